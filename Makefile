@@ -1,0 +1,117 @@
+# cosoc — build, run and test.
+#
+#   make          optimized program at build/cosoc
+#   make run      installs what is missing, builds, opens the demo, serves it
+#   make check    builds with sanitizers and runs every test
+#
+# Every .c under src/ is part of the program; src/main.c alone holds main(),
+# so that unit tests (tests/unit/**/test_*.c, cmocka) link everything else.
+
+PKGS      := libmicrohttpd sqlite3 libsodium jansson
+CC        ?= cc
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+WARN      := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2 \
+             -Wno-format-nonliteral -Wvla
+BASE_CFLAGS := -std=c17 -D_GNU_SOURCE -pthread $(WARN) -Isrc -Ibuild/gen \
+             $(PKG_CFLAGS) -MMD -MP
+RELEASE_CFLAGS := $(BASE_CFLAGS) -O2 -g -DNDEBUG -fstack-protector-strong \
+             -D_FORTIFY_SOURCE=2
+CHECK_CFLAGS := $(BASE_CFLAGS) -O1 -g -fno-omit-frame-pointer \
+             -fsanitize=address,undefined -fno-sanitize-recover=undefined
+LIBS      := $(PKG_LIBS) -pthread -lm
+
+VERSION   := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
+GIT_REV   := $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
+
+SRC       := $(sort $(shell find src -name '*.c'))
+LIB_SRC   := $(filter-out src/main.c,$(SRC))
+STATIC    := $(sort $(wildcard src/render/static/*))
+MIGRATIONS := $(sort $(wildcard src/db/migrations/*.sql))
+GEN_SRC   := build/gen/embedded_static.c build/gen/embedded_migrations.c \
+             build/gen/version.c
+UNIT_SRC  := $(sort $(shell find tests/unit -name 'test_*.c' 2>/dev/null))
+
+REL_OBJ   := $(patsubst %.c,build/obj/%.o,$(SRC) $(GEN_SRC))
+CHK_OBJ   := $(patsubst %.c,build/check/obj/%.o,$(LIB_SRC) $(GEN_SRC))
+CHK_MAIN  := build/check/obj/src/main.o
+UNIT_BIN  := $(patsubst tests/unit/%.c,build/check/tests/%,$(UNIT_SRC))
+
+DB        ?= var/demo.db
+LISTEN    ?= 127.0.0.1:8080
+
+.PHONY: all deps run check check-build unit bench clean format lint
+all: build/cosoc
+
+deps:
+	@scripts/deps.sh build
+
+build/tools/embed: tools/embed.c
+	@mkdir -p $(@D)
+	$(CC) -O1 -Wall -Wextra -Werror -o $@ $<
+
+build/gen/embedded_static.c: $(STATIC) build/tools/embed
+	@mkdir -p $(@D)
+	build/tools/embed $@ embedded_static $(STATIC)
+
+build/gen/embedded_migrations.c: $(MIGRATIONS) build/tools/embed
+	@mkdir -p $(@D)
+	build/tools/embed $@ embedded_migrations $(MIGRATIONS)
+
+# Rewritten only when the version or commit changes, to keep builds incremental.
+build/gen/version.c: FORCE
+	@mkdir -p $(@D)
+	@printf '#include "util/version.h"\nconst char cosoc_version[] = "%s";\nconst char cosoc_commit[] = "%s";\n' \
+	  '$(VERSION)' '$(GIT_REV)' > $@.tmp
+	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
+FORCE:
+
+build/obj/%.o: %.c
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	@$(CC) $(RELEASE_CFLAGS) -c -o $@ $<
+
+build/check/obj/%.o: %.c
+	@mkdir -p $(@D)
+	@echo "  CC-ASAN $<"
+	@$(CC) $(CHECK_CFLAGS) -c -o $@ $<
+
+build/cosoc: $(REL_OBJ)
+	$(CC) -o $@ $^ $(LIBS)
+
+build/check/cosoc: $(CHK_OBJ) $(CHK_MAIN)
+	$(CC) -fsanitize=address,undefined -o $@ $^ $(LIBS)
+
+build/check/tests/%: tests/unit/%.c $(CHK_OBJ) tests/unit/support.h
+	@mkdir -p $(@D)
+	$(CC) $(CHECK_CFLAGS) -Itests/unit -o $@ $< $(CHK_OBJ) $(LIBS) -lcmocka
+
+# Opens a fresh demo database (the council with its real plan) and serves it.
+# The demo is recreated on every run: its administrator password is printed.
+run: deps build/cosoc
+	@mkdir -p $(dir $(DB))
+	build/cosoc demo --db $(DB) --force
+	build/cosoc serve --listen $(LISTEN) --db $(DB)
+
+check-build: build/check/cosoc $(UNIT_BIN)
+
+unit: check-build
+	@scripts/run-tests.sh unit
+
+check:
+	@scripts/deps.sh test
+	@$(MAKE) --no-print-directory check-build
+	@scripts/run-tests.sh all
+
+clean:
+	rm -rf build
+
+format:
+	clang-format -i $(SRC) $(UNIT_SRC) tools/embed.c
+
+lint:
+	cppcheck --quiet --error-exitcode=1 --enable=warning,portability \
+	  --inline-suppr -Isrc --suppress=missingIncludeSystem src
+
+-include $(shell find build -name '*.d' 2>/dev/null)

@@ -1,0 +1,161 @@
+/*
+** Command-line plumbing (see cli.h).
+*/
+#include "cli/cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "accounts/accounts.h"
+
+static void print_usage(const char *zUsage, const CliOption *aOpt, int nOpt) {
+  printf("%s\n", zUsage);
+  if (nOpt > 0) printf("\nOpciones:\n");
+  for (int i = 0; i < nOpt; i++) {
+    char zLeft[64];
+    snprintf(zLeft, sizeof(zLeft), "--%s%s", aOpt[i].zName,
+             aOpt[i].bFlag ? "" : " VALOR");
+    printf("  %-24s %s", zLeft, aOpt[i].zHelp);
+    if (aOpt[i].zEnv) printf(" [%s]", aOpt[i].zEnv);
+    printf("\n");
+  }
+  printf("  %-24s %s\n", "--help", "muestra esta ayuda");
+}
+
+int cli_parse(int argc, char **argv, int iFirst, const char *zCommand,
+              const char *zUsage, const CliOption *aOpt, int nOpt,
+              const char **azPos, int nPosMax, int *pnPos) {
+  int nPos = 0;
+  /* Environment first, so that flags on the command line win. */
+  for (int i = 0; i < nOpt; i++) {
+    const char *zEnv = aOpt[i].zEnv ? getenv(aOpt[i].zEnv) : NULL;
+    if (zEnv && *zEnv) *aOpt[i].pzValue = zEnv;
+  }
+  for (int i = iFirst; i < argc; i++) {
+    const char *zArg = argv[i];
+    if (strcmp(zArg, "--help") == 0 || strcmp(zArg, "-h") == 0) {
+      print_usage(zUsage, aOpt, nOpt);
+      return CLI_HELP_SHOWN;
+    }
+    if (strncmp(zArg, "--", 2) != 0 || zArg[2] == 0) {
+      if (nPos >= nPosMax) {
+        fprintf(stderr, "cosoc %s: argumento de más: %s (vea cosoc %s --help)\n",
+                zCommand, zArg, zCommand);
+        return CLI_USAGE;
+      }
+      azPos[nPos++] = zArg;
+      continue;
+    }
+    const char *zName = zArg + 2;
+    const char *zEq = strchr(zName, '=');
+    size_t nName = zEq ? (size_t)(zEq - zName) : strlen(zName);
+    const CliOption *pOpt = NULL;
+    for (int j = 0; j < nOpt; j++) {
+      if (strlen(aOpt[j].zName) == nName &&
+          strncmp(aOpt[j].zName, zName, nName) == 0) {
+        pOpt = &aOpt[j];
+      }
+    }
+    if (!pOpt) {
+      fprintf(stderr, "cosoc %s: opción desconocida: %.*s (vea cosoc %s --help)\n",
+              zCommand, (int)(nName + 2), zArg, zCommand);
+      return CLI_USAGE;
+    }
+    if (pOpt->bFlag) {
+      if (zEq) {
+        fprintf(stderr, "cosoc %s: --%s no lleva valor\n", zCommand,
+                pOpt->zName);
+        return CLI_USAGE;
+      }
+      *pOpt->pzValue = "1";
+    } else if (zEq) {
+      *pOpt->pzValue = zEq + 1;
+    } else if (i + 1 < argc) {
+      *pOpt->pzValue = argv[++i];
+    } else {
+      fprintf(stderr, "cosoc %s: falta el valor de --%s\n", zCommand,
+              pOpt->zName);
+      return CLI_USAGE;
+    }
+  }
+  if (pnPos) *pnPos = nPos;
+  return CLI_OK;
+}
+
+Db *cli_open_db(const char *zTarget) {
+  char zErr[512];
+  Db *pDb = NULL;
+  if (accounts_init() != 0) {
+    fprintf(stderr, "cosoc: no se pudo iniciar libsodium\n");
+    return NULL;
+  }
+  if (db_open(zTarget, &pDb, zErr, sizeof(zErr)) != DB_OK) {
+    fprintf(stderr, "cosoc: %s\n", zErr);
+    return NULL;
+  }
+  int nApplied = 0;
+  if (db_migrate(pDb, &nApplied, zErr, sizeof(zErr)) != DB_OK) {
+    fprintf(stderr, "cosoc: %s\n", zErr);
+    db_close(pDb);
+    return NULL;
+  }
+  if (accounts_ensure_secrets(pDb) != DB_OK) {
+    fprintf(stderr, "cosoc: no se pudo guardar la clave de seguridad: %s\n",
+            db_errmsg(pDb));
+    db_close(pDb);
+    return NULL;
+  }
+  return pDb;
+}
+
+static char g_zPassword[ACCOUNTS_PASSWORD_MAX + 2];
+
+void cli_password_wipe(void) { memset(g_zPassword, 0, sizeof(g_zPassword)); }
+
+/* Reads one line into z (size n) without the newline; echo off on a tty. */
+static int read_line(const char *zPrompt, char *z, size_t n, int bTty) {
+  struct termios old, quiet;
+  if (bTty) {
+    fprintf(stderr, "%s", zPrompt);
+    tcgetattr(STDIN_FILENO, &old);
+    quiet = old;
+    quiet.c_lflag &= ~(tcflag_t)ECHO;
+    tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+  }
+  char *zGot = fgets(z, (int)n, stdin);
+  if (bTty) {
+    tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+    fprintf(stderr, "\n");
+  }
+  if (!zGot) return -1;
+  z[strcspn(z, "\r\n")] = 0;
+  return 0;
+}
+
+const char *cli_read_password(int bConfirm) {
+  const char *zEnv = getenv("COSOC_PASSWORD");
+  if (zEnv && *zEnv) {
+    snprintf(g_zPassword, sizeof(g_zPassword), "%s", zEnv);
+    return g_zPassword;
+  }
+  int bTty = isatty(STDIN_FILENO);
+  if (read_line("Contraseña: ", g_zPassword, sizeof(g_zPassword), bTty) != 0) {
+    fprintf(stderr, "cosoc: falta la contraseña (escríbala o use "
+                    "COSOC_PASSWORD)\n");
+    return NULL;
+  }
+  if (bConfirm && bTty) {
+    char zAgain[sizeof(g_zPassword)];
+    if (read_line("Repita la contraseña: ", zAgain, sizeof(zAgain), 1) != 0 ||
+        strcmp(zAgain, g_zPassword) != 0) {
+      memset(zAgain, 0, sizeof(zAgain));
+      fprintf(stderr, "cosoc: las contraseñas no coinciden\n");
+      return NULL;
+    }
+    memset(zAgain, 0, sizeof(zAgain));
+  }
+  return g_zPassword;
+}

@@ -1,0 +1,52 @@
+/*
+** Command-line plumbing shared by the subcommands: option parsing where
+** every flag may also come from an environment variable, usage messages,
+** opening and migrating the database, reading a password.
+**
+** Exit codes (CONTRACT): 0 success, 1 refused input or failed operation,
+** 2 bad usage.
+*/
+#ifndef COSOC_CLI_CLI_H
+#define COSOC_CLI_CLI_H
+
+#include "db/db.h"
+
+#define CLI_OK 0
+#define CLI_FAIL 1
+#define CLI_USAGE 2
+#define CLI_HELP_SHOWN (-1) /* --help was printed: exit 0 */
+
+typedef struct CliOption {
+  const char *zName;    /* Long option without dashes: "db" for --db */
+  const char *zEnv;     /* Environment variable, or NULL */
+  int bFlag;            /* Takes no value (then *pzValue becomes "1") */
+  const char *zHelp;    /* One line, Spanish */
+  const char **pzValue; /* Where the value goes (keeps its default) */
+} CliOption;
+
+/* Parses argv[iFirst..] against aOpt. Positional arguments are collected in
+** order into azPos (at most nPosMax). zUsage is printed for --help, with
+** the options listed after it. Returns CLI_OK, CLI_USAGE (after a one-line
+** message) or CLI_HELP_SHOWN. */
+int cli_parse(int argc, char **argv, int iFirst, const char *zCommand,
+              const char *zUsage, const CliOption *aOpt, int nOpt,
+              const char **azPos, int nPosMax, int *pnPos);
+
+/* Opens the database and applies pending migrations and secrets. Prints a
+** one-line reason and returns NULL on failure. */
+Db *cli_open_db(const char *zTarget);
+
+/* The password from COSOC_PASSWORD, or asked for on the terminal (twice,
+** without echo), or read as one line from a pipe. NULL on failure (message
+** printed). The result is static storage, wiped by cli_password_wipe(). */
+const char *cli_read_password(int bConfirm);
+void cli_password_wipe(void);
+
+/* The subcommands. */
+int cmd_serve(int argc, char **argv);
+int cmd_migrate(int argc, char **argv);
+int cmd_user(int argc, char **argv);
+int cmd_token(int argc, char **argv);
+int cmd_demo(int argc, char **argv);
+
+#endif

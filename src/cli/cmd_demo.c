@@ -1,0 +1,125 @@
+/*
+** cosoc demo — a demo installation: the MINVU–SERVIU council of the Coquimbo
+** region and its administrator (the PAC officer). Later features add the
+** council's real plan, people, activities and evidence here.
+**
+** Refuses a database that already holds data unless --force, which starts
+** the file over: a demo must never be mixed into real data.
+*/
+#include <errno.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "accounts/accounts.h"
+#include "cli/cli.h"
+
+#define DEMO_ADMIN_EMAIL "encargada.pac@demo.cosoc.cl"
+#define DEMO_ADMIN_NAME "Encargada de Participación Ciudadana (demo)"
+#define DEMO_COUNCIL_NAME \
+  "Consejo de la Sociedad Civil MINVU–SERVIU Región de Coquimbo"
+#define DEMO_COUNCIL_SHORT "COSOC Minvu Serviu Coquimbo"
+
+/* A password that is easy to type from a printout: four groups of four
+** lower-case letters and digits, without look-alikes (0/o, 1/l). */
+static void demo_password(char zOut[20]) {
+  static const char aAlpha[] = "abcdefghijkmnpqrstuvwxyz23456789";
+  int j = 0;
+  for (int i = 0; i < 16; i++) {
+    if (i > 0 && i % 4 == 0) zOut[j++] = '-';
+    zOut[j++] = aAlpha[randombytes_uniform(sizeof(aAlpha) - 1)];
+  }
+  zOut[j] = 0;
+}
+
+/* Removes an SQLite file and its companions; 0 on success. */
+static int remove_sqlite_files(const char *zPath) {
+  const char *azSuffix[] = {"", "-wal", "-shm", "-journal"};
+  for (size_t i = 0; i < sizeof(azSuffix) / sizeof(azSuffix[0]); i++) {
+    char zName[4096];
+    snprintf(zName, sizeof(zName), "%s%s", zPath, azSuffix[i]);
+    if (unlink(zName) != 0 && errno != ENOENT) {
+      fprintf(stderr, "cosoc demo: no se pudo borrar %s: %s\n", zName,
+              strerror(errno));
+      return -1;
+    }
+  }
+  return 0;
+}
+
+static int demo_council(Db *pDb) {
+  DbStmt *pStmt = db_prepare(pDb,
+                             "INSERT INTO councils(name, short_name, "
+                             "institution, region_code, created_at) "
+                             "VALUES (?, ?, ?, ?, ?)");
+  if (!pStmt) return DB_ERROR;
+  db_bind_text(pStmt, 1, DEMO_COUNCIL_NAME);
+  db_bind_text(pStmt, 2, DEMO_COUNCIL_SHORT);
+  db_bind_text(pStmt, 3, "Ministerio de Vivienda y Urbanismo — SEREMI y "
+                         "SERVIU Región de Coquimbo");
+  db_bind_text(pStmt, 4, "04");
+  db_bind_int64(pStmt, 5, db_now());
+  int rc = db_step(pStmt);
+  db_done(pStmt);
+  return rc == DB_DONE ? DB_OK : DB_ERROR;
+}
+
+int cmd_demo(int argc, char **argv) {
+  const char *zDb = NULL, *zForce = NULL;
+  const CliOption aOpt[] = {
+      {"db", "COSOC_DB", 0, "base de datos a crear", &zDb},
+      {"force", NULL, 1, "reemplaza una base de datos que ya tiene datos", &zForce},
+  };
+  int rc = cli_parse(argc, argv, 2, "demo",
+                     "Uso: cosoc demo --db ARCHIVO [--force]\n\nCrea una "
+                     "instalación de demostración: el COSOC MINVU–SERVIU de "
+                     "la Región de Coquimbo y su administradora. Imprime el "
+                     "correo y la contraseña para ingresar.",
+                     aOpt, 2, NULL, 0, NULL);
+  if (rc != CLI_OK) return rc == CLI_HELP_SHOWN ? 0 : rc;
+  if (!zDb) {
+    fprintf(stderr, "cosoc demo: falta --db (o COSOC_DB)\n");
+    return CLI_USAGE;
+  }
+  Db *pDb = cli_open_db(zDb);
+  if (!pDb) return CLI_FAIL;
+  if (db_has_data(pDb)) {
+    db_close(pDb);
+    if (!zForce) {
+      fprintf(stderr, "cosoc demo: %s ya tiene datos; no se tocó. Use "
+                      "--force para reemplazarla por la demostración.\n", zDb);
+      return CLI_FAIL;
+    }
+    if (remove_sqlite_files(zDb) != 0) return CLI_FAIL;
+    pDb = cli_open_db(zDb);
+    if (!pDb) return CLI_FAIL;
+  }
+  Arena *pArena = arena_new();
+  char zPassword[20];
+  demo_password(zPassword);
+  const char *zErr = NULL;
+  rc = CLI_FAIL;
+  if (db_begin(pDb) == DB_OK) {
+    if (demo_council(pDb) == DB_OK &&
+        accounts_user_create(pDb, pArena, DEMO_ADMIN_EMAIL, DEMO_ADMIN_NAME,
+                             "admin", zPassword, NULL, &zErr, NULL) == DB_OK) {
+      rc = db_commit(pDb) == DB_OK ? CLI_OK : CLI_FAIL;
+    } else {
+      db_rollback(pDb);
+    }
+  }
+  if (rc == CLI_OK) {
+    printf("Base de datos de demostración creada: %s\n", zDb);
+    printf("Consejo: %s\n", DEMO_COUNCIL_NAME);
+    printf("Administrador: %s\n", DEMO_ADMIN_EMAIL);
+    printf("Contraseña: %s\n", zPassword);
+  } else {
+    fprintf(stderr, "cosoc demo: no se pudo crear la demostración%s%s\n",
+            zErr ? ": " : "", zErr ? zErr : "");
+  }
+  sodium_memzero(zPassword, sizeof(zPassword));
+  arena_free(pArena);
+  db_close(pDb);
+  return rc;
+}

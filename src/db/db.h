@@ -1,0 +1,121 @@
+/*
+** The database interface: the only way cosoc talks to its database.
+**
+** It is deliberately narrow (open, prepare with `?` parameters, bind, step,
+** read columns, transactions) so that a second backend (PostgreSQL, through
+** libpq) fits behind it without any caller changing: each backend is a
+** DbBackend of x-methods, like SQLite's VFS.
+**
+** Rules for callers:
+**  - SQL text is a string literal next to the code that uses it, written in
+**    the subset both SQLite and PostgreSQL accept, with `?` parameters.
+**    Values are always bound, never pasted into SQL.
+**  - db_prepare() returns a statement cached on the connection (prepared
+**    once, reused); give it back with db_done() when finished. A statement
+**    cannot be used twice at the same time.
+**  - Text and blobs read from a column are valid until the next db_step()
+**    or db_done() on that statement: copy them into an arena to keep them.
+**  - A Db is used by one thread at a time (the server opens one per thread).
+*/
+#ifndef COSOC_DB_DB_H
+#define COSOC_DB_DB_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Result codes, the same for every backend. */
+#define DB_OK 0
+#define DB_ERROR 1      /* Any failure; db_errmsg() has the detail */
+#define DB_BUSY 5       /* Locked by another connection past the timeout */
+#define DB_CONSTRAINT 19 /* UNIQUE, FOREIGN KEY, CHECK or NOT NULL refused */
+#define DB_ROW 100      /* db_step(): a row is ready */
+#define DB_DONE 101     /* db_step(): no more rows */
+
+typedef struct Db Db;
+typedef struct DbStmt DbStmt;
+
+/* A backend: the x-methods behind the interface. pConn/pStmt are the
+** backend's own handles. */
+typedef struct DbBackend {
+  const char *zName; /* "sqlite" or "postgresql": also selects migration SQL */
+  int (*xOpen)(const char *zTarget, void **ppConn, char *zErr, size_t nErr);
+  void (*xClose)(void *pConn);
+  int (*xPrepare)(void *pConn, const char *zSql, void **ppStmt);
+  int (*xBindInt64)(void *pStmt, int i, int64_t v);
+  int (*xBindText)(void *pStmt, int i, const char *z, size_t n);
+  int (*xBindBlob)(void *pStmt, int i, const void *p, size_t n);
+  int (*xBindNull)(void *pStmt, int i);
+  int (*xStep)(void *pStmt);
+  int (*xColumnIsNull)(void *pStmt, int i);
+  int64_t (*xColumnInt64)(void *pStmt, int i);
+  const char *(*xColumnText)(void *pStmt, int i);
+  const void *(*xColumnBlob)(void *pStmt, int i);
+  size_t (*xColumnBytes)(void *pStmt, int i);
+  void (*xReset)(void *pStmt);
+  void (*xFinalize)(void *pStmt);
+  int (*xExecScript)(void *pConn, const char *zSql); /* Several statements */
+  const char *zBegin; /* SQL that starts a write transaction */
+  const char *(*xErrmsg)(void *pConn);
+} DbBackend;
+
+extern const DbBackend db_sqlite_backend;
+
+/* Opens the database named by zTarget (a file path for SQLite). On failure
+** returns DB_ERROR and writes a one-line Spanish reason into zErr. */
+int db_open(const char *zTarget, Db **ppDb, char *zErr, size_t nErr);
+void db_close(Db *pDb); /* NULL is allowed */
+const char *db_backend_name(const Db *pDb);
+const char *db_errmsg(Db *pDb);
+
+/* A cached statement for zSql (see the rules above); NULL on a SQL error,
+** which is a programming error and is logged. */
+DbStmt *db_prepare(Db *pDb, const char *zSql);
+void db_done(DbStmt *pStmt); /* Reset and give back to the cache */
+
+/* Parameters are numbered from 1. Text is copied by the backend. A NULL
+** zText binds SQL NULL. */
+void db_bind_int64(DbStmt *pStmt, int i, int64_t v);
+void db_bind_text(DbStmt *pStmt, int i, const char *zText);
+void db_bind_blob(DbStmt *pStmt, int i, const void *p, size_t n);
+void db_bind_null(DbStmt *pStmt, int i);
+
+int db_step(DbStmt *pStmt); /* DB_ROW, DB_DONE, DB_CONSTRAINT, DB_BUSY, DB_ERROR */
+
+/* Columns are numbered from 0. db_column_text() never returns NULL ("" for
+** SQL NULL). */
+int db_column_is_null(DbStmt *pStmt, int i);
+int64_t db_column_int64(DbStmt *pStmt, int i);
+const char *db_column_text(DbStmt *pStmt, int i);
+const void *db_column_blob(DbStmt *pStmt, int i);
+size_t db_column_bytes(DbStmt *pStmt, int i);
+
+/* Runs a statement that returns no rows (or ignores them), with no
+** parameters: only for fixed SQL such as migrations' bookkeeping. */
+int db_exec_script(Db *pDb, const char *zSql);
+
+/* Transactions nest by counting (as Fossil's db_begin_transaction): only the
+** outermost begin/commit reach the database; a rollback anywhere makes the
+** outermost commit roll back instead, so a failed inner step cannot be
+** committed by accident. */
+int db_begin(Db *pDb);
+int db_commit(Db *pDb);  /* DB_ERROR if any level rolled back */
+void db_rollback(Db *pDb);
+int db_in_transaction(const Db *pDb);
+
+/* Convenience: runs a one-row, one-integer query with no parameters.
+** Returns iDefault when there is no row. */
+int64_t db_query_int64(Db *pDb, const char *zSql, int64_t iDefault);
+
+/* Applies the migrations compiled into the binary that the database has not
+** seen, each in its own transaction. Returns DB_OK or DB_ERROR with a reason
+** in zErr. *pnApplied gets how many were applied (may be NULL). */
+int db_migrate(Db *pDb, int *pnApplied, char *zErr, size_t nErr);
+/* Number of the newest migration applied, 0 for an empty database. */
+int db_schema_version(Db *pDb);
+/* Whether the database holds any user data (any user or council). */
+int db_has_data(Db *pDb);
+
+/* Seconds since the epoch; the clock every stored time uses. */
+int64_t db_now(void);
+
+#endif

@@ -1,0 +1,155 @@
+/*
+** The SQLite backend of the database interface.
+**
+** Each connection runs in WAL mode (readers never wait for the writer), with
+** foreign keys enforced, a busy timeout so that concurrent writers queue
+** instead of failing, and synchronous=FULL so that a write acknowledged to a
+** user survives a power cut, not only a crash of the process.
+*/
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "db/db.h"
+
+#define SQLITE_BUSY_TIMEOUT_MS 10000
+
+static int map_rc(int rc) {
+  switch (rc & 0xff) {
+    case SQLITE_OK: return DB_OK;
+    case SQLITE_ROW: return DB_ROW;
+    case SQLITE_DONE: return DB_DONE;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: return DB_BUSY;
+    case SQLITE_CONSTRAINT: return DB_CONSTRAINT;
+    default: return DB_ERROR;
+  }
+}
+
+static int sqlite_open(const char *zTarget, void **ppConn, char *zErr,
+                       size_t nErr) {
+  sqlite3 *db = NULL;
+  struct stat st;
+  if (stat(zTarget, &st) == 0 && S_ISDIR(st.st_mode)) {
+    snprintf(zErr, nErr, "%s es una carpeta, no un archivo de base de datos",
+             zTarget);
+    return DB_ERROR;
+  }
+  int rc = sqlite3_open_v2(zTarget, &db,
+                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+                               SQLITE_OPEN_NOMUTEX,
+                           NULL);
+  if (rc != SQLITE_OK) {
+    snprintf(zErr, nErr, "no se pudo abrir la base de datos %s: %s", zTarget,
+             db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+    sqlite3_close(db);
+    return DB_ERROR;
+  }
+  sqlite3_busy_timeout(db, SQLITE_BUSY_TIMEOUT_MS);
+  sqlite3_extended_result_codes(db, 1);
+  /* Reading the schema is the first thing that fails on a file that is not
+  ** a database, or that we may not read: check it here, once, with a clear
+  ** message, rather than on the first query. */
+  rc = sqlite3_exec(db,
+                    "PRAGMA journal_mode=WAL;"
+                    "PRAGMA foreign_keys=ON;"
+                    "PRAGMA synchronous=FULL;"
+                    "SELECT count(*) FROM sqlite_schema;",
+                    NULL, NULL, NULL);
+  if (rc != SQLITE_OK) {
+    snprintf(zErr, nErr, "no se pudo usar la base de datos %s: %s", zTarget,
+             sqlite3_errmsg(db));
+    sqlite3_close(db);
+    return DB_ERROR;
+  }
+  *ppConn = db;
+  return DB_OK;
+}
+
+static void sqlite_close(void *pConn) { sqlite3_close_v2(pConn); }
+
+static int sqlite_prepare(void *pConn, const char *zSql, void **ppStmt) {
+  sqlite3_stmt *pStmt = NULL;
+  int rc = sqlite3_prepare_v3(pConn, zSql, -1, SQLITE_PREPARE_PERSISTENT,
+                              &pStmt, NULL);
+  if (rc != SQLITE_OK) return DB_ERROR;
+  *ppStmt = pStmt;
+  return DB_OK;
+}
+
+static int sqlite_bind_int64(void *pStmt, int i, int64_t v) {
+  return map_rc(sqlite3_bind_int64(pStmt, i, v));
+}
+
+static int sqlite_bind_text(void *pStmt, int i, const char *z, size_t n) {
+  return map_rc(sqlite3_bind_text64(pStmt, i, z, n, SQLITE_TRANSIENT,
+                                    SQLITE_UTF8));
+}
+
+static int sqlite_bind_blob(void *pStmt, int i, const void *p, size_t n) {
+  return map_rc(sqlite3_bind_blob64(pStmt, i, p, n, SQLITE_TRANSIENT));
+}
+
+static int sqlite_bind_null(void *pStmt, int i) {
+  return map_rc(sqlite3_bind_null(pStmt, i));
+}
+
+static int sqlite_step(void *pStmt) { return map_rc(sqlite3_step(pStmt)); }
+
+static int sqlite_column_is_null(void *pStmt, int i) {
+  return sqlite3_column_type(pStmt, i) == SQLITE_NULL;
+}
+
+static int64_t sqlite_column_int64(void *pStmt, int i) {
+  return sqlite3_column_int64(pStmt, i);
+}
+
+static const char *sqlite_column_text(void *pStmt, int i) {
+  return (const char *)sqlite3_column_text(pStmt, i);
+}
+
+static const void *sqlite_column_blob(void *pStmt, int i) {
+  return sqlite3_column_blob(pStmt, i);
+}
+
+static size_t sqlite_column_bytes(void *pStmt, int i) {
+  return (size_t)sqlite3_column_bytes(pStmt, i);
+}
+
+static void sqlite_reset(void *pStmt) {
+  sqlite3_reset(pStmt);
+  sqlite3_clear_bindings(pStmt);
+}
+
+static void sqlite_finalize(void *pStmt) { sqlite3_finalize(pStmt); }
+
+static int sqlite_exec_script(void *pConn, const char *zSql) {
+  return map_rc(sqlite3_exec(pConn, zSql, NULL, NULL, NULL));
+}
+
+static const char *sqlite_errmsg(void *pConn) { return sqlite3_errmsg(pConn); }
+
+const DbBackend db_sqlite_backend = {
+    .zName = "sqlite",
+    .xOpen = sqlite_open,
+    .xClose = sqlite_close,
+    .xPrepare = sqlite_prepare,
+    .xBindInt64 = sqlite_bind_int64,
+    .xBindText = sqlite_bind_text,
+    .xBindBlob = sqlite_bind_blob,
+    .xBindNull = sqlite_bind_null,
+    .xStep = sqlite_step,
+    .xColumnIsNull = sqlite_column_is_null,
+    .xColumnInt64 = sqlite_column_int64,
+    .xColumnText = sqlite_column_text,
+    .xColumnBlob = sqlite_column_blob,
+    .xColumnBytes = sqlite_column_bytes,
+    .xReset = sqlite_reset,
+    .xFinalize = sqlite_finalize,
+    .xExecScript = sqlite_exec_script,
+    /* IMMEDIATE takes the write lock at once: a deferred transaction that
+    ** reads then writes can fail with BUSY instead of waiting. */
+    .zBegin = "BEGIN IMMEDIATE",
+    .xErrmsg = sqlite_errmsg,
+};

@@ -1,0 +1,99 @@
+/*
+** A request as page handlers see it, and the ways to answer it.
+**
+** Handlers are plain functions `void page_x(Request *r)` named in the route
+** table (src/pages/routes.c). By the time one runs, the server has already
+** read and size-checked the body, identified the user, enforced the route's
+** roles and checked the CSRF token: a handler only parses, calls the domain
+** and storage code, and answers with exactly one respond_*() call.
+**
+** Everything reachable from a Request (strings, fields, the answer) lives in
+** its arena and is freed after the response has been sent.
+*/
+#ifndef COSOC_HTTP_REQUEST_H
+#define COSOC_HTTP_REQUEST_H
+
+#include <jansson.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "accounts/accounts.h"
+#include "db/db.h"
+#include "render/html.h"
+#include "util/arena.h"
+
+/* Methods a route accepts (a bit set). GET also answers HEAD. */
+#define METHOD_GET 0x01
+#define METHOD_POST 0x02
+
+/* One field of a form body (URL-encoded or multipart). */
+typedef struct FormField {
+  const char *zName;
+  char *zValue;              /* NUL-terminated (files may hold NULs too) */
+  size_t nValue;             /* Bytes in zValue */
+  const char *zFilename;     /* Multipart file: the name the client sent */
+  const char *zContentType;  /* Multipart file: the type the client sent */
+} FormField;
+
+typedef struct ServerConfig ServerConfig;
+typedef struct Route Route;
+typedef struct Request Request;
+
+/* ---- Reading the request ---- */
+Arena *request_arena(Request *r);
+Db *request_db(Request *r); /* This thread's connection */
+const ServerConfig *request_config(Request *r);
+const char *request_method(Request *r);
+const char *request_path(Request *r);
+int request_is_post(Request *r);
+const User *request_user(Request *r); /* NULL when anonymous */
+int request_is_api(Request *r);       /* Path under /api/ */
+const char *request_client_address(Request *r);
+
+/* Query-string argument, or NULL. */
+const char *request_query(Request *r, const char *zName);
+/* Form field (last value if repeated), or NULL when absent. */
+const char *request_field(Request *r, const char *zName);
+/* All fields, in order (for repeated names such as checkboxes). */
+const FormField *request_fields(Request *r, int *pnField);
+/* Capture i (from 0) of the route pattern's ':' segments. */
+const char *request_param(Request *r, int i);
+/* Request header, or NULL. */
+const char *request_header(Request *r, const char *zName);
+/* The raw body of a non-form request (JSON), NUL-terminated. */
+const char *request_body(Request *r, size_t *pnBody);
+
+/* The CSRF token every form must carry in a hidden `csrf_token` field. For an
+** anonymous visitor this may set the binding cookie. */
+const char *request_csrf_token(Request *r);
+
+/* ---- Answering ---- */
+void response_header(Request *r, const char *zName, const char *zValue);
+/* Set-Cookie with HttpOnly, SameSite=Lax, Path=/ (and Secure when the
+** server is configured behind TLS). nMaxAge < 0: a session cookie;
+** 0: delete it. */
+void response_cookie(Request *r, const char *zName, const char *zValue,
+                     long nMaxAge);
+
+void respond_html(Request *r, int iStatus, const Html *h);
+/* Takes ownership of pJson (decrefs it). */
+void respond_json(Request *r, int iStatus, json_t *pJson);
+/* `{"error": zMessage, "field": zField}` (field omitted when NULL). */
+void respond_json_error(Request *r, int iStatus, const char *zMessage,
+                        const char *zField);
+void respond_bytes(Request *r, int iStatus, const char *zContentType,
+                   const void *pData, size_t nData);
+/* 303 See Other to a local path. */
+void respond_redirect(Request *r, const char *zLocation);
+/* The Spanish error page for iStatus (or JSON for API paths); zMessage
+** replaces the default explanation when not NULL. Never shows internals. */
+void respond_error(Request *r, int iStatus, const char *zMessage);
+
+/* The sign-in step: makes a session for user id and sets its cookie. */
+int request_start_session(Request *r, int64_t iUserId);
+/* The current session's id (0 when signed in by token or not at all). */
+int64_t request_session_id(Request *r);
+/* Ends the current session (sign-out). */
+void request_end_session(Request *r);
+
+#endif

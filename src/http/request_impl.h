@@ -1,0 +1,73 @@
+/*
+** The inside of a Request, shared by the files of src/http/ only. Pages use
+** the accessor functions of request.h.
+*/
+#ifndef COSOC_HTTP_REQUEST_IMPL_H
+#define COSOC_HTTP_REQUEST_IMPL_H
+
+#include <microhttpd.h>
+
+#include "http/request.h"
+#include "http/router.h"
+#include "http/server.h"
+
+#define COOKIE_SESSION "cosoc_session"
+#define COOKIE_CSRF "cosoc_csrf"
+
+typedef struct HeaderLine HeaderLine;
+struct HeaderLine {
+  const char *zName;
+  const char *zValue;
+  HeaderLine *pNext;
+};
+
+struct Request {
+  Arena *pArena;                  /* Owns everything below */
+  struct MHD_Connection *pConn;   /* The connection it came on */
+  const ServerConfig *pCfg;       /* Server settings */
+  Db *pDb;                        /* This thread's database connection */
+  const char *zMethod;            /* As sent */
+  int eMethod;                    /* METHOD_ bit, 0 if unsupported */
+  const char *zPath;              /* Decoded path, no query string */
+  const char *zAddress;           /* Client's network address */
+  long long tStartUs;             /* When the first call arrived */
+
+  const Route *pRoute;            /* Matched route, or NULL */
+  int mAllowed;                   /* Methods the path answers (405) */
+  const char **azParam;           /* Captured path segments */
+  int nParam;
+
+  struct MHD_PostProcessor *pPost; /* Form body parser, when a form */
+  FormField *aField;              /* Parsed form fields */
+  int nField, nFieldAlloc;
+  Buf body;                       /* Raw body when not a form */
+  size_t nBodySeen;               /* Bytes of body received */
+  size_t nBodyMax;                /* Limit from the route */
+  int bTooLarge;                  /* Body exceeded nBodyMax */
+  int bBadBody;                   /* Body could not be parsed */
+
+  User user;                      /* Valid when bSignedIn */
+  int bSignedIn;
+  int bBearer;                    /* Authenticated by an API token */
+  int64_t iSession;               /* Session row id, when by cookie */
+  const char *zSessionToken;      /* Cookie value of that session */
+  const char *zCsrfToken;         /* Computed on demand */
+
+  int bResponded;                 /* A respond_*() call was made */
+  int iStatus;                    /* Response status */
+  const char *zContentType;
+  const void *pBody;              /* Response body (arena) */
+  size_t nBody;
+  HeaderLine *pHeaders;           /* Extra response headers */
+};
+
+/* The CSRF key, loaded from the database at start (server.c). */
+const unsigned char *server_csrf_key(void);
+
+/* Checks the CSRF token that came with a POST (csrf.c). */
+int csrf_token_valid(Request *r);
+
+/* Page that renders the error pages (pages/errors.c). */
+void page_error_render(Request *r, int iStatus, const char *zMessage);
+
+#endif

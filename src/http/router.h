@@ -1,0 +1,49 @@
+/*
+** Routes are declared, not improvised: one table (src/pages/routes.c) says
+** for every path which methods it answers, who may use it, whether its POST
+** must carry a CSRF token, and how large a body it accepts. The server
+** enforces all of that centrally before the handler runs.
+*/
+#ifndef COSOC_HTTP_ROUTER_H
+#define COSOC_HTTP_ROUTER_H
+
+#include <stddef.h>
+
+#include "http/request.h"
+
+typedef void (*PageHandler)(Request *r);
+
+/* Route flags. */
+#define ROUTE_CSRF 0x01 /* A POST must carry a valid csrf_token (bearer-token
+                        ** API calls excepted: they carry no cookie) */
+
+#define ROUTE_BODY_SMALL (64 * 1024)          /* Ordinary forms and JSON */
+#define ROUTE_BODY_UPLOAD (64 * 1024 * 1024)  /* Forms that carry files */
+
+struct Route {
+  const char *zPattern; /* "/admin/usuarios", or "/actividades/:" with ':'
+                        ** standing for one captured path segment */
+  int mMethod;          /* METHOD_ bits */
+  int mRole;            /* ROLE_ bits allowed; 0 = nobody */
+  int mFlag;            /* ROUTE_ bits */
+  size_t nBodyMax;      /* Largest body accepted, bytes */
+  PageHandler xHandler; /* The page */
+};
+
+extern const Route routes_table[];
+extern const int routes_count;
+
+/* The route for zPath and the method bit eMethod. When the path matches
+** but not the method, returns NULL and sets *pmAllowed to the methods the
+** path answers (for 405); when nothing matches, *pmAllowed is 0. Captured
+** segments go into *pazParam (arena memory). */
+const Route *router_match(Arena *pArena, const char *zPath, int eMethod,
+                          int *pmAllowed, const char ***pazParam,
+                          int *pnParam);
+
+/* 1 when zPath matches zPattern; captures go to azParam (at most nMax). */
+int router_pattern_match(Arena *pArena, const char *zPattern,
+                         const char *zPath, const char **azParam, int nMax,
+                         int *pnParam);
+
+#endif

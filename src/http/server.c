@@ -1,0 +1,505 @@
+/*
+** The HTTP server (see server.h): libmicrohttpd setup, the access handler's
+** call sequence, the central checks every route gets, request logging.
+**
+** libmicrohttpd calls the access handler several times per request: first
+** with only the headers (we set up the Request and the body parser), then
+** once per piece of body (we consume it), then once more with no data: only
+** then do we authenticate, check the route's rules and run the page, so
+** that the body is never discarded and keep-alive connections stay open.
+*/
+#include "http/server.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <netdb.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+#include <fcntl.h>
+
+#include "accounts/accounts.h"
+#include "http/request_impl.h"
+
+#define POST_BUFFER_SIZE (16 * 1024)
+#define SHUTDOWN_GRACE_SECONDS 10
+
+static const ServerConfig *g_pCfg;            /* Set once by server_run */
+static unsigned char g_aCsrfKey[32];          /* HMAC key for CSRF tokens */
+static atomic_int g_nInFlight;                /* Requests being processed */
+static pthread_mutex_t g_dbMutex = PTHREAD_MUTEX_INITIALIZER;
+static Db *g_apDb[1024];                      /* Every thread's connection */
+static int g_nDb;
+static _Thread_local Db *tl_pDb;              /* This thread's connection */
+
+const unsigned char *server_csrf_key(void) { return g_aCsrfKey; }
+
+static long long now_us(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (long long)ts.tv_sec * 1000000LL + ts.tv_nsec / 1000;
+}
+
+/* This pool thread's database connection, opened on first use. */
+static Db *thread_db(void) {
+  if (tl_pDb) return tl_pDb;
+  char zErr[256];
+  Db *pDb = NULL;
+  if (db_open(g_pCfg->zDb, &pDb, zErr, sizeof(zErr)) != DB_OK) {
+    fprintf(stderr, "cosoc: %s\n", zErr);
+    return NULL;
+  }
+  pthread_mutex_lock(&g_dbMutex);
+  if (g_nDb < (int)(sizeof(g_apDb) / sizeof(g_apDb[0]))) g_apDb[g_nDb++] = pDb;
+  pthread_mutex_unlock(&g_dbMutex);
+  tl_pDb = pDb;
+  return pDb;
+}
+
+static const char *client_address(Arena *pArena,
+                                  struct MHD_Connection *pConn) {
+  const union MHD_ConnectionInfo *pInfo =
+      MHD_get_connection_info(pConn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+  char zAddr[INET6_ADDRSTRLEN] = "?";
+  if (pInfo && pInfo->client_addr) {
+    const struct sockaddr *pSa = pInfo->client_addr;
+    if (pSa->sa_family == AF_INET) {
+      inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)pSa)->sin_addr,
+                zAddr, sizeof(zAddr));
+    } else if (pSa->sa_family == AF_INET6) {
+      inet_ntop(AF_INET6,
+                &((const struct sockaddr_in6 *)(const void *)pSa)->sin6_addr,
+                zAddr, sizeof(zAddr));
+    }
+  }
+  return arena_strdup(pArena, zAddr);
+}
+
+/* ---- Body parsing ---- */
+
+static enum MHD_Result on_post_field(void *pCls, enum MHD_ValueKind eKind,
+                                     const char *zKey, const char *zFilename,
+                                     const char *zContentType,
+                                     const char *zEncoding, const char *pData,
+                                     uint64_t iOff, size_t nSize) {
+  Request *r = pCls;
+  (void)eKind;
+  (void)zEncoding;
+  if (!zKey) return MHD_YES;
+  FormField *pField = NULL;
+  if (iOff > 0 && r->nField > 0 &&
+      strcmp(r->aField[r->nField - 1].zName, zKey) == 0) {
+    pField = &r->aField[r->nField - 1]; /* Continuation of the last field */
+  } else {
+    if (r->nField == r->nFieldAlloc) {
+      int nNew = r->nFieldAlloc ? r->nFieldAlloc * 2 : 16;
+      FormField *aNew = arena_alloc(r->pArena, sizeof(FormField) * (size_t)nNew);
+      if (r->nField) memcpy(aNew, r->aField, sizeof(FormField) * (size_t)r->nField);
+      r->aField = aNew;
+      r->nFieldAlloc = nNew;
+    }
+    pField = &r->aField[r->nField++];
+    memset(pField, 0, sizeof(*pField));
+    pField->zName = arena_strdup(r->pArena, zKey);
+    pField->zFilename = zFilename ? arena_strdup(r->pArena, zFilename) : NULL;
+    pField->zContentType =
+        zContentType ? arena_strdup(r->pArena, zContentType) : NULL;
+    pField->zValue = arena_strdup(r->pArena, "");
+  }
+  if (nSize > 0) {
+    char *zNew = arena_alloc(r->pArena, pField->nValue + nSize + 1);
+    memcpy(zNew, pField->zValue, pField->nValue);
+    memcpy(zNew + pField->nValue, pData, nSize);
+    pField->nValue += nSize;
+    zNew[pField->nValue] = 0;
+    pField->zValue = zNew;
+  }
+  return MHD_YES;
+}
+
+/* First call: set up the Request, match the route, prepare the body. */
+static Request *request_begin(struct MHD_Connection *pConn, const char *zUrl,
+                              const char *zMethod) {
+  Arena *pArena = arena_new();
+  Request *r = arena_alloc(pArena, sizeof(*r));
+  r->pArena = pArena;
+  r->pConn = pConn;
+  r->pCfg = g_pCfg;
+  r->tStartUs = now_us();
+  r->zMethod = arena_strdup(pArena, zMethod);
+  r->zPath = arena_strdup(pArena, zUrl);
+  r->zAddress = client_address(pArena, pConn);
+  buf_init(&r->body, pArena);
+  if (strcmp(zMethod, "GET") == 0 || strcmp(zMethod, "HEAD") == 0) {
+    r->eMethod = METHOD_GET;
+  } else if (strcmp(zMethod, "POST") == 0) {
+    r->eMethod = METHOD_POST;
+  }
+  r->pRoute = router_match(pArena, r->zPath, r->eMethod, &r->mAllowed,
+                           &r->azParam, &r->nParam);
+  r->nBodyMax = r->pRoute ? r->pRoute->nBodyMax : 0;
+  const char *zLength = MHD_lookup_connection_value(
+      pConn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+  if (zLength && strtoull(zLength, NULL, 10) > r->nBodyMax) {
+    r->bTooLarge = 1; /* Answered with 413 once the body is skipped */
+  }
+  if (r->pRoute && r->eMethod == METHOD_POST && !r->bTooLarge) {
+    /* NULL for bodies that are not forms (JSON): those are collected raw. */
+    r->pPost = MHD_create_post_processor(pConn, POST_BUFFER_SIZE,
+                                         on_post_field, r);
+  }
+  atomic_fetch_add(&g_nInFlight, 1);
+  return r;
+}
+
+static void request_consume(Request *r, const char *pData, size_t nData) {
+  r->nBodySeen += nData;
+  if (r->bTooLarge || r->nBodySeen > r->nBodyMax) {
+    r->bTooLarge = 1; /* Keep reading (and dropping) to answer cleanly */
+    return;
+  }
+  if (r->pPost) {
+    if (MHD_post_process(r->pPost, pData, nData) != MHD_YES) r->bBadBody = 1;
+  } else {
+    buf_append(&r->body, pData, nData);
+  }
+}
+
+/* ---- Authentication and the central checks ---- */
+
+static void authenticate(Request *r) {
+  const char *zAuth = request_header(r, MHD_HTTP_HEADER_AUTHORIZATION);
+  if (zAuth && strncmp(zAuth, "Bearer ", 7) == 0) {
+    if (accounts_token_lookup(r->pDb, r->pArena, zAuth + 7, &r->user) ==
+        DB_OK) {
+      r->bSignedIn = 1;
+      r->bBearer = 1;
+    }
+    return; /* A bad token is not silently replaced by the cookie */
+  }
+  const char *zCookie =
+      MHD_lookup_connection_value(r->pConn, MHD_COOKIE_KIND, COOKIE_SESSION);
+  if (zCookie && accounts_session_lookup(r->pDb, r->pArena, zCookie, &r->user,
+                                         &r->iSession) == DB_OK) {
+    r->bSignedIn = 1;
+    r->zSessionToken = arena_strdup(r->pArena, zCookie);
+  }
+}
+
+/* Runs the route's checks and its handler. */
+static void request_dispatch(Request *r) {
+  if (r->bTooLarge) {
+    respond_error(r, 413, NULL);
+    return;
+  }
+  if (!r->pRoute) {
+    if (r->mAllowed) {
+      response_header(r, "Allow", (r->mAllowed & METHOD_POST)
+                                      ? ((r->mAllowed & METHOD_GET)
+                                             ? "GET, HEAD, POST"
+                                             : "POST")
+                                      : "GET, HEAD");
+      respond_error(r, 405, NULL);
+    } else {
+      respond_error(r, 404, NULL);
+    }
+    return;
+  }
+  if (r->pPost) {
+    /* Destroying the parser flushes the last field; it reports an
+    ** incomplete body (a truncated multipart upload) as failure. */
+    if (MHD_destroy_post_processor(r->pPost) != MHD_YES) r->bBadBody = 1;
+    r->pPost = NULL;
+  }
+  if (r->bBadBody) {
+    respond_error(r, 400, "El formulario llegó incompleto o dañado. "
+                          "Vuelva a intentarlo.");
+    return;
+  }
+  r->pDb = thread_db();
+  if (!r->pDb) {
+    respond_error(r, 503, NULL);
+    return;
+  }
+  authenticate(r);
+  int mRole = r->bSignedIn ? r->user.mRole : ROLE_ANONYMOUS;
+  if (!(r->pRoute->mRole & mRole)) {
+    if (r->bSignedIn) {
+      respond_error(r, 403, NULL);
+    } else if (request_is_api(r)) {
+      respond_json_error(r, 401, "Debe identificarse para usar esta función.",
+                         NULL);
+    } else if (r->eMethod == METHOD_GET) {
+      respond_redirect(r, arena_printf(r->pArena, "/login?next=%s",
+                                       html_url_arg(r->pArena, r->zPath)));
+    } else {
+      respond_error(r, 401, NULL);
+    }
+    return;
+  }
+  if (r->eMethod == METHOD_POST && (r->pRoute->mFlag & ROUTE_CSRF) &&
+      !r->bBearer && !csrf_token_valid(r)) {
+    respond_error(r, 403,
+                  "No pudimos verificar que este envío viene de un formulario "
+                  "de cosoc (falta el código de seguridad o venció). Vuelva "
+                  "a abrir la página e intente de nuevo.");
+    return;
+  }
+  r->pRoute->xHandler(r);
+  if (!r->bResponded) respond_error(r, 500, NULL);
+}
+
+/* Builds the libmicrohttpd response from what the page set. */
+static enum MHD_Result request_queue(Request *r) {
+  struct MHD_Response *pResp = MHD_create_response_from_buffer(
+      r->nBody, (void *)r->pBody, MHD_RESPMEM_PERSISTENT);
+  if (!pResp) return MHD_NO;
+  MHD_add_response_header(pResp, MHD_HTTP_HEADER_CONTENT_TYPE,
+                          r->zContentType ? r->zContentType
+                                          : "text/plain; charset=utf-8");
+  /* No inline script or style anywhere: the policy can be strict. */
+  MHD_add_response_header(
+      pResp, "Content-Security-Policy",
+      "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+      "script-src 'self'; object-src 'none'; base-uri 'none'; "
+      "form-action 'self'; frame-ancestors 'none'");
+  MHD_add_response_header(pResp, "X-Content-Type-Options", "nosniff");
+  MHD_add_response_header(pResp, "Referrer-Policy", "same-origin");
+  MHD_add_response_header(pResp, "X-Frame-Options", "DENY");
+  for (HeaderLine *p = r->pHeaders; p; p = p->pNext) {
+    MHD_add_response_header(pResp, p->zName, p->zValue);
+  }
+  enum MHD_Result rc =
+      MHD_queue_response(r->pConn, (unsigned)r->iStatus, pResp);
+  MHD_destroy_response(pResp);
+  return rc;
+}
+
+static enum MHD_Result on_access(void *pCls, struct MHD_Connection *pConn,
+                                 const char *zUrl, const char *zMethod,
+                                 const char *zVersion, const char *pUpload,
+                                 size_t *pnUpload, void **ppReqCls) {
+  (void)pCls;
+  (void)zVersion;
+  Request *r = *ppReqCls;
+  if (!r) {
+    *ppReqCls = request_begin(pConn, zUrl, zMethod);
+    return MHD_YES;
+  }
+  if (*pnUpload > 0) {
+    request_consume(r, pUpload, *pnUpload);
+    *pnUpload = 0;
+    return MHD_YES;
+  }
+  request_dispatch(r);
+  return request_queue(r);
+}
+
+static void on_completed(void *pCls, struct MHD_Connection *pConn,
+                         void **ppReqCls, enum MHD_RequestTerminationCode eToe) {
+  (void)pCls;
+  (void)pConn;
+  Request *r = *ppReqCls;
+  if (!r) return;
+  *ppReqCls = NULL;
+  if (r->pPost) MHD_destroy_post_processor(r->pPost);
+  /* One line per request. The query string is never logged: reply links
+  ** and feeds carry secret tokens there. */
+  time_t t = time(NULL);
+  struct tm tm;
+  gmtime_r(&t, &tm);
+  char zTime[32];
+  strftime(zTime, sizeof(zTime), "%Y-%m-%dT%H:%M:%SZ", &tm);
+  double ms = (double)(now_us() - r->tStartUs) / 1000.0;
+  fprintf(stderr, "%s %s %s %d %.1fms%s\n", zTime, r->zMethod, r->zPath,
+          r->bResponded ? r->iStatus : 0, ms,
+          eToe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (cortada)");
+  arena_free(r->pArena);
+  atomic_fetch_sub(&g_nInFlight, 1);
+}
+
+static void on_mhd_log(void *pCls, const char *zFmt, va_list ap) {
+  (void)pCls;
+  char zMsg[512];
+  vsnprintf(zMsg, sizeof(zMsg), zFmt, ap);
+  size_t n = strlen(zMsg);
+  while (n > 0 && zMsg[n - 1] == '\n') zMsg[--n] = 0;
+  fprintf(stderr, "cosoc: libmicrohttpd: %s\n", zMsg);
+}
+
+/* ---- Start and stop ---- */
+
+/* Binds HOST:PORT ourselves so that a port in use or a bad address gets a
+** clear one-line message. Returns the listening socket or -1. */
+static int listen_socket(const char *zListen, char *zErr, size_t nErr) {
+  const char *zColon = strrchr(zListen, ':');
+  if (!zColon || zColon == zListen || !zColon[1]) {
+    snprintf(zErr, nErr, "--listen debe ser HOST:PUERTO, por ejemplo 127.0.0.1:8080");
+    return -1;
+  }
+  char zHost[256];
+  size_t nHost = (size_t)(zColon - zListen);
+  if (nHost >= sizeof(zHost)) nHost = sizeof(zHost) - 1;
+  memcpy(zHost, zListen, nHost);
+  zHost[nHost] = 0;
+  if (zHost[0] == '[' && nHost > 1 && zHost[nHost - 1] == ']') {
+    memmove(zHost, zHost + 1, nHost - 2);
+    zHost[nHost - 2] = 0;
+  }
+  char *zEnd = NULL;
+  long iPort = strtol(zColon + 1, &zEnd, 10);
+  if (*zEnd || iPort < 0 || iPort > 65535) {
+    snprintf(zErr, nErr, "el puerto de --listen no es válido: %s", zColon + 1);
+    return -1;
+  }
+  struct addrinfo hints = {0}, *pRes = NULL;
+  hints.ai_family = AF_UNSPEC;
+  hints.ai_socktype = SOCK_STREAM;
+  hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
+  int rc = getaddrinfo(zHost[0] ? zHost : NULL, zColon + 1, &hints, &pRes);
+  if (rc != 0) {
+    snprintf(zErr, nErr, "no se reconoce la dirección %s: %s", zHost,
+             gai_strerror(rc));
+    return -1;
+  }
+  int fd = socket(pRes->ai_family, pRes->ai_socktype | SOCK_CLOEXEC, 0);
+  int iOne = 1;
+  if (fd >= 0) setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &iOne, sizeof(iOne));
+  if (fd < 0 || bind(fd, pRes->ai_addr, pRes->ai_addrlen) != 0 ||
+      listen(fd, 1024) != 0) {
+    int e = errno;
+    if (e == EADDRINUSE) {
+      snprintf(zErr, nErr, "el puerto %ld ya está en uso en %s: detenga el "
+               "otro programa o elija otro con --listen", iPort,
+               zHost[0] ? zHost : "*");
+    } else {
+      snprintf(zErr, nErr, "no se pudo escuchar en %s: %s", zListen,
+               strerror(e));
+    }
+    if (fd >= 0) close(fd);
+    freeaddrinfo(pRes);
+    return -1;
+  }
+  freeaddrinfo(pRes);
+  fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+  return fd;
+}
+
+/* Raises the open-file limit as far as allowed: every connection is a
+** descriptor, and the default soft limit (1024) is below what we promise. */
+static unsigned raise_fd_limit(void) {
+  struct rlimit rl;
+  if (getrlimit(RLIMIT_NOFILE, &rl) != 0) return 1024;
+  if (rl.rlim_cur < rl.rlim_max) {
+    rl.rlim_cur = rl.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &rl);
+    getrlimit(RLIMIT_NOFILE, &rl);
+  }
+  return rl.rlim_cur > 1000000 ? 1000000u : (unsigned)rl.rlim_cur;
+}
+
+static int load_csrf_key(void) {
+  Db *pDb = thread_db();
+  if (!pDb) return -1;
+  Arena *pArena = arena_new();
+  const char *zHex = accounts_setting(pDb, pArena, "csrf_key");
+  int rc = -1;
+  if (zHex && strlen(zHex) == 64) {
+    for (int i = 0; i < 32; i++) {
+      unsigned v = 0;
+      sscanf(zHex + 2 * i, "%2x", &v);
+      g_aCsrfKey[i] = (unsigned char)v;
+    }
+    rc = 0;
+  }
+  arena_free(pArena);
+  return rc;
+}
+
+int server_run(const ServerConfig *pCfg) {
+  g_pCfg = pCfg;
+  char zErr[640];
+  if (load_csrf_key() != 0) {
+    fprintf(stderr, "cosoc: la base de datos no tiene la clave de seguridad; "
+                    "ejecute cosoc migrate\n");
+    return 1;
+  }
+  int fd = listen_socket(pCfg->zListen, zErr, sizeof(zErr));
+  if (fd < 0) {
+    fprintf(stderr, "cosoc: %s\n", zErr);
+    return 1;
+  }
+  unsigned nFd = raise_fd_limit();
+  unsigned nMaxConn = pCfg->nMaxConnections;
+  if (nMaxConn + 64 > nFd) nMaxConn = nFd > 128 ? nFd - 64 : 64;
+  unsigned nThreads = pCfg->nThreads;
+  if (nThreads == 0) {
+    long nCpu = sysconf(_SC_NPROCESSORS_ONLN);
+    /* Twice the cores: a thread waiting on the database or hashing a
+    ** password should not leave a core idle. */
+    nThreads = nCpu > 1 ? (unsigned)(2 * nCpu) : 2;
+    if (nThreads < 4) nThreads = 4;
+  }
+
+  /* Signals are taken by the main thread with sigwait(); the pool threads
+  ** inherit this mask and never see them. */
+  sigset_t sigs;
+  sigemptyset(&sigs);
+  sigaddset(&sigs, SIGINT);
+  sigaddset(&sigs, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &sigs, NULL);
+  signal(SIGPIPE, SIG_IGN);
+
+  struct MHD_Daemon *pDaemon = MHD_start_daemon(
+      MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC |
+          MHD_USE_ERROR_LOG,
+      0, NULL, NULL, on_access, NULL,
+      MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL,
+      MHD_OPTION_LISTEN_SOCKET, (MHD_socket)fd,
+      MHD_OPTION_THREAD_POOL_SIZE, nThreads,
+      MHD_OPTION_CONNECTION_LIMIT, nMaxConn,
+      MHD_OPTION_PER_IP_CONNECTION_LIMIT, pCfg->nMaxPerAddress,
+      MHD_OPTION_CONNECTION_TIMEOUT, pCfg->nTimeoutSeconds,
+      MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(32 * 1024),
+      MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u,
+      MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+      MHD_OPTION_END);
+  if (!pDaemon) {
+    fprintf(stderr, "cosoc: no se pudo iniciar el servidor HTTP en %s\n",
+            pCfg->zListen);
+    close(fd);
+    return 1;
+  }
+  fprintf(stderr, "cosoc: escuchando en http://%s (%u hilos, hasta %u "
+                  "conexiones)\n",
+          pCfg->zListen, nThreads, nMaxConn);
+
+  int iSig = 0;
+  sigwait(&sigs, &iSig);
+  fprintf(stderr, "cosoc: deteniendo (%s), terminando las solicitudes en "
+                  "curso\n",
+          iSig == SIGINT ? "SIGINT" : "SIGTERM");
+  /* Stop accepting, let requests in flight finish, then stop. */
+  MHD_socket fdListen = MHD_quiesce_daemon(pDaemon);
+  for (int i = 0; i < SHUTDOWN_GRACE_SECONDS * 20 &&
+                  atomic_load(&g_nInFlight) > 0;
+       i++) {
+    struct timespec ts = {0, 50 * 1000 * 1000};
+    nanosleep(&ts, NULL);
+  }
+  MHD_stop_daemon(pDaemon);
+  if (fdListen != MHD_INVALID_SOCKET) close(fdListen);
+  pthread_mutex_lock(&g_dbMutex);
+  for (int i = 0; i < g_nDb; i++) db_close(g_apDb[i]);
+  g_nDb = 0;
+  pthread_mutex_unlock(&g_dbMutex);
+  fprintf(stderr, "cosoc: detenido\n");
+  return 0;
+}

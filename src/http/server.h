@@ -1,0 +1,23 @@
+/*
+** The HTTP server: libmicrohttpd with a thread pool on epoll, one database
+** connection per pool thread, clean shutdown on SIGINT/SIGTERM.
+*/
+#ifndef COSOC_HTTP_SERVER_H
+#define COSOC_HTTP_SERVER_H
+
+typedef struct ServerConfig ServerConfig;
+struct ServerConfig {
+  const char *zListen;       /* "HOST:PORT" */
+  const char *zDb;           /* Database target (file or URL) */
+  int bSecureCookies;        /* Behind TLS: mark cookies Secure */
+  unsigned nThreads;         /* Pool threads (0: chosen from the cores) */
+  unsigned nMaxConnections;  /* All connections at once */
+  unsigned nMaxPerAddress;   /* Connections from one address at once */
+  unsigned nTimeoutSeconds;  /* Idle keep-alive connections are closed */
+};
+
+/* Runs until SIGINT or SIGTERM. Returns 0 after a clean stop, 1 when the
+** server could not start (the reason is printed as one line). */
+int server_run(const ServerConfig *pCfg);
+
+#endif

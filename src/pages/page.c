@@ -1,0 +1,65 @@
+/*
+** Shared page plumbing (see page.h).
+*/
+#include "pages/page.h"
+
+#include <string.h>
+
+#include "accounts/accounts.h"
+
+/* One-time notices after a redirect are named by a key in the URL
+** (?aviso=clave), never carried as text, so a link cannot make the site
+** show a message of someone else's choosing. */
+typedef struct Notice {
+  const char *zKey;
+  const char *zText;
+} Notice;
+
+static const Notice aNotice[] = {
+    {"clave", "Su contraseña fue cambiada."},
+    {"usuario", "El usuario fue creado."},
+    {"salida", "Usted salió de su cuenta."},
+};
+
+static const char *notice_text(const char *zKey) {
+  for (size_t i = 0; zKey && i < sizeof(aNotice) / sizeof(aNotice[0]); i++) {
+    if (strcmp(aNotice[i].zKey, zKey) == 0) return aNotice[i].zText;
+  }
+  return NULL;
+}
+
+void page_begin(Request *r, Html *h, const char *zTitle, const char *zNav) {
+  ShellInfo info;
+  memset(&info, 0, sizeof(info));
+  const char *zName = NULL, *zShort = NULL;
+  Db *pDb = request_db(r);
+  if (pDb) accounts_council_names(pDb, request_arena(r), &zName, &zShort);
+  const User *pUser = request_user(r);
+  info.zTitle = zTitle;
+  info.zNav = zNav;
+  info.zCouncil = zShort;
+  info.mRole = pUser ? pUser->mRole : ROLE_ANONYMOUS;
+  if (pUser) {
+    info.zUserName = pUser->zName;
+    info.zUserRole = accounts_role_label(pUser->zRole);
+    info.zCsrfToken = request_csrf_token(r);
+  }
+  info.zNotice = notice_text(request_query(r, "aviso"));
+  html_init(h, request_arena(r));
+  shell_begin(h, &info);
+}
+
+void page_finish(Request *r, Html *h, int iStatus) {
+  shell_end(h, NULL);
+  respond_html(r, iStatus, h);
+}
+
+const char *page_safe_next(const char *zNext) {
+  if (!zNext || zNext[0] != '/' || zNext[1] == '/' || zNext[1] == '\\') {
+    return "/";
+  }
+  for (const char *z = zNext; *z; z++) {
+    if ((unsigned char)*z < ' ') return "/";
+  }
+  return zNext;
+}

@@ -1,0 +1,35 @@
+/*
+** What every page handler shares: opening and closing the shell from a
+** Request, and the handler declarations the route table names.
+**
+** Pages are handlers only: they read the request, call accounts/domain/db
+** code, and render. One file per area of the site.
+*/
+#ifndef COSOC_PAGES_PAGE_H
+#define COSOC_PAGES_PAGE_H
+
+#include "http/request.h"
+#include "render/form.h"
+#include "render/html.h"
+#include "render/shell.h"
+
+/* Starts the page: initializes h and writes the shell's top. */
+void page_begin(Request *r, Html *h, const char *zTitle, const char *zNav);
+/* Closes the shell and sends the page with iStatus. */
+void page_finish(Request *r, Html *h, int iStatus);
+
+/* A local path that is safe to redirect to after sign-in ("/" otherwise):
+** it must start with one '/', so it cannot send the user to another site. */
+const char *page_safe_next(const char *zNext);
+
+/* Handlers (see routes.c for their URLs). */
+void page_home(Request *r);
+void page_login(Request *r);
+void page_logout(Request *r);
+void page_account(Request *r);
+void page_account_password(Request *r);
+void page_admin_users(Request *r);
+void page_static(Request *r);
+void page_api_me(Request *r);
+
+#endif

@@ -1,0 +1,43 @@
+/*
+** Forms: the one way pages draw fields and report what is wrong with them.
+**
+** A page validates everything a request carries into a FormErrors first; if
+** it holds anything, the page re-shows the form with the user's input, each
+** message next to its field, a summary at the top, and answers 422 without
+** writing anything.
+*/
+#ifndef COSOC_RENDER_FORM_H
+#define COSOC_RENDER_FORM_H
+
+#include "render/html.h"
+
+#define FORM_ERRORS_MAX 32
+
+typedef struct FormErrors {
+  int n;                                /* Messages recorded */
+  const char *azField[FORM_ERRORS_MAX]; /* Field name, or NULL for general */
+  const char *azMessage[FORM_ERRORS_MAX]; /* Spanish sentence */
+} FormErrors;
+
+void form_errors_init(FormErrors *pErr);
+/* Records zMessage for zField (NULL: about the whole form). zMessage NULL is
+** ignored, so validators that return NULL for "fine" can be passed as is. */
+void form_error(FormErrors *pErr, const char *zField, const char *zMessage);
+const char *form_error_for(const FormErrors *pErr, const char *zField);
+
+/* The summary box listing every error, linked to its field. */
+void form_errors_summary(Html *h, const FormErrors *pErr);
+/* The hidden CSRF field every POST form carries. */
+void form_csrf(Html *h, const char *zToken);
+
+/* A labelled <input>. zTrustedAttrs is a string literal of extra attributes
+** (autocomplete="email" required ...), never user data. */
+void form_input(Html *h, const FormErrors *pErr, const char *zName,
+                const char *zLabel, const char *zType, const char *zValue,
+                const char *zHint, const char *zTrustedAttrs);
+/* A labelled <select>; azValue/azLabel have n entries. */
+void form_select(Html *h, const FormErrors *pErr, const char *zName,
+                 const char *zLabel, const char *const *azValue,
+                 const char *const *azLabel, int n, const char *zSelected);
+
+#endif
