@@ -78,14 +78,17 @@ build/check/obj/%.o: %.c
 	@$(CC) $(CHECK_CFLAGS) -c -o $@ $<
 
 build/cosoc: $(REL_OBJ)
-	$(CC) -o $@ $^ $(LIBS)
+	@echo "  LINK    $@"
+	@$(CC) -o $@ $^ $(LIBS)
 
 build/check/cosoc: $(CHK_OBJ) $(CHK_MAIN)
-	$(CC) -fsanitize=address,undefined -o $@ $^ $(LIBS)
+	@echo "  LINK    $@ (sanitizers)"
+	@$(CC) -fsanitize=address,undefined -o $@ $^ $(LIBS)
 
 build/check/tests/%: tests/unit/%.c $(CHK_OBJ) tests/unit/support.h
 	@mkdir -p $(@D)
-	$(CC) $(CHECK_CFLAGS) -Itests/unit -o $@ $< $(CHK_OBJ) $(LIBS) -lcmocka
+	@echo "  TEST    $<"
+	@$(CC) $(CHECK_CFLAGS) -Itests/unit -o $@ $< $(CHK_OBJ) $(LIBS) -lcmocka
 
 # Opens a fresh demo database (the council with its real plan) and serves it.
 # The demo is recreated on every run: its administrator password is printed.

@@ -1,5 +1,5 @@
 /*
-** Common includes for cmocka unit tests. Each tests/unit/**/test_*.c is its
+** Common includes for cmocka unit tests. Each test_*.c under tests/unit is its
 ** own program; its main() runs a cmocka group.
 */
 #ifndef COSOC_TESTS_UNIT_SUPPORT_H

@@ -1,0 +1,140 @@
+/*
+** Migrations apply once, in order, in transactions; the database interface
+** binds parameters, reports constraints and nests transactions.
+*/
+#include "support.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "db/db.h"
+#include "util/embedded.h"
+
+static char g_zDir[64];
+static char g_zPath[128];
+
+static int setup(void **state) {
+  (void)state;
+  snprintf(g_zDir, sizeof(g_zDir), "/tmp/cosoc-test-XXXXXX");
+  if (!mkdtemp(g_zDir)) return -1;
+  snprintf(g_zPath, sizeof(g_zPath), "%s/t.db", g_zDir);
+  return 0;
+}
+
+static int teardown(void **state) {
+  (void)state;
+  char zCmd[200];
+  snprintf(zCmd, sizeof(zCmd), "rm -rf %s", g_zDir);
+  return system(zCmd) == 0 ? 0 : -1;
+}
+
+static Db *open_fresh(void) {
+  char zErr[256];
+  Db *pDb = NULL;
+  unlink(g_zPath);
+  assert_int_equal(db_open(g_zPath, &pDb, zErr, sizeof(zErr)), DB_OK);
+  return pDb;
+}
+
+static void migrations_apply_once_and_record_their_version(void **state) {
+  (void)state;
+  Db *pDb = open_fresh();
+  char zErr[256];
+  int n = 0;
+  assert_int_equal(db_schema_version(pDb), 0);
+  assert_int_equal(db_migrate(pDb, &n, zErr, sizeof(zErr)), DB_OK);
+  assert_int_equal(n, embedded_migrations_count);
+  int iLast = atoi(embedded_migrations[embedded_migrations_count - 1].zName);
+  assert_int_equal(db_schema_version(pDb), iLast);
+  assert_int_equal(db_migrate(pDb, &n, zErr, sizeof(zErr)), DB_OK);
+  assert_int_equal(n, 0);
+  assert_int_equal(db_query_int64(pDb, "SELECT count(*) FROM schema_migrations", -1),
+                   embedded_migrations_count);
+  assert_false(db_has_data(pDb));
+  db_close(pDb);
+}
+
+static void migration_files_are_numbered_in_order_without_gaps(void **state) {
+  (void)state;
+  for (int i = 0; i < embedded_migrations_count; i++) {
+    assert_int_equal(atoi(embedded_migrations[i].zName), i + 1);
+    assert_non_null(strstr(embedded_migrations[i].zName, ".sql"));
+  }
+}
+
+static void parameters_are_bound_never_pasted(void **state) {
+  (void)state;
+  Db *pDb = open_fresh();
+  char zErr[256];
+  assert_int_equal(db_migrate(pDb, NULL, zErr, sizeof(zErr)), DB_OK);
+  const char *zEvil = "x'); DROP TABLE settings; --";
+  DbStmt *p = db_prepare(pDb, "INSERT INTO settings(key, value) VALUES (?, ?)");
+  db_bind_text(p, 1, "k");
+  db_bind_text(p, 2, zEvil);
+  assert_int_equal(db_step(p), DB_DONE);
+  db_done(p);
+  p = db_prepare(pDb, "SELECT value FROM settings WHERE key = ?");
+  db_bind_text(p, 1, "k");
+  assert_int_equal(db_step(p), DB_ROW);
+  assert_string_equal(db_column_text(p, 0), zEvil);
+  db_done(p);
+  db_close(pDb);
+}
+
+static void a_unique_violation_is_reported_as_constraint(void **state) {
+  (void)state;
+  Db *pDb = open_fresh();
+  char zErr[256];
+  assert_int_equal(db_migrate(pDb, NULL, zErr, sizeof(zErr)), DB_OK);
+  for (int i = 0; i < 2; i++) {
+    DbStmt *p = db_prepare(pDb, "INSERT INTO settings(key, value) VALUES ('a', 'b')");
+    assert_int_equal(db_step(p), i == 0 ? DB_DONE : DB_CONSTRAINT);
+    db_done(p);
+  }
+  db_close(pDb);
+}
+
+static void an_inner_rollback_makes_the_outer_commit_fail(void **state) {
+  (void)state;
+  Db *pDb = open_fresh();
+  char zErr[256];
+  assert_int_equal(db_migrate(pDb, NULL, zErr, sizeof(zErr)), DB_OK);
+  assert_int_equal(db_begin(pDb), DB_OK);
+  DbStmt *p = db_prepare(pDb, "INSERT INTO settings(key, value) VALUES ('x', '1')");
+  assert_int_equal(db_step(p), DB_DONE);
+  db_done(p);
+  assert_int_equal(db_begin(pDb), DB_OK);
+  db_rollback(pDb);
+  assert_int_equal(db_commit(pDb), DB_ERROR);
+  assert_false(db_in_transaction(pDb));
+  assert_int_equal(db_query_int64(pDb, "SELECT count(*) FROM settings WHERE key = 'x'", -1), 0);
+  db_close(pDb);
+}
+
+static void a_file_that_is_not_a_database_is_refused_clearly(void **state) {
+  (void)state;
+  FILE *f = fopen(g_zPath, "w");
+  fputs("esto no es una base de datos, es un texto cualquiera que ocupa espacio", f);
+  fclose(f);
+  char zErr[256];
+  Db *pDb = NULL;
+  assert_int_equal(db_open(g_zPath, &pDb, zErr, sizeof(zErr)), DB_ERROR);
+  assert_null(pDb);
+  assert_non_null(strstr(zErr, g_zPath));
+  assert_int_equal(db_open(g_zDir, &pDb, zErr, sizeof(zErr)), DB_ERROR);
+  assert_non_null(strstr(zErr, "carpeta"));
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(migrations_apply_once_and_record_their_version),
+      cmocka_unit_test(migration_files_are_numbered_in_order_without_gaps),
+      cmocka_unit_test(parameters_are_bound_never_pasted),
+      cmocka_unit_test(a_unique_violation_is_reported_as_constraint),
+      cmocka_unit_test(an_inner_rollback_makes_the_outer_commit_fail),
+      cmocka_unit_test(a_file_that_is_not_a_database_is_refused_clearly),
+  };
+  return cmocka_run_group_tests_name("db/migrate", tests, setup, teardown);
+}
