@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Installs what cosoc needs on a Debian 12 machine, and nothing that is
+# already there: `make run` calls it with "build", `make check` with "test".
+#
+#   scripts/deps.sh build   libraries and tools to compile and run cosoc
+#   scripts/deps.sh test    the above plus what the tests drive: cmocka,
+#                           Python (HTTP tests), Chromium and Node.js with
+#                           playwright-core (browser tests)
+#
+# Packages come from Debian's archive only; playwright-core comes from npm
+# with the committed lock file and never downloads a browser of its own.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# One list per purpose: add a package where it belongs.
+BUILD_PKGS=(
+  build-essential pkg-config
+  libmicrohttpd-dev libsqlite3-dev libsodium-dev libjansson-dev
+)
+TEST_PKGS=(
+  libcmocka-dev python3 sqlite3 procps
+  chromium nodejs npm fonts-dejavu-core
+)
+
+mode=${1:-build}
+want=("${BUILD_PKGS[@]}")
+[ "$mode" = test ] && want+=("${TEST_PKGS[@]}")
+
+missing=()
+for p in "${want[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' \
+    || missing+=("$p")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "deps: instalando ${missing[*]}"
+  SUDO=""
+  if [ "$(id -u)" != 0 ]; then
+    if command -v sudo >/dev/null; then SUDO=sudo; else
+      echo "deps: faltan paquetes (${missing[*]}) y no soy root; instálelos con apt-get" >&2
+      exit 1
+    fi
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [ "$mode" = test ]; then
+  # playwright-core: the browser tests' driver, pinned by tests/e2e's lock.
+  if [ ! -d tests/e2e/node_modules/playwright-core ] ||
+     [ tests/e2e/package-lock.json -nt tests/e2e/node_modules/.package-lock.json ]; then
+    (cd tests/e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+  fi
+fi

@@ -1,0 +1,214 @@
+"""
+The foundation as a user and a script see it: the home page in Spanish,
+sign-in, CSRF refusal, role refusal, error pages, keep-alive, the API token.
+"""
+import re
+import socket
+
+from support import ServerTestCase, run_cli
+
+
+class HomeAndShell(ServerTestCase):
+    def test_home_page_names_the_council_in_spanish(self):
+        r = self.client().get("/")
+        self.assertEqual(r.status, 200)
+        self.assertIn('<html lang="es-CL">', r.text)
+        self.assertIn("Consejo de la Sociedad Civil MINVU–SERVIU Región de Coquimbo", r.text)
+        self.assertIn('<main id="contenido"', r.text)
+        self.assertIn("default-src 'self'", r.header("Content-Security-Policy"))
+
+    def test_static_stylesheet_is_served_with_long_cache(self):
+        r = self.client().get("/static/style.css")
+        self.assertEqual(r.status, 200)
+        self.assertTrue(r.header("Content-Type").startswith("text/css"))
+        self.assertIn("immutable", r.header("Cache-Control"))
+        self.assertGreater(len(r.body), 500)
+
+    def test_unknown_page_is_a_spanish_404_without_internals(self):
+        r = self.client().get("/no-existe")
+        self.assertEqual(r.status, 404)
+        self.assertIn("Página no encontrada", r.text)
+        self.assertNotIn(".c:", r.text)
+
+    def test_unknown_api_path_answers_json_error(self):
+        r = self.client().get("/api/no-existe")
+        self.assertEqual(r.status, 404)
+        self.assertIn("error", r.json())
+
+
+class SignIn(ServerTestCase):
+    def test_sign_in_with_demo_credentials_sets_session_cookie(self):
+        c = self.client()
+        r = c.login(self.demo.email, self.demo.password)
+        self.assertEqual(r.status, 303)
+        self.assertIn("cosoc_session", c.cookies)
+        cookie = [v for v in r.headers.get_all("Set-Cookie") if v.startswith("cosoc_session")][0]
+        self.assertIn("HttpOnly", cookie)
+        self.assertIn("SameSite=Lax", cookie)
+        home = c.get("/")
+        self.assertIn("Administración", home.text)
+
+    def test_wrong_password_is_refused_and_form_shown_again(self):
+        c = self.client()
+        token = c.csrf_from("/login")
+        r = c.post("/login", form={"email": self.demo.email, "password": "no-es-esta",
+                                    "csrf_token": token})
+        self.assertEqual(r.status, 401)
+        self.assertIn("no son correctos", r.text)
+        self.assertNotIn("cosoc_session", c.cookies)
+
+    def test_login_form_has_contract_fields(self):
+        r = self.client().get("/login")
+        for name in ("email", "password", "csrf_token"):
+            self.assertRegex(r.text, r'name="%s"' % name)
+
+    def test_post_without_csrf_token_is_403_and_creates_nothing(self):
+        c = self.admin()
+        r = c.post("/admin/usuarios", form={"name": "Sin Token", "email": "sin.token@example.cl",
+                                             "role": "consejero", "password": "clave-larga-1"})
+        self.assertEqual(r.status, 403)
+        users = c.get("/admin/usuarios")
+        self.assertNotIn("sin.token@example.cl", users.text)
+
+    def test_post_with_wrong_csrf_token_is_403(self):
+        c = self.admin()
+        r = c.post("/admin/usuarios", form={"name": "Token Malo", "email": "token.malo@example.cl",
+                                             "role": "consejero", "password": "clave-larga-1",
+                                             "csrf_token": "x" * 43})
+        self.assertEqual(r.status, 403)
+        self.assertNotIn("token.malo@example.cl", c.get("/admin/usuarios").text)
+
+    def test_admin_creates_a_councillor_and_bad_fields_get_422(self):
+        c = self.admin()
+        token = c.csrf_from("/admin/usuarios")
+        bad = c.post("/admin/usuarios", form={"name": "", "email": "no-es-correo",
+                                               "role": "consejero", "password": "corta",
+                                               "csrf_token": token})
+        self.assertEqual(bad.status, 422)
+        self.assertIn("no-es-correo", bad.text)  # what was typed comes back
+        ok = c.post("/admin/usuarios", form={"name": "Rosa Díaz", "email": "rosa.diaz@example.cl",
+                                              "role": "consejero", "password": "clave-larga-1",
+                                              "csrf_token": token})
+        self.assertEqual(ok.status, 303)
+        self.assertIn("rosa.diaz@example.cl", c.get("/admin/usuarios").text)
+
+    def test_councillor_is_refused_admin_pages(self):
+        self.add_user("consejera@example.cl", "Consejera Prueba", "consejero")
+        c = self.client()
+        c.login("consejera@example.cl", "clave-de-prueba-1")
+        self.assertEqual(c.get("/admin/usuarios").status, 403)
+
+    def test_anonymous_is_sent_to_login(self):
+        r = self.client().get("/admin/usuarios")
+        self.assertEqual(r.status, 303)
+        self.assertTrue(r.header("Location").startswith("/login"))
+
+    def test_logout_ends_the_session(self):
+        c = self.admin()
+        token = c.csrf_from("/cuenta")
+        r = c.post("/logout", form={"csrf_token": token})
+        self.assertEqual(r.status, 303)
+        self.assertEqual(c.get("/cuenta").status, 303)
+
+    def test_password_change_requires_current_password(self):
+        self.add_user("cambio@example.cl", "Cambio Clave", "autoridad")
+        c = self.client()
+        c.login("cambio@example.cl", "clave-de-prueba-1")
+        token = c.csrf_from("/cuenta")
+        bad = c.post("/cuenta/clave", form={"current_password": "otra-cosa-1",
+                                             "new_password": "nueva-clave-1",
+                                             "new_password_confirm": "nueva-clave-1",
+                                             "csrf_token": token})
+        self.assertEqual(bad.status, 422)
+        ok = c.post("/cuenta/clave", form={"current_password": "clave-de-prueba-1",
+                                            "new_password": "nueva-clave-1",
+                                            "new_password_confirm": "nueva-clave-1",
+                                            "csrf_token": token})
+        self.assertEqual(ok.status, 303)
+        c2 = self.client()
+        c2.login("cambio@example.cl", "nueva-clave-1")
+
+    def test_repeated_failures_are_throttled(self):
+        self.add_user("lento@example.cl", "Lento", "consejero")
+        c = self.client()
+        token = c.csrf_from("/login")
+        statuses = [c.post("/login", form={"email": "lento@example.cl", "password": "mala-clave-x",
+                                            "csrf_token": token}).status for _ in range(6)]
+        self.assertEqual(statuses[:5], [401] * 5)
+        self.assertEqual(statuses[5], 429)
+        # Even the right password waits out the window now.
+        r = c.post("/login", form={"email": "lento@example.cl", "password": "clave-de-prueba-1",
+                                    "csrf_token": token})
+        self.assertEqual(r.status, 429)
+
+
+class ApiTokens(ServerTestCase):
+    def test_bearer_token_authenticates_api_and_bad_token_is_401(self):
+        token = self.token_for(self.demo.email)
+        c = self.client()
+        r = c.get("/api/me", headers={"Authorization": "Bearer " + token})
+        self.assertEqual(r.status, 200)
+        self.assertEqual(r.json()["role"], "admin")
+        bad = c.get("/api/me", headers={"Authorization": "Bearer " + "y" * 43})
+        self.assertEqual(bad.status, 401)
+        self.assertIn("error", bad.json())
+
+
+class KeepAlive(ServerTestCase):
+    def test_many_requests_share_one_connection(self):
+        c = self.client()
+        for _ in range(20):
+            r = c.get("/")
+            self.assertEqual(r.status, 200)
+            self.assertNotEqual((r.header("Connection") or "").lower(), "close")
+
+    def test_thousand_concurrent_keep_alive_connections_are_served(self):
+        socks = []
+        try:
+            for _ in range(1000):
+                s = socket.create_connection(("127.0.0.1", self.server.port), timeout=30)
+                socks.append(s)
+            req = b"GET /static/favicon.svg HTTP/1.1\r\nHost: t\r\n\r\n"
+            for s in socks:
+                s.sendall(req)
+            ok = 0
+            for s in socks:
+                data = b""
+                while b"\r\n\r\n" not in data:
+                    chunk = s.recv(65536)
+                    if not chunk:
+                        break
+                    data += chunk
+                head = data.split(b"\r\n\r\n", 1)[0].decode()
+                if head.startswith("HTTP/1.1 200") and "close" not in head.lower():
+                    ok += 1
+            self.assertEqual(ok, 1000)
+            # Every connection is still open and answers a second request.
+            for s in socks[:50]:
+                s.sendall(req)
+                self.assertTrue(s.recv(65536).startswith(b"HTTP/1.1 200"))
+        finally:
+            for s in socks:
+                s.close()
+
+
+class CommandLine(ServerTestCase):
+    def test_version_and_help(self):
+        self.assertRegex(run_cli("--version", check=0).stdout, r"^cosoc \d+\.\d+\.\d+")
+        for sub in ("serve", "migrate", "demo"):
+            self.assertIn("Uso:", run_cli(sub, "--help", check=0).stdout)
+        self.assertIn("Uso:", run_cli("user", "add", "--help", check=0).stdout)
+        self.assertIn("Uso:", run_cli("token", "create", "--help", check=0).stdout)
+
+    def test_bad_flag_is_usage_error(self):
+        p = run_cli("serve", "--no-such-flag", check=2)
+        self.assertIn("opción desconocida", p.stderr)
+
+    def test_demo_refuses_a_database_with_data(self):
+        p = run_cli("demo", "--db", self.demo.path, check=1)
+        self.assertIn("--force", p.stderr)
+
+    def test_port_in_use_is_one_clear_line(self):
+        p = run_cli("serve", "--listen", "127.0.0.1:%d" % self.server.port,
+                    "--db", self.demo.path, check=1)
+        self.assertIn("ya está en uso", p.stderr)
