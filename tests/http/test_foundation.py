@@ -293,3 +293,19 @@ class Shutdown(unittest.TestCase):
             self.assertIn("detenido", server.output())
         finally:
             server.stop()
+
+
+class DatabaseErrors(unittest.TestCase):
+    def test_missing_folder_and_non_database_file_get_one_spanish_line(self):
+        tmp = tempfile.mkdtemp(prefix="cosoc-http-")
+        self.addCleanup(shutil.rmtree, tmp, True)
+        p = run_cli("serve", "--db", tmp + "/no/existe/x.db", "--listen", "127.0.0.1:1", check=1)
+        self.assertIn("la carpeta no existe", p.stderr)
+        self.assertEqual(len(p.stderr.strip().splitlines()), 1)
+        junk = tmp + "/texto.db"
+        with open(junk, "w") as f:
+            f.write("esto no es una base de datos\n" * 100)
+        p = run_cli("migrate", "--db", junk, check=1)
+        self.assertIn("no es una base de datos SQLite", p.stderr)
+        with open(junk) as f:
+            self.assertTrue(f.read().startswith("esto no es"), "the file is left as it was")
