@@ -111,6 +111,13 @@ check:
 	@$(MAKE) --no-print-directory check-build
 	@scripts/run-tests.sh all
 
+# Benchmarks (optimized binary, wrk and nginx on loopback): results in
+# bench/results/latest.md and latest.json.
+bench:
+	@scripts/deps.sh bench
+	@$(MAKE) --no-print-directory build/cosoc
+	@scripts/bench.sh
+
 clean:
 	rm -rf build
 

@@ -6,6 +6,7 @@
 #   scripts/deps.sh test    the above plus what the tests drive: cmocka,
 #                           Python (HTTP tests), Chromium and Node.js with
 #                           playwright-core (browser tests)
+#   scripts/deps.sh bench   the build list plus wrk, nginx and curl
 #
 # Packages come from Debian's archive only; playwright-core comes from npm
 # with the committed lock file and never downloads a browser of its own.
@@ -22,9 +23,14 @@ TEST_PKGS=(
   chromium nodejs npm fonts-dejavu-core
 )
 
+BENCH_PKGS=(
+  wrk nginx-light curl python3
+)
+
 mode=${1:-build}
 want=("${BUILD_PKGS[@]}")
 [ "$mode" = test ] && want+=("${TEST_PKGS[@]}")
+[ "$mode" = bench ] && want+=("${BENCH_PKGS[@]}")
 
 missing=()
 for p in "${want[@]}"; do
