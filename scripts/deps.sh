@@ -17,10 +17,12 @@ cd "$(dirname "$0")/.."
 BUILD_PKGS=(
   build-essential pkg-config
   libmicrohttpd-dev libsqlite3-dev libsodium-dev libjansson-dev
+  libcurl4-openssl-dev libical-dev tzdata
 )
 TEST_PKGS=(
   libcmocka-dev python3 sqlite3 procps
   chromium nodejs npm fonts-dejavu-core
+  python3-aiosmtpd python3-icalendar
 )
 
 BENCH_PKGS=(
