@@ -22,6 +22,7 @@ static const Command aCommand[] = {
     {"user", cmd_user, "administra cuentas (user add)"},
     {"token", cmd_token, "crea tokens para la API (token create)"},
     {"demo", cmd_demo, "crea una instalación de demostración"},
+    {"mail", cmd_mail, "correo: envía pendientes, prueba, lista (mail --help)"},
 };
 
 static void usage(FILE *pOut) {

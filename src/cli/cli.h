@@ -48,5 +48,13 @@ int cmd_migrate(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_token(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
+int cmd_mail(int argc, char **argv);
+
+/* The mail retry options shared by `serve` and `mail send-pending`
+** (--mail-max-attempts, --mail-retry-seconds): applied to the sender's
+** configuration, or CLI_USAGE after a message. */
+typedef struct MailSenderConfig MailSenderConfig;
+int mail_options_apply(const char *zCmd, MailSenderConfig *pCfg,
+                       const char *zAttempts, const char *zRetry);
 
 #endif
