@@ -109,6 +109,10 @@ int mail_send_due(Db *pDb, const MailSenderConfig *pCfg,
   return rc;
 }
 
+static atomic_int g_nRunning; /* Background senders in this process */
+
+int mail_sender_running(void) { return atomic_load(&g_nRunning) > 0; }
+
 struct MailSender {
   pthread_t thread;        /* The sender */
   pthread_mutex_t mutex;   /* Guards the wait */
@@ -185,6 +189,7 @@ MailSender *mail_sender_start(const char *zDb, const MailSenderConfig *pCfg) {
     free(p);
     return NULL;
   }
+  atomic_fetch_add(&g_nRunning, 1);
   return p;
 }
 
@@ -195,6 +200,7 @@ void mail_sender_stop(MailSender *p) {
   pthread_cond_signal(&p->cond);
   pthread_mutex_unlock(&p->mutex);
   pthread_join(p->thread, NULL);
+  atomic_fetch_sub(&g_nRunning, 1);
   pthread_mutex_destroy(&p->mutex);
   pthread_cond_destroy(&p->cond);
   free(p->zDb);

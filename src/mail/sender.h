@@ -52,5 +52,7 @@ typedef struct MailSender MailSender;
 MailSender *mail_sender_start(const char *zDb, const MailSenderConfig *pCfg);
 /* Asks it to stop, waits for the message in flight, frees it. NULL ok. */
 void mail_sender_stop(MailSender *pSender);
+/* Whether a background sender runs in this process (pages say so). */
+int mail_sender_running(void);
 
 #endif

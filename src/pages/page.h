@@ -29,6 +29,7 @@ void page_logout(Request *r);
 void page_account(Request *r);
 void page_account_password(Request *r);
 void page_admin_users(Request *r);
+void page_admin_mail(Request *r);
 void page_static(Request *r);
 void page_api_me(Request *r);
 

@@ -21,6 +21,7 @@ typedef struct NavEntry {
 static const NavEntry aNav[] = {
     {"inicio", "/", "Inicio", ROLES_EVERYONE},
     {"usuarios", "/admin/usuarios", "Usuarios", ROLE_ADMIN},
+    {"correo", "/admin/correo", "Correo", ROLE_ADMIN},
 };
 
 void shell_begin(Html *h, const ShellInfo *p) {
