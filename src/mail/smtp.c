@@ -70,6 +70,16 @@ static size_t read_message(char *pBuf, size_t nSize, size_t nItems,
 
 /* The officer's sentence for a libcurl failure. */
 static const char *spanish_reason(CURLcode rc, long iCode) {
+  /* An SMTP reply says more than libcurl's code (a refused RCPT comes back
+  ** as a receive error). */
+  if (iCode >= 500 && rc != CURLE_LOGIN_DENIED) {
+    return "El servidor de correo rechazó el mensaje o la dirección del "
+           "destinatario.";
+  }
+  if (iCode >= 400 && rc != CURLE_LOGIN_DENIED) {
+    return "El servidor de correo no aceptó el mensaje por ahora; se "
+           "reintentará.";
+  }
   switch (rc) {
     case CURLE_COULDNT_RESOLVE_HOST:
       return "No se encontró el servidor de correo: revise su nombre.";
@@ -92,14 +102,6 @@ static const char *spanish_reason(CURLcode rc, long iCode) {
     case CURLE_GOT_NOTHING:
       return "Se cortó la conexión con el servidor de correo.";
     default: break;
-  }
-  if (iCode >= 500) {
-    return "El servidor de correo rechazó el mensaje o la dirección del "
-           "destinatario.";
-  }
-  if (iCode >= 400) {
-    return "El servidor de correo no aceptó el mensaje por ahora; se "
-           "reintentará.";
   }
   return "No se pudo enviar el mensaje al servidor de correo.";
 }
