@@ -3,6 +3,7 @@ The foundation as a user and a script see it: the home page in Spanish,
 sign-in, CSRF refusal, role refusal, error pages, keep-alive, the API token.
 """
 import re
+import resource
 import shutil
 import signal
 import socket
@@ -168,6 +169,10 @@ class KeepAlive(ServerTestCase):
             self.assertNotEqual((r.header("Connection") or "").lower(), "close")
 
     def test_thousand_concurrent_keep_alive_connections_are_served(self):
+        # This process needs a descriptor per connection too.
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        if soft < 4096:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (min(4096, hard), hard))
         socks = []
         try:
             for _ in range(1000):
