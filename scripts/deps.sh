@@ -32,8 +32,21 @@ want=("${BUILD_PKGS[@]}")
 [ "$mode" = test ] && want+=("${TEST_PKGS[@]}")
 [ "$mode" = bench ] && want+=("${BENCH_PKGS[@]}")
 
+# A package whose command is already on PATH from elsewhere (Node.js and
+# npm from another source, say) counts as present: asking apt for Debian's
+# would conflict with it.
+command_for() {
+  case "$1" in
+    nodejs) echo node ;;
+    npm) echo npm ;;
+    *) echo "" ;;
+  esac
+}
+
 missing=()
 for p in "${want[@]}"; do
+  cmd=$(command_for "$p")
+  if [ -n "$cmd" ] && command -v "$cmd" >/dev/null 2>&1; then continue; fi
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' \
     || missing+=("$p")
 done
