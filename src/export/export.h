@@ -51,6 +51,18 @@ int export_pdf(Arena *pArena, const ExportTable *pTable,
                const ExportPdfOptions *pOpt, const char **ppOut,
                size_t *pnOut, char *zErr, size_t nErr);
 
+/* True if export_csv() writes cell z with a leading apostrophe to stop a
+** spreadsheet from running it as a formula: z starts (after spaces) with
+** '=', '+', '-' or '@', or with a tab or CR, and is not a plain signed
+** number such as "-5" or "-1.234,5". A CSV reader that wants the original
+** text drops an apostrophe found before such a cell. */
+int export_csv_cell_needs_guard(const char *z);
+
+/* The XLSX sheet name export_xlsx() derives from zTitle: at most 31
+** characters, '/', '\\' and ':' as '-', without '[', ']', '*', '?' or an
+** apostrophe at either end; "Hoja1" when nothing is left. */
+const char *export_xlsx_sheet_name(Arena *pArena, const char *zTitle);
+
 /* The MIME types to send them with. */
 #define EXPORT_CSV_TYPE "text/csv; charset=utf-8"
 #define EXPORT_XLSX_TYPE \
