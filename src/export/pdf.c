@@ -13,7 +13,8 @@
 ** Pagination runs twice over the same laid-out text: the first pass only
 ** counts pages (so the footer can say "de M"), the second draws. Rows are
 ** never split across pages, except a row taller than a whole page, which is
-** split between text lines (no line is ever cut) and continues after the
+** split between text lines (no line is ever cut), starting on the current
+** page when at least a quarter of it is free, and continues after the
 ** repeated header on the next page.
 **
 ** Text is set in "DejaVu Sans" (fonts-dejavu-core): it has every glyph of
@@ -43,6 +44,7 @@
 #define PDF_PARA_GAP 5.0      /* Between preamble paragraphs */
 #define PDF_BLOCK_GAP 10.0    /* Between title block, preamble and table */
 #define PDF_EPSILON 0.01      /* Slack for floating-point comparisons */
+#define PDF_SPLIT_MIN_ROOM 0.25 /* Share of a page worth starting a split row */
 #define PDF_FONT "DejaVu Sans"
 #define PDF_TITLE_SIZE 14.0
 #define PDF_SUBTITLE_SIZE 10.0
@@ -365,15 +367,20 @@ static void place_table(PdfDoc *p) {
     page_next(p);
   }
   place_header(p);
+  double roomFresh = p->yBottom - yFresh;
   for (int r = 0; r < t->nRow; r++) {
     int bFits = p->y + p->aRowH[r] <= p->yBottom + PDF_EPSILON;
-    if (!bFits && p->y > yFresh + PDF_EPSILON) {
+    /* A row taller than a fresh page is split anyway: start it here
+    ** unless too little of this page is left for that to look right. */
+    int bSplitHere = p->aRowH[r] > roomFresh + PDF_EPSILON &&
+                     p->yBottom - p->y >= roomFresh * PDF_SPLIT_MIN_ROOM;
+    if (!bFits && !bSplitHere && p->y > yFresh + PDF_EPSILON) {
       page_next(p);
       place_header(p);
     }
     memset(p->aDone, 0, sizeof(double) * (size_t)t->nCol);
     while (!place_row_part(p, r, p->y <= yFresh + PDF_EPSILON)) {
-      page_next(p); /* Only a row taller than a page gets here */
+      page_next(p); /* Only a row being split gets here */
       place_header(p);
     }
   }
