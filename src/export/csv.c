@@ -69,9 +69,8 @@ static void csv_record(Buf *pOut, Arena *pArena, const ExportTable *pTable,
                        int iRow) {
   for (int iCol = 0; iCol < pTable->nCol; iCol++) {
     if (iCol > 0) buf_putc(pOut, ',');
-    const char *z = iRow < 0
-                        ? export_text_clean(pArena, pTable->azHeader[iCol])
-                        : export_cell(pArena, pTable, iRow, iCol);
+    const char *z = iRow < 0 ? export_text_clean(pArena, pTable->azHeader[iCol])
+                             : export_cell(pArena, pTable, iRow, iCol);
     csv_field(pOut, z);
   }
   buf_puts(pOut, "\r\n");
@@ -82,7 +81,8 @@ int export_csv(Arena *pArena, const ExportTable *pTable, const char **ppOut,
   Buf out;
   buf_init(&out, pArena);
   buf_append(&out, CSV_BOM, sizeof(CSV_BOM));
-  if (pTable->nCol > 0 && pTable->azHeader) csv_record(&out, pArena, pTable, -1);
+  if (pTable->nCol > 0 && pTable->azHeader)
+    csv_record(&out, pArena, pTable, -1);
   for (int iRow = 0; iRow < pTable->nRow && pTable->nCol > 0; iRow++) {
     csv_record(&out, pArena, pTable, iRow);
   }

@@ -36,15 +36,15 @@
 #define PDF_A4_H 841.890
 #define PDF_LETTER_W 612.0
 #define PDF_LETTER_H 792.0
-#define PDF_MARGIN 36.0       /* All four sides */
-#define PDF_FOOTER_SPACE 14.0 /* Between the content and the footer */
-#define PDF_CELL_PAD 3.0      /* Inside every cell */
-#define PDF_GRID_WIDTH 0.5    /* Grid line width */
-#define PDF_HEADER_GRAY 0.88  /* Header row fill */
-#define PDF_PARA_GAP 5.0      /* Between preamble paragraphs */
-#define PDF_BLOCK_GAP 10.0    /* Between title block, preamble and table */
-#define PDF_EPSILON 0.01      /* Slack for floating-point comparisons */
-#define PDF_SPLIT_MIN_ROOM 0.25 /* Share of a page worth starting a split row */
+#define PDF_MARGIN 36.0         /* All four sides */
+#define PDF_FOOTER_SPACE 14.0   /* Between the content and the footer */
+#define PDF_CELL_PAD 3.0        /* Inside every cell */
+#define PDF_GRID_WIDTH 0.5      /* Grid line width */
+#define PDF_HEADER_GRAY 0.88    /* Header row fill */
+#define PDF_PARA_GAP 5.0        /* Between preamble paragraphs */
+#define PDF_BLOCK_GAP 10.0      /* Between title block, preamble and table */
+#define PDF_EPSILON 0.01        /* Slack for floating-point comparisons */
+#define PDF_SPLIT_MIN_ROOM 0.25 /* Free page share to start a split row */
 #define PDF_FONT "DejaVu Sans"
 #define PDF_TITLE_SIZE 14.0
 #define PDF_SUBTITLE_SIZE 10.0
@@ -99,8 +99,8 @@ static PangoFontDescription *pdf_font(double size, int bBold) {
 
 /* A new layout of text z (already clean), wrapped at width. The document
 ** owns it. */
-static PangoLayout *pdf_layout(PdfDoc *p, const char *z, double size,
-                               int bBold, double width) {
+static PangoLayout *pdf_layout(PdfDoc *p, const char *z, double size, int bBold,
+                               double width) {
   assert(p->nLayout < p->nLayoutAlloc);
   PangoLayout *pLayout = pango_layout_new(p->pCtx);
   PangoFontDescription *pFont = pdf_font(size, bBold);
@@ -186,14 +186,14 @@ static void pdf_layout_all(PdfDoc *p) {
   double minH = p->pOpt->minRowHeightPt;
   double roomMax = p->yBottom - p->yTop - p->headH;
   if (minH > roomMax) minH = roomMax;
-  p->aCell = arena_alloc(a, sizeof(PangoLayout *) *
-                                ((size_t)t->nRow * (size_t)t->nCol + 1));
+  p->aCell = arena_alloc(
+      a, sizeof(PangoLayout *) * ((size_t)t->nRow * (size_t)t->nCol + 1));
   p->aRowH = arena_alloc(a, sizeof(double) * (size_t)(t->nRow + 1));
   for (int r = 0; r < t->nRow; r++) {
     double rowH = minH;
     for (int c = 0; c < t->nCol; c++) {
-      PangoLayout *pL = pdf_layout(p, export_cell(a, t, r, c), PDF_CELL_SIZE,
-                                   0, p->aColW[c] - 2 * PDF_CELL_PAD);
+      PangoLayout *pL = pdf_layout(p, export_cell(a, t, r, c), PDF_CELL_SIZE, 0,
+                                   p->aColW[c] - 2 * PDF_CELL_PAD);
       p->aCell[(size_t)r * t->nCol + c] = pL;
       double h = layout_height(pL) + 2 * PDF_CELL_PAD;
       if (h > rowH) rowH = h;
@@ -336,8 +336,8 @@ static int place_row_part(PdfDoc *p, int r, int bFresh) {
   int bStart = 1, bComplete = 1;
   for (int c = 0; c < t->nCol; c++) {
     /* Measure first: the grid goes under the text. */
-    p->aNext[c] = take_lines(p, aL[c], 0, 0, 0, p->aDone[c],
-                             p->aDone[c] + room, bFresh);
+    p->aNext[c] =
+        take_lines(p, aL[c], 0, 0, 0, p->aDone[c], p->aDone[c] + room, bFresh);
     if (p->aNext[c] - p->aDone[c] > partH) partH = p->aNext[c] - p->aDone[c];
     if (p->aNext[c] < layout_height(aL[c]) - PDF_EPSILON) bComplete = 0;
     if (p->aDone[c] > 0) bStart = 0;
@@ -436,8 +436,8 @@ static void pdf_page_size(PdfDoc *p) {
 }
 
 int export_pdf(Arena *pArena, const ExportTable *pTable,
-               const ExportPdfOptions *pOpt, const char **ppOut,
-               size_t *pnOut, char *zErr, size_t nErr) {
+               const ExportPdfOptions *pOpt, const char **ppOut, size_t *pnOut,
+               char *zErr, size_t nErr) {
   static const ExportPdfOptions defaultOpt = {0};
   *ppOut = NULL;
   *pnOut = 0;
@@ -453,8 +453,7 @@ int export_pdf(Arena *pArena, const ExportTable *pTable,
       cairo_pdf_surface_create_for_stream(pdf_write, &out, d.pageW, d.pageH);
   cairo_pdf_surface_set_metadata(pSurface, CAIRO_PDF_METADATA_TITLE,
                                  export_text_clean(pArena, pTable->zTitle));
-  cairo_pdf_surface_set_metadata(pSurface, CAIRO_PDF_METADATA_CREATOR,
-                                 "cosoc");
+  cairo_pdf_surface_set_metadata(pSurface, CAIRO_PDF_METADATA_CREATOR, "cosoc");
   d.cr = cairo_create(pSurface);
   d.pCtx = pango_cairo_create_context(d.cr);
   /* PDF user units are points: at 72 dpi a 9 pt font is 9 units tall. */

@@ -41,8 +41,8 @@ static int utf8_sequence(const unsigned char *z, unsigned *pCp) {
 /* True if code point cp is dropped (or, for tab and CR, rewritten). */
 static int is_unwanted(unsigned cp) {
   if (cp == '\n') return 0;
-  return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ||
-         cp == 0xFFFE || cp == 0xFFFF;
+  return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0xFFFE ||
+         cp == 0xFFFF;
 }
 
 static int is_clean(const char *z) {

@@ -31,8 +31,8 @@
 #define XLSX_MIN_TOTAL_WIDTH 30.0     /* Narrow tables still get some room */
 #define XLSX_MAX_TOTAL_WIDTH 200.0    /* Wide ones stay printable */
 #define XLSX_MIN_COL_WIDTH 5.0
-#define XLSX_CHARS_PER_WIDTH 1.1 /* Average text chars per width unit */
-#define XLSX_LINE_HEIGHT 15.0    /* Points per 11pt text line */
+#define XLSX_CHARS_PER_WIDTH 1.1  /* Average text chars per width unit */
+#define XLSX_LINE_HEIGHT 15.0     /* Points per 11pt text line */
 #define XLSX_MAX_ROW_HEIGHT 409.0 /* Excel's limit */
 #define XLSX_PAPER_A4 9
 #define XLSX_MAX_CELL_BYTES 32767 /* Excel's limit on a cell's text */
@@ -162,15 +162,15 @@ static double paragraph_height(const char *z, double totalWidth) {
 /* Writes the preamble's paragraphs (split at blank lines) from row *piRow,
 ** one merged row each, and advances *piRow. */
 static lxw_error xlsx_preamble(Arena *pArena, lxw_worksheet *pSheet,
-                               const XlsxFormats *pF,
-                               const ExportTable *pTable, double totalWidth,
-                               lxw_row_t *piRow) {
+                               const XlsxFormats *pF, const ExportTable *pTable,
+                               double totalWidth, lxw_row_t *piRow) {
   const char *z = export_text_clean(pArena, pTable->zPreamble);
   while (*z) {
     while (*z == '\n' || *z == ' ') z++; /* Blank lines between paragraphs */
     if (!*z) break;
     const char *zEnd = z;
-    while (*zEnd && !(zEnd[0] == '\n' && zEnd[strspn(zEnd + 1, " ") + 1] == '\n')) {
+    while (*zEnd &&
+           !(zEnd[0] == '\n' && zEnd[strspn(zEnd + 1, " ") + 1] == '\n')) {
       zEnd++;
     }
     const char *zPara = arena_strndup(pArena, z, (size_t)(zEnd - z));
@@ -200,8 +200,7 @@ static lxw_error xlsx_cell(lxw_worksheet *pSheet, lxw_row_t iRow,
 /* Fills the sheet. Returns LXW_NO_ERROR or the first error; zErr then
 ** names the cell when one cell was to blame. */
 static lxw_error xlsx_fill(Arena *pArena, lxw_workbook *pBook,
-                           const ExportTable *pTable, char *zErr,
-                           size_t nErr) {
+                           const ExportTable *pTable, char *zErr, size_t nErr) {
   const char *zSheet = export_xlsx_sheet_name(pArena, pTable->zTitle);
   lxw_worksheet *pSheet = workbook_add_worksheet(pBook, zSheet);
   if (!pSheet) return LXW_ERROR_MEMORY_MALLOC_FAILED;
@@ -261,8 +260,7 @@ static lxw_error xlsx_fill(Arena *pArena, lxw_workbook *pBook,
 }
 
 /* Reads the whole of fd into arena memory. */
-static int read_back(Arena *pArena, int fd, const char **ppOut,
-                     size_t *pnOut) {
+static int read_back(Arena *pArena, int fd, const char **ppOut, size_t *pnOut) {
   struct stat st;
   if (fstat(fd, &st) != 0 || st.st_size <= 0) return -1;
   size_t n = (size_t)st.st_size;

@@ -32,7 +32,8 @@ static const char *const azPlanCell[PLAN_NROW * PLAN_NCOL] = {
     "para algunas de estas actividades",
     "Encargada PAC en coordinación con equipos de Gabinete y Comunicaciones "
     "Seremi-Serviu",
-    "• Invitación\n• Fotografías", "Se agendarán según corresponda",
+    "• Invitación\n• Fotografías",
+    "Se agendarán según corresponda",
 
     "2",
     "Ofrecer instancias formativas destinadas al COSOC, que les permita "
@@ -44,7 +45,8 @@ static const char *const azPlanCell[PLAN_NROW * PLAN_NCOL] = {
     "materias ministeriales que los consejeros consideren necesarias.",
     "Encargada PAC en coordinación con jefes de Departamento Serviu, según "
     "corresponda.",
-    "• Convocatoria\n• Asistencia\n• Fotografías", "Segundo Semestre 2024",
+    "• Convocatoria\n• Asistencia\n• Fotografías",
+    "Segundo Semestre 2024",
 
     "3",
     "Formar mesas de trabajo en temáticas de vivienda con distintos grupos "
@@ -55,7 +57,8 @@ static const char *const azPlanCell[PLAN_NROW * PLAN_NCOL] = {
     "la Política habitacional y los distintos beneficios a los que puedan "
     "acceder.",
     "Encargada PAC\nDirector Serviu\nCOSOC MINVU - Serviu",
-    "• Invitación\n• Asistencia\n• Fotografías", "Primer Semestre 2025",
+    "• Invitación\n• Asistencia\n• Fotografías",
+    "Primer Semestre 2025",
 
     "4",
     "Acercar la opinión y problemáticas de la ciudadanía en relación con los "
@@ -63,7 +66,8 @@ static const char *const azPlanCell[PLAN_NROW * PLAN_NCOL] = {
     "Serviu a la institucionalidad y autoridades de la cartera",
     "Realizar a los menos 5 reuniones presenciales o virtuales con los "
     "integrantes del Cosoc, mientras dure su vigencia",
-    "Encargada PAC", "• Citación\n• Asistencia\n• Fotografías\n• Actas",
+    "Encargada PAC",
+    "• Citación\n• Asistencia\n• Fotografías\n• Actas",
     "Durante el Periodo 2024-2025",
 
     "5",
@@ -83,7 +87,8 @@ static const char *const azPlanCell[PLAN_NROW * PLAN_NCOL] = {
     "Realizar o Coordinar Charla sobre Participación e incidencia en las "
     "Políticas Públicas (Ley 20.500) profundizando en los mecanismos de la "
     "Ley en la gestión del servicio.",
-    "Encargada PAC", "• Citación\n• Asistencia\n• Fotografías\n• Acta",
+    "Encargada PAC",
+    "• Citación\n• Asistencia\n• Fotografías\n• Acta",
     "Primer Semestre 2025",
 
     "7",

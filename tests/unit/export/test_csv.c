@@ -19,8 +19,11 @@ static const char *csv_of(Arena *pArena, const ExportTable *pTable,
 static const char *one_cell(Arena *pArena, const char *z) {
   static const char *const azHeader[] = {"h"};
   const char *azCell[] = {z};
-  ExportTable t = {.zTitle = "t", .nCol = 1, .azHeader = azHeader,
-                   .nRow = 1, .azCell = azCell};
+  ExportTable t = {.zTitle = "t",
+                   .nCol = 1,
+                   .azHeader = azHeader,
+                   .nRow = 1,
+                   .azCell = azCell};
   size_t n;
   const char *zOut = csv_of(pArena, &t, &n);
   return zOut + 3 + strlen("h\r\n");
@@ -34,7 +37,8 @@ static void the_file_starts_with_a_bom_and_records_end_in_crlf(void **state) {
   const char *z = csv_of(pArena, &t, &n);
   assert_memory_equal(z, "\xEF\xBB\xBF", 3);
   assert_int_equal(strlen(z), n);
-  const char *zHead = "N°,OBJETIVO,ACCIONES,RESPONSABLES,VERIFICADOR,FECHAS\r\n";
+  const char *zHead =
+      "N°,OBJETIVO,ACCIONES,RESPONSABLES,VERIFICADOR,FECHAS\r\n";
   assert_memory_equal(z + 3, zHead, strlen(zHead));
   assert_memory_equal(z + n - 2, "\r\n", 2);
   /* No title, subtitle or preamble: the file is the table only. */
@@ -152,8 +156,8 @@ static void the_plan_re_imports_to_the_same_cells(void **state) {
       int bEnd = read_field(&z, &field);
       const char *zGot = buf_str(&field);
       if (zGot[0] == '\'' && export_csv_cell_needs_guard(zGot + 1)) zGot++;
-      assert_string_equal(zGot, r < 0 ? t.azHeader[c]
-                                      : t.azCell[r * t.nCol + c]);
+      assert_string_equal(zGot,
+                          r < 0 ? t.azHeader[c] : t.azCell[r * t.nCol + c]);
       assert_int_equal(bEnd, c == t.nCol - 1);
     }
   }

@@ -8,8 +8,8 @@
 #include "plan_fixture.h"
 
 /* Writes the PDF of pTable to zDir/zName and returns its path. */
-static const char *write_pdf(Arena *pArena, const char *zDir,
-                             const char *zName, const ExportTable *pTable,
+static const char *write_pdf(Arena *pArena, const char *zDir, const char *zName,
+                             const ExportTable *pTable,
                              const ExportPdfOptions *pOpt) {
   const char *z = NULL;
   size_t n = 0;
@@ -69,7 +69,8 @@ static void the_plan_reads_back_with_every_word_and_accent(void **state) {
   assert_words_present(pArena, zText, zPlanTitle);
   assert_words_present(pArena, zText, zPlanSubtitle);
   assert_words_present(pArena, zText, zPlanPreamble);
-  for (int c = 0; c < t.nCol; c++) assert_non_null(strstr(zText, azPlanHeader[c]));
+  for (int c = 0; c < t.nCol; c++)
+    assert_non_null(strstr(zText, azPlanHeader[c]));
   for (int i = 0; i < t.nRow * t.nCol; i++) {
     assert_words_present(pArena, zText, azPlanCell[i]);
   }
@@ -101,8 +102,7 @@ static ExportTable long_plan(Arena *pArena, int nCopy) {
   const char **azCell =
       arena_alloc(pArena, sizeof(char *) * PLAN_NROW * PLAN_NCOL * nCopy);
   for (int k = 0; k < nCopy; k++) {
-    memcpy(azCell + k * PLAN_NROW * PLAN_NCOL, azPlanCell,
-           sizeof(azPlanCell));
+    memcpy(azCell + k * PLAN_NROW * PLAN_NCOL, azPlanCell, sizeof(azPlanCell));
   }
   t.nRow = PLAN_NROW * nCopy;
   t.azCell = azCell;
@@ -179,8 +179,11 @@ static void an_attendance_sheet_of_sixty_has_every_name_on_tall_rows(
   }
   ExportTable t = {.zTitle = "Registro de asistencia",
                    .zSubtitle = "Sesión ordinaria N° 5 – 12-03-2025",
-                   .nCol = 4, .azHeader = azHeader, .aWidth = aWidth,
-                   .nRow = N_PERSON, .azCell = azCell};
+                   .nCol = 4,
+                   .azHeader = azHeader,
+                   .aWidth = aWidth,
+                   .nRow = N_PERSON,
+                   .azCell = azCell};
   ExportPdfOptions opt = {.bLetter = 1, .minRowHeightPt = 30};
   const char *zPath = write_pdf(pArena, zDir, "asistencia.pdf", &t, &opt);
   int nPage = pdf_pages(pArena, zPath);
@@ -209,8 +212,11 @@ static void a_row_taller_than_a_page_is_split_between_lines(void **state) {
   for (int i = 1; i <= 150; i++) buf_printf(&b, "Línea %d del acta\n", i);
   static const char *const azHeader[] = {"Punto", "Desarrollo"};
   const char *azCell[] = {"1", "corto", "2", buf_str(&b), "3", "final"};
-  ExportTable t = {.zTitle = "Acta", .nCol = 2, .azHeader = azHeader,
-                   .nRow = 3, .azCell = azCell};
+  ExportTable t = {.zTitle = "Acta",
+                   .nCol = 2,
+                   .azHeader = azHeader,
+                   .nRow = 3,
+                   .azCell = azCell};
   const char *zPath = write_pdf(pArena, zDir, "acta.pdf", &t, NULL);
   int nPage = pdf_pages(pArena, zPath);
   assert_true(nPage >= 2);

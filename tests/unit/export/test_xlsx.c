@@ -94,8 +94,8 @@ static void the_plan_reads_back_with_frozen_header_and_every_cell(
       const char *zCell = escaped_newlines(pArena, azPlanCell[r * t.nCol + c]);
       assert_has(zOut, arena_printf(pArena, "R%dC%d=%s\n", HEADER_ROW + 1 + r,
                                     c + 1, zCell));
-      assert_has(zOut, arena_printf(pArena, "wrap R%dC%d\n",
-                                    HEADER_ROW + 1 + r, c + 1));
+      assert_has(zOut, arena_printf(pArena, "wrap R%dC%d\n", HEADER_ROW + 1 + r,
+                                    c + 1));
     }
   }
   /* 6 columns x 22 characters shared as 0.5 : 3 : 3 : 2 : 1.7 : 1.5. */
@@ -112,8 +112,11 @@ static void formulas_in_cells_stay_text(void **state) {
   const char *zDir = fixture_dir(pArena);
   static const char *const azHeader[] = {"Nombre", "Comuna"};
   static const char *const azCell[] = {"=1+1", "-5", "", "La Serena"};
-  ExportTable t = {.zTitle = "Integrantes", .nCol = 2, .azHeader = azHeader,
-                   .nRow = 2, .azCell = azCell};
+  ExportTable t = {.zTitle = "Integrantes",
+                   .nCol = 2,
+                   .azHeader = azHeader,
+                   .nRow = 2,
+                   .azCell = azCell};
   const char *zOut = read_xlsx(pArena, zDir, &t);
   assert_has(zOut, "R4C1==1+1\n"); /* The text, not 2 */
   assert_has(zOut, "R4C2=-5\n");
@@ -183,14 +186,18 @@ static void temporary_files_are_removed_and_errors_are_in_spanish(
   memset(zHuge, 'a', 39999);
   static const char *const azHeader[] = {"Acta"};
   const char *azCell[] = {"corto", zHuge};
-  ExportTable big = {.zTitle = "Acta", .nCol = 1, .azHeader = azHeader,
-                     .nRow = 2, .azCell = azCell};
+  ExportTable big = {.zTitle = "Acta",
+                     .nCol = 1,
+                     .azHeader = azHeader,
+                     .nRow = 2,
+                     .azCell = azCell};
   assert_int_equal(export_xlsx(pArena, &big, &z, &n, zErr, sizeof(zErr)),
                    EXPORT_ERROR);
   assert_null(z);
   assert_int_equal(n, 0);
-  assert_string_equal(zErr, "La celda de la fila 2, columna 1 es demasiado "
-                            "larga para Excel (máximo 32767 caracteres).");
+  assert_string_equal(zErr,
+                      "La celda de la fila 2, columna 1 es demasiado "
+                      "larga para Excel (máximo 32767 caracteres).");
   assert_true(dir_is_empty(zDir));
 
   /* No writable temporary directory: an error, not a crash. */
