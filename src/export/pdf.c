@@ -250,7 +250,11 @@ static void draw_footer(PdfDoc *p) {
   pango_cairo_show_layout(p->cr, pRight);
   g_object_unref(pRight);
 
-  const char *zLeft = export_text_clean(p->pArena, p->pOpt->zFooter);
+  char *zLeft =
+      arena_strdup(p->pArena, export_text_clean(p->pArena, p->pOpt->zFooter));
+  for (char *z = zLeft; *z; z++) {
+    if (*z == '\n') *z = ' '; /* One line: pango would draw a symbol */
+  }
   if (*zLeft) {
     PangoLayout *pLeft = pango_layout_new(p->pCtx);
     pango_layout_set_font_description(pLeft, pFont);
