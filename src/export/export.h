@@ -84,8 +84,9 @@ int export_pdf(Arena *pArena, const ExportTable *pTable,
 int export_csv_cell_needs_guard(const char *z);
 
 /* The XLSX sheet name export_xlsx() derives from zTitle: at most 31
-** characters, '/', '\\' and ':' as '-', without '[', ']', '*', '?' or an
-** apostrophe at either end; "Hoja1" when nothing is left. */
+** characters (cut at a space when that keeps 20 or more), '/', '\\' and
+** ':' as '-', without '[', ']', '*', '?' or an apostrophe at either end;
+** "Hoja1" when nothing is left. */
 const char *export_xlsx_sheet_name(Arena *pArena, const char *zTitle);
 
 /* The MIME types to send them with. */

@@ -36,6 +36,7 @@
 #define XLSX_MAX_ROW_HEIGHT 409.0 /* Excel's limit */
 #define XLSX_PAPER_A4 9
 #define XLSX_MAX_CELL_BYTES 32767 /* Excel's limit on a cell's text */
+#define SHEET_MIN_KEEP 20         /* Characters a word-boundary cut must keep */
 
 /* The formats of one workbook (owned by the workbook). */
 typedef struct XlsxFormats {
@@ -68,7 +69,8 @@ const char *export_xlsx_sheet_name(Arena *pArena, const char *zTitle) {
   Buf b;
   buf_init(&b, pArena);
   size_t nChar = 0;
-  for (const char *p = z; *p && nChar < LXW_SHEETNAME_MAX;) {
+  const char *p = z;
+  while (*p && nChar < LXW_SHEETNAME_MAX) {
     char c = *p;
     if (strchr("[]*?", c)) { /* Forbidden and meaningless: drop */
       p++;
@@ -94,6 +96,15 @@ const char *export_xlsx_sheet_name(Arena *pArena, const char *zTitle) {
     }
     p += n;
     nChar++;
+  }
+  /* Cut in the middle of a word: end at the last space instead, if that
+  ** keeps most of the name ("… SERVIU", not "… SERVIU 2"). */
+  if (*p && *p != ' ' && *p != '\n' && b.n > 0) {
+    char *zSpace = strrchr(b.z, ' ');
+    if (zSpace && utf8_count(b.z, (size_t)(zSpace - b.z)) >= SHEET_MIN_KEEP) {
+      b.n = (size_t)(zSpace - b.z);
+      b.z[b.n] = 0;
+    }
   }
   /* No trailing space or apostrophe (Excel refuses the latter). */
   while (b.n > 0 && (b.z[b.n - 1] == ' ' || b.z[b.n - 1] == '\'')) {
