@@ -58,8 +58,11 @@ void page_members_public(Request *r) {
                       "<td data-label=\"Periodo\">%s al %s</td></tr>\n",
                   m->zFirstNames, m->zLastNames, m->zOrganization,
                   people_label(&people_council_roles, m->zRole),
-                  m->bTitular ? "Titular" : "Suplente", m->zTermStart,
-                  m->zTermEnd);
+                  m->bTitular ? "Titular"
+                  : m->zSubstituteFor[0]
+                      ? arena_printf(pArena, "Suplente de %s", m->zSubstituteFor)
+                      : "Suplente",
+                  m->zTermStart, m->zTermEnd);
     }
     html_printf(&h, "</tbody></table></div>\n");
   }
