@@ -42,6 +42,7 @@ void page_admin_directory(Request *r) {
                      territory_council_region(pDb, pArena, iCouncil),
                      "/admin/directorio", &people_directory_kinds, "tipo",
                      "Tipo", &people_directory_statuses);
+  people_export_links(&h, pArena, "/admin/directorio", &filter);
   html_printf(&h, "<div class=\"table-wrap\"><table class=\"table "
                   "table-cards\"><caption>%d %s</caption><thead><tr>"
                   "<th scope=\"col\">Institución</th><th scope=\"col\">"
@@ -211,4 +212,37 @@ void page_api_territory_region(Request *r) {
   }
   respond_json(r, 200, json_pack("{s:s, s:s, s:o}", "code", zCode, "name",
                                  zName, "provinces", pProvinces));
+}
+
+/* GET /admin/directorio.csv|.xlsx — with the list's filters. */
+void page_admin_directory_export(Request *r) {
+  int64_t iCouncil = people_require_council(r);
+  if (!iCouncil) return;
+  Arena *pArena = request_arena(r);
+  PeopleFilter filter;
+  people_filter_from_request(r, &filter);
+  DirectoryEntry *aEntry = NULL;
+  int nEntry = 0;
+  if (people_directory_list(request_db(r), pArena, iCouncil, &filter, &aEntry,
+                            &nEntry) != DB_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  static const char *const azHeader[] = {
+      "Institución", "Persona", "Cargo", "Tipo", "Territorio", "Correo",
+      "Teléfono", "Motivo", "Estado"};
+  enum { N_COL = sizeof(azHeader) / sizeof(azHeader[0]) };
+  const char **az = arena_alloc(pArena, sizeof(char *) * N_COL * (nEntry + 1));
+  for (int i = 0; i < nEntry; i++) {
+    const DirectoryEntry *d = &aEntry[i];
+    const char *azRow[N_COL] = {
+        d->zInstitution, d->zPersonName, d->zPosition,
+        people_label(&people_directory_kinds, d->zKind),
+        d->zPlaceName[0] ? d->zPlaceName : "Regional", d->zEmail, d->zPhone,
+        d->zReason, people_label(&people_directory_statuses, d->zStatus)};
+    memcpy(&az[i * N_COL], azRow, sizeof(azRow));
+  }
+  ExportTable t = {"Directorio de autoridades y servicios", NULL, NULL, N_COL,
+                   azHeader, NULL, nEntry, az};
+  people_send_export(r, &t, "directorio");
 }

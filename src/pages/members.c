@@ -65,6 +65,7 @@ void page_members_public(Request *r) {
                   m->zTermStart, m->zTermEnd);
     }
     html_printf(&h, "</tbody></table></div>\n");
+    people_export_links(&h, pArena, "/integrantes", NULL);
   }
   page_finish(r, &h, 200);
 }
@@ -97,6 +98,7 @@ void page_admin_members(Request *r) {
                      territory_council_region(pDb, pArena, iCouncil),
                      "/admin/integrantes", &people_council_roles, "rol",
                      "Cargo", &people_member_statuses);
+  people_export_links(&h, pArena, "/admin/integrantes", &filter);
   html_printf(&h, "<div class=\"table-wrap\"><table class=\"table "
                   "table-cards\"><caption>%d %s</caption><thead><tr>"
                   "<th scope=\"col\">Nombre</th><th scope=\"col\">RUN</th>"
@@ -515,4 +517,82 @@ void page_api_members(Request *r) {
     json_array_append_new(pArr, p);
   }
   respond_json(r, 200, pArr);
+}
+
+/* ---- Exports ---- */
+
+/* GET /admin/integrantes.csv|.xlsx — the officer's list with the same
+** filters, personal data included (admin only). */
+void page_admin_members_export(Request *r) {
+  int64_t iCouncil = people_require_council(r);
+  if (!iCouncil) return;
+  Arena *pArena = request_arena(r);
+  PeopleFilter filter;
+  people_filter_from_request(r, &filter);
+  Member *aMember = NULL;
+  int nMember = 0;
+  if (people_member_list(request_db(r), pArena, iCouncil, &filter, 0, &aMember,
+                         &nMember) != DB_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  static const char *const azHeader[] = {
+      "Nombres", "Apellidos", "RUN", "Correo", "Teléfono", "Comuna",
+      "Provincia", "Género", "Organización", "Cargo", "Calidad",
+      "Suplente de", "Inicio del periodo", "Fin del periodo", "Estado",
+      "Fecha del estado", "Motivo"};
+  enum { N_COL = sizeof(azHeader) / sizeof(azHeader[0]) };
+  const char **az = arena_alloc(pArena, sizeof(char *) * N_COL * (nMember + 1));
+  for (int i = 0; i < nMember; i++) {
+    const Member *m = &aMember[i];
+    char zRun[RUT_DISPLAY_MAX];
+    rut_format(m->zRun, zRun);
+    const char *azRow[N_COL] = {
+        m->zFirstNames, m->zLastNames, arena_strdup(pArena, zRun), m->zEmail,
+        m->zPhone, m->zCommuneName, m->zProvinceName,
+        people_label(&people_genders, m->zGender), m->zOrganization,
+        people_label(&people_council_roles, m->zRole),
+        m->bTitular ? "Titular" : "Suplente", m->zSubstituteFor, m->zTermStart,
+        m->zTermEnd, people_label(&people_member_statuses, m->zStatus),
+        m->zStatusDate, m->zStatusReason};
+    memcpy(&az[i * N_COL], azRow, sizeof(azRow));
+  }
+  ExportTable t = {"Consejeros y consejeras", NULL, NULL, N_COL, azHeader,
+                   NULL, nMember, az};
+  people_send_export(r, &t, "consejeros");
+}
+
+/* GET /integrantes.csv|.xlsx — public: what /integrantes shows, no more. */
+void page_members_public_export(Request *r) {
+  Arena *pArena = request_arena(r);
+  PeopleFilter filter;
+  memset(&filter, 0, sizeof(filter));
+  Member *aMember = NULL;
+  int nMember = 0;
+  int64_t iCouncil = people_council_id(request_db(r));
+  if (iCouncil && people_member_list(request_db(r), pArena, iCouncil, &filter,
+                                     1, &aMember, &nMember) != DB_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  static const char *const azHeader[] = {"Nombre", "Organización", "Cargo",
+                                         "Calidad", "Inicio del periodo",
+                                         "Fin del periodo"};
+  enum { N_COL = sizeof(azHeader) / sizeof(azHeader[0]) };
+  const char **az = arena_alloc(pArena, sizeof(char *) * N_COL * (nMember + 1));
+  for (int i = 0; i < nMember; i++) {
+    const Member *m = &aMember[i];
+    const char *azRow[N_COL] = {
+        people_member_name(pArena, m), m->zOrganization,
+        people_label(&people_council_roles, m->zRole),
+        m->bTitular ? "Titular"
+        : m->zSubstituteFor[0]
+            ? arena_printf(pArena, "Suplente de %s", m->zSubstituteFor)
+            : "Suplente",
+        m->zTermStart, m->zTermEnd};
+    memcpy(&az[i * N_COL], azRow, sizeof(azRow));
+  }
+  ExportTable t = {"Integrantes del consejo", NULL, NULL, N_COL, azHeader,
+                   NULL, nMember, az};
+  people_send_export(r, &t, "integrantes");
 }

@@ -39,6 +39,7 @@ void page_admin_orgs(Request *r) {
                      territory_council_region(pDb, pArena, iCouncil),
                      "/admin/organizaciones", &people_org_kinds, "tipo",
                      "Tipo", NULL);
+  people_export_links(&h, pArena, "/admin/organizaciones", &filter);
   html_printf(&h, "<div class=\"table-wrap\"><table class=\"table "
                   "table-cards\"><caption>%d %s</caption><thead><tr>"
                   "<th scope=\"col\">Nombre</th><th scope=\"col\">Tipo</th>"
@@ -214,4 +215,39 @@ void page_admin_orgs_template(Request *r) {
   response_header(r, "Content-Disposition",
                   "attachment; filename=\"plantilla-organizaciones.csv\"");
   respond_bytes(r, 200, "text/csv; charset=utf-8", z, strlen(z));
+}
+
+/* GET /admin/organizaciones.csv|.xlsx — with the list's filters. */
+void page_admin_orgs_export(Request *r) {
+  int64_t iCouncil = people_require_council(r);
+  if (!iCouncil) return;
+  Arena *pArena = request_arena(r);
+  PeopleFilter filter;
+  people_filter_from_request(r, &filter);
+  Organization *aOrg = NULL;
+  int nOrg = 0;
+  if (people_org_list(request_db(r), pArena, iCouncil, &filter, &aOrg,
+                      &nOrg) != DB_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  static const char *const azHeader[] = {
+      "Nombre", "Tipo", "RUT", "Personalidad jurídica", "Comuna", "Provincia",
+      "Contacto", "Correo", "Teléfono", "Miembro"};
+  enum { N_COL = sizeof(azHeader) / sizeof(azHeader[0]) };
+  const char **az = arena_alloc(pArena, sizeof(char *) * N_COL * (nOrg + 1));
+  for (int i = 0; i < nOrg; i++) {
+    const Organization *o = &aOrg[i];
+    char zRut[RUT_DISPLAY_MAX];
+    rut_format(o->zRut, zRut);
+    const char *azRow[N_COL] = {
+        o->zName, people_label(&people_org_kinds, o->zKind),
+        arena_strdup(pArena, zRut), o->zLegalNumber, o->zCommuneName,
+        o->zProvinceName, o->zContactName, o->zEmail, o->zPhone,
+        o->bMember ? "Sí" : "No"};
+    memcpy(&az[i * N_COL], azRow, sizeof(azRow));
+  }
+  ExportTable t = {"Organizaciones", NULL, NULL, N_COL, azHeader, NULL, nOrg,
+                   az};
+  people_send_export(r, &t, "organizaciones");
 }

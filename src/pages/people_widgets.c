@@ -254,3 +254,41 @@ int64_t people_require_council(Request *r) {
   }
   return iCouncil;
 }
+
+void people_send_export(Request *r, const ExportTable *pTable,
+                        const char *zBase) {
+  Arena *pArena = request_arena(r);
+  const char *zPath = request_path(r);
+  size_t nPath = strlen(zPath);
+  int bXlsx = nPath > 5 && strcmp(zPath + nPath - 5, ".xlsx") == 0;
+  const char *zOut = NULL;
+  size_t nOut = 0;
+  char zErr[200];
+  int rc = bXlsx ? export_xlsx(pArena, pTable, &zOut, &nOut, zErr, sizeof(zErr))
+                 : export_csv(pArena, pTable, &zOut, &nOut);
+  if (rc != EXPORT_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  response_header(r, "Content-Disposition",
+                  arena_printf(pArena, "attachment; filename=\"%s.%s\"", zBase,
+                               bXlsx ? "xlsx" : "csv"));
+  respond_bytes(r, 200, bXlsx ? EXPORT_XLSX_TYPE : EXPORT_CSV_TYPE, zOut, nOut);
+}
+
+void people_export_links(Html *h, Arena *pArena, const char *zBase,
+                         const PeopleFilter *pFilter) {
+  const char *zQuery = "";
+  if (pFilter) {
+    zQuery = arena_printf(
+        pArena, "?q=%s&provincia=%s&comuna=%s&rol=%s&estado=%s",
+        html_url_arg(pArena, pFilter->zQuery),
+        html_url_arg(pArena, pFilter->zProvince),
+        html_url_arg(pArena, pFilter->zCommune),
+        html_url_arg(pArena, pFilter->zRole),
+        html_url_arg(pArena, pFilter->zStatus));
+  }
+  html_printf(h, "<p class=\"downloads\">Descargar: <a href=\"%s.csv%s\">"
+                 "CSV</a> · <a href=\"%s.xlsx%s\">Excel (XLSX)</a></p>\n",
+              zBase, zQuery, zBase, zQuery);
+}

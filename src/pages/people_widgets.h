@@ -8,6 +8,7 @@
 #define COSOC_PAGES_PEOPLE_WIDGETS_H
 
 #include "domain/people.h"
+#include "export/export.h"
 #include "pages/page.h"
 #include "people/people.h"
 
@@ -54,6 +55,15 @@ void people_import_page(Request *r, const char *zTitle, const char *zNav,
 /* The uploaded CSV: the file field "archivo", or the text field "texto".
 ** NULL when neither carries anything. */
 const char *people_import_upload(Request *r, size_t *pnCsv);
+
+/* Links to zBase.csv and zBase.xlsx carrying the current filters. */
+void people_export_links(Html *h, Arena *pArena, const char *zBase,
+                         const PeopleFilter *pFilter);
+
+/* Sends pTable as CSV, or as XLSX when the path ends in ".xlsx", as a
+** download named zBase plus the extension. */
+void people_send_export(Request *r, const ExportTable *pTable,
+                        const char *zBase);
 
 /* A council must exist before people can be recorded: answers 409 with an
 ** explanation and returns 0 when there is none. */

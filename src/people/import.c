@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "domain/rut.h"
+#include "export/export.h"
 #include "people/people_internal.h"
 #include "util/csv_read.h"
 
@@ -70,7 +71,12 @@ static const char *row_get(void *pCtx, const char *zName) {
   for (int i = 0; i < p->nCol; i++) {
     if (strcmp(p->aCol[i].zName, zName) == 0) {
       int iPos = p->aiPos[i];
-      return iPos >= 0 && iPos < p->nField ? p->azField[iPos] : NULL;
+      if (iPos < 0 || iPos >= p->nField) return NULL;
+      const char *z = p->azField[iPos];
+      /* Our own CSV exports put an apostrophe before cells a spreadsheet
+      ** would run as formulas ("+56 9…"): re-importing drops it. */
+      if (z[0] == '\'' && export_csv_cell_needs_guard(z + 1)) z++;
+      return z;
     }
   }
   return NULL;

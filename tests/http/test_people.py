@@ -17,7 +17,9 @@ ADMIN_GET_ROUTES = [
     "/admin/organizaciones", "/admin/organizaciones/nueva",
     "/admin/organizaciones/importar", "/admin/organizaciones/plantilla.csv",
     "/admin/organizaciones/1", "/admin/directorio", "/admin/directorio/nuevo",
-    "/admin/directorio/1",
+    "/admin/directorio/1", "/admin/integrantes.csv", "/admin/integrantes.xlsx",
+    "/admin/organizaciones.csv", "/admin/organizaciones.xlsx",
+    "/admin/directorio.csv", "/admin/directorio.xlsx",
 ]
 ADMIN_POST_ROUTES = [
     "/admin/integrantes/nuevo", "/admin/integrantes/importar", "/admin/integrantes/1",
@@ -375,6 +377,45 @@ class TerritoryApi(PeopleCase):
             self.assertEqual(r.status, 404, code)
             self.assertIn("error", r.json())
 
+
+class Exports(PeopleCase):
+    def test_admin_exports_carry_personal_data_and_follow_filters(self):
+        c = self.admin()
+        r = c.get("/admin/integrantes.csv?provincia=043")
+        self.assertEqual(r.status, 200)
+        self.assertTrue(r.header("Content-Type").startswith("text/csv"))
+        self.assertIn("attachment", r.header("Content-Disposition"))
+        self.assertIn("Ximena", r.text)
+        self.assertIn(display(12334455), r.text)
+        self.assertIn("ximena.cortes@demo.cosoc.cl", r.text)
+        self.assertNotIn("María Eugenia", r.text)
+        x = c.get("/admin/integrantes.xlsx")
+        self.assertEqual(x.status, 200)
+        self.assertTrue(x.body.startswith(b"PK"))
+        self.assertIn("spreadsheetml", x.header("Content-Type"))
+        for path in ("/admin/organizaciones", "/admin/directorio"):
+            self.assertEqual(c.get(path + ".csv").status, 200, path)
+            self.assertTrue(c.get(path + ".xlsx").body.startswith(b"PK"), path)
+        self.assertIn("Serviu Región de Coquimbo", c.get("/admin/directorio.csv").text)
+
+    def test_public_export_has_names_and_roles_but_no_contact_data(self):
+        c = self.client()
+        r = c.get("/integrantes.csv")
+        self.assertEqual(r.status, 200)
+        self.assertIn("María Eugenia Pizarro Alfaro", r.text)
+        self.assertIn("Presidente/a", r.text)
+        for secret in ("@", "+56", display(9876543), rut(9876543)):
+            self.assertNotIn(secret, r.text)
+        x = c.get("/integrantes.xlsx")
+        self.assertEqual(x.status, 200)
+        self.assertTrue(x.body.startswith(b"PK"))
+        import io
+        import zipfile
+        with zipfile.ZipFile(io.BytesIO(x.body)) as z:
+            text = " ".join(z.read(n).decode("utf-8", "replace") for n in z.namelist())
+        self.assertIn("Pizarro", text)
+        self.assertNotIn("@demo.cosoc.cl", text)
+        self.assertNotIn(display(9876543), text)
 
 class RutCommand(PeopleCase):
     def test_valid_values_print_normalized_and_exit_0(self):
