@@ -9,7 +9,7 @@
 CREATE TABLE territory_regions (
   code TEXT PRIMARY KEY,           -- "04"
   name TEXT NOT NULL,              -- "Coquimbo"
-  position INTEGER NOT NULL        -- 1 = northernmost
+  sort_order INTEGER NOT NULL      -- 1 = northernmost
 );
 
 CREATE TABLE territory_provinces (
@@ -118,9 +118,9 @@ CREATE TABLE directory_entries (
 -- Chile's territorial division (División Político-Administrativa, CUT codes
 -- in force since Ñuble became region 16 in 2018): 16 regions, 56 provinces,
 -- 346 communes. Codes are TEXT so that leading zeros survive ("04101").
--- Regions are ordered north to south by `position`.
+-- Regions are ordered north to south by `sort_order`.
 
-INSERT INTO territory_regions(code, name, position) VALUES
+INSERT INTO territory_regions(code, name, sort_order) VALUES
   ('15', 'Arica y Parinacota', 1),
   ('01', 'Tarapacá', 2),
   ('02', 'Antofagasta', 3),
