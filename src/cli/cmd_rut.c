@@ -20,7 +20,8 @@ int cmd_rut(int argc, char **argv) {
                      NULL, 0, azValue, 256, &nValue);
   if (rc != CLI_OK) return rc == CLI_HELP_SHOWN ? 0 : rc;
   if (nValue == 0) {
-    fprintf(stderr, "cosoc rut: indique al menos un RUT (vea cosoc rut --help)\n");
+    fprintf(stderr,
+            "cosoc rut: indique al menos un RUT (vea cosoc rut --help)\n");
     return CLI_USAGE;
   }
   int bAllValid = 1;

@@ -20,10 +20,10 @@ typedef struct DemoOrg {
 } DemoOrg;
 
 static const DemoOrg aDemoOrg[] = {
-    {"Junta de Vecinos Villa Las Compañías", "junta_vecinos", 65012345,
-     "04101", "Rosa Araya"},
-    {"Comité de Vivienda Nuevo Amanecer de Vicuña", "comite_vivienda",
-     65023456, "04106", "Luis Castillo"},
+    {"Junta de Vecinos Villa Las Compañías", "junta_vecinos", 65012345, "04101",
+     "Rosa Araya"},
+    {"Comité de Vivienda Nuevo Amanecer de Vicuña", "comite_vivienda", 65023456,
+     "04106", "Luis Castillo"},
     {"Unión Comunal de Juntas de Vecinos de Ovalle", "union_comunal", 65034567,
      "04301", "Carmen Olivares"},
     {"Comité de Allegados Esperanza de Monte Patria", "comite_allegados",
@@ -38,9 +38,9 @@ typedef struct DemoMember {
   const char *zFirst, *zLast;
   unsigned long iRun;
   const char *zEmail, *zPhone, *zCommune, *zGender;
-  int iOrg;          /* Index in aDemoOrg */
+  int iOrg; /* Index in aDemoOrg */
   const char *zRole;
-  int iTitularOf;    /* -1 titular; else index of the titular in aDemoMember */
+  int iTitularOf; /* -1 titular; else index of the titular in aDemoMember */
 } DemoMember;
 
 static const DemoMember aDemoMember[] = {
@@ -64,25 +64,28 @@ static const DemoMember aDemoMember[] = {
 };
 
 typedef struct DemoDirectory {
-  const char *zPerson, *zPosition, *zInstitution, *zKind, *zProvince,
-      *zCommune, *zReason, *zStatus;
+  const char *zPerson, *zPosition, *zInstitution, *zKind, *zProvince, *zCommune,
+      *zReason, *zStatus;
 } DemoDirectory;
 
 static const DemoDirectory aDemoDirectory[] = {
     {"", "Seremi de Vivienda y Urbanismo", "Seremi Minvu Región de Coquimbo",
-     "seremi", "", "", "Presentar el plan anual y acordar reuniones "
-     "semestrales.", "reunion_agendada"},
+     "seremi", "", "",
+     "Presentar el plan anual y acordar reuniones "
+     "semestrales.",
+     "reunion_agendada"},
     {"", "Director regional", "Serviu Región de Coquimbo", "serviu", "", "",
      "Conocer el avance de los proyectos habitacionales.", "contactado"},
-    {"", "Departamento de Vivienda", "Municipalidad de Ovalle", "municipio",
-     "", "04301", "Coordinar una sesión del consejo en Ovalle.",
-     "por_contactar"},
+    {"", "Departamento de Vivienda", "Municipalidad de Ovalle", "municipio", "",
+     "04301", "Coordinar una sesión del consejo en Ovalle.", "por_contactar"},
     {"Diputada (ejemplo)", "Diputada por el distrito 5",
      "Cámara de Diputadas y Diputados", "parlamentario", "", "",
      "Informar sobre la agenda legislativa de vivienda.", "por_contactar"},
-    {"", "Delegado presidencial provincial", "Delegación Presidencial "
-     "Provincial de Choapa", "delegacion_presidencial", "042", "",
-     "Incorporar a dirigentes de Choapa.", "por_contactar"},
+    {"", "Delegado presidencial provincial",
+     "Delegación Presidencial "
+     "Provincial de Choapa",
+     "delegacion_presidencial", "042", "", "Incorporar a dirigentes de Choapa.",
+     "por_contactar"},
 };
 
 int demo_people(Db *pDb, Arena *pArena) {
@@ -129,7 +132,8 @@ int demo_people(Db *pDb, Arena *pArena) {
     if (people_member_save(pDb, iCouncil, &m) != DB_OK) return DB_ERROR;
     aiMember[i] = m.id;
   }
-  for (size_t i = 0; i < sizeof(aDemoDirectory) / sizeof(aDemoDirectory[0]); i++) {
+  for (size_t i = 0; i < sizeof(aDemoDirectory) / sizeof(aDemoDirectory[0]);
+       i++) {
     const DemoDirectory *d = &aDemoDirectory[i];
     DirectoryEntry e;
     memset(&e, 0, sizeof(e));
@@ -137,8 +141,8 @@ int demo_people(Db *pDb, Arena *pArena) {
     e.zPosition = d->zPosition;
     e.zInstitution = d->zInstitution;
     e.zKind = d->zKind;
-    e.zProvinceCode = d->zCommune[0] ? arena_strndup(pArena, d->zCommune, 3)
-                                     : d->zProvince;
+    e.zProvinceCode =
+        d->zCommune[0] ? arena_strndup(pArena, d->zCommune, 3) : d->zProvince;
     e.zCommuneCode = d->zCommune;
     e.zEmail = "";
     e.zPhone = "";

@@ -10,7 +10,8 @@
 
 #include "domain/territory.h"
 
-#define CHOICES(a) {a, (int)(sizeof(a) / sizeof(a[0]))}
+#define CHOICES(a) \
+  { a, (int)(sizeof(a) / sizeof(a[0])) }
 
 static const PeopleChoice aOrgKind[] = {
     {"junta_vecinos", "Junta de vecinos"},
@@ -122,7 +123,9 @@ const char *people_slug_from_input(const PeopleChoices *p, const char *zInput) {
   return NULL;
 }
 
-static int is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+static int is_leap(int y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 static int days_in_month(int y, int m) {
   static const int aDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};

@@ -20,11 +20,11 @@ typedef struct PeopleChoices {
   int n;
 } PeopleChoices;
 
-extern const PeopleChoices people_org_kinds;         /* junta_vecinos... */
-extern const PeopleChoices people_council_roles;     /* presidente... */
-extern const PeopleChoices people_member_statuses;   /* vigente... */
-extern const PeopleChoices people_genders;           /* femenino... */
-extern const PeopleChoices people_directory_kinds;   /* seremi... */
+extern const PeopleChoices people_org_kinds;          /* junta_vecinos... */
+extern const PeopleChoices people_council_roles;      /* presidente... */
+extern const PeopleChoices people_member_statuses;    /* vigente... */
+extern const PeopleChoices people_genders;            /* femenino... */
+extern const PeopleChoices people_directory_kinds;    /* seremi... */
 extern const PeopleChoices people_directory_statuses; /* por_contactar... */
 
 /* The label of zSlug, or NULL when zSlug is not one of the choices. */

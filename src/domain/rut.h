@@ -13,7 +13,8 @@
 #define COSOC_DOMAIN_RUT_H
 
 #define RUT_INPUT_MAX 20   /* Longer input is refused as overlong */
-#define RUT_BODY_DIGITS 9  /* At most this many digits before the check digit */
+#define RUT_BODY_DIGITS 9  /* At most this many digits before the check digit \
+                            */
 #define RUT_NORM_MAX 12    /* "123456789-K" plus NUL */
 #define RUT_DISPLAY_MAX 15 /* "123.456.789-K" plus NUL */
 

@@ -26,39 +26,43 @@ void page_admin_directory(Request *r) {
   DirectoryEntry *aEntry = NULL;
   int nEntry = 0;
   if (territory_index_load(pDb, pArena, &idx) != DB_OK ||
-      people_directory_list(pDb, pArena, iCouncil, &filter, &aEntry,
-                            &nEntry) != DB_OK) {
+      people_directory_list(pDb, pArena, iCouncil, &filter, &aEntry, &nEntry) !=
+          DB_OK) {
     respond_error(r, 500, NULL);
     return;
   }
   Html h;
-  page_begin(r, &h, "Directorio de autoridades y servicios", "admin-directorio");
-  html_printf(&h, "<h1>Directorio de autoridades y servicios</h1>\n<p>El "
-                  "catastro de autoridades y servicios con que el consejo "
-                  "quiere reunirse.</p>\n<p class=\"actions\"><a class=\""
-                  "button button-primary\" href=\"/admin/directorio/nuevo\">"
-                  "Agregar</a></p>\n");
+  page_begin(r, &h, "Directorio de autoridades y servicios",
+             "admin-directorio");
+  html_printf(&h,
+              "<h1>Directorio de autoridades y servicios</h1>\n<p>El "
+              "catastro de autoridades y servicios con que el consejo "
+              "quiere reunirse.</p>\n<p class=\"actions\"><a class=\""
+              "button button-primary\" href=\"/admin/directorio/nuevo\">"
+              "Agregar</a></p>\n");
   people_filter_form(&h, &filter, &idx,
                      territory_council_region(pDb, pArena, iCouncil),
                      "/admin/directorio", &people_directory_kinds, "tipo",
                      "Tipo", &people_directory_statuses);
   people_export_links(&h, pArena, "/admin/directorio", &filter);
-  html_printf(&h, "<div class=\"table-wrap\"><table class=\"table "
-                  "table-cards\"><caption>%d %s</caption><thead><tr>"
-                  "<th scope=\"col\">Institución</th><th scope=\"col\">"
-                  "Persona</th><th scope=\"col\">Cargo</th><th scope=\"col\">"
-                  "Tipo</th><th scope=\"col\">Territorio</th><th scope=\"col\">"
-                  "Estado</th></tr></thead><tbody>\n",
+  html_printf(&h,
+              "<div class=\"table-wrap\"><table class=\"table "
+              "table-cards\"><caption>%d %s</caption><thead><tr>"
+              "<th scope=\"col\">Institución</th><th scope=\"col\">"
+              "Persona</th><th scope=\"col\">Cargo</th><th scope=\"col\">"
+              "Tipo</th><th scope=\"col\">Territorio</th><th scope=\"col\">"
+              "Estado</th></tr></thead><tbody>\n",
               nEntry, nEntry == 1 ? "registro" : "registros");
   for (int i = 0; i < nEntry; i++) {
     const DirectoryEntry *d = &aEntry[i];
-    html_printf(&h, "<tr><td data-label=\"Institución\"><a href=\"/admin/"
-                    "directorio/%lld\">%s</a></td><td data-label=\"Persona\">"
-                    "%s</td><td data-label=\"Cargo\">%s</td><td data-label=\""
-                    "Tipo\">%s</td><td data-label=\"Territorio\">%s</td>"
-                    "<td data-label=\"Estado\">%s</td></tr>\n",
-                (long long)d->id, d->zInstitution, d->zPersonName,
-                d->zPosition, people_label(&people_directory_kinds, d->zKind),
+    html_printf(&h,
+                "<tr><td data-label=\"Institución\"><a href=\"/admin/"
+                "directorio/%lld\">%s</a></td><td data-label=\"Persona\">"
+                "%s</td><td data-label=\"Cargo\">%s</td><td data-label=\""
+                "Tipo\">%s</td><td data-label=\"Territorio\">%s</td>"
+                "<td data-label=\"Estado\">%s</td></tr>\n",
+                (long long)d->id, d->zInstitution, d->zPersonName, d->zPosition,
+                people_label(&people_directory_kinds, d->zKind),
                 d->zPlaceName[0] ? d->zPlaceName : "Regional",
                 people_label(&people_directory_statuses, d->zStatus));
   }
@@ -81,9 +85,10 @@ static void directory_form(Html *h, Request *r, const TerritoryIndex *pIdx,
              "En blanco si es el servicio y no una persona.", NULL);
   form_input(h, pErr, "cargo", "Cargo", "text", d->zPosition, NULL, NULL);
   const char *zError = form_error_for(pErr, "provincia");
-  html_printf(h, "<div class=\"field%s\"><label for=\"provincia\">Provincia"
-                 "</label><select id=\"provincia\" name=\"provincia\"><option "
-                 "value=\"\">Toda la región</option>",
+  html_printf(h,
+              "<div class=\"field%s\"><label for=\"provincia\">Provincia"
+              "</label><select id=\"provincia\" name=\"provincia\"><option "
+              "value=\"\">Toda la región</option>",
               zError ? " has-error" : "");
   people_province_options(h, pIdx, zRegion, d->zProvinceCode);
   html_printf(h, "</select>");
@@ -98,9 +103,10 @@ static void directory_form(Html *h, Request *r, const TerritoryIndex *pIdx,
              d->zReason, NULL, NULL);
   people_choice_select(h, pErr, "estado", "Estado", &people_directory_statuses,
                        d->zStatus, 0);
-  html_printf(h, "<div class=\"actions\"><button type=\"submit\" class=\""
-                 "button button-primary\">Guardar</button> <a href=\"/admin/"
-                 "directorio\">Cancelar</a></div>\n</form>\n");
+  html_printf(h,
+              "<div class=\"actions\"><button type=\"submit\" class=\""
+              "button button-primary\">Guardar</button> <a href=\"/admin/"
+              "directorio\">Cancelar</a></div>\n</form>\n");
 }
 
 static void directory_edit(Request *r, int64_t iCouncil, int64_t iId) {
@@ -118,9 +124,9 @@ static void directory_edit(Request *r, int64_t iCouncil, int64_t iId) {
     respond_error(r, 404, NULL);
     return;
   }
-  const char *zAction = iId ? arena_printf(pArena, "/admin/directorio/%lld",
-                                           (long long)iId)
-                            : "/admin/directorio/nuevo";
+  const char *zAction =
+      iId ? arena_printf(pArena, "/admin/directorio/%lld", (long long)iId)
+          : "/admin/directorio/nuevo";
   FormErrors err;
   form_errors_init(&err);
   int iStatus = 200;
@@ -137,8 +143,9 @@ static void directory_edit(Request *r, int64_t iCouncil, int64_t iId) {
         respond_error(r, 500, NULL);
         return;
       }
-      respond_redirect(r, arena_printf(pArena, "/admin/directorio/%lld?aviso=guardado",
-                                       (long long)checked.id));
+      respond_redirect(
+          r, arena_printf(pArena, "/admin/directorio/%lld?aviso=guardado",
+                          (long long)checked.id));
       return;
     }
     people_problems_to_form(&problems, &err);
@@ -153,8 +160,10 @@ static void directory_edit(Request *r, int64_t iCouncil, int64_t iId) {
   Html h;
   const char *zTitle = iId ? d.zInstitution : "Agregar al directorio";
   page_begin(r, &h, zTitle, "admin-directorio");
-  html_printf(&h, "<p><a href=\"/admin/directorio\">← Directorio</a></p>\n"
-                  "<h1>%s</h1>\n", zTitle);
+  html_printf(&h,
+              "<p><a href=\"/admin/directorio\">← Directorio</a></p>\n"
+              "<h1>%s</h1>\n",
+              zTitle);
   directory_form(&h, r, &idx, territory_council_region(pDb, pArena, iCouncil),
                  zAction, &d, &err);
   page_finish(r, &h, iStatus);
@@ -185,8 +194,10 @@ void page_api_territory_region(Request *r) {
                           : NULL;
   TerritoryIndex idx;
   if (!zName) {
-    respond_json_error(r, 404, "No existe una región con ese código; los "
-                               "códigos van de \"01\" a \"16\".", "code");
+    respond_json_error(r, 404,
+                       "No existe una región con ese código; los "
+                       "códigos van de \"01\" a \"16\".",
+                       "code");
     return;
   }
   if (territory_index_load(pDb, pArena, &idx) != DB_OK) {
@@ -201,17 +212,18 @@ void page_api_territory_region(Request *r) {
     if (strcmp(c->zRegionCode, zCode) != 0) continue;
     if (strcmp(c->zProvinceCode, zLast) != 0) {
       pCommunes = json_array();
-      json_array_append_new(pProvinces,
-                            json_pack("{s:s, s:s, s:o}", "code",
-                                      c->zProvinceCode, "name",
-                                      c->zProvinceName, "communes", pCommunes));
+      json_array_append_new(
+          pProvinces,
+          json_pack("{s:s, s:s, s:o}", "code", c->zProvinceCode, "name",
+                    c->zProvinceName, "communes", pCommunes));
       zLast = c->zProvinceCode;
     }
-    json_array_append_new(pCommunes, json_pack("{s:s, s:s}", "code", c->zCode,
-                                               "name", c->zName));
+    json_array_append_new(
+        pCommunes, json_pack("{s:s, s:s}", "code", c->zCode, "name", c->zName));
   }
-  respond_json(r, 200, json_pack("{s:s, s:s, s:o}", "code", zCode, "name",
-                                 zName, "provinces", pProvinces));
+  respond_json(r, 200,
+               json_pack("{s:s, s:s, s:o}", "code", zCode, "name", zName,
+                         "provinces", pProvinces));
 }
 
 /* GET /admin/directorio.csv|.xlsx — with the list's filters. */
@@ -228,21 +240,32 @@ void page_admin_directory_export(Request *r) {
     respond_error(r, 500, NULL);
     return;
   }
-  static const char *const azHeader[] = {
-      "Institución", "Persona", "Cargo", "Tipo", "Territorio", "Correo",
-      "Teléfono", "Motivo", "Estado"};
+  static const char *const azHeader[] = {"Institución", "Persona",    "Cargo",
+                                         "Tipo",        "Territorio", "Correo",
+                                         "Teléfono",    "Motivo",     "Estado"};
   enum { N_COL = sizeof(azHeader) / sizeof(azHeader[0]) };
   const char **az = arena_alloc(pArena, sizeof(char *) * N_COL * (nEntry + 1));
   for (int i = 0; i < nEntry; i++) {
     const DirectoryEntry *d = &aEntry[i];
     const char *azRow[N_COL] = {
-        d->zInstitution, d->zPersonName, d->zPosition,
+        d->zInstitution,
+        d->zPersonName,
+        d->zPosition,
         people_label(&people_directory_kinds, d->zKind),
-        d->zPlaceName[0] ? d->zPlaceName : "Regional", d->zEmail, d->zPhone,
-        d->zReason, people_label(&people_directory_statuses, d->zStatus)};
+        d->zPlaceName[0] ? d->zPlaceName : "Regional",
+        d->zEmail,
+        d->zPhone,
+        d->zReason,
+        people_label(&people_directory_statuses, d->zStatus)};
     memcpy(&az[i * N_COL], azRow, sizeof(azRow));
   }
-  ExportTable t = {"Directorio de autoridades y servicios", NULL, NULL, N_COL,
-                   azHeader, NULL, nEntry, az};
+  ExportTable t = {"Directorio de autoridades y servicios",
+                   NULL,
+                   NULL,
+                   N_COL,
+                   azHeader,
+                   NULL,
+                   nEntry,
+                   az};
   people_send_export(r, &t, "directorio");
 }

@@ -31,9 +31,8 @@ void page_members_public(Request *r) {
   Member *aMember = NULL;
   int nMember = 0;
   int64_t iCouncil = people_council_id(pDb);
-  if (iCouncil &&
-      people_member_list(pDb, pArena, iCouncil, &filter, 1, &aMember,
-                         &nMember) != DB_OK) {
+  if (iCouncil && people_member_list(pDb, pArena, iCouncil, &filter, 1,
+                                     &aMember, &nMember) != DB_OK) {
     respond_error(r, 500, NULL);
     return;
   }
@@ -43,26 +42,29 @@ void page_members_public(Request *r) {
   if (nMember == 0) {
     html_printf(&h, "<p>Aún no hay integrantes registrados.</p>\n");
   } else {
-    html_printf(&h, "<div class=\"table-wrap\"><table class=\"table "
-                    "table-cards\"><caption>Consejeras y consejeros en "
-                    "ejercicio</caption><thead><tr><th scope=\"col\">Nombre"
-                    "</th><th scope=\"col\">Organización</th><th scope=\"col\">"
-                    "Cargo</th><th scope=\"col\">Calidad</th><th scope=\"col\">"
-                    "Periodo</th></tr></thead><tbody>\n");
+    html_printf(&h,
+                "<div class=\"table-wrap\"><table class=\"table "
+                "table-cards\"><caption>Consejeras y consejeros en "
+                "ejercicio</caption><thead><tr><th scope=\"col\">Nombre"
+                "</th><th scope=\"col\">Organización</th><th scope=\"col\">"
+                "Cargo</th><th scope=\"col\">Calidad</th><th scope=\"col\">"
+                "Periodo</th></tr></thead><tbody>\n");
     for (int i = 0; i < nMember; i++) {
       const Member *m = &aMember[i];
-      html_printf(&h, "<tr><td data-label=\"Nombre\">%s %s</td>"
-                      "<td data-label=\"Organización\">%s</td>"
-                      "<td data-label=\"Cargo\">%s</td>"
-                      "<td data-label=\"Calidad\">%s</td>"
-                      "<td data-label=\"Periodo\">%s al %s</td></tr>\n",
-                  m->zFirstNames, m->zLastNames, m->zOrganization,
-                  people_label(&people_council_roles, m->zRole),
-                  m->bTitular ? "Titular"
-                  : m->zSubstituteFor[0]
-                      ? arena_printf(pArena, "Suplente de %s", m->zSubstituteFor)
-                      : "Suplente",
-                  m->zTermStart, m->zTermEnd);
+      html_printf(
+          &h,
+          "<tr><td data-label=\"Nombre\">%s %s</td>"
+          "<td data-label=\"Organización\">%s</td>"
+          "<td data-label=\"Cargo\">%s</td>"
+          "<td data-label=\"Calidad\">%s</td>"
+          "<td data-label=\"Periodo\">%s al %s</td></tr>\n",
+          m->zFirstNames, m->zLastNames, m->zOrganization,
+          people_label(&people_council_roles, m->zRole),
+          m->bTitular ? "Titular"
+          : m->zSubstituteFor[0]
+              ? arena_printf(pArena, "Suplente de %s", m->zSubstituteFor)
+              : "Suplente",
+          m->zTermStart, m->zTermEnd);
     }
     html_printf(&h, "</tbody></table></div>\n");
     people_export_links(&h, pArena, "/integrantes", NULL);
@@ -90,34 +92,37 @@ void page_admin_members(Request *r) {
   }
   Html h;
   page_begin(r, &h, "Consejeros y consejeras", "admin-integrantes");
-  html_printf(&h, "<h1>Consejeros y consejeras</h1>\n<p class=\"actions\">"
-                  "<a class=\"button button-primary\" href=\"/admin/"
-                  "integrantes/nuevo\">Agregar</a> <a class=\"button\" "
-                  "href=\"/admin/integrantes/importar\">Importar CSV</a></p>\n");
+  html_printf(&h,
+              "<h1>Consejeros y consejeras</h1>\n<p class=\"actions\">"
+              "<a class=\"button button-primary\" href=\"/admin/"
+              "integrantes/nuevo\">Agregar</a> <a class=\"button\" "
+              "href=\"/admin/integrantes/importar\">Importar CSV</a></p>\n");
   people_filter_form(&h, &filter, &idx,
                      territory_council_region(pDb, pArena, iCouncil),
                      "/admin/integrantes", &people_council_roles, "rol",
                      "Cargo", &people_member_statuses);
   people_export_links(&h, pArena, "/admin/integrantes", &filter);
-  html_printf(&h, "<div class=\"table-wrap\"><table class=\"table "
-                  "table-cards\"><caption>%d %s</caption><thead><tr>"
-                  "<th scope=\"col\">Nombre</th><th scope=\"col\">RUN</th>"
-                  "<th scope=\"col\">Organización</th><th scope=\"col\">Cargo"
-                  "</th><th scope=\"col\">Calidad</th><th scope=\"col\">Comuna"
-                  "</th><th scope=\"col\">Periodo</th><th scope=\"col\">Estado"
-                  "</th></tr></thead><tbody>\n",
+  html_printf(&h,
+              "<div class=\"table-wrap\"><table class=\"table "
+              "table-cards\"><caption>%d %s</caption><thead><tr>"
+              "<th scope=\"col\">Nombre</th><th scope=\"col\">RUN</th>"
+              "<th scope=\"col\">Organización</th><th scope=\"col\">Cargo"
+              "</th><th scope=\"col\">Calidad</th><th scope=\"col\">Comuna"
+              "</th><th scope=\"col\">Periodo</th><th scope=\"col\">Estado"
+              "</th></tr></thead><tbody>\n",
               nMember, nMember == 1 ? "persona" : "personas");
   for (int i = 0; i < nMember; i++) {
     const Member *m = &aMember[i];
     char zRun[RUT_DISPLAY_MAX];
     rut_format(m->zRun, zRun);
-    html_printf(&h, "<tr><td data-label=\"Nombre\"><a href=\"/admin/"
-                    "integrantes/%lld\">%s %s</a></td><td data-label=\"RUN\">"
-                    "%s</td><td data-label=\"Organización\">%s</td>"
-                    "<td data-label=\"Cargo\">%s</td><td data-label=\""
-                    "Calidad\">%s</td><td data-label=\"Comuna\">%s</td>"
-                    "<td data-label=\"Periodo\">%s al %s</td><td data-label="
-                    "\"Estado\">%s</td></tr>\n",
+    html_printf(&h,
+                "<tr><td data-label=\"Nombre\"><a href=\"/admin/"
+                "integrantes/%lld\">%s %s</a></td><td data-label=\"RUN\">"
+                "%s</td><td data-label=\"Organización\">%s</td>"
+                "<td data-label=\"Cargo\">%s</td><td data-label=\""
+                "Calidad\">%s</td><td data-label=\"Comuna\">%s</td>"
+                "<td data-label=\"Periodo\">%s al %s</td><td data-label="
+                "\"Estado\">%s</td></tr>\n",
                 (long long)m->id, m->zFirstNames, m->zLastNames, zRun,
                 m->zOrganization, people_label(&people_council_roles, m->zRole),
                 m->bTitular ? "Titular" : "Suplente", m->zCommuneName,
@@ -140,21 +145,23 @@ static void member_org_select(Html *h, Request *r, int64_t iCouncil,
   people_org_list(request_db(r), request_arena(r), iCouncil, &filter, &aOrg,
                   &nOrg);
   const char *zError = form_error_for(pErr, "organizacion");
-  html_printf(h, "<div class=\"field%s\"><label for=\"organizacion\">"
-                 "Organización que representa</label><select id=\""
-                 "organizacion\" name=\"organizacion\"><option value=\"\">—"
-                 "</option>",
+  html_printf(h,
+              "<div class=\"field%s\"><label for=\"organizacion\">"
+              "Organización que representa</label><select id=\""
+              "organizacion\" name=\"organizacion\"><option value=\"\">—"
+              "</option>",
               zError ? " has-error" : "");
   for (int i = 0; i < nOrg; i++) {
     html_printf(h, "<option value=\"#%lld\"%s>%s</option>",
-                (long long)aOrg[i].id, aOrg[i].id == iSelected ? " selected" : "",
-                aOrg[i].zName);
+                (long long)aOrg[i].id,
+                aOrg[i].id == iSelected ? " selected" : "", aOrg[i].zName);
   }
   html_printf(h, "</select>");
   if (zError) html_printf(h, "<p class=\"field-error\">%s</p>", zError);
-  html_printf(h, "<p class=\"field-hint\">¿No está? <a href=\"/admin/"
-                 "organizaciones/nueva\">Registre la organización</a>.</p>"
-                 "</div>\n");
+  html_printf(h,
+              "<p class=\"field-hint\">¿No está? <a href=\"/admin/"
+              "organizaciones/nueva\">Registre la organización</a>.</p>"
+              "</div>\n");
 }
 
 static void member_titular_select(Html *h, Request *r, int64_t iCouncil,
@@ -167,9 +174,10 @@ static void member_titular_select(Html *h, Request *r, int64_t iCouncil,
   people_member_list(request_db(r), request_arena(r), iCouncil, &filter, 0,
                      &aMember, &nMember);
   const char *zError = form_error_for(pErr, "suplente_de");
-  html_printf(h, "<div class=\"field%s\"><label for=\"suplente_de\">Suplente "
-                 "de (solo si es suplente)</label><select id=\"suplente_de\" "
-                 "name=\"suplente_de\"><option value=\"\">—</option>",
+  html_printf(h,
+              "<div class=\"field%s\"><label for=\"suplente_de\">Suplente "
+              "de (solo si es suplente)</label><select id=\"suplente_de\" "
+              "name=\"suplente_de\"><option value=\"\">—</option>",
               zError ? " has-error" : "");
   for (int i = 0; i < nMember; i++) {
     if (!aMember[i].bTitular || aMember[i].id == iSelf) continue;
@@ -208,10 +216,10 @@ static void member_form(Html *h, Request *r, int64_t iCouncil,
              "autocomplete=\"off\"");
   form_input(h, pErr, "telefono", "Teléfono", "tel", m->zPhone, NULL,
              "autocomplete=\"off\"");
-  people_commune_select(h, pErr, "comuna", "Comuna", pIdx,
-                        territory_council_region(request_db(r),
-                                                 request_arena(r), iCouncil),
-                        m->zCommuneCode, 1);
+  people_commune_select(
+      h, pErr, "comuna", "Comuna", pIdx,
+      territory_council_region(request_db(r), request_arena(r), iCouncil),
+      m->zCommuneCode, 1);
   people_choice_select(h, pErr, "genero", "Género (para el informe de paridad)",
                        &people_genders, m->zGender, 0);
   html_printf(h, "</fieldset>\n<fieldset><legend>En el consejo</legend>\n");
@@ -225,27 +233,29 @@ static void member_form(Html *h, Request *r, int64_t iCouncil,
              m->zTermStart, NULL, "required");
   form_input(h, pErr, "fin_periodo", "Fin del periodo", "date", m->zTermEnd,
              "Si lo deja en blanco, se calcula con el largo del periodo del "
-             "consejo.", NULL);
+             "consejo.",
+             NULL);
   people_choice_select(h, pErr, "estado", "Estado", &people_member_statuses,
                        m->zStatus, 0);
   form_input(h, pErr, "fecha_estado", "Fecha del cambio de estado", "date",
              m->zStatusDate, NULL, NULL);
   form_input(h, pErr, "motivo_estado", "Motivo del cambio de estado", "text",
              m->zStatusReason, NULL, NULL);
-  html_printf(h, "</fieldset>\n<div class=\"actions\"><button type=\"submit\" "
-                 "class=\"button button-primary\">Guardar</button> <a href=\""
-                 "/admin/integrantes\">Cancelar</a></div>\n</form>\n");
+  html_printf(h,
+              "</fieldset>\n<div class=\"actions\"><button type=\"submit\" "
+              "class=\"button button-primary\">Guardar</button> <a href=\""
+              "/admin/integrantes\">Cancelar</a></div>\n</form>\n");
 }
 
 /* The record as typed, for re-showing the form after a refusal. */
 static void member_from_input(Request *r, const Member *pChecked, Member *m) {
   *m = *pChecked;
-  const char *azField[] = {"nombres", "apellidos", "run", "correo", "telefono",
-                           "inicio_periodo", "fin_periodo", "fecha_estado",
-                           "motivo_estado"};
-  const char **apz[] = {&m->zFirstNames, &m->zLastNames, &m->zRun,
-                        &m->zEmail, &m->zPhone, &m->zTermStart, &m->zTermEnd,
-                        &m->zStatusDate, &m->zStatusReason};
+  const char *azField[] = {"nombres",     "apellidos",    "run",
+                           "correo",      "telefono",     "inicio_periodo",
+                           "fin_periodo", "fecha_estado", "motivo_estado"};
+  const char **apz[] = {&m->zFirstNames, &m->zLastNames,  &m->zRun,
+                        &m->zEmail,      &m->zPhone,      &m->zTermStart,
+                        &m->zTermEnd,    &m->zStatusDate, &m->zStatusReason};
   for (size_t i = 0; i < sizeof(azField) / sizeof(azField[0]); i++) {
     const char *z = request_field(r, azField[i]);
     *apz[i] = z ? z : "";
@@ -275,9 +285,9 @@ static void member_edit(Request *r, int64_t iCouncil, int64_t iId) {
     respond_error(r, 404, NULL);
     return;
   }
-  const char *zAction = iId ? arena_printf(pArena, "/admin/integrantes/%lld",
-                                           (long long)iId)
-                            : "/admin/integrantes/nuevo";
+  const char *zAction =
+      iId ? arena_printf(pArena, "/admin/integrantes/%lld", (long long)iId)
+          : "/admin/integrantes/nuevo";
   FormErrors err;
   form_errors_init(&err);
   int iStatus = 200;
@@ -293,8 +303,9 @@ static void member_edit(Request *r, int64_t iCouncil, int64_t iId) {
         respond_error(r, 500, NULL);
         return;
       }
-      respond_redirect(r, arena_printf(pArena, "/admin/integrantes/%lld?aviso=guardado",
-                                       (long long)checked.id));
+      respond_redirect(
+          r, arena_printf(pArena, "/admin/integrantes/%lld?aviso=guardado",
+                          (long long)checked.id));
       return;
     }
     people_problems_to_form(&problems, &err);
@@ -302,25 +313,31 @@ static void member_edit(Request *r, int64_t iCouncil, int64_t iId) {
     iStatus = 422;
   }
   Html h;
-  const char *zTitle = iId ? people_member_name(pArena, &m) : "Agregar consejero/a";
+  const char *zTitle =
+      iId ? people_member_name(pArena, &m) : "Agregar consejero/a";
   page_begin(r, &h, zTitle, "admin-integrantes");
-  html_printf(&h, "<p><a href=\"/admin/integrantes\">← Consejeros y "
-                  "consejeras</a></p>\n<h1>%s</h1>\n", zTitle);
+  html_printf(&h,
+              "<p><a href=\"/admin/integrantes\">← Consejeros y "
+              "consejeras</a></p>\n<h1>%s</h1>\n",
+              zTitle);
   if (iId && iStatus == 200) {
     char zRun[RUT_DISPLAY_MAX];
     rut_format(m.zRun, zRun);
-    html_printf(&h, "<dl class=\"facts\"><dt>RUN</dt><dd>%s</dd>"
-                    "<dt>Organización</dt><dd>%s</dd><dt>Comuna</dt><dd>%s "
-                    "(provincia de %s)</dd><dt>Cuenta</dt><dd>%s</dd></dl>\n",
+    html_printf(&h,
+                "<dl class=\"facts\"><dt>RUN</dt><dd>%s</dd>"
+                "<dt>Organización</dt><dd>%s</dd><dt>Comuna</dt><dd>%s "
+                "(provincia de %s)</dd><dt>Cuenta</dt><dd>%s</dd></dl>\n",
                 zRun, m.zOrganization, m.zCommuneName, m.zProvinceName,
                 m.iUserId ? "Tiene cuenta para ingresar" : "Sin cuenta aún");
     if (!m.iUserId && m.zEmail[0]) {
-      html_printf(&h, "<form method=\"post\" action=\"/admin/integrantes/%lld/"
-                      "invitar\" class=\"inline-form\">",
+      html_printf(&h,
+                  "<form method=\"post\" action=\"/admin/integrantes/%lld/"
+                  "invitar\" class=\"inline-form\">",
                   (long long)iId);
       form_csrf(&h, request_csrf_token(r));
-      html_printf(&h, "<button type=\"submit\" class=\"button\">Crear enlace "
-                      "de invitación</button></form>\n");
+      html_printf(&h,
+                  "<button type=\"submit\" class=\"button\">Crear enlace "
+                  "de invitación</button></form>\n");
     }
     html_printf(&h, "<h2>Editar</h2>\n");
   }
@@ -358,22 +375,25 @@ void page_admin_member_invite(Request *r) {
     return;
   }
   if (m.iUserId || !m.zEmail[0]) {
-    respond_error(r, 409, m.iUserId ? "Esta persona ya tiene cuenta."
-                                    : "Registre primero su correo electrónico.");
+    respond_error(r, 409,
+                  m.iUserId ? "Esta persona ya tiene cuenta."
+                            : "Registre primero su correo electrónico.");
     return;
   }
   char zToken[44];
-  if (people_invitation_create(pDb, iId, request_user(r)->id, zToken) != DB_OK) {
+  if (people_invitation_create(pDb, iId, request_user(r)->id, zToken) !=
+      DB_OK) {
     respond_error(r, 500, NULL);
     return;
   }
   Html h;
   page_begin(r, &h, "Enlace de invitación", "admin-integrantes");
-  html_printf(&h, "<h1>Enlace de invitación</h1>\n<p>Entregue este enlace a "
-                  "%s (%s). Sirve una sola vez y vence en %d días; con él "
-                  "elegirá su contraseña.</p>\n<p><code id=\"enlace\">"
-                  "/invitacion/%s</code></p>\n<p><a href=\"/admin/"
-                  "integrantes/%lld\">Volver a la ficha</a></p>\n",
+  html_printf(&h,
+              "<h1>Enlace de invitación</h1>\n<p>Entregue este enlace a "
+              "%s (%s). Sirve una sola vez y vence en %d días; con él "
+              "elegirá su contraseña.</p>\n<p><code id=\"enlace\">"
+              "/invitacion/%s</code></p>\n<p><a href=\"/admin/"
+              "integrantes/%lld\">Volver a la ficha</a></p>\n",
               people_member_name(pArena, &m), m.zEmail, PEOPLE_INVITATION_DAYS,
               zToken, (long long)iId);
   page_finish(r, &h, 200);
@@ -385,10 +405,11 @@ void page_invitation(Request *r) {
   const char *zToken = request_param(r, 0);
   int64_t iMember = people_invitation_member(pDb, zToken);
   Member m;
-  if (!iMember ||
-      people_member_get(pDb, pArena, people_council_id(pDb), iMember, &m) != DB_OK) {
-    respond_error(r, 404, "El enlace ya fue usado o venció. Pida uno nuevo "
-                          "a la encargada de participación ciudadana.");
+  if (!iMember || people_member_get(pDb, pArena, people_council_id(pDb),
+                                    iMember, &m) != DB_OK) {
+    respond_error(r, 404,
+                  "El enlace ya fue usado o venció. Pida uno nuevo "
+                  "a la encargada de participación ciudadana.");
     return;
   }
   FormErrors err;
@@ -416,21 +437,25 @@ void page_invitation(Request *r) {
   }
   Html h;
   page_begin(r, &h, "Crear su cuenta", NULL);
-  html_printf(&h, "<h1>Crear su cuenta</h1>\n<p>%s, elija una contraseña "
-                  "para ingresar con su correo %s.</p>\n",
+  html_printf(&h,
+              "<h1>Crear su cuenta</h1>\n<p>%s, elija una contraseña "
+              "para ingresar con su correo %s.</p>\n",
               people_member_name(pArena, &m), m.zEmail);
   form_errors_summary(&h, &err);
-  html_printf(&h, "<form class=\"form\" method=\"post\" action=\"/invitacion/"
-                  "%s\">\n", zToken);
+  html_printf(&h,
+              "<form class=\"form\" method=\"post\" action=\"/invitacion/"
+              "%s\">\n",
+              zToken);
   form_csrf(&h, request_csrf_token(r));
   form_input(&h, &err, "password", "Contraseña", "password", NULL,
              "Al menos 8 caracteres.",
              "autocomplete=\"new-password\" required minlength=\"8\"");
   form_input(&h, &err, "password_confirm", "Repita la contraseña", "password",
              NULL, NULL, "autocomplete=\"new-password\" required");
-  html_printf(&h, "<div class=\"actions\"><button type=\"submit\" class=\""
-                  "button button-primary\">Crear cuenta</button></div>\n"
-                  "</form>\n");
+  html_printf(&h,
+              "<div class=\"actions\"><button type=\"submit\" class=\""
+              "button button-primary\">Crear cuenta</button></div>\n"
+              "</form>\n");
   page_finish(r, &h, iStatus);
 }
 
@@ -447,8 +472,9 @@ void page_admin_members_import(Request *r) {
     const char *zCsv = people_import_upload(r, &nCsv);
     memset(&res, 0, sizeof(res));
     if (!zCsv) {
-      PeopleImportError e = {0, NULL, "Elija un archivo CSV o pegue su "
-                                      "contenido."};
+      PeopleImportError e = {0, NULL,
+                             "Elija un archivo CSV o pegue su "
+                             "contenido."};
       res.aError = &e;
       res.nError = 1;
       people_import_page(r, "Importar consejeros y consejeras",
@@ -509,8 +535,9 @@ void page_api_members(Request *r) {
     json_object_set_new(p, "commune", json_string(m->zCommuneCode));
     json_object_set_new(p, "commune_name", json_string(m->zCommuneName));
     json_object_set_new(p, "status", json_string(m->zStatus));
-    json_object_set_new(p, "term", json_pack("{s:s, s:s}", "start",
-                                             m->zTermStart, "end", m->zTermEnd));
+    json_object_set_new(
+        p, "term",
+        json_pack("{s:s, s:s}", "start", m->zTermStart, "end", m->zTermEnd));
     if (m->iSubstituteFor) {
       json_object_set_new(p, "substitute_for", json_integer(m->iSubstituteFor));
     }
@@ -536,11 +563,23 @@ void page_admin_members_export(Request *r) {
     respond_error(r, 500, NULL);
     return;
   }
-  static const char *const azHeader[] = {
-      "Nombres", "Apellidos", "RUN", "Correo", "Teléfono", "Comuna",
-      "Provincia", "Género", "Organización", "Cargo", "Calidad",
-      "Suplente de", "Inicio del periodo", "Fin del periodo", "Estado",
-      "Fecha del estado", "Motivo"};
+  static const char *const azHeader[] = {"Nombres",
+                                         "Apellidos",
+                                         "RUN",
+                                         "Correo",
+                                         "Teléfono",
+                                         "Comuna",
+                                         "Provincia",
+                                         "Género",
+                                         "Organización",
+                                         "Cargo",
+                                         "Calidad",
+                                         "Suplente de",
+                                         "Inicio del periodo",
+                                         "Fin del periodo",
+                                         "Estado",
+                                         "Fecha del estado",
+                                         "Motivo"};
   enum { N_COL = sizeof(azHeader) / sizeof(azHeader[0]) };
   const char **az = arena_alloc(pArena, sizeof(char *) * N_COL * (nMember + 1));
   for (int i = 0; i < nMember; i++) {
@@ -548,17 +587,33 @@ void page_admin_members_export(Request *r) {
     char zRun[RUT_DISPLAY_MAX];
     rut_format(m->zRun, zRun);
     const char *azRow[N_COL] = {
-        m->zFirstNames, m->zLastNames, arena_strdup(pArena, zRun), m->zEmail,
-        m->zPhone, m->zCommuneName, m->zProvinceName,
-        people_label(&people_genders, m->zGender), m->zOrganization,
+        m->zFirstNames,
+        m->zLastNames,
+        arena_strdup(pArena, zRun),
+        m->zEmail,
+        m->zPhone,
+        m->zCommuneName,
+        m->zProvinceName,
+        people_label(&people_genders, m->zGender),
+        m->zOrganization,
         people_label(&people_council_roles, m->zRole),
-        m->bTitular ? "Titular" : "Suplente", m->zSubstituteFor, m->zTermStart,
-        m->zTermEnd, people_label(&people_member_statuses, m->zStatus),
-        m->zStatusDate, m->zStatusReason};
+        m->bTitular ? "Titular" : "Suplente",
+        m->zSubstituteFor,
+        m->zTermStart,
+        m->zTermEnd,
+        people_label(&people_member_statuses, m->zStatus),
+        m->zStatusDate,
+        m->zStatusReason};
     memcpy(&az[i * N_COL], azRow, sizeof(azRow));
   }
-  ExportTable t = {"Consejeros y consejeras", NULL, NULL, N_COL, azHeader,
-                   NULL, nMember, az};
+  ExportTable t = {"Consejeros y consejeras",
+                   NULL,
+                   NULL,
+                   N_COL,
+                   azHeader,
+                   NULL,
+                   nMember,
+                   az};
   people_send_export(r, &t, "consejeros");
 }
 
@@ -575,24 +630,32 @@ void page_members_public_export(Request *r) {
     respond_error(r, 500, NULL);
     return;
   }
-  static const char *const azHeader[] = {"Nombre", "Organización", "Cargo",
-                                         "Calidad", "Inicio del periodo",
-                                         "Fin del periodo"};
+  static const char *const azHeader[] = {
+      "Nombre",  "Organización",       "Cargo",
+      "Calidad", "Inicio del periodo", "Fin del periodo"};
   enum { N_COL = sizeof(azHeader) / sizeof(azHeader[0]) };
   const char **az = arena_alloc(pArena, sizeof(char *) * N_COL * (nMember + 1));
   for (int i = 0; i < nMember; i++) {
     const Member *m = &aMember[i];
     const char *azRow[N_COL] = {
-        people_member_name(pArena, m), m->zOrganization,
+        people_member_name(pArena, m),
+        m->zOrganization,
         people_label(&people_council_roles, m->zRole),
         m->bTitular ? "Titular"
         : m->zSubstituteFor[0]
             ? arena_printf(pArena, "Suplente de %s", m->zSubstituteFor)
             : "Suplente",
-        m->zTermStart, m->zTermEnd};
+        m->zTermStart,
+        m->zTermEnd};
     memcpy(&az[i * N_COL], azRow, sizeof(azRow));
   }
-  ExportTable t = {"Integrantes del consejo", NULL, NULL, N_COL, azHeader,
-                   NULL, nMember, az};
+  ExportTable t = {"Integrantes del consejo",
+                   NULL,
+                   NULL,
+                   N_COL,
+                   azHeader,
+                   NULL,
+                   nMember,
+                   az};
   people_send_export(r, &t, "integrantes");
 }

@@ -31,32 +31,34 @@ void page_admin_orgs(Request *r) {
   }
   Html h;
   page_begin(r, &h, "Organizaciones", "admin-organizaciones");
-  html_printf(&h, "<h1>Organizaciones</h1>\n<p class=\"actions\"><a class=\""
-                  "button button-primary\" href=\"/admin/organizaciones/nueva"
-                  "\">Agregar</a> <a class=\"button\" href=\"/admin/"
-                  "organizaciones/importar\">Importar CSV</a></p>\n");
-  people_filter_form(&h, &filter, &idx,
-                     territory_council_region(pDb, pArena, iCouncil),
-                     "/admin/organizaciones", &people_org_kinds, "tipo",
-                     "Tipo", NULL);
+  html_printf(&h,
+              "<h1>Organizaciones</h1>\n<p class=\"actions\"><a class=\""
+              "button button-primary\" href=\"/admin/organizaciones/nueva"
+              "\">Agregar</a> <a class=\"button\" href=\"/admin/"
+              "organizaciones/importar\">Importar CSV</a></p>\n");
+  people_filter_form(
+      &h, &filter, &idx, territory_council_region(pDb, pArena, iCouncil),
+      "/admin/organizaciones", &people_org_kinds, "tipo", "Tipo", NULL);
   people_export_links(&h, pArena, "/admin/organizaciones", &filter);
-  html_printf(&h, "<div class=\"table-wrap\"><table class=\"table "
-                  "table-cards\"><caption>%d %s</caption><thead><tr>"
-                  "<th scope=\"col\">Nombre</th><th scope=\"col\">Tipo</th>"
-                  "<th scope=\"col\">RUT</th><th scope=\"col\">Comuna</th>"
-                  "<th scope=\"col\">Provincia</th><th scope=\"col\">Contacto"
-                  "</th><th scope=\"col\">Miembro</th></tr></thead><tbody>\n",
+  html_printf(&h,
+              "<div class=\"table-wrap\"><table class=\"table "
+              "table-cards\"><caption>%d %s</caption><thead><tr>"
+              "<th scope=\"col\">Nombre</th><th scope=\"col\">Tipo</th>"
+              "<th scope=\"col\">RUT</th><th scope=\"col\">Comuna</th>"
+              "<th scope=\"col\">Provincia</th><th scope=\"col\">Contacto"
+              "</th><th scope=\"col\">Miembro</th></tr></thead><tbody>\n",
               nOrg, nOrg == 1 ? "organización" : "organizaciones");
   for (int i = 0; i < nOrg; i++) {
     const Organization *o = &aOrg[i];
     char zRut[RUT_DISPLAY_MAX];
     rut_format(o->zRut, zRut);
-    html_printf(&h, "<tr><td data-label=\"Nombre\"><a href=\"/admin/"
-                    "organizaciones/%lld\">%s</a></td><td data-label=\"Tipo\">"
-                    "%s</td><td data-label=\"RUT\">%s</td><td data-label=\""
-                    "Comuna\">%s</td><td data-label=\"Provincia\">%s</td>"
-                    "<td data-label=\"Contacto\">%s</td><td data-label=\""
-                    "Miembro\">%s</td></tr>\n",
+    html_printf(&h,
+                "<tr><td data-label=\"Nombre\"><a href=\"/admin/"
+                "organizaciones/%lld\">%s</a></td><td data-label=\"Tipo\">"
+                "%s</td><td data-label=\"RUT\">%s</td><td data-label=\""
+                "Comuna\">%s</td><td data-label=\"Provincia\">%s</td>"
+                "<td data-label=\"Contacto\">%s</td><td data-label=\""
+                "Miembro\">%s</td></tr>\n",
                 (long long)o->id, o->zName,
                 people_label(&people_org_kinds, o->zKind), zRut,
                 o->zCommuneName, o->zProvinceName, o->zContactName,
@@ -84,21 +86,24 @@ static void org_form(Html *h, Request *r, int64_t iCouncil,
              "autocomplete=\"off\"");
   form_input(h, pErr, "personalidad_juridica", "N° de personalidad jurídica",
              "text", o->zLegalNumber, NULL, "autocomplete=\"off\"");
-  people_commune_select(h, pErr, "comuna", "Comuna", pIdx,
-                        territory_council_region(request_db(r),
-                                                 request_arena(r), iCouncil),
-                        o->zCommuneCode, 1);
+  people_commune_select(
+      h, pErr, "comuna", "Comuna", pIdx,
+      territory_council_region(request_db(r), request_arena(r), iCouncil),
+      o->zCommuneCode, 1);
   form_input(h, pErr, "contacto", "Persona de contacto", "text",
              o->zContactName, NULL, "autocomplete=\"off\"");
   form_input(h, pErr, "correo", "Correo electrónico", "email", o->zEmail, NULL,
              "autocomplete=\"off\"");
   form_input(h, pErr, "telefono", "Teléfono", "tel", o->zPhone, NULL,
              "autocomplete=\"off\"");
-  people_choice_select(h, pErr, "miembro", "¿Es organización miembro del "
-                       "consejo?", &yesNo, o->bMember ? "si" : "no", 0);
-  html_printf(h, "<div class=\"actions\"><button type=\"submit\" class=\""
-                 "button button-primary\">Guardar</button> <a href=\"/admin/"
-                 "organizaciones\">Cancelar</a></div>\n</form>\n");
+  people_choice_select(h, pErr, "miembro",
+                       "¿Es organización miembro del "
+                       "consejo?",
+                       &yesNo, o->bMember ? "si" : "no", 0);
+  html_printf(h,
+              "<div class=\"actions\"><button type=\"submit\" class=\""
+              "button button-primary\">Guardar</button> <a href=\"/admin/"
+              "organizaciones\">Cancelar</a></div>\n</form>\n");
 }
 
 static void org_edit(Request *r, int64_t iCouncil, int64_t iId) {
@@ -116,9 +121,9 @@ static void org_edit(Request *r, int64_t iCouncil, int64_t iId) {
     respond_error(r, 404, NULL);
     return;
   }
-  const char *zAction = iId ? arena_printf(pArena, "/admin/organizaciones/%lld",
-                                           (long long)iId)
-                            : "/admin/organizaciones/nueva";
+  const char *zAction =
+      iId ? arena_printf(pArena, "/admin/organizaciones/%lld", (long long)iId)
+          : "/admin/organizaciones/nueva";
   FormErrors err;
   form_errors_init(&err);
   int iStatus = 200;
@@ -133,8 +138,9 @@ static void org_edit(Request *r, int64_t iCouncil, int64_t iId) {
         respond_error(r, 500, NULL);
         return;
       }
-      respond_redirect(r, arena_printf(pArena, "/admin/organizaciones/%lld?aviso=guardado",
-                                       (long long)checked.id));
+      respond_redirect(
+          r, arena_printf(pArena, "/admin/organizaciones/%lld?aviso=guardado",
+                          (long long)checked.id));
       return;
     }
     people_problems_to_form(&problems, &err);
@@ -152,12 +158,15 @@ static void org_edit(Request *r, int64_t iCouncil, int64_t iId) {
   Html h;
   const char *zTitle = iId ? o.zName : "Agregar organización";
   page_begin(r, &h, zTitle, "admin-organizaciones");
-  html_printf(&h, "<p><a href=\"/admin/organizaciones\">← Organizaciones</a>"
-                  "</p>\n<h1>%s</h1>\n", zTitle);
+  html_printf(&h,
+              "<p><a href=\"/admin/organizaciones\">← Organizaciones</a>"
+              "</p>\n<h1>%s</h1>\n",
+              zTitle);
   if (iId && iStatus == 200) {
-    html_printf(&h, "<dl class=\"facts\"><dt>Comuna</dt><dd>%s (provincia de "
-                    "%s)</dd></dl>\n<p><a href=\"/admin/integrantes?q=%s\">Ver "
-                    "sus consejeros y consejeras</a></p>\n<h2>Editar</h2>\n",
+    html_printf(&h,
+                "<dl class=\"facts\"><dt>Comuna</dt><dd>%s (provincia de "
+                "%s)</dd></dl>\n<p><a href=\"/admin/integrantes?q=%s\">Ver "
+                "sus consejeros y consejeras</a></p>\n<h2>Editar</h2>\n",
                 o.zCommuneName, o.zProvinceName, html_url_arg(pArena, o.zName));
   }
   org_form(&h, r, iCouncil, &idx, zAction, &o, &err);
@@ -187,8 +196,9 @@ void page_admin_orgs_import(Request *r) {
   memset(&res, 0, sizeof(res));
   const PeopleImportResult *pRes = NULL;
   int iStatus = 200;
-  PeopleImportError empty = {0, NULL, "Elija un archivo CSV o pegue su "
-                                      "contenido."};
+  PeopleImportError empty = {0, NULL,
+                             "Elija un archivo CSV o pegue su "
+                             "contenido."};
   if (request_is_post(r)) {
     size_t nCsv = 0;
     const char *zCsv = people_import_upload(r, &nCsv);
@@ -226,28 +236,34 @@ void page_admin_orgs_export(Request *r) {
   people_filter_from_request(r, &filter);
   Organization *aOrg = NULL;
   int nOrg = 0;
-  if (people_org_list(request_db(r), pArena, iCouncil, &filter, &aOrg,
-                      &nOrg) != DB_OK) {
+  if (people_org_list(request_db(r), pArena, iCouncil, &filter, &aOrg, &nOrg) !=
+      DB_OK) {
     respond_error(r, 500, NULL);
     return;
   }
   static const char *const azHeader[] = {
-      "Nombre", "Tipo", "RUT", "Personalidad jurídica", "Comuna", "Provincia",
-      "Contacto", "Correo", "Teléfono", "Miembro"};
+      "Nombre",   "Tipo",      "RUT",      "Personalidad jurídica",
+      "Comuna",   "Provincia", "Contacto", "Correo",
+      "Teléfono", "Miembro"};
   enum { N_COL = sizeof(azHeader) / sizeof(azHeader[0]) };
   const char **az = arena_alloc(pArena, sizeof(char *) * N_COL * (nOrg + 1));
   for (int i = 0; i < nOrg; i++) {
     const Organization *o = &aOrg[i];
     char zRut[RUT_DISPLAY_MAX];
     rut_format(o->zRut, zRut);
-    const char *azRow[N_COL] = {
-        o->zName, people_label(&people_org_kinds, o->zKind),
-        arena_strdup(pArena, zRut), o->zLegalNumber, o->zCommuneName,
-        o->zProvinceName, o->zContactName, o->zEmail, o->zPhone,
-        o->bMember ? "Sí" : "No"};
+    const char *azRow[N_COL] = {o->zName,
+                                people_label(&people_org_kinds, o->zKind),
+                                arena_strdup(pArena, zRut),
+                                o->zLegalNumber,
+                                o->zCommuneName,
+                                o->zProvinceName,
+                                o->zContactName,
+                                o->zEmail,
+                                o->zPhone,
+                                o->bMember ? "Sí" : "No"};
     memcpy(&az[i * N_COL], azRow, sizeof(azRow));
   }
-  ExportTable t = {"Organizaciones", NULL, NULL, N_COL, azHeader, NULL, nOrg,
-                   az};
+  ExportTable t = {"Organizaciones", NULL, NULL, N_COL,
+                   azHeader,         NULL, nOrg, az};
   people_send_export(r, &t, "organizaciones");
 }

@@ -7,12 +7,12 @@
 #include "domain/people.h"
 #include "people/people_internal.h"
 
-#define DIRECTORY_COLUMNS                                                    \
-  "d.id, d.person_name, d.position, d.institution, d.kind, "                \
-  "coalesce(d.province_code, ''), coalesce(d.commune_code, ''), "           \
-  "coalesce(c.name, p.name, ''), d.email, d.phone, d.reason, d.status "     \
-  "FROM directory_entries d "                                                \
-  "LEFT JOIN territory_communes c ON c.code = d.commune_code "              \
+#define DIRECTORY_COLUMNS                                               \
+  "d.id, d.person_name, d.position, d.institution, d.kind, "            \
+  "coalesce(d.province_code, ''), coalesce(d.commune_code, ''), "       \
+  "coalesce(c.name, p.name, ''), d.email, d.phone, d.reason, d.status " \
+  "FROM directory_entries d "                                           \
+  "LEFT JOIN territory_communes c ON c.code = d.commune_code "          \
   "LEFT JOIN territory_provinces p ON p.code = d.province_code "
 
 static void entry_from_row(Arena *pArena, DbStmt *pStmt, DirectoryEntry *p) {
@@ -31,8 +31,8 @@ static void entry_from_row(Arena *pArena, DbStmt *pStmt, DirectoryEntry *p) {
 }
 
 int people_directory_list(Db *pDb, Arena *pArena, int64_t iCouncil,
-                          const PeopleFilter *pFilter,
-                          DirectoryEntry **paEntry, int *pnEntry) {
+                          const PeopleFilter *pFilter, DirectoryEntry **paEntry,
+                          int *pnEntry) {
   *paEntry = NULL;
   *pnEntry = 0;
   DbStmt *pStmt = db_prepare(
@@ -64,7 +64,8 @@ int people_directory_list(Db *pDb, Arena *pArena, int64_t iCouncil,
   while ((rc = db_step(pStmt)) == DB_ROW) {
     if (*pnEntry == nAlloc) {
       nAlloc = nAlloc ? nAlloc * 2 : 32;
-      DirectoryEntry *aNew = arena_alloc(pArena, sizeof(DirectoryEntry) * nAlloc);
+      DirectoryEntry *aNew =
+          arena_alloc(pArena, sizeof(DirectoryEntry) * nAlloc);
       if (*pnEntry) memcpy(aNew, *paEntry, sizeof(DirectoryEntry) * *pnEntry);
       *paEntry = aNew;
     }
@@ -74,8 +75,8 @@ int people_directory_list(Db *pDb, Arena *pArena, int64_t iCouncil,
   return rc == DB_DONE ? DB_OK : DB_ERROR;
 }
 
-int people_directory_get(Db *pDb, Arena *pArena, int64_t iCouncil,
-                         int64_t iId, DirectoryEntry *pEntry) {
+int people_directory_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,
+                         DirectoryEntry *pEntry) {
   memset(pEntry, 0, sizeof(*pEntry));
   DbStmt *pStmt = db_prepare(
       pDb, "SELECT " DIRECTORY_COLUMNS "WHERE d.council_id = ? AND d.id = ?");
@@ -88,10 +89,9 @@ int people_directory_get(Db *pDb, Arena *pArena, int64_t iCouncil,
   return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_DONE : DB_ERROR;
 }
 
-void people_directory_check(Db *pDb, Arena *pArena,
-                            const TerritoryIndex *pIdx, PeopleFieldGetter xGet,
-                            void *pCtx, DirectoryEntry *p,
-                            PeopleProblems *pP) {
+void people_directory_check(Db *pDb, Arena *pArena, const TerritoryIndex *pIdx,
+                            PeopleFieldGetter xGet, void *pCtx,
+                            DirectoryEntry *p, PeopleProblems *pP) {
   (void)pDb;
   int64_t iId = p->id;
   memset(p, 0, sizeof(*p));
@@ -131,7 +131,8 @@ void people_directory_check(Db *pDb, Arena *pArena,
   p->zEmail = people_check_email(
       pArena, people_get(pArena, xGet, pCtx, "correo"), 0, "correo", pP);
   p->zPhone = people_get(pArena, xGet, pCtx, "telefono");
-  if (p->zPhone[0]) people_problem(pP, "telefono", people_phone_problem(p->zPhone));
+  if (p->zPhone[0])
+    people_problem(pP, "telefono", people_phone_problem(p->zPhone));
   p->zReason = people_get(pArena, xGet, pCtx, "motivo");
   const char *zStatus = people_get(pArena, xGet, pCtx, "estado");
   p->zStatus = zStatus[0]
@@ -148,16 +149,18 @@ int people_directory_save(Db *pDb, int64_t iCouncil, DirectoryEntry *p) {
   DbStmt *pStmt;
   if (p->id == 0) {
     pStmt = db_prepare(
-        pDb, "INSERT INTO directory_entries(person_name, position, "
-             "institution, kind, province_code, commune_code, email, phone, "
-             "reason, status, updated_at, created_at, council_id) VALUES "
-             "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+        pDb,
+        "INSERT INTO directory_entries(person_name, position, "
+        "institution, kind, province_code, commune_code, email, phone, "
+        "reason, status, updated_at, created_at, council_id) VALUES "
+        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
   } else {
     pStmt = db_prepare(
-        pDb, "UPDATE directory_entries SET person_name = ?, position = ?, "
-             "institution = ?, kind = ?, province_code = ?, commune_code = ?, "
-             "email = ?, phone = ?, reason = ?, status = ?, updated_at = ?, "
-             "version = version + 1 WHERE id = ? AND council_id = ?");
+        pDb,
+        "UPDATE directory_entries SET person_name = ?, position = ?, "
+        "institution = ?, kind = ?, province_code = ?, commune_code = ?, "
+        "email = ?, phone = ?, reason = ?, status = ?, updated_at = ?, "
+        "version = version + 1 WHERE id = ? AND council_id = ?");
   }
   if (!pStmt) return DB_ERROR;
   db_bind_text(pStmt, 1, p->zPersonName);

@@ -16,18 +16,29 @@
 const PeopleImportColumn people_member_columns[] = {
     {"nombres", 1, "Nombres de la persona."},
     {"apellidos", 1, "Apellidos."},
-    {"run", 1, "RUN con dígito verificador: 12.345.678-5, 12345678-5 o 123456785."},
+    {"run", 1,
+     "RUN con dígito verificador: 12.345.678-5, 12345678-5 o 123456785."},
     {"correo", 0, "Correo electrónico (para invitarle a crear su cuenta)."},
     {"telefono", 0, "Teléfono, por ejemplo +56 9 1234 5678."},
-    {"comuna", 1, "Comuna donde vive: nombre (Vicuña, Paihuano) o código CUT (04106)."},
-    {"genero", 0, "femenino, masculino, otro o no_informa (para el informe de paridad)."},
-    {"organizacion", 1, "RUT o nombre exacto de la organización que representa; debe estar registrada antes."},
-    {"cargo", 0, "presidente, vicepresidente, secretario o consejero (por omisión consejero)."},
+    {"comuna", 1,
+     "Comuna donde vive: nombre (Vicuña, Paihuano) o código CUT (04106)."},
+    {"genero", 0,
+     "femenino, masculino, otro o no_informa (para el informe de paridad)."},
+    {"organizacion", 1,
+     "RUT o nombre exacto de la organización que representa; debe estar "
+     "registrada antes."},
+    {"cargo", 0,
+     "presidente, vicepresidente, secretario o consejero (por omisión "
+     "consejero)."},
     {"calidad", 0, "titular o suplente (por omisión titular)."},
-    {"suplente_de", 0, "Si es suplente: RUN del titular (registrado o en una fila anterior)."},
+    {"suplente_de", 0,
+     "Si es suplente: RUN del titular (registrado o en una fila anterior)."},
     {"inicio_periodo", 1, "Inicio del periodo, AAAA-MM-DD."},
-    {"fin_periodo", 0, "Fin del periodo, AAAA-MM-DD (por omisión, el largo del periodo del consejo)."},
-    {"estado", 0, "vigente, renuncio, reemplazado o cesado (por omisión vigente)."},
+    {"fin_periodo", 0,
+     "Fin del periodo, AAAA-MM-DD (por omisión, el largo del periodo del "
+     "consejo)."},
+    {"estado", 0,
+     "vigente, renuncio, reemplazado o cesado (por omisión vigente)."},
     {"fecha_estado", 0, "Si no está vigente: desde cuándo, AAAA-MM-DD."},
     {"motivo_estado", 0, "Si no está vigente: el motivo."},
 };
@@ -36,33 +47,54 @@ const int people_member_columns_count =
 
 const PeopleImportColumn people_org_columns[] = {
     {"nombre", 1, "Nombre de la organización."},
-    {"tipo", 1, "junta de vecinos, comité de vivienda, comité de allegados, cooperativa, unión comunal, ONG, fundación, corporación u otra."},
+    {"tipo", 1,
+     "junta de vecinos, comité de vivienda, comité de allegados, cooperativa, "
+     "unión comunal, ONG, fundación, corporación u otra."},
     {"rut", 0, "RUT de la organización."},
     {"personalidad_juridica", 0, "Número de personalidad jurídica."},
     {"comuna", 1, "Comuna: nombre o código CUT."},
     {"contacto", 0, "Persona de contacto."},
     {"correo", 0, "Correo electrónico de contacto."},
     {"telefono", 0, "Teléfono de contacto."},
-    {"miembro", 0, "«sí» si es organización miembro del consejo, «no» si no (por omisión sí)."},
+    {"miembro", 0,
+     "«sí» si es organización miembro del consejo, «no» si no (por omisión "
+     "sí)."},
 };
 const int people_org_columns_count =
     (int)(sizeof(people_org_columns) / sizeof(people_org_columns[0]));
 
-static const char *const azMemberExample[] = {
-    "Ana María", "Rojas Pérez", "12.345.678-5", "ana.rojas@example.cl",
-    "+56 9 1234 5678", "Vicuña", "femenino", "Junta de Vecinos Villa El Sol",
-    "consejero", "titular", "", "2024-03-01", "2028-02-29", "vigente", "", ""};
-static const char *const azOrgExample[] = {
-    "Junta de Vecinos Villa El Sol", "junta de vecinos", "65.123.456-5",
-    "1234", "Vicuña", "Pedro González", "contacto@example.cl",
-    "+56 51 234 5678", "sí"};
+static const char *const azMemberExample[] = {"Ana María",
+                                              "Rojas Pérez",
+                                              "12.345.678-5",
+                                              "ana.rojas@example.cl",
+                                              "+56 9 1234 5678",
+                                              "Vicuña",
+                                              "femenino",
+                                              "Junta de Vecinos Villa El Sol",
+                                              "consejero",
+                                              "titular",
+                                              "",
+                                              "2024-03-01",
+                                              "2028-02-29",
+                                              "vigente",
+                                              "",
+                                              ""};
+static const char *const azOrgExample[] = {"Junta de Vecinos Villa El Sol",
+                                           "junta de vecinos",
+                                           "65.123.456-5",
+                                           "1234",
+                                           "Vicuña",
+                                           "Pedro González",
+                                           "contacto@example.cl",
+                                           "+56 51 234 5678",
+                                           "sí"};
 
 /* The header row: which column of the file holds each known name. */
 typedef struct ImportRow {
   const PeopleImportColumn *aCol; /* Known columns */
   int nCol;
-  int aiPos[CSV_FIELDS_MAX];      /* aiPos[known column] = file column, -1 */
-  const char **azField;           /* The current row */
+  int aiPos[CSV_FIELDS_MAX]; /* aiPos[known column] = file column, -1 */
+  const char **azField;      /* The current row */
   int nField;
 } ImportRow;
 
@@ -86,8 +118,8 @@ static void add_error(Arena *pArena, PeopleImportResult *pRes, int iLine,
                       const char *zColumn, const char *zMessage) {
   if (pRes->nError >= PEOPLE_IMPORT_ERRORS_MAX) return;
   if (!pRes->aError) {
-    pRes->aError =
-        arena_alloc(pArena, sizeof(PeopleImportError) * PEOPLE_IMPORT_ERRORS_MAX);
+    pRes->aError = arena_alloc(
+        pArena, sizeof(PeopleImportError) * PEOPLE_IMPORT_ERRORS_MAX);
   }
   PeopleImportError *p = &pRes->aError[pRes->nError++];
   p->iLine = iLine;
@@ -132,9 +164,9 @@ static int read_header(CsvReader *pRd, Arena *pArena, ImportRow *pRow,
   }
   for (int i = 0; i < pRow->nCol; i++) {
     if (pRow->aCol[i].bRequired && pRow->aiPos[i] < 0) {
-      add_error(pArena, pRes, iLine, NULL,
-                arena_printf(pArena, "Falta la columna «%s».",
-                             pRow->aCol[i].zName));
+      add_error(
+          pArena, pRes, iLine, NULL,
+          arena_printf(pArena, "Falta la columna «%s».", pRow->aCol[i].zName));
     }
   }
   return pRes->nError == 0;
@@ -148,8 +180,8 @@ static int seen(const char *const *az, int n, const char *z) {
   return 0;
 }
 
-static void report_problems(Arena *pArena, PeopleImportResult *pRes,
-                            int iLine, const PeopleProblems *pP) {
+static void report_problems(Arena *pArena, PeopleImportResult *pRes, int iLine,
+                            const PeopleProblems *pP) {
   for (int i = 0; i < pP->n; i++) {
     add_error(pArena, pRes, iLine, pP->azField[i], pP->azMessage[i]);
   }
@@ -163,8 +195,8 @@ int people_import_members(Db *pDb, Arena *pArena, int64_t iCouncil,
   if (territory_index_load(pDb, pArena, &idx) != DB_OK) return DB_ERROR;
   CsvReader rd;
   csv_read_init(&rd, zCsv, nCsv);
-  ImportRow row = {people_member_columns, people_member_columns_count, {0},
-                   NULL, 0};
+  ImportRow row = {
+      people_member_columns, people_member_columns_count, {0}, NULL, 0};
   if (!read_header(&rd, pArena, &row, pRes)) return DB_OK;
   int nAlloc = 64;
   Member *aMember = arena_alloc(pArena, sizeof(Member) * nAlloc);
@@ -204,7 +236,8 @@ int people_import_members(Db *pDb, Arena *pArena, int64_t iCouncil,
     report_problems(pArena, pRes, iLine, &problems);
     pRes->nRow++;
   }
-  if (rc == CSV_ERROR) add_error(pArena, pRes, rd.iLine, NULL, arena_strdup(pArena, rd.zErr));
+  if (rc == CSV_ERROR)
+    add_error(pArena, pRes, rd.iLine, NULL, arena_strdup(pArena, rd.zErr));
   if (pRes->nRow == 0 && pRes->nError == 0) {
     add_error(pArena, pRes, 2, NULL, "El archivo no tiene filas de datos.");
   }
@@ -213,7 +246,8 @@ int people_import_members(Db *pDb, Arena *pArena, int64_t iCouncil,
   for (int i = 0; i < pRes->nRow; i++) {
     Member *p = &aMember[i];
     if (p->zSubstituteRun[0]) {
-      p->iSubstituteFor = people_member_by_run(pDb, iCouncil, p->zSubstituteRun);
+      p->iSubstituteFor =
+          people_member_by_run(pDb, iCouncil, p->zSubstituteRun);
     }
     if (people_member_save(pDb, iCouncil, p) != DB_OK) {
       db_rollback(pDb);
@@ -265,7 +299,8 @@ int people_import_orgs(Db *pDb, Arena *pArena, int64_t iCouncil,
         people_problem(&problems, "rut", "El RUT se repite en el archivo.");
       }
       if (zNameKey[0] && strcmp(azKey[2 * i + 1], zNameKey) == 0) {
-        people_problem(&problems, "nombre", "El nombre se repite en el archivo.");
+        people_problem(&problems, "nombre",
+                       "El nombre se repite en el archivo.");
       }
     }
     if (!problems.n && people_org_find(pDb, iCouncil, "", p->zName)) {
@@ -277,7 +312,8 @@ int people_import_orgs(Db *pDb, Arena *pArena, int64_t iCouncil,
     report_problems(pArena, pRes, iLine, &problems);
     pRes->nRow++;
   }
-  if (rc == CSV_ERROR) add_error(pArena, pRes, rd.iLine, NULL, arena_strdup(pArena, rd.zErr));
+  if (rc == CSV_ERROR)
+    add_error(pArena, pRes, rd.iLine, NULL, arena_strdup(pArena, rd.zErr));
   if (pRes->nRow == 0 && pRes->nError == 0) {
     add_error(pArena, pRes, 2, NULL, "El archivo no tiene filas de datos.");
   }
@@ -314,7 +350,8 @@ static void template_line(Buf *pBuf, const char *const *az, int n) {
 }
 
 const char *people_import_template(Arena *pArena, int bMembers) {
-  const PeopleImportColumn *aCol = bMembers ? people_member_columns : people_org_columns;
+  const PeopleImportColumn *aCol =
+      bMembers ? people_member_columns : people_org_columns;
   int nCol = bMembers ? people_member_columns_count : people_org_columns_count;
   const char **azHeader = arena_alloc(pArena, sizeof(char *) * nCol);
   for (int i = 0; i < nCol; i++) azHeader[i] = aCol[i].zName;

@@ -18,8 +18,9 @@ int people_invitation_create(Db *pDb, int64_t iMember, int64_t iBy,
   int64_t iNow = db_now();
   if (db_begin(pDb) != DB_OK) return DB_ERROR;
   /* Only the newest link works: an older one may have gone astray. */
-  DbStmt *pOld = db_prepare(pDb, "UPDATE member_invitations SET used_at = ? "
-                                 "WHERE member_id = ? AND used_at IS NULL");
+  DbStmt *pOld = db_prepare(pDb,
+                            "UPDATE member_invitations SET used_at = ? "
+                            "WHERE member_id = ? AND used_at IS NULL");
   if (!pOld) {
     db_rollback(pDb);
     return DB_ERROR;
@@ -28,9 +29,10 @@ int people_invitation_create(Db *pDb, int64_t iMember, int64_t iBy,
   db_bind_int64(pOld, 2, iMember);
   int rc = db_step(pOld);
   db_done(pOld);
-  DbStmt *pStmt = db_prepare(
-      pDb, "INSERT INTO member_invitations(member_id, token_hash, "
-           "created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)");
+  DbStmt *pStmt =
+      db_prepare(pDb,
+                 "INSERT INTO member_invitations(member_id, token_hash, "
+                 "created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)");
   if (rc != DB_DONE || !pStmt) {
     db_rollback(pDb);
     return DB_ERROR;
@@ -60,9 +62,10 @@ static int64_t invitation_lookup(Db *pDb, const char *zToken,
   if (!zToken || strlen(zToken) != ACCOUNTS_TOKEN_CHARS) return 0;
   char zHash[65];
   accounts_token_hash(zToken, zHash);
-  DbStmt *pStmt = db_prepare(
-      pDb, "SELECT id, member_id FROM member_invitations WHERE "
-           "token_hash = ? AND used_at IS NULL AND expires_at > ?");
+  DbStmt *pStmt =
+      db_prepare(pDb,
+                 "SELECT id, member_id FROM member_invitations WHERE "
+                 "token_hash = ? AND used_at IS NULL AND expires_at > ?");
   if (!pStmt) return 0;
   db_bind_text(pStmt, 1, zHash);
   db_bind_int64(pStmt, 2, db_now());
@@ -93,11 +96,12 @@ int people_invitation_accept(Db *pDb, Arena *pArena, const char *zToken,
   int64_t iMember = 0;
   int64_t iInvitation = invitation_lookup(pDb, zToken, &iMember);
   Member m;
-  if (!iInvitation ||
-      people_member_get(pDb, pArena, people_council_id(pDb), iMember, &m) != DB_OK) {
+  if (!iInvitation || people_member_get(pDb, pArena, people_council_id(pDb),
+                                        iMember, &m) != DB_OK) {
     db_rollback(pDb);
-    *pzErr = "El enlace ya fue usado o venció. Pida uno nuevo a la "
-             "encargada de participación ciudadana.";
+    *pzErr =
+        "El enlace ya fue usado o venció. Pida uno nuevo a la "
+        "encargada de participación ciudadana.";
     return DB_ERROR;
   }
   if (m.iUserId) {
@@ -106,15 +110,17 @@ int people_invitation_accept(Db *pDb, Arena *pArena, const char *zToken,
     return DB_ERROR;
   }
   int64_t iUser = 0;
-  if (accounts_user_create(pDb, pArena, m.zEmail, people_member_name(pArena, &m),
-                           "consejero", zPassword, &iUser, pzErr,
-                           NULL) != DB_OK) {
+  if (accounts_user_create(pDb, pArena, m.zEmail,
+                           people_member_name(pArena, &m), "consejero",
+                           zPassword, &iUser, pzErr, NULL) != DB_OK) {
     db_rollback(pDb);
     return DB_ERROR;
   }
-  DbStmt *pLink = db_prepare(pDb, "UPDATE members SET user_id = ? WHERE id = ?");
-  DbStmt *pUse = db_prepare(pDb, "UPDATE member_invitations SET used_at = ? "
-                                 "WHERE id = ? AND used_at IS NULL");
+  DbStmt *pLink =
+      db_prepare(pDb, "UPDATE members SET user_id = ? WHERE id = ?");
+  DbStmt *pUse = db_prepare(pDb,
+                            "UPDATE member_invitations SET used_at = ? "
+                            "WHERE id = ? AND used_at IS NULL");
   int rc = DB_ERROR;
   if (pLink && pUse) {
     db_bind_int64(pLink, 1, iUser);

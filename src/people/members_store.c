@@ -11,33 +11,34 @@
 #include "domain/rut.h"
 #include "people/people_internal.h"
 
-#define MEMBER_FROM                                                          \
-  "FROM members m "                                                          \
-  "JOIN territory_communes c ON c.code = m.commune_code "                   \
-  "JOIN territory_provinces p ON p.code = c.province_code "                 \
-  "LEFT JOIN organizations o ON o.id = m.organization_id "                  \
+#define MEMBER_FROM                                         \
+  "FROM members m "                                         \
+  "JOIN territory_communes c ON c.code = m.commune_code "   \
+  "JOIN territory_provinces p ON p.code = c.province_code " \
+  "LEFT JOIN organizations o ON o.id = m.organization_id "  \
   "LEFT JOIN members t ON t.id = m.substitute_for "
 
 /* Columns 0-17 shared by both lists; the officer's adds 18-20. */
-#define MEMBER_COLUMNS                                                       \
-  "m.id, m.first_names, m.last_names, m.commune_code, c.name, p.name, "     \
-  "m.gender, coalesce(m.organization_id, 0), coalesce(o.name, ''), "        \
-  "m.council_role, m.titular, coalesce(m.substitute_for, 0), "              \
-  "coalesce(t.first_names || ' ' || t.last_names, ''), m.term_start, "      \
+#define MEMBER_COLUMNS                                                  \
+  "m.id, m.first_names, m.last_names, m.commune_code, c.name, p.name, " \
+  "m.gender, coalesce(m.organization_id, 0), coalesce(o.name, ''), "    \
+  "m.council_role, m.titular, coalesce(m.substitute_for, 0), "          \
+  "coalesce(t.first_names || ' ' || t.last_names, ''), m.term_start, "  \
   "m.term_end, m.status, coalesce(m.status_date, ''), m.status_reason"
-#define MEMBER_PRIVATE_COLUMNS ", m.run, m.email, m.phone, coalesce(m.user_id, 0) "
+#define MEMBER_PRIVATE_COLUMNS \
+  ", m.run, m.email, m.phone, coalesce(m.user_id, 0) "
 
 /* Council roles first by rank, then titulars before their suplentes. */
-#define MEMBER_ORDER                                                         \
-  " ORDER BY CASE m.council_role WHEN 'presidente' THEN 1 "                 \
-  "WHEN 'vicepresidente' THEN 2 WHEN 'secretario' THEN 3 ELSE 4 END, "     \
+#define MEMBER_ORDER                                                   \
+  " ORDER BY CASE m.council_role WHEN 'presidente' THEN 1 "            \
+  "WHEN 'vicepresidente' THEN 2 WHEN 'secretario' THEN 3 ELSE 4 END, " \
   "m.titular DESC, m.last_names, m.first_names, m.id"
 
-#define MEMBER_WHERE                                                         \
-  "WHERE m.council_id = ? "                                                 \
-  "AND (? = '' OR lower(m.first_names || ' ' || m.last_names) LIKE ? "      \
-  "ESCAPE '\\' OR lower(coalesce(o.name, '')) LIKE ? ESCAPE '\\') "         \
-  "AND (? = '' OR p.code = ?) AND (? = '' OR m.commune_code = ?) "          \
+#define MEMBER_WHERE                                                   \
+  "WHERE m.council_id = ? "                                            \
+  "AND (? = '' OR lower(m.first_names || ' ' || m.last_names) LIKE ? " \
+  "ESCAPE '\\' OR lower(coalesce(o.name, '')) LIKE ? ESCAPE '\\') "    \
+  "AND (? = '' OR p.code = ?) AND (? = '' OR m.commune_code = ?) "     \
   "AND (? = '' OR m.council_role = ?) AND (? = '' OR m.status = ?) "
 
 static void member_from_row(Arena *pArena, DbStmt *pStmt, int bPrivate,
@@ -98,10 +99,10 @@ int people_member_list(Db *pDb, Arena *pArena, int64_t iCouncil,
   *paMember = NULL;
   *pnMember = 0;
   DbStmt *pStmt =
-      bPublic ? db_prepare(pDb, "SELECT " MEMBER_COLUMNS " " MEMBER_FROM
-                                MEMBER_WHERE MEMBER_ORDER)
+      bPublic ? db_prepare(pDb, "SELECT " MEMBER_COLUMNS
+                                " " MEMBER_FROM MEMBER_WHERE MEMBER_ORDER)
               : db_prepare(pDb, "SELECT " MEMBER_COLUMNS MEMBER_PRIVATE_COLUMNS
-                                MEMBER_FROM MEMBER_WHERE MEMBER_ORDER);
+                                    MEMBER_FROM MEMBER_WHERE MEMBER_ORDER);
   if (!pStmt) return DB_ERROR;
   const char *zStatus = pFilter->zStatus ? pFilter->zStatus : "";
   /* The public sees the council as it is today. */
@@ -173,12 +174,12 @@ static int64_t hash_id(const char *z) {
 
 static void check_names_and_run(Db *pDb, Arena *pArena, int64_t iCouncil,
                                 PeopleFieldGetter xGet, void *pCtx,
-                                int64_t iSelf, Member *p,
-                                PeopleProblems *pP) {
+                                int64_t iSelf, Member *p, PeopleProblems *pP) {
   p->zFirstNames = people_get(pArena, xGet, pCtx, "nombres");
   p->zLastNames = people_get(pArena, xGet, pCtx, "apellidos");
   if (!p->zFirstNames[0]) people_problem(pP, "nombres", "Escriba los nombres.");
-  if (!p->zLastNames[0]) people_problem(pP, "apellidos", "Escriba los apellidos.");
+  if (!p->zLastNames[0])
+    people_problem(pP, "apellidos", "Escriba los apellidos.");
   if (strlen(p->zFirstNames) > 120 || strlen(p->zLastNames) > 120) {
     people_problem(pP, "nombres", "El nombre es demasiado largo.");
   }
@@ -213,14 +214,17 @@ static void check_contact(Db *pDb, Arena *pArena, int64_t iCouncil,
     }
   }
   p->zPhone = people_get(pArena, xGet, pCtx, "telefono");
-  if (p->zPhone[0]) people_problem(pP, "telefono", people_phone_problem(p->zPhone));
+  if (p->zPhone[0])
+    people_problem(pP, "telefono", people_phone_problem(p->zPhone));
   const char *zCommune = people_get(pArena, xGet, pCtx, "comuna");
   const TerritoryCommune *pCommune = territory_index_resolve(pIdx, zCommune);
   p->zCommuneCode = pCommune ? pCommune->zCode : "";
   if (!pCommune) {
     people_problem(pP, "comuna",
-                   zCommune[0] ? arena_printf(pArena, "La comuna «%s» no "
-                                              "existe en Chile.", zCommune)
+                   zCommune[0] ? arena_printf(pArena,
+                                              "La comuna «%s» no "
+                                              "existe en Chile.",
+                                              zCommune)
                                : "Elija la comuna.");
   }
   const char *zGender = people_get(pArena, xGet, pCtx, "genero");
@@ -228,8 +232,9 @@ static void check_contact(Db *pDb, Arena *pArena, int64_t iCouncil,
                           : "no_informa";
   if (!p->zGender) {
     p->zGender = "";
-    people_problem(pP, "genero", "El género debe ser femenino, masculino, "
-                                 "otro o no_informa.");
+    people_problem(pP, "genero",
+                   "El género debe ser femenino, masculino, "
+                   "otro o no_informa.");
   }
 }
 
@@ -255,8 +260,10 @@ static void check_organization(Db *pDb, Arena *pArena, int64_t iCouncil,
   }
   if (!p->iOrganization) {
     people_problem(pP, "organizacion",
-                   arena_printf(pArena, "La organización «%s» no está "
-                                "registrada; regístrela primero.", zOrg));
+                   arena_printf(pArena,
+                                "La organización «%s» no está "
+                                "registrada; regístrela primero.",
+                                zOrg));
   }
 }
 
@@ -269,8 +276,9 @@ static void check_role(Db *pDb, Arena *pArena, int64_t iCouncil,
                       : "consejero";
   if (!p->zRole) {
     p->zRole = "";
-    people_problem(pP, "cargo", "El cargo debe ser presidente, vicepresidente, "
-                                "secretario o consejero.");
+    people_problem(pP, "cargo",
+                   "El cargo debe ser presidente, vicepresidente, "
+                   "secretario o consejero.");
   }
   const char *zKind = people_get(pArena, xGet, pCtx, "calidad");
   char zKey[TERRITORY_KEY_MAX];
@@ -294,7 +302,8 @@ static void check_role(Db *pDb, Arena *pArena, int64_t iCouncil,
   int64_t iId = hash_id(zOf);
   if (iId) {
     Member t;
-    if (iId != iSelf && people_member_get(pDb, pArena, iCouncil, iId, &t) == DB_OK &&
+    if (iId != iSelf &&
+        people_member_get(pDb, pArena, iCouncil, iId, &t) == DB_OK &&
         t.bTitular) {
       p->iSubstituteFor = iId;
       return;
@@ -318,8 +327,8 @@ static void check_role(Db *pDb, Arena *pArena, int64_t iCouncil,
 }
 
 static void check_term_and_status(Db *pDb, Arena *pArena, int64_t iCouncil,
-                                  PeopleFieldGetter xGet, void *pCtx,
-                                  Member *p, PeopleProblems *pP) {
+                                  PeopleFieldGetter xGet, void *pCtx, Member *p,
+                                  PeopleProblems *pP) {
   p->zTermStart = people_get(pArena, xGet, pCtx, "inicio_periodo");
   const char *zProblem = people_date_problem(p->zTermStart);
   people_problem(pP, "inicio_periodo", zProblem);
@@ -343,8 +352,9 @@ static void check_term_and_status(Db *pDb, Arena *pArena, int64_t iCouncil,
                    : "vigente";
   if (!p->zStatus) {
     p->zStatus = "";
-    people_problem(pP, "estado", "El estado debe ser vigente, renunció, "
-                                 "reemplazado o cesado.");
+    people_problem(pP, "estado",
+                   "El estado debe ser vigente, renunció, "
+                   "reemplazado o cesado.");
   }
   p->zStatusDate = people_get(pArena, xGet, pCtx, "fecha_estado");
   p->zStatusReason = people_get(pArena, xGet, pCtx, "motivo_estado");
@@ -357,7 +367,8 @@ static void check_term_and_status(Db *pDb, Arena *pArena, int64_t iCouncil,
     people_problem(pP, "fecha_estado", zDateProblem);
   }
   if (bChanged && !p->zStatusReason[0]) {
-    people_problem(pP, "motivo_estado", "Indique el motivo del cambio de estado.");
+    people_problem(pP, "motivo_estado",
+                   "Indique el motivo del cambio de estado.");
   }
 }
 
@@ -383,20 +394,22 @@ int people_member_save(Db *pDb, int64_t iCouncil, Member *p) {
   DbStmt *pStmt;
   if (p->id == 0) {
     pStmt = db_prepare(
-        pDb, "INSERT INTO members(first_names, last_names, run, email, phone, "
-             "commune_code, gender, organization_id, council_role, titular, "
-             "substitute_for, term_start, term_end, status, status_date, "
-             "status_reason, updated_at, created_at, council_id) VALUES "
-             "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-             "RETURNING id");
+        pDb,
+        "INSERT INTO members(first_names, last_names, run, email, phone, "
+        "commune_code, gender, organization_id, council_role, titular, "
+        "substitute_for, term_start, term_end, status, status_date, "
+        "status_reason, updated_at, created_at, council_id) VALUES "
+        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "RETURNING id");
   } else {
     pStmt = db_prepare(
-        pDb, "UPDATE members SET first_names = ?, last_names = ?, run = ?, "
-             "email = ?, phone = ?, commune_code = ?, gender = ?, "
-             "organization_id = ?, council_role = ?, titular = ?, "
-             "substitute_for = ?, term_start = ?, term_end = ?, status = ?, "
-             "status_date = ?, status_reason = ?, updated_at = ?, "
-             "version = version + 1 WHERE id = ? AND council_id = ?");
+        pDb,
+        "UPDATE members SET first_names = ?, last_names = ?, run = ?, "
+        "email = ?, phone = ?, commune_code = ?, gender = ?, "
+        "organization_id = ?, council_role = ?, titular = ?, "
+        "substitute_for = ?, term_start = ?, term_end = ?, status = ?, "
+        "status_date = ?, status_reason = ?, updated_at = ?, "
+        "version = version + 1 WHERE id = ? AND council_id = ?");
   }
   if (!pStmt) return DB_ERROR;
   db_bind_text(pStmt, 1, p->zFirstNames);

@@ -7,11 +7,11 @@
 #include "domain/rut.h"
 #include "people/people_internal.h"
 
-#define ORG_COLUMNS                                                          \
-  "o.id, o.name, o.kind, coalesce(o.rut, ''), o.legal_number, "             \
-  "o.commune_code, c.name, p.name, o.contact_name, o.email, o.phone, "      \
-  "o.is_member FROM organizations o "                                        \
-  "JOIN territory_communes c ON c.code = o.commune_code "                   \
+#define ORG_COLUMNS                                                    \
+  "o.id, o.name, o.kind, coalesce(o.rut, ''), o.legal_number, "        \
+  "o.commune_code, c.name, p.name, o.contact_name, o.email, o.phone, " \
+  "o.is_member FROM organizations o "                                  \
+  "JOIN territory_communes c ON c.code = o.commune_code "              \
   "JOIN territory_provinces p ON p.code = c.province_code "
 
 static void org_from_row(Arena *pArena, DbStmt *pStmt, Organization *p) {
@@ -87,9 +87,10 @@ int people_org_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,
 int64_t people_org_find(Db *pDb, int64_t iCouncil, const char *zRut,
                         const char *zName) {
   DbStmt *pStmt = db_prepare(
-      pDb, "SELECT id FROM organizations WHERE council_id = ? AND "
-           "((? <> '' AND rut = ?) OR (? <> '' AND lower(name) = lower(?))) "
-           "ORDER BY id");
+      pDb,
+      "SELECT id FROM organizations WHERE council_id = ? AND "
+      "((? <> '' AND rut = ?) OR (? <> '' AND lower(name) = lower(?))) "
+      "ORDER BY id");
   if (!pStmt) return 0;
   zRut = zRut ? zRut : "";
   zName = zName ? zName : "";
@@ -111,9 +112,11 @@ void people_org_check(Db *pDb, Arena *pArena, int64_t iCouncil,
   pOrg->id = iSelf;
   pOrg->zName = people_get(pArena, xGet, pCtx, "nombre");
   if (!pOrg->zName[0]) {
-    people_problem(pProblems, "nombre", "Escriba el nombre de la organización.");
+    people_problem(pProblems, "nombre",
+                   "Escriba el nombre de la organización.");
   } else if (strlen(pOrg->zName) > 200) {
-    people_problem(pProblems, "nombre", "El nombre es demasiado largo (máximo 200 caracteres).");
+    people_problem(pProblems, "nombre",
+                   "El nombre es demasiado largo (máximo 200 caracteres).");
   }
   const char *zKind = people_get(pArena, xGet, pCtx, "tipo");
   pOrg->zKind = people_slug_from_input(&people_org_kinds, zKind);
@@ -147,8 +150,10 @@ void people_org_check(Db *pDb, Arena *pArena, int64_t iCouncil,
   pOrg->zCommuneCode = pCommune ? pCommune->zCode : "";
   if (!pCommune) {
     people_problem(pProblems, "comuna",
-                   zCommune[0] ? arena_printf(pArena, "La comuna «%s» no "
-                                              "existe en Chile.", zCommune)
+                   zCommune[0] ? arena_printf(pArena,
+                                              "La comuna «%s» no "
+                                              "existe en Chile.",
+                                              zCommune)
                                : "Elija la comuna.");
   }
   pOrg->zContactName = people_get(pArena, xGet, pCtx, "contacto");
@@ -168,17 +173,18 @@ int people_org_save(Db *pDb, int64_t iCouncil, Organization *pOrg) {
   int64_t iNow = db_now();
   DbStmt *pStmt;
   if (pOrg->id == 0) {
-    pStmt = db_prepare(
-        pDb, "INSERT INTO organizations(name, kind, rut, legal_number, "
-             "commune_code, contact_name, email, phone, is_member, "
-             "created_at, updated_at, council_id) "
-             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+    pStmt =
+        db_prepare(pDb,
+                   "INSERT INTO organizations(name, kind, rut, legal_number, "
+                   "commune_code, contact_name, email, phone, is_member, "
+                   "created_at, updated_at, council_id) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
   } else {
-    pStmt = db_prepare(
-        pDb, "UPDATE organizations SET name = ?, kind = ?, rut = ?, "
-             "legal_number = ?, commune_code = ?, contact_name = ?, "
-             "email = ?, phone = ?, is_member = ?, updated_at = ?, "
-             "version = version + 1 WHERE council_id = ? AND id = ?");
+    pStmt = db_prepare(pDb,
+                       "UPDATE organizations SET name = ?, kind = ?, rut = ?, "
+                       "legal_number = ?, commune_code = ?, contact_name = ?, "
+                       "email = ?, phone = ?, is_member = ?, updated_at = ?, "
+                       "version = version + 1 WHERE council_id = ? AND id = ?");
   }
   if (!pStmt) return DB_ERROR;
   db_bind_text(pStmt, 1, pOrg->zName);

@@ -28,8 +28,8 @@
 #define PEOPLE_PROBLEMS_MAX 32
 
 typedef struct PeopleProblems {
-  int n;                                     /* Problems recorded */
-  const char *azField[PEOPLE_PROBLEMS_MAX];  /* Field name, or NULL */
+  int n;                                      /* Problems recorded */
+  const char *azField[PEOPLE_PROBLEMS_MAX];   /* Field name, or NULL */
   const char *azMessage[PEOPLE_PROBLEMS_MAX]; /* Spanish sentence */
 } PeopleProblems;
 
@@ -74,8 +74,7 @@ const TerritoryCommune *territory_index_code(const TerritoryIndex *pIdx,
 /* The region's name, or NULL when there is no such region. */
 const char *territory_region_name(Db *pDb, Arena *pArena, const char *zCode);
 /* The region the council works in ("04"), or NULL. */
-const char *territory_council_region(Db *pDb, Arena *pArena,
-                                     int64_t iCouncil);
+const char *territory_council_region(Db *pDb, Arena *pArena, int64_t iCouncil);
 
 /* ---- Filters for the officer's lists ---- */
 typedef struct PeopleFilter {
@@ -88,18 +87,18 @@ typedef struct PeopleFilter {
 
 /* ---- Organizations ---- */
 typedef struct Organization {
-  int64_t id;                /* 0 before it is saved */
+  int64_t id; /* 0 before it is saved */
   const char *zName;
-  const char *zKind;         /* people_org_kinds slug */
-  const char *zRut;          /* Stored form, or "" when unknown */
-  const char *zLegalNumber;  /* Personalidad jurídica N° */
+  const char *zKind;        /* people_org_kinds slug */
+  const char *zRut;         /* Stored form, or "" when unknown */
+  const char *zLegalNumber; /* Personalidad jurídica N° */
   const char *zCommuneCode;
   const char *zCommuneName;  /* Filled when read */
   const char *zProvinceName; /* Filled when read */
   const char *zContactName;
   const char *zEmail;
   const char *zPhone;
-  int bMember;               /* A member organization of the council */
+  int bMember; /* A member organization of the council */
 } Organization;
 
 int people_org_list(Db *pDb, Arena *pArena, int64_t iCouncil,
@@ -127,9 +126,9 @@ typedef struct Member {
   int64_t id;
   const char *zFirstNames;
   const char *zLastNames;
-  const char *zRun;          /* Stored form; "" in public lists */
-  const char *zEmail;        /* "" in public lists */
-  const char *zPhone;        /* "" in public lists */
+  const char *zRun;   /* Stored form; "" in public lists */
+  const char *zEmail; /* "" in public lists */
+  const char *zPhone; /* "" in public lists */
   const char *zCommuneCode;
   const char *zCommuneName;
   const char *zProvinceName;
@@ -138,15 +137,15 @@ typedef struct Member {
   const char *zOrganization; /* Its name */
   const char *zRole;         /* people_council_roles slug */
   int bTitular;
-  int64_t iSubstituteFor;    /* The titular a suplente covers, 0 if none */
+  int64_t iSubstituteFor;     /* The titular a suplente covers, 0 if none */
   const char *zSubstituteFor; /* That titular's name */
   const char *zSubstituteRun; /* Import: titular's RUN still to resolve */
-  const char *zTermStart;    /* YYYY-MM-DD */
+  const char *zTermStart;     /* YYYY-MM-DD */
   const char *zTermEnd;
-  const char *zStatus;       /* people_member_statuses slug */
-  const char *zStatusDate;   /* YYYY-MM-DD or "" */
+  const char *zStatus;     /* people_member_statuses slug */
+  const char *zStatusDate; /* YYYY-MM-DD or "" */
   const char *zStatusReason;
-  int64_t iUserId;           /* Account, 0 when none yet */
+  int64_t iUserId; /* Account, 0 when none yet */
 } Member;
 
 /* bPublic: only councillors in office, and without RUN, e-mail or phone. */
@@ -192,27 +191,26 @@ typedef struct DirectoryEntry {
   const char *zPersonName;
   const char *zPosition;
   const char *zInstitution;
-  const char *zKind;          /* people_directory_kinds slug */
-  const char *zProvinceCode;  /* "" when none */
-  const char *zCommuneCode;   /* "" when none */
-  const char *zPlaceName;     /* Commune or province name, when read */
+  const char *zKind;         /* people_directory_kinds slug */
+  const char *zProvinceCode; /* "" when none */
+  const char *zCommuneCode;  /* "" when none */
+  const char *zPlaceName;    /* Commune or province name, when read */
   const char *zEmail;
   const char *zPhone;
   const char *zReason;
-  const char *zStatus;        /* people_directory_statuses slug */
+  const char *zStatus; /* people_directory_statuses slug */
 } DirectoryEntry;
 
 int people_directory_list(Db *pDb, Arena *pArena, int64_t iCouncil,
-                          const PeopleFilter *pFilter,
-                          DirectoryEntry **paEntry, int *pnEntry);
-int people_directory_get(Db *pDb, Arena *pArena, int64_t iCouncil,
-                         int64_t iId, DirectoryEntry *pEntry);
+                          const PeopleFilter *pFilter, DirectoryEntry **paEntry,
+                          int *pnEntry);
+int people_directory_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,
+                         DirectoryEntry *pEntry);
 /* Checks nombre, cargo, institucion, tipo, provincia, comuna, correo,
 ** telefono, motivo, estado. */
-void people_directory_check(Db *pDb, Arena *pArena,
-                            const TerritoryIndex *pIdx, PeopleFieldGetter xGet,
-                            void *pCtx, DirectoryEntry *pEntry,
-                            PeopleProblems *pProblems);
+void people_directory_check(Db *pDb, Arena *pArena, const TerritoryIndex *pIdx,
+                            PeopleFieldGetter xGet, void *pCtx,
+                            DirectoryEntry *pEntry, PeopleProblems *pProblems);
 int people_directory_save(Db *pDb, int64_t iCouncil, DirectoryEntry *pEntry);
 
 /* ---- CSV import ---- */
@@ -225,8 +223,8 @@ typedef struct PeopleImportError {
 } PeopleImportError;
 
 typedef struct PeopleImportResult {
-  int nRow;                  /* Data rows read */
-  int nImported;             /* Rows written (0 when any was refused) */
+  int nRow;      /* Data rows read */
+  int nImported; /* Rows written (0 when any was refused) */
   int nError;
   PeopleImportError *aError; /* Every problem of every bad row */
 } PeopleImportResult;
@@ -234,7 +232,7 @@ typedef struct PeopleImportResult {
 /* The columns of each import, in template order, with their Spanish
 ** explanation for the import page. */
 typedef struct PeopleImportColumn {
-  const char *zName;    /* Header in the file */
+  const char *zName; /* Header in the file */
   int bRequired;
   const char *zHelp;
 } PeopleImportColumn;

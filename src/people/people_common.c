@@ -35,9 +35,8 @@ const char *people_like_pattern(Arena *pArena, const char *zQuery) {
   return buf_str(&b);
 }
 
-const char *people_check_email(Arena *pArena, const char *zEmail,
-                               int bRequired, const char *zField,
-                               PeopleProblems *pProblems) {
+const char *people_check_email(Arena *pArena, const char *zEmail, int bRequired,
+                               const char *zField, PeopleProblems *pProblems) {
   if (people_blank(zEmail)) {
     if (bRequired) {
       people_problem(pProblems, zField, "Escriba el correo electrónico.");

@@ -14,9 +14,8 @@ const char *people_get(Arena *pArena, PeopleFieldGetter xGet, void *pCtx,
 const char *people_like_pattern(Arena *pArena, const char *zQuery);
 /* The e-mail as stored (lower case) after checking it; a blank e-mail is
 ** allowed unless bRequired. Problems go to zField. */
-const char *people_check_email(Arena *pArena, const char *zEmail,
-                               int bRequired, const char *zField,
-                               PeopleProblems *pProblems);
+const char *people_check_email(Arena *pArena, const char *zEmail, int bRequired,
+                               const char *zField, PeopleProblems *pProblems);
 /* A copy of column i, in pArena. */
 const char *people_col(Arena *pArena, DbStmt *pStmt, int i);
 

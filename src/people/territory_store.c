@@ -26,7 +26,8 @@ int64_t people_council_id(Db *pDb) {
 }
 
 int people_council_term_years(Db *pDb, int64_t iCouncil) {
-  DbStmt *pStmt = db_prepare(pDb, "SELECT term_years FROM councils WHERE id = ?");
+  DbStmt *pStmt =
+      db_prepare(pDb, "SELECT term_years FROM councils WHERE id = ?");
   int nYears = 4;
   if (!pStmt) return nYears;
   db_bind_int64(pStmt, 1, iCouncil);
@@ -36,8 +37,8 @@ int people_council_term_years(Db *pDb, int64_t iCouncil) {
 }
 
 int territory_index_load(Db *pDb, Arena *pArena, TerritoryIndex *pIdx) {
-  pIdx->aCommune = arena_alloc(pArena, sizeof(TerritoryCommune) *
-                                           (TERRITORY_COMMUNES + 64));
+  pIdx->aCommune =
+      arena_alloc(pArena, sizeof(TerritoryCommune) * (TERRITORY_COMMUNES + 64));
   pIdx->nCommune = 0;
   DbStmt *pStmt = db_prepare(
       pDb,
@@ -81,8 +82,7 @@ const TerritoryCommune *territory_index_resolve(const TerritoryIndex *pIdx,
   while (n > 0 && isspace((unsigned char)zInput[n - 1])) n--;
   /* Spreadsheets turn "04101" into the number 4101. */
   if ((n == 4 || n == 5) && strspn(zInput, "0123456789") >= n) {
-    snprintf(zCode, sizeof(zCode), "%s%.*s", n == 4 ? "0" : "", (int)n,
-             zInput);
+    snprintf(zCode, sizeof(zCode), "%s%.*s", n == 4 ? "0" : "", (int)n, zInput);
     return territory_index_code(pIdx, zCode);
   }
   char zKey[TERRITORY_KEY_MAX];
@@ -107,8 +107,7 @@ const char *territory_region_name(Db *pDb, Arena *pArena, const char *zCode) {
   return zName;
 }
 
-const char *territory_council_region(Db *pDb, Arena *pArena,
-                                     int64_t iCouncil) {
+const char *territory_council_region(Db *pDb, Arena *pArena, int64_t iCouncil) {
   DbStmt *pStmt =
       db_prepare(pDb, "SELECT region_code FROM councils WHERE id = ?");
   if (!pStmt) return NULL;

@@ -81,8 +81,10 @@ int csv_read_row(CsvReader *p, Arena *pArena, const char ***pazField,
       p->i++;
     }
     if (nField >= CSV_FIELDS_MAX) {
-      snprintf(p->zErr, sizeof(p->zErr), "línea %d: la fila tiene demasiadas "
-               "columnas", *piLine);
+      snprintf(p->zErr, sizeof(p->zErr),
+               "línea %d: la fila tiene demasiadas "
+               "columnas",
+               *piLine);
       return CSV_ERROR;
     }
     azField[nField++] = arena_strdup(pArena, buf_str(&b));

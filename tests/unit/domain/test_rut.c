@@ -100,7 +100,8 @@ static void format_of_invalid_input_is_empty(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(rut_table_accepts_valid_and_refuses_invalid_with_a_reason),
+      cmocka_unit_test(
+          rut_table_accepts_valid_and_refuses_invalid_with_a_reason),
       cmocka_unit_test(check_digit_covers_zero_and_k),
       cmocka_unit_test(format_of_invalid_input_is_empty),
   };

@@ -43,12 +43,15 @@ static int teardown(void **state) {
 
 static void territory_has_16_regions_56_provinces_346_communes(void **state) {
   (void)state;
-  assert_int_equal(db_query_int64(g_pDb, "SELECT count(*) FROM territory_regions", 0),
-                   TERRITORY_REGIONS);
-  assert_int_equal(db_query_int64(g_pDb, "SELECT count(*) FROM territory_provinces", 0),
-                   TERRITORY_PROVINCES);
-  assert_int_equal(db_query_int64(g_pDb, "SELECT count(*) FROM territory_communes", 0),
-                   TERRITORY_COMMUNES);
+  assert_int_equal(
+      db_query_int64(g_pDb, "SELECT count(*) FROM territory_regions", 0),
+      TERRITORY_REGIONS);
+  assert_int_equal(
+      db_query_int64(g_pDb, "SELECT count(*) FROM territory_provinces", 0),
+      TERRITORY_PROVINCES);
+  assert_int_equal(
+      db_query_int64(g_pDb, "SELECT count(*) FROM territory_communes", 0),
+      TERRITORY_COMMUNES);
   assert_int_equal(g_idx.nCommune, TERRITORY_COMMUNES);
   /* Every code nests in its parent's code. */
   for (int i = 0; i < g_idx.nCommune; i++) {
@@ -76,7 +79,8 @@ static const CommuneCase aCoquimbo[] = {
     {"04305", "Río Hurtado", "Limarí"},
 };
 
-static void coquimbo_region_has_its_15_communes_with_official_codes(void **state) {
+static void coquimbo_region_has_its_15_communes_with_official_codes(
+    void **state) {
   (void)state;
   int n = 0;
   for (int i = 0; i < g_idx.nCommune; i++) {
@@ -84,7 +88,8 @@ static void coquimbo_region_has_its_15_communes_with_official_codes(void **state
   }
   assert_int_equal(n, 15);
   for (size_t i = 0; i < sizeof(aCoquimbo) / sizeof(aCoquimbo[0]); i++) {
-    const TerritoryCommune *c = territory_index_code(&g_idx, aCoquimbo[i].zCode);
+    const TerritoryCommune *c =
+        territory_index_code(&g_idx, aCoquimbo[i].zCode);
     assert_non_null(c);
     assert_string_equal(c->zName, aCoquimbo[i].zName);
     assert_string_equal(c->zProvinceName, aCoquimbo[i].zProvince);
@@ -100,7 +105,8 @@ static void nuble_is_region_16_with_3_provinces_and_21_communes(void **state) {
     const TerritoryCommune *c = &g_idx.aCommune[i];
     if (strcmp(c->zRegionCode, "16") != 0) continue;
     nCommune++;
-    if (strcmp(c->zProvinceCode, zLast) != 0) nProvince++, zLast = c->zProvinceCode;
+    if (strcmp(c->zProvinceCode, zLast) != 0)
+      nProvince++, zLast = c->zProvinceCode;
   }
   assert_int_equal(nCommune, 21);
   assert_int_equal(nProvince, 3);
@@ -113,23 +119,25 @@ typedef struct ResolveCase {
 } ResolveCase;
 
 static const ResolveCase aResolve[] = {
-    {"Paihuano", "04105"},      {"PAIGUANO", "04105"},
-    {"vicuna", "04106"},        {"  Vicuña ", "04106"},
-    {"rio hurtado", "04305"},   {"Río  Hurtado", "04305"},
-    {"04101", "04101"},         {"4101", "04101"},
-    {"Til Til", "13303"},       {"Tiltil", "13303"},
-    {"Llay-Llay", "05703"},     {"Ñuñoa", "13120"},
-    {"nunoa", "13120"},         {"O'Higgins", "11302"},
-    {"Calera", "05502"},        {"Coyhaique", "11101"},
-    {"Coihaique", "11101"},     {"Aisén", "11201"},
-    {"Gotham", NULL},           {"", NULL},
-    {"99999", NULL},            {"041", NULL},
+    {"Paihuano", "04105"},    {"PAIGUANO", "04105"},
+    {"vicuna", "04106"},      {"  Vicuña ", "04106"},
+    {"rio hurtado", "04305"}, {"Río  Hurtado", "04305"},
+    {"04101", "04101"},       {"4101", "04101"},
+    {"Til Til", "13303"},     {"Tiltil", "13303"},
+    {"Llay-Llay", "05703"},   {"Ñuñoa", "13120"},
+    {"nunoa", "13120"},       {"O'Higgins", "11302"},
+    {"Calera", "05502"},      {"Coyhaique", "11101"},
+    {"Coihaique", "11101"},   {"Aisén", "11201"},
+    {"Gotham", NULL},         {"", NULL},
+    {"99999", NULL},          {"041", NULL},
 };
 
-static void communes_resolve_from_names_codes_and_alternative_spellings(void **state) {
+static void communes_resolve_from_names_codes_and_alternative_spellings(
+    void **state) {
   (void)state;
   for (size_t i = 0; i < sizeof(aResolve) / sizeof(aResolve[0]); i++) {
-    const TerritoryCommune *c = territory_index_resolve(&g_idx, aResolve[i].zInput);
+    const TerritoryCommune *c =
+        territory_index_resolve(&g_idx, aResolve[i].zInput);
     if (!aResolve[i].zCode) {
       if (c) fail_msg("«%s» matched %s", aResolve[i].zInput, c->zCode);
       continue;
@@ -141,10 +149,10 @@ static void communes_resolve_from_names_codes_and_alternative_spellings(void **s
 
 static void every_alias_points_at_an_existing_commune(void **state) {
   (void)state;
-  const char *azAlias[] = {"paihuano", "til til", "llay llay", "calera",
-                           "puerto natales", "coihaique", "aisen", "chol chol",
-                           "alto bio bio", "trehuaco", "marchigue", "rapa nui",
-                           "navarino", "caleta tortel"};
+  const char *azAlias[] = {
+      "paihuano",  "til til",  "llay llay", "calera",       "puerto natales",
+      "coihaique", "aisen",    "chol chol", "alto bio bio", "trehuaco",
+      "marchigue", "rapa nui", "navarino",  "caleta tortel"};
   for (size_t i = 0; i < sizeof(azAlias) / sizeof(azAlias[0]); i++) {
     const char *zCode = territory_alias_code(azAlias[i]);
     assert_non_null(zCode);
@@ -154,19 +162,24 @@ static void every_alias_points_at_an_existing_commune(void **state) {
 
 static void spreadsheet_words_map_to_vocabulary_slugs(void **state) {
   (void)state;
-  assert_string_equal(people_slug_from_input(&people_org_kinds, "Junta de Vecinos"),
-                      "junta_vecinos");
-  assert_string_equal(people_slug_from_input(&people_org_kinds, "comité de vivienda"),
-                      "comite_vivienda");
+  assert_string_equal(
+      people_slug_from_input(&people_org_kinds, "Junta de Vecinos"),
+      "junta_vecinos");
+  assert_string_equal(
+      people_slug_from_input(&people_org_kinds, "comité de vivienda"),
+      "comite_vivienda");
   assert_string_equal(people_slug_from_input(&people_org_kinds, "ONG"), "ong");
-  assert_string_equal(people_slug_from_input(&people_council_roles, "Presidenta"),
-                      "presidente");
-  assert_string_equal(people_slug_from_input(&people_council_roles, "Secretario/a"),
-                      "secretario");
-  assert_string_equal(people_slug_from_input(&people_member_statuses, "Renunció"),
-                      "renuncio");
-  assert_string_equal(people_slug_from_input(&people_member_statuses, "reemplazada"),
-                      "reemplazado");
+  assert_string_equal(
+      people_slug_from_input(&people_council_roles, "Presidenta"),
+      "presidente");
+  assert_string_equal(
+      people_slug_from_input(&people_council_roles, "Secretario/a"),
+      "secretario");
+  assert_string_equal(
+      people_slug_from_input(&people_member_statuses, "Renunció"), "renuncio");
+  assert_string_equal(
+      people_slug_from_input(&people_member_statuses, "reemplazada"),
+      "reemplazado");
   assert_null(people_slug_from_input(&people_council_roles, "tesorero"));
   assert_null(people_slug_from_input(&people_org_kinds, ""));
 }
@@ -193,7 +206,8 @@ int main(void) {
       cmocka_unit_test(territory_has_16_regions_56_provinces_346_communes),
       cmocka_unit_test(coquimbo_region_has_its_15_communes_with_official_codes),
       cmocka_unit_test(nuble_is_region_16_with_3_provinces_and_21_communes),
-      cmocka_unit_test(communes_resolve_from_names_codes_and_alternative_spellings),
+      cmocka_unit_test(
+          communes_resolve_from_names_codes_and_alternative_spellings),
       cmocka_unit_test(every_alias_points_at_an_existing_commune),
       cmocka_unit_test(spreadsheet_words_map_to_vocabulary_slugs),
       cmocka_unit_test(dates_and_phones_are_checked),
