@@ -9,7 +9,9 @@
 ** GET|POST /admin/integrantes/nuevo    the form (fields: see people.h)
 ** GET|POST /admin/integrantes/ID       detail and edit form
 ** POST /admin/integrantes/ID/invitar   a single-use account link, shown
-** GET|POST /invitacion/TOKEN           the councillor chooses a password
+** GET|POST /invitacion?t=TOKEN         the councillor chooses a password
+**                                      (the token rides in the query string
+**                                      or a hidden field: never logged)
 ** GET|POST /admin/integrantes/importar CSV: archivo (file) or texto
 ** GET  /admin/integrantes/plantilla.csv
 ** GET  /api/members                    signed in: [{"id", "name",
@@ -392,7 +394,7 @@ void page_admin_member_invite(Request *r) {
               "<h1>Enlace de invitación</h1>\n<p>Entregue este enlace a "
               "%s (%s). Sirve una sola vez y vence en %d días; con él "
               "elegirá su contraseña.</p>\n<p><code id=\"enlace\">"
-              "/invitacion/%s</code></p>\n<p><a href=\"/admin/"
+              "/invitacion?t=%s</code></p>\n<p><a href=\"/admin/"
               "integrantes/%lld\">Volver a la ficha</a></p>\n",
               people_member_name(pArena, &m), m.zEmail, PEOPLE_INVITATION_DAYS,
               zToken, (long long)iId);
@@ -402,7 +404,8 @@ void page_admin_member_invite(Request *r) {
 void page_invitation(Request *r) {
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
-  const char *zToken = request_param(r, 0);
+  const char *zToken =
+      request_is_post(r) ? request_field(r, "t") : request_query(r, "t");
   int64_t iMember = people_invitation_member(pDb, zToken);
   Member m;
   if (!iMember || people_member_get(pDb, pArena, people_council_id(pDb),
@@ -443,8 +446,8 @@ void page_invitation(Request *r) {
               people_member_name(pArena, &m), m.zEmail);
   form_errors_summary(&h, &err);
   html_printf(&h,
-              "<form class=\"form\" method=\"post\" action=\"/invitacion/"
-              "%s\">\n",
+              "<form class=\"form\" method=\"post\" action=\"/invitacion\">\n"
+              "<input type=\"hidden\" name=\"t\" value=\"%s\">\n",
               zToken);
   form_csrf(&h, request_csrf_token(r));
   form_input(&h, &err, "password", "Contraseña", "password", NULL,

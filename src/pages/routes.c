@@ -38,7 +38,7 @@ const Route routes_table[] = {
     {"/admin/integrantes/plantilla.csv", GET, ROLE_ADMIN, 0,     0,     page_admin_members_template},
     {"/admin/integrantes/:", GET | POST, ROLE_ADMIN,     ROUTE_CSRF, SMALL, page_admin_member},
     {"/admin/integrantes/:/invitar", POST, ROLE_ADMIN,   ROUTE_CSRF, SMALL, page_admin_member_invite},
-    {"/invitacion/:",       GET | POST, ROLES_EVERYONE,  ROUTE_CSRF, SMALL, page_invitation},
+    {"/invitacion",         GET | POST, ROLES_EVERYONE,  ROUTE_CSRF, SMALL, page_invitation},
     {"/admin/organizaciones", GET,      ROLE_ADMIN,      0,          0,     page_admin_orgs},
     {"/admin/organizaciones/nueva", GET | POST, ROLE_ADMIN, ROUTE_CSRF, SMALL, page_admin_org_new},
     {"/admin/organizaciones/importar", GET | POST, ROLE_ADMIN, ROUTE_CSRF, CSV_UPLOAD, page_admin_orgs_import},

@@ -176,20 +176,24 @@ class MemberForms(PeopleCase):
         member_path = r.header("Location").split("?")[0]
         inv = c.post(member_path + "/invitar", form={"csrf_token": token})
         self.assertEqual(inv.status, 200)
-        link = re.search(r"/invitacion/[A-Za-z0-9_-]{43}", inv.text).group(0)
+        link = re.search(r"/invitacion\?t=([A-Za-z0-9_-]{43})", inv.text)
+        secret, link = link.group(1), link.group(0)
         guest = self.client()
         gtoken = guest.csrf_from(link)
-        bad = guest.post(link, form={"csrf_token": gtoken, "password": "clave-nueva-1",
-                                     "password_confirm": "otra-clave-1"})
+        bad = guest.post("/invitacion", form={"csrf_token": gtoken, "t": secret,
+                                              "password": "clave-nueva-1",
+                                              "password_confirm": "otra-clave-1"})
         self.assertEqual(bad.status, 422)
-        ok = guest.post(link, form={"csrf_token": gtoken, "password": "clave-nueva-1",
-                                    "password_confirm": "clave-nueva-1"})
+        ok = guest.post("/invitacion", form={"csrf_token": gtoken, "t": secret,
+                                             "password": "clave-nueva-1",
+                                             "password_confirm": "clave-nueva-1"})
         self.assertEqual(ok.status, 303)
         again = self.client().get(link)
         self.assertEqual(again.status, 404)
         fresh = self.client()
         fresh.login(email, "clave-nueva-1")
         self.assertIn("Consejero", fresh.get("/cuenta").text)
+        self.assertNotIn(secret, self.server.output())  # never in the log
 
 
 class CsvImport(PeopleCase):
@@ -335,7 +339,7 @@ class RolesAndCsrf(PeopleCase):
             self.assertEqual(c.post(path, form=self.member_form(nombre="X", institucion="X",
                                                                 tipo="ong")).status,
                              403, path)
-        r = c.post("/invitacion/" + "a" * 43, form={"password": "x" * 10})
+        r = c.post("/invitacion", form={"t": "a" * 43, "password": "x" * 10})
         self.assertEqual(r.status, 403)
         after = (self.count("members"), self.count("organizations"),
                  self.count("directory_entries"), self.count("member_invitations"))
