@@ -18,6 +18,7 @@
 **                                      "organization", "role", "titular",
 **                                      "commune", ...}]
 */
+#include <stdlib.h>
 #include <string.h>
 
 #include "domain/rut.h"
@@ -76,6 +77,65 @@ void page_members_public(Request *r) {
 
 /* ---- Officer's list ---- */
 
+/* Who is in office by gender (for the council's parity report) and the
+** term length setting. */
+static void members_summary(Html *h, Request *r, int64_t iCouncil) {
+  PeopleFilter filter;
+  memset(&filter, 0, sizeof(filter));
+  filter.zStatus = "vigente";
+  Member *aMember = NULL;
+  int nMember = 0;
+  people_member_list(request_db(r), request_arena(r), iCouncil, &filter, 0,
+                     &aMember, &nMember);
+  int anCount[4] = {0, 0, 0, 0};
+  for (int i = 0; i < nMember; i++) {
+    for (int k = 0; k < people_genders.n && k < 4; k++) {
+      if (strcmp(aMember[i].zGender, people_genders.aChoice[k].zSlug) == 0) {
+        anCount[k]++;
+      }
+    }
+  }
+  html_printf(h,
+              "<details class=\"summary\"><summary>En ejercicio: %d "
+              "(paridad y periodo)</summary><p>Femenino: %d · Masculino: %d"
+              " · Otro: %d · No informa: %d</p>\n",
+              nMember, anCount[0], anCount[1], anCount[2], anCount[3]);
+  html_printf(h,
+              "<form class=\"inline-form\" method=\"post\" action=\"/admin/"
+              "integrantes/periodo\">");
+  form_csrf(h, request_csrf_token(r));
+  html_printf(h,
+              "<label for=\"anos\">Largo del periodo de consejeros (años)"
+              "</label> <input id=\"anos\" name=\"anos\" type=\"number\" "
+              "min=\"%d\" max=\"%d\" value=\"%d\"> <button type=\"submit\" "
+              "class=\"button\">Guardar</button></form></details>\n",
+              PEOPLE_TERM_YEARS_MIN, PEOPLE_TERM_YEARS_MAX,
+              people_council_term_years(request_db(r), iCouncil));
+}
+
+/* POST /admin/integrantes/periodo  anos — the council's term length, used
+** when a councillor's term end is left blank. */
+void page_admin_members_term(Request *r) {
+  int64_t iCouncil = people_require_council(r);
+  if (!iCouncil) return;
+  const char *z = request_field(r, "anos");
+  int nYears = 0;
+  if (z && strlen(z) <= 2 && strspn(z, "0123456789") == strlen(z) && *z) {
+    nYears = atoi(z);
+  }
+  if (nYears < PEOPLE_TERM_YEARS_MIN || nYears > PEOPLE_TERM_YEARS_MAX) {
+    respond_error(r, 422,
+                  "El largo del periodo debe ser un número de años "
+                  "entre 1 y 10.");
+    return;
+  }
+  if (people_council_set_term_years(request_db(r), iCouncil, nYears) != DB_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  respond_redirect(r, "/admin/integrantes?aviso=guardado");
+}
+
 void page_admin_members(Request *r) {
   int64_t iCouncil = people_require_council(r);
   if (!iCouncil) return;
@@ -104,6 +164,7 @@ void page_admin_members(Request *r) {
                      "/admin/integrantes", &people_council_roles, "rol",
                      "Cargo", &people_member_statuses);
   people_export_links(&h, pArena, "/admin/integrantes", &filter);
+  members_summary(&h, r, iCouncil);
   html_printf(&h,
               "<div class=\"table-wrap\"><table class=\"table "
               "table-cards\"><caption>%d %s</caption><thead><tr>"

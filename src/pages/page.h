@@ -52,6 +52,7 @@ void page_admin_directory_new(Request *r);
 void page_admin_directory_entry(Request *r);
 void page_api_territory_region(Request *r);
 void page_admin_members_export(Request *r);
+void page_admin_members_term(Request *r);
 void page_members_public_export(Request *r);
 void page_admin_orgs_export(Request *r);
 void page_admin_directory_export(Request *r);

@@ -36,6 +36,7 @@ const Route routes_table[] = {
     {"/admin/integrantes/nuevo", GET | POST, ROLE_ADMIN, ROUTE_CSRF, SMALL, page_admin_member_new},
     {"/admin/integrantes/importar", GET | POST, ROLE_ADMIN, ROUTE_CSRF, CSV_UPLOAD, page_admin_members_import},
     {"/admin/integrantes/plantilla.csv", GET, ROLE_ADMIN, 0,     0,     page_admin_members_template},
+    {"/admin/integrantes/periodo", POST, ROLE_ADMIN,     ROUTE_CSRF, SMALL, page_admin_members_term},
     {"/admin/integrantes/:", GET | POST, ROLE_ADMIN,     ROUTE_CSRF, SMALL, page_admin_member},
     {"/admin/integrantes/:/invitar", POST, ROLE_ADMIN,   ROUTE_CSRF, SMALL, page_admin_member_invite},
     {"/invitacion",         GET | POST, ROLES_EVERYONE,  ROUTE_CSRF, SMALL, page_invitation},

@@ -45,6 +45,10 @@ typedef const char *(*PeopleFieldGetter)(void *pCtx, const char *zName);
 int64_t people_council_id(Db *pDb);
 /* Its term length in years (4 when unknown). */
 int people_council_term_years(Db *pDb, int64_t iCouncil);
+#define PEOPLE_TERM_YEARS_MIN 1
+#define PEOPLE_TERM_YEARS_MAX 10
+/* Sets it (already checked to be within the limits above). */
+int people_council_set_term_years(Db *pDb, int64_t iCouncil, int nYears);
 
 /* ---- Territory ---- */
 typedef struct TerritoryCommune {

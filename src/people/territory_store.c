@@ -36,6 +36,18 @@ int people_council_term_years(Db *pDb, int64_t iCouncil) {
   return nYears > 0 && nYears < 20 ? nYears : 4;
 }
 
+int people_council_set_term_years(Db *pDb, int64_t iCouncil, int nYears) {
+  DbStmt *pStmt = db_prepare(pDb,
+                             "UPDATE councils SET term_years = ?, "
+                             "version = version + 1 WHERE id = ?");
+  if (!pStmt) return DB_ERROR;
+  db_bind_int64(pStmt, 1, nYears);
+  db_bind_int64(pStmt, 2, iCouncil);
+  int rc = db_step(pStmt);
+  db_done(pStmt);
+  return rc == DB_DONE ? DB_OK : DB_ERROR;
+}
+
 int territory_index_load(Db *pDb, Arena *pArena, TerritoryIndex *pIdx) {
   pIdx->aCommune =
       arena_alloc(pArena, sizeof(TerritoryCommune) * (TERRITORY_COMMUNES + 64));

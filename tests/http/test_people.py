@@ -25,7 +25,7 @@ ADMIN_POST_ROUTES = [
     "/admin/integrantes/nuevo", "/admin/integrantes/importar", "/admin/integrantes/1",
     "/admin/integrantes/1/invitar", "/admin/organizaciones/nueva",
     "/admin/organizaciones/importar", "/admin/organizaciones/1",
-    "/admin/directorio/nuevo", "/admin/directorio/1",
+    "/admin/directorio/nuevo", "/admin/directorio/1", "/admin/integrantes/periodo",
 ]
 
 
@@ -194,6 +194,25 @@ class MemberForms(PeopleCase):
         fresh.login(email, "clave-nueva-1")
         self.assertIn("Consejero", fresh.get("/cuenta").text)
         self.assertNotIn(secret, self.server.output())  # never in the log
+
+
+class TermSetting(PeopleCase):
+    def test_term_length_setting_sets_the_default_term_end(self):
+        c = self.admin()
+        token = c.csrf_from("/admin/integrantes")
+        self.assertIn("Femenino: 4", c.get("/admin/integrantes").text)
+        self.assertEqual(c.post("/admin/integrantes/periodo",
+                                form={"csrf_token": token, "anos": "0"}).status, 422)
+        self.assertEqual(c.post("/admin/integrantes/periodo",
+                                form={"csrf_token": token, "anos": "2"}).status, 303)
+        form = self.member_form(run=rut(22333444), correo="", nombres="Periodo Corto")
+        form["csrf_token"] = token
+        r = c.post("/admin/integrantes/nuevo", form=form)
+        self.assertEqual(r.status, 303)
+        with sqlite3.connect(self.demo.path) as db:
+            end = db.execute("SELECT term_end FROM members WHERE run = ?",
+                             (rut(22333444),)).fetchone()[0]
+        self.assertEqual(end, "2026-03-01")
 
 
 class CsvImport(PeopleCase):
