@@ -17,11 +17,13 @@ cd "$(dirname "$0")/.."
 BUILD_PKGS=(
   build-essential pkg-config
   libmicrohttpd-dev libsqlite3-dev libsodium-dev libjansson-dev
+  libxlsxwriter-dev libcairo2-dev libpango1.0-dev fonts-dejavu-core
   libcurl4-openssl-dev libical-dev tzdata
 )
 TEST_PKGS=(
   libcmocka-dev python3 sqlite3 procps
   chromium nodejs npm fonts-dejavu-core
+  poppler-utils python3-openpyxl
   python3-aiosmtpd python3-icalendar
 )
 
@@ -34,8 +36,21 @@ want=("${BUILD_PKGS[@]}")
 [ "$mode" = test ] && want+=("${TEST_PKGS[@]}")
 [ "$mode" = bench ] && want+=("${BENCH_PKGS[@]}")
 
+# A package whose command is already on PATH from elsewhere (Node.js and
+# npm from another source, say) counts as present: asking apt for Debian's
+# would conflict with it.
+command_for() {
+  case "$1" in
+    nodejs) echo node ;;
+    npm) echo npm ;;
+    *) echo "" ;;
+  esac
+}
+
 missing=()
 for p in "${want[@]}"; do
+  cmd=$(command_for "$p")
+  if [ -n "$cmd" ] && command -v "$cmd" >/dev/null 2>&1; then continue; fi
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' \
     || missing+=("$p")
 done

@@ -22,6 +22,7 @@ static const Command aCommand[] = {
     {"user", cmd_user, "administra cuentas (user add)"},
     {"token", cmd_token, "crea tokens para la API (token create)"},
     {"demo", cmd_demo, "crea una instalación de demostración"},
+    {"rut", cmd_rut, "valida y normaliza RUT/RUN (cosoc rut 12.345.678-5)"},
     {"mail", cmd_mail, "correo: envía pendientes, prueba, lista (mail --help)"},
 };
 

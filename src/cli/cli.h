@@ -10,6 +10,7 @@
 #define COSOC_CLI_CLI_H
 
 #include "db/db.h"
+#include "util/arena.h"
 
 #define CLI_OK 0
 #define CLI_FAIL 1
@@ -48,7 +49,11 @@ int cmd_migrate(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_token(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
+int cmd_rut(int argc, char **argv);
 int cmd_mail(int argc, char **argv);
+
+/* Demo data added by `cosoc demo` inside its transaction (demo_people.c). */
+int demo_people(Db *pDb, Arena *pArena);
 
 /* The mail retry options shared by `serve` and `mail send-pending`
 ** (--mail-max-attempts, --mail-retry-seconds): applied to the sender's

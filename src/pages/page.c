@@ -19,6 +19,7 @@ static const Notice aNotice[] = {
     {"clave", "Su contraseña fue cambiada."},
     {"usuario", "El usuario fue creado."},
     {"salida", "Usted salió de su cuenta."},
+    {"guardado", "Los cambios fueron guardados."},
 };
 
 static const char *notice_text(const char *zKey) {

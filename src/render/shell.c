@@ -21,6 +21,10 @@ typedef struct NavEntry {
 static const NavEntry aNav[] = {
     {"inicio", "/", "Inicio", ROLES_EVERYONE},
     {"usuarios", "/admin/usuarios", "Usuarios", ROLE_ADMIN},
+    {"integrantes", "/integrantes", "Integrantes", ROLES_EVERYONE},
+    {"admin-integrantes", "/admin/integrantes", "Consejeros", ROLE_ADMIN},
+    {"admin-organizaciones", "/admin/organizaciones", "Organizaciones", ROLE_ADMIN},
+    {"admin-directorio", "/admin/directorio", "Directorio", ROLE_ADMIN},
     {"correo", "/admin/correo", "Correo", ROLE_ADMIN},
 };
 
