@@ -10,23 +10,26 @@
 
 #define OUTBOX_SUBJECT_MAX 998 /* RFC 5322 line limit */
 
-/* The claim: mark up to N due rows as ours. The subquery picks them; the
-** outer WHERE repeats the conditions, so that on PostgreSQL a row another
-** sender changed meanwhile is re-checked and skipped. SKIP LOCKED makes
-** concurrent PostgreSQL senders take different rows without waiting;
-** SQLite has no row locks, and its write transaction serializes claims. */
+/* The claim: mark up to N due rows as ours, in one statement whose
+** parameters are (now, now, N, claim, lease end, now) on both backends.
+** On PostgreSQL the rows are chosen and locked first, once (a MATERIALIZED
+** CTE: a subquery in "id IN (...)" may be re-run and take more than N),
+** and SKIP LOCKED makes concurrent senders take different rows without
+** waiting. SQLite has no row locks: the write transaction around the
+** claim serializes senders. */
 static const char zClaimSqlite[] =
-    "UPDATE mail_outbox SET claimed_by = ?, claimed_until = ?, updated_at = ? "
-    "WHERE id IN (SELECT id FROM mail_outbox WHERE state = 'pendiente' "
+    "WITH due AS (SELECT id FROM mail_outbox WHERE state = 'pendiente' "
     "AND next_attempt_at <= ? AND (claimed_by IS NULL OR claimed_until < ?) "
     "ORDER BY next_attempt_at, id LIMIT ?) "
-    "AND state = 'pendiente' AND (claimed_by IS NULL OR claimed_until < ?)";
-static const char zClaimPostgresql[] =
     "UPDATE mail_outbox SET claimed_by = ?, claimed_until = ?, updated_at = ? "
-    "WHERE id IN (SELECT id FROM mail_outbox WHERE state = 'pendiente' "
-    "AND next_attempt_at <= ? AND (claimed_by IS NULL OR claimed_until < ?) "
+    "WHERE id IN (SELECT id FROM due)";
+static const char zClaimPostgresql[] =
+    "WITH due AS MATERIALIZED (SELECT id FROM mail_outbox "
+    "WHERE state = 'pendiente' AND next_attempt_at <= ? "
+    "AND (claimed_by IS NULL OR claimed_until < ?) "
     "ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED) "
-    "AND state = 'pendiente' AND (claimed_by IS NULL OR claimed_until < ?)";
+    "UPDATE mail_outbox SET claimed_by = ?, claimed_until = ?, updated_at = ? "
+    "FROM due WHERE mail_outbox.id = due.id";
 
 void outbox_retry_default(OutboxRetry *p) {
   p->nMaxAttempts = 8;
@@ -184,13 +187,12 @@ int outbox_claim(Db *pDb, Arena *pArena, const char *zClaim, int64_t iNow,
     db_rollback(pDb);
     return DB_ERROR;
   }
-  db_bind_text(pUp, 1, zClaim);
-  db_bind_int64(pUp, 2, iNow + iLease);
-  db_bind_int64(pUp, 3, iNow);
-  db_bind_int64(pUp, 4, iNow);
-  db_bind_int64(pUp, 5, iNow);
-  db_bind_int64(pUp, 6, nMax);
-  db_bind_int64(pUp, 7, iNow);
+  db_bind_int64(pUp, 1, iNow);
+  db_bind_int64(pUp, 2, iNow);
+  db_bind_int64(pUp, 3, nMax);
+  db_bind_text(pUp, 4, zClaim);
+  db_bind_int64(pUp, 5, iNow + iLease);
+  db_bind_int64(pUp, 6, iNow);
   int rc = db_step(pUp);
   db_done(pUp);
   if (rc != DB_DONE || db_commit(pDb) != DB_OK) {
@@ -202,9 +204,18 @@ int outbox_claim(Db *pDb, Arena *pArena, const char *zClaim, int64_t iNow,
            "body_text, body_html, attempts, created_at FROM mail_outbox "
            "WHERE claimed_by = ? AND state = 'pendiente' ORDER BY id");
   db_bind_text(pSel, 1, zClaim);
-  OutboxMail *aMail = arena_alloc(pArena, sizeof(OutboxMail) * (size_t)nMax);
-  int n = 0;
-  while (n < nMax && db_step(pSel) == DB_ROW) {
+  /* Every row this claim holds is returned, even beyond nMax should the
+  ** claim have taken more: a claimed row left unsent would wait out its
+  ** lease. */
+  OutboxMail *aMail = NULL;
+  int n = 0, nAlloc = 0;
+  while (db_step(pSel) == DB_ROW) {
+    if (n == nAlloc) {
+      nAlloc = nAlloc ? 2 * nAlloc : (nMax > 0 ? nMax : 8);
+      OutboxMail *aNew = arena_alloc(pArena, sizeof(OutboxMail) * (size_t)nAlloc);
+      if (n) memcpy(aNew, aMail, sizeof(OutboxMail) * (size_t)n);
+      aMail = aNew;
+    }
     OutboxMail *m = &aMail[n++];
     m->id = db_column_int64(pSel, 0);
     m->zMessageToken = arena_strdup(pArena, db_column_text(pSel, 1));

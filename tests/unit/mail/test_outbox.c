@@ -152,6 +152,25 @@ static void a_claimed_message_is_not_claimed_again_until_its_lease_ends(void **s
   assert_int_equal(claim_count("c", iNow), 3);
 }
 
+/* On PostgreSQL "id IN (SELECT ... LIMIT n FOR UPDATE SKIP LOCKED)" once
+** claimed every due row while returning n of them: the rest waited out a
+** lease unsent. */
+static void a_claim_takes_at_most_its_batch_and_returns_all_it_took(void **state) {
+  (void)state;
+  for (int i = 0; i < 14; i++) {
+    char zKey[16], zTo[32];
+    snprintf(zKey, sizeof(zKey), "k%d", i);
+    snprintf(zTo, sizeof(zTo), "p%d@example.cl", i);
+    OutboxMessage m = message(zKey, zTo);
+    assert_int_equal(outbox_queue(g_pDb, &m, NULL, NULL), OUTBOX_QUEUED);
+  }
+  int64_t iNow = db_now();
+  assert_int_equal(claim_count("a", iNow), 10);
+  assert_int_equal(db_query_int64(g_pDb, "SELECT count(*) FROM mail_outbox "
+                                         "WHERE claimed_by IS NOT NULL", -1), 10);
+  assert_int_equal(claim_count("b", iNow), 4);
+}
+
 static void a_message_for_later_waits_for_its_time(void **state) {
   (void)state;
   OutboxMessage m = message("recordatorio", "ana@example.cl");
@@ -241,6 +260,7 @@ int main(void) {
       T(a_message_queued_in_a_rolled_back_change_does_not_exist),
       T(attachments_come_back_byte_for_byte),
       T(a_claimed_message_is_not_claimed_again_until_its_lease_ends),
+      T(a_claim_takes_at_most_its_batch_and_returns_all_it_took),
       T(a_message_for_later_waits_for_its_time),
       T(failures_are_retried_with_doubling_delays_then_failed),
       T(a_permanent_refusal_fails_at_once_and_sent_is_final),
