@@ -16,8 +16,9 @@ import unittest
 
 from icalendar import Calendar
 
+import support
 from smtp_sink import SmtpSink, free_port
-from support import BIN, SANITIZER_MARKS, Demo, Server, ServerTestCase, run_cli
+from support import BIN, SANITIZER_MARKS, Demo, Server, run_cli
 
 FAST = ["--mail-poll-seconds", "1", "--mail-retry-seconds", "1"]
 
@@ -66,6 +67,11 @@ class MailCase(unittest.TestCase):
         self.tmpdir = tempfile.mkdtemp(prefix="cosoc-mail-")
         self.addCleanup(shutil.rmtree, self.tmpdir, True)
         self.demo = Demo(self.tmpdir)
+        # On PostgreSQL (once support.py has it) the demo is a database of
+        # its own: dropped last, after the servers using it have stopped.
+        drop = getattr(support, "drop_database", None)
+        if drop:
+            self.addCleanup(drop, self.demo.path)
 
     def sink(self, port=None, start=True):
         s = SmtpSink(port=port)
