@@ -15,13 +15,15 @@
 #include "mail/sender.h"
 
 /* A whole number within [iMin, iMax] from an option, or -1 after a message. */
-static long option_long(const char *zCmd, const char *zName,
-                        const char *zValue, long iMin, long iMax) {
+static long option_long(const char *zCmd, const char *zName, const char *zValue,
+                        long iMin, long iMax) {
   char *zEnd = NULL;
   long v = strtol(zValue, &zEnd, 10);
   if (!*zValue || *zEnd || v < iMin || v > iMax) {
-    fprintf(stderr, "cosoc %s: --%s debe ser un número entero entre %ld y "
-                    "%ld, no «%s»\n", zCmd, zName, iMin, iMax, zValue);
+    fprintf(stderr,
+            "cosoc %s: --%s debe ser un número entero entre %ld y "
+            "%ld, no «%s»\n",
+            zCmd, zName, iMin, iMax, zValue);
     return -1;
   }
   return v;
@@ -42,23 +44,28 @@ static int send_pending(int argc, char **argv) {
   const char *zDb = NULL, *zSmtp = NULL, *zAttempts = "8", *zRetry = "60";
   const CliOption aOpt[] = {
       {"db", "COSOC_DB", 0, "base de datos", &zDb},
-      {"smtp", "COSOC_SMTP_URL", 0, "servidor de correo: smtp://host:puerto "
-       "o smtps://host:puerto", &zSmtp},
+      {"smtp", "COSOC_SMTP_URL", 0,
+       "servidor de correo: smtp://host:puerto "
+       "o smtps://host:puerto",
+       &zSmtp},
       {"mail-max-attempts", "COSOC_MAIL_MAX_ATTEMPTS", 0,
        "intentos antes de darlo por fallido (8)", &zAttempts},
       {"mail-retry-seconds", "COSOC_MAIL_RETRY_SECONDS", 0,
-       "espera antes del segundo intento; se duplica en cada uno (60)", &zRetry},
+       "espera antes del segundo intento; se duplica en cada uno (60)",
+       &zRetry},
   };
-  int rc = cli_parse(argc, argv, 3, "mail send-pending",
-                     "Uso: cosoc mail send-pending --db ARCHIVO --smtp URL\n\n"
-                     "Envía una vez los correos pendientes que ya correspondan "
-                     "y termina. Usuario, contraseña y remitente se toman de "
-                     "COSOC_SMTP_USER, COSOC_SMTP_PASSWORD y COSOC_MAIL_FROM.",
-                     aOpt, (int)(sizeof(aOpt) / sizeof(aOpt[0])), NULL, 0, NULL);
+  int rc =
+      cli_parse(argc, argv, 3, "mail send-pending",
+                "Uso: cosoc mail send-pending --db ARCHIVO --smtp URL\n\n"
+                "Envía una vez los correos pendientes que ya correspondan "
+                "y termina. Usuario, contraseña y remitente se toman de "
+                "COSOC_SMTP_USER, COSOC_SMTP_PASSWORD y COSOC_MAIL_FROM.",
+                aOpt, (int)(sizeof(aOpt) / sizeof(aOpt[0])), NULL, 0, NULL);
   if (rc != CLI_OK) return rc == CLI_HELP_SHOWN ? 0 : rc;
   if (!zDb || !zSmtp) {
-    fprintf(stderr, "cosoc mail send-pending: faltan --db y --smtp (o "
-                    "COSOC_DB y COSOC_SMTP_URL)\n");
+    fprintf(stderr,
+            "cosoc mail send-pending: faltan --db y --smtp (o "
+            "COSOC_DB y COSOC_SMTP_URL)\n");
     return CLI_USAGE;
   }
   const char *zProblem = smtp_url_problem(zSmtp);
@@ -88,8 +95,10 @@ static int queue_test(int argc, char **argv) {
   const CliOption aOpt[] = {
       {"db", "COSOC_DB", 0, "base de datos", &zDb},
       {"to", NULL, 0, "dirección de destino", &zTo},
-      {"key", NULL, 0, "clave del mensaje: con la misma clave se encola "
-       "una sola vez (opcional)", &zKey},
+      {"key", NULL, 0,
+       "clave del mensaje: con la misma clave se encola "
+       "una sola vez (opcional)",
+       &zKey},
   };
   int rc = cli_parse(argc, argv, 3, "mail queue-test",
                      "Uso: cosoc mail queue-test --db ARCHIVO --to CORREO\n\n"
@@ -108,7 +117,8 @@ static int queue_test(int argc, char **argv) {
   const char *zProblem = NULL;
   int eRc = mail_queue_sample(pDb, pArena, zTo, zKey, &iId, &zProblem);
   if (eRc == OUTBOX_QUEUED) {
-    printf("Mensaje de prueba en la bandeja de salida: id %lld.\n", (long long)iId);
+    printf("Mensaje de prueba en la bandeja de salida: id %lld.\n",
+           (long long)iId);
   } else if (eRc == OUTBOX_ALREADY_QUEUED) {
     printf("Ese mensaje ya estaba en la bandeja de salida: id %lld.\n",
            (long long)iId);
@@ -118,7 +128,8 @@ static int queue_test(int argc, char **argv) {
   }
   arena_free(pArena);
   db_close(pDb);
-  return eRc == OUTBOX_QUEUED || eRc == OUTBOX_ALREADY_QUEUED ? CLI_OK : CLI_FAIL;
+  return eRc == OUTBOX_QUEUED || eRc == OUTBOX_ALREADY_QUEUED ? CLI_OK
+                                                              : CLI_FAIL;
 }
 
 static int list_outbox(int argc, char **argv) {
@@ -141,9 +152,8 @@ static int list_outbox(int argc, char **argv) {
   int nRow = 0;
   rc = outbox_list(pDb, pArena, NULL, 0, 100000, &aRow, &nRow);
   for (int i = nRow - 1; i >= 0; i--) {
-    printf("%lld\t%s\t%d\t%s\t%s\t%s\n", (long long)aRow[i].id,
-           aRow[i].zState, aRow[i].nAttempt, aRow[i].zTo, aRow[i].zSubject,
-           aRow[i].zError);
+    printf("%lld\t%s\t%d\t%s\t%s\t%s\n", (long long)aRow[i].id, aRow[i].zState,
+           aRow[i].nAttempt, aRow[i].zTo, aRow[i].zSubject, aRow[i].zError);
   }
   arena_free(pArena);
   db_close(pDb);
@@ -156,14 +166,16 @@ int cmd_mail(int argc, char **argv) {
   if (strcmp(zSub, "queue-test") == 0) return queue_test(argc, argv);
   if (strcmp(zSub, "list") == 0) return list_outbox(argc, argv);
   if (strcmp(zSub, "--help") == 0 || strcmp(zSub, "-h") == 0) {
-    printf("Uso: cosoc mail send-pending|queue-test|list [opciones]\n\n"
-           "  send-pending  envía una vez los correos pendientes\n"
-           "  queue-test    encola un mensaje de prueba\n"
-           "  list          muestra la bandeja de salida\n\n"
-           "Cada uno tiene su ayuda: cosoc mail SUBCOMANDO --help\n");
+    printf(
+        "Uso: cosoc mail send-pending|queue-test|list [opciones]\n\n"
+        "  send-pending  envía una vez los correos pendientes\n"
+        "  queue-test    encola un mensaje de prueba\n"
+        "  list          muestra la bandeja de salida\n\n"
+        "Cada uno tiene su ayuda: cosoc mail SUBCOMANDO --help\n");
     return CLI_OK;
   }
-  fprintf(stderr, "cosoc mail: use send-pending, queue-test o list (vea "
-                  "cosoc mail --help)\n");
+  fprintf(stderr,
+          "cosoc mail: use send-pending, queue-test o list (vea "
+          "cosoc mail --help)\n");
   return CLI_USAGE;
 }

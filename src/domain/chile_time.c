@@ -14,15 +14,15 @@
 ** when the tz database is not installed. */
 #define CHILE_FALLBACK_RULE "<-04>4<-03>,M9.1.6/24,M4.1.6/24"
 
-static TzZone g_zone;           /* Loaded once, then read-only */
-static int g_bFromTzdata;       /* g_zone came from the TZif file */
+static TzZone g_zone;     /* Loaded once, then read-only */
+static int g_bFromTzdata; /* g_zone came from the TZif file */
 static pthread_once_t g_once = PTHREAD_ONCE_INIT;
 
 static void load_zone(void) {
   const char *zDir = getenv("TZDIR");
   char zPath[512];
-  snprintf(zPath, sizeof(zPath), "%s/%s", zDir && *zDir ? zDir :
-           "/usr/share/zoneinfo", CHILE_TIME_ZONE_NAME);
+  snprintf(zPath, sizeof(zPath), "%s/%s",
+           zDir && *zDir ? zDir : "/usr/share/zoneinfo", CHILE_TIME_ZONE_NAME);
   if (tz_zone_load(&g_zone, zPath) == 0) {
     g_bFromTzdata = 1;
     return;
@@ -99,8 +99,7 @@ void chile_time_format_iso(int64_t iUtc, char *z, size_t n) {
   int32_t iAbs = iOffset < 0 ? -iOffset : iOffset;
   snprintf(z, n, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", lt.iYear,
            lt.iMonth, lt.iDay, lt.iHour, lt.iMinute, lt.iSecond,
-           iOffset < 0 ? '-' : '+', (int)(iAbs / 3600),
-           (int)(iAbs / 60 % 60));
+           iOffset < 0 ? '-' : '+', (int)(iAbs / 3600), (int)(iAbs / 60 % 60));
 }
 
 void chile_time_format_rfc5322(int64_t iUtc, char *z, size_t n) {
@@ -115,9 +114,9 @@ void chile_time_format_rfc5322(int64_t iUtc, char *z, size_t n) {
   int64_t iDays = tz_days_from_civil(lt.iYear, lt.iMonth, lt.iDay);
   int32_t iAbs = iOffset < 0 ? -iOffset : iOffset;
   snprintf(z, n, "%s, %d %s %04d %02d:%02d:%02d %c%02d%02d",
-           azDay[tz_weekday(iDays)], lt.iDay, azMonth[lt.iMonth - 1],
-           lt.iYear, lt.iHour, lt.iMinute, lt.iSecond,
-           iOffset < 0 ? '-' : '+', (int)(iAbs / 3600), (int)(iAbs / 60 % 60));
+           azDay[tz_weekday(iDays)], lt.iDay, azMonth[lt.iMonth - 1], lt.iYear,
+           lt.iHour, lt.iMinute, lt.iSecond, iOffset < 0 ? '-' : '+',
+           (int)(iAbs / 3600), (int)(iAbs / 60 % 60));
 }
 
 /* Exactly nDigit digits at z into *pV; returns the end or NULL. */

@@ -34,11 +34,12 @@ typedef struct LocalTime {
 } LocalTime;
 
 /* How a wall-clock time maps to an instant. */
-#define CHILE_TIME_EXACT 0     /* Exactly one instant */
-#define CHILE_TIME_REPEATED 1  /* Happens twice (April): the first is taken */
-#define CHILE_TIME_SKIPPED 2   /* Does not exist (September): read with the
-                               ** offset in force before the switch, so
-                               ** 00:30 becomes 01:30 daylight time */
+#define CHILE_TIME_EXACT 0    /* Exactly one instant */
+#define CHILE_TIME_REPEATED 1 /* Happens twice (April): the first is taken */
+#define CHILE_TIME_SKIPPED                                                   \
+  2                             /* Does not exist (September): read with the \
+                                ** offset in force before the switch, so     \
+                                ** 00:30 becomes 01:30 daylight time */
 #define CHILE_TIME_INVALID (-1) /* Not a date or time (31 April, 25:00) */
 
 /* UTC instant of a Santiago wall-clock time; returns one of the codes above

@@ -159,8 +159,8 @@ int tz_rule_parse(TzRule *pRule, const char *z) {
     if (!(z = parse_hms(z, &iSec))) return -1;
     pRule->iDstOffset = -iSec;
   }
-  z = parse_date(z, &pRule->iStartMonth, &pRule->iStartWeek,
-                 &pRule->iStartWday, &pRule->iStartTime);
+  z = parse_date(z, &pRule->iStartMonth, &pRule->iStartWeek, &pRule->iStartWday,
+                 &pRule->iStartTime);
   if (!z) return -1;
   z = parse_date(z, &pRule->iEndMonth, &pRule->iEndWeek, &pRule->iEndWday,
                  &pRule->iEndTime);
@@ -240,7 +240,10 @@ int32_t tz_offset_at(const TzZone *pZone, int64_t t) {
   int lo = 0, hi = pZone->nTrans - 1;
   while (lo < hi) {
     int mid = (lo + hi + 1) / 2;
-    if (pZone->aTransAt[mid] <= t) lo = mid; else hi = mid - 1;
+    if (pZone->aTransAt[mid] <= t)
+      lo = mid;
+    else
+      hi = mid - 1;
   }
   return pZone->aTransOffset[lo];
 }

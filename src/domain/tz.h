@@ -25,20 +25,20 @@ typedef struct TzRule {
   int bHasDst;        /* 0: the standard offset all year */
   int iStartMonth, iStartWeek, iStartWday; /* Mm.w.d of the DST start */
   int32_t iStartTime; /* Local (standard) seconds after midnight; may be 24h */
-  int iEndMonth, iEndWeek, iEndWday;       /* Mm.w.d of the DST end */
-  int32_t iEndTime;   /* Local (daylight) seconds after midnight */
+  int iEndMonth, iEndWeek, iEndWday; /* Mm.w.d of the DST end */
+  int32_t iEndTime; /* Local (daylight) seconds after midnight */
 } TzRule;
 
 #define TZ_MAX_TRANSITIONS 2048 /* Plenty: America/Santiago has ~140 */
 
 /* A zone: the transition table, then the rule. */
 typedef struct TzZone {
-  int nTrans;                          /* Entries in aTransAt/aTransOffset */
+  int nTrans;                           /* Entries in aTransAt/aTransOffset */
   int64_t aTransAt[TZ_MAX_TRANSITIONS]; /* UTC instants, ascending */
   int32_t aTransOffset[TZ_MAX_TRANSITIONS]; /* Offset in force from then on */
-  int32_t iFirstOffset;                /* Offset before the first transition */
-  TzRule rule;                         /* For instants after the table */
-  int bHasRule;                        /* The footer had a usable rule */
+  int32_t iFirstOffset; /* Offset before the first transition */
+  TzRule rule;          /* For instants after the table */
+  int bHasRule;         /* The footer had a usable rule */
 } TzZone;
 
 /* Parses a TZif file (version 2 or later) held in memory. 0 on success. */

@@ -13,9 +13,12 @@
 
 const char *ical_method_name(IcalMethod eMethod) {
   switch (eMethod) {
-    case ICAL_METHOD_INVITE: return "REQUEST";
-    case ICAL_METHOD_CANCEL_EVENT: return "CANCEL";
-    default: return "PUBLISH";
+    case ICAL_METHOD_INVITE:
+      return "REQUEST";
+    case ICAL_METHOD_CANCEL_EVENT:
+      return "CANCEL";
+    default:
+      return "PUBLISH";
   }
 }
 
@@ -41,10 +44,11 @@ static icalproperty *address(int bOrganizer, const char *zEmail,
   char *z = malloc(n);
   if (!z) abort(); /* As the arena does: no useful way to go on */
   snprintf(z, n, "mailto:%s", zEmail);
-  icalproperty *p = bOrganizer ? icalproperty_new_organizer(z)
-                               : icalproperty_new_attendee(z);
+  icalproperty *p =
+      bOrganizer ? icalproperty_new_organizer(z) : icalproperty_new_attendee(z);
   free(z);
-  if (zName && *zName) icalproperty_add_parameter(p, icalparameter_new_cn(zName));
+  if (zName && *zName)
+    icalproperty_add_parameter(p, icalparameter_new_cn(zName));
   return p;
 }
 
@@ -55,7 +59,8 @@ static icalcomponent *build_event(const IcalCalendar *pCal,
   icalcomponent_add_property(pEv, icalproperty_new_uid(e->zUid));
   icalcomponent_add_property(pEv, icalproperty_new_sequence(e->iSequence));
   icalcomponent_add_property(pEv, icalproperty_new_dtstamp(utc_time(iStamp)));
-  icalcomponent_add_property(pEv, icalproperty_new_dtstart(utc_time(e->iStart)));
+  icalcomponent_add_property(pEv,
+                             icalproperty_new_dtstart(utc_time(e->iStart)));
   icalcomponent_add_property(pEv, icalproperty_new_dtend(utc_time(e->iEnd)));
   icalcomponent_add_property(pEv, icalproperty_new_summary(e->zSummary));
   if (e->zDescription && *e->zDescription) {
@@ -80,8 +85,10 @@ static icalcomponent *build_event(const IcalCalendar *pCal,
        i++) {
     const IcalAttendee *a = &e->aAttendee[i];
     icalproperty *p = address(0, a->zEmail, a->zName);
-    icalproperty_add_parameter(p, icalparameter_new_role(ICAL_ROLE_REQPARTICIPANT));
-    icalproperty_add_parameter(p, icalparameter_new_cutype(ICAL_CUTYPE_INDIVIDUAL));
+    icalproperty_add_parameter(
+        p, icalparameter_new_role(ICAL_ROLE_REQPARTICIPANT));
+    icalproperty_add_parameter(
+        p, icalparameter_new_cutype(ICAL_CUTYPE_INDIVIDUAL));
     if (pCal->eMethod == ICAL_METHOD_INVITE) {
       icalproperty_add_parameter(
           p, icalparameter_new_partstat(ICAL_PARTSTAT_NEEDSACTION));
@@ -105,12 +112,13 @@ const char *ical_build(Arena *pArena, const IcalCalendar *pCal) {
   icalcomponent_add_property(pCalComp, icalproperty_new_calscale("GREGORIAN"));
   icalcomponent_add_property(
       pCalComp,
-      icalproperty_new_method(pCal->eMethod == ICAL_METHOD_INVITE ? ICAL_METHOD_REQUEST
-                              : pCal->eMethod == ICAL_METHOD_CANCEL_EVENT
-                                  ? ICAL_METHOD_CANCEL
-                                  : ICAL_METHOD_PUBLISH));
+      icalproperty_new_method(
+          pCal->eMethod == ICAL_METHOD_INVITE         ? ICAL_METHOD_REQUEST
+          : pCal->eMethod == ICAL_METHOD_CANCEL_EVENT ? ICAL_METHOD_CANCEL
+                                                      : ICAL_METHOD_PUBLISH));
   if (pCal->zName && *pCal->zName) {
-    icalcomponent_add_property(pCalComp, x_property("X-WR-CALNAME", pCal->zName));
+    icalcomponent_add_property(pCalComp,
+                               x_property("X-WR-CALNAME", pCal->zName));
   }
   icalcomponent_add_property(pCalComp,
                              x_property("X-WR-TIMEZONE", "America/Santiago"));

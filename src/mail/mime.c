@@ -7,8 +7,8 @@
 
 #include "domain/chile_time.h"
 
-#define MIME_LINE_MAX 76         /* Encoded body lines (RFC 2045) */
-#define MIME_WORD_BYTES 45       /* UTF-8 bytes per encoded-word: 60 chars */
+#define MIME_LINE_MAX 76   /* Encoded body lines (RFC 2045) */
+#define MIME_WORD_BYTES 45 /* UTF-8 bytes per encoded-word: 60 chars */
 
 static const char azB64[] =
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -84,8 +84,8 @@ const char *mime_encode_header(Arena *pArena, const char *zText, int nUsed) {
 ** first when the line would grow past the limit. */
 static void qp_char(Buf *b, unsigned char c, int bForce, size_t *pnCol) {
   static const char azHex[] = "0123456789ABCDEF";
-  int bLiteral = !bForce && ((c >= 33 && c <= 126 && c != '=') || c == ' ' ||
-                             c == '\t');
+  int bLiteral =
+      !bForce && ((c >= 33 && c <= 126 && c != '=') || c == ' ' || c == '\t');
   size_t nWidth = bLiteral ? 1 : 3;
   if (*pnCol + nWidth > MIME_LINE_MAX - 1) {
     buf_puts(b, "=\r\n");
@@ -139,8 +139,8 @@ static const char *mailbox(Arena *pArena, const char *zName,
                            const char *zAddr) {
   if (!zName || !*zName) return zAddr;
   if (!is_plain_ascii(zName)) {
-    return arena_printf(pArena, "%s <%s>",
-                        mime_encode_header(pArena, zName, 6), zAddr);
+    return arena_printf(pArena, "%s <%s>", mime_encode_header(pArena, zName, 6),
+                        zAddr);
   }
   Buf b;
   buf_init(&b, pArena);
@@ -167,8 +167,9 @@ static const char *from_mailbox(Arena *pArena, const char *zFrom) {
 }
 
 static void text_part(Buf *b, const char *zSubtype, const char *zText) {
-  buf_printf(b, "Content-Type: text/%s; charset=UTF-8\r\n"
-                "Content-Transfer-Encoding: quoted-printable\r\n\r\n",
+  buf_printf(b,
+             "Content-Type: text/%s; charset=UTF-8\r\n"
+             "Content-Transfer-Encoding: quoted-printable\r\n\r\n",
              zSubtype);
   buf_puts(b, mime_quoted_printable(b->pArena, zText));
 }
@@ -180,9 +181,10 @@ static void calendar_inline_part(Buf *b, const OutboxAttachment *a) {
 }
 
 static void attachment_part(Buf *b, const OutboxAttachment *a) {
-  buf_printf(b, "Content-Type: %s; name=\"%s\"\r\n"
-                "Content-Disposition: attachment; filename=\"%s\"\r\n"
-                "Content-Transfer-Encoding: base64\r\n\r\n",
+  buf_printf(b,
+             "Content-Type: %s; name=\"%s\"\r\n"
+             "Content-Disposition: attachment; filename=\"%s\"\r\n"
+             "Content-Transfer-Encoding: base64\r\n\r\n",
              a->zContentType, a->zFilename, a->zFilename);
   buf_puts(b, mime_base64(b->pArena, a->pData, a->nData));
 }
@@ -198,8 +200,10 @@ static void body_part(Buf *b, const MimeMessage *m, const char *zToken) {
   }
   /* "=_" never occurs in quoted-printable or base64 text, so these
   ** boundaries cannot collide with content. */
-  buf_printf(b, "Content-Type: multipart/alternative; "
-                "boundary=\"=_cosoc_alt_%s\"\r\n\r\n", zToken);
+  buf_printf(b,
+             "Content-Type: multipart/alternative; "
+             "boundary=\"=_cosoc_alt_%s\"\r\n\r\n",
+             zToken);
   buf_printf(b, "--=_cosoc_alt_%s\r\n", zToken);
   text_part(b, "plain", m->zText);
   if (m->zHtml) {
@@ -235,15 +239,18 @@ const char *mime_build(Arena *pArena, const MimeMessage *m) {
   buf_printf(&b, "To: %s\r\n", mailbox(pArena, m->zToName, m->zTo));
   buf_printf(&b, "Subject: %s\r\n", mime_encode_header(pArena, m->zSubject, 9));
   buf_printf(&b, "Message-ID: <%s>\r\n", m->zMessageId);
-  buf_puts(&b, "MIME-Version: 1.0\r\nContent-Language: es-CL\r\n"
-               "Auto-Submitted: auto-generated\r\n");
+  buf_puts(&b,
+           "MIME-Version: 1.0\r\nContent-Language: es-CL\r\n"
+           "Auto-Submitted: auto-generated\r\n");
   if (m->nAttach == 0) {
     body_part(&b, m, zToken);
     return buf_str(&b);
   }
-  buf_printf(&b, "Content-Type: multipart/mixed; "
-                 "boundary=\"=_cosoc_mix_%s\"\r\n\r\n"
-                 "This is a MIME message (mensaje MIME).\r\n", zToken);
+  buf_printf(&b,
+             "Content-Type: multipart/mixed; "
+             "boundary=\"=_cosoc_mix_%s\"\r\n\r\n"
+             "This is a MIME message (mensaje MIME).\r\n",
+             zToken);
   buf_printf(&b, "--=_cosoc_mix_%s\r\n", zToken);
   body_part(&b, m, zToken);
   for (int i = 0; i < m->nAttach; i++) {

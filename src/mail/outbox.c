@@ -108,8 +108,10 @@ int outbox_queue(Db *pDb, const OutboxMessage *p, int64_t *piId,
   db_bind_text(pIns, 6, p->zText);
   db_bind_text(pIns, 7, p->zHtml);
   db_bind_text(pIns, 8, p->zRelatedKind);
-  if (p->iRelatedId) db_bind_int64(pIns, 9, p->iRelatedId);
-  else db_bind_null(pIns, 9);
+  if (p->iRelatedId)
+    db_bind_int64(pIns, 9, p->iRelatedId);
+  else
+    db_bind_null(pIns, 9);
   db_bind_int64(pIns, 10, p->iNotBefore > iNow ? p->iNotBefore : iNow);
   db_bind_int64(pIns, 11, iNow);
   db_bind_int64(pIns, 12, iNow);
@@ -118,8 +120,8 @@ int outbox_queue(Db *pDb, const OutboxMessage *p, int64_t *piId,
   db_done(pIns);
   if (rc == DB_DONE) {
     /* Already queued: report its id. */
-    DbStmt *pSel = db_prepare(
-        pDb, "SELECT id FROM mail_outbox WHERE idempotency_key = ?");
+    DbStmt *pSel =
+        db_prepare(pDb, "SELECT id FROM mail_outbox WHERE idempotency_key = ?");
     db_bind_text(pSel, 1, p->zIdempotencyKey);
     if (db_step(pSel) == DB_ROW) iId = db_column_int64(pSel, 0);
     db_done(pSel);
@@ -133,8 +135,9 @@ int outbox_queue(Db *pDb, const OutboxMessage *p, int64_t *piId,
   for (int i = 0; i < p->nAttach; i++) {
     const OutboxAttachment *a = &p->aAttach[i];
     DbStmt *pAtt = db_prepare(
-        pDb, "INSERT INTO mail_attachments(mail_id, position, filename, "
-             "content_type, is_calendar, content) VALUES (?, ?, ?, ?, ?, ?)");
+        pDb,
+        "INSERT INTO mail_attachments(mail_id, position, filename, "
+        "content_type, is_calendar, content) VALUES (?, ?, ?, ?, ?, ?)");
     db_bind_int64(pAtt, 1, iId);
     db_bind_int64(pAtt, 2, i);
     db_bind_text(pAtt, 3, a->zFilename);
@@ -153,16 +156,19 @@ int outbox_queue(Db *pDb, const OutboxMessage *p, int64_t *piId,
 }
 
 static void load_attachments(Db *pDb, Arena *pArena, OutboxMail *m) {
-  DbStmt *p = db_prepare(pDb, "SELECT filename, content_type, is_calendar, "
-                              "content FROM mail_attachments WHERE mail_id = ? "
-                              "ORDER BY position");
+  DbStmt *p = db_prepare(pDb,
+                         "SELECT filename, content_type, is_calendar, "
+                         "content FROM mail_attachments WHERE mail_id = ? "
+                         "ORDER BY position");
   db_bind_int64(p, 1, m->id);
   int nAlloc = 0;
   while (db_step(p) == DB_ROW) {
     if (m->nAttach == nAlloc) {
       nAlloc = nAlloc ? nAlloc * 2 : 4;
-      OutboxAttachment *aNew = arena_alloc(pArena, sizeof(*aNew) * (size_t)nAlloc);
-      if (m->nAttach) memcpy(aNew, m->aAttach, sizeof(*aNew) * (size_t)m->nAttach);
+      OutboxAttachment *aNew =
+          arena_alloc(pArena, sizeof(*aNew) * (size_t)nAlloc);
+      if (m->nAttach)
+        memcpy(aNew, m->aAttach, sizeof(*aNew) * (size_t)m->nAttach);
       m->aAttach = aNew;
     }
     OutboxAttachment *a = &m->aAttach[m->nAttach++];
@@ -200,9 +206,10 @@ int outbox_claim(Db *pDb, Arena *pArena, const char *zClaim, int64_t iNow,
     return DB_ERROR;
   }
   DbStmt *pSel = db_prepare(
-      pDb, "SELECT id, message_token, recipient, recipient_name, subject, "
-           "body_text, body_html, attempts, created_at FROM mail_outbox "
-           "WHERE claimed_by = ? AND state = 'pendiente' ORDER BY id");
+      pDb,
+      "SELECT id, message_token, recipient, recipient_name, subject, "
+      "body_text, body_html, attempts, created_at FROM mail_outbox "
+      "WHERE claimed_by = ? AND state = 'pendiente' ORDER BY id");
   db_bind_text(pSel, 1, zClaim);
   /* Every row this claim holds is returned, even beyond nMax should the
   ** claim have taken more: a claimed row left unsent would wait out its
@@ -212,7 +219,8 @@ int outbox_claim(Db *pDb, Arena *pArena, const char *zClaim, int64_t iNow,
   while (db_step(pSel) == DB_ROW) {
     if (n == nAlloc) {
       nAlloc = nAlloc ? 2 * nAlloc : (nMax > 0 ? nMax : 8);
-      OutboxMail *aNew = arena_alloc(pArena, sizeof(OutboxMail) * (size_t)nAlloc);
+      OutboxMail *aNew =
+          arena_alloc(pArena, sizeof(OutboxMail) * (size_t)nAlloc);
       if (n) memcpy(aNew, aMail, sizeof(OutboxMail) * (size_t)n);
       aMail = aNew;
     }
@@ -246,9 +254,10 @@ static int exec_update(DbStmt *p) {
 
 int outbox_mark_sent(Db *pDb, int64_t id, int64_t iNow) {
   DbStmt *p = db_prepare(
-      pDb, "UPDATE mail_outbox SET state = 'enviado', attempts = attempts + 1, "
-           "sent_at = ?, last_error = NULL, claimed_by = NULL, "
-           "claimed_until = NULL, updated_at = ? WHERE id = ?");
+      pDb,
+      "UPDATE mail_outbox SET state = 'enviado', attempts = attempts + 1, "
+      "sent_at = ?, last_error = NULL, claimed_by = NULL, "
+      "claimed_until = NULL, updated_at = ? WHERE id = ?");
   if (!p) return DB_ERROR;
   db_bind_int64(p, 1, iNow);
   db_bind_int64(p, 2, iNow);
@@ -262,23 +271,26 @@ int outbox_mark_failed(Db *pDb, const OutboxMail *pMail, const char *zError,
   int nAttempt = pMail->nAttempt + 1;
   int bFinal = bPermanent || nAttempt >= pRetry->nMaxAttempts;
   DbStmt *p = db_prepare(
-      pDb, "UPDATE mail_outbox SET state = ?, attempts = ?, last_error = ?, "
-           "next_attempt_at = ?, claimed_by = NULL, claimed_until = NULL, "
-           "updated_at = ? WHERE id = ? AND state = 'pendiente'");
+      pDb,
+      "UPDATE mail_outbox SET state = ?, attempts = ?, last_error = ?, "
+      "next_attempt_at = ?, claimed_by = NULL, claimed_until = NULL, "
+      "updated_at = ? WHERE id = ? AND state = 'pendiente'");
   if (!p) return DB_ERROR;
   db_bind_text(p, 1, bFinal ? OUTBOX_STATE_FAILED : OUTBOX_STATE_PENDING);
   db_bind_int64(p, 2, nAttempt);
   db_bind_text(p, 3, zError);
-  db_bind_int64(p, 4, iNow + (bFinal ? 0 : outbox_retry_delay(pRetry, nAttempt)));
+  db_bind_int64(p, 4,
+                iNow + (bFinal ? 0 : outbox_retry_delay(pRetry, nAttempt)));
   db_bind_int64(p, 5, iNow);
   db_bind_int64(p, 6, pMail->id);
   return exec_update(p);
 }
 
 int outbox_release(Db *pDb, const char *zClaim) {
-  DbStmt *p = db_prepare(pDb, "UPDATE mail_outbox SET claimed_by = NULL, "
-                              "claimed_until = NULL WHERE claimed_by = ? "
-                              "AND state = 'pendiente'");
+  DbStmt *p = db_prepare(pDb,
+                         "UPDATE mail_outbox SET claimed_by = NULL, "
+                         "claimed_until = NULL WHERE claimed_by = ? "
+                         "AND state = 'pendiente'");
   if (!p) return DB_ERROR;
   db_bind_text(p, 1, zClaim);
   return exec_update(p);
@@ -286,9 +298,10 @@ int outbox_release(Db *pDb, const char *zClaim) {
 
 int outbox_retry_now(Db *pDb, int64_t id, int64_t iNow) {
   DbStmt *p = db_prepare(
-      pDb, "UPDATE mail_outbox SET state = 'pendiente', attempts = 0, "
-           "next_attempt_at = ?, claimed_by = NULL, claimed_until = NULL, "
-           "updated_at = ? WHERE id = ? AND state = 'fallido'");
+      pDb,
+      "UPDATE mail_outbox SET state = 'pendiente', attempts = 0, "
+      "next_attempt_at = ?, claimed_by = NULL, claimed_until = NULL, "
+      "updated_at = ? WHERE id = ? AND state = 'fallido'");
   if (!p) return DB_ERROR;
   db_bind_int64(p, 1, iNow);
   db_bind_int64(p, 2, iNow);
@@ -300,21 +313,23 @@ int outbox_list(Db *pDb, Arena *pArena, const char *zRelatedKind,
                 int64_t iRelatedId, int nMax, OutboxRow **paRow, int *pnRow) {
   DbStmt *p;
   if (zRelatedKind) {
-    p = db_prepare(pDb, "SELECT id, recipient, subject, state, attempts, "
-                        "last_error, created_at, next_attempt_at, sent_at, "
-                        "related_kind, related_id FROM mail_outbox "
-                        "WHERE related_kind = ? AND related_id = ? "
-                        "ORDER BY id DESC LIMIT ?");
+    p = db_prepare(pDb,
+                   "SELECT id, recipient, subject, state, attempts, "
+                   "last_error, created_at, next_attempt_at, sent_at, "
+                   "related_kind, related_id FROM mail_outbox "
+                   "WHERE related_kind = ? AND related_id = ? "
+                   "ORDER BY id DESC LIMIT ?");
     if (p) {
       db_bind_text(p, 1, zRelatedKind);
       db_bind_int64(p, 2, iRelatedId);
       db_bind_int64(p, 3, nMax);
     }
   } else {
-    p = db_prepare(pDb, "SELECT id, recipient, subject, state, attempts, "
-                        "last_error, created_at, next_attempt_at, sent_at, "
-                        "related_kind, related_id FROM mail_outbox "
-                        "ORDER BY id DESC LIMIT ?");
+    p = db_prepare(pDb,
+                   "SELECT id, recipient, subject, state, attempts, "
+                   "last_error, created_at, next_attempt_at, sent_at, "
+                   "related_kind, related_id FROM mail_outbox "
+                   "ORDER BY id DESC LIMIT ?");
     if (p) db_bind_int64(p, 1, nMax);
   }
   *paRow = NULL;
@@ -344,14 +359,18 @@ int outbox_list(Db *pDb, Arena *pArena, const char *zRelatedKind,
 
 void outbox_counts(Db *pDb, int *pnPending, int *pnSent, int *pnFailed) {
   *pnPending = *pnSent = *pnFailed = 0;
-  DbStmt *p = db_prepare(pDb, "SELECT state, count(*) FROM mail_outbox "
-                              "GROUP BY state");
+  DbStmt *p = db_prepare(pDb,
+                         "SELECT state, count(*) FROM mail_outbox "
+                         "GROUP BY state");
   while (p && db_step(p) == DB_ROW) {
     const char *zState = db_column_text(p, 0);
     int n = (int)db_column_int64(p, 1);
-    if (strcmp(zState, OUTBOX_STATE_PENDING) == 0) *pnPending = n;
-    else if (strcmp(zState, OUTBOX_STATE_SENT) == 0) *pnSent = n;
-    else if (strcmp(zState, OUTBOX_STATE_FAILED) == 0) *pnFailed = n;
+    if (strcmp(zState, OUTBOX_STATE_PENDING) == 0)
+      *pnPending = n;
+    else if (strcmp(zState, OUTBOX_STATE_SENT) == 0)
+      *pnSent = n;
+    else if (strcmp(zState, OUTBOX_STATE_FAILED) == 0)
+      *pnFailed = n;
   }
   db_done(p);
 }

@@ -50,16 +50,16 @@ typedef struct OutboxAttachment {
 
 /* A message to queue. */
 typedef struct OutboxMessage {
-  const char *zIdempotencyKey; /* Unique per intended message, e.g.
-                               ** "citacion:ACTIVIDAD:SECUENCIA:CORREO" */
-  const char *zTo;             /* One address */
-  const char *zToName;         /* Display name, or NULL */
-  const char *zSubject;        /* UTF-8, one line */
-  const char *zText;           /* Plain-text body, UTF-8 */
-  const char *zHtml;           /* HTML alternative, or NULL */
-  const char *zRelatedKind;    /* 'actividad', 'prueba'..., or NULL */
-  int64_t iRelatedId;          /* The related object's id (0: none) */
-  int64_t iNotBefore;          /* Send no earlier (0: now), for reminders */
+  const char *zIdempotencyKey;     /* Unique per intended message, e.g.
+                                   ** "citacion:ACTIVIDAD:SECUENCIA:CORREO" */
+  const char *zTo;                 /* One address */
+  const char *zToName;             /* Display name, or NULL */
+  const char *zSubject;            /* UTF-8, one line */
+  const char *zText;               /* Plain-text body, UTF-8 */
+  const char *zHtml;               /* HTML alternative, or NULL */
+  const char *zRelatedKind;        /* 'actividad', 'prueba'..., or NULL */
+  int64_t iRelatedId;              /* The related object's id (0: none) */
+  int64_t iNotBefore;              /* Send no earlier (0: now), for reminders */
   const OutboxAttachment *aAttach; /* nAttach entries */
   int nAttach;
 } OutboxMessage;
@@ -92,9 +92,9 @@ int outbox_claim(Db *pDb, Arena *pArena, const char *zClaim, int64_t iNow,
 
 /* The retry policy. */
 typedef struct OutboxRetry {
-  int nMaxAttempts;    /* After this many failures: fallido */
-  int64_t iBaseDelay;  /* Seconds before the 2nd attempt; doubles after */
-  int64_t iMaxDelay;   /* Cap on the delay */
+  int nMaxAttempts;   /* After this many failures: fallido */
+  int64_t iBaseDelay; /* Seconds before the 2nd attempt; doubles after */
+  int64_t iMaxDelay;  /* Cap on the delay */
 } OutboxRetry;
 
 /* The default policy: 8 attempts, 60 s doubling to at most an hour (about
@@ -120,12 +120,12 @@ typedef struct OutboxRow {
   int64_t id;
   const char *zTo;
   const char *zSubject;
-  const char *zState;    /* pendiente, enviado, fallido */
+  const char *zState; /* pendiente, enviado, fallido */
   int nAttempt;
-  const char *zError;    /* "" when none */
+  const char *zError; /* "" when none */
   int64_t iCreated;
   int64_t iNextAttempt;
-  int64_t iSent;         /* 0 when not sent */
+  int64_t iSent;            /* 0 when not sent */
   const char *zRelatedKind; /* "" when none */
   int64_t iRelatedId;
 } OutboxRow;

@@ -17,9 +17,8 @@
 
 #define SAMPLE_SUBJECT "Prueba de correo de cosoc: citación de ejemplo"
 
-int mail_queue_sample(Db *pDb, Arena *pArena, const char *zTo,
-                      const char *zKey, int64_t *piId,
-                      const char **pzProblem) {
+int mail_queue_sample(Db *pDb, Arena *pArena, const char *zTo, const char *zKey,
+                      int64_t *piId, const char **pzProblem) {
   const char *zName = NULL, *zShort = NULL;
   accounts_council_names(pDb, pArena, &zName, &zShort);
   if (!zShort || !*zShort) zShort = "cosoc";
@@ -47,8 +46,9 @@ int mail_queue_sample(Db *pDb, Arena *pArena, const char *zTo,
   ev.iStart = iStart;
   ev.iEnd = iStart + 3600;
   ev.zSummary = "Reunión de prueba del consejo (puede ignorarla)";
-  ev.zDescription = "Invitación de ejemplo enviada desde cosoc para comprobar "
-                    "que su calendario la acepta.";
+  ev.zDescription =
+      "Invitación de ejemplo enviada desde cosoc para comprobar "
+      "que su calendario la acepta.";
   ev.zLocation = "Sala de reuniones, Coquimbo";
   /* The organizer is the sending address: replies go back to it. */
   const char *zFrom = getenv("COSOC_MAIL_FROM");

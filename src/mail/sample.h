@@ -15,7 +15,7 @@
 /* Queues the test message to zTo. zKey is its idempotency key (NULL: a new
 ** random one, so every request sends one more). Returns an OUTBOX_ code;
 ** *pzProblem gets the Spanish reason when OUTBOX_INVALID. */
-int mail_queue_sample(Db *pDb, Arena *pArena, const char *zTo,
-                      const char *zKey, int64_t *piId, const char **pzProblem);
+int mail_queue_sample(Db *pDb, Arena *pArena, const char *zTo, const char *zKey,
+                      int64_t *piId, const char **pzProblem);
 
 #endif

@@ -77,8 +77,10 @@ static void send_one(Db *pDb, Arena *pArena, const MailSenderConfig *pCfg,
   fprintf(stderr, "cosoc: correo %lld a %s: intento %d fallido%s: %s\n",
           (long long)m->id, m->zTo, m->nAttempt + 1,
           bFinal ? " (no se reintentará)" : "", res.zDetail);
-  if (bFinal) pStats->nFailed++;
-  else pStats->nRetry++;
+  if (bFinal)
+    pStats->nFailed++;
+  else
+    pStats->nRetry++;
 }
 
 int mail_send_due(Db *pDb, const MailSenderConfig *pCfg,
@@ -96,8 +98,8 @@ int mail_send_due(Db *pDb, const MailSenderConfig *pCfg,
     int nMail = 0;
     /* The lease counts from now, however long this call has run. */
     rc = outbox_claim(pDb, pArena, zClaim, iStart,
-                      pCfg->iLease + (db_now() - iStart), pCfg->nBatch,
-                      &aMail, &nMail);
+                      pCfg->iLease + (db_now() - iStart), pCfg->nBatch, &aMail,
+                      &nMail);
     int i = 0;
     for (; rc == DB_OK && i < nMail && !(pbStop && atomic_load(pbStop)); i++) {
       send_one(pDb, pArena, pCfg, &aMail[i], pStats);
@@ -114,12 +116,12 @@ static atomic_int g_nRunning; /* Background senders in this process */
 int mail_sender_running(void) { return atomic_load(&g_nRunning) > 0; }
 
 struct MailSender {
-  pthread_t thread;        /* The sender */
-  pthread_mutex_t mutex;   /* Guards the wait */
-  pthread_cond_t cond;     /* Signalled to stop */
-  atomic_int bStop;        /* Set by mail_sender_stop() */
-  char *zDb;               /* Database target (owned) */
-  MailSenderConfig cfg;    /* Copy of the configuration */
+  pthread_t thread;      /* The sender */
+  pthread_mutex_t mutex; /* Guards the wait */
+  pthread_cond_t cond;   /* Signalled to stop */
+  atomic_int bStop;      /* Set by mail_sender_stop() */
+  char *zDb;             /* Database target (owned) */
+  MailSenderConfig cfg;  /* Copy of the configuration */
 };
 
 /* Waits nSeconds or until asked to stop. */

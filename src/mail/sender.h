@@ -22,11 +22,11 @@
 #include "mail/smtp.h"
 
 typedef struct MailSenderConfig {
-  SmtpConfig smtp;     /* Where and as whom */
-  OutboxRetry retry;   /* When to give up */
-  int64_t iLease;      /* Seconds a claim lasts (longer than one send) */
-  int nBatch;          /* Messages claimed at a time */
-  int nPollSeconds;    /* Thread: pause between looks at the outbox */
+  SmtpConfig smtp;   /* Where and as whom */
+  OutboxRetry retry; /* When to give up */
+  int64_t iLease;    /* Seconds a claim lasts (longer than one send) */
+  int nBatch;        /* Messages claimed at a time */
+  int nPollSeconds;  /* Thread: pause between looks at the outbox */
 } MailSenderConfig;
 
 /* Defaults: lease 300 s, batches of 10, a look every 5 s, the default retry
@@ -34,9 +34,9 @@ typedef struct MailSenderConfig {
 void mail_sender_config_init(MailSenderConfig *pCfg, const char *zUrl);
 
 typedef struct MailSendStats {
-  int nSent;    /* Accepted by the server */
-  int nRetry;   /* Failed, will be retried */
-  int nFailed;  /* Failed for good (fallido) */
+  int nSent;   /* Accepted by the server */
+  int nRetry;  /* Failed, will be retried */
+  int nFailed; /* Failed for good (fallido) */
 } MailSendStats;
 
 /* Sends every message due when called, each at most once per call; stops

@@ -101,7 +101,8 @@ static const char *spanish_reason(CURLcode rc, long iCode) {
     case CURLE_RECV_ERROR:
     case CURLE_GOT_NOTHING:
       return "Se cortó la conexión con el servidor de correo.";
-    default: break;
+    default:
+      break;
   }
   return "No se pudo enviar el mensaje al servidor de correo.";
 }

@@ -19,20 +19,20 @@
 #define SMTP_ERROR_MAX 300
 
 typedef struct SmtpConfig {
-  const char *zUrl;      /* smtp://host:port or smtps://host:port */
-  const char *zUser;     /* NULL or "": no authentication */
+  const char *zUrl;  /* smtp://host:port or smtps://host:port */
+  const char *zUser; /* NULL or "": no authentication */
   const char *zPassword;
-  const char *zFrom;     /* "Nombre <dir@dominio>" or "dir@dominio" */
-  long nConnectTimeout;  /* Seconds (0: 10) */
-  long nTimeout;         /* Seconds for the whole message (0: 60) */
+  const char *zFrom;    /* "Nombre <dir@dominio>" or "dir@dominio" */
+  long nConnectTimeout; /* Seconds (0: 10) */
+  long nTimeout;        /* Seconds for the whole message (0: 60) */
 } SmtpConfig;
 
 typedef struct SmtpResult {
-  int bOk;                     /* The server accepted the message */
-  int bPermanent;              /* Refused for good (5xx): do not retry */
-  long iSmtpCode;              /* Last SMTP reply code, 0 if none */
-  char zError[SMTP_ERROR_MAX]; /* Spanish, for the officer */
-  char zDetail[SMTP_ERROR_MAX];/* libcurl's words, for the log */
+  int bOk;                      /* The server accepted the message */
+  int bPermanent;               /* Refused for good (5xx): do not retry */
+  long iSmtpCode;               /* Last SMTP reply code, 0 if none */
+  char zError[SMTP_ERROR_MAX];  /* Spanish, for the officer */
+  char zDetail[SMTP_ERROR_MAX]; /* libcurl's words, for the log */
 } SmtpResult;
 
 /* Once per process, before any thread sends (curl_global_init). */

@@ -55,38 +55,44 @@ static void outbox_table(Request *r, Html *h) {
     html_printf(h, "<p>La bandeja de salida está vacía.</p>\n");
     return;
   }
-  html_printf(h, "<div class=\"table-wrap\"><table class=\"table table-cards\">"
-                 "<caption>Mensajes más recientes</caption><thead><tr>"
-                 "<th scope=\"col\">Destinatario</th><th scope=\"col\">Asunto"
-                 "</th><th scope=\"col\">Estado</th><th scope=\"col\">"
-                 "Intentos</th><th scope=\"col\">Detalle</th></tr></thead>"
-                 "<tbody>\n");
+  html_printf(h,
+              "<div class=\"table-wrap\"><table class=\"table table-cards\">"
+              "<caption>Mensajes más recientes</caption><thead><tr>"
+              "<th scope=\"col\">Destinatario</th><th scope=\"col\">Asunto"
+              "</th><th scope=\"col\">Estado</th><th scope=\"col\">"
+              "Intentos</th><th scope=\"col\">Detalle</th></tr></thead>"
+              "<tbody>\n");
   for (int i = 0; i < nRow; i++) {
     const OutboxRow *p = &aRow[i];
     const char *zClass = "";
     const char *zLabel = state_label(p->zState, &zClass);
-    html_printf(h, "<tr data-mail-id=\"%lld\" data-state=\"%s\">"
-                   "<td data-label=\"Destinatario\">%s</td>"
-                   "<td data-label=\"Asunto\">%s</td>"
-                   "<td data-label=\"Estado\"><span class=\"%s\">%s</span></td>"
-                   "<td data-label=\"Intentos\">%d</td><td data-label=\"Detalle\">",
-                (long long)p->id, p->zState, p->zTo, p->zSubject, zClass,
-                zLabel, p->nAttempt);
+    html_printf(
+        h,
+        "<tr data-mail-id=\"%lld\" data-state=\"%s\">"
+        "<td data-label=\"Destinatario\">%s</td>"
+        "<td data-label=\"Asunto\">%s</td>"
+        "<td data-label=\"Estado\"><span class=\"%s\">%s</span></td>"
+        "<td data-label=\"Intentos\">%d</td><td data-label=\"Detalle\">",
+        (long long)p->id, p->zState, p->zTo, p->zSubject, zClass, zLabel,
+        p->nAttempt);
     if (strcmp(p->zState, OUTBOX_STATE_SENT) == 0) {
       html_printf(h, "Aceptado por el servidor el %s.",
                   local_time(pArena, p->iSent));
     } else {
-      if (*p->zError) html_printf(h, "<span class=\"mail-error\">%s</span> ", p->zError);
+      if (*p->zError)
+        html_printf(h, "<span class=\"mail-error\">%s</span> ", p->zError);
       if (strcmp(p->zState, OUTBOX_STATE_PENDING) == 0) {
-        html_printf(h, "Próximo intento: %s.", local_time(pArena, p->iNextAttempt));
+        html_printf(h, "Próximo intento: %s.",
+                    local_time(pArena, p->iNextAttempt));
       } else {
-        html_printf(h, "<form method=\"post\" action=\"/admin/correo\" "
-                       "class=\"inline-form\"><input type=\"hidden\" "
-                       "name=\"csrf_token\" value=\"%s\"><input type=\"hidden\" "
-                       "name=\"accion\" value=\"reintentar\"><input "
-                       "type=\"hidden\" name=\"id\" value=\"%lld\"><button "
-                       "type=\"submit\" class=\"link-button\">Reintentar"
-                       "</button></form>",
+        html_printf(h,
+                    "<form method=\"post\" action=\"/admin/correo\" "
+                    "class=\"inline-form\"><input type=\"hidden\" "
+                    "name=\"csrf_token\" value=\"%s\"><input type=\"hidden\" "
+                    "name=\"accion\" value=\"reintentar\"><input "
+                    "type=\"hidden\" name=\"id\" value=\"%lld\"><button "
+                    "type=\"submit\" class=\"link-button\">Reintentar"
+                    "</button></form>",
                     request_csrf_token(r), (long long)p->id);
       }
     }
@@ -100,34 +106,41 @@ static void mail_page(Request *r, int iStatus, const FormErrors *pErr) {
   page_begin(r, &h, "Correo", "correo");
   html_printf(&h, "<h1>Correo</h1>\n");
   if (request_query(r, "enviado")) {
-    html_printf(&h, "<div class=\"notice notice-ok\" role=\"status\">El "
-                    "mensaje de prueba quedó en la bandeja de salida.</div>\n");
+    html_printf(&h,
+                "<div class=\"notice notice-ok\" role=\"status\">El "
+                "mensaje de prueba quedó en la bandeja de salida.</div>\n");
   }
   if (!mail_sender_running()) {
-    html_printf(&h, "<div class=\"notice notice-warn\" role=\"status\">Este "
-                    "servidor no tiene configurado un servidor de correo "
-                    "(opción --smtp o COSOC_SMTP_URL): los mensajes esperan "
-                    "en la bandeja de salida hasta que se configure.</div>\n");
+    html_printf(&h,
+                "<div class=\"notice notice-warn\" role=\"status\">Este "
+                "servidor no tiene configurado un servidor de correo "
+                "(opción --smtp o COSOC_SMTP_URL): los mensajes esperan "
+                "en la bandeja de salida hasta que se configure.</div>\n");
   }
   int nPending = 0, nSent = 0, nFailed = 0;
   outbox_counts(request_db(r), &nPending, &nSent, &nFailed);
-  html_printf(&h, "<p class=\"mail-counts\">Pendientes: <strong>%d</strong> · "
-                  "Enviados: <strong>%d</strong> · Fallidos: <strong>%d"
-                  "</strong></p>\n", nPending, nSent, nFailed);
-  html_printf(&h, "<h2>Enviar un correo de prueba</h2>\n<p>Llega un mensaje "
-                  "con una invitación de calendario de ejemplo: sirve para "
-                  "comprobar que el correo funciona y que el calendario la "
-                  "acepta.</p>\n");
+  html_printf(&h,
+              "<p class=\"mail-counts\">Pendientes: <strong>%d</strong> · "
+              "Enviados: <strong>%d</strong> · Fallidos: <strong>%d"
+              "</strong></p>\n",
+              nPending, nSent, nFailed);
+  html_printf(&h,
+              "<h2>Enviar un correo de prueba</h2>\n<p>Llega un mensaje "
+              "con una invitación de calendario de ejemplo: sirve para "
+              "comprobar que el correo funciona y que el calendario la "
+              "acepta.</p>\n");
   form_errors_summary(&h, pErr);
-  html_printf(&h, "<form class=\"form\" method=\"post\" action=\"/admin/correo\">\n");
+  html_printf(
+      &h, "<form class=\"form\" method=\"post\" action=\"/admin/correo\">\n");
   form_csrf(&h, request_csrf_token(r));
   html_printf(&h, "<input type=\"hidden\" name=\"accion\" value=\"prueba\">\n");
   form_input(&h, pErr, "to", "Enviar a", "email",
              pErr ? request_field(r, "to") : NULL, NULL,
              "autocomplete=\"email\" required");
-  html_printf(&h, "<div class=\"actions\"><button type=\"submit\" "
-                  "class=\"button button-primary\">Enviar prueba</button>"
-                  "</div>\n</form>\n<h2>Bandeja de salida</h2>\n");
+  html_printf(&h,
+              "<div class=\"actions\"><button type=\"submit\" "
+              "class=\"button button-primary\">Enviar prueba</button>"
+              "</div>\n</form>\n<h2>Bandeja de salida</h2>\n");
   outbox_table(r, &h);
   page_finish(r, &h, iStatus);
 }

@@ -83,7 +83,8 @@ static void offsets_change_at_the_exact_utc_second(void **state) {
   }
 }
 
-static void utc_to_wall_time_and_back_is_the_identity_every_half_hour(void **state) {
+static void utc_to_wall_time_and_back_is_the_identity_every_half_hour(
+    void **state) {
   (void)state;
   /* 2024-01-01 to 2026-01-01 in half-hour steps: every instant's wall time
   ** maps back to it, except the second pass through a repeated hour. */
@@ -111,7 +112,7 @@ static void iso_text_with_offset_z_or_none_is_parsed(void **state) {
       {"2025-04-15T10:00:00-04:00", 0, 1744725600},
       {"2025-04-15T14:00:00Z", 0, 1744725600},
       {"2025-04-15T11:00:00-03:00", 0, 1744725600},
-      {"2025-04-15T10:00", 0, 1744725600},     /* Santiago wall time */
+      {"2025-04-15T10:00", 0, 1744725600}, /* Santiago wall time */
       {"2025-04-15 10:00:00", 0, 1744725600},
       {"2025-02-30T10:00:00Z", -1, 0},
       {"2025-04-15T24:00:00Z", -1, 0},
@@ -140,7 +141,8 @@ static void e_mail_dates_use_santiago_offset(void **state) {
 static void built_in_rule_agrees_with_tzdata_from_2023_to_2030(void **state) {
   (void)state;
   TzZone *pRule = test_malloc(sizeof(TzZone));
-  assert_int_equal(tz_zone_from_rule(pRule, "<-04>4<-03>,M9.1.6/24,M4.1.6/24"), 0);
+  assert_int_equal(tz_zone_from_rule(pRule, "<-04>4<-03>,M9.1.6/24,M4.1.6/24"),
+                   0);
   for (int64_t t = 1672531200; t < 1893456000; t += 3600) {
     if (tz_offset_at(pRule, t) != chile_time_offset(t)) {
       test_free(pRule);
@@ -166,7 +168,8 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(wall_times_map_to_the_right_instant_across_dst),
       cmocka_unit_test(offsets_change_at_the_exact_utc_second),
-      cmocka_unit_test(utc_to_wall_time_and_back_is_the_identity_every_half_hour),
+      cmocka_unit_test(
+          utc_to_wall_time_and_back_is_the_identity_every_half_hour),
       cmocka_unit_test(iso_text_with_offset_z_or_none_is_parsed),
       cmocka_unit_test(e_mail_dates_use_santiago_offset),
       cmocka_unit_test(built_in_rule_agrees_with_tzdata_from_2023_to_2030),

@@ -23,9 +23,10 @@ static IcalEvent session_event(void) {
   e.iEnd = 1744732800;   /* 12:00 */
   e.iStamp = 1744000000;
   e.zSummary = "Sesión ordinaria en Ovalle; línea 9, plan 2025";
-  e.zDescription = "Tabla:\n1. Aprobación del acta anterior\n2. Diálogo "
-                   "participativo sobre vivienda, subsidios y barrios — "
-                   "una línea larga para que haya que plegarla en varias";
+  e.zDescription =
+      "Tabla:\n1. Aprobación del acta anterior\n2. Diálogo "
+      "participativo sobre vivienda, subsidios y barrios — "
+      "una línea larga para que haya que plegarla en varias";
   e.zLocation = "Gobernación del Limarí, Ovalle";
   e.zUrl = "https://cosoc.example.cl/actividades/12";
   e.zOrganizerEmail = "participacion@example.cl";
@@ -54,7 +55,8 @@ static void invitation_is_request_with_utc_times_and_attendees(void **state) {
   assert_non_null(strstr(z, "SEQUENCE:2\r\n"));
   icalcomponent *pCal = parse(z);
   assert_int_equal(icalcomponent_get_method(pCal), ICAL_METHOD_REQUEST);
-  icalcomponent *pEv = icalcomponent_get_first_component(pCal, ICAL_VEVENT_COMPONENT);
+  icalcomponent *pEv =
+      icalcomponent_get_first_component(pCal, ICAL_VEVENT_COMPONENT);
   assert_non_null(pEv);
   assert_string_equal(icalcomponent_get_uid(pEv), e.zUid);
   assert_string_equal(icalcomponent_get_summary(pEv), e.zSummary);
@@ -62,9 +64,12 @@ static void invitation_is_request_with_utc_times_and_attendees(void **state) {
   assert_string_equal(icalcomponent_get_location(pEv), e.zLocation);
   assert_int_equal(icaltime_as_timet(icalcomponent_get_dtstart(pEv)), e.iStart);
   assert_int_equal(icaltime_as_timet(icalcomponent_get_dtend(pEv)), e.iEnd);
-  assert_int_equal(icalcomponent_count_properties(pEv, ICAL_ATTENDEE_PROPERTY), 2);
-  icalproperty *pOrg = icalcomponent_get_first_property(pEv, ICAL_ORGANIZER_PROPERTY);
-  assert_string_equal(icalproperty_get_organizer(pOrg), "mailto:participacion@example.cl");
+  assert_int_equal(icalcomponent_count_properties(pEv, ICAL_ATTENDEE_PROPERTY),
+                   2);
+  icalproperty *pOrg =
+      icalcomponent_get_first_property(pEv, ICAL_ORGANIZER_PROPERTY);
+  assert_string_equal(icalproperty_get_organizer(pOrg),
+                      "mailto:participacion@example.cl");
   icalcomponent_free(pCal);
   /* Folded lines are at most 75 octets, and never split a UTF-8 letter. */
   for (const char *zLine = z; *zLine;) {
@@ -85,7 +90,8 @@ static void cancellation_says_cancel_and_cancelled(void **state) {
   IcalCalendar cal = {ICAL_METHOD_CANCEL_EVENT, NULL, &e, 1};
   icalcomponent *pCal = parse(ical_build(pArena, &cal));
   assert_int_equal(icalcomponent_get_method(pCal), ICAL_METHOD_CANCEL);
-  icalcomponent *pEv = icalcomponent_get_first_component(pCal, ICAL_VEVENT_COMPONENT);
+  icalcomponent *pEv =
+      icalcomponent_get_first_component(pCal, ICAL_VEVENT_COMPONENT);
   assert_int_equal(icalcomponent_get_status(pEv), ICAL_STATUS_CANCELLED);
   icalcomponent_free(pCal);
   arena_free(pArena);
@@ -108,7 +114,8 @@ static void feed_publishes_every_event_without_attendees(void **state) {
   assert_null(strstr(z, "ATTENDEE"));
   icalcomponent *pCal = parse(z);
   assert_int_equal(icalcomponent_get_method(pCal), ICAL_METHOD_PUBLISH);
-  assert_int_equal(icalcomponent_count_components(pCal, ICAL_VEVENT_COMPONENT), 3);
+  assert_int_equal(icalcomponent_count_components(pCal, ICAL_VEVENT_COMPONENT),
+                   3);
   icalcomponent_free(pCal);
   arena_free(pArena);
 }

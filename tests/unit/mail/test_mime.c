@@ -58,12 +58,14 @@ static void lines_are_crlf_and_short(const char *z, size_t nMax) {
   }
 }
 
-static void ascii_subjects_stay_plain_and_spanish_ones_are_encoded(void **state) {
+static void ascii_subjects_stay_plain_and_spanish_ones_are_encoded(
+    void **state) {
   (void)state;
   Arena *pArena = arena_new();
   assert_string_equal(mime_encode_header(pArena, "Sesion 12", 9), "Sesion 12");
-  const char *zSubject = "Citación a sesión ordinaria del consejo en Ovalle: "
-                         "año 2025, línea 9, ñandú, acción, reunión y más";
+  const char *zSubject =
+      "Citación a sesión ordinaria del consejo en Ovalle: "
+      "año 2025, línea 9, ñandú, acción, reunión y más";
   const char *z = mime_encode_header(pArena, zSubject, 9);
   /* Every word is at most 75 characters and holds whole characters. */
   char zBack[512] = "";
@@ -119,7 +121,8 @@ static void base64_lines_are_76_characters(void **state) {
   arena_free(pArena);
 }
 
-static void an_invitation_is_mixed_with_alternative_and_inline_calendar(void **state) {
+static void an_invitation_is_mixed_with_alternative_and_inline_calendar(
+    void **state) {
   (void)state;
   Arena *pArena = arena_new();
   const char *zIcs = "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n";
@@ -141,7 +144,8 @@ static void an_invitation_is_mixed_with_alternative_and_inline_calendar(void **s
   const char *z = mime_build(pArena, &m);
   lines_are_crlf_and_short(z, 998);
   assert_non_null(strstr(z, "Date: Tue, 15 Apr 2025 10:00:00 -0400\r\n"));
-  assert_non_null(strstr(z, "From: \"Consejo \\\"COSOC\\\" Coquimbo\" <cosoc@example.cl>\r\n"));
+  assert_non_null(strstr(
+      z, "From: \"Consejo \\\"COSOC\\\" Coquimbo\" <cosoc@example.cl>\r\n"));
   assert_non_null(strstr(z, "To: =?UTF-8?B?"));
   assert_non_null(strstr(z, "?= <maria@example.cl>\r\n"));
   assert_non_null(strstr(z, "Message-ID: <0123abcd@example.cl>\r\n"));
@@ -149,12 +153,14 @@ static void an_invitation_is_mixed_with_alternative_and_inline_calendar(void **s
   const char *zAlt = strstr(z, "multipart/alternative");
   const char *zPlain = strstr(z, "text/plain");
   const char *zHtml = strstr(z, "text/html");
-  const char *zInline = strstr(z, "Content-Type: text/calendar; method=REQUEST; charset=UTF-8\r\n");
+  const char *zInline = strstr(
+      z, "Content-Type: text/calendar; method=REQUEST; charset=UTF-8\r\n");
   const char *zFile = strstr(z, "name=\"invitacion.ics\"");
   assert_true(zMixed && zAlt && zPlain && zHtml && zInline && zFile);
-  assert_true(zMixed < zAlt && zAlt < zPlain && zPlain < zHtml && zHtml < zInline &&
-              zInline < zFile);
-  assert_non_null(strstr(z, "Content-Disposition: attachment; filename=\"invitacion.ics\""));
+  assert_true(zMixed < zAlt && zAlt < zPlain && zPlain < zHtml &&
+              zHtml < zInline && zInline < zFile);
+  assert_non_null(strstr(
+      z, "Content-Disposition: attachment; filename=\"invitacion.ics\""));
   arena_free(pArena);
 }
 
@@ -183,7 +189,8 @@ int main(void) {
       cmocka_unit_test(ascii_subjects_stay_plain_and_spanish_ones_are_encoded),
       cmocka_unit_test(quoted_printable_round_trips_and_keeps_lines_short),
       cmocka_unit_test(base64_lines_are_76_characters),
-      cmocka_unit_test(an_invitation_is_mixed_with_alternative_and_inline_calendar),
+      cmocka_unit_test(
+          an_invitation_is_mixed_with_alternative_and_inline_calendar),
       cmocka_unit_test(a_plain_message_has_no_multipart),
   };
   return cmocka_run_group_tests_name("mail/mime", tests, NULL, NULL);

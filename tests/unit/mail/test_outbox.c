@@ -68,7 +68,8 @@ static void a_key_is_queued_once_and_keeps_its_id(void **state) {
   OutboxMessage m = message("citacion:12:0:ana@example.cl", "ana@example.cl");
   int64_t iFirst = 0, iSecond = 0;
   assert_int_equal(outbox_queue(g_pDb, &m, &iFirst, NULL), OUTBOX_QUEUED);
-  assert_int_equal(outbox_queue(g_pDb, &m, &iSecond, NULL), OUTBOX_ALREADY_QUEUED);
+  assert_int_equal(outbox_queue(g_pDb, &m, &iSecond, NULL),
+                   OUTBOX_ALREADY_QUEUED);
   assert_int_equal(iFirst, iSecond);
   assert_int_equal(count_rows(), 1);
 }
@@ -87,7 +88,8 @@ static void bad_addresses_and_multi_line_subjects_are_refused(void **state) {
   assert_int_equal(count_rows(), 0);
 }
 
-static void a_message_queued_in_a_rolled_back_change_does_not_exist(void **state) {
+static void a_message_queued_in_a_rolled_back_change_does_not_exist(
+    void **state) {
   (void)state;
   OutboxMessage m = message("k", "ana@example.cl");
   assert_int_equal(db_begin(g_pDb), DB_OK);
@@ -112,7 +114,8 @@ static void attachments_come_back_byte_for_byte(void **state) {
   Arena *pArena = arena_new();
   OutboxMail *aMail = NULL;
   int n = 0;
-  assert_int_equal(outbox_claim(g_pDb, pArena, "s1", db_now(), 300, 10, &aMail, &n), DB_OK);
+  assert_int_equal(
+      outbox_claim(g_pDb, pArena, "s1", db_now(), 300, 10, &aMail, &n), DB_OK);
   assert_int_equal(n, 1);
   assert_string_equal(aMail[0].zSubject, m.zSubject);
   assert_string_equal(aMail[0].zHtml, "<p>Hola</p>");
@@ -129,12 +132,14 @@ static int claim_count(const char *zClaim, int64_t iNow) {
   Arena *pArena = arena_new();
   OutboxMail *aMail = NULL;
   int n = 0;
-  assert_int_equal(outbox_claim(g_pDb, pArena, zClaim, iNow, 300, 10, &aMail, &n), DB_OK);
+  assert_int_equal(
+      outbox_claim(g_pDb, pArena, zClaim, iNow, 300, 10, &aMail, &n), DB_OK);
   arena_free(pArena);
   return n;
 }
 
-static void a_claimed_message_is_not_claimed_again_until_its_lease_ends(void **state) {
+static void a_claimed_message_is_not_claimed_again_until_its_lease_ends(
+    void **state) {
   (void)state;
   for (int i = 0; i < 3; i++) {
     char zKey[16], zTo[32];
@@ -155,7 +160,8 @@ static void a_claimed_message_is_not_claimed_again_until_its_lease_ends(void **s
 /* On PostgreSQL "id IN (SELECT ... LIMIT n FOR UPDATE SKIP LOCKED)" once
 ** claimed every due row while returning n of them: the rest waited out a
 ** lease unsent. */
-static void a_claim_takes_at_most_its_batch_and_returns_all_it_took(void **state) {
+static void a_claim_takes_at_most_its_batch_and_returns_all_it_took(
+    void **state) {
   (void)state;
   for (int i = 0; i < 14; i++) {
     char zKey[16], zTo[32];
@@ -166,8 +172,11 @@ static void a_claim_takes_at_most_its_batch_and_returns_all_it_took(void **state
   }
   int64_t iNow = db_now();
   assert_int_equal(claim_count("a", iNow), 10);
-  assert_int_equal(db_query_int64(g_pDb, "SELECT count(*) FROM mail_outbox "
-                                         "WHERE claimed_by IS NOT NULL", -1), 10);
+  assert_int_equal(db_query_int64(g_pDb,
+                                  "SELECT count(*) FROM mail_outbox "
+                                  "WHERE claimed_by IS NOT NULL",
+                                  -1),
+                   10);
   assert_int_equal(claim_count("b", iNow), 4);
 }
 
@@ -181,7 +190,8 @@ static void a_message_for_later_waits_for_its_time(void **state) {
   assert_int_equal(claim_count("a", iNow + 3600), 1);
 }
 
-static void failures_are_retried_with_doubling_delays_then_failed(void **state) {
+static void failures_are_retried_with_doubling_delays_then_failed(
+    void **state) {
   (void)state;
   OutboxRetry retry = {3, 10, 1000};
   OutboxMessage m = message("k", "ana@example.cl");
@@ -193,11 +203,14 @@ static void failures_are_retried_with_doubling_delays_then_failed(void **state) 
     Arena *pArena = arena_new();
     OutboxMail *aMail = NULL;
     int n = 0;
-    assert_int_equal(outbox_claim(g_pDb, pArena, "s", iNow, 300, 10, &aMail, &n), DB_OK);
+    assert_int_equal(
+        outbox_claim(g_pDb, pArena, "s", iNow, 300, 10, &aMail, &n), DB_OK);
     assert_int_equal(n, 1);
     assert_int_equal(aMail[0].nAttempt, i);
-    assert_int_equal(outbox_mark_failed(g_pDb, &aMail[0], "No se pudo conectar.", 0,
-                                        &retry, iNow), DB_OK);
+    assert_int_equal(
+        outbox_mark_failed(g_pDb, &aMail[0], "No se pudo conectar.", 0, &retry,
+                           iNow),
+        DB_OK);
     arena_free(pArena);
     if (i < 2) {
       assert_int_equal(claim_count("x", iNow + aWait[i] - 1), 0);
@@ -207,7 +220,8 @@ static void failures_are_retried_with_doubling_delays_then_failed(void **state) 
   Arena *pArena = arena_new();
   OutboxRow *aRow = NULL;
   int n = 0;
-  assert_int_equal(outbox_list(g_pDb, pArena, "actividad", 12, 10, &aRow, &n), DB_OK);
+  assert_int_equal(outbox_list(g_pDb, pArena, "actividad", 12, 10, &aRow, &n),
+                   DB_OK);
   assert_int_equal(n, 1);
   assert_string_equal(aRow[0].zState, OUTBOX_STATE_FAILED);
   assert_int_equal(aRow[0].nAttempt, 3);
@@ -223,16 +237,20 @@ static void a_permanent_refusal_fails_at_once_and_sent_is_final(void **state) {
   (void)state;
   OutboxRetry retry;
   outbox_retry_default(&retry);
-  OutboxMessage a = message("a", "a@example.cl"), b = message("b", "b@example.cl");
+  OutboxMessage a = message("a", "a@example.cl"),
+                b = message("b", "b@example.cl");
   assert_int_equal(outbox_queue(g_pDb, &a, NULL, NULL), OUTBOX_QUEUED);
   assert_int_equal(outbox_queue(g_pDb, &b, NULL, NULL), OUTBOX_QUEUED);
   Arena *pArena = arena_new();
   OutboxMail *aMail = NULL;
   int n = 0;
   int64_t iNow = db_now();
-  assert_int_equal(outbox_claim(g_pDb, pArena, "s", iNow, 300, 10, &aMail, &n), DB_OK);
+  assert_int_equal(outbox_claim(g_pDb, pArena, "s", iNow, 300, 10, &aMail, &n),
+                   DB_OK);
   assert_int_equal(n, 2);
-  assert_int_equal(outbox_mark_failed(g_pDb, &aMail[0], "Rechazado.", 1, &retry, iNow), DB_OK);
+  assert_int_equal(
+      outbox_mark_failed(g_pDb, &aMail[0], "Rechazado.", 1, &retry, iNow),
+      DB_OK);
   assert_int_equal(outbox_mark_sent(g_pDb, aMail[1].id, iNow), DB_OK);
   int nPending, nSent, nFailed;
   outbox_counts(g_pDb, &nPending, &nSent, &nFailed);
@@ -248,7 +266,8 @@ static void retry_delays_double_up_to_the_cap(void **state) {
   OutboxRetry r;
   outbox_retry_default(&r);
   static const int64_t aWant[] = {60, 120, 240, 480, 960, 1920, 3600, 3600};
-  for (int i = 0; i < 8; i++) assert_int_equal(outbox_retry_delay(&r, i + 1), aWant[i]);
+  for (int i = 0; i < 8; i++)
+    assert_int_equal(outbox_retry_delay(&r, i + 1), aWant[i]);
 }
 
 #define T(f) cmocka_unit_test_setup_teardown(f, open_db, close_db)
