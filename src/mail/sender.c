@@ -42,7 +42,8 @@ static void claim_token(char *z, size_t n) {
 
 /* Composes and sends one claimed message, then records the outcome. */
 static void send_one(Db *pDb, Arena *pArena, const MailSenderConfig *pCfg,
-                     const OutboxMail *m, MailSendStats *pStats) {
+                     const OutboxMail *m, const atomic_int *pbStop,
+                     MailSendStats *pStats) {
   const char *zFromAddr = mime_address_of(pArena, pCfg->smtp.zFrom);
   MimeMessage msg;
   memset(&msg, 0, sizeof(msg));
@@ -59,7 +60,7 @@ static void send_one(Db *pDb, Arena *pArena, const MailSenderConfig *pCfg,
   msg.nAttach = m->nAttach;
   const char *zMime = mime_build(pArena, &msg);
   SmtpResult res;
-  smtp_send(&pCfg->smtp, zFromAddr, m->zTo, zMime, strlen(zMime), &res);
+  smtp_send(&pCfg->smtp, zFromAddr, m->zTo, zMime, strlen(zMime), pbStop, &res);
   if (res.bOk) {
     /* Recorded at once: from here on a restart must not send it again. */
     if (outbox_mark_sent(pDb, m->id, db_now()) != DB_OK) {
@@ -69,6 +70,13 @@ static void send_one(Db *pDb, Arena *pArena, const MailSenderConfig *pCfg,
     fprintf(stderr, "cosoc: correo %lld a %s: enviado\n", (long long)m->id,
             m->zTo);
     pStats->nSent++;
+    return;
+  }
+  if (res.bCancelled) {
+    /* Not an attempt: the caller releases the claim and stops. */
+    fprintf(stderr,
+            "cosoc: correo %lld a %s: envío interrumpido al detenerse\n",
+            (long long)m->id, m->zTo);
     return;
   }
   int bFinal = res.bPermanent || m->nAttempt + 1 >= pCfg->retry.nMaxAttempts;
@@ -102,9 +110,12 @@ int mail_send_due(Db *pDb, const MailSenderConfig *pCfg,
                       &nMail);
     int i = 0;
     for (; rc == DB_OK && i < nMail && !(pbStop && atomic_load(pbStop)); i++) {
-      send_one(pDb, pArena, pCfg, &aMail[i], pStats);
+      send_one(pDb, pArena, pCfg, &aMail[i], pbStop, pStats);
     }
-    if (i < nMail) outbox_release(pDb, zClaim);
+    /* Whatever is still claimed (not reached, or interrupted) goes back. */
+    if (i < nMail || (pbStop && atomic_load(pbStop))) {
+      outbox_release(pDb, zClaim);
+    }
     arena_free(pArena);
     if (rc != DB_OK || nMail == 0) break;
   }

@@ -68,6 +68,18 @@ static size_t read_message(char *pBuf, size_t nSize, size_t nItems,
   return n;
 }
 
+/* libcurl calls this about once a second and on progress: a nonzero
+** answer abandons the transfer (a server stopping). */
+static int check_cancel(void *pArg, curl_off_t a, curl_off_t b, curl_off_t c,
+                        curl_off_t d) {
+  (void)a;
+  (void)b;
+  (void)c;
+  (void)d;
+  const atomic_int *pbCancel = pArg;
+  return pbCancel && atomic_load(pbCancel) ? 1 : 0;
+}
+
 /* The officer's sentence for a libcurl failure. */
 static const char *spanish_reason(CURLcode rc, long iCode) {
   /* An SMTP reply says more than libcurl's code (a refused RCPT comes back
@@ -108,7 +120,8 @@ static const char *spanish_reason(CURLcode rc, long iCode) {
 }
 
 void smtp_send(const SmtpConfig *pCfg, const char *zFromAddr, const char *zTo,
-               const char *zMessage, size_t nMessage, SmtpResult *pRes) {
+               const char *zMessage, size_t nMessage,
+               const atomic_int *pbCancel, SmtpResult *pRes) {
   memset(pRes, 0, sizeof(*pRes));
   CURL *pCurl = curl_easy_init();
   if (!pCurl) {
@@ -146,10 +159,20 @@ void smtp_send(const SmtpConfig *pCfg, const char *zFromAddr, const char *zTo,
     curl_easy_setopt(pCurl, CURLOPT_PASSWORD,
                      pCfg->zPassword ? pCfg->zPassword : "");
   }
+  if (pbCancel) {
+    curl_easy_setopt(pCurl, CURLOPT_XFERINFOFUNCTION, check_cancel);
+    curl_easy_setopt(pCurl, CURLOPT_XFERINFODATA, (void *)pbCancel);
+    curl_easy_setopt(pCurl, CURLOPT_NOPROGRESS, 0L);
+  }
   CURLcode rc = curl_easy_perform(pCurl);
   curl_easy_getinfo(pCurl, CURLINFO_RESPONSE_CODE, &pRes->iSmtpCode);
   if (rc == CURLE_OK) {
     pRes->bOk = 1;
+  } else if (rc == CURLE_ABORTED_BY_CALLBACK) {
+    pRes->bCancelled = 1;
+    snprintf(pRes->zError, sizeof(pRes->zError),
+             "El envío se interrumpió porque el servidor se detuvo.");
+    snprintf(pRes->zDetail, sizeof(pRes->zDetail), "interrumpido");
   } else {
     pRes->bPermanent = pRes->iSmtpCode >= 500 && pRes->iSmtpCode < 600 &&
                        rc != CURLE_LOGIN_DENIED;

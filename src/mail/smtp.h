@@ -13,6 +13,7 @@
 #ifndef COSOC_MAIL_SMTP_H
 #define COSOC_MAIL_SMTP_H
 
+#include <stdatomic.h>
 #include <stddef.h>
 
 #define SMTP_DEFAULT_FROM "cosoc@localhost"
@@ -30,6 +31,7 @@ typedef struct SmtpConfig {
 typedef struct SmtpResult {
   int bOk;                      /* The server accepted the message */
   int bPermanent;               /* Refused for good (5xx): do not retry */
+  int bCancelled;               /* Stopped by *pbCancel before the end */
   long iSmtpCode;               /* Last SMTP reply code, 0 if none */
   char zError[SMTP_ERROR_MAX];  /* Spanish, for the officer */
   char zDetail[SMTP_ERROR_MAX]; /* libcurl's words, for the log */
@@ -45,8 +47,11 @@ const char *smtp_url_problem(const char *zUrl);
 ** COSOC_MAIL_FROM); zUrl comes from the caller (--smtp or COSOC_SMTP_URL). */
 void smtp_config_from_env(SmtpConfig *pCfg, const char *zUrl);
 
-/* Sends zMessage (CRLF lines) from zFromAddr to zTo. Thread-safe. */
+/* Sends zMessage (CRLF lines) from zFromAddr to zTo. Thread-safe. When
+** pbCancel (may be NULL) becomes nonzero the transfer is abandoned within
+** a second and bCancelled is set: the server has not accepted it. */
 void smtp_send(const SmtpConfig *pCfg, const char *zFromAddr, const char *zTo,
-               const char *zMessage, size_t nMessage, SmtpResult *pResult);
+               const char *zMessage, size_t nMessage,
+               const atomic_int *pbCancel, SmtpResult *pResult);
 
 #endif

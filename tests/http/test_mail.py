@@ -215,6 +215,25 @@ class Failures(MailCase):
         self.assertEqual(sink.messages(), [])
 
 
+    def test_sigterm_stops_at_once_even_with_a_silent_smtp_server(self):
+        import socket
+        silent = socket.socket()
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)  # Connections complete, but nobody ever answers
+        self.addCleanup(silent.close)
+        srv = self.server("smtp://127.0.0.1:%d" % silent.getsockname()[1])
+        c = self.admin(srv)
+        queue_test_via_page(c, "ana@example.cl")
+        c.close()
+        time.sleep(2.5)  # The sender is now waiting for the greeting
+        started = time.time()
+        out = srv.stop()
+        self.assertLess(time.time() - started, 10)
+        self.assertIn("interrumpido", out)
+        row = outbox(self.demo.path)[0]
+        self.assertEqual(row[1:3], ("pendiente", 0))
+
+
 class ExactlyOnce(MailCase):
     def test_one_idempotency_key_is_queued_once(self):
         for _ in range(2):
