@@ -16,10 +16,12 @@ cd "$(dirname "$0")/.."
 BUILD_PKGS=(
   build-essential pkg-config
   libmicrohttpd-dev libsqlite3-dev libsodium-dev libjansson-dev
+  libpq-dev
 )
 TEST_PKGS=(
   libcmocka-dev python3 sqlite3 procps
   chromium nodejs npm fonts-dejavu-core
+  postgresql
 )
 
 mode=${1:-build}
