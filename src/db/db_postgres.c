@@ -511,6 +511,10 @@ static int pg_exec_script(void *pConn, const char *zSql) {
   if (PQstatus(pPg->pConn) != CONNECTION_OK && pg_reconnect(pPg, 0) != DB_OK) {
     return bRollback ? DB_OK : DB_ERROR;
   }
+  /* Nothing to roll back (db_commit() rolls back after a failed COMMIT). */
+  if (bRollback && PQtransactionStatus(pPg->pConn) == PQTRANS_IDLE) {
+    return DB_OK;
+  }
   for (int iTry = 0; iTry < 2; iTry++) {
     int bInTxn = pg_in_txn(pPg);
     PGresult *pRes = PQexec(pPg->pConn, zSql);
