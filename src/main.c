@@ -22,6 +22,7 @@ static const Command aCommand[] = {
     {"user", cmd_user, "administra cuentas (user add)"},
     {"token", cmd_token, "crea tokens para la API (token create)"},
     {"demo", cmd_demo, "crea una instalación de demostración"},
+    {"backup", cmd_backup, "respalda la base de datos sin detener el servidor"},
 };
 
 static void usage(FILE *pOut) {
