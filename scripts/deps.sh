@@ -21,7 +21,7 @@ BUILD_PKGS=(
 TEST_PKGS=(
   libcmocka-dev python3 sqlite3 procps
   chromium nodejs npm fonts-dejavu-core
-  postgresql
+  postgresql nginx-light
 )
 
 mode=${1:-build}
