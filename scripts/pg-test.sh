@@ -4,6 +4,7 @@
 #
 #   scripts/pg-test.sh start   creates and starts it; prints its URL
 #   scripts/pg-test.sh url     prints the URL of the running one
+#   scripts/pg-test.sh restart restarts it (tests of reconnection)
 #   scripts/pg-test.sh stop    stops it and removes its folder
 #
 # Installs Debian's postgresql when missing. PostgreSQL refuses to run as
@@ -79,9 +80,20 @@ stop() {
   rm -f "$STATE"
 }
 
+restart() {
+  [ -f "$STATE" ] || { echo "pg-test: no hay servidor de prueba" >&2; exit 1; }
+  local dir bin
+  dir=$(sed -n 1p "$STATE")
+  bin=$(sed -n 3p "$STATE")
+  # "fast" ends every session at once, as a crash or an upgrade would.
+  as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -m fast -w -t 60 \
+    restart >/dev/null
+}
+
 case "${1:-}" in
   start) start ;;
+  restart) restart ;;
   url) url ;;
   stop) stop ;;
-  *) echo "uso: $0 start|url|stop" >&2; exit 2 ;;
+  *) echo "uso: $0 start|url|restart|stop" >&2; exit 2 ;;
 esac
