@@ -7,7 +7,7 @@ import os
 import subprocess
 import unittest
 
-from support import PG_URL, ROOT, ServerTestCase
+from support import PG_URL, ROOT, ServerTestCase, free_port, run_cli
 
 
 @unittest.skipUnless(PG_URL, "solo con PostgreSQL")
@@ -30,3 +30,13 @@ class PostgresRestart(ServerTestCase):
                                              "csrf_token": token})
         self.assertEqual(r.status, 303)
         self.client().login("reinicio@ejemplo.cl", "clave-larga-1")
+
+
+class PostgresUnreachable(unittest.TestCase):
+    def test_serve_refuses_to_start_with_one_clear_line(self):
+        p = run_cli("serve", "--listen", "127.0.0.1:%d" % free_port(),
+                    "--db", "postgresql://cosoc:secreto@127.0.0.1:1/cosoc", check=1)
+        lines = p.stderr.strip().splitlines()
+        self.assertEqual(len(lines), 1, p.stderr)
+        self.assertIn("no se pudo conectar con PostgreSQL en 127.0.0.1:1/cosoc", lines[0])
+        self.assertNotIn("secreto", p.stderr)
