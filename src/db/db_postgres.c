@@ -289,9 +289,12 @@ static int pg_prepare(void *pConn, const char *zSql, void **ppStmt) {
     free(pStmt);
     return DB_ERROR;
   }
-  /* A broken connection is not a SQL error: the statement is prepared on
-  ** the server when it first runs, after the reconnect. */
-  if (PQstatus(pPg->pConn) == CONNECTION_OK && !pPg->bTxnLost) {
+  /* A broken connection, or a transaction already aborted by an earlier
+  ** error, is not a SQL error of this statement: it is prepared on the
+  ** server when it first runs (and its step reports the real problem), so
+  ** callers never get NULL for a correct statement. */
+  if (PQstatus(pPg->pConn) == CONNECTION_OK && !pPg->bTxnLost &&
+      PQtransactionStatus(pPg->pConn) != PQTRANS_INERROR) {
     if (pg_prepare_on_server(pStmt) != DB_OK &&
         PQstatus(pPg->pConn) == CONNECTION_OK) {
       free(pStmt->zSql);
