@@ -101,6 +101,20 @@ class Demo:
         self.output = out
 
 
+def thread_stacks(pid):
+    """Every thread's stack of a hung process (gdb, when installed), to
+    tell where it hangs."""
+    gdb = shutil.which("gdb")
+    if not gdb:
+        return ""
+    try:
+        p = subprocess.run([gdb, "-p", str(pid), "-batch", "-ex", "thread apply all bt"],
+                           capture_output=True, text=True, timeout=60)
+        return "\n--- pilas de los hilos (gdb) ---\n" + p.stdout[-20000:]
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+
+
 class Server:
     """`cosoc serve` on a free port. Use as a context manager or call
     start()/stop(); stop() fails the test on a sanitizer report or an
@@ -148,9 +162,11 @@ class Server:
             try:
                 self.proc.wait(timeout=30)
             except subprocess.TimeoutExpired:
+                stacks = thread_stacks(self.proc.pid)
                 self.proc.kill()
                 self.proc.wait()
-                raise AssertionError("cosoc serve did not stop on SIGTERM:\n" + self.output())
+                raise AssertionError("cosoc serve did not stop on SIGTERM:\n" + self.output()
+                                     + stacks)
         rc = self.proc.returncode
         out = self.output()
         self.proc = None
