@@ -28,10 +28,13 @@
 **    seconds (db_now()), dates 'YYYY-MM-DD' TEXT: no date functions in SQL.
 **  - PostgreSQL infers each parameter's type from its context; where there
 **    is none (`? IS NULL`, `SELECT ?`, `? || x`) write `CAST(? AS TEXT)` /
-**    `CAST(? AS BIGINT)`. Integer division and `LIKE` differ: compare
-**    lower(x) with lower(?), compute ratios in C.
+**    `CAST(? AS BIGINT)`.
+**  - `LIKE` ignores case on SQLite only: write lower(x) LIKE lower(?).
+**    avg() and sum() of decimals give NUMERIC text on PostgreSQL: compute
+**    ratios in C from counts.
 **  - Every selected column is grouped or aggregated (PostgreSQL insists);
-**    ORDER BY names a column whenever the order matters (collation: C).
+**    ORDER BY names a column whenever the order matters (the test cluster
+**    sorts text bytewise, as SQLite does; a production one may not).
 **  - On PostgreSQL a failed statement inside a transaction aborts it: after
 **    DB_CONSTRAINT in db_begin() roll back, or avoid the error with
 **    ON CONFLICT. Outside a transaction a failed statement harms nothing.
