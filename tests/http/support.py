@@ -13,6 +13,7 @@ import re
 import shutil
 import signal
 import socket
+import sqlite3
 import subprocess
 import tempfile
 import time
@@ -60,6 +61,29 @@ def psql(url, sql):
     """Runs one SQL command with psql on the database at url."""
     subprocess.run([PSQL, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url, "-c", sql],
                    check=True, capture_output=True, text=True, timeout=60)
+
+
+def query_one(target, sql, params=()):
+    """The first column of the first row of a read-only query on the
+    database at target (SQLite file or PostgreSQL URL), as a string, or None.
+    For tests that check what was (not) written. Parameters are `?`; on
+    PostgreSQL they are passed to psql as variables, quoted by psql."""
+    if target.startswith("postgresql://"):
+        args = [PSQL, "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", target]
+        for i, value in enumerate(params):
+            args += ["-v", "p%d=%s" % (i, value)]
+        n = [0]
+
+        def var(_):
+            n[0] += 1
+            return ":'p%d'" % (n[0] - 1)
+        out = subprocess.run(args, input=re.sub(r"\?", var, sql), check=True,
+                             capture_output=True, text=True, timeout=60).stdout
+        first = out.splitlines()[0] if out.strip() else None
+        return first
+    with sqlite3.connect(target) as db:
+        row = db.execute(sql, params).fetchone()
+    return None if row is None or row[0] is None else str(row[0])
 
 
 def new_database(tmpdir, name="demo"):
