@@ -1,7 +1,7 @@
 /*
 ** The outbox store: queued once per key, inside the caller's transaction,
 ** claimed by one sender at a time with a lease, retried with a doubling
-** delay, failed for good after the last attempt.
+** delay, failed for good after the last attempt. Runs on both backends.
 */
 #include "support.h"
 
@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "mail/outbox.h"
+#include "test_db_target.h"
 
 static char g_zDir[64];
 static Db *g_pDb;
@@ -31,13 +32,15 @@ static int teardown(void **state) {
   return system(zCmd) == 0 ? 0 : -1;
 }
 
+/* A fresh, migrated database per test: SQLite, or PostgreSQL when
+** scripts/run-tests.sh sets COSOC_TEST_PG_URL. */
 static int open_db(void **state) {
   (void)state;
   static int iDb = 0;
-  char zPath[128], zErr[256];
+  char zPath[128];
   snprintf(zPath, sizeof(zPath), "%s/t%d.db", g_zDir, iDb++);
-  if (db_open(zPath, &g_pDb, zErr, sizeof(zErr)) != DB_OK) return -1;
-  return db_migrate(g_pDb, NULL, zErr, sizeof(zErr)) == DB_OK ? 0 : -1;
+  g_pDb = test_db_open(zPath, 1);
+  return 0;
 }
 
 static int close_db(void **state) {
