@@ -126,10 +126,16 @@ static atomic_int g_nRunning; /* Background senders in this process */
 
 int mail_sender_running(void) { return atomic_load(&g_nRunning) > 0; }
 
+/* The running sender, for mail_sender_wake(); guarded by g_wakeMutex so
+** that a wake never touches a sender being freed. */
+static pthread_mutex_t g_wakeMutex = PTHREAD_MUTEX_INITIALIZER;
+static MailSender *g_pSender;
+
 struct MailSender {
   pthread_t thread;      /* The sender */
   pthread_mutex_t mutex; /* Guards the wait */
-  pthread_cond_t cond;   /* Signalled to stop */
+  pthread_cond_t cond;   /* Signalled to stop or to look now */
+  int bWake;             /* Look at the outbox now (under mutex) */
   atomic_int bStop;      /* Set by mail_sender_stop() */
   char *zDb;             /* Database target (owned) */
   MailSenderConfig cfg;  /* Copy of the configuration */
@@ -141,9 +147,10 @@ static void pause_or_stop(MailSender *p, int nSeconds) {
   clock_gettime(CLOCK_REALTIME, &ts);
   ts.tv_sec += nSeconds;
   pthread_mutex_lock(&p->mutex);
-  while (!atomic_load(&p->bStop)) {
+  while (!atomic_load(&p->bStop) && !p->bWake) {
     if (pthread_cond_timedwait(&p->cond, &p->mutex, &ts) != 0) break;
   }
+  p->bWake = 0;
   pthread_mutex_unlock(&p->mutex);
 }
 
@@ -203,11 +210,29 @@ MailSender *mail_sender_start(const char *zDb, const MailSenderConfig *pCfg) {
     return NULL;
   }
   atomic_fetch_add(&g_nRunning, 1);
+  pthread_mutex_lock(&g_wakeMutex);
+  if (!g_pSender) g_pSender = p;
+  pthread_mutex_unlock(&g_wakeMutex);
   return p;
+}
+
+void mail_sender_wake(void) {
+  pthread_mutex_lock(&g_wakeMutex);
+  MailSender *p = g_pSender;
+  if (p) {
+    pthread_mutex_lock(&p->mutex);
+    p->bWake = 1;
+    pthread_cond_signal(&p->cond);
+    pthread_mutex_unlock(&p->mutex);
+  }
+  pthread_mutex_unlock(&g_wakeMutex);
 }
 
 void mail_sender_stop(MailSender *p) {
   if (!p) return;
+  pthread_mutex_lock(&g_wakeMutex);
+  if (g_pSender == p) g_pSender = NULL;
+  pthread_mutex_unlock(&g_wakeMutex);
   pthread_mutex_lock(&p->mutex);
   atomic_store(&p->bStop, 1);
   pthread_cond_signal(&p->cond);

@@ -54,5 +54,8 @@ MailSender *mail_sender_start(const char *zDb, const MailSenderConfig *pCfg);
 void mail_sender_stop(MailSender *pSender);
 /* Whether a background sender runs in this process (pages say so). */
 int mail_sender_running(void);
+/* Asks this process's background sender (if any) to look at the outbox now
+** rather than at its next poll: call it after committing queued mail. */
+void mail_sender_wake(void);
 
 #endif

@@ -163,6 +163,7 @@ void page_admin_mail(Request *r) {
       respond_error(r, 500, NULL);
       return;
     }
+    mail_sender_wake();
     respond_redirect(r, "/admin/correo");
     return;
   }
@@ -185,5 +186,6 @@ void page_admin_mail(Request *r) {
     respond_error(r, 500, NULL);
     return;
   }
+  mail_sender_wake();
   respond_redirect(r, "/admin/correo?enviado=1");
 }

@@ -96,10 +96,12 @@ class MailCase(unittest.TestCase):
 class Delivery(MailCase):
     def test_server_sends_queued_mail_once_with_spanish_text_and_invitation(self):
         sink = self.sink()
-        srv = self.server(sink.url)
+        # A long poll: the page wakes the sender, so the mail goes at once.
+        srv = self.server(sink.url, "--mail-poll-seconds", "600")
         c = self.admin(srv)
+        time.sleep(1)  # Past the sender's first look at the empty outbox
         queue_test_via_page(c, "maria.rojas@example.cl")
-        msg = sink.wait_for(1)[0]
+        msg = sink.wait_for(1, timeout=10)[0]
         self.assertEqual(msg["To"], "maria.rojas@example.cl")
         self.assertEqual(str(msg["Subject"]), "Prueba de correo de cosoc: citación de ejemplo")
         self.assertIn("cosoc@example.cl", msg["From"])
