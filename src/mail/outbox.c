@@ -43,6 +43,20 @@ int64_t outbox_retry_delay(const OutboxRetry *p, int nAttempt) {
   return iDelay > p->iMaxDelay ? p->iMaxDelay : iDelay;
 }
 
+/* File names go into MIME headers as quoted ASCII: letters, digits and a
+** few signs only (no quotes, no line breaks, no bytes above 127). */
+static int is_safe_filename(const char *z) {
+  if (!z || !*z) return 0;
+  for (; *z; z++) {
+    unsigned char c = (unsigned char)*z;
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+          (c >= '0' && c <= '9') || strchr("._- ()", c))) {
+      return 0;
+    }
+  }
+  return 1;
+}
+
 static int has_line_break(const char *z) {
   return z && (strchr(z, '\r') || strchr(z, '\n'));
 }
@@ -64,10 +78,13 @@ static const char *message_problem(const OutboxMessage *p) {
   if (!p->zText) return "Falta el texto del mensaje.";
   for (int i = 0; i < p->nAttach; i++) {
     const OutboxAttachment *a = &p->aAttach[i];
-    if (!a->zFilename || !*a->zFilename || has_line_break(a->zFilename) ||
-        strchr(a->zFilename, '"') || !a->zContentType ||
+    if (!is_safe_filename(a->zFilename)) {
+      return "El nombre de un archivo adjunto solo puede tener letras sin "
+             "tilde, números, espacios, puntos, guiones y paréntesis.";
+    }
+    if (!a->zContentType || !*a->zContentType ||
         has_line_break(a->zContentType) || (!a->pData && a->nData)) {
-      return "Un archivo adjunto no tiene nombre o tipo válidos.";
+      return "Un archivo adjunto no tiene un tipo válido.";
     }
   }
   return NULL;

@@ -23,6 +23,7 @@ const Route routes_table[] = {
     {"/admin/correo",       GET | POST, ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_admin_mail},
     {"/static/:",           GET,        ROLES_EVERYONE,  0,          0,     page_static},
     {"/api/me",             GET,        ROLES_SIGNED_IN, 0,          0,     page_api_me},
+    {"/api/mail",           GET,        ROLE_ADMIN,      0,          0,     page_api_mail},
     /* People and places */
     {"/integrantes",        GET,        ROLES_EVERYONE,  0,          0,     page_members_public},
     {"/integrantes.csv",    GET,        ROLES_EVERYONE,  0,          0,     page_members_public_export},

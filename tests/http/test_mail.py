@@ -166,6 +166,36 @@ class Delivery(MailCase):
         self.assertEqual(outbox(self.demo.path), [])
 
 
+    def test_the_api_lists_the_outbox_for_the_officer_only(self):
+        srv = self.server(None)
+        run_cli("mail", "queue-test", "--db", self.demo.path, "--to", "ana@example.cl",
+                check=0)
+        token = srv.client()
+        self.addCleanup(token.close)
+        admin_token = support.run_cli("token", "create", "--db", self.demo.path,
+                                      "--email", self.demo.email,
+                                      check=0).stdout.strip().split()[-1]
+        r = token.get("/api/mail", headers={"Authorization": "Bearer " + admin_token})
+        self.assertEqual(r.status, 200)
+        rows = r.json()
+        self.assertEqual(len(rows), 1)
+        self.assertEqual(rows[0]["to"], "ana@example.cl")
+        self.assertEqual(rows[0]["state"], "pendiente")
+        self.assertEqual(rows[0]["attempts"], 0)
+        self.assertEqual(rows[0]["error"], "")
+        self.assertIsNone(rows[0]["sent"])
+        self.assertRegex(rows[0]["created"], r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d-0[34]:00$")
+        self.assertEqual(rows[0]["related"]["kind"], "prueba")
+        r = token.get("/api/mail?kind=actividad&id=12",
+                      headers={"Authorization": "Bearer " + admin_token})
+        self.assertEqual(r.json(), [])
+        r = token.get("/api/mail?kind=actividad&id=doce",
+                      headers={"Authorization": "Bearer " + admin_token})
+        self.assertEqual(r.status, 400)
+        self.assertEqual(r.json()["field"], "id")
+        self.assertEqual(token.get("/api/mail").status, 401)
+
+
 class Failures(MailCase):
     def test_smtp_down_means_retries_then_failed_with_a_spanish_reason(self):
         port = free_port()  # Nothing listens there

@@ -88,6 +88,17 @@ static void bad_addresses_and_multi_line_subjects_are_refused(void **state) {
   assert_int_equal(outbox_queue(g_pDb, &m, NULL, &zProblem), OUTBOX_INVALID);
   m = message("k3", "ana@example.cl\r\nBcc: x@example.cl");
   assert_int_equal(outbox_queue(g_pDb, &m, NULL, &zProblem), OUTBOX_INVALID);
+  OutboxAttachment a = {"acta\"\r\nX: y.pdf", "application/pdf", 0, "x", 1};
+  m = message("k4", "ana@example.cl");
+  m.aAttach = &a;
+  m.nAttach = 1;
+  assert_int_equal(outbox_queue(g_pDb, &m, NULL, &zProblem), OUTBOX_INVALID);
+  a.zFilename = "acta-sesión.pdf";
+  assert_int_equal(outbox_queue(g_pDb, &m, NULL, &zProblem), OUTBOX_INVALID);
+  a.zFilename = "acta-sesion (1).pdf";
+  assert_int_equal(outbox_queue(g_pDb, &m, NULL, &zProblem), OUTBOX_QUEUED);
+  db_exec_script(g_pDb, "DELETE FROM mail_attachments");
+  db_exec_script(g_pDb, "DELETE FROM mail_outbox");
   assert_int_equal(count_rows(), 0);
 }
 
