@@ -82,8 +82,13 @@ static void outbox_table(Request *r, Html *h) {
       if (*p->zError)
         html_printf(h, "<span class=\"mail-error\">%s</span> ", p->zError);
       if (strcmp(p->zState, OUTBOX_STATE_PENDING) == 0) {
-        html_printf(h, "Próximo intento: %s.",
-                    local_time(pArena, p->iNextAttempt));
+        if (p->nAttempt == 0) {
+          html_printf(h, "En espera desde el %s.",
+                      local_time(pArena, p->iCreated));
+        } else {
+          html_printf(h, "Próximo intento: %s.",
+                      local_time(pArena, p->iNextAttempt));
+        }
       } else {
         html_printf(h,
                     "<form method=\"post\" action=\"/admin/correo\" "
