@@ -40,6 +40,8 @@ UNIT_BIN  := $(patsubst tests/unit/%.c,build/check/tests/%,$(UNIT_SRC))
 
 DB        ?= var/demo.db
 LISTEN    ?= 127.0.0.1:8080
+# make run SMTP=smtp://host:port also sends the demo's mail there.
+SMTP      ?=
 
 .PHONY: all deps run check check-build unit bench clean format lint
 all: build/cosoc
@@ -99,7 +101,7 @@ run:
 	@$(MAKE) --no-print-directory build/cosoc
 	@mkdir -p $(dir $(DB))
 	build/cosoc demo --db $(DB) --force
-	build/cosoc serve --listen $(LISTEN) --db $(DB)
+	build/cosoc serve --listen $(LISTEN) --db $(DB) $(if $(SMTP),--smtp $(SMTP))
 
 check-build: build/check/cosoc $(UNIT_BIN)
 

@@ -10,6 +10,7 @@
 #include "accounts/accounts.h"
 #include "domain/chile_time.h"
 #include "export/ical.h"
+#include "mail/invite.h"
 #include "mail/mime.h"
 #include "mail/outbox.h"
 #include "mail/smtp.h"
@@ -74,9 +75,7 @@ int mail_queue_sample(Db *pDb, Arena *pArena, const char *zTo, const char *zKey,
       "comprobar el correo.</p><p>Si lo lee con tildes y eñes correctas "
       "(acción, reunión, año), el envío funciona.</p></body></html>\n",
       html_escape(pArena, zShort));
-  OutboxAttachment att = {"invitacion.ics",
-                          "text/calendar; method=REQUEST; charset=UTF-8", 1,
-                          zIcs, zIcs ? strlen(zIcs) : 0};
+  OutboxAttachment att = mail_invite_attachment(ICAL_METHOD_INVITE, zIcs);
   OutboxMessage msg;
   memset(&msg, 0, sizeof(msg));
   msg.zIdempotencyKey = zKey;
