@@ -100,7 +100,9 @@ int cmd_serve(int argc, char **argv) {
   MailSender *pSender = NULL;
   if (zSmtp && *zSmtp) {
     if (!(pSender = mail_sender_start(zDb, &mailCfg))) return CLI_FAIL;
-    fprintf(stderr, "cosoc: enviando correo por %s como %s\n", zSmtp,
+    char zShown[256]; /* Never a password in the log */
+    smtp_url_for_log(zSmtp, zShown, sizeof(zShown));
+    fprintf(stderr, "cosoc: enviando correo por %s como %s\n", zShown,
             mailCfg.smtp.zFrom);
   }
   rc = server_run(&cfg) == 0 ? CLI_OK : CLI_FAIL;

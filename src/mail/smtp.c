@@ -42,6 +42,18 @@ const char *smtp_url_problem(const char *zUrl) {
   return NULL;
 }
 
+void smtp_url_for_log(const char *zUrl, char *z, size_t n) {
+  const char *zHost = strstr(zUrl, "://");
+  zHost = zHost ? zHost + 3 : zUrl;
+  const char *zAt = strchr(zHost, '@');
+  const char *zSlash = strchr(zHost, '/');
+  if (zAt && (!zSlash || zAt < zSlash)) {
+    snprintf(z, n, "%.*s%s", (int)(zHost - zUrl), zUrl, zAt + 1);
+  } else {
+    snprintf(z, n, "%s", zUrl);
+  }
+}
+
 void smtp_config_from_env(SmtpConfig *pCfg, const char *zUrl) {
   memset(pCfg, 0, sizeof(*pCfg));
   pCfg->zUrl = zUrl;

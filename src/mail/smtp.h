@@ -43,6 +43,9 @@ int smtp_global_init(void);
 /* NULL when zUrl is a usable smtp:// or smtps:// URL, else the reason. */
 const char *smtp_url_problem(const char *zUrl);
 
+/* zUrl for logs, without any "user:password@" part, into z (size n). */
+void smtp_url_for_log(const char *zUrl, char *z, size_t n);
+
 /* Fills *pCfg from the environment (COSOC_SMTP_USER, COSOC_SMTP_PASSWORD,
 ** COSOC_MAIL_FROM); zUrl comes from the caller (--smtp or COSOC_SMTP_URL). */
 void smtp_config_from_env(SmtpConfig *pCfg, const char *zUrl);

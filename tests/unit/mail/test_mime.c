@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "mail/mime.h"
+#include "mail/smtp.h"
 
 /* Decodes base64 (no line breaks) into a; returns the length. */
 static size_t b64_decode(const char *z, size_t n, unsigned char *a) {
@@ -184,6 +185,19 @@ static void a_plain_message_has_no_multipart(void **state) {
   arena_free(pArena);
 }
 
+static void smtp_urls_are_checked_and_logged_without_passwords(void **state) {
+  (void)state;
+  char z[128];
+  smtp_url_for_log("smtp://cosoc:secreto@correo.example.cl:587", z, sizeof(z));
+  assert_string_equal(z, "smtp://correo.example.cl:587");
+  smtp_url_for_log("smtps://correo.example.cl:465", z, sizeof(z));
+  assert_string_equal(z, "smtps://correo.example.cl:465");
+  assert_null(smtp_url_problem("smtp://127.0.0.1:2525"));
+  assert_non_null(smtp_url_problem("http://correo.example.cl"));
+  assert_non_null(smtp_url_problem("smtp://"));
+  assert_non_null(smtp_url_problem("smtp://a b"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(ascii_subjects_stay_plain_and_spanish_ones_are_encoded),
@@ -192,6 +206,7 @@ int main(void) {
       cmocka_unit_test(
           an_invitation_is_mixed_with_alternative_and_inline_calendar),
       cmocka_unit_test(a_plain_message_has_no_multipart),
+      cmocka_unit_test(smtp_urls_are_checked_and_logged_without_passwords),
   };
   return cmocka_run_group_tests_name("mail/mime", tests, NULL, NULL);
 }
