@@ -17,6 +17,7 @@
 #define SENDER_DEFAULT_LEASE 300
 #define SENDER_DEFAULT_BATCH 10
 #define SENDER_DEFAULT_POLL 5
+#define SENDER_MARK_TRIES 5 /* Attempts to record a message as sent */
 
 void mail_sender_config_init(MailSenderConfig *pCfg, const char *zUrl) {
   memset(pCfg, 0, sizeof(*pCfg));
@@ -62,8 +63,15 @@ static void send_one(Db *pDb, Arena *pArena, const MailSenderConfig *pCfg,
   SmtpResult res;
   smtp_send(&pCfg->smtp, zFromAddr, m->zTo, zMime, strlen(zMime), pbStop, &res);
   if (res.bOk) {
-    /* Recorded at once: from here on a restart must not send it again. */
-    if (outbox_mark_sent(pDb, m->id, db_now()) != DB_OK) {
+    /* Recorded at once: from here on a restart must not send it again. A
+    ** busy database gets a few more tries, since failing here means the
+    ** message is sent again when its lease runs out. */
+    int rcMark = DB_ERROR;
+    for (int iTry = 0; iTry < SENDER_MARK_TRIES && rcMark != DB_OK; iTry++) {
+      if (iTry > 0) sleep(1);
+      rcMark = outbox_mark_sent(pDb, m->id, db_now());
+    }
+    if (rcMark != DB_OK) {
       fprintf(stderr, "cosoc: correo %lld enviado pero no se pudo anotar: %s\n",
               (long long)m->id, db_errmsg(pDb));
     }
