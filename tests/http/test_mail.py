@@ -323,8 +323,8 @@ class Cli(unittest.TestCase):
     def test_mail_commands_have_help_and_check_their_url(self):
         self.assertEqual(run_cli("mail", "--help").returncode, 0)
         self.assertEqual(run_cli("mail", "send-pending", "--help").returncode, 0)
-        p = run_cli("mail", "send-pending", "--db", "/tmp/x.db", "--smtp", "http://x")
+        p = run_cli("mail", "send-pending", "--db", "/nonexistent/x.db", "--smtp", "http://x")
         self.assertEqual(p.returncode, 2)
         self.assertIn("smtp://", p.stderr)
-        p = run_cli("serve", "--smtp", "ftp://x", "--db", "/tmp/nada.db")
+        p = run_cli("serve", "--smtp", "ftp://x", "--db", "/nonexistent/nada.db")
         self.assertEqual(p.returncode, 2)
