@@ -25,8 +25,9 @@ int plan_days_in_month(int iYear, int iMonth) {
 }
 
 void plan_date_format(char *z, int iYear, int iMonth, int iDay) {
-  snprintf(z, PLAN_DATE_SIZE, "%04d-%02d-%02d", iYear % 10000, iMonth % 100,
-           iDay % 100);
+  /* Unsigned and bounded, so the compiler can see it fits. */
+  snprintf(z, PLAN_DATE_SIZE, "%04u-%02u-%02u", (unsigned)iYear % 10000u,
+           (unsigned)iMonth % 100u, (unsigned)iDay % 100u);
 }
 
 int plan_date_valid(const char *z) {
