@@ -10,6 +10,7 @@
 #define COSOC_CLI_CLI_H
 
 #include "db/db.h"
+#include "util/arena.h"
 
 #define CLI_OK 0
 #define CLI_FAIL 1
@@ -48,5 +49,10 @@ int cmd_migrate(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_token(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
+int cmd_import_plan(int argc, char **argv);
+
+/* The demo's plan: the council's real plan, imported into the first
+** council and approved by iAdminId (src/cli/cmd_plan.c). */
+int demo_plan(Db *pDb, Arena *pArena, int64_t iAdminId, const char **pzErr);
 
 #endif
