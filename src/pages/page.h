@@ -31,5 +31,15 @@ void page_account_password(Request *r);
 void page_admin_users(Request *r);
 void page_static(Request *r);
 void page_api_me(Request *r);
+void page_plan(Request *r);
+void page_plan_line(Request *r);
+void page_plan_history(Request *r);
+void page_admin_plan(Request *r);
+void page_admin_plan_objectives(Request *r);
+void page_admin_plan_line(Request *r);
+void page_admin_plan_approve(Request *r);
+void page_admin_plan_import(Request *r);
+void page_api_plan(Request *r);
+void page_api_plan_version(Request *r);
 
 #endif
