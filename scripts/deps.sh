@@ -16,10 +16,12 @@ cd "$(dirname "$0")/.."
 BUILD_PKGS=(
   build-essential pkg-config
   libmicrohttpd-dev libsqlite3-dev libsodium-dev libjansson-dev
+  libxlsxwriter-dev libcairo2-dev libpango1.0-dev fonts-dejavu-core
 )
 TEST_PKGS=(
   libcmocka-dev python3 sqlite3 procps
   chromium nodejs npm fonts-dejavu-core
+  poppler-utils python3-openpyxl
 )
 
 mode=${1:-build}

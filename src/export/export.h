@@ -51,6 +51,44 @@ int export_pdf(Arena *pArena, const ExportTable *pTable,
                const ExportPdfOptions *pOpt, const char **ppOut,
                size_t *pnOut, char *zErr, size_t nErr);
 
+/*
+** What callers can rely on:
+** - The bytes live in pArena; there is nothing else to free. No call keeps
+**   state, so exports may run on several server threads at once.
+** - Every string is cleaned first: invalid UTF-8 becomes U+FFFD, CR LF and
+**   CR become '\n', tabs spaces, other control characters are dropped.
+** - CSV: BOM + header row + data rows, CRLF; title, subtitle and preamble
+**   are left out so the file re-imports as data. Never fails.
+** - XLSX: sheet named by export_xlsx_sheet_name(); rows: title, subtitle,
+**   one merged row per preamble paragraph, a blank row, the header (bold,
+**   frozen, autofilter, repeated when printed), the data (wrapped text).
+**   Cells are always text, never formulas. Written through a private
+**   mkstemp() file in $TMPDIR (or /tmp), removed before returning, also on
+**   failure. Fails on a cell over 32,767 bytes (Excel's limit) or when no
+**   temporary file can be made.
+** - PDF: pages of A4 (595.3 x 841.9 pt) or Letter (612 x 792), swapped in
+**   landscape; 36 pt margins; content ends 14 pt above the bottom margin,
+**   where the footer sits. Column widths are the relative widths of the
+**   width between margins. Title and preamble on the first page only; the
+**   header row on every page. minRowHeightPt applies to every data row. A
+**   row taller than a page is split between text lines, never mid-line.
+**   Font DejaVu Sans (fonts-dejavu-core). Cost: about 0.3 s for 500 rows of
+**   the plan, so a page handler should not block a pool thread on big ones.
+*/
+
+/* True if export_csv() writes cell z with a leading apostrophe to stop a
+** spreadsheet from running it as a formula: z starts (after spaces) with
+** '=', '+', '-' or '@', or with a tab or CR, and is not a plain signed
+** number such as "-5" or "-1.234,5". A CSV reader that wants the original
+** text drops an apostrophe found before such a cell. */
+int export_csv_cell_needs_guard(const char *z);
+
+/* The XLSX sheet name export_xlsx() derives from zTitle: at most 31
+** characters (cut at a space when that keeps 20 or more), '/', '\\' and
+** ':' as '-', without '[', ']', '*', '?' or an apostrophe at either end;
+** "Hoja1" when nothing is left. */
+const char *export_xlsx_sheet_name(Arena *pArena, const char *zTitle);
+
 /* The MIME types to send them with. */
 #define EXPORT_CSV_TYPE "text/csv; charset=utf-8"
 #define EXPORT_XLSX_TYPE \
