@@ -41,5 +41,8 @@ void page_admin_plan_approve(Request *r);
 void page_admin_plan_import(Request *r);
 void page_api_plan(Request *r);
 void page_api_plan_version(Request *r);
+void page_plan_csv(Request *r);
+void page_plan_xlsx(Request *r);
+void page_plan_pdf(Request *r);
 
 #endif

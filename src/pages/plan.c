@@ -179,7 +179,11 @@ void page_plan(Request *r) {
     window_cell(&h, pArena, pL);
     html_printf(&h, "</td></tr>\n");
   }
-  html_printf(&h, "</tbody></table></div>\n");
+  html_printf(&h, "</tbody></table></div>\n"
+                  "<p class=\"actions\">Descargar la tabla: "
+                  "<a class=\"button\" href=\"/plan.pdf\">PDF</a>"
+                  "<a class=\"button\" href=\"/plan.xlsx\">Excel (XLSX)</a>"
+                  "<a class=\"button\" href=\"/plan.csv\">CSV</a></p>\n");
   page_finish(r, &h, 200);
 }
 

@@ -33,6 +33,9 @@ const Route routes_table[] = {
     {"/admin/plan/importar", GET | POST, ROLE_ADMIN,     ROUTE_CSRF, PLAN_FILE, page_admin_plan_import},
     {"/api/plan",           GET,        ROLES_EVERYONE,  0,          0,     page_api_plan},
     {"/api/plan/versions/:", GET,       ROLES_EVERYONE,  0,          0,     page_api_plan_version},
+    {"/plan.csv",           GET,        ROLES_EVERYONE,  0,          0,     page_plan_csv},
+    {"/plan.xlsx",          GET,        ROLES_EVERYONE,  0,          0,     page_plan_xlsx},
+    {"/plan.pdf",           GET,        ROLES_EVERYONE,  0,          0,     page_plan_pdf},
 };
 
 const int routes_count = (int)(sizeof(routes_table) / sizeof(routes_table[0]));

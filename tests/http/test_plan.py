@@ -347,3 +347,71 @@ class Guards(PlanCase):
                                        "period_start": "2024-01-01", "period_end": "2025-12-31"})
                 self.assertEqual(r.status, 403)
         self.assertEqual(self.versions(), before)
+
+
+class Exports(PlanCase):
+    """The three files read back by readers no one here wrote: Python's csv,
+    Debian's python3-openpyxl and Poppler's pdftotext."""
+
+    def api_lines(self):
+        return self.client().get("/api/plan").json()["lines"]
+
+    def test_csv_has_a_bom_and_reads_back_as_the_plan(self):
+        import csv
+        import io
+        r = self.client().get("/plan.csv")
+        self.assertEqual(r.status, 200)
+        self.assertTrue(r.header("Content-Type").startswith("text/csv"))
+        self.assertIn("plan-anual-v1.csv", r.header("Content-Disposition"))
+        self.assertTrue(r.body.startswith(b"\xef\xbb\xbf"))
+        rows = list(csv.reader(io.StringIO(r.body.decode("utf-8-sig"))))
+        self.assertEqual(rows[0], ["N°", "Objetivo", "Acciones", "Responsables", "Verificador", "Fechas", "Meta"])
+        self.assertEqual(len(rows), 11)
+        for row, line in zip(rows[1:], self.api_lines()):
+            self.assertEqual(row[0], str(line["number"]))
+            self.assertEqual(row[1], line["objective"])
+            self.assertEqual(row[2], line["actions"])
+            self.assertEqual(row[3], line["responsible"])
+            self.assertEqual(row[4].split("\n"), [e["label"] for e in line["evidence"]])
+            self.assertTrue(row[5].startswith(line["window"]["phrase"] + "\n"))
+
+    def test_xlsx_reads_back_with_openpyxl(self):
+        import io
+        try:
+            import openpyxl
+        except ImportError:
+            self.skipTest("python3-openpyxl no está instalado")
+        r = self.client().get("/plan.xlsx")
+        self.assertEqual(r.status, 200)
+        ws = openpyxl.load_workbook(io.BytesIO(r.body)).active
+        values = [[c for c in row] for row in ws.iter_rows(values_only=True)]
+        header = values.index(next(v for v in values if v[0] == "N°"))
+        data = values[header + 1:]
+        self.assertEqual(len(data), 10)
+        for row, line in zip(data, self.api_lines()):
+            self.assertEqual(row[2], line["actions"])
+            self.assertEqual(row[1], line["objective"])
+        flat = " ".join(str(v) for row in values for v in row if v)
+        self.assertIn("Descentralizar representatividad y funcionamiento del Cosoc", flat)
+
+    def test_pdf_holds_every_word_of_every_line_with_accents(self):
+        import shutil
+        import subprocess
+        if not shutil.which("pdftotext"):
+            self.skipTest("poppler-utils no está instalado")
+        r = self.client().get("/plan.pdf")
+        self.assertEqual(r.status, 200)
+        self.assertTrue(r.body.startswith(b"%PDF"))
+        path = self.write_tmp(r.body, ".pdf")
+        text = subprocess.run(["pdftotext", "-layout", path, "-"], capture_output=True,
+                              text=True, check=True).stdout
+        # A cell may wrap after a hyphen ("Seremi-" / "Serviu"): compare the
+        # parts between hyphens.
+        words = set(text.replace("-", " ").split())
+        self.assertIn("PLAN ANUAL COSOC MINVU SERVIU 2024-2025", text)
+        for line in self.api_lines():
+            for field in ("objective", "actions", "responsible"):
+                for word in line[field].replace("-", " ").split():
+                    self.assertIn(word, words, "line %d %s: %s" % (line["number"], field, word))
+        self.assertIn("Fotografías", words)
+        self.assertIn("N°", words)
