@@ -95,7 +95,7 @@ static int save_line(Db *pDb, Arena *pArena, int64_t iVersion,
   if (!iLine) return DB_ERROR;
   for (int k = 0; k < pL->nEvidence; k++) {
     DbStmt *pE = db_prepare(pDb, "INSERT INTO plan_line_evidence(line_id, "
-                                 "position, kind, label) VALUES (?, ?, ?, ?)");
+                                 "sort_order, kind, label) VALUES (?, ?, ?, ?)");
     if (!pE) return DB_ERROR;
     db_bind_int64(pE, 1, iLine);
     db_bind_int64(pE, 2, k + 1);
@@ -318,7 +318,7 @@ static int load_lines(Db *pDb, Arena *pArena, int64_t iVersion, PlanDoc *pDoc) {
   DbStmt *pE = db_prepare(pDb, "SELECT e.line_id, e.kind, e.label FROM "
                                "plan_line_evidence e JOIN plan_lines l ON "
                                "l.id = e.line_id WHERE l.version_id = ? "
-                               "ORDER BY e.line_id, e.position");
+                               "ORDER BY e.line_id, e.sort_order");
   if (!pE) return DB_ERROR;
   db_bind_int64(pE, 1, iVersion);
   while (db_step(pE) == DB_ROW) {

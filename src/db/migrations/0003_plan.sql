@@ -10,9 +10,9 @@
 CREATE TABLE evidence_kinds (
   slug TEXT PRIMARY KEY,
   label TEXT NOT NULL,
-  position INTEGER NOT NULL
+  sort_order INTEGER NOT NULL
 );
-INSERT INTO evidence_kinds(slug, label, position) VALUES
+INSERT INTO evidence_kinds(slug, label, sort_order) VALUES
   ('invitacion', 'Invitación', 1),
   ('convocatoria', 'Convocatoria', 2),
   ('citacion', 'Citación', 3),
@@ -78,8 +78,8 @@ CREATE TABLE plan_lines (
 
 CREATE TABLE plan_line_evidence (
   line_id BIGINT NOT NULL REFERENCES plan_lines(id) ON DELETE CASCADE,
-  position INTEGER NOT NULL,
+  sort_order INTEGER NOT NULL,
   kind TEXT NOT NULL REFERENCES evidence_kinds(slug),
   label TEXT NOT NULL,                -- the document's wording ("Actas")
-  PRIMARY KEY (line_id, position)
+  PRIMARY KEY (line_id, sort_order)
 );
