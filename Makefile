@@ -98,7 +98,11 @@ build/check/tests/%: tests/unit/%.c $(CHK_OBJ) tests/unit/support.h
 
 # Opens a fresh demo database (the council with its real plan) and serves it.
 # The demo is recreated on every run: its administrator password is printed.
-run: deps build/cosoc
+# Recursive: the package flags above are read when make starts, so the build
+# must start again once deps.sh has installed what was missing.
+run:
+	@scripts/deps.sh build
+	@$(MAKE) --no-print-directory build/cosoc
 	@mkdir -p $(dir $(DB))
 	build/cosoc demo --db $(DB) --force
 	build/cosoc serve --listen $(LISTEN) --db $(DB)
@@ -112,6 +116,13 @@ check:
 	@scripts/deps.sh test
 	@$(MAKE) --no-print-directory check-build
 	@scripts/run-tests.sh all
+
+# Benchmarks (optimized binary, wrk and nginx on loopback): results in
+# bench/results/latest.md and latest.json.
+bench:
+	@scripts/deps.sh bench
+	@$(MAKE) --no-print-directory build/cosoc
+	@scripts/bench.sh
 
 clean:
 	rm -rf build

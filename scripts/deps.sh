@@ -6,6 +6,7 @@
 #   scripts/deps.sh test    the above plus what the tests drive: cmocka,
 #                           Python (HTTP tests), Chromium and Node.js with
 #                           playwright-core (browser tests)
+#   scripts/deps.sh bench   the build list plus wrk, nginx and curl
 #
 # Packages come from Debian's archive only; playwright-core comes from npm
 # with the committed lock file and never downloads a browser of its own.
@@ -24,12 +25,30 @@ TEST_PKGS=(
   poppler-utils python3-openpyxl
 )
 
+BENCH_PKGS=(
+  wrk nginx-light curl python3
+)
+
 mode=${1:-build}
 want=("${BUILD_PKGS[@]}")
 [ "$mode" = test ] && want+=("${TEST_PKGS[@]}")
+[ "$mode" = bench ] && want+=("${BENCH_PKGS[@]}")
+
+# A package whose command is already on PATH from elsewhere (Node.js and
+# npm from another source, say) counts as present: asking apt for Debian's
+# would conflict with it.
+command_for() {
+  case "$1" in
+    nodejs) echo node ;;
+    npm) echo npm ;;
+    *) echo "" ;;
+  esac
+}
 
 missing=()
 for p in "${want[@]}"; do
+  cmd=$(command_for "$p")
+  if [ -n "$cmd" ] && command -v "$cmd" >/dev/null 2>&1; then continue; fi
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' \
     || missing+=("$p")
 done

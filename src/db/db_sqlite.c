@@ -42,7 +42,9 @@ static int sqlite_open(const char *zTarget, void **ppConn, char *zErr,
                            NULL);
   if (rc != SQLITE_OK) {
     snprintf(zErr, nErr, "no se pudo abrir la base de datos %s: %s", zTarget,
-             db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+             (rc & 0xff) == SQLITE_CANTOPEN
+                 ? "la carpeta no existe o no hay permiso para escribir en ella"
+                 : (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)));
     sqlite3_close(db);
     return DB_ERROR;
   }
@@ -58,8 +60,13 @@ static int sqlite_open(const char *zTarget, void **ppConn, char *zErr,
                     "SELECT count(*) FROM sqlite_schema;",
                     NULL, NULL, NULL);
   if (rc != SQLITE_OK) {
+    int iCode = sqlite3_errcode(db) & 0xff;
     snprintf(zErr, nErr, "no se pudo usar la base de datos %s: %s", zTarget,
-             sqlite3_errmsg(db));
+             iCode == SQLITE_NOTADB  ? "el archivo no es una base de datos SQLite"
+             : iCode == SQLITE_PERM || iCode == SQLITE_READONLY ||
+                     iCode == SQLITE_CANTOPEN
+                 ? "no hay permiso para leerla y escribirla"
+                 : sqlite3_errmsg(db));
     sqlite3_close(db);
     return DB_ERROR;
   }

@@ -80,15 +80,6 @@ typedef struct PdfDoc {
   double y;                     /* Next free vertical position */
 } PdfDoc;
 
-static void set_error(char *zErr, size_t nErr, const char *zFmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static void set_error(char *zErr, size_t nErr, const char *zFmt, ...) {
-  if (!zErr || nErr == 0) return;
-  va_list ap;
-  va_start(ap, zFmt);
-  vsnprintf(zErr, nErr, zFmt, ap);
-  va_end(ap);
-}
 
 static PangoFontDescription *pdf_font(double size, int bBold) {
   PangoFontDescription *pFont = pango_font_description_from_string(PDF_FONT);
@@ -476,7 +467,7 @@ int export_pdf(Arena *pArena, const ExportTable *pTable,
   cairo_surface_destroy(pSurface);
 
   if (status != CAIRO_STATUS_SUCCESS) {
-    set_error(zErr, nErr, "No se pudo generar el PDF (%s).",
+    export_set_error(zErr, nErr, "No se pudo generar el PDF (%s).",
               cairo_status_to_string(status));
     return EXPORT_ERROR;
   }

@@ -5,6 +5,8 @@
 #include "export/text.h"
 
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "export/export.h"
@@ -109,4 +111,12 @@ double export_column_share(const ExportTable *pTable, int iCol) {
   double total = sum + (pTable->nCol - nGiven) * avg;
   double w = width_or_zero(pTable, iCol);
   return (w > 0 ? w : avg) / total;
+}
+
+void export_set_error(char *zErr, size_t nErr, const char *zFmt, ...) {
+  if (!zErr || nErr == 0) return;
+  va_list ap;
+  va_start(ap, zFmt);
+  vsnprintf(zErr, nErr, zFmt, ap);
+  va_end(ap);
 }

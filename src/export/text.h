@@ -9,6 +9,8 @@
 #ifndef COSOC_EXPORT_TEXT_H
 #define COSOC_EXPORT_TEXT_H
 
+#include <stddef.h>
+
 #include "util/arena.h"
 
 /* z as valid UTF-8 with "\r\n" and lone '\r' turned into '\n', tabs into
@@ -25,5 +27,9 @@ const char *export_cell(Arena *pArena, const struct ExportTable *pTable,
 /* Relative width of column iCol as a fraction of the whole (sums to 1).
 ** Missing, zero, negative or non-finite widths count as the average. */
 double export_column_share(const struct ExportTable *pTable, int iCol);
+
+/* Writes a formatted reason into zErr (nothing when zErr is NULL). */
+void export_set_error(char *zErr, size_t nErr, const char *zFmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 #endif

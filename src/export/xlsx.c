@@ -47,15 +47,6 @@ typedef struct XlsxFormats {
   lxw_format *pCell;     /* Wrapped, bordered, top-aligned cell */
 } XlsxFormats;
 
-static void set_error(char *zErr, size_t nErr, const char *zFmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static void set_error(char *zErr, size_t nErr, const char *zFmt, ...) {
-  if (!zErr || nErr == 0) return;
-  va_list ap;
-  va_start(ap, zFmt);
-  vsnprintf(zErr, nErr, zFmt, ap);
-  va_end(ap);
-}
 
 /* Number of UTF-8 characters in the first n bytes of z. */
 static size_t utf8_count(const char *z, size_t n) {
@@ -244,7 +235,7 @@ static lxw_error xlsx_fill(Arena *pArena, lxw_workbook *pBook,
     for (int iCol = 0; iCol < pTable->nCol; iCol++) {
       const char *z = export_cell(pArena, pTable, r, iCol);
       if (strlen(z) > XLSX_MAX_CELL_BYTES) {
-        set_error(zErr, nErr,
+        export_set_error(zErr, nErr,
                   "La celda de la fila %d, columna %d es demasiado larga "
                   "para Excel (máximo %d caracteres).",
                   r + 1, iCol + 1, XLSX_MAX_CELL_BYTES);
@@ -298,7 +289,7 @@ int export_xlsx(Arena *pArena, const ExportTable *pTable, const char **ppOut,
   char *zPath = arena_printf(pArena, "%s/cosoc-xlsx-XXXXXX", zDir);
   int fd = mkstemp(zPath);
   if (fd < 0) {
-    set_error(zErr, nErr, "No se pudo crear un archivo temporal en %s: %s.",
+    export_set_error(zErr, nErr, "No se pudo crear un archivo temporal en %s: %s.",
               zDir, strerror(errno));
     return EXPORT_ERROR;
   }
@@ -323,7 +314,7 @@ int export_xlsx(Arena *pArena, const ExportTable *pTable, const char **ppOut,
 
   if (rc != LXW_NO_ERROR || rcRead != 0) {
     if (zErr && nErr && !zErr[0]) {
-      set_error(zErr, nErr, "No se pudo generar la planilla Excel (%s).",
+      export_set_error(zErr, nErr, "No se pudo generar la planilla Excel (%s).",
                 rc != LXW_NO_ERROR ? lxw_strerror(rc)
                                    : "error al leer el archivo temporal");
     }

@@ -195,10 +195,6 @@ static void authenticate(Request *r) {
 
 /* Runs the route's checks and its handler. */
 static void request_dispatch(Request *r) {
-  if (r->bTooLarge) {
-    respond_error(r, 413, NULL);
-    return;
-  }
   if (!r->pRoute) {
     if (r->mAllowed) {
       response_header(r, "Allow", (r->mAllowed & METHOD_POST)
@@ -210,6 +206,12 @@ static void request_dispatch(Request *r) {
     } else {
       respond_error(r, 404, NULL);
     }
+    return;
+  }
+  /* After the route check: a path or method we do not answer is a 404 or
+  ** 405 whatever its body, not a 413. */
+  if (r->bTooLarge) {
+    respond_error(r, 413, NULL);
     return;
   }
   if (r->pPost) {

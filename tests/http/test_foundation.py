@@ -3,9 +3,15 @@ The foundation as a user and a script see it: the home page in Spanish,
 sign-in, CSRF refusal, role refusal, error pages, keep-alive, the API token.
 """
 import re
+import resource
+import shutil
+import signal
 import socket
+import tempfile
+import time
+import unittest
 
-from support import ServerTestCase, run_cli
+from support import Demo, Server, ServerTestCase, run_cli
 
 
 class HomeAndShell(ServerTestCase):
@@ -163,6 +169,10 @@ class KeepAlive(ServerTestCase):
             self.assertNotEqual((r.header("Connection") or "").lower(), "close")
 
     def test_thousand_concurrent_keep_alive_connections_are_served(self):
+        # This process needs a descriptor per connection too.
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        if soft < 4096:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (min(4096, hard), hard))
         socks = []
         try:
             for _ in range(1000):
@@ -212,3 +222,100 @@ class CommandLine(ServerTestCase):
         p = run_cli("serve", "--listen", "127.0.0.1:%d" % self.server.port,
                     "--db", self.demo.path, check=1)
         self.assertIn("ya está en uso", p.stderr)
+
+
+class Forms(ServerTestCase):
+    def test_multipart_form_is_read_like_an_urlencoded_one(self):
+        c = self.client()
+        token = c.csrf_from("/login")
+        boundary = "----cosocprueba"
+        parts = []
+        for name, value in (("email", self.demo.email), ("password", self.demo.password),
+                            ("csrf_token", token), ("next", "/cuenta")):
+            parts.append('--%s\r\nContent-Disposition: form-data; name="%s"\r\n\r\n%s\r\n'
+                         % (boundary, name, value))
+        body = ("".join(parts) + "--%s--\r\n" % boundary).encode()
+        r = c.post("/login", body=body,
+                   headers={"Content-Type": "multipart/form-data; boundary=" + boundary})
+        self.assertEqual(r.status, 303)
+        self.assertEqual(r.header("Location"), "/cuenta")
+
+    def test_accents_and_symbols_survive_url_encoding(self):
+        c = self.admin()
+        token = c.csrf_from("/admin/usuarios")
+        name = "María José Ñúñez & <Cía>"
+        r = c.post("/admin/usuarios", form={"name": name, "email": "mjn@example.cl",
+                                             "role": "autoridad", "password": "clave-larga-1",
+                                             "csrf_token": token})
+        self.assertEqual(r.status, 303)
+        page = c.get("/admin/usuarios").text
+        self.assertIn("María José Ñúñez &amp; &lt;Cía&gt;", page)
+        self.assertNotIn("<Cía>", page)
+
+    def test_oversized_body_is_413_before_it_is_read(self):
+        c = self.client()
+        r = c.post("/login", body=b"x" * (70 * 1024),
+                   headers={"Content-Type": "application/x-www-form-urlencoded"})
+        self.assertEqual(r.status, 413)
+        self.assertIn("demasiado grande", r.text)
+
+    def test_get_only_route_answers_405_to_post(self):
+        r = self.client().post("/cuenta", form={"a": "b"})
+        self.assertEqual(r.status, 405)
+
+
+class Logging(ServerTestCase):
+    def test_one_log_line_per_request_without_query_string(self):
+        self.client().get("/?secreto=no-debe-verse")
+        # The line is written once the answer has gone out: wait for it.
+        deadline = time.time() + 10
+        out = self.server.output()
+        while " GET / 200 " not in out and time.time() < deadline:
+            time.sleep(0.05)
+            out = self.server.output()
+        self.assertRegex(out, r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ GET / 200 [0-9.]+ms")
+        self.assertNotIn("no-debe-verse", out)
+
+
+class Shutdown(unittest.TestCase):
+    def test_sigterm_finishes_the_request_in_flight_then_exits_cleanly(self):
+        tmp = tempfile.mkdtemp(prefix="cosoc-http-")
+        self.addCleanup(shutil.rmtree, tmp, True)
+        demo = Demo(tmp)
+        server = Server(demo.path).start()
+        try:
+            s = socket.create_connection(("127.0.0.1", server.port), timeout=30)
+            body = b"email=a%40b.cl&password=x"
+            s.sendall(b"POST /login HTTP/1.1\r\nHost: t\r\nContent-Type: "
+                      b"application/x-www-form-urlencoded\r\nContent-Length: "
+                      + str(len(body)).encode() + b"\r\n\r\n" + body[:5])
+            time.sleep(0.3)
+            server.proc.send_signal(signal.SIGTERM)
+            time.sleep(0.3)
+            self.assertIsNone(server.proc.poll(), "server waits for the request in flight")
+            s.sendall(body[5:])
+            data = s.recv(65536)
+            # No CSRF token was sent: the answer is the 403 page, but an answer.
+            self.assertTrue(data.startswith(b"HTTP/1.1 403"), data[:100])
+            s.close()
+            server.proc.wait(timeout=30)
+            self.assertEqual(server.proc.returncode, 0)
+            self.assertIn("detenido", server.output())
+        finally:
+            server.stop()
+
+
+class DatabaseErrors(unittest.TestCase):
+    def test_missing_folder_and_non_database_file_get_one_spanish_line(self):
+        tmp = tempfile.mkdtemp(prefix="cosoc-http-")
+        self.addCleanup(shutil.rmtree, tmp, True)
+        p = run_cli("serve", "--db", tmp + "/no/existe/x.db", "--listen", "127.0.0.1:1", check=1)
+        self.assertIn("la carpeta no existe", p.stderr)
+        self.assertEqual(len(p.stderr.strip().splitlines()), 1)
+        junk = tmp + "/texto.db"
+        with open(junk, "w") as f:
+            f.write("esto no es una base de datos\n" * 100)
+        p = run_cli("migrate", "--db", junk, check=1)
+        self.assertIn("no es una base de datos SQLite", p.stderr)
+        with open(junk) as f:
+            self.assertTrue(f.read().startswith("esto no es"), "the file is left as it was")
