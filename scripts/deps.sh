@@ -53,14 +53,6 @@ for p in "${want[@]}"; do
     || missing+=("$p")
 done
 
-# A nodejs package from NodeSource carries its own npm and conflicts with
-# Debian's: an npm already on the PATH is enough.
-if command -v npm >/dev/null; then
-  kept=()
-  for p in "${missing[@]}"; do [ "$p" = npm ] || kept+=("$p"); done
-  missing=("${kept[@]}")
-fi
-
 if [ ${#missing[@]} -gt 0 ]; then
   echo "deps: instalando ${missing[*]}"
   SUDO=""
