@@ -66,18 +66,20 @@ int cmd_import_plan(int argc, char **argv) {
   };
   const char *azPos[1];
   int nPos = 0;
-  int rc = cli_parse(argc, argv, 2, "import-plan",
-                     "Uso: cosoc import-plan ARCHIVO --db BASE [--council ID]\n\n"
-                     "Importa un plan anual (título, introducción, OBJETIVO PLAN "
-                     "y la tabla N° / OBJETIVO / ACCIONES / RESPONSABLES / "
-                     "VERIFICADOR / FECHAS) como una nueva versión del plan del "
-                     "consejo. Importar el mismo documento dos veces no cambia "
-                     "nada.",
-                     aOpt, 2, azPos, 1, &nPos);
+  int rc =
+      cli_parse(argc, argv, 2, "import-plan",
+                "Uso: cosoc import-plan ARCHIVO --db BASE [--council ID]\n\n"
+                "Importa un plan anual (título, introducción, OBJETIVO PLAN "
+                "y la tabla N° / OBJETIVO / ACCIONES / RESPONSABLES / "
+                "VERIFICADOR / FECHAS) como una nueva versión del plan del "
+                "consejo. Importar el mismo documento dos veces no cambia "
+                "nada.",
+                aOpt, 2, azPos, 1, &nPos);
   if (rc != CLI_OK) return rc == CLI_HELP_SHOWN ? 0 : rc;
   if (nPos != 1) {
-    fprintf(stderr, "cosoc import-plan: falta el ARCHIVO del plan (vea cosoc "
-                    "import-plan --help)\n");
+    fprintf(stderr,
+            "cosoc import-plan: falta el ARCHIVO del plan (vea cosoc "
+            "import-plan --help)\n");
     return CLI_USAGE;
   }
   if (!zDb) {
@@ -89,8 +91,10 @@ int cmd_import_plan(int argc, char **argv) {
     char *zEnd;
     long long v = strtoll(zCouncil, &zEnd, 10);
     if (!*zCouncil || *zEnd || v <= 0) {
-      fprintf(stderr, "cosoc import-plan: --council debe ser un número de "
-                      "consejo, no «%s»\n", zCouncil);
+      fprintf(stderr,
+              "cosoc import-plan: --council debe ser un número de "
+              "consejo, no «%s»\n",
+              zCouncil);
       return CLI_USAGE;
     }
     iCouncil = v;
@@ -106,7 +110,8 @@ int cmd_import_plan(int argc, char **argv) {
   PlanDoc doc;
   const char *zErr = NULL;
   if (plan_import_parse(pArena, zText, nText, &doc, &zErr) != PLAN_IMPORT_OK) {
-    fprintf(stderr, "cosoc import-plan: %s no se importó. %s\n", azPos[0], zErr);
+    fprintf(stderr, "cosoc import-plan: %s no se importó. %s\n", azPos[0],
+            zErr);
     arena_free(pArena);
     return CLI_FAIL;
   }
@@ -117,28 +122,34 @@ int cmd_import_plan(int argc, char **argv) {
   }
   int iNumber = 0, nChanges = 0;
   int64_t iUsed = 0;
-  rc = plan_store_import(pDb, pArena, iCouncil, &doc,
-                         arena_printf(pArena, "Importación de %s", base_name(azPos[0])),
-                         0, PLAN_CLI_AUTHOR, &iUsed, &iNumber, &nChanges, &zErr);
+  rc = plan_store_import(
+      pDb, pArena, iCouncil, &doc,
+      arena_printf(pArena, "Importación de %s", base_name(azPos[0])), 0,
+      PLAN_CLI_AUTHOR, &iUsed, &iNumber, &nChanges, &zErr);
   int iExit = CLI_OK;
   if (rc == DB_ERROR) {
-    fprintf(stderr, "cosoc import-plan: %s no se importó: %s\n", azPos[0], zErr);
+    fprintf(stderr, "cosoc import-plan: %s no se importó: %s\n", azPos[0],
+            zErr);
     iExit = CLI_FAIL;
   } else if (rc == PLAN_UNCHANGED) {
-    printf("Sin cambios: el plan «%s» del consejo %lld ya está así en la "
-           "versión %d.\n", doc.zTitle, (long long)iUsed, iNumber);
+    printf(
+        "Sin cambios: el plan «%s» del consejo %lld ya está así en la "
+        "versión %d.\n",
+        doc.zTitle, (long long)iUsed, iNumber);
   } else {
     int nFlagged = 0;
-    for (int i = 0; i < doc.nLine; i++) nFlagged += doc.aLine[i].window.bFlagged;
-    printf("Plan importado: «%s», versión %d del consejo %lld (%d objetivos, "
-           "%d líneas%s%s).\n",
-           doc.zTitle, iNumber, (long long)iUsed, doc.nObjective, doc.nLine,
-           iNumber > 1 ? arena_printf(pArena, ", %d cambio%s", nChanges,
-                                      nChanges == 1 ? "" : "s")
-                       : "",
-           nFlagged ? arena_printf(pArena, "; %d fecha%s por revisar", nFlagged,
-                                   nFlagged == 1 ? "" : "s")
-                    : "");
+    for (int i = 0; i < doc.nLine; i++)
+      nFlagged += doc.aLine[i].window.bFlagged;
+    printf(
+        "Plan importado: «%s», versión %d del consejo %lld (%d objetivos, "
+        "%d líneas%s%s).\n",
+        doc.zTitle, iNumber, (long long)iUsed, doc.nObjective, doc.nLine,
+        iNumber > 1 ? arena_printf(pArena, ", %d cambio%s", nChanges,
+                                   nChanges == 1 ? "" : "s")
+                    : "",
+        nFlagged ? arena_printf(pArena, "; %d fecha%s por revisar", nFlagged,
+                                nFlagged == 1 ? "" : "s")
+                 : "");
   }
   db_close(pDb);
   arena_free(pArena);
@@ -158,12 +169,13 @@ int demo_plan(Db *pDb, Arena *pArena, int64_t iAdminId, const char **pzErr) {
     return DB_ERROR;
   }
   int iNumber = 0;
-  int rc = plan_store_save(pDb, pArena, iCouncil, &doc, "importacion",
-                           "Plan anual de trabajo 2024-2025 del consejo "
-                           "(demostración)",
-                           iAdminId, "Encargada de Participación Ciudadana (demo)",
-                           &iNumber, NULL);
-  if (rc == DB_ERROR || plan_store_approve(pDb, iCouncil, iNumber, iAdminId) != DB_OK) {
+  int rc = plan_store_save(
+      pDb, pArena, iCouncil, &doc, "importacion",
+      "Plan anual de trabajo 2024-2025 del consejo "
+      "(demostración)",
+      iAdminId, "Encargada de Participación Ciudadana (demo)", &iNumber, NULL);
+  if (rc == DB_ERROR ||
+      plan_store_approve(pDb, iCouncil, iNumber, iAdminId) != DB_OK) {
     *pzErr = "no se pudo guardar el plan de demostración";
     return DB_ERROR;
   }

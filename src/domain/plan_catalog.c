@@ -50,24 +50,32 @@ static const struct {
   const char *zPrefix;
   const char *zSlug;
 } aEvidenceWord[] = {
-    {"invitacion", "invitacion"},     {"convocatoria", "convocatoria"},
-    {"citacion", "citacion"},         {"asistencia", "asistencia"},
+    {"invitacion", "invitacion"},
+    {"convocatoria", "convocatoria"},
+    {"citacion", "citacion"},
+    {"asistencia", "asistencia"},
     {"lista de asistencia", "asistencia"},
-    {"fotografia", "fotografias"},    {"foto", "fotografias"},
-    {"acta", "acta"},                 {"informe", "informe"},
-    {"plan de trabajo", "informe"},   {"programa de formacion", "programa_formacion"},
+    {"fotografia", "fotografias"},
+    {"foto", "fotografias"},
+    {"acta", "acta"},
+    {"informe", "informe"},
+    {"plan de trabajo", "informe"},
+    {"programa de formacion", "programa_formacion"},
 };
 
 const char *plan_evidence_kind_for_text(Arena *pArena, const char *zText) {
   const char *z = plan_text_fold(pArena, zText);
-  for (size_t i = 0; i < sizeof(aEvidenceWord) / sizeof(aEvidenceWord[0]); i++) {
-    if (strncmp(z, aEvidenceWord[i].zPrefix, strlen(aEvidenceWord[i].zPrefix)) == 0) {
+  for (size_t i = 0; i < sizeof(aEvidenceWord) / sizeof(aEvidenceWord[0]);
+       i++) {
+    if (strncmp(z, aEvidenceWord[i].zPrefix,
+                strlen(aEvidenceWord[i].zPrefix)) == 0) {
       return aEvidenceWord[i].zSlug;
     }
   }
   /* Also accept the catalogue's own slugs and labels. */
   for (int i = 0; i < plan_evidence_kinds_count; i++) {
-    if (strcmp(z, plan_evidence_kinds[i].zSlug) == 0) return plan_evidence_kinds[i].zSlug;
+    if (strcmp(z, plan_evidence_kinds[i].zSlug) == 0)
+      return plan_evidence_kinds[i].zSlug;
   }
   return NULL;
 }
@@ -76,7 +84,8 @@ const char *plan_evidence_kind_for_text(Arena *pArena, const char *zText) {
 static char fold_latin1(unsigned char c1, unsigned char c2) {
   if (c1 == 0xc2 && (c2 == 0xb0 || c2 == 0xba)) return 'o'; /* ° º */
   if (c1 != 0xc3) return 0;
-  unsigned char c = (unsigned char)(c2 | 0x20); /* lower-case: 0x80.. -> 0xa0.. */
+  unsigned char c =
+      (unsigned char)(c2 | 0x20); /* lower-case: 0x80.. -> 0xa0.. */
   if (c >= 0xa0 && c <= 0xa5) return 'a';
   if (c == 0xa7) return 'c';
   if (c >= 0xa8 && c <= 0xab) return 'e';

@@ -14,9 +14,12 @@ static void put_field(Buf *b, const char *zKey, const char *zValue) {
   buf_puts(b, zKey);
   buf_putc(b, '=');
   for (const char *z = zValue ? zValue : ""; *z; z++) {
-    if (*z == '\n') buf_puts(b, "\\n");
-    else if (*z == '\\') buf_puts(b, "\\\\");
-    else buf_putc(b, *z);
+    if (*z == '\n')
+      buf_puts(b, "\\n");
+    else if (*z == '\\')
+      buf_puts(b, "\\\\");
+    else
+      buf_putc(b, *z);
   }
   buf_putc(b, '\n');
 }
@@ -89,9 +92,8 @@ const char *plan_target_describe(Arena *pArena, const PlanTarget *pTarget) {
     buf_puts(&b, ": ");
     for (int i = 0; i < pTarget->nKind; i++) {
       if (i) buf_puts(&b, i == pTarget->nKind - 1 ? " o " : ", ");
-      const char *zLabel = plan_kind_label(plan_activity_kinds,
-                                           plan_activity_kinds_count,
-                                           pTarget->azKind[i]);
+      const char *zLabel = plan_kind_label(
+          plan_activity_kinds, plan_activity_kinds_count, pTarget->azKind[i]);
       buf_puts(&b, zLabel ? zLabel : pTarget->azKind[i]);
     }
   }
@@ -130,10 +132,12 @@ const char *plan_doc_canonical(Arena *pArena, const PlanDoc *pDoc) {
   buf_init(&b, pArena);
   put_field(&b, "title", pDoc->zTitle);
   put_field(&b, "intro", pDoc->zIntro);
-  put_field(&b, "period", arena_printf(pArena, "%s %s", pDoc->zPeriodStart,
-                                       pDoc->zPeriodEnd));
+  put_field(
+      &b, "period",
+      arena_printf(pArena, "%s %s", pDoc->zPeriodStart, pDoc->zPeriodEnd));
   for (int i = 0; i < pDoc->nObjective; i++) {
-    put_field(&b, arena_printf(pArena, "objective.%d", pDoc->aObjective[i].iNumber),
+    put_field(&b,
+              arena_printf(pArena, "objective.%d", pDoc->aObjective[i].iNumber),
               pDoc->aObjective[i].zText);
   }
   for (int i = 0; i < pDoc->nLine; i++) {
@@ -143,13 +147,15 @@ const char *plan_doc_canonical(Arena *pArena, const PlanDoc *pDoc) {
     put_field(&b, "actions", pL->zActions);
     put_field(&b, "responsible", pL->zResponsible);
     for (int k = 0; k < pL->nEvidence; k++) {
-      put_field(&b, "evidence", arena_printf(pArena, "%s %s", pL->aEvidence[k].zKind,
-                                             pL->aEvidence[k].zLabel));
+      put_field(&b, "evidence",
+                arena_printf(pArena, "%s %s", pL->aEvidence[k].zKind,
+                             pL->aEvidence[k].zLabel));
     }
     put_field(&b, "window", window_text(pArena, pL));
-    put_field(&b, "target", arena_printf(pArena, "%d [%s] [%s]", pL->target.nCount,
-                                         plan_target_kinds_text(pArena, &pL->target),
-                                         plan_target_exclude_text(pArena, &pL->target)));
+    put_field(&b, "target",
+              arena_printf(pArena, "%d [%s] [%s]", pL->target.nCount,
+                           plan_target_kinds_text(pArena, &pL->target),
+                           plan_target_exclude_text(pArena, &pL->target)));
   }
   return buf_str(&b);
 }
@@ -157,17 +163,20 @@ const char *plan_doc_canonical(Arena *pArena, const PlanDoc *pDoc) {
 PlanDoc *plan_doc_copy(Arena *pArena, const PlanDoc *pDoc) {
   PlanDoc *pCopy = arena_memdup(pArena, pDoc, sizeof(*pDoc));
   /* Room for one more objective, so an edit can add one. */
-  pCopy->aObjective = arena_alloc(pArena, sizeof(PlanObjective) * (size_t)(pDoc->nObjective + 1));
+  pCopy->aObjective = arena_alloc(
+      pArena, sizeof(PlanObjective) * (size_t)(pDoc->nObjective + 1));
   if (pDoc->nObjective) {
-    memcpy(pCopy->aObjective, pDoc->aObjective, sizeof(PlanObjective) * (size_t)pDoc->nObjective);
+    memcpy(pCopy->aObjective, pDoc->aObjective,
+           sizeof(PlanObjective) * (size_t)pDoc->nObjective);
   }
-  pCopy->aLine = arena_alloc(pArena, sizeof(PlanLine) * (size_t)(pDoc->nLine + 1));
+  pCopy->aLine =
+      arena_alloc(pArena, sizeof(PlanLine) * (size_t)(pDoc->nLine + 1));
   for (int i = 0; i < pDoc->nLine; i++) {
     pCopy->aLine[i] = pDoc->aLine[i];
     if (pDoc->aLine[i].nEvidence) {
-      pCopy->aLine[i].aEvidence = arena_memdup(
-          pArena, pDoc->aLine[i].aEvidence,
-          sizeof(PlanEvidence) * (size_t)pDoc->aLine[i].nEvidence);
+      pCopy->aLine[i].aEvidence =
+          arena_memdup(pArena, pDoc->aLine[i].aEvidence,
+                       sizeof(PlanEvidence) * (size_t)pDoc->aLine[i].nEvidence);
     }
   }
   return pCopy;
@@ -211,7 +220,8 @@ static void diff_line(Changes *p, const PlanLine *pA, const PlanLine *pB,
                       int iNumber) {
   Arena *pArena = p->pArena;
   const char *zWhere = arena_printf(pArena, "Línea %d", iNumber);
-  change(p, zWhere, "Objetivo", pA ? pA->zObjective : "", pB ? pB->zObjective : "");
+  change(p, zWhere, "Objetivo", pA ? pA->zObjective : "",
+         pB ? pB->zObjective : "");
   change(p, zWhere, "Acciones", pA ? pA->zActions : "", pB ? pB->zActions : "");
   change(p, zWhere, "Responsables", pA ? pA->zResponsible : "",
          pB ? pB->zResponsible : "");
@@ -231,17 +241,23 @@ int plan_diff(Arena *pArena, const PlanDoc *pOld, const PlanDoc *pNew,
          arena_printf(pArena, "%s a %s", pOld->zPeriodStart, pOld->zPeriodEnd),
          arena_printf(pArena, "%s a %s", pNew->zPeriodStart, pNew->zPeriodEnd));
   change(&c, "Plan", "Introducción", pOld->zIntro, pNew->zIntro);
-  int nObj = pOld->nObjective > pNew->nObjective ? pOld->nObjective : pNew->nObjective;
+  int nObj =
+      pOld->nObjective > pNew->nObjective ? pOld->nObjective : pNew->nObjective;
   for (int i = 0; i < nObj; i++) {
-    const PlanObjective *pA = i < pOld->nObjective ? &pOld->aObjective[i] : NULL;
-    const PlanObjective *pB = i < pNew->nObjective ? &pNew->aObjective[i] : NULL;
-    change(&c, arena_printf(pArena, "Objetivo %d", pA ? pA->iNumber : pB->iNumber),
+    const PlanObjective *pA =
+        i < pOld->nObjective ? &pOld->aObjective[i] : NULL;
+    const PlanObjective *pB =
+        i < pNew->nObjective ? &pNew->aObjective[i] : NULL;
+    change(&c,
+           arena_printf(pArena, "Objetivo %d", pA ? pA->iNumber : pB->iNumber),
            "Texto", pA ? pA->zText : "", pB ? pB->zText : "");
   }
   /* Lines are matched by number: that is how the council refers to them. */
   int iMax = 0;
-  for (int i = 0; i < pOld->nLine; i++) if (pOld->aLine[i].iNumber > iMax) iMax = pOld->aLine[i].iNumber;
-  for (int i = 0; i < pNew->nLine; i++) if (pNew->aLine[i].iNumber > iMax) iMax = pNew->aLine[i].iNumber;
+  for (int i = 0; i < pOld->nLine; i++)
+    if (pOld->aLine[i].iNumber > iMax) iMax = pOld->aLine[i].iNumber;
+  for (int i = 0; i < pNew->nLine; i++)
+    if (pNew->aLine[i].iNumber > iMax) iMax = pNew->aLine[i].iNumber;
   for (int n = 1; n <= iMax; n++) {
     const PlanLine *pA = plan_doc_line(pOld, n);
     const PlanLine *pB = plan_doc_line(pNew, n);

@@ -23,16 +23,16 @@ typedef struct PlanEvidence {
 } PlanEvidence;
 
 typedef struct PlanLine {
-  int iNumber;               /* N° column */
-  const char *zObjective;    /* OBJETIVO: clean text */
-  const char *zActions;      /* ACCIONES: clean text, list items as "- " lines */
-  const char *zResponsible;  /* RESPONSABLES: clean text */
+  int iNumber;              /* N° column */
+  const char *zObjective;   /* OBJETIVO: clean text */
+  const char *zActions;     /* ACCIONES: clean text, list items as "- " lines */
+  const char *zResponsible; /* RESPONSABLES: clean text */
   int nEvidence;
   PlanEvidence *aEvidence;   /* VERIFICADOR, in the document's order */
   const char *zWindowPhrase; /* FECHAS as written */
   PlanWindow window;         /* Dates read from (or corrected after) it */
   PlanTarget target;         /* Suggested from zActions, or corrected */
-  int iSourceLine;           /* Line of the file it came from (0: not imported) */
+  int iSourceLine; /* Line of the file it came from (0: not imported) */
 } PlanLine;
 
 typedef struct PlanDoc {

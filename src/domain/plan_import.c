@@ -50,14 +50,31 @@ typedef struct Blocks {
 /* Decodes the entity at z (after '&') into pOut; returns bytes consumed
 ** after the '&', or 0 when it is not one we know. */
 static size_t decode_entity(const char *z, Buf *pOut) {
-  static const struct { const char *zName; const char *zText; } a[] = {
-      {"amp;", "&"}, {"lt;", "<"}, {"gt;", ">"}, {"quot;", "\""},
-      {"apos;", "'"}, {"nbsp;", " "}, {"bull;", "\xe2\x80\xa2"},
-      {"aacute;", "á"}, {"eacute;", "é"}, {"iacute;", "í"},
-      {"oacute;", "ó"}, {"uacute;", "ú"}, {"ntilde;", "ñ"},
-      {"Aacute;", "Á"}, {"Eacute;", "É"}, {"Iacute;", "Í"},
-      {"Oacute;", "Ó"}, {"Uacute;", "Ú"}, {"Ntilde;", "Ñ"},
-      {"deg;", "°"}, {"ordm;", "º"},
+  static const struct {
+    const char *zName;
+    const char *zText;
+  } a[] = {
+      {"amp;", "&"},
+      {"lt;", "<"},
+      {"gt;", ">"},
+      {"quot;", "\""},
+      {"apos;", "'"},
+      {"nbsp;", " "},
+      {"bull;", "\xe2\x80\xa2"},
+      {"aacute;", "á"},
+      {"eacute;", "é"},
+      {"iacute;", "í"},
+      {"oacute;", "ó"},
+      {"uacute;", "ú"},
+      {"ntilde;", "ñ"},
+      {"Aacute;", "Á"},
+      {"Eacute;", "É"},
+      {"Iacute;", "Í"},
+      {"Oacute;", "Ó"},
+      {"Uacute;", "Ú"},
+      {"Ntilde;", "Ñ"},
+      {"deg;", "°"},
+      {"ordm;", "º"},
   };
   for (size_t i = 0; i < sizeof(a) / sizeof(a[0]); i++) {
     size_t n = strlen(a[i].zName);
@@ -72,10 +89,25 @@ static size_t decode_entity(const char *z, Buf *pOut) {
     if (*zEnd == ';' && c > 0 && c < 0x110000 && !(c >= 0xd800 && c < 0xe000)) {
       unsigned char a8[4];
       int n;
-      if (c < 0x80) { a8[0] = (unsigned char)c; n = 1; }
-      else if (c < 0x800) { a8[0] = (unsigned char)(0xc0 | (c >> 6)); a8[1] = (unsigned char)(0x80 | (c & 0x3f)); n = 2; }
-      else if (c < 0x10000) { a8[0] = (unsigned char)(0xe0 | (c >> 12)); a8[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3f)); a8[2] = (unsigned char)(0x80 | (c & 0x3f)); n = 3; }
-      else { a8[0] = (unsigned char)(0xf0 | (c >> 18)); a8[1] = (unsigned char)(0x80 | ((c >> 12) & 0x3f)); a8[2] = (unsigned char)(0x80 | ((c >> 6) & 0x3f)); a8[3] = (unsigned char)(0x80 | (c & 0x3f)); n = 4; }
+      if (c < 0x80) {
+        a8[0] = (unsigned char)c;
+        n = 1;
+      } else if (c < 0x800) {
+        a8[0] = (unsigned char)(0xc0 | (c >> 6));
+        a8[1] = (unsigned char)(0x80 | (c & 0x3f));
+        n = 2;
+      } else if (c < 0x10000) {
+        a8[0] = (unsigned char)(0xe0 | (c >> 12));
+        a8[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3f));
+        a8[2] = (unsigned char)(0x80 | (c & 0x3f));
+        n = 3;
+      } else {
+        a8[0] = (unsigned char)(0xf0 | (c >> 18));
+        a8[1] = (unsigned char)(0x80 | ((c >> 12) & 0x3f));
+        a8[2] = (unsigned char)(0x80 | ((c >> 6) & 0x3f));
+        a8[3] = (unsigned char)(0x80 | (c & 0x3f));
+        n = 4;
+      }
       buf_append(pOut, a8, (size_t)n);
       return (size_t)(zEnd - z) + 1;
     }
@@ -143,8 +175,13 @@ static void cell_blocks(Arena *pArena, const char *zCell, Blocks *pBlocks) {
             strcmp(zName, "li") == 0 || strcmp(zName, "ul") == 0 ||
             strcmp(zName, "ol") == 0 || strcmp(zName, "div") == 0) {
           block_end(pArena, pBlocks, &cur, bItem);
-          bItem = bLi ? 1 : (z[1] == '/' && strcmp(zName, "li") == 0 ? 0 : bItem && strcmp(zName, "br") == 0);
-          if (strcmp(zName, "ul") == 0 || strcmp(zName, "ol") == 0 || strcmp(zName, "p") == 0) bItem = 0;
+          bItem = bLi ? 1
+                      : (z[1] == '/' && strcmp(zName, "li") == 0
+                             ? 0
+                             : bItem && strcmp(zName, "br") == 0);
+          if (strcmp(zName, "ul") == 0 || strcmp(zName, "ol") == 0 ||
+              strcmp(zName, "p") == 0)
+            bItem = 0;
         }
         z = zClose + 1;
         continue;
@@ -158,7 +195,8 @@ static void cell_blocks(Arena *pArena, const char *zCell, Blocks *pBlocks) {
       }
     }
     /* A bullet starts a list item: "• Invitación • Fotografías". */
-    if (strncmp(z, "\xe2\x80\xa2", 3) == 0 || strncmp(z, "\xe2\x97\x8f", 3) == 0 ||
+    if (strncmp(z, "\xe2\x80\xa2", 3) == 0 ||
+        strncmp(z, "\xe2\x97\x8f", 3) == 0 ||
         strncmp(z, "\xef\x82\xb7", 3) == 0) {
       block_end(pArena, pBlocks, &cur, bItem);
       bItem = 1;
@@ -189,7 +227,7 @@ typedef struct Reader {
   Arena *pArena;
   char **azLine; /* The document's lines, without line ends */
   int nLine;
-  int iLine;     /* Next line to read, from 0 */
+  int iLine; /* Next line to read, from 0 */
   const char *zErr;
 } Reader;
 
@@ -209,11 +247,15 @@ static int first_binary_line(const unsigned char *z, size_t n) {
   for (size_t i = 0; i < n;) {
     unsigned char c = z[i];
     if (c == '\n') iLine++;
-    if (c == 0 || (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')) {
+    if (c == 0 ||
+        (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')) {
       return iLine;
     }
-    size_t nSeq = c < 0x80 ? 1 : (c >= 0xc2 && c <= 0xdf) ? 2
-                : (c >= 0xe0 && c <= 0xef) ? 3 : (c >= 0xf0 && c <= 0xf4) ? 4 : 0;
+    size_t nSeq = c < 0x80                   ? 1
+                  : (c >= 0xc2 && c <= 0xdf) ? 2
+                  : (c >= 0xe0 && c <= 0xef) ? 3
+                  : (c >= 0xf0 && c <= 0xf4) ? 4
+                                             : 0;
     if (nSeq == 0 || i + nSeq > n) return iLine;
     for (size_t k = 1; k < nSeq; k++) {
       if ((z[i + k] & 0xc0) != 0x80) return iLine;
@@ -254,7 +296,8 @@ static int count_filled(char *const *azCell, int n) {
 static int heading_matches(Arena *pArena, const char *zCell, int iCol) {
   const char *z = plan_text_fold(pArena, zCell);
   for (int k = 0; k < 3; k++) {
-    if (azColumnFolded[iCol][k] && strcmp(z, azColumnFolded[iCol][k]) == 0) return 1;
+    if (azColumnFolded[iCol][k] && strcmp(z, azColumnFolded[iCol][k]) == 0)
+      return 1;
   }
   return 0;
 }
@@ -262,7 +305,9 @@ static int heading_matches(Arena *pArena, const char *zCell, int iCol) {
 /* "2024-2025" (or a single year) in the title gives the plan period. */
 static int period_from_title(const char *zTitle, PlanDoc *pDoc) {
   for (const char *z = zTitle; *z; z++) {
-    if (!isdigit((unsigned char)z[0]) || (z > zTitle && isdigit((unsigned char)z[-1]))) continue;
+    if (!isdigit((unsigned char)z[0]) ||
+        (z > zTitle && isdigit((unsigned char)z[-1])))
+      continue;
     char *zEnd;
     long y1 = strtol(z, &zEnd, 10);
     if (zEnd - z != 4 || y1 < 1990 || y1 > 2200) continue;
@@ -296,7 +341,8 @@ static int parse_objectives(Reader *p, const char *zRaw, int iLine,
     buf_puts(&all, pBlocks->a[i].zText);
   }
   const char *z = buf_str(&all);
-  pDoc->aObjective = arena_alloc(p->pArena, sizeof(PlanObjective) * PLAN_MAX_ITEMS);
+  pDoc->aObjective =
+      arena_alloc(p->pArena, sizeof(PlanObjective) * PLAN_MAX_ITEMS);
   /* Each objective runs from the end of its mark "k.-" (or "k)") to the
   ** next mark "k+1.-" that is not part of a longer number. */
   const char *zAt = NULL; /* Text of objective k-1, after its mark */
@@ -331,8 +377,9 @@ static int parse_objectives(Reader *p, const char *zRaw, int iLine,
     }
   }
   if (pDoc->nObjective == 0) {
-    return refuse(p, "Línea %d: el bloque «OBJETIVO PLAN» no tiene objetivos; "
-                     "se esperaba una lista numerada («1.- …», «2.- …»).",
+    return refuse(p,
+                  "Línea %d: el bloque «OBJETIVO PLAN» no tiene objetivos; "
+                  "se esperaba una lista numerada («1.- …», «2.- …»).",
                   iLine);
   }
   for (int i = 0; i < pDoc->nObjective; i++) {
@@ -349,7 +396,8 @@ static int parse_evidence(Reader *p, const char *zCell, int iLine, int iRow,
                           PlanLine *pLine) {
   Blocks *pBlocks = arena_alloc(p->pArena, sizeof(*pBlocks));
   cell_blocks(p->pArena, zCell, pBlocks);
-  pLine->aEvidence = arena_alloc(p->pArena, sizeof(PlanEvidence) * PLAN_MAX_ITEMS);
+  pLine->aEvidence =
+      arena_alloc(p->pArena, sizeof(PlanEvidence) * PLAN_MAX_ITEMS);
   for (int i = 0; i < pBlocks->n; i++) {
     /* Without bullets, items may be separated by commas. */
     char *zItems = arena_strdup(p->pArena, pBlocks->a[i].zText);
@@ -361,10 +409,11 @@ static int parse_evidence(Reader *p, const char *zCell, int iLine, int iRow,
       if (!*zLabel) continue;
       const char *zKind = plan_evidence_kind_for_text(p->pArena, zLabel);
       if (!zKind) {
-        return refuse(p, "Línea %d (fila N° %d): no se reconoce el verificador "
-                         "«%s»; se esperaba uno de: Invitación, Convocatoria, "
-                         "Citación, Asistencia, Fotografías, Acta, Informe o "
-                         "Plan de trabajo, Programa de formación.",
+        return refuse(p,
+                      "Línea %d (fila N° %d): no se reconoce el verificador "
+                      "«%s»; se esperaba uno de: Invitación, Convocatoria, "
+                      "Citación, Asistencia, Fotografías, Acta, Informe o "
+                      "Plan de trabajo, Programa de formación.",
                       iLine, iRow, zLabel);
       }
       if (pLine->nEvidence < PLAN_MAX_ITEMS) {
@@ -375,8 +424,9 @@ static int parse_evidence(Reader *p, const char *zCell, int iLine, int iRow,
     }
   }
   if (pLine->nEvidence == 0) {
-    return refuse(p, "Línea %d (fila N° %d): la columna VERIFICADOR está "
-                     "vacía; se esperaba al menos un verificador.",
+    return refuse(p,
+                  "Línea %d (fila N° %d): la columna VERIFICADOR está "
+                  "vacía; se esperaba al menos un verificador.",
                   iLine, iRow);
   }
   return PLAN_IMPORT_OK;
@@ -385,12 +435,14 @@ static int parse_evidence(Reader *p, const char *zCell, int iLine, int iRow,
 /* One table row: azCell has at least PLAN_COLUMNS cells. */
 static int parse_row(Reader *p, char **azCell, int iLine, PlanDoc *pDoc) {
   int iExpected = pDoc->nLine + 1;
-  const char *zNum = squeeze(p->pArena, plan_import_clean(p->pArena, azCell[0]));
+  const char *zNum =
+      squeeze(p->pArena, plan_import_clean(p->pArena, azCell[0]));
   char *zEnd;
   long iNum = strtol(zNum, &zEnd, 10);
   if (!*zNum || *zEnd || iNum != iExpected) {
-    return refuse(p, "Línea %d: se esperaba la fila N° %d y la primera "
-                     "columna dice «%s».",
+    return refuse(p,
+                  "Línea %d: se esperaba la fila N° %d y la primera "
+                  "columna dice «%s».",
                   iLine, iExpected, zNum);
   }
   PlanLine *pLine = &pDoc->aLine[pDoc->nLine];
@@ -400,9 +452,11 @@ static int parse_row(Reader *p, char **azCell, int iLine, PlanDoc *pDoc) {
   pLine->zObjective = plan_import_clean(p->pArena, azCell[1]);
   pLine->zActions = plan_import_clean(p->pArena, azCell[2]);
   pLine->zResponsible = plan_import_clean(p->pArena, azCell[3]);
-  pLine->zWindowPhrase = squeeze(p->pArena, plan_import_clean(p->pArena, azCell[5]));
-  const char *azText[] = {NULL, pLine->zObjective, pLine->zActions,
-                          pLine->zResponsible, NULL, pLine->zWindowPhrase};
+  pLine->zWindowPhrase =
+      squeeze(p->pArena, plan_import_clean(p->pArena, azCell[5]));
+  const char *azText[] = {
+      NULL, pLine->zObjective,   pLine->zActions, pLine->zResponsible,
+      NULL, pLine->zWindowPhrase};
   for (int i = 1; i < PLAN_COLUMNS; i++) {
     if (azText[i] && !*azText[i]) {
       return refuse(p, "Línea %d (fila N° %d): la columna %s está vacía.",
@@ -412,8 +466,8 @@ static int parse_row(Reader *p, char **azCell, int iLine, PlanDoc *pDoc) {
   if (parse_evidence(p, azCell[4], iLine, (int)iNum, pLine) != PLAN_IMPORT_OK) {
     return PLAN_IMPORT_REFUSED;
   }
-  plan_window_parse(pLine->zWindowPhrase, pDoc->zPeriodStart,
-                    pDoc->zPeriodEnd, &pLine->window);
+  plan_window_parse(pLine->zWindowPhrase, pDoc->zPeriodStart, pDoc->zPeriodEnd,
+                    &pLine->window);
   plan_target_suggest(pLine->zActions, &pLine->target);
   pDoc->nLine++;
   return PLAN_IMPORT_OK;
@@ -446,22 +500,25 @@ static int parse_document(Reader *p, PlanDoc *pDoc) {
   /* Title */
   while (p->iLine < p->nLine && is_blank(p->azLine[p->iLine])) p->iLine++;
   if (p->iLine == p->nLine) {
-    return refuse(p, "El archivo está vacío: se esperaba un plan anual con "
-                     "título, introducción, «OBJETIVO PLAN» y %s.",
+    return refuse(p,
+                  "El archivo está vacío: se esperaba un plan anual con "
+                  "título, introducción, «OBJETIVO PLAN» y %s.",
                   EXPECTED_TABLE);
   }
   int iTitleLine = p->iLine + 1;
   char *zTitleRaw = p->azLine[p->iLine++];
   if (strchr(zTitleRaw, '\t')) {
-    return refuse(p, "Línea %d: se esperaba el título del plan (una línea de "
-                     "texto, como «PLAN ANUAL COSOC … 2024-2025») y hay una "
-                     "fila de tabla.",
+    return refuse(p,
+                  "Línea %d: se esperaba el título del plan (una línea de "
+                  "texto, como «PLAN ANUAL COSOC … 2024-2025») y hay una "
+                  "fila de tabla.",
                   iTitleLine);
   }
   pDoc->zTitle = squeeze(p->pArena, plan_import_clean(p->pArena, zTitleRaw));
   if (!period_from_title(pDoc->zTitle, pDoc)) {
-    return refuse(p, "Línea %d: el título «%s» no dice el periodo del plan; "
-                     "se esperaba un año o dos, como «2024-2025».",
+    return refuse(p,
+                  "Línea %d: el título «%s» no dice el periodo del plan; "
+                  "se esperaba un año o dos, como «2024-2025».",
                   iTitleLine, pDoc->zTitle);
   }
   /* Introduction, up to OBJETIVO PLAN */
@@ -477,8 +534,8 @@ static int parse_document(Reader *p, PlanDoc *pDoc) {
       iObjLine = p->iLine;
       break;
     }
-    if (strchr(zLine, '\t') &&
-        strstr(zFold, "objetivo") && strstr(zFold, "acciones")) {
+    if (strchr(zLine, '\t') && strstr(zFold, "objetivo") &&
+        strstr(zFold, "acciones")) {
       break; /* The table, with no objectives before it */
     }
     const char *zPara = squeeze(p->pArena, plan_import_clean(p->pArena, zLine));
@@ -488,9 +545,10 @@ static int parse_document(Reader *p, PlanDoc *pDoc) {
     }
   }
   if (!iObjLine) {
-    return refuse(p, "No se encontró el bloque «OBJETIVO PLAN» con los "
-                     "objetivos generales: se esperaba después de la "
-                     "introducción y antes de %s.",
+    return refuse(p,
+                  "No se encontró el bloque «OBJETIVO PLAN» con los "
+                  "objetivos generales: se esperaba después de la "
+                  "introducción y antes de %s.",
                   EXPECTED_TABLE);
   }
   pDoc->zIntro = buf_str(&intro);
@@ -520,9 +578,10 @@ static int parse_document(Reader *p, PlanDoc *pDoc) {
           if (got.n) buf_puts(&got, " / ");
           buf_puts(&got, squeeze(p->pArena, azCell[i]));
         }
-        return refuse(p, "Línea %d: las columnas de la tabla son «%s»; se "
-                         "esperaban N° / OBJETIVO / ACCIONES / RESPONSABLES / "
-                         "VERIFICADOR / FECHAS, separadas por tabulaciones.",
+        return refuse(p,
+                      "Línea %d: las columnas de la tabla son «%s»; se "
+                      "esperaban N° / OBJETIVO / ACCIONES / RESPONSABLES / "
+                      "VERIFICADOR / FECHAS, separadas por tabulaciones.",
                       iHeaderLine, buf_str(&got));
       }
       break;
@@ -531,11 +590,13 @@ static int parse_document(Reader *p, PlanDoc *pDoc) {
     buf_puts(&objectives, zLine);
   }
   if (!iHeaderLine) {
-    return refuse(p, "Después de «OBJETIVO PLAN» (línea %d) se esperaba %s, "
-                     "y el archivo termina antes: ¿está cortado?",
+    return refuse(p,
+                  "Después de «OBJETIVO PLAN» (línea %d) se esperaba %s, "
+                  "y el archivo termina antes: ¿está cortado?",
                   iObjLine, EXPECTED_TABLE);
   }
-  if (parse_objectives(p, buf_str(&objectives), iObjLine, pDoc) != PLAN_IMPORT_OK) {
+  if (parse_objectives(p, buf_str(&objectives), iObjLine, pDoc) !=
+      PLAN_IMPORT_OK) {
     return PLAN_IMPORT_REFUSED;
   }
   /* Rows */
@@ -548,9 +609,10 @@ static int parse_document(Reader *p, PlanDoc *pDoc) {
     int nUsed = nCell;
     while (nUsed > PLAN_COLUMNS && is_blank(azCell[nUsed - 1])) nUsed--;
     if (nUsed != PLAN_COLUMNS) {
-      return refuse(p, "Línea %d: la fila tiene %d columna%s y se esperaban "
-                       "%d (N°, OBJETIVO, ACCIONES, RESPONSABLES, VERIFICADOR, "
-                       "FECHAS, separadas por tabulaciones)%s.",
+      return refuse(p,
+                    "Línea %d: la fila tiene %d columna%s y se esperaban "
+                    "%d (N°, OBJETIVO, ACCIONES, RESPONSABLES, VERIFICADOR, "
+                    "FECHAS, separadas por tabulaciones)%s.",
                     iLine, nUsed, nUsed == 1 ? "" : "s", PLAN_COLUMNS,
                     nUsed < PLAN_COLUMNS ? "; ¿el archivo está cortado?" : "");
     }
@@ -563,9 +625,10 @@ static int parse_document(Reader *p, PlanDoc *pDoc) {
     }
   }
   if (pDoc->nLine == 0) {
-    return refuse(p, "La tabla (encabezados en la línea %d) no tiene filas: "
-                     "se esperaba al menos la fila N° 1; ¿el archivo está "
-                     "cortado?",
+    return refuse(p,
+                  "La tabla (encabezados en la línea %d) no tiene filas: "
+                  "se esperaba al menos la fila N° 1; ¿el archivo está "
+                  "cortado?",
                   iHeaderLine);
   }
   return PLAN_IMPORT_OK;
@@ -579,16 +642,18 @@ int plan_import_parse(Arena *pArena, const char *zText, size_t nText,
   memset(&r, 0, sizeof(r));
   r.pArena = pArena;
   if (nText > PLAN_IMPORT_MAX_BYTES) {
-    *pzErr = arena_printf(pArena, "El archivo pesa %zu bytes; un plan anual "
-                                  "cabe en menos de %d MB.",
+    *pzErr = arena_printf(pArena,
+                          "El archivo pesa %zu bytes; un plan anual "
+                          "cabe en menos de %d MB.",
                           nText, PLAN_IMPORT_MAX_BYTES / (1024 * 1024));
     return PLAN_IMPORT_REFUSED;
   }
   int iBad = first_binary_line((const unsigned char *)zText, nText);
   if (iBad) {
-    *pzErr = arena_printf(pArena, "Línea %d: el archivo no es texto (tiene "
-                                  "bytes binarios o no está en UTF-8); se "
-                                  "esperaba el plan como texto UTF-8 con %s.",
+    *pzErr = arena_printf(pArena,
+                          "Línea %d: el archivo no es texto (tiene "
+                          "bytes binarios o no está en UTF-8); se "
+                          "esperaba el plan como texto UTF-8 con %s.",
                           iBad, EXPECTED_TABLE);
     return PLAN_IMPORT_REFUSED;
   }

@@ -19,11 +19,11 @@
 
 /* Phrases that introduce a minimum quantity (folded). */
 static const char *const azAtLeast[] = {"a lo menos ", "a los menos ",
-                                        "al menos ", "como minimo ",
-                                        "minimo de ", "minimo "};
+                                        "al menos ",   "como minimo ",
+                                        "minimo de ",  "minimo "};
 
 /* Number words the plans use instead of digits. */
-static const char *const azNumberWord[] = {"un", "dos", "tres", "cuatro",
+static const char *const azNumberWord[] = {"un",    "dos",  "tres",  "cuatro",
                                            "cinco", "seis", "siete", "ocho",
                                            "nueve", "diez"};
 
@@ -55,7 +55,8 @@ void plan_target_suggest(const char *zActions, PlanTarget *pOut) {
   Arena *pArena = arena_new();
   const char *z = plan_text_fold(pArena, zActions);
   const char *zAfter = NULL;
-  for (size_t i = 0; !zAfter && i < sizeof(azAtLeast) / sizeof(azAtLeast[0]); i++) {
+  for (size_t i = 0; !zAfter && i < sizeof(azAtLeast) / sizeof(azAtLeast[0]);
+       i++) {
     const char *zHit = strstr(z, azAtLeast[i]);
     if (!zHit) continue;
     const char *zRest = NULL;

@@ -10,15 +10,15 @@
 #ifndef COSOC_DOMAIN_PLAN_TARGET_H
 #define COSOC_DOMAIN_PLAN_TARGET_H
 
-#define PLAN_TARGET_KINDS_MAX 13   /* Every activity kind */
+#define PLAN_TARGET_KINDS_MAX 13 /* Every activity kind */
 #define PLAN_TARGET_COMMUNES_MAX 16
 #define PLAN_TARGET_COUNT_MAX 1000 /* More is surely a typing error */
 
 typedef struct PlanTarget {
-  int nCount;                                   /* Activities required, >= 1 */
-  int nKind;                                    /* 0: any kind */
-  const char *azKind[PLAN_TARGET_KINDS_MAX];    /* Activity slugs (static) */
-  int nExclude;                                 /* Communes not counted */
+  int nCount;                                /* Activities required, >= 1 */
+  int nKind;                                 /* 0: any kind */
+  const char *azKind[PLAN_TARGET_KINDS_MAX]; /* Activity slugs (static) */
+  int nExclude;                              /* Communes not counted */
   const char *azExclude[PLAN_TARGET_COMMUNES_MAX]; /* CUT codes */
 } PlanTarget;
 

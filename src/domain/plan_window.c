@@ -18,7 +18,8 @@
 int plan_days_in_month(int iYear, int iMonth) {
   static const int aDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (iMonth < 1 || iMonth > 12) return 0;
-  if (iMonth == 2 && ((iYear % 4 == 0 && iYear % 100 != 0) || iYear % 400 == 0)) {
+  if (iMonth == 2 &&
+      ((iYear % 4 == 0 && iYear % 100 != 0) || iYear % 400 == 0)) {
     return 29;
   }
   return aDays[iMonth - 1];
@@ -51,8 +52,10 @@ static int eat(const char **pz, const char *zWord) {
   size_t n = strlen(zWord);
   if (strncmp(*pz, zWord, n) != 0) return 0;
   const char *z = *pz + n;
-  if (*z == ' ') z++;
-  else if (*z && isalnum((unsigned char)*z)) return 0; /* Part of a word */
+  if (*z == ' ')
+    z++;
+  else if (*z && isalnum((unsigned char)*z))
+    return 0; /* Part of a word */
   *pz = z;
   return 1;
 }
@@ -100,8 +103,8 @@ static int read_dmy(const char **pz, int *py, int *pm, int *pd) {
 }
 
 static const char *const azMonth[] = {
-    "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio",
-    "agosto", "septiembre", "octubre", "noviembre", "diciembre"};
+    "enero", "febrero", "marzo",      "abril",   "mayo",      "junio",
+    "julio", "agosto",  "septiembre", "octubre", "noviembre", "diciembre"};
 
 static int read_month(const char **pz) {
   for (int i = 0; i < 12; i++) {
@@ -113,11 +116,14 @@ static int read_month(const char **pz) {
 
 /* "primer", "1er", "segundo", ... as 1..4; 0 when none. */
 static int read_ordinal(const char **pz) {
-  static const struct { const char *z; int i; } a[] = {
-      {"primer", 1}, {"primero", 1}, {"1er", 1}, {"1", 1}, {"1o", 1},
-      {"segundo", 2}, {"2do", 2}, {"2", 2}, {"2o", 2},
-      {"tercer", 3}, {"tercero", 3}, {"3er", 3}, {"3", 3}, {"3o", 3},
-      {"cuarto", 4}, {"4to", 4}, {"4", 4}, {"4o", 4},
+  static const struct {
+    const char *z;
+    int i;
+  } a[] = {
+      {"primer", 1},  {"primero", 1}, {"1er", 1}, {"1", 1},  {"1o", 1},
+      {"segundo", 2}, {"2do", 2},     {"2", 2},   {"2o", 2}, {"tercer", 3},
+      {"tercero", 3}, {"3er", 3},     {"3", 3},   {"3o", 3}, {"cuarto", 4},
+      {"4to", 4},     {"4", 4},       {"4o", 4},
   };
   for (size_t i = 0; i < sizeof(a) / sizeof(a[0]); i++) {
     if (eat(pz, a[i].z)) return a[i].i;
@@ -235,8 +241,8 @@ int plan_window_parse(const char *zPhrase, const char *zPeriodStart,
                       const char *zPeriodEnd, PlanWindow *pOut) {
   memset(pOut, 0, sizeof(*pOut));
   Arena *pArena = arena_new();
-  int bOk = parse_known(phrase_core(pArena, zPhrase), zPeriodStart,
-                        zPeriodEnd, pOut);
+  int bOk =
+      parse_known(phrase_core(pArena, zPhrase), zPeriodStart, zPeriodEnd, pOut);
   arena_free(pArena);
   if (!bOk) {
     memset(pOut, 0, sizeof(*pOut));

@@ -51,8 +51,10 @@ void plan_page_text(Html *h, const char *zText) {
     if (bItem && !bList) html_printf(h, "<ul>");
     if (!bItem && bList) html_printf(h, "</ul>");
     bList = bItem;
-    if (bItem) html_printf(h, "<li>%.*s</li>", (int)(n - 2), z + 2);
-    else html_printf(h, "<p>%.*s</p>", (int)n, z);
+    if (bItem)
+      html_printf(h, "<li>%.*s</li>", (int)(n - 2), z + 2);
+    else
+      html_printf(h, "<p>%.*s</p>", (int)n, z);
     z += n;
     if (*z == '\n') z++;
   }
@@ -61,11 +63,14 @@ void plan_page_text(Html *h, const char *zText) {
 
 void plan_page_status(Html *h, const PlanVersionInfo *pInfo) {
   if (pInfo->bApproved) {
-    html_printf(h, "<span class=\"badge badge-ok\">Versión %d · aprobada</span>",
+    html_printf(h,
+                "<span class=\"badge badge-ok\">Versión %d · aprobada</span>",
                 pInfo->iNumber);
   } else {
-    html_printf(h, "<span class=\"badge badge-warn\">Versión %d · borrador "
-                   "(no publicada)</span>", pInfo->iNumber);
+    html_printf(h,
+                "<span class=\"badge badge-warn\">Versión %d · borrador "
+                "(no publicada)</span>",
+                pInfo->iNumber);
   }
 }
 
@@ -75,7 +80,8 @@ static void window_cell(Html *h, Arena *pArena, const PlanLine *pL) {
               plan_page_date(pArena, pL->window.zStart),
               plan_page_date(pArena, pL->window.zEnd));
   if (pL->window.bFlagged) {
-    html_printf(h, " <span class=\"badge badge-warn\">Fecha por revisar</span>");
+    html_printf(h,
+                " <span class=\"badge badge-warn\">Fecha por revisar</span>");
   }
 }
 
@@ -88,18 +94,22 @@ static void evidence_list(Html *h, const PlanLine *pL) {
 }
 
 static void admin_actions(Html *h, Request *r, const PlanVersionInfo *pInfo) {
-  html_printf(h, "<div class=\"actions\">"
-                 "<a class=\"button\" href=\"/admin/plan\">Editar plan</a>"
-                 "<a class=\"button\" href=\"/admin/plan/objetivos\">Editar objetivos</a>"
-                 "<a class=\"button\" href=\"/admin/plan/importar\">Importar documento</a>"
-                 "<a class=\"button\" href=\"/plan/historial\">Historial</a>");
+  html_printf(
+      h,
+      "<div class=\"actions\">"
+      "<a class=\"button\" href=\"/admin/plan\">Editar plan</a>"
+      "<a class=\"button\" href=\"/admin/plan/objetivos\">Editar objetivos</a>"
+      "<a class=\"button\" href=\"/admin/plan/importar\">Importar documento</a>"
+      "<a class=\"button\" href=\"/plan/historial\">Historial</a>");
   if (!pInfo->bApproved) {
-    html_printf(h, "<form method=\"post\" action=\"/admin/plan/aprobar\" "
-                   "class=\"inline-form\">");
+    html_printf(h,
+                "<form method=\"post\" action=\"/admin/plan/aprobar\" "
+                "class=\"inline-form\">");
     form_csrf(h, request_csrf_token(r));
-    html_printf(h, "<input type=\"hidden\" name=\"version\" value=\"%d\">"
-                   "<button type=\"submit\" class=\"button button-primary\">"
-                   "Aprobar versión %d</button></form>",
+    html_printf(h,
+                "<input type=\"hidden\" name=\"version\" value=\"%d\">"
+                "<button type=\"submit\" class=\"button button-primary\">"
+                "Aprobar versión %d</button></form>",
                 pInfo->iNumber, pInfo->iNumber);
   }
   html_printf(h, "</div>\n");
@@ -118,11 +128,13 @@ void page_plan(Request *r) {
   Html h;
   if (rc == DB_DONE) {
     page_begin(r, &h, "Plan anual", "plan");
-    html_printf(&h, "<h1>Plan anual</h1>\n<div class=\"notice notice-info\">"
-                    "Aún no hay un plan anual aprobado para mostrar.</div>\n");
+    html_printf(&h,
+                "<h1>Plan anual</h1>\n<div class=\"notice notice-info\">"
+                "Aún no hay un plan anual aprobado para mostrar.</div>\n");
     if (plan_page_is_admin(r)) {
-      html_printf(&h, "<p><a class=\"button button-primary\" "
-                      "href=\"/admin/plan/importar\">Importar el plan</a></p>\n");
+      html_printf(&h,
+                  "<p><a class=\"button button-primary\" "
+                  "href=\"/admin/plan/importar\">Importar el plan</a></p>\n");
     }
     page_finish(r, &h, 200);
     return;
@@ -151,23 +163,28 @@ void page_plan(Request *r) {
     }
     html_printf(&h, "</div>\n");
   }
-  html_printf(&h, "<h2>Objetivos generales</h2>\n<ol class=\"plan-objectives\">");
+  html_printf(&h,
+              "<h2>Objetivos generales</h2>\n<ol class=\"plan-objectives\">");
   for (int i = 0; i < doc.nObjective; i++) {
     html_printf(&h, "<li value=\"%d\">%s</li>", doc.aObjective[i].iNumber,
                 doc.aObjective[i].zText);
   }
-  html_printf(&h, "</ol>\n<h2>Líneas de trabajo</h2>\n"
-                  "<div class=\"table-wrap\"><table class=\"table table-cards plan-table\">"
-                  "<caption>Acciones del plan, responsables, verificadores y fechas"
-                  "</caption><thead><tr><th scope=\"col\">N°</th>"
-                  "<th scope=\"col\">Objetivo</th><th scope=\"col\">Acciones</th>"
-                  "<th scope=\"col\">Responsables</th><th scope=\"col\">Verificador</th>"
-                  "<th scope=\"col\">Fechas</th></tr></thead><tbody>\n");
+  html_printf(
+      &h,
+      "</ol>\n<h2>Líneas de trabajo</h2>\n"
+      "<div class=\"table-wrap\"><table class=\"table table-cards plan-table\">"
+      "<caption>Acciones del plan, responsables, verificadores y fechas"
+      "</caption><thead><tr><th scope=\"col\">N°</th>"
+      "<th scope=\"col\">Objetivo</th><th scope=\"col\">Acciones</th>"
+      "<th scope=\"col\">Responsables</th><th scope=\"col\">Verificador</th>"
+      "<th scope=\"col\">Fechas</th></tr></thead><tbody>\n");
   for (int i = 0; i < doc.nLine; i++) {
     const PlanLine *pL = &doc.aLine[i];
-    html_printf(&h, "<tr id=\"linea-%d\"><td data-label=\"N°\"><a href=\"/plan/lineas/%d\">"
-                    "Línea %d</a></td><td data-label=\"Objetivo\">",
-                pL->iNumber, pL->iNumber, pL->iNumber);
+    html_printf(
+        &h,
+        "<tr id=\"linea-%d\"><td data-label=\"N°\"><a href=\"/plan/lineas/%d\">"
+        "Línea %d</a></td><td data-label=\"Objetivo\">",
+        pL->iNumber, pL->iNumber, pL->iNumber);
     plan_page_text(&h, pL->zObjective);
     html_printf(&h, "</td><td data-label=\"Acciones\">");
     plan_page_text(&h, pL->zActions);
@@ -179,11 +196,12 @@ void page_plan(Request *r) {
     window_cell(&h, pArena, pL);
     html_printf(&h, "</td></tr>\n");
   }
-  html_printf(&h, "</tbody></table></div>\n"
-                  "<p class=\"actions\">Descargar la tabla: "
-                  "<a class=\"button\" href=\"/plan.pdf\">PDF</a>"
-                  "<a class=\"button\" href=\"/plan.xlsx\">Excel (XLSX)</a>"
-                  "<a class=\"button\" href=\"/plan.csv\">CSV</a></p>\n");
+  html_printf(&h,
+              "</tbody></table></div>\n"
+              "<p class=\"actions\">Descargar la tabla: "
+              "<a class=\"button\" href=\"/plan.pdf\">PDF</a>"
+              "<a class=\"button\" href=\"/plan.xlsx\">Excel (XLSX)</a>"
+              "<a class=\"button\" href=\"/plan.csv\">CSV</a></p>\n");
   page_finish(r, &h, 200);
 }
 
@@ -212,7 +230,8 @@ void page_plan_line(Request *r) {
   Html h;
   const char *zTitle = arena_printf(pArena, "Línea %d del plan", pL->iNumber);
   page_begin(r, &h, zTitle, "plan");
-  html_printf(&h, "<p><a href=\"/plan#linea-%d\">← %s</a></p>\n<h1>%s</h1>\n<p>",
+  html_printf(&h,
+              "<p><a href=\"/plan#linea-%d\">← %s</a></p>\n<h1>%s</h1>\n<p>",
               pL->iNumber, doc.zTitle, zTitle);
   plan_page_status(&h, &info);
   html_printf(&h, "</p>\n<dl class=\"facts plan-line\"><dt>Objetivo</dt><dd>");
@@ -226,8 +245,9 @@ void page_plan_line(Request *r) {
   html_printf(&h, "</dd><dt>Fechas</dt><dd>");
   window_cell(&h, pArena, pL);
   if (pL->window.bAsNeeded) {
-    html_printf(&h, "<br><small>Durante todo el periodo, según se vayan "
-                    "agendando.</small>");
+    html_printf(&h,
+                "<br><small>Durante todo el periodo, según se vayan "
+                "agendando.</small>");
   }
   html_printf(&h, "</dd><dt>Meta</dt><dd>%s",
               plan_target_describe(pArena, &pL->target));
@@ -238,8 +258,9 @@ void page_plan_line(Request *r) {
                   ? "sugerida a partir del texto de las acciones"
                   : "corregida por la encargada");
   if (plan_page_is_admin(r)) {
-    html_printf(&h, "<div class=\"actions\"><a class=\"button button-primary\" "
-                    "href=\"/admin/plan/lineas/%d\">Editar esta línea</a></div>\n",
+    html_printf(&h,
+                "<div class=\"actions\"><a class=\"button button-primary\" "
+                "href=\"/admin/plan/lineas/%d\">Editar esta línea</a></div>\n",
                 pL->iNumber);
   }
   page_finish(r, &h, 200);

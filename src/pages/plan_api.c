@@ -18,15 +18,19 @@
 static json_t *plan_json(const PlanDoc *pDoc, const PlanVersionInfo *pInfo) {
   json_t *pPlan = json_object();
   json_object_set_new(pPlan, "title", json_string(pDoc->zTitle));
-  json_object_set_new(pPlan, "period", json_pack("{s:s, s:s}", "start", pDoc->zPeriodStart,
-                                                 "end", pDoc->zPeriodEnd));
+  json_object_set_new(pPlan, "period",
+                      json_pack("{s:s, s:s}", "start", pDoc->zPeriodStart,
+                                "end", pDoc->zPeriodEnd));
   json_object_set_new(pPlan, "version", json_integer(pInfo->iNumber));
-  json_object_set_new(pPlan, "status", json_string(pInfo->bApproved ? "aprobado" : "borrador"));
-  json_object_set_new(pPlan, "intro", json_string(pDoc->zIntro ? pDoc->zIntro : ""));
+  json_object_set_new(pPlan, "status",
+                      json_string(pInfo->bApproved ? "aprobado" : "borrador"));
+  json_object_set_new(pPlan, "intro",
+                      json_string(pDoc->zIntro ? pDoc->zIntro : ""));
   json_t *aObj = json_array();
   for (int i = 0; i < pDoc->nObjective; i++) {
-    json_array_append_new(aObj, json_pack("{s:i, s:s}", "number", pDoc->aObjective[i].iNumber,
-                                          "text", pDoc->aObjective[i].zText));
+    json_array_append_new(
+        aObj, json_pack("{s:i, s:s}", "number", pDoc->aObjective[i].iNumber,
+                        "text", pDoc->aObjective[i].zText));
   }
   json_object_set_new(pPlan, "objectives", aObj);
   json_t *aLine = json_array();
@@ -39,14 +43,16 @@ static json_t *plan_json(const PlanDoc *pDoc, const PlanVersionInfo *pInfo) {
     json_object_set_new(pLine, "responsible", json_string(pL->zResponsible));
     json_t *aEv = json_array();
     for (int k = 0; k < pL->nEvidence; k++) {
-      json_array_append_new(aEv, json_pack("{s:s, s:s}", "kind", pL->aEvidence[k].zKind,
-                                           "label", pL->aEvidence[k].zLabel));
+      json_array_append_new(
+          aEv, json_pack("{s:s, s:s}", "kind", pL->aEvidence[k].zKind, "label",
+                         pL->aEvidence[k].zLabel));
     }
     json_object_set_new(pLine, "evidence", aEv);
-    json_object_set_new(pLine, "window",
-                        json_pack("{s:s, s:s, s:s, s:b}", "start", pL->window.zStart,
-                                  "end", pL->window.zEnd, "phrase", pL->zWindowPhrase,
-                                  "flagged", pL->window.bFlagged));
+    json_object_set_new(
+        pLine, "window",
+        json_pack("{s:s, s:s, s:s, s:b}", "start", pL->window.zStart, "end",
+                  pL->window.zEnd, "phrase", pL->zWindowPhrase, "flagged",
+                  pL->window.bFlagged));
     json_t *aKind = json_array();
     for (int k = 0; k < pL->target.nKind; k++) {
       json_array_append_new(aKind, json_string(pL->target.azKind[k]));
@@ -55,9 +61,10 @@ static json_t *plan_json(const PlanDoc *pDoc, const PlanVersionInfo *pInfo) {
     for (int k = 0; k < pL->target.nExclude; k++) {
       json_array_append_new(aExclude, json_string(pL->target.azExclude[k]));
     }
-    json_object_set_new(pLine, "target",
-                        json_pack("{s:i, s:o, s:o}", "count", pL->target.nCount,
-                                  "kinds", aKind, "exclude_communes", aExclude));
+    json_object_set_new(
+        pLine, "target",
+        json_pack("{s:i, s:o, s:o}", "count", pL->target.nCount, "kinds", aKind,
+                  "exclude_communes", aExclude));
     json_array_append_new(aLine, pLine);
   }
   json_object_set_new(pPlan, "lines", aLine);
@@ -69,7 +76,8 @@ static int64_t api_council(Request *r) {
   const char *z = request_query(r, "council");
   if (!z) {
     int64_t id = plan_store_default_council(request_db(r));
-    if (!id) respond_json_error(r, 404, "Todavía no hay un consejo con plan.", NULL);
+    if (!id)
+      respond_json_error(r, 404, "Todavía no hay un consejo con plan.", NULL);
     return id;
   }
   char *zEnd = NULL;
@@ -92,9 +100,11 @@ static void answer(Request *r, int iNumber) {
   PlanVersionInfo info;
   int rc = plan_page_load(r, iCouncil, iNumber, &doc, &info);
   if (rc == DB_DONE) {
-    respond_json_error(r, 404, iNumber ? "No existe esa versión del plan, o no está aprobada."
-                                       : "Este consejo aún no tiene un plan aprobado.",
-                       NULL);
+    respond_json_error(
+        r, 404,
+        iNumber ? "No existe esa versión del plan, o no está aprobada."
+                : "Este consejo aún no tiene un plan aprobado.",
+        NULL);
     return;
   }
   if (rc != DB_OK) {

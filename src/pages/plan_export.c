@@ -16,7 +16,8 @@
 #define PLAN_EXPORT_COLUMNS 7
 
 static const char *const azHeader[PLAN_EXPORT_COLUMNS] = {
-    "N°", "Objetivo", "Acciones", "Responsables", "Verificador", "Fechas", "Meta"};
+    "N°",          "Objetivo", "Acciones", "Responsables",
+    "Verificador", "Fechas",   "Meta"};
 static const double aWidth[PLAN_EXPORT_COLUMNS] = {0.04, 0.18, 0.22, 0.15,
                                                    0.11, 0.13, 0.17};
 
@@ -27,31 +28,35 @@ static int plan_table(Request *r, ExportTable *pTable, PlanVersionInfo *pInfo) {
   int64_t iCouncil = plan_store_default_council(request_db(r));
   int rc = plan_page_load(r, iCouncil, 0, &doc, pInfo);
   if (rc != DB_OK) {
-    respond_error(r, rc == DB_DONE ? 404 : 500,
-                  rc == DB_DONE ? "Aún no hay un plan aprobado para descargar." : NULL);
+    respond_error(
+        r, rc == DB_DONE ? 404 : 500,
+        rc == DB_DONE ? "Aún no hay un plan aprobado para descargar." : NULL);
     return 0;
   }
   const char *zName = NULL, *zShort = NULL;
   accounts_council_names(request_db(r), pArena, &zName, &zShort);
   memset(pTable, 0, sizeof(*pTable));
   pTable->zTitle = doc.zTitle;
-  pTable->zSubtitle = arena_printf(pArena, "%s · Periodo %s al %s · Versión %d%s",
-                                   zName ? zName : "", plan_page_date(pArena, doc.zPeriodStart),
-                                   plan_page_date(pArena, doc.zPeriodEnd), pInfo->iNumber,
-                                   pInfo->bApproved ? " (aprobada)" : " (borrador)");
+  pTable->zSubtitle =
+      arena_printf(pArena, "%s · Periodo %s al %s · Versión %d%s",
+                   zName ? zName : "", plan_page_date(pArena, doc.zPeriodStart),
+                   plan_page_date(pArena, doc.zPeriodEnd), pInfo->iNumber,
+                   pInfo->bApproved ? " (aprobada)" : " (borrador)");
   Buf pre;
   buf_init(&pre, pArena);
   if (doc.zIntro && *doc.zIntro) buf_printf(&pre, "%s\n\n", doc.zIntro);
   buf_puts(&pre, "Objetivos generales");
   for (int i = 0; i < doc.nObjective; i++) {
-    buf_printf(&pre, "\n\n%d.- %s", doc.aObjective[i].iNumber, doc.aObjective[i].zText);
+    buf_printf(&pre, "\n\n%d.- %s", doc.aObjective[i].iNumber,
+               doc.aObjective[i].zText);
   }
   pTable->zPreamble = buf_str(&pre);
   pTable->nCol = PLAN_EXPORT_COLUMNS;
   pTable->azHeader = azHeader;
   pTable->aWidth = aWidth;
   pTable->nRow = doc.nLine;
-  const char **azCell = arena_alloc(pArena, sizeof(char *) * (size_t)(doc.nLine * PLAN_EXPORT_COLUMNS + 1));
+  const char **azCell = arena_alloc(
+      pArena, sizeof(char *) * (size_t)(doc.nLine * PLAN_EXPORT_COLUMNS + 1));
   for (int i = 0; i < doc.nLine; i++) {
     const PlanLine *pL = &doc.aLine[i];
     const char **az = &azCell[i * PLAN_EXPORT_COLUMNS];
@@ -103,7 +108,8 @@ void page_plan_xlsx(Request *r) {
   const char *p = NULL;
   size_t n = 0;
   char zErr[256];
-  if (export_xlsx(request_arena(r), &t, &p, &n, zErr, sizeof(zErr)) != EXPORT_OK) {
+  if (export_xlsx(request_arena(r), &t, &p, &n, zErr, sizeof(zErr)) !=
+      EXPORT_OK) {
     respond_error(r, 500, zErr);
     return;
   }
@@ -121,7 +127,8 @@ void page_plan_pdf(Request *r) {
   const char *p = NULL;
   size_t n = 0;
   char zErr[256];
-  if (export_pdf(request_arena(r), &t, &opt, &p, &n, zErr, sizeof(zErr)) != EXPORT_OK) {
+  if (export_pdf(request_arena(r), &t, &opt, &p, &n, zErr, sizeof(zErr)) !=
+      EXPORT_OK) {
     respond_error(r, 500, zErr);
     return;
   }

@@ -40,7 +40,8 @@ static int64_t plan_id(Db *pDb, int64_t iCouncil) {
   if (!p) return 0;
   db_bind_int64(p, 1, iCouncil);
   int64_t id = 0;
-  if (db_step(p) == DB_ROW && !db_column_is_null(p, 0)) id = db_column_int64(p, 0);
+  if (db_step(p) == DB_ROW && !db_column_is_null(p, 0))
+    id = db_column_int64(p, 0);
   db_done(p);
   return id;
 }
@@ -56,8 +57,9 @@ static int64_t insert_returning_id(DbStmt *p) {
 
 static int save_objectives(Db *pDb, int64_t iVersion, const PlanDoc *pDoc) {
   for (int i = 0; i < pDoc->nObjective; i++) {
-    DbStmt *p = db_prepare(pDb, "INSERT INTO plan_objectives(version_id, "
-                                "number, text) VALUES (?, ?, ?)");
+    DbStmt *p = db_prepare(pDb,
+                           "INSERT INTO plan_objectives(version_id, "
+                           "number, text) VALUES (?, ?, ?)");
     if (!p) return DB_ERROR;
     db_bind_int64(p, 1, iVersion);
     db_bind_int64(p, 2, pDoc->aObjective[i].iNumber);
@@ -72,11 +74,12 @@ static int save_objectives(Db *pDb, int64_t iVersion, const PlanDoc *pDoc) {
 static int save_line(Db *pDb, Arena *pArena, int64_t iVersion,
                      const PlanLine *pL) {
   DbStmt *p = db_prepare(
-      pDb, "INSERT INTO plan_lines(version_id, number, objective, actions, "
-           "responsible, window_phrase, window_start, window_end, "
-           "window_flagged, window_as_needed, target_count, target_kinds, "
-           "target_exclude) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-           "RETURNING id");
+      pDb,
+      "INSERT INTO plan_lines(version_id, number, objective, actions, "
+      "responsible, window_phrase, window_start, window_end, "
+      "window_flagged, window_as_needed, target_count, target_kinds, "
+      "target_exclude) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "RETURNING id");
   if (!p) return DB_ERROR;
   db_bind_int64(p, 1, iVersion);
   db_bind_int64(p, 2, pL->iNumber);
@@ -94,8 +97,9 @@ static int save_line(Db *pDb, Arena *pArena, int64_t iVersion,
   int64_t iLine = insert_returning_id(p);
   if (!iLine) return DB_ERROR;
   for (int k = 0; k < pL->nEvidence; k++) {
-    DbStmt *pE = db_prepare(pDb, "INSERT INTO plan_line_evidence(line_id, "
-                                 "sort_order, kind, label) VALUES (?, ?, ?, ?)");
+    DbStmt *pE = db_prepare(pDb,
+                            "INSERT INTO plan_line_evidence(line_id, "
+                            "sort_order, kind, label) VALUES (?, ?, ?, ?)");
     if (!pE) return DB_ERROR;
     db_bind_int64(pE, 1, iLine);
     db_bind_int64(pE, 2, k + 1);
@@ -111,8 +115,9 @@ static int save_line(Db *pDb, Arena *pArena, int64_t iVersion,
 /* The latest version's number and hash (0 and "" when none). */
 static int latest_version(Db *pDb, Arena *pArena, int64_t iPlan,
                           const char **pzHash) {
-  DbStmt *p = db_prepare(pDb, "SELECT number, content_hash FROM plan_versions "
-                              "WHERE plan_id = ? ORDER BY number DESC LIMIT 1");
+  DbStmt *p = db_prepare(pDb,
+                         "SELECT number, content_hash FROM plan_versions "
+                         "WHERE plan_id = ? ORDER BY number DESC LIMIT 1");
   *pzHash = "";
   if (!p) return -1;
   db_bind_int64(p, 1, iPlan);
@@ -133,8 +138,9 @@ static int save_in_transaction(Db *pDb, Arena *pArena, int64_t iCouncil,
                                int *pnChanges) {
   int64_t iPlan = plan_id(pDb, iCouncil);
   if (!iPlan) {
-    DbStmt *p = db_prepare(pDb, "INSERT INTO plans(council_id, created_at) "
-                                "VALUES (?, ?) RETURNING id");
+    DbStmt *p = db_prepare(pDb,
+                           "INSERT INTO plans(council_id, created_at) "
+                           "VALUES (?, ?) RETURNING id");
     if (!p) return DB_ERROR;
     db_bind_int64(p, 1, iCouncil);
     db_bind_int64(p, 2, db_now());
@@ -151,17 +157,18 @@ static int save_in_transaction(Db *pDb, Arena *pArena, int64_t iCouncil,
   if (pnChanges) {
     *pnChanges = 0;
     PlanDoc prev;
-    if (iLatest > 0 &&
-        plan_store_load(pDb, pArena, iCouncil, iLatest, 0, &prev, NULL) == DB_OK) {
+    if (iLatest > 0 && plan_store_load(pDb, pArena, iCouncil, iLatest, 0, &prev,
+                                       NULL) == DB_OK) {
       PlanChange *aChange;
       *pnChanges = plan_diff(pArena, &prev, pDoc, &aChange);
     }
   }
-  DbStmt *p = db_prepare(
-      pDb, "INSERT INTO plan_versions(plan_id, number, title, intro, "
-           "period_start, period_end, content_hash, source, reason, "
-           "author_id, author_name, created_at) "
-           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+  DbStmt *p =
+      db_prepare(pDb,
+                 "INSERT INTO plan_versions(plan_id, number, title, intro, "
+                 "period_start, period_end, content_hash, source, reason, "
+                 "author_id, author_name, created_at) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
   if (!p) return DB_ERROR;
   db_bind_int64(p, 1, iPlan);
   db_bind_int64(p, 2, iLatest + 1);
@@ -172,15 +179,18 @@ static int save_in_transaction(Db *pDb, Arena *pArena, int64_t iCouncil,
   db_bind_text(p, 7, zHash);
   db_bind_text(p, 8, zSource);
   db_bind_text(p, 9, zReason);
-  if (iAuthorId) db_bind_int64(p, 10, iAuthorId);
-  else db_bind_null(p, 10);
+  if (iAuthorId)
+    db_bind_int64(p, 10, iAuthorId);
+  else
+    db_bind_null(p, 10);
   db_bind_text(p, 11, zAuthorName);
   db_bind_int64(p, 12, db_now());
   int64_t iVersion = insert_returning_id(p);
   if (!iVersion) return DB_ERROR;
   if (save_objectives(pDb, iVersion, pDoc) != DB_OK) return DB_ERROR;
   for (int i = 0; i < pDoc->nLine; i++) {
-    if (save_line(pDb, pArena, iVersion, &pDoc->aLine[i]) != DB_OK) return DB_ERROR;
+    if (save_line(pDb, pArena, iVersion, &pDoc->aLine[i]) != DB_OK)
+      return DB_ERROR;
   }
   *piNumber = iLatest + 1;
   return PLAN_SAVED;
@@ -215,19 +225,22 @@ int plan_store_import(Db *pDb, Arena *pArena, int64_t iCouncil,
   int64_t nCouncil = db_query_int64(pDb, "SELECT count(*) FROM councils", 0);
   if (iCouncil) {
     if (!plan_store_council_exists(pDb, iCouncil)) {
-      *pzErr = arena_printf(pArena, "no existe el consejo %lld", (long long)iCouncil);
+      *pzErr = arena_printf(pArena, "no existe el consejo %lld",
+                            (long long)iCouncil);
     }
   } else if (nCouncil == 1) {
     iCouncil = plan_store_default_council(pDb);
   } else if (nCouncil > 1) {
-    *pzErr = arena_printf(pArena, "hay %lld consejos: indique a cuál "
-                                  "importar el plan con --council ID",
+    *pzErr = arena_printf(pArena,
+                          "hay %lld consejos: indique a cuál "
+                          "importar el plan con --council ID",
                           (long long)nCouncil);
   } else {
     /* No council yet: one named after the document. */
-    DbStmt *p = db_prepare(pDb, "INSERT INTO councils(name, short_name, "
-                                "institution, created_at) VALUES (?, ?, '', ?) "
-                                "RETURNING id");
+    DbStmt *p = db_prepare(pDb,
+                           "INSERT INTO councils(name, short_name, "
+                           "institution, created_at) VALUES (?, ?, '', ?) "
+                           "RETURNING id");
     if (p) {
       db_bind_text(p, 1, pDoc->zTitle);
       db_bind_text(p, 2, pDoc->zTitle);
@@ -240,7 +253,8 @@ int plan_store_import(Db *pDb, Arena *pArena, int64_t iCouncil,
   if (!*pzErr) {
     rc = plan_store_save(pDb, pArena, iCouncil, pDoc, "importacion", zReason,
                          iAuthorId, zAuthorName, piNumber, pnChanges);
-    if (rc == DB_ERROR) *pzErr = "no se pudo guardar el plan en la base de datos";
+    if (rc == DB_ERROR)
+      *pzErr = "no se pudo guardar el plan en la base de datos";
   }
   if (rc == DB_ERROR) {
     db_rollback(pDb);
@@ -274,25 +288,27 @@ static void read_info(DbStmt *p, Arena *pArena, int64_t iCouncil,
 }
 
 #define VERSION_COLUMNS                                                     \
-  "v.id, v.number, v.source, v.reason, v.author_name, v.created_at, "      \
+  "v.id, v.number, v.source, v.reason, v.author_name, v.created_at, "       \
   "v.approved, coalesce(v.approved_at, 0), coalesce(u.name, ''), v.title, " \
-  "v.intro, v.period_start, v.period_end "                                 \
-  "FROM plan_versions v JOIN plans p ON p.id = v.plan_id "                 \
+  "v.intro, v.period_start, v.period_end "                                  \
+  "FROM plan_versions v JOIN plans p ON p.id = v.plan_id "                  \
   "LEFT JOIN users u ON u.id = v.approved_by "
 
 static int load_lines(Db *pDb, Arena *pArena, int64_t iVersion, PlanDoc *pDoc) {
   int nLine = 0;
-  DbStmt *pCount = db_prepare(pDb, "SELECT count(*) FROM plan_lines WHERE version_id = ?");
+  DbStmt *pCount =
+      db_prepare(pDb, "SELECT count(*) FROM plan_lines WHERE version_id = ?");
   if (!pCount) return DB_ERROR;
   db_bind_int64(pCount, 1, iVersion);
   if (db_step(pCount) == DB_ROW) nLine = (int)db_column_int64(pCount, 0);
   db_done(pCount);
   pDoc->aLine = arena_alloc(pArena, sizeof(PlanLine) * (size_t)(nLine + 1));
   DbStmt *p = db_prepare(
-      pDb, "SELECT number, objective, actions, responsible, window_phrase, "
-           "window_start, window_end, window_flagged, window_as_needed, "
-           "target_count, target_kinds, target_exclude, id FROM plan_lines "
-           "WHERE version_id = ? ORDER BY number");
+      pDb,
+      "SELECT number, objective, actions, responsible, window_phrase, "
+      "window_start, window_end, window_flagged, window_as_needed, "
+      "target_count, target_kinds, target_exclude, id FROM plan_lines "
+      "WHERE version_id = ? ORDER BY number");
   if (!p) return DB_ERROR;
   db_bind_int64(p, 1, iVersion);
   int64_t *aId = arena_alloc(pArena, sizeof(int64_t) * (size_t)(nLine + 1));
@@ -315,10 +331,11 @@ static int load_lines(Db *pDb, Arena *pArena, int64_t iVersion, PlanDoc *pDoc) {
     pDoc->nLine++;
   }
   db_done(p);
-  DbStmt *pE = db_prepare(pDb, "SELECT e.line_id, e.kind, e.label FROM "
-                               "plan_line_evidence e JOIN plan_lines l ON "
-                               "l.id = e.line_id WHERE l.version_id = ? "
-                               "ORDER BY e.line_id, e.sort_order");
+  DbStmt *pE = db_prepare(pDb,
+                          "SELECT e.line_id, e.kind, e.label FROM "
+                          "plan_line_evidence e JOIN plan_lines l ON "
+                          "l.id = e.line_id WHERE l.version_id = ? "
+                          "ORDER BY e.line_id, e.sort_order");
   if (!pE) return DB_ERROR;
   db_bind_int64(pE, 1, iVersion);
   while (db_step(pE) == DB_ROW) {
@@ -326,8 +343,10 @@ static int load_lines(Db *pDb, Arena *pArena, int64_t iVersion, PlanDoc *pDoc) {
     for (int i = 0; i < pDoc->nLine; i++) {
       PlanLine *pL = &pDoc->aLine[i];
       if (aId[i] != iLine || pL->nEvidence >= 16) continue;
-      pL->aEvidence[pL->nEvidence].zKind = arena_strdup(pArena, db_column_text(pE, 1));
-      pL->aEvidence[pL->nEvidence].zLabel = arena_strdup(pArena, db_column_text(pE, 2));
+      pL->aEvidence[pL->nEvidence].zKind =
+          arena_strdup(pArena, db_column_text(pE, 1));
+      pL->aEvidence[pL->nEvidence].zLabel =
+          arena_strdup(pArena, db_column_text(pE, 2));
       pL->nEvidence++;
     }
   }
@@ -338,19 +357,23 @@ static int load_lines(Db *pDb, Arena *pArena, int64_t iVersion, PlanDoc *pDoc) {
 static int load_objectives(Db *pDb, Arena *pArena, int64_t iVersion,
                            PlanDoc *pDoc) {
   int n = 0;
-  DbStmt *pCount = db_prepare(pDb, "SELECT count(*) FROM plan_objectives WHERE version_id = ?");
+  DbStmt *pCount = db_prepare(
+      pDb, "SELECT count(*) FROM plan_objectives WHERE version_id = ?");
   if (!pCount) return DB_ERROR;
   db_bind_int64(pCount, 1, iVersion);
   if (db_step(pCount) == DB_ROW) n = (int)db_column_int64(pCount, 0);
   db_done(pCount);
-  pDoc->aObjective = arena_alloc(pArena, sizeof(PlanObjective) * (size_t)(n + 1));
-  DbStmt *p = db_prepare(pDb, "SELECT number, text FROM plan_objectives "
-                              "WHERE version_id = ? ORDER BY number");
+  pDoc->aObjective =
+      arena_alloc(pArena, sizeof(PlanObjective) * (size_t)(n + 1));
+  DbStmt *p = db_prepare(pDb,
+                         "SELECT number, text FROM plan_objectives "
+                         "WHERE version_id = ? ORDER BY number");
   if (!p) return DB_ERROR;
   db_bind_int64(p, 1, iVersion);
   while (pDoc->nObjective < n && db_step(p) == DB_ROW) {
     pDoc->aObjective[pDoc->nObjective].iNumber = (int)db_column_int64(p, 0);
-    pDoc->aObjective[pDoc->nObjective].zText = arena_strdup(pArena, db_column_text(p, 1));
+    pDoc->aObjective[pDoc->nObjective].zText =
+        arena_strdup(pArena, db_column_text(p, 1));
     pDoc->nObjective++;
   }
   db_done(p);
@@ -360,10 +383,11 @@ static int load_objectives(Db *pDb, Arena *pArena, int64_t iVersion,
 int plan_store_load(Db *pDb, Arena *pArena, int64_t iCouncil, int iNumber,
                     int bApprovedOnly, PlanDoc *pDoc, PlanVersionInfo *pInfo) {
   memset(pDoc, 0, sizeof(*pDoc));
-  DbStmt *p = db_prepare(pDb, "SELECT " VERSION_COLUMNS
-                              "WHERE p.council_id = ? AND (? = 0 OR v.number = ?) "
-                              "AND (? = 0 OR v.approved = 1) "
-                              "ORDER BY p.id, v.number DESC LIMIT 1");
+  DbStmt *p =
+      db_prepare(pDb, "SELECT " VERSION_COLUMNS
+                      "WHERE p.council_id = ? AND (? = 0 OR v.number = ?) "
+                      "AND (? = 0 OR v.approved = 1) "
+                      "ORDER BY p.id, v.number DESC LIMIT 1");
   if (!p) return DB_ERROR;
   db_bind_int64(p, 1, iCouncil);
   db_bind_int64(p, 2, iNumber);
@@ -413,22 +437,26 @@ int plan_store_versions(Db *pDb, Arena *pArena, int64_t iCouncil,
 
 int plan_store_approve(Db *pDb, int64_t iCouncil, int iNumber,
                        int64_t iUserId) {
-  DbStmt *p = db_prepare(pDb, "UPDATE plan_versions SET approved = 1, "
-                              "approved_at = ?, approved_by = ? "
-                              "WHERE approved = 0 AND number = ? AND plan_id = "
-                              "(SELECT min(id) FROM plans WHERE council_id = ?)");
+  DbStmt *p = db_prepare(pDb,
+                         "UPDATE plan_versions SET approved = 1, "
+                         "approved_at = ?, approved_by = ? "
+                         "WHERE approved = 0 AND number = ? AND plan_id = "
+                         "(SELECT min(id) FROM plans WHERE council_id = ?)");
   if (!p) return DB_ERROR;
   db_bind_int64(p, 1, db_now());
-  if (iUserId) db_bind_int64(p, 2, iUserId);
-  else db_bind_null(p, 2);
+  if (iUserId)
+    db_bind_int64(p, 2, iUserId);
+  else
+    db_bind_null(p, 2);
   db_bind_int64(p, 3, iNumber);
   db_bind_int64(p, 4, iCouncil);
   int rc = db_step(p);
   db_done(p);
   if (rc != DB_DONE) return DB_ERROR;
-  DbStmt *pSeen = db_prepare(pDb, "SELECT 1 FROM plan_versions v JOIN plans p "
-                                  "ON p.id = v.plan_id WHERE p.council_id = ? "
-                                  "AND v.number = ?");
+  DbStmt *pSeen = db_prepare(pDb,
+                             "SELECT 1 FROM plan_versions v JOIN plans p "
+                             "ON p.id = v.plan_id WHERE p.council_id = ? "
+                             "AND v.number = ?");
   if (!pSeen) return DB_ERROR;
   db_bind_int64(pSeen, 1, iCouncil);
   db_bind_int64(pSeen, 2, iNumber);

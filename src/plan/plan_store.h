@@ -23,15 +23,15 @@
 #define PLAN_UNCHANGED 2
 
 typedef struct PlanVersionInfo {
-  int64_t id;          /* plan_versions.id */
-  int64_t iCouncil;    /* Council the plan belongs to */
-  int iNumber;         /* 1, 2, … within the plan: the public version number */
+  int64_t id;       /* plan_versions.id */
+  int64_t iCouncil; /* Council the plan belongs to */
+  int iNumber;      /* 1, 2, … within the plan: the public version number */
   const char *zSource; /* "importacion" or "edicion" */
   const char *zReason;
   const char *zAuthor;
   int64_t tCreated;
   int bApproved;
-  int64_t tApproved;      /* When approved (0: not) */
+  int64_t tApproved;       /* When approved (0: not) */
   const char *zApprovedBy; /* Name of who approved, or "" */
 } PlanVersionInfo;
 
@@ -75,7 +75,6 @@ int plan_store_versions(Db *pDb, Arena *pArena, int64_t iCouncil,
 /* Marks version iNumber approved by iUserId (0: the command line), now.
 ** DB_OK, DB_DONE when there is no such version, DB_ERROR. Approving an
 ** approved version changes nothing. */
-int plan_store_approve(Db *pDb, int64_t iCouncil, int iNumber,
-                       int64_t iUserId);
+int plan_store_approve(Db *pDb, int64_t iCouncil, int iNumber, int64_t iUserId);
 
 #endif

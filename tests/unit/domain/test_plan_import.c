@@ -12,7 +12,9 @@
 
 #include "domain/plan_import.h"
 
-#define SEED COSOC_SOURCE_DIR "/data/seeds/plan-anual-cosoc-minvu-serviu-coquimbo-2024-2025.txt"
+#define SEED       \
+  COSOC_SOURCE_DIR \
+      "/data/seeds/plan-anual-cosoc-minvu-serviu-coquimbo-2024-2025.txt"
 
 static char *read_seed(size_t *pn) {
   FILE *f = fopen(SEED, "rb");
@@ -50,8 +52,10 @@ static void the_real_plan_has_its_title_period_and_introduction(void **state) {
   assert_string_equal(g_doc.zTitle, "PLAN ANUAL COSOC MINVU SERVIU 2024-2025");
   assert_string_equal(g_doc.zPeriodStart, "2024-01-01");
   assert_string_equal(g_doc.zPeriodEnd, "2025-12-31");
-  assert_non_null(strstr(g_doc.zIntro, "El consejo de la sociedad civil, es un mecanismo"));
-  assert_non_null(strstr(g_doc.zIntro, "\n\nEl plan es una carta de navegación"));
+  assert_non_null(
+      strstr(g_doc.zIntro, "El consejo de la sociedad civil, es un mecanismo"));
+  assert_non_null(
+      strstr(g_doc.zIntro, "\n\nEl plan es una carta de navegación"));
   assert_null(strchr(g_doc.zIntro, '<'));
 }
 
@@ -63,14 +67,16 @@ static void the_real_plan_has_exactly_six_clean_objectives(void **state) {
     assert_null(strchr(g_doc.aObjective[i].zText, '<'));
     assert_null(strstr(g_doc.aObjective[i].zText, ".-"));
   }
-  assert_string_equal(g_doc.aObjective[0].zText,
-                      "Ofrecer instancias formativas destinadas al COSOC, que les permita "
-                      "adquirir el conocimiento necesario para poder participar, en lo que "
-                      "corresponda, de la implementación del Plan de Emergencia Habitacional "
-                      "y en la gestión institucional de manera transversal.");
-  assert_string_equal(g_doc.aObjective[5].zText,
-                      "Descentralizar representatividad y funcionamiento del Cosoc, procurando "
-                      "tener actividades fuera de la comuna de la serena.");
+  assert_string_equal(
+      g_doc.aObjective[0].zText,
+      "Ofrecer instancias formativas destinadas al COSOC, que les permita "
+      "adquirir el conocimiento necesario para poder participar, en lo que "
+      "corresponda, de la implementación del Plan de Emergencia Habitacional "
+      "y en la gestión institucional de manera transversal.");
+  assert_string_equal(
+      g_doc.aObjective[5].zText,
+      "Descentralizar representatividad y funcionamiento del Cosoc, procurando "
+      "tener actividades fuera de la comuna de la serena.");
 }
 
 static void the_real_plan_has_ten_lines_of_clean_text(void **state) {
@@ -79,7 +85,8 @@ static void the_real_plan_has_ten_lines_of_clean_text(void **state) {
   for (int i = 0; i < 10; i++) {
     const PlanLine *p = &g_doc.aLine[i];
     assert_int_equal(p->iNumber, i + 1);
-    const char *az[] = {p->zObjective, p->zActions, p->zResponsible, p->zWindowPhrase};
+    const char *az[] = {p->zObjective, p->zActions, p->zResponsible,
+                        p->zWindowPhrase};
     for (int k = 0; k < 4; k++) {
       assert_true(*az[k]);
       assert_null(strchr(az[k], '<'));
@@ -87,13 +94,15 @@ static void the_real_plan_has_ten_lines_of_clean_text(void **state) {
       assert_true(az[k][strlen(az[k]) - 1] != ' ');
     }
   }
-  assert_string_equal(g_doc.aLine[0].zWindowPhrase, "Se agendarán según corresponda");
+  assert_string_equal(g_doc.aLine[0].zWindowPhrase,
+                      "Se agendarán según corresponda");
   assert_string_equal(g_doc.aLine[3].zResponsible, "Encargada PAC");
-  assert_string_equal(g_doc.aLine[0].zActions,
-                      "Mantener a Consejeros/as informados sobre fechas de actividades "
-                      "(entrega de subsidios, inauguración espacios públicos, inicio de "
-                      "programas en barrios) y tratar en lo posible de coordinar locomoción "
-                      "para algunas de estas actividades");
+  assert_string_equal(
+      g_doc.aLine[0].zActions,
+      "Mantener a Consejeros/as informados sobre fechas de actividades "
+      "(entrega de subsidios, inauguración espacios públicos, inicio de "
+      "programas en barrios) y tratar en lo posible de coordinar locomoción "
+      "para algunas de estas actividades");
 }
 
 static void every_line_has_its_exact_evidence_list(void **state) {
@@ -115,7 +124,8 @@ static void every_line_has_its_exact_evidence_list(void **state) {
     int n = 0;
     while (n < 5 && aWant[i][n]) n++;
     assert_int_equal(p->nEvidence, n);
-    for (int k = 0; k < n; k++) assert_string_equal(p->aEvidence[k].zKind, aWant[i][k]);
+    for (int k = 0; k < n; k++)
+      assert_string_equal(p->aEvidence[k].zKind, aWant[i][k]);
   }
   const PlanLine *p4 = &g_doc.aLine[3];
   assert_string_equal(p4->aEvidence[0].zLabel, "Citación");
@@ -167,19 +177,23 @@ static void lines_four_five_and_nine_have_their_targets(void **state) {
   }
 }
 
-static void importing_the_same_text_twice_gives_the_same_canonical_form(void **state) {
+static void importing_the_same_text_twice_gives_the_same_canonical_form(
+    void **state) {
   (void)state;
   size_t n;
   char *z = read_seed(&n);
   Arena *pArena = arena_new();
   PlanDoc doc;
   const char *zErr;
-  assert_int_equal(plan_import_parse(pArena, z, n, &doc, &zErr), PLAN_IMPORT_OK);
-  assert_string_equal(plan_doc_canonical(pArena, &doc), plan_doc_canonical(pArena, &g_doc));
+  assert_int_equal(plan_import_parse(pArena, z, n, &doc, &zErr),
+                   PLAN_IMPORT_OK);
+  assert_string_equal(plan_doc_canonical(pArena, &doc),
+                      plan_doc_canonical(pArena, &g_doc));
   PlanChange *aChange;
   assert_int_equal(plan_diff(pArena, &g_doc, &doc, &aChange), 0);
   doc.aLine[3].zWindowPhrase = "Marzo 2025";
-  plan_window_parse("Marzo 2025", doc.zPeriodStart, doc.zPeriodEnd, &doc.aLine[3].window);
+  plan_window_parse("Marzo 2025", doc.zPeriodStart, doc.zPeriodEnd,
+                    &doc.aLine[3].window);
   assert_int_equal(plan_diff(pArena, &g_doc, &doc, &aChange), 1);
   assert_string_equal(aChange[0].zWhere, "Línea 4");
   assert_string_equal(aChange[0].zField, "Fechas");
@@ -191,10 +205,10 @@ static void importing_the_same_text_twice_gives_the_same_canonical_form(void **s
 /* ---- Refusals ---- */
 
 typedef struct Broken {
-  const char *zName;     /* What is wrong */
-  const char *zText;     /* The file (NULL: made by the test) */
-  size_t nText;          /* Bytes, 0 for strlen */
-  const char *zMessage;  /* Part of the expected message */
+  const char *zName;    /* What is wrong */
+  const char *zText;    /* The file (NULL: made by the test) */
+  size_t nText;         /* Bytes, 0 for strlen */
+  const char *zMessage; /* Part of the expected message */
 } Broken;
 
 static void broken_files_are_refused_saying_what_and_where(void **state) {
@@ -213,22 +227,32 @@ static void broken_files_are_refused_saying_what_and_where(void **state) {
   const Broken aCase[] = {
       {"empty", "", 0, "El archivo está vacío"},
       {"only blank lines", "\n\n  \n\t\n", 0, "El archivo está vacío"},
-      {"binary", aBinary, sizeof(aBinary) - 1, "Línea 2: el archivo no es texto"},
-      {"latin-1", "PLAN ANUAL 2024\n\nCapacitaci\xf3n\n", 0, "Línea 3: el archivo no es texto"},
-      {"wrong columns", zWrong, nSeed, "Línea 14: las columnas de la tabla son"},
+      {"binary", aBinary, sizeof(aBinary) - 1,
+       "Línea 2: el archivo no es texto"},
+      {"latin-1", "PLAN ANUAL 2024\n\nCapacitaci\xf3n\n", 0,
+       "Línea 3: el archivo no es texto"},
+      {"wrong columns", zWrong, nSeed,
+       "Línea 14: las columnas de la tabla son"},
       {"truncated mid-row", zSeed, nTrunc, "¿el archivo está cortado?"},
-      {"truncated after objectives", zSeed, (size_t)(strstr(zSeed, "N\xc2\xb0\t") - zSeed),
+      {"truncated after objectives", zSeed,
+       (size_t)(strstr(zSeed, "N\xc2\xb0\t") - zSeed),
        "el archivo termina antes"},
       {"no objectives block", "PLAN 2024-2025\n\nIntro.\n", 0, "OBJETIVO PLAN"},
-      {"no period in title", "PLAN ANUAL\n\nOBJETIVO PLAN\n1.- Uno\n", 0, "no dice el periodo"},
+      {"no period in title", "PLAN ANUAL\n\nOBJETIVO PLAN\n1.- Uno\n", 0,
+       "no dice el periodo"},
       {"rows out of order",
-       "PLAN 2024\nOBJETIVO PLAN\t\n1.- Uno\nN°\tOBJETIVO\tACCIONES\tRESPONSABLES\tVERIFICADOR\tFECHAS\n"
-       "2\tA\tB\tC\t• Acta\tMarzo 2024\n", 0, "Línea 5: se esperaba la fila N° 1"},
+       "PLAN 2024\nOBJETIVO PLAN\t\n1.- "
+       "Uno\nN°\tOBJETIVO\tACCIONES\tRESPONSABLES\tVERIFICADOR\tFECHAS\n"
+       "2\tA\tB\tC\t• Acta\tMarzo 2024\n",
+       0, "Línea 5: se esperaba la fila N° 1"},
       {"unknown evidence",
-       "PLAN 2024\nOBJETIVO PLAN\t\n1.- Uno\nN°\tOBJETIVO\tACCIONES\tRESPONSABLES\tVERIFICADOR\tFECHAS\n"
-       "1\tA\tB\tC\t• Video\tMarzo 2024\n", 0, "no se reconoce el verificador «Video»"},
+       "PLAN 2024\nOBJETIVO PLAN\t\n1.- "
+       "Uno\nN°\tOBJETIVO\tACCIONES\tRESPONSABLES\tVERIFICADOR\tFECHAS\n"
+       "1\tA\tB\tC\t• Video\tMarzo 2024\n",
+       0, "no se reconoce el verificador «Video»"},
       {"header but no rows",
-       "PLAN 2024\nOBJETIVO PLAN\t\n1.- Uno\nN°\tOBJETIVO\tACCIONES\tRESPONSABLES\tVERIFICADOR\tFECHAS\n",
+       "PLAN 2024\nOBJETIVO PLAN\t\n1.- "
+       "Uno\nN°\tOBJETIVO\tACCIONES\tRESPONSABLES\tVERIFICADOR\tFECHAS\n",
        0, "no tiene filas"},
   };
   for (size_t i = 0; i < sizeof(aCase) / sizeof(aCase[0]); i++) {
@@ -237,8 +261,10 @@ static void broken_files_are_refused_saying_what_and_where(void **state) {
     const char *zErr = NULL;
     size_t n = aCase[i].nText ? aCase[i].nText : strlen(aCase[i].zText);
     int rc = plan_import_parse(pArena, aCase[i].zText, n, &doc, &zErr);
-    if (rc != PLAN_IMPORT_REFUSED || !zErr || !strstr(zErr, aCase[i].zMessage)) {
-      fail_msg("case «%s»: rc %d, message: %s", aCase[i].zName, rc, zErr ? zErr : "(none)");
+    if (rc != PLAN_IMPORT_REFUSED || !zErr ||
+        !strstr(zErr, aCase[i].zMessage)) {
+      fail_msg("case «%s»: rc %d, message: %s", aCase[i].zName, rc,
+               zErr ? zErr : "(none)");
     }
     assert_int_equal(doc.nLine, 0);
     arena_free(pArena);
@@ -254,7 +280,8 @@ static void cells_lose_their_tags_and_keep_lists_as_lists(void **state) {
       {"<p>Hola &amp; adiós</p>", "Hola & adiós"},
       {"<p>Uno</p><p>Dos</p>", "Uno\nDos"},
       {"<ul><li>Uno</li><li>Dos</li></ul>", "- Uno\n- Dos"},
-      {"<ul style=\"x\"> • Invitación • Fotografías ", "- Invitación\n- Fotografías"},
+      {"<ul style=\"x\"> • Invitación • Fotografías ",
+       "- Invitación\n- Fotografías"},
       {"  texto   con  <strong>espacios</strong> ", "texto con espacios"},
       {"N&#176; 5", "N° 5"},
   };
@@ -272,7 +299,8 @@ int main(void) {
       cmocka_unit_test(every_line_has_its_exact_evidence_list),
       cmocka_unit_test(every_line_has_its_window),
       cmocka_unit_test(lines_four_five_and_nine_have_their_targets),
-      cmocka_unit_test(importing_the_same_text_twice_gives_the_same_canonical_form),
+      cmocka_unit_test(
+          importing_the_same_text_twice_gives_the_same_canonical_form),
       cmocka_unit_test(broken_files_are_refused_saying_what_and_where),
       cmocka_unit_test(cells_lose_their_tags_and_keep_lists_as_lists),
   };

@@ -16,11 +16,14 @@ static void actions_text_suggests_the_target(void **state) {
     const char *zKinds;   /* space-separated slugs */
     const char *zExclude; /* space-separated CUT codes */
   } aCase[] = {
-      {"Realizar a los menos 5 reuniones presenciales o virtuales con los integrantes del Cosoc",
+      {"Realizar a los menos 5 reuniones presenciales o virtuales con los "
+       "integrantes del Cosoc",
        5, "sesion_ordinaria sesion_extraordinaria", ""},
-      {"Desarrollar a lo menos 2 reuniones de trabajo citando a las autoridades regionales Seremi Serviu",
+      {"Desarrollar a lo menos 2 reuniones de trabajo citando a las "
+       "autoridades regionales Seremi Serviu",
        2, "reunion_autoridades", ""},
-      {"Realizar a lo menos 2 sesiones o actividades propias del Cosoc en comunas distintas a La Serena",
+      {"Realizar a lo menos 2 sesiones o actividades propias del Cosoc en "
+       "comunas distintas a La Serena",
        2, "", "04101"},
       {"Realizar al menos tres charlas", 3, "charla", ""},
       {"Realizar un Plan Piloto de reciclaje", 1, "", ""},
@@ -35,7 +38,8 @@ static void actions_text_suggests_the_target(void **state) {
     const char *zExclude = plan_target_exclude_text(pArena, &t);
     if (t.nCount != aCase[i].nCount || strcmp(zKinds, aCase[i].zKinds) != 0 ||
         strcmp(zExclude, aCase[i].zExclude) != 0) {
-      fail_msg("«%s»: got %d [%s] [%s]", aCase[i].zActions, t.nCount, zKinds, zExclude);
+      fail_msg("«%s»: got %d [%s] [%s]", aCase[i].zActions, t.nCount, zKinds,
+               zExclude);
     }
   }
   arena_free(pArena);

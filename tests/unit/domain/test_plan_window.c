@@ -43,10 +43,11 @@ static void date_phrases_become_their_windows(void **state) {
     PlanWindow w;
     int bOk = plan_window_parse(aCase[i].zPhrase, PS, PE, &w);
     if (bOk != aCase[i].bUnderstood || strcmp(w.zStart, aCase[i].zStart) != 0 ||
-        strcmp(w.zEnd, aCase[i].zEnd) != 0 || w.bAsNeeded != aCase[i].bAsNeeded ||
+        strcmp(w.zEnd, aCase[i].zEnd) != 0 ||
+        w.bAsNeeded != aCase[i].bAsNeeded ||
         w.bFlagged == aCase[i].bUnderstood) {
-      fail_msg("«%s»: got %d %s..%s flagged %d as-needed %d", aCase[i].zPhrase, bOk,
-               w.zStart, w.zEnd, w.bFlagged, w.bAsNeeded);
+      fail_msg("«%s»: got %d %s..%s flagged %d as-needed %d", aCase[i].zPhrase,
+               bOk, w.zStart, w.zEnd, w.bFlagged, w.bAsNeeded);
     }
   }
 }
