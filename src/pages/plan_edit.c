@@ -432,6 +432,12 @@ static void line_form(Request *r, int iStatus, const PlanDoc *pDoc,
 }
 
 /* Reads and checks the line form into pNew (a copy of pOld). */
+static void window_from_form(Request *r, const PlanDoc *pDoc,
+                             const PlanLine *pOld, PlanLine *pNew,
+                             FormErrors *pErr);
+static void target_from_form(Request *r, const PlanLine *pOld, PlanLine *pNew,
+                             FormErrors *pErr);
+
 static void line_from_form(Request *r, const PlanDoc *pDoc,
                            const PlanLine *pOld, PlanLine *pNew,
                            FormErrors *pErr) {
@@ -486,7 +492,14 @@ static void line_from_form(Request *r, const PlanDoc *pDoc,
     pNew->nEvidence = pOld->nEvidence;
   }
 
-  /* Window: typed dates win; a new phrase with untouched dates is read. */
+  window_from_form(r, pDoc, pOld, pNew, pErr);
+  target_from_form(r, pOld, pNew, pErr);
+}
+
+/* Window: typed dates win; a new phrase with untouched dates is read. */
+static void window_from_form(Request *r, const PlanDoc *pDoc,
+                             const PlanLine *pOld, PlanLine *pNew,
+                             FormErrors *pErr) {
   pNew->zWindowPhrase = field_text(r, "window_phrase");
   form_error(pErr, "window_phrase",
              text_problem(pNew->zWindowPhrase,
@@ -519,9 +532,13 @@ static void line_from_form(Request *r, const PlanDoc *pDoc,
     snprintf(pNew->window.zEnd, PLAN_DATE_SIZE, "%.10s", zEnd);
     pNew->window.bAsNeeded = parsed.bAsNeeded;
   }
+}
 
-  /* Target: typed values; when the actions change and the target was the
-  ** untouched suggestion, the new actions' suggestion replaces it. */
+/* Target: typed values; when the actions change and the target was the
+** untouched suggestion, the new actions' suggestion replaces it. */
+static void target_from_form(Request *r, const PlanLine *pOld, PlanLine *pNew,
+                             FormErrors *pErr) {
+  Arena *pArena = request_arena(r);
   PlanTarget typed;
   memset(&typed, 0, sizeof(typed));
   const char *zCount = field_text(r, "target_count");
