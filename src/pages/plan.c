@@ -76,8 +76,10 @@ void plan_page_status(Html *h, const PlanVersionInfo *pInfo) {
 
 /* The window cell: the phrase as written, the dates under it. */
 static void window_cell(Html *h, Arena *pArena, const PlanLine *pL) {
-  html_printf(h, "%s<br><small>%s al %s</small>", pL->zWindowPhrase,
-              plan_page_date(pArena, pL->window.zStart),
+  html_printf(h,
+              "%s<br><small><span class=\"nowrap\">%s</span> al "
+              "<span class=\"nowrap\">%s</span></small>",
+              pL->zWindowPhrase, plan_page_date(pArena, pL->window.zStart),
               plan_page_date(pArena, pL->window.zEnd));
   if (pL->window.bFlagged) {
     html_printf(h,
