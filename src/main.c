@@ -22,6 +22,7 @@ static const Command aCommand[] = {
     {"user", cmd_user, "administra cuentas (user add)"},
     {"token", cmd_token, "crea tokens para la API (token create)"},
     {"demo", cmd_demo, "crea una instalación de demostración"},
+    {"rut", cmd_rut, "valida y normaliza RUT/RUN (cosoc rut 12.345.678-5)"},
     {"import-plan", cmd_import_plan, "importa el plan anual desde un documento"},
 };
 

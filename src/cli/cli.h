@@ -49,6 +49,10 @@ int cmd_migrate(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_token(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
+int cmd_rut(int argc, char **argv);
+
+/* Demo data added by `cosoc demo` inside its transaction (demo_people.c). */
+int demo_people(Db *pDb, Arena *pArena);
 int cmd_import_plan(int argc, char **argv);
 
 /* The demo's plan: the council's real plan, imported into the first

@@ -105,6 +105,7 @@ int cmd_demo(int argc, char **argv) {
     if (demo_council(pDb) == DB_OK &&
         accounts_user_create(pDb, pArena, DEMO_ADMIN_EMAIL, DEMO_ADMIN_NAME,
                              "admin", zPassword, &iAdmin, &zErr, NULL) == DB_OK &&
+        demo_people(pDb, pArena) == DB_OK &&
         demo_plan(pDb, pArena, iAdmin, &zErr) == DB_OK) {
       rc = db_commit(pDb) == DB_OK ? CLI_OK : CLI_FAIL;
     } else {

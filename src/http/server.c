@@ -34,6 +34,7 @@
 static const ServerConfig *g_pCfg;            /* Set once by server_run */
 static unsigned char g_aCsrfKey[32];          /* HMAC key for CSRF tokens */
 static atomic_int g_nInFlight;                /* Requests being processed */
+static atomic_int g_bStopping;                /* SIGINT/SIGTERM received */
 static pthread_mutex_t g_dbMutex = PTHREAD_MUTEX_INITIALIZER;
 static Db *g_apDb[1024];                      /* Every thread's connection */
 static int g_nDb;
@@ -327,6 +328,18 @@ static void on_completed(void *pCls, struct MHD_Connection *pConn,
   atomic_fetch_sub(&g_nInFlight, 1);
 }
 
+/* While stopping, new connections are closed as soon as they are accepted.
+** (MHD_quiesce_daemon() would take the listening socket out of every pool
+** thread's epoll set, but with a thread pool it races with the threads
+** doing the same and aborts the process: libmicrohttpd 0.9.75.) */
+static enum MHD_Result on_accept(void *pCls, const struct sockaddr *pAddr,
+                                 socklen_t nAddr) {
+  (void)pCls;
+  (void)pAddr;
+  (void)nAddr;
+  return atomic_load(&g_bStopping) ? MHD_NO : MHD_YES;
+}
+
 static void on_mhd_log(void *pCls, const char *zFmt, va_list ap) {
   (void)pCls;
   char zMsg[512];
@@ -462,7 +475,7 @@ int server_run(const ServerConfig *pCfg) {
   struct MHD_Daemon *pDaemon = MHD_start_daemon(
       MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC |
           MHD_USE_ERROR_LOG,
-      0, NULL, NULL, on_access, NULL,
+      0, on_accept, NULL, on_access, NULL,
       MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL,
       MHD_OPTION_LISTEN_SOCKET, (MHD_socket)fd,
       MHD_OPTION_THREAD_POOL_SIZE, nThreads,
@@ -489,7 +502,7 @@ int server_run(const ServerConfig *pCfg) {
                   "curso\n",
           iSig == SIGINT ? "SIGINT" : "SIGTERM");
   /* Stop accepting, let requests in flight finish, then stop. */
-  MHD_socket fdListen = MHD_quiesce_daemon(pDaemon);
+  atomic_store(&g_bStopping, 1);
   for (int i = 0; i < SHUTDOWN_GRACE_SECONDS * 20 &&
                   atomic_load(&g_nInFlight) > 0;
        i++) {
@@ -497,7 +510,6 @@ int server_run(const ServerConfig *pCfg) {
     nanosleep(&ts, NULL);
   }
   MHD_stop_daemon(pDaemon);
-  if (fdListen != MHD_INVALID_SOCKET) close(fdListen);
   pthread_mutex_lock(&g_dbMutex);
   for (int i = 0; i < g_nDb; i++) db_close(g_apDb[i]);
   g_nDb = 0;

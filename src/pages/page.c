@@ -19,6 +19,7 @@ static const Notice aNotice[] = {
     {"clave", "Su contraseña fue cambiada."},
     {"usuario", "El usuario fue creado."},
     {"salida", "Usted salió de su cuenta."},
+    {"guardado", "Los cambios fueron guardados."},
     {"plan-guardado", "Se guardó una nueva versión del plan."},
     {"plan-sin-cambios", "No había cambios: el plan sigue en la misma versión."},
     {"plan-importado", "El plan fue importado como una nueva versión."},

@@ -45,4 +45,29 @@ void page_plan_csv(Request *r);
 void page_plan_xlsx(Request *r);
 void page_plan_pdf(Request *r);
 
+/* People and places (members.c, organizations.c, directory.c). */
+void page_members_public(Request *r);
+void page_admin_members(Request *r);
+void page_admin_member_new(Request *r);
+void page_admin_member(Request *r);
+void page_admin_member_invite(Request *r);
+void page_admin_members_import(Request *r);
+void page_admin_members_template(Request *r);
+void page_invitation(Request *r);
+void page_api_members(Request *r);
+void page_admin_orgs(Request *r);
+void page_admin_org_new(Request *r);
+void page_admin_org(Request *r);
+void page_admin_orgs_import(Request *r);
+void page_admin_orgs_template(Request *r);
+void page_admin_directory(Request *r);
+void page_admin_directory_new(Request *r);
+void page_admin_directory_entry(Request *r);
+void page_api_territory_region(Request *r);
+void page_admin_members_export(Request *r);
+void page_admin_members_term(Request *r);
+void page_members_public_export(Request *r);
+void page_admin_orgs_export(Request *r);
+void page_admin_directory_export(Request *r);
+
 #endif

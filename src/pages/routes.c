@@ -11,6 +11,7 @@
 #define GET METHOD_GET
 #define POST METHOD_POST
 #define SMALL ROUTE_BODY_SMALL
+#define CSV_UPLOAD (4 * 1024 * 1024) /* A spreadsheet of people */
 #define PLAN_FILE (PLAN_IMPORT_MAX_BYTES + 64 * 1024) /* The plan upload */
 
 const Route routes_table[] = {
@@ -23,6 +24,34 @@ const Route routes_table[] = {
     {"/admin/usuarios",     GET | POST, ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_admin_users},
     {"/static/:",           GET,        ROLES_EVERYONE,  0,          0,     page_static},
     {"/api/me",             GET,        ROLES_SIGNED_IN, 0,          0,     page_api_me},
+    /* People and places */
+    {"/integrantes",        GET,        ROLES_EVERYONE,  0,          0,     page_members_public},
+    {"/integrantes.csv",    GET,        ROLES_EVERYONE,  0,          0,     page_members_public_export},
+    {"/integrantes.xlsx",   GET,        ROLES_EVERYONE,  0,          0,     page_members_public_export},
+    {"/admin/integrantes.csv", GET,     ROLE_ADMIN,      0,          0,     page_admin_members_export},
+    {"/admin/integrantes.xlsx", GET,    ROLE_ADMIN,      0,          0,     page_admin_members_export},
+    {"/admin/organizaciones.csv", GET,  ROLE_ADMIN,      0,          0,     page_admin_orgs_export},
+    {"/admin/organizaciones.xlsx", GET, ROLE_ADMIN,      0,          0,     page_admin_orgs_export},
+    {"/admin/directorio.csv", GET,      ROLE_ADMIN,      0,          0,     page_admin_directory_export},
+    {"/admin/directorio.xlsx", GET,     ROLE_ADMIN,      0,          0,     page_admin_directory_export},
+    {"/admin/integrantes",  GET,        ROLE_ADMIN,      0,          0,     page_admin_members},
+    {"/admin/integrantes/nuevo", GET | POST, ROLE_ADMIN, ROUTE_CSRF, SMALL, page_admin_member_new},
+    {"/admin/integrantes/importar", GET | POST, ROLE_ADMIN, ROUTE_CSRF, CSV_UPLOAD, page_admin_members_import},
+    {"/admin/integrantes/plantilla.csv", GET, ROLE_ADMIN, 0,     0,     page_admin_members_template},
+    {"/admin/integrantes/periodo", POST, ROLE_ADMIN,     ROUTE_CSRF, SMALL, page_admin_members_term},
+    {"/admin/integrantes/:", GET | POST, ROLE_ADMIN,     ROUTE_CSRF, SMALL, page_admin_member},
+    {"/admin/integrantes/:/invitar", POST, ROLE_ADMIN,   ROUTE_CSRF, SMALL, page_admin_member_invite},
+    {"/invitacion",         GET | POST, ROLES_EVERYONE,  ROUTE_CSRF, SMALL, page_invitation},
+    {"/admin/organizaciones", GET,      ROLE_ADMIN,      0,          0,     page_admin_orgs},
+    {"/admin/organizaciones/nueva", GET | POST, ROLE_ADMIN, ROUTE_CSRF, SMALL, page_admin_org_new},
+    {"/admin/organizaciones/importar", GET | POST, ROLE_ADMIN, ROUTE_CSRF, CSV_UPLOAD, page_admin_orgs_import},
+    {"/admin/organizaciones/plantilla.csv", GET, ROLE_ADMIN, 0,  0,     page_admin_orgs_template},
+    {"/admin/organizaciones/:", GET | POST, ROLE_ADMIN,  ROUTE_CSRF, SMALL, page_admin_org},
+    {"/admin/directorio",   GET,        ROLE_ADMIN,      0,          0,     page_admin_directory},
+    {"/admin/directorio/nuevo", GET | POST, ROLE_ADMIN,  ROUTE_CSRF, SMALL, page_admin_directory_new},
+    {"/admin/directorio/:", GET | POST, ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_admin_directory_entry},
+    {"/api/members",        GET,        ROLES_SIGNED_IN, 0,          0,     page_api_members},
+    {"/api/territory/regions/:", GET,   ROLES_EVERYONE,  0,          0,     page_api_territory_region},
     {"/plan",               GET,        ROLES_EVERYONE,  0,          0,     page_plan},
     {"/plan/lineas/:",      GET,        ROLES_EVERYONE,  0,          0,     page_plan_line},
     {"/plan/historial",     GET,        ROLES_SIGNED_IN, 0,          0,     page_plan_history},

@@ -22,6 +22,10 @@ static const NavEntry aNav[] = {
     {"inicio", "/", "Inicio", ROLES_EVERYONE},
     {"plan", "/plan", "Plan", ROLES_EVERYONE},
     {"usuarios", "/admin/usuarios", "Usuarios", ROLE_ADMIN},
+    {"integrantes", "/integrantes", "Integrantes", ROLES_EVERYONE},
+    {"admin-integrantes", "/admin/integrantes", "Consejeros", ROLE_ADMIN},
+    {"admin-organizaciones", "/admin/organizaciones", "Organizaciones", ROLE_ADMIN},
+    {"admin-directorio", "/admin/directorio", "Directorio", ROLE_ADMIN},
 };
 
 void shell_begin(Html *h, const ShellInfo *p) {
