@@ -151,7 +151,20 @@ void page_plan(Request *r) {
     html_printf(&h, " Aprobado el %s.", plan_page_time(pArena, info.tApproved));
   }
   html_printf(&h, "</p>\n");
-  if (plan_page_is_admin(r)) admin_actions(&h, r, &info);
+  if (plan_page_is_admin(r)) {
+    admin_actions(&h, r, &info);
+    int nFlagged = 0;
+    for (int i = 0; i < doc.nLine; i++)
+      nFlagged += doc.aLine[i].window.bFlagged;
+    if (nFlagged) {
+      html_printf(&h,
+                  "<div class=\"notice notice-warn\">%d línea%s tiene%s "
+                  "una fecha que no se entendió y quedó con todo el periodo "
+                  "del plan: corríjala%s en «Editar esta línea».</div>\n",
+                  nFlagged, nFlagged == 1 ? "" : "s", nFlagged == 1 ? "" : "n",
+                  nFlagged == 1 ? "" : "s");
+    }
+  }
   if (doc.zIntro && *doc.zIntro) {
     html_printf(&h, "<div class=\"plan-intro\">");
     /* Paragraphs are separated by blank lines. */

@@ -415,3 +415,17 @@ class Exports(PlanCase):
                     self.assertIn(word, words, "line %d %s: %s" % (line["number"], field, word))
         self.assertIn("Fotografías", words)
         self.assertIn("N°", words)
+
+
+class FlaggedDates(PlanCase):
+    def test_an_unknown_date_phrase_is_imported_with_the_plan_period_and_flagged(self):
+        text = seed_text().replace("Segundo Semestre 2024", "Cuando haya presupuesto")
+        r = run_cli("import-plan", self.write_tmp(text), "--db", self.demo.path, check=0)
+        self.assertIn("1 fecha por revisar", r.stdout)
+        c = self.admin()
+        line = c.get("/api/plan").json()["lines"][1]
+        self.assertEqual(line["window"], {"start": "2024-01-01", "end": "2025-12-31",
+                                          "phrase": "Cuando haya presupuesto", "flagged": True})
+        page = c.get("/plan")
+        self.assertIn("1 línea tiene una fecha que no se entendió", page.text)
+        self.assertIn("Fecha por revisar", page.text)
