@@ -18,11 +18,13 @@ BUILD_PKGS=(
   build-essential pkg-config
   libmicrohttpd-dev libsqlite3-dev libsodium-dev libjansson-dev
   libxlsxwriter-dev libcairo2-dev libpango1.0-dev fonts-dejavu-core
+  libpq-dev
 )
 TEST_PKGS=(
   libcmocka-dev python3 sqlite3 procps
   chromium nodejs npm fonts-dejavu-core
   poppler-utils python3-openpyxl
+  postgresql nginx-light
 )
 
 BENCH_PKGS=(

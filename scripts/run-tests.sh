@@ -6,6 +6,10 @@
 #                               loopback (Debian's /usr/bin/python3, stdlib)
 #   scripts/run-tests.sh e2e    tests/e2e/test_*.mjs: Debian's Chromium
 #                               driven by playwright-core
+#   scripts/run-tests.sh pg     on a throw-away PostgreSQL (scripts/pg-test.sh):
+#                               the unit tests that open their database with
+#                               test_db_open() and the whole HTTP suite again,
+#                               with COSOC_TEST_PG_URL set
 #   scripts/run-tests.sh all    all of the above (make check)
 #
 # The binary under test is build/check/cosoc (sanitizers on); make check
@@ -38,11 +42,13 @@ count_result() {
   return 0
 }
 
+# run_unit [LABEL [BINARY…]]: every unit program, or the ones named.
 run_unit() {
-  local t name log p f
+  local label=${1:-unit} t name log p f
+  shift || true
   while IFS= read -r t; do
     name=${t#build/check/tests/}
-    log="$LOGDIR/unit-${name//\//-}.log"
+    log="$LOGDIR/$label-${name//\//-}.log"
     "$t" >"$log" 2>&1
     local rc=$?
     p=$(grep -oE '\[  PASSED  \] [0-9]+' "$log" | grep -oE '[0-9]+$' | tail -n1)
@@ -50,15 +56,38 @@ run_unit() {
     p=${p:-0}; f=${f:-0}
     if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
     passed=$((passed + p)); failed=$((failed + f))
-    if [ "$f" -gt 0 ]; then failures+=("unit/$name"); cat "$log"; fi
-    echo "unit  $name: $p passed, $f failed"
-  done < <(find build/check/tests -type f -perm -u+x -name 'test_*' | sort)
+    if [ "$f" -gt 0 ]; then failures+=("$label/$name"); cat "$log"; fi
+    echo "$label  $name: $p passed, $f failed"
+  done < <(if [ $# -gt 0 ]; then printf '%s\n' "$@"; else
+             find build/check/tests -type f -perm -u+x -name 'test_*' | sort; fi)
 }
 
 run_http() {
-  local log="$LOGDIR/http.log"
+  local label=${1:-http}
+  local log="$LOGDIR/$label.log"
   /usr/bin/python3 tests/http/run.py 2>&1 | tee "$log"
-  count_result "$log" http
+  count_result "$log" "$label"
+}
+
+# The suites again on PostgreSQL. The cluster is removed however this ends.
+run_pg() {
+  local url src bins=()
+  scripts/pg-test.sh stop
+  if ! url=$(scripts/pg-test.sh start 2>"$LOGDIR/pg-start.log"); then
+    cat "$LOGDIR/pg-start.log"
+    failed=$((failed + 1)); failures+=("postgresql (no arrancó)")
+    return
+  fi
+  trap 'scripts/pg-test.sh stop' EXIT
+  echo "PostgreSQL de prueba: $url"
+  while IFS= read -r src; do
+    src=${src#tests/unit/}
+    bins+=("build/check/tests/${src%.c}")
+  done < <(grep -rl --include='test_*.c' 'test_db_open' tests/unit | sort)
+  [ ${#bins[@]} -gt 0 ] && COSOC_TEST_PG_URL=$url run_unit unit-pg "${bins[@]}"
+  COSOC_TEST_PG_URL=$url run_http http-pg
+  scripts/pg-test.sh stop
+  trap - EXIT
 }
 
 run_e2e() {
@@ -71,8 +100,9 @@ case "$suite" in
   unit) run_unit ;;
   http) run_http ;;
   e2e) run_e2e ;;
-  all) run_unit; run_http; run_e2e ;;
-  *) echo "uso: $0 unit|http|e2e|all" >&2; exit 2 ;;
+  pg) run_pg ;;
+  all) run_unit; run_http; run_e2e; run_pg ;;
+  *) echo "uso: $0 unit|http|e2e|pg|all" >&2; exit 2 ;;
 esac
 
 if [ ${#failures[@]} -gt 0 ]; then

@@ -49,6 +49,7 @@ int cmd_migrate(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_token(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
+int cmd_backup(int argc, char **argv);
 int cmd_rut(int argc, char **argv);
 
 /* Demo data added by `cosoc demo` inside its transaction (demo_people.c). */

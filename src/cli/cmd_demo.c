@@ -4,7 +4,8 @@
 ** council's real plan, people, activities and evidence here.
 **
 ** Refuses a database that already holds data unless --force, which starts
-** the file over: a demo must never be mixed into real data.
+** the file over (or, on PostgreSQL, drops every table of the database): a
+** demo must never be mixed into real data.
 */
 #include <errno.h>
 #include <sodium.h>
@@ -48,6 +49,24 @@ static int remove_sqlite_files(const char *zPath) {
   return 0;
 }
 
+/* Empties a PostgreSQL database: a database cannot be removed like a file,
+** and whoever runs cosoc may not be allowed to create one. 0 on success. */
+static int drop_postgres_tables(const char *zTarget) {
+  char zErr[512];
+  Db *pDb = NULL;
+  if (db_open(zTarget, &pDb, zErr, sizeof(zErr)) != DB_OK) {
+    fprintf(stderr, "cosoc demo: %s\n", zErr);
+    return -1;
+  }
+  int rc = db_drop_all(pDb);
+  if (rc != DB_OK) {
+    fprintf(stderr, "cosoc demo: no se pudieron borrar las tablas: %s\n",
+            db_errmsg(pDb));
+  }
+  db_close(pDb);
+  return rc == DB_OK ? 0 : -1;
+}
+
 static int demo_council(Db *pDb) {
   DbStmt *pStmt = db_prepare(pDb,
                              "INSERT INTO councils(name, short_name, "
@@ -72,7 +91,7 @@ int cmd_demo(int argc, char **argv) {
       {"force", NULL, 1, "reemplaza una base de datos que ya tiene datos", &zForce},
   };
   int rc = cli_parse(argc, argv, 2, "demo",
-                     "Uso: cosoc demo --db ARCHIVO [--force]\n\nCrea una "
+                     "Uso: cosoc demo --db ARCHIVO|URL [--force]\n\nCrea una "
                      "instalación de demostración: el COSOC MINVU–SERVIU de "
                      "la Región de Coquimbo y su administradora. Imprime el "
                      "correo y la contraseña para ingresar.",
@@ -91,7 +110,11 @@ int cmd_demo(int argc, char **argv) {
                       "--force para reemplazarla por la demostración.\n", zDb);
       return CLI_FAIL;
     }
-    if (remove_sqlite_files(zDb) != 0) return CLI_FAIL;
+    if (db_target_is_postgres(zDb)) {
+      if (drop_postgres_tables(zDb) != 0) return CLI_FAIL;
+    } else if (remove_sqlite_files(zDb) != 0) {
+      return CLI_FAIL;
+    }
     pDb = cli_open_db(zDb);
     if (!pDb) return CLI_FAIL;
   }

@@ -23,10 +23,11 @@ static unsigned option_count(const char *zName, const char *zValue) {
 int cmd_serve(int argc, char **argv) {
   const char *zListen = "127.0.0.1:8080", *zDb = "cosoc.db";
   const char *zSecure = NULL, *zThreads = "0", *zMaxConn = "8192";
-  const char *zMaxPerAddr = "2048", *zTimeout = "60";
+  const char *zMaxPerAddr = "2048", *zTimeout = "60", *zTrustProxy = NULL;
   const CliOption aOpt[] = {
       {"listen", "COSOC_LISTEN", 0, "dirección y puerto (127.0.0.1:8080)", &zListen},
-      {"db", "COSOC_DB", 0, "archivo SQLite (se crea si no existe)", &zDb},
+      {"db", "COSOC_DB", 0,
+       "archivo SQLite (se crea si no existe) o URL postgresql://", &zDb},
       {"secure-cookies", "COSOC_SECURE_COOKIES", 1,
        "marca las cookies Secure (detrás de HTTPS)", &zSecure},
       {"threads", "COSOC_THREADS", 0, "hilos de atención (0: según núcleos)", &zThreads},
@@ -36,9 +37,12 @@ int cmd_serve(int argc, char **argv) {
        "conexiones simultáneas por dirección (2048)", &zMaxPerAddr},
       {"timeout", "COSOC_TIMEOUT", 0,
        "segundos antes de cerrar una conexión inactiva (60)", &zTimeout},
+      {"trust-proxy", "COSOC_TRUST_PROXY", 0,
+       "dirección del proxy (nginx) cuyo X-Forwarded-For se cree; varias "
+       "separadas por comas", &zTrustProxy},
   };
   int rc = cli_parse(argc, argv, 2, "serve",
-                     "Uso: cosoc serve [--listen HOST:PUERTO] [--db ARCHIVO]\n\n"
+                     "Uso: cosoc serve [--listen HOST:PUERTO] [--db ARCHIVO|URL]\n\n"
                      "Atiende el sitio web y la API. Crea y actualiza la base "
                      "de datos al iniciar. Se detiene con Ctrl-C o SIGTERM, "
                      "terminando las solicitudes en curso.",
@@ -49,6 +53,7 @@ int cmd_serve(int argc, char **argv) {
   cfg.zListen = zListen;
   cfg.zDb = zDb;
   cfg.bSecureCookies = zSecure && zSecure[0] == '1';
+  cfg.zTrustProxy = zTrustProxy && *zTrustProxy ? zTrustProxy : NULL;
   unsigned nThreads = 0;
   if (!(zThreads[0] == '0' && zThreads[1] == 0) &&
       !(nThreads = option_count("threads", zThreads))) {
@@ -72,7 +77,7 @@ int cmd_migrate(int argc, char **argv) {
       {"db", "COSOC_DB", 0, "base de datos", &zDb},
   };
   int rc = cli_parse(argc, argv, 2, "migrate",
-                     "Uso: cosoc migrate --db ARCHIVO\n\nAplica los cambios "
+                     "Uso: cosoc migrate --db ARCHIVO|URL\n\nAplica los cambios "
                      "de esquema pendientes, cada uno en una transacción.",
                      aOpt, 1, NULL, 0, NULL);
   if (rc != CLI_OK) return rc == CLI_HELP_SHOWN ? 0 : rc;

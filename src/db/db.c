@@ -33,20 +33,20 @@ struct Db {
 
 int64_t db_now(void) { return (int64_t)time(NULL); }
 
+int db_target_is_postgres(const char *zTarget) {
+  return zTarget && (strncmp(zTarget, "postgresql://", 13) == 0 ||
+                     strncmp(zTarget, "postgres://", 11) == 0);
+}
+
 int db_open(const char *zTarget, Db **ppDb, char *zErr, size_t nErr) {
   *ppDb = NULL;
   if (!zTarget || !*zTarget) {
     snprintf(zErr, nErr, "falta la base de datos (--db o COSOC_DB)");
     return DB_ERROR;
   }
-  if (strncmp(zTarget, "postgresql://", 13) == 0 ||
-      strncmp(zTarget, "postgres://", 11) == 0) {
-    snprintf(zErr, nErr,
-             "esta versión de cosoc aún no trae el motor PostgreSQL; use un "
-             "archivo SQLite");
-    return DB_ERROR;
-  }
-  const DbBackend *pBackend = &db_sqlite_backend;
+  const DbBackend *pBackend = db_target_is_postgres(zTarget)
+                                  ? &db_postgres_backend
+                                  : &db_sqlite_backend;
   void *pConn = NULL;
   if (pBackend->xOpen(zTarget, &pConn, zErr, nErr) != DB_OK) return DB_ERROR;
   Db *pDb = calloc(1, sizeof(*pDb));
@@ -218,4 +218,23 @@ int64_t db_query_int64(Db *pDb, const char *zSql, int64_t iDefault) {
   }
   db_done(pStmt);
   return v;
+}
+
+int db_drop_all(Db *pDb) {
+  if (!pDb->pBackend->zDropAll) return DB_ERROR;
+  if (db_begin(pDb) != DB_OK) return DB_ERROR;
+  if (db_exec_script(pDb, pDb->pBackend->zDropAll) != DB_OK) {
+    db_rollback(pDb);
+    return DB_ERROR;
+  }
+  return db_commit(pDb);
+}
+
+int db_backup(Db *pDb, const char *zFile, char *zErr, size_t nErr) {
+  if (!pDb->pBackend->xBackup) {
+    snprintf(zErr, nErr, "este motor de base de datos no se respalda con "
+                         "cosoc backup");
+    return DB_ERROR;
+  }
+  return pDb->pBackend->xBackup(pDb->pConn, zFile, zErr, nErr);
 }

@@ -16,6 +16,32 @@
 **  - Text and blobs read from a column are valid until the next db_step()
 **    or db_done() on that statement: copy them into an arena to keep them.
 **  - A Db is used by one thread at a time (the server opens one per thread).
+**
+** Writing SQL that both backends run the same way (tests run every suite on
+** both: scripts/run-tests.sh):
+**  - Ids come from `RETURNING id`, never last_insert_rowid(); never insert
+**    an explicit value into an @PK@ column (PostgreSQL's identity would
+**    later hand out the same number).
+**  - Conflicts: `INSERT … ON CONFLICT (col) DO NOTHING/DO UPDATE`, never
+**    INSERT OR IGNORE / REPLACE.
+**  - Booleans are INTEGER 0/1 columns compared with `= 1`; times are BIGINT
+**    seconds (db_now()), dates 'YYYY-MM-DD' TEXT: no date functions in SQL.
+**  - PostgreSQL infers each parameter's type from its context; where there
+**    is none (`? IS NULL`, `SELECT ?`, `? || x`) write `CAST(? AS TEXT)` /
+**    `CAST(? AS BIGINT)`.
+**  - `LIKE` ignores case on SQLite only: write lower(x) LIKE lower(?).
+**    avg() and sum() of decimals give NUMERIC text on PostgreSQL: compute
+**    ratios in C from counts.
+**  - Every selected column is grouped or aggregated (PostgreSQL insists);
+**    ORDER BY names a column whenever the order matters (the test cluster
+**    sorts text bytewise, as SQLite does; a production one may not).
+**  - On PostgreSQL a failed statement inside a transaction aborts it: after
+**    DB_CONSTRAINT in db_begin() roll back, or avoid the error with
+**    ON CONFLICT. Outside a transaction a failed statement harms nothing.
+**  - db_begin() is a write transaction on both: it waits for other writers
+**    (SQLite's write lock, a database-wide advisory lock on PostgreSQL), so
+**    "read, decide, write" inside it cannot interleave with another
+**    transaction. Keep transactions short.
 */
 #ifndef COSOC_DB_DB_H
 #define COSOC_DB_DB_H
@@ -56,9 +82,23 @@ typedef struct DbBackend {
   int (*xExecScript)(void *pConn, const char *zSql); /* Several statements */
   const char *zBegin; /* SQL that starts a write transaction */
   const char *(*xErrmsg)(void *pConn);
+  /* SQL that drops every table of the database (cosoc demo --force); NULL
+  ** when the caller removes files instead (SQLite). */
+  const char *zDropAll;
+  /* Copies the live database into the file zFile, consistently and without
+  ** stopping writers; NULL when the backend has its own tool (pg_dump). */
+  int (*xBackup)(void *pConn, const char *zFile, char *zErr, size_t nErr);
 } DbBackend;
 
 extern const DbBackend db_sqlite_backend;
+extern const DbBackend db_postgres_backend;
+
+/* Whether zTarget names a PostgreSQL database (a postgresql:// URL). */
+int db_target_is_postgres(const char *zTarget);
+
+/* PostgreSQL backend: zSql with `?` turned into $1..$n outside literals,
+** quoted identifiers and comments; malloc'ed. Exposed for unit tests. */
+char *db_pg_translate_placeholders(const char *zSql, int *pnParam);
 
 /* Opens the database named by zTarget (a file path for SQLite). On failure
 ** returns DB_ERROR and writes a one-line Spanish reason into zErr. */
@@ -101,6 +141,15 @@ int db_begin(Db *pDb);
 int db_commit(Db *pDb);  /* DB_ERROR if any level rolled back */
 void db_rollback(Db *pDb);
 int db_in_transaction(const Db *pDb);
+
+/* Drops every table (PostgreSQL; DB_ERROR on SQLite, whose file the caller
+** removes instead). In one write transaction. */
+int db_drop_all(Db *pDb);
+
+/* Backs the database up into the file zFile (SQLite online backup: safe
+** while servers write). DB_ERROR with a Spanish reason in zErr otherwise,
+** also for PostgreSQL (use pg_dump). */
+int db_backup(Db *pDb, const char *zFile, char *zErr, size_t nErr);
 
 /* Convenience: runs a one-row, one-integer query with no parameters.
 ** Returns iDefault when there is no row. */

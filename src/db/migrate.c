@@ -64,11 +64,18 @@ static int migration_number(const char *zName) {
 /* The bookkeeping table; creating it when missing is harmless and keeps this
 ** free of backend-specific catalogue queries. */
 static int ensure_migrations_table(Db *pDb) {
-  return db_exec_script(pDb,
-                        "CREATE TABLE IF NOT EXISTS schema_migrations ("
-                        " version INTEGER PRIMARY KEY,"
-                        " name TEXT NOT NULL,"
-                        " applied_at BIGINT NOT NULL)");
+  /* In a write transaction: two PostgreSQL servers creating the table at
+  ** the same moment would otherwise collide in the catalogue. */
+  if (db_begin(pDb) != DB_OK) return DB_ERROR;
+  if (db_exec_script(pDb,
+                     "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                     " version INTEGER PRIMARY KEY,"
+                     " name TEXT NOT NULL,"
+                     " applied_at BIGINT NOT NULL)") != DB_OK) {
+    db_rollback(pDb);
+    return DB_ERROR;
+  }
+  return db_commit(pDb);
 }
 
 int db_schema_version(Db *pDb) {
@@ -97,8 +104,10 @@ int db_migrate(Db *pDb, int *pnApplied, char *zErr, size_t nErr) {
       rc = DB_ERROR;
       break;
     }
-    /* Checked inside the transaction: with several servers starting at
-    ** once, the second one waits for the first and then skips. */
+    /* Checked inside the transaction, which is a write transaction (the
+    ** write lock on SQLite, the advisory lock on PostgreSQL): with several
+    ** servers starting at once, the second waits for the first and then
+    ** skips. */
     DbStmt *pSeen =
         db_prepare(pDb, "SELECT 1 FROM schema_migrations WHERE version = ?");
     db_bind_int64(pSeen, 1, iVersion);

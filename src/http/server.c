@@ -64,6 +64,44 @@ static Db *thread_db(void) {
   return pDb;
 }
 
+/* Whether zAddr is one of the comma-separated addresses in zList. */
+static int address_in_list(const char *zList, const char *zAddr) {
+  size_t nAddr = strlen(zAddr);
+  for (const char *z = zList; z && *z;) {
+    z += strspn(z, " ,");
+    size_t n = strcspn(z, " ,");
+    if (n > 0 && n == nAddr && strncmp(z, zAddr, n) == 0) return 1;
+    z += n;
+  }
+  return 0;
+}
+
+/* The client's address as the proxy saw it: the last entry of
+** X-Forwarded-For, which the proxy appended (earlier entries come from the
+** client and prove nothing). Written into zAddr when it is a valid address;
+** zAddr is left alone otherwise. */
+static void forwarded_address(struct MHD_Connection *pConn, char *zAddr,
+                              size_t nAddr) {
+  const char *zHeader =
+      MHD_lookup_connection_value(pConn, MHD_HEADER_KIND, "X-Forwarded-For");
+  if (!zHeader) return;
+  const char *zLast = strrchr(zHeader, ',');
+  zLast = zLast ? zLast + 1 : zHeader;
+  zLast += strspn(zLast, " \t");
+  char zCand[INET6_ADDRSTRLEN];
+  size_t n = strcspn(zLast, " \t");
+  if (n == 0 || n >= sizeof(zCand)) return;
+  memcpy(zCand, zLast, n);
+  zCand[n] = 0;
+  unsigned char aBin[sizeof(struct in6_addr)];
+  if (inet_pton(AF_INET, zCand, aBin) == 1 ||
+      inet_pton(AF_INET6, zCand, aBin) == 1) {
+    snprintf(zAddr, nAddr, "%s", zCand);
+  }
+}
+
+/* The address that sign-in throttling counts: the peer, or, when the peer
+** is a trusted proxy (--trust-proxy), the client it forwards for. */
 static const char *client_address(Arena *pArena,
                                   struct MHD_Connection *pConn) {
   const union MHD_ConnectionInfo *pInfo =
@@ -80,7 +118,15 @@ static const char *client_address(Arena *pArena,
                 zAddr, sizeof(zAddr));
     }
   }
-  return arena_strdup(pArena, zAddr);
+  /* An IPv4 peer on a dual-stack socket: compare it as plain IPv4. */
+  const char *zPeer = strncmp(zAddr, "::ffff:", 7) == 0 && strchr(zAddr, '.')
+                          ? zAddr + 7
+                          : zAddr;
+  if (g_pCfg->zTrustProxy && address_in_list(g_pCfg->zTrustProxy, zPeer)) {
+    forwarded_address(pConn, zAddr, sizeof(zAddr));
+    zPeer = zAddr;
+  }
+  return arena_strdup(pArena, zPeer);
 }
 
 /* ---- Body parsing ---- */

@@ -14,6 +14,9 @@ struct ServerConfig {
   unsigned nMaxConnections;  /* All connections at once */
   unsigned nMaxPerAddress;   /* Connections from one address at once */
   unsigned nTimeoutSeconds;  /* Idle keep-alive connections are closed */
+  const char *zTrustProxy;   /* Proxy addresses (comma-separated) whose
+                             ** X-Forwarded-For names the client; NULL:
+                             ** the header is ignored */
 };
 
 /* Runs until SIGINT or SIGTERM. Returns 0 after a clean stop, 1 when the

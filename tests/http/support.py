@@ -13,6 +13,7 @@ import re
 import shutil
 import signal
 import socket
+import sqlite3
 import subprocess
 import tempfile
 import time
@@ -49,16 +50,93 @@ def run_cli(*args, env=None, input=None, check=None):
     return p
 
 
+# Set by scripts/run-tests.sh for the second pass of the suite: the URL of a
+# throw-away PostgreSQL server (scripts/pg-test.sh). Then every database a
+# test makes with new_database() is a fresh PostgreSQL database there.
+PG_URL = os.environ.get("COSOC_TEST_PG_URL") or None
+PSQL = "/usr/bin/psql"
+
+
+def psql(url, sql):
+    """Runs one SQL command with psql on the database at url."""
+    subprocess.run([PSQL, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", url, "-c", sql],
+                   check=True, capture_output=True, text=True, timeout=60)
+
+
+def query_one(target, sql, params=()):
+    """The first column of the first row of a read-only query on the
+    database at target (SQLite file or PostgreSQL URL), as a string, or None.
+    For tests that check what was (not) written. Parameters are `?`; on
+    PostgreSQL they are passed to psql as variables, quoted by psql."""
+    if target.startswith("postgresql://"):
+        args = [PSQL, "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", target]
+        for i, value in enumerate(params):
+            args += ["-v", "p%d=%s" % (i, value)]
+        n = [0]
+
+        def var(_):
+            n[0] += 1
+            return ":'p%d'" % (n[0] - 1)
+        out = subprocess.run(args, input=re.sub(r"\?", var, sql), check=True,
+                             capture_output=True, text=True, timeout=60).stdout
+        first = out.splitlines()[0] if out.strip() else None
+        return first
+    with sqlite3.connect(target) as db:
+        row = db.execute(sql, params).fetchone()
+    return None if row is None or row[0] is None else str(row[0])
+
+
+def new_database(tmpdir, name="demo"):
+    """A --db target for a new, empty database: a file in tmpdir on SQLite,
+    a new database cosoc_t_<random> on the PostgreSQL under test."""
+    if not PG_URL:
+        return os.path.join(tmpdir, name + ".db")
+    db = "cosoc_t_%s_%s" % (re.sub(r"\W", "_", name), os.urandom(6).hex())
+    psql(PG_URL, "CREATE DATABASE %s" % db)
+    return urllib.parse.urlunsplit(urllib.parse.urlsplit(PG_URL)._replace(path="/" + db))
+
+
+def drop_database(target):
+    """Removes a database made by new_database() on PostgreSQL (files go
+    with their temporary folder)."""
+    if PG_URL and target.startswith("postgresql://"):
+        db = urllib.parse.urlsplit(target).path.lstrip("/")
+        try:
+            psql(PG_URL, "DROP DATABASE IF EXISTS %s WITH (FORCE)" % db)
+        except subprocess.CalledProcessError:
+            pass
+
+
+def sqlite_only(reason="prueba propia de SQLite"):
+    """Skips a test (or class) in the PostgreSQL pass."""
+    return unittest.skipIf(PG_URL is not None, reason)
+
+
 class Demo:
-    """A demo database in a temporary folder: its path and the admin's
-    credentials as `cosoc demo` printed them."""
+    """A demo database (new_database()): its --db target as path and the
+    admin's credentials as `cosoc demo` printed them."""
 
     def __init__(self, tmpdir):
-        self.path = os.path.join(tmpdir, "demo.db")
+        self.path = new_database(tmpdir)
+        self.is_postgres = self.path.startswith("postgresql://")
         out = run_cli("demo", "--db", self.path, check=0).stdout
         self.email = re.search(r"Administrador: (\S+)", out).group(1)
         self.password = re.search(r"Contraseña: (\S+)", out).group(1)
         self.output = out
+
+
+def thread_stacks(pid):
+    """Every thread's stack of a hung process (gdb, when installed), to
+    tell where it hangs."""
+    gdb = shutil.which("gdb")
+    if not gdb:
+        return ""
+    try:
+        p = subprocess.run([gdb, "-p", str(pid), "-batch", "-ex", "thread apply all bt"],
+                           capture_output=True, text=True, timeout=60)
+        return "\n--- pilas de los hilos (gdb) ---\n" + p.stdout[-20000:]
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
 
 
 class Server:
@@ -108,9 +186,11 @@ class Server:
             try:
                 self.proc.wait(timeout=30)
             except subprocess.TimeoutExpired:
+                stacks = thread_stacks(self.proc.pid)
                 self.proc.kill()
                 self.proc.wait()
-                raise AssertionError("cosoc serve did not stop on SIGTERM:\n" + self.output())
+                raise AssertionError("cosoc serve did not stop on SIGTERM:\n" + self.output()
+                                     + stacks)
         rc = self.proc.returncode
         out = self.output()
         self.proc = None
@@ -226,6 +306,7 @@ class ServerTestCase(unittest.TestCase):
         try:
             cls.server.stop()
         finally:
+            drop_database(cls.demo.path)
             shutil.rmtree(cls.tmpdir, ignore_errors=True)
 
     def client(self):

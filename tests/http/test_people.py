@@ -6,10 +6,9 @@ role and CSRF checks on every new route, the territory and members APIs,
 and `cosoc rut`.
 """
 import re
-import sqlite3
 import uuid
 
-from support import ServerTestCase, run_cli
+from support import ServerTestCase, query_one, run_cli
 
 ADMIN_GET_ROUTES = [
     "/admin/integrantes", "/admin/integrantes/nuevo", "/admin/integrantes/importar",
@@ -49,8 +48,7 @@ def display(body):
 
 class PeopleCase(ServerTestCase):
     def count(self, table):
-        with sqlite3.connect(self.demo.path) as db:
-            return db.execute("SELECT count(*) FROM %s" % table).fetchone()[0]
+        return int(query_one(self.demo.path, "SELECT count(*) FROM %s" % table))
 
     def member_form(self, **over):
         form = {"nombres": "Teresa", "apellidos": "Alfaro Soto", "run": rut(16543210),
@@ -209,9 +207,8 @@ class TermSetting(PeopleCase):
         form["csrf_token"] = token
         r = c.post("/admin/integrantes/nuevo", form=form)
         self.assertEqual(r.status, 303)
-        with sqlite3.connect(self.demo.path) as db:
-            end = db.execute("SELECT term_end FROM members WHERE run = ?",
-                             (rut(22333444),)).fetchone()[0]
+        end = query_one(self.demo.path, "SELECT term_end FROM members WHERE run = ?",
+                        (rut(22333444),))
         self.assertEqual(end, "2026-03-01")
 
 
@@ -259,9 +256,8 @@ class CsvImport(PeopleCase):
         self.assertEqual(r.status, 200, r.text[-3000:])
         public = self.client().get("/integrantes").text
         self.assertIn("Suplente de Titular Importada", public)
-        with sqlite3.connect(self.demo.path) as db:
-            end = db.execute("SELECT term_end FROM members WHERE run = ?",
-                             (rut(21222333),)).fetchone()[0]
+        end = query_one(self.demo.path, "SELECT term_end FROM members WHERE run = ?",
+                        (rut(21222333),))
         self.assertEqual(end, "2028-03-01")  # the council's 4-year term
 
     def test_multipart_file_upload_is_read_and_checked(self):

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "accounts/accounts.h"
+#include "test_db_target.h"
 
 static char g_zDir[64];
 static char g_zPath[128];
@@ -31,14 +32,7 @@ static int teardown(void **state) {
   return system(zCmd) == 0 ? 0 : -1;
 }
 
-static Db *open_migrated(void) {
-  char zErr[256];
-  Db *pDb = NULL;
-  unlink(g_zPath);
-  assert_int_equal(db_open(g_zPath, &pDb, zErr, sizeof(zErr)), DB_OK);
-  assert_int_equal(db_migrate(pDb, NULL, zErr, sizeof(zErr)), DB_OK);
-  return pDb;
-}
+static Db *open_migrated(void) { return test_db_open(g_zPath, 1); }
 
 static void passwords_hash_with_argon2id_and_verify(void **state) {
   (void)state;

@@ -1,0 +1,213 @@
+"""
+Several app servers on one database behave as one: nginx (Debian's
+nginx-light) in front of two `cosoc serve` processes; a session made on one
+works on the other; concurrent clients sign in and create accounts through
+nginx while one server is killed with SIGKILL and started again, and every
+account whose creation was acknowledged (303) is there afterwards.
+
+Runs in both passes: on PostgreSQL (the deployment this is for) and on one
+SQLite file shared by two processes.
+"""
+import http.client
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import threading
+import time
+import unittest
+
+from support import Client, Demo, Server, drop_database, free_port
+
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+WORKERS = 4
+RUN_SECONDS = 6.0
+
+
+def nginx_config(tmpdir, port, upstream_ports):
+    version = subprocess.run([NGINX, "-V"], capture_output=True, text=True).stderr
+    temp_paths = "".join(
+        "  %s_temp_path %s/%s;\n" % (mod, tmpdir, mod)
+        for mod in ("fastcgi", "uwsgi", "scgi")
+        if "--without-http_%s_module" % mod not in version)
+    servers = "".join("    server 127.0.0.1:%d max_fails=1 fail_timeout=2s;\n" % p
+                      for p in upstream_ports)
+    return """%(user)s
+daemon off;
+worker_processes 1;
+pid %(tmp)s/nginx.pid;
+error_log %(tmp)s/error.log warn;
+events { worker_connections 256; }
+http {
+  access_log off;
+  client_body_temp_path %(tmp)s/body;
+  proxy_temp_path %(tmp)s/proxy;
+%(temp_paths)s  upstream cosoc {
+%(servers)s    keepalive 16;
+  }
+  server {
+    listen 127.0.0.1:%(port)d;
+    client_max_body_size 64m;
+    location / {
+      proxy_pass http://cosoc;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host $host;
+      proxy_set_header X-Forwarded-For $remote_addr;
+      proxy_connect_timeout 2s;
+      proxy_next_upstream error timeout http_502 http_503;
+    }
+  }
+}
+""" % {"user": "user root;" if os.geteuid() == 0 else "", "tmp": tmpdir, "port": port,
+       "temp_paths": temp_paths, "servers": servers}
+
+
+class Nginx:
+    def __init__(self, tmpdir, upstream_ports):
+        self.tmpdir = tmpdir
+        self.port = free_port()
+        self.conf = os.path.join(tmpdir, "nginx.conf")
+        with open(self.conf, "w") as f:
+            f.write(nginx_config(tmpdir, self.port, upstream_ports))
+        self.proc = subprocess.Popen([NGINX, "-c", self.conf, "-p", tmpdir,
+                                      "-e", os.path.join(tmpdir, "error.log")],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+        deadline = time.time() + 10
+        while time.time() < deadline:
+            if self.proc.poll() is not None:
+                raise AssertionError("nginx exited: " + self.log())
+            try:
+                Client(self.port).get("/")
+                return
+            except OSError:
+                time.sleep(0.05)
+        raise AssertionError("nginx did not start: " + self.log())
+
+    def log(self):
+        try:
+            with open(os.path.join(self.tmpdir, "error.log")) as f:
+                return f.read()
+        except OSError:
+            return ""
+
+    def stop(self):
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+
+
+@unittest.skipUnless(os.path.exists(NGINX), "nginx no está instalado (nginx-light)")
+class TwoServersBehindNginx(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmpdir = tempfile.mkdtemp(prefix="cosoc-multi-")
+        cls.demo = Demo(cls.tmpdir)
+        trust = ["--trust-proxy", "127.0.0.1", "--threads", "4"]
+        cls.a = Server(cls.demo.path, extra_args=trust).start()
+        cls.b = Server(cls.demo.path, extra_args=trust).start()
+        cls.nginx = Nginx(cls.tmpdir, [cls.a.port, cls.b.port])
+
+    @classmethod
+    def tearDownClass(cls):
+        try:
+            cls.nginx.stop()
+            cls.b.stop()
+            cls.a.stop()
+        finally:
+            drop_database(cls.demo.path)
+            shutil.rmtree(cls.tmpdir, ignore_errors=True)
+
+    def test_a_session_made_on_one_server_works_on_the_other(self):
+        ca = self.a.client()
+        ca.login(self.demo.email, self.demo.password)
+        token = ca.csrf_from("/admin/usuarios")
+        cb = self.b.client()
+        cb.cookies = dict(ca.cookies)
+        self.assertEqual(cb.get("/admin/usuarios").status, 200)
+        # The CSRF key is shared too: a form from A is accepted by B.
+        r = cb.post("/admin/usuarios", form={"name": "Berta Bravo", "email": "berta@ejemplo.cl",
+                                              "role": "consejero", "password": "clave-larga-1",
+                                              "csrf_token": token})
+        self.assertEqual(r.status, 303)
+        self.assertIn("berta@ejemplo.cl", ca.get("/admin/usuarios").text)
+        ca.close()
+        cb.close()
+
+    def worker(self, n, stop, acked, problems):
+        """Creates accounts through nginx until told to stop; a 303 is an
+        acknowledged write. Errors while a server is down are expected."""
+        c = Client(self.nginx.port)
+        i = 0
+        try:
+            c.login(self.demo.email, self.demo.password)
+            token = c.csrf_from("/admin/usuarios")
+            while not stop.is_set():
+                i += 1
+                email = "w%d-%d@ejemplo.cl" % (n, i)
+                try:
+                    r = c.post("/admin/usuarios", form={
+                        "name": "Persona %d %d" % (n, i), "email": email,
+                        "role": "consejero", "password": "clave-larga-1",
+                        "csrf_token": token})
+                except (OSError, http.client.HTTPException):
+                    c.close()
+                    c = _same_jar(c)
+                    continue
+                if r.status == 303:
+                    acked.append(email)
+                elif r.status not in (502, 503, 504):
+                    problems.append("%s: %d %s" % (email, r.status, r.text[:200]))
+        except Exception as e:  # reported by the test
+            problems.append(repr(e))
+        finally:
+            c.close()
+
+    def test_no_acknowledged_write_is_lost_when_a_server_is_killed(self):
+        stop, acked, problems = threading.Event(), [], []
+        threads = [threading.Thread(target=self.worker, args=(n, stop, acked, problems))
+                   for n in range(WORKERS)]
+        for t in threads:
+            t.start()
+        try:
+            time.sleep(RUN_SECONDS / 3)
+            port = self.a.port
+            self.a.proc.kill()  # SIGKILL: no goodbye, requests cut mid-way
+            self.a.proc.wait()
+            self.a.log.close()
+            os.unlink(self.a.log_path)
+            time.sleep(RUN_SECONDS / 3)
+            restarted = Server(self.demo.path, extra_args=self.a.extra_args)
+            restarted.port = port
+            type(self).a = restarted.start()
+            time.sleep(RUN_SECONDS / 3)
+        finally:
+            stop.set()
+            for t in threads:
+                t.join(timeout=60)
+        self.assertEqual(problems, [])
+        print("  %d cuentas confirmadas" % len(acked), end=" ", flush=True)
+        self.assertGreater(len(acked), WORKERS)
+        # Every acknowledged account is there, on either server.
+        for server in (self.a, self.b):
+            c = server.client()
+            c.login(self.demo.email, self.demo.password)
+            listed = set(re.findall(r"w\d+-\d+@ejemplo\.cl", c.get("/admin/usuarios").text))
+            self.assertEqual(sorted(set(acked) - listed), [])
+            c.close()
+        # And complete: a few of them can sign in through nginx.
+        for email in acked[:: max(1, len(acked) // 3)]:
+            c = Client(self.nginx.port)
+            c.login(email, "clave-larga-1")
+            c.close()
+
+
+def _same_jar(old):
+    """A new connection to the same port that keeps the cookies."""
+    c = Client(old.port)
+    c.cookies = dict(old.cookies)
+    return c

@@ -1,0 +1,44 @@
+/*
+** The database a unit test runs on: a fresh SQLite file, or, when
+** scripts/run-tests.sh sets COSOC_TEST_PG_URL, the throw-away PostgreSQL
+** database it names, emptied first. A unit test that opens its database
+** with test_db_open() runs on both backends (run-tests.sh finds it by that
+** name).
+*/
+#ifndef COSOC_TESTS_UNIT_TEST_DB_TARGET_H
+#define COSOC_TESTS_UNIT_TEST_DB_TARGET_H
+
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "db/db.h"
+
+/* The PostgreSQL URL under test, or NULL on SQLite. */
+static inline const char *test_db_pg_url(void) {
+  const char *z = getenv("COSOC_TEST_PG_URL");
+  return z && *z ? z : NULL;
+}
+
+/* Opens an empty database: zPath (removed first) or the PostgreSQL one
+** with every table dropped. Migrated when bMigrate. */
+static inline Db *test_db_open(const char *zPath, int bMigrate) {
+  char zErr[512];
+  Db *pDb = NULL;
+  const char *zUrl = test_db_pg_url();
+  if (!zUrl) unlink(zPath);
+  assert_int_equal(db_open(zUrl ? zUrl : zPath, &pDb, zErr, sizeof(zErr)), DB_OK);
+  if (zUrl) assert_int_equal(db_drop_all(pDb), DB_OK);
+  if (bMigrate) assert_int_equal(db_migrate(pDb, NULL, zErr, sizeof(zErr)), DB_OK);
+  return pDb;
+}
+
+/* Opens the same database again (a second connection). */
+static inline Db *test_db_reopen(const char *zPath) {
+  char zErr[512];
+  Db *pDb = NULL;
+  const char *zUrl = test_db_pg_url();
+  assert_int_equal(db_open(zUrl ? zUrl : zPath, &pDb, zErr, sizeof(zErr)), DB_OK);
+  return pDb;
+}
+
+#endif
