@@ -6,11 +6,10 @@ diff, approval, and every new route's role and CSRF checks.
 """
 import os
 import re
-import sqlite3
 import tempfile
 import uuid
 
-from support import ROOT, ServerTestCase, run_cli
+from support import ROOT, ServerTestCase, drop_database, new_database, query_one, run_cli
 
 SEED = os.path.join(ROOT, "data", "seeds", "plan-anual-cosoc-minvu-serviu-coquimbo-2024-2025.txt")
 
@@ -37,8 +36,7 @@ def multipart(fields, files):
 
 class PlanCase(ServerTestCase):
     def versions(self):
-        with sqlite3.connect(self.demo.path) as db:
-            return db.execute("SELECT count(*) FROM plan_versions").fetchone()[0]
+        return int(query_one(self.demo.path, "SELECT count(*) FROM plan_versions"))
 
     def write_tmp(self, data, suffix=".txt"):
         fd, path = tempfile.mkstemp(suffix=suffix, dir=self.tmpdir)
@@ -156,13 +154,14 @@ class CliImport(PlanCase):
         self.assertIn("ARCHIVO", run_cli("import-plan", "--help", check=0).stdout)
 
     def test_import_into_an_empty_database_creates_the_council(self):
-        path = os.path.join(self.tmpdir, "vacia.db")
+        path = new_database(self.tmpdir, "vacia")
+        self.addCleanup(drop_database, path)
         r = run_cli("import-plan", SEED, "--db", path, check=0)
         self.assertIn("Plan importado", r.stdout)
         self.assertIn("versión 1", r.stdout)
-        with sqlite3.connect(path) as db:
-            self.assertEqual(db.execute("SELECT name FROM councils").fetchall(),
-                             [("PLAN ANUAL COSOC MINVU SERVIU 2024-2025",)])
+        self.assertEqual(query_one(path, "SELECT count(*) FROM councils"), "1")
+        self.assertEqual(query_one(path, "SELECT name FROM councils"),
+                         "PLAN ANUAL COSOC MINVU SERVIU 2024-2025")
 
 
 class Versions(PlanCase):

@@ -14,6 +14,7 @@
 #include "accounts/accounts.h"
 #include "domain/plan_import.h"
 #include "plan/plan_store.h"
+#include "test_db_target.h"
 
 #define SEED       \
   COSOC_SOURCE_DIR \
@@ -37,14 +38,7 @@ static int teardown(void **state) {
   return system(zCmd) == 0 ? 0 : -1;
 }
 
-static Db *open_fresh(void) {
-  char zErr[256];
-  Db *pDb = NULL;
-  unlink(g_zPath);
-  assert_int_equal(db_open(g_zPath, &pDb, zErr, sizeof(zErr)), DB_OK);
-  assert_int_equal(db_migrate(pDb, NULL, zErr, sizeof(zErr)), DB_OK);
-  return pDb;
-}
+static Db *open_fresh(void) { return test_db_open(g_zPath, 1); }
 
 static void parse_seed(Arena *pArena, PlanDoc *pDoc) {
   FILE *f = fopen(SEED, "rb");
