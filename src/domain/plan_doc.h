@@ -17,6 +17,9 @@ typedef struct PlanObjective {
   const char *zText; /* Clean text */
 } PlanObjective;
 
+#define PLAN_EVIDENCE_MAX \
+  16 /* Verificadores on one line: twice the catalogue */
+
 typedef struct PlanEvidence {
   const char *zKind;  /* Evidence slug (plan_evidence_kinds) */
   const char *zLabel; /* The document's own wording: "Actas" */

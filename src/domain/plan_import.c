@@ -175,13 +175,13 @@ static void cell_blocks(Arena *pArena, const char *zCell, Blocks *pBlocks) {
             strcmp(zName, "li") == 0 || strcmp(zName, "ul") == 0 ||
             strcmp(zName, "ol") == 0 || strcmp(zName, "div") == 0) {
           block_end(pArena, pBlocks, &cur, bItem);
-          bItem = bLi ? 1
-                      : (z[1] == '/' && strcmp(zName, "li") == 0
-                             ? 0
-                             : bItem && strcmp(zName, "br") == 0);
-          if (strcmp(zName, "ul") == 0 || strcmp(zName, "ol") == 0 ||
-              strcmp(zName, "p") == 0)
+          /* <li> opens an item; <br> continues the current block's kind;
+          ** any other block tag ends the item. */
+          if (bLi) {
+            bItem = 1;
+          } else if (strcmp(zName, "br") != 0) {
             bItem = 0;
+          }
         }
         z = zClose + 1;
         continue;
@@ -397,7 +397,7 @@ static int parse_evidence(Reader *p, const char *zCell, int iLine, int iRow,
   Blocks *pBlocks = arena_alloc(p->pArena, sizeof(*pBlocks));
   cell_blocks(p->pArena, zCell, pBlocks);
   pLine->aEvidence =
-      arena_alloc(p->pArena, sizeof(PlanEvidence) * PLAN_MAX_ITEMS);
+      arena_alloc(p->pArena, sizeof(PlanEvidence) * PLAN_EVIDENCE_MAX);
   for (int i = 0; i < pBlocks->n; i++) {
     /* Without bullets, items may be separated by commas. */
     char *zItems = arena_strdup(p->pArena, pBlocks->a[i].zText);
@@ -416,11 +416,15 @@ static int parse_evidence(Reader *p, const char *zCell, int iLine, int iRow,
                       "Plan de trabajo, Programa de formación.",
                       iLine, iRow, zLabel);
       }
-      if (pLine->nEvidence < PLAN_MAX_ITEMS) {
-        pLine->aEvidence[pLine->nEvidence].zKind = zKind;
-        pLine->aEvidence[pLine->nEvidence].zLabel = zLabel;
-        pLine->nEvidence++;
+      if (pLine->nEvidence >= PLAN_EVIDENCE_MAX) {
+        return refuse(p,
+                      "Línea %d (fila N° %d): la columna VERIFICADOR tiene "
+                      "más de %d verificadores.",
+                      iLine, iRow, PLAN_EVIDENCE_MAX);
       }
+      pLine->aEvidence[pLine->nEvidence].zKind = zKind;
+      pLine->aEvidence[pLine->nEvidence].zLabel = zLabel;
+      pLine->nEvidence++;
     }
   }
   if (pLine->nEvidence == 0) {

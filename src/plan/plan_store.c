@@ -327,7 +327,8 @@ static int load_lines(Db *pDb, Arena *pArena, int64_t iVersion, PlanDoc *pDoc) {
     plan_target_kinds_from_text(pArena, &pL->target, db_column_text(p, 10));
     plan_target_exclude_from_text(pArena, &pL->target, db_column_text(p, 11));
     aId[pDoc->nLine] = db_column_int64(p, 12);
-    pL->aEvidence = arena_alloc(pArena, sizeof(PlanEvidence) * 16);
+    pL->aEvidence =
+        arena_alloc(pArena, sizeof(PlanEvidence) * PLAN_EVIDENCE_MAX);
     pDoc->nLine++;
   }
   db_done(p);
@@ -342,7 +343,7 @@ static int load_lines(Db *pDb, Arena *pArena, int64_t iVersion, PlanDoc *pDoc) {
     int64_t iLine = db_column_int64(pE, 0);
     for (int i = 0; i < pDoc->nLine; i++) {
       PlanLine *pL = &pDoc->aLine[i];
-      if (aId[i] != iLine || pL->nEvidence >= 16) continue;
+      if (aId[i] != iLine || pL->nEvidence >= PLAN_EVIDENCE_MAX) continue;
       pL->aEvidence[pL->nEvidence].zKind =
           arena_strdup(pArena, db_column_text(pE, 1));
       pL->aEvidence[pL->nEvidence].zLabel =
