@@ -280,3 +280,19 @@ void page_plan_line(Request *r) {
   }
   page_finish(r, &h, 200);
 }
+
+void plan_page_home_card(Request *r, Html *h) {
+  Arena *pArena = request_arena(r);
+  PlanDoc doc;
+  PlanVersionInfo info;
+  int64_t iCouncil = plan_store_default_council(request_db(r));
+  if (plan_page_load(r, iCouncil, 0, &doc, &info) != DB_OK) return;
+  html_printf(h,
+              "<div class=\"cards\"><section class=\"card\"><h2>Plan anual"
+              "</h2><p>%s: %d objetivos generales y %d líneas de trabajo, "
+              "del %s al %s.</p><p><a class=\"button button-primary\" "
+              "href=\"/plan\">Ver el plan</a></p></section></div>\n",
+              doc.zTitle, doc.nObjective, doc.nLine,
+              plan_page_date(pArena, doc.zPeriodStart),
+              plan_page_date(pArena, doc.zPeriodEnd));
+}

@@ -32,4 +32,8 @@ void plan_page_text(Html *h, const char *zText);
 /* The badge that says whether a version is approved or a draft. */
 void plan_page_status(Html *h, const PlanVersionInfo *pInfo);
 
+/* The home page's card about the plan the visitor may see (nothing when
+** there is none). */
+void plan_page_home_card(Request *r, Html *h);
+
 #endif

@@ -69,6 +69,11 @@ class PublicPlan(PlanCase):
         self.assertIn("Fotografías", r.text)
         self.assertNotIn("Editar plan", r.text)
 
+    def test_home_page_links_to_the_plan(self):
+        r = self.client().get("/")
+        self.assertIn("PLAN ANUAL COSOC MINVU SERVIU 2024-2025: 6 objetivos generales y 10 líneas", r.text)
+        self.assertIn('href="/plan">Ver el plan', r.text)
+
     def test_line_page_shows_evidence_window_and_target(self):
         r = self.client().get("/plan/lineas/9")
         self.assertEqual(r.status, 200)
