@@ -31,6 +31,8 @@ STATIC    := $(sort $(wildcard src/render/static/*))
 MIGRATIONS := $(sort $(wildcard src/db/migrations/*.sql))
 GEN_SRC   := build/gen/embedded_static.c build/gen/embedded_migrations.c \
              build/gen/version.c
+SEEDS     := $(sort $(wildcard data/seeds/*.txt))
+GEN_SRC   += build/gen/embedded_seeds.c
 UNIT_SRC  := $(sort $(shell find tests/unit -name 'test_*.c' 2>/dev/null))
 
 REL_OBJ   := $(patsubst %.c,build/obj/%.o,$(SRC) $(GEN_SRC))
@@ -60,6 +62,10 @@ build/gen/embedded_static.c: $(STATIC) build/tools/embed
 build/gen/embedded_migrations.c: $(MIGRATIONS) build/tools/embed
 	@mkdir -p $(@D)
 	build/tools/embed $@ embedded_migrations $(MIGRATIONS)
+
+build/gen/embedded_seeds.c: $(SEEDS) build/tools/embed
+	@mkdir -p $(@D)
+	build/tools/embed $@ embedded_seeds $(SEEDS)
 
 # Rewritten only when the version or commit changes, to keep builds incremental.
 build/gen/version.c: FORCE

@@ -55,6 +55,11 @@ int cmd_mail(int argc, char **argv);
 
 /* Demo data added by `cosoc demo` inside its transaction (demo_people.c). */
 int demo_people(Db *pDb, Arena *pArena);
+int cmd_import_plan(int argc, char **argv);
+
+/* The demo's plan: the council's real plan, imported into the first
+** council and approved by iAdminId (src/cli/cmd_plan.c). */
+int demo_plan(Db *pDb, Arena *pArena, int64_t iAdminId, const char **pzErr);
 
 /* The mail retry options shared by `serve` and `mail send-pending`
 ** (--mail-max-attempts, --mail-retry-seconds): applied to the sender's

@@ -123,11 +123,13 @@ int cmd_demo(int argc, char **argv) {
   demo_password(zPassword);
   const char *zErr = NULL;
   rc = CLI_FAIL;
+  int64_t iAdmin = 0;
   if (db_begin(pDb) == DB_OK) {
     if (demo_council(pDb) == DB_OK &&
         accounts_user_create(pDb, pArena, DEMO_ADMIN_EMAIL, DEMO_ADMIN_NAME,
-                             "admin", zPassword, NULL, &zErr, NULL) == DB_OK &&
-        demo_people(pDb, pArena) == DB_OK) {
+                             "admin", zPassword, &iAdmin, &zErr, NULL) == DB_OK &&
+        demo_people(pDb, pArena) == DB_OK &&
+        demo_plan(pDb, pArena, iAdmin, &zErr) == DB_OK) {
       rc = db_commit(pDb) == DB_OK ? CLI_OK : CLI_FAIL;
     } else {
       db_rollback(pDb);

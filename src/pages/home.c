@@ -7,6 +7,7 @@
 */
 #include "accounts/accounts.h"
 #include "pages/page.h"
+#include "pages/plan_pages.h"
 
 void page_home(Request *r) {
   const char *zName = NULL, *zShort = NULL;
@@ -50,5 +51,6 @@ void page_home(Request *r) {
                 "<p><a class=\"button button-primary\" href=\"/login\">"
                 "Ingresar</a></p></section></div>\n");
   }
+  plan_page_home_card(r, &h);
   page_finish(r, &h, 200);
 }

@@ -20,6 +20,10 @@ static const Notice aNotice[] = {
     {"usuario", "El usuario fue creado."},
     {"salida", "Usted salió de su cuenta."},
     {"guardado", "Los cambios fueron guardados."},
+    {"plan-guardado", "Se guardó una nueva versión del plan."},
+    {"plan-sin-cambios", "No había cambios: el plan sigue en la misma versión."},
+    {"plan-importado", "El plan fue importado como una nueva versión."},
+    {"plan-aprobado", "La versión quedó aprobada."},
 };
 
 static const char *notice_text(const char *zKey) {

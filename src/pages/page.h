@@ -38,6 +38,19 @@ typedef struct OutboxRow OutboxRow;
 json_t *page_mail_json(const OutboxRow *aRow, int nRow);
 void page_static(Request *r);
 void page_api_me(Request *r);
+void page_plan(Request *r);
+void page_plan_line(Request *r);
+void page_plan_history(Request *r);
+void page_admin_plan(Request *r);
+void page_admin_plan_objectives(Request *r);
+void page_admin_plan_line(Request *r);
+void page_admin_plan_approve(Request *r);
+void page_admin_plan_import(Request *r);
+void page_api_plan(Request *r);
+void page_api_plan_version(Request *r);
+void page_plan_csv(Request *r);
+void page_plan_xlsx(Request *r);
+void page_plan_pdf(Request *r);
 
 /* People and places (members.c, organizations.c, directory.c). */
 void page_members_public(Request *r);

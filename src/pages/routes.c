@@ -6,11 +6,13 @@
 */
 #include "http/router.h"
 #include "pages/page.h"
+#include "domain/plan_import.h"
 
 #define GET METHOD_GET
 #define POST METHOD_POST
 #define SMALL ROUTE_BODY_SMALL
 #define CSV_UPLOAD (4 * 1024 * 1024) /* A spreadsheet of people */
+#define PLAN_FILE (PLAN_IMPORT_MAX_BYTES + 64 * 1024) /* The plan upload */
 
 const Route routes_table[] = {
     /* pattern              methods     roles            flags       body   handler */
@@ -52,6 +54,19 @@ const Route routes_table[] = {
     {"/admin/directorio/:", GET | POST, ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_admin_directory_entry},
     {"/api/members",        GET,        ROLES_SIGNED_IN, 0,          0,     page_api_members},
     {"/api/territory/regions/:", GET,   ROLES_EVERYONE,  0,          0,     page_api_territory_region},
+    {"/plan",               GET,        ROLES_EVERYONE,  0,          0,     page_plan},
+    {"/plan/lineas/:",      GET,        ROLES_EVERYONE,  0,          0,     page_plan_line},
+    {"/plan/historial",     GET,        ROLES_SIGNED_IN, 0,          0,     page_plan_history},
+    {"/admin/plan",         GET | POST, ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_admin_plan},
+    {"/admin/plan/objetivos", GET | POST, ROLE_ADMIN,    ROUTE_CSRF, SMALL, page_admin_plan_objectives},
+    {"/admin/plan/lineas/:", GET | POST, ROLE_ADMIN,     ROUTE_CSRF, SMALL, page_admin_plan_line},
+    {"/admin/plan/aprobar", POST,       ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_admin_plan_approve},
+    {"/admin/plan/importar", GET | POST, ROLE_ADMIN,     ROUTE_CSRF, PLAN_FILE, page_admin_plan_import},
+    {"/api/plan",           GET,        ROLES_EVERYONE,  0,          0,     page_api_plan},
+    {"/api/plan/versions/:", GET,       ROLES_EVERYONE,  0,          0,     page_api_plan_version},
+    {"/plan.csv",           GET,        ROLES_EVERYONE,  0,          0,     page_plan_csv},
+    {"/plan.xlsx",          GET,        ROLES_EVERYONE,  0,          0,     page_plan_xlsx},
+    {"/plan.pdf",           GET,        ROLES_EVERYONE,  0,          0,     page_plan_pdf},
 };
 
 const int routes_count = (int)(sizeof(routes_table) / sizeof(routes_table[0]));

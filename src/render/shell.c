@@ -20,6 +20,7 @@ typedef struct NavEntry {
 
 static const NavEntry aNav[] = {
     {"inicio", "/", "Inicio", ROLES_EVERYONE},
+    {"plan", "/plan", "Plan", ROLES_EVERYONE},
     {"usuarios", "/admin/usuarios", "Usuarios", ROLE_ADMIN},
     {"integrantes", "/integrantes", "Integrantes", ROLES_EVERYONE},
     {"admin-integrantes", "/admin/integrantes", "Consejeros", ROLE_ADMIN},

@@ -21,6 +21,10 @@ extern const int embedded_static_count;
 extern const EmbeddedFile embedded_migrations[];
 extern const int embedded_migrations_count;
 
+/* Seed documents (data/seeds/): the council's real plan for the demo. */
+extern const EmbeddedFile embedded_seeds[];
+extern const int embedded_seeds_count;
+
 /* The embedded file called zName in aTable, or NULL. */
 const EmbeddedFile *embedded_find(const EmbeddedFile *aTable, const char *zName);
 

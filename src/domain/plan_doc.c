@@ -1,0 +1,268 @@
+/*
+** Plain-data helpers for plans (see plan_doc.h): the canonical text form,
+** copies for editing, target texts, and the field-by-field diff.
+*/
+#include "domain/plan_doc.h"
+
+#include <string.h>
+
+#include "domain/plan_catalog.h"
+
+/* Appends "key=value\n" with newlines and backslashes escaped, so that
+** field boundaries can never be faked by content. */
+static void put_field(Buf *b, const char *zKey, const char *zValue) {
+  buf_puts(b, zKey);
+  buf_putc(b, '=');
+  for (const char *z = zValue ? zValue : ""; *z; z++) {
+    if (*z == '\n')
+      buf_puts(b, "\\n");
+    else if (*z == '\\')
+      buf_puts(b, "\\\\");
+    else
+      buf_putc(b, *z);
+  }
+  buf_putc(b, '\n');
+}
+
+const char *plan_target_kinds_text(Arena *pArena, const PlanTarget *pTarget) {
+  Buf b;
+  buf_init(&b, pArena);
+  /* In catalogue order, so that equal sets give equal text. */
+  for (int k = 0; k < plan_activity_kinds_count; k++) {
+    for (int i = 0; i < pTarget->nKind; i++) {
+      if (strcmp(pTarget->azKind[i], plan_activity_kinds[k].zSlug) == 0) {
+        if (b.n) buf_putc(&b, ' ');
+        buf_puts(&b, plan_activity_kinds[k].zSlug);
+        break;
+      }
+    }
+  }
+  return buf_str(&b);
+}
+
+const char *plan_target_exclude_text(Arena *pArena, const PlanTarget *pTarget) {
+  Buf b;
+  buf_init(&b, pArena);
+  for (int i = 0; i < pTarget->nExclude; i++) {
+    if (i) buf_putc(&b, ' ');
+    buf_puts(&b, pTarget->azExclude[i]);
+  }
+  return buf_str(&b);
+}
+
+void plan_target_kinds_from_text(Arena *pArena, PlanTarget *pTarget,
+                                 const char *z) {
+  (void)pArena;
+  pTarget->nKind = 0;
+  for (int k = 0; z && k < plan_activity_kinds_count; k++) {
+    const char *zSlug = plan_activity_kinds[k].zSlug;
+    size_t n = strlen(zSlug);
+    for (const char *p = strstr(z, zSlug); p; p = strstr(p + 1, zSlug)) {
+      if ((p == z || p[-1] == ' ' || p[-1] == ',') &&
+          (p[n] == 0 || p[n] == ' ' || p[n] == ',')) {
+        if (pTarget->nKind < PLAN_TARGET_KINDS_MAX) {
+          pTarget->azKind[pTarget->nKind++] = zSlug;
+        }
+        break;
+      }
+    }
+  }
+}
+
+void plan_target_exclude_from_text(Arena *pArena, PlanTarget *pTarget,
+                                   const char *z) {
+  pTarget->nExclude = 0;
+  char *zCopy = arena_strdup(pArena, z ? z : "");
+  char *zSave = NULL;
+  for (char *zTok = strtok_r(zCopy, " ,;\t\r\n", &zSave);
+       zTok && pTarget->nExclude < PLAN_TARGET_COMMUNES_MAX;
+       zTok = strtok_r(NULL, " ,;\t\r\n", &zSave)) {
+    pTarget->azExclude[pTarget->nExclude++] = zTok;
+  }
+}
+
+const char *plan_target_describe(Arena *pArena, const PlanTarget *pTarget) {
+  Buf b;
+  buf_init(&b, pArena);
+  buf_printf(&b, "%d %s", pTarget->nCount,
+             pTarget->nCount == 1 ? "actividad" : "actividades");
+  if (pTarget->nKind == 0) {
+    buf_puts(&b, " de cualquier tipo");
+  } else {
+    buf_puts(&b, ": ");
+    for (int i = 0; i < pTarget->nKind; i++) {
+      if (i) buf_puts(&b, i == pTarget->nKind - 1 ? " o " : ", ");
+      const char *zLabel = plan_kind_label(
+          plan_activity_kinds, plan_activity_kinds_count, pTarget->azKind[i]);
+      buf_puts(&b, zLabel ? zLabel : pTarget->azKind[i]);
+    }
+  }
+  if (pTarget->nExclude > 0) {
+    buf_puts(&b, "; no cuentan las de ");
+    for (int i = 0; i < pTarget->nExclude; i++) {
+      if (i) buf_puts(&b, ", ");
+      if (strcmp(pTarget->azExclude[i], PLAN_CUT_LA_SERENA) == 0) {
+        buf_printf(&b, "La Serena (%s)", PLAN_CUT_LA_SERENA);
+      } else {
+        buf_printf(&b, "la comuna %s", pTarget->azExclude[i]);
+      }
+    }
+  }
+  return buf_str(&b);
+}
+
+const char *plan_evidence_text(Arena *pArena, const PlanLine *pLine) {
+  Buf b;
+  buf_init(&b, pArena);
+  for (int i = 0; i < pLine->nEvidence; i++) {
+    if (i) buf_puts(&b, ", ");
+    buf_puts(&b, pLine->aEvidence[i].zLabel);
+  }
+  return buf_str(&b);
+}
+
+static const char *window_text(Arena *pArena, const PlanLine *pLine) {
+  return arena_printf(pArena, "%s (%s a %s)%s", pLine->zWindowPhrase,
+                      pLine->window.zStart, pLine->window.zEnd,
+                      pLine->window.bFlagged ? " [por revisar]" : "");
+}
+
+const char *plan_doc_canonical(Arena *pArena, const PlanDoc *pDoc) {
+  Buf b;
+  buf_init(&b, pArena);
+  put_field(&b, "title", pDoc->zTitle);
+  put_field(&b, "intro", pDoc->zIntro);
+  put_field(
+      &b, "period",
+      arena_printf(pArena, "%s %s", pDoc->zPeriodStart, pDoc->zPeriodEnd));
+  for (int i = 0; i < pDoc->nObjective; i++) {
+    put_field(&b,
+              arena_printf(pArena, "objective.%d", pDoc->aObjective[i].iNumber),
+              pDoc->aObjective[i].zText);
+  }
+  for (int i = 0; i < pDoc->nLine; i++) {
+    const PlanLine *pL = &pDoc->aLine[i];
+    put_field(&b, "line", arena_printf(pArena, "%d", pL->iNumber));
+    put_field(&b, "objective", pL->zObjective);
+    put_field(&b, "actions", pL->zActions);
+    put_field(&b, "responsible", pL->zResponsible);
+    for (int k = 0; k < pL->nEvidence; k++) {
+      put_field(&b, "evidence",
+                arena_printf(pArena, "%s %s", pL->aEvidence[k].zKind,
+                             pL->aEvidence[k].zLabel));
+    }
+    put_field(&b, "window", window_text(pArena, pL));
+    put_field(&b, "target",
+              arena_printf(pArena, "%d [%s] [%s]", pL->target.nCount,
+                           plan_target_kinds_text(pArena, &pL->target),
+                           plan_target_exclude_text(pArena, &pL->target)));
+  }
+  return buf_str(&b);
+}
+
+PlanDoc *plan_doc_copy(Arena *pArena, const PlanDoc *pDoc) {
+  PlanDoc *pCopy = arena_memdup(pArena, pDoc, sizeof(*pDoc));
+  /* Room for one more objective, so an edit can add one. */
+  pCopy->aObjective = arena_alloc(
+      pArena, sizeof(PlanObjective) * (size_t)(pDoc->nObjective + 1));
+  if (pDoc->nObjective) {
+    memcpy(pCopy->aObjective, pDoc->aObjective,
+           sizeof(PlanObjective) * (size_t)pDoc->nObjective);
+  }
+  pCopy->aLine =
+      arena_alloc(pArena, sizeof(PlanLine) * (size_t)(pDoc->nLine + 1));
+  for (int i = 0; i < pDoc->nLine; i++) {
+    pCopy->aLine[i] = pDoc->aLine[i];
+    if (pDoc->aLine[i].nEvidence) {
+      pCopy->aLine[i].aEvidence =
+          arena_memdup(pArena, pDoc->aLine[i].aEvidence,
+                       sizeof(PlanEvidence) * (size_t)pDoc->aLine[i].nEvidence);
+    }
+  }
+  return pCopy;
+}
+
+PlanLine *plan_doc_line(const PlanDoc *pDoc, int iNumber) {
+  for (int i = 0; i < pDoc->nLine; i++) {
+    if (pDoc->aLine[i].iNumber == iNumber) return &pDoc->aLine[i];
+  }
+  return NULL;
+}
+
+/* ---- Diff ---- */
+
+typedef struct Changes {
+  Arena *pArena;
+  int n, nAlloc;
+  PlanChange *a;
+} Changes;
+
+static void change(Changes *p, const char *zWhere, const char *zField,
+                   const char *zOld, const char *zNew) {
+  if (!zOld) zOld = "";
+  if (!zNew) zNew = "";
+  if (strcmp(zOld, zNew) == 0) return;
+  if (p->n == p->nAlloc) {
+    int nNew = p->nAlloc ? p->nAlloc * 2 : 16;
+    PlanChange *a = arena_alloc(p->pArena, sizeof(PlanChange) * (size_t)nNew);
+    if (p->n) memcpy(a, p->a, sizeof(PlanChange) * (size_t)p->n);
+    p->a = a;
+    p->nAlloc = nNew;
+  }
+  PlanChange *c = &p->a[p->n++];
+  c->zWhere = zWhere;
+  c->zField = zField;
+  c->zOld = zOld;
+  c->zNew = zNew;
+}
+
+static void diff_line(Changes *p, const PlanLine *pA, const PlanLine *pB,
+                      int iNumber) {
+  Arena *pArena = p->pArena;
+  const char *zWhere = arena_printf(pArena, "Línea %d", iNumber);
+  change(p, zWhere, "Objetivo", pA ? pA->zObjective : "",
+         pB ? pB->zObjective : "");
+  change(p, zWhere, "Acciones", pA ? pA->zActions : "", pB ? pB->zActions : "");
+  change(p, zWhere, "Responsables", pA ? pA->zResponsible : "",
+         pB ? pB->zResponsible : "");
+  change(p, zWhere, "Verificadores", pA ? plan_evidence_text(pArena, pA) : "",
+         pB ? plan_evidence_text(pArena, pB) : "");
+  change(p, zWhere, "Fechas", pA ? window_text(pArena, pA) : "",
+         pB ? window_text(pArena, pB) : "");
+  change(p, zWhere, "Meta", pA ? plan_target_describe(pArena, &pA->target) : "",
+         pB ? plan_target_describe(pArena, &pB->target) : "");
+}
+
+int plan_diff(Arena *pArena, const PlanDoc *pOld, const PlanDoc *pNew,
+              PlanChange **paChange) {
+  Changes c = {pArena, 0, 0, NULL};
+  change(&c, "Plan", "Título", pOld->zTitle, pNew->zTitle);
+  change(&c, "Plan", "Periodo",
+         arena_printf(pArena, "%s a %s", pOld->zPeriodStart, pOld->zPeriodEnd),
+         arena_printf(pArena, "%s a %s", pNew->zPeriodStart, pNew->zPeriodEnd));
+  change(&c, "Plan", "Introducción", pOld->zIntro, pNew->zIntro);
+  int nObj =
+      pOld->nObjective > pNew->nObjective ? pOld->nObjective : pNew->nObjective;
+  for (int i = 0; i < nObj; i++) {
+    const PlanObjective *pA =
+        i < pOld->nObjective ? &pOld->aObjective[i] : NULL;
+    const PlanObjective *pB =
+        i < pNew->nObjective ? &pNew->aObjective[i] : NULL;
+    change(&c,
+           arena_printf(pArena, "Objetivo %d", pA ? pA->iNumber : pB->iNumber),
+           "Texto", pA ? pA->zText : "", pB ? pB->zText : "");
+  }
+  /* Lines are matched by number: that is how the council refers to them. */
+  int iMax = 0;
+  for (int i = 0; i < pOld->nLine; i++)
+    if (pOld->aLine[i].iNumber > iMax) iMax = pOld->aLine[i].iNumber;
+  for (int i = 0; i < pNew->nLine; i++)
+    if (pNew->aLine[i].iNumber > iMax) iMax = pNew->aLine[i].iNumber;
+  for (int n = 1; n <= iMax; n++) {
+    const PlanLine *pA = plan_doc_line(pOld, n);
+    const PlanLine *pB = plan_doc_line(pNew, n);
+    if (pA || pB) diff_line(&c, pA, pB, n);
+  }
+  *paChange = c.a;
+  return c.n;
+}

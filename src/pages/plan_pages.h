@@ -1,0 +1,39 @@
+/*
+** What the plan's page files share (plan.c, plan_edit.c, plan_history.c,
+** plan_api.c): which plan a visitor may see, and small renderers. Only
+** src/pages/plan*.c include this.
+*/
+#ifndef COSOC_PAGES_PLAN_PAGES_H
+#define COSOC_PAGES_PLAN_PAGES_H
+
+#include "domain/plan_doc.h"
+#include "pages/page.h"
+#include "plan/plan_store.h"
+
+/* 1 when the visitor is the PAC officer (sees drafts, may edit). */
+int plan_page_is_admin(Request *r);
+
+/* Loads the version of the default council's plan this visitor may see:
+** the latest for an admin, the latest approved for everyone else (iNumber
+** 0), or version iNumber if the visitor may see it. DB_OK, DB_DONE (none),
+** DB_ERROR. */
+int plan_page_load(Request *r, int64_t iCouncil, int iNumber, PlanDoc *pDoc,
+                   PlanVersionInfo *pInfo);
+
+/* "2025-04-15" as "15-04-2025" (Chilean order). */
+const char *plan_page_date(Arena *pArena, const char *zIso);
+/* Seconds since the epoch as "15-04-2025 10:30". */
+const char *plan_page_time(Arena *pArena, int64_t t);
+
+/* Clean text with its "- " lines drawn as a list and other lines as
+** paragraphs (escaped). */
+void plan_page_text(Html *h, const char *zText);
+
+/* The badge that says whether a version is approved or a draft. */
+void plan_page_status(Html *h, const PlanVersionInfo *pInfo);
+
+/* The home page's card about the plan the visitor may see (nothing when
+** there is none). */
+void plan_page_home_card(Request *r, Html *h);
+
+#endif
