@@ -60,6 +60,8 @@ int cmd_import_plan(int argc, char **argv);
 /* The demo's plan: the council's real plan, imported into the first
 ** council and approved by iAdminId (src/cli/cmd_plan.c). */
 int demo_plan(Db *pDb, Arena *pArena, int64_t iAdminId, const char **pzErr);
+/* The demo's activities, after its people and plan (demo_activities.c). */
+int demo_activities(Db *pDb, Arena *pArena);
 
 /* The mail retry options shared by `serve` and `mail send-pending`
 ** (--mail-max-attempts, --mail-retry-seconds): applied to the sender's

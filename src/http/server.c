@@ -367,7 +367,14 @@ static void on_completed(void *pCls, struct MHD_Connection *pConn,
   char zTime[32];
   strftime(zTime, sizeof(zTime), "%Y-%m-%dT%H:%M:%SZ", &tm);
   double ms = (double)(now_us() - r->tStartUs) / 1000.0;
-  fprintf(stderr, "%s %s %s %d %.1fms%s\n", zTime, r->zMethod, r->zPath,
+  /* Secrets in the path (reply links, private feeds) are cut off too. */
+  const char *zLogPath = r->zPath;
+  if (strncmp(zLogPath, "/r/", 3) == 0) {
+    zLogPath = "/r/…";
+  } else if (strncmp(zLogPath, "/calendario/privado/", 20) == 0) {
+    zLogPath = "/calendario/privado/…";
+  }
+  fprintf(stderr, "%s %s %s %d %.1fms%s\n", zTime, r->zMethod, zLogPath,
           r->bResponded ? r->iStatus : 0, ms,
           eToe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (cortada)");
   arena_free(r->pArena);

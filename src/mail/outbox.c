@@ -326,6 +326,16 @@ int outbox_retry_now(Db *pDb, int64_t id, int64_t iNow) {
   return exec_update(p);
 }
 
+int outbox_withdraw(Db *pDb, const char *zKey) {
+  /* Attachments go with their message (ON DELETE CASCADE). */
+  DbStmt *p = db_prepare(pDb,
+                         "DELETE FROM mail_outbox WHERE idempotency_key = ? "
+                         "AND state = 'pendiente' AND claimed_by IS NULL");
+  if (!p) return DB_ERROR;
+  db_bind_text(p, 1, zKey);
+  return exec_update(p);
+}
+
 int outbox_list(Db *pDb, Arena *pArena, const char *zRelatedKind,
                 int64_t iRelatedId, int nMax, OutboxRow **paRow, int *pnRow) {
   DbStmt *p;

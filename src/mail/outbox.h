@@ -115,6 +115,11 @@ int outbox_release(Db *pDb, const char *zClaim);
 /* The officer asks to try a failed message again: pendiente, 0 attempts. */
 int outbox_retry_now(Db *pDb, int64_t id, int64_t iNow);
 
+/* Withdraws the message queued under zIdempotencyKey if no sender has
+** taken it yet (still pendiente, unclaimed): a reminder for a time that
+** changed. DB_OK also when there was nothing to withdraw. */
+int outbox_withdraw(Db *pDb, const char *zIdempotencyKey);
+
 /* One row as the officer's list shows it (arena memory). */
 typedef struct OutboxRow {
   int64_t id;

@@ -19,7 +19,9 @@ static void account_page(Request *r, int iStatus, const FormErrors *pErr) {
   html_printf(&h,
               "<h1>Mi cuenta</h1>\n<dl class=\"facts\"><dt>Nombre</dt>"
               "<dd>%s</dd><dt>Correo electrónico</dt><dd>%s</dd><dt>Rol</dt>"
-              "<dd>%s</dd></dl>\n<h2>Cambiar contraseña</h2>\n",
+              "<dd>%s</dd></dl>\n<p><a href=\"/cuenta/calendario\">Mi "
+              "calendario personal</a>: suscríbase a las actividades desde su "
+              "aplicación de calendario.</p>\n<h2>Cambiar contraseña</h2>\n",
               pUser->zName, pUser->zEmail, accounts_role_label(pUser->zRole));
   form_errors_summary(&h, pErr);
   html_printf(&h, "<form class=\"form\" method=\"post\" "

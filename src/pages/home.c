@@ -8,6 +8,7 @@
 #include "accounts/accounts.h"
 #include "pages/page.h"
 #include "pages/plan_pages.h"
+#include "pages/activities_pages.h"
 
 void page_home(Request *r) {
   const char *zName = NULL, *zShort = NULL;
@@ -52,5 +53,6 @@ void page_home(Request *r) {
                 "Ingresar</a></p></section></div>\n");
   }
   plan_page_home_card(r, &h);
+  activities_home_section(r, &h);
   page_finish(r, &h, 200);
 }

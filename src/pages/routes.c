@@ -7,6 +7,7 @@
 #include "http/router.h"
 #include "pages/page.h"
 #include "domain/plan_import.h"
+#include "pages/activities_pages.h"
 
 #define GET METHOD_GET
 #define POST METHOD_POST
@@ -67,6 +68,24 @@ const Route routes_table[] = {
     {"/plan.csv",           GET,        ROLES_EVERYONE,  0,          0,     page_plan_csv},
     {"/plan.xlsx",          GET,        ROLES_EVERYONE,  0,          0,     page_plan_xlsx},
     {"/plan.pdf",           GET,        ROLES_EVERYONE,  0,          0,     page_plan_pdf},
+    /* Activities, calendar and convening */
+    {"/actividades",        GET,        ROLE_ADMIN,      0,          0,     page_activities},
+    {"/actividades/nueva",  GET | POST, ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_activity_new},
+    {"/actividades/:",      GET,        ROLES_EVERYONE,  0,          0,     page_activity},
+    {"/actividades/:/editar", GET | POST, ROLE_ADMIN,    ROUTE_CSRF, SMALL, page_activity_edit},
+    {"/actividades/:/tabla", POST,      ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_activity_agenda},
+    {"/actividades/:/citar", POST,      ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_activity_convene},
+    {"/actividades/:/traslado", POST,   ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_activity_transport},
+    {"/actividades/:/pasajeros.pdf", GET, ROLE_ADMIN,    0,          0,     page_activity_passengers_pdf},
+    {"/calendario",         GET,        ROLES_EVERYONE,  0,          0,     page_calendar},
+    {"/calendario.ics",     GET,        ROLES_EVERYONE,  0,          0,     page_calendar_ics},
+    {"/calendario/privado/:", GET,      ROLES_EVERYONE,  0,          0,     page_calendar_private_ics},
+    {"/cuenta/calendario",  GET | POST, ROLES_SIGNED_IN, ROUTE_CSRF, SMALL, page_account_feed},
+    {"/r/:",                GET | POST, ROLES_EVERYONE,  ROUTE_CSRF, SMALL, page_activity_reply},
+    {"/api/activities",     GET | POST, ROLES_SIGNED_IN, ROUTE_CSRF, SMALL, page_api_activities},
+    {"/api/activities/:",   GET | POST, ROLES_SIGNED_IN, ROUTE_CSRF, SMALL, page_api_activity},
+    {"/api/activities/:/convene", POST, ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_api_activity_convene},
+    {"/api/activities/:/mail", GET,     ROLE_ADMIN,      0,          0,     page_api_activity_mail},
 };
 
 const int routes_count = (int)(sizeof(routes_table) / sizeof(routes_table[0]));

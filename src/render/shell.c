@@ -21,6 +21,8 @@ typedef struct NavEntry {
 static const NavEntry aNav[] = {
     {"inicio", "/", "Inicio", ROLES_EVERYONE},
     {"plan", "/plan", "Plan", ROLES_EVERYONE},
+    {"calendario", "/calendario", "Calendario", ROLES_EVERYONE},
+    {"actividades", "/actividades", "Actividades", ROLE_ADMIN},
     {"usuarios", "/admin/usuarios", "Usuarios", ROLE_ADMIN},
     {"integrantes", "/integrantes", "Integrantes", ROLES_EVERYONE},
     {"admin-integrantes", "/admin/integrantes", "Consejeros", ROLE_ADMIN},

@@ -1,0 +1,284 @@
+/*
+** The officer's activities: the list, the form to create one and the form
+** to edit one (a reschedule keeps its history; a change the people invited
+** must know about is mailed to them).
+**
+** GET      /actividades              admin: every activity, newest first
+** GET|POST /actividades/nueva        admin: fields kind, title, description,
+**                                    start, end (Santiago wall-clock
+**                                    "2025-04-15T10:00"), modality, link,
+**                                    commune, address, organizer, public,
+**                                    plan_lines (repeated)
+** GET|POST /actividades/ID/editar    admin: the same and status, version
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/chile_time.h"
+#include "pages/activities_pages.h"
+#include "mail/sender.h"
+#include "pages/people_widgets.h"
+#include "plan/plan_store.h"
+
+/* "2025-04-15T10:00" for a datetime-local field, "" for 0. */
+static const char *local_value(Arena *pArena, int64_t t) {
+  if (t <= 0) return "";
+  LocalTime lt;
+  chile_time_from_utc(t, &lt, NULL);
+  return arena_printf(pArena, "%04d-%02d-%02dT%02d:%02d", lt.iYear, lt.iMonth,
+                      lt.iDay, lt.iHour, lt.iMinute);
+}
+
+void page_activities(Request *r) {
+  Db *pDb = request_db(r);
+  Arena *pArena = request_arena(r);
+  ActivityFilter f;
+  memset(&f, 0, sizeof(f));
+  f.bNewestFirst = 1;
+  Activity *aAct = NULL;
+  int nAct = 0;
+  if (activity_list(pDb, pArena, people_council_id(pDb), &f, &aAct, &nAct) !=
+      DB_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  Html h;
+  page_begin(r, &h, "Actividades", "actividades");
+  html_printf(&h,
+              "<h1>Actividades</h1>\n<p>Sesiones, reuniones, capacitaciones "
+              "y actividades del ministerio a las que se invita al consejo."
+              "</p>\n<p class=\"actions\"><a class=\"button button-primary\" "
+              "href=\"/actividades/nueva\">Nueva actividad</a> <a class=\""
+              "button\" href=\"/calendario\">Ver calendario</a></p>\n"
+              "<div class=\"table-wrap\"><table class=\"table table-cards\">"
+              "<caption>%d %s</caption><thead><tr><th scope=\"col\">Fecha"
+              "</th><th scope=\"col\">Actividad</th><th scope=\"col\">Tipo"
+              "</th><th scope=\"col\">Lugar</th><th scope=\"col\">Estado</th>"
+              "</tr></thead><tbody>\n",
+              nAct, nAct == 1 ? "actividad" : "actividades");
+  for (int i = 0; i < nAct; i++) {
+    const Activity *a = &aAct[i];
+    char zWhen[32];
+    activity_format_short(a->iStart, zWhen, sizeof(zWhen));
+    html_printf(&h,
+                "<tr><td data-label=\"Fecha\">%s</td><td data-label=\""
+                "Actividad\"><a href=\"/actividades/%lld\">%s</a>%s</td><td "
+                "data-label=\"Tipo\">%s</td><td data-label=\"Lugar\">%s</td>"
+                "<td data-label=\"Estado\"><span class=\"status status-%s\">"
+                "%s</span></td></tr>\n",
+                zWhen, (long long)a->id, a->zTitle,
+                a->bPublic ? "" : " <small>(interna)</small>", a->zKindLabel,
+                convene_place(pArena, a), a->zStatus,
+                act_status_label(a->zStatus));
+  }
+  html_printf(&h, "</tbody></table></div>\n");
+  page_finish(r, &h, 200);
+}
+
+static void problems_to_form(const ActivityProblems *p, FormErrors *pErr) {
+  for (int i = 0; i < p->n; i++) {
+    form_error(pErr, p->azField[i], p->azMessage[i]);
+  }
+}
+
+static void activity_form(Request *r, Html *h, const char *zAction,
+                          const Activity *a, int bEdit,
+                          const FormErrors *pErr) {
+  Db *pDb = request_db(r);
+  Arena *pArena = request_arena(r);
+  form_errors_summary(h, pErr);
+  html_printf(h, "<form class=\"form\" method=\"post\" action=\"%s\">\n",
+              zAction);
+  form_csrf(h, request_csrf_token(r));
+  if (bEdit) {
+    html_printf(h, "<input type=\"hidden\" name=\"version\" value=\"%d\">\n",
+                a->iVersion);
+  }
+  ActivityKind *aKind = NULL;
+  int nKind = 0;
+  activity_kinds_list(pDb, pArena, &aKind, &nKind);
+  const char **azV = arena_alloc(pArena, sizeof(char *) * (size_t)(nKind + 1));
+  const char **azL = arena_alloc(pArena, sizeof(char *) * (size_t)(nKind + 1));
+  azV[0] = "";
+  azL[0] = "—";
+  for (int i = 0; i < nKind; i++) {
+    azV[i + 1] = aKind[i].zSlug;
+    azL[i + 1] = aKind[i].zLabel;
+  }
+  form_select(h, pErr, "kind", "Tipo de actividad", azV, azL, nKind + 1,
+              a->zKind);
+  form_input(h, pErr, "title", "Nombre", "text", a->zTitle, NULL,
+             "required maxlength=\"200\"");
+  form_input(h, pErr, "start", "Inicio (hora de Chile)", "datetime-local",
+             local_value(pArena, a->iStart), "Por ejemplo 2025-04-15 10:00.",
+             "required");
+  form_input(h, pErr, "end", "Término (hora de Chile)", "datetime-local",
+             local_value(pArena, a->iEnd), NULL, "required");
+  const char *azMV[] = {"presencial", "virtual", "mixta"};
+  const char *azML[] = {"Presencial", "Virtual",
+                        "Mixta (presencial y virtual)"};
+  form_select(h, pErr, "modality", "Modalidad", azMV, azML, 3, a->zModality);
+  form_input(h, pErr, "link", "Enlace de la videoconferencia", "url", a->zLink,
+             "Necesario si es virtual.", NULL);
+  TerritoryIndex idx;
+  if (territory_index_load(pDb, pArena, &idx) == DB_OK) {
+    people_commune_select(
+        h, pErr, "commune", "Comuna", &idx,
+        territory_council_region(pDb, pArena, people_council_id(pDb)),
+        a->zCommune, 1);
+  }
+  form_input(h, pErr, "address", "Dirección o lugar", "text", a->zAddress,
+             NULL, NULL);
+  form_input(h, pErr, "organizer", "Organiza", "text", a->zOrganizer,
+             "Por ejemplo SEREMI MINVU o la secretaría técnica.", NULL);
+  const char *zErr = form_error_for(pErr, "description");
+  html_printf(h,
+              "<div class=\"field%s\"><label for=\"description\">Descripción"
+              "</label><textarea id=\"description\" name=\"description\" "
+              "rows=\"4\">%s</textarea>%s%s%s</div>\n",
+              zErr ? " has-error" : "", a->zDescription,
+              zErr ? "<p class=\"field-error\">" : "", zErr ? zErr : "",
+              zErr ? "</p>" : "");
+  if (bEdit) {
+    const char *azSV[] = {ACTIVITY_PROGRAMADA, ACTIVITY_CONVOCADA,
+                          ACTIVITY_REALIZADA, ACTIVITY_SUSPENDIDA,
+                          ACTIVITY_REPROGRAMADA};
+    const char *azSL[] = {"Programada", "Convocada", "Realizada",
+                          "Suspendida", "Reprogramada"};
+    form_select(h, pErr, "status", "Estado", azSV, azSL, 5, a->zStatus);
+  }
+  html_printf(h,
+              "<div class=\"field\"><label><input type=\"checkbox\" name=\""
+              "public\" value=\"1\"%s> Pública: aparece en el calendario "
+              "público</label></div>\n",
+              a->bPublic ? " checked" : "");
+  PlanDoc doc;
+  if (plan_store_load(pDb, pArena, people_council_id(pDb), 0, 0, &doc, NULL) ==
+          DB_OK &&
+      doc.nLine > 0) {
+    zErr = form_error_for(pErr, "plan_lines");
+    html_printf(h,
+                "<fieldset class=\"field%s\"><legend>Líneas del plan que "
+                "cumple</legend>\n",
+                zErr ? " has-error" : "");
+    if (zErr) html_printf(h, "<p class=\"field-error\">%s</p>", zErr);
+    for (int i = 0; i < doc.nLine; i++) {
+      const PlanLine *pL = &doc.aLine[i];
+      int bOn = 0;
+      for (int k = 0; k < a->nLine; k++) bOn |= a->aLine[k] == pL->iNumber;
+      const char *zObj = pL->zObjective;
+      html_printf(h,
+                  "<label class=\"check\"><input type=\"checkbox\" name=\""
+                  "plan_lines\" value=\"%d\"%s> %d. %.90s%s</label>\n",
+                  pL->iNumber, bOn ? " checked" : "", pL->iNumber, zObj,
+                  strlen(zObj) > 90 ? "…" : "");
+    }
+    html_printf(h, "</fieldset>\n");
+  }
+  html_printf(h,
+              "<div class=\"actions\"><button type=\"submit\" class=\"button "
+              "button-primary\">Guardar</button> <a href=\"%s\">Cancelar</a>"
+              "</div>\n</form>\n",
+              bEdit ? arena_printf(pArena, "/actividades/%lld",
+                                   (long long)a->id)
+                    : "/actividades");
+}
+
+void page_activity_new(Request *r) {
+  Activity a;
+  act_defaults(&a);
+  FormErrors err;
+  form_errors_init(&err);
+  int iStatus = 200;
+  if (request_is_post(r)) {
+    ActivityProblems p;
+    activity_problems_init(&p);
+    int iVersion = 0;
+    act_from_form(r, &a, &p, &iVersion);
+    if (p.n == 0) act_check_all(r, &a, &p);
+    if (p.n == 0) {
+      Db *pDb = request_db(r);
+      if (activity_insert(pDb, people_council_id(pDb), request_user(r)->id,
+                          &a) != DB_OK) {
+        respond_error(r, 500, NULL);
+        return;
+      }
+      respond_redirect(r, arena_printf(request_arena(r), "/actividades/%lld",
+                                       (long long)a.id));
+      return;
+    }
+    problems_to_form(&p, &err);
+    iStatus = 422;
+  }
+  Html h;
+  page_begin(r, &h, "Nueva actividad", "actividades");
+  html_printf(&h, "<h1>Nueva actividad</h1>\n");
+  activity_form(r, &h, "/actividades/nueva", &a, 0, &err);
+  page_finish(r, &h, iStatus);
+}
+
+void page_activity_edit(Request *r) {
+  Activity old;
+  if (!act_load(r, &old, 0)) return;
+  Activity a = old;
+  FormErrors err;
+  form_errors_init(&err);
+  int iStatus = 200;
+  Arena *pArena = request_arena(r);
+  if (request_is_post(r)) {
+    ActivityProblems p;
+    activity_problems_init(&p);
+    int iVersion = 0;
+    const char *zOldStatus = old.zStatus;
+    act_from_form(r, &a, &p, &iVersion);
+    if (p.n == 0) act_check_all(r, &a, &p);
+    if (p.n == 0) {
+      activity_problem(&p, "status",
+                       activity_transition_problem(zOldStatus, a.zStatus));
+    }
+    if (p.n == 0 && iVersion != old.iVersion) {
+      activity_problem(&p, NULL,
+                       "Otra persona modificó la actividad mientras usted la "
+                       "editaba: revise los datos actuales y repita el "
+                       "cambio.");
+    }
+    if (p.n == 0) {
+      a.zStatus = activity_status_after(&old, &a,
+                                        strcmp(a.zStatus, zOldStatus) != 0);
+      int rc = convene_save_change(request_db(r), pArena, request_user(r)->id,
+                                   &old, &a, request_field(r, "note"),
+                                   act_base_url(r));
+      if (rc == DB_OK) {
+        mail_sender_wake();
+        respond_redirect(r, arena_printf(pArena, "/actividades/%lld",
+                                         (long long)a.id));
+        return;
+      }
+      if (rc != DB_BUSY) {
+        respond_error(r, 500, NULL);
+        return;
+      }
+      activity_problem(&p, NULL,
+                       "Otra persona modificó la actividad al mismo tiempo: "
+                       "revise los datos actuales y repita el cambio.");
+    }
+    problems_to_form(&p, &err);
+    iStatus = p.azField[0] == NULL && iVersion != old.iVersion ? 409 : 422;
+  }
+  Html h;
+  page_begin(r, &h, "Editar actividad", "actividades");
+  html_printf(&h, "<h1>Editar: %s</h1>\n", old.zTitle);
+  if (strcmp(old.zStatus, ACTIVITY_CONVOCADA) == 0 ||
+      strcmp(old.zStatus, ACTIVITY_REPROGRAMADA) == 0) {
+    html_printf(&h,
+                "<p class=\"notice\">Ya se envió la citación: si cambia la "
+                "fecha, el lugar o la modalidad, las personas citadas "
+                "recibirán la actualización; si la suspende, recibirán la "
+                "cancelación.</p>\n");
+  }
+  activity_form(r, &h,
+                arena_printf(pArena, "/actividades/%lld/editar",
+                             (long long)old.id),
+                &a, 1, &err);
+  page_finish(r, &h, iStatus);
+}
