@@ -85,11 +85,17 @@ static void section_agenda(Html *h, Request *r, const Activity *a,
   html_printf(h, "</section>\n");
 }
 
-/* The newest outbox row for zEmail, or NULL. aRow is newest first. */
+/* The newest outbox row for zEmail that is not a reminder waiting for its
+** time, or NULL. aRow is newest first. */
 static const OutboxRow *mail_for(const OutboxRow *aRow, int nRow,
-                                 const char *zEmail) {
+                                 const char *zEmail, int64_t iNow) {
   for (int i = 0; i < nRow; i++) {
-    if (strcmp(aRow[i].zTo, zEmail) == 0) return &aRow[i];
+    if (strcmp(aRow[i].zTo, zEmail) != 0) continue;
+    if (aRow[i].zState[0] == 'p' && aRow[i].iNextAttempt > iNow &&
+        aRow[i].nAttempt == 0) {
+      continue;
+    }
+    return &aRow[i];
   }
   return NULL;
 }
@@ -153,7 +159,7 @@ static void section_replies(Html *h, Request *r, const Activity *a,
               nNo, nNo == 1 ? "" : "n", nMaybe, nInv - nYes - nNo - nMaybe);
   for (int i = 0; i < nInv; i++) {
     const ActivityInvitation *v = &aInv[i];
-    const OutboxRow *m = mail_for(aRow, nRow, v->zEmail);
+    const OutboxRow *m = mail_for(aRow, nRow, v->zEmail, db_now());
     html_printf(h,
                 "<tr><td data-label=\"Persona\">%s</td><td data-label=\""
                 "Correo\">%s</td><td data-label=\"Respuesta\">%s</td><td "
@@ -212,7 +218,9 @@ static void section_convene(Html *h, Request *r, const Activity *a,
   html_printf(h, "</fieldset>\n");
   DirectoryEntry *aDir = NULL;
   int nDir = 0;
-  if (people_directory_list(pDb, pArena, people_council_id(pDb), NULL, &aDir,
+  PeopleFilter noFilter;
+  memset(&noFilter, 0, sizeof(noFilter));
+  if (people_directory_list(pDb, pArena, people_council_id(pDb), &noFilter, &aDir,
                             &nDir) == DB_OK &&
       nDir > 0) {
     html_printf(h, "<fieldset class=\"field\"><legend>Directorio de "
