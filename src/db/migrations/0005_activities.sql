@@ -124,5 +124,5 @@ CREATE TABLE calendar_feed_tokens (
   created_at BIGINT NOT NULL
 );
 
-INSERT INTO settings(key, value) VALUES ('activity_reminder_hours', '48')
-ON CONFLICT (key) DO NOTHING;
+-- Setting 'activity_reminder_hours' (table settings): hours before an
+-- activity its reminder goes out; absent means 48.
