@@ -10,6 +10,8 @@
 **                                    commune, address, organizer, public,
 **                                    plan_lines (repeated)
 ** GET|POST /actividades/ID/editar    admin: the same and status, version
+** POST     /actividades/tipos        admin: slug, label — a new kind in the
+**                                    catalogue
 */
 #include <stdlib.h>
 #include <string.h>
@@ -72,7 +74,47 @@ void page_activities(Request *r) {
                 act_status_label(a->zStatus));
   }
   html_printf(&h, "</tbody></table></div>\n");
+  ActivityKind *aKind = NULL;
+  int nKind = 0;
+  activity_kinds_list(pDb, pArena, &aKind, &nKind);
+  html_printf(&h, "<section aria-labelledby=\"tipos\"><h2 id=\"tipos\">Tipos "
+                  "de actividad</h2><p>");
+  for (int i = 0; i < nKind; i++) {
+    html_printf(&h, "%s%s", i ? " · " : "", aKind[i].zLabel);
+  }
+  html_printf(&h, "</p><form class=\"form form-inline\" method=\"post\" "
+                  "action=\"/actividades/tipos\">");
+  form_csrf(&h, request_csrf_token(r));
+  form_input(&h, NULL, "label", "Nuevo tipo", "text", "", NULL,
+             "required maxlength=\"80\"");
+  form_input(&h, NULL, "slug", "Código", "text", "",
+             "Minúsculas, números y _; por ejemplo feria_vivienda.",
+             "required pattern=\"[a-z][a-z0-9_]{0,39}\"");
+  html_printf(&h, "<div class=\"actions\"><button type=\"submit\" class=\""
+                  "button\">Agregar tipo</button></div></form></section>\n");
   page_finish(r, &h, 200);
+}
+
+void page_activity_kinds(Request *r) {
+  const char *zSlug = request_field(r, "slug");
+  const char *zLabel = request_field(r, "label");
+  if (!activity_slug_wellformed(zSlug) || !zLabel || !*zLabel ||
+      strlen(zLabel) > 80) {
+    respond_error(r, 422,
+                  "Indique el nombre del tipo y un código de minúsculas, "
+                  "números y _ (por ejemplo feria_vivienda).");
+    return;
+  }
+  int rc = activity_kind_add(request_db(r), zSlug, zLabel);
+  if (rc == DB_CONSTRAINT) {
+    respond_error(r, 409, "Ya existe un tipo con ese código.");
+    return;
+  }
+  if (rc != DB_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  respond_redirect(r, "/actividades#tipos");
 }
 
 static void problems_to_form(const ActivityProblems *p, FormErrors *pErr) {

@@ -223,6 +223,11 @@ static void section_convene(Html *h, Request *r, const Activity *a,
   if (people_directory_list(pDb, pArena, people_council_id(pDb), &noFilter, &aDir,
                             &nDir) == DB_OK &&
       nDir > 0) {
+    int nWithEmail = 0;
+    for (int i = 0; i < nDir; i++) nWithEmail += *aDir[i].zEmail != 0;
+    if (nWithEmail == 0) nDir = 0;
+  }
+  if (nDir > 0) {
     html_printf(h, "<fieldset class=\"field\"><legend>Directorio de "
                    "autoridades</legend>\n");
     for (int i = 0; i < nDir; i++) {

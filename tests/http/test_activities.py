@@ -240,6 +240,62 @@ class ApiAndPages(ServerTestCase):
         r = admin.post(path + "/editar", form=form)
         self.assertEqual(r.status, 409)
 
+    def test_private_feed_has_internal_activities_and_can_be_regenerated(self):
+        self.api("POST", "/api/activities",
+                 dict(SESSION, title="Reunión interna del feed", public=False,
+                      start="2031-08-07T10:00", end="2031-08-07T11:00"))
+        c = self.client()
+        c.login("consejera@example.cl", "clave-de-prueba-1")
+        self.assertIn("/cuenta/calendario", c.get("/cuenta").text)
+        token = c.csrf_from("/cuenta/calendario")
+        r = c.post("/cuenta/calendario", form={"csrf_token": token})
+        self.assertEqual(r.status, 200)
+        url = re.search(r'value="https?://[^/"]+(/calendario/privado/[^"]+\.ics)"', r.text).group(1)
+        anon = self.client()
+        feed = anon.get(url)
+        self.assertEqual(feed.status, 200)
+        summaries = [str(e["SUMMARY"]) for e in Calendar.from_ical(feed.body).walk("VEVENT")]
+        self.assertIn("Reunión interna del feed", summaries)
+        self.assertNotIn("Reunión interna del feed", anon.get("/calendario.ics").text)
+        r = c.post("/cuenta/calendario", form={"csrf_token": token})
+        self.assertEqual(anon.get(url).status, 404)
+        self.assertEqual(anon.get("/calendario/privado/inventado.ics").status, 404)
+        self.assertEqual(c.post("/cuenta/calendario", form={}).status, 403)
+
+    def test_the_officer_extends_the_kinds_catalogue(self):
+        admin = self.admin()
+        token = admin.csrf_from("/actividades")
+        r = admin.post("/actividades/tipos", form={"csrf_token": token, "slug": "feria_vivienda",
+                                                   "label": "Feria de vivienda"})
+        self.assertEqual(r.status, 303)
+        self.assertIn("Feria de vivienda", admin.get("/actividades").text)
+        r = self.api("POST", "/api/activities", dict(SESSION, kind="feria_vivienda"))
+        self.assertEqual(r.status, 201, r.text)
+        r = admin.post("/actividades/tipos", form={"csrf_token": token, "slug": "feria_vivienda",
+                                                   "label": "Otra"})
+        self.assertEqual(r.status, 409)
+        r = admin.post("/actividades/tipos", form={"csrf_token": token, "slug": "Mala Clave",
+                                                   "label": "X"})
+        self.assertEqual(r.status, 422)
+
+    def test_transport_vehicles_assignment_and_passenger_list(self):
+        a = self.api("POST", "/api/activities",
+                     dict(SESSION, kind="entrega_viviendas", title="Entrega con traslado")).json()
+        admin = self.admin()
+        path = "/actividades/%d" % a["id"]
+        token = admin.csrf_from(path)
+        r = admin.post(path + "/traslado", form={"csrf_token": token, "accion": "vehiculo",
+                                                 "label": "Van 1", "capacity": "1"})
+        self.assertEqual(r.status, 303)
+        r = admin.post(path + "/traslado", form={"csrf_token": token, "accion": "vehiculo",
+                                                 "label": "", "capacity": "0"})
+        self.assertEqual(r.status, 422)
+        self.assertIn("Van 1", admin.get(path).text)
+        pdf = admin.get(path + "/pasajeros.pdf")
+        self.assertEqual(pdf.status, 200)
+        self.assertTrue(pdf.body.startswith(b"%PDF"))
+        self.assertIn(self.client().get(path + "/pasajeros.pdf").status, (303, 401, 403))
+
     def test_home_shows_upcoming_activities_and_the_nav_the_calendar(self):
         page = self.client().get("/").text
         self.assertIn("Próximas actividades", page)
