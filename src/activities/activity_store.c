@@ -26,8 +26,9 @@ static int exec_done(DbStmt *p) {
 
 int activity_kinds_list(Db *pDb, Arena *pArena, ActivityKind **paKind,
                         int *pnKind) {
-  DbStmt *p = db_prepare(pDb, "SELECT slug, label FROM activity_kinds "
-                              "ORDER BY sort_order, slug");
+  DbStmt *p = db_prepare(pDb,
+                         "SELECT slug, label FROM activity_kinds "
+                         "ORDER BY sort_order, slug");
   if (!p) return DB_ERROR;
   int nAlloc = 16, n = 0;
   ActivityKind *a = arena_alloc(pArena, sizeof(*a) * (size_t)nAlloc);
@@ -59,11 +60,12 @@ int activity_kind_exists(Db *pDb, const char *zSlug) {
 }
 
 int activity_kind_add(Db *pDb, const char *zSlug, const char *zLabel) {
-  DbStmt *p = db_prepare(pDb,
-                         "INSERT INTO activity_kinds(slug, label, sort_order) "
-                         "SELECT ?, ?, COALESCE(MAX(sort_order), 0) + 1 "
-                         "FROM activity_kinds WHERE 1 = 1 ON CONFLICT (slug) DO NOTHING "
-                         "RETURNING slug");
+  DbStmt *p = db_prepare(
+      pDb,
+      "INSERT INTO activity_kinds(slug, label, sort_order) "
+      "SELECT ?, ?, COALESCE(MAX(sort_order), 0) + 1 "
+      "FROM activity_kinds WHERE 1 = 1 ON CONFLICT (slug) DO NOTHING "
+      "RETURNING slug");
   if (!p) return DB_ERROR;
   db_bind_text(p, 1, zSlug);
   db_bind_text(p, 2, zLabel);
@@ -74,13 +76,13 @@ int activity_kind_add(Db *pDb, const char *zSlug, const char *zLabel) {
 
 /* ---- Activities ---- */
 
-#define ACTIVITY_COLUMNS                                                      \
-  "a.id, a.kind, COALESCE(k.label, a.kind), a.title, a.description, "         \
+#define ACTIVITY_COLUMNS                                                       \
+  "a.id, a.kind, COALESCE(k.label, a.kind), a.title, a.description, "          \
   "a.starts_at, a.ends_at, a.modality, a.link, COALESCE(a.commune_code, ''), " \
-  "COALESCE(c.name, ''), COALESCE(c.province_code, ''), a.address, "          \
-  "a.organizer, a.status, a.is_public, a.ical_uid, a.ical_sequence, "         \
-  "a.version "                                                                \
-  "FROM activities a LEFT JOIN activity_kinds k ON k.slug = a.kind "          \
+  "COALESCE(c.name, ''), COALESCE(c.province_code, ''), a.address, "           \
+  "a.organizer, a.status, a.is_public, a.ical_uid, a.ical_sequence, "          \
+  "a.version "                                                                 \
+  "FROM activities a LEFT JOIN activity_kinds k ON k.slug = a.kind "           \
   "LEFT JOIN territory_communes c ON c.code = a.commune_code "
 
 static void read_activity(Arena *pArena, DbStmt *p, Activity *a) {
@@ -107,8 +109,9 @@ static void read_activity(Arena *pArena, DbStmt *p, Activity *a) {
 }
 
 static int load_lines(Db *pDb, Activity *a) {
-  DbStmt *p = db_prepare(pDb, "SELECT line_number FROM activity_plan_lines "
-                              "WHERE activity_id = ? ORDER BY line_number");
+  DbStmt *p = db_prepare(pDb,
+                         "SELECT line_number FROM activity_plan_lines "
+                         "WHERE activity_id = ? ORDER BY line_number");
   if (!p) return DB_ERROR;
   db_bind_int64(p, 1, a->id);
   int rc;
@@ -137,18 +140,17 @@ int activity_list(Db *pDb, Arena *pArena, int64_t iCouncil,
                   const ActivityFilter *f, Activity **paAct, int *pnAct) {
   /* One statement for every filter: a NULL parameter switches its
   ** condition off, so the SQL stays a fixed literal. */
-  DbStmt *p = db_prepare(
-      pDb,
-      "SELECT " ACTIVITY_COLUMNS
-      "WHERE a.council_id = ? AND (? = 0 OR a.is_public = 1) "
-      "AND (CAST(? AS TEXT) IS NULL OR a.kind = ?) "
-      "AND (CAST(? AS TEXT) IS NULL OR c.province_code = ?) "
-      "AND (CAST(? AS BIGINT) IS NULL OR EXISTS (SELECT 1 FROM "
-      "activity_plan_lines l WHERE l.activity_id = a.id AND "
-      "l.line_number = ?)) "
-      "AND (CAST(? AS BIGINT) IS NULL OR a.starts_at >= ?) "
-      "AND (CAST(? AS BIGINT) IS NULL OR a.starts_at < ?) "
-      "ORDER BY a.starts_at, a.id");
+  DbStmt *p =
+      db_prepare(pDb, "SELECT " ACTIVITY_COLUMNS
+                      "WHERE a.council_id = ? AND (? = 0 OR a.is_public = 1) "
+                      "AND (CAST(? AS TEXT) IS NULL OR a.kind = ?) "
+                      "AND (CAST(? AS TEXT) IS NULL OR c.province_code = ?) "
+                      "AND (CAST(? AS BIGINT) IS NULL OR EXISTS (SELECT 1 FROM "
+                      "activity_plan_lines l WHERE l.activity_id = a.id AND "
+                      "l.line_number = ?)) "
+                      "AND (CAST(? AS BIGINT) IS NULL OR a.starts_at >= ?) "
+                      "AND (CAST(? AS BIGINT) IS NULL OR a.starts_at < ?) "
+                      "ORDER BY a.starts_at, a.id");
   if (!p) return DB_ERROR;
   int i = 1;
   db_bind_int64(p, i++, iCouncil);
@@ -212,15 +214,16 @@ int activity_list(Db *pDb, Arena *pArena, int64_t iCouncil,
 }
 
 static int save_lines(Db *pDb, const Activity *a) {
-  DbStmt *p = db_prepare(pDb,
-                         "DELETE FROM activity_plan_lines WHERE activity_id = ?");
+  DbStmt *p =
+      db_prepare(pDb, "DELETE FROM activity_plan_lines WHERE activity_id = ?");
   if (!p) return DB_ERROR;
   db_bind_int64(p, 1, a->id);
   if (exec_done(p) != DB_OK) return DB_ERROR;
   for (int i = 0; i < a->nLine; i++) {
-    p = db_prepare(pDb, "INSERT INTO activity_plan_lines(activity_id, "
-                        "line_number) VALUES (?, ?) ON CONFLICT "
-                        "(activity_id, line_number) DO NOTHING");
+    p = db_prepare(pDb,
+                   "INSERT INTO activity_plan_lines(activity_id, "
+                   "line_number) VALUES (?, ?) ON CONFLICT "
+                   "(activity_id, line_number) DO NOTHING");
     if (!p) return DB_ERROR;
     db_bind_int64(p, 1, a->id);
     db_bind_int64(p, 2, a->aLine[i]);
@@ -401,8 +404,9 @@ int activity_history_list(Db *pDb, Arena *pArena, int64_t iAct,
 
 int activity_agenda_get(Db *pDb, Arena *pArena, int64_t iAct,
                         const char ***pazItem, int *pnItem) {
-  DbStmt *p = db_prepare(pDb, "SELECT text FROM activity_agenda WHERE "
-                              "activity_id = ? ORDER BY position, id");
+  DbStmt *p = db_prepare(pDb,
+                         "SELECT text FROM activity_agenda WHERE "
+                         "activity_id = ? ORDER BY position, id");
   if (!p) return DB_ERROR;
   db_bind_int64(p, 1, iAct);
   const char **az = arena_alloc(pArena, sizeof(*az) * ACTIVITY_AGENDA_MAX);
@@ -426,8 +430,9 @@ int activity_agenda_set(Db *pDb, int64_t iAct, const char *const *azItem,
   int iPos = 1;
   for (int i = 0; rc == DB_OK && i < nItem && i < ACTIVITY_AGENDA_MAX; i++) {
     if (!azItem[i] || !*azItem[i]) continue;
-    p = db_prepare(pDb, "INSERT INTO activity_agenda(activity_id, position, "
-                        "text) VALUES (?, ?, ?)");
+    p = db_prepare(pDb,
+                   "INSERT INTO activity_agenda(activity_id, position, "
+                   "text) VALUES (?, ?, ?)");
     if (!p) {
       rc = DB_ERROR;
       break;
@@ -447,8 +452,9 @@ int activity_agenda_set(Db *pDb, int64_t iAct, const char *const *azItem,
 /* ---- Settings ---- */
 
 int activity_reminder_hours(Db *pDb) {
-  DbStmt *p = db_prepare(pDb, "SELECT value FROM settings WHERE key = "
-                              "'activity_reminder_hours'");
+  DbStmt *p = db_prepare(pDb,
+                         "SELECT value FROM settings WHERE key = "
+                         "'activity_reminder_hours'");
   if (!p) return ACTIVITY_REMINDER_HOURS_DEFAULT;
   int n = ACTIVITY_REMINDER_HOURS_DEFAULT;
   if (db_step(p) == DB_ROW) {
@@ -492,8 +498,8 @@ int64_t activity_feed_token_user(Db *pDb, const char *zToken) {
 }
 
 int activity_feed_token_exists(Db *pDb, int64_t iUser) {
-  DbStmt *p = db_prepare(
-      pDb, "SELECT 1 FROM calendar_feed_tokens WHERE user_id = ?");
+  DbStmt *p =
+      db_prepare(pDb, "SELECT 1 FROM calendar_feed_tokens WHERE user_id = ?");
   if (!p) return 0;
   db_bind_int64(p, 1, iUser);
   int b = db_step(p) == DB_ROW;

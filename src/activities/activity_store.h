@@ -21,14 +21,14 @@
 
 /* What a list shows. Zero/NULL fields do not filter. */
 typedef struct ActivityFilter {
-  int bPublicOnly;         /* Only public activities */
-  const char *zKind;       /* Kind slug */
-  const char *zProvince;   /* Province code of the activity's commune */
-  int iLine;               /* Serves this plan line */
-  int64_t iFrom;           /* Starts at or after (UTC seconds) */
-  int64_t iTo;             /* Starts before */
-  int nMax;                /* At most this many (0: 2000) */
-  int bNewestFirst;        /* Order by start descending */
+  int bPublicOnly;       /* Only public activities */
+  const char *zKind;     /* Kind slug */
+  const char *zProvince; /* Province code of the activity's commune */
+  int iLine;             /* Serves this plan line */
+  int64_t iFrom;         /* Starts at or after (UTC seconds) */
+  int64_t iTo;           /* Starts before */
+  int nMax;              /* At most this many (0: 2000) */
+  int bNewestFirst;      /* Order by start descending */
 } ActivityFilter;
 
 /* One kind of the catalogue. */
@@ -84,8 +84,8 @@ int activity_agenda_set(Db *pDb, int64_t iAct, const char *const *azItem,
 typedef struct ActivityInvitation {
   int64_t id;
   int64_t iActivity;
-  int64_t iMember;         /* 0 when not a councillor */
-  int64_t iDirectory;      /* 0 when not a directory contact */
+  int64_t iMember;    /* 0 when not a councillor */
+  int64_t iDirectory; /* 0 when not a directory contact */
   const char *zEmail;
   const char *zName;
   const char *zReply;      /* confirma, declina, quizas, or "" */

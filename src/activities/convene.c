@@ -15,11 +15,11 @@
 
 int convene_councillors(Db *pDb, Arena *pArena, int64_t iCouncil,
                         ConveneRecipient **paRec, int *pnRec) {
-  DbStmt *p = db_prepare(
-      pDb,
-      "SELECT id, first_names, last_names, email FROM members WHERE "
-      "council_id = ? AND status = 'vigente' AND email <> '' "
-      "ORDER BY last_names, first_names, id");
+  DbStmt *p =
+      db_prepare(pDb,
+                 "SELECT id, first_names, last_names, email FROM members WHERE "
+                 "council_id = ? AND status = 'vigente' AND email <> '' "
+                 "ORDER BY last_names, first_names, id");
   if (!p) return DB_ERROR;
   db_bind_int64(p, 1, iCouncil);
   int nAlloc = 32, n = 0, rc;
@@ -47,8 +47,8 @@ int convene_councillors(Db *pDb, Arena *pArena, int64_t iCouncil,
 
 const char *convene_place(Arena *pArena, const Activity *a) {
   if (strcmp(a->zModality, "virtual") == 0) return "Videoconferencia";
-  const char *zCommune = a->zCommuneName && *a->zCommuneName ? a->zCommuneName
-                                                            : a->zCommune;
+  const char *zCommune =
+      a->zCommuneName && *a->zCommuneName ? a->zCommuneName : a->zCommune;
   if (a->zAddress && *a->zAddress) {
     return arena_printf(pArena, "%s, %s", a->zAddress, zCommune);
   }
@@ -97,12 +97,11 @@ static const char *event_ics(Db *pDb, Arena *pArena, const Activity *a,
   ev.iStart = a->iStart;
   ev.iEnd = a->iEnd;
   ev.zSummary = a->zTitle;
-  ev.zDescription = *zAgenda || *a->zDescription
-                        ? arena_printf(pArena, "%s%s%s", a->zDescription,
-                                       *a->zDescription && *zAgenda ? "\n\n"
-                                                                    : "",
-                                       zAgenda)
-                        : NULL;
+  ev.zDescription =
+      *zAgenda || *a->zDescription
+          ? arena_printf(pArena, "%s%s%s", a->zDescription,
+                         *a->zDescription && *zAgenda ? "\n\n" : "", zAgenda)
+          : NULL;
   ev.zLocation = convene_place(pArena, a);
   ev.zUrl = *a->zLink ? a->zLink : zUrl;
   const char *zFrom = getenv("COSOC_MAIL_FROM");
@@ -128,24 +127,23 @@ typedef enum MailKind {
 /* Queues one message about activity a to one person. zToken is their
 ** reply link's token (NULL for a cancellation). */
 static int queue_one(Db *pDb, Arena *pArena, const Activity *a, MailKind e,
-                     const char *zAgenda, const char *zEmail,
-                     const char *zName, const char *zToken,
-                     const char *zBaseUrl) {
+                     const char *zAgenda, const char *zEmail, const char *zName,
+                     const char *zToken, const char *zBaseUrl) {
   char zWhen[ACTIVITY_WHEN_MAX];
   activity_format_when(a->iStart, a->iEnd, zWhen, sizeof(zWhen));
   const char *zShort = council_short(pDb, pArena);
   const char *zPage =
       arena_printf(pArena, "%s/actividades/%lld", zBaseUrl, (long long)a->id);
-  const char *zHello =
-      zName && *zName ? arena_printf(pArena, "Estimada/o %s:", zName)
-                      : "Estimada/o:";
+  const char *zHello = zName && *zName
+                           ? arena_printf(pArena, "Estimada/o %s:", zName)
+                           : "Estimada/o:";
   const char *zSubject, *zLead, *zKey;
   IcalMethod eMethod = ICAL_METHOD_INVITE;
   switch (e) {
     case MAIL_CITATION:
       zSubject = arena_printf(pArena, "Citación: %s", a->zTitle);
-      zLead = arena_printf(pArena, "%s le cita a la siguiente actividad.",
-                           zShort);
+      zLead =
+          arena_printf(pArena, "%s le cita a la siguiente actividad.", zShort);
       zKey = "citacion";
       break;
     case MAIL_UPDATE:
@@ -174,8 +172,9 @@ static int queue_one(Db *pDb, Arena *pArena, const Activity *a, MailKind e,
   }
   Buf b;
   buf_init(&b, pArena);
-  buf_printf(&b, "%s\n\n%s\n\n%s\n\nFecha: %s (hora de Chile)\nLugar: %s\n"
-                 "Modalidad: %s\n",
+  buf_printf(&b,
+             "%s\n\n%s\n\n%s\n\nFecha: %s (hora de Chile)\nLugar: %s\n"
+             "Modalidad: %s\n",
              zHello, zLead, a->zTitle, zWhen, convene_place(pArena, a),
              modality_text(pArena, a));
   if (*zAgenda) buf_printf(&b, "\n%s", zAgenda);
@@ -191,11 +190,12 @@ static int queue_one(Db *pDb, Arena *pArena, const Activity *a, MailKind e,
                                                    : "",
                zBaseUrl, zToken);
   }
-  buf_printf(&b, "\nEl archivo adjunto %s su calendario.\n\n%s\n",
-             e == MAIL_CANCEL ? "quita la actividad de" : "agrega la actividad a",
-             zShort);
-  const char *zIcs = event_ics(pDb, pArena, a, eMethod, zAgenda, zEmail, zName,
-                               zPage);
+  buf_printf(
+      &b, "\nEl archivo adjunto %s su calendario.\n\n%s\n",
+      e == MAIL_CANCEL ? "quita la actividad de" : "agrega la actividad a",
+      zShort);
+  const char *zIcs =
+      event_ics(pDb, pArena, a, eMethod, zAgenda, zEmail, zName, zPage);
   OutboxAttachment att = mail_invite_attachment(eMethod, zIcs);
   OutboxMessage msg;
   memset(&msg, 0, sizeof(msg));
@@ -215,8 +215,8 @@ static int queue_one(Db *pDb, Arena *pArena, const Activity *a, MailKind e,
   int64_t iId = 0;
   int rc = outbox_queue(pDb, &msg, &iId, NULL);
   return rc == OUTBOX_QUEUED || rc == OUTBOX_ALREADY_QUEUED ? DB_OK
-         : rc == OUTBOX_INVALID                            ? DB_CONSTRAINT
-                                                           : DB_ERROR;
+         : rc == OUTBOX_INVALID                             ? DB_CONSTRAINT
+                                                            : DB_ERROR;
 }
 
 /* Whether the reminder still makes sense: it would go out before the
@@ -271,9 +271,9 @@ int convene_send(Db *pDb, Arena *pArena, int64_t iUser, Activity *pAct,
   const char *zAgenda = load_agenda_text(pDb, pArena, pAct->id);
   ActivityInvitation *aInv = NULL;
   int nInv = 0;
-  if (rc == DB_OK && (!zAgenda || activity_invitations_list(
-                                      pDb, pArena, pAct->id, &aInv, &nInv) !=
-                                      DB_OK)) {
+  if (rc == DB_OK &&
+      (!zAgenda || activity_invitations_list(pDb, pArena, pAct->id, &aInv,
+                                             &nInv) != DB_OK)) {
     rc = DB_ERROR;
   }
   for (int i = 0; rc == DB_OK && i < nRec; i++) {
@@ -299,8 +299,8 @@ int convene_send(Db *pDb, Arena *pArena, int64_t iUser, Activity *pAct,
 }
 
 int convene_save_change(Db *pDb, Arena *pArena, int64_t iUser,
-                        const Activity *pOld, Activity *pNew,
-                        const char *zNote, const char *zBaseUrl) {
+                        const Activity *pOld, Activity *pNew, const char *zNote,
+                        const char *zBaseUrl) {
   ActivityResend e = activity_resend_for(pOld, pNew);
   if (e != ACTIVITY_RESEND_NONE) pNew->iSequence = pOld->iSequence + 1;
   if (db_begin(pDb) != DB_OK) return DB_ERROR;
@@ -319,8 +319,8 @@ int convene_save_change(Db *pDb, Arena *pArena, int64_t iUser,
     const ActivityInvitation *v = &aInv[i];
     /* The reminder for the old time must not go out. */
     rc = outbox_withdraw(
-        pDb, arena_printf(pArena, "recordatorio:%lld:%d:%s", (long long)pNew->id,
-                             v->iSentSequence, v->zEmail));
+        pDb, arena_printf(pArena, "recordatorio:%lld:%d:%s",
+                          (long long)pNew->id, v->iSentSequence, v->zEmail));
     if (rc != DB_OK) break;
     if (e == ACTIVITY_RESEND_CANCEL) {
       rc = queue_one(pDb, pArena, pNew, MAIL_CANCEL, zAgenda, v->zEmail,
@@ -345,14 +345,15 @@ const char *convene_whatsapp_text(Arena *pArena, const char *zCouncil,
   activity_format_when(a->iStart, a->iEnd, zWhen, sizeof(zWhen));
   Buf b;
   buf_init(&b, pArena);
-  buf_printf(&b, "*%s*\n%s cita a: %s\n\n📅 %s\n📍 %s\n%s\n", a->zTitle,
-             zCouncil, a->zKindLabel ? a->zKindLabel : a->zKind, zWhen,
+  buf_printf(&b, "*%s*\n%s cita a: %s\n\n📅 %s\n📍 %s\n%s\n", a->zTitle, zCouncil,
+             a->zKindLabel ? a->zKindLabel : a->zKind, zWhen,
              convene_place(pArena, a), modality_text(pArena, a));
   if (nAgenda > 0) {
     buf_printf(&b, "\n%s", agenda_text(pArena, azAgenda, nAgenda));
   }
-  buf_printf(&b, "\nMás información: %s\nPor favor confirme su asistencia "
-                 "con el enlace personal que le llegó por correo.\n",
+  buf_printf(&b,
+             "\nMás información: %s\nPor favor confirme su asistencia "
+             "con el enlace personal que le llegó por correo.\n",
              zPageUrl);
   return buf_str(&b);
 }

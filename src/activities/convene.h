@@ -41,8 +41,8 @@ int convene_send(Db *pDb, Arena *pArena, int64_t iUser, Activity *pAct,
 ** tells the people invited what changed: a new REQUEST (SEQUENCE+1, new
 ** reminder) or a CANCEL when suspended. Returns as activity_update. */
 int convene_save_change(Db *pDb, Arena *pArena, int64_t iUser,
-                        const Activity *pOld, Activity *pNew,
-                        const char *zNote, const char *zBaseUrl);
+                        const Activity *pOld, Activity *pNew, const char *zNote,
+                        const char *zBaseUrl);
 
 /* The invitation as plain text for WhatsApp (no personal link). */
 const char *convene_whatsapp_text(Arena *pArena, const char *zCouncil,

@@ -17,13 +17,13 @@ static int exec_done(DbStmt *p) {
   return rc == DB_DONE ? DB_OK : DB_ERROR;
 }
 
-#define INVITATION_COLUMNS                                                    \
-  "i.id, i.activity_id, COALESCE(i.member_id, 0), "                           \
-  "COALESCE(i.directory_id, 0), i.email, i.name, COALESCE(i.reply, ''), "     \
-  "COALESCE(i.replied_at, 0), i.transport, COALESCE(i.pickup_commune, ''), "  \
-  "COALESCE(c.name, ''), i.sent_sequence, COALESCE(s.vehicle_id, 0) "         \
-  "FROM activity_invitations i "                                              \
-  "LEFT JOIN territory_communes c ON c.code = i.pickup_commune "              \
+#define INVITATION_COLUMNS                                                   \
+  "i.id, i.activity_id, COALESCE(i.member_id, 0), "                          \
+  "COALESCE(i.directory_id, 0), i.email, i.name, COALESCE(i.reply, ''), "    \
+  "COALESCE(i.replied_at, 0), i.transport, COALESCE(i.pickup_commune, ''), " \
+  "COALESCE(c.name, ''), i.sent_sequence, COALESCE(s.vehicle_id, 0) "        \
+  "FROM activity_invitations i "                                             \
+  "LEFT JOIN territory_communes c ON c.code = i.pickup_commune "             \
   "LEFT JOIN activity_seats s ON s.invitation_id = i.id "
 
 static void read_invitation(Arena *pArena, DbStmt *p, ActivityInvitation *v) {
@@ -179,8 +179,9 @@ int activity_vehicles_list(Db *pDb, Arena *pArena, int64_t iAct,
 
 int activity_vehicle_add(Db *pDb, int64_t iAct, const char *zLabel,
                          const char *zDriver, int nCapacity) {
-  DbStmt *p = db_prepare(pDb, "INSERT INTO activity_vehicles(activity_id, "
-                              "label, driver, capacity) VALUES (?, ?, ?, ?)");
+  DbStmt *p = db_prepare(pDb,
+                         "INSERT INTO activity_vehicles(activity_id, "
+                         "label, driver, capacity) VALUES (?, ?, ?, ?)");
   if (!p) return DB_ERROR;
   db_bind_int64(p, 1, iAct);
   db_bind_text(p, 2, zLabel);

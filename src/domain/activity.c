@@ -236,9 +236,8 @@ int activity_reply_open(const Activity *pAct, int64_t iNow) {
          strcmp(pAct->zStatus, ACTIVITY_REALIZADA) != 0;
 }
 
-static const char *const azWeekday[] = {"domingo", "lunes", "martes",
-                                        "miércoles", "jueves", "viernes",
-                                        "sábado"};
+static const char *const azWeekday[] = {
+    "domingo", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado"};
 static const char *const azMonth[] = {
     "enero", "febrero", "marzo",      "abril",   "mayo",      "junio",
     "julio", "agosto",  "septiembre", "octubre", "noviembre", "diciembre"};
@@ -261,8 +260,9 @@ void activity_format_when(int64_t iStart, int64_t iEnd, char *z, size_t n) {
              azMonth[s.iMonth - 1], s.iYear, s.iHour, s.iMinute, e.iHour,
              e.iMinute);
   } else {
-    snprintf(z, n, "desde el %s %d de %s de %d a las %02d:%02d hasta el %s "
-                   "%d de %s de %d a las %02d:%02d",
+    snprintf(z, n,
+             "desde el %s %d de %s de %d a las %02d:%02d hasta el %s "
+             "%d de %s de %d a las %02d:%02d",
              azWeekday[weekday(s.iYear, s.iMonth, s.iDay)], s.iDay,
              azMonth[s.iMonth - 1], s.iYear, s.iHour, s.iMinute,
              azWeekday[weekday(e.iYear, e.iMonth, e.iDay)], e.iDay,
@@ -273,6 +273,6 @@ void activity_format_when(int64_t iStart, int64_t iEnd, char *z, size_t n) {
 void activity_format_short(int64_t iUtc, char *z, size_t n) {
   LocalTime t;
   chile_time_from_utc(iUtc, &t, NULL);
-  snprintf(z, n, "%02d-%02d-%04d %02d:%02d", t.iDay, t.iMonth, t.iYear,
-           t.iHour, t.iMinute);
+  snprintf(z, n, "%02d-%02d-%04d %02d:%02d", t.iDay, t.iMonth, t.iYear, t.iHour,
+           t.iMinute);
 }

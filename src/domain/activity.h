@@ -14,10 +14,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define ACTIVITY_LINES_MAX 32    /* Plan lines one activity may serve */
-#define ACTIVITY_TITLE_MAX 200   /* Characters (bytes) in a title */
-#define ACTIVITY_TEXT_MAX 8000   /* Description */
-#define ACTIVITY_MAX_DAYS 14     /* Longest activity, start to end */
+#define ACTIVITY_LINES_MAX 32  /* Plan lines one activity may serve */
+#define ACTIVITY_TITLE_MAX 200 /* Characters (bytes) in a title */
+#define ACTIVITY_TEXT_MAX 8000 /* Description */
+#define ACTIVITY_MAX_DAYS 14   /* Longest activity, start to end */
 
 /* Status slugs. */
 #define ACTIVITY_PROGRAMADA "programada"
@@ -29,26 +29,26 @@
 /* An activity as the rules see it. Strings are never NULL once read ("" for
 ** none); they live in the caller's arena. */
 typedef struct Activity {
-  int64_t id;              /* 0 before it is saved */
-  const char *zKind;       /* activity_kinds slug */
-  const char *zKindLabel;  /* Filled when read */
+  int64_t id;             /* 0 before it is saved */
+  const char *zKind;      /* activity_kinds slug */
+  const char *zKindLabel; /* Filled when read */
   const char *zTitle;
   const char *zDescription;
-  int64_t iStart;          /* UTC seconds */
-  int64_t iEnd;            /* UTC seconds, > iStart */
-  const char *zModality;   /* presencial, virtual, mixta */
-  const char *zLink;       /* Videoconference URL, "" when none */
-  const char *zCommune;    /* CUT code, "" when none */
-  const char *zCommuneName;  /* Filled when read */
-  const char *zProvince;     /* Province code, filled when read */
+  int64_t iStart;           /* UTC seconds */
+  int64_t iEnd;             /* UTC seconds, > iStart */
+  const char *zModality;    /* presencial, virtual, mixta */
+  const char *zLink;        /* Videoconference URL, "" when none */
+  const char *zCommune;     /* CUT code, "" when none */
+  const char *zCommuneName; /* Filled when read */
+  const char *zProvince;    /* Province code, filled when read */
   const char *zAddress;
   const char *zOrganizer;
-  const char *zStatus;     /* Status slug */
-  int bPublic;             /* Shown on the public calendar and feed */
-  const char *zIcalUid;    /* Stable UID of its calendar event */
-  int iSequence;           /* SEQUENCE of the last version sent out */
-  int iVersion;            /* Optimistic concurrency: bumped on each save */
-  int nLine;               /* Plan lines it serves */
+  const char *zStatus;  /* Status slug */
+  int bPublic;          /* Shown on the public calendar and feed */
+  const char *zIcalUid; /* Stable UID of its calendar event */
+  int iSequence;        /* SEQUENCE of the last version sent out */
+  int iVersion;         /* Optimistic concurrency: bumped on each save */
+  int nLine;            /* Plan lines it serves */
   int aLine[ACTIVITY_LINES_MAX]; /* Their numbers, ascending */
 } Activity;
 

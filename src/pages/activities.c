@@ -77,21 +77,24 @@ void page_activities(Request *r) {
   ActivityKind *aKind = NULL;
   int nKind = 0;
   activity_kinds_list(pDb, pArena, &aKind, &nKind);
-  html_printf(&h, "<section aria-labelledby=\"tipos\"><h2 id=\"tipos\">Tipos "
-                  "de actividad</h2><p>");
+  html_printf(&h,
+              "<section aria-labelledby=\"tipos\"><h2 id=\"tipos\">Tipos "
+              "de actividad</h2><p>");
   for (int i = 0; i < nKind; i++) {
     html_printf(&h, "%s%s", i ? " · " : "", aKind[i].zLabel);
   }
-  html_printf(&h, "</p><form class=\"form form-inline\" method=\"post\" "
-                  "action=\"/actividades/tipos\">");
+  html_printf(&h,
+              "</p><form class=\"form form-inline\" method=\"post\" "
+              "action=\"/actividades/tipos\">");
   form_csrf(&h, request_csrf_token(r));
   form_input(&h, NULL, "label", "Nuevo tipo", "text", "", NULL,
              "required maxlength=\"80\"");
   form_input(&h, NULL, "slug", "Código", "text", "",
              "Minúsculas, números y _; por ejemplo feria_vivienda.",
              "required pattern=\"[a-z][a-z0-9_]{0,39}\"");
-  html_printf(&h, "<div class=\"actions\"><button type=\"submit\" class=\""
-                  "button\">Agregar tipo</button></div></form></section>\n");
+  html_printf(&h,
+              "<div class=\"actions\"><button type=\"submit\" class=\""
+              "button\">Agregar tipo</button></div></form></section>\n");
   page_finish(r, &h, 200);
 }
 
@@ -169,8 +172,8 @@ static void activity_form(Request *r, Html *h, const char *zAction,
         territory_council_region(pDb, pArena, people_council_id(pDb)),
         a->zCommune, 1);
   }
-  form_input(h, pErr, "address", "Dirección o lugar", "text", a->zAddress,
-             NULL, NULL);
+  form_input(h, pErr, "address", "Dirección o lugar", "text", a->zAddress, NULL,
+             NULL);
   form_input(h, pErr, "organizer", "Organiza", "text", a->zOrganizer,
              "Por ejemplo SEREMI MINVU o la secretaría técnica.", NULL);
   const char *zErr = form_error_for(pErr, "description");
@@ -185,8 +188,8 @@ static void activity_form(Request *r, Html *h, const char *zAction,
     const char *azSV[] = {ACTIVITY_PROGRAMADA, ACTIVITY_CONVOCADA,
                           ACTIVITY_REALIZADA, ACTIVITY_SUSPENDIDA,
                           ACTIVITY_REPROGRAMADA};
-    const char *azSL[] = {"Programada", "Convocada", "Realizada",
-                          "Suspendida", "Reprogramada"};
+    const char *azSL[] = {"Programada", "Convocada", "Realizada", "Suspendida",
+                          "Reprogramada"};
     form_select(h, pErr, "status", "Estado", azSV, azSL, 5, a->zStatus);
   }
   html_printf(h,
@@ -221,9 +224,9 @@ static void activity_form(Request *r, Html *h, const char *zAction,
               "<div class=\"actions\"><button type=\"submit\" class=\"button "
               "button-primary\">Guardar</button> <a href=\"%s\">Cancelar</a>"
               "</div>\n</form>\n",
-              bEdit ? arena_printf(pArena, "/actividades/%lld",
-                                   (long long)a->id)
-                    : "/actividades");
+              bEdit
+                  ? arena_printf(pArena, "/actividades/%lld", (long long)a->id)
+                  : "/actividades");
 }
 
 void page_activity_new(Request *r) {
@@ -285,15 +288,15 @@ void page_activity_edit(Request *r) {
                        "cambio.");
     }
     if (p.n == 0) {
-      a.zStatus = activity_status_after(&old, &a,
-                                        strcmp(a.zStatus, zOldStatus) != 0);
-      int rc = convene_save_change(request_db(r), pArena, request_user(r)->id,
-                                   &old, &a, request_field(r, "note"),
-                                   act_base_url(r));
+      a.zStatus =
+          activity_status_after(&old, &a, strcmp(a.zStatus, zOldStatus) != 0);
+      int rc =
+          convene_save_change(request_db(r), pArena, request_user(r)->id, &old,
+                              &a, request_field(r, "note"), act_base_url(r));
       if (rc == DB_OK) {
         mail_sender_wake();
-        respond_redirect(r, arena_printf(pArena, "/actividades/%lld",
-                                         (long long)a.id));
+        respond_redirect(
+            r, arena_printf(pArena, "/actividades/%lld", (long long)a.id));
         return;
       }
       if (rc != DB_BUSY) {
@@ -318,9 +321,9 @@ void page_activity_edit(Request *r) {
                 "recibirán la actualización; si la suspende, recibirán la "
                 "cancelación.</p>\n");
   }
-  activity_form(r, &h,
-                arena_printf(pArena, "/actividades/%lld/editar",
-                             (long long)old.id),
-                &a, 1, &err);
+  activity_form(
+      r, &h,
+      arena_printf(pArena, "/actividades/%lld/editar", (long long)old.id), &a,
+      1, &err);
   page_finish(r, &h, iStatus);
 }

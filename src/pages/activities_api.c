@@ -31,9 +31,8 @@ static json_t *body_object(Request *r) {
   json_t *p = z && n ? json_loadb(z, n, 0, &err) : NULL;
   if (!p || !json_is_object(p)) {
     if (p) json_decref(p);
-    respond_json_error(r, 400,
-                       "El cuerpo de la solicitud debe ser un objeto JSON.",
-                       NULL);
+    respond_json_error(
+        r, 400, "El cuerpo de la solicitud debe ser un objeto JSON.", NULL);
     return NULL;
   }
   return p;
@@ -108,15 +107,18 @@ static void api_list(Request *r) {
     return;
   }
   json_t *pArr = json_array();
-  for (int i = 0; i < nAct; i++) json_array_append_new(pArr, act_json(&aAct[i]));
+  for (int i = 0; i < nAct; i++)
+    json_array_append_new(pArr, act_json(&aAct[i]));
   respond_json(r, 200, pArr);
 }
 
 void page_api_activities(Request *r) {
   if (request_is_post(r)) {
     if (!(request_user(r)->mRole & ROLE_ADMIN)) {
-      respond_json_error(r, 403, "Solo la encargada o el encargado puede "
-                                 "crear actividades.", NULL);
+      respond_json_error(r, 403,
+                         "Solo la encargada o el encargado puede "
+                         "crear actividades.",
+                         NULL);
       return;
     }
     api_create(r);
@@ -153,8 +155,8 @@ static void api_update(Request *r, const Activity *pOld) {
   }
   a.zStatus = activity_status_after(pOld, &a, bStatus);
   Db *pDb = request_db(r);
-  int rc = convene_save_change(pDb, request_arena(r), request_user(r)->id,
-                               pOld, &a, "Cambio por la API", act_base_url(r));
+  int rc = convene_save_change(pDb, request_arena(r), request_user(r)->id, pOld,
+                               &a, "Cambio por la API", act_base_url(r));
   if (rc == DB_BUSY) {
     respond_json_error(r, 409,
                        "Otra persona modificó la actividad al mismo tiempo: "
@@ -175,8 +177,10 @@ void page_api_activity(Request *r) {
   if (!api_load(r, &a)) return;
   if (request_is_post(r)) {
     if (!(request_user(r)->mRole & ROLE_ADMIN)) {
-      respond_json_error(r, 403, "Solo la encargada o el encargado puede "
-                                 "modificar actividades.", NULL);
+      respond_json_error(r, 403,
+                         "Solo la encargada o el encargado puede "
+                         "modificar actividades.",
+                         NULL);
       return;
     }
     api_update(r, &a);

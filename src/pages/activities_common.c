@@ -239,8 +239,10 @@ void act_from_form(Request *r, Activity *a, ActivityProblems *p,
 void act_check_all(Request *r, const Activity *a, ActivityProblems *p) {
   Db *pDb = request_db(r);
   activity_check(a, p);
-  if (activity_slug_wellformed(a->zKind) && !activity_kind_exists(pDb, a->zKind)) {
-    activity_problem(p, "kind", "Ese tipo de actividad no está en el catálogo.");
+  if (activity_slug_wellformed(a->zKind) &&
+      !activity_kind_exists(pDb, a->zKind)) {
+    activity_problem(p, "kind",
+                     "Ese tipo de actividad no está en el catálogo.");
   }
   if (a->zCommune && *a->zCommune) {
     TerritoryIndex idx;

@@ -31,8 +31,9 @@ static void section_details(Html *h, Arena *pArena, const Activity *a) {
               a->zKindLabel, a->zStatus, act_status_label(a->zStatus), zWhen,
               convene_place(pArena, a), act_modality_label(a->zModality));
   if (*a->zLink) {
-    html_printf(h, "<dt>Enlace</dt><dd><a href=\"%s\" rel=\"noopener\">%s</a>"
-                   "</dd>",
+    html_printf(h,
+                "<dt>Enlace</dt><dd><a href=\"%s\" rel=\"noopener\">%s</a>"
+                "</dd>",
                 html_safe_href(a->zLink), a->zLink);
   }
   if (*a->zOrganizer) {
@@ -56,8 +57,9 @@ static void section_details(Html *h, Arena *pArena, const Activity *a) {
 
 static void section_agenda(Html *h, Request *r, const Activity *a,
                            const char *const *az, int n, int bAdmin) {
-  html_printf(h, "<section aria-labelledby=\"tabla\"><h2 id=\"tabla\">Tabla"
-                 "</h2>\n");
+  html_printf(h,
+              "<section aria-labelledby=\"tabla\"><h2 id=\"tabla\">Tabla"
+              "</h2>\n");
   if (n == 0) {
     html_printf(h, "<p>Aún no hay tabla.</p>\n");
   } else {
@@ -128,8 +130,9 @@ static void section_replies(Html *h, Request *r, const Activity *a,
     nNo += strcmp(aInv[i].zReply, "declina") == 0;
     nMaybe += strcmp(aInv[i].zReply, "quizas") == 0;
   }
-  html_printf(h, "<section aria-labelledby=\"respuestas\"><h2 id=\""
-                 "respuestas\">Citados y respuestas</h2>\n");
+  html_printf(h,
+              "<section aria-labelledby=\"respuestas\"><h2 id=\""
+              "respuestas\">Citados y respuestas</h2>\n");
   if (nPending > 0) {
     html_printf(h,
                 "<p class=\"notice\" role=\"status\">%d %s en cola, "
@@ -155,23 +158,22 @@ static void section_replies(Html *h, Request *r, const Activity *a,
               "scope=\"col\">Correo</th><th scope=\"col\">Respuesta</th><th "
               "scope=\"col\">Traslado</th><th scope=\"col\">Estado del correo"
               "</th></tr></thead><tbody>\n",
-              nInv, nInv == 1 ? "citado" : "citados", nYes, nYes == 1 ? "" : "n",
-              nNo, nNo == 1 ? "" : "n", nMaybe, nInv - nYes - nNo - nMaybe);
+              nInv, nInv == 1 ? "citado" : "citados", nYes,
+              nYes == 1 ? "" : "n", nNo, nNo == 1 ? "" : "n", nMaybe,
+              nInv - nYes - nNo - nMaybe);
   for (int i = 0; i < nInv; i++) {
     const ActivityInvitation *v = &aInv[i];
     const OutboxRow *m = mail_for(aRow, nRow, v->zEmail, db_now());
-    html_printf(h,
-                "<tr><td data-label=\"Persona\">%s</td><td data-label=\""
-                "Correo\">%s</td><td data-label=\"Respuesta\">%s</td><td "
-                "data-label=\"Traslado\">%s</td><td data-label=\"Estado del "
-                "correo\">%s%s%s</td></tr>\n",
-                *v->zName ? v->zName : "—", v->zEmail,
-                act_reply_label(v->zReply),
-                v->bTransport ? arena_printf(pArena, "Desde %s",
-                                             v->zPickupName)
-                              : "—",
-                mail_state_text(m), m && *m->zError ? ": " : "",
-                m && *m->zError ? m->zError : "");
+    html_printf(
+        h,
+        "<tr><td data-label=\"Persona\">%s</td><td data-label=\""
+        "Correo\">%s</td><td data-label=\"Respuesta\">%s</td><td "
+        "data-label=\"Traslado\">%s</td><td data-label=\"Estado del "
+        "correo\">%s%s%s</td></tr>\n",
+        *v->zName ? v->zName : "—", v->zEmail, act_reply_label(v->zReply),
+        v->bTransport ? arena_printf(pArena, "Desde %s", v->zPickupName) : "—",
+        mail_state_text(m), m && *m->zError ? ": " : "",
+        m && *m->zError ? m->zError : "");
   }
   html_printf(h, "</tbody></table></div></section>\n");
 }
@@ -180,12 +182,14 @@ static void section_convene(Html *h, Request *r, const Activity *a,
                             const ActivityInvitation *aInv, int nInv) {
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
-  html_printf(h, "<section aria-labelledby=\"citar\"><h2 id=\"citar\">Enviar "
-                 "citación</h2>\n");
+  html_printf(h,
+              "<section aria-labelledby=\"citar\"><h2 id=\"citar\">Enviar "
+              "citación</h2>\n");
   if (strcmp(a->zStatus, ACTIVITY_SUSPENDIDA) == 0 ||
       strcmp(a->zStatus, ACTIVITY_REALIZADA) == 0) {
-    html_printf(h, "<p>La actividad está %s: no se envían citaciones.</p>"
-                   "</section>\n",
+    html_printf(h,
+                "<p>La actividad está %s: no se envían citaciones.</p>"
+                "</section>\n",
                 act_status_label(a->zStatus));
     return;
   }
@@ -201,8 +205,9 @@ static void section_convene(Html *h, Request *r, const Activity *a,
               "%lld/citar\">",
               activity_reminder_hours(pDb), (long long)a->id);
   form_csrf(h, request_csrf_token(r));
-  html_printf(h, "<fieldset class=\"field\"><legend>Consejeros en ejercicio"
-                 "</legend>\n");
+  html_printf(h,
+              "<fieldset class=\"field\"><legend>Consejeros en ejercicio"
+              "</legend>\n");
   for (int i = 0; i < nRec; i++) {
     int bSent = 0;
     for (int k = 0; k < nInv; k++) {
@@ -220,16 +225,17 @@ static void section_convene(Html *h, Request *r, const Activity *a,
   int nDir = 0;
   PeopleFilter noFilter;
   memset(&noFilter, 0, sizeof(noFilter));
-  if (people_directory_list(pDb, pArena, people_council_id(pDb), &noFilter, &aDir,
-                            &nDir) == DB_OK &&
+  if (people_directory_list(pDb, pArena, people_council_id(pDb), &noFilter,
+                            &aDir, &nDir) == DB_OK &&
       nDir > 0) {
     int nWithEmail = 0;
     for (int i = 0; i < nDir; i++) nWithEmail += *aDir[i].zEmail != 0;
     if (nWithEmail == 0) nDir = 0;
   }
   if (nDir > 0) {
-    html_printf(h, "<fieldset class=\"field\"><legend>Directorio de "
-                   "autoridades</legend>\n");
+    html_printf(h,
+                "<fieldset class=\"field\"><legend>Directorio de "
+                "autoridades</legend>\n");
     for (int i = 0; i < nDir; i++) {
       if (!*aDir[i].zEmail) continue;
       html_printf(h,
@@ -307,8 +313,9 @@ void page_activity(Request *r) {
     int nHist = 0;
     if (activity_history_list(pDb, pArena, a.id, &aHist, &nHist) == DB_OK &&
         nHist > 0) {
-      html_printf(&h, "<section aria-labelledby=\"historial\"><h2 id=\""
-                      "historial\">Historial</h2><ul>\n");
+      html_printf(&h,
+                  "<section aria-labelledby=\"historial\"><h2 id=\""
+                  "historial\">Historial</h2><ul>\n");
       for (int i = 0; i < nHist; i++) {
         const ActivityHistory *p = &aHist[i];
         char zAt[32], zOld[32], zNew[32];
@@ -347,8 +354,8 @@ void page_activity_agenda(Request *r) {
     respond_error(r, 500, NULL);
     return;
   }
-  respond_redirect(r, arena_printf(pArena, "/actividades/%lld#tabla",
-                                   (long long)a.id));
+  respond_redirect(
+      r, arena_printf(pArena, "/actividades/%lld#tabla", (long long)a.id));
 }
 
 static int add_recipient(ConveneRecipient *aRec, int *pnRec, int nMax,
@@ -391,8 +398,7 @@ void page_activity_convene(Request *r) {
                                &d) == DB_OK &&
           *d.zEmail) {
         ConveneRecipient rec = {
-            0, d.id, d.zEmail,
-            *d.zPersonName ? d.zPersonName : d.zInstitution};
+            0, d.id, d.zEmail, *d.zPersonName ? d.zPersonName : d.zInstitution};
         add_recipient(aRec, &nRec, nMax, rec);
       }
     }
@@ -440,6 +446,6 @@ void page_activity_convene(Request *r) {
     return;
   }
   mail_sender_wake();
-  respond_redirect(r, arena_printf(pArena, "/actividades/%lld#respuestas",
-                                   (long long)a.id));
+  respond_redirect(
+      r, arena_printf(pArena, "/actividades/%lld#respuestas", (long long)a.id));
 }

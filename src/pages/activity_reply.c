@@ -18,10 +18,11 @@
 static void dead_link(Request *r, int iStatus, const char *zWhy) {
   Html h;
   page_begin(r, &h, "Enlace de respuesta", NULL);
-  html_printf(&h, "<h1>Este enlace ya no sirve para responder</h1>\n<p>%s</p>"
-                  "\n<p>Si necesita avisar algo, responda al correo de la "
-                  "citación o escriba a la secretaría técnica del consejo."
-                  "</p>\n",
+  html_printf(&h,
+              "<h1>Este enlace ya no sirve para responder</h1>\n<p>%s</p>"
+              "\n<p>Si necesita avisar algo, responda al correo de la "
+              "citación o escriba a la secretaría técnica del consejo."
+              "</p>\n",
               zWhy);
   page_finish(r, &h, iStatus);
 }
@@ -32,6 +33,7 @@ void page_activity_reply(Request *r) {
   const char *zToken = request_param(r, 0);
   char zHash[65];
   ActivityInvitation inv;
+  memset(&inv, 0, sizeof(inv));
   Activity a;
   int rc = DB_DONE;
   if (zToken && strlen(zToken) < ACCOUNTS_TOKEN_MAX) {
@@ -76,17 +78,16 @@ void page_activity_reply(Request *r) {
       zReply = "";
     }
     TerritoryIndex idx;
-    if (bTransport &&
-        (territory_index_load(pDb, pArena, &idx) != DB_OK ||
-         !territory_index_code(&idx, zPickup))) {
+    if (bTransport && (territory_index_load(pDb, pArena, &idx) != DB_OK ||
+                       !territory_index_code(&idx, zPickup))) {
       form_error(&err, "pickup", "Elija la comuna donde lo pasamos a buscar.");
     }
     if (bTransport && zReply && strcmp(zReply, "declina") == 0) {
       bTransport = 0;
     }
     if (err.n == 0) {
-      if (activity_invitation_reply(pDb, inv.id, zReply, bTransport,
-                                    zPickup) != DB_OK) {
+      if (activity_invitation_reply(pDb, inv.id, zReply, bTransport, zPickup) !=
+          DB_OK) {
         respond_error(r, 500, NULL);
         return;
       }
@@ -106,8 +107,9 @@ void page_activity_reply(Request *r) {
                 "<p class=\"notice\" role=\"status\">Gracias, %s: quedó "
                 "registrada su respuesta (%s)%s.</p>\n",
                 *inv.zName ? inv.zName : inv.zEmail, act_reply_label(zReply),
-                bTransport ? arena_printf(pArena, " y su pedido de traslado "
-                                                  "desde %s",
+                bTransport ? arena_printf(pArena,
+                                          " y su pedido de traslado "
+                                          "desde %s",
                                           inv.zPickupName)
                            : "");
   }
@@ -121,8 +123,9 @@ void page_activity_reply(Request *r) {
               zToken);
   form_csrf(&h, request_csrf_token(r));
   const char *zErr = form_error_for(&err, "reply");
-  html_printf(&h, "<fieldset class=\"field%s\" id=\"reply\"><legend>¿Asistirá, "
-                  "%s?</legend>",
+  html_printf(&h,
+              "<fieldset class=\"field%s\" id=\"reply\"><legend>¿Asistirá, "
+              "%s?</legend>",
               zErr ? " has-error" : "", *inv.zName ? inv.zName : inv.zEmail);
   if (zErr) html_printf(&h, "<p class=\"field-error\">%s</p>", zErr);
   for (int i = 0; i < activity_replies_count; i++) {
@@ -151,8 +154,9 @@ void page_activity_reply(Request *r) {
     }
     html_printf(&h, "</fieldset>\n");
   }
-  html_printf(&h, "<div class=\"actions\"><button type=\"submit\" class=\""
-                  "button button-primary\">Enviar respuesta</button></div>"
-                  "</form>\n");
+  html_printf(&h,
+              "<div class=\"actions\"><button type=\"submit\" class=\""
+              "button button-primary\">Enviar respuesta</button></div>"
+              "</form>\n");
   page_finish(r, &h, iStatus);
 }

@@ -52,9 +52,10 @@ static void filter_form(Html *h, Request *r, const char *zView,
                         const char *zMonth, const ActivityFilter *f) {
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
-  html_printf(h, "<form class=\"filters\" method=\"get\" action=\"/"
-                 "calendario\"><input type=\"hidden\" name=\"vista\" value=\""
-                 "%s\">",
+  html_printf(h,
+              "<form class=\"filters\" method=\"get\" action=\"/"
+              "calendario\"><input type=\"hidden\" name=\"vista\" value=\""
+              "%s\">",
               zView);
   if (zMonth) {
     html_printf(h, "<input type=\"hidden\" name=\"mes\" value=\"%s\">", zMonth);
@@ -62,17 +63,19 @@ static void filter_form(Html *h, Request *r, const char *zView,
   ActivityKind *aKind = NULL;
   int nKind = 0;
   activity_kinds_list(pDb, pArena, &aKind, &nKind);
-  html_printf(h, "<div class=\"field\"><label for=\"tipo\">Tipo</label><select"
-                 " id=\"tipo\" name=\"tipo\"><option value=\"\">Todos</option>");
+  html_printf(h,
+              "<div class=\"field\"><label for=\"tipo\">Tipo</label><select"
+              " id=\"tipo\" name=\"tipo\"><option value=\"\">Todos</option>");
   for (int i = 0; i < nKind; i++) {
-    html_printf(h, "<option value=\"%s\"%s>%s</option>", aKind[i].zSlug,
-                f->zKind && strcmp(f->zKind, aKind[i].zSlug) == 0 ? " selected"
-                                                                 : "",
-                aKind[i].zLabel);
+    html_printf(
+        h, "<option value=\"%s\"%s>%s</option>", aKind[i].zSlug,
+        f->zKind && strcmp(f->zKind, aKind[i].zSlug) == 0 ? " selected" : "",
+        aKind[i].zLabel);
   }
-  html_printf(h, "</select></div><div class=\"field\"><label for=\"provincia\""
-                 ">Provincia</label><select id=\"provincia\" name=\"provincia\""
-                 "><option value=\"\">Todas</option>");
+  html_printf(h,
+              "</select></div><div class=\"field\"><label for=\"provincia\""
+              ">Provincia</label><select id=\"provincia\" name=\"provincia\""
+              "><option value=\"\">Todas</option>");
   TerritoryIndex idx;
   if (territory_index_load(pDb, pArena, &idx) == DB_OK) {
     people_province_options(
@@ -117,10 +120,12 @@ static void list_view(Html *h, Arena *pArena, const Activity *aAct, int nAct) {
 static void month_view(Html *h, int y, int m, const Activity *aAct, int nAct) {
   static const char *const azDay[] = {"Lun", "Mar", "Mié", "Jue",
                                       "Vie", "Sáb", "Dom"};
-  html_printf(h, "<div class=\"table-wrap\"><table class=\"month\"><caption>"
-                 "%s %d</caption><thead><tr>",
+  html_printf(h,
+              "<div class=\"table-wrap\"><table class=\"month\"><caption>"
+              "%s %d</caption><thead><tr>",
               azMonthName[m - 1], y);
-  for (int i = 0; i < 7; i++) html_printf(h, "<th scope=\"col\">%s</th>", azDay[i]);
+  for (int i = 0; i < 7; i++)
+    html_printf(h, "<th scope=\"col\">%s</th>", azDay[i]);
   html_printf(h, "</tr></thead><tbody><tr>");
   int iFirst = weekday_monday(y, m, 1);
   int nDays = days_in_month(y, m);
@@ -234,8 +239,8 @@ static void send_feed(Request *r, const ActivityFilter *f, const char *zName) {
     e->zSummary = a->zTitle;
     e->zDescription = *a->zDescription ? a->zDescription : NULL;
     e->zLocation = convene_place(pArena, a);
-    e->zUrl = arena_printf(pArena, "%s/actividades/%lld", zBase,
-                           (long long)a->id);
+    e->zUrl =
+        arena_printf(pArena, "%s/actividades/%lld", zBase, (long long)a->id);
     e->eStatus = strcmp(a->zStatus, ACTIVITY_SUSPENDIDA) == 0
                      ? ICAL_EVENT_CANCELLED
                      : ICAL_EVENT_CONFIRMED;
@@ -271,22 +276,24 @@ void page_calendar_private_ics(Request *r) {
   size_t n = zParam ? strlen(zParam) : 0;
   if (n > 4 && strcmp(zParam + n - 4, ".ics") == 0) n -= 4;
   if (n == 0 || n >= sizeof(zToken)) {
-    respond_error(r, 404, "Esa dirección de calendario no existe o fue "
-                          "reemplazada por una nueva.");
+    respond_error(r, 404,
+                  "Esa dirección de calendario no existe o fue "
+                  "reemplazada por una nueva.");
     return;
   }
   memcpy(zToken, zParam, n);
   zToken[n] = 0;
   if (!activity_feed_token_user(request_db(r), zToken)) {
-    respond_error(r, 404, "Esa dirección de calendario no existe o fue "
-                          "reemplazada por una nueva.");
+    respond_error(r, 404,
+                  "Esa dirección de calendario no existe o fue "
+                  "reemplazada por una nueva.");
     return;
   }
   ActivityFilter f;
   memset(&f, 0, sizeof(f));
   f.iFrom = db_now() - (int64_t)CALENDAR_FEED_DAYS_BACK * 86400;
-  send_feed(r, &f, arena_printf(request_arena(r), "%s (personal)",
-                                council_name(r)));
+  send_feed(r, &f,
+            arena_printf(request_arena(r), "%s (personal)", council_name(r)));
 }
 
 void page_account_feed(Request *r) {
@@ -303,10 +310,11 @@ void page_account_feed(Request *r) {
     bNew = 1;
   }
   page_begin(r, &h, "Mi calendario", "cuenta");
-  html_printf(&h, "<h1>Mi calendario personal</h1>\n<p>Una dirección secreta "
-                  "con todas las actividades del consejo, también las "
-                  "internas, para suscribirse desde su aplicación de "
-                  "calendario. No la comparta.</p>\n");
+  html_printf(&h,
+              "<h1>Mi calendario personal</h1>\n<p>Una dirección secreta "
+              "con todas las actividades del consejo, también las "
+              "internas, para suscribirse desde su aplicación de "
+              "calendario. No la comparta.</p>\n");
   if (bNew) {
     html_printf(&h,
                 "<p>Su dirección (se muestra solo esta vez; cópiela ahora):"
@@ -315,14 +323,16 @@ void page_account_feed(Request *r) {
                 "calendario/privado/%s.ics\"></p>\n",
                 act_base_url(r), zToken);
   } else if (activity_feed_token_exists(pDb, pUser->id)) {
-    html_printf(&h, "<p>Ya tiene una dirección. Si la perdió o alguien más "
-                    "la conoce, genere una nueva: la anterior deja de "
-                    "funcionar.</p>\n");
+    html_printf(&h,
+                "<p>Ya tiene una dirección. Si la perdió o alguien más "
+                "la conoce, genere una nueva: la anterior deja de "
+                "funcionar.</p>\n");
   }
   html_printf(&h, "<form method=\"post\" action=\"/cuenta/calendario\">");
   form_csrf(&h, request_csrf_token(r));
-  html_printf(&h, "<button type=\"submit\" class=\"button\">Generar una "
-                  "dirección nueva</button></form>\n");
+  html_printf(&h,
+              "<button type=\"submit\" class=\"button\">Generar una "
+              "dirección nueva</button></form>\n");
   page_finish(r, &h, 200);
 }
 
@@ -342,13 +352,15 @@ void activities_home_section(Request *r, Html *h) {
       DB_OK) {
     return;
   }
-  html_printf(h, "<section aria-labelledby=\"proximas\"><h2 id=\"proximas\">"
-                 "Próximas actividades</h2>\n");
+  html_printf(h,
+              "<section aria-labelledby=\"proximas\"><h2 id=\"proximas\">"
+              "Próximas actividades</h2>\n");
   if (nAct == 0) {
     html_printf(h, "<p>No hay actividades programadas.</p>\n");
   } else {
     list_view(h, pArena, aAct, nAct);
   }
-  html_printf(h, "<p><a href=\"/calendario\">Ver el calendario</a></p>"
-                 "</section>\n");
+  html_printf(h,
+              "<p><a href=\"/calendario\">Ver el calendario</a></p>"
+              "</section>\n");
 }

@@ -47,8 +47,9 @@ void activity_transport_section(Html *h, Request *r, const Activity *a,
   activity_vehicles_list(request_db(r), pArena, a->id, &aVeh, &nVeh);
   const ActivityInvitation **apReq = NULL;
   int nReq = seat_requests(pArena, aInv, nInv, &apReq);
-  html_printf(h, "<section aria-labelledby=\"traslado\"><h2 id=\"traslado\">"
-                 "Traslado</h2>\n");
+  html_printf(h,
+              "<section aria-labelledby=\"traslado\"><h2 id=\"traslado\">"
+              "Traslado</h2>\n");
   if (nReq == 0) {
     html_printf(h, "<p>Nadie ha pedido traslado todavía.</p>\n");
   } else {
@@ -117,8 +118,9 @@ void activity_transport_section(Html *h, Request *r, const Activity *a,
   form_input(h, NULL, "driver", "Conductor", "text", "", NULL, NULL);
   form_input(h, NULL, "capacity", "Asientos", "number", "12", NULL,
              "min=\"1\" max=\"80\" required");
-  html_printf(h, "<div class=\"actions\"><button type=\"submit\" class=\""
-                 "button\">Agregar vehículo</button></div></form></section>\n");
+  html_printf(h,
+              "<div class=\"actions\"><button type=\"submit\" class=\""
+              "button\">Agregar vehículo</button></div></form></section>\n");
 }
 
 void page_activity_transport(Request *r) {
@@ -196,7 +198,8 @@ void page_activity_passengers_pdf(Request *r) {
   static const char *const azHead[] = {"Vehículo", "Recoger en", "Pasajero",
                                        "Correo", "Firma"};
   static const double aWidth[] = {2, 1.5, 2.5, 2.5, 1.5};
-  const char **azCell = arena_alloc(pArena, sizeof(char *) * 5 * (size_t)(nReq + 1));
+  const char **azCell =
+      arena_alloc(pArena, sizeof(char *) * 5 * (size_t)(nReq + 1));
   for (int i = 0; i < nReq; i++) {
     const char *zVeh = "Sin asignar";
     for (int k = 0; k < nVeh; k++) {
@@ -210,15 +213,15 @@ void page_activity_passengers_pdf(Request *r) {
   }
   char zWhen[ACTIVITY_WHEN_MAX];
   activity_format_when(a.iStart, a.iEnd, zWhen, sizeof(zWhen));
-  ExportTable t = {"Lista de pasajeros",
-                   arena_printf(pArena, "%s — %s", a.zTitle, zWhen),
-                   arena_printf(pArena, "Destino: %s",
-                                convene_place(pArena, &a)),
-                   5,
-                   azHead,
-                   aWidth,
-                   nReq,
-                   azCell};
+  ExportTable t = {
+      "Lista de pasajeros",
+      arena_printf(pArena, "%s — %s", a.zTitle, zWhen),
+      arena_printf(pArena, "Destino: %s", convene_place(pArena, &a)),
+      5,
+      azHead,
+      aWidth,
+      nReq,
+      azCell};
   ExportPdfOptions opt;
   memset(&opt, 0, sizeof(opt));
   opt.minRowHeightPt = 24;

@@ -37,9 +37,10 @@ static int teardown(void **state) {
 }
 
 static int64_t make_council(Db *pDb) {
-  DbStmt *p = db_prepare(pDb, "INSERT INTO councils(name, short_name, "
-                              "created_at) VALUES ('Consejo', 'COSOC', 0) "
-                              "RETURNING id");
+  DbStmt *p = db_prepare(pDb,
+                         "INSERT INTO councils(name, short_name, "
+                         "created_at) VALUES ('Consejo', 'COSOC', 0) "
+                         "RETURNING id");
   assert_int_equal(db_step(p), DB_ROW);
   int64_t id = db_column_int64(p, 0);
   db_done(p);
@@ -158,17 +159,21 @@ static void a_citation_queues_once_and_a_reschedule_replaces_the_reminder(
                    DB_OK);
   assert_int_equal(next.iSequence, 1);
   assert_string_equal(next.zStatus, ACTIVITY_REPROGRAMADA);
-  assert_int_equal(count(pDb, "SELECT COUNT(*) FROM mail_outbox WHERE "
-                              "idempotency_key LIKE 'recordatorio:%:0:%'"),
+  assert_int_equal(count(pDb,
+                         "SELECT COUNT(*) FROM mail_outbox WHERE "
+                         "idempotency_key LIKE 'recordatorio:%:0:%'"),
                    0);
-  assert_int_equal(count(pDb, "SELECT COUNT(*) FROM mail_outbox WHERE "
-                              "idempotency_key LIKE 'recordatorio:%:1:%'"),
+  assert_int_equal(count(pDb,
+                         "SELECT COUNT(*) FROM mail_outbox WHERE "
+                         "idempotency_key LIKE 'recordatorio:%:1:%'"),
                    2);
-  assert_int_equal(count(pDb, "SELECT COUNT(*) FROM mail_outbox WHERE "
-                              "idempotency_key LIKE 'citacion:%:1:%'"),
+  assert_int_equal(count(pDb,
+                         "SELECT COUNT(*) FROM mail_outbox WHERE "
+                         "idempotency_key LIKE 'citacion:%:1:%'"),
                    2);
-  assert_int_equal(count(pDb, "SELECT MIN(sent_sequence) FROM "
-                              "activity_invitations"),
+  assert_int_equal(count(pDb,
+                         "SELECT MIN(sent_sequence) FROM "
+                         "activity_invitations"),
                    1);
   arena_free(pArena);
   db_close(pDb);
@@ -188,9 +193,8 @@ static void a_vehicle_takes_no_more_passengers_than_its_seats(void **state) {
   assert_int_equal(activity_invitation_upsert(pDb, a.id, 0, 0, "b@example.cl",
                                               "B", "hash-b", 0, &iInv2),
                    DB_OK);
-  assert_int_equal(activity_invitation_reply(pDb, iInv1, "confirma", 1,
-                                             "04101"),
-                   DB_OK);
+  assert_int_equal(
+      activity_invitation_reply(pDb, iInv1, "confirma", 1, "04101"), DB_OK);
   assert_int_equal(activity_vehicle_add(pDb, a.id, "Auto", "", 1), DB_OK);
   ActivityVehicle *aVeh = NULL;
   int nVeh = 0;

@@ -182,8 +182,9 @@ static void dates_are_written_in_spanish_in_chile_time(void **state) {
   activity_format_when(t, t + 90 * 60, z, sizeof(z));
   assert_string_equal(z, "lunes 20 de enero de 2025, de 18:30 a 20:00");
   activity_format_when(t, t + 86400, z, sizeof(z));
-  assert_string_equal(z, "desde el lunes 20 de enero de 2025 a las 18:30 "
-                         "hasta el martes 21 de enero de 2025 a las 18:30");
+  assert_string_equal(z,
+                      "desde el lunes 20 de enero de 2025 a las 18:30 "
+                      "hasta el martes 21 de enero de 2025 a las 18:30");
   activity_format_short(T_START, z, sizeof(z));
   assert_string_equal(z, "15-04-2031 10:00");
 }
