@@ -7,6 +7,7 @@
 #include "domain/chile_time.h"
 #include "pages/activities_pages.h"
 #include "people/people.h"
+#include "plan/plan_store.h"
 
 int act_load(Request *r, Activity *pAct, int bPublicOnly) {
   const char *zId = request_param(r, 0);
@@ -243,6 +244,23 @@ void act_check_all(Request *r, const Activity *a, ActivityProblems *p) {
       !activity_kind_exists(pDb, a->zKind)) {
     activity_problem(p, "kind",
                      "Ese tipo de actividad no está en el catálogo.");
+  }
+  if (a->nLine > 0) {
+    /* Lines are named by number: they must exist in the council's plan
+    ** (its latest version), when there is one. */
+    PlanDoc doc;
+    if (plan_store_load(pDb, request_arena(r), people_council_id(pDb), 0, 0,
+                        &doc, NULL) == DB_OK) {
+      for (int i = 0; i < a->nLine; i++) {
+        if (!plan_doc_line(&doc, a->aLine[i])) {
+          activity_problem(p, "plan_lines",
+                           arena_printf(request_arena(r),
+                                        "El plan no tiene una línea %d.",
+                                        a->aLine[i]));
+          break;
+        }
+      }
+    }
   }
   if (a->zCommune && *a->zCommune) {
     TerritoryIndex idx;

@@ -103,6 +103,7 @@ class ApiAndPages(ServerTestCase):
             (dict(SESSION, status="cancelada"), "status"),
             (dict(SESSION, start="mañana"), "start"),
             (dict(SESSION, plan_lines="9"), "plan_lines"),
+            (dict(SESSION, plan_lines=[9, 99]), "plan_lines"),
             ({k: v for k, v in SESSION.items() if k != "title"}, "title"),
         ]
         for body, field in cases:
