@@ -7,7 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "accounts/accounts.h"
 #include "activities/activity_store.h"
+#include "activities/convene.h"
 #include "cli/cli.h"
 #include "domain/chile_time.h"
 #include "people/people.h"
@@ -158,8 +160,42 @@ static int64_t demo_start(const DemoActivity *d) {
   return t;
 }
 
+/* The convened session's invitations with a few replies, as if the
+** citation had gone out: the links are not usable (random hashes) and no
+** mail is queued. */
+static int demo_replies(Db *pDb, Arena *pArena, int64_t iCouncil,
+                        int64_t iAct) {
+  static const struct {
+    const char *zReply;
+    const char *zPickup;
+  } aReply[] = {{"confirma", "04301"}, {"confirma", NULL}, {"declina", NULL},
+                {"quizas", NULL}};
+  ConveneRecipient *aRec = NULL;
+  int nRec = 0;
+  if (convene_councillors(pDb, pArena, iCouncil, &aRec, &nRec) != DB_OK) {
+    return DB_ERROR;
+  }
+  for (int i = 0; i < nRec; i++) {
+    char zToken[ACCOUNTS_TOKEN_MAX], zHash[65];
+    accounts_random_token(zToken);
+    accounts_token_hash(zToken, zHash);
+    int64_t iInv = 0;
+    if (activity_invitation_upsert(pDb, iAct, aRec[i].iMember, 0,
+                                   aRec[i].zEmail, aRec[i].zName, zHash, 0,
+                                   &iInv) != DB_OK) {
+      return DB_ERROR;
+    }
+    if (i < (int)(sizeof(aReply) / sizeof(aReply[0])) &&
+        activity_invitation_reply(pDb, iInv, aReply[i].zReply,
+                                  aReply[i].zPickup != NULL,
+                                  aReply[i].zPickup) != DB_OK) {
+      return DB_ERROR;
+    }
+  }
+  return DB_OK;
+}
+
 int demo_activities(Db *pDb, Arena *pArena) {
-  (void)pArena;
   int64_t iCouncil = people_council_id(pDb);
   if (!iCouncil) return DB_ERROR;
   for (size_t i = 0; i < sizeof(aDemoActivity) / sizeof(aDemoActivity[0]);
@@ -185,6 +221,10 @@ int demo_activities(Db *pDb, Arena *pArena) {
     while (nAgenda < 4 && d->azAgenda[nAgenda]) nAgenda++;
     if (nAgenda &&
         activity_agenda_set(pDb, a.id, d->azAgenda, nAgenda) != DB_OK) {
+      return DB_ERROR;
+    }
+    if (strcmp(d->zStatus, "convocada") == 0 &&
+        demo_replies(pDb, pArena, iCouncil, a.id) != DB_OK) {
       return DB_ERROR;
     }
     if (strcmp(d->zKind, "entrega_viviendas") == 0 &&
