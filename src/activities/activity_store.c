@@ -3,6 +3,7 @@
 ** plan lines and history, the kinds catalogue and the settings.
 */
 #include <sodium.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -459,10 +460,22 @@ int activity_reminder_hours(Db *pDb) {
   int n = ACTIVITY_REMINDER_HOURS_DEFAULT;
   if (db_step(p) == DB_ROW) {
     int v = atoi(db_column_text(p, 0));
-    if (v >= 0 && v <= 24 * 30) n = v;
+    if (v >= 0 && v <= ACTIVITY_REMINDER_HOURS_MAX) n = v;
   }
   db_done(p);
   return n;
+}
+
+int activity_reminder_hours_set(Db *pDb, int nHours) {
+  char zValue[16];
+  snprintf(zValue, sizeof(zValue), "%d", nHours);
+  DbStmt *p = db_prepare(pDb,
+                         "INSERT INTO settings(key, value) VALUES "
+                         "('activity_reminder_hours', ?) ON CONFLICT (key) DO "
+                         "UPDATE SET value = excluded.value");
+  if (!p) return DB_ERROR;
+  db_bind_text(p, 1, zValue);
+  return exec_done(p);
 }
 
 /* ---- Private feed secrets ---- */

@@ -130,6 +130,10 @@ int activity_seat_assign(Db *pDb, int64_t iInv, int64_t iVehicle);
 
 /* Hours before an activity its reminder goes out (setting, default 48). */
 int activity_reminder_hours(Db *pDb);
+#define ACTIVITY_REMINDER_HOURS_MAX (24 * 30)
+/* Sets it (0..ACTIVITY_REMINDER_HOURS_MAX; 0: no reminder). Reminders
+** already queued keep their time. */
+int activity_reminder_hours_set(Db *pDb, int nHours);
 
 /* The private calendar feed: a new secret for user iUser (replacing the
 ** old one); zToken gets it (shown once, ACCOUNTS_TOKEN_MAX bytes). */

@@ -222,7 +222,9 @@ static int queue_one(Db *pDb, Arena *pArena, const Activity *a, MailKind e,
 /* Whether the reminder still makes sense: it would go out before the
 ** activity starts and after now. */
 static int reminder_due(Db *pDb, const Activity *a) {
-  int64_t iAt = a->iStart - (int64_t)activity_reminder_hours(pDb) * 3600;
+  int nHours = activity_reminder_hours(pDb);
+  if (nHours == 0) return 0;
+  int64_t iAt = a->iStart - (int64_t)nHours * 3600;
   return iAt > db_now();
 }
 

@@ -12,6 +12,7 @@
 ** GET|POST /actividades/ID/editar    admin: the same and status, version
 ** POST     /actividades/tipos        admin: slug, label — a new kind in the
 **                                    catalogue
+** POST     /actividades/ajustes      admin: reminder_hours (0..720)
 */
 #include <stdlib.h>
 #include <string.h>
@@ -95,7 +96,37 @@ void page_activities(Request *r) {
   html_printf(&h,
               "<div class=\"actions\"><button type=\"submit\" class=\""
               "button\">Agregar tipo</button></div></form></section>\n");
+  html_printf(&h,
+              "<section aria-labelledby=\"ajustes\"><h2 id=\"ajustes\">"
+              "Recordatorios</h2><form class=\"form form-inline\" "
+              "method=\"post\" action=\"/actividades/ajustes\">");
+  form_csrf(&h, request_csrf_token(r));
+  form_input(&h, NULL, "reminder_hours", "Horas antes de la actividad",
+             "number", arena_printf(pArena, "%d", activity_reminder_hours(pDb)),
+             "El recordatorio sale a cada citado ese tiempo antes del inicio; "
+             "0 no envía recordatorios.",
+             "min=\"0\" max=\"720\" required");
+  html_printf(&h,
+              "<div class=\"actions\"><button type=\"submit\" class=\""
+              "button\">Guardar</button></div></form></section>\n");
   page_finish(r, &h, 200);
+}
+
+void page_activity_settings(Request *r) {
+  const char *z = request_field(r, "reminder_hours");
+  char *zEnd = NULL;
+  long n = z && *z ? strtol(z, &zEnd, 10) : -1;
+  if (!z || !*z || *zEnd || n < 0 || n > ACTIVITY_REMINDER_HOURS_MAX) {
+    respond_error(r, 422,
+                  "Indique cuántas horas antes se envía el recordatorio: un "
+                  "número de 0 a 720.");
+    return;
+  }
+  if (activity_reminder_hours_set(request_db(r), (int)n) != DB_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  respond_redirect(r, "/actividades#ajustes");
 }
 
 void page_activity_kinds(Request *r) {

@@ -55,6 +55,7 @@ void activities_home_section(Request *r, Html *h);
 void page_activities(Request *r);
 void page_activity_new(Request *r);
 void page_activity_kinds(Request *r);
+void page_activity_settings(Request *r);
 void page_activity(Request *r);
 void page_activity_edit(Request *r);
 void page_activity_agenda(Request *r);

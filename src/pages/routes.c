@@ -72,6 +72,7 @@ const Route routes_table[] = {
     {"/actividades",        GET,        ROLE_ADMIN,      0,          0,     page_activities},
     {"/actividades/nueva",  GET | POST, ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_activity_new},
     {"/actividades/tipos",  POST,       ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_activity_kinds},
+    {"/actividades/ajustes", POST,      ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_activity_settings},
     {"/actividades/:",      GET,        ROLES_EVERYONE,  0,          0,     page_activity},
     {"/actividades/:/editar", GET | POST, ROLE_ADMIN,    ROUTE_CSRF, SMALL, page_activity_edit},
     {"/actividades/:/tabla", POST,      ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_activity_agenda},

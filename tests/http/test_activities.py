@@ -279,6 +279,25 @@ class ApiAndPages(ServerTestCase):
                                                    "label": "X"})
         self.assertEqual(r.status, 422)
 
+    def test_the_officer_sets_the_reminder_lead_time(self):
+        admin = self.admin()
+        token = admin.csrf_from("/actividades")
+        self.assertIn('value="48"', admin.get("/actividades").text)
+        for bad in ("-1", "721", "dos"):
+            r = admin.post("/actividades/ajustes",
+                           form={"csrf_token": token, "reminder_hours": bad})
+            self.assertEqual(r.status, 422, bad)
+        r = admin.post("/actividades/ajustes", form={"csrf_token": token,
+                                                    "reminder_hours": "24"})
+        self.assertEqual(r.status, 303)
+        self.assertEqual(query_one(self.demo.path, "SELECT value FROM settings WHERE "
+                                   "key = 'activity_reminder_hours'"), "24")
+        self.assertIn(self.client().post("/actividades/ajustes",
+                                         form={"reminder_hours": "1"}).status, (401, 403))
+        r = admin.post("/actividades/ajustes", form={"reminder_hours": "1"})
+        self.assertEqual(r.status, 403)
+        admin.post("/actividades/ajustes", form={"csrf_token": token, "reminder_hours": "48"})
+
     def test_transport_vehicles_assignment_and_passenger_list(self):
         a = self.api("POST", "/api/activities",
                      dict(SESSION, kind="entrega_viviendas", title="Entrega con traslado")).json()
