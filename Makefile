@@ -7,7 +7,7 @@
 # Every .c under src/ is part of the program; src/main.c alone holds main(),
 # so that unit tests (tests/unit/**/test_*.c, cmocka) link everything else.
 
-PKGS      := libmicrohttpd sqlite3 libsodium jansson cairo pangocairo xlsxwriter libpq
+PKGS      := libmicrohttpd sqlite3 libsodium jansson cairo pangocairo xlsxwriter libpq libcurl libical
 CC        ?= cc
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -42,6 +42,8 @@ UNIT_BIN  := $(patsubst tests/unit/%.c,build/check/tests/%,$(UNIT_SRC))
 
 DB        ?= var/demo.db
 LISTEN    ?= 127.0.0.1:8080
+# make run SMTP=smtp://host:port also sends the demo's mail there.
+SMTP      ?=
 
 .PHONY: all deps run check check-build unit bench clean format lint
 all: build/cosoc
@@ -105,7 +107,7 @@ run:
 	@$(MAKE) --no-print-directory build/cosoc
 	@mkdir -p $(dir $(DB))
 	build/cosoc demo --db $(DB) --force
-	build/cosoc serve --listen $(LISTEN) --db $(DB)
+	build/cosoc serve --listen $(LISTEN) --db $(DB) $(if $(SMTP),--smtp $(SMTP))
 
 check-build: build/check/cosoc $(UNIT_BIN)
 

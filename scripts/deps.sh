@@ -19,12 +19,14 @@ BUILD_PKGS=(
   libmicrohttpd-dev libsqlite3-dev libsodium-dev libjansson-dev
   libxlsxwriter-dev libcairo2-dev libpango1.0-dev fonts-dejavu-core
   libpq-dev
+  libcurl4-openssl-dev libical-dev tzdata
 )
 TEST_PKGS=(
   libcmocka-dev python3 sqlite3 procps
   chromium nodejs npm fonts-dejavu-core
   poppler-utils python3-openpyxl
   postgresql nginx-light
+  python3-aiosmtpd python3-icalendar
 )
 
 BENCH_PKGS=(

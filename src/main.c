@@ -24,6 +24,7 @@ static const Command aCommand[] = {
     {"demo", cmd_demo, "crea una instalación de demostración"},
     {"rut", cmd_rut, "valida y normaliza RUT/RUN (cosoc rut 12.345.678-5)"},
     {"backup", cmd_backup, "respalda la base de datos sin detener el servidor"},
+    {"mail", cmd_mail, "correo: envía pendientes, prueba, lista (mail --help)"},
     {"import-plan", cmd_import_plan, "importa el plan anual desde un documento"},
 };
 

@@ -51,6 +51,7 @@ int cmd_token(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
 int cmd_rut(int argc, char **argv);
+int cmd_mail(int argc, char **argv);
 
 /* Demo data added by `cosoc demo` inside its transaction (demo_people.c). */
 int demo_people(Db *pDb, Arena *pArena);
@@ -59,5 +60,12 @@ int cmd_import_plan(int argc, char **argv);
 /* The demo's plan: the council's real plan, imported into the first
 ** council and approved by iAdminId (src/cli/cmd_plan.c). */
 int demo_plan(Db *pDb, Arena *pArena, int64_t iAdminId, const char **pzErr);
+
+/* The mail retry options shared by `serve` and `mail send-pending`
+** (--mail-max-attempts, --mail-retry-seconds): applied to the sender's
+** configuration, or CLI_USAGE after a message. */
+typedef struct MailSenderConfig MailSenderConfig;
+int mail_options_apply(const char *zCmd, MailSenderConfig *pCfg,
+                       const char *zAttempts, const char *zRetry);
 
 #endif

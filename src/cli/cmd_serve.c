@@ -7,6 +7,7 @@
 
 #include "cli/cli.h"
 #include "http/server.h"
+#include "mail/sender.h"
 
 /* A positive whole number from an option, or 0 after printing why not. */
 static unsigned option_count(const char *zName, const char *zValue) {
@@ -24,6 +25,8 @@ int cmd_serve(int argc, char **argv) {
   const char *zListen = "127.0.0.1:8080", *zDb = "cosoc.db";
   const char *zSecure = NULL, *zThreads = "0", *zMaxConn = "8192";
   const char *zMaxPerAddr = "2048", *zTimeout = "60", *zTrustProxy = NULL;
+  const char *zSmtp = NULL, *zMailAttempts = "8", *zMailRetry = "60";
+  const char *zMailPoll = "5";
   const CliOption aOpt[] = {
       {"listen", "COSOC_LISTEN", 0, "dirección y puerto (127.0.0.1:8080)", &zListen},
       {"db", "COSOC_DB", 0,
@@ -40,6 +43,16 @@ int cmd_serve(int argc, char **argv) {
       {"trust-proxy", "COSOC_TRUST_PROXY", 0,
        "dirección del proxy (nginx) cuyo X-Forwarded-For se cree; varias "
        "separadas por comas", &zTrustProxy},
+      {"smtp", "COSOC_SMTP_URL", 0,
+       "servidor de correo (smtp://host:puerto o smtps://...); sin él los "
+       "correos esperan en la bandeja de salida", &zSmtp},
+      {"mail-max-attempts", "COSOC_MAIL_MAX_ATTEMPTS", 0,
+       "intentos de envío antes de darlo por fallido (8)", &zMailAttempts},
+      {"mail-retry-seconds", "COSOC_MAIL_RETRY_SECONDS", 0,
+       "espera antes del segundo intento; se duplica en cada uno (60)",
+       &zMailRetry},
+      {"mail-poll-seconds", "COSOC_MAIL_POLL_SECONDS", 0,
+       "cada cuántos segundos se revisa la bandeja de salida (5)", &zMailPoll},
   };
   int rc = cli_parse(argc, argv, 2, "serve",
                      "Uso: cosoc serve [--listen HOST:PUERTO] [--db ARCHIVO|URL]\n\n"
@@ -65,10 +78,36 @@ int cmd_serve(int argc, char **argv) {
       !(cfg.nTimeoutSeconds = option_count("timeout", zTimeout))) {
     return CLI_USAGE;
   }
+  MailSenderConfig mailCfg;
+  mail_sender_config_init(&mailCfg, zSmtp);
+  if (zSmtp && *zSmtp) {
+    const char *zProblem = smtp_url_problem(zSmtp);
+    if (zProblem) {
+      fprintf(stderr, "cosoc serve: %s\n", zProblem);
+      return CLI_USAGE;
+    }
+    if (mail_options_apply("serve", &mailCfg, zMailAttempts, zMailRetry) ||
+        !(mailCfg.nPollSeconds = (int)option_count("mail-poll-seconds",
+                                                   zMailPoll))) {
+      return CLI_USAGE;
+    }
+  }
   Db *pDb = cli_open_db(zDb);
   if (!pDb) return CLI_FAIL;
   db_close(pDb);
-  return server_run(&cfg) == 0 ? CLI_OK : CLI_FAIL;
+  /* The sender runs beside the server, on its own connection, and stops
+  ** after it (server_run returns on SIGINT/SIGTERM). */
+  MailSender *pSender = NULL;
+  if (zSmtp && *zSmtp) {
+    if (!(pSender = mail_sender_start(zDb, &mailCfg))) return CLI_FAIL;
+    char zShown[256]; /* Never a password in the log */
+    smtp_url_for_log(zSmtp, zShown, sizeof(zShown));
+    fprintf(stderr, "cosoc: enviando correo por %s como %s\n", zShown,
+            mailCfg.smtp.zFrom);
+  }
+  rc = server_run(&cfg) == 0 ? CLI_OK : CLI_FAIL;
+  mail_sender_stop(pSender);
+  return rc;
 }
 
 int cmd_migrate(int argc, char **argv) {

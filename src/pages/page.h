@@ -29,6 +29,13 @@ void page_logout(Request *r);
 void page_account(Request *r);
 void page_account_password(Request *r);
 void page_admin_users(Request *r);
+void page_admin_mail(Request *r);
+void page_api_mail(Request *r);
+
+/* The outbox rows as the API shows them (api_mail.c); for any endpoint that
+** lists mail, such as an activity's. Returns a new JSON array. */
+typedef struct OutboxRow OutboxRow;
+json_t *page_mail_json(const OutboxRow *aRow, int nRow);
 void page_static(Request *r);
 void page_api_me(Request *r);
 void page_plan(Request *r);

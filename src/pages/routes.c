@@ -22,8 +22,10 @@ const Route routes_table[] = {
     {"/cuenta",             GET,        ROLES_SIGNED_IN, 0,          0,     page_account},
     {"/cuenta/clave",       POST,       ROLES_SIGNED_IN, ROUTE_CSRF, SMALL, page_account_password},
     {"/admin/usuarios",     GET | POST, ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_admin_users},
+    {"/admin/correo",       GET | POST, ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_admin_mail},
     {"/static/:",           GET,        ROLES_EVERYONE,  0,          0,     page_static},
     {"/api/me",             GET,        ROLES_SIGNED_IN, 0,          0,     page_api_me},
+    {"/api/mail",           GET,        ROLE_ADMIN,      0,          0,     page_api_mail},
     /* People and places */
     {"/integrantes",        GET,        ROLES_EVERYONE,  0,          0,     page_members_public},
     {"/integrantes.csv",    GET,        ROLES_EVERYONE,  0,          0,     page_members_public_export},

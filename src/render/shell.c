@@ -26,6 +26,7 @@ static const NavEntry aNav[] = {
     {"admin-integrantes", "/admin/integrantes", "Consejeros", ROLE_ADMIN},
     {"admin-organizaciones", "/admin/organizaciones", "Organizaciones", ROLE_ADMIN},
     {"admin-directorio", "/admin/directorio", "Directorio", ROLE_ADMIN},
+    {"correo", "/admin/correo", "Correo", ROLE_ADMIN},
 };
 
 void shell_begin(Html *h, const ShellInfo *p) {

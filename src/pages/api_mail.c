@@ -1,0 +1,78 @@
+/*
+** The outbox over the API (admin only).
+**
+** GET /api/mail                 — the newest messages (at most 500), newest
+**                                 first.
+** GET /api/mail?kind=K&id=N     — only those caused by object (K, N), e.g.
+**                                 kind=actividad&id=12.
+**
+** Each: {"id", "to", "subject", "state", "attempts", "error", "created",
+** "next_attempt", "sent", "related": {"kind", "id"} or null}; state is
+** pendiente, enviado or fallido (CONTRACT); error is "" or a Spanish
+** sentence; times are ISO 8601 with the Santiago offset, sent null until
+** the server accepted the message.
+*/
+#include <stdlib.h>
+
+#include "domain/chile_time.h"
+#include "mail/outbox.h"
+#include "pages/page.h"
+
+#define API_MAIL_MAX 500
+
+static json_t *iso_or_null(int64_t t) {
+  if (!t) return json_null();
+  char z[CHILE_TIME_ISO_MAX];
+  chile_time_format_iso(t, z, sizeof(z));
+  return json_string(z);
+}
+
+json_t *page_mail_json(const OutboxRow *aRow, int nRow) {
+  json_t *pArr = json_array();
+  for (int i = 0; i < nRow; i++) {
+    const OutboxRow *p = &aRow[i];
+    json_t *pObj = json_object();
+    json_object_set_new(pObj, "id", json_integer(p->id));
+    json_object_set_new(pObj, "to", json_string(p->zTo));
+    json_object_set_new(pObj, "subject", json_string(p->zSubject));
+    json_object_set_new(pObj, "state", json_string(p->zState));
+    json_object_set_new(pObj, "attempts", json_integer(p->nAttempt));
+    json_object_set_new(pObj, "error", json_string(p->zError));
+    json_object_set_new(pObj, "created", iso_or_null(p->iCreated));
+    json_object_set_new(pObj, "next_attempt",
+                        iso_or_null(p->zState[0] == 'p' ? p->iNextAttempt : 0));
+    json_object_set_new(pObj, "sent", iso_or_null(p->iSent));
+    json_object_set_new(pObj, "related",
+                        *p->zRelatedKind
+                            ? json_pack("{s:s, s:I}", "kind", p->zRelatedKind,
+                                        "id", (json_int_t)p->iRelatedId)
+                            : json_null());
+    json_array_append_new(pArr, pObj);
+  }
+  return pArr;
+}
+
+void page_api_mail(Request *r) {
+  const char *zKind = request_query(r, "kind");
+  const char *zId = request_query(r, "id");
+  int64_t iId = 0;
+  if (zKind || zId) {
+    char *zEnd = NULL;
+    iId = zId ? strtoll(zId, &zEnd, 10) : 0;
+    if (!zKind || !*zKind || !zId || *zEnd || iId <= 0) {
+      respond_json_error(r, 400,
+                         "Para filtrar indique kind y un id numérico, por "
+                         "ejemplo kind=actividad&id=12.",
+                         zKind ? "id" : "kind");
+      return;
+    }
+  }
+  OutboxRow *aRow = NULL;
+  int nRow = 0;
+  if (outbox_list(request_db(r), request_arena(r), zKind, iId, API_MAIL_MAX,
+                  &aRow, &nRow) != DB_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  respond_json(r, 200, page_mail_json(aRow, nRow));
+}
