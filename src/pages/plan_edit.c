@@ -165,9 +165,13 @@ static void save_and_redirect(Request *r, int64_t iCouncil, const PlanDoc *pDoc,
                                                         : "plan-guardado"));
 }
 
+static void base_version_field(Html *h, Request *r, int iBase);
+static int edited_meanwhile(Request *r, const PlanVersionInfo *pInfo,
+                            FormErrors *pErr);
+
 /* ---- The plan itself ---- */
 
-static void plan_form(Request *r, int iStatus, const PlanDoc *pDoc,
+static void plan_form(Request *r, int iStatus, int iBase, const PlanDoc *pDoc,
                       const FormErrors *pErr) {
   Html h;
   page_begin(r, &h, "Editar plan", "plan");
@@ -176,6 +180,7 @@ static void plan_form(Request *r, int iStatus, const PlanDoc *pDoc,
   html_printf(&h,
               "<form class=\"form\" method=\"post\" action=\"/admin/plan\">\n");
   form_csrf(&h, request_csrf_token(r));
+  base_version_field(&h, r, iBase);
   int bRepeat = pErr != NULL;
   form_input(&h, pErr, "title", "Título", "text",
              bRepeat ? request_field(r, "title") : pDoc->zTitle, NULL,
@@ -207,17 +212,21 @@ static const char *period_problem(const char *zStart, const char *zEnd,
   return NULL;
 }
 
-void page_admin_plan(Request *r) {
+static void admin_plan_body(Request *r) {
   int64_t iCouncil;
   PlanDoc doc;
   PlanVersionInfo info;
   if (!load_latest(r, &iCouncil, &doc, &info)) return;
   if (!request_is_post(r)) {
-    plan_form(r, 200, &doc, NULL);
+    plan_form(r, 200, info.iNumber, &doc, NULL);
     return;
   }
   FormErrors err;
   form_errors_init(&err);
+  if (edited_meanwhile(r, &info, &err)) {
+    plan_form(r, 409, info.iNumber, &doc, &err);
+    return;
+  }
   const char *zTitle = field_text(r, "title");
   const char *zStart = field_text(r, "period_start");
   const char *zEnd = field_text(r, "period_end");
@@ -230,7 +239,7 @@ void page_admin_plan(Request *r) {
   form_error(&err, "reason",
              text_problem(zReason, "Diga por qué cambia el plan."));
   if (err.n) {
-    plan_form(r, 422, &doc, &err);
+    plan_form(r, 422, info.iNumber, &doc, &err);
     return;
   }
   PlanDoc *pNew = plan_doc_copy(request_arena(r), &doc);
@@ -255,8 +264,8 @@ void page_admin_plan(Request *r) {
 
 /* ---- Objectives ---- */
 
-static void objectives_form(Request *r, int iStatus, const PlanDoc *pDoc,
-                            const FormErrors *pErr) {
+static void objectives_form(Request *r, int iStatus, int iBase,
+                            const PlanDoc *pDoc, const FormErrors *pErr) {
   Arena *pArena = request_arena(r);
   Html h;
   page_begin(r, &h, "Editar objetivos", "plan");
@@ -266,6 +275,7 @@ static void objectives_form(Request *r, int iStatus, const PlanDoc *pDoc,
               "<form class=\"form\" method=\"post\" "
               "action=\"/admin/plan/objetivos\">\n");
   form_csrf(&h, request_csrf_token(r));
+  base_version_field(&h, r, iBase);
   int bRepeat = pErr != NULL;
   for (int i = 0; i < pDoc->nObjective; i++) {
     const char *zName =
@@ -283,18 +293,22 @@ static void objectives_form(Request *r, int iStatus, const PlanDoc *pDoc,
   page_finish(r, &h, iStatus);
 }
 
-void page_admin_plan_objectives(Request *r) {
+static void admin_plan_objectives_body(Request *r) {
   Arena *pArena = request_arena(r);
   int64_t iCouncil;
   PlanDoc doc;
   PlanVersionInfo info;
   if (!load_latest(r, &iCouncil, &doc, &info)) return;
   if (!request_is_post(r)) {
-    objectives_form(r, 200, &doc, NULL);
+    objectives_form(r, 200, info.iNumber, &doc, NULL);
     return;
   }
   FormErrors err;
   form_errors_init(&err);
+  if (edited_meanwhile(r, &info, &err)) {
+    objectives_form(r, 409, info.iNumber, &doc, &err);
+    return;
+  }
   PlanDoc *pNew = plan_doc_copy(pArena, &doc);
   for (int i = 0; i < pNew->nObjective; i++) {
     const char *zName =
@@ -317,7 +331,7 @@ void page_admin_plan_objectives(Request *r) {
   form_error(&err, "reason",
              text_problem(zReason, "Diga por qué cambian los objetivos."));
   if (err.n) {
-    objectives_form(r, 422, &doc, &err);
+    objectives_form(r, 422, info.iNumber, &doc, &err);
     return;
   }
   save_and_redirect(r, iCouncil, pNew, zReason, "/plan");
@@ -325,7 +339,7 @@ void page_admin_plan_objectives(Request *r) {
 
 /* ---- One line ---- */
 
-static void line_form(Request *r, int iStatus, const PlanDoc *pDoc,
+static void line_form(Request *r, int iStatus, int iBase, const PlanDoc *pDoc,
                       const PlanLine *pL, const FormErrors *pErr) {
   Arena *pArena = request_arena(r);
   Html h;
@@ -338,6 +352,7 @@ static void line_form(Request *r, int iStatus, const PlanDoc *pDoc,
               "action=\"/admin/plan/lineas/%d\">\n",
               pL->iNumber);
   form_csrf(&h, request_csrf_token(r));
+  base_version_field(&h, r, iBase);
   int bRepeat = pErr != NULL;
 #define VALUE(zName, zStored) (bRepeat ? request_field(r, zName) : (zStored))
   textarea(&h, pErr, "objective", "Objetivo",
@@ -586,7 +601,7 @@ static void target_from_form(Request *r, const PlanLine *pOld, PlanLine *pNew,
   }
 }
 
-void page_admin_plan_line(Request *r) {
+static void admin_plan_line_body(Request *r) {
   Arena *pArena = request_arena(r);
   const char *zNum = request_param(r, 0);
   char *zEnd = NULL;
@@ -605,11 +620,15 @@ void page_admin_plan_line(Request *r) {
     return;
   }
   if (!request_is_post(r)) {
-    line_form(r, 200, &doc, pOld, NULL);
+    line_form(r, 200, info.iNumber, &doc, pOld, NULL);
     return;
   }
   FormErrors err;
   form_errors_init(&err);
+  if (edited_meanwhile(r, &info, &err)) {
+    line_form(r, 409, info.iNumber, &doc, pOld, &err);
+    return;
+  }
   PlanDoc *pNew = plan_doc_copy(pArena, &doc);
   PlanLine *pLine = plan_doc_line(pNew, (int)iNumber);
   line_from_form(r, &doc, pOld, pLine, &err);
@@ -617,11 +636,59 @@ void page_admin_plan_line(Request *r) {
   form_error(&err, "reason",
              text_problem(zReason, "Diga por qué cambia la línea."));
   if (err.n) {
-    line_form(r, 422, &doc, pOld, &err);
+    line_form(r, 422, info.iNumber, &doc, pOld, &err);
     return;
   }
   save_and_redirect(r, iCouncil, pNew, zReason,
                     arena_printf(pArena, "/plan/lineas/%ld", iNumber));
+}
+
+/* The version a form was drawn from, so that a save can tell whether
+** someone else saved in between. */
+static void base_version_field(Html *h, Request *r, int iBase) {
+  (void)r;
+  html_printf(h, "<input type=\"hidden\" name=\"base_version\" value=\"%d\">\n",
+              iBase);
+}
+
+/* 1 when the form was drawn from an older version than the latest: then
+** the form comes back (409) instead of undoing the other person's change. */
+static int edited_meanwhile(Request *r, const PlanVersionInfo *pInfo,
+                            FormErrors *pErr) {
+  const char *zBase = request_field(r, "base_version");
+  if (!zBase || atoi(zBase) == pInfo->iNumber) return 0;
+  form_error(pErr, NULL,
+             arena_printf(request_arena(r),
+                          "Mientras usted editaba se guardó la versión %d del "
+                          "plan. Revise lo que cambió en el historial y vuelva "
+                          "a guardar desde el formulario actualizado.",
+                          pInfo->iNumber));
+  return 1;
+}
+
+/* Runs an edit handler's POST inside one write transaction: reading the
+** latest version, checking it and saving the next one cannot interleave
+** with another save. GET runs as is. */
+static void edit_in_transaction(Request *r, void (*xBody)(Request *)) {
+  Db *pDb = request_db(r);
+  if (!request_is_post(r)) {
+    xBody(r);
+    return;
+  }
+  if (db_begin(pDb) != DB_OK) {
+    respond_error(r, 503, NULL);
+    return;
+  }
+  xBody(r);
+  if (db_commit(pDb) != DB_OK) respond_error(r, 500, NULL);
+}
+
+void page_admin_plan(Request *r) { edit_in_transaction(r, admin_plan_body); }
+void page_admin_plan_objectives(Request *r) {
+  edit_in_transaction(r, admin_plan_objectives_body);
+}
+void page_admin_plan_line(Request *r) {
+  edit_in_transaction(r, admin_plan_line_body);
 }
 
 /* ---- Approval ---- */
