@@ -65,7 +65,9 @@ void compliance_local_date(int64_t iUtc, char *z) {
   plan_date_format(z, t.iYear, t.iMonth, t.iDay);
 }
 
-void compliance_today(char *z) { compliance_local_date((int64_t)time(NULL), z); }
+void compliance_today(char *z) {
+  compliance_local_date((int64_t)time(NULL), z);
+}
 
 void compliance_date_display(const char *zDate, char *z) {
   if (!plan_date_valid(zDate)) {
@@ -192,10 +194,10 @@ static void line_compute(Arena *pArena, const PlanLine *pLine,
     p->nVerified += pLink->bVerified;
   }
   qsort(p->aLink, (size_t)p->nLink, sizeof(ComplianceLink), link_compare);
-  long nDaysLeft = plan_date_valid(pLine->window.zEnd)
-                       ? date_day_number(pLine->window.zEnd) -
-                             date_day_number(pOpt->zAsOf)
-                       : 0;
+  long nDaysLeft =
+      plan_date_valid(pLine->window.zEnd)
+          ? date_day_number(pLine->window.zEnd) - date_day_number(pOpt->zAsOf)
+          : 0;
   p->nDaysLeft = (int)nDaysLeft;
   int nAtRisk = pOpt->nAtRiskDays > 0 ? pOpt->nAtRiskDays
                                       : COMPLIANCE_AT_RISK_DAYS_DEFAULT;

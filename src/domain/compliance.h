@@ -76,10 +76,11 @@ typedef struct ComplianceActivity {
   int nLine;                /* Plan lines it is linked to */
   const int *aiLine;        /* Their numbers (PlanLine.iNumber) */
   int nEvidence;            /* Evidence items present (repeats are fine) */
-  const char *const *azEvidence; /* Their kind slugs (`acta`, …). The
-                            ** attendance sheet and acta the system produces
-                            ** count once signed/approved: the feeder adds
-                            ** `asistencia` / `acta` for them. */
+  const char *const
+      *azEvidence; /* Their kind slugs (`acta`, …). The
+                    ** attendance sheet and acta the system produces
+                    ** count once signed/approved: the feeder adds
+                    ** `asistencia` / `acta` for them. */
 } ComplianceActivity;
 
 /* A name for a commune code, for the sentences ("fuera de Ovalle"). */
@@ -93,22 +94,22 @@ typedef struct ComplianceOptions {
   int nAtRiskDays;   /* 0: COMPLIANCE_AT_RISK_DAYS_DEFAULT */
   int nCommune;      /* Optional names for excluded communes; activities' */
   const ComplianceCommune *aCommune; /* zCommuneName and a built-in name
-                     ** for La Serena are used when absent */
-  const int *aiObjective; /* Optional: pPlan->nLine general-objective
-                     ** numbers, one per line in plan order (0: none);
-                     ** NULL: compliance_line_objective() decides */
+                                      ** for La Serena are used when absent */
+  const int *aiObjective;            /* Optional: pPlan->nLine general-objective
+                                      ** numbers, one per line in plan order (0: none);
+                                      ** NULL: compliance_line_objective() decides */
 } ComplianceOptions;
 
 /* Why a linked activity does or does not count for a line. */
 typedef enum ComplianceReason {
-  COMPLIANCE_COUNTS = 0,      /* Qualifies */
-  COMPLIANCE_NOT_HELD,        /* Status other than `realizada` */
-  COMPLIANCE_BAD_DATE,        /* zDate is not a date */
-  COMPLIANCE_AFTER_AS_OF,     /* Held after as_of (looking back) */
-  COMPLIANCE_OUTSIDE_WINDOW,  /* Before the window opened or after it shut */
-  COMPLIANCE_KIND_REFUSED,    /* Kind the target does not accept */
-  COMPLIANCE_COMMUNE_EXCLUDED,/* In a commune the target excludes */
-  COMPLIANCE_NO_COMMUNE       /* No commune, and the target excludes some */
+  COMPLIANCE_COUNTS = 0,       /* Qualifies */
+  COMPLIANCE_NOT_HELD,         /* Status other than `realizada` */
+  COMPLIANCE_BAD_DATE,         /* zDate is not a date */
+  COMPLIANCE_AFTER_AS_OF,      /* Held after as_of (looking back) */
+  COMPLIANCE_OUTSIDE_WINDOW,   /* Before the window opened or after it shut */
+  COMPLIANCE_KIND_REFUSED,     /* Kind the target does not accept */
+  COMPLIANCE_COMMUNE_EXCLUDED, /* In a commune the target excludes */
+  COMPLIANCE_NO_COMMUNE        /* No commune, and the target excludes some */
 } ComplianceReason;
 
 /* "No se realizó", "Fuera del plazo de la línea", … (Spanish). */
@@ -131,28 +132,28 @@ typedef struct ComplianceLine {
   int nQualifying;       /* Linked activities that count */
   int nVerified;         /* Of those, the ones with every evidence kind */
   ComplianceState eState;
-  double rProgress;      /* min(nVerified / nTarget, 1), 0..1 */
-  int nDaysLeft;         /* Days from as_of to the window's last day
-                         ** (negative once it has ended) */
-  int nLink;             /* Activities linked to the line, by date then id */
+  double rProgress; /* min(nVerified / nTarget, 1), 0..1 */
+  int nDaysLeft;    /* Days from as_of to the window's last day
+                    ** (negative once it has ended) */
+  int nLink;        /* Activities linked to the line, by date then id */
   ComplianceLink *aLink;
-  int nMissing;          /* Sentences of what is missing (none once
-                         ** cumplida): evidence first, by activity date,
-                         ** then the activities still to hold */
+  int nMissing; /* Sentences of what is missing (none once
+                ** cumplida): evidence first, by activity date,
+                ** then the activities still to hold */
   const char **azMissing;
 } ComplianceLine;
 
 /* Counts over a set of lines. */
 typedef struct ComplianceRollup {
-  int iObjective;  /* 1..n; 0: lines of no general objective (or the plan) */
+  int iObjective;    /* 1..n; 0: lines of no general objective (or the plan) */
   const char *zText; /* The objective's text; "Otros compromisos" for 0 */
-  int nLine;       /* Lines in it */
+  int nLine;         /* Lines in it */
   int anState[COMPLIANCE_STATE_COUNT]; /* Lines per state */
-  int nTarget;     /* Sum of the lines' targets */
-  int nVerified;   /* Sum of min(verified, target): activities that count
-                   ** towards a target */
+  int nTarget;                         /* Sum of the lines' targets */
+  int nVerified;    /* Sum of min(verified, target): activities that count
+                    ** towards a target */
   double rProgress; /* Mean of the lines' progress (each commitment weighs
-                   ** the same), 0..1; 0 when there are no lines */
+                     ** the same), 0..1; 0 when there are no lines */
 } ComplianceRollup;
 
 typedef struct ComplianceResult {
@@ -160,11 +161,11 @@ typedef struct ComplianceResult {
   int nAtRiskDays;            /* The setting used */
   int nLine;                  /* One per plan line, in plan order */
   ComplianceLine *aLine;
-  int nObjective;             /* One per general objective, in order, plus
-                              ** a last one numbered 0 when some line
-                              ** belongs to none */
+  int nObjective; /* One per general objective, in order, plus
+                  ** a last one numbered 0 when some line
+                  ** belongs to none */
   ComplianceRollup *aObjective;
-  ComplianceRollup total;     /* The whole plan (iObjective 0, zText NULL) */
+  ComplianceRollup total; /* The whole plan (iObjective 0, zText NULL) */
 } ComplianceResult;
 
 /* Computes *pOut (arena memory) for the plan and nActivity activities.

@@ -92,8 +92,9 @@ static const char *const azReason[] = {
     [COMPLIANCE_AFTER_AS_OF] = "Es posterior a la fecha de corte",
     [COMPLIANCE_OUTSIDE_WINDOW] = "Fuera del plazo de la línea",
     [COMPLIANCE_KIND_REFUSED] = "La meta no cuenta actividades de este tipo",
-    [COMPLIANCE_COMMUNE_EXCLUDED] = "La meta no cuenta actividades en esa "
-                                    "comuna",
+    [COMPLIANCE_COMMUNE_EXCLUDED] =
+        "La meta no cuenta actividades en esa "
+        "comuna",
     [COMPLIANCE_NO_COMMUNE] = "No tiene comuna y la meta excluye comunas",
 };
 
@@ -108,8 +109,7 @@ const char *compliance_text_other_objective(void) {
 }
 
 /* "a", "a y b", "a, b y c" (or "o" as zLast). */
-static void put_list(Buf *pB, const char *const *az, int n,
-                     const char *zLast) {
+static void put_list(Buf *pB, const char *const *az, int n, const char *zLast) {
   for (int i = 0; i < n; i++) {
     if (i) buf_puts(pB, i == n - 1 ? zLast : ", ");
     buf_puts(pB, az[i]);
@@ -126,8 +126,8 @@ static const char *commune_name(Arena *pArena, const char *zCode,
       return pOpt->aCommune[i].zName;
   }
   for (int i = 0; i < nAct; i++) {
-    if (aAct[i].zCommune && aAct[i].zCommuneName &&
-        aAct[i].zCommuneName[0] && strcmp(aAct[i].zCommune, zCode) == 0)
+    if (aAct[i].zCommune && aAct[i].zCommuneName && aAct[i].zCommuneName[0] &&
+        strcmp(aAct[i].zCommune, zCode) == 0)
       return aAct[i].zCommuneName;
   }
   if (strcmp(zCode, PLAN_CUT_LA_SERENA) == 0) return "La Serena";
@@ -198,8 +198,8 @@ static int link_ambiguous(const ComplianceLine *pLine, int iLink) {
 
 /* "Falta el Acta de la sesión del 12-03-2025." /
 ** "Faltan la Citación y el Acta de la sesión del 12-03-2025." */
-static const char *evidence_sentence(Arena *pArena,
-                                     const ComplianceLine *pLine, int iLink) {
+static const char *evidence_sentence(Arena *pArena, const ComplianceLine *pLine,
+                                     int iLink) {
   const ComplianceLink *pLink = &pLine->aLink[iLink];
   const ComplianceActivity *pAct = pLink->pActivity;
   const char **azWords =
@@ -249,8 +249,8 @@ static const char *count_sentence(Arena *pArena, const ComplianceLine *pLine,
 }
 
 void compliance_text_missing(Arena *pArena, ComplianceLine *pLine,
-                             const ComplianceActivity *aActivity,
-                             int nActivity, const ComplianceOptions *pOpt) {
+                             const ComplianceActivity *aActivity, int nActivity,
+                             const ComplianceOptions *pOpt) {
   pLine->nMissing = 0;
   pLine->azMissing =
       arena_alloc(pArena, sizeof(char *) * (size_t)(pLine->nLink + 2));

@@ -16,8 +16,8 @@
 ** activity that lacks evidence (in date order), then one for the
 ** activities still to hold when fewer qualify than the target asks. */
 void compliance_text_missing(Arena *pArena, ComplianceLine *pLine,
-                             const ComplianceActivity *aActivity,
-                             int nActivity, const ComplianceOptions *pOpt);
+                             const ComplianceActivity *aActivity, int nActivity,
+                             const ComplianceOptions *pOpt);
 
 /* "Otros compromisos del plan": the rollup of lines of no objective. */
 const char *compliance_text_other_objective(void);

@@ -17,7 +17,7 @@
 
 #define SEED       \
   COSOC_SOURCE_DIR \
-      "/data/seeds/plan-anual-cosoc-minvu-serviu-coquimbo-2024-2025.txt"
+  "/data/seeds/plan-anual-cosoc-minvu-serviu-coquimbo-2024-2025.txt"
 
 #define CASE_ACTIVITIES_MAX 8
 #define CASE_MISSING_MAX 4
@@ -32,8 +32,8 @@ static Arena *g_pArena;
 ** Acta(s). */
 static const char *const azFull[] = {"citacion", "asistencia", "fotografias",
                                      "acta", NULL};
-static const char *const azNoActa[] = {"citacion", "asistencia",
-                                       "fotografias", NULL};
+static const char *const azNoActa[] = {"citacion", "asistencia", "fotografias",
+                                       NULL};
 static const char *const azOnlyPhotos[] = {"fotografias", NULL};
 /* Line 2 asks for Convocatoria, Asistencia, Fotografías. */
 static const char *const azTraining[] = {"convocatoria", "asistencia",
@@ -43,36 +43,35 @@ static const char *const azNone[] = {NULL};
 /* ---- One activity of a case, as the database would hand it over ---- */
 
 typedef struct CaseActivity {
-  int64_t iId;          /* 0 ends the list */
-  const char *zKind;    /* Activity kind slug */
-  const char *zDate;    /* YYYY-MM-DD */
-  const char *zCommune; /* CUT code or NULL */
-  const char *zStatus;  /* Activity status slug */
-  int aiLine[ACT_LINES_MAX]; /* Linked plan lines, 0-terminated */
+  int64_t iId;                   /* 0 ends the list */
+  const char *zKind;             /* Activity kind slug */
+  const char *zDate;             /* YYYY-MM-DD */
+  const char *zCommune;          /* CUT code or NULL */
+  const char *zStatus;           /* Activity status slug */
+  int aiLine[ACT_LINES_MAX];     /* Linked plan lines, 0-terminated */
   const char *const *azEvidence; /* Evidence kinds present */
 } CaseActivity;
 
 typedef struct Case {
-  const char *zName;  /* What the case shows, as a sentence */
-  const char *zAsOf;  /* The day looked at */
-  int nAtRiskDays;    /* 0: the default, 30 */
+  const char *zName; /* What the case shows, as a sentence */
+  const char *zAsOf; /* The day looked at */
+  int nAtRiskDays;   /* 0: the default, 30 */
   CaseActivity aAct[CASE_ACTIVITIES_MAX];
-  int iLine;          /* The plan line checked */
+  int iLine; /* The plan line checked */
   int nQualifying;
   int nVerified;
-  const char *zState; /* CONTRACT slug */
-  int iPercent;       /* Progress, rounded */
+  const char *zState;                      /* CONTRACT slug */
+  int iPercent;                            /* Progress, rounded */
   const char *azMissing[CASE_MISSING_MAX]; /* Exact sentences, in order */
 } Case;
 
 #define SESSION(id, date, commune, ...) \
-  {id, "sesion_ordinaria", date, commune, "realizada", {__VA_ARGS__}, azFull}
+  { id, "sesion_ordinaria", date, commune, "realizada", {__VA_ARGS__}, azFull }
 
 /* Four sessions of line 4 in La Serena, all with full evidence. */
-#define FOUR_SESSIONS                               \
-  SESSION(1, "2024-04-10", "04101", 4),             \
-      SESSION(2, "2024-07-10", "04101", 4),         \
-      SESSION(3, "2024-10-09", "04101", 4),         \
+#define FOUR_SESSIONS                                                         \
+  SESSION(1, "2024-04-10", "04101", 4), SESSION(2, "2024-07-10", "04101", 4), \
+      SESSION(3, "2024-10-09", "04101", 4),                                   \
       SESSION(4, "2025-01-15", "04101", 4)
 
 static const Case aCase[] = {
@@ -80,41 +79,76 @@ static const Case aCase[] = {
               "at_80_percent",
      .zAsOf = "2025-04-01",
      .aAct = {FOUR_SESSIONS},
-     .iLine = 4, .nQualifying = 4, .nVerified = 4, .zState = "en_curso",
+     .iLine = 4,
+     .nQualifying = 4,
+     .nVerified = 4,
+     .zState = "en_curso",
      .iPercent = 80,
      .azMissing = {"Falta 1 sesión antes del 31-12-2025."}},
 
     {.zName = "five_held_sessions_with_full_evidence_make_line_4_cumplida",
      .zAsOf = "2025-04-01",
      .aAct = {FOUR_SESSIONS, SESSION(5, "2025-03-12", "04101", 4)},
-     .iLine = 4, .nQualifying = 5, .nVerified = 5, .zState = "cumplida",
+     .iLine = 4,
+     .nQualifying = 5,
+     .nVerified = 5,
+     .zState = "cumplida",
      .iPercent = 100},
 
     {.zName = "an_extraordinary_session_counts_for_line_4_too",
      .zAsOf = "2025-04-01",
      .aAct = {FOUR_SESSIONS,
-              {5, "sesion_extraordinaria", "2025-03-12", "04101", "realizada",
-               {4}, azFull}},
-     .iLine = 4, .nQualifying = 5, .nVerified = 5, .zState = "cumplida",
+              {5,
+               "sesion_extraordinaria",
+               "2025-03-12",
+               "04101",
+               "realizada",
+               {4},
+               azFull}},
+     .iLine = 4,
+     .nQualifying = 5,
+     .nVerified = 5,
+     .zState = "cumplida",
      .iPercent = 100},
 
     {.zName = "a_session_missing_its_acta_qualifies_but_is_not_verified_and_"
               "is_named_with_its_date",
      .zAsOf = "2025-04-01",
      .aAct = {FOUR_SESSIONS,
-              {5, "sesion_ordinaria", "2025-03-12", "04101", "realizada", {4},
+              {5,
+               "sesion_ordinaria",
+               "2025-03-12",
+               "04101",
+               "realizada",
+               {4},
                azNoActa}},
-     .iLine = 4, .nQualifying = 5, .nVerified = 4, .zState = "en_curso",
+     .iLine = 4,
+     .nQualifying = 5,
+     .nVerified = 4,
+     .zState = "en_curso",
      .iPercent = 80,
      .azMissing = {"Falta el Acta de la sesión del 12-03-2025."}},
 
     {.zName = "several_missing_kinds_are_named_in_one_sentence_each_activity",
      .zAsOf = "2025-04-01",
-     .aAct = {{1, "sesion_ordinaria", "2024-05-08", "04101", "realizada", {4},
+     .aAct = {{1,
+               "sesion_ordinaria",
+               "2024-05-08",
+               "04101",
+               "realizada",
+               {4},
                azOnlyPhotos},
-              {2, "sesion_ordinaria", "2024-06-12", "04101", "realizada", {4},
+              {2,
+               "sesion_ordinaria",
+               "2024-06-12",
+               "04101",
+               "realizada",
+               {4},
                azNone}},
-     .iLine = 4, .nQualifying = 2, .nVerified = 0, .zState = "en_curso",
+     .iLine = 4,
+     .nQualifying = 2,
+     .nVerified = 0,
+     .zState = "en_curso",
      .iPercent = 0,
      .azMissing = {"Faltan la Citación, la lista de Asistencia y el Acta de "
                    "la sesión del 08-05-2024.",
@@ -125,7 +159,10 @@ static const Case aCase[] = {
     {.zName = "a_session_in_la_serena_does_not_count_for_line_9",
      .zAsOf = "2025-04-01",
      .aAct = {SESSION(1, "2024-08-14", "04101", 4, 9)},
-     .iLine = 9, .nQualifying = 0, .nVerified = 0, .zState = "sin_iniciar",
+     .iLine = 9,
+     .nQualifying = 0,
+     .nVerified = 0,
+     .zState = "sin_iniciar",
      .iPercent = 0,
      .azMissing = {"Faltan 2 actividades fuera de La Serena antes del "
                    "31-12-2025."}},
@@ -134,7 +171,10 @@ static const Case aCase[] = {
      .zAsOf = "2025-04-01",
      .aAct = {SESSION(1, "2024-08-14", "04101", 4, 9),
               SESSION(2, "2024-11-13", "04301", 4, 9)},
-     .iLine = 9, .nQualifying = 1, .nVerified = 1, .zState = "en_curso",
+     .iLine = 9,
+     .nQualifying = 1,
+     .nVerified = 1,
+     .zState = "en_curso",
      .iPercent = 50,
      .azMissing = {"Falta 1 actividad fuera de La Serena antes del "
                    "31-12-2025."}},
@@ -143,14 +183,20 @@ static const Case aCase[] = {
      .zAsOf = "2025-04-01",
      .aAct = {SESSION(1, "2024-08-14", "04101", 4, 9),
               SESSION(2, "2024-11-13", "04301", 4, 9)},
-     .iLine = 4, .nQualifying = 2, .nVerified = 2, .zState = "en_curso",
+     .iLine = 4,
+     .nQualifying = 2,
+     .nVerified = 2,
+     .zState = "en_curso",
      .iPercent = 40,
      .azMissing = {"Faltan 3 sesiones antes del 31-12-2025."}},
 
     {.zName = "a_virtual_activity_with_no_commune_does_not_count_for_line_9",
      .zAsOf = "2025-04-01",
      .aAct = {SESSION(1, "2024-08-14", NULL, 4, 9)},
-     .iLine = 9, .nQualifying = 0, .nVerified = 0, .zState = "sin_iniciar",
+     .iLine = 9,
+     .nQualifying = 0,
+     .nVerified = 0,
+     .zState = "sin_iniciar",
      .iPercent = 0,
      .azMissing = {"Faltan 2 actividades fuera de La Serena antes del "
                    "31-12-2025."}},
@@ -159,128 +205,225 @@ static const Case aCase[] = {
      .zAsOf = "2025-04-01",
      .aAct = {SESSION(1, "2024-08-14", "04102", 9),
               SESSION(2, "2024-11-13", "04301", 9)},
-     .iLine = 9, .nQualifying = 2, .nVerified = 2, .zState = "cumplida",
+     .iLine = 9,
+     .nQualifying = 2,
+     .nVerified = 2,
+     .zState = "cumplida",
      .iPercent = 100},
 
     {.zName = "activities_outside_the_window_do_not_count",
      .zAsOf = "2024-11-30",
-     .aAct = {{1, "capacitacion", "2024-06-30", "04101", "realizada", {2},
+     .aAct = {{1,
+               "capacitacion",
+               "2024-06-30",
+               "04101",
+               "realizada",
+               {2},
                azTraining},
-              {2, "capacitacion", "2025-01-15", "04101", "realizada", {2},
+              {2,
+               "capacitacion",
+               "2025-01-15",
+               "04101",
+               "realizada",
+               {2},
                azTraining}},
-     .iLine = 2, .nQualifying = 0, .nVerified = 0, .zState = "sin_iniciar",
+     .iLine = 2,
+     .nQualifying = 0,
+     .nVerified = 0,
+     .zState = "sin_iniciar",
      .iPercent = 0,
      .azMissing = {"Falta 1 actividad antes del 31-12-2024."}},
 
     {.zName = "the_first_and_last_days_of_the_window_count",
      .zAsOf = "2025-03-01",
-     .aAct = {{1, "capacitacion", "2024-07-01", "04101", "realizada", {2},
-               azNoActa},
-              {2, "charla", "2024-12-31", "04101", "realizada", {2},
-               azTraining}},
-     .iLine = 2, .nQualifying = 2, .nVerified = 1, .zState = "cumplida",
+     .aAct =
+         {{1,
+           "capacitacion",
+           "2024-07-01",
+           "04101",
+           "realizada",
+           {2},
+           azNoActa},
+          {2, "charla", "2024-12-31", "04101", "realizada", {2}, azTraining}},
+     .iLine = 2,
+     .nQualifying = 2,
+     .nVerified = 1,
+     .zState = "cumplida",
      .iPercent = 100},
 
     {.zName = "a_line_whose_window_has_passed_is_atrasada",
      .zAsOf = "2025-01-01",
-     .iLine = 2, .nQualifying = 0, .nVerified = 0, .zState = "atrasada",
+     .iLine = 2,
+     .nQualifying = 0,
+     .nVerified = 0,
+     .zState = "atrasada",
      .iPercent = 0,
      .azMissing = {"Falta 1 actividad; el plazo terminó el 31-12-2024."}},
 
     {.zName = "a_held_activity_without_its_evidence_leaves_a_passed_line_"
               "atrasada",
      .zAsOf = "2025-02-01",
-     .aAct = {{1, "capacitacion", "2024-09-05", "04101", "realizada", {2},
+     .aAct = {{1,
+               "capacitacion",
+               "2024-09-05",
+               "04101",
+               "realizada",
+               {2},
                azOnlyPhotos}},
-     .iLine = 2, .nQualifying = 1, .nVerified = 0, .zState = "atrasada",
+     .iLine = 2,
+     .nQualifying = 1,
+     .nVerified = 0,
+     .zState = "atrasada",
      .iPercent = 0,
      .azMissing = {"Faltan la Convocatoria y la lista de Asistencia de la "
                    "capacitación del 05-09-2024."}},
 
     {.zName = "a_line_is_en_riesgo_30_days_before_its_window_ends",
      .zAsOf = "2025-05-31",
-     .iLine = 3, .nQualifying = 0, .nVerified = 0, .zState = "en_riesgo",
+     .iLine = 3,
+     .nQualifying = 0,
+     .nVerified = 0,
+     .zState = "en_riesgo",
      .iPercent = 0,
      .azMissing = {"Falta 1 actividad antes del 30-06-2025."}},
 
     {.zName = "a_line_is_en_riesgo_on_the_last_day_of_its_window",
      .zAsOf = "2025-06-30",
-     .aAct = {{1, "mesa_trabajo", "2025-04-22", "04301", "realizada", {3},
+     .aAct = {{1,
+               "mesa_trabajo",
+               "2025-04-22",
+               "04301",
+               "realizada",
+               {3},
                azOnlyPhotos}},
-     .iLine = 3, .nQualifying = 1, .nVerified = 0, .zState = "en_riesgo",
+     .iLine = 3,
+     .nQualifying = 1,
+     .nVerified = 0,
+     .zState = "en_riesgo",
      .iPercent = 0,
      .azMissing = {"Faltan la Invitación y la lista de Asistencia de la mesa "
                    "de trabajo del 22-04-2025."}},
 
     {.zName = "a_line_31_days_before_its_window_ends_is_not_yet_en_riesgo",
      .zAsOf = "2025-05-30",
-     .iLine = 3, .nQualifying = 0, .nVerified = 0, .zState = "sin_iniciar",
+     .iLine = 3,
+     .nQualifying = 0,
+     .nVerified = 0,
+     .zState = "sin_iniciar",
      .iPercent = 0,
      .azMissing = {"Falta 1 actividad antes del 30-06-2025."}},
 
     {.zName = "the_at_risk_setting_widens_the_warning",
      .zAsOf = "2025-05-01",
      .nAtRiskDays = 60,
-     .iLine = 3, .nQualifying = 0, .nVerified = 0, .zState = "en_riesgo",
+     .iLine = 3,
+     .nQualifying = 0,
+     .nVerified = 0,
+     .zState = "en_riesgo",
      .iPercent = 0,
      .azMissing = {"Falta 1 actividad antes del 30-06-2025."}},
 
     {.zName = "a_line_whose_window_has_not_opened_says_between_which_dates",
      .zAsOf = "2024-10-01",
-     .iLine = 3, .nQualifying = 0, .nVerified = 0, .zState = "sin_iniciar",
+     .iLine = 3,
+     .nQualifying = 0,
+     .nVerified = 0,
+     .zState = "sin_iniciar",
      .iPercent = 0,
      .azMissing = {"Falta 1 actividad entre el 01-01-2025 y el 30-06-2025."}},
 
     {.zName = "a_programada_activity_does_not_count",
      .zAsOf = "2025-04-01",
      .aAct = {FOUR_SESSIONS,
-              {5, "sesion_ordinaria", "2025-03-12", "04101", "programada",
-               {4}, azFull},
-              {6, "sesion_ordinaria", "2025-03-19", "04101", "suspendida",
-               {4}, azFull}},
-     .iLine = 4, .nQualifying = 4, .nVerified = 4, .zState = "en_curso",
+              {5,
+               "sesion_ordinaria",
+               "2025-03-12",
+               "04101",
+               "programada",
+               {4},
+               azFull},
+              {6,
+               "sesion_ordinaria",
+               "2025-03-19",
+               "04101",
+               "suspendida",
+               {4},
+               azFull}},
+     .iLine = 4,
+     .nQualifying = 4,
+     .nVerified = 4,
+     .zState = "en_curso",
      .iPercent = 80,
      .azMissing = {"Falta 1 sesión antes del 31-12-2025."}},
 
     {.zName = "looking_back_excludes_activities_after_as_of",
      .zAsOf = "2024-12-31",
      .aAct = {FOUR_SESSIONS, SESSION(5, "2025-03-12", "04101", 4)},
-     .iLine = 4, .nQualifying = 3, .nVerified = 3, .zState = "en_curso",
+     .iLine = 4,
+     .nQualifying = 3,
+     .nVerified = 3,
+     .zState = "en_curso",
      .iPercent = 60,
      .azMissing = {"Faltan 2 sesiones antes del 31-12-2025."}},
 
     {.zName = "an_activity_held_on_as_of_counts",
      .zAsOf = "2025-01-15",
      .aAct = {FOUR_SESSIONS},
-     .iLine = 4, .nQualifying = 4, .nVerified = 4, .zState = "en_curso",
+     .iLine = 4,
+     .nQualifying = 4,
+     .nVerified = 4,
+     .zState = "en_curso",
      .iPercent = 80,
      .azMissing = {"Falta 1 sesión antes del 31-12-2025."}},
 
     {.zName = "a_kind_the_target_does_not_accept_does_not_count",
      .zAsOf = "2025-04-01",
-     .aAct = {{1, "charla", "2024-09-05", "04101", "realizada", {4, 5},
-               azFull},
-              {2, "reunion_autoridades", "2024-10-05", "04101", "realizada",
-               {4, 5}, azFull}},
-     .iLine = 5, .nQualifying = 1, .nVerified = 1, .zState = "en_curso",
+     .aAct = {{1, "charla", "2024-09-05", "04101", "realizada", {4, 5}, azFull},
+              {2,
+               "reunion_autoridades",
+               "2024-10-05",
+               "04101",
+               "realizada",
+               {4, 5},
+               azFull}},
+     .iLine = 5,
+     .nQualifying = 1,
+     .nVerified = 1,
+     .zState = "en_curso",
      .iPercent = 50,
      .azMissing = {"Falta 1 reunión con autoridades antes del 31-12-2025."}},
 
     {.zName = "an_activity_not_linked_to_the_line_does_not_count",
      .zAsOf = "2025-04-01",
      .aAct = {SESSION(1, "2024-08-14", "04301", 4)},
-     .iLine = 9, .nQualifying = 0, .nVerified = 0, .zState = "sin_iniciar",
+     .iLine = 9,
+     .nQualifying = 0,
+     .nVerified = 0,
+     .zState = "sin_iniciar",
      .iPercent = 0,
      .azMissing = {"Faltan 2 actividades fuera de La Serena antes del "
                    "31-12-2025."}},
 
     {.zName = "two_sessions_on_the_same_day_are_told_apart_by_title",
      .zAsOf = "2025-04-01",
-     .aAct = {{1, "sesion_ordinaria", "2024-05-08", "04101", "realizada",
-               {4}, azNoActa},
-              {2, "sesion_ordinaria", "2024-05-08", "04101", "realizada",
-               {4}, azNoActa}},
-     .iLine = 4, .nQualifying = 2, .nVerified = 0, .zState = "en_curso",
+     .aAct = {{1,
+               "sesion_ordinaria",
+               "2024-05-08",
+               "04101",
+               "realizada",
+               {4},
+               azNoActa},
+              {2,
+               "sesion_ordinaria",
+               "2024-05-08",
+               "04101",
+               "realizada",
+               {4},
+               azNoActa}},
+     .iLine = 4,
+     .nQualifying = 2,
+     .nVerified = 0,
+     .zState = "en_curso",
      .iPercent = 0,
      .azMissing = {"Falta el Acta de la sesión del 08-05-2024 («Actividad "
                    "1»).",
@@ -406,22 +549,21 @@ static void rollups_count_lines_per_objective_and_for_the_plan(void **state) {
   static const int aiLine49[] = {4, 9};
   ComplianceActivity aAct[5];
   memset(aAct, 0, sizeof(aAct));
-  static const char *const azDate[5] = {"2024-04-10", "2024-07-10",
-                                        "2024-10-09", "2025-01-15",
-                                        "2025-03-12"};
+  static const char *const azDate[5] = {
+      "2024-04-10", "2024-07-10", "2024-10-09", "2025-01-15", "2025-03-12"};
   for (int i = 0; i < 5; i++) {
-    aAct[i] = (ComplianceActivity){.iId = i + 1,
-                                   .zKind = "sesion_ordinaria",
-                                   .zTitle = "Sesión",
-                                   .zDate = azDate[i],
-                                   .zCommune = i == 4 ? "04301" : "04101",
-                                   .zCommuneName = i == 4 ? "Ovalle"
-                                                          : "La Serena",
-                                   .zStatus = "realizada",
-                                   .nLine = i == 4 ? 2 : 1,
-                                   .aiLine = i == 4 ? aiLine49 : aiLine4,
-                                   .nEvidence = 4,
-                                   .azEvidence = azFull};
+    aAct[i] =
+        (ComplianceActivity){.iId = i + 1,
+                             .zKind = "sesion_ordinaria",
+                             .zTitle = "Sesión",
+                             .zDate = azDate[i],
+                             .zCommune = i == 4 ? "04301" : "04101",
+                             .zCommuneName = i == 4 ? "Ovalle" : "La Serena",
+                             .zStatus = "realizada",
+                             .nLine = i == 4 ? 2 : 1,
+                             .aiLine = i == 4 ? aiLine49 : aiLine4,
+                             .nEvidence = 4,
+                             .azEvidence = azFull};
   }
   ComplianceOptions opt = {.zAsOf = "2025-06-15"};
   ComplianceResult res;
@@ -450,8 +592,8 @@ static void rollups_count_lines_per_objective_and_for_the_plan(void **state) {
   const ComplianceRollup *pOther = &res.aObjective[6];
   assert_int_equal(pOther->iObjective, 0);
   assert_string_equal(pOther->zText, "Otros compromisos del plan");
-  assert_int_equal(pOther->nLine, 4); /* Lines 5-8 */
-  assert_int_equal(pOther->anState[COMPLIANCE_EN_RIESGO], 2); /* 6, 7 */
+  assert_int_equal(pOther->nLine, 4);                           /* Lines 5-8 */
+  assert_int_equal(pOther->anState[COMPLIANCE_EN_RIESGO], 2);   /* 6, 7 */
   assert_int_equal(pOther->anState[COMPLIANCE_SIN_INICIAR], 2); /* 5, 8 */
   /* The whole plan. */
   const ComplianceRollup *pAll = &res.total;
@@ -478,15 +620,33 @@ static void links_are_in_date_order_with_the_reason_they_do_not_count(
   Arena *pArena = arena_new();
   static const int aiLine9[] = {9};
   ComplianceActivity aAct[] = {
-      {.iId = 3, .zKind = "charla", .zDate = "2025-02-01", .zCommune = "04101",
-       .zStatus = "realizada", .nLine = 1, .aiLine = aiLine9},
-      {.iId = 1, .zKind = "charla", .zDate = "2024-05-01", .zCommune = "04301",
-       .zStatus = "programada", .nLine = 1, .aiLine = aiLine9},
-      {.iId = 2, .zKind = "charla", .zDate = "no es fecha",
-       .zCommune = "04301", .zStatus = "realizada", .nLine = 1,
+      {.iId = 3,
+       .zKind = "charla",
+       .zDate = "2025-02-01",
+       .zCommune = "04101",
+       .zStatus = "realizada",
+       .nLine = 1,
        .aiLine = aiLine9},
-      {.iId = 4, .zKind = "charla", .zDate = "2025-09-01T10:00:00-03:00",
-       .zCommune = "04301", .zStatus = "realizada", .nLine = 1,
+      {.iId = 1,
+       .zKind = "charla",
+       .zDate = "2024-05-01",
+       .zCommune = "04301",
+       .zStatus = "programada",
+       .nLine = 1,
+       .aiLine = aiLine9},
+      {.iId = 2,
+       .zKind = "charla",
+       .zDate = "no es fecha",
+       .zCommune = "04301",
+       .zStatus = "realizada",
+       .nLine = 1,
+       .aiLine = aiLine9},
+      {.iId = 4,
+       .zKind = "charla",
+       .zDate = "2025-09-01T10:00:00-03:00",
+       .zCommune = "04301",
+       .zStatus = "realizada",
+       .nLine = 1,
        .aiLine = aiLine9},
   };
   ComplianceOptions opt = {.zAsOf = "2025-06-01"};
