@@ -527,6 +527,43 @@ static void the_issue_sentence_reads_exactly_for_a_shorter_window(
   arena_free(pArena);
 }
 
+static void options_name_communes_and_place_lines_under_objectives(
+    void **state) {
+  (void)state;
+  /* The officer made line 5 count talks or trainings outside La Serena and
+  ** Coquimbo, and filed lines 5-8 under objective 1 by hand. */
+  Arena *pArena = arena_new();
+  PlanDoc *pDoc = plan_doc_copy(pArena, &g_plan);
+  PlanTarget *pT = &plan_doc_line(pDoc, 5)->target;
+  pT->nCount = 3;
+  pT->nKind = 2;
+  pT->azKind[0] = "capacitacion";
+  pT->azKind[1] = "charla";
+  pT->nExclude = 2;
+  pT->azExclude[0] = "04101";
+  pT->azExclude[1] = "04102";
+  static const ComplianceCommune aName[] = {{"04102", "Coquimbo"}};
+  static const int aiObjective[10] = {2, 1, 4, 5, 1, 1, 1, 1, 6, 3};
+  ComplianceOptions opt = {.zAsOf = "2025-03-01",
+                           .nCommune = 1,
+                           .aCommune = aName,
+                           .aiObjective = aiObjective};
+  ComplianceResult res;
+  const char *zErr;
+  assert_int_equal(compliance_compute(pArena, pDoc, NULL, 0, &opt, &res, &zErr),
+                   COMPLIANCE_OK);
+  const ComplianceLine *p5 = compliance_line(&res, 5);
+  assert_int_equal(p5->nMissing, 1);
+  assert_string_equal(p5->azMissing[0],
+                      "Faltan 3 actividades de tipo Capacitación o Charla "
+                      "fuera de La Serena y Coquimbo antes del 31-12-2025.");
+  assert_int_equal(p5->iObjective, 1);
+  /* No line is left without an objective, so no "otros" group. */
+  assert_int_equal(res.nObjective, 6);
+  assert_int_equal(res.aObjective[0].nLine, 5);
+  arena_free(pArena);
+}
+
 static void lines_belong_to_the_general_objective_they_quote(void **state) {
   (void)state;
   Arena *pArena = arena_new();
@@ -740,6 +777,7 @@ int main(void) {
   enum { nCase = sizeof(aCase) / sizeof(aCase[0]) };
   static const struct CMUnitTest aFixed[] = {
       cmocka_unit_test(the_issue_sentence_reads_exactly_for_a_shorter_window),
+      cmocka_unit_test(options_name_communes_and_place_lines_under_objectives),
       cmocka_unit_test(lines_belong_to_the_general_objective_they_quote),
       cmocka_unit_test(rollups_count_lines_per_objective_and_for_the_plan),
       cmocka_unit_test(
