@@ -76,11 +76,10 @@ typedef struct ComplianceActivity {
   int nLine;                /* Plan lines it is linked to */
   const int *aiLine;        /* Their numbers (PlanLine.iNumber) */
   int nEvidence;            /* Evidence items present (repeats are fine) */
-  const char *const
-      *azEvidence; /* Their kind slugs (`acta`, …). The
-                    ** attendance sheet and acta the system produces
-                    ** count once signed/approved: the feeder adds
-                    ** `asistencia` / `acta` for them. */
+  /* Their kind slugs (`acta`, …). The attendance sheet and the acta the
+  ** system produces count once signed / approved: the feeder adds
+  ** `asistencia` / `acta` for them. */
+  const char *const *azEvidence;
 } ComplianceActivity;
 
 /* A name for a commune code, for the sentences ("fuera de Ovalle"). */
@@ -92,12 +91,14 @@ typedef struct ComplianceCommune {
 typedef struct ComplianceOptions {
   const char *zAsOf; /* YYYY-MM-DD; required (compliance_today() for now) */
   int nAtRiskDays;   /* 0: COMPLIANCE_AT_RISK_DAYS_DEFAULT */
-  int nCommune;      /* Optional names for excluded communes; activities' */
-  const ComplianceCommune *aCommune; /* zCommuneName and a built-in name
-                                      ** for La Serena are used when absent */
-  const int *aiObjective;            /* Optional: pPlan->nLine general-objective
-                                      ** numbers, one per line in plan order (0: none);
-                                      ** NULL: compliance_line_objective() decides */
+  /* Optional names of excluded communes for the sentences; when a code is
+  ** not here, an activity's zCommuneName is used, then a built-in name for
+  ** La Serena, then "la comuna 04101". */
+  int nCommune;
+  const ComplianceCommune *aCommune;
+  /* Optional: pPlan->nLine general-objective numbers, one per line in plan
+  ** order (0: none); NULL: compliance_line_objective() decides. */
+  const int *aiObjective;
 } ComplianceOptions;
 
 /* Why a linked activity does or does not count for a line. */
@@ -112,7 +113,7 @@ typedef enum ComplianceReason {
   COMPLIANCE_NO_COMMUNE        /* No commune, and the target excludes some */
 } ComplianceReason;
 
-/* "No se realizó", "Fuera del plazo de la línea", … (Spanish). */
+/* "No figura como realizada", "Fuera del plazo de la línea", … */
 const char *compliance_reason_text(ComplianceReason eReason);
 
 /* One activity linked to a line, whether it counts or not. */
