@@ -34,7 +34,7 @@ static void usage(FILE *pOut) {
                 "plan anual,\nsesiones, actas, acuerdos y verificadores.\n\n"
                 "Comandos:\n");
   for (size_t i = 0; i < sizeof(aCommand) / sizeof(aCommand[0]); i++) {
-    fprintf(pOut, "  %-10s %s\n", aCommand[i].zName, aCommand[i].zHelp);
+    fprintf(pOut, "  %-12s %s\n", aCommand[i].zName, aCommand[i].zHelp);
   }
   fprintf(pOut, "\nCada comando tiene su ayuda: cosoc COMANDO --help\n"
                 "  --version  muestra la versión\n");
