@@ -47,7 +47,7 @@ static void attendance_section(Buf *b, const ActaPdfInput *pIn,
 static const char *acta_preamble(Arena *pArena, const ActaPdfInput *pIn) {
   Buf b;
   buf_init(&b, pArena);
-  buf_puts(&b, "1. DATOS DE LA SESIÓN");
+  buf_puts(&b, "# 1. Datos de la sesión\n");
   if (pIn->zWhen && *pIn->zWhen) buf_printf(&b, "\nFecha y hora: %s", pIn->zWhen);
   if (pIn->zPlace && *pIn->zPlace) buf_printf(&b, "\nLugar: %s", pIn->zPlace);
   for (int i = 0; i < pIn->nPlanLine; i++) {
@@ -56,26 +56,26 @@ static const char *acta_preamble(Arena *pArena, const ActaPdfInput *pIn) {
   if (pIn->zState && *pIn->zState) buf_printf(&b, "\nEstado: %s", pIn->zState);
   if (pIn->zQuorum && *pIn->zQuorum) buf_printf(&b, "\n%s", pIn->zQuorum);
 
-  buf_puts(&b, "\n\n2. ASISTENCIA");
+  buf_puts(&b, "\n\n# 2. Asistencia");
   attendance_section(&b, pIn, ATTENDANCE_PRESENTE, "Asistentes:");
   attendance_section(&b, pIn, ATTENDANCE_JUSTIFICADO,
                      "Ausencias justificadas:");
   attendance_section(&b, pIn, ATTENDANCE_AUSENTE, "Ausentes:");
 
-  buf_puts(&b, "\n\n3. TABLA Y DESARROLLO");
+  buf_puts(&b, "\n\n# 3. Tabla y desarrollo");
   if (pIn->nItem == 0) buf_puts(&b, "\n\nSin puntos en la tabla.");
   for (int i = 0; i < pIn->nItem; i++) {
-    buf_printf(&b, "\n\n3.%d %s", i + 1, nz(pIn->aItem[i].zTitle));
+    buf_printf(&b, "\n\n# 3.%d %s", i + 1, nz(pIn->aItem[i].zTitle));
     const char *zText = markdown_to_text(pArena, pIn->aItem[i].zSummary);
     if (*zText) buf_printf(&b, "\n\n%s", zText);
   }
-  buf_puts(&b, "\n\n4. ACUERDOS");
-  if (pIn->nAgreement == 0) buf_puts(&b, "\nNo se adoptaron acuerdos.");
+  buf_puts(&b, "\n\n# 4. Acuerdos");
+  if (pIn->nAgreement == 0) buf_puts(&b, "\n\nNo se adoptaron acuerdos.");
   return buf_str(&b);
 }
 
 static const char *vote_text(Arena *pArena, const ActaPdfAgreement *a) {
-  if (!a->bVoted) return "Por unanimidad, sin votación";
+  if (!a->bVoted) return "Sin votación";
   return arena_printf(pArena, "%d a favor\n%d en contra\n%d %s", a->nFor,
                       a->nAgainst, a->nAbstain,
                       a->nAbstain == 1 ? "abstención" : "abstenciones");
@@ -109,6 +109,7 @@ void acta_pdf_table(Arena *pArena, const ActaPdfInput *pIn,
   *pTable = t;
   ExportPdfOptions opt = {
       .bLetter = pIn->bLetter,
+      .bPreambleHeadings = 1,
       .zFooter = arena_printf(pArena, "%s — %s",
                               pIn->zCouncil ? pIn->zCouncil : "COSOC",
                               pIn->zTitle ? pIn->zTitle : "Acta"),

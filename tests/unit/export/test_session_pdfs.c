@@ -202,6 +202,8 @@ static void acta_pdf_has_every_attendee_item_and_agreement(void **state) {
       if (!strstr(zText, azWant[i])) fail_msg("missing «%s»", azWant[i]);
     }
     assert_null(strstr(zText, "**"));
+    assert_null(strstr(zText, "# "));
+    assert_non_null(strstr(zText, "4. Acuerdos"));
     assert_null(strstr(zText, "<script"));
     assert_null(strstr(zText, "alert"));
   }
@@ -227,12 +229,38 @@ static void acta_without_agreements_says_so(void **state) {
   arena_free(pArena);
 }
 
+/* export_pdf()'s opt-in headings: "# " marks a heading only when asked. */
+static void preamble_headings_are_opt_in(void **state) {
+  (void)state;
+  Arena *pArena = arena_new();
+  const char *zDir = fixture_dir(pArena);
+  static const char *const azHeader[] = {"A"};
+  static const char *const azCell[] = {"x"};
+  ExportTable t = {.zTitle = "T", .zPreamble = "# Sección uno\n\nTexto.",
+                   .nCol = 1, .azHeader = azHeader, .nRow = 1,
+                   .azCell = azCell};
+  for (int bHeadings = 0; bHeadings <= 1; bHeadings++) {
+    ExportPdfOptions opt = {.bPreambleHeadings = bHeadings};
+    const char *z = NULL;
+    size_t n = 0;
+    char zErr[200] = "";
+    assert_int_equal(export_pdf(pArena, &t, &opt, &z, &n, zErr, sizeof(zErr)),
+                     EXPORT_OK);
+    const char *zText = pdf_to_text(pArena, zDir, "h.pdf", z, n);
+    assert_non_null(strstr(zText, "Sección uno"));
+    assert_int_equal(strstr(zText, "# Sección uno") != NULL, !bHeadings);
+  }
+  fixture_cleanup(pArena, zDir);
+  arena_free(pArena);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(
           attendance_sheet_lists_sixty_people_once_on_a4_and_letter),
       cmocka_unit_test(acta_pdf_has_every_attendee_item_and_agreement),
       cmocka_unit_test(acta_without_agreements_says_so),
+      cmocka_unit_test(preamble_headings_are_opt_in),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
