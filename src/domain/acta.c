@@ -44,8 +44,9 @@ static int refuse(const char **pzWhy, const char *z) {
 
 int acta_transition_check(const ActaTransition *t, const char **pzWhy) {
   if (!t->zRole || strcmp(t->zRole, "admin") != 0) {
-    return refuse(pzWhy, "Solo un administrador puede cambiar el estado de "
-                         "un acta.");
+    return refuse(pzWhy,
+                  "Solo un administrador puede cambiar el estado de "
+                  "un acta.");
   }
   if (!state_valid(t->eFrom) || !state_valid(t->eTo)) {
     return refuse(pzWhy, "El estado del acta no es válido.");
@@ -54,28 +55,30 @@ int acta_transition_check(const ActaTransition *t, const char **pzWhy) {
     return refuse(pzWhy, "El acta ya está en ese estado.");
   }
   switch (t->eTo) {
-  case ACTA_ENVIADA:
-    if (t->eFrom == ACTA_BORRADOR) return ACTA_OK;
-    break;
-  case ACTA_BORRADOR:
-    if (t->eFrom == ACTA_ENVIADA) return ACTA_OK;
-    return refuse(pzWhy, "Un acta aprobada no vuelve a borrador; para "
-                         "corregirla, agregue una nota de corrección.");
-  case ACTA_APROBADA:
-    if (t->eFrom != ACTA_ENVIADA) {
-      return refuse(pzWhy, "Solo se aprueba un acta enviada a revisión.");
-    }
-    if (t->iApprovingSession <= 0) {
-      return refuse(pzWhy, "Indique la sesión en que se aprobó el acta.");
-    }
-    if (t->iApprovingSession == t->iActaSession) {
-      return refuse(pzWhy, "El acta se aprueba en una sesión posterior, no "
-                           "en la misma sesión que registra.");
-    }
-    return ACTA_OK;
-  case ACTA_PUBLICADA:
-    if (t->eFrom == ACTA_APROBADA) return ACTA_OK;
-    return refuse(pzWhy, "Solo se publica un acta aprobada.");
+    case ACTA_ENVIADA:
+      if (t->eFrom == ACTA_BORRADOR) return ACTA_OK;
+      break;
+    case ACTA_BORRADOR:
+      if (t->eFrom == ACTA_ENVIADA) return ACTA_OK;
+      return refuse(pzWhy,
+                    "Un acta aprobada no vuelve a borrador; para "
+                    "corregirla, agregue una nota de corrección.");
+    case ACTA_APROBADA:
+      if (t->eFrom != ACTA_ENVIADA) {
+        return refuse(pzWhy, "Solo se aprueba un acta enviada a revisión.");
+      }
+      if (t->iApprovingSession <= 0) {
+        return refuse(pzWhy, "Indique la sesión en que se aprobó el acta.");
+      }
+      if (t->iApprovingSession == t->iActaSession) {
+        return refuse(pzWhy,
+                      "El acta se aprueba en una sesión posterior, no "
+                      "en la misma sesión que registra.");
+      }
+      return ACTA_OK;
+    case ACTA_PUBLICADA:
+      if (t->eFrom == ACTA_APROBADA) return ACTA_OK;
+      return refuse(pzWhy, "Solo se publica un acta aprobada.");
   }
   return refuse(pzWhy, "Ese cambio de estado del acta no está permitido.");
 }
@@ -83,8 +86,9 @@ int acta_transition_check(const ActaTransition *t, const char **pzWhy) {
 int acta_can_edit(ActaState e, const char **pzWhy) {
   if (e == ACTA_BORRADOR || e == ACTA_ENVIADA) return 1;
   if (pzWhy) {
-    *pzWhy = "El acta ya fue aprobada y no se puede modificar; para "
-             "corregirla, agregue una nota de corrección.";
+    *pzWhy =
+        "El acta ya fue aprobada y no se puede modificar; para "
+        "corregirla, agregue una nota de corrección.";
   }
   return 0;
 }
@@ -108,9 +112,10 @@ static int blank(const char *z) {
 
 int acta_correction_check(ActaState e, const char *zText, const char **pzWhy) {
   if (e != ACTA_APROBADA && e != ACTA_PUBLICADA) {
-    return refuse(pzWhy, "Un acta que no ha sido aprobada se corrige "
-                         "editándola; la nota de corrección es para actas "
-                         "aprobadas.");
+    return refuse(pzWhy,
+                  "Un acta que no ha sido aprobada se corrige "
+                  "editándola; la nota de corrección es para actas "
+                  "aprobadas.");
   }
   if (blank(zText)) {
     return refuse(pzWhy, "Escriba el texto de la nota de corrección.");
@@ -165,8 +170,10 @@ int acta_validate(const ActaParts *p, int bToSend, ActaProblem *aProblem,
   for (int i = 0; i < p->nItem; i++) {
     if (blank(p->aItem[i].zTitle)) {
       snprintf(zField, sizeof(zField), "item.%d.title", i + 1);
-      snprintf(zMsg, sizeof(zMsg), "Escriba el título del punto %d de la "
-               "tabla.", i + 1);
+      snprintf(zMsg, sizeof(zMsg),
+               "Escriba el título del punto %d de la "
+               "tabla.",
+               i + 1);
       problem_add(aProblem, nMax, &n, zField, zMsg);
     }
     if (bToSend && blank(p->aItem[i].zSummary)) {

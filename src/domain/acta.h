@@ -86,11 +86,11 @@ typedef struct ActaAgreement {
 /* The parts of an acta that are checked. Attendance is not here: it is
 ** taken from the session's attendance, never typed into the acta. */
 typedef struct ActaParts {
-  int nPresent;                      /* People present at the session */
-  int nItem;                         /* Agenda items */
-  const ActaItem *aItem;             /* nItem items */
-  int nAgreement;                    /* Agreements */
-  const ActaAgreement *aAgreement;   /* nAgreement agreements */
+  int nPresent;                    /* People present at the session */
+  int nItem;                       /* Agenda items */
+  const ActaItem *aItem;           /* nItem items */
+  int nAgreement;                  /* Agreements */
+  const ActaAgreement *aAgreement; /* nAgreement agreements */
 } ActaParts;
 
 /* One problem found: which part and what to do. */
@@ -111,7 +111,6 @@ int acta_validate(const ActaParts *pParts, int bToSend, ActaProblem *aProblem,
 /* Checks one vote against the people present: ACTA_OK, or ACTA_REFUSED
 ** with a sentence in zWhy ("Los votos (5 a favor, 3 en contra, 2
 ** abstenciones) suman 10, más que los 8 presentes."). */
-int acta_vote_check(const ActaVote *pVote, int nPresent, char *zWhy,
-                    int nWhy);
+int acta_vote_check(const ActaVote *pVote, int nPresent, char *zWhy, int nWhy);
 
 #endif

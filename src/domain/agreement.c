@@ -104,21 +104,25 @@ AgreementBucket agreement_bucket(const AgreementItem *p, const char *zAsOf) {
 
 const char *agreement_bucket_label(AgreementBucket e) {
   switch (e) {
-  case AGREEMENT_BUCKET_OVERDUE: return "Atrasados";
-  case AGREEMENT_BUCKET_OPEN: return "Abiertos";
-  case AGREEMENT_BUCKET_DONE: return "Cumplidos";
-  case AGREEMENT_BUCKET_DISCARDED: return "Descartados";
+    case AGREEMENT_BUCKET_OVERDUE:
+      return "Atrasados";
+    case AGREEMENT_BUCKET_OPEN:
+      return "Abiertos";
+    case AGREEMENT_BUCKET_DONE:
+      return "Cumplidos";
+    case AGREEMENT_BUCKET_DISCARDED:
+      return "Descartados";
   }
   return "Abiertos";
 }
 
 /* Sort context: qsort has no closure, so each key carries what it needs. */
 typedef struct SortKey {
-  int i;                  /* Index into the caller's array */
-  const char *zWho;       /* Responsible as grouped */
-  int bNobody;            /* No responsible: sorts last */
-  AgreementBucket eBucket;/* Bucket */
-  const char *zDue;       /* Valid due date or NULL */
+  int i;                   /* Index into the caller's array */
+  const char *zWho;        /* Responsible as grouped */
+  int bNobody;             /* No responsible: sorts last */
+  AgreementBucket eBucket; /* Bucket */
+  const char *zDue;        /* Valid due date or NULL */
 } SortKey;
 
 static int due_cmp(const char *a, const char *b) {

@@ -45,16 +45,15 @@ int agreement_date_valid(const char *zDate);
 
 /* 1 when the agreement is open and its due date (NULL or "" for none) is
 ** before zAsOf ("YYYY-MM-DD"): due on zAsOf itself is not yet overdue. */
-int agreement_is_overdue(AgreementState e, const char *zDue,
-                         const char *zAsOf);
+int agreement_is_overdue(AgreementState e, const char *zDue, const char *zAsOf);
 
 /* One agreement as the tracker sees it. */
 typedef struct AgreementItem {
-  long long iId;             /* Agreement id */
-  AgreementState eState;     /* Its state */
-  const char *zDue;          /* "YYYY-MM-DD", or NULL/"" for none */
-  const char *zResponsible;  /* Display name of who answers for it, or
-                             ** NULL/"" when nobody was named */
+  long long iId;            /* Agreement id */
+  AgreementState eState;    /* Its state */
+  const char *zDue;         /* "YYYY-MM-DD", or NULL/"" for none */
+  const char *zResponsible; /* Display name of who answers for it, or
+                            ** NULL/"" when nobody was named */
 } AgreementItem;
 
 /* Where the tracker puts an agreement. */
@@ -71,9 +70,9 @@ const char *agreement_bucket_label(AgreementBucket e); /* "Atrasados", ... */
 
 /* The agreements of one responsible. */
 typedef struct AgreementGroup {
-  const char *zResponsible;          /* Name, or "Sin responsable" */
-  int anBucket[AGREEMENT_N_BUCKET];  /* Count per bucket */
-  int nItem;                         /* Entries in aiItem */
+  const char *zResponsible;         /* Name, or "Sin responsable" */
+  int anBucket[AGREEMENT_N_BUCKET]; /* Count per bucket */
+  int nItem;                        /* Entries in aiItem */
   int *aiItem; /* Indexes into the caller's array: overdue first (oldest
                ** due date first), then open by due date (none last), then
                ** done, then discarded; ties by input order */

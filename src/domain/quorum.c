@@ -25,18 +25,24 @@ int attendance_parse(const char *zSlug, Attendance *pe) {
 
 const char *attendance_slug(Attendance e) {
   switch (e) {
-  case ATTENDANCE_PRESENTE: return "presente";
-  case ATTENDANCE_JUSTIFICADO: return "justificado";
-  case ATTENDANCE_AUSENTE: break;
+    case ATTENDANCE_PRESENTE:
+      return "presente";
+    case ATTENDANCE_JUSTIFICADO:
+      return "justificado";
+    case ATTENDANCE_AUSENTE:
+      break;
   }
   return "ausente";
 }
 
 const char *attendance_label(Attendance e) {
   switch (e) {
-  case ATTENDANCE_PRESENTE: return "Presente";
-  case ATTENDANCE_JUSTIFICADO: return "Ausencia justificada";
-  case ATTENDANCE_AUSENTE: break;
+    case ATTENDANCE_PRESENTE:
+      return "Presente";
+    case ATTENDANCE_JUSTIFICADO:
+      return "Ausencia justificada";
+    case ATTENDANCE_AUSENTE:
+      break;
   }
   return "Ausente";
 }
@@ -63,8 +69,9 @@ static int threshold_valid(const QuorumThreshold *t, const char **pzErr) {
     return 0;
   }
   if (t->den <= 0 || t->num <= 0 || t->num > t->den) {
-    *pzErr = "el quórum como fracción debe estar entre 0 y 1 (por ejemplo, "
-             "1/2 o 2/3)";
+    *pzErr =
+        "el quórum como fracción debe estar entre 0 y 1 (por ejemplo, "
+        "1/2 o 2/3)";
     return 0;
   }
   return 1;
@@ -74,15 +81,16 @@ int quorum_required(const QuorumThreshold *t, int nBase) {
   assert(nBase >= 0);
   long long prod;
   switch (t->eKind) {
-  case QUORUM_FIXED: return t->nFixed;
-  case QUORUM_MORE_THAN:
-    /* Strictly more than base*num/den: the next whole number above it.
-    ** Integer arithmetic, so 12 * 1/2 = 6 gives 7 exactly. */
-    prod = (long long)nBase * t->num;
-    return (int)(prod / t->den + 1);
-  case QUORUM_AT_LEAST:
-    prod = (long long)nBase * t->num;
-    return (int)((prod + t->den - 1) / t->den);
+    case QUORUM_FIXED:
+      return t->nFixed;
+    case QUORUM_MORE_THAN:
+      /* Strictly more than base*num/den: the next whole number above it.
+      ** Integer arithmetic, so 12 * 1/2 = 6 gives 7 exactly. */
+      prod = (long long)nBase * t->num;
+      return (int)(prod / t->den + 1);
+    case QUORUM_AT_LEAST:
+      prod = (long long)nBase * t->num;
+      return (int)((prod + t->den - 1) / t->den);
   }
   return nBase + 1; /* Unknown kind: never reachable (validated first) */
 }
@@ -113,8 +121,7 @@ static void check_fill(QuorumCheck *c, const QuorumThreshold *t,
   threshold_name(t, c->nRequired, zName, sizeof(zName));
   if (r->nBase == 0) {
     snprintf(c->zExplain, sizeof(c->zExplain),
-             "%s: el consejo no tiene consejeros titulares en ejercicio.",
-             zNo);
+             "%s: el consejo no tiene consejeros titulares en ejercicio.", zNo);
     return;
   }
   if (pRules->eCounts == QUORUM_COUNTS_TITULARES) {

@@ -50,10 +50,10 @@ typedef enum QuorumKind {
 } QuorumKind;
 
 typedef struct QuorumThreshold {
-  QuorumKind eKind; /* How to read the fields below */
-  int num, den;     /* The fraction (QUORUM_MORE_THAN, QUORUM_AT_LEAST):
-                    ** 0 < num <= den */
-  int nFixed;       /* QUORUM_FIXED: the number, >= 1 */
+  QuorumKind eKind;   /* How to read the fields below */
+  int num, den;       /* The fraction (QUORUM_MORE_THAN, QUORUM_AT_LEAST):
+                      ** 0 < num <= den */
+  int nFixed;         /* QUORUM_FIXED: the number, >= 1 */
   const char *zLabel; /* Name used in sentences ("mayoría absoluta"), or
                       ** NULL to derive one ("más de 1/2", "al menos 8") */
 } QuorumThreshold;
@@ -72,12 +72,12 @@ typedef struct QuorumRules {
 
 /* One expected councillor and their attendance. */
 typedef struct QuorumPerson {
-  long long iId;        /* Councillor id (> 0, unique in the list) */
-  int bTitular;         /* 1: titular, 0: suplente */
-  long long iTitularOf; /* Suplente: the id of the titular they replace,
-                        ** 0 if not assigned to one */
-  int bInOffice;        /* 0: resigned, removed or term ended: does not
-                        ** count and, for a titular, leaves a vacancy */
+  long long iId;          /* Councillor id (> 0, unique in the list) */
+  int bTitular;           /* 1: titular, 0: suplente */
+  long long iTitularOf;   /* Suplente: the id of the titular they replace,
+                          ** 0 if not assigned to one */
+  int bInOffice;          /* 0: resigned, removed or term ended: does not
+                          ** count and, for a titular, leaves a vacancy */
   Attendance eAttendance; /* Their attendance */
 } QuorumPerson;
 
@@ -87,8 +87,9 @@ typedef struct QuorumCheck {
   int nPresent;  /* People counted as present */
   int bReached;  /* nPresent >= nRequired and the base is not empty */
   char zExplain[QUORUM_EXPLAIN_MAX]; /* Spanish sentence, e.g. "Hay quórum:
-                 ** 7 de 12 consejeros titulares presentes (se requieren
-                 ** 7, mayoría absoluta)." */
+                                      ** 7 de 12 consejeros titulares presentes
+                                      *(se requieren
+                                      ** 7, mayoría absoluta)." */
 } QuorumCheck;
 
 typedef struct QuorumResult {

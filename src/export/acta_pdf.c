@@ -32,8 +32,8 @@ static void person_line(Buf *b, const ActaPdfPerson *p) {
 
 /* One attendance section: a heading line and one line per person with
 ** attendance e, or "Ninguno." */
-static void attendance_section(Buf *b, const ActaPdfInput *pIn,
-                               Attendance e, const char *zHeading) {
+static void attendance_section(Buf *b, const ActaPdfInput *pIn, Attendance e,
+                               const char *zHeading) {
   buf_printf(b, "\n\n%s", zHeading);
   int n = 0;
   for (int i = 0; i < pIn->nPerson; i++) {
@@ -48,7 +48,8 @@ static const char *acta_preamble(Arena *pArena, const ActaPdfInput *pIn) {
   Buf b;
   buf_init(&b, pArena);
   buf_puts(&b, "# 1. Datos de la sesión\n");
-  if (pIn->zWhen && *pIn->zWhen) buf_printf(&b, "\nFecha y hora: %s", pIn->zWhen);
+  if (pIn->zWhen && *pIn->zWhen)
+    buf_printf(&b, "\nFecha y hora: %s", pIn->zWhen);
   if (pIn->zPlace && *pIn->zPlace) buf_printf(&b, "\nLugar: %s", pIn->zPlace);
   for (int i = 0; i < pIn->nPlanLine; i++) {
     buf_printf(&b, "\n%s%s", i == 0 ? "Plan anual: " : "", pIn->azPlanLine[i]);
@@ -81,8 +82,8 @@ static const char *vote_text(Arena *pArena, const ActaPdfAgreement *a) {
                       a->nAbstain == 1 ? "abstención" : "abstenciones");
 }
 
-void acta_pdf_table(Arena *pArena, const ActaPdfInput *pIn,
-                    ExportTable *pTable, ExportPdfOptions *pOpt) {
+void acta_pdf_table(Arena *pArena, const ActaPdfInput *pIn, ExportTable *pTable,
+                    ExportPdfOptions *pOpt) {
   int nRow = pIn->nAgreement;
   const char **azCell =
       arena_alloc(pArena, sizeof(char *) * (size_t)(nRow + 1) * ACTA_PDF_NCOL);

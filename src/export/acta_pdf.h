@@ -39,36 +39,36 @@ typedef struct ActaPdfItem {
 } ActaPdfItem;
 
 typedef struct ActaPdfAgreement {
-  const char *zText;        /* What was agreed */
-  int bVoted;               /* 0: adopted without a vote */
+  const char *zText;            /* What was agreed */
+  int bVoted;                   /* 0: adopted without a vote */
   int nFor, nAgainst, nAbstain; /* Votes when bVoted */
-  const char *zResponsible; /* Who answers for it, or NULL */
-  const char *zDue;         /* Due date as shown ("31-01-2025"), or NULL */
+  const char *zResponsible;     /* Who answers for it, or NULL */
+  const char *zDue;             /* Due date as shown ("31-01-2025"), or NULL */
 } ActaPdfAgreement;
 
 typedef struct ActaPdfInput {
-  const char *zCouncil;   /* Heading: "COSOC Minvu Serviu Región de
-                          ** Coquimbo" */
-  const char *zTitle;     /* "Acta de la sesión ordinaria N° 3" */
-  const char *zWhen;      /* Date and time as shown */
-  const char *zPlace;     /* Place or "Videoconferencia", or NULL */
-  const char *zState;     /* State as shown ("Aprobada en la sesión del
-                          ** 10 de diciembre de 2024"), or NULL */
-  const char *zQuorum;    /* QuorumResult.session.zExplain, or NULL */
-  int nPlanLine;          /* Entries in azPlanLine */
+  const char *zCouncil;          /* Heading: "COSOC Minvu Serviu Región de
+                                 ** Coquimbo" */
+  const char *zTitle;            /* "Acta de la sesión ordinaria N° 3" */
+  const char *zWhen;             /* Date and time as shown */
+  const char *zPlace;            /* Place or "Videoconferencia", or NULL */
+  const char *zState;            /* State as shown ("Aprobada en la sesión del
+                                 ** 10 de diciembre de 2024"), or NULL */
+  const char *zQuorum;           /* QuorumResult.session.zExplain, or NULL */
+  int nPlanLine;                 /* Entries in azPlanLine */
   const char *const *azPlanLine; /* Plan lines the session serves */
-  int nPerson;            /* Entries in aPerson */
-  const ActaPdfPerson *aPerson; /* Attendance, in the order to print */
-  int nItem;              /* Agenda items */
+  int nPerson;                   /* Entries in aPerson */
+  const ActaPdfPerson *aPerson;  /* Attendance, in the order to print */
+  int nItem;                     /* Agenda items */
   const ActaPdfItem *aItem;
-  int nAgreement;         /* Agreements */
+  int nAgreement; /* Agreements */
   const ActaPdfAgreement *aAgreement;
-  int bLetter;            /* 1: US Letter, 0: A4 */
+  int bLetter; /* 1: US Letter, 0: A4 */
 } ActaPdfInput;
 
 /* Fills *pTable and *pOpt (arena memory) for export_pdf(). */
-void acta_pdf_table(Arena *pArena, const ActaPdfInput *pIn,
-                    ExportTable *pTable, ExportPdfOptions *pOpt);
+void acta_pdf_table(Arena *pArena, const ActaPdfInput *pIn, ExportTable *pTable,
+                    ExportPdfOptions *pOpt);
 
 /* The PDF: export_pdf() of the table above, same return values. */
 int acta_pdf(Arena *pArena, const ActaPdfInput *pIn, const char **ppOut,

@@ -19,11 +19,11 @@ static const char *sheet_preamble(Arena *pArena, const SheetInput *p) {
   if (p->zWhen && *p->zWhen) buf_printf(&b, "\nFecha y hora: %s", p->zWhen);
   if (p->zPlace && *p->zPlace) buf_printf(&b, "\nLugar: %s", p->zPlace);
   for (int i = 0; i < p->nPlanLine; i++) {
-    buf_printf(&b, "\n%s %s",
-               i == 0 ? (p->nPlanLine == 1 ? "Línea del plan:"
-                                           : "Líneas del plan:")
-                      : "\u2003",
-               p->azPlanLine[i]);
+    buf_printf(
+        &b, "\n%s %s",
+        i == 0 ? (p->nPlanLine == 1 ? "Línea del plan:" : "Líneas del plan:")
+               : "\u2003",
+        p->azPlanLine[i]);
   }
   return buf_str(&b);
 }

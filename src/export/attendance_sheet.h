@@ -28,19 +28,19 @@ typedef struct SheetPerson {
 } SheetPerson;
 
 typedef struct SheetInput {
-  const char *zCouncil;   /* "COSOC Minvu Serviu Región de Coquimbo" */
-  const char *zActivity;  /* Activity title */
-  const char *zWhen;      /* Date and time as shown ("martes 12 de
-                          ** noviembre de 2024, 10:00 a 12:00 h") */
-  const char *zPlace;     /* Place (address or "Videoconferencia"), or
-                          ** NULL */
-  int nPlanLine;          /* Entries in azPlanLine */
+  const char *zCouncil;          /* "COSOC Minvu Serviu Región de Coquimbo" */
+  const char *zActivity;         /* Activity title */
+  const char *zWhen;             /* Date and time as shown ("martes 12 de
+                                 ** noviembre de 2024, 10:00 a 12:00 h") */
+  const char *zPlace;            /* Place (address or "Videoconferencia"), or
+                                 ** NULL */
+  int nPlanLine;                 /* Entries in azPlanLine */
   const char *const *azPlanLine; /* "4. Realizar a lo menos 5 reuniones…" */
-  int nPerson;            /* Expected people */
-  const SheetPerson *aPerson; /* nPerson people, in the order to print */
-  int nBlank;             /* Extra empty rows for people who come without
-                          ** being expected (guests) */
-  int bLetter;            /* 1: US Letter, 0: A4 */
+  int nPerson;                   /* Expected people */
+  const SheetPerson *aPerson;    /* nPerson people, in the order to print */
+  int nBlank;                    /* Extra empty rows for people who come without
+                                 ** being expected (guests) */
+  int bLetter;                   /* 1: US Letter, 0: A4 */
 } SheetInput;
 
 /* Fills *pTable and *pOpt (strings and arrays in pArena) for export_pdf(). */

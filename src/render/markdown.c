@@ -56,29 +56,30 @@ static cmark_node *markdown_parse_clean(const char *z, int bShift) {
     if (ev != CMARK_EVENT_ENTER) continue;
     cmark_node *p = cmark_iter_get_node(pIter);
     switch (cmark_node_get_type(p)) {
-    case CMARK_NODE_HTML_BLOCK:
-    case CMARK_NODE_HTML_INLINE:
-      if (nDrop == nDropAlloc) {
-        nDropAlloc = nDropAlloc ? 2 * nDropAlloc : 8;
-        apDrop = realloc(apDrop, nDropAlloc * sizeof(*apDrop));
-        if (!apDrop) abort(); /* Same policy as the arena */
-      }
-      apDrop[nDrop++] = p;
-      break;
-    case CMARK_NODE_LINK:
-    case CMARK_NODE_IMAGE:
-      if (!markdown_url_is_safe(cmark_node_get_url(p))) {
-        cmark_node_set_url(p, "");
-      }
-      break;
-    case CMARK_NODE_HEADING:
-      if (bShift) {
-        int iLevel = cmark_node_get_heading_level(p) + MARKDOWN_HEADING_SHIFT;
-        if (iLevel > MARKDOWN_HEADING_MAX) iLevel = MARKDOWN_HEADING_MAX;
-        cmark_node_set_heading_level(p, iLevel);
-      }
-      break;
-    default: break;
+      case CMARK_NODE_HTML_BLOCK:
+      case CMARK_NODE_HTML_INLINE:
+        if (nDrop == nDropAlloc) {
+          nDropAlloc = nDropAlloc ? 2 * nDropAlloc : 8;
+          apDrop = realloc(apDrop, nDropAlloc * sizeof(*apDrop));
+          if (!apDrop) abort(); /* Same policy as the arena */
+        }
+        apDrop[nDrop++] = p;
+        break;
+      case CMARK_NODE_LINK:
+      case CMARK_NODE_IMAGE:
+        if (!markdown_url_is_safe(cmark_node_get_url(p))) {
+          cmark_node_set_url(p, "");
+        }
+        break;
+      case CMARK_NODE_HEADING:
+        if (bShift) {
+          int iLevel = cmark_node_get_heading_level(p) + MARKDOWN_HEADING_SHIFT;
+          if (iLevel > MARKDOWN_HEADING_MAX) iLevel = MARKDOWN_HEADING_MAX;
+          cmark_node_set_heading_level(p, iLevel);
+        }
+        break;
+      default:
+        break;
     }
   }
   cmark_iter_free(pIter);
@@ -113,40 +114,47 @@ static void text_walk(cmark_node *pDoc, Buf *pOut) {
                        cmark_node_get_type(pParent) == CMARK_NODE_ITEM &&
                        cmark_node_get_list_tight(cmark_node_parent(pParent));
     switch (eType) {
-    case CMARK_NODE_TEXT:
-    case CMARK_NODE_CODE:
-      buf_puts(pOut, cmark_node_get_literal(p));
-      break;
-    case CMARK_NODE_CODE_BLOCK:
-      buf_puts(pOut, cmark_node_get_literal(p));
-      buf_puts(pOut, "\n");
-      break;
-    case CMARK_NODE_SOFTBREAK: buf_putc(pOut, ' '); break;
-    case CMARK_NODE_LINEBREAK: buf_putc(pOut, '\n'); break;
-    case CMARK_NODE_THEMATIC_BREAK: buf_puts(pOut, "———\n\n"); break;
-    case CMARK_NODE_ITEM:
-      if (bEnter) {
-        cmark_node *pList = cmark_node_parent(p);
-        if (cmark_node_get_list_type(pList) == CMARK_ORDERED_LIST) {
-          int i = cmark_node_get_list_start(pList);
-          for (cmark_node *q = cmark_node_previous(p); q;
-               q = cmark_node_previous(q)) {
-            i++;
+      case CMARK_NODE_TEXT:
+      case CMARK_NODE_CODE:
+        buf_puts(pOut, cmark_node_get_literal(p));
+        break;
+      case CMARK_NODE_CODE_BLOCK:
+        buf_puts(pOut, cmark_node_get_literal(p));
+        buf_puts(pOut, "\n");
+        break;
+      case CMARK_NODE_SOFTBREAK:
+        buf_putc(pOut, ' ');
+        break;
+      case CMARK_NODE_LINEBREAK:
+        buf_putc(pOut, '\n');
+        break;
+      case CMARK_NODE_THEMATIC_BREAK:
+        buf_puts(pOut, "———\n\n");
+        break;
+      case CMARK_NODE_ITEM:
+        if (bEnter) {
+          cmark_node *pList = cmark_node_parent(p);
+          if (cmark_node_get_list_type(pList) == CMARK_ORDERED_LIST) {
+            int i = cmark_node_get_list_start(pList);
+            for (cmark_node *q = cmark_node_previous(p); q;
+                 q = cmark_node_previous(q)) {
+              i++;
+            }
+            buf_printf(pOut, "%d. ", i);
+          } else {
+            buf_puts(pOut, "• ");
           }
-          buf_printf(pOut, "%d. ", i);
-        } else {
-          buf_puts(pOut, "• ");
         }
-      }
-      break;
-    case CMARK_NODE_LIST:
-      if (!bEnter) buf_putc(pOut, '\n');
-      break;
-    case CMARK_NODE_PARAGRAPH:
-    case CMARK_NODE_HEADING:
-      if (!bEnter) buf_puts(pOut, bInTightItem ? "\n" : "\n\n");
-      break;
-    default: break;
+        break;
+      case CMARK_NODE_LIST:
+        if (!bEnter) buf_putc(pOut, '\n');
+        break;
+      case CMARK_NODE_PARAGRAPH:
+      case CMARK_NODE_HEADING:
+        if (!bEnter) buf_puts(pOut, bInTightItem ? "\n" : "\n\n");
+        break;
+      default:
+        break;
     }
   }
   cmark_iter_free(pIter);

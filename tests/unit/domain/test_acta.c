@@ -50,9 +50,8 @@ static void acta_transitions_follow_the_state_machine(void **state) {
     const char *zWhy = NULL;
     int rc = acta_transition_check(&t, &zWhy);
     if (rc != c->rc || (c->zWhy && (!zWhy || !strstr(zWhy, c->zWhy)))) {
-      fail_msg("case %zu (%s -> %s): rc %d, «%s»", i,
-               acta_state_slug(c->eFrom), acta_state_slug(c->eTo), rc,
-               zWhy ? zWhy : "");
+      fail_msg("case %zu (%s -> %s): rc %d, «%s»", i, acta_state_slug(c->eFrom),
+               acta_state_slug(c->eTo), rc, zWhy ? zWhy : "");
     }
   }
 }
@@ -68,8 +67,10 @@ static void approved_acta_refuses_edits_and_takes_corrections(void **state) {
   assert_false(acta_can_edit(PU, &zWhy));
   assert_non_null(strstr(zWhy, "nota de corrección"));
 
-  assert_int_equal(acta_correction_check(AP, "Donde dice 3 votos, debe "
-                                              "decir 4.", NULL),
+  assert_int_equal(acta_correction_check(AP,
+                                         "Donde dice 3 votos, debe "
+                                         "decir 4.",
+                                         NULL),
                    ACTA_OK);
   assert_int_equal(acta_correction_check(PU, "Fe de erratas.", NULL), ACTA_OK);
   assert_int_equal(acta_correction_check(AP, "  \n", &zWhy), ACTA_REFUSED);
@@ -130,8 +131,7 @@ static void votes_are_non_negative_and_fit_the_people_present(void **state) {
     char zWhy[ACTA_MESSAGE_MAX] = "";
     int rc = acta_vote_check(&aVote[i].v, aVote[i].nPresent, zWhy,
                              (int)sizeof(zWhy));
-    if (rc != aVote[i].rc ||
-        (aVote[i].zWhy && !strstr(zWhy, aVote[i].zWhy))) {
+    if (rc != aVote[i].rc || (aVote[i].zWhy && !strstr(zWhy, aVote[i].zWhy))) {
       fail_msg("vote case %zu: rc %d «%s»", i, rc, zWhy);
     }
   }

@@ -42,8 +42,8 @@ static void agreement_transitions_allow_progress_and_reopening(void **state) {
   for (int f = 0; f < 4; f++) {
     for (int t = 0; t < 4; t++) {
       const char *zWhy = NULL;
-      int rc = agreement_transition_check((AgreementState)f,
-                                          (AgreementState)t, &zWhy);
+      int rc = agreement_transition_check((AgreementState)f, (AgreementState)t,
+                                          &zWhy);
       if ((rc == AGREEMENT_OK) != aAllowed[f][t]) {
         fail_msg("%s -> %s: rc %d", agreement_state_slug((AgreementState)f),
                  agreement_state_slug((AgreementState)t), rc);
@@ -103,8 +103,8 @@ static void tracker_groups_by_responsible_with_overdue_first(void **state) {
   Arena *pArena = arena_new();
   AgreementGroup *aGroup = NULL;
   int nGroup = 0, anTotal[AGREEMENT_N_BUCKET];
-  agreement_tracker_group(pArena, aItem, N_ITEM, "2025-04-01", &aGroup,
-                          &nGroup, anTotal);
+  agreement_tracker_group(pArena, aItem, N_ITEM, "2025-04-01", &aGroup, &nGroup,
+                          anTotal);
   assert_int_equal(nGroup, 3);
   assert_string_equal(aGroup[0].zResponsible, "Encargada PAC");
   assert_string_equal(aGroup[1].zResponsible, "Seremi Minvu");
@@ -149,8 +149,7 @@ static void overdue_list_for_the_next_agenda_is_oldest_first(void **state) {
   assert_int_equal(ai[0], 3); /* 2025-01-15 */
   assert_int_equal(ai[1], 2); /* 2025-02-01 */
   assert_int_equal(ai[2], 6); /* 2025-03-01 */
-  assert_int_equal(agreement_overdue_list(aItem, N_ITEM, "2025-01-01", ai),
-                   0);
+  assert_int_equal(agreement_overdue_list(aItem, N_ITEM, "2025-01-01", ai), 0);
 }
 
 int main(void) {

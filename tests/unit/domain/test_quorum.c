@@ -25,25 +25,25 @@ static const QuorumThreshold FIVE = {QUORUM_FIXED, 0, 0, 5, NULL};
 ** a string: 'P', 'A', 'J', or 'V' (vacant: not in office). Suplentes are
 ** ids 101.. with the titular they replace and their attendance. */
 typedef struct QuorumCase {
-  const char *zName;     /* Reads as a sentence */
-  QuorumCounts eCounts;  /* Rule: who counts */
+  const char *zName;    /* Reads as a sentence */
+  QuorumCounts eCounts; /* Rule: who counts */
   QuorumThreshold session, agreement;
   int nSeat, bVacanciesReduceBase;
   const char *zTitular;  /* One letter per titular */
   const char *zSuplente; /* Pairs "<titular index 1-9 or a-c><letter>" */
-  int nRequired, nPresent, bReached;          /* Session */
-  int nAgreeRequired, bAgreeReached;          /* Agreements */
-  const char *zExplain; /* A fragment of the session sentence */
+  int nRequired, nPresent, bReached; /* Session */
+  int nAgreeRequired, bAgreeReached; /* Agreements */
+  const char *zExplain;              /* A fragment of the session sentence */
 } QuorumCase;
 
 static const QuorumCase aCase[] = {
     {"majority_of_twelve_is_seven_and_seven_present_reach_it",
-     QUORUM_COUNTS_TITULARES, MAJORITY, MAJORITY, 0, 1, "PPPPPPPAAAAA", "",
-     7, 7, 1, 7, 1,
+     QUORUM_COUNTS_TITULARES, MAJORITY, MAJORITY, 0, 1, "PPPPPPPAAAAA", "", 7,
+     7, 1, 7, 1,
      "Hay quórum: 7 de 12 consejeros titulares presentes (se requieren 7, "
      "mayoría absoluta)."},
-    {"six_of_twelve_is_not_more_than_half", QUORUM_COUNTS_TITULARES,
-     MAJORITY, MAJORITY, 0, 1, "PPPPPPAAAAAA", "", 7, 6, 0, 7, 0,
+    {"six_of_twelve_is_not_more_than_half", QUORUM_COUNTS_TITULARES, MAJORITY,
+     MAJORITY, 0, 1, "PPPPPPAAAAAA", "", 7, 6, 0, 7, 0,
      "No hay quórum: 6 de 12 consejeros titulares presentes; se requieren 7 "
      "(mayoría absoluta), falta 1."},
     {"majority_of_eleven_is_six", QUORUM_COUNTS_TITULARES, MAJORITY, MAJORITY,
@@ -61,30 +61,27 @@ static const QuorumCase aCase[] = {
      MAJORITY, MAJORITY, 0, 1, "PPPPPPJAAAAA", "7P", 7, 7, 1, 7, 1,
      "Hay quórum"},
     {"substitute_is_not_counted_twice_when_both_attend",
-     QUORUM_COUNTS_SUBSTITUTES, MAJORITY, MAJORITY, 0, 1, "PPPPPPAAAAAA",
-     "1P", 7, 6, 0, 7, 0, "ningún suplente"},
+     QUORUM_COUNTS_SUBSTITUTES, MAJORITY, MAJORITY, 0, 1, "PPPPPPAAAAAA", "1P",
+     7, 6, 0, 7, 0, "ningún suplente"},
     {"two_substitutes_of_one_titular_count_once", QUORUM_COUNTS_SUBSTITUTES,
      MAJORITY, MAJORITY, 0, 1, "PPPPPPAAAAAA", "7P7P", 7, 7, 1, 7, 1,
      "Hay quórum"},
     {"substitute_does_not_count_when_only_titulares_count",
-     QUORUM_COUNTS_TITULARES, MAJORITY, MAJORITY, 0, 1, "PPPPPPAAAAAA",
-     "7P8P", 7, 6, 0, 7, 0, "titulares presentes"},
+     QUORUM_COUNTS_TITULARES, MAJORITY, MAJORITY, 0, 1, "PPPPPPAAAAAA", "7P8P",
+     7, 6, 0, 7, 0, "titulares presentes"},
     {"absent_substitute_does_not_count", QUORUM_COUNTS_SUBSTITUTES, MAJORITY,
      MAJORITY, 0, 1, "PPPPPPAAAAAA", "7A8J", 7, 6, 0, 7, 0, "falta 1"},
     {"substitute_of_a_vacant_seat_does_not_count", QUORUM_COUNTS_SUBSTITUTES,
-     MAJORITY, MAJORITY, 12, 1, "PPPPPPVAAAAA", "7P", 6, 6, 1, 6, 1,
-     "6 de 11"},
-    {"vacancies_reduce_the_base_when_the_rules_say_so",
-     QUORUM_COUNTS_TITULARES, MAJORITY, MAJORITY, 12, 1, "PPPPPPVVAAAA", "",
-     6, 6, 1, 6, 1, "6 de 10 consejeros titulares presentes"},
-    {"vacancies_keep_the_base_when_the_rules_say_so",
-     QUORUM_COUNTS_TITULARES, MAJORITY, MAJORITY, 12, 0, "PPPPPPVVAAAA", "",
-     7, 6, 0, 7, 0, "6 de 12"},
-    {"seats_beyond_the_listed_titulares_are_vacancies",
-     QUORUM_COUNTS_TITULARES, MAJORITY, MAJORITY, 12, 0, "PPPPPPP", "", 7, 7,
-     1, 7, 1, "7 de 12"},
-    {"fixed_number_ignores_the_base", QUORUM_COUNTS_TITULARES, FIVE, FIVE, 0,
-     1, "PPPPPAAAAAAAAAAA", "", 5, 5, 1, 5, 1, "(se requieren 5, al menos 5)"},
+     MAJORITY, MAJORITY, 12, 1, "PPPPPPVAAAAA", "7P", 6, 6, 1, 6, 1, "6 de 11"},
+    {"vacancies_reduce_the_base_when_the_rules_say_so", QUORUM_COUNTS_TITULARES,
+     MAJORITY, MAJORITY, 12, 1, "PPPPPPVVAAAA", "", 6, 6, 1, 6, 1,
+     "6 de 10 consejeros titulares presentes"},
+    {"vacancies_keep_the_base_when_the_rules_say_so", QUORUM_COUNTS_TITULARES,
+     MAJORITY, MAJORITY, 12, 0, "PPPPPPVVAAAA", "", 7, 6, 0, 7, 0, "6 de 12"},
+    {"seats_beyond_the_listed_titulares_are_vacancies", QUORUM_COUNTS_TITULARES,
+     MAJORITY, MAJORITY, 12, 0, "PPPPPPP", "", 7, 7, 1, 7, 1, "7 de 12"},
+    {"fixed_number_ignores_the_base", QUORUM_COUNTS_TITULARES, FIVE, FIVE, 0, 1,
+     "PPPPPAAAAAAAAAAA", "", 5, 5, 1, 5, 1, "(se requieren 5, al menos 5)"},
     {"fixed_number_above_the_base_is_never_reached", QUORUM_COUNTS_TITULARES,
      FIVE, FIVE, 0, 1, "PPPP", "", 5, 4, 0, 5, 0, "solo 4"},
     {"zero_members_never_have_quorum", QUORUM_COUNTS_TITULARES, MAJORITY,
@@ -92,17 +89,15 @@ static const QuorumCase aCase[] = {
      "No hay quórum: el consejo no tiene consejeros titulares en ejercicio."},
     {"only_vacancies_never_have_quorum", QUORUM_COUNTS_SUBSTITUTES, MAJORITY,
      MAJORITY, 0, 1, "VVV", "1P2P", 1, 0, 0, 1, 0, "no tiene consejeros"},
-    {"everyone_present", QUORUM_COUNTS_TITULARES, TWO_THIRDS, TWO_THIRDS, 0,
-     1, "PPP", "", 2, 3, 1, 2, 1, "dos tercios"},
+    {"everyone_present", QUORUM_COUNTS_TITULARES, TWO_THIRDS, TWO_THIRDS, 0, 1,
+     "PPP", "", 2, 3, 1, 2, 1, "dos tercios"},
 };
 
 static int titular_index(char c) {
   return c >= '1' && c <= '9' ? c - '0' : c - 'a' + 10;
 }
 
-static Attendance letter(char c) {
-  return c == 'P' ? P : c == 'J' ? J : A;
-}
+static Attendance letter(char c) { return c == 'P' ? P : c == 'J' ? J : A; }
 
 static int build_people(const QuorumCase *pCase, QuorumPerson *a) {
   int n = 0;
@@ -136,10 +131,9 @@ static void quorum_table_gives_required_present_and_reached(void **state) {
         r.agreement.nRequired != c->nAgreeRequired ||
         r.agreement.bReached != c->bAgreeReached ||
         !strstr(r.session.zExplain, c->zExplain)) {
-      fail_msg("%s: session %d/%d %d, agreement %d %d: «%s» / «%s»",
-               c->zName, r.session.nPresent, r.session.nRequired,
-               r.session.bReached, r.agreement.nRequired,
-               r.agreement.bReached, r.session.zExplain,
+      fail_msg("%s: session %d/%d %d, agreement %d %d: «%s» / «%s»", c->zName,
+               r.session.nPresent, r.session.nRequired, r.session.bReached,
+               r.agreement.nRequired, r.agreement.bReached, r.session.zExplain,
                r.agreement.zExplain);
     }
     assert_int_equal(r.agreement.nPresent, r.session.nPresent);

@@ -13,8 +13,8 @@
 
 #define N_PEOPLE 60
 
-static const char *const azFirst[] = {"José", "María", "Ñusta", "Álvaro",
-                                      "Inés", "Raúl"};
+static const char *const azFirst[] = {"José",   "María", "Ñusta",
+                                      "Álvaro", "Inés",  "Raúl"};
 static const char *const azOrg[] = {"Junta de Vecinos Peñuelas",
                                     "Comité de Vivienda El Olivar",
                                     "Unión Comunal de Ovalle"};
@@ -75,9 +75,9 @@ static void attendance_sheet_lists_sixty_people_once_on_a4_and_letter(
     const char *z = NULL;
     size_t n = 0;
     char zErr[200] = "";
-    assert_int_equal(attendance_sheet_pdf(pArena, &in, &z, &n, zErr,
-                                          sizeof(zErr)),
-                     EXPORT_OK);
+    assert_int_equal(
+        attendance_sheet_pdf(pArena, &in, &z, &n, zErr, sizeof(zErr)),
+        EXPORT_OK);
     const char *zName = bLetter ? "sheet-letter.pdf" : "sheet-a4.pdf";
     const char *zText = pdf_to_text(pArena, zDir, zName, z, n);
     for (int i = 0; i < N_PEOPLE; i++) {
@@ -104,8 +104,8 @@ static void attendance_sheet_lists_sixty_people_once_on_a4_and_letter(
     char zLast[40];
     snprintf(zLast, sizeof(zLast), "Página %d de %d", nPage, nPage);
     assert_non_null(strstr(zText, zLast));
-    assert_non_null(strstr(zInfo, bLetter ? "612 x 792 pts"
-                                          : "595.276 x 841.89 pts"));
+    assert_non_null(
+        strstr(zInfo, bLetter ? "612 x 792 pts" : "595.276 x 841.89 pts"));
   }
   fixture_cleanup(pArena, zDir);
   arena_free(pArena);
@@ -142,8 +142,7 @@ static void acta_pdf_has_every_attendee_item_and_agreement(void **state) {
       {"Solicitar a la Seremi un informe escrito sobre el avance del Plan de "
        "Emergencia Habitacional en la región.",
        1, 30, 2, 3, "Encargada PAC", "31-01-2025"},
-      {"Realizar la próxima sesión en Ovalle.", 0, 0, 0, 0, "Directiva",
-       NULL},
+      {"Realizar la próxima sesión en Ovalle.", 0, 0, 0, 0, "Directiva", NULL},
   };
   const char *const azLine[] = {"4. Reuniones con los integrantes del Cosoc"};
   ActaPdfInput in = {
@@ -152,8 +151,9 @@ static void acta_pdf_has_every_attendee_item_and_agreement(void **state) {
       .zWhen = "martes 12 de noviembre de 2024, 10:00 h",
       .zPlace = "La Serena",
       .zState = "Aprobada en la sesión del 10 de diciembre de 2024",
-      .zQuorum = "Hay quórum: 7 de 12 consejeros titulares presentes (se "
-                 "requieren 7, mayoría absoluta).",
+      .zQuorum =
+          "Hay quórum: 7 de 12 consejeros titulares presentes (se "
+          "requieren 7, mayoría absoluta).",
       .nPlanLine = 1,
       .azPlanLine = azLine,
       .nPerson = N_PEOPLE,
@@ -236,8 +236,11 @@ static void preamble_headings_are_opt_in(void **state) {
   const char *zDir = fixture_dir(pArena);
   static const char *const azHeader[] = {"A"};
   static const char *const azCell[] = {"x"};
-  ExportTable t = {.zTitle = "T", .zPreamble = "# Sección uno\n\nTexto.",
-                   .nCol = 1, .azHeader = azHeader, .nRow = 1,
+  ExportTable t = {.zTitle = "T",
+                   .zPreamble = "# Sección uno\n\nTexto.",
+                   .nCol = 1,
+                   .azHeader = azHeader,
+                   .nRow = 1,
                    .azCell = azCell};
   for (int bHeadings = 0; bHeadings <= 1; bHeadings++) {
     ExportPdfOptions opt = {.bPreambleHeadings = bHeadings};

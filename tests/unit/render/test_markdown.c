@@ -53,10 +53,18 @@ static void hostile_markdown_renders_inert(void **state) {
     const char *zOut = lower(pArena, render(pArena, azHostile[i]));
     /* The words may remain as visible text (an autolink's label), never
     ** as markup or as a link target. */
-    const char *azBad[] = {"<script",      "href=\"javascript", "href=\"vbscript",
-                           "href=\"data",  "src=\"data",       "src=\"javascript",
-                           "onerror",      "onclick",          "<img src=\"x\"",
-                           "<iframe",      "<div",             "<style"};
+    const char *azBad[] = {"<script",
+                           "href=\"javascript",
+                           "href=\"vbscript",
+                           "href=\"data",
+                           "src=\"data",
+                           "src=\"javascript",
+                           "onerror",
+                           "onclick",
+                           "<img src=\"x\"",
+                           "<iframe",
+                           "<div",
+                           "<style"};
     for (size_t j = 0; j < sizeof(azBad) / sizeof(azBad[0]); j++) {
       if (strstr(zOut, azBad[j])) {
         fail_msg("«%s» rendered as «%s» (contains %s)", azHostile[i], zOut,
@@ -120,16 +128,18 @@ static void url_allow_list(void **state) {
 static void plain_text_for_pdfs_keeps_words_and_drops_markup(void **state) {
   (void)state;
   Arena *pArena = arena_new();
-  const char *z = markdown_to_text(
-      pArena, "## Acuerdos de la sesión\n\nSe **aprobó** el plan de "
-              "[trabajo](https://x.cl).\nSegunda línea.\n\n"
-              "- Ñandú\n- Pingüino\n\n3. Tercero\n4. Cuarto\n\n"
-              "<script>alert(1)</script>\n\nFin.\n\n\n");
-  assert_string_equal(z, "Acuerdos de la sesión\n\n"
-                         "Se aprobó el plan de trabajo. Segunda línea.\n\n"
-                         "• Ñandú\n• Pingüino\n\n"
-                         "3. Tercero\n4. Cuarto\n\n"
-                         "Fin.");
+  const char *z =
+      markdown_to_text(pArena,
+                       "## Acuerdos de la sesión\n\nSe **aprobó** el plan de "
+                       "[trabajo](https://x.cl).\nSegunda línea.\n\n"
+                       "- Ñandú\n- Pingüino\n\n3. Tercero\n4. Cuarto\n\n"
+                       "<script>alert(1)</script>\n\nFin.\n\n\n");
+  assert_string_equal(z,
+                      "Acuerdos de la sesión\n\n"
+                      "Se aprobó el plan de trabajo. Segunda línea.\n\n"
+                      "• Ñandú\n• Pingüino\n\n"
+                      "3. Tercero\n4. Cuarto\n\n"
+                      "Fin.");
   assert_string_equal(markdown_to_text(pArena, NULL), "");
   arena_free(pArena);
 }
