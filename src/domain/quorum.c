@@ -154,6 +154,33 @@ static void check_fill(QuorumCheck *c, const QuorumThreshold *t,
   }
 }
 
+/* The agreement check when its threshold is a share of those present:
+** the votes needed follow the attendance, and agreements can be adopted
+** whenever the session is held. */
+static void agreement_of_present(QuorumCheck *c, const QuorumThreshold *t,
+                                 const QuorumResult *r, int nPresent) {
+  char zName[64];
+  c->nPresent = nPresent;
+  c->nRequired = quorum_required(t, nPresent);
+  c->bReached = r->session.bReached && nPresent >= c->nRequired;
+  threshold_name(t, c->nRequired, zName, sizeof(zName));
+  if (!r->session.bReached) {
+    snprintf(c->zExplain, sizeof(c->zExplain),
+             "No se pueden adoptar acuerdos: no hay quórum para sesionar.");
+  } else if (!c->bReached) {
+    snprintf(c->zExplain, sizeof(c->zExplain),
+             "No se pueden adoptar acuerdos: se requieren %d votos a favor "
+             "(%s) y hay %d presentes.",
+             c->nRequired, zName, nPresent);
+  } else {
+    snprintf(c->zExplain, sizeof(c->zExplain),
+             "Los acuerdos requieren %d %s a favor (%s de los %d "
+             "presentes).",
+             c->nRequired, c->nRequired == 1 ? "voto" : "votos", zName,
+             nPresent);
+  }
+}
+
 /* The person with id iId in aPerson, or NULL. */
 static const QuorumPerson *person_find(const QuorumPerson *a, int n,
                                        long long iId) {
@@ -210,8 +237,39 @@ int quorum_compute(const QuorumRules *pRules, const QuorumPerson *aPerson,
   int nPresent = pOut->nTitularPresent + pOut->nSubstitute;
   check_fill(&pOut->session, &pRules->session, pOut, pRules, nPresent,
              "Hay quórum", "No hay quórum");
-  check_fill(&pOut->agreement, &pRules->agreement, pOut, pRules, nPresent,
-             "Hay quórum para adoptar acuerdos",
-             "No hay quórum para adoptar acuerdos");
+  if (pRules->eAgreementBase == QUORUM_OF_PRESENT) {
+    agreement_of_present(&pOut->agreement, &pRules->agreement, pOut, nPresent);
+  } else {
+    check_fill(&pOut->agreement, &pRules->agreement, pOut, pRules, nPresent,
+               "Hay quórum para adoptar acuerdos",
+               "No hay quórum para adoptar acuerdos");
+    if (!pOut->session.bReached && pOut->agreement.bReached) {
+      pOut->agreement.bReached = 0;
+      snprintf(pOut->agreement.zExplain, sizeof(pOut->agreement.zExplain),
+               "No se pueden adoptar acuerdos: no hay quórum para sesionar.");
+    }
+  }
   return QUORUM_OK;
+}
+
+int quorum_vote_adopts(const QuorumCheck *c, int nFor, char *zWhy, int nWhy) {
+  char zDummy[8];
+  if (!zWhy || nWhy <= 0) {
+    zWhy = zDummy;
+    nWhy = (int)sizeof(zDummy);
+  }
+  if (!c->bReached) {
+    snprintf(zWhy, (size_t)nWhy, "%s", c->zExplain);
+    return 0;
+  }
+  if (nFor >= c->nRequired) {
+    snprintf(zWhy, (size_t)nWhy,
+             "El acuerdo se adopta: %d %s a favor (se requieren %d).", nFor,
+             nFor == 1 ? "voto" : "votos", c->nRequired);
+    return 1;
+  }
+  snprintf(zWhy, (size_t)nWhy,
+           "El acuerdo no se adopta: %d %s a favor, se requieren %d.", nFor,
+           nFor == 1 ? "voto" : "votos", c->nRequired);
+  return 0;
 }

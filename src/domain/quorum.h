@@ -58,16 +58,28 @@ typedef struct QuorumThreshold {
                       ** NULL to derive one ("más de 1/2", "al menos 8") */
 } QuorumThreshold;
 
+/* What the agreement threshold is a share of. */
+typedef enum QuorumAgreementBase {
+  QUORUM_OF_MEMBERS = 0, /* Of the base, like the session quorum: "los
+                         ** acuerdos requieren los dos tercios de los
+                         ** consejeros en ejercicio" */
+  QUORUM_OF_PRESENT = 1, /* Of the people counted present: "los acuerdos
+                         ** se adoptan por mayoría absoluta de los
+                         ** presentes" */
+} QuorumAgreementBase;
+
 /* The council's rules, as its settings hold them. */
 typedef struct QuorumRules {
-  QuorumCounts eCounts;      /* Who counts */
-  QuorumThreshold session;   /* To hold the session */
-  QuorumThreshold agreement; /* To adopt an agreement */
-  int nSeat;                 /* Titular seats the council has by its
-                             ** rules (e.g. 12); 0: the titulares listed */
-  int bVacanciesReduceBase;  /* 1: the base is the titulares in office;
-                             ** 0: the base is nSeat (vacant seats still
-                             ** count in the base) */
+  QuorumCounts eCounts;               /* Who counts */
+  QuorumThreshold session;            /* To hold the session */
+  QuorumThreshold agreement;          /* Votes in favour an agreement needs */
+  int nSeat;                          /* Titular seats the council has by its
+                                      ** rules (e.g. 12); 0: the titulares listed */
+  int bVacanciesReduceBase;           /* 1: the base is the titulares in office;
+                                      ** 0: the base is nSeat (vacant seats still
+                                      ** count in the base) */
+  QuorumAgreementBase eAgreementBase; /* What rules.agreement is a share
+                                       ** of (QUORUM_OF_MEMBERS by default) */
 } QuorumRules;
 
 /* One expected councillor and their attendance. */
@@ -81,11 +93,15 @@ typedef struct QuorumPerson {
   Attendance eAttendance; /* Their attendance */
 } QuorumPerson;
 
-/* The outcome for one threshold. */
+/* The outcome for one threshold. For agreements, nRequired is the votes
+** in favour an agreement needs and bReached says whether agreements can be
+** adopted at all: the session has quorum and enough people are present
+** to give nRequired votes. */
 typedef struct QuorumCheck {
-  int nRequired; /* People needed */
+  int nRequired; /* People (session) or votes in favour (agreement) needed */
   int nPresent;  /* People counted as present */
-  int bReached;  /* nPresent >= nRequired and the base is not empty */
+  int bReached;  /* nPresent >= nRequired and the base is not empty (and,
+                 ** for agreements, the session has quorum) */
   char zExplain[QUORUM_EXPLAIN_MAX]; /* Spanish sentence, e.g. "Hay quórum:
                                       ** 7 de 12 consejeros titulares presentes
                                       *(se requieren
@@ -110,6 +126,14 @@ typedef struct QuorumResult {
 ** counts and the suplente does not. */
 int quorum_compute(const QuorumRules *pRules, const QuorumPerson *aPerson,
                    int nPerson, QuorumResult *pOut, const char **pzErr);
+
+/* Whether an agreement with nFor votes in favour is adopted under the
+** agreement check of a QuorumResult: 1 when pAgreement->bReached and nFor
+** >= pAgreement->nRequired, else 0; zWhy (nWhy bytes, may be NULL) gets
+** the Spanish sentence ("El acuerdo se adopta: 6 votos a favor (se
+** requieren 5)." / "El acuerdo no se adopta: ..."). */
+int quorum_vote_adopts(const QuorumCheck *pAgreement, int nFor, char *zWhy,
+                       int nWhy);
 
 /* People a threshold requires for a base (what quorum_compute() uses). */
 int quorum_required(const QuorumThreshold *pThreshold, int nBase);

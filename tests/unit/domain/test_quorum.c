@@ -119,8 +119,12 @@ static void quorum_table_gives_required_present_and_reached(void **state) {
     const QuorumCase *c = &aCase[i];
     QuorumPerson a[2 * MAX_PEOPLE];
     int n = build_people(c, a);
-    QuorumRules rules = {c->eCounts, c->session, c->agreement, c->nSeat,
-                         c->bVacanciesReduceBase};
+    QuorumRules rules = {c->eCounts,
+                         c->session,
+                         c->agreement,
+                         c->nSeat,
+                         c->bVacanciesReduceBase,
+                         QUORUM_OF_MEMBERS};
     QuorumResult r;
     const char *zErr = NULL;
     assert_int_equal(quorum_compute(&rules, n ? a : NULL, n, &r, &zErr),
@@ -157,6 +161,65 @@ static void quorum_agreement_sentence_names_agreements(void **state) {
                       "tercios), falta 1.");
   assert_int_equal(r.nTitularInOffice, 12);
   assert_int_equal(r.nVacant, 0);
+}
+
+/* "Los acuerdos se adoptan por mayoría absoluta de los presentes": the
+** votes needed follow the attendance. */
+static void agreement_share_of_present_follows_attendance(void **state) {
+  (void)state;
+  QuorumPerson a[12];
+  for (int i = 0; i < 12; i++) {
+    QuorumPerson p = {i + 1, 1, 0, 1, i < 8 ? P : A};
+    a[i] = p;
+  }
+  QuorumRules rules = quorum_rules_default();
+  rules.eAgreementBase = QUORUM_OF_PRESENT;
+  QuorumResult r;
+  assert_int_equal(quorum_compute(&rules, a, 12, &r, NULL), QUORUM_OK);
+  assert_true(r.session.bReached);
+  assert_int_equal(r.agreement.nRequired, 5); /* More than half of 8 */
+  assert_int_equal(r.agreement.nPresent, 8);
+  assert_true(r.agreement.bReached);
+  assert_string_equal(r.agreement.zExplain,
+                      "Los acuerdos requieren 5 votos a favor (mayoría "
+                      "absoluta de los 8 presentes).");
+  char zWhy[QUORUM_EXPLAIN_MAX];
+  assert_true(quorum_vote_adopts(&r.agreement, 5, zWhy, (int)sizeof(zWhy)));
+  assert_string_equal(zWhy,
+                      "El acuerdo se adopta: 5 votos a favor (se requieren "
+                      "5).");
+  assert_false(quorum_vote_adopts(&r.agreement, 4, zWhy, (int)sizeof(zWhy)));
+  assert_string_equal(zWhy,
+                      "El acuerdo no se adopta: 4 votos a favor, se "
+                      "requieren 5.");
+  assert_false(quorum_vote_adopts(&r.agreement, 4, NULL, 0));
+
+  /* Without a session there are no agreements, whatever the share. */
+  for (int i = 0; i < 12; i++) a[i].eAttendance = i < 3 ? P : A;
+  assert_int_equal(quorum_compute(&rules, a, 12, &r, NULL), QUORUM_OK);
+  assert_false(r.session.bReached);
+  assert_false(r.agreement.bReached);
+  assert_false(quorum_vote_adopts(&r.agreement, 3, zWhy, (int)sizeof(zWhy)));
+  assert_non_null(strstr(zWhy, "no hay quórum para sesionar"));
+}
+
+/* A fixed session quorum below the agreement share of members: a session
+** may be held but no agreement adopted. */
+static void agreements_need_the_session_quorum_too(void **state) {
+  (void)state;
+  QuorumPerson a[12];
+  for (int i = 0; i < 12; i++) {
+    QuorumPerson p = {i + 1, 1, 0, 1, i < 4 ? P : A};
+    a[i] = p;
+  }
+  QuorumRules rules = quorum_rules_default();
+  rules.session = (QuorumThreshold){QUORUM_FIXED, 0, 0, 5, NULL};
+  rules.agreement = (QuorumThreshold){QUORUM_FIXED, 0, 0, 3, NULL};
+  QuorumResult r;
+  assert_int_equal(quorum_compute(&rules, a, 12, &r, NULL), QUORUM_OK);
+  assert_false(r.session.bReached);
+  assert_false(r.agreement.bReached);
+  assert_non_null(strstr(r.agreement.zExplain, "no hay quórum para sesionar"));
 }
 
 static void quorum_refuses_invalid_rules_with_a_reason(void **state) {
@@ -209,6 +272,8 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(quorum_table_gives_required_present_and_reached),
       cmocka_unit_test(quorum_agreement_sentence_names_agreements),
+      cmocka_unit_test(agreement_share_of_present_follows_attendance),
+      cmocka_unit_test(agreements_need_the_session_quorum_too),
       cmocka_unit_test(quorum_refuses_invalid_rules_with_a_reason),
       cmocka_unit_test(quorum_required_rounds_as_the_law_reads),
       cmocka_unit_test(attendance_slugs_round_trip),
