@@ -44,6 +44,27 @@ static void attendance_section(Buf *b, const ActaPdfInput *pIn, Attendance e,
   if (n == 0) buf_puts(b, "\nNinguna persona.");
 }
 
+/* User text whose paragraph starts with "# " (a code block, an escaped
+** "\#") would be taken for one of our section headings: a no-break space
+** after the '#' keeps it plain text. */
+static const char *defuse_headings(Arena *pArena, const char *z) {
+  Buf b;
+  buf_init(&b, pArena);
+  int bParaStart = 1;
+  for (; *z; z++) {
+    if (bParaStart && z[0] == '#' && z[1] == ' ') {
+      buf_puts(&b, "#\u00a0");
+      z++;
+      bParaStart = 0;
+      continue;
+    }
+    buf_putc(&b, *z);
+    if (bParaStart && *z == ' ') continue; /* export_pdf() skips these */
+    bParaStart = z[0] == '\n' && (b.n >= 2 && b.z[b.n - 2] == '\n');
+  }
+  return buf_str(&b);
+}
+
 static const char *acta_preamble(Arena *pArena, const ActaPdfInput *pIn) {
   Buf b;
   buf_init(&b, pArena);
@@ -67,7 +88,8 @@ static const char *acta_preamble(Arena *pArena, const ActaPdfInput *pIn) {
   if (pIn->nItem == 0) buf_puts(&b, "\n\nSin puntos en la tabla.");
   for (int i = 0; i < pIn->nItem; i++) {
     buf_printf(&b, "\n\n# 3.%d %s", i + 1, nz(pIn->aItem[i].zTitle));
-    const char *zText = markdown_to_text(pArena, pIn->aItem[i].zSummary);
+    const char *zText = defuse_headings(
+        pArena, markdown_to_text(pArena, pIn->aItem[i].zSummary));
     if (*zText) buf_printf(&b, "\n\n%s", zText);
   }
   buf_puts(&b, "\n\n# 4. Acuerdos");
