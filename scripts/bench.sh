@@ -38,15 +38,18 @@ wait_port "$PORT"
 # name | path | extra wrk header ("" for none)
 PAGES=(
   "inicio (público)|/|"
+  "plan (público)|/plan|"
+  "api/plan (JSON)|/api/plan|"
   "ingresar (formulario)|/login|"
   "api/me (token)|/api/me|Authorization: Bearer $TOKEN"
   "hoja de estilo|/static/style.css|"
 )
 
-# The ceiling: nginx serving the home page's bytes as a static file.
+# The ceiling: nginx serving the plan page's bytes as a static file (the
+# dashboard, once it exists, takes its place).
 mkdir -p "$TMP/www" "$TMP/nginx"
 chmod 755 "$TMP" "$TMP/www"   # nginx's workers run as www-data
-curl -s "http://127.0.0.1:$PORT/" > "$TMP/www/inicio.html"
+curl -s "http://127.0.0.1:$PORT/plan" > "$TMP/www/plan.html"
 NPORT=$(free_port)
 cat > "$TMP/nginx/nginx.conf" <<NGX
 worker_processes auto;
@@ -94,7 +97,7 @@ PY
 ROWS="$TMP/rows.txt"; : > "$ROWS"
 for c in "${CONNS[@]}"; do
   echo "bench: nginx, $c conexiones" >&2
-  echo "nginx (copia estática de inicio)|$c|$(measure "http://127.0.0.1:$NPORT/inicio.html" "$c" "")" >> "$ROWS"
+  echo "nginx (copia estática de /plan)|$c|$(measure "http://127.0.0.1:$NPORT/plan.html" "$c" "")" >> "$ROWS"
   for entry in "${PAGES[@]}"; do
     IFS='|' read -r name path header <<< "$entry"
     echo "bench: $name, $c conexiones" >&2

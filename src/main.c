@@ -24,8 +24,8 @@ static const Command aCommand[] = {
     {"demo", cmd_demo, "crea una instalación de demostración"},
     {"rut", cmd_rut, "valida y normaliza RUT/RUN (cosoc rut 12.345.678-5)"},
     {"backup", cmd_backup, "respalda la base de datos sin detener el servidor"},
-    {"import-plan", cmd_import_plan, "importa el plan anual desde un documento"},
     {"mail", cmd_mail, "correo: envía pendientes, prueba, lista (mail --help)"},
+    {"import-plan", cmd_import_plan, "importa el plan anual desde un documento"},
 };
 
 static void usage(FILE *pOut) {
@@ -34,7 +34,7 @@ static void usage(FILE *pOut) {
                 "plan anual,\nsesiones, actas, acuerdos y verificadores.\n\n"
                 "Comandos:\n");
   for (size_t i = 0; i < sizeof(aCommand) / sizeof(aCommand[0]); i++) {
-    fprintf(pOut, "  %-10s %s\n", aCommand[i].zName, aCommand[i].zHelp);
+    fprintf(pOut, "  %-12s %s\n", aCommand[i].zName, aCommand[i].zHelp);
   }
   fprintf(pOut, "\nCada comando tiene su ayuda: cosoc COMANDO --help\n"
                 "  --version  muestra la versión\n");

@@ -39,6 +39,10 @@ typedef struct ExportPdfOptions {
                           ** a signature column on an attendance sheet */
   const char *zFooter;    /* Left footer text (page numbers "Página N de M"
                           ** are always on the right), or NULL */
+  int bPreambleHeadings;  /* 1: a preamble paragraph that starts with "# "
+                          ** is a section heading, set in bold without the
+                          ** "# " (multi-section documents such as an
+                          ** acta); 0 (default): paragraphs are plain */
 } ExportPdfOptions;
 
 /* Each writes the whole file into *ppOut / *pnOut (arena memory) and

@@ -49,6 +49,7 @@
 #define PDF_TITLE_SIZE 14.0
 #define PDF_SUBTITLE_SIZE 10.0
 #define PDF_TEXT_SIZE 9.0
+#define PDF_HEADING_SIZE 10.5   /* Preamble section headings (opt-in) */
 #define PDF_CELL_SIZE 8.0
 #define PDF_FOOTER_SIZE 7.0
 
@@ -123,7 +124,12 @@ static void pdf_layout_preamble(PdfDoc *p, const char *z) {
       zEnd++;
     }
     const char *zPara = arena_strndup(p->pArena, z, (size_t)(zEnd - z));
-    p->aPara[p->nPara++] = pdf_layout(p, zPara, PDF_TEXT_SIZE, 0, p->width);
+    if (p->pOpt->bPreambleHeadings && strncmp(zPara, "# ", 2) == 0) {
+      p->aPara[p->nPara++] =
+          pdf_layout(p, zPara + 2, PDF_HEADING_SIZE, 1, p->width);
+    } else {
+      p->aPara[p->nPara++] = pdf_layout(p, zPara, PDF_TEXT_SIZE, 0, p->width);
+    }
     z = zEnd;
   }
 }

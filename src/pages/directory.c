@@ -169,21 +169,9 @@ static void directory_edit(Request *r, int64_t iCouncil, int64_t iId) {
   page_finish(r, &h, iStatus);
 }
 
-void page_admin_directory_new(Request *r) {
-  int64_t iCouncil = people_require_council(r);
-  if (iCouncil) directory_edit(r, iCouncil, 0);
-}
+void page_admin_directory_new(Request *r) { people_edit_route(r, 1, directory_edit); }
 
-void page_admin_directory_entry(Request *r) {
-  int64_t iCouncil = people_require_council(r);
-  if (!iCouncil) return;
-  int64_t iId = people_path_id(r, 0);
-  if (!iId) {
-    respond_error(r, 404, NULL);
-    return;
-  }
-  directory_edit(r, iCouncil, iId);
-}
+void page_admin_directory_entry(Request *r) { people_edit_route(r, 0, directory_edit); }
 
 void page_api_territory_region(Request *r) {
   Db *pDb = request_db(r);

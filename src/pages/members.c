@@ -408,21 +408,9 @@ static void member_edit(Request *r, int64_t iCouncil, int64_t iId) {
   page_finish(r, &h, iStatus);
 }
 
-void page_admin_member_new(Request *r) {
-  int64_t iCouncil = people_require_council(r);
-  if (iCouncil) member_edit(r, iCouncil, 0);
-}
+void page_admin_member_new(Request *r) { people_edit_route(r, 1, member_edit); }
 
-void page_admin_member(Request *r) {
-  int64_t iCouncil = people_require_council(r);
-  if (!iCouncil) return;
-  int64_t iId = people_path_id(r, 0);
-  if (!iId) {
-    respond_error(r, 404, NULL);
-    return;
-  }
-  member_edit(r, iCouncil, iId);
-}
+void page_admin_member(Request *r) { people_edit_route(r, 0, member_edit); }
 
 /* ---- Invitation ---- */
 

@@ -173,21 +173,9 @@ static void org_edit(Request *r, int64_t iCouncil, int64_t iId) {
   page_finish(r, &h, iStatus);
 }
 
-void page_admin_org_new(Request *r) {
-  int64_t iCouncil = people_require_council(r);
-  if (iCouncil) org_edit(r, iCouncil, 0);
-}
+void page_admin_org_new(Request *r) { people_edit_route(r, 1, org_edit); }
 
-void page_admin_org(Request *r) {
-  int64_t iCouncil = people_require_council(r);
-  if (!iCouncil) return;
-  int64_t iId = people_path_id(r, 0);
-  if (!iId) {
-    respond_error(r, 404, NULL);
-    return;
-  }
-  org_edit(r, iCouncil, iId);
-}
+void page_admin_org(Request *r) { people_edit_route(r, 0, org_edit); }
 
 void page_admin_orgs_import(Request *r) {
   int64_t iCouncil = people_require_council(r);

@@ -274,6 +274,17 @@ int64_t people_require_council(Request *r) {
   return iCouncil;
 }
 
+void people_edit_route(Request *r, int bNew, PeopleEditPage xEdit) {
+  int64_t iCouncil = people_require_council(r);
+  if (!iCouncil) return;
+  int64_t iId = bNew ? 0 : people_path_id(r, 0);
+  if (!bNew && !iId) {
+    respond_error(r, 404, NULL);
+    return;
+  }
+  xEdit(r, iCouncil, iId);
+}
+
 void people_send_export(Request *r, const ExportTable *pTable,
                         const char *zBase) {
   Arena *pArena = request_arena(r);

@@ -69,4 +69,11 @@ void people_send_export(Request *r, const ExportTable *pTable,
 ** explanation and returns 0 when there is none. */
 int64_t people_require_council(Request *r);
 
+/* The edit form of a record: xEdit(r, iCouncil, iId) runs for the council,
+** with iId 0 for a new record (bNew) or the id in the path's first segment
+** (404 when it is not a positive number). One shape for every "nuevo" and
+** "/ID" page of members, organizations and the directory. */
+typedef void (*PeopleEditPage)(Request *r, int64_t iCouncil, int64_t iId);
+void people_edit_route(Request *r, int bNew, PeopleEditPage xEdit);
+
 #endif

@@ -14,14 +14,11 @@
 **                                  window_start, window_end, target_count,
 **                                  target_kinds (repeated slugs),
 **                                  target_exclude, reason, csrf_token
-** POST     /admin/plan/aprobar     version, csrf_token — marks it approved
-** GET|POST /admin/plan/importar    multipart: file, reason, csrf_token
 */
 #include <stdlib.h>
 #include <string.h>
 
 #include "domain/plan_catalog.h"
-#include "domain/plan_import.h"
 #include "pages/plan_pages.h"
 
 #define PLAN_TEXT_MAX 8000 /* Characters in one field: a long paragraph */
@@ -93,7 +90,7 @@ static int field_values(Request *r, const char *zName, const char **az,
 }
 
 /* A trimmed copy of a field ("" when absent). */
-static const char *field_text(Request *r, const char *zName) {
+const char *plan_page_field_text(Request *r, const char *zName) {
   const char *z = request_field(r, zName);
   if (!z) return "";
   while (*z == ' ' || *z == '\t' || *z == '\r' || *z == '\n') z++;
@@ -121,7 +118,7 @@ static void reason_field(Html *h, const FormErrors *pErr, const char *zValue) {
              "required maxlength=\"500\"");
 }
 
-static void submit(Html *h, const char *zLabel, const char *zBack) {
+void plan_page_submit(Html *h, const char *zLabel, const char *zBack) {
   html_printf(
       h,
       "<div class=\"actions\"><button type=\"submit\" class=\"button "
@@ -165,9 +162,13 @@ static void save_and_redirect(Request *r, int64_t iCouncil, const PlanDoc *pDoc,
                                                         : "plan-guardado"));
 }
 
+static void base_version_field(Html *h, Request *r, int iBase);
+static int edited_meanwhile(Request *r, const PlanVersionInfo *pInfo,
+                            FormErrors *pErr);
+
 /* ---- The plan itself ---- */
 
-static void plan_form(Request *r, int iStatus, const PlanDoc *pDoc,
+static void plan_form(Request *r, int iStatus, int iBase, const PlanDoc *pDoc,
                       const FormErrors *pErr) {
   Html h;
   page_begin(r, &h, "Editar plan", "plan");
@@ -176,6 +177,7 @@ static void plan_form(Request *r, int iStatus, const PlanDoc *pDoc,
   html_printf(&h,
               "<form class=\"form\" method=\"post\" action=\"/admin/plan\">\n");
   form_csrf(&h, request_csrf_token(r));
+  base_version_field(&h, r, iBase);
   int bRepeat = pErr != NULL;
   form_input(&h, pErr, "title", "Título", "text",
              bRepeat ? request_field(r, "title") : pDoc->zTitle, NULL,
@@ -192,7 +194,7 @@ static void plan_form(Request *r, int iStatus, const PlanDoc *pDoc,
            bRepeat ? request_field(r, "intro") : pDoc->zIntro,
            "Separe los párrafos con una línea en blanco.");
   reason_field(&h, pErr, bRepeat ? request_field(r, "reason") : NULL);
-  submit(&h, "Guardar nueva versión", "/plan");
+  plan_page_submit(&h, "Guardar nueva versión", "/plan");
   page_finish(r, &h, iStatus);
 }
 
@@ -207,21 +209,25 @@ static const char *period_problem(const char *zStart, const char *zEnd,
   return NULL;
 }
 
-void page_admin_plan(Request *r) {
+static void admin_plan_body(Request *r) {
   int64_t iCouncil;
   PlanDoc doc;
   PlanVersionInfo info;
   if (!load_latest(r, &iCouncil, &doc, &info)) return;
   if (!request_is_post(r)) {
-    plan_form(r, 200, &doc, NULL);
+    plan_form(r, 200, info.iNumber, &doc, NULL);
     return;
   }
   FormErrors err;
   form_errors_init(&err);
-  const char *zTitle = field_text(r, "title");
-  const char *zStart = field_text(r, "period_start");
-  const char *zEnd = field_text(r, "period_end");
-  const char *zReason = field_text(r, "reason");
+  if (edited_meanwhile(r, &info, &err)) {
+    plan_form(r, 409, info.iNumber, &doc, &err);
+    return;
+  }
+  const char *zTitle = plan_page_field_text(r, "title");
+  const char *zStart = plan_page_field_text(r, "period_start");
+  const char *zEnd = plan_page_field_text(r, "period_end");
+  const char *zReason = plan_page_field_text(r, "reason");
   form_error(&err, "title",
              text_problem(zTitle, "Escriba el título del plan."));
   const char *zField = NULL;
@@ -230,12 +236,12 @@ void page_admin_plan(Request *r) {
   form_error(&err, "reason",
              text_problem(zReason, "Diga por qué cambia el plan."));
   if (err.n) {
-    plan_form(r, 422, &doc, &err);
+    plan_form(r, 422, info.iNumber, &doc, &err);
     return;
   }
   PlanDoc *pNew = plan_doc_copy(request_arena(r), &doc);
   pNew->zTitle = zTitle;
-  pNew->zIntro = field_text(r, "intro");
+  pNew->zIntro = plan_page_field_text(r, "intro");
   snprintf(pNew->zPeriodStart, PLAN_DATE_SIZE, "%s", zStart);
   snprintf(pNew->zPeriodEnd, PLAN_DATE_SIZE, "%s", zEnd);
   /* Windows that are the old period because of their phrase follow the
@@ -255,8 +261,8 @@ void page_admin_plan(Request *r) {
 
 /* ---- Objectives ---- */
 
-static void objectives_form(Request *r, int iStatus, const PlanDoc *pDoc,
-                            const FormErrors *pErr) {
+static void objectives_form(Request *r, int iStatus, int iBase,
+                            const PlanDoc *pDoc, const FormErrors *pErr) {
   Arena *pArena = request_arena(r);
   Html h;
   page_begin(r, &h, "Editar objetivos", "plan");
@@ -266,6 +272,7 @@ static void objectives_form(Request *r, int iStatus, const PlanDoc *pDoc,
               "<form class=\"form\" method=\"post\" "
               "action=\"/admin/plan/objetivos\">\n");
   form_csrf(&h, request_csrf_token(r));
+  base_version_field(&h, r, iBase);
   int bRepeat = pErr != NULL;
   for (int i = 0; i < pDoc->nObjective; i++) {
     const char *zName =
@@ -279,32 +286,36 @@ static void objectives_form(Request *r, int iStatus, const PlanDoc *pDoc,
            bRepeat ? request_field(r, "objective_new") : NULL,
            "Déjelo en blanco si no agrega ninguno.");
   reason_field(&h, pErr, bRepeat ? request_field(r, "reason") : NULL);
-  submit(&h, "Guardar nueva versión", "/plan");
+  plan_page_submit(&h, "Guardar nueva versión", "/plan");
   page_finish(r, &h, iStatus);
 }
 
-void page_admin_plan_objectives(Request *r) {
+static void admin_plan_objectives_body(Request *r) {
   Arena *pArena = request_arena(r);
   int64_t iCouncil;
   PlanDoc doc;
   PlanVersionInfo info;
   if (!load_latest(r, &iCouncil, &doc, &info)) return;
   if (!request_is_post(r)) {
-    objectives_form(r, 200, &doc, NULL);
+    objectives_form(r, 200, info.iNumber, &doc, NULL);
     return;
   }
   FormErrors err;
   form_errors_init(&err);
+  if (edited_meanwhile(r, &info, &err)) {
+    objectives_form(r, 409, info.iNumber, &doc, &err);
+    return;
+  }
   PlanDoc *pNew = plan_doc_copy(pArena, &doc);
   for (int i = 0; i < pNew->nObjective; i++) {
     const char *zName =
         arena_printf(pArena, "objective_%d", pNew->aObjective[i].iNumber);
-    pNew->aObjective[i].zText = field_text(r, zName);
+    pNew->aObjective[i].zText = plan_page_field_text(r, zName);
     form_error(&err, zName,
                text_problem(pNew->aObjective[i].zText,
                             "Escriba el texto del objetivo."));
   }
-  const char *zNew = field_text(r, "objective_new");
+  const char *zNew = plan_page_field_text(r, "objective_new");
   if (*zNew) {
     form_error(&err, "objective_new", text_problem(zNew, NULL));
     int iLast =
@@ -313,11 +324,11 @@ void page_admin_plan_objectives(Request *r) {
     pNew->aObjective[pNew->nObjective].zText = zNew;
     pNew->nObjective++;
   }
-  const char *zReason = field_text(r, "reason");
+  const char *zReason = plan_page_field_text(r, "reason");
   form_error(&err, "reason",
              text_problem(zReason, "Diga por qué cambian los objetivos."));
   if (err.n) {
-    objectives_form(r, 422, &doc, &err);
+    objectives_form(r, 422, info.iNumber, &doc, &err);
     return;
   }
   save_and_redirect(r, iCouncil, pNew, zReason, "/plan");
@@ -325,7 +336,7 @@ void page_admin_plan_objectives(Request *r) {
 
 /* ---- One line ---- */
 
-static void line_form(Request *r, int iStatus, const PlanDoc *pDoc,
+static void line_form(Request *r, int iStatus, int iBase, const PlanDoc *pDoc,
                       const PlanLine *pL, const FormErrors *pErr) {
   Arena *pArena = request_arena(r);
   Html h;
@@ -338,6 +349,7 @@ static void line_form(Request *r, int iStatus, const PlanDoc *pDoc,
               "action=\"/admin/plan/lineas/%d\">\n",
               pL->iNumber);
   form_csrf(&h, request_csrf_token(r));
+  base_version_field(&h, r, iBase);
   int bRepeat = pErr != NULL;
 #define VALUE(zName, zStored) (bRepeat ? request_field(r, zName) : (zStored))
   textarea(&h, pErr, "objective", "Objetivo",
@@ -426,8 +438,8 @@ static void line_form(Request *r, int iStatus, const PlanDoc *pDoc,
       "maxlength=\"200\"");
   reason_field(&h, pErr, bRepeat ? request_field(r, "reason") : NULL);
 #undef VALUE
-  submit(&h, "Guardar nueva versión",
-         arena_printf(pArena, "/plan/lineas/%d", pL->iNumber));
+  plan_page_submit(&h, "Guardar nueva versión",
+                   arena_printf(pArena, "/plan/lineas/%d", pL->iNumber));
   page_finish(r, &h, iStatus);
 }
 
@@ -442,9 +454,9 @@ static void line_from_form(Request *r, const PlanDoc *pDoc,
                            const PlanLine *pOld, PlanLine *pNew,
                            FormErrors *pErr) {
   Arena *pArena = request_arena(r);
-  pNew->zObjective = field_text(r, "objective");
-  pNew->zActions = field_text(r, "actions");
-  pNew->zResponsible = field_text(r, "responsible");
+  pNew->zObjective = plan_page_field_text(r, "objective");
+  pNew->zActions = plan_page_field_text(r, "actions");
+  pNew->zResponsible = plan_page_field_text(r, "responsible");
   form_error(
       pErr, "objective",
       text_problem(pNew->zObjective, "Escriba el objetivo de la línea."));
@@ -500,12 +512,12 @@ static void line_from_form(Request *r, const PlanDoc *pDoc,
 static void window_from_form(Request *r, const PlanDoc *pDoc,
                              const PlanLine *pOld, PlanLine *pNew,
                              FormErrors *pErr) {
-  pNew->zWindowPhrase = field_text(r, "window_phrase");
+  pNew->zWindowPhrase = plan_page_field_text(r, "window_phrase");
   form_error(pErr, "window_phrase",
              text_problem(pNew->zWindowPhrase,
                           "Escriba las fechas como las dice el plan."));
-  const char *zStart = field_text(r, "window_start");
-  const char *zEnd = field_text(r, "window_end");
+  const char *zStart = plan_page_field_text(r, "window_start");
+  const char *zEnd = plan_page_field_text(r, "window_end");
   PlanWindow parsed;
   plan_window_parse(pNew->zWindowPhrase, pDoc->zPeriodStart, pDoc->zPeriodEnd,
                     &parsed);
@@ -541,7 +553,7 @@ static void target_from_form(Request *r, const PlanLine *pOld, PlanLine *pNew,
   Arena *pArena = request_arena(r);
   PlanTarget typed;
   memset(&typed, 0, sizeof(typed));
-  const char *zCount = field_text(r, "target_count");
+  const char *zCount = plan_page_field_text(r, "target_count");
   char *zCountEnd = NULL;
   long nCount = strtol(zCount, &zCountEnd, 10);
   if (!*zCount || *zCountEnd || nCount < 1 || nCount > PLAN_TARGET_COUNT_MAX) {
@@ -564,7 +576,7 @@ static void target_from_form(Request *r, const PlanLine *pOld, PlanLine *pNew,
       typed.azKind[typed.nKind++] = zSlug;
     }
   }
-  const char *zExclude = field_text(r, "target_exclude");
+  const char *zExclude = plan_page_field_text(r, "target_exclude");
   plan_target_exclude_from_text(pArena, &typed, zExclude);
   for (int i = 0; i < typed.nExclude; i++) {
     if (!plan_cut_code_valid(typed.azExclude[i])) {
@@ -586,7 +598,7 @@ static void target_from_form(Request *r, const PlanLine *pOld, PlanLine *pNew,
   }
 }
 
-void page_admin_plan_line(Request *r) {
+static void admin_plan_line_body(Request *r) {
   Arena *pArena = request_arena(r);
   const char *zNum = request_param(r, 0);
   char *zEnd = NULL;
@@ -605,135 +617,73 @@ void page_admin_plan_line(Request *r) {
     return;
   }
   if (!request_is_post(r)) {
-    line_form(r, 200, &doc, pOld, NULL);
+    line_form(r, 200, info.iNumber, &doc, pOld, NULL);
     return;
   }
   FormErrors err;
   form_errors_init(&err);
+  if (edited_meanwhile(r, &info, &err)) {
+    line_form(r, 409, info.iNumber, &doc, pOld, &err);
+    return;
+  }
   PlanDoc *pNew = plan_doc_copy(pArena, &doc);
   PlanLine *pLine = plan_doc_line(pNew, (int)iNumber);
   line_from_form(r, &doc, pOld, pLine, &err);
-  const char *zReason = field_text(r, "reason");
+  const char *zReason = plan_page_field_text(r, "reason");
   form_error(&err, "reason",
              text_problem(zReason, "Diga por qué cambia la línea."));
   if (err.n) {
-    line_form(r, 422, &doc, pOld, &err);
+    line_form(r, 422, info.iNumber, &doc, pOld, &err);
     return;
   }
   save_and_redirect(r, iCouncil, pNew, zReason,
                     arena_printf(pArena, "/plan/lineas/%ld", iNumber));
 }
 
-/* ---- Approval ---- */
-
-void page_admin_plan_approve(Request *r) {
-  const char *zVersion = request_field(r, "version");
-  char *zEnd = NULL;
-  long iNumber = zVersion ? strtol(zVersion, &zEnd, 10) : 0;
-  if (!zVersion || *zEnd || iNumber <= 0) {
-    respond_error(r, 422, "Falta el número de la versión a aprobar.");
-    return;
-  }
-  int64_t iCouncil = plan_store_default_council(request_db(r));
-  int rc = plan_store_approve(request_db(r), iCouncil, (int)iNumber,
-                              request_user(r)->id);
-  if (rc == DB_DONE) {
-    respond_error(r, 404, "No existe esa versión del plan.");
-    return;
-  }
-  if (rc != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
-  respond_redirect(r, "/plan/historial?aviso=plan-aprobado");
+/* The version a form was drawn from, so that a save can tell whether
+** someone else saved in between. */
+static void base_version_field(Html *h, Request *r, int iBase) {
+  (void)r;
+  html_printf(h, "<input type=\"hidden\" name=\"base_version\" value=\"%d\">\n",
+              iBase);
 }
 
-/* ---- Import by upload ---- */
-
-static void import_form(Request *r, int iStatus, const FormErrors *pErr) {
-  Html h;
-  page_begin(r, &h, "Importar plan", "plan");
-  html_printf(
-      &h,
-      "<h1>Importar el plan desde un documento</h1>\n"
-      "<p>Suba el plan como texto (UTF-8): el título, la introducción, "
-      "el bloque «OBJETIVO PLAN» con los objetivos numerados y la tabla "
-      "N° / OBJETIVO / ACCIONES / RESPONSABLES / VERIFICADOR / FECHAS "
-      "separada por tabulaciones. Si el documento trae cambios, se crea "
-      "una nueva versión y verá qué cambió; si es igual, no cambia "
-      "nada.</p>\n");
-  form_errors_summary(&h, pErr);
-  html_printf(
-      &h,
-      "<form class=\"form\" method=\"post\" action=\"/admin/plan/importar\" "
-      "enctype=\"multipart/form-data\">\n");
-  form_csrf(&h, request_csrf_token(r));
-  form_input(&h, pErr, "file", "Documento del plan", "file", NULL,
-             "Un archivo .txt de hasta 4 MB.",
-             "required accept=\".txt,text/plain\"");
-  form_input(&h, pErr, "reason", "Motivo (opcional)", "text",
-             pErr ? request_field(r, "reason") : NULL,
-             "Si lo deja en blanco, el historial dirá el nombre del archivo.",
-             "maxlength=\"500\"");
-  submit(&h, "Importar", "/plan");
-  page_finish(r, &h, iStatus);
+/* 1 when the form was drawn from an older version than the latest: then
+** the form comes back (409) instead of undoing the other person's change. */
+static int edited_meanwhile(Request *r, const PlanVersionInfo *pInfo,
+                            FormErrors *pErr) {
+  const char *zBase = request_field(r, "base_version");
+  if (!zBase || atoi(zBase) == pInfo->iNumber) return 0;
+  form_error(pErr, NULL,
+             arena_printf(request_arena(r),
+                          "Mientras usted editaba se guardó la versión %d del "
+                          "plan. Revise lo que cambió en el historial y vuelva "
+                          "a guardar desde el formulario actualizado.",
+                          pInfo->iNumber));
+  return 1;
 }
 
-void page_admin_plan_import(Request *r) {
-  Arena *pArena = request_arena(r);
+/* Runs an edit handler's POST inside one write transaction: reading the
+** latest version, checking it and saving the next one cannot interleave
+** with another save. GET runs as is. */
+static void edit_in_transaction(Request *r, void (*xBody)(Request *)) {
+  Db *pDb = request_db(r);
   if (!request_is_post(r)) {
-    import_form(r, 200, NULL);
+    xBody(r);
     return;
   }
-  FormErrors err;
-  form_errors_init(&err);
-  const FormField *pFile = NULL;
-  int nField = 0;
-  const FormField *aField = request_fields(r, &nField);
-  for (int i = 0; i < nField; i++) {
-    if (strcmp(aField[i].zName, "file") == 0) pFile = &aField[i];
-  }
-  if (!pFile || pFile->nValue == 0) {
-    form_error(&err, "file", "Elija el archivo del plan.");
-    import_form(r, 422, &err);
+  if (db_begin(pDb) != DB_OK) {
+    respond_error(r, 503, NULL);
     return;
   }
-  PlanDoc doc;
-  const char *zErr = NULL;
-  if (plan_import_parse(pArena, pFile->zValue, pFile->nValue, &doc, &zErr) !=
-      PLAN_IMPORT_OK) {
-    form_error(&err, "file",
-               arena_printf(pArena, "El archivo no se importó. %s", zErr));
-    import_form(r, 422, &err);
-    return;
-  }
-  const char *zReason = field_text(r, "reason");
-  if (!*zReason) {
-    zReason =
-        arena_printf(pArena, "Importación de %s",
-                     pFile->zFilename && *pFile->zFilename ? pFile->zFilename
-                                                           : "un documento");
-  }
-  const User *pUser = request_user(r);
-  int iNumber = 0, nChanges = 0;
-  int64_t iCouncil = 0;
-  int rc =
-      plan_store_import(request_db(r), pArena, 0, &doc, zReason, pUser->id,
-                        pUser->zName, &iCouncil, &iNumber, &nChanges, &zErr);
-  if (rc == DB_ERROR) {
-    form_error(&err, "file",
-               arena_printf(pArena, "El archivo no se importó: %s.", zErr));
-    import_form(r, 422, &err);
-    return;
-  }
-  if (rc == PLAN_UNCHANGED) {
-    respond_redirect(r, "/plan/historial?aviso=plan-sin-cambios");
-  } else if (iNumber > 1) {
-    respond_redirect(r, arena_printf(pArena,
-                                     "/plan/historial?desde=%d&hasta=%d"
-                                     "&aviso=plan-importado",
-                                     iNumber - 1, iNumber));
-  } else {
-    respond_redirect(r, "/plan/historial?aviso=plan-importado");
-  }
+  xBody(r);
+  if (db_commit(pDb) != DB_OK) respond_error(r, 500, NULL);
+}
+
+void page_admin_plan(Request *r) { edit_in_transaction(r, admin_plan_body); }
+void page_admin_plan_objectives(Request *r) {
+  edit_in_transaction(r, admin_plan_objectives_body);
+}
+void page_admin_plan_line(Request *r) {
+  edit_in_transaction(r, admin_plan_line_body);
 }

@@ -32,6 +32,11 @@ void plan_page_text(Html *h, const char *zText);
 /* The badge that says whether a version is approved or a draft. */
 void plan_page_status(Html *h, const PlanVersionInfo *pInfo);
 
+/* A form field trimmed, CR LF made LF ("" when absent). */
+const char *plan_page_field_text(Request *r, const char *zName);
+/* The submit button and a way back, closing the form. */
+void plan_page_submit(Html *h, const char *zLabel, const char *zBack);
+
 /* The home page's card about the plan the visitor may see (nothing when
 ** there is none). */
 void plan_page_home_card(Request *r, Html *h);

@@ -299,6 +299,22 @@ class Editing(PlanCase):
         self.assertIn("Se reprograma", history.text)
         self.assertIn("Tercer trimestre 2025 (2025-07-01 a 2025-09-30)", history.text)
 
+    def test_a_save_from_a_stale_form_is_409_and_undoes_nothing(self):
+        c = self.admin()
+        stale = self.line_form(c, 7)
+        base = re.search(r'name="base_version" value="(\d+)"', c.get("/admin/plan/lineas/7").text).group(1)
+        stale.append(("base_version", base))
+        fresh = self.line_form(c, 8, window_phrase="Marzo 2025", reason="Otra persona")
+        fresh.append(("base_version", base))
+        self.assertEqual(self.post_form(c, "/admin/plan/lineas/8", fresh).status, 303)
+        before = self.versions()
+        stale = [(k, "Abril 2025" if k == "window_phrase" else v) for k, v in stale]
+        r = self.post_form(c, "/admin/plan/lineas/7", stale)
+        self.assertEqual(r.status, 409)
+        self.assertIn("Mientras usted editaba se guardó la versión", r.text)
+        self.assertEqual(self.versions(), before)
+        self.assertEqual(c.get("/api/plan").json()["lines"][7]["window"]["phrase"], "Marzo 2025")
+
     def test_bad_plan_edit_and_bad_objectives_are_422(self):
         c = self.admin()
         before = self.versions()

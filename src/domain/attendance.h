@@ -1,0 +1,62 @@
+/*
+** Attendance as it is entered for an activity (contract:
+** POST /api/activities/ID/attendance with [{"member_id", "status"}] or, for
+** a guest, {"name", "organization", "status"}): the checks every entry must
+** pass before anything is written, with a Spanish sentence and the field
+** to blame, and how the entries turn into the QuorumPerson list that
+** quorum_compute() reads.
+**
+** Pure functions over plain structs: no SQL, no HTTP, no JSON, no
+** allocation. The caller parses the request, passes the ids of the people
+** that may be listed, and writes in one transaction only when this says
+** the whole list is valid.
+*/
+#ifndef COSOC_DOMAIN_ATTENDANCE_H
+#define COSOC_DOMAIN_ATTENDANCE_H
+
+#include "domain/quorum.h"
+
+#define ATTENDANCE_OK 0
+#define ATTENDANCE_INVALID 1
+#define ATTENDANCE_NAME_MAX 200    /* Bytes in a guest's name */
+#define ATTENDANCE_REASON_MAX 500  /* Bytes in an excuse */
+#define ATTENDANCE_MESSAGE_MAX 240 /* Room for one problem's sentence */
+
+/* One entry as received. */
+typedef struct AttendanceEntry {
+  long long iMemberId;       /* > 0: a member; 0: a guest */
+  const char *zName;         /* Guest: name (required); ignored for members */
+  const char *zOrganization; /* Guest: organization, or NULL */
+  const char *zStatus;       /* Slug as received: "presente", "ausente",
+                             ** "justificado" */
+  const char *zReason;       /* Excuse when justificado, or NULL */
+  Attendance eStatus;        /* Out: the parsed status, set for every entry
+                             ** by attendance_validate() when it is valid */
+} AttendanceEntry;
+
+/* The first problem found. */
+typedef struct AttendanceProblem {
+  int iEntry;         /* 0-based index of the entry at fault */
+  const char *zField; /* Contract field to blame: "status", "member_id",
+                      ** "name", "reason" */
+  char zMessage[ATTENDANCE_MESSAGE_MAX]; /* Spanish sentence, e.g. "Fila 3:
+                                          ** el estado «tarde» no es válido; use
+                                          *presente,
+                                          ** ausente o justificado." */
+} AttendanceProblem;
+
+/* Checks a[0..n): valid status, members among aiKnown[0..nKnown) (the
+** people who may be listed; NULL to skip that check), no member twice, no
+** guest name twice (spaces and case aside, Á = á), guest names present and not
+** too long, reasons not too long. Returns ATTENDANCE_OK and sets every
+** eStatus, or ATTENDANCE_INVALID and fills *pProblem (may be NULL). */
+int attendance_validate(AttendanceEntry *a, int n, const long long *aiKnown,
+                        int nKnown, AttendanceProblem *pProblem);
+
+/* Sets aPerson[i].eAttendance from the member entries of a validated list:
+** a person without an entry is ausente. Guests are not councillors and
+** never count for quorum. */
+void attendance_apply(QuorumPerson *aPerson, int nPerson,
+                      const AttendanceEntry *a, int n);
+
+#endif

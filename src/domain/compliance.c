@@ -1,0 +1,349 @@
+/*
+** The compliance engine (see compliance.h): which linked activities count
+** for each plan line, the line's state as on a day, and the Spanish
+** sentences of what is missing. The sentences live in compliance_text.c
+** with the rest of the wording, so it can be reviewed in one place.
+*/
+#include "domain/compliance.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "domain/chile_time.h"
+#include "domain/compliance_text.h"
+#include "domain/plan_catalog.h"
+
+#define COMPLIANCE_STATUS_HELD "realizada" /* The only status that counts */
+#define OBJECTIVE_WORD_MIN 4 /* Shorter words ("de", "las") say nothing */
+
+static const struct {
+  const char *zSlug;
+  const char *zLabel;
+} aState[COMPLIANCE_STATE_COUNT] = {
+    [COMPLIANCE_CUMPLIDA] = {"cumplida", "Cumplida"},
+    [COMPLIANCE_ATRASADA] = {"atrasada", "Atrasada"},
+    [COMPLIANCE_EN_RIESGO] = {"en_riesgo", "En riesgo"},
+    [COMPLIANCE_EN_CURSO] = {"en_curso", "En curso"},
+    [COMPLIANCE_SIN_INICIAR] = {"sin_iniciar", "Sin iniciar"},
+};
+
+const char *compliance_state_slug(ComplianceState eState) {
+  if (eState < 0 || eState >= COMPLIANCE_STATE_COUNT) return "sin_iniciar";
+  return aState[eState].zSlug;
+}
+
+const char *compliance_state_label(ComplianceState eState) {
+  if (eState < 0 || eState >= COMPLIANCE_STATE_COUNT) return "Sin iniciar";
+  return aState[eState].zLabel;
+}
+
+int compliance_state_from_slug(const char *zSlug) {
+  for (int i = 0; zSlug && i < COMPLIANCE_STATE_COUNT; i++) {
+    if (strcmp(aState[i].zSlug, zSlug) == 0) return i;
+  }
+  return -1;
+}
+
+/* ---- Dates ---- */
+
+/* Days since 1970-01-01 of a valid YYYY-MM-DD (H. Hinnant's algorithm). */
+static long date_day_number(const char *z) {
+  long y = atol(z), m = atol(z + 5), d = atol(z + 8);
+  y -= m <= 2;
+  long era = (y >= 0 ? y : y - 399) / 400;
+  long yoe = y - era * 400;
+  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+void compliance_local_date(int64_t iUtc, char *z) {
+  LocalTime t;
+  chile_time_from_utc(iUtc, &t, NULL);
+  plan_date_format(z, t.iYear, t.iMonth, t.iDay);
+}
+
+void compliance_today(char *z) {
+  compliance_local_date((int64_t)time(NULL), z);
+}
+
+void compliance_date_display(const char *zDate, char *z) {
+  if (!plan_date_valid(zDate)) {
+    snprintf(z, PLAN_DATE_SIZE, "%.10s", zDate ? zDate : "");
+    return;
+  }
+  snprintf(z, PLAN_DATE_SIZE, "%.2s-%.2s-%.4s", zDate + 8, zDate + 5, zDate);
+}
+
+/* The first ten characters of z, when they are a date; else "". */
+static void activity_date(const ComplianceActivity *pAct,
+                          char z[PLAN_DATE_SIZE]) {
+  z[0] = 0;
+  if (!pAct->zDate || strlen(pAct->zDate) < PLAN_DATE_SIZE - 1) return;
+  memcpy(z, pAct->zDate, PLAN_DATE_SIZE - 1);
+  z[PLAN_DATE_SIZE - 1] = 0;
+  if (!plan_date_valid(z)) z[0] = 0;
+}
+
+/* ---- Which activities count ---- */
+
+static int str_in(const char *z, const char *const *az, int n) {
+  for (int i = 0; z && i < n; i++) {
+    if (az[i] && strcmp(az[i], z) == 0) return 1;
+  }
+  return 0;
+}
+
+static int activity_links_line(const ComplianceActivity *pAct, int iLine) {
+  for (int i = 0; i < pAct->nLine; i++) {
+    if (pAct->aiLine[i] == iLine) return 1;
+  }
+  return 0;
+}
+
+/* Whether pAct counts for pLine as on zAsOf, and if not why. Tested in the
+** order a person would explain it: not held, then when, then what, where. */
+static ComplianceReason activity_reason(const ComplianceActivity *pAct,
+                                        const PlanLine *pLine,
+                                        const char *zAsOf) {
+  if (!pAct->zStatus || strcmp(pAct->zStatus, COMPLIANCE_STATUS_HELD) != 0)
+    return COMPLIANCE_NOT_HELD;
+  char zDate[PLAN_DATE_SIZE];
+  activity_date(pAct, zDate);
+  if (!zDate[0]) return COMPLIANCE_BAD_DATE;
+  if (strcmp(zDate, zAsOf) > 0) return COMPLIANCE_AFTER_AS_OF;
+  if (strcmp(zDate, pLine->window.zStart) < 0 ||
+      strcmp(zDate, pLine->window.zEnd) > 0)
+    return COMPLIANCE_OUTSIDE_WINDOW;
+  const PlanTarget *pT = &pLine->target;
+  if (pT->nKind > 0 && !str_in(pAct->zKind, pT->azKind, pT->nKind))
+    return COMPLIANCE_KIND_REFUSED;
+  if (pT->nExclude > 0) {
+    if (!pAct->zCommune || !pAct->zCommune[0]) return COMPLIANCE_NO_COMMUNE;
+    if (str_in(pAct->zCommune, pT->azExclude, pT->nExclude))
+      return COMPLIANCE_COMMUNE_EXCLUDED;
+  }
+  return COMPLIANCE_COUNTS;
+}
+
+/* The line's required evidence kinds, each once, in the line's order. */
+static int required_kinds(const PlanLine *pLine,
+                          const char *azKind[PLAN_EVIDENCE_MAX]) {
+  int n = 0;
+  for (int i = 0; i < pLine->nEvidence && n < PLAN_EVIDENCE_MAX; i++) {
+    const char *zKind = pLine->aEvidence[i].zKind;
+    /* The importer and the editor refuse unknown wordings, so every item
+    ** has a kind; one without could never be checked, so it is skipped. */
+    if (!zKind || str_in(zKind, azKind, n)) continue;
+    azKind[n++] = zKind;
+  }
+  return n;
+}
+
+static void link_check_evidence(Arena *pArena, ComplianceLink *pLink,
+                                const char *const *azRequired, int nRequired) {
+  const ComplianceActivity *pAct = pLink->pActivity;
+  pLink->azMissingKind = arena_alloc(pArena, sizeof(char *) * (nRequired + 1));
+  for (int i = 0; i < nRequired; i++) {
+    if (!str_in(azRequired[i], pAct->azEvidence, pAct->nEvidence))
+      pLink->azMissingKind[pLink->nMissingKind++] = azRequired[i];
+  }
+  pLink->bVerified = pLink->nMissingKind == 0;
+}
+
+static int link_compare(const void *pA, const void *pB) {
+  const ComplianceActivity *a = ((const ComplianceLink *)pA)->pActivity;
+  const ComplianceActivity *b = ((const ComplianceLink *)pB)->pActivity;
+  int c = strncmp(a->zDate ? a->zDate : "", b->zDate ? b->zDate : "",
+                  PLAN_DATE_SIZE - 1);
+  if (c) return c;
+  return (a->iId > b->iId) - (a->iId < b->iId);
+}
+
+static ComplianceState line_state(const ComplianceLine *p, long nDaysLeft,
+                                  int nAtRiskDays) {
+  if (p->nVerified >= p->nTarget) return COMPLIANCE_CUMPLIDA;
+  if (nDaysLeft < 0) return COMPLIANCE_ATRASADA;
+  if (nDaysLeft <= nAtRiskDays) return COMPLIANCE_EN_RIESGO;
+  if (p->nQualifying > 0) return COMPLIANCE_EN_CURSO;
+  return COMPLIANCE_SIN_INICIAR;
+}
+
+static void line_compute(Arena *pArena, const PlanLine *pLine,
+                         const ComplianceActivity *aAct, int nAct,
+                         const ComplianceOptions *pOpt, ComplianceLine *p) {
+  const char *azRequired[PLAN_EVIDENCE_MAX];
+  int nRequired = required_kinds(pLine, azRequired);
+  p->pLine = pLine;
+  p->iNumber = pLine->iNumber;
+  p->nTarget = pLine->target.nCount > 0 ? pLine->target.nCount : 1;
+  int nLinked = 0;
+  for (int i = 0; i < nAct; i++)
+    nLinked += activity_links_line(&aAct[i], pLine->iNumber);
+  p->aLink = arena_alloc(pArena, sizeof(ComplianceLink) * (nLinked + 1));
+  for (int i = 0; i < nAct; i++) {
+    if (!activity_links_line(&aAct[i], pLine->iNumber)) continue;
+    ComplianceLink *pLink = &p->aLink[p->nLink++];
+    pLink->pActivity = &aAct[i];
+    pLink->eReason = activity_reason(&aAct[i], pLine, pOpt->zAsOf);
+    if (pLink->eReason != COMPLIANCE_COUNTS) continue;
+    p->nQualifying++;
+    link_check_evidence(pArena, pLink, azRequired, nRequired);
+    p->nVerified += pLink->bVerified;
+  }
+  qsort(p->aLink, (size_t)p->nLink, sizeof(ComplianceLink), link_compare);
+  long nDaysLeft =
+      plan_date_valid(pLine->window.zEnd)
+          ? date_day_number(pLine->window.zEnd) - date_day_number(pOpt->zAsOf)
+          : 0;
+  p->nDaysLeft = (int)nDaysLeft;
+  int nAtRisk = pOpt->nAtRiskDays > 0 ? pOpt->nAtRiskDays
+                                      : COMPLIANCE_AT_RISK_DAYS_DEFAULT;
+  p->eState = line_state(p, nDaysLeft, nAtRisk);
+  p->rProgress = p->nVerified >= p->nTarget
+                     ? 1.0
+                     : (double)p->nVerified / (double)p->nTarget;
+}
+
+/* ---- General objectives ---- */
+
+/* The distinct words of at least OBJECTIVE_WORD_MIN letters in folded z,
+** as a NULL-terminated array. */
+static const char **words_of(Arena *pArena, const char *z) {
+  const char *zFold = plan_text_fold(pArena, z ? z : "");
+  size_t nMax = strlen(zFold) / 2 + 2;
+  const char **az = arena_alloc(pArena, sizeof(char *) * nMax);
+  int n = 0;
+  for (const char *p = zFold; *p;) {
+    size_t nWord = 0;
+    while ((p[nWord] >= 'a' && p[nWord] <= 'z') ||
+           (p[nWord] >= '0' && p[nWord] <= '9'))
+      nWord++;
+    if (nWord >= OBJECTIVE_WORD_MIN) {
+      const char *zWord = arena_strndup(pArena, p, nWord);
+      if (!str_in(zWord, az, n)) az[n++] = zWord;
+    }
+    p += nWord ? nWord : 1;
+  }
+  az[n] = NULL;
+  return az;
+}
+
+static int words_count(const char *const *az) {
+  int n = 0;
+  while (az[n]) n++;
+  return n;
+}
+
+int compliance_line_objective(Arena *pArena, const PlanDoc *pPlan,
+                              const PlanLine *pLine) {
+  const char **azLine = words_of(pArena, pLine->zObjective);
+  int nLine = words_count(azLine);
+  int iBest = 0;
+  double rBest = 0.5; /* At least half of the objective's words */
+  for (int i = 0; i < pPlan->nObjective; i++) {
+    const char **azObj = words_of(pArena, pPlan->aObjective[i].zText);
+    int nObj = words_count(azObj), nShared = 0;
+    for (int k = 0; k < nObj; k++) nShared += str_in(azObj[k], azLine, nLine);
+    double r = nObj ? (double)nShared / nObj : 0;
+    if (r >= rBest && (iBest == 0 || r > rBest)) {
+      iBest = pPlan->aObjective[i].iNumber;
+      rBest = r;
+    }
+  }
+  return iBest;
+}
+
+static void rollup_add(ComplianceRollup *pR, const ComplianceLine *pL) {
+  pR->nLine++;
+  pR->anState[pL->eState]++;
+  pR->nTarget += pL->nTarget;
+  pR->nVerified += pL->nVerified < pL->nTarget ? pL->nVerified : pL->nTarget;
+  /* Running sum for now; rollup_finish turns it into the mean. */
+  pR->rProgress += pL->rProgress;
+}
+
+static void rollup_finish(ComplianceRollup *pR) {
+  pR->rProgress = pR->nLine ? pR->rProgress / pR->nLine : 0;
+}
+
+static int objective_known(const PlanDoc *pPlan, int iNumber) {
+  for (int i = 0; i < pPlan->nObjective; i++) {
+    if (pPlan->aObjective[i].iNumber == iNumber) return 1;
+  }
+  return 0;
+}
+
+static void rollups_compute(Arena *pArena, const PlanDoc *pPlan,
+                            ComplianceResult *pOut) {
+  int bOther = 0;
+  for (int i = 0; i < pOut->nLine; i++) {
+    ComplianceLine *pL = &pOut->aLine[i];
+    if (!objective_known(pPlan, pL->iObjective)) pL->iObjective = 0;
+    bOther |= pL->iObjective == 0;
+    rollup_add(&pOut->total, pL);
+  }
+  rollup_finish(&pOut->total);
+  pOut->aObjective = arena_alloc(
+      pArena, sizeof(ComplianceRollup) * (size_t)(pPlan->nObjective + 1));
+  for (int k = 0; k <= pPlan->nObjective; k++) {
+    if (k == pPlan->nObjective && !bOther) break;
+    ComplianceRollup *pR = &pOut->aObjective[pOut->nObjective++];
+    if (k < pPlan->nObjective) {
+      pR->iObjective = pPlan->aObjective[k].iNumber;
+      pR->zText = pPlan->aObjective[k].zText;
+    } else {
+      pR->zText = compliance_text_other_objective();
+    }
+    for (int i = 0; i < pOut->nLine; i++) {
+      if (pOut->aLine[i].iObjective == pR->iObjective)
+        rollup_add(pR, &pOut->aLine[i]);
+    }
+    rollup_finish(pR);
+  }
+}
+
+/* ---- The whole computation ---- */
+
+int compliance_compute(Arena *pArena, const PlanDoc *pPlan,
+                       const ComplianceActivity *aActivity, int nActivity,
+                       const ComplianceOptions *pOpt, ComplianceResult *pOut,
+                       const char **pzErr) {
+  memset(pOut, 0, sizeof(*pOut));
+  *pzErr = NULL;
+  if (!pOpt || !plan_date_valid(pOpt->zAsOf)) {
+    *pzErr = "La fecha de corte debe ser una fecha válida (AAAA-MM-DD).";
+    return COMPLIANCE_ERROR;
+  }
+  if (pOpt->nAtRiskDays < 0 ||
+      pOpt->nAtRiskDays > COMPLIANCE_AT_RISK_DAYS_MAX) {
+    *pzErr = "Los días de aviso de riesgo deben ser un número entre 1 y 3660.";
+    return COMPLIANCE_ERROR;
+  }
+  memcpy(pOut->zAsOf, pOpt->zAsOf, PLAN_DATE_SIZE);
+  pOut->nAtRiskDays = pOpt->nAtRiskDays > 0 ? pOpt->nAtRiskDays
+                                            : COMPLIANCE_AT_RISK_DAYS_DEFAULT;
+  pOut->nLine = pPlan->nLine;
+  pOut->aLine =
+      arena_alloc(pArena, sizeof(ComplianceLine) * (size_t)(pPlan->nLine + 1));
+  for (int i = 0; i < pPlan->nLine; i++) {
+    ComplianceLine *pL = &pOut->aLine[i];
+    line_compute(pArena, &pPlan->aLine[i], aActivity, nActivity, pOpt, pL);
+    pL->iObjective = pOpt->aiObjective ? pOpt->aiObjective[i]
+                                       : compliance_line_objective(
+                                             pArena, pPlan, &pPlan->aLine[i]);
+    compliance_text_missing(pArena, pL, aActivity, nActivity, pOpt);
+  }
+  rollups_compute(pArena, pPlan, pOut);
+  return COMPLIANCE_OK;
+}
+
+const ComplianceLine *compliance_line(const ComplianceResult *pResult,
+                                      int iNumber) {
+  for (int i = 0; i < pResult->nLine; i++) {
+    if (pResult->aLine[i].iNumber == iNumber) return &pResult->aLine[i];
+  }
+  return NULL;
+}

@@ -1,0 +1,202 @@
+/*
+** The compliance engine: what each line of the plan has achieved as on a
+** given day, and exactly what is still missing.
+**
+** Inputs are plain data: the plan (PlanDoc: lines with their windows,
+** targets and required evidence kinds) and the council's activities as
+** ComplianceActivity structs that whoever reads the database fills (kind,
+** date, commune, status, linked plan lines, evidence kinds present). The
+** output (ComplianceResult) is everything `GET /api/compliance`, the
+** dashboard and the Informe de cumplimiento need: per line the target,
+** qualifying and verified counts, the state, the progress and Spanish
+** sentences saying what is missing; rollups per general objective and for
+** the whole plan.
+**
+** Rules (CONTRACT "GET /api/compliance"; issue 8):
+** - An activity QUALIFIES for a line when its status is `realizada`, it is
+**   linked to the line, its date is inside the line's window and on or
+**   before as_of, its kind is one the target accepts (none listed: any),
+**   and its commune is not one the target excludes. When the target
+**   excludes communes, an activity with no commune (virtual) does not
+**   qualify: nothing shows it was held elsewhere.
+** - It is VERIFIED when it carries every evidence kind the line requires.
+** - State, the first that applies: `cumplida` (verified >= target),
+**   `atrasada` (the window ended before as_of), `en_riesgo` (the window
+**   ends within nAtRiskDays of as_of), `en_curso` (>= 1 qualifying),
+**   `sin_iniciar`.
+** - Progress = min(verified / target, 1).
+**
+** Never does I/O, SQL or HTTP, and never reads the clock except in
+** compliance_today(). All memory comes from the caller's Arena; the result
+** points into the PlanDoc and the activities given, which must outlive it.
+*/
+#ifndef COSOC_DOMAIN_COMPLIANCE_H
+#define COSOC_DOMAIN_COMPLIANCE_H
+
+#include <stdint.h>
+
+#include "domain/plan_doc.h"
+#include "util/arena.h"
+
+#define COMPLIANCE_OK 0
+#define COMPLIANCE_ERROR 1 /* Bad input: the reason is in *pzErr */
+
+#define COMPLIANCE_AT_RISK_DAYS_DEFAULT 30 /* CONTRACT default */
+#define COMPLIANCE_AT_RISK_DAYS_MAX 3660   /* Ten years: surely a typo */
+
+/* Line states, in the order the rules test them (see above). */
+typedef enum ComplianceState {
+  COMPLIANCE_CUMPLIDA = 0,
+  COMPLIANCE_ATRASADA,
+  COMPLIANCE_EN_RIESGO,
+  COMPLIANCE_EN_CURSO,
+  COMPLIANCE_SIN_INICIAR,
+  COMPLIANCE_STATE_COUNT /* Not a state: the size of per-state arrays */
+} ComplianceState;
+
+/* CONTRACT slug ("en_riesgo") and Spanish label ("En riesgo"). */
+const char *compliance_state_slug(ComplianceState eState);
+const char *compliance_state_label(ComplianceState eState);
+/* The state named by a slug, or -1. */
+int compliance_state_from_slug(const char *zSlug);
+
+/* One activity of the council as the engine sees it. The feeder (SQL)
+** fills these; strings are borrowed, never copied or freed here. */
+typedef struct ComplianceActivity {
+  int64_t iId;              /* activities.id: for links on the dashboard */
+  const char *zKind;        /* Activity kind slug (`sesion_ordinaria`) */
+  const char *zTitle;       /* As the council named it */
+  const char *zDate;        /* Santiago local date it started, YYYY-MM-DD
+                            ** (only the first 10 characters are read, so an
+                            ** ISO 8601 time with Santiago offset will do;
+                            ** see compliance_local_date()) */
+  const char *zCommune;     /* CUT code ("04301"); NULL or "": none (virtual) */
+  const char *zCommuneName; /* "Ovalle", for sentences; may be NULL */
+  const char *zStatus;      /* Activity status slug (`realizada`, …) */
+  int nLine;                /* Plan lines it is linked to */
+  const int *aiLine;        /* Their numbers (PlanLine.iNumber) */
+  int nEvidence;            /* Evidence items present (repeats are fine) */
+  /* Their kind slugs (`acta`, …). The attendance sheet and the acta the
+  ** system produces count once signed / approved: the feeder adds
+  ** `asistencia` / `acta` for them. */
+  const char *const *azEvidence;
+} ComplianceActivity;
+
+/* A name for a commune code, for the sentences ("fuera de Ovalle"). */
+typedef struct ComplianceCommune {
+  const char *zCode; /* CUT code */
+  const char *zName; /* Official name */
+} ComplianceCommune;
+
+typedef struct ComplianceOptions {
+  const char *zAsOf; /* YYYY-MM-DD; required (compliance_today() for now) */
+  int nAtRiskDays;   /* 0: COMPLIANCE_AT_RISK_DAYS_DEFAULT */
+  /* Optional names of excluded communes for the sentences; when a code is
+  ** not here, an activity's zCommuneName is used, then a built-in name for
+  ** La Serena, then "la comuna 04101". */
+  int nCommune;
+  const ComplianceCommune *aCommune;
+  /* Optional: pPlan->nLine general-objective numbers, one per line in plan
+  ** order (0: none); NULL: compliance_line_objective() decides. */
+  const int *aiObjective;
+} ComplianceOptions;
+
+/* Why a linked activity does or does not count for a line. */
+typedef enum ComplianceReason {
+  COMPLIANCE_COUNTS = 0,       /* Qualifies */
+  COMPLIANCE_NOT_HELD,         /* Status other than `realizada` */
+  COMPLIANCE_BAD_DATE,         /* zDate is not a date */
+  COMPLIANCE_AFTER_AS_OF,      /* Held after as_of (looking back) */
+  COMPLIANCE_OUTSIDE_WINDOW,   /* Before the window opened or after it shut */
+  COMPLIANCE_KIND_REFUSED,     /* Kind the target does not accept */
+  COMPLIANCE_COMMUNE_EXCLUDED, /* In a commune the target excludes */
+  COMPLIANCE_NO_COMMUNE        /* No commune, and the target excludes some */
+} ComplianceReason;
+
+/* "No figura como realizada", "Fuera del plazo de la línea", … */
+const char *compliance_reason_text(ComplianceReason eReason);
+
+/* One activity linked to a line, whether it counts or not. */
+typedef struct ComplianceLink {
+  const ComplianceActivity *pActivity;
+  ComplianceReason eReason;   /* COMPLIANCE_COUNTS when it qualifies */
+  int bVerified;              /* Qualifies and has every required kind */
+  int nMissingKind;           /* Required evidence kinds it lacks */
+  const char **azMissingKind; /* Their slugs, in the line's order */
+} ComplianceLink;
+
+typedef struct ComplianceLine {
+  const PlanLine *pLine; /* The plan's line (window, target, evidence) */
+  int iNumber;           /* pLine->iNumber */
+  int iObjective;        /* General objective number; 0: none of them */
+  int nTarget;           /* pLine->target.nCount */
+  int nQualifying;       /* Linked activities that count */
+  int nVerified;         /* Of those, the ones with every evidence kind */
+  ComplianceState eState;
+  double rProgress; /* min(nVerified / nTarget, 1), 0..1 */
+  int nDaysLeft;    /* Days from as_of to the window's last day
+                    ** (negative once it has ended) */
+  int nLink;        /* Activities linked to the line, by date then id */
+  ComplianceLink *aLink;
+  int nMissing; /* Sentences of what is missing (none once
+                ** cumplida): evidence first, by activity date,
+                ** then the activities still to hold */
+  const char **azMissing;
+} ComplianceLine;
+
+/* Counts over a set of lines. */
+typedef struct ComplianceRollup {
+  int iObjective;    /* 1..n; 0: lines of no general objective (or the plan) */
+  const char *zText; /* The objective's text; "Otros compromisos" for 0 */
+  int nLine;         /* Lines in it */
+  int anState[COMPLIANCE_STATE_COUNT]; /* Lines per state */
+  int nTarget;                         /* Sum of the lines' targets */
+  int nVerified;    /* Sum of min(verified, target): activities that count
+                    ** towards a target */
+  double rProgress; /* Mean of the lines' progress (each commitment weighs
+                     ** the same), 0..1; 0 when there are no lines */
+} ComplianceRollup;
+
+typedef struct ComplianceResult {
+  char zAsOf[PLAN_DATE_SIZE]; /* The day computed for */
+  int nAtRiskDays;            /* The setting used */
+  int nLine;                  /* One per plan line, in plan order */
+  ComplianceLine *aLine;
+  int nObjective; /* One per general objective, in order, plus
+                  ** a last one numbered 0 when some line
+                  ** belongs to none */
+  ComplianceRollup *aObjective;
+  ComplianceRollup total; /* The whole plan (iObjective 0, zText NULL) */
+} ComplianceResult;
+
+/* Computes *pOut (arena memory) for the plan and nActivity activities.
+** Returns COMPLIANCE_OK, or COMPLIANCE_ERROR with a Spanish reason in
+** *pzErr (static) when zAsOf is not a date or nAtRiskDays is out of range.
+** Activities with bad data (no date, unknown line) just do not count. */
+int compliance_compute(Arena *pArena, const PlanDoc *pPlan,
+                       const ComplianceActivity *aActivity, int nActivity,
+                       const ComplianceOptions *pOpt, ComplianceResult *pOut,
+                       const char **pzErr);
+
+/* The line numbered iNumber in a result, or NULL. */
+const ComplianceLine *compliance_line(const ComplianceResult *pResult,
+                                      int iNumber);
+
+/* The general objective a line serves: the one whose significant words
+** (folded, four letters or more) appear in the line's OBJETIVO text for at
+** least half of them, the best such; 0 when none does. The real plan
+** writes lines 1-4, 9 and 10 with an objective's words; 5-8 with their
+** own. */
+int compliance_line_objective(Arena *pArena, const PlanDoc *pPlan,
+                              const PlanLine *pLine);
+
+/* Santiago local date of a UTC instant, into z (PLAN_DATE_SIZE bytes). */
+void compliance_local_date(int64_t iUtc, char *z);
+/* Today in Santiago (reads the clock), for the default as_of. */
+void compliance_today(char *z);
+
+/* "12-03-2025" from "2025-03-12" into z (PLAN_DATE_SIZE bytes); a copy of
+** the input when it is not a date. */
+void compliance_date_display(const char *zDate, char *z);
+
+#endif

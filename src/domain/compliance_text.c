@@ -1,0 +1,268 @@
+/*
+** Spanish sentences of the compliance engine (see compliance_text.h).
+** Every user-facing word of compliance.c is here.
+*/
+#include "domain/compliance_text.h"
+
+#include <string.h>
+
+#include "domain/plan_catalog.h"
+
+/* How a sentence names activities of a kind: one ("sesión"), several
+** ("sesiones"), and "of that one" with its article ("de la sesión"). */
+typedef struct KindWords {
+  const char *zSlug;
+  const char *zOne;
+  const char *zMany;
+  const char *zOfThe;
+} KindWords;
+
+static const KindWords aKindWords[] = {
+    {"sesion_ordinaria", "sesión ordinaria", "sesiones ordinarias",
+     "de la sesión"},
+    {"sesion_extraordinaria", "sesión extraordinaria",
+     "sesiones extraordinarias", "de la sesión extraordinaria"},
+    {"reunion_autoridades", "reunión con autoridades",
+     "reuniones con autoridades", "de la reunión con autoridades"},
+    {"capacitacion", "capacitación", "capacitaciones", "de la capacitación"},
+    {"charla", "charla", "charlas", "de la charla"},
+    {"mesa_trabajo", "mesa de trabajo", "mesas de trabajo",
+     "de la mesa de trabajo"},
+    {"modulo_escuela", "módulo de la escuela de dirigentes",
+     "módulos de la escuela de dirigentes",
+     "del módulo de la escuela de dirigentes"},
+    {"entrega_viviendas", "entrega de viviendas", "entregas de viviendas",
+     "de la entrega de viviendas"},
+    {"inauguracion", "inauguración", "inauguraciones", "de la inauguración"},
+    {"inicio_programa", "inicio de programa", "inicios de programa",
+     "del inicio de programa"},
+    {"plan_piloto", "plan piloto", "planes piloto", "del plan piloto"},
+    {"visita_terreno", "visita a terreno", "visitas a terreno",
+     "de la visita a terreno"},
+    {"otra", "actividad", "actividades", "de la actividad"},
+};
+static const KindWords kindAny = {"", "actividad", "actividades",
+                                  "de la actividad"};
+
+static const KindWords *kind_words(const char *zSlug) {
+  for (size_t i = 0; zSlug && i < sizeof(aKindWords) / sizeof(aKindWords[0]);
+       i++) {
+    if (strcmp(aKindWords[i].zSlug, zSlug) == 0) return &aKindWords[i];
+  }
+  return &kindAny;
+}
+
+/* An evidence kind with its article, and whether it is plural: "el Acta"
+** (feminine, but "el" before a stressed a), "las Fotografías". */
+static const struct {
+  const char *zSlug;
+  const char *zWithArticle;
+  int bPlural;
+} aEvidenceWords[] = {
+    {"invitacion", "la Invitación", 0},
+    {"convocatoria", "la Convocatoria", 0},
+    {"citacion", "la Citación", 0},
+    {"asistencia", "la lista de Asistencia", 0},
+    {"fotografias", "las Fotografías", 1},
+    {"acta", "el Acta", 0},
+    {"informe", "el Informe o Plan de trabajo", 0},
+    {"programa_formacion", "el Programa de formación", 0},
+};
+
+static const char *evidence_words(Arena *pArena, const char *zSlug,
+                                  int *pbPlural) {
+  for (size_t i = 0; i < sizeof(aEvidenceWords) / sizeof(aEvidenceWords[0]);
+       i++) {
+    if (strcmp(aEvidenceWords[i].zSlug, zSlug) == 0) {
+      *pbPlural = aEvidenceWords[i].bPlural;
+      return aEvidenceWords[i].zWithArticle;
+    }
+  }
+  /* Not in our wording table but maybe in the catalogue: name it. */
+  const char *zLabel =
+      plan_kind_label(plan_evidence_kinds, plan_evidence_kinds_count, zSlug);
+  *pbPlural = 0;
+  return arena_printf(pArena, "«%s»", zLabel ? zLabel : zSlug);
+}
+
+static const char *const azReason[] = {
+    [COMPLIANCE_COUNTS] = "Cuenta para la meta",
+    [COMPLIANCE_NOT_HELD] = "No figura como realizada",
+    [COMPLIANCE_BAD_DATE] = "No tiene una fecha válida",
+    [COMPLIANCE_AFTER_AS_OF] = "Es posterior a la fecha de corte",
+    [COMPLIANCE_OUTSIDE_WINDOW] = "Fuera del plazo de la línea",
+    [COMPLIANCE_KIND_REFUSED] = "La meta no cuenta actividades de este tipo",
+    [COMPLIANCE_COMMUNE_EXCLUDED] =
+        "La meta no cuenta actividades en esa "
+        "comuna",
+    [COMPLIANCE_NO_COMMUNE] = "No tiene comuna y la meta excluye comunas",
+};
+
+const char *compliance_reason_text(ComplianceReason eReason) {
+  if (eReason < 0 || (size_t)eReason >= sizeof(azReason) / sizeof(azReason[0]))
+    return "";
+  return azReason[eReason];
+}
+
+const char *compliance_text_other_objective(void) {
+  return "Otros compromisos del plan";
+}
+
+/* "a", "a y b", "a, b y c" (or "o" as zLast). */
+static void put_list(Buf *pB, const char *const *az, int n, const char *zLast) {
+  for (int i = 0; i < n; i++) {
+    if (i) buf_puts(pB, i == n - 1 ? zLast : ", ");
+    buf_puts(pB, az[i]);
+  }
+}
+
+/* The name of commune zCode for "fuera de …". */
+static const char *commune_name(Arena *pArena, const char *zCode,
+                                const ComplianceActivity *aAct, int nAct,
+                                const ComplianceOptions *pOpt) {
+  for (int i = 0; i < pOpt->nCommune; i++) {
+    if (pOpt->aCommune[i].zCode && pOpt->aCommune[i].zName &&
+        strcmp(pOpt->aCommune[i].zCode, zCode) == 0)
+      return pOpt->aCommune[i].zName;
+  }
+  for (int i = 0; i < nAct; i++) {
+    if (aAct[i].zCommune && aAct[i].zCommuneName && aAct[i].zCommuneName[0] &&
+        strcmp(aAct[i].zCommune, zCode) == 0)
+      return aAct[i].zCommuneName;
+  }
+  if (strcmp(zCode, PLAN_CUT_LA_SERENA) == 0) return "La Serena";
+  return arena_printf(pArena, "la comuna %s", zCode);
+}
+
+/* The target's kinds as one noun: the two kinds of session read
+** "sesión(es)"; one kind its own noun; several "actividades de tipo X o Y";
+** none "actividad(es)". */
+static void put_kind_noun(Buf *pB, const PlanTarget *pT, int n) {
+  int bSessions = pT->nKind > 0;
+  for (int i = 0; i < pT->nKind; i++) {
+    bSessions &= strncmp(pT->azKind[i], "sesion_", 7) == 0;
+  }
+  if (bSessions && pT->nKind > 1) {
+    buf_puts(pB, n == 1 ? "sesión" : "sesiones");
+  } else if (pT->nKind == 1) {
+    const KindWords *pW = kind_words(pT->azKind[0]);
+    buf_puts(pB, n == 1 ? pW->zOne : pW->zMany);
+  } else {
+    buf_puts(pB, n == 1 ? "actividad" : "actividades");
+    if (pT->nKind > 1) {
+      const char *azLabel[PLAN_TARGET_KINDS_MAX];
+      for (int i = 0; i < pT->nKind; i++) {
+        const char *z = plan_kind_label(
+            plan_activity_kinds, plan_activity_kinds_count, pT->azKind[i]);
+        azLabel[i] = z ? z : pT->azKind[i];
+      }
+      buf_puts(pB, " de tipo ");
+      put_list(pB, azLabel, pT->nKind, " o ");
+    }
+  }
+}
+
+const char *compliance_text_target_noun(Arena *pArena, const PlanTarget *pT,
+                                        int n,
+                                        const ComplianceActivity *aActivity,
+                                        int nActivity,
+                                        const ComplianceOptions *pOpt) {
+  Buf b;
+  buf_init(&b, pArena);
+  put_kind_noun(&b, pT, n);
+  if (pT->nExclude > 0) {
+    const char *azName[PLAN_TARGET_COMMUNES_MAX];
+    for (int i = 0; i < pT->nExclude; i++) {
+      azName[i] =
+          commune_name(pArena, pT->azExclude[i], aActivity, nActivity, pOpt);
+    }
+    buf_puts(&b, " fuera de ");
+    put_list(&b, azName, pT->nExclude, " y ");
+  }
+  return buf_str(&b);
+}
+
+/* Whether another qualifying link of the line reads the same ("de la
+** sesión del 12-03-2025"): then the title tells them apart. */
+static int link_ambiguous(const ComplianceLine *pLine, int iLink) {
+  const ComplianceActivity *a = pLine->aLink[iLink].pActivity;
+  for (int i = 0; i < pLine->nLink; i++) {
+    const ComplianceActivity *b = pLine->aLink[i].pActivity;
+    if (i == iLink || pLine->aLink[i].eReason != COMPLIANCE_COUNTS) continue;
+    if (kind_words(a->zKind) == kind_words(b->zKind) &&
+        strncmp(a->zDate, b->zDate, PLAN_DATE_SIZE - 1) == 0)
+      return 1;
+  }
+  return 0;
+}
+
+/* "Falta el Acta de la sesión del 12-03-2025." /
+** "Faltan la Citación y el Acta de la sesión del 12-03-2025." */
+static const char *evidence_sentence(Arena *pArena, const ComplianceLine *pLine,
+                                     int iLink) {
+  const ComplianceLink *pLink = &pLine->aLink[iLink];
+  const ComplianceActivity *pAct = pLink->pActivity;
+  const char **azWords =
+      arena_alloc(pArena, sizeof(char *) * (size_t)(pLink->nMissingKind + 1));
+  int bPlural = pLink->nMissingKind > 1;
+  for (int i = 0; i < pLink->nMissingKind; i++) {
+    int bOne = 0;
+    azWords[i] = evidence_words(pArena, pLink->azMissingKind[i], &bOne);
+    bPlural |= bOne;
+  }
+  char zDate[PLAN_DATE_SIZE];
+  compliance_date_display(pAct->zDate, zDate);
+  Buf b;
+  buf_init(&b, pArena);
+  buf_puts(&b, bPlural ? "Faltan " : "Falta ");
+  put_list(&b, azWords, pLink->nMissingKind, " y ");
+  buf_printf(&b, " %s del %s", kind_words(pAct->zKind)->zOfThe, zDate);
+  if (link_ambiguous(pLine, iLink) && pAct->zTitle && pAct->zTitle[0])
+    buf_printf(&b, " («%s»)", pAct->zTitle);
+  buf_putc(&b, '.');
+  return buf_str(&b);
+}
+
+/* "Faltan 2 actividades fuera de La Serena antes del 30-06-2025." */
+static const char *count_sentence(Arena *pArena, const ComplianceLine *pLine,
+                                  int nShort,
+                                  const ComplianceActivity *aActivity,
+                                  int nActivity,
+                                  const ComplianceOptions *pOpt) {
+  const PlanWindow *pW = &pLine->pLine->window;
+  char zStart[PLAN_DATE_SIZE], zEnd[PLAN_DATE_SIZE];
+  compliance_date_display(pW->zStart, zStart);
+  compliance_date_display(pW->zEnd, zEnd);
+  const char *zNoun = compliance_text_target_noun(
+      pArena, &pLine->pLine->target, nShort, aActivity, nActivity, pOpt);
+  Buf b;
+  buf_init(&b, pArena);
+  buf_printf(&b, "%s %d %s", nShort == 1 ? "Falta" : "Faltan", nShort, zNoun);
+  if (pLine->nDaysLeft < 0) {
+    buf_printf(&b, "; el plazo terminó el %s.", zEnd);
+  } else if (strcmp(pOpt->zAsOf, pW->zStart) < 0) {
+    buf_printf(&b, " entre el %s y el %s.", zStart, zEnd);
+  } else {
+    buf_printf(&b, " antes del %s.", zEnd);
+  }
+  return buf_str(&b);
+}
+
+void compliance_text_missing(Arena *pArena, ComplianceLine *pLine,
+                             const ComplianceActivity *aActivity, int nActivity,
+                             const ComplianceOptions *pOpt) {
+  pLine->nMissing = 0;
+  pLine->azMissing =
+      arena_alloc(pArena, sizeof(char *) * (size_t)(pLine->nLink + 2));
+  if (pLine->eState == COMPLIANCE_CUMPLIDA) return;
+  for (int i = 0; i < pLine->nLink; i++) {
+    const ComplianceLink *pLink = &pLine->aLink[i];
+    if (pLink->eReason != COMPLIANCE_COUNTS || pLink->bVerified) continue;
+    pLine->azMissing[pLine->nMissing++] = evidence_sentence(pArena, pLine, i);
+  }
+  int nShort = pLine->nTarget - pLine->nQualifying;
+  if (nShort > 0) {
+    pLine->azMissing[pLine->nMissing++] =
+        count_sentence(pArena, pLine, nShort, aActivity, nActivity, pOpt);
+  }
+}

@@ -1,0 +1,799 @@
+/*
+** The compliance engine on the council's real plan (imported from
+** data/seeds/…txt): a table of situations — activities held or not, where,
+** when, with which evidence, looked at on which day — and what each says
+** about one plan line: qualifying and verified counts, state, progress and
+** the exact sentences of what is missing. Then the rollups per general
+** objective and for the whole plan, and the inputs refused.
+*/
+#include "support.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/compliance.h"
+#include "domain/plan_import.h"
+
+#define SEED       \
+  COSOC_SOURCE_DIR \
+  "/data/seeds/plan-anual-cosoc-minvu-serviu-coquimbo-2024-2025.txt"
+
+#define CASE_ACTIVITIES_MAX 8
+#define CASE_MISSING_MAX 4
+#define ACT_LINES_MAX 3
+
+static PlanDoc g_plan;
+static Arena *g_pArena;
+
+/* ---- Evidence sets (NULL-terminated) ---- */
+
+/* What lines 4, 5, 6, 8 and 9 ask for: Citación, Asistencia, Fotografías,
+** Acta(s). */
+static const char *const azFull[] = {"citacion", "asistencia", "fotografias",
+                                     "acta", NULL};
+static const char *const azNoActa[] = {"citacion", "asistencia", "fotografias",
+                                       NULL};
+static const char *const azOnlyPhotos[] = {"fotografias", NULL};
+/* Line 2 asks for Convocatoria, Asistencia, Fotografías. */
+static const char *const azTraining[] = {"convocatoria", "asistencia",
+                                         "fotografias", NULL};
+static const char *const azNone[] = {NULL};
+
+/* ---- One activity of a case, as the database would hand it over ---- */
+
+typedef struct CaseActivity {
+  int64_t iId;                   /* 0 ends the list */
+  const char *zKind;             /* Activity kind slug */
+  const char *zDate;             /* YYYY-MM-DD */
+  const char *zCommune;          /* CUT code or NULL */
+  const char *zStatus;           /* Activity status slug */
+  int aiLine[ACT_LINES_MAX];     /* Linked plan lines, 0-terminated */
+  const char *const *azEvidence; /* Evidence kinds present */
+} CaseActivity;
+
+typedef struct Case {
+  const char *zName; /* What the case shows, as a sentence */
+  const char *zAsOf; /* The day looked at */
+  int nAtRiskDays;   /* 0: the default, 30 */
+  CaseActivity aAct[CASE_ACTIVITIES_MAX];
+  int iLine; /* The plan line checked */
+  int nQualifying;
+  int nVerified;
+  const char *zState;                      /* CONTRACT slug */
+  int iPercent;                            /* Progress, rounded */
+  const char *azMissing[CASE_MISSING_MAX]; /* Exact sentences, in order */
+} Case;
+
+#define SESSION(id, date, commune, ...) \
+  { id, "sesion_ordinaria", date, commune, "realizada", {__VA_ARGS__}, azFull }
+
+/* Four sessions of line 4 in La Serena, all with full evidence. */
+#define FOUR_SESSIONS                                                         \
+  SESSION(1, "2024-04-10", "04101", 4), SESSION(2, "2024-07-10", "04101", 4), \
+      SESSION(3, "2024-10-09", "04101", 4),                                   \
+      SESSION(4, "2025-01-15", "04101", 4)
+
+static const Case aCase[] = {
+    {.zName = "four_held_sessions_with_full_evidence_leave_line_4_en_curso_"
+              "at_80_percent",
+     .zAsOf = "2025-04-01",
+     .aAct = {FOUR_SESSIONS},
+     .iLine = 4,
+     .nQualifying = 4,
+     .nVerified = 4,
+     .zState = "en_curso",
+     .iPercent = 80,
+     .azMissing = {"Falta 1 sesión antes del 31-12-2025."}},
+
+    {.zName = "five_held_sessions_with_full_evidence_make_line_4_cumplida",
+     .zAsOf = "2025-04-01",
+     .aAct = {FOUR_SESSIONS, SESSION(5, "2025-03-12", "04101", 4)},
+     .iLine = 4,
+     .nQualifying = 5,
+     .nVerified = 5,
+     .zState = "cumplida",
+     .iPercent = 100},
+
+    {.zName = "an_extraordinary_session_counts_for_line_4_too",
+     .zAsOf = "2025-04-01",
+     .aAct = {FOUR_SESSIONS,
+              {5,
+               "sesion_extraordinaria",
+               "2025-03-12",
+               "04101",
+               "realizada",
+               {4},
+               azFull}},
+     .iLine = 4,
+     .nQualifying = 5,
+     .nVerified = 5,
+     .zState = "cumplida",
+     .iPercent = 100},
+
+    {.zName = "a_session_missing_its_acta_qualifies_but_is_not_verified_and_"
+              "is_named_with_its_date",
+     .zAsOf = "2025-04-01",
+     .aAct = {FOUR_SESSIONS,
+              {5,
+               "sesion_ordinaria",
+               "2025-03-12",
+               "04101",
+               "realizada",
+               {4},
+               azNoActa}},
+     .iLine = 4,
+     .nQualifying = 5,
+     .nVerified = 4,
+     .zState = "en_curso",
+     .iPercent = 80,
+     .azMissing = {"Falta el Acta de la sesión del 12-03-2025."}},
+
+    {.zName = "several_missing_kinds_are_named_in_one_sentence_each_activity",
+     .zAsOf = "2025-04-01",
+     .aAct = {{1,
+               "sesion_ordinaria",
+               "2024-05-08",
+               "04101",
+               "realizada",
+               {4},
+               azOnlyPhotos},
+              {2,
+               "sesion_ordinaria",
+               "2024-06-12",
+               "04101",
+               "realizada",
+               {4},
+               azNone}},
+     .iLine = 4,
+     .nQualifying = 2,
+     .nVerified = 0,
+     .zState = "en_curso",
+     .iPercent = 0,
+     .azMissing = {"Faltan la Citación, la lista de Asistencia y el Acta de "
+                   "la sesión del 08-05-2024.",
+                   "Faltan la Citación, la lista de Asistencia, las "
+                   "Fotografías y el Acta de la sesión del 12-06-2024.",
+                   "Faltan 3 sesiones antes del 31-12-2025."}},
+
+    {.zName = "a_session_in_la_serena_does_not_count_for_line_9",
+     .zAsOf = "2025-04-01",
+     .aAct = {SESSION(1, "2024-08-14", "04101", 4, 9)},
+     .iLine = 9,
+     .nQualifying = 0,
+     .nVerified = 0,
+     .zState = "sin_iniciar",
+     .iPercent = 0,
+     .azMissing = {"Faltan 2 actividades fuera de La Serena antes del "
+                   "31-12-2025."}},
+
+    {.zName = "a_session_in_ovalle_counts_for_line_9",
+     .zAsOf = "2025-04-01",
+     .aAct = {SESSION(1, "2024-08-14", "04101", 4, 9),
+              SESSION(2, "2024-11-13", "04301", 4, 9)},
+     .iLine = 9,
+     .nQualifying = 1,
+     .nVerified = 1,
+     .zState = "en_curso",
+     .iPercent = 50,
+     .azMissing = {"Falta 1 actividad fuera de La Serena antes del "
+                   "31-12-2025."}},
+
+    {.zName = "the_ovalle_session_also_counts_for_line_4",
+     .zAsOf = "2025-04-01",
+     .aAct = {SESSION(1, "2024-08-14", "04101", 4, 9),
+              SESSION(2, "2024-11-13", "04301", 4, 9)},
+     .iLine = 4,
+     .nQualifying = 2,
+     .nVerified = 2,
+     .zState = "en_curso",
+     .iPercent = 40,
+     .azMissing = {"Faltan 3 sesiones antes del 31-12-2025."}},
+
+    {.zName = "a_virtual_activity_with_no_commune_does_not_count_for_line_9",
+     .zAsOf = "2025-04-01",
+     .aAct = {SESSION(1, "2024-08-14", NULL, 4, 9)},
+     .iLine = 9,
+     .nQualifying = 0,
+     .nVerified = 0,
+     .zState = "sin_iniciar",
+     .iPercent = 0,
+     .azMissing = {"Faltan 2 actividades fuera de La Serena antes del "
+                   "31-12-2025."}},
+
+    {.zName = "two_sessions_outside_la_serena_make_line_9_cumplida",
+     .zAsOf = "2025-04-01",
+     .aAct = {SESSION(1, "2024-08-14", "04102", 9),
+              SESSION(2, "2024-11-13", "04301", 9)},
+     .iLine = 9,
+     .nQualifying = 2,
+     .nVerified = 2,
+     .zState = "cumplida",
+     .iPercent = 100},
+
+    {.zName = "activities_outside_the_window_do_not_count",
+     .zAsOf = "2024-11-30",
+     .aAct = {{1,
+               "capacitacion",
+               "2024-06-30",
+               "04101",
+               "realizada",
+               {2},
+               azTraining},
+              {2,
+               "capacitacion",
+               "2025-01-15",
+               "04101",
+               "realizada",
+               {2},
+               azTraining}},
+     .iLine = 2,
+     .nQualifying = 0,
+     .nVerified = 0,
+     .zState = "sin_iniciar",
+     .iPercent = 0,
+     .azMissing = {"Falta 1 actividad antes del 31-12-2024."}},
+
+    {.zName = "the_first_and_last_days_of_the_window_count",
+     .zAsOf = "2025-03-01",
+     .aAct =
+         {{1,
+           "capacitacion",
+           "2024-07-01",
+           "04101",
+           "realizada",
+           {2},
+           azNoActa},
+          {2, "charla", "2024-12-31", "04101", "realizada", {2}, azTraining}},
+     .iLine = 2,
+     .nQualifying = 2,
+     .nVerified = 1,
+     .zState = "cumplida",
+     .iPercent = 100},
+
+    {.zName = "a_line_whose_window_has_passed_is_atrasada",
+     .zAsOf = "2025-01-01",
+     .iLine = 2,
+     .nQualifying = 0,
+     .nVerified = 0,
+     .zState = "atrasada",
+     .iPercent = 0,
+     .azMissing = {"Falta 1 actividad; el plazo terminó el 31-12-2024."}},
+
+    {.zName = "a_held_activity_without_its_evidence_leaves_a_passed_line_"
+              "atrasada",
+     .zAsOf = "2025-02-01",
+     .aAct = {{1,
+               "capacitacion",
+               "2024-09-05",
+               "04101",
+               "realizada",
+               {2},
+               azOnlyPhotos}},
+     .iLine = 2,
+     .nQualifying = 1,
+     .nVerified = 0,
+     .zState = "atrasada",
+     .iPercent = 0,
+     .azMissing = {"Faltan la Convocatoria y la lista de Asistencia de la "
+                   "capacitación del 05-09-2024."}},
+
+    {.zName = "a_line_is_en_riesgo_30_days_before_its_window_ends",
+     .zAsOf = "2025-05-31",
+     .iLine = 3,
+     .nQualifying = 0,
+     .nVerified = 0,
+     .zState = "en_riesgo",
+     .iPercent = 0,
+     .azMissing = {"Falta 1 actividad antes del 30-06-2025."}},
+
+    {.zName = "a_line_is_en_riesgo_on_the_last_day_of_its_window",
+     .zAsOf = "2025-06-30",
+     .aAct = {{1,
+               "mesa_trabajo",
+               "2025-04-22",
+               "04301",
+               "realizada",
+               {3},
+               azOnlyPhotos}},
+     .iLine = 3,
+     .nQualifying = 1,
+     .nVerified = 0,
+     .zState = "en_riesgo",
+     .iPercent = 0,
+     .azMissing = {"Faltan la Invitación y la lista de Asistencia de la mesa "
+                   "de trabajo del 22-04-2025."}},
+
+    {.zName = "a_line_31_days_before_its_window_ends_is_not_yet_en_riesgo",
+     .zAsOf = "2025-05-30",
+     .iLine = 3,
+     .nQualifying = 0,
+     .nVerified = 0,
+     .zState = "sin_iniciar",
+     .iPercent = 0,
+     .azMissing = {"Falta 1 actividad antes del 30-06-2025."}},
+
+    {.zName = "the_at_risk_setting_widens_the_warning",
+     .zAsOf = "2025-05-01",
+     .nAtRiskDays = 60,
+     .iLine = 3,
+     .nQualifying = 0,
+     .nVerified = 0,
+     .zState = "en_riesgo",
+     .iPercent = 0,
+     .azMissing = {"Falta 1 actividad antes del 30-06-2025."}},
+
+    {.zName = "a_line_whose_window_has_not_opened_says_between_which_dates",
+     .zAsOf = "2024-10-01",
+     .iLine = 3,
+     .nQualifying = 0,
+     .nVerified = 0,
+     .zState = "sin_iniciar",
+     .iPercent = 0,
+     .azMissing = {"Falta 1 actividad entre el 01-01-2025 y el 30-06-2025."}},
+
+    {.zName = "a_programada_activity_does_not_count",
+     .zAsOf = "2025-04-01",
+     .aAct = {FOUR_SESSIONS,
+              {5,
+               "sesion_ordinaria",
+               "2025-03-12",
+               "04101",
+               "programada",
+               {4},
+               azFull},
+              {6,
+               "sesion_ordinaria",
+               "2025-03-19",
+               "04101",
+               "suspendida",
+               {4},
+               azFull}},
+     .iLine = 4,
+     .nQualifying = 4,
+     .nVerified = 4,
+     .zState = "en_curso",
+     .iPercent = 80,
+     .azMissing = {"Falta 1 sesión antes del 31-12-2025."}},
+
+    {.zName = "looking_back_excludes_activities_after_as_of",
+     .zAsOf = "2024-12-31",
+     .aAct = {FOUR_SESSIONS, SESSION(5, "2025-03-12", "04101", 4)},
+     .iLine = 4,
+     .nQualifying = 3,
+     .nVerified = 3,
+     .zState = "en_curso",
+     .iPercent = 60,
+     .azMissing = {"Faltan 2 sesiones antes del 31-12-2025."}},
+
+    {.zName = "an_activity_held_on_as_of_counts",
+     .zAsOf = "2025-01-15",
+     .aAct = {FOUR_SESSIONS},
+     .iLine = 4,
+     .nQualifying = 4,
+     .nVerified = 4,
+     .zState = "en_curso",
+     .iPercent = 80,
+     .azMissing = {"Falta 1 sesión antes del 31-12-2025."}},
+
+    {.zName = "a_kind_the_target_does_not_accept_does_not_count",
+     .zAsOf = "2025-04-01",
+     .aAct = {{1, "charla", "2024-09-05", "04101", "realizada", {4, 5}, azFull},
+              {2,
+               "reunion_autoridades",
+               "2024-10-05",
+               "04101",
+               "realizada",
+               {4, 5},
+               azFull}},
+     .iLine = 5,
+     .nQualifying = 1,
+     .nVerified = 1,
+     .zState = "en_curso",
+     .iPercent = 50,
+     .azMissing = {"Falta 1 reunión con autoridades antes del 31-12-2025."}},
+
+    {.zName = "an_activity_not_linked_to_the_line_does_not_count",
+     .zAsOf = "2025-04-01",
+     .aAct = {SESSION(1, "2024-08-14", "04301", 4)},
+     .iLine = 9,
+     .nQualifying = 0,
+     .nVerified = 0,
+     .zState = "sin_iniciar",
+     .iPercent = 0,
+     .azMissing = {"Faltan 2 actividades fuera de La Serena antes del "
+                   "31-12-2025."}},
+
+    {.zName = "two_sessions_on_the_same_day_are_told_apart_by_title",
+     .zAsOf = "2025-04-01",
+     .aAct = {{1,
+               "sesion_ordinaria",
+               "2024-05-08",
+               "04101",
+               "realizada",
+               {4},
+               azNoActa},
+              {2,
+               "sesion_ordinaria",
+               "2024-05-08",
+               "04101",
+               "realizada",
+               {4},
+               azNoActa}},
+     .iLine = 4,
+     .nQualifying = 2,
+     .nVerified = 0,
+     .zState = "en_curso",
+     .iPercent = 0,
+     .azMissing = {"Falta el Acta de la sesión del 08-05-2024 («Actividad "
+                   "1»).",
+                   "Falta el Acta de la sesión del 08-05-2024 («Actividad "
+                   "2»).",
+                   "Faltan 3 sesiones antes del 31-12-2025."}},
+};
+
+/* ---- Turning a case into engine input ---- */
+
+static const char *commune_name(const char *zCode) {
+  static const ComplianceCommune aName[] = {
+      {"04101", "La Serena"}, {"04102", "Coquimbo"}, {"04301", "Ovalle"}};
+  for (size_t i = 0; zCode && i < sizeof(aName) / sizeof(aName[0]); i++) {
+    if (strcmp(aName[i].zCode, zCode) == 0) return aName[i].zName;
+  }
+  return NULL;
+}
+
+static int count_strings(const char *const *az) {
+  int n = 0;
+  while (az && az[n]) n++;
+  return n;
+}
+
+/* The activities of pCase as the engine takes them (arena memory). */
+static int case_activities(Arena *pArena, const Case *pCase,
+                           ComplianceActivity **paAct) {
+  int n = 0;
+  while (n < CASE_ACTIVITIES_MAX && pCase->aAct[n].iId) n++;
+  ComplianceActivity *a =
+      arena_alloc(pArena, sizeof(ComplianceActivity) * (size_t)(n + 1));
+  for (int i = 0; i < n; i++) {
+    const CaseActivity *p = &pCase->aAct[i];
+    a[i].iId = p->iId;
+    a[i].zKind = p->zKind;
+    a[i].zTitle = arena_printf(pArena, "Actividad %lld", (long long)p->iId);
+    a[i].zDate = p->zDate;
+    a[i].zCommune = p->zCommune;
+    a[i].zCommuneName = commune_name(p->zCommune);
+    a[i].zStatus = p->zStatus;
+    while (a[i].nLine < ACT_LINES_MAX && p->aiLine[a[i].nLine]) a[i].nLine++;
+    a[i].aiLine = p->aiLine;
+    a[i].nEvidence = count_strings(p->azEvidence);
+    a[i].azEvidence = p->azEvidence;
+  }
+  *paAct = a;
+  return n;
+}
+
+static void run_case(void **state) {
+  const Case *pCase = *state;
+  Arena *pArena = arena_new();
+  ComplianceActivity *aAct;
+  int nAct = case_activities(pArena, pCase, &aAct);
+  ComplianceOptions opt = {.zAsOf = pCase->zAsOf,
+                           .nAtRiskDays = pCase->nAtRiskDays};
+  ComplianceResult res;
+  const char *zErr = NULL;
+  assert_int_equal(
+      compliance_compute(pArena, &g_plan, aAct, nAct, &opt, &res, &zErr),
+      COMPLIANCE_OK);
+  assert_int_equal(res.nLine, 10);
+  const ComplianceLine *pL = compliance_line(&res, pCase->iLine);
+  assert_non_null(pL);
+  for (int i = 0; i < pL->nMissing; i++)
+    fprintf(stderr, "  line %d missing: %s\n", pL->iNumber, pL->azMissing[i]);
+  assert_int_equal(pL->nQualifying, pCase->nQualifying);
+  assert_int_equal(pL->nVerified, pCase->nVerified);
+  assert_string_equal(compliance_state_slug(pL->eState), pCase->zState);
+  assert_int_equal((int)(pL->rProgress * 100 + 0.5), pCase->iPercent);
+  assert_int_equal(pL->nMissing, count_strings(pCase->azMissing));
+  for (int i = 0; i < pL->nMissing; i++)
+    assert_string_equal(pL->azMissing[i], pCase->azMissing[i]);
+  arena_free(pArena);
+}
+
+/* ---- Rules outside the table ---- */
+
+static const int aiLine4[] = {4};
+
+static void the_issue_sentence_reads_exactly_for_a_shorter_window(
+    void **state) {
+  (void)state;
+  /* The officer narrowed line 9 to the first semester of 2025. */
+  Arena *pArena = arena_new();
+  PlanDoc *pDoc = plan_doc_copy(pArena, &g_plan);
+  PlanLine *p9 = plan_doc_line(pDoc, 9);
+  snprintf(p9->window.zStart, PLAN_DATE_SIZE, "2025-01-01");
+  snprintf(p9->window.zEnd, PLAN_DATE_SIZE, "2025-06-30");
+  ComplianceOptions opt = {.zAsOf = "2025-03-01"};
+  ComplianceResult res;
+  const char *zErr;
+  assert_int_equal(compliance_compute(pArena, pDoc, NULL, 0, &opt, &res, &zErr),
+                   COMPLIANCE_OK);
+  const ComplianceLine *pL = compliance_line(&res, 9);
+  assert_int_equal(pL->nMissing, 1);
+  assert_string_equal(
+      pL->azMissing[0],
+      "Faltan 2 actividades fuera de La Serena antes del 30-06-2025.");
+  arena_free(pArena);
+}
+
+static void options_name_communes_and_place_lines_under_objectives(
+    void **state) {
+  (void)state;
+  /* The officer made line 5 count talks or trainings outside La Serena and
+  ** Coquimbo, and filed lines 5-8 under objective 1 by hand. */
+  Arena *pArena = arena_new();
+  PlanDoc *pDoc = plan_doc_copy(pArena, &g_plan);
+  PlanTarget *pT = &plan_doc_line(pDoc, 5)->target;
+  pT->nCount = 3;
+  pT->nKind = 2;
+  pT->azKind[0] = "capacitacion";
+  pT->azKind[1] = "charla";
+  pT->nExclude = 2;
+  pT->azExclude[0] = "04101";
+  pT->azExclude[1] = "04102";
+  static const ComplianceCommune aName[] = {{"04102", "Coquimbo"}};
+  static const int aiObjective[10] = {2, 1, 4, 5, 1, 1, 1, 1, 6, 3};
+  ComplianceOptions opt = {.zAsOf = "2025-03-01",
+                           .nCommune = 1,
+                           .aCommune = aName,
+                           .aiObjective = aiObjective};
+  ComplianceResult res;
+  const char *zErr;
+  assert_int_equal(compliance_compute(pArena, pDoc, NULL, 0, &opt, &res, &zErr),
+                   COMPLIANCE_OK);
+  const ComplianceLine *p5 = compliance_line(&res, 5);
+  assert_int_equal(p5->nMissing, 1);
+  assert_string_equal(p5->azMissing[0],
+                      "Faltan 3 actividades de tipo Capacitación o Charla "
+                      "fuera de La Serena y Coquimbo antes del 31-12-2025.");
+  assert_int_equal(p5->iObjective, 1);
+  /* No line is left without an objective, so no "otros" group. */
+  assert_int_equal(res.nObjective, 6);
+  assert_int_equal(res.aObjective[0].nLine, 5);
+  arena_free(pArena);
+}
+
+static void lines_belong_to_the_general_objective_they_quote(void **state) {
+  (void)state;
+  Arena *pArena = arena_new();
+  /* Lines 1-4, 9, 10 copy an objective's words; 5-8 have their own. */
+  static const int aiWant[10] = {2, 1, 4, 5, 0, 0, 0, 0, 6, 3};
+  for (int i = 0; i < 10; i++) {
+    assert_int_equal(
+        compliance_line_objective(pArena, &g_plan, &g_plan.aLine[i]),
+        aiWant[i]);
+  }
+  arena_free(pArena);
+}
+
+static void rollups_count_lines_per_objective_and_for_the_plan(void **state) {
+  (void)state;
+  Arena *pArena = arena_new();
+  /* Line 4 cumplida (5 sessions, one of them in Ovalle, so line 9 en curso
+  ** at 50 %), line 2 atrasada, everything else with no activity on
+  ** 2025-06-15: lines 3, 6, 7, 10 (ending 2025-06-30) en riesgo. */
+  static const int aiLine49[] = {4, 9};
+  ComplianceActivity aAct[5];
+  memset(aAct, 0, sizeof(aAct));
+  static const char *const azDate[5] = {
+      "2024-04-10", "2024-07-10", "2024-10-09", "2025-01-15", "2025-03-12"};
+  for (int i = 0; i < 5; i++) {
+    aAct[i] =
+        (ComplianceActivity){.iId = i + 1,
+                             .zKind = "sesion_ordinaria",
+                             .zTitle = "Sesión",
+                             .zDate = azDate[i],
+                             .zCommune = i == 4 ? "04301" : "04101",
+                             .zCommuneName = i == 4 ? "Ovalle" : "La Serena",
+                             .zStatus = "realizada",
+                             .nLine = i == 4 ? 2 : 1,
+                             .aiLine = i == 4 ? aiLine49 : aiLine4,
+                             .nEvidence = 4,
+                             .azEvidence = azFull};
+  }
+  ComplianceOptions opt = {.zAsOf = "2025-06-15"};
+  ComplianceResult res;
+  const char *zErr;
+  assert_int_equal(
+      compliance_compute(pArena, &g_plan, aAct, 5, &opt, &res, &zErr),
+      COMPLIANCE_OK);
+  assert_string_equal(res.zAsOf, "2025-06-15");
+  assert_int_equal(res.nAtRiskDays, 30);
+  /* Six objectives and the group of lines of none. */
+  assert_int_equal(res.nObjective, 7);
+  const ComplianceRollup *pO5 = &res.aObjective[4];
+  assert_int_equal(pO5->iObjective, 5);
+  assert_int_equal(pO5->nLine, 1);
+  assert_int_equal(pO5->anState[COMPLIANCE_CUMPLIDA], 1);
+  assert_true(pO5->rProgress > 0.999);
+  const ComplianceRollup *pO6 = &res.aObjective[5];
+  assert_int_equal(pO6->iObjective, 6);
+  assert_int_equal(pO6->anState[COMPLIANCE_EN_CURSO], 1);
+  assert_int_equal(pO6->nTarget, 2);
+  assert_int_equal(pO6->nVerified, 1);
+  assert_int_equal((int)(pO6->rProgress * 100 + 0.5), 50);
+  const ComplianceRollup *pO1 = &res.aObjective[0];
+  assert_int_equal(pO1->nLine, 1); /* Line 2 */
+  assert_int_equal(pO1->anState[COMPLIANCE_ATRASADA], 1);
+  const ComplianceRollup *pOther = &res.aObjective[6];
+  assert_int_equal(pOther->iObjective, 0);
+  assert_string_equal(pOther->zText, "Otros compromisos del plan");
+  assert_int_equal(pOther->nLine, 4);                           /* Lines 5-8 */
+  assert_int_equal(pOther->anState[COMPLIANCE_EN_RIESGO], 2);   /* 6, 7 */
+  assert_int_equal(pOther->anState[COMPLIANCE_SIN_INICIAR], 2); /* 5, 8 */
+  /* The whole plan. */
+  const ComplianceRollup *pAll = &res.total;
+  assert_int_equal(pAll->nLine, 10);
+  assert_int_equal(pAll->anState[COMPLIANCE_CUMPLIDA], 1);
+  assert_int_equal(pAll->anState[COMPLIANCE_ATRASADA], 1);
+  assert_int_equal(pAll->anState[COMPLIANCE_EN_RIESGO], 4);
+  assert_int_equal(pAll->anState[COMPLIANCE_EN_CURSO], 1);
+  assert_int_equal(pAll->anState[COMPLIANCE_SIN_INICIAR], 3);
+  assert_int_equal(pAll->nTarget, 1 + 1 + 1 + 5 + 2 + 1 + 1 + 1 + 2 + 1);
+  assert_int_equal(pAll->nVerified, 6);
+  assert_int_equal((int)(pAll->rProgress * 1000 + 0.5), 150); /* 1.5 / 10 */
+  /* Each line's links say why they count or not. */
+  const ComplianceLine *p9 = compliance_line(&res, 9);
+  assert_int_equal(p9->nLink, 1);
+  assert_int_equal(p9->aLink[0].eReason, COMPLIANCE_COUNTS);
+  assert_int_equal(p9->iObjective, 6);
+  arena_free(pArena);
+}
+
+static void links_are_in_date_order_with_the_reason_they_do_not_count(
+    void **state) {
+  (void)state;
+  Arena *pArena = arena_new();
+  static const int aiLine9[] = {9};
+  ComplianceActivity aAct[] = {
+      {.iId = 3,
+       .zKind = "charla",
+       .zDate = "2025-02-01",
+       .zCommune = "04101",
+       .zStatus = "realizada",
+       .nLine = 1,
+       .aiLine = aiLine9},
+      {.iId = 1,
+       .zKind = "charla",
+       .zDate = "2024-05-01",
+       .zCommune = "04301",
+       .zStatus = "programada",
+       .nLine = 1,
+       .aiLine = aiLine9},
+      {.iId = 2,
+       .zKind = "charla",
+       .zDate = "no es fecha",
+       .zCommune = "04301",
+       .zStatus = "realizada",
+       .nLine = 1,
+       .aiLine = aiLine9},
+      {.iId = 4,
+       .zKind = "charla",
+       .zDate = "2025-09-01T10:00:00-03:00",
+       .zCommune = "04301",
+       .zStatus = "realizada",
+       .nLine = 1,
+       .aiLine = aiLine9},
+  };
+  ComplianceOptions opt = {.zAsOf = "2025-06-01"};
+  ComplianceResult res;
+  const char *zErr;
+  assert_int_equal(
+      compliance_compute(pArena, &g_plan, aAct, 4, &opt, &res, &zErr),
+      COMPLIANCE_OK);
+  const ComplianceLine *p9 = compliance_line(&res, 9);
+  assert_int_equal(p9->nLink, 4);
+  assert_int_equal(p9->aLink[0].pActivity->iId, 1);
+  assert_int_equal(p9->aLink[0].eReason, COMPLIANCE_NOT_HELD);
+  assert_int_equal(p9->aLink[1].pActivity->iId, 3);
+  assert_int_equal(p9->aLink[1].eReason, COMPLIANCE_COMMUNE_EXCLUDED);
+  assert_int_equal(p9->aLink[2].pActivity->iId, 4);
+  assert_int_equal(p9->aLink[2].eReason, COMPLIANCE_AFTER_AS_OF);
+  assert_int_equal(p9->aLink[3].pActivity->iId, 2);
+  assert_int_equal(p9->aLink[3].eReason, COMPLIANCE_BAD_DATE);
+  assert_string_equal(compliance_reason_text(COMPLIANCE_COMMUNE_EXCLUDED),
+                      "La meta no cuenta actividades en esa comuna");
+  arena_free(pArena);
+}
+
+static void bad_as_of_and_at_risk_settings_are_refused(void **state) {
+  (void)state;
+  Arena *pArena = arena_new();
+  ComplianceResult res;
+  const char *zErr = NULL;
+  ComplianceOptions opt = {.zAsOf = "2025-02-30"};
+  assert_int_equal(
+      compliance_compute(pArena, &g_plan, NULL, 0, &opt, &res, &zErr),
+      COMPLIANCE_ERROR);
+  assert_non_null(strstr(zErr, "fecha"));
+  opt = (ComplianceOptions){.zAsOf = NULL};
+  assert_int_equal(
+      compliance_compute(pArena, &g_plan, NULL, 0, &opt, &res, &zErr),
+      COMPLIANCE_ERROR);
+  opt = (ComplianceOptions){.zAsOf = "2025-01-01", .nAtRiskDays = -1};
+  assert_int_equal(
+      compliance_compute(pArena, &g_plan, NULL, 0, &opt, &res, &zErr),
+      COMPLIANCE_ERROR);
+  assert_non_null(strstr(zErr, "riesgo"));
+  arena_free(pArena);
+}
+
+static void states_have_contract_slugs_and_spanish_labels(void **state) {
+  (void)state;
+  static const char *const azSlug[] = {"cumplida", "atrasada", "en_riesgo",
+                                       "en_curso", "sin_iniciar"};
+  for (int i = 0; i < COMPLIANCE_STATE_COUNT; i++) {
+    assert_string_equal(compliance_state_slug(i), azSlug[i]);
+    assert_int_equal(compliance_state_from_slug(azSlug[i]), i);
+  }
+  assert_string_equal(compliance_state_label(COMPLIANCE_EN_RIESGO),
+                      "En riesgo");
+  assert_int_equal(compliance_state_from_slug("otra"), -1);
+  char z[PLAN_DATE_SIZE];
+  compliance_date_display("2025-03-12", z);
+  assert_string_equal(z, "12-03-2025");
+  /* 2025-04-05 02:30 UTC is still the 4th in Santiago (UTC-3). */
+  compliance_local_date(1743820200, z);
+  assert_string_equal(z, "2025-04-04");
+  compliance_today(z);
+  assert_true(plan_date_valid(z));
+}
+
+/* ---- Setup: the real plan ---- */
+
+static int setup(void **state) {
+  (void)state;
+  FILE *f = fopen(SEED, "rb");
+  if (!f) return -1;
+  char *z = malloc(1 << 20);
+  size_t n = fread(z, 1, (1 << 20) - 1, f);
+  fclose(f);
+  g_pArena = arena_new();
+  const char *zErr = NULL;
+  int rc = plan_import_parse(g_pArena, z, n, &g_plan, &zErr);
+  free(z);
+  if (rc != PLAN_IMPORT_OK) fprintf(stderr, "refused: %s\n", zErr);
+  return rc == PLAN_IMPORT_OK && g_plan.nLine == 10 ? 0 : -1;
+}
+
+static int teardown(void **state) {
+  (void)state;
+  arena_free(g_pArena);
+  return 0;
+}
+
+int main(void) {
+  enum { nCase = sizeof(aCase) / sizeof(aCase[0]) };
+  static const struct CMUnitTest aFixed[] = {
+      cmocka_unit_test(the_issue_sentence_reads_exactly_for_a_shorter_window),
+      cmocka_unit_test(options_name_communes_and_place_lines_under_objectives),
+      cmocka_unit_test(lines_belong_to_the_general_objective_they_quote),
+      cmocka_unit_test(rollups_count_lines_per_objective_and_for_the_plan),
+      cmocka_unit_test(
+          links_are_in_date_order_with_the_reason_they_do_not_count),
+      cmocka_unit_test(bad_as_of_and_at_risk_settings_are_refused),
+      cmocka_unit_test(states_have_contract_slugs_and_spanish_labels),
+  };
+  enum { nFixed = sizeof(aFixed) / sizeof(aFixed[0]) };
+  static struct CMUnitTest aTest[nCase + nFixed];
+  /* One named test per row of the table. */
+  for (int i = 0; i < nCase; i++) {
+    aTest[i] = (struct CMUnitTest){.name = aCase[i].zName,
+                                   .test_func = run_case,
+                                   .initial_state = (void *)&aCase[i]};
+  }
+  for (int i = 0; i < nFixed; i++) aTest[nCase + i] = aFixed[i];
+  return _cmocka_run_group_tests("compliance", aTest, nCase + nFixed, setup,
+                                 teardown);
+}
