@@ -20,7 +20,7 @@ BUILD_PKGS=(
   libxlsxwriter-dev libcairo2-dev libpango1.0-dev fonts-dejavu-core
   libpq-dev
   libcurl4-openssl-dev libical-dev tzdata
-  libcmark-dev
+  libcmark-dev libmagic-dev
 )
 TEST_PKGS=(
   libcmocka-dev python3 sqlite3 procps

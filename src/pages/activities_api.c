@@ -20,6 +20,7 @@
 #include "mail/outbox.h"
 #include "mail/sender.h"
 #include "pages/activities_pages.h"
+#include "pages/evidence_pages.h"
 #include "people/people.h"
 
 /* The request's JSON object, or answers 400 and returns NULL. The caller
@@ -90,6 +91,13 @@ static void api_create(Request *r) {
   respond_json(r, 201, act_json(&a));
 }
 
+/* act_json() with the activity's evidence filled in. */
+static json_t *act_json_evidence(Request *r, const Activity *a) {
+  json_t *p = act_json(a);
+  json_object_set_new(p, "evidence", evidence_json_list(r, a->id));
+  return p;
+}
+
 static void api_list(Request *r) {
   ActivityFilter f;
   memset(&f, 0, sizeof(f));
@@ -108,7 +116,7 @@ static void api_list(Request *r) {
   }
   json_t *pArr = json_array();
   for (int i = 0; i < nAct; i++)
-    json_array_append_new(pArr, act_json(&aAct[i]));
+    json_array_append_new(pArr, act_json_evidence(r, &aAct[i]));
   respond_json(r, 200, pArr);
 }
 
@@ -169,7 +177,7 @@ static void api_update(Request *r, const Activity *pOld) {
     return;
   }
   mail_sender_wake();
-  respond_json(r, 200, act_json(&a));
+  respond_json(r, 200, act_json_evidence(r, &a));
 }
 
 void page_api_activity(Request *r) {
@@ -186,7 +194,7 @@ void page_api_activity(Request *r) {
     api_update(r, &a);
     return;
   }
-  respond_json(r, 200, act_json(&a));
+  respond_json(r, 200, act_json_evidence(r, &a));
 }
 
 /* A plausible address: something@something.tld, no spaces or controls. */

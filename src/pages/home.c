@@ -9,6 +9,7 @@
 #include "pages/page.h"
 #include "pages/plan_pages.h"
 #include "pages/activities_pages.h"
+#include "pages/evidence_pages.h"
 
 void page_home(Request *r) {
   const char *zName = NULL, *zShort = NULL;
@@ -53,6 +54,7 @@ void page_home(Request *r) {
                 "Ingresar</a></p></section></div>\n");
   }
   plan_page_home_card(r, &h);
+  compliance_home_section(r, &h);
   activities_home_section(r, &h);
   page_finish(r, &h, 200);
 }

@@ -8,10 +8,12 @@
 #include "pages/page.h"
 #include "domain/plan_import.h"
 #include "pages/activities_pages.h"
+#include "pages/evidence_pages.h"
 
 #define GET METHOD_GET
 #define POST METHOD_POST
 #define SMALL ROUTE_BODY_SMALL
+#define UPLOAD ROUTE_BODY_UPLOAD
 #define CSV_UPLOAD (4 * 1024 * 1024) /* A spreadsheet of people */
 #define PLAN_FILE (PLAN_IMPORT_MAX_BYTES + 64 * 1024) /* The plan upload */
 
@@ -88,6 +90,14 @@ const Route routes_table[] = {
     {"/api/activities/:",   GET | POST, ROLES_SIGNED_IN, ROUTE_CSRF, SMALL, page_api_activity},
     {"/api/activities/:/convene", POST, ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_api_activity_convene},
     {"/api/activities/:/mail", GET,     ROLE_ADMIN,      0,          0,     page_api_activity_mail},
+    /* Evidence and compliance */
+    {"/api/activities/:/evidence", POST, ROLE_ADMIN,     ROUTE_CSRF, UPLOAD, page_api_activity_evidence},
+    {"/actividades/:/evidencias", POST, ROLE_ADMIN,      ROUTE_CSRF, UPLOAD, page_activity_evidence_upload},
+    {"/evidencias/:",       GET,        ROLES_EVERYONE,  0,          0,     page_evidence_file},
+    {"/evidencias/:/eliminar", POST,    ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_evidence_delete},
+    {"/api/compliance",     GET,        ROLES_EVERYONE,  0,          0,     page_api_compliance},
+    {"/informe-cumplimiento.pdf", GET,  ROLES_SIGNED_IN, 0,          0,     page_compliance_pdf},
+    {"/informe-cumplimiento.xlsx", GET, ROLES_SIGNED_IN, 0,          0,     page_compliance_xlsx},
 };
 
 const int routes_count = (int)(sizeof(routes_table) / sizeof(routes_table[0]));

@@ -1,0 +1,79 @@
+/*
+** Evidence (verificadores), stored: content-addressed files (one row per
+** distinct SHA-256, however often uploaded) and the evidence items that tie
+** a file to an activity with its kind, caption and visibility. Also the
+** check of an upload by its content (libmagic) and the feeder that reads
+** activities and their evidence into the compliance engine's inputs.
+**
+** All SQL about evidence lives here; pages and the demo call these. Strings
+** returned live in the caller's arena. Never knows HTTP.
+*/
+#ifndef COSOC_EVIDENCE_EVIDENCE_STORE_H
+#define COSOC_EVIDENCE_EVIDENCE_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "db/db.h"
+#include "domain/compliance.h"
+#include "util/arena.h"
+
+#define EVIDENCE_MAX_BYTES_DEFAULT (20 * 1024 * 1024) /* 20 MB a file */
+#define EVIDENCE_FILENAME_MAX 200 /* Bytes of the original name kept */
+#define EVIDENCE_CAPTION_MAX 500  /* Bytes of caption accepted */
+
+/* One evidence item (not deleted). */
+typedef struct EvidenceItem {
+  int64_t id;
+  int64_t iActivity;
+  const char *zKind;     /* Evidence kind slug */
+  const char *zSha256;   /* Its file */
+  const char *zFilename; /* As uploaded */
+  const char *zCaption;
+  const char *zMime;     /* As libmagic found it */
+  int64_t nSize;
+  int bPublic;
+  const char *zUploader; /* Name, "" when unknown */
+  int64_t iUploaded;
+} EvidenceItem;
+
+/* The largest file accepted, bytes (setting evidence_max_bytes). */
+size_t evidence_max_bytes(Db *pDb);
+int evidence_max_bytes_set(Db *pDb, size_t nMax);
+
+/* The MIME type accepted for these bytes — image/jpeg, image/png,
+** image/webp or application/pdf, judged by content (libmagic) — or NULL
+** with a Spanish reason in *pzErr (empty, too large, another type). */
+const char *evidence_check(const void *pData, size_t nData, size_t nMax,
+                           const char **pzErr);
+
+/* 1 when zSlug is an evidence kind of the catalogue. */
+int evidence_kind_valid(const char *zSlug);
+const char *evidence_kind_label(const char *zSlug);
+
+/* Stores the file (once per content) and an item pointing at it, nested in
+** the caller's transaction. zSha256 gets the hex digest (65 bytes), *piId
+** the item's id. */
+int evidence_add(Db *pDb, int64_t iActivity, const char *zKind,
+                 const void *pData, size_t nData, const char *zMime,
+                 const char *zFilename, const char *zCaption, int bPublic,
+                 int64_t iUser, char *zSha256, int64_t *piId);
+
+/* An activity's items in upload order (bPublicOnly: the public ones). */
+int evidence_list(Db *pDb, Arena *pArena, int64_t iActivity, int bPublicOnly,
+                  EvidenceItem **paItem, int *pnItem);
+/* One item: DB_OK, DB_DONE when there is none (or it was deleted). */
+int evidence_get(Db *pDb, Arena *pArena, int64_t iId, EvidenceItem *pItem);
+/* The item's bytes (arena copy). DB_OK or DB_DONE. */
+int evidence_bytes(Db *pDb, Arena *pArena, const char *zSha256,
+                   const void **ppData, size_t *pnData);
+/* Soft delete, logged by who and when. DB_OK, DB_DONE when none. */
+int evidence_delete(Db *pDb, int64_t iId, int64_t iUser);
+
+/* The compliance engine's inputs for the council: every activity with its
+** Santiago local date, commune, status, plan lines and the kinds of its
+** evidence in force (arena memory). */
+int evidence_compliance_feed(Db *pDb, Arena *pArena, int64_t iCouncil,
+                             ComplianceActivity **paAct, int *pnAct);
+
+#endif

@@ -1,0 +1,272 @@
+/*
+** Compliance: what each plan line has achieved, as data, on the home page
+** and as the Informe de cumplimiento.
+**
+**   GET /api/compliance[?as_of=YYYY-MM-DD]  (public) {"as_of",
+**       "plan_version", "lines": [{"number", "target", "qualifying",
+**       "verified", "state", "missing"}]} (CONTRACT); bad as_of -> 400
+**   GET /informe-cumplimiento.pdf[?as_of=]   (signed in) the report
+**   GET /informe-cumplimiento.xlsx[?as_of=]  (signed in) its summary
+**       table (one row per line) as a spreadsheet
+**
+** The rules are the engine's (src/domain/compliance.h); this file only
+** loads its inputs (the latest approved plan; the activities and their
+** evidence through evidence_compliance_feed) and shows its output.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "accounts/accounts.h"
+#include "evidence/evidence_store.h"
+#include "export/compliance_report.h"
+#include "pages/evidence_pages.h"
+#include "pages/plan_pages.h"
+#include "people/people.h"
+#include "plan/plan_store.h"
+
+/* Everything a compliance view needs. */
+typedef struct ComplianceView {
+  PlanDoc doc;
+  PlanVersionInfo info;
+  ComplianceResult result;
+} ComplianceView;
+
+/* Days before a window ends that a line is at risk (setting). */
+static int at_risk_days(Db *pDb) {
+  DbStmt *p = db_prepare(pDb, "SELECT value FROM settings WHERE key = "
+                              "'compliance_at_risk_days'");
+  int n = COMPLIANCE_AT_RISK_DAYS_DEFAULT;
+  if (!p) return n;
+  if (db_step(p) == DB_ROW) {
+    int v = atoi(db_column_text(p, 0));
+    if (v > 0 && v <= COMPLIANCE_AT_RISK_DAYS_MAX) n = v;
+  }
+  db_done(p);
+  return n;
+}
+
+/* 1 when z is exactly YYYY-MM-DD with digits. The engine checks the date
+** itself; this refuses what it would read leniently ("2025-3-1x"). */
+static int as_of_shape(const char *z) {
+  if (strlen(z) != 10 || z[4] != '-' || z[7] != '-') return 0;
+  for (int i = 0; i < 10; i++) {
+    if (i != 4 && i != 7 && (z[i] < '0' || z[i] > '9')) return 0;
+  }
+  return 1;
+}
+
+/* Computes *pView as on zAsOf (NULL: today). Returns 0 (done), 400 with
+** *pzErr (bad as_of), 404 (no approved plan) or 500. */
+static int compliance_view_load(Request *r, const char *zAsOf,
+                                ComplianceView *pView, const char **pzErr) {
+  Db *pDb = request_db(r);
+  Arena *pArena = request_arena(r);
+  char zToday[PLAN_DATE_SIZE];
+  if (!zAsOf || !*zAsOf) {
+    compliance_today(zToday);
+    zAsOf = zToday;
+  } else if (!as_of_shape(zAsOf)) {
+    *pzErr = "La fecha as_of debe tener la forma AAAA-MM-DD, por ejemplo "
+             "2025-06-30.";
+    return 400;
+  }
+  int64_t iCouncil = plan_store_default_council(pDb);
+  int rc = plan_store_load(pDb, pArena, iCouncil, 0, 1, &pView->doc,
+                           &pView->info);
+  if (rc == DB_DONE) {
+    *pzErr = "Aún no hay un plan aprobado.";
+    return 404;
+  }
+  if (rc != DB_OK) return 500;
+  ComplianceActivity *aAct = NULL;
+  int nAct = 0;
+  if (evidence_compliance_feed(pDb, pArena, iCouncil, &aAct, &nAct) !=
+      DB_OK) {
+    return 500;
+  }
+  ComplianceOptions opt;
+  memset(&opt, 0, sizeof(opt));
+  opt.zAsOf = zAsOf;
+  opt.nAtRiskDays = at_risk_days(pDb);
+  if (compliance_compute(pArena, &pView->doc, aAct, nAct, &opt,
+                         &pView->result, pzErr) != COMPLIANCE_OK) {
+    return 400;
+  }
+  return 0;
+}
+
+void page_api_compliance(Request *r) {
+  ComplianceView v;
+  const char *zErr = NULL;
+  int rc = compliance_view_load(r, request_query(r, "as_of"), &v, &zErr);
+  if (rc != 0) {
+    if (rc == 500) {
+      respond_error(r, 500, NULL);
+    } else {
+      respond_json_error(r, rc, zErr, rc == 400 ? "as_of" : NULL);
+    }
+    return;
+  }
+  json_t *pOut = json_object();
+  json_object_set_new(pOut, "as_of", json_string(v.result.zAsOf));
+  json_object_set_new(pOut, "plan_version", json_integer(v.info.iNumber));
+  json_t *aLine = json_array();
+  for (int i = 0; i < v.result.nLine; i++) {
+    const ComplianceLine *l = &v.result.aLine[i];
+    json_t *p = json_object();
+    json_object_set_new(p, "number", json_integer(l->iNumber));
+    json_object_set_new(p, "target", json_integer(l->nTarget));
+    json_object_set_new(p, "qualifying", json_integer(l->nQualifying));
+    json_object_set_new(p, "verified", json_integer(l->nVerified));
+    json_object_set_new(p, "state",
+                        json_string(compliance_state_slug(l->eState)));
+    json_object_set_new(p, "progress", json_real(l->rProgress));
+    json_t *aMissing = json_array();
+    for (int k = 0; k < l->nMissing; k++) {
+      json_array_append_new(aMissing, json_string(l->azMissing[k]));
+    }
+    json_object_set_new(p, "missing", aMissing);
+    json_array_append_new(aLine, p);
+  }
+  json_object_set_new(pOut, "lines", aLine);
+  respond_json(r, 200, pOut);
+}
+
+/* ---- The report ---- */
+
+static int report_tables(Request *r, ExportTable *aTable, ComplianceView *pV,
+                         ExportPdfOptions *pOpt) {
+  const char *zErr = NULL;
+  int rc = compliance_view_load(r, request_query(r, "as_of"), pV, &zErr);
+  if (rc != 0) {
+    respond_error(r, rc, zErr);
+    return 0;
+  }
+  Arena *pArena = request_arena(r);
+  const char *zName = NULL, *zShort = NULL;
+  accounts_council_names(request_db(r), pArena, &zName, &zShort);
+  char zToday[PLAN_DATE_SIZE];
+  compliance_today(zToday);
+  ComplianceReportInfo info = {zName, pV->info.iNumber,
+                               arena_strdup(pArena, zToday)};
+  compliance_report_summary(pArena, &pV->doc, &pV->result, &info, &aTable[0]);
+  compliance_report_objectives(pArena, &pV->doc, &pV->result, &info,
+                               &aTable[1]);
+  compliance_report_activities(pArena, &pV->doc, &pV->result, &info,
+                               &aTable[2]);
+  if (pOpt) *pOpt = compliance_report_pdf_options(pArena, &pV->result, &info);
+  return 1;
+}
+
+static void report_send(Request *r, const char *zType, const char *zExt,
+                        const ComplianceView *pV, int rc, const char *pOut,
+                        size_t nOut, const char *zErr) {
+  if (rc != EXPORT_OK) {
+    respond_error(r, 500, zErr);
+    return;
+  }
+  response_header(
+      r, "Content-Disposition",
+      arena_printf(request_arena(r),
+                   "attachment; filename=\"informe-cumplimiento-%s.%s\"",
+                   pV->result.zAsOf, zExt));
+  respond_bytes(r, 200, zType, pOut, nOut);
+}
+
+void page_compliance_pdf(Request *r) {
+  ExportTable aTable[3];
+  ComplianceView v;
+  ExportPdfOptions opt;
+  if (!report_tables(r, aTable, &v, &opt)) return;
+  const char *pOut = NULL;
+  size_t nOut = 0;
+  char zErr[200] = "";
+  int rc = export_pdf(request_arena(r), &aTable[0], &opt, &pOut, &nOut, zErr,
+                      sizeof(zErr));
+  report_send(r, "application/pdf", "pdf", &v, rc, pOut, nOut, zErr);
+}
+
+void page_compliance_xlsx(Request *r) {
+  ExportTable aTable[3];
+  ComplianceView v;
+  if (!report_tables(r, aTable, &v, NULL)) return;
+  const char *pOut = NULL;
+  size_t nOut = 0;
+  char zErr[200] = "";
+  int rc = export_xlsx(request_arena(r), &aTable[0], &pOut, &nOut, zErr,
+                       sizeof(zErr));
+  report_send(r, "application/vnd.openxmlformats-officedocument."
+                 "spreadsheetml.sheet",
+              "xlsx", &v, rc, pOut, nOut, zErr);
+}
+
+/* ---- The dashboard ---- */
+
+/* The first line of a line's actions, shortened, for a row heading. */
+static const char *line_heading(Arena *pArena, const PlanLine *pL) {
+  const char *z = pL->zActions ? pL->zActions : "";
+  if (z[0] == '-' && z[1] == ' ') z += 2;
+  size_t n = strcspn(z, "\n");
+  if (n > 110) {
+    n = 110;
+    while (n > 0 && ((unsigned char)z[n] & 0xC0) == 0x80) n--;
+    return arena_printf(pArena, "%.*s…", (int)n, z);
+  }
+  return arena_strndup(pArena, z, n);
+}
+
+void compliance_home_section(Request *r, Html *h) {
+  ComplianceView v;
+  const char *zErr = NULL;
+  if (compliance_view_load(r, NULL, &v, &zErr) != 0) return;
+  Arena *pArena = request_arena(r);
+  const User *pUser = request_user(r);
+  char zDay[PLAN_DATE_SIZE];
+  compliance_date_display(v.result.zAsOf, zDay);
+  html_printf(h,
+              "<section aria-labelledby=\"cumplimiento\" class=\"dashboard\">"
+              "<h2 id=\"cumplimiento\">Cumplimiento del plan</h2>\n"
+              "<p>Al %s, versión %d del plan: %s de avance en %d "
+              "compromisos.</p>\n",
+              zDay, v.info.iNumber,
+              compliance_report_percent(pArena, v.result.total.rProgress),
+              v.result.nLine);
+  html_printf(h, "<ol class=\"compliance-lines\">\n");
+  for (int i = 0; i < v.result.nLine; i++) {
+    const ComplianceLine *l = &v.result.aLine[i];
+    const char *zSlug = compliance_state_slug(l->eState);
+    html_printf(h,
+                "<li id=\"linea-%d\" class=\"compliance-line\" data-state=\"%s\">"
+                "<p><a href=\"/plan/lineas/%d\">Línea %d</a>: %s</p>"
+                "<p><span class=\"badge state-%s\">%s</span> "
+                "<progress max=\"%d\" value=\"%d\" aria-label=\"Avance de la "
+                "línea %d\">%s</progress> <span class=\"progress-text\">"
+                "%d de %d verificadas (%s)</span></p>\n",
+                l->iNumber, zSlug, l->iNumber, l->iNumber,
+                line_heading(pArena, l->pLine), zSlug,
+                compliance_state_label(l->eState),
+                l->nTarget > 0 ? l->nTarget : 1,
+                l->nVerified < l->nTarget ? l->nVerified : l->nTarget,
+                l->iNumber, compliance_report_percent(pArena, l->rProgress),
+                l->nVerified, l->nTarget,
+                compliance_report_percent(pArena, l->rProgress));
+    /* What is missing names activities, some not public: members only. */
+    if (pUser && l->nMissing > 0) {
+      html_printf(h, "<details><summary>Qué falta (%d)</summary><ul>",
+                  l->nMissing);
+      for (int k = 0; k < l->nMissing; k++) {
+        html_printf(h, "<li>%s</li>", l->azMissing[k]);
+      }
+      html_printf(h, "</ul></details>\n");
+    }
+    html_printf(h, "</li>\n");
+  }
+  html_printf(h, "</ol>\n");
+  if (pUser) {
+    html_printf(h,
+                "<p class=\"actions\">Informe de cumplimiento: <a "
+                "href=\"/informe-cumplimiento.pdf\">PDF</a> · <a "
+                "href=\"/informe-cumplimiento.xlsx\">Excel</a></p>\n");
+  }
+  html_printf(h, "</section>\n");
+}
