@@ -1,0 +1,284 @@
+"""
+Evidence and compliance over real sockets: uploading verificadores (201
+with the SHA-256; the same bytes stored once), every refusal (empty file,
+an executable renamed .jpg, a file over the size setting, a truncated
+multipart body, a wrong CSRF token) answered with its reason while the row
+counts stay the same; the activity JSON listing its evidence; GET
+/api/compliance's shape, a line moving from en_curso to cumplida as its
+evidence arrives, a bad as_of refused; the Informe de cumplimiento PDF read
+back with pdftotext.
+"""
+import hashlib
+import os
+import re
+import sqlite3
+import struct
+import subprocess
+import tempfile
+import unittest
+import zlib
+
+import support
+from support import ServerTestCase, query_one, run_cli
+
+BOUNDARY = "----cosoc-test-7f3a9"
+
+
+def tiny_png(seed=0):
+    """A valid 1x1 PNG; seed changes the pixel, hence the bytes."""
+    def chunk(kind, data):
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xffffffff))
+    raw = bytes([0, seed & 255, 128, 0])
+    return (b"\x89PNG\r\n\x1a\n"
+            + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+TINY_PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+            b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+
+
+def multipart(fields, files):
+    """A multipart/form-data body: fields {name: value}, files
+    [(name, filename, content_type, bytes)]."""
+    out = b""
+    for name, value in fields.items():
+        out += ("--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n"
+                % (BOUNDARY, name, value)).encode()
+    for name, filename, ctype, data in files:
+        out += ("--%s\r\nContent-Disposition: form-data; name=\"%s\"; filename=\"%s\"\r\n"
+                "Content-Type: %s\r\n\r\n" % (BOUNDARY, name, filename, ctype)).encode()
+        out += data + b"\r\n"
+    return out + ("--%s--\r\n" % BOUNDARY).encode()
+
+
+MP = {"Content-Type": "multipart/form-data; boundary=" + BOUNDARY}
+
+
+class Evidence(ServerTestCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.token = run_cli("token", "create", "--db", cls.demo.path, "--email",
+                            cls.demo.email, check=0).stdout.strip().split()[-1]
+        cls.bearer = {"Authorization": "Bearer " + cls.token}
+
+    def api(self):
+        return self.client()
+
+    def upload(self, activity, kind, filename, data, ctype="image/png", c=None, headers=None):
+        c = c or self.client()
+        body = multipart({"kind": kind}, [("file", filename, ctype, data)])
+        h = dict(MP)
+        h.update(headers if headers is not None else self.bearer)
+        return c.post("/api/activities/%d/evidence" % activity, body=body, headers=h)
+
+    def counts(self):
+        return (query_one(self.demo.path, "SELECT count(*) FROM evidence_items"),
+                query_one(self.demo.path, "SELECT count(*) FROM evidence_files"))
+
+    def set_setting(self, key, value):
+        sql = ("INSERT INTO settings(key, value) VALUES ('%s', '%s') ON CONFLICT (key) "
+               "DO UPDATE SET value = excluded.value" % (key, value))
+        if self.demo.is_postgres:
+            support.psql(self.demo.path, sql)
+        else:
+            with sqlite3.connect(self.demo.path) as db:
+                db.execute(sql)
+
+    def demo_activity(self, kind):
+        return int(query_one(self.demo.path,
+                             "SELECT id FROM activities WHERE kind = ? ORDER BY id", (kind,)))
+
+    def test_upload_answers_201_with_sha256_and_stores_same_bytes_once(self):
+        act = self.demo_activity("sesion_ordinaria")
+        png = tiny_png(7)
+        before_items, before_files = self.counts()
+        r1 = self.upload(act, "fotografias", "foto.png", png)
+        self.assertEqual(r1.status, 201, r1.text)
+        body = r1.json()
+        self.assertEqual(set(body), {"id", "kind", "filename", "sha256"})
+        self.assertEqual(body["kind"], "fotografias")
+        self.assertEqual(body["filename"], "foto.png")
+        self.assertEqual(body["sha256"], hashlib.sha256(png).hexdigest())
+        r2 = self.upload(act, "fotografias", "otra-vez.png", png)
+        self.assertEqual(r2.status, 201, r2.text)
+        after_items, after_files = self.counts()
+        self.assertEqual(int(after_items), int(before_items) + 2)
+        self.assertEqual(int(after_files), int(before_files) + 1)
+        # The file comes back to signed-in users byte for byte; a private
+        # item is not shown to the public.
+        c = self.client()
+        c.login(self.demo.email, self.demo.password)
+        got = c.get("/evidencias/%d" % body["id"])
+        self.assertEqual(got.status, 200)
+        self.assertEqual(got.body, png)
+        self.assertEqual(got.header("Content-Type"), "image/png")
+        self.assertEqual(self.client().get("/evidencias/%d" % body["id"]).status, 404)
+        # The activity JSON lists it.
+        a = self.client().get("/api/activities/%d" % act, headers=self.bearer).json()
+        listed = [(e["id"], e["kind"], e["filename"]) for e in a["evidence"]]
+        self.assertIn((body["id"], "fotografias", "foto.png"), listed)
+        every = self.client().get("/api/activities", headers=self.bearer).json()
+        mine = [x for x in every if x["id"] == act][0]
+        self.assertEqual(mine["evidence"], a["evidence"])
+
+    def test_a_pdf_is_accepted(self):
+        act = self.demo_activity("sesion_ordinaria")
+        r = self.upload(act, "acta", "acta.pdf", TINY_PDF, "application/pdf")
+        self.assertEqual(r.status, 201, r.text)
+
+    def assert_refused(self, response, status, words):
+        self.assertEqual(response.status, status, response.text)
+        self.assertIn(words, response.text)
+
+    def test_refusals_store_nothing(self):
+        act = self.demo_activity("sesion_ordinaria")
+        before = self.counts()
+        # Empty file.
+        r = self.upload(act, "fotografias", "vacia.jpg", b"", "image/jpeg")
+        self.assert_refused(r, 422, "está vacío")
+        self.assertEqual(r.json()["field"], "file")
+        # An executable renamed .jpg.
+        with open("/bin/true", "rb") as f:
+            exe = f.read()
+        r = self.upload(act, "fotografias", "foto.jpg", exe, "image/jpeg")
+        self.assert_refused(r, 422, "no es una foto")
+        # A file over the size setting.
+        self.set_setting("evidence_max_bytes", "100")
+        try:
+            r = self.upload(act, "fotografias", "grande.png", tiny_png(1) + b"\0" * 200)
+            self.assert_refused(r, 422, "demasiado grande")
+        finally:
+            self.set_setting("evidence_max_bytes", str(20 * 1024 * 1024))
+        # An unknown kind.
+        r = self.upload(act, "selfie", "foto.png", tiny_png(2))
+        self.assert_refused(r, 422, "tipo de verificador")
+        # A truncated multipart body: the last boundary never comes.
+        body = multipart({"kind": "fotografias"},
+                         [("file", "corta.png", "image/png", tiny_png(3))])
+        cut = body[:-len(BOUNDARY) - 30]
+        h = dict(MP)
+        h.update(self.bearer)
+        r = self.client().post("/api/activities/%d/evidence" % act, body=cut, headers=h)
+        self.assert_refused(r, 400, "incompleto")
+        # A wrong CSRF token with the session cookie, API and form.
+        c = self.client()
+        c.login(self.demo.email, self.demo.password)
+        body = multipart({"kind": "fotografias", "csrf_token": "falso"},
+                         [("file", "foto.png", "image/png", tiny_png(4))])
+        r = c.post("/api/activities/%d/evidence" % act, body=body, headers=MP)
+        self.assertEqual(r.status, 403, r.text)
+        r = c.post("/actividades/%d/evidencias" % act, body=body, headers=MP)
+        self.assertEqual(r.status, 403, r.text)
+        self.assertEqual(self.counts(), before)
+
+    def test_the_form_uploads_several_files_at_once_or_none(self):
+        act = self.demo_activity("reunion_autoridades")
+        c = self.client()
+        c.login(self.demo.email, self.demo.password)
+        page = c.get("/actividades/%d" % act)
+        self.assertIn('enctype="multipart/form-data"', page.text)
+        self.assertIn('accept="image/*,application/pdf"', page.text)
+        self.assertIn('capture="environment"', page.text)
+        token = re.search(r'action="/actividades/%d/evidencias".*?name="csrf_token" value="([^"]+)"'
+                          % act, page.text, re.S).group(1)
+        before = self.counts()
+        bad = multipart({"kind": "fotografias", "csrf_token": token},
+                        [("file", "a.png", "image/png", tiny_png(10)),
+                         ("file", "b.jpg", "image/jpeg", b"MZ\x90\0 no soy una foto")])
+        r = c.post("/actividades/%d/evidencias" % act, body=bad, headers=MP)
+        self.assertEqual(r.status, 422)
+        self.assertIn("b.jpg", r.text)
+        self.assertEqual(self.counts(), before)
+        good = multipart({"kind": "fotografias", "csrf_token": token, "public": "1",
+                          "caption": "Registro"},
+                         [("file", "a.png", "image/png", tiny_png(11)),
+                          ("file", "b.png", "image/png", tiny_png(12))])
+        r = c.post("/actividades/%d/evidencias" % act, body=good, headers=MP)
+        self.assertEqual(r.status, 303, r.text)
+        self.assertEqual(int(self.counts()[0]), int(before[0]) + 2)
+        page = c.get("/actividades/%d" % act)
+        self.assertIn("a.png", page.text)
+        self.assertIn("Registro", page.text)
+
+    def test_compliance_shape_and_a_line_that_moves_to_cumplida(self):
+        r = self.client().get("/api/compliance")
+        self.assertEqual(r.status, 200)
+        d = r.json()
+        self.assertEqual(set(d) >= {"as_of", "plan_version", "lines"}, True)
+        self.assertEqual(len(d["lines"]), 10)
+        for line in d["lines"]:
+            for key in ("number", "target", "qualifying", "verified", "state", "missing"):
+                self.assertIn(key, line)
+            self.assertIn(line["state"], ("cumplida", "en_curso", "en_riesgo",
+                                           "atrasada", "sin_iniciar"))
+        # Line 2 (one training in the second half of 2024; convocatoria,
+        # asistencia, fotografías): en curso before its evidence, cumplida after.
+        def line2():
+            d = self.client().get("/api/compliance?as_of=2024-11-01").json()
+            self.assertEqual(d["as_of"], "2024-11-01")
+            return [x for x in d["lines"] if x["number"] == 2][0]
+        first = line2()
+        self.assertEqual((first["state"], first["qualifying"], first["verified"]),
+                         ("en_curso", 1, 0))
+        self.assertTrue(any("Convocatoria" in m for m in first["missing"]))
+        act = int(query_one(self.demo.path,
+                            "SELECT activity_id FROM activity_plan_lines WHERE line_number = 2 "
+                            "ORDER BY activity_id"))
+        for i, kind in enumerate(("convocatoria", "asistencia")):
+            self.assertEqual(self.upload(act, kind, "%s.png" % kind, tiny_png(40 + i)).status, 201)
+        self.assertEqual(line2()["state"], "en_curso")
+        self.assertEqual(self.upload(act, "fotografias", "f.png", tiny_png(42)).status, 201)
+        done = line2()
+        self.assertEqual((done["state"], done["verified"], done["missing"]),
+                         ("cumplida", 1, []))
+
+    def test_bad_as_of_is_a_400_in_spanish(self):
+        for value in ("2025-13-01", "ayer", "2025-6-1"):
+            r = self.client().get("/api/compliance?as_of=" + value)
+            self.assertEqual(r.status, 400, value)
+            self.assertEqual(r.json()["field"], "as_of")
+            self.assertIn("fecha", r.json()["error"])
+
+    def test_report_pdf_lists_the_ten_lines_and_their_states(self):
+        c = self.client()
+        self.assertNotEqual(c.get("/informe-cumplimiento.pdf").status, 200)
+        c.login(self.demo.email, self.demo.password)
+        r = c.get("/informe-cumplimiento.pdf?as_of=2025-06-30")
+        self.assertEqual(r.status, 200)
+        self.assertEqual(r.header("Content-Type"), "application/pdf")
+        with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
+            f.write(r.body)
+            f.flush()
+            text = subprocess.run(["pdftotext", "-layout", f.name, "-"], check=True,
+                                  capture_output=True, text=True).stdout
+        self.assertIn("Informe de cumplimiento", text)
+        states = self.client().get("/api/compliance?as_of=2025-06-30").json()["lines"]
+        labels = {"cumplida": "Cumplida", "en_curso": "En curso", "en_riesgo": "En riesgo",
+                  "atrasada": "Atrasada", "sin_iniciar": "Sin iniciar"}
+        rows = [l for l in text.splitlines() if re.match(r"\s*\d{1,2}\s", l)]
+        numbers = {int(l.split()[0]) for l in rows}
+        self.assertTrue(set(range(1, 11)) <= numbers, text)
+        for line in states:
+            self.assertIn(labels[line["state"]], text)
+        x = c.get("/informe-cumplimiento.xlsx")
+        self.assertEqual(x.status, 200)
+        self.assertEqual(x.body[:2], b"PK")
+
+    def test_dashboard_shows_every_line_and_missing_only_to_members(self):
+        public = self.client().get("/").text
+        self.assertEqual(len(re.findall(r'class="compliance-line"', public)), 10)
+        self.assertIn("<progress", public)
+        self.assertNotIn("Qué falta", public)
+        self.assertNotIn("informe-cumplimiento.pdf", public)
+        c = self.client()
+        c.login(self.demo.email, self.demo.password)
+        private = c.get("/").text
+        self.assertIn("Qué falta", private)
+        self.assertIn("/informe-cumplimiento.pdf", private)
+
+
+if __name__ == "__main__":
+    unittest.main()
