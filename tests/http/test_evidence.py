@@ -214,26 +214,40 @@ class Evidence(ServerTestCase):
                 self.assertIn(key, line)
             self.assertIn(line["state"], ("cumplida", "en_curso", "en_riesgo",
                                            "atrasada", "sin_iniciar"))
-        # Line 2 (one training in the second half of 2024; convocatoria,
-        # asistencia, fotografías): en curso before its evidence, cumplida after.
-        def line2():
-            d = self.client().get("/api/compliance?as_of=2024-11-01").json()
-            self.assertEqual(d["as_of"], "2024-11-01")
-            return [x for x in d["lines"] if x["number"] == 2][0]
-        first = line2()
+        # Line 3 (first half of 2025; invitación, asistencia, fotografías)
+        # has no demo activity: a talk held in February makes it en curso,
+        # its evidence makes it cumplida.
+        r = self.client().post("/api/activities", headers=self.bearer, json_body={
+            "kind": "charla", "title": "Charla sobre subsidios en Coquimbo",
+            "start": "2025-02-10T10:00:00-03:00", "end": "2025-02-10T12:00:00-03:00",
+            "commune": "04102", "modality": "presencial", "status": "realizada",
+            "plan_lines": [3], "public": True})
+        self.assertEqual(r.status, 201, r.text)
+        act = r.json()["id"]
+
+        def line3():
+            d = self.client().get("/api/compliance?as_of=2025-03-01").json()
+            self.assertEqual(d["as_of"], "2025-03-01")
+            return [x for x in d["lines"] if x["number"] == 3][0]
+        first = line3()
         self.assertEqual((first["state"], first["qualifying"], first["verified"]),
                          ("en_curso", 1, 0))
-        self.assertTrue(any("Convocatoria" in m for m in first["missing"]))
-        act = int(query_one(self.demo.path,
-                            "SELECT activity_id FROM activity_plan_lines WHERE line_number = 2 "
-                            "ORDER BY activity_id"))
-        for i, kind in enumerate(("convocatoria", "asistencia")):
+        self.assertTrue(any("Invitación" in m for m in first["missing"]), first)
+        for i, kind in enumerate(("invitacion", "asistencia")):
             self.assertEqual(self.upload(act, kind, "%s.png" % kind, tiny_png(40 + i)).status, 201)
-        self.assertEqual(line2()["state"], "en_curso")
+        self.assertEqual(line3()["state"], "en_curso")
         self.assertEqual(self.upload(act, "fotografias", "f.png", tiny_png(42)).status, 201)
-        done = line2()
+        done = line3()
         self.assertEqual((done["state"], done["verified"], done["missing"]),
                          ("cumplida", 1, []))
+        # The demo's evidence: line 2's training has all of it; the May
+        # session lacks its acta, and line 4's missing list says so.
+        d = self.client().get("/api/compliance?as_of=2025-06-30").json()
+        by = {x["number"]: x for x in d["lines"]}
+        self.assertEqual(by[2]["state"], "cumplida")
+        self.assertEqual((by[4]["qualifying"], by[4]["verified"]), (2, 1))
+        self.assertTrue(any("Acta" in m and "15-05-2025" in m for m in by[4]["missing"]),
+                        by[4]["missing"])
 
     def test_bad_as_of_is_a_400_in_spanish(self):
         for value in ("2025-13-01", "ayer", "2025-6-1"):
