@@ -21,6 +21,7 @@
 #include "export/compliance_report.h"
 #include "pages/evidence_pages.h"
 #include "pages/plan_pages.h"
+#include "render/chart.h"
 #include "people/people.h"
 #include "plan/plan_store.h"
 
@@ -29,6 +30,8 @@ typedef struct ComplianceView {
   PlanDoc doc;
   PlanVersionInfo info;
   ComplianceResult result;
+  int nAct;                     /* The council's activities, as fed */
+  ComplianceActivity *aAct;
 } ComplianceView;
 
 /* Days before a window ends that a line is at risk (setting). */
@@ -88,6 +91,8 @@ static int compliance_view_load(Request *r, const char *zAsOf,
   memset(&opt, 0, sizeof(opt));
   opt.zAsOf = zAsOf;
   opt.nAtRiskDays = at_risk_days(pDb);
+  pView->aAct = aAct;
+  pView->nAct = nAct;
   if (compliance_compute(pArena, &pView->doc, aAct, nAct, &opt,
                          &pView->result, pzErr) != COMPLIANCE_OK) {
     return 400;
@@ -215,10 +220,97 @@ static const char *line_heading(Arena *pArena, const PlanLine *pL) {
   return arena_strndup(pArena, z, n);
 }
 
+#define CHART_PROVINCES_MAX 32
+#define CHART_MONTHS_MAX 36
+
+static int held(const ComplianceActivity *a) {
+  return strcmp(a->zStatus, "realizada") == 0;
+}
+
+/* Held activities per province (every province of the territory, so that
+** the ones never visited show as 0), then those with no commune. */
+static void chart_provinces(Request *r, Html *h, const ComplianceView *pV) {
+  Arena *pArena = request_arena(r);
+  TerritoryIndex idx;
+  if (territory_index_load(request_db(r), pArena, &idx) != DB_OK) return;
+  ChartBar aBar[CHART_PROVINCES_MAX + 1];
+  const char *azCode[CHART_PROVINCES_MAX];
+  int nBar = 0;
+  for (int i = 0; i < idx.nCommune && nBar < CHART_PROVINCES_MAX; i++) {
+    const TerritoryCommune *c = &idx.aCommune[i];
+    int k = 0;
+    while (k < nBar && strcmp(azCode[k], c->zProvinceCode) != 0) k++;
+    if (k == nBar) {
+      azCode[nBar] = c->zProvinceCode;
+      aBar[nBar].zLabel = c->zProvinceName;
+      aBar[nBar].nValue = 0;
+      nBar++;
+    }
+  }
+  int nNone = 0;
+  for (int i = 0; i < pV->nAct; i++) {
+    const ComplianceActivity *a = &pV->aAct[i];
+    if (!held(a)) continue;
+    const TerritoryCommune *c =
+        *a->zCommune ? territory_index_code(&idx, a->zCommune) : NULL;
+    int k = 0;
+    while (c && k < nBar && strcmp(azCode[k], c->zProvinceCode) != 0) k++;
+    if (c && k < nBar) {
+      aBar[k].nValue++;
+    } else {
+      nNone++;
+    }
+  }
+  if (nNone > 0) {
+    aBar[nBar].zLabel = "Sin comuna (en línea)";
+    aBar[nBar].nValue = nNone;
+    nBar++;
+  }
+  chart_bars(h, "grafico-provincias", "Actividades realizadas por provincia",
+             "Provincia", "Actividades", aBar, nBar);
+}
+
+/* Held activities per month over the plan's period. */
+static void chart_months(Request *r, Html *h, const ComplianceView *pV) {
+  static const char *const azMonth[12] = {"ene", "feb", "mar", "abr",
+                                          "may", "jun", "jul", "ago",
+                                          "sep", "oct", "nov", "dic"};
+  int y0 = atoi(pV->doc.zPeriodStart), m0 = atoi(pV->doc.zPeriodStart + 5);
+  int y1 = atoi(pV->doc.zPeriodEnd), m1 = atoi(pV->doc.zPeriodEnd + 5);
+  if (y0 <= 0 || m0 < 1 || m0 > 12 || y1 <= 0 || m1 < 1 || m1 > 12) return;
+  int nMonth = (y1 - y0) * 12 + (m1 - m0) + 1;
+  if (nMonth < 1) return;
+  if (nMonth > CHART_MONTHS_MAX) nMonth = CHART_MONTHS_MAX;
+  ChartBar aBar[CHART_MONTHS_MAX];
+  for (int i = 0; i < nMonth; i++) {
+    int m = (m0 - 1 + i) % 12, y = y0 + (m0 - 1 + i) / 12;
+    aBar[i].zLabel = arena_printf(request_arena(r), "%s %d", azMonth[m], y);
+    aBar[i].nValue = 0;
+  }
+  for (int i = 0; i < pV->nAct; i++) {
+    const ComplianceActivity *a = &pV->aAct[i];
+    if (!held(a)) continue;
+    int y = atoi(a->zDate), m = atoi(a->zDate + 5);
+    int k = (y - y0) * 12 + (m - m0);
+    if (k >= 0 && k < nMonth) aBar[k].nValue++;
+  }
+  chart_bars(h, "grafico-meses", "Actividades realizadas por mes del plan",
+             "Mes", "Actividades", aBar, nMonth);
+}
+
 void compliance_home_section(Request *r, Html *h) {
   ComplianceView v;
   const char *zErr = NULL;
-  if (compliance_view_load(r, NULL, &v, &zErr) != 0) return;
+  /* ?as_of= looks back ("where did we stand at the end of June?"); a bad
+  ** date shows today with a notice rather than no dashboard. */
+  const char *zAsOf = request_query(r, "as_of");
+  int bBadAsOf = 0;
+  if (zAsOf && *zAsOf && compliance_view_load(r, zAsOf, &v, &zErr) == 0) {
+    /* Computed as asked. */
+  } else {
+    bBadAsOf = zAsOf && *zAsOf;
+    if (compliance_view_load(r, NULL, &v, &zErr) != 0) return;
+  }
   Arena *pArena = request_arena(r);
   const User *pUser = request_user(r);
   char zDay[PLAN_DATE_SIZE];
@@ -231,6 +323,17 @@ void compliance_home_section(Request *r, Html *h) {
               zDay, v.info.iNumber,
               compliance_report_percent(pArena, v.result.total.rProgress),
               v.result.nLine);
+  if (bBadAsOf) {
+    html_printf(h, "<p class=\"notice notice-error\">La fecha pedida no es "
+                   "válida: se muestra el estado de hoy.</p>\n");
+  }
+  html_printf(h,
+              "<form method=\"get\" action=\"/#cumplimiento\" "
+              "class=\"as-of-form\"><label for=\"as-of\">Ver cómo estaba "
+              "al</label> <input id=\"as-of\" type=\"date\" name=\"as_of\" "
+              "value=\"%s\"> <button type=\"submit\" class=\"button "
+              "button-secondary\">Ver</button></form>\n",
+              v.result.zAsOf);
   html_printf(h, "<ol class=\"compliance-lines\">\n");
   for (int i = 0; i < v.result.nLine; i++) {
     const ComplianceLine *l = &v.result.aLine[i];
@@ -263,6 +366,10 @@ void compliance_home_section(Request *r, Html *h) {
   }
   html_printf(h, "</ol>\n");
   if (pUser) {
+    html_printf(h, "<div class=\"charts\">");
+    chart_provinces(r, h, &v);
+    chart_months(r, h, &v);
+    html_printf(h, "</div>\n");
     html_printf(h,
                 "<p class=\"actions\">Informe de cumplimiento: <a "
                 "href=\"/informe-cumplimiento.pdf\">PDF</a> · <a "

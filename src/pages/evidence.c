@@ -295,10 +295,10 @@ void evidence_section(Html *h, Request *r, const Activity *a) {
       if (pUser) html_printf(h, " (%s)", e->bPublic ? "público" : "interno");
       if (bAdmin) {
         html_printf(h,
-                    " <form class=\"inline\" method=\"post\" action=\""
+                    " <form class=\"inline-form\" method=\"post\" action=\""
                     "/evidencias/%lld/eliminar\"><input type=\"hidden\" "
                     "name=\"csrf_token\" value=\"%s\"><button type=\"submit\" "
-                    "class=\"button-link\">Eliminar</button></form>",
+                    "class=\"button button-secondary\">Eliminar</button></form>",
                     (long long)e->id, request_csrf_token(r));
       }
       html_printf(h, "</li>\n");
@@ -308,7 +308,7 @@ void evidence_section(Html *h, Request *r, const Activity *a) {
   if (bAdmin) {
     html_printf(h,
                 "<form method=\"post\" enctype=\"multipart/form-data\" "
-                "action=\"/actividades/%lld/evidencias\" class=\"stack\">"
+                "action=\"/actividades/%lld/evidencias\" class=\"evidence-form\">"
                 "<input type=\"hidden\" name=\"csrf_token\" value=\"%s\">"
                 "<label for=\"ev-kind\">Tipo de verificador</label>"
                 "<select id=\"ev-kind\" name=\"kind\">",
@@ -336,7 +336,7 @@ void evidence_section(Html *h, Request *r, const Activity *a) {
                 "maxlength=\"%d\">"
                 "<label class=\"check\"><input type=\"checkbox\" "
                 "name=\"public\" value=\"1\"> Mostrar al público</label>"
-                "<p class=\"hint\">Se revisa el contenido de cada archivo; "
+                "<p class=\"muted\">Se revisa el contenido de cada archivo; "
                 "hasta %zu MB por archivo.</p>"
                 "<button type=\"submit\" class=\"button button-primary\">"
                 "Subir verificadores</button></form>\n",
