@@ -294,5 +294,57 @@ class Evidence(ServerTestCase):
         self.assertIn("/informe-cumplimiento.pdf", private)
 
 
+    def test_soft_delete_hides_the_item_keeps_the_row_and_counts_no_more(self):
+        c = self.client()
+        c.login(self.demo.email, self.demo.password)
+        r = c.post("/api/activities", headers=self.bearer, json_body={
+            "kind": "charla", "title": "Charla para borrar un verificador",
+            "start": "2025-03-10T10:00:00-03:00", "end": "2025-03-10T12:00:00-03:00",
+            "commune": "04102", "modality": "presencial", "status": "realizada",
+            "plan_lines": [7], "public": True})
+        act = r.json()["id"]
+        body = multipart({"kind": "fotografias", "public": "1"},
+                         [("file", "publica.png", "image/png", tiny_png(60))])
+        h = dict(MP)
+        h.update(self.bearer)
+        item = self.client().post("/api/activities/%d/evidence" % act, body=body,
+                                  headers=h).json()["id"]
+        # Public: anyone may open it, and the public activity page lists it.
+        self.assertEqual(self.client().get("/evidencias/%d" % item).status, 200)
+        self.assertIn("publica.png", self.client().get("/actividades/%d" % act).text)
+        page = c.get("/actividades/%d" % act)
+        token = re.search(r'action="/evidencias/%d/eliminar"><input type="hidden" '
+                          r'name="csrf_token" value="([^"]+)"' % item, page.text).group(1)
+        r = c.post("/evidencias/%d/eliminar" % item, form={"csrf_token": token})
+        self.assertEqual(r.status, 303)
+        self.assertEqual(self.client().get("/evidencias/%d" % item).status, 404)
+        a = self.client().get("/api/activities/%d" % act, headers=self.bearer).json()
+        self.assertEqual(a["evidence"], [])
+        self.assertIsNotNone(query_one(self.demo.path,
+                                       "SELECT deleted_at FROM evidence_items WHERE id = ?",
+                                       (item,)))
+        self.assertIsNotNone(query_one(self.demo.path,
+                                       "SELECT deleted_by FROM evidence_items WHERE id = ?",
+                                       (item,)))
+
+    def test_members_see_charts_with_their_numbers(self):
+        c = self.client()
+        c.login(self.demo.email, self.demo.password)
+        page = c.get("/?as_of=2025-06-30").text
+        for chart in ("grafico-provincias", "grafico-meses"):
+            m = re.search(r'<figure class="chart" id="%s">(.*?)</figure>' % chart, page, re.S)
+            self.assertIsNotNone(m, chart)
+            self.assertIn('role="img"', m.group(1))
+            self.assertIn("<desc", m.group(1))
+            self.assertIn("<table>", m.group(1))
+        provinces = re.search(r'id="grafico-provincias">(.*?)</figure>', page, re.S).group(1)
+        self.assertRegex(provinces, r'<th scope="row">Elqui</th><td>\d+</td>')
+        self.assertIn("Limarí", provinces)
+        self.assertNotIn('id="grafico-provincias"', self.client().get("/").text)
+        bad = c.get("/?as_of=2025-99-99")
+        self.assertEqual(bad.status, 200)
+        self.assertIn("no es válida", bad.text)
+
+
 if __name__ == "__main__":
     unittest.main()
