@@ -223,14 +223,18 @@ void page_evidence_file(Request *r) {
     respond_error(r, 500, NULL);
     return;
   }
-  /* The name is for the browser's "save as": keep it to safe bytes. */
-  char *zName = arena_strdup(request_arena(r), e.zFilename);
-  for (char *z = zName; *z; z++) {
-    if (*z == '"' || *z == '\\' || (unsigned char)*z < 0x20) *z = '_';
+  /* The name is for the browser's "save as": plain ASCII in filename=,
+  ** the real UTF-8 name percent-encoded in filename* (RFC 6266). */
+  char *zAscii = arena_strdup(request_arena(r), e.zFilename);
+  for (char *z = zAscii; *z; z++) {
+    unsigned char c = (unsigned char)*z;
+    if (c == '"' || c == '\\' || c < 0x20 || c >= 0x7f) *z = '_';
   }
-  response_header(r, "Content-Disposition",
-                  arena_printf(request_arena(r), "inline; filename=\"%s\"",
-                               zName));
+  response_header(
+      r, "Content-Disposition",
+      arena_printf(request_arena(r),
+                   "inline; filename=\"%s\"; filename*=UTF-8''%s", zAscii,
+                   html_url_arg(request_arena(r), e.zFilename)));
   response_header(r, "Cache-Control",
                   e.bPublic ? "public, max-age=86400" : "private, no-store");
   respond_bytes(r, 200, e.zMime, pData, nData);
