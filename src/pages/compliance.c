@@ -227,17 +227,21 @@ static int held(const ComplianceActivity *a) {
   return strcmp(a->zStatus, "realizada") == 0;
 }
 
-/* Held activities per province (every province of the territory, so that
-** the ones never visited show as 0), then those with no commune. */
+/* Held activities per province of the council's region (every one, so
+** that the ones never visited show as 0), then those elsewhere and those
+** with no commune. */
 static void chart_provinces(Request *r, Html *h, const ComplianceView *pV) {
   Arena *pArena = request_arena(r);
   TerritoryIndex idx;
   if (territory_index_load(request_db(r), pArena, &idx) != DB_OK) return;
-  ChartBar aBar[CHART_PROVINCES_MAX + 1];
+  ChartBar aBar[CHART_PROVINCES_MAX + 1]; /* + elsewhere, + none */
   const char *azCode[CHART_PROVINCES_MAX];
+  const char *zRegion = territory_council_region(
+      request_db(r), pArena, people_council_id(request_db(r)));
   int nBar = 0;
-  for (int i = 0; i < idx.nCommune && nBar < CHART_PROVINCES_MAX; i++) {
+  for (int i = 0; i < idx.nCommune && nBar < CHART_PROVINCES_MAX - 1; i++) {
     const TerritoryCommune *c = &idx.aCommune[i];
+    if (zRegion && strcmp(c->zRegionCode, zRegion) != 0) continue;
     int k = 0;
     while (k < nBar && strcmp(azCode[k], c->zProvinceCode) != 0) k++;
     if (k == nBar) {
@@ -247,7 +251,7 @@ static void chart_provinces(Request *r, Html *h, const ComplianceView *pV) {
       nBar++;
     }
   }
-  int nNone = 0;
+  int nNone = 0, nElsewhere = 0;
   for (int i = 0; i < pV->nAct; i++) {
     const ComplianceActivity *a = &pV->aAct[i];
     if (!held(a)) continue;
@@ -255,11 +259,18 @@ static void chart_provinces(Request *r, Html *h, const ComplianceView *pV) {
         *a->zCommune ? territory_index_code(&idx, a->zCommune) : NULL;
     int k = 0;
     while (c && k < nBar && strcmp(azCode[k], c->zProvinceCode) != 0) k++;
-    if (c && k < nBar) {
+    if (!c) {
+      nNone++;
+    } else if (k < nBar) {
       aBar[k].nValue++;
     } else {
-      nNone++;
+      nElsewhere++;
     }
+  }
+  if (nElsewhere > 0) {
+    aBar[nBar].zLabel = "Otras regiones";
+    aBar[nBar].nValue = nElsewhere;
+    nBar++;
   }
   if (nNone > 0) {
     aBar[nBar].zLabel = "Sin comuna (en línea)";

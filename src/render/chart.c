@@ -7,7 +7,7 @@
 #include "render/chart.h"
 
 #define CHART_ROW 26       /* Height of one bar's row */
-#define CHART_LABEL_W 150  /* Space for the labels on the left */
+#define CHART_LABEL_W 190  /* Space for the labels on the left */
 #define CHART_BAR_W 300    /* Longest bar */
 #define CHART_VALUE_W 40   /* Space for the number after the bar */
 

@@ -340,6 +340,7 @@ class Evidence(ServerTestCase):
         provinces = re.search(r'id="grafico-provincias">(.*?)</figure>', page, re.S).group(1)
         self.assertRegex(provinces, r'<th scope="row">Elqui</th><td>\d+</td>')
         self.assertIn("Limarí", provinces)
+        self.assertNotIn("Iquique", provinces)  # only the council's region
         self.assertNotIn('id="grafico-provincias"', self.client().get("/").text)
         bad = c.get("/?as_of=2025-99-99")
         self.assertEqual(bad.status, 200)
