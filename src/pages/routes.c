@@ -8,6 +8,7 @@
 #include "pages/page.h"
 #include "domain/plan_import.h"
 #include "pages/activities_pages.h"
+#include "pages/sessions_pages.h"
 
 #define GET METHOD_GET
 #define POST METHOD_POST
@@ -88,6 +89,10 @@ const Route routes_table[] = {
     {"/api/activities/:",   GET | POST, ROLES_SIGNED_IN, ROUTE_CSRF, SMALL, page_api_activity},
     {"/api/activities/:/convene", POST, ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_api_activity_convene},
     {"/api/activities/:/mail", GET,     ROLE_ADMIN,      0,          0,     page_api_activity_mail},
+    /* Sessions: attendance, quorum and agreements */
+    {"/api/activities/:/attendance", POST, ROLE_ADMIN,   ROUTE_CSRF, SMALL, page_api_activity_attendance},
+    {"/api/agreements",     GET | POST, ROLES_SIGNED_IN, ROUTE_CSRF, SMALL, page_api_agreements},
+    {"/api/agreements/:",   GET | POST, ROLES_SIGNED_IN, ROUTE_CSRF, SMALL, page_api_agreement},
 };
 
 const int routes_count = (int)(sizeof(routes_table) / sizeof(routes_table[0]));
