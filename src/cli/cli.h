@@ -62,6 +62,8 @@ int cmd_import_plan(int argc, char **argv);
 int demo_plan(Db *pDb, Arena *pArena, int64_t iAdminId, const char **pzErr);
 /* The demo's activities, after its people and plan (demo_activities.c). */
 int demo_activities(Db *pDb, Arena *pArena);
+/* The demo's held session: attendance and agreements (demo_sessions.c). */
+int demo_sessions(Db *pDb, Arena *pArena);
 
 /* The mail retry options shared by `serve` and `mail send-pending`
 ** (--mail-max-attempts, --mail-retry-seconds): applied to the sender's

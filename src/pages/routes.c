@@ -91,6 +91,11 @@ const Route routes_table[] = {
     {"/api/activities/:/mail", GET,     ROLE_ADMIN,      0,          0,     page_api_activity_mail},
     /* Sessions: attendance, quorum and agreements */
     {"/api/activities/:/attendance", POST, ROLE_ADMIN,   ROUTE_CSRF, SMALL, page_api_activity_attendance},
+    {"/actividades/:/asistencia", POST, ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_activity_attendance},
+    {"/actividades/:/asistencia.pdf", GET, ROLES_SIGNED_IN, 0,        0,     page_activity_attendance_pdf},
+    {"/actividades/:/acuerdos", POST,  ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_activity_agreements},
+    {"/acuerdos",           GET,        ROLES_SIGNED_IN, 0,          0,     page_agreements},
+    {"/acuerdos/:",         GET | POST, ROLES_SIGNED_IN, ROUTE_CSRF, SMALL, page_agreement},
     {"/api/agreements",     GET | POST, ROLES_SIGNED_IN, ROUTE_CSRF, SMALL, page_api_agreements},
     {"/api/agreements/:",   GET | POST, ROLES_SIGNED_IN, ROUTE_CSRF, SMALL, page_api_agreement},
 };

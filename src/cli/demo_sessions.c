@@ -1,0 +1,102 @@
+/*
+** The demo's held session (the March ordinary session): attendance with
+** quorum, and two agreements, one done and one overdue, so the tracker and
+** the next session's agenda have something to show.
+*/
+#include <string.h>
+
+#include "activities/activity_store.h"
+#include "cli/cli.h"
+#include "people/people.h"
+#include "sessions/sessions.h"
+
+#define DEMO_HELD_SESSION "Sesión ordinaria de marzo"
+
+static int64_t held_session(Db *pDb, Arena *pArena, int64_t iCouncil) {
+  ActivityFilter f;
+  memset(&f, 0, sizeof(f));
+  f.zKind = "sesion_ordinaria";
+  Activity *aAct = NULL;
+  int nAct = 0;
+  if (activity_list(pDb, pArena, iCouncil, &f, &aAct, &nAct) != DB_OK) return 0;
+  for (int i = 0; i < nAct; i++) {
+    if (strcmp(aAct[i].zTitle, DEMO_HELD_SESSION) == 0) return aAct[i].id;
+  }
+  return 0;
+}
+
+/* Every titular present but the last two (one excused, one absent); the
+** first suplente present. */
+static int demo_attendance(Db *pDb, Arena *pArena, int64_t iCouncil,
+                           int64_t iAct) {
+  SessionExpected *aExp = NULL;
+  int nExp = 0;
+  if (session_expected_list(pDb, pArena, iCouncil, &aExp, &nExp) != DB_OK) {
+    return DB_ERROR;
+  }
+  int nTitular = 0;
+  for (int i = 0; i < nExp; i++) nTitular += aExp[i].bTitular;
+  AttendanceEntry *a = arena_alloc(pArena, sizeof(AttendanceEntry) * (size_t)(nExp + 2));
+  int n = 0, iTitular = 0, bSuplente = 0;
+  for (int i = 0; i < nExp; i++) {
+    AttendanceEntry *e = &a[n];
+    memset(e, 0, sizeof(*e));
+    e->iMemberId = aExp[i].iMember;
+    e->eStatus = ATTENDANCE_PRESENTE;
+    if (aExp[i].bTitular) {
+      iTitular++;
+      if (iTitular == nTitular - 1) {
+        e->eStatus = ATTENDANCE_JUSTIFICADO;
+        e->zReason = "Licencia médica";
+      } else if (iTitular == nTitular) {
+        e->eStatus = ATTENDANCE_AUSENTE;
+      }
+    } else if (bSuplente) {
+      e->eStatus = ATTENDANCE_AUSENTE;
+    }
+    if (!aExp[i].bTitular) bSuplente = 1;
+    n++;
+  }
+  AttendanceEntry *g = &a[n++];
+  memset(g, 0, sizeof(*g));
+  g->zName = "Marcela Núñez Araya";
+  g->zOrganization = "SEREMI MINVU Coquimbo";
+  g->eStatus = ATTENDANCE_PRESENTE;
+  return session_attendance_replace(pDb, iAct, 0, a, n, NULL, NULL);
+}
+
+static int demo_agreements(Db *pDb, int64_t iCouncil, int64_t iAct) {
+  SessionAgreement g;
+  memset(&g, 0, sizeof(g));
+  g.iActivity = iAct;
+  g.zText = "Solicitar a la SEREMI MINVU un informe de avance del Plan de "
+            "Emergencia Habitacional en la región.";
+  g.bVoted = 1;
+  g.nFor = 8;
+  g.nAgainst = 0;
+  g.nAbstain = 1;
+  g.zResponsibleKind = "autoridad";
+  g.zResponsible = "SEREMI MINVU Coquimbo";
+  g.zDue = "2025-04-30";
+  g.eState = AGREEMENT_PENDIENTE;
+  if (session_agreement_insert(pDb, iCouncil, &g) != DB_OK) return DB_ERROR;
+  memset(&g, 0, sizeof(g));
+  g.iActivity = iAct;
+  g.zText = "Difundir el calendario de sesiones del año entre las "
+            "organizaciones de la región.";
+  g.zResponsibleKind = "encargado";
+  g.zResponsible = "Encargada de participación ciudadana";
+  g.zDue = "2025-04-15";
+  g.eState = AGREEMENT_PENDIENTE;
+  if (session_agreement_insert(pDb, iCouncil, &g) != DB_OK) return DB_ERROR;
+  return session_agreement_follow(pDb, 0, &g, AGREEMENT_CUMPLIDO, "2025-04-10",
+                                  "Calendario enviado por correo y publicado.");
+}
+
+int demo_sessions(Db *pDb, Arena *pArena) {
+  int64_t iCouncil = people_council_id(pDb);
+  int64_t iAct = held_session(pDb, pArena, iCouncil);
+  if (!iAct) return DB_ERROR;
+  if (demo_attendance(pDb, pArena, iCouncil, iAct) != DB_OK) return DB_ERROR;
+  return demo_agreements(pDb, iCouncil, iAct);
+}
