@@ -93,10 +93,61 @@ static int demo_agreements(Db *pDb, int64_t iCouncil, int64_t iAct) {
                                   "Calendario enviado por correo y publicado.");
 }
 
+/* The March acta, approved in the May session and published. */
+static int demo_acta(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iAct) {
+  static const char *const azTitle[] = {"Lectura del acta anterior",
+                                        "Cuenta de la presidenta",
+                                        "Plan de Emergencia Habitacional"};
+  static const char *const azSummary[] = {
+      "Se da lectura al acta de la sesión de diciembre, que se aprueba sin "
+      "observaciones.",
+      "La presidenta informa de las reuniones con la **SEREMI MINVU** y de "
+      "la jornada de capacitación sobre la Ley 20.500.",
+      "Los consejeros piden conocer el avance del *Plan de Emergencia "
+      "Habitacional* en cada provincia:\n\n- Elqui\n- Limarí\n- Choapa"};
+  ActivityFilter f;
+  memset(&f, 0, sizeof(f));
+  Activity *aAct = NULL;
+  int nAct = 0;
+  if (activity_list(pDb, pArena, iCouncil, &f, &aAct, &nAct) != DB_OK) {
+    return DB_ERROR;
+  }
+  int64_t iMay = 0;
+  for (int i = 0; i < nAct; i++) {
+    if (strncmp(aAct[i].zTitle, "Sesión ordinaria de mayo", 24) == 0) {
+      iMay = aAct[i].id;
+    }
+  }
+  SessionActa acta;
+  if (!iMay || session_acta_create(pDb, iAct, azTitle, 3, &acta) != DB_OK) {
+    return DB_ERROR;
+  }
+  SessionActaItem *aItem = NULL;
+  int nItem = 0;
+  if (session_acta_items(pDb, pArena, acta.id, &aItem, &nItem) != DB_OK ||
+      nItem != 3) {
+    return DB_ERROR;
+  }
+  int64_t aiItem[3] = {aItem[0].id, aItem[1].id, aItem[2].id};
+  if (session_acta_save(pDb, &acta, aiItem, azSummary, 3) != DB_OK) {
+    return DB_ERROR;
+  }
+  static const ActaState aeStep[] = {ACTA_ENVIADA, ACTA_APROBADA,
+                                     ACTA_PUBLICADA};
+  for (int i = 0; i < 3; i++) {
+    if (session_acta_get(pDb, iAct, &acta) != DB_OK ||
+        session_acta_set_state(pDb, &acta, aeStep[i], iMay) != DB_OK) {
+      return DB_ERROR;
+    }
+  }
+  return DB_OK;
+}
+
 int demo_sessions(Db *pDb, Arena *pArena) {
   int64_t iCouncil = people_council_id(pDb);
   int64_t iAct = held_session(pDb, pArena, iCouncil);
   if (!iAct) return DB_ERROR;
   if (demo_attendance(pDb, pArena, iCouncil, iAct) != DB_OK) return DB_ERROR;
-  return demo_agreements(pDb, iCouncil, iAct);
+  if (demo_agreements(pDb, iCouncil, iAct) != DB_OK) return DB_ERROR;
+  return demo_acta(pDb, pArena, iCouncil, iAct);
 }

@@ -74,7 +74,9 @@ void activity_agreements_section(Html *h, Request *r, const Activity *a) {
   }
   html_printf(h,
               "<section aria-labelledby=\"acuerdos\"><h2 id=\"acuerdos\">"
-              "Acuerdos</h2>\n");
+              "Acuerdos</h2>\n<p><a href=\"/actividades/%lld/acta\">Acta de "
+              "esta actividad</a></p>\n",
+              (long long)a->id);
   if (nAgr == 0) {
     html_printf(h, "<p>Esta actividad no tiene acuerdos registrados.</p>\n");
   } else {

@@ -96,6 +96,9 @@ const Route routes_table[] = {
     {"/actividades/:/acuerdos", POST,  ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_activity_agreements},
     {"/acuerdos",           GET,        ROLES_SIGNED_IN, 0,          0,     page_agreements},
     {"/acuerdos/:",         GET | POST, ROLES_SIGNED_IN, ROUTE_CSRF, SMALL, page_agreement},
+    {"/actividades/:/acta", GET | POST, ROLES_EVERYONE,  ROUTE_CSRF, SMALL, page_activity_acta},
+    {"/actividades/:/acta.pdf", GET,    ROLES_EVERYONE,  0,          0,     page_activity_acta_pdf},
+    {"/actas",              GET,        ROLES_EVERYONE,  0,          0,     page_actas},
     {"/api/agreements",     GET | POST, ROLES_SIGNED_IN, ROUTE_CSRF, SMALL, page_api_agreements},
     {"/api/agreements/:",   GET | POST, ROLES_SIGNED_IN, ROUTE_CSRF, SMALL, page_api_agreement},
 };

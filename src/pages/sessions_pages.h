@@ -46,6 +46,9 @@ void page_agreements(Request *r);
 void page_agreement(Request *r);
 void page_activity_agreements(Request *r);
 void page_activity_attendance_pdf(Request *r);
+void page_activity_acta(Request *r);
+void page_activity_acta_pdf(Request *r);
+void page_actas(Request *r);
 
 /* The activity page's attendance and agreements sections. */
 void activity_attendance_section(Html *h, Request *r, const Activity *pAct);

@@ -116,4 +116,57 @@ int session_agreement_notes(Db *pDb, Arena *pArena, int64_t iAgreement,
 /* Today in Santiago, "YYYY-MM-DD" (arena memory). */
 const char *session_today(Arena *pArena);
 
+/* ---- Actas ---- */
+
+#include "domain/acta.h"
+
+typedef struct SessionActa {
+  int64_t id;
+  int64_t iActivity;   /* The session it records */
+  ActaState eState;
+  int64_t iApprovedIn; /* The later session that approved it, or 0 */
+  int iVersion;
+} SessionActa;
+
+typedef struct SessionActaItem {
+  int64_t id;
+  const char *zTitle;
+  const char *zSummary; /* Markdown */
+} SessionActaItem;
+
+typedef struct SessionActaNote {
+  int64_t iItem;       /* The item commented on (0 for a correction) */
+  const char *zAuthor; /* Name of who wrote it */
+  const char *zDate;   /* "YYYY-MM-DD" */
+  const char *zBody;   /* Comment (text) or correction (Markdown) */
+} SessionActaNote;
+
+/* DB_OK, DB_DONE when the activity has no acta yet. */
+int session_acta_get(Db *pDb, int64_t iActivity, SessionActa *pActa);
+/* Creates the acta of an activity in borrador with one item per agenda
+** title; DB_CONSTRAINT when it already has one. */
+int session_acta_create(Db *pDb, int64_t iActivity, const char *const *azTitle,
+                        int nTitle, SessionActa *pActa);
+int session_acta_items(Db *pDb, Arena *pArena, int64_t iActa,
+                       SessionActaItem **paItem, int *pnItem);
+/* Saves the summaries (aiItem[i] gets azSummary[i]) if the acta is still at
+** iVersion and editable (checked by the caller): DB_OK, DB_BUSY. */
+int session_acta_save(Db *pDb, const SessionActa *pActa, const int64_t *aiItem,
+                      const char *const *azSummary, int n);
+/* Moves it (already checked with acta_transition_check()). */
+int session_acta_set_state(Db *pDb, const SessionActa *pActa, ActaState eNew,
+                           int64_t iApprovedIn);
+int session_acta_comment_add(Db *pDb, int64_t iItem, int64_t iUser,
+                             const char *zBody);
+int session_acta_comments(Db *pDb, Arena *pArena, int64_t iActa,
+                          SessionActaNote **paNote, int *pnNote);
+int session_acta_correction_add(Db *pDb, int64_t iActa, int64_t iUser,
+                                const char *zBody);
+int session_acta_corrections(Db *pDb, Arena *pArena, int64_t iActa,
+                             SessionActaNote **paNote, int *pnNote);
+/* Published actas: activity ids and titles, newest first. */
+int session_acta_published(Db *pDb, Arena *pArena, int64_t iCouncil,
+                           int64_t **paiActivity, const char ***pazTitle,
+                           int64_t **paiStart, int *pn);
+
 #endif
