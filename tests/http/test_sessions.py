@@ -5,7 +5,10 @@ nothing written), the attendance form on the activity page, agreements
 (created, followed up, listed by GET /api/agreements), and roles and CSRF
 on every new route.
 """
+import os
 import re
+import subprocess
+import tempfile
 import unittest
 
 from support import ServerTestCase, query_one, run_cli
@@ -177,6 +180,232 @@ class Sessions(ServerTestCase):
                                     (aid,)), 1)
         anon = self.client().get("/api/agreements")
         self.assertIn(anon.status, (401, 403))
+
+
+def pdf_text(body):
+    """The text of a PDF as pdftotext reads it, lines joined by spaces (a
+    long cell may wrap)."""
+    with tempfile.NamedTemporaryFile(suffix=".pdf", delete=False) as f:
+        f.write(body)
+        path = f.name
+    try:
+        out = subprocess.run(["pdftotext", path, "-"], capture_output=True, text=True,
+                             check=True, timeout=60).stdout
+        info = subprocess.run(["pdfinfo", path], capture_output=True, text=True,
+                              check=True, timeout=60).stdout
+    finally:
+        os.unlink(path)
+    return re.sub(r"\s+", " ", out), info
+
+
+class SessionPages(ServerTestCase):
+    """The pages: attendance on the activity page, the sheet, actas from
+    draft to published, the agreements tracker; roles and CSRF."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.admin_token = run_cli("token", "create", "--db", cls.demo.path, "--email",
+                                  cls.demo.email, check=0).stdout.strip().split()[-1]
+        cls.member_password = cls.add_user(cls, "consejero@example.cl", "Consejero Prueba",
+                                           "consejero")
+
+    def api(self, method, path, body=None):
+        c = self.client()
+        return c.request(method, path, json_body=body,
+                         headers={"Authorization": "Bearer " + self.admin_token})
+
+    def member(self):
+        c = self.client()
+        c.login("consejero@example.cl", self.member_password)
+        return c
+
+    def new_session(self, title, start="2031-05-20T10:00:00-04:00"):
+        body = dict(SESSION, title=title, start=start,
+                    end=start.replace("T10:", "T12:"))
+        r = self.api("POST", "/api/activities", body)
+        self.assertEqual(r.status, 201, r.text)
+        return r.json()["id"]
+
+    def held_demo_session(self):
+        return int(query_one(self.demo.path, "SELECT id FROM activities WHERE title = ?",
+                             ("Sesión ordinaria de marzo",)))
+
+    def test_attendance_form_saves_and_shows_the_quorum(self):
+        aid = self.new_session("Sesión con asistencia por formulario")
+        members = self.api("GET", "/api/members").json()
+        c = self.admin()
+        page = c.get("/actividades/%d" % aid)
+        self.assertEqual(page.status, 200)
+        self.assertIn('id="quorum"', page.text)
+        self.assertIn('name="status_%d"' % members[0]["id"], page.text)
+        token = c.csrf_from("/actividades/%d" % aid)
+        form = {"csrf_token": token, "guest_name_0": "Raúl Ñancupil",
+                "guest_org_0": "Junta de Vecinos Peñuelas", "guest_status_0": "presente"}
+        for m in members:
+            form["status_%d" % m["id"]] = "presente"
+        form["status_%d" % members[1]["id"]] = "justificado"
+        form["reason_%d" % members[1]["id"]] = "Enfermedad"
+        r = c.post("/actividades/%d/asistencia" % aid, form=form)
+        self.assertEqual(r.status, 303, r.text)
+        n = query_one(self.demo.path, "SELECT count(*) FROM attendance WHERE activity_id = ?",
+                      (aid,))
+        self.assertEqual(int(n), len(members) + 1)
+        page = c.get("/actividades/%d" % aid)
+        self.assertIn("Hay quórum", page.text)
+        self.assertIn("Raúl Ñancupil", page.text)
+        # Bad status: 422, nothing changes.
+        form["status_%d" % members[0]["id"]] = "tarde"
+        self.assertEqual(c.post("/actividades/%d/asistencia" % aid, form=form).status, 422)
+        # No CSRF token, or a councillor: refused, nothing changes.
+        del form["csrf_token"]
+        form["status_%d" % members[0]["id"]] = "ausente"
+        self.assertEqual(c.post("/actividades/%d/asistencia" % aid, form=form).status, 403)
+        m = self.member()
+        form["csrf_token"] = m.csrf_from("/cuenta")
+        self.assertEqual(m.post("/actividades/%d/asistencia" % aid, form=form).status, 403)
+        status = query_one(self.demo.path, "SELECT status FROM attendance WHERE "
+                           "activity_id = ? AND member_id = ?", (aid, members[0]["id"]))
+        self.assertEqual(status, "presente")
+
+    def test_attendance_sheet_pdf_lists_everyone_on_a4_and_letter(self):
+        aid = self.held_demo_session()
+        members = self.api("GET", "/api/members").json()
+        c = self.admin()
+        for query, size in (("", "A4"), ("?papel=carta", "letter")):
+            r = c.get("/actividades/%d/asistencia.pdf%s" % (aid, query))
+            self.assertEqual(r.status, 200)
+            self.assertEqual(r.header("Content-Type"), "application/pdf")
+            text, info = pdf_text(r.body)
+            self.assertIn(size, info)
+            for m in members:
+                self.assertIn(m["name"], text)
+        self.assertNotEqual(self.client().get("/actividades/%d/asistencia.pdf" % aid).status,
+                            200)
+
+    def test_acta_from_draft_to_published_and_locked(self):
+        aid = self.new_session("Sesión ordinaria de junio", "2031-06-10T10:00:00-04:00")
+        later = self.new_session("Sesión ordinaria de julio", "2031-07-08T10:00:00-04:00")
+        c = self.admin()
+        token = c.csrf_from("/actividades/%d" % aid)
+        c.post("/actividades/%d/tabla" % aid, form={"csrf_token": token,
+                                                     "items": "Cuenta\nVarios"})
+        self.api("POST", "/api/activities/%d/attendance" % aid,
+                 [{"member_id": m["id"], "status": "presente"}
+                  for m in self.api("GET", "/api/members").json()])
+        self.api("POST", "/api/agreements", {"session": aid, "text": "Oficiar al Señor "
+                                             "Director por la población Añañuca"})
+        path = "/actividades/%d/acta" % aid
+        self.assertEqual(self.client().get(path).status, 404)  # not public yet
+        self.assertEqual(c.post(path, form={"accion": "crear"}).status, 403)  # no CSRF
+        self.assertEqual(c.post(path, form={"accion": "crear", "csrf_token": token}).status,
+                         303)
+        page = c.get(path)
+        ids = re.findall(r'name="summary_(\d+)"', page.text)
+        self.assertEqual(len(ids), 2)
+        version = re.search(r'name="version" value="(\d+)"', page.text).group(1)
+        evil = ("Se discutió. <script>alert('x')</script> "
+                "[pinche aquí](javascript:alert(1)) **acuerdo** ñandú")
+        r = c.post(path, form={"csrf_token": token, "accion": "guardar", "version": version,
+                               "summary_" + ids[0]: evil, "summary_" + ids[1]: "Sin temas."})
+        self.assertEqual(r.status, 303, r.text)
+        page = c.get(path)
+        self.assertNotIn("<script>alert", page.text)
+        self.assertNotIn('href="javascript:', page.text)
+        self.assertIn("<strong>acuerdo</strong>", page.text)
+        self.assertIn("ñandú", page.text)
+        # A councillor may not edit; may comment once sent to review.
+        m = self.member()
+        mtoken = m.csrf_from(path)
+        self.assertEqual(m.post(path, form={"csrf_token": mtoken, "accion": "estado",
+                                            "estado": "enviada"}).status, 403)
+        self.assertEqual(c.post(path, form={"csrf_token": token, "accion": "estado",
+                                            "estado": "enviada"}).status, 303)
+        r = m.post(path, form={"csrf_token": mtoken, "accion": "comentar",
+                               "item": ids[1], "texto": "Falta mencionar a Andacollo"})
+        self.assertEqual(r.status, 303, r.text)
+        self.assertIn("Falta mencionar a Andacollo", c.get(path).text)
+        # Approved in a later session (not the same one), then locked.
+        self.assertEqual(c.post(path, form={"csrf_token": token, "accion": "estado",
+                                            "estado": "aprobada", "sesion": str(aid)}).status,
+                         409)
+        self.assertEqual(c.post(path, form={"csrf_token": token, "accion": "estado",
+                                            "estado": "aprobada",
+                                            "sesion": str(later)}).status, 303)
+        r = c.post(path, form={"csrf_token": token, "accion": "guardar",
+                               "summary_" + ids[1]: "Cambio tardío"})
+        self.assertEqual(r.status, 409)
+        self.assertIn("no se puede modificar", r.text)
+        self.assertEqual(query_one(self.demo.path, "SELECT summary_md FROM acta_items "
+                                   "WHERE id = ?", (ids[1],)), "Sin temas.")
+        self.assertEqual(m.post(path, form={"csrf_token": mtoken, "accion": "comentar",
+                                            "item": ids[1], "texto": "x"}).status, 409)
+        r = c.post(path, form={"csrf_token": token, "accion": "corregir",
+                               "texto": "Donde dice *Andacollo* debe decir Combarbalá."})
+        self.assertEqual(r.status, 303)
+        self.assertEqual(c.post(path, form={"csrf_token": token, "accion": "estado",
+                                            "estado": "publicada"}).status, 303)
+        anon = self.client()
+        self.assertIn("Sesión ordinaria de junio", anon.get("/actas").text)
+        page = anon.get(path)
+        self.assertEqual(page.status, 200)
+        self.assertIn("Combarbalá", page.text)
+        self.assertNotIn('name="csrf_token"', page.text.split("<main", 1)[1])
+        text, _ = pdf_text(anon.get(path + ".pdf").body)
+        for m in self.api("GET", "/api/members").json():
+            self.assertIn(m["name"], text)
+        self.assertIn("Oficiar al Señor Director por la población Añañuca", text)
+        self.assertIn("ñandú", text)
+        self.assertNotIn("<script>", text)
+        self.assertNotIn("javascript:", text)
+
+    def test_demo_acta_pdf_has_every_attendee_and_agreement(self):
+        aid = self.held_demo_session()
+        r = self.client().get("/actividades/%d/acta.pdf?papel=carta" % aid)
+        self.assertEqual(r.status, 200)
+        text, info = pdf_text(r.body)
+        self.assertIn("letter", info)
+        names = self.api("GET", "/api/activities/%d" % aid)  # exists
+        self.assertEqual(names.status, 200)
+        for g in self.api("GET", "/api/agreements?session=%d" % aid).json():
+            self.assertIn(g["text"], text)
+        self.assertIn("Marcela Núñez Araya", text)
+        self.assertIn("Página 1", text)
+
+    def test_tracker_shows_the_overdue_demo_agreement_and_follows_up(self):
+        m = self.member()
+        page = m.get("/acuerdos")
+        self.assertEqual(page.status, 200)
+        self.assertIn("Atrasados", page.text)
+        self.assertIn("Plan de Emergencia Habitacional", page.text)
+        self.assertNotEqual(self.client().get("/acuerdos").status, 200)
+        aid = self.new_session("Sesión que registra un acuerdo por formulario")
+        c = self.admin()
+        token = c.csrf_from("/actividades/%d" % aid)
+        form = {"csrf_token": token, "text": "Visitar la toma de Alto Hospicio",
+                "votes_for": "5", "votes_against": "", "votes_abstain": "1",
+                "responsible_kind": "consejero", "responsible": "José Núñez",
+                "due_date": "2031-08-01"}
+        self.assertEqual(m.post("/actividades/%d/acuerdos" % aid,
+                                form=dict(form, csrf_token=m.csrf_from("/cuenta"))).status,
+                         403)
+        r = c.post("/actividades/%d/acuerdos" % aid, form=form)
+        self.assertEqual(r.status, 303, r.text)
+        gid = int(query_one(self.demo.path, "SELECT id FROM agreements WHERE activity_id = ?",
+                            (aid,)))
+        path = "/acuerdos/%d" % gid
+        self.assertEqual(c.post(path, form={"state": "cumplido"}).status, 403)
+        r = c.post(path, form={"csrf_token": token, "state": "cumplido",
+                               "note": "Visita realizada", "date": "2031-07-30"})
+        self.assertEqual(r.status, 303, r.text)
+        page = m.get(path)
+        self.assertIn("Cumplido", page.text)
+        self.assertIn("Visita realizada", page.text)
+        # The next session's page lists the overdue agreements first.
+        upcoming = self.new_session("Próxima sesión", "2031-09-09T10:00:00-04:00")
+        page = c.get("/actividades/%d" % upcoming)
+        self.assertIn("Acuerdos atrasados", page.text)
+        self.assertIn("Plan de Emergencia Habitacional", page.text)
 
 
 if __name__ == "__main__":
