@@ -1,7 +1,8 @@
 /*
 ** The demo's held session (the March ordinary session): attendance with
 ** quorum, and two agreements, one done and one overdue, so the tracker and
-** the next session's agenda have something to show.
+** the next session's agenda have something to show; its acta, approved in
+** May and published; requests to authorities (plan line 5).
 */
 #include <string.h>
 
@@ -143,11 +144,45 @@ static int demo_acta(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iAct) {
   return DB_OK;
 }
 
+/* Plan line 5: a request to the SEREMI by the overdue agreement, still
+** unanswered, and an earlier one to SERVIU with its answer. */
+static int demo_requests(Db *pDb, Arena *pArena, int64_t iCouncil,
+                         int64_t iAct) {
+  SessionAgreement *aAgr = NULL;
+  int nAgr = 0;
+  if (session_agreement_list(pDb, pArena, iCouncil, iAct, &aAgr, &nAgr) !=
+      DB_OK) {
+    return DB_ERROR;
+  }
+  SessionRequest q;
+  memset(&q, 0, sizeof(q));
+  q.zAuthority = "SERVIU Región de Coquimbo";
+  q.zAskedOn = "2025-01-15";
+  q.zQuestion = "Número de subsidios del Plan de Emergencia Habitacional "
+                "asignados en 2024, por comuna.";
+  if (session_request_insert(pDb, iCouncil, &q) != DB_OK ||
+      session_request_answer(pDb, iCouncil, q.id, "2025-02-20",
+                             "Se asignaron 1.240 subsidios; el detalle por "
+                             "comuna va en el oficio N° 312.") != DB_OK) {
+    return DB_ERROR;
+  }
+  memset(&q, 0, sizeof(q));
+  q.zAuthority = "SEREMI MINVU Coquimbo";
+  q.zAskedOn = "2025-03-25";
+  q.zQuestion = "Informe de avance del Plan de Emergencia Habitacional en la "
+                "región, por provincia.";
+  for (int i = 0; i < nAgr; i++) {
+    if (aAgr[i].eState == AGREEMENT_PENDIENTE) q.iAgreement = aAgr[i].id;
+  }
+  return session_request_insert(pDb, iCouncil, &q);
+}
+
 int demo_sessions(Db *pDb, Arena *pArena) {
   int64_t iCouncil = people_council_id(pDb);
   int64_t iAct = held_session(pDb, pArena, iCouncil);
   if (!iAct) return DB_ERROR;
   if (demo_attendance(pDb, pArena, iCouncil, iAct) != DB_OK) return DB_ERROR;
   if (demo_agreements(pDb, iCouncil, iAct) != DB_OK) return DB_ERROR;
-  return demo_acta(pDb, pArena, iCouncil, iAct);
+  if (demo_acta(pDb, pArena, iCouncil, iAct) != DB_OK) return DB_ERROR;
+  return demo_requests(pDb, pArena, iCouncil, iAct);
 }

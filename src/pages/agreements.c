@@ -188,7 +188,9 @@ void page_agreements(Request *r) {
                           anBucket);
   Html h;
   page_begin(r, &h, "Acuerdos", "acuerdos");
-  html_printf(&h, "<h1>Acuerdos</h1>\n<p class=\"summary\">");
+  html_printf(&h,
+              "<h1>Acuerdos</h1>\n<p><a href=\"/solicitudes\">Solicitudes a "
+              "autoridades y sus respuestas</a></p>\n<p class=\"summary\">");
   for (int b = 0; b < AGREEMENT_N_BUCKET; b++) {
     html_printf(&h, "%s%s: <strong>%d</strong>", b ? " · " : "",
                 agreement_bucket_label((AgreementBucket)b), anBucket[b]);

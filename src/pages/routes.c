@@ -99,6 +99,9 @@ const Route routes_table[] = {
     {"/actividades/:/acta", GET | POST, ROLES_EVERYONE,  ROUTE_CSRF, SMALL, page_activity_acta},
     {"/actividades/:/acta.pdf", GET,    ROLES_EVERYONE,  0,          0,     page_activity_acta_pdf},
     {"/actas",              GET,        ROLES_EVERYONE,  0,          0,     page_actas},
+    {"/solicitudes",        GET | POST, ROLES_SIGNED_IN, ROUTE_CSRF, SMALL, page_authority_requests},
+    {"/solicitudes/:",      POST,       ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_authority_request},
+    {"/admin/quorum",       GET | POST, ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_admin_quorum},
     {"/api/agreements",     GET | POST, ROLES_SIGNED_IN, ROUTE_CSRF, SMALL, page_api_agreements},
     {"/api/agreements/:",   GET | POST, ROLES_SIGNED_IN, ROUTE_CSRF, SMALL, page_api_agreement},
 };

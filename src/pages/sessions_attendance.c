@@ -89,6 +89,10 @@ void activity_attendance_section(Html *h, Request *r, const Activity *a) {
               "<section aria-labelledby=\"asistencia\"><h2 id=\"asistencia\">"
               "Asistencia y quórum</h2>\n");
   quorum_paragraph(h, &q);
+  if (bAdmin) {
+    html_printf(h, "<p><a href=\"/admin/quorum\">Reglas de quórum del "
+                   "consejo</a></p>\n");
+  }
   html_printf(h,
               "<p>Hoja de asistencia para firmar: <a href=\"/actividades/%lld/"
               "asistencia.pdf\">PDF tamaño A4</a> · <a href=\"/actividades/"

@@ -49,6 +49,9 @@ void page_activity_attendance_pdf(Request *r);
 void page_activity_acta(Request *r);
 void page_activity_acta_pdf(Request *r);
 void page_actas(Request *r);
+void page_authority_requests(Request *r);
+void page_authority_request(Request *r);
+void page_admin_quorum(Request *r);
 
 /* The activity page's attendance and agreements sections. */
 void activity_attendance_section(Html *h, Request *r, const Activity *pAct);

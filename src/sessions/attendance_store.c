@@ -175,9 +175,62 @@ int session_quorum_rules(Db *pDb, int64_t iCouncil, QuorumRules *pRules) {
                                  : QUORUM_OF_MEMBERS;
     pRules->nSeat = (int)db_column_int64(p, 10);
     pRules->bVacanciesReduceBase = (int)db_column_int64(p, 11);
+    QuorumThreshold *at[2] = {&pRules->session, &pRules->agreement};
+    for (int i = 0; i < 2; i++) { /* The names people use for the usual ones */
+      if (at[i]->eKind == QUORUM_MORE_THAN && at[i]->num * 2 == at[i]->den) {
+        at[i]->zLabel = "mayoría absoluta";
+      } else if (at[i]->eKind == QUORUM_AT_LEAST && at[i]->num * 3 == at[i]->den * 2) {
+        at[i]->zLabel = "dos tercios";
+      }
+    }
   }
   db_done(p);
   return rc == DB_ROW || rc == DB_DONE ? DB_OK : DB_ERROR;
+}
+
+static const char *kind_slug(QuorumKind e) {
+  return e == QUORUM_AT_LEAST ? "al_menos" : e == QUORUM_FIXED ? "numero"
+                                                               : "mas_de";
+}
+
+int session_quorum_rules_save(Db *pDb, int64_t iCouncil,
+                              const QuorumRules *pRules) {
+  DbStmt *p = db_prepare(
+      pDb,
+      "INSERT INTO quorum_settings(council_id, counts, session_kind, "
+      "session_num, session_den, session_fixed, agreement_kind, "
+      "agreement_num, agreement_den, agreement_fixed, agreement_base, seats, "
+      "vacancies_reduce_base, updated_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "ON CONFLICT (council_id) DO UPDATE SET counts = excluded.counts, "
+      "session_kind = excluded.session_kind, session_num = "
+      "excluded.session_num, session_den = excluded.session_den, "
+      "session_fixed = excluded.session_fixed, agreement_kind = "
+      "excluded.agreement_kind, agreement_num = excluded.agreement_num, "
+      "agreement_den = excluded.agreement_den, agreement_fixed = "
+      "excluded.agreement_fixed, agreement_base = excluded.agreement_base, "
+      "seats = excluded.seats, vacancies_reduce_base = "
+      "excluded.vacancies_reduce_base, updated_at = excluded.updated_at");
+  if (!p) return DB_ERROR;
+  db_bind_int64(p, 1, iCouncil);
+  db_bind_text(p, 2, pRules->eCounts == QUORUM_COUNTS_SUBSTITUTES ? "suplentes"
+                                                                  : "titulares");
+  db_bind_text(p, 3, kind_slug(pRules->session.eKind));
+  db_bind_int64(p, 4, pRules->session.num);
+  db_bind_int64(p, 5, pRules->session.den);
+  db_bind_int64(p, 6, pRules->session.nFixed);
+  db_bind_text(p, 7, kind_slug(pRules->agreement.eKind));
+  db_bind_int64(p, 8, pRules->agreement.num);
+  db_bind_int64(p, 9, pRules->agreement.den);
+  db_bind_int64(p, 10, pRules->agreement.nFixed);
+  db_bind_text(p, 11, pRules->eAgreementBase == QUORUM_OF_PRESENT ? "presentes"
+                                                                  : "miembros");
+  db_bind_int64(p, 12, pRules->nSeat);
+  db_bind_int64(p, 13, pRules->bVacanciesReduceBase ? 1 : 0);
+  db_bind_int64(p, 14, db_now());
+  int rc = db_step(p);
+  db_done(p);
+  return rc == DB_DONE ? DB_OK : rc;
 }
 
 int session_quorum(Db *pDb, Arena *pArena, int64_t iCouncil,

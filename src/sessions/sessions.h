@@ -61,6 +61,10 @@ int session_attendance_replace(Db *pDb, int64_t iActivity, int64_t iUser,
 /* The council's quorum rules (quorum_rules_default() when none stored). */
 int session_quorum_rules(Db *pDb, int64_t iCouncil, QuorumRules *pRules);
 
+/* Saves the council's rules (already accepted by quorum_compute()). */
+int session_quorum_rules_save(Db *pDb, int64_t iCouncil,
+                              const QuorumRules *pRules);
+
 /* Quorum of an activity from the rules, the councillors in office and the
 ** stored attendance (a suplente's iTitularOf is the titular they were
 ** recorded attending for, else the one they cover). */
@@ -168,5 +172,34 @@ int session_acta_corrections(Db *pDb, Arena *pArena, int64_t iActa,
 int session_acta_published(Db *pDb, Arena *pArena, int64_t iCouncil,
                            int64_t **paiActivity, const char ***pazTitle,
                            int64_t **paiStart, int *pn);
+
+/* ---- Requests to authorities (plan line 5) and their answers ---- */
+
+typedef struct SessionAnswer {
+  const char *zDate; /* "YYYY-MM-DD" */
+  const char *zBody;
+} SessionAnswer;
+
+typedef struct SessionRequest {
+  int64_t id;
+  const char *zAuthority; /* Who was asked, as shown */
+  int64_t iAgreement;     /* The agreement that asked, or 0 */
+  const char *zAgreement; /* Its text, or "" */
+  const char *zAskedOn;   /* "YYYY-MM-DD" */
+  const char *zQuestion;
+  int nAnswer;            /* Answers in aAnswer, oldest first */
+  SessionAnswer *aAnswer;
+} SessionRequest;
+
+/* The council's requests with their answers, unanswered first, then by
+** date asked, newest first. */
+int session_request_list(Db *pDb, Arena *pArena, int64_t iCouncil,
+                         SessionRequest **paReq, int *pnReq);
+/* Inserts a checked request; sets pReq->id. */
+int session_request_insert(Db *pDb, int64_t iCouncil, SessionRequest *pReq);
+/* Adds an answer to a request of the council: DB_OK, DB_DONE when there is
+** no such request. */
+int session_request_answer(Db *pDb, int64_t iCouncil, int64_t iRequest,
+                           const char *zDate, const char *zBody);
 
 #endif

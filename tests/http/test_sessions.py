@@ -407,6 +407,72 @@ class SessionPages(ServerTestCase):
         self.assertIn("Acuerdos atrasados", page.text)
         self.assertIn("Plan de Emergencia Habitacional", page.text)
 
+    def test_requests_to_authorities_pending_then_answered(self):
+        m = self.member()
+        page = m.get("/solicitudes")
+        self.assertEqual(page.status, 200)
+        self.assertIn("Pendientes: <strong>1</strong>", page.text)
+        self.assertIn("oficio N° 312", page.text)
+        self.assertNotEqual(self.client().get("/solicitudes").status, 200)
+        c = self.admin()
+        token = c.csrf_from("/solicitudes")
+        form = {"csrf_token": token, "authority": "Delegación Presidencial de Elqui",
+                "asked_on": "2031-05-02", "question": "Catastro de campamentos <b>ya</b>",
+                "agreement": ""}
+        mtoken = m.csrf_from("/solicitudes")
+        self.assertEqual(m.post("/solicitudes", form=dict(form, csrf_token=mtoken)).status,
+                         403)
+        self.assertEqual(c.post("/solicitudes", form=dict(form, csrf_token="x")).status, 403)
+        self.assertEqual(c.post("/solicitudes", form=dict(form, asked_on="2031-13-01")).status,
+                         422)
+        self.assertEqual(c.post("/solicitudes", form=form).status, 303)
+        rid = query_one(self.demo.path, "SELECT id FROM authority_requests WHERE "
+                        "authority_name = ?", ("Delegación Presidencial de Elqui",))
+        page = c.get("/solicitudes")
+        self.assertIn("Pendientes: <strong>2</strong>", page.text)
+        self.assertIn("Catastro de campamentos &lt;b&gt;ya&lt;/b&gt;", page.text)
+        path = "/solicitudes/%s" % rid
+        self.assertEqual(m.post(path, form={"csrf_token": mtoken, "body": "x"}).status, 403)
+        self.assertEqual(c.post(path, form={"body": "x"}).status, 403)
+        r = c.post(path, form={"csrf_token": token, "answered_on": "2031-05-20",
+                               "body": "Se enviará el catastro en junio."})
+        self.assertEqual(r.status, 303, r.text)
+        page = c.get("/solicitudes")
+        self.assertIn("Pendientes: <strong>1</strong>", page.text)
+        self.assertIn("Se enviará el catastro en junio.", page.text)
+        self.assertEqual(c.post("/solicitudes/999999", form={"csrf_token": token,
+                                                             "body": "x"}).status, 404)
+
+    def test_quorum_rules_are_settings(self):
+        aid = self.new_session("Sesión con otras reglas de quórum")
+        members = [m for m in self.api("GET", "/api/members").json() if m["titular"]]
+        body = [{"member_id": members[0]["id"], "status": "presente"},
+                {"member_id": members[1]["id"], "status": "presente"}]
+        q = self.api("POST", "/api/activities/%d/attendance" % aid, body).json()["quorum"]
+        self.assertIs(q["reached"], False)
+        c = self.admin()
+        token = c.csrf_from("/admin/quorum")
+        rules = {"csrf_token": token, "counts": "titulares", "session_kind": "numero",
+                 "session_num": "1", "session_den": "2", "session_fixed": "2",
+                 "agreement_kind": "mas_de", "agreement_num": "1", "agreement_den": "2",
+                 "agreement_fixed": "1", "agreement_base": "presentes", "seats": "0",
+                 "vacancies": "1"}
+        self.assertEqual(c.post("/admin/quorum", form=dict(rules, session_num="3")).status,
+                         422)
+        m = self.member()
+        self.assertEqual(m.post("/admin/quorum",
+                                form=dict(rules, csrf_token=m.csrf_from("/cuenta"))).status,
+                         403)
+        self.assertEqual(c.post("/admin/quorum", form=dict(rules, csrf_token="x")).status, 403)
+        self.assertEqual(c.post("/admin/quorum", form=rules).status, 303)
+        q = self.api("POST", "/api/activities/%d/attendance" % aid, body).json()["quorum"]
+        self.assertEqual((q["required"], q["present"], q["reached"]), (2, 2, True))
+        # Back to the usual rules for the other tests.
+        rules.update(session_kind="mas_de", agreement_base="miembros")
+        self.assertEqual(c.post("/admin/quorum", form=rules).status, 303)
+        q = self.api("POST", "/api/activities/%d/attendance" % aid, body).json()["quorum"]
+        self.assertIs(q["reached"], False)
+
 
 if __name__ == "__main__":
     unittest.main()
