@@ -457,7 +457,8 @@ class SessionPages(ServerTestCase):
                  "agreement_kind": "mas_de", "agreement_num": "1", "agreement_den": "2",
                  "agreement_fixed": "1", "agreement_base": "presentes", "seats": "0",
                  "vacancies": "1"}
-        self.assertEqual(c.post("/admin/quorum", form=dict(rules, session_num="3")).status,
+        self.assertEqual(c.post("/admin/quorum", form=dict(rules, session_kind="al_menos",
+                                                           session_num="3")).status,
                          422)
         m = self.member()
         self.assertEqual(m.post("/admin/quorum",
