@@ -37,7 +37,8 @@ static int demo_attendance(Db *pDb, Arena *pArena, int64_t iCouncil,
   }
   int nTitular = 0;
   for (int i = 0; i < nExp; i++) nTitular += aExp[i].bTitular;
-  AttendanceEntry *a = arena_alloc(pArena, sizeof(AttendanceEntry) * (size_t)(nExp + 2));
+  AttendanceEntry *a =
+      arena_alloc(pArena, sizeof(AttendanceEntry) * (size_t)(nExp + 2));
   int n = 0, iTitular = 0, bSuplente = 0;
   for (int i = 0; i < nExp; i++) {
     AttendanceEntry *e = &a[n];
@@ -70,8 +71,9 @@ static int demo_agreements(Db *pDb, int64_t iCouncil, int64_t iAct) {
   SessionAgreement g;
   memset(&g, 0, sizeof(g));
   g.iActivity = iAct;
-  g.zText = "Solicitar a la SEREMI MINVU un informe de avance del Plan de "
-            "Emergencia Habitacional en la región.";
+  g.zText =
+      "Solicitar a la SEREMI MINVU un informe de avance del Plan de "
+      "Emergencia Habitacional en la región.";
   g.bVoted = 1;
   g.nFor = 8;
   g.nAgainst = 0;
@@ -83,8 +85,9 @@ static int demo_agreements(Db *pDb, int64_t iCouncil, int64_t iAct) {
   if (session_agreement_insert(pDb, iCouncil, &g) != DB_OK) return DB_ERROR;
   memset(&g, 0, sizeof(g));
   g.iActivity = iAct;
-  g.zText = "Difundir el calendario de sesiones del año entre las "
-            "organizaciones de la región.";
+  g.zText =
+      "Difundir el calendario de sesiones del año entre las "
+      "organizaciones de la región.";
   g.zResponsibleKind = "encargado";
   g.zResponsible = "Encargada de participación ciudadana";
   g.zDue = "2025-04-15";
@@ -158,8 +161,9 @@ static int demo_requests(Db *pDb, Arena *pArena, int64_t iCouncil,
   memset(&q, 0, sizeof(q));
   q.zAuthority = "SERVIU Región de Coquimbo";
   q.zAskedOn = "2025-01-15";
-  q.zQuestion = "Número de subsidios del Plan de Emergencia Habitacional "
-                "asignados en 2024, por comuna.";
+  q.zQuestion =
+      "Número de subsidios del Plan de Emergencia Habitacional "
+      "asignados en 2024, por comuna.";
   if (session_request_insert(pDb, iCouncil, &q) != DB_OK ||
       session_request_answer(pDb, iCouncil, q.id, "2025-02-20",
                              "Se asignaron 1.240 subsidios; el detalle por "
@@ -169,8 +173,9 @@ static int demo_requests(Db *pDb, Arena *pArena, int64_t iCouncil,
   memset(&q, 0, sizeof(q));
   q.zAuthority = "SEREMI MINVU Coquimbo";
   q.zAskedOn = "2025-03-25";
-  q.zQuestion = "Informe de avance del Plan de Emergencia Habitacional en la "
-                "región, por provincia.";
+  q.zQuestion =
+      "Informe de avance del Plan de Emergencia Habitacional en la "
+      "región, por provincia.";
   for (int i = 0; i < nAgr; i++) {
     if (aAgr[i].eState == AGREEMENT_PENDIENTE) q.iAgreement = aAgr[i].id;
   }

@@ -59,8 +59,8 @@ static int view_load(Request *r, ActaView *v) {
     return 0;
   }
   v->bHasActa = rc == DB_OK;
-  if (!request_user(r) && !(v->bHasActa && acta_is_public(v->acta.eState) &&
-                            v->act.bPublic)) {
+  if (!request_user(r) &&
+      !(v->bHasActa && acta_is_public(v->acta.eState) && v->act.bPublic)) {
     respond_error(r, 404, "No hay un acta publicada de esa actividad.");
     return 0;
   }
@@ -101,8 +101,8 @@ static void section_people(Html *h, const ActaView *v) {
   html_printf(h, "</ul></section>\n");
 }
 
-static void section_items(Html *h, Request *r, const ActaView *v,
-                          int bEdit, int bComment) {
+static void section_items(Html *h, Request *r, const ActaView *v, int bEdit,
+                          int bComment) {
   Arena *pArena = request_arena(r);
   SessionActaNote *aNote = NULL;
   int nNote = 0;
@@ -165,8 +165,10 @@ static void section_items(Html *h, Request *r, const ActaView *v,
 
 static void section_agreements(Html *h, const ActaView *v) {
   html_printf(h, "<section><h2>Acuerdos</h2>\n");
-  if (v->nAgr == 0) html_printf(h, "<p>No se adoptaron acuerdos.</p>\n");
-  else html_printf(h, "<ol>\n");
+  if (v->nAgr == 0)
+    html_printf(h, "<p>No se adoptaron acuerdos.</p>\n");
+  else
+    html_printf(h, "<ol>\n");
   for (int i = 0; i < v->nAgr; i++) {
     const SessionAgreement *g = &v->aAgr[i];
     html_printf(h, "<li>%s", g->zText);
@@ -174,7 +176,8 @@ static void section_agreements(Html *h, const ActaView *v) {
       html_printf(h, " (votos: %d a favor, %d en contra, %d abstenciones)",
                   g->nFor, g->nAgainst, g->nAbstain);
     }
-    if (g->zResponsible[0]) html_printf(h, ". Responsable: %s", g->zResponsible);
+    if (g->zResponsible[0])
+      html_printf(h, ". Responsable: %s", g->zResponsible);
     if (g->zDue[0]) html_printf(h, ". Plazo: %s", g->zDue);
     html_printf(h, "</li>\n");
   }
@@ -194,16 +197,16 @@ static void section_state(Html *h, Request *r, const ActaView *v) {
                                                        : "publicada";
     const char *zLabel = v->acta.eState == ACTA_BORRADOR
                              ? "Enviar a revisión de los consejeros"
-                         : v->acta.eState == ACTA_ENVIADA
-                             ? "Volver a borrador"
-                             : "Publicar";
+                         : v->acta.eState == ACTA_ENVIADA ? "Volver a borrador"
+                                                          : "Publicar";
     html_printf(h,
                 "<form method=\"post\" action=\"/actividades/%lld/acta\">"
                 "<input type=\"hidden\" name=\"accion\" value=\"estado\">"
                 "<input type=\"hidden\" name=\"estado\" value=\"%s\">",
                 id, zTo);
     form_csrf(h, zCsrf);
-    html_printf(h, "<button type=\"submit\" class=\"button\">%s</button></form>",
+    html_printf(h,
+                "<button type=\"submit\" class=\"button\">%s</button></form>",
                 zLabel);
   }
   if (v->acta.eState == ACTA_ENVIADA) {
@@ -319,7 +322,8 @@ static void acta_get(Request *r, ActaView *v) {
 /* Counts the people present (for the votes check). */
 static int present_count(const ActaView *v) {
   int n = 0;
-  for (int i = 0; i < v->nRow; i++) n += v->aRow[i].eStatus == ATTENDANCE_PRESENTE;
+  for (int i = 0; i < v->nRow; i++)
+    n += v->aRow[i].eStatus == ATTENDANCE_PRESENTE;
   return n;
 }
 
@@ -327,7 +331,8 @@ static int present_count(const ActaView *v) {
 ** when not NULL. */
 static ActaParts parts_of(Arena *pArena, const ActaView *v,
                           const char *const *azSummary) {
-  ActaItem *aItem = arena_alloc(pArena, sizeof(ActaItem) * (size_t)(v->nItem + 1));
+  ActaItem *aItem =
+      arena_alloc(pArena, sizeof(ActaItem) * (size_t)(v->nItem + 1));
   ActaAgreement *aAgr =
       arena_alloc(pArena, sizeof(ActaAgreement) * (size_t)(v->nAgr + 1));
   for (int i = 0; i < v->nItem; i++) {
@@ -353,12 +358,14 @@ static void post_save(Request *r, ActaView *v) {
   }
   const char *zVersion = request_field(r, "version");
   if (zVersion && atoi(zVersion) != v->acta.iVersion) {
-    respond_error(r, 409, "Otra persona modificó el acta: vuelva a abrirla y "
-                          "repita el cambio.");
+    respond_error(r, 409,
+                  "Otra persona modificó el acta: vuelva a abrirla y "
+                  "repita el cambio.");
     return;
   }
   Arena *pArena = request_arena(r);
-  int64_t *aiItem = arena_alloc(pArena, sizeof(int64_t) * (size_t)(v->nItem + 1));
+  int64_t *aiItem =
+      arena_alloc(pArena, sizeof(int64_t) * (size_t)(v->nItem + 1));
   const char **azSummary =
       arena_alloc(pArena, sizeof(char *) * (size_t)(v->nItem + 1));
   for (int i = 0; i < v->nItem; i++) {
@@ -367,8 +374,9 @@ static void post_save(Request *r, ActaView *v) {
     aiItem[i] = v->aItem[i].id;
     azSummary[i] = z ? z : v->aItem[i].zSummary;
     if (strlen(azSummary[i]) > ACTA_SUMMARY_MAX) {
-      respond_error(r, 422, "Un resumen es demasiado largo (máximo 20000 "
-                            "caracteres).");
+      respond_error(r, 422,
+                    "Un resumen es demasiado largo (máximo 20000 "
+                    "caracteres).");
       return;
     }
   }
@@ -378,19 +386,20 @@ static void post_save(Request *r, ActaView *v) {
     respond_error(r, 422, arena_strdup(pArena, prob.zMessage));
     return;
   }
-  int rc = session_acta_save(request_db(r), &v->acta, aiItem, azSummary,
-                             v->nItem);
+  int rc =
+      session_acta_save(request_db(r), &v->acta, aiItem, azSummary, v->nItem);
   if (rc == DB_BUSY) {
-    respond_error(r, 409, "Otra persona modificó el acta al mismo tiempo: "
-                          "vuelva a abrirla y repita el cambio.");
+    respond_error(r, 409,
+                  "Otra persona modificó el acta al mismo tiempo: "
+                  "vuelva a abrirla y repita el cambio.");
     return;
   }
   if (rc != DB_OK) {
     respond_error(r, 500, NULL);
     return;
   }
-  respond_redirect(r, arena_printf(pArena, "/actividades/%lld/acta",
-                                   (long long)v->act.id));
+  respond_redirect(
+      r, arena_printf(pArena, "/actividades/%lld/acta", (long long)v->act.id));
 }
 
 static void post_state(Request *r, ActaView *v) {
@@ -414,8 +423,9 @@ static void post_state(Request *r, ActaView *v) {
     Activity later;
     if (activity_get(request_db(r), pArena, iApproving, &later) != DB_OK ||
         later.iStart <= v->act.iStart) {
-      respond_error(r, 422, "El acta se aprueba en una sesión posterior: "
-                            "elija esa sesión.");
+      respond_error(r, 422,
+                    "El acta se aprueba en una sesión posterior: "
+                    "elija esa sesión.");
       return;
     }
   }
@@ -434,8 +444,8 @@ static void post_state(Request *r, ActaView *v) {
                   "abrirla.");
     return;
   }
-  respond_redirect(r, arena_printf(pArena, "/actividades/%lld/acta",
-                                   (long long)v->act.id));
+  respond_redirect(
+      r, arena_printf(pArena, "/actividades/%lld/acta", (long long)v->act.id));
 }
 
 static void post_note(Request *r, ActaView *v, int bCorrection) {
@@ -497,8 +507,9 @@ void page_activity_acta(Request *r) {
     return;
   }
   if (!bAdmin) {
-    respond_error(r, 403, "Solo la encargada o el encargado puede redactar "
-                          "y mover el acta.");
+    respond_error(r, 403,
+                  "Solo la encargada o el encargado puede redactar "
+                  "y mover el acta.");
     return;
   }
   if (strcmp(zAction, "crear") == 0) {
@@ -521,10 +532,14 @@ void page_activity_acta(Request *r) {
     respond_error(r, 404, "Esta actividad aún no tiene acta.");
     return;
   }
-  if (strcmp(zAction, "guardar") == 0) post_save(r, &v);
-  else if (strcmp(zAction, "estado") == 0) post_state(r, &v);
-  else if (strcmp(zAction, "corregir") == 0) post_note(r, &v, 1);
-  else respond_error(r, 400, "Acción desconocida.");
+  if (strcmp(zAction, "guardar") == 0)
+    post_save(r, &v);
+  else if (strcmp(zAction, "estado") == 0)
+    post_state(r, &v);
+  else if (strcmp(zAction, "corregir") == 0)
+    post_note(r, &v, 1);
+  else
+    respond_error(r, 400, "Acción desconocida.");
 }
 
 void page_activity_acta_pdf(Request *r) {
@@ -547,7 +562,8 @@ void page_activity_acta_pdf(Request *r) {
     aPerson[i].eAttendance = s->eStatus;
     aPerson[i].zReason = s->zReason[0] ? s->zReason : NULL;
   }
-  ActaPdfItem *aItem = arena_alloc(pArena, sizeof(ActaPdfItem) * (size_t)(v.nItem + 1));
+  ActaPdfItem *aItem =
+      arena_alloc(pArena, sizeof(ActaPdfItem) * (size_t)(v.nItem + 1));
   for (int i = 0; i < v.nItem; i++) {
     aItem[i].zTitle = v.aItem[i].zTitle;
     aItem[i].zSummary = v.aItem[i].zSummary;
@@ -564,9 +580,11 @@ void page_activity_acta_pdf(Request *r) {
     aAgr[i].zResponsible = g->zResponsible[0] ? g->zResponsible : NULL;
     aAgr[i].zDue = g->zDue[0] ? g->zDue : NULL;
   }
-  const char **azLine = arena_alloc(pArena, sizeof(char *) * (ACTIVITY_LINES_MAX + 1));
+  const char **azLine =
+      arena_alloc(pArena, sizeof(char *) * (ACTIVITY_LINES_MAX + 1));
   for (int i = 0; i < v.act.nLine; i++) {
-    azLine[i] = arena_printf(pArena, "Línea %d del plan de trabajo", v.act.aLine[i]);
+    azLine[i] =
+        arena_printf(pArena, "Línea %d del plan de trabajo", v.act.aLine[i]);
   }
   const char *zCouncil = NULL, *zShort = NULL;
   accounts_council_names(pDb, pArena, &zCouncil, &zShort);
@@ -615,8 +633,10 @@ void page_actas(Request *r) {
   Html h;
   page_begin(r, &h, "Actas", "actas");
   html_printf(&h, "<h1>Actas de sesiones</h1>\n");
-  if (n == 0) html_printf(&h, "<p>Aún no hay actas publicadas.</p>\n");
-  else html_printf(&h, "<ul class=\"actas\">\n");
+  if (n == 0)
+    html_printf(&h, "<p>Aún no hay actas publicadas.</p>\n");
+  else
+    html_printf(&h, "<ul class=\"actas\">\n");
   for (int i = 0; i < n; i++) {
     char zWhen[32];
     activity_format_short(aiStart[i], zWhen, sizeof(zWhen));

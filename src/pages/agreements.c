@@ -55,7 +55,8 @@ void activity_agreements_section(Html *h, Request *r, const Activity *a) {
   int bUpcoming = strcmp(a->zStatus, ACTIVITY_PROGRAMADA) == 0 ||
                   strcmp(a->zStatus, ACTIVITY_CONVOCADA) == 0;
   if (bUpcoming && strncmp(a->zKind, "sesion_", 7) == 0) {
-    AgreementItem *aItem = arena_alloc(pArena, sizeof(AgreementItem) * (size_t)(nAll + 1));
+    AgreementItem *aItem =
+        arena_alloc(pArena, sizeof(AgreementItem) * (size_t)(nAll + 1));
     int *aiOver = arena_alloc(pArena, sizeof(int) * (size_t)(nAll + 1));
     for (int i = 0; i < nAll; i++) {
       aItem[i].iId = aAll[i].id;
@@ -65,10 +66,12 @@ void activity_agreements_section(Html *h, Request *r, const Activity *a) {
     }
     int nOver = agreement_overdue_list(aItem, nAll, zToday, aiOver);
     if (nOver > 0) {
-      html_printf(h,
-                  "<section aria-labelledby=\"atrasados\"><h2 id=\"atrasados"
-                  "\">Acuerdos atrasados (primer punto de la tabla)</h2><ul>\n");
-      for (int i = 0; i < nOver; i++) agreement_line(h, &aAll[aiOver[i]], zToday);
+      html_printf(
+          h,
+          "<section aria-labelledby=\"atrasados\"><h2 id=\"atrasados"
+          "\">Acuerdos atrasados (primer punto de la tabla)</h2><ul>\n");
+      for (int i = 0; i < nOver; i++)
+        agreement_line(h, &aAll[aiOver[i]], zToday);
       html_printf(h, "</ul></section>\n");
     }
   }
@@ -102,8 +105,8 @@ void activity_agreements_section(Html *h, Request *r, const Activity *a) {
                "min=\"0\" max=\"1000\"");
     form_input(h, NULL, "votes_abstain", "Abstenciones", "number", "", NULL,
                "min=\"0\" max=\"1000\"");
-    form_select(h, NULL, "responsible_kind", "Responsable", azKind,
-                azKindLabel, 4, "ninguno");
+    form_select(h, NULL, "responsible_kind", "Responsable", azKind, azKindLabel,
+                4, "ninguno");
     form_input(h, NULL, "responsible", "Nombre del responsable", "text", "",
                "Un consejero, una autoridad del directorio o el encargado.",
                NULL);
@@ -140,7 +143,8 @@ void page_activity_agreements(Request *r) {
   g.zResponsible = z ? z : "";
   z = request_field(r, "due_date");
   g.zDue = z ? z : "";
-  int nFor = vote_field(r, "votes_for"), nAgainst = vote_field(r, "votes_against"),
+  int nFor = vote_field(r, "votes_for"),
+      nAgainst = vote_field(r, "votes_against"),
       nAbstain = vote_field(r, "votes_abstain");
   const char *zField = NULL, *zErr = NULL;
   if (nFor == -2 || nAgainst == -2 || nAbstain == -2) {
@@ -175,7 +179,8 @@ void page_agreements(Request *r) {
     respond_error(r, 500, NULL);
     return;
   }
-  AgreementItem *aItem = arena_alloc(pArena, sizeof(AgreementItem) * (size_t)(nAgr + 1));
+  AgreementItem *aItem =
+      arena_alloc(pArena, sizeof(AgreementItem) * (size_t)(nAgr + 1));
   for (int i = 0; i < nAgr; i++) {
     aItem[i].iId = aAgr[i].id;
     aItem[i].eState = aAgr[i].eState;
@@ -198,8 +203,9 @@ void page_agreements(Request *r) {
   html_printf(&h, "</p>\n");
   for (int b = 0; b < AGREEMENT_N_BUCKET; b++) {
     if (anBucket[b] == 0) continue;
-    html_printf(&h, "<section><h2 id=\"grupo-%d\">%s</h2><ul class=\"agreements\">\n",
-                b, agreement_bucket_label((AgreementBucket)b));
+    html_printf(
+        &h, "<section><h2 id=\"grupo-%d\">%s</h2><ul class=\"agreements\">\n",
+        b, agreement_bucket_label((AgreementBucket)b));
     for (int i = 0; i < nAgr; i++) {
       if ((int)agreement_bucket(&aItem[i], zToday) == b) {
         agreement_line(&h, &aAgr[i], zToday);
@@ -208,13 +214,15 @@ void page_agreements(Request *r) {
     html_printf(&h, "</ul></section>\n");
   }
   if (nAgr == 0) {
-    html_printf(&h, "<p>Aún no hay acuerdos. Se registran en la página de "
-                    "cada sesión.</p>\n");
+    html_printf(&h,
+                "<p>Aún no hay acuerdos. Se registran en la página de "
+                "cada sesión.</p>\n");
   } else {
     html_printf(&h, "<section><h2>Por responsable</h2>\n");
     for (int k = 0; k < nGroup; k++) {
       const AgreementGroup *pG = &aGroup[k];
-      html_printf(&h, "<h3>%s</h3><ul class=\"agreements\">\n", pG->zResponsible);
+      html_printf(&h, "<h3>%s</h3><ul class=\"agreements\">\n",
+                  pG->zResponsible);
       for (int i = 0; i < pG->nItem; i++) {
         agreement_line(&h, &aAgr[pG->aiItem[i]], zToday);
       }
@@ -227,8 +235,9 @@ void page_agreements(Request *r) {
 
 static void agreement_follow_post(Request *r, const SessionAgreement *g) {
   if (!(request_user(r)->mRole & ROLE_ADMIN)) {
-    respond_error(r, 403, "Solo la encargada o el encargado puede hacer el "
-                          "seguimiento de los acuerdos.");
+    respond_error(r, 403,
+                  "Solo la encargada o el encargado puede hacer el "
+                  "seguimiento de los acuerdos.");
     return;
   }
   const char *zState = request_field(r, "state");
@@ -241,7 +250,8 @@ static void agreement_follow_post(Request *r, const SessionAgreement *g) {
   }
   if (!zNote) zNote = "";
   if (strlen(zNote) > 4000) {
-    respond_error(r, 422, "La nota es demasiado larga (máximo 4000 caracteres).");
+    respond_error(r, 422,
+                  "La nota es demasiado larga (máximo 4000 caracteres).");
     return;
   }
   if (zDate && *zDate && !agreement_date_valid(zDate)) {
@@ -263,8 +273,9 @@ static void agreement_follow_post(Request *r, const SessionAgreement *g) {
       request_db(r), request_user(r)->id, g, eNew,
       zDate && *zDate ? zDate : session_today(pArena), zNote);
   if (rc == DB_BUSY) {
-    respond_error(r, 409, "Otra persona modificó el acuerdo al mismo tiempo: "
-                          "vuelva a abrirlo y repita el cambio.");
+    respond_error(r, 409,
+                  "Otra persona modificó el acuerdo al mismo tiempo: "
+                  "vuelva a abrirlo y repita el cambio.");
     return;
   }
   if (rc != DB_OK) {
@@ -303,18 +314,23 @@ void page_agreement(Request *r) {
   html_printf(&h,
               "<li>Adoptado en: <a href=\"/actividades/%lld\">%s</a> (%s)</li>",
               (long long)g.iActivity, g.zSession, g.zSessionDate);
-  html_printf(&h, "<li>Estado: <strong id=\"estado\">%s</strong>%s</li>",
-              agreement_state_label(g.eState),
-              agreement_is_overdue(g.eState, g.zDue, zToday) ? " (atrasado)" : "");
-  if (g.zResponsible[0]) html_printf(&h, "<li>Responsable: %s</li>", g.zResponsible);
+  html_printf(
+      &h, "<li>Estado: <strong id=\"estado\">%s</strong>%s</li>",
+      agreement_state_label(g.eState),
+      agreement_is_overdue(g.eState, g.zDue, zToday) ? " (atrasado)" : "");
+  if (g.zResponsible[0])
+    html_printf(&h, "<li>Responsable: %s</li>", g.zResponsible);
   if (g.zDue[0]) html_printf(&h, "<li>Plazo: %s</li>", g.zDue);
   if (g.bVoted) {
-    html_printf(&h, "<li>Votación: %d a favor, %d en contra, %d abstenciones</li>",
+    html_printf(&h,
+                "<li>Votación: %d a favor, %d en contra, %d abstenciones</li>",
                 g.nFor, g.nAgainst, g.nAbstain);
   }
   html_printf(&h, "</ul>\n<section><h2>Seguimiento</h2>\n");
-  if (nNote == 0) html_printf(&h, "<p>Sin notas de seguimiento.</p>\n");
-  else html_printf(&h, "<ol class=\"agreement-log\">\n");
+  if (nNote == 0)
+    html_printf(&h, "<p>Sin notas de seguimiento.</p>\n");
+  else
+    html_printf(&h, "<ol class=\"agreement-log\">\n");
   for (int i = 0; i < nNote; i++) {
     AgreementState eOld = AGREEMENT_PENDIENTE, eNew = AGREEMENT_PENDIENTE;
     agreement_state_parse(aNote[i].zOldState, &eOld);
@@ -334,16 +350,20 @@ void page_agreement(Request *r) {
     for (int i = 0; i < AGREEMENT_N_STATE; i++) {
       azLabel[i] = agreement_state_label((AgreementState)i);
     }
-    html_printf(&h, "<form class=\"form\" method=\"post\" action=\"/acuerdos/%lld\">",
-                (long long)g.id);
+    html_printf(
+        &h, "<form class=\"form\" method=\"post\" action=\"/acuerdos/%lld\">",
+        (long long)g.id);
     form_csrf(&h, request_csrf_token(r));
     form_select(&h, NULL, "state", "Estado", azState, azLabel,
                 AGREEMENT_N_STATE, agreement_state_slug(g.eState));
     form_input(&h, NULL, "note", "Nota de seguimiento", "text", "", NULL, NULL);
     form_input(&h, NULL, "date", "Fecha", "date", zToday, NULL, NULL);
-    html_printf(&h, "<div class=\"actions\"><button type=\"submit\" class=\"button\">"
-                    "Guardar seguimiento</button></div></form>\n");
+    html_printf(
+        &h,
+        "<div class=\"actions\"><button type=\"submit\" class=\"button\">"
+        "Guardar seguimiento</button></div></form>\n");
   }
-  html_printf(&h, "</section>\n<p><a href=\"/acuerdos\">Todos los acuerdos</a></p>\n");
+  html_printf(
+      &h, "</section>\n<p><a href=\"/acuerdos\">Todos los acuerdos</a></p>\n");
   page_finish(r, &h, 200);
 }

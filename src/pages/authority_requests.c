@@ -39,9 +39,9 @@ static void requests_post(Request *r) {
     zErr = "Escriba qué se pidió (hasta 4000 caracteres).";
   } else if (!agreement_date_valid(q.zAskedOn)) {
     zErr = "La fecha debe escribirse AAAA-MM-DD y existir.";
-  } else if (q.iAgreement &&
-             session_agreement_get(pDb, request_arena(r), people_council_id(pDb),
-                                   q.iAgreement, &g) != DB_OK) {
+  } else if (q.iAgreement && session_agreement_get(pDb, request_arena(r),
+                                                   people_council_id(pDb),
+                                                   q.iAgreement, &g) != DB_OK) {
     zErr = "Ese acuerdo no existe.";
   }
   if (zErr) {
@@ -60,8 +60,9 @@ void page_authority_requests(Request *r) {
   int bAdmin = (pUser->mRole & ROLE_ADMIN) != 0;
   if (request_is_post(r)) {
     if (!bAdmin) {
-      respond_error(r, 403, "Solo la encargada o el encargado registra las "
-                            "solicitudes.");
+      respond_error(r, 403,
+                    "Solo la encargada o el encargado registra las "
+                    "solicitudes.");
       return;
     }
     requests_post(r);
@@ -83,10 +84,12 @@ void page_authority_requests(Request *r) {
   html_printf(&h, "<h1>Solicitudes a autoridades</h1>\n");
   int nPending = 0;
   for (int i = 0; i < nReq; i++) nPending += aReq[i].nAnswer == 0;
-  html_printf(&h, "<p class=\"summary\">Pendientes: <strong>%d</strong> · "
-                  "Respondidas: <strong>%d</strong></p>\n",
+  html_printf(&h,
+              "<p class=\"summary\">Pendientes: <strong>%d</strong> · "
+              "Respondidas: <strong>%d</strong></p>\n",
               nPending, nReq - nPending);
-  if (nReq == 0) html_printf(&h, "<p>Aún no hay solicitudes registradas.</p>\n");
+  if (nReq == 0)
+    html_printf(&h, "<p>Aún no hay solicitudes registradas.</p>\n");
   for (int i = 0; i < nReq; i++) {
     const SessionRequest *q = &aReq[i];
     html_printf(&h,
@@ -96,7 +99,8 @@ void page_authority_requests(Request *r) {
                 q->nAnswer ? "Respondida" : "Pendiente", q->zAskedOn,
                 q->zQuestion);
     if (q->iAgreement) {
-      html_printf(&h, "<p>Por el acuerdo: <a href=\"/acuerdos/%lld\">%s</a></p>\n",
+      html_printf(&h,
+                  "<p>Por el acuerdo: <a href=\"/acuerdos/%lld\">%s</a></p>\n",
                   (long long)q->iAgreement, q->zAgreement);
     }
     for (int k = 0; k < q->nAnswer; k++) {
@@ -106,40 +110,45 @@ void page_authority_requests(Request *r) {
       html_printf(&h, "</p></blockquote>\n");
     }
     if (bAdmin) {
-      html_printf(&h,
-                  "<details><summary>Registrar una respuesta</summary><form "
-                  "class=\"form\" method=\"post\" action=\"/solicitudes/%lld\">",
-                  (long long)q->id);
+      html_printf(
+          &h,
+          "<details><summary>Registrar una respuesta</summary><form "
+          "class=\"form\" method=\"post\" action=\"/solicitudes/%lld\">",
+          (long long)q->id);
       form_csrf(&h, request_csrf_token(r));
-      html_printf(&h,
-                  "<label>Fecha <input type=\"date\" name=\"answered_on\"></label>"
-                  "<label>Respuesta <textarea name=\"body\" rows=\"3\" "
-                  "required></textarea></label><div class=\"actions\"><button "
-                  "type=\"submit\" class=\"button\">Guardar respuesta</button>"
-                  "</div></form></details>\n");
+      html_printf(
+          &h,
+          "<label>Fecha <input type=\"date\" name=\"answered_on\"></label>"
+          "<label>Respuesta <textarea name=\"body\" rows=\"3\" "
+          "required></textarea></label><div class=\"actions\"><button "
+          "type=\"submit\" class=\"button\">Guardar respuesta</button>"
+          "</div></form></details>\n");
     }
     html_printf(&h, "</article>\n");
   }
   if (bAdmin) {
-    html_printf(&h, "<section><h2>Nueva solicitud</h2><form class=\"form\" "
-                    "method=\"post\" action=\"/solicitudes\">");
+    html_printf(&h,
+                "<section><h2>Nueva solicitud</h2><form class=\"form\" "
+                "method=\"post\" action=\"/solicitudes\">");
     form_csrf(&h, request_csrf_token(r));
     form_input(&h, NULL, "authority", "Autoridad", "text", "",
                "Por ejemplo: SEREMI MINVU Coquimbo.", "required");
     form_input(&h, NULL, "asked_on", "Fecha de la solicitud", "date",
                session_today(pArena), NULL, NULL);
-    html_printf(&h, "<label for=\"question\">Qué se pidió</label><textarea "
-                    "id=\"question\" name=\"question\" rows=\"3\" required>"
-                    "</textarea>\n<label for=\"agreement\">Acuerdo que la pide"
-                    "</label><select id=\"agreement\" name=\"agreement\">"
-                    "<option value=\"\">Ninguno</option>");
+    html_printf(&h,
+                "<label for=\"question\">Qué se pidió</label><textarea "
+                "id=\"question\" name=\"question\" rows=\"3\" required>"
+                "</textarea>\n<label for=\"agreement\">Acuerdo que la pide"
+                "</label><select id=\"agreement\" name=\"agreement\">"
+                "<option value=\"\">Ninguno</option>");
     for (int i = 0; i < nAgr; i++) {
       html_printf(&h, "<option value=\"%lld\">%.80s</option>",
                   (long long)aAgr[i].id, aAgr[i].zText);
     }
-    html_printf(&h, "</select><div class=\"actions\"><button type=\"submit\" "
-                    "class=\"button\">Registrar solicitud</button></div></form>"
-                    "</section>\n");
+    html_printf(&h,
+                "</select><div class=\"actions\"><button type=\"submit\" "
+                "class=\"button\">Registrar solicitud</button></div></form>"
+                "</section>\n");
   }
   page_finish(r, &h, 200);
 }

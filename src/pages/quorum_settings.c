@@ -18,9 +18,8 @@
 #include "people/people.h"
 
 static const char *const azKind[] = {"mas_de", "al_menos", "numero"};
-static const char *const azKindLabel[] = {"Más de la fracción",
-                                          "Al menos la fracción",
-                                          "Un número fijo de personas"};
+static const char *const azKindLabel[] = {
+    "Más de la fracción", "Al menos la fracción", "Un número fijo de personas"};
 
 static int field_int(Request *r, const char *zName, int iDefault) {
   const char *z = request_field(r, zName);
@@ -88,10 +87,10 @@ void page_admin_quorum(Request *r) {
     QuorumResult q;
     const char *zErr = NULL;
     if (quorum_compute(&rules, NULL, 0, &q, &zErr) != QUORUM_OK) {
-      respond_error(r, 422,
-                    arena_printf(request_arena(r),
-                                 "Las reglas no son válidas: %s.",
-                                 zErr ? zErr : "revise los números"));
+      respond_error(
+          r, 422,
+          arena_printf(request_arena(r), "Las reglas no son válidas: %s.",
+                       zErr ? zErr : "revise los números"));
       return;
     }
     if (session_quorum_rules_save(pDb, iCouncil, &rules) != DB_OK) {
@@ -110,10 +109,11 @@ void page_admin_quorum(Request *r) {
                                             "De los presentes"};
   Html h;
   page_begin(r, &h, "Reglas de quórum", "actividades");
-  html_printf(&h, "<h1>Reglas de quórum</h1>\n<p>Según el reglamento del "
-                  "consejo. La página de cada sesión muestra si hay quórum y "
-                  "por qué.</p>\n<form class=\"form\" method=\"post\" action="
-                  "\"/admin/quorum\">");
+  html_printf(&h,
+              "<h1>Reglas de quórum</h1>\n<p>Según el reglamento del "
+              "consejo. La página de cada sesión muestra si hay quórum y "
+              "por qué.</p>\n<form class=\"form\" method=\"post\" action="
+              "\"/admin/quorum\">");
   form_csrf(&h, request_csrf_token(r));
   form_select(&h, NULL, "counts", "Quiénes cuentan", azCounts, azCountsLabel, 2,
               azCounts[rules.eCounts == QUORUM_COUNTS_SUBSTITUTES]);
@@ -125,8 +125,8 @@ void page_admin_quorum(Request *r) {
               azBase[rules.eAgreementBase == QUORUM_OF_PRESENT]);
   char zSeats[16];
   snprintf(zSeats, sizeof(zSeats), "%d", rules.nSeat);
-  form_input(&h, NULL, "seats", "Cargos titulares del consejo", "number", zSeats,
-             "0: los titulares registrados.", "min=\"0\" max=\"1000\"");
+  form_input(&h, NULL, "seats", "Cargos titulares del consejo", "number",
+             zSeats, "0: los titulares registrados.", "min=\"0\" max=\"1000\"");
   html_printf(&h,
               "<label class=\"check\"><input type=\"checkbox\" name=\"vacancies"
               "\" value=\"1\"%s> Los cargos vacantes no cuentan en la base"

@@ -124,9 +124,9 @@ void page_api_activity_attendance(Request *r) {
     respond_json_error(r, 422, zErr, zField ? zField : "status");
     return;
   }
-  int rc = session_attendance_replace(request_db(r), act.id,
-                                      request_user(r)->id, in.a, in.n,
-                                      in.azCommune, in.aiSubstituteFor);
+  int rc =
+      session_attendance_replace(request_db(r), act.id, request_user(r)->id,
+                                 in.a, in.n, in.azCommune, in.aiSubstituteFor);
   json_decref(pBody); /* The entries point into it until written */
   json_t *pOut = rc == DB_OK ? sess_attendance_json(r, act.id) : NULL;
   if (!pOut) {
@@ -254,8 +254,8 @@ static json_t *agreement_full_json(Request *r, const SessionAgreement *g) {
     for (int i = 0; i < nNote; i++) {
       json_array_append_new(
           pLog, json_pack("{s:s, s:s, s:s, s:s}", "date", aNote[i].zDate,
-                          "from", aNote[i].zOldState, "to",
-                          aNote[i].zNewState, "note", aNote[i].zNote));
+                          "from", aNote[i].zOldState, "to", aNote[i].zNewState,
+                          "note", aNote[i].zNote));
     }
   }
   json_object_set_new(p, "log", pLog);
@@ -271,8 +271,8 @@ void page_api_agreement(Request *r) {
   int rc = zId ? session_agreement_get(pDb, pArena, iCouncil, atoll(zId), &g)
                : DB_DONE;
   if (rc != DB_OK) {
-    respond_json_error(r, rc == DB_DONE ? 404 : 500,
-                       "No existe ese acuerdo.", NULL);
+    respond_json_error(r, rc == DB_DONE ? 404 : 500, "No existe ese acuerdo.",
+                       NULL);
     return;
   }
   if (!request_is_post(r)) {
@@ -288,7 +288,8 @@ void page_api_agreement(Request *r) {
   }
   json_t *pBody = body_json(r);
   if (!pBody) return;
-  const char *zState = json_is_object(pBody) ? opt_string(pBody, "state") : NULL;
+  const char *zState =
+      json_is_object(pBody) ? opt_string(pBody, "state") : NULL;
   const char *zNote = json_is_object(pBody) ? opt_string(pBody, "note") : NULL;
   const char *zDate = json_is_object(pBody) ? opt_string(pBody, "date") : NULL;
   json_t *v = json_is_object(pBody) ? json_object_get(pBody, "version") : NULL;

@@ -21,8 +21,8 @@
 
 #define GUEST_ROWS_MAX 200
 
-static const SessionAttendance *row_of(const SessionAttendance *aRow,
-                                       int nRow, int64_t iMember) {
+static const SessionAttendance *row_of(const SessionAttendance *aRow, int nRow,
+                                       int64_t iMember) {
   for (int i = 0; i < nRow; i++) {
     if (aRow[i].iMember == iMember) return &aRow[i];
   }
@@ -61,8 +61,8 @@ static void guest_row(Html *h, int i, const SessionAttendance *g) {
               "value=\"%s\"></label> "
               "<label>Comuna <input type=\"text\" name=\"guest_commune_%d\" "
               "value=\"%s\"></label> ",
-              g ? "Invitado/a" : "Agregar invitado/a", i, g ? g->zName : "",
-              i, g ? g->zOrganization : "", i, g ? g->zCommune : "");
+              g ? "Invitado/a" : "Agregar invitado/a", i, g ? g->zName : "", i,
+              g ? g->zOrganization : "", i, g ? g->zCommune : "");
   char zName[32];
   snprintf(zName, sizeof(zName), "guest_status_%d", i);
   status_radios(h, zName, g ? g->eStatus : ATTENDANCE_PRESENTE);
@@ -90,8 +90,9 @@ void activity_attendance_section(Html *h, Request *r, const Activity *a) {
               "Asistencia y quórum</h2>\n");
   quorum_paragraph(h, &q);
   if (bAdmin) {
-    html_printf(h, "<p><a href=\"/admin/quorum\">Reglas de quórum del "
-                   "consejo</a></p>\n");
+    html_printf(h,
+                "<p><a href=\"/admin/quorum\">Reglas de quórum del "
+                "consejo</a></p>\n");
   }
   html_printf(h,
               "<p>Hoja de asistencia para firmar: <a href=\"/actividades/%lld/"
@@ -179,13 +180,15 @@ static void attendance_from_form(Request *r, const SessionExpected *aExp,
     pIn->n++;
   }
   for (int g = 0; g < GUEST_ROWS_MAX; g++) {
-    const char *zName = request_field(r, arena_printf(pArena, "guest_name_%d", g));
+    const char *zName =
+        request_field(r, arena_printf(pArena, "guest_name_%d", g));
     if (!zName) break;
     if (!*zName) continue; /* The empty "add a guest" row */
     AttendanceEntry *e = &pIn->a[pIn->n];
     memset(e, 0, sizeof(*e));
     e->zName = zName;
-    e->zOrganization = request_field(r, arena_printf(pArena, "guest_org_%d", g));
+    e->zOrganization =
+        request_field(r, arena_printf(pArena, "guest_org_%d", g));
     const char *zStatus =
         request_field(r, arena_printf(pArena, "guest_status_%d", g));
     e->zStatus = zStatus ? zStatus : "presente";
@@ -238,16 +241,19 @@ void page_activity_attendance_pdf(Request *r) {
     respond_error(r, 500, NULL);
     return;
   }
-  SheetPerson *aPerson = arena_alloc(pArena, sizeof(SheetPerson) * (size_t)(nExp + 1));
+  SheetPerson *aPerson =
+      arena_alloc(pArena, sizeof(SheetPerson) * (size_t)(nExp + 1));
   for (int i = 0; i < nExp; i++) {
     aPerson[i].zName = aExp[i].zName;
     aPerson[i].zOrganization = aExp[i].zOrganization;
     aPerson[i].bTitular = aExp[i].bTitular;
     aPerson[i].bCouncillor = 1;
   }
-  const char **azLine = arena_alloc(pArena, sizeof(char *) * (ACTIVITY_LINES_MAX + 1));
+  const char **azLine =
+      arena_alloc(pArena, sizeof(char *) * (ACTIVITY_LINES_MAX + 1));
   for (int i = 0; i < a.nLine; i++) {
-    azLine[i] = arena_printf(pArena, "Línea %d del plan de trabajo", a.aLine[i]);
+    azLine[i] =
+        arena_printf(pArena, "Línea %d del plan de trabajo", a.aLine[i]);
   }
   const char *zCouncil = NULL, *zShort = NULL;
   accounts_council_names(pDb, pArena, &zCouncil, &zShort);

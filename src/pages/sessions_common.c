@@ -18,7 +18,8 @@ const char *sess_attendance_check(Request *r, SessAttendanceInput *p,
                             &nExp) != DB_OK) {
     return "No se pudo leer la lista de consejeros.";
   }
-  long long *aiKnown = arena_alloc(pArena, sizeof(long long) * (size_t)(nExp + 1));
+  long long *aiKnown =
+      arena_alloc(pArena, sizeof(long long) * (size_t)(nExp + 1));
   for (int i = 0; i < nExp; i++) aiKnown[i] = aExp[i].iMember;
   AttendanceProblem prob;
   if (attendance_validate(p->a, p->n, aiKnown, nExp, &prob) != ATTENDANCE_OK) {
@@ -45,9 +46,9 @@ const char *sess_attendance_check(Request *r, SessAttendanceInput *p,
 }
 
 static json_t *quorum_check_json(const QuorumCheck *c) {
-  return json_pack("{s:i, s:i, s:b, s:s}", "required", c->nRequired,
-                   "present", c->nPresent, "reached", c->bReached,
-                   "explanation", c->zExplain);
+  return json_pack("{s:i, s:i, s:b, s:s}", "required", c->nRequired, "present",
+                   c->nPresent, "reached", c->bReached, "explanation",
+                   c->zExplain);
 }
 
 json_t *sess_attendance_json(Request *r, int64_t iActivity) {
@@ -71,7 +72,8 @@ json_t *sess_attendance_json(Request *r, int64_t iActivity) {
     json_object_set_new(e, "name", json_string(s->zName));
     json_object_set_new(e, "organization", json_string(s->zOrganization));
     json_object_set_new(e, "status", json_string(attendance_slug(s->eStatus)));
-    if (s->zReason[0]) json_object_set_new(e, "reason", json_string(s->zReason));
+    if (s->zReason[0])
+      json_object_set_new(e, "reason", json_string(s->zReason));
     if (!s->iMember && s->zCommune[0]) {
       json_object_set_new(e, "commune", json_string(s->zCommune));
     }
@@ -90,9 +92,10 @@ json_t *sess_agreement_json(const SessionAgreement *g, const char *zToday) {
   json_t *p = json_object();
   json_object_set_new(p, "id", json_integer(g->id));
   json_object_set_new(p, "text", json_string(g->zText));
-  json_object_set_new(p, "session",
-                      json_pack("{s:I, s:s, s:s}", "id", (json_int_t)g->iActivity,
-                                "title", g->zSession, "date", g->zSessionDate));
+  json_object_set_new(
+      p, "session",
+      json_pack("{s:I, s:s, s:s}", "id", (json_int_t)g->iActivity, "title",
+                g->zSession, "date", g->zSessionDate));
   json_object_set_new(p, "state", json_string(agreement_state_slug(g->eState)));
   json_object_set_new(p, "responsible",
                       json_pack("{s:s, s:s}", "kind", g->zResponsibleKind,
@@ -102,11 +105,11 @@ json_t *sess_agreement_json(const SessionAgreement *g, const char *zToday) {
   json_object_set_new(
       p, "overdue",
       json_boolean(agreement_is_overdue(g->eState, g->zDue, zToday)));
-  json_object_set_new(p, "votes",
-                      g->bVoted ? json_pack("{s:i, s:i, s:i}", "for", g->nFor,
-                                            "against", g->nAgainst, "abstain",
-                                            g->nAbstain)
-                                : json_null());
+  json_object_set_new(
+      p, "votes",
+      g->bVoted ? json_pack("{s:i, s:i, s:i}", "for", g->nFor, "against",
+                            g->nAgainst, "abstain", g->nAbstain)
+                : json_null());
   json_object_set_new(p, "version", json_integer(g->iVersion));
   return p;
 }
@@ -124,8 +127,9 @@ const char *sess_agreement_check(const SessionAgreement *g,
     return "El texto del acuerdo es demasiado largo (máximo 4000 caracteres).";
   }
   *pzField = "votes";
-  if (g->bVoted && (g->nFor < 0 || g->nAgainst < 0 || g->nAbstain < 0 ||
-                    g->nFor > 1000 || g->nAgainst > 1000 || g->nAbstain > 1000)) {
+  if (g->bVoted &&
+      (g->nFor < 0 || g->nAgainst < 0 || g->nAbstain < 0 || g->nFor > 1000 ||
+       g->nAgainst > 1000 || g->nAbstain > 1000)) {
     return "Los votos deben ser números enteros entre 0 y 1000.";
   }
   *pzField = "responsible";

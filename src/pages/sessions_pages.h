@@ -13,9 +13,9 @@
 
 /* An attendance list as received, with what the domain entry lacks. */
 typedef struct SessAttendanceInput {
-  AttendanceEntry *a;        /* Entries (arena) */
-  const char **azCommune;    /* Guest communes, parallel to a */
-  int64_t *aiSubstituteFor;  /* Titular a suplente attends for, or 0 */
+  AttendanceEntry *a;       /* Entries (arena) */
+  const char **azCommune;   /* Guest communes, parallel to a */
+  int64_t *aiSubstituteFor; /* Titular a suplente attends for, or 0 */
   int n;
 } SessAttendanceInput;
 

@@ -33,11 +33,13 @@ int session_acta_create(Db *pDb, int64_t iActivity, const char *const *azTitle,
   int rc = db_begin(pDb);
   if (rc != DB_OK) return rc;
   int64_t iNow = db_now(), iActa = 0;
-  DbStmt *p = db_prepare(pDb,
-                         "INSERT INTO actas(activity_id, created_at, updated_at) "
-                         "VALUES (?, ?, ?) ON CONFLICT (activity_id) DO NOTHING "
-                         "RETURNING id");
-  if (!p) rc = DB_ERROR;
+  DbStmt *p =
+      db_prepare(pDb,
+                 "INSERT INTO actas(activity_id, created_at, updated_at) "
+                 "VALUES (?, ?, ?) ON CONFLICT (activity_id) DO NOTHING "
+                 "RETURNING id");
+  if (!p)
+    rc = DB_ERROR;
   else {
     db_bind_int64(p, 1, iActivity);
     db_bind_int64(p, 2, iNow);
@@ -111,8 +113,10 @@ static int acta_bump(Db *pDb, const SessionActa *pActa, const char *zState,
   if (!p) return DB_ERROR;
   int64_t iNow = db_now();
   db_bind_text(p, 1, zState);
-  if (iApprovedIn > 0) db_bind_int64(p, 2, iApprovedIn);
-  else db_bind_null(p, 2);
+  if (iApprovedIn > 0)
+    db_bind_int64(p, 2, iApprovedIn);
+  else
+    db_bind_null(p, 2);
   db_bind_text(p, 3, zState);
   db_bind_int64(p, 4, iNow);
   db_bind_text(p, 5, zState);
@@ -129,7 +133,8 @@ int session_acta_save(Db *pDb, const SessionActa *pActa, const int64_t *aiItem,
                       const char *const *azSummary, int n) {
   int rc = db_begin(pDb);
   if (rc != DB_OK) return rc;
-  rc = acta_bump(pDb, pActa, acta_state_slug(pActa->eState), pActa->iApprovedIn);
+  rc =
+      acta_bump(pDb, pActa, acta_state_slug(pActa->eState), pActa->iApprovedIn);
   for (int i = 0; i < n && rc == DB_OK; i++) {
     DbStmt *p = db_prepare(pDb,
                            "UPDATE acta_items SET summary_md = ? "
@@ -154,9 +159,9 @@ int session_acta_save(Db *pDb, const SessionActa *pActa, const int64_t *aiItem,
 int session_acta_set_state(Db *pDb, const SessionActa *pActa, ActaState eNew,
                            int64_t iApprovedIn) {
   return acta_bump(pDb, pActa, acta_state_slug(eNew),
-                   eNew >= ACTA_APROBADA ? (iApprovedIn ? iApprovedIn
-                                                        : pActa->iApprovedIn)
-                                         : 0);
+                   eNew >= ACTA_APROBADA
+                       ? (iApprovedIn ? iApprovedIn : pActa->iApprovedIn)
+                       : 0);
 }
 
 static int insert_note(Db *pDb, const char *zSql, int64_t iParent,
@@ -164,8 +169,10 @@ static int insert_note(Db *pDb, const char *zSql, int64_t iParent,
   DbStmt *p = db_prepare(pDb, zSql);
   if (!p) return DB_ERROR;
   db_bind_int64(p, 1, iParent);
-  if (iUser > 0) db_bind_int64(p, 2, iUser);
-  else db_bind_null(p, 2);
+  if (iUser > 0)
+    db_bind_int64(p, 2, iUser);
+  else
+    db_bind_null(p, 2);
   db_bind_text(p, 3, zBody);
   db_bind_int64(p, 4, db_now());
   int rc = db_step(p);

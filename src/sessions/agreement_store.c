@@ -63,8 +63,8 @@ int session_agreement_list(Db *pDb, Arena *pArena, int64_t iCouncil,
   return rc == DB_DONE ? DB_OK : DB_ERROR;
 }
 
-int session_agreement_get(Db *pDb, Arena *pArena, int64_t iCouncil,
-                          int64_t iId, SessionAgreement *pAgr) {
+int session_agreement_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,
+                          SessionAgreement *pAgr) {
   DbStmt *p = db_prepare(pDb, "SELECT " AGR_COLUMNS AGR_FROM
                               "WHERE g.council_id = ? AND g.id = ?");
   if (!p) return DB_ERROR;
@@ -98,8 +98,8 @@ int session_agreement_insert(Db *pDb, int64_t iCouncil,
     db_bind_null(p, 5);
     db_bind_null(p, 6);
   }
-  db_bind_text(p, 7, pAgr->zResponsibleKind ? pAgr->zResponsibleKind
-                                            : "ninguno");
+  db_bind_text(p, 7,
+               pAgr->zResponsibleKind ? pAgr->zResponsibleKind : "ninguno");
   db_bind_text(p, 8, pAgr->zResponsible ? pAgr->zResponsible : "");
   db_bind_text(p, 9, pAgr->zDue && *pAgr->zDue ? pAgr->zDue : NULL);
   db_bind_text(p, 10, agreement_state_slug(pAgr->eState));
@@ -122,7 +122,8 @@ int session_agreement_follow(Db *pDb, int64_t iUser,
                          "UPDATE agreements SET state = ?, updated_at = ?, "
                          "version = version + 1 WHERE id = ? AND version = ? "
                          "RETURNING id");
-  if (!p) rc = DB_ERROR;
+  if (!p)
+    rc = DB_ERROR;
   else {
     db_bind_text(p, 1, agreement_state_slug(eNew));
     db_bind_int64(p, 2, iNow);
@@ -137,13 +138,16 @@ int session_agreement_follow(Db *pDb, int64_t iUser,
                    "INSERT INTO agreement_log(agreement_id, at, note_date, "
                    "user_id, old_state, new_state, note) "
                    "VALUES (?, ?, ?, ?, ?, ?, ?)");
-    if (!p) rc = DB_ERROR;
+    if (!p)
+      rc = DB_ERROR;
     else {
       db_bind_int64(p, 1, pOld->id);
       db_bind_int64(p, 2, iNow);
       db_bind_text(p, 3, zDate);
-      if (iUser > 0) db_bind_int64(p, 4, iUser);
-      else db_bind_null(p, 4);
+      if (iUser > 0)
+        db_bind_int64(p, 4, iUser);
+      else
+        db_bind_null(p, 4);
       db_bind_text(p, 5, agreement_state_slug(pOld->eState));
       db_bind_text(p, 6, agreement_state_slug(eNew));
       db_bind_text(p, 7, zNote ? zNote : "");
@@ -174,7 +178,8 @@ int session_agreement_notes(Db *pDb, Arena *pArena, int64_t iAgreement,
       nAlloc = nAlloc ? nAlloc * 2 : 16;
       SessionAgreementNote *aNew =
           arena_alloc(pArena, sizeof(SessionAgreementNote) * (size_t)nAlloc);
-      if (*pnNote) memcpy(aNew, *paNote, sizeof(SessionAgreementNote) * *pnNote);
+      if (*pnNote)
+        memcpy(aNew, *paNote, sizeof(SessionAgreementNote) * *pnNote);
       *paNote = aNew;
     }
     SessionAgreementNote *n = &(*paNote)[(*pnNote)++];

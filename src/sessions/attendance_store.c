@@ -95,21 +95,27 @@ static int insert_row(Db *pDb, int64_t iActivity, int64_t iUser,
   if (!p) return DB_ERROR;
   int bGuest = e->iMemberId <= 0;
   db_bind_int64(p, 1, iActivity);
-  if (bGuest) db_bind_null(p, 2);
-  else db_bind_int64(p, 2, e->iMemberId);
+  if (bGuest)
+    db_bind_null(p, 2);
+  else
+    db_bind_int64(p, 2, e->iMemberId);
   db_bind_text(p, 3, bGuest && e->zName ? e->zName : "");
   db_bind_text(p, 4, bGuest && e->zOrganization ? e->zOrganization : "");
   db_bind_text(p, 5, bGuest && zCommune ? zCommune : "");
   db_bind_text(p, 6, attendance_slug(e->eStatus));
-  db_bind_text(p, 7, e->eStatus == ATTENDANCE_JUSTIFICADO && e->zReason
-                         ? e->zReason
-                         : "");
-  if (!bGuest && iSubstituteFor > 0) db_bind_int64(p, 8, iSubstituteFor);
-  else db_bind_null(p, 8);
+  db_bind_text(
+      p, 7,
+      e->eStatus == ATTENDANCE_JUSTIFICADO && e->zReason ? e->zReason : "");
+  if (!bGuest && iSubstituteFor > 0)
+    db_bind_int64(p, 8, iSubstituteFor);
+  else
+    db_bind_null(p, 8);
   db_bind_int64(p, 9, iOrder);
   db_bind_int64(p, 10, db_now());
-  if (iUser > 0) db_bind_int64(p, 11, iUser);
-  else db_bind_null(p, 11);
+  if (iUser > 0)
+    db_bind_int64(p, 11, iUser);
+  else
+    db_bind_null(p, 11);
   int rc = db_step(p);
   db_done(p);
   return rc == DB_DONE ? DB_OK : rc;
@@ -122,7 +128,8 @@ int session_attendance_replace(Db *pDb, int64_t iActivity, int64_t iUser,
   int rc = db_begin(pDb);
   if (rc != DB_OK) return rc;
   DbStmt *p = db_prepare(pDb, "DELETE FROM attendance WHERE activity_id = ?");
-  if (!p) rc = DB_ERROR;
+  if (!p)
+    rc = DB_ERROR;
   else {
     db_bind_int64(p, 1, iActivity);
     rc = db_step(p) == DB_DONE ? DB_OK : DB_ERROR;
@@ -179,7 +186,8 @@ int session_quorum_rules(Db *pDb, int64_t iCouncil, QuorumRules *pRules) {
     for (int i = 0; i < 2; i++) { /* The names people use for the usual ones */
       if (at[i]->eKind == QUORUM_MORE_THAN && at[i]->num * 2 == at[i]->den) {
         at[i]->zLabel = "mayoría absoluta";
-      } else if (at[i]->eKind == QUORUM_AT_LEAST && at[i]->num * 3 == at[i]->den * 2) {
+      } else if (at[i]->eKind == QUORUM_AT_LEAST &&
+                 at[i]->num * 3 == at[i]->den * 2) {
         at[i]->zLabel = "dos tercios";
       }
     }
@@ -189,8 +197,9 @@ int session_quorum_rules(Db *pDb, int64_t iCouncil, QuorumRules *pRules) {
 }
 
 static const char *kind_slug(QuorumKind e) {
-  return e == QUORUM_AT_LEAST ? "al_menos" : e == QUORUM_FIXED ? "numero"
-                                                               : "mas_de";
+  return e == QUORUM_AT_LEAST ? "al_menos"
+         : e == QUORUM_FIXED  ? "numero"
+                              : "mas_de";
 }
 
 int session_quorum_rules_save(Db *pDb, int64_t iCouncil,
@@ -213,8 +222,9 @@ int session_quorum_rules_save(Db *pDb, int64_t iCouncil,
       "excluded.vacancies_reduce_base, updated_at = excluded.updated_at");
   if (!p) return DB_ERROR;
   db_bind_int64(p, 1, iCouncil);
-  db_bind_text(p, 2, pRules->eCounts == QUORUM_COUNTS_SUBSTITUTES ? "suplentes"
-                                                                  : "titulares");
+  db_bind_text(
+      p, 2,
+      pRules->eCounts == QUORUM_COUNTS_SUBSTITUTES ? "suplentes" : "titulares");
   db_bind_text(p, 3, kind_slug(pRules->session.eKind));
   db_bind_int64(p, 4, pRules->session.num);
   db_bind_int64(p, 5, pRules->session.den);
@@ -223,8 +233,9 @@ int session_quorum_rules_save(Db *pDb, int64_t iCouncil,
   db_bind_int64(p, 8, pRules->agreement.num);
   db_bind_int64(p, 9, pRules->agreement.den);
   db_bind_int64(p, 10, pRules->agreement.nFixed);
-  db_bind_text(p, 11, pRules->eAgreementBase == QUORUM_OF_PRESENT ? "presentes"
-                                                                  : "miembros");
+  db_bind_text(
+      p, 11,
+      pRules->eAgreementBase == QUORUM_OF_PRESENT ? "presentes" : "miembros");
   db_bind_int64(p, 12, pRules->nSeat);
   db_bind_int64(p, 13, pRules->bVacanciesReduceBase ? 1 : 0);
   db_bind_int64(p, 14, db_now());
@@ -233,8 +244,8 @@ int session_quorum_rules_save(Db *pDb, int64_t iCouncil,
   return rc == DB_DONE ? DB_OK : rc;
 }
 
-int session_quorum(Db *pDb, Arena *pArena, int64_t iCouncil,
-                   int64_t iActivity, QuorumResult *pOut) {
+int session_quorum(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iActivity,
+                   QuorumResult *pOut) {
   QuorumRules rules;
   SessionExpected *aExp = NULL;
   SessionAttendance *aRow = NULL;

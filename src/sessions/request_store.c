@@ -19,9 +19,11 @@ static int load_answers(Db *pDb, Arena *pArena, SessionRequest *pReq) {
   while ((rc = db_step(p)) == DB_ROW) {
     if (pReq->nAnswer == nAlloc) {
       nAlloc = nAlloc ? nAlloc * 2 : 4;
-      SessionAnswer *aNew = arena_alloc(pArena, sizeof(SessionAnswer) * (size_t)nAlloc);
+      SessionAnswer *aNew =
+          arena_alloc(pArena, sizeof(SessionAnswer) * (size_t)nAlloc);
       if (pReq->nAnswer) {
-        memcpy(aNew, pReq->aAnswer, sizeof(SessionAnswer) * (size_t)pReq->nAnswer);
+        memcpy(aNew, pReq->aAnswer,
+               sizeof(SessionAnswer) * (size_t)pReq->nAnswer);
       }
       pReq->aAnswer = aNew;
     }
@@ -75,16 +77,18 @@ int session_request_list(Db *pDb, Arena *pArena, int64_t iCouncil,
 }
 
 int session_request_insert(Db *pDb, int64_t iCouncil, SessionRequest *pReq) {
-  DbStmt *p = db_prepare(
-      pDb,
-      "INSERT INTO authority_requests(council_id, authority_name, "
-      "agreement_id, asked_on, question, created_at) "
-      "VALUES (?, ?, ?, ?, ?, ?) RETURNING id");
+  DbStmt *p =
+      db_prepare(pDb,
+                 "INSERT INTO authority_requests(council_id, authority_name, "
+                 "agreement_id, asked_on, question, created_at) "
+                 "VALUES (?, ?, ?, ?, ?, ?) RETURNING id");
   if (!p) return DB_ERROR;
   db_bind_int64(p, 1, iCouncil);
   db_bind_text(p, 2, pReq->zAuthority);
-  if (pReq->iAgreement > 0) db_bind_int64(p, 3, pReq->iAgreement);
-  else db_bind_null(p, 3);
+  if (pReq->iAgreement > 0)
+    db_bind_int64(p, 3, pReq->iAgreement);
+  else
+    db_bind_null(p, 3);
   db_bind_text(p, 4, pReq->zAskedOn);
   db_bind_text(p, 5, pReq->zQuestion);
   db_bind_int64(p, 6, db_now());
@@ -96,12 +100,12 @@ int session_request_insert(Db *pDb, int64_t iCouncil, SessionRequest *pReq) {
 
 int session_request_answer(Db *pDb, int64_t iCouncil, int64_t iRequest,
                            const char *zDate, const char *zBody) {
-  DbStmt *p = db_prepare(
-      pDb,
-      "INSERT INTO authority_answers(request_id, answered_on, body, "
-      "created_at) SELECT id, CAST(? AS TEXT), CAST(? AS TEXT), "
-      "CAST(? AS BIGINT) FROM authority_requests "
-      "WHERE id = ? AND council_id = ? RETURNING id");
+  DbStmt *p =
+      db_prepare(pDb,
+                 "INSERT INTO authority_answers(request_id, answered_on, body, "
+                 "created_at) SELECT id, CAST(? AS TEXT), CAST(? AS TEXT), "
+                 "CAST(? AS BIGINT) FROM authority_requests "
+                 "WHERE id = ? AND council_id = ? RETURNING id");
   if (!p) return DB_ERROR;
   db_bind_text(p, 1, zDate);
   db_bind_text(p, 2, zBody);

@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "db/db.h"
+#include "domain/acta.h"
 #include "domain/agreement.h"
 #include "domain/attendance.h"
 #include "domain/quorum.h"
@@ -68,8 +69,8 @@ int session_quorum_rules_save(Db *pDb, int64_t iCouncil,
 /* Quorum of an activity from the rules, the councillors in office and the
 ** stored attendance (a suplente's iTitularOf is the titular they were
 ** recorded attending for, else the one they cover). */
-int session_quorum(Db *pDb, Arena *pArena, int64_t iCouncil,
-                   int64_t iActivity, QuorumResult *pOut);
+int session_quorum(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iActivity,
+                   QuorumResult *pOut);
 
 /* ---- Agreements ---- */
 
@@ -102,8 +103,8 @@ int session_agreement_list(Db *pDb, Arena *pArena, int64_t iCouncil,
                            int64_t iActivity, SessionAgreement **paAgr,
                            int *pnAgr);
 /* DB_OK, DB_DONE when there is none in the council, DB_ERROR. */
-int session_agreement_get(Db *pDb, Arena *pArena, int64_t iCouncil,
-                          int64_t iId, SessionAgreement *pAgr);
+int session_agreement_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,
+                          SessionAgreement *pAgr);
 /* Inserts a checked agreement; sets pAgr->id. */
 int session_agreement_insert(Db *pDb, int64_t iCouncil, SessionAgreement *pAgr);
 /* Moves an agreement to eNew (already checked with
@@ -122,11 +123,9 @@ const char *session_today(Arena *pArena);
 
 /* ---- Actas ---- */
 
-#include "domain/acta.h"
-
 typedef struct SessionActa {
   int64_t id;
-  int64_t iActivity;   /* The session it records */
+  int64_t iActivity; /* The session it records */
   ActaState eState;
   int64_t iApprovedIn; /* The later session that approved it, or 0 */
   int iVersion;
@@ -187,7 +186,7 @@ typedef struct SessionRequest {
   const char *zAgreement; /* Its text, or "" */
   const char *zAskedOn;   /* "YYYY-MM-DD" */
   const char *zQuestion;
-  int nAnswer;            /* Answers in aAnswer, oldest first */
+  int nAnswer; /* Answers in aAnswer, oldest first */
   SessionAnswer *aAnswer;
 } SessionRequest;
 
