@@ -64,6 +64,8 @@ int demo_plan(Db *pDb, Arena *pArena, int64_t iAdminId, const char **pzErr);
 int demo_activities(Db *pDb, Arena *pArena);
 /* The demo's evidence, after its activities (demo_evidence.c). */
 int demo_evidence(Db *pDb, Arena *pArena);
+/* The demo's held session: attendance and agreements (demo_sessions.c). */
+int demo_sessions(Db *pDb, Arena *pArena);
 
 /* The mail retry options shared by `serve` and `mail send-pending`
 ** (--mail-max-attempts, --mail-retry-seconds): applied to the sender's

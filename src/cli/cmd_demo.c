@@ -131,6 +131,7 @@ int cmd_demo(int argc, char **argv) {
         demo_people(pDb, pArena) == DB_OK &&
         demo_plan(pDb, pArena, iAdmin, &zErr) == DB_OK &&
         demo_activities(pDb, pArena) == DB_OK &&
+        demo_sessions(pDb, pArena) == DB_OK &&
         demo_evidence(pDb, pArena) == DB_OK) {
       rc = db_commit(pDb) == DB_OK ? CLI_OK : CLI_FAIL;
     } else {

@@ -19,6 +19,7 @@
 #include "mail/sender.h"
 #include "pages/activities_pages.h"
 #include "pages/evidence_pages.h"
+#include "pages/sessions_pages.h"
 #include "people/people.h"
 
 static void section_details(Html *h, Arena *pArena, const Activity *a) {
@@ -305,6 +306,8 @@ void page_activity(Request *r) {
   }
   section_details(&h, pArena, &a);
   section_agenda(&h, r, &a, azAgenda, nAgenda, bAdmin);
+  activity_attendance_section(&h, r, &a);
+  activity_agreements_section(&h, r, &a);
   evidence_section(&h, r, &a);
   if (bAdmin) {
     section_replies(&h, r, &a, aInv, nInv);

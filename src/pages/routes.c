@@ -9,6 +9,7 @@
 #include "domain/plan_import.h"
 #include "pages/activities_pages.h"
 #include "pages/evidence_pages.h"
+#include "pages/sessions_pages.h"
 
 #define GET METHOD_GET
 #define POST METHOD_POST
@@ -98,6 +99,21 @@ const Route routes_table[] = {
     {"/api/compliance",     GET,        ROLES_EVERYONE,  0,          0,     page_api_compliance},
     {"/informe-cumplimiento.pdf", GET,  ROLES_SIGNED_IN, 0,          0,     page_compliance_pdf},
     {"/informe-cumplimiento.xlsx", GET, ROLES_SIGNED_IN, 0,          0,     page_compliance_xlsx},
+    /* Sessions: attendance, quorum and agreements */
+    {"/api/activities/:/attendance", POST, ROLE_ADMIN,   ROUTE_CSRF, SMALL, page_api_activity_attendance},
+    {"/actividades/:/asistencia", POST, ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_activity_attendance},
+    {"/actividades/:/asistencia.pdf", GET, ROLES_SIGNED_IN, 0,        0,     page_activity_attendance_pdf},
+    {"/actividades/:/acuerdos", POST,  ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_activity_agreements},
+    {"/acuerdos",           GET,        ROLES_SIGNED_IN, 0,          0,     page_agreements},
+    {"/acuerdos/:",         GET | POST, ROLES_SIGNED_IN, ROUTE_CSRF, SMALL, page_agreement},
+    {"/actividades/:/acta", GET | POST, ROLES_EVERYONE,  ROUTE_CSRF, SMALL, page_activity_acta},
+    {"/actividades/:/acta.pdf", GET,    ROLES_EVERYONE,  0,          0,     page_activity_acta_pdf},
+    {"/actas",              GET,        ROLES_EVERYONE,  0,          0,     page_actas},
+    {"/solicitudes",        GET | POST, ROLES_SIGNED_IN, ROUTE_CSRF, SMALL, page_authority_requests},
+    {"/solicitudes/:",      POST,       ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_authority_request},
+    {"/admin/quorum",       GET | POST, ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_admin_quorum},
+    {"/api/agreements",     GET | POST, ROLES_SIGNED_IN, ROUTE_CSRF, SMALL, page_api_agreements},
+    {"/api/agreements/:",   GET | POST, ROLES_SIGNED_IN, ROUTE_CSRF, SMALL, page_api_agreement},
 };
 
 const int routes_count = (int)(sizeof(routes_table) / sizeof(routes_table[0]));

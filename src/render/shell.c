@@ -23,6 +23,8 @@ static const NavEntry aNav[] = {
     {"plan", "/plan", "Plan", ROLES_EVERYONE},
     {"calendario", "/calendario", "Calendario", ROLES_EVERYONE},
     {"actividades", "/actividades", "Actividades", ROLE_ADMIN},
+    {"actas", "/actas", "Actas", ROLES_EVERYONE},
+    {"acuerdos", "/acuerdos", "Acuerdos", ROLES_SIGNED_IN},
     {"usuarios", "/admin/usuarios", "Usuarios", ROLE_ADMIN},
     {"integrantes", "/integrantes", "Integrantes", ROLES_EVERYONE},
     {"admin-integrantes", "/admin/integrantes", "Consejeros", ROLE_ADMIN},

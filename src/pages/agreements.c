@@ -1,0 +1,369 @@
+/*
+** Agreements (acuerdos): those of a session on its activity page, the
+** tracker across sessions, and one agreement with its follow-up log.
+**
+** POST /actividades/ID/acuerdos  admin: text, votes_for, votes_against,
+**      votes_abstain (all empty: not voted), responsible_kind,
+**      responsible, due_date -> 303 to the activity page
+** GET  /acuerdos                 signed in: overdue, open, done and
+**      discarded, then by responsible
+** GET  /acuerdos/ID              signed in: the agreement and its log
+** POST /acuerdos/ID              admin: state, note, date -> 303
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "pages/sessions_pages.h"
+#include "people/people.h"
+
+static const char *const azKind[] = {"ninguno", "consejero", "autoridad",
+                                     "encargado"};
+static const char *const azKindLabel[] = {"Sin responsable", "Consejero/a",
+                                          "Autoridad", "Encargado/a"};
+
+static void agreement_line(Html *h, const SessionAgreement *g,
+                           const char *zToday) {
+  int bOverdue = agreement_is_overdue(g->eState, g->zDue, zToday);
+  html_printf(h,
+              "<li class=\"agreement%s\"><a href=\"/acuerdos/%lld\">%s</a> "
+              "<span class=\"badge\">%s</span>",
+              bOverdue ? " overdue" : "", (long long)g->id, g->zText,
+              bOverdue ? "Atrasado" : agreement_state_label(g->eState));
+  if (g->zResponsible[0]) html_printf(h, " · Responsable: %s", g->zResponsible);
+  if (g->zDue[0]) html_printf(h, " · Plazo: %s", g->zDue);
+  if (g->bVoted) {
+    html_printf(h, " · Votos: %d a favor, %d en contra, %d abstenciones",
+                g->nFor, g->nAgainst, g->nAbstain);
+  }
+  html_printf(h, "</li>\n");
+}
+
+void activity_agreements_section(Html *h, Request *r, const Activity *a) {
+  const User *pUser = request_user(r);
+  if (!pUser) return;
+  Db *pDb = request_db(r);
+  Arena *pArena = request_arena(r);
+  int64_t iCouncil = people_council_id(pDb);
+  const char *zToday = session_today(pArena);
+  SessionAgreement *aAgr = NULL, *aAll = NULL;
+  int nAgr = 0, nAll = 0;
+  if (session_agreement_list(pDb, pArena, iCouncil, a->id, &aAgr, &nAgr) !=
+          DB_OK ||
+      session_agreement_list(pDb, pArena, iCouncil, 0, &aAll, &nAll) != DB_OK) {
+    return;
+  }
+  int bUpcoming = strcmp(a->zStatus, ACTIVITY_PROGRAMADA) == 0 ||
+                  strcmp(a->zStatus, ACTIVITY_CONVOCADA) == 0;
+  if (bUpcoming && strncmp(a->zKind, "sesion_", 7) == 0) {
+    AgreementItem *aItem =
+        arena_alloc(pArena, sizeof(AgreementItem) * (size_t)(nAll + 1));
+    int *aiOver = arena_alloc(pArena, sizeof(int) * (size_t)(nAll + 1));
+    for (int i = 0; i < nAll; i++) {
+      aItem[i].iId = aAll[i].id;
+      aItem[i].eState = aAll[i].eState;
+      aItem[i].zDue = aAll[i].zDue;
+      aItem[i].zResponsible = aAll[i].zResponsible;
+    }
+    int nOver = agreement_overdue_list(aItem, nAll, zToday, aiOver);
+    if (nOver > 0) {
+      html_printf(
+          h,
+          "<section aria-labelledby=\"atrasados\"><h2 id=\"atrasados"
+          "\">Acuerdos atrasados (primer punto de la tabla)</h2><ul>\n");
+      for (int i = 0; i < nOver; i++)
+        agreement_line(h, &aAll[aiOver[i]], zToday);
+      html_printf(h, "</ul></section>\n");
+    }
+  }
+  html_printf(h,
+              "<section aria-labelledby=\"acuerdos\"><h2 id=\"acuerdos\">"
+              "Acuerdos</h2>\n<p><a href=\"/actividades/%lld/acta\">Acta de "
+              "esta actividad</a></p>\n",
+              (long long)a->id);
+  if (nAgr == 0) {
+    html_printf(h, "<p>Esta actividad no tiene acuerdos registrados.</p>\n");
+  } else {
+    html_printf(h, "<ul class=\"agreements\">\n");
+    for (int i = 0; i < nAgr; i++) agreement_line(h, &aAgr[i], zToday);
+    html_printf(h, "</ul>\n");
+  }
+  if (pUser->mRole & ROLE_ADMIN) {
+    html_printf(h,
+                "<details><summary>Registrar un acuerdo</summary><form class="
+                "\"form\" method=\"post\" action=\"/actividades/%lld/acuerdos"
+                "\">",
+                (long long)a->id);
+    form_csrf(h, request_csrf_token(r));
+    html_printf(h,
+                "<label for=\"agreement_text\">Texto del acuerdo</label>"
+                "<textarea id=\"agreement_text\" name=\"text\" rows=\"3\" "
+                "required></textarea>\n");
+    form_input(h, NULL, "votes_for", "Votos a favor", "number", "",
+               "Deje los votos en blanco si no hubo votación.",
+               "min=\"0\" max=\"1000\"");
+    form_input(h, NULL, "votes_against", "Votos en contra", "number", "", NULL,
+               "min=\"0\" max=\"1000\"");
+    form_input(h, NULL, "votes_abstain", "Abstenciones", "number", "", NULL,
+               "min=\"0\" max=\"1000\"");
+    form_select(h, NULL, "responsible_kind", "Responsable", azKind, azKindLabel,
+                4, "ninguno");
+    form_input(h, NULL, "responsible", "Nombre del responsable", "text", "",
+               "Un consejero, una autoridad del directorio o el encargado.",
+               NULL);
+    form_input(h, NULL, "due_date", "Plazo", "date", "", NULL, NULL);
+    html_printf(h,
+                "<div class=\"actions\"><button type=\"submit\" class=\"button"
+                "\">Registrar acuerdo</button></div></form></details>\n");
+  }
+  html_printf(h, "</section>\n");
+}
+
+/* A number field: -1 when empty, -2 when not a number in 0..1000. */
+static int vote_field(Request *r, const char *zName) {
+  const char *z = request_field(r, zName);
+  if (!z || !*z) return -1;
+  char *zEnd = NULL;
+  long v = strtol(z, &zEnd, 10);
+  return *zEnd || v < 0 || v > 1000 ? -2 : (int)v;
+}
+
+void page_activity_agreements(Request *r) {
+  Activity a;
+  if (!act_load(r, &a, 0)) return;
+  Db *pDb = request_db(r);
+  Arena *pArena = request_arena(r);
+  SessionAgreement g;
+  memset(&g, 0, sizeof(g));
+  g.iActivity = a.id;
+  const char *z = request_field(r, "text");
+  g.zText = z ? z : "";
+  z = request_field(r, "responsible_kind");
+  g.zResponsibleKind = z && *z ? z : "ninguno";
+  z = request_field(r, "responsible");
+  g.zResponsible = z ? z : "";
+  z = request_field(r, "due_date");
+  g.zDue = z ? z : "";
+  int nFor = vote_field(r, "votes_for"),
+      nAgainst = vote_field(r, "votes_against"),
+      nAbstain = vote_field(r, "votes_abstain");
+  const char *zField = NULL, *zErr = NULL;
+  if (nFor == -2 || nAgainst == -2 || nAbstain == -2) {
+    zErr = "Los votos deben ser números enteros entre 0 y 1000.";
+  } else if (nFor >= 0 || nAgainst >= 0 || nAbstain >= 0) {
+    g.bVoted = 1;
+    g.nFor = nFor > 0 ? nFor : 0;
+    g.nAgainst = nAgainst > 0 ? nAgainst : 0;
+    g.nAbstain = nAbstain > 0 ? nAbstain : 0;
+  }
+  if (!zErr) zErr = sess_agreement_check(&g, &zField);
+  if (zErr) {
+    respond_error(r, 422, zErr);
+    return;
+  }
+  if (session_agreement_insert(pDb, people_council_id(pDb), &g) != DB_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  respond_redirect(
+      r, arena_printf(pArena, "/actividades/%lld#acuerdos", (long long)a.id));
+}
+
+void page_agreements(Request *r) {
+  Db *pDb = request_db(r);
+  Arena *pArena = request_arena(r);
+  const char *zToday = session_today(pArena);
+  SessionAgreement *aAgr = NULL;
+  int nAgr = 0;
+  if (session_agreement_list(pDb, pArena, people_council_id(pDb), 0, &aAgr,
+                             &nAgr) != DB_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  AgreementItem *aItem =
+      arena_alloc(pArena, sizeof(AgreementItem) * (size_t)(nAgr + 1));
+  for (int i = 0; i < nAgr; i++) {
+    aItem[i].iId = aAgr[i].id;
+    aItem[i].eState = aAgr[i].eState;
+    aItem[i].zDue = aAgr[i].zDue;
+    aItem[i].zResponsible = aAgr[i].zResponsible;
+  }
+  AgreementGroup *aGroup = NULL;
+  int nGroup = 0, anBucket[AGREEMENT_N_BUCKET];
+  agreement_tracker_group(pArena, aItem, nAgr, zToday, &aGroup, &nGroup,
+                          anBucket);
+  Html h;
+  page_begin(r, &h, "Acuerdos", "acuerdos");
+  html_printf(&h,
+              "<h1>Acuerdos</h1>\n<p><a href=\"/solicitudes\">Solicitudes a "
+              "autoridades y sus respuestas</a></p>\n<p class=\"summary\">");
+  for (int b = 0; b < AGREEMENT_N_BUCKET; b++) {
+    html_printf(&h, "%s%s: <strong>%d</strong>", b ? " · " : "",
+                agreement_bucket_label((AgreementBucket)b), anBucket[b]);
+  }
+  html_printf(&h, "</p>\n");
+  for (int b = 0; b < AGREEMENT_N_BUCKET; b++) {
+    if (anBucket[b] == 0) continue;
+    html_printf(
+        &h, "<section><h2 id=\"grupo-%d\">%s</h2><ul class=\"agreements\">\n",
+        b, agreement_bucket_label((AgreementBucket)b));
+    for (int i = 0; i < nAgr; i++) {
+      if ((int)agreement_bucket(&aItem[i], zToday) == b) {
+        agreement_line(&h, &aAgr[i], zToday);
+      }
+    }
+    html_printf(&h, "</ul></section>\n");
+  }
+  if (nAgr == 0) {
+    html_printf(&h,
+                "<p>Aún no hay acuerdos. Se registran en la página de "
+                "cada sesión.</p>\n");
+  } else {
+    html_printf(&h, "<section><h2>Por responsable</h2>\n");
+    for (int k = 0; k < nGroup; k++) {
+      const AgreementGroup *pG = &aGroup[k];
+      html_printf(&h, "<h3>%s</h3><ul class=\"agreements\">\n",
+                  pG->zResponsible);
+      for (int i = 0; i < pG->nItem; i++) {
+        agreement_line(&h, &aAgr[pG->aiItem[i]], zToday);
+      }
+      html_printf(&h, "</ul>\n");
+    }
+    html_printf(&h, "</section>\n");
+  }
+  page_finish(r, &h, 200);
+}
+
+static void agreement_follow_post(Request *r, const SessionAgreement *g) {
+  if (!(request_user(r)->mRole & ROLE_ADMIN)) {
+    respond_error(r, 403,
+                  "Solo la encargada o el encargado puede hacer el "
+                  "seguimiento de los acuerdos.");
+    return;
+  }
+  const char *zState = request_field(r, "state");
+  const char *zNote = request_field(r, "note");
+  const char *zDate = request_field(r, "date");
+  AgreementState eNew = g->eState;
+  if (zState && *zState && agreement_state_parse(zState, &eNew) != 0) {
+    respond_error(r, 422, "Elija un estado de la lista.");
+    return;
+  }
+  if (!zNote) zNote = "";
+  if (strlen(zNote) > 4000) {
+    respond_error(r, 422,
+                  "La nota es demasiado larga (máximo 4000 caracteres).");
+    return;
+  }
+  if (zDate && *zDate && !agreement_date_valid(zDate)) {
+    respond_error(r, 422, "La fecha debe escribirse AAAA-MM-DD y existir.");
+    return;
+  }
+  if (eNew == g->eState && !*zNote) {
+    respond_error(r, 422, "Indique un nuevo estado o una nota de seguimiento.");
+    return;
+  }
+  const char *zWhy = NULL;
+  if (eNew != g->eState &&
+      agreement_transition_check(g->eState, eNew, &zWhy) != AGREEMENT_OK) {
+    respond_error(r, 409, zWhy);
+    return;
+  }
+  Arena *pArena = request_arena(r);
+  int rc = session_agreement_follow(
+      request_db(r), request_user(r)->id, g, eNew,
+      zDate && *zDate ? zDate : session_today(pArena), zNote);
+  if (rc == DB_BUSY) {
+    respond_error(r, 409,
+                  "Otra persona modificó el acuerdo al mismo tiempo: "
+                  "vuelva a abrirlo y repita el cambio.");
+    return;
+  }
+  if (rc != DB_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  respond_redirect(r, arena_printf(pArena, "/acuerdos/%lld", (long long)g->id));
+}
+
+void page_agreement(Request *r) {
+  Db *pDb = request_db(r);
+  Arena *pArena = request_arena(r);
+  const char *zId = request_param(r, 0);
+  SessionAgreement g;
+  int rc = session_agreement_get(pDb, pArena, people_council_id(pDb),
+                                 zId ? atoll(zId) : 0, &g);
+  if (rc != DB_OK) {
+    respond_error(r, rc == DB_DONE ? 404 : 500, "No existe ese acuerdo.");
+    return;
+  }
+  if (request_is_post(r)) {
+    agreement_follow_post(r, &g);
+    return;
+  }
+  SessionAgreementNote *aNote = NULL;
+  int nNote = 0;
+  if (session_agreement_notes(pDb, pArena, g.id, &aNote, &nNote) != DB_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  const char *zToday = session_today(pArena);
+  Html h;
+  page_begin(r, &h, "Acuerdo", "acuerdos");
+  html_printf(&h, "<h1>Acuerdo</h1>\n<p class=\"agreement-text\">%s</p>\n<ul>",
+              g.zText);
+  html_printf(&h,
+              "<li>Adoptado en: <a href=\"/actividades/%lld\">%s</a> (%s)</li>",
+              (long long)g.iActivity, g.zSession, g.zSessionDate);
+  html_printf(
+      &h, "<li>Estado: <strong id=\"estado\">%s</strong>%s</li>",
+      agreement_state_label(g.eState),
+      agreement_is_overdue(g.eState, g.zDue, zToday) ? " (atrasado)" : "");
+  if (g.zResponsible[0])
+    html_printf(&h, "<li>Responsable: %s</li>", g.zResponsible);
+  if (g.zDue[0]) html_printf(&h, "<li>Plazo: %s</li>", g.zDue);
+  if (g.bVoted) {
+    html_printf(&h,
+                "<li>Votación: %d a favor, %d en contra, %d abstenciones</li>",
+                g.nFor, g.nAgainst, g.nAbstain);
+  }
+  html_printf(&h, "</ul>\n<section><h2>Seguimiento</h2>\n");
+  if (nNote == 0)
+    html_printf(&h, "<p>Sin notas de seguimiento.</p>\n");
+  else
+    html_printf(&h, "<ol class=\"agreement-log\">\n");
+  for (int i = 0; i < nNote; i++) {
+    AgreementState eOld = AGREEMENT_PENDIENTE, eNew = AGREEMENT_PENDIENTE;
+    agreement_state_parse(aNote[i].zOldState, &eOld);
+    agreement_state_parse(aNote[i].zNewState, &eNew);
+    html_printf(&h, "<li>%s: ", aNote[i].zDate);
+    if (eOld != eNew) {
+      html_printf(&h, "%s → %s. ", agreement_state_label(eOld),
+                  agreement_state_label(eNew));
+    }
+    html_printf(&h, "%s</li>\n", aNote[i].zNote);
+  }
+  if (nNote) html_printf(&h, "</ol>\n");
+  if (request_user(r)->mRole & ROLE_ADMIN) {
+    static const char *const azState[] = {"pendiente", "en_curso", "cumplido",
+                                          "descartado"};
+    const char *azLabel[AGREEMENT_N_STATE];
+    for (int i = 0; i < AGREEMENT_N_STATE; i++) {
+      azLabel[i] = agreement_state_label((AgreementState)i);
+    }
+    html_printf(
+        &h, "<form class=\"form\" method=\"post\" action=\"/acuerdos/%lld\">",
+        (long long)g.id);
+    form_csrf(&h, request_csrf_token(r));
+    form_select(&h, NULL, "state", "Estado", azState, azLabel,
+                AGREEMENT_N_STATE, agreement_state_slug(g.eState));
+    form_input(&h, NULL, "note", "Nota de seguimiento", "text", "", NULL, NULL);
+    form_input(&h, NULL, "date", "Fecha", "date", zToday, NULL, NULL);
+    html_printf(
+        &h,
+        "<div class=\"actions\"><button type=\"submit\" class=\"button\">"
+        "Guardar seguimiento</button></div></form>\n");
+  }
+  html_printf(
+      &h, "</section>\n<p><a href=\"/acuerdos\">Todos los acuerdos</a></p>\n");
+  page_finish(r, &h, 200);
+}

@@ -1,0 +1,286 @@
+/*
+** Attendance on the activity page: one row per expected councillor with
+** presente/ausente/justificado radio buttons (quick entry on a phone),
+** the excuse, the titular a suplente attends for, guests; the quorum and
+** why; and the printable attendance sheet.
+**
+** POST /actividades/ID/asistencia      admin: status_MEMBER (slug),
+**      reason_MEMBER, sub_MEMBER (titular id, 0 none); guest_name_N,
+**      guest_org_N, guest_commune_N, guest_status_N for N = 0, 1, …
+**      Replaces the list, then 303 to the page.
+** GET  /actividades/ID/asistencia.pdf  signed in; ?papel=carta for US
+**      Letter (A4 otherwise): the sheet to sign.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "accounts/accounts.h"
+#include "export/attendance_sheet.h"
+#include "pages/sessions_pages.h"
+#include "people/people.h"
+
+#define GUEST_ROWS_MAX 200
+
+static const SessionAttendance *row_of(const SessionAttendance *aRow, int nRow,
+                                       int64_t iMember) {
+  for (int i = 0; i < nRow; i++) {
+    if (aRow[i].iMember == iMember) return &aRow[i];
+  }
+  return NULL;
+}
+
+static void status_radios(Html *h, const char *zName, Attendance eCur) {
+  static const Attendance ae[] = {ATTENDANCE_PRESENTE, ATTENDANCE_AUSENTE,
+                                  ATTENDANCE_JUSTIFICADO};
+  static const char *const azShort[] = {"Presente", "Ausente", "Justificado"};
+  html_printf(h, "<span class=\"attendance-status\">");
+  for (int k = 0; k < 3; k++) {
+    html_printf(h,
+                "<label><input type=\"radio\" name=\"%s\" value=\"%s\"%s> %s"
+                "</label> ",
+                zName, attendance_slug(ae[k]), ae[k] == eCur ? " checked" : "",
+                azShort[k]);
+  }
+  html_printf(h, "</span>");
+}
+
+static void quorum_paragraph(Html *h, const QuorumResult *q) {
+  html_printf(h, "<p id=\"quorum\" class=\"quorum %s\"><strong>%s</strong>",
+              q->session.bReached ? "quorum-ok" : "quorum-no",
+              q->session.zExplain);
+  if (q->agreement.zExplain[0]) html_printf(h, " %s", q->agreement.zExplain);
+  html_printf(h, "</p>\n");
+}
+
+static void guest_row(Html *h, int i, const SessionAttendance *g) {
+  html_printf(h,
+              "<fieldset class=\"attendance-guest\"><legend>%s</legend>"
+              "<label>Nombre <input type=\"text\" name=\"guest_name_%d\" "
+              "value=\"%s\" maxlength=\"200\"></label> "
+              "<label>Organización <input type=\"text\" name=\"guest_org_%d\" "
+              "value=\"%s\"></label> "
+              "<label>Comuna <input type=\"text\" name=\"guest_commune_%d\" "
+              "value=\"%s\"></label> ",
+              g ? "Invitado/a" : "Agregar invitado/a", i, g ? g->zName : "", i,
+              g ? g->zOrganization : "", i, g ? g->zCommune : "");
+  char zName[32];
+  snprintf(zName, sizeof(zName), "guest_status_%d", i);
+  status_radios(h, zName, g ? g->eStatus : ATTENDANCE_PRESENTE);
+  html_printf(h, "</fieldset>\n");
+}
+
+void activity_attendance_section(Html *h, Request *r, const Activity *a) {
+  const User *pUser = request_user(r);
+  if (!pUser) return;
+  int bAdmin = (pUser->mRole & ROLE_ADMIN) != 0;
+  Db *pDb = request_db(r);
+  Arena *pArena = request_arena(r);
+  int64_t iCouncil = people_council_id(pDb);
+  SessionExpected *aExp = NULL;
+  SessionAttendance *aRow = NULL;
+  int nExp = 0, nRow = 0;
+  QuorumResult q;
+  if (session_expected_list(pDb, pArena, iCouncil, &aExp, &nExp) != DB_OK ||
+      session_attendance_list(pDb, pArena, a->id, &aRow, &nRow) != DB_OK ||
+      session_quorum(pDb, pArena, iCouncil, a->id, &q) != DB_OK) {
+    return;
+  }
+  html_printf(h,
+              "<section aria-labelledby=\"asistencia\"><h2 id=\"asistencia\">"
+              "Asistencia y quórum</h2>\n");
+  quorum_paragraph(h, &q);
+  if (bAdmin) {
+    html_printf(h,
+                "<p><a href=\"/admin/quorum\">Reglas de quórum del "
+                "consejo</a></p>\n");
+  }
+  html_printf(h,
+              "<p>Hoja de asistencia para firmar: <a href=\"/actividades/%lld/"
+              "asistencia.pdf\">PDF tamaño A4</a> · <a href=\"/actividades/"
+              "%lld/asistencia.pdf?papel=carta\">PDF tamaño carta</a></p>\n",
+              (long long)a->id, (long long)a->id);
+  if (!bAdmin) {
+    html_printf(h, "<ul>");
+    for (int i = 0; i < nRow; i++) {
+      html_printf(h, "<li>%s: %s</li>", aRow[i].zName,
+                  attendance_label(aRow[i].eStatus));
+    }
+    html_printf(h, "</ul></section>\n");
+    return;
+  }
+  html_printf(h,
+              "<form class=\"form attendance\" method=\"post\" action=\""
+              "/actividades/%lld/asistencia\">",
+              (long long)a->id);
+  form_csrf(h, request_csrf_token(r));
+  for (int i = 0; i < nExp; i++) {
+    const SessionExpected *e = &aExp[i];
+    const SessionAttendance *s = row_of(aRow, nRow, e->iMember);
+    char zName[40];
+    snprintf(zName, sizeof(zName), "status_%lld", (long long)e->iMember);
+    html_printf(h,
+                "<fieldset class=\"attendance-row\"><legend>%s <small>%s%s%s"
+                "</small></legend>",
+                e->zName, e->bTitular ? "Titular" : "Suplente",
+                e->zOrganization[0] ? " · " : "", e->zOrganization);
+    status_radios(h, zName, s ? s->eStatus : ATTENDANCE_AUSENTE);
+    html_printf(h,
+                "<label>Motivo <input type=\"text\" name=\"reason_%lld\" "
+                "value=\"%s\" maxlength=\"500\"></label>",
+                (long long)e->iMember, s ? s->zReason : "");
+    if (!e->bTitular) {
+      int64_t iSub = s && s->iSubstituteFor ? s->iSubstituteFor : 0;
+      html_printf(h,
+                  "<label>Reemplaza a <select name=\"sub_%lld\"><option "
+                  "value=\"0\">—</option>",
+                  (long long)e->iMember);
+      for (int k = 0; k < nExp; k++) {
+        if (!aExp[k].bTitular) continue;
+        html_printf(h, "<option value=\"%lld\"%s>%s</option>",
+                    (long long)aExp[k].iMember,
+                    aExp[k].iMember == iSub ? " selected" : "", aExp[k].zName);
+      }
+      html_printf(h, "</select></label>");
+    }
+    html_printf(h, "</fieldset>\n");
+  }
+  int nGuest = 0;
+  for (int i = 0; i < nRow; i++) {
+    if (!aRow[i].iMember) guest_row(h, nGuest++, &aRow[i]);
+  }
+  guest_row(h, nGuest, NULL);
+  html_printf(h,
+              "<div class=\"actions\"><button type=\"submit\" class=\"button\">"
+              "Guardar asistencia</button></div></form></section>\n");
+}
+
+/* Reads the form into *pIn. */
+static void attendance_from_form(Request *r, const SessionExpected *aExp,
+                                 int nExp, SessAttendanceInput *pIn) {
+  Arena *pArena = request_arena(r);
+  int nMax = nExp + GUEST_ROWS_MAX + 1;
+  pIn->a = arena_alloc(pArena, sizeof(AttendanceEntry) * (size_t)nMax);
+  pIn->azCommune = arena_alloc(pArena, sizeof(char *) * (size_t)nMax);
+  pIn->aiSubstituteFor = arena_alloc(pArena, sizeof(int64_t) * (size_t)nMax);
+  pIn->n = 0;
+  for (int i = 0; i < nExp; i++) {
+    long long id = (long long)aExp[i].iMember;
+    const char *zStatus =
+        request_field(r, arena_printf(pArena, "status_%lld", id));
+    if (!zStatus) continue;
+    AttendanceEntry *e = &pIn->a[pIn->n];
+    memset(e, 0, sizeof(*e));
+    e->iMemberId = id;
+    e->zStatus = zStatus;
+    e->zReason = request_field(r, arena_printf(pArena, "reason_%lld", id));
+    const char *zSub = request_field(r, arena_printf(pArena, "sub_%lld", id));
+    pIn->azCommune[pIn->n] = "";
+    pIn->aiSubstituteFor[pIn->n] =
+        zSub && strcmp(zStatus, "presente") == 0 ? atoll(zSub) : 0;
+    pIn->n++;
+  }
+  for (int g = 0; g < GUEST_ROWS_MAX; g++) {
+    const char *zName =
+        request_field(r, arena_printf(pArena, "guest_name_%d", g));
+    if (!zName) break;
+    if (!*zName) continue; /* The empty "add a guest" row */
+    AttendanceEntry *e = &pIn->a[pIn->n];
+    memset(e, 0, sizeof(*e));
+    e->zName = zName;
+    e->zOrganization =
+        request_field(r, arena_printf(pArena, "guest_org_%d", g));
+    const char *zStatus =
+        request_field(r, arena_printf(pArena, "guest_status_%d", g));
+    e->zStatus = zStatus ? zStatus : "presente";
+    const char *zCommune =
+        request_field(r, arena_printf(pArena, "guest_commune_%d", g));
+    pIn->azCommune[pIn->n] = zCommune ? zCommune : "";
+    pIn->aiSubstituteFor[pIn->n] = 0;
+    pIn->n++;
+  }
+}
+
+void page_activity_attendance(Request *r) {
+  Activity a;
+  if (!act_load(r, &a, 0)) return;
+  Db *pDb = request_db(r);
+  Arena *pArena = request_arena(r);
+  SessionExpected *aExp = NULL;
+  int nExp = 0;
+  if (session_expected_list(pDb, pArena, people_council_id(pDb), &aExp,
+                            &nExp) != DB_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  SessAttendanceInput in;
+  attendance_from_form(r, aExp, nExp, &in);
+  const char *zField = NULL;
+  const char *zErr = sess_attendance_check(r, &in, &zField);
+  if (zErr) {
+    respond_error(r, 422, zErr);
+    return;
+  }
+  if (session_attendance_replace(pDb, a.id, request_user(r)->id, in.a, in.n,
+                                 in.azCommune, in.aiSubstituteFor) != DB_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  respond_redirect(
+      r, arena_printf(pArena, "/actividades/%lld#asistencia", (long long)a.id));
+}
+
+void page_activity_attendance_pdf(Request *r) {
+  Activity a;
+  if (!act_load(r, &a, 0)) return;
+  Db *pDb = request_db(r);
+  Arena *pArena = request_arena(r);
+  SessionExpected *aExp = NULL;
+  int nExp = 0;
+  if (session_expected_list(pDb, pArena, people_council_id(pDb), &aExp,
+                            &nExp) != DB_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  SheetPerson *aPerson =
+      arena_alloc(pArena, sizeof(SheetPerson) * (size_t)(nExp + 1));
+  for (int i = 0; i < nExp; i++) {
+    aPerson[i].zName = aExp[i].zName;
+    aPerson[i].zOrganization = aExp[i].zOrganization;
+    aPerson[i].bTitular = aExp[i].bTitular;
+    aPerson[i].bCouncillor = 1;
+  }
+  const char **azLine =
+      arena_alloc(pArena, sizeof(char *) * (ACTIVITY_LINES_MAX + 1));
+  for (int i = 0; i < a.nLine; i++) {
+    azLine[i] =
+        arena_printf(pArena, "Línea %d del plan de trabajo", a.aLine[i]);
+  }
+  const char *zCouncil = NULL, *zShort = NULL;
+  accounts_council_names(pDb, pArena, &zCouncil, &zShort);
+  char zWhen[ACTIVITY_WHEN_MAX];
+  activity_format_when(a.iStart, a.iEnd, zWhen, sizeof(zWhen));
+  const char *zPaper = request_query(r, "papel");
+  SheetInput in;
+  memset(&in, 0, sizeof(in));
+  in.zCouncil = zCouncil ? zCouncil : "";
+  in.zActivity = a.zTitle;
+  in.zWhen = zWhen;
+  in.zPlace = convene_place(pArena, &a);
+  in.nPlanLine = a.nLine;
+  in.azPlanLine = azLine;
+  in.nPerson = nExp;
+  in.aPerson = aPerson;
+  in.nBlank = 8;
+  in.bLetter = zPaper && strcmp(zPaper, "carta") == 0;
+  const char *zOut = NULL;
+  size_t nOut = 0;
+  char zErr[200];
+  if (attendance_sheet_pdf(pArena, &in, &zOut, &nOut, zErr, sizeof(zErr)) !=
+      EXPORT_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  response_header(r, "Content-Disposition",
+                  "inline; filename=\"asistencia.pdf\"");
+  respond_bytes(r, 200, EXPORT_PDF_TYPE, zOut, nOut);
+}

@@ -1,0 +1,193 @@
+/*
+** Agreements and their follow-up log, stored (see sessions.h). Every state
+** change or note is a log row in the same transaction as the change.
+*/
+#include <string.h>
+
+#include "domain/chile_time.h"
+#include "sessions/sessions.h"
+
+#define AGR_COLUMNS                                                        \
+  "g.id, g.activity_id, a.title, a.starts_at, g.body, "                    \
+  "coalesce(g.votes_for, -1), coalesce(g.votes_against, 0), "              \
+  "coalesce(g.votes_abstain, 0), g.responsible_kind, g.responsible_name, " \
+  "coalesce(g.due_date, ''), g.state, g.version "
+#define AGR_FROM "FROM agreements g JOIN activities a ON a.id = g.activity_id "
+
+static void agreement_from_row(Arena *pArena, DbStmt *p, SessionAgreement *g) {
+  char zIso[CHILE_TIME_ISO_MAX];
+  g->id = db_column_int64(p, 0);
+  g->iActivity = db_column_int64(p, 1);
+  g->zSession = arena_strdup(pArena, db_column_text(p, 2));
+  chile_time_format_iso(db_column_int64(p, 3), zIso, sizeof(zIso));
+  g->zSessionDate = arena_strndup(pArena, zIso, 10);
+  g->zText = arena_strdup(pArena, db_column_text(p, 4));
+  g->nFor = (int)db_column_int64(p, 5);
+  g->bVoted = g->nFor >= 0;
+  if (!g->bVoted) g->nFor = 0;
+  g->nAgainst = (int)db_column_int64(p, 6);
+  g->nAbstain = (int)db_column_int64(p, 7);
+  g->zResponsibleKind = arena_strdup(pArena, db_column_text(p, 8));
+  g->zResponsible = arena_strdup(pArena, db_column_text(p, 9));
+  g->zDue = arena_strdup(pArena, db_column_text(p, 10));
+  g->eState = AGREEMENT_PENDIENTE;
+  agreement_state_parse(db_column_text(p, 11), &g->eState);
+  g->iVersion = (int)db_column_int64(p, 12);
+}
+
+int session_agreement_list(Db *pDb, Arena *pArena, int64_t iCouncil,
+                           int64_t iActivity, SessionAgreement **paAgr,
+                           int *pnAgr) {
+  *paAgr = NULL;
+  *pnAgr = 0;
+  DbStmt *p = db_prepare(pDb, "SELECT " AGR_COLUMNS AGR_FROM
+                              "WHERE g.council_id = ? AND (? = 0 OR "
+                              "g.activity_id = ?) "
+                              "ORDER BY a.starts_at DESC, g.id");
+  if (!p) return DB_ERROR;
+  db_bind_int64(p, 1, iCouncil);
+  db_bind_int64(p, 2, iActivity);
+  db_bind_int64(p, 3, iActivity);
+  int nAlloc = 0, rc;
+  while ((rc = db_step(p)) == DB_ROW) {
+    if (*pnAgr == nAlloc) {
+      nAlloc = nAlloc ? nAlloc * 2 : 32;
+      SessionAgreement *aNew =
+          arena_alloc(pArena, sizeof(SessionAgreement) * (size_t)nAlloc);
+      if (*pnAgr) memcpy(aNew, *paAgr, sizeof(SessionAgreement) * *pnAgr);
+      *paAgr = aNew;
+    }
+    agreement_from_row(pArena, p, &(*paAgr)[(*pnAgr)++]);
+  }
+  db_done(p);
+  return rc == DB_DONE ? DB_OK : DB_ERROR;
+}
+
+int session_agreement_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,
+                          SessionAgreement *pAgr) {
+  DbStmt *p = db_prepare(pDb, "SELECT " AGR_COLUMNS AGR_FROM
+                              "WHERE g.council_id = ? AND g.id = ?");
+  if (!p) return DB_ERROR;
+  db_bind_int64(p, 1, iCouncil);
+  db_bind_int64(p, 2, iId);
+  int rc = db_step(p);
+  if (rc == DB_ROW) agreement_from_row(pArena, p, pAgr);
+  db_done(p);
+  return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_DONE : DB_ERROR;
+}
+
+int session_agreement_insert(Db *pDb, int64_t iCouncil,
+                             SessionAgreement *pAgr) {
+  DbStmt *p = db_prepare(
+      pDb,
+      "INSERT INTO agreements(council_id, activity_id, body, votes_for, "
+      "votes_against, votes_abstain, responsible_kind, responsible_name, "
+      "due_date, state, created_at, updated_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+  if (!p) return DB_ERROR;
+  int64_t iNow = db_now();
+  db_bind_int64(p, 1, iCouncil);
+  db_bind_int64(p, 2, pAgr->iActivity);
+  db_bind_text(p, 3, pAgr->zText);
+  if (pAgr->bVoted) {
+    db_bind_int64(p, 4, pAgr->nFor);
+    db_bind_int64(p, 5, pAgr->nAgainst);
+    db_bind_int64(p, 6, pAgr->nAbstain);
+  } else {
+    db_bind_null(p, 4);
+    db_bind_null(p, 5);
+    db_bind_null(p, 6);
+  }
+  db_bind_text(p, 7,
+               pAgr->zResponsibleKind ? pAgr->zResponsibleKind : "ninguno");
+  db_bind_text(p, 8, pAgr->zResponsible ? pAgr->zResponsible : "");
+  db_bind_text(p, 9, pAgr->zDue && *pAgr->zDue ? pAgr->zDue : NULL);
+  db_bind_text(p, 10, agreement_state_slug(pAgr->eState));
+  db_bind_int64(p, 11, iNow);
+  db_bind_int64(p, 12, iNow);
+  int rc = db_step(p);
+  if (rc == DB_ROW) pAgr->id = db_column_int64(p, 0);
+  db_done(p);
+  pAgr->iVersion = 1;
+  return rc == DB_ROW ? DB_OK : rc;
+}
+
+int session_agreement_follow(Db *pDb, int64_t iUser,
+                             const SessionAgreement *pOld, AgreementState eNew,
+                             const char *zDate, const char *zNote) {
+  int rc = db_begin(pDb);
+  if (rc != DB_OK) return rc;
+  int64_t iNow = db_now();
+  DbStmt *p = db_prepare(pDb,
+                         "UPDATE agreements SET state = ?, updated_at = ?, "
+                         "version = version + 1 WHERE id = ? AND version = ? "
+                         "RETURNING id");
+  if (!p)
+    rc = DB_ERROR;
+  else {
+    db_bind_text(p, 1, agreement_state_slug(eNew));
+    db_bind_int64(p, 2, iNow);
+    db_bind_int64(p, 3, pOld->id);
+    db_bind_int64(p, 4, pOld->iVersion);
+    int s = db_step(p);
+    rc = s == DB_ROW ? DB_OK : s == DB_DONE ? DB_BUSY : DB_ERROR;
+    db_done(p);
+  }
+  if (rc == DB_OK) {
+    p = db_prepare(pDb,
+                   "INSERT INTO agreement_log(agreement_id, at, note_date, "
+                   "user_id, old_state, new_state, note) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    if (!p)
+      rc = DB_ERROR;
+    else {
+      db_bind_int64(p, 1, pOld->id);
+      db_bind_int64(p, 2, iNow);
+      db_bind_text(p, 3, zDate);
+      if (iUser > 0)
+        db_bind_int64(p, 4, iUser);
+      else
+        db_bind_null(p, 4);
+      db_bind_text(p, 5, agreement_state_slug(pOld->eState));
+      db_bind_text(p, 6, agreement_state_slug(eNew));
+      db_bind_text(p, 7, zNote ? zNote : "");
+      rc = db_step(p) == DB_DONE ? DB_OK : DB_ERROR;
+      db_done(p);
+    }
+  }
+  if (rc != DB_OK) {
+    db_rollback(pDb);
+    return rc;
+  }
+  return db_commit(pDb);
+}
+
+int session_agreement_notes(Db *pDb, Arena *pArena, int64_t iAgreement,
+                            SessionAgreementNote **paNote, int *pnNote) {
+  *paNote = NULL;
+  *pnNote = 0;
+  DbStmt *p = db_prepare(pDb,
+                         "SELECT note_date, old_state, new_state, note "
+                         "FROM agreement_log WHERE agreement_id = ? "
+                         "ORDER BY at, id");
+  if (!p) return DB_ERROR;
+  db_bind_int64(p, 1, iAgreement);
+  int nAlloc = 0, rc;
+  while ((rc = db_step(p)) == DB_ROW) {
+    if (*pnNote == nAlloc) {
+      nAlloc = nAlloc ? nAlloc * 2 : 16;
+      SessionAgreementNote *aNew =
+          arena_alloc(pArena, sizeof(SessionAgreementNote) * (size_t)nAlloc);
+      if (*pnNote)
+        memcpy(aNew, *paNote, sizeof(SessionAgreementNote) * *pnNote);
+      *paNote = aNew;
+    }
+    SessionAgreementNote *n = &(*paNote)[(*pnNote)++];
+    n->zDate = arena_strdup(pArena, db_column_text(p, 0));
+    n->zOldState = arena_strdup(pArena, db_column_text(p, 1));
+    n->zNewState = arena_strdup(pArena, db_column_text(p, 2));
+    n->zNote = arena_strdup(pArena, db_column_text(p, 3));
+  }
+  db_done(p);
+  return rc == DB_DONE ? DB_OK : DB_ERROR;
+}
