@@ -18,7 +18,7 @@ BUILD_PKGS=(
   build-essential pkg-config
   libmicrohttpd-dev libsqlite3-dev libsodium-dev libjansson-dev
   libxlsxwriter-dev libcairo2-dev libpango1.0-dev fonts-dejavu-core
-  libpq-dev
+  libpq-dev libvips-dev
   libcurl4-openssl-dev libical-dev tzdata
   libcmark-dev libmagic-dev
 )

@@ -21,6 +21,7 @@
 #include "domain/plan_catalog.h"
 #include "evidence/evidence_store.h"
 #include "pages/activities_pages.h"
+#include "evidence/photo_public.h"
 #include "pages/evidence_pages.h"
 
 /* A checked file, ready to store. */
@@ -221,6 +222,14 @@ void page_evidence_file(Request *r) {
   if (evidence_bytes(request_db(r), request_arena(r), e.zSha256, &pData,
                      &nData) != DB_OK) {
     respond_error(r, 500, NULL);
+    return;
+  }
+  /* Anonymous visitors get photos without their metadata (GPS position,
+  ** device, owner): see evidence/photo_public.h. */
+  if (!request_user(r) && photo_public_needed(e.zMime) &&
+      photo_public_copy(request_arena(r), pData, nData, e.zMime, &pData,
+                        &nData) != 0) {
+    respond_error(r, 404, "No existe ese verificador.");
     return;
   }
   /* The name is for the browser's "save as": plain ASCII in filename=,
