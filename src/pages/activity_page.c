@@ -121,8 +121,10 @@ static void section_replies(Html *h, Request *r, const Activity *a,
   int nYes = 0, nNo = 0, nMaybe = 0;
   for (int i = 0; i < nRow; i++) {
     /* A reminder waits for its time: not "queued" in the sense that
-    ** matters to the officer. */
-    if (aRow[i].zState[0] == 'p' && aRow[i].iNextAttempt <= db_now()) {
+    ** matters to the officer. A message already tried also waits for its
+    ** next attempt, but it is overdue: it counts. */
+    if (aRow[i].zState[0] == 'p' &&
+        (aRow[i].nAttempt > 0 || aRow[i].iNextAttempt <= db_now())) {
       nPending++;
     }
     if (aRow[i].zState[0] == 'f') nFailed++;
