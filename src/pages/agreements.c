@@ -38,6 +38,48 @@ static void agreement_line(Html *h, const SessionAgreement *g,
   html_printf(h, "</li>\n");
 }
 
+/* The form that registers an agreement, filled with g and the typed votes
+** (azVote: for, against, abstain as typed), with pErr's messages (or NULL). */
+static void agreement_form(Html *h, Request *r, int64_t iActivity,
+                           const FormErrors *pErr, const SessionAgreement *g,
+                           const char *const azVote[3]) {
+  html_printf(h,
+              "<form class=\"form\" method=\"post\" action=\"/actividades/"
+              "%lld/acuerdos\">",
+              (long long)iActivity);
+  form_csrf(h, request_csrf_token(r));
+  const char *zTextErr = pErr ? form_error_for(pErr, "text") : NULL;
+  html_printf(
+      h,
+      "<div class=\"field%s\"><label for=\"text\">Texto del "
+      "acuerdo</label><textarea id=\"text\" name=\"text\" rows=\"3\" "
+      "required%s>%s</textarea>",
+      zTextErr ? " has-error" : "",
+      zTextErr ? " aria-invalid=\"true\" aria-describedby=\"text-error\"" : "",
+      g->zText);
+  if (zTextErr) {
+    html_printf(h, "<p class=\"field-error\" id=\"text-error\">%s</p>",
+                zTextErr);
+  }
+  html_printf(h, "</div>\n");
+  form_input(h, pErr, "votes_for", "Votos a favor", "number", azVote[0],
+             "Deje los votos en blanco si no hubo votación.",
+             "min=\"0\" max=\"1000\"");
+  form_input(h, pErr, "votes_against", "Votos en contra", "number", azVote[1],
+             NULL, "min=\"0\" max=\"1000\"");
+  form_input(h, pErr, "votes_abstain", "Abstenciones", "number", azVote[2],
+             NULL, "min=\"0\" max=\"1000\"");
+  form_select(h, pErr, "responsible_kind", "Responsable", azKind, azKindLabel,
+              4, g->zResponsibleKind);
+  form_input(
+      h, pErr, "responsible", "Nombre del responsable", "text", g->zResponsible,
+      "Un consejero, una autoridad del directorio o el encargado.", NULL);
+  form_input(h, pErr, "due_date", "Plazo", "date", g->zDue, NULL, NULL);
+  html_printf(h,
+              "<div class=\"actions\"><button type=\"submit\" class=\"button"
+              "\">Registrar acuerdo</button></div></form>\n");
+}
+
 void activity_agreements_section(Html *h, Request *r, const Activity *a) {
   const User *pUser = request_user(r);
   if (!pUser) return;
@@ -88,32 +130,14 @@ void activity_agreements_section(Html *h, Request *r, const Activity *a) {
     html_printf(h, "</ul>\n");
   }
   if (pUser->mRole & ROLE_ADMIN) {
-    html_printf(h,
-                "<details><summary>Registrar un acuerdo</summary><form class="
-                "\"form\" method=\"post\" action=\"/actividades/%lld/acuerdos"
-                "\">",
-                (long long)a->id);
-    form_csrf(h, request_csrf_token(r));
-    html_printf(h,
-                "<label for=\"agreement_text\">Texto del acuerdo</label>"
-                "<textarea id=\"agreement_text\" name=\"text\" rows=\"3\" "
-                "required></textarea>\n");
-    form_input(h, NULL, "votes_for", "Votos a favor", "number", "",
-               "Deje los votos en blanco si no hubo votación.",
-               "min=\"0\" max=\"1000\"");
-    form_input(h, NULL, "votes_against", "Votos en contra", "number", "", NULL,
-               "min=\"0\" max=\"1000\"");
-    form_input(h, NULL, "votes_abstain", "Abstenciones", "number", "", NULL,
-               "min=\"0\" max=\"1000\"");
-    form_select(h, NULL, "responsible_kind", "Responsable", azKind, azKindLabel,
-                4, "ninguno");
-    form_input(h, NULL, "responsible", "Nombre del responsable", "text", "",
-               "Un consejero, una autoridad del directorio o el encargado.",
-               NULL);
-    form_input(h, NULL, "due_date", "Plazo", "date", "", NULL, NULL);
-    html_printf(h,
-                "<div class=\"actions\"><button type=\"submit\" class=\"button"
-                "\">Registrar acuerdo</button></div></form></details>\n");
+    static const char *const azNoVotes[3] = {"", "", ""};
+    SessionAgreement blank;
+    memset(&blank, 0, sizeof(blank));
+    blank.zText = blank.zResponsible = blank.zDue = "";
+    blank.zResponsibleKind = "ninguno";
+    html_printf(h, "<details><summary>Registrar un acuerdo</summary>");
+    agreement_form(h, r, a->id, NULL, &blank, azNoVotes);
+    html_printf(h, "</details>\n");
   }
   html_printf(h, "</section>\n");
 }
@@ -155,9 +179,34 @@ void page_activity_agreements(Request *r) {
     g.nAgainst = nAgainst > 0 ? nAgainst : 0;
     g.nAbstain = nAbstain > 0 ? nAbstain : 0;
   }
-  if (!zErr) zErr = sess_agreement_check(&g, &zField);
   if (zErr) {
-    respond_error(r, 422, zErr);
+    zField = "votes_for";
+  } else {
+    zErr = sess_agreement_check(&g, &zField);
+    if (zField && strcmp(zField, "votes") == 0) zField = "votes_for";
+  }
+  if (zErr) {
+    /* Re-shown on its own page: the activity page around it would need
+    ** every other section reloaded for nothing. */
+    FormErrors err;
+    form_errors_init(&err);
+    form_error(&err, zField, zErr);
+    const char *azVote[3];
+    azVote[0] = request_field(r, "votes_for");
+    azVote[1] = request_field(r, "votes_against");
+    azVote[2] = request_field(r, "votes_abstain");
+    for (int i = 0; i < 3; i++) {
+      if (!azVote[i]) azVote[i] = "";
+    }
+    Html h;
+    page_begin(r, &h, "Registrar un acuerdo", "acuerdos");
+    html_printf(&h,
+                "<h1>Registrar un acuerdo</h1>\n<p>En: <a href=\"/"
+                "actividades/%lld\">%s</a></p>\n",
+                (long long)a.id, a.zTitle);
+    form_errors_summary(&h, &err);
+    agreement_form(&h, r, a.id, &err, &g, azVote);
+    page_finish(r, &h, 422);
     return;
   }
   if (session_agreement_insert(pDb, people_council_id(pDb), &g) != DB_OK) {
@@ -233,6 +282,23 @@ void page_agreements(Request *r) {
   page_finish(r, &h, 200);
 }
 
+static void agreement_show(Request *r, const SessionAgreement *g,
+                           const FormErrors *pErr, const char *zState,
+                           const char *zNote, const char *zDate);
+
+/* Re-shows the agreement with zMessage next to zField and the typed values. */
+static void agreement_follow_reshow(Request *r, const SessionAgreement *g,
+                                    const char *zField, const char *zMessage) {
+  FormErrors err;
+  form_errors_init(&err);
+  form_error(&err, zField, zMessage);
+  const char *zState = request_field(r, "state");
+  const char *zNote = request_field(r, "note");
+  const char *zDate = request_field(r, "date");
+  agreement_show(r, g, &err, zState && *zState ? zState : NULL,
+                 zNote ? zNote : "", zDate ? zDate : "");
+}
+
 static void agreement_follow_post(Request *r, const SessionAgreement *g) {
   if (!(request_user(r)->mRole & ROLE_ADMIN)) {
     respond_error(r, 403,
@@ -245,21 +311,23 @@ static void agreement_follow_post(Request *r, const SessionAgreement *g) {
   const char *zDate = request_field(r, "date");
   AgreementState eNew = g->eState;
   if (zState && *zState && agreement_state_parse(zState, &eNew) != 0) {
-    respond_error(r, 422, "Elija un estado de la lista.");
+    agreement_follow_reshow(r, g, "state", "Elija un estado de la lista.");
     return;
   }
   if (!zNote) zNote = "";
   if (strlen(zNote) > 4000) {
-    respond_error(r, 422,
-                  "La nota es demasiado larga (máximo 4000 caracteres).");
+    agreement_follow_reshow(
+        r, g, "note", "La nota es demasiado larga (máximo 4000 caracteres).");
     return;
   }
   if (zDate && *zDate && !agreement_date_valid(zDate)) {
-    respond_error(r, 422, "La fecha debe escribirse AAAA-MM-DD y existir.");
+    agreement_follow_reshow(r, g, "date",
+                            "La fecha debe escribirse AAAA-MM-DD y existir.");
     return;
   }
   if (eNew == g->eState && !*zNote) {
-    respond_error(r, 422, "Indique un nuevo estado o una nota de seguimiento.");
+    agreement_follow_reshow(
+        r, g, "note", "Indique un nuevo estado o una nota de seguimiento.");
     return;
   }
   const char *zWhy = NULL;
@@ -300,6 +368,17 @@ void page_agreement(Request *r) {
     agreement_follow_post(r, &g);
     return;
   }
+  agreement_show(r, &g, NULL, NULL, "", NULL);
+}
+
+/* The agreement page; pErr non-NULL re-shows the follow-up form with the
+** typed zState/zNote/zDate and answers 422. */
+static void agreement_show(Request *r, const SessionAgreement *pG,
+                           const FormErrors *pErr, const char *zState,
+                           const char *zNote, const char *zDate) {
+  Db *pDb = request_db(r);
+  Arena *pArena = request_arena(r);
+  SessionAgreement g = *pG;
   SessionAgreementNote *aNote = NULL;
   int nNote = 0;
   if (session_agreement_notes(pDb, pArena, g.id, &aNote, &nNote) != DB_OK) {
@@ -309,8 +388,9 @@ void page_agreement(Request *r) {
   const char *zToday = session_today(pArena);
   Html h;
   page_begin(r, &h, "Acuerdo", "acuerdos");
-  html_printf(&h, "<h1>Acuerdo</h1>\n<p class=\"agreement-text\">%s</p>\n<ul>",
-              g.zText);
+  html_printf(&h, "<h1>Acuerdo</h1>\n");
+  if (pErr) form_errors_summary(&h, pErr);
+  html_printf(&h, "\n<p class=\"agreement-text\">%s</p>\n<ul>", g.zText);
   html_printf(&h,
               "<li>Adoptado en: <a href=\"/actividades/%lld\">%s</a> (%s)</li>",
               (long long)g.iActivity, g.zSession, g.zSessionDate);
@@ -354,10 +434,13 @@ void page_agreement(Request *r) {
         &h, "<form class=\"form\" method=\"post\" action=\"/acuerdos/%lld\">",
         (long long)g.id);
     form_csrf(&h, request_csrf_token(r));
-    form_select(&h, NULL, "state", "Estado", azState, azLabel,
-                AGREEMENT_N_STATE, agreement_state_slug(g.eState));
-    form_input(&h, NULL, "note", "Nota de seguimiento", "text", "", NULL, NULL);
-    form_input(&h, NULL, "date", "Fecha", "date", zToday, NULL, NULL);
+    form_select(&h, pErr, "state", "Estado", azState, azLabel,
+                AGREEMENT_N_STATE,
+                zState ? zState : agreement_state_slug(g.eState));
+    form_input(&h, pErr, "note", "Nota de seguimiento", "text", zNote, NULL,
+               NULL);
+    form_input(&h, pErr, "date", "Fecha", "date", zDate ? zDate : zToday, NULL,
+               NULL);
     html_printf(
         &h,
         "<div class=\"actions\"><button type=\"submit\" class=\"button\">"
@@ -365,5 +448,5 @@ void page_agreement(Request *r) {
   }
   html_printf(
       &h, "</section>\n<p><a href=\"/acuerdos\">Todos los acuerdos</a></p>\n");
-  page_finish(r, &h, 200);
+  page_finish(r, &h, pErr ? 422 : 200);
 }

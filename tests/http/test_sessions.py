@@ -407,6 +407,42 @@ class SessionPages(ServerTestCase):
         self.assertIn("Acuerdos atrasados", page.text)
         self.assertIn("Plan de Emergencia Habitacional", page.text)
 
+    def test_bad_agreement_form_is_reshown_with_its_message_and_writes_nothing(self):
+        aid = self.new_session("Sesión con un acuerdo mal escrito")
+        c = self.admin()
+        token = c.csrf_from("/actividades/%d" % aid)
+        form = {"csrf_token": token, "text": "Oficiar al Serviu por la toma Ñuñoa",
+                "votes_for": "5", "votes_against": "muchos", "votes_abstain": "",
+                "responsible_kind": "autoridad", "responsible": "Director Serviu",
+                "due_date": "2031-08-01"}
+        r = c.post("/actividades/%d/acuerdos" % aid, form=form)
+        self.assertEqual(r.status, 422, r.text)
+        self.assertIn("entre 0 y 1000", r.text)
+        self.assertIn("Oficiar al Serviu por la toma Ñuñoa", r.text)
+        self.assertIn('value="muchos"', r.text)
+        r = c.post("/actividades/%d/acuerdos" % aid,
+                   form=dict(form, votes_against="1", due_date="2031-02-30"))
+        self.assertEqual(r.status, 422, r.text)
+        self.assertIn("AAAA-MM-DD", r.text)
+        self.assertIn('value="2031-02-30"', r.text)
+        self.assertEqual(int(query_one(self.demo.path, "SELECT count(*) FROM agreements "
+                                       "WHERE activity_id = ?", (aid,))), 0)
+        r = c.post("/actividades/%d/acuerdos" % aid, form=dict(form, votes_against="1"))
+        self.assertEqual(r.status, 303, r.text)
+        gid = int(query_one(self.demo.path, "SELECT id FROM agreements WHERE activity_id = ?",
+                            (aid,)))
+        path = "/acuerdos/%d" % gid
+        r = c.post(path, form={"csrf_token": token, "state": "cumplido",
+                               "note": "Oficio N° 45 enviado", "date": "2031-13-01"})
+        self.assertEqual(r.status, 422, r.text)
+        self.assertIn("AAAA-MM-DD", r.text)
+        self.assertIn("Oficio N° 45 enviado", r.text)
+        self.assertIn('value="2031-13-01"', r.text)
+        self.assertEqual(int(query_one(self.demo.path, "SELECT count(*) FROM agreement_log "
+                                       "WHERE agreement_id = ?", (gid,))), 0)
+        self.assertEqual(query_one(self.demo.path, "SELECT state FROM agreements WHERE id = ?",
+                                   (gid,)), "pendiente")
+
     def test_requests_to_authorities_pending_then_answered(self):
         m = self.member()
         page = m.get("/solicitudes")
