@@ -479,6 +479,38 @@ class SessionPages(ServerTestCase):
         self.assertEqual(c.post("/solicitudes/999999", form={"csrf_token": token,
                                                              "body": "x"}).status, 404)
 
+    def test_bad_request_forms_are_reshown_with_their_message_and_write_nothing(self):
+        def n_requests():
+            return int(query_one(self.demo.path, "SELECT count(*) FROM authority_requests"))
+
+        def n_answers():
+            return int(query_one(self.demo.path, "SELECT count(*) FROM authority_answers"))
+
+        before = (n_requests(), n_answers())
+        c = self.admin()
+        token = c.csrf_from("/solicitudes")
+        form = {"csrf_token": token, "authority": "Seremi de Bienes Nacionales",
+                "asked_on": "2031-13-01", "question": "Terrenos fiscales en Tongoy",
+                "agreement": ""}
+        r = c.post("/solicitudes", form=form)
+        self.assertEqual(r.status, 422, r.text)
+        self.assertIn("La fecha debe escribirse AAAA-MM-DD y existir.", r.text)
+        self.assertIn('value="Seremi de Bienes Nacionales"', r.text)
+        self.assertIn('value="2031-13-01"', r.text)
+        self.assertIn("Terrenos fiscales en Tongoy</textarea>", r.text)
+        r = c.post("/solicitudes", form=dict(form, asked_on="2031-05-02", question=""))
+        self.assertEqual(r.status, 422, r.text)
+        self.assertIn("Escriba qué se pidió", r.text)
+        rid = query_one(self.demo.path, "SELECT min(id) FROM authority_requests")
+        r = c.post("/solicitudes/%s" % rid, form={"csrf_token": token,
+                                                  "answered_on": "2031-02-30",
+                                                  "body": "Respuesta de Vialidad"})
+        self.assertEqual(r.status, 422, r.text)
+        self.assertIn("AAAA-MM-DD", r.text)
+        self.assertIn('value="2031-02-30"', r.text)
+        self.assertIn("Respuesta de Vialidad</textarea>", r.text)
+        self.assertEqual((n_requests(), n_answers()), before)
+
     def test_quorum_rules_are_settings(self):
         aid = self.new_session("Sesión con otras reglas de quórum")
         members = [m for m in self.api("GET", "/api/members").json() if m["titular"]]
@@ -493,9 +525,16 @@ class SessionPages(ServerTestCase):
                  "agreement_kind": "mas_de", "agreement_num": "1", "agreement_den": "2",
                  "agreement_fixed": "1", "agreement_base": "presentes", "seats": "0",
                  "vacancies": "1"}
-        self.assertEqual(c.post("/admin/quorum", form=dict(rules, session_kind="al_menos",
-                                                           session_num="3")).status,
-                         422)
+        snapshot = ("SELECT CAST(count(*) AS TEXT) || '/' || coalesce(max(session_kind), "
+                    "'') || '/' || coalesce(CAST(max(session_num) AS TEXT), '') "
+                    "FROM quorum_settings")
+        stored = query_one(self.demo.path, snapshot)
+        r = c.post("/admin/quorum", form=dict(rules, session_kind="al_menos",
+                                               session_num="3"))
+        self.assertEqual(r.status, 422, r.text)
+        self.assertIn("Las reglas no son válidas", r.text)
+        self.assertIn('name="session_num" value="3"', r.text)
+        self.assertEqual(query_one(self.demo.path, snapshot), stored)
         m = self.member()
         self.assertEqual(m.post("/admin/quorum",
                                 form=dict(rules, csrf_token=m.csrf_from("/cuenta"))).status,
