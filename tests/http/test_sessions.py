@@ -268,6 +268,35 @@ class SessionPages(ServerTestCase):
                            "activity_id = ? AND member_id = ?", (aid, members[0]["id"]))
         self.assertEqual(status, "presente")
 
+    def test_bad_attendance_form_is_reshown_with_its_message_and_writes_nothing(self):
+        aid = self.new_session("Sesión con asistencia mal escrita")
+        members = self.api("GET", "/api/members").json()
+        c = self.admin()
+        token = c.csrf_from("/actividades/%d" % aid)
+        form = {"csrf_token": token,
+                "guest_name_0": "Eliana Quispe", "guest_org_0": "Comité Los Aromos",
+                "guest_status_0": "presente",
+                "guest_name_1": "eliana  QUISPE", "guest_org_1": "Otra junta",
+                "guest_status_1": "presente"}
+        for m in members:
+            form["status_%d" % m["id"]] = "presente"
+        form["status_%d" % members[1]["id"]] = "justificado"
+        form["reason_%d" % members[1]["id"]] = "Operativo en Ovalle"
+        r = c.post("/actividades/%d/asistencia" % aid, form=form)
+        self.assertEqual(r.status, 422, r.text)
+        self.assertIn("Fila %d" % (len(members) + 2), r.text)
+        self.assertIn('id="guest_1"', r.text)
+        self.assertIn('value="eliana  QUISPE"', r.text)
+        self.assertIn('value="Comité Los Aromos"', r.text)
+        self.assertIn('value="Operativo en Ovalle"', r.text)
+        form["status_%d" % members[0]["id"]] = "tarde"
+        r = c.post("/actividades/%d/asistencia" % aid, form=form)
+        self.assertEqual(r.status, 422, r.text)
+        self.assertIn("«tarde» no es válido", r.text)
+        self.assertIn('id="member_%d"' % members[0]["id"], r.text)
+        self.assertEqual(int(query_one(self.demo.path, "SELECT count(*) FROM attendance "
+                                       "WHERE activity_id = ?", (aid,))), 0)
+
     def test_attendance_sheet_pdf_lists_everyone_on_a4_and_letter(self):
         aid = self.held_demo_session()
         members = self.api("GET", "/api/members").json()
