@@ -333,6 +333,15 @@ class SessionPages(ServerTestCase):
         ids = re.findall(r'name="summary_(\d+)"', page.text)
         self.assertEqual(len(ids), 2)
         version = re.search(r'name="version" value="(\d+)"', page.text).group(1)
+        # A summary too long: the editor comes back as typed, 422, nothing saved.
+        r = c.post(path, form={"csrf_token": token, "accion": "guardar", "version": version,
+                               "summary_" + ids[0]: "x" * 20001,
+                               "summary_" + ids[1]: "Borrador de Combarbalá"})
+        self.assertEqual(r.status, 422, r.text)
+        self.assertIn("demasiado largo", r.text)
+        self.assertIn("Borrador de Combarbalá</textarea>", r.text)
+        self.assertEqual(query_one(self.demo.path, "SELECT count(*) FROM acta_items WHERE "
+                                   "id IN (?, ?) AND summary_md <> ''", tuple(ids)), "0")
         evil = ("Se discutió. <script>alert('x')</script> "
                 "[pinche aquí](javascript:alert(1)) **acuerdo** ñandú")
         r = c.post(path, form={"csrf_token": token, "accion": "guardar", "version": version,
