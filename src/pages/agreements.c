@@ -5,6 +5,10 @@
 ** POST /actividades/ID/acuerdos  admin: text, votes_for, votes_against,
 **      votes_abstain (all empty: not voted), responsible_kind,
 **      responsible, due_date -> 303 to the activity page
+** POST /actividades/ID/acuerdos-atrasados  admin: puts one item
+**      "Acuerdos atrasados: …" (each overdue agreement with its responsible
+**      and due date) first in that session's agenda, replacing an earlier
+**      one -> 303 to the agenda
 ** GET  /acuerdos                 signed in: overdue, open, done and
 **      discarded, then by responsible
 ** GET  /acuerdos/ID              signed in: the agreement and its log
@@ -114,7 +118,18 @@ void activity_agreements_section(Html *h, Request *r, const Activity *a) {
           "\">Acuerdos atrasados (primer punto de la tabla)</h2><ul>\n");
       for (int i = 0; i < nOver; i++)
         agreement_line(h, &aAll[aiOver[i]], zToday);
-      html_printf(h, "</ul></section>\n");
+      html_printf(h, "</ul>");
+      if (pUser->mRole & ROLE_ADMIN) {
+        html_printf(h,
+                    "<form method=\"post\" action=\"/actividades/%lld/"
+                    "acuerdos-atrasados\">",
+                    (long long)a->id);
+        form_csrf(h, request_csrf_token(r));
+        html_printf(h,
+                    "<button type=\"submit\" class=\"button\">Agregar "
+                    "acuerdos atrasados a la tabla</button></form>");
+      }
+      html_printf(h, "</section>\n");
     }
   }
   html_printf(h,
@@ -215,6 +230,73 @@ void page_activity_agreements(Request *r) {
   }
   respond_redirect(
       r, arena_printf(pArena, "/actividades/%lld#acuerdos", (long long)a.id));
+}
+
+#define OVERDUE_ITEM_PREFIX "Acuerdos atrasados"
+#define AGENDA_ITEMS_MAX 100
+
+/* The agenda item listing the overdue agreements of aAll[aiOver[0..nOver)),
+** one line (the agenda editor keeps one item per line). */
+static const char *overdue_agenda_item(Arena *pArena,
+                                       const SessionAgreement *aAll,
+                                       const int *aiOver, int nOver) {
+  const char *z = OVERDUE_ITEM_PREFIX ":";
+  for (int i = 0; i < nOver; i++) {
+    const SessionAgreement *g = &aAll[aiOver[i]];
+    z = arena_printf(pArena, "%s%s %s (responsable: %s; plazo: %s)", z,
+                     i ? ";" : "", g->zText,
+                     g->zResponsible[0] ? g->zResponsible : "sin responsable",
+                     g->zDue);
+  }
+  return z;
+}
+
+void page_activity_agenda_overdue(Request *r) {
+  Activity a;
+  if (!act_load(r, &a, 0)) return;
+  Db *pDb = request_db(r);
+  Arena *pArena = request_arena(r);
+  SessionAgreement *aAll = NULL;
+  int nAll = 0;
+  const char **azAgenda = NULL;
+  int nAgenda = 0;
+  if (session_agreement_list(pDb, pArena, people_council_id(pDb), 0, &aAll,
+                             &nAll) != DB_OK ||
+      activity_agenda_get(pDb, pArena, a.id, &azAgenda, &nAgenda) != DB_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  AgreementItem *aItem =
+      arena_alloc(pArena, sizeof(AgreementItem) * (size_t)(nAll + 1));
+  int *aiOver = arena_alloc(pArena, sizeof(int) * (size_t)(nAll + 1));
+  for (int i = 0; i < nAll; i++) {
+    aItem[i].iId = aAll[i].id;
+    aItem[i].eState = aAll[i].eState;
+    aItem[i].zDue = aAll[i].zDue;
+    aItem[i].zResponsible = aAll[i].zResponsible;
+  }
+  int nOver =
+      agreement_overdue_list(aItem, nAll, session_today(pArena), aiOver);
+  /* The new item first; an earlier "Acuerdos atrasados" item is replaced,
+  ** so pressing the button twice does not list them twice. */
+  const char **azNew =
+      arena_alloc(pArena, sizeof(char *) * (size_t)(nAgenda + 1));
+  int nNew = 0;
+  if (nOver > 0)
+    azNew[nNew++] = overdue_agenda_item(pArena, aAll, aiOver, nOver);
+  for (int i = 0; i < nAgenda && nNew < AGENDA_ITEMS_MAX; i++) {
+    if (strncmp(azAgenda[i], OVERDUE_ITEM_PREFIX,
+                strlen(OVERDUE_ITEM_PREFIX)) == 0) {
+      continue;
+    }
+    azNew[nNew++] = azAgenda[i];
+  }
+  if (activity_agenda_set(pDb, a.id, azNew, nNew) != DB_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  respond_redirect(
+      r, arena_printf(pArena, "/actividades/%lld#tabla", (long long)a.id));
 }
 
 void page_agreements(Request *r) {

@@ -49,6 +49,7 @@ void page_activity_attendance(Request *r);
 void page_agreements(Request *r);
 void page_agreement(Request *r);
 void page_activity_agreements(Request *r);
+void page_activity_agenda_overdue(Request *r);
 void page_activity_attendance_pdf(Request *r);
 void page_activity_acta(Request *r);
 void page_activity_acta_pdf(Request *r);

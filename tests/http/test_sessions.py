@@ -445,6 +445,38 @@ class SessionPages(ServerTestCase):
         self.assertIn("Acuerdos atrasados", page.text)
         self.assertIn("Plan de Emergencia Habitacional", page.text)
 
+    def test_overdue_agreements_go_first_in_the_next_agenda(self):
+        aid = self.new_session("Sesión con tabla de atrasados", "2031-10-14T10:00:00-04:00")
+        c = self.admin()
+        token = c.csrf_from("/actividades/%d" % aid)
+        page = c.get("/actividades/%d" % aid)
+        self.assertIn("Agregar acuerdos atrasados a la tabla", page.text)
+        path = "/actividades/%d/acuerdos-atrasados" % aid
+        self.assertEqual(c.post(path, form={}).status, 403)
+        m = self.member()
+        self.assertEqual(m.post(path, form={"csrf_token": m.csrf_from("/cuenta")}).status, 403)
+        self.assertEqual(c.post("/actividades/%d/tabla" % aid,
+                                form={"csrf_token": token, "items": "Cuenta\nVarios"}).status,
+                         303)
+
+        def agenda():
+            n = int(query_one(self.demo.path, "SELECT count(*) FROM activity_agenda "
+                              "WHERE activity_id = ?", (aid,)))
+            first = query_one(self.demo.path, "SELECT text FROM activity_agenda WHERE "
+                              "activity_id = ? ORDER BY position LIMIT 1", (aid,))
+            return n, first
+
+        for _ in range(2):  # twice: still one item
+            self.assertEqual(c.post(path, form={"csrf_token": token}).status, 303)
+            n, first = agenda()
+            self.assertEqual(n, 3)
+            self.assertTrue(first.startswith("Acuerdos atrasados:"), first)
+            self.assertIn("Plan de Emergencia Habitacional", first)
+            self.assertIn("plazo: 20", first)
+        page = c.get("/actividades/%d" % aid)
+        self.assertIn("Acuerdos atrasados:", page.text)
+        self.assertIn("Varios", page.text)
+
     def test_bad_agreement_form_is_reshown_with_its_message_and_writes_nothing(self):
         aid = self.new_session("Sesión con un acuerdo mal escrito")
         c = self.admin()
