@@ -42,11 +42,111 @@ static void agreement_line(Html *h, const SessionAgreement *g,
   html_printf(h, "</li>\n");
 }
 
+#define RESPONSIBLE_OFFICER_NAME "Encargada PAC"
+
+/* The people an agreement can name as responsible: councillors in office
+** ("consejero:ID"), the directory ("autoridad:ID") and the officer
+** ("encargado"). Loaded into arena memory; returns how many. */
+typedef struct ResponsibleChoice {
+  const char *zValue; /* Option value */
+  const char *zLabel; /* What the list shows */
+  const char *zKind;  /* responsible_kind slug */
+  const char *zName;  /* Name stored and grouped by on the tracker */
+  int64_t iMember;    /* members.id, or 0 */
+  int64_t iDirectory; /* directory_entries.id, or 0 */
+} ResponsibleChoice;
+
+static int responsible_choices(Request *r, ResponsibleChoice **paChoice) {
+  Db *pDb = request_db(r);
+  Arena *pArena = request_arena(r);
+  int64_t iCouncil = people_council_id(pDb);
+  SessionExpected *aExp = NULL;
+  DirectoryEntry *aDir = NULL;
+  int nExp = 0, nDir = 0;
+  PeopleFilter filter;
+  memset(&filter, 0, sizeof(filter));
+  filter.zQuery = "";
+  if (session_expected_list(pDb, pArena, iCouncil, &aExp, &nExp) != DB_OK) {
+    nExp = 0;
+  }
+  if (people_directory_list(pDb, pArena, iCouncil, &filter, &aDir, &nDir) !=
+      DB_OK) {
+    nDir = 0;
+  }
+  ResponsibleChoice *a = arena_alloc(
+      pArena, sizeof(ResponsibleChoice) * (size_t)(nExp + nDir + 1));
+  int n = 0;
+  a[n++] = (ResponsibleChoice){"encargado", RESPONSIBLE_OFFICER_NAME,
+                               "encargado", RESPONSIBLE_OFFICER_NAME,
+                               0,           0};
+  for (int i = 0; i < nExp; i++) {
+    a[n++] = (ResponsibleChoice){
+        arena_printf(pArena, "consejero:%lld", (long long)aExp[i].iMember),
+        arena_printf(pArena, "Consejero/a: %s", aExp[i].zName),
+        "consejero",
+        aExp[i].zName,
+        aExp[i].iMember,
+        0};
+  }
+  for (int i = 0; i < nDir; i++) {
+    const DirectoryEntry *d = &aDir[i];
+    const char *zName =
+        d->zPersonName && d->zPersonName[0]
+            ? d->zPersonName
+            : arena_printf(pArena, "%s, %s", d->zPosition, d->zInstitution);
+    a[n++] = (ResponsibleChoice){
+        arena_printf(pArena, "autoridad:%lld", (long long)d->id),
+        arena_printf(pArena, "Autoridad: %s (%s, %s)", zName, d->zPosition,
+                     d->zInstitution),
+        "autoridad",
+        zName,
+        0,
+        d->id};
+  }
+  *paChoice = a;
+  return n;
+}
+
+/* The list to pick the responsible from; zSelected is the value typed. */
+static void responsible_select(Html *h, Request *r, const FormErrors *pErr,
+                               const char *zSelected) {
+  ResponsibleChoice *a = NULL;
+  int n = responsible_choices(r, &a);
+  Arena *pArena = request_arena(r);
+  const char **azValue = arena_alloc(pArena, sizeof(char *) * (size_t)(n + 1));
+  const char **azLabel = arena_alloc(pArena, sizeof(char *) * (size_t)(n + 1));
+  azValue[0] = "";
+  azLabel[0] = "Otra persona (escriba su nombre abajo) o nadie";
+  for (int i = 0; i < n; i++) {
+    azValue[i + 1] = a[i].zValue;
+    azLabel[i + 1] = a[i].zLabel;
+  }
+  form_select(h, pErr, "responsible_person", "Responsable", azValue, azLabel,
+              n + 1, zSelected ? zSelected : "");
+}
+
+/* Fills g's responsible from the picked zPerson; 0 when it is not in the
+** list. */
+static int responsible_pick(Request *r, const char *zPerson,
+                            SessionAgreement *g) {
+  ResponsibleChoice *a = NULL;
+  int n = responsible_choices(r, &a);
+  for (int i = 0; i < n; i++) {
+    if (strcmp(a[i].zValue, zPerson) != 0) continue;
+    g->zResponsibleKind = a[i].zKind;
+    g->zResponsible = a[i].zName;
+    g->iResponsibleMember = a[i].iMember;
+    g->iResponsibleDirectory = a[i].iDirectory;
+    return 1;
+  }
+  return 0;
+}
+
 /* The form that registers an agreement, filled with g and the typed votes
 ** (azVote: for, against, abstain as typed), with pErr's messages (or NULL). */
 static void agreement_form(Html *h, Request *r, int64_t iActivity,
                            const FormErrors *pErr, const SessionAgreement *g,
-                           const char *const azVote[3]) {
+                           const char *const azVote[3], const char *zPerson) {
   html_printf(h,
               "<form class=\"form\" method=\"post\" action=\"/actividades/"
               "%lld/acuerdos\">",
@@ -73,8 +173,9 @@ static void agreement_form(Html *h, Request *r, int64_t iActivity,
              NULL, "min=\"0\" max=\"1000\"");
   form_input(h, pErr, "votes_abstain", "Abstenciones", "number", azVote[2],
              NULL, "min=\"0\" max=\"1000\"");
-  form_select(h, pErr, "responsible_kind", "Responsable", azKind, azKindLabel,
-              4, g->zResponsibleKind);
+  responsible_select(h, r, pErr, zPerson);
+  form_select(h, pErr, "responsible_kind", "Si no está en la lista: tipo",
+              azKind, azKindLabel, 4, g->zResponsibleKind);
   form_input(
       h, pErr, "responsible", "Nombre del responsable", "text", g->zResponsible,
       "Un consejero, una autoridad del directorio o el encargado.", NULL);
@@ -151,7 +252,7 @@ void activity_agreements_section(Html *h, Request *r, const Activity *a) {
     blank.zText = blank.zResponsible = blank.zDue = "";
     blank.zResponsibleKind = "ninguno";
     html_printf(h, "<details><summary>Registrar un acuerdo</summary>");
-    agreement_form(h, r, a->id, NULL, &blank, azNoVotes);
+    agreement_form(h, r, a->id, NULL, &blank, azNoVotes, "");
     html_printf(h, "</details>\n");
   }
   html_printf(h, "</section>\n");
@@ -194,8 +295,15 @@ void page_activity_agreements(Request *r) {
     g.nAgainst = nAgainst > 0 ? nAgainst : 0;
     g.nAbstain = nAbstain > 0 ? nAbstain : 0;
   }
+  const char *zPerson = request_field(r, "responsible_person");
+  if (!zPerson) zPerson = "";
   if (zErr) {
     zField = "votes_for";
+  } else if (*zPerson && !responsible_pick(r, zPerson, &g)) {
+    zField = "responsible_person";
+    zErr =
+        "Elija al responsable de la lista, o deje la lista en «Otra "
+        "persona» y escriba su nombre.";
   } else {
     zErr = sess_agreement_check(&g, &zField);
     if (zField && strcmp(zField, "votes") == 0) zField = "votes_for";
@@ -220,7 +328,7 @@ void page_activity_agreements(Request *r) {
                 "actividades/%lld\">%s</a></p>\n",
                 (long long)a.id, a.zTitle);
     form_errors_summary(&h, &err);
-    agreement_form(&h, r, a.id, &err, &g, azVote);
+    agreement_form(&h, r, a.id, &err, &g, azVote, zPerson);
     page_finish(r, &h, 422);
     return;
   }

@@ -477,6 +477,47 @@ class SessionPages(ServerTestCase):
         self.assertIn("Acuerdos atrasados:", page.text)
         self.assertIn("Varios", page.text)
 
+    def test_agreement_responsible_is_picked_from_the_people_and_grouped_by_name(self):
+        aid = self.new_session("Sesión que asigna responsables")
+        member = self.api("GET", "/api/members").json()[0]
+        c = self.admin()
+        token = c.csrf_from("/actividades/%d" % aid)
+        page = c.get("/actividades/%d" % aid)
+        self.assertIn('value="consejero:%d"' % member["id"], page.text)
+        self.assertIn('value="encargado"', page.text)
+        self.assertIn('value="autoridad:', page.text)
+        form = {"csrf_token": token, "votes_for": "", "votes_against": "",
+                "votes_abstain": "", "responsible_kind": "ninguno", "responsible": "",
+                "due_date": "2031-09-01", "responsible_person": "consejero:%d" % member["id"]}
+        for text in ("Revisar el catastro de Peñuelas", "Citar a la Seremi en Illapel"):
+            r = c.post("/actividades/%d/acuerdos" % aid, form=dict(form, text=text))
+            self.assertEqual(r.status, 303, r.text)
+        r = c.post("/actividades/%d/acuerdos" % aid,
+                   form=dict(form, text="Pedir informe", responsible_person="encargado"))
+        self.assertEqual(r.status, 303, r.text)
+        # Not in the list: 422, the typed text kept, nothing written.
+        r = c.post("/actividades/%d/acuerdos" % aid,
+                   form=dict(form, text="Acuerdo huérfano", responsible_person="consejero:999999"))
+        self.assertEqual(r.status, 422, r.text)
+        self.assertIn("Elija al responsable de la lista", r.text)
+        self.assertIn("Acuerdo huérfano", r.text)
+        rows = int(query_one(self.demo.path, "SELECT count(*) FROM agreements WHERE "
+                             "activity_id = ? AND responsible_member = ? AND "
+                             "responsible_kind = 'consejero' AND responsible_name = ?",
+                             (aid, member["id"], member["name"])))
+        self.assertEqual(rows, 2)
+        self.assertEqual(query_one(self.demo.path, "SELECT responsible_name FROM agreements "
+                                   "WHERE activity_id = ? AND body = ?",
+                                   (aid, "Pedir informe")), "Encargada PAC")
+        self.assertEqual(int(query_one(self.demo.path, "SELECT count(*) FROM agreements "
+                                       "WHERE activity_id = ?", (aid,))), 3)
+        tracker = c.get("/acuerdos").text
+        group = tracker.split("<h3>%s</h3>" % member["name"], 1)
+        self.assertEqual(len(group), 2, "no group for %s" % member["name"])
+        mine = group[1].split("</ul>", 1)[0]
+        self.assertIn("Revisar el catastro de Peñuelas", mine)
+        self.assertIn("Citar a la Seremi en Illapel", mine)
+
     def test_bad_agreement_form_is_reshown_with_its_message_and_writes_nothing(self):
         aid = self.new_session("Sesión con un acuerdo mal escrito")
         c = self.admin()
