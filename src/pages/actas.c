@@ -13,6 +13,7 @@
 ** GET  /actividades/ID/acta.pdf  as the page; ?papel=carta for Letter
 ** GET  /actas                    everyone: the published actas
 */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -101,8 +102,11 @@ static void section_people(Html *h, const ActaView *v) {
   html_printf(h, "</ul></section>\n");
 }
 
+/* azSummary (NULL: the stored ones) and pErr: the editor re-showing a
+** refused save, summaries as typed, messages under their item. */
 static void section_items(Html *h, Request *r, const ActaView *v, int bEdit,
-                          int bComment) {
+                          int bComment, const FormErrors *pErr,
+                          const char *const *azSummary) {
   Arena *pArena = request_arena(r);
   SessionActaNote *aNote = NULL;
   int nNote = 0;
@@ -124,12 +128,20 @@ static void section_items(Html *h, Request *r, const ActaView *v, int bEdit,
     html_printf(h, "<article class=\"acta-item\"><h3>%d. %s</h3>\n", i + 1,
                 it->zTitle);
     if (bEdit) {
+      const char *zMsg =
+          pErr ? form_error_for(pErr, arena_printf(pArena, "summary_%lld",
+                                                   (long long)it->id))
+               : NULL;
       html_printf(h,
-                  "<label for=\"summary_%lld\">Resumen de la discusión "
-                  "(Markdown)</label><textarea id=\"summary_%lld\" name=\""
-                  "summary_%lld\" rows=\"6\">%s</textarea>\n",
-                  (long long)it->id, (long long)it->id, (long long)it->id,
-                  it->zSummary);
+                  "<div class=\"field%s\"><label for=\"summary_%lld\">Resumen "
+                  "de la discusión (Markdown)</label><textarea id=\"summary_"
+                  "%lld\" name=\"summary_%lld\" rows=\"6\"%s>%s</textarea>",
+                  zMsg ? " has-error" : "", (long long)it->id,
+                  (long long)it->id, (long long)it->id,
+                  zMsg ? " aria-invalid=\"true\"" : "",
+                  azSummary ? azSummary[i] : it->zSummary);
+      if (zMsg) html_printf(h, "<p class=\"field-error\">%s</p>", zMsg);
+      html_printf(h, "</div>\n");
     }
     html_printf(h, "<div class=\"markdown\">");
     markdown_render(h, it->zSummary);
@@ -272,12 +284,16 @@ static void section_corrections(Html *h, Request *r, const ActaView *v,
   html_printf(h, "</section>\n");
 }
 
-static void acta_get(Request *r, ActaView *v) {
+/* The acta page; pErr non-NULL re-shows the editor with azSummary as typed
+** and answers 422. */
+static void acta_get(Request *r, ActaView *v, const FormErrors *pErr,
+                     const char *const *azSummary) {
   const User *pUser = request_user(r);
   int bAdmin = pUser && (pUser->mRole & ROLE_ADMIN);
   Html h;
   page_begin(r, &h, "Acta", pUser ? "acuerdos" : "actas");
   html_printf(&h, "<h1>Acta: %s</h1>\n", v->act.zTitle);
+  if (pErr) form_errors_summary(&h, pErr);
   char zWhen[ACTIVITY_WHEN_MAX];
   activity_format_when(v->act.iStart, v->act.iEnd, zWhen, sizeof(zWhen));
   html_printf(&h, "<p>%s · %s</p>\n", zWhen,
@@ -310,13 +326,14 @@ static void acta_get(Request *r, ActaView *v) {
   html_printf(&h, "<p class=\"quorum\">%s</p>\n", v->q.session.zExplain);
   section_people(&h, v);
   /* No comment forms inside the editor's form: the officer edits. */
-  section_items(&h, r, v, bAdmin && bEditable,
-                pUser && !(bAdmin && bEditable) &&
-                    acta_can_comment(v->acta.eState, NULL));
+  section_items(
+      &h, r, v, bAdmin && bEditable,
+      pUser && !(bAdmin && bEditable) && acta_can_comment(v->acta.eState, NULL),
+      pErr, azSummary);
   section_agreements(&h, v);
   section_corrections(&h, r, v, bAdmin);
   if (bAdmin) section_state(&h, r, v);
-  page_finish(r, &h, 200);
+  page_finish(r, &h, pErr ? 422 : 200);
 }
 
 /* Counts the people present (for the votes check). */
@@ -373,17 +390,34 @@ static void post_save(Request *r, ActaView *v) {
         r, arena_printf(pArena, "summary_%lld", (long long)v->aItem[i].id));
     aiItem[i] = v->aItem[i].id;
     azSummary[i] = z ? z : v->aItem[i].zSummary;
+  }
+  FormErrors err;
+  form_errors_init(&err);
+  for (int i = 0; i < v->nItem; i++) {
     if (strlen(azSummary[i]) > ACTA_SUMMARY_MAX) {
-      respond_error(r, 422,
-                    "Un resumen es demasiado largo (máximo 20000 "
-                    "caracteres).");
-      return;
+      form_error(&err,
+                 arena_printf(pArena, "summary_%lld", (long long)aiItem[i]),
+                 "El resumen es demasiado largo (máximo 20000 caracteres).");
     }
   }
-  ActaParts parts = parts_of(pArena, v, azSummary);
   ActaProblem prob;
-  if (acta_validate(&parts, v->acta.eState != ACTA_BORRADOR, &prob, 1) > 0) {
-    respond_error(r, 422, arena_strdup(pArena, prob.zMessage));
+  if (!err.n) {
+    ActaParts parts = parts_of(pArena, v, azSummary);
+    if (acta_validate(&parts, v->acta.eState != ACTA_BORRADOR, &prob, 1) > 0) {
+      /* "item.N.summary" (1-based) names an item's textarea; anything else
+      ** is about the acta as a whole. */
+      int iItem = 0;
+      const char *zField = NULL;
+      if (sscanf(prob.zField, "item.%d.summary", &iItem) == 1 && iItem >= 1 &&
+          iItem <= v->nItem) {
+        zField =
+            arena_printf(pArena, "summary_%lld", (long long)aiItem[iItem - 1]);
+      }
+      form_error(&err, zField, arena_strdup(pArena, prob.zMessage));
+    }
+  }
+  if (err.n) {
+    acta_get(r, v, &err, azSummary);
     return;
   }
   int rc =
@@ -491,7 +525,7 @@ void page_activity_acta(Request *r) {
   ActaView v;
   if (!view_load(r, &v)) return;
   if (!request_is_post(r)) {
-    acta_get(r, &v);
+    acta_get(r, &v, NULL, NULL);
     return;
   }
   const User *pUser = request_user(r);

@@ -5,6 +5,10 @@
 ** POST /actividades/ID/acuerdos  admin: text, votes_for, votes_against,
 **      votes_abstain (all empty: not voted), responsible_kind,
 **      responsible, due_date -> 303 to the activity page
+** POST /actividades/ID/acuerdos-atrasados  admin: puts one item
+**      "Acuerdos atrasados: …" (each overdue agreement with its responsible
+**      and due date) first in that session's agenda, replacing an earlier
+**      one -> 303 to the agenda
 ** GET  /acuerdos                 signed in: overdue, open, done and
 **      discarded, then by responsible
 ** GET  /acuerdos/ID              signed in: the agreement and its log
@@ -36,6 +40,149 @@ static void agreement_line(Html *h, const SessionAgreement *g,
                 g->nFor, g->nAgainst, g->nAbstain);
   }
   html_printf(h, "</li>\n");
+}
+
+#define RESPONSIBLE_OFFICER_NAME "Encargada PAC"
+
+/* The people an agreement can name as responsible: councillors in office
+** ("consejero:ID"), the directory ("autoridad:ID") and the officer
+** ("encargado"). Loaded into arena memory; returns how many. */
+typedef struct ResponsibleChoice {
+  const char *zValue; /* Option value */
+  const char *zLabel; /* What the list shows */
+  const char *zKind;  /* responsible_kind slug */
+  const char *zName;  /* Name stored and grouped by on the tracker */
+  int64_t iMember;    /* members.id, or 0 */
+  int64_t iDirectory; /* directory_entries.id, or 0 */
+} ResponsibleChoice;
+
+static int responsible_choices(Request *r, ResponsibleChoice **paChoice) {
+  Db *pDb = request_db(r);
+  Arena *pArena = request_arena(r);
+  int64_t iCouncil = people_council_id(pDb);
+  SessionExpected *aExp = NULL;
+  DirectoryEntry *aDir = NULL;
+  int nExp = 0, nDir = 0;
+  PeopleFilter filter;
+  memset(&filter, 0, sizeof(filter));
+  filter.zQuery = "";
+  if (session_expected_list(pDb, pArena, iCouncil, &aExp, &nExp) != DB_OK) {
+    nExp = 0;
+  }
+  if (people_directory_list(pDb, pArena, iCouncil, &filter, &aDir, &nDir) !=
+      DB_OK) {
+    nDir = 0;
+  }
+  ResponsibleChoice *a = arena_alloc(
+      pArena, sizeof(ResponsibleChoice) * (size_t)(nExp + nDir + 1));
+  int n = 0;
+  a[n++] = (ResponsibleChoice){"encargado", RESPONSIBLE_OFFICER_NAME,
+                               "encargado", RESPONSIBLE_OFFICER_NAME,
+                               0,           0};
+  for (int i = 0; i < nExp; i++) {
+    a[n++] = (ResponsibleChoice){
+        arena_printf(pArena, "consejero:%lld", (long long)aExp[i].iMember),
+        arena_printf(pArena, "Consejero/a: %s", aExp[i].zName),
+        "consejero",
+        aExp[i].zName,
+        aExp[i].iMember,
+        0};
+  }
+  for (int i = 0; i < nDir; i++) {
+    const DirectoryEntry *d = &aDir[i];
+    const char *zName =
+        d->zPersonName && d->zPersonName[0]
+            ? d->zPersonName
+            : arena_printf(pArena, "%s, %s", d->zPosition, d->zInstitution);
+    a[n++] = (ResponsibleChoice){
+        arena_printf(pArena, "autoridad:%lld", (long long)d->id),
+        arena_printf(pArena, "Autoridad: %s (%s, %s)", zName, d->zPosition,
+                     d->zInstitution),
+        "autoridad",
+        zName,
+        0,
+        d->id};
+  }
+  *paChoice = a;
+  return n;
+}
+
+/* The list to pick the responsible from; zSelected is the value typed. */
+static void responsible_select(Html *h, Request *r, const FormErrors *pErr,
+                               const char *zSelected) {
+  ResponsibleChoice *a = NULL;
+  int n = responsible_choices(r, &a);
+  Arena *pArena = request_arena(r);
+  const char **azValue = arena_alloc(pArena, sizeof(char *) * (size_t)(n + 1));
+  const char **azLabel = arena_alloc(pArena, sizeof(char *) * (size_t)(n + 1));
+  azValue[0] = "";
+  azLabel[0] = "Otra persona (escriba su nombre abajo) o nadie";
+  for (int i = 0; i < n; i++) {
+    azValue[i + 1] = a[i].zValue;
+    azLabel[i + 1] = a[i].zLabel;
+  }
+  form_select(h, pErr, "responsible_person", "Responsable", azValue, azLabel,
+              n + 1, zSelected ? zSelected : "");
+}
+
+/* Fills g's responsible from the picked zPerson; 0 when it is not in the
+** list. */
+static int responsible_pick(Request *r, const char *zPerson,
+                            SessionAgreement *g) {
+  ResponsibleChoice *a = NULL;
+  int n = responsible_choices(r, &a);
+  for (int i = 0; i < n; i++) {
+    if (strcmp(a[i].zValue, zPerson) != 0) continue;
+    g->zResponsibleKind = a[i].zKind;
+    g->zResponsible = a[i].zName;
+    g->iResponsibleMember = a[i].iMember;
+    g->iResponsibleDirectory = a[i].iDirectory;
+    return 1;
+  }
+  return 0;
+}
+
+/* The form that registers an agreement, filled with g and the typed votes
+** (azVote: for, against, abstain as typed), with pErr's messages (or NULL). */
+static void agreement_form(Html *h, Request *r, int64_t iActivity,
+                           const FormErrors *pErr, const SessionAgreement *g,
+                           const char *const azVote[3], const char *zPerson) {
+  html_printf(h,
+              "<form class=\"form\" method=\"post\" action=\"/actividades/"
+              "%lld/acuerdos\">",
+              (long long)iActivity);
+  form_csrf(h, request_csrf_token(r));
+  const char *zTextErr = pErr ? form_error_for(pErr, "text") : NULL;
+  html_printf(
+      h,
+      "<div class=\"field%s\"><label for=\"text\">Texto del "
+      "acuerdo</label><textarea id=\"text\" name=\"text\" rows=\"3\" "
+      "required%s>%s</textarea>",
+      zTextErr ? " has-error" : "",
+      zTextErr ? " aria-invalid=\"true\" aria-describedby=\"text-error\"" : "",
+      g->zText);
+  if (zTextErr) {
+    html_printf(h, "<p class=\"field-error\" id=\"text-error\">%s</p>",
+                zTextErr);
+  }
+  html_printf(h, "</div>\n");
+  form_input(h, pErr, "votes_for", "Votos a favor", "number", azVote[0],
+             "Deje los votos en blanco si no hubo votación.",
+             "min=\"0\" max=\"1000\"");
+  form_input(h, pErr, "votes_against", "Votos en contra", "number", azVote[1],
+             NULL, "min=\"0\" max=\"1000\"");
+  form_input(h, pErr, "votes_abstain", "Abstenciones", "number", azVote[2],
+             NULL, "min=\"0\" max=\"1000\"");
+  responsible_select(h, r, pErr, zPerson);
+  form_select(h, pErr, "responsible_kind", "Si no está en la lista: tipo",
+              azKind, azKindLabel, 4, g->zResponsibleKind);
+  form_input(
+      h, pErr, "responsible", "Nombre del responsable", "text", g->zResponsible,
+      "Un consejero, una autoridad del directorio o el encargado.", NULL);
+  form_input(h, pErr, "due_date", "Plazo", "date", g->zDue, NULL, NULL);
+  html_printf(h,
+              "<div class=\"actions\"><button type=\"submit\" class=\"button"
+              "\">Registrar acuerdo</button></div></form>\n");
 }
 
 void activity_agreements_section(Html *h, Request *r, const Activity *a) {
@@ -72,7 +219,18 @@ void activity_agreements_section(Html *h, Request *r, const Activity *a) {
           "\">Acuerdos atrasados (primer punto de la tabla)</h2><ul>\n");
       for (int i = 0; i < nOver; i++)
         agreement_line(h, &aAll[aiOver[i]], zToday);
-      html_printf(h, "</ul></section>\n");
+      html_printf(h, "</ul>");
+      if (pUser->mRole & ROLE_ADMIN) {
+        html_printf(h,
+                    "<form method=\"post\" action=\"/actividades/%lld/"
+                    "acuerdos-atrasados\">",
+                    (long long)a->id);
+        form_csrf(h, request_csrf_token(r));
+        html_printf(h,
+                    "<button type=\"submit\" class=\"button\">Agregar "
+                    "acuerdos atrasados a la tabla</button></form>");
+      }
+      html_printf(h, "</section>\n");
     }
   }
   html_printf(h,
@@ -88,32 +246,14 @@ void activity_agreements_section(Html *h, Request *r, const Activity *a) {
     html_printf(h, "</ul>\n");
   }
   if (pUser->mRole & ROLE_ADMIN) {
-    html_printf(h,
-                "<details><summary>Registrar un acuerdo</summary><form class="
-                "\"form\" method=\"post\" action=\"/actividades/%lld/acuerdos"
-                "\">",
-                (long long)a->id);
-    form_csrf(h, request_csrf_token(r));
-    html_printf(h,
-                "<label for=\"agreement_text\">Texto del acuerdo</label>"
-                "<textarea id=\"agreement_text\" name=\"text\" rows=\"3\" "
-                "required></textarea>\n");
-    form_input(h, NULL, "votes_for", "Votos a favor", "number", "",
-               "Deje los votos en blanco si no hubo votación.",
-               "min=\"0\" max=\"1000\"");
-    form_input(h, NULL, "votes_against", "Votos en contra", "number", "", NULL,
-               "min=\"0\" max=\"1000\"");
-    form_input(h, NULL, "votes_abstain", "Abstenciones", "number", "", NULL,
-               "min=\"0\" max=\"1000\"");
-    form_select(h, NULL, "responsible_kind", "Responsable", azKind, azKindLabel,
-                4, "ninguno");
-    form_input(h, NULL, "responsible", "Nombre del responsable", "text", "",
-               "Un consejero, una autoridad del directorio o el encargado.",
-               NULL);
-    form_input(h, NULL, "due_date", "Plazo", "date", "", NULL, NULL);
-    html_printf(h,
-                "<div class=\"actions\"><button type=\"submit\" class=\"button"
-                "\">Registrar acuerdo</button></div></form></details>\n");
+    static const char *const azNoVotes[3] = {"", "", ""};
+    SessionAgreement blank;
+    memset(&blank, 0, sizeof(blank));
+    blank.zText = blank.zResponsible = blank.zDue = "";
+    blank.zResponsibleKind = "ninguno";
+    html_printf(h, "<details><summary>Registrar un acuerdo</summary>");
+    agreement_form(h, r, a->id, NULL, &blank, azNoVotes, "");
+    html_printf(h, "</details>\n");
   }
   html_printf(h, "</section>\n");
 }
@@ -155,9 +295,41 @@ void page_activity_agreements(Request *r) {
     g.nAgainst = nAgainst > 0 ? nAgainst : 0;
     g.nAbstain = nAbstain > 0 ? nAbstain : 0;
   }
-  if (!zErr) zErr = sess_agreement_check(&g, &zField);
+  const char *zPerson = request_field(r, "responsible_person");
+  if (!zPerson) zPerson = "";
   if (zErr) {
-    respond_error(r, 422, zErr);
+    zField = "votes_for";
+  } else if (*zPerson && !responsible_pick(r, zPerson, &g)) {
+    zField = "responsible_person";
+    zErr =
+        "Elija al responsable de la lista, o deje la lista en «Otra "
+        "persona» y escriba su nombre.";
+  } else {
+    zErr = sess_agreement_check(&g, &zField);
+    if (zField && strcmp(zField, "votes") == 0) zField = "votes_for";
+  }
+  if (zErr) {
+    /* Re-shown on its own page: the activity page around it would need
+    ** every other section reloaded for nothing. */
+    FormErrors err;
+    form_errors_init(&err);
+    form_error(&err, zField, zErr);
+    const char *azVote[3];
+    azVote[0] = request_field(r, "votes_for");
+    azVote[1] = request_field(r, "votes_against");
+    azVote[2] = request_field(r, "votes_abstain");
+    for (int i = 0; i < 3; i++) {
+      if (!azVote[i]) azVote[i] = "";
+    }
+    Html h;
+    page_begin(r, &h, "Registrar un acuerdo", "acuerdos");
+    html_printf(&h,
+                "<h1>Registrar un acuerdo</h1>\n<p>En: <a href=\"/"
+                "actividades/%lld\">%s</a></p>\n",
+                (long long)a.id, a.zTitle);
+    form_errors_summary(&h, &err);
+    agreement_form(&h, r, a.id, &err, &g, azVote, zPerson);
+    page_finish(r, &h, 422);
     return;
   }
   if (session_agreement_insert(pDb, people_council_id(pDb), &g) != DB_OK) {
@@ -166,6 +338,73 @@ void page_activity_agreements(Request *r) {
   }
   respond_redirect(
       r, arena_printf(pArena, "/actividades/%lld#acuerdos", (long long)a.id));
+}
+
+#define OVERDUE_ITEM_PREFIX "Acuerdos atrasados"
+#define AGENDA_ITEMS_MAX 100
+
+/* The agenda item listing the overdue agreements of aAll[aiOver[0..nOver)),
+** one line (the agenda editor keeps one item per line). */
+static const char *overdue_agenda_item(Arena *pArena,
+                                       const SessionAgreement *aAll,
+                                       const int *aiOver, int nOver) {
+  const char *z = OVERDUE_ITEM_PREFIX ":";
+  for (int i = 0; i < nOver; i++) {
+    const SessionAgreement *g = &aAll[aiOver[i]];
+    z = arena_printf(pArena, "%s%s %s (responsable: %s; plazo: %s)", z,
+                     i ? ";" : "", g->zText,
+                     g->zResponsible[0] ? g->zResponsible : "sin responsable",
+                     g->zDue);
+  }
+  return z;
+}
+
+void page_activity_agenda_overdue(Request *r) {
+  Activity a;
+  if (!act_load(r, &a, 0)) return;
+  Db *pDb = request_db(r);
+  Arena *pArena = request_arena(r);
+  SessionAgreement *aAll = NULL;
+  int nAll = 0;
+  const char **azAgenda = NULL;
+  int nAgenda = 0;
+  if (session_agreement_list(pDb, pArena, people_council_id(pDb), 0, &aAll,
+                             &nAll) != DB_OK ||
+      activity_agenda_get(pDb, pArena, a.id, &azAgenda, &nAgenda) != DB_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  AgreementItem *aItem =
+      arena_alloc(pArena, sizeof(AgreementItem) * (size_t)(nAll + 1));
+  int *aiOver = arena_alloc(pArena, sizeof(int) * (size_t)(nAll + 1));
+  for (int i = 0; i < nAll; i++) {
+    aItem[i].iId = aAll[i].id;
+    aItem[i].eState = aAll[i].eState;
+    aItem[i].zDue = aAll[i].zDue;
+    aItem[i].zResponsible = aAll[i].zResponsible;
+  }
+  int nOver =
+      agreement_overdue_list(aItem, nAll, session_today(pArena), aiOver);
+  /* The new item first; an earlier "Acuerdos atrasados" item is replaced,
+  ** so pressing the button twice does not list them twice. */
+  const char **azNew =
+      arena_alloc(pArena, sizeof(char *) * (size_t)(nAgenda + 1));
+  int nNew = 0;
+  if (nOver > 0)
+    azNew[nNew++] = overdue_agenda_item(pArena, aAll, aiOver, nOver);
+  for (int i = 0; i < nAgenda && nNew < AGENDA_ITEMS_MAX; i++) {
+    if (strncmp(azAgenda[i], OVERDUE_ITEM_PREFIX,
+                strlen(OVERDUE_ITEM_PREFIX)) == 0) {
+      continue;
+    }
+    azNew[nNew++] = azAgenda[i];
+  }
+  if (activity_agenda_set(pDb, a.id, azNew, nNew) != DB_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  respond_redirect(
+      r, arena_printf(pArena, "/actividades/%lld#tabla", (long long)a.id));
 }
 
 void page_agreements(Request *r) {
@@ -233,6 +472,23 @@ void page_agreements(Request *r) {
   page_finish(r, &h, 200);
 }
 
+static void agreement_show(Request *r, const SessionAgreement *g,
+                           const FormErrors *pErr, const char *zState,
+                           const char *zNote, const char *zDate);
+
+/* Re-shows the agreement with zMessage next to zField and the typed values. */
+static void agreement_follow_reshow(Request *r, const SessionAgreement *g,
+                                    const char *zField, const char *zMessage) {
+  FormErrors err;
+  form_errors_init(&err);
+  form_error(&err, zField, zMessage);
+  const char *zState = request_field(r, "state");
+  const char *zNote = request_field(r, "note");
+  const char *zDate = request_field(r, "date");
+  agreement_show(r, g, &err, zState && *zState ? zState : NULL,
+                 zNote ? zNote : "", zDate ? zDate : "");
+}
+
 static void agreement_follow_post(Request *r, const SessionAgreement *g) {
   if (!(request_user(r)->mRole & ROLE_ADMIN)) {
     respond_error(r, 403,
@@ -245,21 +501,23 @@ static void agreement_follow_post(Request *r, const SessionAgreement *g) {
   const char *zDate = request_field(r, "date");
   AgreementState eNew = g->eState;
   if (zState && *zState && agreement_state_parse(zState, &eNew) != 0) {
-    respond_error(r, 422, "Elija un estado de la lista.");
+    agreement_follow_reshow(r, g, "state", "Elija un estado de la lista.");
     return;
   }
   if (!zNote) zNote = "";
   if (strlen(zNote) > 4000) {
-    respond_error(r, 422,
-                  "La nota es demasiado larga (máximo 4000 caracteres).");
+    agreement_follow_reshow(
+        r, g, "note", "La nota es demasiado larga (máximo 4000 caracteres).");
     return;
   }
   if (zDate && *zDate && !agreement_date_valid(zDate)) {
-    respond_error(r, 422, "La fecha debe escribirse AAAA-MM-DD y existir.");
+    agreement_follow_reshow(r, g, "date",
+                            "La fecha debe escribirse AAAA-MM-DD y existir.");
     return;
   }
   if (eNew == g->eState && !*zNote) {
-    respond_error(r, 422, "Indique un nuevo estado o una nota de seguimiento.");
+    agreement_follow_reshow(
+        r, g, "note", "Indique un nuevo estado o una nota de seguimiento.");
     return;
   }
   const char *zWhy = NULL;
@@ -300,6 +558,17 @@ void page_agreement(Request *r) {
     agreement_follow_post(r, &g);
     return;
   }
+  agreement_show(r, &g, NULL, NULL, "", NULL);
+}
+
+/* The agreement page; pErr non-NULL re-shows the follow-up form with the
+** typed zState/zNote/zDate and answers 422. */
+static void agreement_show(Request *r, const SessionAgreement *pG,
+                           const FormErrors *pErr, const char *zState,
+                           const char *zNote, const char *zDate) {
+  Db *pDb = request_db(r);
+  Arena *pArena = request_arena(r);
+  SessionAgreement g = *pG;
   SessionAgreementNote *aNote = NULL;
   int nNote = 0;
   if (session_agreement_notes(pDb, pArena, g.id, &aNote, &nNote) != DB_OK) {
@@ -309,8 +578,9 @@ void page_agreement(Request *r) {
   const char *zToday = session_today(pArena);
   Html h;
   page_begin(r, &h, "Acuerdo", "acuerdos");
-  html_printf(&h, "<h1>Acuerdo</h1>\n<p class=\"agreement-text\">%s</p>\n<ul>",
-              g.zText);
+  html_printf(&h, "<h1>Acuerdo</h1>\n");
+  if (pErr) form_errors_summary(&h, pErr);
+  html_printf(&h, "\n<p class=\"agreement-text\">%s</p>\n<ul>", g.zText);
   html_printf(&h,
               "<li>Adoptado en: <a href=\"/actividades/%lld\">%s</a> (%s)</li>",
               (long long)g.iActivity, g.zSession, g.zSessionDate);
@@ -354,10 +624,13 @@ void page_agreement(Request *r) {
         &h, "<form class=\"form\" method=\"post\" action=\"/acuerdos/%lld\">",
         (long long)g.id);
     form_csrf(&h, request_csrf_token(r));
-    form_select(&h, NULL, "state", "Estado", azState, azLabel,
-                AGREEMENT_N_STATE, agreement_state_slug(g.eState));
-    form_input(&h, NULL, "note", "Nota de seguimiento", "text", "", NULL, NULL);
-    form_input(&h, NULL, "date", "Fecha", "date", zToday, NULL, NULL);
+    form_select(&h, pErr, "state", "Estado", azState, azLabel,
+                AGREEMENT_N_STATE,
+                zState ? zState : agreement_state_slug(g.eState));
+    form_input(&h, pErr, "note", "Nota de seguimiento", "text", zNote, NULL,
+               NULL);
+    form_input(&h, pErr, "date", "Fecha", "date", zDate ? zDate : zToday, NULL,
+               NULL);
     html_printf(
         &h,
         "<div class=\"actions\"><button type=\"submit\" class=\"button\">"
@@ -365,5 +638,5 @@ void page_agreement(Request *r) {
   }
   html_printf(
       &h, "</section>\n<p><a href=\"/acuerdos\">Todos los acuerdos</a></p>\n");
-  page_finish(r, &h, 200);
+  page_finish(r, &h, pErr ? 422 : 200);
 }

@@ -21,6 +21,30 @@ static const char *date_or_today(Request *r, const char *zField) {
   return z && *z ? z : session_today(request_arena(r));
 }
 
+/* What a refused submission re-shows: the messages, and which form they
+** belong to (iAnswer: the request whose answer form was sent, 0: the new
+** request form). The typed values are read back from the request. */
+typedef struct RequestsReshow {
+  FormErrors err;  /* Messages for the form that was sent */
+  int64_t iAnswer; /* Request answered, 0 for a new request */
+} RequestsReshow;
+
+static void requests_show(Request *r, const RequestsReshow *pRe);
+
+/* A <textarea> with its label and, under it, pErr's message for zName. */
+static void text_area(Html *h, const FormErrors *pErr, const char *zId,
+                      const char *zName, const char *zLabel,
+                      const char *zValue) {
+  const char *zMsg = pErr ? form_error_for(pErr, zName) : NULL;
+  html_printf(h,
+              "<div class=\"field%s\"><label for=\"%s\">%s</label><textarea "
+              "id=\"%s\" name=\"%s\" rows=\"3\" required%s>%s</textarea>",
+              zMsg ? " has-error" : "", zId, zLabel, zId, zName,
+              zMsg ? " aria-invalid=\"true\"" : "", zValue ? zValue : "");
+  if (zMsg) html_printf(h, "<p class=\"field-error\">%s</p>", zMsg);
+  html_printf(h, "</div>\n");
+}
+
 static void requests_post(Request *r) {
   Db *pDb = request_db(r);
   SessionRequest q;
@@ -31,21 +55,28 @@ static void requests_post(Request *r) {
   const char *zAgr = request_field(r, "agreement");
   q.iAgreement = zAgr && *zAgr ? atoll(zAgr) : 0;
   SessionAgreement g;
-  const char *zErr = NULL;
+  RequestsReshow re;
+  memset(&re, 0, sizeof(re));
+  form_errors_init(&re.err);
   if (!q.zAuthority || !*q.zAuthority || strlen(q.zAuthority) > 200) {
-    zErr = "Indique a qué autoridad se le pidió (hasta 200 caracteres).";
-  } else if (!q.zQuestion || !*q.zQuestion ||
-             strlen(q.zQuestion) > REQUEST_TEXT_MAX) {
-    zErr = "Escriba qué se pidió (hasta 4000 caracteres).";
-  } else if (!agreement_date_valid(q.zAskedOn)) {
-    zErr = "La fecha debe escribirse AAAA-MM-DD y existir.";
-  } else if (q.iAgreement && session_agreement_get(pDb, request_arena(r),
-                                                   people_council_id(pDb),
-                                                   q.iAgreement, &g) != DB_OK) {
-    zErr = "Ese acuerdo no existe.";
+    form_error(&re.err, "authority",
+               "Indique a qué autoridad se le pidió (hasta 200 caracteres).");
   }
-  if (zErr) {
-    respond_error(r, 422, zErr);
+  if (!q.zQuestion || !*q.zQuestion || strlen(q.zQuestion) > REQUEST_TEXT_MAX) {
+    form_error(&re.err, "question",
+               "Escriba qué se pidió (hasta 4000 caracteres).");
+  }
+  if (!agreement_date_valid(q.zAskedOn)) {
+    form_error(&re.err, "asked_on",
+               "La fecha debe escribirse AAAA-MM-DD y existir.");
+  }
+  if (q.iAgreement &&
+      session_agreement_get(pDb, request_arena(r), people_council_id(pDb),
+                            q.iAgreement, &g) != DB_OK) {
+    form_error(&re.err, "agreement", "Ese acuerdo no existe.");
+  }
+  if (re.err.n) {
+    requests_show(r, &re);
     return;
   }
   if (session_request_insert(pDb, people_council_id(pDb), &q) != DB_OK) {
@@ -68,6 +99,14 @@ void page_authority_requests(Request *r) {
     requests_post(r);
     return;
   }
+  requests_show(r, NULL);
+}
+
+/* The list and its forms; pRe non-NULL re-shows the form that was sent with
+** the typed values and its messages, and answers 422. */
+static void requests_show(Request *r, const RequestsReshow *pRe) {
+  int bAdmin = (request_user(r)->mRole & ROLE_ADMIN) != 0;
+  const FormErrors *pNewErr = pRe && pRe->iAnswer == 0 ? &pRe->err : NULL;
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
   int64_t iCouncil = people_council_id(pDb);
@@ -82,6 +121,7 @@ void page_authority_requests(Request *r) {
   Html h;
   page_begin(r, &h, "Solicitudes a autoridades", "acuerdos");
   html_printf(&h, "<h1>Solicitudes a autoridades</h1>\n");
+  if (pRe) form_errors_summary(&h, &pRe->err);
   int nPending = 0;
   for (int i = 0; i < nReq; i++) nPending += aReq[i].nAnswer == 0;
   html_printf(&h,
@@ -110,19 +150,32 @@ void page_authority_requests(Request *r) {
       html_printf(&h, "</p></blockquote>\n");
     }
     if (bAdmin) {
-      html_printf(
-          &h,
-          "<details><summary>Registrar una respuesta</summary><form "
-          "class=\"form\" method=\"post\" action=\"/solicitudes/%lld\">",
-          (long long)q->id);
+      const FormErrors *pAnsErr =
+          pRe && pRe->iAnswer == q->id ? &pRe->err : NULL;
+      const char *zDate = pAnsErr ? request_field(r, "answered_on") : NULL;
+      const char *zBody = pAnsErr ? request_field(r, "body") : NULL;
+      const char *zDateMsg =
+          pAnsErr ? form_error_for(pAnsErr, "answered_on") : NULL;
+      html_printf(&h,
+                  "<details%s><summary>Registrar una respuesta</summary><form "
+                  "class=\"form\" method=\"post\" action=\"/solicitudes/"
+                  "%lld\">",
+                  pAnsErr ? " open" : "", (long long)q->id);
       form_csrf(&h, request_csrf_token(r));
-      html_printf(
-          &h,
-          "<label>Fecha <input type=\"date\" name=\"answered_on\"></label>"
-          "<label>Respuesta <textarea name=\"body\" rows=\"3\" "
-          "required></textarea></label><div class=\"actions\"><button "
-          "type=\"submit\" class=\"button\">Guardar respuesta</button>"
-          "</div></form></details>\n");
+      html_printf(&h,
+                  "<div class=\"field%s\"><label>Fecha <input type=\"date\" "
+                  "name=\"answered_on\" value=\"%s\"></label>",
+                  zDateMsg ? " has-error" : "", zDate ? zDate : "");
+      if (zDateMsg)
+        html_printf(&h, "<p class=\"field-error\">%s</p>", zDateMsg);
+      html_printf(&h, "</div>\n");
+      text_area(&h, pAnsErr,
+                arena_printf(pArena, "body_%lld", (long long)q->id), "body",
+                "Respuesta", zBody);
+      html_printf(&h,
+                  "<div class=\"actions\"><button type=\"submit\" "
+                  "class=\"button\">Guardar respuesta</button></div></form>"
+                  "</details>\n");
     }
     html_printf(&h, "</article>\n");
   }
@@ -131,26 +184,36 @@ void page_authority_requests(Request *r) {
                 "<section><h2>Nueva solicitud</h2><form class=\"form\" "
                 "method=\"post\" action=\"/solicitudes\">");
     form_csrf(&h, request_csrf_token(r));
-    form_input(&h, NULL, "authority", "Autoridad", "text", "",
-               "Por ejemplo: SEREMI MINVU Coquimbo.", "required");
-    form_input(&h, NULL, "asked_on", "Fecha de la solicitud", "date",
-               session_today(pArena), NULL, NULL);
+    const char *zAuth = pNewErr ? request_field(r, "authority") : NULL;
+    const char *zAsked = pNewErr ? request_field(r, "asked_on") : NULL;
+    const char *zQuestion = pNewErr ? request_field(r, "question") : NULL;
+    const char *zAgr = pNewErr ? request_field(r, "agreement") : NULL;
+    form_input(&h, pNewErr, "authority", "Autoridad", "text",
+               zAuth ? zAuth : "", "Por ejemplo: SEREMI MINVU Coquimbo.",
+               "required");
+    form_input(&h, pNewErr, "asked_on", "Fecha de la solicitud", "date",
+               zAsked ? zAsked : session_today(pArena), NULL, NULL);
+    text_area(&h, pNewErr, "question", "question", "Qué se pidió", zQuestion);
+    const char *zAgrMsg = pNewErr ? form_error_for(pNewErr, "agreement") : NULL;
     html_printf(&h,
-                "<label for=\"question\">Qué se pidió</label><textarea "
-                "id=\"question\" name=\"question\" rows=\"3\" required>"
-                "</textarea>\n<label for=\"agreement\">Acuerdo que la pide"
-                "</label><select id=\"agreement\" name=\"agreement\">"
-                "<option value=\"\">Ninguno</option>");
+                "<div class=\"field%s\"><label for=\"agreement\">Acuerdo que "
+                "la pide</label><select id=\"agreement\" name=\"agreement\">"
+                "<option value=\"\">Ninguno</option>",
+                zAgrMsg ? " has-error" : "");
     for (int i = 0; i < nAgr; i++) {
-      html_printf(&h, "<option value=\"%lld\">%.80s</option>",
-                  (long long)aAgr[i].id, aAgr[i].zText);
+      int bSel = zAgr && *zAgr && atoll(zAgr) == aAgr[i].id;
+      html_printf(&h, "<option value=\"%lld\"%s>%.80s</option>",
+                  (long long)aAgr[i].id, bSel ? " selected" : "",
+                  aAgr[i].zText);
     }
+    html_printf(&h, "</select>");
+    if (zAgrMsg) html_printf(&h, "<p class=\"field-error\">%s</p>", zAgrMsg);
     html_printf(&h,
-                "</select><div class=\"actions\"><button type=\"submit\" "
+                "</div><div class=\"actions\"><button type=\"submit\" "
                 "class=\"button\">Registrar solicitud</button></div></form>"
                 "</section>\n");
   }
-  page_finish(r, &h, 200);
+  page_finish(r, &h, pRe ? 422 : 200);
 }
 
 void page_authority_request(Request *r) {
@@ -158,12 +221,32 @@ void page_authority_request(Request *r) {
   const char *zId = request_param(r, 0);
   const char *zDate = date_or_today(r, "answered_on");
   const char *zBody = request_field(r, "body");
+  RequestsReshow re;
+  memset(&re, 0, sizeof(re));
+  form_errors_init(&re.err);
+  re.iAnswer = zId ? atoll(zId) : 0;
   if (!zBody || !*zBody || strlen(zBody) > REQUEST_TEXT_MAX) {
-    respond_error(r, 422, "Escriba la respuesta (hasta 4000 caracteres).");
-    return;
+    form_error(&re.err, "body",
+               "Escriba la respuesta (hasta 4000 caracteres).");
   }
   if (!agreement_date_valid(zDate)) {
-    respond_error(r, 422, "La fecha debe escribirse AAAA-MM-DD y existir.");
+    form_error(&re.err, "answered_on",
+               "La fecha debe escribirse AAAA-MM-DD y existir.");
+  }
+  if (re.err.n) {
+    SessionRequest *aReq = NULL;
+    int nReq = 0, bFound = 0;
+    if (session_request_list(pDb, request_arena(r), people_council_id(pDb),
+                             &aReq, &nReq) != DB_OK) {
+      respond_error(r, 500, NULL);
+      return;
+    }
+    for (int i = 0; i < nReq; i++) bFound |= aReq[i].id == re.iAnswer;
+    if (!bFound) {
+      respond_error(r, 404, "No existe esa solicitud.");
+      return;
+    }
+    requests_show(r, &re);
     return;
   }
   int rc = session_request_answer(pDb, people_council_id(pDb),

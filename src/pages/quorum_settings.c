@@ -36,23 +36,83 @@ static QuorumKind kind_field(Request *r, const char *zName) {
   return QUORUM_MORE_THAN;
 }
 
-static void threshold_form(Html *h, const char *zPrefix, const char *zTitle,
+/* The value a number field shows: as typed when re-showing a refused
+** submission (bTyped), else the stored iStored. */
+static const char *number_value(Request *r, int bTyped, const char *zName,
+                                int iStored) {
+  if (bTyped) {
+    const char *z = request_field(r, zName);
+    return z ? z : "";
+  }
+  return arena_printf(request_arena(r), "%d", iStored);
+}
+
+static void threshold_form(Html *h, Request *r, const FormErrors *pErr,
+                           const char *zPrefix, const char *zTitle,
                            const QuorumThreshold *t) {
-  char zName[40];
+  Arena *pArena = request_arena(r);
+  int bTyped = pErr != NULL;
+  const char *zNum = arena_printf(pArena, "%s_num", zPrefix);
+  const char *zDen = arena_printf(pArena, "%s_den", zPrefix);
+  const char *zFixed = arena_printf(pArena, "%s_fixed", zPrefix);
   html_printf(h, "<fieldset><legend>%s</legend>", zTitle);
-  snprintf(zName, sizeof(zName), "%s_kind", zPrefix);
-  form_select(h, NULL, zName, "Forma", azKind, azKindLabel, 3,
+  form_select(h, pErr, arena_printf(pArena, "%s_kind", zPrefix), "Forma",
+              azKind, azKindLabel, 3,
               azKind[t->eKind == QUORUM_AT_LEAST ? 1
                      : t->eKind == QUORUM_FIXED  ? 2
                                                  : 0]);
   html_printf(h,
-              "<label>Fracción <input type=\"number\" name=\"%s_num\" value="
-              "\"%d\" min=\"1\" max=\"100\"> / <input type=\"number\" name=\""
-              "%s_den\" value=\"%d\" min=\"1\" max=\"100\"></label>"
-              "<label>Número fijo <input type=\"number\" name=\"%s_fixed\" "
-              "value=\"%d\" min=\"1\" max=\"1000\"></label></fieldset>\n",
-              zPrefix, t->num, zPrefix, t->den, zPrefix,
-              t->nFixed > 0 ? t->nFixed : 1);
+              "<label>Fracción <input type=\"number\" name=\"%s\" value="
+              "\"%s\" min=\"1\" max=\"100\"> / <input type=\"number\" name=\""
+              "%s\" value=\"%s\" min=\"1\" max=\"100\"></label>"
+              "<label>Número fijo <input type=\"number\" name=\"%s\" "
+              "value=\"%s\" min=\"1\" max=\"1000\"></label></fieldset>\n",
+              zNum, number_value(r, bTyped, zNum, t->num), zDen,
+              number_value(r, bTyped, zDen, t->den), zFixed,
+              number_value(r, bTyped, zFixed, t->nFixed > 0 ? t->nFixed : 1));
+}
+
+/* The form with rules; pErr non-NULL re-shows a refused submission with
+** the typed numbers and its message, 422. */
+static void quorum_form(Request *r, const QuorumRules *pRules,
+                        const FormErrors *pErr) {
+  static const char *const azCounts[] = {"titulares", "suplentes"};
+  static const char *const azCountsLabel[] = {
+      "Solo los titulares en ejercicio",
+      "Titulares, y suplentes que reemplazan a un titular ausente"};
+  static const char *const azBase[] = {"miembros", "presentes"};
+  static const char *const azBaseLabel[] = {"De los consejeros en ejercicio",
+                                            "De los presentes"};
+  Html h;
+  page_begin(r, &h, "Reglas de quórum", "actividades");
+  html_printf(&h,
+              "<h1>Reglas de quórum</h1>\n<p>Según el reglamento del "
+              "consejo. La página de cada sesión muestra si hay quórum y "
+              "por qué.</p>\n");
+  if (pErr) form_errors_summary(&h, pErr);
+  html_printf(&h,
+              "<form class=\"form\" method=\"post\" action="
+              "\"/admin/quorum\">");
+  form_csrf(&h, request_csrf_token(r));
+  form_select(&h, pErr, "counts", "Quiénes cuentan", azCounts, azCountsLabel, 2,
+              azCounts[pRules->eCounts == QUORUM_COUNTS_SUBSTITUTES]);
+  threshold_form(&h, r, pErr, "session", "Quórum para sesionar",
+                 &pRules->session);
+  threshold_form(&h, r, pErr, "agreement", "Quórum para adoptar acuerdos",
+                 &pRules->agreement);
+  form_select(&h, pErr, "agreement_base", "Los acuerdos se cuentan", azBase,
+              azBaseLabel, 2,
+              azBase[pRules->eAgreementBase == QUORUM_OF_PRESENT]);
+  form_input(&h, pErr, "seats", "Cargos titulares del consejo", "number",
+             number_value(r, pErr != NULL, "seats", pRules->nSeat),
+             "0: los titulares registrados.", "min=\"0\" max=\"1000\"");
+  html_printf(&h,
+              "<label class=\"check\"><input type=\"checkbox\" name=\"vacancies"
+              "\" value=\"1\"%s> Los cargos vacantes no cuentan en la base"
+              "</label><div class=\"actions\"><button type=\"submit\" class=\""
+              "button\">Guardar reglas</button></div></form>\n",
+              pRules->bVacanciesReduceBase ? " checked" : "");
+  page_finish(r, &h, pErr ? 422 : 200);
 }
 
 void page_admin_quorum(Request *r) {
@@ -87,10 +147,15 @@ void page_admin_quorum(Request *r) {
     QuorumResult q;
     const char *zErr = NULL;
     if (quorum_compute(&rules, NULL, 0, &q, &zErr) != QUORUM_OK) {
-      respond_error(
-          r, 422,
+      /* quorum_compute judges the rules as a whole, so the message is about
+      ** the form, not one field. */
+      FormErrors err;
+      form_errors_init(&err);
+      form_error(
+          &err, NULL,
           arena_printf(request_arena(r), "Las reglas no son válidas: %s.",
                        zErr ? zErr : "revise los números"));
+      quorum_form(r, &rules, &err);
       return;
     }
     if (session_quorum_rules_save(pDb, iCouncil, &rules) != DB_OK) {
@@ -100,38 +165,5 @@ void page_admin_quorum(Request *r) {
     respond_redirect(r, "/admin/quorum");
     return;
   }
-  static const char *const azCounts[] = {"titulares", "suplentes"};
-  static const char *const azCountsLabel[] = {
-      "Solo los titulares en ejercicio",
-      "Titulares, y suplentes que reemplazan a un titular ausente"};
-  static const char *const azBase[] = {"miembros", "presentes"};
-  static const char *const azBaseLabel[] = {"De los consejeros en ejercicio",
-                                            "De los presentes"};
-  Html h;
-  page_begin(r, &h, "Reglas de quórum", "actividades");
-  html_printf(&h,
-              "<h1>Reglas de quórum</h1>\n<p>Según el reglamento del "
-              "consejo. La página de cada sesión muestra si hay quórum y "
-              "por qué.</p>\n<form class=\"form\" method=\"post\" action="
-              "\"/admin/quorum\">");
-  form_csrf(&h, request_csrf_token(r));
-  form_select(&h, NULL, "counts", "Quiénes cuentan", azCounts, azCountsLabel, 2,
-              azCounts[rules.eCounts == QUORUM_COUNTS_SUBSTITUTES]);
-  threshold_form(&h, "session", "Quórum para sesionar", &rules.session);
-  threshold_form(&h, "agreement", "Quórum para adoptar acuerdos",
-                 &rules.agreement);
-  form_select(&h, NULL, "agreement_base", "Los acuerdos se cuentan", azBase,
-              azBaseLabel, 2,
-              azBase[rules.eAgreementBase == QUORUM_OF_PRESENT]);
-  char zSeats[16];
-  snprintf(zSeats, sizeof(zSeats), "%d", rules.nSeat);
-  form_input(&h, NULL, "seats", "Cargos titulares del consejo", "number",
-             zSeats, "0: los titulares registrados.", "min=\"0\" max=\"1000\"");
-  html_printf(&h,
-              "<label class=\"check\"><input type=\"checkbox\" name=\"vacancies"
-              "\" value=\"1\"%s> Los cargos vacantes no cuentan en la base"
-              "</label><div class=\"actions\"><button type=\"submit\" class=\""
-              "button\">Guardar reglas</button></div></form>\n",
-              rules.bVacanciesReduceBase ? " checked" : "");
-  page_finish(r, &h, 200);
+  quorum_form(r, &rules, NULL);
 }

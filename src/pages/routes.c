@@ -104,6 +104,7 @@ const Route routes_table[] = {
     {"/actividades/:/asistencia", POST, ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_activity_attendance},
     {"/actividades/:/asistencia.pdf", GET, ROLES_SIGNED_IN, 0,        0,     page_activity_attendance_pdf},
     {"/actividades/:/acuerdos", POST,  ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_activity_agreements},
+    {"/actividades/:/acuerdos-atrasados", POST, ROLE_ADMIN, ROUTE_CSRF, SMALL, page_activity_agenda_overdue},
     {"/acuerdos",           GET,        ROLES_SIGNED_IN, 0,          0,     page_agreements},
     {"/acuerdos/:",         GET | POST, ROLES_SIGNED_IN, ROUTE_CSRF, SMALL, page_agreement},
     {"/actividades/:/acta", GET | POST, ROLES_EVERYONE,  ROUTE_CSRF, SMALL, page_activity_acta},

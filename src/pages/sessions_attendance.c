@@ -52,9 +52,20 @@ static void quorum_paragraph(Html *h, const QuorumResult *q) {
   html_printf(h, "</p>\n");
 }
 
-static void guest_row(Html *h, int i, const SessionAttendance *g) {
+/* The message pErr holds for the row named zKey, under its legend. */
+static void row_error(Html *h, const FormErrors *pErr, const char *zKey) {
+  const char *zMsg = pErr ? form_error_for(pErr, zKey) : NULL;
+  if (zMsg) html_printf(h, "<p class=\"field-error\">%s</p>", zMsg);
+}
+
+static void guest_row(Html *h, const FormErrors *pErr, int i,
+                      const SessionAttendance *g) {
+  char zKey[32];
+  snprintf(zKey, sizeof(zKey), "guest_%d", i);
+  html_printf(h, "<fieldset class=\"attendance-guest%s\" id=\"%s\">",
+              pErr && form_error_for(pErr, zKey) ? " has-error" : "", zKey);
   html_printf(h,
-              "<fieldset class=\"attendance-guest\"><legend>%s</legend>"
+              "<legend>%s</legend>"
               "<label>Nombre <input type=\"text\" name=\"guest_name_%d\" "
               "value=\"%s\" maxlength=\"200\"></label> "
               "<label>Organización <input type=\"text\" name=\"guest_org_%d\" "
@@ -66,23 +77,42 @@ static void guest_row(Html *h, int i, const SessionAttendance *g) {
   char zName[32];
   snprintf(zName, sizeof(zName), "guest_status_%d", i);
   status_radios(h, zName, g ? g->eStatus : ATTENDANCE_PRESENTE);
+  row_error(h, pErr, zKey);
   html_printf(h, "</fieldset>\n");
 }
 
+static void attendance_render(Html *h, Request *r, const Activity *a,
+                              const SessionExpected *aExp, int nExp,
+                              const SessionAttendance *aRow, int nRow,
+                              const FormErrors *pErr);
+
 void activity_attendance_section(Html *h, Request *r, const Activity *a) {
-  const User *pUser = request_user(r);
-  if (!pUser) return;
-  int bAdmin = (pUser->mRole & ROLE_ADMIN) != 0;
+  if (!request_user(r)) return;
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
-  int64_t iCouncil = people_council_id(pDb);
   SessionExpected *aExp = NULL;
   SessionAttendance *aRow = NULL;
   int nExp = 0, nRow = 0;
+  if (session_expected_list(pDb, pArena, people_council_id(pDb), &aExp,
+                            &nExp) != DB_OK ||
+      session_attendance_list(pDb, pArena, a->id, &aRow, &nRow) != DB_OK) {
+    return;
+  }
+  attendance_render(h, r, a, aExp, nExp, aRow, nRow, NULL);
+}
+
+/* The section with aRow as the form's values; pErr non-NULL: a refused
+** submission re-shown, each message under its row ("member_ID",
+** "guest_N"). */
+static void attendance_render(Html *h, Request *r, const Activity *a,
+                              const SessionExpected *aExp, int nExp,
+                              const SessionAttendance *aRow, int nRow,
+                              const FormErrors *pErr) {
+  int bAdmin = (request_user(r)->mRole & ROLE_ADMIN) != 0;
+  Db *pDb = request_db(r);
+  Arena *pArena = request_arena(r);
   QuorumResult q;
-  if (session_expected_list(pDb, pArena, iCouncil, &aExp, &nExp) != DB_OK ||
-      session_attendance_list(pDb, pArena, a->id, &aRow, &nRow) != DB_OK ||
-      session_quorum(pDb, pArena, iCouncil, a->id, &q) != DB_OK) {
+  if (session_quorum(pDb, pArena, people_council_id(pDb), a->id, &q) != DB_OK) {
     return;
   }
   html_printf(h,
@@ -118,9 +148,12 @@ void activity_attendance_section(Html *h, Request *r, const Activity *a) {
     const SessionAttendance *s = row_of(aRow, nRow, e->iMember);
     char zName[40];
     snprintf(zName, sizeof(zName), "status_%lld", (long long)e->iMember);
+    char zKey[40];
+    snprintf(zKey, sizeof(zKey), "member_%lld", (long long)e->iMember);
     html_printf(h,
-                "<fieldset class=\"attendance-row\"><legend>%s <small>%s%s%s"
-                "</small></legend>",
+                "<fieldset class=\"attendance-row%s\" id=\"%s\"><legend>%s "
+                "<small>%s%s%s</small></legend>",
+                pErr && form_error_for(pErr, zKey) ? " has-error" : "", zKey,
                 e->zName, e->bTitular ? "Titular" : "Suplente",
                 e->zOrganization[0] ? " · " : "", e->zOrganization);
     status_radios(h, zName, s ? s->eStatus : ATTENDANCE_AUSENTE);
@@ -142,13 +175,14 @@ void activity_attendance_section(Html *h, Request *r, const Activity *a) {
       }
       html_printf(h, "</select></label>");
     }
+    row_error(h, pErr, zKey);
     html_printf(h, "</fieldset>\n");
   }
   int nGuest = 0;
   for (int i = 0; i < nRow; i++) {
-    if (!aRow[i].iMember) guest_row(h, nGuest++, &aRow[i]);
+    if (!aRow[i].iMember) guest_row(h, pErr, nGuest++, &aRow[i]);
   }
-  guest_row(h, nGuest, NULL);
+  guest_row(h, NULL, nGuest, NULL);
   html_printf(h,
               "<div class=\"actions\"><button type=\"submit\" class=\"button\">"
               "Guardar asistencia</button></div></form></section>\n");
@@ -200,6 +234,49 @@ static void attendance_from_form(Request *r, const SessionExpected *aExp,
   }
 }
 
+/* Re-shows the form as typed (in) with zErr under the row iEntry of in,
+** 422; nothing was written. */
+static void attendance_reshow(Request *r, const Activity *a,
+                              const SessionExpected *aExp, int nExp,
+                              const SessAttendanceInput *pIn, int iEntry,
+                              const char *zErr) {
+  Arena *pArena = request_arena(r);
+  SessionAttendance *aRow =
+      arena_alloc(pArena, sizeof(SessionAttendance) * (size_t)(pIn->n + 1));
+  const char *zKey = NULL;
+  int nGuest = 0;
+  for (int i = 0; i < pIn->n; i++) {
+    const AttendanceEntry *e = &pIn->a[i];
+    SessionAttendance *s = &aRow[i];
+    memset(s, 0, sizeof(*s));
+    s->iMember = e->iMemberId;
+    s->zName = e->zName ? e->zName : "";
+    s->zOrganization = e->zOrganization ? e->zOrganization : "";
+    s->zCommune = pIn->azCommune[i];
+    /* A status that is not one of the three leaves no radio checked. */
+    if (attendance_parse(e->zStatus, &s->eStatus) != 0)
+      s->eStatus = (Attendance)-1;
+    s->zReason = e->zReason ? e->zReason : "";
+    s->iSubstituteFor = pIn->aiSubstituteFor[i];
+    if (i == iEntry) {
+      zKey = e->iMemberId
+                 ? arena_printf(pArena, "member_%lld", (long long)e->iMemberId)
+                 : arena_printf(pArena, "guest_%d", nGuest);
+    }
+    if (!e->iMemberId) nGuest++;
+  }
+  FormErrors err;
+  form_errors_init(&err);
+  form_error(&err, zKey, zErr);
+  Html h;
+  page_begin(r, &h, "Asistencia", "actividades");
+  html_printf(&h, "<h1>Asistencia: <a href=\"/actividades/%lld\">%s</a></h1>\n",
+              (long long)a->id, a->zTitle);
+  form_errors_summary(&h, &err);
+  attendance_render(&h, r, a, aExp, nExp, aRow, pIn->n, &err);
+  page_finish(r, &h, 422);
+}
+
 void page_activity_attendance(Request *r) {
   Activity a;
   if (!act_load(r, &a, 0)) return;
@@ -215,9 +292,10 @@ void page_activity_attendance(Request *r) {
   SessAttendanceInput in;
   attendance_from_form(r, aExp, nExp, &in);
   const char *zField = NULL;
-  const char *zErr = sess_attendance_check(r, &in, &zField);
+  int iEntry = -1;
+  const char *zErr = sess_attendance_check_at(r, &in, &zField, &iEntry);
   if (zErr) {
-    respond_error(r, 422, zErr);
+    attendance_reshow(r, &a, aExp, nExp, &in, iEntry, zErr);
     return;
   }
   if (session_attendance_replace(pDb, a.id, request_user(r)->id, in.a, in.n,

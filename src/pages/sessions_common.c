@@ -9,6 +9,13 @@
 
 const char *sess_attendance_check(Request *r, SessAttendanceInput *p,
                                   const char **pzField) {
+  int iEntry = -1;
+  return sess_attendance_check_at(r, p, pzField, &iEntry);
+}
+
+const char *sess_attendance_check_at(Request *r, SessAttendanceInput *p,
+                                     const char **pzField, int *piEntry) {
+  *piEntry = -1;
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
   SessionExpected *aExp = NULL;
@@ -24,6 +31,7 @@ const char *sess_attendance_check(Request *r, SessAttendanceInput *p,
   AttendanceProblem prob;
   if (attendance_validate(p->a, p->n, aiKnown, nExp, &prob) != ATTENDANCE_OK) {
     *pzField = prob.zField;
+    *piEntry = prob.iEntry;
     return arena_strdup(pArena, prob.zMessage);
   }
   for (int i = 0; i < p->n; i++) {
@@ -36,6 +44,7 @@ const char *sess_attendance_check(Request *r, SessAttendanceInput *p,
     }
     if (!pSelf || pSelf->bTitular || !pTitular || !pTitular->bTitular) {
       *pzField = "substitute_for";
+      *piEntry = i;
       return arena_printf(pArena,
                           "Fila %d: solo un consejero suplente puede asistir "
                           "en reemplazo de un titular en ejercicio.",

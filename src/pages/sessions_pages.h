@@ -24,6 +24,10 @@ typedef struct SessAttendanceInput {
 ** *pzField gets the field to blame. */
 const char *sess_attendance_check(Request *r, SessAttendanceInput *p,
                                   const char **pzField);
+/* The same, and *piEntry gets the index in p of the entry to blame (-1
+** when none), so a form can show the message next to that row. */
+const char *sess_attendance_check_at(Request *r, SessAttendanceInput *p,
+                                     const char **pzField, int *piEntry);
 
 /* {"attendance": [...], "quorum": {"required", "present", "reached",
 ** "explanation", ...}} of an activity, or NULL on a database error. */
@@ -45,6 +49,7 @@ void page_activity_attendance(Request *r);
 void page_agreements(Request *r);
 void page_agreement(Request *r);
 void page_activity_agreements(Request *r);
+void page_activity_agenda_overdue(Request *r);
 void page_activity_attendance_pdf(Request *r);
 void page_activity_acta(Request *r);
 void page_activity_acta_pdf(Request *r);

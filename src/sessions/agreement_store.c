@@ -82,8 +82,9 @@ int session_agreement_insert(Db *pDb, int64_t iCouncil,
       pDb,
       "INSERT INTO agreements(council_id, activity_id, body, votes_for, "
       "votes_against, votes_abstain, responsible_kind, responsible_name, "
-      "due_date, state, created_at, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+      "due_date, state, created_at, updated_at, responsible_member, "
+      "responsible_directory) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
   if (!p) return DB_ERROR;
   int64_t iNow = db_now();
   db_bind_int64(p, 1, iCouncil);
@@ -105,6 +106,14 @@ int session_agreement_insert(Db *pDb, int64_t iCouncil,
   db_bind_text(p, 10, agreement_state_slug(pAgr->eState));
   db_bind_int64(p, 11, iNow);
   db_bind_int64(p, 12, iNow);
+  if (pAgr->iResponsibleMember > 0)
+    db_bind_int64(p, 13, pAgr->iResponsibleMember);
+  else
+    db_bind_null(p, 13);
+  if (pAgr->iResponsibleDirectory > 0)
+    db_bind_int64(p, 14, pAgr->iResponsibleDirectory);
+  else
+    db_bind_null(p, 14);
   int rc = db_step(p);
   if (rc == DB_ROW) pAgr->id = db_column_int64(p, 0);
   db_done(p);

@@ -84,7 +84,9 @@ typedef struct SessionAgreement {
   int nFor, nAgainst, nAbstain;
   const char *zResponsibleKind; /* ninguno, consejero, autoridad, encargado */
   const char *zResponsible;     /* Name as shown, or "" */
-  const char *zDue;             /* "YYYY-MM-DD" or "" */
+  int64_t iResponsibleMember;   /* members.id when picked from the list, or 0 */
+  int64_t iResponsibleDirectory; /* directory_entries.id when picked, or 0 */
+  const char *zDue;              /* "YYYY-MM-DD" or "" */
   AgreementState eState;
   int iVersion;
 } SessionAgreement;

@@ -268,6 +268,35 @@ class SessionPages(ServerTestCase):
                            "activity_id = ? AND member_id = ?", (aid, members[0]["id"]))
         self.assertEqual(status, "presente")
 
+    def test_bad_attendance_form_is_reshown_with_its_message_and_writes_nothing(self):
+        aid = self.new_session("Sesión con asistencia mal escrita")
+        members = self.api("GET", "/api/members").json()
+        c = self.admin()
+        token = c.csrf_from("/actividades/%d" % aid)
+        form = {"csrf_token": token,
+                "guest_name_0": "Eliana Quispe", "guest_org_0": "Comité Los Aromos",
+                "guest_status_0": "presente",
+                "guest_name_1": "eliana  QUISPE", "guest_org_1": "Otra junta",
+                "guest_status_1": "presente"}
+        for m in members:
+            form["status_%d" % m["id"]] = "presente"
+        form["status_%d" % members[1]["id"]] = "justificado"
+        form["reason_%d" % members[1]["id"]] = "Operativo en Ovalle"
+        r = c.post("/actividades/%d/asistencia" % aid, form=form)
+        self.assertEqual(r.status, 422, r.text)
+        self.assertIn("Fila %d" % (len(members) + 2), r.text)
+        self.assertIn('id="guest_1"', r.text)
+        self.assertIn('value="eliana  QUISPE"', r.text)
+        self.assertIn('value="Comité Los Aromos"', r.text)
+        self.assertIn('value="Operativo en Ovalle"', r.text)
+        form["status_%d" % members[0]["id"]] = "tarde"
+        r = c.post("/actividades/%d/asistencia" % aid, form=form)
+        self.assertEqual(r.status, 422, r.text)
+        self.assertIn("«tarde» no es válido", r.text)
+        self.assertIn('id="member_%d"' % members[0]["id"], r.text)
+        self.assertEqual(int(query_one(self.demo.path, "SELECT count(*) FROM attendance "
+                                       "WHERE activity_id = ?", (aid,))), 0)
+
     def test_attendance_sheet_pdf_lists_everyone_on_a4_and_letter(self):
         aid = self.held_demo_session()
         members = self.api("GET", "/api/members").json()
@@ -304,6 +333,15 @@ class SessionPages(ServerTestCase):
         ids = re.findall(r'name="summary_(\d+)"', page.text)
         self.assertEqual(len(ids), 2)
         version = re.search(r'name="version" value="(\d+)"', page.text).group(1)
+        # A summary too long: the editor comes back as typed, 422, nothing saved.
+        r = c.post(path, form={"csrf_token": token, "accion": "guardar", "version": version,
+                               "summary_" + ids[0]: "x" * 20001,
+                               "summary_" + ids[1]: "Borrador de Combarbalá"})
+        self.assertEqual(r.status, 422, r.text)
+        self.assertIn("demasiado largo", r.text)
+        self.assertIn("Borrador de Combarbalá</textarea>", r.text)
+        self.assertEqual(query_one(self.demo.path, "SELECT count(*) FROM acta_items WHERE "
+                                   "id IN (?, ?) AND summary_md <> ''", tuple(ids)), "0")
         evil = ("Se discutió. <script>alert('x')</script> "
                 "[pinche aquí](javascript:alert(1)) **acuerdo** ñandú")
         r = c.post(path, form={"csrf_token": token, "accion": "guardar", "version": version,
@@ -407,6 +445,115 @@ class SessionPages(ServerTestCase):
         self.assertIn("Acuerdos atrasados", page.text)
         self.assertIn("Plan de Emergencia Habitacional", page.text)
 
+    def test_overdue_agreements_go_first_in_the_next_agenda(self):
+        aid = self.new_session("Sesión con tabla de atrasados", "2031-10-14T10:00:00-04:00")
+        c = self.admin()
+        token = c.csrf_from("/actividades/%d" % aid)
+        page = c.get("/actividades/%d" % aid)
+        self.assertIn("Agregar acuerdos atrasados a la tabla", page.text)
+        path = "/actividades/%d/acuerdos-atrasados" % aid
+        self.assertEqual(c.post(path, form={}).status, 403)
+        m = self.member()
+        self.assertEqual(m.post(path, form={"csrf_token": m.csrf_from("/cuenta")}).status, 403)
+        self.assertEqual(c.post("/actividades/%d/tabla" % aid,
+                                form={"csrf_token": token, "items": "Cuenta\nVarios"}).status,
+                         303)
+
+        def agenda():
+            n = int(query_one(self.demo.path, "SELECT count(*) FROM activity_agenda "
+                              "WHERE activity_id = ?", (aid,)))
+            first = query_one(self.demo.path, "SELECT text FROM activity_agenda WHERE "
+                              "activity_id = ? ORDER BY position LIMIT 1", (aid,))
+            return n, first
+
+        for _ in range(2):  # twice: still one item
+            self.assertEqual(c.post(path, form={"csrf_token": token}).status, 303)
+            n, first = agenda()
+            self.assertEqual(n, 3)
+            self.assertTrue(first.startswith("Acuerdos atrasados:"), first)
+            self.assertIn("Plan de Emergencia Habitacional", first)
+            self.assertIn("plazo: 20", first)
+        page = c.get("/actividades/%d" % aid)
+        self.assertIn("Acuerdos atrasados:", page.text)
+        self.assertIn("Varios", page.text)
+
+    def test_agreement_responsible_is_picked_from_the_people_and_grouped_by_name(self):
+        aid = self.new_session("Sesión que asigna responsables")
+        member = self.api("GET", "/api/members").json()[0]
+        c = self.admin()
+        token = c.csrf_from("/actividades/%d" % aid)
+        page = c.get("/actividades/%d" % aid)
+        self.assertIn('value="consejero:%d"' % member["id"], page.text)
+        self.assertIn('value="encargado"', page.text)
+        self.assertIn('value="autoridad:', page.text)
+        form = {"csrf_token": token, "votes_for": "", "votes_against": "",
+                "votes_abstain": "", "responsible_kind": "ninguno", "responsible": "",
+                "due_date": "2031-09-01", "responsible_person": "consejero:%d" % member["id"]}
+        for text in ("Revisar el catastro de Peñuelas", "Citar a la Seremi en Illapel"):
+            r = c.post("/actividades/%d/acuerdos" % aid, form=dict(form, text=text))
+            self.assertEqual(r.status, 303, r.text)
+        r = c.post("/actividades/%d/acuerdos" % aid,
+                   form=dict(form, text="Pedir informe", responsible_person="encargado"))
+        self.assertEqual(r.status, 303, r.text)
+        # Not in the list: 422, the typed text kept, nothing written.
+        r = c.post("/actividades/%d/acuerdos" % aid,
+                   form=dict(form, text="Acuerdo huérfano", responsible_person="consejero:999999"))
+        self.assertEqual(r.status, 422, r.text)
+        self.assertIn("Elija al responsable de la lista", r.text)
+        self.assertIn("Acuerdo huérfano", r.text)
+        rows = int(query_one(self.demo.path, "SELECT count(*) FROM agreements WHERE "
+                             "activity_id = ? AND responsible_member = ? AND "
+                             "responsible_kind = 'consejero' AND responsible_name = ?",
+                             (aid, member["id"], member["name"])))
+        self.assertEqual(rows, 2)
+        self.assertEqual(query_one(self.demo.path, "SELECT responsible_name FROM agreements "
+                                   "WHERE activity_id = ? AND body = ?",
+                                   (aid, "Pedir informe")), "Encargada PAC")
+        self.assertEqual(int(query_one(self.demo.path, "SELECT count(*) FROM agreements "
+                                       "WHERE activity_id = ?", (aid,))), 3)
+        tracker = c.get("/acuerdos").text
+        group = tracker.split("<h3>%s</h3>" % member["name"], 1)
+        self.assertEqual(len(group), 2, "no group for %s" % member["name"])
+        mine = group[1].split("</ul>", 1)[0]
+        self.assertIn("Revisar el catastro de Peñuelas", mine)
+        self.assertIn("Citar a la Seremi en Illapel", mine)
+
+    def test_bad_agreement_form_is_reshown_with_its_message_and_writes_nothing(self):
+        aid = self.new_session("Sesión con un acuerdo mal escrito")
+        c = self.admin()
+        token = c.csrf_from("/actividades/%d" % aid)
+        form = {"csrf_token": token, "text": "Oficiar al Serviu por la toma Ñuñoa",
+                "votes_for": "5", "votes_against": "muchos", "votes_abstain": "",
+                "responsible_kind": "autoridad", "responsible": "Director Serviu",
+                "due_date": "2031-08-01"}
+        r = c.post("/actividades/%d/acuerdos" % aid, form=form)
+        self.assertEqual(r.status, 422, r.text)
+        self.assertIn("entre 0 y 1000", r.text)
+        self.assertIn("Oficiar al Serviu por la toma Ñuñoa", r.text)
+        self.assertIn('value="muchos"', r.text)
+        r = c.post("/actividades/%d/acuerdos" % aid,
+                   form=dict(form, votes_against="1", due_date="2031-02-30"))
+        self.assertEqual(r.status, 422, r.text)
+        self.assertIn("AAAA-MM-DD", r.text)
+        self.assertIn('value="2031-02-30"', r.text)
+        self.assertEqual(int(query_one(self.demo.path, "SELECT count(*) FROM agreements "
+                                       "WHERE activity_id = ?", (aid,))), 0)
+        r = c.post("/actividades/%d/acuerdos" % aid, form=dict(form, votes_against="1"))
+        self.assertEqual(r.status, 303, r.text)
+        gid = int(query_one(self.demo.path, "SELECT id FROM agreements WHERE activity_id = ?",
+                            (aid,)))
+        path = "/acuerdos/%d" % gid
+        r = c.post(path, form={"csrf_token": token, "state": "cumplido",
+                               "note": "Oficio N° 45 enviado", "date": "2031-13-01"})
+        self.assertEqual(r.status, 422, r.text)
+        self.assertIn("AAAA-MM-DD", r.text)
+        self.assertIn("Oficio N° 45 enviado", r.text)
+        self.assertIn('value="2031-13-01"', r.text)
+        self.assertEqual(int(query_one(self.demo.path, "SELECT count(*) FROM agreement_log "
+                                       "WHERE agreement_id = ?", (gid,))), 0)
+        self.assertEqual(query_one(self.demo.path, "SELECT state FROM agreements WHERE id = ?",
+                                   (gid,)), "pendiente")
+
     def test_requests_to_authorities_pending_then_answered(self):
         m = self.member()
         page = m.get("/solicitudes")
@@ -443,6 +590,38 @@ class SessionPages(ServerTestCase):
         self.assertEqual(c.post("/solicitudes/999999", form={"csrf_token": token,
                                                              "body": "x"}).status, 404)
 
+    def test_bad_request_forms_are_reshown_with_their_message_and_write_nothing(self):
+        def n_requests():
+            return int(query_one(self.demo.path, "SELECT count(*) FROM authority_requests"))
+
+        def n_answers():
+            return int(query_one(self.demo.path, "SELECT count(*) FROM authority_answers"))
+
+        before = (n_requests(), n_answers())
+        c = self.admin()
+        token = c.csrf_from("/solicitudes")
+        form = {"csrf_token": token, "authority": "Seremi de Bienes Nacionales",
+                "asked_on": "2031-13-01", "question": "Terrenos fiscales en Tongoy",
+                "agreement": ""}
+        r = c.post("/solicitudes", form=form)
+        self.assertEqual(r.status, 422, r.text)
+        self.assertIn("La fecha debe escribirse AAAA-MM-DD y existir.", r.text)
+        self.assertIn('value="Seremi de Bienes Nacionales"', r.text)
+        self.assertIn('value="2031-13-01"', r.text)
+        self.assertIn("Terrenos fiscales en Tongoy</textarea>", r.text)
+        r = c.post("/solicitudes", form=dict(form, asked_on="2031-05-02", question=""))
+        self.assertEqual(r.status, 422, r.text)
+        self.assertIn("Escriba qué se pidió", r.text)
+        rid = query_one(self.demo.path, "SELECT min(id) FROM authority_requests")
+        r = c.post("/solicitudes/%s" % rid, form={"csrf_token": token,
+                                                  "answered_on": "2031-02-30",
+                                                  "body": "Respuesta de Vialidad"})
+        self.assertEqual(r.status, 422, r.text)
+        self.assertIn("AAAA-MM-DD", r.text)
+        self.assertIn('value="2031-02-30"', r.text)
+        self.assertIn("Respuesta de Vialidad</textarea>", r.text)
+        self.assertEqual((n_requests(), n_answers()), before)
+
     def test_quorum_rules_are_settings(self):
         aid = self.new_session("Sesión con otras reglas de quórum")
         members = [m for m in self.api("GET", "/api/members").json() if m["titular"]]
@@ -457,9 +636,16 @@ class SessionPages(ServerTestCase):
                  "agreement_kind": "mas_de", "agreement_num": "1", "agreement_den": "2",
                  "agreement_fixed": "1", "agreement_base": "presentes", "seats": "0",
                  "vacancies": "1"}
-        self.assertEqual(c.post("/admin/quorum", form=dict(rules, session_kind="al_menos",
-                                                           session_num="3")).status,
-                         422)
+        snapshot = ("SELECT CAST(count(*) AS TEXT) || '/' || coalesce(max(session_kind), "
+                    "'') || '/' || coalesce(CAST(max(session_num) AS TEXT), '') "
+                    "FROM quorum_settings")
+        stored = query_one(self.demo.path, snapshot)
+        r = c.post("/admin/quorum", form=dict(rules, session_kind="al_menos",
+                                               session_num="3"))
+        self.assertEqual(r.status, 422, r.text)
+        self.assertIn("Las reglas no son válidas", r.text)
+        self.assertIn('name="session_num" value="3"', r.text)
+        self.assertEqual(query_one(self.demo.path, snapshot), stored)
         m = self.member()
         self.assertEqual(m.post("/admin/quorum",
                                 form=dict(rules, csrf_token=m.csrf_from("/cuenta"))).status,
