@@ -30,7 +30,7 @@ typedef struct EvidenceItem {
   const char *zSha256;   /* Its file */
   const char *zFilename; /* As uploaded */
   const char *zCaption;
-  const char *zMime;     /* As libmagic found it */
+  const char *zMime; /* As libmagic found it */
   int64_t nSize;
   int bPublic;
   const char *zUploader; /* Name, "" when unknown */
