@@ -264,6 +264,58 @@ static int act_index(const ComplianceActivity *a, int n, int64_t id) {
   return -1;
 }
 
+/* Activities of council ?1 with attendance recorded, and those whose acta
+** is approved or published: evidence the system made itself. */
+#define EVIDENCE_SQL_SYSTEM_ATTENDANCE                                    \
+  "SELECT DISTINCT t.activity_id FROM attendance t JOIN activities a ON " \
+  "a.id = t.activity_id WHERE a.council_id = ? ORDER BY t.activity_id"
+#define EVIDENCE_SQL_SYSTEM_ACTA                                      \
+  "SELECT x.activity_id FROM actas x JOIN activities a ON a.id = "    \
+  "x.activity_id WHERE a.council_id = ? AND x.state IN ('aprobada', " \
+  "'publicada') ORDER BY x.activity_id"
+
+int evidence_system_kinds(Db *pDb, int64_t iActivity, int *pbAttendance,
+                          int *pbActa) {
+  *pbAttendance = 0;
+  *pbActa = 0;
+  DbStmt *p = db_prepare(pDb,
+                         "SELECT count(*) FROM attendance WHERE "
+                         "activity_id = ?");
+  if (!p) return DB_ERROR;
+  db_bind_int64(p, 1, iActivity);
+  int rc = db_step(p);
+  if (rc == DB_ROW) *pbAttendance = db_column_int64(p, 0) > 0;
+  db_done(p);
+  if (rc != DB_ROW) return DB_ERROR;
+  p = db_prepare(pDb,
+                 "SELECT count(*) FROM actas WHERE activity_id = ? AND "
+                 "state IN ('aprobada', 'publicada')");
+  if (!p) return DB_ERROR;
+  db_bind_int64(p, 1, iActivity);
+  rc = db_step(p);
+  if (rc == DB_ROW) *pbActa = db_column_int64(p, 0) > 0;
+  db_done(p);
+  return rc == DB_ROW ? DB_OK : DB_ERROR;
+}
+
+/* Appends evidence kind zKind to activity c, growing its arena array
+** (*pnAlloc slots) when full; a kind already there is not repeated. */
+static void feed_add_kind(Arena *pArena, ComplianceActivity *c, int *pnAlloc,
+                          const char *zKind) {
+  for (int i = 0; i < c->nEvidence; i++) {
+    if (strcmp(c->azEvidence[i], zKind) == 0) return;
+  }
+  if (c->nEvidence == *pnAlloc) {
+    *pnAlloc = *pnAlloc ? *pnAlloc * 2 : 4;
+    const char **aNew = arena_alloc(pArena, sizeof(char *) * (size_t)*pnAlloc);
+    if (c->nEvidence) {
+      memcpy(aNew, c->azEvidence, sizeof(char *) * (size_t)c->nEvidence);
+    }
+    c->azEvidence = aNew;
+  }
+  ((const char **)c->azEvidence)[c->nEvidence++] = arena_strdup(pArena, zKind);
+}
+
 int evidence_compliance_feed(Db *pDb, Arena *pArena, int64_t iCouncil,
                              ComplianceActivity **paAct, int *pnAct) {
   *paAct = NULL;
@@ -329,21 +381,27 @@ int evidence_compliance_feed(Db *pDb, Arena *pArena, int64_t iCouncil,
   while ((rc = db_step(p)) == DB_ROW) {
     int i = act_index(a, k, db_column_int64(p, 0));
     if (i < 0) continue;
-    ComplianceActivity *c = &a[i];
-    if (c->nEvidence == anEvAlloc[i]) {
-      anEvAlloc[i] = anEvAlloc[i] ? anEvAlloc[i] * 2 : 4;
-      const char **aNew =
-          arena_alloc(pArena, sizeof(char *) * (size_t)anEvAlloc[i]);
-      if (c->nEvidence) {
-        memcpy(aNew, c->azEvidence, sizeof(char *) * (size_t)c->nEvidence);
-      }
-      c->azEvidence = aNew;
-    }
-    ((const char **)c->azEvidence)[c->nEvidence++] =
-        arena_strdup(pArena, db_column_text(p, 1));
+    feed_add_kind(pArena, &a[i], &anEvAlloc[i], db_column_text(p, 1));
   }
   db_done(p);
   if (rc != DB_DONE) return DB_ERROR;
+
+  /* What the system made itself counts too: recorded attendance is the
+  ** attendance evidence, an approved or published acta is the acta. */
+  for (int j = 0; j < 2; j++) {
+    p = db_prepare(pDb, j == 0 ? EVIDENCE_SQL_SYSTEM_ATTENDANCE
+                               : EVIDENCE_SQL_SYSTEM_ACTA);
+    if (!p) return DB_ERROR;
+    db_bind_int64(p, 1, iCouncil);
+    while ((rc = db_step(p)) == DB_ROW) {
+      int i = act_index(a, k, db_column_int64(p, 0));
+      if (i < 0) continue;
+      feed_add_kind(pArena, &a[i], &anEvAlloc[i],
+                    j == 0 ? EVIDENCE_KIND_ATTENDANCE : EVIDENCE_KIND_ACTA);
+    }
+    db_done(p);
+    if (rc != DB_DONE) return DB_ERROR;
+  }
   *paAct = a;
   *pnAct = k;
   return DB_OK;

@@ -281,11 +281,32 @@ void evidence_section(Html *h, Request *r, const Activity *a) {
   int nItem = 0;
   evidence_list(request_db(r), request_arena(r), a->id, pUser == NULL, &aItem,
                 &nItem);
-  if (!bAdmin && nItem == 0) return;
+  int bAttendance = 0, bActa = 0;
+  if (pUser) {
+    evidence_system_kinds(request_db(r), a->id, &bAttendance, &bActa);
+  }
+  if (!bAdmin && nItem == 0 && !bAttendance && !bActa) return;
   html_printf(h,
               "<section aria-labelledby=\"verificadores\"><h2 id=\""
               "verificadores\">Verificadores</h2>\n");
-  if (nItem == 0) {
+  if (bAttendance || bActa) {
+    html_printf(h, "<ul class=\"evidence-list evidence-system\">\n");
+    if (bAttendance) {
+      html_printf(h,
+                  "<li><a href=\"/actividades/%lld/asistencia.pdf\">"
+                  "asistencia.pdf</a> — %s (generado por el sistema)</li>\n",
+                  (long long)a->id,
+                  evidence_kind_label(EVIDENCE_KIND_ATTENDANCE));
+    }
+    if (bActa) {
+      html_printf(h,
+                  "<li><a href=\"/actividades/%lld/acta.pdf\">acta.pdf</a>"
+                  " — %s (generado por el sistema)</li>\n",
+                  (long long)a->id, evidence_kind_label(EVIDENCE_KIND_ACTA));
+    }
+    html_printf(h, "</ul>\n");
+  }
+  if (nItem == 0 && !bAttendance && !bActa) {
     html_printf(h, "<p>Aún no hay verificadores.</p>\n");
   } else {
     html_printf(h, "<ul class=\"evidence-list\">\n");

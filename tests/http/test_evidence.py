@@ -327,6 +327,64 @@ class Evidence(ServerTestCase):
                                        "SELECT deleted_by FROM evidence_items WHERE id = ?",
                                        (item,)))
 
+    def test_recorded_attendance_and_an_approved_acta_count_as_evidence(self):
+        plan = self.client().get("/api/plan").json()
+        line4 = [x for x in plan["lines"] if x["number"] == 4][0]
+        kinds = [e["kind"] for e in line4["evidence"]]
+        self.assertIn("asistencia", kinds)
+        self.assertIn("acta", kinds)
+        as_of = line4["window"]["end"]
+
+        def new(title, lines, day):
+            r = self.client().post("/api/activities", headers=self.bearer, json_body={
+                "kind": "sesion_ordinaria", "title": title,
+                "start": day + "T10:00:00-04:00", "end": day + "T12:00:00-04:00",
+                "commune": "04101", "modality": "presencial", "status": "realizada",
+                "plan_lines": lines, "public": True})
+            self.assertEqual(r.status, 201, r.text)
+            return r.json()["id"]
+        act = new("Sesión con verificadores del sistema", [4], "2025-04-15")
+        later = new("Sesión que aprueba el acta", [], "2025-04-29")
+        for i, kind in enumerate(k for k in kinds if k not in ("asistencia", "acta")):
+            self.assertEqual(self.upload(act, kind, "%s.png" % kind, tiny_png(70 + i)).status,
+                             201)
+
+        def verified():
+            d = self.client().get("/api/compliance?as_of=" + as_of).json()
+            return [x for x in d["lines"] if x["number"] == 4][0]["verified"]
+        before = verified()
+        members = self.client().get("/api/members", headers=self.bearer).json()
+        r = self.client().post("/api/activities/%d/attendance" % act, headers=self.bearer,
+                               json_body=[{"member_id": m["id"], "status": "presente"}
+                                          for m in members])
+        self.assertEqual(r.status, 200, r.text)
+        self.assertEqual(verified(), before)  # the acta is still missing
+        c = self.admin()
+        page = c.get("/actividades/%d" % act).text
+        self.assertIn('href="/actividades/%d/asistencia.pdf"' % act, page)
+        self.assertIn("generado por el sistema", page)
+        token = c.csrf_from("/actividades/%d" % act)
+        c.post("/actividades/%d/tabla" % act, form={"csrf_token": token, "items": "Cuenta"})
+        path = "/actividades/%d/acta" % act
+        form = {"accion": "crear", "csrf_token": token}
+        self.assertEqual(c.post(path, form=form).status, 303)
+        page = c.get(path).text
+        item = re.search(r'name="summary_(\d+)"', page).group(1)
+        version = re.search(r'name="version" value="(\d+)"', page).group(1)
+        for form in ({"accion": "guardar", "version": version,
+                      "summary_" + item: "Se dio cuenta de la correspondencia."},
+                     {"accion": "estado", "estado": "enviada"}):
+            form["csrf_token"] = token
+            r = c.post(path, form=form)
+            self.assertEqual(r.status, 303, r.text)
+        self.assertEqual(verified(), before)  # an acta under review does not count
+        r = c.post(path, form={"csrf_token": token, "accion": "estado",
+                               "estado": "aprobada", "sesion": str(later)})
+        self.assertEqual(r.status, 303, r.text)
+        self.assertEqual(verified(), before + 1)
+        self.assertIn('href="/actividades/%d/acta.pdf"' % act,
+                      c.get("/actividades/%d" % act).text)
+
     def test_members_see_charts_with_their_numbers(self):
         c = self.client()
         c.login(self.demo.email, self.demo.password)
