@@ -8,7 +8,9 @@ counts stay the same; the activity JSON listing its evidence; GET
 evidence arrives, a bad as_of refused; the Informe de cumplimiento PDF read
 back with pdftotext.
 """
+import csv
 import hashlib
+import io
 import os
 import re
 import sqlite3
@@ -16,6 +18,7 @@ import struct
 import subprocess
 import tempfile
 import unittest
+import zipfile
 import zlib
 
 import support
@@ -384,6 +387,50 @@ class Evidence(ServerTestCase):
         self.assertEqual(verified(), before + 1)
         self.assertIn('href="/actividades/%d/acta.pdf"' % act,
                       c.get("/actividades/%d" % act).text)
+
+    def test_the_zip_holds_every_evidence_file_by_line_and_activity_with_its_index(self):
+        r = self.client().post("/api/activities", headers=self.bearer, json_body={
+            "kind": "charla", "title": "Charla / ZIP en Ovalle",
+            "start": "2025-03-12T10:00:00-03:00", "end": "2025-03-12T12:00:00-03:00",
+            "commune": "04301", "modality": "presencial", "status": "realizada",
+            "plan_lines": [7], "public": True})
+        act = r.json()["id"]
+        kept, gone = tiny_png(80), tiny_png(81)
+        self.assertEqual(self.upload(act, "fotografias", "foto.png", kept).status, 201)
+        item = self.upload(act, "fotografias", "borrar.png", gone).json()["id"]
+        c = self.admin()
+        page = c.get("/actividades/%d" % act).text
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+        self.assertEqual(c.post("/evidencias/%d/eliminar" % item,
+                                form={"csrf_token": token}).status, 303)
+        self.assertEqual(self.client().get("/informe-cumplimiento.zip").status, 303)
+        r = c.get("/informe-cumplimiento.zip")
+        self.assertEqual(r.status, 200, r.text[:300])
+        self.assertEqual(r.headers.get("Content-Type"), "application/zip")
+        z = zipfile.ZipFile(io.BytesIO(r.body))
+        self.assertIsNone(z.testzip())
+        names = set(z.namelist())
+        self.assertIn("indice.csv", names)
+        self.assertIn("informe-cumplimiento.pdf", names)
+        self.assertTrue(z.read("informe-cumplimiento.pdf").startswith(b"%PDF"))
+        rows = list(csv.reader(io.StringIO(z.read("indice.csv").decode("utf-8-sig"))))
+        self.assertEqual(rows[0], ["linea", "actividad", "fecha", "tipo", "archivo",
+                                   "sha256"])
+        files = {row[4]: row for row in rows[1:]}
+        # Index and archive agree, and every entry is the bytes it claims.
+        self.assertEqual(set(files), names - {"indice.csv", "informe-cumplimiento.pdf"})
+        for name, row in files.items():
+            self.assertEqual(hashlib.sha256(z.read(name)).hexdigest(), row[5], name)
+            self.assertTrue(name.startswith("linea-%02d/" % int(row[0])) if row[0]
+                            else name.startswith("sin-linea/"), name)
+        mine = "linea-07/2025-03-12 Charla - ZIP en Ovalle/foto.png"
+        self.assertIn(mine, files)
+        self.assertEqual(files[mine][1:4], ["Charla / ZIP en Ovalle", "2025-03-12",
+                                            "fotografias"])
+        self.assertEqual(z.read(mine), kept)
+        self.assertFalse(any(n.endswith("/borrar.png") for n in names))
+        # The demo's evidence is there too, under its lines.
+        self.assertTrue(any(n.startswith("linea-02/") for n in names), sorted(names))
 
     def test_members_see_charts_with_their_numbers(self):
         c = self.client()
