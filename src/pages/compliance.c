@@ -472,6 +472,129 @@ static void chart_months(Request *r, Html *h, const ComplianceView *pV) {
              "Mes", "Actividades", aBar, nMonth);
 }
 
+/* A session of the council (not a talk or a visit): what attendance is
+** taken at. */
+static int is_session(const ComplianceActivity *a) {
+  return strcmp(a->zKind, "sesion_ordinaria") == 0 ||
+         strcmp(a->zKind, "sesion_extraordinaria") == 0;
+}
+
+/* Index in pV->aAct of a held session of the period up to as_of with its
+** attendance recorded, or -1. abRecorded marks which have attendance. */
+static int counted_session(const ComplianceView *pV, const char *abRecorded,
+                           int64_t iActivity) {
+  for (int i = 0; i < pV->nAct; i++) {
+    const ComplianceActivity *a = &pV->aAct[i];
+    if (a->iId != iActivity) continue;
+    if (!abRecorded[i] || !held(a) || !is_session(a)) return -1;
+    if (strncmp(a->zDate, pV->doc.zPeriodStart, 10) < 0 ||
+        strncmp(a->zDate, pV->result.zAsOf, 10) > 0) {
+      return -1;
+    }
+    return i;
+  }
+  return -1;
+}
+
+/* Attendance rate per councillor: sessions present / sessions expected,
+** where expected are the held sessions of the plan's period up to as_of
+** that have attendance recorded and fall within the councillor's term.
+** Bars in percent; the label carries "present de expected". */
+static void chart_attendance(Request *r, Html *h, const ComplianceView *pV) {
+  Db *pDb = request_db(r);
+  Arena *pArena = request_arena(r);
+  char *abRecorded = arena_alloc(pArena, (size_t)pV->nAct + 1);
+  memset(abRecorded, 0, (size_t)pV->nAct + 1);
+  DbStmt *p = db_prepare(pDb, "SELECT DISTINCT activity_id FROM attendance");
+  if (!p) return;
+  while (db_step(p) == DB_ROW) {
+    int64_t id = db_column_int64(p, 0);
+    for (int i = 0; i < pV->nAct; i++) {
+      if (pV->aAct[i].iId == id) abRecorded[i] = 1;
+    }
+  }
+  db_done(p);
+  p = db_prepare(pDb, "SELECT m.id, m.first_names || ' ' || m.last_names, "
+                      "m.term_start, m.term_end FROM members m WHERE "
+                      "m.council_id = ? ORDER BY m.last_names, m.first_names, "
+                      "m.id");
+  if (!p) return;
+  db_bind_int64(p, 1, plan_store_default_council(pDb));
+  int nMember = 0, nAlloc = 0;
+  ChartBar *aBar = NULL;
+  int64_t *aiMember = NULL;
+  const char **azTerm = NULL; /* start, end per member */
+  while (db_step(p) == DB_ROW) {
+    if (nMember == nAlloc) {
+      nAlloc = nAlloc ? nAlloc * 2 : 32;
+      ChartBar *aB = arena_alloc(pArena, sizeof(ChartBar) * (size_t)nAlloc);
+      int64_t *aI = arena_alloc(pArena, sizeof(int64_t) * (size_t)nAlloc);
+      const char **aT =
+          arena_alloc(pArena, sizeof(char *) * 2 * (size_t)nAlloc);
+      if (nMember) {
+        memcpy(aB, aBar, sizeof(ChartBar) * (size_t)nMember);
+        memcpy(aI, aiMember, sizeof(int64_t) * (size_t)nMember);
+        memcpy(aT, azTerm, sizeof(char *) * 2 * (size_t)nMember);
+      }
+      aBar = aB;
+      aiMember = aI;
+      azTerm = aT;
+    }
+    aiMember[nMember] = db_column_int64(p, 0);
+    aBar[nMember].zLabel = arena_strdup(pArena, db_column_text(p, 1));
+    azTerm[2 * nMember] = arena_strdup(pArena, db_column_text(p, 2));
+    azTerm[2 * nMember + 1] = arena_strdup(pArena, db_column_text(p, 3));
+    nMember++;
+  }
+  db_done(p);
+  if (nMember == 0) return;
+  int *anPresent = arena_alloc(pArena, sizeof(int) * (size_t)nMember);
+  int *anExpected = arena_alloc(pArena, sizeof(int) * (size_t)nMember);
+  memset(anPresent, 0, sizeof(int) * (size_t)nMember);
+  memset(anExpected, 0, sizeof(int) * (size_t)nMember);
+  char *abCounted = arena_alloc(pArena, (size_t)pV->nAct + 1);
+  for (int i = 0; i < pV->nAct; i++) {
+    abCounted[i] = counted_session(pV, abRecorded, pV->aAct[i].iId) == i;
+  }
+  for (int k = 0; k < nMember; k++) {
+    for (int i = 0; i < pV->nAct; i++) {
+      const ComplianceActivity *a = &pV->aAct[i];
+      if (!abCounted[i]) continue;
+      if (strncmp(a->zDate, azTerm[2 * k], 10) < 0 ||
+          (azTerm[2 * k + 1][0] &&
+           strncmp(a->zDate, azTerm[2 * k + 1], 10) > 0)) {
+        continue;
+      }
+      anExpected[k]++;
+    }
+  }
+  p = db_prepare(pDb, "SELECT member_id, activity_id FROM attendance WHERE "
+                      "member_id IS NOT NULL AND status = 'presente'");
+  if (!p) return;
+  while (db_step(p) == DB_ROW) {
+    int64_t iMember = db_column_int64(p, 0);
+    if (counted_session(pV, abRecorded, db_column_int64(p, 1)) < 0) continue;
+    for (int k = 0; k < nMember; k++) {
+      if (aiMember[k] == iMember) anPresent[k]++;
+    }
+  }
+  db_done(p);
+  int nBar = 0;
+  for (int k = 0; k < nMember; k++) {
+    if (anExpected[k] == 0) continue; /* Not in office at any session */
+    int nPresent = anPresent[k] < anExpected[k] ? anPresent[k] : anExpected[k];
+    aBar[nBar].zLabel = arena_printf(pArena, "%s (%d de %d)",
+                                     aBar[k].zLabel, nPresent, anExpected[k]);
+    aBar[nBar].nValue = (nPresent * 100 + anExpected[k] / 2) / anExpected[k];
+    nBar++;
+  }
+  if (nBar == 0) return;
+  chart_bars(h, "grafico-asistencia",
+             "Asistencia a sesiones por consejero o consejera",
+             "Consejero/a (presente de esperadas)", "Asistencia (%)", aBar,
+             nBar);
+}
+
 void compliance_home_section(Request *r, Html *h) {
   ComplianceView v;
   const char *zErr = NULL;
@@ -543,6 +666,7 @@ void compliance_home_section(Request *r, Html *h) {
     html_printf(h, "<div class=\"charts\">");
     chart_provinces(r, h, &v);
     chart_months(r, h, &v);
+    chart_attendance(r, h, &v);
     html_printf(h, "</div>\n");
     html_printf(h,
                 "<p class=\"actions\">Informe de cumplimiento: <a "

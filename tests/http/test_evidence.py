@@ -432,6 +432,47 @@ class Evidence(ServerTestCase):
         # The demo's evidence is there too, under its lines.
         self.assertTrue(any(n.startswith("linea-02/") for n in names), sorted(names))
 
+    def test_attendance_chart_counts_present_over_expected_sessions(self):
+        c = self.admin()
+
+        def rows(as_of="2025-12-31"):
+            page = c.get("/?as_of=" + as_of).text
+            m = re.search(r'<figure class="chart" id="grafico-asistencia">(.*?)</figure>',
+                          page, re.S)
+            self.assertIsNotNone(m, "attendance chart")
+            self.assertIn('role="img"', m.group(1))
+            self.assertIn("<desc", m.group(1))
+            out = {}
+            for name, p, e, pct in re.findall(
+                    r'<th scope="row">(.+?) \((\d+) de (\d+)\)</th><td>(\d+)</td>',
+                    m.group(1)):
+                p, e, pct = int(p), int(e), int(pct)
+                self.assertEqual(pct, (p * 100 + e // 2) // e, name)
+                out[name] = (p, e)
+            return out
+        before = rows()
+        self.assertTrue(before)  # the demo's March session has its attendance
+        members = self.client().get("/api/members", headers=self.bearer).json()
+        here, away = members[0], members[1]
+        r = self.client().post("/api/activities", headers=self.bearer, json_body={
+            "kind": "sesion_extraordinaria", "title": "Sesión para contar asistencia",
+            "start": "2025-09-09T10:00:00-03:00", "end": "2025-09-09T12:00:00-03:00",
+            "commune": "04101", "modality": "presencial", "status": "realizada",
+            "plan_lines": [], "public": True})
+        act = r.json()["id"]
+        r = self.client().post("/api/activities/%d/attendance" % act, headers=self.bearer,
+                               json_body=[{"member_id": here["id"], "status": "presente"},
+                                          {"member_id": away["id"], "status": "ausente"}])
+        self.assertEqual(r.status, 200, r.text)
+        after = rows()
+        p, e = before.get(here["name"], (0, 0))
+        self.assertEqual(after[here["name"]], (p + 1, e + 1))
+        p, e = before.get(away["name"], (0, 0))
+        self.assertEqual(after[away["name"]], (p, e + 1))
+        # Looking back to before that session, it is not expected yet.
+        p, e = after[here["name"]]
+        self.assertEqual(rows("2025-09-08").get(here["name"], (0, 0)), (p - 1, e - 1))
+
     def test_members_see_charts_with_their_numbers(self):
         c = self.client()
         c.login(self.demo.email, self.demo.password)
