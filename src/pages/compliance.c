@@ -671,7 +671,9 @@ void compliance_home_section(Request *r, Html *h) {
     html_printf(h,
                 "<p class=\"actions\">Informe de cumplimiento: <a "
                 "href=\"/informe-cumplimiento.pdf\">PDF</a> · <a "
-                "href=\"/informe-cumplimiento.xlsx\">Excel</a></p>\n");
+                "href=\"/informe-cumplimiento.xlsx\">Excel</a> · <a "
+                "href=\"/informe-cumplimiento.zip\">ZIP de verificadores</a>"
+                "</p>\n");
   }
   html_printf(h, "</section>\n");
 }

@@ -404,6 +404,7 @@ class Evidence(ServerTestCase):
         self.assertEqual(c.post("/evidencias/%d/eliminar" % item,
                                 form={"csrf_token": token}).status, 303)
         self.assertEqual(self.client().get("/informe-cumplimiento.zip").status, 303)
+        self.assertIn('href="/informe-cumplimiento.zip"', c.get("/").text)
         r = c.get("/informe-cumplimiento.zip")
         self.assertEqual(r.status, 200, r.text[:300])
         self.assertEqual(r.headers.get("Content-Type"), "application/zip")
