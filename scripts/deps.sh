@@ -21,6 +21,7 @@ BUILD_PKGS=(
   libpq-dev libvips-dev
   libcurl4-openssl-dev libical-dev tzdata
   libcmark-dev libmagic-dev
+  libzip-dev
 )
 TEST_PKGS=(
   libcmocka-dev python3 sqlite3 procps

@@ -24,8 +24,9 @@ static int exec_done(DbStmt *p) {
 /* ---- Settings ---- */
 
 size_t evidence_max_bytes(Db *pDb) {
-  DbStmt *p = db_prepare(pDb, "SELECT value FROM settings WHERE key = "
-                              "'evidence_max_bytes'");
+  DbStmt *p = db_prepare(pDb,
+                         "SELECT value FROM settings WHERE key = "
+                         "'evidence_max_bytes'");
   size_t n = EVIDENCE_MAX_BYTES_DEFAULT;
   if (!p) return n;
   if (db_step(p) == DB_ROW) {
@@ -39,9 +40,10 @@ size_t evidence_max_bytes(Db *pDb) {
 int evidence_max_bytes_set(Db *pDb, size_t nMax) {
   char zValue[32];
   snprintf(zValue, sizeof(zValue), "%zu", nMax);
-  DbStmt *p = db_prepare(pDb, "INSERT INTO settings(key, value) VALUES "
-                              "('evidence_max_bytes', ?) ON CONFLICT (key) "
-                              "DO UPDATE SET value = excluded.value");
+  DbStmt *p = db_prepare(pDb,
+                         "INSERT INTO settings(key, value) VALUES "
+                         "('evidence_max_bytes', ?) ON CONFLICT (key) "
+                         "DO UPDATE SET value = excluded.value");
   if (!p) return DB_ERROR;
   db_bind_text(p, 1, zValue);
   return exec_done(p);
@@ -56,8 +58,9 @@ const char *evidence_check(const void *pData, size_t nData, size_t nMax,
     return NULL;
   }
   if (nData > nMax) {
-    *pzErr = "El archivo es demasiado grande: reduzca su tamaño o súbalo "
-             "en partes.";
+    *pzErr =
+        "El archivo es demasiado grande: reduzca su tamaño o súbalo "
+        "en partes.";
     return NULL;
   }
   /* A magic handle is not thread-safe: one per call (the check is rare). */
@@ -72,8 +75,9 @@ const char *evidence_check(const void *pData, size_t nData, size_t nMax,
   }
   if (m) magic_close(m);
   if (!zFound) {
-    *pzErr = "El contenido del archivo no es una foto (JPEG, PNG o WebP) "
-             "ni un PDF: elija otro archivo.";
+    *pzErr =
+        "El contenido del archivo no es una foto (JPEG, PNG o WebP) "
+        "ni un PDF: elija otro archivo.";
   }
   return zFound;
 }
@@ -103,9 +107,10 @@ int evidence_add(Db *pDb, int64_t iActivity, const char *zKind,
   if (db_begin(pDb) != DB_OK) return DB_ERROR;
   int64_t tNow = db_now();
   /* Stored once however often uploaded: the same bytes are the same row. */
-  DbStmt *p = db_prepare(pDb, "INSERT INTO evidence_files(sha256, bytes, "
-                              "size, mime_type, created_at) VALUES (?, ?, ?, "
-                              "?, ?) ON CONFLICT (sha256) DO NOTHING");
+  DbStmt *p = db_prepare(pDb,
+                         "INSERT INTO evidence_files(sha256, bytes, "
+                         "size, mime_type, created_at) VALUES (?, ?, ?, "
+                         "?, ?) ON CONFLICT (sha256) DO NOTHING");
   int rc = p ? DB_OK : DB_ERROR;
   if (p) {
     db_bind_text(p, 1, zSha256);
@@ -116,10 +121,11 @@ int evidence_add(Db *pDb, int64_t iActivity, const char *zKind,
     rc = exec_done(p);
   }
   if (rc == DB_OK) {
-    p = db_prepare(pDb, "INSERT INTO evidence_items(activity_id, kind, "
-                        "file_sha256, filename, caption, is_public, "
-                        "uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, "
-                        "?, ?) RETURNING id");
+    p = db_prepare(pDb,
+                   "INSERT INTO evidence_items(activity_id, kind, "
+                   "file_sha256, filename, caption, is_public, "
+                   "uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, "
+                   "?, ?) RETURNING id");
     rc = DB_ERROR;
     if (p) {
       db_bind_int64(p, 1, iActivity);
@@ -149,9 +155,10 @@ int evidence_add(Db *pDb, int64_t iActivity, const char *zKind,
 }
 
 int evidence_delete(Db *pDb, int64_t iId, int64_t iUser) {
-  DbStmt *p = db_prepare(pDb, "UPDATE evidence_items SET deleted_at = ?, "
-                              "deleted_by = ? WHERE id = ? AND deleted_at IS "
-                              "NULL RETURNING id");
+  DbStmt *p = db_prepare(pDb,
+                         "UPDATE evidence_items SET deleted_at = ?, "
+                         "deleted_by = ? WHERE id = ? AND deleted_at IS "
+                         "NULL RETURNING id");
   if (!p) return DB_ERROR;
   db_bind_int64(p, 1, db_now());
   if (iUser > 0) {
@@ -167,7 +174,7 @@ int evidence_delete(Db *pDb, int64_t iId, int64_t iUser) {
 
 /* ---- Reading ---- */
 
-#define ITEM_COLUMNS                                                          \
+#define ITEM_COLUMNS                                                         \
   "SELECT i.id, i.activity_id, i.kind, i.file_sha256, i.filename, "          \
   "i.caption, f.mime_type, f.size, i.is_public, COALESCE(u.name, ''), "      \
   "i.uploaded_at FROM evidence_items i JOIN evidence_files f ON f.sha256 = " \
@@ -215,8 +222,8 @@ int evidence_list(Db *pDb, Arena *pArena, int64_t iActivity, int bPublicOnly,
 }
 
 int evidence_get(Db *pDb, Arena *pArena, int64_t iId, EvidenceItem *pItem) {
-  DbStmt *p = db_prepare(pDb, ITEM_COLUMNS
-                         "WHERE i.id = ? AND i.deleted_at IS NULL");
+  DbStmt *p =
+      db_prepare(pDb, ITEM_COLUMNS "WHERE i.id = ? AND i.deleted_at IS NULL");
   if (!p) return DB_ERROR;
   db_bind_int64(p, 1, iId);
   int rc = db_step(p);
@@ -257,6 +264,58 @@ static int act_index(const ComplianceActivity *a, int n, int64_t id) {
   return -1;
 }
 
+/* Activities of council ?1 with attendance recorded, and those whose acta
+** is approved or published: evidence the system made itself. */
+#define EVIDENCE_SQL_SYSTEM_ATTENDANCE                                    \
+  "SELECT DISTINCT t.activity_id FROM attendance t JOIN activities a ON " \
+  "a.id = t.activity_id WHERE a.council_id = ? ORDER BY t.activity_id"
+#define EVIDENCE_SQL_SYSTEM_ACTA                                      \
+  "SELECT x.activity_id FROM actas x JOIN activities a ON a.id = "    \
+  "x.activity_id WHERE a.council_id = ? AND x.state IN ('aprobada', " \
+  "'publicada') ORDER BY x.activity_id"
+
+int evidence_system_kinds(Db *pDb, int64_t iActivity, int *pbAttendance,
+                          int *pbActa) {
+  *pbAttendance = 0;
+  *pbActa = 0;
+  DbStmt *p = db_prepare(pDb,
+                         "SELECT count(*) FROM attendance WHERE "
+                         "activity_id = ?");
+  if (!p) return DB_ERROR;
+  db_bind_int64(p, 1, iActivity);
+  int rc = db_step(p);
+  if (rc == DB_ROW) *pbAttendance = db_column_int64(p, 0) > 0;
+  db_done(p);
+  if (rc != DB_ROW) return DB_ERROR;
+  p = db_prepare(pDb,
+                 "SELECT count(*) FROM actas WHERE activity_id = ? AND "
+                 "state IN ('aprobada', 'publicada')");
+  if (!p) return DB_ERROR;
+  db_bind_int64(p, 1, iActivity);
+  rc = db_step(p);
+  if (rc == DB_ROW) *pbActa = db_column_int64(p, 0) > 0;
+  db_done(p);
+  return rc == DB_ROW ? DB_OK : DB_ERROR;
+}
+
+/* Appends evidence kind zKind to activity c, growing its arena array
+** (*pnAlloc slots) when full; a kind already there is not repeated. */
+static void feed_add_kind(Arena *pArena, ComplianceActivity *c, int *pnAlloc,
+                          const char *zKind) {
+  for (int i = 0; i < c->nEvidence; i++) {
+    if (strcmp(c->azEvidence[i], zKind) == 0) return;
+  }
+  if (c->nEvidence == *pnAlloc) {
+    *pnAlloc = *pnAlloc ? *pnAlloc * 2 : 4;
+    const char **aNew = arena_alloc(pArena, sizeof(char *) * (size_t)*pnAlloc);
+    if (c->nEvidence) {
+      memcpy(aNew, c->azEvidence, sizeof(char *) * (size_t)c->nEvidence);
+    }
+    c->azEvidence = aNew;
+  }
+  ((const char **)c->azEvidence)[c->nEvidence++] = arena_strdup(pArena, zKind);
+}
+
 int evidence_compliance_feed(Db *pDb, Arena *pArena, int64_t iCouncil,
                              ComplianceActivity **paAct, int *pnAct) {
   *paAct = NULL;
@@ -266,11 +325,12 @@ int evidence_compliance_feed(Db *pDb, Arena *pArena, int64_t iCouncil,
       arena_alloc(pArena, sizeof(ComplianceActivity) * (size_t)(n + 1));
   int *anLineAlloc = arena_alloc(pArena, sizeof(int) * (size_t)(n + 1));
   int *anEvAlloc = arena_alloc(pArena, sizeof(int) * (size_t)(n + 1));
-  DbStmt *p = db_prepare(
-      pDb, "SELECT a.id, a.kind, a.title, a.starts_at, "
-           "COALESCE(a.commune_code, ''), COALESCE(c.name, ''), a.status "
-           "FROM activities a LEFT JOIN territory_communes c ON c.code = "
-           "a.commune_code WHERE a.council_id = ? ORDER BY a.id");
+  DbStmt *p =
+      db_prepare(pDb,
+                 "SELECT a.id, a.kind, a.title, a.starts_at, "
+                 "COALESCE(a.commune_code, ''), COALESCE(c.name, ''), a.status "
+                 "FROM activities a LEFT JOIN territory_communes c ON c.code = "
+                 "a.commune_code WHERE a.council_id = ? ORDER BY a.id");
   if (!p) return DB_ERROR;
   db_bind_int64(p, 1, iCouncil);
   int k = 0, rc;
@@ -289,10 +349,11 @@ int evidence_compliance_feed(Db *pDb, Arena *pArena, int64_t iCouncil,
   db_done(p);
   if (rc != DB_DONE && rc != DB_ROW) return DB_ERROR;
 
-  p = db_prepare(pDb, "SELECT l.activity_id, l.line_number FROM "
-                      "activity_plan_lines l JOIN activities a ON a.id = "
-                      "l.activity_id WHERE a.council_id = ? ORDER BY "
-                      "l.activity_id, l.line_number");
+  p = db_prepare(pDb,
+                 "SELECT l.activity_id, l.line_number FROM "
+                 "activity_plan_lines l JOIN activities a ON a.id = "
+                 "l.activity_id WHERE a.council_id = ? ORDER BY "
+                 "l.activity_id, l.line_number");
   if (!p) return DB_ERROR;
   db_bind_int64(p, 1, iCouncil);
   while ((rc = db_step(p)) == DB_ROW) {
@@ -310,30 +371,37 @@ int evidence_compliance_feed(Db *pDb, Arena *pArena, int64_t iCouncil,
   db_done(p);
   if (rc != DB_DONE) return DB_ERROR;
 
-  p = db_prepare(pDb, "SELECT e.activity_id, e.kind FROM evidence_items e "
-                      "JOIN activities a ON a.id = e.activity_id WHERE "
-                      "a.council_id = ? AND e.deleted_at IS NULL ORDER BY "
-                      "e.activity_id, e.id");
+  p = db_prepare(pDb,
+                 "SELECT e.activity_id, e.kind FROM evidence_items e "
+                 "JOIN activities a ON a.id = e.activity_id WHERE "
+                 "a.council_id = ? AND e.deleted_at IS NULL ORDER BY "
+                 "e.activity_id, e.id");
   if (!p) return DB_ERROR;
   db_bind_int64(p, 1, iCouncil);
   while ((rc = db_step(p)) == DB_ROW) {
     int i = act_index(a, k, db_column_int64(p, 0));
     if (i < 0) continue;
-    ComplianceActivity *c = &a[i];
-    if (c->nEvidence == anEvAlloc[i]) {
-      anEvAlloc[i] = anEvAlloc[i] ? anEvAlloc[i] * 2 : 4;
-      const char **aNew =
-          arena_alloc(pArena, sizeof(char *) * (size_t)anEvAlloc[i]);
-      if (c->nEvidence) {
-        memcpy(aNew, c->azEvidence, sizeof(char *) * (size_t)c->nEvidence);
-      }
-      c->azEvidence = aNew;
-    }
-    ((const char **)c->azEvidence)[c->nEvidence++] =
-        arena_strdup(pArena, db_column_text(p, 1));
+    feed_add_kind(pArena, &a[i], &anEvAlloc[i], db_column_text(p, 1));
   }
   db_done(p);
   if (rc != DB_DONE) return DB_ERROR;
+
+  /* What the system made itself counts too: recorded attendance is the
+  ** attendance evidence, an approved or published acta is the acta. */
+  for (int j = 0; j < 2; j++) {
+    p = db_prepare(pDb, j == 0 ? EVIDENCE_SQL_SYSTEM_ATTENDANCE
+                               : EVIDENCE_SQL_SYSTEM_ACTA);
+    if (!p) return DB_ERROR;
+    db_bind_int64(p, 1, iCouncil);
+    while ((rc = db_step(p)) == DB_ROW) {
+      int i = act_index(a, k, db_column_int64(p, 0));
+      if (i < 0) continue;
+      feed_add_kind(pArena, &a[i], &anEvAlloc[i],
+                    j == 0 ? EVIDENCE_KIND_ATTENDANCE : EVIDENCE_KIND_ACTA);
+    }
+    db_done(p);
+    if (rc != DB_DONE) return DB_ERROR;
+  }
   *paAct = a;
   *pnAct = k;
   return DB_OK;

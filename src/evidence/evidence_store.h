@@ -21,6 +21,8 @@
 #define EVIDENCE_MAX_BYTES_DEFAULT (20 * 1024 * 1024) /* 20 MB a file */
 #define EVIDENCE_FILENAME_MAX 200 /* Bytes of the original name kept */
 #define EVIDENCE_CAPTION_MAX 500  /* Bytes of caption accepted */
+#define EVIDENCE_KIND_ATTENDANCE "asistencia" /* Made by recording it */
+#define EVIDENCE_KIND_ACTA "acta"             /* Made by approving the acta */
 
 /* One evidence item (not deleted). */
 typedef struct EvidenceItem {
@@ -30,7 +32,7 @@ typedef struct EvidenceItem {
   const char *zSha256;   /* Its file */
   const char *zFilename; /* As uploaded */
   const char *zCaption;
-  const char *zMime;     /* As libmagic found it */
+  const char *zMime; /* As libmagic found it */
   int64_t nSize;
   int bPublic;
   const char *zUploader; /* Name, "" when unknown */
@@ -70,9 +72,14 @@ int evidence_bytes(Db *pDb, Arena *pArena, const char *zSha256,
 /* Soft delete, logged by who and when. DB_OK, DB_DONE when none. */
 int evidence_delete(Db *pDb, int64_t iId, int64_t iUser);
 
+/* Whether activity iActivity has evidence the system made: attendance
+** recorded (*pbAttendance) and an approved or published acta (*pbActa). */
+int evidence_system_kinds(Db *pDb, int64_t iActivity, int *pbAttendance,
+                          int *pbActa);
+
 /* The compliance engine's inputs for the council: every activity with its
 ** Santiago local date, commune, status, plan lines and the kinds of its
-** evidence in force (arena memory). */
+** evidence in force, uploaded or made by the system (arena memory). */
 int evidence_compliance_feed(Db *pDb, Arena *pArena, int64_t iCouncil,
                              ComplianceActivity **paAct, int *pnAct);
 

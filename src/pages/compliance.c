@@ -8,6 +8,10 @@
 **   GET /informe-cumplimiento.pdf[?as_of=]   (signed in) the report
 **   GET /informe-cumplimiento.xlsx[?as_of=]  (signed in) its summary
 **       table (one row per line) as a spreadsheet
+**   GET /informe-cumplimiento.zip[?as_of=]   (signed in) every evidence
+**       file in force as linea-NN/AAAA-MM-DD Título/archivo, with
+**       indice.csv (line, activity, date, kind, file, sha256) and the
+**       report PDF; soft-deleted items are left out
 **
 ** The rules are the engine's (src/domain/compliance.h); this file only
 ** loads its inputs (the latest approved plan; the activities and their
@@ -19,6 +23,7 @@
 #include "accounts/accounts.h"
 #include "evidence/evidence_store.h"
 #include "export/compliance_report.h"
+#include "export/zip_archive.h"
 #include "pages/evidence_pages.h"
 #include "pages/plan_pages.h"
 #include "render/chart.h"
@@ -208,6 +213,164 @@ void page_compliance_xlsx(Request *r) {
 /* ---- The dashboard ---- */
 
 /* The first line of a line's actions, shortened, for a row heading. */
+/* A folder or file name part: '/', '\\' and control characters become
+** '-', so a title cannot climb out of its folder; "" becomes "sin-nombre". */
+static const char *zip_name_part(Arena *pArena, const char *z) {
+  char *zOut = arena_strdup(pArena, z && *z ? z : "sin-nombre");
+  for (char *c = zOut; *c; c++) {
+    if (*c == '/' || *c == '\\' || (unsigned char)*c < 0x20) *c = '-';
+  }
+  if (strcmp(zOut, ".") == 0 || strcmp(zOut, "..") == 0) zOut[0] = '-';
+  return zOut;
+}
+
+/* The index of the ZIP being built: one row of ZIP_INDEX_COLS a file. */
+#define ZIP_INDEX_COLS 6
+typedef struct ZipIndex {
+  int nRow;         /* Rows used */
+  int nAlloc;       /* Rows allocated */
+  const char **azCell; /* nRow * ZIP_INDEX_COLS cells (arena) */
+} ZipIndex;
+
+/* True if zPath is already in the index (its file-name column). */
+static int zip_index_has(const ZipIndex *pIdx, const char *zPath) {
+  for (int i = 0; i < pIdx->nRow; i++) {
+    if (strcmp(pIdx->azCell[i * ZIP_INDEX_COLS + 4], zPath) == 0) return 1;
+  }
+  return 0;
+}
+
+static void zip_index_add(Arena *pArena, ZipIndex *pIdx, const char **azRow) {
+  if (pIdx->nRow == pIdx->nAlloc) {
+    pIdx->nAlloc = pIdx->nAlloc ? pIdx->nAlloc * 2 : 32;
+    const char **aNew = arena_alloc(
+        pArena, sizeof(char *) * ZIP_INDEX_COLS * (size_t)pIdx->nAlloc);
+    if (pIdx->nRow) {
+      memcpy(aNew, pIdx->azCell,
+             sizeof(char *) * ZIP_INDEX_COLS * (size_t)pIdx->nRow);
+    }
+    pIdx->azCell = aNew;
+  }
+  memcpy(&pIdx->azCell[pIdx->nRow * ZIP_INDEX_COLS], azRow,
+         sizeof(char *) * ZIP_INDEX_COLS);
+  pIdx->nRow++;
+}
+
+/* Adds activity c's evidence under folder zLine ("linea-04"). EXPORT_OK or
+** EXPORT_ERROR. */
+static int zip_add_activity(Request *r, ZipArchive *pZip, ZipIndex *pIdx,
+                            const char *zLine, const char *zLineCol,
+                            const ComplianceActivity *c) {
+  Db *pDb = request_db(r);
+  Arena *pArena = request_arena(r);
+  EvidenceItem *aItem = NULL;
+  int nItem = 0;
+  if (evidence_list(pDb, pArena, c->iId, 0, &aItem, &nItem) != DB_OK) {
+    return EXPORT_ERROR;
+  }
+  const char *zFolder =
+      arena_printf(pArena, "%s/%.10s %s", zLine, c->zDate,
+                   zip_name_part(pArena, c->zTitle));
+  for (int i = 0; i < nItem; i++) {
+    const EvidenceItem *e = &aItem[i];
+    const char *zFile = zip_name_part(pArena, e->zFilename);
+    const char *zPath = arena_printf(pArena, "%s/%s", zFolder, zFile);
+    if (zip_index_has(pIdx, zPath)) {
+      /* Two uploads with one name: the item id tells them apart. */
+      zPath = arena_printf(pArena, "%s/%lld-%s", zFolder, (long long)e->id,
+                           zFile);
+    }
+    const void *pData = NULL;
+    size_t nData = 0;
+    if (evidence_bytes(pDb, pArena, e->zSha256, &pData, &nData) != DB_OK ||
+        zip_archive_add(pZip, zPath, pData, nData) != EXPORT_OK) {
+      return EXPORT_ERROR;
+    }
+    const char *azRow[ZIP_INDEX_COLS] = {
+        zLineCol, c->zTitle, arena_printf(pArena, "%.10s", c->zDate),
+        e->zKind, zPath,     e->zSha256};
+    zip_index_add(pArena, pIdx, azRow);
+  }
+  return EXPORT_OK;
+}
+
+/* Every activity's evidence, line by line; an activity on two lines is in
+** both folders, one on none under "sin-linea". */
+static int zip_add_evidence(Request *r, ZipArchive *pZip, ZipIndex *pIdx,
+                            const ComplianceView *pV) {
+  Arena *pArena = request_arena(r);
+  for (int l = 0; l <= pV->doc.nLine; l++) {
+    int iLine = l < pV->doc.nLine ? pV->doc.aLine[l].iNumber : 0;
+    const char *zLine = iLine ? arena_printf(pArena, "linea-%02d", iLine)
+                              : "sin-linea";
+    const char *zLineCol = iLine ? arena_printf(pArena, "%d", iLine) : "";
+    for (int i = 0; i < pV->nAct; i++) {
+      const ComplianceActivity *c = &pV->aAct[i];
+      int bIn = 0;
+      for (int j = 0; j < c->nLine; j++) {
+        if (c->aiLine[j] == iLine) bIn = 1;
+      }
+      if (!iLine) bIn = c->nLine == 0;
+      if (bIn && zip_add_activity(r, pZip, pIdx, zLine, zLineCol, c) !=
+                     EXPORT_OK) {
+        return EXPORT_ERROR;
+      }
+    }
+  }
+  return EXPORT_OK;
+}
+
+void page_compliance_zip(Request *r) {
+  ExportTable aTable[3];
+  ComplianceView v;
+  ExportPdfOptions opt;
+  if (!report_tables(r, aTable, &v, &opt)) return;
+  Arena *pArena = request_arena(r);
+  const char *pPdf = NULL;
+  size_t nPdf = 0;
+  char zErr[200] = "";
+  if (export_pdf(pArena, &aTable[0], &opt, &pPdf, &nPdf, zErr,
+                 sizeof(zErr)) != EXPORT_OK) {
+    respond_error(r, 500, zErr);
+    return;
+  }
+  ZipArchive *pZip = zip_archive_new();
+  if (!pZip) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  ZipIndex idx;
+  memset(&idx, 0, sizeof(idx));
+  static const char *const azHeader[ZIP_INDEX_COLS] = {
+      "linea", "actividad", "fecha", "tipo", "archivo", "sha256"};
+  int rc = zip_add_evidence(r, pZip, &idx, &v);
+  const char *pCsv = NULL;
+  size_t nCsv = 0;
+  if (rc == EXPORT_OK) {
+    ExportTable t;
+    memset(&t, 0, sizeof(t));
+    t.zTitle = "Índice de verificadores";
+    t.nCol = ZIP_INDEX_COLS;
+    t.azHeader = azHeader;
+    t.nRow = idx.nRow;
+    t.azCell = idx.azCell;
+    rc = export_csv(pArena, &t, &pCsv, &nCsv);
+  }
+  if (rc == EXPORT_OK) rc = zip_archive_add(pZip, "indice.csv", pCsv, nCsv);
+  if (rc == EXPORT_OK) {
+    rc = zip_archive_add(pZip, "informe-cumplimiento.pdf", pPdf, nPdf);
+  }
+  if (rc != EXPORT_OK) {
+    zip_archive_free(pZip);
+    respond_error(r, 500, NULL);
+    return;
+  }
+  const char *pOut = NULL;
+  size_t nOut = 0;
+  rc = zip_archive_finish(pZip, pArena, &pOut, &nOut);
+  report_send(r, EXPORT_ZIP_TYPE, "zip", &v, rc, pOut, nOut, NULL);
+}
+
 static const char *line_heading(Arena *pArena, const PlanLine *pL) {
   const char *z = pL->zActions ? pL->zActions : "";
   if (z[0] == '-' && z[1] == ' ') z += 2;
@@ -309,6 +472,129 @@ static void chart_months(Request *r, Html *h, const ComplianceView *pV) {
              "Mes", "Actividades", aBar, nMonth);
 }
 
+/* A session of the council (not a talk or a visit): what attendance is
+** taken at. */
+static int is_session(const ComplianceActivity *a) {
+  return strcmp(a->zKind, "sesion_ordinaria") == 0 ||
+         strcmp(a->zKind, "sesion_extraordinaria") == 0;
+}
+
+/* Index in pV->aAct of a held session of the period up to as_of with its
+** attendance recorded, or -1. abRecorded marks which have attendance. */
+static int counted_session(const ComplianceView *pV, const char *abRecorded,
+                           int64_t iActivity) {
+  for (int i = 0; i < pV->nAct; i++) {
+    const ComplianceActivity *a = &pV->aAct[i];
+    if (a->iId != iActivity) continue;
+    if (!abRecorded[i] || !held(a) || !is_session(a)) return -1;
+    if (strncmp(a->zDate, pV->doc.zPeriodStart, 10) < 0 ||
+        strncmp(a->zDate, pV->result.zAsOf, 10) > 0) {
+      return -1;
+    }
+    return i;
+  }
+  return -1;
+}
+
+/* Attendance rate per councillor: sessions present / sessions expected,
+** where expected are the held sessions of the plan's period up to as_of
+** that have attendance recorded and fall within the councillor's term.
+** Bars in percent; the label carries "present de expected". */
+static void chart_attendance(Request *r, Html *h, const ComplianceView *pV) {
+  Db *pDb = request_db(r);
+  Arena *pArena = request_arena(r);
+  char *abRecorded = arena_alloc(pArena, (size_t)pV->nAct + 1);
+  memset(abRecorded, 0, (size_t)pV->nAct + 1);
+  DbStmt *p = db_prepare(pDb, "SELECT DISTINCT activity_id FROM attendance");
+  if (!p) return;
+  while (db_step(p) == DB_ROW) {
+    int64_t id = db_column_int64(p, 0);
+    for (int i = 0; i < pV->nAct; i++) {
+      if (pV->aAct[i].iId == id) abRecorded[i] = 1;
+    }
+  }
+  db_done(p);
+  p = db_prepare(pDb, "SELECT m.id, m.first_names || ' ' || m.last_names, "
+                      "m.term_start, m.term_end FROM members m WHERE "
+                      "m.council_id = ? ORDER BY m.last_names, m.first_names, "
+                      "m.id");
+  if (!p) return;
+  db_bind_int64(p, 1, plan_store_default_council(pDb));
+  int nMember = 0, nAlloc = 0;
+  ChartBar *aBar = NULL;
+  int64_t *aiMember = NULL;
+  const char **azTerm = NULL; /* start, end per member */
+  while (db_step(p) == DB_ROW) {
+    if (nMember == nAlloc) {
+      nAlloc = nAlloc ? nAlloc * 2 : 32;
+      ChartBar *aB = arena_alloc(pArena, sizeof(ChartBar) * (size_t)nAlloc);
+      int64_t *aI = arena_alloc(pArena, sizeof(int64_t) * (size_t)nAlloc);
+      const char **aT =
+          arena_alloc(pArena, sizeof(char *) * 2 * (size_t)nAlloc);
+      if (nMember) {
+        memcpy(aB, aBar, sizeof(ChartBar) * (size_t)nMember);
+        memcpy(aI, aiMember, sizeof(int64_t) * (size_t)nMember);
+        memcpy(aT, azTerm, sizeof(char *) * 2 * (size_t)nMember);
+      }
+      aBar = aB;
+      aiMember = aI;
+      azTerm = aT;
+    }
+    aiMember[nMember] = db_column_int64(p, 0);
+    aBar[nMember].zLabel = arena_strdup(pArena, db_column_text(p, 1));
+    azTerm[2 * nMember] = arena_strdup(pArena, db_column_text(p, 2));
+    azTerm[2 * nMember + 1] = arena_strdup(pArena, db_column_text(p, 3));
+    nMember++;
+  }
+  db_done(p);
+  if (nMember == 0) return;
+  int *anPresent = arena_alloc(pArena, sizeof(int) * (size_t)nMember);
+  int *anExpected = arena_alloc(pArena, sizeof(int) * (size_t)nMember);
+  memset(anPresent, 0, sizeof(int) * (size_t)nMember);
+  memset(anExpected, 0, sizeof(int) * (size_t)nMember);
+  char *abCounted = arena_alloc(pArena, (size_t)pV->nAct + 1);
+  for (int i = 0; i < pV->nAct; i++) {
+    abCounted[i] = counted_session(pV, abRecorded, pV->aAct[i].iId) == i;
+  }
+  for (int k = 0; k < nMember; k++) {
+    for (int i = 0; i < pV->nAct; i++) {
+      const ComplianceActivity *a = &pV->aAct[i];
+      if (!abCounted[i]) continue;
+      if (strncmp(a->zDate, azTerm[2 * k], 10) < 0 ||
+          (azTerm[2 * k + 1][0] &&
+           strncmp(a->zDate, azTerm[2 * k + 1], 10) > 0)) {
+        continue;
+      }
+      anExpected[k]++;
+    }
+  }
+  p = db_prepare(pDb, "SELECT member_id, activity_id FROM attendance WHERE "
+                      "member_id IS NOT NULL AND status = 'presente'");
+  if (!p) return;
+  while (db_step(p) == DB_ROW) {
+    int64_t iMember = db_column_int64(p, 0);
+    if (counted_session(pV, abRecorded, db_column_int64(p, 1)) < 0) continue;
+    for (int k = 0; k < nMember; k++) {
+      if (aiMember[k] == iMember) anPresent[k]++;
+    }
+  }
+  db_done(p);
+  int nBar = 0;
+  for (int k = 0; k < nMember; k++) {
+    if (anExpected[k] == 0) continue; /* Not in office at any session */
+    int nPresent = anPresent[k] < anExpected[k] ? anPresent[k] : anExpected[k];
+    aBar[nBar].zLabel = arena_printf(pArena, "%s (%d de %d)",
+                                     aBar[k].zLabel, nPresent, anExpected[k]);
+    aBar[nBar].nValue = (nPresent * 100 + anExpected[k] / 2) / anExpected[k];
+    nBar++;
+  }
+  if (nBar == 0) return;
+  chart_bars(h, "grafico-asistencia",
+             "Asistencia a sesiones por consejero o consejera",
+             "Consejero/a (presente de esperadas)", "Asistencia (%)", aBar,
+             nBar);
+}
+
 void compliance_home_section(Request *r, Html *h) {
   ComplianceView v;
   const char *zErr = NULL;
@@ -380,11 +666,14 @@ void compliance_home_section(Request *r, Html *h) {
     html_printf(h, "<div class=\"charts\">");
     chart_provinces(r, h, &v);
     chart_months(r, h, &v);
+    chart_attendance(r, h, &v);
     html_printf(h, "</div>\n");
     html_printf(h,
                 "<p class=\"actions\">Informe de cumplimiento: <a "
                 "href=\"/informe-cumplimiento.pdf\">PDF</a> · <a "
-                "href=\"/informe-cumplimiento.xlsx\">Excel</a></p>\n");
+                "href=\"/informe-cumplimiento.xlsx\">Excel</a> · <a "
+                "href=\"/informe-cumplimiento.zip\">ZIP de verificadores</a>"
+                "</p>\n");
   }
   html_printf(h, "</section>\n");
 }

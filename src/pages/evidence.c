@@ -129,8 +129,8 @@ void page_api_activity_evidence(Request *r) {
   const User *pUser = request_user(r);
   if (evidence_add(request_db(r), a.id, zKind, aUp[0].pField->zValue,
                    aUp[0].pField->nValue, aUp[0].zMime, aUp[0].zFilename,
-                   upload_caption(r), upload_public(r),
-                   pUser ? pUser->id : 0, zSha, &iId) != DB_OK) {
+                   upload_caption(r), upload_public(r), pUser ? pUser->id : 0,
+                   zSha, &iId) != DB_OK) {
     respond_error(r, 500, NULL);
     return;
   }
@@ -154,9 +154,9 @@ void page_activity_evidence_upload(Request *r) {
   const char *zErr = NULL;
   int n = uploads_check(r, aUp, UPLOADS_MAX, &zErr);
   if (n < 0) {
-    respond_error(r, 422, arena_printf(request_arena(r),
-                                       "%s No se guardó ningún archivo.",
-                                       zErr));
+    respond_error(r, 422,
+                  arena_printf(request_arena(r),
+                               "%s No se guardó ningún archivo.", zErr));
     return;
   }
   if (n == 0) {
@@ -184,9 +184,9 @@ void page_activity_evidence_upload(Request *r) {
     respond_error(r, 500, NULL);
     return;
   }
-  respond_redirect(r, arena_printf(request_arena(r),
-                                   "/actividades/%lld#verificadores",
-                                   (long long)a.id));
+  respond_redirect(
+      r, arena_printf(request_arena(r), "/actividades/%lld#verificadores",
+                      (long long)a.id));
 }
 
 /* The item named by the route's first capture that this visitor may see,
@@ -199,8 +199,7 @@ static int evidence_load(Request *r, EvidenceItem *pItem, Activity *pAct) {
                ? DB_DONE
                : evidence_get(request_db(r), request_arena(r), id, pItem);
   if (rc == DB_OK) {
-    rc = activity_get(request_db(r), request_arena(r), pItem->iActivity,
-                      pAct);
+    rc = activity_get(request_db(r), request_arena(r), pItem->iActivity, pAct);
   }
   if (rc == DB_OK && !request_user(r) && (!pItem->bPublic || !pAct->bPublic)) {
     rc = DB_DONE;
@@ -254,14 +253,13 @@ void page_evidence_delete(Request *r) {
   Activity a;
   if (!evidence_load(r, &e, &a)) return;
   const User *pUser = request_user(r);
-  if (evidence_delete(request_db(r), e.id, pUser ? pUser->id : 0) ==
-      DB_ERROR) {
+  if (evidence_delete(request_db(r), e.id, pUser ? pUser->id : 0) == DB_ERROR) {
     respond_error(r, 500, NULL);
     return;
   }
-  respond_redirect(r, arena_printf(request_arena(r),
-                                   "/actividades/%lld#verificadores",
-                                   (long long)a.id));
+  respond_redirect(
+      r, arena_printf(request_arena(r), "/actividades/%lld#verificadores",
+                      (long long)a.id));
 }
 
 json_t *evidence_json_list(Request *r, int64_t iActivity) {
@@ -290,12 +288,34 @@ void evidence_section(Html *h, Request *r, const Activity *a) {
   int bAdmin = pUser && (pUser->mRole & ROLE_ADMIN);
   EvidenceItem *aItem = NULL;
   int nItem = 0;
-  evidence_list(request_db(r), request_arena(r), a->id, pUser == NULL,
-                &aItem, &nItem);
-  if (!bAdmin && nItem == 0) return;
-  html_printf(h, "<section aria-labelledby=\"verificadores\"><h2 id=\""
-                 "verificadores\">Verificadores</h2>\n");
-  if (nItem == 0) {
+  evidence_list(request_db(r), request_arena(r), a->id, pUser == NULL, &aItem,
+                &nItem);
+  int bAttendance = 0, bActa = 0;
+  if (pUser) {
+    evidence_system_kinds(request_db(r), a->id, &bAttendance, &bActa);
+  }
+  if (!bAdmin && nItem == 0 && !bAttendance && !bActa) return;
+  html_printf(h,
+              "<section aria-labelledby=\"verificadores\"><h2 id=\""
+              "verificadores\">Verificadores</h2>\n");
+  if (bAttendance || bActa) {
+    html_printf(h, "<ul class=\"evidence-list evidence-system\">\n");
+    if (bAttendance) {
+      html_printf(h,
+                  "<li><a href=\"/actividades/%lld/asistencia.pdf\">"
+                  "asistencia.pdf</a> — %s (generado por el sistema)</li>\n",
+                  (long long)a->id,
+                  evidence_kind_label(EVIDENCE_KIND_ATTENDANCE));
+    }
+    if (bActa) {
+      html_printf(h,
+                  "<li><a href=\"/actividades/%lld/acta.pdf\">acta.pdf</a>"
+                  " — %s (generado por el sistema)</li>\n",
+                  (long long)a->id, evidence_kind_label(EVIDENCE_KIND_ACTA));
+    }
+    html_printf(h, "</ul>\n");
+  }
+  if (nItem == 0 && !bAttendance && !bActa) {
     html_printf(h, "<p>Aún no hay verificadores.</p>\n");
   } else {
     html_printf(h, "<ul class=\"evidence-list\">\n");
@@ -307,32 +327,33 @@ void evidence_section(Html *h, Request *r, const Activity *a) {
       if (*e->zCaption) html_printf(h, ": %s", e->zCaption);
       if (pUser) html_printf(h, " (%s)", e->bPublic ? "público" : "interno");
       if (bAdmin) {
-        html_printf(h,
-                    " <form class=\"inline-form\" method=\"post\" action=\""
-                    "/evidencias/%lld/eliminar\"><input type=\"hidden\" "
-                    "name=\"csrf_token\" value=\"%s\"><button type=\"submit\" "
-                    "class=\"button button-secondary\">Eliminar</button></form>",
-                    (long long)e->id, request_csrf_token(r));
+        html_printf(
+            h,
+            " <form class=\"inline-form\" method=\"post\" action=\""
+            "/evidencias/%lld/eliminar\"><input type=\"hidden\" "
+            "name=\"csrf_token\" value=\"%s\"><button type=\"submit\" "
+            "class=\"button button-secondary\">Eliminar</button></form>",
+            (long long)e->id, request_csrf_token(r));
       }
       html_printf(h, "</li>\n");
     }
     html_printf(h, "</ul>\n");
   }
   if (bAdmin) {
-    html_printf(h,
-                "<form method=\"post\" enctype=\"multipart/form-data\" "
-                "action=\"/actividades/%lld/evidencias\" class=\"evidence-form\">"
-                "<input type=\"hidden\" name=\"csrf_token\" value=\"%s\">"
-                "<label for=\"ev-kind\">Tipo de verificador</label>"
-                "<select id=\"ev-kind\" name=\"kind\">",
-                (long long)a->id, request_csrf_token(r));
+    html_printf(
+        h,
+        "<form method=\"post\" enctype=\"multipart/form-data\" "
+        "action=\"/actividades/%lld/evidencias\" class=\"evidence-form\">"
+        "<input type=\"hidden\" name=\"csrf_token\" value=\"%s\">"
+        "<label for=\"ev-kind\">Tipo de verificador</label>"
+        "<select id=\"ev-kind\" name=\"kind\">",
+        (long long)a->id, request_csrf_token(r));
     for (int i = 0; i < plan_evidence_kinds_count; i++) {
-      html_printf(h, "<option value=\"%s\"%s>%s</option>",
-                  plan_evidence_kinds[i].zSlug,
-                  strcmp(plan_evidence_kinds[i].zSlug, "fotografias") == 0
-                      ? " selected"
-                      : "",
-                  plan_evidence_kinds[i].zLabel);
+      html_printf(
+          h, "<option value=\"%s\"%s>%s</option>", plan_evidence_kinds[i].zSlug,
+          strcmp(plan_evidence_kinds[i].zSlug, "fotografias") == 0 ? " selected"
+                                                                   : "",
+          plan_evidence_kinds[i].zLabel);
     }
     html_printf(h,
                 "</select>"

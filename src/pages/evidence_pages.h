@@ -25,5 +25,6 @@ void page_evidence_delete(Request *r);
 void page_api_compliance(Request *r);
 void page_compliance_pdf(Request *r);
 void page_compliance_xlsx(Request *r);
+void page_compliance_zip(Request *r);
 
 #endif

@@ -99,6 +99,7 @@ const Route routes_table[] = {
     {"/api/compliance",     GET,        ROLES_EVERYONE,  0,          0,     page_api_compliance},
     {"/informe-cumplimiento.pdf", GET,  ROLES_SIGNED_IN, 0,          0,     page_compliance_pdf},
     {"/informe-cumplimiento.xlsx", GET, ROLES_SIGNED_IN, 0,          0,     page_compliance_xlsx},
+    {"/informe-cumplimiento.zip", GET,  ROLES_SIGNED_IN, 0,          0,     page_compliance_zip},
     /* Sessions: attendance, quorum and agreements */
     {"/api/activities/:/attendance", POST, ROLE_ADMIN,   ROUTE_CSRF, SMALL, page_api_activity_attendance},
     {"/actividades/:/asistencia", POST, ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_activity_attendance},

@@ -8,7 +8,9 @@ counts stay the same; the activity JSON listing its evidence; GET
 evidence arrives, a bad as_of refused; the Informe de cumplimiento PDF read
 back with pdftotext.
 """
+import csv
 import hashlib
+import io
 import os
 import re
 import sqlite3
@@ -16,6 +18,7 @@ import struct
 import subprocess
 import tempfile
 import unittest
+import zipfile
 import zlib
 
 import support
@@ -326,6 +329,150 @@ class Evidence(ServerTestCase):
         self.assertIsNotNone(query_one(self.demo.path,
                                        "SELECT deleted_by FROM evidence_items WHERE id = ?",
                                        (item,)))
+
+    def test_recorded_attendance_and_an_approved_acta_count_as_evidence(self):
+        plan = self.client().get("/api/plan").json()
+        line4 = [x for x in plan["lines"] if x["number"] == 4][0]
+        kinds = [e["kind"] for e in line4["evidence"]]
+        self.assertIn("asistencia", kinds)
+        self.assertIn("acta", kinds)
+        as_of = line4["window"]["end"]
+
+        def new(title, lines, day):
+            r = self.client().post("/api/activities", headers=self.bearer, json_body={
+                "kind": "sesion_ordinaria", "title": title,
+                "start": day + "T10:00:00-04:00", "end": day + "T12:00:00-04:00",
+                "commune": "04101", "modality": "presencial", "status": "realizada",
+                "plan_lines": lines, "public": True})
+            self.assertEqual(r.status, 201, r.text)
+            return r.json()["id"]
+        act = new("Sesión con verificadores del sistema", [4], "2025-04-15")
+        later = new("Sesión que aprueba el acta", [], "2025-04-29")
+        for i, kind in enumerate(k for k in kinds if k not in ("asistencia", "acta")):
+            self.assertEqual(self.upload(act, kind, "%s.png" % kind, tiny_png(70 + i)).status,
+                             201)
+
+        def verified():
+            d = self.client().get("/api/compliance?as_of=" + as_of).json()
+            return [x for x in d["lines"] if x["number"] == 4][0]["verified"]
+        before = verified()
+        members = self.client().get("/api/members", headers=self.bearer).json()
+        r = self.client().post("/api/activities/%d/attendance" % act, headers=self.bearer,
+                               json_body=[{"member_id": m["id"], "status": "presente"}
+                                          for m in members])
+        self.assertEqual(r.status, 200, r.text)
+        self.assertEqual(verified(), before)  # the acta is still missing
+        c = self.admin()
+        page = c.get("/actividades/%d" % act).text
+        self.assertIn('href="/actividades/%d/asistencia.pdf"' % act, page)
+        self.assertIn("generado por el sistema", page)
+        token = c.csrf_from("/actividades/%d" % act)
+        c.post("/actividades/%d/tabla" % act, form={"csrf_token": token, "items": "Cuenta"})
+        path = "/actividades/%d/acta" % act
+        form = {"accion": "crear", "csrf_token": token}
+        self.assertEqual(c.post(path, form=form).status, 303)
+        page = c.get(path).text
+        item = re.search(r'name="summary_(\d+)"', page).group(1)
+        version = re.search(r'name="version" value="(\d+)"', page).group(1)
+        for form in ({"accion": "guardar", "version": version,
+                      "summary_" + item: "Se dio cuenta de la correspondencia."},
+                     {"accion": "estado", "estado": "enviada"}):
+            form["csrf_token"] = token
+            r = c.post(path, form=form)
+            self.assertEqual(r.status, 303, r.text)
+        self.assertEqual(verified(), before)  # an acta under review does not count
+        r = c.post(path, form={"csrf_token": token, "accion": "estado",
+                               "estado": "aprobada", "sesion": str(later)})
+        self.assertEqual(r.status, 303, r.text)
+        self.assertEqual(verified(), before + 1)
+        self.assertIn('href="/actividades/%d/acta.pdf"' % act,
+                      c.get("/actividades/%d" % act).text)
+
+    def test_the_zip_holds_every_evidence_file_by_line_and_activity_with_its_index(self):
+        r = self.client().post("/api/activities", headers=self.bearer, json_body={
+            "kind": "charla", "title": "Charla / ZIP en Ovalle",
+            "start": "2025-03-12T10:00:00-03:00", "end": "2025-03-12T12:00:00-03:00",
+            "commune": "04301", "modality": "presencial", "status": "realizada",
+            "plan_lines": [7], "public": True})
+        act = r.json()["id"]
+        kept, gone = tiny_png(80), tiny_png(81)
+        self.assertEqual(self.upload(act, "fotografias", "foto.png", kept).status, 201)
+        item = self.upload(act, "fotografias", "borrar.png", gone).json()["id"]
+        c = self.admin()
+        page = c.get("/actividades/%d" % act).text
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+        self.assertEqual(c.post("/evidencias/%d/eliminar" % item,
+                                form={"csrf_token": token}).status, 303)
+        self.assertEqual(self.client().get("/informe-cumplimiento.zip").status, 303)
+        self.assertIn('href="/informe-cumplimiento.zip"', c.get("/").text)
+        r = c.get("/informe-cumplimiento.zip")
+        self.assertEqual(r.status, 200, r.text[:300])
+        self.assertEqual(r.headers.get("Content-Type"), "application/zip")
+        z = zipfile.ZipFile(io.BytesIO(r.body))
+        self.assertIsNone(z.testzip())
+        names = set(z.namelist())
+        self.assertIn("indice.csv", names)
+        self.assertIn("informe-cumplimiento.pdf", names)
+        self.assertTrue(z.read("informe-cumplimiento.pdf").startswith(b"%PDF"))
+        rows = list(csv.reader(io.StringIO(z.read("indice.csv").decode("utf-8-sig"))))
+        self.assertEqual(rows[0], ["linea", "actividad", "fecha", "tipo", "archivo",
+                                   "sha256"])
+        files = {row[4]: row for row in rows[1:]}
+        # Index and archive agree, and every entry is the bytes it claims.
+        self.assertEqual(set(files), names - {"indice.csv", "informe-cumplimiento.pdf"})
+        for name, row in files.items():
+            self.assertEqual(hashlib.sha256(z.read(name)).hexdigest(), row[5], name)
+            self.assertTrue(name.startswith("linea-%02d/" % int(row[0])) if row[0]
+                            else name.startswith("sin-linea/"), name)
+        mine = "linea-07/2025-03-12 Charla - ZIP en Ovalle/foto.png"
+        self.assertIn(mine, files)
+        self.assertEqual(files[mine][1:4], ["Charla / ZIP en Ovalle", "2025-03-12",
+                                            "fotografias"])
+        self.assertEqual(z.read(mine), kept)
+        self.assertFalse(any(n.endswith("/borrar.png") for n in names))
+        # The demo's evidence is there too, under its lines.
+        self.assertTrue(any(n.startswith("linea-02/") for n in names), sorted(names))
+
+    def test_attendance_chart_counts_present_over_expected_sessions(self):
+        c = self.admin()
+
+        def rows(as_of="2025-12-31"):
+            page = c.get("/?as_of=" + as_of).text
+            m = re.search(r'<figure class="chart" id="grafico-asistencia">(.*?)</figure>',
+                          page, re.S)
+            self.assertIsNotNone(m, "attendance chart")
+            self.assertIn('role="img"', m.group(1))
+            self.assertIn("<desc", m.group(1))
+            out = {}
+            for name, p, e, pct in re.findall(
+                    r'<th scope="row">(.+?) \((\d+) de (\d+)\)</th><td>(\d+)</td>',
+                    m.group(1)):
+                p, e, pct = int(p), int(e), int(pct)
+                self.assertEqual(pct, (p * 100 + e // 2) // e, name)
+                out[name] = (p, e)
+            return out
+        before = rows()
+        self.assertTrue(before)  # the demo's March session has its attendance
+        members = self.client().get("/api/members", headers=self.bearer).json()
+        here, away = members[0], members[1]
+        r = self.client().post("/api/activities", headers=self.bearer, json_body={
+            "kind": "sesion_extraordinaria", "title": "Sesión para contar asistencia",
+            "start": "2025-09-09T10:00:00-03:00", "end": "2025-09-09T12:00:00-03:00",
+            "commune": "04101", "modality": "presencial", "status": "realizada",
+            "plan_lines": [], "public": True})
+        act = r.json()["id"]
+        r = self.client().post("/api/activities/%d/attendance" % act, headers=self.bearer,
+                               json_body=[{"member_id": here["id"], "status": "presente"},
+                                          {"member_id": away["id"], "status": "ausente"}])
+        self.assertEqual(r.status, 200, r.text)
+        after = rows()
+        p, e = before.get(here["name"], (0, 0))
+        self.assertEqual(after[here["name"]], (p + 1, e + 1))
+        p, e = before.get(away["name"], (0, 0))
+        self.assertEqual(after[away["name"]], (p, e + 1))
+        # Looking back to before that session, it is not expected yet.
+        p, e = after[here["name"]]
+        self.assertEqual(rows("2025-09-08").get(here["name"], (0, 0)), (p - 1, e - 1))
 
     def test_members_see_charts_with_their_numbers(self):
         c = self.client()
