@@ -39,7 +39,7 @@ export async function attendance_on_a_phone_then_an_agreement_marked_done({ page
     'reason kept');
 
   await page.click('summary:has-text("Registrar un acuerdo")');
-  await page.fill('#agreement_text', 'Pedir al SERVIU el catastro de campamentos de Limarí');
+  await page.fill('textarea[name=text]', 'Pedir al SERVIU el catastro de campamentos de Limarí');
   await page.fill('#votes_for', '5');
   await page.fill('#votes_against', '0');
   await page.fill('#votes_abstain', '1');
