@@ -238,12 +238,26 @@ static int edited_meanwhile(Request *r, const PlanVersionInfo *pInfo,
 
 /* ---- The plan itself ---- */
 
+/* The plan form. pConflict, when not NULL, is the version saved while the
+** user edited: the page then shows both versions and lets the user choose. */
 static void plan_form(Request *r, int iStatus, int iBase, const PlanDoc *pDoc,
-                      const FormErrors *pErr) {
+                      const FormErrors *pErr,
+                      const PlanVersionInfo *pConflict) {
   Html h;
   page_begin(r, &h, "Editar plan", "plan");
   html_printf(&h, "<h1>Editar plan</h1>\n");
   form_errors_summary(&h, pErr);
+  if (pConflict) {
+    conflict_begin(&h, request_arena(r), pConflict);
+    conflict_row(&h, "Título", plan_page_field_text(r, "title"), pDoc->zTitle);
+    conflict_row(&h, "Inicio del periodo",
+                 plan_page_field_text(r, "period_start"), pDoc->zPeriodStart);
+    conflict_row(&h, "Fin del periodo", plan_page_field_text(r, "period_end"),
+                 pDoc->zPeriodEnd);
+    conflict_row(&h, "Introducción", plan_page_field_text(r, "intro"),
+                 pDoc->zIntro);
+    conflict_end(&h);
+  }
   html_printf(&h,
               "<form class=\"form\" method=\"post\" action=\"/admin/plan\">\n");
   form_csrf(&h, request_csrf_token(r));
@@ -264,7 +278,11 @@ static void plan_form(Request *r, int iStatus, int iBase, const PlanDoc *pDoc,
            bRepeat ? request_field(r, "intro") : pDoc->zIntro,
            "Separe los párrafos con una línea en blanco.");
   reason_field(&h, pErr, bRepeat ? request_field(r, "reason") : NULL);
-  plan_page_submit(&h, "Guardar nueva versión", "/plan");
+  if (pConflict) {
+    conflict_submit(&h, "/plan");
+  } else {
+    plan_page_submit(&h, "Guardar nueva versión", "/plan");
+  }
   page_finish(r, &h, iStatus);
 }
 
@@ -285,13 +303,13 @@ static void admin_plan_body(Request *r) {
   PlanVersionInfo info;
   if (!load_latest(r, &iCouncil, &doc, &info)) return;
   if (!request_is_post(r)) {
-    plan_form(r, 200, info.iNumber, &doc, NULL);
+    plan_form(r, 200, info.iNumber, &doc, NULL, NULL);
     return;
   }
   FormErrors err;
   form_errors_init(&err);
   if (edited_meanwhile(r, &info, &err)) {
-    plan_form(r, 409, info.iNumber, &doc, &err);
+    plan_form(r, 409, info.iNumber, &doc, &err, &info);
     return;
   }
   const char *zTitle = plan_page_field_text(r, "title");
@@ -306,7 +324,7 @@ static void admin_plan_body(Request *r) {
   form_error(&err, "reason",
              text_problem(zReason, "Diga por qué cambia el plan."));
   if (err.n) {
-    plan_form(r, 422, info.iNumber, &doc, &err);
+    plan_form(r, 422, info.iNumber, &doc, &err, NULL);
     return;
   }
   PlanDoc *pNew = plan_doc_copy(request_arena(r), &doc);
@@ -331,13 +349,28 @@ static void admin_plan_body(Request *r) {
 
 /* ---- Objectives ---- */
 
+/* The objectives form; pConflict as in plan_form. */
 static void objectives_form(Request *r, int iStatus, int iBase,
-                            const PlanDoc *pDoc, const FormErrors *pErr) {
+                            const PlanDoc *pDoc, const FormErrors *pErr,
+                            const PlanVersionInfo *pConflict) {
   Arena *pArena = request_arena(r);
   Html h;
   page_begin(r, &h, "Editar objetivos", "plan");
   html_printf(&h, "<h1>Objetivos generales</h1>\n");
   form_errors_summary(&h, pErr);
+  if (pConflict) {
+    conflict_begin(&h, pArena, pConflict);
+    for (int i = 0; i < pDoc->nObjective; i++) {
+      int iNumber = pDoc->aObjective[i].iNumber;
+      conflict_row(&h, arena_printf(pArena, "Objetivo %d", iNumber),
+                   plan_page_field_text(
+                       r, arena_printf(pArena, "objective_%d", iNumber)),
+                   pDoc->aObjective[i].zText);
+    }
+    conflict_row(&h, "Objetivo nuevo", plan_page_field_text(r, "objective_new"),
+                 "");
+    conflict_end(&h);
+  }
   html_printf(&h,
               "<form class=\"form\" method=\"post\" "
               "action=\"/admin/plan/objetivos\">\n");
@@ -356,7 +389,11 @@ static void objectives_form(Request *r, int iStatus, int iBase,
            bRepeat ? request_field(r, "objective_new") : NULL,
            "Déjelo en blanco si no agrega ninguno.");
   reason_field(&h, pErr, bRepeat ? request_field(r, "reason") : NULL);
-  plan_page_submit(&h, "Guardar nueva versión", "/plan");
+  if (pConflict) {
+    conflict_submit(&h, "/plan");
+  } else {
+    plan_page_submit(&h, "Guardar nueva versión", "/plan");
+  }
   page_finish(r, &h, iStatus);
 }
 
@@ -367,13 +404,13 @@ static void admin_plan_objectives_body(Request *r) {
   PlanVersionInfo info;
   if (!load_latest(r, &iCouncil, &doc, &info)) return;
   if (!request_is_post(r)) {
-    objectives_form(r, 200, info.iNumber, &doc, NULL);
+    objectives_form(r, 200, info.iNumber, &doc, NULL, NULL);
     return;
   }
   FormErrors err;
   form_errors_init(&err);
   if (edited_meanwhile(r, &info, &err)) {
-    objectives_form(r, 409, info.iNumber, &doc, &err);
+    objectives_form(r, 409, info.iNumber, &doc, &err, &info);
     return;
   }
   PlanDoc *pNew = plan_doc_copy(pArena, &doc);
@@ -398,7 +435,7 @@ static void admin_plan_objectives_body(Request *r) {
   form_error(&err, "reason",
              text_problem(zReason, "Diga por qué cambian los objetivos."));
   if (err.n) {
-    objectives_form(r, 422, info.iNumber, &doc, &err);
+    objectives_form(r, 422, info.iNumber, &doc, &err, NULL);
     return;
   }
   save_and_redirect(r, iCouncil, pNew, zReason, "/plan");
@@ -769,7 +806,8 @@ static void base_version_field(Html *h, Request *r, int iBase) {
 }
 
 /* 1 when the form was drawn from an older version than the latest: then
-** the form comes back (409) instead of undoing the other person's change. */
+** the conflict page answers (409), showing both versions, instead of
+** undoing the other person's change. */
 static int edited_meanwhile(Request *r, const PlanVersionInfo *pInfo,
                             FormErrors *pErr) {
   const char *zBase = request_field(r, "base_version");
@@ -777,8 +815,8 @@ static int edited_meanwhile(Request *r, const PlanVersionInfo *pInfo,
   form_error(pErr, NULL,
              arena_printf(request_arena(r),
                           "Mientras usted editaba se guardó la versión %d del "
-                          "plan. Revise lo que cambió en el historial y vuelva "
-                          "a guardar desde el formulario actualizado.",
+                          "plan. Sus cambios no se guardaron: compárelos con "
+                          "la versión guardada y elija qué hacer.",
                           pInfo->iNumber));
   return 1;
 }

@@ -88,3 +88,58 @@ class ConcurrentLineEdit(ServerTestCase):
         history = html.unescape(b.get("/plan/historial").text)
         self.assertIn("Cambio de Ana", history)
         self.assertIn("Cambio de Berta", history)
+
+
+class ConcurrentPlanAndObjectivesEdit(ServerTestCase):
+    """The same conflict page for the plan's title and its objectives."""
+
+    def signed_in_admin(self, email, name):
+        password = self.add_user(email, name, "admin")
+        c = self.client()
+        c.login(email, password)
+        return c
+
+    def fields(self, text, **changes):
+        """The form's hidden, input and textarea values, with changes."""
+        form = {k: html.unescape(v) for k, v in
+                re.findall(r'<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"', text)}
+        form.update((k, html.unescape(v)) for k, v in
+                    re.findall(r'<textarea[^>]*name="([^"]+)"[^>]*>([^<]*)</textarea>', text))
+        form.update(changes)
+        return form
+
+    def post(self, c, path, form):
+        return c.post(path, body=urllib.parse.urlencode(form).encode(),
+                      headers={"Content-Type": "application/x-www-form-urlencoded"})
+
+    def conflict(self, path, field, a_text, b_text):
+        ana, berta = "Cambio de Ana (%s)" % field, "Cambio de Berta (%s)" % field
+        a = self.signed_in_admin("ana.%s@example.cl" % field, "Ana Primera")
+        b = self.signed_in_admin("berta.%s@example.cl" % field, "Berta Segunda")
+        form_a = self.fields(a.get(path).text, **{field: a_text, "reason": ana})
+        form_b = self.fields(b.get(path).text, **{field: b_text, "reason": berta})
+        self.assertEqual(self.post(a, path, form_a).status, 303)
+        before = query_one(self.demo.path, "SELECT count(*) FROM plan_versions")
+        r = self.post(b, path, form_b)
+        self.assertEqual(r.status, 409)
+        page = html.unescape(r.text)
+        for text in ("Su versión (no guardada)", "Versión guardada (", "Guardar mi versión",
+                     "Descartar mis cambios", a_text, b_text):
+            self.assertIn(text, page)
+        self.assertEqual(query_one(self.demo.path, "SELECT count(*) FROM plan_versions"), before)
+        self.assertEqual(query_one(self.demo.path, "SELECT count(*) FROM plan_versions WHERE "
+                                                   "reason = ?", (berta,)), "0")
+        mine = self.fields(r.text, **{field: b_text, "reason": berta})
+        self.assertEqual(self.post(b, path, mine).status, 303)
+        self.assertEqual(int(query_one(self.demo.path, "SELECT count(*) FROM plan_versions")),
+                         int(before) + 1)
+        return b
+
+    def test_plan_title_conflict_shows_both_and_saves_mine_on_request(self):
+        b = self.conflict("/admin/plan", "title", "Plan de Ana", "Plan de Berta")
+        self.assertIn("Plan de Berta", b.get("/plan").text)
+
+    def test_objectives_conflict_shows_both_and_saves_mine_on_request(self):
+        b = self.conflict("/admin/plan/objetivos", "objective_1", "Objetivo de Ana",
+                          "Objetivo de Berta")
+        self.assertIn("Objetivo de Berta", b.get("/plan").text)
