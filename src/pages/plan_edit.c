@@ -118,76 +118,6 @@ static void reason_field(Html *h, const FormErrors *pErr, const char *zValue) {
              "required maxlength=\"500\"");
 }
 
-/* ---- The conflict page: both versions side by side ---- */
-
-/* Slugs of a repeated field as their catalogue labels, joined by ", ". */
-static const char *kinds_text(Arena *pArena, const PlanKind *aKind, int nKind,
-                              const char *const *azSlug, int nSlug) {
-  Buf b;
-  buf_init(&b, pArena);
-  for (int i = 0; i < nSlug; i++) {
-    const char *zLabel = azSlug[i];
-    for (int k = 0; k < nKind; k++) {
-      if (strcmp(aKind[k].zSlug, azSlug[i]) == 0) zLabel = aKind[k].zLabel;
-    }
-    if (i) buf_puts(&b, ", ");
-    buf_puts(&b, zLabel);
-  }
-  return buf_str(&b);
-}
-
-/* Opens the comparison of what the user typed with the stored version
-** pInfo; the user's version is not saved, and the page says so. */
-static void conflict_begin(Html *h, Arena *pArena,
-                           const PlanVersionInfo *pInfo) {
-  html_printf(
-      h,
-      "<section class=\"conflict\" id=\"conflict\"><h2>Dos versiones"
-      "</h2>\n<p>Mientras usted editaba, %s guardó la versión %d del "
-      "plan. Sus cambios <strong>no se han guardado</strong>. Compare "
-      "y elija: guardar su versión encima de la guardada (queda como "
-      "una versión nueva en el historial) o descartar sus cambios."
-      "</p>\n<table class=\"conflict-table\"><thead><tr><th scope="
-      "\"col\">Campo</th><th scope=\"col\">Su versión (no guardada)"
-      "</th><th scope=\"col\">Versión guardada (%d, por %s, %s)</th>"
-      "</tr></thead><tbody>\n",
-      pInfo->zAuthor && *pInfo->zAuthor ? pInfo->zAuthor : "otra persona",
-      pInfo->iNumber, pInfo->iNumber,
-      pInfo->zAuthor && *pInfo->zAuthor ? pInfo->zAuthor
-                                        : "la línea de comandos",
-      plan_page_time(pArena, pInfo->tCreated));
-}
-
-/* One field of the comparison; rows that differ are marked. */
-static void conflict_row(Html *h, const char *zLabel, const char *zMine,
-                         const char *zSaved) {
-  zMine = zMine ? zMine : "";
-  zSaved = zSaved ? zSaved : "";
-  int bDiffers = strcmp(zMine, zSaved) != 0;
-  html_printf(h,
-              "<tr class=\"%s\"><th scope=\"row\">%s%s</th><td "
-              "class=\"conflict-mine\">%s</td><td class=\"conflict-saved\">%s"
-              "</td></tr>\n",
-              bDiffers ? "differs" : "same", zLabel,
-              bDiffers ? " (distinto)" : "", zMine, zSaved);
-}
-
-static void conflict_end(Html *h) {
-  html_printf(h, "</tbody></table></section>\n");
-}
-
-/* The buttons of a conflict form: saving carries the typed values and the
-** latest version as base, so it is a deliberate overwrite. */
-static void conflict_submit(Html *h, const char *zDiscard) {
-  html_printf(
-      h,
-      "<div class=\"actions\"><button type=\"submit\" class=\"button "
-      "button-primary\" name=\"conflict_choice\" value=\"mine\">Guardar mi "
-      "versión</button><a class=\"button button-secondary\" href=\"%s\">"
-      "Descartar mis cambios</a></div>\n</form>\n",
-      zDiscard);
-}
-
 void plan_page_submit(Html *h, const char *zLabel, const char *zBack) {
   html_printf(
       h,
@@ -248,15 +178,17 @@ static void plan_form(Request *r, int iStatus, int iBase, const PlanDoc *pDoc,
   html_printf(&h, "<h1>Editar plan</h1>\n");
   form_errors_summary(&h, pErr);
   if (pConflict) {
-    conflict_begin(&h, request_arena(r), pConflict);
-    conflict_row(&h, "Título", plan_page_field_text(r, "title"), pDoc->zTitle);
-    conflict_row(&h, "Inicio del periodo",
-                 plan_page_field_text(r, "period_start"), pDoc->zPeriodStart);
-    conflict_row(&h, "Fin del periodo", plan_page_field_text(r, "period_end"),
-                 pDoc->zPeriodEnd);
-    conflict_row(&h, "Introducción", plan_page_field_text(r, "intro"),
-                 pDoc->zIntro);
-    conflict_end(&h);
+    plan_conflict_begin(&h, request_arena(r), pConflict);
+    plan_conflict_row(&h, "Título", plan_page_field_text(r, "title"),
+                      pDoc->zTitle);
+    plan_conflict_row(&h, "Inicio del periodo",
+                      plan_page_field_text(r, "period_start"),
+                      pDoc->zPeriodStart);
+    plan_conflict_row(&h, "Fin del periodo",
+                      plan_page_field_text(r, "period_end"), pDoc->zPeriodEnd);
+    plan_conflict_row(&h, "Introducción", plan_page_field_text(r, "intro"),
+                      pDoc->zIntro);
+    plan_conflict_end(&h);
   }
   html_printf(&h,
               "<form class=\"form\" method=\"post\" action=\"/admin/plan\">\n");
@@ -279,7 +211,7 @@ static void plan_form(Request *r, int iStatus, int iBase, const PlanDoc *pDoc,
            "Separe los párrafos con una línea en blanco.");
   reason_field(&h, pErr, bRepeat ? request_field(r, "reason") : NULL);
   if (pConflict) {
-    conflict_submit(&h, "/plan");
+    plan_conflict_submit(&h, "/plan");
   } else {
     plan_page_submit(&h, "Guardar nueva versión", "/plan");
   }
@@ -359,17 +291,17 @@ static void objectives_form(Request *r, int iStatus, int iBase,
   html_printf(&h, "<h1>Objetivos generales</h1>\n");
   form_errors_summary(&h, pErr);
   if (pConflict) {
-    conflict_begin(&h, pArena, pConflict);
+    plan_conflict_begin(&h, pArena, pConflict);
     for (int i = 0; i < pDoc->nObjective; i++) {
       int iNumber = pDoc->aObjective[i].iNumber;
-      conflict_row(&h, arena_printf(pArena, "Objetivo %d", iNumber),
-                   plan_page_field_text(
-                       r, arena_printf(pArena, "objective_%d", iNumber)),
-                   pDoc->aObjective[i].zText);
+      plan_conflict_row(&h, arena_printf(pArena, "Objetivo %d", iNumber),
+                        plan_page_field_text(
+                            r, arena_printf(pArena, "objective_%d", iNumber)),
+                        pDoc->aObjective[i].zText);
     }
-    conflict_row(&h, "Objetivo nuevo", plan_page_field_text(r, "objective_new"),
-                 "");
-    conflict_end(&h);
+    plan_conflict_row(&h, "Objetivo nuevo",
+                      plan_page_field_text(r, "objective_new"), "");
+    plan_conflict_end(&h);
   }
   html_printf(&h,
               "<form class=\"form\" method=\"post\" "
@@ -390,7 +322,7 @@ static void objectives_form(Request *r, int iStatus, int iBase,
            "Déjelo en blanco si no agrega ninguno.");
   reason_field(&h, pErr, bRepeat ? request_field(r, "reason") : NULL);
   if (pConflict) {
-    conflict_submit(&h, "/plan");
+    plan_conflict_submit(&h, "/plan");
   } else {
     plan_page_submit(&h, "Guardar nueva versión", "/plan");
   }
@@ -448,41 +380,45 @@ static void line_conflict_table(Request *r, Html *h, const PlanLine *pL,
                                 const PlanVersionInfo *pInfo) {
   Arena *pArena = request_arena(r);
   const char *azMine[32], *azSaved[PLAN_TARGET_KINDS_MAX + 32];
-  conflict_begin(h, pArena, pInfo);
-  conflict_row(h, "Objetivo", plan_page_field_text(r, "objective"),
-               pL->zObjective);
-  conflict_row(h, "Acciones", plan_page_field_text(r, "actions"), pL->zActions);
-  conflict_row(h, "Responsables", plan_page_field_text(r, "responsible"),
-               pL->zResponsible);
+  plan_conflict_begin(h, pArena, pInfo);
+  plan_conflict_row(h, "Objetivo", plan_page_field_text(r, "objective"),
+                    pL->zObjective);
+  plan_conflict_row(h, "Acciones", plan_page_field_text(r, "actions"),
+                    pL->zActions);
+  plan_conflict_row(h, "Responsables", plan_page_field_text(r, "responsible"),
+                    pL->zResponsible);
   int nMine = field_values(r, "evidence", azMine, 32);
   int nSaved = 0;
   for (int i = 0; i < pL->nEvidence && nSaved < 32; i++)
     azSaved[nSaved++] = pL->aEvidence[i].zKind;
-  conflict_row(h, "Verificadores",
-               kinds_text(pArena, plan_evidence_kinds,
-                          plan_evidence_kinds_count, azMine, nMine),
-               kinds_text(pArena, plan_evidence_kinds,
-                          plan_evidence_kinds_count, azSaved, nSaved));
-  conflict_row(h, "Fechas, como las dice el plan",
-               plan_page_field_text(r, "window_phrase"), pL->zWindowPhrase);
-  conflict_row(h, "Desde", plan_page_field_text(r, "window_start"),
-               pL->window.zStart);
-  conflict_row(h, "Hasta", plan_page_field_text(r, "window_end"),
-               pL->window.zEnd);
-  conflict_row(h, "Cantidad de actividades",
-               plan_page_field_text(r, "target_count"),
-               arena_printf(pArena, "%d", pL->target.nCount));
+  plan_conflict_row(
+      h, "Verificadores",
+      plan_conflict_kinds_text(pArena, plan_evidence_kinds,
+                               plan_evidence_kinds_count, azMine, nMine),
+      plan_conflict_kinds_text(pArena, plan_evidence_kinds,
+                               plan_evidence_kinds_count, azSaved, nSaved));
+  plan_conflict_row(h, "Fechas, como las dice el plan",
+                    plan_page_field_text(r, "window_phrase"),
+                    pL->zWindowPhrase);
+  plan_conflict_row(h, "Desde", plan_page_field_text(r, "window_start"),
+                    pL->window.zStart);
+  plan_conflict_row(h, "Hasta", plan_page_field_text(r, "window_end"),
+                    pL->window.zEnd);
+  plan_conflict_row(h, "Cantidad de actividades",
+                    plan_page_field_text(r, "target_count"),
+                    arena_printf(pArena, "%d", pL->target.nCount));
   nMine = field_values(r, "target_kinds", azMine, 32);
-  conflict_row(
+  plan_conflict_row(
       h, "Tipos de actividad que cuentan",
-      kinds_text(pArena, plan_activity_kinds, plan_activity_kinds_count, azMine,
-                 nMine),
-      kinds_text(pArena, plan_activity_kinds, plan_activity_kinds_count,
-                 pL->target.azKind, pL->target.nKind));
-  conflict_row(h, "Comunas que no cuentan",
-               plan_page_field_text(r, "target_exclude"),
-               plan_target_exclude_text(pArena, &pL->target));
-  conflict_end(h);
+      plan_conflict_kinds_text(pArena, plan_activity_kinds,
+                               plan_activity_kinds_count, azMine, nMine),
+      plan_conflict_kinds_text(pArena, plan_activity_kinds,
+                               plan_activity_kinds_count, pL->target.azKind,
+                               pL->target.nKind));
+  plan_conflict_row(h, "Comunas que no cuentan",
+                    plan_page_field_text(r, "target_exclude"),
+                    plan_target_exclude_text(pArena, &pL->target));
+  plan_conflict_end(h);
 }
 
 /* The line form. pConflict, when not NULL, is the version saved while the
@@ -592,7 +528,8 @@ static void line_form(Request *r, int iStatus, int iBase, const PlanDoc *pDoc,
   reason_field(&h, pErr, bRepeat ? request_field(r, "reason") : NULL);
 #undef VALUE
   if (pConflict) {
-    conflict_submit(&h, arena_printf(pArena, "/plan/lineas/%d", pL->iNumber));
+    plan_conflict_submit(&h,
+                         arena_printf(pArena, "/plan/lineas/%d", pL->iNumber));
   } else {
     plan_page_submit(&h, "Guardar nueva versión",
                      arena_printf(pArena, "/plan/lineas/%d", pL->iNumber));
