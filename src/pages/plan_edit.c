@@ -168,12 +168,28 @@ static int edited_meanwhile(Request *r, const PlanVersionInfo *pInfo,
 
 /* ---- The plan itself ---- */
 
+/* The plan form. pConflict, when not NULL, is the version saved while the
+** user edited: the page then shows both versions and lets the user choose. */
 static void plan_form(Request *r, int iStatus, int iBase, const PlanDoc *pDoc,
-                      const FormErrors *pErr) {
+                      const FormErrors *pErr,
+                      const PlanVersionInfo *pConflict) {
   Html h;
   page_begin(r, &h, "Editar plan", "plan");
   html_printf(&h, "<h1>Editar plan</h1>\n");
   form_errors_summary(&h, pErr);
+  if (pConflict) {
+    plan_conflict_begin(&h, request_arena(r), pConflict);
+    plan_conflict_row(&h, "Título", plan_page_field_text(r, "title"),
+                      pDoc->zTitle);
+    plan_conflict_row(&h, "Inicio del periodo",
+                      plan_page_field_text(r, "period_start"),
+                      pDoc->zPeriodStart);
+    plan_conflict_row(&h, "Fin del periodo",
+                      plan_page_field_text(r, "period_end"), pDoc->zPeriodEnd);
+    plan_conflict_row(&h, "Introducción", plan_page_field_text(r, "intro"),
+                      pDoc->zIntro);
+    plan_conflict_end(&h);
+  }
   html_printf(&h,
               "<form class=\"form\" method=\"post\" action=\"/admin/plan\">\n");
   form_csrf(&h, request_csrf_token(r));
@@ -194,7 +210,11 @@ static void plan_form(Request *r, int iStatus, int iBase, const PlanDoc *pDoc,
            bRepeat ? request_field(r, "intro") : pDoc->zIntro,
            "Separe los párrafos con una línea en blanco.");
   reason_field(&h, pErr, bRepeat ? request_field(r, "reason") : NULL);
-  plan_page_submit(&h, "Guardar nueva versión", "/plan");
+  if (pConflict) {
+    plan_conflict_submit(&h, "/plan");
+  } else {
+    plan_page_submit(&h, "Guardar nueva versión", "/plan");
+  }
   page_finish(r, &h, iStatus);
 }
 
@@ -215,13 +235,13 @@ static void admin_plan_body(Request *r) {
   PlanVersionInfo info;
   if (!load_latest(r, &iCouncil, &doc, &info)) return;
   if (!request_is_post(r)) {
-    plan_form(r, 200, info.iNumber, &doc, NULL);
+    plan_form(r, 200, info.iNumber, &doc, NULL, NULL);
     return;
   }
   FormErrors err;
   form_errors_init(&err);
   if (edited_meanwhile(r, &info, &err)) {
-    plan_form(r, 409, info.iNumber, &doc, &err);
+    plan_form(r, 409, info.iNumber, &doc, &err, &info);
     return;
   }
   const char *zTitle = plan_page_field_text(r, "title");
@@ -236,7 +256,7 @@ static void admin_plan_body(Request *r) {
   form_error(&err, "reason",
              text_problem(zReason, "Diga por qué cambia el plan."));
   if (err.n) {
-    plan_form(r, 422, info.iNumber, &doc, &err);
+    plan_form(r, 422, info.iNumber, &doc, &err, NULL);
     return;
   }
   PlanDoc *pNew = plan_doc_copy(request_arena(r), &doc);
@@ -261,13 +281,28 @@ static void admin_plan_body(Request *r) {
 
 /* ---- Objectives ---- */
 
+/* The objectives form; pConflict as in plan_form. */
 static void objectives_form(Request *r, int iStatus, int iBase,
-                            const PlanDoc *pDoc, const FormErrors *pErr) {
+                            const PlanDoc *pDoc, const FormErrors *pErr,
+                            const PlanVersionInfo *pConflict) {
   Arena *pArena = request_arena(r);
   Html h;
   page_begin(r, &h, "Editar objetivos", "plan");
   html_printf(&h, "<h1>Objetivos generales</h1>\n");
   form_errors_summary(&h, pErr);
+  if (pConflict) {
+    plan_conflict_begin(&h, pArena, pConflict);
+    for (int i = 0; i < pDoc->nObjective; i++) {
+      int iNumber = pDoc->aObjective[i].iNumber;
+      plan_conflict_row(&h, arena_printf(pArena, "Objetivo %d", iNumber),
+                        plan_page_field_text(
+                            r, arena_printf(pArena, "objective_%d", iNumber)),
+                        pDoc->aObjective[i].zText);
+    }
+    plan_conflict_row(&h, "Objetivo nuevo",
+                      plan_page_field_text(r, "objective_new"), "");
+    plan_conflict_end(&h);
+  }
   html_printf(&h,
               "<form class=\"form\" method=\"post\" "
               "action=\"/admin/plan/objetivos\">\n");
@@ -286,7 +321,11 @@ static void objectives_form(Request *r, int iStatus, int iBase,
            bRepeat ? request_field(r, "objective_new") : NULL,
            "Déjelo en blanco si no agrega ninguno.");
   reason_field(&h, pErr, bRepeat ? request_field(r, "reason") : NULL);
-  plan_page_submit(&h, "Guardar nueva versión", "/plan");
+  if (pConflict) {
+    plan_conflict_submit(&h, "/plan");
+  } else {
+    plan_page_submit(&h, "Guardar nueva versión", "/plan");
+  }
   page_finish(r, &h, iStatus);
 }
 
@@ -297,13 +336,13 @@ static void admin_plan_objectives_body(Request *r) {
   PlanVersionInfo info;
   if (!load_latest(r, &iCouncil, &doc, &info)) return;
   if (!request_is_post(r)) {
-    objectives_form(r, 200, info.iNumber, &doc, NULL);
+    objectives_form(r, 200, info.iNumber, &doc, NULL, NULL);
     return;
   }
   FormErrors err;
   form_errors_init(&err);
   if (edited_meanwhile(r, &info, &err)) {
-    objectives_form(r, 409, info.iNumber, &doc, &err);
+    objectives_form(r, 409, info.iNumber, &doc, &err, &info);
     return;
   }
   PlanDoc *pNew = plan_doc_copy(pArena, &doc);
@@ -328,7 +367,7 @@ static void admin_plan_objectives_body(Request *r) {
   form_error(&err, "reason",
              text_problem(zReason, "Diga por qué cambian los objetivos."));
   if (err.n) {
-    objectives_form(r, 422, info.iNumber, &doc, &err);
+    objectives_form(r, 422, info.iNumber, &doc, &err, NULL);
     return;
   }
   save_and_redirect(r, iCouncil, pNew, zReason, "/plan");
@@ -336,14 +375,64 @@ static void admin_plan_objectives_body(Request *r) {
 
 /* ---- One line ---- */
 
+/* The line as the user typed it next to the stored line, field by field. */
+static void line_conflict_table(Request *r, Html *h, const PlanLine *pL,
+                                const PlanVersionInfo *pInfo) {
+  Arena *pArena = request_arena(r);
+  const char *azMine[32], *azSaved[PLAN_TARGET_KINDS_MAX + 32];
+  plan_conflict_begin(h, pArena, pInfo);
+  plan_conflict_row(h, "Objetivo", plan_page_field_text(r, "objective"),
+                    pL->zObjective);
+  plan_conflict_row(h, "Acciones", plan_page_field_text(r, "actions"),
+                    pL->zActions);
+  plan_conflict_row(h, "Responsables", plan_page_field_text(r, "responsible"),
+                    pL->zResponsible);
+  int nMine = field_values(r, "evidence", azMine, 32);
+  int nSaved = 0;
+  for (int i = 0; i < pL->nEvidence && nSaved < 32; i++)
+    azSaved[nSaved++] = pL->aEvidence[i].zKind;
+  plan_conflict_row(
+      h, "Verificadores",
+      plan_conflict_kinds_text(pArena, plan_evidence_kinds,
+                               plan_evidence_kinds_count, azMine, nMine),
+      plan_conflict_kinds_text(pArena, plan_evidence_kinds,
+                               plan_evidence_kinds_count, azSaved, nSaved));
+  plan_conflict_row(h, "Fechas, como las dice el plan",
+                    plan_page_field_text(r, "window_phrase"),
+                    pL->zWindowPhrase);
+  plan_conflict_row(h, "Desde", plan_page_field_text(r, "window_start"),
+                    pL->window.zStart);
+  plan_conflict_row(h, "Hasta", plan_page_field_text(r, "window_end"),
+                    pL->window.zEnd);
+  plan_conflict_row(h, "Cantidad de actividades",
+                    plan_page_field_text(r, "target_count"),
+                    arena_printf(pArena, "%d", pL->target.nCount));
+  nMine = field_values(r, "target_kinds", azMine, 32);
+  plan_conflict_row(
+      h, "Tipos de actividad que cuentan",
+      plan_conflict_kinds_text(pArena, plan_activity_kinds,
+                               plan_activity_kinds_count, azMine, nMine),
+      plan_conflict_kinds_text(pArena, plan_activity_kinds,
+                               plan_activity_kinds_count, pL->target.azKind,
+                               pL->target.nKind));
+  plan_conflict_row(h, "Comunas que no cuentan",
+                    plan_page_field_text(r, "target_exclude"),
+                    plan_target_exclude_text(pArena, &pL->target));
+  plan_conflict_end(h);
+}
+
+/* The line form. pConflict, when not NULL, is the version saved while the
+** user edited: the page then shows both versions and lets the user choose. */
 static void line_form(Request *r, int iStatus, int iBase, const PlanDoc *pDoc,
-                      const PlanLine *pL, const FormErrors *pErr) {
+                      const PlanLine *pL, const FormErrors *pErr,
+                      const PlanVersionInfo *pConflict) {
   Arena *pArena = request_arena(r);
   Html h;
   const char *zTitle = arena_printf(pArena, "Editar línea %d", pL->iNumber);
   page_begin(r, &h, zTitle, "plan");
   html_printf(&h, "<h1>%s</h1>\n", zTitle);
   form_errors_summary(&h, pErr);
+  if (pConflict) line_conflict_table(r, &h, pL, pConflict);
   html_printf(&h,
               "<form class=\"form\" method=\"post\" "
               "action=\"/admin/plan/lineas/%d\">\n",
@@ -438,8 +527,13 @@ static void line_form(Request *r, int iStatus, int iBase, const PlanDoc *pDoc,
       "maxlength=\"200\"");
   reason_field(&h, pErr, bRepeat ? request_field(r, "reason") : NULL);
 #undef VALUE
-  plan_page_submit(&h, "Guardar nueva versión",
-                   arena_printf(pArena, "/plan/lineas/%d", pL->iNumber));
+  if (pConflict) {
+    plan_conflict_submit(&h,
+                         arena_printf(pArena, "/plan/lineas/%d", pL->iNumber));
+  } else {
+    plan_page_submit(&h, "Guardar nueva versión",
+                     arena_printf(pArena, "/plan/lineas/%d", pL->iNumber));
+  }
   page_finish(r, &h, iStatus);
 }
 
@@ -617,13 +711,13 @@ static void admin_plan_line_body(Request *r) {
     return;
   }
   if (!request_is_post(r)) {
-    line_form(r, 200, info.iNumber, &doc, pOld, NULL);
+    line_form(r, 200, info.iNumber, &doc, pOld, NULL, NULL);
     return;
   }
   FormErrors err;
   form_errors_init(&err);
   if (edited_meanwhile(r, &info, &err)) {
-    line_form(r, 409, info.iNumber, &doc, pOld, &err);
+    line_form(r, 409, info.iNumber, &doc, pOld, &err, &info);
     return;
   }
   PlanDoc *pNew = plan_doc_copy(pArena, &doc);
@@ -633,7 +727,7 @@ static void admin_plan_line_body(Request *r) {
   form_error(&err, "reason",
              text_problem(zReason, "Diga por qué cambia la línea."));
   if (err.n) {
-    line_form(r, 422, info.iNumber, &doc, pOld, &err);
+    line_form(r, 422, info.iNumber, &doc, pOld, &err, NULL);
     return;
   }
   save_and_redirect(r, iCouncil, pNew, zReason,
@@ -649,7 +743,8 @@ static void base_version_field(Html *h, Request *r, int iBase) {
 }
 
 /* 1 when the form was drawn from an older version than the latest: then
-** the form comes back (409) instead of undoing the other person's change. */
+** the conflict page answers (409), showing both versions, instead of
+** undoing the other person's change. */
 static int edited_meanwhile(Request *r, const PlanVersionInfo *pInfo,
                             FormErrors *pErr) {
   const char *zBase = request_field(r, "base_version");
@@ -657,8 +752,8 @@ static int edited_meanwhile(Request *r, const PlanVersionInfo *pInfo,
   form_error(pErr, NULL,
              arena_printf(request_arena(r),
                           "Mientras usted editaba se guardó la versión %d del "
-                          "plan. Revise lo que cambió en el historial y vuelva "
-                          "a guardar desde el formulario actualizado.",
+                          "plan. Sus cambios no se guardaron: compárelos con "
+                          "la versión guardada y elija qué hacer.",
                           pInfo->iNumber));
   return 1;
 }

@@ -6,6 +6,7 @@
 #ifndef COSOC_PAGES_PLAN_PAGES_H
 #define COSOC_PAGES_PLAN_PAGES_H
 
+#include "domain/plan_catalog.h"
 #include "domain/plan_doc.h"
 #include "pages/page.h"
 #include "plan/plan_store.h"
@@ -36,6 +37,21 @@ void plan_page_status(Html *h, const PlanVersionInfo *pInfo);
 const char *plan_page_field_text(Request *r, const char *zName);
 /* The submit button and a way back, closing the form. */
 void plan_page_submit(Html *h, const char *zLabel, const char *zBack);
+
+/* The conflict page (plan_conflict.c). Catalogue labels of azSlug joined
+** by ", " (arena memory). */
+const char *plan_conflict_kinds_text(Arena *pArena, const PlanKind *aKind,
+                                     int nKind, const char *const *azSlug,
+                                     int nSlug);
+/* Opens the comparison with pInfo, the version saved meanwhile. */
+void plan_conflict_begin(Html *h, Arena *pArena, const PlanVersionInfo *pInfo);
+/* One field: what the user typed and what is stored. */
+void plan_conflict_row(Html *h, const char *zLabel, const char *zMine,
+                       const char *zSaved);
+void plan_conflict_end(Html *h);
+/* "Guardar mi versión" and "Descartar mis cambios" (to zDiscard), closing
+** the form. */
+void plan_conflict_submit(Html *h, const char *zDiscard);
 
 /* The home page's card about the plan the visitor may see (nothing when
 ** there is none). */

@@ -1,24 +1,31 @@
 """
 Several app servers on one database behave as one: nginx (Debian's
 nginx-light) in front of two `cosoc serve` processes; a session made on one
-works on the other; concurrent clients sign in and create accounts through
-nginx while one server is killed with SIGKILL and started again, and every
-account whose creation was acknowledged (303) is there afterwards.
+works on the other; concurrent clients sign in and create accounts, record
+attendance and upload evidence (bearer token) through nginx while one server
+is killed with SIGKILL and started again. Afterwards every account whose
+creation was acknowledged (303) is there, every acknowledged attendance list
+(200) is stored, every upload that got 201 is stored whole (its row, and its
+blob with the same SHA-256), and no evidence row lacks its blob.
 
 Runs in both passes: on PostgreSQL (the deployment this is for) and on one
 SQLite file shared by two processes.
 """
+import hashlib
 import http.client
 import os
 import re
 import shutil
+import struct
 import subprocess
 import tempfile
 import threading
 import time
 import unittest
+import zlib
 
-from support import Client, Demo, Server, drop_database, free_port
+from support import Client, Demo, Server, drop_database, free_port, query_one, run_cli
+from test_evidence import MP, multipart, tiny_png
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 WORKERS = 4
@@ -62,6 +69,22 @@ http {
 }
 """ % {"user": "user root;" if os.geteuid() == 0 else "", "tmp": tmpdir, "port": port,
        "temp_paths": temp_paths, "servers": servers}
+
+
+def unique_png(n, i):
+    """A valid PNG whose bytes are unique to (n, i): tiny_png with a tEXt
+    chunk, so that no two uploads share a blob."""
+    png = tiny_png(i)
+    text = b"cosoc\0" + ("%d-%d" % (n, i)).encode()
+    chunk = (struct.pack(">I", len(text)) + b"tEXt" + text
+             + struct.pack(">I", zlib.crc32(b"tEXt" + text) & 0xffffffff))
+    return png[:-12] + chunk + png[-12:]  # before IEND
+
+
+SESSION = {"kind": "sesion_ordinaria", "title": "Sesión con servidor caído",
+           "start": "2031-06-10T10:00:00-04:00", "end": "2031-06-10T12:00:00-04:00",
+           "commune": "04101", "modality": "presencial", "status": "programada",
+           "plan_lines": [], "public": True}
 
 
 class Nginx:
@@ -111,6 +134,9 @@ class TwoServersBehindNginx(unittest.TestCase):
         cls.a = Server(cls.demo.path, extra_args=trust).start()
         cls.b = Server(cls.demo.path, extra_args=trust).start()
         cls.nginx = Nginx(cls.tmpdir, [cls.a.port, cls.b.port])
+        cls.bearer = {"Authorization": "Bearer " + run_cli(
+            "token", "create", "--db", cls.demo.path, "--email", cls.demo.email,
+            check=0).stdout.strip().split()[-1]}
 
     @classmethod
     def tearDownClass(cls):
@@ -167,10 +193,68 @@ class TwoServersBehindNginx(unittest.TestCase):
         finally:
             c.close()
 
+    def api_worker(self, n, stop, attended, uploaded, problems):
+        """Records attendance and uploads evidence through nginx until told
+        to stop. Each acknowledged attendance list goes to its own new
+        session (lists are replaced whole), so every one must survive; a
+        201 upload is remembered with its bytes' SHA-256."""
+        c = Client(self.nginx.port)
+        aid, i = None, 0
+        evidence_activity = int(query_one(self.demo.path, "SELECT min(id) FROM activities"))
+
+        def call(method, path, **kw):
+            nonlocal c
+            try:
+                return c.request(method, path, **kw)
+            except (OSError, http.client.HTTPException):
+                c.close()
+                c = Client(self.nginx.port)
+                return None
+
+        try:
+            while not stop.is_set():
+                i += 1
+                if aid is None:
+                    r = call("POST", "/api/activities", json_body=SESSION,
+                             headers=self.bearer)
+                    if r is not None and r.status == 201:
+                        aid = r.json()["id"]
+                    elif r is not None and r.status not in (502, 503, 504):
+                        problems.append("session: %d %s" % (r.status, r.text[:200]))
+                if aid is not None:
+                    name = "Invitada %d-%d" % (n, i)
+                    r = call("POST", "/api/activities/%d/attendance" % aid,
+                             json_body=[{"name": name, "organization": "Junta de Vecinos",
+                                         "status": "presente"}], headers=self.bearer)
+                    if r is not None and r.status == 200:
+                        attended.append((aid, name))
+                        aid = None
+                    elif r is not None and r.status not in (502, 503, 504):
+                        problems.append("attendance: %d %s" % (r.status, r.text[:200]))
+                png = unique_png(n, i)
+                headers = dict(MP)
+                headers.update(self.bearer)
+                r = call("POST", "/api/activities/%d/evidence" % evidence_activity,
+                         body=multipart({"kind": "fotografias"},
+                                        [("file", "foto-%d-%d.png" % (n, i), "image/png", png)]),
+                         headers=headers)
+                if r is not None and r.status == 201:
+                    uploaded.append((r.json()["id"], hashlib.sha256(png).hexdigest()))
+                elif r is not None and r.status not in (502, 503, 504):
+                    problems.append("evidence: %d %s" % (r.status, r.text[:200]))
+        except Exception as e:  # reported by the test
+            problems.append(repr(e))
+        finally:
+            c.close()
+
     def test_no_acknowledged_write_is_lost_when_a_server_is_killed(self):
         stop, acked, problems = threading.Event(), [], []
+        attended, uploaded = [], []
         threads = [threading.Thread(target=self.worker, args=(n, stop, acked, problems))
                    for n in range(WORKERS)]
+        threads += [threading.Thread(target=self.api_worker,
+                                     args=(n, stop, attended, uploaded, problems))
+                    for n in range(WORKERS)]
         for t in threads:
             t.start()
         try:
@@ -204,6 +288,34 @@ class TwoServersBehindNginx(unittest.TestCase):
             c = Client(self.nginx.port)
             c.login(email, "clave-larga-1")
             c.close()
+        self.check_attendance_and_evidence(attended, uploaded)
+
+    def check_attendance_and_evidence(self, attended, uploaded):
+        db = self.demo.path
+        print("%d asistencias, %d evidencias confirmadas" % (len(attended), len(uploaded)),
+              end=" ", flush=True)
+        self.assertGreater(len(attended), WORKERS)
+        self.assertGreater(len(uploaded), WORKERS)
+        for aid, name in attended:
+            self.assertEqual(query_one(db, "SELECT count(*) FROM attendance WHERE activity_id = ? "
+                                           "AND guest_name = ?", (aid, name)), "1", (aid, name))
+        for eid, sha in uploaded:
+            self.assertEqual(query_one(db, "SELECT file_sha256 FROM evidence_items WHERE id = ?",
+                                       (eid,)), sha, eid)
+        # No row without its blob, no blob cut short.
+        self.assertEqual(query_one(db, "SELECT count(*) FROM evidence_items i LEFT JOIN "
+                                       "evidence_files f ON f.sha256 = i.file_sha256 "
+                                       "WHERE f.sha256 IS NULL"), "0")
+        self.assertEqual(query_one(db, "SELECT count(*) FROM evidence_files "
+                                       "WHERE size <> length(bytes)"), "0")
+        # The stored bytes are the uploaded bytes (sampled, through nginx).
+        c = Client(self.nginx.port)
+        c.login(self.demo.email, self.demo.password)
+        for eid, sha in uploaded[:: max(1, len(uploaded) // 10)]:
+            r = c.get("/evidencias/%d" % eid)
+            self.assertEqual(r.status, 200, eid)
+            self.assertEqual(hashlib.sha256(r.body).hexdigest(), sha, eid)
+        c.close()
 
 
 def _same_jar(old):
