@@ -46,20 +46,8 @@ int people_directory_list(Db *pDb, Arena *pArena, int64_t iCouncil,
            "AND (? = '' OR d.kind = ?) AND (? = '' OR d.status = ?) "
            "ORDER BY d.institution, d.person_name, d.id");
   if (!pStmt) return DB_ERROR;
-  const char *zLike = people_like_pattern(pArena, pFilter->zQuery);
-  const char *zProv = pFilter->zProvince ? pFilter->zProvince : "";
-  const char *zCom = pFilter->zCommune ? pFilter->zCommune : "";
-  const char *zKind = pFilter->zRole ? pFilter->zRole : "";
-  const char *zStatus = pFilter->zStatus ? pFilter->zStatus : "";
-  db_bind_int64(pStmt, 1, iCouncil);
-  for (int i = 2; i <= 5; i++) db_bind_text(pStmt, i, zLike);
-  for (int i = 6; i <= 8; i++) db_bind_text(pStmt, i, zProv);
-  db_bind_text(pStmt, 9, zCom);
-  db_bind_text(pStmt, 10, zCom);
-  db_bind_text(pStmt, 11, zKind);
-  db_bind_text(pStmt, 12, zKind);
-  db_bind_text(pStmt, 13, zStatus);
-  db_bind_text(pStmt, 14, zStatus);
+  people_bind_filter(pStmt, pArena, iCouncil, pFilter, 4, 3, 1,
+                     pFilter->zStatus ? pFilter->zStatus : "");
   int nAlloc = 0, rc;
   while ((rc = db_step(pStmt)) == DB_ROW) {
     if (*pnEntry == nAlloc) {

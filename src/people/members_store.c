@@ -73,26 +73,6 @@ static void member_from_row(Arena *pArena, DbStmt *pStmt, int bPrivate,
   }
 }
 
-static void bind_filter(DbStmt *pStmt, Arena *pArena, int64_t iCouncil,
-                        const PeopleFilter *pFilter, const char *zStatus) {
-  const char *zLike = people_like_pattern(pArena, pFilter->zQuery);
-  const char *zProv = pFilter->zProvince ? pFilter->zProvince : "";
-  const char *zCom = pFilter->zCommune ? pFilter->zCommune : "";
-  const char *zRole = pFilter->zRole ? pFilter->zRole : "";
-  db_bind_int64(pStmt, 1, iCouncil);
-  db_bind_text(pStmt, 2, zLike);
-  db_bind_text(pStmt, 3, zLike);
-  db_bind_text(pStmt, 4, zLike);
-  db_bind_text(pStmt, 5, zProv);
-  db_bind_text(pStmt, 6, zProv);
-  db_bind_text(pStmt, 7, zCom);
-  db_bind_text(pStmt, 8, zCom);
-  db_bind_text(pStmt, 9, zRole);
-  db_bind_text(pStmt, 10, zRole);
-  db_bind_text(pStmt, 11, zStatus);
-  db_bind_text(pStmt, 12, zStatus);
-}
-
 int people_member_list(Db *pDb, Arena *pArena, int64_t iCouncil,
                        const PeopleFilter *pFilter, int bPublic,
                        Member **paMember, int *pnMember) {
@@ -106,7 +86,8 @@ int people_member_list(Db *pDb, Arena *pArena, int64_t iCouncil,
   if (!pStmt) return DB_ERROR;
   const char *zStatus = pFilter->zStatus ? pFilter->zStatus : "";
   /* The public sees the council as it is today. */
-  bind_filter(pStmt, pArena, iCouncil, pFilter, bPublic ? "vigente" : zStatus);
+  people_bind_filter(pStmt, pArena, iCouncil, pFilter, 3, 2, 1,
+                     bPublic ? "vigente" : zStatus);
   int nAlloc = 0, rc;
   while ((rc = db_step(pStmt)) == DB_ROW) {
     if (*pnMember == nAlloc) {

@@ -42,20 +42,7 @@ int people_org_list(Db *pDb, Arena *pArena, int64_t iCouncil,
            "AND (? = '' OR p.code = ?) AND (? = '' OR o.commune_code = ?) "
            "AND (? = '' OR o.kind = ?) ORDER BY o.name, o.id");
   if (!pStmt) return DB_ERROR;
-  const char *zLike = people_like_pattern(pArena, pFilter->zQuery);
-  const char *zProv = pFilter->zProvince ? pFilter->zProvince : "";
-  const char *zCom = pFilter->zCommune ? pFilter->zCommune : "";
-  const char *zKind = pFilter->zRole ? pFilter->zRole : "";
-  db_bind_int64(pStmt, 1, iCouncil);
-  db_bind_text(pStmt, 2, zLike);
-  db_bind_text(pStmt, 3, zLike);
-  db_bind_text(pStmt, 4, zLike);
-  db_bind_text(pStmt, 5, zProv);
-  db_bind_text(pStmt, 6, zProv);
-  db_bind_text(pStmt, 7, zCom);
-  db_bind_text(pStmt, 8, zCom);
-  db_bind_text(pStmt, 9, zKind);
-  db_bind_text(pStmt, 10, zKind);
+  people_bind_filter(pStmt, pArena, iCouncil, pFilter, 3, 2, 0, NULL);
   int nAlloc = 0, rc;
   while ((rc = db_step(pStmt)) == DB_ROW) {
     if (*pnOrg == nAlloc) {

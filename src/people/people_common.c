@@ -18,6 +18,27 @@ const char *people_get(Arena *pArena, PeopleFieldGetter xGet, void *pCtx,
   return arena_strndup(pArena, z, n);
 }
 
+void people_bind_filter(DbStmt *pStmt, Arena *pArena, int64_t iCouncil,
+                        const PeopleFilter *pFilter, int nLike, int nProvince,
+                        int bStatus, const char *zStatus) {
+  const char *zLike = people_like_pattern(pArena, pFilter->zQuery);
+  const char *zProv = pFilter->zProvince ? pFilter->zProvince : "";
+  const char *zCom = pFilter->zCommune ? pFilter->zCommune : "";
+  const char *zRole = pFilter->zRole ? pFilter->zRole : "";
+  int i = 1;
+  db_bind_int64(pStmt, i++, iCouncil);
+  for (int k = 0; k < nLike; k++) db_bind_text(pStmt, i++, zLike);
+  for (int k = 0; k < nProvince; k++) db_bind_text(pStmt, i++, zProv);
+  db_bind_text(pStmt, i++, zCom);
+  db_bind_text(pStmt, i++, zCom);
+  db_bind_text(pStmt, i++, zRole);
+  db_bind_text(pStmt, i++, zRole);
+  if (bStatus) {
+    db_bind_text(pStmt, i++, zStatus);
+    db_bind_text(pStmt, i++, zStatus);
+  }
+}
+
 const char *people_like_pattern(Arena *pArena, const char *zQuery) {
   if (people_blank(zQuery)) return "";
   Buf b;

@@ -16,6 +16,14 @@ const char *people_like_pattern(Arena *pArena, const char *zQuery);
 ** allowed unless bRequired. Problems go to zField. */
 const char *people_check_email(Arena *pArena, const char *zEmail, int bRequired,
                                const char *zField, PeopleProblems *pProblems);
+/* Binds a list query's filter in the order every list query uses:
+** ?1 the council, then the search pattern nLike times, the province nProvince
+** times, the commune twice, the role or kind twice, then zStatus twice
+** unless bStatus is 0. Absent filters bind "" (the queries read "" as
+** "any"); zStatus is bound as given. */
+void people_bind_filter(DbStmt *pStmt, Arena *pArena, int64_t iCouncil,
+                        const PeopleFilter *pFilter, int nLike, int nProvince,
+                        int bStatus, const char *zStatus);
 /* A copy of column i, in pArena. */
 const char *people_col(Arena *pArena, DbStmt *pStmt, int i);
 
