@@ -25,6 +25,7 @@
 #include "export/compliance_report.h"
 #include "export/zip_archive.h"
 #include "pages/evidence_pages.h"
+#include "pages/page_cache.h"
 #include "pages/plan_pages.h"
 #include "render/chart.h"
 #include "people/people.h"
@@ -108,7 +109,19 @@ static int compliance_view_load(Request *r, const char *zAsOf,
 void page_api_compliance(Request *r) {
   ComplianceView v;
   const char *zErr = NULL;
-  int rc = compliance_view_load(r, request_query(r, "as_of"), &v, &zErr);
+  /* Cached by the day it is computed for: today (the default) or as_of. */
+  const char *zAsOf = request_query(r, "as_of");
+  char zToday[PLAN_DATE_SIZE];
+  compliance_today(zToday);
+  const char *zKey =
+      zAsOf && !as_of_shape(zAsOf)
+          ? NULL
+          : page_cache_key(r, arena_printf(request_arena(r),
+                                           "api/compliance\x1f%s\x1f%s",
+                                           zToday, zAsOf ? zAsOf : ""));
+  int64_t iVersion = -1;
+  if (page_cache_answer(r, zKey, &iVersion)) return;
+  int rc = compliance_view_load(r, zAsOf, &v, &zErr);
   if (rc != 0) {
     if (rc == 500) {
       respond_error(r, 500, NULL);
@@ -139,7 +152,7 @@ void page_api_compliance(Request *r) {
     json_array_append_new(aLine, p);
   }
   json_object_set_new(pOut, "lines", aLine);
-  respond_json(r, 200, pOut);
+  page_cache_respond_json(r, zKey, iVersion, pOut);
 }
 
 /* ---- The report ---- */

@@ -10,6 +10,33 @@
 #include "pages/plan_pages.h"
 #include "pages/activities_pages.h"
 #include "pages/evidence_pages.h"
+#include "pages/page_cache.h"
+#include "domain/compliance.h"
+
+#include <string.h>
+
+/* The part of the home page that is the same for everyone with the same
+** role: the plan card, the compliance dashboard, the next activities. */
+static void home_sections(Request *r, Html *h) {
+  plan_page_home_card(r, h);
+  compliance_home_section(r, h);
+  activities_home_section(r, h);
+}
+
+/* The cache key of home_sections(): they change with the data, the role,
+** the day (compliance is computed as on today), ?as_of=, and the clock
+** (the next activities are those from six hours ago on: the minute is
+** close enough). NULL when the request should not be cached (an as_of
+** that is not even the shape of a date). */
+static const char *home_key(Request *r) {
+  const char *zAsOf = request_query(r, "as_of");
+  if (zAsOf && strlen(zAsOf) > 10) return NULL;
+  char zToday[PLAN_DATE_SIZE];
+  compliance_today(zToday);
+  return page_cache_key(
+      r, arena_printf(request_arena(r), "home\x1f%s\x1f%s\x1f%lld", zToday,
+                      zAsOf ? zAsOf : "", (long long)(db_now() / 60)));
+}
 
 void page_home(Request *r) {
   const char *zName = NULL, *zShort = NULL;
@@ -53,8 +80,11 @@ void page_home(Request *r) {
                 "<p><a class=\"button button-primary\" href=\"/login\">"
                 "Ingresar</a></p></section></div>\n");
   }
-  plan_page_home_card(r, &h);
-  compliance_home_section(r, &h);
-  activities_home_section(r, &h);
+  const char *zKey = home_key(r);
+  if (zKey) {
+    page_cache_fragment(r, &h, zKey, home_sections);
+  } else {
+    home_sections(r, &h);
+  }
   page_finish(r, &h, 200);
 }
