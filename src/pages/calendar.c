@@ -221,8 +221,6 @@ void page_calendar(Request *r) {
 ** (see page_calendar_ics). */
 static void send_feed(Request *r, const ActivityFilter *f, const char *zName,
                       const char *zKey) {
-  response_header(r, "Content-Disposition",
-                  "inline; filename=\"calendario.ics\"");
   int64_t iVersion = -1;
   if (page_cache_answer(r, zKey, &iVersion)) return;
   Db *pDb = request_db(r);
@@ -260,7 +258,8 @@ static void send_feed(Request *r, const ActivityFilter *f, const char *zName,
     return;
   }
   page_cache_respond_bytes(r, zKey, iVersion, "text/calendar; charset=utf-8",
-                           zIcs, strlen(zIcs));
+                           "inline; filename=\"calendario.ics\"", zIcs,
+                           strlen(zIcs));
 }
 
 static const char *council_name(Request *r) {

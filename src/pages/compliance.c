@@ -181,22 +181,53 @@ static int report_tables(Request *r, ExportTable *aTable, ComplianceView *pV,
   return 1;
 }
 
-static void report_send(Request *r, const char *zType, const char *zExt,
-                        const ComplianceView *pV, int rc, const char *pOut,
-                        size_t nOut, const char *zErr) {
+/* The download's name: the day the report is computed for (as_of, which
+** the caller has checked, or today). */
+static const char *report_disposition(Request *r, const char *zExt) {
+  const char *zAsOf = request_query(r, "as_of");
+  char zToday[PLAN_DATE_SIZE];
+  compliance_today(zToday);
+  return arena_printf(request_arena(r),
+                      "attachment; filename=\"informe-cumplimiento-%s.%s\"",
+                      zAsOf && *zAsOf ? zAsOf : zToday, zExt);
+}
+
+/* Sends a report, and keeps it for zKey at iVersion (NULL: not kept). */
+static void report_send(Request *r, const char *zKey, int64_t iVersion,
+                        const char *zType, const char *zExt, int rc,
+                        const char *pOut, size_t nOut, const char *zErr) {
   if (rc != EXPORT_OK) {
     respond_error(r, 500, zErr);
     return;
   }
-  response_header(
-      r, "Content-Disposition",
-      arena_printf(request_arena(r),
-                   "attachment; filename=\"informe-cumplimiento-%s.%s\"",
-                   pV->result.zAsOf, zExt));
-  respond_bytes(r, 200, zType, pOut, nOut);
+  page_cache_respond_bytes(r, zKey, iVersion, zType,
+                           report_disposition(r, zExt), pOut, nOut);
+}
+
+/* The report's cache key: it is computed as on ?as_of= (or today) and
+** dated today; NULL for an as_of that is not a date (answered afresh). */
+static const char *report_key(Request *r, const char *zExt) {
+  const char *zAsOf = request_query(r, "as_of");
+  if (zAsOf && *zAsOf && !as_of_shape(zAsOf)) return NULL;
+  char zToday[PLAN_DATE_SIZE];
+  compliance_today(zToday);
+  return page_cache_key(
+      r, arena_printf(request_arena(r), "informe-cumplimiento.%s\x1f%s\x1f%s",
+                      zExt, zToday, zAsOf ? zAsOf : ""));
+}
+
+/* Sends a report from the cache (1), or 0 with *pzKey and *piVersion for
+** report_send(). */
+static int report_cached(Request *r, const char *zExt, const char **pzKey,
+                         int64_t *piVersion) {
+  *pzKey = report_key(r, zExt);
+  return page_cache_answer(r, *pzKey, piVersion);
 }
 
 void page_compliance_pdf(Request *r) {
+  const char *zKey = NULL;
+  int64_t iVersion = -1;
+  if (report_cached(r, "pdf", &zKey, &iVersion)) return;
   ExportTable aTable[3];
   ComplianceView v;
   ExportPdfOptions opt;
@@ -206,10 +237,14 @@ void page_compliance_pdf(Request *r) {
   char zErr[200] = "";
   int rc = export_pdf(request_arena(r), &aTable[0], &opt, &pOut, &nOut, zErr,
                       sizeof(zErr));
-  report_send(r, "application/pdf", "pdf", &v, rc, pOut, nOut, zErr);
+  report_send(r, zKey, iVersion, "application/pdf", "pdf", rc, pOut, nOut,
+              zErr);
 }
 
 void page_compliance_xlsx(Request *r) {
+  const char *zKey = NULL;
+  int64_t iVersion = -1;
+  if (report_cached(r, "xlsx", &zKey, &iVersion)) return;
   ExportTable aTable[3];
   ComplianceView v;
   if (!report_tables(r, aTable, &v, NULL)) return;
@@ -218,9 +253,10 @@ void page_compliance_xlsx(Request *r) {
   char zErr[200] = "";
   int rc = export_xlsx(request_arena(r), &aTable[0], &pOut, &nOut, zErr,
                        sizeof(zErr));
-  report_send(r, "application/vnd.openxmlformats-officedocument."
-                 "spreadsheetml.sheet",
-              "xlsx", &v, rc, pOut, nOut, zErr);
+  report_send(r, zKey, iVersion,
+              "application/vnd.openxmlformats-officedocument."
+              "spreadsheetml.sheet",
+              "xlsx", rc, pOut, nOut, zErr);
 }
 
 /* ---- The dashboard ---- */
@@ -381,7 +417,7 @@ void page_compliance_zip(Request *r) {
   const char *pOut = NULL;
   size_t nOut = 0;
   rc = zip_archive_finish(pZip, pArena, &pOut, &nOut);
-  report_send(r, EXPORT_ZIP_TYPE, "zip", &v, rc, pOut, nOut, NULL);
+  report_send(r, NULL, -1, EXPORT_ZIP_TYPE, "zip", rc, pOut, nOut, NULL);
 }
 
 static const char *line_heading(Arena *pArena, const PlanLine *pL) {

@@ -22,6 +22,7 @@ typedef struct CacheEntry {
   int64_t iVersion;     /* Data version the bytes were rendered from */
   const char *zType;    /* Content type (static storage); NULL: fragment */
   int bNoStore;         /* Send Cache-Control: no-store with it */
+  char *zDisposition;   /* Owned Content-Disposition to send, or NULL */
   char *pData;          /* Owned bytes, NUL-terminated */
   size_t nData;         /* Bytes in pData, without the NUL */
   uint64_t iUsed;       /* Clock of the last use, for eviction */
@@ -46,6 +47,7 @@ static uint64_t key_hash(const char *z) {
 static void entry_free(CacheEntry *p) {
   cache.nBytes -= p->nData;
   free(p->zKey);
+  free(p->zDisposition);
   free(p->pData);
   memset(p, 0, sizeof(*p));
 }
@@ -80,7 +82,8 @@ static CacheEntry *entry_find(const char *zKey, uint64_t h, int64_t iVersion) {
 ** by another thread as soon as the mutex is released. */
 static int cache_get(Request *r, const char *zKey, int64_t iVersion,
                      Html *hInto, const char **ppData, size_t *pnData,
-                     const char **pzType, int *pbNoStore) {
+                     const char **pzType, int *pbNoStore,
+                     const char **pzDisposition) {
   if (iVersion < 0) return 0;
   uint64_t h = key_hash(zKey);
   int bHit = 0;
@@ -96,6 +99,8 @@ static int cache_get(Request *r, const char *zKey, int64_t iVersion,
     *pnData = p->nData;
     *pzType = p->zType;
     *pbNoStore = p->bNoStore;
+    *pzDisposition =
+        p->zDisposition ? arena_strdup(request_arena(r), p->zDisposition) : NULL;
   }
   bHit = p != NULL;
   pthread_mutex_unlock(&cache.mutex);
@@ -103,12 +108,15 @@ static int cache_get(Request *r, const char *zKey, int64_t iVersion,
 }
 
 static void cache_put(const char *zKey, int64_t iVersion, const char *zType,
-                      int bNoStore, const void *pData, size_t nData) {
+                      int bNoStore, const char *zDisposition,
+                      const void *pData, size_t nData) {
   if (!zKey || iVersion < 0 || nData > PAGE_CACHE_ENTRY_MAX) return;
   char *zKeyCopy = strdup(zKey);
+  char *zDispCopy = zDisposition ? strdup(zDisposition) : NULL;
   char *pCopy = malloc(nData + 1);
-  if (!zKeyCopy || !pCopy) {
+  if (!zKeyCopy || !pCopy || (zDisposition && !zDispCopy)) {
     free(zKeyCopy);
+    free(zDispCopy);
     free(pCopy);
     return;
   }
@@ -120,6 +128,7 @@ static void cache_put(const char *zKey, int64_t iVersion, const char *zType,
     /* Rendered from data that has changed since: useless to anyone. */
     pthread_mutex_unlock(&cache.mutex);
     free(zKeyCopy);
+    free(zDispCopy);
     free(pCopy);
     return;
   }
@@ -154,6 +163,7 @@ static void cache_put(const char *zKey, int64_t iVersion, const char *zType,
   if (!pSlot) { /* NEVER: PAGE_CACHE_SLOTS > 0 */
     pthread_mutex_unlock(&cache.mutex);
     free(zKeyCopy);
+    free(zDispCopy);
     free(pCopy);
     return;
   }
@@ -162,6 +172,7 @@ static void cache_put(const char *zKey, int64_t iVersion, const char *zType,
   pSlot->iVersion = iVersion;
   pSlot->zType = zType;
   pSlot->bNoStore = bNoStore;
+  pSlot->zDisposition = zDispCopy;
   pSlot->pData = pCopy;
   pSlot->nData = nData;
   pSlot->iUsed = ++cache.iClock;
@@ -179,11 +190,11 @@ void page_cache_clear(void) {
 
 int page_cache_get_html(Request *r, const char *zKey, int64_t iVersion,
                         Html *h) {
-  return cache_get(r, zKey, iVersion, h, NULL, NULL, NULL, NULL);
+  return cache_get(r, zKey, iVersion, h, NULL, NULL, NULL, NULL, NULL);
 }
 
 void page_cache_put_html(const char *zKey, int64_t iVersion, const Html *h) {
-  cache_put(zKey, iVersion, NULL, 0, html_str(h), html_len(h));
+  cache_put(zKey, iVersion, NULL, 0, NULL, html_str(h), html_len(h));
 }
 
 void page_cache_fragment(Request *r, Html *h, const char *zKey,
@@ -201,14 +212,15 @@ int page_cache_answer(Request *r, const char *zKey, int64_t *piVersion) {
   *piVersion = -1;
   if (!zKey) return 0;
   *piVersion = page_cache_version(r);
-  const char *zData = NULL, *zType = NULL;
+  const char *zData = NULL, *zType = NULL, *zDisposition = NULL;
   size_t nData = 0;
   int bNoStore = 0;
   if (!cache_get(r, zKey, *piVersion, NULL, &zData, &nData, &zType,
-                 &bNoStore)) {
+                 &bNoStore, &zDisposition)) {
     return 0;
   }
   if (bNoStore) response_header(r, "Cache-Control", "no-store");
+  if (zDisposition) response_header(r, "Content-Disposition", zDisposition);
   respond_bytes(r, 200, zType, zData, nData);
   return 1;
 }
@@ -223,7 +235,7 @@ void page_cache_respond_json(Request *r, const char *zKey, int64_t iVersion,
   json_decref(pJson);
   size_t n = strlen(z);
   static const char zType[] = "application/json; charset=utf-8";
-  cache_put(zKey, iVersion, zType, 1, z, n);
+  cache_put(zKey, iVersion, zType, 1, NULL, z, n);
   char *zCopy = arena_alloc(request_arena(r), n + 1);
   memcpy(zCopy, z, n + 1);
   free(z);
@@ -232,7 +244,9 @@ void page_cache_respond_json(Request *r, const char *zKey, int64_t iVersion,
 }
 
 void page_cache_respond_bytes(Request *r, const char *zKey, int64_t iVersion,
-                              const char *zType, const void *p, size_t n) {
-  cache_put(zKey, iVersion, zType, 0, p, n);
+                              const char *zType, const char *zDisposition,
+                              const void *p, size_t n) {
+  cache_put(zKey, iVersion, zType, 0, zDisposition, p, n);
+  if (zDisposition) response_header(r, "Content-Disposition", zDisposition);
   respond_bytes(r, 200, zType, p, n);
 }

@@ -53,10 +53,12 @@ int page_cache_answer(Request *r, const char *zKey, int64_t *piVersion);
 ** at iVersion. */
 void page_cache_respond_json(Request *r, const char *zKey, int64_t iVersion,
                              json_t *pJson);
-/* Answers r with the bytes, as respond_bytes, and keeps them for zKey at
-** iVersion. */
+/* Answers r with the bytes, as respond_bytes, with a Content-Disposition
+** header when zDisposition is not NULL, and keeps both for zKey at
+** iVersion. zType must be static (a literal). */
 void page_cache_respond_bytes(Request *r, const char *zKey, int64_t iVersion,
-                              const char *zType, const void *p, size_t n);
+                              const char *zType, const char *zDisposition,
+                              const void *p, size_t n);
 
 /* Drops every entry (tests and memory pressure). */
 void page_cache_clear(void);
