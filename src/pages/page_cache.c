@@ -93,7 +93,7 @@ static int cache_get(Request *r, const char *zKey, int64_t iVersion,
     /* Markup this program rendered with the escaping writer. */
     html_raw_trusted(hInto, p->pData);
   } else if (p) {
-    char *zCopy = arena_alloc(request_arena(r), p->nData + 1);
+    char *zCopy = arena_alloc_uninit(request_arena(r), p->nData + 1);
     memcpy(zCopy, p->pData, p->nData + 1);
     *ppData = zCopy;
     *pnData = p->nData;
@@ -236,7 +236,7 @@ void page_cache_respond_json(Request *r, const char *zKey, int64_t iVersion,
   size_t n = strlen(z);
   static const char zType[] = "application/json; charset=utf-8";
   cache_put(zKey, iVersion, zType, 1, NULL, z, n);
-  char *zCopy = arena_alloc(request_arena(r), n + 1);
+  char *zCopy = arena_alloc_uninit(request_arena(r), n + 1);
   memcpy(zCopy, z, n + 1);
   free(z);
   response_header(r, "Cache-Control", "no-store");

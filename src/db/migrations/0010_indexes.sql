@@ -142,7 +142,7 @@ CREATE TRIGGER data_version_users_d AFTER DELETE ON users BEGIN UPDATE data_vers
 -- @end
 -- PostgreSQL: one bump per statement, however many rows it touches.
 -- @postgresql
-CREATE FUNCTION cosoc_data_version_bump() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION cosoc_data_version_bump() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   UPDATE data_version SET n = n + 1 WHERE id = 1;
   RETURN NULL;
