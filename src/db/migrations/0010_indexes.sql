@@ -28,6 +28,8 @@ CREATE INDEX activity_plan_lines_line ON activity_plan_lines(line_number);
 CREATE INDEX activity_vehicles_activity ON activity_vehicles(activity_id);
 CREATE INDEX activity_seats_vehicle ON activity_seats(vehicle_id);
 CREATE INDEX plan_line_evidence_kind ON plan_line_evidence(kind);
+-- A council's activities in id order: the compliance feed joins and sorts by it.
+CREATE INDEX activities_council ON activities(council_id, id);
 
 -- SQLite triggers are per row and per event.
 -- @sqlite
