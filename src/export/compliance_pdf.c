@@ -23,8 +23,12 @@
 /* Summary: the first SUMMARY_PDF_COLS columns of the summary table (the
 ** "qué falta" column moves into each line's section). */
 #define SUMMARY_PDF_COLS 6
-static const double aSummaryPdfWidth[SUMMARY_PDF_COLS] = {0.5, 4.2, 3.0,
-                                                          1.1, 1.1, 1.3};
+static const double aSummaryPdfWidth[SUMMARY_PDF_COLS] = {0.4, 4.0, 2.9,
+                                                          1.4, 1.4, 1.3};
+/* The objectives' table, narrowed to portrait: its counts keep their
+** headings on one line. */
+static const double aObjectivePdfWidth[] = {3.0, 0.9, 1.45, 1.1, 1.1,
+                                            1.35, 1.1, 1.6, 1.0};
 
 #define ACT_COLS 6
 static const char *const azActHeader[ACT_COLS] = {
@@ -125,6 +129,10 @@ static void summary(ExportDoc *pDoc, Arena *pArena, const PlanDoc *pPlan,
   export_doc_table(pDoc, pT, 0);
   export_doc_gap(pDoc, 2 * PDF_SECTION_GAP);
   compliance_report_objectives(pArena, pPlan, pResult, pInfo, &pFull[2]);
+  if (pFull[2].nCol ==
+      (int)(sizeof(aObjectivePdfWidth) / sizeof(aObjectivePdfWidth[0]))) {
+    pFull[2].aWidth = aObjectivePdfWidth;
+  }
   export_doc_text(pDoc, EXPORT_TEXT_HEADING, pFull[2].zTitle);
   export_doc_gap(pDoc, PDF_SECTION_GAP / 2);
   export_doc_table(pDoc, &pFull[2], 0);
