@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/date_text.h"
 #include "pages/sessions_pages.h"
 #include "people/people.h"
 
@@ -34,7 +35,11 @@ static void agreement_line(Html *h, const SessionAgreement *g,
               bOverdue ? " overdue" : "", (long long)g->id, g->zText,
               bOverdue ? "Atrasado" : agreement_state_label(g->eState));
   if (g->zResponsible[0]) html_printf(h, " · Responsable: %s", g->zResponsible);
-  if (g->zDue[0]) html_printf(h, " · Plazo: %s", g->zDue);
+  if (g->zDue[0]) {
+    char zDue[PLAN_DATE_SIZE];
+    date_text_dmy(g->zDue, zDue);
+    html_printf(h, " · Plazo: %s", zDue);
+  }
   if (g->bVoted) {
     html_printf(h, " · Votos: %d a favor, %d en contra, %d abstenciones",
                 g->nFor, g->nAgainst, g->nAbstain);
@@ -354,7 +359,7 @@ static const char *overdue_agenda_item(Arena *pArena,
     z = arena_printf(pArena, "%s%s %s (responsable: %s; plazo: %s)", z,
                      i ? ";" : "", g->zText,
                      g->zResponsible[0] ? g->zResponsible : "sin responsable",
-                     g->zDue);
+                     g->zDue[0] ? page_date(pArena, g->zDue) : "sin plazo");
   }
   return z;
 }
@@ -590,7 +595,8 @@ static void agreement_show(Request *r, const SessionAgreement *pG,
       agreement_is_overdue(g.eState, g.zDue, zToday) ? " (atrasado)" : "");
   if (g.zResponsible[0])
     html_printf(&h, "<li>Responsable: %s</li>", g.zResponsible);
-  if (g.zDue[0]) html_printf(&h, "<li>Plazo: %s</li>", g.zDue);
+  if (g.zDue[0])
+    html_printf(&h, "<li>Plazo: %s</li>", page_date(pArena, g.zDue));
   if (g.bVoted) {
     html_printf(&h,
                 "<li>Votación: %d a favor, %d en contra, %d abstenciones</li>",

@@ -472,7 +472,7 @@ class SessionPages(ServerTestCase):
             self.assertEqual(n, 3)
             self.assertTrue(first.startswith("Acuerdos atrasados:"), first)
             self.assertIn("Plan de Emergencia Habitacional", first)
-            self.assertIn("plazo: 20", first)
+            self.assertRegex(first, r"plazo: \d\d-\d\d-20\d\d\)")
         page = c.get("/actividades/%d" % aid)
         self.assertIn("Acuerdos atrasados:", page.text)
         self.assertIn("Varios", page.text)
