@@ -159,14 +159,23 @@ static enum MHD_Result on_post_field(void *pCls, enum MHD_ValueKind eKind,
     pField->zContentType =
         zContentType ? arena_strdup(r->pArena, zContentType) : NULL;
     pField->zValue = arena_strdup(r->pArena, "");
+    r->nLastValueAlloc = 1;
   }
   if (nSize > 0) {
-    char *zNew = arena_alloc(r->pArena, pField->nValue + nSize + 1);
-    memcpy(zNew, pField->zValue, pField->nValue);
-    memcpy(zNew + pField->nValue, pData, nSize);
+    size_t nNeed = pField->nValue + nSize + 1;
+    if (nNeed > r->nLastValueAlloc) {
+      /* The old block stays in the arena: doubling bounds the waste to
+      ** the size of the value itself. */
+      size_t nAlloc = r->nLastValueAlloc * 2;
+      if (nAlloc < nNeed) nAlloc = nNeed;
+      char *zNew = arena_alloc(r->pArena, nAlloc);
+      memcpy(zNew, pField->zValue, pField->nValue);
+      pField->zValue = zNew;
+      r->nLastValueAlloc = nAlloc;
+    }
+    memcpy(pField->zValue + pField->nValue, pData, nSize);
     pField->nValue += nSize;
-    zNew[pField->nValue] = 0;
-    pField->zValue = zNew;
+    pField->zValue[pField->nValue] = 0;
   }
   return MHD_YES;
 }
