@@ -85,9 +85,8 @@ int demo_evidence(Db *pDb, Arena *pArena) {
     const char *zErr = NULL;
     EvidenceFile file;
     int64_t iId = 0;
-    if (evidence_file_prepare(pArena, pData, nData,
-                              EVIDENCE_MAX_BYTES_DEFAULT, d->bPublic, &file,
-                              &zErr) != 0 ||
+    if (evidence_file_prepare(pArena, pData, nData, EVIDENCE_MAX_BYTES_DEFAULT,
+                              d->bPublic, &file, &zErr) != 0 ||
         evidence_add(pDb, iAct, d->zKind, &file, d->zFilename, d->zCaption,
                      d->bPublic, 0, &iId) != DB_OK) {
       return DB_ERROR;

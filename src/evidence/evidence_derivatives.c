@@ -9,8 +9,7 @@
 /* The static MIME string equal to z, so that PhotoImage.zMime stays a
 ** static string as photo_public.h promises. */
 static const char *mime_static(const char *z) {
-  static const char *const azMime[] = {"image/jpeg", "image/png",
-                                       "image/webp"};
+  static const char *const azMime[] = {"image/jpeg", "image/png", "image/webp"};
   for (size_t i = 0; i < sizeof(azMime) / sizeof(azMime[0]); i++) {
     if (strcmp(z, azMime[i]) == 0) return azMime[i];
   }
@@ -39,9 +38,8 @@ static int derivative_read(Db *pDb, Arena *pArena, const char *zSha256,
 }
 
 /* Makes derivative zKind from the original's bytes. 0 or -1. */
-static int derivative_make(Arena *pArena, const char *zKind,
-                           const void *pData, size_t nData, const char *zMime,
-                           PhotoImage *pOut) {
+static int derivative_make(Arena *pArena, const char *zKind, const void *pData,
+                           size_t nData, const char *zMime, PhotoImage *pOut) {
   if (strcmp(zKind, EVIDENCE_DERIVATIVE_THUMB) == 0) {
     return photo_thumbnail(pArena, pData, nData, pOut);
   }
@@ -120,8 +118,8 @@ int evidence_derivative(Db *pDb, Arena *pArena, const char *zSha256,
   if (evidence_derivatives_store(pDb, zSha256, &d, 1) != DB_OK) {
     /* Storing failed (a busy database, say): what was made is still right
     ** to show, and the next request tries to store it again. */
-    fprintf(stderr, "cosoc: could not store the %s of %s: %s\n", zKind,
-            zSha256, db_errmsg(pDb));
+    fprintf(stderr, "cosoc: could not store the %s of %s: %s\n", zKind, zSha256,
+            db_errmsg(pDb));
     *pOut = d.image;
     return DB_OK;
   }

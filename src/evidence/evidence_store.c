@@ -124,8 +124,7 @@ int evidence_file_prepare(Arena *pArena, const void *pData, size_t nData,
   pFile->nData = nData;
   unsigned char aHash[crypto_hash_sha256_BYTES];
   crypto_hash_sha256(aHash, pData, nData);
-  sodium_bin2hex(pFile->zSha256, sizeof(pFile->zSha256), aHash,
-                 sizeof(aHash));
+  sodium_bin2hex(pFile->zSha256, sizeof(pFile->zSha256), aHash, sizeof(aHash));
   if (evidence_derivatives_make(pArena, pData, nData, pFile->zMime, bPublic,
                                 pFile->aDeriv, &pFile->nDeriv) != 0) {
     *pzErr =
@@ -214,14 +213,14 @@ int evidence_delete(Db *pDb, int64_t iId, int64_t iUser) {
 
 /* ---- Reading ---- */
 
-#define ITEM_COLUMNS                                                         \
-  "SELECT i.id, i.activity_id, i.kind, i.file_sha256, i.filename, "          \
-  "i.caption, f.mime_type, f.size, i.is_public, COALESCE(u.name, ''), "      \
-  "i.uploaded_at, COALESCE(d.width, 0), COALESCE(d.height, 0) FROM "         \
-  "evidence_items i JOIN evidence_files f ON f.sha256 = i.file_sha256 "      \
-  "LEFT JOIN users u ON u.id = i.uploaded_by LEFT JOIN "                     \
-  "evidence_derivatives d ON d.sha256 = i.file_sha256 AND d.kind = '"      \
-  EVIDENCE_DERIVATIVE_THUMB "' "
+#define ITEM_COLUMNS                                                    \
+  "SELECT i.id, i.activity_id, i.kind, i.file_sha256, i.filename, "     \
+  "i.caption, f.mime_type, f.size, i.is_public, COALESCE(u.name, ''), " \
+  "i.uploaded_at, COALESCE(d.width, 0), COALESCE(d.height, 0) FROM "    \
+  "evidence_items i JOIN evidence_files f ON f.sha256 = i.file_sha256 " \
+  "LEFT JOIN users u ON u.id = i.uploaded_by LEFT JOIN "                \
+  "evidence_derivatives d ON d.sha256 = i.file_sha256 AND d.kind = "    \
+  "'" EVIDENCE_DERIVATIVE_THUMB "' "
 
 static void item_read(DbStmt *p, Arena *pArena, EvidenceItem *e) {
   e->id = db_column_int64(p, 0);

@@ -20,8 +20,8 @@
 
 #include "util/arena.h"
 
-#define PHOTO_THUMB_WIDTH 320      /* Pixels: a list column on a phone */
-#define PHOTO_THUMB_HEIGHT_MAX 480 /* A tall photo is bounded by height */
+#define PHOTO_THUMB_WIDTH 320         /* Pixels: a list column on a phone */
+#define PHOTO_THUMB_HEIGHT_MAX 480    /* A tall photo is bounded by height */
 #define PHOTO_THUMB_MIME "image/jpeg" /* Any browser, PDF and cairo take it */
 
 /* A picture libvips wrote, in the caller's arena. */

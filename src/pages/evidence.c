@@ -221,11 +221,11 @@ static int evidence_load(Request *r, EvidenceItem *pItem, Activity *pAct) {
 ** 304 and returns 1 when the client already holds it. Signed-in visitors
 ** may get the original (with its metadata) at the same URL as the public
 ** copy, so only anonymous answers are shareable. */
-static int evidence_cached(Request *r, const EvidenceItem *e,
-                           const Activity *a, const char *zTag) {
+static int evidence_cached(Request *r, const EvidenceItem *e, const Activity *a,
+                           const char *zTag) {
   const char *zEtag = arena_printf(request_arena(r), "\"%s\"", zTag);
-  const char *zPolicy = !request_user(r) ? "public, max-age="
-                                           EVIDENCE_PUBLIC_MAX_AGE
+  const char *zPolicy = !request_user(r)
+                            ? "public, max-age=" EVIDENCE_PUBLIC_MAX_AGE
                         : (e->bPublic && a->bPublic) ? "private, no-cache"
                                                      : "private, no-store";
   response_header(r, "Cache-Control", zPolicy);
@@ -242,9 +242,9 @@ static int evidence_cached(Request *r, const EvidenceItem *e,
 ** from before derivatives were stored). */
 static void evidence_derivative_respond(Request *r, const EvidenceItem *e,
                                         const Activity *a, const char *zKind) {
-  if (evidence_cached(r, e, a,
-                      arena_printf(request_arena(r), "%s-%s", e->zSha256,
-                                   zKind))) {
+  if (evidence_cached(
+          r, e, a,
+          arena_printf(request_arena(r), "%s-%s", e->zSha256, zKind))) {
     return;
   }
   PhotoImage m;
@@ -298,7 +298,8 @@ void page_evidence_thumbnail(Request *r) {
   Activity a;
   if (!evidence_load(r, &e, &a)) return;
   if (!photo_public_needed(e.zMime)) {
-    respond_error(r, 404, "Ese verificador no es una foto: no tiene miniatura.");
+    respond_error(r, 404,
+                  "Ese verificador no es una foto: no tiene miniatura.");
     return;
   }
   evidence_derivative_respond(r, &e, &a, EVIDENCE_DERIVATIVE_THUMB);
@@ -395,8 +396,7 @@ void evidence_section(Html *h, Request *r, const Activity *a) {
                     zLabel ? zLabel : e->zKind);
       } else {
         html_printf(h, "<li><a href=\"/evidencias/%lld\">%s</a> — %s",
-                    (long long)e->id, e->zFilename,
-                    zLabel ? zLabel : e->zKind);
+                    (long long)e->id, e->zFilename, zLabel ? zLabel : e->zKind);
       }
       if (*e->zCaption) html_printf(h, ": %s", e->zCaption);
       if (pUser) html_printf(h, " (%s)", e->bPublic ? "público" : "interno");

@@ -58,12 +58,13 @@ static void limits_form(Request *r, const FormErrors *pErr) {
               "<form class=\"form\" method=\"post\" action="
               "\"/admin/verificadores\">");
   form_csrf(&h, request_csrf_token(r));
-  const char *zMax = arena_printf(pArena, "De 1 a %d MB.", EVIDENCE_LIMIT_MAX_MB);
-  form_input(&h, pErr, "file_mb", "Máximo por archivo (MB)", "number",
-             zFile ? zFile : "",
-             arena_printf(pArena, "%s Una foto de teléfono pesa de 2 a 8 MB.",
-                          zMax),
-             LIMIT_ATTRS);
+  const char *zMax =
+      arena_printf(pArena, "De 1 a %d MB.", EVIDENCE_LIMIT_MAX_MB);
+  form_input(
+      &h, pErr, "file_mb", "Máximo por archivo (MB)", "number",
+      zFile ? zFile : "",
+      arena_printf(pArena, "%s Una foto de teléfono pesa de 2 a 8 MB.", zMax),
+      LIMIT_ATTRS);
   form_input(&h, pErr, "request_mb", "Máximo por envío (MB)", "number",
              zRequest ? zRequest : "",
              arena_printf(pArena,
@@ -86,9 +87,9 @@ void page_admin_evidence_settings(Request *r) {
   form_errors_init(&err);
   long nFile = limit_field(r, "file_mb");
   long nRequest = limit_field(r, "request_mb");
-  const char *zRange = arena_printf(
-      request_arena(r), "un número entero de MB, de 1 a %d.",
-      EVIDENCE_LIMIT_MAX_MB);
+  const char *zRange =
+      arena_printf(request_arena(r), "un número entero de MB, de 1 a %d.",
+                   EVIDENCE_LIMIT_MAX_MB);
   if (nFile < 0) {
     form_error(&err, "file_mb",
                arena_printf(request_arena(r),
@@ -96,8 +97,8 @@ void page_admin_evidence_settings(Request *r) {
   }
   if (nRequest < 0) {
     form_error(&err, "request_mb",
-               arena_printf(request_arena(r),
-                            "Indique el máximo por envío: %s", zRange));
+               arena_printf(request_arena(r), "Indique el máximo por envío: %s",
+                            zRange));
   }
   if (nFile > 0 && nRequest > 0 && nFile > nRequest) {
     form_error(&err, "request_mb",
