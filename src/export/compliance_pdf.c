@@ -248,7 +248,8 @@ static void line_evidence(ExportDoc *pDoc, Arena *pArena,
         export_doc_gap(pDoc, PDF_SECTION_GAP / 2);
         bPhotoHeading = 1;
       }
-      export_doc_image(pDoc, e->pThumb, e->nThumb,
+      export_doc_image(pDoc, e->pThumb, e->nThumb, e->zThumbMime,
+                       e->nThumbWidth, e->nThumbHeight,
                        arena_printf(pArena, "%s · %s",
                                     date_short(pArena, pAct->zDate),
                                     e->zFilename ? e->zFilename : ""));

@@ -33,8 +33,11 @@ typedef struct ComplianceReportEvidence {
   const char *zUploaded; /* Santiago date uploaded, YYYY-MM-DD, or NULL */
   int bPublic;           /* Shown on the public site */
   const char *zSha256;   /* Hex digest of the file, or NULL */
-  const void *pThumb;    /* A photo's PNG thumbnail, or NULL */
+  const void *pThumb;    /* A photo's thumbnail, or NULL */
   size_t nThumb;         /* Its size */
+  const char *zThumbMime; /* Its type: image/jpeg or image/png */
+  int nThumbWidth;       /* Its pixels (needed for a JPEG) */
+  int nThumbHeight;
 } ComplianceReportEvidence;
 
 /* What the report shows of an activity beyond the engine's input. */

@@ -105,12 +105,15 @@ void export_doc_gap(ExportDoc *pDoc, double pt);
 ** drawn), each row at least minRowHeightPt tall. */
 void export_doc_table(ExportDoc *pDoc, const ExportTable *pTable,
                       double minRowHeightPt);
-/* A PNG image fitted in a box of EXPORT_DOC_IMAGE_W x EXPORT_DOC_IMAGE_H
-** points, with a small caption below (or NULL). Bytes that cairo cannot
-** read as a PNG are left out (the caption still shows). */
+/* An image fitted in a box of EXPORT_DOC_IMAGE_W x EXPORT_DOC_IMAGE_H
+** points, with a small caption below (or NULL). zMime "image/jpeg": the
+** JPEG goes into the PDF as it is (never decoded), nWidth x nHeight
+** pixels; "image/png": decoded by cairo (its own size; nWidth and nHeight
+** unused). An image that cannot be used is left out; the caption stays. */
 #define EXPORT_DOC_IMAGE_W 120.0
 #define EXPORT_DOC_IMAGE_H 90.0
-void export_doc_image(ExportDoc *pDoc, const void *pPng, size_t nPng,
+void export_doc_image(ExportDoc *pDoc, const void *pData, size_t nData,
+                      const char *zMime, int nWidth, int nHeight,
                       const char *zCaption);
 /* The next block starts on a new page (nothing when already at the top). */
 void export_doc_page_break(ExportDoc *pDoc);

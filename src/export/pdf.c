@@ -63,13 +63,14 @@
 #define PDF_IMAGE_GAP 8.0       /* Between images, across and down */
 #define PDF_CAPTION_GAP 2.0     /* Between an image and its caption */
 #define PDF_HEADING_KEEP 60.0   /* Room a heading wants below it */
+#define PDF_IMAGE_MAX_PX 10000  /* A JPEG said to be larger is refused */
 
 /* The kinds of block a document holds. */
 typedef enum DocKind {
   DOC_TEXT = 0, /* A paragraph (zText, eStyle) */
   DOC_GAP,      /* Vertical space (gap) */
   DOC_TABLE,    /* A table (pTable, minRowH) */
-  DOC_IMAGE,    /* A PNG (pPng, nPng) with a caption (zText) */
+  DOC_IMAGE,    /* A picture (pImage...) with a caption (zText) */
   DOC_BREAK     /* A page break */
 } DocKind;
 
@@ -80,8 +81,10 @@ typedef struct DocBlock {
   double gap;                /* DOC_GAP points */
   const ExportTable *pTable; /* DOC_TABLE */
   double minRowH;            /* DOC_TABLE minimum row height */
-  const void *pPng;          /* DOC_IMAGE bytes */
-  size_t nPng;               /* DOC_IMAGE size */
+  const void *pImage;        /* DOC_IMAGE bytes */
+  size_t nImage;             /* DOC_IMAGE size */
+  const char *zMime;         /* DOC_IMAGE type: image/jpeg or image/png */
+  int nWidth, nHeight;       /* DOC_IMAGE pixels (JPEG) */
   struct DocBlock *pNext;    /* Next in order, or NULL */
 } DocBlock;
 
@@ -174,11 +177,15 @@ void export_doc_table(ExportDoc *pDoc, const ExportTable *pTable,
   pB->minRowH = minRowHeightPt;
 }
 
-void export_doc_image(ExportDoc *pDoc, const void *pPng, size_t nPng,
+void export_doc_image(ExportDoc *pDoc, const void *pData, size_t nData,
+                      const char *zMime, int nWidth, int nHeight,
                       const char *zCaption) {
   DocBlock *pB = doc_add(pDoc, DOC_IMAGE);
-  pB->pPng = pPng;
-  pB->nPng = nPng;
+  pB->pImage = pData;
+  pB->nImage = nData;
+  pB->zMime = zMime;
+  pB->nWidth = nWidth;
+  pB->nHeight = nHeight;
   pB->zText = zCaption;
 }
 
@@ -313,6 +320,22 @@ static cairo_status_t png_read(void *pClosure, unsigned char *aOut,
   return CAIRO_STATUS_SUCCESS;
 }
 
+/* A surface for a JPEG that carries the JPEG itself: the PDF surface
+** embeds those bytes (DCT) and never looks at the blank pixels, so a
+** photo is neither decoded nor re-encoded. NULL when the size is unknown. */
+static cairo_surface_t *jpeg_surface(const DocBlock *d) {
+  if (d->nWidth <= 0 || d->nHeight <= 0 || d->nWidth > PDF_IMAGE_MAX_PX ||
+      d->nHeight > PDF_IMAGE_MAX_PX) {
+    return NULL;
+  }
+  cairo_surface_t *pImg =
+      cairo_image_surface_create(CAIRO_FORMAT_RGB24, d->nWidth, d->nHeight);
+  /* The bytes live in the caller's arena, which outlives the document. */
+  cairo_surface_set_mime_data(pImg, CAIRO_MIME_TYPE_JPEG, d->pImage,
+                              d->nImage, NULL, NULL);
+  return pImg;
+}
+
 /* The image of a DOC_IMAGE block, scaled to fit its box. */
 static void pdf_layout_image(PdfDoc *p, PdfBlock *pB) {
   const DocBlock *d = pB->pBlock;
@@ -320,10 +343,15 @@ static void pdf_layout_image(PdfDoc *p, PdfBlock *pB) {
     pB->pLayout = pdf_layout(p, export_text_clean(p->pArena, d->zText),
                              PDF_CAPTION_SIZE, 0, EXPORT_DOC_IMAGE_W);
   }
-  if (!d->pPng || d->nPng == 0) return;
-  PngReader rd = {d->pPng, d->nPng, 0};
-  cairo_surface_t *pImg = cairo_image_surface_create_from_png_stream(png_read,
-                                                                     &rd);
+  if (!d->pImage || d->nImage == 0 || !d->zMime) return;
+  cairo_surface_t *pImg = NULL;
+  if (strcmp(d->zMime, "image/jpeg") == 0) {
+    pImg = jpeg_surface(d);
+  } else if (strcmp(d->zMime, "image/png") == 0) {
+    PngReader rd = {d->pImage, d->nImage, 0};
+    pImg = cairo_image_surface_create_from_png_stream(png_read, &rd);
+  }
+  if (!pImg) return;
   int w = cairo_image_surface_get_width(pImg);
   int h = cairo_image_surface_get_height(pImg);
   if (cairo_surface_status(pImg) != CAIRO_STATUS_SUCCESS || w <= 0 || h <= 0) {

@@ -23,9 +23,9 @@
 #include <string.h>
 
 #include "accounts/accounts.h"
+#include "evidence/evidence_derivatives.h"
 #include "evidence/evidence_store.h"
 #include "export/compliance_report.h"
-#include "export/thumbnail.h"
 #include "export/zip_archive.h"
 #include "pages/compliance_pages.h"
 #include "pages/evidence_pages.h"
@@ -70,13 +70,19 @@ static int report_activity_load(Request *r, const TerritoryIndex *pTerr,
     aE[i].zUploaded = arena_strdup(pArena, zDay);
     aE[i].bPublic = e->bPublic;
     aE[i].zSha256 = e->zSha256;
-    const void *pData = NULL;
-    size_t nData = 0;
-    /* A photo that cannot be read still gets its row, only no picture. */
-    if (bThumbs && thumbnail_supported(e->zMime) &&
-        evidence_bytes(pDb, pArena, e->zSha256, &pData, &nData) == DB_OK) {
-      thumbnail_png(pArena, pData, nData, THUMBNAIL_MAX_PX, &aE[i].pThumb,
-                    &aE[i].nThumb);
+    /* The thumbnail stored with the photo (made now for an older one);
+    ** a photo libvips cannot read keeps its row, only no picture. */
+    PhotoImage thumb;
+    int rc = bThumbs && photo_public_needed(e->zMime)
+                 ? evidence_thumbnail(pDb, pArena, e->zSha256, &thumb)
+                 : DB_DONE;
+    if (rc == DB_ERROR) return DB_ERROR;
+    if (rc == DB_OK) {
+      aE[i].pThumb = thumb.pData;
+      aE[i].nThumb = thumb.nData;
+      aE[i].zThumbMime = thumb.zMime;
+      aE[i].nThumbWidth = thumb.nWidth;
+      aE[i].nThumbHeight = thumb.nHeight;
     }
   }
   int n = nItem;
