@@ -27,8 +27,8 @@ static const double aSummaryPdfWidth[SUMMARY_PDF_COLS] = {0.4, 4.0, 2.9,
                                                           1.4, 1.4, 1.3};
 /* The objectives' table, narrowed to portrait: its counts keep their
 ** headings on one line. */
-static const double aObjectivePdfWidth[] = {3.0, 0.9, 1.45, 1.1, 1.1,
-                                            1.35, 1.1, 1.6, 1.0};
+static const double aObjectivePdfWidth[] = {3.0,  0.9, 1.45, 1.1, 1.1,
+                                            1.35, 1.1, 1.6,  1.0};
 
 #define ACT_COLS 6
 static const char *const azActHeader[ACT_COLS] = {
@@ -81,8 +81,7 @@ static void cover(ExportDoc *pDoc, Arena *pArena, const PlanDoc *pPlan,
     buf_puts(&b, "Informe producido");
   }
   if (pInfo && pInfo->iPlanVersion > 0) {
-    buf_printf(&b, " a partir de la versión %d del plan",
-               pInfo->iPlanVersion);
+    buf_printf(&b, " a partir de la versión %d del plan", pInfo->iPlanVersion);
   }
   buf_putc(&b, '.');
   export_doc_text(pDoc, EXPORT_TEXT_BODY, buf_str(&b));
@@ -145,8 +144,7 @@ static const char *place(Arena *pArena, const ComplianceActivity *pAct,
       compliance_report_activity(pInfo, pAct->iId);
   const char *zCommune = compliance_report_commune(pAct);
   if (pX && pX->zProvince && pX->zProvince[0]) {
-    return arena_printf(pArena, "%s, provincia de %s", zCommune,
-                        pX->zProvince);
+    return arena_printf(pArena, "%s, provincia de %s", zCommune, pX->zProvince);
   }
   return zCommune;
 }
@@ -220,13 +218,11 @@ static void line_evidence(ExportDoc *pDoc, Arena *pArena,
       azRow[1] = compliance_report_evidence_label(e->zKind);
       azRow[2] = e->zFilename ? e->zFilename : SYSTEM_MADE;
       azRow[3] = e->zFilename
-                     ? arena_printf(pArena, "%s\n%s",
-                                    e->zUploader && e->zUploader[0]
-                                        ? e->zUploader
-                                        : "Sin registro",
-                                    e->zUploaded
-                                        ? date_short(pArena, e->zUploaded)
-                                        : "")
+                     ? arena_printf(
+                           pArena, "%s\n%s",
+                           e->zUploader && e->zUploader[0] ? e->zUploader
+                                                           : "Sin registro",
+                           e->zUploaded ? date_short(pArena, e->zUploaded) : "")
                      : "—";
       azRow[4] = e->bPublic ? "Sí" : "No";
     }
@@ -248,11 +244,11 @@ static void line_evidence(ExportDoc *pDoc, Arena *pArena,
         export_doc_gap(pDoc, PDF_SECTION_GAP / 2);
         bPhotoHeading = 1;
       }
-      export_doc_image(pDoc, e->pThumb, e->nThumb, e->zThumbMime,
-                       e->nThumbWidth, e->nThumbHeight,
-                       arena_printf(pArena, "%s · %s",
-                                    date_short(pArena, pAct->zDate),
-                                    e->zFilename ? e->zFilename : ""));
+      export_doc_image(
+          pDoc, e->pThumb, e->nThumb, e->zThumbMime, e->nThumbWidth,
+          e->nThumbHeight,
+          arena_printf(pArena, "%s · %s", date_short(pArena, pAct->zDate),
+                       e->zFilename ? e->zFilename : ""));
     }
   }
 }
@@ -262,11 +258,11 @@ static void line_section(ExportDoc *pDoc, Arena *pArena,
                          const ComplianceReportInfo *pInfo) {
   const PlanLine *pLine = pL->pLine;
   export_doc_page_break(pDoc);
-  export_doc_text(pDoc, EXPORT_TEXT_TITLE,
-                  arena_printf(pArena, "Línea %d · %s · %s", pL->iNumber,
-                               compliance_state_label(pL->eState),
-                               compliance_report_percent(pArena,
-                                                         pL->rProgress)));
+  export_doc_text(
+      pDoc, EXPORT_TEXT_TITLE,
+      arena_printf(pArena, "Línea %d · %s · %s", pL->iNumber,
+                   compliance_state_label(pL->eState),
+                   compliance_report_percent(pArena, pL->rProgress)));
   export_doc_gap(pDoc, PDF_SECTION_GAP / 2);
   if (pLine->zObjective && pLine->zObjective[0]) {
     export_doc_text(pDoc, EXPORT_TEXT_SMALL,
@@ -301,9 +297,8 @@ static void line_section(ExportDoc *pDoc, Arena *pArena,
 
 int compliance_report_pdf(Arena *pArena, const PlanDoc *pPlan,
                           const ComplianceResult *pResult,
-                          const ComplianceReportInfo *pInfo,
-                          const char **ppOut, size_t *pnOut, char *zErr,
-                          size_t nErr) {
+                          const ComplianceReportInfo *pInfo, const char **ppOut,
+                          size_t *pnOut, char *zErr, size_t nErr) {
   ExportDoc *pDoc = export_doc_new(pArena);
   cover(pDoc, pArena, pPlan, pResult, pInfo);
   summary(pDoc, pArena, pPlan, pResult, pInfo);

@@ -298,8 +298,7 @@ const char *compliance_report_commune(const ComplianceActivity *pAct) {
 const char *compliance_report_counts_text(Arena *pArena,
                                           const ComplianceLink *pLink) {
   if (pLink->eReason == COMPLIANCE_COUNTS) return "Sí";
-  return arena_printf(pArena, "No: %s",
-                      compliance_reason_text(pLink->eReason));
+  return arena_printf(pArena, "No: %s", compliance_reason_text(pLink->eReason));
 }
 
 const char *compliance_report_verified_text(const ComplianceLink *pLink) {

@@ -27,24 +27,24 @@
 
 /* One evidence item of an activity, as the report lists it. */
 typedef struct ComplianceReportEvidence {
-  const char *zKind;     /* Evidence kind slug */
-  const char *zFilename; /* As uploaded; NULL for one the system made */
-  const char *zUploader; /* Who uploaded it ("" unknown) */
-  const char *zUploaded; /* Santiago date uploaded, YYYY-MM-DD, or NULL */
-  int bPublic;           /* Shown on the public site */
-  const char *zSha256;   /* Hex digest of the file, or NULL */
-  const void *pThumb;    /* A photo's thumbnail, or NULL */
-  size_t nThumb;         /* Its size */
+  const char *zKind;      /* Evidence kind slug */
+  const char *zFilename;  /* As uploaded; NULL for one the system made */
+  const char *zUploader;  /* Who uploaded it ("" unknown) */
+  const char *zUploaded;  /* Santiago date uploaded, YYYY-MM-DD, or NULL */
+  int bPublic;            /* Shown on the public site */
+  const char *zSha256;    /* Hex digest of the file, or NULL */
+  const void *pThumb;     /* A photo's thumbnail, or NULL */
+  size_t nThumb;          /* Its size */
   const char *zThumbMime; /* Its type: image/jpeg or image/png */
-  int nThumbWidth;       /* Its pixels (needed for a JPEG) */
+  int nThumbWidth;        /* Its pixels (needed for a JPEG) */
   int nThumbHeight;
 } ComplianceReportEvidence;
 
 /* What the report shows of an activity beyond the engine's input. */
 typedef struct ComplianceReportActivity {
-  int64_t iId;            /* ComplianceActivity.iId it belongs to */
-  const char *zProvince;  /* Province of its commune, or NULL */
-  int nEvidence;          /* Items, uploaded and made by the system */
+  int64_t iId;           /* ComplianceActivity.iId it belongs to */
+  const char *zProvince; /* Province of its commune, or NULL */
+  int nEvidence;         /* Items, uploaded and made by the system */
   const ComplianceReportEvidence *aEvidence;
 } ComplianceReportActivity;
 
@@ -86,9 +86,8 @@ ExportPdfOptions compliance_report_pdf_options(
 ** values as export_pdf(). */
 int compliance_report_pdf(Arena *pArena, const PlanDoc *pPlan,
                           const ComplianceResult *pResult,
-                          const ComplianceReportInfo *pInfo,
-                          const char **ppOut, size_t *pnOut, char *zErr,
-                          size_t nErr);
+                          const ComplianceReportInfo *pInfo, const char **ppOut,
+                          size_t *pnOut, char *zErr, size_t nErr);
 
 /* The workbook (compliance_xlsx.c): "Resumen" (one row per line, counts as
 ** numbers), "Actividades" (one row per activity linked to a line) and

@@ -13,9 +13,8 @@
 
 #define SUM_COLS 9
 static const char *const azSumHeader[SUM_COLS] = {
-    "N°",          "Compromiso", "Meta",      "Meta (cantidad)",
-    "Realizadas",  "Verificadas", "Estado",   "Avance (%)",
-    "Qué falta"};
+    "N°",          "Compromiso", "Meta",       "Meta (cantidad)", "Realizadas",
+    "Verificadas", "Estado",     "Avance (%)", "Qué falta"};
 static const double aSumWidth[SUM_COLS] = {0.4, 3.0, 2.4, 0.8, 0.8,
                                            0.8, 1.0, 0.8, 4.0};
 static const ExportColType aeSumType[SUM_COLS] = {
@@ -24,22 +23,30 @@ static const ExportColType aeSumType[SUM_COLS] = {
     EXPORT_COL_TEXT, EXPORT_COL_INT,  EXPORT_COL_TEXT};
 
 #define ACT_COLS 11
-static const char *const azActHeader[ACT_COLS] = {
-    "Línea",     "Fecha",    "Tipo",       "Actividad",
-    "Comuna",    "Provincia", "Estado",    "¿Cuenta?",
-    "Verificada", "Verificadores presentes", "Verificadores faltantes"};
+static const char *const azActHeader[ACT_COLS] = {"Línea",
+                                                  "Fecha",
+                                                  "Tipo",
+                                                  "Actividad",
+                                                  "Comuna",
+                                                  "Provincia",
+                                                  "Estado",
+                                                  "¿Cuenta?",
+                                                  "Verificada",
+                                                  "Verificadores presentes",
+                                                  "Verificadores faltantes"};
 static const double aActWidth[ACT_COLS] = {0.5, 0.9, 1.4, 2.8, 1.1, 1.0,
                                            1.0, 1.8, 0.8, 2.4, 2.0};
 static const ExportColType aeActType[ACT_COLS] = {
-    EXPORT_COL_INT, EXPORT_COL_DATE, EXPORT_COL_TEXT, EXPORT_COL_TEXT,
+    EXPORT_COL_INT,  EXPORT_COL_DATE, EXPORT_COL_TEXT, EXPORT_COL_TEXT,
     EXPORT_COL_TEXT, EXPORT_COL_TEXT, EXPORT_COL_TEXT, EXPORT_COL_TEXT,
     EXPORT_COL_TEXT, EXPORT_COL_TEXT, EXPORT_COL_TEXT};
 
 #define EV_COLS 10
 static const char *const azEvHeader[EV_COLS] = {
-    "Línea",      "Actividad", "Fecha de la actividad", "Verificador",
-    "Archivo",    "Subido por", "Subido el",            "Público",
-    "SHA-256",    "Origen"};
+    "Línea",       "Actividad", "Fecha de la actividad",
+    "Verificador", "Archivo",   "Subido por",
+    "Subido el",   "Público",   "SHA-256",
+    "Origen"};
 static const double aEvWidth[EV_COLS] = {0.5, 2.6, 1.0, 1.2, 2.2,
                                          1.4, 1.0, 0.6, 4.6, 1.2};
 static const ExportColType aeEvType[EV_COLS] = {
@@ -110,8 +117,7 @@ static const char *kinds_present(Arena *pArena, const ComplianceActivity *a) {
 
 static void activity_sheet(Arena *pArena, const PlanDoc *pPlan,
                            const ComplianceResult *pResult,
-                           const ComplianceReportInfo *pInfo,
-                           ExportTable *pT) {
+                           const ComplianceReportInfo *pInfo, ExportTable *pT) {
   sheet_head(pArena, pT, "Actividades", pPlan, pResult, pInfo);
   pT->nCol = ACT_COLS;
   pT->azHeader = azActHeader;
@@ -149,8 +155,7 @@ static void activity_sheet(Arena *pArena, const PlanDoc *pPlan,
 
 static void evidence_sheet(Arena *pArena, const PlanDoc *pPlan,
                            const ComplianceResult *pResult,
-                           const ComplianceReportInfo *pInfo,
-                           ExportTable *pT) {
+                           const ComplianceReportInfo *pInfo, ExportTable *pT) {
   sheet_head(pArena, pT, "Verificadores", pPlan, pResult, pInfo);
   pT->nCol = EV_COLS;
   pT->azHeader = azEvHeader;

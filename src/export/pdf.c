@@ -53,17 +53,17 @@
 #define PDF_TITLE_SIZE 14.0
 #define PDF_SUBTITLE_SIZE 10.0
 #define PDF_TEXT_SIZE 9.0
-#define PDF_HEADING_SIZE 10.5   /* Preamble section headings (opt-in) */
+#define PDF_HEADING_SIZE 10.5 /* Preamble section headings (opt-in) */
 #define PDF_CELL_SIZE 8.0
 #define PDF_FOOTER_SIZE 7.0
 
 #define PDF_COVER_SIZE 22.0
 #define PDF_SMALL_SIZE 8.0
 #define PDF_CAPTION_SIZE 6.5
-#define PDF_IMAGE_GAP 8.0       /* Between images, across and down */
-#define PDF_CAPTION_GAP 2.0     /* Between an image and its caption */
-#define PDF_HEADING_KEEP 60.0   /* Room a heading wants below it */
-#define PDF_IMAGE_MAX_PX 10000  /* A JPEG said to be larger is refused */
+#define PDF_IMAGE_GAP 8.0      /* Between images, across and down */
+#define PDF_CAPTION_GAP 2.0    /* Between an image and its caption */
+#define PDF_HEADING_KEEP 60.0  /* Room a heading wants below it */
+#define PDF_IMAGE_MAX_PX 10000 /* A JPEG said to be larger is refused */
 
 /* The kinds of block a document holds. */
 typedef enum DocKind {
@@ -108,11 +108,11 @@ typedef struct PdfTable {
 
 /* A block of the document, laid out. */
 typedef struct PdfBlock {
-  const DocBlock *pBlock; /* What it shows */
-  PangoLayout *pLayout;   /* DOC_TEXT text, DOC_IMAGE caption, or NULL */
-  PdfTable *pTable;       /* DOC_TABLE */
+  const DocBlock *pBlock;  /* What it shows */
+  PangoLayout *pLayout;    /* DOC_TEXT text, DOC_IMAGE caption, or NULL */
+  PdfTable *pTable;        /* DOC_TABLE */
   cairo_surface_t *pImage; /* DOC_IMAGE, NULL when unreadable */
-  double imgW, imgH;      /* DOC_IMAGE size drawn, points */
+  double imgW, imgH;       /* DOC_IMAGE size drawn, points */
 } PdfBlock;
 
 /* One document being laid out and drawn. */
@@ -331,8 +331,8 @@ static cairo_surface_t *jpeg_surface(const DocBlock *d) {
   cairo_surface_t *pImg =
       cairo_image_surface_create(CAIRO_FORMAT_RGB24, d->nWidth, d->nHeight);
   /* The bytes live in the caller's arena, which outlives the document. */
-  cairo_surface_set_mime_data(pImg, CAIRO_MIME_TYPE_JPEG, d->pImage,
-                              d->nImage, NULL, NULL);
+  cairo_surface_set_mime_data(pImg, CAIRO_MIME_TYPE_JPEG, d->pImage, d->nImage,
+                              NULL, NULL);
   return pImg;
 }
 
@@ -367,8 +367,8 @@ static void pdf_layout_image(PdfDoc *p, PdfBlock *pB) {
 
 /* Lays out every block once; both passes reuse the layouts. */
 static void pdf_layout_all(PdfDoc *p, const ExportDoc *pDoc) {
-  p->aBlock = arena_alloc(p->pArena,
-                          sizeof(PdfBlock) * (size_t)(pDoc->nBlock + 1));
+  p->aBlock =
+      arena_alloc(p->pArena, sizeof(PdfBlock) * (size_t)(pDoc->nBlock + 1));
   memset(p->aBlock, 0, sizeof(PdfBlock) * (size_t)(pDoc->nBlock + 1));
   for (const DocBlock *d = pDoc->pFirst; d; d = d->pNext) {
     PdfBlock *pB = &p->aBlock[p->nBlock++];
@@ -607,8 +607,7 @@ static void place_image(PdfDoc *p, const PdfBlock *pB) {
   }
   if (p->bDraw && pB->pLayout) {
     take_lines(p, pB->pLayout, 1, x,
-               p->y + (pB->pImage ? pB->imgH + PDF_CAPTION_GAP : 0), 0, 1e9,
-               1);
+               p->y + (pB->pImage ? pB->imgH + PDF_CAPTION_GAP : 0), 0, 1e9, 1);
   }
   p->imgX += EXPORT_DOC_IMAGE_W + PDF_IMAGE_GAP;
   if (h > p->imgRowH) p->imgRowH = h;
@@ -763,6 +762,6 @@ int export_pdf(Arena *pArena, const ExportTable *pTable,
   doc_preamble(pDoc, export_text_clean(pArena, pTable->zPreamble),
                pOpt->bPreambleHeadings);
   export_doc_table(pDoc, pTable, pOpt->minRowHeightPt);
-  return export_doc_pdf(pArena, pDoc, pTable->zTitle, pOpt, ppOut, pnOut,
-                        zErr, nErr);
+  return export_doc_pdf(pArena, pDoc, pTable->zTitle, pOpt, ppOut, pnOut, zErr,
+                        nErr);
 }

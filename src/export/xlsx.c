@@ -51,7 +51,6 @@ typedef struct XlsxFormats {
   lxw_format *pNumber;   /* Bordered, top-aligned number (EXPORT_COL_INT) */
 } XlsxFormats;
 
-
 /* Number of UTF-8 characters in the first n bytes of z. */
 static size_t utf8_count(const char *z, size_t n) {
   size_t nChar = 0;
@@ -283,10 +282,11 @@ static lxw_error xlsx_fill(Arena *pArena, lxw_workbook *pBook,
     for (int iCol = 0; iCol < pTable->nCol; iCol++) {
       const char *z = export_cell(pArena, pTable, r, iCol);
       if (strlen(z) > XLSX_MAX_CELL_BYTES) {
-        export_set_error(zErr, nErr,
-                  "La celda de la fila %d, columna %d es demasiado larga "
-                  "para Excel (máximo %d caracteres).",
-                  r + 1, iCol + 1, XLSX_MAX_CELL_BYTES);
+        export_set_error(
+            zErr, nErr,
+            "La celda de la fila %d, columna %d es demasiado larga "
+            "para Excel (máximo %d caracteres).",
+            r + 1, iCol + 1, XLSX_MAX_CELL_BYTES);
         return LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED;
       }
       rc = xlsx_typed_cell(pSheet, iHeader + 1 + (lxw_row_t)r, (lxw_col_t)iCol,
@@ -345,8 +345,9 @@ int export_xlsx_book(Arena *pArena, const ExportSheet *aSheet, int nSheet,
   char *zPath = arena_printf(pArena, "%s/cosoc-xlsx-XXXXXX", zDir);
   int fd = mkstemp(zPath);
   if (fd < 0) {
-    export_set_error(zErr, nErr, "No se pudo crear un archivo temporal en %s: %s.",
-              zDir, strerror(errno));
+    export_set_error(zErr, nErr,
+                     "No se pudo crear un archivo temporal en %s: %s.", zDir,
+                     strerror(errno));
     return EXPORT_ERROR;
   }
 
@@ -377,8 +378,9 @@ int export_xlsx_book(Arena *pArena, const ExportSheet *aSheet, int nSheet,
   if (rc != LXW_NO_ERROR || rcRead != 0) {
     if (zErr && nErr && !zErr[0]) {
       export_set_error(zErr, nErr, "No se pudo generar la planilla Excel (%s).",
-                rc != LXW_NO_ERROR ? lxw_strerror(rc)
-                                   : "error al leer el archivo temporal");
+                       rc != LXW_NO_ERROR
+                           ? lxw_strerror(rc)
+                           : "error al leer el archivo temporal");
     }
     *ppOut = NULL;
     *pnOut = 0;

@@ -28,8 +28,9 @@
 
 /* Days before a window ends that a line is at risk (setting). */
 static int at_risk_days(Db *pDb) {
-  DbStmt *p = db_prepare(pDb, "SELECT value FROM settings WHERE key = "
-                              "'compliance_at_risk_days'");
+  DbStmt *p = db_prepare(pDb,
+                         "SELECT value FROM settings WHERE key = "
+                         "'compliance_at_risk_days'");
   int n = COMPLIANCE_AT_RISK_DAYS_DEFAULT;
   if (!p) return n;
   if (db_step(p) == DB_ROW) {
@@ -59,13 +60,14 @@ int compliance_view_load(Request *r, const char *zAsOf, ComplianceView *pView,
     compliance_today(zToday);
     zAsOf = zToday;
   } else if (!as_of_shape(zAsOf)) {
-    *pzErr = "La fecha as_of debe tener la forma AAAA-MM-DD, por ejemplo "
-             "2025-06-30.";
+    *pzErr =
+        "La fecha as_of debe tener la forma AAAA-MM-DD, por ejemplo "
+        "2025-06-30.";
     return 400;
   }
   int64_t iCouncil = plan_store_default_council(pDb);
-  int rc = plan_store_load(pDb, pArena, iCouncil, 0, 1, &pView->doc,
-                           &pView->info);
+  int rc =
+      plan_store_load(pDb, pArena, iCouncil, 0, 1, &pView->doc, &pView->info);
   if (rc == DB_DONE) {
     *pzErr = "Aún no hay un plan aprobado.";
     return 404;
@@ -73,8 +75,7 @@ int compliance_view_load(Request *r, const char *zAsOf, ComplianceView *pView,
   if (rc != DB_OK) return 500;
   ComplianceActivity *aAct = NULL;
   int nAct = 0;
-  if (evidence_compliance_feed(pDb, pArena, iCouncil, &aAct, &nAct) !=
-      DB_OK) {
+  if (evidence_compliance_feed(pDb, pArena, iCouncil, &aAct, &nAct) != DB_OK) {
     return 500;
   }
   ComplianceOptions opt;
@@ -83,8 +84,8 @@ int compliance_view_load(Request *r, const char *zAsOf, ComplianceView *pView,
   opt.nAtRiskDays = at_risk_days(pDb);
   pView->aAct = aAct;
   pView->nAct = nAct;
-  if (compliance_compute(pArena, &pView->doc, aAct, nAct, &opt,
-                         &pView->result, pzErr) != COMPLIANCE_OK) {
+  if (compliance_compute(pArena, &pView->doc, aAct, nAct, &opt, &pView->result,
+                         pzErr) != COMPLIANCE_OK) {
     return 400;
   }
   return 0;
@@ -273,10 +274,11 @@ static void chart_attendance(Request *r, Html *h, const ComplianceView *pV) {
     }
   }
   db_done(p);
-  p = db_prepare(pDb, "SELECT m.id, m.first_names || ' ' || m.last_names, "
-                      "m.term_start, m.term_end FROM members m WHERE "
-                      "m.council_id = ? ORDER BY m.last_names, m.first_names, "
-                      "m.id");
+  p = db_prepare(pDb,
+                 "SELECT m.id, m.first_names || ' ' || m.last_names, "
+                 "m.term_start, m.term_end FROM members m WHERE "
+                 "m.council_id = ? ORDER BY m.last_names, m.first_names, "
+                 "m.id");
   if (!p) return;
   db_bind_int64(p, 1, plan_store_default_council(pDb));
   int nMember = 0, nAlloc = 0;
@@ -327,8 +329,9 @@ static void chart_attendance(Request *r, Html *h, const ComplianceView *pV) {
       anExpected[k]++;
     }
   }
-  p = db_prepare(pDb, "SELECT member_id, activity_id FROM attendance WHERE "
-                      "member_id IS NOT NULL AND status = 'presente'");
+  p = db_prepare(pDb,
+                 "SELECT member_id, activity_id FROM attendance WHERE "
+                 "member_id IS NOT NULL AND status = 'presente'");
   if (!p) return;
   while (db_step(p) == DB_ROW) {
     int64_t iMember = db_column_int64(p, 0);
@@ -342,8 +345,8 @@ static void chart_attendance(Request *r, Html *h, const ComplianceView *pV) {
   for (int k = 0; k < nMember; k++) {
     if (anExpected[k] == 0) continue; /* Not in office at any session */
     int nPresent = anPresent[k] < anExpected[k] ? anPresent[k] : anExpected[k];
-    aBar[nBar].zLabel = arena_printf(pArena, "%s (%d de %d)",
-                                     aBar[k].zLabel, nPresent, anExpected[k]);
+    aBar[nBar].zLabel = arena_printf(pArena, "%s (%d de %d)", aBar[k].zLabel,
+                                     nPresent, anExpected[k]);
     aBar[nBar].nValue = (nPresent * 100 + anExpected[k] / 2) / anExpected[k];
     nBar++;
   }
@@ -380,8 +383,9 @@ void compliance_home_section(Request *r, Html *h) {
               compliance_report_percent(pArena, v.result.total.rProgress),
               v.result.nLine);
   if (bBadAsOf) {
-    html_printf(h, "<p class=\"notice notice-error\">La fecha pedida no es "
-                   "válida: se muestra el estado de hoy.</p>\n");
+    html_printf(h,
+                "<p class=\"notice notice-error\">La fecha pedida no es "
+                "válida: se muestra el estado de hoy.</p>\n");
   }
   html_printf(h,
               "<form method=\"get\" action=\"/#cumplimiento\" "
@@ -394,21 +398,20 @@ void compliance_home_section(Request *r, Html *h) {
   for (int i = 0; i < v.result.nLine; i++) {
     const ComplianceLine *l = &v.result.aLine[i];
     const char *zSlug = compliance_state_slug(l->eState);
-    html_printf(h,
-                "<li id=\"linea-%d\" class=\"compliance-line\" data-state=\"%s\">"
-                "<p><a href=\"/plan/lineas/%d\">Línea %d</a>: %s</p>"
-                "<p><span class=\"badge state-%s\">%s</span> "
-                "<progress max=\"%d\" value=\"%d\" aria-label=\"Avance de la "
-                "línea %d\">%s</progress> <span class=\"progress-text\">"
-                "%d de %d verificadas (%s)</span></p>\n",
-                l->iNumber, zSlug, l->iNumber, l->iNumber,
-                line_heading(pArena, l->pLine), zSlug,
-                compliance_state_label(l->eState),
-                l->nTarget > 0 ? l->nTarget : 1,
-                l->nVerified < l->nTarget ? l->nVerified : l->nTarget,
-                l->iNumber, compliance_report_percent(pArena, l->rProgress),
-                l->nVerified, l->nTarget,
-                compliance_report_percent(pArena, l->rProgress));
+    html_printf(
+        h,
+        "<li id=\"linea-%d\" class=\"compliance-line\" data-state=\"%s\">"
+        "<p><a href=\"/plan/lineas/%d\">Línea %d</a>: %s</p>"
+        "<p><span class=\"badge state-%s\">%s</span> "
+        "<progress max=\"%d\" value=\"%d\" aria-label=\"Avance de la "
+        "línea %d\">%s</progress> <span class=\"progress-text\">"
+        "%d de %d verificadas (%s)</span></p>\n",
+        l->iNumber, zSlug, l->iNumber, l->iNumber,
+        line_heading(pArena, l->pLine), zSlug,
+        compliance_state_label(l->eState), l->nTarget > 0 ? l->nTarget : 1,
+        l->nVerified < l->nTarget ? l->nVerified : l->nTarget, l->iNumber,
+        compliance_report_percent(pArena, l->rProgress), l->nVerified,
+        l->nTarget, compliance_report_percent(pArena, l->rProgress));
     /* What is missing names activities, some not public: members only. */
     if (pUser && l->nMissing > 0) {
       html_printf(h, "<details><summary>Qué falta (%d)</summary><ul>",

@@ -91,9 +91,9 @@ static int report_activity_load(Request *r, const TerritoryIndex *pTerr,
   pX->iId = c->iId;
   pX->nEvidence = n;
   pX->aEvidence = aE;
-  const TerritoryCommune *pC =
-      c->zCommune && *c->zCommune ? territory_index_code(pTerr, c->zCommune)
-                                  : NULL;
+  const TerritoryCommune *pC = c->zCommune && *c->zCommune
+                                   ? territory_index_code(pTerr, c->zCommune)
+                                   : NULL;
   pX->zProvince = pC ? pC->zProvinceName : NULL;
   return DB_OK;
 }
@@ -186,11 +186,12 @@ void page_compliance_xlsx(Request *r) {
 ** can never climb out of its folder ("..", "/") or upset an old unzip. */
 static const char *zip_slug(Arena *pArena, const char *z, size_t nMax) {
   /* Latin-1 supplement letters (second byte after 0xC3) and their base. */
-  static const char azFold[64] = "AAAAAAACEEEEIIIIDNOOOOO-OUUUUYTsaaaaaaaceeeeiiiidnooooo-ouuuuyty";
+  static const char azFold[64] =
+      "AAAAAAACEEEEIIIIDNOOOOO-OUUUUYTsaaaaaaaceeeeiiiidnooooo-ouuuuyty";
   char *zOut = arena_alloc(pArena, nMax + 1);
   size_t n = 0;
-  for (const unsigned char *p = (const unsigned char *)(z ? z : ""); *p && n < nMax;
-       p++) {
+  for (const unsigned char *p = (const unsigned char *)(z ? z : "");
+       *p && n < nMax; p++) {
     char c = '-';
     if (p[0] == 0xC3 && p[1] >= 0x80 && p[1] < 0xC0) {
       c = azFold[p[1] - 0x80];
@@ -278,7 +279,7 @@ static int zip_put(ZipBuild *pB, const char *zFolder, const char *zName,
     pB->azCell = aNew;
   }
   const char *azRow[ZIP_INDEX_COLS] = {
-      zLine, zActivity, zDate, zKind, zPath, sha256_hex(pArena, pData, nData),
+      zLine,  zActivity, zDate, zKind, zPath, sha256_hex(pArena, pData, nData),
       zOrigin};
   memcpy(&pB->azCell[pB->nRow * ZIP_INDEX_COLS], azRow, sizeof(azRow));
   pB->nRow++;
@@ -288,9 +289,9 @@ static int zip_put(ZipBuild *pB, const char *zFolder, const char *zName,
 /* The PDFs the system made for an activity, made once even when it is on
 ** several lines. */
 typedef struct ZipSystemPdfs {
-  int bDone;                   /* Looked up already */
-  const char *pActa, *pSheet;  /* Bytes, or NULL when there is none */
-  size_t nActa, nSheet;        /* Their sizes */
+  int bDone;                  /* Looked up already */
+  const char *pActa, *pSheet; /* Bytes, or NULL when there is none */
+  size_t nActa, nSheet;       /* Their sizes */
 } ZipSystemPdfs;
 
 static int zip_system_pdfs(Request *r, const ComplianceActivity *c,
@@ -302,8 +303,8 @@ static int zip_system_pdfs(Request *r, const ComplianceActivity *c,
   if (evidence_system_kinds(pDb, c->iId, &bAttendance, &bActa) != DB_OK) {
     return EXPORT_ERROR;
   }
-  if (bActa && actas_pdf_bytes(pDb, pArena, c->iId, &pS->pActa,
-                               &pS->nActa) == DB_ERROR) {
+  if (bActa && actas_pdf_bytes(pDb, pArena, c->iId, &pS->pActa, &pS->nActa) ==
+                   DB_ERROR) {
     return EXPORT_ERROR;
   }
   if (bAttendance && attendance_sheet_bytes(pDb, pArena, c->iId, &pS->pSheet,
@@ -328,9 +329,8 @@ static int zip_add_activity(ZipBuild *pB, const char *zLine,
     return EXPORT_ERROR;
   }
   const char *zDate = arena_printf(pArena, "%.10s", c->zDate);
-  const char *zFolder =
-      arena_printf(pArena, "%s/%s-%s", zLine, zDate,
-                   zip_slug(pArena, c->zTitle, ZIP_SLUG_MAX));
+  const char *zFolder = arena_printf(pArena, "%s/%s-%s", zLine, zDate,
+                                     zip_slug(pArena, c->zTitle, ZIP_SLUG_MAX));
   const char *zTitle = c->zTitle ? c->zTitle : "";
   for (int i = 0; i < nItem; i++) {
     const EvidenceItem *e = &aItem[i];
@@ -343,16 +343,14 @@ static int zip_add_activity(ZipBuild *pB, const char *zLine,
       return EXPORT_ERROR;
     }
   }
-  if (pS->pActa &&
-      zip_put(pB, zFolder, ZIP_ACTA_NAME, pS->pActa, pS->nActa, zLineCol,
-              zTitle, zDate, EVIDENCE_KIND_ACTA,
-              ZIP_ORIGIN_SYSTEM) != EXPORT_OK) {
+  if (pS->pActa && zip_put(pB, zFolder, ZIP_ACTA_NAME, pS->pActa, pS->nActa,
+                           zLineCol, zTitle, zDate, EVIDENCE_KIND_ACTA,
+                           ZIP_ORIGIN_SYSTEM) != EXPORT_OK) {
     return EXPORT_ERROR;
   }
-  if (pS->pSheet &&
-      zip_put(pB, zFolder, ZIP_SHEET_NAME, pS->pSheet, pS->nSheet, zLineCol,
-              zTitle, zDate, EVIDENCE_KIND_ATTENDANCE,
-              ZIP_ORIGIN_SYSTEM) != EXPORT_OK) {
+  if (pS->pSheet && zip_put(pB, zFolder, ZIP_SHEET_NAME, pS->pSheet, pS->nSheet,
+                            zLineCol, zTitle, zDate, EVIDENCE_KIND_ATTENDANCE,
+                            ZIP_ORIGIN_SYSTEM) != EXPORT_OK) {
     return EXPORT_ERROR;
   }
   return EXPORT_OK;
@@ -367,8 +365,8 @@ static int zip_add_evidence(ZipBuild *pB, const ComplianceView *pV) {
   memset(aS, 0, sizeof(ZipSystemPdfs) * (size_t)(pV->nAct + 1));
   for (int l = 0; l <= pV->doc.nLine; l++) {
     int iLine = l < pV->doc.nLine ? pV->doc.aLine[l].iNumber : 0;
-    const char *zLine = iLine ? arena_printf(pArena, "linea-%02d", iLine)
-                              : "sin-linea";
+    const char *zLine =
+        iLine ? arena_printf(pArena, "linea-%02d", iLine) : "sin-linea";
     const char *zLineCol = iLine ? arena_printf(pArena, "%d", iLine) : "";
     for (int i = 0; i < pV->nAct; i++) {
       const ComplianceActivity *c = &pV->aAct[i];
@@ -377,8 +375,8 @@ static int zip_add_evidence(ZipBuild *pB, const ComplianceView *pV) {
         if (c->aiLine[j] == iLine) bIn = 1;
       }
       if (!iLine) bIn = c->nLine == 0;
-      if (bIn && zip_add_activity(pB, zLine, zLineCol, c, &aS[i]) !=
-                     EXPORT_OK) {
+      if (bIn &&
+          zip_add_activity(pB, zLine, zLineCol, c, &aS[i]) != EXPORT_OK) {
         return EXPORT_ERROR;
       }
     }
@@ -425,9 +423,9 @@ void page_compliance_zip(Request *r) {
     respond_error(r, 500, NULL);
     return;
   }
-  int rc = zip_put(&b, "", ZIP_REPORT_NAME, pPdf, nPdf, "",
-                   COMPLIANCE_REPORT_TITLE, v.result.zAsOf,
-                   "informe_cumplimiento", ZIP_ORIGIN_SYSTEM);
+  int rc =
+      zip_put(&b, "", ZIP_REPORT_NAME, pPdf, nPdf, "", COMPLIANCE_REPORT_TITLE,
+              v.result.zAsOf, "informe_cumplimiento", ZIP_ORIGIN_SYSTEM);
   if (rc == EXPORT_OK) rc = zip_add_evidence(&b, &v);
   if (rc == EXPORT_OK) rc = zip_add_index(&b);
   if (rc != EXPORT_OK) {

@@ -358,7 +358,7 @@ int attendance_sheet_bytes(Db *pDb, Arena *pArena, int64_t iActivity,
   int rc = activity_get(pDb, pArena, iActivity, &a);
   if (rc != DB_OK) return rc;
   return sheet_pdf(pDb, pArena, &a, 0, ppOut, pnOut) == EXPORT_OK ? DB_OK
-                                                                   : DB_ERROR;
+                                                                  : DB_ERROR;
 }
 
 void page_activity_attendance_pdf(Request *r) {

@@ -56,8 +56,8 @@ static const void *png_bytes(Arena *pArena, int w, int h, size_t *pn) {
 }
 
 /* Writes the document's PDF to zDir/zName and returns its path. */
-static const char *write_doc(Arena *pArena, const char *zDir,
-                             const char *zName, const ExportDoc *pDoc) {
+static const char *write_doc(Arena *pArena, const char *zDir, const char *zName,
+                             const ExportDoc *pDoc) {
   const char *z = NULL;
   size_t n = 0;
   char zErr[200] = "";
@@ -139,7 +139,8 @@ static void a_heading_at_the_foot_of_a_page_moves_to_the_next(void **state) {
   ExportDoc *pDoc = export_doc_new(pArena);
   /* Body lines fill the page to just above the heading's keep room. */
   for (int i = 1; i <= 68; i++) {
-    export_doc_text(pDoc, EXPORT_TEXT_BODY, arena_printf(pArena, "Renglón %d", i));
+    export_doc_text(pDoc, EXPORT_TEXT_BODY,
+                    arena_printf(pArena, "Renglón %d", i));
   }
   export_doc_text(pDoc, EXPORT_TEXT_HEADING, "Sección siguiente");
   export_doc_text(pDoc, EXPORT_TEXT_BODY, "Su primer párrafo.");
@@ -148,7 +149,7 @@ static void a_heading_at_the_foot_of_a_page_moves_to_the_next(void **state) {
       pArena, arena_printf(pArena, "pdftotext -f 2 -l 2 '%s' -", zPath));
   const char *zPage1 = fixture_run(
       pArena, arena_printf(pArena, "pdftotext -f 1 -l 1 '%s' -", zPath));
-  assert_non_null(strstr(zPage1, "Renglón 68")); /* Room was left... */
+  assert_non_null(strstr(zPage1, "Renglón 68"));        /* Room was left... */
   assert_non_null(strstr(zPage2, "Sección siguiente")); /* ...but too little */
   assert_non_null(strstr(zPage2, "Su primer párrafo."));
   fixture_cleanup(pArena, zDir);
