@@ -438,9 +438,9 @@ static int bench_evidence(BenchCouncil *c, int64_t iAct, const PlanLine *pLine) 
 }
 
 /* One activity of the year: the monthly sessions first, then other kinds
-** serving a line each. Fills *pAct (not yet stored). */
+** serving a line each. Fills *a (not yet stored). */
 static void bench_activity_shape(BenchCouncil *c, const PlanDoc *pDoc, int i,
-                                 int nDays, Activity *a, int *piDay) {
+                                 int nDays, Activity *a) {
   memset(a, 0, sizeof(*a));
   const PlanLine *pLine = &pDoc->aLine[rng_below(c->pRng, pDoc->nLine)];
   int bSession = i < BENCH_SESSIONS;
@@ -465,8 +465,8 @@ static void bench_activity_shape(BenchCouncil *c, const PlanDoc *pDoc, int i,
   a->zOrganizer = "Secretaría técnica";
   a->zStatus = rng_below(c->pRng, 10) < 9 ? "realizada" : "suspendida";
   a->bPublic = 1;
+  /* Line 4 of the real plan is the council's ordinary sessions. */
   a->aLine[a->nLine++] = bSession ? 4 : pLine->iNumber;
-  *piDay = iDay;
 }
 
 static int bench_year(BenchCouncil *c, const PlanDoc *pDoc) {
@@ -475,8 +475,7 @@ static int bench_year(BenchCouncil *c, const PlanDoc *pDoc) {
   int nSession = 0;
   for (int i = 0; i < BENCH_ACTIVITIES; i++) {
     Activity a;
-    int iDay = 0;
-    bench_activity_shape(c, pDoc, i, nDays, &a, &iDay);
+    bench_activity_shape(c, pDoc, i, nDays, &a);
     if (activity_insert(c->pDb, c->iId, 0, &a) != DB_OK) return DB_ERROR;
     if (strcmp(a.zStatus, "realizada") != 0) continue;
     const PlanLine *pLine = plan_doc_line(pDoc, a.aLine[0]);
