@@ -41,13 +41,13 @@
 #define BENCH_SEED 0x20500c05c0ull /* Ley 20.500, COSOC */
 #define BENCH_PLAN_FILE "plan-anual-cosoc-minvu-serviu-coquimbo-2024-2025.txt"
 #define BENCH_ADMIN_EMAIL "bench.admin@bench.cosoc.cl"
-#define BENCH_ORGS 12         /* Member organizations per council */
-#define BENCH_TITULARS 20     /* Titular councillors per council */
-#define BENCH_SUPLENTES 10    /* Suplentes per council */
+#define BENCH_ORGS 12      /* Member organizations per council */
+#define BENCH_TITULARS 20  /* Titular councillors per council */
+#define BENCH_SUPLENTES 10 /* Suplentes per council */
 #define BENCH_MEMBERS (BENCH_TITULARS + BENCH_SUPLENTES)
-#define BENCH_ACTIVITIES 60   /* Activities per council and year */
-#define BENCH_ATTENDANCE 25   /* Attendance rows per held activity */
-#define BENCH_SESSIONS 12     /* Of those, ordinary sessions (monthly) */
+#define BENCH_ACTIVITIES 60 /* Activities per council and year */
+#define BENCH_ATTENDANCE 25 /* Attendance rows per held activity */
+#define BENCH_SESSIONS 12   /* Of those, ordinary sessions (monthly) */
 
 /* splitmix64: small, fast and the same on every machine. */
 typedef struct BenchRng {
@@ -67,38 +67,42 @@ static int rng_below(BenchRng *p, int n) {
 }
 
 static const char *const azFirst[] = {
-    "María", "José", "Ana", "Juan", "Carmen", "Luis", "Rosa", "Pedro",
-    "Claudia", "Jorge", "Patricia", "Manuel", "Verónica", "Héctor",
-    "Gladys", "Ricardo", "Ximena", "Sergio", "Marcela", "Andrés"};
+    "María",  "José",    "Ana",    "Juan",     "Carmen",  "Luis",     "Rosa",
+    "Pedro",  "Claudia", "Jorge",  "Patricia", "Manuel",  "Verónica", "Héctor",
+    "Gladys", "Ricardo", "Ximena", "Sergio",   "Marcela", "Andrés"};
 static const char *const azLast[] = {
-    "González", "Muñoz", "Rojas", "Díaz", "Pérez", "Soto", "Contreras",
-    "Silva", "Martínez", "Sepúlveda", "Morales", "Rodríguez", "López",
-    "Fuentes", "Hernández", "Torres", "Araya", "Flores", "Espinoza",
-    "Valenzuela", "Castillo", "Tapia", "Reyes", "Gutiérrez", "Castro"};
-static const char *const azOrgKind[] = {
-    "junta_vecinos", "comite_vivienda", "comite_allegados", "cooperativa",
-    "union_comunal", "ong", "fundacion", "corporacion"};
+    "González", "Muñoz",     "Rojas",  "Díaz",      "Pérez",
+    "Soto",     "Contreras", "Silva",  "Martínez",  "Sepúlveda",
+    "Morales",  "Rodríguez", "López",  "Fuentes",   "Hernández",
+    "Torres",   "Araya",     "Flores", "Espinoza",  "Valenzuela",
+    "Castillo", "Tapia",     "Reyes",  "Gutiérrez", "Castro"};
+static const char *const azOrgKind[] = {"junta_vecinos",    "comite_vivienda",
+                                        "comite_allegados", "cooperativa",
+                                        "union_comunal",    "ong",
+                                        "fundacion",        "corporacion"};
 static const char *const azOrgPrefix[] = {
-    "Junta de Vecinos", "Comité de Vivienda", "Comité de Allegados",
-    "Cooperativa de Vivienda", "Unión Comunal", "ONG", "Fundación",
-    "Corporación"};
+    "Junta de Vecinos",    "Comité de Vivienda",
+    "Comité de Allegados", "Cooperativa de Vivienda",
+    "Unión Comunal",       "ONG",
+    "Fundación",           "Corporación"};
 static const char *const azOtherKind[] = {
-    "capacitacion", "charla", "mesa_trabajo", "reunion_autoridades",
-    "visita_terreno", "entrega_viviendas", "inauguracion", "modulo_escuela"};
+    "capacitacion",        "charla",         "mesa_trabajo",
+    "reunion_autoridades", "visita_terreno", "entrega_viviendas",
+    "inauguracion",        "modulo_escuela"};
 
 /* What one council's generation needs to know as it goes. */
 typedef struct BenchCouncil {
   Db *pDb;
   Arena *pArena;
   BenchRng *pRng;
-  int64_t iId;                 /* councils.id */
-  int64_t iAdmin;              /* The one administrator (users.id) */
-  const char *zRegionCode;     /* "04" */
-  const char *zRegionName;     /* "Coquimbo" */
+  int64_t iId;                        /* councils.id */
+  int64_t iAdmin;                     /* The one administrator (users.id) */
+  const char *zRegionCode;            /* "04" */
+  const char *zRegionName;            /* "Coquimbo" */
   const TerritoryCommune **apCommune; /* The region's communes */
   int nCommune;
-  int64_t aiMember[BENCH_MEMBERS];    /* members.id */
-  int nEvidence;               /* Images made so far: each one distinct */
+  int64_t aiMember[BENCH_MEMBERS]; /* members.id */
+  int nEvidence;                   /* Images made so far: each one distinct */
 } BenchCouncil;
 
 /* ---- Tiny distinct PNG images ---------------------------------------- */
@@ -118,9 +122,9 @@ static unsigned long png_crc(const unsigned char *p, size_t n) {
 ** would otherwise fold them into one row). Returns the size written. */
 static size_t bench_png(unsigned char *aOut, size_t nOut, const char *zLabel) {
   static const unsigned char aHead[] = {
-      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d,
-      0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00, 0x02,
-      0x08, 0x02, 0x00, 0x00, 0x00, 0xfd, 0xd4, 0x9a, 0x73};
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00,
+      0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00,
+      0x00, 0x02, 0x08, 0x02, 0x00, 0x00, 0x00, 0xfd, 0xd4, 0x9a, 0x73};
   static const unsigned char aTail[] = {
       0x00, 0x00, 0x00, 0x17, 0x49, 0x44, 0x41, 0x54, 0x78, 0xda, 0x63, 0x90,
       0xcf, 0xdf, 0xf2, 0xe9, 0xa0, 0x1e, 0x83, 0xde, 0xbc, 0xa8, 0xff, 0xff,
@@ -161,9 +165,8 @@ static int bench_council_row(BenchCouncil *c) {
                             "Consejo de la Sociedad Civil MINVU–SERVIU "
                             "Región de %s",
                             c->zRegionName));
-  db_bind_text(p, 2,
-               arena_printf(c->pArena, "COSOC Minvu Serviu %s",
-                            c->zRegionName));
+  db_bind_text(
+      p, 2, arena_printf(c->pArena, "COSOC Minvu Serviu %s", c->zRegionName));
   db_bind_text(p, 3,
                arena_printf(c->pArena,
                             "Ministerio de Vivienda y Urbanismo — SEREMI y "
@@ -196,11 +199,11 @@ static int bench_people(BenchCouncil *c, int iCouncil) {
     int k = rng_below(c->pRng, (int)(sizeof(azOrgKind) / sizeof(azOrgKind[0])));
     o.zCommuneCode = bench_commune(c);
     o.zKind = azOrgKind[k];
-    o.zName = arena_printf(c->pArena, "%s %s %s N° %d", azOrgPrefix[k],
-                           azLast[rng_below(c->pRng, 25)], c->zRegionName,
-                           i + 1);
-    o.zRut = bench_rut(c, 65000000UL + (unsigned long)iCouncil * 1000 +
-                              (unsigned long)i);
+    o.zName =
+        arena_printf(c->pArena, "%s %s %s N° %d", azOrgPrefix[k],
+                     azLast[rng_below(c->pRng, 25)], c->zRegionName, i + 1);
+    o.zRut = bench_rut(
+        c, 65000000UL + (unsigned long)iCouncil * 1000 + (unsigned long)i);
     o.zLegalNumber = arena_printf(c->pArena, "%d", 1000 + i * 37);
     o.zContactName = azFirst[rng_below(c->pRng, 20)];
     o.zEmail = o.zPhone = "";
@@ -213,19 +216,21 @@ static int bench_people(BenchCouncil *c, int iCouncil) {
     memset(&m, 0, sizeof(m));
     int bTitular = i < BENCH_TITULARS;
     m.zFirstNames = azFirst[rng_below(c->pRng, 20)];
-    m.zLastNames = arena_printf(c->pArena, "%s %s",
-                                azLast[rng_below(c->pRng, 25)],
-                                azLast[rng_below(c->pRng, 25)]);
-    m.zRun = bench_rut(c, 8000000UL + (unsigned long)iCouncil * 10000 +
-                             (unsigned long)i * 7);
+    m.zLastNames =
+        arena_printf(c->pArena, "%s %s", azLast[rng_below(c->pRng, 25)],
+                     azLast[rng_below(c->pRng, 25)]);
+    m.zRun = bench_rut(
+        c, 8000000UL + (unsigned long)iCouncil * 10000 + (unsigned long)i * 7);
     m.zEmail = arena_printf(c->pArena, "consejero%d.%s@bench.cosoc.cl", i + 1,
                             c->zRegionCode);
     m.zPhone = "";
     m.zCommuneCode = bench_commune(c);
     m.zGender = rng_below(c->pRng, 2) ? "femenino" : "masculino";
     m.iOrganization = aiOrg[i % BENCH_ORGS];
-    m.zRole = i == 0 ? "presidente" : i == 1 ? "vicepresidente"
-              : i == 2 ? "secretario" : "consejero";
+    m.zRole = i == 0   ? "presidente"
+              : i == 1 ? "vicepresidente"
+              : i == 2 ? "secretario"
+                       : "consejero";
     m.bTitular = bTitular;
     m.iSubstituteFor = bTitular ? 0 : c->aiMember[i - BENCH_TITULARS];
     m.zTermStart = "2022-03-01";
@@ -296,8 +301,8 @@ static int bench_plan(BenchCouncil *c, int iShift, PlanDoc *pDoc) {
   int rc = plan_store_save(c->pDb, c->pArena, c->iId, pDoc, "importacion",
                            arena_printf(c->pArena, "Plan anual %.4s-%.4s",
                                         pDoc->zPeriodStart, pDoc->zPeriodEnd),
-                           c->iAdmin, "Generador de datos de prueba",
-                           &iNumber, NULL);
+                           c->iAdmin, "Generador de datos de prueba", &iNumber,
+                           NULL);
   if (rc == DB_ERROR) return DB_ERROR;
   return plan_store_approve(c->pDb, c->iId, iNumber, c->iAdmin);
 }
@@ -357,8 +362,9 @@ static int bench_agreements(BenchCouncil *c, int64_t iAct, const char *zDue) {
   SessionAgreement g;
   memset(&g, 0, sizeof(g));
   g.iActivity = iAct;
-  g.zText = "Solicitar a la SEREMI un informe de avance de los proyectos "
-            "habitacionales de la región, por comuna.";
+  g.zText =
+      "Solicitar a la SEREMI un informe de avance de los proyectos "
+      "habitacionales de la región, por comuna.";
   g.bVoted = 1;
   g.nFor = 15 + rng_below(c->pRng, 5);
   g.nAbstain = rng_below(c->pRng, 3);
@@ -413,7 +419,8 @@ static int bench_acta(BenchCouncil *c, int64_t iAct, int64_t iNext) {
 }
 
 /* Most of the evidence the activity's line asks for, as tiny images. */
-static int bench_evidence(BenchCouncil *c, int64_t iAct, const PlanLine *pLine) {
+static int bench_evidence(BenchCouncil *c, int64_t iAct,
+                          const PlanLine *pLine) {
   for (int k = 0; k < pLine->nEvidence; k++) {
     if (rng_below(c->pRng, 10) < 2) continue; /* Some missing: honest mix */
     unsigned char aPng[256];
@@ -451,11 +458,13 @@ static void bench_activity_shape(BenchCouncil *c, const PlanDoc *pDoc, int i,
              : pLine->target.nKind
                  ? pLine->target.azKind[rng_below(c->pRng, pLine->target.nKind)]
                  : azOtherKind[rng_below(c->pRng, 8)];
-  a->zTitle = bSession ? arena_printf(c->pArena, "Sesión ordinaria N° %d", i + 1)
-                       : arena_printf(c->pArena, "Actividad %d de la línea %d",
-                                      i + 1, pLine->iNumber);
+  a->zTitle = bSession
+                  ? arena_printf(c->pArena, "Sesión ordinaria N° %d", i + 1)
+                  : arena_printf(c->pArena, "Actividad %d de la línea %d",
+                                 i + 1, pLine->iNumber);
   a->zDescription = "Actividad generada para las pruebas de rendimiento.";
-  a->iStart = bench_instant(pDoc->zPeriodStart, iDay, 10 + rng_below(c->pRng, 8));
+  a->iStart =
+      bench_instant(pDoc->zPeriodStart, iDay, 10 + rng_below(c->pRng, 8));
   a->iEnd = a->iStart + 2 * 3600;
   int r = rng_below(c->pRng, 10);
   a->zModality = r < 7 ? "presencial" : r < 9 ? "mixta" : "virtual";
@@ -523,8 +532,9 @@ static int bench_council(BenchCouncil *c, int iCouncil, int nYears) {
 /* The regions, Coquimbo (the first real council) first, then by code. */
 static int bench_regions(Db *pDb, Arena *pArena, const char **azCode,
                          const char **azName) {
-  DbStmt *p = db_prepare(pDb, "SELECT code, name FROM territory_regions "
-                              "ORDER BY code <> '04', code");
+  DbStmt *p = db_prepare(pDb,
+                         "SELECT code, name FROM territory_regions "
+                         "ORDER BY code <> '04', code");
   int n = 0;
   if (!p) return 0;
   while (n < TERRITORY_REGIONS && db_step(p) == DB_ROW) {
@@ -581,19 +591,59 @@ static int bench_count(const char *zOpt, const char *z, int nMax, int *pn) {
   char *zEnd = NULL;
   long v = strtol(z, &zEnd, 10);
   if (!*z || *zEnd || v < 1 || v > nMax) {
-    fprintf(stderr, "cosoc bench-data: --%s debe ser un número entre 1 y %d, "
-                    "no «%s»\n", zOpt, nMax, z);
+    fprintf(stderr,
+            "cosoc bench-data: --%s debe ser un número entre 1 y %d, "
+            "no «%s»\n",
+            zOpt, nMax, z);
     return CLI_USAGE;
   }
   *pn = (int)v;
   return CLI_OK;
 }
 
+/* Councils 0..nCouncil-1 of the region list, one transaction each, from
+** one generator stream: CLI_OK or CLI_FAIL (message printed). */
+static int bench_all_councils(Db *pDb, const TerritoryIndex *pIdx,
+                              const char *const *azCode,
+                              const char *const *azName, int nCouncil,
+                              int nYear, int64_t iAdmin) {
+  BenchRng rng = {BENCH_SEED};
+  int rc = CLI_OK;
+  for (int i = 0; i < nCouncil && rc == CLI_OK; i++) {
+    /* Each council gets its own arena: 16 councils' strings at once
+    ** would be the whole data set in memory. */
+    Arena *pCouncilArena = arena_new();
+    BenchCouncil c;
+    memset(&c, 0, sizeof(c));
+    c.pDb = pDb;
+    c.pArena = pCouncilArena;
+    c.pRng = &rng;
+    c.iAdmin = iAdmin;
+    c.zRegionCode = azCode[i];
+    c.zRegionName = azName[i];
+    c.apCommune = arena_alloc(pCouncilArena,
+                              sizeof(*c.apCommune) * (size_t)pIdx->nCommune);
+    for (int k = 0; k < pIdx->nCommune; k++) {
+      if (strcmp(pIdx->aCommune[k].zRegionCode, c.zRegionCode) == 0) {
+        c.apCommune[c.nCommune++] = &pIdx->aCommune[k];
+      }
+    }
+    if (c.nCommune == 0 || bench_council(&c, i, nYear) != DB_OK) {
+      fprintf(stderr, "cosoc bench-data: falló el consejo de %s: %s\n",
+              c.zRegionName, db_errmsg(pDb));
+      rc = CLI_FAIL;
+    }
+    arena_free(pCouncilArena);
+  }
+  return rc;
+}
+
 int cmd_bench_data(int argc, char **argv) {
   const char *zDb = NULL, *zCouncils = "16", *zYears = "1";
   const CliOption aOpt[] = {
       {"db", "COSOC_DB", 0, "base de datos a crear (vacía)", &zDb},
-      {"councils", NULL, 0, "consejos, uno por región (1 a 16; 16)", &zCouncils},
+      {"councils", NULL, 0, "consejos, uno por región (1 a 16; 16)",
+       &zCouncils},
       {"years", NULL, 0, "años de plan y actividades por consejo (1)", &zYears},
   };
   int rc = cli_parse(
@@ -637,34 +687,7 @@ int cmd_bench_data(int argc, char **argv) {
       accounts_user_create(pDb, pArena, BENCH_ADMIN_EMAIL,
                            "Administración (datos de prueba)", "admin",
                            zPassword, &iAdmin, &zErr, NULL) == DB_OK) {
-    BenchRng rng = {BENCH_SEED};
-    rc = CLI_OK;
-    for (int i = 0; i < nCouncil && rc == CLI_OK; i++) {
-      /* Each council gets its own arena: 16 councils' strings at once
-      ** would be the whole data set in memory. */
-      Arena *pCouncilArena = arena_new();
-      BenchCouncil c;
-      memset(&c, 0, sizeof(c));
-      c.pDb = pDb;
-      c.pArena = pCouncilArena;
-      c.pRng = &rng;
-      c.iAdmin = iAdmin;
-      c.zRegionCode = azCode[i];
-      c.zRegionName = azName[i];
-      c.apCommune = arena_alloc(pCouncilArena, sizeof(*c.apCommune) *
-                                                   (size_t)idx.nCommune);
-      for (int k = 0; k < idx.nCommune; k++) {
-        if (strcmp(idx.aCommune[k].zRegionCode, c.zRegionCode) == 0) {
-          c.apCommune[c.nCommune++] = &idx.aCommune[k];
-        }
-      }
-      if (c.nCommune == 0 || bench_council(&c, i, nYear) != DB_OK) {
-        fprintf(stderr, "cosoc bench-data: falló el consejo de %s: %s\n",
-                c.zRegionName, db_errmsg(pDb));
-        rc = CLI_FAIL;
-      }
-      arena_free(pCouncilArena);
-    }
+    rc = bench_all_councils(pDb, &idx, azCode, azName, nCouncil, nYear, iAdmin);
   } else {
     fprintf(stderr, "cosoc bench-data: no se pudo preparar la base%s%s\n",
             zErr ? ": " : "", zErr ? zErr : "");

@@ -79,13 +79,16 @@ int cmd_compliance_summary(int argc, char **argv) {
     compliance_today(zToday);
     zAsOf = zToday;
   } else if (!plan_date_valid(zAsOf)) {
-    fprintf(stderr, "cosoc compliance-summary: --as-of debe ser una fecha "
-                    "AAAA-MM-DD, no «%s»\n", zAsOf);
+    fprintf(stderr,
+            "cosoc compliance-summary: --as-of debe ser una fecha "
+            "AAAA-MM-DD, no «%s»\n",
+            zAsOf);
     return CLI_USAGE;
   }
   Db *pDb = cli_open_db(zDb);
   if (!pDb) return CLI_FAIL;
-  DbStmt *p = db_prepare(pDb, "SELECT id, short_name FROM councils ORDER BY id");
+  DbStmt *p =
+      db_prepare(pDb, "SELECT id, short_name FROM councils ORDER BY id");
   if (!p) {
     db_close(pDb);
     return CLI_FAIL;
