@@ -52,7 +52,6 @@ if [ ! -s "$DATA" ] || [ ! -s "$DATA.txt" ]; then
   mkdir -p "$CACHE"
   rm -f "$CACHE"/national-*.db* # older generators' sets
   "$BIN" bench-data --db "$DATA.tmp" > "$DATA.txt.tmp"
-  "$BIN" migrate --db "$DATA.tmp" > /dev/null # checkpoints the WAL on close
   mv "$DATA.tmp" "$DATA"; mv "$DATA.txt.tmp" "$DATA.txt"
   rm -f "$DATA.tmp-wal" "$DATA.tmp-shm"
 fi
