@@ -428,16 +428,18 @@ static int bench_evidence(BenchCouncil *c, int64_t iAct,
                                       c->zRegionCode, ++c->nEvidence);
     size_t nPng = bench_png(aPng, sizeof(aPng), zLabel);
     const char *zErr = NULL;
-    const char *zMime =
-        evidence_check(aPng, nPng, EVIDENCE_MAX_BYTES_DEFAULT, &zErr);
-    char zSha[65];
-    int64_t iId = 0;
     const char *zKind = pLine->aEvidence[k].zKind;
-    if (!zMime ||
-        evidence_add(c->pDb, iAct, zKind, aPng, nPng, zMime,
+    int bPublic = strcmp(zKind, "fotografias") == 0;
+    EvidenceFile file;
+    int64_t iId = 0;
+    /* Through the upload's own preparation: the photos get their stored
+    ** thumbnail and public copy, as real uploads do. */
+    if (evidence_file_prepare(c->pArena, aPng, nPng,
+                              EVIDENCE_MAX_BYTES_DEFAULT, bPublic, &file,
+                              &zErr) != 0 ||
+        evidence_add(c->pDb, iAct, zKind, &file,
                      arena_printf(c->pArena, "%s-%d.png", zKind, c->nEvidence),
-                     "", strcmp(zKind, "fotografias") == 0, c->iAdmin, zSha,
-                     &iId) != DB_OK) {
+                     "", bPublic, c->iAdmin, &iId) != DB_OK) {
       return DB_ERROR;
     }
   }
