@@ -139,6 +139,16 @@ static int report_load(Request *r, ComplianceView *pV, int bThumbs,
   return 1;
 }
 
+/* A download named after the day the report is computed for. */
+static void report_disposition(Request *r, const ComplianceView *pV,
+                               const char *zExt) {
+  response_header(
+      r, "Content-Disposition",
+      arena_printf(request_arena(r),
+                   "attachment; filename=\"informe-cumplimiento-%s.%s\"",
+                   pV->result.zAsOf, zExt));
+}
+
 static void report_send(Request *r, const char *zType, const char *zExt,
                         const ComplianceView *pV, int rc, const char *pOut,
                         size_t nOut, const char *zErr) {
@@ -146,11 +156,7 @@ static void report_send(Request *r, const char *zType, const char *zExt,
     respond_error(r, 500, zErr);
     return;
   }
-  response_header(
-      r, "Content-Disposition",
-      arena_printf(request_arena(r),
-                   "attachment; filename=\"informe-cumplimiento-%s.%s\"",
-                   pV->result.zAsOf, zExt));
+  report_disposition(r, pV, zExt);
   respond_bytes(r, 200, zType, pOut, nOut);
 }
 
@@ -254,10 +260,30 @@ static int zip_has(const ZipBuild *pB, const char *zPath) {
 /* Adds file zFolder/zName ("" folder: the top), renamed "2-name", "3-name"
 ** … when taken, and its index row (line, activity, date, kind, path,
 ** sha256 of the bytes, origin). EXPORT_OK or EXPORT_ERROR. */
-static int zip_put(ZipBuild *pB, const char *zFolder, const char *zName,
-                   const void *pData, size_t nData, const char *zLine,
-                   const char *zActivity, const char *zDate, const char *zKind,
-                   const char *zOrigin) {
+/* An uploaded file, read from the database only when the archive is
+** written (zip_archive_add_lazy), so the bundle never holds every photo in
+** memory at once. */
+typedef struct ZipStoredFile {
+  Db *pDb;
+  const char *zSha256;
+} ZipStoredFile;
+
+static int zip_load_stored(void *pCtx, Arena *pArena, const void **ppData,
+                           size_t *pnData) {
+  const ZipStoredFile *p = pCtx;
+  return evidence_bytes(p->pDb, pArena, p->zSha256, ppData, pnData) == DB_OK
+             ? 0
+             : -1;
+}
+
+static int zip_put_row(ZipBuild *pB, const char *zPath, const char *zSha256,
+                       const char *zLine, const char *zActivity,
+                       const char *zDate, const char *zKind,
+                       const char *zOrigin);
+
+/* A free path for zFolder/zName: "2-name", "3-name" … when taken. */
+static const char *zip_free_path(ZipBuild *pB, const char *zFolder,
+                                 const char *zName) {
   Arena *pArena = request_arena(pB->r);
   const char *zSep = *zFolder ? "/" : "";
   const char *zPath = arena_printf(pArena, "%s%s%s", zFolder, zSep, zName);
@@ -265,9 +291,48 @@ static int zip_put(ZipBuild *pB, const char *zFolder, const char *zName,
        i++) {
     zPath = arena_printf(pArena, "%s%s%d-%s", zFolder, zSep, i, zName);
   }
+  return zPath;
+}
+
+/* zip_put() for an uploaded file: its bytes stay in the database until
+** the archive is written; the index takes the stored sha256. */
+static int zip_put_stored(ZipBuild *pB, const char *zFolder,
+                          const EvidenceItem *e, const char *zLine,
+                          const char *zActivity, const char *zDate) {
+  Arena *pArena = request_arena(pB->r);
+  const char *zPath =
+      zip_free_path(pB, zFolder, zip_file_name(pArena, e->zFilename));
+  ZipStoredFile *pCtx = arena_alloc(pArena, sizeof(*pCtx));
+  pCtx->pDb = request_db(pB->r);
+  pCtx->zSha256 = e->zSha256;
+  if (zip_archive_add_lazy(pB->pZip, zPath, e->nSize, zip_load_stored,
+                           pCtx) != EXPORT_OK) {
+    return EXPORT_ERROR;
+  }
+  return zip_put_row(pB, zPath, e->zSha256, zLine, zActivity, zDate,
+                     e->zKind, ZIP_ORIGIN_UPLOADED);
+}
+
+static int zip_put(ZipBuild *pB, const char *zFolder, const char *zName,
+                   const void *pData, size_t nData, const char *zLine,
+                   const char *zActivity, const char *zDate, const char *zKind,
+                   const char *zOrigin) {
+  Arena *pArena = request_arena(pB->r);
+  const char *zPath = zip_free_path(pB, zFolder, zName);
   if (zip_archive_add(pB->pZip, zPath, pData, nData) != EXPORT_OK) {
     return EXPORT_ERROR;
   }
+  return zip_put_row(pB, zPath, sha256_hex(pArena, pData, nData), zLine,
+                     zActivity, zDate, zKind, zOrigin);
+}
+
+/* The index row of a file just added: line, activity, date, kind, path,
+** sha256 of the bytes, origin. */
+static int zip_put_row(ZipBuild *pB, const char *zPath, const char *zSha256,
+                       const char *zLine, const char *zActivity,
+                       const char *zDate, const char *zKind,
+                       const char *zOrigin) {
+  Arena *pArena = request_arena(pB->r);
   if (pB->nRow == pB->nAlloc) {
     pB->nAlloc = pB->nAlloc ? pB->nAlloc * 2 : 32;
     const char **aNew = arena_alloc(
@@ -278,9 +343,8 @@ static int zip_put(ZipBuild *pB, const char *zFolder, const char *zName,
     }
     pB->azCell = aNew;
   }
-  const char *azRow[ZIP_INDEX_COLS] = {
-      zLine,  zActivity, zDate, zKind, zPath, sha256_hex(pArena, pData, nData),
-      zOrigin};
+  const char *azRow[ZIP_INDEX_COLS] = {zLine, zActivity, zDate, zKind,
+                                       zPath, zSha256,   zOrigin};
   memcpy(&pB->azCell[pB->nRow * ZIP_INDEX_COLS], azRow, sizeof(azRow));
   pB->nRow++;
   return EXPORT_OK;
@@ -333,13 +397,8 @@ static int zip_add_activity(ZipBuild *pB, const char *zLine,
                                      zip_slug(pArena, c->zTitle, ZIP_SLUG_MAX));
   const char *zTitle = c->zTitle ? c->zTitle : "";
   for (int i = 0; i < nItem; i++) {
-    const EvidenceItem *e = &aItem[i];
-    const void *pData = NULL;
-    size_t nData = 0;
-    if (evidence_bytes(pDb, pArena, e->zSha256, &pData, &nData) != DB_OK ||
-        zip_put(pB, zFolder, zip_file_name(pArena, e->zFilename), pData, nData,
-                zLineCol, zTitle, zDate, e->zKind,
-                ZIP_ORIGIN_UPLOADED) != EXPORT_OK) {
+    if (zip_put_stored(pB, zFolder, &aItem[i], zLineCol, zTitle, zDate) !=
+        EXPORT_OK) {
       return EXPORT_ERROR;
     }
   }
@@ -433,8 +492,12 @@ void page_compliance_zip(Request *r) {
     respond_error(r, 500, NULL);
     return;
   }
-  const char *pOut = NULL;
-  size_t nOut = 0;
-  rc = zip_archive_finish(b.pZip, pArena, &pOut, &nOut);
-  report_send(r, EXPORT_ZIP_TYPE, "zip", &v, rc, pOut, nOut, NULL);
+  int fd = -1;
+  uint64_t nOut = 0;
+  if (zip_archive_finish_fd(b.pZip, &fd, &nOut) != EXPORT_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  report_disposition(r, &v, "zip");
+  respond_fd(r, 200, EXPORT_ZIP_TYPE, fd, nOut);
 }

@@ -223,3 +223,9 @@ class Reports(ServerTestCase):
         self.assertEqual(files[actas[0]][3], "acta")
         self.assertIn("Acta", pdf_run("pdftotext", z.read(actas[0])))
         self.assertIn("Firma", pdf_run("pdftotext", z.read(sheets[0])))
+        # Photos and PDFs are stored as they are (deflating them again gains
+        # nothing); the index, text, is compressed.
+        for info in z.infolist():
+            if info.filename.endswith((".png", ".jpg", ".pdf")):
+                self.assertEqual(info.compress_type, zipfile.ZIP_STORED, info.filename)
+        self.assertEqual(z.getinfo("indice.csv").compress_type, zipfile.ZIP_DEFLATED)
