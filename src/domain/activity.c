@@ -231,6 +231,11 @@ int activity_is_in_person(const char *zModality) {
                        strcmp(zModality, "mixta") == 0);
 }
 
+int activity_kind_is_session(const char *zKind) {
+  return zKind && (strcmp(zKind, "sesion_ordinaria") == 0 ||
+                   strcmp(zKind, "sesion_extraordinaria") == 0);
+}
+
 int activity_reply_open(const Activity *pAct, int64_t iNow) {
   return iNow < pAct->iEnd && strcmp(pAct->zStatus, ACTIVITY_SUSPENDIDA) != 0 &&
          strcmp(pAct->zStatus, ACTIVITY_REALIZADA) != 0;
@@ -275,4 +280,14 @@ void activity_format_short(int64_t iUtc, char *z, size_t n) {
   chile_time_from_utc(iUtc, &t, NULL);
   snprintf(z, n, "%02d-%02d-%04d %02d:%02d", t.iDay, t.iMonth, t.iYear, t.iHour,
            t.iMinute);
+}
+
+void activity_format_date_long(const char *zDate, char *z, size_t n) {
+  int y = 0, m = 0, d = 0;
+  if (zDate && sscanf(zDate, "%4d-%2d-%2d", &y, &m, &d) == 3 && m >= 1 &&
+      m <= 12 && d >= 1 && d <= 31) {
+    snprintf(z, n, "%d de %s de %d", d, azMonth[m - 1], y);
+  } else {
+    snprintf(z, n, "%s", zDate ? zDate : "");
+  }
 }

@@ -112,6 +112,10 @@ const char *activity_status_after(const Activity *pOld, const Activity *pNew,
 ** transport may be asked for. */
 int activity_is_in_person(const char *zModality);
 
+/* Whether the kind is a session of the council (ordinaria or
+** extraordinaria): sessions have quorum, an acta and agreements. */
+int activity_kind_is_session(const char *zKind);
+
 /* Whether an invitation may still be answered at iNow. */
 int activity_reply_open(const Activity *pAct, int64_t iNow);
 
@@ -121,5 +125,9 @@ int activity_reply_open(const Activity *pAct, int64_t iNow);
 void activity_format_when(int64_t iStart, int64_t iEnd, char *z, size_t n);
 /* "15-04-2025 10:00" in Santiago time. */
 void activity_format_short(int64_t iUtc, char *z, size_t n);
+/* "15 de abril de 2025" from "2025-04-15" (anything may follow the date;
+** a copy of the input when it is not one), into z of n bytes. */
+#define ACTIVITY_DATE_LONG_MAX 32
+void activity_format_date_long(const char *zDate, char *z, size_t n);
 
 #endif

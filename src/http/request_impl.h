@@ -40,6 +40,11 @@ struct Request {
   struct MHD_PostProcessor *pPost; /* Form body parser, when a form */
   FormField *aField;              /* Parsed form fields */
   int nField, nFieldAlloc;
+  size_t nLastValueAlloc;         /* Bytes reserved for the last field's
+                                  ** value: a file arrives in many pieces,
+                                  ** and growing by doubling keeps that
+                                  ** linear (copying on every piece cost
+                                  ** 3 GB of memory for a 10 MB photo) */
   Buf body;                       /* Raw body when not a form */
   size_t nBodySeen;               /* Bytes of body received */
   size_t nBodyMax;                /* Limit from the route */
@@ -58,8 +63,15 @@ struct Request {
   const char *zContentType;
   const void *pBody;              /* Response body (arena) */
   size_t nBody;
+  int bBodyFd;                    /* The body is the file iBodyFd instead */
+  int iBodyFd;                    /* Owned until handed to libmicrohttpd */
+  uint64_t nBodyFd;
   HeaderLine *pHeaders;           /* Extra response headers */
 };
+
+/* Closes the file of a respond_fd() answer not handed to libmicrohttpd
+** (request.c). */
+void request_drop_body_fd(Request *r);
 
 /* The CSRF key, loaded from the database at start (server.c). */
 const unsigned char *server_csrf_key(void);

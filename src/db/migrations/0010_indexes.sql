@@ -90,6 +90,9 @@ CREATE TRIGGER data_version_councils_d AFTER DELETE ON councils BEGIN UPDATE dat
 CREATE TRIGGER data_version_directory_entries_i AFTER INSERT ON directory_entries BEGIN UPDATE data_version SET n = n + 1 WHERE id = 1; END;
 CREATE TRIGGER data_version_directory_entries_u AFTER UPDATE ON directory_entries BEGIN UPDATE data_version SET n = n + 1 WHERE id = 1; END;
 CREATE TRIGGER data_version_directory_entries_d AFTER DELETE ON directory_entries BEGIN UPDATE data_version SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER data_version_evidence_derivatives_i AFTER INSERT ON evidence_derivatives BEGIN UPDATE data_version SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER data_version_evidence_derivatives_u AFTER UPDATE ON evidence_derivatives BEGIN UPDATE data_version SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER data_version_evidence_derivatives_d AFTER DELETE ON evidence_derivatives BEGIN UPDATE data_version SET n = n + 1 WHERE id = 1; END;
 CREATE TRIGGER data_version_evidence_files_i AFTER INSERT ON evidence_files BEGIN UPDATE data_version SET n = n + 1 WHERE id = 1; END;
 CREATE TRIGGER data_version_evidence_files_u AFTER UPDATE ON evidence_files BEGIN UPDATE data_version SET n = n + 1 WHERE id = 1; END;
 CREATE TRIGGER data_version_evidence_files_d AFTER DELETE ON evidence_files BEGIN UPDATE data_version SET n = n + 1 WHERE id = 1; END;
@@ -168,6 +171,7 @@ CREATE TRIGGER data_version_authority_answers AFTER INSERT OR UPDATE OR DELETE O
 CREATE TRIGGER data_version_authority_requests AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON authority_requests FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
 CREATE TRIGGER data_version_councils AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON councils FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
 CREATE TRIGGER data_version_directory_entries AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON directory_entries FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE TRIGGER data_version_evidence_derivatives AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON evidence_derivatives FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
 CREATE TRIGGER data_version_evidence_files AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON evidence_files FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
 CREATE TRIGGER data_version_evidence_items AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON evidence_items FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
 CREATE TRIGGER data_version_evidence_kinds AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON evidence_kinds FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
