@@ -52,9 +52,13 @@ static const char *expand_macros(Arena *pArena, const char *zSql,
     if (bLineStart && (is_marker_line(z, "-- @sqlite") ||
                        is_marker_line(z, "-- @postgresql") ||
                        is_marker_line(z, "-- @end"))) {
-      bSkip = is_marker_line(z, "-- @sqlite")       ? strcmp(zBackend, "sqlite") != 0
-              : is_marker_line(z, "-- @postgresql") ? strcmp(zBackend, "postgresql") != 0
-                                                     : 0;
+      if (is_marker_line(z, "-- @end")) {
+        bSkip = 0;
+      } else {
+        const char *zFor =
+            is_marker_line(z, "-- @sqlite") ? "sqlite" : "postgresql";
+        bSkip = strcmp(zBackend, zFor) != 0;
+      }
       z += strcspn(z, "\n");
       continue;
     }

@@ -231,9 +231,8 @@ void page_calendar(Request *r) {
   page_finish(r, &h, 200);
 }
 
-/* The feed of the activities pFilter selects. */
-/* zKey: the render cache's key for the public feed, NULL for a private one
-** (see page_calendar_ics). */
+/* The feed of the activities pFilter selects. zKey: the render cache's key
+** for the public feed (page_calendar_ics), NULL for a private one. */
 static void send_feed(Request *r, const ActivityFilter *f, const char *zName,
                       const char *zKey) {
   int64_t iVersion = -1;
