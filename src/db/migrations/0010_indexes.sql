@@ -145,48 +145,95 @@ CREATE TRIGGER data_version_users_i AFTER INSERT ON users BEGIN UPDATE data_vers
 CREATE TRIGGER data_version_users_u AFTER UPDATE ON users BEGIN UPDATE data_version SET n = n + 1 WHERE id = 1; END;
 CREATE TRIGGER data_version_users_d AFTER DELETE ON users BEGIN UPDATE data_version SET n = n + 1 WHERE id = 1; END;
 -- @end
--- PostgreSQL: one bump per statement, however many rows it touches.
+-- PostgreSQL: the bump waits for the commit (deferred constraint triggers)
+-- and happens once per transaction. Taking the row's lock at the first write
+-- would make every writer hold it while it goes on to lock other rows: two
+-- transactions could then wait for each other. At commit nothing else is
+-- left to lock, so writers queue on the row briefly and never deadlock.
+-- Constraint triggers are per row and know no TRUNCATE: that one is per
+-- statement (cosoc never truncates; hand-made SQL might).
 -- @postgresql
 CREATE OR REPLACE FUNCTION cosoc_data_version_bump() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF current_setting('cosoc.data_version_bumped', true) = 'on' THEN
+    RETURN NULL;
+  END IF;
+  PERFORM set_config('cosoc.data_version_bumped', 'on', true);
   UPDATE data_version SET n = n + 1 WHERE id = 1;
   RETURN NULL;
 END $$;
-CREATE TRIGGER data_version_acta_comments AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON acta_comments FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
-CREATE TRIGGER data_version_acta_corrections AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON acta_corrections FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
-CREATE TRIGGER data_version_acta_items AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON acta_items FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
-CREATE TRIGGER data_version_actas AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON actas FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
-CREATE TRIGGER data_version_activities AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON activities FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
-CREATE TRIGGER data_version_activity_agenda AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON activity_agenda FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
-CREATE TRIGGER data_version_activity_history AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON activity_history FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
-CREATE TRIGGER data_version_activity_invitations AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON activity_invitations FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
-CREATE TRIGGER data_version_activity_kinds AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON activity_kinds FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
-CREATE TRIGGER data_version_activity_plan_lines AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON activity_plan_lines FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
-CREATE TRIGGER data_version_activity_seats AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON activity_seats FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
-CREATE TRIGGER data_version_activity_vehicles AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON activity_vehicles FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
-CREATE TRIGGER data_version_agreement_log AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON agreement_log FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
-CREATE TRIGGER data_version_agreements AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON agreements FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
-CREATE TRIGGER data_version_attendance AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON attendance FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
-CREATE TRIGGER data_version_authority_answers AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON authority_answers FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
-CREATE TRIGGER data_version_authority_requests AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON authority_requests FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
-CREATE TRIGGER data_version_councils AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON councils FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
-CREATE TRIGGER data_version_directory_entries AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON directory_entries FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
-CREATE TRIGGER data_version_evidence_derivatives AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON evidence_derivatives FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
-CREATE TRIGGER data_version_evidence_files AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON evidence_files FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
-CREATE TRIGGER data_version_evidence_items AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON evidence_items FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
-CREATE TRIGGER data_version_evidence_kinds AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON evidence_kinds FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
-CREATE TRIGGER data_version_member_invitations AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON member_invitations FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
-CREATE TRIGGER data_version_members AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON members FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
-CREATE TRIGGER data_version_organizations AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON organizations FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
-CREATE TRIGGER data_version_plan_line_evidence AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON plan_line_evidence FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
-CREATE TRIGGER data_version_plan_lines AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON plan_lines FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
-CREATE TRIGGER data_version_plan_objectives AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON plan_objectives FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
-CREATE TRIGGER data_version_plan_versions AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON plan_versions FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
-CREATE TRIGGER data_version_plans AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON plans FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
-CREATE TRIGGER data_version_quorum_settings AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON quorum_settings FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
-CREATE TRIGGER data_version_settings AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON settings FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
-CREATE TRIGGER data_version_territory_communes AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON territory_communes FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
-CREATE TRIGGER data_version_territory_provinces AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON territory_provinces FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
-CREATE TRIGGER data_version_territory_regions AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON territory_regions FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
-CREATE TRIGGER data_version_users AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON users FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE CONSTRAINT TRIGGER data_version_acta_comments AFTER INSERT OR UPDATE OR DELETE ON acta_comments DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE TRIGGER data_version_acta_comments_truncate AFTER TRUNCATE ON acta_comments FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE CONSTRAINT TRIGGER data_version_acta_corrections AFTER INSERT OR UPDATE OR DELETE ON acta_corrections DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE TRIGGER data_version_acta_corrections_truncate AFTER TRUNCATE ON acta_corrections FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE CONSTRAINT TRIGGER data_version_acta_items AFTER INSERT OR UPDATE OR DELETE ON acta_items DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE TRIGGER data_version_acta_items_truncate AFTER TRUNCATE ON acta_items FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE CONSTRAINT TRIGGER data_version_actas AFTER INSERT OR UPDATE OR DELETE ON actas DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE TRIGGER data_version_actas_truncate AFTER TRUNCATE ON actas FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE CONSTRAINT TRIGGER data_version_activities AFTER INSERT OR UPDATE OR DELETE ON activities DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE TRIGGER data_version_activities_truncate AFTER TRUNCATE ON activities FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE CONSTRAINT TRIGGER data_version_activity_agenda AFTER INSERT OR UPDATE OR DELETE ON activity_agenda DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE TRIGGER data_version_activity_agenda_truncate AFTER TRUNCATE ON activity_agenda FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE CONSTRAINT TRIGGER data_version_activity_history AFTER INSERT OR UPDATE OR DELETE ON activity_history DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE TRIGGER data_version_activity_history_truncate AFTER TRUNCATE ON activity_history FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE CONSTRAINT TRIGGER data_version_activity_invitations AFTER INSERT OR UPDATE OR DELETE ON activity_invitations DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE TRIGGER data_version_activity_invitations_truncate AFTER TRUNCATE ON activity_invitations FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE CONSTRAINT TRIGGER data_version_activity_kinds AFTER INSERT OR UPDATE OR DELETE ON activity_kinds DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE TRIGGER data_version_activity_kinds_truncate AFTER TRUNCATE ON activity_kinds FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE CONSTRAINT TRIGGER data_version_activity_plan_lines AFTER INSERT OR UPDATE OR DELETE ON activity_plan_lines DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE TRIGGER data_version_activity_plan_lines_truncate AFTER TRUNCATE ON activity_plan_lines FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE CONSTRAINT TRIGGER data_version_activity_seats AFTER INSERT OR UPDATE OR DELETE ON activity_seats DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE TRIGGER data_version_activity_seats_truncate AFTER TRUNCATE ON activity_seats FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE CONSTRAINT TRIGGER data_version_activity_vehicles AFTER INSERT OR UPDATE OR DELETE ON activity_vehicles DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE TRIGGER data_version_activity_vehicles_truncate AFTER TRUNCATE ON activity_vehicles FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE CONSTRAINT TRIGGER data_version_agreement_log AFTER INSERT OR UPDATE OR DELETE ON agreement_log DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE TRIGGER data_version_agreement_log_truncate AFTER TRUNCATE ON agreement_log FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE CONSTRAINT TRIGGER data_version_agreements AFTER INSERT OR UPDATE OR DELETE ON agreements DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE TRIGGER data_version_agreements_truncate AFTER TRUNCATE ON agreements FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE CONSTRAINT TRIGGER data_version_attendance AFTER INSERT OR UPDATE OR DELETE ON attendance DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE TRIGGER data_version_attendance_truncate AFTER TRUNCATE ON attendance FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE CONSTRAINT TRIGGER data_version_authority_answers AFTER INSERT OR UPDATE OR DELETE ON authority_answers DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE TRIGGER data_version_authority_answers_truncate AFTER TRUNCATE ON authority_answers FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE CONSTRAINT TRIGGER data_version_authority_requests AFTER INSERT OR UPDATE OR DELETE ON authority_requests DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE TRIGGER data_version_authority_requests_truncate AFTER TRUNCATE ON authority_requests FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE CONSTRAINT TRIGGER data_version_councils AFTER INSERT OR UPDATE OR DELETE ON councils DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE TRIGGER data_version_councils_truncate AFTER TRUNCATE ON councils FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE CONSTRAINT TRIGGER data_version_directory_entries AFTER INSERT OR UPDATE OR DELETE ON directory_entries DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE TRIGGER data_version_directory_entries_truncate AFTER TRUNCATE ON directory_entries FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE CONSTRAINT TRIGGER data_version_evidence_derivatives AFTER INSERT OR UPDATE OR DELETE ON evidence_derivatives DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE TRIGGER data_version_evidence_derivatives_truncate AFTER TRUNCATE ON evidence_derivatives FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE CONSTRAINT TRIGGER data_version_evidence_files AFTER INSERT OR UPDATE OR DELETE ON evidence_files DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE TRIGGER data_version_evidence_files_truncate AFTER TRUNCATE ON evidence_files FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE CONSTRAINT TRIGGER data_version_evidence_items AFTER INSERT OR UPDATE OR DELETE ON evidence_items DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE TRIGGER data_version_evidence_items_truncate AFTER TRUNCATE ON evidence_items FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE CONSTRAINT TRIGGER data_version_evidence_kinds AFTER INSERT OR UPDATE OR DELETE ON evidence_kinds DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE TRIGGER data_version_evidence_kinds_truncate AFTER TRUNCATE ON evidence_kinds FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE CONSTRAINT TRIGGER data_version_member_invitations AFTER INSERT OR UPDATE OR DELETE ON member_invitations DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE TRIGGER data_version_member_invitations_truncate AFTER TRUNCATE ON member_invitations FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE CONSTRAINT TRIGGER data_version_members AFTER INSERT OR UPDATE OR DELETE ON members DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE TRIGGER data_version_members_truncate AFTER TRUNCATE ON members FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE CONSTRAINT TRIGGER data_version_organizations AFTER INSERT OR UPDATE OR DELETE ON organizations DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE TRIGGER data_version_organizations_truncate AFTER TRUNCATE ON organizations FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE CONSTRAINT TRIGGER data_version_plan_line_evidence AFTER INSERT OR UPDATE OR DELETE ON plan_line_evidence DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE TRIGGER data_version_plan_line_evidence_truncate AFTER TRUNCATE ON plan_line_evidence FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE CONSTRAINT TRIGGER data_version_plan_lines AFTER INSERT OR UPDATE OR DELETE ON plan_lines DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE TRIGGER data_version_plan_lines_truncate AFTER TRUNCATE ON plan_lines FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE CONSTRAINT TRIGGER data_version_plan_objectives AFTER INSERT OR UPDATE OR DELETE ON plan_objectives DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE TRIGGER data_version_plan_objectives_truncate AFTER TRUNCATE ON plan_objectives FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE CONSTRAINT TRIGGER data_version_plan_versions AFTER INSERT OR UPDATE OR DELETE ON plan_versions DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE TRIGGER data_version_plan_versions_truncate AFTER TRUNCATE ON plan_versions FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE CONSTRAINT TRIGGER data_version_plans AFTER INSERT OR UPDATE OR DELETE ON plans DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE TRIGGER data_version_plans_truncate AFTER TRUNCATE ON plans FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE CONSTRAINT TRIGGER data_version_quorum_settings AFTER INSERT OR UPDATE OR DELETE ON quorum_settings DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE TRIGGER data_version_quorum_settings_truncate AFTER TRUNCATE ON quorum_settings FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE CONSTRAINT TRIGGER data_version_settings AFTER INSERT OR UPDATE OR DELETE ON settings DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE TRIGGER data_version_settings_truncate AFTER TRUNCATE ON settings FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE CONSTRAINT TRIGGER data_version_territory_communes AFTER INSERT OR UPDATE OR DELETE ON territory_communes DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE TRIGGER data_version_territory_communes_truncate AFTER TRUNCATE ON territory_communes FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE CONSTRAINT TRIGGER data_version_territory_provinces AFTER INSERT OR UPDATE OR DELETE ON territory_provinces DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE TRIGGER data_version_territory_provinces_truncate AFTER TRUNCATE ON territory_provinces FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE CONSTRAINT TRIGGER data_version_territory_regions AFTER INSERT OR UPDATE OR DELETE ON territory_regions DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE TRIGGER data_version_territory_regions_truncate AFTER TRUNCATE ON territory_regions FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE CONSTRAINT TRIGGER data_version_users AFTER INSERT OR UPDATE OR DELETE ON users DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cosoc_data_version_bump();
+CREATE TRIGGER data_version_users_truncate AFTER TRUNCATE ON users FOR EACH STATEMENT EXECUTE FUNCTION cosoc_data_version_bump();
 -- @end
