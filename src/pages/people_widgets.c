@@ -129,9 +129,9 @@ void people_choice_select(Html *h, const FormErrors *pErr, const char *zName,
   const char *zError = form_error_for(pErr, zName);
   html_printf(h,
               "<div class=\"field%s\"><label for=\"%s\">%s</label>"
-              "<select id=\"%s\" name=\"%s\"%s>",
+              "<select id=\"%s\" name=\"%s\" aria-invalid=\"%s\">",
               zError ? " has-error" : "", zName, zLabel, zName, zName,
-              zError ? " aria-invalid=\"true\"" : "");
+              zError ? "true" : "false");
   choice_options(h, p, zSelected, bEmpty ? "—" : NULL);
   html_printf(h, "</select>");
   if (zError) html_printf(h, "<p class=\"field-error\">%s</p>", zError);
@@ -145,9 +145,9 @@ void people_commune_select(Html *h, const FormErrors *pErr, const char *zName,
   const char *zError = form_error_for(pErr, zName);
   html_printf(h,
               "<div class=\"field%s\"><label for=\"%s\">%s</label>"
-              "<select id=\"%s\" name=\"%s\"%s>",
+              "<select id=\"%s\" name=\"%s\" aria-invalid=\"%s\">",
               zError ? " has-error" : "", zName, zLabel, zName, zName,
-              zError ? " aria-invalid=\"true\"" : "");
+              zError ? "true" : "false");
   if (bEmpty) html_printf(h, "<option value=\"\">—</option>");
   commune_options(h, pIdx, zRegion, zSelected);
   html_printf(h, "</select>");

@@ -8,6 +8,7 @@
 
 #include "domain/plan_catalog.h"
 #include "domain/plan_doc.h"
+#include "pages/conflict.h"
 #include "pages/page.h"
 #include "plan/plan_store.h"
 
@@ -43,15 +44,8 @@ void plan_page_submit(Html *h, const char *zLabel, const char *zBack);
 const char *plan_conflict_kinds_text(Arena *pArena, const PlanKind *aKind,
                                      int nKind, const char *const *azSlug,
                                      int nSlug);
-/* Opens the comparison with pInfo, the version saved meanwhile. */
-void plan_conflict_begin(Html *h, Arena *pArena, const PlanVersionInfo *pInfo);
-/* One field: what the user typed and what is stored. */
-void plan_conflict_row(Html *h, const char *zLabel, const char *zMine,
-                       const char *zSaved);
-void plan_conflict_end(Html *h);
-/* "Guardar mi versión" and "Descartar mis cambios" (to zDiscard), closing
-** the form. */
-void plan_conflict_submit(Html *h, const char *zDiscard);
+/* pInfo as the conflict page names the version saved meanwhile. */
+ConflictSaved plan_conflict_saved(const PlanVersionInfo *pInfo);
 
 /* The home page's card about the plan the visitor may see (nothing when
 ** there is none). */

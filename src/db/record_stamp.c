@@ -1,0 +1,40 @@
+/*
+** record_stamp_get(): one constant statement per table (never a table name
+** pasted into SQL), all of the same shape.
+*/
+#include "db/record_stamp.h"
+
+#include <assert.h>
+#include <string.h>
+
+#define STAMP_SQL(zTable)                                                      \
+  "SELECT t.version, t.updated_at, coalesce(u.name, '') FROM " zTable " t "    \
+  "LEFT JOIN users u ON u.id = t.updated_by WHERE t.id = ?"
+
+static const char *const azStampSql[RECORD_N_KIND] = {
+    [RECORD_ACTIVITY] = STAMP_SQL("activities"),
+    [RECORD_ACTA] = STAMP_SQL("actas"),
+    [RECORD_AGREEMENT] = STAMP_SQL("agreements"),
+    [RECORD_ORGANIZATION] = STAMP_SQL("organizations"),
+    [RECORD_MEMBER] = STAMP_SQL("members"),
+    [RECORD_DIRECTORY_ENTRY] = STAMP_SQL("directory_entries"),
+};
+
+int record_stamp_get(Db *pDb, Arena *pArena, RecordKind eKind, int64_t iId,
+                     RecordStamp *pStamp) {
+  assert(eKind >= 0 && eKind < RECORD_N_KIND);
+  memset(pStamp, 0, sizeof(*pStamp));
+  pStamp->zAuthor = "";
+  DbStmt *p = db_prepare(pDb, azStampSql[eKind]);
+  if (!p) return DB_ERROR;
+  db_bind_int64(p, 1, iId);
+  int rc = db_step(p);
+  if (rc == DB_ROW) {
+    pStamp->iVersion = (int)db_column_int64(p, 0);
+    pStamp->tUpdated = db_column_int64(p, 1);
+    pStamp->zAuthor = arena_strdup(pArena, db_column_text(p, 2));
+    rc = DB_OK;
+  }
+  db_done(p);
+  return rc;
+}

@@ -1,0 +1,37 @@
+/*
+** Who saved an editable record last, and when, for the conflict page: the
+** version the user's form was drawn from is older than the stored one, and
+** the page names the stored version's author and time. Read-only; the
+** stores set updated_by when they save.
+*/
+#ifndef COSOC_DB_RECORD_STAMP_H
+#define COSOC_DB_RECORD_STAMP_H
+
+#include <stdint.h>
+
+#include "db/db.h"
+#include "util/arena.h"
+
+/* The tables whose rows are edited through a versioned form. */
+typedef enum RecordKind {
+  RECORD_ACTIVITY,
+  RECORD_ACTA,
+  RECORD_AGREEMENT,
+  RECORD_ORGANIZATION,
+  RECORD_MEMBER,
+  RECORD_DIRECTORY_ENTRY,
+  RECORD_N_KIND
+} RecordKind;
+
+/* The stored version of one record. */
+typedef struct RecordStamp {
+  int iVersion;        /* The row's version number */
+  int64_t tUpdated;    /* updated_at, UTC seconds */
+  const char *zAuthor; /* Name of who saved it, "" when unknown (arena) */
+} RecordStamp;
+
+/* DB_OK, DB_DONE when there is no such row, DB_ERROR. */
+int record_stamp_get(Db *pDb, Arena *pArena, RecordKind eKind, int64_t iId,
+                     RecordStamp *pStamp);
+
+#endif
