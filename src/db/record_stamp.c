@@ -1,6 +1,6 @@
 /*
-** record_stamp_get(): one constant statement per table (never a table name
-** pasted into SQL), all of the same shape.
+** record_stamp_get() and record_stamp_claim(): one constant statement per
+** table (never a table name pasted into SQL), all of the same shape.
 */
 #include "db/record_stamp.h"
 
@@ -37,4 +37,33 @@ int record_stamp_get(Db *pDb, Arena *pArena, RecordKind eKind, int64_t iId,
   }
   db_done(p);
   return rc;
+}
+
+#define CLAIM_SQL(zTable)                                                      \
+  "UPDATE " zTable " SET updated_by = CAST(? AS BIGINT) WHERE id = ? AND "     \
+  "version = ? RETURNING id"
+
+static const char *const azClaimSql[RECORD_N_KIND] = {
+    [RECORD_ACTIVITY] = CLAIM_SQL("activities"),
+    [RECORD_ACTA] = CLAIM_SQL("actas"),
+    [RECORD_AGREEMENT] = CLAIM_SQL("agreements"),
+    [RECORD_ORGANIZATION] = CLAIM_SQL("organizations"),
+    [RECORD_MEMBER] = CLAIM_SQL("members"),
+    [RECORD_DIRECTORY_ENTRY] = CLAIM_SQL("directory_entries"),
+};
+
+int record_stamp_claim(Db *pDb, RecordKind eKind, int64_t iId, int iVersion,
+                       int64_t iUser) {
+  assert(eKind >= 0 && eKind < RECORD_N_KIND);
+  DbStmt *p = db_prepare(pDb, azClaimSql[eKind]);
+  if (!p) return DB_ERROR;
+  if (iUser > 0)
+    db_bind_int64(p, 1, iUser);
+  else
+    db_bind_null(p, 1);
+  db_bind_int64(p, 2, iId);
+  db_bind_int64(p, 3, iVersion);
+  int rc = db_step(p);
+  db_done(p);
+  return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_BUSY : DB_ERROR;
 }

@@ -34,4 +34,11 @@ typedef struct RecordStamp {
 int record_stamp_get(Db *pDb, Arena *pArena, RecordKind eKind, int64_t iId,
                      RecordStamp *pStamp);
 
+/* For stores whose save does not check the version itself: call it inside
+** the transaction that then saves the row (and bumps its version). Marks
+** the row as saved by iUser (0: nobody known) if it is still at iVersion:
+** DB_OK, DB_BUSY when it is not (someone saved meanwhile), DB_ERROR. */
+int record_stamp_claim(Db *pDb, RecordKind eKind, int64_t iId, int iVersion,
+                       int64_t iUser);
+
 #endif

@@ -262,3 +262,67 @@ class RecordConflicts(ServerTestCase):
         self.assertRegex(r.text, r'id="correccion"[^>]*aria-invalid="true"[^>]*>Corrección')
         self.assertEqual(self.q("SELECT count(*) FROM acta_corrections c JOIN actas t ON "
                                 "t.id = c.acta_id WHERE t.activity_id = ?", aid), "0")
+
+    def first_id(self, table):
+        return int(self.q("SELECT min(id) FROM %s" % table))
+
+    def test_organization_second_save_shows_both_and_saves_mine_on_request(self):
+        oid = self.first_id("organizations")
+        path = "/admin/organizaciones/%d" % oid
+        self.conflict(path, path, "nombre", "Junta de Vecinos de Ana",
+                      "Junta de Vecinos de Berta", "organizations", oid, column="name",
+                      discard=path)
+
+    def test_member_second_save_shows_both_and_saves_mine_on_request(self):
+        mid = self.first_id("members")
+        path = "/admin/integrantes/%d" % mid
+        self.conflict(path, path, "motivo_estado", "Motivo de Ana", "Motivo de Berta",
+                      "members", mid, column="status_reason", discard=path)
+
+    def test_directory_entry_second_save_shows_both_and_saves_mine_on_request(self):
+        did = self.first_id("directory_entries")
+        path = "/admin/directorio/%d" % did
+        self.conflict(path, path, "motivo", "Reunión pedida por Ana",
+                      "Reunión pedida por Berta", "directory_entries", did, column="reason",
+                      discard=path)
+
+    def test_people_form_refused_input_keeps_the_base_version(self):
+        oid = self.first_id("organizations")
+        path = "/admin/organizaciones/%d" % oid
+        a, b = self.two_admins()
+        form_b = form_fields(b.get(path).text, path, nombre="")
+        self.assertEqual(a.post(path, form=form_fields(a.get(path).text, path,
+                                                        nombre="Nombre de Ana")).status, 303)
+        r = b.post(path, form=form_b)
+        self.assertEqual(r.status, 422)
+        self.assertEqual(b.post(path, form=form_fields(r.text, path,
+                                                       nombre="Nombre de Berta")).status, 409)
+        self.assertEqual(self.q("SELECT name FROM organizations WHERE id = ?", oid),
+                         "Nombre de Ana")
+
+    def test_agreement_second_follow_up_shows_both_and_saves_mine_on_request(self):
+        gid = int(self.q("SELECT min(id) FROM agreements WHERE state = 'pendiente'"))
+        path = "/acuerdos/%d" % gid
+        a, b = self.two_admins()
+        form_a = form_fields(a.get(path).text, path, state="en_curso", note="Nota de Ana")
+        form_b = form_fields(b.get(path).text, path, state="cumplido", note="Nota de Berta")
+        self.assertEqual(a.post(path, form=form_a).status, 303)
+        version = int(self.q("SELECT version FROM agreements WHERE id = ?", gid))
+        notes = self.q("SELECT count(*) FROM agreement_log WHERE agreement_id = ?", gid)
+        r = b.post(path, form=form_b)
+        self.assertEqual(r.status, 409, r.text[:1500])
+        page = html.unescape(r.text)
+        for text in ("Su versión (no guardada)", "Versión guardada (%d, por Ana Primera"
+                     % version, "Estado (distinto)", "Cumplido", "En curso", "Nota de Ana",
+                     "Guardar mi versión"):
+            self.assertIn(text, page)
+        self.assertEqual(self.q("SELECT state FROM agreements WHERE id = ?", gid), "en_curso")
+        self.assertEqual(self.q("SELECT count(*) FROM agreement_log WHERE agreement_id = ?",
+                                gid), notes)
+        mine = form_fields(r.text, path, conflict_choice="mine")
+        self.assertIn(("note", "Nota de Berta"), mine)
+        self.assertIn(("state", "cumplido"), mine)
+        self.assertEqual(b.post(path, form=mine).status, 303)
+        self.assertEqual(self.q("SELECT state FROM agreements WHERE id = ?", gid), "cumplido")
+        self.assertEqual(int(self.q("SELECT version FROM agreements WHERE id = ?", gid)),
+                         version + 1)
