@@ -29,6 +29,7 @@ TEST_PKGS=(
   poppler-utils python3-openpyxl
   postgresql nginx-light
   python3-aiosmtpd python3-icalendar
+  python3-pil
 )
 
 BENCH_PKGS=(

@@ -407,7 +407,6 @@ int activity_history_list(Db *pDb, Arena *pArena, int64_t iAct,
 
 /* ---- Agenda ---- */
 
-#define ACTIVITY_AGENDA_MAX 100
 
 int activity_agenda_get(Db *pDb, Arena *pArena, int64_t iAct,
                         const char ***pazItem, int *pnItem) {

@@ -73,6 +73,8 @@ typedef struct ActivityHistory {
 int activity_history_list(Db *pDb, Arena *pArena, int64_t iAct,
                           ActivityHistory **paHist, int *pnHist);
 
+#define ACTIVITY_AGENDA_MAX 100 /* Items on one agenda */
+
 /* The agenda (tabla) in order. */
 int activity_agenda_get(Db *pDb, Arena *pArena, int64_t iAct,
                         const char ***pazItem, int *pnItem);

@@ -83,13 +83,12 @@ int demo_evidence(Db *pDb, Arena *pArena) {
     const void *pData = d->bPdf ? (const void *)zDemoPdf : aDemoPng;
     size_t nData = d->bPdf ? sizeof(zDemoPdf) - 1 : sizeof(aDemoPng);
     const char *zErr = NULL;
-    const char *zMime =
-        evidence_check(pData, nData, EVIDENCE_MAX_BYTES_DEFAULT, &zErr);
-    char zSha[65];
+    EvidenceFile file;
     int64_t iId = 0;
-    if (!zMime || evidence_add(pDb, iAct, d->zKind, pData, nData, zMime,
-                               d->zFilename, d->zCaption, d->bPublic, 0,
-                               zSha, &iId) != DB_OK) {
+    if (evidence_file_prepare(pArena, pData, nData, EVIDENCE_MAX_BYTES_DEFAULT,
+                              d->bPublic, &file, &zErr) != 0 ||
+        evidence_add(pDb, iAct, d->zKind, &file, d->zFilename, d->zCaption,
+                     d->bPublic, 0, &iId) != DB_OK) {
       return DB_ERROR;
     }
   }

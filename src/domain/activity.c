@@ -231,6 +231,11 @@ int activity_is_in_person(const char *zModality) {
                        strcmp(zModality, "mixta") == 0);
 }
 
+int activity_kind_is_session(const char *zKind) {
+  return zKind && (strcmp(zKind, "sesion_ordinaria") == 0 ||
+                   strcmp(zKind, "sesion_extraordinaria") == 0);
+}
+
 int activity_reply_open(const Activity *pAct, int64_t iNow) {
   return iNow < pAct->iEnd && strcmp(pAct->zStatus, ACTIVITY_SUSPENDIDA) != 0 &&
          strcmp(pAct->zStatus, ACTIVITY_REALIZADA) != 0;

@@ -112,6 +112,10 @@ const char *activity_status_after(const Activity *pOld, const Activity *pNew,
 ** transport may be asked for. */
 int activity_is_in_person(const char *zModality);
 
+/* Whether the kind is a session of the council (ordinaria or
+** extraordinaria): sessions have quorum, an acta and agreements. */
+int activity_kind_is_session(const char *zKind);
+
 /* Whether an invitation may still be answered at iNow. */
 int activity_reply_open(const Activity *pAct, int64_t iNow);
 

@@ -5,6 +5,7 @@
 ** with the rest of the wording, so it can be reviewed in one place.
 */
 #include "domain/compliance.h"
+#include "domain/date_text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -70,11 +71,7 @@ void compliance_today(char *z) {
 }
 
 void compliance_date_display(const char *zDate, char *z) {
-  if (!plan_date_valid(zDate)) {
-    snprintf(z, PLAN_DATE_SIZE, "%.10s", zDate ? zDate : "");
-    return;
-  }
-  snprintf(z, PLAN_DATE_SIZE, "%.2s-%.2s-%.4s", zDate + 8, zDate + 5, zDate);
+  date_text_dmy(zDate, z);
 }
 
 /* The first ten characters of z, when they are a date; else "". */

@@ -23,12 +23,12 @@ static int exec_done(DbStmt *p) {
 
 /* ---- Settings ---- */
 
-size_t evidence_max_bytes(Db *pDb) {
-  DbStmt *p = db_prepare(pDb,
-                         "SELECT value FROM settings WHERE key = "
-                         "'evidence_max_bytes'");
-  size_t n = EVIDENCE_MAX_BYTES_DEFAULT;
+/* The positive integer setting zKey, or nDefault. */
+static size_t setting_bytes(Db *pDb, const char *zKey, size_t nDefault) {
+  DbStmt *p = db_prepare(pDb, "SELECT value FROM settings WHERE key = ?");
+  size_t n = nDefault;
   if (!p) return n;
+  db_bind_text(p, 1, zKey);
   if (db_step(p) == DB_ROW) {
     long long v = atoll(db_column_text(p, 0));
     if (v > 0) n = (size_t)v;
@@ -37,16 +37,33 @@ size_t evidence_max_bytes(Db *pDb) {
   return n;
 }
 
-int evidence_max_bytes_set(Db *pDb, size_t nMax) {
+static int setting_bytes_set(Db *pDb, const char *zKey, size_t nValue) {
   char zValue[32];
-  snprintf(zValue, sizeof(zValue), "%zu", nMax);
+  snprintf(zValue, sizeof(zValue), "%zu", nValue);
   DbStmt *p = db_prepare(pDb,
-                         "INSERT INTO settings(key, value) VALUES "
-                         "('evidence_max_bytes', ?) ON CONFLICT (key) "
-                         "DO UPDATE SET value = excluded.value");
+                         "INSERT INTO settings(key, value) VALUES (?, ?) ON "
+                         "CONFLICT (key) DO UPDATE SET value = excluded.value");
   if (!p) return DB_ERROR;
-  db_bind_text(p, 1, zValue);
+  db_bind_text(p, 1, zKey);
+  db_bind_text(p, 2, zValue);
   return exec_done(p);
+}
+
+size_t evidence_max_bytes(Db *pDb) {
+  return setting_bytes(pDb, "evidence_max_bytes", EVIDENCE_MAX_BYTES_DEFAULT);
+}
+
+int evidence_max_bytes_set(Db *pDb, size_t nMax) {
+  return setting_bytes_set(pDb, "evidence_max_bytes", nMax);
+}
+
+size_t evidence_request_max_bytes(Db *pDb) {
+  return setting_bytes(pDb, "evidence_request_max_bytes",
+                       EVIDENCE_REQUEST_MAX_BYTES_DEFAULT);
+}
+
+int evidence_request_max_bytes_set(Db *pDb, size_t nMax) {
+  return setting_bytes_set(pDb, "evidence_request_max_bytes", nMax);
 }
 
 /* ---- Checks ---- */
@@ -97,13 +114,31 @@ const char *evidence_kind_label(const char *zSlug) {
 
 /* ---- Writing ---- */
 
-int evidence_add(Db *pDb, int64_t iActivity, const char *zKind,
-                 const void *pData, size_t nData, const char *zMime,
-                 const char *zFilename, const char *zCaption, int bPublic,
-                 int64_t iUser, char *zSha256, int64_t *piId) {
+int evidence_file_prepare(Arena *pArena, const void *pData, size_t nData,
+                          size_t nMax, int bPublic, EvidenceFile *pFile,
+                          const char **pzErr) {
+  memset(pFile, 0, sizeof(*pFile));
+  pFile->zMime = evidence_check(pData, nData, nMax, pzErr);
+  if (!pFile->zMime) return -1;
+  pFile->pData = pData;
+  pFile->nData = nData;
   unsigned char aHash[crypto_hash_sha256_BYTES];
   crypto_hash_sha256(aHash, pData, nData);
-  sodium_bin2hex(zSha256, 65, aHash, sizeof(aHash));
+  sodium_bin2hex(pFile->zSha256, sizeof(pFile->zSha256), aHash, sizeof(aHash));
+  if (evidence_derivatives_make(pArena, pData, nData, pFile->zMime, bPublic,
+                                pFile->aDeriv, &pFile->nDeriv) != 0) {
+    *pzErr =
+        "La foto está dañada o incompleta: no se pudo abrir. Elija otro "
+        "archivo.";
+    return -1;
+  }
+  return 0;
+}
+
+int evidence_add(Db *pDb, int64_t iActivity, const char *zKind,
+                 const EvidenceFile *pFile, const char *zFilename,
+                 const char *zCaption, int bPublic, int64_t iUser,
+                 int64_t *piId) {
   if (db_begin(pDb) != DB_OK) return DB_ERROR;
   int64_t tNow = db_now();
   /* Stored once however often uploaded: the same bytes are the same row. */
@@ -113,12 +148,16 @@ int evidence_add(Db *pDb, int64_t iActivity, const char *zKind,
                          "?, ?) ON CONFLICT (sha256) DO NOTHING");
   int rc = p ? DB_OK : DB_ERROR;
   if (p) {
-    db_bind_text(p, 1, zSha256);
-    db_bind_blob(p, 2, pData, nData);
-    db_bind_int64(p, 3, (int64_t)nData);
-    db_bind_text(p, 4, zMime);
+    db_bind_text(p, 1, pFile->zSha256);
+    db_bind_blob(p, 2, pFile->pData, pFile->nData);
+    db_bind_int64(p, 3, (int64_t)pFile->nData);
+    db_bind_text(p, 4, pFile->zMime);
     db_bind_int64(p, 5, tNow);
     rc = exec_done(p);
+  }
+  if (rc == DB_OK) {
+    rc = evidence_derivatives_store(pDb, pFile->zSha256, pFile->aDeriv,
+                                    pFile->nDeriv);
   }
   if (rc == DB_OK) {
     p = db_prepare(pDb,
@@ -130,7 +169,7 @@ int evidence_add(Db *pDb, int64_t iActivity, const char *zKind,
     if (p) {
       db_bind_int64(p, 1, iActivity);
       db_bind_text(p, 2, zKind);
-      db_bind_text(p, 3, zSha256);
+      db_bind_text(p, 3, pFile->zSha256);
       db_bind_text(p, 4, zFilename);
       db_bind_text(p, 5, zCaption ? zCaption : "");
       db_bind_int64(p, 6, bPublic ? 1 : 0);
@@ -174,11 +213,14 @@ int evidence_delete(Db *pDb, int64_t iId, int64_t iUser) {
 
 /* ---- Reading ---- */
 
-#define ITEM_COLUMNS                                                         \
-  "SELECT i.id, i.activity_id, i.kind, i.file_sha256, i.filename, "          \
-  "i.caption, f.mime_type, f.size, i.is_public, COALESCE(u.name, ''), "      \
-  "i.uploaded_at FROM evidence_items i JOIN evidence_files f ON f.sha256 = " \
-  "i.file_sha256 LEFT JOIN users u ON u.id = i.uploaded_by "
+#define ITEM_COLUMNS                                                    \
+  "SELECT i.id, i.activity_id, i.kind, i.file_sha256, i.filename, "     \
+  "i.caption, f.mime_type, f.size, i.is_public, COALESCE(u.name, ''), " \
+  "i.uploaded_at, COALESCE(d.width, 0), COALESCE(d.height, 0) FROM "    \
+  "evidence_items i JOIN evidence_files f ON f.sha256 = i.file_sha256 " \
+  "LEFT JOIN users u ON u.id = i.uploaded_by LEFT JOIN "                \
+  "evidence_derivatives d ON d.sha256 = i.file_sha256 AND d.kind = "    \
+  "'" EVIDENCE_DERIVATIVE_THUMB "' "
 
 static void item_read(DbStmt *p, Arena *pArena, EvidenceItem *e) {
   e->id = db_column_int64(p, 0);
@@ -192,6 +234,8 @@ static void item_read(DbStmt *p, Arena *pArena, EvidenceItem *e) {
   e->bPublic = db_column_int64(p, 8) == 1;
   e->zUploader = arena_strdup(pArena, db_column_text(p, 9));
   e->iUploaded = db_column_int64(p, 10);
+  e->nThumbWidth = (int)db_column_int64(p, 11);
+  e->nThumbHeight = (int)db_column_int64(p, 12);
 }
 
 int evidence_list(Db *pDb, Arena *pArena, int64_t iActivity, int bPublicOnly,

@@ -16,9 +16,14 @@
 
 #include "db/db.h"
 #include "domain/compliance.h"
+#include "evidence/evidence_derivatives.h"
 #include "util/arena.h"
 
 #define EVIDENCE_MAX_BYTES_DEFAULT (20 * 1024 * 1024) /* 20 MB a file */
+#define EVIDENCE_REQUEST_MAX_BYTES_DEFAULT (100 * 1024 * 1024) /* A send */
+/* The most the officer may set either limit to: a request's body is held
+** in memory while it arrives. */
+#define EVIDENCE_LIMIT_MAX_MB 500
 #define EVIDENCE_FILENAME_MAX 200 /* Bytes of the original name kept */
 #define EVIDENCE_CAPTION_MAX 500  /* Bytes of caption accepted */
 #define EVIDENCE_KIND_ATTENDANCE "asistencia" /* Made by recording it */
@@ -37,11 +42,29 @@ typedef struct EvidenceItem {
   int bPublic;
   const char *zUploader; /* Name, "" when unknown */
   int64_t iUploaded;
+  int nThumbWidth; /* Stored thumbnail's pixels; 0 when none is stored yet */
+  int nThumbHeight;
 } EvidenceItem;
+
+/* A file checked and made ready to store: everything slow or refusable is
+** done before the write transaction. */
+typedef struct EvidenceFile {
+  const void *pData; /* The bytes as uploaded (not copied) */
+  size_t nData;
+  const char *zMime; /* As libmagic found it */
+  char zSha256[65];  /* Lower-case hex digest */
+  EvidenceDerivative aDeriv[EVIDENCE_DERIVATIVES_MAX]; /* A photo's */
+  int nDeriv;
+} EvidenceFile;
 
 /* The largest file accepted, bytes (setting evidence_max_bytes). */
 size_t evidence_max_bytes(Db *pDb);
 int evidence_max_bytes_set(Db *pDb, size_t nMax);
+/* The largest upload request, all its files together, bytes (setting
+** evidence_request_max_bytes). The route table hands this to the server,
+** which refuses a larger body (413) before reading it. */
+size_t evidence_request_max_bytes(Db *pDb);
+int evidence_request_max_bytes_set(Db *pDb, size_t nMax);
 
 /* The MIME type accepted for these bytes — image/jpeg, image/png,
 ** image/webp or application/pdf, judged by content (libmagic) — or NULL
@@ -53,13 +76,21 @@ const char *evidence_check(const void *pData, size_t nData, size_t nMax,
 int evidence_kind_valid(const char *zSlug);
 const char *evidence_kind_label(const char *zSlug);
 
-/* Stores the file (once per content) and an item pointing at it, nested in
-** the caller's transaction. zSha256 gets the hex digest (65 bytes), *piId
-** the item's id. */
+/* Checks the bytes (evidence_check), hashes them and, for a photo, makes
+** its thumbnail and, when bPublic, its public copy. Returns 0, or -1 with
+** a Spanish reason in *pzErr (a photo libvips cannot open is refused
+** here). pData must outlive pFile. */
+int evidence_file_prepare(Arena *pArena, const void *pData, size_t nData,
+                          size_t nMax, int bPublic, EvidenceFile *pFile,
+                          const char **pzErr);
+
+/* Stores the prepared file (once per content, with its derivatives) and an
+** item pointing at it, nested in the caller's transaction. *piId gets the
+** item's id. */
 int evidence_add(Db *pDb, int64_t iActivity, const char *zKind,
-                 const void *pData, size_t nData, const char *zMime,
-                 const char *zFilename, const char *zCaption, int bPublic,
-                 int64_t iUser, char *zSha256, int64_t *piId);
+                 const EvidenceFile *pFile, const char *zFilename,
+                 const char *zCaption, int bPublic, int64_t iUser,
+                 int64_t *piId);
 
 /* An activity's items in upload order (bPublicOnly: the public ones). */
 int evidence_list(Db *pDb, Arena *pArena, int64_t iActivity, int bPublicOnly,

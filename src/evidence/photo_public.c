@@ -1,5 +1,5 @@
 /*
-** Public copies of photos with libvips (see photo_public.h).
+** Public copies and thumbnails of photos with libvips (see photo_public.h).
 */
 #include "evidence/photo_public.h"
 
@@ -13,9 +13,9 @@ static int g_bVipsOk;
 static void vips_start(void) {
   g_bVipsOk = vips_init("cosoc") == 0;
   if (!g_bVipsOk) return;
-  /* One request, one thread: the server's pool already uses the cores, and
+  /* One upload, one thread: the server's pool already uses the cores, and
   ** libvips' operation cache would only hold photos nobody asks for twice
-  ** (browsers and proxies cache the public copy). */
+  ** (each is made once and stored). */
   vips_concurrency_set(1);
   vips_cache_set_max(0);
 }
@@ -33,9 +33,28 @@ int photo_public_needed(const char *zMime) {
   return zMime && save_suffix(zMime) != NULL;
 }
 
+/* Writes pImage with zSuffix into *pOut (arena copy); consumes no
+** reference. 0 or -1. */
+static int photo_write(Arena *pArena, VipsImage *pImage, const char *zSuffix,
+                       const char *zMime, PhotoImage *pOut) {
+  void *pBuf = NULL;
+  size_t nBuf = 0;
+  if (vips_image_write_to_buffer(pImage, zSuffix, &pBuf, &nBuf, NULL) != 0) {
+    g_free(pBuf);
+    return -1;
+  }
+  pOut->pData = arena_memdup(pArena, pBuf, nBuf);
+  pOut->nData = nBuf;
+  pOut->zMime = zMime;
+  pOut->nWidth = vips_image_get_width(pImage);
+  pOut->nHeight = vips_image_get_height(pImage);
+  g_free(pBuf);
+  return 0;
+}
+
 int photo_public_copy(Arena *pArena, const void *pData, size_t nData,
-                      const char *zMime, const void **ppOut, size_t *pnOut) {
-  const char *zSuffix = save_suffix(zMime);
+                      const char *zMime, PhotoImage *pOut) {
+  const char *zSuffix = zMime ? save_suffix(zMime) : NULL;
   pthread_once(&g_vipsOnce, vips_start);
   if (!zSuffix || !g_bVipsOk) return -1;
   VipsImage *pIn = vips_image_new_from_buffer(pData, nData, "", NULL);
@@ -44,19 +63,48 @@ int photo_public_copy(Arena *pArena, const void *pData, size_t nData,
     return -1;
   }
   VipsImage *pUpright = NULL;
-  void *pBuf = NULL;
-  size_t nBuf = 0;
   int rc = vips_autorot(pIn, &pUpright, NULL);
-  if (rc == 0) rc = vips_image_write_to_buffer(pUpright, zSuffix, &pBuf, &nBuf, NULL);
+  if (rc == 0) {
+    rc = photo_write(pArena, pUpright, zSuffix,
+                     strcmp(zMime, "image/jpeg") == 0  ? "image/jpeg"
+                     : strcmp(zMime, "image/png") == 0 ? "image/png"
+                                                       : "image/webp",
+                     pOut);
+  }
   if (pUpright) g_object_unref(pUpright);
   g_object_unref(pIn);
-  if (rc != 0) {
+  if (rc != 0) vips_error_clear();
+  return rc;
+}
+
+int photo_thumbnail(Arena *pArena, const void *pData, size_t nData,
+                    PhotoImage *pOut) {
+  pthread_once(&g_vipsOnce, vips_start);
+  if (!g_bVipsOk) return -1;
+  /* vips_thumbnail_buffer shrinks while decoding (JPEG, WebP) and turns the
+  ** photo upright; it does not write to the buffer despite its type. */
+  VipsImage *pThumb = NULL;
+  if (vips_thumbnail_buffer((void *)pData, nData, &pThumb, PHOTO_THUMB_WIDTH,
+                            "height", PHOTO_THUMB_HEIGHT_MAX, "size",
+                            VIPS_SIZE_DOWN, NULL) != 0) {
     vips_error_clear();
-    g_free(pBuf);
     return -1;
   }
-  *ppOut = arena_memdup(pArena, pBuf, nBuf);
-  *pnOut = nBuf;
-  g_free(pBuf);
-  return 0;
+  VipsImage *pFlat = NULL;
+  int rc = 0;
+  if (vips_image_hasalpha(pThumb)) {
+    /* JPEG has no transparency: a logo's see-through parts become white
+    ** rather than the saver's black. */
+    VipsArrayDouble *pWhite = vips_array_double_newv(1, 255.0);
+    rc = vips_flatten(pThumb, &pFlat, "background", pWhite, NULL);
+    vips_area_unref(VIPS_AREA(pWhite));
+  }
+  if (rc == 0) {
+    rc = photo_write(pArena, pFlat ? pFlat : pThumb, ".jpg[strip,Q=80]",
+                     PHOTO_THUMB_MIME, pOut);
+  }
+  if (pFlat) g_object_unref(pFlat);
+  g_object_unref(pThumb);
+  if (rc != 0) vips_error_clear();
+  return rc;
 }

@@ -404,19 +404,6 @@ static void pdf_pass(PdfDoc *p, int bDraw) {
   if (!bDraw) p->nPage = p->iPage;
 }
 
-/*
-** LeakSanitizer hook (used only in sanitizer builds, ignored otherwise).
-** Fontconfig's font-matching cache, filled once per process by pango,
-** holds its patterns in a form LSan cannot trace and is reported as lost;
-** the amount is the same after 1 or 40 exports (measured), so it is a
-** cache, not a leak. Only allocations made inside libfontconfig itself are
-** suppressed: a PangoLayout or cairo object we forgot would still show.
-*/
-const char *__lsan_default_suppressions(void);
-const char *__lsan_default_suppressions(void) {
-  return "leak:libfontconfig.so\n";
-}
-
 static cairo_status_t pdf_write(void *pClosure, const unsigned char *aData,
                                 unsigned int nData) {
   buf_append((Buf *)pClosure, aData, nData);

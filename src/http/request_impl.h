@@ -40,6 +40,11 @@ struct Request {
   struct MHD_PostProcessor *pPost; /* Form body parser, when a form */
   FormField *aField;              /* Parsed form fields */
   int nField, nFieldAlloc;
+  size_t nLastValueAlloc;         /* Bytes reserved for the last field's
+                                  ** value: a file arrives in many pieces,
+                                  ** and growing by doubling keeps that
+                                  ** linear (copying on every piece cost
+                                  ** 3 GB of memory for a 10 MB photo) */
   Buf body;                       /* Raw body when not a form */
   size_t nBodySeen;               /* Bytes of body received */
   size_t nBodyMax;                /* Limit from the route */

@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 
+#include "db/db.h"
 #include "http/request.h"
 
 typedef void (*PageHandler)(Request *r);
@@ -16,6 +17,9 @@ typedef void (*PageHandler)(Request *r);
 /* Route flags. */
 #define ROUTE_CSRF 0x01 /* A POST must carry a valid csrf_token (bearer-token
                         ** API calls excepted: they carry no cookie) */
+#define ROUTE_BODY_SETTING 0x02 /* The body limit is the officer's upload
+                        ** setting, routes_upload_body_max(); the route's
+                        ** nBodyMax only if the database does not answer */
 
 #define ROUTE_BODY_SMALL (64 * 1024)          /* Ordinary forms and JSON */
 #define ROUTE_BODY_UPLOAD (64 * 1024 * 1024)  /* Forms that carry files */
@@ -32,6 +36,9 @@ struct Route {
 
 extern const Route routes_table[];
 extern const int routes_count;
+
+/* The largest upload body, as set (for ROUTE_BODY_SETTING routes). */
+size_t routes_upload_body_max(Db *pDb);
 
 /* The route for zPath and the method bit eMethod. When the path matches
 ** but not the method, returns NULL and sets *pmAllowed to the methods the

@@ -159,14 +159,23 @@ static enum MHD_Result on_post_field(void *pCls, enum MHD_ValueKind eKind,
     pField->zContentType =
         zContentType ? arena_strdup(r->pArena, zContentType) : NULL;
     pField->zValue = arena_strdup(r->pArena, "");
+    r->nLastValueAlloc = 1;
   }
   if (nSize > 0) {
-    char *zNew = arena_alloc(r->pArena, pField->nValue + nSize + 1);
-    memcpy(zNew, pField->zValue, pField->nValue);
-    memcpy(zNew + pField->nValue, pData, nSize);
+    size_t nNeed = pField->nValue + nSize + 1;
+    if (nNeed > r->nLastValueAlloc) {
+      /* The old block stays in the arena: doubling bounds the waste to
+      ** the size of the value itself. */
+      size_t nAlloc = r->nLastValueAlloc * 2;
+      if (nAlloc < nNeed) nAlloc = nNeed;
+      char *zNew = arena_alloc(r->pArena, nAlloc);
+      memcpy(zNew, pField->zValue, pField->nValue);
+      pField->zValue = zNew;
+      r->nLastValueAlloc = nAlloc;
+    }
+    memcpy(pField->zValue + pField->nValue, pData, nSize);
     pField->nValue += nSize;
-    zNew[pField->nValue] = 0;
-    pField->zValue = zNew;
+    pField->zValue[pField->nValue] = 0;
   }
   return MHD_YES;
 }
@@ -192,6 +201,13 @@ static Request *request_begin(struct MHD_Connection *pConn, const char *zUrl,
   r->pRoute = router_match(pArena, r->zPath, r->eMethod, &r->mAllowed,
                            &r->azParam, &r->nParam);
   r->nBodyMax = r->pRoute ? r->pRoute->nBodyMax : 0;
+  if (r->pRoute && (r->pRoute->mFlag & ROUTE_BODY_SETTING) &&
+      r->eMethod == METHOD_POST) {
+    /* A limit the officer sets (evidence uploads): asked for now, before
+    ** the body, so that a larger one is never read into memory. */
+    Db *pDb = thread_db();
+    if (pDb) r->nBodyMax = routes_upload_body_max(pDb);
+  }
   const char *zLength = MHD_lookup_connection_value(
       pConn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
   if (zLength && strtoull(zLength, NULL, 10) > r->nBodyMax) {
@@ -240,6 +256,22 @@ static void authenticate(Request *r) {
   }
 }
 
+/* What a 413 says: the limit in words, and for uploads what to do. */
+static const char *body_too_large_message(Request *r) {
+  size_t n = r->nBodyMax;
+  const char *zLimit =
+      n >= 1024 * 1024 ? arena_printf(r->pArena, "%zu MB", n / (1024 * 1024))
+                       : arena_printf(r->pArena, "%zu KB", n / 1024);
+  return arena_printf(r->pArena,
+                      "Lo que intentó enviar supera el máximo de %s por "
+                      "envío, y no se guardó nada.%s",
+                      zLimit,
+                      r->pRoute && (r->pRoute->mFlag & ROUTE_BODY_SETTING)
+                          ? " Suba los archivos en partes, en varios "
+                            "envíos, o elija archivos más pequeños."
+                          : "");
+}
+
 /* Runs the route's checks and its handler. */
 static void request_dispatch(Request *r) {
   if (!r->pRoute) {
@@ -258,7 +290,7 @@ static void request_dispatch(Request *r) {
   /* After the route check: a path or method we do not answer is a 404 or
   ** 405 whatever its body, not a 413. */
   if (r->bTooLarge) {
-    respond_error(r, 413, NULL);
+    respond_error(r, 413, body_too_large_message(r));
     return;
   }
   if (r->pPost) {

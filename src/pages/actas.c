@@ -19,6 +19,7 @@
 
 #include "accounts/accounts.h"
 #include "db/record_stamp.h"
+#include "domain/date_text.h"
 #include "export/acta_pdf.h"
 #include "pages/conflict.h"
 #include "pages/sessions_pages.h"
@@ -228,7 +229,11 @@ static void section_agreements(Html *h, const ActaView *v) {
     }
     if (g->zResponsible[0])
       html_printf(h, ". Responsable: %s", g->zResponsible);
-    if (g->zDue[0]) html_printf(h, ". Plazo: %s", g->zDue);
+    if (g->zDue[0]) {
+      char zDue[PLAN_DATE_SIZE];
+      date_text_dmy(g->zDue, zDue);
+      html_printf(h, ". Plazo: %s", zDue);
+    }
     html_printf(h, "</li>\n");
   }
   if (v->nAgr) html_printf(h, "</ol>\n");
@@ -724,7 +729,7 @@ void page_activity_acta_pdf(Request *r) {
     aAgr[i].nAgainst = g->nAgainst;
     aAgr[i].nAbstain = g->nAbstain;
     aAgr[i].zResponsible = g->zResponsible[0] ? g->zResponsible : NULL;
-    aAgr[i].zDue = g->zDue[0] ? g->zDue : NULL;
+    aAgr[i].zDue = g->zDue[0] ? page_date(pArena, g->zDue) : NULL;
   }
   const char **azLine =
       arena_alloc(pArena, sizeof(char *) * (ACTIVITY_LINES_MAX + 1));

@@ -281,9 +281,7 @@ void page_activity_new(Request *r) {
     act_from_form(r, &a, &p, &iVersion);
     if (p.n == 0) act_check_all(r, &a, &p);
     if (p.n == 0) {
-      Db *pDb = request_db(r);
-      if (activity_insert(pDb, people_council_id(pDb), request_user(r)->id,
-                          &a) != DB_OK) {
+      if (act_create(r, &a) != DB_OK) {
         respond_error(r, 500, NULL);
         return;
       }

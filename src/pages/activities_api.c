@@ -83,7 +83,7 @@ static void api_create(Request *r) {
     respond_json_error(r, 409, "Aún no hay un consejo configurado.", NULL);
     return;
   }
-  if (activity_insert(pDb, iCouncil, request_user(r)->id, &a) != DB_OK ||
+  if (act_create(r, &a) != DB_OK ||
       activity_get(pDb, request_arena(r), a.id, &a) != DB_OK) {
     respond_error(r, 500, NULL);
     return;

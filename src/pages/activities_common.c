@@ -8,6 +8,7 @@
 #include "pages/activities_pages.h"
 #include "people/people.h"
 #include "plan/plan_store.h"
+#include "sessions/sessions.h"
 
 int act_load(Request *r, Activity *pAct, int bPublicOnly) {
   const char *zId = request_param(r, 0);
@@ -72,6 +73,20 @@ json_t *act_json(const Activity *a) {
   json_object_set_new(p, "sequence", json_integer(a->iSequence));
   json_object_set_new(p, "version", json_integer(a->iVersion));
   return p;
+}
+
+int act_create(Request *r, Activity *a) {
+  Db *pDb = request_db(r);
+  int64_t iCouncil = people_council_id(pDb);
+  if (db_begin(pDb) != DB_OK) return DB_ERROR;
+  if (activity_insert(pDb, iCouncil, request_user(r)->id, a) != DB_OK ||
+      (activity_kind_is_session(a->zKind) &&
+       session_agenda_put_overdue(pDb, request_arena(r), iCouncil, a->id,
+                                  session_today(request_arena(r))) != DB_OK)) {
+    db_rollback(pDb);
+    return DB_ERROR;
+  }
+  return db_commit(pDb);
 }
 
 void act_defaults(Activity *a) {

@@ -36,6 +36,11 @@ void act_from_form(Request *r, Activity *pAct, ActivityProblems *pProblems,
 void act_check_all(Request *r, const Activity *pAct,
                    ActivityProblems *pProblems);
 
+/* Stores a checked new activity for the council, by the signed-in user, in
+** one transaction; a session's agenda starts with the agreements overdue
+** today, as the next session's agenda draft must list them. Sets a->id. */
+int act_create(Request *r, Activity *pAct);
+
 /* An empty activity with defaults (programada, presencial, public). */
 void act_defaults(Activity *pAct);
 

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "db/record_stamp.h"
+#include "domain/date_text.h"
 #include "pages/conflict.h"
 #include "pages/sessions_pages.h"
 #include "people/people.h"
@@ -36,7 +37,11 @@ static void agreement_line(Html *h, const SessionAgreement *g,
               bOverdue ? " overdue" : "", (long long)g->id, g->zText,
               bOverdue ? "Atrasado" : agreement_state_label(g->eState));
   if (g->zResponsible[0]) html_printf(h, " · Responsable: %s", g->zResponsible);
-  if (g->zDue[0]) html_printf(h, " · Plazo: %s", g->zDue);
+  if (g->zDue[0]) {
+    char zDue[PLAN_DATE_SIZE];
+    date_text_dmy(g->zDue, zDue);
+    html_printf(h, " · Plazo: %s", zDue);
+  }
   if (g->bVoted) {
     html_printf(h, " · Votos: %d a favor, %d en contra, %d abstenciones",
                 g->nFor, g->nAgainst, g->nAbstain);
@@ -342,66 +347,13 @@ void page_activity_agreements(Request *r) {
       r, arena_printf(pArena, "/actividades/%lld#acuerdos", (long long)a.id));
 }
 
-#define OVERDUE_ITEM_PREFIX "Acuerdos atrasados"
-#define AGENDA_ITEMS_MAX 100
-
-/* The agenda item listing the overdue agreements of aAll[aiOver[0..nOver)),
-** one line (the agenda editor keeps one item per line). */
-static const char *overdue_agenda_item(Arena *pArena,
-                                       const SessionAgreement *aAll,
-                                       const int *aiOver, int nOver) {
-  const char *z = OVERDUE_ITEM_PREFIX ":";
-  for (int i = 0; i < nOver; i++) {
-    const SessionAgreement *g = &aAll[aiOver[i]];
-    z = arena_printf(pArena, "%s%s %s (responsable: %s; plazo: %s)", z,
-                     i ? ";" : "", g->zText,
-                     g->zResponsible[0] ? g->zResponsible : "sin responsable",
-                     g->zDue);
-  }
-  return z;
-}
-
 void page_activity_agenda_overdue(Request *r) {
   Activity a;
   if (!act_load(r, &a, 0)) return;
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
-  SessionAgreement *aAll = NULL;
-  int nAll = 0;
-  const char **azAgenda = NULL;
-  int nAgenda = 0;
-  if (session_agreement_list(pDb, pArena, people_council_id(pDb), 0, &aAll,
-                             &nAll) != DB_OK ||
-      activity_agenda_get(pDb, pArena, a.id, &azAgenda, &nAgenda) != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
-  AgreementItem *aItem =
-      arena_alloc(pArena, sizeof(AgreementItem) * (size_t)(nAll + 1));
-  int *aiOver = arena_alloc(pArena, sizeof(int) * (size_t)(nAll + 1));
-  for (int i = 0; i < nAll; i++) {
-    aItem[i].iId = aAll[i].id;
-    aItem[i].eState = aAll[i].eState;
-    aItem[i].zDue = aAll[i].zDue;
-    aItem[i].zResponsible = aAll[i].zResponsible;
-  }
-  int nOver =
-      agreement_overdue_list(aItem, nAll, session_today(pArena), aiOver);
-  /* The new item first; an earlier "Acuerdos atrasados" item is replaced,
-  ** so pressing the button twice does not list them twice. */
-  const char **azNew =
-      arena_alloc(pArena, sizeof(char *) * (size_t)(nAgenda + 1));
-  int nNew = 0;
-  if (nOver > 0)
-    azNew[nNew++] = overdue_agenda_item(pArena, aAll, aiOver, nOver);
-  for (int i = 0; i < nAgenda && nNew < AGENDA_ITEMS_MAX; i++) {
-    if (strncmp(azAgenda[i], OVERDUE_ITEM_PREFIX,
-                strlen(OVERDUE_ITEM_PREFIX)) == 0) {
-      continue;
-    }
-    azNew[nNew++] = azAgenda[i];
-  }
-  if (activity_agenda_set(pDb, a.id, azNew, nNew) != DB_OK) {
+  if (session_agenda_put_overdue(pDb, pArena, people_council_id(pDb), a.id,
+                                 session_today(pArena)) != DB_OK) {
     respond_error(r, 500, NULL);
     return;
   }
@@ -632,7 +584,8 @@ static void agreement_show(Request *r, const SessionAgreement *pG,
       agreement_is_overdue(g.eState, g.zDue, zToday) ? " (atrasado)" : "");
   if (g.zResponsible[0])
     html_printf(&h, "<li>Responsable: %s</li>", g.zResponsible);
-  if (g.zDue[0]) html_printf(&h, "<li>Plazo: %s</li>", g.zDue);
+  if (g.zDue[0])
+    html_printf(&h, "<li>Plazo: %s</li>", page_date(pArena, g.zDue));
   if (g.bVoted) {
     html_printf(&h,
                 "<li>Votación: %d a favor, %d en contra, %d abstenciones</li>",

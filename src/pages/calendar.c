@@ -21,6 +21,7 @@
 #include "export/ical.h"
 #include "pages/activities_pages.h"
 #include "pages/people_widgets.h"
+#include "plan/plan_store.h"
 
 #define CALENDAR_FEED_DAYS_BACK 400 /* A feed reaches a year and a bit back */
 
@@ -82,13 +83,27 @@ static void filter_form(Html *h, Request *r, const char *zView,
         h, &idx, territory_council_region(pDb, pArena, people_council_id(pDb)),
         f->zProvince);
   }
+  /* The plan's lines by number and objective, as the activity form shows
+  ** them: a councillor looking for "the meetings outside La Serena" knows
+  ** the objective, not the line's number. */
   html_printf(h,
               "</select></div><div class=\"field\"><label for=\"linea\">Línea "
-              "del plan</label><input id=\"linea\" name=\"linea\" type=\""
-              "number\" min=\"1\" max=\"999\" value=\"%s\"></div><div class=\""
-              "actions\"><button type=\"submit\" class=\"button\">Filtrar"
-              "</button></div></form>\n",
-              f->iLine > 0 ? arena_printf(pArena, "%d", f->iLine) : "");
+              "del plan</label><select id=\"linea\" name=\"linea\"><option "
+              "value=\"\">Todas</option>");
+  PlanDoc doc;
+  if (plan_store_load(pDb, pArena, people_council_id(pDb), 0, 0, &doc, NULL) ==
+      DB_OK) {
+    for (int i = 0; i < doc.nLine; i++) {
+      const PlanLine *pL = &doc.aLine[i];
+      html_printf(h, "<option value=\"%d\"%s>%d. %.70s%s</option>",
+                  pL->iNumber, pL->iNumber == f->iLine ? " selected" : "",
+                  pL->iNumber, pL->zObjective,
+                  strlen(pL->zObjective) > 70 ? "…" : "");
+    }
+  }
+  html_printf(h,
+              "</select></div><div class=\"actions\"><button type=\"submit\" "
+              "class=\"button\">Filtrar</button></div></form>\n");
 }
 
 static const char *filter_query(Arena *pArena, const ActivityFilter *f) {

@@ -8,12 +8,18 @@
 **   POST /actividades/ID/evidencias    (admin, form) `kind`, `caption`,
 **                                      `public`, one or more `file` -> 303
 **   GET  /evidencias/ID                a file: public items of public
-**                                      activities to everyone, the rest to
-**                                      signed-in users
+**                                      activities to everyone (a photo
+**                                      as its stored copy without
+**                                      metadata), the rest to signed-in
+**                                      users (the original)
+**   GET  /evidencias/ID/miniatura      a photo's thumbnail (JPEG), seen by
+**                                      whoever may see the file
 **   POST /evidencias/ID/eliminar       (admin) soft delete -> 303
 **
-** Every file of a request is checked by content before anything is
-** written; then all are written in one transaction or none.
+** Every file of a request is checked by content, and a photo's thumbnail
+** made, before anything is written; then all are written in one
+** transaction or none. The request as a whole is capped by the server
+** (setting evidence_request_max_bytes, see routes.c): 413 before reading.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -26,9 +32,8 @@
 
 /* A checked file, ready to store. */
 typedef struct Upload {
-  const FormField *pField;
-  const char *zMime;
-  const char *zFilename;
+  EvidenceFile file;     /* Checked, hashed, derivatives made */
+  const char *zFilename; /* The name to keep */
 } Upload;
 
 /* The name to keep: the last path component, shortened; "archivo" if none. */
@@ -46,9 +51,10 @@ static const char *upload_filename(Arena *pArena, const char *z) {
   return arena_strndup(pArena, z, n);
 }
 
-/* Checks every `file` field into aUp; the number checked, or -1 with a
+/* Checks every `file` field into aUp (bPublic: the items will be public,
+** so photos get their public copy now); the number checked, or -1 with a
 ** Spanish reason (naming the file) in *pzErr. */
-static int uploads_check(Request *r, Upload *aUp, int nMax,
+static int uploads_check(Request *r, int bPublic, Upload *aUp, int nMax,
                          const char **pzErr) {
   int nField = 0;
   const FormField *aField = request_fields(r, &nField);
@@ -59,23 +65,18 @@ static int uploads_check(Request *r, Upload *aUp, int nMax,
     const FormField *f = &aField[i];
     if (strcmp(f->zName, "file") != 0) continue;
     /* A file input left empty in a form sends no name and no bytes. */
-    if (!f->zFilename && f->nValue == 0) continue;
-    if (!f->zFilename || !*f->zFilename) {
-      if (f->nValue == 0) continue;
-    }
-    const char *zWhy = NULL;
-    const char *zName = upload_filename(pArena, f->zFilename);
-    const char *zMime = evidence_check(f->zValue, f->nValue, nLimit, &zWhy);
-    if (!zMime) {
-      *pzErr = arena_printf(pArena, "«%s»: %s", zName, zWhy);
-      return -1;
-    }
+    if ((!f->zFilename || !*f->zFilename) && f->nValue == 0) continue;
     if (n >= nMax) {
       *pzErr = "Son demasiados archivos para una sola vez: súbalos en partes.";
       return -1;
     }
-    aUp[n].pField = f;
-    aUp[n].zMime = zMime;
+    const char *zWhy = NULL;
+    const char *zName = upload_filename(pArena, f->zFilename);
+    if (evidence_file_prepare(pArena, f->zValue, f->nValue, nLimit, bPublic,
+                              &aUp[n].file, &zWhy) != 0) {
+      *pzErr = arena_printf(pArena, "«%s»: %s", zName, zWhy);
+      return -1;
+    }
     aUp[n].zFilename = zName;
     n++;
   }
@@ -114,7 +115,8 @@ void page_api_activity_evidence(Request *r) {
   }
   Upload aUp[1];
   const char *zErr = NULL;
-  int n = uploads_check(r, aUp, 1, &zErr);
+  int bPublic = upload_public(r);
+  int n = uploads_check(r, bPublic, aUp, 1, &zErr);
   if (n < 0) {
     respond_json_error(r, 422, zErr, "file");
     return;
@@ -124,13 +126,11 @@ void page_api_activity_evidence(Request *r) {
                        "file");
     return;
   }
-  char zSha[65];
   int64_t iId = 0;
   const User *pUser = request_user(r);
-  if (evidence_add(request_db(r), a.id, zKind, aUp[0].pField->zValue,
-                   aUp[0].pField->nValue, aUp[0].zMime, aUp[0].zFilename,
-                   upload_caption(r), upload_public(r), pUser ? pUser->id : 0,
-                   zSha, &iId) != DB_OK) {
+  if (evidence_add(request_db(r), a.id, zKind, &aUp[0].file, aUp[0].zFilename,
+                   upload_caption(r), bPublic, pUser ? pUser->id : 0,
+                   &iId) != DB_OK) {
     respond_error(r, 500, NULL);
     return;
   }
@@ -138,7 +138,7 @@ void page_api_activity_evidence(Request *r) {
   json_object_set_new(p, "id", json_integer(iId));
   json_object_set_new(p, "kind", json_string(zKind));
   json_object_set_new(p, "filename", json_string(aUp[0].zFilename));
-  json_object_set_new(p, "sha256", json_string(zSha));
+  json_object_set_new(p, "sha256", json_string(aUp[0].file.zSha256));
   respond_json(r, 201, p);
 }
 
@@ -150,9 +150,11 @@ void page_activity_evidence_upload(Request *r) {
     respond_error(r, 422, "Elija el tipo de verificador.");
     return;
   }
-  Upload aUp[UPLOADS_MAX];
+  /* Arena memory: UPLOADS_MAX prepared files are too big for the stack. */
+  Upload *aUp = arena_alloc(request_arena(r), sizeof(Upload) * UPLOADS_MAX);
   const char *zErr = NULL;
-  int n = uploads_check(r, aUp, UPLOADS_MAX, &zErr);
+  int bPublic = upload_public(r);
+  int n = uploads_check(r, bPublic, aUp, UPLOADS_MAX, &zErr);
   if (n < 0) {
     respond_error(r, 422,
                   arena_printf(request_arena(r),
@@ -165,15 +167,12 @@ void page_activity_evidence_upload(Request *r) {
   }
   Db *pDb = request_db(r);
   const char *zCaption = upload_caption(r);
-  int bPublic = upload_public(r);
   const User *pUser = request_user(r);
   int rc = db_begin(pDb);
   for (int i = 0; rc == DB_OK && i < n; i++) {
-    char zSha[65];
     int64_t iId = 0;
-    rc = evidence_add(pDb, a.id, zKind, aUp[i].pField->zValue,
-                      aUp[i].pField->nValue, aUp[i].zMime, aUp[i].zFilename,
-                      zCaption, bPublic, pUser ? pUser->id : 0, zSha, &iId);
+    rc = evidence_add(pDb, a.id, zKind, &aUp[i].file, aUp[i].zFilename,
+                      zCaption, bPublic, pUser ? pUser->id : 0, &iId);
   }
   if (rc != DB_OK) {
     db_rollback(pDb);
@@ -212,25 +211,59 @@ static int evidence_load(Request *r, EvidenceItem *pItem, Activity *pAct) {
   return 1;
 }
 
+/* How long shared caches may keep what anonymous visitors get. The bytes
+** at a URL never change (an item's file is fixed and its derivatives are
+** keyed by the file's digest), but an item can be deleted: a week bounds
+** how long a deleted public photo may linger in a proxy. */
+#define EVIDENCE_PUBLIC_MAX_AGE "604800"
+
+/* Sets the caching headers for item e served with entity tag zTag; answers
+** 304 and returns 1 when the client already holds it. Signed-in visitors
+** may get the original (with its metadata) at the same URL as the public
+** copy, so only anonymous answers are shareable. */
+static int evidence_cached(Request *r, const EvidenceItem *e, const Activity *a,
+                           const char *zTag) {
+  const char *zEtag = arena_printf(request_arena(r), "\"%s\"", zTag);
+  const char *zPolicy = !request_user(r)
+                            ? "public, max-age=" EVIDENCE_PUBLIC_MAX_AGE
+                        : (e->bPublic && a->bPublic) ? "private, no-cache"
+                                                     : "private, no-store";
+  response_header(r, "Cache-Control", zPolicy);
+  response_header(r, "ETag", zEtag);
+  const char *zHave = request_header(r, "If-None-Match");
+  if (zHave && (strstr(zHave, zEtag) || strcmp(zHave, "*") == 0)) {
+    respond_bytes(r, 304, "application/octet-stream", "", 0);
+    return 1;
+  }
+  return 0;
+}
+
+/* Answers with derivative zKind of item e (stored, or made now for a file
+** from before derivatives were stored). */
+static void evidence_derivative_respond(Request *r, const EvidenceItem *e,
+                                        const Activity *a, const char *zKind) {
+  if (evidence_cached(
+          r, e, a,
+          arena_printf(request_arena(r), "%s-%s", e->zSha256, zKind))) {
+    return;
+  }
+  PhotoImage m;
+  int rc = evidence_derivative(request_db(r), request_arena(r), e->zSha256,
+                               zKind, &m);
+  if (rc != DB_OK) {
+    /* DB_DONE: a photo libvips cannot open is not shown rather than shown
+    ** with its metadata. */
+    respond_error(r, rc == DB_DONE ? 404 : 500,
+                  rc == DB_DONE ? "No se puede mostrar esa foto." : NULL);
+    return;
+  }
+  respond_bytes(r, 200, m.zMime, m.pData, m.nData);
+}
+
 void page_evidence_file(Request *r) {
   EvidenceItem e;
   Activity a;
   if (!evidence_load(r, &e, &a)) return;
-  const void *pData = NULL;
-  size_t nData = 0;
-  if (evidence_bytes(request_db(r), request_arena(r), e.zSha256, &pData,
-                     &nData) != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
-  /* Anonymous visitors get photos without their metadata (GPS position,
-  ** device, owner): see evidence/photo_public.h. */
-  if (!request_user(r) && photo_public_needed(e.zMime) &&
-      photo_public_copy(request_arena(r), pData, nData, e.zMime, &pData,
-                        &nData) != 0) {
-    respond_error(r, 404, "No existe ese verificador.");
-    return;
-  }
   /* The name is for the browser's "save as": plain ASCII in filename=,
   ** the real UTF-8 name percent-encoded in filename* (RFC 6266). */
   char *zAscii = arena_strdup(request_arena(r), e.zFilename);
@@ -243,9 +276,33 @@ void page_evidence_file(Request *r) {
       arena_printf(request_arena(r),
                    "inline; filename=\"%s\"; filename*=UTF-8''%s", zAscii,
                    html_url_arg(request_arena(r), e.zFilename)));
-  response_header(r, "Cache-Control",
-                  e.bPublic ? "public, max-age=86400" : "private, no-store");
+  /* Anonymous visitors get photos without their metadata (GPS position,
+  ** device, owner): see evidence/photo_public.h. */
+  if (!request_user(r) && photo_public_needed(e.zMime)) {
+    evidence_derivative_respond(r, &e, &a, EVIDENCE_DERIVATIVE_PUBLIC);
+    return;
+  }
+  if (evidence_cached(r, &e, &a, e.zSha256)) return;
+  const void *pData = NULL;
+  size_t nData = 0;
+  if (evidence_bytes(request_db(r), request_arena(r), e.zSha256, &pData,
+                     &nData) != DB_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
   respond_bytes(r, 200, e.zMime, pData, nData);
+}
+
+void page_evidence_thumbnail(Request *r) {
+  EvidenceItem e;
+  Activity a;
+  if (!evidence_load(r, &e, &a)) return;
+  if (!photo_public_needed(e.zMime)) {
+    respond_error(r, 404,
+                  "Ese verificador no es una foto: no tiene miniatura.");
+    return;
+  }
+  evidence_derivative_respond(r, &e, &a, EVIDENCE_DERIVATIVE_THUMB);
 }
 
 void page_evidence_delete(Request *r) {
@@ -322,8 +379,25 @@ void evidence_section(Html *h, Request *r, const Activity *a) {
     for (int i = 0; i < nItem; i++) {
       const EvidenceItem *e = &aItem[i];
       const char *zLabel = evidence_kind_label(e->zKind);
-      html_printf(h, "<li><a href=\"/evidencias/%lld\">%s</a> — %s",
-                  (long long)e->id, e->zFilename, zLabel ? zLabel : e->zKind);
+      if (photo_public_needed(e->zMime)) {
+        /* The thumbnail, not the photo: a list of phone photos would
+        ** weigh megabytes. The file name beside it names the link, so the
+        ** picture itself is decoration (empty alt). */
+        html_printf(h,
+                    "<li class=\"evidence-photo\"><a href=\"/evidencias/"
+                    "%lld\"><img src=\"/evidencias/%lld/miniatura\" alt=\"\" "
+                    "loading=\"lazy\"",
+                    (long long)e->id, (long long)e->id);
+        if (e->nThumbWidth > 0) {
+          html_printf(h, " width=\"%d\" height=\"%d\"", e->nThumbWidth,
+                      e->nThumbHeight);
+        }
+        html_printf(h, "> %s</a> — %s", e->zFilename,
+                    zLabel ? zLabel : e->zKind);
+      } else {
+        html_printf(h, "<li><a href=\"/evidencias/%lld\">%s</a> — %s",
+                    (long long)e->id, e->zFilename, zLabel ? zLabel : e->zKind);
+      }
       if (*e->zCaption) html_printf(h, ": %s", e->zCaption);
       if (pUser) html_printf(h, " (%s)", e->bPublic ? "público" : "interno");
       if (bAdmin) {
@@ -371,11 +445,13 @@ void evidence_section(Html *h, Request *r, const Activity *a) {
                 "<label class=\"check\"><input type=\"checkbox\" "
                 "name=\"public\" value=\"1\"> Mostrar al público</label>"
                 "<p class=\"muted\">Se revisa el contenido de cada archivo; "
-                "hasta %zu MB por archivo.</p>"
+                "hasta %zu MB por archivo y %zu MB por envío (<a href=\""
+                "/admin/verificadores\">cambiar</a>).</p>"
                 "<button type=\"submit\" class=\"button button-primary\">"
                 "Subir verificadores</button></form>\n",
                 EVIDENCE_CAPTION_MAX,
-                evidence_max_bytes(request_db(r)) / (1024 * 1024));
+                evidence_max_bytes(request_db(r)) / (1024 * 1024),
+                evidence_request_max_bytes(request_db(r)) / (1024 * 1024));
   }
   html_printf(h, "</section>\n");
 }

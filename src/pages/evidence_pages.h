@@ -21,6 +21,8 @@ void compliance_home_section(Request *r, Html *h);
 void page_api_activity_evidence(Request *r);
 void page_activity_evidence_upload(Request *r);
 void page_evidence_file(Request *r);
+void page_evidence_thumbnail(Request *r);
+void page_admin_evidence_settings(Request *r);
 void page_evidence_delete(Request *r);
 void page_api_compliance(Request *r);
 void page_compliance_pdf(Request *r);

@@ -67,7 +67,7 @@ void page_members_public(Request *r) {
           : m->zSubstituteFor[0]
               ? arena_printf(pArena, "Suplente de %s", m->zSubstituteFor)
               : "Suplente",
-          m->zTermStart, m->zTermEnd);
+          page_date(pArena, m->zTermStart), page_date(pArena, m->zTermEnd));
     }
     html_printf(&h, "</tbody></table></div>\n");
     people_export_links(&h, pArena, "/integrantes", NULL);
@@ -189,7 +189,7 @@ void page_admin_members(Request *r) {
                 (long long)m->id, m->zFirstNames, m->zLastNames, zRun,
                 m->zOrganization, people_label(&people_council_roles, m->zRole),
                 m->bTitular ? "Titular" : "Suplente", m->zCommuneName,
-                m->zTermStart, m->zTermEnd,
+                page_date(pArena, m->zTermStart), page_date(pArena, m->zTermEnd),
                 people_label(&people_member_statuses, m->zStatus));
   }
   html_printf(&h, "</tbody></table></div>\n");

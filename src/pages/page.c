@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "accounts/accounts.h"
+#include "domain/date_text.h"
 
 /* One-time notices after a redirect are named by a key in the URL
 ** (?aviso=clave), never carried as text, so a link cannot make the site
@@ -67,4 +68,10 @@ const char *page_safe_next(const char *zNext) {
     if ((unsigned char)*z < ' ') return "/";
   }
   return zNext;
+}
+
+const char *page_date(Arena *pArena, const char *zIso) {
+  char z[PLAN_DATE_SIZE];
+  date_text_dmy(zIso, z);
+  return arena_strdup(pArena, z);
 }

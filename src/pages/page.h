@@ -22,6 +22,9 @@ void page_finish(Request *r, Html *h, int iStatus);
 ** it must start with one '/', so it cannot send the user to another site. */
 const char *page_safe_next(const char *zNext);
 
+/* A stored ISO date as pages show it, "12-03-2025" (arena memory). */
+const char *page_date(Arena *pArena, const char *zIso);
+
 /* Handlers (see routes.c for their URLs). */
 void page_home(Request *r);
 void page_login(Request *r);

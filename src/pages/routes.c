@@ -8,6 +8,7 @@
 #include "pages/page.h"
 #include "domain/plan_import.h"
 #include "pages/activities_pages.h"
+#include "evidence/evidence_store.h"
 #include "pages/evidence_pages.h"
 #include "pages/sessions_pages.h"
 
@@ -15,6 +16,7 @@
 #define POST METHOD_POST
 #define SMALL ROUTE_BODY_SMALL
 #define UPLOAD ROUTE_BODY_UPLOAD
+#define SETTING ROUTE_BODY_SETTING
 #define CSV_UPLOAD (4 * 1024 * 1024) /* A spreadsheet of people */
 #define PLAN_FILE (PLAN_IMPORT_MAX_BYTES + 64 * 1024) /* The plan upload */
 
@@ -92,9 +94,11 @@ const Route routes_table[] = {
     {"/api/activities/:/convene", POST, ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_api_activity_convene},
     {"/api/activities/:/mail", GET,     ROLE_ADMIN,      0,          0,     page_api_activity_mail},
     /* Evidence and compliance */
-    {"/api/activities/:/evidence", POST, ROLE_ADMIN,     ROUTE_CSRF, UPLOAD, page_api_activity_evidence},
-    {"/actividades/:/evidencias", POST, ROLE_ADMIN,      ROUTE_CSRF, UPLOAD, page_activity_evidence_upload},
+    {"/api/activities/:/evidence", POST, ROLE_ADMIN,     ROUTE_CSRF | SETTING, UPLOAD, page_api_activity_evidence},
+    {"/actividades/:/evidencias", POST, ROLE_ADMIN,      ROUTE_CSRF | SETTING, UPLOAD, page_activity_evidence_upload},
     {"/evidencias/:",       GET,        ROLES_EVERYONE,  0,          0,     page_evidence_file},
+    {"/evidencias/:/miniatura", GET,    ROLES_EVERYONE,  0,          0,     page_evidence_thumbnail},
+    {"/admin/verificadores", GET | POST, ROLE_ADMIN,     ROUTE_CSRF, SMALL, page_admin_evidence_settings},
     {"/evidencias/:/eliminar", POST,    ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_evidence_delete},
     {"/api/compliance",     GET,        ROLES_EVERYONE,  0,          0,     page_api_compliance},
     {"/informe-cumplimiento.pdf", GET,  ROLES_SIGNED_IN, 0,          0,     page_compliance_pdf},
@@ -119,3 +123,7 @@ const Route routes_table[] = {
 };
 
 const int routes_count = (int)(sizeof(routes_table) / sizeof(routes_table[0]));
+
+size_t routes_upload_body_max(Db *pDb) {
+  return evidence_request_max_bytes(pDb);
+}

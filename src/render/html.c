@@ -170,7 +170,12 @@ void html_vprintf(Html *h, const char *zFmt, va_list apIn) {
         const char *zArg = va_arg(ap, const char *);
         if (!zArg) zArg = "";
         size_t n = strlen(zArg);
-        if (iPrecision >= 0 && (size_t)iPrecision < n) n = (size_t)iPrecision;
+        if (iPrecision >= 0 && (size_t)iPrecision < n) {
+          /* A precision counts bytes; never cut a UTF-8 character in two
+          ** ("Participación" cut inside the "ó" would be invalid text). */
+          n = (size_t)iPrecision;
+          while (n > 0 && ((unsigned char)zArg[n] & 0xC0) == 0x80) n--;
+        }
         escape_n(&h->out, zArg, n);
         break;
       }

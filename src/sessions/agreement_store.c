@@ -4,7 +4,9 @@
 */
 #include <string.h>
 
+#include "activities/activity_store.h"
 #include "domain/chile_time.h"
+#include "domain/date_text.h"
 #include "sessions/sessions.h"
 
 #define AGR_COLUMNS                                                        \
@@ -203,4 +205,67 @@ int session_agreement_notes(Db *pDb, Arena *pArena, int64_t iAgreement,
   }
   db_done(p);
   return rc == DB_DONE ? DB_OK : DB_ERROR;
+}
+
+#define OVERDUE_ITEM_PREFIX "Acuerdos atrasados"
+
+/* The agenda item listing the overdue agreements of aAll[aiOver[0..nOver)),
+** one line (the agenda editor keeps one item per line). */
+static const char *overdue_agenda_item(Arena *pArena,
+                                       const SessionAgreement *aAll,
+                                       const int *aiOver, int nOver) {
+  const char *z = OVERDUE_ITEM_PREFIX ":";
+  for (int i = 0; i < nOver; i++) {
+    const SessionAgreement *g = &aAll[aiOver[i]];
+    char zDue[PLAN_DATE_SIZE];
+    date_text_dmy(g->zDue, zDue);
+    z = arena_printf(pArena, "%s%s %s (responsable: %s; plazo: %s)", z,
+                     i ? ";" : "", g->zText,
+                     g->zResponsible[0] ? g->zResponsible : "sin responsable",
+                     g->zDue[0] ? zDue : "sin plazo");
+  }
+  return z;
+}
+
+int session_agenda_put_overdue(Db *pDb, Arena *pArena, int64_t iCouncil,
+                               int64_t iActivity, const char *zToday) {
+  if (db_begin(pDb) != DB_OK) return DB_ERROR;
+  SessionAgreement *aAll = NULL;
+  int nAll = 0;
+  const char **azAgenda = NULL;
+  int nAgenda = 0;
+  if (session_agreement_list(pDb, pArena, iCouncil, 0, &aAll, &nAll) !=
+          DB_OK ||
+      activity_agenda_get(pDb, pArena, iActivity, &azAgenda, &nAgenda) !=
+          DB_OK) {
+    db_rollback(pDb);
+    return DB_ERROR;
+  }
+  AgreementItem *aItem =
+      arena_alloc(pArena, sizeof(AgreementItem) * (size_t)(nAll + 1));
+  int *aiOver = arena_alloc(pArena, sizeof(int) * (size_t)(nAll + 1));
+  for (int i = 0; i < nAll; i++) {
+    aItem[i].iId = aAll[i].id;
+    aItem[i].eState = aAll[i].eState;
+    aItem[i].zDue = aAll[i].zDue;
+    aItem[i].zResponsible = aAll[i].zResponsible;
+  }
+  int nOver = agreement_overdue_list(aItem, nAll, zToday, aiOver);
+  const char **azNew =
+      arena_alloc(pArena, sizeof(char *) * (size_t)(nAgenda + 1));
+  int nNew = 0;
+  if (nOver > 0)
+    azNew[nNew++] = overdue_agenda_item(pArena, aAll, aiOver, nOver);
+  for (int i = 0; i < nAgenda && nNew < ACTIVITY_AGENDA_MAX; i++) {
+    if (strncmp(azAgenda[i], OVERDUE_ITEM_PREFIX,
+                strlen(OVERDUE_ITEM_PREFIX)) == 0) {
+      continue;
+    }
+    azNew[nNew++] = azAgenda[i];
+  }
+  if (activity_agenda_set(pDb, iActivity, azNew, nNew) != DB_OK) {
+    db_rollback(pDb);
+    return DB_ERROR;
+  }
+  return db_commit(pDb);
 }

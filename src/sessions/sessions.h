@@ -120,6 +120,14 @@ int session_agreement_follow(Db *pDb, int64_t iUser,
 int session_agreement_notes(Db *pDb, Arena *pArena, int64_t iAgreement,
                             SessionAgreementNote **paNote, int *pnNote);
 
+/* Puts one item listing the council's agreements overdue on zToday first
+** on session iActivity's agenda, replacing an earlier such item (so running
+** it twice lists them once), in one transaction. With no overdue agreement
+** an earlier item is removed. Called when a session is created, and by the
+** officer's button on the session page to bring the list up to date. */
+int session_agenda_put_overdue(Db *pDb, Arena *pArena, int64_t iCouncil,
+                               int64_t iActivity, const char *zToday);
+
 /* Today in Santiago, "YYYY-MM-DD" (arena memory). */
 const char *session_today(Arena *pArena);
 

@@ -1,7 +1,7 @@
 // On a phone-sized screen the officer photographs the acta of the May
 // session (which the demo left without one) and uploads it from the
 // activity page; the dashboard's line 4 moves from 1 to 2 verified
-// sessions of 5.
+// sessions of 5. The photo is listed as its thumbnail.
 import { deflateSync } from 'node:zlib';
 import { assert, signIn } from './support.mjs';
 
@@ -57,6 +57,16 @@ export async function officer_uploads_a_photo_from_a_phone_and_the_line_progress
   await page.fill('#ev-caption', 'Acta firmada');
   await Promise.all([page.waitForNavigation(), page.click('button:has-text("Subir verificadores")')]);
   assert(await page.isVisible('a:has-text("acta-mayo.png")'), 'the photo is listed on the activity');
+  // Listed as its thumbnail, which the browser can decode, not the photo.
+  const thumb = page.locator('a:has-text("acta-mayo.png") img');
+  assert(await thumb.count() === 1, 'the photo has one thumbnail');
+  assert(/^\/evidencias\/\d+\/miniatura$/.test(await thumb.getAttribute('src')),
+    'the thumbnail URL: ' + await thumb.getAttribute('src'));
+  await thumb.scrollIntoViewIfNeeded();
+  const width = await thumb.evaluate((img) => img.decode().then(() => img.naturalWidth));
+  assert(width >= 1 && width <= 320, 'the thumbnail decodes, at most 320 px wide: ' + width);
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert(wide <= 360, 'the thumbnail keeps the page within 360 px: ' + wide);
 
   const after = await line4(page, server);
   assert(after.value === 2 && after.text.includes('2 de 5'), 'line 4 now 2 of 5: ' + JSON.stringify(after));

@@ -187,6 +187,27 @@ class ApiAndPages(ServerTestCase):
         self.assertIn("Reunión interna reservada",
                       admin.get("/calendario?vista=lista").text)
 
+    def test_calendar_filters_by_a_plan_line_chosen_from_a_list(self):
+        self.api("POST", "/api/activities",
+                 dict(SESSION, title="Sesión de la línea nueve", plan_lines=[9],
+                      start="2031-06-03T10:00", end="2031-06-03T11:00"))
+        self.api("POST", "/api/activities",
+                 dict(SESSION, title="Charla de la línea siete", kind="charla",
+                      plan_lines=[7], start="2031-06-04T10:00", end="2031-06-04T11:00"))
+        anon = self.client()
+        page = anon.get("/calendario?vista=lista").text
+        select = re.search(r'<select id="linea" name="linea">(.*?)</select>', page, re.S)
+        self.assertIsNotNone(select, "the line filter is a list")
+        options = re.findall(r'<option value="(\d+)"[^>]*>(\d+)\. ', select.group(1))
+        self.assertEqual([int(v) for v, _ in options], list(range(1, 11)))
+        self.assertTrue(all(v == n for v, n in options))
+        # Text cut to fit stays valid UTF-8 (the page decoded above) and the
+        # chosen line is selected when the page comes back.
+        only = anon.get("/calendario?vista=lista&linea=9").text
+        self.assertIn('<option value="9" selected>', only)
+        self.assertIn("Sesión de la línea nueve", only)
+        self.assertNotIn("Charla de la línea siete", only)
+
     def test_officer_pages_need_the_admin_role_and_csrf(self):
         anon = self.client()
         for path in ("/actividades", "/actividades/nueva", "/actividades/1/editar"):

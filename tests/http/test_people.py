@@ -73,7 +73,9 @@ class PublicMembersPage(PeopleCase):
         self.assertIn("María Eugenia Pizarro Alfaro", r.text)
         self.assertIn("Presidente/a", r.text)
         self.assertIn("Suplente de", r.text)
-        self.assertIn("2024-03-01", r.text)
+        # Terms read day first, as the council's documents write them.
+        self.assertIn("01-03-2024 al ", r.text)
+        self.assertNotIn("2024-03-01", r.text)
 
     def test_public_page_never_shows_run_email_or_phone_of_a_new_councillor(self):
         c = self.admin()

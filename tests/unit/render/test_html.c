@@ -58,6 +58,19 @@ static void numbers_width_and_precision_follow_printf(void **state) {
   arena_free(pArena);
 }
 
+static void a_precision_never_cuts_a_character_in_two(void **state) {
+  (void)state;
+  Arena *pArena = arena_new();
+  /* "Participación": the "ó" is bytes 11-12; a cut at 12 bytes would keep
+  ** half of it. */
+  assert_string_equal(render(pArena, "[%.12s]", "Participación"),
+                      "[Participaci]");
+  assert_string_equal(render(pArena, "[%.13s]", "Participación"),
+                      "[Participació]");
+  assert_string_equal(render(pArena, "[%.1s]", "Ñuble"), "[]");
+  arena_free(pArena);
+}
+
 static void a_null_string_prints_as_empty(void **state) {
   (void)state;
   Arena *pArena = arena_new();
@@ -138,6 +151,7 @@ int main(void) {
       cmocka_unit_test(string_arguments_are_escaped_for_text_and_attributes),
       cmocka_unit_test(the_format_string_itself_is_trusted_markup),
       cmocka_unit_test(numbers_width_and_precision_follow_printf),
+      cmocka_unit_test(a_precision_never_cuts_a_character_in_two),
       cmocka_unit_test(a_null_string_prints_as_empty),
       cmocka_unit_test(raw_output_is_only_through_the_trusted_function),
       cmocka_unit_test(text_lines_keep_line_breaks_safely),
