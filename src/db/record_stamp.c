@@ -7,8 +7,9 @@
 #include <assert.h>
 #include <string.h>
 
-#define STAMP_SQL(zTable)                                                      \
-  "SELECT t.version, t.updated_at, coalesce(u.name, '') FROM " zTable " t "    \
+#define STAMP_SQL(zTable)                                             \
+  "SELECT t.version, t.updated_at, coalesce(u.name, '') FROM " zTable \
+  " t "                                                               \
   "LEFT JOIN users u ON u.id = t.updated_by WHERE t.id = ?"
 
 static const char *const azStampSql[RECORD_N_KIND] = {
@@ -39,8 +40,9 @@ int record_stamp_get(Db *pDb, Arena *pArena, RecordKind eKind, int64_t iId,
   return rc;
 }
 
-#define CLAIM_SQL(zTable)                                                      \
-  "UPDATE " zTable " SET updated_by = CAST(? AS BIGINT) WHERE id = ? AND "     \
+#define CLAIM_SQL(zTable)                                 \
+  "UPDATE " zTable                                        \
+  " SET updated_by = CAST(? AS BIGINT) WHERE id = ? AND " \
   "version = ? RETURNING id"
 
 static const char *const azClaimSql[RECORD_N_KIND] = {

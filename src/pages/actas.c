@@ -35,7 +35,7 @@ typedef struct ActaReshow {
   FormErrors err;               /* Messages by field (summary_ID, estado,
                                 ** sesion, texto_ITEM, correccion) */
   const char *const *azSummary; /* The editor's summaries as typed, or NULL */
-  int bConflict;  /* The editor's save met a newer version: compare */
+  int bConflict;     /* The editor's save met a newer version: compare */
   const char *zNote; /* A comment or correction as typed, or NULL */
   int64_t iNoteItem; /* The item commented on; 0 for a correction */
   int iStatus;       /* 409 or 422 */
@@ -124,7 +124,8 @@ static void section_people(Html *h, const ActaView *v) {
 ** page re-shows a refused comment. */
 static void comment_form(Html *h, Request *r, const ActaView *v, int64_t iItem,
                          const ActaReshow *pRe) {
-  const char *zId = arena_printf(request_arena(r), "texto_%lld", (long long)iItem);
+  const char *zId =
+      arena_printf(request_arena(r), "texto_%lld", (long long)iItem);
   const char *zMsg = pRe ? form_error_for(&pRe->err, zId) : NULL;
   const char *zTyped =
       pRe && pRe->zNote && pRe->iNoteItem == iItem ? pRe->zNote : "";
@@ -180,15 +181,15 @@ static void section_items(Html *h, Request *r, const ActaView *v, int bEdit,
           pErr ? form_error_for(pErr, arena_printf(pArena, "summary_%lld",
                                                    (long long)it->id))
                : NULL;
-      html_printf(h,
-                  "<div class=\"field%s\"><label for=\"summary_%lld\">Resumen "
-                  "de la discusión (Markdown)</label><textarea id=\"summary_"
-                  "%lld\" name=\"summary_%lld\" rows=\"6\" aria-invalid=\"%s\">%s"
-                  "</textarea>",
-                  zMsg ? " has-error" : "", (long long)it->id,
-                  (long long)it->id, (long long)it->id,
-                  zMsg ? "true" : "false",
-                  azSummary ? azSummary[i] : it->zSummary);
+      html_printf(
+          h,
+          "<div class=\"field%s\"><label for=\"summary_%lld\">Resumen "
+          "de la discusión (Markdown)</label><textarea id=\"summary_"
+          "%lld\" name=\"summary_%lld\" rows=\"6\" aria-invalid=\"%s\">%s"
+          "</textarea>",
+          zMsg ? " has-error" : "", (long long)it->id, (long long)it->id,
+          (long long)it->id, zMsg ? "true" : "false",
+          azSummary ? azSummary[i] : it->zSummary);
       if (zMsg) html_printf(h, "<p class=\"field-error\">%s</p>", zMsg);
       html_printf(h, "</div>\n");
     }
@@ -457,12 +458,11 @@ static void acta_refuse(Request *r, ActaView *v, int iStatus,
   form_error(&re.err, zField, zMessage);
   re.iStatus = iStatus;
   const char *zAction = request_field(r, "accion");
-  if (zAction && (strcmp(zAction, "comentar") == 0 ||
-                  strcmp(zAction, "corregir") == 0)) {
+  if (zAction &&
+      (strcmp(zAction, "comentar") == 0 || strcmp(zAction, "corregir") == 0)) {
     re.zNote = request_field(r, "texto");
     const char *zItem = request_field(r, "item");
-    re.iNoteItem =
-        strcmp(zAction, "comentar") == 0 && zItem ? atoll(zItem) : 0;
+    re.iNoteItem = strcmp(zAction, "comentar") == 0 && zItem ? atoll(zItem) : 0;
   }
   acta_get(r, v, &re);
 }
@@ -577,8 +577,8 @@ static void post_state(Request *r, ActaView *v) {
       return;
     }
   }
-  int rc = session_acta_set_state(request_db(r), request_user(r)->id,
-                                  &v->acta, eTo, iApproving);
+  int rc = session_acta_set_state(request_db(r), request_user(r)->id, &v->acta,
+                                  eTo, iApproving);
   if (rc == DB_BUSY) {
     if (!view_load(r, v)) return;
     acta_refuse(r, v, 409, "estado",
@@ -600,8 +600,9 @@ static void post_note(Request *r, ActaView *v, int bCorrection) {
   const char *zItem = request_field(r, "item");
   int64_t iItem = zItem ? atoll(zItem) : 0;
   const char *zField =
-      bCorrection ? "correccion"
-                  : arena_printf(request_arena(r), "texto_%lld", (long long)iItem);
+      bCorrection
+          ? "correccion"
+          : arena_printf(request_arena(r), "texto_%lld", (long long)iItem);
   if (!bCorrection) {
     int bFound = 0;
     for (int i = 0; i < v->nItem; i++) bFound |= v->aItem[i].id == iItem;
@@ -611,7 +612,8 @@ static void post_note(Request *r, ActaView *v, int bCorrection) {
     }
   }
   if (!zText || !*zText || strlen(zText) > ACTA_NOTE_MAX) {
-    acta_refuse(r, v, 422, zField, "Escriba un texto de hasta 4000 caracteres.");
+    acta_refuse(r, v, 422, zField,
+                "Escriba un texto de hasta 4000 caracteres.");
     return;
   }
   int rc;

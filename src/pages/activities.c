@@ -360,11 +360,11 @@ static int activity_edit_save(Request *r, Activity *pOld, Activity *a,
                               int iBase) {
   Arena *pArena = request_arena(r);
   if (iBase == pOld->iVersion) {
-    a->zStatus = activity_status_after(pOld, a,
-                                       strcmp(a->zStatus, pOld->zStatus) != 0);
-    int rc = convene_save_change(request_db(r), pArena, request_user(r)->id,
-                                 pOld, a, request_field(r, "note"),
-                                 act_base_url(r));
+    a->zStatus =
+        activity_status_after(pOld, a, strcmp(a->zStatus, pOld->zStatus) != 0);
+    int rc =
+        convene_save_change(request_db(r), pArena, request_user(r)->id, pOld, a,
+                            request_field(r, "note"), act_base_url(r));
     if (rc == DB_OK) {
       mail_sender_wake();
       respond_redirect(

@@ -629,7 +629,8 @@ static void agreement_show(Request *r, const SessionAgreement *pG,
     form_input(&h, pErr, "date", "Fecha", "date", zDate ? zDate : zToday, NULL,
                NULL);
     if (bConflict) {
-      conflict_submit(&h, arena_printf(pArena, "/acuerdos/%lld", (long long)g.id));
+      conflict_submit(&h,
+                      arena_printf(pArena, "/acuerdos/%lld", (long long)g.id));
     } else {
       html_printf(
           &h,

@@ -29,9 +29,8 @@ void conflict_begin(Html *h, Arena *pArena, const ConflictSaved *pSaved) {
       "<thead><tr><th scope=\"col\">Campo</th><th scope=\"col\">Su versión "
       "(no guardada)</th><th scope=\"col\">Versión guardada (%d, por %s, %s)"
       "</th></tr></thead><tbody>\n",
-      bKnown ? pSaved->zAuthor : "otra persona", pSaved->iVersion,
-      pSaved->zOf, pSaved->iVersion,
-      bKnown ? pSaved->zAuthor : "la línea de comandos",
+      bKnown ? pSaved->zAuthor : "otra persona", pSaved->iVersion, pSaved->zOf,
+      pSaved->iVersion, bKnown ? pSaved->zAuthor : "la línea de comandos",
       conflict_time(pArena, pSaved->tSaved));
 }
 

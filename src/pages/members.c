@@ -356,8 +356,7 @@ static void member_conflict_table(Html *h, Request *r, const Member *pMine,
                people_label(&people_council_roles, pSaved->zRole));
   conflict_row(h, "Calidad", pMine->bTitular ? "Titular" : "Suplente",
                pSaved->bTitular ? "Titular" : "Suplente");
-  conflict_row(h, "Inicio del periodo", pMine->zTermStart,
-               pSaved->zTermStart);
+  conflict_row(h, "Inicio del periodo", pMine->zTermStart, pSaved->zTermStart);
   conflict_row(h, "Fin del periodo", pMine->zTermEnd, pSaved->zTermEnd);
   conflict_row(h, "Estado",
                people_label(&people_member_statuses, pMine->zStatus),

@@ -48,9 +48,10 @@ static void textarea(Html *h, const FormErrors *pErr, const char *zName,
                      const char *zLabel, const char *zValue,
                      const char *zHint) {
   field_start(h, pErr, zName, zLabel);
-  html_printf(h, "<textarea id=\"%s\" name=\"%s\" rows=\"4\" aria-invalid=\"%s\">%s</textarea>",
-              zName, zName,
-              form_error_for(pErr, zName) ? "true" : "false",
+  html_printf(h,
+              "<textarea id=\"%s\" name=\"%s\" rows=\"4\" "
+              "aria-invalid=\"%s\">%s</textarea>",
+              zName, zName, form_error_for(pErr, zName) ? "true" : "false",
               zValue ? zValue : "");
   field_end(h, pErr, zName, zHint);
 }
@@ -163,8 +164,6 @@ static void save_and_redirect(Request *r, int64_t iCouncil, const PlanDoc *pDoc,
 }
 
 static void base_version_field(Html *h, Request *r, int iBase);
-static int edited_meanwhile(Request *r, const PlanVersionInfo *pInfo,
-                            FormErrors *pErr);
 
 /* ---- The plan itself ---- */
 
@@ -180,15 +179,13 @@ static void plan_form(Request *r, int iStatus, int iBase, const PlanDoc *pDoc,
   if (pConflict) {
     ConflictSaved saved = plan_conflict_saved(pConflict);
     conflict_begin(&h, request_arena(r), &saved);
-    conflict_row(&h, "Título", plan_page_field_text(r, "title"),
-                      pDoc->zTitle);
+    conflict_row(&h, "Título", plan_page_field_text(r, "title"), pDoc->zTitle);
     conflict_row(&h, "Inicio del periodo",
-                      plan_page_field_text(r, "period_start"),
-                      pDoc->zPeriodStart);
-    conflict_row(&h, "Fin del periodo",
-                      plan_page_field_text(r, "period_end"), pDoc->zPeriodEnd);
+                 plan_page_field_text(r, "period_start"), pDoc->zPeriodStart);
+    conflict_row(&h, "Fin del periodo", plan_page_field_text(r, "period_end"),
+                 pDoc->zPeriodEnd);
     conflict_row(&h, "Introducción", plan_page_field_text(r, "intro"),
-                      pDoc->zIntro);
+                 pDoc->zIntro);
     conflict_end(&h);
   }
   html_printf(&h,
@@ -241,7 +238,8 @@ static void admin_plan_body(Request *r) {
   }
   FormErrors err;
   form_errors_init(&err);
-  if (edited_meanwhile(r, &info, &err)) {
+  if (plan_conflict_edited_meanwhile(r, iCouncil, &doc, PLAN_PART_HEAD, 0,
+                                     &info, &err)) {
     plan_form(r, 409, info.iNumber, &doc, &err, &info);
     return;
   }
@@ -297,12 +295,12 @@ static void objectives_form(Request *r, int iStatus, int iBase,
     for (int i = 0; i < pDoc->nObjective; i++) {
       int iNumber = pDoc->aObjective[i].iNumber;
       conflict_row(&h, arena_printf(pArena, "Objetivo %d", iNumber),
-                        plan_page_field_text(
-                            r, arena_printf(pArena, "objective_%d", iNumber)),
-                        pDoc->aObjective[i].zText);
+                   plan_page_field_text(
+                       r, arena_printf(pArena, "objective_%d", iNumber)),
+                   pDoc->aObjective[i].zText);
     }
-    conflict_row(&h, "Objetivo nuevo",
-                      plan_page_field_text(r, "objective_new"), "");
+    conflict_row(&h, "Objetivo nuevo", plan_page_field_text(r, "objective_new"),
+                 "");
     conflict_end(&h);
   }
   html_printf(&h,
@@ -343,7 +341,8 @@ static void admin_plan_objectives_body(Request *r) {
   }
   FormErrors err;
   form_errors_init(&err);
-  if (edited_meanwhile(r, &info, &err)) {
+  if (plan_conflict_edited_meanwhile(r, iCouncil, &doc, PLAN_PART_OBJECTIVES, 0,
+                                     &info, &err)) {
     objectives_form(r, 409, info.iNumber, &doc, &err, &info);
     return;
   }
@@ -385,11 +384,10 @@ static void line_conflict_table(Request *r, Html *h, const PlanLine *pL,
   ConflictSaved saved = plan_conflict_saved(pInfo);
   conflict_begin(h, pArena, &saved);
   conflict_row(h, "Objetivo", plan_page_field_text(r, "objective"),
-                    pL->zObjective);
-  conflict_row(h, "Acciones", plan_page_field_text(r, "actions"),
-                    pL->zActions);
+               pL->zObjective);
+  conflict_row(h, "Acciones", plan_page_field_text(r, "actions"), pL->zActions);
   conflict_row(h, "Responsables", plan_page_field_text(r, "responsible"),
-                    pL->zResponsible);
+               pL->zResponsible);
   int nMine = field_values(r, "evidence", azMine, 32);
   int nSaved = 0;
   for (int i = 0; i < pL->nEvidence && nSaved < 32; i++)
@@ -401,15 +399,14 @@ static void line_conflict_table(Request *r, Html *h, const PlanLine *pL,
       plan_conflict_kinds_text(pArena, plan_evidence_kinds,
                                plan_evidence_kinds_count, azSaved, nSaved));
   conflict_row(h, "Fechas, como las dice el plan",
-                    plan_page_field_text(r, "window_phrase"),
-                    pL->zWindowPhrase);
+               plan_page_field_text(r, "window_phrase"), pL->zWindowPhrase);
   conflict_row(h, "Desde", plan_page_field_text(r, "window_start"),
-                    pL->window.zStart);
+               pL->window.zStart);
   conflict_row(h, "Hasta", plan_page_field_text(r, "window_end"),
-                    pL->window.zEnd);
+               pL->window.zEnd);
   conflict_row(h, "Cantidad de actividades",
-                    plan_page_field_text(r, "target_count"),
-                    arena_printf(pArena, "%d", pL->target.nCount));
+               plan_page_field_text(r, "target_count"),
+               arena_printf(pArena, "%d", pL->target.nCount));
   nMine = field_values(r, "target_kinds", azMine, 32);
   conflict_row(
       h, "Tipos de actividad que cuentan",
@@ -419,8 +416,8 @@ static void line_conflict_table(Request *r, Html *h, const PlanLine *pL,
                                plan_activity_kinds_count, pL->target.azKind,
                                pL->target.nKind));
   conflict_row(h, "Comunas que no cuentan",
-                    plan_page_field_text(r, "target_exclude"),
-                    plan_target_exclude_text(pArena, &pL->target));
+               plan_page_field_text(r, "target_exclude"),
+               plan_target_exclude_text(pArena, &pL->target));
   conflict_end(h);
 }
 
@@ -531,8 +528,7 @@ static void line_form(Request *r, int iStatus, int iBase, const PlanDoc *pDoc,
   reason_field(&h, pErr, bRepeat ? request_field(r, "reason") : NULL);
 #undef VALUE
   if (pConflict) {
-    conflict_submit(&h,
-                         arena_printf(pArena, "/plan/lineas/%d", pL->iNumber));
+    conflict_submit(&h, arena_printf(pArena, "/plan/lineas/%d", pL->iNumber));
   } else {
     plan_page_submit(&h, "Guardar nueva versión",
                      arena_printf(pArena, "/plan/lineas/%d", pL->iNumber));
@@ -719,7 +715,8 @@ static void admin_plan_line_body(Request *r) {
   }
   FormErrors err;
   form_errors_init(&err);
-  if (edited_meanwhile(r, &info, &err)) {
+  if (plan_conflict_edited_meanwhile(r, iCouncil, &doc, PLAN_PART_LINE,
+                                     (int)iNumber, &info, &err)) {
     line_form(r, 409, info.iNumber, &doc, pOld, &err, &info);
     return;
   }
@@ -743,22 +740,6 @@ static void base_version_field(Html *h, Request *r, int iBase) {
   (void)r;
   html_printf(h, "<input type=\"hidden\" name=\"base_version\" value=\"%d\">\n",
               iBase);
-}
-
-/* 1 when the form was drawn from an older version than the latest: then
-** the conflict page answers (409), showing both versions, instead of
-** undoing the other person's change. */
-static int edited_meanwhile(Request *r, const PlanVersionInfo *pInfo,
-                            FormErrors *pErr) {
-  const char *zBase = request_field(r, "base_version");
-  if (!zBase || atoi(zBase) == pInfo->iNumber) return 0;
-  form_error(pErr, NULL,
-             arena_printf(request_arena(r),
-                          "Mientras usted editaba se guardó la versión %d del "
-                          "plan. Sus cambios no se guardaron: compárelos con "
-                          "la versión guardada y elija qué hacer.",
-                          pInfo->iNumber));
-  return 1;
 }
 
 /* Runs an edit handler's POST inside one write transaction: reading the

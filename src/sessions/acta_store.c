@@ -138,9 +138,8 @@ int session_acta_save(Db *pDb, int64_t iUser, const SessionActa *pActa,
                       int n) {
   int rc = db_begin(pDb);
   if (rc != DB_OK) return rc;
-  rc =
-      acta_bump(pDb, pActa, acta_state_slug(pActa->eState), pActa->iApprovedIn,
-                iUser);
+  rc = acta_bump(pDb, pActa, acta_state_slug(pActa->eState), pActa->iApprovedIn,
+                 iUser);
   for (int i = 0; i < n && rc == DB_OK; i++) {
     DbStmt *p = db_prepare(pDb,
                            "UPDATE acta_items SET summary_md = ? "

@@ -129,10 +129,11 @@ int session_agreement_follow(Db *pDb, int64_t iUser,
   int rc = db_begin(pDb);
   if (rc != DB_OK) return rc;
   int64_t iNow = db_now();
-  DbStmt *p = db_prepare(pDb,
-                         "UPDATE agreements SET state = ?, updated_at = ?, "
-                         "updated_by = CAST(? AS BIGINT), version = version + 1 "
-                         "WHERE id = ? AND version = ? RETURNING id");
+  DbStmt *p =
+      db_prepare(pDb,
+                 "UPDATE agreements SET state = ?, updated_at = ?, "
+                 "updated_by = CAST(? AS BIGINT), version = version + 1 "
+                 "WHERE id = ? AND version = ? RETURNING id");
   if (!p)
     rc = DB_ERROR;
   else {
