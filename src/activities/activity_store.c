@@ -448,6 +448,16 @@ int activity_agenda_set(Db *pDb, int64_t iAct, const char *const *azItem,
     db_bind_text(p, 3, azItem[i]);
     rc = exec_done(p);
   }
+  if (rc == DB_OK) {
+    p = db_prepare(pDb,
+                   "UPDATE activities SET version = version + 1, "
+                   "updated_at = ? WHERE id = ?");
+    if (p) {
+      db_bind_int64(p, 1, db_now());
+      db_bind_int64(p, 2, iAct);
+    }
+    rc = exec_done(p);
+  }
   if (rc != DB_OK) {
     db_rollback(pDb);
     return DB_ERROR;

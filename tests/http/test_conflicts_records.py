@@ -326,3 +326,29 @@ class RecordConflicts(ServerTestCase):
         self.assertEqual(self.q("SELECT state FROM agreements WHERE id = ?", gid), "cumplido")
         self.assertEqual(int(self.q("SELECT version FROM agreements WHERE id = ?", gid)),
                          version + 1)
+
+    def test_agenda_second_save_shows_both_and_saves_mine_on_request(self):
+        aid = self.new_activity("Sesión con tabla a dos manos")
+        page, action = "/actividades/%d" % aid, "/actividades/%d/tabla" % aid
+        a, b = self.two_admins()
+        form_a = form_fields(a.get(page).text, action, items="Cuenta de Ana\nVarios")
+        form_b = form_fields(b.get(page).text, action, items="Cuenta de Berta")
+        self.assertEqual(a.post(action, form=form_a).status, 303)
+        version = int(self.q("SELECT version FROM activities WHERE id = ?", aid))
+        r = b.post(action, form=form_b)
+        self.assertEqual(r.status, 409, r.text[:1500])
+        text = html.unescape(r.text)
+        for s in ("Su versión (no guardada)", "Versión guardada (%d, por Ana Primera" % version,
+                  "Punto 1 (distinto)", "Punto 2 (distinto)", "Cuenta de Ana", "Cuenta de Berta",
+                  "Guardar mi versión"):
+            self.assertIn(s, text)
+        agenda = "SELECT text FROM activity_agenda WHERE activity_id = ? AND position = 1"
+        self.assertEqual(self.q(agenda, aid), "Cuenta de Ana")
+        mine = form_fields(r.text, action, conflict_choice="mine")
+        self.assertIn(("version", str(version)), mine)
+        self.assertEqual(b.post(action, form=mine).status, 303)
+        self.assertEqual(self.q(agenda, aid), "Cuenta de Berta")
+        self.assertEqual(self.q("SELECT count(*) FROM activity_agenda WHERE activity_id = ?",
+                                aid), "1")
+        self.assertEqual(int(self.q("SELECT version FROM activities WHERE id = ?", aid)),
+                         version + 1)
