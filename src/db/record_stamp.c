@@ -19,6 +19,10 @@ static const char *const azStampSql[RECORD_N_KIND] = {
     [RECORD_ORGANIZATION] = STAMP_SQL("organizations"),
     [RECORD_MEMBER] = STAMP_SQL("members"),
     [RECORD_DIRECTORY_ENTRY] = STAMP_SQL("directory_entries"),
+    [RECORD_QUORUM_SETTINGS] =
+        "SELECT t.version, t.updated_at, coalesce(u.name, '') FROM "
+        "quorum_settings t LEFT JOIN users u ON u.id = t.updated_by WHERE "
+        "t.council_id = ?",
 };
 
 int record_stamp_get(Db *pDb, Arena *pArena, RecordKind eKind, int64_t iId,
@@ -52,11 +56,22 @@ static const char *const azClaimSql[RECORD_N_KIND] = {
     [RECORD_ORGANIZATION] = CLAIM_SQL("organizations"),
     [RECORD_MEMBER] = CLAIM_SQL("members"),
     [RECORD_DIRECTORY_ENTRY] = CLAIM_SQL("directory_entries"),
+    [RECORD_QUORUM_SETTINGS] =
+        "UPDATE quorum_settings SET updated_by = CAST(? AS BIGINT) WHERE "
+        "council_id = ? AND version = ? RETURNING council_id",
 };
 
 int record_stamp_claim(Db *pDb, RecordKind eKind, int64_t iId, int iVersion,
                        int64_t iUser) {
   assert(eKind >= 0 && eKind < RECORD_N_KIND);
+  if (iVersion == 0) {
+    /* Not stored yet when the form was drawn: still so, or a conflict. */
+    Arena *pArena = arena_new();
+    RecordStamp stamp;
+    int rc = record_stamp_get(pDb, pArena, eKind, iId, &stamp);
+    arena_free(pArena);
+    return rc == DB_DONE ? DB_OK : rc == DB_OK ? DB_BUSY : DB_ERROR;
+  }
   DbStmt *p = db_prepare(pDb, azClaimSql[eKind]);
   if (!p) return DB_ERROR;
   if (iUser > 0)

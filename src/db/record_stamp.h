@@ -20,6 +20,7 @@ typedef enum RecordKind {
   RECORD_ORGANIZATION,
   RECORD_MEMBER,
   RECORD_DIRECTORY_ENTRY,
+  RECORD_QUORUM_SETTINGS, /* Keyed by council id; no row yet: version 0 */
   RECORD_N_KIND
 } RecordKind;
 
@@ -37,7 +38,9 @@ int record_stamp_get(Db *pDb, Arena *pArena, RecordKind eKind, int64_t iId,
 /* For stores whose save does not check the version itself: call it inside
 ** the transaction that then saves the row (and bumps its version). Marks
 ** the row as saved by iUser (0: nobody known) if it is still at iVersion:
-** DB_OK, DB_BUSY when it is not (someone saved meanwhile), DB_ERROR. */
+** DB_OK, DB_BUSY when it is not (someone saved meanwhile), DB_ERROR.
+** iVersion 0 means "not stored yet" (quorum settings before the first
+** save): DB_OK only while there is no row. */
 int record_stamp_claim(Db *pDb, RecordKind eKind, int64_t iId, int iVersion,
                        int64_t iUser);
 

@@ -352,3 +352,23 @@ class RecordConflicts(ServerTestCase):
                                 aid), "1")
         self.assertEqual(int(self.q("SELECT version FROM activities WHERE id = ?", aid)),
                          version + 1)
+
+    def test_quorum_rules_second_save_shows_both_and_saves_mine_on_request(self):
+        path = "/admin/quorum"
+        a, b = self.two_admins()
+        form_a = form_fields(a.get(path).text, path, seats="12")
+        form_b = form_fields(b.get(path).text, path, seats="10")
+        self.assertEqual(a.post(path, form=form_a).status, 303)
+        version = int(self.q("SELECT version FROM quorum_settings"))
+        r = b.post(path, form=form_b)
+        self.assertEqual(r.status, 409, r.text[:1500])
+        text = html.unescape(r.text)
+        for s in ("Su versión (no guardada)", "Versión guardada (%d, por Ana Primera" % version,
+                  "Cargos titulares del consejo (distinto)", "Guardar mi versión"):
+            self.assertIn(s, text)
+        self.assertEqual(self.q("SELECT seats FROM quorum_settings"), "12")
+        mine = form_fields(r.text, path, conflict_choice="mine")
+        self.assertIn(("seats", "10"), mine)
+        self.assertEqual(b.post(path, form=mine).status, 303)
+        self.assertEqual(self.q("SELECT seats FROM quorum_settings"), "10")
+        self.assertEqual(int(self.q("SELECT version FROM quorum_settings")), version + 1)
