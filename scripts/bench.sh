@@ -1,17 +1,35 @@
 #!/usr/bin/env bash
-# make bench: measures cosoc's pages with wrk at 1, 32 and 256 keep-alive
-# connections, next to Debian's nginx serving a saved copy of the same HTML
-# (the practical ceiling for those bytes on this machine), and records the
-# server's peak memory. Writes bench/results/latest.md and latest.json.
+# make bench (issue 9): measures cosoc at national scale against the
+# machine's practical ceiling. See docs/performance.md for what each number
+# means.
 #
-# Optimized binary (build/cosoc, no sanitizers); loopback only; every run is
-# bounded by BENCH_SECONDS per measurement (default 5).
+#   1. the data set: `cosoc bench-data` (16 councils, one per region),
+#      cached under var/bench/ by a key of the generator, the migrations and
+#      the seed plan, so reruns skip it; each run works on a copy;
+#   2. `cosoc serve` on loopback, signed in once (session cookie for wrk);
+#   3. wrk at 1, 32 and 256 keep-alive connections on the public plan page,
+#      the signed-in dashboard, the compliance JSON, the iCalendar feed and
+#      a static asset, and Debian's nginx serving a saved copy of the same
+#      dashboard HTML (the ceiling). Every response is checked (status 200
+#      and a piece of content, scripts/bench/check.lua): a row with a bad
+#      response is marked FALLA and the run exits 1 after writing results;
+#   4. the compliance PDF and XLSX of one council and the national
+#      compliance summary (median of several runs), attendance writes per
+#      second (durable commits), peak RSS of the server (VmHWM);
+#   5. bench/results/latest.md and latest.json, with cores, CPU, commit,
+#      date and the load average (the machine may be shared).
+#
+# Never asserts a time. Optimized binary (build/cosoc, no sanitizers).
+# BENCH_SECONDS per wrk measurement (default 5), BENCH_REPEAT for the
+# timed documents (default 7).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH=${BENCH_SECONDS:-5}
+REPEAT=${BENCH_REPEAT:-7}
 CONNS=(1 32 256)
 BIN=$PWD/build/cosoc
 OUT=bench/results
+CACHE=var/bench
 TMP=$(mktemp -d /tmp/cosoc-bench-XXXXXX)
 SERVER_PID=""; NGINX_PID=""
 cleanup() {
@@ -20,36 +38,64 @@ cleanup() {
   rm -rf "$TMP"
 }
 trap cleanup EXIT
+say() { echo "bench: $*" >&2; }
 
 free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 wait_port() { for _ in $(seq 200); do (exec 3<>/dev/tcp/127.0.0.1/$1) 2>/dev/null && return 0; sleep 0.05; done; return 1; }
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 
-# The data set: the demo council (the national-scale generator comes with
-# the benchmark issue's `cosoc bench-data`).
-"$BIN" demo --db "$TMP/bench.db" > "$TMP/demo.txt"
-ADMIN=$(sed -n 's/^Administrador: //p' "$TMP/demo.txt")
-TOKEN=$("$BIN" token create --db "$TMP/bench.db" --email "$ADMIN")
+# ---- 1. The data set (cached) ----------------------------------------
+KEY=$(cat src/cli/bench_data.c src/db/migrations/*.sql data/seeds/*.txt | sha256sum | cut -c1-12)
+DATA="$CACHE/national-$KEY.db"
+if [ ! -s "$DATA" ] || [ ! -s "$DATA.txt" ]; then
+  say "creando el conjunto de datos nacional ($DATA)"
+  mkdir -p "$CACHE"
+  rm -f "$CACHE"/national-*.db* # older generators' sets
+  "$BIN" bench-data --db "$DATA.tmp" > "$DATA.txt.tmp"
+  mv "$DATA.tmp" "$DATA"; mv "$DATA.txt.tmp" "$DATA.txt"
+  rm -f "$DATA.tmp-wal" "$DATA.tmp-shm"
+fi
+cat "$DATA.txt" >&2
+cp "$DATA" "$TMP/bench.db"
+DB="$TMP/bench.db"
+ADMIN=$(sed -n 's/^Administrador: //p' "$DATA.txt")
+PASSWORD=$(sed -n 's/^Contraseña: //p' "$DATA.txt")
+TOKEN=$("$BIN" token create --db "$DB" --email "$ADMIN")
+DATA_MB=$(du -m "$DATA" | cut -f1)
 
+# ---- 2. The server, signed in ----------------------------------------
 PORT=$(free_port)
-"$BIN" serve --listen 127.0.0.1:$PORT --db "$TMP/bench.db" 2> "$TMP/serve.log" &
+"$BIN" serve --listen 127.0.0.1:$PORT --db "$DB" 2> "$TMP/serve.log" &
 SERVER_PID=$!
 wait_port "$PORT"
+BASE=http://127.0.0.1:$PORT
+JAR="$TMP/cookies.txt"
+CSRF=$(curl -s -c "$JAR" "$BASE/login" | sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' | head -1)
+STATUS=$(curl -s -o /dev/null -w '%{http_code}' -b "$JAR" -c "$JAR" \
+  --data-urlencode "email=$ADMIN" --data-urlencode "password=$PASSWORD" \
+  --data-urlencode "csrf_token=$CSRF" --data-urlencode "next=/" "$BASE/login")
+if [ "$STATUS" != 303 ]; then
+  say "FALLA: no se pudo ingresar (estado $STATUS)"; exit 1
+fi
+# curl writes HttpOnly cookies as comment-like "#HttpOnly_host" lines.
+COOKIE="Cookie: $(sed 's/^#HttpOnly_//' "$JAR" | awk '!/^#/ && NF >= 7 {printf "%s%s=%s", sep, $6, $7; sep="; "}')"
 
-# name | path | extra wrk header ("" for none)
+# name | path | content marker | extra header ("" for none)
+DASH_MARK='href="/informe-cumplimiento.pdf"'
 PAGES=(
-  "inicio (público)|/|"
-  "plan (público)|/plan|"
-  "api/plan (JSON)|/api/plan|"
-  "ingresar (formulario)|/login|"
-  "api/me (token)|/api/me|Authorization: Bearer $TOKEN"
-  "hoja de estilo|/static/style.css|"
+  "plan (público)|/plan|Plan anual|"
+  "panel del consejo (con sesión)|/|$DASH_MARK|$COOKIE"
+  "api/compliance (JSON)|/api/compliance|\"lines\"|"
+  "calendario.ics|/calendario.ics|BEGIN:VCALENDAR|"
+  "hoja de estilo (estática)|/static/style.css|:root|"
 )
 
-# The ceiling: nginx serving the plan page's bytes as a static file (the
-# dashboard, once it exists, takes its place).
+# ---- The ceiling: nginx serving the dashboard's own bytes --------------
 mkdir -p "$TMP/www" "$TMP/nginx"
 chmod 755 "$TMP" "$TMP/www"   # nginx's workers run as www-data
-curl -s "http://127.0.0.1:$PORT/plan" > "$TMP/www/plan.html"
+curl -s -H "$COOKIE" "$BASE/" > "$TMP/www/panel.html"
+grep -q "$DASH_MARK" "$TMP/www/panel.html" || { say "FALLA: el panel no muestra el cumplimiento"; exit 1; }
+DASH_BYTES=$(stat -c %s "$TMP/www/panel.html")
 NPORT=$(free_port)
 cat > "$TMP/nginx/nginx.conf" <<NGX
 worker_processes auto;
@@ -69,16 +115,12 @@ NGX
 NGINX_PID=$!
 wait_port "$NPORT"
 
-# Runs wrk; prints "rps p50_ms p99_ms errors".
-measure() {
-  local url=$1 conns=$2 header=$3 threads=2 out
-  [ "$conns" -lt 2 ] && threads=1
-  if [ -n "$header" ]; then
-    out=$(wrk -t$threads -c$conns -d${SECONDS_EACH}s --latency -H "$header" "$url")
-  else
-    out=$(wrk -t$threads -c$conns -d${SECONDS_EACH}s --latency "$url")
-  fi
-  /usr/bin/python3 - "$out" <<'PY'
+# ---- 3. wrk ----------------------------------------------------------
+# Runs wrk with a checking script; prints "rps p50_ms p99_ms bad checked
+# detail". A slow answer is a result, not an error: wrk waits up to 30 s
+# for each (its default of 2 s would drop the slowest from the latencies).
+parse_wrk() {
+  /usr/bin/python3 - "$1" <<'PY'
 import re, sys
 t = sys.argv[1]
 def ms(label):
@@ -87,50 +129,145 @@ def ms(label):
     v, u = float(m.group(1)), m.group(2)
     return v / 1000 if u == "us" else v * 1000 if u == "s" else v
 rps = float(re.search(r"Requests/sec:\s+([\d.]+)", t).group(1))
-err = re.search(r"Non-2xx or 3xx responses: (\d+)", t)
+chk = re.search(r"CHECK checked=(\d+) bad_status=(\d+) bad_marker=(\d+) first_bad_status=(\d+)", t)
 sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", t)
-errors = (int(err.group(1)) if err else 0) + (sum(map(int, sock.groups())) if sock else 0)
-print("%.1f %.3f %.3f %d" % (rps, ms("50%"), ms("99%"), errors))
+checked, status, marker, first = map(int, chk.groups()) if chk else (0, 0, 0, 0)
+nsock = sum(map(int, sock.groups())) if sock else 0
+detail = []
+if not chk: detail.append("sin-revisión")
+if status: detail.append("estado-%d:%d" % (first, status))
+if marker: detail.append("sin-contenido:%d" % marker)
+if nsock: detail.append("socket:%s" % "/".join(sock.groups()))
+bad = status + marker + nsock + (0 if chk else 1)
+print("%.1f %.3f %.3f %d %d %s" % (rps, ms("50%"), ms("99%"), bad, checked, ",".join(detail) or "-"))
 PY
+}
+measure() { # url conns marker header [script]
+  local url=$1 conns=$2 marker=$3 header=$4 script=${5:-scripts/bench/check.lua} threads=2
+  [ "$conns" -lt 2 ] && threads=1
+  local args=(-t$threads -c$conns -d${SECONDS_EACH}s --timeout 30s --latency -s "$script")
+  [ -n "$header" ] && args+=(-H "$header")
+  parse_wrk "$(BENCH_MARKER="$marker" wrk "${args[@]}" "$url")"
 }
 
 ROWS="$TMP/rows.txt"; : > "$ROWS"
 for c in "${CONNS[@]}"; do
-  echo "bench: nginx, $c conexiones" >&2
-  echo "nginx (copia estática de /plan)|$c|$(measure "http://127.0.0.1:$NPORT/plan.html" "$c" "")" >> "$ROWS"
+  say "nginx (copia estática del panel), $c conexiones"
+  echo "nginx: copia estática del panel|$c|$(measure "http://127.0.0.1:$NPORT/panel.html" "$c" "$DASH_MARK" "")" >> "$ROWS"
   for entry in "${PAGES[@]}"; do
-    IFS='|' read -r name path header <<< "$entry"
-    echo "bench: $name, $c conexiones" >&2
-    echo "$name|$c|$(measure "http://127.0.0.1:$PORT$path" "$c" "$header")" >> "$ROWS"
+    IFS='|' read -r name path marker header <<< "$entry"
+    say "$name, $c conexiones"
+    echo "$name|$c|$(measure "$BASE$path" "$c" "$marker" "$header")" >> "$ROWS"
   done
 done
-RSS_KB=$(awk '/VmHWM/ {print $2}' /proc/$SERVER_PID/status)
 
+# ---- 4. Documents, national summary, writes ----------------------------
+# Times one URL REPEAT times with curl; prints "median_ms bad".
+time_url() { # path magic
+  local path=$1 magic=$2 times=() bad=0
+  for _ in $(seq "$REPEAT"); do
+    local t
+    t=$(curl -s -o "$TMP/doc" -w '%{http_code} %{time_total}' -H "$COOKIE" "$BASE$path")
+    [ "${t%% *}" = 200 ] && head -c 4 "$TMP/doc" | grep -q "$magic" || bad=$((bad + 1))
+    times+=("${t##* }")
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk -v bad=$bad '{a[NR]=$1} END {printf "%.1f %d\n", a[int((NR+1)/2)]*1000, bad}'
+}
+say "informe de cumplimiento PDF y XLSX"
+PDF=$(time_url /informe-cumplimiento.pdf '%PDF')
+XLSX=$(time_url /informe-cumplimiento.xlsx 'PK')
+say "resumen nacional de cumplimiento"
+NATIONAL_TIMES=(); NATIONAL_BAD=0
+for _ in $(seq "$REPEAT"); do
+  t0=$(date +%s%N)
+  if ! "$BIN" compliance-summary --db "$DB" > "$TMP/national.txt" ||
+     ! grep -q "total nacional (16 consejos)" "$TMP/national.txt"; then
+    NATIONAL_BAD=$((NATIONAL_BAD + 1))
+  fi
+  NATIONAL_TIMES+=($(( ($(date +%s%N) - t0) / 1000 )))
+done
+NATIONAL="$(printf '%s\n' "${NATIONAL_TIMES[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]/1000}') $NATIONAL_BAD"
+
+say "escritura de asistencia (commits durables)"
+ACTS=$(/usr/bin/python3 - "$DB" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+print(" ".join(str(r[0]) for r in c.execute(
+    "SELECT id FROM activities WHERE council_id = (SELECT min(id) FROM councils) "
+    "AND status = 'realizada' ORDER BY id")))
+PY
+)
+BODY=$(/usr/bin/python3 - "$DB" <<'PY'
+import json, sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+ids = [r[0] for r in c.execute(
+    "SELECT id FROM members WHERE council_id = (SELECT min(id) FROM councils) ORDER BY id LIMIT 25")]
+print(json.dumps([{"member_id": i, "status": "presente" if i % 7 else "ausente"} for i in ids]))
+PY
+)
+for c in 1 32; do
+  say "asistencia, $c conexiones"
+  echo "escritura: POST asistencia (25 filas)|$c|$(BENCH_ACTIVITIES="$ACTS" BENCH_BODY="$BODY" measure "$BASE/api/activities" "$c" '"quorum"' "Authorization: Bearer $TOKEN" scripts/bench/attendance.lua)" >> "$ROWS"
+done
+RSS_KB=$(awk '/VmHWM/ {print $2}' /proc/$SERVER_PID/status)
+LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# ---- 5. Results --------------------------------------------------------
 mkdir -p "$OUT"
-/usr/bin/python3 - "$ROWS" "$RSS_KB" "$(nproc)" "$(git rev-parse --short HEAD 2>/dev/null || echo ?)" "$SECONDS_EACH" "$OUT" <<'PY'
+CPU=$(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)
+COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo "?")
+git diff --quiet HEAD 2>/dev/null || COMMIT="$COMMIT+cambios"
+/usr/bin/python3 - "$ROWS" "$OUT" <<PY
 import json, sys, datetime
-rows_path, rss_kb, cores, commit, secs, out = sys.argv[1:]
+rows_path, out = sys.argv[1:]
+meta = {"date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+        "commit": "$COMMIT", "cores": $(nproc), "cpu": """$CPU""",
+        "load_average_start": "$LOAD_START", "load_average_end": "$LOAD_END",
+        "seconds_per_measure": $SECONDS_EACH, "repeat": $REPEAT,
+        "data_set": {"file_mb": $DATA_MB, "summary": open("$DATA.txt", encoding="utf-8").read()},
+        "dashboard_bytes": $DASH_BYTES, "peak_rss_kb": int("$RSS_KB")}
 rows = []
 for line in open(rows_path, encoding="utf-8"):
     name, conns, rest = line.rstrip("\n").split("|")
-    rps, p50, p99, errors = rest.split()
+    rps, p50, p99, bad, checked, detail = rest.split()
     rows.append({"page": name, "connections": int(conns), "rps": float(rps),
-                 "p50_ms": float(p50), "p99_ms": float(p99), "errors": int(errors)})
+                 "p50_ms": float(p50), "p99_ms": float(p99),
+                 "bad_responses": int(bad), "bad_detail": "" if detail == "-" else detail,
+                 "checked": int(checked)})
 ceiling = {r["connections"]: r["rps"] for r in rows if r["page"].startswith("nginx")}
 for r in rows:
-    r["ratio_to_nginx"] = round(r["rps"] / ceiling[r["connections"]], 3) if ceiling.get(r["connections"]) else None
-result = {"date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
-          "commit": commit, "cores": int(cores), "seconds_per_measure": int(secs),
-          "peak_rss_kb": int(rss_kb), "results": rows}
+    ok = not r["page"].startswith("escritura")
+    r["ratio_to_nginx"] = round(r["rps"] / ceiling[r["connections"]], 3) if ok and ceiling.get(r["connections"]) else None
+def timed(s, name):
+    v, bad = s.split()
+    return {"what": name, "median_ms": float(v), "bad": int(bad)}
+docs = [timed("$PDF", "informe de cumplimiento PDF (un consejo)"),
+        timed("$XLSX", "informe de cumplimiento XLSX (un consejo)"),
+        timed("$NATIONAL", "resumen nacional de cumplimiento (cosoc compliance-summary, 16 consejos, incluye arrancar el proceso)")]
+result = dict(meta, results=rows, documents=docs)
 json.dump(result, open(out + "/latest.json", "w", encoding="utf-8"), indent=2, ensure_ascii=False)
+failed = [r for r in rows if r["bad_responses"]] + [d for d in docs if d["bad"]]
 with open(out + "/latest.md", "w", encoding="utf-8") as f:
     f.write("# cosoc — benchmark\n\n")
-    f.write("Commit `%s`, %s núcleos, %s s por medición (wrk, keep-alive, loopback). "
-            "Memoria máxima del servidor (VmHWM): %.1f MiB.\n\n" % (commit, cores, secs, int(rss_kb) / 1024))
-    f.write("| página | conexiones | req/s | p50 ms | p99 ms | errores | vs nginx |\n|---|---:|---:|---:|---:|---:|---:|\n")
+    f.write("%s, commit \`%s\`, %d núcleos (%s). Carga media al empezar %s, al terminar %s "
+            "(una carga alta significa una máquina compartida: los números bajan).\n\n"
+            % (meta["date"], meta["commit"], meta["cores"], meta["cpu"], meta["load_average_start"], meta["load_average_end"]))
+    f.write("Datos: \`cosoc bench-data\` (16 consejos, %d MB). wrk con keep-alive en loopback, %d s por medición; "
+            "cada respuesta revisada (estado 200 y un trozo de su contenido). Panel: %d bytes. "
+            "Memoria máxima del servidor (VmHWM): %.1f MiB.\n\n"
+            % (meta["data_set"]["file_mb"], meta["seconds_per_measure"], meta["dashboard_bytes"], meta["peak_rss_kb"] / 1024))
+    f.write("| página | conexiones | req/s | p50 ms | p99 ms | respuestas malas (de revisadas) | vs nginx |\n|---|---:|---:|---:|---:|---:|---:|\n")
     for r in rows:
-        f.write("| %s | %d | %.0f | %.3f | %.3f | %d | %s |\n" % (
-            r["page"], r["connections"], r["rps"], r["p50_ms"], r["p99_ms"], r["errors"],
+        f.write("| %s | %d | %.0f | %.3f | %.3f | %s | %s |\n" % (
+            r["page"], r["connections"], r["rps"], r["p50_ms"], r["p99_ms"],
+            "**FALLA %d** de %d (%s)" % (r["bad_responses"], r["checked"], r["bad_detail"])
+            if r["bad_responses"] else "0 de %d" % r["checked"],
             "%.2f" % r["ratio_to_nginx"] if r["ratio_to_nginx"] is not None else "—"))
+    f.write("\n| documento | mediana ms (de %d) | fallas |\n|---|---:|---:|\n" % meta["repeat"])
+    for d in docs:
+        f.write("| %s | %.1f | %s |\n" % (d["what"], d["median_ms"], "**%d**" % d["bad"] if d["bad"] else "0"))
 print(open(out + "/latest.md", encoding="utf-8").read())
+if failed:
+    print("bench: FALLA: hubo respuestas con error o sin el contenido esperado (ver arriba)", file=sys.stderr)
+    sys.exit(1)
 PY

@@ -56,6 +56,14 @@ int cmd_mail(int argc, char **argv);
 /* Demo data added by `cosoc demo` inside its transaction (demo_people.c). */
 int demo_people(Db *pDb, Arena *pArena);
 int cmd_import_plan(int argc, char **argv);
+/* Benchmarks: the synthetic national data set (bench_data.c) and the
+** compliance of every council (compliance_summary.c). */
+int cmd_bench_data(int argc, char **argv);
+int cmd_compliance_summary(int argc, char **argv);
+
+/* A new password easy to type from a printout ("abcd-efgh-…", 19 chars and
+** NUL), for the demo's and the benchmark's administrator (cmd_demo.c). */
+void cli_password_make(char zOut[20]);
 
 /* The demo's plan: the council's real plan, imported into the first
 ** council and approved by iAdminId (src/cli/cmd_plan.c). */

@@ -24,7 +24,7 @@
 
 /* A password that is easy to type from a printout: four groups of four
 ** lower-case letters and digits, without look-alikes (0/o, 1/l). */
-static void demo_password(char zOut[20]) {
+void cli_password_make(char zOut[20]) {
   static const char aAlpha[] = "abcdefghijkmnpqrstuvwxyz23456789";
   int j = 0;
   for (int i = 0; i < 16; i++) {
@@ -120,7 +120,7 @@ int cmd_demo(int argc, char **argv) {
   }
   Arena *pArena = arena_new();
   char zPassword[20];
-  demo_password(zPassword);
+  cli_password_make(zPassword);
   const char *zErr = NULL;
   rc = CLI_FAIL;
   int64_t iAdmin = 0;

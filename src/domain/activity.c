@@ -281,3 +281,13 @@ void activity_format_short(int64_t iUtc, char *z, size_t n) {
   snprintf(z, n, "%02d-%02d-%04d %02d:%02d", t.iDay, t.iMonth, t.iYear, t.iHour,
            t.iMinute);
 }
+
+void activity_format_date_long(const char *zDate, char *z, size_t n) {
+  int y = 0, m = 0, d = 0;
+  if (zDate && sscanf(zDate, "%4d-%2d-%2d", &y, &m, &d) == 3 && m >= 1 &&
+      m <= 12 && d >= 1 && d <= 31) {
+    snprintf(z, n, "%d de %s de %d", d, azMonth[m - 1], y);
+  } else {
+    snprintf(z, n, "%s", zDate ? zDate : "");
+  }
+}

@@ -125,5 +125,9 @@ int activity_reply_open(const Activity *pAct, int64_t iNow);
 void activity_format_when(int64_t iStart, int64_t iEnd, char *z, size_t n);
 /* "15-04-2025 10:00" in Santiago time. */
 void activity_format_short(int64_t iUtc, char *z, size_t n);
+/* "15 de abril de 2025" from "2025-04-15" (anything may follow the date;
+** a copy of the input when it is not one), into z of n bytes. */
+#define ACTIVITY_DATE_LONG_MAX 32
+void activity_format_date_long(const char *zDate, char *z, size_t n);
 
 #endif

@@ -61,8 +61,8 @@ static const char *actions_short(Arena *pArena, const char *zActions) {
   return arena_printf(pArena, "%.*s…", (int)n, z);
 }
 
-static const char *subtitle(Arena *pArena, const PlanDoc *pPlan,
-                            const ComplianceReportInfo *pInfo) {
+const char *compliance_report_subtitle(Arena *pArena, const PlanDoc *pPlan,
+                                       const ComplianceReportInfo *pInfo) {
   Buf b;
   buf_init(&b, pArena);
   if (pInfo && pInfo->zCouncil && pInfo->zCouncil[0])
@@ -93,7 +93,7 @@ static void put_state_counts(Buf *pB, const ComplianceRollup *pR) {
   }
 }
 
-static const char *summary_preamble(Arena *pArena,
+const char *compliance_report_stamp(Arena *pArena,
                                     const ComplianceResult *pResult,
                                     const ComplianceReportInfo *pInfo) {
   Buf b;
@@ -105,8 +105,18 @@ static const char *summary_preamble(Arena *pArena,
   if (pInfo && pInfo->zProduced)
     buf_printf(&b, ". Informe producido el %s",
                date_display(pArena, pInfo->zProduced));
+  buf_putc(&b, '.');
+  return buf_str(&b);
+}
+
+static const char *summary_preamble(Arena *pArena,
+                                    const ComplianceResult *pResult,
+                                    const ComplianceReportInfo *pInfo) {
+  Buf b;
+  buf_init(&b, pArena);
+  buf_puts(&b, compliance_report_stamp(pArena, pResult, pInfo));
   buf_printf(&b,
-             ".\n\nUna actividad cuenta para una línea cuando se realizó "
+             "\n\nUna actividad cuenta para una línea cuando se realizó "
              "dentro del plazo de la línea, es del tipo y en un lugar que "
              "la meta acepta; está verificada cuando tiene todos los "
              "verificadores que la línea exige. Una línea está en riesgo "
@@ -144,7 +154,7 @@ void compliance_report_summary(Arena *pArena, const PlanDoc *pPlan,
                                ExportTable *pTable) {
   memset(pTable, 0, sizeof(*pTable));
   pTable->zTitle = COMPLIANCE_REPORT_TITLE;
-  pTable->zSubtitle = subtitle(pArena, pPlan, pInfo);
+  pTable->zSubtitle = compliance_report_subtitle(pArena, pPlan, pInfo);
   pTable->zPreamble = summary_preamble(pArena, pResult, pInfo);
   pTable->nCol = SUMMARY_COLUMNS;
   pTable->azHeader = azSummaryHeader;
@@ -187,7 +197,7 @@ void compliance_report_objectives(Arena *pArena, const PlanDoc *pPlan,
                                   ExportTable *pTable) {
   memset(pTable, 0, sizeof(*pTable));
   pTable->zTitle = "Cumplimiento por objetivo general";
-  pTable->zSubtitle = subtitle(pArena, pPlan, pInfo);
+  pTable->zSubtitle = compliance_report_subtitle(pArena, pPlan, pInfo);
   pTable->zPreamble = arena_printf(pArena, "Situación al %s.",
                                    date_display(pArena, pResult->zAsOf));
   pTable->nCol = OBJECTIVE_COLUMNS;
@@ -209,18 +219,15 @@ void compliance_report_objectives(Arena *pArena, const PlanDoc *pPlan,
   pTable->azCell = az;
 }
 
-/* The evidence kinds a link lacks as labels: "Acta, Citación". */
-static const char *missing_kinds(Arena *pArena, const ComplianceLink *pLink) {
+const char *compliance_report_missing_kinds(Arena *pArena,
+                                            const ComplianceLink *pLink) {
   if (pLink->eReason != COMPLIANCE_COUNTS || pLink->nMissingKind == 0)
     return NO_MISSING_KIND;
   Buf b;
   buf_init(&b, pArena);
   for (int i = 0; i < pLink->nMissingKind; i++) {
-    const char *zLabel =
-        plan_kind_label(plan_evidence_kinds, plan_evidence_kinds_count,
-                        pLink->azMissingKind[i]);
     if (i) buf_puts(&b, ", ");
-    buf_puts(&b, zLabel ? zLabel : pLink->azMissingKind[i]);
+    buf_puts(&b, compliance_report_evidence_label(pLink->azMissingKind[i]));
   }
   return buf_str(&b);
 }
@@ -231,7 +238,7 @@ void compliance_report_activities(Arena *pArena, const PlanDoc *pPlan,
                                   ExportTable *pTable) {
   memset(pTable, 0, sizeof(*pTable));
   pTable->zTitle = "Actividades por línea del plan";
-  pTable->zSubtitle = subtitle(pArena, pPlan, pInfo);
+  pTable->zSubtitle = compliance_report_subtitle(pArena, pPlan, pInfo);
   pTable->zPreamble = arena_printf(pArena, "Situación al %s.",
                                    date_display(pArena, pResult->zAsOf));
   pTable->nCol = ACTIVITY_COLUMNS;
@@ -248,28 +255,55 @@ void compliance_report_activities(Arena *pArena, const PlanDoc *pPlan,
       const ComplianceLink *pLink = &pL->aLink[k];
       const ComplianceActivity *pAct = pLink->pActivity;
       const char **azRow = &az[iRow++ * ACTIVITY_COLUMNS];
-      const char *zKind = plan_kind_label(
-          plan_activity_kinds, plan_activity_kinds_count, pAct->zKind);
       azRow[0] = arena_printf(pArena, "%d", pL->iNumber);
       azRow[1] = date_display(pArena, pAct->zDate);
       azRow[2] = pAct->zTitle ? pAct->zTitle : "";
-      azRow[3] = zKind ? zKind : (pAct->zKind ? pAct->zKind : "");
-      azRow[4] = pAct->zCommuneName && pAct->zCommuneName[0]
-                     ? pAct->zCommuneName
-                     : (pAct->zCommune && pAct->zCommune[0] ? pAct->zCommune
-                                                            : "Sin comuna");
-      azRow[5] = pLink->eReason == COMPLIANCE_COUNTS
-                     ? "Sí"
-                     : arena_printf(pArena, "No: %s",
-                                    compliance_reason_text(pLink->eReason));
-      azRow[6] = pLink->eReason != COMPLIANCE_COUNTS ? NO_MISSING_KIND
-                 : pLink->bVerified                  ? "Sí"
-                                                     : "No";
-      azRow[7] = missing_kinds(pArena, pLink);
+      azRow[3] = compliance_report_kind_label(pAct->zKind);
+      azRow[4] = compliance_report_commune(pAct);
+      azRow[5] = compliance_report_counts_text(pArena, pLink);
+      azRow[6] = compliance_report_verified_text(pLink);
+      azRow[7] = compliance_report_missing_kinds(pArena, pLink);
     }
   }
   pTable->nRow = iRow;
   pTable->azCell = az;
+}
+
+const ComplianceReportActivity *compliance_report_activity(
+    const ComplianceReportInfo *pInfo, int64_t iId) {
+  if (!pInfo) return NULL;
+  for (int i = 0; i < pInfo->nActivity; i++) {
+    if (pInfo->aActivity[i].iId == iId) return &pInfo->aActivity[i];
+  }
+  return NULL;
+}
+
+const char *compliance_report_kind_label(const char *zKind) {
+  const char *z =
+      plan_kind_label(plan_activity_kinds, plan_activity_kinds_count, zKind);
+  return z ? z : (zKind ? zKind : "");
+}
+
+const char *compliance_report_evidence_label(const char *zKind) {
+  const char *z =
+      plan_kind_label(plan_evidence_kinds, plan_evidence_kinds_count, zKind);
+  return z ? z : (zKind ? zKind : "");
+}
+
+const char *compliance_report_commune(const ComplianceActivity *pAct) {
+  if (pAct->zCommuneName && pAct->zCommuneName[0]) return pAct->zCommuneName;
+  return pAct->zCommune && pAct->zCommune[0] ? pAct->zCommune : "Sin comuna";
+}
+
+const char *compliance_report_counts_text(Arena *pArena,
+                                          const ComplianceLink *pLink) {
+  if (pLink->eReason == COMPLIANCE_COUNTS) return "Sí";
+  return arena_printf(pArena, "No: %s", compliance_reason_text(pLink->eReason));
+}
+
+const char *compliance_report_verified_text(const ComplianceLink *pLink) {
+  if (pLink->eReason != COMPLIANCE_COUNTS) return NO_MISSING_KIND;
+  return pLink->bVerified ? "Sí" : "No";
 }
 
 ExportPdfOptions compliance_report_pdf_options(

@@ -25,11 +25,36 @@
 #define COMPLIANCE_REPORT_TITLE "Informe de cumplimiento del Plan Anual"
 #define COMPLIANCE_REPORT_ACTIONS_MAX 160 /* Bytes of ACCIONES kept */
 
+/* One evidence item of an activity, as the report lists it. */
+typedef struct ComplianceReportEvidence {
+  const char *zKind;      /* Evidence kind slug */
+  const char *zFilename;  /* As uploaded; NULL for one the system made */
+  const char *zUploader;  /* Who uploaded it ("" unknown) */
+  const char *zUploaded;  /* Santiago date uploaded, YYYY-MM-DD, or NULL */
+  int bPublic;            /* Shown on the public site */
+  const char *zSha256;    /* Hex digest of the file, or NULL */
+  const void *pThumb;     /* A photo's thumbnail, or NULL */
+  size_t nThumb;          /* Its size */
+  const char *zThumbMime; /* Its type: image/jpeg or image/png */
+  int nThumbWidth;        /* Its pixels (needed for a JPEG) */
+  int nThumbHeight;
+} ComplianceReportEvidence;
+
+/* What the report shows of an activity beyond the engine's input. */
+typedef struct ComplianceReportActivity {
+  int64_t iId;           /* ComplianceActivity.iId it belongs to */
+  const char *zProvince; /* Province of its commune, or NULL */
+  int nEvidence;         /* Items, uploaded and made by the system */
+  const ComplianceReportEvidence *aEvidence;
+} ComplianceReportActivity;
+
 typedef struct ComplianceReportInfo {
   const char *zCouncil;  /* Council name for the subtitle, or NULL */
   int iPlanVersion;      /* Plan version computed from; 0: not stated */
   const char *zProduced; /* Day the report is produced, YYYY-MM-DD, or
                          ** NULL (then not stated) */
+  int nActivity;         /* Entries in aActivity (0: no evidence shown) */
+  const ComplianceReportActivity *aActivity; /* By activity, any order */
 } ComplianceReportInfo;
 
 /* Fill *pTable (arena memory). pInfo may be NULL. */
@@ -51,6 +76,55 @@ void compliance_report_activities(Arena *pArena, const PlanDoc *pPlan,
 ExportPdfOptions compliance_report_pdf_options(
     Arena *pArena, const ComplianceResult *pResult,
     const ComplianceReportInfo *pInfo);
+
+/* The whole Informe de cumplimiento as a PDF (compliance_pdf.c), A4
+** portrait: a cover (council, plan and period, the day it shows, the day
+** produced and the plan version), the summary of the lines and the
+** rollup by objective, then a section per line: its target, the linked
+** activities (date, place, kind, whether they count and are verified),
+** their evidence with photo thumbnails, and what is missing. Same return
+** values as export_pdf(). */
+int compliance_report_pdf(Arena *pArena, const PlanDoc *pPlan,
+                          const ComplianceResult *pResult,
+                          const ComplianceReportInfo *pInfo, const char **ppOut,
+                          size_t *pnOut, char *zErr, size_t nErr);
+
+/* The workbook (compliance_xlsx.c): "Resumen" (one row per line, counts as
+** numbers), "Actividades" (one row per activity linked to a line) and
+** "Verificadores" (one row per evidence item per line), each stating the
+** day, plan version and day produced above its table. Same return values
+** as export_xlsx(). */
+int compliance_report_xlsx(Arena *pArena, const PlanDoc *pPlan,
+                           const ComplianceResult *pResult,
+                           const ComplianceReportInfo *pInfo,
+                           const char **ppOut, size_t *pnOut, char *zErr,
+                           size_t nErr);
+
+/* The report's own pieces, shared by its PDF and XLSX writers. */
+const char *compliance_report_subtitle(Arena *pArena, const PlanDoc *pPlan,
+                                       const ComplianceReportInfo *pInfo);
+/* "Situación al 30-06-2025, calculada sobre la versión 3 del plan.
+** Informe producido el 24-11-2026." */
+const char *compliance_report_stamp(Arena *pArena,
+                                    const ComplianceResult *pResult,
+                                    const ComplianceReportInfo *pInfo);
+/* The report's extra data for activity iId, or NULL. */
+const ComplianceReportActivity *compliance_report_activity(
+    const ComplianceReportInfo *pInfo, int64_t iId);
+/* Labels: activity kind, evidence kind ("Fotografías"), and the commune
+** of an activity ("Ovalle", "Sin comuna"). */
+const char *compliance_report_kind_label(const char *zKind);
+const char *compliance_report_evidence_label(const char *zKind);
+const char *compliance_report_commune(const ComplianceActivity *pAct);
+/* Evidence kinds a counting link lacks, as labels ("Acta, Citación"), or
+** "—". */
+const char *compliance_report_missing_kinds(Arena *pArena,
+                                            const ComplianceLink *pLink);
+/* Whether an activity counts for the line: "Sí" or "No: <reason>"; and
+** whether it is verified: "Sí", "No" or "—" (it does not count). */
+const char *compliance_report_counts_text(Arena *pArena,
+                                          const ComplianceLink *pLink);
+const char *compliance_report_verified_text(const ComplianceLink *pLink);
 
 /* "80 %": progress 0..1 as a rounded percentage (arena memory). */
 const char *compliance_report_percent(Arena *pArena, double rProgress);

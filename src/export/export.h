@@ -18,6 +18,15 @@
 #define EXPORT_OK 0
 #define EXPORT_ERROR 1
 
+/* How the XLSX writer stores a column's cells (the other writers show the
+** text as it is). A cell that does not parse as its type is written as
+** text, so nothing is lost. */
+typedef enum ExportColType {
+  EXPORT_COL_TEXT = 0, /* A string (the default) */
+  EXPORT_COL_DATE,     /* "YYYY-MM-DD[...]": a real date, shown dd-mm-yyyy */
+  EXPORT_COL_INT       /* Decimal digits: a number */
+} ExportColType;
+
 typedef struct ExportTable {
   const char *zTitle;     /* Heading of the document; the XLSX sheet name */
   const char *zSubtitle;  /* Second heading line (council, period), or NULL */
@@ -54,6 +63,64 @@ int export_xlsx(Arena *pArena, const ExportTable *pTable, const char **ppOut,
 int export_pdf(Arena *pArena, const ExportTable *pTable,
                const ExportPdfOptions *pOpt, const char **ppOut,
                size_t *pnOut, char *zErr, size_t nErr);
+
+/* One sheet of a workbook: a table and how to store its columns. */
+typedef struct ExportSheet {
+  const ExportTable *pTable;   /* The sheet as export_xlsx() writes it */
+  const ExportColType *aeType; /* pTable->nCol cell types, or NULL: text */
+} ExportSheet;
+
+/* Several sheets of one workbook, in order; sheet names from the tables'
+** titles (export_xlsx_sheet_name), made unique with " (2)". */
+int export_xlsx_book(Arena *pArena, const ExportSheet *aSheet, int nSheet,
+                     const char **ppOut, size_t *pnOut, char *zErr,
+                     size_t nErr);
+
+/*
+** A flowing PDF document of blocks, for reports that are more than one
+** table (the Informe de cumplimiento: a cover, a summary table, then a
+** section per plan line with text, tables and photos). export_pdf() is
+** built on it. Blocks are placed top to bottom in the order added; text
+** breaks between lines, tables as export_pdf's do (header repeated),
+** images side by side in rows that break to the next row and page. The
+** footer and "Página N de M" are on every page. Everything is arena
+** memory; the strings and tables given must outlive the document.
+*/
+typedef struct ExportDoc ExportDoc;
+
+typedef enum ExportTextStyle {
+  EXPORT_TEXT_BODY = 0, /* 9 pt */
+  EXPORT_TEXT_SMALL,    /* 8 pt */
+  EXPORT_TEXT_TITLE,    /* 14 pt bold (export_pdf's title) */
+  EXPORT_TEXT_SUBTITLE, /* 10 pt (export_pdf's subtitle) */
+  EXPORT_TEXT_HEADING,  /* 10.5 pt bold, kept with what follows */
+  EXPORT_TEXT_COVER     /* 22 pt bold, for a cover page */
+} ExportTextStyle;
+
+ExportDoc *export_doc_new(Arena *pArena);
+void export_doc_text(ExportDoc *pDoc, ExportTextStyle eStyle, const char *z);
+/* Vertical space in points; none at the top of a page. */
+void export_doc_gap(ExportDoc *pDoc, double pt);
+/* pTable's header and rows (its title, subtitle and preamble are not
+** drawn), each row at least minRowHeightPt tall. */
+void export_doc_table(ExportDoc *pDoc, const ExportTable *pTable,
+                      double minRowHeightPt);
+/* An image fitted in a box of EXPORT_DOC_IMAGE_W x EXPORT_DOC_IMAGE_H
+** points, with a small caption below (or NULL). zMime "image/jpeg": the
+** JPEG goes into the PDF as it is (never decoded), nWidth x nHeight
+** pixels; "image/png": decoded by cairo (its own size; nWidth and nHeight
+** unused). An image that cannot be used is left out; the caption stays. */
+#define EXPORT_DOC_IMAGE_W 120.0
+#define EXPORT_DOC_IMAGE_H 90.0
+void export_doc_image(ExportDoc *pDoc, const void *pData, size_t nData,
+                      const char *zMime, int nWidth, int nHeight,
+                      const char *zCaption);
+/* The next block starts on a new page (nothing when already at the top). */
+void export_doc_page_break(ExportDoc *pDoc);
+/* zTitle: the PDF's title metadata. Same return values as export_pdf. */
+int export_doc_pdf(Arena *pArena, const ExportDoc *pDoc, const char *zTitle,
+                   const ExportPdfOptions *pOpt, const char **ppOut,
+                   size_t *pnOut, char *zErr, size_t nErr);
 
 /*
 ** What callers can rely on:

@@ -1,8 +1,12 @@
 /*
-** PDF export with cairo and pango: the title and subtitle at the top of the
-** first page, the preamble's paragraphs, then the table with its header row
-** repeated on every page, and on every page a footer with the caller's text
-** on the left and "Página N de M" on the right.
+** PDF export with cairo and pango. One engine: a document is a list of
+** blocks (text, gaps, tables, images, page breaks; see ExportDoc in
+** export.h) placed top to bottom, and export_pdf() is the document "title,
+** subtitle, preamble paragraphs, table". A table's header row is repeated
+** on every page it runs over; every page has a footer with the caller's
+** text on the left and "Página N de M" on the right. Images sit side by
+** side in rows under their captions; a row that does not fit goes to the
+** next page.
 **
 ** Geometry (points, 1/72 in): A4 595.3 x 841.9 or Letter 612 x 792, swapped
 ** in landscape; 36 pt margins on all sides; the footer line sits at the top
@@ -49,38 +53,145 @@
 #define PDF_TITLE_SIZE 14.0
 #define PDF_SUBTITLE_SIZE 10.0
 #define PDF_TEXT_SIZE 9.0
-#define PDF_HEADING_SIZE 10.5   /* Preamble section headings (opt-in) */
+#define PDF_HEADING_SIZE 10.5 /* Preamble section headings (opt-in) */
 #define PDF_CELL_SIZE 8.0
 #define PDF_FOOTER_SIZE 7.0
+
+#define PDF_COVER_SIZE 22.0
+#define PDF_SMALL_SIZE 8.0
+#define PDF_CAPTION_SIZE 6.5
+#define PDF_IMAGE_GAP 8.0      /* Between images, across and down */
+#define PDF_CAPTION_GAP 2.0    /* Between an image and its caption */
+#define PDF_HEADING_KEEP 60.0  /* Room a heading wants below it */
+#define PDF_IMAGE_MAX_PX 10000 /* A JPEG said to be larger is refused */
+
+/* The kinds of block a document holds. */
+typedef enum DocKind {
+  DOC_TEXT = 0, /* A paragraph (zText, eStyle) */
+  DOC_GAP,      /* Vertical space (gap) */
+  DOC_TABLE,    /* A table (pTable, minRowH) */
+  DOC_IMAGE,    /* A picture (pImage...) with a caption (zText) */
+  DOC_BREAK     /* A page break */
+} DocKind;
+
+typedef struct DocBlock {
+  DocKind eKind;
+  ExportTextStyle eStyle;    /* DOC_TEXT */
+  const char *zText;         /* DOC_TEXT text, DOC_IMAGE caption (or NULL) */
+  double gap;                /* DOC_GAP points */
+  const ExportTable *pTable; /* DOC_TABLE */
+  double minRowH;            /* DOC_TABLE minimum row height */
+  const void *pImage;        /* DOC_IMAGE bytes */
+  size_t nImage;             /* DOC_IMAGE size */
+  const char *zMime;         /* DOC_IMAGE type: image/jpeg or image/png */
+  int nWidth, nHeight;       /* DOC_IMAGE pixels (JPEG) */
+  struct DocBlock *pNext;    /* Next in order, or NULL */
+} DocBlock;
+
+struct ExportDoc {
+  Arena *pArena;            /* Owner of the blocks */
+  DocBlock *pFirst, *pLast; /* The blocks in order */
+  int nBlock;               /* How many */
+};
+
+/* A table of the document, laid out. */
+typedef struct PdfTable {
+  const ExportTable *pTable; /* What is drawn */
+  double minRowH;            /* Minimum row height */
+  double *aColX, *aColW;     /* Column left edges and widths */
+  PangoLayout **aHead;       /* nCol header cells */
+  PangoLayout **aCell;       /* nRow * nCol body cells */
+  double headH;              /* Header row height with padding */
+  double *aRowH;             /* Body row heights with padding */
+  double *aDone, *aNext;     /* Per column: layout position drawn so far */
+} PdfTable;
+
+/* A block of the document, laid out. */
+typedef struct PdfBlock {
+  const DocBlock *pBlock;  /* What it shows */
+  PangoLayout *pLayout;    /* DOC_TEXT text, DOC_IMAGE caption, or NULL */
+  PdfTable *pTable;        /* DOC_TABLE */
+  cairo_surface_t *pImage; /* DOC_IMAGE, NULL when unreadable */
+  double imgW, imgH;       /* DOC_IMAGE size drawn, points */
+} PdfBlock;
 
 /* One document being laid out and drawn. */
 typedef struct PdfDoc {
   Arena *pArena;                /* Owner of every array below */
-  const ExportTable *pTable;    /* What is drawn */
   const ExportPdfOptions *pOpt; /* Page setup (never NULL) */
   cairo_t *cr;                  /* Drawing context on the PDF surface */
   PangoContext *pCtx;           /* Text context at 72 dpi: 1 pt = 1 unit */
   double pageW, pageH;          /* Page size */
   double yTop, yBottom;         /* Content area, top to bottom */
   double width;                 /* Content width between the margins */
-  double *aColX, *aColW;        /* Column left edges and widths */
   PangoLayout **aLayout;        /* Every layout made, to unref at the end */
   int nLayout, nLayoutAlloc;    /* Used and allocated entries of aLayout */
-  PangoLayout *pTitle;          /* Title, or NULL */
-  PangoLayout *pSubtitle;       /* Subtitle, or NULL */
-  PangoLayout **aPara;          /* Preamble paragraphs */
-  int nPara;                    /* Entries in aPara */
-  PangoLayout **aHead;          /* nCol header cells */
-  PangoLayout **aCell;          /* nRow * nCol body cells */
-  double headH;                 /* Header row height with padding */
-  double *aRowH;                /* Body row heights with padding */
-  double *aDone, *aNext;        /* Per column: layout position drawn so far */
+  PdfBlock *aBlock;             /* One per document block, in order */
+  int nBlock;                   /* Entries in aBlock */
   int bDraw;                    /* 0: count pages only, 1: draw */
   int iPage;                    /* Current page, from 1 */
   int nPage;                    /* Pages in the document (known when drawing) */
   double y;                     /* Next free vertical position */
+  double imgX;                  /* Images: next free x in the current row */
+  double imgRowH;               /* Images: height of the current row (0: no
+                                ** row open) */
 } PdfDoc;
 
+/* ---- Building a document ---- */
+
+ExportDoc *export_doc_new(Arena *pArena) {
+  ExportDoc *pDoc = arena_alloc(pArena, sizeof(ExportDoc));
+  memset(pDoc, 0, sizeof(*pDoc));
+  pDoc->pArena = pArena;
+  return pDoc;
+}
+
+static DocBlock *doc_add(ExportDoc *pDoc, DocKind eKind) {
+  DocBlock *pB = arena_alloc(pDoc->pArena, sizeof(DocBlock));
+  memset(pB, 0, sizeof(*pB));
+  pB->eKind = eKind;
+  if (pDoc->pLast) {
+    pDoc->pLast->pNext = pB;
+  } else {
+    pDoc->pFirst = pB;
+  }
+  pDoc->pLast = pB;
+  pDoc->nBlock++;
+  return pB;
+}
+
+void export_doc_text(ExportDoc *pDoc, ExportTextStyle eStyle, const char *z) {
+  DocBlock *pB = doc_add(pDoc, DOC_TEXT);
+  pB->eStyle = eStyle;
+  pB->zText = z;
+}
+
+void export_doc_gap(ExportDoc *pDoc, double pt) {
+  doc_add(pDoc, DOC_GAP)->gap = pt;
+}
+
+void export_doc_table(ExportDoc *pDoc, const ExportTable *pTable,
+                      double minRowHeightPt) {
+  DocBlock *pB = doc_add(pDoc, DOC_TABLE);
+  pB->pTable = pTable;
+  pB->minRowH = minRowHeightPt;
+}
+
+void export_doc_image(ExportDoc *pDoc, const void *pData, size_t nData,
+                      const char *zMime, int nWidth, int nHeight,
+                      const char *zCaption) {
+  DocBlock *pB = doc_add(pDoc, DOC_IMAGE);
+  pB->pImage = pData;
+  pB->nImage = nData;
+  pB->zMime = zMime;
+  pB->nWidth = nWidth;
+  pB->nHeight = nHeight;
+  pB->zText = zCaption;
+}
+
+void export_doc_page_break(ExportDoc *pDoc) { doc_add(pDoc, DOC_BREAK); }
+
+/* ---- Layout ---- */
 
 static PangoFontDescription *pdf_font(double size, int bBold) {
   PangoFontDescription *pFont = pango_font_description_from_string(PDF_FONT);
@@ -93,7 +204,16 @@ static PangoFontDescription *pdf_font(double size, int bBold) {
 ** owns it. */
 static PangoLayout *pdf_layout(PdfDoc *p, const char *z, double size, int bBold,
                                double width) {
-  assert(p->nLayout < p->nLayoutAlloc);
+  if (p->nLayout == p->nLayoutAlloc) {
+    int nNew = p->nLayoutAlloc ? p->nLayoutAlloc * 2 : 64;
+    PangoLayout **aNew =
+        arena_alloc(p->pArena, sizeof(PangoLayout *) * (size_t)nNew);
+    if (p->nLayout) {
+      memcpy(aNew, p->aLayout, sizeof(PangoLayout *) * (size_t)p->nLayout);
+    }
+    p->aLayout = aNew;
+    p->nLayoutAlloc = nNew;
+  }
   PangoLayout *pLayout = pango_layout_new(p->pCtx);
   PangoFontDescription *pFont = pdf_font(size, bBold);
   pango_layout_set_font_description(pLayout, pFont);
@@ -113,91 +233,158 @@ static double layout_height(PangoLayout *pLayout) {
   return pango_units_to_double(logical.height);
 }
 
-/* Splits the preamble at blank lines into paragraph layouts. */
-static void pdf_layout_preamble(PdfDoc *p, const char *z) {
-  while (*z) {
-    while (*z == '\n' || *z == ' ') z++;
-    if (!*z) break;
-    const char *zEnd = z;
-    while (*zEnd &&
-           !(zEnd[0] == '\n' && zEnd[strspn(zEnd + 1, " ") + 1] == '\n')) {
-      zEnd++;
-    }
-    const char *zPara = arena_strndup(p->pArena, z, (size_t)(zEnd - z));
-    if (p->pOpt->bPreambleHeadings && strncmp(zPara, "# ", 2) == 0) {
-      p->aPara[p->nPara++] =
-          pdf_layout(p, zPara + 2, PDF_HEADING_SIZE, 1, p->width);
-    } else {
-      p->aPara[p->nPara++] = pdf_layout(p, zPara, PDF_TEXT_SIZE, 0, p->width);
-    }
-    z = zEnd;
-  }
+static PangoLayout *pdf_layout_text(PdfDoc *p, ExportTextStyle eStyle,
+                                    const char *z) {
+  static const struct {
+    double size; /* Points */
+    int bBold;   /* 1: bold */
+  } aStyle[] = {
+      [EXPORT_TEXT_BODY] = {PDF_TEXT_SIZE, 0},
+      [EXPORT_TEXT_SMALL] = {PDF_SMALL_SIZE, 0},
+      [EXPORT_TEXT_TITLE] = {PDF_TITLE_SIZE, 1},
+      [EXPORT_TEXT_SUBTITLE] = {PDF_SUBTITLE_SIZE, 0},
+      [EXPORT_TEXT_HEADING] = {PDF_HEADING_SIZE, 1},
+      [EXPORT_TEXT_COVER] = {PDF_COVER_SIZE, 1},
+  };
+  int i = (int)eStyle;
+  if (i < 0 || i > (int)EXPORT_TEXT_COVER) i = EXPORT_TEXT_BODY;
+  return pdf_layout(p, export_text_clean(p->pArena, z), aStyle[i].size,
+                    aStyle[i].bBold, p->width);
 }
 
 /* Column geometry and the header row. */
-static void pdf_layout_header(PdfDoc *p) {
-  const ExportTable *t = p->pTable;
+static void pdf_layout_header(PdfDoc *p, PdfTable *pT) {
+  const ExportTable *t = pT->pTable;
   Arena *a = p->pArena;
   size_t nCol = (size_t)t->nCol + 1; /* +1: never a zero-size request */
-  p->aColX = arena_alloc(a, sizeof(double) * nCol);
-  p->aColW = arena_alloc(a, sizeof(double) * nCol);
-  p->aDone = arena_alloc(a, sizeof(double) * nCol);
-  p->aNext = arena_alloc(a, sizeof(double) * nCol);
-  p->aHead = arena_alloc(a, sizeof(PangoLayout *) * nCol);
+  pT->aColX = arena_alloc(a, sizeof(double) * nCol);
+  pT->aColW = arena_alloc(a, sizeof(double) * nCol);
+  pT->aDone = arena_alloc(a, sizeof(double) * nCol);
+  pT->aNext = arena_alloc(a, sizeof(double) * nCol);
+  pT->aHead = arena_alloc(a, sizeof(PangoLayout *) * nCol);
   double x = PDF_MARGIN;
-  p->headH = 0;
+  pT->headH = 0;
   for (int c = 0; c < t->nCol; c++) {
-    p->aColX[c] = x;
-    p->aColW[c] = p->width * export_column_share(t, c);
-    x += p->aColW[c];
+    pT->aColX[c] = x;
+    pT->aColW[c] = p->width * export_column_share(t, c);
+    x += pT->aColW[c];
     const char *z = t->azHeader ? export_text_clean(a, t->azHeader[c]) : "";
-    p->aHead[c] =
-        pdf_layout(p, z, PDF_CELL_SIZE, 1, p->aColW[c] - 2 * PDF_CELL_PAD);
-    double h = layout_height(p->aHead[c]) + 2 * PDF_CELL_PAD;
-    if (h > p->headH) p->headH = h;
+    pT->aHead[c] =
+        pdf_layout(p, z, PDF_CELL_SIZE, 1, pT->aColW[c] - 2 * PDF_CELL_PAD);
+    double h = layout_height(pT->aHead[c]) + 2 * PDF_CELL_PAD;
+    if (h > pT->headH) pT->headH = h;
   }
 }
 
-/* Lays out every piece of text once; both passes reuse the layouts. */
-static void pdf_layout_all(PdfDoc *p) {
-  const ExportTable *t = p->pTable;
+static PdfTable *pdf_layout_table(PdfDoc *p, const ExportTable *t,
+                                  double minH) {
   Arena *a = p->pArena;
-  const char *zPreamble = export_text_clean(a, t->zPreamble);
-  int nParaMax = 1;
-  for (const char *z = zPreamble; *z; z++) nParaMax += *z == '\n';
-  p->nLayoutAlloc = 2 + nParaMax + t->nCol + t->nRow * t->nCol;
-  p->aLayout = arena_alloc(a, sizeof(PangoLayout *) * (size_t)p->nLayoutAlloc);
-  p->aPara = arena_alloc(a, sizeof(PangoLayout *) * (size_t)nParaMax);
-
-  const char *zTitle = export_text_clean(a, t->zTitle);
-  if (*zTitle) p->pTitle = pdf_layout(p, zTitle, PDF_TITLE_SIZE, 1, p->width);
-  const char *zSub = export_text_clean(a, t->zSubtitle);
-  if (*zSub) {
-    p->pSubtitle = pdf_layout(p, zSub, PDF_SUBTITLE_SIZE, 0, p->width);
-  }
-  pdf_layout_preamble(p, zPreamble);
-  pdf_layout_header(p);
-
+  PdfTable *pT = arena_alloc(a, sizeof(PdfTable));
+  memset(pT, 0, sizeof(*pT));
+  pT->pTable = t;
+  pdf_layout_header(p, pT);
   /* A row taller than the room under the header on a fresh page is split,
   ** so the minimum height never asks for more than that room. */
-  double minH = p->pOpt->minRowHeightPt;
-  double roomMax = p->yBottom - p->yTop - p->headH;
+  double roomMax = p->yBottom - p->yTop - pT->headH;
   if (minH > roomMax) minH = roomMax;
-  p->aCell = arena_alloc(
+  pT->minRowH = minH;
+  pT->aCell = arena_alloc(
       a, sizeof(PangoLayout *) * ((size_t)t->nRow * (size_t)t->nCol + 1));
-  p->aRowH = arena_alloc(a, sizeof(double) * (size_t)(t->nRow + 1));
+  pT->aRowH = arena_alloc(a, sizeof(double) * (size_t)(t->nRow + 1));
   for (int r = 0; r < t->nRow; r++) {
     double rowH = minH;
     for (int c = 0; c < t->nCol; c++) {
       PangoLayout *pL = pdf_layout(p, export_cell(a, t, r, c), PDF_CELL_SIZE, 0,
-                                   p->aColW[c] - 2 * PDF_CELL_PAD);
-      p->aCell[(size_t)r * t->nCol + c] = pL;
+                                   pT->aColW[c] - 2 * PDF_CELL_PAD);
+      pT->aCell[(size_t)r * t->nCol + c] = pL;
       double h = layout_height(pL) + 2 * PDF_CELL_PAD;
       if (h > rowH) rowH = h;
     }
-    p->aRowH[r] = rowH;
+    pT->aRowH[r] = rowH;
+  }
+  return pT;
+}
+
+/* Reads PNG bytes for cairo. */
+typedef struct PngReader {
+  const unsigned char *a; /* The bytes */
+  size_t n, i;            /* Size and read position */
+} PngReader;
+
+static cairo_status_t png_read(void *pClosure, unsigned char *aOut,
+                               unsigned int nOut) {
+  PngReader *pR = pClosure;
+  if (pR->n - pR->i < nOut) return CAIRO_STATUS_READ_ERROR;
+  memcpy(aOut, pR->a + pR->i, nOut);
+  pR->i += nOut;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A surface for a JPEG that carries the JPEG itself: the PDF surface
+** embeds those bytes (DCT) and never looks at the blank pixels, so a
+** photo is neither decoded nor re-encoded. NULL when the size is unknown. */
+static cairo_surface_t *jpeg_surface(const DocBlock *d) {
+  if (d->nWidth <= 0 || d->nHeight <= 0 || d->nWidth > PDF_IMAGE_MAX_PX ||
+      d->nHeight > PDF_IMAGE_MAX_PX) {
+    return NULL;
+  }
+  cairo_surface_t *pImg =
+      cairo_image_surface_create(CAIRO_FORMAT_RGB24, d->nWidth, d->nHeight);
+  /* The bytes live in the caller's arena, which outlives the document. */
+  cairo_surface_set_mime_data(pImg, CAIRO_MIME_TYPE_JPEG, d->pImage, d->nImage,
+                              NULL, NULL);
+  return pImg;
+}
+
+/* The image of a DOC_IMAGE block, scaled to fit its box. */
+static void pdf_layout_image(PdfDoc *p, PdfBlock *pB) {
+  const DocBlock *d = pB->pBlock;
+  if (d->zText && *d->zText) {
+    pB->pLayout = pdf_layout(p, export_text_clean(p->pArena, d->zText),
+                             PDF_CAPTION_SIZE, 0, EXPORT_DOC_IMAGE_W);
+  }
+  if (!d->pImage || d->nImage == 0 || !d->zMime) return;
+  cairo_surface_t *pImg = NULL;
+  if (strcmp(d->zMime, "image/jpeg") == 0) {
+    pImg = jpeg_surface(d);
+  } else if (strcmp(d->zMime, "image/png") == 0) {
+    PngReader rd = {d->pImage, d->nImage, 0};
+    pImg = cairo_image_surface_create_from_png_stream(png_read, &rd);
+  }
+  if (!pImg) return;
+  int w = cairo_image_surface_get_width(pImg);
+  int h = cairo_image_surface_get_height(pImg);
+  if (cairo_surface_status(pImg) != CAIRO_STATUS_SUCCESS || w <= 0 || h <= 0) {
+    cairo_surface_destroy(pImg);
+    return;
+  }
+  double scale = EXPORT_DOC_IMAGE_W / w;
+  if (EXPORT_DOC_IMAGE_H / h < scale) scale = EXPORT_DOC_IMAGE_H / h;
+  pB->pImage = pImg;
+  pB->imgW = w * scale;
+  pB->imgH = h * scale;
+}
+
+/* Lays out every block once; both passes reuse the layouts. */
+static void pdf_layout_all(PdfDoc *p, const ExportDoc *pDoc) {
+  p->aBlock =
+      arena_alloc(p->pArena, sizeof(PdfBlock) * (size_t)(pDoc->nBlock + 1));
+  memset(p->aBlock, 0, sizeof(PdfBlock) * (size_t)(pDoc->nBlock + 1));
+  for (const DocBlock *d = pDoc->pFirst; d; d = d->pNext) {
+    PdfBlock *pB = &p->aBlock[p->nBlock++];
+    pB->pBlock = d;
+    if (d->eKind == DOC_TEXT) {
+      const char *z = export_text_clean(p->pArena, d->zText);
+      if (*z) pB->pLayout = pdf_layout_text(p, d->eStyle, z);
+    } else if (d->eKind == DOC_TABLE) {
+      pB->pTable = pdf_layout_table(p, d->pTable, d->minRowH);
+    } else if (d->eKind == DOC_IMAGE) {
+      pdf_layout_image(p, pB);
+    }
   }
 }
+
+/* ---- Placing and drawing ---- */
 
 /* Draws (when bDraw) the lines of pLayout from layout position fromY on,
 ** as long as they end by toY, with layout position fromY at page y.
@@ -284,14 +471,15 @@ static void page_next(PdfDoc *p) {
   page_begin(p);
 }
 
+static int page_fresh(const PdfDoc *p) { return p->y <= p->yTop + PDF_EPSILON; }
+
 /* Places a block of text line by line, breaking pages between lines. */
 static void place_text(PdfDoc *p, PangoLayout *pLayout) {
   double total = layout_height(pLayout);
   double done = 0;
   while (done < total - PDF_EPSILON) {
-    int bFresh = p->y <= p->yTop + PDF_EPSILON;
     double next = take_lines(p, pLayout, p->bDraw, PDF_MARGIN, p->y, done,
-                             done + (p->yBottom - p->y), bFresh);
+                             done + (p->yBottom - p->y), page_fresh(p));
     p->y += next - done;
     if (next < total - PDF_EPSILON) page_next(p);
     done = next;
@@ -299,11 +487,11 @@ static void place_text(PdfDoc *p, PangoLayout *pLayout) {
 }
 
 /* Draws the cell borders of a row from y to y + h. */
-static void draw_grid(PdfDoc *p, double y, double h, int bHeader) {
-  const ExportTable *t = p->pTable;
+static void draw_grid(PdfDoc *p, const PdfTable *pT, double y, double h,
+                      int bHeader) {
   cairo_set_line_width(p->cr, PDF_GRID_WIDTH);
-  for (int c = 0; c < t->nCol; c++) {
-    cairo_rectangle(p->cr, p->aColX[c], y, p->aColW[c], h);
+  for (int c = 0; c < pT->pTable->nCol; c++) {
+    cairo_rectangle(p->cr, pT->aColX[c], y, pT->aColW[c], h);
     if (bHeader) {
       cairo_set_source_rgb(p->cr, PDF_HEADER_GRAY, PDF_HEADER_GRAY,
                            PDF_HEADER_GRAY);
@@ -314,76 +502,145 @@ static void draw_grid(PdfDoc *p, double y, double h, int bHeader) {
   }
 }
 
-static void place_header(PdfDoc *p) {
-  const ExportTable *t = p->pTable;
+static void place_header(PdfDoc *p, const PdfTable *pT) {
   if (p->bDraw) {
-    draw_grid(p, p->y, p->headH, 1);
-    for (int c = 0; c < t->nCol; c++) {
-      take_lines(p, p->aHead[c], 1, p->aColX[c] + PDF_CELL_PAD,
+    draw_grid(p, pT, p->y, pT->headH, 1);
+    for (int c = 0; c < pT->pTable->nCol; c++) {
+      take_lines(p, pT->aHead[c], 1, pT->aColX[c] + PDF_CELL_PAD,
                  p->y + PDF_CELL_PAD, 0, 1e9, 1);
     }
   }
-  p->y += p->headH;
+  p->y += pT->headH;
 }
 
-/* Places what is left of row r (from positions p->aDone[]) in the rest of
+/* Places what is left of row r (from positions pT->aDone[]) in the rest of
 ** the page; returns 1 when the row is complete. bFresh: nothing but the
 ** header is on this page yet, so at least one line must be taken. */
-static int place_row_part(PdfDoc *p, int r, int bFresh) {
-  const ExportTable *t = p->pTable;
-  PangoLayout **aL = p->aCell + (size_t)r * t->nCol;
+static int place_row_part(PdfDoc *p, PdfTable *pT, int r, int bFresh) {
+  const ExportTable *t = pT->pTable;
+  PangoLayout **aL = pT->aCell + (size_t)r * t->nCol;
   double room = p->yBottom - p->y - 2 * PDF_CELL_PAD;
   double partH = 0;
   int bStart = 1, bComplete = 1;
   for (int c = 0; c < t->nCol; c++) {
     /* Measure first: the grid goes under the text. */
-    p->aNext[c] =
-        take_lines(p, aL[c], 0, 0, 0, p->aDone[c], p->aDone[c] + room, bFresh);
-    if (p->aNext[c] - p->aDone[c] > partH) partH = p->aNext[c] - p->aDone[c];
-    if (p->aNext[c] < layout_height(aL[c]) - PDF_EPSILON) bComplete = 0;
-    if (p->aDone[c] > 0) bStart = 0;
+    pT->aNext[c] = take_lines(p, aL[c], 0, 0, 0, pT->aDone[c],
+                              pT->aDone[c] + room, bFresh);
+    if (pT->aNext[c] - pT->aDone[c] > partH) {
+      partH = pT->aNext[c] - pT->aDone[c];
+    }
+    if (pT->aNext[c] < layout_height(aL[c]) - PDF_EPSILON) bComplete = 0;
+    if (pT->aDone[c] > 0) bStart = 0;
   }
   double h = partH + 2 * PDF_CELL_PAD;
-  if (bStart && bComplete) h = p->aRowH[r]; /* Whole row: minRowHeightPt */
+  if (bStart && bComplete) h = pT->aRowH[r]; /* Whole row: minRowHeightPt */
   if (p->bDraw) {
-    draw_grid(p, p->y, h, 0);
+    draw_grid(p, pT, p->y, h, 0);
     for (int c = 0; c < t->nCol; c++) {
-      take_lines(p, aL[c], 1, p->aColX[c] + PDF_CELL_PAD, p->y + PDF_CELL_PAD,
-                 p->aDone[c], p->aNext[c], 0);
+      take_lines(p, aL[c], 1, pT->aColX[c] + PDF_CELL_PAD, p->y + PDF_CELL_PAD,
+                 pT->aDone[c], pT->aNext[c], 0);
     }
   }
-  memcpy(p->aDone, p->aNext, sizeof(double) * (size_t)t->nCol);
+  memcpy(pT->aDone, pT->aNext, sizeof(double) * (size_t)t->nCol);
   p->y += h;
   return bComplete;
 }
 
-static void place_table(PdfDoc *p) {
-  const ExportTable *t = p->pTable;
+static void place_table(PdfDoc *p, PdfTable *pT) {
+  const ExportTable *t = pT->pTable;
   if (t->nCol <= 0) return;
-  double yFresh = p->yTop + p->headH; /* Where rows start on a new page */
+  double yFresh = p->yTop + pT->headH; /* Where rows start on a new page */
   /* Keep the header with the first row: no orphan header at a page end. */
-  double first = t->nRow > 0 ? p->aRowH[0] : 0;
+  double first = t->nRow > 0 ? pT->aRowH[0] : 0;
   if (first > p->yBottom - yFresh) first = p->yBottom - yFresh;
-  if (p->y > p->yTop + PDF_EPSILON && p->y + p->headH + first > p->yBottom) {
-    page_next(p);
-  }
-  place_header(p);
+  if (!page_fresh(p) && p->y + pT->headH + first > p->yBottom) page_next(p);
+  place_header(p, pT);
   double roomFresh = p->yBottom - yFresh;
   for (int r = 0; r < t->nRow; r++) {
-    int bFits = p->y + p->aRowH[r] <= p->yBottom + PDF_EPSILON;
+    int bFits = p->y + pT->aRowH[r] <= p->yBottom + PDF_EPSILON;
     /* A row taller than a fresh page is split anyway: start it here
     ** unless too little of this page is left for that to look right. */
-    int bSplitHere = p->aRowH[r] > roomFresh + PDF_EPSILON &&
+    int bSplitHere = pT->aRowH[r] > roomFresh + PDF_EPSILON &&
                      p->yBottom - p->y >= roomFresh * PDF_SPLIT_MIN_ROOM;
     if (!bFits && !bSplitHere && p->y > yFresh + PDF_EPSILON) {
       page_next(p);
-      place_header(p);
+      place_header(p, pT);
     }
-    memset(p->aDone, 0, sizeof(double) * (size_t)t->nCol);
-    while (!place_row_part(p, r, p->y <= yFresh + PDF_EPSILON)) {
+    memset(pT->aDone, 0, sizeof(double) * (size_t)t->nCol);
+    while (!place_row_part(p, pT, r, p->y <= yFresh + PDF_EPSILON)) {
       page_next(p); /* Only a row being split gets here */
-      place_header(p);
+      place_header(p, pT);
     }
+  }
+}
+
+/* Closes an open row of images: the next block goes below it. */
+static void images_end(PdfDoc *p) {
+  if (p->imgRowH <= 0) return;
+  p->y += p->imgRowH + PDF_IMAGE_GAP;
+  p->imgRowH = 0;
+  p->imgX = 0;
+}
+
+/* An image and its caption in the current row, or the next row, or on the
+** next page. */
+static void place_image(PdfDoc *p, const PdfBlock *pB) {
+  double capH = pB->pLayout ? layout_height(pB->pLayout) + PDF_CAPTION_GAP : 0;
+  double h = (pB->pImage ? pB->imgH : 0) + capH;
+  if (p->imgRowH > 0 && p->imgX + EXPORT_DOC_IMAGE_W > p->width + PDF_EPSILON) {
+    images_end(p);
+  }
+  if (p->imgRowH <= 0 && !page_fresh(p) && p->y + h > p->yBottom) {
+    page_next(p);
+  }
+  double x = PDF_MARGIN + p->imgX;
+  if (p->bDraw && pB->pImage) {
+    double sx = pB->imgW / cairo_image_surface_get_width(pB->pImage);
+    double sy = pB->imgH / cairo_image_surface_get_height(pB->pImage);
+    cairo_save(p->cr);
+    cairo_translate(p->cr, x, p->y);
+    cairo_scale(p->cr, sx, sy);
+    cairo_set_source_surface(p->cr, pB->pImage, 0, 0);
+    cairo_paint(p->cr);
+    cairo_restore(p->cr);
+    cairo_set_source_rgb(p->cr, 0, 0, 0);
+  }
+  if (p->bDraw && pB->pLayout) {
+    take_lines(p, pB->pLayout, 1, x,
+               p->y + (pB->pImage ? pB->imgH + PDF_CAPTION_GAP : 0), 0, 1e9, 1);
+  }
+  p->imgX += EXPORT_DOC_IMAGE_W + PDF_IMAGE_GAP;
+  if (h > p->imgRowH) p->imgRowH = h;
+}
+
+static void place_block(PdfDoc *p, const PdfBlock *pB) {
+  const DocBlock *d = pB->pBlock;
+  if (d->eKind == DOC_IMAGE) {
+    place_image(p, pB);
+    return;
+  }
+  images_end(p);
+  switch (d->eKind) {
+    case DOC_TEXT:
+      if (!pB->pLayout) break;
+      /* A heading at the foot of a page goes with what follows it. */
+      if (d->eStyle == EXPORT_TEXT_HEADING && !page_fresh(p) &&
+          p->y + layout_height(pB->pLayout) + PDF_HEADING_KEEP > p->yBottom) {
+        page_next(p);
+      }
+      place_text(p, pB->pLayout);
+      break;
+    case DOC_GAP:
+      if (!page_fresh(p)) p->y += d->gap;
+      break;
+    case DOC_TABLE:
+      place_table(p, pB->pTable);
+      break;
+    case DOC_BREAK:
+      if (!page_fresh(p)) page_next(p);
+      break;
+    case DOC_IMAGE:
+      break;
   }
 }
 
@@ -391,15 +648,10 @@ static void place_table(PdfDoc *p) {
 static void pdf_pass(PdfDoc *p, int bDraw) {
   p->bDraw = bDraw;
   p->iPage = 0;
+  p->imgRowH = 0;
+  p->imgX = 0;
   page_begin(p);
-  if (p->pTitle) place_text(p, p->pTitle);
-  if (p->pSubtitle) place_text(p, p->pSubtitle);
-  if (p->pTitle || p->pSubtitle) p->y += PDF_BLOCK_GAP;
-  for (int i = 0; i < p->nPara; i++) {
-    place_text(p, p->aPara[i]);
-    p->y += i + 1 < p->nPara ? PDF_PARA_GAP : PDF_BLOCK_GAP;
-  }
-  place_table(p);
+  for (int i = 0; i < p->nBlock; i++) place_block(p, &p->aBlock[i]);
   page_end(p);
   if (!bDraw) p->nPage = p->iPage;
 }
@@ -423,15 +675,14 @@ static void pdf_page_size(PdfDoc *p) {
   p->width = p->pageW - 2 * PDF_MARGIN;
 }
 
-int export_pdf(Arena *pArena, const ExportTable *pTable,
-               const ExportPdfOptions *pOpt, const char **ppOut, size_t *pnOut,
-               char *zErr, size_t nErr) {
+int export_doc_pdf(Arena *pArena, const ExportDoc *pDoc, const char *zTitle,
+                   const ExportPdfOptions *pOpt, const char **ppOut,
+                   size_t *pnOut, char *zErr, size_t nErr) {
   static const ExportPdfOptions defaultOpt = {0};
   *ppOut = NULL;
   *pnOut = 0;
   PdfDoc d = {0};
   d.pArena = pArena;
-  d.pTable = pTable;
   d.pOpt = pOpt ? pOpt : &defaultOpt;
   pdf_page_size(&d);
 
@@ -440,18 +691,21 @@ int export_pdf(Arena *pArena, const ExportTable *pTable,
   cairo_surface_t *pSurface =
       cairo_pdf_surface_create_for_stream(pdf_write, &out, d.pageW, d.pageH);
   cairo_pdf_surface_set_metadata(pSurface, CAIRO_PDF_METADATA_TITLE,
-                                 export_text_clean(pArena, pTable->zTitle));
+                                 export_text_clean(pArena, zTitle));
   cairo_pdf_surface_set_metadata(pSurface, CAIRO_PDF_METADATA_CREATOR, "cosoc");
   d.cr = cairo_create(pSurface);
   d.pCtx = pango_cairo_create_context(d.cr);
   /* PDF user units are points: at 72 dpi a 9 pt font is 9 units tall. */
   pango_cairo_context_set_resolution(d.pCtx, 72);
 
-  pdf_layout_all(&d);
+  pdf_layout_all(&d, pDoc);
   pdf_pass(&d, 0);
   pdf_pass(&d, 1);
 
   for (int i = 0; i < d.nLayout; i++) g_object_unref(d.aLayout[i]);
+  for (int i = 0; i < d.nBlock; i++) {
+    if (d.aBlock[i].pImage) cairo_surface_destroy(d.aBlock[i].pImage);
+  }
   g_object_unref(d.pCtx);
   cairo_status_t status = cairo_status(d.cr);
   cairo_destroy(d.cr);
@@ -461,10 +715,53 @@ int export_pdf(Arena *pArena, const ExportTable *pTable,
 
   if (status != CAIRO_STATUS_SUCCESS) {
     export_set_error(zErr, nErr, "No se pudo generar el PDF (%s).",
-              cairo_status_to_string(status));
+                     cairo_status_to_string(status));
     return EXPORT_ERROR;
   }
   *ppOut = buf_str(&out);
   *pnOut = out.n;
   return EXPORT_OK;
+}
+
+/* The preamble split at blank lines into paragraphs, each a text block;
+** "# " headings when the options ask for them. */
+static void doc_preamble(ExportDoc *pDoc, const char *z, int bHeadings) {
+  int bFirst = 1;
+  while (*z) {
+    while (*z == '\n' || *z == ' ') z++;
+    if (!*z) break;
+    const char *zEnd = z;
+    while (*zEnd &&
+           !(zEnd[0] == '\n' && zEnd[strspn(zEnd + 1, " ") + 1] == '\n')) {
+      zEnd++;
+    }
+    const char *zPara = arena_strndup(pDoc->pArena, z, (size_t)(zEnd - z));
+    if (!bFirst) export_doc_gap(pDoc, PDF_PARA_GAP);
+    if (bHeadings && strncmp(zPara, "# ", 2) == 0) {
+      export_doc_text(pDoc, EXPORT_TEXT_HEADING, zPara + 2);
+    } else {
+      export_doc_text(pDoc, EXPORT_TEXT_BODY, zPara);
+    }
+    bFirst = 0;
+    z = zEnd;
+  }
+  if (!bFirst) export_doc_gap(pDoc, PDF_BLOCK_GAP);
+}
+
+int export_pdf(Arena *pArena, const ExportTable *pTable,
+               const ExportPdfOptions *pOpt, const char **ppOut, size_t *pnOut,
+               char *zErr, size_t nErr) {
+  static const ExportPdfOptions defaultOpt = {0};
+  if (!pOpt) pOpt = &defaultOpt;
+  ExportDoc *pDoc = export_doc_new(pArena);
+  const char *zTitle = export_text_clean(pArena, pTable->zTitle);
+  const char *zSub = export_text_clean(pArena, pTable->zSubtitle);
+  if (*zTitle) export_doc_text(pDoc, EXPORT_TEXT_TITLE, zTitle);
+  if (*zSub) export_doc_text(pDoc, EXPORT_TEXT_SUBTITLE, zSub);
+  if (*zTitle || *zSub) export_doc_gap(pDoc, PDF_BLOCK_GAP);
+  doc_preamble(pDoc, export_text_clean(pArena, pTable->zPreamble),
+               pOpt->bPreambleHeadings);
+  export_doc_table(pDoc, pTable, pOpt->minRowHeightPt);
+  return export_doc_pdf(pArena, pDoc, pTable->zTitle, pOpt, ppOut, pnOut, zErr,
+                        nErr);
 }

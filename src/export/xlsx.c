@@ -1,12 +1,14 @@
 /*
-** XLSX export through libxlsxwriter: one sheet named after the title, the
+** XLSX export through libxlsxwriter: one sheet per table, named after its
+** title, the
 ** title and subtitle on top, the preamble as merged wrapped rows, then the
 ** table: a bold header row that is frozen, carries the autofilter and is
 ** repeated on printed pages; wrapped cells; widths from the relative widths.
 **
-** Cells are always written as strings, never as formulas or numbers, so no
-** cell text can run as a formula (the CSV writer needs a guard for that;
-** this one does not).
+** Cells are written as strings, never as formulas, so no cell text can run
+** as a formula (the CSV writer needs a guard for that; this one does not);
+** a column the caller types as a date or a whole number is written as
+** one, so that a spreadsheet sorts and filters it as such.
 **
 ** libxlsxwriter 1.1.4 (Debian 12) can only write to a named file (no
 ** output_buffer option), so the workbook goes to a private mkstemp() file in
@@ -45,8 +47,9 @@ typedef struct XlsxFormats {
   lxw_format *pPreamble; /* Wrapped paragraph, merged across the table */
   lxw_format *pHeader;   /* Bold, bordered, shaded column heading */
   lxw_format *pCell;     /* Wrapped, bordered, top-aligned cell */
+  lxw_format *pDate;     /* pCell shown as dd-mm-yyyy (EXPORT_COL_DATE) */
+  lxw_format *pNumber;   /* Bordered, top-aligned number (EXPORT_COL_INT) */
 } XlsxFormats;
-
 
 /* Number of UTF-8 characters in the first n bytes of z. */
 static size_t utf8_count(const char *z, size_t n) {
@@ -127,6 +130,14 @@ static XlsxFormats xlsx_formats(lxw_workbook *pBook) {
   format_set_text_wrap(f.pCell);
   format_set_align(f.pCell, LXW_ALIGN_VERTICAL_TOP);
   format_set_border(f.pCell, LXW_BORDER_THIN);
+  f.pDate = workbook_add_format(pBook);
+  format_set_num_format(f.pDate, "dd-mm-yyyy");
+  format_set_align(f.pDate, LXW_ALIGN_VERTICAL_TOP);
+  format_set_align(f.pDate, LXW_ALIGN_LEFT);
+  format_set_border(f.pDate, LXW_BORDER_THIN);
+  f.pNumber = workbook_add_format(pBook);
+  format_set_align(f.pNumber, LXW_ALIGN_VERTICAL_TOP);
+  format_set_border(f.pNumber, LXW_BORDER_THIN);
   return f;
 }
 
@@ -199,14 +210,50 @@ static lxw_error xlsx_cell(lxw_worksheet *pSheet, lxw_row_t iRow,
   return worksheet_write_string(pSheet, iRow, iCol, z, pFmt);
 }
 
+/* *pDate from "YYYY-MM-DD" (anything may follow); 0 when it is not one. */
+static int xlsx_date(const char *z, lxw_datetime *pDate) {
+  for (int i = 0; i < 10; i++) {
+    int bDash = i == 4 || i == 7;
+    if (bDash ? z[i] != '-' : (z[i] < '0' || z[i] > '9')) return 0;
+  }
+  memset(pDate, 0, sizeof(*pDate));
+  pDate->year = atoi(z);
+  pDate->month = atoi(z + 5);
+  pDate->day = atoi(z + 8);
+  return pDate->year >= 1900 && pDate->month >= 1 && pDate->month <= 12 &&
+         pDate->day >= 1 && pDate->day <= 31;
+}
+
+/* A body cell as its column's type says; text when it does not parse. */
+static lxw_error xlsx_typed_cell(lxw_worksheet *pSheet, lxw_row_t iRow,
+                                 lxw_col_t iCol, const char *z,
+                                 ExportColType eType, const XlsxFormats *pF) {
+  lxw_datetime dt;
+  if (eType == EXPORT_COL_DATE && xlsx_date(z, &dt)) {
+    return worksheet_write_datetime(pSheet, iRow, iCol, &dt, pF->pDate);
+  }
+  if (eType == EXPORT_COL_INT && *z && strlen(z) < 16 &&
+      strspn(z, "0123456789") == strlen(z)) {
+    return worksheet_write_number(pSheet, iRow, iCol, atof(z), pF->pNumber);
+  }
+  return xlsx_cell(pSheet, iRow, iCol, z, pF->pCell);
+}
+
 /* Fills the sheet. Returns LXW_NO_ERROR or the first error; zErr then
 ** names the cell when one cell was to blame. */
 static lxw_error xlsx_fill(Arena *pArena, lxw_workbook *pBook,
-                           const ExportTable *pTable, char *zErr, size_t nErr) {
-  const char *zSheet = export_xlsx_sheet_name(pArena, pTable->zTitle);
+                           const XlsxFormats *pF, const ExportSheet *pS,
+                           char *zErr, size_t nErr) {
+  const ExportTable *pTable = pS->pTable;
+  const char *zName = export_xlsx_sheet_name(pArena, pTable->zTitle);
+  const char *zSheet = zName;
+  /* Two tables of one title: "Actividades (2)", still within 31 chars. */
+  for (int i = 2; workbook_get_worksheet_by_name(pBook, zSheet); i++) {
+    zSheet = arena_printf(pArena, "%.*s (%d)", LXW_SHEETNAME_MAX - 6, zName, i);
+  }
   lxw_worksheet *pSheet = workbook_add_worksheet(pBook, zSheet);
   if (!pSheet) return LXW_ERROR_MEMORY_MALLOC_FAILED;
-  XlsxFormats f = xlsx_formats(pBook);
+  XlsxFormats f = *pF;
   double totalWidth = xlsx_columns(pSheet, pTable);
   lxw_row_t iRow = 0;
   lxw_error rc;
@@ -235,14 +282,16 @@ static lxw_error xlsx_fill(Arena *pArena, lxw_workbook *pBook,
     for (int iCol = 0; iCol < pTable->nCol; iCol++) {
       const char *z = export_cell(pArena, pTable, r, iCol);
       if (strlen(z) > XLSX_MAX_CELL_BYTES) {
-        export_set_error(zErr, nErr,
-                  "La celda de la fila %d, columna %d es demasiado larga "
-                  "para Excel (máximo %d caracteres).",
-                  r + 1, iCol + 1, XLSX_MAX_CELL_BYTES);
+        export_set_error(
+            zErr, nErr,
+            "La celda de la fila %d, columna %d es demasiado larga "
+            "para Excel (máximo %d caracteres).",
+            r + 1, iCol + 1, XLSX_MAX_CELL_BYTES);
         return LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED;
       }
-      rc = xlsx_cell(pSheet, iHeader + 1 + (lxw_row_t)r, (lxw_col_t)iCol, z,
-                     f.pCell);
+      rc = xlsx_typed_cell(pSheet, iHeader + 1 + (lxw_row_t)r, (lxw_col_t)iCol,
+                           z, pS->aeType ? pS->aeType[iCol] : EXPORT_COL_TEXT,
+                           &f);
       if (rc != LXW_NO_ERROR) return rc;
     }
   }
@@ -281,6 +330,13 @@ static int read_back(Arena *pArena, int fd, const char **ppOut, size_t *pnOut) {
 
 int export_xlsx(Arena *pArena, const ExportTable *pTable, const char **ppOut,
                 size_t *pnOut, char *zErr, size_t nErr) {
+  ExportSheet sheet = {pTable, NULL};
+  return export_xlsx_book(pArena, &sheet, 1, ppOut, pnOut, zErr, nErr);
+}
+
+int export_xlsx_book(Arena *pArena, const ExportSheet *aSheet, int nSheet,
+                     const char **ppOut, size_t *pnOut, char *zErr,
+                     size_t nErr) {
   *ppOut = NULL;
   *pnOut = 0;
   if (zErr && nErr) zErr[0] = 0;
@@ -289,8 +345,9 @@ int export_xlsx(Arena *pArena, const ExportTable *pTable, const char **ppOut,
   char *zPath = arena_printf(pArena, "%s/cosoc-xlsx-XXXXXX", zDir);
   int fd = mkstemp(zPath);
   if (fd < 0) {
-    export_set_error(zErr, nErr, "No se pudo crear un archivo temporal en %s: %s.",
-              zDir, strerror(errno));
+    export_set_error(zErr, nErr,
+                     "No se pudo crear un archivo temporal en %s: %s.", zDir,
+                     strerror(errno));
     return EXPORT_ERROR;
   }
 
@@ -300,10 +357,16 @@ int export_xlsx(Arena *pArena, const ExportTable *pTable, const char **ppOut,
   lxw_error rc = LXW_ERROR_MEMORY_MALLOC_FAILED;
   if (pBook) {
     lxw_doc_properties props = {
-        .title = (char *)export_text_clean(pArena, pTable->zTitle),
+        .title = nSheet > 0 ? (char *)export_text_clean(
+                                  pArena, aSheet[0].pTable->zTitle)
+                            : (char *)"",
         .author = "cosoc"};
     workbook_set_properties(pBook, &props);
-    rc = xlsx_fill(pArena, pBook, pTable, zErr, nErr);
+    XlsxFormats f = xlsx_formats(pBook);
+    rc = LXW_NO_ERROR;
+    for (int i = 0; i < nSheet && rc == LXW_NO_ERROR; i++) {
+      rc = xlsx_fill(pArena, pBook, &f, &aSheet[i], zErr, nErr);
+    }
     /* Close even after an error: it frees the workbook. */
     lxw_error rcClose = workbook_close(pBook);
     if (rc == LXW_NO_ERROR) rc = rcClose;
@@ -315,8 +378,9 @@ int export_xlsx(Arena *pArena, const ExportTable *pTable, const char **ppOut,
   if (rc != LXW_NO_ERROR || rcRead != 0) {
     if (zErr && nErr && !zErr[0]) {
       export_set_error(zErr, nErr, "No se pudo generar la planilla Excel (%s).",
-                rc != LXW_NO_ERROR ? lxw_strerror(rc)
-                                   : "error al leer el archivo temporal");
+                       rc != LXW_NO_ERROR
+                           ? lxw_strerror(rc)
+                           : "error al leer el archivo temporal");
     }
     *ppOut = NULL;
     *pnOut = 0;

@@ -8,6 +8,7 @@
 ** computes the same tokens and nothing is kept in process memory.
 */
 #include <sodium.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -127,8 +128,15 @@ void response_cookie(Request *r, const char *zName, const char *zValue,
   response_header(r, "Set-Cookie", buf_str(&b));
 }
 
+/* Closes a file answer that is being replaced or will not be sent. */
+void request_drop_body_fd(Request *r) {
+  if (r->bBodyFd) close(r->iBodyFd);
+  r->bBodyFd = 0;
+}
+
 static void respond_set(Request *r, int iStatus, const char *zType,
                         const void *p, size_t n) {
+  request_drop_body_fd(r);
   r->bResponded = 1;
   r->iStatus = iStatus;
   r->zContentType = zType;
@@ -168,6 +176,14 @@ void respond_json_error(Request *r, int iStatus, const char *zMessage,
 void respond_bytes(Request *r, int iStatus, const char *zContentType,
                    const void *pData, size_t nData) {
   respond_set(r, iStatus, arena_strdup(r->pArena, zContentType), pData, nData);
+}
+
+void respond_fd(Request *r, int iStatus, const char *zContentType, int fd,
+                uint64_t nSize) {
+  respond_set(r, iStatus, arena_strdup(r->pArena, zContentType), "", 0);
+  r->bBodyFd = 1;
+  r->iBodyFd = fd;
+  r->nBodyFd = nSize;
 }
 
 void respond_redirect(Request *r, const char *zLocation) {

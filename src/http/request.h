@@ -83,6 +83,12 @@ void respond_json_error(Request *r, int iStatus, const char *zMessage,
                         const char *zField);
 void respond_bytes(Request *r, int iStatus, const char *zContentType,
                    const void *pData, size_t nData);
+/* Answers with the nSize bytes of the open file fd, read from where it is
+** positioned; the server owns fd from here on and closes it when the
+** answer is sent or abandoned (for large downloads built in a temporary
+** file, such as the evidence ZIP, which then never sit in memory). */
+void respond_fd(Request *r, int iStatus, const char *zContentType, int fd,
+                uint64_t nSize);
 /* 303 See Other to a local path. */
 void respond_redirect(Request *r, const char *zLocation);
 /* The Spanish error page for iStatus (or JSON for API paths); zMessage

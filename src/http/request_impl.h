@@ -63,8 +63,15 @@ struct Request {
   const char *zContentType;
   const void *pBody;              /* Response body (arena) */
   size_t nBody;
+  int bBodyFd;                    /* The body is the file iBodyFd instead */
+  int iBodyFd;                    /* Owned until handed to libmicrohttpd */
+  uint64_t nBodyFd;
   HeaderLine *pHeaders;           /* Extra response headers */
 };
+
+/* Closes the file of a respond_fd() answer not handed to libmicrohttpd
+** (request.c). */
+void request_drop_body_fd(Request *r);
 
 /* The CSRF key, loaded from the database at start (server.c). */
 const unsigned char *server_csrf_key(void);

@@ -339,8 +339,14 @@ static void request_dispatch(Request *r) {
 
 /* Builds the libmicrohttpd response from what the page set. */
 static enum MHD_Result request_queue(Request *r) {
-  struct MHD_Response *pResp = MHD_create_response_from_buffer(
-      r->nBody, (void *)r->pBody, MHD_RESPMEM_PERSISTENT);
+  struct MHD_Response *pResp;
+  if (r->bBodyFd) {
+    pResp = MHD_create_response_from_fd64(r->nBodyFd, r->iBodyFd);
+    if (pResp) r->bBodyFd = 0; /* libmicrohttpd closes it now */
+  } else {
+    pResp = MHD_create_response_from_buffer(r->nBody, (void *)r->pBody,
+                                            MHD_RESPMEM_PERSISTENT);
+  }
   if (!pResp) return MHD_NO;
   MHD_add_response_header(pResp, MHD_HTTP_HEADER_CONTENT_TYPE,
                           r->zContentType ? r->zContentType
@@ -409,6 +415,7 @@ static void on_completed(void *pCls, struct MHD_Connection *pConn,
   fprintf(stderr, "%s %s %s %d %.1fms%s\n", zTime, r->zMethod, zLogPath,
           r->bResponded ? r->iStatus : 0, ms,
           eToe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (cortada)");
+  request_drop_body_fd(r);
   arena_free(r->pArena);
   atomic_fetch_sub(&g_nInFlight, 1);
 }

@@ -11,6 +11,7 @@
 **      (admin); accion=comentar with item and texto (signed in, while
 **      enviada); accion=corregir with texto (admin, once approved) -> 303
 ** GET  /actividades/ID/acta.pdf  as the page; ?papel=carta for Letter
+**      (actas_pdf_bytes() makes the same PDF for the evidence ZIP)
 ** GET  /actas                    everyone: the published actas
 */
 #include <stdio.h>
@@ -65,24 +66,12 @@ static const char *role_slug(const User *pUser) {
   return "autoridad";
 }
 
-/* Loads the view, or answers (404 when the reader may not see it). */
-static int view_load(Request *r, ActaView *v) {
-  memset(v, 0, sizeof(*v));
-  if (!act_load(r, &v->act, 0)) return 0;
-  Db *pDb = request_db(r);
-  Arena *pArena = request_arena(r);
+/* Everything but v->act, which is loaded. DB_OK or DB_ERROR. */
+static int view_fill(Db *pDb, Arena *pArena, ActaView *v) {
   int64_t iCouncil = people_council_id(pDb);
   int rc = session_acta_get(pDb, v->act.id, &v->acta);
-  if (rc == DB_ERROR) {
-    respond_error(r, 500, NULL);
-    return 0;
-  }
+  if (rc == DB_ERROR) return DB_ERROR;
   v->bHasActa = rc == DB_OK;
-  if (!request_user(r) &&
-      !(v->bHasActa && acta_is_public(v->acta.eState) && v->act.bPublic)) {
-    respond_error(r, 404, "No hay un acta publicada de esa actividad.");
-    return 0;
-  }
   if ((v->bHasActa && session_acta_items(pDb, pArena, v->acta.id, &v->aItem,
                                          &v->nItem) != DB_OK) ||
       session_attendance_list(pDb, pArena, v->act.id, &v->aRow, &v->nRow) !=
@@ -90,7 +79,22 @@ static int view_load(Request *r, ActaView *v) {
       session_agreement_list(pDb, pArena, iCouncil, v->act.id, &v->aAgr,
                              &v->nAgr) != DB_OK ||
       session_quorum(pDb, pArena, iCouncil, v->act.id, &v->q) != DB_OK) {
+    return DB_ERROR;
+  }
+  return DB_OK;
+}
+
+/* Loads the view, or answers (404 when the reader may not see it). */
+static int view_load(Request *r, ActaView *v) {
+  memset(v, 0, sizeof(*v));
+  if (!act_load(r, &v->act, 0)) return 0;
+  if (view_fill(request_db(r), request_arena(r), v) != DB_OK) {
     respond_error(r, 500, NULL);
+    return 0;
+  }
+  if (!request_user(r) &&
+      !(v->bHasActa && acta_is_public(v->acta.eState) && v->act.bPublic)) {
+    respond_error(r, 404, "No hay un acta publicada de esa actividad.");
     return 0;
   }
   return 1;
@@ -695,15 +699,11 @@ void page_activity_acta(Request *r) {
     respond_error(r, 400, "Acción desconocida.");
 }
 
-void page_activity_acta_pdf(Request *r) {
-  ActaView v;
-  if (!view_load(r, &v)) return;
-  if (!v.bHasActa) {
-    respond_error(r, 404, "Esta actividad aún no tiene acta.");
-    return;
-  }
-  Db *pDb = request_db(r);
-  Arena *pArena = request_arena(r);
+/* The acta of a loaded view as a PDF (it has one). EXPORT_OK or
+** EXPORT_ERROR. */
+static int view_pdf(Db *pDb, Arena *pArena, const ActaView *pV, int bLetter,
+                    const char **ppOut, size_t *pnOut) {
+  const ActaView v = *pV;
   ActaPdfPerson *aPerson =
       arena_alloc(pArena, sizeof(ActaPdfPerson) * (size_t)(v.nRow + 1));
   for (int i = 0; i < v.nRow; i++) {
@@ -743,7 +743,6 @@ void page_activity_acta_pdf(Request *r) {
   accounts_council_names(pDb, pArena, &zCouncil, &zShort);
   char zWhen[ACTIVITY_WHEN_MAX];
   activity_format_when(v.act.iStart, v.act.iEnd, zWhen, sizeof(zWhen));
-  const char *zPaper = request_query(r, "papel");
   ActaPdfInput in;
   memset(&in, 0, sizeof(in));
   in.zCouncil = zCouncil ? zCouncil : "";
@@ -760,11 +759,39 @@ void page_activity_acta_pdf(Request *r) {
   in.aItem = aItem;
   in.nAgreement = v.nAgr;
   in.aAgreement = aAgr;
-  in.bLetter = zPaper && strcmp(zPaper, "carta") == 0;
+  in.bLetter = bLetter;
+  char zErr[200];
+  return acta_pdf(pArena, &in, ppOut, pnOut, zErr, sizeof(zErr));
+}
+
+int actas_pdf_bytes(Db *pDb, Arena *pArena, int64_t iActivity,
+                    const char **ppOut, size_t *pnOut) {
+  ActaView v;
+  memset(&v, 0, sizeof(v));
+  int rc = activity_get(pDb, pArena, iActivity, &v.act);
+  if (rc != DB_OK) return rc;
+  if (view_fill(pDb, pArena, &v) != DB_OK) return DB_ERROR;
+  /* Approved is what counts as evidence (evidence_system_kinds). */
+  if (!v.bHasActa || v.acta.eState < ACTA_APROBADA) return DB_DONE;
+  if (view_pdf(pDb, pArena, &v, 0, ppOut, pnOut) != EXPORT_OK) {
+    return DB_ERROR;
+  }
+  return DB_OK;
+}
+
+void page_activity_acta_pdf(Request *r) {
+  ActaView v;
+  if (!view_load(r, &v)) return;
+  if (!v.bHasActa) {
+    respond_error(r, 404, "Esta actividad aún no tiene acta.");
+    return;
+  }
+  const char *zPaper = request_query(r, "papel");
   const char *zOut = NULL;
   size_t nOut = 0;
-  char zErr[200];
-  if (acta_pdf(pArena, &in, &zOut, &nOut, zErr, sizeof(zErr)) != EXPORT_OK) {
+  if (view_pdf(request_db(r), request_arena(r), &v,
+               zPaper && strcmp(zPaper, "carta") == 0, &zOut,
+               &nOut) != EXPORT_OK) {
     respond_error(r, 500, NULL);
     return;
   }

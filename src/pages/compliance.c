@@ -5,13 +5,9 @@
 **   GET /api/compliance[?as_of=YYYY-MM-DD]  (public) {"as_of",
 **       "plan_version", "lines": [{"number", "target", "qualifying",
 **       "verified", "state", "missing"}]} (CONTRACT); bad as_of -> 400
-**   GET /informe-cumplimiento.pdf[?as_of=]   (signed in) the report
-**   GET /informe-cumplimiento.xlsx[?as_of=]  (signed in) its summary
-**       table (one row per line) as a spreadsheet
-**   GET /informe-cumplimiento.zip[?as_of=]   (signed in) every evidence
-**       file in force as linea-NN/AAAA-MM-DD Título/archivo, with
-**       indice.csv (line, activity, date, kind, file, sha256) and the
-**       report PDF; soft-deleted items are left out
+**   GET /  (the home page's section) the dashboard, ?as_of= to look back
+**
+** The report downloads are in compliance_report.c.
 **
 ** The rules are the engine's (src/domain/compliance.h); this file only
 ** loads its inputs (the latest approved plan; the activities and their
@@ -23,26 +19,18 @@
 #include "accounts/accounts.h"
 #include "evidence/evidence_store.h"
 #include "export/compliance_report.h"
-#include "export/zip_archive.h"
+#include "pages/compliance_pages.h"
 #include "pages/evidence_pages.h"
 #include "pages/plan_pages.h"
 #include "render/chart.h"
 #include "people/people.h"
 #include "plan/plan_store.h"
 
-/* Everything a compliance view needs. */
-typedef struct ComplianceView {
-  PlanDoc doc;
-  PlanVersionInfo info;
-  ComplianceResult result;
-  int nAct;                     /* The council's activities, as fed */
-  ComplianceActivity *aAct;
-} ComplianceView;
-
 /* Days before a window ends that a line is at risk (setting). */
 static int at_risk_days(Db *pDb) {
-  DbStmt *p = db_prepare(pDb, "SELECT value FROM settings WHERE key = "
-                              "'compliance_at_risk_days'");
+  DbStmt *p = db_prepare(pDb,
+                         "SELECT value FROM settings WHERE key = "
+                         "'compliance_at_risk_days'");
   int n = COMPLIANCE_AT_RISK_DAYS_DEFAULT;
   if (!p) return n;
   if (db_step(p) == DB_ROW) {
@@ -63,10 +51,8 @@ static int as_of_shape(const char *z) {
   return 1;
 }
 
-/* Computes *pView as on zAsOf (NULL: today). Returns 0 (done), 400 with
-** *pzErr (bad as_of), 404 (no approved plan) or 500. */
-static int compliance_view_load(Request *r, const char *zAsOf,
-                                ComplianceView *pView, const char **pzErr) {
+int compliance_view_load(Request *r, const char *zAsOf, ComplianceView *pView,
+                         const char **pzErr) {
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
   char zToday[PLAN_DATE_SIZE];
@@ -74,13 +60,14 @@ static int compliance_view_load(Request *r, const char *zAsOf,
     compliance_today(zToday);
     zAsOf = zToday;
   } else if (!as_of_shape(zAsOf)) {
-    *pzErr = "La fecha as_of debe tener la forma AAAA-MM-DD, por ejemplo "
-             "2025-06-30.";
+    *pzErr =
+        "La fecha as_of debe tener la forma AAAA-MM-DD, por ejemplo "
+        "2025-06-30.";
     return 400;
   }
   int64_t iCouncil = plan_store_default_council(pDb);
-  int rc = plan_store_load(pDb, pArena, iCouncil, 0, 1, &pView->doc,
-                           &pView->info);
+  int rc =
+      plan_store_load(pDb, pArena, iCouncil, 0, 1, &pView->doc, &pView->info);
   if (rc == DB_DONE) {
     *pzErr = "Aún no hay un plan aprobado.";
     return 404;
@@ -88,8 +75,7 @@ static int compliance_view_load(Request *r, const char *zAsOf,
   if (rc != DB_OK) return 500;
   ComplianceActivity *aAct = NULL;
   int nAct = 0;
-  if (evidence_compliance_feed(pDb, pArena, iCouncil, &aAct, &nAct) !=
-      DB_OK) {
+  if (evidence_compliance_feed(pDb, pArena, iCouncil, &aAct, &nAct) != DB_OK) {
     return 500;
   }
   ComplianceOptions opt;
@@ -98,8 +84,8 @@ static int compliance_view_load(Request *r, const char *zAsOf,
   opt.nAtRiskDays = at_risk_days(pDb);
   pView->aAct = aAct;
   pView->nAct = nAct;
-  if (compliance_compute(pArena, &pView->doc, aAct, nAct, &opt,
-                         &pView->result, pzErr) != COMPLIANCE_OK) {
+  if (compliance_compute(pArena, &pView->doc, aAct, nAct, &opt, &pView->result,
+                         pzErr) != COMPLIANCE_OK) {
     return 400;
   }
   return 0;
@@ -142,235 +128,9 @@ void page_api_compliance(Request *r) {
   respond_json(r, 200, pOut);
 }
 
-/* ---- The report ---- */
-
-static int report_tables(Request *r, ExportTable *aTable, ComplianceView *pV,
-                         ExportPdfOptions *pOpt) {
-  const char *zErr = NULL;
-  int rc = compliance_view_load(r, request_query(r, "as_of"), pV, &zErr);
-  if (rc != 0) {
-    respond_error(r, rc, zErr);
-    return 0;
-  }
-  Arena *pArena = request_arena(r);
-  const char *zName = NULL, *zShort = NULL;
-  accounts_council_names(request_db(r), pArena, &zName, &zShort);
-  char zToday[PLAN_DATE_SIZE];
-  compliance_today(zToday);
-  ComplianceReportInfo info = {zName, pV->info.iNumber,
-                               arena_strdup(pArena, zToday)};
-  compliance_report_summary(pArena, &pV->doc, &pV->result, &info, &aTable[0]);
-  compliance_report_objectives(pArena, &pV->doc, &pV->result, &info,
-                               &aTable[1]);
-  compliance_report_activities(pArena, &pV->doc, &pV->result, &info,
-                               &aTable[2]);
-  if (pOpt) *pOpt = compliance_report_pdf_options(pArena, &pV->result, &info);
-  return 1;
-}
-
-static void report_send(Request *r, const char *zType, const char *zExt,
-                        const ComplianceView *pV, int rc, const char *pOut,
-                        size_t nOut, const char *zErr) {
-  if (rc != EXPORT_OK) {
-    respond_error(r, 500, zErr);
-    return;
-  }
-  response_header(
-      r, "Content-Disposition",
-      arena_printf(request_arena(r),
-                   "attachment; filename=\"informe-cumplimiento-%s.%s\"",
-                   pV->result.zAsOf, zExt));
-  respond_bytes(r, 200, zType, pOut, nOut);
-}
-
-void page_compliance_pdf(Request *r) {
-  ExportTable aTable[3];
-  ComplianceView v;
-  ExportPdfOptions opt;
-  if (!report_tables(r, aTable, &v, &opt)) return;
-  const char *pOut = NULL;
-  size_t nOut = 0;
-  char zErr[200] = "";
-  int rc = export_pdf(request_arena(r), &aTable[0], &opt, &pOut, &nOut, zErr,
-                      sizeof(zErr));
-  report_send(r, "application/pdf", "pdf", &v, rc, pOut, nOut, zErr);
-}
-
-void page_compliance_xlsx(Request *r) {
-  ExportTable aTable[3];
-  ComplianceView v;
-  if (!report_tables(r, aTable, &v, NULL)) return;
-  const char *pOut = NULL;
-  size_t nOut = 0;
-  char zErr[200] = "";
-  int rc = export_xlsx(request_arena(r), &aTable[0], &pOut, &nOut, zErr,
-                       sizeof(zErr));
-  report_send(r, "application/vnd.openxmlformats-officedocument."
-                 "spreadsheetml.sheet",
-              "xlsx", &v, rc, pOut, nOut, zErr);
-}
-
 /* ---- The dashboard ---- */
 
 /* The first line of a line's actions, shortened, for a row heading. */
-/* A folder or file name part: '/', '\\' and control characters become
-** '-', so a title cannot climb out of its folder; "" becomes "sin-nombre". */
-static const char *zip_name_part(Arena *pArena, const char *z) {
-  char *zOut = arena_strdup(pArena, z && *z ? z : "sin-nombre");
-  for (char *c = zOut; *c; c++) {
-    if (*c == '/' || *c == '\\' || (unsigned char)*c < 0x20) *c = '-';
-  }
-  if (strcmp(zOut, ".") == 0 || strcmp(zOut, "..") == 0) zOut[0] = '-';
-  return zOut;
-}
-
-/* The index of the ZIP being built: one row of ZIP_INDEX_COLS a file. */
-#define ZIP_INDEX_COLS 6
-typedef struct ZipIndex {
-  int nRow;         /* Rows used */
-  int nAlloc;       /* Rows allocated */
-  const char **azCell; /* nRow * ZIP_INDEX_COLS cells (arena) */
-} ZipIndex;
-
-/* True if zPath is already in the index (its file-name column). */
-static int zip_index_has(const ZipIndex *pIdx, const char *zPath) {
-  for (int i = 0; i < pIdx->nRow; i++) {
-    if (strcmp(pIdx->azCell[i * ZIP_INDEX_COLS + 4], zPath) == 0) return 1;
-  }
-  return 0;
-}
-
-static void zip_index_add(Arena *pArena, ZipIndex *pIdx, const char **azRow) {
-  if (pIdx->nRow == pIdx->nAlloc) {
-    pIdx->nAlloc = pIdx->nAlloc ? pIdx->nAlloc * 2 : 32;
-    const char **aNew = arena_alloc(
-        pArena, sizeof(char *) * ZIP_INDEX_COLS * (size_t)pIdx->nAlloc);
-    if (pIdx->nRow) {
-      memcpy(aNew, pIdx->azCell,
-             sizeof(char *) * ZIP_INDEX_COLS * (size_t)pIdx->nRow);
-    }
-    pIdx->azCell = aNew;
-  }
-  memcpy(&pIdx->azCell[pIdx->nRow * ZIP_INDEX_COLS], azRow,
-         sizeof(char *) * ZIP_INDEX_COLS);
-  pIdx->nRow++;
-}
-
-/* Adds activity c's evidence under folder zLine ("linea-04"). EXPORT_OK or
-** EXPORT_ERROR. */
-static int zip_add_activity(Request *r, ZipArchive *pZip, ZipIndex *pIdx,
-                            const char *zLine, const char *zLineCol,
-                            const ComplianceActivity *c) {
-  Db *pDb = request_db(r);
-  Arena *pArena = request_arena(r);
-  EvidenceItem *aItem = NULL;
-  int nItem = 0;
-  if (evidence_list(pDb, pArena, c->iId, 0, &aItem, &nItem) != DB_OK) {
-    return EXPORT_ERROR;
-  }
-  const char *zFolder =
-      arena_printf(pArena, "%s/%.10s %s", zLine, c->zDate,
-                   zip_name_part(pArena, c->zTitle));
-  for (int i = 0; i < nItem; i++) {
-    const EvidenceItem *e = &aItem[i];
-    const char *zFile = zip_name_part(pArena, e->zFilename);
-    const char *zPath = arena_printf(pArena, "%s/%s", zFolder, zFile);
-    if (zip_index_has(pIdx, zPath)) {
-      /* Two uploads with one name: the item id tells them apart. */
-      zPath = arena_printf(pArena, "%s/%lld-%s", zFolder, (long long)e->id,
-                           zFile);
-    }
-    const void *pData = NULL;
-    size_t nData = 0;
-    if (evidence_bytes(pDb, pArena, e->zSha256, &pData, &nData) != DB_OK ||
-        zip_archive_add(pZip, zPath, pData, nData) != EXPORT_OK) {
-      return EXPORT_ERROR;
-    }
-    const char *azRow[ZIP_INDEX_COLS] = {
-        zLineCol, c->zTitle, arena_printf(pArena, "%.10s", c->zDate),
-        e->zKind, zPath,     e->zSha256};
-    zip_index_add(pArena, pIdx, azRow);
-  }
-  return EXPORT_OK;
-}
-
-/* Every activity's evidence, line by line; an activity on two lines is in
-** both folders, one on none under "sin-linea". */
-static int zip_add_evidence(Request *r, ZipArchive *pZip, ZipIndex *pIdx,
-                            const ComplianceView *pV) {
-  Arena *pArena = request_arena(r);
-  for (int l = 0; l <= pV->doc.nLine; l++) {
-    int iLine = l < pV->doc.nLine ? pV->doc.aLine[l].iNumber : 0;
-    const char *zLine = iLine ? arena_printf(pArena, "linea-%02d", iLine)
-                              : "sin-linea";
-    const char *zLineCol = iLine ? arena_printf(pArena, "%d", iLine) : "";
-    for (int i = 0; i < pV->nAct; i++) {
-      const ComplianceActivity *c = &pV->aAct[i];
-      int bIn = 0;
-      for (int j = 0; j < c->nLine; j++) {
-        if (c->aiLine[j] == iLine) bIn = 1;
-      }
-      if (!iLine) bIn = c->nLine == 0;
-      if (bIn && zip_add_activity(r, pZip, pIdx, zLine, zLineCol, c) !=
-                     EXPORT_OK) {
-        return EXPORT_ERROR;
-      }
-    }
-  }
-  return EXPORT_OK;
-}
-
-void page_compliance_zip(Request *r) {
-  ExportTable aTable[3];
-  ComplianceView v;
-  ExportPdfOptions opt;
-  if (!report_tables(r, aTable, &v, &opt)) return;
-  Arena *pArena = request_arena(r);
-  const char *pPdf = NULL;
-  size_t nPdf = 0;
-  char zErr[200] = "";
-  if (export_pdf(pArena, &aTable[0], &opt, &pPdf, &nPdf, zErr,
-                 sizeof(zErr)) != EXPORT_OK) {
-    respond_error(r, 500, zErr);
-    return;
-  }
-  ZipArchive *pZip = zip_archive_new();
-  if (!pZip) {
-    respond_error(r, 500, NULL);
-    return;
-  }
-  ZipIndex idx;
-  memset(&idx, 0, sizeof(idx));
-  static const char *const azHeader[ZIP_INDEX_COLS] = {
-      "linea", "actividad", "fecha", "tipo", "archivo", "sha256"};
-  int rc = zip_add_evidence(r, pZip, &idx, &v);
-  const char *pCsv = NULL;
-  size_t nCsv = 0;
-  if (rc == EXPORT_OK) {
-    ExportTable t;
-    memset(&t, 0, sizeof(t));
-    t.zTitle = "Índice de verificadores";
-    t.nCol = ZIP_INDEX_COLS;
-    t.azHeader = azHeader;
-    t.nRow = idx.nRow;
-    t.azCell = idx.azCell;
-    rc = export_csv(pArena, &t, &pCsv, &nCsv);
-  }
-  if (rc == EXPORT_OK) rc = zip_archive_add(pZip, "indice.csv", pCsv, nCsv);
-  if (rc == EXPORT_OK) {
-    rc = zip_archive_add(pZip, "informe-cumplimiento.pdf", pPdf, nPdf);
-  }
-  if (rc != EXPORT_OK) {
-    zip_archive_free(pZip);
-    respond_error(r, 500, NULL);
-    return;
-  }
-  const char *pOut = NULL;
-  size_t nOut = 0;
-  rc = zip_archive_finish(pZip, pArena, &pOut, &nOut);
-  report_send(r, EXPORT_ZIP_TYPE, "zip", &v, rc, pOut, nOut, NULL);
-}
-
 static const char *line_heading(Arena *pArena, const PlanLine *pL) {
   const char *z = pL->zActions ? pL->zActions : "";
   if (z[0] == '-' && z[1] == ' ') z += 2;
@@ -514,10 +274,11 @@ static void chart_attendance(Request *r, Html *h, const ComplianceView *pV) {
     }
   }
   db_done(p);
-  p = db_prepare(pDb, "SELECT m.id, m.first_names || ' ' || m.last_names, "
-                      "m.term_start, m.term_end FROM members m WHERE "
-                      "m.council_id = ? ORDER BY m.last_names, m.first_names, "
-                      "m.id");
+  p = db_prepare(pDb,
+                 "SELECT m.id, m.first_names || ' ' || m.last_names, "
+                 "m.term_start, m.term_end FROM members m WHERE "
+                 "m.council_id = ? ORDER BY m.last_names, m.first_names, "
+                 "m.id");
   if (!p) return;
   db_bind_int64(p, 1, plan_store_default_council(pDb));
   int nMember = 0, nAlloc = 0;
@@ -568,8 +329,9 @@ static void chart_attendance(Request *r, Html *h, const ComplianceView *pV) {
       anExpected[k]++;
     }
   }
-  p = db_prepare(pDb, "SELECT member_id, activity_id FROM attendance WHERE "
-                      "member_id IS NOT NULL AND status = 'presente'");
+  p = db_prepare(pDb,
+                 "SELECT member_id, activity_id FROM attendance WHERE "
+                 "member_id IS NOT NULL AND status = 'presente'");
   if (!p) return;
   while (db_step(p) == DB_ROW) {
     int64_t iMember = db_column_int64(p, 0);
@@ -583,8 +345,8 @@ static void chart_attendance(Request *r, Html *h, const ComplianceView *pV) {
   for (int k = 0; k < nMember; k++) {
     if (anExpected[k] == 0) continue; /* Not in office at any session */
     int nPresent = anPresent[k] < anExpected[k] ? anPresent[k] : anExpected[k];
-    aBar[nBar].zLabel = arena_printf(pArena, "%s (%d de %d)",
-                                     aBar[k].zLabel, nPresent, anExpected[k]);
+    aBar[nBar].zLabel = arena_printf(pArena, "%s (%d de %d)", aBar[k].zLabel,
+                                     nPresent, anExpected[k]);
     aBar[nBar].nValue = (nPresent * 100 + anExpected[k] / 2) / anExpected[k];
     nBar++;
   }
@@ -621,8 +383,9 @@ void compliance_home_section(Request *r, Html *h) {
               compliance_report_percent(pArena, v.result.total.rProgress),
               v.result.nLine);
   if (bBadAsOf) {
-    html_printf(h, "<p class=\"notice notice-error\">La fecha pedida no es "
-                   "válida: se muestra el estado de hoy.</p>\n");
+    html_printf(h,
+                "<p class=\"notice notice-error\">La fecha pedida no es "
+                "válida: se muestra el estado de hoy.</p>\n");
   }
   html_printf(h,
               "<form method=\"get\" action=\"/#cumplimiento\" "
@@ -635,21 +398,20 @@ void compliance_home_section(Request *r, Html *h) {
   for (int i = 0; i < v.result.nLine; i++) {
     const ComplianceLine *l = &v.result.aLine[i];
     const char *zSlug = compliance_state_slug(l->eState);
-    html_printf(h,
-                "<li id=\"linea-%d\" class=\"compliance-line\" data-state=\"%s\">"
-                "<p><a href=\"/plan/lineas/%d\">Línea %d</a>: %s</p>"
-                "<p><span class=\"badge state-%s\">%s</span> "
-                "<progress max=\"%d\" value=\"%d\" aria-label=\"Avance de la "
-                "línea %d\">%s</progress> <span class=\"progress-text\">"
-                "%d de %d verificadas (%s)</span></p>\n",
-                l->iNumber, zSlug, l->iNumber, l->iNumber,
-                line_heading(pArena, l->pLine), zSlug,
-                compliance_state_label(l->eState),
-                l->nTarget > 0 ? l->nTarget : 1,
-                l->nVerified < l->nTarget ? l->nVerified : l->nTarget,
-                l->iNumber, compliance_report_percent(pArena, l->rProgress),
-                l->nVerified, l->nTarget,
-                compliance_report_percent(pArena, l->rProgress));
+    html_printf(
+        h,
+        "<li id=\"linea-%d\" class=\"compliance-line\" data-state=\"%s\">"
+        "<p><a href=\"/plan/lineas/%d\">Línea %d</a>: %s</p>"
+        "<p><span class=\"badge state-%s\">%s</span> "
+        "<progress max=\"%d\" value=\"%d\" aria-label=\"Avance de la "
+        "línea %d\">%s</progress> <span class=\"progress-text\">"
+        "%d de %d verificadas (%s)</span></p>\n",
+        l->iNumber, zSlug, l->iNumber, l->iNumber,
+        line_heading(pArena, l->pLine), zSlug,
+        compliance_state_label(l->eState), l->nTarget > 0 ? l->nTarget : 1,
+        l->nVerified < l->nTarget ? l->nVerified : l->nTarget, l->iNumber,
+        compliance_report_percent(pArena, l->rProgress), l->nVerified,
+        l->nTarget, compliance_report_percent(pArena, l->rProgress));
     /* What is missing names activities, some not public: members only. */
     if (pUser && l->nMissing > 0) {
       html_printf(h, "<details><summary>Qué falta (%d)</summary><ul>",

@@ -307,17 +307,16 @@ void page_activity_attendance(Request *r) {
       r, arena_printf(pArena, "/actividades/%lld#asistencia", (long long)a.id));
 }
 
-void page_activity_attendance_pdf(Request *r) {
-  Activity a;
-  if (!act_load(r, &a, 0)) return;
-  Db *pDb = request_db(r);
-  Arena *pArena = request_arena(r);
+/* The sheet of activity a (blank, to be signed). EXPORT_OK or EXPORT_ERROR
+** (a failed query included). */
+static int sheet_pdf(Db *pDb, Arena *pArena, const Activity *pAct, int bLetter,
+                     const char **ppOut, size_t *pnOut) {
+  const Activity a = *pAct;
   SessionExpected *aExp = NULL;
   int nExp = 0;
   if (session_expected_list(pDb, pArena, people_council_id(pDb), &aExp,
                             &nExp) != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
+    return EXPORT_ERROR;
   }
   SheetPerson *aPerson =
       arena_alloc(pArena, sizeof(SheetPerson) * (size_t)(nExp + 1));
@@ -337,7 +336,6 @@ void page_activity_attendance_pdf(Request *r) {
   accounts_council_names(pDb, pArena, &zCouncil, &zShort);
   char zWhen[ACTIVITY_WHEN_MAX];
   activity_format_when(a.iStart, a.iEnd, zWhen, sizeof(zWhen));
-  const char *zPaper = request_query(r, "papel");
   SheetInput in;
   memset(&in, 0, sizeof(in));
   in.zCouncil = zCouncil ? zCouncil : "";
@@ -349,12 +347,29 @@ void page_activity_attendance_pdf(Request *r) {
   in.nPerson = nExp;
   in.aPerson = aPerson;
   in.nBlank = 8;
-  in.bLetter = zPaper && strcmp(zPaper, "carta") == 0;
+  in.bLetter = bLetter;
+  char zErr[200];
+  return attendance_sheet_pdf(pArena, &in, ppOut, pnOut, zErr, sizeof(zErr));
+}
+
+int attendance_sheet_bytes(Db *pDb, Arena *pArena, int64_t iActivity,
+                           const char **ppOut, size_t *pnOut) {
+  Activity a;
+  int rc = activity_get(pDb, pArena, iActivity, &a);
+  if (rc != DB_OK) return rc;
+  return sheet_pdf(pDb, pArena, &a, 0, ppOut, pnOut) == EXPORT_OK ? DB_OK
+                                                                  : DB_ERROR;
+}
+
+void page_activity_attendance_pdf(Request *r) {
+  Activity a;
+  if (!act_load(r, &a, 0)) return;
+  const char *zPaper = request_query(r, "papel");
   const char *zOut = NULL;
   size_t nOut = 0;
-  char zErr[200];
-  if (attendance_sheet_pdf(pArena, &in, &zOut, &nOut, zErr, sizeof(zErr)) !=
-      EXPORT_OK) {
+  if (sheet_pdf(request_db(r), request_arena(r), &a,
+                zPaper && strcmp(zPaper, "carta") == 0, &zOut,
+                &nOut) != EXPORT_OK) {
     respond_error(r, 500, NULL);
     return;
   }

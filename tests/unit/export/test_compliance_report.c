@@ -179,6 +179,74 @@ static void objective_and_activity_tables_add_up(void **state) {
   arena_free(pArena);
 }
 
+/* The whole report: a section per line with its activities, places and
+** evidence, and the workbook's three sheets, read back. */
+static void the_full_report_has_a_section_per_line_and_three_sheets(
+    void **state) {
+  (void)state;
+  Arena *pArena = arena_new();
+  const char *zDir = fixture_dir(pArena);
+  static const ComplianceReportEvidence aEv[] = {
+      {.zKind = "fotografias",
+       .zFilename = "ovalle.jpg",
+       .zUploader = "Encargada",
+       .zUploaded = "2025-03-13",
+       .zSha256 = "ab12"},
+      {.zKind = "acta"}, /* Made by the system */
+  };
+  static const ComplianceReportActivity aX[] = {
+      {.iId = 5, .zProvince = "Limarí", .nEvidence = 2, .aEvidence = aEv}};
+  ComplianceReportInfo info = {.zCouncil = "COSOC Minvu Serviu Coquimbo",
+                               .iPlanVersion = 2,
+                               .zProduced = "2025-06-16",
+                               .nActivity = 1,
+                               .aActivity = aX};
+  const char *z = NULL;
+  size_t n = 0;
+  char zErr[200] = "";
+  assert_int_equal(compliance_report_pdf(pArena, &g_plan, &g_res, &info, &z,
+                                         &n, zErr, sizeof(zErr)),
+                   EXPORT_OK);
+  const char *zPath = arena_printf(pArena, "%s/informe.pdf", zDir);
+  fixture_write(zPath, z, n);
+  const char *zText =
+      fixture_run(pArena, arena_printf(pArena, "pdftotext '%s' -", zPath));
+  assert_non_null(strstr(zText, "a partir de la versión 2 del plan"));
+  assert_non_null(strstr(zText, "Situación al 15 de junio de 2025"));
+  for (int i = 0; i < g_res.nLine; i++) {
+    const ComplianceLine *pL = &g_res.aLine[i];
+    assert_non_null(strstr(
+        zText, arena_printf(pArena, "Línea %d · %s", pL->iNumber,
+                            compliance_state_label(pL->eState))));
+  }
+  const char *zLine9 = strstr(zText, "Línea 9 ·");
+  assert_non_null(zLine9);
+  assert_non_null(strstr(zLine9, "12 de marzo de"));
+  assert_non_null(strstr(zLine9, "Ovalle,")); /* The cell wraps after it */
+  assert_non_null(strstr(zLine9, "Limarí"));
+  assert_non_null(strstr(zLine9, "ovalle.jpg"));
+  assert_non_null(strstr(zLine9, "(generado por el sistema)"));
+
+  assert_int_equal(compliance_report_xlsx(pArena, &g_plan, &g_res, &info, &z,
+                                          &n, zErr, sizeof(zErr)),
+                   EXPORT_OK);
+  zPath = arena_printf(pArena, "%s/informe.xlsx", zDir);
+  fixture_write(zPath, z, n);
+  const char *zOut = fixture_run(
+      pArena, arena_printf(pArena,
+                           "/usr/bin/python3 -c \"import sys, openpyxl; "
+                           "wb = openpyxl.load_workbook(sys.argv[1]); "
+                           "print('|'.join(wb.sheetnames)); "
+                           "print(sum(1 for r in wb['Verificadores']"
+                           ".iter_rows(values_only=True) if r[-1] == "
+                           "'Generado por el sistema'))\" '%s'",
+                           zPath));
+  /* Activity 5 is on lines 4 and 9: its acta row appears under both. */
+  assert_string_equal(zOut, "Resumen|Actividades|Verificadores\n2\n");
+  fixture_cleanup(pArena, zDir);
+  arena_free(pArena);
+}
+
 static int setup(void **state) {
   (void)state;
   FILE *f = fopen(SEED, "rb");
@@ -208,6 +276,7 @@ int main(void) {
       cmocka_unit_test(the_pdf_lists_all_ten_lines_with_their_states),
       cmocka_unit_test(the_csv_has_one_row_per_line_with_state_and_counts),
       cmocka_unit_test(objective_and_activity_tables_add_up),
+      cmocka_unit_test(the_full_report_has_a_section_per_line_and_three_sheets),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
