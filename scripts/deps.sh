@@ -34,6 +34,7 @@ TEST_PKGS=(
 
 BENCH_PKGS=(
   wrk nginx-light curl python3
+  valgrind linux-perf
 )
 
 mode=${1:-build}

@@ -76,14 +76,19 @@ const char *db_errmsg(Db *pDb) { return pDb->pBackend->xErrmsg(pDb->pConn); }
 
 DbStmt *db_prepare(Db *pDb, const char *zSql) {
   /* Statements are string literals, so pointer equality finds them fast;
-  ** strcmp catches the same text from another translation unit. */
-  for (int i = 0; i < pDb->nStmt; i++) {
-    DbStmt *p = &pDb->aStmt[i];
-    if (p->zSql == zSql || strcmp(p->zSql, zSql) == 0) {
-      assert(!p->bInUse && "statement used twice at the same time");
-      p->bInUse = 1;
-      return p;
-    }
+  ** strcmp catches the same text from another translation unit, in a
+  ** second pass so that a hit never pays for comparing every text. */
+  DbStmt *pFound = NULL;
+  for (int i = 0; i < pDb->nStmt && !pFound; i++) {
+    if (pDb->aStmt[i].zSql == zSql) pFound = &pDb->aStmt[i];
+  }
+  for (int i = 0; i < pDb->nStmt && !pFound; i++) {
+    if (strcmp(pDb->aStmt[i].zSql, zSql) == 0) pFound = &pDb->aStmt[i];
+  }
+  if (pFound) {
+    assert(!pFound->bInUse && "statement used twice at the same time");
+    pFound->bInUse = 1;
+    return pFound;
   }
   void *pHandle = NULL;
   if (pDb->pBackend->xPrepare(pDb->pConn, zSql, &pHandle) != DB_OK) {

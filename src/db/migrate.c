@@ -6,7 +6,10 @@
 ** Files are written in the SQL that SQLite and PostgreSQL both accept. Where
 ** the two must differ (a self-numbering primary key, binary data), a file
 ** uses a macro from aMacro below, so that both variants stand side by side
-** here and nowhere else.
+** here and nowhere else. Where a whole statement differs (triggers: SQLite
+** has no trigger functions, PostgreSQL no trigger bodies), a file puts each
+** variant between a line `-- @sqlite` or `-- @postgresql` and a line
+** `-- @end`; the other backend never sees it.
 */
 #include <ctype.h>
 #include <stdio.h>
@@ -29,13 +32,41 @@ static const DialectMacro aMacro[] = {
     {"@BLOB@", "BLOB", "BYTEA"},
 };
 
-/* The migration text with macros replaced for this backend. */
+/* Whether the line at z is exactly the block marker zMarker. */
+static int is_marker_line(const char *z, const char *zMarker) {
+  size_t n = strlen(zMarker);
+  return strncmp(z, zMarker, n) == 0 &&
+         (z[n] == '\n' || z[n] == '\r' || z[n] == 0);
+}
+
+/* The migration text with macros replaced and other backends' blocks left
+** out. */
 static const char *expand_macros(Arena *pArena, const char *zSql,
                                  const char *zBackend) {
   Buf b;
   buf_init(&b, pArena);
   const char *z = zSql;
+  int bSkip = 0; /* Inside another backend's block */
+  int bLineStart = 1;
   while (*z) {
+    if (bLineStart && (is_marker_line(z, "-- @sqlite") ||
+                       is_marker_line(z, "-- @postgresql") ||
+                       is_marker_line(z, "-- @end"))) {
+      if (is_marker_line(z, "-- @end")) {
+        bSkip = 0;
+      } else {
+        const char *zFor =
+            is_marker_line(z, "-- @sqlite") ? "sqlite" : "postgresql";
+        bSkip = strcmp(zBackend, zFor) != 0;
+      }
+      z += strcspn(z, "\n");
+      continue;
+    }
+    bLineStart = *z == '\n';
+    if (bSkip) {
+      z++;
+      continue;
+    }
     int bDone = 0;
     if (*z == '@') {
       for (size_t i = 0; i < sizeof(aMacro) / sizeof(aMacro[0]); i++) {

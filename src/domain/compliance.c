@@ -234,14 +234,25 @@ static int words_count(const char *const *az) {
   return n;
 }
 
-int compliance_line_objective(Arena *pArena, const PlanDoc *pPlan,
-                              const PlanLine *pLine) {
+/* The words of every objective, folded once per computation (folding them
+** again for every line was most of a recomputation's text work). */
+static const char ***objective_words(Arena *pArena, const PlanDoc *pPlan) {
+  const char ***aaz =
+      arena_alloc(pArena, sizeof(char **) * (size_t)(pPlan->nObjective + 1));
+  for (int i = 0; i < pPlan->nObjective; i++) {
+    aaz[i] = words_of(pArena, pPlan->aObjective[i].zText);
+  }
+  return aaz;
+}
+
+static int line_objective(Arena *pArena, const PlanDoc *pPlan,
+                          const char ***aazObj, const PlanLine *pLine) {
   const char **azLine = words_of(pArena, pLine->zObjective);
   int nLine = words_count(azLine);
   int iBest = 0;
   double rBest = 0.5; /* At least half of the objective's words */
   for (int i = 0; i < pPlan->nObjective; i++) {
-    const char **azObj = words_of(pArena, pPlan->aObjective[i].zText);
+    const char **azObj = aazObj[i];
     int nObj = words_count(azObj), nShared = 0;
     for (int k = 0; k < nObj; k++) nShared += str_in(azObj[k], azLine, nLine);
     double r = nObj ? (double)nShared / nObj : 0;
@@ -251,6 +262,11 @@ int compliance_line_objective(Arena *pArena, const PlanDoc *pPlan,
     }
   }
   return iBest;
+}
+
+int compliance_line_objective(Arena *pArena, const PlanDoc *pPlan,
+                              const PlanLine *pLine) {
+  return line_objective(pArena, pPlan, objective_words(pArena, pPlan), pLine);
 }
 
 static void rollup_add(ComplianceRollup *pR, const ComplianceLine *pL) {
@@ -325,12 +341,16 @@ int compliance_compute(Arena *pArena, const PlanDoc *pPlan,
   pOut->nLine = pPlan->nLine;
   pOut->aLine =
       arena_alloc(pArena, sizeof(ComplianceLine) * (size_t)(pPlan->nLine + 1));
+  const char ***aazObj = NULL; /* objective_words(), when first needed */
   for (int i = 0; i < pPlan->nLine; i++) {
     ComplianceLine *pL = &pOut->aLine[i];
     line_compute(pArena, &pPlan->aLine[i], aActivity, nActivity, pOpt, pL);
-    pL->iObjective = pOpt->aiObjective ? pOpt->aiObjective[i]
-                                       : compliance_line_objective(
-                                             pArena, pPlan, &pPlan->aLine[i]);
+    if (pOpt->aiObjective) {
+      pL->iObjective = pOpt->aiObjective[i];
+    } else {
+      if (!aazObj) aazObj = objective_words(pArena, pPlan);
+      pL->iObjective = line_objective(pArena, pPlan, aazObj, &pPlan->aLine[i]);
+    }
     compliance_text_missing(pArena, pL, aActivity, nActivity, pOpt);
   }
   rollups_compute(pArena, pPlan, pOut);

@@ -186,11 +186,14 @@ const char *compliance_text_target_noun(Arena *pArena, const PlanTarget *pT,
 ** sesión del 12-03-2025"): then the title tells them apart. */
 static int link_ambiguous(const ComplianceLine *pLine, int iLink) {
   const ComplianceActivity *a = pLine->aLink[iLink].pActivity;
+  const KindWords *pWords = kind_words(a->zKind);
   for (int i = 0; i < pLine->nLink; i++) {
     const ComplianceActivity *b = pLine->aLink[i].pActivity;
     if (i == iLink || pLine->aLink[i].eReason != COMPLIANCE_COUNTS) continue;
-    if (kind_words(a->zKind) == kind_words(b->zKind) &&
-        strncmp(a->zDate, b->zDate, PLAN_DATE_SIZE - 1) == 0)
+    /* The date first: it is cheap and almost always differs (this runs for
+    ** every pair of a line's activities). */
+    if (strncmp(a->zDate, b->zDate, PLAN_DATE_SIZE - 1) == 0 &&
+        kind_words(b->zKind) == pWords)
       return 1;
   }
   return 0;

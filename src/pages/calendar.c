@@ -20,6 +20,7 @@
 #include "domain/chile_time.h"
 #include "export/ical.h"
 #include "pages/activities_pages.h"
+#include "pages/page_cache.h"
 #include "pages/people_widgets.h"
 #include "plan/plan_store.h"
 
@@ -230,8 +231,12 @@ void page_calendar(Request *r) {
   page_finish(r, &h, 200);
 }
 
-/* The feed of the activities pFilter selects. */
-static void send_feed(Request *r, const ActivityFilter *f, const char *zName) {
+/* The feed of the activities pFilter selects. zKey: the render cache's key
+** for the public feed (page_calendar_ics), NULL for a private one. */
+static void send_feed(Request *r, const ActivityFilter *f, const char *zName,
+                      const char *zKey) {
+  int64_t iVersion = -1;
+  if (page_cache_answer(r, zKey, &iVersion)) return;
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
   Activity *aAct = NULL;
@@ -266,9 +271,9 @@ static void send_feed(Request *r, const ActivityFilter *f, const char *zName) {
     respond_error(r, 500, NULL);
     return;
   }
-  response_header(r, "Content-Disposition",
-                  "inline; filename=\"calendario.ics\"");
-  respond_bytes(r, 200, "text/calendar; charset=utf-8", zIcs, strlen(zIcs));
+  page_cache_respond_bytes(r, zKey, iVersion, "text/calendar; charset=utf-8",
+                           "inline; filename=\"calendario.ics\"", zIcs,
+                           strlen(zIcs));
 }
 
 static const char *council_name(Request *r) {
@@ -281,8 +286,17 @@ void page_calendar_ics(Request *r) {
   ActivityFilter f;
   memset(&f, 0, sizeof(f));
   f.bPublicOnly = 1;
-  f.iFrom = db_now() - (int64_t)CALENDAR_FEED_DAYS_BACK * 86400;
-  send_feed(r, &f, council_name(r));
+  /* To the minute, so that the feed can be cached for a minute; its links
+  ** name the host asked (act_base_url), so the key does too. */
+  int64_t iMinute = db_now() / 60;
+  f.iFrom = iMinute * 60 - (int64_t)CALENDAR_FEED_DAYS_BACK * 86400;
+  const char *zBase = act_base_url(r);
+  const char *zKey =
+      strlen(zBase) > 200
+          ? NULL
+          : arena_printf(request_arena(r), "calendario.ics\x1f%s\x1f%lld",
+                         zBase, (long long)iMinute);
+  send_feed(r, &f, council_name(r), zKey);
 }
 
 void page_calendar_private_ics(Request *r) {
@@ -308,7 +322,8 @@ void page_calendar_private_ics(Request *r) {
   memset(&f, 0, sizeof(f));
   f.iFrom = db_now() - (int64_t)CALENDAR_FEED_DAYS_BACK * 86400;
   send_feed(r, &f,
-            arena_printf(request_arena(r), "%s (personal)", council_name(r)));
+            arena_printf(request_arena(r), "%s (personal)", council_name(r)),
+            NULL);
 }
 
 void page_account_feed(Request *r) {

@@ -21,6 +21,7 @@
 #include "export/compliance_report.h"
 #include "pages/compliance_pages.h"
 #include "pages/evidence_pages.h"
+#include "pages/page_cache.h"
 #include "pages/plan_pages.h"
 #include "render/chart.h"
 #include "people/people.h"
@@ -94,7 +95,19 @@ int compliance_view_load(Request *r, const char *zAsOf, ComplianceView *pView,
 void page_api_compliance(Request *r) {
   ComplianceView v;
   const char *zErr = NULL;
-  int rc = compliance_view_load(r, request_query(r, "as_of"), &v, &zErr);
+  /* Cached by the day it is computed for: today (the default) or as_of. */
+  const char *zAsOf = request_query(r, "as_of");
+  char zToday[PLAN_DATE_SIZE];
+  compliance_today(zToday);
+  const char *zKey =
+      zAsOf && !as_of_shape(zAsOf)
+          ? NULL
+          : page_cache_key(r, arena_printf(request_arena(r),
+                                           "api/compliance\x1f%s\x1f%s",
+                                           zToday, zAsOf ? zAsOf : ""));
+  int64_t iVersion = -1;
+  if (page_cache_answer(r, zKey, &iVersion)) return;
+  int rc = compliance_view_load(r, zAsOf, &v, &zErr);
   if (rc != 0) {
     if (rc == 500) {
       respond_error(r, 500, NULL);
@@ -125,7 +138,7 @@ void page_api_compliance(Request *r) {
     json_array_append_new(aLine, p);
   }
   json_object_set_new(pOut, "lines", aLine);
-  respond_json(r, 200, pOut);
+  page_cache_respond_json(r, zKey, iVersion, pOut);
 }
 
 /* ---- The dashboard ---- */
@@ -239,21 +252,45 @@ static int is_session(const ComplianceActivity *a) {
          strcmp(a->zKind, "sesion_extraordinaria") == 0;
 }
 
-/* Index in pV->aAct of a held session of the period up to as_of with its
-** attendance recorded, or -1. abRecorded marks which have attendance. */
-static int counted_session(const ComplianceView *pV, const char *abRecorded,
-                           int64_t iActivity) {
+/* Activity ids in order, each with its index in pV->aAct: the attendance
+** rows name activities by id, and a linear search per row made the chart
+** quadratic in the council's history. */
+typedef struct ActIndex {
+  int64_t iId; /* ComplianceActivity.iId */
+  int i;       /* Its index in pV->aAct */
+} ActIndex;
+
+static int act_index_cmp(const void *pA, const void *pB) {
+  int64_t a = ((const ActIndex *)pA)->iId, b = ((const ActIndex *)pB)->iId;
+  return a < b ? -1 : a > b;
+}
+
+static ActIndex *act_index_build(Arena *pArena, const ComplianceView *pV) {
+  ActIndex *a = arena_alloc(pArena, sizeof(ActIndex) * (size_t)(pV->nAct + 1));
   for (int i = 0; i < pV->nAct; i++) {
-    const ComplianceActivity *a = &pV->aAct[i];
-    if (a->iId != iActivity) continue;
-    if (!abRecorded[i] || !held(a) || !is_session(a)) return -1;
-    if (strncmp(a->zDate, pV->doc.zPeriodStart, 10) < 0 ||
-        strncmp(a->zDate, pV->result.zAsOf, 10) > 0) {
-      return -1;
-    }
-    return i;
+    a[i].iId = pV->aAct[i].iId;
+    a[i].i = i;
   }
-  return -1;
+  qsort(a, (size_t)pV->nAct, sizeof(ActIndex), act_index_cmp);
+  return a;
+}
+
+/* Index in pV->aAct of activity iActivity, or -1. */
+static int act_index_find(const ActIndex *aIdx, int nAct, int64_t iActivity) {
+  ActIndex key = {iActivity, 0};
+  const ActIndex *p =
+      bsearch(&key, aIdx, (size_t)nAct, sizeof(ActIndex), act_index_cmp);
+  return p ? p->i : -1;
+}
+
+/* Whether pV->aAct[i] is a held session of the period up to as_of with its
+** attendance recorded. abRecorded marks which have attendance. */
+static int counted_session(const ComplianceView *pV, const char *abRecorded,
+                           int i) {
+  const ComplianceActivity *a = &pV->aAct[i];
+  if (!abRecorded[i] || !held(a) || !is_session(a)) return 0;
+  return strncmp(a->zDate, pV->doc.zPeriodStart, 10) >= 0 &&
+         strncmp(a->zDate, pV->result.zAsOf, 10) <= 0;
 }
 
 /* Attendance rate per councillor: sessions present / sessions expected,
@@ -263,15 +300,19 @@ static int counted_session(const ComplianceView *pV, const char *abRecorded,
 static void chart_attendance(Request *r, Html *h, const ComplianceView *pV) {
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
+  int64_t iCouncil = plan_store_default_council(pDb);
+  ActIndex *aIdx = act_index_build(pArena, pV);
   char *abRecorded = arena_alloc(pArena, (size_t)pV->nAct + 1);
   memset(abRecorded, 0, (size_t)pV->nAct + 1);
-  DbStmt *p = db_prepare(pDb, "SELECT DISTINCT activity_id FROM attendance");
+  /* This council's rows only: the others' activities are not in aAct. */
+  DbStmt *p = db_prepare(pDb, "SELECT DISTINCT t.activity_id FROM attendance "
+                              "t JOIN activities a ON a.id = t.activity_id "
+                              "WHERE a.council_id = ?");
   if (!p) return;
+  db_bind_int64(p, 1, iCouncil);
   while (db_step(p) == DB_ROW) {
-    int64_t id = db_column_int64(p, 0);
-    for (int i = 0; i < pV->nAct; i++) {
-      if (pV->aAct[i].iId == id) abRecorded[i] = 1;
-    }
+    int i = act_index_find(aIdx, pV->nAct, db_column_int64(p, 0));
+    if (i >= 0) abRecorded[i] = 1;
   }
   db_done(p);
   p = db_prepare(pDb,
@@ -280,7 +321,7 @@ static void chart_attendance(Request *r, Html *h, const ComplianceView *pV) {
                  "m.council_id = ? ORDER BY m.last_names, m.first_names, "
                  "m.id");
   if (!p) return;
-  db_bind_int64(p, 1, plan_store_default_council(pDb));
+  db_bind_int64(p, 1, iCouncil);
   int nMember = 0, nAlloc = 0;
   ChartBar *aBar = NULL;
   int64_t *aiMember = NULL;
@@ -315,7 +356,7 @@ static void chart_attendance(Request *r, Html *h, const ComplianceView *pV) {
   memset(anExpected, 0, sizeof(int) * (size_t)nMember);
   char *abCounted = arena_alloc(pArena, (size_t)pV->nAct + 1);
   for (int i = 0; i < pV->nAct; i++) {
-    abCounted[i] = counted_session(pV, abRecorded, pV->aAct[i].iId) == i;
+    abCounted[i] = (char)counted_session(pV, abRecorded, i);
   }
   for (int k = 0; k < nMember; k++) {
     for (int i = 0; i < pV->nAct; i++) {
@@ -329,13 +370,16 @@ static void chart_attendance(Request *r, Html *h, const ComplianceView *pV) {
       anExpected[k]++;
     }
   }
-  p = db_prepare(pDb,
-                 "SELECT member_id, activity_id FROM attendance WHERE "
-                 "member_id IS NOT NULL AND status = 'presente'");
+  p = db_prepare(pDb, "SELECT t.member_id, t.activity_id FROM attendance t "
+                      "JOIN activities a ON a.id = t.activity_id WHERE "
+                      "a.council_id = ? AND t.member_id IS NOT NULL AND "
+                      "t.status = 'presente'");
   if (!p) return;
+  db_bind_int64(p, 1, iCouncil);
   while (db_step(p) == DB_ROW) {
     int64_t iMember = db_column_int64(p, 0);
-    if (counted_session(pV, abRecorded, db_column_int64(p, 1)) < 0) continue;
+    int i = act_index_find(aIdx, pV->nAct, db_column_int64(p, 1));
+    if (i < 0 || !abCounted[i]) continue;
     for (int k = 0; k < nMember; k++) {
       if (aiMember[k] == iMember) anPresent[k]++;
     }

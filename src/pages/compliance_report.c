@@ -29,6 +29,7 @@
 #include "export/zip_archive.h"
 #include "pages/compliance_pages.h"
 #include "pages/evidence_pages.h"
+#include "pages/page_cache.h"
 #include "pages/sessions_pages.h"
 #include "people/people.h"
 
@@ -140,27 +141,42 @@ static int report_load(Request *r, ComplianceView *pV, int bThumbs,
 }
 
 /* A download named after the day the report is computed for. */
-static void report_disposition(Request *r, const ComplianceView *pV,
-                               const char *zExt) {
-  response_header(
-      r, "Content-Disposition",
-      arena_printf(request_arena(r),
-                   "attachment; filename=\"informe-cumplimiento-%s.%s\"",
-                   pV->result.zAsOf, zExt));
+static const char *report_disposition(Request *r, const ComplianceView *pV,
+                                      const char *zExt) {
+  return arena_printf(request_arena(r),
+                      "attachment; filename=\"informe-cumplimiento-%s.%s\"",
+                      pV->result.zAsOf, zExt);
 }
 
-static void report_send(Request *r, const char *zType, const char *zExt,
+/* The render cache's key for a report (page_cache.h): computed as on
+** ?as_of= (checked on a miss: an error is never kept) and dated today. */
+static const char *report_cache_key(Request *r, const char *zExt) {
+  const char *zAsOf = request_query(r, "as_of");
+  if (zAsOf && strlen(zAsOf) > 10) return NULL;
+  char zToday[PLAN_DATE_SIZE];
+  compliance_today(zToday);
+  return page_cache_key(
+      r, arena_printf(request_arena(r), "informe-cumplimiento.%s\x1f%s\x1f%s",
+                      zExt, zToday, zAsOf ? zAsOf : ""));
+}
+
+/* Sends a report and keeps it for zKey at iVersion (NULL: not kept). */
+static void report_send(Request *r, const char *zKey, int64_t iVersion,
+                        const char *zType, const char *zExt,
                         const ComplianceView *pV, int rc, const char *pOut,
                         size_t nOut, const char *zErr) {
   if (rc != EXPORT_OK) {
     respond_error(r, 500, zErr);
     return;
   }
-  report_disposition(r, pV, zExt);
-  respond_bytes(r, 200, zType, pOut, nOut);
+  page_cache_respond_bytes(r, zKey, iVersion, zType,
+                           report_disposition(r, pV, zExt), pOut, nOut);
 }
 
 void page_compliance_pdf(Request *r) {
+  const char *zKey = report_cache_key(r, "pdf");
+  int64_t iVersion = -1;
+  if (page_cache_answer(r, zKey, &iVersion)) return;
   ComplianceView v;
   ComplianceReportInfo info;
   if (!report_load(r, &v, 1, &info)) return;
@@ -169,10 +185,14 @@ void page_compliance_pdf(Request *r) {
   char zErr[200] = "";
   int rc = compliance_report_pdf(request_arena(r), &v.doc, &v.result, &info,
                                  &pOut, &nOut, zErr, sizeof(zErr));
-  report_send(r, EXPORT_PDF_TYPE, "pdf", &v, rc, pOut, nOut, zErr);
+  report_send(r, zKey, iVersion, EXPORT_PDF_TYPE, "pdf", &v, rc, pOut, nOut,
+              zErr);
 }
 
 void page_compliance_xlsx(Request *r) {
+  const char *zKey = report_cache_key(r, "xlsx");
+  int64_t iVersion = -1;
+  if (page_cache_answer(r, zKey, &iVersion)) return;
   ComplianceView v;
   ComplianceReportInfo info;
   if (!report_load(r, &v, 0, &info)) return;
@@ -181,7 +201,8 @@ void page_compliance_xlsx(Request *r) {
   char zErr[200] = "";
   int rc = compliance_report_xlsx(request_arena(r), &v.doc, &v.result, &info,
                                   &pOut, &nOut, zErr, sizeof(zErr));
-  report_send(r, EXPORT_XLSX_TYPE, "xlsx", &v, rc, pOut, nOut, zErr);
+  report_send(r, zKey, iVersion, EXPORT_XLSX_TYPE, "xlsx", &v, rc, pOut, nOut,
+              zErr);
 }
 
 /* ---- The ZIP ---- */
@@ -498,6 +519,6 @@ void page_compliance_zip(Request *r) {
     respond_error(r, 500, NULL);
     return;
   }
-  report_disposition(r, &v, "zip");
+  response_header(r, "Content-Disposition", report_disposition(r, &v, "zip"));
   respond_fd(r, 200, EXPORT_ZIP_TYPE, fd, nOut);
 }

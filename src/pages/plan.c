@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "domain/plan_catalog.h"
+#include "pages/page_cache.h"
 #include "pages/plan_pages.h"
 
 int plan_page_is_admin(Request *r) {
@@ -117,47 +118,42 @@ static void admin_actions(Html *h, Request *r, const PlanVersionInfo *pInfo) {
   html_printf(h, "</div>\n");
 }
 
-void page_plan(Request *r) {
+/* The page below the shell: everything but the admin's actions is the same
+** for every viewer of a role. DB_ERROR (nothing written), else DB_OK. */
+static int plan_body(Request *r, Html *pH) {
   Arena *pArena = request_arena(r);
   PlanDoc doc;
   PlanVersionInfo info;
   int64_t iCouncil = plan_store_default_council(request_db(r));
   int rc = plan_page_load(r, iCouncil, 0, &doc, &info);
-  if (rc == DB_ERROR) {
-    respond_error(r, 500, NULL);
-    return;
-  }
-  Html h;
+  if (rc == DB_ERROR) return DB_ERROR;
   if (rc == DB_DONE) {
-    page_begin(r, &h, "Plan anual", "plan");
-    html_printf(&h,
+    html_printf(pH,
                 "<h1>Plan anual</h1>\n<div class=\"notice notice-info\">"
                 "Aún no hay un plan anual aprobado para mostrar.</div>\n");
     if (plan_page_is_admin(r)) {
-      html_printf(&h,
+      html_printf(pH,
                   "<p><a class=\"button button-primary\" "
                   "href=\"/admin/plan/importar\">Importar el plan</a></p>\n");
     }
-    page_finish(r, &h, 200);
-    return;
+    return DB_OK;
   }
-  page_begin(r, &h, "Plan anual", "plan");
-  html_printf(&h, "<h1>%s</h1>\n<p>", doc.zTitle);
-  plan_page_status(&h, &info);
-  html_printf(&h, " Periodo: %s al %s.",
+  html_printf(pH, "<h1>%s</h1>\n<p>", doc.zTitle);
+  plan_page_status(pH, &info);
+  html_printf(pH, " Periodo: %s al %s.",
               plan_page_date(pArena, doc.zPeriodStart),
               plan_page_date(pArena, doc.zPeriodEnd));
   if (info.bApproved && info.tApproved) {
-    html_printf(&h, " Aprobado el %s.", plan_page_time(pArena, info.tApproved));
+    html_printf(pH, " Aprobado el %s.", plan_page_time(pArena, info.tApproved));
   }
-  html_printf(&h, "</p>\n");
+  html_printf(pH, "</p>\n");
   if (plan_page_is_admin(r)) {
-    admin_actions(&h, r, &info);
+    admin_actions(pH, r, &info);
     int nFlagged = 0;
     for (int i = 0; i < doc.nLine; i++)
       nFlagged += doc.aLine[i].window.bFlagged;
     if (nFlagged) {
-      html_printf(&h,
+      html_printf(pH,
                   "<div class=\"notice notice-warn\">%d línea%s tiene%s "
                   "una fecha que no se entendió y quedó con todo el periodo "
                   "del plan: corríjala%s en «Editar esta línea».</div>\n",
@@ -166,26 +162,26 @@ void page_plan(Request *r) {
     }
   }
   if (doc.zIntro && *doc.zIntro) {
-    html_printf(&h, "<div class=\"plan-intro\">");
+    html_printf(pH, "<div class=\"plan-intro\">");
     /* Paragraphs are separated by blank lines. */
     const char *z = doc.zIntro;
     while (*z) {
       const char *zEnd = strstr(z, "\n\n");
       size_t n = zEnd ? (size_t)(zEnd - z) : strlen(z);
-      html_printf(&h, "<p>%.*s</p>", (int)n, z);
+      html_printf(pH, "<p>%.*s</p>", (int)n, z);
       z += n;
       while (*z == '\n') z++;
     }
-    html_printf(&h, "</div>\n");
+    html_printf(pH, "</div>\n");
   }
-  html_printf(&h,
+  html_printf(pH,
               "<h2>Objetivos generales</h2>\n<ol class=\"plan-objectives\">");
   for (int i = 0; i < doc.nObjective; i++) {
-    html_printf(&h, "<li value=\"%d\">%s</li>", doc.aObjective[i].iNumber,
+    html_printf(pH, "<li value=\"%d\">%s</li>", doc.aObjective[i].iNumber,
                 doc.aObjective[i].zText);
   }
   html_printf(
-      &h,
+      pH,
       "</ol>\n<h2>Líneas de trabajo</h2>\n"
       "<div class=\"table-wrap\"><table class=\"table table-cards plan-table\">"
       "<caption>Acciones del plan, responsables, verificadores y fechas"
@@ -196,27 +192,47 @@ void page_plan(Request *r) {
   for (int i = 0; i < doc.nLine; i++) {
     const PlanLine *pL = &doc.aLine[i];
     html_printf(
-        &h,
+        pH,
         "<tr id=\"linea-%d\"><td data-label=\"N°\"><a href=\"/plan/lineas/%d\">"
         "Línea %d</a></td><td data-label=\"Objetivo\">",
         pL->iNumber, pL->iNumber, pL->iNumber);
-    plan_page_text(&h, pL->zObjective);
-    html_printf(&h, "</td><td data-label=\"Acciones\">");
-    plan_page_text(&h, pL->zActions);
-    html_printf(&h, "</td><td data-label=\"Responsables\">");
-    plan_page_text(&h, pL->zResponsible);
-    html_printf(&h, "</td><td data-label=\"Verificador\">");
-    evidence_list(&h, pL);
-    html_printf(&h, "</td><td data-label=\"Fechas\">");
-    window_cell(&h, pArena, pL);
-    html_printf(&h, "</td></tr>\n");
+    plan_page_text(pH, pL->zObjective);
+    html_printf(pH, "</td><td data-label=\"Acciones\">");
+    plan_page_text(pH, pL->zActions);
+    html_printf(pH, "</td><td data-label=\"Responsables\">");
+    plan_page_text(pH, pL->zResponsible);
+    html_printf(pH, "</td><td data-label=\"Verificador\">");
+    evidence_list(pH, pL);
+    html_printf(pH, "</td><td data-label=\"Fechas\">");
+    window_cell(pH, pArena, pL);
+    html_printf(pH, "</td></tr>\n");
   }
-  html_printf(&h,
+  html_printf(pH,
               "</tbody></table></div>\n"
               "<p class=\"actions\">Descargar la tabla: "
               "<a class=\"button\" href=\"/plan.pdf\">PDF</a>"
               "<a class=\"button\" href=\"/plan.xlsx\">Excel (XLSX)</a>"
               "<a class=\"button\" href=\"/plan.csv\">CSV</a></p>\n");
+  return DB_OK;
+}
+
+/* GET /plan. The body is cached for everyone but the officer, whose copy
+** carries a CSRF token (the approve button). */
+void page_plan(Request *r) {
+  int bCache = !plan_page_is_admin(r);
+  const char *zKey = bCache ? page_cache_key(r, "plan") : NULL;
+  int64_t iVersion = bCache ? page_cache_version(r) : -1;
+  Html body, h;
+  html_init(&body, request_arena(r));
+  if (!bCache || !page_cache_get_html(r, zKey, iVersion, &body)) {
+    if (plan_body(r, &body) != DB_OK) {
+      respond_error(r, 500, NULL);
+      return;
+    }
+    if (bCache) page_cache_put_html(zKey, iVersion, &body);
+  }
+  page_begin(r, &h, "Plan anual", "plan");
+  html_append(&h, &body);
   page_finish(r, &h, 200);
 }
 

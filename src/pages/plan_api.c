@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pages/page_cache.h"
 #include "pages/plan_pages.h"
 
 static json_t *plan_json(const PlanDoc *pDoc, const PlanVersionInfo *pInfo) {
@@ -93,7 +94,18 @@ static int64_t api_council(Request *r) {
   return v;
 }
 
+/* Cached per role (an officer's token sees unapproved versions), version
+** asked and ?council= as written; errors are answered afresh. */
 static void answer(Request *r, int iNumber) {
+  const char *zCouncil = request_query(r, "council");
+  const char *zKey =
+      zCouncil && strlen(zCouncil) > 20
+          ? NULL
+          : page_cache_key(r, arena_printf(request_arena(r),
+                                           "api/plan\x1f%d\x1f%s", iNumber,
+                                           zCouncil ? zCouncil : ""));
+  int64_t iVersion = -1;
+  if (page_cache_answer(r, zKey, &iVersion)) return;
   int64_t iCouncil = api_council(r);
   if (!iCouncil) return;
   PlanDoc doc;
@@ -111,7 +123,7 @@ static void answer(Request *r, int iNumber) {
     respond_json_error(r, 500, "Error interno.", NULL);
     return;
   }
-  respond_json(r, 200, plan_json(&doc, &info));
+  page_cache_respond_json(r, zKey, iVersion, plan_json(&doc, &info));
 }
 
 void page_api_plan(Request *r) { answer(r, 0); }

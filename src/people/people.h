@@ -61,7 +61,8 @@ typedef struct TerritoryCommune {
   const char *zKey;          /* territory_fold(zName) */
 } TerritoryCommune;
 
-/* Every commune, ordered by code, loaded once per request or import. */
+/* Every commune, ordered by code, loaded once per process and shared by
+** every thread: read-only (territory_store.c). */
 typedef struct TerritoryIndex {
   TerritoryCommune *aCommune;
   int nCommune;

@@ -3,6 +3,7 @@
 ** shares: the problem list and the council being served.
 */
 #include <ctype.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -48,7 +49,8 @@ int people_council_set_term_years(Db *pDb, int64_t iCouncil, int nYears) {
   return rc == DB_DONE ? DB_OK : DB_ERROR;
 }
 
-int territory_index_load(Db *pDb, Arena *pArena, TerritoryIndex *pIdx) {
+/* Reads every commune into pIdx, allocating from pArena. */
+static int territory_index_read(Db *pDb, Arena *pArena, TerritoryIndex *pIdx) {
   pIdx->aCommune =
       arena_alloc(pArena, sizeof(TerritoryCommune) * (TERRITORY_COMMUNES + 64));
   pIdx->nCommune = 0;
@@ -75,6 +77,32 @@ int territory_index_load(Db *pDb, Arena *pArena, TerritoryIndex *pIdx) {
   }
   db_done(pStmt);
   return rc == DB_ROW || rc == DB_DONE ? DB_OK : DB_ERROR;
+}
+
+/* The territory is written only by migration 0002 (no page or command
+** changes it), so one copy serves every request of the process: reading
+** and folding 346 communes took most of the dashboard's time. It lives in
+** its own arena, never freed, and is never written after it is published. */
+static struct {
+  pthread_mutex_t mutex; /* Guards the first load */
+  int bLoaded;           /* idx is complete and read-only from now on */
+  TerritoryIndex idx;    /* Points into pArena */
+  Arena *pArena;         /* Owns the strings; lives as long as the process */
+} territory_cache = {.mutex = PTHREAD_MUTEX_INITIALIZER};
+
+int territory_index_load(Db *pDb, Arena *pArena, TerritoryIndex *pIdx) {
+  (void)pArena;
+  pthread_mutex_lock(&territory_cache.mutex);
+  int rc = DB_OK;
+  if (!territory_cache.bLoaded) {
+    if (!territory_cache.pArena) territory_cache.pArena = arena_new();
+    rc = territory_index_read(pDb, territory_cache.pArena, &territory_cache.idx);
+    /* An empty table is a database not yet migrated: try again next time. */
+    territory_cache.bLoaded = rc == DB_OK && territory_cache.idx.nCommune > 0;
+  }
+  *pIdx = territory_cache.idx;
+  pthread_mutex_unlock(&territory_cache.mutex);
+  return rc;
 }
 
 const TerritoryCommune *territory_index_code(const TerritoryIndex *pIdx,

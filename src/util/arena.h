@@ -24,6 +24,9 @@ void arena_free(Arena *pArena); /* NULL is allowed */
 
 /* nByte bytes, aligned for any type, zero-filled. */
 void *arena_alloc(Arena *pArena, size_t nByte);
+/* The same without zeroing, for memory the caller fills at once (buffers,
+** copies). */
+void *arena_alloc_uninit(Arena *pArena, size_t nByte);
 /* Copy of z (NULL gives NULL). */
 char *arena_strdup(Arena *pArena, const char *z);
 /* Copy of the first n bytes of z, NUL-terminated. */
