@@ -233,6 +233,14 @@ static int save_lines(Db *pDb, const Activity *a) {
   return DB_OK;
 }
 
+/* The saving user, or NULL when saved by the command line or the demo. */
+static void bind_user_or_null(DbStmt *p, int i, int64_t iUser) {
+  if (iUser > 0)
+    db_bind_int64(p, i, iUser);
+  else
+    db_bind_null(p, i);
+}
+
 static void bind_text_or_null(DbStmt *p, int i, const char *z) {
   if (z && *z) {
     db_bind_text(p, i, z);
@@ -256,8 +264,8 @@ int activity_insert(Db *pDb, int64_t iCouncil, int64_t iUser, Activity *a) {
       "INSERT INTO activities(council_id, kind, title, description, "
       "starts_at, ends_at, modality, link, commune_code, address, organizer, "
       "status, is_public, ical_uid, ical_sequence, created_by, created_at, "
-      "updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-      "0, ?, ?, ?, 1) RETURNING id");
+      "updated_at, updated_by, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+      "?, ?, ?, ?, 0, ?, ?, ?, ?, 1) RETURNING id");
   if (!p) {
     db_rollback(pDb);
     return DB_ERROR;
@@ -277,13 +285,10 @@ int activity_insert(Db *pDb, int64_t iCouncil, int64_t iUser, Activity *a) {
   db_bind_text(p, 12, a->zStatus);
   db_bind_int64(p, 13, a->bPublic ? 1 : 0);
   db_bind_text(p, 14, zUid);
-  if (iUser) {
-    db_bind_int64(p, 15, iUser);
-  } else {
-    db_bind_null(p, 15);
-  }
+  bind_user_or_null(p, 15, iUser);
   db_bind_int64(p, 16, iNow);
   db_bind_int64(p, 17, iNow);
+  bind_user_or_null(p, 18, iUser);
   int rc = db_step(p);
   if (rc == DB_ROW) a->id = db_column_int64(p, 0);
   db_done(p);
@@ -329,8 +334,8 @@ int activity_update(Db *pDb, int64_t iUser, const Activity *pOld,
       "UPDATE activities SET kind = ?, title = ?, description = ?, "
       "starts_at = ?, ends_at = ?, modality = ?, link = ?, commune_code = ?, "
       "address = ?, organizer = ?, status = ?, is_public = ?, "
-      "ical_sequence = ?, updated_at = ?, version = version + 1 "
-      "WHERE id = ? AND version = ? RETURNING version");
+      "ical_sequence = ?, updated_at = ?, updated_by = ?, "
+      "version = version + 1 WHERE id = ? AND version = ? RETURNING version");
   if (!p) {
     db_rollback(pDb);
     return DB_ERROR;
@@ -349,8 +354,9 @@ int activity_update(Db *pDb, int64_t iUser, const Activity *pOld,
   db_bind_int64(p, 12, pNew->bPublic ? 1 : 0);
   db_bind_int64(p, 13, pNew->iSequence);
   db_bind_int64(p, 14, db_now());
-  db_bind_int64(p, 15, pOld->id);
-  db_bind_int64(p, 16, pOld->iVersion);
+  bind_user_or_null(p, 15, iUser);
+  db_bind_int64(p, 16, pOld->id);
+  db_bind_int64(p, 17, pOld->iVersion);
   int rc = db_step(p);
   if (rc == DB_ROW) pNew->iVersion = (int)db_column_int64(p, 0);
   db_done(p);
@@ -440,6 +446,16 @@ int activity_agenda_set(Db *pDb, int64_t iAct, const char *const *azItem,
     db_bind_int64(p, 1, iAct);
     db_bind_int64(p, 2, iPos++);
     db_bind_text(p, 3, azItem[i]);
+    rc = exec_done(p);
+  }
+  if (rc == DB_OK) {
+    p = db_prepare(pDb,
+                   "UPDATE activities SET version = version + 1, "
+                   "updated_at = ? WHERE id = ?");
+    if (p) {
+      db_bind_int64(p, 1, db_now());
+      db_bind_int64(p, 2, iAct);
+    }
     rc = exec_done(p);
   }
   if (rc != DB_OK) {

@@ -78,7 +78,9 @@ int activity_history_list(Db *pDb, Arena *pArena, int64_t iAct,
 /* The agenda (tabla) in order. */
 int activity_agenda_get(Db *pDb, Arena *pArena, int64_t iAct,
                         const char ***pazItem, int *pnItem);
-/* Replaces the agenda with azItem (empty items skipped). */
+/* Replaces the agenda with azItem (empty items skipped) and bumps the
+** activity's version: the agenda is part of what its citation sends, and
+** a form drawn before the change must not undo it. */
 int activity_agenda_set(Db *pDb, int64_t iAct, const char *const *azItem,
                         int nItem);
 

@@ -404,14 +404,14 @@ static int bench_acta(BenchCouncil *c, int64_t iAct, int64_t iNext) {
     return DB_ERROR;
   }
   int64_t aiItem[3] = {aItem[0].id, aItem[1].id, aItem[2].id};
-  if (session_acta_save(c->pDb, &acta, aiItem, azSummary, 3) != DB_OK) {
+  if (session_acta_save(c->pDb, 0, &acta, aiItem, azSummary, 3) != DB_OK) {
     return DB_ERROR;
   }
   static const ActaState aeStep[] = {ACTA_ENVIADA, ACTA_APROBADA,
                                      ACTA_PUBLICADA};
   for (int i = 0; i < (iNext ? 3 : 1); i++) {
     if (session_acta_get(c->pDb, iAct, &acta) != DB_OK ||
-        session_acta_set_state(c->pDb, &acta, aeStep[i], iNext) != DB_OK) {
+        session_acta_set_state(c->pDb, 0, &acta, aeStep[i], iNext) != DB_OK) {
       return DB_ERROR;
     }
   }

@@ -133,14 +133,14 @@ static int demo_acta(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iAct) {
     return DB_ERROR;
   }
   int64_t aiItem[3] = {aItem[0].id, aItem[1].id, aItem[2].id};
-  if (session_acta_save(pDb, &acta, aiItem, azSummary, 3) != DB_OK) {
+  if (session_acta_save(pDb, 0, &acta, aiItem, azSummary, 3) != DB_OK) {
     return DB_ERROR;
   }
   static const ActaState aeStep[] = {ACTA_ENVIADA, ACTA_APROBADA,
                                      ACTA_PUBLICADA};
   for (int i = 0; i < 3; i++) {
     if (session_acta_get(pDb, iAct, &acta) != DB_OK ||
-        session_acta_set_state(pDb, &acta, aeStep[i], iMay) != DB_OK) {
+        session_acta_set_state(pDb, 0, &acta, aeStep[i], iMay) != DB_OK) {
       return DB_ERROR;
     }
   }

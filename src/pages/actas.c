@@ -19,14 +19,31 @@
 #include <string.h>
 
 #include "accounts/accounts.h"
+#include "db/record_stamp.h"
 #include "domain/date_text.h"
 #include "export/acta_pdf.h"
+#include "pages/conflict.h"
 #include "pages/sessions_pages.h"
 #include "people/people.h"
 #include "render/markdown.h"
 
 #define ACTA_SUMMARY_MAX 20000 /* Bytes in one item's summary */
 #define ACTA_NOTE_MAX 4000     /* Bytes in a comment or correction */
+
+/* How the page is shown again after a refused POST: the user's input kept,
+** each message by its field. */
+typedef struct ActaReshow {
+  FormErrors err;               /* Messages by field (summary_ID, estado,
+                                ** sesion, texto_ITEM, correccion) */
+  const char *const *azSummary; /* The editor's summaries as typed, or NULL */
+  int bConflict;     /* The editor's save met a newer version: compare */
+  const char *zNote; /* A comment or correction as typed, or NULL */
+  int64_t iNoteItem; /* The item commented on; 0 for a correction */
+  int iStatus;       /* 409 or 422 */
+  int iBase; /* The version the editor was drawn from, kept across a 422 so
+             ** that a later save is still checked against it; 0: the
+             ** stored one (after a conflict, "mine" is based on it) */
+} ActaReshow;
 
 /* Everything the page and the PDF show. */
 typedef struct ActaView {
@@ -107,12 +124,42 @@ static void section_people(Html *h, const ActaView *v) {
   html_printf(h, "</ul></section>\n");
 }
 
-/* azSummary (NULL: the stored ones) and pErr: the editor re-showing a
-** refused save, summaries as typed, messages under their item. */
+/* The comment field of item iItem, with its message and typed text when the
+** page re-shows a refused comment. */
+static void comment_form(Html *h, Request *r, const ActaView *v, int64_t iItem,
+                         const ActaReshow *pRe) {
+  const char *zId =
+      arena_printf(request_arena(r), "texto_%lld", (long long)iItem);
+  const char *zMsg = pRe ? form_error_for(&pRe->err, zId) : NULL;
+  const char *zTyped =
+      pRe && pRe->zNote && pRe->iNoteItem == iItem ? pRe->zNote : "";
+  html_printf(h,
+              "<form class=\"form form-inline\" method=\"post\" "
+              "action=\"/actividades/%lld/acta\"><input type=\"hidden\" "
+              "name=\"accion\" value=\"comentar\"><input type=\"hidden\" "
+              "name=\"item\" value=\"%lld\">",
+              (long long)v->act.id, (long long)iItem);
+  form_csrf(h, request_csrf_token(r));
+  html_printf(h,
+              "<div class=\"field%s\"><label for=\"%s\">Comentario sobre "
+              "este punto</label> <input type=\"text\" id=\"%s\" name=\""
+              "texto\" value=\"%s\" required aria-invalid=\"%s\">",
+              zMsg ? " has-error" : "", zId, zId, zTyped,
+              zMsg ? "true" : "false");
+  if (zMsg) html_printf(h, "<p class=\"field-error\">%s</p>", zMsg);
+  html_printf(h,
+              "</div> <button type=\"submit\" class=\"button\">Comentar"
+              "</button></form>\n");
+}
+
+/* pRe (NULL: a plain view) re-shows a refused save or comment: summaries
+** as typed, messages under their item, and after a conflict the conflict
+** page's buttons. */
 static void section_items(Html *h, Request *r, const ActaView *v, int bEdit,
-                          int bComment, const FormErrors *pErr,
-                          const char *const *azSummary) {
+                          int bComment, const ActaReshow *pRe) {
   Arena *pArena = request_arena(r);
+  const FormErrors *pErr = pRe ? &pRe->err : NULL;
+  const char *const *azSummary = pRe ? pRe->azSummary : NULL;
   SessionActaNote *aNote = NULL;
   int nNote = 0;
   if (request_user(r)) {
@@ -125,7 +172,8 @@ static void section_items(Html *h, Request *r, const ActaView *v, int bEdit,
                 "%lld/acta\"><input type=\"hidden\" name=\"accion\" value=\""
                 "guardar\"><input type=\"hidden\" name=\"version\" value=\"%d"
                 "\">",
-                (long long)v->act.id, v->acta.iVersion);
+                (long long)v->act.id,
+                pRe && pRe->iBase ? pRe->iBase : v->acta.iVersion);
     form_csrf(h, request_csrf_token(r));
   }
   for (int i = 0; i < v->nItem; i++) {
@@ -137,14 +185,15 @@ static void section_items(Html *h, Request *r, const ActaView *v, int bEdit,
           pErr ? form_error_for(pErr, arena_printf(pArena, "summary_%lld",
                                                    (long long)it->id))
                : NULL;
-      html_printf(h,
-                  "<div class=\"field%s\"><label for=\"summary_%lld\">Resumen "
-                  "de la discusión (Markdown)</label><textarea id=\"summary_"
-                  "%lld\" name=\"summary_%lld\" rows=\"6\"%s>%s</textarea>",
-                  zMsg ? " has-error" : "", (long long)it->id,
-                  (long long)it->id, (long long)it->id,
-                  zMsg ? " aria-invalid=\"true\"" : "",
-                  azSummary ? azSummary[i] : it->zSummary);
+      html_printf(
+          h,
+          "<div class=\"field%s\"><label for=\"summary_%lld\">Resumen "
+          "de la discusión (Markdown)</label><textarea id=\"summary_"
+          "%lld\" name=\"summary_%lld\" rows=\"6\" aria-invalid=\"%s\">%s"
+          "</textarea>",
+          zMsg ? " has-error" : "", (long long)it->id, (long long)it->id,
+          (long long)it->id, zMsg ? "true" : "false",
+          azSummary ? azSummary[i] : it->zSummary);
       if (zMsg) html_printf(h, "<p class=\"field-error\">%s</p>", zMsg);
       html_printf(h, "</div>\n");
     }
@@ -156,23 +205,13 @@ static void section_items(Html *h, Request *r, const ActaView *v, int bEdit,
       html_printf(h, "<p class=\"comment\"><strong>%s</strong> (%s): %s</p>\n",
                   aNote[k].zAuthor, aNote[k].zDate, aNote[k].zBody);
     }
-    if (bComment) {
-      html_printf(h,
-                  "</article><form class=\"form form-inline\" method=\"post\" "
-                  "action=\"/actividades/%lld/acta\"><input type=\"hidden\" "
-                  "name=\"accion\" value=\"comentar\"><input type=\"hidden\" "
-                  "name=\"item\" value=\"%lld\">",
-                  (long long)v->act.id, (long long)it->id);
-      form_csrf(h, request_csrf_token(r));
-      html_printf(h,
-                  "<label>Comentario sobre este punto <input type=\"text\" "
-                  "name=\"texto\" required></label> <button type=\"submit\" "
-                  "class=\"button\">Comentar</button></form>\n");
-    } else {
-      html_printf(h, "</article>\n");
-    }
+    html_printf(h, "</article>\n");
+    if (bComment) comment_form(h, r, v, it->id, pRe);
   }
-  if (bEdit) {
+  if (bEdit && pRe && pRe->bConflict) {
+    conflict_submit(h, arena_printf(pArena, "/actividades/%lld/acta",
+                                    (long long)v->act.id));
+  } else if (bEdit) {
     html_printf(h,
                 "<div class=\"actions\"><button type=\"submit\" class=\"button"
                 "\">Guardar el acta</button></div></form>\n");
@@ -206,11 +245,18 @@ static void section_agreements(Html *h, const ActaView *v) {
   html_printf(h, "</section>\n");
 }
 
-/* Admin: the state buttons that apply. */
-static void section_state(Html *h, Request *r, const ActaView *v) {
+/* Admin: the state buttons that apply; pErr's "estado" and "sesion"
+** messages by them. */
+static void section_state(Html *h, Request *r, const ActaView *v,
+                          const FormErrors *pErr) {
   long long id = (long long)v->act.id;
   const char *zCsrf = request_csrf_token(r);
-  html_printf(h, "<section><h2>Estado del acta</h2><div class=\"actions\">");
+  const char *zMsg = form_error_for(pErr, "estado");
+  html_printf(h, zMsg ? "<section id=\"estado\" class=\"has-error\"><h2>"
+                        "Estado del acta</h2>"
+                      : "<section id=\"estado\"><h2>Estado del acta</h2>");
+  if (zMsg) html_printf(h, "<p class=\"field-error\">%s</p>", zMsg);
+  html_printf(h, "<div class=\"actions\">");
   if (v->acta.eState == ACTA_BORRADOR || v->acta.eState == ACTA_APROBADA ||
       v->acta.eState == ACTA_ENVIADA) {
     const char *zTo = v->acta.eState == ACTA_BORRADOR  ? "enviada"
@@ -243,7 +289,11 @@ static void section_state(Html *h, Request *r, const ActaView *v) {
                 "<input type=\"hidden\" name=\"estado\" value=\"aprobada\">",
                 id);
     form_csrf(h, zCsrf);
-    html_printf(h, "<label>Aprobada en la sesión <select name=\"sesion\">");
+    zMsg = form_error_for(pErr, "sesion");
+    html_printf(h,
+                "<label for=\"sesion\">Aprobada en la sesión</label> <select "
+                "id=\"sesion\" name=\"sesion\" aria-invalid=\"%s\">",
+                zMsg ? "true" : "false");
     for (int i = 0; i < nAct; i++) {
       if (aAct[i].iStart <= v->act.iStart ||
           strncmp(aAct[i].zKind, "sesion_", 7) != 0) {
@@ -254,15 +304,17 @@ static void section_state(Html *h, Request *r, const ActaView *v) {
       html_printf(h, "<option value=\"%lld\">%s (%s)</option>",
                   (long long)aAct[i].id, aAct[i].zTitle, zWhen);
     }
+    html_printf(h, "</select>");
+    if (zMsg) html_printf(h, "<p class=\"field-error\">%s</p>", zMsg);
     html_printf(h,
-                "</select></label> <button type=\"submit\" class=\"button\">"
-                "Registrar la aprobación</button></form>");
+                " <button type=\"submit\" class=\"button\">Registrar la "
+                "aprobación</button></form>");
   }
   html_printf(h, "</div></section>\n");
 }
 
 static void section_corrections(Html *h, Request *r, const ActaView *v,
-                                int bAdmin) {
+                                int bAdmin, const ActaReshow *pRe) {
   SessionActaNote *aNote = NULL;
   int nNote = 0;
   session_acta_corrections(request_db(r), request_arena(r), v->acta.id, &aNote,
@@ -283,26 +335,50 @@ static void section_corrections(Html *h, Request *r, const ActaView *v,
                 "corregir\">",
                 (long long)v->act.id);
     form_csrf(h, request_csrf_token(r));
+    const char *zMsg = pRe ? form_error_for(&pRe->err, "correccion") : NULL;
     html_printf(h,
-                "<label for=\"correccion\">Nueva nota de corrección "
-                "(Markdown)</label><textarea id=\"correccion\" name=\"texto\" "
-                "rows=\"3\" required></textarea><div class=\"actions\"><button "
-                "type=\"submit\" class=\"button\">Agregar corrección</button>"
-                "</div></form>\n");
+                "<div class=\"field%s\"><label for=\"correccion\">Nueva nota "
+                "de corrección (Markdown)</label><textarea id=\"correccion\" "
+                "name=\"texto\" rows=\"3\" required aria-invalid=\"%s\">%s"
+                "</textarea>",
+                zMsg ? " has-error" : "", zMsg ? "true" : "false",
+                pRe && pRe->zNote && pRe->iNoteItem == 0 ? pRe->zNote : "");
+    if (zMsg) html_printf(h, "<p class=\"field-error\">%s</p>", zMsg);
+    html_printf(h,
+                "</div><div class=\"actions\"><button type=\"submit\" "
+                "class=\"button\">Agregar corrección</button></div></form>\n");
   }
   html_printf(h, "</section>\n");
 }
 
-/* The acta page; pErr non-NULL re-shows the editor with azSummary as typed
-** and answers 422. */
-static void acta_get(Request *r, ActaView *v, const FormErrors *pErr,
-                     const char *const *azSummary) {
+/* The comparison of the summaries as typed (pRe) with those saved
+** meanwhile, item by item. */
+static void acta_conflict_table(Html *h, Request *r, const ActaView *v,
+                                const ActaReshow *pRe) {
+  Arena *pArena = request_arena(r);
+  RecordStamp stamp;
+  record_stamp_get(request_db(r), pArena, RECORD_ACTA, v->acta.id, &stamp);
+  ConflictSaved saved = {"del acta", v->acta.iVersion, stamp.zAuthor,
+                         stamp.tUpdated};
+  conflict_begin(h, pArena, &saved);
+  for (int i = 0; i < v->nItem; i++) {
+    conflict_row(h, arena_printf(pArena, "%d. %s", i + 1, v->aItem[i].zTitle),
+                 pRe->azSummary[i], v->aItem[i].zSummary);
+  }
+  conflict_end(h);
+}
+
+/* The acta page; pRe non-NULL re-shows a refused POST with what was typed
+** and answers pRe->iStatus. */
+static void acta_get(Request *r, ActaView *v, const ActaReshow *pRe) {
+  const FormErrors *pErr = pRe ? &pRe->err : NULL;
   const User *pUser = request_user(r);
   int bAdmin = pUser && (pUser->mRole & ROLE_ADMIN);
   Html h;
   page_begin(r, &h, "Acta", pUser ? "acuerdos" : "actas");
   html_printf(&h, "<h1>Acta: %s</h1>\n", v->act.zTitle);
-  if (pErr) form_errors_summary(&h, pErr);
+  form_errors_summary(&h, pErr);
+  if (pRe && pRe->bConflict) acta_conflict_table(&h, r, v, pRe);
   char zWhen[ACTIVITY_WHEN_MAX];
   activity_format_when(v->act.iStart, v->act.iEnd, zWhen, sizeof(zWhen));
   html_printf(&h, "<p>%s · %s</p>\n", zWhen,
@@ -338,11 +414,11 @@ static void acta_get(Request *r, ActaView *v, const FormErrors *pErr,
   section_items(
       &h, r, v, bAdmin && bEditable,
       pUser && !(bAdmin && bEditable) && acta_can_comment(v->acta.eState, NULL),
-      pErr, azSummary);
+      pRe);
   section_agreements(&h, v);
-  section_corrections(&h, r, v, bAdmin);
-  if (bAdmin) section_state(&h, r, v);
-  page_finish(r, &h, pErr ? 422 : 200);
+  section_corrections(&h, r, v, bAdmin, pRe);
+  if (bAdmin) section_state(&h, r, v, pErr);
+  page_finish(r, &h, pRe ? pRe->iStatus : 200);
 }
 
 /* Counts the people present (for the votes check). */
@@ -376,17 +452,29 @@ static ActaParts parts_of(Arena *pArena, const ActaView *v,
   return p;
 }
 
+/* Re-shows the page with zMessage by zField (NULL: about the whole acta)
+** and the comment or correction as typed. */
+static void acta_refuse(Request *r, ActaView *v, int iStatus,
+                        const char *zField, const char *zMessage) {
+  ActaReshow re;
+  memset(&re, 0, sizeof(re));
+  form_errors_init(&re.err);
+  form_error(&re.err, zField, zMessage);
+  re.iStatus = iStatus;
+  const char *zAction = request_field(r, "accion");
+  if (zAction &&
+      (strcmp(zAction, "comentar") == 0 || strcmp(zAction, "corregir") == 0)) {
+    re.zNote = request_field(r, "texto");
+    const char *zItem = request_field(r, "item");
+    re.iNoteItem = strcmp(zAction, "comentar") == 0 && zItem ? atoll(zItem) : 0;
+  }
+  acta_get(r, v, &re);
+}
+
 static void post_save(Request *r, ActaView *v) {
   const char *zWhy = NULL;
   if (!acta_can_edit(v->acta.eState, &zWhy)) {
-    respond_error(r, 409, zWhy);
-    return;
-  }
-  const char *zVersion = request_field(r, "version");
-  if (zVersion && atoi(zVersion) != v->acta.iVersion) {
-    respond_error(r, 409,
-                  "Otra persona modificó el acta: vuelva a abrirla y "
-                  "repita el cambio.");
+    acta_refuse(r, v, 409, NULL, zWhy);
     return;
   }
   Arena *pArena = request_arena(r);
@@ -400,17 +488,24 @@ static void post_save(Request *r, ActaView *v) {
     aiItem[i] = v->aItem[i].id;
     azSummary[i] = z ? z : v->aItem[i].zSummary;
   }
-  FormErrors err;
-  form_errors_init(&err);
+  ActaReshow re;
+  memset(&re, 0, sizeof(re));
+  form_errors_init(&re.err);
+  re.azSummary = azSummary;
+  re.iStatus = 422;
+  /* The version the editor was drawn from; a form without one (an old
+  ** client) saves over the version read now. */
+  const char *zVersion = request_field(r, "version");
+  re.iBase = zVersion ? atoi(zVersion) : 0;
   for (int i = 0; i < v->nItem; i++) {
     if (strlen(azSummary[i]) > ACTA_SUMMARY_MAX) {
-      form_error(&err,
+      form_error(&re.err,
                  arena_printf(pArena, "summary_%lld", (long long)aiItem[i]),
                  "El resumen es demasiado largo (máximo 20000 caracteres).");
     }
   }
   ActaProblem prob;
-  if (!err.n) {
+  if (!re.err.n) {
     ActaParts parts = parts_of(pArena, v, azSummary);
     if (acta_validate(&parts, v->acta.eState != ACTA_BORRADOR, &prob, 1) > 0) {
       /* "item.N.summary" (1-based) names an item's textarea; anything else
@@ -422,19 +517,25 @@ static void post_save(Request *r, ActaView *v) {
         zField =
             arena_printf(pArena, "summary_%lld", (long long)aiItem[iItem - 1]);
       }
-      form_error(&err, zField, arena_strdup(pArena, prob.zMessage));
+      form_error(&re.err, zField, arena_strdup(pArena, prob.zMessage));
     }
   }
-  if (err.n) {
-    acta_get(r, v, &err, azSummary);
+  if (re.err.n) {
+    acta_get(r, v, &re);
     return;
   }
-  int rc =
-      session_acta_save(request_db(r), &v->acta, aiItem, azSummary, v->nItem);
+  SessionActa base = v->acta;
+  if (re.iBase) base.iVersion = re.iBase;
+  int rc = session_acta_save(request_db(r), request_user(r)->id, &base, aiItem,
+                             azSummary, v->nItem);
   if (rc == DB_BUSY) {
-    respond_error(r, 409,
-                  "Otra persona modificó el acta al mismo tiempo: "
-                  "vuelva a abrirla y repita el cambio.");
+    /* Saved by someone else since the editor was opened: compare, with
+    ** the stored acta read again as the new base. */
+    if (!view_load(r, v)) return;
+    re.bConflict = 1;
+    re.iStatus = 409;
+    re.iBase = 0;
+    acta_get(r, v, &re);
     return;
   }
   if (rc != DB_OK) {
@@ -450,7 +551,7 @@ static void post_state(Request *r, ActaView *v) {
   ActaState eTo;
   const char *zTo = request_field(r, "estado");
   if (!zTo || acta_state_parse(zTo, &eTo) != 0) {
-    respond_error(r, 422, "Elija un estado válido para el acta.");
+    acta_refuse(r, v, 422, "estado", "Elija un estado válido para el acta.");
     return;
   }
   const char *zSession = request_field(r, "sesion");
@@ -459,16 +560,16 @@ static void post_state(Request *r, ActaView *v) {
                       v->act.id, iApproving};
   const char *zWhy = NULL;
   if (acta_transition_check(&t, &zWhy) != ACTA_OK) {
-    respond_error(r, 409, zWhy);
+    acta_refuse(r, v, 409, "estado", zWhy);
     return;
   }
   if (eTo == ACTA_APROBADA) {
     Activity later;
     if (activity_get(request_db(r), pArena, iApproving, &later) != DB_OK ||
         later.iStart <= v->act.iStart) {
-      respond_error(r, 422,
-                    "El acta se aprueba en una sesión posterior: "
-                    "elija esa sesión.");
+      acta_refuse(r, v, 422, "sesion",
+                  "El acta se aprueba en una sesión posterior: "
+                  "elija esa sesión.");
       return;
     }
   }
@@ -476,15 +577,21 @@ static void post_state(Request *r, ActaView *v) {
     ActaParts parts = parts_of(pArena, v, NULL);
     ActaProblem prob;
     if (acta_validate(&parts, 1, &prob, 1) > 0) {
-      respond_error(r, 422, arena_strdup(pArena, prob.zMessage));
+      acta_refuse(r, v, 422, "estado", arena_strdup(pArena, prob.zMessage));
       return;
     }
   }
-  int rc = session_acta_set_state(request_db(r), &v->acta, eTo, iApproving);
+  int rc = session_acta_set_state(request_db(r), request_user(r)->id, &v->acta,
+                                  eTo, iApproving);
+  if (rc == DB_BUSY) {
+    if (!view_load(r, v)) return;
+    acta_refuse(r, v, 409, "estado",
+                "Otra persona modificó el acta al mismo tiempo: revise su "
+                "estado actual y repita el cambio.");
+    return;
+  }
   if (rc != DB_OK) {
-    respond_error(r, rc == DB_BUSY ? 409 : 500,
-                  "Otra persona modificó el acta al mismo tiempo: vuelva a "
-                  "abrirla.");
+    respond_error(r, 500, NULL);
     return;
   }
   respond_redirect(
@@ -494,29 +601,36 @@ static void post_state(Request *r, ActaView *v) {
 static void post_note(Request *r, ActaView *v, int bCorrection) {
   const char *zText = request_field(r, "texto");
   const char *zWhy = NULL;
+  const char *zItem = request_field(r, "item");
+  int64_t iItem = zItem ? atoll(zItem) : 0;
+  const char *zField =
+      bCorrection
+          ? "correccion"
+          : arena_printf(request_arena(r), "texto_%lld", (long long)iItem);
+  if (!bCorrection) {
+    int bFound = 0;
+    for (int i = 0; i < v->nItem; i++) bFound |= v->aItem[i].id == iItem;
+    if (!bFound) {
+      acta_refuse(r, v, 422, NULL, "Ese punto no está en el acta.");
+      return;
+    }
+  }
   if (!zText || !*zText || strlen(zText) > ACTA_NOTE_MAX) {
-    respond_error(r, 422, "Escriba un texto de hasta 4000 caracteres.");
+    acta_refuse(r, v, 422, zField,
+                "Escriba un texto de hasta 4000 caracteres.");
     return;
   }
   int rc;
   if (bCorrection) {
     if (acta_correction_check(v->acta.eState, zText, &zWhy) != ACTA_OK) {
-      respond_error(r, 409, zWhy);
+      acta_refuse(r, v, 409, zField, zWhy);
       return;
     }
     rc = session_acta_correction_add(request_db(r), v->acta.id,
                                      request_user(r)->id, zText);
   } else {
     if (!acta_can_comment(v->acta.eState, &zWhy)) {
-      respond_error(r, 409, zWhy);
-      return;
-    }
-    const char *zItem = request_field(r, "item");
-    int64_t iItem = zItem ? atoll(zItem) : 0;
-    int bFound = 0;
-    for (int i = 0; i < v->nItem; i++) bFound |= v->aItem[i].id == iItem;
-    if (!bFound) {
-      respond_error(r, 422, "Ese punto no está en el acta.");
+      acta_refuse(r, v, 409, zField, zWhy);
       return;
     }
     rc = session_acta_comment_add(request_db(r), iItem, request_user(r)->id,
@@ -534,7 +648,7 @@ void page_activity_acta(Request *r) {
   ActaView v;
   if (!view_load(r, &v)) return;
   if (!request_is_post(r)) {
-    acta_get(r, &v, NULL, NULL);
+    acta_get(r, &v, NULL);
     return;
   }
   const User *pUser = request_user(r);

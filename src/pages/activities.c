@@ -19,7 +19,9 @@
 
 #include "domain/chile_time.h"
 #include "pages/activities_pages.h"
+#include "db/record_stamp.h"
 #include "mail/sender.h"
+#include "pages/conflict.h"
 #include "pages/people_widgets.h"
 #include "plan/plan_store.h"
 
@@ -157,9 +159,11 @@ static void problems_to_form(const ActivityProblems *p, FormErrors *pErr) {
   }
 }
 
+/* The form; zConflictDiscard non-NULL closes it with the conflict page's
+** buttons (conflict.h) instead of the usual ones. */
 static void activity_form(Request *r, Html *h, const char *zAction,
-                          const Activity *a, int bEdit,
-                          const FormErrors *pErr) {
+                          const Activity *a, int bEdit, const FormErrors *pErr,
+                          const char *zConflictDiscard) {
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
   form_errors_summary(h, pErr);
@@ -251,6 +255,10 @@ static void activity_form(Request *r, Html *h, const char *zAction,
     }
     html_printf(h, "</fieldset>\n");
   }
+  if (zConflictDiscard) {
+    conflict_submit(h, zConflictDiscard);
+    return;
+  }
   html_printf(h,
               "<div class=\"actions\"><button type=\"submit\" class=\"button "
               "button-primary\">Guardar</button> <a href=\"%s\">Cancelar</a>"
@@ -287,8 +295,90 @@ void page_activity_new(Request *r) {
   Html h;
   page_begin(r, &h, "Nueva actividad", "actividades");
   html_printf(&h, "<h1>Nueva actividad</h1>\n");
-  activity_form(r, &h, "/actividades/nueva", &a, 0, &err);
+  activity_form(r, &h, "/actividades/nueva", &a, 0, &err, NULL);
   page_finish(r, &h, iStatus);
+}
+
+/* The catalogue label of a kind slug (the slug when unknown). */
+static const char *kind_label(Request *r, const char *zSlug) {
+  ActivityKind *aKind = NULL;
+  int nKind = 0;
+  activity_kinds_list(request_db(r), request_arena(r), &aKind, &nKind);
+  for (int i = 0; i < nKind; i++) {
+    if (strcmp(aKind[i].zSlug, zSlug) == 0) return aKind[i].zLabel;
+  }
+  return zSlug;
+}
+
+/* The plan lines as "1, 4, 5" ("" when none). */
+static const char *lines_text(Arena *pArena, const Activity *a) {
+  Buf b;
+  buf_init(&b, pArena);
+  for (int i = 0; i < a->nLine; i++) {
+    buf_printf(&b, "%s%d", i ? ", " : "", a->aLine[i]);
+  }
+  return buf_str(&b);
+}
+
+/* The comparison of what the officer typed (pMine) with the activity as
+** saved meanwhile (pSaved), field by field. */
+static void activity_conflict_table(Request *r, Html *h, const Activity *pMine,
+                                    const Activity *pSaved) {
+  Arena *pArena = request_arena(r);
+  RecordStamp stamp;
+  record_stamp_get(request_db(r), pArena, RECORD_ACTIVITY, pSaved->id, &stamp);
+  ConflictSaved saved = {"de la actividad", pSaved->iVersion, stamp.zAuthor,
+                         stamp.tUpdated};
+  conflict_begin(h, pArena, &saved);
+  conflict_row(h, "Tipo de actividad", kind_label(r, pMine->zKind),
+               kind_label(r, pSaved->zKind));
+  conflict_row(h, "Nombre", pMine->zTitle, pSaved->zTitle);
+  conflict_row(h, "Inicio", local_value(pArena, pMine->iStart),
+               local_value(pArena, pSaved->iStart));
+  conflict_row(h, "Término", local_value(pArena, pMine->iEnd),
+               local_value(pArena, pSaved->iEnd));
+  conflict_row(h, "Modalidad", act_modality_label(pMine->zModality),
+               act_modality_label(pSaved->zModality));
+  conflict_row(h, "Enlace", pMine->zLink, pSaved->zLink);
+  conflict_row(h, "Comuna", pMine->zCommune, pSaved->zCommune);
+  conflict_row(h, "Dirección o lugar", pMine->zAddress, pSaved->zAddress);
+  conflict_row(h, "Organiza", pMine->zOrganizer, pSaved->zOrganizer);
+  conflict_row(h, "Descripción", pMine->zDescription, pSaved->zDescription);
+  conflict_row(h, "Estado", act_status_label(pMine->zStatus),
+               act_status_label(pSaved->zStatus));
+  conflict_row(h, "Pública", pMine->bPublic ? "Sí" : "No",
+               pSaved->bPublic ? "Sí" : "No");
+  conflict_row(h, "Líneas del plan", lines_text(pArena, pMine),
+               lines_text(pArena, pSaved));
+  conflict_end(h);
+}
+
+/* Saves a checked edit drawn from version iBase: 303 when saved; 0 when
+** the activity changed meanwhile (pOld then holds the stored one); -1
+** when it answered an error. */
+static int activity_edit_save(Request *r, Activity *pOld, Activity *a,
+                              int iBase) {
+  Arena *pArena = request_arena(r);
+  if (iBase == pOld->iVersion) {
+    a->zStatus =
+        activity_status_after(pOld, a, strcmp(a->zStatus, pOld->zStatus) != 0);
+    int rc =
+        convene_save_change(request_db(r), pArena, request_user(r)->id, pOld, a,
+                            request_field(r, "note"), act_base_url(r));
+    if (rc == DB_OK) {
+      mail_sender_wake();
+      respond_redirect(
+          r, arena_printf(pArena, "/actividades/%lld", (long long)a->id));
+      return 303;
+    }
+    /* DB_BUSY: saved by someone else between our read and our write. */
+    if (rc != DB_BUSY ||
+        activity_get(request_db(r), pArena, pOld->id, pOld) != DB_OK) {
+      respond_error(r, 500, NULL);
+      return -1;
+    }
+  }
+  return 0;
 }
 
 void page_activity_edit(Request *r) {
@@ -303,41 +393,27 @@ void page_activity_edit(Request *r) {
     ActivityProblems p;
     activity_problems_init(&p);
     int iVersion = 0;
-    const char *zOldStatus = old.zStatus;
     act_from_form(r, &a, &p, &iVersion);
     if (p.n == 0) act_check_all(r, &a, &p);
     if (p.n == 0) {
       activity_problem(&p, "status",
-                       activity_transition_problem(zOldStatus, a.zStatus));
-    }
-    if (p.n == 0 && iVersion != old.iVersion) {
-      activity_problem(&p, NULL,
-                       "Otra persona modificó la actividad mientras usted la "
-                       "editaba: revise los datos actuales y repita el "
-                       "cambio.");
+                       activity_transition_problem(old.zStatus, a.zStatus));
     }
     if (p.n == 0) {
-      a.zStatus =
-          activity_status_after(&old, &a, strcmp(a.zStatus, zOldStatus) != 0);
-      int rc =
-          convene_save_change(request_db(r), pArena, request_user(r)->id, &old,
-                              &a, request_field(r, "note"), act_base_url(r));
-      if (rc == DB_OK) {
-        mail_sender_wake();
-        respond_redirect(
-            r, arena_printf(pArena, "/actividades/%lld", (long long)a.id));
-        return;
-      }
-      if (rc != DB_BUSY) {
-        respond_error(r, 500, NULL);
-        return;
-      }
-      activity_problem(&p, NULL,
-                       "Otra persona modificó la actividad al mismo tiempo: "
-                       "revise los datos actuales y repita el cambio.");
+      int rc = activity_edit_save(r, &old, &a, iVersion);
+      if (rc != 0) return;
+      /* A conflict: the form is shown again with what was typed and the
+      ** stored version as its base, so that "Guardar mi versión" is
+      ** checked against it in turn. */
+      a.iVersion = old.iVersion;
+      iStatus = 409;
+    } else {
+      problems_to_form(&p, &err);
+      /* Keep the version the form was drawn from, so that the corrected
+      ** save is still checked against it. */
+      if (iVersion > 0) a.iVersion = iVersion;
+      iStatus = 422;
     }
-    problems_to_form(&p, &err);
-    iStatus = p.azField[0] == NULL && iVersion != old.iVersion ? 409 : 422;
   }
   Html h;
   page_begin(r, &h, "Editar actividad", "actividades");
@@ -350,9 +426,12 @@ void page_activity_edit(Request *r) {
                 "recibirán la actualización; si la suspende, recibirán la "
                 "cancelación.</p>\n");
   }
+  const char *zShow =
+      arena_printf(pArena, "/actividades/%lld", (long long)old.id);
+  if (iStatus == 409) activity_conflict_table(r, &h, &a, &old);
   activity_form(
       r, &h,
       arena_printf(pArena, "/actividades/%lld/editar", (long long)old.id), &a,
-      1, &err);
+      1, &err, iStatus == 409 ? zShow : NULL);
   page_finish(r, &h, iStatus);
 }

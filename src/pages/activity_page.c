@@ -15,9 +15,11 @@
 #include <string.h>
 
 #include "accounts/accounts.h"
+#include "db/record_stamp.h"
 #include "mail/outbox.h"
 #include "mail/sender.h"
 #include "pages/activities_pages.h"
+#include "pages/conflict.h"
 #include "pages/evidence_pages.h"
 #include "pages/sessions_pages.h"
 #include "people/people.h"
@@ -57,6 +59,35 @@ static void section_details(Html *h, Arena *pArena, const Activity *a) {
   }
 }
 
+/* The agenda editor with azItem in its box and the activity's version as
+** its base; zConflictDiscard non-NULL closes it with the conflict page's
+** buttons. */
+static void agenda_form(Html *h, Request *r, const Activity *a,
+                        const char *const *azItem, int nItem,
+                        const char *zConflictDiscard) {
+  Buf b;
+  buf_init(&b, request_arena(r));
+  for (int i = 0; i < nItem; i++) buf_printf(&b, "%s\n", azItem[i]);
+  html_printf(h,
+              "<form class=\"form\" method=\"post\" action=\"/actividades/"
+              "%lld/tabla\"><input type=\"hidden\" name=\"version\" value="
+              "\"%d\">",
+              (long long)a->id, a->iVersion);
+  form_csrf(h, request_csrf_token(r));
+  html_printf(h,
+              "<div class=\"field\"><label for=\"items\">Puntos de la "
+              "tabla, uno por línea y en orden</label><textarea id=\"items\""
+              " name=\"items\" rows=\"5\">%s</textarea></div>",
+              buf_str(&b));
+  if (zConflictDiscard) {
+    conflict_submit(h, zConflictDiscard);
+    return;
+  }
+  html_printf(h,
+              "<div class=\"actions\"><button type=\"submit\" class=\""
+              "button\">Guardar tabla</button></div></form>\n");
+}
+
 static void section_agenda(Html *h, Request *r, const Activity *a,
                            const char *const *az, int n, int bAdmin) {
   html_printf(h,
@@ -69,23 +100,7 @@ static void section_agenda(Html *h, Request *r, const Activity *a,
     for (int i = 0; i < n; i++) html_printf(h, "<li>%s</li>", az[i]);
     html_printf(h, "</ol>\n");
   }
-  if (bAdmin) {
-    Buf b;
-    buf_init(&b, request_arena(r));
-    for (int i = 0; i < n; i++) buf_printf(&b, "%s\n", az[i]);
-    html_printf(h,
-                "<form class=\"form\" method=\"post\" action=\"/actividades/"
-                "%lld/tabla\">",
-                (long long)a->id);
-    form_csrf(h, request_csrf_token(r));
-    html_printf(h,
-                "<div class=\"field\"><label for=\"items\">Puntos de la "
-                "tabla, uno por línea y en orden</label><textarea id=\"items\""
-                " name=\"items\" rows=\"5\">%s</textarea></div><div class=\""
-                "actions\"><button type=\"submit\" class=\"button\">Guardar "
-                "tabla</button></div></form>\n",
-                buf_str(&b));
-  }
+  if (bAdmin) agenda_form(h, r, a, az, n, NULL);
   html_printf(h, "</section>\n");
 }
 
@@ -344,9 +359,43 @@ void page_activity(Request *r) {
   page_finish(r, &h, 200);
 }
 
+/* The agenda typed (pMine) next to the one saved meanwhile, item by item,
+** then the editor with the typed items and the stored version. 409. */
+static void agenda_conflict(Request *r, const Activity *a,
+                            const char *const *azMine, int nMine) {
+  Db *pDb = request_db(r);
+  Arena *pArena = request_arena(r);
+  const char **azSaved = NULL;
+  int nSaved = 0;
+  RecordStamp stamp;
+  if (activity_agenda_get(pDb, pArena, a->id, &azSaved, &nSaved) != DB_OK ||
+      record_stamp_get(pDb, pArena, RECORD_ACTIVITY, a->id, &stamp) != DB_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  Activity now = *a;
+  now.iVersion = stamp.iVersion;
+  Html h;
+  page_begin(r, &h, a->zTitle, "actividades");
+  html_printf(&h, "<h1>Tabla: %s</h1>\n", a->zTitle);
+  ConflictSaved saved = {"de la actividad y su tabla", stamp.iVersion,
+                         stamp.zAuthor, stamp.tUpdated};
+  conflict_begin(&h, pArena, &saved);
+  for (int i = 0; i < nMine || i < nSaved; i++) {
+    conflict_row(&h, arena_printf(pArena, "Punto %d", i + 1),
+                 i < nMine ? azMine[i] : "", i < nSaved ? azSaved[i] : "");
+  }
+  conflict_end(&h);
+  agenda_form(
+      &h, r, &now, azMine, nMine,
+      arena_printf(pArena, "/actividades/%lld#tabla", (long long)a->id));
+  page_finish(r, &h, 409);
+}
+
 void page_activity_agenda(Request *r) {
   Activity a;
   if (!act_load(r, &a, 0)) return;
+  Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
   const char *z = request_field(r, "items");
   const char *az[100];
@@ -357,7 +406,26 @@ void page_activity_agenda(Request *r) {
     while (*zLine == ' ' || *zLine == '\t') zLine++;
     if (*zLine) az[n++] = zLine;
   }
-  if (activity_agenda_set(request_db(r), a.id, az, n) != DB_OK) {
+  /* The version the editor was drawn from is checked in the transaction
+  ** that saves (a form without one, from an older client, is not). */
+  const char *zVersion = request_field(r, "version");
+  if (db_begin(pDb) != DB_OK) {
+    respond_error(r, 503, NULL);
+    return;
+  }
+  int rc = zVersion ? record_stamp_claim(pDb, RECORD_ACTIVITY, a.id,
+                                         atoi(zVersion), request_user(r)->id)
+                    : DB_OK;
+  if (rc == DB_OK) rc = activity_agenda_set(pDb, a.id, az, n);
+  if (rc != DB_OK) {
+    db_rollback(pDb);
+    if (rc == DB_BUSY)
+      agenda_conflict(r, &a, az, n);
+    else
+      respond_error(r, 500, NULL);
+    return;
+  }
+  if (db_commit(pDb) != DB_OK) {
     respond_error(r, 500, NULL);
     return;
   }

@@ -17,7 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db/record_stamp.h"
 #include "domain/date_text.h"
+#include "pages/conflict.h"
 #include "pages/sessions_pages.h"
 #include "people/people.h"
 
@@ -426,7 +428,14 @@ void page_agreements(Request *r) {
 
 static void agreement_show(Request *r, const SessionAgreement *g,
                            const FormErrors *pErr, const char *zState,
-                           const char *zNote, const char *zDate);
+                           const char *zNote, const char *zDate, int iBase,
+                           int bConflict);
+
+/* The version the follow-up form was drawn from, 0 when it has none. */
+static int posted_version(Request *r) {
+  const char *z = request_field(r, "version");
+  return z ? atoi(z) : 0;
+}
 
 /* Re-shows the agreement with zMessage next to zField and the typed values. */
 static void agreement_follow_reshow(Request *r, const SessionAgreement *g,
@@ -438,7 +447,7 @@ static void agreement_follow_reshow(Request *r, const SessionAgreement *g,
   const char *zNote = request_field(r, "note");
   const char *zDate = request_field(r, "date");
   agreement_show(r, g, &err, zState && *zState ? zState : NULL,
-                 zNote ? zNote : "", zDate ? zDate : "");
+                 zNote ? zNote : "", zDate ? zDate : "", posted_version(r), 0);
 }
 
 static void agreement_follow_post(Request *r, const SessionAgreement *g) {
@@ -472,20 +481,36 @@ static void agreement_follow_post(Request *r, const SessionAgreement *g) {
         r, g, "note", "Indique un nuevo estado o una nota de seguimiento.");
     return;
   }
+  /* Drawn from an older version: compare before judging the change
+  ** against a state the user has not seen. A form without a version (an
+  ** old client) is judged against the state read now. */
+  SessionAgreement base = *g;
+  if (posted_version(r)) base.iVersion = posted_version(r);
+  if (base.iVersion != g->iVersion) {
+    agreement_show(r, g, NULL, zState && *zState ? zState : NULL, zNote, zDate,
+                   0, 1);
+    return;
+  }
   const char *zWhy = NULL;
   if (eNew != g->eState &&
       agreement_transition_check(g->eState, eNew, &zWhy) != AGREEMENT_OK) {
-    respond_error(r, 409, zWhy);
+    agreement_follow_reshow(r, g, "state", zWhy);
     return;
   }
   Arena *pArena = request_arena(r);
   int rc = session_agreement_follow(
-      request_db(r), request_user(r)->id, g, eNew,
+      request_db(r), request_user(r)->id, &base, eNew,
       zDate && *zDate ? zDate : session_today(pArena), zNote);
   if (rc == DB_BUSY) {
-    respond_error(r, 409,
-                  "Otra persona modificó el acuerdo al mismo tiempo: "
-                  "vuelva a abrirlo y repita el cambio.");
+    SessionAgreement now;
+    if (session_agreement_get(request_db(r), pArena,
+                              people_council_id(request_db(r)), g->id,
+                              &now) != DB_OK) {
+      respond_error(r, 500, NULL);
+      return;
+    }
+    agreement_show(r, &now, NULL, zState && *zState ? zState : NULL, zNote,
+                   zDate, 0, 1);
     return;
   }
   if (rc != DB_OK) {
@@ -510,14 +535,17 @@ void page_agreement(Request *r) {
     agreement_follow_post(r, &g);
     return;
   }
-  agreement_show(r, &g, NULL, NULL, "", NULL);
+  agreement_show(r, &g, NULL, NULL, "", NULL, 0, 0);
 }
 
 /* The agreement page; pErr non-NULL re-shows the follow-up form with the
-** typed zState/zNote/zDate and answers 422. */
+** typed zState/zNote/zDate and answers 422, keeping iBase (the version the
+** form was drawn from; 0: the stored one). bConflict: the form was drawn
+** from an older version; compare, keep what was typed, answer 409. */
 static void agreement_show(Request *r, const SessionAgreement *pG,
                            const FormErrors *pErr, const char *zState,
-                           const char *zNote, const char *zDate) {
+                           const char *zNote, const char *zDate, int iBase,
+                           int bConflict) {
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
   SessionAgreement g = *pG;
@@ -532,6 +560,20 @@ static void agreement_show(Request *r, const SessionAgreement *pG,
   page_begin(r, &h, "Acuerdo", "acuerdos");
   html_printf(&h, "<h1>Acuerdo</h1>\n");
   if (pErr) form_errors_summary(&h, pErr);
+  if (bConflict) {
+    RecordStamp stamp;
+    record_stamp_get(pDb, pArena, RECORD_AGREEMENT, g.id, &stamp);
+    ConflictSaved saved = {"del acuerdo", g.iVersion, stamp.zAuthor,
+                           stamp.tUpdated};
+    AgreementState eMine = g.eState;
+    if (zState) agreement_state_parse(zState, &eMine);
+    conflict_begin(&h, pArena, &saved);
+    conflict_row(&h, "Estado", agreement_state_label(eMine),
+                 agreement_state_label(g.eState));
+    conflict_row(&h, "Nota de seguimiento (la última guardada)",
+                 zNote ? zNote : "", nNote ? aNote[nNote - 1].zNote : "");
+    conflict_end(&h);
+  }
   html_printf(&h, "\n<p class=\"agreement-text\">%s</p>\n<ul>", g.zText);
   html_printf(&h,
               "<li>Adoptado en: <a href=\"/actividades/%lld\">%s</a> (%s)</li>",
@@ -577,6 +619,8 @@ static void agreement_show(Request *r, const SessionAgreement *pG,
         &h, "<form class=\"form\" method=\"post\" action=\"/acuerdos/%lld\">",
         (long long)g.id);
     form_csrf(&h, request_csrf_token(r));
+    html_printf(&h, "<input type=\"hidden\" name=\"version\" value=\"%d\">",
+                iBase ? iBase : g.iVersion);
     form_select(&h, pErr, "state", "Estado", azState, azLabel,
                 AGREEMENT_N_STATE,
                 zState ? zState : agreement_state_slug(g.eState));
@@ -584,12 +628,17 @@ static void agreement_show(Request *r, const SessionAgreement *pG,
                NULL);
     form_input(&h, pErr, "date", "Fecha", "date", zDate ? zDate : zToday, NULL,
                NULL);
-    html_printf(
-        &h,
-        "<div class=\"actions\"><button type=\"submit\" class=\"button\">"
-        "Guardar seguimiento</button></div></form>\n");
+    if (bConflict) {
+      conflict_submit(&h,
+                      arena_printf(pArena, "/acuerdos/%lld", (long long)g.id));
+    } else {
+      html_printf(
+          &h,
+          "<div class=\"actions\"><button type=\"submit\" class=\"button\">"
+          "Guardar seguimiento</button></div></form>\n");
+    }
   }
   html_printf(
       &h, "</section>\n<p><a href=\"/acuerdos\">Todos los acuerdos</a></p>\n");
-  page_finish(r, &h, pErr ? 422 : 200);
+  page_finish(r, &h, bConflict ? 409 : pErr ? 422 : 200);
 }

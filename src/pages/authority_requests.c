@@ -38,9 +38,10 @@ static void text_area(Html *h, const FormErrors *pErr, const char *zId,
   const char *zMsg = pErr ? form_error_for(pErr, zName) : NULL;
   html_printf(h,
               "<div class=\"field%s\"><label for=\"%s\">%s</label><textarea "
-              "id=\"%s\" name=\"%s\" rows=\"3\" required%s>%s</textarea>",
+              "id=\"%s\" name=\"%s\" rows=\"3\" required "
+              "aria-invalid=\"%s\">%s</textarea>",
               zMsg ? " has-error" : "", zId, zLabel, zId, zName,
-              zMsg ? " aria-invalid=\"true\"" : "", zValue ? zValue : "");
+              zMsg ? "true" : "false", zValue ? zValue : "");
   if (zMsg) html_printf(h, "<p class=\"field-error\">%s</p>", zMsg);
   html_printf(h, "</div>\n");
 }

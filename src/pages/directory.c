@@ -70,13 +70,18 @@ void page_admin_directory(Request *r) {
   page_finish(r, &h, 200);
 }
 
+/* The form with values from d; iBase is the version it is drawn from (0:
+** the stored one), zConflictDiscard non-NULL closes it with the conflict
+** page's buttons. */
 static void directory_form(Html *h, Request *r, const TerritoryIndex *pIdx,
                            const char *zRegion, const char *zAction,
-                           const DirectoryEntry *d, const FormErrors *pErr) {
+                           const DirectoryEntry *d, const FormErrors *pErr,
+                           int iBase, const char *zConflictDiscard) {
   form_errors_summary(h, pErr);
   html_printf(h, "<form class=\"form\" method=\"post\" action=\"%s\">\n",
               zAction);
   form_csrf(h, request_csrf_token(r));
+  people_version_field(h, r, RECORD_DIRECTORY_ENTRY, d->id, iBase);
   form_input(h, pErr, "institucion", "Institución o servicio", "text",
              d->zInstitution, NULL, "required");
   people_choice_select(h, pErr, "tipo", "Tipo", &people_directory_kinds,
@@ -103,10 +108,39 @@ static void directory_form(Html *h, Request *r, const TerritoryIndex *pIdx,
              d->zReason, NULL, NULL);
   people_choice_select(h, pErr, "estado", "Estado", &people_directory_statuses,
                        d->zStatus, 0);
+  if (zConflictDiscard) {
+    conflict_submit(h, zConflictDiscard);
+    return;
+  }
   html_printf(h,
               "<div class=\"actions\"><button type=\"submit\" class=\""
               "button button-primary\">Guardar</button> <a href=\"/admin/"
               "directorio\">Cancelar</a></div>\n</form>\n");
+}
+
+/* What the officer typed (pMine) next to the entry as saved meanwhile
+** (pSaved). */
+static void directory_conflict_table(Html *h, Request *r,
+                                     const DirectoryEntry *pMine,
+                                     const DirectoryEntry *pSaved) {
+  people_conflict_begin(h, r, RECORD_DIRECTORY_ENTRY, pSaved->id,
+                        "de la ficha del directorio");
+  conflict_row(h, "Institución o servicio", pMine->zInstitution,
+               pSaved->zInstitution);
+  conflict_row(h, "Tipo", people_label(&people_directory_kinds, pMine->zKind),
+               people_label(&people_directory_kinds, pSaved->zKind));
+  conflict_row(h, "Persona", pMine->zPersonName, pSaved->zPersonName);
+  conflict_row(h, "Cargo", pMine->zPosition, pSaved->zPosition);
+  conflict_row(h, "Provincia", pMine->zProvinceCode, pSaved->zProvinceCode);
+  conflict_row(h, "Comuna", pMine->zCommuneCode, pSaved->zCommuneCode);
+  conflict_row(h, "Correo electrónico", pMine->zEmail, pSaved->zEmail);
+  conflict_row(h, "Teléfono", pMine->zPhone, pSaved->zPhone);
+  conflict_row(h, "Para qué queremos reunirnos", pMine->zReason,
+               pSaved->zReason);
+  conflict_row(h, "Estado",
+               people_label(&people_directory_statuses, pMine->zStatus),
+               people_label(&people_directory_statuses, pSaved->zStatus));
+  conflict_end(h);
 }
 
 static void directory_edit(Request *r, int64_t iCouncil, int64_t iId) {
@@ -129,7 +163,9 @@ static void directory_edit(Request *r, int64_t iCouncil, int64_t iId) {
           : "/admin/directorio/nuevo";
   FormErrors err;
   form_errors_init(&err);
-  int iStatus = 200;
+  int iStatus = 200, iBase = 0;
+  DirectoryEntry mine;
+  memset(&mine, 0, sizeof(mine));
   if (request_is_post(r)) {
     PeopleProblems problems;
     people_problems_init(&problems);
@@ -139,23 +175,36 @@ static void directory_edit(Request *r, int64_t iCouncil, int64_t iId) {
     people_directory_check(pDb, pArena, &idx, people_request_get, r, &checked,
                            &problems);
     if (!problems.n) {
-      if (people_directory_save(pDb, iCouncil, &checked) != DB_OK) {
+      int rc = people_save_begin(r, RECORD_DIRECTORY_ENTRY, iId);
+      if (rc == DB_OK) rc = people_directory_save(pDb, iCouncil, &checked);
+      rc = people_save_end(r, RECORD_DIRECTORY_ENTRY, checked.id, !iId, rc);
+      if (rc == DB_OK) {
+        respond_redirect(
+            r, arena_printf(pArena, "/admin/directorio/%lld?aviso=guardado",
+                            (long long)checked.id));
+        return;
+      }
+      if (rc != DB_BUSY ||
+          people_directory_get(pDb, pArena, iCouncil, iId, &d) != DB_OK) {
         respond_error(r, 500, NULL);
         return;
       }
-      respond_redirect(
-          r, arena_printf(pArena, "/admin/directorio/%lld?aviso=guardado",
-                          (long long)checked.id));
-      return;
+      /* Saved by someone else meanwhile: compare; "mine" is based on the
+      ** stored version. */
+      mine = checked;
+      mine.id = iId;
+      iStatus = 409;
+    } else {
+      iBase = people_posted_version(r);
+      people_problems_to_form(&problems, &err);
+      d = checked;
+      const char *z;
+      d.zEmail = (z = request_field(r, "correo")) ? z : "";
+      d.zPhone = (z = request_field(r, "telefono")) ? z : "";
+      d.zKind = request_field(r, "tipo");
+      d.zStatus = request_field(r, "estado");
+      iStatus = 422;
     }
-    people_problems_to_form(&problems, &err);
-    d = checked;
-    const char *z;
-    d.zEmail = (z = request_field(r, "correo")) ? z : "";
-    d.zPhone = (z = request_field(r, "telefono")) ? z : "";
-    d.zKind = request_field(r, "tipo");
-    d.zStatus = request_field(r, "estado");
-    iStatus = 422;
   }
   Html h;
   const char *zTitle = iId ? d.zInstitution : "Agregar al directorio";
@@ -164,8 +213,15 @@ static void directory_edit(Request *r, int64_t iCouncil, int64_t iId) {
               "<p><a href=\"/admin/directorio\">← Directorio</a></p>\n"
               "<h1>%s</h1>\n",
               zTitle);
-  directory_form(&h, r, &idx, territory_council_region(pDb, pArena, iCouncil),
-                 zAction, &d, &err);
+  const char *zRegion = territory_council_region(pDb, pArena, iCouncil);
+  if (iStatus == 409) {
+    directory_conflict_table(&h, r, &mine, &d);
+    directory_form(
+        &h, r, &idx, zRegion, zAction, &mine, &err, 0,
+        arena_printf(pArena, "/admin/directorio/%lld", (long long)iId));
+  } else {
+    directory_form(&h, r, &idx, zRegion, zAction, &d, &err, iBase, NULL);
+  }
   page_finish(r, &h, iStatus);
 }
 

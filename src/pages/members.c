@@ -254,10 +254,13 @@ static void member_titular_select(Html *h, Request *r, int64_t iCouncil,
   html_printf(h, "</div>\n");
 }
 
-/* The form with values from m (re-shown input or the stored record). */
+/* The form with values from m (re-shown input or the stored record); iBase
+** is the version it is drawn from (0: the stored one), zConflictDiscard
+** non-NULL closes it with the conflict page's buttons. */
 static void member_form(Html *h, Request *r, int64_t iCouncil,
                         const TerritoryIndex *pIdx, const char *zAction,
-                        const Member *m, const FormErrors *pErr) {
+                        const Member *m, const FormErrors *pErr, int iBase,
+                        const char *zConflictDiscard) {
   static const PeopleChoice aKind[] = {{"titular", "Titular"},
                                        {"suplente", "Suplente"}};
   static const PeopleChoices kinds = {aKind, 2};
@@ -267,6 +270,7 @@ static void member_form(Html *h, Request *r, int64_t iCouncil,
   html_printf(h, "<form class=\"form\" method=\"post\" action=\"%s\">\n",
               zAction);
   form_csrf(h, request_csrf_token(r));
+  people_version_field(h, r, RECORD_MEMBER, m->id, iBase);
   html_printf(h, "<fieldset><legend>Persona</legend>\n");
   form_input(h, pErr, "nombres", "Nombres", "text", m->zFirstNames, NULL,
              "required autocomplete=\"off\"");
@@ -304,6 +308,11 @@ static void member_form(Html *h, Request *r, int64_t iCouncil,
              m->zStatusDate, NULL, NULL);
   form_input(h, pErr, "motivo_estado", "Motivo del cambio de estado", "text",
              m->zStatusReason, NULL, NULL);
+  if (zConflictDiscard) {
+    html_printf(h, "</fieldset>\n");
+    conflict_submit(h, zConflictDiscard);
+    return;
+  }
   html_printf(h,
               "</fieldset>\n<div class=\"actions\"><button type=\"submit\" "
               "class=\"button button-primary\">Guardar</button> <a href=\""
@@ -327,6 +336,34 @@ static void member_from_input(Request *r, const Member *pChecked, Member *m) {
   m->zGender = request_field(r, "genero");
   m->zRole = request_field(r, "cargo");
   m->zStatus = request_field(r, "estado");
+}
+
+/* What the officer typed (pMine) next to the councillor as saved meanwhile
+** (pSaved). */
+static void member_conflict_table(Html *h, Request *r, const Member *pMine,
+                                  const Member *pSaved) {
+  people_conflict_begin(h, r, RECORD_MEMBER, pSaved->id,
+                        "de la ficha del consejero o consejera");
+  conflict_row(h, "Nombres", pMine->zFirstNames, pSaved->zFirstNames);
+  conflict_row(h, "Apellidos", pMine->zLastNames, pSaved->zLastNames);
+  conflict_row(h, "RUN", pMine->zRun, pSaved->zRun);
+  conflict_row(h, "Correo electrónico", pMine->zEmail, pSaved->zEmail);
+  conflict_row(h, "Teléfono", pMine->zPhone, pSaved->zPhone);
+  conflict_row(h, "Comuna", pMine->zCommuneCode, pSaved->zCommuneCode);
+  conflict_row(h, "Género", people_label(&people_genders, pMine->zGender),
+               people_label(&people_genders, pSaved->zGender));
+  conflict_row(h, "Cargo", people_label(&people_council_roles, pMine->zRole),
+               people_label(&people_council_roles, pSaved->zRole));
+  conflict_row(h, "Calidad", pMine->bTitular ? "Titular" : "Suplente",
+               pSaved->bTitular ? "Titular" : "Suplente");
+  conflict_row(h, "Inicio del periodo", pMine->zTermStart, pSaved->zTermStart);
+  conflict_row(h, "Fin del periodo", pMine->zTermEnd, pSaved->zTermEnd);
+  conflict_row(h, "Estado",
+               people_label(&people_member_statuses, pMine->zStatus),
+               people_label(&people_member_statuses, pSaved->zStatus));
+  conflict_row(h, "Motivo del cambio de estado", pMine->zStatusReason,
+               pSaved->zStatusReason);
+  conflict_end(h);
 }
 
 /* Handles GET and POST of the new and edit forms. */
@@ -353,7 +390,9 @@ static void member_edit(Request *r, int64_t iCouncil, int64_t iId) {
           : "/admin/integrantes/nuevo";
   FormErrors err;
   form_errors_init(&err);
-  int iStatus = 200;
+  int iStatus = 200, iBase = 0;
+  Member mine;
+  memset(&mine, 0, sizeof(mine));
   if (request_is_post(r)) {
     PeopleProblems problems;
     people_problems_init(&problems);
@@ -362,18 +401,31 @@ static void member_edit(Request *r, int64_t iCouncil, int64_t iId) {
                         NULL, 0, &checked, &problems);
     if (!problems.n) {
       checked.iUserId = m.iUserId;
-      if (people_member_save(pDb, iCouncil, &checked) != DB_OK) {
+      int rc = people_save_begin(r, RECORD_MEMBER, iId);
+      if (rc == DB_OK) rc = people_member_save(pDb, iCouncil, &checked);
+      rc = people_save_end(r, RECORD_MEMBER, checked.id, !iId, rc);
+      if (rc == DB_OK) {
+        respond_redirect(
+            r, arena_printf(pArena, "/admin/integrantes/%lld?aviso=guardado",
+                            (long long)checked.id));
+        return;
+      }
+      if (rc != DB_BUSY ||
+          people_member_get(pDb, pArena, iCouncil, iId, &m) != DB_OK) {
         respond_error(r, 500, NULL);
         return;
       }
-      respond_redirect(
-          r, arena_printf(pArena, "/admin/integrantes/%lld?aviso=guardado",
-                          (long long)checked.id));
-      return;
+      /* Saved by someone else meanwhile: compare; "mine" is based on the
+      ** stored version. */
+      mine = checked;
+      mine.id = iId;
+      iStatus = 409;
+    } else {
+      iBase = people_posted_version(r);
+      people_problems_to_form(&problems, &err);
+      member_from_input(r, &checked, &m);
+      iStatus = 422;
     }
-    people_problems_to_form(&problems, &err);
-    member_from_input(r, &checked, &m);
-    iStatus = 422;
   }
   Html h;
   const char *zTitle =
@@ -404,7 +456,14 @@ static void member_edit(Request *r, int64_t iCouncil, int64_t iId) {
     }
     html_printf(&h, "<h2>Editar</h2>\n");
   }
-  member_form(&h, r, iCouncil, &idx, zAction, &m, &err);
+  if (iStatus == 409) {
+    member_conflict_table(&h, r, &mine, &m);
+    member_form(
+        &h, r, iCouncil, &idx, zAction, &mine, &err, 0,
+        arena_printf(pArena, "/admin/integrantes/%lld", (long long)iId));
+  } else {
+    member_form(&h, r, iCouncil, &idx, zAction, &m, &err, iBase, NULL);
+  }
   page_finish(r, &h, iStatus);
 }
 

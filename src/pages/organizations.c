@@ -68,9 +68,13 @@ void page_admin_orgs(Request *r) {
   page_finish(r, &h, 200);
 }
 
+/* The form with values from o; iBase is the version it is drawn from (0:
+** the stored one), zConflictDiscard non-NULL closes it with the conflict
+** page's buttons. */
 static void org_form(Html *h, Request *r, int64_t iCouncil,
                      const TerritoryIndex *pIdx, const char *zAction,
-                     const Organization *o, const FormErrors *pErr) {
+                     const Organization *o, const FormErrors *pErr, int iBase,
+                     const char *zConflictDiscard) {
   static const PeopleChoice aYesNo[] = {{"si", "Sí"}, {"no", "No"}};
   static const PeopleChoices yesNo = {aYesNo, 2};
   char zRut[RUT_DISPLAY_MAX];
@@ -79,6 +83,7 @@ static void org_form(Html *h, Request *r, int64_t iCouncil,
   html_printf(h, "<form class=\"form\" method=\"post\" action=\"%s\">\n",
               zAction);
   form_csrf(h, request_csrf_token(r));
+  people_version_field(h, r, RECORD_ORGANIZATION, o->id, iBase);
   form_input(h, pErr, "nombre", "Nombre", "text", o->zName, NULL,
              "required autocomplete=\"off\"");
   people_choice_select(h, pErr, "tipo", "Tipo", &people_org_kinds, o->zKind, 1);
@@ -100,10 +105,36 @@ static void org_form(Html *h, Request *r, int64_t iCouncil,
                        "¿Es organización miembro del "
                        "consejo?",
                        &yesNo, o->bMember ? "si" : "no", 0);
+  if (zConflictDiscard) {
+    conflict_submit(h, zConflictDiscard);
+    return;
+  }
   html_printf(h,
               "<div class=\"actions\"><button type=\"submit\" class=\""
               "button button-primary\">Guardar</button> <a href=\"/admin/"
               "organizaciones\">Cancelar</a></div>\n</form>\n");
+}
+
+/* What the officer typed (pMine) next to the organization as saved
+** meanwhile (pSaved). */
+static void org_conflict_table(Html *h, Request *r, const Organization *pMine,
+                               const Organization *pSaved) {
+  people_conflict_begin(h, r, RECORD_ORGANIZATION, pSaved->id,
+                        "de la organización");
+  conflict_row(h, "Nombre", pMine->zName, pSaved->zName);
+  conflict_row(h, "Tipo", people_label(&people_org_kinds, pMine->zKind),
+               people_label(&people_org_kinds, pSaved->zKind));
+  conflict_row(h, "RUT", pMine->zRut, pSaved->zRut);
+  conflict_row(h, "N° de personalidad jurídica", pMine->zLegalNumber,
+               pSaved->zLegalNumber);
+  conflict_row(h, "Comuna", pMine->zCommuneCode, pSaved->zCommuneCode);
+  conflict_row(h, "Persona de contacto", pMine->zContactName,
+               pSaved->zContactName);
+  conflict_row(h, "Correo electrónico", pMine->zEmail, pSaved->zEmail);
+  conflict_row(h, "Teléfono", pMine->zPhone, pSaved->zPhone);
+  conflict_row(h, "Miembro del consejo", pMine->bMember ? "Sí" : "No",
+               pSaved->bMember ? "Sí" : "No");
+  conflict_end(h);
 }
 
 static void org_edit(Request *r, int64_t iCouncil, int64_t iId) {
@@ -126,7 +157,9 @@ static void org_edit(Request *r, int64_t iCouncil, int64_t iId) {
           : "/admin/organizaciones/nueva";
   FormErrors err;
   form_errors_init(&err);
-  int iStatus = 200;
+  int iStatus = 200, iBase = 0;
+  Organization mine;
+  memset(&mine, 0, sizeof(mine));
   if (request_is_post(r)) {
     PeopleProblems problems;
     people_problems_init(&problems);
@@ -134,26 +167,39 @@ static void org_edit(Request *r, int64_t iCouncil, int64_t iId) {
     people_org_check(pDb, pArena, iCouncil, &idx, people_request_get, r, iId,
                      &checked, &problems);
     if (!problems.n) {
-      if (people_org_save(pDb, iCouncil, &checked) != DB_OK) {
+      int rc = people_save_begin(r, RECORD_ORGANIZATION, iId);
+      if (rc == DB_OK) rc = people_org_save(pDb, iCouncil, &checked);
+      rc = people_save_end(r, RECORD_ORGANIZATION, checked.id, !iId, rc);
+      if (rc == DB_OK) {
+        respond_redirect(
+            r, arena_printf(pArena, "/admin/organizaciones/%lld?aviso=guardado",
+                            (long long)checked.id));
+        return;
+      }
+      if (rc != DB_BUSY ||
+          people_org_get(pDb, pArena, iCouncil, iId, &o) != DB_OK) {
         respond_error(r, 500, NULL);
         return;
       }
-      respond_redirect(
-          r, arena_printf(pArena, "/admin/organizaciones/%lld?aviso=guardado",
-                          (long long)checked.id));
-      return;
+      /* Saved by someone else meanwhile: compare; "mine" is based on the
+      ** stored version. */
+      mine = checked;
+      mine.id = iId;
+      iStatus = 409;
+    } else {
+      iBase = people_posted_version(r);
+      people_problems_to_form(&problems, &err);
+      /* Re-show what was typed. */
+      o = checked;
+      const char *z;
+      o.zName = (z = request_field(r, "nombre")) ? z : "";
+      o.zRut = (z = request_field(r, "rut")) ? z : "";
+      o.zCommuneCode = request_field(r, "comuna");
+      o.zKind = request_field(r, "tipo");
+      o.zEmail = (z = request_field(r, "correo")) ? z : "";
+      o.zPhone = (z = request_field(r, "telefono")) ? z : "";
+      iStatus = 422;
     }
-    people_problems_to_form(&problems, &err);
-    /* Re-show what was typed. */
-    o = checked;
-    const char *z;
-    o.zName = (z = request_field(r, "nombre")) ? z : "";
-    o.zRut = (z = request_field(r, "rut")) ? z : "";
-    o.zCommuneCode = request_field(r, "comuna");
-    o.zKind = request_field(r, "tipo");
-    o.zEmail = (z = request_field(r, "correo")) ? z : "";
-    o.zPhone = (z = request_field(r, "telefono")) ? z : "";
-    iStatus = 422;
   }
   Html h;
   const char *zTitle = iId ? o.zName : "Agregar organización";
@@ -169,7 +215,14 @@ static void org_edit(Request *r, int64_t iCouncil, int64_t iId) {
                 "sus consejeros y consejeras</a></p>\n<h2>Editar</h2>\n",
                 o.zCommuneName, o.zProvinceName, html_url_arg(pArena, o.zName));
   }
-  org_form(&h, r, iCouncil, &idx, zAction, &o, &err);
+  if (iStatus == 409) {
+    org_conflict_table(&h, r, &mine, &o);
+    org_form(
+        &h, r, iCouncil, &idx, zAction, &mine, &err, 0,
+        arena_printf(pArena, "/admin/organizaciones/%lld", (long long)iId));
+  } else {
+    org_form(&h, r, iCouncil, &idx, zAction, &o, &err, iBase, NULL);
+  }
   page_finish(r, &h, iStatus);
 }
 

@@ -129,9 +129,9 @@ void people_choice_select(Html *h, const FormErrors *pErr, const char *zName,
   const char *zError = form_error_for(pErr, zName);
   html_printf(h,
               "<div class=\"field%s\"><label for=\"%s\">%s</label>"
-              "<select id=\"%s\" name=\"%s\"%s>",
+              "<select id=\"%s\" name=\"%s\" aria-invalid=\"%s\">",
               zError ? " has-error" : "", zName, zLabel, zName, zName,
-              zError ? " aria-invalid=\"true\"" : "");
+              zError ? "true" : "false");
   choice_options(h, p, zSelected, bEmpty ? "—" : NULL);
   html_printf(h, "</select>");
   if (zError) html_printf(h, "<p class=\"field-error\">%s</p>", zError);
@@ -145,9 +145,9 @@ void people_commune_select(Html *h, const FormErrors *pErr, const char *zName,
   const char *zError = form_error_for(pErr, zName);
   html_printf(h,
               "<div class=\"field%s\"><label for=\"%s\">%s</label>"
-              "<select id=\"%s\" name=\"%s\"%s>",
+              "<select id=\"%s\" name=\"%s\" aria-invalid=\"%s\">",
               zError ? " has-error" : "", zName, zLabel, zName, zName,
-              zError ? " aria-invalid=\"true\"" : "");
+              zError ? "true" : "false");
   if (bEmpty) html_printf(h, "<option value=\"\">—</option>");
   commune_options(h, pIdx, zRegion, zSelected);
   html_printf(h, "</select>");
@@ -322,4 +322,55 @@ void people_export_links(Html *h, Arena *pArena, const char *zBase,
               "<p class=\"downloads\">Descargar: <a href=\"%s.csv%s\">"
               "CSV</a> · <a href=\"%s.xlsx%s\">Excel (XLSX)</a></p>\n",
               zBase, zQuery, zBase, zQuery);
+}
+
+void people_version_field(Html *h, Request *r, RecordKind eKind, int64_t iId,
+                          int iBase) {
+  if (!iId) return;
+  if (!iBase) {
+    RecordStamp stamp;
+    if (record_stamp_get(request_db(r), request_arena(r), eKind, iId, &stamp) ==
+        DB_OK) {
+      iBase = stamp.iVersion;
+    }
+  }
+  html_printf(h, "<input type=\"hidden\" name=\"version\" value=\"%d\">\n",
+              iBase);
+}
+
+int people_posted_version(Request *r) {
+  const char *z = request_field(r, "version");
+  return z ? atoi(z) : 0;
+}
+
+int people_save_begin(Request *r, RecordKind eKind, int64_t iId) {
+  Db *pDb = request_db(r);
+  /* A lock that cannot be had is an error, not a conflict. */
+  if (db_begin(pDb) != DB_OK) return DB_ERROR;
+  if (!iId) return DB_OK;
+  const User *pUser = request_user(r);
+  return record_stamp_claim(pDb, eKind, iId, people_posted_version(r),
+                            pUser ? pUser->id : 0);
+}
+
+int people_save_end(Request *r, RecordKind eKind, int64_t iNewId, int bNew,
+                    int rc) {
+  Db *pDb = request_db(r);
+  if (rc == DB_OK && bNew) {
+    const User *pUser = request_user(r);
+    rc = record_stamp_claim(pDb, eKind, iNewId, 1, pUser ? pUser->id : 0);
+  }
+  if (rc != DB_OK) {
+    db_rollback(pDb);
+    return rc;
+  }
+  return db_commit(pDb);
+}
+
+void people_conflict_begin(Html *h, Request *r, RecordKind eKind, int64_t iId,
+                           const char *zOf) {
+  RecordStamp stamp;
+  record_stamp_get(request_db(r), request_arena(r), eKind, iId, &stamp);
+  ConflictSaved saved = {zOf, stamp.iVersion, stamp.zAuthor, stamp.tUpdated};
+  conflict_begin(h, request_arena(r), &saved);
 }

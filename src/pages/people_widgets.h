@@ -7,8 +7,10 @@
 #ifndef COSOC_PAGES_PEOPLE_WIDGETS_H
 #define COSOC_PAGES_PEOPLE_WIDGETS_H
 
+#include "db/record_stamp.h"
 #include "domain/people.h"
 #include "export/export.h"
+#include "pages/conflict.h"
 #include "pages/page.h"
 #include "people/people.h"
 
@@ -75,5 +77,31 @@ int64_t people_require_council(Request *r);
 ** "/ID" page of members, organizations and the directory. */
 typedef void (*PeopleEditPage)(Request *r, int64_t iCouncil, int64_t iId);
 void people_edit_route(Request *r, int bNew, PeopleEditPage xEdit);
+
+/* Versioned saves of the edit forms, so that no edit silently overwrites
+** another: the form carries the version it was drawn from ("version"),
+** the save runs in a transaction that first checks it (record_stamp_claim)
+** and the conflict page (conflict.h) answers when it changed meanwhile.
+**
+** The hidden "version" field of record iId (nothing for a new record):
+** iBase when not 0 (a form re-shown after a 422 keeps the version it was
+** drawn from), otherwise the stored version. */
+void people_version_field(Html *h, Request *r, RecordKind eKind, int64_t iId,
+                          int iBase);
+/* The version the posted form was drawn from, 0 when it has none. */
+int people_posted_version(Request *r);
+/* Opens the save: DB_OK inside a transaction where record iId is still at
+** the posted version (and marked as saved by the user), DB_BUSY when it
+** changed meanwhile, DB_ERROR. iId 0 (a new record): just the transaction.
+** Always close it with people_save_end(). */
+int people_save_begin(Request *r, RecordKind eKind, int64_t iId);
+/* Closes it: commits when rc is DB_OK (marking a new record iNewId as the
+** user's), otherwise rolls back; returns the outcome. */
+int people_save_end(Request *r, RecordKind eKind, int64_t iNewId, int bNew,
+                    int rc);
+/* Opens the conflict page's comparison against the stored record (zOf:
+** "de la organización"). */
+void people_conflict_begin(Html *h, Request *r, RecordKind eKind, int64_t iId,
+                           const char *zOf);
 
 #endif

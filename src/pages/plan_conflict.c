@@ -1,10 +1,10 @@
 /*
-** The conflict page's pieces, shared by the plan, objectives and line
-** forms: when a save was drawn from an older version, the page shows what
-** the user typed (not saved) next to the version saved meanwhile, field by
-** field, and lets the user choose. It must never write anything: saving
-** "mine" is an ordinary save of the form, with the latest version as base.
+** What the plan's forms add to the shared conflict page (conflict.h): the
+** version saved meanwhile is a whole plan version, repeated fields are
+** shown with their catalogue labels, and a conflict is a change of the
+** part the form edits (plan_conflict_edited_meanwhile), not of the plan.
 */
+#include <stdlib.h>
 #include <string.h>
 
 #include "domain/plan_catalog.h"
@@ -27,53 +27,59 @@ const char *plan_conflict_kinds_text(Arena *pArena, const PlanKind *aKind,
   return buf_str(&b);
 }
 
-/* Opens the comparison of what the user typed with the stored version
-** pInfo; the user's version is not saved, and the page says so. */
-void plan_conflict_begin(Html *h, Arena *pArena, const PlanVersionInfo *pInfo) {
-  html_printf(
-      h,
-      "<section class=\"conflict\" id=\"conflict\"><h2>Dos versiones"
-      "</h2>\n<p>Mientras usted editaba, %s guardó la versión %d del "
-      "plan. Sus cambios <strong>no se han guardado</strong>. Compare "
-      "y elija: guardar su versión encima de la guardada (queda como "
-      "una versión nueva en el historial) o descartar sus cambios."
-      "</p>\n<table class=\"conflict-table\"><thead><tr><th scope="
-      "\"col\">Campo</th><th scope=\"col\">Su versión (no guardada)"
-      "</th><th scope=\"col\">Versión guardada (%d, por %s, %s)</th>"
-      "</tr></thead><tbody>\n",
-      pInfo->zAuthor && *pInfo->zAuthor ? pInfo->zAuthor : "otra persona",
-      pInfo->iNumber, pInfo->iNumber,
-      pInfo->zAuthor && *pInfo->zAuthor ? pInfo->zAuthor
-                                        : "la línea de comandos",
-      plan_page_time(pArena, pInfo->tCreated));
+/* The plan version saved meanwhile, as the conflict page names it. */
+ConflictSaved plan_conflict_saved(const PlanVersionInfo *pInfo) {
+  ConflictSaved saved = {"del plan", pInfo->iNumber, pInfo->zAuthor,
+                         pInfo->tCreated};
+  return saved;
 }
 
-/* One field of the comparison; rows that differ are marked. */
-void plan_conflict_row(Html *h, const char *zLabel, const char *zMine,
-                       const char *zSaved) {
-  zMine = zMine ? zMine : "";
-  zSaved = zSaved ? zSaved : "";
-  int bDiffers = strcmp(zMine, zSaved) != 0;
-  html_printf(h,
-              "<tr class=\"%s\"><th scope=\"row\">%s%s</th><td "
-              "class=\"conflict-mine\">%s</td><td class=\"conflict-saved\">%s"
-              "</td></tr>\n",
-              bDiffers ? "differs" : "same", zLabel,
-              bDiffers ? " (distinto)" : "", zMine, zSaved);
+/* The canonical text of one part of pDoc ("" for a line it does not
+** have). */
+static const char *part_canonical(Arena *pArena, const PlanDoc *pDoc,
+                                  PlanPart ePart, int iLine) {
+  PlanDoc part;
+  memset(&part, 0, sizeof(part));
+  if (ePart == PLAN_PART_HEAD) {
+    part.zTitle = pDoc->zTitle;
+    part.zIntro = pDoc->zIntro;
+    memcpy(part.zPeriodStart, pDoc->zPeriodStart, sizeof(part.zPeriodStart));
+    memcpy(part.zPeriodEnd, pDoc->zPeriodEnd, sizeof(part.zPeriodEnd));
+  } else if (ePart == PLAN_PART_OBJECTIVES) {
+    part.nObjective = pDoc->nObjective;
+    part.aObjective = pDoc->aObjective;
+  } else {
+    part.aLine = plan_doc_line(pDoc, iLine);
+    if (!part.aLine) return "";
+    part.nLine = 1;
+  }
+  return plan_doc_canonical(pArena, &part);
 }
 
-void plan_conflict_end(Html *h) {
-  html_printf(h, "</tbody></table></section>\n");
-}
-
-/* The buttons of a conflict form: saving carries the typed values and the
-** latest version as base, so it is a deliberate overwrite. */
-void plan_conflict_submit(Html *h, const char *zDiscard) {
-  html_printf(
-      h,
-      "<div class=\"actions\"><button type=\"submit\" class=\"button "
-      "button-primary\" name=\"conflict_choice\" value=\"mine\">Guardar mi "
-      "versión</button><a class=\"button button-secondary\" href=\"%s\">"
-      "Descartar mis cambios</a></div>\n</form>\n",
-      zDiscard);
+/* 1 when the part the form edits changed after the version it was drawn
+** from: then the conflict page answers (409), showing both versions,
+** instead of undoing the other person's change. A save drawn from an older
+** version whose other parts changed goes through onto the latest version,
+** since it replaces only its part. */
+int plan_conflict_edited_meanwhile(Request *r, int64_t iCouncil,
+                                   const PlanDoc *pLatest, PlanPart ePart,
+                                   int iLine, const PlanVersionInfo *pInfo,
+                                   FormErrors *pErr) {
+  const char *zBase = request_field(r, "base_version");
+  if (!zBase || atoi(zBase) == pInfo->iNumber) return 0;
+  Arena *pArena = request_arena(r);
+  PlanDoc base;
+  if (plan_store_load(request_db(r), pArena, iCouncil, atoi(zBase), 0, &base,
+                      NULL) == DB_OK &&
+      strcmp(part_canonical(pArena, &base, ePart, iLine),
+             part_canonical(pArena, pLatest, ePart, iLine)) == 0) {
+    return 0;
+  }
+  form_error(pErr, NULL,
+             arena_printf(request_arena(r),
+                          "Mientras usted editaba se guardó la versión %d del "
+                          "plan. Sus cambios no se guardaron: compárelos con "
+                          "la versión guardada y elija qué hacer.",
+                          pInfo->iNumber));
+  return 1;
 }

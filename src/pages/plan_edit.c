@@ -48,9 +48,10 @@ static void textarea(Html *h, const FormErrors *pErr, const char *zName,
                      const char *zLabel, const char *zValue,
                      const char *zHint) {
   field_start(h, pErr, zName, zLabel);
-  html_printf(h, "<textarea id=\"%s\" name=\"%s\" rows=\"4\"%s>%s</textarea>",
-              zName, zName,
-              form_error_for(pErr, zName) ? " aria-invalid=\"true\"" : "",
+  html_printf(h,
+              "<textarea id=\"%s\" name=\"%s\" rows=\"4\" "
+              "aria-invalid=\"%s\">%s</textarea>",
+              zName, zName, form_error_for(pErr, zName) ? "true" : "false",
               zValue ? zValue : "");
   field_end(h, pErr, zName, zHint);
 }
@@ -163,8 +164,6 @@ static void save_and_redirect(Request *r, int64_t iCouncil, const PlanDoc *pDoc,
 }
 
 static void base_version_field(Html *h, Request *r, int iBase);
-static int edited_meanwhile(Request *r, const PlanVersionInfo *pInfo,
-                            FormErrors *pErr);
 
 /* ---- The plan itself ---- */
 
@@ -178,17 +177,16 @@ static void plan_form(Request *r, int iStatus, int iBase, const PlanDoc *pDoc,
   html_printf(&h, "<h1>Editar plan</h1>\n");
   form_errors_summary(&h, pErr);
   if (pConflict) {
-    plan_conflict_begin(&h, request_arena(r), pConflict);
-    plan_conflict_row(&h, "Título", plan_page_field_text(r, "title"),
-                      pDoc->zTitle);
-    plan_conflict_row(&h, "Inicio del periodo",
-                      plan_page_field_text(r, "period_start"),
-                      pDoc->zPeriodStart);
-    plan_conflict_row(&h, "Fin del periodo",
-                      plan_page_field_text(r, "period_end"), pDoc->zPeriodEnd);
-    plan_conflict_row(&h, "Introducción", plan_page_field_text(r, "intro"),
-                      pDoc->zIntro);
-    plan_conflict_end(&h);
+    ConflictSaved saved = plan_conflict_saved(pConflict);
+    conflict_begin(&h, request_arena(r), &saved);
+    conflict_row(&h, "Título", plan_page_field_text(r, "title"), pDoc->zTitle);
+    conflict_row(&h, "Inicio del periodo",
+                 plan_page_field_text(r, "period_start"), pDoc->zPeriodStart);
+    conflict_row(&h, "Fin del periodo", plan_page_field_text(r, "period_end"),
+                 pDoc->zPeriodEnd);
+    conflict_row(&h, "Introducción", plan_page_field_text(r, "intro"),
+                 pDoc->zIntro);
+    conflict_end(&h);
   }
   html_printf(&h,
               "<form class=\"form\" method=\"post\" action=\"/admin/plan\">\n");
@@ -211,7 +209,7 @@ static void plan_form(Request *r, int iStatus, int iBase, const PlanDoc *pDoc,
            "Separe los párrafos con una línea en blanco.");
   reason_field(&h, pErr, bRepeat ? request_field(r, "reason") : NULL);
   if (pConflict) {
-    plan_conflict_submit(&h, "/plan");
+    conflict_submit(&h, "/plan");
   } else {
     plan_page_submit(&h, "Guardar nueva versión", "/plan");
   }
@@ -240,7 +238,8 @@ static void admin_plan_body(Request *r) {
   }
   FormErrors err;
   form_errors_init(&err);
-  if (edited_meanwhile(r, &info, &err)) {
+  if (plan_conflict_edited_meanwhile(r, iCouncil, &doc, PLAN_PART_HEAD, 0,
+                                     &info, &err)) {
     plan_form(r, 409, info.iNumber, &doc, &err, &info);
     return;
   }
@@ -291,17 +290,18 @@ static void objectives_form(Request *r, int iStatus, int iBase,
   html_printf(&h, "<h1>Objetivos generales</h1>\n");
   form_errors_summary(&h, pErr);
   if (pConflict) {
-    plan_conflict_begin(&h, pArena, pConflict);
+    ConflictSaved saved = plan_conflict_saved(pConflict);
+    conflict_begin(&h, pArena, &saved);
     for (int i = 0; i < pDoc->nObjective; i++) {
       int iNumber = pDoc->aObjective[i].iNumber;
-      plan_conflict_row(&h, arena_printf(pArena, "Objetivo %d", iNumber),
-                        plan_page_field_text(
-                            r, arena_printf(pArena, "objective_%d", iNumber)),
-                        pDoc->aObjective[i].zText);
+      conflict_row(&h, arena_printf(pArena, "Objetivo %d", iNumber),
+                   plan_page_field_text(
+                       r, arena_printf(pArena, "objective_%d", iNumber)),
+                   pDoc->aObjective[i].zText);
     }
-    plan_conflict_row(&h, "Objetivo nuevo",
-                      plan_page_field_text(r, "objective_new"), "");
-    plan_conflict_end(&h);
+    conflict_row(&h, "Objetivo nuevo", plan_page_field_text(r, "objective_new"),
+                 "");
+    conflict_end(&h);
   }
   html_printf(&h,
               "<form class=\"form\" method=\"post\" "
@@ -322,7 +322,7 @@ static void objectives_form(Request *r, int iStatus, int iBase,
            "Déjelo en blanco si no agrega ninguno.");
   reason_field(&h, pErr, bRepeat ? request_field(r, "reason") : NULL);
   if (pConflict) {
-    plan_conflict_submit(&h, "/plan");
+    conflict_submit(&h, "/plan");
   } else {
     plan_page_submit(&h, "Guardar nueva versión", "/plan");
   }
@@ -341,7 +341,8 @@ static void admin_plan_objectives_body(Request *r) {
   }
   FormErrors err;
   form_errors_init(&err);
-  if (edited_meanwhile(r, &info, &err)) {
+  if (plan_conflict_edited_meanwhile(r, iCouncil, &doc, PLAN_PART_OBJECTIVES, 0,
+                                     &info, &err)) {
     objectives_form(r, 409, info.iNumber, &doc, &err, &info);
     return;
   }
@@ -380,45 +381,44 @@ static void line_conflict_table(Request *r, Html *h, const PlanLine *pL,
                                 const PlanVersionInfo *pInfo) {
   Arena *pArena = request_arena(r);
   const char *azMine[32], *azSaved[PLAN_TARGET_KINDS_MAX + 32];
-  plan_conflict_begin(h, pArena, pInfo);
-  plan_conflict_row(h, "Objetivo", plan_page_field_text(r, "objective"),
-                    pL->zObjective);
-  plan_conflict_row(h, "Acciones", plan_page_field_text(r, "actions"),
-                    pL->zActions);
-  plan_conflict_row(h, "Responsables", plan_page_field_text(r, "responsible"),
-                    pL->zResponsible);
+  ConflictSaved saved = plan_conflict_saved(pInfo);
+  conflict_begin(h, pArena, &saved);
+  conflict_row(h, "Objetivo", plan_page_field_text(r, "objective"),
+               pL->zObjective);
+  conflict_row(h, "Acciones", plan_page_field_text(r, "actions"), pL->zActions);
+  conflict_row(h, "Responsables", plan_page_field_text(r, "responsible"),
+               pL->zResponsible);
   int nMine = field_values(r, "evidence", azMine, 32);
   int nSaved = 0;
   for (int i = 0; i < pL->nEvidence && nSaved < 32; i++)
     azSaved[nSaved++] = pL->aEvidence[i].zKind;
-  plan_conflict_row(
+  conflict_row(
       h, "Verificadores",
       plan_conflict_kinds_text(pArena, plan_evidence_kinds,
                                plan_evidence_kinds_count, azMine, nMine),
       plan_conflict_kinds_text(pArena, plan_evidence_kinds,
                                plan_evidence_kinds_count, azSaved, nSaved));
-  plan_conflict_row(h, "Fechas, como las dice el plan",
-                    plan_page_field_text(r, "window_phrase"),
-                    pL->zWindowPhrase);
-  plan_conflict_row(h, "Desde", plan_page_field_text(r, "window_start"),
-                    pL->window.zStart);
-  plan_conflict_row(h, "Hasta", plan_page_field_text(r, "window_end"),
-                    pL->window.zEnd);
-  plan_conflict_row(h, "Cantidad de actividades",
-                    plan_page_field_text(r, "target_count"),
-                    arena_printf(pArena, "%d", pL->target.nCount));
+  conflict_row(h, "Fechas, como las dice el plan",
+               plan_page_field_text(r, "window_phrase"), pL->zWindowPhrase);
+  conflict_row(h, "Desde", plan_page_field_text(r, "window_start"),
+               pL->window.zStart);
+  conflict_row(h, "Hasta", plan_page_field_text(r, "window_end"),
+               pL->window.zEnd);
+  conflict_row(h, "Cantidad de actividades",
+               plan_page_field_text(r, "target_count"),
+               arena_printf(pArena, "%d", pL->target.nCount));
   nMine = field_values(r, "target_kinds", azMine, 32);
-  plan_conflict_row(
+  conflict_row(
       h, "Tipos de actividad que cuentan",
       plan_conflict_kinds_text(pArena, plan_activity_kinds,
                                plan_activity_kinds_count, azMine, nMine),
       plan_conflict_kinds_text(pArena, plan_activity_kinds,
                                plan_activity_kinds_count, pL->target.azKind,
                                pL->target.nKind));
-  plan_conflict_row(h, "Comunas que no cuentan",
-                    plan_page_field_text(r, "target_exclude"),
-                    plan_target_exclude_text(pArena, &pL->target));
-  plan_conflict_end(h);
+  conflict_row(h, "Comunas que no cuentan",
+               plan_page_field_text(r, "target_exclude"),
+               plan_target_exclude_text(pArena, &pL->target));
+  conflict_end(h);
 }
 
 /* The line form. pConflict, when not NULL, is the version saved while the
@@ -528,8 +528,7 @@ static void line_form(Request *r, int iStatus, int iBase, const PlanDoc *pDoc,
   reason_field(&h, pErr, bRepeat ? request_field(r, "reason") : NULL);
 #undef VALUE
   if (pConflict) {
-    plan_conflict_submit(&h,
-                         arena_printf(pArena, "/plan/lineas/%d", pL->iNumber));
+    conflict_submit(&h, arena_printf(pArena, "/plan/lineas/%d", pL->iNumber));
   } else {
     plan_page_submit(&h, "Guardar nueva versión",
                      arena_printf(pArena, "/plan/lineas/%d", pL->iNumber));
@@ -716,7 +715,8 @@ static void admin_plan_line_body(Request *r) {
   }
   FormErrors err;
   form_errors_init(&err);
-  if (edited_meanwhile(r, &info, &err)) {
+  if (plan_conflict_edited_meanwhile(r, iCouncil, &doc, PLAN_PART_LINE,
+                                     (int)iNumber, &info, &err)) {
     line_form(r, 409, info.iNumber, &doc, pOld, &err, &info);
     return;
   }
@@ -740,22 +740,6 @@ static void base_version_field(Html *h, Request *r, int iBase) {
   (void)r;
   html_printf(h, "<input type=\"hidden\" name=\"base_version\" value=\"%d\">\n",
               iBase);
-}
-
-/* 1 when the form was drawn from an older version than the latest: then
-** the conflict page answers (409), showing both versions, instead of
-** undoing the other person's change. */
-static int edited_meanwhile(Request *r, const PlanVersionInfo *pInfo,
-                            FormErrors *pErr) {
-  const char *zBase = request_field(r, "base_version");
-  if (!zBase || atoi(zBase) == pInfo->iNumber) return 0;
-  form_error(pErr, NULL,
-             arena_printf(request_arena(r),
-                          "Mientras usted editaba se guardó la versión %d del "
-                          "plan. Sus cambios no se guardaron: compárelos con "
-                          "la versión guardada y elija qué hacer.",
-                          pInfo->iNumber));
-  return 1;
 }
 
 /* Runs an edit handler's POST inside one write transaction: reading the

@@ -8,6 +8,7 @@
 
 #include "domain/plan_catalog.h"
 #include "domain/plan_doc.h"
+#include "pages/conflict.h"
 #include "pages/page.h"
 #include "plan/plan_store.h"
 
@@ -43,15 +44,24 @@ void plan_page_submit(Html *h, const char *zLabel, const char *zBack);
 const char *plan_conflict_kinds_text(Arena *pArena, const PlanKind *aKind,
                                      int nKind, const char *const *azSlug,
                                      int nSlug);
-/* Opens the comparison with pInfo, the version saved meanwhile. */
-void plan_conflict_begin(Html *h, Arena *pArena, const PlanVersionInfo *pInfo);
-/* One field: what the user typed and what is stored. */
-void plan_conflict_row(Html *h, const char *zLabel, const char *zMine,
-                       const char *zSaved);
-void plan_conflict_end(Html *h);
-/* "Guardar mi versión" and "Descartar mis cambios" (to zDiscard), closing
-** the form. */
-void plan_conflict_submit(Html *h, const char *zDiscard);
+/* The part of the plan a form edits: conflicts are per part, so that
+** people editing different lines (or a line and the title) do not block
+** each other. */
+typedef enum PlanPart {
+  PLAN_PART_HEAD,       /* Title, introduction, period */
+  PLAN_PART_OBJECTIVES, /* Every objective */
+  PLAN_PART_LINE        /* One line (iLine) */
+} PlanPart;
+/* 1 (with a message in pErr) when the part changed after the version the
+** form was drawn from (posted base_version), pLatest and pInfo being the
+** latest version: the conflict page answers. 0 when the form is current or
+** only other parts changed: its save replaces its part of pLatest. */
+int plan_conflict_edited_meanwhile(Request *r, int64_t iCouncil,
+                                   const PlanDoc *pLatest, PlanPart ePart,
+                                   int iLine, const PlanVersionInfo *pInfo,
+                                   FormErrors *pErr);
+/* pInfo as the conflict page names the version saved meanwhile. */
+ConflictSaved plan_conflict_saved(const PlanVersionInfo *pInfo);
 
 /* The home page's card about the plan the visitor may see (nothing when
 ** there is none). */

@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "db/record_stamp.h"
+#include "pages/conflict.h"
 #include "pages/sessions_pages.h"
 #include "people/people.h"
 
@@ -48,10 +50,9 @@ static const char *number_value(Request *r, int bTyped, const char *zName,
 }
 
 static void threshold_form(Html *h, Request *r, const FormErrors *pErr,
-                           const char *zPrefix, const char *zTitle,
+                           int bTyped, const char *zPrefix, const char *zTitle,
                            const QuorumThreshold *t) {
   Arena *pArena = request_arena(r);
-  int bTyped = pErr != NULL;
   const char *zNum = arena_printf(pArena, "%s_num", zPrefix);
   const char *zDen = arena_printf(pArena, "%s_den", zPrefix);
   const char *zFixed = arena_printf(pArena, "%s_fixed", zPrefix);
@@ -72,10 +73,61 @@ static void threshold_form(Html *h, Request *r, const FormErrors *pErr,
               number_value(r, bTyped, zFixed, t->nFixed > 0 ? t->nFixed : 1));
 }
 
+/* A threshold in words: "más de 1/2", "al menos 2/3", "8 personas". */
+static const char *threshold_text(Arena *pArena, const QuorumThreshold *t) {
+  if (t->eKind == QUORUM_FIXED) {
+    return arena_printf(pArena, "%d personas", t->nFixed);
+  }
+  return arena_printf(pArena, "%s %d/%d",
+                      t->eKind == QUORUM_AT_LEAST ? "al menos" : "más de",
+                      t->num, t->den);
+}
+
+/* The rules typed (pMine) next to those saved meanwhile (pSaved). */
+static void quorum_conflict_table(Html *h, Request *r, const QuorumRules *pMine,
+                                  const QuorumRules *pSaved) {
+  Arena *pArena = request_arena(r);
+  RecordStamp stamp;
+  record_stamp_get(request_db(r), pArena, RECORD_QUORUM_SETTINGS,
+                   people_council_id(request_db(r)), &stamp);
+  ConflictSaved saved = {"de las reglas de quórum", stamp.iVersion,
+                         stamp.zAuthor, stamp.tUpdated};
+  conflict_begin(h, pArena, &saved);
+  conflict_row(
+      h, "Quiénes cuentan",
+      pMine->eCounts == QUORUM_COUNTS_SUBSTITUTES ? "Titulares y suplentes"
+                                                  : "Solo titulares",
+      pSaved->eCounts == QUORUM_COUNTS_SUBSTITUTES ? "Titulares y suplentes"
+                                                   : "Solo titulares");
+  conflict_row(h, "Quórum para sesionar",
+               threshold_text(pArena, &pMine->session),
+               threshold_text(pArena, &pSaved->session));
+  conflict_row(h, "Quórum para adoptar acuerdos",
+               threshold_text(pArena, &pMine->agreement),
+               threshold_text(pArena, &pSaved->agreement));
+  conflict_row(h, "Los acuerdos se cuentan",
+               pMine->eAgreementBase == QUORUM_OF_PRESENT ? "De los presentes"
+                                                          : "De los consejeros",
+               pSaved->eAgreementBase == QUORUM_OF_PRESENT
+                   ? "De los presentes"
+                   : "De los consejeros");
+  conflict_row(h, "Cargos titulares del consejo",
+               arena_printf(pArena, "%d", pMine->nSeat),
+               arena_printf(pArena, "%d", pSaved->nSeat));
+  conflict_row(h, "Los cargos vacantes no cuentan en la base",
+               pMine->bVacanciesReduceBase ? "Sí" : "No",
+               pSaved->bVacanciesReduceBase ? "Sí" : "No");
+  conflict_end(h);
+}
+
 /* The form with rules; pErr non-NULL re-shows a refused submission with
-** the typed numbers and its message, 422. */
+** the typed numbers and its message, 422, keeping iBase (the version the
+** form was drawn from; -1: the stored one); pSaved non-NULL: the rules were
+*saved meanwhile as
+** pSaved, compare (409) with the stored version as the new base. */
 static void quorum_form(Request *r, const QuorumRules *pRules,
-                        const FormErrors *pErr) {
+                        const FormErrors *pErr, int iBase,
+                        const QuorumRules *pSaved) {
   static const char *const azCounts[] = {"titulares", "suplentes"};
   static const char *const azCountsLabel[] = {
       "Solo los titulares en ejercicio",
@@ -90,29 +142,82 @@ static void quorum_form(Request *r, const QuorumRules *pRules,
               "consejo. La página de cada sesión muestra si hay quórum y "
               "por qué.</p>\n");
   if (pErr) form_errors_summary(&h, pErr);
+  if (pSaved) quorum_conflict_table(&h, r, pRules, pSaved);
+  if (iBase < 0) {
+    RecordStamp stamp;
+    int rc = record_stamp_get(request_db(r), request_arena(r),
+                              RECORD_QUORUM_SETTINGS,
+                              people_council_id(request_db(r)), &stamp);
+    iBase = rc == DB_OK ? stamp.iVersion : 0;
+  }
+  int bTyped = pErr != NULL || pSaved != NULL;
   html_printf(&h,
               "<form class=\"form\" method=\"post\" action="
-              "\"/admin/quorum\">");
+              "\"/admin/quorum\"><input type=\"hidden\" name=\"version\" "
+              "value=\"%d\">",
+              iBase);
   form_csrf(&h, request_csrf_token(r));
   form_select(&h, pErr, "counts", "Quiénes cuentan", azCounts, azCountsLabel, 2,
               azCounts[pRules->eCounts == QUORUM_COUNTS_SUBSTITUTES]);
-  threshold_form(&h, r, pErr, "session", "Quórum para sesionar",
+  threshold_form(&h, r, pErr, bTyped, "session", "Quórum para sesionar",
                  &pRules->session);
-  threshold_form(&h, r, pErr, "agreement", "Quórum para adoptar acuerdos",
-                 &pRules->agreement);
+  threshold_form(&h, r, pErr, bTyped, "agreement",
+                 "Quórum para adoptar acuerdos", &pRules->agreement);
   form_select(&h, pErr, "agreement_base", "Los acuerdos se cuentan", azBase,
               azBaseLabel, 2,
               azBase[pRules->eAgreementBase == QUORUM_OF_PRESENT]);
   form_input(&h, pErr, "seats", "Cargos titulares del consejo", "number",
-             number_value(r, pErr != NULL, "seats", pRules->nSeat),
+             number_value(r, bTyped, "seats", pRules->nSeat),
              "0: los titulares registrados.", "min=\"0\" max=\"1000\"");
   html_printf(&h,
               "<label class=\"check\"><input type=\"checkbox\" name=\"vacancies"
               "\" value=\"1\"%s> Los cargos vacantes no cuentan en la base"
-              "</label><div class=\"actions\"><button type=\"submit\" class=\""
-              "button\">Guardar reglas</button></div></form>\n",
+              "</label>",
               pRules->bVacanciesReduceBase ? " checked" : "");
-  page_finish(r, &h, pErr ? 422 : 200);
+  if (pSaved) {
+    conflict_submit(&h, "/admin/quorum");
+  } else {
+    html_printf(&h,
+                "<div class=\"actions\"><button type=\"submit\" class=\""
+                "button\">Guardar reglas</button></div></form>\n");
+  }
+  page_finish(r, &h, pSaved ? 409 : pErr ? 422 : 200);
+}
+
+/* The version the posted form was drawn from (0: none stored then). A form
+** without the field (an older client) is taken as drawn from the stored
+** version. */
+static int posted_version(Request *r) {
+  const char *z = request_field(r, "version");
+  if (z) return atoi(z);
+  RecordStamp stamp;
+  return record_stamp_get(request_db(r), request_arena(r),
+                          RECORD_QUORUM_SETTINGS,
+                          people_council_id(request_db(r)), &stamp) == DB_OK
+             ? stamp.iVersion
+             : 0;
+}
+
+/* Saves accepted rules if the stored ones are still those the form was
+** drawn from: DB_OK, DB_BUSY (changed meanwhile), DB_ERROR. */
+static int save_checked(Request *r, int64_t iCouncil,
+                        const QuorumRules *pRules) {
+  Db *pDb = request_db(r);
+  int64_t iUser = request_user(r)->id;
+  int iBase = posted_version(r);
+  if (db_begin(pDb) != DB_OK) return DB_ERROR;
+  int rc =
+      record_stamp_claim(pDb, RECORD_QUORUM_SETTINGS, iCouncil, iBase, iUser);
+  if (rc == DB_OK) rc = session_quorum_rules_save(pDb, iCouncil, pRules);
+  /* A first save inserts the row: mark it as this user's. */
+  if (rc == DB_OK && iBase == 0) {
+    rc = record_stamp_claim(pDb, RECORD_QUORUM_SETTINGS, iCouncil, 1, iUser);
+  }
+  if (rc != DB_OK) {
+    db_rollback(pDb);
+    return rc;
+  }
+  return db_commit(pDb);
 }
 
 void page_admin_quorum(Request *r) {
@@ -155,15 +260,21 @@ void page_admin_quorum(Request *r) {
           &err, NULL,
           arena_printf(request_arena(r), "Las reglas no son válidas: %s.",
                        zErr ? zErr : "revise los números"));
-      quorum_form(r, &rules, &err);
+      quorum_form(r, &rules, &err, posted_version(r), NULL);
       return;
     }
-    if (session_quorum_rules_save(pDb, iCouncil, &rules) != DB_OK) {
+    int rc = save_checked(r, iCouncil, &rules);
+    if (rc == DB_OK) {
+      respond_redirect(r, "/admin/quorum");
+      return;
+    }
+    QuorumRules saved;
+    if (rc != DB_BUSY || session_quorum_rules(pDb, iCouncil, &saved) != DB_OK) {
       respond_error(r, 500, NULL);
       return;
     }
-    respond_redirect(r, "/admin/quorum");
+    quorum_form(r, &rules, NULL, -1, &saved);
     return;
   }
-  quorum_form(r, &rules, NULL);
+  quorum_form(r, &rules, NULL, -1, NULL);
 }

@@ -100,7 +100,7 @@ int session_acta_items(Db *pDb, Arena *pArena, int64_t iActa,
 
 /* Bumps the version if it is still pActa's: DB_OK, DB_BUSY, DB_ERROR. */
 static int acta_bump(Db *pDb, const SessionActa *pActa, const char *zState,
-                     int64_t iApprovedIn) {
+                     int64_t iApprovedIn, int64_t iUser) {
   DbStmt *p = db_prepare(
       pDb,
       "UPDATE actas SET state = ?, approved_in = CAST(? AS BIGINT), "
@@ -108,8 +108,8 @@ static int acta_bump(Db *pDb, const SessionActa *pActa, const char *zState,
       "ELSE approved_at END, "
       "published_at = CASE WHEN ? = 'publicada' THEN CAST(? AS BIGINT) "
       "ELSE published_at END, "
-      "updated_at = ?, version = version + 1 WHERE id = ? AND version = ? "
-      "RETURNING id");
+      "updated_at = ?, updated_by = CAST(? AS BIGINT), version = version + 1 "
+      "WHERE id = ? AND version = ? RETURNING id");
   if (!p) return DB_ERROR;
   int64_t iNow = db_now();
   db_bind_text(p, 1, zState);
@@ -122,19 +122,24 @@ static int acta_bump(Db *pDb, const SessionActa *pActa, const char *zState,
   db_bind_text(p, 5, zState);
   db_bind_int64(p, 6, iNow);
   db_bind_int64(p, 7, iNow);
-  db_bind_int64(p, 8, pActa->id);
-  db_bind_int64(p, 9, pActa->iVersion);
+  if (iUser > 0)
+    db_bind_int64(p, 8, iUser);
+  else
+    db_bind_null(p, 8);
+  db_bind_int64(p, 9, pActa->id);
+  db_bind_int64(p, 10, pActa->iVersion);
   int s = db_step(p);
   db_done(p);
   return s == DB_ROW ? DB_OK : s == DB_DONE ? DB_BUSY : DB_ERROR;
 }
 
-int session_acta_save(Db *pDb, const SessionActa *pActa, const int64_t *aiItem,
-                      const char *const *azSummary, int n) {
+int session_acta_save(Db *pDb, int64_t iUser, const SessionActa *pActa,
+                      const int64_t *aiItem, const char *const *azSummary,
+                      int n) {
   int rc = db_begin(pDb);
   if (rc != DB_OK) return rc;
-  rc =
-      acta_bump(pDb, pActa, acta_state_slug(pActa->eState), pActa->iApprovedIn);
+  rc = acta_bump(pDb, pActa, acta_state_slug(pActa->eState), pActa->iApprovedIn,
+                 iUser);
   for (int i = 0; i < n && rc == DB_OK; i++) {
     DbStmt *p = db_prepare(pDb,
                            "UPDATE acta_items SET summary_md = ? "
@@ -156,12 +161,13 @@ int session_acta_save(Db *pDb, const SessionActa *pActa, const int64_t *aiItem,
   return db_commit(pDb);
 }
 
-int session_acta_set_state(Db *pDb, const SessionActa *pActa, ActaState eNew,
-                           int64_t iApprovedIn) {
+int session_acta_set_state(Db *pDb, int64_t iUser, const SessionActa *pActa,
+                           ActaState eNew, int64_t iApprovedIn) {
   return acta_bump(pDb, pActa, acta_state_slug(eNew),
                    eNew >= ACTA_APROBADA
                        ? (iApprovedIn ? iApprovedIn : pActa->iApprovedIn)
-                       : 0);
+                       : 0,
+                   iUser);
 }
 
 static int insert_note(Db *pDb, const char *zSql, int64_t iParent,

@@ -129,17 +129,22 @@ int session_agreement_follow(Db *pDb, int64_t iUser,
   int rc = db_begin(pDb);
   if (rc != DB_OK) return rc;
   int64_t iNow = db_now();
-  DbStmt *p = db_prepare(pDb,
-                         "UPDATE agreements SET state = ?, updated_at = ?, "
-                         "version = version + 1 WHERE id = ? AND version = ? "
-                         "RETURNING id");
+  DbStmt *p =
+      db_prepare(pDb,
+                 "UPDATE agreements SET state = ?, updated_at = ?, "
+                 "updated_by = CAST(? AS BIGINT), version = version + 1 "
+                 "WHERE id = ? AND version = ? RETURNING id");
   if (!p)
     rc = DB_ERROR;
   else {
     db_bind_text(p, 1, agreement_state_slug(eNew));
     db_bind_int64(p, 2, iNow);
-    db_bind_int64(p, 3, pOld->id);
-    db_bind_int64(p, 4, pOld->iVersion);
+    if (iUser > 0)
+      db_bind_int64(p, 3, iUser);
+    else
+      db_bind_null(p, 3);
+    db_bind_int64(p, 4, pOld->id);
+    db_bind_int64(p, 5, pOld->iVersion);
     int s = db_step(p);
     rc = s == DB_ROW ? DB_OK : s == DB_DONE ? DB_BUSY : DB_ERROR;
     db_done(p);

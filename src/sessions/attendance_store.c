@@ -219,7 +219,8 @@ int session_quorum_rules_save(Db *pDb, int64_t iCouncil,
       "agreement_den = excluded.agreement_den, agreement_fixed = "
       "excluded.agreement_fixed, agreement_base = excluded.agreement_base, "
       "seats = excluded.seats, vacancies_reduce_base = "
-      "excluded.vacancies_reduce_base, updated_at = excluded.updated_at");
+      "excluded.vacancies_reduce_base, updated_at = excluded.updated_at, "
+      "version = quorum_settings.version + 1");
   if (!p) return DB_ERROR;
   db_bind_int64(p, 1, iCouncil);
   db_bind_text(

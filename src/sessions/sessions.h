@@ -163,12 +163,15 @@ int session_acta_create(Db *pDb, int64_t iActivity, const char *const *azTitle,
 int session_acta_items(Db *pDb, Arena *pArena, int64_t iActa,
                        SessionActaItem **paItem, int *pnItem);
 /* Saves the summaries (aiItem[i] gets azSummary[i]) if the acta is still at
-** iVersion and editable (checked by the caller): DB_OK, DB_BUSY. */
-int session_acta_save(Db *pDb, const SessionActa *pActa, const int64_t *aiItem,
-                      const char *const *azSummary, int n);
-/* Moves it (already checked with acta_transition_check()). */
-int session_acta_set_state(Db *pDb, const SessionActa *pActa, ActaState eNew,
-                           int64_t iApprovedIn);
+** iVersion and editable (checked by the caller): DB_OK, DB_BUSY. iUser is
+** who saved (0: the command line), named on a later conflict page. */
+int session_acta_save(Db *pDb, int64_t iUser, const SessionActa *pActa,
+                      const int64_t *aiItem, const char *const *azSummary,
+                      int n);
+/* Moves it (already checked with acta_transition_check()), if still at
+** iVersion: DB_OK, DB_BUSY. */
+int session_acta_set_state(Db *pDb, int64_t iUser, const SessionActa *pActa,
+                           ActaState eNew, int64_t iApprovedIn);
 int session_acta_comment_add(Db *pDb, int64_t iItem, int64_t iUser,
                              const char *zBody);
 int session_acta_comments(Db *pDb, Arena *pArena, int64_t iActa,

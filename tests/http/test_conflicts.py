@@ -89,6 +89,27 @@ class ConcurrentLineEdit(ServerTestCase):
         self.assertIn("Cambio de Ana", history)
         self.assertIn("Cambio de Berta", history)
 
+    def test_edits_of_different_lines_from_the_same_version_both_go_through(self):
+        """Conflicts are per line: Berta's line 6, drawn from the version
+        before Ana's line 5, is saved onto Ana's version, keeping both."""
+        a = self.signed_in_admin("ana.otra.linea@example.cl", "Ana Primera")
+        b = self.signed_in_admin("berta.otra.linea@example.cl", "Berta Segunda")
+        a_text, b_text = "Línea 5 según Ana", "Línea 6 según Berta"
+        form_a = self.open_line_form(a, actions=a_text, reason="Ana, línea 5")
+        self.LINE = 6
+        form_b = self.open_line_form(b, actions=b_text, reason="Berta, línea 6")
+        self.LINE = 5
+        self.assertEqual(self.post(a, form_a).status, 303)
+        before = self.versions()
+        self.LINE = 6
+        r = self.post(b, form_b)
+        self.LINE = 5
+        self.assertEqual(r.status, 303, r.text[:800])
+        self.assertEqual(self.versions(), before + 1)
+        lines = b.get("/api/plan").json()["lines"]
+        self.assertEqual(lines[4]["actions"], a_text)
+        self.assertEqual(lines[5]["actions"], b_text)
+
 
 class ConcurrentPlanAndObjectivesEdit(ServerTestCase):
     """The same conflict page for the plan's title and its objectives."""

@@ -8,9 +8,25 @@ creation was acknowledged (303) is there, every acknowledged attendance list
 (200) is stored, every upload that got 201 is stored whole (its row, and its
 blob with the same SHA-256), and no evidence row lacks its blob.
 
+Both servers send mail (--smtp) to a real SMTP server (aiosmtpd,
+smtp_sink.py). Clients convene new activities through nginx before the
+kill, while one server is down and after it is back; each citation and each
+reminder (the background job: reminders come due during the run, and both
+servers' senders poll for them) reaches the SMTP server exactly once,
+counted by Message-ID and by recipient and subject, and the outbox drains.
+
+Mail is paused around the instant of the kill, with the outbox drained:
+SMTP cannot tell a sender that died between the server's "250 accepted"
+and recording it as sent from one that died before sending, so a message
+in flight at a SIGKILL is sent again when its lease ends (at least once,
+by design). Every other message must go out once, and that is checked.
+
 Runs in both passes: on PostgreSQL (the deployment this is for) and on one
 SQLite file shared by two processes.
 """
+import collections
+import email
+import email.policy
 import hashlib
 import http.client
 import os
@@ -24,12 +40,19 @@ import time
 import unittest
 import zlib
 
+from smtp_sink import SmtpSink
 from support import Client, Demo, Server, drop_database, free_port, query_one, run_cli
 from test_evidence import MP, multipart, tiny_png
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 WORKERS = 4
 RUN_SECONDS = 6.0
+MAIL_WORKERS = 2
+MAIL_ENV = {"COSOC_MAIL_FROM": "COSOC Coquimbo <cosoc@example.cl>"}
+# Reminders go out one hour before: activities start an hour and this much
+# after they are convened, so that their reminders come due after the kill
+# and while both servers run.
+REMINDER_LEAD = RUN_SECONDS + 2
 
 
 def nginx_config(tmpdir, port, upstream_ports):
@@ -130,9 +153,11 @@ class TwoServersBehindNginx(unittest.TestCase):
     def setUpClass(cls):
         cls.tmpdir = tempfile.mkdtemp(prefix="cosoc-multi-")
         cls.demo = Demo(cls.tmpdir)
-        trust = ["--trust-proxy", "127.0.0.1", "--threads", "4"]
-        cls.a = Server(cls.demo.path, extra_args=trust).start()
-        cls.b = Server(cls.demo.path, extra_args=trust).start()
+        cls.sink = SmtpSink().start()
+        trust = ["--trust-proxy", "127.0.0.1", "--threads", "4", "--smtp", cls.sink.url,
+                 "--mail-poll-seconds", "1", "--mail-retry-seconds", "1"]
+        cls.a = Server(cls.demo.path, extra_args=trust, env=MAIL_ENV).start()
+        cls.b = Server(cls.demo.path, extra_args=trust, env=MAIL_ENV).start()
         cls.nginx = Nginx(cls.tmpdir, [cls.a.port, cls.b.port])
         cls.bearer = {"Authorization": "Bearer " + run_cli(
             "token", "create", "--db", cls.demo.path, "--email", cls.demo.email,
@@ -145,6 +170,7 @@ class TwoServersBehindNginx(unittest.TestCase):
             cls.b.stop()
             cls.a.stop()
         finally:
+            cls.sink.cleanup()
             drop_database(cls.demo.path)
             shutil.rmtree(cls.tmpdir, ignore_errors=True)
 
@@ -247,25 +273,98 @@ class TwoServersBehindNginx(unittest.TestCase):
         finally:
             c.close()
 
+    def mail_worker(self, n, stop, pause, idle, convened, problems):
+        """Through nginx, creates an activity and convenes one new address
+        to it, again and again; a 202 means its citation and reminder are
+        queued. While `pause` is set it sends nothing and says so (idle)."""
+        c = Client(self.nginx.port)
+        i = 0
+
+        def call(method, path, body):
+            nonlocal c
+            try:
+                r = c.request(method, path, json_body=body, headers=self.bearer)
+            except (OSError, http.client.HTTPException):
+                c.close()
+                c = Client(self.nginx.port)
+                return None
+            if r.status not in (201, 202, 502, 503, 504):
+                problems.append("%s: %d %s" % (path, r.status, r.text[:200]))
+            return r
+
+        try:
+            while not stop.is_set():
+                if pause.is_set():
+                    idle.set()
+                    time.sleep(0.05)
+                    continue
+                i += 1
+                start = time.time() + 3600 + REMINDER_LEAD
+                r = call("POST", "/api/activities",
+                         dict(SESSION, title="Sesión citada %d-%d" % (n, i),
+                              start=iso_utc(start), end=iso_utc(start + 7200)))
+                if r is None or r.status != 201:
+                    continue
+                address = "citada%d-%d@ejemplo.cl" % (n, i)
+                r = call("POST", "/api/activities/%d/convene" % r.json()["id"],
+                         {"recipients": [address]})
+                if r is not None and r.status == 202:
+                    convened.append(address)
+        except Exception as e:  # reported by the test
+            problems.append(repr(e))
+        finally:
+            c.close()
+
+    def outbox_count(self, where, *params):
+        return int(query_one(self.demo.path, "SELECT count(*) FROM mail_outbox WHERE " + where,
+                             params))
+
+    def quiet_mail(self, pause, idle):
+        """Stops queuing mail and waits until nothing due is left to send,
+        so that no message is in flight when a server is killed."""
+        for e in idle:
+            e.clear()
+        pause.set()
+        for e in idle:
+            self.assertTrue(e.wait(timeout=60))
+        wait_until(lambda: self.outbox_count("state = 'pendiente' AND next_attempt_at <= ?",
+                                             int(time.time())) == 0, 60, "the outbox to drain")
+
     def test_no_acknowledged_write_is_lost_when_a_server_is_killed(self):
         stop, acked, problems = threading.Event(), [], []
         attended, uploaded = [], []
+        pause, convened = threading.Event(), []
+        idle = [threading.Event() for _ in range(MAIL_WORKERS)]
+        run_cli("user", "add", "--db", self.demo.path, "--email", "ajustes@ejemplo.cl",
+                "--name", "Ajustes", "--role", "admin", env={"COSOC_PASSWORD": "clave-larga-1"},
+                check=0)
+        c = Client(self.nginx.port)
+        c.login("ajustes@ejemplo.cl", "clave-larga-1")
+        r = c.post("/actividades/ajustes", form={"reminder_hours": "1",
+                                                  "csrf_token": c.csrf_from("/actividades")})
+        self.assertEqual(r.status, 303, r.text[:300])
+        c.close()
         threads = [threading.Thread(target=self.worker, args=(n, stop, acked, problems))
                    for n in range(WORKERS)]
         threads += [threading.Thread(target=self.api_worker,
                                      args=(n, stop, attended, uploaded, problems))
                     for n in range(WORKERS)]
+        threads += [threading.Thread(target=self.mail_worker,
+                                     args=(n, stop, pause, idle[n], convened, problems))
+                    for n in range(MAIL_WORKERS)]
         for t in threads:
             t.start()
         try:
             time.sleep(RUN_SECONDS / 3)
+            self.quiet_mail(pause, idle)
             port = self.a.port
             self.a.proc.kill()  # SIGKILL: no goodbye, requests cut mid-way
             self.a.proc.wait()
             self.a.log.close()
             os.unlink(self.a.log_path)
+            pause.clear()
             time.sleep(RUN_SECONDS / 3)
-            restarted = Server(self.demo.path, extra_args=self.a.extra_args)
+            restarted = Server(self.demo.path, extra_args=self.a.extra_args, env=self.a.env)
             restarted.port = port
             type(self).a = restarted.start()
             time.sleep(RUN_SECONDS / 3)
@@ -289,6 +388,34 @@ class TwoServersBehindNginx(unittest.TestCase):
             c.login(email, "clave-larga-1")
             c.close()
         self.check_attendance_and_evidence(attended, uploaded)
+        self.check_mail_sent_once(convened)
+
+    def check_mail_sent_once(self, convened):
+        print("%d citaciones confirmadas" % len(convened), end=" ", flush=True)
+        self.assertGreater(len(convened), MAIL_WORKERS)
+        # Drained: every citation and reminder sent (none pending, none failed).
+        wait_until(lambda: self.outbox_count("recipient LIKE 'citada%' AND state = "
+                                             "'pendiente'") == 0,
+                   RUN_SECONDS + REMINDER_LEAD + 60, "every reminder to be sent")
+        time.sleep(1.5)  # A duplicate would be sent right after; give it time.
+        self.assertEqual(self.outbox_count("recipient LIKE 'citada%' AND state <> 'enviado'"), 0)
+        queued = self.outbox_count("recipient LIKE 'citada%'")
+        arrived = []
+        for rcpts, data in self.sink.raw_messages():
+            m = email.message_from_bytes(data, policy=email.policy.default)
+            arrived.append((m["Message-ID"], ",".join(rcpts), str(m["Subject"])))
+        ours = [a for a in arrived if a[1].startswith("citada")]
+        # Every message once: by Message-ID, and by recipient and subject.
+        self.assertEqual(len(ours), queued)
+        twice = [k for k, n in collections.Counter(a[0] for a in arrived).items() if n > 1]
+        self.assertEqual(twice, [])
+        self.assertEqual(len({(a[1], a[2]) for a in ours}), len(ours))
+        # Each acknowledged citation arrived, and its reminder (the
+        # background job) too, once.
+        for who in convened:
+            subjects = sorted(a[2] for a in ours if a[1] == who)
+            self.assertEqual(len(subjects), 2, (who, subjects))
+            self.assertTrue(subjects[1].startswith("Recordatorio: "), (who, subjects))
 
     def check_attendance_and_evidence(self, attended, uploaded):
         db = self.demo.path
@@ -316,6 +443,19 @@ class TwoServersBehindNginx(unittest.TestCase):
             self.assertEqual(r.status, 200, eid)
             self.assertEqual(hashlib.sha256(r.body).hexdigest(), sha, eid)
         c.close()
+
+
+def iso_utc(t):
+    return time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(t))
+
+
+def wait_until(predicate, timeout, what):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if predicate():
+            return
+        time.sleep(0.2)
+    raise AssertionError("timed out waiting for " + what)
 
 
 def _same_jar(old):

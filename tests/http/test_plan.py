@@ -299,7 +299,7 @@ class Editing(PlanCase):
         self.assertIn("Se reprograma", history.text)
         self.assertIn("Tercer trimestre 2025 (2025-07-01 a 2025-09-30)", history.text)
 
-    def test_a_save_from_a_stale_form_is_409_and_undoes_nothing(self):
+    def test_a_save_from_a_stale_form_undoes_nothing(self):
         c = self.admin()
         stale = self.line_form(c, 7)
         base = re.search(r'name="base_version" value="(\d+)"', c.get("/admin/plan/lineas/7").text).group(1)
@@ -307,9 +307,19 @@ class Editing(PlanCase):
         fresh = self.line_form(c, 8, window_phrase="Marzo 2025", reason="Otra persona")
         fresh.append(("base_version", base))
         self.assertEqual(self.post_form(c, "/admin/plan/lineas/8", fresh).status, 303)
+        # Line 7 did not change meanwhile: its save goes on top of line 8's.
         before = self.versions()
         stale = [(k, "Abril 2025" if k == "window_phrase" else v) for k, v in stale]
-        r = self.post_form(c, "/admin/plan/lineas/7", stale)
+        self.assertEqual(self.post_form(c, "/admin/plan/lineas/7", stale).status, 303)
+        self.assertEqual(self.versions(), before + 1)
+        lines = c.get("/api/plan").json()["lines"]
+        self.assertEqual(lines[6]["window"]["phrase"], "Abril 2025")
+        self.assertEqual(lines[7]["window"]["phrase"], "Marzo 2025")
+        # Line 8 did: a save of it from the old version is 409.
+        before = self.versions()
+        late = self.line_form(c, 8, window_phrase="Mayo 2025", reason="Tarde")
+        late.append(("base_version", base))
+        r = self.post_form(c, "/admin/plan/lineas/8", late)
         self.assertEqual(r.status, 409)
         self.assertIn("Mientras usted editaba se guardó la versión", r.text)
         self.assertEqual(self.versions(), before)

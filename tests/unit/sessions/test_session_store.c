@@ -185,9 +185,9 @@ static void a_stale_follow_up_or_acta_save_changes_nothing(void **state) {
   assert_int_equal(nItem, 2);
   int64_t aiItem[1] = {aItem[0].id};
   const char *azNew[1] = {"Primera versión"};
-  assert_int_equal(session_acta_save(pDb, &acta, aiItem, azNew, 1), DB_OK);
+  assert_int_equal(session_acta_save(pDb, 0, &acta, aiItem, azNew, 1), DB_OK);
   azNew[0] = "Versión atrasada";
-  assert_int_equal(session_acta_save(pDb, &acta, aiItem, azNew, 1), DB_BUSY);
+  assert_int_equal(session_acta_save(pDb, 0, &acta, aiItem, azNew, 1), DB_BUSY);
   assert_int_equal(session_acta_items(pDb, pArena, acta.id, &aItem, &nItem),
                    DB_OK);
   assert_string_equal(aItem[0].zSummary, "Primera versión");

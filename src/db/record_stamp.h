@@ -1,0 +1,47 @@
+/*
+** Who saved an editable record last, and when, for the conflict page: the
+** version the user's form was drawn from is older than the stored one, and
+** the page names the stored version's author and time. Read-only; the
+** stores set updated_by when they save.
+*/
+#ifndef COSOC_DB_RECORD_STAMP_H
+#define COSOC_DB_RECORD_STAMP_H
+
+#include <stdint.h>
+
+#include "db/db.h"
+#include "util/arena.h"
+
+/* The tables whose rows are edited through a versioned form. */
+typedef enum RecordKind {
+  RECORD_ACTIVITY,
+  RECORD_ACTA,
+  RECORD_AGREEMENT,
+  RECORD_ORGANIZATION,
+  RECORD_MEMBER,
+  RECORD_DIRECTORY_ENTRY,
+  RECORD_QUORUM_SETTINGS, /* Keyed by council id; no row yet: version 0 */
+  RECORD_N_KIND
+} RecordKind;
+
+/* The stored version of one record. */
+typedef struct RecordStamp {
+  int iVersion;        /* The row's version number */
+  int64_t tUpdated;    /* updated_at, UTC seconds */
+  const char *zAuthor; /* Name of who saved it, "" when unknown (arena) */
+} RecordStamp;
+
+/* DB_OK, DB_DONE when there is no such row, DB_ERROR. */
+int record_stamp_get(Db *pDb, Arena *pArena, RecordKind eKind, int64_t iId,
+                     RecordStamp *pStamp);
+
+/* For stores whose save does not check the version itself: call it inside
+** the transaction that then saves the row (and bumps its version). Marks
+** the row as saved by iUser (0: nobody known) if it is still at iVersion:
+** DB_OK, DB_BUSY when it is not (someone saved meanwhile), DB_ERROR.
+** iVersion 0 means "not stored yet" (quorum settings before the first
+** save): DB_OK only while there is no row. */
+int record_stamp_claim(Db *pDb, RecordKind eKind, int64_t iId, int iVersion,
+                       int64_t iUser);
+
+#endif
