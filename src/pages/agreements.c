@@ -208,17 +208,10 @@ void activity_agreements_section(Html *h, Request *r, const Activity *a) {
   }
   int bUpcoming = strcmp(a->zStatus, ACTIVITY_PROGRAMADA) == 0 ||
                   strcmp(a->zStatus, ACTIVITY_CONVOCADA) == 0;
-  if (bUpcoming && strncmp(a->zKind, "sesion_", 7) == 0) {
-    AgreementItem *aItem =
-        arena_alloc(pArena, sizeof(AgreementItem) * (size_t)(nAll + 1));
-    int *aiOver = arena_alloc(pArena, sizeof(int) * (size_t)(nAll + 1));
-    for (int i = 0; i < nAll; i++) {
-      aItem[i].iId = aAll[i].id;
-      aItem[i].eState = aAll[i].eState;
-      aItem[i].zDue = aAll[i].zDue;
-      aItem[i].zResponsible = aAll[i].zResponsible;
-    }
-    int nOver = agreement_overdue_list(aItem, nAll, zToday, aiOver);
+  if (bUpcoming && activity_kind_is_session(a->zKind)) {
+    int *aiOver = NULL;
+    int nOver =
+        session_agreements_overdue(pArena, aAll, nAll, zToday, &aiOver);
     if (nOver > 0) {
       html_printf(
           h,
@@ -372,14 +365,7 @@ void page_agreements(Request *r) {
     respond_error(r, 500, NULL);
     return;
   }
-  AgreementItem *aItem =
-      arena_alloc(pArena, sizeof(AgreementItem) * (size_t)(nAgr + 1));
-  for (int i = 0; i < nAgr; i++) {
-    aItem[i].iId = aAgr[i].id;
-    aItem[i].eState = aAgr[i].eState;
-    aItem[i].zDue = aAgr[i].zDue;
-    aItem[i].zResponsible = aAgr[i].zResponsible;
-  }
+  AgreementItem *aItem = session_agreement_items(pArena, aAgr, nAgr);
   AgreementGroup *aGroup = NULL;
   int nGroup = 0, anBucket[AGREEMENT_N_BUCKET];
   agreement_tracker_group(pArena, aItem, nAgr, zToday, &aGroup, &nGroup,

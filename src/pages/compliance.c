@@ -248,8 +248,7 @@ static void chart_months(Request *r, Html *h, const ComplianceView *pV) {
 /* A session of the council (not a talk or a visit): what attendance is
 ** taken at. */
 static int is_session(const ComplianceActivity *a) {
-  return strcmp(a->zKind, "sesion_ordinaria") == 0 ||
-         strcmp(a->zKind, "sesion_extraordinaria") == 0;
+  return activity_kind_is_session(a->zKind);
 }
 
 /* Activity ids in order, each with its index in pV->aAct: the attendance

@@ -208,6 +208,27 @@ int session_agreement_notes(Db *pDb, Arena *pArena, int64_t iAgreement,
   return rc == DB_DONE ? DB_OK : DB_ERROR;
 }
 
+AgreementItem *session_agreement_items(Arena *pArena,
+                                       const SessionAgreement *aAgr,
+                                       int nAgr) {
+  AgreementItem *aItem =
+      arena_alloc(pArena, sizeof(AgreementItem) * (size_t)(nAgr + 1));
+  for (int i = 0; i < nAgr; i++) {
+    aItem[i].iId = aAgr[i].id;
+    aItem[i].eState = aAgr[i].eState;
+    aItem[i].zDue = aAgr[i].zDue;
+    aItem[i].zResponsible = aAgr[i].zResponsible;
+  }
+  return aItem;
+}
+
+int session_agreements_overdue(Arena *pArena, const SessionAgreement *aAgr,
+                               int nAgr, const char *zToday, int **paiOver) {
+  *paiOver = arena_alloc(pArena, sizeof(int) * (size_t)(nAgr + 1));
+  return agreement_overdue_list(session_agreement_items(pArena, aAgr, nAgr),
+                                nAgr, zToday, *paiOver);
+}
+
 #define OVERDUE_ITEM_PREFIX "Acuerdos atrasados"
 
 /* The agenda item listing the overdue agreements of aAll[aiOver[0..nOver)),
@@ -242,16 +263,8 @@ int session_agenda_put_overdue(Db *pDb, Arena *pArena, int64_t iCouncil,
     db_rollback(pDb);
     return DB_ERROR;
   }
-  AgreementItem *aItem =
-      arena_alloc(pArena, sizeof(AgreementItem) * (size_t)(nAll + 1));
-  int *aiOver = arena_alloc(pArena, sizeof(int) * (size_t)(nAll + 1));
-  for (int i = 0; i < nAll; i++) {
-    aItem[i].iId = aAll[i].id;
-    aItem[i].eState = aAll[i].eState;
-    aItem[i].zDue = aAll[i].zDue;
-    aItem[i].zResponsible = aAll[i].zResponsible;
-  }
-  int nOver = agreement_overdue_list(aItem, nAll, zToday, aiOver);
+  int *aiOver = NULL;
+  int nOver = session_agreements_overdue(pArena, aAll, nAll, zToday, &aiOver);
   const char **azNew =
       arena_alloc(pArena, sizeof(char *) * (size_t)(nAgenda + 1));
   int nNew = 0;

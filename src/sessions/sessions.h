@@ -120,6 +120,15 @@ int session_agreement_follow(Db *pDb, int64_t iUser,
 int session_agreement_notes(Db *pDb, Arena *pArena, int64_t iAgreement,
                             SessionAgreementNote **paNote, int *pnNote);
 
+/* The domain's view of stored agreements, for the tracker and the overdue
+** list (arena memory, one per agreement, in the same order). */
+AgreementItem *session_agreement_items(Arena *pArena,
+                                       const SessionAgreement *aAgr, int nAgr);
+/* Indexes into aAgr of those overdue on zToday, oldest due first, into
+** *paiOver (arena memory); returns how many. */
+int session_agreements_overdue(Arena *pArena, const SessionAgreement *aAgr,
+                               int nAgr, const char *zToday, int **paiOver);
+
 /* Puts one item listing the council's agreements overdue on zToday first
 ** on session iActivity's agenda, replacing an earlier such item (so running
 ** it twice lists them once), in one transaction. With no overdue agreement
