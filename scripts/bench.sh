@@ -162,18 +162,26 @@ for c in "${CONNS[@]}"; do
 done
 
 # ---- 4. Documents, national summary, writes ----------------------------
-# Times one URL REPEAT times with curl; prints "median_ms bad".
-time_url() { # path magic
-  local path=$1 magic=$2 times=() bad=0
+# Times one URL REPEAT times with curl; prints "median_ms bad". With a
+# third argument "fresh", each download asks for another as_of day: the
+# render cache is keyed by it, so every one is computed and drawn anew (the
+# first download after a write); without it, all but the first come from the
+# cache.
+time_url() { # path magic [fresh]
+  local path=$1 magic=$2 fresh=${3:-} times=() bad=0 i=0
   for _ in $(seq "$REPEAT"); do
-    local t
-    t=$(curl -s -o "$TMP/doc" -w '%{http_code} %{time_total}' -H "$COOKIE" "$BASE$path")
+    local t url="$BASE$path"
+    i=$((i + 1))
+    [ -n "$fresh" ] && url="$url?as_of=$(printf '2025-05-%02d' $(( (i - 1) % 28 + 1 )))"
+    t=$(curl -s -o "$TMP/doc" -w '%{http_code} %{time_total}' -H "$COOKIE" "$url")
     [ "${t%% *}" = 200 ] && head -c 4 "$TMP/doc" | grep -q "$magic" || bad=$((bad + 1))
     times+=("${t##* }")
   done
   printf '%s\n' "${times[@]}" | sort -n | awk -v bad=$bad '{a[NR]=$1} END {printf "%.1f %d\n", a[int((NR+1)/2)]*1000, bad}'
 }
 say "informe de cumplimiento PDF y XLSX"
+PDF_FRESH=$(time_url /informe-cumplimiento.pdf '%PDF' fresh)
+XLSX_FRESH=$(time_url /informe-cumplimiento.xlsx 'PK' fresh)
 PDF=$(time_url /informe-cumplimiento.pdf '%PDF')
 XLSX=$(time_url /informe-cumplimiento.xlsx 'PK')
 say "resumen nacional de cumplimiento"
@@ -241,8 +249,10 @@ for r in rows:
 def timed(s, name):
     v, bad = s.split()
     return {"what": name, "median_ms": float(v), "bad": int(bad)}
-docs = [timed("$PDF", "informe de cumplimiento PDF (un consejo)"),
-        timed("$XLSX", "informe de cumplimiento XLSX (un consejo)"),
+docs = [timed("$PDF_FRESH", "informe de cumplimiento PDF (un consejo, calculado y dibujado cada vez)"),
+        timed("$XLSX_FRESH", "informe de cumplimiento XLSX (un consejo, calculado cada vez)"),
+        timed("$PDF", "informe de cumplimiento PDF (un consejo, repetido: desde el caché)"),
+        timed("$XLSX", "informe de cumplimiento XLSX (un consejo, repetido: desde el caché)"),
         timed("$NATIONAL", "resumen nacional de cumplimiento (cosoc compliance-summary, 16 consejos, incluye arrancar el proceso)")]
 result = dict(meta, results=rows, documents=docs)
 json.dump(result, open(out + "/latest.json", "w", encoding="utf-8"), indent=2, ensure_ascii=False)
