@@ -23,6 +23,10 @@ static const char *const azStampSql[RECORD_N_KIND] = {
         "SELECT t.version, t.updated_at, coalesce(u.name, '') FROM "
         "quorum_settings t LEFT JOIN users u ON u.id = t.updated_by WHERE "
         "t.council_id = ?",
+    [RECORD_ATTENDANCE] =
+        "SELECT t.attendance_version, coalesce(t.attendance_updated_at, 0), "
+        "coalesce(u.name, '') FROM activities t LEFT JOIN users u ON u.id = "
+        "t.attendance_updated_by WHERE t.id = ?",
 };
 
 int record_stamp_get(Db *pDb, Arena *pArena, RecordKind eKind, int64_t iId,
@@ -59,6 +63,9 @@ static const char *const azClaimSql[RECORD_N_KIND] = {
     [RECORD_QUORUM_SETTINGS] =
         "UPDATE quorum_settings SET updated_by = CAST(? AS BIGINT) WHERE "
         "council_id = ? AND version = ? RETURNING council_id",
+    [RECORD_ATTENDANCE] =
+        "UPDATE activities SET attendance_updated_by = CAST(? AS BIGINT) "
+        "WHERE id = ? AND attendance_version = ? RETURNING id",
 };
 
 int record_stamp_claim(Db *pDb, RecordKind eKind, int64_t iId, int iVersion,

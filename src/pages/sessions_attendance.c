@@ -7,7 +7,11 @@
 ** POST /actividades/ID/asistencia      admin: status_MEMBER (slug),
 **      reason_MEMBER, sub_MEMBER (titular id, 0 none); guest_name_N,
 **      guest_org_N, guest_commune_N, guest_status_N for N = 0, 1, …
-**      Replaces the list, then 303 to the page.
+**      Replaces the list, then 303 to the page. "version": the list's
+**      version the form was drawn from; when the list was saved meanwhile
+**      (by the form or the API), 409 with both versions person by person
+**      and the typed values, to save again or discard (issue 3). A post
+**      without it saves unchecked, as the API does.
 ** GET  /actividades/ID/asistencia.pdf  signed in; ?papel=carta for US
 **      Letter (A4 otherwise): the sheet to sign.
 */
@@ -15,7 +19,10 @@
 #include <string.h>
 
 #include "accounts/accounts.h"
+#include "db/record_stamp.h"
 #include "export/attendance_sheet.h"
+#include "pages/conflict.h"
+#include "pages/people_widgets.h"
 #include "pages/sessions_pages.h"
 #include "people/people.h"
 
@@ -84,7 +91,8 @@ static void guest_row(Html *h, const FormErrors *pErr, int i,
 static void attendance_render(Html *h, Request *r, const Activity *a,
                               const SessionExpected *aExp, int nExp,
                               const SessionAttendance *aRow, int nRow,
-                              const FormErrors *pErr);
+                              const FormErrors *pErr, int iBase,
+                              int bConflict);
 
 void activity_attendance_section(Html *h, Request *r, const Activity *a) {
   if (!request_user(r)) return;
@@ -98,16 +106,18 @@ void activity_attendance_section(Html *h, Request *r, const Activity *a) {
       session_attendance_list(pDb, pArena, a->id, &aRow, &nRow) != DB_OK) {
     return;
   }
-  attendance_render(h, r, a, aExp, nExp, aRow, nRow, NULL);
+  attendance_render(h, r, a, aExp, nExp, aRow, nRow, NULL, 0, 0);
 }
 
 /* The section with aRow as the form's values; pErr non-NULL: a refused
 ** submission re-shown, each message under its row ("member_ID",
-** "guest_N"). */
+** "guest_N"). The form carries iBase as the list's version (0: the stored
+** one); bConflict closes it with the conflict page's choices. */
 static void attendance_render(Html *h, Request *r, const Activity *a,
                               const SessionExpected *aExp, int nExp,
                               const SessionAttendance *aRow, int nRow,
-                              const FormErrors *pErr) {
+                              const FormErrors *pErr, int iBase,
+                              int bConflict) {
   int bAdmin = (request_user(r)->mRole & ROLE_ADMIN) != 0;
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
@@ -143,6 +153,7 @@ static void attendance_render(Html *h, Request *r, const Activity *a,
               "/actividades/%lld/asistencia\">",
               (long long)a->id);
   form_csrf(h, request_csrf_token(r));
+  people_version_field(h, r, RECORD_ATTENDANCE, a->id, iBase);
   for (int i = 0; i < nExp; i++) {
     const SessionExpected *e = &aExp[i];
     const SessionAttendance *s = row_of(aRow, nRow, e->iMember);
@@ -183,6 +194,13 @@ static void attendance_render(Html *h, Request *r, const Activity *a,
     if (!aRow[i].iMember) guest_row(h, pErr, nGuest++, &aRow[i]);
   }
   guest_row(h, NULL, nGuest, NULL);
+  if (bConflict) {
+    conflict_submit(h, arena_printf(request_arena(r),
+                                    "/actividades/%lld#asistencia",
+                                    (long long)a->id));
+    html_printf(h, "</section>\n");
+    return;
+  }
   html_printf(h,
               "<div class=\"actions\"><button type=\"submit\" class=\"button\">"
               "Guardar asistencia</button></div></form></section>\n");
@@ -234,13 +252,11 @@ static void attendance_from_form(Request *r, const SessionExpected *aExp,
   }
 }
 
-/* Re-shows the form as typed (in) with zErr under the row iEntry of in,
-** 422; nothing was written. */
-static void attendance_reshow(Request *r, const Activity *a,
-                              const SessionExpected *aExp, int nExp,
-                              const SessAttendanceInput *pIn, int iEntry,
-                              const char *zErr) {
-  Arena *pArena = request_arena(r);
+/* The list as typed (in), as rows the form can show; *pzKey (may be NULL)
+** gets the form key of the row iEntry ("member_ID", "guest_N"). */
+static SessionAttendance *typed_rows(Arena *pArena,
+                                     const SessAttendanceInput *pIn,
+                                     int iEntry, const char **pzKey) {
   SessionAttendance *aRow =
       arena_alloc(pArena, sizeof(SessionAttendance) * (size_t)(pIn->n + 1));
   const char *zKey = NULL;
@@ -265,6 +281,18 @@ static void attendance_reshow(Request *r, const Activity *a,
     }
     if (!e->iMemberId) nGuest++;
   }
+  if (pzKey) *pzKey = zKey;
+  return aRow;
+}
+
+/* Re-shows the form as typed (in) with zErr under the row iEntry of in,
+** 422, keeping the version it was drawn from; nothing was written. */
+static void attendance_reshow(Request *r, const Activity *a,
+                              const SessionExpected *aExp, int nExp,
+                              const SessAttendanceInput *pIn, int iEntry,
+                              const char *zErr) {
+  const char *zKey = NULL;
+  SessionAttendance *aRow = typed_rows(request_arena(r), pIn, iEntry, &zKey);
   FormErrors err;
   form_errors_init(&err);
   form_error(&err, zKey, zErr);
@@ -273,8 +301,104 @@ static void attendance_reshow(Request *r, const Activity *a,
   html_printf(&h, "<h1>Asistencia: <a href=\"/actividades/%lld\">%s</a></h1>\n",
               (long long)a->id, a->zTitle);
   form_errors_summary(&h, &err);
-  attendance_render(&h, r, a, aExp, nExp, aRow, pIn->n, &err);
+  attendance_render(&h, r, a, aExp, nExp, aRow, pIn->n, &err,
+                    people_posted_version(r), 0);
   page_finish(r, &h, 422);
+}
+
+/* One person's attendance in words, for the comparison: "Justificado:
+** viaje", "Presente, reemplaza a …"; s NULL: nothing recorded. */
+static const char *attendance_words(Arena *pArena, const SessionAttendance *s,
+                                    const SessionExpected *aExp, int nExp) {
+  if (!s) return "Sin registrar";
+  const char *z = attendance_label(s->eStatus);
+  if (s->eStatus == ATTENDANCE_JUSTIFICADO && s->zReason && *s->zReason) {
+    z = arena_printf(pArena, "%s: %s", z, s->zReason);
+  }
+  for (int k = 0; s->iSubstituteFor && k < nExp; k++) {
+    if (aExp[k].iMember == s->iSubstituteFor) {
+      z = arena_printf(pArena, "%s, reemplaza a %s", z, aExp[k].zName);
+    }
+  }
+  return z;
+}
+
+/* The guests of aRow in one line: "Ana Pérez (Junta X): Presente; …". */
+static const char *guests_words(Arena *pArena, const SessionAttendance *aRow,
+                                int nRow) {
+  const char *z = NULL;
+  for (int i = 0; i < nRow; i++) {
+    const SessionAttendance *g = &aRow[i];
+    if (g->iMember) continue;
+    const char *zOne =
+        arena_printf(pArena, "%s%s%s%s: %s", g->zName,
+                     g->zOrganization[0] ? " (" : "", g->zOrganization,
+                     g->zOrganization[0] ? ")" : "", attendance_label(g->eStatus));
+    z = z ? arena_printf(pArena, "%s; %s", z, zOne) : zOne;
+  }
+  return z ? z : "Ninguno";
+}
+
+/* 409: the list was saved meanwhile. Compares, person by person, what was
+** typed (in) with what is stored, and shows the form again with the typed
+** values drawn from the stored version, so that "Guardar mi versión" is
+** checked again. Nothing was written. */
+static void attendance_conflict(Request *r, const Activity *a,
+                                const SessionExpected *aExp, int nExp,
+                                const SessAttendanceInput *pIn) {
+  Db *pDb = request_db(r);
+  Arena *pArena = request_arena(r);
+  SessionAttendance *aSaved = NULL;
+  int nSaved = 0;
+  RecordStamp stamp;
+  if (session_attendance_list(pDb, pArena, a->id, &aSaved, &nSaved) != DB_OK ||
+      record_stamp_get(pDb, pArena, RECORD_ATTENDANCE, a->id, &stamp) !=
+          DB_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  SessionAttendance *aMine = typed_rows(pArena, pIn, -1, NULL);
+  Html h;
+  page_begin(r, &h, "Asistencia", "actividades");
+  html_printf(&h, "<h1>Asistencia: <a href=\"/actividades/%lld\">%s</a></h1>\n",
+              (long long)a->id, a->zTitle);
+  people_conflict_begin(&h, r, RECORD_ATTENDANCE, a->id, "de la asistencia");
+  for (int i = 0; i < nExp; i++) {
+    conflict_row(
+        &h, aExp[i].zName,
+        attendance_words(pArena, row_of(aMine, pIn->n, aExp[i].iMember), aExp,
+                         nExp),
+        attendance_words(pArena, row_of(aSaved, nSaved, aExp[i].iMember), aExp,
+                         nExp));
+  }
+  conflict_row(&h, "Invitados/as", guests_words(pArena, aMine, pIn->n),
+               guests_words(pArena, aSaved, nSaved));
+  conflict_end(&h);
+  attendance_render(&h, r, a, aExp, nExp, aMine, pIn->n, NULL, stamp.iVersion,
+                    1);
+  page_finish(r, &h, 409);
+}
+
+/* Saves the list in, checked against the version the form was drawn from
+** when it carries one: DB_OK, DB_BUSY (saved meanwhile), DB_ERROR. */
+static int attendance_save(Request *r, const Activity *a,
+                           const SessAttendanceInput *pIn) {
+  Db *pDb = request_db(r);
+  int64_t iUser = request_user(r)->id;
+  if (db_begin(pDb) != DB_OK) return DB_ERROR;
+  int rc = request_field(r, "version")
+               ? record_stamp_claim(pDb, RECORD_ATTENDANCE, a->id,
+                                    people_posted_version(r), iUser)
+               : DB_OK;
+  if (rc == DB_OK) {
+    rc = session_attendance_replace(pDb, a->id, iUser, pIn->a, pIn->n,
+                                    pIn->azCommune, pIn->aiSubstituteFor);
+  }
+  if (rc != DB_OK) {
+    db_rollback(pDb);
+    return rc;
+  }
+  return db_commit(pDb);
 }
 
 void page_activity_attendance(Request *r) {
@@ -298,8 +422,12 @@ void page_activity_attendance(Request *r) {
     attendance_reshow(r, &a, aExp, nExp, &in, iEntry, zErr);
     return;
   }
-  if (session_attendance_replace(pDb, a.id, request_user(r)->id, in.a, in.n,
-                                 in.azCommune, in.aiSubstituteFor) != DB_OK) {
+  int rc = attendance_save(r, &a, &in);
+  if (rc == DB_BUSY) {
+    attendance_conflict(r, &a, aExp, nExp, &in);
+    return;
+  }
+  if (rc != DB_OK) {
     respond_error(r, 500, NULL);
     return;
   }

@@ -127,7 +127,29 @@ int session_attendance_replace(Db *pDb, int64_t iActivity, int64_t iUser,
                                const int64_t *aiSubstituteFor) {
   int rc = db_begin(pDb);
   if (rc != DB_OK) return rc;
-  DbStmt *p = db_prepare(pDb, "DELETE FROM attendance WHERE activity_id = ?");
+  /* The list's version first: on PostgreSQL the row lock also orders two
+  ** saves of the same list, and a checked save (record_stamp_claim() in the
+  ** caller's transaction) sees the version it claimed. */
+  DbStmt *p = db_prepare(
+      pDb,
+      "UPDATE activities SET attendance_version = attendance_version + 1, "
+      "attendance_updated_at = ?, attendance_updated_by = CAST(? AS BIGINT) "
+      "WHERE id = ?");
+  if (!p)
+    rc = DB_ERROR;
+  else {
+    db_bind_int64(p, 1, db_now());
+    if (iUser > 0)
+      db_bind_int64(p, 2, iUser);
+    else
+      db_bind_null(p, 2);
+    db_bind_int64(p, 3, iActivity);
+    rc = db_step(p) == DB_DONE ? DB_OK : DB_ERROR;
+    db_done(p);
+  }
+  p = rc == DB_OK ? db_prepare(pDb, "DELETE FROM attendance WHERE "
+                                    "activity_id = ?")
+                  : NULL;
   if (!p)
     rc = DB_ERROR;
   else {

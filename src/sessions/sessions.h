@@ -53,7 +53,10 @@ int session_attendance_list(Db *pDb, Arena *pArena, int64_t iActivity,
 /* Replaces the attendance of an activity with a[0..n) (already validated
 ** with attendance_validate()); azCommune[i] (may be NULL) is a guest's
 ** commune and aiSubstituteFor[i] (may be NULL) the titular a suplente
-** replaces. In one transaction: everything or nothing. */
+** replaces. In one transaction: everything or nothing. Bumps the list's
+** version (RECORD_ATTENDANCE) and marks it as saved by iUser (0: nobody
+** known); a save checked against the version a form was drawn from calls
+** record_stamp_claim() first, in its own transaction around this one. */
 int session_attendance_replace(Db *pDb, int64_t iActivity, int64_t iUser,
                                const AttendanceEntry *a, int n,
                                const char *const *azCommune,
