@@ -485,11 +485,14 @@ int activity_reminder_hours_set(Db *pDb, int nHours) {
   char zValue[16];
   snprintf(zValue, sizeof(zValue), "%d", nHours);
   DbStmt *p = db_prepare(pDb,
-                         "INSERT INTO settings(key, value) VALUES "
-                         "('activity_reminder_hours', ?) ON CONFLICT (key) DO "
-                         "UPDATE SET value = excluded.value");
+                         "INSERT INTO settings(key, value, updated_at) "
+                         "VALUES ('activity_reminder_hours', ?, ?) ON "
+                         "CONFLICT (key) DO UPDATE SET value = "
+                         "excluded.value, updated_at = excluded.updated_at, "
+                         "version = settings.version + 1");
   if (!p) return DB_ERROR;
   db_bind_text(p, 1, zValue);
+  db_bind_int64(p, 2, db_now());
   return exec_done(p);
 }
 

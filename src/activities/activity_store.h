@@ -135,7 +135,8 @@ int activity_seat_assign(Db *pDb, int64_t iInv, int64_t iVehicle);
 /* Hours before an activity its reminder goes out (setting, default 48). */
 int activity_reminder_hours(Db *pDb);
 #define ACTIVITY_REMINDER_HOURS_MAX (24 * 30)
-/* Sets it (0..ACTIVITY_REMINDER_HOURS_MAX; 0: no reminder). Reminders
+/* Sets it (0..ACTIVITY_REMINDER_HOURS_MAX; 0: no reminder) and bumps its
+** version (RECORD_REMINDER_HOURS; a checked save claims it first). Reminders
 ** already queued keep their time. */
 int activity_reminder_hours_set(Db *pDb, int nHours);
 

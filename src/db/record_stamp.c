@@ -27,6 +27,10 @@ static const char *const azStampSql[RECORD_N_KIND] = {
         "SELECT t.attendance_version, coalesce(t.attendance_updated_at, 0), "
         "coalesce(u.name, '') FROM activities t LEFT JOIN users u ON u.id = "
         "t.attendance_updated_by WHERE t.id = ?",
+    [RECORD_REMINDER_HOURS] =
+        "SELECT t.version, coalesce(t.updated_at, 0), coalesce(u.name, '') "
+        "FROM settings t LEFT JOIN users u ON u.id = t.updated_by WHERE "
+        "t.key = 'activity_reminder_hours' AND CAST(? AS BIGINT) = 0",
 };
 
 int record_stamp_get(Db *pDb, Arena *pArena, RecordKind eKind, int64_t iId,
@@ -66,6 +70,10 @@ static const char *const azClaimSql[RECORD_N_KIND] = {
     [RECORD_ATTENDANCE] =
         "UPDATE activities SET attendance_updated_by = CAST(? AS BIGINT) "
         "WHERE id = ? AND attendance_version = ? RETURNING id",
+    [RECORD_REMINDER_HOURS] =
+        "UPDATE settings SET updated_by = CAST(? AS BIGINT) WHERE key = "
+        "'activity_reminder_hours' AND CAST(? AS BIGINT) = 0 AND version = ? "
+        "RETURNING key",
 };
 
 int record_stamp_claim(Db *pDb, RecordKind eKind, int64_t iId, int iVersion,

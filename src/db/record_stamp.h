@@ -22,6 +22,7 @@ typedef enum RecordKind {
   RECORD_DIRECTORY_ENTRY,
   RECORD_QUORUM_SETTINGS, /* Keyed by council id; no row yet: version 0 */
   RECORD_ATTENDANCE,      /* An activity's attendance list, keyed by its id */
+  RECORD_REMINDER_HOURS,  /* The activity reminder setting: id 0; no row: 0 */
   RECORD_N_KIND
 } RecordKind;
 

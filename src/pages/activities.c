@@ -12,7 +12,10 @@
 ** GET|POST /actividades/ID/editar    admin: the same and status, version
 ** POST     /actividades/tipos        admin: slug, label — a new kind in the
 **                                    catalogue
-** POST     /actividades/ajustes      admin: reminder_hours (0..720)
+** POST     /actividades/ajustes      admin: reminder_hours (0..720),
+**                                    version (the setting's, as drawn; a
+**                                    stale one: 409 with both values;
+**                                    none: saved unchecked)
 */
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +35,40 @@ static const char *local_value(Arena *pArena, int64_t t) {
   chile_time_from_utc(t, &lt, NULL);
   return arena_printf(pArena, "%04d-%02d-%02dT%02d:%02d", lt.iYear, lt.iMonth,
                       lt.iDay, lt.iHour, lt.iMinute);
+}
+
+/* The reminder setting's form showing nHours, drawn from version iBase
+** (-1: the stored one; 0: none stored); bConflict closes it with the
+** conflict page's choices. */
+static void reminder_form(Html *h, Request *r, int nHours, int iBase,
+                          int bConflict) {
+  if (iBase < 0) {
+    RecordStamp stamp;
+    iBase = record_stamp_get(request_db(r), request_arena(r),
+                             RECORD_REMINDER_HOURS, 0, &stamp) == DB_OK
+                ? stamp.iVersion
+                : 0;
+  }
+  html_printf(h,
+              "<section aria-labelledby=\"ajustes\"><h2 id=\"ajustes\">"
+              "Recordatorios</h2><form class=\"form form-inline\" "
+              "method=\"post\" action=\"/actividades/ajustes\"><input "
+              "type=\"hidden\" name=\"version\" value=\"%d\">",
+              iBase);
+  form_csrf(h, request_csrf_token(r));
+  form_input(h, NULL, "reminder_hours", "Horas antes de la actividad",
+             "number", arena_printf(request_arena(r), "%d", nHours),
+             "El recordatorio sale a cada citado ese tiempo antes del inicio; "
+             "0 no envía recordatorios.",
+             "min=\"0\" max=\"720\" required");
+  if (bConflict) {
+    conflict_submit(h, "/actividades#ajustes");
+    html_printf(h, "</section>\n");
+    return;
+  }
+  html_printf(h,
+              "<div class=\"actions\"><button type=\"submit\" class=\""
+              "button\">Guardar</button></div></form></section>\n");
 }
 
 void page_activities(Request *r) {
@@ -98,19 +135,7 @@ void page_activities(Request *r) {
   html_printf(&h,
               "<div class=\"actions\"><button type=\"submit\" class=\""
               "button\">Agregar tipo</button></div></form></section>\n");
-  html_printf(&h,
-              "<section aria-labelledby=\"ajustes\"><h2 id=\"ajustes\">"
-              "Recordatorios</h2><form class=\"form form-inline\" "
-              "method=\"post\" action=\"/actividades/ajustes\">");
-  form_csrf(&h, request_csrf_token(r));
-  form_input(&h, NULL, "reminder_hours", "Horas antes de la actividad",
-             "number", arena_printf(pArena, "%d", activity_reminder_hours(pDb)),
-             "El recordatorio sale a cada citado ese tiempo antes del inicio; "
-             "0 no envía recordatorios.",
-             "min=\"0\" max=\"720\" required");
-  html_printf(&h,
-              "<div class=\"actions\"><button type=\"submit\" class=\""
-              "button\">Guardar</button></div></form></section>\n");
+  reminder_form(&h, r, activity_reminder_hours(pDb), -1, 0);
   page_finish(r, &h, 200);
 }
 
@@ -124,11 +149,56 @@ void page_activity_settings(Request *r) {
                   "número de 0 a 720.");
     return;
   }
-  if (activity_reminder_hours_set(request_db(r), (int)n) != DB_OK) {
+  /* Checked against the version the form was drawn from, when it says;
+  ** 0: no value stored then. A first save inserts version 1: mark it. */
+  Db *pDb = request_db(r);
+  int64_t iUser = request_user(r)->id;
+  const char *zBase = request_field(r, "version");
+  int iBase = zBase ? atoi(zBase) : -1;
+  if (db_begin(pDb) != DB_OK) {
     respond_error(r, 500, NULL);
     return;
   }
-  respond_redirect(r, "/actividades#ajustes");
+  int rc = iBase >= 0 ? record_stamp_claim(pDb, RECORD_REMINDER_HOURS, 0,
+                                           iBase, iUser)
+                      : DB_OK;
+  if (rc == DB_OK) rc = activity_reminder_hours_set(pDb, (int)n);
+  if (rc == DB_OK) {
+    RecordStamp stamp;
+    rc = record_stamp_get(pDb, request_arena(r), RECORD_REMINDER_HOURS, 0,
+                          &stamp);
+    if (rc == DB_OK) {
+      rc = record_stamp_claim(pDb, RECORD_REMINDER_HOURS, 0, stamp.iVersion,
+                              iUser);
+    }
+  }
+  if (rc != DB_OK) db_rollback(pDb);
+  if (rc == DB_OK) rc = db_commit(pDb);
+  if (rc == DB_OK) {
+    respond_redirect(r, "/actividades#ajustes");
+    return;
+  }
+  RecordStamp stamp;
+  if (rc != DB_BUSY || record_stamp_get(pDb, request_arena(r),
+                                        RECORD_REMINDER_HOURS, 0,
+                                        &stamp) != DB_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  /* Saved meanwhile: both values, the typed one kept in the form. */
+  Html h;
+  page_begin(r, &h, "Recordatorios", "actividades");
+  html_printf(&h, "<h1>Recordatorios de actividades</h1>\n");
+  ConflictSaved saved = {"de las horas de recordatorio", stamp.iVersion,
+                         stamp.zAuthor, stamp.tUpdated};
+  conflict_begin(&h, request_arena(r), &saved);
+  conflict_row(&h, "Horas antes de la actividad",
+               arena_printf(request_arena(r), "%ld", n),
+               arena_printf(request_arena(r), "%d",
+                            activity_reminder_hours(pDb)));
+  conflict_end(&h);
+  reminder_form(&h, r, (int)n, stamp.iVersion, 1);
+  page_finish(r, &h, 409);
 }
 
 void page_activity_kinds(Request *r) {

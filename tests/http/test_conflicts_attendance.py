@@ -5,7 +5,7 @@ conflict page (409) listing, person by person, her status and reason next
 to the saved ones (who saved, when); nothing of hers is written; "Guardar
 mi versión" (carrying the stored version) saves hers. A save through the
 API, which carries no version, keeps saving as the contract says and makes
-an open form stale.
+an open form stale. The same for the activity reminder hours setting.
 """
 import html
 
@@ -130,3 +130,30 @@ class AttendanceConflicts(ServerTestCase):
         self.assertEqual(b.post(action, form=fixed).status, 409)
         self.assertEqual(self.q("SELECT status FROM attendance WHERE activity_id = ? AND "
                                 "member_id = ?", aid, m0), "presente")
+
+    def test_reminder_hours_second_save_shows_both_and_saves_mine_on_request(self):
+        page, action = "/actividades", "/actividades/ajustes"
+        a, b = self.two_admins()
+        form_a = records.form_fields(a.get(page).text, action, reminder_hours="24")
+        form_b = records.form_fields(b.get(page).text, action, reminder_hours="72")
+        r = a.post(action, form=form_a)
+        self.assertEqual(r.status, 303, r.text[:1500])
+        stored = "SELECT %s FROM settings WHERE key = 'activity_reminder_hours'"
+        version = int(self.q(stored % "version"))
+        r = b.post(action, form=form_b)
+        self.assertEqual(r.status, 409, r.text[:1500])
+        text = html.unescape(r.text)
+        for want in ("Su versión (no guardada)", "Versión guardada (%d, por Ana Primera" % version,
+                     "Horas antes de la actividad (distinto)", "Guardar mi versión"):
+            self.assertIn(want, text)
+        self.assertIn('href="/actividades#ajustes">Descartar mis cambios', r.text)
+        self.assertEqual(self.q(stored % "value"), "24")
+        self.assertEqual(int(self.q(stored % "version")), version)
+        mine = records.form_fields(r.text, action, conflict_choice="mine")
+        self.assertIn(("reminder_hours", "72"), mine)
+        self.assertEqual(b.post(action, form=mine).status, 303)
+        self.assertEqual(self.q(stored % "value"), "72")
+        self.assertEqual(int(self.q(stored % "version")), version + 1)
+        self.assertEqual(self.q("SELECT u.name FROM settings s JOIN users u ON u.id = "
+                                "s.updated_by WHERE s.key = 'activity_reminder_hours'"),
+                         "Berta Segunda")

@@ -9,3 +9,11 @@
 ALTER TABLE activities ADD COLUMN attendance_version INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE activities ADD COLUMN attendance_updated_at BIGINT;
 ALTER TABLE activities ADD COLUMN attendance_updated_by BIGINT REFERENCES users(id) ON DELETE SET NULL;
+
+-- Settings edited through a form (the activity reminder hours) get a
+-- version too, with who saved them and when; a form drawn from an older
+-- value gets both values instead of overwriting. Settings written by other
+-- code keep their version until that code bumps it.
+ALTER TABLE settings ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE settings ADD COLUMN updated_at BIGINT;
+ALTER TABLE settings ADD COLUMN updated_by BIGINT REFERENCES users(id) ON DELETE SET NULL;
