@@ -56,8 +56,8 @@ static void reminder_form(Html *h, Request *r, int nHours, int iBase,
               "type=\"hidden\" name=\"version\" value=\"%d\">",
               iBase);
   form_csrf(h, request_csrf_token(r));
-  form_input(h, NULL, "reminder_hours", "Horas antes de la actividad",
-             "number", arena_printf(request_arena(r), "%d", nHours),
+  form_input(h, NULL, "reminder_hours", "Horas antes de la actividad", "number",
+             arena_printf(request_arena(r), "%d", nHours),
              "El recordatorio sale a cada citado ese tiempo antes del inicio; "
              "0 no envía recordatorios.",
              "min=\"0\" max=\"720\" required");
@@ -159,9 +159,9 @@ void page_activity_settings(Request *r) {
     respond_error(r, 500, NULL);
     return;
   }
-  int rc = iBase >= 0 ? record_stamp_claim(pDb, RECORD_REMINDER_HOURS, 0,
-                                           iBase, iUser)
-                      : DB_OK;
+  int rc = iBase >= 0
+               ? record_stamp_claim(pDb, RECORD_REMINDER_HOURS, 0, iBase, iUser)
+               : DB_OK;
   if (rc == DB_OK) rc = activity_reminder_hours_set(pDb, (int)n);
   if (rc == DB_OK) {
     RecordStamp stamp;
@@ -179,9 +179,9 @@ void page_activity_settings(Request *r) {
     return;
   }
   RecordStamp stamp;
-  if (rc != DB_BUSY || record_stamp_get(pDb, request_arena(r),
-                                        RECORD_REMINDER_HOURS, 0,
-                                        &stamp) != DB_OK) {
+  if (rc != DB_BUSY ||
+      record_stamp_get(pDb, request_arena(r), RECORD_REMINDER_HOURS, 0,
+                       &stamp) != DB_OK) {
     respond_error(r, 500, NULL);
     return;
   }
@@ -192,10 +192,10 @@ void page_activity_settings(Request *r) {
   ConflictSaved saved = {"de las horas de recordatorio", stamp.iVersion,
                          stamp.zAuthor, stamp.tUpdated};
   conflict_begin(&h, request_arena(r), &saved);
-  conflict_row(&h, "Horas antes de la actividad",
-               arena_printf(request_arena(r), "%ld", n),
-               arena_printf(request_arena(r), "%d",
-                            activity_reminder_hours(pDb)));
+  conflict_row(
+      &h, "Horas antes de la actividad",
+      arena_printf(request_arena(r), "%ld", n),
+      arena_printf(request_arena(r), "%d", activity_reminder_hours(pDb)));
   conflict_end(&h);
   reminder_form(&h, r, (int)n, stamp.iVersion, 1);
   page_finish(r, &h, 409);

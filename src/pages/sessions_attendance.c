@@ -91,8 +91,7 @@ static void guest_row(Html *h, const FormErrors *pErr, int i,
 static void attendance_render(Html *h, Request *r, const Activity *a,
                               const SessionExpected *aExp, int nExp,
                               const SessionAttendance *aRow, int nRow,
-                              const FormErrors *pErr, int iBase,
-                              int bConflict);
+                              const FormErrors *pErr, int iBase, int bConflict);
 
 void activity_attendance_section(Html *h, Request *r, const Activity *a) {
   if (!request_user(r)) return;
@@ -195,9 +194,9 @@ static void attendance_render(Html *h, Request *r, const Activity *a,
   }
   guest_row(h, NULL, nGuest, NULL);
   if (bConflict) {
-    conflict_submit(h, arena_printf(request_arena(r),
-                                    "/actividades/%lld#asistencia",
-                                    (long long)a->id));
+    conflict_submit(
+        h, arena_printf(request_arena(r), "/actividades/%lld#asistencia",
+                        (long long)a->id));
     html_printf(h, "</section>\n");
     return;
   }
@@ -255,8 +254,8 @@ static void attendance_from_form(Request *r, const SessionExpected *aExp,
 /* The list as typed (in), as rows the form can show; *pzKey (may be NULL)
 ** gets the form key of the row iEntry ("member_ID", "guest_N"). */
 static SessionAttendance *typed_rows(Arena *pArena,
-                                     const SessAttendanceInput *pIn,
-                                     int iEntry, const char **pzKey) {
+                                     const SessAttendanceInput *pIn, int iEntry,
+                                     const char **pzKey) {
   SessionAttendance *aRow =
       arena_alloc(pArena, sizeof(SessionAttendance) * (size_t)(pIn->n + 1));
   const char *zKey = NULL;
@@ -306,7 +305,7 @@ static void attendance_reshow(Request *r, const Activity *a,
   page_finish(r, &h, 422);
 }
 
-/* One person's attendance in words, for the comparison: "Justificado:
+/* One person's attendance in words, for the comparison: "Ausencia justificada:
 ** viaje", "Presente, reemplaza a …"; s NULL: nothing recorded. */
 static const char *attendance_words(Arena *pArena, const SessionAttendance *s,
                                     const SessionExpected *aExp, int nExp) {
@@ -330,10 +329,10 @@ static const char *guests_words(Arena *pArena, const SessionAttendance *aRow,
   for (int i = 0; i < nRow; i++) {
     const SessionAttendance *g = &aRow[i];
     if (g->iMember) continue;
-    const char *zOne =
-        arena_printf(pArena, "%s%s%s%s: %s", g->zName,
-                     g->zOrganization[0] ? " (" : "", g->zOrganization,
-                     g->zOrganization[0] ? ")" : "", attendance_label(g->eStatus));
+    const char *zOne = arena_printf(
+        pArena, "%s%s%s%s: %s", g->zName, g->zOrganization[0] ? " (" : "",
+        g->zOrganization, g->zOrganization[0] ? ")" : "",
+        attendance_label(g->eStatus));
     z = z ? arena_printf(pArena, "%s; %s", z, zOne) : zOne;
   }
   return z ? z : "Ninguno";

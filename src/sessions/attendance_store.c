@@ -147,8 +147,9 @@ int session_attendance_replace(Db *pDb, int64_t iActivity, int64_t iUser,
     rc = db_step(p) == DB_DONE ? DB_OK : DB_ERROR;
     db_done(p);
   }
-  p = rc == DB_OK ? db_prepare(pDb, "DELETE FROM attendance WHERE "
-                                    "activity_id = ?")
+  p = rc == DB_OK ? db_prepare(pDb,
+                               "DELETE FROM attendance WHERE "
+                               "activity_id = ?")
                   : NULL;
   if (!p)
     rc = DB_ERROR;
