@@ -6,6 +6,9 @@
 ** POST /actividades/ID/traslado      admin: accion=vehiculo with label,
 **                                    driver, capacity; or accion=asignar
 **                                    with seat_INVITATION=VEHICLE (0: none)
+**                                    and seat_was_INVITATION, the vehicle
+**                                    the form showed: only what the user
+**                                    changed is saved, all or nothing
 ** GET  /actividades/ID/pasajeros.pdf admin: the passenger list
 */
 #include <stdlib.h>
@@ -86,7 +89,10 @@ void activity_transport_section(Html *h, Request *r, const Activity *a,
                     aVeh[k].id == v->iVehicle ? " selected" : "",
                     aVeh[k].zLabel, aVeh[k].nAssigned, aVeh[k].nCapacity);
       }
-      html_printf(h, "</select></li>\n");
+      html_printf(h,
+                  "</select><input type=\"hidden\" name=\"seat_was_%lld\" "
+                  "value=\"%lld\"></li>\n",
+                  (long long)v->id, (long long)v->iVehicle);
     }
     html_printf(h,
                 "</ul>\n<div class=\"actions\"><button type=\"submit\" class="
@@ -159,23 +165,79 @@ void page_activity_transport(Request *r) {
     respond_error(r, 500, NULL);
     return;
   }
+  ActivityVehicle *aVeh = NULL;
+  int nVeh = 0;
+  if (activity_vehicles_list(pDb, pArena, a.id, &aVeh, &nVeh) != DB_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  /* What the user changed: a select whose value differs from the one the
+  ** form showed. A seat someone else changed meanwhile is left alone when
+  ** this user did not touch it, and is a conflict when both did. */
+  int64_t *aiNew = arena_alloc(pArena, sizeof(int64_t) * (size_t)(nInv + 1));
+  int *abChanged = arena_alloc(pArena, sizeof(int) * (size_t)(nInv + 1));
+  const char *zConflict = NULL;
   for (int i = 0; i < nInv; i++) {
     const char *z = request_field(
         r, arena_printf(pArena, "seat_%lld", (long long)aInv[i].id));
     if (!z) continue;
-    long long iVeh = atoll(z);
-    if (iVeh == aInv[i].iVehicle) continue;
-    int rc = activity_seat_assign(pDb, aInv[i].id, iVeh);
-    if (rc == DB_DONE) {
-      respond_error(r, 409,
-                    "Ese vehículo ya está lleno: elija otro o agregue un "
-                    "vehículo.");
-      return;
+    const char *zWas = request_field(
+        r, arena_printf(pArena, "seat_was_%lld", (long long)aInv[i].id));
+    long long iNew = atoll(z);
+    long long iWas = zWas ? atoll(zWas) : (long long)aInv[i].iVehicle;
+    if (iNew == iWas) continue;
+    if (aInv[i].iVehicle != iWas) {
+      const char *zNow = "sin vehículo";
+      for (int k = 0; k < nVeh; k++) {
+        if (aVeh[k].id == aInv[i].iVehicle) zNow = aVeh[k].zLabel;
+      }
+      zConflict = arena_printf(
+          pArena, "%s%s%s (ahora: %s)", zConflict ? zConflict : "",
+          zConflict ? "; " : "", *aInv[i].zName ? aInv[i].zName : aInv[i].zEmail,
+          zNow);
+      continue;
     }
-    if (rc != DB_OK) {
-      respond_error(r, 500, NULL);
-      return;
+    abChanged[i] = 1;
+    aiNew[i] = iNew;
+  }
+  if (zConflict) {
+    respond_error(
+        r, 409,
+        arena_printf(pArena,
+                     "Mientras usted editaba, otra persona cambió el traslado "
+                     "de: %s. No se guardó nada. Vuelva a la actividad, revise "
+                     "la asignación y guarde de nuevo.",
+                     zConflict));
+    return;
+  }
+  /* One transaction: everyone who moves leaves their seat first, then takes
+  ** the new one, so swapping two people between full vehicles works, and a
+  ** vehicle found full saves none of the changes. */
+  if (db_begin(pDb) != DB_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  int rc = DB_OK;
+  for (int i = 0; i < nInv && rc == DB_OK; i++) {
+    if (abChanged[i]) rc = activity_seat_assign(pDb, aInv[i].id, 0);
+  }
+  for (int i = 0; i < nInv && rc == DB_OK; i++) {
+    if (abChanged[i] && aiNew[i]) {
+      rc = activity_seat_assign(pDb, aInv[i].id, aiNew[i]);
     }
+  }
+  if (rc != DB_OK) {
+    db_rollback(pDb);
+    respond_error(r, rc == DB_DONE ? 409 : 500,
+                  rc == DB_DONE ? "Ese vehículo ya está lleno: elija otro o "
+                                  "agregue un vehículo. No se guardó ningún "
+                                  "cambio de esta asignación."
+                                : NULL);
+    return;
+  }
+  if (db_commit(pDb) != DB_OK) {
+    respond_error(r, 500, NULL);
+    return;
   }
   respond_redirect(r, zBack);
 }

@@ -337,6 +337,64 @@ class ApiAndPages(ServerTestCase):
         self.assertTrue(pdf.body.startswith(b"%PDF"))
         self.assertIn(self.client().get(path + "/pasajeros.pdf").status, (303, 401, 403))
 
+    def test_seat_assignment_saves_only_what_changed_all_or_nothing(self):
+        a = self.api("POST", "/api/activities",
+                     dict(SESSION, kind="entrega_viviendas", title="Entrega con dos vans")).json()
+        path = "/actividades/%d" % a["id"]
+        admin = self.admin()
+        token = admin.csrf_from(path)
+        for label in ("Van A", "Van B"):
+            r = admin.post(path + "/traslado", form={"csrf_token": token, "accion": "vehiculo",
+                                                     "label": label, "capacity": "1"})
+            self.assertEqual(r.status, 303)
+        van = {label: int(query_one(self.demo.path, "SELECT id FROM activity_vehicles WHERE "
+                                    "activity_id = ? AND label = ?", (a["id"], label)))
+               for label in ("Van A", "Van B")}
+        inv = {}
+        for name in ("Ana Traslado", "Beto Traslado"):
+            inv[name] = int(query_one(
+                self.demo.path,
+                "INSERT INTO activity_invitations(activity_id, email, name, token_hash, "
+                "reply, transport, pickup_commune, created_at) VALUES (?, ?, ?, ?, "
+                "'confirma', 1, '04301', 0) RETURNING id",
+                (a["id"], name.split()[0].lower() + "@ejemplo.cl", name, "h-" + name)))
+
+        def seats():
+            return {name: query_one(self.demo.path, "SELECT vehicle_id FROM activity_seats "
+                                    "WHERE invitation_id = ?", (i,))
+                    for name, i in inv.items()}
+
+        def assign(client, **moves):  # name -> (was, new) vehicle ids, 0 for none
+            form = {"csrf_token": client.csrf_from(path), "accion": "asignar"}
+            for name, (was, new) in moves.items():
+                form["seat_%d" % inv[name]] = str(new)
+                form["seat_was_%d" % inv[name]] = str(was)
+            return client.post(path + "/traslado", form=form)
+
+        ana, beto = "Ana Traslado", "Beto Traslado"
+        A, B = van["Van A"], van["Van B"]
+        self.assertEqual(assign(admin, **{ana: (0, A), beto: (0, B)}).status, 303)
+        self.assertEqual(seats(), {ana: str(A), beto: str(B)})
+        # A swap between two full vans goes through: seats are left first.
+        self.assertEqual(assign(admin, **{ana: (A, B), beto: (B, A)}).status, 303)
+        self.assertEqual(seats(), {ana: str(B), beto: str(A)})
+        # A second officer's form drawn now; the first takes Ana off meanwhile.
+        other = self.admin()
+        self.assertEqual(assign(admin, **{ana: (B, 0), beto: (A, A)}).status, 303)
+        # The second saves a change to Beto only: Ana is not put back.
+        self.assertEqual(assign(other, **{ana: (B, B), beto: (A, 0)}).status, 303)
+        self.assertEqual(seats(), {ana: None, beto: None})
+        # Both changed Ana: refused, naming her and where she is now.
+        r = assign(other, **{ana: (B, A)})
+        self.assertEqual(r.status, 409)
+        self.assertIn("Ana Traslado (ahora: sin vehículo)", r.text)
+        self.assertEqual(seats(), {ana: None, beto: None})
+        # A van found full saves none of the changes.
+        r = assign(admin, **{ana: (0, A), beto: (0, A)})
+        self.assertEqual(r.status, 409)
+        self.assertIn("lleno", r.text)
+        self.assertEqual(seats(), {ana: None, beto: None})
+
     def test_home_shows_upcoming_activities_and_the_nav_the_calendar(self):
         page = self.client().get("/").text
         self.assertIn("Próximas actividades", page)
