@@ -10,30 +10,11 @@ an open form stale. The same for the activity reminder hours setting.
 import html
 
 import test_conflicts_records as records
-from support import ServerTestCase, query_one, run_cli
+from support import query_one
 
 
-class AttendanceConflicts(ServerTestCase):
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        for email, name in (("ana.asistencia@example.cl", "Ana Primera"),
-                            ("berta.asistencia@example.cl", "Berta Segunda")):
-            run_cli("user", "add", "--db", cls.demo.path, "--email", email, "--name", name,
-                    "--role", "admin", env={"COSOC_PASSWORD": "clave-de-prueba-1"}, check=0)
-        cls.admin_token = run_cli("token", "create", "--db", cls.demo.path, "--email",
-                                  cls.demo.email, check=0).stdout.strip().split()[-1]
-
-    def two_admins(self):
-        a, b = self.client(), self.client()
-        a.login("ana.asistencia@example.cl", "clave-de-prueba-1")
-        b.login("berta.asistencia@example.cl", "clave-de-prueba-1")
-        return a, b
-
-    def api(self, method, path, body=None):
-        return self.client().request(method, path, json_body=body,
-                                     headers={"Authorization": "Bearer " + self.admin_token})
+class AttendanceConflicts(records.TwoAdminsCase):
+    TAG = "asistencia"
 
     def q(self, sql, *params):
         return query_one(self.demo.path, sql, params)

@@ -81,27 +81,34 @@ def form_fields(text, action, **changes):
     return fields + list(changes.items())
 
 
-class RecordConflicts(ServerTestCase):
+class TwoAdminsCase(ServerTestCase):
+    """Two officers, Ana and Berta, each signed in on her own client, and an
+    API token of the demo's officer: the cast of every conflict test. TAG
+    keeps each test module's accounts apart."""
+    TAG = "registro"
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        for email, name in (("ana.registro@example.cl", "Ana Primera"),
-                            ("berta.registro@example.cl", "Berta Segunda")):
-            run_cli("user", "add", "--db", cls.demo.path, "--email", email, "--name", name,
+        for who, name in (("ana", "Ana Primera"), ("berta", "Berta Segunda")):
+            run_cli("user", "add", "--db", cls.demo.path, "--email",
+                    "%s.%s@example.cl" % (who, cls.TAG), "--name", name,
                     "--role", "admin", env={"COSOC_PASSWORD": "clave-de-prueba-1"}, check=0)
         cls.admin_token = run_cli("token", "create", "--db", cls.demo.path, "--email",
                                   cls.demo.email, check=0).stdout.strip().split()[-1]
 
     def two_admins(self):
         a, b = self.client(), self.client()
-        a.login("ana.registro@example.cl", "clave-de-prueba-1")
-        b.login("berta.registro@example.cl", "clave-de-prueba-1")
+        a.login("ana.%s@example.cl" % self.TAG, "clave-de-prueba-1")
+        b.login("berta.%s@example.cl" % self.TAG, "clave-de-prueba-1")
         return a, b
 
     def api(self, method, path, body=None):
         return self.client().request(method, path, json_body=body,
                                      headers={"Authorization": "Bearer " + self.admin_token})
+
+
+class RecordConflicts(TwoAdminsCase):
 
     def new_activity(self, title):
         r = self.api("POST", "/api/activities", dict(SESSION, title=title))
