@@ -27,6 +27,7 @@ int cmd_serve(int argc, char **argv) {
   const char *zMaxPerAddr = "2048", *zTimeout = "60", *zTrustProxy = NULL;
   const char *zSmtp = NULL, *zMailAttempts = "8", *zMailRetry = "60";
   const char *zMailPoll = "5";
+  const char *zMailLease = "300";
   const CliOption aOpt[] = {
       {"listen", "COSOC_LISTEN", 0, "dirección y puerto (127.0.0.1:8080)", &zListen},
       {"db", "COSOC_DB", 0,
@@ -53,6 +54,10 @@ int cmd_serve(int argc, char **argv) {
        &zMailRetry},
       {"mail-poll-seconds", "COSOC_MAIL_POLL_SECONDS", 0,
        "cada cuántos segundos se revisa la bandeja de salida (5)", &zMailPoll},
+      {"mail-lease-seconds", "COSOC_MAIL_LEASE_SECONDS", 0,
+       "segundos que un servidor reserva los correos que está enviando; si "
+       "muere, otro los envía pasado ese plazo (300; al menos 10)",
+       &zMailLease},
   };
   int rc = cli_parse(argc, argv, 2, "serve",
                      "Uso: cosoc serve [--listen HOST:PUERTO] [--db ARCHIVO|URL]\n\n"
@@ -88,7 +93,16 @@ int cmd_serve(int argc, char **argv) {
     }
     if (mail_options_apply("serve", &mailCfg, zMailAttempts, zMailRetry) ||
         !(mailCfg.nPollSeconds = (int)option_count("mail-poll-seconds",
-                                                   zMailPoll))) {
+                                                   zMailPoll)) ||
+        !(mailCfg.iLease = (int64_t)option_count("mail-lease-seconds",
+                                                 zMailLease))) {
+      return CLI_USAGE;
+    }
+    /* A lease shorter than one batch's sending would let a second server
+    ** claim messages the first is still sending: sent twice. */
+    if (mailCfg.iLease < 10) {
+      fprintf(stderr, "cosoc serve: --mail-lease-seconds debe ser al menos "
+                      "10.\n");
       return CLI_USAGE;
     }
   }
