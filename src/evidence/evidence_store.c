@@ -251,13 +251,7 @@ int evidence_list(Db *pDb, Arena *pArena, int64_t iActivity, int bPublicOnly,
   int nAlloc = 0, rc;
   EvidenceItem *a = NULL;
   while ((rc = db_step(p)) == DB_ROW) {
-    if (*pnItem == nAlloc) {
-      nAlloc = nAlloc ? nAlloc * 2 : 8;
-      EvidenceItem *aNew =
-          arena_alloc(pArena, sizeof(EvidenceItem) * (size_t)nAlloc);
-      if (a) memcpy(aNew, a, sizeof(EvidenceItem) * (size_t)*pnItem);
-      a = aNew;
-    }
+    a = arena_grow(pArena, a, *pnItem, &nAlloc, sizeof(EvidenceItem));
     item_read(p, pArena, &a[(*pnItem)++]);
   }
   db_done(p);

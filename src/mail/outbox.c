@@ -180,14 +180,8 @@ static void load_attachments(Db *pDb, Arena *pArena, OutboxMail *m) {
   db_bind_int64(p, 1, m->id);
   int nAlloc = 0;
   while (db_step(p) == DB_ROW) {
-    if (m->nAttach == nAlloc) {
-      nAlloc = nAlloc ? nAlloc * 2 : 4;
-      OutboxAttachment *aNew =
-          arena_alloc(pArena, sizeof(*aNew) * (size_t)nAlloc);
-      if (m->nAttach)
-        memcpy(aNew, m->aAttach, sizeof(*aNew) * (size_t)m->nAttach);
-      m->aAttach = aNew;
-    }
+    m->aAttach = arena_grow(pArena, m->aAttach, m->nAttach, &nAlloc,
+                            sizeof(OutboxAttachment));
     OutboxAttachment *a = &m->aAttach[m->nAttach++];
     a->zFilename = arena_strdup(pArena, db_column_text(p, 0));
     a->zContentType = arena_strdup(pArena, db_column_text(p, 1));

@@ -50,13 +50,8 @@ int people_directory_list(Db *pDb, Arena *pArena, int64_t iCouncil,
                      pFilter->zStatus ? pFilter->zStatus : "");
   int nAlloc = 0, rc;
   while ((rc = db_step(pStmt)) == DB_ROW) {
-    if (*pnEntry == nAlloc) {
-      nAlloc = nAlloc ? nAlloc * 2 : 32;
-      DirectoryEntry *aNew =
-          arena_alloc(pArena, sizeof(DirectoryEntry) * nAlloc);
-      if (*pnEntry) memcpy(aNew, *paEntry, sizeof(DirectoryEntry) * *pnEntry);
-      *paEntry = aNew;
-    }
+    *paEntry =
+        arena_grow(pArena, *paEntry, *pnEntry, &nAlloc, sizeof(DirectoryEntry));
     entry_from_row(pArena, pStmt, &(*paEntry)[(*pnEntry)++]);
   }
   db_done(pStmt);

@@ -90,12 +90,8 @@ int people_member_list(Db *pDb, Arena *pArena, int64_t iCouncil,
                      bPublic ? "vigente" : zStatus);
   int nAlloc = 0, rc;
   while ((rc = db_step(pStmt)) == DB_ROW) {
-    if (*pnMember == nAlloc) {
-      nAlloc = nAlloc ? nAlloc * 2 : 32;
-      Member *aNew = arena_alloc(pArena, sizeof(Member) * nAlloc);
-      if (*pnMember) memcpy(aNew, *paMember, sizeof(Member) * *pnMember);
-      *paMember = aNew;
-    }
+    *paMember =
+        arena_grow(pArena, *paMember, *pnMember, &nAlloc, sizeof(Member));
     member_from_row(pArena, pStmt, !bPublic, &(*paMember)[(*pnMember)++]);
   }
   db_done(pStmt);

@@ -45,12 +45,7 @@ int people_org_list(Db *pDb, Arena *pArena, int64_t iCouncil,
   people_bind_filter(pStmt, pArena, iCouncil, pFilter, 3, 2, 0, NULL);
   int nAlloc = 0, rc;
   while ((rc = db_step(pStmt)) == DB_ROW) {
-    if (*pnOrg == nAlloc) {
-      nAlloc = nAlloc ? nAlloc * 2 : 32;
-      Organization *aNew = arena_alloc(pArena, sizeof(Organization) * nAlloc);
-      if (*pnOrg) memcpy(aNew, *paOrg, sizeof(Organization) * *pnOrg);
-      *paOrg = aNew;
-    }
+    *paOrg = arena_grow(pArena, *paOrg, *pnOrg, &nAlloc, sizeof(Organization));
     org_from_row(pArena, pStmt, &(*paOrg)[(*pnOrg)++]);
   }
   db_done(pStmt);

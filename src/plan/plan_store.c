@@ -424,12 +424,8 @@ int plan_store_versions(Db *pDb, Arena *pArena, int64_t iCouncil,
   db_bind_int64(p, 1, iCouncil);
   int nAlloc = 0;
   while (db_step(p) == DB_ROW) {
-    if (*pnInfo == nAlloc) {
-      nAlloc = nAlloc ? nAlloc * 2 : 16;
-      PlanVersionInfo *a = arena_alloc(pArena, sizeof(*a) * (size_t)nAlloc);
-      if (*pnInfo) memcpy(a, *paInfo, sizeof(*a) * (size_t)*pnInfo);
-      *paInfo = a;
-    }
+    *paInfo =
+        arena_grow(pArena, *paInfo, *pnInfo, &nAlloc, sizeof(PlanVersionInfo));
     read_info(p, pArena, iCouncil, &(*paInfo)[(*pnInfo)++]);
   }
   db_done(p);

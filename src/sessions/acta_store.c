@@ -82,13 +82,8 @@ int session_acta_items(Db *pDb, Arena *pArena, int64_t iActa,
   db_bind_int64(p, 1, iActa);
   int nAlloc = 0, rc;
   while ((rc = db_step(p)) == DB_ROW) {
-    if (*pnItem == nAlloc) {
-      nAlloc = nAlloc ? nAlloc * 2 : 16;
-      SessionActaItem *aNew =
-          arena_alloc(pArena, sizeof(SessionActaItem) * (size_t)nAlloc);
-      if (*pnItem) memcpy(aNew, *paItem, sizeof(SessionActaItem) * *pnItem);
-      *paItem = aNew;
-    }
+    *paItem =
+        arena_grow(pArena, *paItem, *pnItem, &nAlloc, sizeof(SessionActaItem));
     SessionActaItem *it = &(*paItem)[(*pnItem)++];
     it->id = db_column_int64(p, 0);
     it->zTitle = arena_strdup(pArena, db_column_text(p, 1));
@@ -208,13 +203,8 @@ static int list_notes(DbStmt *p, Arena *pArena, SessionActaNote **paNote,
   *pnNote = 0;
   int nAlloc = 0, rc;
   while ((rc = db_step(p)) == DB_ROW) {
-    if (*pnNote == nAlloc) {
-      nAlloc = nAlloc ? nAlloc * 2 : 16;
-      SessionActaNote *aNew =
-          arena_alloc(pArena, sizeof(SessionActaNote) * (size_t)nAlloc);
-      if (*pnNote) memcpy(aNew, *paNote, sizeof(SessionActaNote) * *pnNote);
-      *paNote = aNew;
-    }
+    *paNote =
+        arena_grow(pArena, *paNote, *pnNote, &nAlloc, sizeof(SessionActaNote));
     SessionActaNote *n = &(*paNote)[(*pnNote)++];
     char zIso[CHILE_TIME_ISO_MAX];
     n->iItem = db_column_int64(p, 0);

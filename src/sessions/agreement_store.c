@@ -52,13 +52,8 @@ int session_agreement_list(Db *pDb, Arena *pArena, int64_t iCouncil,
   db_bind_int64(p, 3, iActivity);
   int nAlloc = 0, rc;
   while ((rc = db_step(p)) == DB_ROW) {
-    if (*pnAgr == nAlloc) {
-      nAlloc = nAlloc ? nAlloc * 2 : 32;
-      SessionAgreement *aNew =
-          arena_alloc(pArena, sizeof(SessionAgreement) * (size_t)nAlloc);
-      if (*pnAgr) memcpy(aNew, *paAgr, sizeof(SessionAgreement) * *pnAgr);
-      *paAgr = aNew;
-    }
+    *paAgr =
+        arena_grow(pArena, *paAgr, *pnAgr, &nAlloc, sizeof(SessionAgreement));
     agreement_from_row(pArena, p, &(*paAgr)[(*pnAgr)++]);
   }
   db_done(p);
@@ -190,14 +185,8 @@ int session_agreement_notes(Db *pDb, Arena *pArena, int64_t iAgreement,
   db_bind_int64(p, 1, iAgreement);
   int nAlloc = 0, rc;
   while ((rc = db_step(p)) == DB_ROW) {
-    if (*pnNote == nAlloc) {
-      nAlloc = nAlloc ? nAlloc * 2 : 16;
-      SessionAgreementNote *aNew =
-          arena_alloc(pArena, sizeof(SessionAgreementNote) * (size_t)nAlloc);
-      if (*pnNote)
-        memcpy(aNew, *paNote, sizeof(SessionAgreementNote) * *pnNote);
-      *paNote = aNew;
-    }
+    *paNote = arena_grow(pArena, *paNote, *pnNote, &nAlloc,
+                         sizeof(SessionAgreementNote));
     SessionAgreementNote *n = &(*paNote)[(*pnNote)++];
     n->zDate = arena_strdup(pArena, db_column_text(p, 0));
     n->zOldState = arena_strdup(pArena, db_column_text(p, 1));
@@ -209,8 +198,7 @@ int session_agreement_notes(Db *pDb, Arena *pArena, int64_t iAgreement,
 }
 
 AgreementItem *session_agreement_items(Arena *pArena,
-                                       const SessionAgreement *aAgr,
-                                       int nAgr) {
+                                       const SessionAgreement *aAgr, int nAgr) {
   AgreementItem *aItem =
       arena_alloc(pArena, sizeof(AgreementItem) * (size_t)(nAgr + 1));
   for (int i = 0; i < nAgr; i++) {
@@ -256,8 +244,7 @@ int session_agenda_put_overdue(Db *pDb, Arena *pArena, int64_t iCouncil,
   int nAll = 0;
   const char **azAgenda = NULL;
   int nAgenda = 0;
-  if (session_agreement_list(pDb, pArena, iCouncil, 0, &aAll, &nAll) !=
-          DB_OK ||
+  if (session_agreement_list(pDb, pArena, iCouncil, 0, &aAll, &nAll) != DB_OK ||
       activity_agenda_get(pDb, pArena, iActivity, &azAgenda, &nAgenda) !=
           DB_OK) {
     db_rollback(pDb);

@@ -17,16 +17,8 @@ static int load_answers(Db *pDb, Arena *pArena, SessionRequest *pReq) {
   db_bind_int64(p, 1, pReq->id);
   int nAlloc = 0, rc;
   while ((rc = db_step(p)) == DB_ROW) {
-    if (pReq->nAnswer == nAlloc) {
-      nAlloc = nAlloc ? nAlloc * 2 : 4;
-      SessionAnswer *aNew =
-          arena_alloc(pArena, sizeof(SessionAnswer) * (size_t)nAlloc);
-      if (pReq->nAnswer) {
-        memcpy(aNew, pReq->aAnswer,
-               sizeof(SessionAnswer) * (size_t)pReq->nAnswer);
-      }
-      pReq->aAnswer = aNew;
-    }
+    pReq->aAnswer = arena_grow(pArena, pReq->aAnswer, pReq->nAnswer, &nAlloc,
+                               sizeof(SessionAnswer));
     SessionAnswer *a = &pReq->aAnswer[pReq->nAnswer++];
     a->zDate = arena_strdup(pArena, db_column_text(p, 0));
     a->zBody = arena_strdup(pArena, db_column_text(p, 1));
@@ -53,13 +45,8 @@ int session_request_list(Db *pDb, Arena *pArena, int64_t iCouncil,
   db_bind_int64(p, 1, iCouncil);
   int nAlloc = 0, rc;
   while ((rc = db_step(p)) == DB_ROW) {
-    if (*pnReq == nAlloc) {
-      nAlloc = nAlloc ? nAlloc * 2 : 16;
-      SessionRequest *aNew =
-          arena_alloc(pArena, sizeof(SessionRequest) * (size_t)nAlloc);
-      if (*pnReq) memcpy(aNew, *paReq, sizeof(SessionRequest) * *pnReq);
-      *paReq = aNew;
-    }
+    *paReq =
+        arena_grow(pArena, *paReq, *pnReq, &nAlloc, sizeof(SessionRequest));
     SessionRequest *q = &(*paReq)[(*pnReq)++];
     q->id = db_column_int64(p, 0);
     q->zAuthority = arena_strdup(pArena, db_column_text(p, 1));

@@ -114,6 +114,15 @@ void *arena_memdup(Arena *pArena, const void *p, size_t n) {
   return pNew;
 }
 
+void *arena_grow(Arena *pArena, void *a, int nUsed, int *pnAlloc,
+                 size_t nElem) {
+  if (nUsed < *pnAlloc) return a;
+  *pnAlloc = *pnAlloc ? *pnAlloc * 2 : 16;
+  void *aNew = arena_alloc(pArena, nElem * (size_t)*pnAlloc);
+  if (nUsed) memcpy(aNew, a, nElem * (size_t)nUsed);
+  return aNew;
+}
+
 char *arena_vprintf(Arena *pArena, const char *zFmt, va_list ap) {
   Buf b;
   buf_init(&b, pArena);

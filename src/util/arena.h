@@ -33,6 +33,12 @@ char *arena_strdup(Arena *pArena, const char *z);
 char *arena_strndup(Arena *pArena, const char *z, size_t n);
 /* Copy of n bytes (not terminated). */
 void *arena_memdup(Arena *pArena, const void *p, size_t n);
+/* An array of nUsed elements of nElem bytes with room for one more: a
+** as it is while *pnAlloc > nUsed, else a copy twice as large (16 to begin
+** with), *pnAlloc updated. For lists read row by row:
+**   a = arena_grow(pArena, a, n, &nAlloc, sizeof(*a)); a[n++] = ...; */
+void *arena_grow(Arena *pArena, void *a, int nUsed, int *pnAlloc,
+                 size_t nElem);
 /* printf into fresh arena memory. */
 char *arena_printf(Arena *pArena, const char *zFmt, ...)
     __attribute__((format(printf, 2, 3)));

@@ -54,11 +54,33 @@ static void buffers_grow_and_format(void **state) {
   arena_free(pArena);
 }
 
+static void growing_arrays_keep_their_elements(void **state) {
+  (void)state;
+  Arena *pArena = arena_new();
+  int64_t *a = NULL;
+  int n = 0, nAlloc = 0;
+  for (int i = 0; i < 1000; i++) {
+    int64_t *aBefore = a;
+    int nBefore = nAlloc;
+    a = arena_grow(pArena, a, n, &nAlloc, sizeof(*a));
+    assert_true(nAlloc > n);
+    if (n < nBefore) { /* A new array only when full */
+      assert_ptr_equal(a, aBefore);
+      assert_int_equal(nAlloc, nBefore);
+    }
+    a[n++] = (int64_t)i * 7;
+  }
+  assert_int_equal(nAlloc, 1024);
+  for (int i = 0; i < n; i++) assert_int_equal(a[i], (int64_t)i * 7);
+  arena_free(pArena);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(allocations_are_zeroed_and_aligned),
       cmocka_unit_test(large_blocks_do_not_waste_the_current_chunk),
       cmocka_unit_test(buffers_grow_and_format),
+      cmocka_unit_test(growing_arrays_keep_their_elements),
   };
   return cmocka_run_group_tests_name("util/arena", tests, NULL, NULL);
 }
