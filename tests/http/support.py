@@ -300,6 +300,7 @@ class ServerTestCase(unittest.TestCase):
         cls.tmpdir = tempfile.mkdtemp(prefix="cosoc-http-")
         cls.demo = Demo(cls.tmpdir)
         cls.server = Server(cls.demo.path).start()
+        cls._admin_token = None
 
     @classmethod
     def tearDownClass(cls):
@@ -319,13 +320,29 @@ class ServerTestCase(unittest.TestCase):
         c.login(self.demo.email, self.demo.password)
         return c
 
-    def add_user(self, email, name, role, password="clave-de-prueba-1"):
-        run_cli("user", "add", "--db", self.demo.path, "--email", email,
+    @classmethod
+    def add_user(cls, email, name, role, password="clave-de-prueba-1"):
+        run_cli("user", "add", "--db", cls.demo.path, "--email", email,
                 "--name", name, "--role", role, env={"COSOC_PASSWORD": password},
                 check=0)
         return password
 
-    def token_for(self, email):
-        out = run_cli("token", "create", "--db", self.demo.path, "--email", email,
+    @classmethod
+    def token_for(cls, email):
+        out = run_cli("token", "create", "--db", cls.demo.path, "--email", email,
                       check=0).stdout
         return out.strip().split()[-1]
+
+    @property
+    def admin_token(self):
+        """An API token of the demo's officer, made on first use."""
+        cls = type(self)
+        if cls._admin_token is None:
+            cls._admin_token = cls.token_for(cls.demo.email)
+        return cls._admin_token
+
+    def api(self, method, path, body=None, token=None):
+        """A JSON request with a bearer token (the officer's unless given)."""
+        return self.client().request(
+            method, path, json_body=body,
+            headers={"Authorization": "Bearer " + (token or self.admin_token)})

@@ -55,18 +55,8 @@ class ApiAndPages(ServerTestCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.admin_token = run_cli("token", "create", "--db", cls.demo.path, "--email",
-                                  cls.demo.email, check=0).stdout.strip().split()[-1]
-        run_cli("user", "add", "--db", cls.demo.path, "--email", "consejera@example.cl",
-                "--name", "Consejera Prueba", "--role", "consejero",
-                env={"COSOC_PASSWORD": "clave-de-prueba-1"}, check=0)
-        cls.member_token = run_cli("token", "create", "--db", cls.demo.path, "--email",
-                                   "consejera@example.cl", check=0).stdout.strip().split()[-1]
-
-    def api(self, method, path, body=None, token=None):
-        c = self.client()
-        headers = {"Authorization": "Bearer " + (token or self.admin_token)}
-        return c.request(method, path, json_body=body, headers=headers)
+        cls.add_user("consejera@example.cl", "Consejera Prueba", "consejero")
+        cls.member_token = cls.token_for("consejera@example.cl")
 
     def test_create_returns_201_and_the_contract_shape(self):
         r = self.api("POST", "/api/activities", SESSION)

@@ -11,7 +11,7 @@ import html
 import html.parser
 import re
 
-from support import ServerTestCase, query_one, run_cli
+from support import ServerTestCase, query_one
 
 SESSION = {
     "kind": "sesion_ordinaria",
@@ -91,21 +91,13 @@ class TwoAdminsCase(ServerTestCase):
     def setUpClass(cls):
         super().setUpClass()
         for who, name in (("ana", "Ana Primera"), ("berta", "Berta Segunda")):
-            run_cli("user", "add", "--db", cls.demo.path, "--email",
-                    "%s.%s@example.cl" % (who, cls.TAG), "--name", name,
-                    "--role", "admin", env={"COSOC_PASSWORD": "clave-de-prueba-1"}, check=0)
-        cls.admin_token = run_cli("token", "create", "--db", cls.demo.path, "--email",
-                                  cls.demo.email, check=0).stdout.strip().split()[-1]
+            cls.add_user("%s.%s@example.cl" % (who, cls.TAG), name, "admin")
 
     def two_admins(self):
         a, b = self.client(), self.client()
         a.login("ana.%s@example.cl" % self.TAG, "clave-de-prueba-1")
         b.login("berta.%s@example.cl" % self.TAG, "clave-de-prueba-1")
         return a, b
-
-    def api(self, method, path, body=None):
-        return self.client().request(method, path, json_body=body,
-                                     headers={"Authorization": "Bearer " + self.admin_token})
 
 
 class RecordConflicts(TwoAdminsCase):
@@ -245,9 +237,7 @@ class RecordConflicts(TwoAdminsCase):
         self.assertEqual(a.post(path, form=form).status, 303)
         self.assertEqual(a.post(path, form={"csrf_token": token, "accion": "estado",
                                             "estado": "enviada"}).status, 303)
-        run_cli("user", "add", "--db", self.demo.path, "--email", "carla.acta@example.cl",
-                "--name", "Carla Consejera", "--role", "consejero",
-                env={"COSOC_PASSWORD": "clave-de-prueba-1"}, check=0)
+        self.add_user("carla.acta@example.cl", "Carla Consejera", "consejero")
         m = self.client()
         m.login("carla.acta@example.cl", "clave-de-prueba-1")
         r = m.post(path, form={"csrf_token": m.csrf_from(path), "accion": "comentar",

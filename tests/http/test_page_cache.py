@@ -12,7 +12,7 @@ import sqlite3
 import unittest
 
 import support
-from support import Server, ServerTestCase, query_one, run_cli
+from support import Server, ServerTestCase, query_one
 
 # Tables no cached page shows, written on every sign-in or mail: left
 # without data_version triggers on purpose (migration 0010).
@@ -44,13 +44,9 @@ class RenderCache(ServerTestCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.admin_token = run_cli("token", "create", "--db", cls.demo.path, "--email",
-                                  cls.demo.email, check=0).stdout.strip().split()[-1]
         for email, name in (("ana@example.cl", "Ana Consejera"),
                             ("berta@example.cl", "Berta Consejera")):
-            run_cli("user", "add", "--db", cls.demo.path, "--email", email, "--name", name,
-                    "--role", "consejero", env={"COSOC_PASSWORD": "clave-de-prueba-1"},
-                    check=0)
+            cls.add_user(email, name, "consejero")
 
     def create_activity(self, server, title):
         c = server.client()
@@ -154,8 +150,6 @@ class TwoServersOneDatabase(ServerTestCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.other = Server(cls.demo.path).start()
-        cls.admin_token = run_cli("token", "create", "--db", cls.demo.path, "--email",
-                                  cls.demo.email, check=0).stdout.strip().split()[-1]
 
     @classmethod
     def tearDownClass(cls):

@@ -51,9 +51,6 @@ class PlanCase(ServerTestCase):
         c.login(email, password)
         return c
 
-    def admin_token(self):
-        return self.token_for(self.demo.email)
-
 
 class PublicPlan(PlanCase):
     def test_plan_page_shows_the_real_plan_to_the_public(self):
@@ -181,7 +178,7 @@ class Versions(PlanCase):
         self.assertIn("2 cambios", r.stdout)  # the actions and the target
         public = self.client().get("/api/plan").json()
         self.assertEqual(public["version"], 1)
-        token = self.admin_token()
+        token = self.admin_token
         mine = self.client().get("/api/plan", headers={"Authorization": "Bearer " + token}).json()
         self.assertEqual(mine["version"], 2)
         self.assertEqual(mine["status"], "borrador")

@@ -11,7 +11,7 @@ import subprocess
 import tempfile
 import unittest
 
-from support import ServerTestCase, query_one, run_cli
+from support import ServerTestCase, query_one
 
 SESSION = {
     "kind": "sesion_ordinaria",
@@ -30,18 +30,8 @@ class Sessions(ServerTestCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.admin_token = run_cli("token", "create", "--db", cls.demo.path, "--email",
-                                  cls.demo.email, check=0).stdout.strip().split()[-1]
-        run_cli("user", "add", "--db", cls.demo.path, "--email", "consejera@example.cl",
-                "--name", "Consejera Prueba", "--role", "consejero",
-                env={"COSOC_PASSWORD": "clave-de-prueba-1"}, check=0)
-        cls.member_token = run_cli("token", "create", "--db", cls.demo.path, "--email",
-                                   "consejera@example.cl", check=0).stdout.strip().split()[-1]
-
-    def api(self, method, path, body=None, token=None):
-        c = self.client()
-        headers = {"Authorization": "Bearer " + (token or self.admin_token)}
-        return c.request(method, path, json_body=body, headers=headers)
+        cls.add_user("consejera@example.cl", "Consejera Prueba", "consejero")
+        cls.member_token = cls.token_for("consejera@example.cl")
 
     def new_session(self, title=None):
         body = dict(SESSION)
@@ -205,15 +195,8 @@ class SessionPages(ServerTestCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.admin_token = run_cli("token", "create", "--db", cls.demo.path, "--email",
-                                  cls.demo.email, check=0).stdout.strip().split()[-1]
-        cls.member_password = cls.add_user(cls, "consejero@example.cl", "Consejero Prueba",
+        cls.member_password = cls.add_user("consejero@example.cl", "Consejero Prueba",
                                            "consejero")
-
-    def api(self, method, path, body=None):
-        c = self.client()
-        return c.request(method, path, json_body=body,
-                         headers={"Authorization": "Bearer " + self.admin_token})
 
     def member(self):
         c = self.client()
