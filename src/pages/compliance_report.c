@@ -160,49 +160,41 @@ static const char *report_cache_key(Request *r, const char *zExt) {
                       zExt, zToday, zAsOf ? zAsOf : ""));
 }
 
-/* Sends a report and keeps it for zKey at iVersion (NULL: not kept). */
-static void report_send(Request *r, const char *zKey, int64_t iVersion,
-                        const char *zType, const char *zExt,
-                        const ComplianceView *pV, int rc, const char *pOut,
-                        size_t nOut, const char *zErr) {
-  if (rc != EXPORT_OK) {
+/* What makes a report's bytes: compliance_report_pdf or _xlsx. */
+typedef int (*ReportMaker)(Arena *pArena, const PlanDoc *pPlan,
+                           const ComplianceResult *pResult,
+                           const ComplianceReportInfo *pInfo,
+                           const char **ppOut, size_t *pnOut, char *zErr,
+                           size_t nErr);
+
+/* Answers a report download from the render cache, or makes it with xMake
+** (bEvidence: the evidence lists are loaded too) and keeps it. */
+static void report_download(Request *r, const char *zExt, const char *zType,
+                            int bEvidence, ReportMaker xMake) {
+  const char *zKey = report_cache_key(r, zExt);
+  int64_t iVersion = -1;
+  if (page_cache_answer(r, zKey, &iVersion)) return;
+  ComplianceView v;
+  ComplianceReportInfo info;
+  if (!report_load(r, &v, bEvidence, &info)) return;
+  const char *pOut = NULL;
+  size_t nOut = 0;
+  char zErr[200] = "";
+  if (xMake(request_arena(r), &v.doc, &v.result, &info, &pOut, &nOut, zErr,
+            sizeof(zErr)) != EXPORT_OK) {
     respond_error(r, 500, zErr);
     return;
   }
   page_cache_respond_bytes(r, zKey, iVersion, zType,
-                           report_disposition(r, pV, zExt), pOut, nOut);
+                           report_disposition(r, &v, zExt), pOut, nOut);
 }
 
 void page_compliance_pdf(Request *r) {
-  const char *zKey = report_cache_key(r, "pdf");
-  int64_t iVersion = -1;
-  if (page_cache_answer(r, zKey, &iVersion)) return;
-  ComplianceView v;
-  ComplianceReportInfo info;
-  if (!report_load(r, &v, 1, &info)) return;
-  const char *pOut = NULL;
-  size_t nOut = 0;
-  char zErr[200] = "";
-  int rc = compliance_report_pdf(request_arena(r), &v.doc, &v.result, &info,
-                                 &pOut, &nOut, zErr, sizeof(zErr));
-  report_send(r, zKey, iVersion, EXPORT_PDF_TYPE, "pdf", &v, rc, pOut, nOut,
-              zErr);
+  report_download(r, "pdf", EXPORT_PDF_TYPE, 1, compliance_report_pdf);
 }
 
 void page_compliance_xlsx(Request *r) {
-  const char *zKey = report_cache_key(r, "xlsx");
-  int64_t iVersion = -1;
-  if (page_cache_answer(r, zKey, &iVersion)) return;
-  ComplianceView v;
-  ComplianceReportInfo info;
-  if (!report_load(r, &v, 0, &info)) return;
-  const char *pOut = NULL;
-  size_t nOut = 0;
-  char zErr[200] = "";
-  int rc = compliance_report_xlsx(request_arena(r), &v.doc, &v.result, &info,
-                                  &pOut, &nOut, zErr, sizeof(zErr));
-  report_send(r, zKey, iVersion, EXPORT_XLSX_TYPE, "xlsx", &v, rc, pOut, nOut,
-              zErr);
+  report_download(r, "xlsx", EXPORT_XLSX_TYPE, 0, compliance_report_xlsx);
 }
 
 /* ---- The ZIP ---- */
