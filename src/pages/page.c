@@ -23,8 +23,12 @@ static const Notice aNotice[] = {
     {"guardado", "Los cambios fueron guardados."},
     {"plan-guardado", "Se guardó una nueva versión del plan."},
     {"plan-sin-cambios", "No había cambios: el plan sigue en la misma versión."},
-    {"plan-importado", "El plan fue importado como una nueva versión."},
+    {"plan-importado", "El plan fue importado como una nueva versión, en "
+                       "borrador: revise lo entendido y apruébelo."},
     {"plan-aprobado", "La versión quedó aprobada."},
+    {"plan-siguiente", "Se creó el plan siguiente, en borrador: revíselo y "
+                       "apruébelo."},
+    {"verificador-guardado", "Se guardó el verificador del consejo."},
 };
 
 static const char *notice_text(const char *zKey) {
