@@ -9,6 +9,7 @@
 #include "plan_fixture.h"
 
 #include "domain/plan_import.h"
+#include "plan_context_fixture.h"
 #include "export/compliance_report.h"
 
 #define SEED       \
@@ -256,7 +257,9 @@ static int setup(void **state) {
   fclose(f);
   g_pArena = arena_new();
   const char *zErr = NULL;
-  int rc = plan_import_parse(g_pArena, z, n, &g_plan, &zErr);
+  PlanContext ctx;
+  fixture_plan_context(g_pArena, &ctx, "04", NULL);
+  int rc = plan_import_parse(g_pArena, z, n, &ctx, &g_plan, &zErr);
   free(z);
   if (rc != PLAN_IMPORT_OK) return -1;
   ComplianceOptions opt = {.zAsOf = "2025-06-15"};
