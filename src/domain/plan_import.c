@@ -522,13 +522,13 @@ static int read_row(Importer *p, const PlanRow *pRow, const char **pzSection) {
                 e == PLAN_COL_TARGET || e == PLAN_COL_RESPONSIBLE;
   }
   if (nFilled == 0 || row_repeats_header(p, pRow)) return PLAN_IMPORT_OK;
+  if (check_row_width(p, pRow) != PLAN_IMPORT_OK) return PLAN_IMPORT_REFUSED;
   if (!bContent) {
     /* "Eje 1: Formación" across the row, or an objective alone. */
     const char *zObj = cell_of(p, pRow, PLAN_COL_OBJECTIVE, 0);
     *pzSection = *zObj ? zObj : zOnly;
     return PLAN_IMPORT_OK;
   }
-  if (check_row_width(p, pRow) != PLAN_IMPORT_OK) return PLAN_IMPORT_REFUSED;
   if (p->nRow >= PLAN_LINES_MAX) {
     return refuse(p, "%s: la tabla tiene más de %d filas.", pRow->zWhere,
                   PLAN_LINES_MAX);
@@ -670,22 +670,33 @@ static void evidence_add(Arena *pArena, PlanEvidence *a, int *pn,
   evidence_flag(pArena, e, pCtx, bNew);
 }
 
-/* One line of the evidence cell: split at "y", ",", "/"…, a part that names
-** no kind (or the same as the part before) joined back to the one before
-** ("Fotografías y videos", "Informe … o Plan de Trabajo"). */
+/* Separators that offer alternatives of one proof ("Fotografías y/o
+** videos", "Informe o Plan de Trabajo"): a part after one that names no
+** kind is part of the wording before it. */
+static int evidence_sep_is_alternative(const char *zSep) {
+  return strcmp(zSep, " y/o ") == 0 || strcmp(zSep, " o ") == 0 ||
+         strcmp(zSep, " / ") == 0 || strcmp(zSep, "/") == 0;
+}
+
+/* One line of the evidence cell: split at "y", ",", "/"…; a part naming
+** the same kind as the one before, or none after an alternative ("y/o",
+** "o", "/"), is joined back to it ("Informe … o Plan de Trabajo",
+** "Fotografías y/o videos"); any other part is its own wording. */
 static void evidence_line(Arena *pArena, const char *z, const PlanContext *pCtx,
                           PlanEvidence *a, int *pn) {
   size_t n = strlen(z);
   EvidencePart aPart[PLAN_EVIDENCE_MAX * 2];
-  int nPart = 0;
+  int nPart = 0, bAlt = 0;
   size_t iStart = 0;
   for (size_t i = 0; i <= n && nPart < PLAN_EVIDENCE_MAX * 2; i++) {
     size_t nSep = 0;
-    for (size_t k = 0; i < n && k < sizeof(azEvidenceSep) / sizeof(azEvidenceSep[0]);
-         k++) {
+    const char *zSep = "";
+    for (size_t k = 0;
+         i < n && k < sizeof(azEvidenceSep) / sizeof(azEvidenceSep[0]); k++) {
       size_t m = strlen(azEvidenceSep[k]);
       if (strncasecmp(z + i, azEvidenceSep[k], m) == 0) {
         nSep = m;
+        zSep = azEvidenceSep[k];
         break;
       }
     }
@@ -693,22 +704,24 @@ static void evidence_line(Arena *pArena, const char *z, const PlanContext *pCtx,
     const char *zPart = evidence_label(pArena, z + iStart, i - iStart);
     EvidencePart part = {iStart, i, NULL};
     if (*zPart) part.zKind = plan_evidence_kind_for_text(pArena, zPart, pCtx);
-    if (nPart > 0 && *zPart &&
-        (!part.zKind || (aPart[nPart - 1].zKind &&
-                         strcmp(aPart[nPart - 1].zKind, part.zKind) == 0))) {
+    int bSame = nPart > 0 && part.zKind && aPart[nPart - 1].zKind &&
+                strcmp(aPart[nPart - 1].zKind, part.zKind) == 0;
+    if (*zPart && nPart > 0 && (bSame || (!part.zKind && bAlt))) {
       aPart[nPart - 1].iEnd = i;
     } else if (*zPart) {
       aPart[nPart++] = part;
     }
     if (i == n) break;
+    bAlt = evidence_sep_is_alternative(zSep);
     iStart = i + nSep;
     i += nSep - 1;
   }
   for (int k = 0; k < nPart; k++) {
-    const char *zLabel =
-        evidence_label(pArena, z + aPart[k].iStart, aPart[k].iEnd - aPart[k].iStart);
+    const char *zLabel = evidence_label(pArena, z + aPart[k].iStart,
+                                        aPart[k].iEnd - aPart[k].iStart);
     const char *zKind = aPart[k].zKind;
-    if (nPart > 1 || !zKind) zKind = plan_evidence_kind_for_text(pArena, zLabel, pCtx);
+    if (nPart > 1 || !zKind)
+      zKind = plan_evidence_kind_for_text(pArena, zLabel, pCtx);
     evidence_add(pArena, a, pn, zLabel, zKind, pCtx);
   }
 }

@@ -421,6 +421,18 @@ static int is_blank(const char *z) {
   return 1;
 }
 
+/* A cell of text: an HTML fragment when it has tags or entities, else
+** plain text whose line breaks (a quoted spreadsheet cell) are lines. */
+static void add_text(Arena *pArena, PlanCell *pCell, const char *z) {
+  int bHtml = strchr(z, '&') != NULL;
+  for (const char *p = strchr(z, '<'); p && !bHtml; p = strchr(p + 1, '<'))
+    bHtml = isalpha((unsigned char)p[1]) || p[1] == '/' || p[1] == '!';
+  if (bHtml)
+    plan_cell_add_html(pArena, pCell, z);
+  else
+    plan_cell_add_plain(pArena, pCell, z, 0);
+}
+
 /* A paragraph block from an HTML fragment (nothing when it is empty). */
 static void add_paragraph(TextReader *r, const char *zHtml, int iLine) {
   PlanCell cell;
@@ -610,7 +622,7 @@ int plan_source_from_text(Arena *pArena, const char *zText, size_t nText,
       PlanRow *pRow = plan_block_add_row(
           pOut, r.pOpen, arena_printf(pArena, "Línea %d", iLine));
       for (int i = 0; i < nCell; i++) {
-        plan_cell_add_html(pArena, plan_row_add_cell(pOut, pRow), azCell[i]);
+        add_text(pArena, plan_row_add_cell(pOut, pRow), azCell[i]);
       }
       continue;
     }

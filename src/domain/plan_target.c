@@ -276,19 +276,21 @@ static void read_provinces(const PlanToken *aTok, int i, Reading *p) {
   }
 }
 
+/* bMeta: z is the target column, where "una charla" is a quantity; in the
+** actions «Realizar un Plan Piloto» only names what is done. */
 static void read_text(Arena *pArena, const char *z, const PlanContext *pCtx,
-                      Reading *p) {
+                      int bMeta, Reading *p) {
   memset(p, 0, sizeof(*p));
   PlanToken *aTok;
   int nTok = plan_tokens(pArena, z ? z : "", &aTok);
   for (int i = 0; i < nTok;) {
-    int n = MATCH_ANY(azAtLeast);
-    int bMarker = n > 0;
-    int iQuantity = i + n, bOne = 0;
+    int nMarker = MATCH_ANY(azAtLeast), n;
+    int bMarker = nMarker > 0;
+    int iQuantity = i + nMarker, bOne = 0;
     int nValue = read_quantity(aTok, nTok, &iQuantity, &bOne);
     p->bAtLeast |= bMarker;
     if (nValue && !plan_counts_not_activities(aTok, nTok, iQuantity) &&
-        !(bOne && !bMarker)) {
+        !(bOne && !bMarker && !bMeta)) {
       int iAfter = read_nouns(pArena, aTok, nTok, iQuantity, p);
       if (iAfter > iQuantity || bMarker) {
         if (iAfter == iQuantity) p->bAnyKind = 1;
@@ -306,7 +308,7 @@ static void read_text(Arena *pArena, const char *z, const PlanContext *pCtx,
     if (plan_tokens_match(pArena, aTok, nTok, i, "provincia")) {
       read_provinces(aTok, i, p);
     }
-    i += bMarker ? n : 1;
+    i += bMarker ? nMarker : 1;
   }
 }
 
@@ -332,8 +334,8 @@ void plan_target_suggest(const char *zActions, const char *zMeta,
   memset(pOut, 0, sizeof(*pOut));
   Arena *pArena = arena_new();
   Reading act, meta;
-  read_text(pArena, zActions, pCtx, &act);
-  read_text(pArena, zMeta, pCtx, &meta);
+  read_text(pArena, zActions, pCtx, 0, &act);
+  read_text(pArena, zMeta, pCtx, 1, &meta);
   const Reading *pMain = meta.nCount ? &meta : act.nCount ? &act : NULL;
   pOut->nCount = pMain ? pMain->nCount : 1;
   if (pMain && !pMain->bAnyKind) {

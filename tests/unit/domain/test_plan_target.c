@@ -91,6 +91,8 @@ static const TargetCase aCase[] = {
     {"Charlas abiertas", "Meta: 8 charlas", NULL, NULL, 8, "charla", "", "",
      0},
     {"Realizar 3 charlas", "", NULL, NULL, 3, "charla", "", "", 0},
+    {"Charla de la Ley 20.500", "Una charla", NULL, NULL, 1, "charla", "", "",
+     0},
     /* Places: any commune of Chile, the seat, provinces */
     {"Realizar 2 sesiones en comunas distintas a Puerto Montt", NULL, "10",
      NULL, 2, SESSIONS, "10101", "", 0},
