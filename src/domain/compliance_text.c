@@ -69,8 +69,8 @@ static const struct {
     {"programa_formacion", "el Programa de formación", 0},
 };
 
-static const char *evidence_words(Arena *pArena, const char *zSlug,
-                                  int *pbPlural) {
+static const char *evidence_words(Arena *pArena, const PlanLine *pLine,
+                                  const char *zSlug, int *pbPlural) {
   for (size_t i = 0; i < sizeof(aEvidenceWords) / sizeof(aEvidenceWords[0]);
        i++) {
     if (strcmp(aEvidenceWords[i].zSlug, zSlug) == 0) {
@@ -78,9 +78,14 @@ static const char *evidence_words(Arena *pArena, const char *zSlug,
       return aEvidenceWords[i].zWithArticle;
     }
   }
-  /* Not in our wording table but maybe in the catalogue: name it. */
+  /* Not in our wording table: a council's own kind, named as the plan
+  ** names it, or a catalogue label. */
   const char *zLabel =
       plan_kind_label(plan_evidence_kinds, plan_evidence_kinds_count, zSlug);
+  for (int i = 0; !zLabel && i < pLine->nEvidence; i++) {
+    if (strcmp(pLine->aEvidence[i].zKind, zSlug) == 0)
+      zLabel = pLine->aEvidence[i].zLabel;
+  }
   *pbPlural = 0;
   return arena_printf(pArena, "«%s»", zLabel ? zLabel : zSlug);
 }
@@ -210,7 +215,8 @@ static const char *evidence_sentence(Arena *pArena, const ComplianceLine *pLine,
   int bPlural = pLink->nMissingKind > 1;
   for (int i = 0; i < pLink->nMissingKind; i++) {
     int bOne = 0;
-    azWords[i] = evidence_words(pArena, pLink->azMissingKind[i], &bOne);
+    azWords[i] =
+        evidence_words(pArena, pLine->pLine, pLink->azMissingKind[i], &bOne);
     bPlural |= bOne;
   }
   char zDate[PLAN_DATE_SIZE];
