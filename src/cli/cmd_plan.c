@@ -67,7 +67,8 @@ static int64_t council_option(const char *zCmd, const char *zCouncil) {
   char *zEnd;
   long long v = strtoll(zCouncil, &zEnd, 10);
   if (!*zCouncil || *zEnd || v <= 0) {
-    fprintf(stderr, "cosoc %s: --council debe ser un número de consejo, no «%s»\n",
+    fprintf(stderr,
+            "cosoc %s: --council debe ser un número de consejo, no «%s»\n",
             zCmd, zCouncil);
     return -1;
   }
@@ -96,7 +97,8 @@ static const char *flags_text(Arena *pArena, const PlanDoc *pDoc) {
     }
   }
   return arena_printf(
-      pArena, "%s%s%s%s", count_text(pArena, nWindow, "fecha por revisar", "fechas por revisar"),
+      pArena, "%s%s%s%s",
+      count_text(pArena, nWindow, "fecha por revisar", "fechas por revisar"),
       count_text(pArena, nTarget, "meta por revisar", "metas por revisar"),
       count_text(pArena, nEvidence, "verificador por revisar",
                  "verificadores por revisar"),
@@ -223,19 +225,20 @@ int cmd_import_plan(int argc, char **argv) {
         bApproved ? ", que queda aprobada" : "");
     iExit = CLI_OK;
   } else {
-    printf("Plan importado%s: «%s», versión %d del consejo %lld (%d objetivos, "
-           "%d líneas%s%s)%s\n",
-           bApproved ? " y aprobado" : "", doc.zTitle, iNumber,
-           (long long)iUsed, doc.nObjective, doc.nLine,
-           iNumber > 1 ? arena_printf(pArena, ", %d cambio%s", nChanges,
-                                      nChanges == 1 ? "" : "s")
-                       : "",
-           flags_text(pArena, &doc),
-           bApproved ? "."
-                     : arena_printf(pArena,
-                                    "; queda como borrador hasta que se "
-                                    "apruebe (cosoc plan approve %d).",
-                                    iNumber));
+    printf(
+        "Plan importado%s: «%s», versión %d del consejo %lld (%d objetivos, "
+        "%d líneas%s%s)%s\n",
+        bApproved ? " y aprobado" : "", doc.zTitle, iNumber, (long long)iUsed,
+        doc.nObjective, doc.nLine,
+        iNumber > 1 ? arena_printf(pArena, ", %d cambio%s", nChanges,
+                                   nChanges == 1 ? "" : "s")
+                    : "",
+        flags_text(pArena, &doc),
+        bApproved ? "."
+                  : arena_printf(pArena,
+                                 "; queda como borrador hasta que se "
+                                 "apruebe (cosoc plan approve %d).",
+                                 iNumber));
     print_review(pArena, &doc);
     iExit = CLI_OK;
   }
@@ -263,8 +266,9 @@ static int plan_approve(int argc, char **argv) {
   char *zEnd = NULL;
   long iNumber = nPos == 1 ? strtol(azPos[0], &zEnd, 10) : 0;
   if (nPos != 1 || *zEnd || iNumber <= 0 || iNumber > 1000000) {
-    fprintf(stderr, "cosoc plan approve: falta el número N de la versión "
-                    "(vea cosoc plan approve --help)\n");
+    fprintf(stderr,
+            "cosoc plan approve: falta el número N de la versión "
+            "(vea cosoc plan approve --help)\n");
     return CLI_USAGE;
   }
   if (!zDb) {
@@ -286,8 +290,9 @@ static int plan_approve(int argc, char **argv) {
     fprintf(stderr, "cosoc plan approve: todavía no hay consejos\n");
   } else if ((rc = plan_store_approve(pDb, iUsed, (int)iNumber, 0)) ==
              DB_DONE) {
-    fprintf(stderr, "cosoc plan approve: el plan del consejo %lld no tiene "
-                    "una versión %ld\n",
+    fprintf(stderr,
+            "cosoc plan approve: el plan del consejo %lld no tiene "
+            "una versión %ld\n",
             (long long)iUsed, iNumber);
   } else if (rc != DB_OK) {
     fprintf(stderr, "cosoc plan approve: %s\n", db_errmsg(pDb));
@@ -304,18 +309,21 @@ static int plan_approve(int argc, char **argv) {
 int cmd_plan(int argc, char **argv) {
   if (argc >= 3 && strcmp(argv[2], "approve") == 0)
     return plan_approve(argc, argv);
-  if (argc >= 3 && strcmp(argv[2], "next") == 0) return plan_next_cmd(argc, argv);
+  if (argc >= 3 && strcmp(argv[2], "next") == 0)
+    return plan_next_cmd(argc, argv);
   if (argc >= 3 &&
       (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "-h") == 0)) {
-    printf("Uso: cosoc plan approve N --db BASE [--council ID]\n"
-           "     cosoc plan next --db BASE [--council ID] [--only-unmet] "
-           "[--as-of AAAA-MM-DD]\n\n"
-           "approve: aprueba la versión N del plan.\n"
-           "next: crea el plan siguiente a partir del aprobado (borrador).\n");
+    printf(
+        "Uso: cosoc plan approve N --db BASE [--council ID]\n"
+        "     cosoc plan next --db BASE [--council ID] [--only-unmet] "
+        "[--as-of AAAA-MM-DD]\n\n"
+        "approve: aprueba la versión N del plan.\n"
+        "next: crea el plan siguiente a partir del aprobado (borrador).\n");
     return CLI_OK;
   }
-  fprintf(stderr, "cosoc plan: use «cosoc plan approve» o «cosoc plan next» "
-                  "(vea cosoc plan --help)\n");
+  fprintf(stderr,
+          "cosoc plan: use «cosoc plan approve» o «cosoc plan next» "
+          "(vea cosoc plan --help)\n");
   return CLI_USAGE;
 }
 

@@ -19,8 +19,7 @@ int plan_next_cmd(int argc, char **argv) {
       {"db", "COSOC_DB", 0, "base de datos", &zDb},
       {"council", NULL, 0, "id del consejo (si hay más de uno)", &zCouncil},
       {"only-unmet", NULL, 1, "solo las líneas no cumplidas", &zOnly},
-      {"as-of", NULL, 0, "fecha de corte AAAA-MM-DD (fin del periodo)",
-       &zAsOf},
+      {"as-of", NULL, 0, "fecha de corte AAAA-MM-DD (fin del periodo)", &zAsOf},
   };
   int rc = cli_parse(argc, argv, 3, "plan next",
                      "Uso: cosoc plan next --db BASE [--council ID] "
@@ -44,8 +43,8 @@ int plan_next_cmd(int argc, char **argv) {
   if (zCouncil && iAsked <= 0) {
     fprintf(stderr, "cosoc plan next: --council debe ser un número\n");
     iExit = CLI_USAGE;
-  } else if (plan_store_import_council(pDb, pArena, iAsked, &iCouncil,
-                                       &zErr) != DB_OK ||
+  } else if (plan_store_import_council(pDb, pArena, iAsked, &iCouncil, &zErr) !=
+                 DB_OK ||
              !iCouncil) {
     fprintf(stderr, "cosoc plan next: %s\n",
             zErr ? zErr : "todavía no hay consejos");

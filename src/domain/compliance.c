@@ -186,9 +186,8 @@ static void provinces_missing(Arena *pArena, ComplianceLine *p) {
     }
     if (bCovered) continue;
     p->azProvinceMissing[p->nProvinceMissing++] =
-        pT->azProvinceName[i]
-            ? pT->azProvinceName[i]
-            : arena_printf(pArena, "la provincia %s", zCode);
+        pT->azProvinceName[i] ? pT->azProvinceName[i]
+                              : arena_printf(pArena, "la provincia %s", zCode);
   }
 }
 

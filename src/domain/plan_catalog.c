@@ -221,21 +221,21 @@ static const struct {
 
 /* Words that make a meeting one with authorities. */
 static const char *const azAuthority[] = {
-    "autoridad", "seremi",     "director",      "directora",
-    "alcalde",   "alcaldesa",  "delegado",      "delegada",
-    "gobernador", "gobernadora", "ministro",    "ministra",
-    "subsecretario", "parlamentario", "senador", "diputado",
+    "autoridad",        "seremi",        "director", "directora",
+    "alcalde",          "alcaldesa",     "delegado", "delegada",
+    "gobernador",       "gobernadora",   "ministro", "ministra",
+    "subsecretario",    "parlamentario", "senador",  "diputado",
     "jefe de servicio", "jefatura",
 };
 
 /* Nouns after a number that count something other than activities. */
 static const char *const azNotActivity[] = {
-    "dirigente", "persona",   "participante", "consejero", "consejera",
-    "integrante", "asistente", "comuna",      "provincia", "region",
-    "organizacion", "vecino", "vecina",       "beneficiario", "hora",
-    "mes",       "dia",       "semana",       "ano",       "minuto",
-    "lider",     "joven",     "mujer",        "funcionario", "socio",
-    "por ciento", "territorio", "sector",     "barrio",    "familia",
+    "dirigente",    "persona",    "participante", "consejero",    "consejera",
+    "integrante",   "asistente",  "comuna",       "provincia",    "region",
+    "organizacion", "vecino",     "vecina",       "beneficiario", "hora",
+    "mes",          "dia",        "semana",       "ano",          "minuto",
+    "lider",        "joven",      "mujer",        "funcionario",  "socio",
+    "por ciento",   "territorio", "sector",       "barrio",       "familia",
 };
 
 /* 1 when an authority word comes in aTok[i…] before the sentence ends. */
@@ -270,13 +270,12 @@ int plan_activity_noun(Arena *pArena, const PlanToken *aTok, int nTok, int i,
 }
 
 int plan_counts_not_activities(const PlanToken *aTok, int nTok, int i) {
-  if (i < nTok && aTok[i].eKind == PLAN_TOK_PUNCT &&
-      aTok[i].zText[0] == '%')
+  if (i < nTok && aTok[i].eKind == PLAN_TOK_PUNCT && aTok[i].zText[0] == '%')
     return 1;
   Arena *pArena = arena_new();
   int bFound = 0;
-  for (size_t k = 0; !bFound && k < sizeof(azNotActivity) / sizeof(azNotActivity[0]);
-       k++) {
+  for (size_t k = 0;
+       !bFound && k < sizeof(azNotActivity) / sizeof(azNotActivity[0]); k++) {
     bFound = plan_tokens_match(pArena, aTok, nTok, i, azNotActivity[k]) > 0;
   }
   arena_free(pArena);

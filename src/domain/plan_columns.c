@@ -71,8 +71,8 @@ static const struct {
 };
 
 /* Headings that are the number column as a whole: "N°" folds to "no". */
-static const char *const azNumberAlone[] = {"n", "no", "nro", "num", "numero",
-                                            "item", "n o"};
+static const char *const azNumberAlone[] = {"n",      "no",   "nro", "num",
+                                            "numero", "item", "n o"};
 
 PlanColumn plan_column_of_heading(Arena *pArena, const char *zHeading,
                                   int *piRank) {

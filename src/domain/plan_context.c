@@ -37,7 +37,8 @@ int plan_region_provinces(const PlanContext *pCtx, const char **azCode,
     const PlanPlace *p = &pCtx->aPlace[i];
     if (strncmp(p->zCode, pCtx->zRegionCode, nRegion) != 0) continue;
     int bSeen = 0;
-    for (int k = 0; k < n; k++) bSeen |= strcmp(azCode[k], p->zProvinceCode) == 0;
+    for (int k = 0; k < n; k++)
+      bSeen |= strcmp(azCode[k], p->zProvinceCode) == 0;
     if (bSeen) continue;
     azCode[n] = p->zProvinceCode;
     azName[n] = p->zProvinceName;

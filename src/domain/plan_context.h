@@ -27,11 +27,11 @@ typedef struct PlanCouncilKind {
 } PlanCouncilKind;
 
 typedef struct PlanContext {
-  int nPlace;               /* Every commune (0: no place rules are read) */
-  const PlanPlace *aPlace;  /* Ordered by code */
-  const char *zRegionCode;  /* The council's region ("04"), NULL: unknown */
-  const char *zSeatCode;    /* Its seat commune ("04101"), NULL: unknown */
-  int nKind;                /* The council's own evidence kinds */
+  int nPlace;              /* Every commune (0: no place rules are read) */
+  const PlanPlace *aPlace; /* Ordered by code */
+  const char *zRegionCode; /* The council's region ("04"), NULL: unknown */
+  const char *zSeatCode;   /* Its seat commune ("04101"), NULL: unknown */
+  int nKind;               /* The council's own evidence kinds */
   const PlanCouncilKind *aKind;
 } PlanContext;
 
@@ -39,11 +39,9 @@ typedef struct PlanContext {
 
 /* The commune a name means (any case or accents, or a known alternative
 ** spelling: "paiguano"), or NULL. */
-const PlanPlace *plan_place_by_name(const PlanContext *pCtx,
-                                    const char *zName);
+const PlanPlace *plan_place_by_name(const PlanContext *pCtx, const char *zName);
 /* The commune with that CUT code, or NULL. */
-const PlanPlace *plan_place_by_code(const PlanContext *pCtx,
-                                    const char *zCode);
+const PlanPlace *plan_place_by_code(const PlanContext *pCtx, const char *zCode);
 /* The provinces of the council's region, in code order: codes and names
 ** into the arrays (PLAN_PROVINCES_MAX each); returns how many (0 when the
 ** region is unknown). */

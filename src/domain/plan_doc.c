@@ -95,8 +95,8 @@ static int codes_from_text(Arena *pArena, const char *z, const char **az,
 
 void plan_target_exclude_from_text(Arena *pArena, PlanTarget *pTarget,
                                    const char *z) {
-  pTarget->nExclude = codes_from_text(pArena, z, pTarget->azExclude,
-                                      PLAN_TARGET_COMMUNES_MAX);
+  pTarget->nExclude =
+      codes_from_text(pArena, z, pTarget->azExclude, PLAN_TARGET_COMMUNES_MAX);
   memset(pTarget->azExcludeName, 0, sizeof(pTarget->azExcludeName));
 }
 

@@ -24,9 +24,9 @@
 #define COLS_MAX 64 /* Columns of the table read; more are notes' notes */
 #define HEADER_ROLES_MIN 3
 
-#define EXPECTED_TABLE                                                    \
-  "una tabla con las columnas N°, OBJETIVO, ACCIONES, RESPONSABLES, "    \
-  "VERIFICADOR y FECHAS (en cualquier orden, con otros nombres como "    \
+#define EXPECTED_TABLE                                                 \
+  "una tabla con las columnas N°, OBJETIVO, ACCIONES, RESPONSABLES, " \
+  "VERIFICADOR y FECHAS (en cualquier orden, con otros nombres como "  \
   "«Línea de acción», «Medios de verificación» o «Plazo», y quizás META)"
 
 /* A paragraph before the table. */
@@ -89,8 +89,8 @@ static int row_columns(Importer *p, const PlanRow *pRow, PlanColumn *aeCol,
     aiRank[i] = 0;
     const PlanCell *c = &pRow->aCell[i];
     if (c->bCopy || c->nPara == 0 || c->nPara > 2) continue;
-    aeCol[i] = plan_column_of_heading(
-        p->pArena, plan_cell_flat(p->pArena, c), &aiRank[i]);
+    aeCol[i] = plan_column_of_heading(p->pArena, plan_cell_flat(p->pArena, c),
+                                      &aiRank[i]);
     if (aeCol[i] == PLAN_COL_NOTE || abSeen[aeCol[i]]) continue;
     abSeen[aeCol[i]] = 1;
     nRole++;
@@ -195,8 +195,8 @@ static int check_columns(Importer *p) {
 static void pre_add(Importer *p, const char *zText, int bItem,
                     const char *zWhere) {
   if (!zText || !*zText) return;
-  p->aPre = arena_grow(p->pArena, p->aPre, p->nPre, &p->nPreAlloc,
-                       sizeof(Para));
+  p->aPre =
+      arena_grow(p->pArena, p->aPre, p->nPre, &p->nPreAlloc, sizeof(Para));
   p->aPre[p->nPre].zText = zText;
   p->aPre[p->nPre].bItem = bItem;
   p->aPre[p->nPre].zWhere = zWhere;
@@ -251,10 +251,10 @@ static void collect_pre(Importer *p) {
 ** uses into zSep (8 bytes), and where the text after it starts. 0 when
 ** there is none. */
 static int list_mark(const char *z, char *zSep, const char **pzRest) {
-  static const char *const azSep[] = {".-", ".\xe2\x80\x93", "-.", ".)",
-                                      ")",  ".",            "-",  ":"};
-  static const char *const azRoman[] = {"x",   "ix", "viii", "vii", "vi",
-                                        "v",   "iv", "iii",  "ii",  "i"};
+  static const char *const azSep[] = {
+      ".-", ".\xe2\x80\x93", "-.", ".)", ")", ".", "-", ":"};
+  static const char *const azRoman[] = {"x", "ix", "viii", "vii", "vi",
+                                        "v", "iv", "iii",  "ii",  "i"};
   static const int aiRoman[] = {10, 9, 8, 7, 6, 5, 4, 3, 2, 1};
   int n = 0;
   const char *p = z;
@@ -264,8 +264,7 @@ static int list_mark(const char *z, char *zSep, const char **pzRest) {
   } else {
     for (size_t k = 0; k < sizeof(azRoman) / sizeof(azRoman[0]); k++) {
       size_t m = strlen(azRoman[k]);
-      if (strncasecmp(p, azRoman[k], m) == 0 &&
-          !isalpha((unsigned char)p[m])) {
+      if (strncasecmp(p, azRoman[k], m) == 0 && !isalpha((unsigned char)p[m])) {
         n = aiRoman[k];
         p += m;
         break;
@@ -300,7 +299,8 @@ static void mark_text(char *z, size_t n, const char *zFirst, int k,
   if (isdigit((unsigned char)zFirst[0]))
     snprintf(z, n, "%d%s", k, zSep);
   else
-    snprintf(z, n, "%c%s", (char)(islower((unsigned char)zFirst[0]) ? 'a' : 'A') + k - 1,
+    snprintf(z, n, "%c%s",
+             (char)(islower((unsigned char)zFirst[0]) ? 'a' : 'A') + k - 1,
              zSep);
 }
 
@@ -311,7 +311,8 @@ typedef struct Objectives {
 } Objectives;
 
 static void objective_add(Objectives *o, const char *z, size_t n) {
-  const char *zText = plan_text_squeeze(o->pArena, arena_strndup(o->pArena, z, n));
+  const char *zText =
+      plan_text_squeeze(o->pArena, arena_strndup(o->pArena, z, n));
   if (!*zText || o->n >= PLAN_OBJECTIVES_MAX) return;
   o->a[o->n].iNumber = o->n + 1;
   o->a[o->n].zText = zText;
@@ -353,9 +354,9 @@ static void objectives_from_para(Objectives *o, const char *zPara) {
 
 /* Words a heading of the objectives block may have after "objetivo(s)". */
 static const char *const azObjectiveHeadingWord[] = {
-    "plan",   "del",     "de",          "la",     "el",      "general",
-    "generale", "especifico", "estrategico", "trabajo", "consejo", "cosoc",
-    "anual",  "y",       "nuestro",     "principal",
+    "plan",     "del",        "de",          "la",        "el",      "general",
+    "generale", "especifico", "estrategico", "trabajo",   "consejo", "cosoc",
+    "anual",    "y",          "nuestro",     "principal",
 };
 
 /* 1 when z heads the objectives block («OBJETIVO PLAN», «Objetivos
@@ -378,7 +379,8 @@ static int objectives_heading(Arena *pArena, const char *z,
     for (size_t k = 0; !bOk && k < sizeof(azObjectiveHeadingWord) /
                                        sizeof(azObjectiveHeadingWord[0]);
          k++)
-      bOk = strcmp(aTok[i].zStem, plan_word_stem(pArena, azObjectiveHeadingWord[k])) == 0;
+      bOk = strcmp(aTok[i].zStem,
+                   plan_word_stem(pArena, azObjectiveHeadingWord[k])) == 0;
     if (!bOk) return 0;
   }
   *pzRest = zColon ? plan_text_squeeze(pArena, zColon + 1) : "";
@@ -445,10 +447,9 @@ static int period_from_text(Arena *pArena, const char *z, PlanDoc *pDoc) {
     long y1 = aTok[i].iValue, y2 = y1;
     if (y1 < 1990 || y1 > 2200) continue;
     int k = i + 1;
-    if (k < nTok && ((aTok[k].eKind == PLAN_TOK_PUNCT &&
-                      strchr("-/", aTok[k].zText[0])) ||
-                     strcmp(aTok[k].zText, "a") == 0 ||
-                     strcmp(aTok[k].zText, "al") == 0))
+    if (k < nTok &&
+        ((aTok[k].eKind == PLAN_TOK_PUNCT && strchr("-/", aTok[k].zText[0])) ||
+         strcmp(aTok[k].zText, "a") == 0 || strcmp(aTok[k].zText, "al") == 0))
       k++;
     if (k > i + 1 && k < nTok && aTok[k].eKind == PLAN_TOK_NUM &&
         aTok[k].nDigit == 4 && aTok[k].iValue >= y1 &&
@@ -501,8 +502,8 @@ static int check_row_width(Importer *p, const PlanRow *pRow) {
   return refuse(p,
                 "%s: la fila tiene %d columna%s y se esperaban %d (%s, "
                 "separadas por tabulaciones); ¿el archivo está cortado?",
-                pRow->zWhere, pRow->nCell, pRow->nCell == 1 ? "" : "s",
-                p->nCol, headings_text(p));
+                pRow->zWhere, pRow->nCell, pRow->nCell == 1 ? "" : "s", p->nCol,
+                headings_text(p));
 }
 
 /* Reads one row after the header into p->aRow (or nothing: an empty row,
@@ -533,8 +534,8 @@ static int read_row(Importer *p, const PlanRow *pRow, const char **pzSection) {
     return refuse(p, "%s: la tabla tiene más de %d filas.", pRow->zWhere,
                   PLAN_LINES_MAX);
   }
-  p->aRow = arena_grow(p->pArena, p->aRow, p->nRow, &p->nRowAlloc,
-                       sizeof(RowText));
+  p->aRow =
+      arena_grow(p->pArena, p->aRow, p->nRow, &p->nRowAlloc, sizeof(RowText));
   RowText *t = &p->aRow[p->nRow++];
   memset(t, 0, sizeof(*t));
   t->pRow = pRow;
@@ -542,7 +543,8 @@ static int read_row(Importer *p, const PlanRow *pRow, const char **pzSection) {
     int bFlat = e == PLAN_COL_DATES || e == PLAN_COL_DATES_END;
     t->azText[e] = cell_of(p, pRow, (PlanColumn)e, bFlat);
   }
-  if (!*t->azText[PLAN_COL_OBJECTIVE]) t->azText[PLAN_COL_OBJECTIVE] = *pzSection;
+  if (!*t->azText[PLAN_COL_OBJECTIVE])
+    t->azText[PLAN_COL_OBJECTIVE] = *pzSection;
   int iEv = p->aiCol[PLAN_COL_EVIDENCE];
   t->pEvidence = iEv < pRow->nCell ? &pRow->aCell[iEv] : NULL;
   t->zNumber = cell_of(p, pRow, PLAN_COL_NUMBER, 1);
@@ -603,7 +605,7 @@ static int read_rows(Importer *p) {
 
 /* Separators of wordings inside one line of the evidence cell. */
 static const char *const azEvidenceSep[] = {
-    " y/o ", " y ", " e ", " o ", ", ", ",", " / ", "/", " + ", " - ",
+    " y/o ",          " y ", " e ", " o ", ", ", ",", " / ", "/", " + ", " - ",
     " \xe2\x80\x93 ",
 };
 
@@ -612,8 +614,7 @@ static const char *evidence_label(Arena *pArena, const char *z, size_t n) {
   const char *zLabel = plan_text_squeeze(pArena, arena_strndup(pArena, z, n));
   char zSep[8];
   const char *zRest;
-  if (list_mark(zLabel, zSep, &zRest) && strcmp(zSep, ":") != 0)
-    zLabel = zRest;
+  if (list_mark(zLabel, zSep, &zRest) && strcmp(zSep, ":") != 0) zLabel = zRest;
   char *zOut = arena_strdup(pArena, zLabel);
   size_t k = strlen(zOut);
   while (k > 0 && strchr(".,;: ", zOut[k - 1])) zOut[--k] = 0;
@@ -728,7 +729,8 @@ static void evidence_line(Arena *pArena, const char *z, const PlanContext *pCtx,
 
 int plan_import_evidence(Arena *pArena, const PlanCell *pCell,
                          const PlanContext *pCtx, PlanEvidence **paEv) {
-  PlanEvidence *a = arena_alloc(pArena, sizeof(PlanEvidence) * PLAN_EVIDENCE_MAX);
+  PlanEvidence *a =
+      arena_alloc(pArena, sizeof(PlanEvidence) * PLAN_EVIDENCE_MAX);
   int n = 0;
   for (int i = 0; pCell && i < pCell->nPara; i++) {
     char *zLine = arena_strdup(pArena, pCell->aPara[i].zText);
@@ -780,8 +782,8 @@ static void build_lines(Importer *p, PlanDoc *pDoc) {
                             *zNotes ? "\n" : "", zNotes);
     }
     pL->zNotes = zNotes;
-    pL->nEvidence = plan_import_evidence(pArena, t->pEvidence, p->pCtx,
-                                         &pL->aEvidence);
+    pL->nEvidence =
+        plan_import_evidence(pArena, t->pEvidence, p->pCtx, &pL->aEvidence);
     plan_window_parse(pL->zWindowPhrase, pDoc->zPeriodStart, pDoc->zPeriodEnd,
                       &pL->window);
     plan_target_suggest(*pL->zActions ? pL->zActions : pL->zObjective,
@@ -807,9 +809,10 @@ int plan_import_source(Arena *pArena, const PlanSource *pSrc,
       bText |= pSrc->aBlock[b].eKind == PLAN_BLOCK_TEXT;
     }
     if (!bTable && !bText) {
-      rc = refuse(&imp, "El archivo está vacío: se esperaba un plan anual con "
-                        "título, introducción, objetivos («OBJETIVO PLAN») y "
-                        "%s.",
+      rc = refuse(&imp,
+                  "El archivo está vacío: se esperaba un plan anual con "
+                  "título, introducción, objetivos («OBJETIVO PLAN») y "
+                  "%s.",
                   EXPECTED_TABLE);
     } else if (!bTable) {
       rc = refuse(&imp,
@@ -821,7 +824,8 @@ int plan_import_source(Arena *pArena, const PlanSource *pSrc,
     } else {
       const PlanBlock *pFirst = NULL;
       for (int b = 0; b < pSrc->nBlock && !pFirst; b++)
-        if (pSrc->aBlock[b].eKind == PLAN_BLOCK_TABLE) pFirst = &pSrc->aBlock[b];
+        if (pSrc->aBlock[b].eKind == PLAN_BLOCK_TABLE)
+          pFirst = &pSrc->aBlock[b];
       rc = refuse(&imp,
                   "%s: hay una tabla, pero ninguna de sus filas tiene los "
                   "encabezados de un plan; se esperaba %s.",

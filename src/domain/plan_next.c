@@ -13,7 +13,8 @@ const char *plan_next_shift_years(Arena *pArena, const char *z, int yFirst,
   Buf b;
   buf_init(&b, pArena);
   for (const char *p = z ? z : ""; *p;) {
-    if (isdigit((unsigned char)*p) && (p == z || !isdigit((unsigned char)p[-1]))) {
+    if (isdigit((unsigned char)*p) &&
+        (p == z || !isdigit((unsigned char)p[-1]))) {
       size_t n = strspn(p, "0123456789");
       int y = n == 4 ? atoi(p) : 0;
       if (y && y >= yFirst && y <= yLast) {
@@ -81,7 +82,7 @@ void plan_next_from(Arena *pArena, const PlanDoc *pOld,
                             pOld->zTitle, pOldLine->iNumber,
                             pC ? pC->nVerified : 0,
                             pC ? pC->nTarget : pOldLine->target.nCount);
-    move_window(pOld, pL, pNew->zPeriodStart, pNew->zPeriodEnd, y0, y1,
-                nYears, pArena);
+    move_window(pOld, pL, pNew->zPeriodStart, pNew->zPeriodEnd, y0, y1, nYears,
+                pArena);
   }
 }

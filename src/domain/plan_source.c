@@ -81,8 +81,8 @@ static const char *const azBulletInline[] = {
 };
 /* Marks that make a line a list item only at its start. */
 static const char *const azBulletStart[] = {
-    "- ", "* ", "\xc2\xb7", "\xe2\x80\x93 ", "\xe2\x80\x94 ", "\xe2\x9c\x93",
-    "o ",
+    "- ",           "* ", "\xc2\xb7", "\xe2\x80\x93 ", "\xe2\x80\x94 ",
+    "\xe2\x9c\x93", "o ",
 };
 
 static size_t bullet_at(const char *z, const char *const *az, size_t n) {
@@ -98,8 +98,9 @@ static size_t bullet_at(const char *z, const char *const *az, size_t n) {
 static void line_end(Arena *pArena, PlanCell *pCell, Buf *pCur, int bItem) {
   const char *z = plan_text_squeeze(pArena, buf_str(pCur));
   buf_init(pCur, pArena);
-  for (size_t n; (n = bullet_at(z, azBulletStart,
-                                sizeof(azBulletStart) / sizeof(azBulletStart[0])));) {
+  for (size_t n;
+       (n = bullet_at(z, azBulletStart,
+                      sizeof(azBulletStart) / sizeof(azBulletStart[0])));) {
     /* "o " starts an item only when it is a bullet Word turned into a
     ** letter ("o Acta"), never the word "o" in running text: accept it
     ** when a capital follows. */
@@ -150,15 +151,32 @@ static size_t decode_entity(const char *z, Buf *pOut) {
     const char *zName;
     const char *zText;
   } a[] = {
-      {"amp;", "&"},         {"lt;", "<"},         {"gt;", ">"},
-      {"quot;", "\""},       {"apos;", "'"},       {"nbsp;", " "},
-      {"bull;", "\xe2\x80\xa2"}, {"aacute;", "á"}, {"eacute;", "é"},
-      {"iacute;", "í"},      {"oacute;", "ó"},     {"uacute;", "ú"},
-      {"ntilde;", "ñ"},      {"Aacute;", "Á"},     {"Eacute;", "É"},
-      {"Iacute;", "Í"},      {"Oacute;", "Ó"},     {"Uacute;", "Ú"},
-      {"Ntilde;", "Ñ"},      {"uuml;", "ü"},       {"deg;", "°"},
-      {"ordm;", "º"},        {"ordf;", "ª"},       {"ndash;", "–"},
-      {"mdash;", "—"},       {"middot;", "·"},
+      {"amp;", "&"},
+      {"lt;", "<"},
+      {"gt;", ">"},
+      {"quot;", "\""},
+      {"apos;", "'"},
+      {"nbsp;", " "},
+      {"bull;", "\xe2\x80\xa2"},
+      {"aacute;", "á"},
+      {"eacute;", "é"},
+      {"iacute;", "í"},
+      {"oacute;", "ó"},
+      {"uacute;", "ú"},
+      {"ntilde;", "ñ"},
+      {"Aacute;", "Á"},
+      {"Eacute;", "É"},
+      {"Iacute;", "Í"},
+      {"Oacute;", "Ó"},
+      {"Uacute;", "Ú"},
+      {"Ntilde;", "Ñ"},
+      {"uuml;", "ü"},
+      {"deg;", "°"},
+      {"ordm;", "º"},
+      {"ordf;", "ª"},
+      {"ndash;", "–"},
+      {"mdash;", "—"},
+      {"middot;", "·"},
   };
   for (size_t i = 0; i < sizeof(a) / sizeof(a[0]); i++) {
     size_t n = strlen(a[i].zName);
@@ -213,8 +231,8 @@ static void tag_name(const char *z, char *zName, size_t nName) {
 
 /* Tags that end a line of text. */
 static int is_block_tag(const char *zName) {
-  static const char *const az[] = {"p",  "br", "li", "ul", "ol", "div",
-                                   "h1", "h2", "h3", "h4", "h5", "h6",
+  static const char *const az[] = {"p",  "br", "li", "ul",    "ol", "div",
+                                   "h1", "h2", "h3", "h4",    "h5", "h6",
                                    "tr", "td", "th", "table", "dd", "dt"};
   for (size_t i = 0; i < sizeof(az) / sizeof(az[0]); i++) {
     if (strcmp(zName, az[i]) == 0) return 1;
@@ -472,7 +490,7 @@ typedef struct HtmlTable {
   const char *zOpen; /* Where that cell's content starts */
   int iOpenCol;      /* Its column */
   int nOpenRows;     /* Its rowspan */
-  int anLeft[HTML_COLS_MAX]; /* Rows a cell above still spans into */
+  int anLeft[HTML_COLS_MAX];     /* Rows a cell above still spans into */
   PlanCell aSpan[HTML_COLS_MAX]; /* What it holds */
 } HtmlTable;
 
@@ -491,9 +509,9 @@ static void html_spanned(HtmlTable *t) {
 static void html_cell_end(HtmlTable *t, const char *zEnd) {
   if (t->iOpen < 0 || !t->pRow) return;
   PlanCell *pCell = &t->pRow->aCell[t->iOpen];
-  plan_cell_add_html(t->r->pArena, pCell,
-                     arena_strndup(t->r->pArena, t->zOpen,
-                                   (size_t)(zEnd - t->zOpen)));
+  plan_cell_add_html(
+      t->r->pArena, pCell,
+      arena_strndup(t->r->pArena, t->zOpen, (size_t)(zEnd - t->zOpen)));
   if (t->nOpenRows > 1 && t->iOpenCol < HTML_COLS_MAX) {
     t->aSpan[t->iOpenCol] = *pCell;
     t->anLeft[t->iOpenCol] = t->nOpenRows - 1;
@@ -535,10 +553,10 @@ static void read_html_table(TextReader *r) {
     if (bRow) {
       html_spanned(&t);
       if (!bEnd) {
-        t.pRow = plan_block_add_row(
-            r->pSrc, t.pBlock,
-            arena_printf(r->pArena, "Línea %d",
-                         r->iLine + count_lines(z, zTag)));
+        t.pRow =
+            plan_block_add_row(r->pSrc, t.pBlock,
+                               arena_printf(r->pArena, "Línea %d",
+                                            r->iLine + count_lines(z, zTag)));
         t.iCol = 0;
       }
       continue;

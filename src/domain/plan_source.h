@@ -41,7 +41,10 @@ typedef struct PlanRow {
   const char *zWhere; /* Where it is, for messages: "Línea 14" */
 } PlanRow;
 
-typedef enum PlanBlockKind { PLAN_BLOCK_TEXT = 0, PLAN_BLOCK_TABLE } PlanBlockKind;
+typedef enum PlanBlockKind {
+  PLAN_BLOCK_TEXT = 0,
+  PLAN_BLOCK_TABLE
+} PlanBlockKind;
 
 typedef struct PlanBlock {
   PlanBlockKind eKind;

@@ -23,16 +23,23 @@
 
 /* Phrases that introduce a minimum quantity. */
 static const char *const azAtLeast[] = {
-    "al menos un total de", "a lo menos", "a los menos", "al menos",
-    "por lo menos",         "como minimo", "un minimo de", "minimo de",
-    "minimo",               "no menos de",
+    "al menos un total de",
+    "a lo menos",
+    "a los menos",
+    "al menos",
+    "por lo menos",
+    "como minimo",
+    "un minimo de",
+    "minimo de",
+    "minimo",
+    "no menos de",
 };
 
 /* Phrases that exclude the places after them. */
 static const char *const azExcluding[] = {
-    "fuera de",  "fuera del",  "distinta a",    "distinta de",
-    "distinto a", "distinto de", "diferente a", "diferente de",
-    "excepto",   "salvo",      "con excepcion de", "que no sea",
+    "fuera de",   "fuera del",   "distinta a",       "distinta de",
+    "distinto a", "distinto de", "diferente a",      "diferente de",
+    "excepto",    "salvo",       "con excepcion de", "que no sea",
 };
 
 /* Words between an excluding phrase and the place ("fuera de la comuna
@@ -58,15 +65,15 @@ static const char *const azNotCommune[] = {
 
 /* What one text (the actions or the target column) says. */
 typedef struct Reading {
-  int nCount;     /* Sum of the quantities read (0: none) */
-  int bAtLeast;   /* An "at least" phrase was seen */
-  int bAnyKind;   /* A noun that means any activity was counted */
+  int nCount;   /* Sum of the quantities read (0: none) */
+  int bAtLeast; /* An "at least" phrase was seen */
+  int bAnyKind; /* A noun that means any activity was counted */
   int nKind;
   const char *azKind[READ_KINDS_MAX];
   int nExclude;
   const char *azExclude[PLAN_TARGET_COMMUNES_MAX];
   int bEachProvince;
-  int nProvincesSaid; /* "en las 3 provincias": 3 (0: not said) */
+  int nProvincesSaid;             /* "en las 3 provincias": 3 (0: not said) */
   char zReason[PLAN_REASON_SIZE]; /* The first thing that could not be read */
 } Reading;
 
@@ -93,12 +100,12 @@ static int match_any(Arena *pArena, const PlanToken *aTok, int nTok, int i,
   }
   return 0;
 }
-#define MATCH_ANY(a) match_any(pArena, aTok, nTok, i, a, sizeof(a) / sizeof(a[0]))
+#define MATCH_ANY(a) \
+  match_any(pArena, aTok, nTok, i, a, sizeof(a) / sizeof(a[0]))
 
 /* A quantity at aTok[*pi]: digits or a number word, then an optional
 ** "(4)" or "(cuatro)". 0 when there is none. */
-static int read_quantity(const PlanToken *aTok, int nTok, int *pi,
-                         int *pbOne) {
+static int read_quantity(const PlanToken *aTok, int nTok, int *pi, int *pbOne) {
   int i = *pi, n = 0;
   *pbOne = 0;
   if (i >= nTok) return 0;
@@ -172,7 +179,8 @@ static void add_exclude(Reading *p, const char *zCode) {
   for (int i = 0; i < p->nExclude; i++) {
     if (strcmp(p->azExclude[i], zCode) == 0) return;
   }
-  if (p->nExclude < PLAN_TARGET_COMMUNES_MAX) p->azExclude[p->nExclude++] = zCode;
+  if (p->nExclude < PLAN_TARGET_COMMUNES_MAX)
+    p->azExclude[p->nExclude++] = zCode;
 }
 
 /* The longest run of words at aTok[i…] (five at most) that names a
@@ -196,8 +204,8 @@ static const PlanPlace *commune_at(Arena *pArena, const PlanToken *aTok,
 }
 
 /* The places after an excluding phrase that ends at aTok[i]. */
-static void read_excluded(Arena *pArena, const PlanToken *aTok, int nTok,
-                          int i, const PlanContext *pCtx, Reading *p) {
+static void read_excluded(Arena *pArena, const PlanToken *aTok, int nTok, int i,
+                          const PlanContext *pCtx, Reading *p) {
   int bCommuneSaid = 0;
   for (; i < nTok; i++) {
     int n = MATCH_ANY(azSeat);
@@ -205,8 +213,9 @@ static void read_excluded(Arena *pArena, const PlanToken *aTok, int nTok,
       if (pCtx && pCtx->zSeatCode) {
         add_exclude(p, pCtx->zSeatCode);
       } else {
-        reading_flag(p, "La meta excluye «%s», pero no se sabe cuál es la "
-                        "comuna sede del consejo: indíquela en sus datos.",
+        reading_flag(p,
+                     "La meta excluye «%s», pero no se sabe cuál es la "
+                     "comuna sede del consejo: indíquela en sus datos.",
                      plan_tokens_text(pArena, aTok, i, i + n));
       }
       return;
@@ -249,14 +258,14 @@ static void read_excluded(Arena *pArena, const PlanToken *aTok, int nTok,
 ** such little words back to "en", "por" or "entre" («dirigentes de las 3
 ** provincias» is about people, not places). */
 static void read_provinces(const PlanToken *aTok, int i, Reading *p) {
-  static const char *const azAllowed[] = {"cada", "una", "uno", "de",  "las",
+  static const char *const azAllowed[] = {"cada", "una", "uno",   "de", "las",
                                           "los",  "sus", "todas", "la"};
   int bEach = 0, nSaid = 0, k = i - 1;
   for (; k >= 0; k--) {
     const char *z = aTok[k].zText;
     int bAllowed = aTok[k].eKind == PLAN_TOK_NUM && aTok[k].iValue < 100;
-    for (size_t a = 0; !bAllowed && a < sizeof(azAllowed) / sizeof(azAllowed[0]);
-         a++)
+    for (size_t a = 0;
+         !bAllowed && a < sizeof(azAllowed) / sizeof(azAllowed[0]); a++)
       bAllowed = strcmp(z, azAllowed[a]) == 0;
     if (!bAllowed && plan_number_word(z) > 1) bAllowed = 1;
     if (!bAllowed) break;
@@ -295,7 +304,8 @@ static void read_text(Arena *pArena, const char *z, const PlanContext *pCtx,
       if (iAfter > iQuantity || bMarker) {
         if (iAfter == iQuantity) p->bAnyKind = 1;
         p->nCount += nValue;
-        if (p->nCount > PLAN_TARGET_COUNT_MAX) p->nCount = PLAN_TARGET_COUNT_MAX;
+        if (p->nCount > PLAN_TARGET_COUNT_MAX)
+          p->nCount = PLAN_TARGET_COUNT_MAX;
         i = iAfter;
         continue;
       }
@@ -360,17 +370,19 @@ void plan_target_suggest(const char *zActions, const char *zMeta,
                                    zMeta));
   }
   if (!pMain && (meta.bAtLeast || act.bAtLeast)) {
-    target_flag(pOut, "El texto dice «al menos» pero no cuántas "
-                      "actividades: se supuso 1.");
+    target_flag(pOut,
+                "El texto dice «al menos» pero no cuántas "
+                "actividades: se supuso 1.");
   }
-  const Reading *pEach = meta.bEachProvince ? &meta
+  const Reading *pEach = meta.bEachProvince  ? &meta
                          : act.bEachProvince ? &act
                                              : NULL;
   if (pEach) {
     if (!plan_target_each_province(pOut, pCtx, 1)) {
-      target_flag(pOut, "La meta pide actividades en cada provincia, pero "
-                        "no se sabe la región del consejo: indíquela en sus "
-                        "datos.");
+      target_flag(pOut,
+                  "La meta pide actividades en cada provincia, pero "
+                  "no se sabe la región del consejo: indíquela en sus "
+                  "datos.");
     } else if (pEach->nProvincesSaid &&
                pEach->nProvincesSaid != pOut->nProvince) {
       target_flag(pOut, arena_printf(pArena,

@@ -62,12 +62,12 @@ static const struct {
   const char *zName;
   int iMonth;
 } aMonth[] = {
-    {"enero", 1},      {"ene", 1},      {"febrero", 2},   {"feb", 2},
-    {"marzo", 3},      {"mar", 3},      {"abril", 4},     {"abr", 4},
-    {"mayo", 5},       {"may", 5},      {"junio", 6},     {"jun", 6},
-    {"julio", 7},      {"jul", 7},      {"agosto", 8},    {"ago", 8},
-    {"septiembre", 9}, {"setiembre", 9}, {"sep", 9},       {"sept", 9},
-    {"set", 9},        {"octubre", 10}, {"oct", 10},      {"noviembre", 11},
+    {"enero", 1},      {"ene", 1},        {"febrero", 2}, {"feb", 2},
+    {"marzo", 3},      {"mar", 3},        {"abril", 4},   {"abr", 4},
+    {"mayo", 5},       {"may", 5},        {"junio", 6},   {"jun", 6},
+    {"julio", 7},      {"jul", 7},        {"agosto", 8},  {"ago", 8},
+    {"septiembre", 9}, {"setiembre", 9},  {"sep", 9},     {"sept", 9},
+    {"set", 9},        {"octubre", 10},   {"oct", 10},    {"noviembre", 11},
     {"nov", 11},       {"diciembre", 12}, {"dic", 12},
 };
 
@@ -76,12 +76,13 @@ static const struct {
   const char *zWord;
   int i;
 } aOrdinal[] = {
-    {"primer", 1},  {"primero", 1}, {"primera", 1}, {"1er", 1}, {"1ro", 1},
-    {"1o", 1},      {"1a", 1},      {"i", 1},       {"segundo", 2},
-    {"segunda", 2}, {"2do", 2},     {"2da", 2},     {"2o", 2},  {"2a", 2},
-    {"ii", 2},      {"tercer", 3},  {"tercero", 3}, {"tercera", 3},
-    {"3er", 3},     {"3ro", 3},     {"3o", 3},      {"3a", 3},  {"iii", 3},
-    {"cuarto", 4},  {"cuarta", 4},  {"4to", 4},     {"4o", 4},  {"4a", 4},
+    {"primer", 1},  {"primero", 1}, {"primera", 1}, {"1er", 1},
+    {"1ro", 1},     {"1o", 1},      {"1a", 1},      {"i", 1},
+    {"segundo", 2}, {"segunda", 2}, {"2do", 2},     {"2da", 2},
+    {"2o", 2},      {"2a", 2},      {"ii", 2},      {"tercer", 3},
+    {"tercero", 3}, {"tercera", 3}, {"3er", 3},     {"3ro", 3},
+    {"3o", 3},      {"3a", 3},      {"iii", 3},     {"cuarto", 4},
+    {"cuarta", 4},  {"4to", 4},     {"4o", 4},      {"4a", 4},
     {"iv", 4},
 };
 
@@ -90,8 +91,8 @@ static const struct {
   const char *zWord;
   int nMonths;
 } aPart[] = {
-    {"semestre", 6},     {"sem", 6},     {"trimestre", 3},
-    {"trim", 3},         {"cuatrimestre", 4}, {"bimestre", 2},
+    {"semestre", 6}, {"sem", 6},          {"trimestre", 3},
+    {"trim", 3},     {"cuatrimestre", 4}, {"bimestre", 2},
 };
 
 /* Short forms: "q1" (quarter), "t2" (trimestre), "s1" (semestre). */
@@ -235,8 +236,7 @@ static int month_at(const Reader *p, int i) {
 }
 
 static int ordinal_at(const Reader *p, int i) {
-  if (tok_is(p, i, PLAN_TOK_NUM) && p->a[i].iValue >= 1 &&
-      p->a[i].iValue <= 6)
+  if (tok_is(p, i, PLAN_TOK_NUM) && p->a[i].iValue >= 1 && p->a[i].iValue <= 6)
     return (int)p->a[i].iValue;
   if (!tok_is(p, i, PLAN_TOK_WORD)) return 0;
   for (size_t k = 0; k < sizeof(aOrdinal) / sizeof(aOrdinal[0]); k++) {
@@ -264,8 +264,8 @@ static int year_at(const Reader *p, int i) {
 ** past them when there is a year. */
 static int year_after(const Reader *p, int *pi) {
   int i = *pi;
-  if (tok_is(p, i, PLAN_TOK_WORD) && (strcmp(p->a[i].zText, "de") == 0 ||
-                                      strcmp(p->a[i].zText, "del") == 0))
+  if (tok_is(p, i, PLAN_TOK_WORD) &&
+      (strcmp(p->a[i].zText, "de") == 0 || strcmp(p->a[i].zText, "del") == 0))
     i++;
   else if (tok_punct(p, i, ','))
     i++;
@@ -520,8 +520,9 @@ static int parse_phrase(Arena *pArena, const char *zPhrase, const char *zPs,
   Reader r = {pArena, NULL, 0};
   r.n = plan_tokens(pArena, zPhrase, (PlanToken **)&r.a);
   if (r.n == 0) {
-    set_reason(pOut, "La línea no dice fechas: se usa todo el periodo del "
-                     "plan.");
+    set_reason(pOut,
+               "La línea no dice fechas: se usa todo el periodo del "
+               "plan.");
     return 0;
   }
   Span aSpan[SPANS_MAX];
@@ -552,8 +553,9 @@ static int parse_phrase(Arena *pArena, const char *zPhrase, const char *zPs,
   if (nSpan == 0) {
     whole_period(pOut, zPs, zPe);
     if (bUndefined) {
-      set_reason(pOut, "La fecha está por definir: se usa todo el periodo "
-                       "del plan.");
+      set_reason(pOut,
+                 "La fecha está por definir: se usa todo el periodo "
+                 "del plan.");
       return 0;
     }
     pOut->bAsNeeded = bAsNeeded;
@@ -582,8 +584,9 @@ static int parse_phrase(Arena *pArena, const char *zPhrase, const char *zPs,
   if (nSpan == 1 && bFrom) memcpy(pOut->zEnd, zPe, PLAN_DATE_SIZE);
   if (nSpan == 1 && bUntil) memcpy(pOut->zStart, zPs, PLAN_DATE_SIZE);
   if (strcmp(pOut->zStart, pOut->zEnd) > 0) {
-    set_reason(pOut, "«%s» queda fuera del periodo del plan: se usa todo el "
-                     "periodo.",
+    set_reason(pOut,
+               "«%s» queda fuera del periodo del plan: se usa todo el "
+               "periodo.",
                zPhrase);
     return 0;
   }

@@ -30,7 +30,8 @@
 #define COSOC_DOMAIN_PLAN_WINDOW_H
 
 #define PLAN_DATE_SIZE 11    /* "YYYY-MM-DD" and its NUL */
-#define PLAN_REASON_SIZE 240 /* One Spanish sentence saying why it is flagged */
+#define PLAN_REASON_SIZE 240 /* One Spanish sentence saying why it is flagged \
+                              */
 
 typedef struct PlanWindow {
   char zStart[PLAN_DATE_SIZE]; /* First day, inclusive */

@@ -26,8 +26,9 @@ static int fold_char(const unsigned char *z, char *pc, int *pbUpper) {
   }
   if (c == 0xc3 && z[1]) {
     /* Latin-1 letters: upper case 0x80-0x9e, lower case 0xa0-0xbe. */
-    static const char azPlain[] = "aaaaaaaceeeeiiii" /* 0x80-0x8f */
-                                  "dnooooo ouuuuy  " /* 0x90-0x9f */;
+    static const char azPlain[] =
+        "aaaaaaaceeeeiiii" /* 0x80-0x8f */
+        "dnooooo ouuuuy  " /* 0x90-0x9f */;
     unsigned char c2 = z[1];
     int iLow = c2 >= 0xa0 ? c2 - 0xa0 : c2 - 0x80;
     if (iLow >= 0 && iLow < 32 && azPlain[iLow] != ' ') {
@@ -150,9 +151,9 @@ int plan_tokens_find(Arena *pArena, const PlanToken *aTok, int nTok, int i,
 
 int plan_number_word(const char *z) {
   static const char *const az[] = {
-      "uno",    "dos",      "tres",       "cuatro",     "cinco",
-      "seis",   "siete",    "ocho",       "nueve",      "diez",
-      "once",   "doce",     "trece",      "catorce",    "quince",
+      "uno",       "dos",        "tres",      "cuatro",     "cinco",
+      "seis",      "siete",      "ocho",      "nueve",      "diez",
+      "once",      "doce",       "trece",     "catorce",    "quince",
       "dieciseis", "diecisiete", "dieciocho", "diecinueve", "veinte"};
   if (!z) return 0;
   if (strcmp(z, "un") == 0 || strcmp(z, "una") == 0) return 1;

@@ -49,8 +49,9 @@ static char *zip_entry(PlanZip *p, const char *zName, size_t *pn,
   zip_int64_t i = plan_zip_find(p, zName);
   if (i < 0) {
     if (bRequired)
-      zip_fail(p, "Al archivo le falta la parte «%s»: no es un documento "
-                  "de Word o Excel completo.",
+      zip_fail(p,
+               "Al archivo le falta la parte «%s»: no es un documento "
+               "de Word o Excel completo.",
                zName);
     return NULL;
   }
@@ -61,16 +62,18 @@ static char *zip_entry(PlanZip *p, const char *zName, size_t *pn,
     return NULL;
   }
   if ((st.valid & ZIP_STAT_SIZE) && st.size > PLAN_DOC_XML_MAX) {
-    zip_fail(p, "El archivo se rechaza: «%s» se expande a más de lo que un "
-                "plan puede ocupar (posible bomba de descompresión).",
+    zip_fail(p,
+             "El archivo se rechaza: «%s» se expande a más de lo que un "
+             "plan puede ocupar (posible bomba de descompresión).",
              zName);
     return NULL;
   }
   if ((st.valid & ZIP_STAT_SIZE) && (st.valid & ZIP_STAT_COMP_SIZE) &&
       st.size > 1024 * 1024 &&
       st.size / (st.comp_size ? st.comp_size : 1) > PLAN_DOC_RATIO_MAX) {
-    zip_fail(p, "El archivo se rechaza: «%s» está comprimido de forma "
-                "anómala (posible bomba de descompresión).",
+    zip_fail(p,
+             "El archivo se rechaza: «%s» está comprimido de forma "
+             "anómala (posible bomba de descompresión).",
              zName);
     return NULL;
   }
@@ -94,8 +97,9 @@ static char *zip_entry(PlanZip *p, const char *zName, size_t *pn,
     p->nRead += (size_t)n;
     if (b.n > PLAN_DOC_XML_MAX || p->nRead > PLAN_DOC_TOTAL_MAX) {
       zip_fclose(f);
-      zip_fail(p, "El archivo se rechaza: «%s» se expande a más de lo que un "
-                  "plan puede ocupar (posible bomba de descompresión).",
+      zip_fail(p,
+               "El archivo se rechaza: «%s» se expande a más de lo que un "
+               "plan puede ocupar (posible bomba de descompresión).",
                zName);
       return NULL;
     }
@@ -121,8 +125,9 @@ xmlDocPtr plan_zip_xml(PlanZip *p, const char *zName, int bRequired) {
   /* Office XML never declares a DTD or entities: refusing them closes the
   ** door to entity expansion and external fetches altogether. */
   if (memmem(z, n, "<!DOCTYPE", 9) || memmem(z, n, "<!ENTITY", 8)) {
-    zip_fail(p, "El archivo se rechaza: «%s» trae declaraciones (DOCTYPE o "
-                "ENTITY) que un documento de Word o Excel no tiene.",
+    zip_fail(p,
+             "El archivo se rechaza: «%s» trae declaraciones (DOCTYPE o "
+             "ENTITY) que un documento de Word o Excel no tiene.",
              zName);
     return NULL;
   }
@@ -186,8 +191,8 @@ static int read_zip(Arena *pArena, const void *pData, size_t nData,
   zip_error_t err;
   zip_error_init(&err);
   zip_source_t *pSrc = zip_source_buffer_create(pData, nData, 0, &err);
-  if (pSrc) z.pZip = zip_open_from_source(pSrc, ZIP_RDONLY | ZIP_CHECKCONS,
-                                          &err);
+  if (pSrc)
+    z.pZip = zip_open_from_source(pSrc, ZIP_RDONLY | ZIP_CHECKCONS, &err);
   if (!z.pZip) {
     *pzErr = arena_printf(pArena,
                           "El archivo es un ZIP (como un .docx o .xlsx) pero "
@@ -210,9 +215,10 @@ static int read_zip(Arena *pArena, const void *pData, size_t nData,
   } else if (plan_zip_find(&z, "xl/workbook.xml") >= 0) {
     rc = plan_xlsx_read(&z, pOut);
   } else {
-    z.zErr = "El archivo es un ZIP pero no un documento de Word (.docx) ni "
-             "una planilla Excel (.xlsx): no trae word/document.xml ni "
-             "xl/workbook.xml.";
+    z.zErr =
+        "El archivo es un ZIP pero no un documento de Word (.docx) ni "
+        "una planilla Excel (.xlsx): no trae word/document.xml ni "
+        "xl/workbook.xml.";
   }
   zip_discard(z.pZip);
   if (rc != 0) *pzErr = z.zErr ? z.zErr : "El archivo no se pudo leer.";

@@ -24,9 +24,22 @@
 
 /* Elements whose text is not the document's visible text. */
 static const char *const azSkipped[] = {
-    "del",     "instrText", "delInstrText", "drawing", "pict",
-    "object",  "AlternateContent", "footnoteReference", "endnoteReference",
-    "commentReference", "pPr", "rPr", "tblPr", "trPr", "tcPr", "sectPr",
+    "del",
+    "instrText",
+    "delInstrText",
+    "drawing",
+    "pict",
+    "object",
+    "AlternateContent",
+    "footnoteReference",
+    "endnoteReference",
+    "commentReference",
+    "pPr",
+    "rPr",
+    "tblPr",
+    "trPr",
+    "tcPr",
+    "sectPr",
 };
 
 static int skipped(const xmlNode *n) {
@@ -68,10 +81,12 @@ static int para_is_item(Arena *pArena, const xmlNode *pP) {
   const xmlNode *pPr = plan_xml_child(pP, "pPr");
   const xmlNode *pNum = plan_xml_child(pPr, "numPr");
   if (pNum) {
-    const char *zId = plan_xml_attr(pArena, plan_xml_child(pNum, "numId"), "val");
+    const char *zId =
+        plan_xml_attr(pArena, plan_xml_child(pNum, "numId"), "val");
     return !zId || strcmp(zId, "0") != 0;
   }
-  const char *zStyle = plan_xml_attr(pArena, plan_xml_child(pPr, "pStyle"), "val");
+  const char *zStyle =
+      plan_xml_attr(pArena, plan_xml_child(pPr, "pStyle"), "val");
   if (!zStyle) return 0;
   /* "ListParagraph", "Prrafodelista" (Spanish Word), "ListBullet",
   ** "Vietas". */
@@ -134,7 +149,8 @@ static void table_rows(DocxReader *r, const xmlNode *pTbl, PlanBlock *pBlock,
       plan_row_add_cell(r->pOut, pRow);
     for (const xmlNode *pTc = pTr->children; pTc; pTc = pTc->next) {
       const xmlNode *pCellNode = pTc;
-      if (plan_xml_is(pTc, "sdt")) pCellNode = plan_xml_child(plan_xml_child(pTc, "sdtContent"), "tc");
+      if (plan_xml_is(pTc, "sdt"))
+        pCellNode = plan_xml_child(plan_xml_child(pTc, "sdtContent"), "tc");
       if (!plan_xml_is(pCellNode, "tc")) continue;
       const xmlNode *pTcPr = plan_xml_child(pCellNode, "tcPr");
       int nSpan = attr_int(pArena, pTcPr, "gridSpan", 1);
@@ -168,13 +184,15 @@ static void body_blocks(DocxReader *r, const xmlNode *pNode, int nDepth) {
       memset(&cell, 0, sizeof(cell));
       para_into_cell(pArena, c, &cell);
       if (cell.nPara == 0) continue;
-      PlanBlock *b = plan_source_add(
-          r->pOut, PLAN_BLOCK_TEXT, arena_printf(pArena, "Párrafo %d", r->nPara));
+      PlanBlock *b =
+          plan_source_add(r->pOut, PLAN_BLOCK_TEXT,
+                          arena_printf(pArena, "Párrafo %d", r->nPara));
       b->text = cell;
     } else if (plan_xml_is(c, "tbl")) {
       r->nTable++;
-      PlanBlock *b = plan_source_add(r->pOut, PLAN_BLOCK_TABLE,
-                                     arena_printf(pArena, "Tabla %d", r->nTable));
+      PlanBlock *b =
+          plan_source_add(r->pOut, PLAN_BLOCK_TABLE,
+                          arena_printf(pArena, "Tabla %d", r->nTable));
       PlanCell *aAbove = arena_alloc(pArena, sizeof(PlanCell) * DOCX_COLS_MAX);
       int iRow = 0;
       table_rows(r, c, b, aAbove, &iRow, nDepth + 1);
@@ -192,8 +210,9 @@ int plan_docx_read(PlanZip *p, PlanSource *pOut) {
   xmlNode *pBody = plan_xml_child(pRoot, "body");
   if (!plan_xml_is(pRoot, "document") || !pBody) {
     xmlFreeDoc(pDoc);
-    p->zErr = "El archivo está dañado: word/document.xml no tiene el cuerpo "
-              "de un documento de Word (w:document/w:body).";
+    p->zErr =
+        "El archivo está dañado: word/document.xml no tiene el cuerpo "
+        "de un documento de Word (w:document/w:body).";
     return 1;
   }
   DocxReader r = {p, pOut, 0, 0};

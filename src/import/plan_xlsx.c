@@ -56,8 +56,8 @@ static int read_shared(XlsxReader *x) {
     Buf b;
     buf_init(&b, x->pArena);
     string_text(si, &b);
-    x->azShared = arena_grow(x->pArena, x->azShared, x->nShared, &nAlloc,
-                             sizeof(char *));
+    x->azShared =
+        arena_grow(x->pArena, x->azShared, x->nShared, &nAlloc, sizeof(char *));
     x->azShared[x->nShared++] = buf_str(&b);
   }
   xmlFreeDoc(pDoc);
@@ -122,8 +122,9 @@ static const char *first_sheet(XlsxReader *x, const char **pzName) {
   *pzName = plan_xml_attr(x->pArena, pSheet, "name");
   xmlFreeDoc(pBook);
   if (!zRid) {
-    x->pZip->zErr = "La planilla no tiene hojas (xl/workbook.xml no nombra "
-                    "ninguna).";
+    x->pZip->zErr =
+        "La planilla no tiene hojas (xl/workbook.xml no nombra "
+        "ninguna).";
     return NULL;
   }
   xmlDocPtr pRels = plan_zip_xml(x->pZip, "xl/_rels/workbook.xml.rels", 1);
@@ -137,8 +138,9 @@ static const char *first_sheet(XlsxReader *x, const char **pzName) {
   }
   xmlFreeDoc(pRels);
   if (!zTarget) {
-    x->pZip->zErr = "La planilla está dañada: su primera hoja no aparece en "
-                    "xl/_rels/workbook.xml.rels.";
+    x->pZip->zErr =
+        "La planilla está dañada: su primera hoja no aparece en "
+        "xl/_rels/workbook.xml.rels.";
     return NULL;
   }
   if (zTarget[0] == '/') return zTarget + 1;
@@ -226,8 +228,7 @@ static int read_sheet(XlsxReader *x, const char *zPath, xmlNode **ppMerge,
   if (!pDoc) return 1;
   xmlNode *pRoot = xmlDocGetRootElement(pDoc);
   xmlNode *pData = plan_xml_child(pRoot, "sheetData");
-  x->aazCell =
-      arena_alloc(x->pArena, sizeof(char **) * PLAN_DOC_XLSX_ROWS_MAX);
+  x->aazCell = arena_alloc(x->pArena, sizeof(char **) * PLAN_DOC_XLSX_ROWS_MAX);
   int iNextRow = 0;
   for (xmlNode *r = pData ? pData->children : NULL; r; r = r->next) {
     if (!plan_xml_is(r, "row")) continue;
@@ -258,8 +259,7 @@ int plan_xlsx_read(PlanZip *p, PlanSource *pOut) {
   x.pArena = p->pArena;
   const char *zName = NULL;
   const char *zSheet = NULL;
-  if (read_shared(&x) || read_styles(&x) ||
-      !(zSheet = first_sheet(&x, &zName)))
+  if (read_shared(&x) || read_styles(&x) || !(zSheet = first_sheet(&x, &zName)))
     return 1;
   xmlNode *pMerges = NULL;
   xmlDocPtr pDoc = NULL;
@@ -279,7 +279,8 @@ int plan_xlsx_read(PlanZip *p, PlanSource *pOut) {
     const char *zValue = x.aazCell[r1] ? x.aazCell[r1][c1] : NULL;
     for (int r = r1 + 1; r <= r2 && r < x.nRow && zValue; r++) {
       put_cell(&x, r, c1, zValue);
-      if (!aabCopy[r]) aabCopy[r] = arena_alloc(x.pArena, PLAN_DOC_XLSX_COLS_MAX);
+      if (!aabCopy[r])
+        aabCopy[r] = arena_alloc(x.pArena, PLAN_DOC_XLSX_COLS_MAX);
       aabCopy[r][c1] = 1;
     }
   }
@@ -289,7 +290,8 @@ int plan_xlsx_read(PlanZip *p, PlanSource *pOut) {
       pOut, PLAN_BLOCK_TABLE, arena_printf(x.pArena, "Hoja «%s»", zSheetName));
   for (int r = 0; r < x.nRow; r++) {
     PlanRow *pRow = plan_block_add_row(
-        pOut, b, arena_printf(x.pArena, "Hoja «%s», fila %d", zSheetName, r + 1));
+        pOut, b,
+        arena_printf(x.pArena, "Hoja «%s», fila %d", zSheetName, r + 1));
     for (int c = 0; c < x.nCol; c++) {
       PlanCell *pCell = plan_row_add_cell(pOut, pRow);
       const char *z = x.aazCell[r] ? x.aazCell[r][c] : NULL;

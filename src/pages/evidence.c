@@ -106,7 +106,8 @@ static int upload_public(Request *r) {
 ** of the council's own (issue 17), not merged away. */
 static int kind_usable(Request *r, const char *zKind) {
   Db *pDb = request_db(r);
-  return zKind && plan_kinds_usable(pDb, plan_store_default_council(pDb), zKind);
+  return zKind &&
+         plan_kinds_usable(pDb, plan_store_default_council(pDb), zKind);
 }
 
 void page_api_activity_evidence(Request *r) {

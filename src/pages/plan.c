@@ -35,9 +35,9 @@ void plan_page_context(Request *r, int64_t iCouncil, PlanContext *pCtx) {
 }
 
 int plan_page_kinds(Request *r, const PlanContext *pCtx, PlanKind **paKind) {
-  PlanKind *a = arena_alloc(request_arena(r),
-                            sizeof(PlanKind) * (size_t)(plan_evidence_kinds_count +
-                                                        pCtx->nKind + 1));
+  PlanKind *a = arena_alloc(
+      request_arena(r),
+      sizeof(PlanKind) * (size_t)(plan_evidence_kinds_count + pCtx->nKind + 1));
   int n = 0;
   for (int i = 0; i < plan_evidence_kinds_count; i++)
     a[n++] = plan_evidence_kinds[i];

@@ -63,8 +63,8 @@ json_t *plan_page_json(const PlanDoc *pDoc, const PlanVersionInfo *pInfo) {
     json_t *aEv = json_array();
     for (int k = 0; k < pL->nEvidence; k++) {
       const PlanEvidence *e = &pL->aEvidence[k];
-      json_t *pEv = json_pack("{s:s, s:s}", "kind", e->zKind, "label",
-                              e->zLabel);
+      json_t *pEv =
+          json_pack("{s:s, s:s}", "kind", e->zKind, "label", e->zLabel);
       put_flag(pEv, e->bFlagged, e->zReason);
       json_array_append_new(aEv, pEv);
     }
@@ -86,9 +86,8 @@ json_t *plan_page_json(const PlanDoc *pDoc, const PlanVersionInfo *pInfo) {
     for (int k = 0; k < pL->target.nExclude; k++) {
       json_array_append_new(aExclude, json_string(pL->target.azExclude[k]));
     }
-    json_t *pTarget =
-        json_pack("{s:i, s:o, s:o}", "count", pL->target.nCount, "kinds", aKind,
-                  "exclude_communes", aExclude);
+    json_t *pTarget = json_pack("{s:i, s:o, s:o}", "count", pL->target.nCount,
+                                "kinds", aKind, "exclude_communes", aExclude);
     if (pL->target.nProvince) {
       json_t *aProv = json_array();
       for (int k = 0; k < pL->target.nProvince; k++)
@@ -132,9 +131,9 @@ static void answer(Request *r, int iNumber) {
   const char *zKey =
       zCouncil && strlen(zCouncil) > 20
           ? NULL
-          : page_cache_key(r, arena_printf(request_arena(r),
-                                           "api/plan\x1f%d\x1f%s", iNumber,
-                                           zCouncil ? zCouncil : ""));
+          : page_cache_key(
+                r, arena_printf(request_arena(r), "api/plan\x1f%d\x1f%s",
+                                iNumber, zCouncil ? zCouncil : ""));
   int64_t iVersion = -1;
   if (page_cache_answer(r, zKey, &iVersion)) return;
   int64_t iCouncil = api_council(r);

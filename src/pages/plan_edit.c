@@ -46,7 +46,8 @@ const char *plan_page_text_problem(const char *z, const char *zWhat) {
   return NULL;
 }
 
-void plan_page_reason_field(Html *h, const FormErrors *pErr, const char *zValue) {
+void plan_page_reason_field(Html *h, const FormErrors *pErr,
+                            const char *zValue) {
   form_input(h, pErr, "reason", "Motivo del cambio", "text", zValue,
              "Queda en el historial del plan junto a su nombre y la fecha.",
              "required maxlength=\"500\"");
@@ -64,7 +65,7 @@ void plan_page_submit(Html *h, const char *zLabel, const char *zBack) {
 /* Loads the latest version for editing; answers the request when there is
 ** none (returns 0). */
 int plan_page_load_latest(Request *r, int64_t *piCouncil, PlanDoc *pDoc,
-                       PlanVersionInfo *pInfo) {
+                          PlanVersionInfo *pInfo) {
   *piCouncil = plan_store_default_council(request_db(r));
   int rc = plan_page_load(r, *piCouncil, 0, pDoc, pInfo);
   if (rc == DB_DONE) {
@@ -80,7 +81,7 @@ int plan_page_load_latest(Request *r, int64_t *piCouncil, PlanDoc *pDoc,
 
 /* Saves and redirects: to the line or plan page with a notice. */
 void plan_page_save(Request *r, int64_t iCouncil, const PlanDoc *pDoc,
-                              const char *zReason, const char *zBack) {
+                    const char *zReason, const char *zBack) {
   const User *pUser = request_user(r);
   int iNumber = 0;
   int rc = plan_store_save(request_db(r), request_arena(r), iCouncil, pDoc,
@@ -95,7 +96,6 @@ void plan_page_save(Request *r, int64_t iCouncil, const PlanDoc *pDoc,
                                    rc == PLAN_UNCHANGED ? "plan-sin-cambios"
                                                         : "plan-guardado"));
 }
-
 
 /* ---- The plan itself ---- */
 
@@ -137,8 +137,8 @@ static void plan_form(Request *r, int iStatus, int iBase, const PlanDoc *pDoc,
       "Las líneas cuyas fechas son «todo el periodo» siguen al nuevo periodo.",
       "required");
   plan_form_textarea(&h, pErr, "intro", "Introducción",
-           bRepeat ? request_field(r, "intro") : pDoc->zIntro,
-           "Separe los párrafos con una línea en blanco.");
+                     bRepeat ? request_field(r, "intro") : pDoc->zIntro,
+                     "Separe los párrafos con una línea en blanco.");
   plan_page_reason_field(&h, pErr, bRepeat ? request_field(r, "reason") : NULL);
   if (pConflict) {
     conflict_submit(&h, "/plan");
@@ -244,14 +244,15 @@ static void objectives_form(Request *r, int iStatus, int iBase,
   for (int i = 0; i < pDoc->nObjective; i++) {
     const char *zName =
         arena_printf(pArena, "objective_%d", pDoc->aObjective[i].iNumber);
-    plan_form_textarea(&h, pErr, zName,
-             arena_printf(pArena, "Objetivo %d", pDoc->aObjective[i].iNumber),
-             bRepeat ? request_field(r, zName) : pDoc->aObjective[i].zText,
-             NULL);
+    plan_form_textarea(
+        &h, pErr, zName,
+        arena_printf(pArena, "Objetivo %d", pDoc->aObjective[i].iNumber),
+        bRepeat ? request_field(r, zName) : pDoc->aObjective[i].zText, NULL);
   }
-  plan_form_textarea(&h, pErr, "objective_new", "Agregar un objetivo (opcional)",
-           bRepeat ? request_field(r, "objective_new") : NULL,
-           "Déjelo en blanco si no agrega ninguno.");
+  plan_form_textarea(&h, pErr, "objective_new",
+                     "Agregar un objetivo (opcional)",
+                     bRepeat ? request_field(r, "objective_new") : NULL,
+                     "Déjelo en blanco si no agrega ninguno.");
   plan_page_reason_field(&h, pErr, bRepeat ? request_field(r, "reason") : NULL);
   if (pConflict) {
     conflict_submit(&h, "/plan");
@@ -285,7 +286,7 @@ static void admin_plan_objectives_body(Request *r) {
     pNew->aObjective[i].zText = plan_page_field_text(r, zName);
     form_error(&err, zName,
                plan_page_text_problem(pNew->aObjective[i].zText,
-                            "Escriba el texto del objetivo."));
+                                      "Escriba el texto del objetivo."));
   }
   const char *zNew = plan_page_field_text(r, "objective_new");
   if (*zNew) {
@@ -297,8 +298,9 @@ static void admin_plan_objectives_body(Request *r) {
     pNew->nObjective++;
   }
   const char *zReason = plan_page_field_text(r, "reason");
-  form_error(&err, "reason",
-             plan_page_text_problem(zReason, "Diga por qué cambian los objetivos."));
+  form_error(
+      &err, "reason",
+      plan_page_text_problem(zReason, "Diga por qué cambian los objetivos."));
   if (err.n) {
     objectives_form(r, 422, info.iNumber, &doc, &err, NULL);
     return;
@@ -359,7 +361,8 @@ static void line_conflict_table(Request *r, Html *h, const PlanLine *pL,
 ** user edited: the page then shows both versions and lets the user choose. */
 static void line_form(Request *r, int iStatus, int iBase, const PlanDoc *pDoc,
                       const PlanLine *pL, const PlanContext *pCtx,
-                      const FormErrors *pErr, const PlanVersionInfo *pConflict) {
+                      const FormErrors *pErr,
+                      const PlanVersionInfo *pConflict) {
   Arena *pArena = request_arena(r);
   PlanKind *aEvKind;
   int nEvKind = plan_page_kinds(r, pCtx, &aEvKind);
@@ -387,8 +390,9 @@ static void line_form(Request *r, int iStatus, int iBase, const PlanDoc *pDoc,
   const char *azEvidence[PLAN_EVIDENCE_MAX + 32] = {0};
   int nEvidence = 0;
   if (bRepeat) {
-    nEvidence = plan_form_values(r, "evidence", azEvidence,
-                                 (int)(sizeof(azEvidence) / sizeof(azEvidence[0])));
+    nEvidence =
+        plan_form_values(r, "evidence", azEvidence,
+                         (int)(sizeof(azEvidence) / sizeof(azEvidence[0])));
   } else {
     for (int i = 0; i < pL->nEvidence; i++)
       azEvidence[nEvidence++] = pL->aEvidence[i].zKind;
@@ -444,8 +448,7 @@ static void line_form(Request *r, int iStatus, int iBase, const PlanDoc *pDoc,
               plan_target_equal(&suggestedTarget, &pL->target)
                   ? " La meta actual es esa sugerencia."
                   : " La meta actual fue corregida por la encargada.");
-  if (suggestedTarget.bFlagged)
-    html_printf(&h, " %s", suggestedTarget.zReason);
+  if (suggestedTarget.bFlagged) html_printf(&h, " %s", suggestedTarget.zReason);
   html_printf(&h, "</p>\n");
   plan_form_target_fields(&h, r, pErr, "", &pL->target, bRepeat);
   plan_form_textarea(&h, pErr, "notes", "Notas", VALUE("notes", pL->zNotes),
@@ -467,9 +470,10 @@ static void window_from_form(Request *r, const PlanDoc *pDoc,
                              const PlanLine *pOld, PlanLine *pNew,
                              FormErrors *pErr) {
   pNew->zWindowPhrase = plan_page_field_text(r, "window_phrase");
-  form_error(pErr, "window_phrase",
-             plan_page_text_problem(pNew->zWindowPhrase,
-                                    "Escriba las fechas como las dice el plan."));
+  form_error(
+      pErr, "window_phrase",
+      plan_page_text_problem(pNew->zWindowPhrase,
+                             "Escriba las fechas como las dice el plan."));
   const char *zStart = plan_page_field_text(r, "window_start");
   const char *zEnd = plan_page_field_text(r, "window_end");
   PlanWindow parsed;
@@ -524,9 +528,9 @@ static void line_from_form(Request *r, const PlanDoc *pDoc,
                                     "Escriba el objetivo de la línea."));
   form_error(pErr, "actions",
              plan_page_text_problem(pNew->zActions, "Escriba las acciones."));
-  form_error(pErr, "responsible",
-             plan_page_text_problem(pNew->zResponsible,
-                                    "Diga quién es responsable."));
+  form_error(
+      pErr, "responsible",
+      plan_page_text_problem(pNew->zResponsible, "Diga quién es responsable."));
   PlanKind *aEvKind;
   int nEvKind = plan_page_kinds(r, pCtx, &aEvKind);
   plan_form_evidence(r, "", aEvKind, nEvKind, pOld, pNew, pErr);
@@ -603,7 +607,9 @@ void plan_page_in_transaction(Request *r, void (*xBody)(Request *)) {
   if (db_commit(pDb) != DB_OK) respond_error(r, 500, NULL);
 }
 
-void page_admin_plan(Request *r) { plan_page_in_transaction(r, admin_plan_body); }
+void page_admin_plan(Request *r) {
+  plan_page_in_transaction(r, admin_plan_body);
+}
 void page_admin_plan_objectives(Request *r) {
   plan_page_in_transaction(r, admin_plan_objectives_body);
 }

@@ -63,8 +63,7 @@ void plan_form_checkboxes(Html *h, const FormErrors *pErr, const char *zName,
   html_printf(h, "</fieldset>\n");
 }
 
-int plan_form_values(Request *r, const char *zName, const char **az,
-                     int nMax) {
+int plan_form_values(Request *r, const char *zName, const char **az, int nMax) {
   int nField = 0, n = 0;
   const FormField *aField = request_fields(r, &nField);
   for (int i = 0; i < nField && n < nMax; i++) {
@@ -222,15 +221,14 @@ void plan_form_target_fields(Html *h, Request *r, const FormErrors *pErr,
                        nKind,
                        "Ninguno marcado: cuenta cualquier tipo de actividad.");
   const char *zExcludeName = named(r, "target_exclude", zSuffix);
-  form_input(h, pErr, zExcludeName, "Comunas que no cuentan (códigos CUT)",
-             "text",
-             bRepeat ? request_field(r, zExcludeName)
-                     : plan_target_exclude_text(pArena, pT),
-             "Códigos de cinco dígitos separados por espacios.",
-             "maxlength=\"200\"");
+  form_input(
+      h, pErr, zExcludeName, "Comunas que no cuentan (códigos CUT)", "text",
+      bRepeat ? request_field(r, zExcludeName)
+              : plan_target_exclude_text(pArena, pT),
+      "Códigos de cinco dígitos separados por espacios.", "maxlength=\"200\"");
   const char *zEachName = named(r, "target_each", zSuffix);
-  int bEach = bRepeat ? *plan_page_field_text(r, zEachName) != 0
-                      : pT->nProvince > 0;
+  int bEach =
+      bRepeat ? *plan_page_field_text(r, zEachName) != 0 : pT->nProvince > 0;
   html_printf(h,
               "<div class=\"field%s\"><label class=\"check\"><input "
               "type=\"checkbox\" name=\"%s\" id=\"%s\" value=\"1\"%s> Al menos "

@@ -35,8 +35,7 @@ static void version_select(Html *h, const char *zName, const char *zLabel,
   html_printf(h, "</select></div>");
 }
 
-void plan_page_diff(Request *r, Html *h, int64_t iCouncil, int iFrom,
-                    int iTo) {
+void plan_page_diff(Request *r, Html *h, int64_t iCouncil, int iFrom, int iTo) {
   Arena *pArena = request_arena(r);
   PlanDoc a, b;
   if (plan_store_load(request_db(r), pArena, iCouncil, iFrom, 0, &a, NULL) !=

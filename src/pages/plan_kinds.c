@@ -38,8 +38,9 @@ static void kinds_page(Request *r, int iStatus, const PlanContext *pCtx,
   int nKind = plan_page_kinds(r, pCtx, &aKind);
   for (int i = 0; i < pCtx->nKind; i++) {
     const PlanCouncilKind *k = &pCtx->aKind[i];
-    html_printf(&h, "<section class=\"card council-kind\" id=\"verificador-%s\">"
-                    "<h2>%s</h2><p><code>%s</code> ",
+    html_printf(&h,
+                "<section class=\"card council-kind\" id=\"verificador-%s\">"
+                "<h2>%s</h2><p><code>%s</code> ",
                 k->zSlug, k->zLabel, k->zSlug);
     if (k->zMergedInto) {
       html_printf(&h,
@@ -52,8 +53,9 @@ static void kinds_page(Request *r, int iStatus, const PlanContext *pCtx,
                 k->bReviewed
                     ? "<span class=\"badge badge-ok\">Revisado</span>"
                     : "<span class=\"badge badge-warn\">Por revisar</span>");
-    html_printf(&h, "<form class=\"form inline-form\" method=\"post\" "
-                    "action=\"/admin/plan/verificadores\">");
+    html_printf(&h,
+                "<form class=\"form inline-form\" method=\"post\" "
+                "action=\"/admin/plan/verificadores\">");
     form_csrf(&h, request_csrf_token(r));
     html_printf(&h,
                 "<input type=\"hidden\" name=\"action\" value=\"renombrar\">"
@@ -64,8 +66,9 @@ static void kinds_page(Request *r, int iStatus, const PlanContext *pCtx,
                 "<button class=\"button\" type=\"submit\">Guardar nombre"
                 "</button></form>",
                 k->zSlug, k->zSlug, k->zSlug, k->zLabel);
-    html_printf(&h, "<form class=\"form inline-form\" method=\"post\" "
-                    "action=\"/admin/plan/verificadores\">");
+    html_printf(&h,
+                "<form class=\"form inline-form\" method=\"post\" "
+                "action=\"/admin/plan/verificadores\">");
     form_csrf(&h, request_csrf_token(r));
     html_printf(&h,
                 "<input type=\"hidden\" name=\"action\" value=\"unir\">"
@@ -78,8 +81,9 @@ static void kinds_page(Request *r, int iStatus, const PlanContext *pCtx,
       html_printf(&h, "<option value=\"%s\">%s</option>", aKind[j].zSlug,
                   aKind[j].zLabel);
     }
-    html_printf(&h, "</select></div><button class=\"button\" type=\"submit\">"
-                    "Unir</button></form></section>\n");
+    html_printf(&h,
+                "</select></div><button class=\"button\" type=\"submit\">"
+                "Unir</button></form></section>\n");
   }
   page_finish(r, &h, iStatus);
 }
@@ -109,8 +113,9 @@ static void kinds_body(Request *r) {
     rc = plan_kinds_merge(request_db(r), iCouncil, zSlug,
                           plan_page_field_text(r, "into"));
     if (rc == DB_CONSTRAINT) {
-      form_error(&err, "into", "Elija otro verificador del consejo o uno "
-                               "habitual.");
+      form_error(&err, "into",
+                 "Elija otro verificador del consejo o uno "
+                 "habitual.");
       kinds_page(r, 422, &ctx, &err);
       return;
     }
@@ -136,14 +141,16 @@ static void next_form(Request *r, int iStatus, const char *zError) {
   int rc = plan_store_load(request_db(r), pArena, iCouncil, 0, 1, &doc, &info);
   Html h;
   page_begin(r, &h, "Plan siguiente", "plan");
-  html_printf(&h, "<p><a href=\"/plan\">← Plan anual</a></p>\n<h1>Plan "
-                  "siguiente</h1>\n");
+  html_printf(&h,
+              "<p><a href=\"/plan\">← Plan anual</a></p>\n<h1>Plan "
+              "siguiente</h1>\n");
   if (zError) {
     html_printf(&h, "<div class=\"notice notice-error\">%s</div>\n", zError);
   }
   if (rc != DB_OK) {
-    html_printf(&h, "<p>El consejo aún no tiene un plan aprobado del cual "
-                    "partir.</p>\n");
+    html_printf(&h,
+                "<p>El consejo aún no tiene un plan aprobado del cual "
+                "partir.</p>\n");
     page_finish(r, &h, iStatus);
     return;
   }
@@ -163,15 +170,18 @@ static void next_form(Request *r, int iStatus, const char *zError) {
               plan_page_date(pArena, doc.zPeriodEnd),
               bEnded ? ", y su periodo ya terminó" : "");
   if (!bEnded) {
-    html_printf(&h, "<div class=\"notice notice-warn\">El periodo del plan "
-                    "aún no termina: lo no cumplido se cuenta a hoy.</div>\n");
+    html_printf(&h,
+                "<div class=\"notice notice-warn\">El periodo del plan "
+                "aún no termina: lo no cumplido se cuenta a hoy.</div>\n");
   }
-  html_printf(&h, "<form class=\"form\" method=\"post\" "
-                  "action=\"/admin/plan/siguiente\">");
+  html_printf(&h,
+              "<form class=\"form\" method=\"post\" "
+              "action=\"/admin/plan/siguiente\">");
   form_csrf(&h, request_csrf_token(r));
-  html_printf(&h, "<label class=\"check\"><input type=\"checkbox\" "
-                  "name=\"only_unmet\" value=\"1\"> Solo las líneas que no se "
-                  "cumplieron</label>");
+  html_printf(&h,
+              "<label class=\"check\"><input type=\"checkbox\" "
+              "name=\"only_unmet\" value=\"1\"> Solo las líneas que no se "
+              "cumplieron</label>");
   plan_page_submit(&h, "Crear el plan siguiente", "/plan");
   page_finish(r, &h, iStatus);
 }

@@ -31,12 +31,12 @@ static void review_line(Request *r, Html *h, const PlanLine *pL,
   const char *zSuffix = suffix(pArena, pL->iNumber);
   int bRepeat = pErr != NULL;
   int nFlags = plan_line_flags(pL) + (pL->nEvidence == 0);
-  html_printf(h,
-              "<fieldset class=\"review-line%s\" id=\"revision-linea-%d\">"
-              "<legend>Línea %d%s</legend>\n",
-              nFlags ? " flagged" : "", pL->iNumber, pL->iNumber,
-              nFlags ? " <span class=\"badge badge-warn\">Por revisar</span>"
-                     : "");
+  html_printf(
+      h,
+      "<fieldset class=\"review-line%s\" id=\"revision-linea-%d\">"
+      "<legend>Línea %d%s</legend>\n",
+      nFlags ? " flagged" : "", pL->iNumber, pL->iNumber,
+      nFlags ? " <span class=\"badge badge-warn\">Por revisar</span>" : "");
   if (pL->zWhere) {
     html_printf(h, "<p class=\"field-hint\">En el documento: %s.</p>",
                 pL->zWhere);
@@ -66,17 +66,20 @@ static void review_line(Request *r, Html *h, const PlanLine *pL,
   /* Target */
   html_printf(h, "<h3>Meta</h3><p class=\"review-understood\">%s",
               plan_target_describe(pArena, &pL->target));
-  if (*pL->zMeta) html_printf(h, " <small>(la meta dice «%s»)</small>", pL->zMeta);
+  if (*pL->zMeta)
+    html_printf(h, " <small>(la meta dice «%s»)</small>", pL->zMeta);
   if (pL->target.bFlagged) plan_page_flag(h, pL->target.zReason);
-  html_printf(h, "</p><details class=\"review-details\"%s><summary>Corregir "
-                 "la meta</summary>",
+  html_printf(h,
+              "</p><details class=\"review-details\"%s><summary>Corregir "
+              "la meta</summary>",
               bRepeat || pL->target.bFlagged ? " open" : "");
   plan_form_target_fields(h, r, pErr, zSuffix, &pL->target, bRepeat);
   html_printf(h, "</details>\n");
 
   /* Evidence */
-  html_printf(h, "<h3>Verificadores</h3><ul class=\"plain-list "
-                 "review-evidence\">");
+  html_printf(h,
+              "<h3>Verificadores</h3><ul class=\"plain-list "
+              "review-evidence\">");
   for (int k = 0; k < pL->nEvidence; k++) {
     const PlanEvidence *e = &pL->aEvidence[k];
     html_printf(h, "<li>«%s» → %s <small>(%s)</small>", e->zLabel,
@@ -88,8 +91,9 @@ static void review_line(Request *r, Html *h, const PlanLine *pL,
   }
   if (pL->nEvidence == 0) {
     html_printf(h, "<li>Ninguno");
-    plan_page_flag(h, "La línea no dice sus verificadores: marque al menos "
-                      "uno.");
+    plan_page_flag(h,
+                   "La línea no dice sus verificadores: marque al menos "
+                   "uno.");
     html_printf(h, "</li>");
   }
   html_printf(h, "</ul>");
@@ -99,10 +103,12 @@ static void review_line(Request *r, Html *h, const PlanLine *pL,
   if (bRepeat) {
     nOn = plan_form_values(r, zEvName, azOn, PLAN_EVIDENCE_MAX + 32);
   } else {
-    for (int k = 0; k < pL->nEvidence; k++) azOn[nOn++] = pL->aEvidence[k].zKind;
+    for (int k = 0; k < pL->nEvidence; k++)
+      azOn[nOn++] = pL->aEvidence[k].zKind;
   }
-  html_printf(h, "<details class=\"review-details\"%s><summary>Corregir los "
-                 "verificadores</summary>",
+  html_printf(h,
+              "<details class=\"review-details\"%s><summary>Corregir los "
+              "verificadores</summary>",
               bRepeat || pL->nEvidence == 0 ? " open" : "");
   plan_form_checkboxes(h, pErr, zEvName, "Verificadores", aEvKind, nEvKind,
                        azOn, nOn, NULL);
@@ -131,13 +137,12 @@ static void review_page(Request *r, int iStatus, int64_t iCouncil,
               "%s</h1>\n<p>",
               pDoc->zTitle);
   plan_page_status(&h, pInfo);
-  html_printf(&h, " Periodo: %s al %s. %s: «%s» (%s, %s).</p>\n",
-              plan_page_date(pArena, pDoc->zPeriodStart),
-              plan_page_date(pArena, pDoc->zPeriodEnd),
-              strcmp(pInfo->zSource, "importacion") == 0 ? "Importación"
-                                                         : "Edición",
-              pInfo->zReason, pInfo->zAuthor,
-              plan_page_time(pArena, pInfo->tCreated));
+  html_printf(
+      &h, " Periodo: %s al %s. %s: «%s» (%s, %s).</p>\n",
+      plan_page_date(pArena, pDoc->zPeriodStart),
+      plan_page_date(pArena, pDoc->zPeriodEnd),
+      strcmp(pInfo->zSource, "importacion") == 0 ? "Importación" : "Edición",
+      pInfo->zReason, pInfo->zAuthor, plan_page_time(pArena, pInfo->tCreated));
   int nLines = 0;
   for (int i = 0; i < pDoc->nLine; i++)
     nLines += plan_line_flags(&pDoc->aLine[i]) || !pDoc->aLine[i].nEvidence;
@@ -157,8 +162,9 @@ static void review_page(Request *r, int iStatus, int64_t iCouncil,
                 pDoc->nLine);
   }
   if (!pInfo->bApproved) {
-    html_printf(&h, "<form method=\"post\" action=\"/admin/plan/aprobar\" "
-                    "class=\"inline-form review-approve\">");
+    html_printf(&h,
+                "<form method=\"post\" action=\"/admin/plan/aprobar\" "
+                "class=\"inline-form review-approve\">");
     form_csrf(&h, request_csrf_token(r));
     html_printf(&h,
                 "<input type=\"hidden\" name=\"version\" value=\"%d\">"
@@ -167,8 +173,9 @@ static void review_page(Request *r, int iStatus, int64_t iCouncil,
                 pInfo->iNumber, pInfo->iNumber);
   }
   form_errors_summary(&h, pErr);
-  html_printf(&h, "<form class=\"form plan-review\" method=\"post\" "
-                  "action=\"/admin/plan/revision\">\n");
+  html_printf(&h,
+              "<form class=\"form plan-review\" method=\"post\" "
+              "action=\"/admin/plan/revision\">\n");
   form_csrf(&h, request_csrf_token(r));
   plan_page_base_version(&h, pInfo->iNumber);
   for (int i = 0; i < pDoc->nLine; i++)
@@ -191,16 +198,16 @@ static int line_from_review(Request *r, const PlanContext *pCtx,
                             const PlanLine *pOld, PlanLine *pNew,
                             FormErrors *pErr) {
   const char *zSuffix = suffix(request_arena(r), pOld->iNumber);
-  if (!request_field(r, arena_printf(request_arena(r), "target_count%s",
-                                     zSuffix)))
+  if (!request_field(r,
+                     arena_printf(request_arena(r), "target_count%s", zSuffix)))
     return 0; /* Not in the form (a line added meanwhile): left alone */
   plan_form_dates(r, zSuffix, pOld, &pNew->window, pErr);
   PlanTarget typed;
   plan_form_target(r, zSuffix, pCtx, &typed, pErr);
   if (!plan_target_equal(&typed, &pOld->target)) pNew->target = typed;
   plan_form_evidence(r, zSuffix, aEvKind, nEvKind, pOld, pNew, pErr);
-  int bOk = request_field(r, arena_printf(request_arena(r), "ok%s", zSuffix)) !=
-            NULL;
+  int bOk =
+      request_field(r, arena_printf(request_arena(r), "ok%s", zSuffix)) != NULL;
   if (bOk) {
     pNew->window.bFlagged = 0;
     pNew->window.zReason[0] = 0;
@@ -214,7 +221,8 @@ static int line_from_review(Request *r, const PlanContext *pCtx,
 static int confirm_kinds(Request *r, int64_t iCouncil, const PlanContext *pCtx,
                          const PlanLine *pL) {
   for (int k = 0; k < pL->nEvidence; k++) {
-    const PlanCouncilKind *pKind = plan_council_kind(pCtx, pL->aEvidence[k].zKind);
+    const PlanCouncilKind *pKind =
+        plan_council_kind(pCtx, pL->aEvidence[k].zKind);
     if (!pKind || pKind->bReviewed) continue;
     if (plan_kinds_rename(request_db(r), iCouncil, pKind->zSlug,
                           pKind->zLabel) == DB_ERROR)

@@ -26,8 +26,8 @@ int plan_kinds_list(Db *pDb, Arena *pArena, int64_t iCouncil,
   db_bind_int64(p, 1, iCouncil);
   int nAlloc = 0, rc;
   while ((rc = db_step(p)) == DB_ROW) {
-    *paKind = arena_grow(pArena, *paKind, *pnKind, &nAlloc,
-                         sizeof(PlanCouncilKind));
+    *paKind =
+        arena_grow(pArena, *paKind, *pnKind, &nAlloc, sizeof(PlanCouncilKind));
     PlanCouncilKind *k = &(*paKind)[(*pnKind)++];
     k->zSlug = arena_strdup(pArena, db_column_text(p, 0));
     k->zLabel = arena_strdup(pArena, db_column_text(p, 1));
@@ -79,9 +79,8 @@ int plan_kinds_rename(Db *pDb, int64_t iCouncil, const char *zSlug,
 static int merge_in_transaction(Db *pDb, int64_t iCouncil, const char *zSlug,
                                 const char *zInto) {
   if (kind_state(pDb, iCouncil, zSlug) != 1) return DB_DONE;
-  if (strcmp(zSlug, zInto) == 0 ||
-      (!plan_evidence_is_standard(zInto) &&
-       kind_state(pDb, iCouncil, zInto) != 1))
+  if (strcmp(zSlug, zInto) == 0 || (!plan_evidence_is_standard(zInto) &&
+                                    kind_state(pDb, iCouncil, zInto) != 1))
     return DB_CONSTRAINT;
   int64_t tNow = db_now();
   DbStmt *p = db_prepare(pDb,

@@ -11,10 +11,9 @@
 #include "evidence/evidence_store.h"
 #include "plan/plan_store.h"
 
-int plan_store_next(Db *pDb, Arena *pArena, int64_t iCouncil,
-                    const char *zAsOf, int bOnlyUnmet, int64_t iAuthorId,
-                    const char *zAuthorName, int *piNumber,
-                    const char **pzErr) {
+int plan_store_next(Db *pDb, Arena *pArena, int64_t iCouncil, const char *zAsOf,
+                    int bOnlyUnmet, int64_t iAuthorId, const char *zAuthorName,
+                    int *piNumber, const char **pzErr) {
   *pzErr = NULL;
   PlanDoc old;
   PlanVersionInfo info;
@@ -46,14 +45,14 @@ int plan_store_next(Db *pDb, Arena *pArena, int64_t iCouncil,
   PlanDoc next;
   plan_next_from(pArena, &old, &res, bOnlyUnmet, &next);
   if (next.nLine == 0) {
-    *pzErr = "todas las líneas del plan se cumplieron: no hay líneas que "
-             "arrastrar";
+    *pzErr =
+        "todas las líneas del plan se cumplieron: no hay líneas que "
+        "arrastrar";
     return DB_CONSTRAINT;
   }
   rc = plan_store_save(
       pDb, pArena, iCouncil, &next, "edicion",
-      arena_printf(pArena,
-                   "Plan siguiente, a partir de la versión %d («%s»)%s",
+      arena_printf(pArena, "Plan siguiente, a partir de la versión %d («%s»)%s",
                    info.iNumber, old.zTitle,
                    bOnlyUnmet ? ": solo las líneas no cumplidas" : ""),
       iAuthorId, zAuthorName, piNumber, NULL);

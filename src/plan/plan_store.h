@@ -55,7 +55,8 @@ int plan_store_context(Db *pDb, Arena *pArena, int64_t iCouncil,
 /* Saves pDoc as the next version of the council's plan (creating the plan
 ** on first use), in one transaction. Evidence kinds of pDoc that are
 ** neither standard nor in the council's catalogue join the catalogue
-** (unreviewed), labelled with the first wording that used them. Returns PLAN_SAVED (number in
+** (unreviewed), labelled with the first wording that used them. Returns
+*PLAN_SAVED (number in
 ** *piNumber, differences from the previous version in *pnChanges),
 ** PLAN_UNCHANGED (the latest version's number in *piNumber) or DB_ERROR.
 ** iAuthorId 0 means the command line. */
@@ -114,10 +115,9 @@ int plan_store_approve(Db *pDb, int64_t iCouncil, int iNumber, int64_t iUserId);
 ** keeps only the lines not met. DB_OK (its number in *piNumber), DB_DONE
 ** (no approved plan), DB_CONSTRAINT (every line met and bOnlyUnmet),
 ** DB_ERROR; a Spanish reason in *pzErr. */
-int plan_store_next(Db *pDb, Arena *pArena, int64_t iCouncil,
-                    const char *zAsOf, int bOnlyUnmet, int64_t iAuthorId,
-                    const char *zAuthorName, int *piNumber,
-                    const char **pzErr);
+int plan_store_next(Db *pDb, Arena *pArena, int64_t iCouncil, const char *zAsOf,
+                    int bOnlyUnmet, int64_t iAuthorId, const char *zAuthorName,
+                    int *piNumber, const char **pzErr);
 
 /* ---- The council's own evidence kinds (plan_kinds.c) ---- */
 

@@ -18,8 +18,8 @@
 #endif
 
 /* The quoted fields of one "('a', 'b', 'c')" row ('' is a quote). */
-static inline int fixture_fields(Arena *pArena, const char *z,
-                                 const char **az, int nMax) {
+static inline int fixture_fields(Arena *pArena, const char *z, const char **az,
+                                 int nMax) {
   int n = 0;
   while (*z && n < nMax) {
     const char *q = strchr(z, '\'');
@@ -45,8 +45,7 @@ static inline int fixture_fields(Arena *pArena, const char *z,
 /* Fills *pCtx (arena memory) with every commune; zRegion and zSeat may be
 ** NULL. Returns the number of communes read. */
 static inline int fixture_plan_context(Arena *pArena, PlanContext *pCtx,
-                                       const char *zRegion,
-                                       const char *zSeat) {
+                                       const char *zRegion, const char *zSeat) {
   memset(pCtx, 0, sizeof(*pCtx));
   FILE *f = fopen(COSOC_SOURCE_DIR "/src/db/migrations/0002_people.sql", "r");
   if (!f) return 0;

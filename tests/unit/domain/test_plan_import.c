@@ -16,7 +16,7 @@
 
 #define SEED       \
   COSOC_SOURCE_DIR \
-      "/data/seeds/plan-anual-cosoc-minvu-serviu-coquimbo-2024-2025.txt"
+  "/data/seeds/plan-anual-cosoc-minvu-serviu-coquimbo-2024-2025.txt"
 
 static char *read_seed(size_t *pn) {
   FILE *f = fopen(SEED, "rb");
@@ -267,8 +267,7 @@ static void broken_files_are_refused_saying_what_and_where(void **state) {
     PlanDoc doc;
     const char *zErr = NULL;
     size_t n = aCase[i].nText ? aCase[i].nText : strlen(aCase[i].zText);
-    int rc =
-        plan_import_parse(pArena, aCase[i].zText, n, &g_ctx, &doc, &zErr);
+    int rc = plan_import_parse(pArena, aCase[i].zText, n, &g_ctx, &doc, &zErr);
     if (rc != PLAN_IMPORT_REFUSED || !zErr ||
         !strstr(zErr, aCase[i].zMessage)) {
       fail_msg("case «%s»: rc %d, message: %s", aCase[i].zName, rc,

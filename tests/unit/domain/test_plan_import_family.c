@@ -107,7 +107,8 @@ static const char zHtml[] =
     "<tr><td>1</td><td rowspan=\"2\">Formación</td><td>Realizar a lo menos 3 "
     "capacitaciones</td><td>Encargada</td><td><ul><li>Planilla de firmas</li>"
     "<li>Set fotográfico</li></ul></td><td>Primer semestre 2025</td></tr>\n"
-    "<tr><td>2</td><td>Realizar 2 charlas fuera de Temuco</td><td>Encargada</td>"
+    "<tr><td>2</td><td>Realizar 2 charlas fuera de "
+    "Temuco</td><td>Encargada</td>"
     "<td>Copia del acta</td><td>15 de abril de 2026</td></tr>\n"
     "<tr><td></td><td></td><td></td><td></td><td></td><td></td></tr>\n"
     "<tr><th>Nº</th><th>Objetivo específico</th><th>Acción</th>"
@@ -187,9 +188,9 @@ static void the_councils_own_kinds_are_reused_and_followed(void **state) {
   ctx.nKind = 2;
   PlanDoc d;
   const char *zErr;
-  assert_int_equal(plan_import_parse(g_pArena, zPlan, strlen(zPlan), &ctx, &d,
-                                     &zErr),
-                   PLAN_IMPORT_OK);
+  assert_int_equal(
+      plan_import_parse(g_pArena, zPlan, strlen(zPlan), &ctx, &d, &zErr),
+      PLAN_IMPORT_OK);
   assert_string_equal(d.aLine[0].aEvidence[0].zKind, "registro_audiovisual");
   assert_false(d.aLine[0].aEvidence[0].bFlagged);
   assert_string_equal(d.aLine[1].aEvidence[0].zKind, "informe");
@@ -237,7 +238,8 @@ static void evidence_wordings_are_matched_by_key_words(void **state) {
     int n = plan_import_evidence(g_pArena, &cell, NULL, &a);
     Buf b;
     buf_init(&b, g_pArena);
-    for (int k = 0; k < n; k++) buf_printf(&b, "%s%s", k ? " " : "", a[k].zKind);
+    for (int k = 0; k < n; k++)
+      buf_printf(&b, "%s%s", k ? " " : "", a[k].zKind);
     if (strcmp(buf_str(&b), aCase[i].zKinds) != 0)
       fail_msg("«%s»: got [%s]", aCase[i].zWording, buf_str(&b));
   }
@@ -285,8 +287,7 @@ static void headings_name_their_columns_in_any_wording(void **state) {
        "verificación\tPlazo",
        2, 4, 5},
       {"FECHAS\tVERIFICADORES\tACCIÓN\tOBJETIVO ESPECÍFICO", 2, 1, 0},
-      {"#\tEje\tAcciones a desarrollar\tMeta\tEvidencias\tCronograma", 2, 4,
-       5},
+      {"#\tEje\tAcciones a desarrollar\tMeta\tEvidencias\tCronograma", 2, 4, 5},
       {"No.\tObjetivos\tActividades\tIndicador\tMedio de verificación\t"
        "Período de ejecución\tObservaciones",
        2, 4, 5},
@@ -300,10 +301,14 @@ static void headings_name_their_columns_in_any_wording(void **state) {
     buf_init(&row, g_pArena);
     for (int c = 0; c < nCol; c++) {
       if (c) buf_putc(&row, '\t');
-      if (c == aCase[i].iActions) buf_puts(&row, "Hacer algo");
-      else if (c == aCase[i].iEvidence) buf_puts(&row, "Acta");
-      else if (c == aCase[i].iDates) buf_puts(&row, "Marzo 2025");
-      else buf_printf(&row, "x%d", c);
+      if (c == aCase[i].iActions)
+        buf_puts(&row, "Hacer algo");
+      else if (c == aCase[i].iEvidence)
+        buf_puts(&row, "Acta");
+      else if (c == aCase[i].iDates)
+        buf_puts(&row, "Marzo 2025");
+      else
+        buf_printf(&row, "x%d", c);
     }
     const char *zText = arena_printf(g_pArena, "PLAN 2025\n%s\n%s\n",
                                      aCase[i].zHeader, buf_str(&row));
