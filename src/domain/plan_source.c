@@ -120,6 +120,19 @@ static void line_end(Arena *pArena, PlanCell *pCell, Buf *pCur, int bItem) {
   pCell->nPara++;
 }
 
+/* A bullet at *pz ends the line being built and starts an item: 1 (and
+** *pz past it) when there was one. */
+static int inline_bullet(Arena *pArena, PlanCell *pCell, Buf *pCur,
+                         int *pbItem, const char **pz) {
+  size_t n = bullet_at(*pz, azBulletInline,
+                       sizeof(azBulletInline) / sizeof(azBulletInline[0]));
+  if (!n) return 0;
+  line_end(pArena, pCell, pCur, *pbItem);
+  *pbItem = 1;
+  *pz += n;
+  return 1;
+}
+
 void plan_cell_add_plain(Arena *pArena, PlanCell *pCell, const char *zText,
                          int bItem) {
   Buf cur;
@@ -131,14 +144,7 @@ void plan_cell_add_plain(Arena *pArena, PlanCell *pCell, const char *zText,
       z++;
       continue;
     }
-    size_t n = bullet_at(z, azBulletInline,
-                         sizeof(azBulletInline) / sizeof(azBulletInline[0]));
-    if (n) {
-      line_end(pArena, pCell, &cur, bItem);
-      bItem = 1;
-      z += n;
-      continue;
-    }
+    if (inline_bullet(pArena, pCell, &cur, &bItem, &z)) continue;
     buf_putc(&cur, *z++);
   }
   line_end(pArena, pCell, &cur, bItem);
@@ -271,14 +277,7 @@ void plan_cell_add_html(Arena *pArena, PlanCell *pCell, const char *zCell) {
         continue;
       }
     }
-    size_t n = bullet_at(z, azBulletInline,
-                         sizeof(azBulletInline) / sizeof(azBulletInline[0]));
-    if (n) {
-      line_end(pArena, pCell, &cur, bItem);
-      bItem = 1;
-      z += n;
-      continue;
-    }
+    if (inline_bullet(pArena, pCell, &cur, &bItem, &z)) continue;
     /* Line breaks inside a fragment are white space, as in HTML. */
     buf_putc(&cur, *z == '\n' || *z == '\r' ? ' ' : *z);
     z++;

@@ -158,27 +158,28 @@ static void answer(Request *r, int iNumber) {
 
 void page_api_plan(Request *r) { answer(r, 0); }
 
-void page_api_plan_version(Request *r) {
+/* The version number N of the path; 0 after answering 404. */
+static int version_param(Request *r) {
   const char *z = request_param(r, 0);
   char *zEnd = NULL;
   long v = z ? strtol(z, &zEnd, 10) : 0;
   if (!z || !*z || *zEnd || v <= 0 || v > 1000000) {
     respond_json_error(r, 404, "No existe esa versión del plan.", NULL);
-    return;
+    return 0;
   }
-  answer(r, (int)v);
+  return (int)v;
+}
+
+void page_api_plan_version(Request *r) {
+  int v = version_param(r);
+  if (v) answer(r, v);
 }
 
 /* POST /api/plan/versions/N/approve. The council: "council" in the JSON
 ** body, else ?council=, else the only one. */
 void page_api_plan_approve(Request *r) {
-  const char *z = request_param(r, 0);
-  char *zEnd = NULL;
-  long v = z ? strtol(z, &zEnd, 10) : 0;
-  if (!z || !*z || *zEnd || v <= 0 || v > 1000000) {
-    respond_json_error(r, 404, "No existe esa versión del plan.", NULL);
-    return;
-  }
+  int v = version_param(r);
+  if (!v) return;
   int64_t iCouncil = 0;
   size_t nBody = 0;
   const char *zBody = request_body(r, &nBody);
@@ -203,14 +204,14 @@ void page_api_plan_approve(Request *r) {
   }
   if (!iCouncil && !(iCouncil = api_council(r))) return;
   Db *pDb = request_db(r);
-  int rc = plan_store_approve(pDb, iCouncil, (int)v, request_user(r)->id);
+  int rc = plan_store_approve(pDb, iCouncil, v, request_user(r)->id);
   if (rc == DB_DONE) {
     respond_json_error(r, 404, "No existe esa versión del plan.", NULL);
     return;
   }
   PlanDoc doc;
   PlanVersionInfo info;
-  if (rc != DB_OK || plan_store_load(pDb, request_arena(r), iCouncil, (int)v, 0,
+  if (rc != DB_OK || plan_store_load(pDb, request_arena(r), iCouncil, v, 0,
                                      &doc, &info) != DB_OK) {
     respond_json_error(r, 500, "Error interno.", NULL);
     return;
