@@ -17,7 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "accounts/accounts.h"
+#include "store/accounts/accounts.h"
 #include "db/db.h"
 #include "render/html.h"
 #include "util/arena.h"

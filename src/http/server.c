@@ -25,7 +25,7 @@
 #include <unistd.h>
 #include <fcntl.h>
 
-#include "accounts/accounts.h"
+#include "store/accounts/accounts.h"
 #include "http/request_impl.h"
 
 #define POST_BUFFER_SIZE (16 * 1024)

@@ -7,10 +7,10 @@
 #include "http/router.h"
 #include "pages/page.h"
 #include "domain/plan_import.h"
-#include "pages/activities_pages.h"
-#include "evidence/evidence_store.h"
-#include "pages/evidence_pages.h"
-#include "pages/sessions_pages.h"
+#include "pages/activities/activities_pages.h"
+#include "store/evidence/evidence_store.h"
+#include "pages/evidence/evidence_pages.h"
+#include "pages/meetings/meetings_pages.h"
 
 #define GET METHOD_GET
 #define POST METHOD_POST

@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-#include "accounts/accounts.h"
+#include "store/accounts/accounts.h"
 #include "util/version.h"
 
 #define COSOC_DEFAULT_SITE_NAME "cosoc"

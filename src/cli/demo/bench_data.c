@@ -23,16 +23,16 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#include "accounts/accounts.h"
-#include "activities/activity_store.h"
+#include "store/accounts/accounts.h"
+#include "store/activities/activity_store.h"
 #include "cli/cli.h"
 #include "domain/chile_time.h"
 #include "domain/plan_import.h"
 #include "domain/rut.h"
-#include "evidence/evidence_store.h"
-#include "people/people.h"
-#include "plan/plan_store.h"
-#include "sessions/sessions.h"
+#include "store/evidence/evidence_store.h"
+#include "store/people/people.h"
+#include "store/plan/plan_store.h"
+#include "store/meetings/meetings.h"
 #include "util/embedded.h"
 
 /* Bumped whenever the generated content changes: `make bench` keeps its

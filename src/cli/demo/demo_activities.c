@@ -7,12 +7,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "accounts/accounts.h"
-#include "activities/activity_store.h"
-#include "activities/convene.h"
+#include "store/accounts/accounts.h"
+#include "store/activities/activity_store.h"
+#include "store/activities/convene.h"
 #include "cli/cli.h"
 #include "domain/chile_time.h"
-#include "people/people.h"
+#include "store/people/people.h"
 
 typedef struct DemoActivity {
   const char *zKind, *zTitle, *zDescription;

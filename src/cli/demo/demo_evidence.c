@@ -9,10 +9,10 @@
 */
 #include <string.h>
 
-#include "activities/activity_store.h"
+#include "store/activities/activity_store.h"
 #include "cli/cli.h"
-#include "evidence/evidence_store.h"
-#include "people/people.h"
+#include "store/evidence/evidence_store.h"
+#include "store/people/people.h"
 
 /* A 2x2 PNG (blue, yellow, green, white), encoded by hand. */
 static const unsigned char aDemoPng[] = {

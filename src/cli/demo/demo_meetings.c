@@ -6,10 +6,10 @@
 */
 #include <string.h>
 
-#include "activities/activity_store.h"
+#include "store/activities/activity_store.h"
 #include "cli/cli.h"
-#include "people/people.h"
-#include "sessions/sessions.h"
+#include "store/people/people.h"
+#include "store/meetings/meetings.h"
 
 #define DEMO_HELD_SESSION "Sesión ordinaria de marzo"
 

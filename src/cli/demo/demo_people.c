@@ -9,7 +9,7 @@
 
 #include "cli/cli.h"
 #include "domain/rut.h"
-#include "people/people.h"
+#include "store/people/people.h"
 
 typedef struct DemoOrg {
   const char *zName;

@@ -9,7 +9,7 @@
 */
 #include <string.h>
 
-#include "accounts/accounts.h"
+#include "store/accounts/accounts.h"
 #include "pages/page.h"
 
 static void account_page(Request *r, int iStatus, const FormErrors *pErr) {

@@ -6,7 +6,7 @@
 **                       account: 303 to the list; 422 with the form, the
 **                       typed values and a message per field otherwise.
 */
-#include "accounts/accounts.h"
+#include "store/accounts/accounts.h"
 #include "pages/page.h"
 
 static const char *const azRole[] = {"consejero", "autoridad", "admin"};

@@ -8,7 +8,7 @@
 **               per account and per address, kept in the database).
 ** POST /logout  csrf_token — ends the session, 303 to /.
 */
-#include "accounts/accounts.h"
+#include "store/accounts/accounts.h"
 #include "pages/page.h"
 
 static void login_form(Request *r, int iStatus, const char *zEmail,

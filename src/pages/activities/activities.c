@@ -21,12 +21,12 @@
 #include <string.h>
 
 #include "domain/chile_time.h"
-#include "pages/activities_pages.h"
+#include "pages/activities/activities_pages.h"
 #include "db/record_stamp.h"
 #include "mail/sender.h"
 #include "pages/conflict.h"
-#include "pages/people_widgets.h"
-#include "plan/plan_store.h"
+#include "pages/people/people_widgets.h"
+#include "store/plan/plan_store.h"
 
 /* "2025-04-15T10:00" for a datetime-local field, "" for 0. */
 static const char *local_value(Arena *pArena, int64_t t) {

@@ -19,9 +19,9 @@
 
 #include "mail/outbox.h"
 #include "mail/sender.h"
-#include "pages/activities_pages.h"
-#include "pages/evidence_pages.h"
-#include "people/people.h"
+#include "pages/activities/activities_pages.h"
+#include "pages/evidence/evidence_pages.h"
+#include "store/people/people.h"
 
 /* The request's JSON object, or answers 400 and returns NULL. The caller
 ** owns the reference. */

@@ -5,10 +5,10 @@
 #include <string.h>
 
 #include "domain/chile_time.h"
-#include "pages/activities_pages.h"
-#include "people/people.h"
-#include "plan/plan_store.h"
-#include "sessions/sessions.h"
+#include "pages/activities/activities_pages.h"
+#include "store/people/people.h"
+#include "store/plan/plan_store.h"
+#include "store/meetings/meetings.h"
 
 int act_load(Request *r, Activity *pAct, int bPublicOnly) {
   const char *zId = request_param(r, 0);

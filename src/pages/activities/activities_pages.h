@@ -6,8 +6,8 @@
 #ifndef COSOC_PAGES_ACTIVITIES_PAGES_H
 #define COSOC_PAGES_ACTIVITIES_PAGES_H
 
-#include "activities/activity_store.h"
-#include "activities/convene.h"
+#include "store/activities/activity_store.h"
+#include "store/activities/convene.h"
 #include "pages/page.h"
 
 /* The activity named by the route's first capture, or answers 404 (or 500)

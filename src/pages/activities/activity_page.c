@@ -14,15 +14,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "accounts/accounts.h"
+#include "store/accounts/accounts.h"
 #include "db/record_stamp.h"
 #include "mail/outbox.h"
 #include "mail/sender.h"
-#include "pages/activities_pages.h"
+#include "pages/activities/activities_pages.h"
 #include "pages/conflict.h"
-#include "pages/evidence_pages.h"
-#include "pages/sessions_pages.h"
-#include "people/people.h"
+#include "pages/evidence/evidence_pages.h"
+#include "pages/meetings/meetings_pages.h"
+#include "store/people/people.h"
 
 static void section_details(Html *h, Arena *pArena, const Activity *a) {
   char zWhen[ACTIVITY_WHEN_MAX];

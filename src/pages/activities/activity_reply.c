@@ -11,9 +11,9 @@
 */
 #include <string.h>
 
-#include "accounts/accounts.h"
-#include "pages/activities_pages.h"
-#include "pages/people_widgets.h"
+#include "store/accounts/accounts.h"
+#include "pages/activities/activities_pages.h"
+#include "pages/people/people_widgets.h"
 
 static void dead_link(Request *r, int iStatus, const char *zWhy) {
   Html h;

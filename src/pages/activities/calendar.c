@@ -16,13 +16,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "accounts/accounts.h"
+#include "store/accounts/accounts.h"
 #include "domain/chile_time.h"
 #include "export/ical.h"
-#include "pages/activities_pages.h"
+#include "pages/activities/activities_pages.h"
 #include "pages/page_cache.h"
-#include "pages/people_widgets.h"
-#include "plan/plan_store.h"
+#include "pages/people/people_widgets.h"
+#include "store/plan/plan_store.h"
 
 #define CALENDAR_FEED_DAYS_BACK 400 /* A feed reaches a year and a bit back */
 

@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "export/export.h"
-#include "pages/activities_pages.h"
+#include "pages/activities/activities_pages.h"
 
 /* Invitations that ask for a seat, ordered by pickup commune then name. */
 static int seat_requests(Arena *pArena, const ActivityInvitation *aInv,

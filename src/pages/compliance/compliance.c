@@ -16,16 +16,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "accounts/accounts.h"
-#include "evidence/evidence_store.h"
+#include "store/accounts/accounts.h"
+#include "store/evidence/evidence_store.h"
 #include "export/compliance_report.h"
-#include "pages/compliance_pages.h"
-#include "pages/evidence_pages.h"
+#include "pages/compliance/compliance_pages.h"
+#include "pages/evidence/evidence_pages.h"
 #include "pages/page_cache.h"
-#include "pages/plan_pages.h"
+#include "pages/plan/plan_pages.h"
 #include "render/chart.h"
-#include "people/people.h"
-#include "plan/plan_store.h"
+#include "store/people/people.h"
+#include "store/plan/plan_store.h"
 
 /* Days before a window ends that a line is at risk (setting). */
 static int at_risk_days(Db *pDb) {

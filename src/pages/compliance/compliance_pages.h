@@ -7,7 +7,7 @@
 
 #include "domain/compliance.h"
 #include "http/request.h"
-#include "plan/plan_store.h"
+#include "store/plan/plan_store.h"
 
 /* Everything a compliance view needs. */
 typedef struct ComplianceView {

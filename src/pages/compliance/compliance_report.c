@@ -22,16 +22,16 @@
 #include <sodium.h>
 #include <string.h>
 
-#include "accounts/accounts.h"
-#include "evidence/evidence_derivatives.h"
-#include "evidence/evidence_store.h"
+#include "store/accounts/accounts.h"
+#include "store/evidence/evidence_derivatives.h"
+#include "store/evidence/evidence_store.h"
 #include "export/compliance_report.h"
 #include "export/zip_archive.h"
-#include "pages/compliance_pages.h"
-#include "pages/evidence_pages.h"
+#include "pages/compliance/compliance_pages.h"
+#include "pages/evidence/evidence_pages.h"
 #include "pages/page_cache.h"
-#include "pages/sessions_pages.h"
-#include "people/people.h"
+#include "pages/meetings/meetings_pages.h"
+#include "store/people/people.h"
 
 #define ZIP_REPORT_NAME "informe-cumplimiento.pdf"
 #define ZIP_INDEX_NAME "indice.csv"

@@ -25,10 +25,10 @@
 #include <string.h>
 
 #include "domain/plan_catalog.h"
-#include "evidence/evidence_store.h"
-#include "pages/activities_pages.h"
-#include "evidence/photo_public.h"
-#include "pages/evidence_pages.h"
+#include "store/evidence/evidence_store.h"
+#include "pages/activities/activities_pages.h"
+#include "store/evidence/photo_public.h"
+#include "pages/evidence/evidence_pages.h"
 
 /* A checked file, ready to store. */
 typedef struct Upload {
@@ -277,7 +277,7 @@ void page_evidence_file(Request *r) {
                    "inline; filename=\"%s\"; filename*=UTF-8''%s", zAscii,
                    html_url_arg(request_arena(r), e.zFilename)));
   /* Anonymous visitors get photos without their metadata (GPS position,
-  ** device, owner): see evidence/photo_public.h. */
+  ** device, owner): see store/evidence/photo_public.h. */
   if (!request_user(r) && photo_public_needed(e.zMime)) {
     evidence_derivative_respond(r, &e, &a, EVIDENCE_DERIVATIVE_PUBLIC);
     return;

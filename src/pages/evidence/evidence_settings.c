@@ -12,8 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "evidence/evidence_store.h"
-#include "pages/evidence_pages.h"
+#include "store/evidence/evidence_store.h"
+#include "pages/evidence/evidence_pages.h"
 
 #define MB (1024 * 1024)
 #define STRINGIFY_(x) #x

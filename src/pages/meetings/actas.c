@@ -18,13 +18,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "accounts/accounts.h"
+#include "store/accounts/accounts.h"
 #include "db/record_stamp.h"
 #include "domain/date_text.h"
 #include "export/acta_pdf.h"
 #include "pages/conflict.h"
-#include "pages/sessions_pages.h"
-#include "people/people.h"
+#include "pages/meetings/meetings_pages.h"
+#include "store/people/people.h"
 #include "render/markdown.h"
 
 #define ACTA_SUMMARY_MAX 20000 /* Bytes in one item's summary */

@@ -20,8 +20,8 @@
 #include "db/record_stamp.h"
 #include "domain/date_text.h"
 #include "pages/conflict.h"
-#include "pages/sessions_pages.h"
-#include "people/people.h"
+#include "pages/meetings/meetings_pages.h"
+#include "store/people/people.h"
 
 static const char *const azKind[] = {"ninguno", "consejero", "autoridad",
                                      "encargado"};

@@ -11,8 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pages/sessions_pages.h"
-#include "people/people.h"
+#include "pages/meetings/meetings_pages.h"
+#include "store/people/people.h"
 
 #define REQUEST_TEXT_MAX 4000
 

@@ -19,8 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pages/sessions_pages.h"
-#include "people/people.h"
+#include "pages/meetings/meetings_pages.h"
+#include "store/people/people.h"
 
 /* The request body parsed as JSON, or answers 400 and returns NULL. */
 static json_t *body_json(Request *r) {

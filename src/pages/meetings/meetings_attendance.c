@@ -18,13 +18,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "accounts/accounts.h"
+#include "store/accounts/accounts.h"
 #include "db/record_stamp.h"
 #include "export/attendance_sheet.h"
 #include "pages/conflict.h"
-#include "pages/people_widgets.h"
-#include "pages/sessions_pages.h"
-#include "people/people.h"
+#include "pages/people/people_widgets.h"
+#include "pages/meetings/meetings_pages.h"
+#include "store/people/people.h"
 
 #define GUEST_ROWS_MAX 200
 

@@ -1,11 +1,11 @@
 /*
 ** Shared by the session pages and API: checking attendance and
-** agreements before any write, and their JSON (sessions_pages.h).
+** agreements before any write, and their JSON (meetings_pages.h).
 */
 #include <string.h>
 
-#include "pages/sessions_pages.h"
-#include "people/people.h"
+#include "pages/meetings/meetings_pages.h"
+#include "store/people/people.h"
 
 const char *sess_attendance_check(Request *r, SessAttendanceInput *p,
                                   const char **pzField) {

@@ -1,13 +1,13 @@
 /*
-** What the session pages share (sessions_api.c, sessions_attendance.c,
+** What the session pages share (meetings_api.c, meetings_attendance.c,
 ** agreements.c): attendance and agreements read from JSON or forms,
 ** checked completely before anything is written, and their JSON.
 */
 #ifndef COSOC_PAGES_SESSIONS_PAGES_H
 #define COSOC_PAGES_SESSIONS_PAGES_H
 
-#include "pages/activities_pages.h"
-#include "sessions/sessions.h"
+#include "pages/activities/activities_pages.h"
+#include "store/meetings/meetings.h"
 
 #define SESS_ATTENDANCE_MAX 500 /* Entries in one attendance list */
 

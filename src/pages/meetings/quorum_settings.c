@@ -16,8 +16,8 @@
 
 #include "db/record_stamp.h"
 #include "pages/conflict.h"
-#include "pages/sessions_pages.h"
-#include "people/people.h"
+#include "pages/meetings/meetings_pages.h"
+#include "store/people/people.h"
 
 static const char *const azKind[] = {"mas_de", "al_menos", "numero"};
 static const char *const azKindLabel[] = {

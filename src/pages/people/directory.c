@@ -13,7 +13,7 @@
 */
 #include <string.h>
 
-#include "pages/people_widgets.h"
+#include "pages/people/people_widgets.h"
 
 void page_admin_directory(Request *r) {
   int64_t iCouncil = people_require_council(r);

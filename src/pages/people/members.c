@@ -22,7 +22,7 @@
 #include <string.h>
 
 #include "domain/rut.h"
-#include "pages/people_widgets.h"
+#include "pages/people/people_widgets.h"
 
 /* ---- Public page ---- */
 

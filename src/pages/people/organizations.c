@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "domain/rut.h"
-#include "pages/people_widgets.h"
+#include "pages/people/people_widgets.h"
 
 void page_admin_orgs(Request *r) {
   int64_t iCouncil = people_require_council(r);

@@ -1,7 +1,7 @@
 /*
 ** Shared pieces of the people pages (see people_widgets.h).
 */
-#include "pages/people_widgets.h"
+#include "pages/people/people_widgets.h"
 
 #include <stdlib.h>
 #include <string.h>

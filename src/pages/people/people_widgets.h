@@ -12,7 +12,7 @@
 #include "export/export.h"
 #include "pages/conflict.h"
 #include "pages/page.h"
-#include "people/people.h"
+#include "store/people/people.h"
 
 /* Reads q, provincia, comuna, rol (or tipo), estado from the query. */
 void people_filter_from_request(Request *r, PeopleFilter *pFilter);

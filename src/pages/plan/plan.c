@@ -14,7 +14,7 @@
 
 #include "domain/plan_catalog.h"
 #include "pages/page_cache.h"
-#include "pages/plan_pages.h"
+#include "pages/plan/plan_pages.h"
 
 int plan_page_is_admin(Request *r) {
   const User *pUser = request_user(r);

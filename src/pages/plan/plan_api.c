@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "pages/page_cache.h"
-#include "pages/plan_pages.h"
+#include "pages/plan/plan_pages.h"
 
 static json_t *plan_json(const PlanDoc *pDoc, const PlanVersionInfo *pInfo) {
   json_t *pPlan = json_object();

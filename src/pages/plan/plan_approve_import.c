@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "domain/plan_import.h"
-#include "pages/plan_pages.h"
+#include "pages/plan/plan_pages.h"
 
 /* ---- Approval ---- */
 

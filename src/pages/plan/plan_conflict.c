@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "domain/plan_catalog.h"
-#include "pages/plan_pages.h"
+#include "pages/plan/plan_pages.h"
 
 /* Slugs of a repeated field as their catalogue labels, joined by ", ". */
 const char *plan_conflict_kinds_text(Arena *pArena, const PlanKind *aKind,

@@ -19,7 +19,7 @@
 #include <string.h>
 
 #include "domain/plan_catalog.h"
-#include "pages/plan_pages.h"
+#include "pages/plan/plan_pages.h"
 
 #define PLAN_TEXT_MAX 8000 /* Characters in one field: a long paragraph */
 

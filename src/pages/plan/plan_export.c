@@ -9,9 +9,9 @@
 */
 #include <string.h>
 
-#include "accounts/accounts.h"
+#include "store/accounts/accounts.h"
 #include "export/export.h"
-#include "pages/plan_pages.h"
+#include "pages/plan/plan_pages.h"
 
 #define PLAN_EXPORT_COLUMNS 7
 

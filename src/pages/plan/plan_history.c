@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pages/plan_pages.h"
+#include "pages/plan/plan_pages.h"
 
 /* A version number from the query, 0 when absent or not a number. */
 static int query_version(Request *r, const char *zName) {

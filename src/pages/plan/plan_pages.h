@@ -1,7 +1,7 @@
 /*
 ** What the plan's page files share (plan.c, plan_edit.c, plan_history.c,
 ** plan_api.c): which plan a visitor may see, and small renderers. Only
-** src/pages/plan*.c include this.
+** the files of src/pages/plan/ include this.
 */
 #ifndef COSOC_PAGES_PLAN_PAGES_H
 #define COSOC_PAGES_PLAN_PAGES_H
@@ -10,7 +10,7 @@
 #include "domain/plan_doc.h"
 #include "pages/conflict.h"
 #include "pages/page.h"
-#include "plan/plan_store.h"
+#include "store/plan/plan_store.h"
 
 /* 1 when the visitor is the PAC officer (sees drafts, may edit). */
 int plan_page_is_admin(Request *r);

@@ -6,11 +6,11 @@
 ** their sections here. Everything but the greeting comes from the render
 ** cache (page_cache.h); the greeting names the user and is never cached.
 */
-#include "accounts/accounts.h"
+#include "store/accounts/accounts.h"
 #include "pages/page.h"
-#include "pages/plan_pages.h"
-#include "pages/activities_pages.h"
-#include "pages/evidence_pages.h"
+#include "pages/plan/plan_pages.h"
+#include "pages/activities/activities_pages.h"
+#include "pages/evidence/evidence_pages.h"
 #include "pages/page_cache.h"
 #include "domain/compliance.h"
 

@@ -2,7 +2,7 @@
 ** Accounts (see accounts.h): validation, hashing, and the SQL for users,
 ** sessions, API tokens and sign-in attempts.
 */
-#include "accounts/accounts.h"
+#include "store/accounts/accounts.h"
 
 #include <ctype.h>
 #include <sodium.h>

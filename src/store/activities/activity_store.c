@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "accounts/accounts.h"
-#include "activities/activity_store.h"
+#include "store/accounts/accounts.h"
+#include "store/activities/activity_store.h"
 
 #define ACTIVITY_LIST_MAX 2000
 

@@ -4,7 +4,7 @@
 */
 #include <string.h>
 
-#include "activities/activity_store.h"
+#include "store/activities/activity_store.h"
 
 static const char *col_dup(Arena *pArena, DbStmt *p, int i) {
   return arena_strdup(pArena, db_column_text(p, i));

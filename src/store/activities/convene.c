@@ -1,12 +1,12 @@
 /*
 ** Convening (see convene.h).
 */
-#include "activities/convene.h"
+#include "store/activities/convene.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "accounts/accounts.h"
+#include "store/accounts/accounts.h"
 #include "export/ical.h"
 #include "mail/invite.h"
 #include "mail/mime.h"

@@ -13,7 +13,7 @@
 #ifndef COSOC_ACTIVITIES_CONVENE_H
 #define COSOC_ACTIVITIES_CONVENE_H
 
-#include "activities/activity_store.h"
+#include "store/activities/activity_store.h"
 
 /* One person to invite. */
 typedef struct ConveneRecipient {

@@ -1,7 +1,7 @@
 /*
 ** Evidence derivatives in the database (see evidence_derivatives.h).
 */
-#include "evidence/evidence_derivatives.h"
+#include "store/evidence/evidence_derivatives.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -19,7 +19,7 @@
 #define COSOC_EVIDENCE_EVIDENCE_DERIVATIVES_H
 
 #include "db/db.h"
-#include "evidence/photo_public.h"
+#include "store/evidence/photo_public.h"
 #include "util/arena.h"
 
 #define EVIDENCE_DERIVATIVE_THUMB "miniatura"

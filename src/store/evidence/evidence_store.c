@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "domain/plan_catalog.h"
-#include "evidence/evidence_store.h"
+#include "store/evidence/evidence_store.h"
 
 /* The types accepted, as libmagic names them. */
 static const char *const azAccepted[] = {"image/jpeg", "image/png",

@@ -16,7 +16,7 @@
 
 #include "db/db.h"
 #include "domain/compliance.h"
-#include "evidence/evidence_derivatives.h"
+#include "store/evidence/evidence_derivatives.h"
 #include "util/arena.h"
 
 #define EVIDENCE_MAX_BYTES_DEFAULT (20 * 1024 * 1024) /* 20 MB a file */

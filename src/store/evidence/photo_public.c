@@ -1,7 +1,7 @@
 /*
 ** Public copies and thumbnails of photos with libvips (see photo_public.h).
 */
-#include "evidence/photo_public.h"
+#include "store/evidence/photo_public.h"
 
 #include <pthread.h>
 #include <string.h>

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "domain/chile_time.h"
-#include "sessions/sessions.h"
+#include "store/meetings/meetings.h"
 
 int session_acta_get(Db *pDb, int64_t iActivity, SessionActa *pActa) {
   DbStmt *p = db_prepare(pDb,

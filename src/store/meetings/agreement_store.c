@@ -4,10 +4,10 @@
 */
 #include <string.h>
 
-#include "activities/activity_store.h"
+#include "store/activities/activity_store.h"
 #include "domain/chile_time.h"
 #include "domain/date_text.h"
-#include "sessions/sessions.h"
+#include "store/meetings/meetings.h"
 
 #define AGR_COLUMNS                                                        \
   "g.id, g.activity_id, a.title, a.starts_at, g.body, "                    \

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "domain/chile_time.h"
-#include "sessions/sessions.h"
+#include "store/meetings/meetings.h"
 
 /* Grows an arena array of nSize-byte elements holding n, to room for n+1. */
 static void *grow(Arena *pArena, void *a, int n, int *pnAlloc, size_t nSize) {

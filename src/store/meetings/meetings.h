@@ -1,9 +1,10 @@
 /*
 ** Sessions, stored: attendance per activity, the council's quorum rules,
 ** and agreements (acuerdos) with their follow-up log. All SQL about these
-** tables (migration 0006) lives in src/sessions/; the rules themselves are
-** the pure functions of domain/quorum.h, domain/attendance.h and
-** domain/agreement.h, which this code feeds and never re-implements.
+** tables (migration 0006) lives in src/store/meetings/; the rules
+** themselves are the pure functions of domain/quorum.h,
+** domain/attendance.h and domain/agreement.h, which this code feeds and
+** never re-implements.
 **
 ** Strings in the structs returned live in the caller's arena. Functions
 ** that write nest in the caller's transaction (db_begin counts).

@@ -5,7 +5,7 @@
 */
 #include <string.h>
 
-#include "sessions/sessions.h"
+#include "store/meetings/meetings.h"
 
 static int load_answers(Db *pDb, Arena *pArena, SessionRequest *pReq) {
   pReq->nAnswer = 0;

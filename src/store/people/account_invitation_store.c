@@ -7,8 +7,8 @@
 */
 #include <string.h>
 
-#include "accounts/accounts.h"
-#include "people/people_internal.h"
+#include "store/accounts/accounts.h"
+#include "store/people/people_internal.h"
 
 int people_invitation_create(Db *pDb, int64_t iMember, int64_t iBy,
                              char zToken[44]) {

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "domain/people.h"
-#include "people/people_internal.h"
+#include "store/people/people_internal.h"
 
 #define DIRECTORY_COLUMNS                                               \
   "d.id, d.person_name, d.position, d.institution, d.kind, "            \

@@ -10,7 +10,7 @@
 
 #include "domain/rut.h"
 #include "export/export.h"
-#include "people/people_internal.h"
+#include "store/people/people_internal.h"
 #include "util/csv_read.h"
 
 const PeopleImportColumn people_member_columns[] = {

@@ -9,7 +9,7 @@
 
 #include "domain/people.h"
 #include "domain/rut.h"
-#include "people/people_internal.h"
+#include "store/people/people_internal.h"
 
 #define MEMBER_FROM                                         \
   "FROM members m "                                         \

@@ -5,7 +5,7 @@
 
 #include "domain/people.h"
 #include "domain/rut.h"
-#include "people/people_internal.h"
+#include "store/people/people_internal.h"
 
 #define ORG_COLUMNS                                                    \
   "o.id, o.name, o.kind, coalesce(o.rut, ''), o.legal_number, "        \

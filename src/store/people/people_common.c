@@ -4,9 +4,9 @@
 #include <ctype.h>
 #include <string.h>
 
-#include "accounts/accounts.h"
+#include "store/accounts/accounts.h"
 #include "domain/people.h"
-#include "people/people_internal.h"
+#include "store/people/people_internal.h"
 
 const char *people_get(Arena *pArena, PeopleFieldGetter xGet, void *pCtx,
                        const char *zName) {

@@ -4,7 +4,7 @@
 #ifndef COSOC_PEOPLE_INTERNAL_H
 #define COSOC_PEOPLE_INTERNAL_H
 
-#include "people/people.h"
+#include "store/people/people.h"
 
 /* The field, trimmed, in pArena; "" when absent. */
 const char *people_get(Arena *pArena, PeopleFieldGetter xGet, void *pCtx,

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "people/people.h"
+#include "store/people/people.h"
 
 void people_problems_init(PeopleProblems *p) { memset(p, 0, sizeof(*p)); }
 

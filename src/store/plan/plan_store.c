@@ -6,7 +6,7 @@
 ** same document twice — or saving a form without changing anything — never
 ** creates a version.
 */
-#include "plan/plan_store.h"
+#include "store/plan/plan_store.h"
 
 #include <sodium.h>
 #include <stdio.h>

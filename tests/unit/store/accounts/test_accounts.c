@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "accounts/accounts.h"
+#include "store/accounts/accounts.h"
 #include "test_db_target.h"
 
 static char g_zDir[64];

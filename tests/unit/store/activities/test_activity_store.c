@@ -13,9 +13,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "accounts/accounts.h"
-#include "activities/activity_store.h"
-#include "activities/convene.h"
+#include "store/accounts/accounts.h"
+#include "store/activities/activity_store.h"
+#include "store/activities/convene.h"
 #include "test_db_target.h"
 
 static char g_zDir[64];

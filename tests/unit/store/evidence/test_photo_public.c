@@ -9,7 +9,7 @@
 #include <string.h>
 #include <vips/vips.h>
 
-#include "evidence/photo_public.h"
+#include "store/evidence/photo_public.h"
 
 /* A PNG of w x h pixels, RGBA, fully transparent (arena copy). */
 static const void *transparent_png(Arena *pArena, int w, int h, size_t *pn) {

@@ -12,8 +12,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "activities/activity_store.h"
-#include "sessions/sessions.h"
+#include "store/activities/activity_store.h"
+#include "store/meetings/meetings.h"
 #include "test_db_target.h"
 
 static char g_zDir[64];

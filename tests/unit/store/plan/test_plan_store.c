@@ -11,9 +11,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "accounts/accounts.h"
+#include "store/accounts/accounts.h"
 #include "domain/plan_import.h"
-#include "plan/plan_store.h"
+#include "store/plan/plan_store.h"
 #include "test_db_target.h"
 
 #define SEED       \
