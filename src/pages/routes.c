@@ -4,7 +4,7 @@
 ** (src/http/server.c); a path that is not here is a 404, a role that is not
 ** listed is refused.
 */
-#include "http/router.h"
+#include "pages/routes.h"
 #include "pages/page.h"
 #include "domain/plan_import.h"
 #include "pages/activities/activities_pages.h"

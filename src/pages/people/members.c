@@ -23,6 +23,7 @@
 
 #include "domain/rut.h"
 #include "pages/people/people_widgets.h"
+#include "store/accounts/accounts.h"
 
 /* ---- Public page ---- */
 

@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "db/db.h"
+#include "domain/user.h"
 #include "util/arena.h"
 
 #define ACCOUNTS_TOKEN_CHARS 43 /* base64url of 32 random bytes */
@@ -27,24 +28,6 @@
 #define ACCOUNTS_THROTTLE_WINDOW_SECONDS (15 * 60)
 #define ACCOUNTS_THROTTLE_PER_ACCOUNT 5
 #define ACCOUNTS_THROTTLE_PER_ADDRESS 20
-
-/* Who may use a route or a feature (a bit set). Zero means nobody: the
-** default is deny. */
-#define ROLE_ANONYMOUS 0x01 /* Not signed in: the public */
-#define ROLE_ADMIN 0x02     /* The PAC officer, technical secretary */
-#define ROLE_CONSEJERO 0x04 /* A councillor */
-#define ROLE_AUTORIDAD 0x08 /* An authority responsible for plan lines */
-#define ROLES_SIGNED_IN (ROLE_ADMIN | ROLE_CONSEJERO | ROLE_AUTORIDAD)
-#define ROLES_EVERYONE (ROLE_ANONYMOUS | ROLES_SIGNED_IN)
-
-/* A user as the rest of the program sees it. */
-typedef struct User {
-  int64_t id;
-  const char *zEmail;
-  const char *zName;
-  const char *zRole; /* Slug: admin, consejero, autoridad */
-  int mRole;         /* The matching ROLE_ bit (see http/request.h) */
-} User;
 
 /* Must be called once before anything else here (initializes libsodium). */
 int accounts_init(void);
