@@ -23,6 +23,7 @@
 #include "pages/evidence/evidence_pages.h"
 #include "pages/page_cache.h"
 #include "pages/plan/plan_pages.h"
+#include "domain/date_text.h"
 #include "render/chart.h"
 #include "store/people/people.h"
 #include "store/plan/plan_store.h"
@@ -416,7 +417,7 @@ void compliance_home_section(Request *r, Html *h) {
   Arena *pArena = request_arena(r);
   const User *pUser = request_user(r);
   char zDay[PLAN_DATE_SIZE];
-  compliance_date_display(v.result.zAsOf, zDay);
+  date_text_dmy(v.result.zAsOf, zDay);
   html_printf(h,
               "<section aria-labelledby=\"cumplimiento\" class=\"dashboard\">"
               "<h2 id=\"cumplimiento\">Cumplimiento del plan</h2>\n"
