@@ -94,8 +94,7 @@ static const char *const azReason[] = {
     [COMPLIANCE_OUTSIDE_WINDOW] = "Fuera del plazo de la línea",
     [COMPLIANCE_KIND_REFUSED] = "La meta no cuenta actividades de este tipo",
     [COMPLIANCE_COMMUNE_EXCLUDED] =
-        "La meta no cuenta actividades en esa "
-        "comuna",
+        "La meta no cuenta actividades en esa comuna",
     [COMPLIANCE_NO_COMMUNE] = "No tiene comuna y la meta excluye comunas",
 };
 

@@ -393,8 +393,9 @@ static int bench_acta(BenchCouncil *c, int64_t iAct, int64_t iNext) {
   static const char *const azSummary[] = {
       "Se aprueba el acta anterior sin observaciones.",
       "La presidencia informa de las reuniones con **SEREMI** y **SERVIU**.",
-      "Se revisa el avance de las líneas del plan:\n\n- formación\n- "
-      "participación\n- seguimiento"};
+      /* One item in two pieces (parenthesized: not a missing comma). */
+      ("Se revisa el avance de las líneas del plan:\n\n- formación\n- "
+       "participación\n- seguimiento")};
   SessionActa acta;
   SessionActaItem *aItem = NULL;
   int nItem = 0;
