@@ -11,6 +11,9 @@ PKGS      := libmicrohttpd sqlite3 libsodium jansson cairo pangocairo xlsxwriter
 CC        ?= cc
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# One pkg-config call for every library fails without saying which one is
+# missing: each is asked for on its own (only when something is compiled).
+PKG_MISSING = $(foreach p,$(PKGS),$(if $(shell pkg-config --exists $(p) 2>/dev/null && echo y),,$(p)))
 
 WARN      := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2 \
              -Wno-format-nonliteral -Wvla
@@ -45,11 +48,15 @@ LISTEN    ?= 127.0.0.1:8080
 # make run SMTP=smtp://host:port also sends the demo's mail there.
 SMTP      ?=
 
-.PHONY: all deps run check check-build unit bench clean format lint
+.PHONY: all deps libs run check check-build unit layers bench clean format lint
 all: build/cosoc
 
 deps:
 	@scripts/deps.sh build
+
+# Every object waits for this: one line per library pkg-config cannot find.
+libs:
+	@$(if $(strip $(PKG_MISSING)),$(foreach p,$(PKG_MISSING),echo "cosoc: falta la biblioteca $(p) (pkg-config no la encuentra); instálela con make deps" >&2;) exit 1,:)
 
 build/tools/embed: tools/embed.c
 	@mkdir -p $(@D)
@@ -75,12 +82,12 @@ build/gen/version.c: FORCE
 	@cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 FORCE:
 
-build/obj/%.o: %.c
+build/obj/%.o: %.c | libs
 	@mkdir -p $(@D)
 	@echo "  CC      $<"
 	@$(CC) $(RELEASE_CFLAGS) -c -o $@ $<
 
-build/check/obj/%.o: %.c
+build/check/obj/%.o: %.c | libs
 	@mkdir -p $(@D)
 	@echo "  CC-ASAN $<"
 	@$(CC) $(CHECK_CFLAGS) -c -o $@ $<
@@ -114,6 +121,10 @@ check-build: build/check/cosoc $(UNIT_BIN)
 unit: check-build
 	@scripts/run-tests.sh unit
 
+# The layer rule of src/ (docs/architecture.md); make check runs it too.
+layers:
+	@scripts/run-tests.sh layers
+
 check:
 	@scripts/deps.sh test
 	@$(MAKE) --no-print-directory check-build
@@ -133,6 +144,7 @@ format:
 	clang-format -i $(SRC) $(UNIT_SRC) tools/embed.c
 
 lint:
+	@command -v cppcheck >/dev/null || { echo "cosoc: falta cppcheck; instálelo con scripts/deps.sh ci" >&2; exit 1; }
 	cppcheck --quiet --error-exitcode=1 --enable=warning,portability \
 	  --inline-suppr -Isrc --suppress=missingIncludeSystem src
 

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs cosoc's tests and ends with one line: "N passed, N failed".
 #
+#   scripts/run-tests.sh layers the layer rule of src/ (scripts/check-layers.py)
+#                               and the tests that prove the check can fail
 #   scripts/run-tests.sh unit   cmocka programs under build/check/tests/
 #   scripts/run-tests.sh http   tests/http/test_*.py: the real binary over
 #                               loopback (Debian's /usr/bin/python3, stdlib)
@@ -62,6 +64,14 @@ run_unit() {
              find build/check/tests -type f -perm -u+x -name 'test_*' | sort; fi)
 }
 
+run_layers() {
+  local log="$LOGDIR/layers.log"
+  # The verdict on src/ for the reader; the tests count it (and more).
+  /usr/bin/python3 scripts/check-layers.py
+  /usr/bin/python3 tests/layers/test_layers.py >"$log" 2>&1 || cat "$log"
+  count_result "$log" layers
+}
+
 run_http() {
   local label=${1:-http}
   local log="$LOGDIR/$label.log"
@@ -97,12 +107,13 @@ run_e2e() {
 }
 
 case "$suite" in
+  layers) run_layers ;;
   unit) run_unit ;;
   http) run_http ;;
   e2e) run_e2e ;;
   pg) run_pg ;;
-  all) run_unit; run_http; run_e2e; run_pg ;;
-  *) echo "uso: $0 unit|http|e2e|pg|all" >&2; exit 2 ;;
+  all) run_layers; run_unit; run_http; run_e2e; run_pg ;;
+  *) echo "uso: $0 layers|unit|http|e2e|pg|all" >&2; exit 2 ;;
 esac
 
 if [ ${#failures[@]} -gt 0 ]; then

@@ -15,7 +15,7 @@
 
 #include "cli/cli.h"
 #include "domain/plan_import.h"
-#include "plan/plan_store.h"
+#include "store/plan/plan_store.h"
 #include "util/embedded.h"
 
 #define PLAN_CLI_AUTHOR "línea de comandos (cosoc import-plan)"

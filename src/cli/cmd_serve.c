@@ -8,6 +8,7 @@
 #include "cli/cli.h"
 #include "http/server.h"
 #include "mail/sender.h"
+#include "pages/routes.h"
 
 /* A positive whole number from an option, or 0 after printing why not. */
 static unsigned option_count(const char *zName, const char *zValue) {
@@ -72,6 +73,10 @@ int cmd_serve(int argc, char **argv) {
   cfg.zDb = zDb;
   cfg.bSecureCookies = zSecure && zSecure[0] == '1';
   cfg.zTrustProxy = zTrustProxy && *zTrustProxy ? zTrustProxy : NULL;
+  cfg.aRoute = routes_table;
+  cfg.nRoute = routes_count;
+  cfg.xErrorPage = page_error_render;
+  cfg.xUploadBodyMax = routes_upload_body_max;
   unsigned nThreads = 0;
   if (!(zThreads[0] == '0' && zThreads[1] == 0) &&
       !(nThreads = option_count("threads", zThreads))) {

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "http/request_impl.h"
+#include "store/accounts/accounts.h"
 
 Arena *request_arena(Request *r) { return r->pArena; }
 Db *request_db(Request *r) { return r->pDb; }
@@ -61,7 +62,7 @@ const char *request_body(Request *r, size_t *pnBody) {
 static const char *csrf_compute(Request *r, const char *zBinding) {
   unsigned char aMac[crypto_auth_hmacsha256_BYTES];
   crypto_auth_hmacsha256(aMac, (const unsigned char *)zBinding,
-                         strlen(zBinding), server_csrf_key());
+                         strlen(zBinding), r->pCsrfKey);
   char *zOut = arena_alloc(r->pArena, sodium_base64_ENCODED_LEN(
                                           sizeof(aMac),
                                           sodium_base64_VARIANT_URLSAFE_NO_PADDING));
@@ -192,7 +193,7 @@ void respond_redirect(Request *r, const char *zLocation) {
 }
 
 void respond_error(Request *r, int iStatus, const char *zMessage) {
-  page_error_render(r, iStatus, zMessage);
+  r->pCfg->xErrorPage(r, iStatus, zMessage);
 }
 
 /* ---- Sessions ---- */

@@ -57,6 +57,7 @@ struct Request {
   int64_t iSession;               /* Session row id, when by cookie */
   const char *zSessionToken;      /* Cookie value of that session */
   const char *zCsrfToken;         /* Computed on demand */
+  const unsigned char *pCsrfKey;  /* The server's HMAC key (32 bytes) */
 
   int bResponded;                 /* A respond_*() call was made */
   int iStatus;                    /* Response status */
@@ -73,13 +74,7 @@ struct Request {
 ** (request.c). */
 void request_drop_body_fd(Request *r);
 
-/* The CSRF key, loaded from the database at start (server.c). */
-const unsigned char *server_csrf_key(void);
-
-/* Checks the CSRF token that came with a POST (csrf.c). */
+/* Checks the CSRF token that came with a POST (request.c). */
 int csrf_token_valid(Request *r);
-
-/* Page that renders the error pages (pages/errors.c). */
-void page_error_render(Request *r, int iStatus, const char *zMessage);
 
 #endif

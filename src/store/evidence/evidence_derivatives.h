@@ -1,0 +1,59 @@
+/*
+** Evidence derivatives: what is made from an evidence photo to show it —
+** the thumbnail (EVIDENCE_DERIVATIVE_THUMB) and the public copy without
+** metadata (EVIDENCE_DERIVATIVE_PUBLIC) — stored in the database once per
+** original, keyed by the original's SHA-256 (table evidence_derivatives,
+** migration 0008), so no request re-encodes a photo.
+**
+** For other code (the compliance report's photo thumbnails, say) the one
+** call is evidence_thumbnail(): give it an evidence file's sha256 (the
+** EvidenceItem's zSha256) and it gives the thumbnail's JPEG bytes and its
+** size in pixels. It never refuses a photo for being old: a file stored
+** before thumbnails existed gets its thumbnail made and stored then.
+**
+** The pictures themselves are made by photo_public.h (libvips); this file
+** holds their SQL. Memory returned lives in the caller's arena. Never knows
+** HTTP.
+*/
+#ifndef COSOC_EVIDENCE_EVIDENCE_DERIVATIVES_H
+#define COSOC_EVIDENCE_EVIDENCE_DERIVATIVES_H
+
+#include "db/db.h"
+#include "store/evidence/photo_public.h"
+#include "util/arena.h"
+
+#define EVIDENCE_DERIVATIVE_THUMB "miniatura"
+#define EVIDENCE_DERIVATIVE_PUBLIC "publica"
+#define EVIDENCE_DERIVATIVES_MAX 2 /* Kinds above */
+
+/* One derivative, made or read back. */
+typedef struct EvidenceDerivative {
+  const char *zKind; /* EVIDENCE_DERIVATIVE_ */
+  PhotoImage image;  /* Its bytes (arena), type and size in pixels */
+} EvidenceDerivative;
+
+/* The thumbnail of evidence file zSha256 into *pOut: DB_OK; DB_DONE when
+** there is no such file or it is not a photo libvips can read (a PDF);
+** DB_ERROR. Made and stored first when missing; may take a moment then. */
+int evidence_thumbnail(Db *pDb, Arena *pArena, const char *zSha256,
+                       PhotoImage *pOut);
+
+/* Derivative zKind of file zSha256, as evidence_thumbnail() does for the
+** thumbnail. */
+int evidence_derivative(Db *pDb, Arena *pArena, const char *zSha256,
+                        const char *zKind, PhotoImage *pOut);
+
+/* Makes what a photo gets at upload: its thumbnail and, when bPublic, its
+** public copy (a private photo's is made if it is ever asked for). *pn
+** gets how many (0 for a PDF). Returns 0, or -1 when libvips cannot decode
+** the photo. Slow and SQL-free: call it before the write transaction. */
+int evidence_derivatives_make(Arena *pArena, const void *pData, size_t nData,
+                              const char *zMime, int bPublic,
+                              EvidenceDerivative *aOut, int *pn);
+
+/* Stores a[0..n) for zSha256, nested in the caller's transaction; one
+** already there is kept (ON CONFLICT DO NOTHING). */
+int evidence_derivatives_store(Db *pDb, const char *zSha256,
+                               const EvidenceDerivative *a, int n);
+
+#endif
