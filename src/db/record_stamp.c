@@ -31,6 +31,10 @@ static const char *const azStampSql[RECORD_N_KIND] = {
         "SELECT t.version, coalesce(t.updated_at, 0), coalesce(u.name, '') "
         "FROM settings t LEFT JOIN users u ON u.id = t.updated_by WHERE "
         "t.key = 'activity_reminder_hours' AND CAST(? AS BIGINT) = 0",
+    [RECORD_EVIDENCE_LIMITS] =
+        "SELECT t.version, coalesce(t.updated_at, 0), coalesce(u.name, '') "
+        "FROM settings t LEFT JOIN users u ON u.id = t.updated_by WHERE "
+        "t.key = 'evidence_limits' AND CAST(? AS BIGINT) = 0",
 };
 
 int record_stamp_get(Db *pDb, Arena *pArena, RecordKind eKind, int64_t iId,
@@ -73,6 +77,10 @@ static const char *const azClaimSql[RECORD_N_KIND] = {
     [RECORD_REMINDER_HOURS] =
         "UPDATE settings SET updated_by = CAST(? AS BIGINT) WHERE key = "
         "'activity_reminder_hours' AND CAST(? AS BIGINT) = 0 AND version = ? "
+        "RETURNING key",
+    [RECORD_EVIDENCE_LIMITS] =
+        "UPDATE settings SET updated_by = CAST(? AS BIGINT) WHERE key = "
+        "'evidence_limits' AND CAST(? AS BIGINT) = 0 AND version = ? "
         "RETURNING key",
 };
 

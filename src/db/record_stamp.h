@@ -23,6 +23,9 @@ typedef enum RecordKind {
   RECORD_QUORUM_SETTINGS, /* Keyed by council id; no row yet: version 0 */
   RECORD_ATTENDANCE,      /* An activity's attendance list, keyed by its id */
   RECORD_REMINDER_HOURS,  /* The activity reminder setting: id 0; no row: 0 */
+  RECORD_EVIDENCE_LIMITS, /* The evidence upload limits, one form: id 0;
+                          ** their version is the settings row
+                          ** 'evidence_limits'; no row: 0 */
   RECORD_N_KIND
 } RecordKind;
 

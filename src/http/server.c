@@ -595,6 +595,7 @@ int server_run(const ServerConfig *pCfg) {
           iSig == SIGINT ? "SIGINT" : "SIGTERM");
   /* Stop accepting, let requests in flight finish, then stop. */
   atomic_store(&g_bStopping, 1);
+  if (pCfg->xStopping) pCfg->xStopping();
   for (int i = 0; i < SHUTDOWN_GRACE_SECONDS * 20 &&
                   atomic_load(&g_nInFlight) > 0;
        i++) {

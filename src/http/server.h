@@ -17,6 +17,10 @@ struct ServerConfig {
   const char *zTrustProxy;   /* Proxy addresses (comma-separated) whose
                              ** X-Forwarded-For names the client; NULL:
                              ** the header is ignored */
+  void (*xStopping)(void);   /* Called when SIGINT/SIGTERM arrives, before
+                             ** waiting for requests in flight: stops long
+                             ** work (image processing) so that it ends
+                             ** soon; NULL: none */
 };
 
 /* Runs until SIGINT or SIGTERM. Returns 0 after a clean stop, 1 when the
