@@ -309,6 +309,7 @@ static void request_dispatch(Request *r) {
     respond_error(r, 503, NULL);
     return;
   }
+  r->nDbFailedAtStart = db_failures(r->pDb);
   authenticate(r);
   int mRole = r->bSignedIn ? r->user.mRole : ROLE_ANONYMOUS;
   if (!(r->pRoute->mRole & mRole)) {

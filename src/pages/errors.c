@@ -45,7 +45,21 @@ static const ErrorText *error_text(int iStatus) {
   return &aError[sizeof(aError) / sizeof(aError[0]) - 2]; /* 500 */
 }
 
+/* A failure the database caused while this request wrote: the change was
+** refused and rolled back (every write is one transaction), so the page
+** says so rather than "something failed", and 503 tells clients to retry.
+** The detail (which statement, what the database said) is in the log. */
+#define WRITE_REFUSED                                                          \
+  "La base de datos no aceptó el cambio, así que no se guardó. Intente de " \
+  "nuevo en unos minutos; si vuelve a pasar, avise a quien administra el "     \
+  "sistema."
+
 void page_error_render(Request *r, int iStatus, const char *zMessage) {
+  if (iStatus == 500 && !zMessage && r->eMethod != METHOD_GET && r->pDb &&
+      db_failures(r->pDb) > r->nDbFailedAtStart) {
+    iStatus = 503;
+    zMessage = WRITE_REFUSED;
+  }
   const ErrorText *pText = error_text(iStatus);
   const char *zBody = zMessage ? zMessage : pText->zMessage;
   if (request_is_api(r)) {

@@ -236,16 +236,8 @@ static int limits_save(Request *r, const LimitsForm *f) {
   if (rc == DB_OK) {
     rc = evidence_limits_save(pDb, &lim, (size_t)f->nRequestMb * MB);
   }
-  if (rc == DB_OK) {
-    /* The save bumped the version: mark the new one as this user's. */
-    RecordStamp stamp;
-    rc = record_stamp_get(pDb, request_arena(r), RECORD_EVIDENCE_LIMITS, 0,
-                          &stamp);
-    if (rc == DB_OK) {
-      rc = record_stamp_claim(pDb, RECORD_EVIDENCE_LIMITS, 0, stamp.iVersion,
-                              iUser);
-    }
-  }
+  if (rc == DB_OK)
+    rc = record_stamp_mark(pDb, RECORD_EVIDENCE_LIMITS, 0, iUser);
   if (rc != DB_OK) {
     db_rollback(pDb);
     return rc;

@@ -25,6 +25,24 @@ from test_sessions import SESSION, pdf_text
 REASON = "Licencia médica"
 
 
+def acta_in_review(test, c, aid):
+    """As the officer (client c): writes the acta of session aid, one
+    summary per item, and sends it to review. Returns its path and the
+    form token."""
+    path = "/actividades/%d/acta" % aid
+    token = c.csrf_from("/actividades/%d" % aid)
+    test.assertEqual(c.post(path, form={"csrf_token": token, "accion": "crear"}).status, 303)
+    page = c.get(path).text
+    form = {"csrf_token": token, "accion": "guardar",
+            "version": re.search(r'name="version" value="(\d+)"', page).group(1)}
+    for item in re.findall(r'name="summary_(\d+)"', page):
+        form["summary_" + item] = "Se trató."
+    test.assertEqual(c.post(path, form=form).status, 303)
+    test.assertEqual(c.post(path, form={"csrf_token": token, "accion": "estado",
+                                        "estado": "enviada"}).status, 303)
+    return path, token
+
+
 class FrozenActas(ServerTestCase):
     @classmethod
     def setUpClass(cls):
@@ -170,17 +188,8 @@ class FrozenActas(ServerTestCase):
         self.assertEqual(self.api("POST", "/api/agreements", {
             "session": aid, "text": "Visitar la población Las Compañías"}).status, 201)
         c = self.admin()
-        path = "/actividades/%d/acta" % aid
-        token = c.csrf_from("/actividades/%d" % aid)
-        self.assertEqual(c.post(path, form={"csrf_token": token, "accion": "crear"}).status, 303)
-        page = c.get(path).text
-        form = {"csrf_token": token, "accion": "guardar",
-                "version": re.search(r'name="version" value="(\d+)"', page).group(1)}
-        for item in re.findall(r'name="summary_(\d+)"', page):
-            form["summary_" + item] = "Se trató."
-        self.assertEqual(c.post(path, form=form).status, 303)
-        for estado, extra in (("enviada", {}), ("aprobada", {"sesion": str(later)}),
-                              ("publicada", {})):
+        path, token = acta_in_review(self, c, aid)
+        for estado, extra in (("aprobada", {"sesion": str(later)}), ("publicada", {})):
             r = c.post(path, form=dict({"csrf_token": token, "accion": "estado",
                                         "estado": estado}, **extra))
             self.assertEqual(r.status, 303, (estado, r.text[:400]))
