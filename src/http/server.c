@@ -310,6 +310,7 @@ static void request_dispatch(Request *r) {
     respond_error(r, 503, NULL);
     return;
   }
+  r->nDbFailedAtStart = db_failures(r->pDb);
   authenticate(r);
   int mRole = r->bSignedIn ? r->user.mRole : ROLE_ANONYMOUS;
   if (!(r->pRoute->mRole & mRole)) {
@@ -600,6 +601,7 @@ int server_run(const ServerConfig *pCfg) {
           iSig == SIGINT ? "SIGINT" : "SIGTERM");
   /* Stop accepting, let requests in flight finish, then stop. */
   atomic_store(&g_bStopping, 1);
+  if (pCfg->xStopping) pCfg->xStopping();
   for (int i = 0; i < SHUTDOWN_GRACE_SECONDS * 20 &&
                   atomic_load(&g_nInFlight) > 0;
        i++) {

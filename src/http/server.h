@@ -31,6 +31,10 @@ struct ServerConfig {
   /* The body limit of ROUTE_BODY_SETTING routes, as the officer set it;
   ** NULL: the route's own nBodyMax. */
   size_t (*xUploadBodyMax)(Db *pDb);
+  void (*xStopping)(void);   /* Called when SIGINT/SIGTERM arrives, before
+                             ** waiting for requests in flight: stops long
+                             ** work (image processing) so that it ends
+                             ** soon; NULL: none */
 };
 
 /* Runs until SIGINT or SIGTERM. Returns 0 after a clean stop, 1 when the

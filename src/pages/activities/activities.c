@@ -163,15 +163,7 @@ void page_activity_settings(Request *r) {
                ? record_stamp_claim(pDb, RECORD_REMINDER_HOURS, 0, iBase, iUser)
                : DB_OK;
   if (rc == DB_OK) rc = activity_reminder_hours_set(pDb, (int)n);
-  if (rc == DB_OK) {
-    RecordStamp stamp;
-    rc = record_stamp_get(pDb, request_arena(r), RECORD_REMINDER_HOURS, 0,
-                          &stamp);
-    if (rc == DB_OK) {
-      rc = record_stamp_claim(pDb, RECORD_REMINDER_HOURS, 0, stamp.iVersion,
-                              iUser);
-    }
-  }
+  if (rc == DB_OK) rc = record_stamp_mark(pDb, RECORD_REMINDER_HOURS, 0, iUser);
   if (rc != DB_OK) db_rollback(pDb);
   if (rc == DB_OK) rc = db_commit(pDb);
   if (rc == DB_OK) {

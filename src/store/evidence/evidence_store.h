@@ -46,6 +46,25 @@ typedef struct EvidenceItem {
   int nThumbHeight;
 } EvidenceItem;
 
+/* The limits an upload is checked against, read once per request. */
+typedef struct EvidenceLimits {
+  size_t nMaxBytes;  /* One file, bytes */
+  PhotoLimits photo; /* A photo's size, as its header states it */
+} EvidenceLimits;
+
+#define EVIDENCE_MAX_PIXELS_DEFAULT ((int64_t)50 * 1000 * 1000) /* 50 MP */
+#define EVIDENCE_MAX_SIDE_DEFAULT 20000 /* Pixels: a phone's panorama */
+#define EVIDENCE_MAX_MEGAPIXELS_MAX 300 /* The most the officer may set */
+#define EVIDENCE_MAX_SIDE_MAX 50000
+
+/* Why a file was not made ready (evidence_file_prepare()). */
+typedef enum EvidenceRefusal {
+  EVIDENCE_READY = 0,   /* Checked and ready to store */
+  EVIDENCE_REFUSED = 1, /* Its content: the reason says what to do */
+  EVIDENCE_RETRY = 2,   /* The server is stopping: send it again later */
+  EVIDENCE_FAILED = 3   /* The database failed */
+} EvidenceRefusal;
+
 /* A file checked and made ready to store: everything slow or refusable is
 ** done before the write transaction. */
 typedef struct EvidenceFile {
@@ -65,6 +84,19 @@ int evidence_max_bytes_set(Db *pDb, size_t nMax);
 ** which refuses a larger body (413) before reading it. */
 size_t evidence_request_max_bytes(Db *pDb);
 int evidence_request_max_bytes_set(Db *pDb, size_t nMax);
+/* The largest photo decoded, as its header states it (settings
+** evidence_max_pixels and evidence_max_side): a larger one is refused
+** before any of its pixels is decoded. */
+void evidence_photo_limits(Db *pDb, PhotoLimits *pLim);
+int evidence_photo_limits_set(Db *pDb, const PhotoLimits *pLim);
+/* Everything an upload is checked against. */
+void evidence_limits(Db *pDb, EvidenceLimits *pLim);
+/* Saves the limits of the settings form, nested in the caller's
+** transaction, and bumps their version (RECORD_EVIDENCE_LIMITS, the
+** settings row 'evidence_limits'); the caller checks the version it was
+** drawn from first (record_stamp_claim()). */
+int evidence_limits_save(Db *pDb, const EvidenceLimits *pLim,
+                         size_t nRequestMax);
 
 /* The MIME type accepted for these bytes — image/jpeg, image/png,
 ** image/webp or application/pdf, judged by content (libmagic) — or NULL
@@ -76,13 +108,17 @@ const char *evidence_check(const void *pData, size_t nData, size_t nMax,
 int evidence_kind_valid(const char *zSlug);
 const char *evidence_kind_label(const char *zSlug);
 
-/* Checks the bytes (evidence_check), hashes them and, for a photo, makes
-** its thumbnail and, when bPublic, its public copy. Returns 0, or -1 with
-** a Spanish reason in *pzErr (a photo libvips cannot open is refused
-** here). pData must outlive pFile. */
-int evidence_file_prepare(Arena *pArena, const void *pData, size_t nData,
-                          size_t nMax, int bPublic, EvidenceFile *pFile,
-                          const char **pzErr);
+/* Checks the bytes (evidence_check), that their content is one kind zKind
+** accepts (plan_evidence_kind_content(); zKind NULL: any), hashes them
+** and, for a photo not stored yet, checks its header against the limits
+** and makes its thumbnail and, when bPublic, its public copy. Bytes
+** already stored (same SHA-256) are not decoded again: only a derivative
+** still missing is made. EVIDENCE_READY, or another EvidenceRefusal with
+** a Spanish reason in *pzErr. pData must outlive pFile. */
+EvidenceRefusal evidence_file_prepare(Db *pDb, Arena *pArena, const void *pData,
+                                      size_t nData, const EvidenceLimits *pLim,
+                                      const char *zKind, int bPublic,
+                                      EvidenceFile *pFile, const char **pzErr);
 
 /* Stores the prepared file (once per content, with its derivatives) and an
 ** item pointing at it, nested in the caller's transaction. *piId gets the

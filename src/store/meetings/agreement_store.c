@@ -73,8 +73,9 @@ int session_agreement_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,
   return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_DONE : DB_ERROR;
 }
 
-int session_agreement_insert(Db *pDb, int64_t iCouncil,
-                             SessionAgreement *pAgr) {
+/* The insert itself, in session_agreement_insert()'s transaction. */
+static int agreement_insert_row(Db *pDb, int64_t iCouncil,
+                                SessionAgreement *pAgr) {
   DbStmt *p = db_prepare(
       pDb,
       "INSERT INTO agreements(council_id, activity_id, body, votes_for, "
@@ -116,6 +117,22 @@ int session_agreement_insert(Db *pDb, int64_t iCouncil,
   db_done(p);
   pAgr->iVersion = 1;
   return rc == DB_ROW ? DB_OK : rc;
+}
+
+int session_agreement_insert(Db *pDb, int64_t iCouncil,
+                             SessionAgreement *pAgr) {
+  if (db_begin(pDb) != DB_OK) return DB_ERROR;
+  /* An approved acta lists its session's agreements: none is added after
+  ** (checked in the write transaction, ordered with the approval). */
+  int bFrozen = session_acta_freezes(pDb, pAgr->iActivity);
+  int rc = bFrozen > 0    ? SESSION_ACTA_FROZEN
+           : bFrozen == 0 ? agreement_insert_row(pDb, iCouncil, pAgr)
+                          : DB_ERROR;
+  if (rc != DB_OK) {
+    db_rollback(pDb);
+    return rc;
+  }
+  return db_commit(pDb);
 }
 
 int session_agreement_follow(Db *pDb, int64_t iUser,
