@@ -45,7 +45,7 @@ wait_port() { for _ in $(seq 200); do (exec 3<>/dev/tcp/127.0.0.1/$1) 2>/dev/nul
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # ---- 1. The data set (cached) ----------------------------------------
-KEY=$(cat src/cli/bench_data.c src/db/migrations/*.sql data/seeds/*.txt | sha256sum | cut -c1-12)
+KEY=$(cat src/cli/demo/bench_data.c src/db/migrations/*.sql data/seeds/*.txt | sha256sum | cut -c1-12)
 DATA="$CACHE/national-$KEY.db"
 if [ ! -s "$DATA" ] || [ ! -s "$DATA.txt" ]; then
   say "creando el conjunto de datos nacional ($DATA)"

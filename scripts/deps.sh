@@ -7,6 +7,9 @@
 #                           Python (HTTP tests), Chromium and Node.js with
 #                           playwright-core (browser tests)
 #   scripts/deps.sh bench   the build list plus wrk, nginx and curl
+#   scripts/deps.sh ci      the test list plus what .ci/run checks the code
+#                           with: cppcheck (make lint) and clang (a second
+#                           compiler's warnings)
 #
 # Packages come from Debian's archive only; playwright-core comes from npm
 # with the committed lock file and never downloads a browser of its own.
@@ -32,6 +35,10 @@ TEST_PKGS=(
   python3-pil
 )
 
+CI_PKGS=(
+  cppcheck clang
+)
+
 BENCH_PKGS=(
   wrk nginx-light curl python3
   valgrind linux-perf
@@ -40,6 +47,7 @@ BENCH_PKGS=(
 mode=${1:-build}
 want=("${BUILD_PKGS[@]}")
 [ "$mode" = test ] && want+=("${TEST_PKGS[@]}")
+[ "$mode" = ci ] && want+=("${TEST_PKGS[@]}" "${CI_PKGS[@]}")
 [ "$mode" = bench ] && want+=("${BENCH_PKGS[@]}")
 
 # A package whose command is already on PATH from elsewhere (Node.js and
@@ -75,7 +83,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-if [ "$mode" = test ]; then
+if [ "$mode" = test ] || [ "$mode" = ci ]; then
   # playwright-core: the browser tests' driver, pinned by tests/e2e's lock.
   if [ ! -d tests/e2e/node_modules/playwright-core ] ||
      [ tests/e2e/package-lock.json -nt tests/e2e/node_modules/.package-lock.json ]; then

@@ -9,7 +9,7 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include "accounts/accounts.h"
+#include "store/accounts/accounts.h"
 
 static void print_usage(const char *zUsage, const CliOption *aOpt, int nOpt) {
   printf("%s\n", zUsage);

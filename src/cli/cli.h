@@ -53,13 +53,14 @@ int cmd_backup(int argc, char **argv);
 int cmd_rut(int argc, char **argv);
 int cmd_mail(int argc, char **argv);
 
-/* Demo data added by `cosoc demo` inside its transaction (demo_people.c). */
+/* Demo data added by `cosoc demo` inside its transaction
+** (demo/demo_people.c). */
 int demo_people(Db *pDb, Arena *pArena);
 int cmd_import_plan(int argc, char **argv);
 /* cosoc plan approve|next (cmd_plan.c); next lives in cmd_plan_next.c. */
 int cmd_plan(int argc, char **argv);
 int plan_next_cmd(int argc, char **argv);
-/* Benchmarks: the synthetic national data set (bench_data.c) and the
+/* Benchmarks: the synthetic national data set (demo/bench_data.c) and the
 ** compliance of every council (compliance_summary.c). */
 int cmd_bench_data(int argc, char **argv);
 int cmd_compliance_summary(int argc, char **argv);
@@ -71,11 +72,11 @@ void cli_password_make(char zOut[20]);
 /* The demo's plan: the council's real plan, imported into the first
 ** council and approved by iAdminId (src/cli/cmd_plan.c). */
 int demo_plan(Db *pDb, Arena *pArena, int64_t iAdminId, const char **pzErr);
-/* The demo's activities, after its people and plan (demo_activities.c). */
+/* The demo's activities, after its people and plan (demo/demo_activities.c). */
 int demo_activities(Db *pDb, Arena *pArena);
-/* The demo's evidence, after its activities (demo_evidence.c). */
+/* The demo's evidence, after its activities (demo/demo_evidence.c). */
 int demo_evidence(Db *pDb, Arena *pArena);
-/* The demo's held session: attendance and agreements (demo_sessions.c). */
+/* The demo's held session: attendance and agreements (demo/demo_meetings.c). */
 int demo_sessions(Db *pDb, Arena *pArena);
 
 /* The mail retry options shared by `serve` and `mail send-pending`

@@ -13,7 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "accounts/accounts.h"
+#include "store/accounts/accounts.h"
 #include "cli/cli.h"
 
 #define DEMO_ADMIN_EMAIL "encargada.pac@demo.cosoc.cl"

@@ -26,7 +26,7 @@
 #include "domain/plan_catalog.h"
 #include "domain/plan_import.h"
 #include "import/plan_document.h"
-#include "plan/plan_store.h"
+#include "store/plan/plan_store.h"
 #include "util/embedded.h"
 
 #define PLAN_CLI_AUTHOR "línea de comandos (cosoc import-plan)"

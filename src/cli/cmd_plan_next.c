@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "plan/plan_store.h"
+#include "store/plan/plan_store.h"
 
 int plan_next_cmd(int argc, char **argv) {
   const char *zDb = NULL, *zCouncil = NULL, *zOnly = NULL, *zAsOf = NULL;

@@ -6,8 +6,10 @@
 #include <stdlib.h>
 
 #include "cli/cli.h"
+#include "store/evidence/photo_public.h"
 #include "http/server.h"
 #include "mail/sender.h"
+#include "pages/routes.h"
 
 /* A positive whole number from an option, or 0 after printing why not. */
 static unsigned option_count(const char *zName, const char *zValue) {
@@ -28,6 +30,7 @@ int cmd_serve(int argc, char **argv) {
   const char *zSmtp = NULL, *zMailAttempts = "8", *zMailRetry = "60";
   const char *zMailPoll = "5";
   const char *zMailLease = "300";
+  const char *zImageSeconds = "20";
   const CliOption aOpt[] = {
       {"listen", "COSOC_LISTEN", 0, "dirección y puerto (127.0.0.1:8080)", &zListen},
       {"db", "COSOC_DB", 0,
@@ -58,6 +61,9 @@ int cmd_serve(int argc, char **argv) {
        "segundos que un servidor reserva los correos que está enviando; si "
        "muere, otro los envía pasado ese plazo (300; al menos 10)",
        &zMailLease},
+      {"image-seconds", "COSOC_IMAGE_SECONDS", 0,
+       "segundos que puede tardar en procesarse una foto subida; pasado ese "
+       "tiempo se detiene y se rechaza (20; de 1 a 600)", &zImageSeconds},
   };
   int rc = cli_parse(argc, argv, 2, "serve",
                      "Uso: cosoc serve [--listen HOST:PUERTO] [--db ARCHIVO|URL]\n\n"
@@ -72,6 +78,10 @@ int cmd_serve(int argc, char **argv) {
   cfg.zDb = zDb;
   cfg.bSecureCookies = zSecure && zSecure[0] == '1';
   cfg.zTrustProxy = zTrustProxy && *zTrustProxy ? zTrustProxy : NULL;
+  cfg.aRoute = routes_table;
+  cfg.nRoute = routes_count;
+  cfg.xErrorPage = page_error_render;
+  cfg.xUploadBodyMax = routes_upload_body_max;
   unsigned nThreads = 0;
   if (!(zThreads[0] == '0' && zThreads[1] == 0) &&
       !(nThreads = option_count("threads", zThreads))) {
@@ -83,6 +93,18 @@ int cmd_serve(int argc, char **argv) {
       !(cfg.nTimeoutSeconds = option_count("timeout", zTimeout))) {
     return CLI_USAGE;
   }
+  unsigned nImageSeconds = option_count("image-seconds", zImageSeconds);
+  if (!nImageSeconds || nImageSeconds > PHOTO_SECONDS_MAX) {
+    if (nImageSeconds) {
+      fprintf(stderr, "cosoc serve: --image-seconds va de 1 a %d.\n",
+              PHOTO_SECONDS_MAX);
+    }
+    return CLI_USAGE;
+  }
+  photo_time_limit_set((int)nImageSeconds * 1000);
+  /* On SIGTERM a photo being processed stops at once rather than holding
+  ** the server open until it is done. */
+  cfg.xStopping = photo_stop_all;
   MailSenderConfig mailCfg;
   mail_sender_config_init(&mailCfg, zSmtp);
   if (zSmtp && *zSmtp) {

@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "accounts/accounts.h"
+#include "store/accounts/accounts.h"
 #include "cli/cli.h"
 
 static int user_add(int argc, char **argv) {

@@ -13,8 +13,8 @@
 
 #include "cli/cli.h"
 #include "domain/compliance.h"
-#include "evidence/evidence_store.h"
-#include "plan/plan_store.h"
+#include "store/evidence/evidence_store.h"
+#include "store/plan/plan_store.h"
 
 /* One council's rollup into *pTotal; 0 when it has no approved plan yet,
 ** 1 when counted, -1 on a database or date error (message printed). */

@@ -31,6 +31,10 @@ static const char *const azStampSql[RECORD_N_KIND] = {
         "SELECT t.version, coalesce(t.updated_at, 0), coalesce(u.name, '') "
         "FROM settings t LEFT JOIN users u ON u.id = t.updated_by WHERE "
         "t.key = 'activity_reminder_hours' AND CAST(? AS BIGINT) = 0",
+    [RECORD_EVIDENCE_LIMITS] =
+        "SELECT t.version, coalesce(t.updated_at, 0), coalesce(u.name, '') "
+        "FROM settings t LEFT JOIN users u ON u.id = t.updated_by WHERE "
+        "t.key = 'evidence_limits' AND CAST(? AS BIGINT) = 0",
 };
 
 int record_stamp_get(Db *pDb, Arena *pArena, RecordKind eKind, int64_t iId,
@@ -74,7 +78,22 @@ static const char *const azClaimSql[RECORD_N_KIND] = {
         "UPDATE settings SET updated_by = CAST(? AS BIGINT) WHERE key = "
         "'activity_reminder_hours' AND CAST(? AS BIGINT) = 0 AND version = ? "
         "RETURNING key",
+    [RECORD_EVIDENCE_LIMITS] =
+        "UPDATE settings SET updated_by = CAST(? AS BIGINT) WHERE key = "
+        "'evidence_limits' AND CAST(? AS BIGINT) = 0 AND version = ? "
+        "RETURNING key",
 };
+
+int record_stamp_mark(Db *pDb, RecordKind eKind, int64_t iId, int64_t iUser) {
+  Arena *pArena = arena_new();
+  RecordStamp stamp;
+  int rc = record_stamp_get(pDb, pArena, eKind, iId, &stamp);
+  arena_free(pArena);
+  if (rc != DB_OK) return DB_ERROR;
+  return record_stamp_claim(pDb, eKind, iId, stamp.iVersion, iUser) == DB_OK
+             ? DB_OK
+             : DB_ERROR;
+}
 
 int record_stamp_claim(Db *pDb, RecordKind eKind, int64_t iId, int iVersion,
                        int64_t iUser) {

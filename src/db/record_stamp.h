@@ -23,6 +23,9 @@ typedef enum RecordKind {
   RECORD_QUORUM_SETTINGS, /* Keyed by council id; no row yet: version 0 */
   RECORD_ATTENDANCE,      /* An activity's attendance list, keyed by its id */
   RECORD_REMINDER_HOURS,  /* The activity reminder setting: id 0; no row: 0 */
+  RECORD_EVIDENCE_LIMITS, /* The evidence upload limits, one form: id 0;
+                          ** their version is the settings row
+                          ** 'evidence_limits'; no row: 0 */
   RECORD_N_KIND
 } RecordKind;
 
@@ -45,5 +48,10 @@ int record_stamp_get(Db *pDb, Arena *pArena, RecordKind eKind, int64_t iId,
 ** save): DB_OK only while there is no row. */
 int record_stamp_claim(Db *pDb, RecordKind eKind, int64_t iId, int iVersion,
                        int64_t iUser);
+
+/* After a save that bumped the record's version itself (a setting saved
+** with ON CONFLICT DO UPDATE), in the same transaction: marks the version
+** now stored as saved by iUser. DB_OK or DB_ERROR. */
+int record_stamp_mark(Db *pDb, RecordKind eKind, int64_t iId, int64_t iUser);
 
 #endif

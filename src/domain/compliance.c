@@ -5,7 +5,6 @@
 ** with the rest of the wording, so it can be reviewed in one place.
 */
 #include "domain/compliance.h"
-#include "domain/date_text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -68,10 +67,6 @@ void compliance_local_date(int64_t iUtc, char *z) {
 
 void compliance_today(char *z) {
   compliance_local_date((int64_t)time(NULL), z);
-}
-
-void compliance_date_display(const char *zDate, char *z) {
-  date_text_dmy(zDate, z);
 }
 
 /* The first ten characters of z, when they are a date; else "". */

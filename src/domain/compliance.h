@@ -204,8 +204,4 @@ void compliance_local_date(int64_t iUtc, char *z);
 /* Today in Santiago (reads the clock), for the default as_of. */
 void compliance_today(char *z);
 
-/* "12-03-2025" from "2025-03-12" into z (PLAN_DATE_SIZE bytes); a copy of
-** the input when it is not a date. */
-void compliance_date_display(const char *zDate, char *z);
-
 #endif

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "domain/date_text.h"
 #include "domain/plan_catalog.h"
 
 /* How a sentence names activities of a kind: one ("sesión"), several
@@ -98,8 +99,7 @@ static const char *const azReason[] = {
     [COMPLIANCE_OUTSIDE_WINDOW] = "Fuera del plazo de la línea",
     [COMPLIANCE_KIND_REFUSED] = "La meta no cuenta actividades de este tipo",
     [COMPLIANCE_COMMUNE_EXCLUDED] =
-        "La meta no cuenta actividades en esa "
-        "comuna",
+        "La meta no cuenta actividades en esa comuna",
     [COMPLIANCE_NO_COMMUNE] = "No tiene comuna y la meta excluye comunas",
 };
 
@@ -220,7 +220,7 @@ static const char *evidence_sentence(Arena *pArena, const ComplianceLine *pLine,
     bPlural |= bOne;
   }
   char zDate[PLAN_DATE_SIZE];
-  compliance_date_display(pAct->zDate, zDate);
+  date_text_dmy(pAct->zDate, zDate);
   Buf b;
   buf_init(&b, pArena);
   buf_puts(&b, bPlural ? "Faltan " : "Falta ");
@@ -240,8 +240,8 @@ static const char *count_sentence(Arena *pArena, const ComplianceLine *pLine,
                                   const ComplianceOptions *pOpt) {
   const PlanWindow *pW = &pLine->pLine->window;
   char zStart[PLAN_DATE_SIZE], zEnd[PLAN_DATE_SIZE];
-  compliance_date_display(pW->zStart, zStart);
-  compliance_date_display(pW->zEnd, zEnd);
+  date_text_dmy(pW->zStart, zStart);
+  date_text_dmy(pW->zEnd, zEnd);
   const char *zNoun = compliance_text_target_noun(
       pArena, &pLine->pLine->target, nShort, aActivity, nActivity, pOpt);
   Buf b;

@@ -294,13 +294,16 @@ static int list_mark(const char *z, char *zSep, const char **pzRest) {
 }
 
 /* The same mark style for number k: "3.-" or "c)". */
-static void mark_text(char *z, size_t n, const char *zFirst, int k,
+#define MARK_SIZE 32
+static void mark_text(char z[MARK_SIZE], const char *zFirst, int k,
                       const char *zSep) {
+  unsigned u = (unsigned)k % 1000u; /* Never more than PLAN_OBJECTIVES_MAX */
   if (isdigit((unsigned char)zFirst[0]))
-    snprintf(z, n, "%d%s", k, zSep);
+    snprintf(z, MARK_SIZE, "%u%.7s", u, zSep);
   else
-    snprintf(z, n, "%c%s",
-             (char)(islower((unsigned char)zFirst[0]) ? 'a' : 'A') + k - 1,
+    snprintf(z, MARK_SIZE, "%c%.7s",
+             (char)((islower((unsigned char)zFirst[0]) ? 'a' : 'A') + u % 26u -
+                    1),
              zSep);
 }
 
@@ -332,8 +335,8 @@ static void objectives_from_para(Objectives *o, const char *zPara) {
   }
   const char *zAt = zRest;
   for (;;) {
-    char zNext[16];
-    mark_text(zNext, sizeof(zNext), zPara, ++k, zSep);
+    char zNext[MARK_SIZE];
+    mark_text(zNext, zPara, ++k, zSep);
     size_t nMark = strlen(zNext);
     const char *zHit = NULL;
     for (const char *q = zAt; *q && !zHit; q++) {

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "domain/activity.h"
+#include "domain/date_text.h"
 #include "export/compliance_report.h"
 
 #define COVER_COUNCIL_FALLBACK "Consejo de la Sociedad Civil"
@@ -48,7 +49,7 @@ static const char *date_long(Arena *pArena, const char *zDate) {
 
 static const char *date_short(Arena *pArena, const char *zDate) {
   char z[PLAN_DATE_SIZE];
-  compliance_date_display(zDate, z);
+  date_text_dmy(zDate, z);
   return arena_strdup(pArena, z);
 }
 

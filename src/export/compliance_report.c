@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "domain/date_text.h"
 #include "domain/plan_catalog.h"
 
 #define SUMMARY_COLUMNS 7
@@ -41,7 +42,7 @@ const char *compliance_report_percent(Arena *pArena, double rProgress) {
 
 static const char *date_display(Arena *pArena, const char *zDate) {
   char z[PLAN_DATE_SIZE];
-  compliance_date_display(zDate, z);
+  date_text_dmy(zDate, z);
   return arena_strdup(pArena, z);
 }
 

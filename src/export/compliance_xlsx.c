@@ -84,7 +84,9 @@ static void summary_sheet(Arena *pArena, const PlanDoc *pPlan,
   const char **az = cells(pArena, pResult->nLine, SUM_COLS);
   for (int i = 0; i < pResult->nLine; i++) {
     const ComplianceLine *pL = &pResult->aLine[i];
-    const char *const *azFull = &full.azCell[i * full.nCol];
+    /* Pointer arithmetic rather than &azCell[...]: cppcheck 2.10 takes the
+    ** latter for the address of the local "full" (objectIndex). */
+    const char *const *azFull = full.azCell + i * full.nCol;
     const char **azRow = &az[i * SUM_COLS];
     azRow[0] = azFull[0];
     azRow[1] = azFull[1];

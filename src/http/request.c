@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "http/request_impl.h"
+#include "store/accounts/accounts.h"
 
 Arena *request_arena(Request *r) { return r->pArena; }
 Db *request_db(Request *r) { return r->pDb; }
@@ -61,7 +62,7 @@ const char *request_body(Request *r, size_t *pnBody) {
 static const char *csrf_compute(Request *r, const char *zBinding) {
   unsigned char aMac[crypto_auth_hmacsha256_BYTES];
   crypto_auth_hmacsha256(aMac, (const unsigned char *)zBinding,
-                         strlen(zBinding), server_csrf_key());
+                         strlen(zBinding), r->pCsrfKey);
   char *zOut = arena_alloc(r->pArena, sodium_base64_ENCODED_LEN(
                                           sizeof(aMac),
                                           sodium_base64_VARIANT_URLSAFE_NO_PADDING));
@@ -191,8 +192,22 @@ void respond_redirect(Request *r, const char *zLocation) {
   respond_set(r, 303, "text/plain; charset=utf-8", "", 0);
 }
 
+/* A failure the database caused while this request wrote: the change was
+** refused and rolled back (every write is one transaction), so the page
+** says so rather than "something failed", and 503 tells clients to retry.
+** The detail (which statement, what the database said) is in the log. */
+#define WRITE_REFUSED                                                          \
+  "La base de datos no aceptó el cambio, así que no se guardó. Intente de " \
+  "nuevo en unos minutos; si vuelve a pasar, avise a quien administra el "     \
+  "sistema."
+
 void respond_error(Request *r, int iStatus, const char *zMessage) {
-  page_error_render(r, iStatus, zMessage);
+  if (iStatus == 500 && !zMessage && r->eMethod != METHOD_GET && r->pDb &&
+      db_failures(r->pDb) > r->nDbFailedAtStart) {
+    iStatus = 503;
+    zMessage = WRITE_REFUSED;
+  }
+  r->pCfg->xErrorPage(r, iStatus, zMessage);
 }
 
 /* ---- Sessions ---- */

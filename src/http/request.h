@@ -17,8 +17,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "accounts/accounts.h"
 #include "db/db.h"
+#include "domain/user.h"
 #include "render/html.h"
 #include "util/arena.h"
 

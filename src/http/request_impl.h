@@ -26,6 +26,7 @@ struct Request {
   struct MHD_Connection *pConn;   /* The connection it came on */
   const ServerConfig *pCfg;       /* Server settings */
   Db *pDb;                        /* This thread's database connection */
+  int nDbFailedAtStart;           /* db_failures(pDb) when it began */
   const char *zMethod;            /* As sent */
   int eMethod;                    /* METHOD_ bit, 0 if unsupported */
   const char *zPath;              /* Decoded path, no query string */
@@ -57,6 +58,7 @@ struct Request {
   int64_t iSession;               /* Session row id, when by cookie */
   const char *zSessionToken;      /* Cookie value of that session */
   const char *zCsrfToken;         /* Computed on demand */
+  const unsigned char *pCsrfKey;  /* The server's HMAC key (32 bytes) */
 
   int bResponded;                 /* A respond_*() call was made */
   int iStatus;                    /* Response status */
@@ -73,13 +75,7 @@ struct Request {
 ** (request.c). */
 void request_drop_body_fd(Request *r);
 
-/* The CSRF key, loaded from the database at start (server.c). */
-const unsigned char *server_csrf_key(void);
-
-/* Checks the CSRF token that came with a POST (csrf.c). */
+/* Checks the CSRF token that came with a POST (request.c). */
 int csrf_token_valid(Request *r);
-
-/* Page that renders the error pages (pages/errors.c). */
-void page_error_render(Request *r, int iStatus, const char *zMessage);
 
 #endif

@@ -32,15 +32,15 @@ int router_pattern_match(Arena *pArena, const char *zPattern,
   return 1;
 }
 
-const Route *router_match(Arena *pArena, const char *zPath, int eMethod,
-                          int *pmAllowed, const char ***pazParam,
-                          int *pnParam) {
+const Route *router_match(const Route *aRoute, int nRoute, Arena *pArena,
+                          const char *zPath, int eMethod, int *pmAllowed,
+                          const char ***pazParam, int *pnParam) {
   *pmAllowed = 0;
   *pnParam = 0;
   *pazParam = NULL;
   const char **azParam = arena_alloc(pArena, sizeof(char *) * ROUTER_MAX_PARAMS);
-  for (int i = 0; i < routes_count; i++) {
-    const Route *pRoute = &routes_table[i];
+  for (int i = 0; i < nRoute; i++) {
+    const Route *pRoute = &aRoute[i];
     int nParam = 0;
     if (!router_pattern_match(pArena, pRoute->zPattern, zPath, azParam,
                               ROUTER_MAX_PARAMS, &nParam)) {

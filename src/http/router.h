@@ -1,5 +1,6 @@
 /*
-** Routes are declared, not improvised: one table (src/pages/routes.c) says
+** Routes are declared, not improvised: one table (the caller's, handed to
+** the server in ServerConfig; cosoc's is src/pages/routes.c) says
 ** for every path which methods it answers, who may use it, whether its POST
 ** must carry a CSRF token, and how large a body it accepts. The server
 ** enforces all of that centrally before the handler runs.
@@ -18,8 +19,9 @@ typedef void (*PageHandler)(Request *r);
 #define ROUTE_CSRF 0x01 /* A POST must carry a valid csrf_token (bearer-token
                         ** API calls excepted: they carry no cookie) */
 #define ROUTE_BODY_SETTING 0x02 /* The body limit is the officer's upload
-                        ** setting, routes_upload_body_max(); the route's
-                        ** nBodyMax only if the database does not answer */
+                        ** setting, ServerConfig.xUploadBodyMax(); the
+                        ** route's nBodyMax only if the database does not
+                        ** answer */
 
 #define ROUTE_BODY_SMALL (64 * 1024)          /* Ordinary forms and JSON */
 #define ROUTE_BODY_UPLOAD (64 * 1024 * 1024)  /* Forms that carry files */
@@ -34,19 +36,14 @@ struct Route {
   PageHandler xHandler; /* The page */
 };
 
-extern const Route routes_table[];
-extern const int routes_count;
-
-/* The largest upload body, as set (for ROUTE_BODY_SETTING routes). */
-size_t routes_upload_body_max(Db *pDb);
-
-/* The route for zPath and the method bit eMethod. When the path matches
-** but not the method, returns NULL and sets *pmAllowed to the methods the
-** path answers (for 405); when nothing matches, *pmAllowed is 0. Captured
-** segments go into *pazParam (arena memory). */
-const Route *router_match(Arena *pArena, const char *zPath, int eMethod,
-                          int *pmAllowed, const char ***pazParam,
-                          int *pnParam);
+/* The route of the table aRoute (nRoute entries) for zPath and the method
+** bit eMethod. When the path matches but not the method, returns NULL and
+** sets *pmAllowed to the methods the path answers (for 405); when nothing
+** matches, *pmAllowed is 0. Captured segments go into *pazParam (arena
+** memory). */
+const Route *router_match(const Route *aRoute, int nRoute, Arena *pArena,
+                          const char *zPath, int eMethod, int *pmAllowed,
+                          const char ***pazParam, int *pnParam);
 
 /* 1 when zPath matches zPattern; captures go to azParam (at most nMax). */
 int router_pattern_match(Arena *pArena, const char *zPattern,

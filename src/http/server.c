@@ -25,7 +25,7 @@
 #include <unistd.h>
 #include <fcntl.h>
 
-#include "accounts/accounts.h"
+#include "store/accounts/accounts.h"
 #include "http/request_impl.h"
 
 #define POST_BUFFER_SIZE (16 * 1024)
@@ -39,8 +39,6 @@ static pthread_mutex_t g_dbMutex = PTHREAD_MUTEX_INITIALIZER;
 static Db *g_apDb[1024];                      /* Every thread's connection */
 static int g_nDb;
 static _Thread_local Db *tl_pDb;              /* This thread's connection */
-
-const unsigned char *server_csrf_key(void) { return g_aCsrfKey; }
 
 static long long now_us(void) {
   struct timespec ts;
@@ -188,6 +186,7 @@ static Request *request_begin(struct MHD_Connection *pConn, const char *zUrl,
   r->pArena = pArena;
   r->pConn = pConn;
   r->pCfg = g_pCfg;
+  r->pCsrfKey = g_aCsrfKey;
   r->tStartUs = now_us();
   r->zMethod = arena_strdup(pArena, zMethod);
   r->zPath = arena_strdup(pArena, zUrl);
@@ -198,15 +197,17 @@ static Request *request_begin(struct MHD_Connection *pConn, const char *zUrl,
   } else if (strcmp(zMethod, "POST") == 0) {
     r->eMethod = METHOD_POST;
   }
-  r->pRoute = router_match(pArena, r->zPath, r->eMethod, &r->mAllowed,
-                           &r->azParam, &r->nParam);
+  r->pRoute = router_match(g_pCfg->aRoute, g_pCfg->nRoute, pArena, r->zPath,
+                           r->eMethod, &r->mAllowed, &r->azParam, &r->nParam);
   r->nBodyMax = r->pRoute ? r->pRoute->nBodyMax : 0;
   if (r->pRoute && (r->pRoute->mFlag & ROUTE_BODY_SETTING) &&
       r->eMethod == METHOD_POST) {
     /* A limit the officer sets (evidence uploads): asked for now, before
     ** the body, so that a larger one is never read into memory. */
     Db *pDb = thread_db();
-    if (pDb) r->nBodyMax = routes_upload_body_max(pDb);
+    if (pDb && g_pCfg->xUploadBodyMax) {
+      r->nBodyMax = g_pCfg->xUploadBodyMax(pDb);
+    }
   }
   const char *zLength = MHD_lookup_connection_value(
       pConn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
@@ -309,6 +310,7 @@ static void request_dispatch(Request *r) {
     respond_error(r, 503, NULL);
     return;
   }
+  r->nDbFailedAtStart = db_failures(r->pDb);
   authenticate(r);
   int mRole = r->bSignedIn ? r->user.mRole : ROLE_ANONYMOUS;
   if (!(r->pRoute->mRole & mRole)) {
@@ -531,6 +533,10 @@ static int load_csrf_key(void) {
 }
 
 int server_run(const ServerConfig *pCfg) {
+  if (!pCfg->aRoute || !pCfg->xErrorPage) {
+    fprintf(stderr, "cosoc: el servidor no recibió la tabla de rutas\n");
+    return 1;
+  }
   g_pCfg = pCfg;
   char zErr[640];
   if (load_csrf_key() != 0) {
@@ -595,6 +601,7 @@ int server_run(const ServerConfig *pCfg) {
           iSig == SIGINT ? "SIGINT" : "SIGTERM");
   /* Stop accepting, let requests in flight finish, then stop. */
   atomic_store(&g_bStopping, 1);
+  if (pCfg->xStopping) pCfg->xStopping();
   for (int i = 0; i < SHUTDOWN_GRACE_SECONDS * 20 &&
                   atomic_load(&g_nInFlight) > 0;
        i++) {

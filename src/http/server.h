@@ -5,6 +5,11 @@
 #ifndef COSOC_HTTP_SERVER_H
 #define COSOC_HTTP_SERVER_H
 
+#include <stddef.h>
+
+#include "db/db.h"
+#include "http/request.h"
+
 typedef struct ServerConfig ServerConfig;
 struct ServerConfig {
   const char *zListen;       /* "HOST:PORT" */
@@ -17,10 +22,24 @@ struct ServerConfig {
   const char *zTrustProxy;   /* Proxy addresses (comma-separated) whose
                              ** X-Forwarded-For names the client; NULL:
                              ** the header is ignored */
+  /* What is served, handed over by the caller (cmd_serve), so that the
+  ** server knows nothing of the pages: */
+  const Route *aRoute;       /* The route table (see router.h) */
+  int nRoute;
+  /* Answers respond_error(): the Spanish error page, or JSON on the API. */
+  void (*xErrorPage)(Request *r, int iStatus, const char *zMessage);
+  /* The body limit of ROUTE_BODY_SETTING routes, as the officer set it;
+  ** NULL: the route's own nBodyMax. */
+  size_t (*xUploadBodyMax)(Db *pDb);
+  void (*xStopping)(void);   /* Called when SIGINT/SIGTERM arrives, before
+                             ** waiting for requests in flight: stops long
+                             ** work (image processing) so that it ends
+                             ** soon; NULL: none */
 };
 
 /* Runs until SIGINT or SIGTERM. Returns 0 after a clean stop, 1 when the
-** server could not start (the reason is printed as one line). */
+** server could not start (the reason is printed as one line). aRoute and
+** xErrorPage are required. */
 int server_run(const ServerConfig *pCfg);
 
 #endif

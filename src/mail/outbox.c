@@ -6,7 +6,7 @@
 #include <sodium.h>
 #include <string.h>
 
-#include "accounts/accounts.h"
+#include "store/accounts/accounts.h"
 
 #define OUTBOX_SUBJECT_MAX 998 /* RFC 5322 line limit */
 

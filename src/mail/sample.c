@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "accounts/accounts.h"
+#include "store/accounts/accounts.h"
 #include "domain/chile_time.h"
 #include "export/ical.h"
 #include "mail/invite.h"

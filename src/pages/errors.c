@@ -4,8 +4,8 @@
 */
 #include <stddef.h>
 
-#include "http/request_impl.h"
 #include "pages/page.h"
+#include "pages/routes.h"
 
 typedef struct ErrorText {
   int iStatus;

@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#include "accounts/accounts.h"
+#include "store/accounts/accounts.h"
 #include "domain/date_text.h"
 
 /* One-time notices after a redirect are named by a key in the URL

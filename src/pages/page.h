@@ -2,8 +2,8 @@
 ** What every page handler shares: opening and closing the shell from a
 ** Request, and the handler declarations the route table names.
 **
-** Pages are handlers only: they read the request, call accounts/domain/db
-** code, and render. One file per area of the site.
+** Pages are handlers only: they read the request, call store/ and domain/
+** code, and render. One folder per feature (src/pages/<feature>/).
 */
 #ifndef COSOC_PAGES_PAGE_H
 #define COSOC_PAGES_PAGE_H

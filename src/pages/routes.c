@@ -4,13 +4,13 @@
 ** (src/http/server.c); a path that is not here is a 404, a role that is not
 ** listed is refused.
 */
-#include "http/router.h"
+#include "pages/routes.h"
 #include "pages/page.h"
 #include "domain/plan_import.h"
-#include "pages/activities_pages.h"
-#include "evidence/evidence_store.h"
-#include "pages/evidence_pages.h"
-#include "pages/sessions_pages.h"
+#include "pages/activities/activities_pages.h"
+#include "store/evidence/evidence_store.h"
+#include "pages/evidence/evidence_pages.h"
+#include "pages/meetings/meetings_pages.h"
 
 #define GET METHOD_GET
 #define POST METHOD_POST

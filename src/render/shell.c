@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-#include "accounts/accounts.h"
+#include "domain/user.h"
 #include "util/version.h"
 
 #define COSOC_DEFAULT_SITE_NAME "cosoc"

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "domain/compliance.h"
+#include "domain/date_text.h"
 #include "domain/plan_import.h"
 #include "plan_context_fixture.h"
 
@@ -793,7 +794,7 @@ static void states_have_contract_slugs_and_spanish_labels(void **state) {
                       "En riesgo");
   assert_int_equal(compliance_state_from_slug("otra"), -1);
   char z[PLAN_DATE_SIZE];
-  compliance_date_display("2025-03-12", z);
+  date_text_dmy("2025-03-12", z);
   assert_string_equal(z, "12-03-2025");
   /* 2025-04-05 02:30 UTC is still the 4th in Santiago (UTC-3). */
   compliance_local_date(1743820200, z);

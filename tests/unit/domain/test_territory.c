@@ -13,7 +13,7 @@
 #include "db/db.h"
 #include "domain/people.h"
 #include "domain/territory.h"
-#include "people/people.h"
+#include "store/people/people.h"
 
 static char g_zDir[64];
 static Db *g_pDb;

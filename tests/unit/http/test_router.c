@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "http/router.h"
+#include "pages/routes.h"
 
 /* The page handlers are not linked here: the table is tested as data. */
 
@@ -60,11 +61,14 @@ static void a_wrong_method_reports_what_the_path_answers(void **state) {
   Arena *pArena = arena_new();
   const char **az = NULL;
   int n = 0, mAllowed = 0;
-  assert_null(router_match(pArena, "/logout", METHOD_GET, &mAllowed, &az, &n));
+  assert_null(router_match(routes_table, routes_count, pArena, "/logout",
+                           METHOD_GET, &mAllowed, &az, &n));
   assert_int_equal(mAllowed, METHOD_POST);
-  assert_null(router_match(pArena, "/no-existe", METHOD_GET, &mAllowed, &az, &n));
+  assert_null(router_match(routes_table, routes_count, pArena, "/no-existe",
+                           METHOD_GET, &mAllowed, &az, &n));
   assert_int_equal(mAllowed, 0);
-  assert_non_null(router_match(pArena, "/login", METHOD_POST, &mAllowed, &az, &n));
+  assert_non_null(router_match(routes_table, routes_count, pArena, "/login",
+                               METHOD_POST, &mAllowed, &az, &n));
   arena_free(pArena);
 }
 

@@ -1,0 +1,78 @@
+/*
+** The signed-in user's own account.
+**
+** GET  /cuenta        — who you are, and the password change form.
+** POST /cuenta/clave  current_password, new_password, new_password_confirm,
+**                     csrf_token — 303 to /cuenta?aviso=clave; 422 with the
+**                     form and messages when something is wrong. Every other
+**                     session of the user ends.
+*/
+#include <string.h>
+
+#include "store/accounts/accounts.h"
+#include "pages/page.h"
+
+static void account_page(Request *r, int iStatus, const FormErrors *pErr) {
+  const User *pUser = request_user(r);
+  Html h;
+  page_begin(r, &h, "Mi cuenta", NULL);
+  html_printf(&h,
+              "<h1>Mi cuenta</h1>\n<dl class=\"facts\"><dt>Nombre</dt>"
+              "<dd>%s</dd><dt>Correo electrónico</dt><dd>%s</dd><dt>Rol</dt>"
+              "<dd>%s</dd></dl>\n<p><a href=\"/cuenta/calendario\">Mi "
+              "calendario personal</a>: suscríbase a las actividades desde su "
+              "aplicación de calendario.</p>\n<h2>Cambiar contraseña</h2>\n",
+              pUser->zName, pUser->zEmail, accounts_role_label(pUser->zRole));
+  form_errors_summary(&h, pErr);
+  html_printf(&h, "<form class=\"form\" method=\"post\" "
+                  "action=\"/cuenta/clave\">\n");
+  form_csrf(&h, request_csrf_token(r));
+  form_input(&h, pErr, "current_password", "Contraseña actual", "password",
+             NULL, NULL, "autocomplete=\"current-password\" required");
+  form_input(&h, pErr, "new_password", "Contraseña nueva", "password", NULL,
+             "Al menos 8 caracteres. Una frase que pueda recordar sirve "
+             "bien.",
+             "autocomplete=\"new-password\" required minlength=\"8\"");
+  form_input(&h, pErr, "new_password_confirm", "Repita la contraseña nueva",
+             "password", NULL, NULL,
+             "autocomplete=\"new-password\" required minlength=\"8\"");
+  html_printf(&h, "<div class=\"actions\"><button type=\"submit\" "
+                  "class=\"button button-primary\">Cambiar contraseña"
+                  "</button></div>\n</form>\n");
+  page_finish(r, &h, iStatus);
+}
+
+void page_account(Request *r) { account_page(r, 200, NULL); }
+
+void page_account_password(Request *r) {
+  const User *pUser = request_user(r);
+  Db *pDb = request_db(r);
+  Arena *pArena = request_arena(r);
+  const char *zCurrent = request_field(r, "current_password");
+  const char *zNew = request_field(r, "new_password");
+  const char *zConfirm = request_field(r, "new_password_confirm");
+  FormErrors err;
+  form_errors_init(&err);
+  User me;
+  const char *zHash = NULL;
+  if (accounts_user_by_id(pDb, pArena, pUser->id, &me, &zHash) != DB_OK ||
+      !accounts_password_verify(zHash, zCurrent ? zCurrent : "")) {
+    form_error(&err, "current_password",
+               "La contraseña actual no es correcta.");
+  }
+  form_error(&err, "new_password", accounts_password_problem(zNew));
+  if (zNew && (!zConfirm || strcmp(zNew, zConfirm) != 0)) {
+    form_error(&err, "new_password_confirm",
+               "Las dos contraseñas nuevas no coinciden.");
+  }
+  if (err.n) {
+    account_page(r, 422, &err);
+    return;
+  }
+  if (accounts_set_password(pDb, pArena, pUser->id, zNew,
+                            request_session_id(r)) != DB_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  respond_redirect(r, "/cuenta?aviso=clave");
+}

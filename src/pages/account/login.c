@@ -1,0 +1,99 @@
+/*
+** Signing in and out.
+**
+** GET  /login   ?next=PATH  — the form: email, password, csrf_token.
+** POST /login   email, password, next, csrf_token — 303 to next with a
+**               session cookie; 401 and the form again when the e-mail or
+**               password is wrong; 429 after too many failures (throttling
+**               per account and per address, kept in the database).
+** POST /logout  csrf_token — ends the session, 303 to /.
+*/
+#include "store/accounts/accounts.h"
+#include "pages/page.h"
+
+static void login_form(Request *r, int iStatus, const char *zEmail,
+                       const char *zNext, const FormErrors *pErr) {
+  Html h;
+  page_begin(r, &h, "Ingresar", NULL);
+  html_printf(&h, "<h1>Ingresar</h1>\n");
+  form_errors_summary(&h, pErr);
+  html_printf(&h, "<form class=\"form\" method=\"post\" action=\"/login\">\n");
+  form_csrf(&h, request_csrf_token(r));
+  html_printf(&h, "<input type=\"hidden\" name=\"next\" value=\"%s\">\n",
+              page_safe_next(zNext));
+  form_input(&h, pErr, "email", "Correo electrónico", "email", zEmail, NULL,
+             "autocomplete=\"username\" required autofocus");
+  form_input(&h, pErr, "password", "Contraseña", "password", NULL, NULL,
+             "autocomplete=\"current-password\" required");
+  html_printf(&h, "<div class=\"actions\"><button type=\"submit\" "
+                  "class=\"button button-primary\">Ingresar</button></div>\n"
+                  "</form>\n<p>¿Olvidó su contraseña? Pídale a la encargada "
+                  "de participación ciudadana que le asigne una nueva.</p>\n");
+  page_finish(r, &h, iStatus);
+}
+
+void page_login(Request *r) {
+  if (!request_is_post(r)) {
+    if (request_user(r)) {
+      respond_redirect(r, page_safe_next(request_query(r, "next")));
+      return;
+    }
+    login_form(r, 200, NULL, request_query(r, "next"), NULL);
+    return;
+  }
+  const char *zEmail = request_field(r, "email");
+  const char *zPassword = request_field(r, "password");
+  const char *zNext = request_field(r, "next");
+  FormErrors err;
+  form_errors_init(&err);
+  if (!zEmail || !*zEmail) form_error(&err, "email", "Escriba su correo electrónico.");
+  if (!zPassword || !*zPassword) form_error(&err, "password", "Escriba su contraseña.");
+  if (err.n) {
+    login_form(r, 422, zEmail, zNext, &err);
+    return;
+  }
+  Db *pDb = request_db(r);
+  Arena *pArena = request_arena(r);
+  const char *zKey = accounts_email_normalize(pArena, zEmail);
+  const char *zAddress = request_client_address(r);
+  if (accounts_login_throttled(pDb, zKey, zAddress)) {
+    form_error(&err, NULL,
+               "Hubo demasiados intentos fallidos. Por seguridad, espere 15 "
+               "minutos antes de volver a intentarlo.");
+    login_form(r, 429, zEmail, zNext, &err);
+    return;
+  }
+  User user;
+  const char *zHash = NULL;
+  int bFound = accounts_user_by_email(pDb, pArena, zKey, &user, &zHash) == DB_OK;
+  /* Verify even when there is no such user, against a hash made on the
+  ** spot, so the answer takes as long either way and does not reveal which
+  ** e-mails have accounts. */
+  if (!bFound) zHash = accounts_password_hash(pArena, "cosoc-no-existe");
+  int bOk = accounts_password_verify(zHash, zPassword) && bFound;
+  if (db_begin(pDb) != DB_OK) {
+    respond_error(r, 503, NULL);
+    return;
+  }
+  accounts_login_record(pDb, zKey, zAddress, bOk);
+  if (bOk && request_start_session(r, user.id) != DB_OK) {
+    db_rollback(pDb);
+    respond_error(r, 500, NULL);
+    return;
+  }
+  if (db_commit(pDb) != DB_OK) {
+    respond_error(r, 503, NULL);
+    return;
+  }
+  if (!bOk) {
+    form_error(&err, NULL, "El correo o la contraseña no son correctos.");
+    login_form(r, 401, zEmail, zNext, &err);
+    return;
+  }
+  respond_redirect(r, page_safe_next(zNext));
+}
+
+void page_logout(Request *r) {
+  request_end_session(r);
+  respond_redirect(r, "/?aviso=salida");
+}

@@ -1,0 +1,499 @@
+/*
+** The officer's activities: the list, the form to create one and the form
+** to edit one (a reschedule keeps its history; a change the people invited
+** must know about is mailed to them).
+**
+** GET      /actividades              admin: every activity, newest first
+** GET|POST /actividades/nueva        admin: fields kind, title, description,
+**                                    start, end (Santiago wall-clock
+**                                    "2025-04-15T10:00"), modality, link,
+**                                    commune, address, organizer, public,
+**                                    plan_lines (repeated)
+** GET|POST /actividades/ID/editar    admin: the same and status, version
+** POST     /actividades/tipos        admin: slug, label — a new kind in the
+**                                    catalogue
+** POST     /actividades/ajustes      admin: reminder_hours (0..720),
+**                                    version (the setting's, as drawn; a
+**                                    stale one: 409 with both values;
+**                                    none: saved unchecked)
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/chile_time.h"
+#include "pages/activities/activities_pages.h"
+#include "db/record_stamp.h"
+#include "mail/sender.h"
+#include "pages/conflict.h"
+#include "pages/people/people_widgets.h"
+#include "store/plan/plan_store.h"
+
+/* "2025-04-15T10:00" for a datetime-local field, "" for 0. */
+static const char *local_value(Arena *pArena, int64_t t) {
+  if (t <= 0) return "";
+  LocalTime lt;
+  chile_time_from_utc(t, &lt, NULL);
+  return arena_printf(pArena, "%04d-%02d-%02dT%02d:%02d", lt.iYear, lt.iMonth,
+                      lt.iDay, lt.iHour, lt.iMinute);
+}
+
+/* The reminder setting's form showing nHours, drawn from version iBase
+** (-1: the stored one; 0: none stored); bConflict closes it with the
+** conflict page's choices. */
+static void reminder_form(Html *h, Request *r, int nHours, int iBase,
+                          int bConflict) {
+  if (iBase < 0) {
+    RecordStamp stamp;
+    iBase = record_stamp_get(request_db(r), request_arena(r),
+                             RECORD_REMINDER_HOURS, 0, &stamp) == DB_OK
+                ? stamp.iVersion
+                : 0;
+  }
+  html_printf(h,
+              "<section aria-labelledby=\"ajustes\"><h2 id=\"ajustes\">"
+              "Recordatorios</h2><form class=\"form form-inline\" "
+              "method=\"post\" action=\"/actividades/ajustes\"><input "
+              "type=\"hidden\" name=\"version\" value=\"%d\">",
+              iBase);
+  form_csrf(h, request_csrf_token(r));
+  form_input(h, NULL, "reminder_hours", "Horas antes de la actividad", "number",
+             arena_printf(request_arena(r), "%d", nHours),
+             "El recordatorio sale a cada citado ese tiempo antes del inicio; "
+             "0 no envía recordatorios.",
+             "min=\"0\" max=\"720\" required");
+  if (bConflict) {
+    conflict_submit(h, "/actividades#ajustes");
+    html_printf(h, "</section>\n");
+    return;
+  }
+  html_printf(h,
+              "<div class=\"actions\"><button type=\"submit\" class=\""
+              "button\">Guardar</button></div></form></section>\n");
+}
+
+void page_activities(Request *r) {
+  Db *pDb = request_db(r);
+  Arena *pArena = request_arena(r);
+  ActivityFilter f;
+  memset(&f, 0, sizeof(f));
+  f.bNewestFirst = 1;
+  Activity *aAct = NULL;
+  int nAct = 0;
+  if (activity_list(pDb, pArena, people_council_id(pDb), &f, &aAct, &nAct) !=
+      DB_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  Html h;
+  page_begin(r, &h, "Actividades", "actividades");
+  html_printf(&h,
+              "<h1>Actividades</h1>\n<p>Sesiones, reuniones, capacitaciones "
+              "y actividades del ministerio a las que se invita al consejo."
+              "</p>\n<p class=\"actions\"><a class=\"button button-primary\" "
+              "href=\"/actividades/nueva\">Nueva actividad</a> <a class=\""
+              "button\" href=\"/calendario\">Ver calendario</a></p>\n"
+              "<div class=\"table-wrap\"><table class=\"table table-cards\">"
+              "<caption>%d %s</caption><thead><tr><th scope=\"col\">Fecha"
+              "</th><th scope=\"col\">Actividad</th><th scope=\"col\">Tipo"
+              "</th><th scope=\"col\">Lugar</th><th scope=\"col\">Estado</th>"
+              "</tr></thead><tbody>\n",
+              nAct, nAct == 1 ? "actividad" : "actividades");
+  for (int i = 0; i < nAct; i++) {
+    const Activity *a = &aAct[i];
+    char zWhen[32];
+    activity_format_short(a->iStart, zWhen, sizeof(zWhen));
+    html_printf(&h,
+                "<tr><td data-label=\"Fecha\">%s</td><td data-label=\""
+                "Actividad\"><a href=\"/actividades/%lld\">%s</a>%s</td><td "
+                "data-label=\"Tipo\">%s</td><td data-label=\"Lugar\">%s</td>"
+                "<td data-label=\"Estado\"><span class=\"status status-%s\">"
+                "%s</span></td></tr>\n",
+                zWhen, (long long)a->id, a->zTitle,
+                a->bPublic ? "" : " <small>(interna)</small>", a->zKindLabel,
+                convene_place(pArena, a), a->zStatus,
+                act_status_label(a->zStatus));
+  }
+  html_printf(&h, "</tbody></table></div>\n");
+  ActivityKind *aKind = NULL;
+  int nKind = 0;
+  activity_kinds_list(pDb, pArena, &aKind, &nKind);
+  html_printf(&h,
+              "<section aria-labelledby=\"tipos\"><h2 id=\"tipos\">Tipos "
+              "de actividad</h2><p>");
+  for (int i = 0; i < nKind; i++) {
+    html_printf(&h, "%s%s", i ? " · " : "", aKind[i].zLabel);
+  }
+  html_printf(&h,
+              "</p><form class=\"form form-inline\" method=\"post\" "
+              "action=\"/actividades/tipos\">");
+  form_csrf(&h, request_csrf_token(r));
+  form_input(&h, NULL, "label", "Nuevo tipo", "text", "", NULL,
+             "required maxlength=\"80\"");
+  form_input(&h, NULL, "slug", "Código", "text", "",
+             "Minúsculas, números y _; por ejemplo feria_vivienda.",
+             "required pattern=\"[a-z][a-z0-9_]{0,39}\"");
+  html_printf(&h,
+              "<div class=\"actions\"><button type=\"submit\" class=\""
+              "button\">Agregar tipo</button></div></form></section>\n");
+  reminder_form(&h, r, activity_reminder_hours(pDb), -1, 0);
+  page_finish(r, &h, 200);
+}
+
+void page_activity_settings(Request *r) {
+  const char *z = request_field(r, "reminder_hours");
+  char *zEnd = NULL;
+  long n = z && *z ? strtol(z, &zEnd, 10) : -1;
+  if (!z || !*z || *zEnd || n < 0 || n > ACTIVITY_REMINDER_HOURS_MAX) {
+    respond_error(r, 422,
+                  "Indique cuántas horas antes se envía el recordatorio: un "
+                  "número de 0 a 720.");
+    return;
+  }
+  /* Checked against the version the form was drawn from, when it says;
+  ** 0: no value stored then. A first save inserts version 1: mark it. */
+  Db *pDb = request_db(r);
+  int64_t iUser = request_user(r)->id;
+  const char *zBase = request_field(r, "version");
+  int iBase = zBase ? atoi(zBase) : -1;
+  if (db_begin(pDb) != DB_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  int rc = iBase >= 0
+               ? record_stamp_claim(pDb, RECORD_REMINDER_HOURS, 0, iBase, iUser)
+               : DB_OK;
+  if (rc == DB_OK) rc = activity_reminder_hours_set(pDb, (int)n);
+  if (rc == DB_OK) rc = record_stamp_mark(pDb, RECORD_REMINDER_HOURS, 0, iUser);
+  if (rc != DB_OK) db_rollback(pDb);
+  if (rc == DB_OK) rc = db_commit(pDb);
+  if (rc == DB_OK) {
+    respond_redirect(r, "/actividades#ajustes");
+    return;
+  }
+  RecordStamp stamp;
+  if (rc != DB_BUSY ||
+      record_stamp_get(pDb, request_arena(r), RECORD_REMINDER_HOURS, 0,
+                       &stamp) != DB_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  /* Saved meanwhile: both values, the typed one kept in the form. */
+  Html h;
+  page_begin(r, &h, "Recordatorios", "actividades");
+  html_printf(&h, "<h1>Recordatorios de actividades</h1>\n");
+  ConflictSaved saved = {"de las horas de recordatorio", stamp.iVersion,
+                         stamp.zAuthor, stamp.tUpdated};
+  conflict_begin(&h, request_arena(r), &saved);
+  conflict_row(
+      &h, "Horas antes de la actividad",
+      arena_printf(request_arena(r), "%ld", n),
+      arena_printf(request_arena(r), "%d", activity_reminder_hours(pDb)));
+  conflict_end(&h);
+  reminder_form(&h, r, (int)n, stamp.iVersion, 1);
+  page_finish(r, &h, 409);
+}
+
+void page_activity_kinds(Request *r) {
+  const char *zSlug = request_field(r, "slug");
+  const char *zLabel = request_field(r, "label");
+  if (!activity_slug_wellformed(zSlug) || !zLabel || !*zLabel ||
+      strlen(zLabel) > 80) {
+    respond_error(r, 422,
+                  "Indique el nombre del tipo y un código de minúsculas, "
+                  "números y _ (por ejemplo feria_vivienda).");
+    return;
+  }
+  int rc = activity_kind_add(request_db(r), zSlug, zLabel);
+  if (rc == DB_CONSTRAINT) {
+    respond_error(r, 409, "Ya existe un tipo con ese código.");
+    return;
+  }
+  if (rc != DB_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  respond_redirect(r, "/actividades#tipos");
+}
+
+static void problems_to_form(const ActivityProblems *p, FormErrors *pErr) {
+  for (int i = 0; i < p->n; i++) {
+    form_error(pErr, p->azField[i], p->azMessage[i]);
+  }
+}
+
+/* The form; zConflictDiscard non-NULL closes it with the conflict page's
+** buttons (conflict.h) instead of the usual ones. */
+static void activity_form(Request *r, Html *h, const char *zAction,
+                          const Activity *a, int bEdit, const FormErrors *pErr,
+                          const char *zConflictDiscard) {
+  Db *pDb = request_db(r);
+  Arena *pArena = request_arena(r);
+  form_errors_summary(h, pErr);
+  html_printf(h, "<form class=\"form\" method=\"post\" action=\"%s\">\n",
+              zAction);
+  form_csrf(h, request_csrf_token(r));
+  if (bEdit) {
+    html_printf(h, "<input type=\"hidden\" name=\"version\" value=\"%d\">\n",
+                a->iVersion);
+  }
+  ActivityKind *aKind = NULL;
+  int nKind = 0;
+  activity_kinds_list(pDb, pArena, &aKind, &nKind);
+  const char **azV = arena_alloc(pArena, sizeof(char *) * (size_t)(nKind + 1));
+  const char **azL = arena_alloc(pArena, sizeof(char *) * (size_t)(nKind + 1));
+  azV[0] = "";
+  azL[0] = "—";
+  for (int i = 0; i < nKind; i++) {
+    azV[i + 1] = aKind[i].zSlug;
+    azL[i + 1] = aKind[i].zLabel;
+  }
+  form_select(h, pErr, "kind", "Tipo de actividad", azV, azL, nKind + 1,
+              a->zKind);
+  form_input(h, pErr, "title", "Nombre", "text", a->zTitle, NULL,
+             "required maxlength=\"200\"");
+  form_input(h, pErr, "start", "Inicio (hora de Chile)", "datetime-local",
+             local_value(pArena, a->iStart), "Por ejemplo 2025-04-15 10:00.",
+             "required");
+  form_input(h, pErr, "end", "Término (hora de Chile)", "datetime-local",
+             local_value(pArena, a->iEnd), NULL, "required");
+  const char *azMV[] = {"presencial", "virtual", "mixta"};
+  const char *azML[] = {"Presencial", "Virtual",
+                        "Mixta (presencial y virtual)"};
+  form_select(h, pErr, "modality", "Modalidad", azMV, azML, 3, a->zModality);
+  form_input(h, pErr, "link", "Enlace de la videoconferencia", "url", a->zLink,
+             "Necesario si es virtual.", NULL);
+  TerritoryIndex idx;
+  if (territory_index_load(pDb, pArena, &idx) == DB_OK) {
+    people_commune_select(
+        h, pErr, "commune", "Comuna", &idx,
+        territory_council_region(pDb, pArena, people_council_id(pDb)),
+        a->zCommune, 1);
+  }
+  form_input(h, pErr, "address", "Dirección o lugar", "text", a->zAddress, NULL,
+             NULL);
+  form_input(h, pErr, "organizer", "Organiza", "text", a->zOrganizer,
+             "Por ejemplo SEREMI MINVU o la secretaría técnica.", NULL);
+  const char *zErr = form_error_for(pErr, "description");
+  html_printf(h,
+              "<div class=\"field%s\"><label for=\"description\">Descripción"
+              "</label><textarea id=\"description\" name=\"description\" "
+              "rows=\"4\">%s</textarea>%s%s%s</div>\n",
+              zErr ? " has-error" : "", a->zDescription,
+              zErr ? "<p class=\"field-error\">" : "", zErr ? zErr : "",
+              zErr ? "</p>" : "");
+  if (bEdit) {
+    const char *azSV[] = {ACTIVITY_PROGRAMADA, ACTIVITY_CONVOCADA,
+                          ACTIVITY_REALIZADA, ACTIVITY_SUSPENDIDA,
+                          ACTIVITY_REPROGRAMADA};
+    const char *azSL[] = {"Programada", "Convocada", "Realizada", "Suspendida",
+                          "Reprogramada"};
+    form_select(h, pErr, "status", "Estado", azSV, azSL, 5, a->zStatus);
+  }
+  html_printf(h,
+              "<div class=\"field\"><label><input type=\"checkbox\" name=\""
+              "public\" value=\"1\"%s> Pública: aparece en el calendario "
+              "público</label></div>\n",
+              a->bPublic ? " checked" : "");
+  PlanDoc doc;
+  if (plan_store_load(pDb, pArena, people_council_id(pDb), 0, 0, &doc, NULL) ==
+          DB_OK &&
+      doc.nLine > 0) {
+    zErr = form_error_for(pErr, "plan_lines");
+    html_printf(h,
+                "<fieldset class=\"field%s\"><legend>Líneas del plan que "
+                "cumple</legend>\n",
+                zErr ? " has-error" : "");
+    if (zErr) html_printf(h, "<p class=\"field-error\">%s</p>", zErr);
+    for (int i = 0; i < doc.nLine; i++) {
+      const PlanLine *pL = &doc.aLine[i];
+      int bOn = 0;
+      for (int k = 0; k < a->nLine; k++) bOn |= a->aLine[k] == pL->iNumber;
+      const char *zObj = pL->zObjective;
+      html_printf(h,
+                  "<label class=\"check\"><input type=\"checkbox\" name=\""
+                  "plan_lines\" value=\"%d\"%s> %d. %.90s%s</label>\n",
+                  pL->iNumber, bOn ? " checked" : "", pL->iNumber, zObj,
+                  strlen(zObj) > 90 ? "…" : "");
+    }
+    html_printf(h, "</fieldset>\n");
+  }
+  if (zConflictDiscard) {
+    conflict_submit(h, zConflictDiscard);
+    return;
+  }
+  html_printf(h,
+              "<div class=\"actions\"><button type=\"submit\" class=\"button "
+              "button-primary\">Guardar</button> <a href=\"%s\">Cancelar</a>"
+              "</div>\n</form>\n",
+              bEdit
+                  ? arena_printf(pArena, "/actividades/%lld", (long long)a->id)
+                  : "/actividades");
+}
+
+void page_activity_new(Request *r) {
+  Activity a;
+  act_defaults(&a);
+  FormErrors err;
+  form_errors_init(&err);
+  int iStatus = 200;
+  if (request_is_post(r)) {
+    ActivityProblems p;
+    activity_problems_init(&p);
+    int iVersion = 0;
+    act_from_form(r, &a, &p, &iVersion);
+    if (p.n == 0) act_check_all(r, &a, &p);
+    if (p.n == 0) {
+      if (act_create(r, &a) != DB_OK) {
+        respond_error(r, 500, NULL);
+        return;
+      }
+      respond_redirect(r, arena_printf(request_arena(r), "/actividades/%lld",
+                                       (long long)a.id));
+      return;
+    }
+    problems_to_form(&p, &err);
+    iStatus = 422;
+  }
+  Html h;
+  page_begin(r, &h, "Nueva actividad", "actividades");
+  html_printf(&h, "<h1>Nueva actividad</h1>\n");
+  activity_form(r, &h, "/actividades/nueva", &a, 0, &err, NULL);
+  page_finish(r, &h, iStatus);
+}
+
+/* The catalogue label of a kind slug (the slug when unknown). */
+static const char *kind_label(Request *r, const char *zSlug) {
+  ActivityKind *aKind = NULL;
+  int nKind = 0;
+  activity_kinds_list(request_db(r), request_arena(r), &aKind, &nKind);
+  for (int i = 0; i < nKind; i++) {
+    if (strcmp(aKind[i].zSlug, zSlug) == 0) return aKind[i].zLabel;
+  }
+  return zSlug;
+}
+
+/* The plan lines as "1, 4, 5" ("" when none). */
+static const char *lines_text(Arena *pArena, const Activity *a) {
+  Buf b;
+  buf_init(&b, pArena);
+  for (int i = 0; i < a->nLine; i++) {
+    buf_printf(&b, "%s%d", i ? ", " : "", a->aLine[i]);
+  }
+  return buf_str(&b);
+}
+
+/* The comparison of what the officer typed (pMine) with the activity as
+** saved meanwhile (pSaved), field by field. */
+static void activity_conflict_table(Request *r, Html *h, const Activity *pMine,
+                                    const Activity *pSaved) {
+  Arena *pArena = request_arena(r);
+  RecordStamp stamp;
+  record_stamp_get(request_db(r), pArena, RECORD_ACTIVITY, pSaved->id, &stamp);
+  ConflictSaved saved = {"de la actividad", pSaved->iVersion, stamp.zAuthor,
+                         stamp.tUpdated};
+  conflict_begin(h, pArena, &saved);
+  conflict_row(h, "Tipo de actividad", kind_label(r, pMine->zKind),
+               kind_label(r, pSaved->zKind));
+  conflict_row(h, "Nombre", pMine->zTitle, pSaved->zTitle);
+  conflict_row(h, "Inicio", local_value(pArena, pMine->iStart),
+               local_value(pArena, pSaved->iStart));
+  conflict_row(h, "Término", local_value(pArena, pMine->iEnd),
+               local_value(pArena, pSaved->iEnd));
+  conflict_row(h, "Modalidad", act_modality_label(pMine->zModality),
+               act_modality_label(pSaved->zModality));
+  conflict_row(h, "Enlace", pMine->zLink, pSaved->zLink);
+  conflict_row(h, "Comuna", pMine->zCommune, pSaved->zCommune);
+  conflict_row(h, "Dirección o lugar", pMine->zAddress, pSaved->zAddress);
+  conflict_row(h, "Organiza", pMine->zOrganizer, pSaved->zOrganizer);
+  conflict_row(h, "Descripción", pMine->zDescription, pSaved->zDescription);
+  conflict_row(h, "Estado", act_status_label(pMine->zStatus),
+               act_status_label(pSaved->zStatus));
+  conflict_row(h, "Pública", pMine->bPublic ? "Sí" : "No",
+               pSaved->bPublic ? "Sí" : "No");
+  conflict_row(h, "Líneas del plan", lines_text(pArena, pMine),
+               lines_text(pArena, pSaved));
+  conflict_end(h);
+}
+
+/* Saves a checked edit drawn from version iBase: 303 when saved; 0 when
+** the activity changed meanwhile (pOld then holds the stored one); -1
+** when it answered an error. */
+static int activity_edit_save(Request *r, Activity *pOld, Activity *a,
+                              int iBase) {
+  Arena *pArena = request_arena(r);
+  if (iBase == pOld->iVersion) {
+    a->zStatus =
+        activity_status_after(pOld, a, strcmp(a->zStatus, pOld->zStatus) != 0);
+    int rc =
+        convene_save_change(request_db(r), pArena, request_user(r)->id, pOld, a,
+                            request_field(r, "note"), act_base_url(r));
+    if (rc == DB_OK) {
+      mail_sender_wake();
+      respond_redirect(
+          r, arena_printf(pArena, "/actividades/%lld", (long long)a->id));
+      return 303;
+    }
+    /* DB_BUSY: saved by someone else between our read and our write. */
+    if (rc != DB_BUSY ||
+        activity_get(request_db(r), pArena, pOld->id, pOld) != DB_OK) {
+      respond_error(r, 500, NULL);
+      return -1;
+    }
+  }
+  return 0;
+}
+
+void page_activity_edit(Request *r) {
+  Activity old;
+  if (!act_load(r, &old, 0)) return;
+  Activity a = old;
+  FormErrors err;
+  form_errors_init(&err);
+  int iStatus = 200;
+  Arena *pArena = request_arena(r);
+  if (request_is_post(r)) {
+    ActivityProblems p;
+    activity_problems_init(&p);
+    int iVersion = 0;
+    act_from_form(r, &a, &p, &iVersion);
+    if (p.n == 0) act_check_all(r, &a, &p);
+    if (p.n == 0) {
+      activity_problem(&p, "status",
+                       activity_transition_problem(old.zStatus, a.zStatus));
+    }
+    if (p.n == 0) {
+      int rc = activity_edit_save(r, &old, &a, iVersion);
+      if (rc != 0) return;
+      /* A conflict: the form is shown again with what was typed and the
+      ** stored version as its base, so that "Guardar mi versión" is
+      ** checked against it in turn. */
+      a.iVersion = old.iVersion;
+      iStatus = 409;
+    } else {
+      problems_to_form(&p, &err);
+      /* Keep the version the form was drawn from, so that the corrected
+      ** save is still checked against it. */
+      if (iVersion > 0) a.iVersion = iVersion;
+      iStatus = 422;
+    }
+  }
+  Html h;
+  page_begin(r, &h, "Editar actividad", "actividades");
+  html_printf(&h, "<h1>Editar: %s</h1>\n", old.zTitle);
+  if (strcmp(old.zStatus, ACTIVITY_CONVOCADA) == 0 ||
+      strcmp(old.zStatus, ACTIVITY_REPROGRAMADA) == 0) {
+    html_printf(&h,
+                "<p class=\"notice\">Ya se envió la citación: si cambia la "
+                "fecha, el lugar o la modalidad, las personas citadas "
+                "recibirán la actualización; si la suspende, recibirán la "
+                "cancelación.</p>\n");
+  }
+  const char *zShow =
+      arena_printf(pArena, "/actividades/%lld", (long long)old.id);
+  if (iStatus == 409) activity_conflict_table(r, &h, &a, &old);
+  activity_form(
+      r, &h,
+      arena_printf(pArena, "/actividades/%lld/editar", (long long)old.id), &a,
+      1, &err, iStatus == 409 ? zShow : NULL);
+  page_finish(r, &h, iStatus);
+}

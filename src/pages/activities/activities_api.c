@@ -1,0 +1,313 @@
+/*
+** Activities over the API (CONTRACT.md).
+**
+** GET  /api/activities            signed in; ?kind, ?line, ?public=1
+** GET  /api/activities/ID         signed in
+** POST /api/activities            admin: the activity's JSON minus id and
+**                                 evidence -> 201 and the activity
+** POST /api/activities/ID         admin: a subset of the fields (and
+**                                 optionally "version": 409 when stale)
+** POST /api/activities/ID/convene admin: {"recipients": "all"} or
+**                                 {"recipients": ["e-mail", …]} -> 202
+** GET  /api/activities/ID/mail    admin: [{"to", "state", "attempts",
+**                                 "error", …}]
+** Errors: {"error", "field"} with 400, 401, 403, 404, 409 or 422.
+*/
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mail/outbox.h"
+#include "mail/sender.h"
+#include "pages/activities/activities_pages.h"
+#include "pages/evidence/evidence_pages.h"
+#include "store/people/people.h"
+
+/* The request's JSON object, or answers 400 and returns NULL. The caller
+** owns the reference. */
+static json_t *body_object(Request *r) {
+  size_t n = 0;
+  const char *z = request_body(r, &n);
+  json_error_t err;
+  json_t *p = z && n ? json_loadb(z, n, 0, &err) : NULL;
+  if (!p || !json_is_object(p)) {
+    if (p) json_decref(p);
+    respond_json_error(
+        r, 400, "El cuerpo de la solicitud debe ser un objeto JSON.", NULL);
+    return NULL;
+  }
+  return p;
+}
+
+static void respond_problems(Request *r, const ActivityProblems *p) {
+  respond_json_error(r, 422, p->azMessage[0], p->azField[0]);
+}
+
+static int api_load(Request *r, Activity *a) {
+  const char *zId = request_param(r, 0);
+  char *zEnd = NULL;
+  long long id = zId ? strtoll(zId, &zEnd, 10) : 0;
+  int rc = DB_DONE;
+  if (zId && !*zEnd && id > 0) {
+    rc = activity_get(request_db(r), request_arena(r), id, a);
+  }
+  if (rc == DB_DONE) {
+    respond_json_error(r, 404, "No existe esa actividad.", NULL);
+    return 0;
+  }
+  if (rc != DB_OK) {
+    respond_error(r, 500, NULL);
+    return 0;
+  }
+  return 1;
+}
+
+static void api_create(Request *r) {
+  json_t *pObj = body_object(r);
+  if (!pObj) return;
+  Activity a;
+  act_defaults(&a);
+  ActivityProblems p;
+  activity_problems_init(&p);
+  int bStatus = 0, iVersion = 0;
+  act_from_json(r, pObj, 1, &a, &p, &bStatus, &iVersion);
+  json_decref(pObj);
+  if (p.n == 0) act_check_all(r, &a, &p);
+  if (p.n) {
+    respond_problems(r, &p);
+    return;
+  }
+  Db *pDb = request_db(r);
+  int64_t iCouncil = people_council_id(pDb);
+  if (!iCouncil) {
+    respond_json_error(r, 409, "Aún no hay un consejo configurado.", NULL);
+    return;
+  }
+  if (act_create(r, &a) != DB_OK ||
+      activity_get(pDb, request_arena(r), a.id, &a) != DB_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  respond_json(r, 201, act_json(&a));
+}
+
+/* act_json() with the activity's evidence filled in. */
+static json_t *act_json_evidence(Request *r, const Activity *a) {
+  json_t *p = act_json(a);
+  json_object_set_new(p, "evidence", evidence_json_list(r, a->id));
+  return p;
+}
+
+static void api_list(Request *r) {
+  ActivityFilter f;
+  memset(&f, 0, sizeof(f));
+  f.zKind = request_query(r, "kind");
+  const char *zLine = request_query(r, "line");
+  f.iLine = zLine ? atoi(zLine) : 0;
+  const char *zPublic = request_query(r, "public");
+  f.bPublicOnly = zPublic && strcmp(zPublic, "1") == 0;
+  Activity *aAct = NULL;
+  int nAct = 0;
+  Db *pDb = request_db(r);
+  if (activity_list(pDb, request_arena(r), people_council_id(pDb), &f, &aAct,
+                    &nAct) != DB_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  json_t *pArr = json_array();
+  for (int i = 0; i < nAct; i++)
+    json_array_append_new(pArr, act_json_evidence(r, &aAct[i]));
+  respond_json(r, 200, pArr);
+}
+
+void page_api_activities(Request *r) {
+  if (request_is_post(r)) {
+    if (!(request_user(r)->mRole & ROLE_ADMIN)) {
+      respond_json_error(r, 403,
+                         "Solo la encargada o el encargado puede "
+                         "crear actividades.",
+                         NULL);
+      return;
+    }
+    api_create(r);
+  } else {
+    api_list(r);
+  }
+}
+
+static void api_update(Request *r, const Activity *pOld) {
+  json_t *pObj = body_object(r);
+  if (!pObj) return;
+  Activity a = *pOld;
+  ActivityProblems p;
+  activity_problems_init(&p);
+  int bStatus = 0, iVersion = 0;
+  act_from_json(r, pObj, 0, &a, &p, &bStatus, &iVersion);
+  json_decref(pObj);
+  if (p.n == 0) act_check_all(r, &a, &p);
+  if (p.n) {
+    respond_problems(r, &p);
+    return;
+  }
+  if (iVersion && iVersion != pOld->iVersion) {
+    respond_json_error(r, 409,
+                       "Otra persona modificó la actividad: vuelva a leerla "
+                       "y repita el cambio.",
+                       "version");
+    return;
+  }
+  const char *zProblem = activity_transition_problem(pOld->zStatus, a.zStatus);
+  if (zProblem) {
+    respond_json_error(r, 409, zProblem, "status");
+    return;
+  }
+  a.zStatus = activity_status_after(pOld, &a, bStatus);
+  Db *pDb = request_db(r);
+  int rc = convene_save_change(pDb, request_arena(r), request_user(r)->id, pOld,
+                               &a, "Cambio por la API", act_base_url(r));
+  if (rc == DB_BUSY) {
+    respond_json_error(r, 409,
+                       "Otra persona modificó la actividad al mismo tiempo: "
+                       "vuelva a leerla y repita el cambio.",
+                       "version");
+    return;
+  }
+  if (rc != DB_OK || activity_get(pDb, request_arena(r), a.id, &a) != DB_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  mail_sender_wake();
+  respond_json(r, 200, act_json_evidence(r, &a));
+}
+
+void page_api_activity(Request *r) {
+  Activity a;
+  if (!api_load(r, &a)) return;
+  if (request_is_post(r)) {
+    if (!(request_user(r)->mRole & ROLE_ADMIN)) {
+      respond_json_error(r, 403,
+                         "Solo la encargada o el encargado puede "
+                         "modificar actividades.",
+                         NULL);
+      return;
+    }
+    api_update(r, &a);
+    return;
+  }
+  respond_json(r, 200, act_json_evidence(r, &a));
+}
+
+/* A plausible address: something@something.tld, no spaces or controls. */
+static int email_ok(const char *z) {
+  const char *zAt = strchr(z, '@');
+  if (!zAt || zAt == z || strchr(zAt + 1, '@') || !strchr(zAt, '.')) return 0;
+  if (strlen(z) > 254) return 0;
+  for (; *z; z++) {
+    if ((unsigned char)*z <= ' ' || *z == '<' || *z == '>' || *z == ',' ||
+        *z == '"') {
+      return 0;
+    }
+  }
+  return zAt[1] != '.';
+}
+
+static char *lower(Arena *pArena, const char *z) {
+  char *zOut = arena_strdup(pArena, z);
+  for (char *c = zOut; *c; c++) *c = (char)tolower((unsigned char)*c);
+  return zOut;
+}
+
+void page_api_activity_convene(Request *r) {
+  Activity a;
+  if (!api_load(r, &a)) return;
+  json_t *pObj = body_object(r);
+  if (!pObj) return;
+  Db *pDb = request_db(r);
+  Arena *pArena = request_arena(r);
+  json_t *v = json_object_get(pObj, "recipients");
+  ConveneRecipient *aAll = NULL, *aRec = NULL;
+  int nAll = 0, nRec = 0;
+  if (convene_councillors(pDb, pArena, people_council_id(pDb), &aAll, &nAll) !=
+      DB_OK) {
+    json_decref(pObj);
+    respond_error(r, 500, NULL);
+    return;
+  }
+  if (json_is_string(v) && strcmp(json_string_value(v), "all") == 0) {
+    aRec = aAll;
+    nRec = nAll;
+  } else if (json_is_array(v) && json_array_size(v) > 0 &&
+             json_array_size(v) <= 500) {
+    aRec = arena_alloc(pArena, sizeof(*aRec) * json_array_size(v));
+    size_t i;
+    json_t *e;
+    json_array_foreach(v, i, e) {
+      if (!json_is_string(e) || !email_ok(json_string_value(e))) {
+        json_decref(pObj);
+        respond_json_error(r, 422,
+                           "Cada destinatario debe ser una dirección de "
+                           "correo válida.",
+                           "recipients");
+        return;
+      }
+      ConveneRecipient rec = {0, 0, lower(pArena, json_string_value(e)), ""};
+      for (int k = 0; k < nAll; k++) {
+        if (strcmp(aAll[k].zEmail, rec.zEmail) == 0) rec = aAll[k];
+      }
+      aRec[nRec++] = rec;
+    }
+  } else {
+    json_decref(pObj);
+    respond_json_error(r, 422,
+                       "Indique \"recipients\": \"all\" o una lista de "
+                       "correos.",
+                       "recipients");
+    return;
+  }
+  json_decref(pObj);
+  if (strcmp(a.zStatus, ACTIVITY_SUSPENDIDA) == 0 ||
+      strcmp(a.zStatus, ACTIVITY_REALIZADA) == 0) {
+    respond_json_error(r, 409,
+                       "No se puede citar a una actividad suspendida o ya "
+                       "realizada.",
+                       "status");
+    return;
+  }
+  if (nRec == 0) {
+    respond_json_error(r, 422, "No hay consejeros en ejercicio con correo.",
+                       "recipients");
+    return;
+  }
+  int nQueued = 0;
+  int rc = convene_send(pDb, pArena, request_user(r)->id, &a, aRec, nRec,
+                        act_base_url(r), &nQueued);
+  if (rc == DB_BUSY) {
+    respond_json_error(r, 409,
+                       "Otra persona modificó la actividad al mismo tiempo: "
+                       "repita la citación.",
+                       NULL);
+    return;
+  }
+  if (rc != DB_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  mail_sender_wake();
+  json_t *pOut = act_json(&a);
+  json_object_set_new(pOut, "queued", json_integer(nQueued));
+  json_object_set_new(pOut, "recipients", json_integer(nRec));
+  respond_json(r, 202, pOut);
+}
+
+void page_api_activity_mail(Request *r) {
+  Activity a;
+  if (!api_load(r, &a)) return;
+  OutboxRow *aRow = NULL;
+  int nRow = 0;
+  if (outbox_list(request_db(r), request_arena(r), "actividad", a.id, 2000,
+                  &aRow, &nRow) != DB_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  respond_json(r, 200, page_mail_json(aRow, nRow));
+}

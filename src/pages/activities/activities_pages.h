@@ -1,0 +1,80 @@
+/*
+** What the activity pages share (activities*.c, calendar.c,
+** activity_reply.c): reading an activity from a form or JSON, its JSON
+** form, the site's base URL for links in e-mail.
+*/
+#ifndef COSOC_PAGES_ACTIVITIES_PAGES_H
+#define COSOC_PAGES_ACTIVITIES_PAGES_H
+
+#include "store/activities/activity_store.h"
+#include "store/activities/convene.h"
+#include "pages/page.h"
+
+/* The activity named by the route's first capture, or answers 404 (or 500)
+** and returns 0. bPublicOnly: a non-public one is a 404 too. */
+int act_load(Request *r, Activity *pAct, int bPublicOnly);
+
+/* "https://host" for links in mail: COSOC_PUBLIC_URL, else the Host the
+** request came to. */
+const char *act_base_url(Request *r);
+
+/* The CONTRACT's JSON of an activity (plus description, link, address,
+** organizer, sequence, version). */
+json_t *act_json(const Activity *pAct);
+
+/* Applies the fields present in pObj to *pAct (all required fields when
+** bCreate). Type errors and rule problems go to pProblems; *pbStatus says
+** whether status was given; *piVersion gets "version" or 0. */
+void act_from_json(Request *r, json_t *pObj, int bCreate, Activity *pAct,
+                   ActivityProblems *pProblems, int *pbStatus, int *piVersion);
+
+/* Reads the activity form (same field names as the API) into *pAct. */
+void act_from_form(Request *r, Activity *pAct, ActivityProblems *pProblems,
+                   int *piVersion);
+
+/* Checks rules and what only the database knows (kind, commune). */
+void act_check_all(Request *r, const Activity *pAct,
+                   ActivityProblems *pProblems);
+
+/* Stores a checked new activity for the council, by the signed-in user, in
+** one transaction; a session's agenda starts with the agreements overdue
+** today, as the next session's agenda draft must list them. Sets a->id. */
+int act_create(Request *r, Activity *pAct);
+
+/* An empty activity with defaults (programada, presencial, public). */
+void act_defaults(Activity *pAct);
+
+/* Labels. */
+const char *act_status_label(const char *zSlug);
+const char *act_modality_label(const char *zSlug);
+const char *act_reply_label(const char *zSlug);
+
+/* The transport section of the officer's activity page (transport.c). */
+void activity_transport_section(Html *h, Request *r, const Activity *pAct,
+                                const ActivityInvitation *aInv, int nInv);
+
+/* The home page's "Próximas actividades" (calendar.c). */
+void activities_home_section(Request *r, Html *h);
+
+/* Handlers. */
+void page_activities(Request *r);
+void page_activity_new(Request *r);
+void page_activity_kinds(Request *r);
+void page_activity_settings(Request *r);
+void page_activity(Request *r);
+void page_activity_edit(Request *r);
+void page_activity_agenda(Request *r);
+void page_activity_convene(Request *r);
+void page_activity_transport(Request *r);
+void page_activity_passengers_pdf(Request *r);
+void page_calendar(Request *r);
+void page_calendar_ics(Request *r);
+void page_calendar_private_ics(Request *r);
+void page_account_feed(Request *r);
+void page_activity_reply(Request *r);
+void page_api_activities(Request *r);
+void page_api_activity(Request *r);
+void page_api_activity_convene(Request *r);
+void page_api_activity_mail(Request *r);
+
+#endif

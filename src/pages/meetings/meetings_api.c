@@ -1,0 +1,361 @@
+/*
+** Attendance and agreements over the API (CONTRACT.md).
+**
+** POST /api/activities/ID/attendance  admin: [{"member_id", "status"}] or,
+**      for a guest, {"name", "organization", "status"}; optional "reason"
+**      (justificado), "commune" (guest), "substitute_for" (a suplente
+**      attending for that titular). Replaces the list -> 200
+**      {"attendance": [...], "quorum": {"required", "present", "reached",
+**      "explanation", ...}}. Everything is checked before the one write.
+**      409, nothing changed, once the session's acta is approved (the
+**      same for a new agreement of that session).
+** GET  /api/agreements[?session=ID]   signed in: every agreement with its
+**      state, responsible and due date.
+** POST /api/agreements                admin: {"session", "text", "votes":
+**      {"for", "against", "abstain"}, "responsible": {"kind", "name"},
+**      "due_date"} -> 201
+** GET  /api/agreements/ID             signed in: the agreement and its log
+** POST /api/agreements/ID             admin: {"state", "note", "date",
+**      "version"} -> 200 (409 for a move the rules refuse or a stale version)
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "pages/meetings/meetings_pages.h"
+#include "store/people/people.h"
+
+/* The request body parsed as JSON, or answers 400 and returns NULL. */
+static json_t *body_json(Request *r) {
+  size_t n = 0;
+  const char *z = request_body(r, &n);
+  json_error_t err;
+  json_t *p = z && n ? json_loadb(z, n, 0, &err) : NULL;
+  if (!p) {
+    respond_json_error(r, 400, "El cuerpo de la solicitud debe ser JSON.",
+                       NULL);
+  }
+  return p;
+}
+
+/* A string member, "" when absent; NULL when present but not a string. */
+static const char *opt_string(json_t *pObj, const char *zKey) {
+  json_t *v = json_object_get(pObj, zKey);
+  if (!v || json_is_null(v)) return "";
+  return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+/* Reads the attendance array into *pIn; NULL or the problem. */
+static const char *attendance_from_json(Request *r, json_t *pArr,
+                                        SessAttendanceInput *pIn,
+                                        const char **pzField) {
+  Arena *pArena = request_arena(r);
+  *pzField = NULL;
+  if (!json_is_array(pArr)) {
+    return "Envíe una lista: [{\"member_id\", \"status\"}, …].";
+  }
+  size_t n = json_array_size(pArr);
+  if (n > SESS_ATTENDANCE_MAX) return "La lista tiene demasiadas filas.";
+  pIn->n = (int)n;
+  pIn->a = arena_alloc(pArena, sizeof(AttendanceEntry) * (n + 1));
+  pIn->azCommune = arena_alloc(pArena, sizeof(char *) * (n + 1));
+  pIn->aiSubstituteFor = arena_alloc(pArena, sizeof(int64_t) * (n + 1));
+  size_t i;
+  json_t *e;
+  json_array_foreach(pArr, i, e) {
+    AttendanceEntry *a = &pIn->a[i];
+    memset(a, 0, sizeof(*a));
+    pIn->aiSubstituteFor[i] = 0;
+    if (!json_is_object(e)) {
+      *pzField = "status";
+      return arena_printf(pArena, "Fila %d: debe ser un objeto JSON.",
+                          (int)i + 1);
+    }
+    json_t *v = json_object_get(e, "member_id");
+    if (v && !json_is_null(v)) {
+      if (!json_is_integer(v) || json_integer_value(v) <= 0) {
+        *pzField = "member_id";
+        return arena_printf(pArena,
+                            "Fila %d: member_id debe ser un número entero.",
+                            (int)i + 1);
+      }
+      a->iMemberId = json_integer_value(v);
+    }
+    a->zName = opt_string(e, "name");
+    a->zOrganization = opt_string(e, "organization");
+    a->zStatus = opt_string(e, "status");
+    a->zReason = opt_string(e, "reason");
+    pIn->azCommune[i] = opt_string(e, "commune");
+    const char *zBad = !a->zName            ? "name"
+                       : !a->zOrganization  ? "organization"
+                       : !a->zStatus        ? "status"
+                       : !a->zReason        ? "reason"
+                       : !pIn->azCommune[i] ? "commune"
+                                            : NULL;
+    if (zBad) {
+      *pzField = zBad;
+      return arena_printf(pArena, "Fila %d: %s debe ser un texto.", (int)i + 1,
+                          zBad);
+    }
+    v = json_object_get(e, "substitute_for");
+    if (v && !json_is_null(v)) {
+      if (!json_is_integer(v) || json_integer_value(v) <= 0 || !a->iMemberId) {
+        *pzField = "substitute_for";
+        return arena_printf(pArena,
+                            "Fila %d: substitute_for debe ser el número de un "
+                            "consejero titular.",
+                            (int)i + 1);
+      }
+      pIn->aiSubstituteFor[i] = json_integer_value(v);
+    }
+  }
+  return NULL;
+}
+
+void page_api_activity_attendance(Request *r) {
+  Activity act;
+  if (!act_load(r, &act, 0)) return;
+  json_t *pBody = body_json(r);
+  if (!pBody) return;
+  SessAttendanceInput in;
+  memset(&in, 0, sizeof(in));
+  const char *zField = NULL;
+  const char *zErr = attendance_from_json(r, pBody, &in, &zField);
+  if (!zErr) zErr = sess_attendance_check(r, &in, &zField);
+  if (zErr) {
+    json_decref(pBody);
+    respond_json_error(r, 422, zErr, zField ? zField : "status");
+    return;
+  }
+  int rc =
+      session_attendance_replace(request_db(r), act.id, request_user(r)->id,
+                                 in.a, in.n, in.azCommune, in.aiSubstituteFor);
+  json_decref(pBody); /* The entries point into it until written */
+  if (rc == SESSION_ACTA_FROZEN) {
+    sess_frozen_respond(r, act.id);
+    return;
+  }
+  json_t *pOut = rc == DB_OK ? sess_attendance_json(r, act.id) : NULL;
+  if (!pOut) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  respond_json(r, 200, pOut);
+}
+
+/* Reads "votes", "responsible" and the rest of an agreement from JSON. */
+static const char *agreement_from_json(json_t *p, SessionAgreement *g,
+                                       const char **pzField) {
+  *pzField = "text";
+  g->zText = opt_string(p, "text");
+  if (!g->zText) return "text debe ser un texto.";
+  *pzField = "due_date";
+  g->zDue = opt_string(p, "due_date");
+  if (!g->zDue) return "due_date debe ser un texto AAAA-MM-DD.";
+  *pzField = "votes";
+  json_t *v = json_object_get(p, "votes");
+  if (v && !json_is_null(v)) {
+    json_t *f = json_object_get(v, "for"), *a = json_object_get(v, "against"),
+           *b = json_object_get(v, "abstain");
+    if (!json_is_object(v) || !json_is_integer(f) ||
+        (a && !json_is_integer(a)) || (b && !json_is_integer(b))) {
+      return "votes debe ser {\"for\", \"against\", \"abstain\"} con números.";
+    }
+    g->bVoted = 1;
+    g->nFor = (int)json_integer_value(f);
+    g->nAgainst = a ? (int)json_integer_value(a) : 0;
+    g->nAbstain = b ? (int)json_integer_value(b) : 0;
+  }
+  *pzField = "responsible";
+  g->zResponsibleKind = "ninguno";
+  g->zResponsible = "";
+  v = json_object_get(p, "responsible");
+  if (v && !json_is_null(v)) {
+    if (!json_is_object(v)) return "responsible debe ser {\"kind\", \"name\"}.";
+    g->zResponsibleKind = opt_string(v, "kind");
+    g->zResponsible = opt_string(v, "name");
+    if (!g->zResponsibleKind || !g->zResponsible) {
+      return "responsible debe ser {\"kind\", \"name\"} con textos.";
+    }
+  }
+  return sess_agreement_check(g, pzField);
+}
+
+static void api_agreement_create(Request *r) {
+  json_t *pBody = body_json(r);
+  if (!pBody) return;
+  Db *pDb = request_db(r);
+  Arena *pArena = request_arena(r);
+  SessionAgreement g;
+  memset(&g, 0, sizeof(g));
+  const char *zField = "session";
+  const char *zErr = NULL;
+  json_t *v = json_object_get(pBody, "session");
+  Activity act;
+  if (!json_is_object(pBody)) {
+    zErr = "El cuerpo debe ser un objeto JSON.";
+  } else if (!json_is_integer(v) ||
+             activity_get(pDb, pArena, json_integer_value(v), &act) != DB_OK) {
+    zErr = "Indique en \"session\" la actividad que adoptó el acuerdo.";
+  } else {
+    g.iActivity = act.id;
+    zErr = agreement_from_json(pBody, &g, &zField);
+  }
+  if (zErr) {
+    json_decref(pBody);
+    respond_json_error(r, 422, zErr, zField);
+    return;
+  }
+  g.zText = arena_strdup(pArena, g.zText);
+  g.zDue = arena_strdup(pArena, g.zDue);
+  g.zResponsibleKind = arena_strdup(pArena, g.zResponsibleKind);
+  g.zResponsible = arena_strdup(pArena, g.zResponsible);
+  json_decref(pBody);
+  int64_t iCouncil = people_council_id(pDb);
+  int rc = session_agreement_insert(pDb, iCouncil, &g);
+  if (rc == SESSION_ACTA_FROZEN) {
+    sess_frozen_respond(r, g.iActivity);
+    return;
+  }
+  if (rc != DB_OK ||
+      session_agreement_get(pDb, pArena, iCouncil, g.id, &g) != DB_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  respond_json(r, 201, sess_agreement_json(&g, session_today(pArena)));
+}
+
+void page_api_agreements(Request *r) {
+  if (request_is_post(r)) {
+    if (!(request_user(r)->mRole & ROLE_ADMIN)) {
+      respond_json_error(r, 403,
+                         "Solo la encargada o el encargado puede registrar "
+                         "acuerdos.",
+                         NULL);
+      return;
+    }
+    api_agreement_create(r);
+    return;
+  }
+  Db *pDb = request_db(r);
+  Arena *pArena = request_arena(r);
+  const char *zSession = request_query(r, "session");
+  SessionAgreement *aAgr = NULL;
+  int nAgr = 0;
+  if (session_agreement_list(pDb, pArena, people_council_id(pDb),
+                             zSession ? atoll(zSession) : 0, &aAgr,
+                             &nAgr) != DB_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  const char *zToday = session_today(pArena);
+  json_t *pArr = json_array();
+  for (int i = 0; i < nAgr; i++) {
+    json_array_append_new(pArr, sess_agreement_json(&aAgr[i], zToday));
+  }
+  respond_json(r, 200, pArr);
+}
+
+static json_t *agreement_full_json(Request *r, const SessionAgreement *g) {
+  SessionAgreementNote *aNote = NULL;
+  int nNote = 0;
+  json_t *p = sess_agreement_json(g, session_today(request_arena(r)));
+  json_t *pLog = json_array();
+  if (session_agreement_notes(request_db(r), request_arena(r), g->id, &aNote,
+                              &nNote) == DB_OK) {
+    for (int i = 0; i < nNote; i++) {
+      json_array_append_new(
+          pLog, json_pack("{s:s, s:s, s:s, s:s}", "date", aNote[i].zDate,
+                          "from", aNote[i].zOldState, "to", aNote[i].zNewState,
+                          "note", aNote[i].zNote));
+    }
+  }
+  json_object_set_new(p, "log", pLog);
+  return p;
+}
+
+void page_api_agreement(Request *r) {
+  Db *pDb = request_db(r);
+  Arena *pArena = request_arena(r);
+  int64_t iCouncil = people_council_id(pDb);
+  const char *zId = request_param(r, 0);
+  SessionAgreement g;
+  int rc = zId ? session_agreement_get(pDb, pArena, iCouncil, atoll(zId), &g)
+               : DB_DONE;
+  if (rc != DB_OK) {
+    respond_json_error(r, rc == DB_DONE ? 404 : 500, "No existe ese acuerdo.",
+                       NULL);
+    return;
+  }
+  if (!request_is_post(r)) {
+    respond_json(r, 200, agreement_full_json(r, &g));
+    return;
+  }
+  if (!(request_user(r)->mRole & ROLE_ADMIN)) {
+    respond_json_error(r, 403,
+                       "Solo la encargada o el encargado puede hacer el "
+                       "seguimiento de los acuerdos.",
+                       NULL);
+    return;
+  }
+  json_t *pBody = body_json(r);
+  if (!pBody) return;
+  const char *zState =
+      json_is_object(pBody) ? opt_string(pBody, "state") : NULL;
+  const char *zNote = json_is_object(pBody) ? opt_string(pBody, "note") : NULL;
+  const char *zDate = json_is_object(pBody) ? opt_string(pBody, "date") : NULL;
+  json_t *v = json_is_object(pBody) ? json_object_get(pBody, "version") : NULL;
+  int iVersion = json_is_integer(v) ? (int)json_integer_value(v) : 0;
+  AgreementState eNew = g.eState;
+  const char *zErr = NULL, *zField = NULL;
+  if (!zState || (*zState && agreement_state_parse(zState, &eNew) != 0)) {
+    zErr = "El estado debe ser pendiente, en_curso, cumplido o descartado.";
+    zField = "state";
+  } else if (!zNote || strlen(zNote) > 4000) {
+    zErr = "La nota debe ser un texto de hasta 4000 caracteres.";
+    zField = "note";
+  } else if (!zDate || (*zDate && !agreement_date_valid(zDate))) {
+    zErr = "La fecha debe escribirse AAAA-MM-DD y existir.";
+    zField = "date";
+  } else if (eNew == g.eState && !*zNote) {
+    zErr = "Indique un nuevo estado o una nota de seguimiento.";
+    zField = "note";
+  }
+  if (zErr) {
+    json_decref(pBody);
+    respond_json_error(r, 422, zErr, zField);
+    return;
+  }
+  const char *zWhy = NULL;
+  if (eNew != g.eState &&
+      agreement_transition_check(g.eState, eNew, &zWhy) != AGREEMENT_OK) {
+    json_decref(pBody);
+    respond_json_error(r, 409, zWhy, "state");
+    return;
+  }
+  if (iVersion && iVersion != g.iVersion) {
+    json_decref(pBody);
+    respond_json_error(r, 409,
+                       "Otra persona modificó el acuerdo: vuelva a leerlo y "
+                       "repita el cambio.",
+                       "version");
+    return;
+  }
+  zNote = arena_strdup(pArena, zNote);
+  zDate = *zDate ? arena_strdup(pArena, zDate) : session_today(pArena);
+  json_decref(pBody);
+  rc = session_agreement_follow(pDb, request_user(r)->id, &g, eNew, zDate,
+                                zNote);
+  if (rc == DB_BUSY) {
+    respond_json_error(r, 409,
+                       "Otra persona modificó el acuerdo al mismo tiempo: "
+                       "vuelva a leerlo y repita el cambio.",
+                       "version");
+    return;
+  }
+  if (rc != DB_OK ||
+      session_agreement_get(pDb, pArena, iCouncil, g.id, &g) != DB_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  respond_json(r, 200, agreement_full_json(r, &g));
+}

@@ -1,0 +1,193 @@
+/*
+** Shared by the session pages and API: checking attendance and
+** agreements before any write, and their JSON (meetings_pages.h).
+*/
+#include <string.h>
+
+#include "pages/meetings/meetings_pages.h"
+#include "store/people/people.h"
+
+const char *sess_attendance_check(Request *r, SessAttendanceInput *p,
+                                  const char **pzField) {
+  int iEntry = -1;
+  return sess_attendance_check_at(r, p, pzField, &iEntry);
+}
+
+const char *sess_attendance_check_at(Request *r, SessAttendanceInput *p,
+                                     const char **pzField, int *piEntry) {
+  *piEntry = -1;
+  Db *pDb = request_db(r);
+  Arena *pArena = request_arena(r);
+  SessionExpected *aExp = NULL;
+  int nExp = 0;
+  *pzField = NULL;
+  if (session_expected_list(pDb, pArena, people_council_id(pDb), &aExp,
+                            &nExp) != DB_OK) {
+    return "No se pudo leer la lista de consejeros.";
+  }
+  long long *aiKnown =
+      arena_alloc(pArena, sizeof(long long) * (size_t)(nExp + 1));
+  for (int i = 0; i < nExp; i++) aiKnown[i] = aExp[i].iMember;
+  AttendanceProblem prob;
+  if (attendance_validate(p->a, p->n, aiKnown, nExp, &prob) != ATTENDANCE_OK) {
+    *pzField = prob.zField;
+    *piEntry = prob.iEntry;
+    return arena_strdup(pArena, prob.zMessage);
+  }
+  for (int i = 0; i < p->n; i++) {
+    int64_t iTitular = p->aiSubstituteFor[i];
+    if (!iTitular) continue;
+    const SessionExpected *pSelf = NULL, *pTitular = NULL;
+    for (int k = 0; k < nExp; k++) {
+      if (aExp[k].iMember == p->a[i].iMemberId) pSelf = &aExp[k];
+      if (aExp[k].iMember == iTitular) pTitular = &aExp[k];
+    }
+    if (!pSelf || pSelf->bTitular || !pTitular || !pTitular->bTitular) {
+      *pzField = "substitute_for";
+      *piEntry = i;
+      return arena_printf(pArena,
+                          "Fila %d: solo un consejero suplente puede asistir "
+                          "en reemplazo de un titular en ejercicio.",
+                          i + 1);
+    }
+  }
+  return NULL;
+}
+
+static json_t *quorum_check_json(const QuorumCheck *c) {
+  return json_pack("{s:i, s:i, s:b, s:s}", "required", c->nRequired, "present",
+                   c->nPresent, "reached", c->bReached, "explanation",
+                   c->zExplain);
+}
+
+const char *sess_frozen_reason(Request *r, int64_t iActivity) {
+  SessionActa acta;
+  const char *zWhy = NULL;
+  if (session_acta_get(request_db(r), iActivity, &acta) == DB_OK) {
+    acta_freezes_session(acta.eState, &zWhy);
+  }
+  return zWhy;
+}
+
+void sess_frozen_respond(Request *r, int64_t iActivity) {
+  const char *zWhy = NULL;
+  acta_freezes_session(ACTA_APROBADA, &zWhy);
+  if (request_is_api(r)) {
+    respond_json_error(r, 409, zWhy, NULL);
+    return;
+  }
+  Html h;
+  page_begin(r, &h, "El acta ya fue aprobada", "actividades");
+  html_printf(&h,
+              "<h1>El acta ya fue aprobada</h1>\n<p>%s</p>\n<p><a class=\""
+              "button\" href=\"/actividades/%lld/acta\">Ir al acta</a> <a "
+              "href=\"/actividades/%lld\">Volver a la actividad</a></p>\n",
+              zWhy, (long long)iActivity, (long long)iActivity);
+  page_finish(r, &h, 409);
+}
+
+json_t *sess_attendance_json(Request *r, int64_t iActivity) {
+  Db *pDb = request_db(r);
+  Arena *pArena = request_arena(r);
+  SessionAttendance *aRow = NULL;
+  int nRow = 0;
+  QuorumResult q;
+  if (session_attendance_list(pDb, pArena, iActivity, &aRow, &nRow) != DB_OK ||
+      session_quorum(pDb, pArena, people_council_id(pDb), iActivity, &q) !=
+          DB_OK) {
+    return NULL;
+  }
+  json_t *pArr = json_array();
+  for (int i = 0; i < nRow; i++) {
+    const SessionAttendance *s = &aRow[i];
+    json_t *e = json_object();
+    if (s->iMember) {
+      json_object_set_new(e, "member_id", json_integer(s->iMember));
+    }
+    json_object_set_new(e, "name", json_string(s->zName));
+    json_object_set_new(e, "organization", json_string(s->zOrganization));
+    json_object_set_new(e, "status", json_string(attendance_slug(s->eStatus)));
+    if (s->zReason[0])
+      json_object_set_new(e, "reason", json_string(s->zReason));
+    if (!s->iMember && s->zCommune[0]) {
+      json_object_set_new(e, "commune", json_string(s->zCommune));
+    }
+    if (s->iSubstituteFor) {
+      json_object_set_new(e, "substitute_for", json_integer(s->iSubstituteFor));
+    }
+    json_array_append_new(pArr, e);
+  }
+  json_t *pQuorum = quorum_check_json(&q.session);
+  json_object_set_new(pQuorum, "agreement", quorum_check_json(&q.agreement));
+  json_object_set_new(pQuorum, "base", json_integer(q.nBase));
+  return json_pack("{s:o, s:o}", "attendance", pArr, "quorum", pQuorum);
+}
+
+json_t *sess_agreement_json(const SessionAgreement *g, const char *zToday) {
+  json_t *p = json_object();
+  json_object_set_new(p, "id", json_integer(g->id));
+  json_object_set_new(p, "text", json_string(g->zText));
+  json_object_set_new(
+      p, "session",
+      json_pack("{s:I, s:s, s:s}", "id", (json_int_t)g->iActivity, "title",
+                g->zSession, "date", g->zSessionDate));
+  json_object_set_new(p, "state", json_string(agreement_state_slug(g->eState)));
+  json_object_set_new(p, "responsible",
+                      json_pack("{s:s, s:s}", "kind", g->zResponsibleKind,
+                                "name", g->zResponsible));
+  json_object_set_new(p, "due_date",
+                      g->zDue[0] ? json_string(g->zDue) : json_null());
+  json_object_set_new(
+      p, "overdue",
+      json_boolean(agreement_is_overdue(g->eState, g->zDue, zToday)));
+  json_object_set_new(
+      p, "votes",
+      g->bVoted ? json_pack("{s:i, s:i, s:i}", "for", g->nFor, "against",
+                            g->nAgainst, "abstain", g->nAbstain)
+                : json_null());
+  json_object_set_new(p, "version", json_integer(g->iVersion));
+  return p;
+}
+
+#define AGREEMENT_TEXT_MAX 4000
+#define AGREEMENT_NAME_MAX 200
+
+const char *sess_agreement_check(const SessionAgreement *g,
+                                 const char **pzField) {
+  static const char *const azKind[] = {"ninguno", "consejero", "autoridad",
+                                       "encargado"};
+  *pzField = "text";
+  if (!g->zText || !g->zText[0]) return "Escriba el texto del acuerdo.";
+  if (strlen(g->zText) > AGREEMENT_TEXT_MAX) {
+    return "El texto del acuerdo es demasiado largo (máximo 4000 caracteres).";
+  }
+  *pzField = "votes";
+  if (g->bVoted &&
+      (g->nFor < 0 || g->nAgainst < 0 || g->nAbstain < 0 || g->nFor > 1000 ||
+       g->nAgainst > 1000 || g->nAbstain > 1000)) {
+    return "Los votos deben ser números enteros entre 0 y 1000.";
+  }
+  *pzField = "responsible";
+  int bKind = 0;
+  for (size_t i = 0; i < sizeof(azKind) / sizeof(azKind[0]); i++) {
+    if (g->zResponsibleKind && strcmp(g->zResponsibleKind, azKind[i]) == 0) {
+      bKind = 1;
+    }
+  }
+  if (!bKind) {
+    return "El responsable debe ser un consejero, una autoridad, el "
+           "encargado o ninguno.";
+  }
+  if (strlen(g->zResponsible) > AGREEMENT_NAME_MAX) {
+    return "El nombre del responsable es demasiado largo.";
+  }
+  if (strcmp(g->zResponsibleKind, "ninguno") != 0 && !g->zResponsible[0]) {
+    return "Indique el nombre de quien responde por el acuerdo.";
+  }
+  *pzField = "due_date";
+  if (g->zDue[0] && !agreement_date_valid(g->zDue)) {
+    return "La fecha de plazo debe escribirse AAAA-MM-DD y existir.";
+  }
+  *pzField = NULL;
+  return NULL;
+}

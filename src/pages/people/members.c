@@ -1,0 +1,773 @@
+/*
+** Councillors: the public page, the officer's list, detail and forms, the
+** account invitation, the CSV import and the members API.
+**
+** GET  /integrantes                    public: names, organizations, roles,
+**                                      titular/suplente, term. Never RUN,
+**                                      e-mail or phone.
+** GET  /admin/integrantes              ?q, provincia, comuna, rol, estado
+** GET|POST /admin/integrantes/nuevo    the form (fields: see people.h)
+** GET|POST /admin/integrantes/ID       detail and edit form
+** POST /admin/integrantes/ID/invitar   a single-use account link, shown
+** GET|POST /invitacion?t=TOKEN         the councillor chooses a password
+**                                      (the token rides in the query string
+**                                      or a hidden field: never logged)
+** GET|POST /admin/integrantes/importar CSV: archivo (file) or texto
+** GET  /admin/integrantes/plantilla.csv
+** GET  /api/members                    signed in: [{"id", "name",
+**                                      "organization", "role", "titular",
+**                                      "commune", ...}]
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/rut.h"
+#include "pages/people/people_widgets.h"
+#include "store/accounts/accounts.h"
+
+/* ---- Public page ---- */
+
+void page_members_public(Request *r) {
+  Db *pDb = request_db(r);
+  Arena *pArena = request_arena(r);
+  PeopleFilter filter;
+  memset(&filter, 0, sizeof(filter));
+  Member *aMember = NULL;
+  int nMember = 0;
+  int64_t iCouncil = people_council_id(pDb);
+  if (iCouncil && people_member_list(pDb, pArena, iCouncil, &filter, 1,
+                                     &aMember, &nMember) != DB_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  Html h;
+  page_begin(r, &h, "Integrantes del consejo", "integrantes");
+  html_printf(&h, "<h1>Integrantes del consejo</h1>\n");
+  if (nMember == 0) {
+    html_printf(&h, "<p>Aún no hay integrantes registrados.</p>\n");
+  } else {
+    html_printf(&h,
+                "<div class=\"table-wrap\"><table class=\"table "
+                "table-cards\"><caption>Consejeras y consejeros en "
+                "ejercicio</caption><thead><tr><th scope=\"col\">Nombre"
+                "</th><th scope=\"col\">Organización</th><th scope=\"col\">"
+                "Cargo</th><th scope=\"col\">Calidad</th><th scope=\"col\">"
+                "Periodo</th></tr></thead><tbody>\n");
+    for (int i = 0; i < nMember; i++) {
+      const Member *m = &aMember[i];
+      html_printf(
+          &h,
+          "<tr><td data-label=\"Nombre\">%s %s</td>"
+          "<td data-label=\"Organización\">%s</td>"
+          "<td data-label=\"Cargo\">%s</td>"
+          "<td data-label=\"Calidad\">%s</td>"
+          "<td data-label=\"Periodo\">%s al %s</td></tr>\n",
+          m->zFirstNames, m->zLastNames, m->zOrganization,
+          people_label(&people_council_roles, m->zRole),
+          m->bTitular ? "Titular"
+          : m->zSubstituteFor[0]
+              ? arena_printf(pArena, "Suplente de %s", m->zSubstituteFor)
+              : "Suplente",
+          page_date(pArena, m->zTermStart), page_date(pArena, m->zTermEnd));
+    }
+    html_printf(&h, "</tbody></table></div>\n");
+    people_export_links(&h, pArena, "/integrantes", NULL);
+  }
+  page_finish(r, &h, 200);
+}
+
+/* ---- Officer's list ---- */
+
+/* Who is in office by gender (for the council's parity report) and the
+** term length setting. */
+static void members_summary(Html *h, Request *r, int64_t iCouncil) {
+  PeopleFilter filter;
+  memset(&filter, 0, sizeof(filter));
+  filter.zStatus = "vigente";
+  Member *aMember = NULL;
+  int nMember = 0;
+  people_member_list(request_db(r), request_arena(r), iCouncil, &filter, 0,
+                     &aMember, &nMember);
+  int anCount[4] = {0, 0, 0, 0};
+  for (int i = 0; i < nMember; i++) {
+    for (int k = 0; k < people_genders.n && k < 4; k++) {
+      if (strcmp(aMember[i].zGender, people_genders.aChoice[k].zSlug) == 0) {
+        anCount[k]++;
+      }
+    }
+  }
+  html_printf(h,
+              "<details class=\"summary\"><summary>En ejercicio: %d "
+              "(paridad y periodo)</summary><p>Femenino: %d · Masculino: %d"
+              " · Otro: %d · No informa: %d</p>\n",
+              nMember, anCount[0], anCount[1], anCount[2], anCount[3]);
+  html_printf(h,
+              "<form class=\"inline-form\" method=\"post\" action=\"/admin/"
+              "integrantes/periodo\">");
+  form_csrf(h, request_csrf_token(r));
+  html_printf(h,
+              "<label for=\"anos\">Largo del periodo de consejeros (años)"
+              "</label> <input id=\"anos\" name=\"anos\" type=\"number\" "
+              "min=\"%d\" max=\"%d\" value=\"%d\"> <button type=\"submit\" "
+              "class=\"button\">Guardar</button></form></details>\n",
+              PEOPLE_TERM_YEARS_MIN, PEOPLE_TERM_YEARS_MAX,
+              people_council_term_years(request_db(r), iCouncil));
+}
+
+/* POST /admin/integrantes/periodo  anos — the council's term length, used
+** when a councillor's term end is left blank. */
+void page_admin_members_term(Request *r) {
+  int64_t iCouncil = people_require_council(r);
+  if (!iCouncil) return;
+  const char *z = request_field(r, "anos");
+  int nYears = 0;
+  if (z && strlen(z) <= 2 && strspn(z, "0123456789") == strlen(z) && *z) {
+    nYears = atoi(z);
+  }
+  if (nYears < PEOPLE_TERM_YEARS_MIN || nYears > PEOPLE_TERM_YEARS_MAX) {
+    respond_error(r, 422,
+                  "El largo del periodo debe ser un número de años "
+                  "entre 1 y 10.");
+    return;
+  }
+  if (people_council_set_term_years(request_db(r), iCouncil, nYears) != DB_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  respond_redirect(r, "/admin/integrantes?aviso=guardado");
+}
+
+void page_admin_members(Request *r) {
+  int64_t iCouncil = people_require_council(r);
+  if (!iCouncil) return;
+  Db *pDb = request_db(r);
+  Arena *pArena = request_arena(r);
+  PeopleFilter filter;
+  people_filter_from_request(r, &filter);
+  TerritoryIndex idx;
+  Member *aMember = NULL;
+  int nMember = 0;
+  if (territory_index_load(pDb, pArena, &idx) != DB_OK ||
+      people_member_list(pDb, pArena, iCouncil, &filter, 0, &aMember,
+                         &nMember) != DB_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  Html h;
+  page_begin(r, &h, "Consejeros y consejeras", "admin-integrantes");
+  html_printf(&h,
+              "<h1>Consejeros y consejeras</h1>\n<p class=\"actions\">"
+              "<a class=\"button button-primary\" href=\"/admin/"
+              "integrantes/nuevo\">Agregar</a> <a class=\"button\" "
+              "href=\"/admin/integrantes/importar\">Importar CSV</a></p>\n");
+  people_filter_form(&h, &filter, &idx,
+                     territory_council_region(pDb, pArena, iCouncil),
+                     "/admin/integrantes", &people_council_roles, "rol",
+                     "Cargo", &people_member_statuses);
+  people_export_links(&h, pArena, "/admin/integrantes", &filter);
+  members_summary(&h, r, iCouncil);
+  html_printf(&h,
+              "<div class=\"table-wrap\"><table class=\"table "
+              "table-cards\"><caption>%d %s</caption><thead><tr>"
+              "<th scope=\"col\">Nombre</th><th scope=\"col\">RUN</th>"
+              "<th scope=\"col\">Organización</th><th scope=\"col\">Cargo"
+              "</th><th scope=\"col\">Calidad</th><th scope=\"col\">Comuna"
+              "</th><th scope=\"col\">Periodo</th><th scope=\"col\">Estado"
+              "</th></tr></thead><tbody>\n",
+              nMember, nMember == 1 ? "persona" : "personas");
+  for (int i = 0; i < nMember; i++) {
+    const Member *m = &aMember[i];
+    char zRun[RUT_DISPLAY_MAX];
+    rut_format(m->zRun, zRun);
+    html_printf(&h,
+                "<tr><td data-label=\"Nombre\"><a href=\"/admin/"
+                "integrantes/%lld\">%s %s</a></td><td data-label=\"RUN\">"
+                "%s</td><td data-label=\"Organización\">%s</td>"
+                "<td data-label=\"Cargo\">%s</td><td data-label=\""
+                "Calidad\">%s</td><td data-label=\"Comuna\">%s</td>"
+                "<td data-label=\"Periodo\">%s al %s</td><td data-label="
+                "\"Estado\">%s</td></tr>\n",
+                (long long)m->id, m->zFirstNames, m->zLastNames, zRun,
+                m->zOrganization, people_label(&people_council_roles, m->zRole),
+                m->bTitular ? "Titular" : "Suplente", m->zCommuneName,
+                page_date(pArena, m->zTermStart), page_date(pArena, m->zTermEnd),
+                people_label(&people_member_statuses, m->zStatus));
+  }
+  html_printf(&h, "</tbody></table></div>\n");
+  page_finish(r, &h, 200);
+}
+
+/* ---- Form ---- */
+
+/* Options "#ID" for the organization and titular selects. */
+static void member_org_select(Html *h, Request *r, int64_t iCouncil,
+                              const FormErrors *pErr, int64_t iSelected) {
+  PeopleFilter filter;
+  memset(&filter, 0, sizeof(filter));
+  Organization *aOrg = NULL;
+  int nOrg = 0;
+  people_org_list(request_db(r), request_arena(r), iCouncil, &filter, &aOrg,
+                  &nOrg);
+  const char *zError = form_error_for(pErr, "organizacion");
+  html_printf(h,
+              "<div class=\"field%s\"><label for=\"organizacion\">"
+              "Organización que representa</label><select id=\""
+              "organizacion\" name=\"organizacion\"><option value=\"\">—"
+              "</option>",
+              zError ? " has-error" : "");
+  for (int i = 0; i < nOrg; i++) {
+    html_printf(h, "<option value=\"#%lld\"%s>%s</option>",
+                (long long)aOrg[i].id,
+                aOrg[i].id == iSelected ? " selected" : "", aOrg[i].zName);
+  }
+  html_printf(h, "</select>");
+  if (zError) html_printf(h, "<p class=\"field-error\">%s</p>", zError);
+  html_printf(h,
+              "<p class=\"field-hint\">¿No está? <a href=\"/admin/"
+              "organizaciones/nueva\">Registre la organización</a>.</p>"
+              "</div>\n");
+}
+
+static void member_titular_select(Html *h, Request *r, int64_t iCouncil,
+                                  const FormErrors *pErr, int64_t iSelf,
+                                  int64_t iSelected) {
+  PeopleFilter filter;
+  memset(&filter, 0, sizeof(filter));
+  Member *aMember = NULL;
+  int nMember = 0;
+  people_member_list(request_db(r), request_arena(r), iCouncil, &filter, 0,
+                     &aMember, &nMember);
+  const char *zError = form_error_for(pErr, "suplente_de");
+  html_printf(h,
+              "<div class=\"field%s\"><label for=\"suplente_de\">Suplente "
+              "de (solo si es suplente)</label><select id=\"suplente_de\" "
+              "name=\"suplente_de\"><option value=\"\">—</option>",
+              zError ? " has-error" : "");
+  for (int i = 0; i < nMember; i++) {
+    if (!aMember[i].bTitular || aMember[i].id == iSelf) continue;
+    html_printf(h, "<option value=\"#%lld\"%s>%s %s</option>",
+                (long long)aMember[i].id,
+                aMember[i].id == iSelected ? " selected" : "",
+                aMember[i].zFirstNames, aMember[i].zLastNames);
+  }
+  html_printf(h, "</select>");
+  if (zError) html_printf(h, "<p class=\"field-error\">%s</p>", zError);
+  html_printf(h, "</div>\n");
+}
+
+/* The form with values from m (re-shown input or the stored record); iBase
+** is the version it is drawn from (0: the stored one), zConflictDiscard
+** non-NULL closes it with the conflict page's buttons. */
+static void member_form(Html *h, Request *r, int64_t iCouncil,
+                        const TerritoryIndex *pIdx, const char *zAction,
+                        const Member *m, const FormErrors *pErr, int iBase,
+                        const char *zConflictDiscard) {
+  static const PeopleChoice aKind[] = {{"titular", "Titular"},
+                                       {"suplente", "Suplente"}};
+  static const PeopleChoices kinds = {aKind, 2};
+  char zRun[RUT_DISPLAY_MAX];
+  rut_format(m->zRun, zRun);
+  form_errors_summary(h, pErr);
+  html_printf(h, "<form class=\"form\" method=\"post\" action=\"%s\">\n",
+              zAction);
+  form_csrf(h, request_csrf_token(r));
+  people_version_field(h, r, RECORD_MEMBER, m->id, iBase);
+  html_printf(h, "<fieldset><legend>Persona</legend>\n");
+  form_input(h, pErr, "nombres", "Nombres", "text", m->zFirstNames, NULL,
+             "required autocomplete=\"off\"");
+  form_input(h, pErr, "apellidos", "Apellidos", "text", m->zLastNames, NULL,
+             "required autocomplete=\"off\"");
+  form_input(h, pErr, "run", "RUN", "text", zRun[0] ? zRun : m->zRun,
+             "Con dígito verificador, por ejemplo 12.345.678-5.",
+             "required autocomplete=\"off\"");
+  form_input(h, pErr, "correo", "Correo electrónico", "email", m->zEmail, NULL,
+             "autocomplete=\"off\"");
+  form_input(h, pErr, "telefono", "Teléfono", "tel", m->zPhone, NULL,
+             "autocomplete=\"off\"");
+  people_commune_select(
+      h, pErr, "comuna", "Comuna", pIdx,
+      territory_council_region(request_db(r), request_arena(r), iCouncil),
+      m->zCommuneCode, 1);
+  people_choice_select(h, pErr, "genero", "Género (para el informe de paridad)",
+                       &people_genders, m->zGender, 0);
+  html_printf(h, "</fieldset>\n<fieldset><legend>En el consejo</legend>\n");
+  member_org_select(h, r, iCouncil, pErr, m->iOrganization);
+  people_choice_select(h, pErr, "cargo", "Cargo", &people_council_roles,
+                       m->zRole, 0);
+  people_choice_select(h, pErr, "calidad", "Calidad", &kinds,
+                       m->bTitular ? "titular" : "suplente", 0);
+  member_titular_select(h, r, iCouncil, pErr, m->id, m->iSubstituteFor);
+  form_input(h, pErr, "inicio_periodo", "Inicio del periodo", "date",
+             m->zTermStart, NULL, "required");
+  form_input(h, pErr, "fin_periodo", "Fin del periodo", "date", m->zTermEnd,
+             "Si lo deja en blanco, se calcula con el largo del periodo del "
+             "consejo.",
+             NULL);
+  people_choice_select(h, pErr, "estado", "Estado", &people_member_statuses,
+                       m->zStatus, 0);
+  form_input(h, pErr, "fecha_estado", "Fecha del cambio de estado", "date",
+             m->zStatusDate, NULL, NULL);
+  form_input(h, pErr, "motivo_estado", "Motivo del cambio de estado", "text",
+             m->zStatusReason, NULL, NULL);
+  if (zConflictDiscard) {
+    html_printf(h, "</fieldset>\n");
+    conflict_submit(h, zConflictDiscard);
+    return;
+  }
+  html_printf(h,
+              "</fieldset>\n<div class=\"actions\"><button type=\"submit\" "
+              "class=\"button button-primary\">Guardar</button> <a href=\""
+              "/admin/integrantes\">Cancelar</a></div>\n</form>\n");
+}
+
+/* The record as typed, for re-showing the form after a refusal. */
+static void member_from_input(Request *r, const Member *pChecked, Member *m) {
+  *m = *pChecked;
+  const char *azField[] = {"nombres",     "apellidos",    "run",
+                           "correo",      "telefono",     "inicio_periodo",
+                           "fin_periodo", "fecha_estado", "motivo_estado"};
+  const char **apz[] = {&m->zFirstNames, &m->zLastNames,  &m->zRun,
+                        &m->zEmail,      &m->zPhone,      &m->zTermStart,
+                        &m->zTermEnd,    &m->zStatusDate, &m->zStatusReason};
+  for (size_t i = 0; i < sizeof(azField) / sizeof(azField[0]); i++) {
+    const char *z = request_field(r, azField[i]);
+    *apz[i] = z ? z : "";
+  }
+  m->zCommuneCode = request_field(r, "comuna");
+  m->zGender = request_field(r, "genero");
+  m->zRole = request_field(r, "cargo");
+  m->zStatus = request_field(r, "estado");
+}
+
+/* What the officer typed (pMine) next to the councillor as saved meanwhile
+** (pSaved). */
+static void member_conflict_table(Html *h, Request *r, const Member *pMine,
+                                  const Member *pSaved) {
+  people_conflict_begin(h, r, RECORD_MEMBER, pSaved->id,
+                        "de la ficha del consejero o consejera");
+  conflict_row(h, "Nombres", pMine->zFirstNames, pSaved->zFirstNames);
+  conflict_row(h, "Apellidos", pMine->zLastNames, pSaved->zLastNames);
+  conflict_row(h, "RUN", pMine->zRun, pSaved->zRun);
+  conflict_row(h, "Correo electrónico", pMine->zEmail, pSaved->zEmail);
+  conflict_row(h, "Teléfono", pMine->zPhone, pSaved->zPhone);
+  conflict_row(h, "Comuna", pMine->zCommuneCode, pSaved->zCommuneCode);
+  conflict_row(h, "Género", people_label(&people_genders, pMine->zGender),
+               people_label(&people_genders, pSaved->zGender));
+  conflict_row(h, "Cargo", people_label(&people_council_roles, pMine->zRole),
+               people_label(&people_council_roles, pSaved->zRole));
+  conflict_row(h, "Calidad", pMine->bTitular ? "Titular" : "Suplente",
+               pSaved->bTitular ? "Titular" : "Suplente");
+  conflict_row(h, "Inicio del periodo", pMine->zTermStart, pSaved->zTermStart);
+  conflict_row(h, "Fin del periodo", pMine->zTermEnd, pSaved->zTermEnd);
+  conflict_row(h, "Estado",
+               people_label(&people_member_statuses, pMine->zStatus),
+               people_label(&people_member_statuses, pSaved->zStatus));
+  conflict_row(h, "Motivo del cambio de estado", pMine->zStatusReason,
+               pSaved->zStatusReason);
+  conflict_end(h);
+}
+
+/* Handles GET and POST of the new and edit forms. */
+static void member_edit(Request *r, int64_t iCouncil, int64_t iId) {
+  Db *pDb = request_db(r);
+  Arena *pArena = request_arena(r);
+  TerritoryIndex idx;
+  if (territory_index_load(pDb, pArena, &idx) != DB_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  Member m;
+  memset(&m, 0, sizeof(m));
+  m.bTitular = 1;
+  m.zRole = "consejero";
+  m.zStatus = "vigente";
+  m.zGender = "no_informa";
+  if (iId && people_member_get(pDb, pArena, iCouncil, iId, &m) != DB_OK) {
+    respond_error(r, 404, NULL);
+    return;
+  }
+  const char *zAction =
+      iId ? arena_printf(pArena, "/admin/integrantes/%lld", (long long)iId)
+          : "/admin/integrantes/nuevo";
+  FormErrors err;
+  form_errors_init(&err);
+  int iStatus = 200, iBase = 0;
+  Member mine;
+  memset(&mine, 0, sizeof(mine));
+  if (request_is_post(r)) {
+    PeopleProblems problems;
+    people_problems_init(&problems);
+    Member checked;
+    people_member_check(pDb, pArena, iCouncil, &idx, people_request_get, r, iId,
+                        NULL, 0, &checked, &problems);
+    if (!problems.n) {
+      checked.iUserId = m.iUserId;
+      int rc = people_save_begin(r, RECORD_MEMBER, iId);
+      if (rc == DB_OK) rc = people_member_save(pDb, iCouncil, &checked);
+      rc = people_save_end(r, RECORD_MEMBER, checked.id, !iId, rc);
+      if (rc == DB_OK) {
+        respond_redirect(
+            r, arena_printf(pArena, "/admin/integrantes/%lld?aviso=guardado",
+                            (long long)checked.id));
+        return;
+      }
+      if (rc != DB_BUSY ||
+          people_member_get(pDb, pArena, iCouncil, iId, &m) != DB_OK) {
+        respond_error(r, 500, NULL);
+        return;
+      }
+      /* Saved by someone else meanwhile: compare; "mine" is based on the
+      ** stored version. */
+      mine = checked;
+      mine.id = iId;
+      iStatus = 409;
+    } else {
+      iBase = people_posted_version(r);
+      people_problems_to_form(&problems, &err);
+      member_from_input(r, &checked, &m);
+      iStatus = 422;
+    }
+  }
+  Html h;
+  const char *zTitle =
+      iId ? people_member_name(pArena, &m) : "Agregar consejero/a";
+  page_begin(r, &h, zTitle, "admin-integrantes");
+  html_printf(&h,
+              "<p><a href=\"/admin/integrantes\">← Consejeros y "
+              "consejeras</a></p>\n<h1>%s</h1>\n",
+              zTitle);
+  if (iId && iStatus == 200) {
+    char zRun[RUT_DISPLAY_MAX];
+    rut_format(m.zRun, zRun);
+    html_printf(&h,
+                "<dl class=\"facts\"><dt>RUN</dt><dd>%s</dd>"
+                "<dt>Organización</dt><dd>%s</dd><dt>Comuna</dt><dd>%s "
+                "(provincia de %s)</dd><dt>Cuenta</dt><dd>%s</dd></dl>\n",
+                zRun, m.zOrganization, m.zCommuneName, m.zProvinceName,
+                m.iUserId ? "Tiene cuenta para ingresar" : "Sin cuenta aún");
+    if (!m.iUserId && m.zEmail[0]) {
+      html_printf(&h,
+                  "<form method=\"post\" action=\"/admin/integrantes/%lld/"
+                  "invitar\" class=\"inline-form\">",
+                  (long long)iId);
+      form_csrf(&h, request_csrf_token(r));
+      html_printf(&h,
+                  "<button type=\"submit\" class=\"button\">Crear enlace "
+                  "de invitación</button></form>\n");
+    }
+    html_printf(&h, "<h2>Editar</h2>\n");
+  }
+  if (iStatus == 409) {
+    member_conflict_table(&h, r, &mine, &m);
+    member_form(
+        &h, r, iCouncil, &idx, zAction, &mine, &err, 0,
+        arena_printf(pArena, "/admin/integrantes/%lld", (long long)iId));
+  } else {
+    member_form(&h, r, iCouncil, &idx, zAction, &m, &err, iBase, NULL);
+  }
+  page_finish(r, &h, iStatus);
+}
+
+void page_admin_member_new(Request *r) { people_edit_route(r, 1, member_edit); }
+
+void page_admin_member(Request *r) { people_edit_route(r, 0, member_edit); }
+
+/* ---- Invitation ---- */
+
+void page_admin_member_invite(Request *r) {
+  int64_t iCouncil = people_require_council(r);
+  if (!iCouncil) return;
+  Db *pDb = request_db(r);
+  Arena *pArena = request_arena(r);
+  Member m;
+  int64_t iId = people_path_id(r, 0);
+  if (!iId || people_member_get(pDb, pArena, iCouncil, iId, &m) != DB_OK) {
+    respond_error(r, 404, NULL);
+    return;
+  }
+  if (m.iUserId || !m.zEmail[0]) {
+    respond_error(r, 409,
+                  m.iUserId ? "Esta persona ya tiene cuenta."
+                            : "Registre primero su correo electrónico.");
+    return;
+  }
+  char zToken[44];
+  if (people_invitation_create(pDb, iId, request_user(r)->id, zToken) !=
+      DB_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  Html h;
+  page_begin(r, &h, "Enlace de invitación", "admin-integrantes");
+  html_printf(&h,
+              "<h1>Enlace de invitación</h1>\n<p>Entregue este enlace a "
+              "%s (%s). Sirve una sola vez y vence en %d días; con él "
+              "elegirá su contraseña.</p>\n<p><code id=\"enlace\">"
+              "/invitacion?t=%s</code></p>\n<p><a href=\"/admin/"
+              "integrantes/%lld\">Volver a la ficha</a></p>\n",
+              people_member_name(pArena, &m), m.zEmail, PEOPLE_INVITATION_DAYS,
+              zToken, (long long)iId);
+  page_finish(r, &h, 200);
+}
+
+void page_invitation(Request *r) {
+  Db *pDb = request_db(r);
+  Arena *pArena = request_arena(r);
+  const char *zToken =
+      request_is_post(r) ? request_field(r, "t") : request_query(r, "t");
+  int64_t iMember = people_invitation_member(pDb, zToken);
+  Member m;
+  if (!iMember || people_member_get(pDb, pArena, people_council_id(pDb),
+                                    iMember, &m) != DB_OK) {
+    respond_error(r, 404,
+                  "El enlace ya fue usado o venció. Pida uno nuevo "
+                  "a la encargada de participación ciudadana.");
+    return;
+  }
+  FormErrors err;
+  form_errors_init(&err);
+  int iStatus = 200;
+  if (request_is_post(r)) {
+    const char *zPassword = request_field(r, "password");
+    const char *zConfirm = request_field(r, "password_confirm");
+    form_error(&err, "password", accounts_password_problem(zPassword));
+    if (!err.n && (!zConfirm || strcmp(zPassword, zConfirm) != 0)) {
+      form_error(&err, "password_confirm", "Las contraseñas no coinciden.");
+    }
+    if (!err.n) {
+      int64_t iUser = 0;
+      const char *zErr = NULL;
+      if (people_invitation_accept(pDb, pArena, zToken, zPassword, &iUser,
+                                   &zErr) == DB_OK &&
+          request_start_session(r, iUser) == DB_OK) {
+        respond_redirect(r, "/cuenta");
+        return;
+      }
+      form_error(&err, NULL, zErr ? zErr : "No se pudo crear la cuenta.");
+    }
+    iStatus = 422;
+  }
+  Html h;
+  page_begin(r, &h, "Crear su cuenta", NULL);
+  html_printf(&h,
+              "<h1>Crear su cuenta</h1>\n<p>%s, elija una contraseña "
+              "para ingresar con su correo %s.</p>\n",
+              people_member_name(pArena, &m), m.zEmail);
+  form_errors_summary(&h, &err);
+  html_printf(&h,
+              "<form class=\"form\" method=\"post\" action=\"/invitacion\">\n"
+              "<input type=\"hidden\" name=\"t\" value=\"%s\">\n",
+              zToken);
+  form_csrf(&h, request_csrf_token(r));
+  form_input(&h, &err, "password", "Contraseña", "password", NULL,
+             "Al menos 8 caracteres.",
+             "autocomplete=\"new-password\" required minlength=\"8\"");
+  form_input(&h, &err, "password_confirm", "Repita la contraseña", "password",
+             NULL, NULL, "autocomplete=\"new-password\" required");
+  html_printf(&h,
+              "<div class=\"actions\"><button type=\"submit\" class=\""
+              "button button-primary\">Crear cuenta</button></div>\n"
+              "</form>\n");
+  page_finish(r, &h, iStatus);
+}
+
+/* ---- Import ---- */
+
+void page_admin_members_import(Request *r) {
+  int64_t iCouncil = people_require_council(r);
+  if (!iCouncil) return;
+  PeopleImportResult res;
+  const PeopleImportResult *pRes = NULL;
+  int iStatus = 200;
+  if (request_is_post(r)) {
+    size_t nCsv = 0;
+    const char *zCsv = people_import_upload(r, &nCsv);
+    memset(&res, 0, sizeof(res));
+    if (!zCsv) {
+      PeopleImportError e = {0, NULL,
+                             "Elija un archivo CSV o pegue su "
+                             "contenido."};
+      res.aError = &e;
+      res.nError = 1;
+      people_import_page(r, "Importar consejeros y consejeras",
+                         "admin-integrantes", "/admin/integrantes/importar",
+                         "/admin/integrantes/plantilla.csv",
+                         people_member_columns, people_member_columns_count,
+                         "/admin/integrantes", &res, 422);
+      return;
+    }
+    if (people_import_members(request_db(r), request_arena(r), iCouncil, zCsv,
+                              nCsv, &res) != DB_OK) {
+      respond_error(r, 500, NULL);
+      return;
+    }
+    pRes = &res;
+    iStatus = res.nError ? 422 : 200;
+  }
+  people_import_page(r, "Importar consejeros y consejeras", "admin-integrantes",
+                     "/admin/integrantes/importar",
+                     "/admin/integrantes/plantilla.csv", people_member_columns,
+                     people_member_columns_count, "/admin/integrantes", pRes,
+                     iStatus);
+}
+
+void page_admin_members_template(Request *r) {
+  const char *z = people_import_template(request_arena(r), 1);
+  response_header(r, "Content-Disposition",
+                  "attachment; filename=\"plantilla-consejeros.csv\"");
+  respond_bytes(r, 200, "text/csv; charset=utf-8", z, strlen(z));
+}
+
+/* ---- API ---- */
+
+void page_api_members(Request *r) {
+  Db *pDb = request_db(r);
+  Arena *pArena = request_arena(r);
+  PeopleFilter filter;
+  people_filter_from_request(r, &filter);
+  Member *aMember = NULL;
+  int nMember = 0;
+  int64_t iCouncil = people_council_id(pDb);
+  /* Every status (filter with ?estado=vigente); RUN, e-mail and phone are
+  ** read but never put into the answer. */
+  if (iCouncil && people_member_list(pDb, pArena, iCouncil, &filter, 0,
+                                     &aMember, &nMember) != DB_OK) {
+    respond_json_error(r, 500, "No se pudo leer la lista.", NULL);
+    return;
+  }
+  json_t *pArr = json_array();
+  for (int i = 0; i < nMember; i++) {
+    const Member *m = &aMember[i];
+    json_t *p = json_object();
+    json_object_set_new(p, "id", json_integer(m->id));
+    json_object_set_new(p, "name", json_string(people_member_name(pArena, m)));
+    json_object_set_new(p, "organization", json_string(m->zOrganization));
+    json_object_set_new(p, "role", json_string(m->zRole));
+    json_object_set_new(p, "titular", json_boolean(m->bTitular));
+    json_object_set_new(p, "commune", json_string(m->zCommuneCode));
+    json_object_set_new(p, "commune_name", json_string(m->zCommuneName));
+    json_object_set_new(p, "status", json_string(m->zStatus));
+    json_object_set_new(
+        p, "term",
+        json_pack("{s:s, s:s}", "start", m->zTermStart, "end", m->zTermEnd));
+    if (m->iSubstituteFor) {
+      json_object_set_new(p, "substitute_for", json_integer(m->iSubstituteFor));
+    }
+    json_array_append_new(pArr, p);
+  }
+  respond_json(r, 200, pArr);
+}
+
+/* ---- Exports ---- */
+
+/* GET /admin/integrantes.csv|.xlsx — the officer's list with the same
+** filters, personal data included (admin only). */
+void page_admin_members_export(Request *r) {
+  int64_t iCouncil = people_require_council(r);
+  if (!iCouncil) return;
+  Arena *pArena = request_arena(r);
+  PeopleFilter filter;
+  people_filter_from_request(r, &filter);
+  Member *aMember = NULL;
+  int nMember = 0;
+  if (people_member_list(request_db(r), pArena, iCouncil, &filter, 0, &aMember,
+                         &nMember) != DB_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  static const char *const azHeader[] = {"Nombres",
+                                         "Apellidos",
+                                         "RUN",
+                                         "Correo",
+                                         "Teléfono",
+                                         "Comuna",
+                                         "Provincia",
+                                         "Género",
+                                         "Organización",
+                                         "Cargo",
+                                         "Calidad",
+                                         "Suplente de",
+                                         "Inicio del periodo",
+                                         "Fin del periodo",
+                                         "Estado",
+                                         "Fecha del estado",
+                                         "Motivo"};
+  enum { N_COL = sizeof(azHeader) / sizeof(azHeader[0]) };
+  const char **az = arena_alloc(pArena, sizeof(char *) * N_COL * (nMember + 1));
+  for (int i = 0; i < nMember; i++) {
+    const Member *m = &aMember[i];
+    char zRun[RUT_DISPLAY_MAX];
+    rut_format(m->zRun, zRun);
+    const char *azRow[N_COL] = {
+        m->zFirstNames,
+        m->zLastNames,
+        arena_strdup(pArena, zRun),
+        m->zEmail,
+        m->zPhone,
+        m->zCommuneName,
+        m->zProvinceName,
+        people_label(&people_genders, m->zGender),
+        m->zOrganization,
+        people_label(&people_council_roles, m->zRole),
+        m->bTitular ? "Titular" : "Suplente",
+        m->zSubstituteFor,
+        m->zTermStart,
+        m->zTermEnd,
+        people_label(&people_member_statuses, m->zStatus),
+        m->zStatusDate,
+        m->zStatusReason};
+    memcpy(&az[i * N_COL], azRow, sizeof(azRow));
+  }
+  ExportTable t = {"Consejeros y consejeras",
+                   NULL,
+                   NULL,
+                   N_COL,
+                   azHeader,
+                   NULL,
+                   nMember,
+                   az};
+  people_send_export(r, &t, "consejeros");
+}
+
+/* GET /integrantes.csv|.xlsx — public: what /integrantes shows, no more. */
+void page_members_public_export(Request *r) {
+  Arena *pArena = request_arena(r);
+  PeopleFilter filter;
+  memset(&filter, 0, sizeof(filter));
+  Member *aMember = NULL;
+  int nMember = 0;
+  int64_t iCouncil = people_council_id(request_db(r));
+  if (iCouncil && people_member_list(request_db(r), pArena, iCouncil, &filter,
+                                     1, &aMember, &nMember) != DB_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  static const char *const azHeader[] = {
+      "Nombre",  "Organización",       "Cargo",
+      "Calidad", "Inicio del periodo", "Fin del periodo"};
+  enum { N_COL = sizeof(azHeader) / sizeof(azHeader[0]) };
+  const char **az = arena_alloc(pArena, sizeof(char *) * N_COL * (nMember + 1));
+  for (int i = 0; i < nMember; i++) {
+    const Member *m = &aMember[i];
+    const char *azRow[N_COL] = {
+        people_member_name(pArena, m),
+        m->zOrganization,
+        people_label(&people_council_roles, m->zRole),
+        m->bTitular ? "Titular"
+        : m->zSubstituteFor[0]
+            ? arena_printf(pArena, "Suplente de %s", m->zSubstituteFor)
+            : "Suplente",
+        m->zTermStart,
+        m->zTermEnd};
+    memcpy(&az[i * N_COL], azRow, sizeof(azRow));
+  }
+  ExportTable t = {"Integrantes del consejo",
+                   NULL,
+                   NULL,
+                   N_COL,
+                   azHeader,
+                   NULL,
+                   nMember,
+                   az};
+  people_send_export(r, &t, "integrantes");
+}

@@ -1,0 +1,376 @@
+/*
+** Shared pieces of the people pages (see people_widgets.h).
+*/
+#include "pages/people/people_widgets.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *query_or_empty(Request *r, const char *zName) {
+  const char *z = request_query(r, zName);
+  return z ? z : "";
+}
+
+void people_filter_from_request(Request *r, PeopleFilter *pFilter) {
+  memset(pFilter, 0, sizeof(*pFilter));
+  pFilter->zQuery = query_or_empty(r, "q");
+  pFilter->zProvince = query_or_empty(r, "provincia");
+  pFilter->zCommune = query_or_empty(r, "comuna");
+  pFilter->zRole = request_query(r, "rol") ? query_or_empty(r, "rol")
+                                           : query_or_empty(r, "tipo");
+  pFilter->zStatus = query_or_empty(r, "estado");
+}
+
+/* Options of a choice list, the empty "all" option first. */
+static void choice_options(Html *h, const PeopleChoices *p,
+                           const char *zSelected, const char *zEmptyLabel) {
+  if (zEmptyLabel)
+    html_printf(h, "<option value=\"\">%s</option>", zEmptyLabel);
+  for (int i = 0; i < p->n; i++) {
+    int bSel = zSelected && strcmp(zSelected, p->aChoice[i].zSlug) == 0;
+    html_printf(h, "<option value=\"%s\"%s>%s</option>", p->aChoice[i].zSlug,
+                bSel ? " selected" : "", p->aChoice[i].zLabel);
+  }
+}
+
+/* Calls the communes of the council's region first, then the rest, each
+** group in code order; bRegion selects which pass. */
+static int in_pass(const TerritoryCommune *c, const char *zRegion, int bPass) {
+  int bHome = zRegion && strcmp(c->zRegionCode, zRegion) == 0;
+  return bPass == 0 ? bHome : !bHome;
+}
+
+void people_province_options(Html *h, const TerritoryIndex *pIdx,
+                             const char *zRegion, const char *zSelected) {
+  for (int bPass = 0; bPass < 2; bPass++) {
+    const char *zLast = "";
+    for (int i = 0; i < pIdx->nCommune; i++) {
+      const TerritoryCommune *c = &pIdx->aCommune[i];
+      if (!in_pass(c, zRegion, bPass) || strcmp(c->zProvinceCode, zLast) == 0) {
+        continue;
+      }
+      zLast = c->zProvinceCode;
+      int bSel = zSelected && strcmp(zSelected, c->zProvinceCode) == 0;
+      html_printf(h, "<option value=\"%s\"%s>%s (%s)</option>",
+                  c->zProvinceCode, bSel ? " selected" : "", c->zProvinceName,
+                  c->zRegionName);
+    }
+  }
+}
+
+static void commune_options(Html *h, const TerritoryIndex *pIdx,
+                            const char *zRegion, const char *zSelected) {
+  for (int bPass = 0; bPass < 2; bPass++) {
+    const char *zLast = NULL;
+    for (int i = 0; i < pIdx->nCommune; i++) {
+      const TerritoryCommune *c = &pIdx->aCommune[i];
+      if (!in_pass(c, zRegion, bPass)) continue;
+      if (!zLast || strcmp(zLast, c->zProvinceCode) != 0) {
+        if (zLast) html_printf(h, "</optgroup>");
+        html_printf(h, "<optgroup label=\"Provincia de %s (%s)\">",
+                    c->zProvinceName, c->zRegionName);
+        zLast = c->zProvinceCode;
+      }
+      int bSel = zSelected && strcmp(zSelected, c->zCode) == 0;
+      html_printf(h, "<option value=\"%s\"%s>%s</option>", c->zCode,
+                  bSel ? " selected" : "", c->zName);
+    }
+    if (zLast) html_printf(h, "</optgroup>");
+  }
+}
+
+void people_filter_form(Html *h, const PeopleFilter *pFilter,
+                        const TerritoryIndex *pIdx, const char *zRegion,
+                        const char *zAction, const PeopleChoices *pRole,
+                        const char *zRoleParam, const char *zRoleLabel,
+                        const PeopleChoices *pStatus) {
+  html_printf(h,
+              "<form class=\"filters\" method=\"get\" action=\"%s\" "
+              "role=\"search\">\n<div class=\"field\"><label for=\"q\">"
+              "Buscar</label><input id=\"q\" name=\"q\" type=\"search\" "
+              "value=\"%s\"></div>\n",
+              zAction, pFilter->zQuery);
+  html_printf(h,
+              "<div class=\"field\"><label for=\"provincia\">Provincia"
+              "</label><select id=\"provincia\" name=\"provincia\">"
+              "<option value=\"\">Todas</option>");
+  people_province_options(h, pIdx, zRegion, pFilter->zProvince);
+  html_printf(h,
+              "</select></div>\n<div class=\"field\"><label for=\"comuna\">"
+              "Comuna</label><select id=\"comuna\" name=\"comuna\">"
+              "<option value=\"\">Todas</option>");
+  commune_options(h, pIdx, zRegion, pFilter->zCommune);
+  html_printf(h, "</select></div>\n");
+  if (pRole) {
+    html_printf(h,
+                "<div class=\"field\"><label for=\"%s\">%s</label>"
+                "<select id=\"%s\" name=\"%s\">",
+                zRoleParam, zRoleLabel, zRoleParam, zRoleParam);
+    choice_options(h, pRole, pFilter->zRole, "Todos");
+    html_printf(h, "</select></div>\n");
+  }
+  if (pStatus) {
+    html_printf(h,
+                "<div class=\"field\"><label for=\"estado\">Estado</label>"
+                "<select id=\"estado\" name=\"estado\">");
+    choice_options(h, pStatus, pFilter->zStatus, "Todos");
+    html_printf(h, "</select></div>\n");
+  }
+  html_printf(h,
+              "<div class=\"actions\"><button type=\"submit\" "
+              "class=\"button\">Filtrar</button> <a href=\"%s\">Quitar "
+              "filtros</a></div>\n</form>\n",
+              zAction);
+}
+
+void people_choice_select(Html *h, const FormErrors *pErr, const char *zName,
+                          const char *zLabel, const PeopleChoices *p,
+                          const char *zSelected, int bEmpty) {
+  const char *zError = form_error_for(pErr, zName);
+  html_printf(h,
+              "<div class=\"field%s\"><label for=\"%s\">%s</label>"
+              "<select id=\"%s\" name=\"%s\" aria-invalid=\"%s\">",
+              zError ? " has-error" : "", zName, zLabel, zName, zName,
+              zError ? "true" : "false");
+  choice_options(h, p, zSelected, bEmpty ? "—" : NULL);
+  html_printf(h, "</select>");
+  if (zError) html_printf(h, "<p class=\"field-error\">%s</p>", zError);
+  html_printf(h, "</div>\n");
+}
+
+void people_commune_select(Html *h, const FormErrors *pErr, const char *zName,
+                           const char *zLabel, const TerritoryIndex *pIdx,
+                           const char *zRegion, const char *zSelected,
+                           int bEmpty) {
+  const char *zError = form_error_for(pErr, zName);
+  html_printf(h,
+              "<div class=\"field%s\"><label for=\"%s\">%s</label>"
+              "<select id=\"%s\" name=\"%s\" aria-invalid=\"%s\">",
+              zError ? " has-error" : "", zName, zLabel, zName, zName,
+              zError ? "true" : "false");
+  if (bEmpty) html_printf(h, "<option value=\"\">—</option>");
+  commune_options(h, pIdx, zRegion, zSelected);
+  html_printf(h, "</select>");
+  if (zError) html_printf(h, "<p class=\"field-error\">%s</p>", zError);
+  html_printf(h, "</div>\n");
+}
+
+const char *people_request_get(void *pRequest, const char *zName) {
+  return request_field((Request *)pRequest, zName);
+}
+
+void people_problems_to_form(const PeopleProblems *pP, FormErrors *pErr) {
+  for (int i = 0; i < pP->n; i++) {
+    form_error(pErr, pP->azField[i], pP->azMessage[i]);
+  }
+}
+
+int64_t people_path_id(Request *r, int i) {
+  const char *z = request_param(r, i);
+  if (!z || !*z || strlen(z) > 18 || strspn(z, "0123456789") != strlen(z)) {
+    return 0;
+  }
+  return strtoll(z, NULL, 10);
+}
+
+void people_import_page(Request *r, const char *zTitle, const char *zNav,
+                        const char *zAction, const char *zTemplate,
+                        const PeopleImportColumn *aCol, int nCol,
+                        const char *zBackHref, const PeopleImportResult *pRes,
+                        int iStatus) {
+  Html h;
+  page_begin(r, &h, zTitle, zNav);
+  html_printf(&h,
+              "<p><a href=\"%s\">← Volver a la lista</a></p>\n<h1>%s</h1>\n",
+              zBackHref, zTitle);
+  if (pRes && pRes->nError) {
+    html_printf(&h,
+                "<div class=\"notice notice-error\" role=\"alert\">"
+                "<p>No se importó nada: %d %s con problemas. Corrija "
+                "el archivo y vuelva a subirlo completo.</p></div>\n"
+                "<div class=\"table-wrap\"><table class=\"table "
+                "table-cards\" id=\"errores\"><caption>Problemas "
+                "encontrados</caption><thead><tr><th scope=\"col\">Línea"
+                "</th><th scope=\"col\">Columna</th><th scope=\"col\">"
+                "Problema</th></tr></thead><tbody>\n",
+                pRes->nError, pRes->nError == 1 ? "problema" : "problemas");
+    for (int i = 0; i < pRes->nError; i++) {
+      const PeopleImportError *e = &pRes->aError[i];
+      html_printf(&h,
+                  "<tr><td data-label=\"Línea\">%d</td><td "
+                  "data-label=\"Columna\">%s</td><td data-label=\""
+                  "Problema\">%s</td></tr>\n",
+                  e->iLine, e->zColumn ? e->zColumn : "—", e->zMessage);
+    }
+    html_printf(&h, "</tbody></table></div>\n");
+  } else if (pRes) {
+    html_printf(&h,
+                "<div class=\"notice notice-ok\" role=\"status\">Se "
+                "importaron %d filas.</div>\n",
+                pRes->nImported);
+  }
+  html_printf(&h,
+              "<p>Suba un archivo CSV (separado por punto y coma, como lo "
+              "guarda Excel, o por comas) con una fila de encabezados y "
+              "una fila por registro. Se revisan todas las filas antes de "
+              "guardar: si alguna tiene un problema, no se importa "
+              "ninguna y se muestran todos los problemas.</p>\n"
+              "<p><a class=\"button\" href=\"%s\" download>Descargar la "
+              "plantilla</a></p>\n<div class=\"table-wrap\"><table "
+              "class=\"table table-cards\"><caption>Columnas</caption>"
+              "<thead><tr><th scope=\"col\">Columna</th><th scope=\"col\">"
+              "Obligatoria</th><th scope=\"col\">Contenido</th></tr>"
+              "</thead><tbody>\n",
+              zTemplate);
+  for (int i = 0; i < nCol; i++) {
+    html_printf(&h,
+                "<tr><td data-label=\"Columna\"><code>%s</code></td><td "
+                "data-label=\"Obligatoria\">%s</td><td data-label=\""
+                "Contenido\">%s</td></tr>\n",
+                aCol[i].zName, aCol[i].bRequired ? "Sí" : "No", aCol[i].zHelp);
+  }
+  html_printf(&h,
+              "</tbody></table></div>\n<form class=\"form\" method=\"post\" "
+              "action=\"%s\" enctype=\"multipart/form-data\">\n",
+              zAction);
+  form_csrf(&h, request_csrf_token(r));
+  html_printf(&h,
+              "<div class=\"field\"><label for=\"archivo\">Archivo CSV"
+              "</label><input id=\"archivo\" name=\"archivo\" type=\"file\" "
+              "accept=\".csv,text/csv\"></div>\n<div class=\"field\">"
+              "<label for=\"texto\">O pegue aquí el contenido</label>"
+              "<textarea id=\"texto\" name=\"texto\"></textarea></div>\n"
+              "<div class=\"actions\"><button type=\"submit\" class=\""
+              "button button-primary\">Revisar e importar</button></div>\n"
+              "</form>\n");
+  page_finish(r, &h, iStatus);
+}
+
+const char *people_import_upload(Request *r, size_t *pnCsv) {
+  int nField = 0;
+  const FormField *aField = request_fields(r, &nField);
+  for (int i = 0; i < nField; i++) {
+    if (strcmp(aField[i].zName, "archivo") == 0 && aField[i].nValue > 0) {
+      *pnCsv = aField[i].nValue;
+      return aField[i].zValue;
+    }
+  }
+  const char *zText = request_field(r, "texto");
+  if (zText && !people_blank(zText)) {
+    *pnCsv = strlen(zText);
+    return zText;
+  }
+  *pnCsv = 0;
+  return NULL;
+}
+
+int64_t people_require_council(Request *r) {
+  int64_t iCouncil = people_council_id(request_db(r));
+  if (!iCouncil) {
+    respond_error(r, 409,
+                  "Primero hay que registrar el consejo (cosoc demo "
+                  "crea uno de demostración).");
+  }
+  return iCouncil;
+}
+
+void people_edit_route(Request *r, int bNew, PeopleEditPage xEdit) {
+  int64_t iCouncil = people_require_council(r);
+  if (!iCouncil) return;
+  int64_t iId = bNew ? 0 : people_path_id(r, 0);
+  if (!bNew && !iId) {
+    respond_error(r, 404, NULL);
+    return;
+  }
+  xEdit(r, iCouncil, iId);
+}
+
+void people_send_export(Request *r, const ExportTable *pTable,
+                        const char *zBase) {
+  Arena *pArena = request_arena(r);
+  const char *zPath = request_path(r);
+  size_t nPath = strlen(zPath);
+  int bXlsx = nPath > 5 && strcmp(zPath + nPath - 5, ".xlsx") == 0;
+  const char *zOut = NULL;
+  size_t nOut = 0;
+  char zErr[200];
+  int rc = bXlsx ? export_xlsx(pArena, pTable, &zOut, &nOut, zErr, sizeof(zErr))
+                 : export_csv(pArena, pTable, &zOut, &nOut);
+  if (rc != EXPORT_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  response_header(r, "Content-Disposition",
+                  arena_printf(pArena, "attachment; filename=\"%s.%s\"", zBase,
+                               bXlsx ? "xlsx" : "csv"));
+  respond_bytes(r, 200, bXlsx ? EXPORT_XLSX_TYPE : EXPORT_CSV_TYPE, zOut, nOut);
+}
+
+void people_export_links(Html *h, Arena *pArena, const char *zBase,
+                         const PeopleFilter *pFilter) {
+  const char *zQuery = "";
+  if (pFilter) {
+    zQuery =
+        arena_printf(pArena, "?q=%s&provincia=%s&comuna=%s&rol=%s&estado=%s",
+                     html_url_arg(pArena, pFilter->zQuery),
+                     html_url_arg(pArena, pFilter->zProvince),
+                     html_url_arg(pArena, pFilter->zCommune),
+                     html_url_arg(pArena, pFilter->zRole),
+                     html_url_arg(pArena, pFilter->zStatus));
+  }
+  html_printf(h,
+              "<p class=\"downloads\">Descargar: <a href=\"%s.csv%s\">"
+              "CSV</a> · <a href=\"%s.xlsx%s\">Excel (XLSX)</a></p>\n",
+              zBase, zQuery, zBase, zQuery);
+}
+
+void people_version_field(Html *h, Request *r, RecordKind eKind, int64_t iId,
+                          int iBase) {
+  if (!iId) return;
+  if (!iBase) {
+    RecordStamp stamp;
+    if (record_stamp_get(request_db(r), request_arena(r), eKind, iId, &stamp) ==
+        DB_OK) {
+      iBase = stamp.iVersion;
+    }
+  }
+  html_printf(h, "<input type=\"hidden\" name=\"version\" value=\"%d\">\n",
+              iBase);
+}
+
+int people_posted_version(Request *r) {
+  const char *z = request_field(r, "version");
+  return z ? atoi(z) : 0;
+}
+
+int people_save_begin(Request *r, RecordKind eKind, int64_t iId) {
+  Db *pDb = request_db(r);
+  /* A lock that cannot be had is an error, not a conflict. */
+  if (db_begin(pDb) != DB_OK) return DB_ERROR;
+  if (!iId) return DB_OK;
+  const User *pUser = request_user(r);
+  return record_stamp_claim(pDb, eKind, iId, people_posted_version(r),
+                            pUser ? pUser->id : 0);
+}
+
+int people_save_end(Request *r, RecordKind eKind, int64_t iNewId, int bNew,
+                    int rc) {
+  Db *pDb = request_db(r);
+  if (rc == DB_OK && bNew) {
+    const User *pUser = request_user(r);
+    rc = record_stamp_claim(pDb, eKind, iNewId, 1, pUser ? pUser->id : 0);
+  }
+  if (rc != DB_OK) {
+    db_rollback(pDb);
+    return rc;
+  }
+  return db_commit(pDb);
+}
+
+void people_conflict_begin(Html *h, Request *r, RecordKind eKind, int64_t iId,
+                           const char *zOf) {
+  RecordStamp stamp;
+  record_stamp_get(request_db(r), request_arena(r), eKind, iId, &stamp);
+  ConflictSaved saved = {zOf, stamp.iVersion, stamp.zAuthor, stamp.tUpdated};
+  conflict_begin(h, request_arena(r), &saved);
+}

@@ -1,0 +1,159 @@
+/*
+** The plan's history (signed-in users).
+**
+** GET /plan/historial[?desde=N&hasta=M] — every version with its author,
+**     time, reason and state (the officer can approve a draft from here),
+**     and the field-by-field differences between versions N and M (by
+**     default the latest and the one before it).
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "pages/plan/plan_pages.h"
+
+/* A version number from the query, 0 when absent or not a number. */
+static int query_version(Request *r, const char *zName) {
+  const char *z = request_query(r, zName);
+  char *zEnd = NULL;
+  long v = z ? strtol(z, &zEnd, 10) : 0;
+  return z && *z && !*zEnd && v > 0 && v < 1000000 ? (int)v : 0;
+}
+
+static void version_select(Html *h, const char *zName, const char *zLabel,
+                           const PlanVersionInfo *aInfo, int nInfo,
+                           int iSelected) {
+  html_printf(
+      h,
+      "<div class=\"field\"><label for=\"%s\">%s</label><select id=\"%s\" "
+      "name=\"%s\">",
+      zName, zLabel, zName, zName);
+  for (int i = 0; i < nInfo; i++) {
+    html_printf(
+        h, "<option value=\"%d\"%s>Versión %d</option>", aInfo[i].iNumber,
+        aInfo[i].iNumber == iSelected ? " selected" : "", aInfo[i].iNumber);
+  }
+  html_printf(h, "</select></div>");
+}
+
+void plan_page_diff(Request *r, Html *h, int64_t iCouncil, int iFrom, int iTo) {
+  Arena *pArena = request_arena(r);
+  PlanDoc a, b;
+  if (plan_store_load(request_db(r), pArena, iCouncil, iFrom, 0, &a, NULL) !=
+          DB_OK ||
+      plan_store_load(request_db(r), pArena, iCouncil, iTo, 0, &b, NULL) !=
+          DB_OK) {
+    html_printf(h,
+                "<div class=\"notice notice-error\">No existe una de las "
+                "versiones pedidas.</div>\n");
+    return;
+  }
+  PlanChange *aChange = NULL;
+  int n = plan_diff(pArena, &a, &b, &aChange);
+  html_printf(h, "<h2 id=\"cambios\">Cambios de la versión %d a la %d</h2>\n",
+              iFrom, iTo);
+  if (n == 0) {
+    html_printf(h, "<p>Las dos versiones tienen el mismo contenido.</p>\n");
+    return;
+  }
+  html_printf(
+      h,
+      "<div class=\"table-wrap\"><table class=\"table table-cards plan-diff\">"
+      "<caption>%d cambio%s</caption><thead><tr><th scope=\"col\">Dónde</th>"
+      "<th scope=\"col\">Campo</th><th scope=\"col\">Versión %d</th>"
+      "<th scope=\"col\">Versión %d</th></tr></thead><tbody>\n",
+      n, n == 1 ? "" : "s", iFrom, iTo);
+  for (int i = 0; i < n; i++) {
+    html_printf(
+        h,
+        "<tr><td data-label=\"Dónde\">%s</td><td data-label=\"Campo\">%s</td>"
+        "<td data-label=\"Versión %d\"><del>%s</del></td>"
+        "<td data-label=\"Versión %d\"><ins>%s</ins></td></tr>\n",
+        aChange[i].zWhere, aChange[i].zField, iFrom, aChange[i].zOld, iTo,
+        aChange[i].zNew);
+  }
+  html_printf(h, "</tbody></table></div>\n");
+}
+
+void page_plan_history(Request *r) {
+  Arena *pArena = request_arena(r);
+  int64_t iCouncil = plan_store_default_council(request_db(r));
+  PlanVersionInfo *aInfo = NULL;
+  int nInfo = 0;
+  if (iCouncil && plan_store_versions(request_db(r), pArena, iCouncil, &aInfo,
+                                      &nInfo) != DB_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  int bAdmin = plan_page_is_admin(r);
+  Html h;
+  page_begin(r, &h, "Historial del plan", "plan");
+  html_printf(&h,
+              "<p><a href=\"/plan\">← Plan anual</a></p>\n<h1>Historial del "
+              "plan</h1>\n");
+  if (nInfo == 0) {
+    html_printf(&h, "<p>El plan aún no tiene versiones.</p>\n");
+    page_finish(r, &h, 200);
+    return;
+  }
+  html_printf(
+      &h,
+      "<div class=\"table-wrap\"><table class=\"table table-cards "
+      "plan-versions\">"
+      "<caption>Versiones, de la más reciente a la primera</caption><thead><tr>"
+      "<th scope=\"col\">Versión</th><th scope=\"col\">Fecha</th>"
+      "<th scope=\"col\">Autor</th><th scope=\"col\">Origen</th>"
+      "<th scope=\"col\">Motivo</th><th "
+      "scope=\"col\">Estado</th></tr></thead><tbody>\n");
+  for (int i = 0; i < nInfo; i++) {
+    const PlanVersionInfo *p = &aInfo[i];
+    html_printf(
+        &h,
+        "<tr id=\"version-%d\"><td data-label=\"Versión\">%d</td>"
+        "<td data-label=\"Fecha\">%s</td><td data-label=\"Autor\">%s</td>"
+        "<td data-label=\"Origen\">%s</td><td data-label=\"Motivo\">%s</td>"
+        "<td data-label=\"Estado\">",
+        p->iNumber, p->iNumber, plan_page_time(pArena, p->tCreated), p->zAuthor,
+        strcmp(p->zSource, "importacion") == 0 ? "Importación" : "Edición",
+        p->zReason);
+    if (p->bApproved) {
+      html_printf(&h,
+                  "<span class=\"badge badge-ok\">Aprobada</span> el %s%s%s",
+                  plan_page_time(pArena, p->tApproved),
+                  *p->zApprovedBy ? " por " : "", p->zApprovedBy);
+    } else {
+      html_printf(&h, "<span class=\"badge badge-warn\">Borrador</span>");
+      if (bAdmin) {
+        html_printf(&h,
+                    " <form method=\"post\" action=\"/admin/plan/aprobar\" "
+                    "class=\"inline-form\">");
+        form_csrf(&h, request_csrf_token(r));
+        html_printf(
+            &h,
+            "<input type=\"hidden\" name=\"version\" value=\"%d\">"
+            "<button type=\"submit\" class=\"button\">Aprobar</button></form>",
+            p->iNumber);
+      }
+    }
+    html_printf(&h, "</td></tr>\n");
+  }
+  html_printf(&h, "</tbody></table></div>\n");
+  if (nInfo >= 2) {
+    int iFrom = query_version(r, "desde");
+    int iTo = query_version(r, "hasta");
+    if (!iFrom || !iTo) {
+      iTo = aInfo[0].iNumber;
+      iFrom = aInfo[1].iNumber;
+    }
+    html_printf(&h,
+                "<form class=\"form compare-form\" method=\"get\" "
+                "action=\"/plan/historial\"><h2>Comparar versiones</h2>");
+    version_select(&h, "desde", "Desde la versión", aInfo, nInfo, iFrom);
+    version_select(&h, "hasta", "Hasta la versión", aInfo, nInfo, iTo);
+    html_printf(
+        &h,
+        "<div class=\"actions\"><button type=\"submit\" class=\"button\">"
+        "Comparar</button></div></form>\n");
+    plan_page_diff(r, &h, iCouncil, iFrom, iTo);
+  }
+  page_finish(r, &h, 200);
+}

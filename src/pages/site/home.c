@@ -1,0 +1,120 @@
+/*
+** GET /  — the council's home page (public).
+**
+** Shows the council's name and what it is for; what a visitor may do next
+** depends on who they are. Later features (plan, calendar, dashboard) add
+** their sections here. Everything but the greeting comes from the render
+** cache (page_cache.h); the greeting names the user and is never cached.
+*/
+#include "store/accounts/accounts.h"
+#include "pages/page.h"
+#include "pages/plan/plan_pages.h"
+#include "pages/activities/activities_pages.h"
+#include "pages/evidence/evidence_pages.h"
+#include "pages/page_cache.h"
+#include "domain/compliance.h"
+
+#include <string.h>
+
+/* Where the greeting goes inside the cached part: a comment no escaped
+** text can contain ('<' is always escaped), so it cannot be forged. */
+#define HOME_PERSONAL_MARK "<!--cosoc:personal-->"
+
+/* The council's title and what a COSOC is for. */
+static void home_title(Request *r, Html *h) {
+  const char *zName = NULL, *zShort = NULL;
+  accounts_council_names(request_db(r), request_arena(r), &zName, &zShort);
+  if (zName) {
+    html_printf(h, "<h1>%s</h1>\n", zName);
+  } else {
+    html_printf(h, "<h1>cosoc</h1>\n<div class=\"notice notice-info\">"
+                   "Esta instalación aún no tiene un consejo configurado. "
+                   "Cree uno con <code>cosoc demo</code>.</div>\n");
+  }
+  html_printf(h,
+              "<p class=\"lead\">El Consejo de la Sociedad Civil es un "
+              "mecanismo de participación ciudadana de carácter consultivo, "
+              "conformado por organizaciones sin fines de lucro, que da "
+              "opiniones y plantea inquietudes para que sean tomadas en "
+              "cuenta por las autoridades (Ley 20.500).</p>\n");
+}
+
+/* The part of the home page that is the same for everyone with the same
+** role: the title, then (after HOME_PERSONAL_MARK, where page_home puts
+** the greeting) the plan card, the compliance dashboard, the next
+** activities. */
+static void home_sections(Request *r, Html *h) {
+  home_title(r, h);
+  html_raw_trusted(h, HOME_PERSONAL_MARK);
+  plan_page_home_card(r, h);
+  compliance_home_section(r, h);
+  activities_home_section(r, h);
+}
+
+/* Who is visiting and what they may do next: never cached. */
+static void home_personal(Request *r, Html *h) {
+  const User *pUser = request_user(r);
+  if (pUser) {
+    html_printf(h,
+                "<div class=\"cards\"><section class=\"card\">"
+                "<h2>Hola, %s</h2><p>Ingresó como %s.</p>"
+                "<p><a class=\"button button-secondary\" href=\"/cuenta\">"
+                "Mi cuenta</a></p></section>",
+                pUser->zName, accounts_role_label(pUser->zRole));
+    if (pUser->mRole & ROLE_ADMIN) {
+      html_printf(h,
+                  "<section class=\"card\"><h2>Administración</h2>"
+                  "<p>Cree cuentas para consejeros, consejeras y "
+                  "autoridades.</p><p><a class=\"button button-primary\" "
+                  "href=\"/admin/usuarios\">Usuarios</a></p></section>");
+    }
+    html_printf(h, "</div>\n");
+  } else {
+    html_printf(h,
+                "<div class=\"cards\"><section class=\"card\">"
+                "<h2>¿Integra el consejo?</h2><p>Ingrese con su correo y "
+                "contraseña para ver la información del consejo.</p>"
+                "<p><a class=\"button button-primary\" href=\"/login\">"
+                "Ingresar</a></p></section></div>\n");
+  }
+}
+
+/* The cache key of home_sections(): they change with the data, the role,
+** the day (compliance is computed as on today), ?as_of=, and the clock
+** (the next activities are those from six hours ago on: the minute is
+** close enough). NULL when the request should not be cached (an as_of
+** that is not even the shape of a date). */
+static const char *home_key(Request *r) {
+  const char *zAsOf = request_query(r, "as_of");
+  if (zAsOf && strlen(zAsOf) > 10) return NULL;
+  char zToday[PLAN_DATE_SIZE];
+  compliance_today(zToday);
+  return page_cache_key(
+      r, arena_printf(request_arena(r), "home\x1f%s\x1f%s\x1f%lld", zToday,
+                      zAsOf ? zAsOf : "", (long long)(db_now() / 60)));
+}
+
+void page_home(Request *r) {
+  Html h, shared;
+  page_begin(r, &h, "Inicio", "inicio");
+  html_init(&shared, request_arena(r));
+  const char *zKey = home_key(r);
+  if (zKey) {
+    page_cache_fragment(r, &shared, zKey, home_sections);
+  } else {
+    home_sections(r, &shared);
+  }
+  const char *z = html_str(&shared);
+  const char *zMark = strstr(z, HOME_PERSONAL_MARK);
+  if (zMark) { /* Always: home_sections() writes it */
+    /* Markup this program rendered with the escaping writer. */
+    html_raw_trusted(&h, arena_strndup(request_arena(r), z,
+                                       (size_t)(zMark - z)));
+    home_personal(r, &h);
+    html_raw_trusted(&h, zMark + strlen(HOME_PERSONAL_MARK));
+  } else {
+    home_personal(r, &h);
+    html_append(&h, &shared);
+  }
+  page_finish(r, &h, 200);
+}

@@ -1,0 +1,451 @@
+/*
+** Accounts (see accounts.h): validation, hashing, and the SQL for users,
+** sessions, API tokens and sign-in attempts.
+*/
+#include "store/accounts/accounts.h"
+
+#include <ctype.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+/* argon2id cost: OWASP's recommended minimum (19 MiB, 2 passes). Sodium's
+** "interactive" preset needs 64 MiB a sign-in, which on a 2-core server
+** would let a handful of simultaneous sign-ins dominate memory. */
+#define PWHASH_OPSLIMIT 2
+#define PWHASH_MEMLIMIT (19u * 1024 * 1024)
+
+/* Touch a session's last_seen_at at most this often: a write per page view
+** would serialize every request on the database's write lock. */
+#define SESSION_TOUCH_SECONDS 300
+
+int accounts_init(void) { return sodium_init() < 0 ? -1 : 0; }
+
+typedef struct RoleInfo {
+  const char *zSlug;  /* As stored and in the API */
+  int mBit;           /* ROLE_ bit */
+  const char *zLabel; /* Spanish, for display */
+} RoleInfo;
+
+static const RoleInfo aRole[] = {
+    {"admin", ROLE_ADMIN, "Encargada/o de Participación Ciudadana"},
+    {"consejero", ROLE_CONSEJERO, "Consejero/a"},
+    {"autoridad", ROLE_AUTORIDAD, "Autoridad"},
+};
+
+int accounts_role_bit(const char *zRole) {
+  for (size_t i = 0; zRole && i < sizeof(aRole) / sizeof(aRole[0]); i++) {
+    if (strcmp(aRole[i].zSlug, zRole) == 0) return aRole[i].mBit;
+  }
+  return 0;
+}
+
+const char *accounts_role_label(const char *zRole) {
+  for (size_t i = 0; zRole && i < sizeof(aRole) / sizeof(aRole[0]); i++) {
+    if (strcmp(aRole[i].zSlug, zRole) == 0) return aRole[i].zLabel;
+  }
+  return "";
+}
+
+const char *accounts_email_problem(const char *zEmail) {
+  if (!zEmail || !*zEmail) return "Escriba un correo electrónico.";
+  size_t n = strlen(zEmail);
+  if (n > 254) return "El correo electrónico es demasiado largo.";
+  const char *zAt = strchr(zEmail, '@');
+  if (!zAt || zAt == zEmail || strchr(zAt + 1, '@')) {
+    return "Escriba un correo electrónico válido, como nombre@ejemplo.cl.";
+  }
+  const char *zDot = strchr(zAt + 1, '.');
+  if (!zDot || zDot == zAt + 1 || zDot[1] == 0 || zEmail[n - 1] == '.') {
+    return "Escriba un correo electrónico válido, como nombre@ejemplo.cl.";
+  }
+  for (const char *z = zEmail; *z; z++) {
+    unsigned char c = (unsigned char)*z;
+    if (c <= ' ' || c == 0x7f || c == '<' || c == '>' || c == '"' ||
+        c == ',' || c == ';') {
+      return "El correo electrónico no puede tener espacios ni los signos "
+             "< > \" , ;";
+    }
+  }
+  return NULL;
+}
+
+const char *accounts_email_normalize(Arena *pArena, const char *zEmail) {
+  char *z = arena_strdup(pArena, zEmail ? zEmail : "");
+  for (char *p = z; *p; p++) *p = (char)tolower((unsigned char)*p);
+  return z;
+}
+
+const char *accounts_password_problem(const char *zPassword) {
+  if (!zPassword || !*zPassword) return "Escriba una contraseña.";
+  /* Counted in characters, not bytes: "contraseña" has 10. */
+  size_t nChar = 0;
+  for (const unsigned char *z = (const unsigned char *)zPassword; *z; z++) {
+    if ((*z & 0xc0) != 0x80) nChar++;
+  }
+  if (nChar < ACCOUNTS_PASSWORD_MIN) {
+    return "La contraseña debe tener al menos 8 caracteres.";
+  }
+  if (strlen(zPassword) > ACCOUNTS_PASSWORD_MAX) {
+    return "La contraseña es demasiado larga (máximo 256 caracteres).";
+  }
+  return NULL;
+}
+
+const char *accounts_name_problem(const char *zName) {
+  if (!zName) return "Escriba el nombre.";
+  const char *z = zName;
+  while (*z == ' ') z++;
+  if (!*z) return "Escriba el nombre.";
+  if (strlen(zName) > 200) return "El nombre es demasiado largo.";
+  for (z = zName; *z; z++) {
+    if ((unsigned char)*z < ' ') return "El nombre tiene caracteres no válidos.";
+  }
+  return NULL;
+}
+
+void accounts_random_token(char zOut[ACCOUNTS_TOKEN_MAX]) {
+  unsigned char aRand[32];
+  randombytes_buf(aRand, sizeof(aRand));
+  sodium_bin2base64(zOut, ACCOUNTS_TOKEN_MAX, aRand, sizeof(aRand),
+                    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+}
+
+void accounts_token_hash(const char *zToken, char zOut[65]) {
+  unsigned char aHash[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(aHash, (const unsigned char *)zToken, strlen(zToken));
+  sodium_bin2hex(zOut, 65, aHash, sizeof(aHash));
+}
+
+const char *accounts_password_hash(Arena *pArena, const char *zPassword) {
+  char *zHash = arena_alloc(pArena, crypto_pwhash_STRBYTES);
+  if (crypto_pwhash_str_alg(zHash, zPassword, strlen(zPassword),
+                            PWHASH_OPSLIMIT, PWHASH_MEMLIMIT,
+                            crypto_pwhash_ALG_ARGON2ID13) != 0) {
+    return NULL;
+  }
+  return zHash;
+}
+
+int accounts_password_verify(const char *zHash, const char *zPassword) {
+  if (!zHash || !zPassword) return 0;
+  return crypto_pwhash_str_verify(zHash, zPassword, strlen(zPassword)) == 0;
+}
+
+int accounts_user_create(Db *pDb, Arena *pArena, const char *zEmail,
+                         const char *zName, const char *zRole,
+                         const char *zPassword, int64_t *piId,
+                         const char **pzErr, const char **pzField) {
+  const char *zProblem;
+  *pzErr = NULL;
+  if (pzField) *pzField = NULL;
+#define FAIL_FIELD(F, MSG)        \
+  do {                            \
+    *pzErr = (MSG);               \
+    if (pzField) *pzField = (F);  \
+    return DB_ERROR;              \
+  } while (0)
+  if ((zProblem = accounts_email_problem(zEmail))) FAIL_FIELD("email", zProblem);
+  if ((zProblem = accounts_name_problem(zName))) FAIL_FIELD("name", zProblem);
+  if (!accounts_role_bit(zRole)) {
+    FAIL_FIELD("role", "Elija un rol: admin, consejero o autoridad.");
+  }
+  if ((zProblem = accounts_password_problem(zPassword))) {
+    FAIL_FIELD("password", zProblem);
+  }
+  const char *zHash = accounts_password_hash(pArena, zPassword);
+  if (!zHash) FAIL_FIELD(NULL, "No se pudo proteger la contraseña.");
+  const char *zLower = accounts_email_normalize(pArena, zEmail);
+  int64_t tNow = db_now();
+  DbStmt *pStmt = db_prepare(pDb,
+                             "INSERT INTO users(email, name, role, "
+                             "password_hash, created_at, updated_at) "
+                             "VALUES (?, ?, ?, ?, ?, ?) RETURNING id");
+  if (!pStmt) FAIL_FIELD(NULL, "No se pudo guardar el usuario.");
+  db_bind_text(pStmt, 1, zLower);
+  db_bind_text(pStmt, 2, zName);
+  db_bind_text(pStmt, 3, zRole);
+  db_bind_text(pStmt, 4, zHash);
+  db_bind_int64(pStmt, 5, tNow);
+  db_bind_int64(pStmt, 6, tNow);
+  int rc = db_step(pStmt);
+  if (rc == DB_ROW && piId) *piId = db_column_int64(pStmt, 0);
+  db_done(pStmt);
+  if (rc == DB_CONSTRAINT) {
+    FAIL_FIELD("email", "Ya existe un usuario con ese correo electrónico.");
+  }
+  if (rc != DB_ROW) FAIL_FIELD(NULL, "No se pudo guardar el usuario.");
+#undef FAIL_FIELD
+  return DB_OK;
+}
+
+/* Fills *pUser from columns 0..3 (id, email, name, role) of pStmt. */
+static void user_from_row(DbStmt *pStmt, Arena *pArena, User *pUser) {
+  pUser->id = db_column_int64(pStmt, 0);
+  pUser->zEmail = arena_strdup(pArena, db_column_text(pStmt, 1));
+  pUser->zName = arena_strdup(pArena, db_column_text(pStmt, 2));
+  pUser->zRole = arena_strdup(pArena, db_column_text(pStmt, 3));
+  pUser->mRole = accounts_role_bit(pUser->zRole);
+}
+
+int accounts_user_by_email(Db *pDb, Arena *pArena, const char *zEmail,
+                           User *pUser, const char **pzHash) {
+  DbStmt *pStmt = db_prepare(pDb,
+                             "SELECT id, email, name, role, password_hash "
+                             "FROM users WHERE email = ? AND active = 1");
+  if (!pStmt) return DB_ERROR;
+  db_bind_text(pStmt, 1, accounts_email_normalize(pArena, zEmail));
+  int rc = db_step(pStmt);
+  if (rc == DB_ROW) {
+    user_from_row(pStmt, pArena, pUser);
+    if (pzHash) *pzHash = arena_strdup(pArena, db_column_text(pStmt, 4));
+  }
+  db_done(pStmt);
+  return rc == DB_ROW ? DB_OK : (rc == DB_DONE ? DB_DONE : DB_ERROR);
+}
+
+int accounts_user_by_id(Db *pDb, Arena *pArena, int64_t iId, User *pUser,
+                        const char **pzHash) {
+  DbStmt *pStmt = db_prepare(pDb,
+                             "SELECT id, email, name, role, password_hash "
+                             "FROM users WHERE id = ? AND active = 1");
+  if (!pStmt) return DB_ERROR;
+  db_bind_int64(pStmt, 1, iId);
+  int rc = db_step(pStmt);
+  if (rc == DB_ROW) {
+    user_from_row(pStmt, pArena, pUser);
+    if (pzHash) *pzHash = arena_strdup(pArena, db_column_text(pStmt, 4));
+  }
+  db_done(pStmt);
+  return rc == DB_ROW ? DB_OK : (rc == DB_DONE ? DB_DONE : DB_ERROR);
+}
+
+int accounts_set_password(Db *pDb, Arena *pArena, int64_t iUserId,
+                          const char *zPassword, int64_t iKeepSession) {
+  const char *zHash = accounts_password_hash(pArena, zPassword);
+  if (!zHash) return DB_ERROR;
+  if (db_begin(pDb) != DB_OK) return DB_ERROR;
+  DbStmt *pUpd = db_prepare(pDb,
+                            "UPDATE users SET password_hash = ?, "
+                            "updated_at = ?, version = version + 1 "
+                            "WHERE id = ?");
+  db_bind_text(pUpd, 1, zHash);
+  db_bind_int64(pUpd, 2, db_now());
+  db_bind_int64(pUpd, 3, iUserId);
+  int rc = db_step(pUpd);
+  db_done(pUpd);
+  /* A changed password must lock out whoever knew the old one: end every
+  ** other session of this user. */
+  DbStmt *pDel = db_prepare(pDb,
+                            "DELETE FROM sessions WHERE user_id = ? "
+                            "AND id <> ?");
+  db_bind_int64(pDel, 1, iUserId);
+  db_bind_int64(pDel, 2, iKeepSession);
+  int rc2 = db_step(pDel);
+  db_done(pDel);
+  if (rc != DB_DONE || rc2 != DB_DONE) {
+    db_rollback(pDb);
+    return DB_ERROR;
+  }
+  return db_commit(pDb);
+}
+
+int accounts_session_create(Db *pDb, int64_t iUserId,
+                            char zToken[ACCOUNTS_TOKEN_MAX],
+                            int64_t *piSession) {
+  char zHash[65];
+  accounts_random_token(zToken);
+  accounts_token_hash(zToken, zHash);
+  int64_t tNow = db_now();
+  DbStmt *pStmt = db_prepare(pDb,
+                             "INSERT INTO sessions(token_hash, user_id, "
+                             "created_at, last_seen_at, expires_at) "
+                             "VALUES (?, ?, ?, ?, ?) RETURNING id");
+  if (!pStmt) return DB_ERROR;
+  db_bind_text(pStmt, 1, zHash);
+  db_bind_int64(pStmt, 2, iUserId);
+  db_bind_int64(pStmt, 3, tNow);
+  db_bind_int64(pStmt, 4, tNow);
+  db_bind_int64(pStmt, 5, tNow + ACCOUNTS_SESSION_IDLE_SECONDS);
+  int rc = db_step(pStmt);
+  if (rc == DB_ROW && piSession) *piSession = db_column_int64(pStmt, 0);
+  db_done(pStmt);
+  return rc == DB_ROW ? DB_OK : DB_ERROR;
+}
+
+int accounts_session_lookup(Db *pDb, Arena *pArena, const char *zToken,
+                            User *pUser, int64_t *piSession) {
+  if (!zToken || strlen(zToken) != ACCOUNTS_TOKEN_CHARS) return DB_DONE;
+  char zHash[65];
+  accounts_token_hash(zToken, zHash);
+  int64_t tNow = db_now();
+  DbStmt *pStmt = db_prepare(pDb,
+                             "SELECT u.id, u.email, u.name, u.role, s.id, "
+                             "s.last_seen_at FROM sessions s "
+                             "JOIN users u ON u.id = s.user_id "
+                             "WHERE s.token_hash = ? AND s.expires_at > ? "
+                             "AND u.active = 1");
+  if (!pStmt) return DB_ERROR;
+  db_bind_text(pStmt, 1, zHash);
+  db_bind_int64(pStmt, 2, tNow);
+  int rc = db_step(pStmt);
+  int64_t iSession = 0, tSeen = 0;
+  if (rc == DB_ROW) {
+    user_from_row(pStmt, pArena, pUser);
+    iSession = db_column_int64(pStmt, 4);
+    tSeen = db_column_int64(pStmt, 5);
+  }
+  db_done(pStmt);
+  if (rc != DB_ROW) return rc == DB_DONE ? DB_DONE : DB_ERROR;
+  if (piSession) *piSession = iSession;
+  if (tNow - tSeen >= SESSION_TOUCH_SECONDS) {
+    DbStmt *pTouch = db_prepare(pDb,
+                                "UPDATE sessions SET last_seen_at = ?, "
+                                "expires_at = ? WHERE id = ?");
+    db_bind_int64(pTouch, 1, tNow);
+    db_bind_int64(pTouch, 2, tNow + ACCOUNTS_SESSION_IDLE_SECONDS);
+    db_bind_int64(pTouch, 3, iSession);
+    db_step(pTouch);
+    db_done(pTouch);
+  }
+  return DB_OK;
+}
+
+void accounts_session_delete(Db *pDb, int64_t iSession) {
+  DbStmt *pStmt = db_prepare(pDb, "DELETE FROM sessions WHERE id = ?");
+  if (!pStmt) return;
+  db_bind_int64(pStmt, 1, iSession);
+  db_step(pStmt);
+  db_done(pStmt);
+}
+
+int accounts_token_create(Db *pDb, int64_t iUserId, const char *zLabel,
+                          char zToken[ACCOUNTS_TOKEN_MAX]) {
+  char zHash[65];
+  accounts_random_token(zToken);
+  accounts_token_hash(zToken, zHash);
+  DbStmt *pStmt = db_prepare(pDb,
+                             "INSERT INTO api_tokens(token_hash, user_id, "
+                             "label, created_at) VALUES (?, ?, ?, ?)");
+  if (!pStmt) return DB_ERROR;
+  db_bind_text(pStmt, 1, zHash);
+  db_bind_int64(pStmt, 2, iUserId);
+  db_bind_text(pStmt, 3, zLabel ? zLabel : "");
+  db_bind_int64(pStmt, 4, db_now());
+  int rc = db_step(pStmt);
+  db_done(pStmt);
+  return rc == DB_DONE ? DB_OK : DB_ERROR;
+}
+
+int accounts_token_lookup(Db *pDb, Arena *pArena, const char *zToken,
+                          User *pUser) {
+  if (!zToken || strlen(zToken) != ACCOUNTS_TOKEN_CHARS) return DB_DONE;
+  char zHash[65];
+  accounts_token_hash(zToken, zHash);
+  DbStmt *pStmt = db_prepare(pDb,
+                             "SELECT u.id, u.email, u.name, u.role "
+                             "FROM api_tokens t JOIN users u "
+                             "ON u.id = t.user_id WHERE t.token_hash = ? "
+                             "AND t.revoked_at IS NULL AND u.active = 1");
+  if (!pStmt) return DB_ERROR;
+  db_bind_text(pStmt, 1, zHash);
+  int rc = db_step(pStmt);
+  if (rc == DB_ROW) user_from_row(pStmt, pArena, pUser);
+  db_done(pStmt);
+  return rc == DB_ROW ? DB_OK : (rc == DB_DONE ? DB_DONE : DB_ERROR);
+}
+
+int accounts_login_throttled(Db *pDb, const char *zEmail,
+                             const char *zAddress) {
+  int64_t tSince = db_now() - ACCOUNTS_THROTTLE_WINDOW_SECONDS;
+  /* Per account: failures since the later of the window start and the last
+  ** successful sign-in, so that a user who finally gets it right starts
+  ** clean. */
+  DbStmt *pAcct = db_prepare(
+      pDb,
+      "SELECT count(*) FROM login_attempts WHERE email = ? AND success = 0 "
+      "AND at > ? AND at >= coalesce((SELECT max(at) FROM login_attempts "
+      "WHERE email = ? AND success = 1), 0)");
+  db_bind_text(pAcct, 1, zEmail);
+  db_bind_int64(pAcct, 2, tSince);
+  db_bind_text(pAcct, 3, zEmail);
+  int64_t nAcct = db_step(pAcct) == DB_ROW ? db_column_int64(pAcct, 0) : 0;
+  db_done(pAcct);
+  if (nAcct >= ACCOUNTS_THROTTLE_PER_ACCOUNT) return 1;
+  DbStmt *pAddr = db_prepare(pDb,
+                             "SELECT count(*) FROM login_attempts WHERE "
+                             "address = ? AND success = 0 AND at > ?");
+  db_bind_text(pAddr, 1, zAddress);
+  db_bind_int64(pAddr, 2, tSince);
+  int64_t nAddr = db_step(pAddr) == DB_ROW ? db_column_int64(pAddr, 0) : 0;
+  db_done(pAddr);
+  return nAddr >= ACCOUNTS_THROTTLE_PER_ADDRESS;
+}
+
+void accounts_login_record(Db *pDb, const char *zEmail, const char *zAddress,
+                           int bSuccess) {
+  int64_t tNow = db_now();
+  DbStmt *pStmt = db_prepare(pDb,
+                             "INSERT INTO login_attempts(email, address, at, "
+                             "success) VALUES (?, ?, ?, ?)");
+  db_bind_text(pStmt, 1, zEmail);
+  db_bind_text(pStmt, 2, zAddress);
+  db_bind_int64(pStmt, 3, tNow);
+  db_bind_int64(pStmt, 4, bSuccess ? 1 : 0);
+  db_step(pStmt);
+  db_done(pStmt);
+  /* Old attempts say nothing any more: drop those of this account so the
+  ** table stays small without a separate cleaning job. */
+  DbStmt *pOld = db_prepare(pDb,
+                            "DELETE FROM login_attempts WHERE email = ? AND "
+                            "at < ?");
+  db_bind_text(pOld, 1, zEmail);
+  db_bind_int64(pOld, 2, tNow - 24 * 3600);
+  db_step(pOld);
+  db_done(pOld);
+}
+
+int accounts_council_names(Db *pDb, Arena *pArena, const char **pzName,
+                           const char **pzShortName) {
+  *pzName = *pzShortName = NULL;
+  DbStmt *pStmt = db_prepare(pDb,
+                             "SELECT name, short_name FROM councils "
+                             "ORDER BY id LIMIT 1");
+  if (!pStmt) return 0;
+  int bFound = db_step(pStmt) == DB_ROW;
+  if (bFound) {
+    *pzName = arena_strdup(pArena, db_column_text(pStmt, 0));
+    *pzShortName = arena_strdup(pArena, db_column_text(pStmt, 1));
+  }
+  db_done(pStmt);
+  return bFound;
+}
+
+const char *accounts_setting(Db *pDb, Arena *pArena, const char *zKey) {
+  DbStmt *pStmt = db_prepare(pDb, "SELECT value FROM settings WHERE key = ?");
+  if (!pStmt) return NULL;
+  db_bind_text(pStmt, 1, zKey);
+  const char *zValue = NULL;
+  if (db_step(pStmt) == DB_ROW) {
+    zValue = arena_strdup(pArena, db_column_text(pStmt, 0));
+  }
+  db_done(pStmt);
+  return zValue;
+}
+
+int accounts_ensure_secrets(Db *pDb) {
+  unsigned char aKey[crypto_auth_hmacsha256_KEYBYTES];
+  char zHex[sizeof(aKey) * 2 + 1];
+  crypto_auth_hmacsha256_keygen(aKey);
+  sodium_bin2hex(zHex, sizeof(zHex), aKey, sizeof(aKey));
+  sodium_memzero(aKey, sizeof(aKey));
+  DbStmt *pStmt = db_prepare(pDb,
+                             "INSERT INTO settings(key, value) VALUES "
+                             "('csrf_key', ?) ON CONFLICT (key) DO NOTHING");
+  if (!pStmt) return DB_ERROR;
+  db_bind_text(pStmt, 1, zHex);
+  int rc = db_step(pStmt);
+  db_done(pStmt);
+  sodium_memzero(zHex, sizeof(zHex));
+  return rc == DB_DONE ? DB_OK : DB_ERROR;
+}

@@ -1,0 +1,361 @@
+/*
+** Convening (see convene.h).
+*/
+#include "store/activities/convene.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/accounts/accounts.h"
+#include "export/ical.h"
+#include "mail/invite.h"
+#include "mail/mime.h"
+#include "mail/outbox.h"
+#include "mail/smtp.h"
+
+int convene_councillors(Db *pDb, Arena *pArena, int64_t iCouncil,
+                        ConveneRecipient **paRec, int *pnRec) {
+  DbStmt *p =
+      db_prepare(pDb,
+                 "SELECT id, first_names, last_names, email FROM members WHERE "
+                 "council_id = ? AND status = 'vigente' AND email <> '' "
+                 "ORDER BY last_names, first_names, id");
+  if (!p) return DB_ERROR;
+  db_bind_int64(p, 1, iCouncil);
+  int nAlloc = 32, n = 0, rc;
+  ConveneRecipient *a = arena_alloc(pArena, sizeof(*a) * (size_t)nAlloc);
+  while ((rc = db_step(p)) == DB_ROW) {
+    if (n == nAlloc) {
+      ConveneRecipient *aNew =
+          arena_alloc(pArena, sizeof(*a) * (size_t)nAlloc * 2);
+      memcpy(aNew, a, sizeof(*a) * (size_t)n);
+      a = aNew;
+      nAlloc *= 2;
+    }
+    a[n].iMember = db_column_int64(p, 0);
+    a[n].iDirectory = 0;
+    a[n].zName = arena_printf(pArena, "%s %s", db_column_text(p, 1),
+                              db_column_text(p, 2));
+    a[n].zEmail = arena_strdup(pArena, db_column_text(p, 3));
+    n++;
+  }
+  db_done(p);
+  *paRec = a;
+  *pnRec = n;
+  return rc == DB_DONE ? DB_OK : DB_ERROR;
+}
+
+const char *convene_place(Arena *pArena, const Activity *a) {
+  if (strcmp(a->zModality, "virtual") == 0) return "Videoconferencia";
+  const char *zCommune =
+      a->zCommuneName && *a->zCommuneName ? a->zCommuneName : a->zCommune;
+  if (a->zAddress && *a->zAddress) {
+    return arena_printf(pArena, "%s, %s", a->zAddress, zCommune);
+  }
+  return arena_strdup(pArena, zCommune ? zCommune : "");
+}
+
+static const char *council_short(Db *pDb, Arena *pArena) {
+  const char *zName = NULL, *zShort = NULL;
+  accounts_council_names(pDb, pArena, &zName, &zShort);
+  return zShort && *zShort ? zShort : "El consejo";
+}
+
+static const char *modality_text(Arena *pArena, const Activity *a) {
+  if (strcmp(a->zModality, "virtual") == 0) {
+    return arena_printf(pArena, "Virtual. Enlace: %s", a->zLink);
+  }
+  if (strcmp(a->zModality, "mixta") == 0) {
+    return *a->zLink ? arena_printf(pArena,
+                                    "Mixta: presencial o en línea. "
+                                    "Enlace: %s",
+                                    a->zLink)
+                     : "Mixta: presencial o en línea";
+  }
+  return "Presencial";
+}
+
+static const char *agenda_text(Arena *pArena, const char *const *az, int n) {
+  if (n == 0) return "";
+  Buf b;
+  buf_init(&b, pArena);
+  buf_puts(&b, "Tabla:\n");
+  for (int i = 0; i < n; i++) buf_printf(&b, "%d. %s\n", i + 1, az[i]);
+  return buf_str(&b);
+}
+
+/* The calendar event of this version of the activity, for one person. */
+static const char *event_ics(Db *pDb, Arena *pArena, const Activity *a,
+                             IcalMethod eMethod, const char *zAgenda,
+                             const char *zEmail, const char *zName,
+                             const char *zUrl) {
+  IcalAttendee who = {zEmail, zName && *zName ? zName : NULL};
+  IcalEvent ev;
+  memset(&ev, 0, sizeof(ev));
+  ev.zUid = a->zIcalUid;
+  ev.iSequence = a->iSequence;
+  ev.iStart = a->iStart;
+  ev.iEnd = a->iEnd;
+  ev.zSummary = a->zTitle;
+  ev.zDescription =
+      *zAgenda || *a->zDescription
+          ? arena_printf(pArena, "%s%s%s", a->zDescription,
+                         *a->zDescription && *zAgenda ? "\n\n" : "", zAgenda)
+          : NULL;
+  ev.zLocation = convene_place(pArena, a);
+  ev.zUrl = *a->zLink ? a->zLink : zUrl;
+  const char *zFrom = getenv("COSOC_MAIL_FROM");
+  ev.zOrganizerEmail =
+      mime_address_of(pArena, zFrom && *zFrom ? zFrom : SMTP_DEFAULT_FROM);
+  ev.zOrganizerName = council_short(pDb, pArena);
+  ev.eStatus = eMethod == ICAL_METHOD_CANCEL_EVENT ? ICAL_EVENT_CANCELLED
+                                                   : ICAL_EVENT_CONFIRMED;
+  ev.aAttendee = &who;
+  ev.nAttendee = 1;
+  IcalCalendar cal = {eMethod, NULL, &ev, 1};
+  return ical_build(pArena, &cal);
+}
+
+/* What kind of message: the wording differs, the mechanics do not. */
+typedef enum MailKind {
+  MAIL_CITATION = 0, /* First citation */
+  MAIL_UPDATE,       /* The activity changed */
+  MAIL_REMINDER,     /* Before it starts */
+  MAIL_CANCEL,       /* Suspended */
+} MailKind;
+
+/* Queues one message about activity a to one person. zToken is their
+** reply link's token (NULL for a cancellation). */
+static int queue_one(Db *pDb, Arena *pArena, const Activity *a, MailKind e,
+                     const char *zAgenda, const char *zEmail, const char *zName,
+                     const char *zToken, const char *zBaseUrl) {
+  char zWhen[ACTIVITY_WHEN_MAX];
+  activity_format_when(a->iStart, a->iEnd, zWhen, sizeof(zWhen));
+  const char *zShort = council_short(pDb, pArena);
+  const char *zPage =
+      arena_printf(pArena, "%s/actividades/%lld", zBaseUrl, (long long)a->id);
+  const char *zHello = zName && *zName
+                           ? arena_printf(pArena, "Estimada/o %s:", zName)
+                           : "Estimada/o:";
+  const char *zSubject, *zLead, *zKey;
+  IcalMethod eMethod = ICAL_METHOD_INVITE;
+  switch (e) {
+    case MAIL_CITATION:
+      zSubject = arena_printf(pArena, "Citación: %s", a->zTitle);
+      zLead =
+          arena_printf(pArena, "%s le cita a la siguiente actividad.", zShort);
+      zKey = "citacion";
+      break;
+    case MAIL_UPDATE:
+      zSubject = arena_printf(pArena, "Cambios en la citación: %s", a->zTitle);
+      zLead = arena_printf(pArena,
+                           "%s informa cambios en la actividad a la que fue "
+                           "citada/o. Estos son los datos vigentes.",
+                           zShort);
+      zKey = "citacion";
+      break;
+    case MAIL_REMINDER:
+      zSubject = arena_printf(pArena, "Recordatorio: %s", a->zTitle);
+      zLead = arena_printf(pArena, "%s le recuerda la siguiente actividad.",
+                           zShort);
+      zKey = "recordatorio";
+      break;
+    default:
+      zSubject = arena_printf(pArena, "Suspendida: %s", a->zTitle);
+      zLead = arena_printf(pArena,
+                           "%s informa que la siguiente actividad fue "
+                           "suspendida. Se avisará si se reprograma.",
+                           zShort);
+      zKey = "cancelacion";
+      eMethod = ICAL_METHOD_CANCEL_EVENT;
+      break;
+  }
+  Buf b;
+  buf_init(&b, pArena);
+  buf_printf(&b,
+             "%s\n\n%s\n\n%s\n\nFecha: %s (hora de Chile)\nLugar: %s\n"
+             "Modalidad: %s\n",
+             zHello, zLead, a->zTitle, zWhen, convene_place(pArena, a),
+             modality_text(pArena, a));
+  if (*zAgenda) buf_printf(&b, "\n%s", zAgenda);
+  if (*a->zDescription && e != MAIL_CANCEL) {
+    buf_printf(&b, "\n%s\n", a->zDescription);
+  }
+  if (zToken) {
+    buf_printf(&b,
+               "\nPor favor confirme o excuse su asistencia%s en su enlace "
+               "personal (no lo reenvíe):\n%s/r/%s\n",
+               activity_is_in_person(a->zModality) ? " y, si lo necesita, "
+                                                     "pida traslado"
+                                                   : "",
+               zBaseUrl, zToken);
+  }
+  buf_printf(
+      &b, "\nEl archivo adjunto %s su calendario.\n\n%s\n",
+      e == MAIL_CANCEL ? "quita la actividad de" : "agrega la actividad a",
+      zShort);
+  const char *zIcs =
+      event_ics(pDb, pArena, a, eMethod, zAgenda, zEmail, zName, zPage);
+  OutboxAttachment att = mail_invite_attachment(eMethod, zIcs);
+  OutboxMessage msg;
+  memset(&msg, 0, sizeof(msg));
+  msg.zIdempotencyKey = arena_printf(pArena, "%s:%lld:%d:%s", zKey,
+                                     (long long)a->id, a->iSequence, zEmail);
+  msg.zTo = zEmail;
+  msg.zToName = zName && *zName ? zName : NULL;
+  msg.zSubject = zSubject;
+  msg.zText = buf_str(&b);
+  msg.zRelatedKind = "actividad";
+  msg.iRelatedId = a->id;
+  if (e == MAIL_REMINDER) {
+    msg.iNotBefore = a->iStart - (int64_t)activity_reminder_hours(pDb) * 3600;
+  }
+  msg.aAttach = zIcs ? &att : NULL;
+  msg.nAttach = zIcs ? 1 : 0;
+  int64_t iId = 0;
+  int rc = outbox_queue(pDb, &msg, &iId, NULL);
+  return rc == OUTBOX_QUEUED || rc == OUTBOX_ALREADY_QUEUED ? DB_OK
+         : rc == OUTBOX_INVALID                             ? DB_CONSTRAINT
+                                                            : DB_ERROR;
+}
+
+/* Whether the reminder still makes sense: it would go out before the
+** activity starts and after now. */
+static int reminder_due(Db *pDb, const Activity *a) {
+  int nHours = activity_reminder_hours(pDb);
+  if (nHours == 0) return 0;
+  int64_t iAt = a->iStart - (int64_t)nHours * 3600;
+  return iAt > db_now();
+}
+
+/* A fresh reply link for one person: the invitation row and both
+** messages (citation or update, and reminder). */
+static int invite_one(Db *pDb, Arena *pArena, const Activity *a, MailKind e,
+                      const char *zAgenda, const ConveneRecipient *pRec,
+                      const char *zBaseUrl) {
+  char zToken[ACCOUNTS_TOKEN_MAX], zHash[65];
+  accounts_random_token(zToken);
+  accounts_token_hash(zToken, zHash);
+  int64_t iInv = 0;
+  int rc = activity_invitation_upsert(pDb, a->id, pRec->iMember,
+                                      pRec->iDirectory, pRec->zEmail,
+                                      pRec->zName, zHash, a->iSequence, &iInv);
+  if (rc == DB_OK) {
+    rc = queue_one(pDb, pArena, a, e, zAgenda, pRec->zEmail, pRec->zName,
+                   zToken, zBaseUrl);
+  }
+  if (rc == DB_OK && reminder_due(pDb, a)) {
+    rc = queue_one(pDb, pArena, a, MAIL_REMINDER, zAgenda, pRec->zEmail,
+                   pRec->zName, zToken, zBaseUrl);
+  }
+  return rc;
+}
+
+static const char *load_agenda_text(Db *pDb, Arena *pArena, int64_t iAct) {
+  const char **az = NULL;
+  int n = 0;
+  if (activity_agenda_get(pDb, pArena, iAct, &az, &n) != DB_OK) return NULL;
+  return agenda_text(pArena, az, n);
+}
+
+int convene_send(Db *pDb, Arena *pArena, int64_t iUser, Activity *pAct,
+                 const ConveneRecipient *aRec, int nRec, const char *zBaseUrl,
+                 int *pnQueued) {
+  *pnQueued = 0;
+  if (db_begin(pDb) != DB_OK) return DB_ERROR;
+  int rc = DB_OK;
+  if (strcmp(pAct->zStatus, ACTIVITY_PROGRAMADA) == 0) {
+    Activity next = *pAct;
+    next.zStatus = ACTIVITY_CONVOCADA;
+    rc = activity_update(pDb, iUser, pAct, &next, "Citación enviada");
+    if (rc == DB_OK) *pAct = next;
+  }
+  const char *zAgenda = load_agenda_text(pDb, pArena, pAct->id);
+  ActivityInvitation *aInv = NULL;
+  int nInv = 0;
+  if (rc == DB_OK &&
+      (!zAgenda || activity_invitations_list(pDb, pArena, pAct->id, &aInv,
+                                             &nInv) != DB_OK)) {
+    rc = DB_ERROR;
+  }
+  for (int i = 0; rc == DB_OK && i < nRec; i++) {
+    /* Someone already cited to this version keeps the link they have. */
+    int bDone = 0;
+    for (int k = 0; k < nInv && !bDone; k++) {
+      bDone = strcmp(aInv[k].zEmail, aRec[i].zEmail) == 0 &&
+              aInv[k].iSentSequence == pAct->iSequence;
+    }
+    for (int k = 0; k < i && !bDone; k++) {
+      bDone = strcmp(aRec[k].zEmail, aRec[i].zEmail) == 0;
+    }
+    if (bDone) continue;
+    rc = invite_one(pDb, pArena, pAct, MAIL_CITATION, zAgenda, &aRec[i],
+                    zBaseUrl);
+    if (rc == DB_OK) (*pnQueued)++;
+  }
+  if (rc != DB_OK) {
+    db_rollback(pDb);
+    return rc == DB_BUSY ? DB_BUSY : DB_ERROR;
+  }
+  return db_commit(pDb);
+}
+
+int convene_save_change(Db *pDb, Arena *pArena, int64_t iUser,
+                        const Activity *pOld, Activity *pNew, const char *zNote,
+                        const char *zBaseUrl) {
+  ActivityResend e = activity_resend_for(pOld, pNew);
+  if (e != ACTIVITY_RESEND_NONE) pNew->iSequence = pOld->iSequence + 1;
+  if (db_begin(pDb) != DB_OK) return DB_ERROR;
+  int rc = activity_update(pDb, iUser, pOld, pNew, zNote);
+  ActivityInvitation *aInv = NULL;
+  int nInv = 0;
+  const char *zAgenda = NULL;
+  if (rc == DB_OK && e != ACTIVITY_RESEND_NONE) {
+    zAgenda = load_agenda_text(pDb, pArena, pNew->id);
+    if (!zAgenda || activity_invitations_list(pDb, pArena, pNew->id, &aInv,
+                                              &nInv) != DB_OK) {
+      rc = DB_ERROR;
+    }
+  }
+  for (int i = 0; rc == DB_OK && i < nInv; i++) {
+    const ActivityInvitation *v = &aInv[i];
+    /* The reminder for the old time must not go out. */
+    rc = outbox_withdraw(
+        pDb, arena_printf(pArena, "recordatorio:%lld:%d:%s",
+                          (long long)pNew->id, v->iSentSequence, v->zEmail));
+    if (rc != DB_OK) break;
+    if (e == ACTIVITY_RESEND_CANCEL) {
+      rc = queue_one(pDb, pArena, pNew, MAIL_CANCEL, zAgenda, v->zEmail,
+                     v->zName, NULL, zBaseUrl);
+    } else {
+      ConveneRecipient rec = {v->iMember, v->iDirectory, v->zEmail, v->zName};
+      rc = invite_one(pDb, pArena, pNew, MAIL_UPDATE, zAgenda, &rec, zBaseUrl);
+    }
+  }
+  if (rc != DB_OK) {
+    db_rollback(pDb);
+    return rc == DB_BUSY ? DB_BUSY : DB_ERROR;
+  }
+  return db_commit(pDb);
+}
+
+const char *convene_whatsapp_text(Arena *pArena, const char *zCouncil,
+                                  const Activity *a,
+                                  const char *const *azAgenda, int nAgenda,
+                                  const char *zPageUrl) {
+  char zWhen[ACTIVITY_WHEN_MAX];
+  activity_format_when(a->iStart, a->iEnd, zWhen, sizeof(zWhen));
+  Buf b;
+  buf_init(&b, pArena);
+  buf_printf(&b, "*%s*\n%s cita a: %s\n\n📅 %s\n📍 %s\n%s\n", a->zTitle, zCouncil,
+             a->zKindLabel ? a->zKindLabel : a->zKind, zWhen,
+             convene_place(pArena, a), modality_text(pArena, a));
+  if (nAgenda > 0) {
+    buf_printf(&b, "\n%s", agenda_text(pArena, azAgenda, nAgenda));
+  }
+  buf_printf(&b,
+             "\nMás información: %s\nPor favor confirme su asistencia "
+             "con el enlace personal que le llegó por correo.\n",
+             zPageUrl);
+  return buf_str(&b);
+}

@@ -1,0 +1,153 @@
+/*
+** Evidence (verificadores), stored: content-addressed files (one row per
+** distinct SHA-256, however often uploaded) and the evidence items that tie
+** a file to an activity with its kind, caption and visibility. Also the
+** check of an upload by its content (libmagic) and the feeder that reads
+** activities and their evidence into the compliance engine's inputs.
+**
+** All SQL about evidence lives here; pages and the demo call these. Strings
+** returned live in the caller's arena. Never knows HTTP.
+*/
+#ifndef COSOC_EVIDENCE_EVIDENCE_STORE_H
+#define COSOC_EVIDENCE_EVIDENCE_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "db/db.h"
+#include "domain/compliance.h"
+#include "store/evidence/evidence_derivatives.h"
+#include "util/arena.h"
+
+#define EVIDENCE_MAX_BYTES_DEFAULT (20 * 1024 * 1024) /* 20 MB a file */
+#define EVIDENCE_REQUEST_MAX_BYTES_DEFAULT (100 * 1024 * 1024) /* A send */
+/* The most the officer may set either limit to: a request's body is held
+** in memory while it arrives. */
+#define EVIDENCE_LIMIT_MAX_MB 500
+#define EVIDENCE_FILENAME_MAX 200 /* Bytes of the original name kept */
+#define EVIDENCE_CAPTION_MAX 500  /* Bytes of caption accepted */
+#define EVIDENCE_KIND_ATTENDANCE "asistencia" /* Made by recording it */
+#define EVIDENCE_KIND_ACTA "acta"             /* Made by approving the acta */
+
+/* One evidence item (not deleted). */
+typedef struct EvidenceItem {
+  int64_t id;
+  int64_t iActivity;
+  const char *zKind;     /* Evidence kind slug */
+  const char *zSha256;   /* Its file */
+  const char *zFilename; /* As uploaded */
+  const char *zCaption;
+  const char *zMime; /* As libmagic found it */
+  int64_t nSize;
+  int bPublic;
+  const char *zUploader; /* Name, "" when unknown */
+  int64_t iUploaded;
+  int nThumbWidth; /* Stored thumbnail's pixels; 0 when none is stored yet */
+  int nThumbHeight;
+} EvidenceItem;
+
+/* The limits an upload is checked against, read once per request. */
+typedef struct EvidenceLimits {
+  size_t nMaxBytes;  /* One file, bytes */
+  PhotoLimits photo; /* A photo's size, as its header states it */
+} EvidenceLimits;
+
+#define EVIDENCE_MAX_PIXELS_DEFAULT ((int64_t)50 * 1000 * 1000) /* 50 MP */
+#define EVIDENCE_MAX_SIDE_DEFAULT 20000 /* Pixels: a phone's panorama */
+#define EVIDENCE_MAX_MEGAPIXELS_MAX 300 /* The most the officer may set */
+#define EVIDENCE_MAX_SIDE_MAX 50000
+
+/* Why a file was not made ready (evidence_file_prepare()). */
+typedef enum EvidenceRefusal {
+  EVIDENCE_READY = 0,   /* Checked and ready to store */
+  EVIDENCE_REFUSED = 1, /* Its content: the reason says what to do */
+  EVIDENCE_RETRY = 2,   /* The server is stopping: send it again later */
+  EVIDENCE_FAILED = 3   /* The database failed */
+} EvidenceRefusal;
+
+/* A file checked and made ready to store: everything slow or refusable is
+** done before the write transaction. */
+typedef struct EvidenceFile {
+  const void *pData; /* The bytes as uploaded (not copied) */
+  size_t nData;
+  const char *zMime; /* As libmagic found it */
+  char zSha256[65];  /* Lower-case hex digest */
+  EvidenceDerivative aDeriv[EVIDENCE_DERIVATIVES_MAX]; /* A photo's */
+  int nDeriv;
+} EvidenceFile;
+
+/* The largest file accepted, bytes (setting evidence_max_bytes). */
+size_t evidence_max_bytes(Db *pDb);
+int evidence_max_bytes_set(Db *pDb, size_t nMax);
+/* The largest upload request, all its files together, bytes (setting
+** evidence_request_max_bytes). The route table hands this to the server,
+** which refuses a larger body (413) before reading it. */
+size_t evidence_request_max_bytes(Db *pDb);
+int evidence_request_max_bytes_set(Db *pDb, size_t nMax);
+/* The largest photo decoded, as its header states it (settings
+** evidence_max_pixels and evidence_max_side): a larger one is refused
+** before any of its pixels is decoded. */
+void evidence_photo_limits(Db *pDb, PhotoLimits *pLim);
+int evidence_photo_limits_set(Db *pDb, const PhotoLimits *pLim);
+/* Everything an upload is checked against. */
+void evidence_limits(Db *pDb, EvidenceLimits *pLim);
+/* Saves the limits of the settings form, nested in the caller's
+** transaction, and bumps their version (RECORD_EVIDENCE_LIMITS, the
+** settings row 'evidence_limits'); the caller checks the version it was
+** drawn from first (record_stamp_claim()). */
+int evidence_limits_save(Db *pDb, const EvidenceLimits *pLim,
+                         size_t nRequestMax);
+
+/* The MIME type accepted for these bytes — image/jpeg, image/png,
+** image/webp or application/pdf, judged by content (libmagic) — or NULL
+** with a Spanish reason in *pzErr (empty, too large, another type). */
+const char *evidence_check(const void *pData, size_t nData, size_t nMax,
+                           const char **pzErr);
+
+/* 1 when zSlug is an evidence kind of the catalogue. */
+int evidence_kind_valid(const char *zSlug);
+const char *evidence_kind_label(const char *zSlug);
+
+/* Checks the bytes (evidence_check), that their content is one kind zKind
+** accepts (plan_evidence_kind_content(); zKind NULL: any), hashes them
+** and, for a photo not stored yet, checks its header against the limits
+** and makes its thumbnail and, when bPublic, its public copy. Bytes
+** already stored (same SHA-256) are not decoded again: only a derivative
+** still missing is made. EVIDENCE_READY, or another EvidenceRefusal with
+** a Spanish reason in *pzErr. pData must outlive pFile. */
+EvidenceRefusal evidence_file_prepare(Db *pDb, Arena *pArena, const void *pData,
+                                      size_t nData, const EvidenceLimits *pLim,
+                                      const char *zKind, int bPublic,
+                                      EvidenceFile *pFile, const char **pzErr);
+
+/* Stores the prepared file (once per content, with its derivatives) and an
+** item pointing at it, nested in the caller's transaction. *piId gets the
+** item's id. */
+int evidence_add(Db *pDb, int64_t iActivity, const char *zKind,
+                 const EvidenceFile *pFile, const char *zFilename,
+                 const char *zCaption, int bPublic, int64_t iUser,
+                 int64_t *piId);
+
+/* An activity's items in upload order (bPublicOnly: the public ones). */
+int evidence_list(Db *pDb, Arena *pArena, int64_t iActivity, int bPublicOnly,
+                  EvidenceItem **paItem, int *pnItem);
+/* One item: DB_OK, DB_DONE when there is none (or it was deleted). */
+int evidence_get(Db *pDb, Arena *pArena, int64_t iId, EvidenceItem *pItem);
+/* The item's bytes (arena copy). DB_OK or DB_DONE. */
+int evidence_bytes(Db *pDb, Arena *pArena, const char *zSha256,
+                   const void **ppData, size_t *pnData);
+/* Soft delete, logged by who and when. DB_OK, DB_DONE when none. */
+int evidence_delete(Db *pDb, int64_t iId, int64_t iUser);
+
+/* Whether activity iActivity has evidence the system made: attendance
+** recorded (*pbAttendance) and an approved or published acta (*pbActa). */
+int evidence_system_kinds(Db *pDb, int64_t iActivity, int *pbAttendance,
+                          int *pbActa);
+
+/* The compliance engine's inputs for the council: every activity with its
+** Santiago local date, commune, status, plan lines and the kinds of its
+** evidence in force, uploaded or made by the system (arena memory). */
+int evidence_compliance_feed(Db *pDb, Arena *pArena, int64_t iCouncil,
+                             ComplianceActivity **paAct, int *pnAct);
+
+#endif

@@ -1,0 +1,364 @@
+/*
+** CSV import of councillors and organizations.
+**
+** All or nothing: every row is read and checked first (the same checks as
+** the forms, plus duplicates inside the file); the officer gets every
+** problem of every row; only a file without any problem is written, in one
+** transaction.
+*/
+#include <string.h>
+
+#include "domain/rut.h"
+#include "export/export.h"
+#include "store/people/people_internal.h"
+#include "util/csv_read.h"
+
+const PeopleImportColumn people_member_columns[] = {
+    {"nombres", 1, "Nombres de la persona."},
+    {"apellidos", 1, "Apellidos."},
+    {"run", 1,
+     "RUN con dígito verificador: 12.345.678-5, 12345678-5 o 123456785."},
+    {"correo", 0, "Correo electrónico (para invitarle a crear su cuenta)."},
+    {"telefono", 0, "Teléfono, por ejemplo +56 9 1234 5678."},
+    {"comuna", 1,
+     "Comuna donde vive: nombre (Vicuña, Paihuano) o código CUT (04106)."},
+    {"genero", 0,
+     "femenino, masculino, otro o no_informa (para el informe de paridad)."},
+    {"organizacion", 1,
+     "RUT o nombre exacto de la organización que representa; debe estar "
+     "registrada antes."},
+    {"cargo", 0,
+     "presidente, vicepresidente, secretario o consejero (por omisión "
+     "consejero)."},
+    {"calidad", 0, "titular o suplente (por omisión titular)."},
+    {"suplente_de", 0,
+     "Si es suplente: RUN del titular (registrado o en una fila anterior)."},
+    {"inicio_periodo", 1, "Inicio del periodo, AAAA-MM-DD."},
+    {"fin_periodo", 0,
+     "Fin del periodo, AAAA-MM-DD (por omisión, el largo del periodo del "
+     "consejo)."},
+    {"estado", 0,
+     "vigente, renuncio, reemplazado o cesado (por omisión vigente)."},
+    {"fecha_estado", 0, "Si no está vigente: desde cuándo, AAAA-MM-DD."},
+    {"motivo_estado", 0, "Si no está vigente: el motivo."},
+};
+const int people_member_columns_count =
+    (int)(sizeof(people_member_columns) / sizeof(people_member_columns[0]));
+
+const PeopleImportColumn people_org_columns[] = {
+    {"nombre", 1, "Nombre de la organización."},
+    {"tipo", 1,
+     "junta de vecinos, comité de vivienda, comité de allegados, cooperativa, "
+     "unión comunal, ONG, fundación, corporación u otra."},
+    {"rut", 0, "RUT de la organización."},
+    {"personalidad_juridica", 0, "Número de personalidad jurídica."},
+    {"comuna", 1, "Comuna: nombre o código CUT."},
+    {"contacto", 0, "Persona de contacto."},
+    {"correo", 0, "Correo electrónico de contacto."},
+    {"telefono", 0, "Teléfono de contacto."},
+    {"miembro", 0,
+     "«sí» si es organización miembro del consejo, «no» si no (por omisión "
+     "sí)."},
+};
+const int people_org_columns_count =
+    (int)(sizeof(people_org_columns) / sizeof(people_org_columns[0]));
+
+static const char *const azMemberExample[] = {"Ana María",
+                                              "Rojas Pérez",
+                                              "12.345.678-5",
+                                              "ana.rojas@example.cl",
+                                              "+56 9 1234 5678",
+                                              "Vicuña",
+                                              "femenino",
+                                              "Junta de Vecinos Villa El Sol",
+                                              "consejero",
+                                              "titular",
+                                              "",
+                                              "2024-03-01",
+                                              "2028-02-29",
+                                              "vigente",
+                                              "",
+                                              ""};
+static const char *const azOrgExample[] = {"Junta de Vecinos Villa El Sol",
+                                           "junta de vecinos",
+                                           "65.123.456-5",
+                                           "1234",
+                                           "Vicuña",
+                                           "Pedro González",
+                                           "contacto@example.cl",
+                                           "+56 51 234 5678",
+                                           "sí"};
+
+/* The header row: which column of the file holds each known name. */
+typedef struct ImportRow {
+  const PeopleImportColumn *aCol; /* Known columns */
+  int nCol;
+  int aiPos[CSV_FIELDS_MAX]; /* aiPos[known column] = file column, -1 */
+  const char **azField;      /* The current row */
+  int nField;
+} ImportRow;
+
+static const char *row_get(void *pCtx, const char *zName) {
+  ImportRow *p = pCtx;
+  for (int i = 0; i < p->nCol; i++) {
+    if (strcmp(p->aCol[i].zName, zName) == 0) {
+      int iPos = p->aiPos[i];
+      if (iPos < 0 || iPos >= p->nField) return NULL;
+      const char *z = p->azField[iPos];
+      /* Our own CSV exports put an apostrophe before cells a spreadsheet
+      ** would run as formulas ("+56 9…"): re-importing drops it. */
+      if (z[0] == '\'' && export_csv_cell_needs_guard(z + 1)) z++;
+      return z;
+    }
+  }
+  return NULL;
+}
+
+static void add_error(Arena *pArena, PeopleImportResult *pRes, int iLine,
+                      const char *zColumn, const char *zMessage) {
+  if (pRes->nError >= PEOPLE_IMPORT_ERRORS_MAX) return;
+  if (!pRes->aError) {
+    pRes->aError = arena_alloc(
+        pArena, sizeof(PeopleImportError) * PEOPLE_IMPORT_ERRORS_MAX);
+  }
+  PeopleImportError *p = &pRes->aError[pRes->nError++];
+  p->iLine = iLine;
+  p->zColumn = zColumn;
+  p->zMessage = zMessage;
+}
+
+/* Reads the header line into pRow; problems go to pRes (line 1). */
+static int read_header(CsvReader *pRd, Arena *pArena, ImportRow *pRow,
+                       PeopleImportResult *pRes) {
+  const char **az;
+  int n, iLine;
+  int rc = csv_read_row(pRd, pArena, &az, &n, &iLine);
+  if (rc == CSV_ERROR) {
+    add_error(pArena, pRes, pRd->iLine, NULL, arena_strdup(pArena, pRd->zErr));
+    return 0;
+  }
+  if (rc == CSV_DONE) {
+    add_error(pArena, pRes, 1, NULL, "El archivo está vacío.");
+    return 0;
+  }
+  for (int i = 0; i < pRow->nCol; i++) pRow->aiPos[i] = -1;
+  for (int j = 0; j < n; j++) {
+    char zKey[TERRITORY_KEY_MAX];
+    territory_fold(az[j], zKey);
+    for (char *s = zKey; *s; s++) {
+      if (*s == ' ') *s = '_';
+    }
+    if (!zKey[0]) continue;
+    int bKnown = 0;
+    for (int i = 0; i < pRow->nCol; i++) {
+      if (strcmp(pRow->aCol[i].zName, zKey) == 0) {
+        pRow->aiPos[i] = j;
+        bKnown = 1;
+      }
+    }
+    if (!bKnown) {
+      add_error(pArena, pRes, iLine, NULL,
+                arena_printf(pArena, "La columna «%s» no es de la plantilla.",
+                             az[j]));
+    }
+  }
+  for (int i = 0; i < pRow->nCol; i++) {
+    if (pRow->aCol[i].bRequired && pRow->aiPos[i] < 0) {
+      add_error(
+          pArena, pRes, iLine, NULL,
+          arena_printf(pArena, "Falta la columna «%s».", pRow->aCol[i].zName));
+    }
+  }
+  return pRes->nError == 0;
+}
+
+/* 1 when z is in az[0..n). */
+static int seen(const char *const *az, int n, const char *z) {
+  for (int i = 0; z && z[0] && i < n; i++) {
+    if (az[i] && strcmp(az[i], z) == 0) return 1;
+  }
+  return 0;
+}
+
+static void report_problems(Arena *pArena, PeopleImportResult *pRes, int iLine,
+                            const PeopleProblems *pP) {
+  for (int i = 0; i < pP->n; i++) {
+    add_error(pArena, pRes, iLine, pP->azField[i], pP->azMessage[i]);
+  }
+}
+
+int people_import_members(Db *pDb, Arena *pArena, int64_t iCouncil,
+                          const char *zCsv, size_t nCsv,
+                          PeopleImportResult *pRes) {
+  memset(pRes, 0, sizeof(*pRes));
+  TerritoryIndex idx;
+  if (territory_index_load(pDb, pArena, &idx) != DB_OK) return DB_ERROR;
+  CsvReader rd;
+  csv_read_init(&rd, zCsv, nCsv);
+  ImportRow row = {
+      people_member_columns, people_member_columns_count, {0}, NULL, 0};
+  if (!read_header(&rd, pArena, &row, pRes)) return DB_OK;
+  int nAlloc = 64;
+  Member *aMember = arena_alloc(pArena, sizeof(Member) * nAlloc);
+  const char **azRun = arena_alloc(pArena, sizeof(char *) * nAlloc);
+  const char **azTitularRun = arena_alloc(pArena, sizeof(char *) * nAlloc);
+  const char **azEmail = arena_alloc(pArena, sizeof(char *) * nAlloc);
+  int nTitular = 0, iLine, rc;
+  while ((rc = csv_read_row(&rd, pArena, &row.azField, &row.nField, &iLine)) ==
+         CSV_ROW) {
+    if (pRes->nRow == nAlloc) {
+      int nNew = nAlloc * 2;
+      Member *aNew = arena_alloc(pArena, sizeof(Member) * nNew);
+      memcpy(aNew, aMember, sizeof(Member) * nAlloc);
+      aMember = aNew;
+      const char ***aazList[] = {&azRun, &azTitularRun, &azEmail};
+      for (int k = 0; k < 3; k++) {
+        const char **azNew = arena_alloc(pArena, sizeof(char *) * nNew);
+        memcpy(azNew, *aazList[k], sizeof(char *) * nAlloc);
+        *aazList[k] = azNew;
+      }
+      nAlloc = nNew;
+    }
+    Member *p = &aMember[pRes->nRow];
+    PeopleProblems problems;
+    people_problems_init(&problems);
+    people_member_check(pDb, pArena, iCouncil, &idx, row_get, &row, 0,
+                        azTitularRun, nTitular, p, &problems);
+    if (seen(azRun, pRes->nRow, p->zRun)) {
+      people_problem(&problems, "run", "El RUN se repite en el archivo.");
+    }
+    if (seen(azEmail, pRes->nRow, p->zEmail)) {
+      people_problem(&problems, "correo", "El correo se repite en el archivo.");
+    }
+    azRun[pRes->nRow] = p->zRun;
+    azEmail[pRes->nRow] = p->zEmail;
+    if (p->bTitular) azTitularRun[nTitular++] = p->zRun;
+    report_problems(pArena, pRes, iLine, &problems);
+    pRes->nRow++;
+  }
+  if (rc == CSV_ERROR)
+    add_error(pArena, pRes, rd.iLine, NULL, arena_strdup(pArena, rd.zErr));
+  if (pRes->nRow == 0 && pRes->nError == 0) {
+    add_error(pArena, pRes, 2, NULL, "El archivo no tiene filas de datos.");
+  }
+  if (pRes->nError) return DB_OK;
+  if (db_begin(pDb) != DB_OK) return DB_ERROR;
+  for (int i = 0; i < pRes->nRow; i++) {
+    Member *p = &aMember[i];
+    if (p->zSubstituteRun[0]) {
+      p->iSubstituteFor =
+          people_member_by_run(pDb, iCouncil, p->zSubstituteRun);
+    }
+    if (people_member_save(pDb, iCouncil, p) != DB_OK) {
+      db_rollback(pDb);
+      return DB_ERROR;
+    }
+  }
+  if (db_commit(pDb) != DB_OK) return DB_ERROR;
+  pRes->nImported = pRes->nRow;
+  return DB_OK;
+}
+
+int people_import_orgs(Db *pDb, Arena *pArena, int64_t iCouncil,
+                       const char *zCsv, size_t nCsv,
+                       PeopleImportResult *pRes) {
+  memset(pRes, 0, sizeof(*pRes));
+  TerritoryIndex idx;
+  if (territory_index_load(pDb, pArena, &idx) != DB_OK) return DB_ERROR;
+  CsvReader rd;
+  csv_read_init(&rd, zCsv, nCsv);
+  ImportRow row = {people_org_columns, people_org_columns_count, {0}, NULL, 0};
+  if (!read_header(&rd, pArena, &row, pRes)) return DB_OK;
+  int nAlloc = 64;
+  Organization *aOrg = arena_alloc(pArena, sizeof(Organization) * nAlloc);
+  const char **azKey = arena_alloc(pArena, sizeof(char *) * nAlloc * 2);
+  int iLine, rc;
+  while ((rc = csv_read_row(&rd, pArena, &row.azField, &row.nField, &iLine)) ==
+         CSV_ROW) {
+    if (pRes->nRow == nAlloc) {
+      int nNew = nAlloc * 2;
+      Organization *aNew = arena_alloc(pArena, sizeof(Organization) * nNew);
+      memcpy(aNew, aOrg, sizeof(Organization) * nAlloc);
+      aOrg = aNew;
+      const char **azNew = arena_alloc(pArena, sizeof(char *) * nNew * 2);
+      memcpy(azNew, azKey, sizeof(char *) * nAlloc * 2);
+      azKey = azNew;
+      nAlloc = nNew;
+    }
+    Organization *p = &aOrg[pRes->nRow];
+    PeopleProblems problems;
+    people_problems_init(&problems);
+    people_org_check(pDb, pArena, iCouncil, &idx, row_get, &row, 0, p,
+                     &problems);
+    /* Keys: RUT at even slots, lower-case-insensitive name at odd ones. */
+    char zName[TERRITORY_KEY_MAX];
+    territory_fold(p->zName, zName);
+    const char *zNameKey = arena_strdup(pArena, zName);
+    for (int i = 0; i < pRes->nRow; i++) {
+      if (p->zRut[0] && azKey[2 * i] && strcmp(azKey[2 * i], p->zRut) == 0) {
+        people_problem(&problems, "rut", "El RUT se repite en el archivo.");
+      }
+      if (zNameKey[0] && strcmp(azKey[2 * i + 1], zNameKey) == 0) {
+        people_problem(&problems, "nombre",
+                       "El nombre se repite en el archivo.");
+      }
+    }
+    if (!problems.n && people_org_find(pDb, iCouncil, "", p->zName)) {
+      people_problem(&problems, "nombre",
+                     "Ya hay una organización registrada con ese nombre.");
+    }
+    azKey[2 * pRes->nRow] = p->zRut;
+    azKey[2 * pRes->nRow + 1] = zNameKey;
+    report_problems(pArena, pRes, iLine, &problems);
+    pRes->nRow++;
+  }
+  if (rc == CSV_ERROR)
+    add_error(pArena, pRes, rd.iLine, NULL, arena_strdup(pArena, rd.zErr));
+  if (pRes->nRow == 0 && pRes->nError == 0) {
+    add_error(pArena, pRes, 2, NULL, "El archivo no tiene filas de datos.");
+  }
+  if (pRes->nError) return DB_OK;
+  if (db_begin(pDb) != DB_OK) return DB_ERROR;
+  for (int i = 0; i < pRes->nRow; i++) {
+    if (people_org_save(pDb, iCouncil, &aOrg[i]) != DB_OK) {
+      db_rollback(pDb);
+      return DB_ERROR;
+    }
+  }
+  if (db_commit(pDb) != DB_OK) return DB_ERROR;
+  pRes->nImported = pRes->nRow;
+  return DB_OK;
+}
+
+/* One CSV line of fields, quoted where needed, ';'-separated. */
+static void template_line(Buf *pBuf, const char *const *az, int n) {
+  for (int i = 0; i < n; i++) {
+    if (i) buf_putc(pBuf, ';');
+    const char *z = az[i];
+    if (strpbrk(z, ";\"\n,")) {
+      buf_putc(pBuf, '"');
+      for (; *z; z++) {
+        if (*z == '"') buf_putc(pBuf, '"');
+        buf_putc(pBuf, *z);
+      }
+      buf_putc(pBuf, '"');
+    } else {
+      buf_puts(pBuf, z);
+    }
+  }
+  buf_puts(pBuf, "\r\n");
+}
+
+const char *people_import_template(Arena *pArena, int bMembers) {
+  const PeopleImportColumn *aCol =
+      bMembers ? people_member_columns : people_org_columns;
+  int nCol = bMembers ? people_member_columns_count : people_org_columns_count;
+  const char **azHeader = arena_alloc(pArena, sizeof(char *) * nCol);
+  for (int i = 0; i < nCol; i++) azHeader[i] = aCol[i].zName;
+  Buf b;
+  buf_init(&b, pArena);
+  buf_puts(&b, "\xEF\xBB\xBF");
+  template_line(&b, azHeader, nCol);
+  template_line(&b, bMembers ? azMemberExample : azOrgExample, nCol);
+  return buf_str(&b);
+}

@@ -1,0 +1,435 @@
+/*
+** Councillors: reading, checking and saving them.
+**
+** The public list selects no personal column at all (RUN, e-mail, phone),
+** so no later change to a page can leak them by accident.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/people.h"
+#include "domain/rut.h"
+#include "store/people/people_internal.h"
+
+#define MEMBER_FROM                                         \
+  "FROM members m "                                         \
+  "JOIN territory_communes c ON c.code = m.commune_code "   \
+  "JOIN territory_provinces p ON p.code = c.province_code " \
+  "LEFT JOIN organizations o ON o.id = m.organization_id "  \
+  "LEFT JOIN members t ON t.id = m.substitute_for "
+
+/* Columns 0-17 shared by both lists; the officer's adds 18-20. */
+#define MEMBER_COLUMNS                                                  \
+  "m.id, m.first_names, m.last_names, m.commune_code, c.name, p.name, " \
+  "m.gender, coalesce(m.organization_id, 0), coalesce(o.name, ''), "    \
+  "m.council_role, m.titular, coalesce(m.substitute_for, 0), "          \
+  "coalesce(t.first_names || ' ' || t.last_names, ''), m.term_start, "  \
+  "m.term_end, m.status, coalesce(m.status_date, ''), m.status_reason"
+#define MEMBER_PRIVATE_COLUMNS \
+  ", m.run, m.email, m.phone, coalesce(m.user_id, 0) "
+
+/* Council roles first by rank, then titulars before their suplentes. */
+#define MEMBER_ORDER                                                   \
+  " ORDER BY CASE m.council_role WHEN 'presidente' THEN 1 "            \
+  "WHEN 'vicepresidente' THEN 2 WHEN 'secretario' THEN 3 ELSE 4 END, " \
+  "m.titular DESC, m.last_names, m.first_names, m.id"
+
+#define MEMBER_WHERE                                                   \
+  "WHERE m.council_id = ? "                                            \
+  "AND (? = '' OR lower(m.first_names || ' ' || m.last_names) LIKE ? " \
+  "ESCAPE '\\' OR lower(coalesce(o.name, '')) LIKE ? ESCAPE '\\') "    \
+  "AND (? = '' OR p.code = ?) AND (? = '' OR m.commune_code = ?) "     \
+  "AND (? = '' OR m.council_role = ?) AND (? = '' OR m.status = ?) "
+
+static void member_from_row(Arena *pArena, DbStmt *pStmt, int bPrivate,
+                            Member *p) {
+  memset(p, 0, sizeof(*p));
+  p->id = db_column_int64(pStmt, 0);
+  p->zFirstNames = people_col(pArena, pStmt, 1);
+  p->zLastNames = people_col(pArena, pStmt, 2);
+  p->zCommuneCode = people_col(pArena, pStmt, 3);
+  p->zCommuneName = people_col(pArena, pStmt, 4);
+  p->zProvinceName = people_col(pArena, pStmt, 5);
+  p->zGender = people_col(pArena, pStmt, 6);
+  p->iOrganization = db_column_int64(pStmt, 7);
+  p->zOrganization = people_col(pArena, pStmt, 8);
+  p->zRole = people_col(pArena, pStmt, 9);
+  p->bTitular = (int)db_column_int64(pStmt, 10);
+  p->iSubstituteFor = db_column_int64(pStmt, 11);
+  p->zSubstituteFor = people_col(pArena, pStmt, 12);
+  p->zTermStart = people_col(pArena, pStmt, 13);
+  p->zTermEnd = people_col(pArena, pStmt, 14);
+  p->zStatus = people_col(pArena, pStmt, 15);
+  p->zStatusDate = people_col(pArena, pStmt, 16);
+  p->zStatusReason = people_col(pArena, pStmt, 17);
+  p->zSubstituteRun = "";
+  if (bPrivate) {
+    p->zRun = people_col(pArena, pStmt, 18);
+    p->zEmail = people_col(pArena, pStmt, 19);
+    p->zPhone = people_col(pArena, pStmt, 20);
+    p->iUserId = db_column_int64(pStmt, 21);
+  } else {
+    p->zRun = p->zEmail = p->zPhone = "";
+  }
+}
+
+int people_member_list(Db *pDb, Arena *pArena, int64_t iCouncil,
+                       const PeopleFilter *pFilter, int bPublic,
+                       Member **paMember, int *pnMember) {
+  *paMember = NULL;
+  *pnMember = 0;
+  DbStmt *pStmt =
+      bPublic ? db_prepare(pDb, "SELECT " MEMBER_COLUMNS
+                                " " MEMBER_FROM MEMBER_WHERE MEMBER_ORDER)
+              : db_prepare(pDb, "SELECT " MEMBER_COLUMNS MEMBER_PRIVATE_COLUMNS
+                                    MEMBER_FROM MEMBER_WHERE MEMBER_ORDER);
+  if (!pStmt) return DB_ERROR;
+  const char *zStatus = pFilter->zStatus ? pFilter->zStatus : "";
+  /* The public sees the council as it is today. */
+  people_bind_filter(pStmt, pArena, iCouncil, pFilter, 3, 2, 1,
+                     bPublic ? "vigente" : zStatus);
+  int nAlloc = 0, rc;
+  while ((rc = db_step(pStmt)) == DB_ROW) {
+    *paMember =
+        arena_grow(pArena, *paMember, *pnMember, &nAlloc, sizeof(Member));
+    member_from_row(pArena, pStmt, !bPublic, &(*paMember)[(*pnMember)++]);
+  }
+  db_done(pStmt);
+  return rc == DB_DONE ? DB_OK : DB_ERROR;
+}
+
+int people_member_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,
+                      Member *pMember) {
+  memset(pMember, 0, sizeof(*pMember));
+  DbStmt *pStmt = db_prepare(
+      pDb, "SELECT " MEMBER_COLUMNS MEMBER_PRIVATE_COLUMNS MEMBER_FROM
+           "WHERE m.council_id = ? AND m.id = ?");
+  if (!pStmt) return DB_ERROR;
+  db_bind_int64(pStmt, 1, iCouncil);
+  db_bind_int64(pStmt, 2, iId);
+  int rc = db_step(pStmt);
+  if (rc == DB_ROW) member_from_row(pArena, pStmt, 1, pMember);
+  db_done(pStmt);
+  return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_DONE : DB_ERROR;
+}
+
+int64_t people_member_by_run(Db *pDb, int64_t iCouncil, const char *zRun) {
+  DbStmt *pStmt = db_prepare(
+      pDb, "SELECT id FROM members WHERE council_id = ? AND run = ?");
+  if (!pStmt) return 0;
+  db_bind_int64(pStmt, 1, iCouncil);
+  db_bind_text(pStmt, 2, zRun);
+  int64_t iId = db_step(pStmt) == DB_ROW ? db_column_int64(pStmt, 0) : 0;
+  db_done(pStmt);
+  return iId;
+}
+
+/* Another member of the council with this e-mail, 0 when none. */
+static int64_t member_by_email(Db *pDb, int64_t iCouncil, const char *zEmail) {
+  DbStmt *pStmt = db_prepare(
+      pDb, "SELECT id FROM members WHERE council_id = ? AND email = ?");
+  if (!pStmt) return 0;
+  db_bind_int64(pStmt, 1, iCouncil);
+  db_bind_text(pStmt, 2, zEmail);
+  int64_t iId = db_step(pStmt) == DB_ROW ? db_column_int64(pStmt, 0) : 0;
+  db_done(pStmt);
+  return iId;
+}
+
+const char *people_member_name(Arena *pArena, const Member *pMember) {
+  return arena_printf(pArena, "%s %s", pMember->zFirstNames,
+                      pMember->zLastNames);
+}
+
+/* "#12" → 12; anything else → 0. */
+static int64_t hash_id(const char *z) {
+  if (z[0] != '#' || !z[1] || strspn(z + 1, "0123456789") != strlen(z + 1)) {
+    return 0;
+  }
+  return strtoll(z + 1, NULL, 10);
+}
+
+static void check_names_and_run(Db *pDb, Arena *pArena, int64_t iCouncil,
+                                PeopleFieldGetter xGet, void *pCtx,
+                                int64_t iSelf, Member *p, PeopleProblems *pP) {
+  p->zFirstNames = people_get(pArena, xGet, pCtx, "nombres");
+  p->zLastNames = people_get(pArena, xGet, pCtx, "apellidos");
+  if (!p->zFirstNames[0]) people_problem(pP, "nombres", "Escriba los nombres.");
+  if (!p->zLastNames[0])
+    people_problem(pP, "apellidos", "Escriba los apellidos.");
+  if (strlen(p->zFirstNames) > 120 || strlen(p->zLastNames) > 120) {
+    people_problem(pP, "nombres", "El nombre es demasiado largo.");
+  }
+  const char *zRun = people_get(pArena, xGet, pCtx, "run");
+  char zNorm[RUT_NORM_MAX];
+  const char *zReason = NULL;
+  p->zRun = "";
+  if (!zRun[0]) {
+    people_problem(pP, "run", "Escriba el RUN.");
+  } else if (!rut_parse(zRun, zNorm, &zReason)) {
+    people_problem(pP, "run", arena_printf(pArena, "El RUN %s.", zReason));
+  } else {
+    p->zRun = arena_strdup(pArena, zNorm);
+    int64_t iOther = people_member_by_run(pDb, iCouncil, p->zRun);
+    if (iOther && iOther != iSelf) {
+      people_problem(pP, "run", "Ya hay un consejero o consejera con ese RUN.");
+    }
+  }
+}
+
+static void check_contact(Db *pDb, Arena *pArena, int64_t iCouncil,
+                          const TerritoryIndex *pIdx, PeopleFieldGetter xGet,
+                          void *pCtx, int64_t iSelf, Member *p,
+                          PeopleProblems *pP) {
+  p->zEmail = people_check_email(
+      pArena, people_get(pArena, xGet, pCtx, "correo"), 0, "correo", pP);
+  if (p->zEmail[0]) {
+    int64_t iOther = member_by_email(pDb, iCouncil, p->zEmail);
+    if (iOther && iOther != iSelf) {
+      people_problem(pP, "correo",
+                     "Ese correo ya es de otro consejero o consejera.");
+    }
+  }
+  p->zPhone = people_get(pArena, xGet, pCtx, "telefono");
+  if (p->zPhone[0])
+    people_problem(pP, "telefono", people_phone_problem(p->zPhone));
+  const char *zCommune = people_get(pArena, xGet, pCtx, "comuna");
+  const TerritoryCommune *pCommune = territory_index_resolve(pIdx, zCommune);
+  p->zCommuneCode = pCommune ? pCommune->zCode : "";
+  if (!pCommune) {
+    people_problem(pP, "comuna",
+                   zCommune[0] ? arena_printf(pArena,
+                                              "La comuna «%s» no "
+                                              "existe en Chile.",
+                                              zCommune)
+                               : "Elija la comuna.");
+  }
+  const char *zGender = people_get(pArena, xGet, pCtx, "genero");
+  p->zGender = zGender[0] ? people_slug_from_input(&people_genders, zGender)
+                          : "no_informa";
+  if (!p->zGender) {
+    p->zGender = "";
+    people_problem(pP, "genero",
+                   "El género debe ser femenino, masculino, "
+                   "otro o no_informa.");
+  }
+}
+
+static void check_organization(Db *pDb, Arena *pArena, int64_t iCouncil,
+                               PeopleFieldGetter xGet, void *pCtx, Member *p,
+                               PeopleProblems *pP) {
+  const char *zOrg = people_get(pArena, xGet, pCtx, "organizacion");
+  p->iOrganization = 0;
+  if (!zOrg[0]) {
+    people_problem(pP, "organizacion", "Elija la organización que representa.");
+    return;
+  }
+  int64_t iId = hash_id(zOrg);
+  if (iId) {
+    Organization org;
+    if (people_org_get(pDb, pArena, iCouncil, iId, &org) == DB_OK) {
+      p->iOrganization = iId;
+    }
+  } else {
+    char zNorm[RUT_NORM_MAX];
+    const char *zRut = rut_parse(zOrg, zNorm, NULL) ? zNorm : "";
+    p->iOrganization = people_org_find(pDb, iCouncil, zRut, zOrg);
+  }
+  if (!p->iOrganization) {
+    people_problem(pP, "organizacion",
+                   arena_printf(pArena,
+                                "La organización «%s» no está "
+                                "registrada; regístrela primero.",
+                                zOrg));
+  }
+}
+
+static void check_role(Db *pDb, Arena *pArena, int64_t iCouncil,
+                       PeopleFieldGetter xGet, void *pCtx, int64_t iSelf,
+                       const char *const *azPendingRun, int nPendingRun,
+                       Member *p, PeopleProblems *pP) {
+  const char *zRole = people_get(pArena, xGet, pCtx, "cargo");
+  p->zRole = zRole[0] ? people_slug_from_input(&people_council_roles, zRole)
+                      : "consejero";
+  if (!p->zRole) {
+    p->zRole = "";
+    people_problem(pP, "cargo",
+                   "El cargo debe ser presidente, vicepresidente, "
+                   "secretario o consejero.");
+  }
+  const char *zKind = people_get(pArena, xGet, pCtx, "calidad");
+  char zKey[TERRITORY_KEY_MAX];
+  territory_fold(zKind, zKey);
+  if (!zKey[0] || strcmp(zKey, "titular") == 0) {
+    p->bTitular = 1;
+  } else if (strcmp(zKey, "suplente") == 0) {
+    p->bTitular = 0;
+  } else {
+    people_problem(pP, "calidad", "Indique «titular» o «suplente».");
+  }
+  const char *zOf = people_get(pArena, xGet, pCtx, "suplente_de");
+  p->iSubstituteFor = 0;
+  p->zSubstituteRun = "";
+  if (!zOf[0]) return;
+  if (p->bTitular) {
+    people_problem(pP, "suplente_de",
+                   "Solo un suplente puede ser suplente de alguien.");
+    return;
+  }
+  int64_t iId = hash_id(zOf);
+  if (iId) {
+    Member t;
+    if (iId != iSelf &&
+        people_member_get(pDb, pArena, iCouncil, iId, &t) == DB_OK &&
+        t.bTitular) {
+      p->iSubstituteFor = iId;
+      return;
+    }
+  } else {
+    char zNorm[RUT_NORM_MAX];
+    if (rut_parse(zOf, zNorm, NULL)) {
+      p->iSubstituteFor = people_member_by_run(pDb, iCouncil, zNorm);
+      if (p->iSubstituteFor && p->iSubstituteFor != iSelf) return;
+      p->iSubstituteFor = 0;
+      for (int i = 0; i < nPendingRun; i++) {
+        if (azPendingRun[i] && strcmp(azPendingRun[i], zNorm) == 0) {
+          p->zSubstituteRun = arena_strdup(pArena, zNorm);
+          return;
+        }
+      }
+    }
+  }
+  people_problem(pP, "suplente_de",
+                 "El titular indicado en «suplente de» no está registrado.");
+}
+
+static void check_term_and_status(Db *pDb, Arena *pArena, int64_t iCouncil,
+                                  PeopleFieldGetter xGet, void *pCtx, Member *p,
+                                  PeopleProblems *pP) {
+  p->zTermStart = people_get(pArena, xGet, pCtx, "inicio_periodo");
+  const char *zProblem = people_date_problem(p->zTermStart);
+  people_problem(pP, "inicio_periodo", zProblem);
+  p->zTermEnd = people_get(pArena, xGet, pCtx, "fin_periodo");
+  if (!p->zTermEnd[0] && !zProblem) {
+    char zEnd[11];
+    people_date_add_years(p->zTermStart,
+                          people_council_term_years(pDb, iCouncil), zEnd);
+    p->zTermEnd = arena_strdup(pArena, zEnd);
+  } else if (p->zTermEnd[0]) {
+    const char *zEndProblem = people_date_problem(p->zTermEnd);
+    people_problem(pP, "fin_periodo", zEndProblem);
+    if (!zProblem && !zEndProblem && strcmp(p->zTermEnd, p->zTermStart) <= 0) {
+      people_problem(pP, "fin_periodo",
+                     "El fin del periodo debe ser posterior a su inicio.");
+    }
+  }
+  const char *zStatus = people_get(pArena, xGet, pCtx, "estado");
+  p->zStatus = zStatus[0]
+                   ? people_slug_from_input(&people_member_statuses, zStatus)
+                   : "vigente";
+  if (!p->zStatus) {
+    p->zStatus = "";
+    people_problem(pP, "estado",
+                   "El estado debe ser vigente, renunció, "
+                   "reemplazado o cesado.");
+  }
+  p->zStatusDate = people_get(pArena, xGet, pCtx, "fecha_estado");
+  p->zStatusReason = people_get(pArena, xGet, pCtx, "motivo_estado");
+  int bChanged = p->zStatus[0] && strcmp(p->zStatus, "vigente") != 0;
+  if (bChanged || p->zStatusDate[0]) {
+    const char *zDateProblem = people_date_problem(p->zStatusDate);
+    if (zDateProblem && bChanged && !p->zStatusDate[0]) {
+      zDateProblem = "Indique desde qué fecha rige el cambio de estado.";
+    }
+    people_problem(pP, "fecha_estado", zDateProblem);
+  }
+  if (bChanged && !p->zStatusReason[0]) {
+    people_problem(pP, "motivo_estado",
+                   "Indique el motivo del cambio de estado.");
+  }
+}
+
+void people_member_check(Db *pDb, Arena *pArena, int64_t iCouncil,
+                         const TerritoryIndex *pIdx, PeopleFieldGetter xGet,
+                         void *pCtx, int64_t iSelf,
+                         const char *const *azPendingRun, int nPendingRun,
+                         Member *pMember, PeopleProblems *pProblems) {
+  memset(pMember, 0, sizeof(*pMember));
+  pMember->id = iSelf;
+  check_names_and_run(pDb, pArena, iCouncil, xGet, pCtx, iSelf, pMember,
+                      pProblems);
+  check_contact(pDb, pArena, iCouncil, pIdx, xGet, pCtx, iSelf, pMember,
+                pProblems);
+  check_organization(pDb, pArena, iCouncil, xGet, pCtx, pMember, pProblems);
+  check_role(pDb, pArena, iCouncil, xGet, pCtx, iSelf, azPendingRun,
+             nPendingRun, pMember, pProblems);
+  check_term_and_status(pDb, pArena, iCouncil, xGet, pCtx, pMember, pProblems);
+}
+
+int people_member_save(Db *pDb, int64_t iCouncil, Member *p) {
+  int64_t iNow = db_now();
+  DbStmt *pStmt;
+  if (p->id == 0) {
+    pStmt = db_prepare(
+        pDb,
+        "INSERT INTO members(first_names, last_names, run, email, phone, "
+        "commune_code, gender, organization_id, council_role, titular, "
+        "substitute_for, term_start, term_end, status, status_date, "
+        "status_reason, updated_at, created_at, council_id) VALUES "
+        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "RETURNING id");
+  } else {
+    pStmt = db_prepare(
+        pDb,
+        "UPDATE members SET first_names = ?, last_names = ?, run = ?, "
+        "email = ?, phone = ?, commune_code = ?, gender = ?, "
+        "organization_id = ?, council_role = ?, titular = ?, "
+        "substitute_for = ?, term_start = ?, term_end = ?, status = ?, "
+        "status_date = ?, status_reason = ?, updated_at = ?, "
+        "version = version + 1 WHERE id = ? AND council_id = ?");
+  }
+  if (!pStmt) return DB_ERROR;
+  db_bind_text(pStmt, 1, p->zFirstNames);
+  db_bind_text(pStmt, 2, p->zLastNames);
+  db_bind_text(pStmt, 3, p->zRun);
+  db_bind_text(pStmt, 4, p->zEmail);
+  db_bind_text(pStmt, 5, p->zPhone);
+  db_bind_text(pStmt, 6, p->zCommuneCode);
+  db_bind_text(pStmt, 7, p->zGender);
+  if (p->iOrganization) {
+    db_bind_int64(pStmt, 8, p->iOrganization);
+  } else {
+    db_bind_null(pStmt, 8);
+  }
+  db_bind_text(pStmt, 9, p->zRole);
+  db_bind_int64(pStmt, 10, p->bTitular ? 1 : 0);
+  if (p->iSubstituteFor) {
+    db_bind_int64(pStmt, 11, p->iSubstituteFor);
+  } else {
+    db_bind_null(pStmt, 11);
+  }
+  db_bind_text(pStmt, 12, p->zTermStart);
+  db_bind_text(pStmt, 13, p->zTermEnd);
+  db_bind_text(pStmt, 14, p->zStatus);
+  if (p->zStatusDate && p->zStatusDate[0]) {
+    db_bind_text(pStmt, 15, p->zStatusDate);
+  } else {
+    db_bind_null(pStmt, 15);
+  }
+  db_bind_text(pStmt, 16, p->zStatusReason);
+  db_bind_int64(pStmt, 17, iNow);
+  if (p->id == 0) {
+    db_bind_int64(pStmt, 18, iNow);
+    db_bind_int64(pStmt, 19, iCouncil);
+  } else {
+    db_bind_int64(pStmt, 18, p->id);
+    db_bind_int64(pStmt, 19, iCouncil);
+  }
+  int rc = db_step(pStmt);
+  if (rc == DB_ROW) {
+    p->id = db_column_int64(pStmt, 0);
+    rc = DB_DONE;
+  }
+  db_done(pStmt);
+  return rc == DB_DONE ? DB_OK : rc;
+}

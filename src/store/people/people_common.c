@@ -1,0 +1,77 @@
+/*
+** Helpers the people stores share (see people_internal.h).
+*/
+#include <ctype.h>
+#include <string.h>
+
+#include "store/accounts/accounts.h"
+#include "domain/people.h"
+#include "store/people/people_internal.h"
+
+const char *people_get(Arena *pArena, PeopleFieldGetter xGet, void *pCtx,
+                       const char *zName) {
+  const char *z = xGet(pCtx, zName);
+  if (!z) return "";
+  while (isspace((unsigned char)*z)) z++;
+  size_t n = strlen(z);
+  while (n > 0 && isspace((unsigned char)z[n - 1])) n--;
+  return arena_strndup(pArena, z, n);
+}
+
+void people_bind_filter(DbStmt *pStmt, Arena *pArena, int64_t iCouncil,
+                        const PeopleFilter *pFilter, int nLike, int nProvince,
+                        int bStatus, const char *zStatus) {
+  const char *zLike = people_like_pattern(pArena, pFilter->zQuery);
+  const char *zProv = pFilter->zProvince ? pFilter->zProvince : "";
+  const char *zCom = pFilter->zCommune ? pFilter->zCommune : "";
+  const char *zRole = pFilter->zRole ? pFilter->zRole : "";
+  int i = 1;
+  db_bind_int64(pStmt, i++, iCouncil);
+  for (int k = 0; k < nLike; k++) db_bind_text(pStmt, i++, zLike);
+  for (int k = 0; k < nProvince; k++) db_bind_text(pStmt, i++, zProv);
+  db_bind_text(pStmt, i++, zCom);
+  db_bind_text(pStmt, i++, zCom);
+  db_bind_text(pStmt, i++, zRole);
+  db_bind_text(pStmt, i++, zRole);
+  if (bStatus) {
+    db_bind_text(pStmt, i++, zStatus);
+    db_bind_text(pStmt, i++, zStatus);
+  }
+}
+
+const char *people_like_pattern(Arena *pArena, const char *zQuery) {
+  if (people_blank(zQuery)) return "";
+  Buf b;
+  buf_init(&b, pArena);
+  buf_putc(&b, '%');
+  while (isspace((unsigned char)*zQuery)) zQuery++;
+  size_t n = strlen(zQuery);
+  while (n > 0 && isspace((unsigned char)zQuery[n - 1])) n--;
+  for (size_t i = 0; i < n && i < 100; i++) {
+    char c = zQuery[i];
+    if (c == '%' || c == '_' || c == '\\') buf_putc(&b, '\\');
+    buf_putc(&b, (char)tolower((unsigned char)c));
+  }
+  buf_putc(&b, '%');
+  return buf_str(&b);
+}
+
+const char *people_check_email(Arena *pArena, const char *zEmail, int bRequired,
+                               const char *zField, PeopleProblems *pProblems) {
+  if (people_blank(zEmail)) {
+    if (bRequired) {
+      people_problem(pProblems, zField, "Escriba el correo electrónico.");
+    }
+    return "";
+  }
+  const char *zProblem = accounts_email_problem(zEmail);
+  if (zProblem) {
+    people_problem(pProblems, zField, zProblem);
+    return "";
+  }
+  return accounts_email_normalize(pArena, zEmail);
+}
+
+const char *people_col(Arena *pArena, DbStmt *pStmt, int i) {
+  return arena_strdup(pArena, db_column_text(pStmt, i));
+}

@@ -1,0 +1,30 @@
+/*
+** Helpers the people stores share; not for pages.
+*/
+#ifndef COSOC_PEOPLE_INTERNAL_H
+#define COSOC_PEOPLE_INTERNAL_H
+
+#include "store/people/people.h"
+
+/* The field, trimmed, in pArena; "" when absent. */
+const char *people_get(Arena *pArena, PeopleFieldGetter xGet, void *pCtx,
+                       const char *zName);
+/* A LIKE pattern for words typed in a search box: lower-case ASCII, '%'
+** around, the LIKE wildcards escaped with '\'. "" when zQuery is blank. */
+const char *people_like_pattern(Arena *pArena, const char *zQuery);
+/* The e-mail as stored (lower case) after checking it; a blank e-mail is
+** allowed unless bRequired. Problems go to zField. */
+const char *people_check_email(Arena *pArena, const char *zEmail, int bRequired,
+                               const char *zField, PeopleProblems *pProblems);
+/* Binds a list query's filter in the order every list query uses:
+** ?1 the council, then the search pattern nLike times, the province nProvince
+** times, the commune twice, the role or kind twice, then zStatus twice
+** unless bStatus is 0. Absent filters bind "" (the queries read "" as
+** "any"); zStatus is bound as given. */
+void people_bind_filter(DbStmt *pStmt, Arena *pArena, int64_t iCouncil,
+                        const PeopleFilter *pFilter, int nLike, int nProvince,
+                        int bStatus, const char *zStatus);
+/* A copy of column i, in pArena. */
+const char *people_col(Arena *pArena, DbStmt *pStmt, int i);
+
+#endif
