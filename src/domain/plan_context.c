@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "domain/plan_words.h"
 #include "domain/territory.h"
 
 const PlanPlace *plan_place_by_code(const PlanContext *pCtx,
@@ -63,4 +64,69 @@ const PlanCouncilKind *plan_council_kind(const PlanContext *pCtx,
     if (strcmp(pCtx->aKind[i].zSlug, zSlug) == 0) return &pCtx->aKind[i];
   }
   return NULL;
+}
+
+const char *plan_region_capital(const PlanContext *pCtx, const char *zRegion) {
+  const char *zBest = NULL;
+  size_t n = zRegion ? strlen(zRegion) : 0;
+  for (int i = 0; n && pCtx && i < pCtx->nPlace; i++) {
+    const char *z = pCtx->aPlace[i].zCode;
+    if (strncmp(z, zRegion, n) == 0 && (!zBest || strcmp(z, zBest) < 0))
+      zBest = z;
+  }
+  return zBest;
+}
+
+/* 1 when the words of name tokens n[i..j) stand at text token t[k…]. */
+static int words_at(const PlanToken *t, int nT, int k, const PlanToken *n,
+                    int i, int j) {
+  if (j <= i || k + (j - i) > nT) return 0;
+  for (int m = i; m < j; m++) {
+    if (strcmp(t[k + m - i].zText, n[m].zText) != 0) return 0;
+  }
+  return 1;
+}
+
+/* The name's words that may stand for it: all, those before its first
+** "del"/"de"/"y", the last word, the last two. */
+static int region_named_at(const PlanToken *t, int nT, int k,
+                           const PlanToken *n, int nN) {
+  int iCut = nN;
+  for (int m = 1; m < nN && iCut == nN; m++) {
+    if (strcmp(n[m].zText, "del") == 0 || strcmp(n[m].zText, "de") == 0 ||
+        strcmp(n[m].zText, "y") == 0)
+      iCut = m;
+  }
+  return words_at(t, nT, k, n, 0, nN) || words_at(t, nT, k, n, 0, iCut) ||
+         (nN >= 3 && (words_at(t, nT, k, n, nN - 1, nN) ||
+                      words_at(t, nT, k, n, nN - 2, nN)));
+}
+
+int plan_region_in_text(const char *zText, const char *const *azName,
+                        int nName) {
+  Arena *pArena = arena_new();
+  PlanToken *t;
+  int nT = plan_tokens(pArena, zText, &t), iFound = -1;
+  for (int k = 0; k < nT && iFound < 0; k++) {
+    if (strcmp(t[k].zText, "region") != 0) continue;
+    int j = k + 1;
+    if (j < nT &&
+        (strcmp(t[j].zText, "de") == 0 || strcmp(t[j].zText, "del") == 0))
+      j++;
+    if (j < nT && strcmp(t[j].zText, "la") == 0 && j + 1 < nT) {
+      /* «Región de la Araucanía»: the name may or may not say "La". */
+      for (int i = 0; i < nName && iFound < 0; i++) {
+        PlanToken *n;
+        int nN = plan_tokens(pArena, azName[i], &n);
+        if (region_named_at(t, nT, j + 1, n, nN)) iFound = i;
+      }
+    }
+    for (int i = 0; i < nName && iFound < 0; i++) {
+      PlanToken *n;
+      int nN = plan_tokens(pArena, azName[i], &n);
+      if (region_named_at(t, nT, j, n, nN)) iFound = i;
+    }
+  }
+  arena_free(pArena);
+  return iFound;
 }

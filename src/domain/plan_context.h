@@ -47,6 +47,18 @@ const PlanPlace *plan_place_by_code(const PlanContext *pCtx, const char *zCode);
 ** region is unknown). */
 int plan_region_provinces(const PlanContext *pCtx, const char **azCode,
                           const char **azName);
+/* A region's capital: by the CUT numbering its lowest commune code (the
+** first commune of its first province), or NULL. */
+const char *plan_region_capital(const PlanContext *pCtx, const char *zRegion);
+
+/* The region a text names as «Región de X» / «Región del X» / «Región X»
+** (X the official name in azName, its part before "del", "de" or "y", or
+** its last one or two words: «Región de Los Lagos», «Región
+** Metropolitana», «Región de O'Higgins», «Región de Aysén»), case and
+** accents folded: its index in azName, or -1. */
+int plan_region_in_text(const char *zText, const char *const *azName,
+                        int nName);
+
 /* The council kind with that slug (merged ones included), or NULL. */
 const PlanCouncilKind *plan_council_kind(const PlanContext *pCtx,
                                          const char *zSlug);

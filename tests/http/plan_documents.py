@@ -189,7 +189,7 @@ def docx_package(document_xml, extra=None):
 
 LOS_LAGOS = PlanSpec(
     "Plan de trabajo COSOC 2026",
-    ["Consejo de la Sociedad Civil de la SEREMI de Vivienda de Los Lagos.",
+    ["Consejo de la Sociedad Civil de la SEREMI de Vivienda, Región de Los Lagos.",
      "Este plan se acordó en la sesión ordinaria de marzo."],
     "OBJETIVOS GENERALES:",
     ["Fortalecer la participación de las organizaciones de la región.",

@@ -275,6 +275,16 @@ class ApproveFromAnywhere(Councils):
         self.assertIn("que queda aprobada", r.stdout)
         self.assertEqual(query_one(db, "SELECT approved FROM plan_versions"), "1")
 
+    def test_a_council_made_from_its_plan_is_of_the_region_it_names(self):
+        db = new_database(self.tmpdir, "nuevo")
+        type(self).dbs.append(db)
+        path = self.write("loslagos-nuevo.txt", LOS_LAGOS.text())
+        run_cli("import-plan", path, "--db", db, check=0)
+        self.assertEqual(query_one(db, "SELECT region_code FROM councils"), "10")
+        # Its provinces and its capital (Puerto Montt) are Los Lagos'.
+        self.assertEqual(query_one(db, "SELECT target_provinces FROM plan_lines "
+                                       "WHERE number = 3"), "101 102 103 104")
+
     def test_several_councils_need_council_and_get_their_own_places(self):
         db = self.council_db("varios", "10")
         execute(db, "INSERT INTO councils(name, short_name, institution, region_code, "

@@ -24,5 +24,15 @@ int plan_store_read_document(Db *pDb, Arena *pArena, int64_t iCouncil,
   }
   if (plan_import_source(pArena, &src, &ctx, pDoc, pzErr) != PLAN_IMPORT_OK)
     return PLAN_REFUSED;
+  /* No council yet: the one the import makes is of the region the
+  ** document names, so the plan is read again with that region's places
+  ** (its provinces, its capital as the seat). */
+  const char *zRegion = iUsed ? NULL : plan_store_doc_region(pDb, pArena, pDoc);
+  if (zRegion) {
+    ctx.zRegionCode = zRegion;
+    ctx.zSeatCode = plan_region_capital(&ctx, zRegion);
+    if (plan_import_source(pArena, &src, &ctx, pDoc, pzErr) != PLAN_IMPORT_OK)
+      return PLAN_REFUSED;
+  }
   return DB_OK;
 }

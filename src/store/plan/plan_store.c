@@ -66,14 +66,8 @@ int plan_store_context(Db *pDb, Arena *pArena, int64_t iCouncil,
       pCtx->zSeatCode = arena_strdup(pArena, db_column_text(p, 1));
   }
   db_done(p);
-  if (!pCtx->zSeatCode && pCtx->zRegionCode) {
-    /* The region's capital: its lowest commune code (places are ordered). */
-    size_t n = strlen(pCtx->zRegionCode);
-    for (int i = 0; i < idx.nCommune && !pCtx->zSeatCode; i++) {
-      if (strncmp(aPlace[i].zCode, pCtx->zRegionCode, n) == 0)
-        pCtx->zSeatCode = aPlace[i].zCode;
-    }
-  }
+  if (!pCtx->zSeatCode)
+    pCtx->zSeatCode = plan_region_capital(pCtx, pCtx->zRegionCode);
   PlanCouncilKind *aKind = NULL;
   int nKind = 0;
   if (plan_kinds_list(pDb, pArena, iCouncil, &aKind, &nKind) != DB_OK)
@@ -308,6 +302,25 @@ int plan_store_save(Db *pDb, Arena *pArena, int64_t iCouncil,
   return rc;
 }
 
+const char *plan_store_doc_region(Db *pDb, Arena *pArena, const PlanDoc *pDoc) {
+  DbStmt *p =
+      db_prepare(pDb, "SELECT code, name FROM territory_regions ORDER BY code");
+  if (!p) return NULL;
+  const char **azCode = NULL, **azName = NULL;
+  int n = 0, nAlloc = 0, nAlloc2 = 0;
+  while (db_step(p) == DB_ROW) {
+    azCode = arena_grow(pArena, azCode, n, &nAlloc, sizeof(char *));
+    azName = arena_grow(pArena, azName, n, &nAlloc2, sizeof(char *));
+    azCode[n] = arena_strdup(pArena, db_column_text(p, 0));
+    azName[n++] = arena_strdup(pArena, db_column_text(p, 1));
+  }
+  db_done(p);
+  int i = plan_region_in_text(arena_printf(pArena, "%s\n%s", pDoc->zTitle,
+                                           pDoc->zIntro ? pDoc->zIntro : ""),
+                              azName, n);
+  return i >= 0 ? azCode[i] : NULL;
+}
+
 int plan_store_import_council(Db *pDb, Arena *pArena, int64_t iCouncil,
                               int64_t *piCouncil, const char **pzErr) {
   *pzErr = NULL;
@@ -347,14 +360,21 @@ int plan_store_import(Db *pDb, Arena *pArena, int64_t iCouncil,
           DB_OK &&
       !iUsed) {
     /* No council yet: one named after the document. */
+    /* Its region when the document names it: the places of the plan
+    ** («en cada provincia», «la capital regional») are that region's. */
+    const char *zRegion = plan_store_doc_region(pDb, pArena, pDoc);
     DbStmt *p = db_prepare(pDb,
                            "INSERT INTO councils(name, short_name, "
-                           "institution, created_at) VALUES (?, ?, '', ?) "
-                           "RETURNING id");
+                           "institution, region_code, created_at) VALUES "
+                           "(?, ?, '', ?, ?) RETURNING id");
     if (p) {
       db_bind_text(p, 1, pDoc->zTitle);
       db_bind_text(p, 2, pDoc->zTitle);
-      db_bind_int64(p, 3, db_now());
+      if (zRegion)
+        db_bind_text(p, 3, zRegion);
+      else
+        db_bind_null(p, 3);
+      db_bind_int64(p, 4, db_now());
       iUsed = insert_returning_id(p);
     }
     if (!iUsed) *pzErr = "no se pudo crear el consejo";

@@ -65,6 +65,10 @@ int plan_store_save(Db *pDb, Arena *pArena, int64_t iCouncil,
                     const char *zReason, int64_t iAuthorId,
                     const char *zAuthorName, int *piNumber, int *pnChanges);
 
+/* The region code a plan's title or introduction names («Región de Los
+** Lagos»), from the territory's regions; NULL when none. */
+const char *plan_store_doc_region(Db *pDb, Arena *pArena, const PlanDoc *pDoc);
+
 /* The council an import into iCouncil goes to: iCouncil if it exists, the
 ** only council when iCouncil is 0, or 0 in *piCouncil when there is none
 ** yet (the import will make one). DB_ERROR with a Spanish reason in *pzErr

@@ -320,6 +320,37 @@ static void headings_name_their_columns_in_any_wording(void **state) {
   }
 }
 
+static void a_text_names_its_region(void **state) {
+  (void)state;
+  static const char *const azName[] = {
+      "Coquimbo",
+      "Metropolitana de Santiago",
+      "Libertador General Bernardo O'Higgins",
+      "La Araucanía",
+      "Los Lagos",
+      "Aysén del General Carlos Ibáñez del Campo",
+      "Ñuble"};
+  static const struct {
+    const char *zText;
+    int i;
+  } aCase[] = {
+      {"COSOC MINVU SERVIU de la Región de Coquimbo", 0},
+      {"Consejo de la Región Metropolitana", 1},
+      {"SEREMI de la Región de O'Higgins", 2},
+      {"Servicio de Salud, Región de La Araucanía", 3},
+      {"REGION DE LA ARAUCANIA", 3},
+      {"Región de Los Lagos", 4},
+      {"Región de Aysén", 5},
+      {"Región del Ñuble", 6},
+      {"Plan de Coquimbo sin la palabra", -1},
+      {"Región de Atacama", -1},
+  };
+  for (size_t i = 0; i < sizeof(aCase) / sizeof(aCase[0]); i++) {
+    int iGot = plan_region_in_text(aCase[i].zText, azName, 7);
+    if (iGot != aCase[i].i) fail_msg("«%s»: got %d", aCase[i].zText, iGot);
+  }
+}
+
 static int setup(void **state) {
   (void)state;
   g_pArena = arena_new();
@@ -341,6 +372,7 @@ int main(void) {
       cmocka_unit_test(evidence_wordings_are_matched_by_key_words),
       cmocka_unit_test(objectives_are_read_in_every_numbering),
       cmocka_unit_test(headings_name_their_columns_in_any_wording),
+      cmocka_unit_test(a_text_names_its_region),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
