@@ -208,30 +208,31 @@ static void pre_add_cell(Importer *p, const PlanCell *c, const char *zWhere) {
     pre_add(p, c->aPara[i].zText, c->aPara[i].bItem, zWhere);
 }
 
-/* A table row before the header: one filled cell is its paragraphs;
-** several are one paragraph ("1" | "Fortalecer…" reads "1. Fortalecer…"). */
+/* A table row before the header: each filled cell is its paragraphs
+** («OBJETIVOS GENERALES» | «1. …» in two cells), except a number before
+** a text, which is one numbered paragraph ("1" | "Fortalecer…" reads
+** "1. Fortalecer…"). */
 static void pre_add_row(Importer *p, const PlanRow *pRow) {
-  int nFilled = 0, iLast = -1;
-  for (int i = 0; i < pRow->nCell; i++) {
-    if (pRow->aCell[i].nPara && !pRow->aCell[i].bCopy) nFilled++, iLast = i;
-  }
-  if (nFilled == 1) {
-    pre_add_cell(p, &pRow->aCell[iLast], pRow->zWhere);
-    return;
-  }
-  if (nFilled == 0) return;
-  Buf b;
-  buf_init(&b, p->pArena);
+  const PlanCell *pNumber = NULL;
   for (int i = 0; i < pRow->nCell; i++) {
     const PlanCell *c = &pRow->aCell[i];
     if (!c->nPara || c->bCopy) continue;
     const char *z = plan_cell_flat(p->pArena, c);
-    if (b.n) buf_puts(&b, " ");
-    buf_puts(&b, z);
-    if (b.n == strlen(z) && strspn(z, "0123456789") == strlen(z))
-      buf_putc(&b, '.');
+    if (!pNumber && c->nPara == 1 && strspn(z, "0123456789") == strlen(z)) {
+      pNumber = c;
+      continue;
+    }
+    if (pNumber) {
+      pre_add(p,
+              arena_printf(p->pArena, "%s. %s",
+                           plan_cell_flat(p->pArena, pNumber), z),
+              0, pRow->zWhere);
+      pNumber = NULL;
+      continue;
+    }
+    pre_add_cell(p, c, pRow->zWhere);
   }
-  pre_add(p, buf_str(&b), 0, pRow->zWhere);
+  if (pNumber) pre_add_cell(p, pNumber, pRow->zWhere);
 }
 
 static void collect_pre(Importer *p) {
@@ -301,10 +302,10 @@ static void mark_text(char z[MARK_SIZE], const char *zFirst, int k,
   if (isdigit((unsigned char)zFirst[0]))
     snprintf(z, MARK_SIZE, "%u%.7s", u, zSep);
   else
-    snprintf(z, MARK_SIZE, "%c%.7s",
-             (char)((islower((unsigned char)zFirst[0]) ? 'a' : 'A') + u % 26u -
-                    1),
-             zSep);
+    snprintf(
+        z, MARK_SIZE, "%c%.7s",
+        (char)((islower((unsigned char)zFirst[0]) ? 'a' : 'A') + u % 26u - 1),
+        zSep);
 }
 
 typedef struct Objectives {
@@ -461,6 +462,24 @@ static int period_from_text(Arena *pArena, const char *z, PlanDoc *pDoc) {
     plan_date_format(pDoc->zPeriodStart, (int)y1, 1, 1);
     plan_date_format(pDoc->zPeriodEnd, (int)y2, 12, 31);
     return 1;
+  }
+  return 0;
+}
+
+/* A title in two lines («CONSEJO DE LA SOCIEDAD CIVIL» / «PLAN DE TRABAJO
+** 2025»): the years of a short paragraph before the objectives. Long
+** paragraphs are introduction, whose years are other things' («Oficio de
+** fecha 04.01.2023»). */
+#define HEADING_WORDS_SHORT 12
+static int period_from_heading(Importer *p, PlanDoc *pDoc) {
+  const char *zRest;
+  for (int i = 1; i < p->nPre && i < 4; i++) {
+    const char *z = p->aPre[i].zText;
+    if (objectives_heading(p->pArena, z, &zRest)) break;
+    PlanToken *aTok;
+    int nTok = plan_tokens(p->pArena, z, &aTok);
+    if (nTok <= HEADING_WORDS_SHORT && period_from_text(p->pArena, z, pDoc))
+      return 1;
   }
   return 0;
 }
@@ -653,10 +672,17 @@ static void evidence_flag(Arena *pArena, PlanEvidence *e,
   }
 }
 
+/* At least three letters: «N/A», «-», «s/i» name no evidence. */
+static int has_words(const char *z) {
+  int n = 0;
+  for (; *z; z++) n += isalpha((unsigned char)*z) || (unsigned char)*z >= 0xc3;
+  return n >= 3;
+}
+
 static void evidence_add(Arena *pArena, PlanEvidence *a, int *pn,
                          const char *zLabel, const char *zKind,
                          const PlanContext *pCtx) {
-  if (!*zLabel || *pn >= PLAN_EVIDENCE_MAX) return;
+  if (!has_words(zLabel) || *pn >= PLAN_EVIDENCE_MAX) return;
   int bNew = 0;
   if (!zKind) {
     zKind = plan_evidence_slug_for_label(pArena, zLabel);
@@ -843,7 +869,7 @@ int plan_import_source(Arena *pArena, const PlanSource *pSrc,
     rc = read_rows(&imp);
   }
   if (rc == PLAN_IMPORT_OK && !period_from_text(pArena, pDoc->zTitle, pDoc) &&
-      !period_from_rows(&imp, pDoc)) {
+      !period_from_heading(&imp, pDoc) && !period_from_rows(&imp, pDoc)) {
     rc = refuse(&imp,
                 "%s: el título «%s» no dice el periodo del plan (un año o dos, "
                 "como «2024-2025»), y las fechas de las líneas tampoco dicen "

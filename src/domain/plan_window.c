@@ -269,9 +269,10 @@ static int year_after(const Reader *p, int *pi) {
     i++;
   else if (tok_punct(p, i, ','))
     i++;
-  int y = year_at(p, i);
-  if (!y) return 0;
-  *pi = i + 1;
+  int bParen = tok_punct(p, i, '('); /* "Primer semestre (2025)" */
+  int y = year_at(p, i + bParen);
+  if (!y || (bParen && !tok_punct(p, i + 2, ')'))) return 0;
+  *pi = i + 1 + 2 * bParen;
   return y;
 }
 
@@ -282,7 +283,23 @@ static void span_part(Span *s, int iPart, int nMonths) {
 
 /* "semestre 1", "primer semestre", "q1", "1t". */
 static int read_part(const Reader *p, int *pi, Span *s) {
-  int i = *pi, nMonths, iPart;
+  int i = *pi, nMonths, iPart, iLast;
+  /* "1° y 2° semestre", "primer a tercer trimestre": from one to the other. */
+  if ((iPart = ordinal_at(p, i)) != 0 &&
+      (tok_punct(p, i + 1, ',') || tok_punct(p, i + 1, '-') ||
+       (tok_is(p, i + 1, PLAN_TOK_WORD) &&
+        (strcmp(p->a[i + 1].zText, "y") == 0 ||
+         strcmp(p->a[i + 1].zText, "a") == 0 ||
+         strcmp(p->a[i + 1].zText, "al") == 0))) &&
+      (iLast = ordinal_at(p, i + 2)) > iPart &&
+      (nMonths = part_at(p, i + 3)) != 0 && iLast * nMonths <= 12) {
+    i += 4;
+    span_part(s, iPart, nMonths);
+    s->m2 = iLast * nMonths;
+    s->y = year_after(p, &i);
+    *pi = i;
+    return 1;
+  }
   if ((iPart = ordinal_at(p, i)) != 0 && (nMonths = part_at(p, i + 1)) != 0) {
     i += 2;
   } else if ((nMonths = part_at(p, i)) != 0 &&
@@ -596,12 +613,35 @@ static int parse_phrase(Arena *pArena, const char *zPhrase, const char *zPs,
   return 1;
 }
 
+/* The phrase without what it says in parentheses ("Agosto 2025 (Día del
+** Dirigente)"), or NULL when it has none. */
+static const char *without_asides(Arena *pArena, const char *z) {
+  if (!z || !strchr(z, '(')) return NULL;
+  Buf b;
+  buf_init(&b, pArena);
+  int nDepth = 0;
+  for (; *z; z++) {
+    if (*z == '(') nDepth++;
+    if (!nDepth) buf_putc(&b, *z);
+    if (*z == ')' && nDepth) nDepth--;
+  }
+  return buf_str(&b);
+}
+
 int plan_window_parse(const char *zPhrase, const char *zPeriodStart,
                       const char *zPeriodEnd, PlanWindow *pOut) {
   memset(pOut, 0, sizeof(*pOut));
   Arena *pArena = arena_new();
   int bOk = parse_phrase(pArena, zPhrase ? zPhrase : "", zPeriodStart,
                          zPeriodEnd, pOut);
+  const char *zBare = bOk ? NULL : without_asides(pArena, zPhrase);
+  if (zBare) {
+    char zReason[PLAN_REASON_SIZE];
+    memcpy(zReason, pOut->zReason, sizeof(zReason));
+    memset(pOut, 0, sizeof(*pOut));
+    bOk = parse_phrase(pArena, zBare, zPeriodStart, zPeriodEnd, pOut);
+    if (!bOk) memcpy(pOut->zReason, zReason, sizeof(zReason));
+  }
   arena_free(pArena);
   if (!bOk) {
     char zReason[PLAN_REASON_SIZE];

@@ -172,6 +172,27 @@ static void spreadsheet_text_takes_its_period_from_the_lines(void **state) {
 
 /* A council kind the catalogue already has is that kind, flagged only
 ** until reviewed; one merged into another reads as that one. */
+/* A title in two lines, the objectives in a table of two columns before
+** the plan's table. */
+static void a_title_in_two_lines_and_objectives_in_a_table(void **state) {
+  (void)state;
+  static const char zPlan[] =
+      "CONSEJO DE LA SOCIEDAD CIVIL\n"
+      "PLAN DE TRABAJO 2027\n"
+      "Este consejo se reunió el 04.01.2023 para acordar el plan que sigue.\n"
+      "OBJETIVOS GENERALES\t1. Informar a la comunidad\n"
+      "\t2. Incidir en las políticas\n"
+      "\n"
+      "ACTIVIDAD\tMEDIO DE VERIFICACIÓN\tMES\n"
+      "Sesiones\tActa\tMarzo\n";
+  PlanDoc d = parse_ok(zPlan, "04", NULL);
+  assert_string_equal(d.zTitle, "CONSEJO DE LA SOCIEDAD CIVIL");
+  assert_string_equal(d.zPeriodStart, "2027-01-01");
+  assert_int_equal(d.nObjective, 2);
+  assert_string_equal(d.aObjective[1].zText, "Incidir en las políticas");
+  assert_string_equal(d.aLine[0].window.zStart, "2027-03-01");
+}
+
 static void the_councils_own_kinds_are_reused_and_followed(void **state) {
   (void)state;
   static const char zPlan[] =
@@ -229,6 +250,8 @@ static void evidence_wordings_are_matched_by_key_words(void **state) {
       {"Registro fotográfico o audiovisual", "fotografias"},
       {"Minuta de reunión", "acta"},
       {"Certificado de participación", "certificado_de_participacion"},
+      {"N/A", ""},
+      {"-", ""},
   };
   for (size_t i = 0; i < sizeof(aCase) / sizeof(aCase[0]); i++) {
     PlanCell cell;
@@ -368,6 +391,7 @@ int main(void) {
       cmocka_unit_test(another_council_with_other_headings_imports),
       cmocka_unit_test(an_html_plan_with_merged_cells_imports),
       cmocka_unit_test(spreadsheet_text_takes_its_period_from_the_lines),
+      cmocka_unit_test(a_title_in_two_lines_and_objectives_in_a_table),
       cmocka_unit_test(the_councils_own_kinds_are_reused_and_followed),
       cmocka_unit_test(evidence_wordings_are_matched_by_key_words),
       cmocka_unit_test(objectives_are_read_in_every_numbering),
