@@ -76,6 +76,13 @@ void request_drop_body_fd(Request *r);
 /* The CSRF key, loaded from the database at start (server.c). */
 const unsigned char *server_csrf_key(void);
 
+/* Checks the text a request carries (request_check.c): 0 when it may go
+** on; 1 with the status (400 or 422), a Spanish message and the field at
+** fault (or NULL) when it must be refused. Form values' line breaks are
+** made LF as a side effect. */
+int request_text_check(Request *r, int *piStatus, const char **pzMessage,
+                       const char **pzField);
+
 /* Checks the CSRF token that came with a POST (csrf.c). */
 int csrf_token_valid(Request *r);
 
