@@ -341,11 +341,13 @@ int accounts_session_lookup(Db *pDb, Arena *pArena, const char *zToken,
                                 "UPDATE sessions SET last_seen_at = ?, "
                                 "expires_at = ? WHERE id = ?");
     /* Not touching it only shortens the session: no error to report. */
-    db_bind_int64(pTouch, 1, tNow);
-    db_bind_int64(pTouch, 2, tNow + ACCOUNTS_SESSION_IDLE_SECONDS);
-    db_bind_int64(pTouch, 3, iSession);
-    db_step(pTouch);
-    db_done(pTouch);
+    if (pTouch) {
+      db_bind_int64(pTouch, 1, tNow);
+      db_bind_int64(pTouch, 2, tNow + ACCOUNTS_SESSION_IDLE_SECONDS);
+      db_bind_int64(pTouch, 3, iSession);
+      db_step(pTouch);
+      db_done(pTouch);
+    }
   }
   return DB_OK;
 }
@@ -412,10 +414,12 @@ int accounts_token_lookup(Db *pDb, Arena *pArena, const char *zToken,
     DbStmt *pTouch = db_prepare(pDb,
                                 "UPDATE api_tokens SET last_used_at = ? "
                                 "WHERE id = ?");
-    db_bind_int64(pTouch, 1, tNow);
-    db_bind_int64(pTouch, 2, iToken);
-    db_step(pTouch);
-    db_done(pTouch);
+    if (pTouch) { /* Best effort: the request is not refused for it */
+      db_bind_int64(pTouch, 1, tNow);
+      db_bind_int64(pTouch, 2, iToken);
+      db_step(pTouch);
+      db_done(pTouch);
+    }
   }
   return DB_OK;
 }
