@@ -30,7 +30,7 @@
 ** wait long; one account from any address waits at most a minute, so its
 ** owner at another address is never locked out by someone else's
 ** failures. A success clears the account's failures (not the address's). */
-#define ACCOUNTS_THROTTLE_WINDOW_SECONDS (60 * 60) /* Older failures ignored */
+#define ACCOUNTS_THROTTLE_WINDOW_SECONDS (60 * 60) /* Older ones ignored */
 #define ACCOUNTS_THROTTLE_BASE_SECONDS 5
 #define ACCOUNTS_THROTTLE_FREE_PAIR 5      /* This account, this address */
 #define ACCOUNTS_THROTTLE_FREE_ADDRESS 20  /* This address, any account */
