@@ -25,9 +25,12 @@ static const Command aCommand[] = {
     {"rut", cmd_rut, "valida y normaliza RUT/RUN (cosoc rut 12.345.678-5)"},
     {"backup", cmd_backup, "respalda la base de datos sin detener el servidor"},
     {"mail", cmd_mail, "correo: envía pendientes, prueba, lista (mail --help)"},
-    {"import-plan", cmd_import_plan, "importa el plan anual desde un documento"},
-    {"bench-data", cmd_bench_data, "crea datos nacionales sintéticos (make bench)"},
-    {"compliance-summary", cmd_compliance_summary, "cumplimiento de todos los consejos"},
+    {"import-plan", cmd_import_plan,
+     "importa el plan anual desde un documento"},
+    {"bench-data", cmd_bench_data,
+     "crea datos nacionales sintéticos (make bench)"},
+    {"compliance-summary", cmd_compliance_summary,
+     "cumplimiento de todos los consejos"},
 };
 
 static void usage(FILE *pOut) {

@@ -391,11 +391,12 @@ int accounts_token_lookup(Db *pDb, Arena *pArena, const char *zToken,
   char zToday[11];
   accounts_today(zToday);
   int64_t tNow = db_now();
-  DbStmt *pStmt = db_prepare(pDb,
-                             "SELECT u.id, u.email, u.name, u.role, t.id, "
-                             "t.last_used_at FROM api_tokens t JOIN users u "
-                             "ON u.id = t.user_id WHERE t.token_hash = ? "
-                             "AND t.revoked_at IS NULL AND " ACCOUNTS_USABLE_SQL);
+  DbStmt *pStmt =
+      db_prepare(pDb,
+                 "SELECT u.id, u.email, u.name, u.role, t.id, "
+                 "t.last_used_at FROM api_tokens t JOIN users u "
+                 "ON u.id = t.user_id WHERE t.token_hash = ? "
+                 "AND t.revoked_at IS NULL AND " ACCOUNTS_USABLE_SQL);
   if (!pStmt) return DB_ERROR;
   db_bind_text(pStmt, 1, zHash);
   db_bind_text(pStmt, 2, zToday);

@@ -32,11 +32,11 @@
 ** failures. A success clears the account's failures (not the address's). */
 #define ACCOUNTS_THROTTLE_WINDOW_SECONDS (60 * 60) /* Older ones ignored */
 #define ACCOUNTS_THROTTLE_BASE_SECONDS 5
-#define ACCOUNTS_THROTTLE_FREE_PAIR 5      /* This account, this address */
-#define ACCOUNTS_THROTTLE_FREE_ADDRESS 20  /* This address, any account */
-#define ACCOUNTS_THROTTLE_FREE_ACCOUNT 10  /* This account, any address */
-#define ACCOUNTS_THROTTLE_MAX_SECONDS (15 * 60)     /* Pair and address cap */
-#define ACCOUNTS_THROTTLE_ACCOUNT_MAX_SECONDS 60    /* Account-wide cap */
+#define ACCOUNTS_THROTTLE_FREE_PAIR 5           /* This account, this address */
+#define ACCOUNTS_THROTTLE_FREE_ADDRESS 20       /* This address, any account */
+#define ACCOUNTS_THROTTLE_FREE_ACCOUNT 10       /* This account, any address */
+#define ACCOUNTS_THROTTLE_MAX_SECONDS (15 * 60) /* Pair and address cap */
+#define ACCOUNTS_THROTTLE_ACCOUNT_MAX_SECONDS 60 /* Account-wide cap */
 
 /* Who may use a route or a feature (a bit set). Zero means nobody: the
 ** default is deny. */
@@ -69,8 +69,8 @@ const char *accounts_role_label(const char *zRole);
 const char *accounts_email_problem(const char *zEmail);
 /* Length, the list of common passwords (data/passwords/), and the
 ** account's own name and e-mail (either may be NULL). */
-const char *accounts_password_problem(const char *zPassword,
-                                      const char *zName, const char *zEmail);
+const char *accounts_password_problem(const char *zPassword, const char *zName,
+                                      const char *zEmail);
 /* 1 when zPassword, in lower case, is a common password or one followed by
 ** digits and signs only. */
 int accounts_password_is_common(const char *zPassword);
@@ -114,9 +114,9 @@ int accounts_set_password(Db *pDb, Arena *pArena, int64_t iUserId,
 ** resigned, was replaced or removed, or whose term ended, can no longer
 ** sign in, and their sessions and tokens stop working at once. Its one
 ** parameter is today's date, accounts_today(). */
-#define ACCOUNTS_USABLE_SQL                                                   \
-  "u.active = 1 AND (NOT EXISTS (SELECT 1 FROM members mo WHERE "          \
-  "mo.user_id = u.id) OR EXISTS (SELECT 1 FROM members mo WHERE "          \
+#define ACCOUNTS_USABLE_SQL                                       \
+  "u.active = 1 AND (NOT EXISTS (SELECT 1 FROM members mo WHERE " \
+  "mo.user_id = u.id) OR EXISTS (SELECT 1 FROM members mo WHERE " \
   "mo.user_id = u.id AND mo.status = 'vigente' AND mo.term_end >= ?))"
 /* Today in Santiago, "YYYY-MM-DD". */
 void accounts_today(char zDay[11]);
@@ -148,8 +148,8 @@ typedef struct UserRow {
   const char *zEmail;
   const char *zName;
   const char *zRole;
-  int bActive;       /* Not disabled */
-  int bLeftOffice;   /* Its councillor left office: cannot sign in */
+  int bActive;     /* Not disabled */
+  int bLeftOffice; /* Its councillor left office: cannot sign in */
   int64_t iCreated;
 } UserRow;
 
@@ -171,8 +171,8 @@ typedef struct TokenRow {
   const char *zPrefix; /* First characters, "" for tokens older than that */
   const char *zLabel;
   int64_t iCreated;
-  int64_t iLastUsed;   /* 0: never used */
-  int64_t iRevoked;    /* 0: live */
+  int64_t iLastUsed; /* 0: never used */
+  int64_t iRevoked;  /* 0: live */
 } TokenRow;
 int accounts_token_list(Db *pDb, Arena *pArena, int64_t iUserId,
                         TokenRow **paRow, int *pnRow);
@@ -206,8 +206,7 @@ int64_t accounts_throttle_delay(int64_t nFail, int nFree, int64_t iCap);
 /* Seconds zAddress must still wait before trying zEmail (normalized); 0:
 ** it may try now. -1 when the failures could not be counted: the caller
 ** refuses the sign-in (throttling fails closed). */
-int64_t accounts_login_wait(Db *pDb, const char *zEmail,
-                            const char *zAddress);
+int64_t accounts_login_wait(Db *pDb, const char *zEmail, const char *zAddress);
 /* Remembers an attempt (DB_OK or DB_ERROR). */
 int accounts_login_record(Db *pDb, const char *zEmail, const char *zAddress,
                           int bSuccess);

@@ -13,14 +13,14 @@
 
 /* 1 when the account's councillor left office (see ACCOUNTS_USABLE_SQL):
 ** one parameter, today. */
-#define LEFT_OFFICE_SQL                                                       \
-  "CASE WHEN EXISTS (SELECT 1 FROM members mo WHERE mo.user_id = u.id) "    \
-  "AND NOT EXISTS (SELECT 1 FROM members mo WHERE mo.user_id = u.id AND "   \
+#define LEFT_OFFICE_SQL                                                   \
+  "CASE WHEN EXISTS (SELECT 1 FROM members mo WHERE mo.user_id = u.id) "  \
+  "AND NOT EXISTS (SELECT 1 FROM members mo WHERE mo.user_id = u.id AND " \
   "mo.status = 'vigente' AND mo.term_end >= ?) THEN 1 ELSE 0 END"
 
-#define USER_ROW_SQL                                                          \
-  "SELECT u.id, u.email, u.name, u.role, u.active, u.created_at, "          \
-  LEFT_OFFICE_SQL " FROM users u "
+#define USER_ROW_SQL                                 \
+  "SELECT u.id, u.email, u.name, u.role, u.active, " \
+  "u.created_at, " LEFT_OFFICE_SQL " FROM users u "
 
 static void user_row_read(DbStmt *p, Arena *pArena, UserRow *pRow) {
   pRow->id = db_column_int64(p, 0);
@@ -283,11 +283,11 @@ static int64_t reset_lookup(Db *pDb, const char *zToken, int64_t *piUser) {
   char zHash[65], zToday[11];
   accounts_token_hash(zToken, zHash);
   accounts_today(zToday);
-  DbStmt *p = db_prepare(pDb,
-                         "SELECT r.id, r.user_id FROM password_resets r JOIN "
-                         "users u ON u.id = r.user_id WHERE r.token_hash = ? "
-                         "AND r.used_at IS NULL AND r.expires_at > ? AND "
-                         ACCOUNTS_USABLE_SQL);
+  DbStmt *p = db_prepare(
+      pDb,
+      "SELECT r.id, r.user_id FROM password_resets r JOIN "
+      "users u ON u.id = r.user_id WHERE r.token_hash = ? "
+      "AND r.used_at IS NULL AND r.expires_at > ? AND " ACCOUNTS_USABLE_SQL);
   db_bind_text(p, 1, zHash);
   db_bind_int64(p, 2, db_now());
   db_bind_text(p, 3, zToday);

@@ -23,7 +23,7 @@
 
 static const char **g_azCommon; /* Sorted, pointing into g_zCommonText */
 static size_t g_nCommon;
-static char *g_zCommonText;     /* The list, one string per line */
+static char *g_zCommonText; /* The list, one string per line */
 static pthread_once_t g_commonOnce = PTHREAD_ONCE_INIT;
 
 static int compare_strings(const void *a, const void *b) {
@@ -129,8 +129,8 @@ static int uses_own_identity(const char *zPassword, const char *zName,
   return bUses;
 }
 
-const char *accounts_password_problem(const char *zPassword,
-                                      const char *zName, const char *zEmail) {
+const char *accounts_password_problem(const char *zPassword, const char *zName,
+                                      const char *zEmail) {
   if (!zPassword || !*zPassword) return "Escriba una contraseña.";
   /* Counted in characters, not bytes: "contraseña" has 10. */
   size_t nChar = 0;

@@ -41,15 +41,14 @@ static int count_failures(DbStmt *pStmt, int iSince, int64_t tSince,
 }
 
 /* Seconds still to wait in one scope, from its failures. */
-static int64_t scope_wait(int64_t nFail, int64_t tLast, int nFree,
-                          int64_t iCap, int64_t tNow) {
+static int64_t scope_wait(int64_t nFail, int64_t tLast, int nFree, int64_t iCap,
+                          int64_t tNow) {
   int64_t iDelay = accounts_throttle_delay(nFail, nFree, iCap);
   int64_t iLeft = tLast + iDelay - tNow;
   return iDelay > 0 && iLeft > 0 ? iLeft : 0;
 }
 
-int64_t accounts_login_wait(Db *pDb, const char *zEmail,
-                            const char *zAddress) {
+int64_t accounts_login_wait(Db *pDb, const char *zEmail, const char *zAddress) {
   int64_t tNow = db_now();
   int64_t tSince = tNow - ACCOUNTS_THROTTLE_WINDOW_SECONDS;
   int64_t nPair = 0, tPair = 0, nAddr = 0, tAddr = 0, nAcct = 0, tAcct = 0;
@@ -58,12 +57,12 @@ int64_t accounts_login_wait(Db *pDb, const char *zEmail,
   ** gets it right starts clean; the pair's, since the last success from
   ** that address, so that the owner signing in elsewhere does not clear
   ** the guesser's count. */
-  DbStmt *pPair = db_prepare(
-      pDb,
-      "SELECT count(*), coalesce(max(at), 0) FROM login_attempts "
-      "WHERE email = ? AND address = ? AND success = 0 AND id > "
-      "coalesce((SELECT max(id) FROM login_attempts WHERE email = ? "
-      "AND address = ? AND success = 1), 0) AND at > ?");
+  DbStmt *pPair =
+      db_prepare(pDb,
+                 "SELECT count(*), coalesce(max(at), 0) FROM login_attempts "
+                 "WHERE email = ? AND address = ? AND success = 0 AND id > "
+                 "coalesce((SELECT max(id) FROM login_attempts WHERE email = ? "
+                 "AND address = ? AND success = 1), 0) AND at > ?");
   db_bind_text(pPair, 1, zEmail);
   db_bind_text(pPair, 2, zAddress);
   db_bind_text(pPair, 3, zEmail);
@@ -75,12 +74,12 @@ int64_t accounts_login_wait(Db *pDb, const char *zEmail,
                              "success = 0 AND at > ?");
   db_bind_text(pAddr, 1, zAddress);
   if (count_failures(pAddr, 2, tSince, &nAddr, &tAddr) != DB_OK) return -1;
-  DbStmt *pAcct = db_prepare(
-      pDb,
-      "SELECT count(*), coalesce(max(at), 0) FROM login_attempts "
-      "WHERE email = ? AND success = 0 AND id > "
-      "coalesce((SELECT max(id) FROM login_attempts WHERE email = ? "
-      "AND success = 1), 0) AND at > ?");
+  DbStmt *pAcct =
+      db_prepare(pDb,
+                 "SELECT count(*), coalesce(max(at), 0) FROM login_attempts "
+                 "WHERE email = ? AND success = 0 AND id > "
+                 "coalesce((SELECT max(id) FROM login_attempts WHERE email = ? "
+                 "AND success = 1), 0) AND at > ?");
   db_bind_text(pAcct, 1, zEmail);
   db_bind_text(pAcct, 2, zEmail);
   if (count_failures(pAcct, 3, tSince, &nAcct, &tAcct) != DB_OK) return -1;

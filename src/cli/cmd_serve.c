@@ -29,13 +29,14 @@ static const char *public_url_option(const char *zValue) {
   static char zUrl[512];
   size_t n = strlen(zValue);
   while (n > 0 && zValue[n - 1] == '/') n--;
-  int bScheme = strncmp(zValue, "https://", 8) == 0 ||
-                strncmp(zValue, "http://", 7) == 0;
+  int bScheme =
+      strncmp(zValue, "https://", 8) == 0 || strncmp(zValue, "http://", 7) == 0;
   const char *zHost = bScheme ? strstr(zValue, "://") + 3 : "";
   if (!bScheme || n >= sizeof(zUrl) || (size_t)(zHost - zValue) >= n ||
       zValue[strcspn(zValue, " \t\r\n\"'<>\\`{}|^")] != 0) {
-    fprintf(stderr, "cosoc serve: --public-url debe ser la dirección del "
-                    "sitio, como https://cosoc.ejemplo.cl, no «%s»\n",
+    fprintf(stderr,
+            "cosoc serve: --public-url debe ser la dirección del "
+            "sitio, como https://cosoc.ejemplo.cl, no «%s»\n",
             zValue);
     return NULL;
   }
@@ -76,12 +77,14 @@ int cmd_serve(int argc, char **argv) {
   const char *zMailLease = "300";
   const char *zPublicUrl = NULL, *zHeaderTimeout = "30";
   const CliOption aOpt[] = {
-      {"listen", "COSOC_LISTEN", 0, "dirección y puerto (127.0.0.1:8080)", &zListen},
+      {"listen", "COSOC_LISTEN", 0, "dirección y puerto (127.0.0.1:8080)",
+       &zListen},
       {"db", "COSOC_DB", 0,
        "archivo SQLite (se crea si no existe) o URL postgresql://", &zDb},
       {"secure-cookies", "COSOC_SECURE_COOKIES", 1,
        "marca las cookies Secure (detrás de HTTPS)", &zSecure},
-      {"threads", "COSOC_THREADS", 0, "hilos de atención (0: según núcleos)", &zThreads},
+      {"threads", "COSOC_THREADS", 0, "hilos de atención (0: según núcleos)",
+       &zThreads},
       {"max-connections", "COSOC_MAX_CONNECTIONS", 0,
        "conexiones simultáneas en total (8192)", &zMaxConn},
       {"max-per-address", "COSOC_MAX_PER_ADDRESS", 0,
@@ -99,10 +102,12 @@ int cmd_serve(int argc, char **argv) {
        &zPublicUrl},
       {"trust-proxy", "COSOC_TRUST_PROXY", 0,
        "dirección del proxy (nginx) cuyo X-Forwarded-For se cree; varias "
-       "separadas por comas", &zTrustProxy},
+       "separadas por comas",
+       &zTrustProxy},
       {"smtp", "COSOC_SMTP_URL", 0,
        "servidor de correo (smtp://host:puerto o smtps://...); sin él los "
-       "correos esperan en la bandeja de salida", &zSmtp},
+       "correos esperan en la bandeja de salida",
+       &zSmtp},
       {"mail-max-attempts", "COSOC_MAIL_MAX_ATTEMPTS", 0,
        "intentos de envío antes de darlo por fallido (8)", &zMailAttempts},
       {"mail-retry-seconds", "COSOC_MAIL_RETRY_SECONDS", 0,
@@ -173,8 +178,9 @@ int cmd_serve(int argc, char **argv) {
   if (!pDb) return CLI_FAIL;
   db_close(pDb);
   if (!(zPublicUrl && *zPublicUrl)) {
-    fprintf(stderr, "cosoc: aviso: falta --public-url (COSOC_PUBLIC_URL); "
-                    "los enlaces de correos y calendarios usarán %s\n",
+    fprintf(stderr,
+            "cosoc: aviso: falta --public-url (COSOC_PUBLIC_URL); "
+            "los enlaces de correos y calendarios usarán %s\n",
             cfg.zPublicUrl);
   }
   /* The sender runs beside the server, on its own connection, and stops

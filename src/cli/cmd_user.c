@@ -70,7 +70,7 @@ static int user_add(int argc, char **argv) {
 /* What the account subcommands that name one account by e-mail share:
 ** parsing, opening the database, finding the account (any state). */
 typedef struct AccountCmd {
-  const char *zCmd;   /* "user disable" */
+  const char *zCmd; /* "user disable" */
   Db *pDb;
   Arena *pArena;
   UserRow user;
@@ -89,8 +89,8 @@ static int account_cmd_begin(AccountCmd *p, int argc, char **argv,
   for (int i = 0; i < nExtra && i < 2; i++) aOpt[2 + i] = aExtra[i];
   memset(p, 0, sizeof(*p));
   p->zCmd = zCmd;
-  int rc = cli_parse(argc, argv, 3, zCmd, zUsage, aOpt, 2 + nExtra, NULL, 0,
-                     NULL);
+  int rc =
+      cli_parse(argc, argv, 3, zCmd, zUsage, aOpt, 2 + nExtra, NULL, 0, NULL);
   if (rc != CLI_OK) return rc == CLI_HELP_SHOWN ? CLI_HELP_SHOWN : rc;
   if (!zDb || !zEmail) {
     fprintf(stderr, "cosoc %s: faltan --db y --email\n", zCmd);
@@ -165,8 +165,9 @@ static int user_role(int argc, char **argv) {
     return account_cmd_end(&c, CLI_USAGE);
   }
   if (!accounts_role_bit(zRole)) {
-    fprintf(stderr, "cosoc user role: el rol «%s» no existe; use admin, "
-                    "consejero o autoridad\n",
+    fprintf(stderr,
+            "cosoc user role: el rol «%s» no existe; use admin, "
+            "consejero o autoridad\n",
             text_for_terminal(c.pArena, zRole));
     return account_cmd_end(&c, CLI_FAIL);
   }
@@ -245,8 +246,9 @@ int cmd_user(int argc, char **argv) {
     printf("%s", zUserUsage);
     return CLI_OK;
   }
-  fprintf(stderr, "cosoc user: use add, disable, enable, role o list (vea "
-                  "cosoc user --help)\n");
+  fprintf(stderr,
+          "cosoc user: use add, disable, enable, role o list (vea "
+          "cosoc user --help)\n");
   return CLI_USAGE;
 }
 
@@ -280,8 +282,10 @@ static int token_create(int argc, char **argv) {
   User user;
   rc = CLI_FAIL;
   if (accounts_user_by_email(pDb, pArena, zEmail, &user, NULL) != DB_OK) {
-    fprintf(stderr, "cosoc token create: no hay una cuenta activa con el "
-                    "correo %s\n", text_for_terminal(pArena, zEmail));
+    fprintf(stderr,
+            "cosoc token create: no hay una cuenta activa con el "
+            "correo %s\n",
+            text_for_terminal(pArena, zEmail));
   } else {
     char zToken[ACCOUNTS_TOKEN_MAX];
     if (accounts_token_create(pDb, user.id, zLabel, zToken) == DB_OK) {
@@ -314,16 +318,18 @@ static int token_revoke(int argc, char **argv) {
       aExtra, 1);
   if (rc != CLI_OK) return rc == CLI_HELP_SHOWN ? CLI_OK : rc;
   if (zWhich && strlen(zWhich) < 4) {
-    fprintf(stderr, "cosoc token revoke: --token necesita al menos 4 "
-                    "caracteres del token\n");
+    fprintf(stderr,
+            "cosoc token revoke: --token necesita al menos 4 "
+            "caracteres del token\n");
     return account_cmd_end(&c, CLI_USAGE);
   }
   int nRevoked = 0;
   rc = accounts_token_revoke(c.pDb, c.user.id, zWhich, &nRevoked);
   const char *zEmail = text_for_terminal(c.pArena, c.user.zEmail);
   if (rc == DB_CONSTRAINT) {
-    fprintf(stderr, "cosoc token revoke: «%s» nombra más de un token de %s; "
-                    "dé más caracteres (cosoc token list los muestra)\n",
+    fprintf(stderr,
+            "cosoc token revoke: «%s» nombra más de un token de %s; "
+            "dé más caracteres (cosoc token list los muestra)\n",
             text_for_terminal(c.pArena, zWhich), zEmail);
     return account_cmd_end(&c, CLI_FAIL);
   }
@@ -332,8 +338,9 @@ static int token_revoke(int argc, char **argv) {
     return account_cmd_end(&c, CLI_FAIL);
   }
   if (zWhich && nRevoked == 0) {
-    fprintf(stderr, "cosoc token revoke: %s no tiene un token vigente que "
-                    "empiece con «%s»\n",
+    fprintf(stderr,
+            "cosoc token revoke: %s no tiene un token vigente que "
+            "empiece con «%s»\n",
             zEmail, text_for_terminal(c.pArena, zWhich));
     return account_cmd_end(&c, CLI_FAIL);
   }
@@ -370,16 +377,18 @@ int cmd_token(int argc, char **argv) {
   if (strcmp(zSub, "revoke") == 0) return token_revoke(argc, argv);
   if (strcmp(zSub, "list") == 0) return token_list(argc, argv);
   if (strcmp(zSub, "--help") == 0 || strcmp(zSub, "-h") == 0) {
-    printf("Uso: cosoc token create|revoke|list --db ARCHIVO --email "
-           "CORREO\n\n"
-           "  create  imprime un token nuevo para la API\n"
-           "  revoke  revoca todos los tokens de la cuenta, o uno "
-           "(--token PREFIJO)\n"
-           "  list    muestra los tokens de la cuenta\n\n"
-           "Cada uno tiene su ayuda: cosoc token SUBCOMANDO --help\n");
+    printf(
+        "Uso: cosoc token create|revoke|list --db ARCHIVO --email "
+        "CORREO\n\n"
+        "  create  imprime un token nuevo para la API\n"
+        "  revoke  revoca todos los tokens de la cuenta, o uno "
+        "(--token PREFIJO)\n"
+        "  list    muestra los tokens de la cuenta\n\n"
+        "Cada uno tiene su ayuda: cosoc token SUBCOMANDO --help\n");
     return CLI_OK;
   }
-  fprintf(stderr, "cosoc token: use create, revoke o list (vea cosoc token "
-                  "--help)\n");
+  fprintf(stderr,
+          "cosoc token: use create, revoke o list (vea cosoc token "
+          "--help)\n");
   return CLI_USAGE;
 }

@@ -39,8 +39,7 @@ static void fault(TextFault *pF, int iStatus, const char *zField) {
   if (pF->iStatus) return; /* The first fault is the one reported */
   pF->iStatus = iStatus;
   pF->zField = zField && text_utf8_valid(zField, strlen(zField)) &&
-                       !text_first_control(zField, NULL) &&
-                       strlen(zField) <= 64
+                       !text_first_control(zField, NULL) && strlen(zField) <= 64
                    ? zField
                    : NULL;
 }
@@ -82,8 +81,7 @@ static void check_fields(Request *r, TextFault *pF) {
   for (int i = 0; i < r->nField && !pF->iStatus; i++) {
     FormField *p = &r->aField[i];
     if (!is_clean_line(p->zName)) {
-      fault(pF, text_utf8_valid(p->zName, strlen(p->zName)) ? 422 : 400,
-            NULL);
+      fault(pF, text_utf8_valid(p->zName, strlen(p->zName)) ? 422 : 400, NULL);
       return;
     }
     if (p->zFilename) {
@@ -150,8 +148,8 @@ int request_text_check(Request *r, int *piStatus, const char **pzMessage,
   TextFault f = {0, NULL};
   if (!is_clean_line(r->zPath)) fault(&f, 400, NULL);
   if (!f.iStatus) {
-    MHD_get_connection_values(r->pConn, MHD_GET_ARGUMENT_KIND,
-                              check_query_arg, &f);
+    MHD_get_connection_values(r->pConn, MHD_GET_ARGUMENT_KIND, check_query_arg,
+                              &f);
   }
   if (!f.iStatus) check_fields(r, &f);
   if (!f.iStatus && r->body.n > 0) check_json(buf_str(&r->body), r->body.n, &f);

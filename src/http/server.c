@@ -579,17 +579,14 @@ int server_run(const ServerConfig *pCfg) {
   struct MHD_Daemon *pDaemon = MHD_start_daemon(
       MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC |
           MHD_USE_ERROR_LOG,
-      0, on_accept, NULL, on_access, NULL,
-      MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL,
-      MHD_OPTION_LISTEN_SOCKET, (MHD_socket)fd,
-      MHD_OPTION_THREAD_POOL_SIZE, nThreads,
-      MHD_OPTION_CONNECTION_LIMIT, nMaxConn,
-      MHD_OPTION_PER_IP_CONNECTION_LIMIT, pCfg->nMaxPerAddress,
+      0, on_accept, NULL, on_access, NULL, MHD_OPTION_EXTERNAL_LOGGER,
+      on_mhd_log, NULL, MHD_OPTION_LISTEN_SOCKET, (MHD_socket)fd,
+      MHD_OPTION_THREAD_POOL_SIZE, nThreads, MHD_OPTION_CONNECTION_LIMIT,
+      nMaxConn, MHD_OPTION_PER_IP_CONNECTION_LIMIT, pCfg->nMaxPerAddress,
       MHD_OPTION_CONNECTION_TIMEOUT, pCfg->nTimeoutSeconds,
       MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(32 * 1024),
-      MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u,
-      MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
-      MHD_OPTION_NOTIFY_CONNECTION, watchdog_notify, NULL,
+      MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u, MHD_OPTION_NOTIFY_COMPLETED,
+      on_completed, NULL, MHD_OPTION_NOTIFY_CONNECTION, watchdog_notify, NULL,
       MHD_OPTION_END);
   if (!pDaemon) {
     fprintf(stderr, "cosoc: no se pudo iniciar el servidor HTTP en %s\n",
@@ -597,11 +594,11 @@ int server_run(const ServerConfig *pCfg) {
     close(fd);
     return 1;
   }
-  if (watchdog_start(pCfg->nHeaderTimeoutSeconds
-                         ? pCfg->nHeaderTimeoutSeconds
-                         : 30) != 0) {
-    fprintf(stderr, "cosoc: no se pudo iniciar el control de conexiones "
-                    "lentas\n");
+  if (watchdog_start(pCfg->nHeaderTimeoutSeconds ? pCfg->nHeaderTimeoutSeconds
+                                                 : 30) != 0) {
+    fprintf(stderr,
+            "cosoc: no se pudo iniciar el control de conexiones "
+            "lentas\n");
     MHD_stop_daemon(pDaemon);
     return 1;
   }

@@ -21,9 +21,9 @@ struct ServerConfig {
                              ** every link in mail and calendars, never
                              ** taken from the request's Host header */
   unsigned nHeaderTimeoutSeconds; /* A request's headers must have arrived
-                             ** this long after the connection opened or
-                             ** its previous answer went out, however
-                             ** slowly they trickle: then it is closed */
+                                   ** this long after the connection opened or
+                                   ** its previous answer went out, however
+                                   ** slowly they trickle: then it is closed */
 };
 
 /* Runs until SIGINT or SIGTERM. Returns 0 after a clean stop, 1 when the

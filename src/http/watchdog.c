@@ -25,17 +25,17 @@
 
 /* One connection being watched. */
 struct ConnWatch {
-  int fd;                 /* The connection's socket */
-  long long tWaitMs;      /* Since when it waits for a request's headers */
-  int bInRequest;         /* Headers arrived; its answer is not out yet */
-  int bCut;               /* Already shut down */
+  int fd;            /* The connection's socket */
+  long long tWaitMs; /* Since when it waits for a request's headers */
+  int bInRequest;    /* Headers arrived; its answer is not out yet */
+  int bCut;          /* Already shut down */
   struct ConnWatch *pPrev, *pNext;
 };
 
 static pthread_mutex_t g_mutex = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t g_cond = PTHREAD_COND_INITIALIZER;
-static struct ConnWatch *g_pHead;  /* Every open connection */
-static long long g_nDeadlineMs;    /* 0: not running */
+static struct ConnWatch *g_pHead; /* Every open connection */
+static long long g_nDeadlineMs;   /* 0: not running */
 static int g_bStop;
 static pthread_t g_thread;
 static int g_bThread;

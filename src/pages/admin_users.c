@@ -44,12 +44,13 @@ static void users_page(Request *r, int iStatus, const FormErrors *pErr) {
   Arena *pArena = request_arena(r);
   Html h;
   page_begin(r, &h, "Usuarios", "usuarios");
-  html_printf(&h, "<h1>Usuarios</h1>\n<div class=\"table-wrap\">"
-                  "<table class=\"table table-cards\"><caption>Cuentas de "
-                  "acceso</caption><thead><tr><th scope=\"col\">Nombre</th>"
-                  "<th scope=\"col\">Correo electrónico</th><th scope=\"col\">"
-                  "Rol</th><th scope=\"col\">Estado</th></tr></thead>"
-                  "<tbody>\n");
+  html_printf(&h,
+              "<h1>Usuarios</h1>\n<div class=\"table-wrap\">"
+              "<table class=\"table table-cards\"><caption>Cuentas de "
+              "acceso</caption><thead><tr><th scope=\"col\">Nombre</th>"
+              "<th scope=\"col\">Correo electrónico</th><th scope=\"col\">"
+              "Rol</th><th scope=\"col\">Estado</th></tr></thead>"
+              "<tbody>\n");
   UserRow *aRow = NULL;
   int nRow = 0;
   accounts_user_list(request_db(r), pArena, &aRow, &nRow);
@@ -104,19 +105,18 @@ void page_admin_users(Request *r) {
   if (!accounts_role_bit(request_field(r, "role"))) {
     form_error(&err, "role", "Elija un rol de la lista.");
   }
-  form_error(&err, "password",
-             accounts_password_problem(request_field(r, "password"), zName,
-                                       zEmail));
+  form_error(
+      &err, "password",
+      accounts_password_problem(request_field(r, "password"), zName, zEmail));
   if (err.n) {
     users_page(r, 422, &err);
     return;
   }
   const char *zErr = NULL, *zField = NULL;
   int64_t iId = 0;
-  int rc = accounts_user_create(request_db(r), request_arena(r), zEmail, zName,
-                                request_field(r, "role"),
-                                request_field(r, "password"), &iId, &zErr,
-                                &zField);
+  int rc = accounts_user_create(
+      request_db(r), request_arena(r), zEmail, zName, request_field(r, "role"),
+      request_field(r, "password"), &iId, &zErr, &zField);
   if (rc != DB_OK) {
     form_error(&err, zField, zErr);
     users_page(r, zField ? 422 : 500, &err);
@@ -147,16 +147,18 @@ static void tokens_table(Request *r, Html *h, const UserRow *u) {
   accounts_token_list(request_db(r), pArena, u->id, &aTok, &nTok);
   html_printf(h, "<h2>Tokens de la API</h2>\n");
   if (nTok == 0) {
-    html_printf(h, "<p>Esta cuenta no tiene tokens. Se crean con "
-                   "<code>cosoc token create</code>.</p>\n");
+    html_printf(h,
+                "<p>Esta cuenta no tiene tokens. Se crean con "
+                "<code>cosoc token create</code>.</p>\n");
     return;
   }
-  html_printf(h, "<div class=\"table-wrap\"><table class=\"table "
-                 "table-cards\"><caption>Tokens (se muestran sus primeros "
-                 "caracteres, nunca el token)</caption><thead><tr>"
-                 "<th scope=\"col\">Token</th><th scope=\"col\">Etiqueta</th>"
-                 "<th scope=\"col\">Creado</th><th scope=\"col\">Último uso"
-                 "</th><th scope=\"col\">Estado</th></tr></thead><tbody>\n");
+  html_printf(h,
+              "<div class=\"table-wrap\"><table class=\"table "
+              "table-cards\"><caption>Tokens (se muestran sus primeros "
+              "caracteres, nunca el token)</caption><thead><tr>"
+              "<th scope=\"col\">Token</th><th scope=\"col\">Etiqueta</th>"
+              "<th scope=\"col\">Creado</th><th scope=\"col\">Último uso"
+              "</th><th scope=\"col\">Estado</th></tr></thead><tbody>\n");
   for (int i = 0; i < nTok; i++) {
     const TokenRow *t = &aTok[i];
     html_printf(h,
@@ -197,32 +199,37 @@ static void user_page(Request *r, int iStatus, const UserRow *u,
               "<dl class=\"facts\"><dt>Correo electrónico</dt><dd>%s</dd>"
               "<dt>Rol</dt><dd>%s</dd><dt>Estado</dt><dd>%s</dd>"
               "<dt>Creada</dt><dd>%s</dd></dl>\n",
-              u->zName, u->zEmail, accounts_role_label(u->zRole),
-              user_state(u), page_time(pArena, u->iCreated));
+              u->zName, u->zEmail, accounts_role_label(u->zRole), user_state(u),
+              page_time(pArena, u->iCreated));
   if (u->bLeftOffice) {
-    html_printf(&h, "<p>Esta persona dejó el cargo de consejera o consejero "
-                    "(renunció, fue reemplazada o cesada, o terminó su "
-                    "periodo): no puede ingresar ni usar sus tokens "
-                    "mientras su ficha de integrante diga eso.</p>\n");
+    html_printf(&h,
+                "<p>Esta persona dejó el cargo de consejera o consejero "
+                "(renunció, fue reemplazada o cesada, o terminó su "
+                "periodo): no puede ingresar ni usar sus tokens "
+                "mientras su ficha de integrante diga eso.</p>\n");
   }
   form_errors_summary(&h, pErr);
-  html_printf(&h, "<h2>Rol</h2>\n<form class=\"form\" method=\"post\" "
-                  "action=\"/admin/usuarios/%lld\">\n",
+  html_printf(&h,
+              "<h2>Rol</h2>\n<form class=\"form\" method=\"post\" "
+              "action=\"/admin/usuarios/%lld\">\n",
               (long long)u->id);
   form_csrf(&h, request_csrf_token(r));
   html_printf(&h, "<input type=\"hidden\" name=\"accion\" value=\"rol\">");
   form_select(&h, pErr, "role", "Rol", azRole, azRoleLabel, 3, u->zRole);
-  html_printf(&h, "<div class=\"actions\"><button type=\"submit\" "
-                  "class=\"button\">Cambiar rol</button></div></form>\n"
-                  "<h2>Acceso</h2>\n");
+  html_printf(&h,
+              "<div class=\"actions\"><button type=\"submit\" "
+              "class=\"button\">Cambiar rol</button></div></form>\n"
+              "<h2>Acceso</h2>\n");
   if (u->bActive) {
-    html_printf(&h, "<p>Desactivar la cuenta cierra de inmediato sus "
-                    "sesiones y revoca sus tokens.</p>\n");
+    html_printf(&h,
+                "<p>Desactivar la cuenta cierra de inmediato sus "
+                "sesiones y revoca sus tokens.</p>\n");
     action_form(r, &h, u->id, "desactivar", "Desactivar la cuenta",
                 "button-danger");
-    html_printf(&h, "<p>Si la persona olvidó su contraseña, envíele a %s un "
-                    "enlace para elegir una nueva (sirve una vez, vence en "
-                    "24 horas; al usarlo se cierran sus sesiones).</p>\n",
+    html_printf(&h,
+                "<p>Si la persona olvidó su contraseña, envíele a %s un "
+                "enlace para elegir una nueva (sirve una vez, vence en "
+                "24 horas; al usarlo se cierran sus sesiones).</p>\n",
                 u->zEmail);
     action_form(r, &h, u->id, "restablecer",
                 "Enviar enlace para restablecer la contraseña", "");
@@ -243,8 +250,7 @@ static int send_reset_link(Request *r, const UserRow *u, const char **pzErr) {
   accounts_council_names(pDb, pArena, &zCouncil, &zShort);
   char zToken[ACCOUNTS_TOKEN_MAX];
   if (db_begin(pDb) != DB_OK) return DB_ERROR;
-  if (accounts_reset_create(pDb, u->id, request_user(r)->id, zToken) !=
-      DB_OK) {
+  if (accounts_reset_create(pDb, u->id, request_user(r)->id, zToken) != DB_OK) {
     db_rollback(pDb);
     return DB_ERROR;
   }
@@ -320,8 +326,9 @@ void page_admin_user(Request *r) {
   } else if (strcmp(zAction, "restablecer") == 0) {
     const char *zErr = NULL;
     if (!u.bActive || u.bLeftOffice) {
-      form_error(&err, NULL, "Esta cuenta no puede ingresar: reactívela "
-                             "antes de enviarle un enlace.");
+      form_error(&err, NULL,
+                 "Esta cuenta no puede ingresar: reactívela "
+                 "antes de enviarle un enlace.");
     } else if ((rc = send_reset_link(r, &u, &zErr)) == DB_OK) {
       zNotice = "enlace-enviado";
     } else if (zErr) {

@@ -511,9 +511,9 @@ void page_agreement(Request *r) {
   Arena *pArena = request_arena(r);
   SessionAgreement g;
   int64_t iId = request_param_id(r, 0);
-  int rc = iId ? session_agreement_get(pDb, pArena, people_council_id(pDb),
-                                       iId, &g)
-               : DB_DONE;
+  int rc =
+      iId ? session_agreement_get(pDb, pArena, people_council_id(pDb), iId, &g)
+          : DB_DONE;
   if (rc != DB_OK) {
     respond_error(r, rc == DB_DONE ? 404 : 500, "No existe ese acuerdo.");
     return;

@@ -253,8 +253,8 @@ void page_authority_request(Request *r) {
     requests_show(r, &re);
     return;
   }
-  int rc = session_request_answer(pDb, people_council_id(pDb),
-                                  iId, zDate, zBody);
+  int rc =
+      session_request_answer(pDb, people_council_id(pDb), iId, zDate, zBody);
   if (rc != DB_OK) {
     respond_error(r, rc == DB_DONE ? 404 : 500, "No existe esa solicitud.");
     return;

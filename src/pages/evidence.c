@@ -192,8 +192,8 @@ void page_activity_evidence_upload(Request *r) {
 ** or answers 404 and returns 0. */
 static int evidence_load(Request *r, EvidenceItem *pItem, Activity *pAct) {
   int64_t id = request_param_id(r, 0);
-  int rc = !id ? DB_DONE
-               : evidence_get(request_db(r), request_arena(r), id, pItem);
+  int rc =
+      !id ? DB_DONE : evidence_get(request_db(r), request_arena(r), id, pItem);
   if (rc == DB_OK) {
     rc = activity_get(request_db(r), request_arena(r), pItem->iActivity, pAct);
   }

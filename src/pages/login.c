@@ -28,26 +28,26 @@ static void login_form(Request *r, int iStatus, const char *zEmail,
              "autocomplete=\"username\" required autofocus");
   form_input(&h, pErr, "password", "Contraseña", "password", NULL, NULL,
              "autocomplete=\"current-password\" required");
-  html_printf(&h, "<div class=\"actions\"><button type=\"submit\" "
-                  "class=\"button button-primary\">Ingresar</button></div>\n"
-                  "</form>\n<p>¿Olvidó su contraseña? Pídale a la encargada "
-                  "de participación ciudadana que le envíe un enlace para "
-                  "elegir una nueva.</p>\n");
+  html_printf(&h,
+              "<div class=\"actions\"><button type=\"submit\" "
+              "class=\"button button-primary\">Ingresar</button></div>\n"
+              "</form>\n<p>¿Olvidó su contraseña? Pídale a la encargada "
+              "de participación ciudadana que le envíe un enlace para "
+              "elegir una nueva.</p>\n");
   page_finish(r, &h, iStatus);
 }
 
 /* "Espere N segundos…" (or minutes) in Spanish. bNext: about the next try
 ** after a failure just shown. */
-static const char *login_wait_message(Arena *pArena, int64_t iWait,
-                                      int bNext) {
+static const char *login_wait_message(Arena *pArena, int64_t iWait, int bNext) {
   const char *zWhen;
   if (iWait < 60) {
     zWhen = arena_printf(pArena, "%lld %s", (long long)iWait,
                          iWait == 1 ? "segundo" : "segundos");
   } else {
     long long nMin = (long long)((iWait + 59) / 60);
-    zWhen = arena_printf(pArena, "%lld %s", nMin, nMin == 1 ? "minuto"
-                                                            : "minutos");
+    zWhen =
+        arena_printf(pArena, "%lld %s", nMin, nMin == 1 ? "minuto" : "minutos");
   }
   return arena_printf(pArena,
                       bNext ? "Por seguridad, espere %s antes de volver a "
@@ -91,8 +91,8 @@ void page_login(Request *r) {
     return;
   }
   if (iWait > 0) {
-    response_header(r, "Retry-After", arena_printf(pArena, "%lld",
-                                                   (long long)iWait));
+    response_header(r, "Retry-After",
+                    arena_printf(pArena, "%lld", (long long)iWait));
     form_error(&err, NULL, login_wait_message(pArena, iWait, 0));
     login_form(r, 429, zEmail, zNext, &err);
     return;

@@ -529,9 +529,9 @@ void page_invitation(Request *r) {
   if (request_is_post(r)) {
     const char *zPassword = request_field(r, "password");
     const char *zConfirm = request_field(r, "password_confirm");
-    form_error(&err, "password", accounts_password_problem(
-                                   zPassword, people_member_name(pArena, &m),
-                                   m.zEmail));
+    form_error(&err, "password",
+               accounts_password_problem(
+                   zPassword, people_member_name(pArena, &m), m.zEmail));
     if (!err.n && (!zConfirm || strcmp(zPassword, zConfirm) != 0)) {
       form_error(&err, "password_confirm", "Las contraseñas no coinciden.");
     }

@@ -42,8 +42,8 @@ void page_password_reset(Request *r) {
   if (request_is_post(r)) {
     const char *zPassword = request_field(r, "password");
     const char *zConfirm = request_field(r, "password_confirm");
-    form_error(&err, "password", accounts_password_problem(
-                                     zPassword, user.zName, user.zEmail));
+    form_error(&err, "password",
+               accounts_password_problem(zPassword, user.zName, user.zEmail));
     if (!err.n && (!zConfirm || strcmp(zPassword, zConfirm) != 0)) {
       form_error(&err, "password_confirm", "Las contraseñas no coinciden.");
     }
@@ -59,8 +59,9 @@ void page_password_reset(Request *r) {
         respond_redirect(r, "/login?aviso=clave-restablecida");
         return;
       }
-      form_error(&err, NULL, "No se pudo guardar la contraseña; intente de "
-                             "nuevo.");
+      form_error(&err, NULL,
+                 "No se pudo guardar la contraseña; intente de "
+                 "nuevo.");
     }
     iStatus = 422;
   }
@@ -85,8 +86,9 @@ void page_password_reset(Request *r) {
              "autocomplete=\"new-password\" required minlength=\"8\"");
   form_input(&h, &err, "password_confirm", "Repita la contraseña nueva",
              "password", NULL, NULL, "autocomplete=\"new-password\" required");
-  html_printf(&h, "<div class=\"actions\"><button type=\"submit\" class=\""
-                  "button button-primary\">Guardar la contraseña</button>"
-                  "</div>\n</form>\n");
+  html_printf(&h,
+              "<div class=\"actions\"><button type=\"submit\" class=\""
+              "button button-primary\">Guardar la contraseña</button>"
+              "</div>\n</form>\n");
   page_finish(r, &h, iStatus);
 }

@@ -273,8 +273,8 @@ void page_api_agreement(Request *r) {
   int64_t iCouncil = people_council_id(pDb);
   int64_t iId = request_param_id(r, 0);
   SessionAgreement g;
-  int rc = iId ? session_agreement_get(pDb, pArena, iCouncil, iId, &g)
-               : DB_DONE;
+  int rc =
+      iId ? session_agreement_get(pDb, pArena, iCouncil, iId, &g) : DB_DONE;
   if (rc != DB_OK) {
     respond_json_error(r, rc == DB_DONE ? 404 : 500, "No existe ese acuerdo.",
                        NULL);

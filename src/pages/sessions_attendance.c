@@ -224,8 +224,7 @@ static void attendance_from_form(Request *r, const SessionExpected *aExp,
     e->iMemberId = id;
     e->zStatus = zStatus;
     e->zReason = request_field(r, arena_printf(pArena, "reason_%lld", id));
-    int64_t iSub =
-        request_field_id(r, arena_printf(pArena, "sub_%lld", id));
+    int64_t iSub = request_field_id(r, arena_printf(pArena, "sub_%lld", id));
     pIn->azCommune[pIn->n] = "";
     pIn->aiSubstituteFor[pIn->n] = strcmp(zStatus, "presente") == 0 ? iSub : 0;
     pIn->n++;

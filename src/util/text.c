@@ -58,8 +58,8 @@ unsigned text_first_control(const char *z, const char *zAllowed) {
       p++; /* Invalid bytes are the UTF-8 check's business */
       continue;
     }
-    if (text_is_control(cp) && !(cp < 0x80 && zAllowed && *zAllowed &&
-                                 strchr(zAllowed, (int)cp))) {
+    if (text_is_control(cp) &&
+        !(cp < 0x80 && zAllowed && *zAllowed && strchr(zAllowed, (int)cp))) {
       return cp;
     }
     p += n;

@@ -71,8 +71,10 @@ static void validation_messages_are_spanish_and_specific(void **state) {
     }
   }
   assert_non_null(accounts_password_problem("corta", NULL, NULL));
-  assert_null(accounts_password_problem("ñandú azul", NULL, NULL)); /* 10 characters */
-  assert_non_null(accounts_password_problem("ñññññññ", NULL, NULL));  /* 7 characters, 14 bytes */
+  assert_null(
+      accounts_password_problem("ñandú azul", NULL, NULL)); /* 10 characters */
+  assert_non_null(accounts_password_problem("ñññññññ", NULL,
+                                            NULL)); /* 7 characters, 14 bytes */
   assert_non_null(accounts_name_problem("   "));
   assert_null(accounts_name_problem("María Pérez"));
 }
@@ -150,8 +152,9 @@ static void sessions_are_found_by_cookie_and_end_on_password_change(void **state
 /* Failures recorded at chosen times (the store records db_now()). */
 static void fail_at(Db *pDb, const char *zEmail, const char *zAddress,
                     int64_t tAt, int bSuccess) {
-  DbStmt *p = db_prepare(pDb, "INSERT INTO login_attempts(email, address, at, "
-                              "success) VALUES (?, ?, ?, ?)");
+  DbStmt *p = db_prepare(pDb,
+                         "INSERT INTO login_attempts(email, address, at, "
+                         "success) VALUES (?, ?, ?, ?)");
   db_bind_text(p, 1, zEmail);
   db_bind_text(p, 2, zAddress);
   db_bind_int64(p, 3, tAt);
@@ -185,7 +188,8 @@ static void throttling_slows_the_guesser_and_never_locks_out_the_owner(
   (void)state;
   Db *pDb = open_migrated();
   for (int i = 0; i < ACCOUNTS_THROTTLE_FREE_PAIR - 1; i++) {
-    assert_int_equal(accounts_login_record(pDb, "a@b.cl", "10.0.0.1", 0), DB_OK);
+    assert_int_equal(accounts_login_record(pDb, "a@b.cl", "10.0.0.1", 0),
+                     DB_OK);
   }
   assert_int_equal(accounts_login_wait(pDb, "a@b.cl", "10.0.0.1"), 0);
   accounts_login_record(pDb, "a@b.cl", "10.0.0.1", 0);
@@ -197,14 +201,16 @@ static void throttling_slows_the_guesser_and_never_locks_out_the_owner(
   /* A hundred failures from one address, the last just now: that address
   ** waits a quarter of an hour, the owner at another at most a minute. */
   int64_t tNow = db_now();
-  for (int i = 0; i < 100; i++) fail_at(pDb, "x@b.cl", "10.6.6.6", tNow - 100 + i, 0);
+  for (int i = 0; i < 100; i++)
+    fail_at(pDb, "x@b.cl", "10.6.6.6", tNow - 100 + i, 0);
   iWait = accounts_login_wait(pDb, "x@b.cl", "10.6.6.6");
   assert_true(iWait > 14 * 60 && iWait <= ACCOUNTS_THROTTLE_MAX_SECONDS);
   iWait = accounts_login_wait(pDb, "x@b.cl", "10.7.7.7");
   assert_true(iWait > 0 && iWait <= ACCOUNTS_THROTTLE_ACCOUNT_MAX_SECONDS);
   /* Once the delay after the last failure has passed, the owner may try. */
   fail_at(pDb, "y@b.cl", "10.6.6.6", tNow - 4000, 0); /* Out of the window */
-  for (int i = 0; i < 30; i++) fail_at(pDb, "y@b.cl", "10.6.6.6", tNow - 300 - i, 0);
+  for (int i = 0; i < 30; i++)
+    fail_at(pDb, "y@b.cl", "10.6.6.6", tNow - 300 - i, 0);
   assert_int_equal(accounts_login_wait(pDb, "y@b.cl", "10.7.7.7"), 0);
   /* A success clears the account's failures. */
   accounts_login_record(pDb, "a@b.cl", "10.0.0.1", 1);
@@ -245,7 +251,8 @@ static void throttling_fails_closed_when_it_cannot_count(void **state) {
   assert_int_equal(accounts_login_wait(pDb, "a@b.cl", "10.0.0.1"), 0);
   assert_int_equal(db_exec_script(pDb, "DROP TABLE login_attempts"), DB_OK);
   assert_int_equal(accounts_login_wait(pDb, "a@b.cl", "10.0.0.1"), -1);
-  assert_int_equal(accounts_login_record(pDb, "a@b.cl", "10.0.0.1", 0), DB_ERROR);
+  assert_int_equal(accounts_login_record(pDb, "a@b.cl", "10.0.0.1", 0),
+                   DB_ERROR);
   db_close(pDb);
 }
 
@@ -270,7 +277,8 @@ int main(void) {
       cmocka_unit_test(users_are_created_once_per_email_in_any_case),
       cmocka_unit_test(sessions_are_found_by_cookie_and_end_on_password_change),
       cmocka_unit_test(throttle_delays_grow_from_the_free_failures_up_to_a_cap),
-      cmocka_unit_test(throttling_slows_the_guesser_and_never_locks_out_the_owner),
+      cmocka_unit_test(
+          throttling_slows_the_guesser_and_never_locks_out_the_owner),
       cmocka_unit_test(throttling_counts_per_address_and_per_account),
       cmocka_unit_test(throttling_fails_closed_when_it_cannot_count),
       cmocka_unit_test(unknown_accounts_are_checked_against_a_dummy_hash),

@@ -149,7 +149,8 @@ static void a_failed_prepare_is_null_and_safe_to_use(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(held_statements_keep_their_sql_while_the_cache_overflows),
+      cmocka_unit_test(
+          held_statements_keep_their_sql_while_the_cache_overflows),
       cmocka_unit_test(more_statements_held_than_slots_still_run),
       cmocka_unit_test(a_failed_prepare_is_null_and_safe_to_use),
   };

@@ -84,8 +84,9 @@ static void a_stored_line_break_is_queued_on_one_line(void **state) {
   int64_t iId = 0;
   const char *zProblem = NULL;
   assert_int_equal(outbox_queue(pDb, &m, &iId, &zProblem), OUTBOX_QUEUED);
-  DbStmt *p = db_prepare(pDb, "SELECT subject, recipient_name FROM mail_outbox "
-                              "WHERE id = ?");
+  DbStmt *p = db_prepare(pDb,
+                         "SELECT subject, recipient_name FROM mail_outbox "
+                         "WHERE id = ?");
   db_bind_int64(p, 1, iId);
   assert_int_equal(db_step(p), DB_ROW);
   assert_string_equal(db_column_text(p, 0), "Citación: sesión  ordinaria");

@@ -37,7 +37,10 @@ static void control_characters_include_c1_and_respect_the_allowed_set(
   assert_int_equal(text_first_control("a\tb", NULL), '\t');
   assert_int_equal(text_first_control("a\tb\nc", "\t\n"), 0);
   assert_int_equal(text_first_control("a\x1b[31mb", "\t\n"), 0x1b);
-  assert_int_equal(text_first_control("a\xC2\x9B" "31mb", "\t\n"), 0x9b); /* C1 CSI */
+  assert_int_equal(text_first_control("a\xC2\x9B"
+                                      "31mb",
+                                      "\t\n"),
+                   0x9b); /* C1 CSI */
   assert_int_equal(text_first_control("del\x7f", NULL), 0x7f);
 }
 
@@ -60,7 +63,10 @@ static void one_line_flattens_what_was_stored_before_the_rule(void **state) {
   assert_ptr_equal(text_one_line(pArena, zClean), zClean); /* No copy */
   assert_string_equal(text_one_line(pArena, "Rosa\r\nBcc: x@y.cl"),
                       "Rosa  Bcc: x@y.cl");
-  assert_string_equal(text_one_line(pArena, "a\xC2\x85" "b"), "a  b");
+  assert_string_equal(text_one_line(pArena,
+                                    "a\xC2\x85"
+                                    "b"),
+                      "a  b");
   assert_string_equal(text_one_line(pArena, NULL), "");
   arena_free(pArena);
 }
@@ -74,7 +80,9 @@ static void terminal_output_escapes_every_control_character(void **state) {
                       "a\\x1b]0;pwned\\x07z");
   assert_string_equal(text_for_terminal(pArena, "t\tn\nr\r\\"),
                       "t\\tn\\nr\\r\\\\");
-  assert_string_equal(text_for_terminal(pArena, "c1 \xC2\x9B" "2J"),
+  assert_string_equal(text_for_terminal(pArena,
+                                        "c1 \xC2\x9B"
+                                        "2J"),
                       "c1 \\x9b2J");
   assert_string_equal(text_for_terminal(pArena, "Jos\xE9"), "Jos\\xe9");
   arena_free(pArena);
@@ -87,11 +95,19 @@ static void ids_are_digits_only(void **state) {
     int bOk;
     int64_t iWant;
   } a[] = {
-      {"2", 1, 2},       {"123456", 1, 123456},
+      {"2", 1, 2},
+      {"123456", 1, 123456},
       {"9223372036854775807", 1, INT64_MAX},
-      {"9223372036854775808", 0, 0}, {"99999999999999999999", 0, 0},
-      {"2abc", 0, 0},    {"", 0, 0},  {"0", 0, 0},  {"-1", 0, 0},
-      {"+3", 0, 0},      {" 3", 0, 0}, {"3 ", 0, 0}, {"0x10", 0, 0},
+      {"9223372036854775808", 0, 0},
+      {"99999999999999999999", 0, 0},
+      {"2abc", 0, 0},
+      {"", 0, 0},
+      {"0", 0, 0},
+      {"-1", 0, 0},
+      {"+3", 0, 0},
+      {" 3", 0, 0},
+      {"3 ", 0, 0},
+      {"0x10", 0, 0},
       {"1e3", 0, 0},
   };
   for (size_t i = 0; i < sizeof(a) / sizeof(a[0]); i++) {
@@ -106,7 +122,8 @@ static void ids_are_digits_only(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(utf8_is_checked_strictly),
-      cmocka_unit_test(control_characters_include_c1_and_respect_the_allowed_set),
+      cmocka_unit_test(
+          control_characters_include_c1_and_respect_the_allowed_set),
       cmocka_unit_test(single_line_fields_refuse_breaks_controls_and_bad_bytes),
       cmocka_unit_test(one_line_flattens_what_was_stored_before_the_rule),
       cmocka_unit_test(terminal_output_escapes_every_control_character),
