@@ -82,6 +82,18 @@ const char *page_safe_next(const char *zNext) {
   return zNext;
 }
 
+const char *page_new_password(Request *r, FormErrors *pErr, const char *zName,
+                              const char *zEmail) {
+  const char *zPassword = request_field(r, "password");
+  const char *zConfirm = request_field(r, "password_confirm");
+  const char *zProblem = accounts_password_problem(zPassword, zName, zEmail);
+  form_error(pErr, "password", zProblem);
+  if (!zProblem && (!zConfirm || strcmp(zPassword, zConfirm) != 0)) {
+    form_error(pErr, "password_confirm", "Las contraseñas no coinciden.");
+  }
+  return zPassword;
+}
+
 const char *page_time(Arena *pArena, int64_t t) {
   LocalTime lt;
   chile_time_from_utc(t, &lt, NULL);

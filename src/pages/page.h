@@ -24,6 +24,11 @@ const char *page_safe_next(const char *zNext);
 
 /* A stored ISO date as pages show it, "12-03-2025" (arena memory). */
 const char *page_date(Arena *pArena, const char *zIso);
+/* The new password of a form's "password" and "password_confirm" fields,
+** checked (accounts_password_problem() for that name and e-mail, and the
+** two equal); problems go to pErr under those field names. */
+const char *page_new_password(Request *r, FormErrors *pErr, const char *zName,
+                              const char *zEmail);
 /* A stored time (seconds) as pages show it in Santiago, "12-03-2025 10:30". */
 const char *page_time(Arena *pArena, int64_t t);
 

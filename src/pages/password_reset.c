@@ -40,13 +40,8 @@ void page_password_reset(Request *r) {
   form_errors_init(&err);
   int iStatus = 200;
   if (request_is_post(r)) {
-    const char *zPassword = request_field(r, "password");
-    const char *zConfirm = request_field(r, "password_confirm");
-    form_error(&err, "password",
-               accounts_password_problem(zPassword, user.zName, user.zEmail));
-    if (!err.n && (!zConfirm || strcmp(zPassword, zConfirm) != 0)) {
-      form_error(&err, "password_confirm", "Las contraseñas no coinciden.");
-    }
+    const char *zPassword =
+        page_new_password(r, &err, user.zName, user.zEmail);
     if (!err.n) {
       int rc = accounts_reset_use(pDb, pArena, zToken, zPassword, &iUser);
       if (rc == DB_DONE) {
