@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "accounts/accounts.h"
-#include "util/text.h"
 
 #define OUTBOX_SUBJECT_MAX 998 /* RFC 5322 line limit */
 
@@ -62,9 +61,6 @@ static int has_line_break(const char *z) {
   return z && (strchr(z, '\r') || strchr(z, '\n'));
 }
 
-static int outbox_insert(Db *pDb, const OutboxMessage *p, int64_t *piId,
-                         const char **pzProblem);
-
 /* NULL when the message may be queued, else the Spanish reason. */
 static const char *message_problem(const OutboxMessage *p) {
   if (!p->zIdempotencyKey || !*p->zIdempotencyKey) {
@@ -94,23 +90,8 @@ static const char *message_problem(const OutboxMessage *p) {
   return NULL;
 }
 
-int outbox_queue(Db *pDb, const OutboxMessage *pMsg, int64_t *piId,
+int outbox_queue(Db *pDb, const OutboxMessage *p, int64_t *piId,
                  const char **pzProblem) {
-  /* A subject or a name is one line of a mail header. Forms refuse line
-  ** breaks in titles and names, but values stored before that rule (or
-  ** imported) may still hold them: they are flattened here rather than
-  ** refused, so that convening never fails on someone's old name. */
-  Arena *pArena = arena_new();
-  OutboxMessage msg = *pMsg;
-  msg.zSubject = pMsg->zSubject ? text_one_line(pArena, pMsg->zSubject) : NULL;
-  msg.zToName = pMsg->zToName ? text_one_line(pArena, pMsg->zToName) : NULL;
-  int rc = outbox_insert(pDb, &msg, piId, pzProblem);
-  arena_free(pArena);
-  return rc;
-}
-
-static int outbox_insert(Db *pDb, const OutboxMessage *p, int64_t *piId,
-                         const char **pzProblem) {
   const char *zProblem = message_problem(p);
   if (zProblem) {
     if (pzProblem) *pzProblem = zProblem;

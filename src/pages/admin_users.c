@@ -261,7 +261,7 @@ static int send_reset_link(Request *r, const UserRow *u, const char **pzErr) {
   msg.zIdempotencyKey =
       arena_printf(pArena, "clave:%lld:%.12s", (long long)u->id, zToken);
   msg.zTo = u->zEmail;
-  msg.zToName = u->zName;
+  msg.zToName = text_one_line(pArena, u->zName); /* Stored before the rule */
   msg.zSubject = arena_printf(pArena, "Elija una contraseña nueva para %s",
                               zShort && *zShort ? zShort : "cosoc");
   msg.zText = arena_printf(
