@@ -15,6 +15,7 @@
 #include "domain/compliance.h"
 #include "store/evidence/evidence_store.h"
 #include "store/plan/plan_store.h"
+#include "util/text.h"
 
 /* One council's rollup into *pTotal; 0 when it has no approved plan yet,
 ** 1 when counted, -1 on a database or date error (message printed). */
@@ -107,7 +108,8 @@ int cmd_compliance_summary(int argc, char **argv) {
     ** soon as its line is printed. */
     Arena *pArena = arena_new();
     int r = summary_council(pDb, pArena, db_column_int64(p, 0),
-                            db_column_text(p, 1), zAsOf, &total);
+                            text_for_terminal(pArena, db_column_text(p, 1)),
+                            zAsOf, &total);
     arena_free(pArena);
     if (r < 0) rc = CLI_FAIL;
     nCounted += r > 0;

@@ -139,6 +139,10 @@ int outbox_queue(Db *pDb, const OutboxMessage *p, int64_t *piId,
     /* Already queued: report its id. */
     DbStmt *pSel =
         db_prepare(pDb, "SELECT id FROM mail_outbox WHERE idempotency_key = ?");
+    if (!pSel) {
+      db_rollback(pDb);
+      return OUTBOX_ERROR;
+    }
     db_bind_text(pSel, 1, p->zIdempotencyKey);
     if (db_step(pSel) == DB_ROW) iId = db_column_int64(pSel, 0);
     db_done(pSel);
@@ -155,6 +159,10 @@ int outbox_queue(Db *pDb, const OutboxMessage *p, int64_t *piId,
         pDb,
         "INSERT INTO mail_attachments(mail_id, position, filename, "
         "content_type, is_calendar, content) VALUES (?, ?, ?, ?, ?, ?)");
+    if (!pAtt) {
+      db_rollback(pDb);
+      return OUTBOX_ERROR;
+    }
     db_bind_int64(pAtt, 1, iId);
     db_bind_int64(pAtt, 2, i);
     db_bind_text(pAtt, 3, a->zFilename);
@@ -172,14 +180,17 @@ int outbox_queue(Db *pDb, const OutboxMessage *p, int64_t *piId,
   return db_commit(pDb) == DB_OK ? OUTBOX_QUEUED : OUTBOX_ERROR;
 }
 
-static void load_attachments(Db *pDb, Arena *pArena, OutboxMail *m) {
+/* DB_OK, or DB_ERROR when they could not be read: the message must then
+** not go out without them. */
+static int load_attachments(Db *pDb, Arena *pArena, OutboxMail *m) {
   DbStmt *p = db_prepare(pDb,
                          "SELECT filename, content_type, is_calendar, "
                          "content FROM mail_attachments WHERE mail_id = ? "
                          "ORDER BY position");
+  if (!p) return DB_ERROR;
   db_bind_int64(p, 1, m->id);
-  int nAlloc = 0;
-  while (db_step(p) == DB_ROW) {
+  int nAlloc = 0, rc;
+  while ((rc = db_step(p)) == DB_ROW) {
     m->aAttach = arena_grow(pArena, m->aAttach, m->nAttach, &nAlloc,
                             sizeof(OutboxAttachment));
     OutboxAttachment *a = &m->aAttach[m->nAttach++];
@@ -191,6 +202,7 @@ static void load_attachments(Db *pDb, Arena *pArena, OutboxMail *m) {
     a->pData = a->nData && pBlob ? arena_memdup(pArena, pBlob, a->nData) : "";
   }
   db_done(p);
+  return rc == DB_DONE ? DB_OK : DB_ERROR;
 }
 
 int outbox_claim(Db *pDb, Arena *pArena, const char *zClaim, int64_t iNow,
@@ -221,6 +233,10 @@ int outbox_claim(Db *pDb, Arena *pArena, const char *zClaim, int64_t iNow,
       "SELECT id, message_token, recipient, recipient_name, subject, "
       "body_text, body_html, attempts, created_at FROM mail_outbox "
       "WHERE claimed_by = ? AND state = 'pendiente' ORDER BY id");
+  if (!pSel) {
+    outbox_release(pDb, zClaim);
+    return DB_ERROR;
+  }
   db_bind_text(pSel, 1, zClaim);
   /* Every row this claim holds is returned, even beyond nMax should the
   ** claim have taken more: a claimed row left unsent would wait out its
@@ -249,7 +265,13 @@ int outbox_claim(Db *pDb, Arena *pArena, const char *zClaim, int64_t iNow,
     m->iCreated = db_column_int64(pSel, 8);
   }
   db_done(pSel);
-  for (int i = 0; i < n; i++) load_attachments(pDb, pArena, &aMail[i]);
+  for (int i = 0; i < n; i++) {
+    if (load_attachments(pDb, pArena, &aMail[i]) != DB_OK) {
+      /* Given back for a later claim rather than sent incomplete. */
+      outbox_release(pDb, zClaim);
+      return DB_ERROR;
+    }
+  }
   *paMail = aMail;
   *pnMail = n;
   return DB_OK;

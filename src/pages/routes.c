@@ -28,6 +28,8 @@ const Route routes_table[] = {
     {"/cuenta",             GET,        ROLES_SIGNED_IN, 0,          0,     page_account},
     {"/cuenta/clave",       POST,       ROLES_SIGNED_IN, ROUTE_CSRF, SMALL, page_account_password},
     {"/admin/usuarios",     GET | POST, ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_admin_users},
+    {"/admin/usuarios/:",   GET | POST, ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_admin_user},
+    {"/clave/restablecer",  GET | POST, ROLES_EVERYONE,  ROUTE_CSRF, SMALL, page_password_reset},
     {"/admin/correo",       GET | POST, ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_admin_mail},
     {"/static/:",           GET,        ROLES_EVERYONE,  0,          0,     page_static},
     {"/api/me",             GET,        ROLES_SIGNED_IN, 0,          0,     page_api_me},

@@ -518,10 +518,11 @@ static void agreement_follow_post(Request *r, const SessionAgreement *g) {
 void page_agreement(Request *r) {
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
-  const char *zId = request_param(r, 0);
   SessionAgreement g;
-  int rc = session_agreement_get(pDb, pArena, people_council_id(pDb),
-                                 zId ? atoll(zId) : 0, &g);
+  int64_t iId = request_param_id(r, 0);
+  int rc =
+      iId ? session_agreement_get(pDb, pArena, people_council_id(pDb), iId, &g)
+          : DB_DONE;
   if (rc != DB_OK) {
     respond_error(r, rc == DB_DONE ? 404 : 500, "No existe ese acuerdo.");
     return;

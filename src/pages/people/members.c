@@ -528,12 +528,8 @@ void page_invitation(Request *r) {
   form_errors_init(&err);
   int iStatus = 200;
   if (request_is_post(r)) {
-    const char *zPassword = request_field(r, "password");
-    const char *zConfirm = request_field(r, "password_confirm");
-    form_error(&err, "password", accounts_password_problem(zPassword));
-    if (!err.n && (!zConfirm || strcmp(zPassword, zConfirm) != 0)) {
-      form_error(&err, "password_confirm", "Las contraseñas no coinciden.");
-    }
+    const char *zPassword = page_new_password(
+        r, &err, people_member_name(pArena, &m), m.zEmail);
     if (!err.n) {
       int64_t iUser = 0;
       const char *zErr = NULL;

@@ -165,13 +165,7 @@ void people_problems_to_form(const PeopleProblems *pP, FormErrors *pErr) {
   }
 }
 
-int64_t people_path_id(Request *r, int i) {
-  const char *z = request_param(r, i);
-  if (!z || !*z || strlen(z) > 18 || strspn(z, "0123456789") != strlen(z)) {
-    return 0;
-  }
-  return strtoll(z, NULL, 10);
-}
+int64_t people_path_id(Request *r, int i) { return request_param_id(r, i); }
 
 void people_import_page(Request *r, const char *zTitle, const char *zNav,
                         const char *zAction, const char *zTemplate,

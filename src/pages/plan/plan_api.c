@@ -111,9 +111,8 @@ static int64_t api_council(Request *r) {
       respond_json_error(r, 404, "Todavía no hay un consejo con plan.", NULL);
     return id;
   }
-  char *zEnd = NULL;
-  long long v = strtoll(z, &zEnd, 10);
-  if (!*z || *zEnd || v <= 0) {
+  int64_t v = request_query_id(r, "council");
+  if (!v) {
     respond_json_error(r, 400, "El consejo debe ser un número.", "council");
     return 0;
   }
@@ -160,10 +159,8 @@ void page_api_plan(Request *r) { answer(r, 0); }
 
 /* The version number N of the path; 0 after answering 404. */
 static int version_param(Request *r) {
-  const char *z = request_param(r, 0);
-  char *zEnd = NULL;
-  long v = z ? strtol(z, &zEnd, 10) : 0;
-  if (!z || !*z || *zEnd || v <= 0 || v > 1000000) {
+  int64_t v = request_param_id(r, 0);
+  if (!v || v > 1000000) {
     respond_json_error(r, 404, "No existe esa versión del plan.", NULL);
     return 0;
   }

@@ -5,9 +5,13 @@
 #include "store/accounts/accounts.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "domain/chile_time.h"
+#include "util/text.h"
 
 /* argon2id cost: OWASP's recommended minimum (19 MiB, 2 passes). Sodium's
 ** "interactive" preset needs 64 MiB a sign-in, which on a 2-core server
@@ -76,32 +80,13 @@ const char *accounts_email_normalize(Arena *pArena, const char *zEmail) {
   return z;
 }
 
-const char *accounts_password_problem(const char *zPassword) {
-  if (!zPassword || !*zPassword) return "Escriba una contraseña.";
-  /* Counted in characters, not bytes: "contraseña" has 10. */
-  size_t nChar = 0;
-  for (const unsigned char *z = (const unsigned char *)zPassword; *z; z++) {
-    if ((*z & 0xc0) != 0x80) nChar++;
-  }
-  if (nChar < ACCOUNTS_PASSWORD_MIN) {
-    return "La contraseña debe tener al menos 8 caracteres.";
-  }
-  if (strlen(zPassword) > ACCOUNTS_PASSWORD_MAX) {
-    return "La contraseña es demasiado larga (máximo 256 caracteres).";
-  }
-  return NULL;
-}
-
 const char *accounts_name_problem(const char *zName) {
   if (!zName) return "Escriba el nombre.";
   const char *z = zName;
   while (*z == ' ') z++;
   if (!*z) return "Escriba el nombre.";
   if (strlen(zName) > 200) return "El nombre es demasiado largo.";
-  for (z = zName; *z; z++) {
-    if ((unsigned char)*z < ' ') return "El nombre tiene caracteres no válidos.";
-  }
-  return NULL;
+  return text_single_line_problem(zName);
 }
 
 void accounts_random_token(char zOut[ACCOUNTS_TOKEN_MAX]) {
@@ -132,6 +117,40 @@ int accounts_password_verify(const char *zHash, const char *zPassword) {
   return crypto_pwhash_str_verify(zHash, zPassword, strlen(zPassword)) == 0;
 }
 
+/* A hash of the same cost as real ones, made once per process, that no
+** password matches in practice: checked when there is no account, so that
+** a wrong e-mail costs exactly what a wrong password costs. */
+static char g_zDummyHash[crypto_pwhash_STRBYTES];
+static pthread_once_t g_dummyOnce = PTHREAD_ONCE_INIT;
+
+static void dummy_hash_make(void) {
+  char zRandom[ACCOUNTS_TOKEN_MAX];
+  accounts_random_token(zRandom);
+  if (crypto_pwhash_str_alg(g_zDummyHash, zRandom, strlen(zRandom),
+                            PWHASH_OPSLIMIT, PWHASH_MEMLIMIT,
+                            crypto_pwhash_ALG_ARGON2ID13) != 0) {
+    g_zDummyHash[0] = 0;
+  }
+  sodium_memzero(zRandom, sizeof(zRandom));
+}
+
+int accounts_password_check(const char *zHash, const char *zPassword) {
+  if (!zPassword) zPassword = "";
+  if (zHash && *zHash) return accounts_password_verify(zHash, zPassword);
+  pthread_once(&g_dummyOnce, dummy_hash_make);
+  if (g_zDummyHash[0]) accounts_password_verify(g_zDummyHash, zPassword);
+  return 0;
+}
+
+void accounts_today(char zDay[11]) {
+  LocalTime t;
+  chile_time_from_utc(db_now(), &t, NULL);
+  char z[32];
+  snprintf(z, sizeof(z), "%04d-%02d-%02d", t.iYear, t.iMonth, t.iDay);
+  memcpy(zDay, z, 10);
+  zDay[10] = 0;
+}
+
 int accounts_user_create(Db *pDb, Arena *pArena, const char *zEmail,
                          const char *zName, const char *zRole,
                          const char *zPassword, int64_t *piId,
@@ -150,7 +169,7 @@ int accounts_user_create(Db *pDb, Arena *pArena, const char *zEmail,
   if (!accounts_role_bit(zRole)) {
     FAIL_FIELD("role", "Elija un rol: admin, consejero o autoridad.");
   }
-  if ((zProblem = accounts_password_problem(zPassword))) {
+  if ((zProblem = accounts_password_problem(zPassword, zName, zEmail))) {
     FAIL_FIELD("password", zProblem);
   }
   const char *zHash = accounts_password_hash(pArena, zPassword);
@@ -190,11 +209,15 @@ static void user_from_row(DbStmt *pStmt, Arena *pArena, User *pUser) {
 
 int accounts_user_by_email(Db *pDb, Arena *pArena, const char *zEmail,
                            User *pUser, const char **pzHash) {
+  char zToday[11];
+  accounts_today(zToday);
   DbStmt *pStmt = db_prepare(pDb,
-                             "SELECT id, email, name, role, password_hash "
-                             "FROM users WHERE email = ? AND active = 1");
+                             "SELECT u.id, u.email, u.name, u.role, "
+                             "u.password_hash FROM users u WHERE u.email = ? "
+                             "AND " ACCOUNTS_USABLE_SQL);
   if (!pStmt) return DB_ERROR;
   db_bind_text(pStmt, 1, accounts_email_normalize(pArena, zEmail));
+  db_bind_text(pStmt, 2, zToday);
   int rc = db_step(pStmt);
   if (rc == DB_ROW) {
     user_from_row(pStmt, pArena, pUser);
@@ -206,11 +229,15 @@ int accounts_user_by_email(Db *pDb, Arena *pArena, const char *zEmail,
 
 int accounts_user_by_id(Db *pDb, Arena *pArena, int64_t iId, User *pUser,
                         const char **pzHash) {
+  char zToday[11];
+  accounts_today(zToday);
   DbStmt *pStmt = db_prepare(pDb,
-                             "SELECT id, email, name, role, password_hash "
-                             "FROM users WHERE id = ? AND active = 1");
+                             "SELECT u.id, u.email, u.name, u.role, "
+                             "u.password_hash FROM users u WHERE u.id = ? "
+                             "AND " ACCOUNTS_USABLE_SQL);
   if (!pStmt) return DB_ERROR;
   db_bind_int64(pStmt, 1, iId);
+  db_bind_text(pStmt, 2, zToday);
   int rc = db_step(pStmt);
   if (rc == DB_ROW) {
     user_from_row(pStmt, pArena, pUser);
@@ -229,6 +256,10 @@ int accounts_set_password(Db *pDb, Arena *pArena, int64_t iUserId,
                             "UPDATE users SET password_hash = ?, "
                             "updated_at = ?, version = version + 1 "
                             "WHERE id = ?");
+  if (!pUpd) {
+    db_rollback(pDb);
+    return DB_ERROR;
+  }
   db_bind_text(pUpd, 1, zHash);
   db_bind_int64(pUpd, 2, db_now());
   db_bind_int64(pUpd, 3, iUserId);
@@ -239,6 +270,10 @@ int accounts_set_password(Db *pDb, Arena *pArena, int64_t iUserId,
   DbStmt *pDel = db_prepare(pDb,
                             "DELETE FROM sessions WHERE user_id = ? "
                             "AND id <> ?");
+  if (!pDel) {
+    db_rollback(pDb);
+    return DB_ERROR;
+  }
   db_bind_int64(pDel, 1, iUserId);
   db_bind_int64(pDel, 2, iKeepSession);
   int rc2 = db_step(pDel);
@@ -279,15 +314,18 @@ int accounts_session_lookup(Db *pDb, Arena *pArena, const char *zToken,
   char zHash[65];
   accounts_token_hash(zToken, zHash);
   int64_t tNow = db_now();
+  char zToday[11];
+  accounts_today(zToday);
   DbStmt *pStmt = db_prepare(pDb,
                              "SELECT u.id, u.email, u.name, u.role, s.id, "
                              "s.last_seen_at FROM sessions s "
                              "JOIN users u ON u.id = s.user_id "
                              "WHERE s.token_hash = ? AND s.expires_at > ? "
-                             "AND u.active = 1");
+                             "AND " ACCOUNTS_USABLE_SQL);
   if (!pStmt) return DB_ERROR;
   db_bind_text(pStmt, 1, zHash);
   db_bind_int64(pStmt, 2, tNow);
+  db_bind_text(pStmt, 3, zToday);
   int rc = db_step(pStmt);
   int64_t iSession = 0, tSeen = 0;
   if (rc == DB_ROW) {
@@ -302,11 +340,14 @@ int accounts_session_lookup(Db *pDb, Arena *pArena, const char *zToken,
     DbStmt *pTouch = db_prepare(pDb,
                                 "UPDATE sessions SET last_seen_at = ?, "
                                 "expires_at = ? WHERE id = ?");
-    db_bind_int64(pTouch, 1, tNow);
-    db_bind_int64(pTouch, 2, tNow + ACCOUNTS_SESSION_IDLE_SECONDS);
-    db_bind_int64(pTouch, 3, iSession);
-    db_step(pTouch);
-    db_done(pTouch);
+    /* Not touching it only shortens the session: no error to report. */
+    if (pTouch) {
+      db_bind_int64(pTouch, 1, tNow);
+      db_bind_int64(pTouch, 2, tNow + ACCOUNTS_SESSION_IDLE_SECONDS);
+      db_bind_int64(pTouch, 3, iSession);
+      db_step(pTouch);
+      db_done(pTouch);
+    }
   }
   return DB_OK;
 }
@@ -324,14 +365,19 @@ int accounts_token_create(Db *pDb, int64_t iUserId, const char *zLabel,
   char zHash[65];
   accounts_random_token(zToken);
   accounts_token_hash(zToken, zHash);
+  char zPrefix[ACCOUNTS_TOKEN_PREFIX + 1];
+  memcpy(zPrefix, zToken, ACCOUNTS_TOKEN_PREFIX);
+  zPrefix[ACCOUNTS_TOKEN_PREFIX] = 0;
   DbStmt *pStmt = db_prepare(pDb,
                              "INSERT INTO api_tokens(token_hash, user_id, "
-                             "label, created_at) VALUES (?, ?, ?, ?)");
+                             "label, created_at, token_prefix) "
+                             "VALUES (?, ?, ?, ?, ?)");
   if (!pStmt) return DB_ERROR;
   db_bind_text(pStmt, 1, zHash);
   db_bind_int64(pStmt, 2, iUserId);
   db_bind_text(pStmt, 3, zLabel ? zLabel : "");
   db_bind_int64(pStmt, 4, db_now());
+  db_bind_text(pStmt, 5, zPrefix);
   int rc = db_step(pStmt);
   db_done(pStmt);
   return rc == DB_DONE ? DB_OK : DB_ERROR;
@@ -342,67 +388,41 @@ int accounts_token_lookup(Db *pDb, Arena *pArena, const char *zToken,
   if (!zToken || strlen(zToken) != ACCOUNTS_TOKEN_CHARS) return DB_DONE;
   char zHash[65];
   accounts_token_hash(zToken, zHash);
-  DbStmt *pStmt = db_prepare(pDb,
-                             "SELECT u.id, u.email, u.name, u.role "
-                             "FROM api_tokens t JOIN users u "
-                             "ON u.id = t.user_id WHERE t.token_hash = ? "
-                             "AND t.revoked_at IS NULL AND u.active = 1");
+  char zToday[11];
+  accounts_today(zToday);
+  int64_t tNow = db_now();
+  DbStmt *pStmt =
+      db_prepare(pDb,
+                 "SELECT u.id, u.email, u.name, u.role, t.id, "
+                 "t.last_used_at FROM api_tokens t JOIN users u "
+                 "ON u.id = t.user_id WHERE t.token_hash = ? "
+                 "AND t.revoked_at IS NULL AND " ACCOUNTS_USABLE_SQL);
   if (!pStmt) return DB_ERROR;
   db_bind_text(pStmt, 1, zHash);
+  db_bind_text(pStmt, 2, zToday);
   int rc = db_step(pStmt);
-  if (rc == DB_ROW) user_from_row(pStmt, pArena, pUser);
+  int64_t iToken = 0, tUsed = 0;
+  if (rc == DB_ROW) {
+    user_from_row(pStmt, pArena, pUser);
+    iToken = db_column_int64(pStmt, 4);
+    tUsed = db_column_int64(pStmt, 5);
+  }
   db_done(pStmt);
-  return rc == DB_ROW ? DB_OK : (rc == DB_DONE ? DB_DONE : DB_ERROR);
-}
-
-int accounts_login_throttled(Db *pDb, const char *zEmail,
-                             const char *zAddress) {
-  int64_t tSince = db_now() - ACCOUNTS_THROTTLE_WINDOW_SECONDS;
-  /* Per account: failures since the later of the window start and the last
-  ** successful sign-in, so that a user who finally gets it right starts
-  ** clean. */
-  DbStmt *pAcct = db_prepare(
-      pDb,
-      "SELECT count(*) FROM login_attempts WHERE email = ? AND success = 0 "
-      "AND at > ? AND at >= coalesce((SELECT max(at) FROM login_attempts "
-      "WHERE email = ? AND success = 1), 0)");
-  db_bind_text(pAcct, 1, zEmail);
-  db_bind_int64(pAcct, 2, tSince);
-  db_bind_text(pAcct, 3, zEmail);
-  int64_t nAcct = db_step(pAcct) == DB_ROW ? db_column_int64(pAcct, 0) : 0;
-  db_done(pAcct);
-  if (nAcct >= ACCOUNTS_THROTTLE_PER_ACCOUNT) return 1;
-  DbStmt *pAddr = db_prepare(pDb,
-                             "SELECT count(*) FROM login_attempts WHERE "
-                             "address = ? AND success = 0 AND at > ?");
-  db_bind_text(pAddr, 1, zAddress);
-  db_bind_int64(pAddr, 2, tSince);
-  int64_t nAddr = db_step(pAddr) == DB_ROW ? db_column_int64(pAddr, 0) : 0;
-  db_done(pAddr);
-  return nAddr >= ACCOUNTS_THROTTLE_PER_ADDRESS;
-}
-
-void accounts_login_record(Db *pDb, const char *zEmail, const char *zAddress,
-                           int bSuccess) {
-  int64_t tNow = db_now();
-  DbStmt *pStmt = db_prepare(pDb,
-                             "INSERT INTO login_attempts(email, address, at, "
-                             "success) VALUES (?, ?, ?, ?)");
-  db_bind_text(pStmt, 1, zEmail);
-  db_bind_text(pStmt, 2, zAddress);
-  db_bind_int64(pStmt, 3, tNow);
-  db_bind_int64(pStmt, 4, bSuccess ? 1 : 0);
-  db_step(pStmt);
-  db_done(pStmt);
-  /* Old attempts say nothing any more: drop those of this account so the
-  ** table stays small without a separate cleaning job. */
-  DbStmt *pOld = db_prepare(pDb,
-                            "DELETE FROM login_attempts WHERE email = ? AND "
-                            "at < ?");
-  db_bind_text(pOld, 1, zEmail);
-  db_bind_int64(pOld, 2, tNow - 24 * 3600);
-  db_step(pOld);
-  db_done(pOld);
+  if (rc != DB_ROW) return rc == DB_DONE ? DB_DONE : DB_ERROR;
+  /* The officer's list shows when each token was last used; to the minutes
+  ** is enough, and spares a write on every API call. */
+  if (tNow - tUsed >= SESSION_TOUCH_SECONDS) {
+    DbStmt *pTouch = db_prepare(pDb,
+                                "UPDATE api_tokens SET last_used_at = ? "
+                                "WHERE id = ?");
+    if (pTouch) { /* Best effort: the request is not refused for it */
+      db_bind_int64(pTouch, 1, tNow);
+      db_bind_int64(pTouch, 2, iToken);
+      db_step(pTouch);
+      db_done(pTouch);
+    }
+  }
+  return DB_OK;
 }
 
 int accounts_council_names(Db *pDb, Arena *pArena, const char **pzName,

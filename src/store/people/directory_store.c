@@ -6,6 +6,7 @@
 
 #include "domain/people.h"
 #include "store/people/people_internal.h"
+#include "util/text.h"
 
 #define DIRECTORY_COLUMNS                                               \
   "d.id, d.person_name, d.position, d.institution, d.kind, "            \
@@ -82,6 +83,9 @@ void people_directory_check(Db *pDb, Arena *pArena, const TerritoryIndex *pIdx,
   p->zPersonName = people_get(pArena, xGet, pCtx, "nombre");
   p->zPosition = people_get(pArena, xGet, pCtx, "cargo");
   p->zInstitution = people_get(pArena, xGet, pCtx, "institucion");
+  people_problem(pP, "nombre", text_single_line_problem(p->zPersonName));
+  people_problem(pP, "cargo", text_single_line_problem(p->zPosition));
+  people_problem(pP, "institucion", text_single_line_problem(p->zInstitution));
   if (!p->zInstitution[0]) {
     people_problem(pP, "institucion", "Escriba la institución o el servicio.");
   }
