@@ -283,7 +283,12 @@ static int bench_plan(BenchCouncil *c, int iShift, PlanDoc *pDoc) {
   char *zText = bench_plan_text(c->pArena, (const char *)pFile->aData,
                                 pFile->nSize, iShift, c->zRegionName, &nText);
   const char *zErr = NULL;
-  if (plan_import_parse(c->pArena, zText, nText, pDoc, &zErr) !=
+  PlanContext ctx;
+  if (plan_store_context(c->pDb, c->pArena, c->iId, &ctx) != DB_OK) {
+    fprintf(stderr, "cosoc bench-data: no se pudo leer el territorio\n");
+    return DB_ERROR;
+  }
+  if (plan_import_parse(c->pArena, zText, nText, &ctx, pDoc, &zErr) !=
       PLAN_IMPORT_OK) {
     fprintf(stderr, "cosoc bench-data: el plan no se pudo leer: %s\n", zErr);
     return DB_ERROR;

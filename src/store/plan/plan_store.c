@@ -12,6 +12,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "domain/plan_catalog.h"
+#include "domain/plan_import.h"
+#include "store/people/people.h"
+
 static const char *content_hash(Arena *pArena, const PlanDoc *pDoc) {
   const char *z = plan_doc_canonical(pArena, pDoc);
   unsigned char aHash[crypto_hash_sha256_BYTES];
@@ -32,6 +36,45 @@ int plan_store_council_exists(Db *pDb, int64_t iCouncil) {
   int bFound = db_step(p) == DB_ROW;
   db_done(p);
   return bFound;
+}
+
+int plan_store_context(Db *pDb, Arena *pArena, int64_t iCouncil,
+                       PlanContext *pCtx) {
+  memset(pCtx, 0, sizeof(*pCtx));
+  TerritoryIndex idx;
+  if (territory_index_load(pDb, pArena, &idx) != DB_OK) return DB_ERROR;
+  PlanPlace *aPlace =
+      arena_alloc(pArena, sizeof(PlanPlace) * (size_t)(idx.nCommune + 1));
+  for (int i = 0; i < idx.nCommune; i++) {
+    aPlace[i].zCode = idx.aCommune[i].zCode;
+    aPlace[i].zName = idx.aCommune[i].zName;
+    aPlace[i].zProvinceCode = idx.aCommune[i].zProvinceCode;
+    aPlace[i].zProvinceName = idx.aCommune[i].zProvinceName;
+  }
+  pCtx->aPlace = aPlace;
+  pCtx->nPlace = idx.nCommune;
+  if (!iCouncil) return DB_OK;
+  DbStmt *p = db_prepare(pDb,
+                         "SELECT region_code, seat_commune_code FROM councils "
+                         "WHERE id = ?");
+  if (!p) return DB_ERROR;
+  db_bind_int64(p, 1, iCouncil);
+  if (db_step(p) == DB_ROW) {
+    if (!db_column_is_null(p, 0) && *db_column_text(p, 0))
+      pCtx->zRegionCode = arena_strdup(pArena, db_column_text(p, 0));
+    if (!db_column_is_null(p, 1) && *db_column_text(p, 1))
+      pCtx->zSeatCode = arena_strdup(pArena, db_column_text(p, 1));
+  }
+  db_done(p);
+  if (!pCtx->zSeatCode)
+    pCtx->zSeatCode = plan_region_capital(pCtx, pCtx->zRegionCode);
+  PlanCouncilKind *aKind = NULL;
+  int nKind = 0;
+  if (plan_kinds_list(pDb, pArena, iCouncil, &aKind, &nKind) != DB_OK)
+    return DB_ERROR;
+  pCtx->aKind = aKind;
+  pCtx->nKind = nKind;
+  return DB_OK;
 }
 
 /* The council's plan id, 0 when it has none yet. */
@@ -78,8 +121,9 @@ static int save_line(Db *pDb, Arena *pArena, int64_t iVersion,
       "INSERT INTO plan_lines(version_id, number, objective, actions, "
       "responsible, window_phrase, window_start, window_end, "
       "window_flagged, window_as_needed, target_count, target_kinds, "
-      "target_exclude) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-      "RETURNING id");
+      "target_exclude, meta, notes, window_reason, target_flagged, "
+      "target_reason, target_provinces, carried_over) VALUES (?, ?, ?, ?, "
+      "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
   if (!p) return DB_ERROR;
   db_bind_int64(p, 1, iVersion);
   db_bind_int64(p, 2, pL->iNumber);
@@ -94,6 +138,13 @@ static int save_line(Db *pDb, Arena *pArena, int64_t iVersion,
   db_bind_int64(p, 11, pL->target.nCount);
   db_bind_text(p, 12, plan_target_kinds_text(pArena, &pL->target));
   db_bind_text(p, 13, plan_target_exclude_text(pArena, &pL->target));
+  db_bind_text(p, 14, pL->zMeta ? pL->zMeta : "");
+  db_bind_text(p, 15, pL->zNotes ? pL->zNotes : "");
+  db_bind_text(p, 16, pL->window.bFlagged ? pL->window.zReason : "");
+  db_bind_int64(p, 17, pL->target.bFlagged);
+  db_bind_text(p, 18, pL->target.bFlagged ? pL->target.zReason : "");
+  db_bind_text(p, 19, plan_target_provinces_text(pArena, &pL->target));
+  db_bind_text(p, 20, pL->zCarried ? pL->zCarried : "");
   int64_t iLine = insert_returning_id(p);
   if (!iLine) return DB_ERROR;
   for (int k = 0; k < pL->nEvidence; k++) {
@@ -130,6 +181,44 @@ static int latest_version(Db *pDb, Arena *pArena, int64_t iPlan,
   return iNumber;
 }
 
+/* Evidence kinds of pDoc that are neither standard nor in the council's
+** catalogue join it, unreviewed, with the first wording that used them;
+** evidence_kinds gets the slug too (the lines refer to it). */
+static int save_new_kinds(Db *pDb, int64_t iCouncil, const PlanDoc *pDoc) {
+  for (int i = 0; i < pDoc->nLine; i++) {
+    const PlanLine *pL = &pDoc->aLine[i];
+    for (int k = 0; k < pL->nEvidence; k++) {
+      const PlanEvidence *e = &pL->aEvidence[k];
+      if (plan_evidence_is_standard(e->zKind)) continue;
+      DbStmt *p = db_prepare(pDb,
+                             "INSERT INTO evidence_kinds(slug, label, "
+                             "sort_order) VALUES (?, ?, 100) "
+                             "ON CONFLICT (slug) DO NOTHING");
+      if (!p) return DB_ERROR;
+      db_bind_text(p, 1, e->zKind);
+      db_bind_text(p, 2, e->zLabel);
+      int rc = db_step(p);
+      db_done(p);
+      if (rc != DB_DONE) return DB_ERROR;
+      p = db_prepare(pDb,
+                     "INSERT INTO council_evidence_kinds(council_id, slug, "
+                     "label, reviewed, created_at, updated_at) VALUES "
+                     "(?, ?, ?, 0, ?, ?) ON CONFLICT (council_id, slug) DO "
+                     "NOTHING");
+      if (!p) return DB_ERROR;
+      db_bind_int64(p, 1, iCouncil);
+      db_bind_text(p, 2, e->zKind);
+      db_bind_text(p, 3, e->zLabel);
+      db_bind_int64(p, 4, db_now());
+      db_bind_int64(p, 5, db_now());
+      rc = db_step(p);
+      db_done(p);
+      if (rc != DB_DONE) return DB_ERROR;
+    }
+  }
+  return DB_OK;
+}
+
 /* The body of plan_store_save, inside its transaction. */
 static int save_in_transaction(Db *pDb, Arena *pArena, int64_t iCouncil,
                                const PlanDoc *pDoc, const char *zSource,
@@ -146,6 +235,7 @@ static int save_in_transaction(Db *pDb, Arena *pArena, int64_t iCouncil,
     db_bind_int64(p, 2, db_now());
     if (!(iPlan = insert_returning_id(p))) return DB_ERROR;
   }
+  if (save_new_kinds(pDb, iCouncil, pDoc) != DB_OK) return DB_ERROR;
   const char *zHash = content_hash(pArena, pDoc);
   const char *zLatestHash = NULL;
   int iLatest = latest_version(pDb, pArena, iPlan, &zLatestHash);
@@ -212,6 +302,49 @@ int plan_store_save(Db *pDb, Arena *pArena, int64_t iCouncil,
   return rc;
 }
 
+const char *plan_store_doc_region(Db *pDb, Arena *pArena, const PlanDoc *pDoc) {
+  DbStmt *p =
+      db_prepare(pDb, "SELECT code, name FROM territory_regions ORDER BY code");
+  if (!p) return NULL;
+  const char **azCode = NULL, **azName = NULL;
+  int n = 0, nAlloc = 0, nAlloc2 = 0;
+  while (db_step(p) == DB_ROW) {
+    azCode = arena_grow(pArena, azCode, n, &nAlloc, sizeof(char *));
+    azName = arena_grow(pArena, azName, n, &nAlloc2, sizeof(char *));
+    azCode[n] = arena_strdup(pArena, db_column_text(p, 0));
+    azName[n++] = arena_strdup(pArena, db_column_text(p, 1));
+  }
+  db_done(p);
+  int i = plan_region_in_text(arena_printf(pArena, "%s\n%s", pDoc->zTitle,
+                                           pDoc->zIntro ? pDoc->zIntro : ""),
+                              azName, n);
+  return i >= 0 ? azCode[i] : NULL;
+}
+
+int plan_store_import_council(Db *pDb, Arena *pArena, int64_t iCouncil,
+                              int64_t *piCouncil, const char **pzErr) {
+  *pzErr = NULL;
+  *piCouncil = 0;
+  int64_t nCouncil = db_query_int64(pDb, "SELECT count(*) FROM councils", 0);
+  if (iCouncil) {
+    if (!plan_store_council_exists(pDb, iCouncil)) {
+      *pzErr = arena_printf(pArena, "no existe el consejo %lld",
+                            (long long)iCouncil);
+      return DB_ERROR;
+    }
+    *piCouncil = iCouncil;
+  } else if (nCouncil == 1) {
+    *piCouncil = plan_store_default_council(pDb);
+  } else if (nCouncil > 1) {
+    *pzErr = arena_printf(pArena,
+                          "hay %lld consejos: indique a cuál "
+                          "importar el plan con --council ID",
+                          (long long)nCouncil);
+    return DB_ERROR;
+  }
+  return DB_OK;
+}
+
 int plan_store_import(Db *pDb, Arena *pArena, int64_t iCouncil,
                       const PlanDoc *pDoc, const char *zReason,
                       int64_t iAuthorId, const char *zAuthorName,
@@ -222,36 +355,33 @@ int plan_store_import(Db *pDb, Arena *pArena, int64_t iCouncil,
     *pzErr = "la base de datos está ocupada; intente de nuevo";
     return DB_ERROR;
   }
-  int64_t nCouncil = db_query_int64(pDb, "SELECT count(*) FROM councils", 0);
-  if (iCouncil) {
-    if (!plan_store_council_exists(pDb, iCouncil)) {
-      *pzErr = arena_printf(pArena, "no existe el consejo %lld",
-                            (long long)iCouncil);
-    }
-  } else if (nCouncil == 1) {
-    iCouncil = plan_store_default_council(pDb);
-  } else if (nCouncil > 1) {
-    *pzErr = arena_printf(pArena,
-                          "hay %lld consejos: indique a cuál "
-                          "importar el plan con --council ID",
-                          (long long)nCouncil);
-  } else {
+  int64_t iUsed = 0;
+  if (plan_store_import_council(pDb, pArena, iCouncil, &iUsed, pzErr) ==
+          DB_OK &&
+      !iUsed) {
     /* No council yet: one named after the document. */
+    /* Its region when the document names it: the places of the plan
+    ** («en cada provincia», «la capital regional») are that region's. */
+    const char *zRegion = plan_store_doc_region(pDb, pArena, pDoc);
     DbStmt *p = db_prepare(pDb,
                            "INSERT INTO councils(name, short_name, "
-                           "institution, created_at) VALUES (?, ?, '', ?) "
-                           "RETURNING id");
+                           "institution, region_code, created_at) VALUES "
+                           "(?, ?, '', ?, ?) RETURNING id");
     if (p) {
       db_bind_text(p, 1, pDoc->zTitle);
       db_bind_text(p, 2, pDoc->zTitle);
-      db_bind_int64(p, 3, db_now());
-      iCouncil = insert_returning_id(p);
+      if (zRegion)
+        db_bind_text(p, 3, zRegion);
+      else
+        db_bind_null(p, 3);
+      db_bind_int64(p, 4, db_now());
+      iUsed = insert_returning_id(p);
     }
-    if (!iCouncil) *pzErr = "no se pudo crear el consejo";
+    if (!iUsed) *pzErr = "no se pudo crear el consejo";
   }
   int rc = DB_ERROR;
   if (!*pzErr) {
-    rc = plan_store_save(pDb, pArena, iCouncil, pDoc, "importacion", zReason,
+    rc = plan_store_save(pDb, pArena, iUsed, pDoc, "importacion", zReason,
                          iAuthorId, zAuthorName, piNumber, pnChanges);
     if (rc == DB_ERROR)
       *pzErr = "no se pudo guardar el plan en la base de datos";
@@ -264,7 +394,7 @@ int plan_store_import(Db *pDb, Arena *pArena, int64_t iCouncil,
     *pzErr = "no se pudo guardar el plan en la base de datos";
     return DB_ERROR;
   }
-  if (piCouncil) *piCouncil = iCouncil;
+  if (piCouncil) *piCouncil = iUsed;
   return rc;
 }
 
@@ -307,8 +437,9 @@ static int load_lines(Db *pDb, Arena *pArena, int64_t iVersion, PlanDoc *pDoc) {
       pDb,
       "SELECT number, objective, actions, responsible, window_phrase, "
       "window_start, window_end, window_flagged, window_as_needed, "
-      "target_count, target_kinds, target_exclude, id FROM plan_lines "
-      "WHERE version_id = ? ORDER BY number");
+      "target_count, target_kinds, target_exclude, id, meta, notes, "
+      "window_reason, target_flagged, target_reason, target_provinces, "
+      "carried_over FROM plan_lines WHERE version_id = ? ORDER BY number");
   if (!p) return DB_ERROR;
   db_bind_int64(p, 1, iVersion);
   int64_t *aId = arena_alloc(pArena, sizeof(int64_t) * (size_t)(nLine + 1));
@@ -327,6 +458,13 @@ static int load_lines(Db *pDb, Arena *pArena, int64_t iVersion, PlanDoc *pDoc) {
     plan_target_kinds_from_text(pArena, &pL->target, db_column_text(p, 10));
     plan_target_exclude_from_text(pArena, &pL->target, db_column_text(p, 11));
     aId[pDoc->nLine] = db_column_int64(p, 12);
+    pL->zMeta = arena_strdup(pArena, db_column_text(p, 13));
+    pL->zNotes = arena_strdup(pArena, db_column_text(p, 14));
+    snprintf(pL->window.zReason, PLAN_REASON_SIZE, "%s", db_column_text(p, 15));
+    pL->target.bFlagged = (int)db_column_int64(p, 16);
+    snprintf(pL->target.zReason, PLAN_REASON_SIZE, "%s", db_column_text(p, 17));
+    plan_target_provinces_from_text(pArena, &pL->target, db_column_text(p, 18));
+    pL->zCarried = arena_strdup(pArena, db_column_text(p, 19));
     pL->aEvidence =
         arena_alloc(pArena, sizeof(PlanEvidence) * PLAN_EVIDENCE_MAX);
     pDoc->nLine++;
@@ -406,10 +544,13 @@ int plan_store_load(Db *pDb, Arena *pArena, int64_t iCouncil, int iNumber,
   snprintf(pDoc->zPeriodStart, PLAN_DATE_SIZE, "%s", db_column_text(p, 11));
   snprintf(pDoc->zPeriodEnd, PLAN_DATE_SIZE, "%s", db_column_text(p, 12));
   db_done(p);
+  PlanContext ctx;
   if (load_objectives(pDb, pArena, info.id, pDoc) != DB_OK ||
-      load_lines(pDb, pArena, info.id, pDoc) != DB_OK) {
+      load_lines(pDb, pArena, info.id, pDoc) != DB_OK ||
+      plan_store_context(pDb, pArena, iCouncil, &ctx) != DB_OK) {
     return DB_ERROR;
   }
+  plan_doc_apply_context(pArena, pDoc, &ctx);
   if (pInfo) *pInfo = info;
   return DB_OK;
 }
