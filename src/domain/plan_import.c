@@ -816,7 +816,7 @@ static void build_lines(Importer *p, PlanDoc *pDoc) {
     plan_window_parse(pL->zWindowPhrase, pDoc->zPeriodStart, pDoc->zPeriodEnd,
                       &pL->window);
     plan_target_suggest(*pL->zActions ? pL->zActions : pL->zObjective,
-                        pL->zMeta, p->pCtx, &pL->target);
+                        pL->zMeta, p->pCtx, &pL->window, &pL->target);
   }
 }
 

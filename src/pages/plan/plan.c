@@ -349,7 +349,7 @@ void page_plan_line(Request *r) {
   plan_page_context(r, iCouncil, &ctx);
   PlanTarget suggested;
   plan_target_suggest(*pL->zActions ? pL->zActions : pL->zObjective, pL->zMeta,
-                      &ctx, &suggested);
+                      &ctx, &pL->window, &suggested);
   html_printf(&h, " <small>(%s)</small>",
               plan_target_equal(&suggested, &pL->target)
                   ? (*pL->zMeta ? "sugerida a partir de la meta y las acciones"
