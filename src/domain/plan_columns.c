@@ -29,6 +29,12 @@ static const struct {
     {"ambito", PLAN_COL_OBJECTIVE},
     {"area", PLAN_COL_OBJECTIVE},
     {"componente", PLAN_COL_OBJECTIVE},
+    {"tema", PLAN_COL_OBJECTIVE},
+    {"tematica", PLAN_COL_OBJECTIVE},
+    {"descripcion", PLAN_COL_DETAIL},
+    {"detalle", PLAN_COL_DETAIL},
+    {"descripcion de la actividad", PLAN_COL_DETAIL},
+    {"detalle de la actividad", PLAN_COL_DETAIL},
     {"accion", PLAN_COL_ACTIONS},
     {"actividad", PLAN_COL_ACTIONS},
     {"accion a desarrollar", PLAN_COL_ACTIONS},
@@ -45,6 +51,10 @@ static const struct {
     {"evidencia", PLAN_COL_EVIDENCE},
     {"medio de prueba", PLAN_COL_EVIDENCE},
     {"respaldo", PLAN_COL_EVIDENCE},
+    /* «Producto», «Producto esperado»: what the activity leaves, its proof;
+    ** weaker than the words above, so «Medio de verificación» beside it
+    ** is the evidence. */
+    {"producto", PLAN_COL_EVIDENCE},
     {"fecha", PLAN_COL_DATES},
     {"plazo", PLAN_COL_DATES},
     {"cronograma", PLAN_COL_DATES},
@@ -129,6 +139,8 @@ const char *plan_column_name(PlanColumn eCol) {
       [PLAN_COL_DATES] = "FECHAS (o plazo, cronograma, período)",
       [PLAN_COL_DATES_END] = "fecha de término",
       [PLAN_COL_TARGET] = "META (o indicador)",
+      [PLAN_COL_DETAIL] = "DESCRIPCIÓN",
+      [PLAN_COL_TIME] = "meses o trimestres",
   };
   return eCol >= 0 && eCol < PLAN_COL_COUNT ? az[eCol] : "";
 }

@@ -31,7 +31,9 @@ typedef struct PlanCell {
   int nPara;
   PlanPara *aPara;
   int nAlloc;
-  int bCopy; /* Filled from the merged cell above it (rowspan, vMerge) */
+  int bCopy;    /* Filled from the merged cell above it (rowspan, vMerge) */
+  int bSpanned; /* Covered by the cell to its left (colspan, gridSpan, a
+                ** merged range): empty, and part of that cell */
 } PlanCell;
 
 typedef struct PlanRow {

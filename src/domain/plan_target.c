@@ -298,8 +298,12 @@ static void read_excluded(Arena *pArena, const PlanToken *aTok, int nTok, int i,
 /* "en cada provincia", "en las 3 provincias", "por provincia", "en cada
 ** una de las provincias": the province word at aTok[i], and before it only
 ** such little words back to "en", "por" or "entre" («dirigentes de las 3
-** provincias» is about people, not places). */
-static void read_provinces(const PlanToken *aTok, int i, Reading *p) {
+** provincias» is about people, not places). bAfterCount: the rule follows
+** the quantity counted last in the same clause («2 charlas en cada
+** provincia»), so a distributive rule repeats that quantity; not «3 visitas,
+** una por provincia». */
+static void read_provinces(const PlanToken *aTok, int i, int bAfterCount,
+                           Reading *p) {
   static const char *const azAllowed[] = {"cada", "una", "uno",   "de", "las",
                                           "los",  "sus", "todas", "la"};
   int bEach = 0, nSaid = 0, k = i - 1;
@@ -329,7 +333,7 @@ static void read_provinces(const PlanToken *aTok, int i, Reading *p) {
   ** what is counted is counted in each. */
   int bCada = 0;
   for (int j = k + 1; j < i; j++) bCada |= strcmp(aTok[j].zText, "cada") == 0;
-  p->bDistributive |= bIn && (bCada || (bPer && !bPlural));
+  p->bDistributive |= bAfterCount && bIn && (bCada || (bPer && !bPlural));
 }
 
 /* 1 when a rule that repeats the quantity in each province comes in
@@ -397,6 +401,7 @@ static void read_text(Arena *pArena, const char *z, const PlanContext *pCtx,
   int nTok = plan_tokens(pArena, z ? z : "", &aTok);
   for (size_t k = 0; k < (size_t)nTok; k++)
     p->bPercent |= aTok[k].eKind == PLAN_TOK_PUNCT && aTok[k].zText[0] == '%';
+  int iCounted = -1; /* The token after the quantity counted last */
   for (int i = 0; i < nTok;) {
     int iEnd, n;
     int nAside = read_aside_quantity(pArena, aTok, nTok, i, &iEnd);
@@ -428,7 +433,7 @@ static void read_text(Arena *pArena, const char *z, const PlanContext *pCtx,
         if (p->nCount > PLAN_TARGET_COUNT_MAX)
           p->nCount = PLAN_TARGET_COUNT_MAX;
         p->bLastNounCounted = 1;
-        i = iAfter;
+        i = iCounted = iAfter;
         continue;
       }
       if (bMeta && !p->nUnknownCount && iQuantity < nTok &&
@@ -448,7 +453,13 @@ static void read_text(Arena *pArena, const char *z, const PlanContext *pCtx,
       continue;
     }
     if (plan_tokens_match(pArena, aTok, nTok, i, "provincia")) {
-      read_provinces(aTok, i, p);
+      int bAfterCount = iCounted >= 0;
+      for (int k = iCounted; bAfterCount && k < i; k++)
+        bAfterCount = !(aTok[k].eKind == PLAN_TOK_PUNCT &&
+                        strchr(",;.", aTok[k].zText[0])) &&
+                      aTok[k].eKind != PLAN_TOK_NUM &&
+                      !plan_number_word(aTok[k].zText);
+      read_provinces(aTok, i, bAfterCount, p);
     }
     const char *zSlugs;
     if (!bMarker && (n = plan_activity_noun(pArena, aTok, nTok, i, &zSlugs))) {

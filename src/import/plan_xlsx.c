@@ -21,12 +21,16 @@
 #include "import/plan_document.h"
 #include "import/plan_zip.h"
 
+#define MERGED_COPY 1
+#define MERGED_SPANNED 2
+
 typedef struct XlsxReader {
   PlanZip *pZip;
   Arena *pArena;
   const char **azShared; /* Shared strings */
   int nShared;
-  int *abDateStyle; /* Per cell style (s="N"): 1 when it formats a date */
+  int *abDateStyle; /* Per cell style (s="N"): DATE_DAY or DATE_MONTH when
+                    ** it formats a date, else 0 */
   int nStyle;
   const char ***aazCell; /* [row][col] text, NULL when empty */
   int nRow, nCol;        /* Used extent */
@@ -64,14 +68,19 @@ static int read_shared(XlsxReader *x) {
   return 0;
 }
 
-/* 1 when an Excel number format shows a date: one of the built-in date
-** formats, or a code with days or years outside quotes and brackets. */
+/* What an Excel number format shows: DATE_DAY for a date (one of the
+** built-in date formats, or a code with days or years outside quotes and
+** brackets), DATE_MONTH for a month of a year («mmm-yy», built-in 17: what
+** Excel makes of «marzo 2026» typed in a cell), 0 for anything else. */
+#define DATE_DAY 1
+#define DATE_MONTH 2
 static int format_is_date(int iId, const char *zCode) {
+  if (iId == 17) return DATE_MONTH;
   if ((iId >= 14 && iId <= 22) || (iId >= 27 && iId <= 36) ||
       (iId >= 45 && iId <= 47) || (iId >= 50 && iId <= 58))
-    return 1;
+    return DATE_DAY;
   if (!zCode) return 0;
-  int bQuote = 0, bBracket = 0;
+  int bQuote = 0, bBracket = 0, bDay = 0, bYear = 0;
   for (const char *z = zCode; *z; z++) {
     if (*z == '"') bQuote = !bQuote;
     if (bQuote) continue;
@@ -82,9 +91,10 @@ static int format_is_date(int iId, const char *zCode) {
       if (z[1]) z++;
       continue;
     }
-    if (*z == 'd' || *z == 'D' || *z == 'y' || *z == 'Y') return 1;
+    bDay |= *z == 'd' || *z == 'D';
+    bYear |= *z == 'y' || *z == 'Y';
   }
-  return 0;
+  return bDay ? DATE_DAY : bYear ? DATE_MONTH : 0;
 }
 
 static int read_styles(XlsxReader *x) {
@@ -160,8 +170,12 @@ static int cell_ref(const char *z, int *piCol, int *piRow) {
   return 1;
 }
 
-/* An Excel date serial (days since 1899-12-30) as "15-04-2025". */
-static const char *serial_date(Arena *pArena, double rSerial) {
+/* An Excel date serial (days since 1899-12-30) as "15-04-2025", or with
+** eKind DATE_MONTH as "marzo 2026". */
+static const char *serial_date(Arena *pArena, double rSerial, int eKind) {
+  static const char *const azMonth[] = {
+      "enero", "febrero", "marzo",      "abril",   "mayo",      "junio",
+      "julio", "agosto",  "septiembre", "octubre", "noviembre", "diciembre"};
   long z = (long)rSerial - 25569 + 719468; /* days since 0000-03-01 */
   long era = (z >= 0 ? z : z - 146096) / 146097;
   long doe = z - era * 146097;
@@ -171,6 +185,8 @@ static const char *serial_date(Arena *pArena, double rSerial) {
   long mp = (5 * doy + 2) / 153;
   long d = doy - (153 * mp + 2) / 5 + 1;
   long m = mp < 10 ? mp + 3 : mp - 9;
+  if (eKind == DATE_MONTH)
+    return arena_printf(pArena, "%s %04ld", azMonth[(m - 1) % 12], y + (m <= 2));
   return arena_printf(pArena, "%02ld-%02ld-%04ld", d, m, y + (m <= 2));
 }
 
@@ -203,7 +219,7 @@ static const char *cell_value(XlsxReader *x, const xmlNode *c) {
   int iStyle = zStyle ? atoi(zStyle) : 0;
   if (iStyle >= 0 && iStyle < x->nStyle && x->abDateStyle[iStyle] && r >= 1 &&
       r < 2958466)
-    return serial_date(x->pArena, r);
+    return serial_date(x->pArena, r, x->abDateStyle[iStyle]);
   if (r == (double)(long long)r && r > -1e15 && r < 1e15)
     return arena_printf(x->pArena, "%lld", (long long)r);
   return arena_printf(x->pArena, "%.15g", r);
@@ -264,7 +280,9 @@ int plan_xlsx_read(PlanZip *p, PlanSource *pOut) {
   xmlNode *pMerges = NULL;
   xmlDocPtr pDoc = NULL;
   if (read_sheet(&x, zSheet, &pMerges, &pDoc)) return 1;
-  /* Rows a range merges into the one above: [row][col] is a copy. */
+  /* What a merged range makes of each cell: [row][col] is MERGED_COPY (its
+  ** first column, in the rows below the first) or MERGED_SPANNED (the
+  ** columns after the first). */
   char **aabCopy = arena_alloc(x.pArena, sizeof(char *) * (size_t)(x.nRow + 1));
   for (xmlNode *m = pMerges ? pMerges->children : NULL; m; m = m->next) {
     const char *zRef = plan_xml_attr(x.pArena, m, "ref");
@@ -277,11 +295,15 @@ int plan_xlsx_read(PlanZip *p, PlanSource *pOut) {
         c1 >= PLAN_DOC_XLSX_COLS_MAX)
       continue;
     const char *zValue = x.aazCell[r1] ? x.aazCell[r1][c1] : NULL;
-    for (int r = r1 + 1; r <= r2 && r < x.nRow && zValue; r++) {
-      put_cell(&x, r, c1, zValue);
+    for (int r = r1; r <= r2 && r < x.nRow; r++) {
       if (!aabCopy[r])
         aabCopy[r] = arena_alloc(x.pArena, PLAN_DOC_XLSX_COLS_MAX);
-      aabCopy[r][c1] = 1;
+      if (r > r1 && zValue) {
+        put_cell(&x, r, c1, zValue);
+        aabCopy[r][c1] = MERGED_COPY;
+      }
+      for (int c = c1 + 1; c <= c2 && c < PLAN_DOC_XLSX_COLS_MAX; c++)
+        aabCopy[r][c] = MERGED_SPANNED;
     }
   }
   xmlFreeDoc(pDoc);
@@ -296,7 +318,8 @@ int plan_xlsx_read(PlanZip *p, PlanSource *pOut) {
       PlanCell *pCell = plan_row_add_cell(pOut, pRow);
       const char *z = x.aazCell[r] ? x.aazCell[r][c] : NULL;
       if (z) plan_cell_add_plain(x.pArena, pCell, z, 0);
-      pCell->bCopy = aabCopy[r] && aabCopy[r][c];
+      pCell->bCopy = aabCopy[r] && aabCopy[r][c] == MERGED_COPY;
+      pCell->bSpanned = aabCopy[r] && aabCopy[r][c] == MERGED_SPANNED;
     }
   }
   return 0;

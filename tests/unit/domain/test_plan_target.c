@@ -132,6 +132,9 @@ static const TargetCase aCase[] = {
      "12", NULL, 4, "mesa_trabajo", "", "121 122 123 124", 0},
     {"Charlas de seguridad vial, en las 2 provincias", "Al menos 2 charlas",
      "01", NULL, 2, "charla", "", "011 014", 0},
+    {"Realizar al menos 3 visitas a obras, una por provincia (Chañaral, "
+     "Copiapó y Huasco)",
+     NULL, "03", NULL, 3, "visita_terreno", "", "031 032 033", 0},
     {"Sesiones ordinarias bimensuales del consejo (6 en el año)", NULL, NULL,
      NULL, 6, "sesion_ordinaria", "", "", 0},
     {"Sesiones ordinarias trimestrales (4)", NULL, NULL, NULL, 4,
