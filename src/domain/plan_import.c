@@ -116,9 +116,10 @@ static const char *const azMonthShort[] = {"Ene", "Feb", "Mar", "Abr",
 #define TIME_HEADING_WORDS_MAX 4
 #define MONTH_LETTERS_MIN 6
 
-/* 1 when a heading is itself a date phrase naming part of a year: «Mar»,
-** «Marzo 2026», «II Trim.», «1er semestre», «Q3»; not «Fecha», «Período»
-** or «Anual» (no part of a year), nor a long heading. */
+/* 1 when a heading is itself a date phrase naming whole months of a year:
+** «Mar», «Marzo 2026», «II Trim.», «1er semestre», «Q3»; not «Fecha»,
+** «Período» or «Anual» (no part of a year), not a day («1.1», «15/05»),
+** nor a long heading. */
 static int time_heading(Arena *pArena, const char *z) {
   PlanToken *aTok;
   int nTok = plan_tokens(pArena, z, &aTok), nYear = 0;
@@ -127,6 +128,10 @@ static int time_heading(Arena *pArena, const char *z) {
     nYear += aTok[i].eKind == PLAN_TOK_NUM && aTok[i].nDigit == 4;
   PlanWindow w;
   if (!plan_window_parse(z, "2001-01-01", "2001-12-31", &w) || w.bAsNeeded)
+    return 0;
+  int y = atoi(w.zEnd), m = atoi(w.zEnd + 5);
+  if (strcmp(w.zStart + 8, "01") != 0 ||
+      atoi(w.zEnd + 8) != plan_days_in_month(y, m))
     return 0;
   return nYear > 0 || strcmp(w.zStart, "2001-01-01") != 0 ||
          strcmp(w.zEnd, "2001-12-31") != 0;
@@ -162,24 +167,45 @@ static int month_letters(Importer *p, const PlanRow *pRow,
   return n;
 }
 
-/* The time headings of a row into azPhrase (COLS_MAX, NULL elsewhere);
-** how many. */
+#define TIME_COLUMNS_MIN 2
+
+/* The time headings of a row into azPhrase (COLS_MAX, NULL elsewhere):
+** runs of at least TIME_COLUMNS_MIN side by side (a date in one cell is
+** the row's date, not a chart). How many. */
 static int row_time_columns(Importer *p, const PlanRow *pRow,
                             const char **azPhrase) {
   memset(azPhrase, 0, sizeof(char *) * COLS_MAX);
-  int n = month_letters(p, pRow, azPhrase);
-  for (int i = 0; i < pRow->nCell && i < COLS_MAX; i++) {
+  month_letters(p, pRow, azPhrase);
+  int nCell = pRow->nCell < COLS_MAX ? pRow->nCell : COLS_MAX;
+  for (int i = 0; i < nCell; i++) {
     const PlanCell *c = &pRow->aCell[i];
     if (azPhrase[i] || c->bCopy || c->nPara != 1) continue;
-    if (time_heading(p->pArena, c->aPara[0].zText)) {
+    if (time_heading(p->pArena, c->aPara[0].zText))
       azPhrase[i] = c->aPara[0].zText;
-      n++;
+  }
+  int n = 0;
+  for (int i = 0; i < nCell;) {
+    int j = i;
+    while (j < nCell && azPhrase[j]) j++;
+    if (j - i < TIME_COLUMNS_MIN) {
+      for (int k = i; k < j; k++) azPhrase[k] = NULL;
+    } else {
+      n += j - i;
     }
+    i = j > i ? j : i + 1;
   }
   return n;
 }
 
-#define TIME_COLUMNS_MIN 2
+/* 1 when a row says nothing but the time headings in az (cells merged
+** down from the header above aside): the chart's own heading row. */
+static int row_only_time(const PlanRow *pRow, const char *const *az) {
+  for (int i = 0; i < pRow->nCell && i < COLS_MAX; i++) {
+    const PlanCell *c = &pRow->aCell[i];
+    if (c->nPara && !c->bCopy && !az[i]) return 0;
+  }
+  return 1;
+}
 
 static int row_is_header(Importer *p, const PlanRow *pRow) {
   PlanColumn aeCol[COLS_MAX];
@@ -208,13 +234,13 @@ static int time_year(Importer *p, int i) {
 }
 
 /* Finds the time chart in the header row or the row under it. */
-static void find_time_columns(Importer *p, const PlanBlock *pBlock,
-                              int iRow) {
+static void find_time_columns(Importer *p, const PlanBlock *pBlock, int iRow) {
   const char *az[COLS_MAX];
   const PlanRow *pRow = p->pHeader;
   if (row_time_columns(p, pRow, az) < TIME_COLUMNS_MIN) {
     if (iRow + 1 >= pBlock->nRow ||
-        row_time_columns(p, &pBlock->aRow[iRow + 1], az) < TIME_COLUMNS_MIN)
+        row_time_columns(p, &pBlock->aRow[iRow + 1], az) < TIME_COLUMNS_MIN ||
+        !row_only_time(&pBlock->aRow[iRow + 1], az))
       return;
     p->pSubHeader = &pBlock->aRow[iRow + 1];
   }
@@ -224,7 +250,8 @@ static void find_time_columns(Importer *p, const PlanBlock *pBlock,
     p->aeCol[i] = PLAN_COL_TIME;
     int y1, y2, y = p->pSubHeader ? time_year(p, i) : 0;
     plan_window_years(az[i], &y1, &y2);
-    p->azTime[i] = y && !y1 ? arena_printf(p->pArena, "%s %d", az[i], y) : az[i];
+    p->azTime[i] =
+        y && !y1 ? arena_printf(p->pArena, "%s %d", az[i], y) : az[i];
     p->nTime++;
   }
 }
@@ -299,28 +326,34 @@ static const char *headings_text(Importer *p) {
   return buf_str(&b);
 }
 
+/* "A", "A y B", "A, B y C" with zLast " y " (or " ni ") (arena). */
+static const char *names_joined(Arena *pArena, const char *const *az, int n,
+                                const char *zLast) {
+  Buf b;
+  buf_init(&b, pArena);
+  for (int i = 0; i < n; i++)
+    buf_printf(&b, "%s%s", i == 0 ? "" : i == n - 1 ? zLast : ", ", az[i]);
+  return buf_str(&b);
+}
+
 static int check_columns(Importer *p) {
-  static const PlanColumn aeNeeded[] = {PLAN_COL_EVIDENCE, PLAN_COL_DATES};
+  static const PlanColumn aeNeeded[] = {PLAN_COL_EVIDENCE, PLAN_COL_DATES,
+                                        PLAN_COL_ACTIONS};
+  const char *azMissing[3];
+  int nMissing = 0;
   for (size_t i = 0; i < sizeof(aeNeeded) / sizeof(aeNeeded[0]); i++) {
-    if (aeNeeded[i] == PLAN_COL_DATES && p->nTime >= TIME_COLUMNS_MIN)
-      continue;
-    if (p->aiCol[aeNeeded[i]] < 0) {
-      return refuse(p,
-                    "%s: las columnas de la tabla son «%s»; falta la columna "
-                    "%s.",
-                    p->pHeader->zWhere, headings_text(p),
-                    plan_column_name(aeNeeded[i]));
-    }
+    PlanColumn e = aeNeeded[i];
+    int bHas = p->aiCol[e] >= 0 ||
+               (e == PLAN_COL_DATES && p->nTime >= TIME_COLUMNS_MIN) ||
+               (e == PLAN_COL_ACTIONS && (p->aiCol[PLAN_COL_OBJECTIVE] >= 0 ||
+                                          p->aiCol[PLAN_COL_DETAIL] >= 0));
+    if (!bHas) azMissing[nMissing++] = plan_column_name(e);
   }
-  if (p->aiCol[PLAN_COL_ACTIONS] < 0 && p->aiCol[PLAN_COL_OBJECTIVE] < 0 &&
-      p->aiCol[PLAN_COL_DETAIL] < 0) {
-    return refuse(p,
-                  "%s: las columnas de la tabla son «%s»; falta la columna "
-                  "%s.",
-                  p->pHeader->zWhere, headings_text(p),
-                  plan_column_name(PLAN_COL_ACTIONS));
-  }
-  return PLAN_IMPORT_OK;
+  if (!nMissing) return PLAN_IMPORT_OK;
+  return refuse(p, "%s: las columnas de la tabla son «%s»; %s %s.",
+                p->pHeader->zWhere, headings_text(p),
+                nMissing == 1 ? "falta la columna" : "faltan las columnas",
+                names_joined(p->pArena, azMissing, nMissing, " y "));
 }
 
 /* The refusal of a document whose tables have no plan header: the row
@@ -351,32 +384,33 @@ static int refuse_no_header(Importer *p) {
   PlanColumn aeCol[COLS_MAX];
   int aiRank[COLS_MAX], bCore, abSeen[PLAN_COL_COUNT] = {0};
   row_columns(p, pBest, aeCol, aiRank, &bCore);
-  Buf heads, found, missing;
+  Buf heads;
   buf_init(&heads, p->pArena);
-  buf_init(&found, p->pArena);
-  buf_init(&missing, p->pArena);
+  const char *azFound[COLS_MAX], *azMissing[3];
+  int nFound = 0, nMissing = 0;
   for (int i = 0; i < pBest->nCell && i < COLS_MAX; i++) {
     const char *z = plan_cell_flat(p->pArena, &pBest->aCell[i]);
     if (!*z) continue;
     buf_printf(&heads, "%s%s", heads.n ? " / " : "", z);
     if (aeCol[i] == PLAN_COL_NOTE || abSeen[aeCol[i]]) continue;
     abSeen[aeCol[i]] = 1;
-    buf_printf(&found, "%s%s", found.n ? ", " : "", plan_column_name(aeCol[i]));
+    azFound[nFound++] = plan_column_name(aeCol[i]);
   }
   static const PlanColumn aeNeeded[] = {PLAN_COL_ACTIONS, PLAN_COL_EVIDENCE,
                                         PLAN_COL_DATES};
   for (size_t k = 0; k < sizeof(aeNeeded) / sizeof(aeNeeded[0]); k++) {
     if (!abSeen[aeNeeded[k]])
-      buf_printf(&missing, "%s%s", missing.n ? ", " : "",
-                 plan_column_name(aeNeeded[k]));
+      azMissing[nMissing++] = plan_column_name(aeNeeded[k]);
   }
   return refuse(p,
                 "%s: la fila que más se parece a los encabezados de un plan "
                 "dice «%s»: se reconoció %s, pero no %s. Si el documento las "
                 "tiene con otro nombre, cámbielo por uno de los habituales "
                 "(se esperaba %s).",
-                pBest->zWhere, buf_str(&heads), buf_str(&found),
-                missing.n ? buf_str(&missing) : "las columnas que faltan",
+                pBest->zWhere, buf_str(&heads),
+                names_joined(p->pArena, azFound, nFound, " y "),
+                nMissing ? names_joined(p->pArena, azMissing, nMissing, " ni ")
+                         : "las columnas que faltan",
                 EXPECTED_TABLE);
 }
 
@@ -585,10 +619,9 @@ static int objectives_heading(Arena *pArena, const char *z,
 ** digits, roman numerals or letters, and the separator ("1)" and "a)" and
 ** "IV." differ). */
 static int mark_style(const char *z, const char *zSep) {
-  int eKind = isdigit((unsigned char)z[0]) ? 1
-              : (strchr("IVXivx", z[0]) && isalpha((unsigned char)z[1]))
-                  ? 2
-                  : 3;
+  int eKind = isdigit((unsigned char)z[0])                               ? 1
+              : (strchr("IVXivx", z[0]) && isalpha((unsigned char)z[1])) ? 2
+                                                                         : 3;
   return eKind * 16 + (int)strlen(zSep) * 4 + (zSep[0] == ')' ? 1 : 0) +
          (zSep[0] == '-' ? 2 : 0);
 }
@@ -755,7 +788,7 @@ static const char *time_phrase(Importer *p, const PlanRow *pRow) {
   int bMarked = 0;
   for (int i = 0; i < pRow->nCell && i < p->nCol; i++) {
     const PlanCell *c = &pRow->aCell[i];
-    bMarked = c->nPara > 0 || (c->bSpanned && bMarked);
+    bMarked = c->nPara > 0 || c->bMark || (c->bSpanned && bMarked);
     if (p->aeCol[i] != PLAN_COL_TIME || !bMarked) continue;
     if (b.n) buf_puts(&b, ", ");
     buf_puts(&b, p->azTime[i]);
@@ -767,12 +800,8 @@ static const char *time_phrase(Importer *p, const PlanRow *pRow) {
 ** nothing else. */
 static int row_repeats_time_headings(Importer *p, const PlanRow *pRow) {
   const char *az[COLS_MAX];
-  if (!p->nTime || row_time_columns(p, pRow, az) < TIME_COLUMNS_MIN) return 0;
-  for (int i = 0; i < pRow->nCell && i < p->nCol; i++) {
-    if (pRow->aCell[i].nPara && !az[i] && p->aeCol[i] != PLAN_COL_NUMBER)
-      return 0;
-  }
-  return 1;
+  return p->nTime && row_time_columns(p, pRow, az) >= TIME_COLUMNS_MIN &&
+         row_only_time(pRow, az);
 }
 
 /* Reads one row after the header into p->aRow (or nothing: an empty row,

@@ -97,6 +97,9 @@ static size_t bullet_at(const char *z, const char *const *az, size_t n) {
 ** "item", lone punctuation dropped. */
 static void line_end(Arena *pArena, PlanCell *pCell, Buf *pCur, int bItem) {
   const char *z = plan_text_squeeze(pArena, buf_str(pCur));
+  /* A dash alone says "none"; any other lone mark marks the cell. */
+  int bMark = *z && strcmp(z, "-") != 0 && strcmp(z, "\xe2\x80\x93") != 0 &&
+              strcmp(z, "\xe2\x80\x94") != 0;
   buf_init(pCur, pArena);
   for (size_t n;
        (n = bullet_at(z, azBulletStart,
@@ -111,8 +114,10 @@ static void line_end(Arena *pArena, PlanCell *pCell, Buf *pCur, int bItem) {
     bItem = 1;
   }
   if (!*z || strcmp(z, "-") == 0 || strcmp(z, "*") == 0 ||
-      strcmp(z, "\xc2\xb7") == 0 || strcmp(z, "\xe2\x80\x93") == 0)
+      strcmp(z, "\xc2\xb7") == 0 || strcmp(z, "\xe2\x80\x93") == 0) {
+    pCell->bMark |= bMark;
     return;
+  }
   pCell->aPara = arena_grow(pArena, pCell->aPara, pCell->nPara, &pCell->nAlloc,
                             sizeof(PlanPara));
   pCell->aPara[pCell->nPara].zText = z;
@@ -122,12 +127,13 @@ static void line_end(Arena *pArena, PlanCell *pCell, Buf *pCur, int bItem) {
 
 /* A bullet at *pz ends the line being built and starts an item: 1 (and
 ** *pz past it) when there was one. */
-static int inline_bullet(Arena *pArena, PlanCell *pCell, Buf *pCur,
-                         int *pbItem, const char **pz) {
+static int inline_bullet(Arena *pArena, PlanCell *pCell, Buf *pCur, int *pbItem,
+                         const char **pz) {
   size_t n = bullet_at(*pz, azBulletInline,
                        sizeof(azBulletInline) / sizeof(azBulletInline[0]));
   if (!n) return 0;
   line_end(pArena, pCell, pCur, *pbItem);
+  pCell->bMark = 1;
   *pbItem = 1;
   *pz += n;
   return 1;
@@ -639,8 +645,8 @@ int plan_source_from_text(Arena *pArena, const char *zText, size_t nText,
   }
   int iBad = first_binary_line((const unsigned char *)zText, nText);
   size_t nUtf8;
-  const char *zUtf8 = iBad ? windows_1252_text(pArena, zText, nText, &nUtf8)
-                           : NULL;
+  const char *zUtf8 =
+      iBad ? windows_1252_text(pArena, zText, nText, &nUtf8) : NULL;
   if (zUtf8) {
     /* Not UTF-8, but the text a Windows program wrote. */
     zText = zUtf8;

@@ -34,6 +34,8 @@ typedef struct PlanCell {
   int bCopy;    /* Filled from the merged cell above it (rowspan, vMerge) */
   int bSpanned; /* Covered by the cell to its left (colspan, gridSpan, a
                 ** merged range): empty, and part of that cell */
+  int bMark; /* It held only a mark («✓», «•», «-»), dropped as text:
+             ** a time chart's mark */
 } PlanCell;
 
 typedef struct PlanRow {

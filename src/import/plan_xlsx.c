@@ -186,7 +186,8 @@ static const char *serial_date(Arena *pArena, double rSerial, int eKind) {
   long d = doy - (153 * mp + 2) / 5 + 1;
   long m = mp < 10 ? mp + 3 : mp - 9;
   if (eKind == DATE_MONTH)
-    return arena_printf(pArena, "%s %04ld", azMonth[(m - 1) % 12], y + (m <= 2));
+    return arena_printf(pArena, "%s %04ld", azMonth[(m - 1) % 12],
+                        y + (m <= 2));
   return arena_printf(pArena, "%02ld-%02ld-%04ld", d, m, y + (m <= 2));
 }
 
