@@ -37,9 +37,10 @@ typedef enum PlanColumn {
   PLAN_COL_COUNT
 } PlanColumn;
 
-/* The column a heading names, and how surely (*piRank: the words of the
-** phrase that matched, more is surer; 0 for notes). Headings longer than a
-** heading is ever written (eight words) are notes. */
+/* The column a heading names, and how surely (*piRank: twice the words of
+** the phrase that matched, one less for a weak phrase; more is surer; 0 for
+** notes). Headings longer than a heading is ever written (eight words) are
+** notes. */
 PlanColumn plan_column_of_heading(Arena *pArena, const char *zHeading,
                                   int *piRank);
 

@@ -271,13 +271,9 @@ static int row_repeats_header(Importer *p, const PlanRow *pRow) {
 
 /* Each role goes to its surest column; the other columns of that role
 ** become notes, except a second date column saying where dates end. */
-static void assign_columns(Importer *p) {
-  int aiRank[COLS_MAX], bCore;
-  row_columns(p, p->pHeader, p->aeCol, aiRank, &bCore);
-  p->nCol = p->pHeader->nCell < COLS_MAX ? p->pHeader->nCell : COLS_MAX;
+static void assign_roles(Importer *p, const int *aiRank) {
   for (int r = 0; r < PLAN_COL_COUNT; r++) p->aiCol[r] = -1;
   for (int i = 0; i < p->nCol; i++) {
-    p->azHeading[i] = plan_cell_flat(p->pArena, &p->pHeader->aCell[i]);
     PlanColumn e = p->aeCol[i];
     if (e == PLAN_COL_NOTE) continue;
     int iOld = p->aiCol[e];
@@ -297,6 +293,80 @@ static void assign_columns(Importer *p) {
                      : PLAN_COL_ACTIONS;
 }
 
+static void assign_columns(Importer *p) {
+  int aiRank[COLS_MAX], bCore;
+  row_columns(p, p->pHeader, p->aeCol, aiRank, &bCore);
+  p->nCol = p->pHeader->nCell < COLS_MAX ? p->pHeader->nCell : COLS_MAX;
+  for (int i = 0; i < p->nCol; i++)
+    p->azHeading[i] = plan_cell_flat(p->pArena, &p->pHeader->aCell[i]);
+  assign_roles(p, aiRank);
+}
+
+static int count_words(Arena *pArena, const char *z) {
+  PlanToken *aTok;
+  int nTok = plan_tokens(pArena, z, &aTok), n = 0;
+  for (int i = 0; i < nTok; i++) n += aTok[i].eKind != PLAN_TOK_PUNCT;
+  return n;
+}
+
+#define SUB_HEADING_WORDS_MAX 4
+
+/* A heading spanning columns with a row of headings under it («PLAZO» over
+** «Inicio | Término», «Fechas» over «Desde | Hasta»): that row names those
+** columns. It is one when every cell it fills (cells merged down from the
+** header aside) lies under a spanning heading, or under none, and is a
+** short heading; then it is skipped as a line, and each heading under the
+** span names its column (or, naming nothing, is a note «PLAZO Inicio»
+** while the span's first column keeps the span's role). */
+static void find_sub_header(Importer *p, const PlanBlock *pBlock, int iRow) {
+  if (p->pSubHeader || iRow + 1 >= pBlock->nRow) return;
+  const PlanRow *pH = p->pHeader, *pSub = &pBlock->aRow[iRow + 1];
+  int aiParent[COLS_MAX], nUnder = 0, bSpan = 0;
+  for (int i = 0, iParent = -1; i < p->nCol; i++) {
+    const PlanCell *c = i < pH->nCell ? &pH->aCell[i] : NULL;
+    int bEmpty = !c || c->nPara == 0;
+    if (!bEmpty) iParent = i;
+    /* Under a span: a cell merged into the one on its left, or empty
+    ** where text forms leave the span's other columns. */
+    aiParent[i] = bEmpty && iParent >= 0 ? iParent : -1;
+    bSpan |= aiParent[i] >= 0;
+  }
+  if (!bSpan) return;
+  for (int i = 0; i < pSub->nCell && i < p->nCol; i++) {
+    const PlanCell *c = &pSub->aCell[i];
+    if (c->nPara == 0 || c->bCopy) continue;
+    int bUnderSpan =
+        aiParent[i] >= 0 || (i + 1 < p->nCol && aiParent[i + 1] == i);
+    if (!bUnderSpan || c->nPara > 1 ||
+        count_words(p->pArena, c->aPara[0].zText) > SUB_HEADING_WORDS_MAX)
+      return;
+    nUnder++;
+  }
+  if (nUnder < 2) return;
+  PlanColumn aeCol[COLS_MAX];
+  int aiRank[COLS_MAX], bCore;
+  row_columns(p, pH, aeCol, aiRank, &bCore);
+  for (int i = 0; i < pSub->nCell && i < p->nCol; i++) {
+    const PlanCell *c = &pSub->aCell[i];
+    if (c->nPara == 0 || c->bCopy) continue;
+    const char *zSub = c->aPara[0].zText;
+    int iParent = aiParent[i] >= 0 ? aiParent[i] : i;
+    int iRank;
+    PlanColumn e = plan_column_of_heading(p->pArena, zSub, &iRank);
+    p->azHeading[i] =
+        arena_printf(p->pArena, "%s %s", p->azHeading[iParent], zSub);
+    if (e != PLAN_COL_NOTE) {
+      aeCol[i] = e;
+      aiRank[i] = iRank + aiRank[iParent];
+    } else if (i != iParent) {
+      aeCol[i] = PLAN_COL_NOTE;
+    }
+  }
+  memcpy(p->aeCol, aeCol, sizeof(aeCol));
+  assign_roles(p, aiRank);
+  p->pSubHeader = pSub;
+}
+
 static int find_header(Importer *p) {
   for (int b = 0; b < p->pSrc->nBlock; b++) {
     const PlanBlock *pB = &p->pSrc->aBlock[b];
@@ -307,6 +377,7 @@ static int find_header(Importer *p) {
         p->pHeader = &pB->aRow[r];
         assign_columns(p);
         find_time_columns(p, pB, r);
+        find_sub_header(p, pB, r);
         return 1;
       }
     }
@@ -626,13 +697,6 @@ static int mark_style(const char *z, const char *zSep) {
          (zSep[0] == '-' ? 2 : 0);
 }
 
-static int count_words(Arena *pArena, const char *z) {
-  PlanToken *aTok;
-  int nTok = plan_tokens(pArena, z, &aTok), n = 0;
-  for (int i = 0; i < nTok; i++) n += aTok[i].eKind != PLAN_TOK_PUNCT;
-  return n;
-}
-
 /* 1 when z has letters and none of them is lower case (a heading). */
 static int all_capitals(const char *z) {
   int nUpper = 0;
@@ -796,12 +860,48 @@ static const char *time_phrase(Importer *p, const PlanRow *pRow) {
   return buf_str(&b);
 }
 
-/* 1 when a row repeats the time chart's headings (on a new page) and says
-** nothing else. */
-static int row_repeats_time_headings(Importer *p, const PlanRow *pRow) {
-  const char *az[COLS_MAX];
-  return p->nTime && row_time_columns(p, pRow, az) >= TIME_COLUMNS_MIN &&
-         row_only_time(pRow, az);
+/* 1 when a row repeats the row of headings under the header (on a new
+** page) and says nothing else. */
+static int row_repeats_sub_header(Importer *p, const PlanRow *pRow) {
+  const PlanRow *pSub = p->pSubHeader;
+  int nSame = 0;
+  for (int i = 0; pSub && i < pRow->nCell; i++) {
+    const PlanCell *c = &pRow->aCell[i];
+    if (c->nPara == 0 || c->bCopy) continue;
+    if (i >= pSub->nCell ||
+        strcmp(plan_cell_flat(p->pArena, c),
+               plan_cell_flat(p->pArena, &pSub->aCell[i])) != 0)
+      return 0;
+    nSame++;
+  }
+  return nSame >= 2;
+}
+
+/* Words of a row that adds up the table («TOTAL», «Total actividades»). */
+static const char *const azTotalWord[] = {"total", "totale", "subtotal",
+                                          "suma"};
+
+/* 1 when a row only adds up the others: no objective, no actions, and
+** nothing but numbers and a «TOTAL» word. */
+static int row_is_total(Importer *p, const PlanRow *pRow) {
+  int bTotal = 0;
+  for (int i = 0; i < pRow->nCell; i++) {
+    const PlanCell *c = &pRow->aCell[i];
+    if (c->nPara == 0 || c->bCopy) continue;
+    PlanColumn e = i < p->nCol ? p->aeCol[i] : PLAN_COL_NOTE;
+    PlanToken *aTok;
+    int nTok = plan_tokens(p->pArena, plan_cell_flat(p->pArena, c), &aTok);
+    for (int k = 0; k < nTok; k++) {
+      if (aTok[k].eKind != PLAN_TOK_WORD) continue;
+      int bWord = 0;
+      for (size_t w = 0; w < sizeof(azTotalWord) / sizeof(azTotalWord[0]); w++)
+        bWord |=
+            plan_tokens_match(p->pArena, aTok, nTok, k, azTotalWord[w]) > 0;
+      if (!bWord || e == PLAN_COL_ACTIONS) return 0;
+      bTotal = 1;
+    }
+  }
+  return bTotal;
 }
 
 /* Reads one row after the header into p->aRow (or nothing: an empty row,
@@ -822,7 +922,7 @@ static int read_row(Importer *p, const PlanRow *pRow, const char **pzSection) {
                 e == PLAN_COL_DETAIL || e == PLAN_COL_TIME;
   }
   if (nFilled == 0 || pRow == p->pSubHeader || row_repeats_header(p, pRow) ||
-      row_repeats_time_headings(p, pRow))
+      row_repeats_sub_header(p, pRow) || row_is_total(p, pRow))
     return PLAN_IMPORT_OK;
   if (check_row_width(p, pRow) != PLAN_IMPORT_OK) return PLAN_IMPORT_REFUSED;
   if (!bContent) {
@@ -866,7 +966,11 @@ static int read_row(Importer *p, const PlanRow *pRow, const char **pzSection) {
   Buf notes;
   buf_init(&notes, p->pArena);
   for (int i = 0; i < pRow->nCell && i < p->nCol; i++) {
-    if (p->aeCol[i] != PLAN_COL_NOTE || !pRow->aCell[i].nPara) continue;
+    /* A note merged down over several lines is said once, on the first,
+    ** as a text form (which leaves the merged cells empty) says it. */
+    if (p->aeCol[i] != PLAN_COL_NOTE || !pRow->aCell[i].nPara ||
+        pRow->aCell[i].bCopy)
+      continue;
     if (notes.n) buf_putc(&notes, '\n');
     const char *zHeading = *p->azHeading[i]
                                ? p->azHeading[i]

@@ -116,6 +116,8 @@ typedef struct Reading {
   int nUnknownCount;      /* META «2 cuentas públicas»: a quantity of a */
   const char *zUnknownNoun; /* noun that is no activity kind cosoc knows */
   int bPercent;             /* A percentage: «100% de las actas» */
+  int nBareCount;           /* META «4»: a number and nothing else */
+  const char *zFirstNoun;   /* Slugs of the first activity noun seen */
   char zReason[PLAN_REASON_SIZE]; /* The first thing that could not be read */
 } Reading;
 
@@ -436,8 +438,11 @@ static void read_text(Arena *pArena, const char *z, const PlanContext *pCtx,
         i = iCounted = iAfter;
         continue;
       }
-      if (bMeta && !p->nUnknownCount && iQuantity < nTok &&
-          aTok[iQuantity].eKind == PLAN_TOK_WORD) {
+      if (bMeta && !p->nUnknownCount && iQuantity >= nTok) {
+        /* META «4»: the count itself. */
+        p->nBareCount = nValue;
+      } else if (bMeta && !p->nUnknownCount && iQuantity < nTok &&
+                 aTok[iQuantity].eKind == PLAN_TOK_WORD) {
         /* META «2 cuentas públicas»: a count of something cosoc does not
         ** know as an activity kind. */
         int j = iQuantity;
@@ -458,11 +463,13 @@ static void read_text(Arena *pArena, const char *z, const PlanContext *pCtx,
         bAfterCount = !(aTok[k].eKind == PLAN_TOK_PUNCT &&
                         strchr(",;.", aTok[k].zText[0])) &&
                       aTok[k].eKind != PLAN_TOK_NUM &&
-                      !plan_number_word(aTok[k].zText);
+                      (!plan_number_word(aTok[k].zText) ||
+                       (k > 0 && tok_word(aTok, nTok, k - 1, "cada")));
       read_provinces(aTok, i, bAfterCount, p);
     }
     const char *zSlugs;
     if (!bMarker && (n = plan_activity_noun(pArena, aTok, nTok, i, &zSlugs))) {
+      if (!p->zFirstNoun) p->zFirstNoun = zSlugs;
       p->zLastNoun = zSlugs;
       p->bLastNounCounted = 0;
       read_frequency(pArena, z, aTok, nTok, i, i + n, zSlugs, p);
@@ -563,7 +570,15 @@ void plan_target_suggest(const char *zActions, const char *zMeta,
                          : meta.nFreqMonths ? &meta
                          : act.nFreqMonths  ? &act
                                             : NULL;
-  if (!pMain && !pFreq && meta.nUnknownCount) {
+  if (!pMain && !pFreq && meta.nBareCount) {
+    /* META «4» beside «Sesiones ordinarias»: 4 of what the actions name. */
+    pOut->nCount = meta.nBareCount;
+    Reading kinds;
+    memset(&kinds, 0, sizeof(kinds));
+    add_kinds(&kinds, act.zFirstNoun ? act.zFirstNoun : "");
+    for (int i = 0; !kinds.bAnyKind && i < kinds.nKind; i++)
+      pOut->azKind[pOut->nKind++] = kinds.azKind[i];
+  } else if (!pMain && !pFreq && meta.nUnknownCount) {
     /* META «Un informe», «2 cuentas públicas»: that many, of any kind. */
     pOut->nCount = meta.nUnknownCount;
     if (meta.nUnknownCount > 1)
@@ -588,7 +603,7 @@ void plan_target_suggest(const char *zActions, const char *zMeta,
                                    "«%s»: revise la cantidad.",
                                    zMeta));
   }
-  if (!pMain && !pFreq && !meta.nUnknownCount &&
+  if (!pMain && !pFreq && !meta.nUnknownCount && !meta.nBareCount &&
       (meta.bAtLeast || act.bAtLeast)) {
     target_flag(pOut,
                 "El texto dice «al menos» pero no cuántas "

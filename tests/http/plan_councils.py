@@ -119,7 +119,7 @@ class Plan:
     def data_rows(self):
         out = []
         for _, rows in self.tables:
-            out += [r for r in rows if isinstance(r, Row)]
+            out += [r for r in rows if isinstance(r, Row) and r.e is not None]
         return out
 
     def resolved_tables(self):
@@ -1177,5 +1177,64 @@ PLANS.append(Plan(
             Row(["Rendición de cuentas", "Cuenta pública participativa",
                  "Directora Regional", "Acta"] + quarters(2),
                 E(y(2026, 4, 6), n=1, ev=["acta"])),
+        ])],
+))
+
+
+PLANS.append(Plan(
+    "h02-ssmso-2025", "Servicio de Salud Metropolitano Sur Oriente 2025", "13", "2025",
+    front=[
+        ("title", "PLAN ANUAL CONSEJO DE LA SOCIEDAD CIVIL SSMSO 2025"),
+        ("p", "Servicio de Salud Metropolitano Sur Oriente, Región Metropolitana de Santiago."),
+    ],
+    nobj=0, docx="hand", txt="excel", xlsx="openpyxl",
+    tables=[(
+        ["Objetivo Estratégico", "Línea de Trabajo", "Actividad", "Indicador", "Meta",
+         "Medio de Verificación", "Responsable", "Plazo"],
+        [
+            Row(["Participación", "Funcionamiento", "Sesiones ordinarias",
+                 "N° sesiones realizadas/programadas", "4",
+                 "Actas", "Secretaría", "Marzo"],
+                E(y(2025, 3), n=4, kinds=None, ev=["acta"], tflag=False,
+                  alt={"tflag": [True]})),
+            Row([MERGE, MERGE, "Cuenta pública participativa",
+                 "Cuenta pública realizada", "1", "Acta\nListado de asistentes",
+                 "Dirección", "30-06-2025"],
+                E(("2025-06-30", "2025-06-30"), n=1, ev=["acta", "asistencia"])),
+            Row([MERGE, "Formación", "Jornadas de capacitación a consejeros",
+                 "N° jornadas", "2 jornadas", "Programa\nAsistencia",
+                 "Depto. Participación", "1° Semestre"],
+                E(y(2025, 1, 6), n=2, kinds=CAP, ev=["programa_formacion", "asistencia"])),
+            Row(["Incidencia", "Consultas", "Participación en consultas ciudadanas",
+                 "% consultas respondidas", "100%", "Correo electrónico",
+                 "Depto. Participación", "Julio-Diciembre"],
+                E(y(2025, 7, 12), n=1, ev=["+"], tflag=True)),
+            Row(["TOTAL", "", "", "", "7", "", "", ""], None),
+        ])],
+))
+
+PLANS.append(Plan(
+    "h05-minvu-valparaiso-2025", "SEREMI MINVU Valparaíso 2025 (PLAZO inicio/término)",
+    "05", "2025",
+    front=[
+        ("title", "PLAN ANUAL COSOC SEREMI MINVU REGIÓN DE VALPARAÍSO 2025"),
+        ("h", "OBJETIVO PLAN"),
+        ("obj", "Acercar la política habitacional a las organizaciones."),
+    ],
+    obj_style="num-dash", docx="lo", txt="excel", xlsx="openpyxl",
+    subheader=[MERGE] * 5 + ["Inicio", "Término"],
+    tables=[(
+        ["N°", "OBJETIVO", "ACCIÓN", "RESPONSABLE", "MEDIO DE VERIFICACIÓN",
+         ("PLAZO", 2)],
+        [
+            Row(["1", "Funcionamiento", "Realizar 5 sesiones ordinarias", "PAC",
+                 "Acta", "Marzo", "Diciembre"],
+                E(y(2025, 3, 12), n=5, kinds=ORD, ev=["acta"])),
+            Row(["2", "Formación", "Escuela de dirigentes (4 módulos)", "PAC",
+                 "Programa de formación", "Mayo", "Agosto"],
+                E(y(2025, 5, 8), n=4, kinds={"modulo_escuela"}, ev=["programa_formacion"])),
+            Row(["3", "Territorio", "2 sesiones fuera de Valparaíso", "PAC",
+                 "Acta", "Julio", "Noviembre"],
+                E(y(2025, 7, 11), n=2, kinds=SES, excl=["Valparaíso"], ev=["acta"])),
         ])],
 ))

@@ -1,11 +1,12 @@
 """
 Plans of councils nobody wrote the importer for (issue 17, held-out
-family): seven plans of other ministries, services and municipalities —
+family): nine plans of other ministries, services and municipalities —
 MOP Atacama with a DESCRIPCIÓN column and its table split across pages,
 SENAMA Valparaíso as the seed's text, Desarrollo Social Antofagasta as Word
 writes it, a municipal CRONOGRAMA in Windows-1252 from Excel, a two-year
 plan of Salud Aysén with EJE rows, a Gantt chart of months under
-«Cronograma 2026» and a plan by quarters — each written by the test in
+«Cronograma 2026», a plan by quarters, a Salud plan with INDICADOR and META
+and a TOTAL row, and «PLAZO» over «Inicio | Término» — each written by the test in
 text, .docx and .xlsx (plan_councils.py). Each imports into a council made
 from the plan (of the region it names), the three forms give the same
 version, and every line reads as its E in plan_councils.py says: dates,
@@ -133,6 +134,16 @@ class HeldOutCouncils(unittest.TestCase):
         got = self.check_plan(PLANS[5])
         self.assertEqual(got["lines"][0]["window"]["phrase"],
                          "Abr 2026, Jul 2026, Oct 2026, Dic 2026")
+
+    def test_meta_beside_indicador_bare_counts_and_a_total_row(self):
+        got = self.check_plan(PLANS[7])
+        self.assertEqual(got["lines"][0]["meta"], "4")
+        self.assertIn("Indicador: N° sesiones realizadas/programadas",
+                      got["lines"][0]["notes"])
+
+    def test_plazo_over_inicio_and_termino(self):
+        got = self.check_plan(PLANS[8])
+        self.assertEqual(got["lines"][0]["window"]["phrase"], "Marzo a Diciembre")
 
     def test_a_plan_by_quarters_with_tema_and_producto(self):
         got = self.check_plan(PLANS[6])

@@ -121,6 +121,37 @@ static void a_description_column_joins_the_column_before_it(void **state) {
   assert_string_equal(d.aLine[0].zActions, "Taller");
 }
 
+/* «PLAZO» over «Inicio | Término» (what Excel's tab export leaves of a
+** merged heading), «Meta» beside «Indicador», a TOTAL row at the end. */
+static void a_heading_over_two_columns_names_them_by_the_row_below(
+    void **state) {
+  (void)state;
+  PlanDoc d = parse_ok(
+      "PLAN ANUAL 2025\n"
+      "N°\tOBJETIVO\tACCIÓN\tINDICADOR\tMETA\tMEDIO DE VERIFICACIÓN\tPLAZO\t\n"
+      "\t\t\t\t\t\tInicio\tTérmino\n"
+      "1\tFuncionamiento\tSesiones ordinarias\tN° sesiones\t5\tActa\tMarzo\t"
+      "Diciembre\n"
+      "2\tFormación\tEscuela de dirigentes\t%\t4 módulos\tPrograma\tMayo\t"
+      "Agosto\n"
+      "\tTOTAL\t\t\t9\t\t\t\n"
+      "N°\tOBJETIVO\tACCIÓN\tINDICADOR\tMETA\tMEDIO DE VERIFICACIÓN\tPLAZO\t\n"
+      "\t\t\t\t\t\tInicio\tTérmino\n"
+      "3\tTerritorio\t2 sesiones fuera de Rancagua\t-\t2\tActa\tJulio\t"
+      "Noviembre\n");
+  assert_int_equal(d.nLine, 3);
+  window_is(&d.aLine[0], "2025-03-01", "2025-12-31");
+  assert_string_equal(d.aLine[0].zWindowPhrase, "Marzo a Diciembre");
+  assert_string_equal(d.aLine[0].zMeta, "5");
+  assert_string_equal(d.aLine[0].zNotes, "INDICADOR: N° sesiones");
+  assert_int_equal(d.aLine[0].target.nCount, 5);
+  assert_string_equal(d.aLine[0].target.azKind[0], "sesion_ordinaria");
+  assert_int_equal(d.aLine[1].target.nCount, 4);
+  window_is(&d.aLine[1], "2025-05-01", "2025-08-31");
+  window_is(&d.aLine[2], "2025-07-01", "2025-11-30");
+  assert_string_equal(d.aLine[2].target.azExclude[0], "06101");
+}
+
 /* The next heading numbered otherwise ends the objectives block. */
 static void a_numbered_heading_ends_the_objectives(void **state) {
   (void)state;
@@ -208,6 +239,7 @@ int main(void) {
       cmocka_unit_test(one_letter_months_are_a_calendar),
       cmocka_unit_test(quarters_as_columns_and_other_headings),
       cmocka_unit_test(a_description_column_joins_the_column_before_it),
+      cmocka_unit_test(a_heading_over_two_columns_names_them_by_the_row_below),
       cmocka_unit_test(a_numbered_heading_ends_the_objectives),
       cmocka_unit_test(a_table_without_a_plan_header_says_what_it_lacks),
       cmocka_unit_test(windows_1252_text_is_read),

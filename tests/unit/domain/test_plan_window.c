@@ -158,6 +158,7 @@ static const WindowCase aCase[] = {
     {"Cada mes", 0, 0, PS, PE, 1, 0, 0},
     {"Una vez por semestre", 0, 0, PS, PE, 1, 0, 0},
     {"Bimensual", 0, 0, PS, PE, 1, 0, 0},
+    {"Trimestralmente", 0, 0, PS, PE, 1, 0, 0},
     {"Oct.-Nov.", "2025-01-01", "2025-12-31", "2025-10-01", "2025-11-30", 1, 0,
      0},
     {"Ago-Sept", "2026-01-01", "2026-12-31", "2026-08-01", "2026-09-30", 1, 0,
