@@ -97,6 +97,10 @@ class Review(ServerTestCase):
         self.assertIn("«Registro audiovisual» → Registro audiovisual <small>(propio del "
                       "consejo)</small>", page.text)
         self.assertIn("Cambios de la versión 1 a la 2", page.text)
+        # A new document replaces every line: the many changes are folded
+        # under their heading, after the review.
+        self.assertIn('<details class="plan-diff-fold"><summary><h2 id="cambios">'
+                      'Cambios de la versión 1 a la 2 (', page.text)
         plan = self.latest()
         self.assertEqual(plan["version"], 2)
         self.assertTrue(plan["lines"][6]["window"]["flagged"])

@@ -188,7 +188,7 @@ static void review_page(Request *r, int iStatus, int64_t iCouncil,
              "required maxlength=\"500\"");
   plan_page_submit(&h, "Guardar la revisión como nueva versión", "/plan");
   if (pInfo->iNumber > 1) {
-    plan_page_diff(r, &h, iCouncil, pInfo->iNumber - 1, pInfo->iNumber);
+    plan_page_diff(r, &h, iCouncil, pInfo->iNumber - 1, pInfo->iNumber, 1);
   }
   page_finish(r, &h, iStatus);
 }
