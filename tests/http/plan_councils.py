@@ -26,6 +26,25 @@ def spans(header):
     return [h if isinstance(h, tuple) else (h, 1) for h in header]
 
 
+def header_rows(header, subheader, restart, cont):
+    """The header row and the row under it (subheader, may be None) as
+    lists of (text, columns spanned, mark): a cell merged down over the row
+    under it gets the mark restart, its continuation cont (None: left out,
+    as HTML's rowspan leaves it)."""
+    sub = subheader or []
+    col = 0
+    top = []
+    for h, n in spans(header):
+        down = n == 1 and col < len(sub) and sub[col] is MERGE
+        top.append((h, n, restart if down else ""))
+        col += n
+    rows = [top]
+    if sub:
+        rows.append([("", 1, cont) if h is MERGE else (h, 1, "")
+                     for h in sub if h is not MERGE or cont is not None])
+    return rows
+
+
 def flat(header):
     out = []
     for t, n in spans(header):
@@ -360,17 +379,7 @@ class Plan:
             o.append("<table class=MsoTableGrid border=1 cellspacing=0 cellpadding=0\n"
                      " style='border-collapse:collapse;border:none'>\n")
             if t == 0 or self.repeat_header:
-                sub = self.subheader or []
-                col = 0
-                cells = []
-                for h, n in spans(header):
-                    down = n == 1 and col < len(sub) and sub[col] is MERGE
-                    cells.append((h, n, " rowspan=2" if down else ""))
-                    col += n
-                rows_h = [cells]
-                if sub:
-                    rows_h.append([(h, 1, "") for h in sub if h is not MERGE])
-                for hr in rows_h:
+                for hr in header_rows(header, self.subheader, " rowspan=2", None):
                     o.append(" <tr>\n" + "".join(
                         "  <td width=94 valign=top%s%s style='width:70.85pt;border:solid "
                         "windowtext 1.0pt;background:#D9E2F3;padding:0cm 5.4pt 0cm "
@@ -504,19 +513,10 @@ class Plan:
                 row += 1
             # vertical merges
             r0 = row - len(rows)
-            for ri, r in enumerate(rows):
-                if isinstance(r, Section):
-                    continue
-                for ci, c in enumerate(r.cells):
-                    if c is MERGE:
-                        continue
-                    k = ri + 1
-                    while k < len(rows) and isinstance(rows[k], Row) and \
-                            rows[k].cells[ci] is MERGE:
-                        k += 1
-                    if k > ri + 1:
-                        ws.merge_cells(start_row=r0 + ri, start_column=ci + 1,
-                                       end_row=r0 + k - 1, end_column=ci + 1)
+            for (ri, ci), n in self._rowspans(rows).items():
+                if n > 1:
+                    ws.merge_cells(start_row=r0 + ri, start_column=ci + 1,
+                                   end_row=r0 + ri + n - 1, end_column=ci + 1)
             row += 1
         f = io.BytesIO()
         wb.save(f)
@@ -613,18 +613,8 @@ def hand_docx(plan):
             body.append(_p(""))
         tr = []
         if t == 0 or plan.repeat_header:
-            sub = plan.subheader or []
-            col = 0
-            cells = []
-            for h, n in spans(header):
-                down = n == 1 and col < len(sub) and sub[col] is MERGE
-                cells.append((h, n, '<w:vMerge w:val="restart"/>' if down else ""))
-                col += n
-            rows_h = [cells]
-            if sub:
-                rows_h.append([("", 1, "<w:vMerge/>") if h is MERGE else (h, 1, "")
-                               for h in sub])
-            for hr in rows_h:
+            for hr in header_rows(header, plan.subheader,
+                                  '<w:vMerge w:val="restart"/>', "<w:vMerge/>"):
                 tr.append('<w:tr><w:trPr><w:tblHeader/></w:trPr>' + "".join(
                     '<w:tc><w:tcPr><w:tcW w:w="0" w:type="auto"/>%s%s<w:shd w:val="clear" '
                     'w:color="auto" w:fill="D9E2F3"/></w:tcPr>%s</w:tc>'

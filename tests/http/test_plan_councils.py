@@ -14,12 +14,11 @@ target (count, kinds, excluded communes, provinces), evidence kinds, and a
 flag exactly where the importer had to guess.
 """
 import os
-import shutil
-import tempfile
 import unittest
 
 from plan_councils import PLANS
-from support import Server, drop_database, new_database, query_one, run_cli
+from support import Server, new_database, query_one, run_cli
+from test_plan_import import Councils
 
 STANDARD = {"invitacion", "convocatoria", "citacion", "asistencia",
             "fotografias", "acta", "informe", "programa_formacion"}
@@ -34,18 +33,7 @@ def same(field, want, got, alt):
     return False
 
 
-class HeldOutCouncils(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.tmpdir = tempfile.mkdtemp(prefix="cosoc-councils-")
-        cls.dbs = []
-
-    @classmethod
-    def tearDownClass(cls):
-        for db in cls.dbs:
-            drop_database(db)
-        shutil.rmtree(cls.tmpdir, ignore_errors=True)
-
+class HeldOutCouncils(Councils):
     def code(self, db, name):
         return query_one(db, "SELECT code FROM territory_communes WHERE name = ?",
                          (name,))
