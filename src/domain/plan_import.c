@@ -989,6 +989,20 @@ static int read_row(Importer *p, const PlanRow *pRow, const char **pzSection) {
   return PLAN_IMPORT_OK;
 }
 
+/* 1 when a sheet after the header's goes on with the plan: its first row
+** with text repeats the header (a plan split over sheets); a sheet of
+** anything else (a budget, instructions) does not. */
+static int sheet_goes_on(Importer *p, const PlanBlock *pB) {
+  for (int r = 0; r < pB->nRow; r++) {
+    const PlanRow *pRow = &pB->aRow[r];
+    int bAny = 0;
+    for (int i = 0; i < pRow->nCell && !bAny; i++)
+      bAny = pRow->aCell[i].nPara > 0;
+    if (bAny) return row_repeats_header(p, pRow);
+  }
+  return 0;
+}
+
 static int read_rows(Importer *p) {
   const char *zSection = "";
   for (int b = p->iHeaderBlock; b < p->pSrc->nBlock; b++) {
@@ -999,6 +1013,7 @@ static int read_rows(Importer *p) {
       continue;
     }
     int r = b == p->iHeaderBlock ? p->iHeaderRow + 1 : 0;
+    if (b != p->iHeaderBlock && pB->bSheet && !sheet_goes_on(p, pB)) break;
     for (; r < pB->nRow; r++) {
       if (read_row(p, &pB->aRow[r], &zSection) != PLAN_IMPORT_OK)
         return PLAN_IMPORT_REFUSED;

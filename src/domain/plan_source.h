@@ -57,6 +57,8 @@ typedef struct PlanBlock {
   PlanRow *aRow;
   int nAlloc;
   const char *zWhere; /* "Línea 3", "Párrafo 2", "Tabla 1" */
+  int bSheet; /* A spreadsheet's sheet: a table of its own, which goes on
+              ** the table before it only when it repeats its header */
 } PlanBlock;
 
 typedef struct PlanSource {

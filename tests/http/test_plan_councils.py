@@ -13,8 +13,11 @@ version, and every line reads as its E in plan_councils.py says: dates,
 target (count, kinds, excluded communes, provinces), evidence kinds, and a
 flag exactly where the importer had to guess.
 """
+import io
 import os
 import unittest
+
+import openpyxl
 
 from plan_councils import PLANS
 from support import Server, new_database, query_one, run_cli
@@ -38,15 +41,16 @@ class HeldOutCouncils(Councils):
         return query_one(db, "SELECT code FROM territory_communes WHERE name = ?",
                          (name,))
 
-    def import_plan(self, plan):
+    def import_plan(self, plan, forms=None, name=None):
         """The plan from text (approved), then .docx and .xlsx: the same
-        version each time. Returns the database and /api/plan."""
-        db = new_database(self.tmpdir, plan.slug.replace("-", "_"))
+        version each time (or the forms given). Returns the database and
+        /api/plan."""
+        db = new_database(self.tmpdir, (name or plan.slug).replace("-", "_"))
         type(self).dbs.append(db)
         run_cli("migrate", "--db", db, check=0)
-        for i, (ext, data) in enumerate((("txt", plan.to_text()),
-                                         ("docx", plan.to_docx()),
-                                         ("xlsx", plan.to_xlsx()))):
+        forms = forms or (("txt", plan.to_text()), ("docx", plan.to_docx()),
+                          ("xlsx", plan.to_xlsx()))
+        for i, (ext, data) in enumerate(forms):
             path = os.path.join(self.tmpdir, "%s.%s" % (plan.slug, ext))
             with open(path, "wb") as f:
                 f.write(data)
@@ -66,8 +70,8 @@ class HeldOutCouncils(Councils):
         self.assertEqual(r.status, 200, r.text)
         return db, r.json()
 
-    def check_plan(self, plan):
-        db, got = self.import_plan(plan)
+    def check_plan(self, plan, forms=None, name=None):
+        db, got = self.import_plan(plan, forms, name)
         first, last = plan.period.split("-")[0], plan.period.split("-")[-1]
         self.assertEqual(got["period"], {"start": first + "-01-01", "end": last + "-12-31"})
         self.assertEqual(len(got["objectives"]), plan.nobj)
@@ -132,6 +136,25 @@ class HeldOutCouncils(Councils):
     def test_plazo_over_inicio_and_termino(self):
         got = self.check_plan(PLANS[8])
         self.assertEqual(got["lines"][0]["window"]["phrase"], "Marzo a Diciembre")
+
+    def test_an_excel_plan_after_a_cover_sheet_and_before_a_budget(self):
+        plan = PLANS[1]
+        wb = openpyxl.load_workbook(io.BytesIO(plan.to_xlsx()))
+        cover = wb.create_sheet("Portada", 0)
+        cover.append(["SERVICIO NACIONAL DEL ADULTO MAYOR"])
+        cover.append(["Plan anual de trabajo del COSOC, Región de Valparaíso"])
+        hidden = wb.create_sheet("Listas", 1)
+        hidden.append(["N°", "ACTIVIDADES", "MEDIOS DE VERIFICACION", "FECHA"])
+        hidden.append(["1", "Oculta", "Acta", "Enero"])
+        hidden.sheet_state = "hidden"
+        budget = wb.create_sheet("Presupuesto")
+        budget.append(["Ítem", "Monto", "Fecha"])
+        budget.append(["Arriendo de salón", 150000, "Marzo"])
+        out = io.BytesIO()
+        wb.save(out)
+        got = self.check_plan(plan, [("xlsx", out.getvalue())], "senama_sheets")
+        self.assertEqual(got["title"], "SERVICIO NACIONAL DEL ADULTO MAYOR")
+        self.assertEqual(len(got["lines"]), 7)  # none from «Listas» or «Presupuesto»
 
     def test_a_plan_by_quarters_with_tema_and_producto(self):
         got = self.check_plan(PLANS[6])

@@ -54,8 +54,7 @@ void plan_page_diff(Request *r, Html *h, int64_t iCouncil, int iFrom, int iTo,
   PlanChange *aChange = NULL;
   int n = plan_diff(pArena, &a, &b, &aChange);
   bFold = bFold && n > PLAN_DIFF_OPEN_MAX;
-  if (bFold)
-    html_printf(h, "<details class=\"plan-diff-fold\"><summary>");
+  if (bFold) html_printf(h, "<details class=\"plan-diff-fold\"><summary>");
   html_printf(h, "<h2 id=\"cambios\">Cambios de la versión %d a la %d", iFrom,
               iTo);
   if (bFold) html_printf(h, " (%d cambios)</h2></summary>\n", n);
