@@ -989,16 +989,20 @@ static int read_row(Importer *p, const PlanRow *pRow, const char **pzSection) {
   return PLAN_IMPORT_OK;
 }
 
-/* 1 when a sheet after the header's goes on with the plan: its first row
-** with text repeats the header (a plan split over sheets); a sheet of
-** anything else (a budget, instructions) does not. */
-static int sheet_goes_on(Importer *p, const PlanBlock *pB) {
+/* 1 when a table after the header's goes on with the plan: its first row
+** with text repeats the header (a table split across pages, or a plan split
+** over sheets), or, for a table of a text or Word document, it is as wide
+** as the plan's (a page break without the header repeated). A table of
+** anything else (the signatures, a budget sheet) does not. */
+static int table_goes_on(Importer *p, const PlanBlock *pB) {
   for (int r = 0; r < pB->nRow; r++) {
     const PlanRow *pRow = &pB->aRow[r];
     int bAny = 0;
     for (int i = 0; i < pRow->nCell && !bAny; i++)
       bAny = pRow->aCell[i].nPara > 0;
-    if (bAny) return row_repeats_header(p, pRow);
+    if (bAny)
+      return row_repeats_header(p, pRow) ||
+             (!pB->bSheet && pRow->nCell == p->pHeader->nCell);
   }
   return 0;
 }
@@ -1013,7 +1017,7 @@ static int read_rows(Importer *p) {
       continue;
     }
     int r = b == p->iHeaderBlock ? p->iHeaderRow + 1 : 0;
-    if (b != p->iHeaderBlock && pB->bSheet && !sheet_goes_on(p, pB)) break;
+    if (b != p->iHeaderBlock && !table_goes_on(p, pB)) break;
     for (; r < pB->nRow; r++) {
       if (read_row(p, &pB->aRow[r], &zSection) != PLAN_IMPORT_OK)
         return PLAN_IMPORT_REFUSED;

@@ -152,6 +152,24 @@ static void a_heading_over_two_columns_names_them_by_the_row_below(
   assert_string_equal(d.aLine[2].target.azExclude[0], "06101");
 }
 
+/* A table after the plan's goes on with it when it repeats the header or
+** is as wide (a page break); the signatures' table after it is no line. */
+static void a_table_of_other_things_after_the_plan_is_left_out(void **state) {
+  (void)state;
+  PlanDoc d = parse_ok(
+      "<h1>PLAN DE TRABAJO 2026</h1>\n"
+      "<table><tr><th>Acción</th><th>Verificador</th><th>Fecha</th></tr>\n"
+      "<tr><td>Sesión de marzo</td><td>Acta</td><td>Marzo</td></tr></table>\n"
+      "<p>(continúa)</p>\n"
+      "<table><tr><td>Sesión de julio</td><td>Acta</td><td>Julio</td></tr>"
+      "</table>\n"
+      "<p>Firmas</p>\n"
+      "<table><tr><td>Nombre</td><td>Cargo</td></tr>\n"
+      "<tr><td>Ana Pérez</td><td>Presidenta</td></tr></table>\n");
+  assert_int_equal(d.nLine, 2);
+  window_is(&d.aLine[1], "2026-07-01", "2026-07-31");
+}
+
 /* The next heading numbered otherwise ends the objectives block. */
 static void a_numbered_heading_ends_the_objectives(void **state) {
   (void)state;
@@ -240,6 +258,7 @@ int main(void) {
       cmocka_unit_test(quarters_as_columns_and_other_headings),
       cmocka_unit_test(a_description_column_joins_the_column_before_it),
       cmocka_unit_test(a_heading_over_two_columns_names_them_by_the_row_below),
+      cmocka_unit_test(a_table_of_other_things_after_the_plan_is_left_out),
       cmocka_unit_test(a_numbered_heading_ends_the_objectives),
       cmocka_unit_test(a_table_without_a_plan_header_says_what_it_lacks),
       cmocka_unit_test(windows_1252_text_is_read),
