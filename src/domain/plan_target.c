@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "domain/plan_catalog.h"
+#include "domain/territory.h"
 #include "util/arena.h"
 
 /* Phrases that introduce a minimum quantity. */
@@ -541,6 +542,52 @@ static void target_from_frequency(Arena *pArena, const Reading *pFreq,
                              pFreq->zFreqText, pOut->nCount));
 }
 
+/* Flags a target that names a place of another region than the council's:
+** an excluded commune, or a province beside a rule for each province of the
+** region («en cada provincia (Cachapoal, Colchagua…)» in a council of
+** Coquimbo): the plan of another council, or a place named wrong. */
+static void flag_other_region(Arena *pArena, const char *zActions,
+                              const char *zMeta, const PlanContext *pCtx,
+                              PlanTarget *pOut) {
+  if (!pCtx || !pCtx->zRegionCode || pOut->bFlagged) return;
+  size_t nRegion = strlen(pCtx->zRegionCode);
+  for (int i = 0; i < pOut->nExclude; i++) {
+    const PlanPlace *p = plan_place_by_code(pCtx, pOut->azExclude[i]);
+    if (!p || strncmp(p->zCode, pCtx->zRegionCode, nRegion) == 0) continue;
+    target_flag(pOut, arena_printf(pArena,
+                                   "La meta excluye %s, que no es una comuna "
+                                   "de la región del consejo: revísela (¿es "
+                                   "el plan de otro consejo?).",
+                                   p->zName));
+    return;
+  }
+  if (!pOut->nProvince) return;
+  PlanToken *aTok;
+  int nTok =
+      plan_tokens(pArena,
+                  arena_printf(pArena, "%s\n%s", zActions ? zActions : "",
+                               zMeta ? zMeta : ""),
+                  &aTok);
+  const char *zLast = NULL;
+  for (int k = 0; k < pCtx->nPlace; k++) {
+    const PlanPlace *p = &pCtx->aPlace[k];
+    if (!p->zProvinceName ||
+        strncmp(p->zProvinceCode, pCtx->zRegionCode, nRegion) == 0 ||
+        (zLast && strcmp(zLast, p->zProvinceCode) == 0))
+      continue;
+    zLast = p->zProvinceCode;
+    char zKey[TERRITORY_KEY_MAX];
+    territory_fold(p->zProvinceName, zKey);
+    if (plan_tokens_find(pArena, aTok, nTok, 0, zKey, NULL) < 0) continue;
+    target_flag(pOut, arena_printf(pArena,
+                                   "La meta nombra la provincia de %s, que no "
+                                   "es de la región del consejo: revísela (¿es "
+                                   "el plan de otro consejo?).",
+                                   p->zProvinceName));
+    return;
+  }
+}
+
 void plan_target_suggest(const char *zActions, const char *zMeta,
                          const PlanContext *pCtx, const PlanWindow *pWindow,
                          PlanTarget *pOut) {
@@ -642,6 +689,7 @@ void plan_target_suggest(const char *zActions, const char *zMeta,
                                pOut->nProvince));
     }
   }
+  flag_other_region(pArena, zActions, zMeta, pCtx, pOut);
   plan_target_name_places(pOut, pCtx);
   arena_free(pArena);
 }

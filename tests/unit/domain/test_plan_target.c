@@ -167,6 +167,13 @@ static const TargetCase aCase[] = {
     {"Cuenta pública participativa", "1", NULL, NULL, 1, "", "", "", 0},
     {"Al menos 1 sesión en cada una de las provincias (Cautín y Malleco)", NULL,
      "09", NULL, 2, SESSIONS, "", "091 092", 0},
+    /* Places of another region: the plan of another council, flagged. */
+    {"Una sesión en cada provincia (Cachapoal, Colchagua y Cardenal Caro)",
+     NULL, NULL, NULL, 3, SESSIONS, "", "041 042 043", 1},
+    {"Una sesión en cada provincia (Elqui, Limarí y Choapa)", NULL, NULL, NULL,
+     3, SESSIONS, "", "041 042 043", 0},
+    {"2 actividades fuera de Temuco", NULL, NULL, NULL, 2, "", "09101", "", 1},
+    {"2 actividades fuera de Temuco", NULL, "", NULL, 2, "", "09101", "", 0},
     {"Diálogos ciudadanos", "3 diálogos ciudadanos", NULL, NULL, 3,
      "mesa_trabajo", "", "", 0},
     {"Sesiones ordinarias", "N° de sesiones realizadas / N° programadas", NULL,
