@@ -449,7 +449,9 @@ static int refuse_no_header(Importer *p) {
     return refuse(p,
                   "%s: hay una tabla, pero ninguna de sus filas tiene los "
                   "encabezados de un plan; se esperaba %s.",
-                  pFirst->nRow ? pFirst->aRow[0].zWhere : pFirst->zWhere,
+                  !pFirst        ? "El documento"
+                  : pFirst->nRow ? pFirst->aRow[0].zWhere
+                                 : pFirst->zWhere,
                   EXPECTED_TABLE);
   }
   PlanColumn aeCol[COLS_MAX];
