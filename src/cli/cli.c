@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "store/accounts/accounts.h"
+#include "store/council/council.h"
 
 static void print_usage(const char *zUsage, const CliOption *aOpt, int nOpt) {
   printf("%s\n", zUsage);
@@ -102,7 +103,7 @@ Db *cli_open_db(const char *zTarget) {
     db_close(pDb);
     return NULL;
   }
-  if (accounts_ensure_secrets(pDb) != DB_OK) {
+  if (council_install_ensure_secrets(pDb) != DB_OK) {
     fprintf(stderr, "cosoc: no se pudo guardar la clave de seguridad: %s\n",
             db_errmsg(pDb));
     db_close(pDb);

@@ -10,6 +10,7 @@
 #define COSOC_CLI_CLI_H
 
 #include "db/db.h"
+#include "store/council/council.h"
 #include "util/arena.h"
 
 #define CLI_OK 0

@@ -68,20 +68,15 @@ static int drop_postgres_tables(const char *zTarget) {
 }
 
 static int demo_council(Db *pDb) {
-  DbStmt *pStmt = db_prepare(pDb,
-                             "INSERT INTO councils(name, short_name, "
-                             "institution, region_code, created_at) "
-                             "VALUES (?, ?, ?, ?, ?)");
-  if (!pStmt) return DB_ERROR;
-  db_bind_text(pStmt, 1, DEMO_COUNCIL_NAME);
-  db_bind_text(pStmt, 2, DEMO_COUNCIL_SHORT);
-  db_bind_text(pStmt, 3, "Ministerio de Vivienda y Urbanismo — SEREMI y "
-                         "SERVIU Región de Coquimbo");
-  db_bind_text(pStmt, 4, "04");
-  db_bind_int64(pStmt, 5, db_now());
-  int rc = db_step(pStmt);
-  db_done(pStmt);
-  return rc == DB_DONE ? DB_OK : DB_ERROR;
+  Council c = {0,
+               DEMO_COUNCIL_NAME,
+               DEMO_COUNCIL_SHORT,
+               "Ministerio de Vivienda y Urbanismo — SEREMI y SERVIU Región "
+               "de Coquimbo",
+               "04",
+               0};
+  int64_t iCouncil = 0;
+  return council_create(pDb, &c, &iCouncil);
 }
 
 int cmd_demo(int argc, char **argv) {

@@ -115,7 +115,13 @@ static int queue_test(int argc, char **argv) {
   Arena *pArena = arena_new();
   int64_t iId = 0;
   const char *zProblem = NULL;
-  int eRc = mail_queue_sample(pDb, pArena, zTo, zKey, &iId, &zProblem);
+  Council c;
+  int eRc = mail_queue_sample(
+      pDb, pArena,
+      council_get(pDb, pArena, council_default_id(pDb), &c) == DB_OK
+          ? c.zShortName
+          : NULL,
+      zTo, zKey, &iId, &zProblem);
   if (eRc == OUTBOX_QUEUED) {
     printf("Mensaje de prueba en la bandeja de salida: id %lld.\n",
            (long long)iId);

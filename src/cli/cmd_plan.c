@@ -157,7 +157,7 @@ int cmd_import_plan(int argc, char **argv) {
 }
 
 int demo_plan(Db *pDb, Arena *pArena, int64_t iAdminId, const char **pzErr) {
-  int64_t iCouncil = plan_store_default_council(pDb);
+  int64_t iCouncil = council_default_id(pDb);
   const EmbeddedFile *pFile = embedded_find(embedded_seeds, DEMO_PLAN_FILE);
   if (!pFile) {
     *pzErr = "el plan de demostración no está en el programa";

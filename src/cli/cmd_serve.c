@@ -9,6 +9,14 @@
 #include "http/server.h"
 #include "mail/sender.h"
 #include "pages/routes.h"
+#include "store/accounts/accounts.h"
+#include "store/council/council.h"
+
+/* The server authenticates through the accounts store; it is handed these
+** as it is handed the route table, so that it includes no store. */
+static const Authenticator serve_auth = {
+    accounts_session_lookup, accounts_token_lookup, accounts_session_create,
+    accounts_session_delete, council_install_csrf_key};
 
 /* A positive whole number from an option, or 0 after printing why not. */
 static unsigned option_count(const char *zName, const char *zValue) {
@@ -73,6 +81,7 @@ int cmd_serve(int argc, char **argv) {
   cfg.zDb = zDb;
   cfg.bSecureCookies = zSecure && zSecure[0] == '1';
   cfg.zTrustProxy = zTrustProxy && *zTrustProxy ? zTrustProxy : NULL;
+  cfg.pAuth = &serve_auth;
   cfg.aRoute = routes_table;
   cfg.nRoute = routes_count;
   cfg.xErrorPage = page_error_render;

@@ -32,7 +32,7 @@ static int user_add(int argc, char **argv) {
                     "consejero o autoridad\n", zRole);
     return CLI_FAIL;
   }
-  const char *zProblem = accounts_email_problem(zEmail);
+  const char *zProblem = email_problem(zEmail);
   if (!zProblem) zProblem = accounts_name_problem(zName);
   if (zProblem) {
     fprintf(stderr, "cosoc user add: %s\n", zProblem);
@@ -50,7 +50,7 @@ static int user_add(int argc, char **argv) {
   cli_password_wipe();
   if (rc == DB_OK) {
     printf("Usuario creado: %s (%s), id %lld.\n",
-           accounts_email_normalize(pArena, zEmail), zRole, (long long)iId);
+           email_normalize(pArena, zEmail), zRole, (long long)iId);
   } else {
     fprintf(stderr, "cosoc user add: %s\n", zErr);
   }

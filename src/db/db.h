@@ -49,10 +49,17 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "util/arena.h"
+
 /* Result codes, the same for every backend. */
 #define DB_OK 0
 #define DB_ERROR 1      /* Any failure; db_errmsg() has the detail */
 #define DB_BUSY 5       /* Locked by another connection past the timeout */
+#define DB_STALE                                                             \
+  6                      /* A versioned save lost the race: the record is no \
+                         ** longer at the version the form was drawn from    \
+                         ** (someone saved first). Never from db_step(): the \
+                         ** stores' versioned saves answer it */
 #define DB_CONSTRAINT 19 /* UNIQUE, FOREIGN KEY, CHECK or NOT NULL refused */
 #define DB_ROW 100      /* db_step(): a row is ready */
 #define DB_DONE 101     /* db_step(): no more rows */
@@ -166,5 +173,90 @@ int db_has_data(Db *pDb);
 
 /* Seconds since the epoch; the clock every stored time uses. */
 int64_t db_now(void);
+
+/* A number that grows with every committed write to the data pages show
+** (data_version, kept by triggers: migration 0010); -1 when unreadable.
+** The page cache keys its entries by it. */
+int64_t db_data_version(Db *pDb);
+
+/*
+** The shapes every store repeats (db_exec.c): prepare, bind, step, read.
+** Parameters are a list of DbArg made with DB_I(), DB_T() and DB_NULL, so
+** that each is converted to its SQL type at the call (an int becomes an
+** int64_t; no varargs to get wrong):
+**
+**   rc = db_exec(pDb, "UPDATE x SET a = ? WHERE id = ?", DB_T(z), DB_I(id));
+**   p = db_query(pDb, "SELECT ... WHERE council_id = ?", DB_I(iCouncil));
+**   rc = db_rows(p, pArena, x_from_row, sizeof(X), &aX, &nX);
+*/
+typedef struct DbArg {
+  char eType;    /* 'i' integer, 't' text (NULL binds NULL), 'n' NULL */
+  int64_t i;     /* 'i' */
+  const char *z; /* 't' */
+} DbArg;
+#define DB_I(v) ((DbArg){'i', (int64_t)(v), NULL})
+#define DB_T(s) ((DbArg){'t', 0, (s)})
+#define DB_NULL ((DbArg){'n', 0, NULL})
+#define DB_ARGS_(...)           \
+  (const DbArg[]){__VA_ARGS__}, \
+      (int)(sizeof((const DbArg[]){__VA_ARGS__}) / sizeof(DbArg))
+
+/* Binds aArg[0..nArg) to parameters 1..nArg of pStmt (NULL is ignored). */
+void db_bind_args(DbStmt *pStmt, const DbArg *aArg, int nArg);
+#define db_bind(pStmt, ...) db_bind_args(pStmt, DB_ARGS_(__VA_ARGS__))
+
+/* Prepares zSql and binds the arguments: the statement, or NULL on a SQL
+** error (logged). Give it back with db_done(), db_end(), db_row() or
+** db_rows(). */
+DbStmt *db_query_args(Db *pDb, const char *zSql, const DbArg *aArg, int nArg);
+#define db_query(pDb, zSql, ...) db_query_args(pDb, zSql, DB_ARGS_(__VA_ARGS__))
+
+/* Gives pStmt back after it was stepped to rc and says how it ended:
+** DB_OK when it ran to the end (DB_DONE), the failure otherwise
+** (DB_CONSTRAINT, DB_BUSY, DB_ERROR; a row nobody read is DB_ERROR). */
+int db_end(DbStmt *pStmt, int rc);
+
+/* Runs a statement that returns no rows: DB_OK, DB_CONSTRAINT, DB_BUSY or
+** DB_ERROR. */
+int db_exec_args(Db *pDb, const char *zSql, const DbArg *aArg, int nArg);
+#define db_exec(pDb, zSql, ...) db_exec_args(pDb, zSql, DB_ARGS_(__VA_ARGS__))
+
+/* Runs a statement whose first column of its one row is an id (INSERT …
+** RETURNING id, UPDATE … RETURNING id): DB_OK with *piId set, DB_DONE when
+** no row came back (an UPDATE that matched nothing), or the failure. */
+int db_exec_id_args(Db *pDb, const char *zSql, int64_t *piId, const DbArg *aArg,
+                    int nArg);
+#define db_exec_id(pDb, zSql, piId, ...) \
+  db_exec_id_args(pDb, zSql, piId, DB_ARGS_(__VA_ARGS__))
+
+/* The first column of the first row as an integer; iDefault when there is
+** no row, it is NULL or the query failed. */
+int64_t db_int_args(Db *pDb, int64_t iDefault, const char *zSql,
+                    const DbArg *aArg, int nArg);
+#define db_int(pDb, iDefault, zSql, ...) \
+  db_int_args(pDb, iDefault, zSql, DB_ARGS_(__VA_ARGS__))
+
+/* The first column of the first row as text copied into pArena; NULL when
+** there is no row or the query failed. */
+const char *db_text_args(Db *pDb, Arena *pArena, const char *zSql,
+                         const DbArg *aArg, int nArg);
+#define db_text(pDb, pArena, zSql, ...) \
+  db_text_args(pDb, pArena, zSql, DB_ARGS_(__VA_ARGS__))
+
+/* Reads one row of pStmt into *pRow (strings copied into pArena). */
+typedef void (*DbRowMap)(DbStmt *pStmt, Arena *pArena, void *pRow);
+
+/* Steps pStmt once and gives it back: DB_OK with the row mapped into pRow,
+** DB_DONE when there is none, DB_ERROR. pStmt may be NULL (DB_ERROR). */
+int db_row(DbStmt *pStmt, Arena *pArena, DbRowMap xMap, void *pRow);
+/* Steps pStmt to the end and gives it back, mapping every row into a new
+** element of nElem bytes of an array grown in pArena: ppRow is the address
+** of the caller's `T *` (NULL when there are no rows), *pnRow the count.
+** DB_OK or DB_ERROR (the rows read so far stay in *ppRow). */
+int db_rows(DbStmt *pStmt, Arena *pArena, DbRowMap xMap, size_t nElem,
+            void *ppRow, int *pnRow);
+
+/* A copy of column i's text in pArena ("" for NULL). */
+const char *db_column_dup(DbStmt *pStmt, Arena *pArena, int i);
 
 #endif

@@ -30,6 +30,7 @@
 ** none); they live in the caller's arena. */
 typedef struct Activity {
   int64_t id;             /* 0 before it is saved */
+  int64_t iCouncil;       /* The council it belongs to; filled when read */
   const char *zKind;      /* activity_kinds slug */
   const char *zKindLabel; /* Filled when read */
   const char *zTitle;

@@ -25,7 +25,6 @@
 #include <unistd.h>
 #include <fcntl.h>
 
-#include "store/accounts/accounts.h"
 #include "http/request_impl.h"
 
 #define POST_BUFFER_SIZE (16 * 1024)
@@ -204,9 +203,9 @@ static Request *request_begin(struct MHD_Connection *pConn, const char *zUrl,
       r->eMethod == METHOD_POST) {
     /* A limit the officer sets (evidence uploads): asked for now, before
     ** the body, so that a larger one is never read into memory. */
-    Db *pDb = thread_db();
-    if (pDb && g_pCfg->xUploadBodyMax) {
-      r->nBodyMax = g_pCfg->xUploadBodyMax(pDb);
+    r->pDb = thread_db();
+    if (r->pDb && g_pCfg->xUploadBodyMax) {
+      r->nBodyMax = g_pCfg->xUploadBodyMax(r);
     }
   }
   const char *zLength = MHD_lookup_connection_value(
@@ -241,7 +240,7 @@ static void request_consume(Request *r, const char *pData, size_t nData) {
 static void authenticate(Request *r) {
   const char *zAuth = request_header(r, MHD_HTTP_HEADER_AUTHORIZATION);
   if (zAuth && strncmp(zAuth, "Bearer ", 7) == 0) {
-    if (accounts_token_lookup(r->pDb, r->pArena, zAuth + 7, &r->user) ==
+    if (g_pCfg->pAuth->xToken(r->pDb, r->pArena, zAuth + 7, &r->user) ==
         DB_OK) {
       r->bSignedIn = 1;
       r->bBearer = 1;
@@ -250,7 +249,7 @@ static void authenticate(Request *r) {
   }
   const char *zCookie =
       MHD_lookup_connection_value(r->pConn, MHD_COOKIE_KIND, COOKIE_SESSION);
-  if (zCookie && accounts_session_lookup(r->pDb, r->pArena, zCookie, &r->user,
+  if (zCookie && g_pCfg->pAuth->xSession(r->pDb, r->pArena, zCookie, &r->user,
                                          &r->iSession) == DB_OK) {
     r->bSignedIn = 1;
     r->zSessionToken = arena_strdup(r->pArena, zCookie);
@@ -517,7 +516,7 @@ static int load_csrf_key(void) {
   Db *pDb = thread_db();
   if (!pDb) return -1;
   Arena *pArena = arena_new();
-  const char *zHex = accounts_setting(pDb, pArena, "csrf_key");
+  const char *zHex = g_pCfg->pAuth->xCsrfKey(pDb, pArena);
   int rc = -1;
   if (zHex && strlen(zHex) == 64) {
     for (int i = 0; i < 32; i++) {
@@ -532,7 +531,7 @@ static int load_csrf_key(void) {
 }
 
 int server_run(const ServerConfig *pCfg) {
-  if (!pCfg->aRoute || !pCfg->xErrorPage) {
+  if (!pCfg->pAuth || !pCfg->aRoute || !pCfg->xErrorPage) {
     fprintf(stderr, "cosoc: el servidor no recibió la tabla de rutas\n");
     return 1;
   }

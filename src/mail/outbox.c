@@ -6,7 +6,7 @@
 #include <sodium.h>
 #include <string.h>
 
-#include "store/accounts/accounts.h"
+#include "domain/email.h"
 
 #define OUTBOX_SUBJECT_MAX 998 /* RFC 5322 line limit */
 
@@ -66,7 +66,7 @@ static const char *message_problem(const OutboxMessage *p) {
   if (!p->zIdempotencyKey || !*p->zIdempotencyKey) {
     return "Falta la clave que identifica el mensaje.";
   }
-  const char *zProblem = accounts_email_problem(p->zTo);
+  const char *zProblem = email_problem(p->zTo);
   if (zProblem) return zProblem;
   if (has_line_break(p->zToName)) {
     return "El nombre del destinatario no puede tener saltos de línea.";

@@ -8,10 +8,25 @@
 #ifndef COSOC_PAGES_PAGE_H
 #define COSOC_PAGES_PAGE_H
 
+#include "domain/council.h"
 #include "http/request.h"
 #include "render/form.h"
 #include "render/html.h"
 #include "render/shell.h"
+
+/* The council this request is about: computed once and kept on the
+** request. Today the installation's default (lowest-numbered) council;
+** NULL when there is none yet. The one place pages learn which council:
+** the issue «Many councils» changes only this (the /c/SLUG/ prefix, the
+** user's council, ?council=ID). */
+const Council *page_council(Request *r);
+/* Its id, 0 when there is none. */
+int64_t page_council_id(Request *r);
+/* Its region's CUT code ("04"), NULL when there is none. */
+const char *page_council_region(Request *r);
+/* The same for pages that record things: answers 409 with an explanation
+** and returns 0 when there is no council yet. */
+int64_t page_require_council(Request *r);
 
 /* Starts the page: initializes h and writes the shell's top. */
 void page_begin(Request *r, Html *h, const char *zTitle, const char *zNav);

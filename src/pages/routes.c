@@ -8,7 +8,7 @@
 #include "pages/page.h"
 #include "domain/plan_import.h"
 #include "pages/activities/activities_pages.h"
-#include "store/evidence/evidence_store.h"
+#include "store/council/council.h"
 #include "pages/evidence/evidence_pages.h"
 #include "pages/meetings/meetings_pages.h"
 
@@ -124,6 +124,6 @@ const Route routes_table[] = {
 
 const int routes_count = (int)(sizeof(routes_table) / sizeof(routes_table[0]));
 
-size_t routes_upload_body_max(Db *pDb) {
-  return evidence_request_max_bytes(pDb);
+size_t routes_upload_body_max(Request *r) {
+  return council_evidence_request_max_bytes(request_db(r), page_council_id(r));
 }

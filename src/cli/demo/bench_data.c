@@ -156,29 +156,19 @@ static size_t bench_png(unsigned char *aOut, size_t nOut, const char *zLabel) {
 /* ---- Council, people, plan ------------------------------------------- */
 
 static int bench_council_row(BenchCouncil *c) {
-  DbStmt *p = db_prepare(c->pDb,
-                         "INSERT INTO councils(name, short_name, institution, "
-                         "region_code, created_at) VALUES (?, ?, ?, ?, ?)");
-  if (!p) return DB_ERROR;
-  db_bind_text(p, 1,
-               arena_printf(c->pArena,
-                            "Consejo de la Sociedad Civil MINVU–SERVIU "
-                            "Región de %s",
-                            c->zRegionName));
-  db_bind_text(
-      p, 2, arena_printf(c->pArena, "COSOC Minvu Serviu %s", c->zRegionName));
-  db_bind_text(p, 3,
-               arena_printf(c->pArena,
-                            "Ministerio de Vivienda y Urbanismo — SEREMI y "
-                            "SERVIU Región de %s",
-                            c->zRegionName));
-  db_bind_text(p, 4, c->zRegionCode);
-  db_bind_int64(p, 5, db_now());
-  int rc = db_step(p);
-  db_done(p);
-  if (rc != DB_DONE) return DB_ERROR;
-  c->iId = db_query_int64(c->pDb, "SELECT max(id) FROM councils", 0);
-  return c->iId ? DB_OK : DB_ERROR;
+  Council row = {
+      0,
+      arena_printf(c->pArena,
+                   "Consejo de la Sociedad Civil MINVU–SERVIU Región de %s",
+                   c->zRegionName),
+      arena_printf(c->pArena, "COSOC Minvu Serviu %s", c->zRegionName),
+      arena_printf(c->pArena,
+                   "Ministerio de Vivienda y Urbanismo — SEREMI y SERVIU "
+                   "Región de %s",
+                   c->zRegionName),
+      c->zRegionCode,
+      0};
+  return council_create(c->pDb, &row, &c->iId);
 }
 
 static const char *bench_commune(BenchCouncil *c) {

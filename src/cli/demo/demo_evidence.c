@@ -68,7 +68,7 @@ int demo_evidence(Db *pDb, Arena *pArena) {
   int nAct = 0;
   ActivityFilter f;
   memset(&f, 0, sizeof(f));
-  if (activity_list(pDb, pArena, people_council_id(pDb), &f, &aAct, &nAct) !=
+  if (activity_list(pDb, pArena, council_default_id(pDb), &f, &aAct, &nAct) !=
       DB_OK) {
     return DB_ERROR;
   }

@@ -183,7 +183,7 @@ static int demo_requests(Db *pDb, Arena *pArena, int64_t iCouncil,
 }
 
 int demo_sessions(Db *pDb, Arena *pArena) {
-  int64_t iCouncil = people_council_id(pDb);
+  int64_t iCouncil = council_default_id(pDb);
   int64_t iAct = held_session(pDb, pArena, iCouncil);
   if (!iAct) return DB_ERROR;
   if (demo_attendance(pDb, pArena, iCouncil, iAct) != DB_OK) return DB_ERROR;

@@ -21,17 +21,16 @@ static void users_page(Request *r, int iStatus, const FormErrors *pErr) {
                   "acceso</caption><thead><tr><th scope=\"col\">Nombre</th>"
                   "<th scope=\"col\">Correo electrónico</th><th scope=\"col\">"
                   "Rol</th></tr></thead><tbody>\n");
-  DbStmt *pStmt = db_prepare(request_db(r),
-                             "SELECT name, email, role FROM users "
-                             "WHERE active = 1 ORDER BY name, id");
-  while (pStmt && db_step(pStmt) == DB_ROW) {
+  User *aUser = NULL;
+  int nUser = 0;
+  accounts_user_list(request_db(r), request_arena(r), &aUser, &nUser);
+  for (int i = 0; i < nUser; i++) {
     html_printf(&h,
                 "<tr><td data-label=\"Nombre\">%s</td><td data-label=\"Correo "
                 "electrónico\">%s</td><td data-label=\"Rol\">%s</td></tr>\n",
-                db_column_text(pStmt, 0), db_column_text(pStmt, 1),
-                accounts_role_label(db_column_text(pStmt, 2)));
+                aUser[i].zName, aUser[i].zEmail,
+                accounts_role_label(aUser[i].zRole));
   }
-  db_done(pStmt);
   html_printf(&h, "</tbody></table></div>\n<h2>Agregar una cuenta</h2>\n");
   form_errors_summary(&h, pErr);
   html_printf(&h, "<form class=\"form\" method=\"post\" "
@@ -66,7 +65,7 @@ void page_admin_users(Request *r) {
   FormErrors err;
   form_errors_init(&err);
   form_error(&err, "name", accounts_name_problem(request_field(r, "name")));
-  form_error(&err, "email", accounts_email_problem(request_field(r, "email")));
+  form_error(&err, "email", email_problem(request_field(r, "email")));
   if (!accounts_role_bit(request_field(r, "role"))) {
     form_error(&err, "role", "Elija un rol de la lista.");
   }

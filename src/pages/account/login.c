@@ -54,7 +54,7 @@ void page_login(Request *r) {
   }
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
-  const char *zKey = accounts_email_normalize(pArena, zEmail);
+  const char *zKey = email_normalize(pArena, zEmail);
   const char *zAddress = request_client_address(r);
   if (accounts_login_throttled(pDb, zKey, zAddress)) {
     form_error(&err, NULL,

@@ -78,7 +78,7 @@ static void api_create(Request *r) {
     return;
   }
   Db *pDb = request_db(r);
-  int64_t iCouncil = people_council_id(pDb);
+  int64_t iCouncil = page_council_id(r);
   if (!iCouncil) {
     respond_json_error(r, 409, "Aún no hay un consejo configurado.", NULL);
     return;
@@ -109,7 +109,7 @@ static void api_list(Request *r) {
   Activity *aAct = NULL;
   int nAct = 0;
   Db *pDb = request_db(r);
-  if (activity_list(pDb, request_arena(r), people_council_id(pDb), &f, &aAct,
+  if (activity_list(pDb, request_arena(r), page_council_id(r), &f, &aAct,
                     &nAct) != DB_OK) {
     respond_error(r, 500, NULL);
     return;
@@ -165,7 +165,7 @@ static void api_update(Request *r, const Activity *pOld) {
   Db *pDb = request_db(r);
   int rc = convene_save_change(pDb, request_arena(r), request_user(r)->id, pOld,
                                &a, "Cambio por la API", act_base_url(r));
-  if (rc == DB_BUSY) {
+  if (rc == DB_STALE) {
     respond_json_error(r, 409,
                        "Otra persona modificó la actividad al mismo tiempo: "
                        "vuelva a leerla y repita el cambio.",
@@ -227,7 +227,7 @@ void page_api_activity_convene(Request *r) {
   json_t *v = json_object_get(pObj, "recipients");
   ConveneRecipient *aAll = NULL, *aRec = NULL;
   int nAll = 0, nRec = 0;
-  if (convene_councillors(pDb, pArena, people_council_id(pDb), &aAll, &nAll) !=
+  if (convene_councillors(pDb, pArena, page_council_id(r), &aAll, &nAll) !=
       DB_OK) {
     json_decref(pObj);
     respond_error(r, 500, NULL);
@@ -281,7 +281,7 @@ void page_api_activity_convene(Request *r) {
   int nQueued = 0;
   int rc = convene_send(pDb, pArena, request_user(r)->id, &a, aRec, nRec,
                         act_base_url(r), &nQueued);
-  if (rc == DB_BUSY) {
+  if (rc == DB_STALE) {
     respond_json_error(r, 409,
                        "Otra persona modificó la actividad al mismo tiempo: "
                        "repita la citación.",

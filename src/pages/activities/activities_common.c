@@ -77,7 +77,7 @@ json_t *act_json(const Activity *a) {
 
 int act_create(Request *r, Activity *a) {
   Db *pDb = request_db(r);
-  int64_t iCouncil = people_council_id(pDb);
+  int64_t iCouncil = page_council_id(r);
   if (db_begin(pDb) != DB_OK) return DB_ERROR;
   if (activity_insert(pDb, iCouncil, request_user(r)->id, a) != DB_OK ||
       (activity_kind_is_session(a->zKind) &&
@@ -264,8 +264,8 @@ void act_check_all(Request *r, const Activity *a, ActivityProblems *p) {
     /* Lines are named by number: they must exist in the council's plan
     ** (its latest version), when there is one. */
     PlanDoc doc;
-    if (plan_store_load(pDb, request_arena(r), people_council_id(pDb), 0, 0,
-                        &doc, NULL) == DB_OK) {
+    if (plan_store_load(pDb, request_arena(r), page_council_id(r), 0, 0, &doc,
+                        NULL) == DB_OK) {
       for (int i = 0; i < a->nLine; i++) {
         if (!plan_doc_line(&doc, a->aLine[i])) {
           activity_problem(p, "plan_lines",

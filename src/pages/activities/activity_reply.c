@@ -147,10 +147,9 @@ void page_activity_reply(Request *r) {
                 bTransport ? " checked" : "");
     TerritoryIndex idx;
     if (territory_index_load(pDb, pArena, &idx) == DB_OK) {
-      people_commune_select(
-          &h, &err, "pickup", "Comuna donde lo pasamos a buscar", &idx,
-          territory_council_region(pDb, pArena, people_council_id(pDb)),
-          zPickup, 1);
+      people_commune_select(&h, &err, "pickup",
+                            "Comuna donde lo pasamos a buscar", &idx,
+                            page_council_region(r), zPickup, 1);
     }
     html_printf(&h, "</fieldset>\n");
   }

@@ -19,12 +19,14 @@
 ** Every file of a request is checked by content, and a photo's thumbnail
 ** made, before anything is written; then all are written in one
 ** transaction or none. The request as a whole is capped by the server
-** (setting evidence_request_max_bytes, see routes.c): 413 before reading.
+** (the council's COUNCIL_EVIDENCE_REQUEST_MAX_BYTES, see routes.c): 413 before
+*reading.
 */
 #include <stdlib.h>
 #include <string.h>
 
 #include "domain/plan_catalog.h"
+#include "store/council/council.h"
 #include "store/evidence/evidence_store.h"
 #include "pages/activities/activities_pages.h"
 #include "store/evidence/photo_public.h"
@@ -58,7 +60,7 @@ static int uploads_check(Request *r, int bPublic, Upload *aUp, int nMax,
                          const char **pzErr) {
   int nField = 0;
   const FormField *aField = request_fields(r, &nField);
-  size_t nLimit = evidence_max_bytes(request_db(r));
+  size_t nLimit = council_evidence_max_bytes(request_db(r), page_council_id(r));
   Arena *pArena = request_arena(r);
   int n = 0;
   for (int i = 0; i < nField; i++) {
@@ -429,29 +431,32 @@ void evidence_section(Html *h, Request *r, const Activity *a) {
                                                                    : "",
           plan_evidence_kinds[i].zLabel);
     }
-    html_printf(h,
-                "</select>"
-                "<label for=\"ev-file\">Archivos (fotos JPEG, PNG o WebP, o "
-                "PDF; puede elegir varios)</label>"
-                "<input id=\"ev-file\" type=\"file\" name=\"file\" multiple "
-                "accept=\"image/*,application/pdf\">"
-                "<label for=\"ev-camera\">O tome una foto con el "
-                "teléfono</label>"
-                "<input id=\"ev-camera\" type=\"file\" name=\"file\" "
-                "accept=\"image/*\" capture=\"environment\">"
-                "<label for=\"ev-caption\">Descripción (opcional)</label>"
-                "<input id=\"ev-caption\" type=\"text\" name=\"caption\" "
-                "maxlength=\"%d\">"
-                "<label class=\"check\"><input type=\"checkbox\" "
-                "name=\"public\" value=\"1\"> Mostrar al público</label>"
-                "<p class=\"muted\">Se revisa el contenido de cada archivo; "
-                "hasta %zu MB por archivo y %zu MB por envío (<a href=\""
-                "/admin/verificadores\">cambiar</a>).</p>"
-                "<button type=\"submit\" class=\"button button-primary\">"
-                "Subir verificadores</button></form>\n",
-                EVIDENCE_CAPTION_MAX,
-                evidence_max_bytes(request_db(r)) / (1024 * 1024),
-                evidence_request_max_bytes(request_db(r)) / (1024 * 1024));
+    html_printf(
+        h,
+        "</select>"
+        "<label for=\"ev-file\">Archivos (fotos JPEG, PNG o WebP, o "
+        "PDF; puede elegir varios)</label>"
+        "<input id=\"ev-file\" type=\"file\" name=\"file\" multiple "
+        "accept=\"image/*,application/pdf\">"
+        "<label for=\"ev-camera\">O tome una foto con el "
+        "teléfono</label>"
+        "<input id=\"ev-camera\" type=\"file\" name=\"file\" "
+        "accept=\"image/*\" capture=\"environment\">"
+        "<label for=\"ev-caption\">Descripción (opcional)</label>"
+        "<input id=\"ev-caption\" type=\"text\" name=\"caption\" "
+        "maxlength=\"%d\">"
+        "<label class=\"check\"><input type=\"checkbox\" "
+        "name=\"public\" value=\"1\"> Mostrar al público</label>"
+        "<p class=\"muted\">Se revisa el contenido de cada archivo; "
+        "hasta %zu MB por archivo y %zu MB por envío (<a href=\""
+        "/admin/verificadores\">cambiar</a>).</p>"
+        "<button type=\"submit\" class=\"button button-primary\">"
+        "Subir verificadores</button></form>\n",
+        EVIDENCE_CAPTION_MAX,
+        council_evidence_max_bytes(request_db(r), page_council_id(r)) /
+            (1024 * 1024),
+        council_evidence_request_max_bytes(request_db(r), page_council_id(r)) /
+            (1024 * 1024));
   }
   html_printf(h, "</section>\n");
 }

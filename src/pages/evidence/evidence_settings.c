@@ -1,7 +1,8 @@
 /*
 ** The evidence upload limits as settings: the largest file and the largest
 ** upload (all its files together). The server refuses a larger upload
-** before reading it (routes.c hands it evidence_request_max_bytes), and the
+** before reading it (routes.c hands it the council's
+*COUNCIL_EVIDENCE_REQUEST_MAX_BYTES), and the
 ** upload pages refuse a larger file by name.
 **
 ** GET  /admin/verificadores  admin: the form
@@ -13,6 +14,7 @@
 #include <string.h>
 
 #include "store/evidence/evidence_store.h"
+#include "store/council/council.h"
 #include "pages/evidence/evidence_pages.h"
 
 #define MB (1024 * 1024)
@@ -42,9 +44,12 @@ static void limits_form(Request *r, const FormErrors *pErr) {
   const char *zFile = pErr ? request_field(r, "file_mb") : NULL;
   const char *zRequest = pErr ? request_field(r, "request_mb") : NULL;
   if (!pErr) {
-    zFile = arena_printf(pArena, "%zu", evidence_max_bytes(pDb) / MB);
-    zRequest =
-        arena_printf(pArena, "%zu", evidence_request_max_bytes(pDb) / MB);
+    zFile =
+        arena_printf(pArena, "%zu",
+                     council_evidence_max_bytes(pDb, page_council_id(r)) / MB);
+    zRequest = arena_printf(
+        pArena, "%zu",
+        council_evidence_request_max_bytes(pDb, page_council_id(r)) / MB);
   }
   Html h;
   page_begin(r, &h, "Límites de los verificadores", "actividades");
@@ -110,10 +115,15 @@ void page_admin_evidence_settings(Request *r) {
     return;
   }
   Db *pDb = request_db(r);
+  int64_t iCouncil = page_council_id(r), iUser = request_user(r)->id;
   int rc = db_begin(pDb);
-  if (rc == DB_OK) rc = evidence_max_bytes_set(pDb, (size_t)nFile * MB);
   if (rc == DB_OK) {
-    rc = evidence_request_max_bytes_set(pDb, (size_t)nRequest * MB);
+    rc = council_setting_save(pDb, iCouncil, COUNCIL_EVIDENCE_MAX_BYTES,
+                              (int64_t)nFile * MB, -1, iUser);
+  }
+  if (rc == DB_OK) {
+    rc = council_setting_save(pDb, iCouncil, COUNCIL_EVIDENCE_REQUEST_MAX_BYTES,
+                              (int64_t)nRequest * MB, -1, iUser);
   }
   if (rc != DB_OK) {
     db_rollback(pDb);

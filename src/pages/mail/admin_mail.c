@@ -180,8 +180,10 @@ void page_admin_mail(Request *r) {
   form_errors_init(&err);
   const char *zProblem = NULL;
   int64_t iId = 0;
+  const Council *c = page_council(r);
   int rc = mail_queue_sample(request_db(r), request_arena(r),
-                             request_field(r, "to"), NULL, &iId, &zProblem);
+                             c ? c->zShortName : NULL, request_field(r, "to"),
+                             NULL, &iId, &zProblem);
   if (rc == OUTBOX_INVALID) {
     form_error(&err, "to", zProblem);
     mail_page(r, 422, &err);

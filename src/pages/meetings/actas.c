@@ -67,8 +67,7 @@ static const char *role_slug(const User *pUser) {
 }
 
 /* Everything but v->act, which is loaded. DB_OK or DB_ERROR. */
-static int view_fill(Db *pDb, Arena *pArena, ActaView *v) {
-  int64_t iCouncil = people_council_id(pDb);
+static int view_fill(Db *pDb, Arena *pArena, int64_t iCouncil, ActaView *v) {
   int rc = session_acta_get(pDb, v->act.id, &v->acta);
   if (rc == DB_ERROR) return DB_ERROR;
   v->bHasActa = rc == DB_OK;
@@ -88,7 +87,8 @@ static int view_fill(Db *pDb, Arena *pArena, ActaView *v) {
 static int view_load(Request *r, ActaView *v) {
   memset(v, 0, sizeof(*v));
   if (!act_load(r, &v->act, 0)) return 0;
-  if (view_fill(request_db(r), request_arena(r), v) != DB_OK) {
+  if (view_fill(request_db(r), request_arena(r), page_council_id(r), v) !=
+      DB_OK) {
     respond_error(r, 500, NULL);
     return 0;
   }
@@ -281,8 +281,8 @@ static void section_state(Html *h, Request *r, const ActaView *v,
     memset(&f, 0, sizeof(f));
     Activity *aAct = NULL;
     int nAct = 0;
-    activity_list(request_db(r), request_arena(r),
-                  people_council_id(request_db(r)), &f, &aAct, &nAct);
+    activity_list(request_db(r), request_arena(r), page_council_id(r), &f,
+                  &aAct, &nAct);
     html_printf(h,
                 "<form method=\"post\" action=\"/actividades/%lld/acta\">"
                 "<input type=\"hidden\" name=\"accion\" value=\"estado\">"
@@ -528,7 +528,7 @@ static void post_save(Request *r, ActaView *v) {
   if (re.iBase) base.iVersion = re.iBase;
   int rc = session_acta_save(request_db(r), request_user(r)->id, &base, aiItem,
                              azSummary, v->nItem);
-  if (rc == DB_BUSY) {
+  if (rc == DB_STALE) {
     /* Saved by someone else since the editor was opened: compare, with
     ** the stored acta read again as the new base. */
     if (!view_load(r, v)) return;
@@ -583,7 +583,7 @@ static void post_state(Request *r, ActaView *v) {
   }
   int rc = session_acta_set_state(request_db(r), request_user(r)->id, &v->acta,
                                   eTo, iApproving);
-  if (rc == DB_BUSY) {
+  if (rc == DB_STALE) {
     if (!view_load(r, v)) return;
     acta_refuse(r, v, 409, "estado",
                 "Otra persona modificó el acta al mismo tiempo: revise su "
@@ -701,8 +701,8 @@ void page_activity_acta(Request *r) {
 
 /* The acta of a loaded view as a PDF (it has one). EXPORT_OK or
 ** EXPORT_ERROR. */
-static int view_pdf(Db *pDb, Arena *pArena, const ActaView *pV, int bLetter,
-                    const char **ppOut, size_t *pnOut) {
+static int view_pdf(Arena *pArena, const Council *pCouncil, const ActaView *pV,
+                    int bLetter, const char **ppOut, size_t *pnOut) {
   const ActaView v = *pV;
   ActaPdfPerson *aPerson =
       arena_alloc(pArena, sizeof(ActaPdfPerson) * (size_t)(v.nRow + 1));
@@ -739,13 +739,11 @@ static int view_pdf(Db *pDb, Arena *pArena, const ActaView *pV, int bLetter,
     azLine[i] =
         arena_printf(pArena, "Línea %d del plan de trabajo", v.act.aLine[i]);
   }
-  const char *zCouncil = NULL, *zShort = NULL;
-  accounts_council_names(pDb, pArena, &zCouncil, &zShort);
   char zWhen[ACTIVITY_WHEN_MAX];
   activity_format_when(v.act.iStart, v.act.iEnd, zWhen, sizeof(zWhen));
   ActaPdfInput in;
   memset(&in, 0, sizeof(in));
-  in.zCouncil = zCouncil ? zCouncil : "";
+  in.zCouncil = pCouncil ? pCouncil->zName : "";
   in.zTitle = arena_printf(pArena, "Acta: %s", v.act.zTitle);
   in.zWhen = zWhen;
   in.zPlace = convene_place(pArena, &v.act);
@@ -764,16 +762,16 @@ static int view_pdf(Db *pDb, Arena *pArena, const ActaView *pV, int bLetter,
   return acta_pdf(pArena, &in, ppOut, pnOut, zErr, sizeof(zErr));
 }
 
-int actas_pdf_bytes(Db *pDb, Arena *pArena, int64_t iActivity,
-                    const char **ppOut, size_t *pnOut) {
+int actas_pdf_bytes(Db *pDb, Arena *pArena, const Council *pCouncil,
+                    int64_t iActivity, const char **ppOut, size_t *pnOut) {
   ActaView v;
   memset(&v, 0, sizeof(v));
   int rc = activity_get(pDb, pArena, iActivity, &v.act);
   if (rc != DB_OK) return rc;
-  if (view_fill(pDb, pArena, &v) != DB_OK) return DB_ERROR;
+  if (view_fill(pDb, pArena, pCouncil->id, &v) != DB_OK) return DB_ERROR;
   /* Approved is what counts as evidence (evidence_system_kinds). */
   if (!v.bHasActa || v.acta.eState < ACTA_APROBADA) return DB_DONE;
-  if (view_pdf(pDb, pArena, &v, 0, ppOut, pnOut) != EXPORT_OK) {
+  if (view_pdf(pArena, pCouncil, &v, 0, ppOut, pnOut) != EXPORT_OK) {
     return DB_ERROR;
   }
   return DB_OK;
@@ -789,7 +787,7 @@ void page_activity_acta_pdf(Request *r) {
   const char *zPaper = request_query(r, "papel");
   const char *zOut = NULL;
   size_t nOut = 0;
-  if (view_pdf(request_db(r), request_arena(r), &v,
+  if (view_pdf(request_arena(r), page_council(r), &v,
                zPaper && strcmp(zPaper, "carta") == 0, &zOut,
                &nOut) != EXPORT_OK) {
     respond_error(r, 500, NULL);
@@ -805,8 +803,8 @@ void page_actas(Request *r) {
   int64_t *aiAct = NULL, *aiStart = NULL;
   const char **azTitle = NULL;
   int n = 0;
-  if (session_acta_published(pDb, pArena, people_council_id(pDb), &aiAct,
-                             &azTitle, &aiStart, &n) != DB_OK) {
+  if (session_acta_published(pDb, pArena, page_council_id(r), &aiAct, &azTitle,
+                             &aiStart, &n) != DB_OK) {
     respond_error(r, 500, NULL);
     return;
   }

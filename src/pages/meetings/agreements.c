@@ -66,7 +66,7 @@ typedef struct ResponsibleChoice {
 static int responsible_choices(Request *r, ResponsibleChoice **paChoice) {
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
-  int64_t iCouncil = people_council_id(pDb);
+  int64_t iCouncil = page_council_id(r);
   SessionExpected *aExp = NULL;
   DirectoryEntry *aDir = NULL;
   int nExp = 0, nDir = 0;
@@ -197,7 +197,7 @@ void activity_agreements_section(Html *h, Request *r, const Activity *a) {
   if (!pUser) return;
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
-  int64_t iCouncil = people_council_id(pDb);
+  int64_t iCouncil = page_council_id(r);
   const char *zToday = session_today(pArena);
   SessionAgreement *aAgr = NULL, *aAll = NULL;
   int nAgr = 0, nAll = 0;
@@ -332,7 +332,7 @@ void page_activity_agreements(Request *r) {
     page_finish(r, &h, 422);
     return;
   }
-  if (session_agreement_insert(pDb, people_council_id(pDb), &g) != DB_OK) {
+  if (session_agreement_insert(pDb, page_council_id(r), &g) != DB_OK) {
     respond_error(r, 500, NULL);
     return;
   }
@@ -345,7 +345,7 @@ void page_activity_agenda_overdue(Request *r) {
   if (!act_load(r, &a, 0)) return;
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
-  if (session_agenda_put_overdue(pDb, pArena, people_council_id(pDb), a.id,
+  if (session_agenda_put_overdue(pDb, pArena, page_council_id(r), a.id,
                                  session_today(pArena)) != DB_OK) {
     respond_error(r, 500, NULL);
     return;
@@ -360,7 +360,7 @@ void page_agreements(Request *r) {
   const char *zToday = session_today(pArena);
   SessionAgreement *aAgr = NULL;
   int nAgr = 0;
-  if (session_agreement_list(pDb, pArena, people_council_id(pDb), 0, &aAgr,
+  if (session_agreement_list(pDb, pArena, page_council_id(r), 0, &aAgr,
                              &nAgr) != DB_OK) {
     respond_error(r, 500, NULL);
     return;
@@ -487,10 +487,9 @@ static void agreement_follow_post(Request *r, const SessionAgreement *g) {
   int rc = session_agreement_follow(
       request_db(r), request_user(r)->id, &base, eNew,
       zDate && *zDate ? zDate : session_today(pArena), zNote);
-  if (rc == DB_BUSY) {
+  if (rc == DB_STALE) {
     SessionAgreement now;
-    if (session_agreement_get(request_db(r), pArena,
-                              people_council_id(request_db(r)), g->id,
+    if (session_agreement_get(request_db(r), pArena, page_council_id(r), g->id,
                               &now) != DB_OK) {
       respond_error(r, 500, NULL);
       return;
@@ -511,7 +510,7 @@ void page_agreement(Request *r) {
   Arena *pArena = request_arena(r);
   const char *zId = request_param(r, 0);
   SessionAgreement g;
-  int rc = session_agreement_get(pDb, pArena, people_council_id(pDb),
+  int rc = session_agreement_get(pDb, pArena, page_council_id(r),
                                  zId ? atoll(zId) : 0, &g);
   if (rc != DB_OK) {
     respond_error(r, rc == DB_DONE ? 404 : 500, "No existe ese acuerdo.");

@@ -72,7 +72,7 @@ static void requests_post(Request *r) {
                "La fecha debe escribirse AAAA-MM-DD y existir.");
   }
   if (q.iAgreement &&
-      session_agreement_get(pDb, request_arena(r), people_council_id(pDb),
+      session_agreement_get(pDb, request_arena(r), page_council_id(r),
                             q.iAgreement, &g) != DB_OK) {
     form_error(&re.err, "agreement", "Ese acuerdo no existe.");
   }
@@ -80,7 +80,7 @@ static void requests_post(Request *r) {
     requests_show(r, &re);
     return;
   }
-  if (session_request_insert(pDb, people_council_id(pDb), &q) != DB_OK) {
+  if (session_request_insert(pDb, page_council_id(r), &q) != DB_OK) {
     respond_error(r, 500, NULL);
     return;
   }
@@ -110,7 +110,7 @@ static void requests_show(Request *r, const RequestsReshow *pRe) {
   const FormErrors *pNewErr = pRe && pRe->iAnswer == 0 ? &pRe->err : NULL;
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
-  int64_t iCouncil = people_council_id(pDb);
+  int64_t iCouncil = page_council_id(r);
   SessionRequest *aReq = NULL;
   SessionAgreement *aAgr = NULL;
   int nReq = 0, nAgr = 0;
@@ -237,8 +237,8 @@ void page_authority_request(Request *r) {
   if (re.err.n) {
     SessionRequest *aReq = NULL;
     int nReq = 0, bFound = 0;
-    if (session_request_list(pDb, request_arena(r), people_council_id(pDb),
-                             &aReq, &nReq) != DB_OK) {
+    if (session_request_list(pDb, request_arena(r), page_council_id(r), &aReq,
+                             &nReq) != DB_OK) {
       respond_error(r, 500, NULL);
       return;
     }
@@ -250,8 +250,8 @@ void page_authority_request(Request *r) {
     requests_show(r, &re);
     return;
   }
-  int rc = session_request_answer(pDb, people_council_id(pDb),
-                                  zId ? atoll(zId) : 0, zDate, zBody);
+  int rc = session_request_answer(pDb, page_council_id(r), zId ? atoll(zId) : 0,
+                                  zDate, zBody);
   if (rc != DB_OK) {
     respond_error(r, rc == DB_DONE ? 404 : 500, "No existe esa solicitud.");
     return;

@@ -204,7 +204,7 @@ static void api_agreement_create(Request *r) {
   g.zResponsibleKind = arena_strdup(pArena, g.zResponsibleKind);
   g.zResponsible = arena_strdup(pArena, g.zResponsible);
   json_decref(pBody);
-  int64_t iCouncil = people_council_id(pDb);
+  int64_t iCouncil = page_council_id(r);
   if (session_agreement_insert(pDb, iCouncil, &g) != DB_OK ||
       session_agreement_get(pDb, pArena, iCouncil, g.id, &g) != DB_OK) {
     respond_error(r, 500, NULL);
@@ -230,7 +230,7 @@ void page_api_agreements(Request *r) {
   const char *zSession = request_query(r, "session");
   SessionAgreement *aAgr = NULL;
   int nAgr = 0;
-  if (session_agreement_list(pDb, pArena, people_council_id(pDb),
+  if (session_agreement_list(pDb, pArena, page_council_id(r),
                              zSession ? atoll(zSession) : 0, &aAgr,
                              &nAgr) != DB_OK) {
     respond_error(r, 500, NULL);
@@ -265,7 +265,7 @@ static json_t *agreement_full_json(Request *r, const SessionAgreement *g) {
 void page_api_agreement(Request *r) {
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
-  int64_t iCouncil = people_council_id(pDb);
+  int64_t iCouncil = page_council_id(r);
   const char *zId = request_param(r, 0);
   SessionAgreement g;
   int rc = zId ? session_agreement_get(pDb, pArena, iCouncil, atoll(zId), &g)
@@ -334,7 +334,7 @@ void page_api_agreement(Request *r) {
   json_decref(pBody);
   rc = session_agreement_follow(pDb, request_user(r)->id, &g, eNew, zDate,
                                 zNote);
-  if (rc == DB_BUSY) {
+  if (rc == DB_STALE) {
     respond_json_error(r, 409,
                        "Otra persona modificó el acuerdo al mismo tiempo: "
                        "vuelva a leerlo y repita el cambio.",

@@ -100,8 +100,8 @@ void activity_attendance_section(Html *h, Request *r, const Activity *a) {
   SessionExpected *aExp = NULL;
   SessionAttendance *aRow = NULL;
   int nExp = 0, nRow = 0;
-  if (session_expected_list(pDb, pArena, people_council_id(pDb), &aExp,
-                            &nExp) != DB_OK ||
+  if (session_expected_list(pDb, pArena, page_council_id(r), &aExp, &nExp) !=
+          DB_OK ||
       session_attendance_list(pDb, pArena, a->id, &aRow, &nRow) != DB_OK) {
     return;
   }
@@ -121,7 +121,7 @@ static void attendance_render(Html *h, Request *r, const Activity *a,
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
   QuorumResult q;
-  if (session_quorum(pDb, pArena, people_council_id(pDb), a->id, &q) != DB_OK) {
+  if (session_quorum(pDb, pArena, page_council_id(r), a->id, &q) != DB_OK) {
     return;
   }
   html_printf(h,
@@ -152,7 +152,7 @@ static void attendance_render(Html *h, Request *r, const Activity *a,
               "/actividades/%lld/asistencia\">",
               (long long)a->id);
   form_csrf(h, request_csrf_token(r));
-  people_version_field(h, r, RECORD_ATTENDANCE, a->id, iBase);
+  record_version_field(h, r, RECORD_ATTENDANCE, a->id, iBase);
   for (int i = 0; i < nExp; i++) {
     const SessionExpected *e = &aExp[i];
     const SessionAttendance *s = row_of(aRow, nRow, e->iMember);
@@ -301,7 +301,7 @@ static void attendance_reshow(Request *r, const Activity *a,
               (long long)a->id, a->zTitle);
   form_errors_summary(&h, &err);
   attendance_render(&h, r, a, aExp, nExp, aRow, pIn->n, &err,
-                    people_posted_version(r), 0);
+                    record_posted_version(r), 0);
   page_finish(r, &h, 422);
 }
 
@@ -361,7 +361,7 @@ static void attendance_conflict(Request *r, const Activity *a,
   page_begin(r, &h, "Asistencia", "actividades");
   html_printf(&h, "<h1>Asistencia: <a href=\"/actividades/%lld\">%s</a></h1>\n",
               (long long)a->id, a->zTitle);
-  people_conflict_begin(&h, r, RECORD_ATTENDANCE, a->id, "de la asistencia");
+  record_conflict_begin(&h, r, RECORD_ATTENDANCE, a->id, "de la asistencia");
   for (int i = 0; i < nExp; i++) {
     conflict_row(
         &h, aExp[i].zName,
@@ -379,7 +379,7 @@ static void attendance_conflict(Request *r, const Activity *a,
 }
 
 /* Saves the list in, checked against the version the form was drawn from
-** when it carries one: DB_OK, DB_BUSY (saved meanwhile), DB_ERROR. */
+** when it carries one: DB_OK, DB_STALE (saved meanwhile), DB_ERROR. */
 static int attendance_save(Request *r, const Activity *a,
                            const SessAttendanceInput *pIn) {
   Db *pDb = request_db(r);
@@ -387,7 +387,7 @@ static int attendance_save(Request *r, const Activity *a,
   if (db_begin(pDb) != DB_OK) return DB_ERROR;
   int rc = request_field(r, "version")
                ? record_stamp_claim(pDb, RECORD_ATTENDANCE, a->id,
-                                    people_posted_version(r), iUser)
+                                    record_posted_version(r), iUser)
                : DB_OK;
   if (rc == DB_OK) {
     rc = session_attendance_replace(pDb, a->id, iUser, pIn->a, pIn->n,
@@ -407,8 +407,8 @@ void page_activity_attendance(Request *r) {
   Arena *pArena = request_arena(r);
   SessionExpected *aExp = NULL;
   int nExp = 0;
-  if (session_expected_list(pDb, pArena, people_council_id(pDb), &aExp,
-                            &nExp) != DB_OK) {
+  if (session_expected_list(pDb, pArena, page_council_id(r), &aExp, &nExp) !=
+      DB_OK) {
     respond_error(r, 500, NULL);
     return;
   }
@@ -422,7 +422,7 @@ void page_activity_attendance(Request *r) {
     return;
   }
   int rc = attendance_save(r, &a, &in);
-  if (rc == DB_BUSY) {
+  if (rc == DB_STALE) {
     attendance_conflict(r, &a, aExp, nExp, &in);
     return;
   }
@@ -436,13 +436,14 @@ void page_activity_attendance(Request *r) {
 
 /* The sheet of activity a (blank, to be signed). EXPORT_OK or EXPORT_ERROR
 ** (a failed query included). */
-static int sheet_pdf(Db *pDb, Arena *pArena, const Activity *pAct, int bLetter,
-                     const char **ppOut, size_t *pnOut) {
+static int sheet_pdf(Db *pDb, Arena *pArena, const Council *pCouncil,
+                     const Activity *pAct, int bLetter, const char **ppOut,
+                     size_t *pnOut) {
   const Activity a = *pAct;
   SessionExpected *aExp = NULL;
   int nExp = 0;
-  if (session_expected_list(pDb, pArena, people_council_id(pDb), &aExp,
-                            &nExp) != DB_OK) {
+  if (!pCouncil ||
+      session_expected_list(pDb, pArena, pCouncil->id, &aExp, &nExp) != DB_OK) {
     return EXPORT_ERROR;
   }
   SheetPerson *aPerson =
@@ -459,13 +460,11 @@ static int sheet_pdf(Db *pDb, Arena *pArena, const Activity *pAct, int bLetter,
     azLine[i] =
         arena_printf(pArena, "Línea %d del plan de trabajo", a.aLine[i]);
   }
-  const char *zCouncil = NULL, *zShort = NULL;
-  accounts_council_names(pDb, pArena, &zCouncil, &zShort);
   char zWhen[ACTIVITY_WHEN_MAX];
   activity_format_when(a.iStart, a.iEnd, zWhen, sizeof(zWhen));
   SheetInput in;
   memset(&in, 0, sizeof(in));
-  in.zCouncil = zCouncil ? zCouncil : "";
+  in.zCouncil = pCouncil->zName;
   in.zActivity = a.zTitle;
   in.zWhen = zWhen;
   in.zPlace = convene_place(pArena, &a);
@@ -479,13 +478,15 @@ static int sheet_pdf(Db *pDb, Arena *pArena, const Activity *pAct, int bLetter,
   return attendance_sheet_pdf(pArena, &in, ppOut, pnOut, zErr, sizeof(zErr));
 }
 
-int attendance_sheet_bytes(Db *pDb, Arena *pArena, int64_t iActivity,
-                           const char **ppOut, size_t *pnOut) {
+int attendance_sheet_bytes(Db *pDb, Arena *pArena, const Council *pCouncil,
+                           int64_t iActivity, const char **ppOut,
+                           size_t *pnOut) {
   Activity a;
   int rc = activity_get(pDb, pArena, iActivity, &a);
   if (rc != DB_OK) return rc;
-  return sheet_pdf(pDb, pArena, &a, 0, ppOut, pnOut) == EXPORT_OK ? DB_OK
-                                                                  : DB_ERROR;
+  return sheet_pdf(pDb, pArena, pCouncil, &a, 0, ppOut, pnOut) == EXPORT_OK
+             ? DB_OK
+             : DB_ERROR;
 }
 
 void page_activity_attendance_pdf(Request *r) {
@@ -494,7 +495,7 @@ void page_activity_attendance_pdf(Request *r) {
   const char *zPaper = request_query(r, "papel");
   const char *zOut = NULL;
   size_t nOut = 0;
-  if (sheet_pdf(request_db(r), request_arena(r), &a,
+  if (sheet_pdf(request_db(r), request_arena(r), page_council(r), &a,
                 zPaper && strcmp(zPaper, "carta") == 0, &zOut,
                 &nOut) != EXPORT_OK) {
     respond_error(r, 500, NULL);

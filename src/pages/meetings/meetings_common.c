@@ -21,8 +21,8 @@ const char *sess_attendance_check_at(Request *r, SessAttendanceInput *p,
   SessionExpected *aExp = NULL;
   int nExp = 0;
   *pzField = NULL;
-  if (session_expected_list(pDb, pArena, people_council_id(pDb), &aExp,
-                            &nExp) != DB_OK) {
+  if (session_expected_list(pDb, pArena, page_council_id(r), &aExp, &nExp) !=
+      DB_OK) {
     return "No se pudo leer la lista de consejeros.";
   }
   long long *aiKnown =
@@ -67,8 +67,7 @@ json_t *sess_attendance_json(Request *r, int64_t iActivity) {
   int nRow = 0;
   QuorumResult q;
   if (session_attendance_list(pDb, pArena, iActivity, &aRow, &nRow) != DB_OK ||
-      session_quorum(pDb, pArena, people_council_id(pDb), iActivity, &q) !=
-          DB_OK) {
+      session_quorum(pDb, pArena, page_council_id(r), iActivity, &q) != DB_OK) {
     return NULL;
   }
   json_t *pArr = json_array();

@@ -62,10 +62,11 @@ void page_admin_quorum(Request *r);
 ** the approved (or published) acta, and the attendance sheet. DB_OK with
 ** the bytes (arena), DB_DONE when there is no such activity or acta, or
 ** DB_ERROR. */
-int actas_pdf_bytes(Db *pDb, Arena *pArena, int64_t iActivity,
-                    const char **ppOut, size_t *pnOut);
-int attendance_sheet_bytes(Db *pDb, Arena *pArena, int64_t iActivity,
-                           const char **ppOut, size_t *pnOut);
+int actas_pdf_bytes(Db *pDb, Arena *pArena, const Council *pCouncil,
+                    int64_t iActivity, const char **ppOut, size_t *pnOut);
+int attendance_sheet_bytes(Db *pDb, Arena *pArena, const Council *pCouncil,
+                           int64_t iActivity, const char **ppOut,
+                           size_t *pnOut);
 
 /* The activity page's attendance and agreements sections. */
 void activity_attendance_section(Html *h, Request *r, const Activity *pAct);

@@ -18,6 +18,7 @@
 **                                      "organization", "role", "titular",
 **                                      "commune", ...}]
 */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,7 +35,7 @@ void page_members_public(Request *r) {
   memset(&filter, 0, sizeof(filter));
   Member *aMember = NULL;
   int nMember = 0;
-  int64_t iCouncil = people_council_id(pDb);
+  int64_t iCouncil = page_council_id(r);
   if (iCouncil && people_member_list(pDb, pArena, iCouncil, &filter, 1,
                                      &aMember, &nMember) != DB_OK) {
     respond_error(r, 500, NULL);
@@ -110,27 +111,27 @@ static void members_summary(Html *h, Request *r, int64_t iCouncil) {
               "</label> <input id=\"anos\" name=\"anos\" type=\"number\" "
               "min=\"%d\" max=\"%d\" value=\"%d\"> <button type=\"submit\" "
               "class=\"button\">Guardar</button></form></details>\n",
-              PEOPLE_TERM_YEARS_MIN, PEOPLE_TERM_YEARS_MAX,
-              people_council_term_years(request_db(r), iCouncil));
+              COUNCIL_TERM_YEARS_MIN, COUNCIL_TERM_YEARS_MAX,
+              page_council(r)->nTermYears);
 }
 
 /* POST /admin/integrantes/periodo  anos — the council's term length, used
 ** when a councillor's term end is left blank. */
 void page_admin_members_term(Request *r) {
-  int64_t iCouncil = people_require_council(r);
+  int64_t iCouncil = page_require_council(r);
   if (!iCouncil) return;
   const char *z = request_field(r, "anos");
   int nYears = 0;
   if (z && strlen(z) <= 2 && strspn(z, "0123456789") == strlen(z) && *z) {
     nYears = atoi(z);
   }
-  if (nYears < PEOPLE_TERM_YEARS_MIN || nYears > PEOPLE_TERM_YEARS_MAX) {
+  if (nYears < COUNCIL_TERM_YEARS_MIN || nYears > COUNCIL_TERM_YEARS_MAX) {
     respond_error(r, 422,
                   "El largo del periodo debe ser un número de años "
                   "entre 1 y 10.");
     return;
   }
-  if (people_council_set_term_years(request_db(r), iCouncil, nYears) != DB_OK) {
+  if (council_set_term_years(request_db(r), iCouncil, nYears) != DB_OK) {
     respond_error(r, 500, NULL);
     return;
   }
@@ -138,7 +139,7 @@ void page_admin_members_term(Request *r) {
 }
 
 void page_admin_members(Request *r) {
-  int64_t iCouncil = people_require_council(r);
+  int64_t iCouncil = page_require_council(r);
   if (!iCouncil) return;
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
@@ -160,8 +161,7 @@ void page_admin_members(Request *r) {
               "<a class=\"button button-primary\" href=\"/admin/"
               "integrantes/nuevo\">Agregar</a> <a class=\"button\" "
               "href=\"/admin/integrantes/importar\">Importar CSV</a></p>\n");
-  people_filter_form(&h, &filter, &idx,
-                     territory_council_region(pDb, pArena, iCouncil),
+  people_filter_form(&h, &filter, &idx, page_council_region(r),
                      "/admin/integrantes", &people_council_roles, "rol",
                      "Cargo", &people_member_statuses);
   people_export_links(&h, pArena, "/admin/integrantes", &filter);
@@ -255,23 +255,17 @@ static void member_titular_select(Html *h, Request *r, int64_t iCouncil,
   html_printf(h, "</div>\n");
 }
 
-/* The form with values from m (re-shown input or the stored record); iBase
-** is the version it is drawn from (0: the stored one), zConflictDiscard
-** non-NULL closes it with the conflict page's buttons. */
-static void member_form(Html *h, Request *r, int64_t iCouncil,
-                        const TerritoryIndex *pIdx, const char *zAction,
-                        const Member *m, const FormErrors *pErr, int iBase,
-                        const char *zConflictDiscard) {
+/* The form's fields with values from m (re-shown input or the stored
+** record). */
+static void member_fields(Html *h, RecordEdit *e, const void *pRec,
+                          const FormErrors *pErr) {
   static const PeopleChoice aKind[] = {{"titular", "Titular"},
                                        {"suplente", "Suplente"}};
   static const PeopleChoices kinds = {aKind, 2};
+  const Member *m = pRec;
+  Request *r = e->r;
   char zRun[RUT_DISPLAY_MAX];
   rut_format(m->zRun, zRun);
-  form_errors_summary(h, pErr);
-  html_printf(h, "<form class=\"form\" method=\"post\" action=\"%s\">\n",
-              zAction);
-  form_csrf(h, request_csrf_token(r));
-  people_version_field(h, r, RECORD_MEMBER, m->id, iBase);
   html_printf(h, "<fieldset><legend>Persona</legend>\n");
   form_input(h, pErr, "nombres", "Nombres", "text", m->zFirstNames, NULL,
              "required autocomplete=\"off\"");
@@ -284,19 +278,17 @@ static void member_form(Html *h, Request *r, int64_t iCouncil,
              "autocomplete=\"off\"");
   form_input(h, pErr, "telefono", "Teléfono", "tel", m->zPhone, NULL,
              "autocomplete=\"off\"");
-  people_commune_select(
-      h, pErr, "comuna", "Comuna", pIdx,
-      territory_council_region(request_db(r), request_arena(r), iCouncil),
-      m->zCommuneCode, 1);
+  people_commune_select(h, pErr, "comuna", "Comuna", e->pCtx,
+                        page_council_region(r), m->zCommuneCode, 1);
   people_choice_select(h, pErr, "genero", "Género (para el informe de paridad)",
                        &people_genders, m->zGender, 0);
   html_printf(h, "</fieldset>\n<fieldset><legend>En el consejo</legend>\n");
-  member_org_select(h, r, iCouncil, pErr, m->iOrganization);
+  member_org_select(h, r, e->iCouncil, pErr, m->iOrganization);
   people_choice_select(h, pErr, "cargo", "Cargo", &people_council_roles,
                        m->zRole, 0);
   people_choice_select(h, pErr, "calidad", "Calidad", &kinds,
                        m->bTitular ? "titular" : "suplente", 0);
-  member_titular_select(h, r, iCouncil, pErr, m->id, m->iSubstituteFor);
+  member_titular_select(h, r, e->iCouncil, pErr, m->id, m->iSubstituteFor);
   form_input(h, pErr, "inicio_periodo", "Inicio del periodo", "date",
              m->zTermStart, NULL, "required");
   form_input(h, pErr, "fin_periodo", "Fin del periodo", "date", m->zTermEnd,
@@ -309,20 +301,14 @@ static void member_form(Html *h, Request *r, int64_t iCouncil,
              m->zStatusDate, NULL, NULL);
   form_input(h, pErr, "motivo_estado", "Motivo del cambio de estado", "text",
              m->zStatusReason, NULL, NULL);
-  if (zConflictDiscard) {
-    html_printf(h, "</fieldset>\n");
-    conflict_submit(h, zConflictDiscard);
-    return;
-  }
-  html_printf(h,
-              "</fieldset>\n<div class=\"actions\"><button type=\"submit\" "
-              "class=\"button button-primary\">Guardar</button> <a href=\""
-              "/admin/integrantes\">Cancelar</a></div>\n</form>\n");
+  html_printf(h, "</fieldset>\n");
 }
 
 /* The record as typed, for re-showing the form after a refusal. */
-static void member_from_input(Request *r, const Member *pChecked, Member *m) {
-  *m = *pChecked;
+static void member_retyped(RecordEdit *e, const void *pChecked, void *pRec) {
+  Request *r = e->r;
+  Member *m = pRec;
+  *m = *(const Member *)pChecked;
   const char *azField[] = {"nombres",     "apellidos",    "run",
                            "correo",      "telefono",     "inicio_periodo",
                            "fin_periodo", "fecha_estado", "motivo_estado"};
@@ -330,8 +316,7 @@ static void member_from_input(Request *r, const Member *pChecked, Member *m) {
                         &m->zEmail,      &m->zPhone,      &m->zTermStart,
                         &m->zTermEnd,    &m->zStatusDate, &m->zStatusReason};
   for (size_t i = 0; i < sizeof(azField) / sizeof(azField[0]); i++) {
-    const char *z = request_field(r, azField[i]);
-    *apz[i] = z ? z : "";
+    *apz[i] = people_field(r, azField[i]);
   }
   m->zCommuneCode = request_field(r, "comuna");
   m->zGender = request_field(r, "genero");
@@ -341,10 +326,10 @@ static void member_from_input(Request *r, const Member *pChecked, Member *m) {
 
 /* What the officer typed (pMine) next to the councillor as saved meanwhile
 ** (pSaved). */
-static void member_conflict_table(Html *h, Request *r, const Member *pMine,
-                                  const Member *pSaved) {
-  people_conflict_begin(h, r, RECORD_MEMBER, pSaved->id,
-                        "de la ficha del consejero o consejera");
+static void member_conflict_rows(Html *h, RecordEdit *e, const void *pM,
+                                 const void *pS) {
+  (void)e;
+  const Member *pMine = pM, *pSaved = pS;
   conflict_row(h, "Nombres", pMine->zFirstNames, pSaved->zFirstNames);
   conflict_row(h, "Apellidos", pMine->zLastNames, pSaved->zLastNames);
   conflict_row(h, "RUN", pMine->zRun, pSaved->zRun);
@@ -364,123 +349,102 @@ static void member_conflict_table(Html *h, Request *r, const Member *pMine,
                people_label(&people_member_statuses, pSaved->zStatus));
   conflict_row(h, "Motivo del cambio de estado", pMine->zStatusReason,
                pSaved->zStatusReason);
-  conflict_end(h);
 }
 
-/* Handles GET and POST of the new and edit forms. */
-static void member_edit(Request *r, int64_t iCouncil, int64_t iId) {
-  Db *pDb = request_db(r);
-  Arena *pArena = request_arena(r);
-  TerritoryIndex idx;
-  if (territory_index_load(pDb, pArena, &idx) != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
-  Member m;
-  memset(&m, 0, sizeof(m));
-  m.bTitular = 1;
-  m.zRole = "consejero";
-  m.zStatus = "vigente";
-  m.zGender = "no_informa";
-  if (iId && people_member_get(pDb, pArena, iCouncil, iId, &m) != DB_OK) {
-    respond_error(r, 404, NULL);
-    return;
-  }
-  const char *zAction =
-      iId ? arena_printf(pArena, "/admin/integrantes/%lld", (long long)iId)
-          : "/admin/integrantes/nuevo";
-  FormErrors err;
-  form_errors_init(&err);
-  int iStatus = 200, iBase = 0;
-  Member mine;
-  memset(&mine, 0, sizeof(mine));
-  if (request_is_post(r)) {
-    PeopleProblems problems;
-    people_problems_init(&problems);
-    Member checked;
-    people_member_check(pDb, pArena, iCouncil, &idx, people_request_get, r, iId,
-                        NULL, 0, &checked, &problems);
-    if (!problems.n) {
-      checked.iUserId = m.iUserId;
-      int rc = people_save_begin(r, RECORD_MEMBER, iId);
-      if (rc == DB_OK) rc = people_member_save(pDb, iCouncil, &checked);
-      rc = people_save_end(r, RECORD_MEMBER, checked.id, !iId, rc);
-      if (rc == DB_OK) {
-        respond_redirect(
-            r, arena_printf(pArena, "/admin/integrantes/%lld?aviso=guardado",
-                            (long long)checked.id));
-        return;
-      }
-      if (rc != DB_BUSY ||
-          people_member_get(pDb, pArena, iCouncil, iId, &m) != DB_OK) {
-        respond_error(r, 500, NULL);
-        return;
-      }
-      /* Saved by someone else meanwhile: compare; "mine" is based on the
-      ** stored version. */
-      mine = checked;
-      mine.id = iId;
-      iStatus = 409;
-    } else {
-      iBase = people_posted_version(r);
-      people_problems_to_form(&problems, &err);
-      member_from_input(r, &checked, &m);
-      iStatus = 422;
-    }
-  }
-  Html h;
-  const char *zTitle =
-      iId ? people_member_name(pArena, &m) : "Agregar consejero/a";
-  page_begin(r, &h, zTitle, "admin-integrantes");
-  html_printf(&h,
-              "<p><a href=\"/admin/integrantes\">← Consejeros y "
-              "consejeras</a></p>\n<h1>%s</h1>\n",
-              zTitle);
-  if (iId && iStatus == 200) {
-    char zRun[RUT_DISPLAY_MAX];
-    rut_format(m.zRun, zRun);
-    html_printf(&h,
-                "<dl class=\"facts\"><dt>RUN</dt><dd>%s</dd>"
-                "<dt>Organización</dt><dd>%s</dd><dt>Comuna</dt><dd>%s "
-                "(provincia de %s)</dd><dt>Cuenta</dt><dd>%s</dd></dl>\n",
-                zRun, m.zOrganization, m.zCommuneName, m.zProvinceName,
-                m.iUserId ? "Tiene cuenta para ingresar" : "Sin cuenta aún");
-    if (!m.iUserId && m.zEmail[0]) {
-      html_printf(&h,
-                  "<form method=\"post\" action=\"/admin/integrantes/%lld/"
-                  "invitar\" class=\"inline-form\">",
-                  (long long)iId);
-      form_csrf(&h, request_csrf_token(r));
-      html_printf(&h,
-                  "<button type=\"submit\" class=\"button\">Crear enlace "
-                  "de invitación</button></form>\n");
-    }
-    html_printf(&h, "<h2>Editar</h2>\n");
-  }
-  if (iStatus == 409) {
-    member_conflict_table(&h, r, &mine, &m);
-    member_form(
-        &h, r, iCouncil, &idx, zAction, &mine, &err, 0,
-        arena_printf(pArena, "/admin/integrantes/%lld", (long long)iId));
-  } else {
-    member_form(&h, r, iCouncil, &idx, zAction, &m, &err, iBase, NULL);
-  }
-  page_finish(r, &h, iStatus);
+static int member_prepare(RecordEdit *e) {
+  e->pCtx = arena_alloc(e->pArena, sizeof(TerritoryIndex));
+  return territory_index_load(e->pDb, e->pArena, e->pCtx);
 }
 
-void page_admin_member_new(Request *r) { people_edit_route(r, 1, member_edit); }
+static void member_defaults(RecordEdit *e, void *pRec) {
+  (void)e;
+  Member *m = pRec;
+  m->bTitular = 1;
+  m->zRole = "consejero";
+  m->zStatus = "vigente";
+  m->zGender = "no_informa";
+}
 
-void page_admin_member(Request *r) { people_edit_route(r, 0, member_edit); }
+static int member_load(RecordEdit *e, void *pRec) {
+  return people_member_get(e->pDb, e->pArena, e->iCouncil, e->iId, pRec);
+}
+
+static void member_check(RecordEdit *e, void *pChecked, FormErrors *pErr) {
+  PeopleProblems problems;
+  people_problems_init(&problems);
+  people_member_check(e->pDb, e->pArena, e->iCouncil, e->pCtx,
+                      people_request_get, e->r, e->iId, NULL, 0, pChecked,
+                      &problems);
+  people_problems_to_form(&problems, pErr);
+}
+
+static int member_save(RecordEdit *e, const void *pStored, void *pChecked) {
+  Member *m = pChecked;
+  m->iUserId = ((const Member *)pStored)->iUserId; /* Not on the form */
+  return people_member_save(e->pDb, e->iCouncil, m);
+}
+
+static const char *member_title(RecordEdit *e, const void *pRec) {
+  return people_member_name(e->pArena, pRec);
+}
+
+/* A stored councillor's facts and the account invitation. */
+static void member_facts(Html *h, RecordEdit *e, const void *pRec) {
+  const Member *m = pRec;
+  char zRun[RUT_DISPLAY_MAX];
+  rut_format(m->zRun, zRun);
+  html_printf(h,
+              "<dl class=\"facts\"><dt>RUN</dt><dd>%s</dd>"
+              "<dt>Organización</dt><dd>%s</dd><dt>Comuna</dt><dd>%s "
+              "(provincia de %s)</dd><dt>Cuenta</dt><dd>%s</dd></dl>\n",
+              zRun, m->zOrganization, m->zCommuneName, m->zProvinceName,
+              m->iUserId ? "Tiene cuenta para ingresar" : "Sin cuenta aún");
+  if (!m->iUserId && m->zEmail[0]) {
+    html_printf(h,
+                "<form method=\"post\" action=\"/admin/integrantes/%lld/"
+                "invitar\" class=\"inline-form\">",
+                (long long)m->id);
+    form_csrf(h, request_csrf_token(e->r));
+    html_printf(h,
+                "<button type=\"submit\" class=\"button\">Crear enlace "
+                "de invitación</button></form>\n");
+  }
+  html_printf(h, "<h2>Editar</h2>\n");
+}
+
+static const RecordPage member_page = {RECORD_MEMBER,
+                                       sizeof(Member),
+                                       offsetof(Member, id),
+                                       "/admin/integrantes",
+                                       "nuevo",
+                                       "Consejeros y consejeras",
+                                       "admin-integrantes",
+                                       "Agregar consejero/a",
+                                       "de la ficha del consejero o consejera",
+                                       member_prepare,
+                                       member_defaults,
+                                       member_load,
+                                       member_check,
+                                       member_save,
+                                       member_retyped,
+                                       member_title,
+                                       member_facts,
+                                       member_fields,
+                                       member_conflict_rows};
+
+void page_admin_member_new(Request *r) { record_edit_page(r, &member_page, 1); }
+
+void page_admin_member(Request *r) { record_edit_page(r, &member_page, 0); }
 
 /* ---- Invitation ---- */
 
 void page_admin_member_invite(Request *r) {
-  int64_t iCouncil = people_require_council(r);
+  int64_t iCouncil = page_require_council(r);
   if (!iCouncil) return;
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
   Member m;
-  int64_t iId = people_path_id(r, 0);
+  int64_t iId = record_path_id(r, 0);
   if (!iId || people_member_get(pDb, pArena, iCouncil, iId, &m) != DB_OK) {
     respond_error(r, 404, NULL);
     return;
@@ -517,8 +481,8 @@ void page_invitation(Request *r) {
       request_is_post(r) ? request_field(r, "t") : request_query(r, "t");
   int64_t iMember = people_invitation_member(pDb, zToken);
   Member m;
-  if (!iMember || people_member_get(pDb, pArena, people_council_id(pDb),
-                                    iMember, &m) != DB_OK) {
+  if (!iMember || people_member_get(pDb, pArena, page_council_id(r), iMember,
+                                    &m) != DB_OK) {
     respond_error(r, 404,
                   "El enlace ya fue usado o venció. Pida uno nuevo "
                   "a la encargada de participación ciudadana.");
@@ -574,7 +538,7 @@ void page_invitation(Request *r) {
 /* ---- Import ---- */
 
 void page_admin_members_import(Request *r) {
-  int64_t iCouncil = people_require_council(r);
+  int64_t iCouncil = page_require_council(r);
   if (!iCouncil) return;
   PeopleImportResult res;
   const PeopleImportResult *pRes = NULL;
@@ -627,7 +591,7 @@ void page_api_members(Request *r) {
   people_filter_from_request(r, &filter);
   Member *aMember = NULL;
   int nMember = 0;
-  int64_t iCouncil = people_council_id(pDb);
+  int64_t iCouncil = page_council_id(r);
   /* Every status (filter with ?estado=vigente); RUN, e-mail and phone are
   ** read but never put into the answer. */
   if (iCouncil && people_member_list(pDb, pArena, iCouncil, &filter, 0,
@@ -663,7 +627,7 @@ void page_api_members(Request *r) {
 /* GET /admin/integrantes.csv|.xlsx — the officer's list with the same
 ** filters, personal data included (admin only). */
 void page_admin_members_export(Request *r) {
-  int64_t iCouncil = people_require_council(r);
+  int64_t iCouncil = page_require_council(r);
   if (!iCouncil) return;
   Arena *pArena = request_arena(r);
   PeopleFilter filter;
@@ -736,7 +700,7 @@ void page_members_public_export(Request *r) {
   memset(&filter, 0, sizeof(filter));
   Member *aMember = NULL;
   int nMember = 0;
-  int64_t iCouncil = people_council_id(request_db(r));
+  int64_t iCouncil = page_council_id(r);
   if (iCouncil && people_member_list(request_db(r), pArena, iCouncil, &filter,
                                      1, &aMember, &nMember) != DB_OK) {
     respond_error(r, 500, NULL);

@@ -165,12 +165,9 @@ void people_problems_to_form(const PeopleProblems *pP, FormErrors *pErr) {
   }
 }
 
-int64_t people_path_id(Request *r, int i) {
-  const char *z = request_param(r, i);
-  if (!z || !*z || strlen(z) > 18 || strspn(z, "0123456789") != strlen(z)) {
-    return 0;
-  }
-  return strtoll(z, NULL, 10);
+const char *people_field(Request *r, const char *zName) {
+  const char *z = request_field(r, zName);
+  return z ? z : "";
 }
 
 void people_import_page(Request *r, const char *zTitle, const char *zNav,
@@ -264,27 +261,6 @@ const char *people_import_upload(Request *r, size_t *pnCsv) {
   return NULL;
 }
 
-int64_t people_require_council(Request *r) {
-  int64_t iCouncil = people_council_id(request_db(r));
-  if (!iCouncil) {
-    respond_error(r, 409,
-                  "Primero hay que registrar el consejo (cosoc demo "
-                  "crea uno de demostración).");
-  }
-  return iCouncil;
-}
-
-void people_edit_route(Request *r, int bNew, PeopleEditPage xEdit) {
-  int64_t iCouncil = people_require_council(r);
-  if (!iCouncil) return;
-  int64_t iId = bNew ? 0 : people_path_id(r, 0);
-  if (!bNew && !iId) {
-    respond_error(r, 404, NULL);
-    return;
-  }
-  xEdit(r, iCouncil, iId);
-}
-
 void people_send_export(Request *r, const ExportTable *pTable,
                         const char *zBase) {
   Arena *pArena = request_arena(r);
@@ -322,55 +298,4 @@ void people_export_links(Html *h, Arena *pArena, const char *zBase,
               "<p class=\"downloads\">Descargar: <a href=\"%s.csv%s\">"
               "CSV</a> · <a href=\"%s.xlsx%s\">Excel (XLSX)</a></p>\n",
               zBase, zQuery, zBase, zQuery);
-}
-
-void people_version_field(Html *h, Request *r, RecordKind eKind, int64_t iId,
-                          int iBase) {
-  if (!iId) return;
-  if (!iBase) {
-    RecordStamp stamp;
-    if (record_stamp_get(request_db(r), request_arena(r), eKind, iId, &stamp) ==
-        DB_OK) {
-      iBase = stamp.iVersion;
-    }
-  }
-  html_printf(h, "<input type=\"hidden\" name=\"version\" value=\"%d\">\n",
-              iBase);
-}
-
-int people_posted_version(Request *r) {
-  const char *z = request_field(r, "version");
-  return z ? atoi(z) : 0;
-}
-
-int people_save_begin(Request *r, RecordKind eKind, int64_t iId) {
-  Db *pDb = request_db(r);
-  /* A lock that cannot be had is an error, not a conflict. */
-  if (db_begin(pDb) != DB_OK) return DB_ERROR;
-  if (!iId) return DB_OK;
-  const User *pUser = request_user(r);
-  return record_stamp_claim(pDb, eKind, iId, people_posted_version(r),
-                            pUser ? pUser->id : 0);
-}
-
-int people_save_end(Request *r, RecordKind eKind, int64_t iNewId, int bNew,
-                    int rc) {
-  Db *pDb = request_db(r);
-  if (rc == DB_OK && bNew) {
-    const User *pUser = request_user(r);
-    rc = record_stamp_claim(pDb, eKind, iNewId, 1, pUser ? pUser->id : 0);
-  }
-  if (rc != DB_OK) {
-    db_rollback(pDb);
-    return rc;
-  }
-  return db_commit(pDb);
-}
-
-void people_conflict_begin(Html *h, Request *r, RecordKind eKind, int64_t iId,
-                           const char *zOf) {
-  RecordStamp stamp;
-  record_stamp_get(request_db(r), request_arena(r), eKind, iId, &stamp);
-  ConflictSaved saved = {zOf, stamp.iVersion, stamp.zAuthor, stamp.tUpdated};
-  conflict_begin(h, request_arena(r), &saved);
 }

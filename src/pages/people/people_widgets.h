@@ -2,7 +2,8 @@
 ** What the people pages (members.c, organizations.c, directory.c) share:
 ** reading filters from the query string, the filter bar, selects built
 ** from the vocabulary and the territory, the import page, and the bridge
-** from the store's problems to the form's errors.
+** from the store's problems to the form's errors. Their edit pages are
+** record pages (record_page.h).
 */
 #ifndef COSOC_PAGES_PEOPLE_WIDGETS_H
 #define COSOC_PAGES_PEOPLE_WIDGETS_H
@@ -10,8 +11,9 @@
 #include "db/record_stamp.h"
 #include "domain/people.h"
 #include "export/export.h"
-#include "pages/conflict.h"
 #include "pages/page.h"
+#include "pages/record_page.h"
+#include "store/council/council.h"
 #include "store/people/people.h"
 
 /* Reads q, provincia, comuna, rol (or tipo), estado from the query. */
@@ -44,8 +46,8 @@ const char *people_request_get(void *pRequest, const char *zName);
 /* Copies store problems into form errors. */
 void people_problems_to_form(const PeopleProblems *pP, FormErrors *pErr);
 
-/* The id in path segment i when it is a positive number, else 0. */
-int64_t people_path_id(Request *r, int i);
+/* The form field zName as typed, "" when absent (re-showing a form). */
+const char *people_field(Request *r, const char *zName);
 
 /* The import page: explanation, column table, template link, the upload
 ** form, and (when pRes is not NULL) the result or every bad row. */
@@ -66,42 +68,5 @@ void people_export_links(Html *h, Arena *pArena, const char *zBase,
 ** download named zBase plus the extension. */
 void people_send_export(Request *r, const ExportTable *pTable,
                         const char *zBase);
-
-/* A council must exist before people can be recorded: answers 409 with an
-** explanation and returns 0 when there is none. */
-int64_t people_require_council(Request *r);
-
-/* The edit form of a record: xEdit(r, iCouncil, iId) runs for the council,
-** with iId 0 for a new record (bNew) or the id in the path's first segment
-** (404 when it is not a positive number). One shape for every "nuevo" and
-** "/ID" page of members, organizations and the directory. */
-typedef void (*PeopleEditPage)(Request *r, int64_t iCouncil, int64_t iId);
-void people_edit_route(Request *r, int bNew, PeopleEditPage xEdit);
-
-/* Versioned saves of the edit forms, so that no edit silently overwrites
-** another: the form carries the version it was drawn from ("version"),
-** the save runs in a transaction that first checks it (record_stamp_claim)
-** and the conflict page (conflict.h) answers when it changed meanwhile.
-**
-** The hidden "version" field of record iId (nothing for a new record):
-** iBase when not 0 (a form re-shown after a 422 keeps the version it was
-** drawn from), otherwise the stored version. */
-void people_version_field(Html *h, Request *r, RecordKind eKind, int64_t iId,
-                          int iBase);
-/* The version the posted form was drawn from, 0 when it has none. */
-int people_posted_version(Request *r);
-/* Opens the save: DB_OK inside a transaction where record iId is still at
-** the posted version (and marked as saved by the user), DB_BUSY when it
-** changed meanwhile, DB_ERROR. iId 0 (a new record): just the transaction.
-** Always close it with people_save_end(). */
-int people_save_begin(Request *r, RecordKind eKind, int64_t iId);
-/* Closes it: commits when rc is DB_OK (marking a new record iNewId as the
-** user's), otherwise rolls back; returns the outcome. */
-int people_save_end(Request *r, RecordKind eKind, int64_t iNewId, int bNew,
-                    int rc);
-/* Opens the conflict page's comparison against the stored record (zOf:
-** "de la organización"). */
-void people_conflict_begin(Html *h, Request *r, RecordKind eKind, int64_t iId,
-                           const char *zOf);
 
 #endif

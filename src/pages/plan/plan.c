@@ -124,7 +124,7 @@ static int plan_body(Request *r, Html *pH) {
   Arena *pArena = request_arena(r);
   PlanDoc doc;
   PlanVersionInfo info;
-  int64_t iCouncil = plan_store_default_council(request_db(r));
+  int64_t iCouncil = page_council_id(r);
   int rc = plan_page_load(r, iCouncil, 0, &doc, &info);
   if (rc == DB_ERROR) return DB_ERROR;
   if (rc == DB_DONE) {
@@ -247,7 +247,7 @@ void page_plan_line(Request *r) {
   }
   PlanDoc doc;
   PlanVersionInfo info;
-  int64_t iCouncil = plan_store_default_council(request_db(r));
+  int64_t iCouncil = page_council_id(r);
   int rc = plan_page_load(r, iCouncil, 0, &doc, &info);
   if (rc == DB_ERROR) {
     respond_error(r, 500, NULL);
@@ -301,7 +301,7 @@ void plan_page_home_card(Request *r, Html *h) {
   Arena *pArena = request_arena(r);
   PlanDoc doc;
   PlanVersionInfo info;
-  int64_t iCouncil = plan_store_default_council(request_db(r));
+  int64_t iCouncil = page_council_id(r);
   if (plan_page_load(r, iCouncil, 0, &doc, &info) != DB_OK) return;
   html_printf(h,
               "<div class=\"cards\"><section class=\"card\"><h2>Plan anual"

@@ -15,6 +15,7 @@
 
 #include "pages/page_cache.h"
 #include "pages/plan/plan_pages.h"
+#include "store/council/council.h"
 
 static json_t *plan_json(const PlanDoc *pDoc, const PlanVersionInfo *pInfo) {
   json_t *pPlan = json_object();
@@ -76,7 +77,7 @@ static json_t *plan_json(const PlanDoc *pDoc, const PlanVersionInfo *pInfo) {
 static int64_t api_council(Request *r) {
   const char *z = request_query(r, "council");
   if (!z) {
-    int64_t id = plan_store_default_council(request_db(r));
+    int64_t id = page_council_id(r);
     if (!id)
       respond_json_error(r, 404, "Todavía no hay un consejo con plan.", NULL);
     return id;
@@ -87,7 +88,7 @@ static int64_t api_council(Request *r) {
     respond_json_error(r, 400, "El consejo debe ser un número.", "council");
     return 0;
   }
-  if (!plan_store_council_exists(request_db(r), v)) {
+  if (!council_exists(request_db(r), v)) {
     respond_json_error(r, 404, "No existe ese consejo.", "council");
     return 0;
   }

@@ -25,7 +25,7 @@ void page_admin_plan_approve(Request *r) {
     respond_error(r, 422, "Falta el número de la versión a aprobar.");
     return;
   }
-  int64_t iCouncil = plan_store_default_council(request_db(r));
+  int64_t iCouncil = page_council_id(r);
   int rc = plan_store_approve(request_db(r), iCouncil, (int)iNumber,
                               request_user(r)->id);
   if (rc == DB_DONE) {

@@ -132,7 +132,7 @@ void plan_page_submit(Html *h, const char *zLabel, const char *zBack) {
 ** none (returns 0). */
 static int load_latest(Request *r, int64_t *piCouncil, PlanDoc *pDoc,
                        PlanVersionInfo *pInfo) {
-  *piCouncil = plan_store_default_council(request_db(r));
+  *piCouncil = page_council_id(r);
   int rc = plan_page_load(r, *piCouncil, 0, pDoc, pInfo);
   if (rc == DB_DONE) {
     respond_redirect(r, "/admin/plan/importar");

@@ -77,7 +77,7 @@ static void diff_table(Request *r, Html *h, int64_t iCouncil, int iFrom,
 
 void page_plan_history(Request *r) {
   Arena *pArena = request_arena(r);
-  int64_t iCouncil = plan_store_default_council(request_db(r));
+  int64_t iCouncil = page_council_id(r);
   PlanVersionInfo *aInfo = NULL;
   int nInfo = 0;
   if (iCouncil && plan_store_versions(request_db(r), pArena, iCouncil, &aInfo,

@@ -22,10 +22,9 @@
 
 /* The council's title and what a COSOC is for. */
 static void home_title(Request *r, Html *h) {
-  const char *zName = NULL, *zShort = NULL;
-  accounts_council_names(request_db(r), request_arena(r), &zName, &zShort);
-  if (zName) {
-    html_printf(h, "<h1>%s</h1>\n", zName);
+  const Council *c = page_council(r);
+  if (c) {
+    html_printf(h, "<h1>%s</h1>\n", c->zName);
   } else {
     html_printf(h, "<h1>cosoc</h1>\n<div class=\"notice notice-info\">"
                    "Esta instalación aún no tiene un consejo configurado. "

@@ -47,35 +47,6 @@ const char *accounts_role_label(const char *zRole) {
   return "";
 }
 
-const char *accounts_email_problem(const char *zEmail) {
-  if (!zEmail || !*zEmail) return "Escriba un correo electrónico.";
-  size_t n = strlen(zEmail);
-  if (n > 254) return "El correo electrónico es demasiado largo.";
-  const char *zAt = strchr(zEmail, '@');
-  if (!zAt || zAt == zEmail || strchr(zAt + 1, '@')) {
-    return "Escriba un correo electrónico válido, como nombre@ejemplo.cl.";
-  }
-  const char *zDot = strchr(zAt + 1, '.');
-  if (!zDot || zDot == zAt + 1 || zDot[1] == 0 || zEmail[n - 1] == '.') {
-    return "Escriba un correo electrónico válido, como nombre@ejemplo.cl.";
-  }
-  for (const char *z = zEmail; *z; z++) {
-    unsigned char c = (unsigned char)*z;
-    if (c <= ' ' || c == 0x7f || c == '<' || c == '>' || c == '"' ||
-        c == ',' || c == ';') {
-      return "El correo electrónico no puede tener espacios ni los signos "
-             "< > \" , ;";
-    }
-  }
-  return NULL;
-}
-
-const char *accounts_email_normalize(Arena *pArena, const char *zEmail) {
-  char *z = arena_strdup(pArena, zEmail ? zEmail : "");
-  for (char *p = z; *p; p++) *p = (char)tolower((unsigned char)*p);
-  return z;
-}
-
 const char *accounts_password_problem(const char *zPassword) {
   if (!zPassword || !*zPassword) return "Escriba una contraseña.";
   /* Counted in characters, not bytes: "contraseña" has 10. */
@@ -145,7 +116,7 @@ int accounts_user_create(Db *pDb, Arena *pArena, const char *zEmail,
     if (pzField) *pzField = (F);  \
     return DB_ERROR;              \
   } while (0)
-  if ((zProblem = accounts_email_problem(zEmail))) FAIL_FIELD("email", zProblem);
+  if ((zProblem = email_problem(zEmail))) FAIL_FIELD("email", zProblem);
   if ((zProblem = accounts_name_problem(zName))) FAIL_FIELD("name", zProblem);
   if (!accounts_role_bit(zRole)) {
     FAIL_FIELD("role", "Elija un rol: admin, consejero o autoridad.");
@@ -155,7 +126,7 @@ int accounts_user_create(Db *pDb, Arena *pArena, const char *zEmail,
   }
   const char *zHash = accounts_password_hash(pArena, zPassword);
   if (!zHash) FAIL_FIELD(NULL, "No se pudo proteger la contraseña.");
-  const char *zLower = accounts_email_normalize(pArena, zEmail);
+  const char *zLower = email_normalize(pArena, zEmail);
   int64_t tNow = db_now();
   DbStmt *pStmt = db_prepare(pDb,
                              "INSERT INTO users(email, name, role, "
@@ -188,13 +159,24 @@ static void user_from_row(DbStmt *pStmt, Arena *pArena, User *pUser) {
   pUser->mRole = accounts_role_bit(pUser->zRole);
 }
 
+static void user_row(DbStmt *pStmt, Arena *pArena, void *pRow) {
+  user_from_row(pStmt, pArena, pRow);
+}
+
+int accounts_user_list(Db *pDb, Arena *pArena, User **paUser, int *pnUser) {
+  return db_rows(db_prepare(pDb,
+                            "SELECT id, email, name, role FROM users "
+                            "WHERE active = 1 ORDER BY name, id"),
+                 pArena, user_row, sizeof(User), paUser, pnUser);
+}
+
 int accounts_user_by_email(Db *pDb, Arena *pArena, const char *zEmail,
                            User *pUser, const char **pzHash) {
   DbStmt *pStmt = db_prepare(pDb,
                              "SELECT id, email, name, role, password_hash "
                              "FROM users WHERE email = ? AND active = 1");
   if (!pStmt) return DB_ERROR;
-  db_bind_text(pStmt, 1, accounts_email_normalize(pArena, zEmail));
+  db_bind_text(pStmt, 1, email_normalize(pArena, zEmail));
   int rc = db_step(pStmt);
   if (rc == DB_ROW) {
     user_from_row(pStmt, pArena, pUser);
@@ -403,49 +385,4 @@ void accounts_login_record(Db *pDb, const char *zEmail, const char *zAddress,
   db_bind_int64(pOld, 2, tNow - 24 * 3600);
   db_step(pOld);
   db_done(pOld);
-}
-
-int accounts_council_names(Db *pDb, Arena *pArena, const char **pzName,
-                           const char **pzShortName) {
-  *pzName = *pzShortName = NULL;
-  DbStmt *pStmt = db_prepare(pDb,
-                             "SELECT name, short_name FROM councils "
-                             "ORDER BY id LIMIT 1");
-  if (!pStmt) return 0;
-  int bFound = db_step(pStmt) == DB_ROW;
-  if (bFound) {
-    *pzName = arena_strdup(pArena, db_column_text(pStmt, 0));
-    *pzShortName = arena_strdup(pArena, db_column_text(pStmt, 1));
-  }
-  db_done(pStmt);
-  return bFound;
-}
-
-const char *accounts_setting(Db *pDb, Arena *pArena, const char *zKey) {
-  DbStmt *pStmt = db_prepare(pDb, "SELECT value FROM settings WHERE key = ?");
-  if (!pStmt) return NULL;
-  db_bind_text(pStmt, 1, zKey);
-  const char *zValue = NULL;
-  if (db_step(pStmt) == DB_ROW) {
-    zValue = arena_strdup(pArena, db_column_text(pStmt, 0));
-  }
-  db_done(pStmt);
-  return zValue;
-}
-
-int accounts_ensure_secrets(Db *pDb) {
-  unsigned char aKey[crypto_auth_hmacsha256_KEYBYTES];
-  char zHex[sizeof(aKey) * 2 + 1];
-  crypto_auth_hmacsha256_keygen(aKey);
-  sodium_bin2hex(zHex, sizeof(zHex), aKey, sizeof(aKey));
-  sodium_memzero(aKey, sizeof(aKey));
-  DbStmt *pStmt = db_prepare(pDb,
-                             "INSERT INTO settings(key, value) VALUES "
-                             "('csrf_key', ?) ON CONFLICT (key) DO NOTHING");
-  if (!pStmt) return DB_ERROR;
-  db_bind_text(pStmt, 1, zHex);
-  int rc = db_step(pStmt);
-  db_done(pStmt);
-  sodium_memzero(zHex, sizeof(zHex));
-  return rc == DB_DONE ? DB_OK : DB_ERROR;
 }

@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "db/db.h"
+#include "domain/email.h"
 #include "domain/user.h"
 #include "util/arena.h"
 
@@ -37,12 +38,10 @@ int accounts_role_bit(const char *zRole);
 /* The role's Spanish name for display ("Encargada/o PAC", ...). */
 const char *accounts_role_label(const char *zRole);
 
-/* Validation: NULL when acceptable, else a Spanish sentence. zEmail is
-** checked as typed; accounts_email_normalize() lower-cases it. */
-const char *accounts_email_problem(const char *zEmail);
+/* Validation: NULL when acceptable, else a Spanish sentence. E-mail
+** addresses: email_problem() and email_normalize() (domain/email.h). */
 const char *accounts_password_problem(const char *zPassword);
 const char *accounts_name_problem(const char *zName);
-const char *accounts_email_normalize(Arena *pArena, const char *zEmail);
 
 /* Random token for cookies and API tokens (base64url, 43 characters). */
 void accounts_random_token(char zOut[ACCOUNTS_TOKEN_MAX]);
@@ -69,6 +68,8 @@ int accounts_user_by_email(Db *pDb, Arena *pArena, const char *zEmail,
                            User *pUser, const char **pzHash);
 int accounts_user_by_id(Db *pDb, Arena *pArena, int64_t iId, User *pUser,
                         const char **pzHash);
+/* Every active user, by name (strings in pArena). */
+int accounts_user_list(Db *pDb, Arena *pArena, User **paUser, int *pnUser);
 /* Replaces a user's password (already validated) and ends all their
 ** sessions except iKeepSession (0: none kept). */
 int accounts_set_password(Db *pDb, Arena *pArena, int64_t iUserId,
@@ -97,15 +98,5 @@ int accounts_login_throttled(Db *pDb, const char *zEmail,
                              const char *zAddress);
 void accounts_login_record(Db *pDb, const char *zEmail, const char *zAddress,
                            int bSuccess);
-
-/* The council the installation serves (the first one), for the page shell;
-** returns 0 and leaves the outputs NULL when there is none yet. */
-int accounts_council_names(Db *pDb, Arena *pArena, const char **pzName,
-                           const char **pzShortName);
-
-/* A setting (the settings table), or NULL. */
-const char *accounts_setting(Db *pDb, Arena *pArena, const char *zKey);
-/* Makes sure the installation's secrets exist (CSRF key). Idempotent. */
-int accounts_ensure_secrets(Db *pDb);
 
 #endif

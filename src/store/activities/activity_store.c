@@ -1,6 +1,6 @@
 /*
 ** Activities, stored (see activity_store.h): the activities table, its
-** plan lines and history, the kinds catalogue and the settings.
+** plan lines and history, the kinds catalogue.
 */
 #include <sodium.h>
 #include <stdio.h>
@@ -82,7 +82,7 @@ int activity_kind_add(Db *pDb, const char *zSlug, const char *zLabel) {
   "a.starts_at, a.ends_at, a.modality, a.link, COALESCE(a.commune_code, ''), " \
   "COALESCE(c.name, ''), COALESCE(c.province_code, ''), a.address, "           \
   "a.organizer, a.status, a.is_public, a.ical_uid, a.ical_sequence, "          \
-  "a.version "                                                                 \
+  "a.version, a.council_id "                                                   \
   "FROM activities a LEFT JOIN activity_kinds k ON k.slug = a.kind "           \
   "LEFT JOIN territory_communes c ON c.code = a.commune_code "
 
@@ -107,6 +107,7 @@ static void read_activity(Arena *pArena, DbStmt *p, Activity *a) {
   a->zIcalUid = col_dup(pArena, p, 16);
   a->iSequence = (int)db_column_int64(p, 17);
   a->iVersion = (int)db_column_int64(p, 18);
+  a->iCouncil = db_column_int64(p, 19);
 }
 
 static int load_lines(Db *pDb, Activity *a) {
@@ -362,7 +363,7 @@ int activity_update(Db *pDb, int64_t iUser, const Activity *pOld,
   db_done(p);
   if (rc == DB_DONE) {
     db_rollback(pDb);
-    return DB_BUSY;
+    return DB_STALE;
   }
   pNew->id = pOld->id;
   if (rc != DB_ROW || save_lines(pDb, pNew) != DB_OK ||
@@ -463,37 +464,6 @@ int activity_agenda_set(Db *pDb, int64_t iAct, const char *const *azItem,
     return DB_ERROR;
   }
   return db_commit(pDb);
-}
-
-/* ---- Settings ---- */
-
-int activity_reminder_hours(Db *pDb) {
-  DbStmt *p = db_prepare(pDb,
-                         "SELECT value FROM settings WHERE key = "
-                         "'activity_reminder_hours'");
-  if (!p) return ACTIVITY_REMINDER_HOURS_DEFAULT;
-  int n = ACTIVITY_REMINDER_HOURS_DEFAULT;
-  if (db_step(p) == DB_ROW) {
-    int v = atoi(db_column_text(p, 0));
-    if (v >= 0 && v <= ACTIVITY_REMINDER_HOURS_MAX) n = v;
-  }
-  db_done(p);
-  return n;
-}
-
-int activity_reminder_hours_set(Db *pDb, int nHours) {
-  char zValue[16];
-  snprintf(zValue, sizeof(zValue), "%d", nHours);
-  DbStmt *p = db_prepare(pDb,
-                         "INSERT INTO settings(key, value, updated_at) "
-                         "VALUES ('activity_reminder_hours', ?, ?) ON "
-                         "CONFLICT (key) DO UPDATE SET value = "
-                         "excluded.value, updated_at = excluded.updated_at, "
-                         "version = settings.version + 1");
-  if (!p) return DB_ERROR;
-  db_bind_text(p, 1, zValue);
-  db_bind_int64(p, 2, db_now());
-  return exec_done(p);
 }
 
 /* ---- Private feed secrets ---- */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "store/accounts/accounts.h"
+#include "store/council/council.h"
 #include "export/ical.h"
 #include "mail/invite.h"
 #include "mail/mime.h"
@@ -55,10 +56,11 @@ const char *convene_place(Arena *pArena, const Activity *a) {
   return arena_strdup(pArena, zCommune ? zCommune : "");
 }
 
-static const char *council_short(Db *pDb, Arena *pArena) {
-  const char *zName = NULL, *zShort = NULL;
-  accounts_council_names(pDb, pArena, &zName, &zShort);
-  return zShort && *zShort ? zShort : "El consejo";
+static const char *council_short(Db *pDb, Arena *pArena, int64_t iCouncil) {
+  Council c;
+  return council_get(pDb, pArena, iCouncil, &c) == DB_OK && c.zShortName[0]
+             ? c.zShortName
+             : "El consejo";
 }
 
 static const char *modality_text(Arena *pArena, const Activity *a) {
@@ -107,7 +109,7 @@ static const char *event_ics(Db *pDb, Arena *pArena, const Activity *a,
   const char *zFrom = getenv("COSOC_MAIL_FROM");
   ev.zOrganizerEmail =
       mime_address_of(pArena, zFrom && *zFrom ? zFrom : SMTP_DEFAULT_FROM);
-  ev.zOrganizerName = council_short(pDb, pArena);
+  ev.zOrganizerName = council_short(pDb, pArena, a->iCouncil);
   ev.eStatus = eMethod == ICAL_METHOD_CANCEL_EVENT ? ICAL_EVENT_CANCELLED
                                                    : ICAL_EVENT_CONFIRMED;
   ev.aAttendee = &who;
@@ -131,7 +133,7 @@ static int queue_one(Db *pDb, Arena *pArena, const Activity *a, MailKind e,
                      const char *zToken, const char *zBaseUrl) {
   char zWhen[ACTIVITY_WHEN_MAX];
   activity_format_when(a->iStart, a->iEnd, zWhen, sizeof(zWhen));
-  const char *zShort = council_short(pDb, pArena);
+  const char *zShort = council_short(pDb, pArena, a->iCouncil);
   const char *zPage =
       arena_printf(pArena, "%s/actividades/%lld", zBaseUrl, (long long)a->id);
   const char *zHello = zName && *zName
@@ -208,7 +210,8 @@ static int queue_one(Db *pDb, Arena *pArena, const Activity *a, MailKind e,
   msg.zRelatedKind = "actividad";
   msg.iRelatedId = a->id;
   if (e == MAIL_REMINDER) {
-    msg.iNotBefore = a->iStart - (int64_t)activity_reminder_hours(pDb) * 3600;
+    msg.iNotBefore =
+        a->iStart - (int64_t)council_reminder_hours(pDb, a->iCouncil) * 3600;
   }
   msg.aAttach = zIcs ? &att : NULL;
   msg.nAttach = zIcs ? 1 : 0;
@@ -222,7 +225,7 @@ static int queue_one(Db *pDb, Arena *pArena, const Activity *a, MailKind e,
 /* Whether the reminder still makes sense: it would go out before the
 ** activity starts and after now. */
 static int reminder_due(Db *pDb, const Activity *a) {
-  int nHours = activity_reminder_hours(pDb);
+  int nHours = council_reminder_hours(pDb, a->iCouncil);
   if (nHours == 0) return 0;
   int64_t iAt = a->iStart - (int64_t)nHours * 3600;
   return iAt > db_now();
@@ -295,7 +298,7 @@ int convene_send(Db *pDb, Arena *pArena, int64_t iUser, Activity *pAct,
   }
   if (rc != DB_OK) {
     db_rollback(pDb);
-    return rc == DB_BUSY ? DB_BUSY : DB_ERROR;
+    return rc == DB_STALE ? DB_STALE : DB_ERROR;
   }
   return db_commit(pDb);
 }
@@ -334,7 +337,7 @@ int convene_save_change(Db *pDb, Arena *pArena, int64_t iUser,
   }
   if (rc != DB_OK) {
     db_rollback(pDb);
-    return rc == DB_BUSY ? DB_BUSY : DB_ERROR;
+    return rc == DB_STALE ? DB_STALE : DB_ERROR;
   }
   return db_commit(pDb);
 }

@@ -21,51 +21,6 @@ static int exec_done(DbStmt *p) {
   return rc == DB_DONE ? DB_OK : rc;
 }
 
-/* ---- Settings ---- */
-
-/* The positive integer setting zKey, or nDefault. */
-static size_t setting_bytes(Db *pDb, const char *zKey, size_t nDefault) {
-  DbStmt *p = db_prepare(pDb, "SELECT value FROM settings WHERE key = ?");
-  size_t n = nDefault;
-  if (!p) return n;
-  db_bind_text(p, 1, zKey);
-  if (db_step(p) == DB_ROW) {
-    long long v = atoll(db_column_text(p, 0));
-    if (v > 0) n = (size_t)v;
-  }
-  db_done(p);
-  return n;
-}
-
-static int setting_bytes_set(Db *pDb, const char *zKey, size_t nValue) {
-  char zValue[32];
-  snprintf(zValue, sizeof(zValue), "%zu", nValue);
-  DbStmt *p = db_prepare(pDb,
-                         "INSERT INTO settings(key, value) VALUES (?, ?) ON "
-                         "CONFLICT (key) DO UPDATE SET value = excluded.value");
-  if (!p) return DB_ERROR;
-  db_bind_text(p, 1, zKey);
-  db_bind_text(p, 2, zValue);
-  return exec_done(p);
-}
-
-size_t evidence_max_bytes(Db *pDb) {
-  return setting_bytes(pDb, "evidence_max_bytes", EVIDENCE_MAX_BYTES_DEFAULT);
-}
-
-int evidence_max_bytes_set(Db *pDb, size_t nMax) {
-  return setting_bytes_set(pDb, "evidence_max_bytes", nMax);
-}
-
-size_t evidence_request_max_bytes(Db *pDb) {
-  return setting_bytes(pDb, "evidence_request_max_bytes",
-                       EVIDENCE_REQUEST_MAX_BYTES_DEFAULT);
-}
-
-int evidence_request_max_bytes_set(Db *pDb, size_t nMax) {
-  return setting_bytes_set(pDb, "evidence_request_max_bytes", nMax);
-}
-
 /* ---- Checks ---- */
 
 const char *evidence_check(const void *pData, size_t nData, size_t nMax,

@@ -19,6 +19,10 @@
 #include "store/evidence/evidence_derivatives.h"
 #include "util/arena.h"
 
+/* The council's settings COUNCIL_EVIDENCE_MAX_BYTES (the largest file)
+** and COUNCIL_EVIDENCE_REQUEST_MAX_BYTES (the largest upload, all its files
+** together; the server refuses a larger body, 413, before reading it)
+** default to these (store/council/council.h). */
 #define EVIDENCE_MAX_BYTES_DEFAULT (20 * 1024 * 1024) /* 20 MB a file */
 #define EVIDENCE_REQUEST_MAX_BYTES_DEFAULT (100 * 1024 * 1024) /* A send */
 /* The most the officer may set either limit to: a request's body is held
@@ -56,15 +60,6 @@ typedef struct EvidenceFile {
   EvidenceDerivative aDeriv[EVIDENCE_DERIVATIVES_MAX]; /* A photo's */
   int nDeriv;
 } EvidenceFile;
-
-/* The largest file accepted, bytes (setting evidence_max_bytes). */
-size_t evidence_max_bytes(Db *pDb);
-int evidence_max_bytes_set(Db *pDb, size_t nMax);
-/* The largest upload request, all its files together, bytes (setting
-** evidence_request_max_bytes). The route table hands this to the server,
-** which refuses a larger body (413) before reading it. */
-size_t evidence_request_max_bytes(Db *pDb);
-int evidence_request_max_bytes_set(Db *pDb, size_t nMax);
 
 /* The MIME type accepted for these bytes — image/jpeg, image/png,
 ** image/webp or application/pdf, judged by content (libmagic) — or NULL

@@ -93,7 +93,7 @@ int session_acta_items(Db *pDb, Arena *pArena, int64_t iActa,
   return rc == DB_DONE ? DB_OK : DB_ERROR;
 }
 
-/* Bumps the version if it is still pActa's: DB_OK, DB_BUSY, DB_ERROR. */
+/* Bumps the version if it is still pActa's: DB_OK, DB_STALE, DB_ERROR. */
 static int acta_bump(Db *pDb, const SessionActa *pActa, const char *zState,
                      int64_t iApprovedIn, int64_t iUser) {
   DbStmt *p = db_prepare(
@@ -125,7 +125,7 @@ static int acta_bump(Db *pDb, const SessionActa *pActa, const char *zState,
   db_bind_int64(p, 10, pActa->iVersion);
   int s = db_step(p);
   db_done(p);
-  return s == DB_ROW ? DB_OK : s == DB_DONE ? DB_BUSY : DB_ERROR;
+  return s == DB_ROW ? DB_OK : s == DB_DONE ? DB_STALE : DB_ERROR;
 }
 
 int session_acta_save(Db *pDb, int64_t iUser, const SessionActa *pActa,

@@ -141,7 +141,7 @@ int session_agreement_follow(Db *pDb, int64_t iUser,
     db_bind_int64(p, 4, pOld->id);
     db_bind_int64(p, 5, pOld->iVersion);
     int s = db_step(p);
-    rc = s == DB_ROW ? DB_OK : s == DB_DONE ? DB_BUSY : DB_ERROR;
+    rc = s == DB_ROW ? DB_OK : s == DB_DONE ? DB_STALE : DB_ERROR;
     db_done(p);
   }
   if (rc == DB_OK) {

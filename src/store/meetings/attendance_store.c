@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "domain/chile_time.h"
+#include "store/council/council.h"
 #include "store/meetings/meetings.h"
 
 /* Grows an arena array of nSize-byte elements holding n, to room for n+1. */
@@ -169,112 +170,13 @@ int session_attendance_replace(Db *pDb, int64_t iActivity, int64_t iUser,
   return db_commit(pDb);
 }
 
-static QuorumKind kind_parse(const char *z) {
-  if (strcmp(z, "al_menos") == 0) return QUORUM_AT_LEAST;
-  if (strcmp(z, "numero") == 0) return QUORUM_FIXED;
-  return QUORUM_MORE_THAN;
-}
-
-int session_quorum_rules(Db *pDb, int64_t iCouncil, QuorumRules *pRules) {
-  *pRules = quorum_rules_default();
-  DbStmt *p = db_prepare(
-      pDb,
-      "SELECT counts, session_kind, session_num, session_den, session_fixed, "
-      "agreement_kind, agreement_num, agreement_den, agreement_fixed, "
-      "agreement_base, seats, vacancies_reduce_base "
-      "FROM quorum_settings WHERE council_id = ?");
-  if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, iCouncil);
-  int rc = db_step(p);
-  if (rc == DB_ROW) {
-    pRules->eCounts = strcmp(db_column_text(p, 0), "suplentes") == 0
-                          ? QUORUM_COUNTS_SUBSTITUTES
-                          : QUORUM_COUNTS_TITULARES;
-    pRules->session.eKind = kind_parse(db_column_text(p, 1));
-    pRules->session.num = (int)db_column_int64(p, 2);
-    pRules->session.den = (int)db_column_int64(p, 3);
-    pRules->session.nFixed = (int)db_column_int64(p, 4);
-    pRules->session.zLabel = NULL;
-    pRules->agreement.eKind = kind_parse(db_column_text(p, 5));
-    pRules->agreement.num = (int)db_column_int64(p, 6);
-    pRules->agreement.den = (int)db_column_int64(p, 7);
-    pRules->agreement.nFixed = (int)db_column_int64(p, 8);
-    pRules->agreement.zLabel = NULL;
-    pRules->eAgreementBase = strcmp(db_column_text(p, 9), "presentes") == 0
-                                 ? QUORUM_OF_PRESENT
-                                 : QUORUM_OF_MEMBERS;
-    pRules->nSeat = (int)db_column_int64(p, 10);
-    pRules->bVacanciesReduceBase = (int)db_column_int64(p, 11);
-    QuorumThreshold *at[2] = {&pRules->session, &pRules->agreement};
-    for (int i = 0; i < 2; i++) { /* The names people use for the usual ones */
-      if (at[i]->eKind == QUORUM_MORE_THAN && at[i]->num * 2 == at[i]->den) {
-        at[i]->zLabel = "mayoría absoluta";
-      } else if (at[i]->eKind == QUORUM_AT_LEAST &&
-                 at[i]->num * 3 == at[i]->den * 2) {
-        at[i]->zLabel = "dos tercios";
-      }
-    }
-  }
-  db_done(p);
-  return rc == DB_ROW || rc == DB_DONE ? DB_OK : DB_ERROR;
-}
-
-static const char *kind_slug(QuorumKind e) {
-  return e == QUORUM_AT_LEAST ? "al_menos"
-         : e == QUORUM_FIXED  ? "numero"
-                              : "mas_de";
-}
-
-int session_quorum_rules_save(Db *pDb, int64_t iCouncil,
-                              const QuorumRules *pRules) {
-  DbStmt *p = db_prepare(
-      pDb,
-      "INSERT INTO quorum_settings(council_id, counts, session_kind, "
-      "session_num, session_den, session_fixed, agreement_kind, "
-      "agreement_num, agreement_den, agreement_fixed, agreement_base, seats, "
-      "vacancies_reduce_base, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-      "ON CONFLICT (council_id) DO UPDATE SET counts = excluded.counts, "
-      "session_kind = excluded.session_kind, session_num = "
-      "excluded.session_num, session_den = excluded.session_den, "
-      "session_fixed = excluded.session_fixed, agreement_kind = "
-      "excluded.agreement_kind, agreement_num = excluded.agreement_num, "
-      "agreement_den = excluded.agreement_den, agreement_fixed = "
-      "excluded.agreement_fixed, agreement_base = excluded.agreement_base, "
-      "seats = excluded.seats, vacancies_reduce_base = "
-      "excluded.vacancies_reduce_base, updated_at = excluded.updated_at, "
-      "version = quorum_settings.version + 1");
-  if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, iCouncil);
-  db_bind_text(
-      p, 2,
-      pRules->eCounts == QUORUM_COUNTS_SUBSTITUTES ? "suplentes" : "titulares");
-  db_bind_text(p, 3, kind_slug(pRules->session.eKind));
-  db_bind_int64(p, 4, pRules->session.num);
-  db_bind_int64(p, 5, pRules->session.den);
-  db_bind_int64(p, 6, pRules->session.nFixed);
-  db_bind_text(p, 7, kind_slug(pRules->agreement.eKind));
-  db_bind_int64(p, 8, pRules->agreement.num);
-  db_bind_int64(p, 9, pRules->agreement.den);
-  db_bind_int64(p, 10, pRules->agreement.nFixed);
-  db_bind_text(
-      p, 11,
-      pRules->eAgreementBase == QUORUM_OF_PRESENT ? "presentes" : "miembros");
-  db_bind_int64(p, 12, pRules->nSeat);
-  db_bind_int64(p, 13, pRules->bVacanciesReduceBase ? 1 : 0);
-  db_bind_int64(p, 14, db_now());
-  int rc = db_step(p);
-  db_done(p);
-  return rc == DB_DONE ? DB_OK : rc;
-}
-
 int session_quorum(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iActivity,
                    QuorumResult *pOut) {
   QuorumRules rules;
   SessionExpected *aExp = NULL;
   SessionAttendance *aRow = NULL;
   int nExp = 0, nRow = 0;
-  if (session_quorum_rules(pDb, iCouncil, &rules) != DB_OK ||
+  if (council_quorum_rules(pDb, iCouncil, &rules) != DB_OK ||
       session_expected_list(pDb, pArena, iCouncil, &aExp, &nExp) != DB_OK ||
       session_attendance_list(pDb, pArena, iActivity, &aRow, &nRow) != DB_OK) {
     return DB_ERROR;

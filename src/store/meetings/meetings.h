@@ -63,12 +63,29 @@ int session_attendance_replace(Db *pDb, int64_t iActivity, int64_t iUser,
                                const char *const *azCommune,
                                const int64_t *aiSubstituteFor);
 
-/* The council's quorum rules (quorum_rules_default() when none stored). */
-int session_quorum_rules(Db *pDb, int64_t iCouncil, QuorumRules *pRules);
-
-/* Saves the council's rules (already accepted by quorum_compute()). */
-int session_quorum_rules_save(Db *pDb, int64_t iCouncil,
-                              const QuorumRules *pRules);
+/* What the attendance chart counts for a council: its members with their
+** terms (by last names), the activities whose attendance is recorded and
+** every (member, activity) where the member was present. */
+typedef struct MeetingMemberTerm {
+  int64_t iMember;
+  const char *zName;      /* "Nombres Apellidos" */
+  const char *zTermStart; /* YYYY-MM-DD */
+  const char *zTermEnd;   /* YYYY-MM-DD, "" when open */
+} MeetingMemberTerm;
+typedef struct MeetingPresence {
+  int64_t iMember;
+  int64_t iActivity;
+} MeetingPresence;
+typedef struct MeetingAttendanceFacts {
+  int nRecorded;
+  int64_t *aiRecorded; /* Activities with attendance recorded */
+  int nMember;
+  MeetingMemberTerm *aMember;
+  int nPresent;
+  MeetingPresence *aPresent;
+} MeetingAttendanceFacts;
+int meeting_attendance_facts(Db *pDb, Arena *pArena, int64_t iCouncil,
+                             MeetingAttendanceFacts *pFacts);
 
 /* Quorum of an activity from the rules, the councillors in office and the
 ** stored attendance (a suplente's iTitularOf is the titular they were
@@ -116,7 +133,7 @@ int session_agreement_insert(Db *pDb, int64_t iCouncil, SessionAgreement *pAgr);
 /* Moves an agreement to eNew (already checked with
 ** agreement_transition_check(), may equal the old state for a plain note)
 ** and logs zNote dated zDate, if the stored version is still iVersion:
-** DB_OK, DB_BUSY when someone else changed it first. */
+** DB_OK, DB_STALE when someone else changed it first. */
 int session_agreement_follow(Db *pDb, int64_t iUser,
                              const SessionAgreement *pOld, AgreementState eNew,
                              const char *zDate, const char *zNote);
@@ -176,13 +193,13 @@ int session_acta_create(Db *pDb, int64_t iActivity, const char *const *azTitle,
 int session_acta_items(Db *pDb, Arena *pArena, int64_t iActa,
                        SessionActaItem **paItem, int *pnItem);
 /* Saves the summaries (aiItem[i] gets azSummary[i]) if the acta is still at
-** iVersion and editable (checked by the caller): DB_OK, DB_BUSY. iUser is
+** iVersion and editable (checked by the caller): DB_OK, DB_STALE. iUser is
 ** who saved (0: the command line), named on a later conflict page. */
 int session_acta_save(Db *pDb, int64_t iUser, const SessionActa *pActa,
                       const int64_t *aiItem, const char *const *azSummary,
                       int n);
 /* Moves it (already checked with acta_transition_check()), if still at
-** iVersion: DB_OK, DB_BUSY. */
+** iVersion: DB_OK, DB_STALE. */
 int session_acta_set_state(Db *pDb, int64_t iUser, const SessionActa *pActa,
                            ActaState eNew, int64_t iApprovedIn);
 int session_acta_comment_add(Db *pDb, int64_t iItem, int64_t iUser,

@@ -96,7 +96,7 @@ int people_invitation_accept(Db *pDb, Arena *pArena, const char *zToken,
   int64_t iMember = 0;
   int64_t iInvitation = invitation_lookup(pDb, zToken, &iMember);
   Member m;
-  if (!iInvitation || people_member_get(pDb, pArena, people_council_id(pDb),
+  if (!iInvitation || people_member_get(pDb, pArena, council_default_id(pDb),
                                         iMember, &m) != DB_OK) {
     db_rollback(pDb);
     *pzErr =

@@ -312,8 +312,8 @@ static void check_term_and_status(Db *pDb, Arena *pArena, int64_t iCouncil,
   p->zTermEnd = people_get(pArena, xGet, pCtx, "fin_periodo");
   if (!p->zTermEnd[0] && !zProblem) {
     char zEnd[11];
-    people_date_add_years(p->zTermStart,
-                          people_council_term_years(pDb, iCouncil), zEnd);
+    people_date_add_years(p->zTermStart, council_term_years(pDb, iCouncil),
+                          zEnd);
     p->zTermEnd = arena_strdup(pArena, zEnd);
   } else if (p->zTermEnd[0]) {
     const char *zEndProblem = people_date_problem(p->zTermEnd);

@@ -41,15 +41,6 @@ void people_problem(PeopleProblems *p, const char *zField,
 /* Reads one named field of the record being checked; NULL when absent. */
 typedef const char *(*PeopleFieldGetter)(void *pCtx, const char *zName);
 
-/* The council this installation serves (the first one), 0 when none. */
-int64_t people_council_id(Db *pDb);
-/* Its term length in years (4 when unknown). */
-int people_council_term_years(Db *pDb, int64_t iCouncil);
-#define PEOPLE_TERM_YEARS_MIN 1
-#define PEOPLE_TERM_YEARS_MAX 10
-/* Sets it (already checked to be within the limits above). */
-int people_council_set_term_years(Db *pDb, int64_t iCouncil, int nYears);
-
 /* ---- Territory ---- */
 typedef struct TerritoryCommune {
   const char *zCode;         /* "04105" */
@@ -78,8 +69,6 @@ const TerritoryCommune *territory_index_code(const TerritoryIndex *pIdx,
                                              const char *zCode);
 /* The region's name, or NULL when there is no such region. */
 const char *territory_region_name(Db *pDb, Arena *pArena, const char *zCode);
-/* The region the council works in ("04"), or NULL. */
-const char *territory_council_region(Db *pDb, Arena *pArena, int64_t iCouncil);
 
 /* ---- Filters for the officer's lists ---- */
 typedef struct PeopleFilter {

@@ -4,7 +4,7 @@
 #include <ctype.h>
 #include <string.h>
 
-#include "store/accounts/accounts.h"
+#include "domain/email.h"
 #include "domain/people.h"
 #include "store/people/people_internal.h"
 
@@ -64,12 +64,12 @@ const char *people_check_email(Arena *pArena, const char *zEmail, int bRequired,
     }
     return "";
   }
-  const char *zProblem = accounts_email_problem(zEmail);
+  const char *zProblem = email_problem(zEmail);
   if (zProblem) {
     people_problem(pProblems, zField, zProblem);
     return "";
   }
-  return accounts_email_normalize(pArena, zEmail);
+  return email_normalize(pArena, zEmail);
 }
 
 const char *people_col(Arena *pArena, DbStmt *pStmt, int i) {

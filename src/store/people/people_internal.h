@@ -4,6 +4,7 @@
 #ifndef COSOC_PEOPLE_INTERNAL_H
 #define COSOC_PEOPLE_INTERNAL_H
 
+#include "store/council/council.h"
 #include "store/people/people.h"
 
 /* The field, trimmed, in pArena; "" when absent. */

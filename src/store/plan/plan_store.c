@@ -8,6 +8,8 @@
 */
 #include "store/plan/plan_store.h"
 
+#include "store/council/council.h"
+
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
@@ -19,19 +21,6 @@ static const char *content_hash(Arena *pArena, const PlanDoc *pDoc) {
   char *zHex = arena_alloc(pArena, 2 * sizeof(aHash) + 1);
   sodium_bin2hex(zHex, 2 * sizeof(aHash) + 1, aHash, sizeof(aHash));
   return zHex;
-}
-
-int64_t plan_store_default_council(Db *pDb) {
-  return db_query_int64(pDb, "SELECT min(id) FROM councils", 0);
-}
-
-int plan_store_council_exists(Db *pDb, int64_t iCouncil) {
-  DbStmt *p = db_prepare(pDb, "SELECT 1 FROM councils WHERE id = ?");
-  if (!p) return 0;
-  db_bind_int64(p, 1, iCouncil);
-  int bFound = db_step(p) == DB_ROW;
-  db_done(p);
-  return bFound;
 }
 
 /* The council's plan id, 0 when it has none yet. */
@@ -222,14 +211,14 @@ int plan_store_import(Db *pDb, Arena *pArena, int64_t iCouncil,
     *pzErr = "la base de datos está ocupada; intente de nuevo";
     return DB_ERROR;
   }
-  int64_t nCouncil = db_query_int64(pDb, "SELECT count(*) FROM councils", 0);
+  int64_t nCouncil = council_count(pDb);
   if (iCouncil) {
-    if (!plan_store_council_exists(pDb, iCouncil)) {
+    if (!council_exists(pDb, iCouncil)) {
       *pzErr = arena_printf(pArena, "no existe el consejo %lld",
                             (long long)iCouncil);
     }
   } else if (nCouncil == 1) {
-    iCouncil = plan_store_default_council(pDb);
+    iCouncil = council_default_id(pDb);
   } else if (nCouncil > 1) {
     *pzErr = arena_printf(pArena,
                           "hay %lld consejos: indique a cuál "
@@ -237,17 +226,10 @@ int plan_store_import(Db *pDb, Arena *pArena, int64_t iCouncil,
                           (long long)nCouncil);
   } else {
     /* No council yet: one named after the document. */
-    DbStmt *p = db_prepare(pDb,
-                           "INSERT INTO councils(name, short_name, "
-                           "institution, created_at) VALUES (?, ?, '', ?) "
-                           "RETURNING id");
-    if (p) {
-      db_bind_text(p, 1, pDoc->zTitle);
-      db_bind_text(p, 2, pDoc->zTitle);
-      db_bind_int64(p, 3, db_now());
-      iCouncil = insert_returning_id(p);
+    Council c = {0, pDoc->zTitle, pDoc->zTitle, "", NULL, 0};
+    if (council_create(pDb, &c, &iCouncil) != DB_OK) {
+      *pzErr = "no se pudo crear el consejo";
     }
-    if (!iCouncil) *pzErr = "no se pudo crear el consejo";
   }
   int rc = DB_ERROR;
   if (!*pzErr) {

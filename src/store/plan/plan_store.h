@@ -35,12 +35,6 @@ typedef struct PlanVersionInfo {
   const char *zApprovedBy; /* Name of who approved, or "" */
 } PlanVersionInfo;
 
-/* The council a request or command means when it names none: the first
-** one. 0 when there is none. */
-int64_t plan_store_default_council(Db *pDb);
-/* 1 when a council with this id exists. */
-int plan_store_council_exists(Db *pDb, int64_t iCouncil);
-
 /* Saves pDoc as the next version of the council's plan (creating the plan
 ** on first use), in one transaction. Returns PLAN_SAVED (number in
 ** *piNumber, differences from the previous version in *pnChanges),

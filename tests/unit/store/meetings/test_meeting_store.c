@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "store/activities/activity_store.h"
+#include "store/council/council.h"
 #include "store/meetings/meetings.h"
 #include "test_db_target.h"
 
@@ -114,9 +115,10 @@ static void attendance_is_replaced_and_a_suplente_counts_only_when_told(
   assert_false(q.session.bReached);
   QuorumRules rules = quorum_rules_default();
   rules.eCounts = QUORUM_COUNTS_SUBSTITUTES;
-  assert_int_equal(session_quorum_rules_save(pDb, iCouncil, &rules), DB_OK);
+  assert_int_equal(council_quorum_rules_save(pDb, iCouncil, &rules, 0, 0),
+                   DB_OK);
   QuorumRules back;
-  assert_int_equal(session_quorum_rules(pDb, iCouncil, &back), DB_OK);
+  assert_int_equal(council_quorum_rules(pDb, iCouncil, &back), DB_OK);
   assert_int_equal(back.eCounts, QUORUM_COUNTS_SUBSTITUTES);
   assert_string_equal(back.session.zLabel, "mayoría absoluta");
   assert_int_equal(session_quorum(pDb, pArena, iCouncil, iAct, &q), DB_OK);
@@ -161,7 +163,7 @@ static void a_stale_follow_up_or_acta_save_changes_nothing(void **state) {
                    DB_OK);
   assert_int_equal(session_agreement_follow(
                        pDb, 0, &stale, AGREEMENT_DESCARTADO, "2024-01-11", "x"),
-                   DB_BUSY);
+                   DB_STALE);
   SessionAgreement back;
   assert_int_equal(session_agreement_get(pDb, pArena, iCouncil, g.id, &back),
                    DB_OK);
@@ -187,7 +189,8 @@ static void a_stale_follow_up_or_acta_save_changes_nothing(void **state) {
   const char *azNew[1] = {"Primera versión"};
   assert_int_equal(session_acta_save(pDb, 0, &acta, aiItem, azNew, 1), DB_OK);
   azNew[0] = "Versión atrasada";
-  assert_int_equal(session_acta_save(pDb, 0, &acta, aiItem, azNew, 1), DB_BUSY);
+  assert_int_equal(session_acta_save(pDb, 0, &acta, aiItem, azNew, 1),
+                   DB_STALE);
   assert_int_equal(session_acta_items(pDb, pArena, acta.id, &aItem, &nItem),
                    DB_OK);
   assert_string_equal(aItem[0].zSummary, "Primera versión");

@@ -1,0 +1,59 @@
+/*
+** What the compliance dashboard's attendance chart counts (see
+** meeting_attendance_facts in meetings.h): three reads of one council's
+** rows; the counting is the page's.
+*/
+#include <string.h>
+
+#include "store/meetings/meetings.h"
+
+static void id_from_row(DbStmt *p, Arena *pArena, void *pRow) {
+  (void)pArena;
+  *(int64_t *)pRow = db_column_int64(p, 0);
+}
+
+static void term_from_row(DbStmt *p, Arena *pArena, void *pRow) {
+  MeetingMemberTerm *t = pRow;
+  t->iMember = db_column_int64(p, 0);
+  t->zName = db_column_dup(p, pArena, 1);
+  t->zTermStart = db_column_dup(p, pArena, 2);
+  t->zTermEnd = db_column_dup(p, pArena, 3);
+}
+
+static void presence_from_row(DbStmt *p, Arena *pArena, void *pRow) {
+  (void)pArena;
+  MeetingPresence *x = pRow;
+  x->iMember = db_column_int64(p, 0);
+  x->iActivity = db_column_int64(p, 1);
+}
+
+int meeting_attendance_facts(Db *pDb, Arena *pArena, int64_t iCouncil,
+                             MeetingAttendanceFacts *pFacts) {
+  memset(pFacts, 0, sizeof(*pFacts));
+  /* This council's rows only: the others' activities are not its own. */
+  if (db_rows(db_query(pDb,
+                       "SELECT DISTINCT t.activity_id FROM attendance t "
+                       "JOIN activities a ON a.id = t.activity_id WHERE "
+                       "a.council_id = ? ORDER BY t.activity_id",
+                       DB_I(iCouncil)),
+              pArena, id_from_row, sizeof(int64_t), &pFacts->aiRecorded,
+              &pFacts->nRecorded) != DB_OK ||
+      db_rows(db_query(pDb,
+                       "SELECT m.id, m.first_names || ' ' || m.last_names, "
+                       "m.term_start, m.term_end FROM members m WHERE "
+                       "m.council_id = ? ORDER BY m.last_names, "
+                       "m.first_names, m.id",
+                       DB_I(iCouncil)),
+              pArena, term_from_row, sizeof(MeetingMemberTerm),
+              &pFacts->aMember, &pFacts->nMember) != DB_OK) {
+    return DB_ERROR;
+  }
+  return db_rows(db_query(pDb,
+                          "SELECT t.member_id, t.activity_id FROM attendance "
+                          "t JOIN activities a ON a.id = t.activity_id WHERE "
+                          "a.council_id = ? AND t.member_id IS NOT NULL AND "
+                          "t.status = 'presente'",
+                          DB_I(iCouncil)),
+                 pArena, presence_from_row, sizeof(MeetingPresence),
+                 &pFacts->aPresent, &pFacts->nPresent);
+}
