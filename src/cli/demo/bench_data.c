@@ -343,13 +343,13 @@ static int bench_attendance(BenchCouncil *c, int64_t iAct) {
                                                     : "justificado";
     if (e->eStatus == ATTENDANCE_JUSTIFICADO) e->zReason = "Licencia médica";
   }
-  return session_attendance_replace(c->pDb, iAct, 0, a, BENCH_ATTENDANCE, NULL,
+  return meeting_attendance_replace(c->pDb, iAct, 0, a, BENCH_ATTENDANCE, NULL,
                                     NULL);
 }
 
 /* Two agreements per held session: one followed to done, one pending. */
 static int bench_agreements(BenchCouncil *c, int64_t iAct, const char *zDue) {
-  SessionAgreement g;
+  MeetingAgreement g;
   memset(&g, 0, sizeof(g));
   g.iActivity = iAct;
   g.zText =
@@ -362,7 +362,7 @@ static int bench_agreements(BenchCouncil *c, int64_t iAct, const char *zDue) {
   g.zResponsible = arena_printf(c->pArena, "SEREMI MINVU %s", c->zRegionName);
   g.zDue = zDue;
   g.eState = AGREEMENT_PENDIENTE;
-  if (session_agreement_insert(c->pDb, c->iId, &g) != DB_OK) return DB_ERROR;
+  if (meeting_agreement_insert(c->pDb, c->iId, &g) != DB_OK) return DB_ERROR;
   memset(&g, 0, sizeof(g));
   g.iActivity = iAct;
   g.zText = "Difundir el calendario de actividades entre las organizaciones.";
@@ -370,8 +370,8 @@ static int bench_agreements(BenchCouncil *c, int64_t iAct, const char *zDue) {
   g.zResponsible = "Encargada de participación ciudadana";
   g.zDue = zDue;
   g.eState = AGREEMENT_PENDIENTE;
-  if (session_agreement_insert(c->pDb, c->iId, &g) != DB_OK) return DB_ERROR;
-  return session_agreement_follow(c->pDb, 0, &g, AGREEMENT_CUMPLIDO, zDue,
+  if (meeting_agreement_insert(c->pDb, c->iId, &g) != DB_OK) return DB_ERROR;
+  return meeting_agreement_follow(c->pDb, 0, &g, AGREEMENT_CUMPLIDO, zDue,
                                   "Calendario enviado y publicado.");
 }
 
@@ -386,23 +386,23 @@ static int bench_acta(BenchCouncil *c, int64_t iAct, int64_t iNext) {
       /* One item in two pieces (parenthesized: not a missing comma). */
       ("Se revisa el avance de las líneas del plan:\n\n- formación\n- "
        "participación\n- seguimiento")};
-  SessionActa acta;
-  SessionActaItem *aItem = NULL;
+  MeetingActa acta;
+  MeetingActaItem *aItem = NULL;
   int nItem = 0;
-  if (session_acta_create(c->pDb, iAct, azTitle, 3, &acta) != DB_OK ||
-      session_acta_items(c->pDb, c->pArena, acta.id, &aItem, &nItem) != DB_OK ||
+  if (meeting_acta_create(c->pDb, iAct, azTitle, 3, &acta) != DB_OK ||
+      meeting_acta_items(c->pDb, c->pArena, acta.id, &aItem, &nItem) != DB_OK ||
       nItem != 3) {
     return DB_ERROR;
   }
   int64_t aiItem[3] = {aItem[0].id, aItem[1].id, aItem[2].id};
-  if (session_acta_save(c->pDb, 0, &acta, aiItem, azSummary, 3) != DB_OK) {
+  if (meeting_acta_save(c->pDb, 0, &acta, aiItem, azSummary, 3) != DB_OK) {
     return DB_ERROR;
   }
   static const ActaState aeStep[] = {ACTA_ENVIADA, ACTA_APROBADA,
                                      ACTA_PUBLICADA};
   for (int i = 0; i < (iNext ? 3 : 1); i++) {
-    if (session_acta_get(c->pDb, iAct, &acta) != DB_OK ||
-        session_acta_set_state(c->pDb, 0, &acta, aeStep[i], iNext) != DB_OK) {
+    if (meeting_acta_get(c->pDb, iAct, &acta) != DB_OK ||
+        meeting_acta_set_state(c->pDb, 0, &acta, aeStep[i], iNext) != DB_OK) {
       return DB_ERROR;
     }
   }

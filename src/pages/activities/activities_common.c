@@ -81,8 +81,8 @@ int act_create(Request *r, Activity *a) {
   if (db_begin(pDb) != DB_OK) return DB_ERROR;
   if (activity_insert(pDb, iCouncil, request_user(r)->id, a) != DB_OK ||
       (activity_kind_is_session(a->zKind) &&
-       session_agenda_put_overdue(pDb, request_arena(r), iCouncil, a->id,
-                                  session_today(request_arena(r))) != DB_OK)) {
+       meeting_agenda_put_overdue(pDb, request_arena(r), iCouncil, a->id,
+                                  meeting_today(request_arena(r))) != DB_OK)) {
     db_rollback(pDb);
     return DB_ERROR;
   }

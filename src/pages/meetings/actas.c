@@ -48,13 +48,13 @@ typedef struct ActaReshow {
 /* Everything the page and the PDF show. */
 typedef struct ActaView {
   Activity act;
-  SessionActa acta;
+  MeetingActa acta;
   int bHasActa;
-  SessionActaItem *aItem;
+  MeetingActaItem *aItem;
   int nItem;
-  SessionAttendance *aRow;
+  MeetingAttendance *aRow;
   int nRow;
-  SessionAgreement *aAgr;
+  MeetingAgreement *aAgr;
   int nAgr;
   QuorumResult q;
 } ActaView;
@@ -68,16 +68,16 @@ static const char *role_slug(const User *pUser) {
 
 /* Everything but v->act, which is loaded. DB_OK or DB_ERROR. */
 static int view_fill(Db *pDb, Arena *pArena, int64_t iCouncil, ActaView *v) {
-  int rc = session_acta_get(pDb, v->act.id, &v->acta);
+  int rc = meeting_acta_get(pDb, v->act.id, &v->acta);
   if (rc == DB_ERROR) return DB_ERROR;
   v->bHasActa = rc == DB_OK;
-  if ((v->bHasActa && session_acta_items(pDb, pArena, v->acta.id, &v->aItem,
+  if ((v->bHasActa && meeting_acta_items(pDb, pArena, v->acta.id, &v->aItem,
                                          &v->nItem) != DB_OK) ||
-      session_attendance_list(pDb, pArena, v->act.id, &v->aRow, &v->nRow) !=
+      meeting_attendance_list(pDb, pArena, v->act.id, &v->aRow, &v->nRow) !=
           DB_OK ||
-      session_agreement_list(pDb, pArena, iCouncil, v->act.id, &v->aAgr,
+      meeting_agreement_list(pDb, pArena, iCouncil, v->act.id, &v->aAgr,
                              &v->nAgr) != DB_OK ||
-      session_quorum(pDb, pArena, iCouncil, v->act.id, &v->q) != DB_OK) {
+      meeting_quorum(pDb, pArena, iCouncil, v->act.id, &v->q) != DB_OK) {
     return DB_ERROR;
   }
   return DB_OK;
@@ -160,10 +160,10 @@ static void section_items(Html *h, Request *r, const ActaView *v, int bEdit,
   Arena *pArena = request_arena(r);
   const FormErrors *pErr = pRe ? &pRe->err : NULL;
   const char *const *azSummary = pRe ? pRe->azSummary : NULL;
-  SessionActaNote *aNote = NULL;
+  MeetingActaNote *aNote = NULL;
   int nNote = 0;
   if (request_user(r)) {
-    session_acta_comments(request_db(r), pArena, v->acta.id, &aNote, &nNote);
+    meeting_acta_comments(request_db(r), pArena, v->acta.id, &aNote, &nNote);
   }
   html_printf(h, "<section><h2>Temas tratados</h2>\n");
   if (bEdit) {
@@ -177,7 +177,7 @@ static void section_items(Html *h, Request *r, const ActaView *v, int bEdit,
     form_csrf(h, request_csrf_token(r));
   }
   for (int i = 0; i < v->nItem; i++) {
-    const SessionActaItem *it = &v->aItem[i];
+    const MeetingActaItem *it = &v->aItem[i];
     html_printf(h, "<article class=\"acta-item\"><h3>%d. %s</h3>\n", i + 1,
                 it->zTitle);
     if (bEdit) {
@@ -226,7 +226,7 @@ static void section_agreements(Html *h, const ActaView *v) {
   else
     html_printf(h, "<ol>\n");
   for (int i = 0; i < v->nAgr; i++) {
-    const SessionAgreement *g = &v->aAgr[i];
+    const MeetingAgreement *g = &v->aAgr[i];
     html_printf(h, "<li>%s", g->zText);
     if (g->bVoted) {
       html_printf(h, " (votos: %d a favor, %d en contra, %d abstenciones)",
@@ -315,9 +315,9 @@ static void section_state(Html *h, Request *r, const ActaView *v,
 
 static void section_corrections(Html *h, Request *r, const ActaView *v,
                                 int bAdmin, const ActaReshow *pRe) {
-  SessionActaNote *aNote = NULL;
+  MeetingActaNote *aNote = NULL;
   int nNote = 0;
-  session_acta_corrections(request_db(r), request_arena(r), v->acta.id, &aNote,
+  meeting_acta_corrections(request_db(r), request_arena(r), v->acta.id, &aNote,
                            &nNote);
   int bCan = acta_correction_check(v->acta.eState, "x", NULL) == ACTA_OK;
   if (nNote == 0 && !(bAdmin && bCan)) return;
@@ -524,9 +524,9 @@ static void post_save(Request *r, ActaView *v) {
     acta_get(r, v, &re);
     return;
   }
-  SessionActa base = v->acta;
+  MeetingActa base = v->acta;
   if (re.iBase) base.iVersion = re.iBase;
-  int rc = session_acta_save(request_db(r), request_user(r)->id, &base, aiItem,
+  int rc = meeting_acta_save(request_db(r), request_user(r)->id, &base, aiItem,
                              azSummary, v->nItem);
   if (rc == DB_STALE) {
     /* Saved by someone else since the editor was opened: compare, with
@@ -581,7 +581,7 @@ static void post_state(Request *r, ActaView *v) {
       return;
     }
   }
-  int rc = session_acta_set_state(request_db(r), request_user(r)->id, &v->acta,
+  int rc = meeting_acta_set_state(request_db(r), request_user(r)->id, &v->acta,
                                   eTo, iApproving);
   if (rc == DB_STALE) {
     if (!view_load(r, v)) return;
@@ -626,14 +626,14 @@ static void post_note(Request *r, ActaView *v, int bCorrection) {
       acta_refuse(r, v, 409, zField, zWhy);
       return;
     }
-    rc = session_acta_correction_add(request_db(r), v->acta.id,
+    rc = meeting_acta_correction_add(request_db(r), v->acta.id,
                                      request_user(r)->id, zText);
   } else {
     if (!acta_can_comment(v->acta.eState, &zWhy)) {
       acta_refuse(r, v, 409, zField, zWhy);
       return;
     }
-    rc = session_acta_comment_add(request_db(r), iItem, request_user(r)->id,
+    rc = meeting_acta_comment_add(request_db(r), iItem, request_user(r)->id,
                                   zText);
   }
   if (rc != DB_OK) {
@@ -672,11 +672,11 @@ void page_activity_acta(Request *r) {
   if (strcmp(zAction, "crear") == 0) {
     const char **azAgenda = NULL;
     int nAgenda = 0;
-    SessionActa acta;
+    MeetingActa acta;
     Db *pDb = request_db(r);
     if (activity_agenda_get(pDb, request_arena(r), v.act.id, &azAgenda,
                             &nAgenda) != DB_OK ||
-        (!v.bHasActa && session_acta_create(pDb, v.act.id, azAgenda, nAgenda,
+        (!v.bHasActa && meeting_acta_create(pDb, v.act.id, azAgenda, nAgenda,
                                             &acta) != DB_OK)) {
       respond_error(r, 500, NULL);
       return;
@@ -707,7 +707,7 @@ static int view_pdf(Arena *pArena, const Council *pCouncil, const ActaView *pV,
   ActaPdfPerson *aPerson =
       arena_alloc(pArena, sizeof(ActaPdfPerson) * (size_t)(v.nRow + 1));
   for (int i = 0; i < v.nRow; i++) {
-    const SessionAttendance *s = &v.aRow[i];
+    const MeetingAttendance *s = &v.aRow[i];
     memset(&aPerson[i], 0, sizeof(aPerson[i]));
     aPerson[i].zName = s->zName;
     aPerson[i].zOrganization = s->zOrganization;
@@ -724,7 +724,7 @@ static int view_pdf(Arena *pArena, const Council *pCouncil, const ActaView *pV,
   ActaPdfAgreement *aAgr =
       arena_alloc(pArena, sizeof(ActaPdfAgreement) * (size_t)(v.nAgr + 1));
   for (int i = 0; i < v.nAgr; i++) {
-    const SessionAgreement *g = &v.aAgr[i];
+    const MeetingAgreement *g = &v.aAgr[i];
     aAgr[i].zText = g->zText;
     aAgr[i].bVoted = g->bVoted;
     aAgr[i].nFor = g->nFor;
@@ -803,7 +803,7 @@ void page_actas(Request *r) {
   int64_t *aiAct = NULL, *aiStart = NULL;
   const char **azTitle = NULL;
   int n = 0;
-  if (session_acta_published(pDb, pArena, page_council_id(r), &aiAct, &azTitle,
+  if (meeting_acta_published(pDb, pArena, page_council_id(r), &aiAct, &azTitle,
                              &aiStart, &n) != DB_OK) {
     respond_error(r, 500, NULL);
     return;

@@ -28,7 +28,7 @@ static const char *const azKind[] = {"ninguno", "consejero", "autoridad",
 static const char *const azKindLabel[] = {"Sin responsable", "Consejero/a",
                                           "Autoridad", "Encargado/a"};
 
-static void agreement_line(Html *h, const SessionAgreement *g,
+static void agreement_line(Html *h, const MeetingAgreement *g,
                            const char *zToday) {
   int bOverdue = agreement_is_overdue(g->eState, g->zDue, zToday);
   html_printf(h,
@@ -67,13 +67,13 @@ static int responsible_choices(Request *r, ResponsibleChoice **paChoice) {
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
   int64_t iCouncil = page_council_id(r);
-  SessionExpected *aExp = NULL;
+  MeetingExpected *aExp = NULL;
   DirectoryEntry *aDir = NULL;
   int nExp = 0, nDir = 0;
   PeopleFilter filter;
   memset(&filter, 0, sizeof(filter));
   filter.zQuery = "";
-  if (session_expected_list(pDb, pArena, iCouncil, &aExp, &nExp) != DB_OK) {
+  if (meeting_expected_list(pDb, pArena, iCouncil, &aExp, &nExp) != DB_OK) {
     nExp = 0;
   }
   if (people_directory_list(pDb, pArena, iCouncil, &filter, &aDir, &nDir) !=
@@ -135,7 +135,7 @@ static void responsible_select(Html *h, Request *r, const FormErrors *pErr,
 /* Fills g's responsible from the picked zPerson; 0 when it is not in the
 ** list. */
 static int responsible_pick(Request *r, const char *zPerson,
-                            SessionAgreement *g) {
+                            MeetingAgreement *g) {
   ResponsibleChoice *a = NULL;
   int n = responsible_choices(r, &a);
   for (int i = 0; i < n; i++) {
@@ -152,7 +152,7 @@ static int responsible_pick(Request *r, const char *zPerson,
 /* The form that registers an agreement, filled with g and the typed votes
 ** (azVote: for, against, abstain as typed), with pErr's messages (or NULL). */
 static void agreement_form(Html *h, Request *r, int64_t iActivity,
-                           const FormErrors *pErr, const SessionAgreement *g,
+                           const FormErrors *pErr, const MeetingAgreement *g,
                            const char *const azVote[3], const char *zPerson) {
   html_printf(h,
               "<form class=\"form\" method=\"post\" action=\"/actividades/"
@@ -198,20 +198,19 @@ void activity_agreements_section(Html *h, Request *r, const Activity *a) {
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
   int64_t iCouncil = page_council_id(r);
-  const char *zToday = session_today(pArena);
-  SessionAgreement *aAgr = NULL, *aAll = NULL;
+  const char *zToday = meeting_today(pArena);
+  MeetingAgreement *aAgr = NULL, *aAll = NULL;
   int nAgr = 0, nAll = 0;
-  if (session_agreement_list(pDb, pArena, iCouncil, a->id, &aAgr, &nAgr) !=
+  if (meeting_agreement_list(pDb, pArena, iCouncil, a->id, &aAgr, &nAgr) !=
           DB_OK ||
-      session_agreement_list(pDb, pArena, iCouncil, 0, &aAll, &nAll) != DB_OK) {
+      meeting_agreement_list(pDb, pArena, iCouncil, 0, &aAll, &nAll) != DB_OK) {
     return;
   }
   int bUpcoming = strcmp(a->zStatus, ACTIVITY_PROGRAMADA) == 0 ||
                   strcmp(a->zStatus, ACTIVITY_CONVOCADA) == 0;
   if (bUpcoming && activity_kind_is_session(a->zKind)) {
     int *aiOver = NULL;
-    int nOver =
-        session_agreements_overdue(pArena, aAll, nAll, zToday, &aiOver);
+    int nOver = meeting_agreements_overdue(pArena, aAll, nAll, zToday, &aiOver);
     if (nOver > 0) {
       html_printf(
           h,
@@ -247,7 +246,7 @@ void activity_agreements_section(Html *h, Request *r, const Activity *a) {
   }
   if (pUser->mRole & ROLE_ADMIN) {
     static const char *const azNoVotes[3] = {"", "", ""};
-    SessionAgreement blank;
+    MeetingAgreement blank;
     memset(&blank, 0, sizeof(blank));
     blank.zText = blank.zResponsible = blank.zDue = "";
     blank.zResponsibleKind = "ninguno";
@@ -272,7 +271,7 @@ void page_activity_agreements(Request *r) {
   if (!act_load(r, &a, 0)) return;
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
-  SessionAgreement g;
+  MeetingAgreement g;
   memset(&g, 0, sizeof(g));
   g.iActivity = a.id;
   const char *z = request_field(r, "text");
@@ -305,7 +304,7 @@ void page_activity_agreements(Request *r) {
         "Elija al responsable de la lista, o deje la lista en «Otra "
         "persona» y escriba su nombre.";
   } else {
-    zErr = sess_agreement_check(&g, &zField);
+    zErr = meeting_agreement_check(&g, &zField);
     if (zField && strcmp(zField, "votes") == 0) zField = "votes_for";
   }
   if (zErr) {
@@ -332,7 +331,7 @@ void page_activity_agreements(Request *r) {
     page_finish(r, &h, 422);
     return;
   }
-  if (session_agreement_insert(pDb, page_council_id(r), &g) != DB_OK) {
+  if (meeting_agreement_insert(pDb, page_council_id(r), &g) != DB_OK) {
     respond_error(r, 500, NULL);
     return;
   }
@@ -345,8 +344,8 @@ void page_activity_agenda_overdue(Request *r) {
   if (!act_load(r, &a, 0)) return;
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
-  if (session_agenda_put_overdue(pDb, pArena, page_council_id(r), a.id,
-                                 session_today(pArena)) != DB_OK) {
+  if (meeting_agenda_put_overdue(pDb, pArena, page_council_id(r), a.id,
+                                 meeting_today(pArena)) != DB_OK) {
     respond_error(r, 500, NULL);
     return;
   }
@@ -357,15 +356,15 @@ void page_activity_agenda_overdue(Request *r) {
 void page_agreements(Request *r) {
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
-  const char *zToday = session_today(pArena);
-  SessionAgreement *aAgr = NULL;
+  const char *zToday = meeting_today(pArena);
+  MeetingAgreement *aAgr = NULL;
   int nAgr = 0;
-  if (session_agreement_list(pDb, pArena, page_council_id(r), 0, &aAgr,
+  if (meeting_agreement_list(pDb, pArena, page_council_id(r), 0, &aAgr,
                              &nAgr) != DB_OK) {
     respond_error(r, 500, NULL);
     return;
   }
-  AgreementItem *aItem = session_agreement_items(pArena, aAgr, nAgr);
+  AgreementItem *aItem = meeting_agreement_items(pArena, aAgr, nAgr);
   AgreementGroup *aGroup = NULL;
   int nGroup = 0, anBucket[AGREEMENT_N_BUCKET];
   agreement_tracker_group(pArena, aItem, nAgr, zToday, &aGroup, &nGroup,
@@ -412,7 +411,7 @@ void page_agreements(Request *r) {
   page_finish(r, &h, 200);
 }
 
-static void agreement_show(Request *r, const SessionAgreement *g,
+static void agreement_show(Request *r, const MeetingAgreement *g,
                            const FormErrors *pErr, const char *zState,
                            const char *zNote, const char *zDate, int iBase,
                            int bConflict);
@@ -424,7 +423,7 @@ static int posted_version(Request *r) {
 }
 
 /* Re-shows the agreement with zMessage next to zField and the typed values. */
-static void agreement_follow_reshow(Request *r, const SessionAgreement *g,
+static void agreement_follow_reshow(Request *r, const MeetingAgreement *g,
                                     const char *zField, const char *zMessage) {
   FormErrors err;
   form_errors_init(&err);
@@ -436,7 +435,7 @@ static void agreement_follow_reshow(Request *r, const SessionAgreement *g,
                  zNote ? zNote : "", zDate ? zDate : "", posted_version(r), 0);
 }
 
-static void agreement_follow_post(Request *r, const SessionAgreement *g) {
+static void agreement_follow_post(Request *r, const MeetingAgreement *g) {
   if (!(request_user(r)->mRole & ROLE_ADMIN)) {
     respond_error(r, 403,
                   "Solo la encargada o el encargado puede hacer el "
@@ -470,7 +469,7 @@ static void agreement_follow_post(Request *r, const SessionAgreement *g) {
   /* Drawn from an older version: compare before judging the change
   ** against a state the user has not seen. A form without a version (an
   ** old client) is judged against the state read now. */
-  SessionAgreement base = *g;
+  MeetingAgreement base = *g;
   if (posted_version(r)) base.iVersion = posted_version(r);
   if (base.iVersion != g->iVersion) {
     agreement_show(r, g, NULL, zState && *zState ? zState : NULL, zNote, zDate,
@@ -484,12 +483,12 @@ static void agreement_follow_post(Request *r, const SessionAgreement *g) {
     return;
   }
   Arena *pArena = request_arena(r);
-  int rc = session_agreement_follow(
+  int rc = meeting_agreement_follow(
       request_db(r), request_user(r)->id, &base, eNew,
-      zDate && *zDate ? zDate : session_today(pArena), zNote);
+      zDate && *zDate ? zDate : meeting_today(pArena), zNote);
   if (rc == DB_STALE) {
-    SessionAgreement now;
-    if (session_agreement_get(request_db(r), pArena, page_council_id(r), g->id,
+    MeetingAgreement now;
+    if (meeting_agreement_get(request_db(r), pArena, page_council_id(r), g->id,
                               &now) != DB_OK) {
       respond_error(r, 500, NULL);
       return;
@@ -509,8 +508,8 @@ void page_agreement(Request *r) {
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
   const char *zId = request_param(r, 0);
-  SessionAgreement g;
-  int rc = session_agreement_get(pDb, pArena, page_council_id(r),
+  MeetingAgreement g;
+  int rc = meeting_agreement_get(pDb, pArena, page_council_id(r),
                                  zId ? atoll(zId) : 0, &g);
   if (rc != DB_OK) {
     respond_error(r, rc == DB_DONE ? 404 : 500, "No existe ese acuerdo.");
@@ -527,20 +526,20 @@ void page_agreement(Request *r) {
 ** typed zState/zNote/zDate and answers 422, keeping iBase (the version the
 ** form was drawn from; 0: the stored one). bConflict: the form was drawn
 ** from an older version; compare, keep what was typed, answer 409. */
-static void agreement_show(Request *r, const SessionAgreement *pG,
+static void agreement_show(Request *r, const MeetingAgreement *pG,
                            const FormErrors *pErr, const char *zState,
                            const char *zNote, const char *zDate, int iBase,
                            int bConflict) {
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
-  SessionAgreement g = *pG;
-  SessionAgreementNote *aNote = NULL;
+  MeetingAgreement g = *pG;
+  MeetingAgreementNote *aNote = NULL;
   int nNote = 0;
-  if (session_agreement_notes(pDb, pArena, g.id, &aNote, &nNote) != DB_OK) {
+  if (meeting_agreement_notes(pDb, pArena, g.id, &aNote, &nNote) != DB_OK) {
     respond_error(r, 500, NULL);
     return;
   }
-  const char *zToday = session_today(pArena);
+  const char *zToday = meeting_today(pArena);
   Html h;
   page_begin(r, &h, "Acuerdo", "acuerdos");
   html_printf(&h, "<h1>Acuerdo</h1>\n");

@@ -18,7 +18,7 @@
 
 static const char *date_or_today(Request *r, const char *zField) {
   const char *z = request_field(r, zField);
-  return z && *z ? z : session_today(request_arena(r));
+  return z && *z ? z : meeting_today(request_arena(r));
 }
 
 /* What a refused submission re-shows: the messages, and which form they
@@ -48,14 +48,14 @@ static void text_area(Html *h, const FormErrors *pErr, const char *zId,
 
 static void requests_post(Request *r) {
   Db *pDb = request_db(r);
-  SessionRequest q;
+  MeetingRequest q;
   memset(&q, 0, sizeof(q));
   q.zAuthority = request_field(r, "authority");
   q.zQuestion = request_field(r, "question");
   q.zAskedOn = date_or_today(r, "asked_on");
   const char *zAgr = request_field(r, "agreement");
   q.iAgreement = zAgr && *zAgr ? atoll(zAgr) : 0;
-  SessionAgreement g;
+  MeetingAgreement g;
   RequestsReshow re;
   memset(&re, 0, sizeof(re));
   form_errors_init(&re.err);
@@ -72,7 +72,7 @@ static void requests_post(Request *r) {
                "La fecha debe escribirse AAAA-MM-DD y existir.");
   }
   if (q.iAgreement &&
-      session_agreement_get(pDb, request_arena(r), page_council_id(r),
+      meeting_agreement_get(pDb, request_arena(r), page_council_id(r),
                             q.iAgreement, &g) != DB_OK) {
     form_error(&re.err, "agreement", "Ese acuerdo no existe.");
   }
@@ -80,7 +80,7 @@ static void requests_post(Request *r) {
     requests_show(r, &re);
     return;
   }
-  if (session_request_insert(pDb, page_council_id(r), &q) != DB_OK) {
+  if (meeting_request_insert(pDb, page_council_id(r), &q) != DB_OK) {
     respond_error(r, 500, NULL);
     return;
   }
@@ -111,11 +111,11 @@ static void requests_show(Request *r, const RequestsReshow *pRe) {
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
   int64_t iCouncil = page_council_id(r);
-  SessionRequest *aReq = NULL;
-  SessionAgreement *aAgr = NULL;
+  MeetingRequest *aReq = NULL;
+  MeetingAgreement *aAgr = NULL;
   int nReq = 0, nAgr = 0;
-  if (session_request_list(pDb, pArena, iCouncil, &aReq, &nReq) != DB_OK ||
-      session_agreement_list(pDb, pArena, iCouncil, 0, &aAgr, &nAgr) != DB_OK) {
+  if (meeting_request_list(pDb, pArena, iCouncil, &aReq, &nReq) != DB_OK ||
+      meeting_agreement_list(pDb, pArena, iCouncil, 0, &aAgr, &nAgr) != DB_OK) {
     respond_error(r, 500, NULL);
     return;
   }
@@ -132,7 +132,7 @@ static void requests_show(Request *r, const RequestsReshow *pRe) {
   if (nReq == 0)
     html_printf(&h, "<p>Aún no hay solicitudes registradas.</p>\n");
   for (int i = 0; i < nReq; i++) {
-    const SessionRequest *q = &aReq[i];
+    const MeetingRequest *q = &aReq[i];
     html_printf(&h,
                 "<article class=\"request\"><h2>%s <span class=\"badge %s\">"
                 "%s</span></h2><p>Pedido el %s: %s</p>\n",
@@ -193,7 +193,7 @@ static void requests_show(Request *r, const RequestsReshow *pRe) {
                zAuth ? zAuth : "", "Por ejemplo: SEREMI MINVU Coquimbo.",
                "required");
     form_input(&h, pNewErr, "asked_on", "Fecha de la solicitud", "date",
-               zAsked ? zAsked : session_today(pArena), NULL, NULL);
+               zAsked ? zAsked : meeting_today(pArena), NULL, NULL);
     text_area(&h, pNewErr, "question", "question", "Qué se pidió", zQuestion);
     const char *zAgrMsg = pNewErr ? form_error_for(pNewErr, "agreement") : NULL;
     html_printf(&h,
@@ -235,9 +235,9 @@ void page_authority_request(Request *r) {
                "La fecha debe escribirse AAAA-MM-DD y existir.");
   }
   if (re.err.n) {
-    SessionRequest *aReq = NULL;
+    MeetingRequest *aReq = NULL;
     int nReq = 0, bFound = 0;
-    if (session_request_list(pDb, request_arena(r), page_council_id(r), &aReq,
+    if (meeting_request_list(pDb, request_arena(r), page_council_id(r), &aReq,
                              &nReq) != DB_OK) {
       respond_error(r, 500, NULL);
       return;
@@ -250,7 +250,7 @@ void page_authority_request(Request *r) {
     requests_show(r, &re);
     return;
   }
-  int rc = session_request_answer(pDb, page_council_id(r), zId ? atoll(zId) : 0,
+  int rc = meeting_request_answer(pDb, page_council_id(r), zId ? atoll(zId) : 0,
                                   zDate, zBody);
   if (rc != DB_OK) {
     respond_error(r, rc == DB_DONE ? 404 : 500, "No existe esa solicitud.");

@@ -9,37 +9,37 @@
 #include "pages/activities/activities_pages.h"
 #include "store/meetings/meetings.h"
 
-#define SESS_ATTENDANCE_MAX 500 /* Entries in one attendance list */
+#define MEETING_ATTENDANCE_MAX 500 /* Entries in one attendance list */
 
 /* An attendance list as received, with what the domain entry lacks. */
-typedef struct SessAttendanceInput {
+typedef struct MeetingAttendanceInput {
   AttendanceEntry *a;       /* Entries (arena) */
   const char **azCommune;   /* Guest communes, parallel to a */
   int64_t *aiSubstituteFor; /* Titular a suplente attends for, or 0 */
   int n;
-} SessAttendanceInput;
+} MeetingAttendanceInput;
 
 /* Checks p (domain rules plus: members in office, substitute_for a
 ** titular) for pAct. Returns NULL when valid, else the Spanish sentence;
 ** *pzField gets the field to blame. */
-const char *sess_attendance_check(Request *r, SessAttendanceInput *p,
-                                  const char **pzField);
+const char *meeting_attendance_check(Request *r, MeetingAttendanceInput *p,
+                                     const char **pzField);
 /* The same, and *piEntry gets the index in p of the entry to blame (-1
 ** when none), so a form can show the message next to that row. */
-const char *sess_attendance_check_at(Request *r, SessAttendanceInput *p,
-                                     const char **pzField, int *piEntry);
+const char *meeting_attendance_check_at(Request *r, MeetingAttendanceInput *p,
+                                        const char **pzField, int *piEntry);
 
 /* {"attendance": [...], "quorum": {"required", "present", "reached",
 ** "explanation", ...}} of an activity, or NULL on a database error. */
-json_t *sess_attendance_json(Request *r, int64_t iActivity);
+json_t *meeting_attendance_json(Request *r, int64_t iActivity);
 
 /* The JSON of one agreement. */
-json_t *sess_agreement_json(const SessionAgreement *g, const char *zToday);
+json_t *meeting_agreement_json(const MeetingAgreement *g, const char *zToday);
 
 /* Checks an agreement's text, votes, responsible and due date. NULL when
 ** valid, else the sentence and *pzField. */
-const char *sess_agreement_check(const SessionAgreement *g,
-                                 const char **pzField);
+const char *meeting_agreement_check(const MeetingAgreement *g,
+                                    const char **pzField);
 
 /* Handlers. */
 void page_api_activity_attendance(Request *r);

@@ -9,7 +9,7 @@
 #include "domain/chile_time.h"
 #include "store/meetings/meetings.h"
 
-int session_acta_get(Db *pDb, int64_t iActivity, SessionActa *pActa) {
+int meeting_acta_get(Db *pDb, int64_t iActivity, MeetingActa *pActa) {
   DbStmt *p = db_prepare(pDb,
                          "SELECT id, state, coalesce(approved_in, 0), version "
                          "FROM actas WHERE activity_id = ?");
@@ -28,8 +28,8 @@ int session_acta_get(Db *pDb, int64_t iActivity, SessionActa *pActa) {
   return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_DONE : DB_ERROR;
 }
 
-int session_acta_create(Db *pDb, int64_t iActivity, const char *const *azTitle,
-                        int nTitle, SessionActa *pActa) {
+int meeting_acta_create(Db *pDb, int64_t iActivity, const char *const *azTitle,
+                        int nTitle, MeetingActa *pActa) {
   int rc = db_begin(pDb);
   if (rc != DB_OK) return rc;
   int64_t iNow = db_now(), iActa = 0;
@@ -68,11 +68,11 @@ int session_acta_create(Db *pDb, int64_t iActivity, const char *const *azTitle,
     return rc;
   }
   rc = db_commit(pDb);
-  return rc == DB_OK ? session_acta_get(pDb, iActivity, pActa) : rc;
+  return rc == DB_OK ? meeting_acta_get(pDb, iActivity, pActa) : rc;
 }
 
-int session_acta_items(Db *pDb, Arena *pArena, int64_t iActa,
-                       SessionActaItem **paItem, int *pnItem) {
+int meeting_acta_items(Db *pDb, Arena *pArena, int64_t iActa,
+                       MeetingActaItem **paItem, int *pnItem) {
   *paItem = NULL;
   *pnItem = 0;
   DbStmt *p = db_prepare(pDb,
@@ -83,8 +83,8 @@ int session_acta_items(Db *pDb, Arena *pArena, int64_t iActa,
   int nAlloc = 0, rc;
   while ((rc = db_step(p)) == DB_ROW) {
     *paItem =
-        arena_grow(pArena, *paItem, *pnItem, &nAlloc, sizeof(SessionActaItem));
-    SessionActaItem *it = &(*paItem)[(*pnItem)++];
+        arena_grow(pArena, *paItem, *pnItem, &nAlloc, sizeof(MeetingActaItem));
+    MeetingActaItem *it = &(*paItem)[(*pnItem)++];
     it->id = db_column_int64(p, 0);
     it->zTitle = arena_strdup(pArena, db_column_text(p, 1));
     it->zSummary = arena_strdup(pArena, db_column_text(p, 2));
@@ -94,7 +94,7 @@ int session_acta_items(Db *pDb, Arena *pArena, int64_t iActa,
 }
 
 /* Bumps the version if it is still pActa's: DB_OK, DB_STALE, DB_ERROR. */
-static int acta_bump(Db *pDb, const SessionActa *pActa, const char *zState,
+static int acta_bump(Db *pDb, const MeetingActa *pActa, const char *zState,
                      int64_t iApprovedIn, int64_t iUser) {
   DbStmt *p = db_prepare(
       pDb,
@@ -128,7 +128,7 @@ static int acta_bump(Db *pDb, const SessionActa *pActa, const char *zState,
   return s == DB_ROW ? DB_OK : s == DB_DONE ? DB_STALE : DB_ERROR;
 }
 
-int session_acta_save(Db *pDb, int64_t iUser, const SessionActa *pActa,
+int meeting_acta_save(Db *pDb, int64_t iUser, const MeetingActa *pActa,
                       const int64_t *aiItem, const char *const *azSummary,
                       int n) {
   int rc = db_begin(pDb);
@@ -156,7 +156,7 @@ int session_acta_save(Db *pDb, int64_t iUser, const SessionActa *pActa,
   return db_commit(pDb);
 }
 
-int session_acta_set_state(Db *pDb, int64_t iUser, const SessionActa *pActa,
+int meeting_acta_set_state(Db *pDb, int64_t iUser, const MeetingActa *pActa,
                            ActaState eNew, int64_t iApprovedIn) {
   return acta_bump(pDb, pActa, acta_state_slug(eNew),
                    eNew >= ACTA_APROBADA
@@ -181,7 +181,7 @@ static int insert_note(Db *pDb, const char *zSql, int64_t iParent,
   return rc == DB_DONE ? DB_OK : rc;
 }
 
-int session_acta_comment_add(Db *pDb, int64_t iItem, int64_t iUser,
+int meeting_acta_comment_add(Db *pDb, int64_t iItem, int64_t iUser,
                              const char *zBody) {
   return insert_note(pDb,
                      "INSERT INTO acta_comments(acta_item_id, user_id, body, "
@@ -189,7 +189,7 @@ int session_acta_comment_add(Db *pDb, int64_t iItem, int64_t iUser,
                      iItem, iUser, zBody);
 }
 
-int session_acta_correction_add(Db *pDb, int64_t iActa, int64_t iUser,
+int meeting_acta_correction_add(Db *pDb, int64_t iActa, int64_t iUser,
                                 const char *zBody) {
   return insert_note(pDb,
                      "INSERT INTO acta_corrections(acta_id, created_by, "
@@ -197,15 +197,15 @@ int session_acta_correction_add(Db *pDb, int64_t iActa, int64_t iUser,
                      iActa, iUser, zBody);
 }
 
-static int list_notes(DbStmt *p, Arena *pArena, SessionActaNote **paNote,
+static int list_notes(DbStmt *p, Arena *pArena, MeetingActaNote **paNote,
                       int *pnNote) {
   *paNote = NULL;
   *pnNote = 0;
   int nAlloc = 0, rc;
   while ((rc = db_step(p)) == DB_ROW) {
     *paNote =
-        arena_grow(pArena, *paNote, *pnNote, &nAlloc, sizeof(SessionActaNote));
-    SessionActaNote *n = &(*paNote)[(*pnNote)++];
+        arena_grow(pArena, *paNote, *pnNote, &nAlloc, sizeof(MeetingActaNote));
+    MeetingActaNote *n = &(*paNote)[(*pnNote)++];
     char zIso[CHILE_TIME_ISO_MAX];
     n->iItem = db_column_int64(p, 0);
     n->zAuthor = arena_strdup(pArena, db_column_text(p, 1));
@@ -217,8 +217,8 @@ static int list_notes(DbStmt *p, Arena *pArena, SessionActaNote **paNote,
   return rc == DB_DONE ? DB_OK : DB_ERROR;
 }
 
-int session_acta_comments(Db *pDb, Arena *pArena, int64_t iActa,
-                          SessionActaNote **paNote, int *pnNote) {
+int meeting_acta_comments(Db *pDb, Arena *pArena, int64_t iActa,
+                          MeetingActaNote **paNote, int *pnNote) {
   DbStmt *p = db_prepare(
       pDb,
       "SELECT c.acta_item_id, coalesce(u.name, ''), c.created_at, c.body "
@@ -230,8 +230,8 @@ int session_acta_comments(Db *pDb, Arena *pArena, int64_t iActa,
   return list_notes(p, pArena, paNote, pnNote);
 }
 
-int session_acta_corrections(Db *pDb, Arena *pArena, int64_t iActa,
-                             SessionActaNote **paNote, int *pnNote) {
+int meeting_acta_corrections(Db *pDb, Arena *pArena, int64_t iActa,
+                             MeetingActaNote **paNote, int *pnNote) {
   DbStmt *p = db_prepare(
       pDb,
       "SELECT 0, coalesce(u.name, ''), c.created_at, c.body_md "
@@ -242,7 +242,7 @@ int session_acta_corrections(Db *pDb, Arena *pArena, int64_t iActa,
   return list_notes(p, pArena, paNote, pnNote);
 }
 
-int session_acta_published(Db *pDb, Arena *pArena, int64_t iCouncil,
+int meeting_acta_published(Db *pDb, Arena *pArena, int64_t iCouncil,
                            int64_t **paiActivity, const char ***pazTitle,
                            int64_t **paiStart, int *pn) {
   *pn = 0;

@@ -16,7 +16,7 @@
   "coalesce(g.due_date, ''), g.state, g.version "
 #define AGR_FROM "FROM agreements g JOIN activities a ON a.id = g.activity_id "
 
-static void agreement_from_row(Arena *pArena, DbStmt *p, SessionAgreement *g) {
+static void agreement_from_row(Arena *pArena, DbStmt *p, MeetingAgreement *g) {
   char zIso[CHILE_TIME_ISO_MAX];
   g->id = db_column_int64(p, 0);
   g->iActivity = db_column_int64(p, 1);
@@ -37,8 +37,8 @@ static void agreement_from_row(Arena *pArena, DbStmt *p, SessionAgreement *g) {
   g->iVersion = (int)db_column_int64(p, 12);
 }
 
-int session_agreement_list(Db *pDb, Arena *pArena, int64_t iCouncil,
-                           int64_t iActivity, SessionAgreement **paAgr,
+int meeting_agreement_list(Db *pDb, Arena *pArena, int64_t iCouncil,
+                           int64_t iActivity, MeetingAgreement **paAgr,
                            int *pnAgr) {
   *paAgr = NULL;
   *pnAgr = 0;
@@ -53,15 +53,15 @@ int session_agreement_list(Db *pDb, Arena *pArena, int64_t iCouncil,
   int nAlloc = 0, rc;
   while ((rc = db_step(p)) == DB_ROW) {
     *paAgr =
-        arena_grow(pArena, *paAgr, *pnAgr, &nAlloc, sizeof(SessionAgreement));
+        arena_grow(pArena, *paAgr, *pnAgr, &nAlloc, sizeof(MeetingAgreement));
     agreement_from_row(pArena, p, &(*paAgr)[(*pnAgr)++]);
   }
   db_done(p);
   return rc == DB_DONE ? DB_OK : DB_ERROR;
 }
 
-int session_agreement_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,
-                          SessionAgreement *pAgr) {
+int meeting_agreement_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,
+                          MeetingAgreement *pAgr) {
   DbStmt *p = db_prepare(pDb, "SELECT " AGR_COLUMNS AGR_FROM
                               "WHERE g.council_id = ? AND g.id = ?");
   if (!p) return DB_ERROR;
@@ -73,8 +73,8 @@ int session_agreement_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,
   return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_DONE : DB_ERROR;
 }
 
-int session_agreement_insert(Db *pDb, int64_t iCouncil,
-                             SessionAgreement *pAgr) {
+int meeting_agreement_insert(Db *pDb, int64_t iCouncil,
+                             MeetingAgreement *pAgr) {
   DbStmt *p = db_prepare(
       pDb,
       "INSERT INTO agreements(council_id, activity_id, body, votes_for, "
@@ -118,8 +118,8 @@ int session_agreement_insert(Db *pDb, int64_t iCouncil,
   return rc == DB_ROW ? DB_OK : rc;
 }
 
-int session_agreement_follow(Db *pDb, int64_t iUser,
-                             const SessionAgreement *pOld, AgreementState eNew,
+int meeting_agreement_follow(Db *pDb, int64_t iUser,
+                             const MeetingAgreement *pOld, AgreementState eNew,
                              const char *zDate, const char *zNote) {
   int rc = db_begin(pDb);
   if (rc != DB_OK) return rc;
@@ -173,8 +173,8 @@ int session_agreement_follow(Db *pDb, int64_t iUser,
   return db_commit(pDb);
 }
 
-int session_agreement_notes(Db *pDb, Arena *pArena, int64_t iAgreement,
-                            SessionAgreementNote **paNote, int *pnNote) {
+int meeting_agreement_notes(Db *pDb, Arena *pArena, int64_t iAgreement,
+                            MeetingAgreementNote **paNote, int *pnNote) {
   *paNote = NULL;
   *pnNote = 0;
   DbStmt *p = db_prepare(pDb,
@@ -186,8 +186,8 @@ int session_agreement_notes(Db *pDb, Arena *pArena, int64_t iAgreement,
   int nAlloc = 0, rc;
   while ((rc = db_step(p)) == DB_ROW) {
     *paNote = arena_grow(pArena, *paNote, *pnNote, &nAlloc,
-                         sizeof(SessionAgreementNote));
-    SessionAgreementNote *n = &(*paNote)[(*pnNote)++];
+                         sizeof(MeetingAgreementNote));
+    MeetingAgreementNote *n = &(*paNote)[(*pnNote)++];
     n->zDate = arena_strdup(pArena, db_column_text(p, 0));
     n->zOldState = arena_strdup(pArena, db_column_text(p, 1));
     n->zNewState = arena_strdup(pArena, db_column_text(p, 2));
@@ -197,8 +197,8 @@ int session_agreement_notes(Db *pDb, Arena *pArena, int64_t iAgreement,
   return rc == DB_DONE ? DB_OK : DB_ERROR;
 }
 
-AgreementItem *session_agreement_items(Arena *pArena,
-                                       const SessionAgreement *aAgr, int nAgr) {
+AgreementItem *meeting_agreement_items(Arena *pArena,
+                                       const MeetingAgreement *aAgr, int nAgr) {
   AgreementItem *aItem =
       arena_alloc(pArena, sizeof(AgreementItem) * (size_t)(nAgr + 1));
   for (int i = 0; i < nAgr; i++) {
@@ -210,10 +210,10 @@ AgreementItem *session_agreement_items(Arena *pArena,
   return aItem;
 }
 
-int session_agreements_overdue(Arena *pArena, const SessionAgreement *aAgr,
+int meeting_agreements_overdue(Arena *pArena, const MeetingAgreement *aAgr,
                                int nAgr, const char *zToday, int **paiOver) {
   *paiOver = arena_alloc(pArena, sizeof(int) * (size_t)(nAgr + 1));
-  return agreement_overdue_list(session_agreement_items(pArena, aAgr, nAgr),
+  return agreement_overdue_list(meeting_agreement_items(pArena, aAgr, nAgr),
                                 nAgr, zToday, *paiOver);
 }
 
@@ -222,11 +222,11 @@ int session_agreements_overdue(Arena *pArena, const SessionAgreement *aAgr,
 /* The agenda item listing the overdue agreements of aAll[aiOver[0..nOver)),
 ** one line (the agenda editor keeps one item per line). */
 static const char *overdue_agenda_item(Arena *pArena,
-                                       const SessionAgreement *aAll,
+                                       const MeetingAgreement *aAll,
                                        const int *aiOver, int nOver) {
   const char *z = OVERDUE_ITEM_PREFIX ":";
   for (int i = 0; i < nOver; i++) {
-    const SessionAgreement *g = &aAll[aiOver[i]];
+    const MeetingAgreement *g = &aAll[aiOver[i]];
     char zDue[PLAN_DATE_SIZE];
     date_text_dmy(g->zDue, zDue);
     z = arena_printf(pArena, "%s%s %s (responsable: %s; plazo: %s)", z,
@@ -237,21 +237,21 @@ static const char *overdue_agenda_item(Arena *pArena,
   return z;
 }
 
-int session_agenda_put_overdue(Db *pDb, Arena *pArena, int64_t iCouncil,
+int meeting_agenda_put_overdue(Db *pDb, Arena *pArena, int64_t iCouncil,
                                int64_t iActivity, const char *zToday) {
   if (db_begin(pDb) != DB_OK) return DB_ERROR;
-  SessionAgreement *aAll = NULL;
+  MeetingAgreement *aAll = NULL;
   int nAll = 0;
   const char **azAgenda = NULL;
   int nAgenda = 0;
-  if (session_agreement_list(pDb, pArena, iCouncil, 0, &aAll, &nAll) != DB_OK ||
+  if (meeting_agreement_list(pDb, pArena, iCouncil, 0, &aAll, &nAll) != DB_OK ||
       activity_agenda_get(pDb, pArena, iActivity, &azAgenda, &nAgenda) !=
           DB_OK) {
     db_rollback(pDb);
     return DB_ERROR;
   }
   int *aiOver = NULL;
-  int nOver = session_agreements_overdue(pArena, aAll, nAll, zToday, &aiOver);
+  int nOver = meeting_agreements_overdue(pArena, aAll, nAll, zToday, &aiOver);
   const char **azNew =
       arena_alloc(pArena, sizeof(char *) * (size_t)(nAgenda + 1));
   int nNew = 0;

@@ -19,8 +19,8 @@ static void *grow(Arena *pArena, void *a, int n, int *pnAlloc, size_t nSize) {
   return aNew;
 }
 
-int session_expected_list(Db *pDb, Arena *pArena, int64_t iCouncil,
-                          SessionExpected **paExp, int *pnExp) {
+int meeting_expected_list(Db *pDb, Arena *pArena, int64_t iCouncil,
+                          MeetingExpected **paExp, int *pnExp) {
   *paExp = NULL;
   *pnExp = 0;
   DbStmt *p = db_prepare(
@@ -34,8 +34,8 @@ int session_expected_list(Db *pDb, Arena *pArena, int64_t iCouncil,
   db_bind_int64(p, 1, iCouncil);
   int nAlloc = 0, rc;
   while ((rc = db_step(p)) == DB_ROW) {
-    *paExp = grow(pArena, *paExp, *pnExp, &nAlloc, sizeof(SessionExpected));
-    SessionExpected *e = &(*paExp)[(*pnExp)++];
+    *paExp = grow(pArena, *paExp, *pnExp, &nAlloc, sizeof(MeetingExpected));
+    MeetingExpected *e = &(*paExp)[(*pnExp)++];
     e->iMember = db_column_int64(p, 0);
     e->zName = arena_printf(pArena, "%s %s", db_column_text(p, 1),
                             db_column_text(p, 2));
@@ -47,8 +47,8 @@ int session_expected_list(Db *pDb, Arena *pArena, int64_t iCouncil,
   return rc == DB_DONE ? DB_OK : DB_ERROR;
 }
 
-int session_attendance_list(Db *pDb, Arena *pArena, int64_t iActivity,
-                            SessionAttendance **paRow, int *pnRow) {
+int meeting_attendance_list(Db *pDb, Arena *pArena, int64_t iActivity,
+                            MeetingAttendance **paRow, int *pnRow) {
   *paRow = NULL;
   *pnRow = 0;
   DbStmt *p = db_prepare(
@@ -63,8 +63,8 @@ int session_attendance_list(Db *pDb, Arena *pArena, int64_t iActivity,
   db_bind_int64(p, 1, iActivity);
   int nAlloc = 0, rc;
   while ((rc = db_step(p)) == DB_ROW) {
-    *paRow = grow(pArena, *paRow, *pnRow, &nAlloc, sizeof(SessionAttendance));
-    SessionAttendance *s = &(*paRow)[(*pnRow)++];
+    *paRow = grow(pArena, *paRow, *pnRow, &nAlloc, sizeof(MeetingAttendance));
+    MeetingAttendance *s = &(*paRow)[(*pnRow)++];
     s->iMember = db_column_int64(p, 0);
     if (s->iMember) {
       s->zName = arena_printf(pArena, "%s %s", db_column_text(p, 1),
@@ -122,7 +122,7 @@ static int insert_row(Db *pDb, int64_t iActivity, int64_t iUser,
   return rc == DB_DONE ? DB_OK : rc;
 }
 
-int session_attendance_replace(Db *pDb, int64_t iActivity, int64_t iUser,
+int meeting_attendance_replace(Db *pDb, int64_t iActivity, int64_t iUser,
                                const AttendanceEntry *a, int n,
                                const char *const *azCommune,
                                const int64_t *aiSubstituteFor) {
@@ -170,15 +170,15 @@ int session_attendance_replace(Db *pDb, int64_t iActivity, int64_t iUser,
   return db_commit(pDb);
 }
 
-int session_quorum(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iActivity,
+int meeting_quorum(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iActivity,
                    QuorumResult *pOut) {
   QuorumRules rules;
-  SessionExpected *aExp = NULL;
-  SessionAttendance *aRow = NULL;
+  MeetingExpected *aExp = NULL;
+  MeetingAttendance *aRow = NULL;
   int nExp = 0, nRow = 0;
   if (council_quorum_rules(pDb, iCouncil, &rules) != DB_OK ||
-      session_expected_list(pDb, pArena, iCouncil, &aExp, &nExp) != DB_OK ||
-      session_attendance_list(pDb, pArena, iActivity, &aRow, &nRow) != DB_OK) {
+      meeting_expected_list(pDb, pArena, iCouncil, &aExp, &nExp) != DB_OK ||
+      meeting_attendance_list(pDb, pArena, iActivity, &aRow, &nRow) != DB_OK) {
     return DB_ERROR;
   }
   QuorumPerson *aPerson =
@@ -209,7 +209,7 @@ int session_quorum(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iActivity,
   return DB_OK;
 }
 
-const char *session_today(Arena *pArena) {
+const char *meeting_today(Arena *pArena) {
   char z[CHILE_TIME_ISO_MAX];
   chile_time_format_iso(db_now(), z, sizeof(z));
   return arena_strndup(pArena, z, 10);

@@ -7,7 +7,7 @@
 
 #include "store/meetings/meetings.h"
 
-static int load_answers(Db *pDb, Arena *pArena, SessionRequest *pReq) {
+static int load_answers(Db *pDb, Arena *pArena, MeetingRequest *pReq) {
   pReq->nAnswer = 0;
   pReq->aAnswer = NULL;
   DbStmt *p = db_prepare(pDb,
@@ -18,8 +18,8 @@ static int load_answers(Db *pDb, Arena *pArena, SessionRequest *pReq) {
   int nAlloc = 0, rc;
   while ((rc = db_step(p)) == DB_ROW) {
     pReq->aAnswer = arena_grow(pArena, pReq->aAnswer, pReq->nAnswer, &nAlloc,
-                               sizeof(SessionAnswer));
-    SessionAnswer *a = &pReq->aAnswer[pReq->nAnswer++];
+                               sizeof(MeetingAnswer));
+    MeetingAnswer *a = &pReq->aAnswer[pReq->nAnswer++];
     a->zDate = arena_strdup(pArena, db_column_text(p, 0));
     a->zBody = arena_strdup(pArena, db_column_text(p, 1));
   }
@@ -27,8 +27,8 @@ static int load_answers(Db *pDb, Arena *pArena, SessionRequest *pReq) {
   return rc == DB_DONE ? DB_OK : DB_ERROR;
 }
 
-int session_request_list(Db *pDb, Arena *pArena, int64_t iCouncil,
-                         SessionRequest **paReq, int *pnReq) {
+int meeting_request_list(Db *pDb, Arena *pArena, int64_t iCouncil,
+                         MeetingRequest **paReq, int *pnReq) {
   *paReq = NULL;
   *pnReq = 0;
   DbStmt *p = db_prepare(
@@ -46,8 +46,8 @@ int session_request_list(Db *pDb, Arena *pArena, int64_t iCouncil,
   int nAlloc = 0, rc;
   while ((rc = db_step(p)) == DB_ROW) {
     *paReq =
-        arena_grow(pArena, *paReq, *pnReq, &nAlloc, sizeof(SessionRequest));
-    SessionRequest *q = &(*paReq)[(*pnReq)++];
+        arena_grow(pArena, *paReq, *pnReq, &nAlloc, sizeof(MeetingRequest));
+    MeetingRequest *q = &(*paReq)[(*pnReq)++];
     q->id = db_column_int64(p, 0);
     q->zAuthority = arena_strdup(pArena, db_column_text(p, 1));
     q->iAgreement = db_column_int64(p, 2);
@@ -63,7 +63,7 @@ int session_request_list(Db *pDb, Arena *pArena, int64_t iCouncil,
   return DB_OK;
 }
 
-int session_request_insert(Db *pDb, int64_t iCouncil, SessionRequest *pReq) {
+int meeting_request_insert(Db *pDb, int64_t iCouncil, MeetingRequest *pReq) {
   DbStmt *p =
       db_prepare(pDb,
                  "INSERT INTO authority_requests(council_id, authority_name, "
@@ -85,7 +85,7 @@ int session_request_insert(Db *pDb, int64_t iCouncil, SessionRequest *pReq) {
   return rc == DB_ROW ? DB_OK : rc;
 }
 
-int session_request_answer(Db *pDb, int64_t iCouncil, int64_t iRequest,
+int meeting_request_answer(Db *pDb, int64_t iCouncil, int64_t iRequest,
                            const char *zDate, const char *zBody) {
   DbStmt *p =
       db_prepare(pDb,

@@ -105,10 +105,10 @@ static void attendance_is_replaced_and_a_suplente_counts_only_when_told(
   a[2].eStatus = ATTENDANCE_PRESENTE;
   a[3].zName = "Invitada Núñez";
   a[3].eStatus = ATTENDANCE_PRESENTE;
-  assert_int_equal(session_attendance_replace(pDb, iAct, 0, a, 4, NULL, NULL),
+  assert_int_equal(meeting_attendance_replace(pDb, iAct, 0, a, 4, NULL, NULL),
                    DB_OK);
   QuorumResult q;
-  assert_int_equal(session_quorum(pDb, pArena, iCouncil, iAct, &q), DB_OK);
+  assert_int_equal(meeting_quorum(pDb, pArena, iCouncil, iAct, &q), DB_OK);
   /* Titulares only: 1 of 3 present, 2 needed. */
   assert_int_equal(q.session.nPresent, 1);
   assert_int_equal(q.session.nRequired, 2);
@@ -121,20 +121,20 @@ static void attendance_is_replaced_and_a_suplente_counts_only_when_told(
   assert_int_equal(council_quorum_rules(pDb, iCouncil, &back), DB_OK);
   assert_int_equal(back.eCounts, QUORUM_COUNTS_SUBSTITUTES);
   assert_string_equal(back.session.zLabel, "mayoría absoluta");
-  assert_int_equal(session_quorum(pDb, pArena, iCouncil, iAct, &q), DB_OK);
+  assert_int_equal(meeting_quorum(pDb, pArena, iCouncil, iAct, &q), DB_OK);
   assert_int_equal(q.session.nPresent, 2); /* the suplente for t3 */
   assert_true(q.session.bReached);
-  SessionAttendance *aRow = NULL;
+  MeetingAttendance *aRow = NULL;
   int nRow = 0;
-  assert_int_equal(session_attendance_list(pDb, pArena, iAct, &aRow, &nRow),
+  assert_int_equal(meeting_attendance_list(pDb, pArena, iAct, &aRow, &nRow),
                    DB_OK);
   assert_int_equal(nRow, 4);
   assert_string_equal(aRow[1].zReason, "Viaje");
   assert_string_equal(aRow[3].zName, "Invitada Núñez");
   /* Replaced as a whole. */
-  assert_int_equal(session_attendance_replace(pDb, iAct, 0, a, 1, NULL, NULL),
+  assert_int_equal(meeting_attendance_replace(pDb, iAct, 0, a, 1, NULL, NULL),
                    DB_OK);
-  assert_int_equal(session_attendance_list(pDb, pArena, iAct, &aRow, &nRow),
+  assert_int_equal(meeting_attendance_list(pDb, pArena, iAct, &aRow, &nRow),
                    DB_OK);
   assert_int_equal(nRow, 1);
   arena_free(pArena);
@@ -149,49 +149,49 @@ static void a_stale_follow_up_or_acta_save_changes_nothing(void **state) {
                                "INSERT INTO councils(name, short_name, "
                                "created_at) VALUES ('C', 'C', 0) RETURNING id");
   int64_t iAct = make_session(pDb, iCouncil, 1700000000);
-  SessionAgreement g;
+  MeetingAgreement g;
   memset(&g, 0, sizeof(g));
   g.iActivity = iAct;
   g.zText = "Oficiar al SERVIU";
   g.zResponsibleKind = "autoridad";
   g.zResponsible = "SERVIU";
   g.zDue = "2024-01-31";
-  assert_int_equal(session_agreement_insert(pDb, iCouncil, &g), DB_OK);
-  SessionAgreement stale = g;
-  assert_int_equal(session_agreement_follow(pDb, 0, &g, AGREEMENT_EN_CURSO,
+  assert_int_equal(meeting_agreement_insert(pDb, iCouncil, &g), DB_OK);
+  MeetingAgreement stale = g;
+  assert_int_equal(meeting_agreement_follow(pDb, 0, &g, AGREEMENT_EN_CURSO,
                                             "2024-01-10", "Oficio enviado"),
                    DB_OK);
-  assert_int_equal(session_agreement_follow(
+  assert_int_equal(meeting_agreement_follow(
                        pDb, 0, &stale, AGREEMENT_DESCARTADO, "2024-01-11", "x"),
                    DB_STALE);
-  SessionAgreement back;
-  assert_int_equal(session_agreement_get(pDb, pArena, iCouncil, g.id, &back),
+  MeetingAgreement back;
+  assert_int_equal(meeting_agreement_get(pDb, pArena, iCouncil, g.id, &back),
                    DB_OK);
   assert_int_equal(back.eState, AGREEMENT_EN_CURSO);
-  SessionAgreementNote *aNote = NULL;
+  MeetingAgreementNote *aNote = NULL;
   int nNote = 0;
-  assert_int_equal(session_agreement_notes(pDb, pArena, g.id, &aNote, &nNote),
+  assert_int_equal(meeting_agreement_notes(pDb, pArena, g.id, &aNote, &nNote),
                    DB_OK);
   assert_int_equal(nNote, 1);
   assert_string_equal(aNote[0].zNote, "Oficio enviado");
 
   static const char *const azTitle[] = {"Cuenta", "Varios"};
-  SessionActa acta, again;
-  assert_int_equal(session_acta_create(pDb, iAct, azTitle, 2, &acta), DB_OK);
-  assert_int_equal(session_acta_create(pDb, iAct, azTitle, 2, &again),
+  MeetingActa acta, again;
+  assert_int_equal(meeting_acta_create(pDb, iAct, azTitle, 2, &acta), DB_OK);
+  assert_int_equal(meeting_acta_create(pDb, iAct, azTitle, 2, &again),
                    DB_CONSTRAINT);
-  SessionActaItem *aItem = NULL;
+  MeetingActaItem *aItem = NULL;
   int nItem = 0;
-  assert_int_equal(session_acta_items(pDb, pArena, acta.id, &aItem, &nItem),
+  assert_int_equal(meeting_acta_items(pDb, pArena, acta.id, &aItem, &nItem),
                    DB_OK);
   assert_int_equal(nItem, 2);
   int64_t aiItem[1] = {aItem[0].id};
   const char *azNew[1] = {"Primera versión"};
-  assert_int_equal(session_acta_save(pDb, 0, &acta, aiItem, azNew, 1), DB_OK);
+  assert_int_equal(meeting_acta_save(pDb, 0, &acta, aiItem, azNew, 1), DB_OK);
   azNew[0] = "Versión atrasada";
-  assert_int_equal(session_acta_save(pDb, 0, &acta, aiItem, azNew, 1),
+  assert_int_equal(meeting_acta_save(pDb, 0, &acta, aiItem, azNew, 1),
                    DB_STALE);
-  assert_int_equal(session_acta_items(pDb, pArena, acta.id, &aItem, &nItem),
+  assert_int_equal(meeting_acta_items(pDb, pArena, acta.id, &aItem, &nItem),
                    DB_OK);
   assert_string_equal(aItem[0].zSummary, "Primera versión");
   arena_free(pArena);
