@@ -197,6 +197,20 @@ typedef struct DbArg {
 #define DB_I(v) ((DbArg){'i', (int64_t)(v), NULL})
 #define DB_T(s) ((DbArg){'t', 0, (s)})
 #define DB_NULL ((DbArg){'n', 0, NULL})
+/* The optional ones: text or "" (never NULL), text or NULL when it is NULL
+** or "", an id or NULL when it is not positive (an optional reference). */
+static inline DbArg db_arg_text_empty(const char *z) {
+  return DB_T(z ? z : "");
+}
+static inline DbArg db_arg_text_null(const char *z) {
+  return z && *z ? DB_T(z) : DB_NULL;
+}
+static inline DbArg db_arg_id_null(int64_t v) {
+  return v > 0 ? DB_I(v) : DB_NULL;
+}
+#define DB_TE(s) db_arg_text_empty(s)
+#define DB_TN(s) db_arg_text_null(s)
+#define DB_IN(v) db_arg_id_null(v)
 #define DB_ARGS_(...)           \
   (const DbArg[]){__VA_ARGS__}, \
       (int)(sizeof((const DbArg[]){__VA_ARGS__}) / sizeof(DbArg))

@@ -311,7 +311,7 @@ static void request_dispatch(Request *r) {
   }
   authenticate(r);
   int mRole = r->bSignedIn ? r->user.mRole : ROLE_ANONYMOUS;
-  if (!(r->pRoute->mRole & mRole)) {
+  if (!(route_roles(r->pRoute, r->eMethod) & mRole)) {
     if (r->bSignedIn) {
       respond_error(r, 403, NULL);
     } else if (request_is_api(r)) {

@@ -43,6 +43,11 @@ int64_t page_council_id(Request *r) {
   return c ? c->id : 0;
 }
 
+int page_user_is(Request *r, int mRole) {
+  const User *pUser = request_user(r);
+  return pUser && (pUser->mRole & mRole) != 0;
+}
+
 const char *page_council_region(Request *r) {
   const Council *c = page_council(r);
   return c && c->zRegion[0] ? c->zRegion : NULL;

@@ -28,6 +28,10 @@ const char *page_council_region(Request *r);
 ** and returns 0 when there is no council yet. */
 int64_t page_require_council(Request *r);
 
+/* Whether the request's user holds one of the roles mRole (ROLE_ bits):
+** for what a page shows; who may use a route is the route table's. */
+int page_user_is(Request *r, int mRole);
+
 /* Starts the page: initializes h and writes the shell's top. */
 void page_begin(Request *r, Html *h, const char *zTitle, const char *zNav);
 /* Closes the shell and sends the page with iStatus. */

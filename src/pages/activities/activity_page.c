@@ -297,7 +297,7 @@ static void section_whatsapp(Html *h, Request *r, const Activity *a,
 
 void page_activity(Request *r) {
   const User *pUser = request_user(r);
-  int bAdmin = pUser && (pUser->mRole & ROLE_ADMIN);
+  int bAdmin = page_user_is(r, ROLE_ADMIN);
   Activity a;
   if (!act_load(r, &a, pUser == NULL)) return;
   Db *pDb = request_db(r);

@@ -344,7 +344,7 @@ json_t *evidence_json_list(Request *r, int64_t iActivity) {
 
 void evidence_section(Html *h, Request *r, const Activity *a) {
   const User *pUser = request_user(r);
-  int bAdmin = pUser && (pUser->mRole & ROLE_ADMIN);
+  int bAdmin = page_user_is(r, ROLE_ADMIN);
   EvidenceItem *aItem = NULL;
   int nItem = 0;
   evidence_list(request_db(r), request_arena(r), a->id, pUser == NULL, &aItem,

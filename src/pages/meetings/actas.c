@@ -373,7 +373,7 @@ static void acta_conflict_table(Html *h, Request *r, const ActaView *v,
 static void acta_get(Request *r, ActaView *v, const ActaReshow *pRe) {
   const FormErrors *pErr = pRe ? &pRe->err : NULL;
   const User *pUser = request_user(r);
-  int bAdmin = pUser && (pUser->mRole & ROLE_ADMIN);
+  int bAdmin = page_user_is(r, ROLE_ADMIN);
   Html h;
   page_begin(r, &h, "Acta", pUser ? "acuerdos" : "actas");
   html_printf(&h, "<h1>Acta: %s</h1>\n", v->act.zTitle);
@@ -656,7 +656,7 @@ void page_activity_acta(Request *r) {
     respond_error(r, 403, "Ingrese con su cuenta para modificar el acta.");
     return;
   }
-  int bAdmin = (pUser->mRole & ROLE_ADMIN) != 0;
+  int bAdmin = page_user_is(r, ROLE_ADMIN);
   const char *zAction = request_field(r, "accion");
   if (!zAction) zAction = "";
   if (strcmp(zAction, "comentar") == 0 && v.bHasActa) {

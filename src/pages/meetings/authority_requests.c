@@ -88,15 +88,7 @@ static void requests_post(Request *r) {
 }
 
 void page_authority_requests(Request *r) {
-  const User *pUser = request_user(r);
-  int bAdmin = (pUser->mRole & ROLE_ADMIN) != 0;
-  if (request_is_post(r)) {
-    if (!bAdmin) {
-      respond_error(r, 403,
-                    "Solo la encargada o el encargado registra las "
-                    "solicitudes.");
-      return;
-    }
+  if (request_is_post(r)) { /* The officer's only (routes.c) */
     requests_post(r);
     return;
   }
@@ -106,7 +98,7 @@ void page_authority_requests(Request *r) {
 /* The list and its forms; pRe non-NULL re-shows the form that was sent with
 ** the typed values and its messages, and answers 422. */
 static void requests_show(Request *r, const RequestsReshow *pRe) {
-  int bAdmin = (request_user(r)->mRole & ROLE_ADMIN) != 0;
+  int bAdmin = page_user_is(r, ROLE_ADMIN);
   const FormErrors *pNewErr = pRe && pRe->iAnswer == 0 ? &pRe->err : NULL;
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);

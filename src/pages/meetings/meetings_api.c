@@ -214,14 +214,7 @@ static void api_agreement_create(Request *r) {
 }
 
 void page_api_agreements(Request *r) {
-  if (request_is_post(r)) {
-    if (!(request_user(r)->mRole & ROLE_ADMIN)) {
-      respond_json_error(r, 403,
-                         "Solo la encargada o el encargado puede registrar "
-                         "acuerdos.",
-                         NULL);
-      return;
-    }
+  if (request_is_post(r)) { /* The officer's only (routes.c) */
     api_agreement_create(r);
     return;
   }
@@ -277,13 +270,6 @@ void page_api_agreement(Request *r) {
   }
   if (!request_is_post(r)) {
     respond_json(r, 200, agreement_full_json(r, &g));
-    return;
-  }
-  if (!(request_user(r)->mRole & ROLE_ADMIN)) {
-    respond_json_error(r, 403,
-                       "Solo la encargada o el encargado puede hacer el "
-                       "seguimiento de los acuerdos.",
-                       NULL);
     return;
   }
   json_t *pBody = body_json(r);

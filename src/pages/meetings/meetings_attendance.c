@@ -117,7 +117,7 @@ static void attendance_render(Html *h, Request *r, const Activity *a,
                               const MeetingAttendance *aRow, int nRow,
                               const FormErrors *pErr, int iBase,
                               int bConflict) {
-  int bAdmin = (request_user(r)->mRole & ROLE_ADMIN) != 0;
+  int bAdmin = page_user_is(r, ROLE_ADMIN);
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
   QuorumResult q;

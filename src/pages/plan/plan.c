@@ -16,16 +16,11 @@
 #include "pages/page_cache.h"
 #include "pages/plan/plan_pages.h"
 
-int plan_page_is_admin(Request *r) {
-  const User *pUser = request_user(r);
-  return pUser && (pUser->mRole & ROLE_ADMIN);
-}
-
 int plan_page_load(Request *r, int64_t iCouncil, int iNumber, PlanDoc *pDoc,
                    PlanVersionInfo *pInfo) {
   if (!iCouncil) return DB_DONE;
   return plan_store_load(request_db(r), request_arena(r), iCouncil, iNumber,
-                         !plan_page_is_admin(r), pDoc, pInfo);
+                         !page_user_is(r, ROLE_ADMIN), pDoc, pInfo);
 }
 
 const char *plan_page_date(Arena *pArena, const char *zIso) {
@@ -131,7 +126,7 @@ static int plan_body(Request *r, Html *pH) {
     html_printf(pH,
                 "<h1>Plan anual</h1>\n<div class=\"notice notice-info\">"
                 "Aún no hay un plan anual aprobado para mostrar.</div>\n");
-    if (plan_page_is_admin(r)) {
+    if (page_user_is(r, ROLE_ADMIN)) {
       html_printf(pH,
                   "<p><a class=\"button button-primary\" "
                   "href=\"/admin/plan/importar\">Importar el plan</a></p>\n");
@@ -147,7 +142,7 @@ static int plan_body(Request *r, Html *pH) {
     html_printf(pH, " Aprobado el %s.", plan_page_time(pArena, info.tApproved));
   }
   html_printf(pH, "</p>\n");
-  if (plan_page_is_admin(r)) {
+  if (page_user_is(r, ROLE_ADMIN)) {
     admin_actions(pH, r, &info);
     int nFlagged = 0;
     for (int i = 0; i < doc.nLine; i++)
@@ -219,7 +214,7 @@ static int plan_body(Request *r, Html *pH) {
 /* GET /plan. The body is cached for everyone but the officer, whose copy
 ** carries a CSRF token (the approve button). */
 void page_plan(Request *r) {
-  int bCache = !plan_page_is_admin(r);
+  int bCache = !page_user_is(r, ROLE_ADMIN);
   const char *zKey = bCache ? page_cache_key(r, "plan") : NULL;
   int64_t iVersion = bCache ? page_cache_version(r) : -1;
   Html body, h;
@@ -288,7 +283,7 @@ void page_plan_line(Request *r) {
               plan_target_equal(&suggested, &pL->target)
                   ? "sugerida a partir del texto de las acciones"
                   : "corregida por la encargada");
-  if (plan_page_is_admin(r)) {
+  if (page_user_is(r, ROLE_ADMIN)) {
     html_printf(&h,
                 "<div class=\"actions\"><a class=\"button button-primary\" "
                 "href=\"/admin/plan/lineas/%d\">Editar esta línea</a></div>\n",

@@ -85,7 +85,7 @@ void page_plan_history(Request *r) {
     respond_error(r, 500, NULL);
     return;
   }
-  int bAdmin = plan_page_is_admin(r);
+  int bAdmin = page_user_is(r, ROLE_ADMIN);
   Html h;
   page_begin(r, &h, "Historial del plan", "plan");
   html_printf(&h,

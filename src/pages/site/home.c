@@ -60,7 +60,7 @@ static void home_personal(Request *r, Html *h) {
                 "<p><a class=\"button button-secondary\" href=\"/cuenta\">"
                 "Mi cuenta</a></p></section>",
                 pUser->zName, accounts_role_label(pUser->zRole));
-    if (pUser->mRole & ROLE_ADMIN) {
+    if (page_user_is(r, ROLE_ADMIN)) {
       html_printf(h,
                   "<section class=\"card\"><h2>Administración</h2>"
                   "<p>Cree cuentas para consejeros, consejeras y "

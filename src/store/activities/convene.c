@@ -14,36 +14,23 @@
 #include "mail/outbox.h"
 #include "mail/smtp.h"
 
+static void recipient_from_row(DbStmt *p, Arena *pArena, void *pRow) {
+  ConveneRecipient *r = pRow;
+  r->iMember = db_column_int64(p, 0);
+  r->zName = db_column_dup(p, pArena, 1);
+  r->zEmail = db_column_dup(p, pArena, 2);
+}
+
 int convene_councillors(Db *pDb, Arena *pArena, int64_t iCouncil,
                         ConveneRecipient **paRec, int *pnRec) {
-  DbStmt *p =
-      db_prepare(pDb,
-                 "SELECT id, first_names, last_names, email FROM members WHERE "
-                 "council_id = ? AND status = 'vigente' AND email <> '' "
-                 "ORDER BY last_names, first_names, id");
-  if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, iCouncil);
-  int nAlloc = 32, n = 0, rc;
-  ConveneRecipient *a = arena_alloc(pArena, sizeof(*a) * (size_t)nAlloc);
-  while ((rc = db_step(p)) == DB_ROW) {
-    if (n == nAlloc) {
-      ConveneRecipient *aNew =
-          arena_alloc(pArena, sizeof(*a) * (size_t)nAlloc * 2);
-      memcpy(aNew, a, sizeof(*a) * (size_t)n);
-      a = aNew;
-      nAlloc *= 2;
-    }
-    a[n].iMember = db_column_int64(p, 0);
-    a[n].iDirectory = 0;
-    a[n].zName = arena_printf(pArena, "%s %s", db_column_text(p, 1),
-                              db_column_text(p, 2));
-    a[n].zEmail = arena_strdup(pArena, db_column_text(p, 3));
-    n++;
-  }
-  db_done(p);
-  *paRec = a;
-  *pnRec = n;
-  return rc == DB_DONE ? DB_OK : DB_ERROR;
+  return db_rows(db_query(pDb,
+                          "SELECT id, first_names || ' ' || last_names, email "
+                          "FROM members WHERE council_id = ? AND status = "
+                          "'vigente' AND email <> '' ORDER BY last_names, "
+                          "first_names, id",
+                          DB_I(iCouncil)),
+                 pArena, recipient_from_row, sizeof(ConveneRecipient), paRec,
+                 pnRec);
 }
 
 const char *convene_place(Arena *pArena, const Activity *a) {

@@ -15,7 +15,8 @@
   "LEFT JOIN territory_communes c ON c.code = d.commune_code "          \
   "LEFT JOIN territory_provinces p ON p.code = d.province_code "
 
-static void entry_from_row(Arena *pArena, DbStmt *pStmt, DirectoryEntry *p) {
+static void entry_from_row(DbStmt *pStmt, Arena *pArena, void *pRow) {
+  DirectoryEntry *p = pRow;
   p->id = db_column_int64(pStmt, 0);
   p->zPersonName = people_col(pArena, pStmt, 1);
   p->zPosition = people_col(pArena, pStmt, 2);
@@ -33,8 +34,6 @@ static void entry_from_row(Arena *pArena, DbStmt *pStmt, DirectoryEntry *p) {
 int people_directory_list(Db *pDb, Arena *pArena, int64_t iCouncil,
                           const PeopleFilter *pFilter, DirectoryEntry **paEntry,
                           int *pnEntry) {
-  *paEntry = NULL;
-  *pnEntry = 0;
   DbStmt *pStmt = db_prepare(
       pDb, "SELECT " DIRECTORY_COLUMNS
            "WHERE d.council_id = ? "
@@ -45,31 +44,20 @@ int people_directory_list(Db *pDb, Arena *pArena, int64_t iCouncil,
            "AND (? = '' OR d.commune_code = ?) "
            "AND (? = '' OR d.kind = ?) AND (? = '' OR d.status = ?) "
            "ORDER BY d.institution, d.person_name, d.id");
-  if (!pStmt) return DB_ERROR;
-  people_bind_filter(pStmt, pArena, iCouncil, pFilter, 4, 3, 1,
-                     pFilter->zStatus ? pFilter->zStatus : "");
-  int nAlloc = 0, rc;
-  while ((rc = db_step(pStmt)) == DB_ROW) {
-    *paEntry =
-        arena_grow(pArena, *paEntry, *pnEntry, &nAlloc, sizeof(DirectoryEntry));
-    entry_from_row(pArena, pStmt, &(*paEntry)[(*pnEntry)++]);
-  }
-  db_done(pStmt);
-  return rc == DB_DONE ? DB_OK : DB_ERROR;
+  return people_list_rows(pStmt, pArena, iCouncil, pFilter, 4, 3, 1,
+                          pFilter->zStatus ? pFilter->zStatus : "",
+                          entry_from_row, sizeof(DirectoryEntry), paEntry,
+                          pnEntry);
 }
 
 int people_directory_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,
                          DirectoryEntry *pEntry) {
   memset(pEntry, 0, sizeof(*pEntry));
-  DbStmt *pStmt = db_prepare(
-      pDb, "SELECT " DIRECTORY_COLUMNS "WHERE d.council_id = ? AND d.id = ?");
-  if (!pStmt) return DB_ERROR;
-  db_bind_int64(pStmt, 1, iCouncil);
-  db_bind_int64(pStmt, 2, iId);
-  int rc = db_step(pStmt);
-  if (rc == DB_ROW) entry_from_row(pArena, pStmt, pEntry);
-  db_done(pStmt);
-  return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_DONE : DB_ERROR;
+  return db_row(db_query(pDb,
+                         "SELECT " DIRECTORY_COLUMNS
+                         "WHERE d.council_id = ? AND d.id = ?",
+                         DB_I(iCouncil), DB_I(iId)),
+                pArena, entry_from_row, pEntry);
 }
 
 void people_directory_check(Db *pDb, Arena *pArena, const TerritoryIndex *pIdx,
@@ -128,47 +116,17 @@ void people_directory_check(Db *pDb, Arena *pArena, const TerritoryIndex *pIdx,
 }
 
 int people_directory_save(Db *pDb, int64_t iCouncil, DirectoryEntry *p) {
-  int64_t iNow = db_now();
-  DbStmt *pStmt;
-  if (p->id == 0) {
-    pStmt = db_prepare(
-        pDb,
-        "INSERT INTO directory_entries(person_name, position, "
-        "institution, kind, province_code, commune_code, email, phone, "
-        "reason, status, updated_at, created_at, council_id) VALUES "
-        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
-  } else {
-    pStmt = db_prepare(
-        pDb,
-        "UPDATE directory_entries SET person_name = ?, position = ?, "
-        "institution = ?, kind = ?, province_code = ?, commune_code = ?, "
-        "email = ?, phone = ?, reason = ?, status = ?, updated_at = ?, "
-        "version = version + 1 WHERE id = ? AND council_id = ?");
-  }
-  if (!pStmt) return DB_ERROR;
-  db_bind_text(pStmt, 1, p->zPersonName);
-  db_bind_text(pStmt, 2, p->zPosition);
-  db_bind_text(pStmt, 3, p->zInstitution);
-  db_bind_text(pStmt, 4, p->zKind);
-  db_bind_text(pStmt, 5, p->zProvinceCode[0] ? p->zProvinceCode : NULL);
-  db_bind_text(pStmt, 6, p->zCommuneCode[0] ? p->zCommuneCode : NULL);
-  db_bind_text(pStmt, 7, p->zEmail);
-  db_bind_text(pStmt, 8, p->zPhone);
-  db_bind_text(pStmt, 9, p->zReason);
-  db_bind_text(pStmt, 10, p->zStatus);
-  db_bind_int64(pStmt, 11, iNow);
-  if (p->id == 0) {
-    db_bind_int64(pStmt, 12, iNow);
-    db_bind_int64(pStmt, 13, iCouncil);
-  } else {
-    db_bind_int64(pStmt, 12, p->id);
-    db_bind_int64(pStmt, 13, iCouncil);
-  }
-  int rc = db_step(pStmt);
-  if (rc == DB_ROW) {
-    p->id = db_column_int64(pStmt, 0);
-    rc = DB_DONE;
-  }
-  db_done(pStmt);
-  return rc == DB_DONE ? DB_OK : rc;
+  return people_save(
+      pDb, iCouncil, &p->id,
+      "INSERT INTO directory_entries(person_name, position, institution, "
+      "kind, province_code, commune_code, email, phone, reason, status, "
+      "updated_at, created_at, council_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+      "?, ?, ?, ?, ?) RETURNING id",
+      "UPDATE directory_entries SET person_name = ?, position = ?, "
+      "institution = ?, kind = ?, province_code = ?, commune_code = ?, "
+      "email = ?, phone = ?, reason = ?, status = ?, updated_at = ?, "
+      "version = version + 1 WHERE id = ? AND council_id = ?",
+      DB_T(p->zPersonName), DB_T(p->zPosition), DB_T(p->zInstitution),
+      DB_T(p->zKind), DB_TN(p->zProvinceCode), DB_TN(p->zCommuneCode),
+      DB_T(p->zEmail), DB_T(p->zPhone), DB_T(p->zReason), DB_T(p->zStatus));
 }

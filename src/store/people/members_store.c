@@ -42,6 +42,18 @@
   "AND (? = '' OR m.council_role = ?) AND (? = '' OR m.status = ?) "
 
 static void member_from_row(Arena *pArena, DbStmt *pStmt, int bPrivate,
+                            Member *p);
+
+/* The public list's rows and the officer's (with RUN, e-mail, phone). */
+static void member_public_row(DbStmt *pStmt, Arena *pArena, void *pRow) {
+  member_from_row(pArena, pStmt, 0, pRow);
+}
+
+static void member_private_row(DbStmt *pStmt, Arena *pArena, void *pRow) {
+  member_from_row(pArena, pStmt, 1, pRow);
+}
+
+static void member_from_row(Arena *pArena, DbStmt *pStmt, int bPrivate,
                             Member *p) {
   memset(p, 0, sizeof(*p));
   p->id = db_column_int64(pStmt, 0);
@@ -76,64 +88,41 @@ static void member_from_row(Arena *pArena, DbStmt *pStmt, int bPrivate,
 int people_member_list(Db *pDb, Arena *pArena, int64_t iCouncil,
                        const PeopleFilter *pFilter, int bPublic,
                        Member **paMember, int *pnMember) {
-  *paMember = NULL;
-  *pnMember = 0;
   DbStmt *pStmt =
       bPublic ? db_prepare(pDb, "SELECT " MEMBER_COLUMNS
                                 " " MEMBER_FROM MEMBER_WHERE MEMBER_ORDER)
               : db_prepare(pDb, "SELECT " MEMBER_COLUMNS MEMBER_PRIVATE_COLUMNS
                                     MEMBER_FROM MEMBER_WHERE MEMBER_ORDER);
-  if (!pStmt) return DB_ERROR;
   const char *zStatus = pFilter->zStatus ? pFilter->zStatus : "";
   /* The public sees the council as it is today. */
-  people_bind_filter(pStmt, pArena, iCouncil, pFilter, 3, 2, 1,
-                     bPublic ? "vigente" : zStatus);
-  int nAlloc = 0, rc;
-  while ((rc = db_step(pStmt)) == DB_ROW) {
-    *paMember =
-        arena_grow(pArena, *paMember, *pnMember, &nAlloc, sizeof(Member));
-    member_from_row(pArena, pStmt, !bPublic, &(*paMember)[(*pnMember)++]);
-  }
-  db_done(pStmt);
-  return rc == DB_DONE ? DB_OK : DB_ERROR;
+  return people_list_rows(pStmt, pArena, iCouncil, pFilter, 3, 2, 1,
+                          bPublic ? "vigente" : zStatus,
+                          bPublic ? member_public_row : member_private_row,
+                          sizeof(Member), paMember, pnMember);
 }
 
 int people_member_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,
                       Member *pMember) {
   memset(pMember, 0, sizeof(*pMember));
-  DbStmt *pStmt = db_prepare(
-      pDb, "SELECT " MEMBER_COLUMNS MEMBER_PRIVATE_COLUMNS MEMBER_FROM
-           "WHERE m.council_id = ? AND m.id = ?");
-  if (!pStmt) return DB_ERROR;
-  db_bind_int64(pStmt, 1, iCouncil);
-  db_bind_int64(pStmt, 2, iId);
-  int rc = db_step(pStmt);
-  if (rc == DB_ROW) member_from_row(pArena, pStmt, 1, pMember);
-  db_done(pStmt);
-  return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_DONE : DB_ERROR;
+  return db_row(
+      db_query(pDb,
+               "SELECT " MEMBER_COLUMNS MEMBER_PRIVATE_COLUMNS MEMBER_FROM
+               "WHERE m.council_id = ? AND m.id = ?",
+               DB_I(iCouncil), DB_I(iId)),
+      pArena, member_private_row, pMember);
 }
 
 int64_t people_member_by_run(Db *pDb, int64_t iCouncil, const char *zRun) {
-  DbStmt *pStmt = db_prepare(
-      pDb, "SELECT id FROM members WHERE council_id = ? AND run = ?");
-  if (!pStmt) return 0;
-  db_bind_int64(pStmt, 1, iCouncil);
-  db_bind_text(pStmt, 2, zRun);
-  int64_t iId = db_step(pStmt) == DB_ROW ? db_column_int64(pStmt, 0) : 0;
-  db_done(pStmt);
-  return iId;
+  return db_int(pDb, 0,
+                "SELECT id FROM members WHERE council_id = ? AND run = ?",
+                DB_I(iCouncil), DB_T(zRun));
 }
 
 /* Another member of the council with this e-mail, 0 when none. */
 static int64_t member_by_email(Db *pDb, int64_t iCouncil, const char *zEmail) {
-  DbStmt *pStmt = db_prepare(
-      pDb, "SELECT id FROM members WHERE council_id = ? AND email = ?");
-  if (!pStmt) return 0;
-  db_bind_int64(pStmt, 1, iCouncil);
-  db_bind_text(pStmt, 2, zEmail);
-  int64_t iId = db_step(pStmt) == DB_ROW ? db_column_int64(pStmt, 0) : 0;
-  db_done(pStmt);
-  return iId;
+  return db_int(pDb, 0,
+                "SELECT id FROM members WHERE council_id = ? AND email = ?",
+                DB_I(iCouncil), DB_T(zEmail));
 }
 
 const char *people_member_name(Arena *pArena, const Member *pMember) {
@@ -367,69 +356,21 @@ void people_member_check(Db *pDb, Arena *pArena, int64_t iCouncil,
 }
 
 int people_member_save(Db *pDb, int64_t iCouncil, Member *p) {
-  int64_t iNow = db_now();
-  DbStmt *pStmt;
-  if (p->id == 0) {
-    pStmt = db_prepare(
-        pDb,
-        "INSERT INTO members(first_names, last_names, run, email, phone, "
-        "commune_code, gender, organization_id, council_role, titular, "
-        "substitute_for, term_start, term_end, status, status_date, "
-        "status_reason, updated_at, created_at, council_id) VALUES "
-        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "RETURNING id");
-  } else {
-    pStmt = db_prepare(
-        pDb,
-        "UPDATE members SET first_names = ?, last_names = ?, run = ?, "
-        "email = ?, phone = ?, commune_code = ?, gender = ?, "
-        "organization_id = ?, council_role = ?, titular = ?, "
-        "substitute_for = ?, term_start = ?, term_end = ?, status = ?, "
-        "status_date = ?, status_reason = ?, updated_at = ?, "
-        "version = version + 1 WHERE id = ? AND council_id = ?");
-  }
-  if (!pStmt) return DB_ERROR;
-  db_bind_text(pStmt, 1, p->zFirstNames);
-  db_bind_text(pStmt, 2, p->zLastNames);
-  db_bind_text(pStmt, 3, p->zRun);
-  db_bind_text(pStmt, 4, p->zEmail);
-  db_bind_text(pStmt, 5, p->zPhone);
-  db_bind_text(pStmt, 6, p->zCommuneCode);
-  db_bind_text(pStmt, 7, p->zGender);
-  if (p->iOrganization) {
-    db_bind_int64(pStmt, 8, p->iOrganization);
-  } else {
-    db_bind_null(pStmt, 8);
-  }
-  db_bind_text(pStmt, 9, p->zRole);
-  db_bind_int64(pStmt, 10, p->bTitular ? 1 : 0);
-  if (p->iSubstituteFor) {
-    db_bind_int64(pStmt, 11, p->iSubstituteFor);
-  } else {
-    db_bind_null(pStmt, 11);
-  }
-  db_bind_text(pStmt, 12, p->zTermStart);
-  db_bind_text(pStmt, 13, p->zTermEnd);
-  db_bind_text(pStmt, 14, p->zStatus);
-  if (p->zStatusDate && p->zStatusDate[0]) {
-    db_bind_text(pStmt, 15, p->zStatusDate);
-  } else {
-    db_bind_null(pStmt, 15);
-  }
-  db_bind_text(pStmt, 16, p->zStatusReason);
-  db_bind_int64(pStmt, 17, iNow);
-  if (p->id == 0) {
-    db_bind_int64(pStmt, 18, iNow);
-    db_bind_int64(pStmt, 19, iCouncil);
-  } else {
-    db_bind_int64(pStmt, 18, p->id);
-    db_bind_int64(pStmt, 19, iCouncil);
-  }
-  int rc = db_step(pStmt);
-  if (rc == DB_ROW) {
-    p->id = db_column_int64(pStmt, 0);
-    rc = DB_DONE;
-  }
-  db_done(pStmt);
-  return rc == DB_DONE ? DB_OK : rc;
+  return people_save(
+      pDb, iCouncil, &p->id,
+      "INSERT INTO members(first_names, last_names, run, email, phone, "
+      "commune_code, gender, organization_id, council_role, titular, "
+      "substitute_for, term_start, term_end, status, status_date, "
+      "status_reason, updated_at, created_at, council_id) VALUES (?, ?, ?, "
+      "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      "UPDATE members SET first_names = ?, last_names = ?, run = ?, email = "
+      "?, phone = ?, commune_code = ?, gender = ?, organization_id = ?, "
+      "council_role = ?, titular = ?, substitute_for = ?, term_start = ?, "
+      "term_end = ?, status = ?, status_date = ?, status_reason = ?, "
+      "updated_at = ?, version = version + 1 WHERE id = ? AND council_id = ?",
+      DB_T(p->zFirstNames), DB_T(p->zLastNames), DB_T(p->zRun), DB_T(p->zEmail),
+      DB_T(p->zPhone), DB_T(p->zCommuneCode), DB_T(p->zGender),
+      DB_IN(p->iOrganization), DB_T(p->zRole), DB_I(p->bTitular ? 1 : 0),
+      DB_IN(p->iSubstituteFor), DB_T(p->zTermStart), DB_T(p->zTermEnd),
+      DB_T(p->zStatus), DB_TN(p->zStatusDate), DB_T(p->zStatusReason));
 }

@@ -72,6 +72,29 @@ const char *people_check_email(Arena *pArena, const char *zEmail, int bRequired,
   return email_normalize(pArena, zEmail);
 }
 
-const char *people_col(Arena *pArena, DbStmt *pStmt, int i) {
-  return arena_strdup(pArena, db_column_text(pStmt, i));
+int people_list_rows(DbStmt *pStmt, Arena *pArena, int64_t iCouncil,
+                     const PeopleFilter *pFilter, int nLike, int nProvince,
+                     int bStatus, const char *zStatus, DbRowMap xMap,
+                     size_t nElem, void *ppRow, int *pnRow) {
+  if (pStmt) {
+    people_bind_filter(pStmt, pArena, iCouncil, pFilter, nLike, nProvince,
+                       bStatus, zStatus);
+  }
+  return db_rows(pStmt, pArena, xMap, nElem, ppRow, pnRow);
+}
+
+#define PEOPLE_SAVE_ARGS_MAX 32
+
+int people_save_args(Db *pDb, int64_t iCouncil, int64_t *piId,
+                     const char *zInsert, const char *zUpdate,
+                     const DbArg *aArg, int nArg) {
+  DbArg a[PEOPLE_SAVE_ARGS_MAX + 3];
+  if (nArg > PEOPLE_SAVE_ARGS_MAX) return DB_ERROR;
+  memcpy(a, aArg, sizeof(DbArg) * (size_t)nArg);
+  int64_t iNow = db_now();
+  a[nArg] = DB_I(iNow);
+  a[nArg + 1] = DB_I(*piId ? *piId : iNow);
+  a[nArg + 2] = DB_I(iCouncil);
+  return *piId ? db_exec_args(pDb, zUpdate, a, nArg + 3)
+               : db_exec_id_args(pDb, zInsert, piId, a, nArg + 3);
 }

@@ -26,6 +26,24 @@ void people_bind_filter(DbStmt *pStmt, Arena *pArena, int64_t iCouncil,
                         const PeopleFilter *pFilter, int nLike, int nProvince,
                         int bStatus, const char *zStatus);
 /* A copy of column i, in pArena. */
-const char *people_col(Arena *pArena, DbStmt *pStmt, int i);
+#define people_col(pArena, pStmt, i) db_column_dup(pStmt, pArena, i)
+
+/* A list query's rows: binds the filter (people_bind_filter) and maps
+** every row into *ppRow (db_rows). */
+int people_list_rows(DbStmt *pStmt, Arena *pArena, int64_t iCouncil,
+                     const PeopleFilter *pFilter, int nLike, int nProvince,
+                     int bStatus, const char *zStatus, DbRowMap xMap,
+                     size_t nElem, void *ppRow, int *pnRow);
+
+/* Saves a record of the council: when *piId is 0, zInsert with aArg then
+** (updated_at, created_at, council_id), its id into *piId (RETURNING
+** id); otherwise zUpdate with aArg then (updated_at, id, council_id), as
+** in "... updated_at = ?, version = version + 1 WHERE id = ? AND
+** council_id = ?". DB_OK or the failure. */
+int people_save_args(Db *pDb, int64_t iCouncil, int64_t *piId,
+                     const char *zInsert, const char *zUpdate,
+                     const DbArg *aArg, int nArg);
+#define people_save(pDb, iCouncil, piId, zInsert, zUpdate, ...) \
+  people_save_args(pDb, iCouncil, piId, zInsert, zUpdate, DB_ARGS_(__VA_ARGS__))
 
 #endif
