@@ -190,12 +190,14 @@ int64_t db_data_version(Db *pDb);
 **   rc = db_rows(p, pArena, x_from_row, sizeof(X), &aX, &nX);
 */
 typedef struct DbArg {
-  char eType;    /* 'i' integer, 't' text (NULL binds NULL), 'n' NULL */
-  int64_t i;     /* 'i' */
-  const char *z; /* 't' */
+  char eType;    /* 'i' integer, 't' text (NULL binds NULL), 'b' blob,
+                 ** 'n' NULL */
+  int64_t i;     /* 'i': the value; 'b': the blob's bytes */
+  const char *z; /* 't': the text; 'b': the blob */
 } DbArg;
 #define DB_I(v) ((DbArg){'i', (int64_t)(v), NULL})
 #define DB_T(s) ((DbArg){'t', 0, (s)})
+#define DB_B(p, n) ((DbArg){'b', (int64_t)(n), (const char *)(p)})
 #define DB_NULL ((DbArg){'n', 0, NULL})
 /* The optional ones: text or "" (never NULL), text or NULL when it is NULL
 ** or "", an id or NULL when it is not positive (an optional reference). */

@@ -18,6 +18,10 @@ void db_bind_args(DbStmt *pStmt, const DbArg *aArg, int nArg) {
       case 't':
         db_bind_text(pStmt, i + 1, aArg[i].z);
         break;
+      case 'b':
+        db_bind_blob(pStmt, i + 1, aArg[i].z ? aArg[i].z : "",
+                     (size_t)aArg[i].i);
+        break;
       default:
         db_bind_null(pStmt, i + 1);
         break;

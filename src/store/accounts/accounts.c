@@ -128,78 +128,78 @@ int accounts_user_create(Db *pDb, Arena *pArena, const char *zEmail,
   if (!zHash) FAIL_FIELD(NULL, "No se pudo proteger la contraseña.");
   const char *zLower = email_normalize(pArena, zEmail);
   int64_t tNow = db_now();
-  DbStmt *pStmt = db_prepare(pDb,
-                             "INSERT INTO users(email, name, role, "
-                             "password_hash, created_at, updated_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?) RETURNING id");
-  if (!pStmt) FAIL_FIELD(NULL, "No se pudo guardar el usuario.");
-  db_bind_text(pStmt, 1, zLower);
-  db_bind_text(pStmt, 2, zName);
-  db_bind_text(pStmt, 3, zRole);
-  db_bind_text(pStmt, 4, zHash);
-  db_bind_int64(pStmt, 5, tNow);
-  db_bind_int64(pStmt, 6, tNow);
-  int rc = db_step(pStmt);
-  if (rc == DB_ROW && piId) *piId = db_column_int64(pStmt, 0);
-  db_done(pStmt);
+  int rc = db_exec_id(pDb,
+                      "INSERT INTO users(email, name, role, password_hash, "
+                      "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) "
+                      "RETURNING id",
+                      piId, DB_T(zLower), DB_T(zName), DB_T(zRole), DB_T(zHash),
+                      DB_I(tNow), DB_I(tNow));
   if (rc == DB_CONSTRAINT) {
     FAIL_FIELD("email", "Ya existe un usuario con ese correo electrónico.");
   }
-  if (rc != DB_ROW) FAIL_FIELD(NULL, "No se pudo guardar el usuario.");
+  if (rc != DB_OK) FAIL_FIELD(NULL, "No se pudo guardar el usuario.");
 #undef FAIL_FIELD
   return DB_OK;
 }
 
-/* Fills *pUser from columns 0..3 (id, email, name, role) of pStmt. */
-static void user_from_row(DbStmt *pStmt, Arena *pArena, User *pUser) {
+/* Fills the User at pRow from columns 0..3 (id, email, name, role). */
+static void user_from_row(DbStmt *pStmt, Arena *pArena, void *pRow) {
+  User *pUser = pRow;
   pUser->id = db_column_int64(pStmt, 0);
-  pUser->zEmail = arena_strdup(pArena, db_column_text(pStmt, 1));
-  pUser->zName = arena_strdup(pArena, db_column_text(pStmt, 2));
-  pUser->zRole = arena_strdup(pArena, db_column_text(pStmt, 3));
+  pUser->zEmail = db_column_dup(pStmt, pArena, 1);
+  pUser->zName = db_column_dup(pStmt, pArena, 2);
+  pUser->zRole = db_column_dup(pStmt, pArena, 3);
   pUser->mRole = accounts_role_bit(pUser->zRole);
-}
-
-static void user_row(DbStmt *pStmt, Arena *pArena, void *pRow) {
-  user_from_row(pStmt, pArena, pRow);
 }
 
 int accounts_user_list(Db *pDb, Arena *pArena, User **paUser, int *pnUser) {
   return db_rows(db_prepare(pDb,
                             "SELECT id, email, name, role FROM users "
                             "WHERE active = 1 ORDER BY name, id"),
-                 pArena, user_row, sizeof(User), paUser, pnUser);
+                 pArena, user_from_row, sizeof(User), paUser, pnUser);
+}
+
+/* A user and, when pzHash is not NULL, the password hash (column 4). */
+typedef struct UserRow {
+  User user;
+  const char *zHash;
+  int64_t iExtra[2]; /* Columns 4 and 5 of a session lookup */
+} UserRow;
+
+static void user_hash_from_row(DbStmt *pStmt, Arena *pArena, void *pRow) {
+  UserRow *u = pRow;
+  user_from_row(pStmt, pArena, &u->user);
+  u->zHash = db_column_dup(pStmt, pArena, 4);
+}
+
+static int user_with_hash(DbStmt *pStmt, Arena *pArena, User *pUser,
+                          const char **pzHash) {
+  UserRow u;
+  int rc = db_row(pStmt, pArena, user_hash_from_row, &u);
+  if (rc == DB_OK) {
+    *pUser = u.user;
+    if (pzHash) *pzHash = u.zHash;
+  }
+  return rc;
 }
 
 int accounts_user_by_email(Db *pDb, Arena *pArena, const char *zEmail,
                            User *pUser, const char **pzHash) {
-  DbStmt *pStmt = db_prepare(pDb,
-                             "SELECT id, email, name, role, password_hash "
-                             "FROM users WHERE email = ? AND active = 1");
-  if (!pStmt) return DB_ERROR;
-  db_bind_text(pStmt, 1, email_normalize(pArena, zEmail));
-  int rc = db_step(pStmt);
-  if (rc == DB_ROW) {
-    user_from_row(pStmt, pArena, pUser);
-    if (pzHash) *pzHash = arena_strdup(pArena, db_column_text(pStmt, 4));
-  }
-  db_done(pStmt);
-  return rc == DB_ROW ? DB_OK : (rc == DB_DONE ? DB_DONE : DB_ERROR);
+  return user_with_hash(
+      db_query(pDb,
+               "SELECT id, email, name, role, password_hash FROM users WHERE "
+               "email = ? AND active = 1",
+               DB_T(email_normalize(pArena, zEmail))),
+      pArena, pUser, pzHash);
 }
 
 int accounts_user_by_id(Db *pDb, Arena *pArena, int64_t iId, User *pUser,
                         const char **pzHash) {
-  DbStmt *pStmt = db_prepare(pDb,
-                             "SELECT id, email, name, role, password_hash "
-                             "FROM users WHERE id = ? AND active = 1");
-  if (!pStmt) return DB_ERROR;
-  db_bind_int64(pStmt, 1, iId);
-  int rc = db_step(pStmt);
-  if (rc == DB_ROW) {
-    user_from_row(pStmt, pArena, pUser);
-    if (pzHash) *pzHash = arena_strdup(pArena, db_column_text(pStmt, 4));
-  }
-  db_done(pStmt);
-  return rc == DB_ROW ? DB_OK : (rc == DB_DONE ? DB_DONE : DB_ERROR);
+  return user_with_hash(db_query(pDb,
+                                 "SELECT id, email, name, role, password_hash "
+                                 "FROM users WHERE id = ? AND active = 1",
+                                 DB_I(iId)),
+                        pArena, pUser, pzHash);
 }
 
 int accounts_set_password(Db *pDb, Arena *pArena, int64_t iUserId,
@@ -207,25 +207,17 @@ int accounts_set_password(Db *pDb, Arena *pArena, int64_t iUserId,
   const char *zHash = accounts_password_hash(pArena, zPassword);
   if (!zHash) return DB_ERROR;
   if (db_begin(pDb) != DB_OK) return DB_ERROR;
-  DbStmt *pUpd = db_prepare(pDb,
-                            "UPDATE users SET password_hash = ?, "
-                            "updated_at = ?, version = version + 1 "
-                            "WHERE id = ?");
-  db_bind_text(pUpd, 1, zHash);
-  db_bind_int64(pUpd, 2, db_now());
-  db_bind_int64(pUpd, 3, iUserId);
-  int rc = db_step(pUpd);
-  db_done(pUpd);
+  int rc = db_exec(pDb,
+                   "UPDATE users SET password_hash = ?, updated_at = ?, "
+                   "version = version + 1 WHERE id = ?",
+                   DB_T(zHash), DB_I(db_now()), DB_I(iUserId));
   /* A changed password must lock out whoever knew the old one: end every
   ** other session of this user. */
-  DbStmt *pDel = db_prepare(pDb,
-                            "DELETE FROM sessions WHERE user_id = ? "
-                            "AND id <> ?");
-  db_bind_int64(pDel, 1, iUserId);
-  db_bind_int64(pDel, 2, iKeepSession);
-  int rc2 = db_step(pDel);
-  db_done(pDel);
-  if (rc != DB_DONE || rc2 != DB_DONE) {
+  if (rc == DB_OK) {
+    rc = db_exec(pDb, "DELETE FROM sessions WHERE user_id = ? AND id <> ?",
+                 DB_I(iUserId), DB_I(iKeepSession));
+  }
+  if (rc != DB_OK) {
     db_rollback(pDb);
     return DB_ERROR;
   }
@@ -238,21 +230,22 @@ int accounts_session_create(Db *pDb, int64_t iUserId,
   char zHash[65];
   accounts_random_token(zToken);
   accounts_token_hash(zToken, zHash);
-  int64_t tNow = db_now();
-  DbStmt *pStmt = db_prepare(pDb,
-                             "INSERT INTO sessions(token_hash, user_id, "
-                             "created_at, last_seen_at, expires_at) "
-                             "VALUES (?, ?, ?, ?, ?) RETURNING id");
-  if (!pStmt) return DB_ERROR;
-  db_bind_text(pStmt, 1, zHash);
-  db_bind_int64(pStmt, 2, iUserId);
-  db_bind_int64(pStmt, 3, tNow);
-  db_bind_int64(pStmt, 4, tNow);
-  db_bind_int64(pStmt, 5, tNow + ACCOUNTS_SESSION_IDLE_SECONDS);
-  int rc = db_step(pStmt);
-  if (rc == DB_ROW && piSession) *piSession = db_column_int64(pStmt, 0);
-  db_done(pStmt);
-  return rc == DB_ROW ? DB_OK : DB_ERROR;
+  int64_t tNow = db_now(), iSession = 0;
+  int rc = db_exec_id(pDb,
+                      "INSERT INTO sessions(token_hash, user_id, created_at, "
+                      "last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?) "
+                      "RETURNING id",
+                      &iSession, DB_T(zHash), DB_I(iUserId), DB_I(tNow),
+                      DB_I(tNow), DB_I(tNow + ACCOUNTS_SESSION_IDLE_SECONDS));
+  if (piSession) *piSession = iSession;
+  return rc == DB_OK ? DB_OK : DB_ERROR;
+}
+
+static void session_from_row(DbStmt *pStmt, Arena *pArena, void *pRow) {
+  UserRow *u = pRow;
+  user_from_row(pStmt, pArena, &u->user);
+  u->iExtra[0] = db_column_int64(pStmt, 4); /* The session's id */
+  u->iExtra[1] = db_column_int64(pStmt, 5); /* When last seen */
 }
 
 int accounts_session_lookup(Db *pDb, Arena *pArena, const char *zToken,
@@ -261,44 +254,28 @@ int accounts_session_lookup(Db *pDb, Arena *pArena, const char *zToken,
   char zHash[65];
   accounts_token_hash(zToken, zHash);
   int64_t tNow = db_now();
-  DbStmt *pStmt = db_prepare(pDb,
-                             "SELECT u.id, u.email, u.name, u.role, s.id, "
-                             "s.last_seen_at FROM sessions s "
-                             "JOIN users u ON u.id = s.user_id "
-                             "WHERE s.token_hash = ? AND s.expires_at > ? "
-                             "AND u.active = 1");
-  if (!pStmt) return DB_ERROR;
-  db_bind_text(pStmt, 1, zHash);
-  db_bind_int64(pStmt, 2, tNow);
-  int rc = db_step(pStmt);
-  int64_t iSession = 0, tSeen = 0;
-  if (rc == DB_ROW) {
-    user_from_row(pStmt, pArena, pUser);
-    iSession = db_column_int64(pStmt, 4);
-    tSeen = db_column_int64(pStmt, 5);
-  }
-  db_done(pStmt);
-  if (rc != DB_ROW) return rc == DB_DONE ? DB_DONE : DB_ERROR;
-  if (piSession) *piSession = iSession;
-  if (tNow - tSeen >= SESSION_TOUCH_SECONDS) {
-    DbStmt *pTouch = db_prepare(pDb,
-                                "UPDATE sessions SET last_seen_at = ?, "
-                                "expires_at = ? WHERE id = ?");
-    db_bind_int64(pTouch, 1, tNow);
-    db_bind_int64(pTouch, 2, tNow + ACCOUNTS_SESSION_IDLE_SECONDS);
-    db_bind_int64(pTouch, 3, iSession);
-    db_step(pTouch);
-    db_done(pTouch);
+  UserRow u;
+  int rc = db_row(db_query(pDb,
+                           "SELECT u.id, u.email, u.name, u.role, s.id, "
+                           "s.last_seen_at FROM sessions s JOIN users u ON "
+                           "u.id = s.user_id WHERE s.token_hash = ? AND "
+                           "s.expires_at > ? AND u.active = 1",
+                           DB_T(zHash), DB_I(tNow)),
+                  pArena, session_from_row, &u);
+  if (rc != DB_OK) return rc;
+  *pUser = u.user;
+  if (piSession) *piSession = u.iExtra[0];
+  if (tNow - u.iExtra[1] >= SESSION_TOUCH_SECONDS) {
+    db_exec(pDb,
+            "UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id = ?",
+            DB_I(tNow), DB_I(tNow + ACCOUNTS_SESSION_IDLE_SECONDS),
+            DB_I(u.iExtra[0]));
   }
   return DB_OK;
 }
 
 void accounts_session_delete(Db *pDb, int64_t iSession) {
-  DbStmt *pStmt = db_prepare(pDb, "DELETE FROM sessions WHERE id = ?");
-  if (!pStmt) return;
-  db_bind_int64(pStmt, 1, iSession);
-  db_step(pStmt);
-  db_done(pStmt);
+  db_exec(pDb, "DELETE FROM sessions WHERE id = ?", DB_I(iSession));
 }
 
 int accounts_token_create(Db *pDb, int64_t iUserId, const char *zLabel,
@@ -306,17 +283,13 @@ int accounts_token_create(Db *pDb, int64_t iUserId, const char *zLabel,
   char zHash[65];
   accounts_random_token(zToken);
   accounts_token_hash(zToken, zHash);
-  DbStmt *pStmt = db_prepare(pDb,
-                             "INSERT INTO api_tokens(token_hash, user_id, "
-                             "label, created_at) VALUES (?, ?, ?, ?)");
-  if (!pStmt) return DB_ERROR;
-  db_bind_text(pStmt, 1, zHash);
-  db_bind_int64(pStmt, 2, iUserId);
-  db_bind_text(pStmt, 3, zLabel ? zLabel : "");
-  db_bind_int64(pStmt, 4, db_now());
-  int rc = db_step(pStmt);
-  db_done(pStmt);
-  return rc == DB_DONE ? DB_OK : DB_ERROR;
+  return db_exec(pDb,
+                 "INSERT INTO api_tokens(token_hash, user_id, label, "
+                 "created_at) VALUES (?, ?, ?, ?)",
+                 DB_T(zHash), DB_I(iUserId), DB_TE(zLabel),
+                 DB_I(db_now())) == DB_OK
+             ? DB_OK
+             : DB_ERROR;
 }
 
 int accounts_token_lookup(Db *pDb, Arena *pArena, const char *zToken,
@@ -324,17 +297,13 @@ int accounts_token_lookup(Db *pDb, Arena *pArena, const char *zToken,
   if (!zToken || strlen(zToken) != ACCOUNTS_TOKEN_CHARS) return DB_DONE;
   char zHash[65];
   accounts_token_hash(zToken, zHash);
-  DbStmt *pStmt = db_prepare(pDb,
-                             "SELECT u.id, u.email, u.name, u.role "
-                             "FROM api_tokens t JOIN users u "
-                             "ON u.id = t.user_id WHERE t.token_hash = ? "
-                             "AND t.revoked_at IS NULL AND u.active = 1");
-  if (!pStmt) return DB_ERROR;
-  db_bind_text(pStmt, 1, zHash);
-  int rc = db_step(pStmt);
-  if (rc == DB_ROW) user_from_row(pStmt, pArena, pUser);
-  db_done(pStmt);
-  return rc == DB_ROW ? DB_OK : (rc == DB_DONE ? DB_DONE : DB_ERROR);
+  return db_row(db_query(pDb,
+                         "SELECT u.id, u.email, u.name, u.role FROM "
+                         "api_tokens t JOIN users u ON u.id = t.user_id WHERE "
+                         "t.token_hash = ? AND t.revoked_at IS NULL AND "
+                         "u.active = 1",
+                         DB_T(zHash)),
+                pArena, user_from_row, pUser);
 }
 
 int accounts_login_throttled(Db *pDb, const char *zEmail,
@@ -343,46 +312,28 @@ int accounts_login_throttled(Db *pDb, const char *zEmail,
   /* Per account: failures since the later of the window start and the last
   ** successful sign-in, so that a user who finally gets it right starts
   ** clean. */
-  DbStmt *pAcct = db_prepare(
-      pDb,
+  int64_t nAcct = db_int(
+      pDb, 0,
       "SELECT count(*) FROM login_attempts WHERE email = ? AND success = 0 "
       "AND at > ? AND at >= coalesce((SELECT max(at) FROM login_attempts "
-      "WHERE email = ? AND success = 1), 0)");
-  db_bind_text(pAcct, 1, zEmail);
-  db_bind_int64(pAcct, 2, tSince);
-  db_bind_text(pAcct, 3, zEmail);
-  int64_t nAcct = db_step(pAcct) == DB_ROW ? db_column_int64(pAcct, 0) : 0;
-  db_done(pAcct);
+      "WHERE email = ? AND success = 1), 0)",
+      DB_T(zEmail), DB_I(tSince), DB_T(zEmail));
   if (nAcct >= ACCOUNTS_THROTTLE_PER_ACCOUNT) return 1;
-  DbStmt *pAddr = db_prepare(pDb,
-                             "SELECT count(*) FROM login_attempts WHERE "
-                             "address = ? AND success = 0 AND at > ?");
-  db_bind_text(pAddr, 1, zAddress);
-  db_bind_int64(pAddr, 2, tSince);
-  int64_t nAddr = db_step(pAddr) == DB_ROW ? db_column_int64(pAddr, 0) : 0;
-  db_done(pAddr);
-  return nAddr >= ACCOUNTS_THROTTLE_PER_ADDRESS;
+  return db_int(pDb, 0,
+                "SELECT count(*) FROM login_attempts WHERE address = ? AND "
+                "success = 0 AND at > ?",
+                DB_T(zAddress), DB_I(tSince)) >= ACCOUNTS_THROTTLE_PER_ADDRESS;
 }
 
 void accounts_login_record(Db *pDb, const char *zEmail, const char *zAddress,
                            int bSuccess) {
   int64_t tNow = db_now();
-  DbStmt *pStmt = db_prepare(pDb,
-                             "INSERT INTO login_attempts(email, address, at, "
-                             "success) VALUES (?, ?, ?, ?)");
-  db_bind_text(pStmt, 1, zEmail);
-  db_bind_text(pStmt, 2, zAddress);
-  db_bind_int64(pStmt, 3, tNow);
-  db_bind_int64(pStmt, 4, bSuccess ? 1 : 0);
-  db_step(pStmt);
-  db_done(pStmt);
+  db_exec(pDb,
+          "INSERT INTO login_attempts(email, address, at, success) VALUES "
+          "(?, ?, ?, ?)",
+          DB_T(zEmail), DB_T(zAddress), DB_I(tNow), DB_I(bSuccess ? 1 : 0));
   /* Old attempts say nothing any more: drop those of this account so the
   ** table stays small without a separate cleaning job. */
-  DbStmt *pOld = db_prepare(pDb,
-                            "DELETE FROM login_attempts WHERE email = ? AND "
-                            "at < ?");
-  db_bind_text(pOld, 1, zEmail);
-  db_bind_int64(pOld, 2, tNow - 24 * 3600);
-  db_step(pOld);
-  db_done(pOld);
+  db_exec(pDb, "DELETE FROM login_attempts WHERE email = ? AND at < ?",
+          DB_T(zEmail), DB_I(tNow - 24 * 3600));
 }

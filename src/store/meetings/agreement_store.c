@@ -1,5 +1,5 @@
 /*
-** Agreements and their follow-up log, stored (see sessions.h). Every state
+** Agreements and their follow-up log, stored (see meetings.h). Every state
 ** change or note is a log row in the same transaction as the change.
 */
 #include <string.h>
@@ -16,7 +16,8 @@
   "coalesce(g.due_date, ''), g.state, g.version "
 #define AGR_FROM "FROM agreements g JOIN activities a ON a.id = g.activity_id "
 
-static void agreement_from_row(Arena *pArena, DbStmt *p, MeetingAgreement *g) {
+static void agreement_from_row(DbStmt *p, Arena *pArena, void *pRow) {
+  MeetingAgreement *g = pRow;
   char zIso[CHILE_TIME_ISO_MAX];
   g->id = db_column_int64(p, 0);
   g->iActivity = db_column_int64(p, 1);
@@ -40,82 +41,44 @@ static void agreement_from_row(Arena *pArena, DbStmt *p, MeetingAgreement *g) {
 int meeting_agreement_list(Db *pDb, Arena *pArena, int64_t iCouncil,
                            int64_t iActivity, MeetingAgreement **paAgr,
                            int *pnAgr) {
-  *paAgr = NULL;
-  *pnAgr = 0;
-  DbStmt *p = db_prepare(pDb, "SELECT " AGR_COLUMNS AGR_FROM
-                              "WHERE g.council_id = ? AND (? = 0 OR "
-                              "g.activity_id = ?) "
-                              "ORDER BY a.starts_at DESC, g.id");
-  if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, iCouncil);
-  db_bind_int64(p, 2, iActivity);
-  db_bind_int64(p, 3, iActivity);
-  int nAlloc = 0, rc;
-  while ((rc = db_step(p)) == DB_ROW) {
-    *paAgr =
-        arena_grow(pArena, *paAgr, *pnAgr, &nAlloc, sizeof(MeetingAgreement));
-    agreement_from_row(pArena, p, &(*paAgr)[(*pnAgr)++]);
-  }
-  db_done(p);
-  return rc == DB_DONE ? DB_OK : DB_ERROR;
+  return db_rows(db_query(pDb,
+                          "SELECT " AGR_COLUMNS AGR_FROM
+                          "WHERE g.council_id = ? AND (? = 0 OR "
+                          "g.activity_id = ?) ORDER BY a.starts_at DESC, g.id",
+                          DB_I(iCouncil), DB_I(iActivity), DB_I(iActivity)),
+                 pArena, agreement_from_row, sizeof(MeetingAgreement), paAgr,
+                 pnAgr);
 }
 
 int meeting_agreement_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,
                           MeetingAgreement *pAgr) {
-  DbStmt *p = db_prepare(pDb, "SELECT " AGR_COLUMNS AGR_FROM
-                              "WHERE g.council_id = ? AND g.id = ?");
-  if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, iCouncil);
-  db_bind_int64(p, 2, iId);
-  int rc = db_step(p);
-  if (rc == DB_ROW) agreement_from_row(pArena, p, pAgr);
-  db_done(p);
-  return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_DONE : DB_ERROR;
+  return db_row(db_query(pDb,
+                         "SELECT " AGR_COLUMNS AGR_FROM
+                         "WHERE g.council_id = ? AND g.id = ?",
+                         DB_I(iCouncil), DB_I(iId)),
+                pArena, agreement_from_row, pAgr);
 }
 
 int meeting_agreement_insert(Db *pDb, int64_t iCouncil,
                              MeetingAgreement *pAgr) {
-  DbStmt *p = db_prepare(
+  int64_t iNow = db_now();
+  int bVoted = pAgr->bVoted; /* Votes not taken are NULL */
+  pAgr->iVersion = 1;
+  return db_exec_id(
       pDb,
       "INSERT INTO agreements(council_id, activity_id, body, votes_for, "
       "votes_against, votes_abstain, responsible_kind, responsible_name, "
       "due_date, state, created_at, updated_at, responsible_member, "
       "responsible_directory) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
-  if (!p) return DB_ERROR;
-  int64_t iNow = db_now();
-  db_bind_int64(p, 1, iCouncil);
-  db_bind_int64(p, 2, pAgr->iActivity);
-  db_bind_text(p, 3, pAgr->zText);
-  if (pAgr->bVoted) {
-    db_bind_int64(p, 4, pAgr->nFor);
-    db_bind_int64(p, 5, pAgr->nAgainst);
-    db_bind_int64(p, 6, pAgr->nAbstain);
-  } else {
-    db_bind_null(p, 4);
-    db_bind_null(p, 5);
-    db_bind_null(p, 6);
-  }
-  db_bind_text(p, 7,
-               pAgr->zResponsibleKind ? pAgr->zResponsibleKind : "ninguno");
-  db_bind_text(p, 8, pAgr->zResponsible ? pAgr->zResponsible : "");
-  db_bind_text(p, 9, pAgr->zDue && *pAgr->zDue ? pAgr->zDue : NULL);
-  db_bind_text(p, 10, agreement_state_slug(pAgr->eState));
-  db_bind_int64(p, 11, iNow);
-  db_bind_int64(p, 12, iNow);
-  if (pAgr->iResponsibleMember > 0)
-    db_bind_int64(p, 13, pAgr->iResponsibleMember);
-  else
-    db_bind_null(p, 13);
-  if (pAgr->iResponsibleDirectory > 0)
-    db_bind_int64(p, 14, pAgr->iResponsibleDirectory);
-  else
-    db_bind_null(p, 14);
-  int rc = db_step(p);
-  if (rc == DB_ROW) pAgr->id = db_column_int64(p, 0);
-  db_done(p);
-  pAgr->iVersion = 1;
-  return rc == DB_ROW ? DB_OK : rc;
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      &pAgr->id, DB_I(iCouncil), DB_I(pAgr->iActivity), DB_T(pAgr->zText),
+      bVoted ? DB_I(pAgr->nFor) : DB_NULL,
+      bVoted ? DB_I(pAgr->nAgainst) : DB_NULL,
+      bVoted ? DB_I(pAgr->nAbstain) : DB_NULL,
+      DB_T(pAgr->zResponsibleKind ? pAgr->zResponsibleKind : "ninguno"),
+      DB_TE(pAgr->zResponsible), DB_TN(pAgr->zDue),
+      DB_T(agreement_state_slug(pAgr->eState)), DB_I(iNow), DB_I(iNow),
+      DB_IN(pAgr->iResponsibleMember), DB_IN(pAgr->iResponsibleDirectory));
 }
 
 int meeting_agreement_follow(Db *pDb, int64_t iUser,
@@ -124,77 +87,46 @@ int meeting_agreement_follow(Db *pDb, int64_t iUser,
   int rc = db_begin(pDb);
   if (rc != DB_OK) return rc;
   int64_t iNow = db_now();
-  DbStmt *p =
-      db_prepare(pDb,
-                 "UPDATE agreements SET state = ?, updated_at = ?, "
-                 "updated_by = CAST(? AS BIGINT), version = version + 1 "
-                 "WHERE id = ? AND version = ? RETURNING id");
-  if (!p)
-    rc = DB_ERROR;
-  else {
-    db_bind_text(p, 1, agreement_state_slug(eNew));
-    db_bind_int64(p, 2, iNow);
-    if (iUser > 0)
-      db_bind_int64(p, 3, iUser);
-    else
-      db_bind_null(p, 3);
-    db_bind_int64(p, 4, pOld->id);
-    db_bind_int64(p, 5, pOld->iVersion);
-    int s = db_step(p);
-    rc = s == DB_ROW ? DB_OK : s == DB_DONE ? DB_STALE : DB_ERROR;
-    db_done(p);
-  }
+  rc = db_exec_id(pDb,
+                  "UPDATE agreements SET state = ?, updated_at = ?, "
+                  "updated_by = CAST(? AS BIGINT), version = version + 1 "
+                  "WHERE id = ? AND version = ? RETURNING id",
+                  NULL, DB_T(agreement_state_slug(eNew)), DB_I(iNow),
+                  DB_IN(iUser), DB_I(pOld->id), DB_I(pOld->iVersion));
+  if (rc == DB_DONE) rc = DB_STALE; /* Not at the version followed up */
   if (rc == DB_OK) {
-    p = db_prepare(pDb,
-                   "INSERT INTO agreement_log(agreement_id, at, note_date, "
-                   "user_id, old_state, new_state, note) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?)");
-    if (!p)
-      rc = DB_ERROR;
-    else {
-      db_bind_int64(p, 1, pOld->id);
-      db_bind_int64(p, 2, iNow);
-      db_bind_text(p, 3, zDate);
-      if (iUser > 0)
-        db_bind_int64(p, 4, iUser);
-      else
-        db_bind_null(p, 4);
-      db_bind_text(p, 5, agreement_state_slug(pOld->eState));
-      db_bind_text(p, 6, agreement_state_slug(eNew));
-      db_bind_text(p, 7, zNote ? zNote : "");
-      rc = db_step(p) == DB_DONE ? DB_OK : DB_ERROR;
-      db_done(p);
-    }
+    rc = db_exec(pDb,
+                 "INSERT INTO agreement_log(agreement_id, at, note_date, "
+                 "user_id, old_state, new_state, note) VALUES (?, ?, ?, ?, "
+                 "?, ?, ?)",
+                 DB_I(pOld->id), DB_I(iNow), DB_T(zDate), DB_IN(iUser),
+                 DB_T(agreement_state_slug(pOld->eState)),
+                 DB_T(agreement_state_slug(eNew)), DB_TE(zNote));
   }
   if (rc != DB_OK) {
     db_rollback(pDb);
-    return rc;
+    return rc == DB_STALE ? DB_STALE : DB_ERROR;
   }
   return db_commit(pDb);
 }
 
+static void note_from_row(DbStmt *p, Arena *pArena, void *pRow) {
+  MeetingAgreementNote *n = pRow;
+  n->zDate = db_column_dup(p, pArena, 0);
+  n->zOldState = db_column_dup(p, pArena, 1);
+  n->zNewState = db_column_dup(p, pArena, 2);
+  n->zNote = db_column_dup(p, pArena, 3);
+}
+
 int meeting_agreement_notes(Db *pDb, Arena *pArena, int64_t iAgreement,
                             MeetingAgreementNote **paNote, int *pnNote) {
-  *paNote = NULL;
-  *pnNote = 0;
-  DbStmt *p = db_prepare(pDb,
-                         "SELECT note_date, old_state, new_state, note "
-                         "FROM agreement_log WHERE agreement_id = ? "
-                         "ORDER BY at, id");
-  if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, iAgreement);
-  int nAlloc = 0, rc;
-  while ((rc = db_step(p)) == DB_ROW) {
-    *paNote = arena_grow(pArena, *paNote, *pnNote, &nAlloc,
-                         sizeof(MeetingAgreementNote));
-    MeetingAgreementNote *n = &(*paNote)[(*pnNote)++];
-    n->zDate = arena_strdup(pArena, db_column_text(p, 0));
-    n->zOldState = arena_strdup(pArena, db_column_text(p, 1));
-    n->zNewState = arena_strdup(pArena, db_column_text(p, 2));
-    n->zNote = arena_strdup(pArena, db_column_text(p, 3));
-  }
-  db_done(p);
-  return rc == DB_DONE ? DB_OK : DB_ERROR;
+  return db_rows(db_query(pDb,
+                          "SELECT note_date, old_state, new_state, note FROM "
+                          "agreement_log WHERE agreement_id = ? ORDER BY at, "
+                          "id",
+                          DB_I(iAgreement)),
+                 pArena, note_from_row, sizeof(MeetingAgreementNote), paNote,
+                 pnNote);
 }
 
 AgreementItem *meeting_agreement_items(Arena *pArena,

@@ -1,5 +1,5 @@
 /*
-** Attendance and quorum, stored (see sessions.h). The list of an activity
+** Attendance and quorum, stored (see meetings.h). The list of an activity
 ** is replaced as a whole: what the officer sends is the attendance.
 */
 #include <stdio.h>
@@ -10,116 +10,75 @@
 #include "store/council/council.h"
 #include "store/meetings/meetings.h"
 
-/* Grows an arena array of nSize-byte elements holding n, to room for n+1. */
-static void *grow(Arena *pArena, void *a, int n, int *pnAlloc, size_t nSize) {
-  if (n < *pnAlloc) return a;
-  *pnAlloc = *pnAlloc ? *pnAlloc * 2 : 32;
-  void *aNew = arena_alloc(pArena, nSize * (size_t)*pnAlloc);
-  if (n) memcpy(aNew, a, nSize * (size_t)n);
-  return aNew;
+static void expected_from_row(DbStmt *p, Arena *pArena, void *pRow) {
+  MeetingExpected *e = pRow;
+  e->iMember = db_column_int64(p, 0);
+  e->zName = db_column_dup(p, pArena, 1);
+  e->zOrganization = db_column_dup(p, pArena, 2);
+  e->bTitular = (int)db_column_int64(p, 3);
+  e->iSubstituteFor = db_column_int64(p, 4);
 }
 
 int meeting_expected_list(Db *pDb, Arena *pArena, int64_t iCouncil,
                           MeetingExpected **paExp, int *pnExp) {
-  *paExp = NULL;
-  *pnExp = 0;
-  DbStmt *p = db_prepare(
-      pDb,
-      "SELECT m.id, m.first_names, m.last_names, coalesce(o.name, ''), "
-      "m.titular, coalesce(m.substitute_for, 0) "
-      "FROM members m LEFT JOIN organizations o ON o.id = m.organization_id "
-      "WHERE m.council_id = ? AND m.status = 'vigente' "
-      "ORDER BY m.titular DESC, m.last_names, m.first_names, m.id");
-  if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, iCouncil);
-  int nAlloc = 0, rc;
-  while ((rc = db_step(p)) == DB_ROW) {
-    *paExp = grow(pArena, *paExp, *pnExp, &nAlloc, sizeof(MeetingExpected));
-    MeetingExpected *e = &(*paExp)[(*pnExp)++];
-    e->iMember = db_column_int64(p, 0);
-    e->zName = arena_printf(pArena, "%s %s", db_column_text(p, 1),
-                            db_column_text(p, 2));
-    e->zOrganization = arena_strdup(pArena, db_column_text(p, 3));
-    e->bTitular = (int)db_column_int64(p, 4);
-    e->iSubstituteFor = db_column_int64(p, 5);
-  }
-  db_done(p);
-  return rc == DB_DONE ? DB_OK : DB_ERROR;
+  return db_rows(
+      db_query(pDb,
+               "SELECT m.id, m.first_names || ' ' || m.last_names, "
+               "coalesce(o.name, ''), m.titular, coalesce(m.substitute_for, "
+               "0) FROM members m LEFT JOIN organizations o ON o.id = "
+               "m.organization_id WHERE m.council_id = ? AND m.status = "
+               "'vigente' ORDER BY m.titular DESC, m.last_names, "
+               "m.first_names, m.id",
+               DB_I(iCouncil)),
+      pArena, expected_from_row, sizeof(MeetingExpected), paExp, pnExp);
+}
+
+/* A member's name and organization, or a guest's as written. */
+static void attendance_from_row(DbStmt *p, Arena *pArena, void *pRow) {
+  MeetingAttendance *s = pRow;
+  s->iMember = db_column_int64(p, 0);
+  s->zName = db_column_dup(p, pArena, 1);
+  s->zOrganization = db_column_dup(p, pArena, 2);
+  s->zCommune = db_column_dup(p, pArena, 3);
+  s->eStatus = ATTENDANCE_AUSENTE;
+  attendance_parse(db_column_text(p, 4), &s->eStatus);
+  s->zReason = db_column_dup(p, pArena, 5);
+  s->iSubstituteFor = db_column_int64(p, 6);
 }
 
 int meeting_attendance_list(Db *pDb, Arena *pArena, int64_t iActivity,
                             MeetingAttendance **paRow, int *pnRow) {
-  *paRow = NULL;
-  *pnRow = 0;
-  DbStmt *p = db_prepare(
-      pDb,
-      "SELECT coalesce(a.member_id, 0), m.first_names, m.last_names, "
-      "a.guest_name, a.guest_organization, coalesce(o.name, ''), "
-      "a.guest_commune, a.status, a.reason, coalesce(a.substitute_for, 0) "
-      "FROM attendance a LEFT JOIN members m ON m.id = a.member_id "
-      "LEFT JOIN organizations o ON o.id = m.organization_id "
-      "WHERE a.activity_id = ? ORDER BY a.sort_order, a.id");
-  if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, iActivity);
-  int nAlloc = 0, rc;
-  while ((rc = db_step(p)) == DB_ROW) {
-    *paRow = grow(pArena, *paRow, *pnRow, &nAlloc, sizeof(MeetingAttendance));
-    MeetingAttendance *s = &(*paRow)[(*pnRow)++];
-    s->iMember = db_column_int64(p, 0);
-    if (s->iMember) {
-      s->zName = arena_printf(pArena, "%s %s", db_column_text(p, 1),
-                              db_column_text(p, 2));
-      s->zOrganization = arena_strdup(pArena, db_column_text(p, 5));
-    } else {
-      s->zName = arena_strdup(pArena, db_column_text(p, 3));
-      s->zOrganization = arena_strdup(pArena, db_column_text(p, 4));
-    }
-    s->zCommune = arena_strdup(pArena, db_column_text(p, 6));
-    s->eStatus = ATTENDANCE_AUSENTE;
-    attendance_parse(db_column_text(p, 7), &s->eStatus);
-    s->zReason = arena_strdup(pArena, db_column_text(p, 8));
-    s->iSubstituteFor = db_column_int64(p, 9);
-  }
-  db_done(p);
-  return rc == DB_DONE ? DB_OK : DB_ERROR;
+  return db_rows(
+      db_query(pDb,
+               "SELECT coalesce(a.member_id, 0), CASE WHEN a.member_id IS "
+               "NULL THEN a.guest_name ELSE m.first_names || ' ' || "
+               "m.last_names END, CASE WHEN a.member_id IS NULL THEN "
+               "a.guest_organization ELSE coalesce(o.name, '') END, "
+               "a.guest_commune, a.status, a.reason, "
+               "coalesce(a.substitute_for, 0) FROM attendance a LEFT JOIN "
+               "members m ON m.id = a.member_id LEFT JOIN organizations o ON "
+               "o.id = m.organization_id WHERE a.activity_id = ? ORDER BY "
+               "a.sort_order, a.id",
+               DB_I(iActivity)),
+      pArena, attendance_from_row, sizeof(MeetingAttendance), paRow, pnRow);
 }
 
 static int insert_row(Db *pDb, int64_t iActivity, int64_t iUser,
                       const AttendanceEntry *e, const char *zCommune,
                       int64_t iSubstituteFor, int iOrder) {
-  DbStmt *p = db_prepare(
+  int bGuest = e->iMemberId <= 0;
+  return db_exec(
       pDb,
       "INSERT INTO attendance(activity_id, member_id, guest_name, "
       "guest_organization, guest_commune, status, reason, substitute_for, "
       "sort_order, updated_at, updated_by) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  if (!p) return DB_ERROR;
-  int bGuest = e->iMemberId <= 0;
-  db_bind_int64(p, 1, iActivity);
-  if (bGuest)
-    db_bind_null(p, 2);
-  else
-    db_bind_int64(p, 2, e->iMemberId);
-  db_bind_text(p, 3, bGuest && e->zName ? e->zName : "");
-  db_bind_text(p, 4, bGuest && e->zOrganization ? e->zOrganization : "");
-  db_bind_text(p, 5, bGuest && zCommune ? zCommune : "");
-  db_bind_text(p, 6, attendance_slug(e->eStatus));
-  db_bind_text(
-      p, 7,
-      e->eStatus == ATTENDANCE_JUSTIFICADO && e->zReason ? e->zReason : "");
-  if (!bGuest && iSubstituteFor > 0)
-    db_bind_int64(p, 8, iSubstituteFor);
-  else
-    db_bind_null(p, 8);
-  db_bind_int64(p, 9, iOrder);
-  db_bind_int64(p, 10, db_now());
-  if (iUser > 0)
-    db_bind_int64(p, 11, iUser);
-  else
-    db_bind_null(p, 11);
-  int rc = db_step(p);
-  db_done(p);
-  return rc == DB_DONE ? DB_OK : rc;
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      DB_I(iActivity), DB_IN(bGuest ? 0 : e->iMemberId),
+      DB_TE(bGuest ? e->zName : NULL), DB_TE(bGuest ? e->zOrganization : NULL),
+      DB_TE(bGuest ? zCommune : NULL), DB_T(attendance_slug(e->eStatus)),
+      DB_TE(e->eStatus == ATTENDANCE_JUSTIFICADO ? e->zReason : NULL),
+      DB_IN(bGuest ? 0 : iSubstituteFor), DB_I(iOrder), DB_I(db_now()),
+      DB_IN(iUser));
 }
 
 int meeting_attendance_replace(Db *pDb, int64_t iActivity, int64_t iUser,
@@ -131,33 +90,14 @@ int meeting_attendance_replace(Db *pDb, int64_t iActivity, int64_t iUser,
   /* The list's version first: on PostgreSQL the row lock also orders two
   ** saves of the same list, and a checked save (record_stamp_claim() in the
   ** caller's transaction) sees the version it claimed. */
-  DbStmt *p = db_prepare(
-      pDb,
-      "UPDATE activities SET attendance_version = attendance_version + 1, "
-      "attendance_updated_at = ?, attendance_updated_by = CAST(? AS BIGINT) "
-      "WHERE id = ?");
-  if (!p)
-    rc = DB_ERROR;
-  else {
-    db_bind_int64(p, 1, db_now());
-    if (iUser > 0)
-      db_bind_int64(p, 2, iUser);
-    else
-      db_bind_null(p, 2);
-    db_bind_int64(p, 3, iActivity);
-    rc = db_step(p) == DB_DONE ? DB_OK : DB_ERROR;
-    db_done(p);
-  }
-  p = rc == DB_OK ? db_prepare(pDb,
-                               "DELETE FROM attendance WHERE "
-                               "activity_id = ?")
-                  : NULL;
-  if (!p)
-    rc = DB_ERROR;
-  else {
-    db_bind_int64(p, 1, iActivity);
-    rc = db_step(p) == DB_DONE ? DB_OK : DB_ERROR;
-    db_done(p);
+  rc = db_exec(pDb,
+               "UPDATE activities SET attendance_version = attendance_version "
+               "+ 1, attendance_updated_at = ?, attendance_updated_by = "
+               "CAST(? AS BIGINT) WHERE id = ?",
+               DB_I(db_now()), DB_IN(iUser), DB_I(iActivity));
+  if (rc == DB_OK) {
+    rc = db_exec(pDb, "DELETE FROM attendance WHERE activity_id = ?",
+                 DB_I(iActivity));
   }
   for (int i = 0; i < n && rc == DB_OK; i++) {
     rc = insert_row(pDb, iActivity, iUser, &a[i], azCommune ? azCommune[i] : "",
