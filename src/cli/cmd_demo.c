@@ -85,16 +85,14 @@ int cmd_demo(int argc, char **argv) {
       {"db", "COSOC_DB", 0, "base de datos a crear", &zDb},
       {"force", NULL, 1, "reemplaza una base de datos que ya tiene datos", &zForce},
   };
-  int rc = cli_parse(argc, argv, 2, "demo",
-                     "Uso: cosoc demo --db ARCHIVO|URL [--force]\n\nCrea una "
-                     "instalación de demostración: el COSOC MINVU–SERVIU de "
-                     "la Región de Coquimbo y su administradora. Imprime el "
-                     "correo y la contraseña para ingresar.",
-                     aOpt, 2, NULL, 0, NULL);
-  if (rc != CLI_OK) return rc == CLI_HELP_SHOWN ? 0 : rc;
-  if (!zDb) {
-    fprintf(stderr, "cosoc demo: falta --db (o COSOC_DB)\n");
-    return CLI_USAGE;
+  int rc;
+  if (!cli_args(argc, argv, 2, "demo",
+                "Uso: cosoc demo --db ARCHIVO|URL [--force]\n\nCrea una "
+                "instalación de demostración: el COSOC MINVU–SERVIU de "
+                "la Región de Coquimbo y su administradora. Imprime el "
+                "correo y la contraseña para ingresar.",
+                aOpt, 2, 1, &rc)) {
+    return rc;
   }
   Db *pDb = cli_open_db(zDb);
   if (!pDb) return CLI_FAIL;

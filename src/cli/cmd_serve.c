@@ -143,14 +143,12 @@ int cmd_migrate(int argc, char **argv) {
   const CliOption aOpt[] = {
       {"db", "COSOC_DB", 0, "base de datos", &zDb},
   };
-  int rc = cli_parse(argc, argv, 2, "migrate",
-                     "Uso: cosoc migrate --db ARCHIVO|URL\n\nAplica los cambios "
-                     "de esquema pendientes, cada uno en una transacción.",
-                     aOpt, 1, NULL, 0, NULL);
-  if (rc != CLI_OK) return rc == CLI_HELP_SHOWN ? 0 : rc;
-  if (!zDb) {
-    fprintf(stderr, "cosoc migrate: falta --db (o COSOC_DB)\n");
-    return CLI_USAGE;
+  int rc;
+  if (!cli_args(argc, argv, 2, "migrate",
+                "Uso: cosoc migrate --db ARCHIVO|URL\n\nAplica los cambios "
+                "de esquema pendientes, cada uno en una transacción.",
+                aOpt, 1, 1, &rc)) {
+    return rc;
   }
   Db *pDb = cli_open_db(zDb);
   if (!pDb) return CLI_FAIL;

@@ -16,16 +16,13 @@ static int user_add(int argc, char **argv) {
       {"name", NULL, 0, "nombre completo", &zName},
       {"role", NULL, 0, "admin, consejero o autoridad", &zRole},
   };
-  int rc = cli_parse(argc, argv, 3, "user add",
-                     "Uso: cosoc user add --db ARCHIVO --email CORREO "
-                     "--name NOMBRE --role ROL\n\nCrea una cuenta. La "
-                     "contraseña se toma de COSOC_PASSWORD o se pregunta.",
-                     aOpt, 4, NULL, 0, NULL);
-  if (rc != CLI_OK) return rc == CLI_HELP_SHOWN ? 0 : rc;
-  if (!zDb || !zEmail || !zName || !zRole) {
-    fprintf(stderr, "cosoc user add: faltan datos; se necesitan --db, "
-                    "--email, --name y --role\n");
-    return CLI_USAGE;
+  int rc;
+  if (!cli_args(argc, argv, 3, "user add",
+                "Uso: cosoc user add --db ARCHIVO --email CORREO "
+                "--name NOMBRE --role ROL\n\nCrea una cuenta. La "
+                "contraseña se toma de COSOC_PASSWORD o se pregunta.",
+                aOpt, 4, 4, &rc)) {
+    return rc;
   }
   if (!accounts_role_bit(zRole)) {
     fprintf(stderr, "cosoc user add: el rol «%s» no existe; use admin, "
@@ -77,15 +74,13 @@ static int token_create(int argc, char **argv) {
       {"email", NULL, 0, "correo de la cuenta dueña del token", &zEmail},
       {"label", NULL, 0, "para qué se usará (opcional)", &zLabel},
   };
-  int rc = cli_parse(argc, argv, 3, "token create",
-                     "Uso: cosoc token create --db ARCHIVO --email CORREO\n\n"
-                     "Imprime un token nuevo para la API (Authorization: "
-                     "Bearer TOKEN). Se guarda cifrado: anótelo ahora.",
-                     aOpt, 3, NULL, 0, NULL);
-  if (rc != CLI_OK) return rc == CLI_HELP_SHOWN ? 0 : rc;
-  if (!zDb || !zEmail) {
-    fprintf(stderr, "cosoc token create: faltan --db y --email\n");
-    return CLI_USAGE;
+  int rc;
+  if (!cli_args(argc, argv, 3, "token create",
+                "Uso: cosoc token create --db ARCHIVO --email CORREO\n\n"
+                "Imprime un token nuevo para la API (Authorization: "
+                "Bearer TOKEN). Se guarda cifrado: anótelo ahora.",
+                aOpt, 3, 2, &rc)) {
+    return rc;
   }
   Db *pDb = cli_open_db(zDb);
   if (!pDb) return CLI_FAIL;

@@ -59,17 +59,14 @@ int cmd_compliance_summary(int argc, char **argv) {
       {"as-of", NULL, 0, "fecha de corte AAAA-MM-DD (hoy)", &zAsOf},
       {"lines", NULL, 1, "también el estado de cada línea del plan", &zLines},
   };
-  int rc = cli_parse(argc, argv, 2, "compliance-summary",
-                     "Uso: cosoc compliance-summary --db BASE [--as-of "
-                     "AAAA-MM-DD] [--lines]\n\nEl cumplimiento de todos los "
-                     "consejos de la instalación: líneas del plan aprobado "
-                     "por estado y avance de cada consejo, y el total "
-                     "nacional.",
-                     aOpt, 3, NULL, 0, NULL);
-  if (rc != CLI_OK) return rc == CLI_HELP_SHOWN ? 0 : rc;
-  if (!zDb) {
-    fprintf(stderr, "cosoc compliance-summary: falta --db (o COSOC_DB)\n");
-    return CLI_USAGE;
+  int rc;
+  if (!cli_args(argc, argv, 2, "compliance-summary",
+                "Uso: cosoc compliance-summary --db BASE [--as-of "
+                "AAAA-MM-DD] [--lines]\n\nEl cumplimiento de todos los "
+                "consejos de la instalación: líneas del plan aprobado "
+                "por estado y avance de cada consejo, y el total nacional.",
+                aOpt, 3, 1, &rc)) {
+    return rc;
   }
   char zToday[PLAN_DATE_SIZE];
   if (!zAsOf) {

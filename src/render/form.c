@@ -7,26 +7,6 @@
 
 #include <string.h>
 
-void form_errors_init(FormErrors *pErr) { memset(pErr, 0, sizeof(*pErr)); }
-
-void form_error(FormErrors *pErr, const char *zField, const char *zMessage) {
-  if (!zMessage || pErr->n >= FORM_ERRORS_MAX) return;
-  /* One message per field: the first problem is the one to fix first. */
-  if (zField && form_error_for(pErr, zField)) return;
-  pErr->azField[pErr->n] = zField;
-  pErr->azMessage[pErr->n] = zMessage;
-  pErr->n++;
-}
-
-const char *form_error_for(const FormErrors *pErr, const char *zField) {
-  for (int i = 0; pErr && i < pErr->n; i++) {
-    if (pErr->azField[i] && strcmp(pErr->azField[i], zField) == 0) {
-      return pErr->azMessage[i];
-    }
-  }
-  return NULL;
-}
-
 void form_errors_summary(Html *h, const FormErrors *pErr) {
   if (!pErr || pErr->n == 0) return;
   html_printf(h, "<div class=\"notice notice-error\" role=\"alert\">"

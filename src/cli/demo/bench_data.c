@@ -641,23 +641,23 @@ int cmd_bench_data(int argc, char **argv) {
        &zCouncils},
       {"years", NULL, 0, "años de plan y actividades por consejo (1)", &zYears},
   };
-  int rc = cli_parse(
-      argc, argv, 2, "bench-data",
-      "Uso: cosoc bench-data --db ARCHIVO|URL [--councils N] [--years A]\n\n"
-      "Crea una instalación nacional sintética para las pruebas de "
-      "rendimiento (make bench): N consejos, uno por región, cada uno con "
-      "un plan por año importado del plan real de Coquimbo, unos 30 "
-      "integrantes, 60 actividades al año con su asistencia, acuerdos, "
-      "actas y evidencias (imágenes diminutas). Siempre el mismo contenido. "
-      "Imprime las filas por tabla y el tamaño. No usar con datos reales: "
-      "rechaza una base de datos que ya tiene datos.",
-      aOpt, 3, NULL, 0, NULL);
-  if (rc != CLI_OK) return rc == CLI_HELP_SHOWN ? 0 : rc;
-  int nCouncil = 0, nYear = 0;
-  if (!zDb) {
-    fprintf(stderr, "cosoc bench-data: falta --db (o COSOC_DB)\n");
-    return CLI_USAGE;
+  int rc;
+  if (!cli_args(
+          argc, argv, 2, "bench-data",
+          "Uso: cosoc bench-data --db ARCHIVO|URL [--councils N] [--years "
+          "A]\n\n"
+          "Crea una instalación nacional sintética para las pruebas de "
+          "rendimiento (make bench): N consejos, uno por región, cada uno con "
+          "un plan por año importado del plan real de Coquimbo, unos 30 "
+          "integrantes, 60 actividades al año con su asistencia, acuerdos, "
+          "actas y evidencias (imágenes diminutas). Siempre el mismo "
+          "contenido. "
+          "Imprime las filas por tabla y el tamaño. No usar con datos reales: "
+          "rechaza una base de datos que ya tiene datos.",
+          aOpt, 3, 1, &rc)) {
+    return rc;
   }
+  int nCouncil = 0, nYear = 0;
   if (bench_count("councils", zCouncils, TERRITORY_REGIONS, &nCouncil) ||
       bench_count("years", zYears, 10, &nYear)) {
     return CLI_USAGE;

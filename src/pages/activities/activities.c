@@ -328,7 +328,7 @@ void page_activity_new(Request *r) {
   int iStatus = 200;
   if (request_is_post(r)) {
     ActivityProblems p;
-    activity_problems_init(&p);
+    problems_init(&p);
     int iVersion = 0;
     act_from_form(r, &a, &p, &iVersion);
     if (p.n == 0) act_check_all(r, &a, &p);
@@ -443,13 +443,13 @@ void page_activity_edit(Request *r) {
   Arena *pArena = request_arena(r);
   if (request_is_post(r)) {
     ActivityProblems p;
-    activity_problems_init(&p);
+    problems_init(&p);
     int iVersion = 0;
     act_from_form(r, &a, &p, &iVersion);
     if (p.n == 0) act_check_all(r, &a, &p);
     if (p.n == 0) {
-      activity_problem(&p, "status",
-                       activity_transition_problem(old.zStatus, a.zStatus));
+      problem_add(&p, "status",
+                  activity_transition_problem(old.zStatus, a.zStatus));
     }
     if (p.n == 0) {
       int rc = activity_edit_save(r, &old, &a, iVersion);

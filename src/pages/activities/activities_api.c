@@ -68,7 +68,7 @@ static void api_create(Request *r) {
   Activity a;
   act_defaults(&a);
   ActivityProblems p;
-  activity_problems_init(&p);
+  problems_init(&p);
   int bStatus = 0, iVersion = 0;
   act_from_json(r, pObj, 1, &a, &p, &bStatus, &iVersion);
   json_decref(pObj);
@@ -133,7 +133,7 @@ static void api_update(Request *r, const Activity *pOld) {
   if (!pObj) return;
   Activity a = *pOld;
   ActivityProblems p;
-  activity_problems_init(&p);
+  problems_init(&p);
   int bStatus = 0, iVersion = 0;
   act_from_json(r, pObj, 0, &a, &p, &bStatus, &iVersion);
   json_decref(pObj);

@@ -126,7 +126,7 @@ static void json_text(Arena *pArena, json_t *pObj, const char *zKey,
   if (json_is_null(v) && bNullable) {
     *pz = "";
   } else if (!json_is_string(v)) {
-    activity_problem(p, zKey, "Este campo debe ser texto.");
+    problem_add(p, zKey, "Este campo debe ser texto.");
   } else {
     *pz = trimmed(pArena, json_string_value(v));
   }
@@ -138,9 +138,9 @@ static void json_time(json_t *pObj, const char *zKey, int64_t *pi,
   if (!v) return;
   int64_t t = 0;
   if (!json_is_string(v) || chile_time_parse_iso(json_string_value(v), &t)) {
-    activity_problem(p, zKey,
-                     "Use fecha y hora ISO 8601, por ejemplo "
-                     "2025-04-15T10:00:00-04:00.");
+    problem_add(p, zKey,
+                "Use fecha y hora ISO 8601, por ejemplo "
+                "2025-04-15T10:00:00-04:00.");
     *pi = -1;
     return;
   }
@@ -157,7 +157,7 @@ void act_from_json(Request *r, json_t *pObj, int bCreate, Activity *a,
   if (bCreate) {
     for (size_t i = 0; i < sizeof(azRequired) / sizeof(azRequired[0]); i++) {
       if (!json_object_get(pObj, azRequired[i])) {
-        activity_problem(p, azRequired[i], "Falta este campo.");
+        problem_add(p, azRequired[i], "Falta este campo.");
       }
     }
   }
@@ -175,7 +175,7 @@ void act_from_json(Request *r, json_t *pObj, int bCreate, Activity *a,
   json_t *v = json_object_get(pObj, "public");
   if (v) {
     if (!json_is_boolean(v)) {
-      activity_problem(p, "public", "Este campo debe ser true o false.");
+      problem_add(p, "public", "Este campo debe ser true o false.");
     } else {
       a->bPublic = json_is_true(v);
     }
@@ -183,18 +183,18 @@ void act_from_json(Request *r, json_t *pObj, int bCreate, Activity *a,
   v = json_object_get(pObj, "plan_lines");
   if (v) {
     if (!json_is_array(v) || json_array_size(v) > ACTIVITY_LINES_MAX) {
-      activity_problem(p, "plan_lines",
-                       "Indique las líneas del plan como una lista de "
-                       "números.");
+      problem_add(p, "plan_lines",
+                  "Indique las líneas del plan como una lista de "
+                  "números.");
     } else {
       a->nLine = 0;
       size_t i;
       json_t *e;
       json_array_foreach(v, i, e) {
         if (!json_is_integer(e)) {
-          activity_problem(p, "plan_lines",
-                           "Indique las líneas del plan como una lista de "
-                           "números.");
+          problem_add(p, "plan_lines",
+                      "Indique las líneas del plan como una lista de "
+                      "números.");
           break;
         }
         int n = (int)json_integer_value(e);
@@ -231,8 +231,8 @@ void act_from_form(Request *r, Activity *a, ActivityProblems *p,
     if (!z || !*z) {
       *apTime[i] = 0;
     } else if (chile_time_parse_iso(z, &t)) {
-      activity_problem(p, azTime[i],
-                       "Escriba la fecha y hora como 2025-04-15 10:00.");
+      problem_add(p, azTime[i],
+                  "Escriba la fecha y hora como 2025-04-15 10:00.");
       *apTime[i] = -1;
     } else {
       *apTime[i] = t;
@@ -257,8 +257,7 @@ void act_check_all(Request *r, const Activity *a, ActivityProblems *p) {
   activity_check(a, p);
   if (activity_slug_wellformed(a->zKind) &&
       !activity_kind_exists(pDb, a->zKind)) {
-    activity_problem(p, "kind",
-                     "Ese tipo de actividad no está en el catálogo.");
+    problem_add(p, "kind", "Ese tipo de actividad no está en el catálogo.");
   }
   if (a->nLine > 0) {
     /* Lines are named by number: they must exist in the council's plan
@@ -268,10 +267,10 @@ void act_check_all(Request *r, const Activity *a, ActivityProblems *p) {
                         NULL) == DB_OK) {
       for (int i = 0; i < a->nLine; i++) {
         if (!plan_doc_line(&doc, a->aLine[i])) {
-          activity_problem(p, "plan_lines",
-                           arena_printf(request_arena(r),
-                                        "El plan no tiene una línea %d.",
-                                        a->aLine[i]));
+          problem_add(
+              p, "plan_lines",
+              arena_printf(request_arena(r), "El plan no tiene una línea %d.",
+                           a->aLine[i]));
           break;
         }
       }
@@ -281,9 +280,9 @@ void act_check_all(Request *r, const Activity *a, ActivityProblems *p) {
     TerritoryIndex idx;
     if (territory_index_load(pDb, request_arena(r), &idx) == DB_OK &&
         !territory_index_code(&idx, a->zCommune)) {
-      activity_problem(p, "commune",
-                       "Esa comuna no existe: use su código CUT, por ejemplo "
-                       "04301 (Ovalle).");
+      problem_add(p, "commune",
+                  "Esa comuna no existe: use su código CUT, por ejemplo "
+                  "04301 (Ovalle).");
     }
   }
 }

@@ -16,6 +16,19 @@
 
 #include "pages/people/people_widgets.h"
 
+static const PeopleList directory_list = {
+    "Directorio de autoridades y servicios",
+    "admin-directorio",
+    "/admin/directorio",
+    "nuevo",
+    "El catastro de autoridades y servicios con que el consejo quiere "
+    "reunirse.",
+    0,
+    &people_directory_kinds,
+    "tipo",
+    "Tipo",
+    &people_directory_statuses};
+
 void page_admin_directory(Request *r) {
   int64_t iCouncil = page_require_council(r);
   if (!iCouncil) return;
@@ -32,27 +45,11 @@ void page_admin_directory(Request *r) {
     respond_error(r, 500, NULL);
     return;
   }
+  static const char *const azHeader[] = {"Institución", "Persona",    "Cargo",
+                                         "Tipo",        "Territorio", "Estado"};
   Html h;
-  page_begin(r, &h, "Directorio de autoridades y servicios",
-             "admin-directorio");
-  html_printf(&h,
-              "<h1>Directorio de autoridades y servicios</h1>\n<p>El "
-              "catastro de autoridades y servicios con que el consejo "
-              "quiere reunirse.</p>\n<p class=\"actions\"><a class=\""
-              "button button-primary\" href=\"/admin/directorio/nuevo\">"
-              "Agregar</a></p>\n");
-  people_filter_form(&h, &filter, &idx, page_council_region(r),
-                     "/admin/directorio", &people_directory_kinds, "tipo",
-                     "Tipo", &people_directory_statuses);
-  people_export_links(&h, pArena, "/admin/directorio", &filter);
-  html_printf(&h,
-              "<div class=\"table-wrap\"><table class=\"table "
-              "table-cards\"><caption>%d %s</caption><thead><tr>"
-              "<th scope=\"col\">Institución</th><th scope=\"col\">"
-              "Persona</th><th scope=\"col\">Cargo</th><th scope=\"col\">"
-              "Tipo</th><th scope=\"col\">Territorio</th><th scope=\"col\">"
-              "Estado</th></tr></thead><tbody>\n",
-              nEntry, nEntry == 1 ? "registro" : "registros");
+  people_list_begin(&h, r, &directory_list, &filter, &idx);
+  people_table_begin(&h, nEntry, "registro", "registros", azHeader, 6);
   for (int i = 0; i < nEntry; i++) {
     const DirectoryEntry *d = &aEntry[i];
     html_printf(&h,
@@ -87,11 +84,8 @@ static int directory_load(RecordEdit *e, void *pRec) {
 }
 
 static void directory_check(RecordEdit *e, void *pChecked, FormErrors *pErr) {
-  PeopleProblems problems;
-  people_problems_init(&problems);
   people_directory_check(e->pDb, e->pArena, e->pCtx, people_request_get, e->r,
-                         pChecked, &problems);
-  people_problems_to_form(&problems, pErr);
+                         pChecked, pErr);
 }
 
 static int directory_save(RecordEdit *e, const void *pStored, void *pChecked) {
@@ -233,46 +227,39 @@ void page_api_territory_region(Request *r) {
                          "provinces", pProvinces));
 }
 
+static void directory_export_row(Arena *pArena, const void *pRow,
+                                 const char **az) {
+  (void)pArena;
+  const DirectoryEntry *d = pRow;
+  const char *azRow[] = {d->zInstitution,
+                         d->zPersonName,
+                         d->zPosition,
+                         people_label(&people_directory_kinds, d->zKind),
+                         d->zPlaceName[0] ? d->zPlaceName : "Regional",
+                         d->zEmail,
+                         d->zPhone,
+                         d->zReason,
+                         people_label(&people_directory_statuses, d->zStatus)};
+  memcpy(az, azRow, sizeof(azRow));
+}
+
 /* GET /admin/directorio.csv|.xlsx — with the list's filters. */
 void page_admin_directory_export(Request *r) {
   int64_t iCouncil = page_require_council(r);
   if (!iCouncil) return;
-  Arena *pArena = request_arena(r);
   PeopleFilter filter;
   people_filter_from_request(r, &filter);
   DirectoryEntry *aEntry = NULL;
   int nEntry = 0;
-  if (people_directory_list(request_db(r), pArena, iCouncil, &filter, &aEntry,
-                            &nEntry) != DB_OK) {
+  if (people_directory_list(request_db(r), request_arena(r), iCouncil, &filter,
+                            &aEntry, &nEntry) != DB_OK) {
     respond_error(r, 500, NULL);
     return;
   }
   static const char *const azHeader[] = {"Institución", "Persona",    "Cargo",
                                          "Tipo",        "Territorio", "Correo",
                                          "Teléfono",    "Motivo",     "Estado"};
-  enum { N_COL = sizeof(azHeader) / sizeof(azHeader[0]) };
-  const char **az = arena_alloc(pArena, sizeof(char *) * N_COL * (nEntry + 1));
-  for (int i = 0; i < nEntry; i++) {
-    const DirectoryEntry *d = &aEntry[i];
-    const char *azRow[N_COL] = {
-        d->zInstitution,
-        d->zPersonName,
-        d->zPosition,
-        people_label(&people_directory_kinds, d->zKind),
-        d->zPlaceName[0] ? d->zPlaceName : "Regional",
-        d->zEmail,
-        d->zPhone,
-        d->zReason,
-        people_label(&people_directory_statuses, d->zStatus)};
-    memcpy(&az[i * N_COL], azRow, sizeof(azRow));
-  }
-  ExportTable t = {"Directorio de autoridades y servicios",
-                   NULL,
-                   NULL,
-                   N_COL,
-                   azHeader,
-                   NULL,
-                   nEntry,
-                   az};
-  people_send_export(r, &t, "directorio");
+  people_send_export(r, "Directorio de autoridades y servicios", azHeader, 9,
+                     aEntry, sizeof(DirectoryEntry), nEntry,
+                     directory_export_row, "directorio");
 }

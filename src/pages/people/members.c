@@ -26,19 +26,38 @@
 #include "pages/people/people_widgets.h"
 #include "store/accounts/accounts.h"
 
+/* "Titular", "Suplente de NAME" or "Suplente", as the public list says. */
+static const char *member_quality(Arena *pArena, const Member *m) {
+  return m->bTitular ? "Titular"
+         : m->zSubstituteFor[0]
+             ? arena_printf(pArena, "Suplente de %s", m->zSubstituteFor)
+             : "Suplente";
+}
+
+/* The council's members for the public (bPublic) or the officer; answers
+** 500 and returns 0 when they cannot be read. */
+static int member_rows(Request *r, int64_t iCouncil, const PeopleFilter *pF,
+                       int bPublic, Member **paMember, int *pnMember) {
+  *paMember = NULL;
+  *pnMember = 0;
+  if (iCouncil &&
+      people_member_list(request_db(r), request_arena(r), iCouncil, pF, bPublic,
+                         paMember, pnMember) != DB_OK) {
+    respond_error(r, 500, NULL);
+    return 0;
+  }
+  return 1;
+}
+
 /* ---- Public page ---- */
 
 void page_members_public(Request *r) {
-  Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
   PeopleFilter filter;
   memset(&filter, 0, sizeof(filter));
   Member *aMember = NULL;
   int nMember = 0;
-  int64_t iCouncil = page_council_id(r);
-  if (iCouncil && people_member_list(pDb, pArena, iCouncil, &filter, 1,
-                                     &aMember, &nMember) != DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!member_rows(r, page_council_id(r), &filter, 1, &aMember, &nMember)) {
     return;
   }
   Html h;
@@ -56,20 +75,16 @@ void page_members_public(Request *r) {
                 "Periodo</th></tr></thead><tbody>\n");
     for (int i = 0; i < nMember; i++) {
       const Member *m = &aMember[i];
-      html_printf(
-          &h,
-          "<tr><td data-label=\"Nombre\">%s %s</td>"
-          "<td data-label=\"Organización\">%s</td>"
-          "<td data-label=\"Cargo\">%s</td>"
-          "<td data-label=\"Calidad\">%s</td>"
-          "<td data-label=\"Periodo\">%s al %s</td></tr>\n",
-          m->zFirstNames, m->zLastNames, m->zOrganization,
-          people_label(&people_council_roles, m->zRole),
-          m->bTitular ? "Titular"
-          : m->zSubstituteFor[0]
-              ? arena_printf(pArena, "Suplente de %s", m->zSubstituteFor)
-              : "Suplente",
-          page_date(pArena, m->zTermStart), page_date(pArena, m->zTermEnd));
+      html_printf(&h,
+                  "<tr><td data-label=\"Nombre\">%s %s</td>"
+                  "<td data-label=\"Organización\">%s</td>"
+                  "<td data-label=\"Cargo\">%s</td>"
+                  "<td data-label=\"Calidad\">%s</td>"
+                  "<td data-label=\"Periodo\">%s al %s</td></tr>\n",
+                  m->zFirstNames, m->zLastNames, m->zOrganization,
+                  people_label(&people_council_roles, m->zRole),
+                  member_quality(pArena, m), page_date(pArena, m->zTermStart),
+                  page_date(pArena, m->zTermEnd));
     }
     html_printf(&h, "</tbody></table></div>\n");
     people_export_links(&h, pArena, "/integrantes", NULL);
@@ -138,6 +153,17 @@ void page_admin_members_term(Request *r) {
   respond_redirect(r, "/admin/integrantes?aviso=guardado");
 }
 
+static const PeopleList member_list = {"Consejeros y consejeras",
+                                       "admin-integrantes",
+                                       "/admin/integrantes",
+                                       "nuevo",
+                                       NULL,
+                                       1,
+                                       &people_council_roles,
+                                       "rol",
+                                       "Cargo",
+                                       &people_member_statuses};
+
 void page_admin_members(Request *r) {
   int64_t iCouncil = page_require_council(r);
   if (!iCouncil) return;
@@ -154,27 +180,13 @@ void page_admin_members(Request *r) {
     respond_error(r, 500, NULL);
     return;
   }
+  static const char *const azHeader[] = {"Nombre",  "RUN",     "Organización",
+                                         "Cargo",   "Calidad", "Comuna",
+                                         "Periodo", "Estado"};
   Html h;
-  page_begin(r, &h, "Consejeros y consejeras", "admin-integrantes");
-  html_printf(&h,
-              "<h1>Consejeros y consejeras</h1>\n<p class=\"actions\">"
-              "<a class=\"button button-primary\" href=\"/admin/"
-              "integrantes/nuevo\">Agregar</a> <a class=\"button\" "
-              "href=\"/admin/integrantes/importar\">Importar CSV</a></p>\n");
-  people_filter_form(&h, &filter, &idx, page_council_region(r),
-                     "/admin/integrantes", &people_council_roles, "rol",
-                     "Cargo", &people_member_statuses);
-  people_export_links(&h, pArena, "/admin/integrantes", &filter);
+  people_list_begin(&h, r, &member_list, &filter, &idx);
   members_summary(&h, r, iCouncil);
-  html_printf(&h,
-              "<div class=\"table-wrap\"><table class=\"table "
-              "table-cards\"><caption>%d %s</caption><thead><tr>"
-              "<th scope=\"col\">Nombre</th><th scope=\"col\">RUN</th>"
-              "<th scope=\"col\">Organización</th><th scope=\"col\">Cargo"
-              "</th><th scope=\"col\">Calidad</th><th scope=\"col\">Comuna"
-              "</th><th scope=\"col\">Periodo</th><th scope=\"col\">Estado"
-              "</th></tr></thead><tbody>\n",
-              nMember, nMember == 1 ? "persona" : "personas");
+  people_table_begin(&h, nMember, "persona", "personas", azHeader, 8);
   for (int i = 0; i < nMember; i++) {
     const Member *m = &aMember[i];
     char zRun[RUT_DISPLAY_MAX];
@@ -370,12 +382,9 @@ static int member_load(RecordEdit *e, void *pRec) {
 }
 
 static void member_check(RecordEdit *e, void *pChecked, FormErrors *pErr) {
-  PeopleProblems problems;
-  people_problems_init(&problems);
   people_member_check(e->pDb, e->pArena, e->iCouncil, e->pCtx,
                       people_request_get, e->r, e->iId, NULL, 0, pChecked,
-                      &problems);
-  people_problems_to_form(&problems, pErr);
+                      pErr);
 }
 
 static int member_save(RecordEdit *e, const void *pStored, void *pChecked) {
@@ -537,49 +546,19 @@ void page_invitation(Request *r) {
 
 /* ---- Import ---- */
 
+static const PeopleImport member_import = {"Importar consejeros y consejeras",
+                                           "admin-integrantes",
+                                           "/admin/integrantes",
+                                           people_member_columns,
+                                           &people_member_columns_count,
+                                           people_import_members};
+
 void page_admin_members_import(Request *r) {
-  int64_t iCouncil = page_require_council(r);
-  if (!iCouncil) return;
-  PeopleImportResult res;
-  const PeopleImportResult *pRes = NULL;
-  int iStatus = 200;
-  if (request_is_post(r)) {
-    size_t nCsv = 0;
-    const char *zCsv = people_import_upload(r, &nCsv);
-    memset(&res, 0, sizeof(res));
-    if (!zCsv) {
-      PeopleImportError e = {0, NULL,
-                             "Elija un archivo CSV o pegue su "
-                             "contenido."};
-      res.aError = &e;
-      res.nError = 1;
-      people_import_page(r, "Importar consejeros y consejeras",
-                         "admin-integrantes", "/admin/integrantes/importar",
-                         "/admin/integrantes/plantilla.csv",
-                         people_member_columns, people_member_columns_count,
-                         "/admin/integrantes", &res, 422);
-      return;
-    }
-    if (people_import_members(request_db(r), request_arena(r), iCouncil, zCsv,
-                              nCsv, &res) != DB_OK) {
-      respond_error(r, 500, NULL);
-      return;
-    }
-    pRes = &res;
-    iStatus = res.nError ? 422 : 200;
-  }
-  people_import_page(r, "Importar consejeros y consejeras", "admin-integrantes",
-                     "/admin/integrantes/importar",
-                     "/admin/integrantes/plantilla.csv", people_member_columns,
-                     people_member_columns_count, "/admin/integrantes", pRes,
-                     iStatus);
+  people_import_route(r, &member_import);
 }
 
 void page_admin_members_template(Request *r) {
-  const char *z = people_import_template(request_arena(r), 1);
-  response_header(r, "Content-Disposition",
-                  "attachment; filename=\"plantilla-consejeros.csv\"");
-  respond_bytes(r, 200, "text/csv; charset=utf-8", z, strlen(z));
+  people_template_route(r, 1, "plantilla-consejeros.csv");
 }
 
 /* ---- API ---- */
@@ -624,21 +603,53 @@ void page_api_members(Request *r) {
 
 /* ---- Exports ---- */
 
+static void member_export_row(Arena *pArena, const void *pRow,
+                              const char **az) {
+  const Member *m = pRow;
+  char zRun[RUT_DISPLAY_MAX];
+  rut_format(m->zRun, zRun);
+  const char *azRow[] = {m->zFirstNames,
+                         m->zLastNames,
+                         arena_strdup(pArena, zRun),
+                         m->zEmail,
+                         m->zPhone,
+                         m->zCommuneName,
+                         m->zProvinceName,
+                         people_label(&people_genders, m->zGender),
+                         m->zOrganization,
+                         people_label(&people_council_roles, m->zRole),
+                         m->bTitular ? "Titular" : "Suplente",
+                         m->zSubstituteFor,
+                         m->zTermStart,
+                         m->zTermEnd,
+                         people_label(&people_member_statuses, m->zStatus),
+                         m->zStatusDate,
+                         m->zStatusReason};
+  memcpy(az, azRow, sizeof(azRow));
+}
+
+static void member_public_row(Arena *pArena, const void *pRow,
+                              const char **az) {
+  const Member *m = pRow;
+  const char *azRow[] = {people_member_name(pArena, m),
+                         m->zOrganization,
+                         people_label(&people_council_roles, m->zRole),
+                         member_quality(pArena, m),
+                         m->zTermStart,
+                         m->zTermEnd};
+  memcpy(az, azRow, sizeof(azRow));
+}
+
 /* GET /admin/integrantes.csv|.xlsx — the officer's list with the same
 ** filters, personal data included (admin only). */
 void page_admin_members_export(Request *r) {
   int64_t iCouncil = page_require_council(r);
   if (!iCouncil) return;
-  Arena *pArena = request_arena(r);
   PeopleFilter filter;
   people_filter_from_request(r, &filter);
   Member *aMember = NULL;
   int nMember = 0;
-  if (people_member_list(request_db(r), pArena, iCouncil, &filter, 0, &aMember,
-                         &nMember) != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
+  if (!member_rows(r, iCouncil, &filter, 0, &aMember, &nMember)) return;
   static const char *const azHeader[] = {"Nombres",
                                          "Apellidos",
                                          "RUN",
@@ -656,82 +667,22 @@ void page_admin_members_export(Request *r) {
                                          "Estado",
                                          "Fecha del estado",
                                          "Motivo"};
-  enum { N_COL = sizeof(azHeader) / sizeof(azHeader[0]) };
-  const char **az = arena_alloc(pArena, sizeof(char *) * N_COL * (nMember + 1));
-  for (int i = 0; i < nMember; i++) {
-    const Member *m = &aMember[i];
-    char zRun[RUT_DISPLAY_MAX];
-    rut_format(m->zRun, zRun);
-    const char *azRow[N_COL] = {
-        m->zFirstNames,
-        m->zLastNames,
-        arena_strdup(pArena, zRun),
-        m->zEmail,
-        m->zPhone,
-        m->zCommuneName,
-        m->zProvinceName,
-        people_label(&people_genders, m->zGender),
-        m->zOrganization,
-        people_label(&people_council_roles, m->zRole),
-        m->bTitular ? "Titular" : "Suplente",
-        m->zSubstituteFor,
-        m->zTermStart,
-        m->zTermEnd,
-        people_label(&people_member_statuses, m->zStatus),
-        m->zStatusDate,
-        m->zStatusReason};
-    memcpy(&az[i * N_COL], azRow, sizeof(azRow));
-  }
-  ExportTable t = {"Consejeros y consejeras",
-                   NULL,
-                   NULL,
-                   N_COL,
-                   azHeader,
-                   NULL,
-                   nMember,
-                   az};
-  people_send_export(r, &t, "consejeros");
+  people_send_export(r, "Consejeros y consejeras", azHeader, 17, aMember,
+                     sizeof(Member), nMember, member_export_row, "consejeros");
 }
 
 /* GET /integrantes.csv|.xlsx — public: what /integrantes shows, no more. */
 void page_members_public_export(Request *r) {
-  Arena *pArena = request_arena(r);
   PeopleFilter filter;
   memset(&filter, 0, sizeof(filter));
   Member *aMember = NULL;
   int nMember = 0;
-  int64_t iCouncil = page_council_id(r);
-  if (iCouncil && people_member_list(request_db(r), pArena, iCouncil, &filter,
-                                     1, &aMember, &nMember) != DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!member_rows(r, page_council_id(r), &filter, 1, &aMember, &nMember)) {
     return;
   }
   static const char *const azHeader[] = {
       "Nombre",  "Organización",       "Cargo",
       "Calidad", "Inicio del periodo", "Fin del periodo"};
-  enum { N_COL = sizeof(azHeader) / sizeof(azHeader[0]) };
-  const char **az = arena_alloc(pArena, sizeof(char *) * N_COL * (nMember + 1));
-  for (int i = 0; i < nMember; i++) {
-    const Member *m = &aMember[i];
-    const char *azRow[N_COL] = {
-        people_member_name(pArena, m),
-        m->zOrganization,
-        people_label(&people_council_roles, m->zRole),
-        m->bTitular ? "Titular"
-        : m->zSubstituteFor[0]
-            ? arena_printf(pArena, "Suplente de %s", m->zSubstituteFor)
-            : "Suplente",
-        m->zTermStart,
-        m->zTermEnd};
-    memcpy(&az[i * N_COL], azRow, sizeof(azRow));
-  }
-  ExportTable t = {"Integrantes del consejo",
-                   NULL,
-                   NULL,
-                   N_COL,
-                   azHeader,
-                   NULL,
-                   nMember,
-                   az};
-  people_send_export(r, &t, "integrantes");
+  people_send_export(r, "Integrantes del consejo", azHeader, 6, aMember,
+                     sizeof(Member), nMember, member_public_row, "integrantes");
 }

@@ -15,6 +15,17 @@
 #include "domain/rut.h"
 #include "pages/people/people_widgets.h"
 
+static const PeopleList org_list = {"Organizaciones",
+                                    "admin-organizaciones",
+                                    "/admin/organizaciones",
+                                    "nueva",
+                                    NULL,
+                                    1,
+                                    &people_org_kinds,
+                                    "tipo",
+                                    "Tipo",
+                                    NULL};
+
 void page_admin_orgs(Request *r) {
   int64_t iCouncil = page_require_council(r);
   if (!iCouncil) return;
@@ -30,25 +41,11 @@ void page_admin_orgs(Request *r) {
     respond_error(r, 500, NULL);
     return;
   }
+  static const char *const azHeader[] = {
+      "Nombre", "Tipo", "RUT", "Comuna", "Provincia", "Contacto", "Miembro"};
   Html h;
-  page_begin(r, &h, "Organizaciones", "admin-organizaciones");
-  html_printf(&h,
-              "<h1>Organizaciones</h1>\n<p class=\"actions\"><a class=\""
-              "button button-primary\" href=\"/admin/organizaciones/nueva"
-              "\">Agregar</a> <a class=\"button\" href=\"/admin/"
-              "organizaciones/importar\">Importar CSV</a></p>\n");
-  people_filter_form(&h, &filter, &idx, page_council_region(r),
-                     "/admin/organizaciones", &people_org_kinds, "tipo", "Tipo",
-                     NULL);
-  people_export_links(&h, pArena, "/admin/organizaciones", &filter);
-  html_printf(&h,
-              "<div class=\"table-wrap\"><table class=\"table "
-              "table-cards\"><caption>%d %s</caption><thead><tr>"
-              "<th scope=\"col\">Nombre</th><th scope=\"col\">Tipo</th>"
-              "<th scope=\"col\">RUT</th><th scope=\"col\">Comuna</th>"
-              "<th scope=\"col\">Provincia</th><th scope=\"col\">Contacto"
-              "</th><th scope=\"col\">Miembro</th></tr></thead><tbody>\n",
-              nOrg, nOrg == 1 ? "organización" : "organizaciones");
+  people_list_begin(&h, r, &org_list, &filter, &idx);
+  people_table_begin(&h, nOrg, "organización", "organizaciones", azHeader, 7);
   for (int i = 0; i < nOrg; i++) {
     const Organization *o = &aOrg[i];
     char zRut[RUT_DISPLAY_MAX];
@@ -86,11 +83,8 @@ static int org_load(RecordEdit *e, void *pRec) {
 }
 
 static void org_check(RecordEdit *e, void *pChecked, FormErrors *pErr) {
-  PeopleProblems problems;
-  people_problems_init(&problems);
   people_org_check(e->pDb, e->pArena, e->iCouncil, e->pCtx, people_request_get,
-                   e->r, e->iId, pChecked, &problems);
-  people_problems_to_form(&problems, pErr);
+                   e->r, e->iId, pChecked, pErr);
 }
 
 static int org_save(RecordEdit *e, const void *pStored, void *pChecked) {
@@ -193,55 +187,44 @@ void page_admin_org_new(Request *r) { record_edit_page(r, &org_page, 1); }
 
 void page_admin_org(Request *r) { record_edit_page(r, &org_page, 0); }
 
-void page_admin_orgs_import(Request *r) {
-  int64_t iCouncil = page_require_council(r);
-  if (!iCouncil) return;
-  PeopleImportResult res;
-  memset(&res, 0, sizeof(res));
-  const PeopleImportResult *pRes = NULL;
-  int iStatus = 200;
-  PeopleImportError empty = {0, NULL,
-                             "Elija un archivo CSV o pegue su "
-                             "contenido."};
-  if (request_is_post(r)) {
-    size_t nCsv = 0;
-    const char *zCsv = people_import_upload(r, &nCsv);
-    if (!zCsv) {
-      res.aError = &empty;
-      res.nError = 1;
-    } else if (people_import_orgs(request_db(r), request_arena(r), iCouncil,
-                                  zCsv, nCsv, &res) != DB_OK) {
-      respond_error(r, 500, NULL);
-      return;
-    }
-    pRes = &res;
-    iStatus = res.nError ? 422 : 200;
-  }
-  people_import_page(r, "Importar organizaciones", "admin-organizaciones",
-                     "/admin/organizaciones/importar",
-                     "/admin/organizaciones/plantilla.csv", people_org_columns,
-                     people_org_columns_count, "/admin/organizaciones", pRes,
-                     iStatus);
-}
+static const PeopleImport org_import = {
+    "Importar organizaciones", "admin-organizaciones",
+    "/admin/organizaciones",   people_org_columns,
+    &people_org_columns_count, people_import_orgs};
+
+void page_admin_orgs_import(Request *r) { people_import_route(r, &org_import); }
 
 void page_admin_orgs_template(Request *r) {
-  const char *z = people_import_template(request_arena(r), 0);
-  response_header(r, "Content-Disposition",
-                  "attachment; filename=\"plantilla-organizaciones.csv\"");
-  respond_bytes(r, 200, "text/csv; charset=utf-8", z, strlen(z));
+  people_template_route(r, 0, "plantilla-organizaciones.csv");
+}
+
+static void org_export_row(Arena *pArena, const void *pRow, const char **az) {
+  const Organization *o = pRow;
+  char zRut[RUT_DISPLAY_MAX];
+  rut_format(o->zRut, zRut);
+  const char *azRow[] = {o->zName,
+                         people_label(&people_org_kinds, o->zKind),
+                         arena_strdup(pArena, zRut),
+                         o->zLegalNumber,
+                         o->zCommuneName,
+                         o->zProvinceName,
+                         o->zContactName,
+                         o->zEmail,
+                         o->zPhone,
+                         o->bMember ? "Sí" : "No"};
+  memcpy(az, azRow, sizeof(azRow));
 }
 
 /* GET /admin/organizaciones.csv|.xlsx — with the list's filters. */
 void page_admin_orgs_export(Request *r) {
   int64_t iCouncil = page_require_council(r);
   if (!iCouncil) return;
-  Arena *pArena = request_arena(r);
   PeopleFilter filter;
   people_filter_from_request(r, &filter);
   Organization *aOrg = NULL;
   int nOrg = 0;
-  if (people_org_list(request_db(r), pArena, iCouncil, &filter, &aOrg, &nOrg) !=
-      DB_OK) {
+  if (people_org_list(request_db(r), request_arena(r), iCouncil, &filter, &aOrg,
+                      &nOrg) != DB_OK) {
     respond_error(r, 500, NULL);
     return;
   }
@@ -249,25 +232,7 @@ void page_admin_orgs_export(Request *r) {
       "Nombre",   "Tipo",      "RUT",      "Personalidad jurídica",
       "Comuna",   "Provincia", "Contacto", "Correo",
       "Teléfono", "Miembro"};
-  enum { N_COL = sizeof(azHeader) / sizeof(azHeader[0]) };
-  const char **az = arena_alloc(pArena, sizeof(char *) * N_COL * (nOrg + 1));
-  for (int i = 0; i < nOrg; i++) {
-    const Organization *o = &aOrg[i];
-    char zRut[RUT_DISPLAY_MAX];
-    rut_format(o->zRut, zRut);
-    const char *azRow[N_COL] = {o->zName,
-                                people_label(&people_org_kinds, o->zKind),
-                                arena_strdup(pArena, zRut),
-                                o->zLegalNumber,
-                                o->zCommuneName,
-                                o->zProvinceName,
-                                o->zContactName,
-                                o->zEmail,
-                                o->zPhone,
-                                o->bMember ? "Sí" : "No"};
-    memcpy(&az[i * N_COL], azRow, sizeof(azRow));
-  }
-  ExportTable t = {"Organizaciones", NULL, NULL, N_COL,
-                   azHeader,         NULL, nOrg, az};
-  people_send_export(r, &t, "organizaciones");
+  people_send_export(r, "Organizaciones", azHeader, 10, aOrg,
+                     sizeof(Organization), nOrg, org_export_row,
+                     "organizaciones");
 }

@@ -159,27 +159,22 @@ const char *people_request_get(void *pRequest, const char *zName) {
   return request_field((Request *)pRequest, zName);
 }
 
-void people_problems_to_form(const PeopleProblems *pP, FormErrors *pErr) {
-  for (int i = 0; i < pP->n; i++) {
-    form_error(pErr, pP->azField[i], pP->azMessage[i]);
-  }
-}
-
 const char *people_field(Request *r, const char *zName) {
   const char *z = request_field(r, zName);
   return z ? z : "";
 }
 
-void people_import_page(Request *r, const char *zTitle, const char *zNav,
-                        const char *zAction, const char *zTemplate,
-                        const PeopleImportColumn *aCol, int nCol,
-                        const char *zBackHref, const PeopleImportResult *pRes,
-                        int iStatus) {
+/* The import page; pRes non-NULL: what the upload gave. */
+static void import_page(Request *r, const PeopleImport *p,
+                        const PeopleImportResult *pRes, int iStatus) {
+  const PeopleImportColumn *aCol = p->aCol;
+  int nCol = *p->pnCol;
+  Arena *pArena = request_arena(r);
   Html h;
-  page_begin(r, &h, zTitle, zNav);
+  page_begin(r, &h, p->zTitle, p->zNav);
   html_printf(&h,
               "<p><a href=\"%s\">← Volver a la lista</a></p>\n<h1>%s</h1>\n",
-              zBackHref, zTitle);
+              p->zBase, p->zTitle);
   if (pRes && pRes->nError) {
     html_printf(&h,
                 "<div class=\"notice notice-error\" role=\"alert\">"
@@ -218,7 +213,7 @@ void people_import_page(Request *r, const char *zTitle, const char *zNav,
               "<thead><tr><th scope=\"col\">Columna</th><th scope=\"col\">"
               "Obligatoria</th><th scope=\"col\">Contenido</th></tr>"
               "</thead><tbody>\n",
-              zTemplate);
+              arena_printf(pArena, "%s/plantilla.csv", p->zBase));
   for (int i = 0; i < nCol; i++) {
     html_printf(&h,
                 "<tr><td data-label=\"Columna\"><code>%s</code></td><td "
@@ -228,8 +223,8 @@ void people_import_page(Request *r, const char *zTitle, const char *zNav,
   }
   html_printf(&h,
               "</tbody></table></div>\n<form class=\"form\" method=\"post\" "
-              "action=\"%s\" enctype=\"multipart/form-data\">\n",
-              zAction);
+              "action=\"%s/importar\" enctype=\"multipart/form-data\">\n",
+              p->zBase);
   form_csrf(&h, request_csrf_token(r));
   html_printf(&h,
               "<div class=\"field\"><label for=\"archivo\">Archivo CSV"
@@ -243,7 +238,9 @@ void people_import_page(Request *r, const char *zTitle, const char *zNav,
   page_finish(r, &h, iStatus);
 }
 
-const char *people_import_upload(Request *r, size_t *pnCsv) {
+/* The uploaded CSV: the file field "archivo", or the text field "texto".
+** NULL when neither carries anything. */
+static const char *import_upload(Request *r, size_t *pnCsv) {
   int nField = 0;
   const FormField *aField = request_fields(r, &nField);
   for (int i = 0; i < nField; i++) {
@@ -261,9 +258,82 @@ const char *people_import_upload(Request *r, size_t *pnCsv) {
   return NULL;
 }
 
-void people_send_export(Request *r, const ExportTable *pTable,
+void people_import_route(Request *r, const PeopleImport *p) {
+  int64_t iCouncil = page_require_council(r);
+  if (!iCouncil) return;
+  if (!request_is_post(r)) {
+    import_page(r, p, NULL, 200);
+    return;
+  }
+  PeopleImportResult res;
+  memset(&res, 0, sizeof(res));
+  PeopleImportError empty = {0, NULL,
+                             "Elija un archivo CSV o pegue su contenido."};
+  size_t nCsv = 0;
+  const char *zCsv = import_upload(r, &nCsv);
+  if (!zCsv) {
+    res.aError = &empty;
+    res.nError = 1;
+  } else if (p->xImport(request_db(r), request_arena(r), iCouncil, zCsv, nCsv,
+                        &res) != DB_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  import_page(r, p, &res, res.nError ? 422 : 200);
+}
+
+void people_template_route(Request *r, int bMembers, const char *zFilename) {
+  const char *z = people_import_template(request_arena(r), bMembers);
+  response_header(
+      r, "Content-Disposition",
+      arena_printf(request_arena(r), "attachment; filename=\"%s\"", zFilename));
+  respond_bytes(r, 200, "text/csv; charset=utf-8", z, strlen(z));
+}
+
+void people_list_begin(Html *h, Request *r, const PeopleList *p,
+                       const PeopleFilter *pFilter,
+                       const TerritoryIndex *pIdx) {
+  page_begin(r, h, p->zTitle, p->zNav);
+  html_printf(h, "<h1>%s</h1>\n", p->zTitle);
+  if (p->zIntro) html_printf(h, "<p>%s</p>\n", p->zIntro);
+  html_printf(h,
+              "<p class=\"actions\"><a class=\"button button-primary\" "
+              "href=\"%s/%s\">Agregar</a>",
+              p->zBase, p->zNew);
+  if (p->bImport) {
+    html_printf(h, " <a class=\"button\" href=\"%s/importar\">Importar CSV</a>",
+                p->zBase);
+  }
+  html_printf(h, "</p>\n");
+  people_filter_form(h, pFilter, pIdx, page_council_region(r), p->zBase,
+                     p->pRole, p->zRoleParam, p->zRoleLabel, p->pStatus);
+  people_export_links(h, request_arena(r), p->zBase, pFilter);
+}
+
+void people_table_begin(Html *h, int nRow, const char *zOne, const char *zMany,
+                        const char *const *azHeader, int nHeader) {
+  html_printf(h,
+              "<div class=\"table-wrap\"><table class=\"table "
+              "table-cards\"><caption>%d %s</caption><thead><tr>",
+              nRow, nRow == 1 ? zOne : zMany);
+  for (int i = 0; i < nHeader; i++) {
+    html_printf(h, "<th scope=\"col\">%s</th>", azHeader[i]);
+  }
+  html_printf(h, "</tr></thead><tbody>\n");
+}
+
+void people_send_export(Request *r, const char *zTitle,
+                        const char *const *azHeader, int nCol, const void *aRow,
+                        size_t nElem, int nRow, PeopleExportRow xRow,
                         const char *zBase) {
   Arena *pArena = request_arena(r);
+  const char **az =
+      arena_alloc(pArena, sizeof(char *) * (size_t)nCol * (size_t)(nRow + 1));
+  for (int i = 0; i < nRow; i++) {
+    xRow(pArena, (const char *)aRow + (size_t)i * nElem, &az[i * nCol]);
+  }
+  ExportTable t = {zTitle, NULL, NULL, nCol, azHeader, NULL, nRow, az};
+  const ExportTable *pTable = &t;
   const char *zPath = request_path(r);
   size_t nPath = strlen(zPath);
   int bXlsx = nPath > 5 && strcmp(zPath + nPath - 5, ".xlsx") == 0;

@@ -43,30 +43,66 @@ void people_province_options(Html *h, const TerritoryIndex *pIdx,
 
 /* A PeopleFieldGetter over the request's form fields. */
 const char *people_request_get(void *pRequest, const char *zName);
-/* Copies store problems into form errors. */
-void people_problems_to_form(const PeopleProblems *pP, FormErrors *pErr);
 
 /* The form field zName as typed, "" when absent (re-showing a form). */
 const char *people_field(Request *r, const char *zName);
 
-/* The import page: explanation, column table, template link, the upload
-** form, and (when pRes is not NULL) the result or every bad row. */
-void people_import_page(Request *r, const char *zTitle, const char *zNav,
-                        const char *zAction, const char *zTemplate,
-                        const PeopleImportColumn *aCol, int nCol,
-                        const char *zBackHref, const PeopleImportResult *pRes,
-                        int iStatus);
-/* The uploaded CSV: the file field "archivo", or the text field "texto".
-** NULL when neither carries anything. */
-const char *people_import_upload(Request *r, size_t *pnCsv);
+/* An officer's list page of people or places (members, organizations,
+** the directory): what differs between them. */
+typedef struct PeopleList {
+  const char *zTitle;         /* Heading and title */
+  const char *zNav;           /* The shell's menu entry */
+  const char *zBase;          /* "/admin/organizaciones": the list, its filters'
+                              ** action, zBase/zNew, zBase/importar, the exports */
+  const char *zNew;           /* "nueva" */
+  const char *zIntro;         /* A paragraph under the heading, or NULL */
+  int bImport;                /* Offers "Importar CSV" */
+  const PeopleChoices *pRole; /* The role/kind filter, or NULL */
+  const char *zRoleParam;     /* Its parameter, "rol" or "tipo" */
+  const char *zRoleLabel;
+  const PeopleChoices *pStatus; /* The status filter, or NULL */
+} PeopleList;
+
+/* Opens the list page: the heading, the intro, the buttons, the filter bar
+** and the export links (the caller writes the rest and the table). */
+void people_list_begin(Html *h, Request *r, const PeopleList *pList,
+                       const PeopleFilter *pFilter, const TerritoryIndex *pIdx);
+/* Opens the list's table: "N zOne|zMany" as caption, then the headers. */
+void people_table_begin(Html *h, int nRow, const char *zOne, const char *zMany,
+                        const char *const *azHeader, int nHeader);
+
+/* A CSV import (members, organizations): its page and what it runs. */
+typedef struct PeopleImport {
+  const char *zTitle; /* "Importar organizaciones" */
+  const char *zNav;   /* The shell's menu entry */
+  const char *zBase;  /* "/admin/organizaciones": the list (back link);
+                      ** the form posts to zBase/importar and the
+                      ** template is zBase/plantilla.csv */
+  const PeopleImportColumn *aCol; /* The columns, in template order */
+  const int *pnCol;
+  int (*xImport)(Db *pDb, Arena *pArena, int64_t iCouncil, const char *zCsv,
+                 size_t nCsv, PeopleImportResult *pResult);
+} PeopleImport;
+/* GET: the explanation, the columns, the template link and the upload
+** form; POST: the file (field "archivo", or the text field "texto")
+** imported as a whole (200) or every bad row (422). */
+void people_import_route(Request *r, const PeopleImport *pImport);
+/* The template file of an import (bMembers: councillors), as zFilename. */
+void people_template_route(Request *r, int bMembers, const char *zFilename);
 
 /* Links to zBase.csv and zBase.xlsx carrying the current filters. */
 void people_export_links(Html *h, Arena *pArena, const char *zBase,
                          const PeopleFilter *pFilter);
 
-/* Sends pTable as CSV, or as XLSX when the path ends in ".xlsx", as a
-** download named zBase plus the extension. */
-void people_send_export(Request *r, const ExportTable *pTable,
+/* Fills the nCol cells of one exported row from pRow (arena memory). */
+typedef void (*PeopleExportRow)(Arena *pArena, const void *pRow,
+                                const char **azCell);
+/* Sends nRow rows of aRow (nElem bytes each) as a table titled zTitle with
+** the nCol headers azHeader: CSV, or XLSX when the path ends in ".xlsx",
+** a download named zBase plus the extension. */
+void people_send_export(Request *r, const char *zTitle,
+                        const char *const *azHeader, int nCol, const void *aRow,
+                        size_t nElem, int nRow, PeopleExportRow xRow,
                         const char *zBase);
 
 #endif

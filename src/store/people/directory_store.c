@@ -71,13 +71,13 @@ void people_directory_check(Db *pDb, Arena *pArena, const TerritoryIndex *pIdx,
   p->zPosition = people_get(pArena, xGet, pCtx, "cargo");
   p->zInstitution = people_get(pArena, xGet, pCtx, "institucion");
   if (!p->zInstitution[0]) {
-    people_problem(pP, "institucion", "Escriba la institución o el servicio.");
+    problem_add(pP, "institucion", "Escriba la institución o el servicio.");
   }
   const char *zKind = people_get(pArena, xGet, pCtx, "tipo");
   p->zKind = people_slug_from_input(&people_directory_kinds, zKind);
   if (!p->zKind) {
     p->zKind = "";
-    people_problem(pP, "tipo", "Elija el tipo de institución.");
+    problem_add(pP, "tipo", "Elija el tipo de institución.");
   }
   p->zProvinceCode = people_get(pArena, xGet, pCtx, "provincia");
   p->zCommuneCode = "";
@@ -85,7 +85,7 @@ void people_directory_check(Db *pDb, Arena *pArena, const TerritoryIndex *pIdx,
   if (zCommune[0]) {
     const TerritoryCommune *pCommune = territory_index_resolve(pIdx, zCommune);
     if (!pCommune) {
-      people_problem(pP, "comuna", "Esa comuna no existe en Chile.");
+      problem_add(pP, "comuna", "Esa comuna no existe en Chile.");
     } else {
       p->zCommuneCode = pCommune->zCode;
       /* A commune fixes its province. */
@@ -97,13 +97,13 @@ void people_directory_check(Db *pDb, Arena *pArena, const TerritoryIndex *pIdx,
     for (int i = 0; i < pIdx->nCommune && !bFound; i++) {
       bFound = strcmp(pIdx->aCommune[i].zProvinceCode, p->zProvinceCode) == 0;
     }
-    if (!bFound) people_problem(pP, "provincia", "Esa provincia no existe.");
+    if (!bFound) problem_add(pP, "provincia", "Esa provincia no existe.");
   }
   p->zEmail = people_check_email(
       pArena, people_get(pArena, xGet, pCtx, "correo"), 0, "correo", pP);
   p->zPhone = people_get(pArena, xGet, pCtx, "telefono");
   if (p->zPhone[0])
-    people_problem(pP, "telefono", people_phone_problem(p->zPhone));
+    problem_add(pP, "telefono", people_phone_problem(p->zPhone));
   p->zReason = people_get(pArena, xGet, pCtx, "motivo");
   const char *zStatus = people_get(pArena, xGet, pCtx, "estado");
   p->zStatus = zStatus[0]
@@ -111,7 +111,7 @@ void people_directory_check(Db *pDb, Arena *pArena, const TerritoryIndex *pIdx,
                    : "por_contactar";
   if (!p->zStatus) {
     p->zStatus = "";
-    people_problem(pP, "estado", "Elija el estado del contacto.");
+    problem_add(pP, "estado", "Elija el estado del contacto.");
   }
 }
 

@@ -221,14 +221,14 @@ int people_import_members(Db *pDb, Arena *pArena, int64_t iCouncil,
     }
     Member *p = &aMember[pRes->nRow];
     PeopleProblems problems;
-    people_problems_init(&problems);
+    problems_init(&problems);
     people_member_check(pDb, pArena, iCouncil, &idx, row_get, &row, 0,
                         azTitularRun, nTitular, p, &problems);
     if (seen(azRun, pRes->nRow, p->zRun)) {
-      people_problem(&problems, "run", "El RUN se repite en el archivo.");
+      problem_add(&problems, "run", "El RUN se repite en el archivo.");
     }
     if (seen(azEmail, pRes->nRow, p->zEmail)) {
-      people_problem(&problems, "correo", "El correo se repite en el archivo.");
+      problem_add(&problems, "correo", "El correo se repite en el archivo.");
     }
     azRun[pRes->nRow] = p->zRun;
     azEmail[pRes->nRow] = p->zEmail;
@@ -287,7 +287,7 @@ int people_import_orgs(Db *pDb, Arena *pArena, int64_t iCouncil,
     }
     Organization *p = &aOrg[pRes->nRow];
     PeopleProblems problems;
-    people_problems_init(&problems);
+    problems_init(&problems);
     people_org_check(pDb, pArena, iCouncil, &idx, row_get, &row, 0, p,
                      &problems);
     /* Keys: RUT at even slots, lower-case-insensitive name at odd ones. */
@@ -296,16 +296,15 @@ int people_import_orgs(Db *pDb, Arena *pArena, int64_t iCouncil,
     const char *zNameKey = arena_strdup(pArena, zName);
     for (int i = 0; i < pRes->nRow; i++) {
       if (p->zRut[0] && azKey[2 * i] && strcmp(azKey[2 * i], p->zRut) == 0) {
-        people_problem(&problems, "rut", "El RUT se repite en el archivo.");
+        problem_add(&problems, "rut", "El RUT se repite en el archivo.");
       }
       if (zNameKey[0] && strcmp(azKey[2 * i + 1], zNameKey) == 0) {
-        people_problem(&problems, "nombre",
-                       "El nombre se repite en el archivo.");
+        problem_add(&problems, "nombre", "El nombre se repite en el archivo.");
       }
     }
     if (!problems.n && people_org_find(pDb, iCouncil, "", p->zName)) {
-      people_problem(&problems, "nombre",
-                     "Ya hay una organización registrada con ese nombre.");
+      problem_add(&problems, "nombre",
+                  "Ya hay una organización registrada con ese nombre.");
     }
     azKey[2 * pRes->nRow] = p->zRut;
     azKey[2 * pRes->nRow + 1] = zNameKey;

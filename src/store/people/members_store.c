@@ -143,25 +143,24 @@ static void check_names_and_run(Db *pDb, Arena *pArena, int64_t iCouncil,
                                 int64_t iSelf, Member *p, PeopleProblems *pP) {
   p->zFirstNames = people_get(pArena, xGet, pCtx, "nombres");
   p->zLastNames = people_get(pArena, xGet, pCtx, "apellidos");
-  if (!p->zFirstNames[0]) people_problem(pP, "nombres", "Escriba los nombres.");
-  if (!p->zLastNames[0])
-    people_problem(pP, "apellidos", "Escriba los apellidos.");
+  if (!p->zFirstNames[0]) problem_add(pP, "nombres", "Escriba los nombres.");
+  if (!p->zLastNames[0]) problem_add(pP, "apellidos", "Escriba los apellidos.");
   if (strlen(p->zFirstNames) > 120 || strlen(p->zLastNames) > 120) {
-    people_problem(pP, "nombres", "El nombre es demasiado largo.");
+    problem_add(pP, "nombres", "El nombre es demasiado largo.");
   }
   const char *zRun = people_get(pArena, xGet, pCtx, "run");
   char zNorm[RUT_NORM_MAX];
   const char *zReason = NULL;
   p->zRun = "";
   if (!zRun[0]) {
-    people_problem(pP, "run", "Escriba el RUN.");
+    problem_add(pP, "run", "Escriba el RUN.");
   } else if (!rut_parse(zRun, zNorm, &zReason)) {
-    people_problem(pP, "run", arena_printf(pArena, "El RUN %s.", zReason));
+    problem_add(pP, "run", arena_printf(pArena, "El RUN %s.", zReason));
   } else {
     p->zRun = arena_strdup(pArena, zNorm);
     int64_t iOther = people_member_by_run(pDb, iCouncil, p->zRun);
     if (iOther && iOther != iSelf) {
-      people_problem(pP, "run", "Ya hay un consejero o consejera con ese RUN.");
+      problem_add(pP, "run", "Ya hay un consejero o consejera con ese RUN.");
     }
   }
 }
@@ -175,32 +174,32 @@ static void check_contact(Db *pDb, Arena *pArena, int64_t iCouncil,
   if (p->zEmail[0]) {
     int64_t iOther = member_by_email(pDb, iCouncil, p->zEmail);
     if (iOther && iOther != iSelf) {
-      people_problem(pP, "correo",
-                     "Ese correo ya es de otro consejero o consejera.");
+      problem_add(pP, "correo",
+                  "Ese correo ya es de otro consejero o consejera.");
     }
   }
   p->zPhone = people_get(pArena, xGet, pCtx, "telefono");
   if (p->zPhone[0])
-    people_problem(pP, "telefono", people_phone_problem(p->zPhone));
+    problem_add(pP, "telefono", people_phone_problem(p->zPhone));
   const char *zCommune = people_get(pArena, xGet, pCtx, "comuna");
   const TerritoryCommune *pCommune = territory_index_resolve(pIdx, zCommune);
   p->zCommuneCode = pCommune ? pCommune->zCode : "";
   if (!pCommune) {
-    people_problem(pP, "comuna",
-                   zCommune[0] ? arena_printf(pArena,
-                                              "La comuna «%s» no "
-                                              "existe en Chile.",
-                                              zCommune)
-                               : "Elija la comuna.");
+    problem_add(pP, "comuna",
+                zCommune[0] ? arena_printf(pArena,
+                                           "La comuna «%s» no "
+                                           "existe en Chile.",
+                                           zCommune)
+                            : "Elija la comuna.");
   }
   const char *zGender = people_get(pArena, xGet, pCtx, "genero");
   p->zGender = zGender[0] ? people_slug_from_input(&people_genders, zGender)
                           : "no_informa";
   if (!p->zGender) {
     p->zGender = "";
-    people_problem(pP, "genero",
-                   "El género debe ser femenino, masculino, "
-                   "otro o no_informa.");
+    problem_add(pP, "genero",
+                "El género debe ser femenino, masculino, "
+                "otro o no_informa.");
   }
 }
 
@@ -210,7 +209,7 @@ static void check_organization(Db *pDb, Arena *pArena, int64_t iCouncil,
   const char *zOrg = people_get(pArena, xGet, pCtx, "organizacion");
   p->iOrganization = 0;
   if (!zOrg[0]) {
-    people_problem(pP, "organizacion", "Elija la organización que representa.");
+    problem_add(pP, "organizacion", "Elija la organización que representa.");
     return;
   }
   int64_t iId = hash_id(zOrg);
@@ -225,11 +224,11 @@ static void check_organization(Db *pDb, Arena *pArena, int64_t iCouncil,
     p->iOrganization = people_org_find(pDb, iCouncil, zRut, zOrg);
   }
   if (!p->iOrganization) {
-    people_problem(pP, "organizacion",
-                   arena_printf(pArena,
-                                "La organización «%s» no está "
-                                "registrada; regístrela primero.",
-                                zOrg));
+    problem_add(pP, "organizacion",
+                arena_printf(pArena,
+                             "La organización «%s» no está "
+                             "registrada; regístrela primero.",
+                             zOrg));
   }
 }
 
@@ -242,9 +241,9 @@ static void check_role(Db *pDb, Arena *pArena, int64_t iCouncil,
                       : "consejero";
   if (!p->zRole) {
     p->zRole = "";
-    people_problem(pP, "cargo",
-                   "El cargo debe ser presidente, vicepresidente, "
-                   "secretario o consejero.");
+    problem_add(pP, "cargo",
+                "El cargo debe ser presidente, vicepresidente, "
+                "secretario o consejero.");
   }
   const char *zKind = people_get(pArena, xGet, pCtx, "calidad");
   char zKey[TERRITORY_KEY_MAX];
@@ -254,15 +253,15 @@ static void check_role(Db *pDb, Arena *pArena, int64_t iCouncil,
   } else if (strcmp(zKey, "suplente") == 0) {
     p->bTitular = 0;
   } else {
-    people_problem(pP, "calidad", "Indique «titular» o «suplente».");
+    problem_add(pP, "calidad", "Indique «titular» o «suplente».");
   }
   const char *zOf = people_get(pArena, xGet, pCtx, "suplente_de");
   p->iSubstituteFor = 0;
   p->zSubstituteRun = "";
   if (!zOf[0]) return;
   if (p->bTitular) {
-    people_problem(pP, "suplente_de",
-                   "Solo un suplente puede ser suplente de alguien.");
+    problem_add(pP, "suplente_de",
+                "Solo un suplente puede ser suplente de alguien.");
     return;
   }
   int64_t iId = hash_id(zOf);
@@ -288,8 +287,8 @@ static void check_role(Db *pDb, Arena *pArena, int64_t iCouncil,
       }
     }
   }
-  people_problem(pP, "suplente_de",
-                 "El titular indicado en «suplente de» no está registrado.");
+  problem_add(pP, "suplente_de",
+              "El titular indicado en «suplente de» no está registrado.");
 }
 
 static void check_term_and_status(Db *pDb, Arena *pArena, int64_t iCouncil,
@@ -297,7 +296,7 @@ static void check_term_and_status(Db *pDb, Arena *pArena, int64_t iCouncil,
                                   PeopleProblems *pP) {
   p->zTermStart = people_get(pArena, xGet, pCtx, "inicio_periodo");
   const char *zProblem = people_date_problem(p->zTermStart);
-  people_problem(pP, "inicio_periodo", zProblem);
+  problem_add(pP, "inicio_periodo", zProblem);
   p->zTermEnd = people_get(pArena, xGet, pCtx, "fin_periodo");
   if (!p->zTermEnd[0] && !zProblem) {
     char zEnd[11];
@@ -306,10 +305,10 @@ static void check_term_and_status(Db *pDb, Arena *pArena, int64_t iCouncil,
     p->zTermEnd = arena_strdup(pArena, zEnd);
   } else if (p->zTermEnd[0]) {
     const char *zEndProblem = people_date_problem(p->zTermEnd);
-    people_problem(pP, "fin_periodo", zEndProblem);
+    problem_add(pP, "fin_periodo", zEndProblem);
     if (!zProblem && !zEndProblem && strcmp(p->zTermEnd, p->zTermStart) <= 0) {
-      people_problem(pP, "fin_periodo",
-                     "El fin del periodo debe ser posterior a su inicio.");
+      problem_add(pP, "fin_periodo",
+                  "El fin del periodo debe ser posterior a su inicio.");
     }
   }
   const char *zStatus = people_get(pArena, xGet, pCtx, "estado");
@@ -318,9 +317,9 @@ static void check_term_and_status(Db *pDb, Arena *pArena, int64_t iCouncil,
                    : "vigente";
   if (!p->zStatus) {
     p->zStatus = "";
-    people_problem(pP, "estado",
-                   "El estado debe ser vigente, renunció, "
-                   "reemplazado o cesado.");
+    problem_add(pP, "estado",
+                "El estado debe ser vigente, renunció, "
+                "reemplazado o cesado.");
   }
   p->zStatusDate = people_get(pArena, xGet, pCtx, "fecha_estado");
   p->zStatusReason = people_get(pArena, xGet, pCtx, "motivo_estado");
@@ -330,11 +329,10 @@ static void check_term_and_status(Db *pDb, Arena *pArena, int64_t iCouncil,
     if (zDateProblem && bChanged && !p->zStatusDate[0]) {
       zDateProblem = "Indique desde qué fecha rige el cambio de estado.";
     }
-    people_problem(pP, "fecha_estado", zDateProblem);
+    problem_add(pP, "fecha_estado", zDateProblem);
   }
   if (bChanged && !p->zStatusReason[0]) {
-    people_problem(pP, "motivo_estado",
-                   "Indique el motivo del cambio de estado.");
+    problem_add(pP, "motivo_estado", "Indique el motivo del cambio de estado.");
   }
 }
 

@@ -71,20 +71,19 @@ void people_org_check(Db *pDb, Arena *pArena, int64_t iCouncil,
   pOrg->id = iSelf;
   pOrg->zName = people_get(pArena, xGet, pCtx, "nombre");
   if (!pOrg->zName[0]) {
-    people_problem(pProblems, "nombre",
-                   "Escriba el nombre de la organización.");
+    problem_add(pProblems, "nombre", "Escriba el nombre de la organización.");
   } else if (strlen(pOrg->zName) > 200) {
-    people_problem(pProblems, "nombre",
-                   "El nombre es demasiado largo (máximo 200 caracteres).");
+    problem_add(pProblems, "nombre",
+                "El nombre es demasiado largo (máximo 200 caracteres).");
   }
   const char *zKind = people_get(pArena, xGet, pCtx, "tipo");
   pOrg->zKind = people_slug_from_input(&people_org_kinds, zKind);
   if (!pOrg->zKind) {
     pOrg->zKind = "";
-    people_problem(pProblems, "tipo",
-                   zKind[0] ? "El tipo de organización no es uno de la lista "
-                              "(junta de vecinos, comité de vivienda, …)."
-                            : "Elija el tipo de organización.");
+    problem_add(pProblems, "tipo",
+                zKind[0] ? "El tipo de organización no es uno de la lista "
+                           "(junta de vecinos, comité de vivienda, …)."
+                         : "Elija el tipo de organización.");
   }
   const char *zRut = people_get(pArena, xGet, pCtx, "rut");
   pOrg->zRut = "";
@@ -92,14 +91,14 @@ void people_org_check(Db *pDb, Arena *pArena, int64_t iCouncil,
     char zNorm[RUT_NORM_MAX];
     const char *zReason = NULL;
     if (!rut_parse(zRut, zNorm, &zReason)) {
-      people_problem(pProblems, "rut",
-                     arena_printf(pArena, "El RUT %s.", zReason));
+      problem_add(pProblems, "rut",
+                  arena_printf(pArena, "El RUT %s.", zReason));
     } else {
       pOrg->zRut = arena_strdup(pArena, zNorm);
       int64_t iOther = people_org_find(pDb, iCouncil, pOrg->zRut, NULL);
       if (iOther && iOther != iSelf) {
-        people_problem(pProblems, "rut",
-                       "Ya hay una organización registrada con ese RUT.");
+        problem_add(pProblems, "rut",
+                    "Ya hay una organización registrada con ese RUT.");
       }
     }
   }
@@ -108,19 +107,19 @@ void people_org_check(Db *pDb, Arena *pArena, int64_t iCouncil,
   const TerritoryCommune *pCommune = territory_index_resolve(pIdx, zCommune);
   pOrg->zCommuneCode = pCommune ? pCommune->zCode : "";
   if (!pCommune) {
-    people_problem(pProblems, "comuna",
-                   zCommune[0] ? arena_printf(pArena,
-                                              "La comuna «%s» no "
-                                              "existe en Chile.",
-                                              zCommune)
-                               : "Elija la comuna.");
+    problem_add(pProblems, "comuna",
+                zCommune[0] ? arena_printf(pArena,
+                                           "La comuna «%s» no "
+                                           "existe en Chile.",
+                                           zCommune)
+                            : "Elija la comuna.");
   }
   pOrg->zContactName = people_get(pArena, xGet, pCtx, "contacto");
   pOrg->zEmail = people_check_email(
       pArena, people_get(pArena, xGet, pCtx, "correo"), 0, "correo", pProblems);
   pOrg->zPhone = people_get(pArena, xGet, pCtx, "telefono");
   if (pOrg->zPhone[0]) {
-    people_problem(pProblems, "telefono", people_phone_problem(pOrg->zPhone));
+    problem_add(pProblems, "telefono", people_phone_problem(pOrg->zPhone));
   }
   const char *zMember = people_get(pArena, xGet, pCtx, "miembro");
   char zKey[TERRITORY_KEY_MAX];

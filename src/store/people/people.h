@@ -21,22 +21,13 @@
 #include <stdint.h>
 
 #include "db/db.h"
+#include "domain/problems.h"
 #include "domain/territory.h"
 #include "util/arena.h"
 
 /* ---- Problems found while checking a record ---- */
-#define PEOPLE_PROBLEMS_MAX 32
-
-typedef struct PeopleProblems {
-  int n;                                      /* Problems recorded */
-  const char *azField[PEOPLE_PROBLEMS_MAX];   /* Field name, or NULL */
-  const char *azMessage[PEOPLE_PROBLEMS_MAX]; /* Spanish sentence */
-} PeopleProblems;
-
-void people_problems_init(PeopleProblems *p);
-/* Records zMessage (ignored when NULL, or when zField already has one). */
-void people_problem(PeopleProblems *p, const char *zField,
-                    const char *zMessage);
+/* One Spanish sentence per field (problems_init, problem_add). */
+typedef Problems PeopleProblems;
 
 /* Reads one named field of the record being checked; NULL when absent. */
 typedef const char *(*PeopleFieldGetter)(void *pCtx, const char *zName);

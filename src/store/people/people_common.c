@@ -60,13 +60,13 @@ const char *people_check_email(Arena *pArena, const char *zEmail, int bRequired,
                                const char *zField, PeopleProblems *pProblems) {
   if (people_blank(zEmail)) {
     if (bRequired) {
-      people_problem(pProblems, zField, "Escriba el correo electrónico.");
+      problem_add(pProblems, zField, "Escriba el correo electrónico.");
     }
     return "";
   }
   const char *zProblem = email_problem(zEmail);
   if (zProblem) {
-    people_problem(pProblems, zField, zProblem);
+    problem_add(pProblems, zField, zProblem);
     return "";
   }
   return email_normalize(pArena, zEmail);

@@ -9,19 +9,6 @@
 
 #include "store/people/people.h"
 
-void people_problems_init(PeopleProblems *p) { memset(p, 0, sizeof(*p)); }
-
-void people_problem(PeopleProblems *p, const char *zField,
-                    const char *zMessage) {
-  if (!zMessage || p->n >= PEOPLE_PROBLEMS_MAX) return;
-  for (int i = 0; zField && i < p->n; i++) {
-    if (p->azField[i] && strcmp(p->azField[i], zField) == 0) return;
-  }
-  p->azField[p->n] = zField;
-  p->azMessage[p->n] = zMessage;
-  p->n++;
-}
-
 /* Reads every commune into pIdx, allocating from pArena. */
 static int territory_index_read(Db *pDb, Arena *pArena, TerritoryIndex *pIdx) {
   pIdx->aCommune =
