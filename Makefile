@@ -2,7 +2,9 @@
 #
 #   make          optimized program at build/cosoc
 #   make run      installs what is missing, builds, opens the demo, serves it
-#   make check    builds with sanitizers and runs every test
+#   make check    builds with sanitizers and runs every test (and, with
+#                 ThreadSanitizer, the server at build/tsan/cosoc for the
+#                 tests that run it under concurrent load)
 #
 # Every .c under src/ is part of the program; src/main.c alone holds main(),
 # so that unit tests (tests/unit/**/test_*.c, cmocka) link everything else.
@@ -23,6 +25,9 @@ RELEASE_CFLAGS := $(BASE_CFLAGS) -O2 -g -DNDEBUG -fstack-protector-strong \
              -D_FORTIFY_SOURCE=2
 CHECK_CFLAGS := $(BASE_CFLAGS) -O1 -g -fno-omit-frame-pointer \
              -fsanitize=address,undefined -fno-sanitize-recover=undefined
+# ThreadSanitizer cannot share a binary with AddressSanitizer: its own
+# objects, its own program.
+TSAN_CFLAGS := $(BASE_CFLAGS) -O1 -g -fno-omit-frame-pointer -fsanitize=thread
 LIBS      := $(PKG_LIBS) -pthread -lm
 
 VERSION   := $(shell cat VERSION 2>/dev/null || echo 0.0.0)
@@ -41,6 +46,7 @@ UNIT_SRC  := $(sort $(shell find tests/unit -name 'test_*.c' 2>/dev/null))
 REL_OBJ   := $(patsubst %.c,build/obj/%.o,$(SRC) $(GEN_SRC))
 CHK_OBJ   := $(patsubst %.c,build/check/obj/%.o,$(LIB_SRC) $(GEN_SRC))
 CHK_MAIN  := build/check/obj/src/main.o
+TSAN_OBJ  := $(patsubst %.c,build/tsan/obj/%.o,$(SRC) $(GEN_SRC))
 UNIT_BIN  := $(patsubst tests/unit/%.c,build/check/tests/%,$(UNIT_SRC))
 
 DB        ?= var/demo.db
@@ -92,6 +98,15 @@ build/check/obj/%.o: %.c | libs
 	@echo "  CC-ASAN $<"
 	@$(CC) $(CHECK_CFLAGS) -c -o $@ $<
 
+build/tsan/obj/%.o: %.c
+	@mkdir -p $(@D)
+	@echo "  CC-TSAN $<"
+	@$(CC) $(TSAN_CFLAGS) -c -o $@ $<
+
+build/tsan/cosoc: $(TSAN_OBJ)
+	@echo "  LINK    $@ (ThreadSanitizer)"
+	@$(CC) -fsanitize=thread -o $@ $^ $(LIBS)
+
 build/cosoc: $(REL_OBJ)
 	@echo "  LINK    $@"
 	@$(CC) -o $@ $^ $(LIBS)
@@ -116,7 +131,7 @@ run:
 	build/cosoc demo --db $(DB) --force
 	build/cosoc serve --listen $(LISTEN) --db $(DB) $(if $(SMTP),--smtp $(SMTP))
 
-check-build: build/check/cosoc $(UNIT_BIN)
+check-build: build/check/cosoc $(UNIT_BIN) build/tsan/cosoc
 
 unit: check-build
 	@scripts/run-tests.sh unit

@@ -30,17 +30,14 @@ static char *read_file(Arena *pArena, const char *zPath, size_t *pn) {
             strerror(errno));
     return NULL;
   }
-  size_t nAlloc = 64 * 1024, n = 0;
-  char *z = arena_alloc(pArena, nAlloc + 1);
-  for (;;) {
-    size_t nGot = fread(z + n, 1, nAlloc - n, f);
-    n += nGot;
-    if (n < nAlloc) break;
-    if (nAlloc > PLAN_IMPORT_MAX_BYTES) break;
-    char *zNew = arena_alloc(pArena, 2 * nAlloc + 1);
-    memcpy(zNew, z, n);
-    z = zNew;
-    nAlloc *= 2;
+  /* Read past the largest plan only far enough to know it is larger. */
+  Buf b;
+  buf_init(&b, pArena);
+  char aChunk[64 * 1024];
+  size_t nGot;
+  while (b.n <= PLAN_IMPORT_MAX_BYTES &&
+         (nGot = fread(aChunk, 1, sizeof(aChunk), f)) > 0) {
+    buf_append(&b, aChunk, nGot);
   }
   int bErr = ferror(f);
   fclose(f);
@@ -48,9 +45,8 @@ static char *read_file(Arena *pArena, const char *zPath, size_t *pn) {
     fprintf(stderr, "cosoc import-plan: no se pudo leer %s\n", zPath);
     return NULL;
   }
-  z[n] = 0;
-  *pn = n;
-  return z;
+  *pn = b.n;
+  return (char *)buf_str(&b);
 }
 
 static const char *base_name(const char *zPath) {

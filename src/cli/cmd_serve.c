@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "cli/cli.h"
+#include "store/evidence/photo_public.h"
 #include "http/server.h"
 #include "mail/sender.h"
 #include "pages/routes.h"
@@ -37,13 +38,16 @@ int cmd_serve(int argc, char **argv) {
   const char *zSmtp = NULL, *zMailAttempts = "8", *zMailRetry = "60";
   const char *zMailPoll = "5";
   const char *zMailLease = "300";
+  const char *zImageSeconds = "20";
   const CliOption aOpt[] = {
-      {"listen", "COSOC_LISTEN", 0, "dirección y puerto (127.0.0.1:8080)", &zListen},
+      {"listen", "COSOC_LISTEN", 0, "dirección y puerto (127.0.0.1:8080)",
+       &zListen},
       {"db", "COSOC_DB", 0,
        "archivo SQLite (se crea si no existe) o URL postgresql://", &zDb},
       {"secure-cookies", "COSOC_SECURE_COOKIES", 1,
        "marca las cookies Secure (detrás de HTTPS)", &zSecure},
-      {"threads", "COSOC_THREADS", 0, "hilos de atención (0: según núcleos)", &zThreads},
+      {"threads", "COSOC_THREADS", 0, "hilos de atención (0: según núcleos)",
+       &zThreads},
       {"max-connections", "COSOC_MAX_CONNECTIONS", 0,
        "conexiones simultáneas en total (8192)", &zMaxConn},
       {"max-per-address", "COSOC_MAX_PER_ADDRESS", 0,
@@ -52,10 +56,12 @@ int cmd_serve(int argc, char **argv) {
        "segundos antes de cerrar una conexión inactiva (60)", &zTimeout},
       {"trust-proxy", "COSOC_TRUST_PROXY", 0,
        "dirección del proxy (nginx) cuyo X-Forwarded-For se cree; varias "
-       "separadas por comas", &zTrustProxy},
+       "separadas por comas",
+       &zTrustProxy},
       {"smtp", "COSOC_SMTP_URL", 0,
        "servidor de correo (smtp://host:puerto o smtps://...); sin él los "
-       "correos esperan en la bandeja de salida", &zSmtp},
+       "correos esperan en la bandeja de salida",
+       &zSmtp},
       {"mail-max-attempts", "COSOC_MAIL_MAX_ATTEMPTS", 0,
        "intentos de envío antes de darlo por fallido (8)", &zMailAttempts},
       {"mail-retry-seconds", "COSOC_MAIL_RETRY_SECONDS", 0,
@@ -67,6 +73,10 @@ int cmd_serve(int argc, char **argv) {
        "segundos que un servidor reserva los correos que está enviando; si "
        "muere, otro los envía pasado ese plazo (300; al menos 10)",
        &zMailLease},
+      {"image-seconds", "COSOC_IMAGE_SECONDS", 0,
+       "segundos que puede tardar en procesarse una foto subida; pasado ese "
+       "tiempo se detiene y se rechaza (20; de 1 a 600)",
+       &zImageSeconds},
   };
   int rc = cli_parse(argc, argv, 2, "serve",
                      "Uso: cosoc serve [--listen HOST:PUERTO] [--db ARCHIVO|URL]\n\n"
@@ -97,6 +107,18 @@ int cmd_serve(int argc, char **argv) {
       !(cfg.nTimeoutSeconds = option_count("timeout", zTimeout))) {
     return CLI_USAGE;
   }
+  unsigned nImageSeconds = option_count("image-seconds", zImageSeconds);
+  if (!nImageSeconds || nImageSeconds > PHOTO_SECONDS_MAX) {
+    if (nImageSeconds) {
+      fprintf(stderr, "cosoc serve: --image-seconds va de 1 a %d.\n",
+              PHOTO_SECONDS_MAX);
+    }
+    return CLI_USAGE;
+  }
+  photo_time_limit_set((int)nImageSeconds * 1000);
+  /* On SIGTERM a photo being processed stops at once rather than holding
+  ** the server open until it is done. */
+  cfg.xStopping = photo_stop_all;
   MailSenderConfig mailCfg;
   mail_sender_config_init(&mailCfg, zSmtp);
   if (zSmtp && *zSmtp) {

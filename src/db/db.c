@@ -25,6 +25,8 @@ struct DbStmt {
 struct Db {
   const DbBackend *pBackend; /* x-methods */
   void *pConn;               /* Backend connection */
+  int nFailed;               /* Statements and commits that failed */
+
   int nTxn;                  /* Nesting depth of db_begin() */
   int bRollback;             /* An inner level rolled back */
   int nStmt;                 /* Entries used in aStmt */
@@ -148,12 +150,15 @@ void db_bind_null(DbStmt *pStmt, int i) {
 
 int db_step(DbStmt *pStmt) {
   int rc = pStmt->pDb->pBackend->xStep(pStmt->pHandle);
-  if (rc == DB_ERROR) {
+  if (rc == DB_ERROR || rc == DB_CONSTRAINT) {
     fprintf(stderr, "cosoc: error de base de datos: %s\n  en: %s\n",
             db_errmsg(pStmt->pDb), pStmt->zSql);
   }
+  if (rc != DB_ROW && rc != DB_DONE) pStmt->pDb->nFailed++;
   return rc;
 }
+
+int db_failures(const Db *pDb) { return pDb ? pDb->nFailed : 0; }
 
 int db_column_is_null(DbStmt *pStmt, int i) {
   return pStmt->pDb->pBackend->xColumnIsNull(pStmt->pHandle, i);
@@ -201,7 +206,10 @@ int db_commit(Db *pDb) {
     return DB_ERROR;
   }
   int rc = db_exec_script(pDb, "COMMIT");
-  if (rc != DB_OK) db_exec_script(pDb, "ROLLBACK");
+  if (rc != DB_OK) {
+    pDb->nFailed++;
+    db_exec_script(pDb, "ROLLBACK");
+  }
   return rc;
 }
 

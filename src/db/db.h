@@ -127,6 +127,11 @@ void db_bind_blob(DbStmt *pStmt, int i, const void *p, size_t n);
 void db_bind_null(DbStmt *pStmt, int i);
 
 int db_step(DbStmt *pStmt); /* DB_ROW, DB_DONE, DB_CONSTRAINT, DB_BUSY, DB_ERROR */
+/* How many statements (db_step() other than DB_ROW/DB_DONE) and commits
+** have failed on this connection since it was opened: a request compares
+** it before and after to tell "the database refused the write" from other
+** failures (NULL: 0). */
+int db_failures(const Db *pDb);
 
 /* Columns are numbered from 0. db_column_text() never returns NULL ("" for
 ** SQL NULL). */

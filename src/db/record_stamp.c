@@ -68,6 +68,17 @@ static const char *const azClaimSql[RECORD_N_KIND] = {
         "WHERE id = ? AND attendance_version = ? RETURNING id",
 };
 
+int record_stamp_mark(Db *pDb, RecordKind eKind, int64_t iId, int64_t iUser) {
+  Arena *pArena = arena_new();
+  RecordStamp stamp;
+  int rc = record_stamp_get(pDb, pArena, eKind, iId, &stamp);
+  arena_free(pArena);
+  if (rc != DB_OK) return DB_ERROR;
+  return record_stamp_claim(pDb, eKind, iId, stamp.iVersion, iUser) == DB_OK
+             ? DB_OK
+             : DB_ERROR;
+}
+
 int record_stamp_claim(Db *pDb, RecordKind eKind, int64_t iId, int iVersion,
                        int64_t iUser) {
   assert(eKind >= 0 && eKind < RECORD_N_KIND);

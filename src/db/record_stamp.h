@@ -46,4 +46,9 @@ int record_stamp_get(Db *pDb, Arena *pArena, RecordKind eKind, int64_t iId,
 int record_stamp_claim(Db *pDb, RecordKind eKind, int64_t iId, int iVersion,
                        int64_t iUser);
 
+/* After a save that inserted the record or bumped its version itself
+** (ON CONFLICT DO UPDATE), in the same transaction: marks the version now
+** stored as saved by iUser. DB_OK or DB_ERROR. */
+int record_stamp_mark(Db *pDb, RecordKind eKind, int64_t iId, int64_t iUser);
+
 #endif

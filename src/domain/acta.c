@@ -105,6 +105,17 @@ int acta_can_comment(ActaState e, const char **pzWhy) {
 
 int acta_is_public(ActaState e) { return e == ACTA_PUBLICADA; }
 
+int acta_freezes_session(ActaState e, const char **pzWhy) {
+  if (e != ACTA_APROBADA && e != ACTA_PUBLICADA) return 0;
+  if (pzWhy) {
+    *pzWhy =
+        "El acta de esta sesión ya fue aprobada: su asistencia y sus "
+        "acuerdos quedaron fijos con ella y no se pueden cambiar. Para "
+        "corregir algo, agregue una nota de corrección en el acta.";
+  }
+  return 1;
+}
+
 static int blank(const char *z) {
   if (!z) return 1;
   return z[strspn(z, " \t\r\n")] == 0;

@@ -59,6 +59,11 @@ int acta_can_edit(ActaState e, const char **pzWhy);
 int acta_can_comment(ActaState e, const char **pzWhy);
 /* 1 when the public may read it (publicada only). */
 int acta_is_public(ActaState e);
+/* 1 when an acta in state e freezes what it shows of its session: the
+** attendance and the agreements with their votes (aprobada, publicada);
+** then *pzWhy (may be NULL) gets the Spanish reason a change is refused,
+** which points to the nota de corrección. */
+int acta_freezes_session(ActaState e, const char **pzWhy);
 
 /* ACTA_OK when a nota de corrección with text zText may be added to an
 ** acta in state e (aprobada or publicada; text not blank), else

@@ -18,6 +18,43 @@ const PlanKind plan_evidence_kinds[] = {
 const int plan_evidence_kinds_count =
     (int)(sizeof(plan_evidence_kinds) / sizeof(plan_evidence_kinds[0]));
 
+/* What each evidence kind may hold. A verificador proves something to
+** whoever audits the plan, so its content must be what its kind says:
+**  - fotografias: photos only; a PDF is not a photograph of the activity.
+**  - invitacion, convocatoria, citacion: a PDF, or a photo: these are often
+**    a flyer image or a screenshot of the message that was sent.
+**  - asistencia, acta: a PDF, or photos of the signed paper pages. Both are
+**    signed by hand in the room, and the officer photographs the signed
+**    pages with the phone there (the acta the system writes itself counts
+**    on its own, see evidence_system_kinds()).
+**  - informe, programa_formacion: PDF only. They are written as documents
+**    of several pages and sent as files; a photo would show one page of a
+**    screen or a printout, not the document. */
+static const struct {
+  const char *zSlug;
+  unsigned mContent; /* PLAN_CONTENT_ bits */
+} aEvidenceContent[] = {
+    {"invitacion", PLAN_CONTENT_DOCUMENT | PLAN_CONTENT_PHOTO},
+    {"convocatoria", PLAN_CONTENT_DOCUMENT | PLAN_CONTENT_PHOTO},
+    {"citacion", PLAN_CONTENT_DOCUMENT | PLAN_CONTENT_PHOTO},
+    {"asistencia", PLAN_CONTENT_DOCUMENT | PLAN_CONTENT_PHOTO},
+    {"fotografias", PLAN_CONTENT_PHOTO},
+    {"acta", PLAN_CONTENT_DOCUMENT | PLAN_CONTENT_PHOTO},
+    {"informe", PLAN_CONTENT_DOCUMENT},
+    {"programa_formacion", PLAN_CONTENT_DOCUMENT},
+};
+
+unsigned plan_evidence_kind_content(const char *zSlug) {
+  for (size_t i = 0;
+       zSlug && i < sizeof(aEvidenceContent) / sizeof(aEvidenceContent[0]);
+       i++) {
+    if (strcmp(aEvidenceContent[i].zSlug, zSlug) == 0) {
+      return aEvidenceContent[i].mContent;
+    }
+  }
+  return 0;
+}
+
 const PlanKind plan_activity_kinds[] = {
     {"sesion_ordinaria", "Sesión ordinaria"},
     {"sesion_extraordinaria", "Sesión extraordinaria"},

@@ -19,6 +19,14 @@ typedef struct PlanKind {
 /* Evidence kinds, in the order the plan's documents list them. */
 extern const PlanKind plan_evidence_kinds[];
 extern const int plan_evidence_kinds_count;
+
+/* What an evidence file holds, as its content (not its name) shows. */
+#define PLAN_CONTENT_PHOTO 1u    /* A photo: JPEG, PNG or WebP */
+#define PLAN_CONTENT_DOCUMENT 2u /* A document: PDF */
+/* The contents evidence kind zSlug accepts, PLAN_CONTENT_ bits (0 when
+** zSlug is not a kind). The rule is one table (plan_catalog.c) that says
+** why for each kind. */
+unsigned plan_evidence_kind_content(const char *zSlug);
 /* Activity kinds (what a target may count). */
 extern const PlanKind plan_activity_kinds[];
 extern const int plan_activity_kinds_count;

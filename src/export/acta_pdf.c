@@ -25,9 +25,6 @@ static void person_line(Buf *b, const ActaPdfPerson *p) {
   if (p->zReplaces && *p->zReplaces) {
     buf_printf(b, ", en reemplazo de %s", p->zReplaces);
   }
-  if (p->eAttendance == ATTENDANCE_JUSTIFICADO && p->zReason && *p->zReason) {
-    buf_printf(b, ": %s", p->zReason);
-  }
 }
 
 /* One attendance section: a heading line and one line per person with

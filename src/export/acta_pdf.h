@@ -30,7 +30,9 @@ typedef struct ActaPdfPerson {
   Attendance eAttendance;    /* presente / ausente / justificado */
   const char *zReplaces;     /* A suplente present for a titular: the
                              ** titular's name, else NULL */
-  const char *zReason;       /* Excuse of a justified absence, or NULL */
+  /* No excuse of a justified absence: the acta is published, and the
+  ** reason («licencia médica») is the person's private data, seen by the
+  ** officer only. */
 } ActaPdfPerson;
 
 typedef struct ActaPdfItem {

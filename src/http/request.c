@@ -199,7 +199,21 @@ void respond_redirect(Request *r, const char *zLocation) {
   respond_set(r, 303, "text/plain; charset=utf-8", "", 0);
 }
 
+/* A failure the database caused while this request wrote: the change was
+** refused and rolled back (every write is one transaction), so the page
+** says so rather than "something failed", and 503 tells clients to retry.
+** The detail (which statement, what the database said) is in the log. */
+#define WRITE_REFUSED                                                          \
+  "La base de datos no aceptó el cambio, así que no se guardó. Intente de " \
+  "nuevo en unos minutos; si vuelve a pasar, avise a quien administra el "     \
+  "sistema."
+
 void respond_error(Request *r, int iStatus, const char *zMessage) {
+  if (iStatus == 500 && !zMessage && r->eMethod != METHOD_GET && r->pDb &&
+      db_failures(r->pDb) > r->nDbFailedAtStart) {
+    iStatus = 503;
+    zMessage = WRITE_REFUSED;
+  }
   r->pCfg->xErrorPage(r, iStatus, zMessage);
 }
 

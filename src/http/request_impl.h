@@ -26,6 +26,7 @@ struct Request {
   struct MHD_Connection *pConn;   /* The connection it came on */
   const ServerConfig *pCfg;       /* Server settings */
   Db *pDb;                        /* This thread's database connection */
+  int nDbFailedAtStart;           /* db_failures(pDb) when it began */
   const char *zMethod;            /* As sent */
   int eMethod;                    /* METHOD_ bit, 0 if unsupported */
   const char *zPath;              /* Decoded path, no query string */

@@ -142,13 +142,8 @@ static enum MHD_Result on_post_field(void *pCls, enum MHD_ValueKind eKind,
       strcmp(r->aField[r->nField - 1].zName, zKey) == 0) {
     pField = &r->aField[r->nField - 1]; /* Continuation of the last field */
   } else {
-    if (r->nField == r->nFieldAlloc) {
-      int nNew = r->nFieldAlloc ? r->nFieldAlloc * 2 : 16;
-      FormField *aNew = arena_alloc(r->pArena, sizeof(FormField) * (size_t)nNew);
-      if (r->nField) memcpy(aNew, r->aField, sizeof(FormField) * (size_t)r->nField);
-      r->aField = aNew;
-      r->nFieldAlloc = nNew;
-    }
+    r->aField = arena_grow(r->pArena, r->aField, r->nField, &r->nFieldAlloc,
+                           sizeof(FormField));
     pField = &r->aField[r->nField++];
     memset(pField, 0, sizeof(*pField));
     pField->zName = arena_strdup(r->pArena, zKey);
@@ -309,6 +304,7 @@ static void request_dispatch(Request *r) {
     respond_error(r, 503, NULL);
     return;
   }
+  r->nDbFailedAtStart = db_failures(r->pDb);
   authenticate(r);
   int mRole = r->bSignedIn ? r->user.mRole : ROLE_ANONYMOUS;
   if (!(route_roles(r->pRoute, r->eMethod) & mRole)) {
@@ -599,6 +595,7 @@ int server_run(const ServerConfig *pCfg) {
           iSig == SIGINT ? "SIGINT" : "SIGTERM");
   /* Stop accepting, let requests in flight finish, then stop. */
   atomic_store(&g_bStopping, 1);
+  if (pCfg->xStopping) pCfg->xStopping();
   for (int i = 0; i < SHUTDOWN_GRACE_SECONDS * 20 &&
                   atomic_load(&g_nInFlight) > 0;
        i++) {

@@ -62,6 +62,10 @@ struct ServerConfig {
   ** request has its database connection); NULL: the route's own
   ** nBodyMax. */
   size_t (*xUploadBodyMax)(Request *r);
+  void (*xStopping)(void); /* Called when SIGINT/SIGTERM arrives, before
+                           ** waiting for requests in flight: stops long
+                           ** work (image processing) so that it ends
+                           ** soon; NULL: none */
 };
 
 /* Runs until SIGINT or SIGTERM. Returns 0 after a clean stop, 1 when the

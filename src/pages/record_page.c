@@ -153,9 +153,7 @@ int record_save_begin(Request *r, RecordKind eKind, int64_t iId) {
 int record_save_end(Request *r, RecordKind eKind, int64_t iNewId, int bNew,
                     int rc) {
   Db *pDb = request_db(r);
-  if (rc == DB_OK && bNew) {
-    rc = record_stamp_claim(pDb, eKind, iNewId, 1, saver(r));
-  }
+  if (rc == DB_OK && bNew) rc = record_stamp_mark(pDb, eKind, iNewId, saver(r));
   if (rc != DB_OK) {
     db_rollback(pDb);
     return rc;

@@ -23,7 +23,8 @@ import urllib.parse
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BIN = os.environ.get("COSOC_BIN", os.path.join(ROOT, "build", "check", "cosoc"))
 SANITIZER_MARKS = ("ERROR: AddressSanitizer", "ERROR: LeakSanitizer",
-                   "runtime error:", "ERROR: UndefinedBehaviorSanitizer")
+                   "runtime error:", "ERROR: UndefinedBehaviorSanitizer",
+                   "WARNING: ThreadSanitizer")
 
 
 def free_port():

@@ -78,10 +78,12 @@ class Reports(ServerTestCase):
             assert r.status == 201, r.text
             cls.photo_sha = r.json()["sha256"]
             # The same name twice on one activity: the ZIP keeps both.
+            # (An informe is a PDF: the kind is checked against the content.)
             for seed in (1, 2):
                 body = multipart({"kind": "informe"},
-                                 [("file", "../informe.png", "image/png",
-                                   photo_png(8 + seed, 8))])
+                                 [("file", "../informe.pdf", "application/pdf",
+                                   b"%%PDF-1.4\n%% informe %d\ntrailer<<>>\n%%%%EOF\n"
+                                   % seed)])
                 r = c.post("/api/activities/%d/evidence" % cls.act, body=body, headers=h)
                 assert r.status == 201, r.text
         finally:
@@ -212,7 +214,7 @@ class Reports(ServerTestCase):
         folder = "linea-07/2025-03-12-piloto-de-reciclaje-en-ovalle/"
         self.assertEqual(z.read(folder + "foto-del-piloto.png"), self.photo)
         self.assertEqual({n for n in names if n.startswith(folder) and "informe" in n},
-                         {folder + "informe.png", folder + "2-informe.png"})
+                         {folder + "informe.pdf", folder + "2-informe.pdf"})
         # The demo's March session has its acta approved and its attendance
         # recorded: both PDFs the system makes travel with its files.
         generated = {name: row for name, row in files.items()

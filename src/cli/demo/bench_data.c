@@ -27,6 +27,7 @@
 #include "store/activities/activity_store.h"
 #include "cli/cli.h"
 #include "domain/chile_time.h"
+#include "domain/plan_catalog.h"
 #include "domain/plan_import.h"
 #include "domain/rut.h"
 #include "store/evidence/evidence_store.h"
@@ -417,19 +418,30 @@ static int bench_evidence(BenchCouncil *c, int64_t iAct,
     unsigned char aPng[256];
     const char *zLabel = arena_printf(c->pArena, "cosoc bench %s %d",
                                       c->zRegionCode, ++c->nEvidence);
-    size_t nPng = bench_png(aPng, sizeof(aPng), zLabel);
     const char *zErr = NULL;
     const char *zKind = pLine->aEvidence[k].zKind;
     int bPublic = strcmp(zKind, "fotografias") == 0;
+    /* A photo where the kind takes one, else a one-line PDF: the kind is
+    ** checked against the content, as for real uploads. */
+    int bPhoto = (plan_evidence_kind_content(zKind) & PLAN_CONTENT_PHOTO) != 0;
+    const char *zPdf = bPhoto ? NULL
+                              : arena_printf(c->pArena,
+                                             "%%PDF-1.4\n%% %s\ntrailer<<>>\n"
+                                             "%%%%EOF\n",
+                                             zLabel);
+    const void *pData = zPdf ? (const void *)zPdf : aPng;
+    size_t nData = zPdf ? strlen(zPdf) : bench_png(aPng, sizeof(aPng), zLabel);
     EvidenceFile file;
     int64_t iId = 0;
+    EvidenceLimits lim;
+    evidence_limits(c->pDb, c->iId, &lim);
     /* Through the upload's own preparation: the photos get their stored
     ** thumbnail and public copy, as real uploads do. */
-    if (evidence_file_prepare(c->pArena, aPng, nPng,
-                              EVIDENCE_MAX_BYTES_DEFAULT, bPublic, &file,
-                              &zErr) != 0 ||
+    if (evidence_file_prepare(c->pDb, c->pArena, pData, nData, &lim, zKind,
+                              bPublic, &file, &zErr) != EVIDENCE_READY ||
         evidence_add(c->pDb, iAct, zKind, &file,
-                     arena_printf(c->pArena, "%s-%d.png", zKind, c->nEvidence),
+                     arena_printf(c->pArena, "%s-%d.%s", zKind, c->nEvidence,
+                                  zPdf ? "pdf" : "png"),
                      "", bPublic, c->iAdmin, &iId) != DB_OK) {
       return DB_ERROR;
     }

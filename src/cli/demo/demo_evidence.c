@@ -85,8 +85,10 @@ int demo_evidence(Db *pDb, Arena *pArena) {
     const char *zErr = NULL;
     EvidenceFile file;
     int64_t iId = 0;
-    if (evidence_file_prepare(pArena, pData, nData, EVIDENCE_MAX_BYTES_DEFAULT,
-                              d->bPublic, &file, &zErr) != 0 ||
+    EvidenceLimits lim;
+    evidence_limits(pDb, council_default_id(pDb), &lim);
+    if (evidence_file_prepare(pDb, pArena, pData, nData, &lim, d->zKind,
+                              d->bPublic, &file, &zErr) != EVIDENCE_READY ||
         evidence_add(pDb, iAct, d->zKind, &file, d->zFilename, d->zCaption,
                      d->bPublic, 0, &iId) != DB_OK) {
       return DB_ERROR;

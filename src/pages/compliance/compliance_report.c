@@ -345,16 +345,9 @@ static int zip_put_row(ZipBuild *pB, const char *zPath, const char *zSha256,
                        const char *zDate, const char *zKind,
                        const char *zOrigin) {
   Arena *pArena = request_arena(pB->r);
-  if (pB->nRow == pB->nAlloc) {
-    pB->nAlloc = pB->nAlloc ? pB->nAlloc * 2 : 32;
-    const char **aNew = arena_alloc(
-        pArena, sizeof(char *) * ZIP_INDEX_COLS * (size_t)pB->nAlloc);
-    if (pB->nRow) {
-      memcpy(aNew, pB->azCell,
-             sizeof(char *) * ZIP_INDEX_COLS * (size_t)pB->nRow);
-    }
-    pB->azCell = aNew;
-  }
+  /* One element is a row of ZIP_INDEX_COLS cells. */
+  pB->azCell = arena_grow(pArena, pB->azCell, pB->nRow, &pB->nAlloc,
+                          sizeof(char *) * ZIP_INDEX_COLS);
   const char *azRow[ZIP_INDEX_COLS] = {zLine, zActivity, zDate, zKind,
                                        zPath, zSha256,   zOrigin};
   memcpy(&pB->azCell[pB->nRow * ZIP_INDEX_COLS], azRow, sizeof(azRow));

@@ -53,16 +53,20 @@ static const char *upload_filename(Arena *pArena, const char *z) {
   return arena_strndup(pArena, z, n);
 }
 
-/* Checks every `file` field into aUp (bPublic: the items will be public,
-** so photos get their public copy now); the number checked, or -1 with a
-** Spanish reason (naming the file) in *pzErr. */
-static int uploads_check(Request *r, int bPublic, Upload *aUp, int nMax,
+/* Checks every `file` field into aUp as evidence of kind zKind (bPublic:
+** the items will be public, so photos get their public copy now); the
+** number checked, or -1 with the status to answer (422, 503, 500) in
+** *piStatus and a Spanish reason (naming the file) in *pzErr. */
+static int uploads_check(Request *r, const char *zKind, int bPublic,
+                         Upload *aUp, int nMax, int *piStatus,
                          const char **pzErr) {
   int nField = 0;
   const FormField *aField = request_fields(r, &nField);
-  size_t nLimit = council_evidence_max_bytes(request_db(r), page_council_id(r));
+  EvidenceLimits lim;
+  evidence_limits(request_db(r), page_council_id(r), &lim);
   Arena *pArena = request_arena(r);
   int n = 0;
+  *piStatus = 422;
   for (int i = 0; i < nField; i++) {
     const FormField *f = &aField[i];
     if (strcmp(f->zName, "file") != 0) continue;
@@ -74,9 +78,12 @@ static int uploads_check(Request *r, int bPublic, Upload *aUp, int nMax,
     }
     const char *zWhy = NULL;
     const char *zName = upload_filename(pArena, f->zFilename);
-    if (evidence_file_prepare(pArena, f->zValue, f->nValue, nLimit, bPublic,
-                              &aUp[n].file, &zWhy) != 0) {
-      *pzErr = arena_printf(pArena, "«%s»: %s", zName, zWhy);
+    EvidenceRefusal e =
+        evidence_file_prepare(request_db(r), pArena, f->zValue, f->nValue, &lim,
+                              zKind, bPublic, &aUp[n].file, &zWhy);
+    if (e != EVIDENCE_READY) {
+      *piStatus = e == EVIDENCE_RETRY ? 503 : e == EVIDENCE_FAILED ? 500 : 422;
+      *pzErr = zWhy ? arena_printf(pArena, "«%s»: %s", zName, zWhy) : NULL;
       return -1;
     }
     aUp[n].zFilename = zName;
@@ -118,9 +125,14 @@ void page_api_activity_evidence(Request *r) {
   Upload aUp[1];
   const char *zErr = NULL;
   int bPublic = upload_public(r);
-  int n = uploads_check(r, bPublic, aUp, 1, &zErr);
+  int iStatus = 0;
+  int n = uploads_check(r, zKind, bPublic, aUp, 1, &iStatus, &zErr);
   if (n < 0) {
-    respond_json_error(r, 422, zErr, "file");
+    if (zErr) {
+      respond_json_error(r, iStatus, zErr, "file");
+    } else {
+      respond_error(r, iStatus, NULL);
+    }
     return;
   }
   if (n == 0) {
@@ -156,11 +168,13 @@ void page_activity_evidence_upload(Request *r) {
   Upload *aUp = arena_alloc(request_arena(r), sizeof(Upload) * UPLOADS_MAX);
   const char *zErr = NULL;
   int bPublic = upload_public(r);
-  int n = uploads_check(r, bPublic, aUp, UPLOADS_MAX, &zErr);
+  int iStatus = 0;
+  int n = uploads_check(r, zKind, bPublic, aUp, UPLOADS_MAX, &iStatus, &zErr);
   if (n < 0) {
-    respond_error(r, 422,
-                  arena_printf(request_arena(r),
-                               "%s No se guardó ningún archivo.", zErr));
+    respond_error(r, iStatus,
+                  zErr ? arena_printf(request_arena(r),
+                                      "%s No se guardó ningún archivo.", zErr)
+                       : NULL);
     return;
   }
   if (n == 0) {
@@ -213,25 +227,29 @@ static int evidence_load(Request *r, EvidenceItem *pItem, Activity *pAct) {
   return 1;
 }
 
-/* How long shared caches may keep what anonymous visitors get. The bytes
-** at a URL never change (an item's file is fixed and its derivatives are
-** keyed by the file's digest), but an item can be deleted: a week bounds
-** how long a deleted public photo may linger in a proxy. */
-#define EVIDENCE_PUBLIC_MAX_AGE "604800"
-
-/* Sets the caching headers for item e served with entity tag zTag; answers
-** 304 and returns 1 when the client already holds it. Signed-in visitors
-** may get the original (with its metadata) at the same URL as the public
-** copy, so only anonymous answers are shareable. */
+/* Sets the caching and safety headers for item e served with entity tag
+** zTag; answers 304 and returns 1 when the client already holds it.
+**
+** The bytes at a URL never change (an item's file is fixed and its
+** derivatives are keyed by the file's digest), but an item can be deleted
+** or made private, and then it must disappear at once: so caches may keep
+** a copy but must ask again every time (no-cache), and the ETag, the
+** file's SHA-256, makes the answer a bodiless 304 while it is unchanged.
+** Signed-in visitors may get the original (with its metadata) at the same
+** URL as the public copy, so only anonymous answers are shareable.
+**
+** An uploaded file is never trusted as a page: the sandbox policy keeps a
+** PDF's or an image's scripts, forms and plugins from running with this
+** site's origin, whoever opens it. */
 static int evidence_cached(Request *r, const EvidenceItem *e, const Activity *a,
                            const char *zTag) {
   const char *zEtag = arena_printf(request_arena(r), "\"%s\"", zTag);
-  const char *zPolicy = !request_user(r)
-                            ? "public, max-age=" EVIDENCE_PUBLIC_MAX_AGE
+  const char *zPolicy = !request_user(r)             ? "public, no-cache"
                         : (e->bPublic && a->bPublic) ? "private, no-cache"
                                                      : "private, no-store";
   response_header(r, "Cache-Control", zPolicy);
   response_header(r, "ETag", zEtag);
+  response_header(r, "Content-Security-Policy", "sandbox");
   const char *zHave = request_header(r, "If-None-Match");
   if (zHave && (strstr(zHave, zEtag) || strcmp(zHave, "*") == 0)) {
     respond_bytes(r, 304, "application/octet-stream", "", 0);
@@ -273,11 +291,14 @@ void page_evidence_file(Request *r) {
     unsigned char c = (unsigned char)*z;
     if (c == '"' || c == '\\' || c < 0x20 || c >= 0x7f) *z = '_';
   }
+  /* Photos are shown; a PDF is downloaded, never opened in the page: an
+  ** uploaded PDF may carry JavaScript or forms, and a browser's viewer
+  ** would run them for whoever follows the link. */
   response_header(
       r, "Content-Disposition",
-      arena_printf(request_arena(r),
-                   "inline; filename=\"%s\"; filename*=UTF-8''%s", zAscii,
-                   html_url_arg(request_arena(r), e.zFilename)));
+      arena_printf(request_arena(r), "%s; filename=\"%s\"; filename*=UTF-8''%s",
+                   photo_public_needed(e.zMime) ? "inline" : "attachment",
+                   zAscii, html_url_arg(request_arena(r), e.zFilename)));
   /* Anonymous visitors get photos without their metadata (GPS position,
   ** device, owner): see store/evidence/photo_public.h. */
   if (!request_user(r) && photo_public_needed(e.zMime)) {

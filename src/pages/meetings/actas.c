@@ -45,9 +45,20 @@ typedef struct ActaReshow {
              ** stored one (after a conflict, "mine" is based on it) */
 } ActaReshow;
 
-/* Everything the page and the PDF show. */
+/* Everything the page and the PDF show. Of an approved acta, the session's
+** title, time, place, attendance, agreements and quorum are those frozen
+** with the approval (meeting_acta_frozen()), not the live rows.
+**
+** Why both freezing and refusing: the stores refuse every later write to
+** the session's attendance and agreements (MEETING_ACTA_FROZEN: the
+** officer is told at once, and the lists stay equal to the acta), and the
+** snapshot keeps the acta itself fixed against what the refusals cannot
+** cover: a member renamed, an organization or the quorum rules changed,
+** the activity's title edited. The public acta never changes silently; a
+** correction is a nota de corrección, dated and kept with its author. */
 typedef struct ActaView {
   Activity act;
+  const char *zPlace; /* Where it was held, as the acta says it */
   MeetingActa acta;
   int bHasActa;
   MeetingActaItem *aItem;
@@ -66,11 +77,35 @@ static const char *role_slug(const User *pUser) {
   return "autoridad";
 }
 
+/* Replaces the live session parts of v by those frozen with its approval.
+** An acta approved before freezing existed (migration 0015) is frozen now,
+** on its first view: from then on it no longer moves. DB_OK or DB_ERROR. */
+static int view_frozen(Db *pDb, Arena *pArena, ActaView *v) {
+  MeetingActaFrozen f;
+  int rc = meeting_acta_frozen(pDb, pArena, v->acta.id, &f);
+  if (rc == DB_DONE && meeting_acta_freeze(pDb, &v->acta) == DB_OK) {
+    rc = meeting_acta_frozen(pDb, pArena, v->acta.id, &f);
+  }
+  if (rc != DB_OK) return DB_ERROR;
+  v->act.zTitle = f.zTitle;
+  v->act.iStart = f.iStart;
+  v->act.iEnd = f.iEnd;
+  v->zPlace = f.zPlace;
+  v->aRow = f.aRow;
+  v->nRow = f.nRow;
+  v->aAgr = f.aAgr;
+  v->nAgr = f.nAgr;
+  snprintf(v->q.session.zExplain, sizeof(v->q.session.zExplain), "%s",
+           f.zQuorum);
+  return DB_OK;
+}
+
 /* Everything but v->act, which is loaded. DB_OK or DB_ERROR. */
 static int view_fill(Db *pDb, Arena *pArena, int64_t iCouncil, ActaView *v) {
   int rc = meeting_acta_get(pDb, v->act.id, &v->acta);
   if (rc == DB_ERROR) return DB_ERROR;
   v->bHasActa = rc == DB_OK;
+  v->zPlace = convene_place(pArena, &v->act);
   if ((v->bHasActa && meeting_acta_items(pDb, pArena, v->acta.id, &v->aItem,
                                          &v->nItem) != DB_OK) ||
       meeting_attendance_list(pDb, pArena, v->act.id, &v->aRow, &v->nRow) !=
@@ -79,6 +114,9 @@ static int view_fill(Db *pDb, Arena *pArena, int64_t iCouncil, ActaView *v) {
                              &v->nAgr) != DB_OK ||
       meeting_quorum(pDb, pArena, iCouncil, v->act.id, &v->q) != DB_OK) {
     return DB_ERROR;
+  }
+  if (v->bHasActa && acta_freezes_session(v->acta.eState, NULL)) {
+    return view_frozen(pDb, pArena, v);
   }
   return DB_OK;
 }
@@ -100,7 +138,10 @@ static int view_load(Request *r, ActaView *v) {
   return 1;
 }
 
-static void section_people(Html *h, const ActaView *v) {
+/* Who attended and who did not. The reason of an excused absence is the
+** person's private data (often health): only the officer sees it; the
+** public acta, the councillors and the PDF say «justificado». */
+static void section_people(Html *h, const ActaView *v, int bOfficer) {
   html_printf(h, "<section><h2>Asistentes</h2><ul>\n");
   int n = 0;
   for (int i = 0; i < v->nRow; i++) {
@@ -115,9 +156,10 @@ static void section_people(Html *h, const ActaView *v) {
   n = 0;
   for (int i = 0; i < v->nRow; i++) {
     if (v->aRow[i].eStatus == ATTENDANCE_PRESENTE) continue;
+    const char *zReason = bOfficer ? v->aRow[i].zReason : "";
     html_printf(h, "<li>%s: %s%s%s</li>\n", v->aRow[i].zName,
-                attendance_label(v->aRow[i].eStatus),
-                v->aRow[i].zReason[0] ? " — " : "", v->aRow[i].zReason);
+                attendance_label(v->aRow[i].eStatus), zReason[0] ? " — " : "",
+                zReason);
     n++;
   }
   if (!n) html_printf(h, "<li>Ninguna.</li>");
@@ -381,8 +423,7 @@ static void acta_get(Request *r, ActaView *v, const ActaReshow *pRe) {
   if (pRe && pRe->bConflict) acta_conflict_table(&h, r, v, pRe);
   char zWhen[ACTIVITY_WHEN_MAX];
   activity_format_when(v->act.iStart, v->act.iEnd, zWhen, sizeof(zWhen));
-  html_printf(&h, "<p>%s · %s</p>\n", zWhen,
-              convene_place(request_arena(r), &v->act));
+  html_printf(&h, "<p>%s · %s</p>\n", zWhen, v->zPlace);
   if (!v->bHasActa) {
     html_printf(&h, "<p>Esta actividad aún no tiene acta.</p>\n");
     if (bAdmin) {
@@ -409,7 +450,7 @@ static void acta_get(Request *r, ActaView *v, const ActaReshow *pRe) {
               "PDF tamaño carta</a></p>\n",
               (long long)v->act.id, (long long)v->act.id);
   html_printf(&h, "<p class=\"quorum\">%s</p>\n", v->q.session.zExplain);
-  section_people(&h, v);
+  section_people(&h, v, bAdmin);
   /* No comment forms inside the editor's form: the officer edits. */
   section_items(
       &h, r, v, bAdmin && bEditable,
@@ -713,7 +754,6 @@ static int view_pdf(Arena *pArena, const Council *pCouncil, const ActaView *pV,
     aPerson[i].zOrganization = s->zOrganization;
     aPerson[i].zQuality = s->iMember ? "Consejero/a" : "Invitado/a";
     aPerson[i].eAttendance = s->eStatus;
-    aPerson[i].zReason = s->zReason[0] ? s->zReason : NULL;
   }
   ActaPdfItem *aItem =
       arena_alloc(pArena, sizeof(ActaPdfItem) * (size_t)(v.nItem + 1));
@@ -746,7 +786,7 @@ static int view_pdf(Arena *pArena, const Council *pCouncil, const ActaView *pV,
   in.zCouncil = pCouncil ? pCouncil->zName : "";
   in.zTitle = arena_printf(pArena, "Acta: %s", v.act.zTitle);
   in.zWhen = zWhen;
-  in.zPlace = convene_place(pArena, &v.act);
+  in.zPlace = v.zPlace;
   in.zState = acta_state_label(v.acta.eState);
   in.zQuorum = v.q.session.zExplain;
   in.nPlanLine = v.act.nLine;

@@ -4,7 +4,8 @@
 **
 ** POST /actividades/ID/acuerdos  admin: text, votes_for, votes_against,
 **      votes_abstain (all empty: not voted), responsible_kind,
-**      responsible, due_date -> 303 to the activity page
+**      responsible, due_date -> 303 to the activity page; 409 once the
+**      session's acta is approved (its agreements are fixed with it)
 ** POST /actividades/ID/acuerdos-atrasados  admin: puts one item
 **      "Acuerdos atrasados: …" (each overdue agreement with its responsible
 **      and due date) first in that session's agenda, replacing an earlier
@@ -244,7 +245,11 @@ void activity_agreements_section(Html *h, Request *r, const Activity *a) {
     for (int i = 0; i < nAgr; i++) agreement_line(h, &aAgr[i], zToday);
     html_printf(h, "</ul>\n");
   }
-  if (page_user_is(r, ROLE_ADMIN)) {
+  const char *zFrozen =
+      (pUser->mRole & ROLE_ADMIN) ? meeting_frozen_reason(r, a->id) : NULL;
+  if (zFrozen) {
+    html_printf(h, "<p class=\"notice\">%s</p>\n", zFrozen);
+  } else if (pUser->mRole & ROLE_ADMIN) {
     static const char *const azNoVotes[3] = {"", "", ""};
     MeetingAgreement blank;
     memset(&blank, 0, sizeof(blank));
@@ -331,7 +336,12 @@ void page_activity_agreements(Request *r) {
     page_finish(r, &h, 422);
     return;
   }
-  if (meeting_agreement_insert(pDb, page_council_id(r), &g) != DB_OK) {
+  int rc = meeting_agreement_insert(pDb, page_council_id(r), &g);
+  if (rc == MEETING_ACTA_FROZEN) {
+    meeting_frozen_respond(r, a.id);
+    return;
+  }
+  if (rc != DB_OK) {
     respond_error(r, 500, NULL);
     return;
   }

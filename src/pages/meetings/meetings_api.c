@@ -7,6 +7,8 @@
 **      attending for that titular). Replaces the list -> 200
 **      {"attendance": [...], "quorum": {"required", "present", "reached",
 **      "explanation", ...}}. Everything is checked before the one write.
+**      409, nothing changed, once the session's acta is approved (the
+**      same for a new agreement of that session).
 ** GET  /api/agreements[?session=ID]   signed in: every agreement with its
 **      state, responsible and due date.
 ** POST /api/agreements                admin: {"session", "text", "votes":
@@ -128,6 +130,10 @@ void page_api_activity_attendance(Request *r) {
       meeting_attendance_replace(request_db(r), act.id, request_user(r)->id,
                                  in.a, in.n, in.azCommune, in.aiSubstituteFor);
   json_decref(pBody); /* The entries point into it until written */
+  if (rc == MEETING_ACTA_FROZEN) {
+    meeting_frozen_respond(r, act.id);
+    return;
+  }
   json_t *pOut = rc == DB_OK ? meeting_attendance_json(r, act.id) : NULL;
   if (!pOut) {
     respond_error(r, 500, NULL);
@@ -205,7 +211,12 @@ static void api_agreement_create(Request *r) {
   g.zResponsible = arena_strdup(pArena, g.zResponsible);
   json_decref(pBody);
   int64_t iCouncil = page_council_id(r);
-  if (meeting_agreement_insert(pDb, iCouncil, &g) != DB_OK ||
+  int rc = meeting_agreement_insert(pDb, iCouncil, &g);
+  if (rc == MEETING_ACTA_FROZEN) {
+    meeting_frozen_respond(r, g.iActivity);
+    return;
+  }
+  if (rc != DB_OK ||
       meeting_agreement_get(pDb, pArena, iCouncil, g.id, &g) != DB_OK) {
     respond_error(r, 500, NULL);
     return;

@@ -11,7 +11,9 @@
 **      version the form was drawn from; when the list was saved meanwhile
 **      (by the form or the API), 409 with both versions person by person
 **      and the typed values, to save again or discard (issue 3). A post
-**      without it saves unchecked, as the API does.
+**      without it saves unchecked, as the API does. Once the session's
+**      acta is approved the list is fixed: 409, and the section shows it
+**      read-only.
 ** GET  /actividades/ID/asistencia.pdf  signed in; ?papel=carta for US
 **      Letter (A4 otherwise): the sheet to sign.
 */
@@ -138,11 +140,22 @@ static void attendance_render(Html *h, Request *r, const Activity *a,
               "asistencia.pdf\">PDF tamaño A4</a> · <a href=\"/actividades/"
               "%lld/asistencia.pdf?papel=carta\">PDF tamaño carta</a></p>\n",
               (long long)a->id, (long long)a->id);
-  if (!bAdmin) {
+  /* Once the acta is approved the list is fixed with it: shown, not
+  ** offered as a form (the officer still sees the excuses). */
+  const char *zFrozen = bAdmin ? meeting_frozen_reason(r, a->id) : NULL;
+  if (!bAdmin || zFrozen) {
+    if (zFrozen) {
+      html_printf(h,
+                  "<p class=\"notice\">%s <a href=\"/actividades/%lld/acta"
+                  "\">Ir al acta</a></p>\n",
+                  zFrozen, (long long)a->id);
+    }
     html_printf(h, "<ul>");
     for (int i = 0; i < nRow; i++) {
-      html_printf(h, "<li>%s: %s</li>", aRow[i].zName,
-                  attendance_label(aRow[i].eStatus));
+      const char *zReason = zFrozen ? aRow[i].zReason : "";
+      html_printf(h, "<li>%s: %s%s%s</li>", aRow[i].zName,
+                  attendance_label(aRow[i].eStatus), zReason[0] ? " — " : "",
+                  zReason);
     }
     html_printf(h, "</ul></section>\n");
     return;
@@ -422,6 +435,10 @@ void page_activity_attendance(Request *r) {
     return;
   }
   int rc = attendance_save(r, &a, &in);
+  if (rc == MEETING_ACTA_FROZEN) {
+    meeting_frozen_respond(r, a.id);
+    return;
+  }
   if (rc == DB_STALE) {
     attendance_conflict(r, &a, aExp, nExp, &in);
     return;

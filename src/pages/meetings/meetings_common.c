@@ -60,6 +60,32 @@ static json_t *quorum_check_json(const QuorumCheck *c) {
                    c->zExplain);
 }
 
+const char *meeting_frozen_reason(Request *r, int64_t iActivity) {
+  MeetingActa acta;
+  const char *zWhy = NULL;
+  if (meeting_acta_get(request_db(r), iActivity, &acta) == DB_OK) {
+    acta_freezes_session(acta.eState, &zWhy);
+  }
+  return zWhy;
+}
+
+void meeting_frozen_respond(Request *r, int64_t iActivity) {
+  const char *zWhy = NULL;
+  acta_freezes_session(ACTA_APROBADA, &zWhy);
+  if (request_is_api(r)) {
+    respond_json_error(r, 409, zWhy, NULL);
+    return;
+  }
+  Html h;
+  page_begin(r, &h, "El acta ya fue aprobada", "actividades");
+  html_printf(&h,
+              "<h1>El acta ya fue aprobada</h1>\n<p>%s</p>\n<p><a class=\""
+              "button\" href=\"/actividades/%lld/acta\">Ir al acta</a> <a "
+              "href=\"/actividades/%lld\">Volver a la actividad</a></p>\n",
+              zWhy, (long long)iActivity, (long long)iActivity);
+  page_finish(r, &h, 409);
+}
+
 json_t *meeting_attendance_json(Request *r, int64_t iActivity) {
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);

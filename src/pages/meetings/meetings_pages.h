@@ -41,6 +41,15 @@ json_t *meeting_agreement_json(const MeetingAgreement *g, const char *zToday);
 const char *meeting_agreement_check(const MeetingAgreement *g,
                                     const char **pzField);
 
+/* Once a session's acta is approved, its attendance and agreements are
+** fixed with it (acta_freezes_session()): the Spanish reason a change is
+** refused, or NULL while they may change. Forms use it to show the list
+** read-only; the stores refuse the write itself (MEETING_ACTA_FROZEN). */
+const char *meeting_frozen_reason(Request *r, int64_t iActivity);
+/* Answers a write the store refused as MEETING_ACTA_FROZEN: 409 with the
+** reason (JSON on the API) and a link to the acta on a page. */
+void meeting_frozen_respond(Request *r, int64_t iActivity);
+
 /* Handlers. */
 void page_api_activity_attendance(Request *r);
 void page_api_agreements(Request *r);

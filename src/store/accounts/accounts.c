@@ -241,7 +241,7 @@ int accounts_session_create(Db *pDb, int64_t iUserId,
   return rc == DB_OK ? DB_OK : DB_ERROR;
 }
 
-static void session_from_row(DbStmt *pStmt, Arena *pArena, void *pRow) {
+static void signin_from_row(DbStmt *pStmt, Arena *pArena, void *pRow) {
   UserRow *u = pRow;
   user_from_row(pStmt, pArena, &u->user);
   u->iExtra[0] = db_column_int64(pStmt, 4); /* The session's id */
@@ -261,7 +261,7 @@ int accounts_session_lookup(Db *pDb, Arena *pArena, const char *zToken,
                            "u.id = s.user_id WHERE s.token_hash = ? AND "
                            "s.expires_at > ? AND u.active = 1",
                            DB_T(zHash), DB_I(tNow)),
-                  pArena, session_from_row, &u);
+                  pArena, signin_from_row, &u);
   if (rc != DB_OK) return rc;
   *pUser = u.user;
   if (piSession) *piSession = u.iExtra[0];

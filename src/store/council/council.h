@@ -62,6 +62,9 @@ typedef enum CouncilSetting {
   COUNCIL_EVIDENCE_MAX_BYTES, /* The largest evidence file (20 MB) */
   COUNCIL_EVIDENCE_REQUEST_MAX_BYTES, /* The largest upload, all its files
                                        ** together (100 MB) */
+  COUNCIL_EVIDENCE_MAX_PIXELS, /* The largest photo decoded, pixels, as its
+                               ** header states it (50 MP) */
+  COUNCIL_EVIDENCE_MAX_SIDE,   /* Its longest side, pixels (20000) */
   COUNCIL_SETTING_N
 } CouncilSetting;
 
@@ -77,6 +80,13 @@ int council_setting_stamp(Db *pDb, Arena *pArena, int64_t iCouncil,
 ** DB_ERROR. */
 int council_setting_save(Db *pDb, int64_t iCouncil, CouncilSetting eSetting,
                          int64_t iValue, int iBase, int64_t iUser);
+/* The same for the n settings a form saves together, all or none: their
+** version is the first one's (aeSetting[0]), which every save of the
+** group bumps with the others. */
+int council_settings_save(Db *pDb, int64_t iCouncil,
+                          const CouncilSetting *aeSetting,
+                          const int64_t *aiValue, int n, int iBase,
+                          int64_t iUser);
 
 /* The typed getters every reader uses. */
 int council_at_risk_days(Db *pDb, int64_t iCouncil);

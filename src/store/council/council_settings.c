@@ -33,6 +33,10 @@ static const SettingSpec aSpec[COUNCIL_SETTING_N] = {
     [COUNCIL_EVIDENCE_REQUEST_MAX_BYTES] = {"evidence_request_max_bytes",
                                             EVIDENCE_REQUEST_MAX_BYTES_DEFAULT,
                                             1, INT64_MAX},
+    [COUNCIL_EVIDENCE_MAX_PIXELS] = {"evidence_max_pixels",
+                                     EVIDENCE_MAX_PIXELS_DEFAULT, 1, INT64_MAX},
+    [COUNCIL_EVIDENCE_MAX_SIDE] = {"evidence_max_side",
+                                   EVIDENCE_MAX_SIDE_DEFAULT, 1, INT32_MAX},
 };
 
 int64_t council_setting(Db *pDb, int64_t iCouncil, CouncilSetting eSetting) {
@@ -75,9 +79,14 @@ int council_setting_stamp(Db *pDb, Arena *pArena, int64_t iCouncil,
 
 int council_setting_save(Db *pDb, int64_t iCouncil, CouncilSetting eSetting,
                          int64_t iValue, int iBase, int64_t iUser) {
-  const char *zKey = aSpec[eSetting].zKey;
-  char zValue[24];
-  snprintf(zValue, sizeof(zValue), "%lld", (long long)iValue);
+  return council_settings_save(pDb, iCouncil, &eSetting, &iValue, 1, iBase,
+                               iUser);
+}
+
+int council_settings_save(Db *pDb, int64_t iCouncil,
+                          const CouncilSetting *aeSetting,
+                          const int64_t *aiValue, int n, int iBase,
+                          int64_t iUser) {
   /* Read, compare and write under the write lock, so that two saves drawn
   ** from the same version cannot both pass. */
   if (db_begin(pDb) != DB_OK) return DB_ERROR;
@@ -85,19 +94,21 @@ int council_setting_save(Db *pDb, int64_t iCouncil, CouncilSetting eSetting,
   if (iBase >= 0) {
     Arena *pArena = arena_new();
     RecordStamp stamp;
-    rc = council_setting_stamp(pDb, pArena, iCouncil, eSetting, &stamp);
+    rc = council_setting_stamp(pDb, pArena, iCouncil, aeSetting[0], &stamp);
     arena_free(pArena);
     if (rc == DB_OK && stamp.iVersion != iBase) rc = DB_STALE;
   }
-  if (rc == DB_OK) {
+  for (int i = 0; rc == DB_OK && i < n; i++) {
+    char zValue[24];
+    snprintf(zValue, sizeof(zValue), "%lld", (long long)aiValue[i]);
     rc = db_exec(pDb,
                  "INSERT INTO settings(key, value, updated_at, updated_by) "
                  "VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = "
                  "excluded.value, updated_at = excluded.updated_at, "
                  "updated_by = excluded.updated_by, version = "
                  "settings.version + 1",
-                 DB_T(zKey), DB_T(zValue), DB_I(db_now()),
-                 iUser > 0 ? DB_I(iUser) : DB_NULL);
+                 DB_T(aSpec[aeSetting[i]].zKey), DB_T(zValue), DB_I(db_now()),
+                 DB_IN(iUser));
   }
   if (rc != DB_OK) {
     db_rollback(pDb);
@@ -216,7 +227,7 @@ int council_quorum_rules_save(Db *pDb, int64_t iCouncil,
   }
   /* A first save inserts the row: mark it as this user's. */
   if (rc == DB_OK && iBase == 0) {
-    rc = record_stamp_claim(pDb, RECORD_QUORUM_SETTINGS, iCouncil, 1, iUser);
+    rc = record_stamp_mark(pDb, RECORD_QUORUM_SETTINGS, iCouncil, iUser);
   }
   if (rc != DB_OK) {
     db_rollback(pDb);

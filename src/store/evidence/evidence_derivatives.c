@@ -3,8 +3,14 @@
 */
 #include "store/evidence/evidence_derivatives.h"
 
+#include "store/evidence/evidence_store.h"
+
 #include <stdio.h>
 #include <string.h>
+
+/* The derivative kinds, in the bit order of evidence_derivatives_stored(). */
+static const char *const azKind[EVIDENCE_DERIVATIVES_MAX] = {
+    EVIDENCE_DERIVATIVE_THUMB, EVIDENCE_DERIVATIVE_PUBLIC};
 
 /* The static MIME string equal to z, so that PhotoImage.zMime stays a
 ** static string as photo_public.h promises. */
@@ -37,32 +43,53 @@ static int derivative_read(Db *pDb, Arena *pArena, const char *zSha256,
   return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_DONE : DB_ERROR;
 }
 
-/* Makes derivative zKind from the original's bytes. 0 or -1. */
-static int derivative_make(Arena *pArena, const char *zKind, const void *pData,
-                           size_t nData, const char *zMime, PhotoImage *pOut) {
+/* Makes derivative zKind from the original's bytes. */
+static PhotoResult derivative_make(Arena *pArena, const char *zKind,
+                                   const void *pData, size_t nData,
+                                   const char *zMime, const PhotoLimits *pLim,
+                                   PhotoImage *pOut) {
   if (strcmp(zKind, EVIDENCE_DERIVATIVE_THUMB) == 0) {
-    return photo_thumbnail(pArena, pData, nData, pOut);
+    return photo_thumbnail(pArena, pData, nData, zMime, pLim, pOut);
   }
-  return photo_public_copy(pArena, pData, nData, zMime, pOut);
+  return photo_public_copy(pArena, pData, nData, zMime, pLim, pOut);
 }
 
-int evidence_derivatives_make(Arena *pArena, const void *pData, size_t nData,
-                              const char *zMime, int bPublic,
-                              EvidenceDerivative *aOut, int *pn) {
-  *pn = 0;
-  if (!photo_public_needed(zMime)) return 0;
-  static const char *const azKind[] = {EVIDENCE_DERIVATIVE_THUMB,
-                                       EVIDENCE_DERIVATIVE_PUBLIC};
-  for (int i = 0; i < (bPublic ? 2 : 1); i++) {
-    aOut[i].zKind = azKind[i];
-    if (derivative_make(pArena, azKind[i], pData, nData, zMime,
-                        &aOut[i].image) != 0) {
-      *pn = 0;
-      return -1;
+unsigned evidence_derivatives_stored(Db *pDb, const char *zSha256) {
+  DbStmt *p = db_prepare(pDb,
+                         "SELECT kind FROM evidence_derivatives WHERE "
+                         "sha256 = ? ORDER BY kind");
+  unsigned m = 0;
+  if (!p) return 0;
+  db_bind_text(p, 1, zSha256);
+  while (db_step(p) == DB_ROW) {
+    for (int i = 0; i < EVIDENCE_DERIVATIVES_MAX; i++) {
+      if (strcmp(db_column_text(p, 0), azKind[i]) == 0) m |= 1u << i;
     }
-    *pn = i + 1;
   }
-  return 0;
+  db_done(p);
+  return m;
+}
+
+PhotoResult evidence_derivatives_make(Arena *pArena, const void *pData,
+                                      size_t nData, const char *zMime,
+                                      const PhotoLimits *pLim, int bPublic,
+                                      unsigned mStored,
+                                      EvidenceDerivative *aOut, int *pn) {
+  *pn = 0;
+  if (!photo_public_needed(zMime)) return PHOTO_OK;
+  for (int i = 0; i < (bPublic ? 2 : 1); i++) {
+    if (mStored & (1u << i)) continue;
+    EvidenceDerivative *d = &aOut[*pn];
+    d->zKind = azKind[i];
+    PhotoResult e = derivative_make(pArena, azKind[i], pData, nData, zMime,
+                                    pLim, &d->image);
+    if (e != PHOTO_OK) {
+      *pn = 0;
+      return e;
+    }
+    (*pn)++;
+  }
+  return PHOTO_OK;
 }
 
 int evidence_derivatives_store(Db *pDb, const char *zSha256,
@@ -108,11 +135,27 @@ int evidence_derivative(Db *pDb, Arena *pArena, const char *zSha256,
   rc = db_step(p);
   EvidenceDerivative d;
   d.zKind = zKind;
-  int bMade = rc == DB_ROW && photo_public_needed(db_column_text(p, 1)) &&
-              derivative_make(pArena, zKind, db_column_blob(p, 0),
-                              db_column_bytes(p, 0), db_column_text(p, 1),
-                              &d.image) == 0;
-  db_done(p);
+  int bMade = 0;
+  if (rc == DB_ROW && photo_public_needed(db_column_text(p, 1))) {
+    /* Copied out first: reading the limits uses the connection. */
+    size_t nData = db_column_bytes(p, 0);
+    const void *pData = arena_memdup(pArena, db_column_blob(p, 0), nData);
+    const char *zMime = arena_strdup(pArena, db_column_text(p, 1));
+    db_done(p);
+    /* The limits of the council whose activity holds the file. */
+    EvidenceLimits lim;
+    evidence_limits(pDb,
+                    db_int(pDb, 0,
+                           "SELECT min(a.council_id) FROM evidence_items i "
+                           "JOIN activities a ON a.id = i.activity_id WHERE "
+                           "i.file_sha256 = ?",
+                           DB_T(zSha256)),
+                    &lim);
+    bMade = derivative_make(pArena, zKind, pData, nData, zMime, &lim.photo,
+                            &d.image) == PHOTO_OK;
+  } else {
+    db_done(p);
+  }
   if (rc != DB_ROW && rc != DB_DONE) return DB_ERROR;
   if (!bMade) return DB_DONE;
   if (evidence_derivatives_store(pDb, zSha256, &d, 1) != DB_OK) {

@@ -11,6 +11,8 @@
 #include "domain/plan_catalog.h"
 #include "store/evidence/evidence_store.h"
 
+#include "store/council/council.h"
+
 /* The types accepted, as libmagic names them. */
 static const char *const azAccepted[] = {"image/jpeg", "image/png",
                                          "image/webp", "application/pdf"};
@@ -19,6 +21,16 @@ static int exec_done(DbStmt *p) {
   int rc = db_step(p);
   db_done(p);
   return rc == DB_DONE ? DB_OK : rc;
+}
+
+/* ---- Limits ---- */
+
+void evidence_limits(Db *pDb, int64_t iCouncil, EvidenceLimits *pLim) {
+  pLim->nMaxBytes = council_evidence_max_bytes(pDb, iCouncil);
+  pLim->photo.nMaxPixels =
+      council_setting(pDb, iCouncil, COUNCIL_EVIDENCE_MAX_PIXELS);
+  pLim->photo.nMaxSide =
+      (int)council_setting(pDb, iCouncil, COUNCIL_EVIDENCE_MAX_SIDE);
 }
 
 /* ---- Checks ---- */
@@ -67,27 +79,95 @@ const char *evidence_kind_label(const char *zSlug) {
   return NULL;
 }
 
-/* ---- Writing ---- */
+/* The Spanish reason a file of type zMime is not evidence of kind zKind,
+** or NULL when it is (arena memory). */
+static const char *kind_content_refusal(Arena *pArena, const char *zKind,
+                                        const char *zMime) {
+  unsigned mAccept = plan_evidence_kind_content(zKind);
+  unsigned mIs =
+      photo_public_needed(zMime) ? PLAN_CONTENT_PHOTO : PLAN_CONTENT_DOCUMENT;
+  if (!zKind || (mAccept & mIs)) return NULL;
+  const char *zLabel = evidence_kind_label(zKind);
+  const char *zWant = mAccept == PLAN_CONTENT_PHOTO
+                          ? "una foto (JPEG, PNG o WebP)"
+                      : mAccept == PLAN_CONTENT_DOCUMENT
+                          ? "un PDF (un documento en papel se escanea como "
+                            "PDF con el teléfono)"
+                          : "una foto o un PDF";
+  return arena_printf(pArena,
+                      "Un verificador de tipo «%s» debe ser %s, y este "
+                      "archivo es %s. Elija otro archivo u otro tipo.",
+                      zLabel ? zLabel : zKind, zWant,
+                      mIs == PLAN_CONTENT_PHOTO ? "una foto" : "un PDF");
+}
 
-int evidence_file_prepare(Arena *pArena, const void *pData, size_t nData,
-                          size_t nMax, int bPublic, EvidenceFile *pFile,
-                          const char **pzErr) {
+/* The Spanish reason for a photo libvips did not make (photo_public.h). */
+static const char *photo_refusal(Arena *pArena, PhotoResult e,
+                                 const void *pData, size_t nData,
+                                 const PhotoLimits *pLim) {
+  int w = 0, h = 0;
+  switch (e) {
+    case PHOTO_TOO_LARGE:
+      photo_check(pData, nData, NULL, &w, &h);
+      return arena_printf(
+          pArena,
+          "La foto mide %d × %d píxeles, más de lo que se acepta (%d "
+          "píxeles por lado y %lld megapíxeles en total). Redúzcala o "
+          "elija otra.",
+          w, h, pLim->nMaxSide, (long long)(pLim->nMaxPixels / 1000000));
+    case PHOTO_TOO_SLOW:
+      return arena_printf(pArena,
+                          "La foto tardó demasiado en procesarse (el máximo "
+                          "es de %d s) y se descartó. Redúzcala o elija otra.",
+                          (photo_time_limit() + 999) / 1000);
+    case PHOTO_STOPPED:
+      return "El servidor se está reiniciando y no terminó de procesar la "
+             "foto. Vuelva a subirla en un momento.";
+    default:
+      return "La foto está dañada o incompleta: no se pudo abrir. Elija "
+             "otro archivo.";
+  }
+}
+
+/* Whether the file zSha256 is stored: 1, 0, or -1 on a failed query. */
+static int file_stored(Db *pDb, const char *zSha256) {
+  DbStmt *p =
+      db_prepare(pDb, "SELECT count(*) FROM evidence_files WHERE sha256 = ?");
+  if (!p) return -1;
+  db_bind_text(p, 1, zSha256);
+  int rc = db_step(p);
+  int n = rc == DB_ROW ? (int)db_column_int64(p, 0) : -1;
+  db_done(p);
+  return n > 0 ? 1 : n;
+}
+
+EvidenceRefusal evidence_file_prepare(Db *pDb, Arena *pArena, const void *pData,
+                                      size_t nData, const EvidenceLimits *pLim,
+                                      const char *zKind, int bPublic,
+                                      EvidenceFile *pFile, const char **pzErr) {
   memset(pFile, 0, sizeof(*pFile));
-  pFile->zMime = evidence_check(pData, nData, nMax, pzErr);
-  if (!pFile->zMime) return -1;
+  pFile->zMime = evidence_check(pData, nData, pLim->nMaxBytes, pzErr);
+  if (!pFile->zMime) return EVIDENCE_REFUSED;
+  *pzErr = kind_content_refusal(pArena, zKind, pFile->zMime);
+  if (*pzErr) return EVIDENCE_REFUSED;
   pFile->pData = pData;
   pFile->nData = nData;
   unsigned char aHash[crypto_hash_sha256_BYTES];
   crypto_hash_sha256(aHash, pData, nData);
   sodium_bin2hex(pFile->zSha256, sizeof(pFile->zSha256), aHash, sizeof(aHash));
-  if (evidence_derivatives_make(pArena, pData, nData, pFile->zMime, bPublic,
-                                pFile->aDeriv, &pFile->nDeriv) != 0) {
-    *pzErr =
-        "La foto está dañada o incompleta: no se pudo abrir. Elija otro "
-        "archivo.";
-    return -1;
-  }
-  return 0;
+  if (!photo_public_needed(pFile->zMime)) return EVIDENCE_READY;
+  /* The same bytes stored before were checked then: only a derivative
+  ** still missing (a private photo's public copy, say) is made now. */
+  int bStored = file_stored(pDb, pFile->zSha256);
+  if (bStored < 0) return EVIDENCE_FAILED;
+  unsigned mStored =
+      bStored ? evidence_derivatives_stored(pDb, pFile->zSha256) : 0;
+  PhotoResult e = evidence_derivatives_make(pArena, pData, nData, pFile->zMime,
+                                            &pLim->photo, bPublic, mStored,
+                                            pFile->aDeriv, &pFile->nDeriv);
+  if (e == PHOTO_OK) return EVIDENCE_READY;
+  *pzErr = photo_refusal(pArena, e, pData, nData, &pLim->photo);
+  return e == PHOTO_STOPPED ? EVIDENCE_RETRY : EVIDENCE_REFUSED;
 }
 
 int evidence_add(Db *pDb, int64_t iActivity, const char *zKind,
@@ -298,14 +378,8 @@ static void feed_add_kind(Arena *pArena, ComplianceActivity *c, int *pnAlloc,
   for (int i = 0; i < c->nEvidence; i++) {
     if (strcmp(c->azEvidence[i], zKind) == 0) return;
   }
-  if (c->nEvidence == *pnAlloc) {
-    *pnAlloc = *pnAlloc ? *pnAlloc * 2 : 4;
-    const char **aNew = arena_alloc(pArena, sizeof(char *) * (size_t)*pnAlloc);
-    if (c->nEvidence) {
-      memcpy(aNew, c->azEvidence, sizeof(char *) * (size_t)c->nEvidence);
-    }
-    c->azEvidence = aNew;
-  }
+  c->azEvidence = arena_grow(pArena, (void *)c->azEvidence, c->nEvidence,
+                             pnAlloc, sizeof(char *));
   ((const char **)c->azEvidence)[c->nEvidence++] = arena_strdup(pArena, zKind);
 }
 
@@ -353,12 +427,8 @@ int evidence_compliance_feed(Db *pDb, Arena *pArena, int64_t iCouncil,
     int i = act_index(a, k, db_column_int64(p, 0));
     if (i < 0) continue;
     ComplianceActivity *c = &a[i];
-    if (c->nLine == anLineAlloc[i]) {
-      anLineAlloc[i] = anLineAlloc[i] ? anLineAlloc[i] * 2 : 4;
-      int *aNew = arena_alloc(pArena, sizeof(int) * (size_t)anLineAlloc[i]);
-      if (c->nLine) memcpy(aNew, c->aiLine, sizeof(int) * (size_t)c->nLine);
-      c->aiLine = aNew;
-    }
+    c->aiLine = arena_grow(pArena, (void *)c->aiLine, c->nLine, &anLineAlloc[i],
+                           sizeof(int));
     ((int *)c->aiLine)[c->nLine++] = (int)db_column_int64(p, 1);
   }
   db_done(p);

@@ -19,10 +19,11 @@
 #include "store/evidence/evidence_derivatives.h"
 #include "util/arena.h"
 
-/* The council's settings COUNCIL_EVIDENCE_MAX_BYTES (the largest file)
-** and COUNCIL_EVIDENCE_REQUEST_MAX_BYTES (the largest upload, all its files
-** together; the server refuses a larger body, 413, before reading it)
-** default to these (store/council/council.h). */
+/* The council's settings COUNCIL_EVIDENCE_MAX_BYTES (the largest file),
+** COUNCIL_EVIDENCE_REQUEST_MAX_BYTES (the largest upload, all its files
+** together; the server refuses a larger body, 413, before reading it),
+** COUNCIL_EVIDENCE_MAX_PIXELS and COUNCIL_EVIDENCE_MAX_SIDE default to
+** these (store/council/council.h). */
 #define EVIDENCE_MAX_BYTES_DEFAULT (20 * 1024 * 1024) /* 20 MB a file */
 #define EVIDENCE_REQUEST_MAX_BYTES_DEFAULT (100 * 1024 * 1024) /* A send */
 /* The most the officer may set either limit to: a request's body is held
@@ -50,6 +51,25 @@ typedef struct EvidenceItem {
   int nThumbHeight;
 } EvidenceItem;
 
+/* The limits an upload is checked against, read once per request. */
+typedef struct EvidenceLimits {
+  size_t nMaxBytes;  /* One file, bytes */
+  PhotoLimits photo; /* A photo's size, as its header states it */
+} EvidenceLimits;
+
+#define EVIDENCE_MAX_PIXELS_DEFAULT ((int64_t)50 * 1000 * 1000) /* 50 MP */
+#define EVIDENCE_MAX_SIDE_DEFAULT 20000 /* Pixels: a phone's panorama */
+#define EVIDENCE_MAX_MEGAPIXELS_MAX 300 /* The most the officer may set */
+#define EVIDENCE_MAX_SIDE_MAX 50000
+
+/* Why a file was not made ready (evidence_file_prepare()). */
+typedef enum EvidenceRefusal {
+  EVIDENCE_READY = 0,   /* Checked and ready to store */
+  EVIDENCE_REFUSED = 1, /* Its content: the reason says what to do */
+  EVIDENCE_RETRY = 2,   /* The server is stopping: send it again later */
+  EVIDENCE_FAILED = 3   /* The database failed */
+} EvidenceRefusal;
+
 /* A file checked and made ready to store: everything slow or refusable is
 ** done before the write transaction. */
 typedef struct EvidenceFile {
@@ -61,6 +81,12 @@ typedef struct EvidenceFile {
   int nDeriv;
 } EvidenceFile;
 
+/* Everything an upload to council iCouncil is checked against: its
+** settings COUNCIL_EVIDENCE_MAX_BYTES, _MAX_PIXELS and _MAX_SIDE (the
+** largest photo decoded, as its header states it: a larger one is refused
+** before any of its pixels is decoded), read through the council module. */
+void evidence_limits(Db *pDb, int64_t iCouncil, EvidenceLimits *pLim);
+
 /* The MIME type accepted for these bytes — image/jpeg, image/png,
 ** image/webp or application/pdf, judged by content (libmagic) — or NULL
 ** with a Spanish reason in *pzErr (empty, too large, another type). */
@@ -71,13 +97,17 @@ const char *evidence_check(const void *pData, size_t nData, size_t nMax,
 int evidence_kind_valid(const char *zSlug);
 const char *evidence_kind_label(const char *zSlug);
 
-/* Checks the bytes (evidence_check), hashes them and, for a photo, makes
-** its thumbnail and, when bPublic, its public copy. Returns 0, or -1 with
-** a Spanish reason in *pzErr (a photo libvips cannot open is refused
-** here). pData must outlive pFile. */
-int evidence_file_prepare(Arena *pArena, const void *pData, size_t nData,
-                          size_t nMax, int bPublic, EvidenceFile *pFile,
-                          const char **pzErr);
+/* Checks the bytes (evidence_check), that their content is one kind zKind
+** accepts (plan_evidence_kind_content(); zKind NULL: any), hashes them
+** and, for a photo not stored yet, checks its header against the limits
+** and makes its thumbnail and, when bPublic, its public copy. Bytes
+** already stored (same SHA-256) are not decoded again: only a derivative
+** still missing is made. EVIDENCE_READY, or another EvidenceRefusal with
+** a Spanish reason in *pzErr. pData must outlive pFile. */
+EvidenceRefusal evidence_file_prepare(Db *pDb, Arena *pArena, const void *pData,
+                                      size_t nData, const EvidenceLimits *pLim,
+                                      const char *zKind, int bPublic,
+                                      EvidenceFile *pFile, const char **pzErr);
 
 /* Stores the prepared file (once per content, with its derivatives) and an
 ** item pointing at it, nested in the caller's transaction. *piId gets the

@@ -11,18 +11,30 @@
 ** and councillors, signed in, get the original file: it is the evidence.
 ** The thumbnail is stripped the same way, whoever looks at it.
 **
+** An uploaded file is hostile until proven otherwise: a 69-byte PNG can
+** claim a million pixels a side, and decoding it would keep a thread busy
+** for hours. So every picture is opened by its header alone first (libvips
+** reads pixels lazily), refused when its size passes the limits (a
+** PhotoLimits, the officer's settings), decoded sequentially and failing
+** on the first decoding error, and stopped when it takes longer than the
+** time limit (photo_time_limit_set()) or the server is stopping
+** (photo_stop_all()). libvips' warnings are rate-limited in the log.
+**
 ** Knows nothing of HTTP or SQL; safe to call from any server thread.
 */
 #ifndef COSOC_EVIDENCE_PHOTO_PUBLIC_H
 #define COSOC_EVIDENCE_PHOTO_PUBLIC_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "util/arena.h"
 
 #define PHOTO_THUMB_WIDTH 320         /* Pixels: a list column on a phone */
 #define PHOTO_THUMB_HEIGHT_MAX 480    /* A tall photo is bounded by height */
 #define PHOTO_THUMB_MIME "image/jpeg" /* Any browser, PDF and cairo take it */
+#define PHOTO_SECONDS_DEFAULT 20      /* Time limit of one picture */
+#define PHOTO_SECONDS_MAX 600
 
 /* A picture libvips wrote, in the caller's arena. */
 typedef struct PhotoImage {
@@ -33,19 +45,54 @@ typedef struct PhotoImage {
   int nHeight;
 } PhotoImage;
 
+/* The largest photo that is decoded at all, as its header states it. */
+typedef struct PhotoLimits {
+  int64_t nMaxPixels; /* Width times height; 0: no limit */
+  int nMaxSide;       /* Width or height, pixels; 0: no limit */
+} PhotoLimits;
+
+/* Why a picture was not made. PHOTO_OK is 0, so that `!= 0` is a failure. */
+typedef enum PhotoResult {
+  PHOTO_OK = 0,
+  PHOTO_UNREADABLE = 1, /* Not a photo libvips can decode: corrupt,
+                        ** truncated, another type */
+  PHOTO_TOO_LARGE = 2,  /* Its header claims more pixels than the limits */
+  PHOTO_TOO_SLOW = 3,   /* Stopped at the time limit */
+  PHOTO_STOPPED = 4     /* Stopped because the server is stopping */
+} PhotoResult;
+
 /* 1 when zMime is a photo type (JPEG, PNG, WebP) that gets derivatives. */
 int photo_public_needed(const char *zMime);
 
+/* Reads the photo's header only (no pixel is decoded): its size in *pnW,
+** *pnH (as stored, before any EXIF rotation), checked against pLim (NULL:
+** no limits). PHOTO_OK, PHOTO_UNREADABLE or PHOTO_TOO_LARGE. */
+PhotoResult photo_check(const void *pData, size_t nData,
+                        const PhotoLimits *pLim, int *pnW, int *pnH);
+
 /* The stripped, upright copy of the photo (pData, nData of type zMime), in
-** its own format. Returns 0, or -1 when the photo cannot be decoded: the
-** caller must then not show it publicly at all. */
-int photo_public_copy(Arena *pArena, const void *pData, size_t nData,
-                      const char *zMime, PhotoImage *pOut);
+** its own format. Anything but PHOTO_OK: the caller must then not show it
+** publicly at all. pLim as photo_check(). */
+PhotoResult photo_public_copy(Arena *pArena, const void *pData, size_t nData,
+                              const char *zMime, const PhotoLimits *pLim,
+                              PhotoImage *pOut);
 
 /* The thumbnail: upright, PHOTO_THUMB_WIDTH wide at most (never enlarged),
-** JPEG with no metadata, transparency flattened on white. 0 or -1 as
-** above. */
-int photo_thumbnail(Arena *pArena, const void *pData, size_t nData,
-                    PhotoImage *pOut);
+** JPEG with no metadata, transparency flattened on white. A JPEG is shrunk
+** while it is decoded. Results as above. */
+PhotoResult photo_thumbnail(Arena *pArena, const void *pData, size_t nData,
+                            const char *zMime, const PhotoLimits *pLim,
+                            PhotoImage *pOut);
+
+/* The time one picture may take, milliseconds (at least 1; the process's
+** setting, `cosoc serve --image-seconds`). Past it, libvips is told to stop
+** at its next tile and the picture is PHOTO_TOO_SLOW. */
+void photo_time_limit_set(int nMillis);
+int photo_time_limit(void);
+
+/* The server is stopping: every picture being made stops at its next tile
+** (PHOTO_STOPPED), and none is started, so that no thread keeps the
+** process alive. Cannot be undone. */
+void photo_stop_all(void);
 
 #endif

@@ -1,11 +1,16 @@
 /*
 ** Actas, stored (see meetings.h): the acta of a meeting, its items with
-** Markdown summaries, councillors' comments, corrections. Whether a change
-** is allowed is decided by domain/acta.h in the caller; the version check
-** here only keeps two editors from overwriting each other.
+** Markdown summaries, councillors' comments, corrections, and what an
+** approved acta shows of its session, frozen. Whether a change is allowed
+** is decided by domain/acta.h in the caller; the version check here only
+** keeps two editors from overwriting each other.
 */
+#include <jansson.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "store/activities/activity_store.h"
+#include "store/activities/convene.h"
 #include "domain/chile_time.h"
 #include "store/meetings/meetings.h"
 
@@ -111,11 +116,191 @@ int meeting_acta_save(Db *pDb, int64_t iUser, const MeetingActa *pActa,
 
 int meeting_acta_set_state(Db *pDb, int64_t iUser, const MeetingActa *pActa,
                            ActaState eNew, int64_t iApprovedIn) {
-  return acta_bump(pDb, pActa, acta_state_slug(eNew),
-                   eNew >= ACTA_APROBADA
-                       ? (iApprovedIn ? iApprovedIn : pActa->iApprovedIn)
-                       : 0,
-                   iUser);
+  int rc = db_begin(pDb);
+  if (rc != DB_OK) return rc;
+  rc = acta_bump(pDb, pActa, acta_state_slug(eNew),
+                 eNew >= ACTA_APROBADA
+                     ? (iApprovedIn ? iApprovedIn : pActa->iApprovedIn)
+                     : 0,
+                 iUser);
+  /* Approved: what it shows is fixed with it, in the same transaction, so
+  ** that no attendance or agreement saved in between is left out. */
+  if (rc == DB_OK && acta_freezes_session(eNew, NULL)) {
+    rc = meeting_acta_freeze(pDb, pActa);
+  }
+  if (rc != DB_OK) {
+    db_rollback(pDb);
+    return rc;
+  }
+  return db_commit(pDb);
+}
+
+int meeting_acta_freezes(Db *pDb, int64_t iActivity) {
+  MeetingActa acta;
+  int rc = meeting_acta_get(pDb, iActivity, &acta);
+  if (rc == DB_DONE) return 0;
+  if (rc != DB_OK) return -1;
+  return acta_freezes_session(acta.eState, NULL);
+}
+
+/* ---- Frozen: what an approved acta shows of its session ---- */
+
+/* The council of activity iActivity, or 0. */
+static int64_t activity_council(Db *pDb, int64_t iActivity) {
+  DbStmt *p = db_prepare(pDb, "SELECT council_id FROM activities WHERE id = ?");
+  if (!p) return 0;
+  db_bind_int64(p, 1, iActivity);
+  int64_t iCouncil = db_step(p) == DB_ROW ? db_column_int64(p, 0) : 0;
+  db_done(p);
+  return iCouncil;
+}
+
+/* The JSON document of migration 0015 (a new reference). */
+static json_t *frozen_json(Arena *pArena, const Activity *a,
+                           const MeetingAttendance *aRow, int nRow,
+                           const MeetingAgreement *aAgr, int nAgr,
+                           const QuorumResult *q) {
+  json_t *pRows = json_array();
+  for (int i = 0; i < nRow; i++) {
+    const MeetingAttendance *s = &aRow[i];
+    json_array_append_new(
+        pRows,
+        json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:I}", "member_id",
+                  (json_int_t)s->iMember, "name", s->zName, "organization",
+                  s->zOrganization, "commune", s->zCommune, "status",
+                  attendance_slug(s->eStatus), "reason", s->zReason,
+                  "substitute_for", (json_int_t)s->iSubstituteFor));
+  }
+  json_t *pAgr = json_array();
+  for (int i = 0; i < nAgr; i++) {
+    const MeetingAgreement *g = &aAgr[i];
+    json_array_append_new(
+        pAgr, json_pack("{s:I, s:s, s:b, s:i, s:i, s:i, s:s, s:s, s:s}", "id",
+                        (json_int_t)g->id, "text", g->zText, "voted", g->bVoted,
+                        "for", g->nFor, "against", g->nAgainst, "abstain",
+                        g->nAbstain, "responsible_kind", g->zResponsibleKind,
+                        "responsible", g->zResponsible, "due", g->zDue));
+  }
+  return json_pack("{s:i, s:s, s:I, s:I, s:s, s:s, s:o, s:o}", "v", 1, "title",
+                   a->zTitle, "start", (json_int_t)a->iStart, "end",
+                   (json_int_t)a->iEnd, "place", convene_place(pArena, a),
+                   "quorum", q->session.zExplain, "attendance", pRows,
+                   "agreements", pAgr);
+}
+
+int meeting_acta_freeze(Db *pDb, const MeetingActa *pActa) {
+  Arena *pArena = arena_new();
+  Activity act;
+  QuorumResult q;
+  MeetingAttendance *aRow = NULL;
+  MeetingAgreement *aAgr = NULL;
+  int nRow = 0, nAgr = 0;
+  int64_t iCouncil = activity_council(pDb, pActa->iActivity);
+  int rc = iCouncil > 0 ? DB_OK : DB_ERROR;
+  if (rc == DB_OK) rc = activity_get(pDb, pArena, pActa->iActivity, &act);
+  if (rc == DB_OK) {
+    rc = meeting_attendance_list(pDb, pArena, pActa->iActivity, &aRow, &nRow);
+  }
+  if (rc == DB_OK) {
+    rc = meeting_agreement_list(pDb, pArena, iCouncil, pActa->iActivity, &aAgr,
+                                &nAgr);
+  }
+  if (rc == DB_OK) {
+    rc = meeting_quorum(pDb, pArena, iCouncil, pActa->iActivity, &q);
+  }
+  char *zJson = NULL;
+  if (rc == DB_OK) {
+    json_t *pDoc = frozen_json(pArena, &act, aRow, nRow, aAgr, nAgr, &q);
+    zJson = pDoc ? json_dumps(pDoc, JSON_COMPACT) : NULL;
+    json_decref(pDoc);
+    if (!zJson) rc = DB_ERROR;
+  }
+  DbStmt *p = rc == DB_OK ? db_prepare(pDb,
+                                       "UPDATE actas SET frozen = ? WHERE "
+                                       "id = ? AND frozen IS NULL")
+                          : NULL;
+  if (p) {
+    db_bind_text(p, 1, zJson);
+    db_bind_int64(p, 2, pActa->id);
+    rc = db_step(p) == DB_DONE ? DB_OK : DB_ERROR;
+    db_done(p);
+  } else {
+    rc = DB_ERROR;
+  }
+  free(zJson);
+  arena_free(pArena);
+  return rc;
+}
+
+/* Member zKey of object p as an arena string ("" when absent). */
+static const char *frozen_text(Arena *pArena, json_t *p, const char *zKey) {
+  const char *z = json_string_value(json_object_get(p, zKey));
+  return arena_strdup(pArena, z ? z : "");
+}
+
+static int64_t frozen_int(json_t *p, const char *zKey) {
+  return (int64_t)json_integer_value(json_object_get(p, zKey));
+}
+
+int meeting_acta_frozen(Db *pDb, Arena *pArena, int64_t iActa,
+                        MeetingActaFrozen *pOut) {
+  memset(pOut, 0, sizeof(*pOut));
+  DbStmt *p = db_prepare(pDb,
+                         "SELECT frozen FROM actas WHERE id = ? AND frozen "
+                         "IS NOT NULL");
+  if (!p) return DB_ERROR;
+  db_bind_int64(p, 1, iActa);
+  int rc = db_step(p);
+  json_t *pDoc =
+      rc == DB_ROW ? json_loads(db_column_text(p, 0), 0, NULL) : NULL;
+  db_done(p);
+  if (rc == DB_DONE) return DB_DONE;
+  if (!json_is_object(pDoc)) {
+    json_decref(pDoc);
+    return DB_ERROR;
+  }
+  pOut->zTitle = frozen_text(pArena, pDoc, "title");
+  pOut->iStart = frozen_int(pDoc, "start");
+  pOut->iEnd = frozen_int(pDoc, "end");
+  pOut->zPlace = frozen_text(pArena, pDoc, "place");
+  pOut->zQuorum = frozen_text(pArena, pDoc, "quorum");
+  json_t *pArr = json_object_get(pDoc, "attendance");
+  size_t n = json_array_size(pArr), i;
+  json_t *e;
+  pOut->aRow = arena_alloc(pArena, sizeof(MeetingAttendance) * (n + 1));
+  json_array_foreach(pArr, i, e) {
+    MeetingAttendance *s = &pOut->aRow[pOut->nRow++];
+    s->iMember = frozen_int(e, "member_id");
+    s->zName = frozen_text(pArena, e, "name");
+    s->zOrganization = frozen_text(pArena, e, "organization");
+    s->zCommune = frozen_text(pArena, e, "commune");
+    s->eStatus = ATTENDANCE_AUSENTE;
+    attendance_parse(json_string_value(json_object_get(e, "status")),
+                     &s->eStatus);
+    s->zReason = frozen_text(pArena, e, "reason");
+    s->iSubstituteFor = frozen_int(e, "substitute_for");
+  }
+  pArr = json_object_get(pDoc, "agreements");
+  n = json_array_size(pArr);
+  pOut->aAgr = arena_alloc(pArena, sizeof(MeetingAgreement) * (n + 1));
+  json_array_foreach(pArr, i, e) {
+    MeetingAgreement *g = &pOut->aAgr[pOut->nAgr++];
+    memset(g, 0, sizeof(*g));
+    g->id = frozen_int(e, "id");
+    g->zText = frozen_text(pArena, e, "text");
+    g->bVoted = json_is_true(json_object_get(e, "voted"));
+    g->nFor = (int)frozen_int(e, "for");
+    g->nAgainst = (int)frozen_int(e, "against");
+    g->nAbstain = (int)frozen_int(e, "abstain");
+    g->zResponsibleKind = frozen_text(pArena, e, "responsible_kind");
+    g->zResponsible = frozen_text(pArena, e, "responsible");
+    g->zDue = frozen_text(pArena, e, "due");
+    g->zSession = pOut->zTitle;
+    g->zSessionDate = "";
+    g->eState = AGREEMENT_PENDIENTE;
+  }
+  json_decref(pDoc);
+  return DB_OK;
 }
 
 static int insert_note(Db *pDb, const char *zSql, int64_t iParent,

@@ -59,8 +59,9 @@ int meeting_agreement_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,
                 pArena, agreement_from_row, pAgr);
 }
 
-int meeting_agreement_insert(Db *pDb, int64_t iCouncil,
-                             MeetingAgreement *pAgr) {
+/* The insert itself, in meeting_agreement_insert()'s transaction. */
+static int agreement_insert_row(Db *pDb, int64_t iCouncil,
+                                MeetingAgreement *pAgr) {
   int64_t iNow = db_now();
   int bVoted = pAgr->bVoted; /* Votes not taken are NULL */
   pAgr->iVersion = 1;
@@ -79,6 +80,22 @@ int meeting_agreement_insert(Db *pDb, int64_t iCouncil,
       DB_TE(pAgr->zResponsible), DB_TN(pAgr->zDue),
       DB_T(agreement_state_slug(pAgr->eState)), DB_I(iNow), DB_I(iNow),
       DB_IN(pAgr->iResponsibleMember), DB_IN(pAgr->iResponsibleDirectory));
+}
+
+int meeting_agreement_insert(Db *pDb, int64_t iCouncil,
+                             MeetingAgreement *pAgr) {
+  if (db_begin(pDb) != DB_OK) return DB_ERROR;
+  /* An approved acta lists its session's agreements: none is added after
+  ** (checked in the write transaction, ordered with the approval). */
+  int bFrozen = meeting_acta_freezes(pDb, pAgr->iActivity);
+  int rc = bFrozen > 0    ? MEETING_ACTA_FROZEN
+           : bFrozen == 0 ? agreement_insert_row(pDb, iCouncil, pAgr)
+                          : DB_ERROR;
+  if (rc != DB_OK) {
+    db_rollback(pDb);
+    return rc;
+  }
+  return db_commit(pDb);
 }
 
 int meeting_agreement_follow(Db *pDb, int64_t iUser,

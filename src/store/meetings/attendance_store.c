@@ -87,6 +87,13 @@ int meeting_attendance_replace(Db *pDb, int64_t iActivity, int64_t iUser,
                                const int64_t *aiSubstituteFor) {
   int rc = db_begin(pDb);
   if (rc != DB_OK) return rc;
+  /* An approved acta shows this list: it is fixed with it. Checked inside
+  ** the write transaction, which orders it with the approval's. */
+  int bFrozen = meeting_acta_freezes(pDb, iActivity);
+  if (bFrozen != 0) {
+    db_rollback(pDb);
+    return bFrozen > 0 ? MEETING_ACTA_FROZEN : DB_ERROR;
+  }
   /* The list's version first: on PostgreSQL the row lock also orders two
   ** saves of the same list, and a checked save (record_stamp_claim() in the
   ** caller's transaction) sees the version it claimed. */

@@ -51,13 +51,18 @@ int meeting_expected_list(Db *pDb, Arena *pArena, int64_t iCouncil,
 int meeting_attendance_list(Db *pDb, Arena *pArena, int64_t iActivity,
                             MeetingAttendance **paRow, int *pnRow);
 
+/* What a write refused because the session's acta is approved or
+** published answers (acta_freezes_session() gives the reason). */
+#define MEETING_ACTA_FROZEN 1001
+
 /* Replaces the attendance of an activity with a[0..n) (already validated
 ** with attendance_validate()); azCommune[i] (may be NULL) is a guest's
 ** commune and aiSubstituteFor[i] (may be NULL) the titular a suplente
 ** replaces. In one transaction: everything or nothing. Bumps the list's
 ** version (RECORD_ATTENDANCE) and marks it as saved by iUser (0: nobody
 ** known); a save checked against the version a form was drawn from calls
-** record_stamp_claim() first, in its own transaction around this one. */
+** record_stamp_claim() first, in its own transaction around this one.
+** MEETING_ACTA_FROZEN, nothing written, once the acta is approved. */
 int meeting_attendance_replace(Db *pDb, int64_t iActivity, int64_t iUser,
                                const AttendanceEntry *a, int n,
                                const char *const *azCommune,
@@ -128,7 +133,8 @@ int meeting_agreement_list(Db *pDb, Arena *pArena, int64_t iCouncil,
 /* DB_OK, DB_DONE when there is none in the council, DB_ERROR. */
 int meeting_agreement_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,
                           MeetingAgreement *pAgr);
-/* Inserts a checked agreement; sets pAgr->id. */
+/* Inserts a checked agreement; sets pAgr->id. MEETING_ACTA_FROZEN, nothing
+** written, when the adopting session's acta is approved. */
 int meeting_agreement_insert(Db *pDb, int64_t iCouncil, MeetingAgreement *pAgr);
 /* Moves an agreement to eNew (already checked with
 ** agreement_transition_check(), may equal the old state for a plain note)
@@ -199,9 +205,40 @@ int meeting_acta_save(Db *pDb, int64_t iUser, const MeetingActa *pActa,
                       const int64_t *aiItem, const char *const *azSummary,
                       int n);
 /* Moves it (already checked with acta_transition_check()), if still at
-** iVersion: DB_OK, DB_STALE. */
+** iVersion: DB_OK, DB_STALE. Moving it to aprobada freezes what it shows
+** (meeting_acta_freeze()) in the same transaction. */
 int meeting_acta_set_state(Db *pDb, int64_t iUser, const MeetingActa *pActa,
                            ActaState eNew, int64_t iApprovedIn);
+
+/* Whether activity iActivity's acta freezes its attendance and agreements
+** (acta_freezes_session()): 1, 0, or -1 when the query failed. Writers
+** call it inside their transaction, which orders them with the approval. */
+int meeting_acta_freezes(Db *pDb, int64_t iActivity);
+
+/* What an approved acta shows of its session, as it was when approved
+** (migration 0015). Strings and arrays in the caller's arena. */
+typedef struct MeetingActaFrozen {
+  const char *zTitle; /* The session's title */
+  int64_t iStart;     /* Its time, UTC seconds */
+  int64_t iEnd;
+  const char *zPlace;      /* Its place, as convene_place() wrote it */
+  const char *zQuorum;     /* The session quorum sentence */
+  MeetingAttendance *aRow; /* The attendance (with excuses: the caller
+                           ** shows them to the officer only) */
+  int nRow;
+  MeetingAgreement *aAgr; /* The agreements adopted (text, votes,
+                          ** responsible, due date; not their state, which
+                          ** moves on) */
+  int nAgr;
+} MeetingActaFrozen;
+
+/* Freezes the acta's session as it stands now, nested in the caller's
+** transaction; an acta frozen already keeps what it has. DB_OK or
+** DB_ERROR. */
+int meeting_acta_freeze(Db *pDb, const MeetingActa *pActa);
+/* Reads it back: DB_OK, DB_DONE when the acta was never frozen. */
+int meeting_acta_frozen(Db *pDb, Arena *pArena, int64_t iActa,
+                        MeetingActaFrozen *pOut);
 int meeting_acta_comment_add(Db *pDb, int64_t iItem, int64_t iUser,
                              const char *zBody);
 int meeting_acta_comments(Db *pDb, Arena *pArena, int64_t iActa,

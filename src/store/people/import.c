@@ -198,27 +198,20 @@ int people_import_members(Db *pDb, Arena *pArena, int64_t iCouncil,
   ImportRow row = {
       people_member_columns, people_member_columns_count, {0}, NULL, 0};
   if (!read_header(&rd, pArena, &row, pRes)) return DB_OK;
-  int nAlloc = 64;
-  Member *aMember = arena_alloc(pArena, sizeof(Member) * nAlloc);
-  const char **azRun = arena_alloc(pArena, sizeof(char *) * nAlloc);
-  const char **azTitularRun = arena_alloc(pArena, sizeof(char *) * nAlloc);
-  const char **azEmail = arena_alloc(pArena, sizeof(char *) * nAlloc);
+  /* Row by row: the members, their RUNs, the titulars' RUNs (the
+  ** suplentes of later rows may name them) and their e-mails. */
+  Member *aMember = NULL;
+  const char **azRun = NULL, **azTitularRun = NULL, **azEmail = NULL;
+  int anAlloc[4] = {0, 0, 0, 0};
   int nTitular = 0, iLine, rc;
   while ((rc = csv_read_row(&rd, pArena, &row.azField, &row.nField, &iLine)) ==
          CSV_ROW) {
-    if (pRes->nRow == nAlloc) {
-      int nNew = nAlloc * 2;
-      Member *aNew = arena_alloc(pArena, sizeof(Member) * nNew);
-      memcpy(aNew, aMember, sizeof(Member) * nAlloc);
-      aMember = aNew;
-      const char ***aazList[] = {&azRun, &azTitularRun, &azEmail};
-      for (int k = 0; k < 3; k++) {
-        const char **azNew = arena_alloc(pArena, sizeof(char *) * nNew);
-        memcpy(azNew, *aazList[k], sizeof(char *) * nAlloc);
-        *aazList[k] = azNew;
-      }
-      nAlloc = nNew;
-    }
+    int n = pRes->nRow;
+    aMember = arena_grow(pArena, aMember, n, &anAlloc[0], sizeof(Member));
+    azRun = arena_grow(pArena, azRun, n, &anAlloc[1], sizeof(char *));
+    azTitularRun =
+        arena_grow(pArena, azTitularRun, n, &anAlloc[2], sizeof(char *));
+    azEmail = arena_grow(pArena, azEmail, n, &anAlloc[3], sizeof(char *));
     Member *p = &aMember[pRes->nRow];
     PeopleProblems problems;
     problems_init(&problems);
@@ -269,22 +262,17 @@ int people_import_orgs(Db *pDb, Arena *pArena, int64_t iCouncil,
   csv_read_init(&rd, zCsv, nCsv);
   ImportRow row = {people_org_columns, people_org_columns_count, {0}, NULL, 0};
   if (!read_header(&rd, pArena, &row, pRes)) return DB_OK;
-  int nAlloc = 64;
-  Organization *aOrg = arena_alloc(pArena, sizeof(Organization) * nAlloc);
-  const char **azKey = arena_alloc(pArena, sizeof(char *) * nAlloc * 2);
+  /* Row by row: the organizations and two keys each (RUT and name). */
+  Organization *aOrg = NULL;
+  const char **azKey = NULL;
+  int anAlloc[2] = {0, 0};
   int iLine, rc;
   while ((rc = csv_read_row(&rd, pArena, &row.azField, &row.nField, &iLine)) ==
          CSV_ROW) {
-    if (pRes->nRow == nAlloc) {
-      int nNew = nAlloc * 2;
-      Organization *aNew = arena_alloc(pArena, sizeof(Organization) * nNew);
-      memcpy(aNew, aOrg, sizeof(Organization) * nAlloc);
-      aOrg = aNew;
-      const char **azNew = arena_alloc(pArena, sizeof(char *) * nNew * 2);
-      memcpy(azNew, azKey, sizeof(char *) * nAlloc * 2);
-      azKey = azNew;
-      nAlloc = nNew;
-    }
+    aOrg =
+        arena_grow(pArena, aOrg, pRes->nRow, &anAlloc[0], sizeof(Organization));
+    azKey =
+        arena_grow(pArena, azKey, pRes->nRow, &anAlloc[1], 2 * sizeof(char *));
     Organization *p = &aOrg[pRes->nRow];
     PeopleProblems problems;
     problems_init(&problems);

@@ -79,6 +79,20 @@ static void approved_acta_refuses_edits_and_takes_corrections(void **state) {
   assert_non_null(strstr(zWhy, "editándola"));
 }
 
+static void an_approved_acta_freezes_its_sessions_attendance_and_agreements(
+    void **state) {
+  (void)state;
+  const char *zWhy = NULL;
+  assert_false(acta_freezes_session(B, &zWhy));
+  assert_false(acta_freezes_session(E, &zWhy));
+  assert_null(zWhy);
+  assert_true(acta_freezes_session(AP, &zWhy));
+  assert_non_null(strstr(zWhy, "asistencia y sus acuerdos"));
+  zWhy = NULL;
+  assert_true(acta_freezes_session(PU, &zWhy));
+  assert_non_null(strstr(zWhy, "nota de corrección"));
+}
+
 static void only_a_sent_acta_takes_comments_and_only_a_published_is_public(
     void **state) {
   (void)state;
@@ -187,6 +201,8 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(acta_transitions_follow_the_state_machine),
       cmocka_unit_test(approved_acta_refuses_edits_and_takes_corrections),
+      cmocka_unit_test(
+          an_approved_acta_freezes_its_sessions_attendance_and_agreements),
       cmocka_unit_test(
           only_a_sent_acta_takes_comments_and_only_a_published_is_public),
       cmocka_unit_test(acta_state_slugs_round_trip),

@@ -44,7 +44,7 @@ static void a_wide_photo_gives_a_320_px_jpeg_thumbnail_on_white(void **state) {
   size_t n = 0;
   const void *p = transparent_png(pArena, 1000, 500, &n);
   PhotoImage m;
-  assert_int_equal(photo_thumbnail(pArena, p, n, &m), 0);
+  assert_int_equal(photo_thumbnail(pArena, p, n, "image/png", NULL, &m), 0);
   assert_string_equal(m.zMime, "image/jpeg");
   assert_memory_equal(m.pData, "\xff\xd8\xff", 3);
   assert_int_equal(m.nWidth, PHOTO_THUMB_WIDTH);
@@ -65,11 +65,11 @@ static void a_tall_photo_is_bounded_by_height_and_a_small_one_kept(
   size_t n = 0;
   PhotoImage m;
   const void *p = transparent_png(pArena, 300, 3000, &n);
-  assert_int_equal(photo_thumbnail(pArena, p, n, &m), 0);
+  assert_int_equal(photo_thumbnail(pArena, p, n, "image/png", NULL, &m), 0);
   assert_int_equal(m.nHeight, PHOTO_THUMB_HEIGHT_MAX);
   assert_int_equal(m.nWidth, 48);
   p = transparent_png(pArena, 40, 30, &n);
-  assert_int_equal(photo_thumbnail(pArena, p, n, &m), 0);
+  assert_int_equal(photo_thumbnail(pArena, p, n, "image/png", NULL, &m), 0);
   assert_int_equal(m.nWidth, 40);
   assert_int_equal(m.nHeight, 30);
   arena_free(pArena);
@@ -81,12 +81,14 @@ static void the_public_copy_keeps_format_and_size(void **state) {
   size_t n = 0;
   const void *p = transparent_png(pArena, 64, 48, &n);
   PhotoImage m;
-  assert_int_equal(photo_public_copy(pArena, p, n, "image/png", &m), 0);
+  assert_int_equal(photo_public_copy(pArena, p, n, "image/png", NULL, &m),
+                   PHOTO_OK);
   assert_string_equal(m.zMime, "image/png");
   assert_memory_equal(m.pData, "\x89PNG", 4);
   assert_int_equal(m.nWidth, 64);
   assert_int_equal(m.nHeight, 48);
-  assert_int_equal(photo_public_copy(pArena, p, n, "application/pdf", &m), -1);
+  assert_int_equal(photo_public_copy(pArena, p, n, "application/pdf", NULL, &m),
+                   PHOTO_UNREADABLE);
   arena_free(pArena);
 }
 
@@ -96,11 +98,118 @@ static void bytes_that_only_look_like_a_photo_are_refused(void **state) {
   static const unsigned char aFake[] = {0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 'J',
                                         'F',  'I',  'F',  0,    1, 1,    0};
   PhotoImage m;
-  assert_int_equal(photo_thumbnail(pArena, aFake, sizeof(aFake), &m), -1);
   assert_int_equal(
-      photo_public_copy(pArena, aFake, sizeof(aFake), "image/jpeg", &m), -1);
+      photo_thumbnail(pArena, aFake, sizeof(aFake), "image/jpeg", NULL, &m),
+      PHOTO_UNREADABLE);
+  assert_int_equal(
+      photo_public_copy(pArena, aFake, sizeof(aFake), "image/jpeg", NULL, &m),
+      PHOTO_UNREADABLE);
   assert_true(photo_public_needed("image/webp"));
   assert_false(photo_public_needed("application/pdf"));
+  arena_free(pArena);
+}
+
+/* PNG's chunk CRC (CRC-32, as zlib's crc32()). */
+static uint32_t png_crc(const unsigned char *p, size_t n) {
+  uint32_t c = 0xffffffffu;
+  for (size_t i = 0; i < n; i++) {
+    c ^= p[i];
+    for (int k = 0; k < 8; k++) c = (c >> 1) ^ (0xedb88320u & (0u - (c & 1)));
+  }
+  return c ^ 0xffffffffu;
+}
+
+/* A PNG whose IHDR claims w x h (8-bit RGB) with almost no pixel data, as
+** an attacker writes it by hand: 69 bytes for a million pixels a side. */
+static size_t claiming_png(unsigned char *a, uint32_t w, uint32_t h) {
+  static const unsigned char aTail[] = {
+      /* IDAT: zlib of four zero bytes (less than one row), then IEND */
+      0x00, 0x00, 0x00, 0x0c, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0x60,
+      0x60, 0x60, 0x00, 0x00, 0x00, 0x04, 0x00, 0x01, 0xf6, 0x17, 0x38, 0x55,
+      0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82};
+  size_t n = 0;
+  memcpy(a, "\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR", 16);
+  n = 16;
+  for (int i = 3; i >= 0; i--) a[n++] = (unsigned char)(w >> (8 * i));
+  for (int i = 3; i >= 0; i--) a[n++] = (unsigned char)(h >> (8 * i));
+  memcpy(a + n, "\x08\x02\0\0\0", 5);
+  n += 5;
+  uint32_t crc = png_crc(a + 12, 17); /* A valid CRC: only the size lies */
+  for (int i = 3; i >= 0; i--) a[n++] = (unsigned char)(crc >> (8 * i));
+  memcpy(a + n, aTail, sizeof(aTail));
+  return n + sizeof(aTail);
+}
+
+static void a_header_past_the_limits_is_refused_before_decoding(void **state) {
+  (void)state;
+  Arena *pArena = arena_new();
+  unsigned char a[128];
+  size_t n = claiming_png(a, 1000000, 1000000);
+  assert_int_equal(n, 69);
+  PhotoLimits lim = {50 * 1000 * 1000, 20000};
+  int w = 0, h = 0;
+  assert_int_equal(photo_check(a, n, &lim, &w, &h), PHOTO_TOO_LARGE);
+  assert_int_equal(w, 1000000);
+  assert_int_equal(h, 1000000);
+  PhotoImage m;
+  assert_int_equal(photo_thumbnail(pArena, a, n, "image/png", &lim, &m),
+                   PHOTO_TOO_LARGE);
+  assert_int_equal(photo_public_copy(pArena, a, n, "image/png", &lim, &m),
+                   PHOTO_TOO_LARGE);
+  /* Either limit alone refuses: a long strip under the pixel count. */
+  n = claiming_png(a, 30000, 100);
+  assert_int_equal(photo_check(a, n, &lim, &w, &h), PHOTO_TOO_LARGE);
+  n = claiming_png(a, 8000, 8000);
+  assert_int_equal(photo_check(a, n, &lim, &w, &h), PHOTO_TOO_LARGE);
+  lim.nMaxPixels = 0; /* 0: no limit of that kind */
+  assert_int_equal(photo_check(a, n, &lim, &w, &h), PHOTO_OK);
+  arena_free(pArena);
+}
+
+static void a_photo_whose_pixels_are_missing_is_refused_not_guessed(
+    void **state) {
+  (void)state;
+  Arena *pArena = arena_new();
+  unsigned char a[128];
+  size_t n = claiming_png(a, 2000, 2000); /* Within limits, data missing */
+  PhotoLimits lim = {50 * 1000 * 1000, 20000};
+  PhotoImage m;
+  assert_int_equal(photo_thumbnail(pArena, a, n, "image/png", &lim, &m),
+                   PHOTO_UNREADABLE);
+  assert_int_equal(photo_public_copy(pArena, a, n, "image/png", &lim, &m),
+                   PHOTO_UNREADABLE);
+  arena_free(pArena);
+}
+
+static void a_picture_past_its_time_limit_is_stopped(void **state) {
+  (void)state;
+  Arena *pArena = arena_new();
+  size_t n = 0;
+  const void *p = transparent_png(pArena, 6000, 6000, &n);
+  PhotoImage m;
+  photo_time_limit_set(1); /* One millisecond: any real work passes it */
+  assert_int_equal(photo_thumbnail(pArena, p, n, "image/png", NULL, &m),
+                   PHOTO_TOO_SLOW);
+  assert_int_equal(photo_public_copy(pArena, p, n, "image/png", NULL, &m),
+                   PHOTO_TOO_SLOW);
+  photo_time_limit_set(PHOTO_SECONDS_DEFAULT * 1000);
+  assert_int_equal(photo_thumbnail(pArena, p, n, "image/png", NULL, &m),
+                   PHOTO_OK);
+  arena_free(pArena);
+}
+
+/* Last: stopping cannot be undone. */
+static void nothing_is_made_once_the_server_stops(void **state) {
+  (void)state;
+  Arena *pArena = arena_new();
+  size_t n = 0;
+  const void *p = transparent_png(pArena, 64, 48, &n);
+  PhotoImage m;
+  photo_stop_all();
+  assert_int_equal(photo_thumbnail(pArena, p, n, "image/png", NULL, &m),
+                   PHOTO_STOPPED);
+  assert_int_equal(photo_public_copy(pArena, p, n, "image/png", NULL, &m),
+                   PHOTO_STOPPED);
   arena_free(pArena);
 }
 
@@ -111,6 +220,10 @@ int main(void) {
       cmocka_unit_test(a_tall_photo_is_bounded_by_height_and_a_small_one_kept),
       cmocka_unit_test(the_public_copy_keeps_format_and_size),
       cmocka_unit_test(bytes_that_only_look_like_a_photo_are_refused),
+      cmocka_unit_test(a_header_past_the_limits_is_refused_before_decoding),
+      cmocka_unit_test(a_photo_whose_pixels_are_missing_is_refused_not_guessed),
+      cmocka_unit_test(a_picture_past_its_time_limit_is_stopped),
+      cmocka_unit_test(nothing_is_made_once_the_server_stops),
   };
   return cmocka_run_group_tests_name("evidence/photo_public", tests, NULL,
                                      NULL);

@@ -3,7 +3,9 @@
 ** the quorum read from it counts a suplente for an absent titular only
 ** under the rules that say so (guests never); stored quorum rules load
 ** back; a follow-up with a stale version changes and logs nothing; an acta
-** is created once and a stale save is refused.
+** is created once and a stale save is refused; an approved acta freezes
+** its session (later attendance and agreements refused, what it showed
+** read back unchanged).
 */
 #include "support.h"
 
@@ -198,11 +200,91 @@ static void a_stale_follow_up_or_acta_save_changes_nothing(void **state) {
   db_close(pDb);
 }
 
+static void an_approved_acta_freezes_its_session(void **state) {
+  (void)state;
+  Db *pDb = test_db_open(g_zPath, 1);
+  Arena *pArena = arena_new();
+  int64_t iCouncil = insert_id(pDb,
+                               "INSERT INTO councils(name, short_name, "
+                               "created_at) VALUES ('C', 'C', 0) RETURNING id");
+  int64_t t1 = make_member(pDb, iCouncil, "1-9", 1, 0);
+  int64_t iAct = make_session(pDb, iCouncil, 1700000000);
+  int64_t iLater = make_session(pDb, iCouncil, 1702000000);
+  AttendanceEntry a[1];
+  memset(a, 0, sizeof(a));
+  a[0].iMemberId = t1;
+  a[0].eStatus = ATTENDANCE_JUSTIFICADO;
+  a[0].zReason = "Licencia médica";
+  assert_int_equal(meeting_attendance_replace(pDb, iAct, 0, a, 1, NULL, NULL),
+                   DB_OK);
+  MeetingAgreement g;
+  memset(&g, 0, sizeof(g));
+  g.iActivity = iAct;
+  g.zText = "Visitar Andacollo";
+  g.bVoted = 1;
+  g.nFor = 1;
+  g.zResponsibleKind = "ninguno";
+  g.zResponsible = g.zDue = "";
+  assert_int_equal(meeting_agreement_insert(pDb, iCouncil, &g), DB_OK);
+  static const char *const azTitle[] = {"Cuenta"};
+  MeetingActa acta;
+  assert_int_equal(meeting_acta_create(pDb, iAct, azTitle, 1, &acta), DB_OK);
+  MeetingActaFrozen f;
+  assert_int_equal(meeting_acta_frozen(pDb, pArena, acta.id, &f), DB_DONE);
+  assert_int_equal(meeting_acta_freezes(pDb, iAct), 0);
+  static const ActaState aeStep[] = {ACTA_ENVIADA, ACTA_APROBADA};
+  for (int i = 0; i < 2; i++) {
+    assert_int_equal(meeting_acta_get(pDb, iAct, &acta), DB_OK);
+    assert_int_equal(meeting_acta_set_state(pDb, 0, &acta, aeStep[i], iLater),
+                     DB_OK);
+  }
+  assert_int_equal(meeting_acta_freezes(pDb, iAct), 1);
+  /* Later writes to what it shows are refused, whole. */
+  a[0].eStatus = ATTENDANCE_PRESENTE;
+  assert_int_equal(meeting_attendance_replace(pDb, iAct, 0, a, 1, NULL, NULL),
+                   MEETING_ACTA_FROZEN);
+  assert_int_equal(meeting_attendance_replace(pDb, iAct, 0, a, 0, NULL, NULL),
+                   MEETING_ACTA_FROZEN);
+  MeetingAgreement late = g;
+  late.zText = "Acuerdo tardío";
+  assert_int_equal(meeting_agreement_insert(pDb, iCouncil, &late),
+                   MEETING_ACTA_FROZEN);
+  assert_false(db_in_transaction(pDb));
+  /* What it showed, read back as it was. */
+  assert_int_equal(meeting_acta_frozen(pDb, pArena, acta.id, &f), DB_OK);
+  assert_string_equal(f.zTitle, "Sesión");
+  assert_int_equal(f.iStart, 1700000000);
+  assert_int_equal(f.nRow, 1);
+  assert_int_equal(f.aRow[0].iMember, t1);
+  assert_int_equal(f.aRow[0].eStatus, ATTENDANCE_JUSTIFICADO);
+  assert_string_equal(f.aRow[0].zReason, "Licencia médica");
+  assert_string_equal(f.aRow[0].zName, "Ana 1-9");
+  assert_int_equal(f.nAgr, 1);
+  assert_string_equal(f.aAgr[0].zText, "Visitar Andacollo");
+  assert_true(f.aAgr[0].bVoted);
+  assert_int_equal(f.aAgr[0].nFor, 1);
+  assert_non_null(strstr(f.zQuorum, "quórum"));
+  /* A member renamed and the acta published: the snapshot stays. */
+  DbStmt *p =
+      db_prepare(pDb, "UPDATE members SET first_names = 'Otra' WHERE id = ?");
+  db_bind_int64(p, 1, t1);
+  assert_int_equal(db_step(p), DB_DONE);
+  db_done(p);
+  assert_int_equal(meeting_acta_get(pDb, iAct, &acta), DB_OK);
+  assert_int_equal(meeting_acta_set_state(pDb, 0, &acta, ACTA_PUBLICADA, 0),
+                   DB_OK);
+  assert_int_equal(meeting_acta_frozen(pDb, pArena, acta.id, &f), DB_OK);
+  assert_string_equal(f.aRow[0].zName, "Ana 1-9");
+  arena_free(pArena);
+  db_close(pDb);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(
           attendance_is_replaced_and_a_suplente_counts_only_when_told),
       cmocka_unit_test(a_stale_follow_up_or_acta_save_changes_nothing),
+      cmocka_unit_test(an_approved_acta_freezes_its_session),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

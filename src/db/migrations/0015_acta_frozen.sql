@@ -1,0 +1,11 @@
+-- What an approved acta shows of its session, frozen when it is approved
+-- (issue 15): the session's title, time and place, its attendance (with
+-- the excuses, which only the officer sees), its agreements with their
+-- votes, responsible and due date, and the quorum sentence, as one JSON
+-- document written by session_acta_set_state() in the same transaction
+-- as the approval. The acta page and its PDF show this, not the live rows,
+-- so that no later change (a member renamed, the quorum rules changed, a
+-- write that slipped past the refusals) alters a published acta silently;
+-- a correction is a nota de corrección (acta_corrections). NULL: not
+-- approved yet, or approved before this migration (frozen on first view).
+ALTER TABLE actas ADD COLUMN frozen TEXT;
