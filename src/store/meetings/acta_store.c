@@ -145,16 +145,6 @@ int meeting_acta_freezes(Db *pDb, int64_t iActivity) {
 
 /* ---- Frozen: what an approved acta shows of its session ---- */
 
-/* The council of activity iActivity, or 0. */
-static int64_t activity_council(Db *pDb, int64_t iActivity) {
-  DbStmt *p = db_prepare(pDb, "SELECT council_id FROM activities WHERE id = ?");
-  if (!p) return 0;
-  db_bind_int64(p, 1, iActivity);
-  int64_t iCouncil = db_step(p) == DB_ROW ? db_column_int64(p, 0) : 0;
-  db_done(p);
-  return iCouncil;
-}
-
 /* The JSON document of migration 0015 (a new reference). */
 static json_t *frozen_json(Arena *pArena, const Activity *a,
                            const MeetingAttendance *aRow, int nRow,
@@ -195,9 +185,8 @@ int meeting_acta_freeze(Db *pDb, const MeetingActa *pActa) {
   MeetingAttendance *aRow = NULL;
   MeetingAgreement *aAgr = NULL;
   int nRow = 0, nAgr = 0;
-  int64_t iCouncil = activity_council(pDb, pActa->iActivity);
-  int rc = iCouncil > 0 ? DB_OK : DB_ERROR;
-  if (rc == DB_OK) rc = activity_get(pDb, pArena, pActa->iActivity, &act);
+  int rc = activity_get(pDb, pArena, pActa->iActivity, &act);
+  int64_t iCouncil = act.iCouncil; /* The activity's own council */
   if (rc == DB_OK) {
     rc = meeting_attendance_list(pDb, pArena, pActa->iActivity, &aRow, &nRow);
   }
@@ -215,17 +204,13 @@ int meeting_acta_freeze(Db *pDb, const MeetingActa *pActa) {
     json_decref(pDoc);
     if (!zJson) rc = DB_ERROR;
   }
-  DbStmt *p = rc == DB_OK ? db_prepare(pDb,
-                                       "UPDATE actas SET frozen = ? WHERE "
-                                       "id = ? AND frozen IS NULL")
-                          : NULL;
-  if (p) {
-    db_bind_text(p, 1, zJson);
-    db_bind_int64(p, 2, pActa->id);
-    rc = db_step(p) == DB_DONE ? DB_OK : DB_ERROR;
-    db_done(p);
-  } else {
-    rc = DB_ERROR;
+  if (rc == DB_OK) {
+    rc = db_exec(pDb,
+                 "UPDATE actas SET frozen = ? WHERE id = ? AND frozen IS "
+                 "NULL",
+                 DB_T(zJson), DB_I(pActa->id)) == DB_OK
+             ? DB_OK
+             : DB_ERROR;
   }
   free(zJson);
   arena_free(pArena);
@@ -245,16 +230,14 @@ static int64_t frozen_int(json_t *p, const char *zKey) {
 int meeting_acta_frozen(Db *pDb, Arena *pArena, int64_t iActa,
                         MeetingActaFrozen *pOut) {
   memset(pOut, 0, sizeof(*pOut));
-  DbStmt *p = db_prepare(pDb,
-                         "SELECT frozen FROM actas WHERE id = ? AND frozen "
-                         "IS NOT NULL");
-  if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, iActa);
-  int rc = db_step(p);
-  json_t *pDoc =
-      rc == DB_ROW ? json_loads(db_column_text(p, 0), 0, NULL) : NULL;
-  db_done(p);
-  if (rc == DB_DONE) return DB_DONE;
+  Arena *pText = arena_new();
+  const char *zDoc = db_text(pDb, pText,
+                             "SELECT frozen FROM actas WHERE id = ? AND "
+                             "frozen IS NOT NULL",
+                             DB_I(iActa));
+  json_t *pDoc = zDoc ? json_loads(zDoc, 0, NULL) : NULL;
+  arena_free(pText);
+  if (!zDoc) return DB_DONE;
   if (!json_is_object(pDoc)) {
     json_decref(pDoc);
     return DB_ERROR;
