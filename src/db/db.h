@@ -277,6 +277,72 @@ int db_row(DbStmt *pStmt, Arena *pArena, DbRowMap xMap, void *pRow);
 int db_rows(DbStmt *pStmt, Arena *pArena, DbRowMap xMap, size_t nElem,
             void *ppRow, int *pnRow);
 
+/* A row read into a struct by a map instead of a function: the columns'
+** types in order — 'i' an int64_t, 'n' an int, 'b' an int that is 1 when
+** the column is not 0, 't' text copied into the arena, '-' a column
+** skipped — and the fields they go to, in the same order:
+**
+**   static const DbMap org_map = DB_MAP(Organization, "itt", id, zName,
+**                                        zKind);
+**
+** Each field's size is kept and checked against its type (an assert). A
+** map is a file-scope constant: its arrays are compound literals. */
+typedef struct DbMap {
+  const char *zTypes;          /* One letter per column */
+  const size_t *aiOffset;      /* Where each field is, skips excluded */
+  const unsigned char *aiSize; /* Its size, for the check */
+} DbMap;
+#define DB_MAP_OFF_(T, f) offsetof(T, f)
+#define DB_MAP_SIZE_(T, f) (unsigned char)sizeof(((T *)0)->f)
+#define DB_FE1_(X, T, a) X(T, a)
+#define DB_FE2_(X, T, a, ...) X(T, a), DB_FE1_(X, T, __VA_ARGS__)
+#define DB_FE3_(X, T, a, ...) X(T, a), DB_FE2_(X, T, __VA_ARGS__)
+#define DB_FE4_(X, T, a, ...) X(T, a), DB_FE3_(X, T, __VA_ARGS__)
+#define DB_FE5_(X, T, a, ...) X(T, a), DB_FE4_(X, T, __VA_ARGS__)
+#define DB_FE6_(X, T, a, ...) X(T, a), DB_FE5_(X, T, __VA_ARGS__)
+#define DB_FE7_(X, T, a, ...) X(T, a), DB_FE6_(X, T, __VA_ARGS__)
+#define DB_FE8_(X, T, a, ...) X(T, a), DB_FE7_(X, T, __VA_ARGS__)
+#define DB_FE9_(X, T, a, ...) X(T, a), DB_FE8_(X, T, __VA_ARGS__)
+#define DB_FE10_(X, T, a, ...) X(T, a), DB_FE9_(X, T, __VA_ARGS__)
+#define DB_FE11_(X, T, a, ...) X(T, a), DB_FE10_(X, T, __VA_ARGS__)
+#define DB_FE12_(X, T, a, ...) X(T, a), DB_FE11_(X, T, __VA_ARGS__)
+#define DB_FE13_(X, T, a, ...) X(T, a), DB_FE12_(X, T, __VA_ARGS__)
+#define DB_FE14_(X, T, a, ...) X(T, a), DB_FE13_(X, T, __VA_ARGS__)
+#define DB_FE15_(X, T, a, ...) X(T, a), DB_FE14_(X, T, __VA_ARGS__)
+#define DB_FE16_(X, T, a, ...) X(T, a), DB_FE15_(X, T, __VA_ARGS__)
+#define DB_FE17_(X, T, a, ...) X(T, a), DB_FE16_(X, T, __VA_ARGS__)
+#define DB_FE18_(X, T, a, ...) X(T, a), DB_FE17_(X, T, __VA_ARGS__)
+#define DB_FE19_(X, T, a, ...) X(T, a), DB_FE18_(X, T, __VA_ARGS__)
+#define DB_FE20_(X, T, a, ...) X(T, a), DB_FE19_(X, T, __VA_ARGS__)
+#define DB_FE21_(X, T, a, ...) X(T, a), DB_FE20_(X, T, __VA_ARGS__)
+#define DB_FE22_(X, T, a, ...) X(T, a), DB_FE21_(X, T, __VA_ARGS__)
+#define DB_FE23_(X, T, a, ...) X(T, a), DB_FE22_(X, T, __VA_ARGS__)
+#define DB_FE24_(X, T, a, ...) X(T, a), DB_FE23_(X, T, __VA_ARGS__)
+#define DB_FE_PICK_(_1, _2, _3, _4, _5, _6, _7, _8, _9, _10, _11, _12, _13,   \
+                    _14, _15, _16, _17, _18, _19, _20, _21, _22, _23, _24, N, \
+                    ...)                                                      \
+  N
+#define DB_FE_(X, T, ...)                                                    \
+  DB_FE_PICK_(__VA_ARGS__, DB_FE24_, DB_FE23_, DB_FE22_, DB_FE21_, DB_FE20_, \
+              DB_FE19_, DB_FE18_, DB_FE17_, DB_FE16_, DB_FE15_, DB_FE14_,    \
+              DB_FE13_, DB_FE12_, DB_FE11_, DB_FE10_, DB_FE9_, DB_FE8_,      \
+              DB_FE7_, DB_FE6_, DB_FE5_, DB_FE4_, DB_FE3_, DB_FE2_, DB_FE1_) \
+  (X, T, __VA_ARGS__)
+#define DB_MAP(T, zTypes, ...)                                       \
+  {                                                                  \
+    (zTypes), (const size_t[]){DB_FE_(DB_MAP_OFF_, T, __VA_ARGS__)}, \
+        (const unsigned char[]) {                                    \
+      DB_FE_(DB_MAP_SIZE_, T, __VA_ARGS__)                           \
+    }                                                                \
+  }
+
+/* Reads the current row of pStmt into *pRow as pMap says. */
+void db_map_row(DbStmt *pStmt, Arena *pArena, const DbMap *pMap, void *pRow);
+/* db_row() and db_rows() with a map. */
+int db_row_map(DbStmt *pStmt, Arena *pArena, const DbMap *pMap, void *pRow);
+int db_rows_map(DbStmt *pStmt, Arena *pArena, const DbMap *pMap, size_t nElem,
+                void *ppRow, int *pnRow);
+
 /* A copy of column i's text in pArena ("" for NULL). */
 const char *db_column_dup(DbStmt *pStmt, Arena *pArena, int i);
 

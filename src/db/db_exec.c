@@ -4,6 +4,7 @@
 ** them into an arena array. Built on the public db_* calls only, so it
 ** knows nothing of either backend.
 */
+#include <assert.h>
 #include <string.h>
 
 #include "db/db.h"
@@ -91,8 +92,10 @@ int db_row(DbStmt *pStmt, Arena *pArena, DbRowMap xMap, void *pRow) {
   return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_DONE : DB_ERROR;
 }
 
-int db_rows(DbStmt *pStmt, Arena *pArena, DbRowMap xMap, size_t nElem,
-            void *ppRow, int *pnRow) {
+/* db_rows() and db_rows_map(): each row into a new element, by xMap or,
+** when it is NULL, by pMap. */
+static int rows_read(DbStmt *pStmt, Arena *pArena, DbRowMap xMap,
+                     const DbMap *pMap, size_t nElem, void *ppRow, int *pnRow) {
   /* ppRow is the caller's `T **`: read and written through memcpy, as a
   ** pointer to an object type converts to and from void * unchanged. */
   char *a = NULL;
@@ -100,7 +103,11 @@ int db_rows(DbStmt *pStmt, Arena *pArena, DbRowMap xMap, size_t nElem,
   int rc = pStmt ? DB_DONE : DB_ERROR;
   while (pStmt && (rc = db_step(pStmt)) == DB_ROW) {
     a = arena_grow(pArena, a, n, &nAlloc, nElem);
-    xMap(pStmt, pArena, a + (size_t)n * nElem);
+    if (xMap) {
+      xMap(pStmt, pArena, a + (size_t)n * nElem);
+    } else {
+      db_map_row(pStmt, pArena, pMap, a + (size_t)n * nElem);
+    }
     n++;
   }
   void *pOut = a;
@@ -109,10 +116,64 @@ int db_rows(DbStmt *pStmt, Arena *pArena, DbRowMap xMap, size_t nElem,
   return db_end(pStmt, rc) == DB_OK ? DB_OK : DB_ERROR;
 }
 
+int db_rows(DbStmt *pStmt, Arena *pArena, DbRowMap xMap, size_t nElem,
+            void *ppRow, int *pnRow) {
+  return rows_read(pStmt, pArena, xMap, NULL, nElem, ppRow, pnRow);
+}
+
 const char *db_column_dup(DbStmt *pStmt, Arena *pArena, int i) {
   return arena_strdup(pArena, db_column_text(pStmt, i));
 }
 
 int64_t db_data_version(Db *pDb) {
   return db_query_int64(pDb, "SELECT n FROM data_version WHERE id = 1", -1);
+}
+
+void db_map_row(DbStmt *pStmt, Arena *pArena, const DbMap *pMap, void *pRow) {
+  char *pBase = pRow;
+  int k = 0; /* The field */
+  for (int i = 0; pMap->zTypes[i]; i++) {
+    char e = pMap->zTypes[i];
+    if (e == '-') continue;
+    void *pField = pBase + pMap->aiOffset[k];
+    switch (e) {
+      case 'i':
+        assert(pMap->aiSize[k] == sizeof(int64_t));
+        *(int64_t *)pField = db_column_int64(pStmt, i);
+        break;
+      case 'n':
+      case 'b':
+        assert(pMap->aiSize[k] == sizeof(int));
+        *(int *)pField = e == 'b' ? db_column_int64(pStmt, i) != 0
+                                  : (int)db_column_int64(pStmt, i);
+        break;
+      default:
+        assert(e == 't' && pMap->aiSize[k] == sizeof(char *));
+        *(const char **)pField = db_column_dup(pStmt, pArena, i);
+        break;
+    }
+    k++;
+  }
+}
+
+/* db_row()'s and db_rows()' mapper for a map: the map rides in front of
+** the row while they run. */
+typedef struct MappedRow {
+  const DbMap *pMap;
+  void *pRow;
+} MappedRow;
+
+static void mapped_one(DbStmt *pStmt, Arena *pArena, void *pArg) {
+  MappedRow *m = pArg;
+  db_map_row(pStmt, pArena, m->pMap, m->pRow);
+}
+
+int db_row_map(DbStmt *pStmt, Arena *pArena, const DbMap *pMap, void *pRow) {
+  MappedRow m = {pMap, pRow};
+  return db_row(pStmt, pArena, mapped_one, &m);
+}
+
+int db_rows_map(DbStmt *pStmt, Arena *pArena, const DbMap *pMap, size_t nElem,
+                void *ppRow, int *pnRow) {
+  return rows_read(pStmt, pArena, NULL, pMap, nElem, ppRow, pnRow);
 }

@@ -269,25 +269,14 @@ int outbox_withdraw(Db *pDb, const char *zKey) {
                      DB_T(zKey));
 }
 
-static void row_from_row(DbStmt *p, Arena *pArena, void *pRow) {
-  OutboxRow *r = pRow;
-  r->id = db_column_int64(p, 0);
-  r->zTo = db_column_dup(p, pArena, 1);
-  r->zSubject = db_column_dup(p, pArena, 2);
-  r->zState = db_column_dup(p, pArena, 3);
-  r->nAttempt = (int)db_column_int64(p, 4);
-  r->zError = db_column_dup(p, pArena, 5);
-  r->iCreated = db_column_int64(p, 6);
-  r->iNextAttempt = db_column_int64(p, 7);
-  r->iSent = db_column_int64(p, 8);
-  r->zRelatedKind = db_column_dup(p, pArena, 9);
-  r->iRelatedId = db_column_int64(p, 10);
-}
+static const DbMap row_from_row_map =
+    DB_MAP(OutboxRow, "itttntiiiti", id, zTo, zSubject, zState, nAttempt,
+           zError, iCreated, iNextAttempt, iSent, zRelatedKind, iRelatedId);
 
 int outbox_list(Db *pDb, Arena *pArena, const char *zRelatedKind,
                 int64_t iRelatedId, int nMax, OutboxRow **paRow, int *pnRow) {
   /* A NULL kind lists every message. */
-  int rc = db_rows(
+  int rc = db_rows_map(
       db_query(pDb,
                "SELECT id, recipient, subject, state, attempts, last_error, "
                "created_at, next_attempt_at, coalesce(sent_at, 0), "
@@ -296,7 +285,7 @@ int outbox_list(Db *pDb, Arena *pArena, const char *zRelatedKind,
                "= ?) ORDER BY id DESC LIMIT ?",
                DB_T(zRelatedKind), DB_T(zRelatedKind), DB_I(iRelatedId),
                DB_I(nMax)),
-      pArena, row_from_row, sizeof(OutboxRow), paRow, pnRow);
+      pArena, &row_from_row_map, sizeof(OutboxRow), paRow, pnRow);
   if (!*paRow) *paRow = arena_alloc(pArena, sizeof(OutboxRow));
   return rc;
 }

@@ -16,18 +16,16 @@
 
 /* ---- Kinds ---- */
 
-static void kind_from_row(DbStmt *p, Arena *pArena, void *pRow) {
-  ActivityKind *k = pRow;
-  k->zSlug = col_dup(pArena, p, 0);
-  k->zLabel = col_dup(pArena, p, 1);
-}
+static const DbMap kind_from_row_map =
+    DB_MAP(ActivityKind, "tt", zSlug, zLabel);
 
 int activity_kinds_list(Db *pDb, Arena *pArena, ActivityKind **paKind,
                         int *pnKind) {
-  return db_rows(db_prepare(pDb,
-                            "SELECT slug, label FROM activity_kinds "
-                            "ORDER BY sort_order, slug"),
-                 pArena, kind_from_row, sizeof(ActivityKind), paKind, pnKind);
+  return db_rows_map(db_prepare(pDb,
+                                "SELECT slug, label FROM activity_kinds "
+                                "ORDER BY sort_order, slug"),
+                     pArena, &kind_from_row_map, sizeof(ActivityKind), paKind,
+                     pnKind);
 }
 
 int activity_kind_exists(Db *pDb, const char *zSlug) {
@@ -56,30 +54,11 @@ int activity_kind_add(Db *pDb, const char *zSlug, const char *zLabel) {
   "FROM activities a LEFT JOIN activity_kinds k ON k.slug = a.kind "           \
   "LEFT JOIN territory_communes c ON c.code = a.commune_code "
 
-static void read_activity(DbStmt *p, Arena *pArena, void *pRow) {
-  Activity *a = pRow;
-  memset(a, 0, sizeof(*a));
-  a->id = db_column_int64(p, 0);
-  a->zKind = col_dup(pArena, p, 1);
-  a->zKindLabel = col_dup(pArena, p, 2);
-  a->zTitle = col_dup(pArena, p, 3);
-  a->zDescription = col_dup(pArena, p, 4);
-  a->iStart = db_column_int64(p, 5);
-  a->iEnd = db_column_int64(p, 6);
-  a->zModality = col_dup(pArena, p, 7);
-  a->zLink = col_dup(pArena, p, 8);
-  a->zCommune = col_dup(pArena, p, 9);
-  a->zCommuneName = col_dup(pArena, p, 10);
-  a->zProvince = col_dup(pArena, p, 11);
-  a->zAddress = col_dup(pArena, p, 12);
-  a->zOrganizer = col_dup(pArena, p, 13);
-  a->zStatus = col_dup(pArena, p, 14);
-  a->bPublic = db_column_int64(p, 15) != 0;
-  a->zIcalUid = col_dup(pArena, p, 16);
-  a->iSequence = (int)db_column_int64(p, 17);
-  a->iVersion = (int)db_column_int64(p, 18);
-  a->iCouncil = db_column_int64(p, 19);
-}
+static const DbMap activity_map =
+    DB_MAP(Activity, "ittttiittttttttbtnni", id, zKind, zKindLabel, zTitle,
+           zDescription, iStart, iEnd, zModality, zLink, zCommune, zCommuneName,
+           zProvince, zAddress, zOrganizer, zStatus, bPublic, zIcalUid,
+           iSequence, iVersion, iCouncil);
 
 static int load_lines(Db *pDb, Activity *a) {
   DbStmt *p = db_query(pDb,
@@ -97,9 +76,10 @@ static int load_lines(Db *pDb, Activity *a) {
 }
 
 int activity_get(Db *pDb, Arena *pArena, int64_t iId, Activity *pAct) {
-  int rc = db_row(
+  memset(pAct, 0, sizeof(*pAct));
+  int rc = db_row_map(
       db_query(pDb, "SELECT " ACTIVITY_COLUMNS "WHERE a.id = ?", DB_I(iId)),
-      pArena, read_activity, pAct);
+      pArena, &activity_map, pAct);
   return rc == DB_OK ? load_lines(pDb, pAct) : rc;
 }
 
@@ -128,7 +108,8 @@ int activity_list(Db *pDb, Arena *pArena, int64_t iCouncil,
   int nMax = f && f->nMax > 0 ? f->nMax : ACTIVITY_LIST_MAX;
   Activity *a = NULL;
   int n = 0;
-  if (db_rows(p, pArena, read_activity, sizeof(Activity), &a, &n) != DB_OK) {
+  if (db_rows_map(p, pArena, &activity_map, sizeof(Activity), &a, &n) !=
+      DB_OK) {
     return DB_ERROR;
   }
   for (int k = 0; k < n; k++) {
@@ -239,22 +220,13 @@ int activity_update(Db *pDb, int64_t iUser, const Activity *pOld,
   return db_commit(pDb);
 }
 
-static void history_from_row(DbStmt *p, Arena *pArena, void *pRow) {
-  ActivityHistory *h = pRow;
-  h->iAt = db_column_int64(p, 0);
-  h->zUser = col_dup(pArena, p, 1);
-  h->zOldStatus = col_dup(pArena, p, 2);
-  h->zNewStatus = col_dup(pArena, p, 3);
-  h->iOldStart = db_column_int64(p, 4);
-  h->iOldEnd = db_column_int64(p, 5);
-  h->iNewStart = db_column_int64(p, 6);
-  h->iNewEnd = db_column_int64(p, 7);
-  h->zNote = col_dup(pArena, p, 8);
-}
+static const DbMap history_from_row_map =
+    DB_MAP(ActivityHistory, "itttiiiit", iAt, zUser, zOldStatus, zNewStatus,
+           iOldStart, iOldEnd, iNewStart, iNewEnd, zNote);
 
 int activity_history_list(Db *pDb, Arena *pArena, int64_t iAct,
                           ActivityHistory **paHist, int *pnHist) {
-  return db_rows(
+  return db_rows_map(
       db_query(pDb,
                "SELECT h.at, COALESCE(u.name, ''), h.old_status, "
                "h.new_status, h.old_starts_at, h.old_ends_at, "
@@ -262,7 +234,7 @@ int activity_history_list(Db *pDb, Arena *pArena, int64_t iAct,
                "h LEFT JOIN users u ON u.id = h.user_id WHERE h.activity_id "
                "= ? ORDER BY h.at, h.id LIMIT 200",
                DB_I(iAct)),
-      pArena, history_from_row, sizeof(ActivityHistory), paHist, pnHist);
+      pArena, &history_from_row_map, sizeof(ActivityHistory), paHist, pnHist);
 }
 
 /* ---- Agenda ---- */

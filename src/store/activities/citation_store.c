@@ -17,31 +17,19 @@
   "LEFT JOIN territory_communes c ON c.code = i.pickup_commune "             \
   "LEFT JOIN activity_seats s ON s.invitation_id = i.id "
 
-static void read_invitation(DbStmt *p, Arena *pArena, void *pRow) {
-  ActivityInvitation *v = pRow;
-  v->id = db_column_int64(p, 0);
-  v->iActivity = db_column_int64(p, 1);
-  v->iMember = db_column_int64(p, 2);
-  v->iDirectory = db_column_int64(p, 3);
-  v->zEmail = col_dup(pArena, p, 4);
-  v->zName = col_dup(pArena, p, 5);
-  v->zReply = col_dup(pArena, p, 6);
-  v->iReplied = db_column_int64(p, 7);
-  v->bTransport = db_column_int64(p, 8) != 0;
-  v->zPickup = col_dup(pArena, p, 9);
-  v->zPickupName = col_dup(pArena, p, 10);
-  v->iSentSequence = (int)db_column_int64(p, 11);
-  v->iVehicle = db_column_int64(p, 12);
-}
+static const DbMap read_invitation_map =
+    DB_MAP(ActivityInvitation, "iiiitttibttni", id, iActivity, iMember,
+           iDirectory, zEmail, zName, zReply, iReplied, bTransport, zPickup,
+           zPickupName, iSentSequence, iVehicle);
 
 int activity_invitations_list(Db *pDb, Arena *pArena, int64_t iAct,
                               ActivityInvitation **paInv, int *pnInv) {
-  return db_rows(db_query(pDb,
-                          "SELECT " INVITATION_COLUMNS
-                          "WHERE i.activity_id = ? ORDER BY i.name, i.email",
-                          DB_I(iAct)),
-                 pArena, read_invitation, sizeof(ActivityInvitation), paInv,
-                 pnInv);
+  return db_rows_map(
+      db_query(pDb,
+               "SELECT " INVITATION_COLUMNS
+               "WHERE i.activity_id = ? ORDER BY i.name, i.email",
+               DB_I(iAct)),
+      pArena, &read_invitation_map, sizeof(ActivityInvitation), paInv, pnInv);
 }
 
 int activity_invitation_upsert(Db *pDb, int64_t iAct, int64_t iMember,
@@ -64,10 +52,10 @@ int activity_invitation_upsert(Db *pDb, int64_t iAct, int64_t iMember,
 
 int activity_invitation_by_token(Db *pDb, Arena *pArena, const char *zHash,
                                  ActivityInvitation *pInv) {
-  return db_row(
+  return db_row_map(
       db_query(pDb, "SELECT " INVITATION_COLUMNS "WHERE i.token_hash = ?",
                DB_T(zHash)),
-      pArena, read_invitation, pInv);
+      pArena, &read_invitation_map, pInv);
 }
 
 int activity_invitation_reply(Db *pDb, int64_t iInv, const char *zReply,
@@ -93,25 +81,19 @@ int activity_invitation_reply(Db *pDb, int64_t iInv, const char *zReply,
 
 /* ---- Vehicles ---- */
 
-static void vehicle_from_row(DbStmt *p, Arena *pArena, void *pRow) {
-  ActivityVehicle *v = pRow;
-  v->id = db_column_int64(p, 0);
-  v->zLabel = col_dup(pArena, p, 1);
-  v->zDriver = col_dup(pArena, p, 2);
-  v->nCapacity = (int)db_column_int64(p, 3);
-  v->nAssigned = (int)db_column_int64(p, 4);
-}
+static const DbMap vehicle_from_row_map =
+    DB_MAP(ActivityVehicle, "ittnn", id, zLabel, zDriver, nCapacity, nAssigned);
 
 int activity_vehicles_list(Db *pDb, Arena *pArena, int64_t iAct,
                            ActivityVehicle **paVeh, int *pnVeh) {
-  int rc = db_rows(
+  int rc = db_rows_map(
       db_query(pDb,
                "SELECT v.id, v.label, v.driver, v.capacity, (SELECT COUNT(*) "
                "FROM activity_seats s WHERE s.vehicle_id = v.id) FROM "
                "activity_vehicles v WHERE v.activity_id = ? ORDER BY v.id "
                "LIMIT 64",
                DB_I(iAct)),
-      pArena, vehicle_from_row, sizeof(ActivityVehicle), paVeh, pnVeh);
+      pArena, &vehicle_from_row_map, sizeof(ActivityVehicle), paVeh, pnVeh);
   if (!*paVeh) *paVeh = arena_alloc(pArena, sizeof(ActivityVehicle));
   return rc;
 }

@@ -14,23 +14,19 @@
 #include "mail/outbox.h"
 #include "mail/smtp.h"
 
-static void recipient_from_row(DbStmt *p, Arena *pArena, void *pRow) {
-  ConveneRecipient *r = pRow;
-  r->iMember = db_column_int64(p, 0);
-  r->zName = db_column_dup(p, pArena, 1);
-  r->zEmail = db_column_dup(p, pArena, 2);
-}
+static const DbMap recipient_from_row_map =
+    DB_MAP(ConveneRecipient, "itt", iMember, zName, zEmail);
 
 int convene_councillors(Db *pDb, Arena *pArena, int64_t iCouncil,
                         ConveneRecipient **paRec, int *pnRec) {
-  return db_rows(db_query(pDb,
-                          "SELECT id, first_names || ' ' || last_names, email "
-                          "FROM members WHERE council_id = ? AND status = "
-                          "'vigente' AND email <> '' ORDER BY last_names, "
-                          "first_names, id",
-                          DB_I(iCouncil)),
-                 pArena, recipient_from_row, sizeof(ConveneRecipient), paRec,
-                 pnRec);
+  return db_rows_map(
+      db_query(pDb,
+               "SELECT id, first_names || ' ' || last_names, email "
+               "FROM members WHERE council_id = ? AND status = "
+               "'vigente' AND email <> '' ORDER BY last_names, "
+               "first_names, id",
+               DB_I(iCouncil)),
+      pArena, &recipient_from_row_map, sizeof(ConveneRecipient), paRec, pnRec);
 }
 
 const char *convene_place(Arena *pArena, const Activity *a) {

@@ -55,25 +55,21 @@ int64_t council_setting(Db *pDb, int64_t iCouncil, CouncilSetting eSetting) {
   return v;
 }
 
-static void stamp_from_row(DbStmt *p, Arena *pArena, void *pRow) {
-  RecordStamp *s = pRow;
-  s->iVersion = (int)db_column_int64(p, 0);
-  s->tUpdated = db_column_int64(p, 1);
-  s->zAuthor = db_column_dup(p, pArena, 2);
-}
+static const DbMap stamp_from_row_map =
+    DB_MAP(RecordStamp, "nit", iVersion, tUpdated, zAuthor);
 
 int council_setting_stamp(Db *pDb, Arena *pArena, int64_t iCouncil,
                           CouncilSetting eSetting, RecordStamp *pStamp) {
   (void)iCouncil;
   memset(pStamp, 0, sizeof(*pStamp));
   pStamp->zAuthor = "";
-  int rc = db_row(
+  int rc = db_row_map(
       db_query(pDb,
                "SELECT t.version, coalesce(t.updated_at, 0), "
                "coalesce(u.name, '') FROM settings t LEFT JOIN users u ON "
                "u.id = t.updated_by WHERE t.key = ?",
                DB_T(aSpec[eSetting].zKey)),
-      pArena, stamp_from_row, pStamp);
+      pArena, &stamp_from_row_map, pStamp);
   return rc == DB_DONE ? DB_OK : rc;
 }
 

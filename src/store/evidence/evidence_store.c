@@ -213,38 +213,26 @@ int evidence_delete(Db *pDb, int64_t iId, int64_t iUser) {
   "evidence_derivatives d ON d.sha256 = i.file_sha256 AND d.kind = "    \
   "'" EVIDENCE_DERIVATIVE_THUMB "' "
 
-static void item_read(DbStmt *p, Arena *pArena, void *pRow) {
-  EvidenceItem *e = pRow;
-  e->id = db_column_int64(p, 0);
-  e->iActivity = db_column_int64(p, 1);
-  e->zKind = arena_strdup(pArena, db_column_text(p, 2));
-  e->zSha256 = arena_strdup(pArena, db_column_text(p, 3));
-  e->zFilename = arena_strdup(pArena, db_column_text(p, 4));
-  e->zCaption = arena_strdup(pArena, db_column_text(p, 5));
-  e->zMime = arena_strdup(pArena, db_column_text(p, 6));
-  e->nSize = db_column_int64(p, 7);
-  e->bPublic = db_column_int64(p, 8) == 1;
-  e->zUploader = arena_strdup(pArena, db_column_text(p, 9));
-  e->iUploaded = db_column_int64(p, 10);
-  e->nThumbWidth = (int)db_column_int64(p, 11);
-  e->nThumbHeight = (int)db_column_int64(p, 12);
-}
+static const DbMap item_read_map =
+    DB_MAP(EvidenceItem, "iitttttibtinn", id, iActivity, zKind, zSha256,
+           zFilename, zCaption, zMime, nSize, bPublic, zUploader, iUploaded,
+           nThumbWidth, nThumbHeight);
 
 int evidence_list(Db *pDb, Arena *pArena, int64_t iActivity, int bPublicOnly,
                   EvidenceItem **paItem, int *pnItem) {
-  return db_rows(
+  return db_rows_map(
       db_query(pDb,
                ITEM_COLUMNS "WHERE i.activity_id = ? AND i.deleted_at IS NULL "
                             "AND (i.is_public = 1 OR ? = 0) ORDER BY i.id",
                DB_I(iActivity), DB_I(bPublicOnly ? 1 : 0)),
-      pArena, item_read, sizeof(EvidenceItem), paItem, pnItem);
+      pArena, &item_read_map, sizeof(EvidenceItem), paItem, pnItem);
 }
 
 int evidence_get(Db *pDb, Arena *pArena, int64_t iId, EvidenceItem *pItem) {
-  return db_row(
+  return db_row_map(
       db_query(pDb, ITEM_COLUMNS "WHERE i.id = ? AND i.deleted_at IS NULL",
                DB_I(iId)),
-      pArena, item_read, pItem);
+      pArena, &item_read_map, pItem);
 }
 
 int evidence_bytes(Db *pDb, Arena *pArena, const char *zSha256,

@@ -58,21 +58,17 @@ int meeting_acta_create(Db *pDb, int64_t iActivity, const char *const *azTitle,
   return rc == DB_OK ? meeting_acta_get(pDb, iActivity, pActa) : rc;
 }
 
-static void item_from_row(DbStmt *p, Arena *pArena, void *pRow) {
-  MeetingActaItem *it = pRow;
-  it->id = db_column_int64(p, 0);
-  it->zTitle = db_column_dup(p, pArena, 1);
-  it->zSummary = db_column_dup(p, pArena, 2);
-}
+static const DbMap item_from_row_map =
+    DB_MAP(MeetingActaItem, "itt", id, zTitle, zSummary);
 
 int meeting_acta_items(Db *pDb, Arena *pArena, int64_t iActa,
                        MeetingActaItem **paItem, int *pnItem) {
-  return db_rows(db_query(pDb,
-                          "SELECT id, title, summary_md FROM acta_items WHERE "
-                          "acta_id = ? ORDER BY sort_order, id",
-                          DB_I(iActa)),
-                 pArena, item_from_row, sizeof(MeetingActaItem), paItem,
-                 pnItem);
+  return db_rows_map(
+      db_query(pDb,
+               "SELECT id, title, summary_md FROM acta_items WHERE "
+               "acta_id = ? ORDER BY sort_order, id",
+               DB_I(iActa)),
+      pArena, &item_from_row_map, sizeof(MeetingActaItem), paItem, pnItem);
 }
 
 /* Bumps the version if it is still pActa's: DB_OK, DB_STALE, DB_ERROR. */

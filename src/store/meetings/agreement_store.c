@@ -127,23 +127,18 @@ int meeting_agreement_follow(Db *pDb, int64_t iUser,
   return db_commit(pDb);
 }
 
-static void note_from_row(DbStmt *p, Arena *pArena, void *pRow) {
-  MeetingAgreementNote *n = pRow;
-  n->zDate = db_column_dup(p, pArena, 0);
-  n->zOldState = db_column_dup(p, pArena, 1);
-  n->zNewState = db_column_dup(p, pArena, 2);
-  n->zNote = db_column_dup(p, pArena, 3);
-}
+static const DbMap note_from_row_map =
+    DB_MAP(MeetingAgreementNote, "tttt", zDate, zOldState, zNewState, zNote);
 
 int meeting_agreement_notes(Db *pDb, Arena *pArena, int64_t iAgreement,
                             MeetingAgreementNote **paNote, int *pnNote) {
-  return db_rows(db_query(pDb,
-                          "SELECT note_date, old_state, new_state, note FROM "
-                          "agreement_log WHERE agreement_id = ? ORDER BY at, "
-                          "id",
-                          DB_I(iAgreement)),
-                 pArena, note_from_row, sizeof(MeetingAgreementNote), paNote,
-                 pnNote);
+  return db_rows_map(
+      db_query(pDb,
+               "SELECT note_date, old_state, new_state, note FROM "
+               "agreement_log WHERE agreement_id = ? ORDER BY at, "
+               "id",
+               DB_I(iAgreement)),
+      pArena, &note_from_row_map, sizeof(MeetingAgreementNote), paNote, pnNote);
 }
 
 AgreementItem *meeting_agreement_items(Arena *pArena,

@@ -12,20 +12,11 @@ static void id_from_row(DbStmt *p, Arena *pArena, void *pRow) {
   *(int64_t *)pRow = db_column_int64(p, 0);
 }
 
-static void term_from_row(DbStmt *p, Arena *pArena, void *pRow) {
-  MeetingMemberTerm *t = pRow;
-  t->iMember = db_column_int64(p, 0);
-  t->zName = db_column_dup(p, pArena, 1);
-  t->zTermStart = db_column_dup(p, pArena, 2);
-  t->zTermEnd = db_column_dup(p, pArena, 3);
-}
+static const DbMap term_from_row_map =
+    DB_MAP(MeetingMemberTerm, "ittt", iMember, zName, zTermStart, zTermEnd);
 
-static void presence_from_row(DbStmt *p, Arena *pArena, void *pRow) {
-  (void)pArena;
-  MeetingPresence *x = pRow;
-  x->iMember = db_column_int64(p, 0);
-  x->iActivity = db_column_int64(p, 1);
-}
+static const DbMap presence_from_row_map =
+    DB_MAP(MeetingPresence, "ii", iMember, iActivity);
 
 int meeting_attendance_facts(Db *pDb, Arena *pArena, int64_t iCouncil,
                              MeetingAttendanceFacts *pFacts) {
@@ -38,22 +29,23 @@ int meeting_attendance_facts(Db *pDb, Arena *pArena, int64_t iCouncil,
                        DB_I(iCouncil)),
               pArena, id_from_row, sizeof(int64_t), &pFacts->aiRecorded,
               &pFacts->nRecorded) != DB_OK ||
-      db_rows(db_query(pDb,
-                       "SELECT m.id, m.first_names || ' ' || m.last_names, "
-                       "m.term_start, m.term_end FROM members m WHERE "
-                       "m.council_id = ? ORDER BY m.last_names, "
-                       "m.first_names, m.id",
-                       DB_I(iCouncil)),
-              pArena, term_from_row, sizeof(MeetingMemberTerm),
-              &pFacts->aMember, &pFacts->nMember) != DB_OK) {
+      db_rows_map(db_query(pDb,
+                           "SELECT m.id, m.first_names || ' ' || m.last_names, "
+                           "m.term_start, m.term_end FROM members m WHERE "
+                           "m.council_id = ? ORDER BY m.last_names, "
+                           "m.first_names, m.id",
+                           DB_I(iCouncil)),
+                  pArena, &term_from_row_map, sizeof(MeetingMemberTerm),
+                  &pFacts->aMember, &pFacts->nMember) != DB_OK) {
     return DB_ERROR;
   }
-  return db_rows(db_query(pDb,
-                          "SELECT t.member_id, t.activity_id FROM attendance "
-                          "t JOIN activities a ON a.id = t.activity_id WHERE "
-                          "a.council_id = ? AND t.member_id IS NOT NULL AND "
-                          "t.status = 'presente'",
-                          DB_I(iCouncil)),
-                 pArena, presence_from_row, sizeof(MeetingPresence),
-                 &pFacts->aPresent, &pFacts->nPresent);
+  return db_rows_map(
+      db_query(pDb,
+               "SELECT t.member_id, t.activity_id FROM attendance "
+               "t JOIN activities a ON a.id = t.activity_id WHERE "
+               "a.council_id = ? AND t.member_id IS NOT NULL AND "
+               "t.status = 'presente'",
+               DB_I(iCouncil)),
+      pArena, &presence_from_row_map, sizeof(MeetingPresence),
+      &pFacts->aPresent, &pFacts->nPresent);
 }

@@ -10,18 +10,13 @@
 #include "store/council/council.h"
 #include "store/meetings/meetings.h"
 
-static void expected_from_row(DbStmt *p, Arena *pArena, void *pRow) {
-  MeetingExpected *e = pRow;
-  e->iMember = db_column_int64(p, 0);
-  e->zName = db_column_dup(p, pArena, 1);
-  e->zOrganization = db_column_dup(p, pArena, 2);
-  e->bTitular = (int)db_column_int64(p, 3);
-  e->iSubstituteFor = db_column_int64(p, 4);
-}
+static const DbMap expected_from_row_map =
+    DB_MAP(MeetingExpected, "ittni", iMember, zName, zOrganization, bTitular,
+           iSubstituteFor);
 
 int meeting_expected_list(Db *pDb, Arena *pArena, int64_t iCouncil,
                           MeetingExpected **paExp, int *pnExp) {
-  return db_rows(
+  return db_rows_map(
       db_query(pDb,
                "SELECT m.id, m.first_names || ' ' || m.last_names, "
                "coalesce(o.name, ''), m.titular, coalesce(m.substitute_for, "
@@ -30,7 +25,7 @@ int meeting_expected_list(Db *pDb, Arena *pArena, int64_t iCouncil,
                "'vigente' ORDER BY m.titular DESC, m.last_names, "
                "m.first_names, m.id",
                DB_I(iCouncil)),
-      pArena, expected_from_row, sizeof(MeetingExpected), paExp, pnExp);
+      pArena, &expected_from_row_map, sizeof(MeetingExpected), paExp, pnExp);
 }
 
 /* A member's name and organization, or a guest's as written. */

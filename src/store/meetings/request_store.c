@@ -7,25 +7,16 @@
 
 #include "store/meetings/meetings.h"
 
-static void answer_from_row(DbStmt *p, Arena *pArena, void *pRow) {
-  MeetingAnswer *a = pRow;
-  a->zDate = db_column_dup(p, pArena, 0);
-  a->zBody = db_column_dup(p, pArena, 1);
-}
+static const DbMap answer_from_row_map =
+    DB_MAP(MeetingAnswer, "tt", zDate, zBody);
 
-static void request_from_row(DbStmt *p, Arena *pArena, void *pRow) {
-  MeetingRequest *q = pRow;
-  q->id = db_column_int64(p, 0);
-  q->zAuthority = db_column_dup(p, pArena, 1);
-  q->iAgreement = db_column_int64(p, 2);
-  q->zAgreement = db_column_dup(p, pArena, 3);
-  q->zAskedOn = db_column_dup(p, pArena, 4);
-  q->zQuestion = db_column_dup(p, pArena, 5);
-}
+static const DbMap request_from_row_map =
+    DB_MAP(MeetingRequest, "itittt", id, zAuthority, iAgreement, zAgreement,
+           zAskedOn, zQuestion);
 
 int meeting_request_list(Db *pDb, Arena *pArena, int64_t iCouncil,
                          MeetingRequest **paReq, int *pnReq) {
-  if (db_rows(
+  if (db_rows_map(
           db_query(pDb,
                    "SELECT r.id, r.authority_name, coalesce(r.agreement_id, "
                    "0), coalesce(g.body, ''), r.asked_on, r.question "
@@ -35,18 +26,18 @@ int meeting_request_list(Db *pDb, Arena *pArena, int64_t iCouncil,
                    "WHERE a.request_id = r.id) > 0, r.asked_on DESC, "
                    "r.id DESC",
                    DB_I(iCouncil)),
-          pArena, request_from_row, sizeof(MeetingRequest), paReq,
+          pArena, &request_from_row_map, sizeof(MeetingRequest), paReq,
           pnReq) != DB_OK) {
     return DB_ERROR;
   }
   for (int i = 0; i < *pnReq; i++) {
     MeetingRequest *q = &(*paReq)[i];
-    if (db_rows(db_query(pDb,
-                         "SELECT answered_on, body FROM authority_answers "
-                         "WHERE request_id = ? ORDER BY answered_on, id",
-                         DB_I(q->id)),
-                pArena, answer_from_row, sizeof(MeetingAnswer), &q->aAnswer,
-                &q->nAnswer) != DB_OK) {
+    if (db_rows_map(db_query(pDb,
+                             "SELECT answered_on, body FROM authority_answers "
+                             "WHERE request_id = ? ORDER BY answered_on, id",
+                             DB_I(q->id)),
+                    pArena, &answer_from_row_map, sizeof(MeetingAnswer),
+                    &q->aAnswer, &q->nAnswer) != DB_OK) {
       return DB_ERROR;
     }
   }

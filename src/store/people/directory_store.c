@@ -15,21 +15,10 @@
   "LEFT JOIN territory_communes c ON c.code = d.commune_code "          \
   "LEFT JOIN territory_provinces p ON p.code = d.province_code "
 
-static void entry_from_row(DbStmt *pStmt, Arena *pArena, void *pRow) {
-  DirectoryEntry *p = pRow;
-  p->id = db_column_int64(pStmt, 0);
-  p->zPersonName = people_col(pArena, pStmt, 1);
-  p->zPosition = people_col(pArena, pStmt, 2);
-  p->zInstitution = people_col(pArena, pStmt, 3);
-  p->zKind = people_col(pArena, pStmt, 4);
-  p->zProvinceCode = people_col(pArena, pStmt, 5);
-  p->zCommuneCode = people_col(pArena, pStmt, 6);
-  p->zPlaceName = people_col(pArena, pStmt, 7);
-  p->zEmail = people_col(pArena, pStmt, 8);
-  p->zPhone = people_col(pArena, pStmt, 9);
-  p->zReason = people_col(pArena, pStmt, 10);
-  p->zStatus = people_col(pArena, pStmt, 11);
-}
+static const DbMap entry_from_row_map =
+    DB_MAP(DirectoryEntry, "ittttttttttt", id, zPersonName, zPosition,
+           zInstitution, zKind, zProvinceCode, zCommuneCode, zPlaceName, zEmail,
+           zPhone, zReason, zStatus);
 
 int people_directory_list(Db *pDb, Arena *pArena, int64_t iCouncil,
                           const PeopleFilter *pFilter, DirectoryEntry **paEntry,
@@ -46,18 +35,18 @@ int people_directory_list(Db *pDb, Arena *pArena, int64_t iCouncil,
            "ORDER BY d.institution, d.person_name, d.id");
   return people_list_rows(pStmt, pArena, iCouncil, pFilter, 4, 3, 1,
                           pFilter->zStatus ? pFilter->zStatus : "",
-                          entry_from_row, sizeof(DirectoryEntry), paEntry,
+                          &entry_from_row_map, sizeof(DirectoryEntry), paEntry,
                           pnEntry);
 }
 
 int people_directory_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,
                          DirectoryEntry *pEntry) {
   memset(pEntry, 0, sizeof(*pEntry));
-  return db_row(db_query(pDb,
-                         "SELECT " DIRECTORY_COLUMNS
-                         "WHERE d.council_id = ? AND d.id = ?",
-                         DB_I(iCouncil), DB_I(iId)),
-                pArena, entry_from_row, pEntry);
+  return db_row_map(db_query(pDb,
+                             "SELECT " DIRECTORY_COLUMNS
+                             "WHERE d.council_id = ? AND d.id = ?",
+                             DB_I(iCouncil), DB_I(iId)),
+                    pArena, &entry_from_row_map, pEntry);
 }
 
 void people_directory_check(Db *pDb, Arena *pArena, const TerritoryIndex *pIdx,

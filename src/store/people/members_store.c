@@ -18,15 +18,19 @@
   "LEFT JOIN organizations o ON o.id = m.organization_id "  \
   "LEFT JOIN members t ON t.id = m.substitute_for "
 
-/* Columns 0-17 shared by both lists; the officer's adds 18-20. */
-#define MEMBER_COLUMNS                                                  \
-  "m.id, m.first_names, m.last_names, m.commune_code, c.name, p.name, " \
-  "m.gender, coalesce(m.organization_id, 0), coalesce(o.name, ''), "    \
-  "m.council_role, m.titular, coalesce(m.substitute_for, 0), "          \
-  "coalesce(t.first_names || ' ' || t.last_names, ''), m.term_start, "  \
-  "m.term_end, m.status, coalesce(m.status_date, ''), m.status_reason"
+/* Columns 0-18 shared by both lists; then RUN, e-mail, phone and account,
+** which the public list does not even select (empty and 0 in their
+** place). */
+#define MEMBER_COLUMNS                                                   \
+  "m.id, m.first_names, m.last_names, m.commune_code, c.name, p.name, "  \
+  "m.gender, coalesce(m.organization_id, 0), coalesce(o.name, ''), "     \
+  "m.council_role, m.titular, coalesce(m.substitute_for, 0), "           \
+  "coalesce(t.first_names || ' ' || t.last_names, ''), m.term_start, "   \
+  "m.term_end, m.status, coalesce(m.status_date, ''), m.status_reason, " \
+  "'', "
 #define MEMBER_PRIVATE_COLUMNS \
-  ", m.run, m.email, m.phone, coalesce(m.user_id, 0) "
+  "m.run, m.email, m.phone, coalesce(m.user_id, 0) "
+#define MEMBER_PUBLIC_COLUMNS "'', '', '', 0 "
 
 /* Council roles first by rank, then titulars before their suplentes. */
 #define MEMBER_ORDER                                                   \
@@ -41,75 +45,37 @@
   "AND (? = '' OR p.code = ?) AND (? = '' OR m.commune_code = ?) "     \
   "AND (? = '' OR m.council_role = ?) AND (? = '' OR m.status = ?) "
 
-static void member_from_row(Arena *pArena, DbStmt *pStmt, int bPrivate,
-                            Member *p);
-
-/* The public list's rows and the officer's (with RUN, e-mail, phone). */
-static void member_public_row(DbStmt *pStmt, Arena *pArena, void *pRow) {
-  member_from_row(pArena, pStmt, 0, pRow);
-}
-
-static void member_private_row(DbStmt *pStmt, Arena *pArena, void *pRow) {
-  member_from_row(pArena, pStmt, 1, pRow);
-}
-
-static void member_from_row(Arena *pArena, DbStmt *pStmt, int bPrivate,
-                            Member *p) {
-  memset(p, 0, sizeof(*p));
-  p->id = db_column_int64(pStmt, 0);
-  p->zFirstNames = people_col(pArena, pStmt, 1);
-  p->zLastNames = people_col(pArena, pStmt, 2);
-  p->zCommuneCode = people_col(pArena, pStmt, 3);
-  p->zCommuneName = people_col(pArena, pStmt, 4);
-  p->zProvinceName = people_col(pArena, pStmt, 5);
-  p->zGender = people_col(pArena, pStmt, 6);
-  p->iOrganization = db_column_int64(pStmt, 7);
-  p->zOrganization = people_col(pArena, pStmt, 8);
-  p->zRole = people_col(pArena, pStmt, 9);
-  p->bTitular = (int)db_column_int64(pStmt, 10);
-  p->iSubstituteFor = db_column_int64(pStmt, 11);
-  p->zSubstituteFor = people_col(pArena, pStmt, 12);
-  p->zTermStart = people_col(pArena, pStmt, 13);
-  p->zTermEnd = people_col(pArena, pStmt, 14);
-  p->zStatus = people_col(pArena, pStmt, 15);
-  p->zStatusDate = people_col(pArena, pStmt, 16);
-  p->zStatusReason = people_col(pArena, pStmt, 17);
-  p->zSubstituteRun = "";
-  if (bPrivate) {
-    p->zRun = people_col(pArena, pStmt, 18);
-    p->zEmail = people_col(pArena, pStmt, 19);
-    p->zPhone = people_col(pArena, pStmt, 20);
-    p->iUserId = db_column_int64(pStmt, 21);
-  } else {
-    p->zRun = p->zEmail = p->zPhone = "";
-  }
-}
+static const DbMap member_map =
+    DB_MAP(Member, "ittttttittnitttttttttti", id, zFirstNames, zLastNames,
+           zCommuneCode, zCommuneName, zProvinceName, zGender, iOrganization,
+           zOrganization, zRole, bTitular, iSubstituteFor, zSubstituteFor,
+           zTermStart, zTermEnd, zStatus, zStatusDate, zStatusReason,
+           zSubstituteRun, zRun, zEmail, zPhone, iUserId);
 
 int people_member_list(Db *pDb, Arena *pArena, int64_t iCouncil,
                        const PeopleFilter *pFilter, int bPublic,
                        Member **paMember, int *pnMember) {
   DbStmt *pStmt =
-      bPublic ? db_prepare(pDb, "SELECT " MEMBER_COLUMNS
-                                " " MEMBER_FROM MEMBER_WHERE MEMBER_ORDER)
+      bPublic ? db_prepare(pDb, "SELECT " MEMBER_COLUMNS MEMBER_PUBLIC_COLUMNS
+                                    MEMBER_FROM MEMBER_WHERE MEMBER_ORDER)
               : db_prepare(pDb, "SELECT " MEMBER_COLUMNS MEMBER_PRIVATE_COLUMNS
                                     MEMBER_FROM MEMBER_WHERE MEMBER_ORDER);
   const char *zStatus = pFilter->zStatus ? pFilter->zStatus : "";
   /* The public sees the council as it is today. */
   return people_list_rows(pStmt, pArena, iCouncil, pFilter, 3, 2, 1,
-                          bPublic ? "vigente" : zStatus,
-                          bPublic ? member_public_row : member_private_row,
+                          bPublic ? "vigente" : zStatus, &member_map,
                           sizeof(Member), paMember, pnMember);
 }
 
 int people_member_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,
                       Member *pMember) {
   memset(pMember, 0, sizeof(*pMember));
-  return db_row(
+  return db_row_map(
       db_query(pDb,
                "SELECT " MEMBER_COLUMNS MEMBER_PRIVATE_COLUMNS MEMBER_FROM
                "WHERE m.council_id = ? AND m.id = ?",
                DB_I(iCouncil), DB_I(iId)),
-      pArena, member_private_row, pMember);
+      pArena, &member_map, pMember);
 }
 
 int64_t people_member_by_run(Db *pDb, int64_t iCouncil, const char *zRun) {

@@ -14,21 +14,10 @@
   "JOIN territory_communes c ON c.code = o.commune_code "              \
   "JOIN territory_provinces p ON p.code = c.province_code "
 
-static void org_from_row(DbStmt *pStmt, Arena *pArena, void *pRow) {
-  Organization *p = pRow;
-  p->id = db_column_int64(pStmt, 0);
-  p->zName = people_col(pArena, pStmt, 1);
-  p->zKind = people_col(pArena, pStmt, 2);
-  p->zRut = people_col(pArena, pStmt, 3);
-  p->zLegalNumber = people_col(pArena, pStmt, 4);
-  p->zCommuneCode = people_col(pArena, pStmt, 5);
-  p->zCommuneName = people_col(pArena, pStmt, 6);
-  p->zProvinceName = people_col(pArena, pStmt, 7);
-  p->zContactName = people_col(pArena, pStmt, 8);
-  p->zEmail = people_col(pArena, pStmt, 9);
-  p->zPhone = people_col(pArena, pStmt, 10);
-  p->bMember = (int)db_column_int64(pStmt, 11);
-}
+static const DbMap org_from_row_map =
+    DB_MAP(Organization, "ittttttttttn", id, zName, zKind, zRut, zLegalNumber,
+           zCommuneCode, zCommuneName, zProvinceName, zContactName, zEmail,
+           zPhone, bMember);
 
 int people_org_list(Db *pDb, Arena *pArena, int64_t iCouncil,
                     const PeopleFilter *pFilter, Organization **paOrg,
@@ -41,16 +30,17 @@ int people_org_list(Db *pDb, Arena *pArena, int64_t iCouncil,
            "AND (? = '' OR p.code = ?) AND (? = '' OR o.commune_code = ?) "
            "AND (? = '' OR o.kind = ?) ORDER BY o.name, o.id");
   return people_list_rows(pStmt, pArena, iCouncil, pFilter, 3, 2, 0, NULL,
-                          org_from_row, sizeof(Organization), paOrg, pnOrg);
+                          &org_from_row_map, sizeof(Organization), paOrg,
+                          pnOrg);
 }
 
 int people_org_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,
                    Organization *pOrg) {
   memset(pOrg, 0, sizeof(*pOrg));
-  return db_row(
+  return db_row_map(
       db_query(pDb, "SELECT " ORG_COLUMNS "WHERE o.council_id = ? AND o.id = ?",
                DB_I(iCouncil), DB_I(iId)),
-      pArena, org_from_row, pOrg);
+      pArena, &org_from_row_map, pOrg);
 }
 
 int64_t people_org_find(Db *pDb, int64_t iCouncil, const char *zRut,

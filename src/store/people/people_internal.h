@@ -32,7 +32,7 @@ void people_bind_filter(DbStmt *pStmt, Arena *pArena, int64_t iCouncil,
 ** every row into *ppRow (db_rows). */
 int people_list_rows(DbStmt *pStmt, Arena *pArena, int64_t iCouncil,
                      const PeopleFilter *pFilter, int nLike, int nProvince,
-                     int bStatus, const char *zStatus, DbRowMap xMap,
+                     int bStatus, const char *zStatus, const DbMap *pMap,
                      size_t nElem, void *ppRow, int *pnRow);
 
 /* Saves a record of the council: when *piId is 0, zInsert with aArg then

@@ -204,22 +204,12 @@ int plan_store_import(Db *pDb, Arena *pArena, int64_t iCouncil,
 
 /* ---- Loading ---- */
 
-static void read_info(DbStmt *p, Arena *pArena, void *pRow) {
-  /* Columns: id, number, source, reason, author_name, created_at, approved,
-  ** approved_at, approver name, …, council id (13). */
-  PlanVersionInfo *pInfo = pRow;
-  memset(pInfo, 0, sizeof(*pInfo));
-  pInfo->id = db_column_int64(p, 0);
-  pInfo->iCouncil = db_column_int64(p, 13);
-  pInfo->iNumber = (int)db_column_int64(p, 1);
-  pInfo->zSource = arena_strdup(pArena, db_column_text(p, 2));
-  pInfo->zReason = arena_strdup(pArena, db_column_text(p, 3));
-  pInfo->zAuthor = arena_strdup(pArena, db_column_text(p, 4));
-  pInfo->tCreated = db_column_int64(p, 5);
-  pInfo->bApproved = (int)db_column_int64(p, 6);
-  pInfo->tApproved = db_column_int64(p, 7);
-  pInfo->zApprovedBy = arena_strdup(pArena, db_column_text(p, 8));
-}
+/* Columns: id, number, source, reason, author_name, created_at, approved,
+** approved_at, approver name, (title, intro, period: the document's),
+** council id. */
+static const DbMap info_map =
+    DB_MAP(PlanVersionInfo, "intttinit----i", id, iNumber, zSource, zReason,
+           zAuthor, tCreated, bApproved, tApproved, zApprovedBy, iCouncil);
 
 #define VERSION_COLUMNS                                                     \
   "v.id, v.number, v.source, v.reason, v.author_name, v.created_at, "       \
@@ -285,20 +275,18 @@ static int load_lines(Db *pDb, Arena *pArena, int64_t iVersion, PlanDoc *pDoc) {
   return DB_OK;
 }
 
-static void objective_from_row(DbStmt *p, Arena *pArena, void *pRow) {
-  PlanObjective *o = pRow;
-  o->iNumber = (int)db_column_int64(p, 0);
-  o->zText = db_column_dup(p, pArena, 1);
-}
+static const DbMap objective_from_row_map =
+    DB_MAP(PlanObjective, "nt", iNumber, zText);
 
 static int load_objectives(Db *pDb, Arena *pArena, int64_t iVersion,
                            PlanDoc *pDoc) {
-  int rc = db_rows(db_query(pDb,
-                            "SELECT number, text FROM plan_objectives WHERE "
-                            "version_id = ? ORDER BY number",
-                            DB_I(iVersion)),
-                   pArena, objective_from_row, sizeof(PlanObjective),
-                   &pDoc->aObjective, &pDoc->nObjective);
+  int rc =
+      db_rows_map(db_query(pDb,
+                           "SELECT number, text FROM plan_objectives WHERE "
+                           "version_id = ? ORDER BY number",
+                           DB_I(iVersion)),
+                  pArena, &objective_from_row_map, sizeof(PlanObjective),
+                  &pDoc->aObjective, &pDoc->nObjective);
   if (!pDoc->aObjective) {
     pDoc->aObjective = arena_alloc(pArena, sizeof(PlanObjective));
   }
@@ -321,7 +309,8 @@ int plan_store_load(Db *pDb, Arena *pArena, int64_t iCouncil, int iNumber,
     return rc == DB_DONE ? DB_DONE : DB_ERROR;
   }
   PlanVersionInfo info;
-  read_info(p, pArena, &info);
+  memset(&info, 0, sizeof(info));
+  db_map_row(p, pArena, &info_map, &info);
   pDoc->zTitle = arena_strdup(pArena, db_column_text(p, 9));
   pDoc->zIntro = arena_strdup(pArena, db_column_text(p, 10));
   snprintf(pDoc->zPeriodStart, PLAN_DATE_SIZE, "%s", db_column_text(p, 11));
@@ -337,11 +326,12 @@ int plan_store_load(Db *pDb, Arena *pArena, int64_t iCouncil, int iNumber,
 
 int plan_store_versions(Db *pDb, Arena *pArena, int64_t iCouncil,
                         PlanVersionInfo **paInfo, int *pnInfo) {
-  return db_rows(db_query(pDb,
-                          "SELECT " VERSION_COLUMNS
-                          "WHERE p.council_id = ? ORDER BY v.number DESC",
-                          DB_I(iCouncil)),
-                 pArena, read_info, sizeof(PlanVersionInfo), paInfo, pnInfo);
+  return db_rows_map(db_query(pDb,
+                              "SELECT " VERSION_COLUMNS
+                              "WHERE p.council_id = ? ORDER BY v.number DESC",
+                              DB_I(iCouncil)),
+                     pArena, &info_map, sizeof(PlanVersionInfo), paInfo,
+                     pnInfo);
 }
 
 int plan_store_approve(Db *pDb, int64_t iCouncil, int iNumber,

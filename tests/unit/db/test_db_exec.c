@@ -164,6 +164,49 @@ static void rows_come_back_in_order_in_a_grown_array(void **state) {
   db_close(pDb);
 }
 
+typedef struct Mapped {
+  int n;            /* 'n' */
+  const char *zKey; /* 't' */
+  int64_t id;       /* 'i' */
+  int bSet;         /* 'b' */
+} Mapped;
+
+/* At file scope: its arrays are compound literals of static storage. */
+static const DbMap map = DB_MAP(Mapped, "it-nb", id, zKey, n, bSet);
+
+static void a_map_reads_columns_into_fields_in_any_order(void **state) {
+  (void)state;
+  Db *pDb = scratch();
+  assert_int_equal(
+      db_exec(pDb, "INSERT INTO t(k, n) VALUES (?, ?)", DB_T("uno"), DB_I(7)),
+      DB_OK);
+  Arena *pArena = arena_new();
+  Mapped m;
+  memset(&m, 0, sizeof(m));
+  assert_int_equal(db_row_map(db_query(pDb,
+                                       "SELECT id, k, 'skipped', n, n "
+                                       "FROM t WHERE k = ?",
+                                       DB_T("uno")),
+                              pArena, &map, &m),
+                   DB_OK);
+  assert_true(m.id > 0);
+  assert_string_equal(m.zKey, "uno");
+  assert_int_equal(m.n, 7);
+  assert_int_equal(m.bSet, 1);
+  Mapped *a = NULL;
+  int n = 0;
+  assert_int_equal(db_rows_map(db_query(pDb,
+                                        "SELECT id, k, '', n, 0 FROM t "
+                                        "WHERE n > ?",
+                                        DB_I(0)),
+                               pArena, &map, sizeof(Mapped), &a, &n),
+                   DB_OK);
+  assert_int_equal(n, 1);
+  assert_int_equal(a[0].bSet, 0);
+  arena_free(pArena);
+  db_close(pDb);
+}
+
 static void blobs_round_trip_with_their_zero_bytes(void **state) {
   (void)state;
   Db *pDb = scratch();
@@ -194,6 +237,7 @@ int main(void) {
       cmocka_unit_test(inserts_give_ids_and_conflicts_say_so),
       cmocka_unit_test(optional_arguments_bind_null),
       cmocka_unit_test(rows_come_back_in_order_in_a_grown_array),
+      cmocka_unit_test(a_map_reads_columns_into_fields_in_any_order),
       cmocka_unit_test(blobs_round_trip_with_their_zero_bytes),
       cmocka_unit_test(a_lost_race_is_its_own_code),
   };
