@@ -41,6 +41,8 @@ GEN_SRC   := build/gen/embedded_static.c build/gen/embedded_migrations.c \
              build/gen/version.c
 SEEDS     := $(sort $(wildcard data/seeds/*.txt))
 GEN_SRC   += build/gen/embedded_seeds.c
+PASSWORDS := $(sort $(wildcard data/passwords/*.txt))
+GEN_SRC   += build/gen/embedded_passwords.c
 UNIT_SRC  := $(sort $(shell find tests/unit -name 'test_*.c' 2>/dev/null))
 
 REL_OBJ   := $(patsubst %.c,build/obj/%.o,$(SRC) $(GEN_SRC))
@@ -79,6 +81,10 @@ build/gen/embedded_migrations.c: $(MIGRATIONS) build/tools/embed
 build/gen/embedded_seeds.c: $(SEEDS) build/tools/embed
 	@mkdir -p $(@D)
 	build/tools/embed $@ embedded_seeds $(SEEDS)
+
+build/gen/embedded_passwords.c: $(PASSWORDS) build/tools/embed
+	@mkdir -p $(@D)
+	build/tools/embed $@ embedded_passwords $(PASSWORDS)
 
 # Rewritten only when the version or commit changes, to keep builds incremental.
 build/gen/version.c: FORCE

@@ -19,15 +19,18 @@ typedef struct Command {
 static const Command aCommand[] = {
     {"serve", cmd_serve, "atiende el sitio web y la API"},
     {"migrate", cmd_migrate, "crea o actualiza el esquema de la base de datos"},
-    {"user", cmd_user, "administra cuentas (user add)"},
-    {"token", cmd_token, "crea tokens para la API (token create)"},
+    {"user", cmd_user, "administra cuentas (add, disable, enable, role, list)"},
+    {"token", cmd_token, "tokens para la API (create, revoke, list)"},
     {"demo", cmd_demo, "crea una instalación de demostración"},
     {"rut", cmd_rut, "valida y normaliza RUT/RUN (cosoc rut 12.345.678-5)"},
     {"backup", cmd_backup, "respalda la base de datos sin detener el servidor"},
     {"mail", cmd_mail, "correo: envía pendientes, prueba, lista (mail --help)"},
-    {"import-plan", cmd_import_plan, "importa el plan anual desde un documento"},
-    {"bench-data", cmd_bench_data, "crea datos nacionales sintéticos (make bench)"},
-    {"compliance-summary", cmd_compliance_summary, "cumplimiento de todos los consejos"},
+    {"import-plan", cmd_import_plan,
+     "importa el plan anual desde un documento"},
+    {"bench-data", cmd_bench_data,
+     "crea datos nacionales sintéticos (make bench)"},
+    {"compliance-summary", cmd_compliance_summary,
+     "cumplimiento de todos los consejos"},
 };
 
 static void usage(FILE *pOut) {

@@ -13,6 +13,7 @@
 #include "mail/outbox.h"
 #include "mail/sample.h"
 #include "mail/sender.h"
+#include "util/text.h"
 
 /* A whole number within [iMin, iMax] from an option, or -1 after a message. */
 static long option_long(const char *zCmd, const char *zName, const char *zValue,
@@ -148,9 +149,15 @@ static int list_outbox(int argc, char **argv) {
   OutboxRow *aRow = NULL;
   int nRow = 0;
   rc = outbox_list(pDb, pArena, NULL, 0, 100000, &aRow, &nRow);
+  /* Subjects and errors come from users and from mail servers: shown
+  ** with their control characters escaped, so none reaches the terminal
+  ** (an escape sequence in a title could rewrite the operator's screen). */
   for (int i = nRow - 1; i >= 0; i--) {
-    printf("%lld\t%s\t%d\t%s\t%s\t%s\n", (long long)aRow[i].id, aRow[i].zState,
-           aRow[i].nAttempt, aRow[i].zTo, aRow[i].zSubject, aRow[i].zError);
+    printf("%lld\t%s\t%d\t%s\t%s\t%s\n", (long long)aRow[i].id,
+           text_for_terminal(pArena, aRow[i].zState), aRow[i].nAttempt,
+           text_for_terminal(pArena, aRow[i].zTo),
+           text_for_terminal(pArena, aRow[i].zSubject),
+           text_for_terminal(pArena, aRow[i].zError));
   }
   arena_free(pArena);
   db_close(pDb);

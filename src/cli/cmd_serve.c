@@ -4,6 +4,8 @@
 */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "store/evidence/photo_public.h"
@@ -31,6 +33,51 @@ static unsigned option_count(const char *zName, const char *zValue) {
   return (unsigned)v;
 }
 
+/* The public base URL from --public-url: "http(s)://host[:port][/path]"
+** without a trailing slash, into a static buffer; NULL after a message. */
+static const char *public_url_option(const char *zValue) {
+  static char zUrl[512];
+  size_t n = strlen(zValue);
+  while (n > 0 && zValue[n - 1] == '/') n--;
+  int bScheme =
+      strncmp(zValue, "https://", 8) == 0 || strncmp(zValue, "http://", 7) == 0;
+  const char *zHost = bScheme ? strstr(zValue, "://") + 3 : "";
+  if (!bScheme || n >= sizeof(zUrl) || (size_t)(zHost - zValue) >= n ||
+      zValue[strcspn(zValue, " \t\r\n\"'<>\\`{}|^")] != 0) {
+    fprintf(stderr,
+            "cosoc serve: --public-url debe ser la dirección del "
+            "sitio, como https://cosoc.ejemplo.cl, no «%s»\n",
+            zValue);
+    return NULL;
+  }
+  memcpy(zUrl, zValue, n);
+  zUrl[n] = 0;
+  return zUrl;
+}
+
+/* Without --public-url: the address the server listens on, with this
+** machine's name for a wildcard address. Right for a server used where it
+** runs; behind a proxy or a name, --public-url must be given. */
+static const char *public_url_fallback(const char *zListen) {
+  static char zUrl[512];
+  const char *zColon = strrchr(zListen, ':');
+  size_t nHost = zColon ? (size_t)(zColon - zListen) : strlen(zListen);
+  const char *zPort = zColon ? zColon + 1 : "8080";
+  char zHost[256];
+  if (nHost >= sizeof(zHost)) nHost = sizeof(zHost) - 1;
+  memcpy(zHost, zListen, nHost);
+  zHost[nHost] = 0;
+  if (!zHost[0] || strcmp(zHost, "0.0.0.0") == 0 ||
+      strcmp(zHost, "[::]") == 0 || strcmp(zHost, "::") == 0) {
+    if (gethostname(zHost, sizeof(zHost)) != 0 || !zHost[0]) {
+      snprintf(zHost, sizeof(zHost), "localhost");
+    }
+    zHost[sizeof(zHost) - 1] = 0;
+  }
+  snprintf(zUrl, sizeof(zUrl), "http://%s:%s", zHost, zPort);
+  return zUrl;
+}
+
 int cmd_serve(int argc, char **argv) {
   const char *zListen = "127.0.0.1:8080", *zDb = "cosoc.db";
   const char *zSecure = NULL, *zThreads = "0", *zMaxConn = "8192";
@@ -39,6 +86,7 @@ int cmd_serve(int argc, char **argv) {
   const char *zMailPoll = "5";
   const char *zMailLease = "300";
   const char *zImageSeconds = "20";
+  const char *zPublicUrl = NULL, *zHeaderTimeout = "30";
   const CliOption aOpt[] = {
       {"listen", "COSOC_LISTEN", 0, "dirección y puerto (127.0.0.1:8080)",
        &zListen},
@@ -54,6 +102,15 @@ int cmd_serve(int argc, char **argv) {
        "conexiones simultáneas por dirección (2048)", &zMaxPerAddr},
       {"timeout", "COSOC_TIMEOUT", 0,
        "segundos antes de cerrar una conexión inactiva (60)", &zTimeout},
+      {"header-timeout", "COSOC_HEADER_TIMEOUT", 0,
+       "segundos para recibir los encabezados de una solicitud, desde que "
+       "se abre la conexión o sale la respuesta anterior; un cliente que "
+       "los envía de a poco se corta al cumplirse (30)",
+       &zHeaderTimeout},
+      {"public-url", "COSOC_PUBLIC_URL", 0,
+       "dirección pública del sitio (https://cosoc.ejemplo.cl): base de los "
+       "enlaces de correos y calendarios; sin ella, la de --listen",
+       &zPublicUrl},
       {"trust-proxy", "COSOC_TRUST_PROXY", 0,
        "dirección del proxy (nginx) cuyo X-Forwarded-For se cree; varias "
        "separadas por comas",
@@ -96,6 +153,11 @@ int cmd_serve(int argc, char **argv) {
   cfg.nRoute = routes_count;
   cfg.xErrorPage = page_error_render;
   cfg.xUploadBodyMax = routes_upload_body_max;
+  if (zPublicUrl && *zPublicUrl) {
+    if (!(cfg.zPublicUrl = public_url_option(zPublicUrl))) return CLI_USAGE;
+  } else {
+    cfg.zPublicUrl = public_url_fallback(zListen);
+  }
   unsigned nThreads = 0;
   if (!(zThreads[0] == '0' && zThreads[1] == 0) &&
       !(nThreads = option_count("threads", zThreads))) {
@@ -104,7 +166,9 @@ int cmd_serve(int argc, char **argv) {
   cfg.nThreads = nThreads;
   if (!(cfg.nMaxConnections = option_count("max-connections", zMaxConn)) ||
       !(cfg.nMaxPerAddress = option_count("max-per-address", zMaxPerAddr)) ||
-      !(cfg.nTimeoutSeconds = option_count("timeout", zTimeout))) {
+      !(cfg.nTimeoutSeconds = option_count("timeout", zTimeout)) ||
+      !(cfg.nHeaderTimeoutSeconds =
+            option_count("header-timeout", zHeaderTimeout))) {
     return CLI_USAGE;
   }
   unsigned nImageSeconds = option_count("image-seconds", zImageSeconds);
@@ -145,6 +209,12 @@ int cmd_serve(int argc, char **argv) {
   Db *pDb = cli_open_db(zDb);
   if (!pDb) return CLI_FAIL;
   db_close(pDb);
+  if (!(zPublicUrl && *zPublicUrl)) {
+    fprintf(stderr,
+            "cosoc: aviso: falta --public-url (COSOC_PUBLIC_URL); "
+            "los enlaces de correos y calendarios usarán %s\n",
+            cfg.zPublicUrl);
+  }
   /* The sender runs beside the server, on its own connection, and stops
   ** after it (server_run returns on SIGINT/SIGTERM). */
   MailSender *pSender = NULL;

@@ -1,12 +1,18 @@
 /*
-** cosoc user add   — creates an account.
-** cosoc token create — prints a new API token for an account.
+** cosoc user add|disable|enable|role|list — accounts from the terminal.
+** cosoc token create|revoke|list         — API tokens.
+**
+** Values read from the database (names, e-mails, labels) go to the
+** terminal through text_for_terminal(): a control character in a name must
+** not become an escape sequence on the operator's screen.
 */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "store/accounts/accounts.h"
 #include "cli/cli.h"
+#include "util/text.h"
 
 static int user_add(int argc, char **argv) {
   const char *zDb = NULL, *zEmail = NULL, *zName = NULL, *zRole = NULL;
@@ -20,7 +26,9 @@ static int user_add(int argc, char **argv) {
   if (!cli_args(argc, argv, 3, "user add",
                 "Uso: cosoc user add --db ARCHIVO --email CORREO "
                 "--name NOMBRE --role ROL\n\nCrea una cuenta. La "
-                "contraseña se toma de COSOC_PASSWORD o se pregunta.",
+                "contraseña se toma de COSOC_PASSWORD o se pregunta; no "
+                "se aceptan contraseñas comunes ni hechas con el nombre "
+                "o el correo.",
                 aOpt, 4, 4, &rc)) {
     return rc;
   }
@@ -56,14 +64,183 @@ static int user_add(int argc, char **argv) {
   return rc == DB_OK ? CLI_OK : CLI_FAIL;
 }
 
+/* What the account subcommands that name one account by e-mail share:
+** parsing, opening the database, finding the account (any state). */
+typedef struct AccountCmd {
+  const char *zCmd; /* "user disable" */
+  Db *pDb;
+  Arena *pArena;
+  UserRow user;
+} AccountCmd;
+
+/* CLI_OK with p filled (the caller calls account_cmd_end()), or the exit
+** code after a message. aExtra are the options beyond --db and --email. */
+static int account_cmd_begin(AccountCmd *p, int argc, char **argv,
+                             const char *zCmd, const char *zUsage,
+                             const CliOption *aExtra, int nExtra) {
+  const char *zDb = NULL, *zEmail = NULL;
+  CliOption aOpt[4] = {
+      {"db", "COSOC_DB", 0, "base de datos", &zDb},
+      {"email", NULL, 0, "correo de la cuenta", &zEmail},
+  };
+  for (int i = 0; i < nExtra && i < 2; i++) aOpt[2 + i] = aExtra[i];
+  memset(p, 0, sizeof(*p));
+  p->zCmd = zCmd;
+  int rc;
+  if (!cli_args(argc, argv, 3, zCmd, zUsage, aOpt, 2 + nExtra, 2, &rc)) {
+    return rc ? rc : CLI_HELP_SHOWN;
+  }
+  if (!(p->pDb = cli_open_db(zDb))) return CLI_FAIL;
+  p->pArena = arena_new();
+  rc = accounts_user_row_by_email(p->pDb, p->pArena, zEmail, &p->user);
+  if (rc != DB_OK) {
+    fprintf(stderr, "cosoc %s: %s\n", zCmd,
+            rc == DB_DONE ? "no hay una cuenta con ese correo"
+                          : "no se pudo leer la cuenta");
+    arena_free(p->pArena);
+    db_close(p->pDb);
+    return CLI_FAIL;
+  }
+  return CLI_OK;
+}
+
+static int account_cmd_end(AccountCmd *p, int rc) {
+  arena_free(p->pArena);
+  db_close(p->pDb);
+  return rc;
+}
+
+static int user_set_active(int argc, char **argv, int bActive) {
+  AccountCmd c;
+  const char *zCmd = bActive ? "user enable" : "user disable";
+  int rc = account_cmd_begin(
+      &c, argc, argv, zCmd,
+      bActive ? "Uso: cosoc user enable --db ARCHIVO --email CORREO\n\n"
+                "Reactiva una cuenta desactivada. Sus tokens anteriores "
+                "siguen revocados: cree uno nuevo si hace falta."
+              : "Uso: cosoc user disable --db ARCHIVO --email CORREO\n\n"
+                "Desactiva una cuenta: no puede ingresar, y sus sesiones, "
+                "tokens y enlaces para restablecer la contraseña dejan de "
+                "servir de inmediato.",
+      NULL, 0);
+  if (rc != CLI_OK) return rc == CLI_HELP_SHOWN ? CLI_OK : rc;
+  const char *zEmail = text_for_terminal(c.pArena, c.user.zEmail);
+  if (accounts_user_set_active(c.pDb, c.user.id, bActive) != DB_OK) {
+    fprintf(stderr, "cosoc %s: no se pudo guardar el cambio\n", zCmd);
+    return account_cmd_end(&c, CLI_FAIL);
+  }
+  if (bActive) {
+    printf("Cuenta reactivada: %s.%s\n", zEmail,
+           c.user.bLeftOffice ? " Aún no puede ingresar: su integrante "
+                                "dejó el cargo."
+                              : "");
+  } else {
+    printf("Cuenta desactivada: %s. Sus sesiones y tokens terminaron.\n",
+           zEmail);
+  }
+  return account_cmd_end(&c, CLI_OK);
+}
+
+static int user_role(int argc, char **argv) {
+  AccountCmd c;
+  const char *zRole = NULL;
+  const CliOption aExtra[] = {
+      {"role", NULL, 0, "admin, consejero o autoridad", &zRole},
+  };
+  int rc = account_cmd_begin(
+      &c, argc, argv, "user role",
+      "Uso: cosoc user role --db ARCHIVO --email CORREO --role ROL\n\n"
+      "Cambia el rol de una cuenta (admin, consejero o autoridad). Rige "
+      "desde la próxima solicitud de la persona.",
+      aExtra, 1);
+  if (rc != CLI_OK) return rc == CLI_HELP_SHOWN ? CLI_OK : rc;
+  if (!zRole) {
+    fprintf(stderr, "cosoc user role: falta --role\n");
+    return account_cmd_end(&c, CLI_USAGE);
+  }
+  if (!accounts_role_bit(zRole)) {
+    fprintf(stderr,
+            "cosoc user role: el rol «%s» no existe; use admin, "
+            "consejero o autoridad\n",
+            text_for_terminal(c.pArena, zRole));
+    return account_cmd_end(&c, CLI_FAIL);
+  }
+  if (accounts_user_set_role(c.pDb, c.user.id, zRole) != DB_OK) {
+    fprintf(stderr, "cosoc user role: no se pudo guardar el cambio\n");
+    return account_cmd_end(&c, CLI_FAIL);
+  }
+  printf("Rol de %s: %s (antes %s).\n",
+         text_for_terminal(c.pArena, c.user.zEmail), zRole,
+         text_for_terminal(c.pArena, c.user.zRole));
+  return account_cmd_end(&c, CLI_OK);
+}
+
+/* "2025-03-20 14:05" (UTC) or "-" for 0. */
+static const char *cli_time(Arena *pArena, int64_t t) {
+  if (!t) return "-";
+  time_t tt = (time_t)t;
+  struct tm tm;
+  gmtime_r(&tt, &tm);
+  char z[32];
+  strftime(z, sizeof(z), "%Y-%m-%d %H:%M", &tm);
+  return arena_strdup(pArena, z);
+}
+
+static int user_list(int argc, char **argv) {
+  const char *zDb = NULL;
+  const CliOption aOpt[] = {{"db", "COSOC_DB", 0, "base de datos", &zDb}};
+  int rc;
+  if (!cli_args(argc, argv, 3, "user list",
+                "Uso: cosoc user list --db ARCHIVO\n\nUna línea por "
+                "cuenta, separada por tabuladores: id, correo, nombre, "
+                "rol, estado (activa, desactivada, dejo_el_cargo).",
+                aOpt, 1, 1, &rc)) {
+    return rc;
+  }
+  Db *pDb = cli_open_db(zDb);
+  if (!pDb) return CLI_FAIL;
+  Arena *pArena = arena_new();
+  UserRow *aRow = NULL;
+  int nRow = 0;
+  rc = accounts_user_list(pDb, pArena, &aRow, &nRow);
+  for (int i = 0; i < nRow; i++) {
+    const UserRow *u = &aRow[i];
+    printf("%lld\t%s\t%s\t%s\t%s\n", (long long)u->id,
+           text_for_terminal(pArena, u->zEmail),
+           text_for_terminal(pArena, u->zName),
+           text_for_terminal(pArena, u->zRole),
+           !u->bActive ? "desactivada"
+                       : (u->bLeftOffice ? "dejo_el_cargo" : "activa"));
+  }
+  arena_free(pArena);
+  db_close(pDb);
+  return rc == DB_OK ? CLI_OK : CLI_FAIL;
+}
+
+static const char zUserUsage[] =
+    "Uso: cosoc user add|disable|enable|role|list [opciones]\n\n"
+    "  add      crea una cuenta (--email, --name, --role; contraseña en "
+    "COSOC_PASSWORD)\n"
+    "  disable  desactiva una cuenta: terminan sus sesiones y tokens\n"
+    "  enable   reactiva una cuenta desactivada\n"
+    "  role     cambia el rol (--role admin|consejero|autoridad)\n"
+    "  list     muestra las cuentas\n\n"
+    "Cada uno tiene su ayuda: cosoc user SUBCOMANDO --help\n";
+
 int cmd_user(int argc, char **argv) {
-  if (argc >= 3 && strcmp(argv[2], "add") == 0) return user_add(argc, argv);
-  if (argc >= 3 && (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "-h") == 0)) {
-    printf("Uso: cosoc user add --db ARCHIVO --email CORREO --name NOMBRE "
-           "--role ROL\n");
+  const char *zSub = argc >= 3 ? argv[2] : "";
+  if (strcmp(zSub, "add") == 0) return user_add(argc, argv);
+  if (strcmp(zSub, "disable") == 0) return user_set_active(argc, argv, 0);
+  if (strcmp(zSub, "enable") == 0) return user_set_active(argc, argv, 1);
+  if (strcmp(zSub, "role") == 0) return user_role(argc, argv);
+  if (strcmp(zSub, "list") == 0) return user_list(argc, argv);
+  if (strcmp(zSub, "--help") == 0 || strcmp(zSub, "-h") == 0) {
+    printf("%s", zUserUsage);
     return CLI_OK;
   }
-  fprintf(stderr, "cosoc user: use «cosoc user add» (vea cosoc user --help)\n");
+  fprintf(stderr,
+          "cosoc user: use add, disable, enable, role o list (vea "
+          "cosoc user --help)\n");
   return CLI_USAGE;
 }
 
@@ -78,9 +255,16 @@ static int token_create(int argc, char **argv) {
   if (!cli_args(argc, argv, 3, "token create",
                 "Uso: cosoc token create --db ARCHIVO --email CORREO\n\n"
                 "Imprime un token nuevo para la API (Authorization: "
-                "Bearer TOKEN). Se guarda cifrado: anótelo ahora.",
+                "Bearer TOKEN). Se guarda cifrado: anótelo ahora. Sus "
+                "primeros 8 caracteres lo nombran en las listas y en "
+                "cosoc token revoke --token.",
                 aOpt, 3, 2, &rc)) {
     return rc;
+  }
+  const char *zProblem = text_single_line_problem(zLabel);
+  if (zProblem) {
+    fprintf(stderr, "cosoc token create: --label: %s\n", zProblem);
+    return CLI_FAIL;
   }
   Db *pDb = cli_open_db(zDb);
   if (!pDb) return CLI_FAIL;
@@ -88,8 +272,10 @@ static int token_create(int argc, char **argv) {
   User user;
   rc = CLI_FAIL;
   if (accounts_user_by_email(pDb, pArena, zEmail, &user, NULL) != DB_OK) {
-    fprintf(stderr, "cosoc token create: no hay una cuenta activa con el "
-                    "correo %s\n", zEmail);
+    fprintf(stderr,
+            "cosoc token create: no hay una cuenta activa con el "
+            "correo %s\n",
+            text_for_terminal(pArena, zEmail));
   } else {
     char zToken[ACCOUNTS_TOKEN_MAX];
     if (accounts_token_create(pDb, user.id, zLabel, zToken) == DB_OK) {
@@ -104,12 +290,95 @@ static int token_create(int argc, char **argv) {
   return rc;
 }
 
+static int token_revoke(int argc, char **argv) {
+  AccountCmd c;
+  const char *zWhich = NULL;
+  const CliOption aExtra[] = {
+      {"token", NULL, 0,
+       "el token, o sus primeros caracteres (al menos 4); sin esta opción "
+       "se revocan todos los de la cuenta",
+       &zWhich},
+  };
+  int rc = account_cmd_begin(
+      &c, argc, argv, "token revoke",
+      "Uso: cosoc token revoke --db ARCHIVO --email CORREO [--token "
+      "PREFIJO]\n\nRevoca los tokens de la API de una cuenta: todos, o el "
+      "que empieza con PREFIJO (como lo muestra cosoc token list). Dejan "
+      "de servir de inmediato.",
+      aExtra, 1);
+  if (rc != CLI_OK) return rc == CLI_HELP_SHOWN ? CLI_OK : rc;
+  if (zWhich && strlen(zWhich) < 4) {
+    fprintf(stderr,
+            "cosoc token revoke: --token necesita al menos 4 "
+            "caracteres del token\n");
+    return account_cmd_end(&c, CLI_USAGE);
+  }
+  int nRevoked = 0;
+  rc = accounts_token_revoke(c.pDb, c.user.id, zWhich, &nRevoked);
+  const char *zEmail = text_for_terminal(c.pArena, c.user.zEmail);
+  if (rc == DB_CONSTRAINT) {
+    fprintf(stderr,
+            "cosoc token revoke: «%s» nombra más de un token de %s; "
+            "dé más caracteres (cosoc token list los muestra)\n",
+            text_for_terminal(c.pArena, zWhich), zEmail);
+    return account_cmd_end(&c, CLI_FAIL);
+  }
+  if (rc != DB_OK) {
+    fprintf(stderr, "cosoc token revoke: no se pudo revocar\n");
+    return account_cmd_end(&c, CLI_FAIL);
+  }
+  if (zWhich && nRevoked == 0) {
+    fprintf(stderr,
+            "cosoc token revoke: %s no tiene un token vigente que "
+            "empiece con «%s»\n",
+            zEmail, text_for_terminal(c.pArena, zWhich));
+    return account_cmd_end(&c, CLI_FAIL);
+  }
+  printf("Tokens revocados de %s: %d.\n", zEmail, nRevoked);
+  return account_cmd_end(&c, CLI_OK);
+}
+
+static int token_list(int argc, char **argv) {
+  AccountCmd c;
+  int rc = account_cmd_begin(
+      &c, argc, argv, "token list",
+      "Uso: cosoc token list --db ARCHIVO --email CORREO\n\nUna línea por "
+      "token de la cuenta, separada por tabuladores: primeros caracteres, "
+      "creado, último uso, revocado (fechas UTC; - si no hay), etiqueta.",
+      NULL, 0);
+  if (rc != CLI_OK) return rc == CLI_HELP_SHOWN ? CLI_OK : rc;
+  TokenRow *aRow = NULL;
+  int nRow = 0;
+  rc = accounts_token_list(c.pDb, c.pArena, c.user.id, &aRow, &nRow);
+  for (int i = 0; i < nRow; i++) {
+    const TokenRow *t = &aRow[i];
+    printf("%s\t%s\t%s\t%s\t%s\n",
+           *t->zPrefix ? text_for_terminal(c.pArena, t->zPrefix) : "?",
+           cli_time(c.pArena, t->iCreated), cli_time(c.pArena, t->iLastUsed),
+           cli_time(c.pArena, t->iRevoked),
+           text_for_terminal(c.pArena, t->zLabel));
+  }
+  return account_cmd_end(&c, rc == DB_OK ? CLI_OK : CLI_FAIL);
+}
+
 int cmd_token(int argc, char **argv) {
-  if (argc >= 3 && strcmp(argv[2], "create") == 0) return token_create(argc, argv);
-  if (argc >= 3 && (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "-h") == 0)) {
-    printf("Uso: cosoc token create --db ARCHIVO --email CORREO\n");
+  const char *zSub = argc >= 3 ? argv[2] : "";
+  if (strcmp(zSub, "create") == 0) return token_create(argc, argv);
+  if (strcmp(zSub, "revoke") == 0) return token_revoke(argc, argv);
+  if (strcmp(zSub, "list") == 0) return token_list(argc, argv);
+  if (strcmp(zSub, "--help") == 0 || strcmp(zSub, "-h") == 0) {
+    printf(
+        "Uso: cosoc token create|revoke|list --db ARCHIVO --email "
+        "CORREO\n\n"
+        "  create  imprime un token nuevo para la API\n"
+        "  revoke  revoca todos los tokens de la cuenta, o uno "
+        "(--token PREFIJO)\n"
+        "  list    muestra los tokens de la cuenta\n\n"
+        "Cada uno tiene su ayuda: cosoc token SUBCOMANDO --help\n");
     return CLI_OK;
   }
-  fprintf(stderr, "cosoc token: use «cosoc token create» (vea cosoc token --help)\n");
+  fprintf(stderr,
+          "cosoc token: use create, revoke o list (vea cosoc token "
+          "--help)\n");
   return CLI_USAGE;
 }

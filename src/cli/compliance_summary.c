@@ -15,6 +15,7 @@
 
 #include "cli/cli.h"
 #include "store/compliance/compliance_view.h"
+#include "util/text.h"
 
 /* One council's rollup into *pTotal, computed by the compliance view the
 ** dashboard and /api/compliance use (the council's settings included);
@@ -23,11 +24,13 @@
 static int summary_council(Db *pDb, Arena *pArena, const Council *pCouncil,
                            const char *zAsOf, int bLines,
                            ComplianceRollup *pTotal) {
+  /* The name was typed by someone: no escape sequence reaches the screen. */
+  const char *zShort = text_for_terminal(pArena, pCouncil->zShortName);
   ComplianceView v;
   const char *zErr = NULL;
   int rc = compliance_view_load(pDb, pArena, pCouncil->id, zAsOf, &v, &zErr);
   if (rc == COMPLIANCE_VIEW_NO_PLAN) {
-    printf("%6s  sin plan aprobado: %s\n", "-", pCouncil->zShortName);
+    printf("%6s  sin plan aprobado: %s\n", "-", zShort);
     return 0;
   }
   if (rc != COMPLIANCE_VIEW_OK) {
@@ -41,7 +44,7 @@ static int summary_council(Db *pDb, Arena *pArena, const Council *pCouncil,
     printf(" %9d", t->anState[s]);
     pTotal->anState[s] += t->anState[s];
   }
-  printf(" %6.0f%%  %s\n", t->rProgress * 100, pCouncil->zShortName);
+  printf(" %6.0f%%  %s\n", t->rProgress * 100, zShort);
   for (int i = 0; bLines && i < v.result.nLine; i++) {
     const ComplianceLine *l = &v.result.aLine[i];
     printf("        línea %d: %s (%d de %d verificadas)\n", l->iNumber,

@@ -13,15 +13,31 @@
 #include <string.h>
 #include <time.h>
 
-#define DB_STMT_CACHE_SIZE 128 /* Distinct statements kept prepared */
+/* Distinct statements kept prepared per connection. Tests lower it with
+** COSOC_TEST_STMT_CACHE (at least DB_STMT_CACHE_MIN) so that a short run
+** evicts; nothing else should set it. */
+#define DB_STMT_CACHE_SIZE 128
+#define DB_STMT_CACHE_MIN 2
 
 struct DbStmt {
-  Db *pDb;          /* Connection this statement belongs to */
-  const char *zSql; /* The SQL text (a string literal, so the key) */
-  void *pHandle;    /* Backend statement */
-  int bInUse;       /* Between db_prepare() and db_done() */
+  Db *pDb;           /* Connection this statement belongs to */
+  const char *zSql;  /* The SQL text (a string literal, so the key); NULL
+                     ** for a free slot */
+  void *pHandle;     /* Backend statement */
+  int bInUse;        /* Between db_prepare() and db_done() */
+  int bOverflow;     /* Not a cache slot: malloc'ed for one use, because
+                     ** every slot was in use; freed by db_done() */
+  uint64_t iLastUse; /* Db.iClock at its last db_prepare(): eviction takes
+                     ** the least recently used slot that is not in use */
 };
 
+/* The cache is a fixed array of slots allocated once with the connection
+** and never moved or compacted: a DbStmt pointer handed to a caller stays
+** valid, and stays the same statement, until that caller's db_done().
+** Evicting replaces a free slot's statement in place; it never touches a
+** slot in use. (It used to close the gap with memmove, which slid the
+** statements another caller held under its pointer: stepping one then ran
+** another statement's SQL.) */
 struct Db {
   const DbBackend *pBackend; /* x-methods */
   void *pConn;               /* Backend connection */
@@ -29,9 +45,21 @@ struct Db {
 
   int nTxn;                  /* Nesting depth of db_begin() */
   int bRollback;             /* An inner level rolled back */
-  int nStmt;                 /* Entries used in aStmt */
-  DbStmt aStmt[DB_STMT_CACHE_SIZE]; /* Prepared statements */
+  int nSlot;                 /* Entries in aStmt */
+  int nStmt;                 /* Slots filled so far (0..nStmt-1) */
+  uint64_t iClock;           /* Counts db_prepare() calls, for iLastUse */
+  DbStmt *aStmt;             /* nSlot slots, never reallocated */
 };
+
+/* The cache size: DB_STMT_CACHE_SIZE unless a test asks for fewer. */
+static int stmt_cache_size(void) {
+  const char *z = getenv("COSOC_TEST_STMT_CACHE");
+  if (!z || !*z) return DB_STMT_CACHE_SIZE;
+  char *zEnd = NULL;
+  long n = strtol(z, &zEnd, 10);
+  if (*zEnd || n < DB_STMT_CACHE_MIN) return DB_STMT_CACHE_MIN;
+  return n > DB_STMT_CACHE_SIZE ? DB_STMT_CACHE_SIZE : (int)n;
+}
 
 int64_t db_now(void) { return (int64_t)time(NULL); }
 
@@ -52,13 +80,19 @@ int db_open(const char *zTarget, Db **ppDb, char *zErr, size_t nErr) {
   void *pConn = NULL;
   if (pBackend->xOpen(zTarget, &pConn, zErr, nErr) != DB_OK) return DB_ERROR;
   Db *pDb = calloc(1, sizeof(*pDb));
-  if (!pDb) {
+  int nSlot = stmt_cache_size();
+  DbStmt *aStmt = calloc((size_t)nSlot, sizeof(DbStmt));
+  if (!pDb || !aStmt) {
+    free(pDb);
+    free(aStmt);
     pBackend->xClose(pConn);
     snprintf(zErr, nErr, "sin memoria");
     return DB_ERROR;
   }
   pDb->pBackend = pBackend;
   pDb->pConn = pConn;
+  pDb->nSlot = nSlot;
+  pDb->aStmt = aStmt;
   *ppDb = pDb;
   return DB_OK;
 }
@@ -66,9 +100,10 @@ int db_open(const char *zTarget, Db **ppDb, char *zErr, size_t nErr) {
 void db_close(Db *pDb) {
   if (!pDb) return;
   for (int i = 0; i < pDb->nStmt; i++) {
-    pDb->pBackend->xFinalize(pDb->aStmt[i].pHandle);
+    if (pDb->aStmt[i].pHandle) pDb->pBackend->xFinalize(pDb->aStmt[i].pHandle);
   }
   pDb->pBackend->xClose(pDb->pConn);
+  free(pDb->aStmt);
   free(pDb);
 }
 
@@ -76,63 +111,100 @@ const char *db_backend_name(const Db *pDb) { return pDb->pBackend->zName; }
 
 const char *db_errmsg(Db *pDb) { return pDb->pBackend->xErrmsg(pDb->pConn); }
 
+/* The cached statement for zSql, or NULL. Statements are string literals,
+** so pointer equality finds them fast; strcmp catches the same text from
+** another translation unit, in a second pass so that a hit never pays for
+** comparing every text. */
+static DbStmt *stmt_cache_find(Db *pDb, const char *zSql) {
+  for (int i = 0; i < pDb->nStmt; i++) {
+    if (pDb->aStmt[i].zSql == zSql) return &pDb->aStmt[i];
+  }
+  for (int i = 0; i < pDb->nStmt; i++) {
+    if (pDb->aStmt[i].zSql && strcmp(pDb->aStmt[i].zSql, zSql) == 0) {
+      return &pDb->aStmt[i];
+    }
+  }
+  return NULL;
+}
+
+/* A slot for a new statement: an unused one, else the least recently used
+** one not in use (its statement is finalized here), else NULL when every
+** slot is in use. */
+static DbStmt *stmt_cache_slot(Db *pDb) {
+  if (pDb->nStmt < pDb->nSlot) return &pDb->aStmt[pDb->nStmt++];
+  DbStmt *pVictim = NULL;
+  for (int i = 0; i < pDb->nSlot; i++) {
+    DbStmt *p = &pDb->aStmt[i];
+    if (!p->bInUse && (!pVictim || p->iLastUse < pVictim->iLastUse)) {
+      pVictim = p;
+    }
+  }
+  if (pVictim && pVictim->pHandle) {
+    pDb->pBackend->xFinalize(pVictim->pHandle);
+    pVictim->pHandle = NULL;
+    pVictim->zSql = NULL;
+  }
+  return pVictim;
+}
+
 DbStmt *db_prepare(Db *pDb, const char *zSql) {
-  /* Statements are string literals, so pointer equality finds them fast;
-  ** strcmp catches the same text from another translation unit, in a
-  ** second pass so that a hit never pays for comparing every text. */
-  DbStmt *pFound = NULL;
-  for (int i = 0; i < pDb->nStmt && !pFound; i++) {
-    if (pDb->aStmt[i].zSql == zSql) pFound = &pDb->aStmt[i];
-  }
-  for (int i = 0; i < pDb->nStmt && !pFound; i++) {
-    if (strcmp(pDb->aStmt[i].zSql, zSql) == 0) pFound = &pDb->aStmt[i];
-  }
-  if (pFound) {
-    assert(!pFound->bInUse && "statement used twice at the same time");
+  if (!pDb || !zSql) return NULL;
+  pDb->iClock++;
+  DbStmt *pFound = stmt_cache_find(pDb, zSql);
+  if (pFound && !pFound->bInUse) {
     pFound->bInUse = 1;
+    pFound->iLastUse = pDb->iClock;
     return pFound;
   }
+  /* In use already (a recursive caller): a second, private copy below,
+  ** rather than handing out the same statement twice. */
   void *pHandle = NULL;
   if (pDb->pBackend->xPrepare(pDb->pConn, zSql, &pHandle) != DB_OK) {
     fprintf(stderr, "cosoc: error de SQL: %s\n  en: %s\n", db_errmsg(pDb),
             zSql);
     return NULL;
   }
-  if (pDb->nStmt == DB_STMT_CACHE_SIZE) {
-    /* Full: drop the oldest statement that is not in use. */
-    int iVictim = -1;
-    for (int i = 0; i < pDb->nStmt && iVictim < 0; i++) {
-      if (!pDb->aStmt[i].bInUse) iVictim = i;
-    }
-    if (iVictim < 0) {
+  DbStmt *p = pFound ? NULL : stmt_cache_slot(pDb);
+  if (!p) {
+    /* Every slot is held by a caller: this statement lives for one use. */
+    p = calloc(1, sizeof(*p));
+    if (!p) {
       pDb->pBackend->xFinalize(pHandle);
-      fprintf(stderr, "cosoc: demasiadas consultas abiertas a la vez\n");
+      fprintf(stderr, "cosoc: sin memoria para una consulta\n");
       return NULL;
     }
-    pDb->pBackend->xFinalize(pDb->aStmt[iVictim].pHandle);
-    memmove(&pDb->aStmt[iVictim], &pDb->aStmt[iVictim + 1],
-            sizeof(DbStmt) * (size_t)(pDb->nStmt - iVictim - 1));
-    pDb->nStmt--;
+    p->bOverflow = 1;
   }
-  DbStmt *p = &pDb->aStmt[pDb->nStmt++];
   p->pDb = pDb;
   p->zSql = zSql;
   p->pHandle = pHandle;
   p->bInUse = 1;
+  p->iLastUse = pDb->iClock;
   return p;
 }
 
 void db_done(DbStmt *pStmt) {
   if (!pStmt) return;
+  if (pStmt->bOverflow) {
+    pStmt->pDb->pBackend->xFinalize(pStmt->pHandle);
+    free(pStmt);
+    return;
+  }
   pStmt->pDb->pBackend->xReset(pStmt->pHandle);
   pStmt->bInUse = 0;
 }
 
+/* Every function below accepts the NULL that a failed db_prepare() returns:
+** binds do nothing, db_step() answers DB_ERROR, columns read as NULL (0,
+** "", no bytes). A caller that forgets its check thus gets an error, never
+** a crash or another statement's rows. */
+
 void db_bind_int64(DbStmt *pStmt, int i, int64_t v) {
-  pStmt->pDb->pBackend->xBindInt64(pStmt->pHandle, i, v);
+  if (pStmt) pStmt->pDb->pBackend->xBindInt64(pStmt->pHandle, i, v);
 }
 
 void db_bind_text(DbStmt *pStmt, int i, const char *zText) {
+  if (!pStmt) return;
   if (!zText) {
     db_bind_null(pStmt, i);
     return;
@@ -141,14 +213,15 @@ void db_bind_text(DbStmt *pStmt, int i, const char *zText) {
 }
 
 void db_bind_blob(DbStmt *pStmt, int i, const void *p, size_t n) {
-  pStmt->pDb->pBackend->xBindBlob(pStmt->pHandle, i, p, n);
+  if (pStmt) pStmt->pDb->pBackend->xBindBlob(pStmt->pHandle, i, p, n);
 }
 
 void db_bind_null(DbStmt *pStmt, int i) {
-  pStmt->pDb->pBackend->xBindNull(pStmt->pHandle, i);
+  if (pStmt) pStmt->pDb->pBackend->xBindNull(pStmt->pHandle, i);
 }
 
 int db_step(DbStmt *pStmt) {
+  if (!pStmt) return DB_ERROR;
   int rc = pStmt->pDb->pBackend->xStep(pStmt->pHandle);
   if (rc == DB_ERROR || rc == DB_CONSTRAINT) {
     fprintf(stderr, "cosoc: error de base de datos: %s\n  en: %s\n",
@@ -161,24 +234,25 @@ int db_step(DbStmt *pStmt) {
 int db_failures(const Db *pDb) { return pDb ? pDb->nFailed : 0; }
 
 int db_column_is_null(DbStmt *pStmt, int i) {
-  return pStmt->pDb->pBackend->xColumnIsNull(pStmt->pHandle, i);
+  return pStmt ? pStmt->pDb->pBackend->xColumnIsNull(pStmt->pHandle, i) : 1;
 }
 
 int64_t db_column_int64(DbStmt *pStmt, int i) {
-  return pStmt->pDb->pBackend->xColumnInt64(pStmt->pHandle, i);
+  return pStmt ? pStmt->pDb->pBackend->xColumnInt64(pStmt->pHandle, i) : 0;
 }
 
 const char *db_column_text(DbStmt *pStmt, int i) {
-  const char *z = pStmt->pDb->pBackend->xColumnText(pStmt->pHandle, i);
+  const char *z =
+      pStmt ? pStmt->pDb->pBackend->xColumnText(pStmt->pHandle, i) : NULL;
   return z ? z : "";
 }
 
 const void *db_column_blob(DbStmt *pStmt, int i) {
-  return pStmt->pDb->pBackend->xColumnBlob(pStmt->pHandle, i);
+  return pStmt ? pStmt->pDb->pBackend->xColumnBlob(pStmt->pHandle, i) : NULL;
 }
 
 size_t db_column_bytes(DbStmt *pStmt, int i) {
-  return pStmt->pDb->pBackend->xColumnBytes(pStmt->pHandle, i);
+  return pStmt ? pStmt->pDb->pBackend->xColumnBytes(pStmt->pHandle, i) : 0;
 }
 
 int db_exec_script(Db *pDb, const char *zSql) {

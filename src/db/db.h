@@ -11,8 +11,14 @@
 **    the subset both SQLite and PostgreSQL accept, with `?` parameters.
 **    Values are always bound, never pasted into SQL.
 **  - db_prepare() returns a statement cached on the connection (prepared
-**    once, reused); give it back with db_done() when finished. A statement
-**    cannot be used twice at the same time.
+**    once, reused); give it back with db_done() when finished. The pointer
+**    stays valid and stays that statement until db_done(), however many
+**    other statements are prepared meanwhile (slots never move). Asking
+**    for a statement that is already in use gives a private copy.
+**  - db_prepare() returns NULL on a SQL error: check it. Every other
+**    function accepts that NULL (binds are ignored, db_step() answers
+**    DB_ERROR, columns read as SQL NULL), so a missed check is an error
+**    the caller sees, never a crash.
 **  - Text and blobs read from a column are valid until the next db_step()
 **    or db_done() on that statement: copy them into an arena to keep them.
 **  - A Db is used by one thread at a time (the server opens one per thread).
@@ -114,8 +120,8 @@ void db_close(Db *pDb); /* NULL is allowed */
 const char *db_backend_name(const Db *pDb);
 const char *db_errmsg(Db *pDb);
 
-/* A cached statement for zSql (see the rules above); NULL on a SQL error,
-** which is a programming error and is logged. */
+/* A cached statement for zSql (see the rules above); NULL on a SQL error
+** (logged) or when out of memory. */
 DbStmt *db_prepare(Db *pDb, const char *zSql);
 void db_done(DbStmt *pStmt); /* Reset and give back to the cache */
 

@@ -142,8 +142,17 @@ int db_migrate(Db *pDb, int *pnApplied, char *zErr, size_t nErr) {
     DbStmt *pSeen =
         db_prepare(pDb, "SELECT 1 FROM schema_migrations WHERE version = ?");
     db_bind_int64(pSeen, 1, iVersion);
-    int bSeen = db_step(pSeen) == DB_ROW;
+    int rcSeen = db_step(pSeen); /* DB_ERROR too when pSeen is NULL */
+    int bSeen = rcSeen == DB_ROW;
     db_done(pSeen);
+    if (rcSeen != DB_ROW && rcSeen != DB_DONE) {
+      /* Not knowing whether it ran is no reason to run it again. */
+      snprintf(zErr, nErr, "no se pudo leer qué migraciones se aplicaron: %s",
+               db_errmsg(pDb));
+      db_rollback(pDb);
+      rc = DB_ERROR;
+      break;
+    }
     if (bSeen) {
       db_commit(pDb);
       continue;

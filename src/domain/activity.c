@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "domain/chile_time.h"
+#include "util/text.h"
 
 const ActivitySlug activity_statuses[] = {
     {ACTIVITY_PROGRAMADA, "Programada"},
@@ -71,12 +72,25 @@ void activity_check(const Activity *a, ActivityProblems *p) {
   if (!activity_slug_wellformed(a->zKind)) {
     problem_add(p, "kind", "Elija el tipo de actividad.");
   }
-  if (is_blank(a->zTitle)) {
+  /* The title is a mail subject and a calendar summary: one line. */
+  const char *zLine = text_single_line_problem(a->zTitle);
+  if (zLine) {
+    problem_add(p, "title", zLine);
+  } else if (is_blank(a->zTitle)) {
     problem_add(p, "title", "Escriba el nombre de la actividad.");
   } else if (strlen(a->zTitle) > ACTIVITY_TITLE_MAX) {
     problem_add(p, "title",
                 "El nombre es demasiado largo: use a lo más 200 "
                 "caracteres.");
+  }
+  if ((zLine = text_single_line_problem(a->zAddress))) {
+    problem_add(p, "address", zLine);
+  }
+  if ((zLine = text_single_line_problem(a->zOrganizer))) {
+    problem_add(p, "organizer", zLine);
+  }
+  if ((zLine = text_single_line_problem(a->zLink))) {
+    problem_add(p, "link", zLine);
   }
   if (a->zDescription && strlen(a->zDescription) > ACTIVITY_TEXT_MAX) {
     problem_add(p, "description",

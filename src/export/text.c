@@ -10,35 +10,7 @@
 #include <string.h>
 
 #include "export/export.h"
-
-/* Length of the valid UTF-8 sequence at z (1..4), or 0 if z starts with an
-** invalid one (overlong forms, surrogates and values above U+10FFFF too).
-** *pCp receives the code point. */
-static int utf8_sequence(const unsigned char *z, unsigned *pCp) {
-  unsigned c = z[0];
-  if (c < 0x80) {
-    *pCp = c;
-    return 1;
-  }
-  int n;
-  unsigned cp, min;
-  if ((c & 0xE0) == 0xC0) {
-    n = 2, cp = c & 0x1F, min = 0x80;
-  } else if ((c & 0xF0) == 0xE0) {
-    n = 3, cp = c & 0x0F, min = 0x800;
-  } else if ((c & 0xF8) == 0xF0) {
-    n = 4, cp = c & 0x07, min = 0x10000;
-  } else {
-    return 0;
-  }
-  for (int i = 1; i < n; i++) {
-    if ((z[i] & 0xC0) != 0x80) return 0; /* Also stops at the NUL */
-    cp = (cp << 6) | (z[i] & 0x3F);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  *pCp = cp;
-  return n;
-}
+#include "util/text.h"
 
 /* True if code point cp is dropped (or, for tab and CR, rewritten). */
 static int is_unwanted(unsigned cp) {
@@ -51,7 +23,7 @@ static int is_clean(const char *z) {
   const unsigned char *p = (const unsigned char *)z;
   while (*p) {
     unsigned cp;
-    int n = utf8_sequence(p, &cp);
+    int n = text_utf8_next(p, &cp);
     if (n == 0 || is_unwanted(cp)) return 0;
     p += n;
   }
@@ -66,7 +38,7 @@ const char *export_text_clean(Arena *pArena, const char *z) {
   const unsigned char *p = (const unsigned char *)z;
   while (*p) {
     unsigned cp;
-    int n = utf8_sequence(p, &cp);
+    int n = text_utf8_next(p, &cp);
     if (n == 0) {
       buf_puts(&b, "\xEF\xBF\xBD"); /* U+FFFD for the one bad byte */
       p++;

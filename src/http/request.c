@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "http/request_impl.h"
+#include "util/text.h"
 
 Arena *request_arena(Request *r) { return r->pArena; }
 Db *request_db(Request *r) { return r->pDb; }
@@ -22,6 +23,10 @@ const char *request_path(Request *r) { return r->zPath; }
 int request_is_post(Request *r) { return r->eMethod == METHOD_POST; }
 const User *request_user(Request *r) { return r->bSignedIn ? &r->user : NULL; }
 const char *request_client_address(Request *r) { return r->zAddress; }
+const char *request_public_url(Request *r) {
+  return r->pCfg && r->pCfg->zPublicUrl ? r->pCfg->zPublicUrl
+                                        : "http://localhost";
+}
 
 void *request_page_state(Request *r) { return r->pPageState; }
 void request_set_page_state(Request *r, void *pState) {
@@ -50,6 +55,21 @@ const FormField *request_fields(Request *r, int *pnField) {
 
 const char *request_param(Request *r, int i) {
   return i >= 0 && i < r->nParam ? r->azParam[i] : NULL;
+}
+
+int64_t request_param_id(Request *r, int i) {
+  int64_t iId = 0;
+  return text_parse_id(request_param(r, i), &iId) ? iId : 0;
+}
+
+int64_t request_query_id(Request *r, const char *zName) {
+  int64_t iId = 0;
+  return text_parse_id(request_query(r, zName), &iId) ? iId : 0;
+}
+
+int64_t request_field_id(Request *r, const char *zName) {
+  int64_t iId = 0;
+  return text_parse_id(request_field(r, zName), &iId) ? iId : 0;
 }
 
 const char *request_header(Request *r, const char *zName) {

@@ -49,6 +49,10 @@ int request_is_post(Request *r);
 const User *request_user(Request *r); /* NULL when anonymous */
 int request_is_api(Request *r);       /* Path under /api/ */
 const char *request_client_address(Request *r);
+/* The site's public base URL ("https://cosoc.example.cl", no trailing
+** slash) for links that leave the browser (mail, calendars): from
+** --public-url, never from the request's Host header. */
+const char *request_public_url(Request *r);
 
 /* What the pages compute once per request and keep on it (their request
 ** state: the request's council); NULL until they set it. The server never
@@ -64,6 +68,13 @@ const char *request_field(Request *r, const char *zName);
 const FormField *request_fields(Request *r, int *pnField);
 /* Capture i (from 0) of the route pattern's ':' segments. */
 const char *request_param(Request *r, int i);
+/* Ids from the path or the query, parsed strictly (text_parse_id(): digits
+** only, 1 or more): the id, or 0 when absent or not exactly an id, so that
+** "/api/agreements/2abc" is no agreement 2. */
+int64_t request_param_id(Request *r, int i);
+int64_t request_query_id(Request *r, const char *zName);
+/* The same for a form field that names a record (a select's value). */
+int64_t request_field_id(Request *r, const char *zName);
 /* Request header, or NULL. */
 const char *request_header(Request *r, const char *zName);
 /* The raw body of a non-form request (JSON), NUL-terminated. */

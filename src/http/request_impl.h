@@ -77,6 +77,13 @@ struct Request {
 ** (request.c). */
 void request_drop_body_fd(Request *r);
 
+/* Checks the text a request carries (request_check.c): 0 when it may go
+** on; 1 with the status (400 or 422), a Spanish message and the field at
+** fault (or NULL) when it must be refused. Form values' line breaks are
+** made LF as a side effect. */
+int request_text_check(Request *r, int *piStatus, const char **pzMessage,
+                       const char **pzField);
+
 /* Checks the CSRF token that came with a POST (request.c). */
 int csrf_token_valid(Request *r);
 

@@ -26,6 +26,7 @@
 #include <fcntl.h>
 
 #include "http/request_impl.h"
+#include "http/watchdog.h"
 
 #define POST_BUFFER_SIZE (16 * 1024)
 #define SHUTDOWN_GRACE_SECONDS 10
@@ -299,6 +300,16 @@ static void request_dispatch(Request *r) {
                           "Vuelva a intentarlo.");
     return;
   }
+  int iStatus = 0;
+  const char *zMessage = NULL, *zField = NULL;
+  if (request_text_check(r, &iStatus, &zMessage, &zField)) {
+    if (request_is_api(r)) {
+      respond_json_error(r, iStatus, zMessage, zField);
+    } else {
+      respond_error(r, iStatus, zMessage);
+    }
+    return;
+  }
   r->pDb = thread_db();
   if (!r->pDb) {
     respond_error(r, 503, NULL);
@@ -373,6 +384,7 @@ static enum MHD_Result on_access(void *pCls, struct MHD_Connection *pConn,
   (void)zVersion;
   Request *r = *ppReqCls;
   if (!r) {
+    watchdog_request_begin(pConn); /* The headers are in */
     *ppReqCls = request_begin(pConn, zUrl, zMethod);
     return MHD_YES;
   }
@@ -388,7 +400,7 @@ static enum MHD_Result on_access(void *pCls, struct MHD_Connection *pConn,
 static void on_completed(void *pCls, struct MHD_Connection *pConn,
                          void **ppReqCls, enum MHD_RequestTerminationCode eToe) {
   (void)pCls;
-  (void)pConn;
+  watchdog_request_end(pConn); /* Waiting for the next request's headers */
   Request *r = *ppReqCls;
   if (!r) return;
   *ppReqCls = NULL;
@@ -567,21 +579,27 @@ int server_run(const ServerConfig *pCfg) {
   struct MHD_Daemon *pDaemon = MHD_start_daemon(
       MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC |
           MHD_USE_ERROR_LOG,
-      0, on_accept, NULL, on_access, NULL,
-      MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL,
-      MHD_OPTION_LISTEN_SOCKET, (MHD_socket)fd,
-      MHD_OPTION_THREAD_POOL_SIZE, nThreads,
-      MHD_OPTION_CONNECTION_LIMIT, nMaxConn,
-      MHD_OPTION_PER_IP_CONNECTION_LIMIT, pCfg->nMaxPerAddress,
+      0, on_accept, NULL, on_access, NULL, MHD_OPTION_EXTERNAL_LOGGER,
+      on_mhd_log, NULL, MHD_OPTION_LISTEN_SOCKET, (MHD_socket)fd,
+      MHD_OPTION_THREAD_POOL_SIZE, nThreads, MHD_OPTION_CONNECTION_LIMIT,
+      nMaxConn, MHD_OPTION_PER_IP_CONNECTION_LIMIT, pCfg->nMaxPerAddress,
       MHD_OPTION_CONNECTION_TIMEOUT, pCfg->nTimeoutSeconds,
       MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(32 * 1024),
-      MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u,
-      MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+      MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u, MHD_OPTION_NOTIFY_COMPLETED,
+      on_completed, NULL, MHD_OPTION_NOTIFY_CONNECTION, watchdog_notify, NULL,
       MHD_OPTION_END);
   if (!pDaemon) {
     fprintf(stderr, "cosoc: no se pudo iniciar el servidor HTTP en %s\n",
             pCfg->zListen);
     close(fd);
+    return 1;
+  }
+  if (watchdog_start(pCfg->nHeaderTimeoutSeconds ? pCfg->nHeaderTimeoutSeconds
+                                                 : 30) != 0) {
+    fprintf(stderr,
+            "cosoc: no se pudo iniciar el control de conexiones "
+            "lentas\n");
+    MHD_stop_daemon(pDaemon);
     return 1;
   }
   fprintf(stderr, "cosoc: escuchando en http://%s (%u hilos, hasta %u "
@@ -602,6 +620,7 @@ int server_run(const ServerConfig *pCfg) {
     struct timespec ts = {0, 50 * 1000 * 1000};
     nanosleep(&ts, NULL);
   }
+  watchdog_stop();
   MHD_stop_daemon(pDaemon);
   pthread_mutex_lock(&g_dbMutex);
   for (int i = 0; i < g_nDb; i++) db_close(g_apDb[i]);

@@ -66,6 +66,13 @@ struct ServerConfig {
                            ** waiting for requests in flight: stops long
                            ** work (image processing) so that it ends
                            ** soon; NULL: none */
+  const char *zPublicUrl;  /* "https://cosoc.example.cl": the base of
+                           ** every link in mail and calendars, never
+                           ** taken from the request's Host header */
+  unsigned nHeaderTimeoutSeconds; /* A request's headers must have arrived
+                                   ** this long after the connection opened or
+                                   ** its previous answer went out, however
+                                   ** slowly they trickle: then it is closed */
 };
 
 /* Runs until SIGINT or SIGTERM. Returns 0 after a clean stop, 1 when the

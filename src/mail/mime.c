@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "domain/chile_time.h"
+#include "util/text.h"
 
 #define MIME_LINE_MAX 76   /* Encoded body lines (RFC 2045) */
 #define MIME_WORD_BYTES 45 /* UTF-8 bytes per encoded-word: 60 chars */
@@ -54,6 +55,9 @@ static size_t utf8_len(unsigned char c) {
 const char *mime_encode_header(Arena *pArena, const char *zText, int nUsed) {
   (void)nUsed;
   if (!zText) return "";
+  /* Never a line break (or any control character) inside a header, even
+  ** encoded: a value that slipped past the forms becomes spaces. */
+  zText = text_one_line(pArena, zText);
   if (is_plain_ascii(zText) && strlen(zText) + (size_t)nUsed <= 900) {
     return zText;
   }
@@ -138,6 +142,7 @@ const char *mime_domain_of(const char *zAddress) {
 static const char *mailbox(Arena *pArena, const char *zName,
                            const char *zAddr) {
   if (!zName || !*zName) return zAddr;
+  zName = text_one_line(pArena, zName);
   if (!is_plain_ascii(zName)) {
     return arena_printf(pArena, "%s <%s>", mime_encode_header(pArena, zName, 6),
                         zAddr);

@@ -121,8 +121,13 @@ int outbox_queue(Db *pDb, const OutboxMessage *p, int64_t *piId,
       DB_I(iNow));
   if (rc == DB_DONE) {
     /* Already queued: report its id. */
-    iId = db_int(pDb, 0, "SELECT id FROM mail_outbox WHERE idempotency_key = ?",
-                 DB_T(p->zIdempotencyKey));
+    iId =
+        db_int(pDb, -1, "SELECT id FROM mail_outbox WHERE idempotency_key = ?",
+               DB_T(p->zIdempotencyKey));
+    if (iId < 0) {
+      db_rollback(pDb);
+      return OUTBOX_ERROR;
+    }
     if (piId) *piId = iId;
     return db_commit(pDb) == DB_OK ? OUTBOX_ALREADY_QUEUED : OUTBOX_ERROR;
   }

@@ -6,15 +6,7 @@
 
 #include <string.h>
 
-#include "domain/chile_time.h"
-
-/* Seconds since the epoch as "15-04-2025 10:30", Chile's wall clock. */
-static const char *conflict_time(Arena *pArena, int64_t t) {
-  LocalTime lt;
-  chile_time_from_utc(t, &lt, NULL);
-  return arena_printf(pArena, "%02d-%02d-%04d %02d:%02d", lt.iDay, lt.iMonth,
-                      lt.iYear, lt.iHour, lt.iMinute);
-}
+#include "pages/page.h"
 
 void conflict_begin(Html *h, Arena *pArena, const ConflictSaved *pSaved) {
   int bKnown = pSaved->zAuthor && *pSaved->zAuthor;
@@ -31,7 +23,7 @@ void conflict_begin(Html *h, Arena *pArena, const ConflictSaved *pSaved) {
       "</th></tr></thead><tbody>\n",
       bKnown ? pSaved->zAuthor : "otra persona", pSaved->iVersion, pSaved->zOf,
       pSaved->iVersion, bKnown ? pSaved->zAuthor : "la línea de comandos",
-      conflict_time(pArena, pSaved->tSaved));
+      page_time(pArena, pSaved->tSaved));
 }
 
 void conflict_row(Html *h, const char *zLabel, const char *zMine,

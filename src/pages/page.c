@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "domain/chile_time.h"
 #include "domain/date_text.h"
 #include "store/accounts/accounts.h"
 #include "store/council/council.h"
@@ -77,9 +78,20 @@ static const Notice aNotice[] = {
     {"salida", "Usted salió de su cuenta."},
     {"guardado", "Los cambios fueron guardados."},
     {"plan-guardado", "Se guardó una nueva versión del plan."},
-    {"plan-sin-cambios", "No había cambios: el plan sigue en la misma versión."},
+    {"plan-sin-cambios",
+     "No había cambios: el plan sigue en la misma versión."},
     {"plan-importado", "El plan fue importado como una nueva versión."},
     {"plan-aprobado", "La versión quedó aprobada."},
+    {"cuenta-desactivada",
+     "La cuenta quedó desactivada: sus sesiones y tokens terminaron."},
+    {"cuenta-activada", "La cuenta quedó activa de nuevo."},
+    {"rol", "El rol fue cambiado."},
+    {"token-revocado", "El token fue revocado: ya no sirve."},
+    {"enlace-enviado",
+     "Se envió por correo un enlace para elegir una contraseña nueva. "
+     "Vence en 24 horas y sirve una sola vez."},
+    {"clave-restablecida",
+     "Su contraseña nueva quedó guardada; ingrese con ella."},
 };
 
 static const char *notice_text(const char *zKey) {
@@ -121,6 +133,25 @@ const char *page_safe_next(const char *zNext) {
     if ((unsigned char)*z < ' ') return "/";
   }
   return zNext;
+}
+
+const char *page_new_password(Request *r, FormErrors *pErr, const char *zName,
+                              const char *zEmail) {
+  const char *zPassword = request_field(r, "password");
+  const char *zConfirm = request_field(r, "password_confirm");
+  const char *zProblem = accounts_password_problem(zPassword, zName, zEmail);
+  form_error(pErr, "password", zProblem);
+  if (!zProblem && (!zConfirm || strcmp(zPassword, zConfirm) != 0)) {
+    form_error(pErr, "password_confirm", "Las contraseñas no coinciden.");
+  }
+  return zPassword;
+}
+
+const char *page_time(Arena *pArena, int64_t t) {
+  LocalTime lt;
+  chile_time_from_utc(t, &lt, NULL);
+  return arena_printf(pArena, "%02d-%02d-%04d %02d:%02d", lt.iDay, lt.iMonth,
+                      lt.iYear, lt.iHour, lt.iMinute);
 }
 
 const char *page_date(Arena *pArena, const char *zIso) {

@@ -43,6 +43,13 @@ const char *page_safe_next(const char *zNext);
 
 /* A stored ISO date as pages show it, "12-03-2025" (arena memory). */
 const char *page_date(Arena *pArena, const char *zIso);
+/* The new password of a form's "password" and "password_confirm" fields,
+** checked (accounts_password_problem() for that name and e-mail, and the
+** two equal); problems go to pErr under those field names. */
+const char *page_new_password(Request *r, FormErrors *pErr, const char *zName,
+                              const char *zEmail);
+/* A stored time (seconds) as pages show it in Santiago, "12-03-2025 10:30". */
+const char *page_time(Arena *pArena, int64_t t);
 
 /* Handlers (see routes.c for their URLs). */
 void page_home(Request *r);
@@ -51,6 +58,8 @@ void page_logout(Request *r);
 void page_account(Request *r);
 void page_account_password(Request *r);
 void page_admin_users(Request *r);
+void page_admin_user(Request *r);
+void page_password_reset(Request *r);
 void page_admin_mail(Request *r);
 void page_api_mail(Request *r);
 

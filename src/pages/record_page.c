@@ -37,7 +37,7 @@ static void record_form(Html *h, RecordEdit *e, const RecordPage *p,
 void record_edit_page(Request *r, const RecordPage *p, int bNew) {
   RecordEdit e = {r, request_db(r), request_arena(r), 0, 0, NULL};
   if (!(e.iCouncil = page_require_council(r))) return;
-  if (!bNew && !(e.iId = record_path_id(r, 0))) {
+  if (!bNew && !(e.iId = request_param_id(r, 0))) {
     respond_error(r, 404, NULL);
     return;
   }
@@ -107,14 +107,6 @@ void record_edit_page(Request *r, const RecordPage *p, int bNew) {
 }
 
 /* ---- Versioned saves ---- */
-
-int64_t record_path_id(Request *r, int i) {
-  const char *z = request_param(r, i);
-  if (!z || !*z || strlen(z) > 18 || strspn(z, "0123456789") != strlen(z)) {
-    return 0;
-  }
-  return strtoll(z, NULL, 10);
-}
 
 void record_version_field(Html *h, Request *r, RecordKind eKind, int64_t iId,
                           int iBase) {

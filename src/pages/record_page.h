@@ -85,8 +85,6 @@ void record_edit_page(Request *r, const RecordPage *pPage, int bNew);
 
 /* ---- Versioned saves (for any versioned form) ---- */
 
-/* The id in path segment i when it is a positive number, else 0. */
-int64_t record_path_id(Request *r, int i);
 /* The hidden "version" field of record iId (nothing for a new record):
 ** iBase when not 0 (a form re-shown after a 422 keeps the version it was
 ** drawn from), otherwise the stored version. */

@@ -25,6 +25,10 @@ extern const int embedded_migrations_count;
 extern const EmbeddedFile embedded_seeds[];
 extern const int embedded_seeds_count;
 
+/* Common passwords refused as passwords (data/passwords/). */
+extern const EmbeddedFile embedded_passwords[];
+extern const int embedded_passwords_count;
+
 /* The embedded file called zName in aTable, or NULL. */
 const EmbeddedFile *embedded_find(const EmbeddedFile *aTable, const char *zName);
 

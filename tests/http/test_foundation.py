@@ -142,10 +142,19 @@ class SignIn(ServerTestCase):
                                             "csrf_token": token}).status for _ in range(6)]
         self.assertEqual(statuses[:5], [401] * 5)
         self.assertEqual(statuses[5], 429)
-        # Even the right password waits out the window now.
+        # From the same address even the right password waits out the
+        # delay, which the form states in seconds (growing delays, no lock:
+        # see test_hardening_signin.py for other addresses).
         r = c.post("/login", form={"email": "lento@example.cl", "password": "clave-de-prueba-1",
                                     "csrf_token": token})
         self.assertEqual(r.status, 429)
+        self.assertRegex(r.text, r"Espere \d+ segundos?")
+        wait = int(r.header("Retry-After"))
+        self.assertTrue(0 < wait <= 5, wait)
+        time.sleep(wait + 1)
+        r = c.post("/login", form={"email": "lento@example.cl", "password": "clave-de-prueba-1",
+                                    "csrf_token": token})
+        self.assertEqual(r.status, 303)
 
 
 class ApiTokens(ServerTestCase):

@@ -60,7 +60,8 @@ void page_account_password(Request *r) {
     form_error(&err, "current_password",
                "La contraseña actual no es correcta.");
   }
-  form_error(&err, "new_password", accounts_password_problem(zNew));
+  form_error(&err, "new_password",
+             accounts_password_problem(zNew, pUser->zName, pUser->zEmail));
   if (zNew && (!zConfirm || strcmp(zNew, zConfirm) != 0)) {
     form_error(&err, "new_password_confirm",
                "Las dos contraseñas nuevas no coinciden.");

@@ -4,8 +4,11 @@
 ** GET  /login   ?next=PATH  — the form: email, password, csrf_token.
 ** POST /login   email, password, next, csrf_token — 303 to next with a
 **               session cookie; 401 and the form again when the e-mail or
-**               password is wrong; 429 after too many failures (throttling
-**               per account and per address, kept in the database).
+**               password is wrong; 429 with "Espere N segundos" (and
+**               Retry-After) while a growing delay after failures runs
+**               (per account and address, kept in the database: see
+**               accounts/throttle.c); 503 when the failures cannot be
+**               counted (throttling fails closed).
 ** POST /logout  csrf_token — ends the session, 303 to /.
 */
 #include "store/accounts/accounts.h"
@@ -25,11 +28,34 @@ static void login_form(Request *r, int iStatus, const char *zEmail,
              "autocomplete=\"username\" required autofocus");
   form_input(&h, pErr, "password", "Contraseña", "password", NULL, NULL,
              "autocomplete=\"current-password\" required");
-  html_printf(&h, "<div class=\"actions\"><button type=\"submit\" "
-                  "class=\"button button-primary\">Ingresar</button></div>\n"
-                  "</form>\n<p>¿Olvidó su contraseña? Pídale a la encargada "
-                  "de participación ciudadana que le asigne una nueva.</p>\n");
+  html_printf(&h,
+              "<div class=\"actions\"><button type=\"submit\" "
+              "class=\"button button-primary\">Ingresar</button></div>\n"
+              "</form>\n<p>¿Olvidó su contraseña? Pídale a la encargada "
+              "de participación ciudadana que le envíe un enlace para "
+              "elegir una nueva.</p>\n");
   page_finish(r, &h, iStatus);
+}
+
+/* "Espere N segundos…" (or minutes) in Spanish. bNext: about the next try
+** after a failure just shown. */
+static const char *login_wait_message(Arena *pArena, int64_t iWait, int bNext) {
+  const char *zWhen;
+  if (iWait < 60) {
+    zWhen = arena_printf(pArena, "%lld %s", (long long)iWait,
+                         iWait == 1 ? "segundo" : "segundos");
+  } else {
+    long long nMin = (long long)((iWait + 59) / 60);
+    zWhen =
+        arena_printf(pArena, "%lld %s", nMin, nMin == 1 ? "minuto" : "minutos");
+  }
+  return arena_printf(pArena,
+                      bNext ? "Por seguridad, espere %s antes de volver a "
+                              "intentarlo."
+                            : "Hubo varios intentos fallidos. Espere %s antes "
+                              "de volver a intentarlo; la espera crece con "
+                              "cada intento fallido.",
+                      zWhen);
 }
 
 void page_login(Request *r) {
@@ -56,29 +82,35 @@ void page_login(Request *r) {
   Arena *pArena = request_arena(r);
   const char *zKey = email_normalize(pArena, zEmail);
   const char *zAddress = request_client_address(r);
-  if (accounts_login_throttled(pDb, zKey, zAddress)) {
-    form_error(&err, NULL,
-               "Hubo demasiados intentos fallidos. Por seguridad, espere 15 "
-               "minutos antes de volver a intentarlo.");
+  int64_t iWait = accounts_login_wait(pDb, zKey, zAddress);
+  if (iWait < 0) {
+    respond_error(r, 503,
+                  "No pudimos comprobar los intentos de ingreso. Por "
+                  "seguridad no se ingresa sin esa comprobación: intente de "
+                  "nuevo en un momento.");
+    return;
+  }
+  if (iWait > 0) {
+    response_header(r, "Retry-After",
+                    arena_printf(pArena, "%lld", (long long)iWait));
+    form_error(&err, NULL, login_wait_message(pArena, iWait, 0));
     login_form(r, 429, zEmail, zNext, &err);
     return;
   }
   User user;
   const char *zHash = NULL;
   int bFound = accounts_user_by_email(pDb, pArena, zKey, &user, &zHash) == DB_OK;
-  /* Verify even when there is no such user, against a hash made on the
-  ** spot, so the answer takes as long either way and does not reveal which
-  ** e-mails have accounts. */
-  if (!bFound) zHash = accounts_password_hash(pArena, "cosoc-no-existe");
-  int bOk = accounts_password_verify(zHash, zPassword) && bFound;
+  /* The same argon2 work whether or not the account exists (a dummy hash
+  ** when it does not), so timing does not reveal which e-mails have one. */
+  int bOk = accounts_password_check(bFound ? zHash : NULL, zPassword) && bFound;
   if (db_begin(pDb) != DB_OK) {
     respond_error(r, 503, NULL);
     return;
   }
-  accounts_login_record(pDb, zKey, zAddress, bOk);
-  if (bOk && request_start_session(r, user.id) != DB_OK) {
+  if (accounts_login_record(pDb, zKey, zAddress, bOk) != DB_OK ||
+      (bOk && request_start_session(r, user.id) != DB_OK)) {
     db_rollback(pDb);
-    respond_error(r, 500, NULL);
+    respond_error(r, 503, NULL);
     return;
   }
   if (db_commit(pDb) != DB_OK) {
@@ -87,6 +119,9 @@ void page_login(Request *r) {
   }
   if (!bOk) {
     form_error(&err, NULL, "El correo o la contraseña no son correctos.");
+    /* Say now if the next try must wait, rather than after it. */
+    iWait = accounts_login_wait(pDb, zKey, zAddress);
+    if (iWait > 0) form_error(&err, NULL, login_wait_message(pArena, iWait, 1));
     login_form(r, 401, zEmail, zNext, &err);
     return;
   }

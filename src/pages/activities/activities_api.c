@@ -44,11 +44,9 @@ static void respond_problems(Request *r, const ActivityProblems *p) {
 }
 
 static int api_load(Request *r, Activity *a) {
-  const char *zId = request_param(r, 0);
-  char *zEnd = NULL;
-  long long id = zId ? strtoll(zId, &zEnd, 10) : 0;
+  int64_t id = request_param_id(r, 0);
   int rc = DB_DONE;
-  if (zId && !*zEnd && id > 0) {
+  if (id) {
     rc = activity_get(request_db(r), request_arena(r), id, a);
   }
   if (rc == DB_DONE) {
@@ -103,7 +101,13 @@ static void api_list(Request *r) {
   memset(&f, 0, sizeof(f));
   f.zKind = request_query(r, "kind");
   const char *zLine = request_query(r, "line");
-  f.iLine = zLine ? atoi(zLine) : 0;
+  int64_t iLine = request_query_id(r, "line");
+  if (zLine && (!iLine || iLine > 1000000)) {
+    respond_json_error(r, 400, "line debe ser el número de una línea del plan.",
+                       "line");
+    return;
+  }
+  f.iLine = (int)iLine;
   const char *zPublic = request_query(r, "public");
   f.bPublicOnly = zPublic && strcmp(zPublic, "1") == 0;
   Activity *aAct = NULL;

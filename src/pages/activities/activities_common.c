@@ -11,10 +11,8 @@
 #include "store/meetings/meetings.h"
 
 int act_load(Request *r, Activity *pAct, int bPublicOnly) {
-  const char *zId = request_param(r, 0);
-  char *zEnd = NULL;
-  long long id = zId ? strtoll(zId, &zEnd, 10) : 0;
-  if (!zId || *zEnd || id <= 0) {
+  int64_t id = request_param_id(r, 0);
+  if (!id) {
     respond_error(r, 404, "No existe esa actividad.");
     return 0;
   }
@@ -30,17 +28,7 @@ int act_load(Request *r, Activity *pAct, int bPublicOnly) {
   return 1;
 }
 
-const char *act_base_url(Request *r) {
-  const char *z = getenv("COSOC_PUBLIC_URL");
-  if (z && *z) {
-    size_t n = strlen(z);
-    while (n > 0 && z[n - 1] == '/') n--;
-    return arena_strndup(request_arena(r), z, n);
-  }
-  const char *zHost = request_header(r, "Host");
-  if (!zHost || !*zHost || strpbrk(zHost, "/\\ \"<>")) zHost = "localhost";
-  return arena_printf(request_arena(r), "http://%s", zHost);
-}
+const char *act_base_url(Request *r) { return request_public_url(r); }
 
 static json_t *iso(int64_t t) {
   char z[CHILE_TIME_ISO_MAX];

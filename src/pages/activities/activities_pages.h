@@ -14,8 +14,8 @@
 ** and returns 0. bPublicOnly: a non-public one is a 404 too. */
 int act_load(Request *r, Activity *pAct, int bPublicOnly);
 
-/* "https://host" for links in mail: COSOC_PUBLIC_URL, else the Host the
-** request came to. */
+/* "https://host" for links in mail and calendars: request_public_url()
+** (--public-url / COSOC_PUBLIC_URL), never the request's Host header. */
 const char *act_base_url(Request *r);
 
 /* The CONTRACT's JSON of an activity (plus description, link, address,

@@ -24,6 +24,7 @@
 #include "pages/evidence/evidence_pages.h"
 #include "pages/meetings/meetings_pages.h"
 #include "store/people/people.h"
+#include "util/text.h"
 
 static void section_details(Html *h, Arena *pArena, const Activity *a) {
   char zWhen[ACTIVITY_WHEN_MAX];
@@ -464,14 +465,16 @@ void page_activity_convene(Request *r) {
   const char *zBad = NULL;
   for (int i = 0; i < nField; i++) {
     if (strcmp(aField[i].zName, "member") == 0) {
-      long long id = atoll(aField[i].zValue);
+      int64_t id = 0;
+      text_parse_id(aField[i].zValue, &id);
       for (int k = 0; k < nAll; k++) {
         if (aAll[k].iMember == id) add_recipient(aRec, &nRec, nMax, aAll[k]);
       }
     } else if (strcmp(aField[i].zName, "directory") == 0) {
       DirectoryEntry d;
-      if (people_directory_get(pDb, pArena, iCouncil, atoll(aField[i].zValue),
-                               &d) == DB_OK &&
+      int64_t id = 0;
+      if (text_parse_id(aField[i].zValue, &id) &&
+          people_directory_get(pDb, pArena, iCouncil, id, &d) == DB_OK &&
           *d.zEmail) {
         ConveneRecipient rec = {
             0, d.id, d.zEmail, *d.zPersonName ? d.zPersonName : d.zInstitution};

@@ -174,8 +174,7 @@ void page_calendar(Request *r) {
   f.bPublicOnly = request_user(r) == NULL;
   f.zKind = request_query(r, "tipo");
   f.zProvince = request_query(r, "provincia");
-  const char *zLine = request_query(r, "linea");
-  f.iLine = zLine ? atoi(zLine) : 0;
+  f.iLine = (int)(request_query_id(r, "linea") % 1000000);
   const char *zView = request_query(r, "vista");
   int bMonth = zView && strcmp(zView, "mes") == 0;
   LocalTime now;

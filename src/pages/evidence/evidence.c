@@ -207,12 +207,9 @@ void page_activity_evidence_upload(Request *r) {
 /* The item named by the route's first capture that this visitor may see,
 ** or answers 404 and returns 0. */
 static int evidence_load(Request *r, EvidenceItem *pItem, Activity *pAct) {
-  const char *zId = request_param(r, 0);
-  char *zEnd = NULL;
-  long long id = zId ? strtoll(zId, &zEnd, 10) : 0;
-  int rc = (!zId || *zEnd || id <= 0)
-               ? DB_DONE
-               : evidence_get(request_db(r), request_arena(r), id, pItem);
+  int64_t id = request_param_id(r, 0);
+  int rc =
+      !id ? DB_DONE : evidence_get(request_db(r), request_arena(r), id, pItem);
   if (rc == DB_OK) {
     rc = activity_get(request_db(r), request_arena(r), pItem->iActivity, pAct);
   }

@@ -157,10 +157,8 @@ void page_admin_mail(Request *r) {
   }
   const char *zAction = request_field(r, "accion");
   if (zAction && strcmp(zAction, "reintentar") == 0) {
-    const char *zId = request_field(r, "id");
-    char *zEnd = NULL;
-    long long iId = zId ? strtoll(zId, &zEnd, 10) : 0;
-    if (!zId || *zEnd || iId <= 0) {
+    int64_t iId = request_field_id(r, "id");
+    if (!iId) {
       respond_error(r, 400, "Falta el mensaje que se quiere reintentar.");
       return;
     }

@@ -57,9 +57,8 @@ void page_api_mail(Request *r) {
   const char *zId = request_query(r, "id");
   int64_t iId = 0;
   if (zKind || zId) {
-    char *zEnd = NULL;
-    iId = zId ? strtoll(zId, &zEnd, 10) : 0;
-    if (!zKind || !*zKind || !zId || *zEnd || iId <= 0) {
+    iId = request_query_id(r, "id");
+    if (!zKind || !*zKind || !iId) {
       respond_json_error(r, 400,
                          "Para filtrar indique kind y un id numérico, por "
                          "ejemplo kind=actividad&id=12.",

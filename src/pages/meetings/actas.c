@@ -506,8 +506,8 @@ static void acta_refuse(Request *r, ActaView *v, int iStatus,
   if (zAction &&
       (strcmp(zAction, "comentar") == 0 || strcmp(zAction, "corregir") == 0)) {
     re.zNote = request_field(r, "texto");
-    const char *zItem = request_field(r, "item");
-    re.iNoteItem = strcmp(zAction, "comentar") == 0 && zItem ? atoll(zItem) : 0;
+    re.iNoteItem =
+        strcmp(zAction, "comentar") == 0 ? request_field_id(r, "item") : 0;
   }
   acta_get(r, v, &re);
 }
@@ -595,8 +595,7 @@ static void post_state(Request *r, ActaView *v) {
     acta_refuse(r, v, 422, "estado", "Elija un estado válido para el acta.");
     return;
   }
-  const char *zSession = request_field(r, "sesion");
-  int64_t iApproving = zSession ? atoll(zSession) : 0;
+  int64_t iApproving = request_field_id(r, "sesion");
   ActaTransition t = {v->acta.eState, eTo, role_slug(request_user(r)),
                       v->act.id, iApproving};
   const char *zWhy = NULL;
@@ -642,8 +641,7 @@ static void post_state(Request *r, ActaView *v) {
 static void post_note(Request *r, ActaView *v, int bCorrection) {
   const char *zText = request_field(r, "texto");
   const char *zWhy = NULL;
-  const char *zItem = request_field(r, "item");
-  int64_t iItem = zItem ? atoll(zItem) : 0;
+  int64_t iItem = request_field_id(r, "item");
   const char *zField =
       bCorrection
           ? "correccion"

@@ -512,10 +512,10 @@ static void agreement_follow_post(Request *r, const MeetingAgreement *g) {
 void page_agreement(Request *r) {
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
-  const char *zId = request_param(r, 0);
   MeetingAgreement g;
-  int rc = meeting_agreement_get(pDb, pArena, page_council_id(r),
-                                 zId ? atoll(zId) : 0, &g);
+  int64_t iId = request_param_id(r, 0);
+  int rc = iId ? meeting_agreement_get(pDb, pArena, page_council_id(r), iId, &g)
+               : DB_DONE;
   if (rc != DB_OK) {
     respond_error(r, rc == DB_DONE ? 404 : 500, "No existe ese acuerdo.");
     return;

@@ -54,7 +54,7 @@ static void requests_post(Request *r) {
   q.zQuestion = request_field(r, "question");
   q.zAskedOn = date_or_today(r, "asked_on");
   const char *zAgr = request_field(r, "agreement");
-  q.iAgreement = zAgr && *zAgr ? atoll(zAgr) : 0;
+  q.iAgreement = request_field_id(r, "agreement");
   MeetingAgreement g;
   RequestsReshow re;
   memset(&re, 0, sizeof(re));
@@ -66,6 +66,9 @@ static void requests_post(Request *r) {
   if (!q.zQuestion || !*q.zQuestion || strlen(q.zQuestion) > REQUEST_TEXT_MAX) {
     form_error(&re.err, "question",
                "Escriba qué se pidió (hasta 4000 caracteres).");
+  }
+  if (zAgr && *zAgr && !q.iAgreement) {
+    form_error(&re.err, "agreement", "Elija un acuerdo de la lista.");
   }
   if (!agreement_date_valid(q.zAskedOn)) {
     form_error(&re.err, "asked_on",
@@ -194,7 +197,7 @@ static void requests_show(Request *r, const RequestsReshow *pRe) {
                 "<option value=\"\">Ninguno</option>",
                 zAgrMsg ? " has-error" : "");
     for (int i = 0; i < nAgr; i++) {
-      int bSel = zAgr && *zAgr && atoll(zAgr) == aAgr[i].id;
+      int bSel = zAgr && request_field_id(r, "agreement") == aAgr[i].id;
       html_printf(&h, "<option value=\"%lld\"%s>%.80s</option>",
                   (long long)aAgr[i].id, bSel ? " selected" : "",
                   aAgr[i].zText);
@@ -211,13 +214,13 @@ static void requests_show(Request *r, const RequestsReshow *pRe) {
 
 void page_authority_request(Request *r) {
   Db *pDb = request_db(r);
-  const char *zId = request_param(r, 0);
+  int64_t iId = request_param_id(r, 0);
   const char *zDate = date_or_today(r, "answered_on");
   const char *zBody = request_field(r, "body");
   RequestsReshow re;
   memset(&re, 0, sizeof(re));
   form_errors_init(&re.err);
-  re.iAnswer = zId ? atoll(zId) : 0;
+  re.iAnswer = iId;
   if (!zBody || !*zBody || strlen(zBody) > REQUEST_TEXT_MAX) {
     form_error(&re.err, "body",
                "Escriba la respuesta (hasta 4000 caracteres).");
@@ -242,8 +245,7 @@ void page_authority_request(Request *r) {
     requests_show(r, &re);
     return;
   }
-  int rc = meeting_request_answer(pDb, page_council_id(r), zId ? atoll(zId) : 0,
-                                  zDate, zBody);
+  int rc = meeting_request_answer(pDb, page_council_id(r), iId, zDate, zBody);
   if (rc != DB_OK) {
     respond_error(r, rc == DB_DONE ? 404 : 500, "No existe esa solicitud.");
     return;

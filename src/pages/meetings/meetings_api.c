@@ -232,10 +232,15 @@ void page_api_agreements(Request *r) {
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
   const char *zSession = request_query(r, "session");
+  int64_t iSession = request_query_id(r, "session");
+  if (zSession && !iSession) {
+    respond_json_error(r, 400, "session debe ser el número de una sesión.",
+                       "session");
+    return;
+  }
   MeetingAgreement *aAgr = NULL;
   int nAgr = 0;
-  if (meeting_agreement_list(pDb, pArena, page_council_id(r),
-                             zSession ? atoll(zSession) : 0, &aAgr,
+  if (meeting_agreement_list(pDb, pArena, page_council_id(r), iSession, &aAgr,
                              &nAgr) != DB_OK) {
     respond_error(r, 500, NULL);
     return;
@@ -270,10 +275,10 @@ void page_api_agreement(Request *r) {
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
   int64_t iCouncil = page_council_id(r);
-  const char *zId = request_param(r, 0);
+  int64_t iId = request_param_id(r, 0);
   MeetingAgreement g;
-  int rc = zId ? meeting_agreement_get(pDb, pArena, iCouncil, atoll(zId), &g)
-               : DB_DONE;
+  int rc =
+      iId ? meeting_agreement_get(pDb, pArena, iCouncil, iId, &g) : DB_DONE;
   if (rc != DB_OK) {
     respond_json_error(r, rc == DB_DONE ? 404 : 500, "No existe ese acuerdo.",
                        NULL);

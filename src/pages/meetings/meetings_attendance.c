@@ -237,10 +237,9 @@ static void attendance_from_form(Request *r, const MeetingExpected *aExp,
     e->iMemberId = id;
     e->zStatus = zStatus;
     e->zReason = request_field(r, arena_printf(pArena, "reason_%lld", id));
-    const char *zSub = request_field(r, arena_printf(pArena, "sub_%lld", id));
+    int64_t iSub = request_field_id(r, arena_printf(pArena, "sub_%lld", id));
     pIn->azCommune[pIn->n] = "";
-    pIn->aiSubstituteFor[pIn->n] =
-        zSub && strcmp(zStatus, "presente") == 0 ? atoll(zSub) : 0;
+    pIn->aiSubstituteFor[pIn->n] = strcmp(zStatus, "presente") == 0 ? iSub : 0;
     pIn->n++;
   }
   for (int g = 0; g < GUEST_ROWS_MAX; g++) {

@@ -453,7 +453,7 @@ void page_admin_member_invite(Request *r) {
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
   Member m;
-  int64_t iId = record_path_id(r, 0);
+  int64_t iId = request_param_id(r, 0);
   if (!iId || people_member_get(pDb, pArena, iCouncil, iId, &m) != DB_OK) {
     respond_error(r, 404, NULL);
     return;
@@ -501,12 +501,8 @@ void page_invitation(Request *r) {
   form_errors_init(&err);
   int iStatus = 200;
   if (request_is_post(r)) {
-    const char *zPassword = request_field(r, "password");
-    const char *zConfirm = request_field(r, "password_confirm");
-    form_error(&err, "password", accounts_password_problem(zPassword));
-    if (!err.n && (!zConfirm || strcmp(zPassword, zConfirm) != 0)) {
-      form_error(&err, "password_confirm", "Las contraseñas no coinciden.");
-    }
+    const char *zPassword =
+        page_new_password(r, &err, people_member_name(pArena, &m), m.zEmail);
     if (!err.n) {
       int64_t iUser = 0;
       const char *zErr = NULL;

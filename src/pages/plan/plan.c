@@ -233,10 +233,8 @@ void page_plan(Request *r) {
 
 void page_plan_line(Request *r) {
   Arena *pArena = request_arena(r);
-  const char *zNum = request_param(r, 0);
-  char *zEnd = NULL;
-  long iNumber = zNum ? strtol(zNum, &zEnd, 10) : 0;
-  if (!zNum || *zEnd || iNumber <= 0) {
+  int64_t iNumber = request_param_id(r, 0);
+  if (!iNumber || iNumber > 1000000) {
     respond_error(r, 404, NULL);
     return;
   }

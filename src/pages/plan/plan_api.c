@@ -82,9 +82,8 @@ static int64_t api_council(Request *r) {
       respond_json_error(r, 404, "Todavía no hay un consejo con plan.", NULL);
     return id;
   }
-  char *zEnd = NULL;
-  long long v = strtoll(z, &zEnd, 10);
-  if (!*z || *zEnd || v <= 0) {
+  int64_t v = request_query_id(r, "council");
+  if (!v) {
     respond_json_error(r, 400, "El consejo debe ser un número.", "council");
     return 0;
   }
@@ -130,10 +129,8 @@ static void answer(Request *r, int iNumber) {
 void page_api_plan(Request *r) { answer(r, 0); }
 
 void page_api_plan_version(Request *r) {
-  const char *z = request_param(r, 0);
-  char *zEnd = NULL;
-  long v = z ? strtol(z, &zEnd, 10) : 0;
-  if (!z || !*z || *zEnd || v <= 0 || v > 1000000) {
+  int64_t v = request_param_id(r, 0);
+  if (!v || v > 1000000) {
     respond_json_error(r, 404, "No existe esa versión del plan.", NULL);
     return;
   }

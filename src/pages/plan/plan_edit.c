@@ -693,13 +693,11 @@ static void target_from_form(Request *r, const PlanLine *pOld, PlanLine *pNew,
 
 static void admin_plan_line_body(Request *r) {
   Arena *pArena = request_arena(r);
-  const char *zNum = request_param(r, 0);
-  char *zEnd = NULL;
-  long iNumber = zNum ? strtol(zNum, &zEnd, 10) : 0;
+  int64_t iNumber = request_param_id(r, 0);
   int64_t iCouncil;
   PlanDoc doc;
   PlanVersionInfo info;
-  if (!zNum || *zEnd || iNumber <= 0) {
+  if (!iNumber || iNumber > 1000000) {
     respond_error(r, 404, NULL);
     return;
   }

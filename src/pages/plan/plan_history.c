@@ -13,10 +13,8 @@
 
 /* A version number from the query, 0 when absent or not a number. */
 static int query_version(Request *r, const char *zName) {
-  const char *z = request_query(r, zName);
-  char *zEnd = NULL;
-  long v = z ? strtol(z, &zEnd, 10) : 0;
-  return z && *z && !*zEnd && v > 0 && v < 1000000 ? (int)v : 0;
+  int64_t v = request_query_id(r, zName);
+  return v < 1000000 ? (int)v : 0;
 }
 
 static void version_select(Html *h, const char *zName, const char *zLabel,

@@ -5,9 +5,13 @@
 #include "store/accounts/accounts.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "domain/chile_time.h"
+#include "util/text.h"
 
 /* argon2id cost: OWASP's recommended minimum (19 MiB, 2 passes). Sodium's
 ** "interactive" preset needs 64 MiB a sign-in, which on a 2-core server
@@ -47,32 +51,13 @@ const char *accounts_role_label(const char *zRole) {
   return "";
 }
 
-const char *accounts_password_problem(const char *zPassword) {
-  if (!zPassword || !*zPassword) return "Escriba una contraseña.";
-  /* Counted in characters, not bytes: "contraseña" has 10. */
-  size_t nChar = 0;
-  for (const unsigned char *z = (const unsigned char *)zPassword; *z; z++) {
-    if ((*z & 0xc0) != 0x80) nChar++;
-  }
-  if (nChar < ACCOUNTS_PASSWORD_MIN) {
-    return "La contraseña debe tener al menos 8 caracteres.";
-  }
-  if (strlen(zPassword) > ACCOUNTS_PASSWORD_MAX) {
-    return "La contraseña es demasiado larga (máximo 256 caracteres).";
-  }
-  return NULL;
-}
-
 const char *accounts_name_problem(const char *zName) {
   if (!zName) return "Escriba el nombre.";
   const char *z = zName;
   while (*z == ' ') z++;
   if (!*z) return "Escriba el nombre.";
   if (strlen(zName) > 200) return "El nombre es demasiado largo.";
-  for (z = zName; *z; z++) {
-    if ((unsigned char)*z < ' ') return "El nombre tiene caracteres no válidos.";
-  }
-  return NULL;
+  return text_single_line_problem(zName);
 }
 
 void accounts_random_token(char zOut[ACCOUNTS_TOKEN_MAX]) {
@@ -103,6 +88,40 @@ int accounts_password_verify(const char *zHash, const char *zPassword) {
   return crypto_pwhash_str_verify(zHash, zPassword, strlen(zPassword)) == 0;
 }
 
+/* A hash of the same cost as real ones, made once per process, that no
+** password matches in practice: checked when there is no account, so that
+** a wrong e-mail costs exactly what a wrong password costs. */
+static char g_zDummyHash[crypto_pwhash_STRBYTES];
+static pthread_once_t g_dummyOnce = PTHREAD_ONCE_INIT;
+
+static void dummy_hash_make(void) {
+  char zRandom[ACCOUNTS_TOKEN_MAX];
+  accounts_random_token(zRandom);
+  if (crypto_pwhash_str_alg(g_zDummyHash, zRandom, strlen(zRandom),
+                            PWHASH_OPSLIMIT, PWHASH_MEMLIMIT,
+                            crypto_pwhash_ALG_ARGON2ID13) != 0) {
+    g_zDummyHash[0] = 0;
+  }
+  sodium_memzero(zRandom, sizeof(zRandom));
+}
+
+int accounts_password_check(const char *zHash, const char *zPassword) {
+  if (!zPassword) zPassword = "";
+  if (zHash && *zHash) return accounts_password_verify(zHash, zPassword);
+  pthread_once(&g_dummyOnce, dummy_hash_make);
+  if (g_zDummyHash[0]) accounts_password_verify(g_zDummyHash, zPassword);
+  return 0;
+}
+
+void accounts_today(char zDay[11]) {
+  LocalTime t;
+  chile_time_from_utc(db_now(), &t, NULL);
+  char z[32];
+  snprintf(z, sizeof(z), "%04d-%02d-%02d", t.iYear, t.iMonth, t.iDay);
+  memcpy(zDay, z, 10);
+  zDay[10] = 0;
+}
+
 int accounts_user_create(Db *pDb, Arena *pArena, const char *zEmail,
                          const char *zName, const char *zRole,
                          const char *zPassword, int64_t *piId,
@@ -121,7 +140,7 @@ int accounts_user_create(Db *pDb, Arena *pArena, const char *zEmail,
   if (!accounts_role_bit(zRole)) {
     FAIL_FIELD("role", "Elija un rol: admin, consejero o autoridad.");
   }
-  if ((zProblem = accounts_password_problem(zPassword))) {
+  if ((zProblem = accounts_password_problem(zPassword, zName, zEmail))) {
     FAIL_FIELD("password", zProblem);
   }
   const char *zHash = accounts_password_hash(pArena, zPassword);
@@ -152,30 +171,27 @@ static void user_from_row(DbStmt *pStmt, Arena *pArena, void *pRow) {
   pUser->mRole = accounts_role_bit(pUser->zRole);
 }
 
-int accounts_user_list(Db *pDb, Arena *pArena, User **paUser, int *pnUser) {
-  return db_rows(db_prepare(pDb,
-                            "SELECT id, email, name, role FROM users "
-                            "WHERE active = 1 ORDER BY name, id"),
-                 pArena, user_from_row, sizeof(User), paUser, pnUser);
-}
-
-/* A user and, when pzHash is not NULL, the password hash (column 4). */
-typedef struct UserRow {
+/* A user and columns 4 and 5 of its query: the password hash, or the id
+** and the last use of the session or token it was found by. */
+typedef struct FoundUser {
   User user;
   const char *zHash;
-  int64_t iExtra[2]; /* Columns 4 and 5 of a session lookup */
-} UserRow;
+  int64_t iWhich, tLast;
+} FoundUser;
 
-static void user_hash_from_row(DbStmt *pStmt, Arena *pArena, void *pRow) {
-  UserRow *u = pRow;
+static void found_from_row(DbStmt *pStmt, Arena *pArena, void *pRow) {
+  FoundUser *u = pRow;
   user_from_row(pStmt, pArena, &u->user);
   u->zHash = db_column_dup(pStmt, pArena, 4);
+  u->iWhich = db_column_int64(pStmt, 4);
+  u->tLast = db_column_int64(pStmt, 5);
 }
 
-static int user_with_hash(DbStmt *pStmt, Arena *pArena, User *pUser,
-                          const char **pzHash) {
-  UserRow u;
-  int rc = db_row(pStmt, pArena, user_hash_from_row, &u);
+/* The user pStmt finds (and its hash when pzHash is not NULL). */
+static int user_found(DbStmt *pStmt, Arena *pArena, User *pUser,
+                      const char **pzHash) {
+  FoundUser u;
+  int rc = db_row(pStmt, pArena, found_from_row, &u);
   if (rc == DB_OK) {
     *pUser = u.user;
     if (pzHash) *pzHash = u.zHash;
@@ -185,21 +201,27 @@ static int user_with_hash(DbStmt *pStmt, Arena *pArena, User *pUser,
 
 int accounts_user_by_email(Db *pDb, Arena *pArena, const char *zEmail,
                            User *pUser, const char **pzHash) {
-  return user_with_hash(
+  char zToday[11];
+  accounts_today(zToday);
+  return user_found(
       db_query(pDb,
-               "SELECT id, email, name, role, password_hash FROM users WHERE "
-               "email = ? AND active = 1",
-               DB_T(email_normalize(pArena, zEmail))),
+               "SELECT u.id, u.email, u.name, u.role, "
+               "u.password_hash, 0 FROM users u WHERE u.email "
+               "= ? AND " ACCOUNTS_USABLE_SQL,
+               DB_T(email_normalize(pArena, zEmail)), DB_T(zToday)),
       pArena, pUser, pzHash);
 }
 
 int accounts_user_by_id(Db *pDb, Arena *pArena, int64_t iId, User *pUser,
                         const char **pzHash) {
-  return user_with_hash(db_query(pDb,
-                                 "SELECT id, email, name, role, password_hash "
-                                 "FROM users WHERE id = ? AND active = 1",
-                                 DB_I(iId)),
-                        pArena, pUser, pzHash);
+  char zToday[11];
+  accounts_today(zToday);
+  return user_found(db_query(pDb,
+                             "SELECT u.id, u.email, u.name, u.role, "
+                             "u.password_hash, 0 FROM users u WHERE u.id = ? "
+                             "AND " ACCOUNTS_USABLE_SQL,
+                             DB_I(iId), DB_T(zToday)),
+                    pArena, pUser, pzHash);
 }
 
 int accounts_set_password(Db *pDb, Arena *pArena, int64_t iUserId,
@@ -230,22 +252,16 @@ int accounts_session_create(Db *pDb, int64_t iUserId,
   char zHash[65];
   accounts_random_token(zToken);
   accounts_token_hash(zToken, zHash);
-  int64_t tNow = db_now(), iSession = 0;
-  int rc = db_exec_id(pDb,
-                      "INSERT INTO sessions(token_hash, user_id, created_at, "
-                      "last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?) "
-                      "RETURNING id",
-                      &iSession, DB_T(zHash), DB_I(iUserId), DB_I(tNow),
-                      DB_I(tNow), DB_I(tNow + ACCOUNTS_SESSION_IDLE_SECONDS));
-  if (piSession) *piSession = iSession;
-  return rc == DB_OK ? DB_OK : DB_ERROR;
-}
-
-static void signin_from_row(DbStmt *pStmt, Arena *pArena, void *pRow) {
-  UserRow *u = pRow;
-  user_from_row(pStmt, pArena, &u->user);
-  u->iExtra[0] = db_column_int64(pStmt, 4); /* The session's id */
-  u->iExtra[1] = db_column_int64(pStmt, 5); /* When last seen */
+  int64_t tNow = db_now();
+  return db_exec_id(pDb,
+                    "INSERT INTO sessions(token_hash, user_id, created_at, "
+                    "last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?) "
+                    "RETURNING id",
+                    piSession, DB_T(zHash), DB_I(iUserId), DB_I(tNow),
+                    DB_I(tNow),
+                    DB_I(tNow + ACCOUNTS_SESSION_IDLE_SECONDS)) == DB_OK
+             ? DB_OK
+             : DB_ERROR;
 }
 
 int accounts_session_lookup(Db *pDb, Arena *pArena, const char *zToken,
@@ -254,22 +270,25 @@ int accounts_session_lookup(Db *pDb, Arena *pArena, const char *zToken,
   char zHash[65];
   accounts_token_hash(zToken, zHash);
   int64_t tNow = db_now();
-  UserRow u;
+  char zToday[11];
+  accounts_today(zToday);
+  FoundUser u;
   int rc = db_row(db_query(pDb,
                            "SELECT u.id, u.email, u.name, u.role, s.id, "
                            "s.last_seen_at FROM sessions s JOIN users u ON "
                            "u.id = s.user_id WHERE s.token_hash = ? AND "
-                           "s.expires_at > ? AND u.active = 1",
-                           DB_T(zHash), DB_I(tNow)),
-                  pArena, signin_from_row, &u);
+                           "s.expires_at > ? AND " ACCOUNTS_USABLE_SQL,
+                           DB_T(zHash), DB_I(tNow), DB_T(zToday)),
+                  pArena, found_from_row, &u);
   if (rc != DB_OK) return rc;
   *pUser = u.user;
-  if (piSession) *piSession = u.iExtra[0];
-  if (tNow - u.iExtra[1] >= SESSION_TOUCH_SECONDS) {
+  if (piSession) *piSession = u.iWhich;
+  if (tNow - u.tLast >= SESSION_TOUCH_SECONDS) {
+    /* Not touching it only shortens the session: no error to report. */
     db_exec(pDb,
             "UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id = ?",
             DB_I(tNow), DB_I(tNow + ACCOUNTS_SESSION_IDLE_SECONDS),
-            DB_I(u.iExtra[0]));
+            DB_I(u.iWhich));
   }
   return DB_OK;
 }
@@ -283,11 +302,14 @@ int accounts_token_create(Db *pDb, int64_t iUserId, const char *zLabel,
   char zHash[65];
   accounts_random_token(zToken);
   accounts_token_hash(zToken, zHash);
+  char zPrefix[ACCOUNTS_TOKEN_PREFIX + 1];
+  memcpy(zPrefix, zToken, ACCOUNTS_TOKEN_PREFIX);
+  zPrefix[ACCOUNTS_TOKEN_PREFIX] = 0;
   return db_exec(pDb,
                  "INSERT INTO api_tokens(token_hash, user_id, label, "
-                 "created_at) VALUES (?, ?, ?, ?)",
-                 DB_T(zHash), DB_I(iUserId), DB_TE(zLabel),
-                 DB_I(db_now())) == DB_OK
+                 "created_at, token_prefix) VALUES (?, ?, ?, ?, ?)",
+                 DB_T(zHash), DB_I(iUserId), DB_TE(zLabel), DB_I(db_now()),
+                 DB_T(zPrefix)) == DB_OK
              ? DB_OK
              : DB_ERROR;
 }
@@ -297,43 +319,27 @@ int accounts_token_lookup(Db *pDb, Arena *pArena, const char *zToken,
   if (!zToken || strlen(zToken) != ACCOUNTS_TOKEN_CHARS) return DB_DONE;
   char zHash[65];
   accounts_token_hash(zToken, zHash);
-  return db_row(db_query(pDb,
-                         "SELECT u.id, u.email, u.name, u.role FROM "
-                         "api_tokens t JOIN users u ON u.id = t.user_id WHERE "
-                         "t.token_hash = ? AND t.revoked_at IS NULL AND "
-                         "u.active = 1",
-                         DB_T(zHash)),
-                pArena, user_from_row, pUser);
-}
-
-int accounts_login_throttled(Db *pDb, const char *zEmail,
-                             const char *zAddress) {
-  int64_t tSince = db_now() - ACCOUNTS_THROTTLE_WINDOW_SECONDS;
-  /* Per account: failures since the later of the window start and the last
-  ** successful sign-in, so that a user who finally gets it right starts
-  ** clean. */
-  int64_t nAcct = db_int(
-      pDb, 0,
-      "SELECT count(*) FROM login_attempts WHERE email = ? AND success = 0 "
-      "AND at > ? AND at >= coalesce((SELECT max(at) FROM login_attempts "
-      "WHERE email = ? AND success = 1), 0)",
-      DB_T(zEmail), DB_I(tSince), DB_T(zEmail));
-  if (nAcct >= ACCOUNTS_THROTTLE_PER_ACCOUNT) return 1;
-  return db_int(pDb, 0,
-                "SELECT count(*) FROM login_attempts WHERE address = ? AND "
-                "success = 0 AND at > ?",
-                DB_T(zAddress), DB_I(tSince)) >= ACCOUNTS_THROTTLE_PER_ADDRESS;
-}
-
-void accounts_login_record(Db *pDb, const char *zEmail, const char *zAddress,
-                           int bSuccess) {
+  char zToday[11];
+  accounts_today(zToday);
   int64_t tNow = db_now();
-  db_exec(pDb,
-          "INSERT INTO login_attempts(email, address, at, success) VALUES "
-          "(?, ?, ?, ?)",
-          DB_T(zEmail), DB_T(zAddress), DB_I(tNow), DB_I(bSuccess ? 1 : 0));
-  /* Old attempts say nothing any more: drop those of this account so the
-  ** table stays small without a separate cleaning job. */
-  db_exec(pDb, "DELETE FROM login_attempts WHERE email = ? AND at < ?",
-          DB_T(zEmail), DB_I(tNow - 24 * 3600));
+  FoundUser u;
+  int rc = db_row(
+      db_query(
+          pDb,
+          "SELECT u.id, u.email, u.name, u.role, t.id, "
+          "coalesce(t.last_used_at, 0) FROM api_tokens t "
+          "JOIN users u ON u.id = t.user_id WHERE "
+          "t.token_hash = ? AND t.revoked_at IS NULL AND " ACCOUNTS_USABLE_SQL,
+          DB_T(zHash), DB_T(zToday)),
+      pArena, found_from_row, &u);
+  if (rc != DB_OK) return rc;
+  *pUser = u.user;
+  /* The officer's list shows when each token was last used; to the minutes
+  ** is enough, and spares a write on every API call. Best effort: the
+  ** request is not refused for it. */
+  if (tNow - u.tLast >= SESSION_TOUCH_SECONDS) {
+    db_exec(pDb, "UPDATE api_tokens SET last_used_at = ? WHERE id = ?",
+            DB_I(tNow), DB_I(u.iWhich));
+  }
+  return DB_OK;
 }

@@ -24,11 +24,21 @@
 #define ACCOUNTS_PASSWORD_MIN 8
 #define ACCOUNTS_PASSWORD_MAX 256
 #define ACCOUNTS_SESSION_IDLE_SECONDS (14 * 24 * 3600)
-/* Throttling: failed sign-ins inside the window, per account and per
-** network address, after which sign-in is refused until the window passes. */
-#define ACCOUNTS_THROTTLE_WINDOW_SECONDS (15 * 60)
-#define ACCOUNTS_THROTTLE_PER_ACCOUNT 5
-#define ACCOUNTS_THROTTLE_PER_ADDRESS 20
+/* Sign-in throttling: growing delays, never a lock. Failures are counted
+** in three scopes; past a scope's free failures, each further failure makes
+** the next try in that scope wait BASE * 2^(n - free) seconds, up to the
+** scope's cap. One account from one address (a guesser at one keyboard)
+** and one address over any accounts (a password sprayed over many) may
+** wait long; one account from any address waits at most a minute, so its
+** owner at another address is never locked out by someone else's
+** failures. A success clears the account's failures (not the address's). */
+#define ACCOUNTS_THROTTLE_WINDOW_SECONDS (60 * 60) /* Older ones ignored */
+#define ACCOUNTS_THROTTLE_BASE_SECONDS 5
+#define ACCOUNTS_THROTTLE_FREE_PAIR 5           /* This account, this address */
+#define ACCOUNTS_THROTTLE_FREE_ADDRESS 20       /* This address, any account */
+#define ACCOUNTS_THROTTLE_FREE_ACCOUNT 10       /* This account, any address */
+#define ACCOUNTS_THROTTLE_MAX_SECONDS (15 * 60) /* Pair and address cap */
+#define ACCOUNTS_THROTTLE_ACCOUNT_MAX_SECONDS 60 /* Account-wide cap */
 
 /* Must be called once before anything else here (initializes libsodium). */
 int accounts_init(void);
@@ -40,7 +50,13 @@ const char *accounts_role_label(const char *zRole);
 
 /* Validation: NULL when acceptable, else a Spanish sentence. E-mail
 ** addresses: email_problem() and email_normalize() (domain/email.h). */
-const char *accounts_password_problem(const char *zPassword);
+/* Length, the list of common passwords (data/passwords/), and the
+** account's own name and e-mail (either may be NULL). */
+const char *accounts_password_problem(const char *zPassword, const char *zName,
+                                      const char *zEmail);
+/* 1 when zPassword, in lower case, is a common password or one followed by
+** digits and signs only. */
+int accounts_password_is_common(const char *zPassword);
 const char *accounts_name_problem(const char *zName);
 
 /* Random token for cookies and API tokens (base64url, 43 characters). */
@@ -62,18 +78,30 @@ int accounts_user_create(Db *pDb, Arena *pArena, const char *zEmail,
                          const char *zPassword, int64_t *piId,
                          const char **pzErr, const char **pzField);
 
-/* Finds an active user by e-mail (any case). On success fills *pUser and,
-** when pzHash is not NULL, the password hash; strings in pArena. */
+/* Finds a user who may sign in (ACCOUNTS_USABLE_SQL) by e-mail (any case).
+** On success fills *pUser and, when pzHash is not NULL, the password hash;
+** strings in pArena. DB_DONE when there is none. */
 int accounts_user_by_email(Db *pDb, Arena *pArena, const char *zEmail,
                            User *pUser, const char **pzHash);
 int accounts_user_by_id(Db *pDb, Arena *pArena, int64_t iId, User *pUser,
                         const char **pzHash);
-/* Every active user, by name (strings in pArena). */
-int accounts_user_list(Db *pDb, Arena *pArena, User **paUser, int *pnUser);
 /* Replaces a user's password (already validated) and ends all their
 ** sessions except iKeepSession (0: none kept). */
 int accounts_set_password(Db *pDb, Arena *pArena, int64_t iUserId,
                           const char *zPassword, int64_t iKeepSession);
+
+/* The SQL condition that an account (alias u) may be used: it is active
+** and, when it belongs to council members, one of them is still in office
+** (status vigente and a term that has not ended). A councillor who
+** resigned, was replaced or removed, or whose term ended, can no longer
+** sign in, and their sessions and tokens stop working at once. Its one
+** parameter is today's date, accounts_today(). */
+#define ACCOUNTS_USABLE_SQL                                       \
+  "u.active = 1 AND (NOT EXISTS (SELECT 1 FROM members mo WHERE " \
+  "mo.user_id = u.id) OR EXISTS (SELECT 1 FROM members mo WHERE " \
+  "mo.user_id = u.id AND mo.status = 'vigente' AND mo.term_end >= ?))"
+/* Today in Santiago, "YYYY-MM-DD". */
+void accounts_today(char zDay[11]);
 
 /* Sessions. accounts_session_create() writes the new cookie value into
 ** zToken and its id into *piSession. accounts_session_lookup() finds the
@@ -85,18 +113,89 @@ int accounts_session_lookup(Db *pDb, Arena *pArena, const char *zToken,
                             User *pUser, int64_t *piSession);
 void accounts_session_delete(Db *pDb, int64_t iSession);
 
-/* API tokens: a new one for the user (printed once, stored hashed); lookup
-** by the value a client sends. */
+/* API tokens: a new one for the user (printed once, stored hashed with its
+** first ACCOUNTS_TOKEN_PREFIX characters, which name it in lists); lookup
+** by the value a client sends, which also notes the token's last use. */
+#define ACCOUNTS_TOKEN_PREFIX 8
 int accounts_token_create(Db *pDb, int64_t iUserId, const char *zLabel,
                           char zToken[ACCOUNTS_TOKEN_MAX]);
 int accounts_token_lookup(Db *pDb, Arena *pArena, const char *zToken,
                           User *pUser);
 
-/* Sign-in throttling: 1 when too many recent failures for this account or
-** address. accounts_login_record() remembers an attempt. */
-int accounts_login_throttled(Db *pDb, const char *zEmail,
-                             const char *zAddress);
-void accounts_login_record(Db *pDb, const char *zEmail, const char *zAddress,
-                           int bSuccess);
+/* ---- Account lifecycle (lifecycle.c) ---- */
+
+/* An account as the officer's list shows it, whatever its state. */
+typedef struct UserRow {
+  int64_t id;
+  const char *zEmail;
+  const char *zName;
+  const char *zRole;
+  int bActive;     /* Not disabled */
+  int bLeftOffice; /* Its councillor left office: cannot sign in */
+  int64_t iCreated;
+} UserRow;
+
+/* Every account, by name; or the one with id / e-mail (DB_DONE: none). */
+int accounts_user_list(Db *pDb, Arena *pArena, UserRow **paRow, int *pnRow);
+int accounts_user_row(Db *pDb, Arena *pArena, int64_t iId, UserRow *pRow);
+int accounts_user_row_by_email(Db *pDb, Arena *pArena, const char *zEmail,
+                               UserRow *pRow);
+
+/* Disables an account, ending its sessions and revoking its tokens in the
+** same transaction; or enables it again (its old tokens stay revoked). */
+int accounts_user_set_active(Db *pDb, int64_t iUserId, int bActive);
+/* Changes the role (a valid slug: accounts_role_bit() != 0). */
+int accounts_user_set_role(Db *pDb, int64_t iUserId, const char *zRole);
+
+/* An API token as lists show it: never the token itself. */
+typedef struct TokenRow {
+  int64_t id;
+  const char *zPrefix; /* First characters, "" for tokens older than that */
+  const char *zLabel;
+  int64_t iCreated;
+  int64_t iLastUsed; /* 0: never used */
+  int64_t iRevoked;  /* 0: live */
+} TokenRow;
+int accounts_token_list(Db *pDb, Arena *pArena, int64_t iUserId,
+                        TokenRow **paRow, int *pnRow);
+/* Revokes the user's live tokens: every one (zWhich NULL), the one whose
+** value is zWhich, or the one whose prefix starts with zWhich (at least 4
+** characters). *pnRevoked gets how many. DB_CONSTRAINT (nothing revoked)
+** when zWhich names more than one token. */
+int accounts_token_revoke(Db *pDb, int64_t iUserId, const char *zWhich,
+                          int *pnRevoked);
+/* Revokes the user's token with that id; DB_DONE when there is no such
+** live token of theirs. */
+int accounts_token_revoke_id(Db *pDb, int64_t iUserId, int64_t iTokenId);
+
+/* Password reset links: single use, valid ACCOUNTS_RESET_SECONDS, only the
+** newest one of a user works. Created inside the caller's transaction (the
+** mail that carries it is queued in the same one). */
+#define ACCOUNTS_RESET_SECONDS (24 * 3600)
+int accounts_reset_create(Db *pDb, int64_t iUserId, int64_t iBy,
+                          char zToken[ACCOUNTS_TOKEN_MAX]);
+/* The user a live link belongs to (a usable account), or 0. */
+int64_t accounts_reset_user(Db *pDb, const char *zToken);
+/* Uses a live link: sets the password (already validated), ends every
+** session of the user and spends the link, in one transaction. DB_DONE
+** when the link is not (or no longer) live. */
+int accounts_reset_use(Db *pDb, Arena *pArena, const char *zToken,
+                       const char *zPassword, int64_t *piUser);
+
+/* Sign-in throttling (see ACCOUNTS_THROTTLE_ above). The delay after
+** nFail failures in a scope with nFree free ones and the cap iCap. */
+int64_t accounts_throttle_delay(int64_t nFail, int nFree, int64_t iCap);
+/* Seconds zAddress must still wait before trying zEmail (normalized); 0:
+** it may try now. -1 when the failures could not be counted: the caller
+** refuses the sign-in (throttling fails closed). */
+int64_t accounts_login_wait(Db *pDb, const char *zEmail, const char *zAddress);
+/* Remembers an attempt (DB_OK or DB_ERROR). */
+int accounts_login_record(Db *pDb, const char *zEmail, const char *zAddress,
+                          int bSuccess);
+/* Checks zPassword against the account's hash, or, for an e-mail with no
+** usable account (zHash NULL), against a fixed dummy hash of the same cost
+** so that the answer takes as long and says nothing about which e-mails
+** exist. 1 only for a real match. */
+int accounts_password_check(const char *zHash, const char *zPassword);
 
 #endif

@@ -13,6 +13,7 @@
 #include "mail/mime.h"
 #include "mail/outbox.h"
 #include "mail/smtp.h"
+#include "util/text.h"
 
 static const DbMap recipient_from_row_map =
     DB_MAP(ConveneRecipient, "itt", iMember, zName, zEmail);
@@ -187,8 +188,11 @@ static int queue_one(Db *pDb, Arena *pArena, const Activity *a, MailKind e,
   msg.zIdempotencyKey = arena_printf(pArena, "%s:%lld:%d:%s", zKey,
                                      (long long)a->id, a->iSequence, zEmail);
   msg.zTo = zEmail;
-  msg.zToName = zName && *zName ? zName : NULL;
-  msg.zSubject = zSubject;
+  /* Names and titles are one line since the forms say so; one stored
+  ** before that may still hold a line break, which the outbox would refuse
+  ** (and convening answered 500): it goes out flattened. */
+  msg.zToName = zName && *zName ? text_one_line(pArena, zName) : NULL;
+  msg.zSubject = text_one_line(pArena, zSubject);
   msg.zText = buf_str(&b);
   msg.zRelatedKind = "actividad";
   msg.iRelatedId = a->id;

@@ -6,6 +6,7 @@
 
 #include "domain/people.h"
 #include "store/people/people_internal.h"
+#include "util/text.h"
 
 #define DIRECTORY_COLUMNS                                               \
   "d.id, d.person_name, d.position, d.institution, d.kind, "            \
@@ -59,6 +60,9 @@ void people_directory_check(Db *pDb, Arena *pArena, const TerritoryIndex *pIdx,
   p->zPersonName = people_get(pArena, xGet, pCtx, "nombre");
   p->zPosition = people_get(pArena, xGet, pCtx, "cargo");
   p->zInstitution = people_get(pArena, xGet, pCtx, "institucion");
+  problem_add(pP, "nombre", text_single_line_problem(p->zPersonName));
+  problem_add(pP, "cargo", text_single_line_problem(p->zPosition));
+  problem_add(pP, "institucion", text_single_line_problem(p->zInstitution));
   if (!p->zInstitution[0]) {
     problem_add(pP, "institucion", "Escriba la institución o el servicio.");
   }

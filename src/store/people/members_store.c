@@ -10,6 +10,7 @@
 #include "domain/people.h"
 #include "domain/rut.h"
 #include "store/people/people_internal.h"
+#include "util/text.h"
 
 #define MEMBER_FROM                                         \
   "FROM members m "                                         \
@@ -109,6 +110,9 @@ static void check_names_and_run(Db *pDb, Arena *pArena, int64_t iCouncil,
                                 int64_t iSelf, Member *p, PeopleProblems *pP) {
   p->zFirstNames = people_get(pArena, xGet, pCtx, "nombres");
   p->zLastNames = people_get(pArena, xGet, pCtx, "apellidos");
+  /* Names go into mail headers and lists: one line of plain text. */
+  problem_add(pP, "nombres", text_single_line_problem(p->zFirstNames));
+  problem_add(pP, "apellidos", text_single_line_problem(p->zLastNames));
   if (!p->zFirstNames[0]) problem_add(pP, "nombres", "Escriba los nombres.");
   if (!p->zLastNames[0]) problem_add(pP, "apellidos", "Escriba los apellidos.");
   if (strlen(p->zFirstNames) > 120 || strlen(p->zLastNames) > 120) {

@@ -6,6 +6,7 @@
 #include "domain/people.h"
 #include "domain/rut.h"
 #include "store/people/people_internal.h"
+#include "util/text.h"
 
 #define ORG_COLUMNS                                                    \
   "o.id, o.name, o.kind, coalesce(o.rut, ''), o.legal_number, "        \
@@ -60,6 +61,7 @@ void people_org_check(Db *pDb, Arena *pArena, int64_t iCouncil,
   memset(pOrg, 0, sizeof(*pOrg));
   pOrg->id = iSelf;
   pOrg->zName = people_get(pArena, xGet, pCtx, "nombre");
+  problem_add(pProblems, "nombre", text_single_line_problem(pOrg->zName));
   if (!pOrg->zName[0]) {
     problem_add(pProblems, "nombre", "Escriba el nombre de la organización.");
   } else if (strlen(pOrg->zName) > 200) {

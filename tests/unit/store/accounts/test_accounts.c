@@ -1,7 +1,8 @@
 /*
 ** Passwords are stored as argon2id hashes, sessions and tokens as SHA-256
-** hashes; validation speaks Spanish; throttling counts failures per account
-** and per address.
+** hashes; validation speaks Spanish; throttling slows failures with growing
+** delays per account, address and both, never locking the owner out, and
+** refuses when it cannot count.
 */
 #include "support.h"
 
@@ -69,9 +70,11 @@ static void validation_messages_are_spanish_and_specific(void **state) {
       assert_non_null(z);
     }
   }
-  assert_non_null(accounts_password_problem("corta"));
-  assert_null(accounts_password_problem("contraseña")); /* 10 characters */
-  assert_non_null(accounts_password_problem("ñññññññ"));  /* 7 characters, 14 bytes */
+  assert_non_null(accounts_password_problem("corta", NULL, NULL));
+  assert_null(
+      accounts_password_problem("ñandú azul", NULL, NULL)); /* 10 characters */
+  assert_non_null(accounts_password_problem("ñññññññ", NULL,
+                                            NULL)); /* 7 characters, 14 bytes */
   assert_non_null(accounts_name_problem("   "));
   assert_null(accounts_name_problem("María Pérez"));
 }
@@ -146,24 +149,124 @@ static void sessions_are_found_by_cookie_and_end_on_password_change(void **state
   db_close(pDb);
 }
 
-static void throttling_counts_failures_since_the_last_success(void **state) {
+/* Failures recorded at chosen times (the store records db_now()). */
+static void fail_at(Db *pDb, const char *zEmail, const char *zAddress,
+                    int64_t tAt, int bSuccess) {
+  DbStmt *p = db_prepare(pDb,
+                         "INSERT INTO login_attempts(email, address, at, "
+                         "success) VALUES (?, ?, ?, ?)");
+  db_bind_text(p, 1, zEmail);
+  db_bind_text(p, 2, zAddress);
+  db_bind_int64(p, 3, tAt);
+  db_bind_int64(p, 4, bSuccess);
+  assert_int_equal(db_step(p), DB_DONE);
+  db_done(p);
+}
+
+static void throttle_delays_grow_from_the_free_failures_up_to_a_cap(
+    void **state) {
+  (void)state;
+  static const struct {
+    int64_t nFail;
+    int nFree;
+    int64_t iCap, iWant;
+  } a[] = {
+      {0, 5, 900, 0},  {4, 5, 900, 0},    {5, 5, 900, 5},    {6, 5, 900, 10},
+      {7, 5, 900, 20}, {12, 5, 900, 640}, {13, 5, 900, 900}, {500, 5, 900, 900},
+      {10, 10, 60, 5}, {13, 10, 60, 40},  {14, 10, 60, 60},  {99, 10, 60, 60},
+  };
+  for (size_t i = 0; i < sizeof(a) / sizeof(a[0]); i++) {
+    assert_int_equal(accounts_throttle_delay(a[i].nFail, a[i].nFree, a[i].iCap),
+                     a[i].iWant);
+  }
+}
+
+/* One address's failures on an account slow that address, not the owner
+** at another address (who waits at most the account-wide minute). */
+static void throttling_slows_the_guesser_and_never_locks_out_the_owner(
+    void **state) {
   (void)state;
   Db *pDb = open_migrated();
-  for (int i = 0; i < ACCOUNTS_THROTTLE_PER_ACCOUNT - 1; i++) {
-    accounts_login_record(pDb, "a@b.cl", "10.0.0.1", 0);
+  for (int i = 0; i < ACCOUNTS_THROTTLE_FREE_PAIR - 1; i++) {
+    assert_int_equal(accounts_login_record(pDb, "a@b.cl", "10.0.0.1", 0),
+                     DB_OK);
   }
-  assert_false(accounts_login_throttled(pDb, "a@b.cl", "10.0.0.1"));
+  assert_int_equal(accounts_login_wait(pDb, "a@b.cl", "10.0.0.1"), 0);
   accounts_login_record(pDb, "a@b.cl", "10.0.0.1", 0);
-  assert_true(accounts_login_throttled(pDb, "a@b.cl", "10.0.0.2"));
-  assert_false(accounts_login_throttled(pDb, "otra@b.cl", "10.0.0.2"));
-  /* Per address: many accounts tried from one place. */
-  for (int i = 0; i < ACCOUNTS_THROTTLE_PER_ADDRESS; i++) {
+  int64_t iWait = accounts_login_wait(pDb, "a@b.cl", "10.0.0.1");
+  assert_true(iWait > 0 && iWait <= ACCOUNTS_THROTTLE_BASE_SECONDS);
+  /* The owner elsewhere, and other accounts from the guesser's address. */
+  assert_int_equal(accounts_login_wait(pDb, "a@b.cl", "10.0.0.2"), 0);
+  assert_int_equal(accounts_login_wait(pDb, "otra@b.cl", "10.0.0.1"), 0);
+  /* A hundred failures from one address, the last just now: that address
+  ** waits a quarter of an hour, the owner at another at most a minute. */
+  int64_t tNow = db_now();
+  for (int i = 0; i < 100; i++)
+    fail_at(pDb, "x@b.cl", "10.6.6.6", tNow - 100 + i, 0);
+  iWait = accounts_login_wait(pDb, "x@b.cl", "10.6.6.6");
+  assert_true(iWait > 14 * 60 && iWait <= ACCOUNTS_THROTTLE_MAX_SECONDS);
+  iWait = accounts_login_wait(pDb, "x@b.cl", "10.7.7.7");
+  assert_true(iWait > 0 && iWait <= ACCOUNTS_THROTTLE_ACCOUNT_MAX_SECONDS);
+  /* Once the delay after the last failure has passed, the owner may try. */
+  fail_at(pDb, "y@b.cl", "10.6.6.6", tNow - 4000, 0); /* Out of the window */
+  for (int i = 0; i < 30; i++)
+    fail_at(pDb, "y@b.cl", "10.6.6.6", tNow - 300 - i, 0);
+  assert_int_equal(accounts_login_wait(pDb, "y@b.cl", "10.7.7.7"), 0);
+  /* A success clears the account's failures. */
+  accounts_login_record(pDb, "a@b.cl", "10.0.0.1", 1);
+  assert_int_equal(accounts_login_wait(pDb, "a@b.cl", "10.0.0.1"), 0);
+  db_close(pDb);
+}
+
+/* Many accounts tried from one address: that address waits for any
+** account; failures spread over addresses slow the account they target. */
+static void throttling_counts_per_address_and_per_account(void **state) {
+  (void)state;
+  Db *pDb = open_migrated();
+  for (int i = 0; i < ACCOUNTS_THROTTLE_FREE_ADDRESS; i++) {
     char zEmail[32];
     snprintf(zEmail, sizeof(zEmail), "u%d@b.cl", i);
     accounts_login_record(pDb, zEmail, "10.9.9.9", 0);
   }
-  assert_true(accounts_login_throttled(pDb, "nueva@b.cl", "10.9.9.9"));
+  assert_true(accounts_login_wait(pDb, "nueva@b.cl", "10.9.9.9") > 0);
+  assert_int_equal(accounts_login_wait(pDb, "nueva@b.cl", "10.9.9.8"), 0);
+  /* A success from the address does not clear what it did to others. */
+  accounts_login_record(pDb, "u0@b.cl", "10.9.9.9", 1);
+  assert_true(accounts_login_wait(pDb, "nueva@b.cl", "10.9.9.9") > 0);
+  for (int i = 0; i < ACCOUNTS_THROTTLE_FREE_ACCOUNT; i++) {
+    char zAddr[32];
+    snprintf(zAddr, sizeof(zAddr), "10.1.1.%d", i);
+    accounts_login_record(pDb, "blanco@b.cl", zAddr, 0);
+  }
+  int64_t iWait = accounts_login_wait(pDb, "blanco@b.cl", "10.2.2.2");
+  assert_true(iWait > 0 && iWait <= ACCOUNTS_THROTTLE_ACCOUNT_MAX_SECONDS);
   db_close(pDb);
+}
+
+/* When the failures cannot be counted, sign-in is refused (-1), never
+** let through as "no failures". */
+static void throttling_fails_closed_when_it_cannot_count(void **state) {
+  (void)state;
+  Db *pDb = open_migrated();
+  assert_int_equal(accounts_login_wait(pDb, "a@b.cl", "10.0.0.1"), 0);
+  assert_int_equal(db_exec_script(pDb, "DROP TABLE login_attempts"), DB_OK);
+  assert_int_equal(accounts_login_wait(pDb, "a@b.cl", "10.0.0.1"), -1);
+  assert_int_equal(accounts_login_record(pDb, "a@b.cl", "10.0.0.1", 0),
+                   DB_ERROR);
+  db_close(pDb);
+}
+
+/* A wrong e-mail costs what a wrong password costs: one argon2 check (of
+** a dummy hash made once), and never a match. */
+static void unknown_accounts_are_checked_against_a_dummy_hash(void **state) {
+  (void)state;
+  assert_false(accounts_password_check(NULL, "cualquier cosa"));
+  assert_false(accounts_password_check("", ""));
+  Arena *pArena = arena_new();
+  const char *zHash = accounts_password_hash(pArena, "la clave real 1");
+  assert_true(accounts_password_check(zHash, "la clave real 1"));
+  assert_false(accounts_password_check(zHash, "otra"));
+  arena_free(pArena);
 }
 
 int main(void) {
@@ -173,7 +276,12 @@ int main(void) {
       cmocka_unit_test(tokens_are_random_and_stored_only_as_hashes),
       cmocka_unit_test(users_are_created_once_per_email_in_any_case),
       cmocka_unit_test(sessions_are_found_by_cookie_and_end_on_password_change),
-      cmocka_unit_test(throttling_counts_failures_since_the_last_success),
+      cmocka_unit_test(throttle_delays_grow_from_the_free_failures_up_to_a_cap),
+      cmocka_unit_test(
+          throttling_slows_the_guesser_and_never_locks_out_the_owner),
+      cmocka_unit_test(throttling_counts_per_address_and_per_account),
+      cmocka_unit_test(throttling_fails_closed_when_it_cannot_count),
+      cmocka_unit_test(unknown_accounts_are_checked_against_a_dummy_hash),
   };
   return cmocka_run_group_tests_name("accounts", tests, setup, teardown);
 }
