@@ -285,18 +285,24 @@ int db_rows(DbStmt *pStmt, Arena *pArena, DbRowMap xMap, size_t nElem,
 
 /* A row read into a struct by a map instead of a function: the columns'
 ** types in order — 'i' an int64_t, 'n' an int, 'b' an int that is 1 when
-** the column is not 0, 't' text copied into the arena, '-' a column
-** skipped — and the fields they go to, in the same order:
+** the column is not 0, 't' text copied into the arena ("" for NULL), 'T'
+** the same but NULL for NULL, '-' a column skipped — and the fields they
+** go to, in the same order:
 **
 **   static const DbMap org_map = DB_MAP(Organization, "itt", id, zName,
 **                                        zKind);
 **
-** Each field's size is kept and checked against its type (an assert). A
-** map is a file-scope constant: its arrays are compound literals. */
+** DB_MAP_FIX(T, xFix, …) then calls xFix on the mapped row, for what a
+** column does not give as it is (a state parsed from its slug, a time
+** shown as a date; it may read the skipped columns). Each field's size is
+** kept and checked against its type (an assert). A map is a file-scope
+** constant: its arrays are compound literals. */
 typedef struct DbMap {
   const char *zTypes;          /* One letter per column */
   const size_t *aiOffset;      /* Where each field is, skips excluded */
   const unsigned char *aiSize; /* Its size, for the check */
+  size_t nRow;                 /* sizeof the struct */
+  void (*xFix)(DbStmt *pStmt, Arena *pArena, void *pRow); /* Or NULL */
 } DbMap;
 #define DB_MAP_OFF_(T, f) offsetof(T, f)
 #define DB_MAP_SIZE_(T, f) (unsigned char)sizeof(((T *)0)->f)
@@ -334,20 +340,31 @@ typedef struct DbMap {
               DB_FE13_, DB_FE12_, DB_FE11_, DB_FE10_, DB_FE9_, DB_FE8_,      \
               DB_FE7_, DB_FE6_, DB_FE5_, DB_FE4_, DB_FE3_, DB_FE2_, DB_FE1_) \
   (X, T, __VA_ARGS__)
-#define DB_MAP(T, zTypes, ...)                                       \
-  {                                                                  \
-    (zTypes), (const size_t[]){DB_FE_(DB_MAP_OFF_, T, __VA_ARGS__)}, \
-        (const unsigned char[]) {                                    \
-      DB_FE_(DB_MAP_SIZE_, T, __VA_ARGS__)                           \
-    }                                                                \
+#define DB_MAP_FIX(T, xFix, zTypes, ...)                               \
+  {                                                                    \
+    (zTypes), (const size_t[]){DB_FE_(DB_MAP_OFF_, T, __VA_ARGS__)},   \
+        (const unsigned char[]){DB_FE_(DB_MAP_SIZE_, T, __VA_ARGS__)}, \
+        sizeof(T), (xFix)                                              \
   }
+#define DB_MAP(T, zTypes, ...) DB_MAP_FIX(T, NULL, zTypes, __VA_ARGS__)
 
 /* Reads the current row of pStmt into *pRow as pMap says. */
 void db_map_row(DbStmt *pStmt, Arena *pArena, const DbMap *pMap, void *pRow);
 /* db_row() and db_rows() with a map. */
 int db_row_map(DbStmt *pStmt, Arena *pArena, const DbMap *pMap, void *pRow);
-int db_rows_map(DbStmt *pStmt, Arena *pArena, const DbMap *pMap, size_t nElem,
-                void *ppRow, int *pnRow);
+int db_rows_map(DbStmt *pStmt, Arena *pArena, const DbMap *pMap, void *ppRow,
+                int *pnRow);
+
+/* A query and its rows in one call: db_query() then db_row_map() (DB_OK,
+** DB_DONE when there is no row, DB_ERROR) or db_rows_map(). */
+int db_get_args(Db *pDb, Arena *pArena, const DbMap *pMap, void *pRow,
+                const char *zSql, const DbArg *aArg, int nArg);
+#define db_get(pDb, pArena, pMap, pRow, zSql, ...) \
+  db_get_args(pDb, pArena, pMap, pRow, zSql, DB_ARGS_(__VA_ARGS__))
+int db_list_args(Db *pDb, Arena *pArena, const DbMap *pMap, void *ppRow,
+                 int *pnRow, const char *zSql, const DbArg *aArg, int nArg);
+#define db_list(pDb, pArena, pMap, ppRow, pnRow, zSql, ...) \
+  db_list_args(pDb, pArena, pMap, ppRow, pnRow, zSql, DB_ARGS_(__VA_ARGS__))
 
 /* A copy of column i's text in pArena ("" for NULL). */
 const char *db_column_dup(DbStmt *pStmt, Arena *pArena, int i);

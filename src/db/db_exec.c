@@ -148,12 +148,15 @@ void db_map_row(DbStmt *pStmt, Arena *pArena, const DbMap *pMap, void *pRow) {
                                   : (int)db_column_int64(pStmt, i);
         break;
       default:
-        assert(e == 't' && pMap->aiSize[k] == sizeof(char *));
-        *(const char **)pField = db_column_dup(pStmt, pArena, i);
+        assert((e == 't' || e == 'T') && pMap->aiSize[k] == sizeof(char *));
+        *(const char **)pField = e == 'T' && db_column_is_null(pStmt, i)
+                                     ? NULL
+                                     : db_column_dup(pStmt, pArena, i);
         break;
     }
     k++;
   }
+  if (pMap->xFix) pMap->xFix(pStmt, pArena, pRow);
 }
 
 /* db_row()'s and db_rows()' mapper for a map: the map rides in front of
@@ -173,7 +176,18 @@ int db_row_map(DbStmt *pStmt, Arena *pArena, const DbMap *pMap, void *pRow) {
   return db_row(pStmt, pArena, mapped_one, &m);
 }
 
-int db_rows_map(DbStmt *pStmt, Arena *pArena, const DbMap *pMap, size_t nElem,
-                void *ppRow, int *pnRow) {
-  return rows_read(pStmt, pArena, NULL, pMap, nElem, ppRow, pnRow);
+int db_rows_map(DbStmt *pStmt, Arena *pArena, const DbMap *pMap, void *ppRow,
+                int *pnRow) {
+  return rows_read(pStmt, pArena, NULL, pMap, pMap->nRow, ppRow, pnRow);
+}
+
+int db_get_args(Db *pDb, Arena *pArena, const DbMap *pMap, void *pRow,
+                const char *zSql, const DbArg *aArg, int nArg) {
+  return db_row_map(db_query_args(pDb, zSql, aArg, nArg), pArena, pMap, pRow);
+}
+
+int db_list_args(Db *pDb, Arena *pArena, const DbMap *pMap, void *ppRow,
+                 int *pnRow, const char *zSql, const DbArg *aArg, int nArg) {
+  return db_rows_map(db_query_args(pDb, zSql, aArg, nArg), pArena, pMap, ppRow,
+                     pnRow);
 }

@@ -170,18 +170,9 @@ static int load_attachments(Db *pDb, Arena *pArena, OutboxMail *m) {
                  &m->aAttach, &m->nAttach);
 }
 
-static void mail_from_row(DbStmt *pSel, Arena *pArena, void *pRow) {
-  OutboxMail *m = pRow;
-  m->id = db_column_int64(pSel, 0);
-  m->zMessageToken = db_column_dup(pSel, pArena, 1);
-  m->zTo = db_column_dup(pSel, pArena, 2);
-  m->zToName = db_column_dup(pSel, pArena, 3);
-  m->zSubject = db_column_dup(pSel, pArena, 4);
-  m->zText = db_column_dup(pSel, pArena, 5);
-  m->zHtml = db_column_is_null(pSel, 6) ? NULL : db_column_dup(pSel, pArena, 6);
-  m->nAttempt = (int)db_column_int64(pSel, 7);
-  m->iCreated = db_column_int64(pSel, 8);
-}
+static const DbMap mail_map =
+    DB_MAP(OutboxMail, "itttttTni", id, zMessageToken, zTo, zToName, zSubject,
+           zText, zHtml, nAttempt, iCreated);
 
 int outbox_claim(Db *pDb, Arena *pArena, const char *zClaim, int64_t iNow,
                  int64_t iLease, int nMax, OutboxMail **paMail, int *pnMail) {
@@ -202,13 +193,12 @@ int outbox_claim(Db *pDb, Arena *pArena, const char *zClaim, int64_t iNow,
   ** lease. */
   OutboxMail *aMail = NULL;
   int n = 0;
-  rc = db_rows(db_query(pDb,
-                        "SELECT id, message_token, recipient, recipient_name, "
-                        "subject, body_text, body_html, attempts, created_at "
-                        "FROM mail_outbox WHERE claimed_by = ? AND state = "
-                        "'pendiente' ORDER BY id",
-                        DB_T(zClaim)),
-               pArena, mail_from_row, sizeof(OutboxMail), &aMail, &n);
+  rc = db_list(pDb, pArena, &mail_map, &aMail, &n,
+               "SELECT id, message_token, recipient, recipient_name, "
+               "subject, body_text, body_html, attempts, created_at "
+               "FROM mail_outbox WHERE claimed_by = ? AND state = "
+               "'pendiente' ORDER BY id",
+               DB_T(zClaim));
   for (int i = 0; rc == DB_OK && i < n; i++) {
     rc = load_attachments(pDb, pArena, &aMail[i]);
   }
@@ -281,16 +271,14 @@ static const DbMap row_from_row_map =
 int outbox_list(Db *pDb, Arena *pArena, const char *zRelatedKind,
                 int64_t iRelatedId, int nMax, OutboxRow **paRow, int *pnRow) {
   /* A NULL kind lists every message. */
-  int rc = db_rows_map(
-      db_query(pDb,
-               "SELECT id, recipient, subject, state, attempts, last_error, "
-               "created_at, next_attempt_at, coalesce(sent_at, 0), "
-               "related_kind, coalesce(related_id, 0) FROM mail_outbox WHERE "
-               "CAST(? AS TEXT) IS NULL OR (related_kind = ? AND related_id "
-               "= ?) ORDER BY id DESC LIMIT ?",
-               DB_T(zRelatedKind), DB_T(zRelatedKind), DB_I(iRelatedId),
-               DB_I(nMax)),
-      pArena, &row_from_row_map, sizeof(OutboxRow), paRow, pnRow);
+  int rc = db_list(
+      pDb, pArena, &row_from_row_map, paRow, pnRow,
+      "SELECT id, recipient, subject, state, attempts, last_error, "
+      "created_at, next_attempt_at, coalesce(sent_at, 0), "
+      "related_kind, coalesce(related_id, 0) FROM mail_outbox WHERE "
+      "CAST(? AS TEXT) IS NULL OR (related_kind = ? AND related_id "
+      "= ?) ORDER BY id DESC LIMIT ?",
+      DB_T(zRelatedKind), DB_T(zRelatedKind), DB_I(iRelatedId), DB_I(nMax));
   if (!*paRow) *paRow = arena_alloc(pArena, sizeof(OutboxRow));
   return rc;
 }

@@ -161,37 +161,31 @@ int accounts_user_create(Db *pDb, Arena *pArena, const char *zEmail,
   return DB_OK;
 }
 
-/* Fills the User at pRow from columns 0..3 (id, email, name, role). */
-static void user_from_row(DbStmt *pStmt, Arena *pArena, void *pRow) {
-  User *pUser = pRow;
-  pUser->id = db_column_int64(pStmt, 0);
-  pUser->zEmail = db_column_dup(pStmt, pArena, 1);
-  pUser->zName = db_column_dup(pStmt, pArena, 2);
-  pUser->zRole = db_column_dup(pStmt, pArena, 3);
-  pUser->mRole = accounts_role_bit(pUser->zRole);
-}
-
-/* A user and columns 4 and 5 of its query: the password hash, or the id
-** and the last use of the session or token it was found by. */
+/* A user (columns 0..3: id, email, name, role) and columns 4 and 5 of its
+** query: the password hash, or the id and the last use of the session or
+** token it was found by. */
 typedef struct FoundUser {
   User user;
   const char *zHash;
   int64_t iWhich, tLast;
 } FoundUser;
 
-static void found_from_row(DbStmt *pStmt, Arena *pArena, void *pRow) {
+static void found_fix(DbStmt *pStmt, Arena *pArena, void *pRow) {
   FoundUser *u = pRow;
-  user_from_row(pStmt, pArena, &u->user);
-  u->zHash = db_column_dup(pStmt, pArena, 4);
-  u->iWhich = db_column_int64(pStmt, 4);
-  u->tLast = db_column_int64(pStmt, 5);
+  u->user.mRole = accounts_role_bit(u->user.zRole);
+  u->iWhich = db_column_int64(pStmt, 4); /* Column 4 read both ways */
+  (void)pArena;
 }
+
+static const DbMap found_map =
+    DB_MAP_FIX(FoundUser, found_fix, "itttti", user.id, user.zEmail, user.zName,
+               user.zRole, zHash, tLast);
 
 /* The user pStmt finds (and its hash when pzHash is not NULL). */
 static int user_found(DbStmt *pStmt, Arena *pArena, User *pUser,
                       const char **pzHash) {
   FoundUser u;
-  int rc = db_row(pStmt, pArena, found_from_row, &u);
+  int rc = db_row_map(pStmt, pArena, &found_map, &u);
   if (rc == DB_OK) {
     *pUser = u.user;
     if (pzHash) *pzHash = u.zHash;
@@ -264,22 +258,31 @@ int accounts_session_create(Db *pDb, int64_t iUserId,
              : DB_ERROR;
 }
 
+/* The usable account of the session or API token zToken, found by zSql
+** from its hash (its parameters: the hash; now, when bExpires; today). */
+static int found_by_token(Db *pDb, Arena *pArena, const char *zToken,
+                          const char *zSql, int bExpires, int64_t tNow,
+                          FoundUser *pFound) {
+  if (!zToken || strlen(zToken) != ACCOUNTS_TOKEN_CHARS) return DB_DONE;
+  char zHash[65], zToday[11];
+  accounts_token_hash(zToken, zHash);
+  accounts_today(zToday);
+  DbArg aArg[] = {DB_T(zHash), DB_I(tNow), DB_T(zToday)};
+  if (!bExpires) aArg[1] = aArg[2];
+  return db_row_map(db_query_args(pDb, zSql, aArg, bExpires ? 3 : 2), pArena,
+                    &found_map, pFound);
+}
+
 int accounts_session_lookup(Db *pDb, Arena *pArena, const char *zToken,
                             User *pUser, int64_t *piSession) {
-  if (!zToken || strlen(zToken) != ACCOUNTS_TOKEN_CHARS) return DB_DONE;
-  char zHash[65];
-  accounts_token_hash(zToken, zHash);
   int64_t tNow = db_now();
-  char zToday[11];
-  accounts_today(zToday);
   FoundUser u;
-  int rc = db_row(db_query(pDb,
-                           "SELECT u.id, u.email, u.name, u.role, s.id, "
-                           "s.last_seen_at FROM sessions s JOIN users u ON "
-                           "u.id = s.user_id WHERE s.token_hash = ? AND "
-                           "s.expires_at > ? AND " ACCOUNTS_USABLE_SQL,
-                           DB_T(zHash), DB_I(tNow), DB_T(zToday)),
-                  pArena, found_from_row, &u);
+  int rc = found_by_token(pDb, pArena, zToken,
+                          "SELECT u.id, u.email, u.name, u.role, s.id, "
+                          "s.last_seen_at FROM sessions s JOIN users u ON "
+                          "u.id = s.user_id WHERE s.token_hash = ? AND "
+                          "s.expires_at > ? AND " ACCOUNTS_USABLE_SQL,
+                          1, tNow, &u);
   if (rc != DB_OK) return rc;
   *pUser = u.user;
   if (piSession) *piSession = u.iWhich;
@@ -316,22 +319,15 @@ int accounts_token_create(Db *pDb, int64_t iUserId, const char *zLabel,
 
 int accounts_token_lookup(Db *pDb, Arena *pArena, const char *zToken,
                           User *pUser) {
-  if (!zToken || strlen(zToken) != ACCOUNTS_TOKEN_CHARS) return DB_DONE;
-  char zHash[65];
-  accounts_token_hash(zToken, zHash);
-  char zToday[11];
-  accounts_today(zToday);
   int64_t tNow = db_now();
   FoundUser u;
-  int rc = db_row(
-      db_query(
-          pDb,
-          "SELECT u.id, u.email, u.name, u.role, t.id, "
-          "coalesce(t.last_used_at, 0) FROM api_tokens t "
-          "JOIN users u ON u.id = t.user_id WHERE "
-          "t.token_hash = ? AND t.revoked_at IS NULL AND " ACCOUNTS_USABLE_SQL,
-          DB_T(zHash), DB_T(zToday)),
-      pArena, found_from_row, &u);
+  int rc = found_by_token(
+      pDb, pArena, zToken,
+      "SELECT u.id, u.email, u.name, u.role, t.id, "
+      "coalesce(t.last_used_at, 0) FROM api_tokens t "
+      "JOIN users u ON u.id = t.user_id WHERE "
+      "t.token_hash = ? AND t.revoked_at IS NULL AND " ACCOUNTS_USABLE_SQL,
+      0, tNow, &u);
   if (rc != DB_OK) return rc;
   *pUser = u.user;
   /* The officer's list shows when each token was last used; to the minutes

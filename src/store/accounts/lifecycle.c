@@ -29,27 +29,23 @@ static const DbMap user_map = DB_MAP(UserRow, "itttbib", id, zEmail, zName,
 int accounts_user_list(Db *pDb, Arena *pArena, UserRow **paRow, int *pnRow) {
   char zToday[11];
   accounts_today(zToday);
-  return db_rows_map(
-      db_query(pDb, USER_ROW_SQL "ORDER BY u.name, u.id", DB_T(zToday)), pArena,
-      &user_map, sizeof(UserRow), paRow, pnRow);
+  return db_list(pDb, pArena, &user_map, paRow, pnRow,
+                 USER_ROW_SQL "ORDER BY u.name, u.id", DB_T(zToday));
 }
 
 int accounts_user_row(Db *pDb, Arena *pArena, int64_t iId, UserRow *pRow) {
   char zToday[11];
   accounts_today(zToday);
-  return db_row_map(
-      db_query(pDb, USER_ROW_SQL "WHERE u.id = ?", DB_T(zToday), DB_I(iId)),
-      pArena, &user_map, pRow);
+  return db_get(pDb, pArena, &user_map, pRow, USER_ROW_SQL "WHERE u.id = ?",
+                DB_T(zToday), DB_I(iId));
 }
 
 int accounts_user_row_by_email(Db *pDb, Arena *pArena, const char *zEmail,
                                UserRow *pRow) {
   char zToday[11];
   accounts_today(zToday);
-  return db_row_map(
-      db_query(pDb, USER_ROW_SQL "WHERE u.email = ?", DB_T(zToday),
-               DB_T(email_normalize(pArena, zEmail))),
-      pArena, &user_map, pRow);
+  return db_get(pDb, pArena, &user_map, pRow, USER_ROW_SQL "WHERE u.email = ?",
+                DB_T(zToday), DB_T(email_normalize(pArena, zEmail)));
 }
 
 /* An UPDATE … RETURNING id of one row: DB_OK, DB_DONE when it matched
@@ -104,14 +100,12 @@ static const DbMap token_map = DB_MAP(TokenRow, "ittiii", id, zPrefix, zLabel,
 
 int accounts_token_list(Db *pDb, Arena *pArena, int64_t iUserId,
                         TokenRow **paRow, int *pnRow) {
-  return db_rows_map(
-      db_query(pDb,
-               "SELECT id, token_prefix, label, created_at, "
-               "coalesce(last_used_at, 0), coalesce(revoked_at, 0) "
-               "FROM api_tokens WHERE user_id = ? "
-               "ORDER BY created_at DESC, id DESC",
-               DB_I(iUserId)),
-      pArena, &token_map, sizeof(TokenRow), paRow, pnRow);
+  return db_list(pDb, pArena, &token_map, paRow, pnRow,
+                 "SELECT id, token_prefix, label, created_at, "
+                 "coalesce(last_used_at, 0), coalesce(revoked_at, 0) "
+                 "FROM api_tokens WHERE user_id = ? "
+                 "ORDER BY created_at DESC, id DESC",
+                 DB_I(iUserId));
 }
 
 int accounts_token_revoke_id(Db *pDb, int64_t iUserId, int64_t iTokenId) {

@@ -24,8 +24,7 @@ int activity_kinds_list(Db *pDb, Arena *pArena, ActivityKind **paKind,
   return db_rows_map(db_prepare(pDb,
                                 "SELECT slug, label FROM activity_kinds "
                                 "ORDER BY sort_order, slug"),
-                     pArena, &kind_from_row_map, sizeof(ActivityKind), paKind,
-                     pnKind);
+                     pArena, &kind_from_row_map, paKind, pnKind);
 }
 
 int activity_kind_exists(Db *pDb, const char *zSlug) {
@@ -77,9 +76,8 @@ static int load_lines(Db *pDb, Activity *a) {
 
 int activity_get(Db *pDb, Arena *pArena, int64_t iId, Activity *pAct) {
   memset(pAct, 0, sizeof(*pAct));
-  int rc = db_row_map(
-      db_query(pDb, "SELECT " ACTIVITY_COLUMNS "WHERE a.id = ?", DB_I(iId)),
-      pArena, &activity_map, pAct);
+  int rc = db_get(pDb, pArena, &activity_map, pAct,
+                  "SELECT " ACTIVITY_COLUMNS "WHERE a.id = ?", DB_I(iId));
   return rc == DB_OK ? load_lines(pDb, pAct) : rc;
 }
 
@@ -108,8 +106,7 @@ int activity_list(Db *pDb, Arena *pArena, int64_t iCouncil,
   int nMax = f && f->nMax > 0 ? f->nMax : ACTIVITY_LIST_MAX;
   Activity *a = NULL;
   int n = 0;
-  if (db_rows_map(p, pArena, &activity_map, sizeof(Activity), &a, &n) !=
-      DB_OK) {
+  if (db_rows_map(p, pArena, &activity_map, &a, &n) != DB_OK) {
     return DB_ERROR;
   }
   for (int k = 0; k < n; k++) {
@@ -226,15 +223,13 @@ static const DbMap history_from_row_map =
 
 int activity_history_list(Db *pDb, Arena *pArena, int64_t iAct,
                           ActivityHistory **paHist, int *pnHist) {
-  return db_rows_map(
-      db_query(pDb,
-               "SELECT h.at, COALESCE(u.name, ''), h.old_status, "
-               "h.new_status, h.old_starts_at, h.old_ends_at, "
-               "h.new_starts_at, h.new_ends_at, h.note FROM activity_history "
-               "h LEFT JOIN users u ON u.id = h.user_id WHERE h.activity_id "
-               "= ? ORDER BY h.at, h.id LIMIT 200",
-               DB_I(iAct)),
-      pArena, &history_from_row_map, sizeof(ActivityHistory), paHist, pnHist);
+  return db_list(pDb, pArena, &history_from_row_map, paHist, pnHist,
+                 "SELECT h.at, COALESCE(u.name, ''), h.old_status, "
+                 "h.new_status, h.old_starts_at, h.old_ends_at, "
+                 "h.new_starts_at, h.new_ends_at, h.note FROM activity_history "
+                 "h LEFT JOIN users u ON u.id = h.user_id WHERE h.activity_id "
+                 "= ? ORDER BY h.at, h.id LIMIT 200",
+                 DB_I(iAct));
 }
 
 /* ---- Agenda ---- */

@@ -24,12 +24,10 @@ static const DbMap read_invitation_map =
 
 int activity_invitations_list(Db *pDb, Arena *pArena, int64_t iAct,
                               ActivityInvitation **paInv, int *pnInv) {
-  return db_rows_map(
-      db_query(pDb,
-               "SELECT " INVITATION_COLUMNS
-               "WHERE i.activity_id = ? ORDER BY i.name, i.email",
-               DB_I(iAct)),
-      pArena, &read_invitation_map, sizeof(ActivityInvitation), paInv, pnInv);
+  return db_list(pDb, pArena, &read_invitation_map, paInv, pnInv,
+                 "SELECT " INVITATION_COLUMNS
+                 "WHERE i.activity_id = ? ORDER BY i.name, i.email",
+                 DB_I(iAct));
 }
 
 int activity_invitation_upsert(Db *pDb, int64_t iAct, int64_t iMember,
@@ -52,10 +50,9 @@ int activity_invitation_upsert(Db *pDb, int64_t iAct, int64_t iMember,
 
 int activity_invitation_by_token(Db *pDb, Arena *pArena, const char *zHash,
                                  ActivityInvitation *pInv) {
-  return db_row_map(
-      db_query(pDb, "SELECT " INVITATION_COLUMNS "WHERE i.token_hash = ?",
-               DB_T(zHash)),
-      pArena, &read_invitation_map, pInv);
+  return db_get(pDb, pArena, &read_invitation_map, pInv,
+                "SELECT " INVITATION_COLUMNS "WHERE i.token_hash = ?",
+                DB_T(zHash));
 }
 
 int activity_invitation_reply(Db *pDb, int64_t iInv, const char *zReply,
@@ -86,14 +83,13 @@ static const DbMap vehicle_from_row_map =
 
 int activity_vehicles_list(Db *pDb, Arena *pArena, int64_t iAct,
                            ActivityVehicle **paVeh, int *pnVeh) {
-  int rc = db_rows_map(
-      db_query(pDb,
-               "SELECT v.id, v.label, v.driver, v.capacity, (SELECT COUNT(*) "
-               "FROM activity_seats s WHERE s.vehicle_id = v.id) FROM "
-               "activity_vehicles v WHERE v.activity_id = ? ORDER BY v.id "
-               "LIMIT 64",
-               DB_I(iAct)),
-      pArena, &vehicle_from_row_map, sizeof(ActivityVehicle), paVeh, pnVeh);
+  int rc =
+      db_list(pDb, pArena, &vehicle_from_row_map, paVeh, pnVeh,
+              "SELECT v.id, v.label, v.driver, v.capacity, (SELECT COUNT(*) "
+              "FROM activity_seats s WHERE s.vehicle_id = v.id) FROM "
+              "activity_vehicles v WHERE v.activity_id = ? ORDER BY v.id "
+              "LIMIT 64",
+              DB_I(iAct));
   if (!*paVeh) *paVeh = arena_alloc(pArena, sizeof(ActivityVehicle));
   return rc;
 }

@@ -20,14 +20,12 @@ static const DbMap recipient_from_row_map =
 
 int convene_councillors(Db *pDb, Arena *pArena, int64_t iCouncil,
                         ConveneRecipient **paRec, int *pnRec) {
-  return db_rows_map(
-      db_query(pDb,
-               "SELECT id, first_names || ' ' || last_names, email "
-               "FROM members WHERE council_id = ? AND status = "
-               "'vigente' AND email <> '' ORDER BY last_names, "
-               "first_names, id",
-               DB_I(iCouncil)),
-      pArena, &recipient_from_row_map, sizeof(ConveneRecipient), paRec, pnRec);
+  return db_list(pDb, pArena, &recipient_from_row_map, paRec, pnRec,
+                 "SELECT id, first_names || ' ' || last_names, email "
+                 "FROM members WHERE council_id = ? AND status = "
+                 "'vigente' AND email <> '' ORDER BY last_names, "
+                 "first_names, id",
+                 DB_I(iCouncil));
 }
 
 const char *convene_place(Arena *pArena, const Activity *a) {

@@ -9,18 +9,23 @@
   "id, name, short_name, institution, coalesce(region_code, ''), " \
   "term_years FROM councils "
 
-static void council_from_row(DbStmt *p, Arena *pArena, void *pRow) {
-  Council *c = pRow;
-  c->id = db_column_int64(p, 0);
-  c->zName = db_column_dup(p, pArena, 1);
-  c->zShortName = db_column_dup(p, pArena, 2);
-  c->zInstitution = db_column_dup(p, pArena, 3);
-  c->zRegion = db_column_dup(p, pArena, 4);
-  int n = (int)db_column_int64(p, 5);
-  c->nTermYears = n >= COUNCIL_TERM_YEARS_MIN && n <= COUNCIL_TERM_YEARS_MAX
-                      ? n
-                      : COUNCIL_TERM_YEARS_DEFAULT;
+/* A stored term length outside the bounds reads as the default. */
+static int term_years(int64_t n) {
+  return n >= COUNCIL_TERM_YEARS_MIN && n <= COUNCIL_TERM_YEARS_MAX
+             ? (int)n
+             : COUNCIL_TERM_YEARS_DEFAULT;
 }
+
+static void council_fix(DbStmt *p, Arena *pArena, void *pRow) {
+  (void)p;
+  (void)pArena;
+  Council *c = pRow;
+  c->nTermYears = term_years(c->nTermYears);
+}
+
+static const DbMap council_map =
+    DB_MAP_FIX(Council, council_fix, "ittttn", id, zName, zShortName,
+               zInstitution, zRegion, nTermYears);
 
 int64_t council_default_id(Db *pDb) {
   return db_query_int64(pDb, "SELECT coalesce(min(id), 0) FROM councils", 0);
@@ -37,23 +42,18 @@ int council_exists(Db *pDb, int64_t iCouncil) {
 
 int council_get(Db *pDb, Arena *pArena, int64_t iCouncil, Council *pCouncil) {
   memset(pCouncil, 0, sizeof(*pCouncil));
-  return db_row(
-      db_query(pDb, "SELECT " COUNCIL_COLUMNS "WHERE id = ?", DB_I(iCouncil)),
-      pArena, council_from_row, pCouncil);
+  return db_get(pDb, pArena, &council_map, pCouncil,
+                "SELECT " COUNCIL_COLUMNS "WHERE id = ?", DB_I(iCouncil));
 }
 
 int council_list(Db *pDb, Arena *pArena, Council **paCouncil, int *pnCouncil) {
-  return db_rows(db_prepare(pDb, "SELECT " COUNCIL_COLUMNS "ORDER BY id"),
-                 pArena, council_from_row, sizeof(Council), paCouncil,
-                 pnCouncil);
+  return db_rows_map(db_prepare(pDb, "SELECT " COUNCIL_COLUMNS "ORDER BY id"),
+                     pArena, &council_map, paCouncil, pnCouncil);
 }
 
 int council_term_years(Db *pDb, int64_t iCouncil) {
-  int n = (int)db_int(pDb, 0, "SELECT term_years FROM councils WHERE id = ?",
-                      DB_I(iCouncil));
-  return n >= COUNCIL_TERM_YEARS_MIN && n <= COUNCIL_TERM_YEARS_MAX
-             ? n
-             : COUNCIL_TERM_YEARS_DEFAULT;
+  return term_years(db_int(
+      pDb, 0, "SELECT term_years FROM councils WHERE id = ?", DB_I(iCouncil)));
 }
 
 int council_create(Db *pDb, const Council *pNew, int64_t *piCouncil) {

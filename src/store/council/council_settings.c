@@ -63,13 +63,11 @@ int council_setting_stamp(Db *pDb, Arena *pArena, int64_t iCouncil,
   (void)iCouncil;
   memset(pStamp, 0, sizeof(*pStamp));
   pStamp->zAuthor = "";
-  int rc = db_row_map(
-      db_query(pDb,
-               "SELECT t.version, coalesce(t.updated_at, 0), "
-               "coalesce(u.name, '') FROM settings t LEFT JOIN users u ON "
-               "u.id = t.updated_by WHERE t.key = ?",
-               DB_T(aSpec[eSetting].zKey)),
-      pArena, &stamp_from_row_map, pStamp);
+  int rc = db_get(pDb, pArena, &stamp_from_row_map, pStamp,
+                  "SELECT t.version, coalesce(t.updated_at, 0), "
+                  "coalesce(u.name, '') FROM settings t LEFT JOIN users u ON "
+                  "u.id = t.updated_by WHERE t.key = ?",
+                  DB_T(aSpec[eSetting].zKey));
   return rc == DB_DONE ? DB_OK : rc;
 }
 

@@ -220,19 +220,17 @@ static const DbMap item_read_map =
 
 int evidence_list(Db *pDb, Arena *pArena, int64_t iActivity, int bPublicOnly,
                   EvidenceItem **paItem, int *pnItem) {
-  return db_rows_map(
-      db_query(pDb,
-               ITEM_COLUMNS "WHERE i.activity_id = ? AND i.deleted_at IS NULL "
-                            "AND (i.is_public = 1 OR ? = 0) ORDER BY i.id",
-               DB_I(iActivity), DB_I(bPublicOnly ? 1 : 0)),
-      pArena, &item_read_map, sizeof(EvidenceItem), paItem, pnItem);
+  return db_list(pDb, pArena, &item_read_map, paItem, pnItem,
+                 ITEM_COLUMNS
+                 "WHERE i.activity_id = ? AND i.deleted_at IS NULL "
+                 "AND (i.is_public = 1 OR ? = 0) ORDER BY i.id",
+                 DB_I(iActivity), DB_I(bPublicOnly ? 1 : 0));
 }
 
 int evidence_get(Db *pDb, Arena *pArena, int64_t iId, EvidenceItem *pItem) {
-  return db_row_map(
-      db_query(pDb, ITEM_COLUMNS "WHERE i.id = ? AND i.deleted_at IS NULL",
-               DB_I(iId)),
-      pArena, &item_read_map, pItem);
+  return db_get(pDb, pArena, &item_read_map, pItem,
+                ITEM_COLUMNS "WHERE i.id = ? AND i.deleted_at IS NULL",
+                DB_I(iId));
 }
 
 int evidence_bytes(Db *pDb, Arena *pArena, const char *zSha256,

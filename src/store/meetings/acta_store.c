@@ -14,23 +14,22 @@
 #include "domain/chile_time.h"
 #include "store/meetings/meetings.h"
 
-static void acta_from_row(DbStmt *p, Arena *pArena, void *pRow) {
+/* The state from its slug (column 2). */
+static void acta_fix(DbStmt *p, Arena *pArena, void *pRow) {
   (void)pArena;
   MeetingActa *a = pRow;
-  a->id = db_column_int64(p, 0);
-  a->iActivity = db_column_int64(p, 1);
   a->eState = ACTA_BORRADOR;
   acta_state_parse(db_column_text(p, 2), &a->eState);
-  a->iApprovedIn = db_column_int64(p, 3);
-  a->iVersion = (int)db_column_int64(p, 4);
 }
 
+static const DbMap acta_from_row_map = DB_MAP_FIX(
+    MeetingActa, acta_fix, "ii-in", id, iActivity, iApprovedIn, iVersion);
+
 int meeting_acta_get(Db *pDb, int64_t iActivity, MeetingActa *pActa) {
-  return db_row(db_query(pDb,
-                         "SELECT id, activity_id, state, coalesce(approved_in, "
-                         "0), version FROM actas WHERE activity_id = ?",
-                         DB_I(iActivity)),
-                NULL, acta_from_row, pActa);
+  return db_get(pDb, NULL, &acta_from_row_map, pActa,
+                "SELECT id, activity_id, state, coalesce(approved_in, "
+                "0), version FROM actas WHERE activity_id = ?",
+                DB_I(iActivity));
 }
 
 int meeting_acta_create(Db *pDb, int64_t iActivity, const char *const *azTitle,
@@ -63,12 +62,10 @@ static const DbMap item_from_row_map =
 
 int meeting_acta_items(Db *pDb, Arena *pArena, int64_t iActa,
                        MeetingActaItem **paItem, int *pnItem) {
-  return db_rows_map(
-      db_query(pDb,
-               "SELECT id, title, summary_md FROM acta_items WHERE "
-               "acta_id = ? ORDER BY sort_order, id",
-               DB_I(iActa)),
-      pArena, &item_from_row_map, sizeof(MeetingActaItem), paItem, pnItem);
+  return db_list(pDb, pArena, &item_from_row_map, paItem, pnItem,
+                 "SELECT id, title, summary_md FROM acta_items WHERE "
+                 "acta_id = ? ORDER BY sort_order, id",
+                 DB_I(iActa));
 }
 
 /* Bumps the version if it is still pActa's: DB_OK, DB_STALE, DB_ERROR. */
@@ -304,37 +301,37 @@ int meeting_acta_correction_add(Db *pDb, int64_t iActa, int64_t iUser,
                      iActa, iUser, zBody);
 }
 
-static void note_from_row(DbStmt *p, Arena *pArena, void *pRow) {
-  MeetingActaNote *n = pRow;
-  char zIso[CHILE_TIME_ISO_MAX];
-  n->iItem = db_column_int64(p, 0);
-  n->zAuthor = db_column_dup(p, pArena, 1);
-  chile_time_format_iso(db_column_int64(p, 2), zIso, sizeof(zIso));
-  n->zDate = arena_strndup(pArena, zIso, 10);
-  n->zBody = db_column_dup(p, pArena, 3);
+/* The date of the time in column 2. */
+static void note_fix(DbStmt *p, Arena *pArena, void *pRow) {
+  char zDate[CHILE_TIME_DATE_SIZE];
+  chile_time_format_date(db_column_int64(p, 2), zDate);
+  ((MeetingActaNote *)pRow)->zDate = arena_strdup(pArena, zDate);
 }
+
+static const DbMap note_from_row_map =
+    DB_MAP_FIX(MeetingActaNote, note_fix, "it-t", iItem, zAuthor, zBody);
 
 int meeting_acta_comments(Db *pDb, Arena *pArena, int64_t iActa,
                           MeetingActaNote **paNote, int *pnNote) {
-  return db_rows(
+  return db_rows_map(
       db_query(pDb,
                "SELECT c.acta_item_id, coalesce(u.name, ''), c.created_at, "
                "c.body FROM acta_comments c JOIN acta_items i ON i.id = "
                "c.acta_item_id LEFT JOIN users u ON u.id = c.user_id WHERE "
                "i.acta_id = ? ORDER BY c.created_at, c.id",
                DB_I(iActa)),
-      pArena, note_from_row, sizeof(MeetingActaNote), paNote, pnNote);
+      pArena, &note_from_row_map, paNote, pnNote);
 }
 
 int meeting_acta_corrections(Db *pDb, Arena *pArena, int64_t iActa,
                              MeetingActaNote **paNote, int *pnNote) {
-  return db_rows(
+  return db_rows_map(
       db_query(pDb,
                "SELECT 0, coalesce(u.name, ''), c.created_at, c.body_md FROM "
                "acta_corrections c LEFT JOIN users u ON u.id = c.created_by "
                "WHERE c.acta_id = ? ORDER BY c.created_at, c.id",
                DB_I(iActa)),
-      pArena, note_from_row, sizeof(MeetingActaNote), paNote, pnNote);
+      pArena, &note_from_row_map, paNote, pnNote);
 }
 
 int meeting_acta_published(Db *pDb, Arena *pArena, int64_t iCouncil,

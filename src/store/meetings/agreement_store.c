@@ -16,47 +16,42 @@
   "coalesce(g.due_date, ''), g.state, g.version "
 #define AGR_FROM "FROM agreements g JOIN activities a ON a.id = g.activity_id "
 
-static void agreement_from_row(DbStmt *p, Arena *pArena, void *pRow) {
+/* The session's date (column 3), whether votes were recorded (a negative
+** count says not) and the state from its slug (column 11). */
+static void agreement_fix(DbStmt *p, Arena *pArena, void *pRow) {
   MeetingAgreement *g = pRow;
-  char zIso[CHILE_TIME_ISO_MAX];
-  g->id = db_column_int64(p, 0);
-  g->iActivity = db_column_int64(p, 1);
-  g->zSession = arena_strdup(pArena, db_column_text(p, 2));
-  chile_time_format_iso(db_column_int64(p, 3), zIso, sizeof(zIso));
-  g->zSessionDate = arena_strndup(pArena, zIso, 10);
-  g->zText = arena_strdup(pArena, db_column_text(p, 4));
-  g->nFor = (int)db_column_int64(p, 5);
+  char zDate[CHILE_TIME_DATE_SIZE];
+  chile_time_format_date(db_column_int64(p, 3), zDate);
+  g->zSessionDate = arena_strdup(pArena, zDate);
   g->bVoted = g->nFor >= 0;
   if (!g->bVoted) g->nFor = 0;
-  g->nAgainst = (int)db_column_int64(p, 6);
-  g->nAbstain = (int)db_column_int64(p, 7);
-  g->zResponsibleKind = arena_strdup(pArena, db_column_text(p, 8));
-  g->zResponsible = arena_strdup(pArena, db_column_text(p, 9));
-  g->zDue = arena_strdup(pArena, db_column_text(p, 10));
   g->eState = AGREEMENT_PENDIENTE;
   agreement_state_parse(db_column_text(p, 11), &g->eState);
-  g->iVersion = (int)db_column_int64(p, 12);
 }
+
+static const DbMap agreement_from_row_map =
+    DB_MAP_FIX(MeetingAgreement, agreement_fix, "iit-tnnnttt-n", id, iActivity,
+               zSession, zText, nFor, nAgainst, nAbstain, zResponsibleKind,
+               zResponsible, zDue, iVersion);
 
 int meeting_agreement_list(Db *pDb, Arena *pArena, int64_t iCouncil,
                            int64_t iActivity, MeetingAgreement **paAgr,
                            int *pnAgr) {
-  return db_rows(db_query(pDb,
-                          "SELECT " AGR_COLUMNS AGR_FROM
-                          "WHERE g.council_id = ? AND (? = 0 OR "
-                          "g.activity_id = ?) ORDER BY a.starts_at DESC, g.id",
-                          DB_I(iCouncil), DB_I(iActivity), DB_I(iActivity)),
-                 pArena, agreement_from_row, sizeof(MeetingAgreement), paAgr,
-                 pnAgr);
+  return db_rows_map(
+      db_query(pDb,
+               "SELECT " AGR_COLUMNS AGR_FROM
+               "WHERE g.council_id = ? AND (? = 0 OR "
+               "g.activity_id = ?) ORDER BY a.starts_at DESC, g.id",
+               DB_I(iCouncil), DB_I(iActivity), DB_I(iActivity)),
+      pArena, &agreement_from_row_map, paAgr, pnAgr);
 }
 
 int meeting_agreement_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,
                           MeetingAgreement *pAgr) {
-  return db_row(db_query(pDb,
-                         "SELECT " AGR_COLUMNS AGR_FROM
-                         "WHERE g.council_id = ? AND g.id = ?",
-                         DB_I(iCouncil), DB_I(iId)),
-                pArena, agreement_from_row, pAgr);
+  return db_get(pDb, pArena, &agreement_from_row_map, pAgr,
+                "SELECT " AGR_COLUMNS AGR_FROM
+                "WHERE g.council_id = ? AND g.id = ?",
+                DB_I(iCouncil), DB_I(iId));
 }
 
 /* The insert itself, in meeting_agreement_insert()'s transaction. */
@@ -132,13 +127,11 @@ static const DbMap note_from_row_map =
 
 int meeting_agreement_notes(Db *pDb, Arena *pArena, int64_t iAgreement,
                             MeetingAgreementNote **paNote, int *pnNote) {
-  return db_rows_map(
-      db_query(pDb,
-               "SELECT note_date, old_state, new_state, note FROM "
-               "agreement_log WHERE agreement_id = ? ORDER BY at, "
-               "id",
-               DB_I(iAgreement)),
-      pArena, &note_from_row_map, sizeof(MeetingAgreementNote), paNote, pnNote);
+  return db_list(pDb, pArena, &note_from_row_map, paNote, pnNote,
+                 "SELECT note_date, old_state, new_state, note FROM "
+                 "agreement_log WHERE agreement_id = ? ORDER BY at, "
+                 "id",
+                 DB_I(iAgreement));
 }
 
 AgreementItem *meeting_agreement_items(Arena *pArena,

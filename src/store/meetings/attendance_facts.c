@@ -29,23 +29,20 @@ int meeting_attendance_facts(Db *pDb, Arena *pArena, int64_t iCouncil,
                        DB_I(iCouncil)),
               pArena, id_from_row, sizeof(int64_t), &pFacts->aiRecorded,
               &pFacts->nRecorded) != DB_OK ||
-      db_rows_map(db_query(pDb,
-                           "SELECT m.id, m.first_names || ' ' || m.last_names, "
-                           "m.term_start, m.term_end FROM members m WHERE "
-                           "m.council_id = ? ORDER BY m.last_names, "
-                           "m.first_names, m.id",
-                           DB_I(iCouncil)),
-                  pArena, &term_from_row_map, sizeof(MeetingMemberTerm),
-                  &pFacts->aMember, &pFacts->nMember) != DB_OK) {
+      db_list(pDb, pArena, &term_from_row_map, &pFacts->aMember,
+              &pFacts->nMember,
+              "SELECT m.id, m.first_names || ' ' || m.last_names, "
+              "m.term_start, m.term_end FROM members m WHERE "
+              "m.council_id = ? ORDER BY m.last_names, "
+              "m.first_names, m.id",
+              DB_I(iCouncil)) != DB_OK) {
     return DB_ERROR;
   }
-  return db_rows_map(
-      db_query(pDb,
-               "SELECT t.member_id, t.activity_id FROM attendance "
-               "t JOIN activities a ON a.id = t.activity_id WHERE "
-               "a.council_id = ? AND t.member_id IS NOT NULL AND "
-               "t.status = 'presente'",
-               DB_I(iCouncil)),
-      pArena, &presence_from_row_map, sizeof(MeetingPresence),
-      &pFacts->aPresent, &pFacts->nPresent);
+  return db_list(pDb, pArena, &presence_from_row_map, &pFacts->aPresent,
+                 &pFacts->nPresent,
+                 "SELECT t.member_id, t.activity_id FROM attendance "
+                 "t JOIN activities a ON a.id = t.activity_id WHERE "
+                 "a.council_id = ? AND t.member_id IS NOT NULL AND "
+                 "t.status = 'presente'",
+                 DB_I(iCouncil));
 }

@@ -16,46 +16,42 @@ static const DbMap expected_from_row_map =
 
 int meeting_expected_list(Db *pDb, Arena *pArena, int64_t iCouncil,
                           MeetingExpected **paExp, int *pnExp) {
-  return db_rows_map(
-      db_query(pDb,
-               "SELECT m.id, m.first_names || ' ' || m.last_names, "
-               "coalesce(o.name, ''), m.titular, coalesce(m.substitute_for, "
-               "0) FROM members m LEFT JOIN organizations o ON o.id = "
-               "m.organization_id WHERE m.council_id = ? AND m.status = "
-               "'vigente' ORDER BY m.titular DESC, m.last_names, "
-               "m.first_names, m.id",
-               DB_I(iCouncil)),
-      pArena, &expected_from_row_map, sizeof(MeetingExpected), paExp, pnExp);
+  return db_list(pDb, pArena, &expected_from_row_map, paExp, pnExp,
+                 "SELECT m.id, m.first_names || ' ' || m.last_names, "
+                 "coalesce(o.name, ''), m.titular, coalesce(m.substitute_for, "
+                 "0) FROM members m LEFT JOIN organizations o ON o.id = "
+                 "m.organization_id WHERE m.council_id = ? AND m.status = "
+                 "'vigente' ORDER BY m.titular DESC, m.last_names, "
+                 "m.first_names, m.id",
+                 DB_I(iCouncil));
+}
+
+/* The status from its slug (column 4). */
+static void attendance_fix(DbStmt *p, Arena *pArena, void *pRow) {
+  (void)pArena;
+  MeetingAttendance *s = pRow;
+  s->eStatus = ATTENDANCE_AUSENTE;
+  attendance_parse(db_column_text(p, 4), &s->eStatus);
 }
 
 /* A member's name and organization, or a guest's as written. */
-static void attendance_from_row(DbStmt *p, Arena *pArena, void *pRow) {
-  MeetingAttendance *s = pRow;
-  s->iMember = db_column_int64(p, 0);
-  s->zName = db_column_dup(p, pArena, 1);
-  s->zOrganization = db_column_dup(p, pArena, 2);
-  s->zCommune = db_column_dup(p, pArena, 3);
-  s->eStatus = ATTENDANCE_AUSENTE;
-  attendance_parse(db_column_text(p, 4), &s->eStatus);
-  s->zReason = db_column_dup(p, pArena, 5);
-  s->iSubstituteFor = db_column_int64(p, 6);
-}
+static const DbMap attendance_map =
+    DB_MAP_FIX(MeetingAttendance, attendance_fix, "ittt-ti", iMember, zName,
+               zOrganization, zCommune, zReason, iSubstituteFor);
 
 int meeting_attendance_list(Db *pDb, Arena *pArena, int64_t iActivity,
                             MeetingAttendance **paRow, int *pnRow) {
-  return db_rows(
-      db_query(pDb,
-               "SELECT coalesce(a.member_id, 0), CASE WHEN a.member_id IS "
-               "NULL THEN a.guest_name ELSE m.first_names || ' ' || "
-               "m.last_names END, CASE WHEN a.member_id IS NULL THEN "
-               "a.guest_organization ELSE coalesce(o.name, '') END, "
-               "a.guest_commune, a.status, a.reason, "
-               "coalesce(a.substitute_for, 0) FROM attendance a LEFT JOIN "
-               "members m ON m.id = a.member_id LEFT JOIN organizations o ON "
-               "o.id = m.organization_id WHERE a.activity_id = ? ORDER BY "
-               "a.sort_order, a.id",
-               DB_I(iActivity)),
-      pArena, attendance_from_row, sizeof(MeetingAttendance), paRow, pnRow);
+  return db_list(pDb, pArena, &attendance_map, paRow, pnRow,
+                 "SELECT coalesce(a.member_id, 0), CASE WHEN a.member_id IS "
+                 "NULL THEN a.guest_name ELSE m.first_names || ' ' || "
+                 "m.last_names END, CASE WHEN a.member_id IS NULL THEN "
+                 "a.guest_organization ELSE coalesce(o.name, '') END, "
+                 "a.guest_commune, a.status, a.reason, "
+                 "coalesce(a.substitute_for, 0) FROM attendance a LEFT JOIN "
+                 "members m ON m.id = a.member_id LEFT JOIN organizations o ON "
+                 "o.id = m.organization_id WHERE a.activity_id = ? ORDER BY "
+                 "a.sort_order, a.id",
+                 DB_I(iActivity));
 }
 
 static int insert_row(Db *pDb, int64_t iActivity, int64_t iUser,

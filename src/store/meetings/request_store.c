@@ -16,28 +16,23 @@ static const DbMap request_from_row_map =
 
 int meeting_request_list(Db *pDb, Arena *pArena, int64_t iCouncil,
                          MeetingRequest **paReq, int *pnReq) {
-  if (db_rows_map(
-          db_query(pDb,
-                   "SELECT r.id, r.authority_name, coalesce(r.agreement_id, "
-                   "0), coalesce(g.body, ''), r.asked_on, r.question "
-                   "FROM authority_requests r LEFT JOIN agreements g ON "
-                   "g.id = r.agreement_id WHERE r.council_id = ? "
-                   "ORDER BY (SELECT count(*) FROM authority_answers a "
-                   "WHERE a.request_id = r.id) > 0, r.asked_on DESC, "
-                   "r.id DESC",
-                   DB_I(iCouncil)),
-          pArena, &request_from_row_map, sizeof(MeetingRequest), paReq,
-          pnReq) != DB_OK) {
+  if (db_list(pDb, pArena, &request_from_row_map, paReq, pnReq,
+              "SELECT r.id, r.authority_name, coalesce(r.agreement_id, "
+              "0), coalesce(g.body, ''), r.asked_on, r.question "
+              "FROM authority_requests r LEFT JOIN agreements g ON "
+              "g.id = r.agreement_id WHERE r.council_id = ? "
+              "ORDER BY (SELECT count(*) FROM authority_answers a "
+              "WHERE a.request_id = r.id) > 0, r.asked_on DESC, "
+              "r.id DESC",
+              DB_I(iCouncil)) != DB_OK) {
     return DB_ERROR;
   }
   for (int i = 0; i < *pnReq; i++) {
     MeetingRequest *q = &(*paReq)[i];
-    if (db_rows_map(db_query(pDb,
-                             "SELECT answered_on, body FROM authority_answers "
-                             "WHERE request_id = ? ORDER BY answered_on, id",
-                             DB_I(q->id)),
-                    pArena, &answer_from_row_map, sizeof(MeetingAnswer),
-                    &q->aAnswer, &q->nAnswer) != DB_OK) {
+    if (db_list(pDb, pArena, &answer_from_row_map, &q->aAnswer, &q->nAnswer,
+                "SELECT answered_on, body FROM authority_answers "
+                "WHERE request_id = ? ORDER BY answered_on, id",
+                DB_I(q->id)) != DB_OK) {
       return DB_ERROR;
     }
   }

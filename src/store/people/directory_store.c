@@ -36,18 +36,16 @@ int people_directory_list(Db *pDb, Arena *pArena, int64_t iCouncil,
            "ORDER BY d.institution, d.person_name, d.id");
   return people_list_rows(pStmt, pArena, iCouncil, pFilter, 4, 3, 1,
                           pFilter->zStatus ? pFilter->zStatus : "",
-                          &entry_from_row_map, sizeof(DirectoryEntry), paEntry,
-                          pnEntry);
+                          &entry_from_row_map, paEntry, pnEntry);
 }
 
 int people_directory_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,
                          DirectoryEntry *pEntry) {
   memset(pEntry, 0, sizeof(*pEntry));
-  return db_row_map(db_query(pDb,
-                             "SELECT " DIRECTORY_COLUMNS
-                             "WHERE d.council_id = ? AND d.id = ?",
-                             DB_I(iCouncil), DB_I(iId)),
-                    pArena, &entry_from_row_map, pEntry);
+  return db_get(pDb, pArena, &entry_from_row_map, pEntry,
+                "SELECT " DIRECTORY_COLUMNS
+                "WHERE d.council_id = ? AND d.id = ?",
+                DB_I(iCouncil), DB_I(iId));
 }
 
 void people_directory_check(Db *pDb, Arena *pArena, const TerritoryIndex *pIdx,

@@ -64,19 +64,17 @@ int people_member_list(Db *pDb, Arena *pArena, int64_t iCouncil,
   const char *zStatus = pFilter->zStatus ? pFilter->zStatus : "";
   /* The public sees the council as it is today. */
   return people_list_rows(pStmt, pArena, iCouncil, pFilter, 3, 2, 1,
-                          bPublic ? "vigente" : zStatus, &member_map,
-                          sizeof(Member), paMember, pnMember);
+                          bPublic ? "vigente" : zStatus, &member_map, paMember,
+                          pnMember);
 }
 
 int people_member_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,
                       Member *pMember) {
   memset(pMember, 0, sizeof(*pMember));
-  return db_row_map(
-      db_query(pDb,
-               "SELECT " MEMBER_COLUMNS MEMBER_PRIVATE_COLUMNS MEMBER_FROM
-               "WHERE m.council_id = ? AND m.id = ?",
-               DB_I(iCouncil), DB_I(iId)),
-      pArena, &member_map, pMember);
+  return db_get(pDb, pArena, &member_map, pMember,
+                "SELECT " MEMBER_COLUMNS MEMBER_PRIVATE_COLUMNS MEMBER_FROM
+                "WHERE m.council_id = ? AND m.id = ?",
+                DB_I(iCouncil), DB_I(iId));
 }
 
 int64_t people_member_by_run(Db *pDb, int64_t iCouncil, const char *zRun) {

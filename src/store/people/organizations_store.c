@@ -31,17 +31,15 @@ int people_org_list(Db *pDb, Arena *pArena, int64_t iCouncil,
            "AND (? = '' OR p.code = ?) AND (? = '' OR o.commune_code = ?) "
            "AND (? = '' OR o.kind = ?) ORDER BY o.name, o.id");
   return people_list_rows(pStmt, pArena, iCouncil, pFilter, 3, 2, 0, NULL,
-                          &org_from_row_map, sizeof(Organization), paOrg,
-                          pnOrg);
+                          &org_from_row_map, paOrg, pnOrg);
 }
 
 int people_org_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,
                    Organization *pOrg) {
   memset(pOrg, 0, sizeof(*pOrg));
-  return db_row_map(
-      db_query(pDb, "SELECT " ORG_COLUMNS "WHERE o.council_id = ? AND o.id = ?",
-               DB_I(iCouncil), DB_I(iId)),
-      pArena, &org_from_row_map, pOrg);
+  return db_get(pDb, pArena, &org_from_row_map, pOrg,
+                "SELECT " ORG_COLUMNS "WHERE o.council_id = ? AND o.id = ?",
+                DB_I(iCouncil), DB_I(iId));
 }
 
 int64_t people_org_find(Db *pDb, int64_t iCouncil, const char *zRut,

@@ -75,12 +75,12 @@ const char *people_check_email(Arena *pArena, const char *zEmail, int bRequired,
 int people_list_rows(DbStmt *pStmt, Arena *pArena, int64_t iCouncil,
                      const PeopleFilter *pFilter, int nLike, int nProvince,
                      int bStatus, const char *zStatus, const DbMap *pMap,
-                     size_t nElem, void *ppRow, int *pnRow) {
+                     void *ppRow, int *pnRow) {
   if (pStmt) {
     people_bind_filter(pStmt, pArena, iCouncil, pFilter, nLike, nProvince,
                        bStatus, zStatus);
   }
-  return db_rows_map(pStmt, pArena, pMap, nElem, ppRow, pnRow);
+  return db_rows_map(pStmt, pArena, pMap, ppRow, pnRow);
 }
 
 #define PEOPLE_SAVE_ARGS_MAX 32

@@ -33,7 +33,7 @@ void people_bind_filter(DbStmt *pStmt, Arena *pArena, int64_t iCouncil,
 int people_list_rows(DbStmt *pStmt, Arena *pArena, int64_t iCouncil,
                      const PeopleFilter *pFilter, int nLike, int nProvince,
                      int bStatus, const char *zStatus, const DbMap *pMap,
-                     size_t nElem, void *ppRow, int *pnRow);
+                     void *ppRow, int *pnRow);
 
 /* Saves a record of the council: when *piId is 0, zInsert with aArg then
 ** (updated_at, created_at, council_id), its id into *piId (RETURNING

@@ -280,13 +280,11 @@ static const DbMap objective_from_row_map =
 
 static int load_objectives(Db *pDb, Arena *pArena, int64_t iVersion,
                            PlanDoc *pDoc) {
-  int rc =
-      db_rows_map(db_query(pDb,
-                           "SELECT number, text FROM plan_objectives WHERE "
-                           "version_id = ? ORDER BY number",
-                           DB_I(iVersion)),
-                  pArena, &objective_from_row_map, sizeof(PlanObjective),
-                  &pDoc->aObjective, &pDoc->nObjective);
+  int rc = db_list(pDb, pArena, &objective_from_row_map, &pDoc->aObjective,
+                   &pDoc->nObjective,
+                   "SELECT number, text FROM plan_objectives WHERE "
+                   "version_id = ? ORDER BY number",
+                   DB_I(iVersion));
   if (!pDoc->aObjective) {
     pDoc->aObjective = arena_alloc(pArena, sizeof(PlanObjective));
   }
@@ -326,12 +324,10 @@ int plan_store_load(Db *pDb, Arena *pArena, int64_t iCouncil, int iNumber,
 
 int plan_store_versions(Db *pDb, Arena *pArena, int64_t iCouncil,
                         PlanVersionInfo **paInfo, int *pnInfo) {
-  return db_rows_map(db_query(pDb,
-                              "SELECT " VERSION_COLUMNS
-                              "WHERE p.council_id = ? ORDER BY v.number DESC",
-                              DB_I(iCouncil)),
-                     pArena, &info_map, sizeof(PlanVersionInfo), paInfo,
-                     pnInfo);
+  return db_list(pDb, pArena, &info_map, paInfo, pnInfo,
+                 "SELECT " VERSION_COLUMNS
+                 "WHERE p.council_id = ? ORDER BY v.number DESC",
+                 DB_I(iCouncil));
 }
 
 int plan_store_approve(Db *pDb, int64_t iCouncil, int iNumber,

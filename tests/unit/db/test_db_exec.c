@@ -183,11 +183,10 @@ static void a_map_reads_columns_into_fields_in_any_order(void **state) {
   Arena *pArena = arena_new();
   Mapped m;
   memset(&m, 0, sizeof(m));
-  assert_int_equal(db_row_map(db_query(pDb,
-                                       "SELECT id, k, 'skipped', n, n "
-                                       "FROM t WHERE k = ?",
-                                       DB_T("uno")),
-                              pArena, &map, &m),
+  assert_int_equal(db_get(pDb, pArena, &map, &m,
+                          "SELECT id, k, 'skipped', n, n "
+                          "FROM t WHERE k = ?",
+                          DB_T("uno")),
                    DB_OK);
   assert_true(m.id > 0);
   assert_string_equal(m.zKey, "uno");
@@ -195,11 +194,10 @@ static void a_map_reads_columns_into_fields_in_any_order(void **state) {
   assert_int_equal(m.bSet, 1);
   Mapped *a = NULL;
   int n = 0;
-  assert_int_equal(db_rows_map(db_query(pDb,
-                                        "SELECT id, k, '', n, 0 FROM t "
-                                        "WHERE n > ?",
-                                        DB_I(0)),
-                               pArena, &map, sizeof(Mapped), &a, &n),
+  assert_int_equal(db_list(pDb, pArena, &map, &a, &n,
+                           "SELECT id, k, '', n, 0 FROM t "
+                           "WHERE n > ?",
+                           DB_I(0)),
                    DB_OK);
   assert_int_equal(n, 1);
   assert_int_equal(a[0].bSet, 0);
