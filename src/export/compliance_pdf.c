@@ -150,6 +150,22 @@ static const char *place(Arena *pArena, const ComplianceActivity *pAct,
   return zCommune;
 }
 
+/* A table of the document with its columns and room for nRow rows: the
+** caller fills *pazCell, row by row. */
+static ExportTable *doc_table(Arena *pArena, int nCol,
+                              const char *const *azHeader, const double *aWidth,
+                              int nRow, const char ***pazCell) {
+  ExportTable *pT = arena_alloc(pArena, sizeof(ExportTable));
+  memset(pT, 0, sizeof(*pT));
+  pT->nCol = nCol;
+  pT->azHeader = azHeader;
+  pT->aWidth = aWidth;
+  pT->nRow = nRow;
+  *pazCell = arena_alloc(pArena, sizeof(char *) * (size_t)(nRow * nCol + 1));
+  pT->azCell = *pazCell;
+  return pT;
+}
+
 static void line_activities(ExportDoc *pDoc, Arena *pArena,
                             const ComplianceLine *pL,
                             const ComplianceReportInfo *pInfo) {
@@ -158,14 +174,9 @@ static void line_activities(ExportDoc *pDoc, Arena *pArena,
     export_doc_text(pDoc, EXPORT_TEXT_BODY, NO_ACTIVITIES);
     return;
   }
-  ExportTable *pT = arena_alloc(pArena, sizeof(ExportTable));
-  memset(pT, 0, sizeof(*pT));
-  pT->nCol = ACT_COLS;
-  pT->azHeader = azActHeader;
-  pT->aWidth = aActWidth;
-  pT->nRow = pL->nLink;
-  const char **az =
-      arena_alloc(pArena, sizeof(char *) * (size_t)(pL->nLink * ACT_COLS + 1));
+  const char **az = NULL;
+  ExportTable *pT =
+      doc_table(pArena, ACT_COLS, azActHeader, aActWidth, pL->nLink, &az);
   for (int k = 0; k < pL->nLink; k++) {
     const ComplianceLink *pLink = &pL->aLink[k];
     const ComplianceActivity *pAct = pLink->pActivity;
@@ -180,7 +191,6 @@ static void line_activities(ExportDoc *pDoc, Arena *pArena,
                    ? arena_printf(pArena, "No (falta: %s)", zMissing)
                    : compliance_report_verified_text(pLink);
   }
-  pT->azCell = az;
   export_doc_table(pDoc, pT, 0);
 }
 
@@ -199,13 +209,8 @@ static void line_evidence(ExportDoc *pDoc, Arena *pArena,
     export_doc_text(pDoc, EXPORT_TEXT_BODY, NO_EVIDENCE);
     return;
   }
-  ExportTable *pT = arena_alloc(pArena, sizeof(ExportTable));
-  memset(pT, 0, sizeof(*pT));
-  pT->nCol = EV_COLS;
-  pT->azHeader = azEvHeader;
-  pT->aWidth = aEvWidth;
-  const char **az =
-      arena_alloc(pArena, sizeof(char *) * (size_t)(nRow * EV_COLS + 1));
+  const char **az = NULL;
+  ExportTable *pT = doc_table(pArena, EV_COLS, azEvHeader, aEvWidth, nRow, &az);
   int iRow = 0;
   for (int k = 0; k < pL->nLink; k++) {
     const ComplianceActivity *pAct = pL->aLink[k].pActivity;
@@ -229,7 +234,6 @@ static void line_evidence(ExportDoc *pDoc, Arena *pArena,
     }
   }
   pT->nRow = iRow;
-  pT->azCell = az;
   export_doc_table(pDoc, pT, 0);
   int bPhotoHeading = 0;
   for (int k = 0; k < pL->nLink; k++) {

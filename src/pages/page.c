@@ -137,6 +137,8 @@ const char *page_safe_next(const char *zNext) {
 
 const char *page_new_password(Request *r, FormErrors *pErr, const char *zName,
                               const char *zEmail) {
+  form_errors_init(pErr);
+  if (!request_is_post(r)) return NULL;
   const char *zPassword = request_field(r, "password");
   const char *zConfirm = request_field(r, "password_confirm");
   const char *zProblem = accounts_password_problem(zPassword, zName, zEmail);
@@ -144,7 +146,44 @@ const char *page_new_password(Request *r, FormErrors *pErr, const char *zName,
   if (!zProblem && (!zConfirm || strcmp(zPassword, zConfirm) != 0)) {
     form_error(pErr, "password_confirm", "Las contraseñas no coinciden.");
   }
-  return zPassword;
+  return pErr->n ? NULL : zPassword;
+}
+
+void page_link_gone(Request *r) {
+  respond_error(r, 404,
+                "El enlace ya fue usado o venció. Pida uno nuevo a la "
+                "encargada de participación ciudadana.");
+}
+
+int page_db_ok(Request *r, int rc) {
+  if (rc == DB_OK) return 1;
+  respond_error(r, 500, NULL);
+  return 0;
+}
+
+const char *page_link_token(Request *r) {
+  return request_is_post(r) ? request_field(r, "t") : request_query(r, "t");
+}
+
+void page_password_form(Html *h, Request *r, const FormErrors *pErr,
+                        const char *zAction, const char *zToken, int bNew,
+                        const char *zHint, const char *zButton) {
+  form_errors_summary(h, pErr);
+  html_printf(h,
+              "<form class=\"form\" method=\"post\" action=\"%s\">\n"
+              "<input type=\"hidden\" name=\"t\" value=\"%s\">\n",
+              zAction, zToken);
+  form_csrf(h, request_csrf_token(r));
+  form_input(h, pErr, "password", bNew ? "Contraseña nueva" : "Contraseña",
+             "password", NULL, zHint,
+             "autocomplete=\"new-password\" required minlength=\"8\"");
+  form_input(h, pErr, "password_confirm",
+             bNew ? "Repita la contraseña nueva" : "Repita la contraseña",
+             "password", NULL, NULL, "autocomplete=\"new-password\" required");
+  html_printf(h,
+              "<div class=\"actions\"><button type=\"submit\" class=\""
+              "button button-primary\">%s</button></div>\n</form>\n",
+              zButton);
 }
 
 const char *page_time(Arena *pArena, int64_t t) {

@@ -43,11 +43,28 @@ const char *page_safe_next(const char *zNext);
 
 /* A stored ISO date as pages show it, "12-03-2025" (arena memory). */
 const char *page_date(Arena *pArena, const char *zIso);
-/* The new password of a form's "password" and "password_confirm" fields,
-** checked (accounts_password_problem() for that name and e-mail, and the
-** two equal); problems go to pErr under those field names. */
+/* The new password of a posted form's "password" and "password_confirm"
+** fields, checked (accounts_password_problem() for that name and e-mail,
+** and the two equal): NULL on GET or with the problems in pErr (which it
+** starts) under those field names. */
 const char *page_new_password(Request *r, FormErrors *pErr, const char *zName,
                               const char *zEmail);
+/* 404: the link of page_link_token() was used, expired or never was. */
+void page_link_gone(Request *r);
+/* 1 when a store call's rc is DB_OK; otherwise answers 500 (a failure the
+** user cannot fix; the detail is in the log) and returns 0, so that
+** `if (!page_db_ok(r, store_call(...))) return;` ends the handler. */
+int page_db_ok(Request *r, int rc);
+
+/* The single-use token of a link (a password reset, an invitation): the
+** posted form's "t" field, or the query's on GET. */
+const char *page_link_token(Request *r);
+/* The form such a link opens: the token as "t", the CSRF token, the new
+** password twice ("Contraseña nueva" when bNew, else "Contraseña") with
+** zHint under it, and the button zButton; it posts to zAction. */
+void page_password_form(Html *h, Request *r, const FormErrors *pErr,
+                        const char *zAction, const char *zToken, int bNew,
+                        const char *zHint, const char *zButton);
 /* A stored time (seconds) as pages show it in Santiago, "12-03-2025 10:30". */
 const char *page_time(Arena *pArena, int64_t t);
 

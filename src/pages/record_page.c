@@ -41,10 +41,7 @@ void record_edit_page(Request *r, const RecordPage *p, int bNew) {
     respond_error(r, 404, NULL);
     return;
   }
-  if (p->xPrepare && p->xPrepare(&e) != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
+  if (!page_db_ok(r, p->xPrepare && p->xPrepare(&e))) return;
   void *pRec = arena_alloc(e.pArena, p->nRecord);
   p->xDefaults(&e, pRec);
   int rc = e.iId ? p->xLoad(&e, pRec) : DB_OK;

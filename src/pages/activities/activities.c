@@ -81,9 +81,8 @@ void page_activities(Request *r) {
   f.bNewestFirst = 1;
   Activity *aAct = NULL;
   int nAct = 0;
-  if (activity_list(pDb, pArena, page_council_id(r), &f, &aAct, &nAct) !=
-      DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(r, activity_list(pDb, pArena, page_council_id(r), &f, &aAct,
+                                   &nAct))) {
     return;
   }
   Html h;
@@ -200,10 +199,7 @@ void page_activity_kinds(Request *r) {
     respond_error(r, 409, "Ya existe un tipo con ese código.");
     return;
   }
-  if (rc != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
+  if (!page_db_ok(r, rc)) return;
   respond_redirect(r, "/actividades#tipos");
 }
 
@@ -333,10 +329,7 @@ void page_activity_new(Request *r) {
     act_from_form(r, &a, &p, &iVersion);
     if (p.n == 0) act_check_all(r, &a, &p);
     if (p.n == 0) {
-      if (act_create(r, &a) != DB_OK) {
-        respond_error(r, 500, NULL);
-        return;
-      }
+      if (!page_db_ok(r, act_create(r, &a))) return;
       respond_redirect(r, arena_printf(request_arena(r), "/actividades/%lld",
                                        (long long)a.id));
       return;

@@ -81,9 +81,8 @@ static void api_create(Request *r) {
     respond_json_error(r, 409, "Aún no hay un consejo configurado.", NULL);
     return;
   }
-  if (act_create(r, &a) != DB_OK ||
-      activity_get(pDb, request_arena(r), a.id, &a) != DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(r, act_create(r, &a)) ||
+      !page_db_ok(r, activity_get(pDb, request_arena(r), a.id, &a))) {
     return;
   }
   respond_json(r, 201, act_json(&a));
@@ -113,9 +112,8 @@ static void api_list(Request *r) {
   Activity *aAct = NULL;
   int nAct = 0;
   Db *pDb = request_db(r);
-  if (activity_list(pDb, request_arena(r), page_council_id(r), &f, &aAct,
-                    &nAct) != DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(r, activity_list(pDb, request_arena(r), page_council_id(r),
+                                   &f, &aAct, &nAct))) {
     return;
   }
   json_t *pArr = json_array();
@@ -169,8 +167,8 @@ static void api_update(Request *r, const Activity *pOld) {
                        "version");
     return;
   }
-  if (rc != DB_OK || activity_get(pDb, request_arena(r), a.id, &a) != DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(r, rc) ||
+      !page_db_ok(r, activity_get(pDb, request_arena(r), a.id, &a))) {
     return;
   }
   mail_sender_wake();
@@ -278,10 +276,7 @@ void page_api_activity_convene(Request *r) {
                        NULL);
     return;
   }
-  if (rc != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
+  if (!page_db_ok(r, rc)) return;
   mail_sender_wake();
   json_t *pOut = act_json(&a);
   json_object_set_new(pOut, "queued", json_integer(nQueued));
@@ -294,9 +289,8 @@ void page_api_activity_mail(Request *r) {
   if (!api_load(r, &a)) return;
   OutboxRow *aRow = NULL;
   int nRow = 0;
-  if (outbox_list(request_db(r), request_arena(r), "actividad", a.id, 2000,
-                  &aRow, &nRow) != DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(r, outbox_list(request_db(r), request_arena(r), "actividad",
+                                 a.id, 2000, &aRow, &nRow))) {
     return;
   }
   respond_json(r, 200, page_mail_json(aRow, nRow));

@@ -370,9 +370,10 @@ static void agenda_conflict(Request *r, const Activity *a,
   const char **azSaved = NULL;
   int nSaved = 0;
   RecordStamp stamp;
-  if (activity_agenda_get(pDb, pArena, a->id, &azSaved, &nSaved) != DB_OK ||
-      record_stamp_get(pDb, pArena, RECORD_ACTIVITY, a->id, &stamp) != DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(r,
+                  activity_agenda_get(pDb, pArena, a->id, &azSaved, &nSaved)) ||
+      !page_db_ok(
+          r, record_stamp_get(pDb, pArena, RECORD_ACTIVITY, a->id, &stamp))) {
     return;
   }
   Activity now = *a;
@@ -427,10 +428,7 @@ void page_activity_agenda(Request *r) {
       respond_error(r, 500, NULL);
     return;
   }
-  if (db_commit(pDb) != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
+  if (!page_db_ok(r, db_commit(pDb))) return;
   respond_redirect(
       r, arena_printf(pArena, "/actividades/%lld#tabla", (long long)a.id));
 }
@@ -453,10 +451,8 @@ void page_activity_convene(Request *r) {
   int64_t iCouncil = page_council_id(r);
   ConveneRecipient *aAll = NULL;
   int nAll = 0;
-  if (convene_councillors(pDb, pArena, iCouncil, &aAll, &nAll) != DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(r, convene_councillors(pDb, pArena, iCouncil, &aAll, &nAll)))
     return;
-  }
   int nField = 0;
   const FormField *aField = request_fields(r, &nField);
   int nMax = nField + 600;
@@ -520,10 +516,7 @@ void page_activity_convene(Request *r) {
                   "vuelva a la actividad y repita la citación.");
     return;
   }
-  if (rc != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
+  if (!page_db_ok(r, rc)) return;
   mail_sender_wake();
   respond_redirect(
       r, arena_printf(pArena, "/actividades/%lld#respuestas", (long long)a.id));

@@ -195,9 +195,8 @@ void page_calendar(Request *r) {
   }
   Activity *aAct = NULL;
   int nAct = 0;
-  if (activity_list(pDb, pArena, page_council_id(r), &f, &aAct, &nAct) !=
-      DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(r, activity_list(pDb, pArena, page_council_id(r), &f, &aAct,
+                                   &nAct))) {
     return;
   }
   Html h;
@@ -238,9 +237,8 @@ static void send_feed(Request *r, const ActivityFilter *f, const char *zName,
   Arena *pArena = request_arena(r);
   Activity *aAct = NULL;
   int nAct = 0;
-  if (activity_list(pDb, pArena, page_council_id(r), f, &aAct, &nAct) !=
-      DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(
+          r, activity_list(pDb, pArena, page_council_id(r), f, &aAct, &nAct))) {
     return;
   }
   IcalEvent *aEv = arena_alloc(pArena, sizeof(*aEv) * (size_t)(nAct + 1));
@@ -329,10 +327,7 @@ void page_account_feed(Request *r) {
   char zToken[ACCOUNTS_TOKEN_MAX];
   int bNew = 0;
   if (request_is_post(r)) {
-    if (activity_feed_token_new(pDb, pUser->id, zToken) != DB_OK) {
-      respond_error(r, 500, NULL);
-      return;
-    }
+    if (!page_db_ok(r, activity_feed_token_new(pDb, pUser->id, zToken))) return;
     bNew = 1;
   }
   page_begin(r, &h, "Mi calendario", "cuenta");

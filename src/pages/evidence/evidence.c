@@ -142,10 +142,9 @@ void page_api_activity_evidence(Request *r) {
   }
   int64_t iId = 0;
   const User *pUser = request_user(r);
-  if (evidence_add(request_db(r), a.id, zKind, &aUp[0].file, aUp[0].zFilename,
-                   upload_caption(r), bPublic, pUser ? pUser->id : 0,
-                   &iId) != DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(r, evidence_add(request_db(r), a.id, zKind, &aUp[0].file,
+                                  aUp[0].zFilename, upload_caption(r), bPublic,
+                                  pUser ? pUser->id : 0, &iId))) {
     return;
   }
   json_t *p = json_object();
@@ -195,10 +194,7 @@ void page_activity_evidence_upload(Request *r) {
     respond_error(r, 500, NULL);
     return;
   }
-  if (db_commit(pDb) != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
+  if (!page_db_ok(r, db_commit(pDb))) return;
   respond_redirect(
       r, arena_printf(request_arena(r), "/actividades/%lld#verificadores",
                       (long long)a.id));
@@ -305,9 +301,8 @@ void page_evidence_file(Request *r) {
   if (evidence_cached(r, &e, &a, e.zSha256)) return;
   const void *pData = NULL;
   size_t nData = 0;
-  if (evidence_bytes(request_db(r), request_arena(r), e.zSha256, &pData,
-                     &nData) != DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(r, evidence_bytes(request_db(r), request_arena(r), e.zSha256,
+                                    &pData, &nData))) {
     return;
   }
   respond_bytes(r, 200, e.zMime, pData, nData);

@@ -162,10 +162,7 @@ void page_admin_mail(Request *r) {
       respond_error(r, 400, "Falta el mensaje que se quiere reintentar.");
       return;
     }
-    if (outbox_retry_now(request_db(r), iId, db_now()) != DB_OK) {
-      respond_error(r, 500, NULL);
-      return;
-    }
+    if (!page_db_ok(r, outbox_retry_now(request_db(r), iId, db_now()))) return;
     mail_sender_wake();
     respond_redirect(r, "/admin/correo");
     return;

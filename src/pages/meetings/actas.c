@@ -579,10 +579,7 @@ static void post_save(Request *r, ActaView *v) {
     acta_get(r, v, &re);
     return;
   }
-  if (rc != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
+  if (!page_db_ok(r, rc)) return;
   respond_redirect(
       r, arena_printf(pArena, "/actividades/%lld/acta", (long long)v->act.id));
 }
@@ -630,10 +627,7 @@ static void post_state(Request *r, ActaView *v) {
                 "estado actual y repita el cambio.");
     return;
   }
-  if (rc != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
+  if (!page_db_ok(r, rc)) return;
   respond_redirect(
       r, arena_printf(pArena, "/actividades/%lld/acta", (long long)v->act.id));
 }
@@ -675,10 +669,7 @@ static void post_note(Request *r, ActaView *v, int bCorrection) {
     rc = meeting_acta_comment_add(request_db(r), iItem, request_user(r)->id,
                                   zText);
   }
-  if (rc != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
+  if (!page_db_ok(r, rc)) return;
   respond_redirect(r, arena_printf(request_arena(r), "/actividades/%lld/acta",
                                    (long long)v->act.id));
 }
@@ -841,9 +832,8 @@ void page_actas(Request *r) {
   int64_t *aiAct = NULL, *aiStart = NULL;
   const char **azTitle = NULL;
   int n = 0;
-  if (meeting_acta_published(pDb, pArena, page_council_id(r), &aiAct, &azTitle,
-                             &aiStart, &n) != DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(r, meeting_acta_published(pDb, pArena, page_council_id(r),
+                                            &aiAct, &azTitle, &aiStart, &n))) {
     return;
   }
   Html h;

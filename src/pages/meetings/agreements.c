@@ -341,10 +341,7 @@ void page_activity_agreements(Request *r) {
     meeting_frozen_respond(r, a.id);
     return;
   }
-  if (rc != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
+  if (!page_db_ok(r, rc)) return;
   respond_redirect(
       r, arena_printf(pArena, "/actividades/%lld#acuerdos", (long long)a.id));
 }
@@ -354,9 +351,8 @@ void page_activity_agenda_overdue(Request *r) {
   if (!act_load(r, &a, 0)) return;
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
-  if (meeting_agenda_put_overdue(pDb, pArena, page_council_id(r), a.id,
-                                 meeting_today(pArena)) != DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(r, meeting_agenda_put_overdue(pDb, pArena, page_council_id(r),
+                                                a.id, meeting_today(pArena)))) {
     return;
   }
   respond_redirect(
@@ -369,9 +365,8 @@ void page_agreements(Request *r) {
   const char *zToday = meeting_today(pArena);
   MeetingAgreement *aAgr = NULL;
   int nAgr = 0;
-  if (meeting_agreement_list(pDb, pArena, page_council_id(r), 0, &aAgr,
-                             &nAgr) != DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(r, meeting_agreement_list(pDb, pArena, page_council_id(r), 0,
+                                            &aAgr, &nAgr))) {
     return;
   }
   AgreementItem *aItem = meeting_agreement_items(pArena, aAgr, nAgr);
@@ -493,19 +488,16 @@ static void agreement_follow_post(Request *r, const MeetingAgreement *g) {
       zDate && *zDate ? zDate : meeting_today(pArena), zNote);
   if (rc == DB_STALE) {
     MeetingAgreement now;
-    if (meeting_agreement_get(request_db(r), pArena, page_council_id(r), g->id,
-                              &now) != DB_OK) {
-      respond_error(r, 500, NULL);
+    if (!page_db_ok(
+            r, meeting_agreement_get(request_db(r), pArena, page_council_id(r),
+                                     g->id, &now))) {
       return;
     }
     agreement_show(r, &now, NULL, zState && *zState ? zState : NULL, zNote,
                    zDate, 0, 1);
     return;
   }
-  if (rc != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
+  if (!page_db_ok(r, rc)) return;
   respond_redirect(r, arena_printf(pArena, "/acuerdos/%lld", (long long)g->id));
 }
 
@@ -540,8 +532,8 @@ static void agreement_show(Request *r, const MeetingAgreement *pG,
   MeetingAgreement g = *pG;
   MeetingAgreementNote *aNote = NULL;
   int nNote = 0;
-  if (meeting_agreement_notes(pDb, pArena, g.id, &aNote, &nNote) != DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(r,
+                  meeting_agreement_notes(pDb, pArena, g.id, &aNote, &nNote))) {
     return;
   }
   const char *zToday = meeting_today(pArena);

@@ -83,10 +83,8 @@ static void requests_post(Request *r) {
     requests_show(r, &re);
     return;
   }
-  if (meeting_request_insert(pDb, page_council_id(r), &q) != DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(r, meeting_request_insert(pDb, page_council_id(r), &q)))
     return;
-  }
   respond_redirect(r, "/solicitudes");
 }
 
@@ -109,9 +107,10 @@ static void requests_show(Request *r, const RequestsReshow *pRe) {
   MeetingRequest *aReq = NULL;
   MeetingAgreement *aAgr = NULL;
   int nReq = 0, nAgr = 0;
-  if (meeting_request_list(pDb, pArena, iCouncil, &aReq, &nReq) != DB_OK ||
-      meeting_agreement_list(pDb, pArena, iCouncil, 0, &aAgr, &nAgr) != DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(r,
+                  meeting_request_list(pDb, pArena, iCouncil, &aReq, &nReq)) ||
+      !page_db_ok(
+          r, meeting_agreement_list(pDb, pArena, iCouncil, 0, &aAgr, &nAgr))) {
     return;
   }
   Html h;
@@ -232,9 +231,9 @@ void page_authority_request(Request *r) {
   if (re.err.n) {
     MeetingRequest *aReq = NULL;
     int nReq = 0, bFound = 0;
-    if (meeting_request_list(pDb, request_arena(r), page_council_id(r), &aReq,
-                             &nReq) != DB_OK) {
-      respond_error(r, 500, NULL);
+    if (!page_db_ok(
+            r, meeting_request_list(pDb, request_arena(r), page_council_id(r),
+                                    &aReq, &nReq))) {
       return;
     }
     for (int i = 0; i < nReq; i++) bFound |= aReq[i].id == re.iAnswer;

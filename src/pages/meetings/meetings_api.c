@@ -216,9 +216,8 @@ static void api_agreement_create(Request *r) {
     meeting_frozen_respond(r, g.iActivity);
     return;
   }
-  if (rc != DB_OK ||
-      meeting_agreement_get(pDb, pArena, iCouncil, g.id, &g) != DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(r, rc) ||
+      !page_db_ok(r, meeting_agreement_get(pDb, pArena, iCouncil, g.id, &g))) {
     return;
   }
   respond_json(r, 201, meeting_agreement_json(&g, meeting_today(pArena)));
@@ -240,9 +239,8 @@ void page_api_agreements(Request *r) {
   }
   MeetingAgreement *aAgr = NULL;
   int nAgr = 0;
-  if (meeting_agreement_list(pDb, pArena, page_council_id(r), iSession, &aAgr,
-                             &nAgr) != DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(r, meeting_agreement_list(pDb, pArena, page_council_id(r),
+                                            iSession, &aAgr, &nAgr))) {
     return;
   }
   const char *zToday = meeting_today(pArena);
@@ -343,9 +341,8 @@ void page_api_agreement(Request *r) {
                        "version");
     return;
   }
-  if (rc != DB_OK ||
-      meeting_agreement_get(pDb, pArena, iCouncil, g.id, &g) != DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(r, rc) ||
+      !page_db_ok(r, meeting_agreement_get(pDb, pArena, iCouncil, g.id, &g))) {
     return;
   }
   respond_json(r, 200, agreement_full_json(r, &g));

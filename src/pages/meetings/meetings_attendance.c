@@ -362,10 +362,10 @@ static void attendance_conflict(Request *r, const Activity *a,
   MeetingAttendance *aSaved = NULL;
   int nSaved = 0;
   RecordStamp stamp;
-  if (meeting_attendance_list(pDb, pArena, a->id, &aSaved, &nSaved) != DB_OK ||
-      record_stamp_get(pDb, pArena, RECORD_ATTENDANCE, a->id, &stamp) !=
-          DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(
+          r, meeting_attendance_list(pDb, pArena, a->id, &aSaved, &nSaved)) ||
+      !page_db_ok(
+          r, record_stamp_get(pDb, pArena, RECORD_ATTENDANCE, a->id, &stamp))) {
     return;
   }
   MeetingAttendance *aMine = typed_rows(pArena, pIn, -1, NULL);
@@ -419,9 +419,8 @@ void page_activity_attendance(Request *r) {
   Arena *pArena = request_arena(r);
   MeetingExpected *aExp = NULL;
   int nExp = 0;
-  if (meeting_expected_list(pDb, pArena, page_council_id(r), &aExp, &nExp) !=
-      DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(r, meeting_expected_list(pDb, pArena, page_council_id(r),
+                                           &aExp, &nExp))) {
     return;
   }
   MeetingAttendanceInput in;
@@ -442,10 +441,7 @@ void page_activity_attendance(Request *r) {
     attendance_conflict(r, &a, aExp, nExp, &in);
     return;
   }
-  if (rc != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
+  if (!page_db_ok(r, rc)) return;
   respond_redirect(
       r, arena_printf(pArena, "/actividades/%lld#asistencia", (long long)a.id));
 }

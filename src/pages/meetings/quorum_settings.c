@@ -204,10 +204,7 @@ void page_admin_quorum(Request *r) {
   Db *pDb = request_db(r);
   int64_t iCouncil = page_council_id(r);
   QuorumRules rules;
-  if (council_quorum_rules(pDb, iCouncil, &rules) != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
+  if (!page_db_ok(r, council_quorum_rules(pDb, iCouncil, &rules))) return;
   if (request_is_post(r)) {
     const char *zCounts = request_field(r, "counts");
     rules.eCounts = zCounts && strcmp(zCounts, "suplentes") == 0

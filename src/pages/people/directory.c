@@ -16,57 +16,6 @@
 
 #include "pages/people/people_widgets.h"
 
-static const PeopleList directory_list = {
-    "Directorio de autoridades y servicios",
-    "admin-directorio",
-    "/admin/directorio",
-    "nuevo",
-    "El catastro de autoridades y servicios con que el consejo quiere "
-    "reunirse.",
-    0,
-    &people_directory_kinds,
-    "tipo",
-    "Tipo",
-    &people_directory_statuses};
-
-void page_admin_directory(Request *r) {
-  int64_t iCouncil = page_require_council(r);
-  if (!iCouncil) return;
-  Db *pDb = request_db(r);
-  Arena *pArena = request_arena(r);
-  PeopleFilter filter;
-  people_filter_from_request(r, &filter);
-  TerritoryIndex idx;
-  DirectoryEntry *aEntry = NULL;
-  int nEntry = 0;
-  if (territory_index_load(pDb, pArena, &idx) != DB_OK ||
-      people_directory_list(pDb, pArena, iCouncil, &filter, &aEntry, &nEntry) !=
-          DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
-  static const char *const azHeader[] = {"Institución", "Persona",    "Cargo",
-                                         "Tipo",        "Territorio", "Estado"};
-  Html h;
-  people_list_begin(&h, r, &directory_list, &filter, &idx);
-  people_table_begin(&h, nEntry, "registro", "registros", azHeader, 6);
-  for (int i = 0; i < nEntry; i++) {
-    const DirectoryEntry *d = &aEntry[i];
-    html_printf(&h,
-                "<tr><td data-label=\"Institución\"><a href=\"/admin/"
-                "directorio/%lld\">%s</a></td><td data-label=\"Persona\">"
-                "%s</td><td data-label=\"Cargo\">%s</td><td data-label=\""
-                "Tipo\">%s</td><td data-label=\"Territorio\">%s</td>"
-                "<td data-label=\"Estado\">%s</td></tr>\n",
-                (long long)d->id, d->zInstitution, d->zPersonName, d->zPosition,
-                people_label(&people_directory_kinds, d->zKind),
-                d->zPlaceName[0] ? d->zPlaceName : "Regional",
-                people_label(&people_directory_statuses, d->zStatus));
-  }
-  html_printf(&h, "</tbody></table></div>\n");
-  page_finish(r, &h, 200);
-}
-
 /* ---- The record page (record_page.h) ---- */
 
 static int directory_prepare(RecordEdit *e) {
@@ -243,23 +192,60 @@ static void directory_export_row(Arena *pArena, const void *pRow,
   memcpy(az, azRow, sizeof(azRow));
 }
 
+static int directory_rows(Request *r, int64_t iCouncil,
+                          const PeopleFilter *pFilter, void *ppRow,
+                          int *pnRow) {
+  return people_directory_list(request_db(r), request_arena(r), iCouncil,
+                               pFilter, (DirectoryEntry **)ppRow, pnRow);
+}
+
+static void directory_row(Html *h, Request *r, const void *pRow) {
+  (void)r;
+  const DirectoryEntry *d = pRow;
+  html_printf(h,
+              "<tr><td data-label=\"Institución\"><a href=\"/admin/"
+              "directorio/%lld\">%s</a></td><td data-label=\"Persona\">"
+              "%s</td><td data-label=\"Cargo\">%s</td><td data-label=\""
+              "Tipo\">%s</td><td data-label=\"Territorio\">%s</td>"
+              "<td data-label=\"Estado\">%s</td></tr>\n",
+              (long long)d->id, d->zInstitution, d->zPersonName, d->zPosition,
+              people_label(&people_directory_kinds, d->zKind),
+              d->zPlaceName[0] ? d->zPlaceName : "Regional",
+              people_label(&people_directory_statuses, d->zStatus));
+}
+
+static const char *const azDirectoryColumn[] = {
+    "Institución", "Persona", "Cargo", "Tipo", "Territorio", "Estado"};
+static const char *const azDirectoryExportColumn[] = {
+    "Institución", "Persona",  "Cargo",  "Tipo",  "Territorio",
+    "Correo",      "Teléfono", "Motivo", "Estado"};
+
+static const PeopleList directory_list = {
+    .zTitle = "Directorio de autoridades y servicios",
+    .zNav = "admin-directorio",
+    .zBase = "/admin/directorio",
+    .zNew = "nuevo",
+    .zIntro =
+        "El catastro de autoridades y servicios con que el consejo "
+        "quiere reunirse.",
+    .pRole = &people_directory_kinds,
+    .zRoleParam = "tipo",
+    .zRoleLabel = "Tipo",
+    .pStatus = &people_directory_statuses,
+    .xRows = directory_rows,
+    .nRow = sizeof(DirectoryEntry),
+    .zOne = "registro",
+    .zMany = "registros",
+    .azHeader = azDirectoryColumn,
+    .nHeader = 6,
+    .xRow = directory_row,
+    .exp = {"Directorio de autoridades y servicios", azDirectoryExportColumn, 9,
+            directory_export_row, "directorio"}};
+
+/* GET /admin/directorio — with its filters. */
+void page_admin_directory(Request *r) { people_list_page(r, &directory_list); }
+
 /* GET /admin/directorio.csv|.xlsx — with the list's filters. */
 void page_admin_directory_export(Request *r) {
-  int64_t iCouncil = page_require_council(r);
-  if (!iCouncil) return;
-  PeopleFilter filter;
-  people_filter_from_request(r, &filter);
-  DirectoryEntry *aEntry = NULL;
-  int nEntry = 0;
-  if (people_directory_list(request_db(r), request_arena(r), iCouncil, &filter,
-                            &aEntry, &nEntry) != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
-  static const char *const azHeader[] = {"Institución", "Persona",    "Cargo",
-                                         "Tipo",        "Territorio", "Correo",
-                                         "Teléfono",    "Motivo",     "Estado"};
-  people_send_export(r, "Directorio de autoridades y servicios", azHeader, 9,
-                     aEntry, sizeof(DirectoryEntry), nEntry,
-                     directory_export_row, "directorio");
+  people_list_export(r, &directory_list);
 }

@@ -34,32 +34,27 @@ static const char *member_quality(Arena *pArena, const Member *m) {
              : "Suplente";
 }
 
-/* The council's members for the public (bPublic) or the officer; answers
-** 500 and returns 0 when they cannot be read. */
-static int member_rows(Request *r, int64_t iCouncil, const PeopleFilter *pF,
-                       int bPublic, Member **paMember, int *pnMember) {
+/* ---- Public page ---- */
+
+/* The council as the public sees it today (no filters, no personal data);
+** 0 after answering 500. */
+static int public_rows(Request *r, Member **paMember, int *pnMember) {
+  PeopleFilter filter;
+  memset(&filter, 0, sizeof(filter));
+  int64_t iCouncil = page_council_id(r);
   *paMember = NULL;
   *pnMember = 0;
-  if (iCouncil &&
-      people_member_list(request_db(r), request_arena(r), iCouncil, pF, bPublic,
-                         paMember, pnMember) != DB_OK) {
-    respond_error(r, 500, NULL);
-    return 0;
-  }
-  return 1;
+  return !iCouncil ||
+         page_db_ok(
+             r, people_member_list(request_db(r), request_arena(r), iCouncil,
+                                   &filter, 1, paMember, pnMember));
 }
-
-/* ---- Public page ---- */
 
 void page_members_public(Request *r) {
   Arena *pArena = request_arena(r);
-  PeopleFilter filter;
-  memset(&filter, 0, sizeof(filter));
   Member *aMember = NULL;
   int nMember = 0;
-  if (!member_rows(r, page_council_id(r), &filter, 1, &aMember, &nMember)) {
-    return;
-  }
+  if (!public_rows(r, &aMember, &nMember)) return;
   Html h;
   page_begin(r, &h, "Integrantes del consejo", "integrantes");
   html_printf(&h, "<h1>Integrantes del consejo</h1>\n");
@@ -146,67 +141,9 @@ void page_admin_members_term(Request *r) {
                   "entre 1 y 10.");
     return;
   }
-  if (council_set_term_years(request_db(r), iCouncil, nYears) != DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(r, council_set_term_years(request_db(r), iCouncil, nYears)))
     return;
-  }
   respond_redirect(r, "/admin/integrantes?aviso=guardado");
-}
-
-static const PeopleList member_list = {"Consejeros y consejeras",
-                                       "admin-integrantes",
-                                       "/admin/integrantes",
-                                       "nuevo",
-                                       NULL,
-                                       1,
-                                       &people_council_roles,
-                                       "rol",
-                                       "Cargo",
-                                       &people_member_statuses};
-
-void page_admin_members(Request *r) {
-  int64_t iCouncil = page_require_council(r);
-  if (!iCouncil) return;
-  Db *pDb = request_db(r);
-  Arena *pArena = request_arena(r);
-  PeopleFilter filter;
-  people_filter_from_request(r, &filter);
-  TerritoryIndex idx;
-  Member *aMember = NULL;
-  int nMember = 0;
-  if (territory_index_load(pDb, pArena, &idx) != DB_OK ||
-      people_member_list(pDb, pArena, iCouncil, &filter, 0, &aMember,
-                         &nMember) != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
-  static const char *const azHeader[] = {"Nombre",  "RUN",     "Organización",
-                                         "Cargo",   "Calidad", "Comuna",
-                                         "Periodo", "Estado"};
-  Html h;
-  people_list_begin(&h, r, &member_list, &filter, &idx);
-  members_summary(&h, r, iCouncil);
-  people_table_begin(&h, nMember, "persona", "personas", azHeader, 8);
-  for (int i = 0; i < nMember; i++) {
-    const Member *m = &aMember[i];
-    char zRun[RUT_DISPLAY_MAX];
-    rut_format(m->zRun, zRun);
-    html_printf(&h,
-                "<tr><td data-label=\"Nombre\"><a href=\"/admin/"
-                "integrantes/%lld\">%s %s</a></td><td data-label=\"RUN\">"
-                "%s</td><td data-label=\"Organización\">%s</td>"
-                "<td data-label=\"Cargo\">%s</td><td data-label=\""
-                "Calidad\">%s</td><td data-label=\"Comuna\">%s</td>"
-                "<td data-label=\"Periodo\">%s al %s</td><td data-label="
-                "\"Estado\">%s</td></tr>\n",
-                (long long)m->id, m->zFirstNames, m->zLastNames, zRun,
-                m->zOrganization, people_label(&people_council_roles, m->zRole),
-                m->bTitular ? "Titular" : "Suplente", m->zCommuneName,
-                page_date(pArena, m->zTermStart), page_date(pArena, m->zTermEnd),
-                people_label(&people_member_statuses, m->zStatus));
-  }
-  html_printf(&h, "</tbody></table></div>\n");
-  page_finish(r, &h, 200);
 }
 
 /* ---- Form ---- */
@@ -465,9 +402,8 @@ void page_admin_member_invite(Request *r) {
     return;
   }
   char zToken[44];
-  if (people_invitation_create(pDb, iId, request_user(r)->id, zToken) !=
-      DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(
+          r, people_invitation_create(pDb, iId, request_user(r)->id, zToken))) {
     return;
   }
   Html h;
@@ -486,35 +422,27 @@ void page_admin_member_invite(Request *r) {
 void page_invitation(Request *r) {
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
-  const char *zToken =
-      request_is_post(r) ? request_field(r, "t") : request_query(r, "t");
+  const char *zToken = page_link_token(r);
   int64_t iMember = people_invitation_member(pDb, zToken);
   Member m;
   if (!iMember || people_member_get(pDb, pArena, page_council_id(r), iMember,
                                     &m) != DB_OK) {
-    respond_error(r, 404,
-                  "El enlace ya fue usado o venció. Pida uno nuevo "
-                  "a la encargada de participación ciudadana.");
+    page_link_gone(r);
     return;
   }
   FormErrors err;
-  form_errors_init(&err);
-  int iStatus = 200;
-  if (request_is_post(r)) {
-    const char *zPassword =
-        page_new_password(r, &err, people_member_name(pArena, &m), m.zEmail);
-    if (!err.n) {
-      int64_t iUser = 0;
-      const char *zErr = NULL;
-      if (people_invitation_accept(pDb, pArena, zToken, zPassword, &iUser,
-                                   &zErr) == DB_OK &&
-          request_start_session(r, iUser) == DB_OK) {
-        respond_redirect(r, "/cuenta");
-        return;
-      }
-      form_error(&err, NULL, zErr ? zErr : "No se pudo crear la cuenta.");
+  const char *zPassword =
+      page_new_password(r, &err, people_member_name(pArena, &m), m.zEmail);
+  if (zPassword) {
+    int64_t iUser = 0;
+    const char *zErr = NULL;
+    if (people_invitation_accept(pDb, pArena, zToken, zPassword, &iUser,
+                                 &zErr) == DB_OK &&
+        request_start_session(r, iUser) == DB_OK) {
+      respond_redirect(r, "/cuenta");
+      return;
     }
-    iStatus = 422;
+    form_error(&err, NULL, zErr ? zErr : "No se pudo crear la cuenta.");
   }
   Html h;
   page_begin(r, &h, "Crear su cuenta", NULL);
@@ -522,22 +450,9 @@ void page_invitation(Request *r) {
               "<h1>Crear su cuenta</h1>\n<p>%s, elija una contraseña "
               "para ingresar con su correo %s.</p>\n",
               people_member_name(pArena, &m), m.zEmail);
-  form_errors_summary(&h, &err);
-  html_printf(&h,
-              "<form class=\"form\" method=\"post\" action=\"/invitacion\">\n"
-              "<input type=\"hidden\" name=\"t\" value=\"%s\">\n",
-              zToken);
-  form_csrf(&h, request_csrf_token(r));
-  form_input(&h, &err, "password", "Contraseña", "password", NULL,
-             "Al menos 8 caracteres.",
-             "autocomplete=\"new-password\" required minlength=\"8\"");
-  form_input(&h, &err, "password_confirm", "Repita la contraseña", "password",
-             NULL, NULL, "autocomplete=\"new-password\" required");
-  html_printf(&h,
-              "<div class=\"actions\"><button type=\"submit\" class=\""
-              "button button-primary\">Crear cuenta</button></div>\n"
-              "</form>\n");
-  page_finish(r, &h, iStatus);
+  page_password_form(&h, r, &err, "/invitacion", zToken, 0,
+                     "Al menos 8 caracteres.", "Crear cuenta");
+  page_finish(r, &h, request_is_post(r) ? 422 : 200);
 }
 
 /* ---- Import ---- */
@@ -636,49 +551,93 @@ static void member_public_row(Arena *pArena, const void *pRow,
   memcpy(az, azRow, sizeof(azRow));
 }
 
+static int member_list_rows(Request *r, int64_t iCouncil,
+                            const PeopleFilter *pFilter, void *ppRow,
+                            int *pnRow) {
+  return people_member_list(request_db(r), request_arena(r), iCouncil, pFilter,
+                            0, (Member **)ppRow, pnRow);
+}
+
+static void member_list_row(Html *h, Request *r, const void *pRow) {
+  Arena *pArena = request_arena(r);
+  const Member *m = pRow;
+  char zRun[RUT_DISPLAY_MAX];
+  rut_format(m->zRun, zRun);
+  html_printf(h,
+              "<tr><td data-label=\"Nombre\"><a href=\"/admin/"
+              "integrantes/%lld\">%s %s</a></td><td data-label=\"RUN\">"
+              "%s</td><td data-label=\"Organización\">%s</td>"
+              "<td data-label=\"Cargo\">%s</td><td data-label=\""
+              "Calidad\">%s</td><td data-label=\"Comuna\">%s</td>"
+              "<td data-label=\"Periodo\">%s al %s</td><td data-label="
+              "\"Estado\">%s</td></tr>\n",
+              (long long)m->id, m->zFirstNames, m->zLastNames, zRun,
+              m->zOrganization, people_label(&people_council_roles, m->zRole),
+              m->bTitular ? "Titular" : "Suplente", m->zCommuneName,
+              page_date(pArena, m->zTermStart), page_date(pArena, m->zTermEnd),
+              people_label(&people_member_statuses, m->zStatus));
+}
+
+static const char *const azMemberColumn[] = {
+    "Nombre",  "RUN",    "Organización", "Cargo",
+    "Calidad", "Comuna", "Periodo",      "Estado"};
+static const char *const azMemberExportColumn[] = {"Nombres",
+                                                   "Apellidos",
+                                                   "RUN",
+                                                   "Correo",
+                                                   "Teléfono",
+                                                   "Comuna",
+                                                   "Provincia",
+                                                   "Género",
+                                                   "Organización",
+                                                   "Cargo",
+                                                   "Calidad",
+                                                   "Suplente de",
+                                                   "Inicio del periodo",
+                                                   "Fin del periodo",
+                                                   "Estado",
+                                                   "Fecha del estado",
+                                                   "Motivo"};
+
+static const PeopleList member_list = {
+    .zTitle = "Consejeros y consejeras",
+    .zNav = "admin-integrantes",
+    .zBase = "/admin/integrantes",
+    .zNew = "nuevo",
+    .bImport = 1,
+    .pRole = &people_council_roles,
+    .zRoleParam = "rol",
+    .zRoleLabel = "Cargo",
+    .pStatus = &people_member_statuses,
+    .xRows = member_list_rows,
+    .nRow = sizeof(Member),
+    .zOne = "persona",
+    .zMany = "personas",
+    .azHeader = azMemberColumn,
+    .nHeader = 8,
+    .xRow = member_list_row,
+    .xAbove = members_summary,
+    .exp = {"Consejeros y consejeras", azMemberExportColumn, 17,
+            member_export_row, "consejeros"}};
+
+/* GET /admin/integrantes — with its filters, and the parity summary. */
+void page_admin_members(Request *r) { people_list_page(r, &member_list); }
+
 /* GET /admin/integrantes.csv|.xlsx — the officer's list with the same
 ** filters, personal data included (admin only). */
 void page_admin_members_export(Request *r) {
-  int64_t iCouncil = page_require_council(r);
-  if (!iCouncil) return;
-  PeopleFilter filter;
-  people_filter_from_request(r, &filter);
-  Member *aMember = NULL;
-  int nMember = 0;
-  if (!member_rows(r, iCouncil, &filter, 0, &aMember, &nMember)) return;
-  static const char *const azHeader[] = {"Nombres",
-                                         "Apellidos",
-                                         "RUN",
-                                         "Correo",
-                                         "Teléfono",
-                                         "Comuna",
-                                         "Provincia",
-                                         "Género",
-                                         "Organización",
-                                         "Cargo",
-                                         "Calidad",
-                                         "Suplente de",
-                                         "Inicio del periodo",
-                                         "Fin del periodo",
-                                         "Estado",
-                                         "Fecha del estado",
-                                         "Motivo"};
-  people_send_export(r, "Consejeros y consejeras", azHeader, 17, aMember,
-                     sizeof(Member), nMember, member_export_row, "consejeros");
+  people_list_export(r, &member_list);
 }
 
 /* GET /integrantes.csv|.xlsx — public: what /integrantes shows, no more. */
 void page_members_public_export(Request *r) {
-  PeopleFilter filter;
-  memset(&filter, 0, sizeof(filter));
   Member *aMember = NULL;
   int nMember = 0;
-  if (!member_rows(r, page_council_id(r), &filter, 1, &aMember, &nMember)) {
-    return;
-  }
+  if (!public_rows(r, &aMember, &nMember)) return;
   static const char *const azHeader[] = {
       "Nombre",  "Organización",       "Cargo",
       "Calidad", "Inicio del periodo", "Fin del periodo"};
-  people_send_export(r, "Integrantes del consejo", azHeader, 6, aMember,
-                     sizeof(Member), nMember, member_public_row, "integrantes");
+  static const PeopleExport exp = {"Integrantes del consejo", azHeader, 6,
+                                   member_public_row, "integrantes"};
+  people_send_export(r, &exp, aMember, sizeof(Member), nMember);
 }

@@ -15,57 +15,6 @@
 #include "domain/rut.h"
 #include "pages/people/people_widgets.h"
 
-static const PeopleList org_list = {"Organizaciones",
-                                    "admin-organizaciones",
-                                    "/admin/organizaciones",
-                                    "nueva",
-                                    NULL,
-                                    1,
-                                    &people_org_kinds,
-                                    "tipo",
-                                    "Tipo",
-                                    NULL};
-
-void page_admin_orgs(Request *r) {
-  int64_t iCouncil = page_require_council(r);
-  if (!iCouncil) return;
-  Db *pDb = request_db(r);
-  Arena *pArena = request_arena(r);
-  PeopleFilter filter;
-  people_filter_from_request(r, &filter);
-  TerritoryIndex idx;
-  Organization *aOrg = NULL;
-  int nOrg = 0;
-  if (territory_index_load(pDb, pArena, &idx) != DB_OK ||
-      people_org_list(pDb, pArena, iCouncil, &filter, &aOrg, &nOrg) != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
-  static const char *const azHeader[] = {
-      "Nombre", "Tipo", "RUT", "Comuna", "Provincia", "Contacto", "Miembro"};
-  Html h;
-  people_list_begin(&h, r, &org_list, &filter, &idx);
-  people_table_begin(&h, nOrg, "organización", "organizaciones", azHeader, 7);
-  for (int i = 0; i < nOrg; i++) {
-    const Organization *o = &aOrg[i];
-    char zRut[RUT_DISPLAY_MAX];
-    rut_format(o->zRut, zRut);
-    html_printf(&h,
-                "<tr><td data-label=\"Nombre\"><a href=\"/admin/"
-                "organizaciones/%lld\">%s</a></td><td data-label=\"Tipo\">"
-                "%s</td><td data-label=\"RUT\">%s</td><td data-label=\""
-                "Comuna\">%s</td><td data-label=\"Provincia\">%s</td>"
-                "<td data-label=\"Contacto\">%s</td><td data-label=\""
-                "Miembro\">%s</td></tr>\n",
-                (long long)o->id, o->zName,
-                people_label(&people_org_kinds, o->zKind), zRut,
-                o->zCommuneName, o->zProvinceName, o->zContactName,
-                o->bMember ? "Sí" : "No");
-  }
-  html_printf(&h, "</tbody></table></div>\n");
-  page_finish(r, &h, 200);
-}
-
 /* ---- The record page (record_page.h) ---- */
 
 static int org_prepare(RecordEdit *e) {
@@ -215,24 +164,57 @@ static void org_export_row(Arena *pArena, const void *pRow, const char **az) {
   memcpy(az, azRow, sizeof(azRow));
 }
 
-/* GET /admin/organizaciones.csv|.xlsx — with the list's filters. */
-void page_admin_orgs_export(Request *r) {
-  int64_t iCouncil = page_require_council(r);
-  if (!iCouncil) return;
-  PeopleFilter filter;
-  people_filter_from_request(r, &filter);
-  Organization *aOrg = NULL;
-  int nOrg = 0;
-  if (people_org_list(request_db(r), request_arena(r), iCouncil, &filter, &aOrg,
-                      &nOrg) != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
-  static const char *const azHeader[] = {
-      "Nombre",   "Tipo",      "RUT",      "Personalidad jurídica",
-      "Comuna",   "Provincia", "Contacto", "Correo",
-      "Teléfono", "Miembro"};
-  people_send_export(r, "Organizaciones", azHeader, 10, aOrg,
-                     sizeof(Organization), nOrg, org_export_row,
-                     "organizaciones");
+static int org_rows(Request *r, int64_t iCouncil, const PeopleFilter *pFilter,
+                    void *ppRow, int *pnRow) {
+  return people_org_list(request_db(r), request_arena(r), iCouncil, pFilter,
+                         (Organization **)ppRow, pnRow);
 }
+
+static void org_row(Html *h, Request *r, const void *pRow) {
+  (void)r;
+  const Organization *o = pRow;
+  char zRut[RUT_DISPLAY_MAX];
+  rut_format(o->zRut, zRut);
+  html_printf(h,
+              "<tr><td data-label=\"Nombre\"><a href=\"/admin/"
+              "organizaciones/%lld\">%s</a></td><td data-label=\"Tipo\">"
+              "%s</td><td data-label=\"RUT\">%s</td><td data-label=\""
+              "Comuna\">%s</td><td data-label=\"Provincia\">%s</td>"
+              "<td data-label=\"Contacto\">%s</td><td data-label=\""
+              "Miembro\">%s</td></tr>\n",
+              (long long)o->id, o->zName,
+              people_label(&people_org_kinds, o->zKind), zRut, o->zCommuneName,
+              o->zProvinceName, o->zContactName, o->bMember ? "Sí" : "No");
+}
+
+static const char *const azOrgColumn[] = {
+    "Nombre", "Tipo", "RUT", "Comuna", "Provincia", "Contacto", "Miembro"};
+static const char *const azOrgExportColumn[] = {
+    "Nombre",   "Tipo",      "RUT",      "Personalidad jurídica",
+    "Comuna",   "Provincia", "Contacto", "Correo",
+    "Teléfono", "Miembro"};
+
+static const PeopleList org_list = {
+    .zTitle = "Organizaciones",
+    .zNav = "admin-organizaciones",
+    .zBase = "/admin/organizaciones",
+    .zNew = "nueva",
+    .bImport = 1,
+    .pRole = &people_org_kinds,
+    .zRoleParam = "tipo",
+    .zRoleLabel = "Tipo",
+    .xRows = org_rows,
+    .nRow = sizeof(Organization),
+    .zOne = "organización",
+    .zMany = "organizaciones",
+    .azHeader = azOrgColumn,
+    .nHeader = 7,
+    .xRow = org_row,
+    .exp = {"Organizaciones", azOrgExportColumn, 10, org_export_row,
+            "organizaciones"}};
+
+/* GET /admin/organizaciones — with its filters. */
+void page_admin_orgs(Request *r) { people_list_page(r, &org_list); }
+
+/* GET /admin/organizaciones.csv|.xlsx — with the list's filters. */
+void page_admin_orgs_export(Request *r) { people_list_export(r, &org_list); }

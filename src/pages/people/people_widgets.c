@@ -274,11 +274,9 @@ void people_import_route(Request *r, const PeopleImport *p) {
   if (!zCsv) {
     res.aError = &empty;
     res.nError = 1;
-  } else if (p->xImport(request_db(r), request_arena(r), iCouncil, zCsv, nCsv,
-                        &res) != DB_OK) {
-    respond_error(r, 500, NULL);
+  } else if (!page_db_ok(r, p->xImport(request_db(r), request_arena(r),
+                                       iCouncil, zCsv, nCsv, &res)))
     return;
-  }
   import_page(r, p, &res, res.nError ? 422 : 200);
 }
 
@@ -290,7 +288,8 @@ void people_template_route(Request *r, int bMembers, const char *zFilename) {
   respond_bytes(r, 200, "text/csv; charset=utf-8", z, strlen(z));
 }
 
-void people_list_begin(Html *h, Request *r, const PeopleList *p,
+/* The heading, the intro, the buttons, the filter bar, the export links. */
+static void list_begin(Html *h, Request *r, const PeopleList *p,
                        const PeopleFilter *pFilter,
                        const TerritoryIndex *pIdx) {
   page_begin(r, h, p->zTitle, p->zNav);
@@ -310,29 +309,66 @@ void people_list_begin(Html *h, Request *r, const PeopleList *p,
   people_export_links(h, request_arena(r), p->zBase, pFilter);
 }
 
-void people_table_begin(Html *h, int nRow, const char *zOne, const char *zMany,
-                        const char *const *azHeader, int nHeader) {
-  html_printf(h,
-              "<div class=\"table-wrap\"><table class=\"table "
-              "table-cards\"><caption>%d %s</caption><thead><tr>",
-              nRow, nRow == 1 ? zOne : zMany);
-  for (int i = 0; i < nHeader; i++) {
-    html_printf(h, "<th scope=\"col\">%s</th>", azHeader[i]);
+/* The list's records as the query's filters say; 0 after answering 500. */
+static int list_rows(Request *r, const PeopleList *p, PeopleFilter *pFilter,
+                     int64_t *piCouncil, void *ppRow, int *pnRow) {
+  if (!(*piCouncil = page_require_council(r))) return 0;
+  people_filter_from_request(r, pFilter);
+  if (p->xRows(r, *piCouncil, pFilter, ppRow, pnRow) != DB_OK) {
+    respond_error(r, 500, NULL);
+    return 0;
   }
-  html_printf(h, "</tr></thead><tbody>\n");
+  return 1;
 }
 
-void people_send_export(Request *r, const char *zTitle,
-                        const char *const *azHeader, int nCol, const void *aRow,
-                        size_t nElem, int nRow, PeopleExportRow xRow,
-                        const char *zBase) {
+void people_list_page(Request *r, const PeopleList *p) {
+  PeopleFilter filter;
+  int64_t iCouncil = 0;
+  const char *aRow = NULL;
+  int nRow = 0;
+  TerritoryIndex idx;
+  if (!list_rows(r, p, &filter, &iCouncil, &aRow, &nRow)) return;
+  if (!page_db_ok(
+          r, territory_index_load(request_db(r), request_arena(r), &idx))) {
+    return;
+  }
+  Html h;
+  list_begin(&h, r, p, &filter, &idx);
+  if (p->xAbove) p->xAbove(&h, r, iCouncil);
+  html_printf(&h,
+              "<div class=\"table-wrap\"><table class=\"table "
+              "table-cards\"><caption>%d %s</caption><thead><tr>",
+              nRow, nRow == 1 ? p->zOne : p->zMany);
+  for (int i = 0; i < p->nHeader; i++) {
+    html_printf(&h, "<th scope=\"col\">%s</th>", p->azHeader[i]);
+  }
+  html_printf(&h, "</tr></thead><tbody>\n");
+  for (int i = 0; i < nRow; i++) p->xRow(&h, r, aRow + (size_t)i * p->nRow);
+  html_printf(&h, "</tbody></table></div>\n");
+  page_finish(r, &h, 200);
+}
+
+void people_list_export(Request *r, const PeopleList *p) {
+  PeopleFilter filter;
+  int64_t iCouncil = 0;
+  const void *aRow = NULL;
+  int nRow = 0;
+  if (list_rows(r, p, &filter, &iCouncil, &aRow, &nRow)) {
+    people_send_export(r, &p->exp, aRow, p->nRow, nRow);
+  }
+}
+
+void people_send_export(Request *r, const PeopleExport *pExp, const void *aRow,
+                        size_t nElem, int nRow) {
   Arena *pArena = request_arena(r);
+  int nCol = pExp->nCol;
   const char **az =
       arena_alloc(pArena, sizeof(char *) * (size_t)nCol * (size_t)(nRow + 1));
   for (int i = 0; i < nRow; i++) {
-    xRow(pArena, (const char *)aRow + (size_t)i * nElem, &az[i * nCol]);
+    pExp->xRow(pArena, (const char *)aRow + (size_t)i * nElem, &az[i * nCol]);
   }
-  ExportTable t = {zTitle, NULL, NULL, nCol, azHeader, NULL, nRow, az};
+  ExportTable t = {pExp->zTitle,   NULL, NULL, nCol,
+                   pExp->azHeader, NULL, nRow, az};
   const ExportTable *pTable = &t;
   const char *zPath = request_path(r);
   size_t nPath = strlen(zPath);
@@ -347,8 +383,8 @@ void people_send_export(Request *r, const char *zTitle,
     return;
   }
   response_header(r, "Content-Disposition",
-                  arena_printf(pArena, "attachment; filename=\"%s.%s\"", zBase,
-                               bXlsx ? "xlsx" : "csv"));
+                  arena_printf(pArena, "attachment; filename=\"%s.%s\"",
+                               pExp->zFile, bXlsx ? "xlsx" : "csv"));
   respond_bytes(r, 200, bXlsx ? EXPORT_XLSX_TYPE : EXPORT_CSV_TYPE, zOut, nOut);
 }
 

@@ -47,8 +47,24 @@ const char *people_request_get(void *pRequest, const char *zName);
 /* The form field zName as typed, "" when absent (re-showing a form). */
 const char *people_field(Request *r, const char *zName);
 
-/* An officer's list page of people or places (members, organizations,
-** the directory): what differs between them. */
+/* Fills the nCol cells of one exported row from pRow (arena memory). */
+typedef void (*PeopleExportRow)(Arena *pArena, const void *pRow,
+                                const char **azCell);
+/* A download of a list: CSV, or XLSX when the path ends in ".xlsx". */
+typedef struct PeopleExport {
+  const char *zTitle;          /* The sheet's title */
+  const char *const *azHeader; /* Its nCol columns */
+  int nCol;
+  PeopleExportRow xRow;
+  const char *zFile; /* The download's name without its extension */
+} PeopleExport;
+/* Sends nRow rows of aRow (nElem bytes each) as pExp says. */
+void people_send_export(Request *r, const PeopleExport *pExp, const void *aRow,
+                        size_t nElem, int nRow);
+
+/* An officer's list of people or places (members, organizations, the
+** directory): its page and its export, the same filters for both. What
+** differs between them: */
 typedef struct PeopleList {
   const char *zTitle;         /* Heading and title */
   const char *zNav;           /* The shell's menu entry */
@@ -61,15 +77,24 @@ typedef struct PeopleList {
   const char *zRoleParam;     /* Its parameter, "rol" or "tipo" */
   const char *zRoleLabel;
   const PeopleChoices *pStatus; /* The status filter, or NULL */
+  /* The council's records that pFilter lets through: DB_OK or DB_ERROR. */
+  int (*xRows)(Request *r, int64_t iCouncil, const PeopleFilter *pFilter,
+               void *ppRow, int *pnRow);
+  size_t nRow;                 /* sizeof one record */
+  const char *zOne, *zMany;    /* The caption: "1 registro", "N registros" */
+  const char *const *azHeader; /* The table's columns */
+  int nHeader;
+  void (*xRow)(Html *h, Request *r, const void *pRow); /* One <tr> */
+  /* Optional: what goes between the filter bar and the table. */
+  void (*xAbove)(Html *h, Request *r, int64_t iCouncil);
+  PeopleExport exp; /* zBase.csv and zBase.xlsx */
 } PeopleList;
 
-/* Opens the list page: the heading, the intro, the buttons, the filter bar
-** and the export links (the caller writes the rest and the table). */
-void people_list_begin(Html *h, Request *r, const PeopleList *pList,
-                       const PeopleFilter *pFilter, const TerritoryIndex *pIdx);
-/* Opens the list's table: "N zOne|zMany" as caption, then the headers. */
-void people_table_begin(Html *h, int nRow, const char *zOne, const char *zMany,
-                        const char *const *azHeader, int nHeader);
+/* GET zBase: the heading, the intro, the buttons, the filter bar, the
+** export links and the table of the records the filters let through. */
+void people_list_page(Request *r, const PeopleList *pList);
+/* GET zBase.csv|.xlsx: the same records as a download. */
+void people_list_export(Request *r, const PeopleList *pList);
 
 /* A CSV import (members, organizations): its page and what it runs. */
 typedef struct PeopleImport {
@@ -93,16 +118,5 @@ void people_template_route(Request *r, int bMembers, const char *zFilename);
 /* Links to zBase.csv and zBase.xlsx carrying the current filters. */
 void people_export_links(Html *h, Arena *pArena, const char *zBase,
                          const PeopleFilter *pFilter);
-
-/* Fills the nCol cells of one exported row from pRow (arena memory). */
-typedef void (*PeopleExportRow)(Arena *pArena, const void *pRow,
-                                const char **azCell);
-/* Sends nRow rows of aRow (nElem bytes each) as a table titled zTitle with
-** the nCol headers azHeader: CSV, or XLSX when the path ends in ".xlsx",
-** a download named zBase plus the extension. */
-void people_send_export(Request *r, const char *zTitle,
-                        const char *const *azHeader, int nCol, const void *aRow,
-                        size_t nElem, int nRow, PeopleExportRow xRow,
-                        const char *zBase);
 
 #endif

@@ -220,10 +220,7 @@ void page_plan(Request *r) {
   Html body, h;
   html_init(&body, request_arena(r));
   if (!bCache || !page_cache_get_html(r, zKey, iVersion, &body)) {
-    if (plan_body(r, &body) != DB_OK) {
-      respond_error(r, 500, NULL);
-      return;
-    }
+    if (!page_db_ok(r, plan_body(r, &body))) return;
     if (bCache) page_cache_put_html(zKey, iVersion, &body);
   }
   page_begin(r, &h, "Plan anual", "plan");

@@ -32,10 +32,7 @@ void page_admin_plan_approve(Request *r) {
     respond_error(r, 404, "No existe esa versión del plan.");
     return;
   }
-  if (rc != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
+  if (!page_db_ok(r, rc)) return;
   respond_redirect(r, "/plan/historial?aviso=plan-aprobado");
 }
 

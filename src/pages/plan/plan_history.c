@@ -78,9 +78,9 @@ void page_plan_history(Request *r) {
   int64_t iCouncil = page_council_id(r);
   PlanVersionInfo *aInfo = NULL;
   int nInfo = 0;
-  if (iCouncil && plan_store_versions(request_db(r), pArena, iCouncil, &aInfo,
-                                      &nInfo) != DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(
+          r, iCouncil && plan_store_versions(request_db(r), pArena, iCouncil,
+                                             &aInfo, &nInfo))) {
     return;
   }
   int bAdmin = page_user_is(r, ROLE_ADMIN);

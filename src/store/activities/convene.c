@@ -108,6 +108,29 @@ typedef enum MailKind {
   MAIL_CANCEL,       /* Suspended */
 } MailKind;
 
+/* What each kind says: the subject (%s: the title), the first line (%s:
+** the council's short name), the idempotency key's kind and the calendar
+** method. */
+typedef struct MailText {
+  const char *zSubject, *zLead, *zKey;
+  IcalMethod eMethod;
+} MailText;
+static const MailText aMailText[] = {
+    [MAIL_CITATION] = {"Citación: %s", "%s le cita a la siguiente actividad.",
+                       "citacion", ICAL_METHOD_INVITE},
+    [MAIL_UPDATE] = {"Cambios en la citación: %s",
+                     "%s informa cambios en la actividad a la que fue "
+                     "citada/o. Estos son los datos vigentes.",
+                     "citacion", ICAL_METHOD_INVITE},
+    [MAIL_REMINDER] = {"Recordatorio: %s",
+                       "%s le recuerda la siguiente actividad.", "recordatorio",
+                       ICAL_METHOD_INVITE},
+    [MAIL_CANCEL] = {"Suspendida: %s",
+                     "%s informa que la siguiente actividad fue "
+                     "suspendida. Se avisará si se reprograma.",
+                     "cancelacion", ICAL_METHOD_CANCEL_EVENT},
+};
+
 /* Queues one message about activity a to one person. zToken is their
 ** reply link's token (NULL for a cancellation). */
 static int queue_one(Db *pDb, Arena *pArena, const Activity *a, MailKind e,
@@ -121,39 +144,11 @@ static int queue_one(Db *pDb, Arena *pArena, const Activity *a, MailKind e,
   const char *zHello = zName && *zName
                            ? arena_printf(pArena, "Estimada/o %s:", zName)
                            : "Estimada/o:";
-  const char *zSubject, *zLead, *zKey;
-  IcalMethod eMethod = ICAL_METHOD_INVITE;
-  switch (e) {
-    case MAIL_CITATION:
-      zSubject = arena_printf(pArena, "Citación: %s", a->zTitle);
-      zLead =
-          arena_printf(pArena, "%s le cita a la siguiente actividad.", zShort);
-      zKey = "citacion";
-      break;
-    case MAIL_UPDATE:
-      zSubject = arena_printf(pArena, "Cambios en la citación: %s", a->zTitle);
-      zLead = arena_printf(pArena,
-                           "%s informa cambios en la actividad a la que fue "
-                           "citada/o. Estos son los datos vigentes.",
-                           zShort);
-      zKey = "citacion";
-      break;
-    case MAIL_REMINDER:
-      zSubject = arena_printf(pArena, "Recordatorio: %s", a->zTitle);
-      zLead = arena_printf(pArena, "%s le recuerda la siguiente actividad.",
-                           zShort);
-      zKey = "recordatorio";
-      break;
-    default:
-      zSubject = arena_printf(pArena, "Suspendida: %s", a->zTitle);
-      zLead = arena_printf(pArena,
-                           "%s informa que la siguiente actividad fue "
-                           "suspendida. Se avisará si se reprograma.",
-                           zShort);
-      zKey = "cancelacion";
-      eMethod = ICAL_METHOD_CANCEL_EVENT;
-      break;
-  }
+  const MailText *t = &aMailText[e];
+  const char *zSubject = arena_printf(pArena, t->zSubject, a->zTitle);
+  const char *zLead = arena_printf(pArena, t->zLead, zShort);
+  const char *zKey = t->zKey;
+  IcalMethod eMethod = t->eMethod;
   Buf b;
   buf_init(&b, pArena);
   buf_printf(&b,

@@ -187,6 +187,50 @@ static void report_problems(Arena *pArena, PeopleImportResult *pRes, int iLine,
   }
 }
 
+/* After the last row: a reading error or an empty file is one more
+** problem. 1 when every row is good, to be saved. */
+static int rows_good(Arena *pArena, PeopleImportResult *pRes,
+                     const CsvReader *pRd, int rc) {
+  if (rc == CSV_ERROR) {
+    add_error(pArena, pRes, pRd->iLine, NULL, arena_strdup(pArena, pRd->zErr));
+  }
+  if (pRes->nRow == 0 && pRes->nError == 0) {
+    add_error(pArena, pRes, 2, NULL, "El archivo no tiene filas de datos.");
+  }
+  return pRes->nError == 0;
+}
+
+/* Saves the pRes->nRow checked rows of aRow in one transaction, row i by
+** xSave: all or none. */
+static int rows_save(Db *pDb, int64_t iCouncil, void *aRow,
+                     PeopleImportResult *pRes,
+                     int (*xSave)(Db *pDb, int64_t iCouncil, void *aRow,
+                                  int i)) {
+  if (db_begin(pDb) != DB_OK) return DB_ERROR;
+  for (int i = 0; i < pRes->nRow; i++) {
+    if (xSave(pDb, iCouncil, aRow, i) != DB_OK) {
+      db_rollback(pDb);
+      return DB_ERROR;
+    }
+  }
+  if (db_commit(pDb) != DB_OK) return DB_ERROR;
+  pRes->nImported = pRes->nRow;
+  return DB_OK;
+}
+
+/* A member's titular is looked up by RUN once every row is in. */
+static int member_save(Db *pDb, int64_t iCouncil, void *aRow, int i) {
+  Member *p = &((Member *)aRow)[i];
+  if (p->zSubstituteRun[0]) {
+    p->iSubstituteFor = people_member_by_run(pDb, iCouncil, p->zSubstituteRun);
+  }
+  return people_member_save(pDb, iCouncil, p);
+}
+
+static int org_save(Db *pDb, int64_t iCouncil, void *aRow, int i) {
+  return people_org_save(pDb, iCouncil, &((Organization *)aRow)[i]);
+}
+
 int people_import_members(Db *pDb, Arena *pArena, int64_t iCouncil,
                           const char *zCsv, size_t nCsv,
                           PeopleImportResult *pRes) {
@@ -229,27 +273,8 @@ int people_import_members(Db *pDb, Arena *pArena, int64_t iCouncil,
     report_problems(pArena, pRes, iLine, &problems);
     pRes->nRow++;
   }
-  if (rc == CSV_ERROR)
-    add_error(pArena, pRes, rd.iLine, NULL, arena_strdup(pArena, rd.zErr));
-  if (pRes->nRow == 0 && pRes->nError == 0) {
-    add_error(pArena, pRes, 2, NULL, "El archivo no tiene filas de datos.");
-  }
-  if (pRes->nError) return DB_OK;
-  if (db_begin(pDb) != DB_OK) return DB_ERROR;
-  for (int i = 0; i < pRes->nRow; i++) {
-    Member *p = &aMember[i];
-    if (p->zSubstituteRun[0]) {
-      p->iSubstituteFor =
-          people_member_by_run(pDb, iCouncil, p->zSubstituteRun);
-    }
-    if (people_member_save(pDb, iCouncil, p) != DB_OK) {
-      db_rollback(pDb);
-      return DB_ERROR;
-    }
-  }
-  if (db_commit(pDb) != DB_OK) return DB_ERROR;
-  pRes->nImported = pRes->nRow;
-  return DB_OK;
+  if (!rows_good(pArena, pRes, &rd, rc)) return DB_OK;
+  return rows_save(pDb, iCouncil, aMember, pRes, member_save);
 }
 
 int people_import_orgs(Db *pDb, Arena *pArena, int64_t iCouncil,
@@ -299,22 +324,8 @@ int people_import_orgs(Db *pDb, Arena *pArena, int64_t iCouncil,
     report_problems(pArena, pRes, iLine, &problems);
     pRes->nRow++;
   }
-  if (rc == CSV_ERROR)
-    add_error(pArena, pRes, rd.iLine, NULL, arena_strdup(pArena, rd.zErr));
-  if (pRes->nRow == 0 && pRes->nError == 0) {
-    add_error(pArena, pRes, 2, NULL, "El archivo no tiene filas de datos.");
-  }
-  if (pRes->nError) return DB_OK;
-  if (db_begin(pDb) != DB_OK) return DB_ERROR;
-  for (int i = 0; i < pRes->nRow; i++) {
-    if (people_org_save(pDb, iCouncil, &aOrg[i]) != DB_OK) {
-      db_rollback(pDb);
-      return DB_ERROR;
-    }
-  }
-  if (db_commit(pDb) != DB_OK) return DB_ERROR;
-  pRes->nImported = pRes->nRow;
-  return DB_OK;
+  if (!rows_good(pArena, pRes, &rd, rc)) return DB_OK;
+  return rows_save(pDb, iCouncil, aOrg, pRes, org_save);
 }
 
 /* One CSV line of fields, quoted where needed, ';'-separated. */
