@@ -82,18 +82,27 @@ void form_input(Html *h, const FormErrors *pErr, const char *zName,
   field_close(h, zName, zError, zHint);
 }
 
-void form_select(Html *h, const FormErrors *pErr, const char *zName,
-                 const char *zLabel, const char *const *azValue,
-                 const char *const *azLabel, int n, const char *zSelected) {
+void form_select_begin(Html *h, const FormErrors *pErr, const char *zName,
+                       const char *zLabel) {
   const char *zError = field_open(h, pErr, zName, zLabel);
   html_printf(h, "<select id=\"%s\" name=\"%s\"", zName, zName);
   field_aria(h, zName, zError, NULL);
   html_printf(h, ">");
+}
+
+void form_select_end(Html *h, const FormErrors *pErr, const char *zName) {
+  html_printf(h, "</select>");
+  field_close(h, zName, form_error_for(pErr, zName), NULL);
+}
+
+void form_select(Html *h, const FormErrors *pErr, const char *zName,
+                 const char *zLabel, const char *const *azValue,
+                 const char *const *azLabel, int n, const char *zSelected) {
+  form_select_begin(h, pErr, zName, zLabel);
   for (int i = 0; i < n; i++) {
     int bSel = zSelected && strcmp(zSelected, azValue[i]) == 0;
     html_printf(h, "<option value=\"%s\"%s>%s</option>", azValue[i],
                 bSel ? " selected" : "", azLabel[i]);
   }
-  html_printf(h, "</select>");
-  field_close(h, zName, zError, NULL);
+  form_select_end(h, pErr, zName);
 }

@@ -31,6 +31,11 @@ void form_csrf(Html *h, const char *zToken);
 void form_input(Html *h, const FormErrors *pErr, const char *zName,
                 const char *zLabel, const char *zType, const char *zValue,
                 const char *zHint, const char *zTrustedAttrs);
+/* A labelled <select> whose <option>s the caller writes between the two
+** (grouped ones, say); the error is pErr's for zName. */
+void form_select_begin(Html *h, const FormErrors *pErr, const char *zName,
+                       const char *zLabel);
+void form_select_end(Html *h, const FormErrors *pErr, const char *zName);
 /* A labelled <select>; azValue/azLabel have n entries. */
 void form_select(Html *h, const FormErrors *pErr, const char *zName,
                  const char *zLabel, const char *const *azValue,

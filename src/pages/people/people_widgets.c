@@ -126,33 +126,19 @@ void people_filter_form(Html *h, const PeopleFilter *pFilter,
 void people_choice_select(Html *h, const FormErrors *pErr, const char *zName,
                           const char *zLabel, const PeopleChoices *p,
                           const char *zSelected, int bEmpty) {
-  const char *zError = form_error_for(pErr, zName);
-  html_printf(h,
-              "<div class=\"field%s\"><label for=\"%s\">%s</label>"
-              "<select id=\"%s\" name=\"%s\" aria-invalid=\"%s\">",
-              zError ? " has-error" : "", zName, zLabel, zName, zName,
-              zError ? "true" : "false");
+  form_select_begin(h, pErr, zName, zLabel);
   choice_options(h, p, zSelected, bEmpty ? "—" : NULL);
-  html_printf(h, "</select>");
-  if (zError) html_printf(h, "<p class=\"field-error\">%s</p>", zError);
-  html_printf(h, "</div>\n");
+  form_select_end(h, pErr, zName);
 }
 
 void people_commune_select(Html *h, const FormErrors *pErr, const char *zName,
                            const char *zLabel, const TerritoryIndex *pIdx,
                            const char *zRegion, const char *zSelected,
                            int bEmpty) {
-  const char *zError = form_error_for(pErr, zName);
-  html_printf(h,
-              "<div class=\"field%s\"><label for=\"%s\">%s</label>"
-              "<select id=\"%s\" name=\"%s\" aria-invalid=\"%s\">",
-              zError ? " has-error" : "", zName, zLabel, zName, zName,
-              zError ? "true" : "false");
+  form_select_begin(h, pErr, zName, zLabel);
   if (bEmpty) html_printf(h, "<option value=\"\">—</option>");
   commune_options(h, pIdx, zRegion, zSelected);
-  html_printf(h, "</select>");
-  if (zError) html_printf(h, "<p class=\"field-error\">%s</p>", zError);
-  html_printf(h, "</div>\n");
+  form_select_end(h, pErr, zName);
 }
 
 const char *people_request_get(void *pRequest, const char *zName) {

@@ -63,6 +63,20 @@ const char *accounts_name_problem(const char *zName);
 void accounts_random_token(char zOut[ACCOUNTS_TOKEN_MAX]);
 /* SHA-256 of zToken as 64 hex digits (plus NUL). */
 void accounts_token_hash(const char *zToken, char zOut[65]);
+/* A live single-use link (a password reset, an invitation) found by its
+** token: zSql selects its id and its owner from the token's hash and now
+** (and zToday when not NULL, a third parameter). The id, with the owner in
+** *piOwner; 0 when the token is malformed or no live link has it. */
+int64_t accounts_link_lookup(Db *pDb, const char *zToken, const char *zSql,
+                             const char *zToday, int64_t *piOwner);
+/* A new single-use link for iOwner, valid nSeconds, its token into zToken:
+** in one transaction zSpend (parameters: now, iOwner) spends the owner's
+** older links — only the newest works, an older one may have gone astray —
+** and zInsert (iOwner, the hash, iBy or NULL, now, the expiry) stores it.
+** DB_OK or DB_ERROR. */
+int accounts_link_create(Db *pDb, const char *zSpend, const char *zInsert,
+                         int64_t iOwner, int64_t iBy, int64_t nSeconds,
+                         char zToken[ACCOUNTS_TOKEN_MAX]);
 
 /* argon2id hash of zPassword into an arena string; NULL if out of memory. */
 const char *accounts_password_hash(Arena *pArena, const char *zPassword);

@@ -181,49 +181,63 @@ int accounts_token_revoke(Db *pDb, int64_t iUserId, const char *zWhich,
   return db_commit(pDb);
 }
 
-int accounts_reset_create(Db *pDb, int64_t iUserId, int64_t iBy,
-                          char zToken[ACCOUNTS_TOKEN_MAX]) {
+int accounts_link_create(Db *pDb, const char *zSpend, const char *zInsert,
+                         int64_t iOwner, int64_t iBy, int64_t nSeconds,
+                         char zToken[ACCOUNTS_TOKEN_MAX]) {
   char zHash[65];
   accounts_random_token(zToken);
   accounts_token_hash(zToken, zHash);
   int64_t tNow = db_now();
   if (db_begin(pDb) != DB_OK) return DB_ERROR;
-  /* Only the newest link works: an older one may have gone astray. */
-  if (db_exec(pDb,
-              "UPDATE password_resets SET used_at = ? WHERE user_id = ? AND "
-              "used_at IS NULL",
-              DB_I(tNow), DB_I(iUserId)) != DB_OK ||
-      db_exec(pDb,
-              "INSERT INTO password_resets(user_id, token_hash, "
-              "created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
-              DB_I(iUserId), DB_T(zHash), DB_IN(iBy), DB_I(tNow),
-              DB_I(tNow + ACCOUNTS_RESET_SECONDS)) != DB_OK) {
+  if (db_exec(pDb, zSpend, DB_I(tNow), DB_I(iOwner)) != DB_OK ||
+      db_exec(pDb, zInsert, DB_I(iOwner), DB_T(zHash), DB_IN(iBy), DB_I(tNow),
+              DB_I(tNow + nSeconds)) != DB_OK) {
     db_rollback(pDb);
     return DB_ERROR;
   }
   return db_commit(pDb);
 }
 
+int accounts_reset_create(Db *pDb, int64_t iUserId, int64_t iBy,
+                          char zToken[ACCOUNTS_TOKEN_MAX]) {
+  return accounts_link_create(
+      pDb,
+      "UPDATE password_resets SET used_at = ? WHERE user_id = ? AND "
+      "used_at IS NULL",
+      "INSERT INTO password_resets(user_id, token_hash, created_by, "
+      "created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+      iUserId, iBy, ACCOUNTS_RESET_SECONDS, zToken);
+}
+
 /* The live link's id and its user (a usable account); 0 when none. */
 static int64_t reset_lookup(Db *pDb, const char *zToken, int64_t *piUser) {
-  *piUser = 0;
-  if (!zToken || strlen(zToken) != ACCOUNTS_TOKEN_CHARS) return 0;
-  char zHash[65], zToday[11];
-  accounts_token_hash(zToken, zHash);
+  char zToday[11];
   accounts_today(zToday);
-  DbStmt *p = db_query(
-      pDb,
+  return accounts_link_lookup(
+      pDb, zToken,
       "SELECT r.id, r.user_id FROM password_resets r JOIN "
       "users u ON u.id = r.user_id WHERE r.token_hash = ? "
       "AND r.used_at IS NULL AND r.expires_at > ? AND " ACCOUNTS_USABLE_SQL,
-      DB_T(zHash), DB_I(db_now()), DB_T(zToday));
-  int64_t iId = 0;
-  if (db_step(p) == DB_ROW) {
-    iId = db_column_int64(p, 0);
-    *piUser = db_column_int64(p, 1);
+      zToday, piUser);
+}
+
+typedef struct LinkRow {
+  int64_t id, iOwner;
+} LinkRow;
+static const DbMap link_map = DB_MAP(LinkRow, "ii", id, iOwner);
+
+int64_t accounts_link_lookup(Db *pDb, const char *zToken, const char *zSql,
+                             const char *zToday, int64_t *piOwner) {
+  LinkRow row = {0, 0};
+  if (zToken && strlen(zToken) == ACCOUNTS_TOKEN_CHARS) {
+    char zHash[65];
+    accounts_token_hash(zToken, zHash);
+    DbArg aArg[] = {DB_T(zHash), DB_I(db_now()), DB_T(zToday)};
+    db_row_map(db_query_args(pDb, zSql, aArg, zToday ? 3 : 2), NULL, &link_map,
+               &row);
   }
-  db_done(p);
-  return iId;
+  *piOwner = row.iOwner;
+  return row.id;
 }
 
 int64_t accounts_reset_user(Db *pDb, const char *zToken) {

@@ -149,17 +149,8 @@ static void check_contact(Db *pDb, Arena *pArena, int64_t iCouncil,
   p->zPhone = people_get(pArena, xGet, pCtx, "telefono");
   if (p->zPhone[0])
     problem_add(pP, "telefono", people_phone_problem(p->zPhone));
-  const char *zCommune = people_get(pArena, xGet, pCtx, "comuna");
-  const TerritoryCommune *pCommune = territory_index_resolve(pIdx, zCommune);
-  p->zCommuneCode = pCommune ? pCommune->zCode : "";
-  if (!pCommune) {
-    problem_add(pP, "comuna",
-                zCommune[0] ? arena_printf(pArena,
-                                           "La comuna «%s» no "
-                                           "existe en Chile.",
-                                           zCommune)
-                            : "Elija la comuna.");
-  }
+  p->zCommuneCode = people_check_commune(
+      pArena, pIdx, people_get(pArena, xGet, pCtx, "comuna"), pP);
   const char *zGender = people_get(pArena, xGet, pCtx, "genero");
   p->zGender = zGender[0] ? people_slug_from_input(&people_genders, zGender)
                           : "no_informa";

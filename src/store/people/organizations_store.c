@@ -93,17 +93,8 @@ void people_org_check(Db *pDb, Arena *pArena, int64_t iCouncil,
     }
   }
   pOrg->zLegalNumber = people_get(pArena, xGet, pCtx, "personalidad_juridica");
-  const char *zCommune = people_get(pArena, xGet, pCtx, "comuna");
-  const TerritoryCommune *pCommune = territory_index_resolve(pIdx, zCommune);
-  pOrg->zCommuneCode = pCommune ? pCommune->zCode : "";
-  if (!pCommune) {
-    problem_add(pProblems, "comuna",
-                zCommune[0] ? arena_printf(pArena,
-                                           "La comuna «%s» no "
-                                           "existe en Chile.",
-                                           zCommune)
-                            : "Elija la comuna.");
-  }
+  pOrg->zCommuneCode = people_check_commune(
+      pArena, pIdx, people_get(pArena, xGet, pCtx, "comuna"), pProblems);
   pOrg->zContactName = people_get(pArena, xGet, pCtx, "contacto");
   pOrg->zEmail = people_check_email(
       pArena, people_get(pArena, xGet, pCtx, "correo"), 0, "correo", pProblems);

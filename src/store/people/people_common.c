@@ -72,6 +72,18 @@ const char *people_check_email(Arena *pArena, const char *zEmail, int bRequired,
   return email_normalize(pArena, zEmail);
 }
 
+const char *people_check_commune(Arena *pArena, const TerritoryIndex *pIdx,
+                                 const char *zCommune, PeopleProblems *pP) {
+  const TerritoryCommune *pCommune = territory_index_resolve(pIdx, zCommune);
+  if (pCommune) return pCommune->zCode;
+  problem_add(
+      pP, "comuna",
+      zCommune[0]
+          ? arena_printf(pArena, "La comuna «%s» no existe en Chile.", zCommune)
+          : "Elija la comuna.");
+  return "";
+}
+
 int people_list_rows(DbStmt *pStmt, Arena *pArena, int64_t iCouncil,
                      const PeopleFilter *pFilter, int nLike, int nProvince,
                      int bStatus, const char *zStatus, const DbMap *pMap,

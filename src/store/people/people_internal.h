@@ -13,6 +13,10 @@ const char *people_get(Arena *pArena, PeopleFieldGetter xGet, void *pCtx,
 /* A LIKE pattern for words typed in a search box: lower-case ASCII, '%'
 ** around, the LIKE wildcards escaped with '\'. "" when zQuery is blank. */
 const char *people_like_pattern(Arena *pArena, const char *zQuery);
+/* The code of the commune the form's "comuna" names (a code or a name),
+** "" with a problem under "comuna" when there is none or it is unknown. */
+const char *people_check_commune(Arena *pArena, const TerritoryIndex *pIdx,
+                                 const char *zCommune, PeopleProblems *pP);
 /* The e-mail as stored (lower case) after checking it; a blank e-mail is
 ** allowed unless bRequired. Problems go to zField. */
 const char *people_check_email(Arena *pArena, const char *zEmail, int bRequired,
