@@ -155,6 +155,13 @@ void page_link_gone(Request *r) {
                 "encargada de participación ciudadana.");
 }
 
+json_t *page_json_time(int64_t t) {
+  if (!t) return json_null();
+  char z[CHILE_TIME_ISO_MAX];
+  chile_time_format_iso(t, z, sizeof(z));
+  return json_string(z);
+}
+
 int page_db_ok(Request *r, int rc) {
   if (rc == DB_OK) return 1;
   respond_error(r, 500, NULL);

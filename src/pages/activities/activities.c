@@ -316,6 +316,15 @@ static void activity_form(Request *r, Html *h, const char *zAction,
                   : "/actividades");
 }
 
+/* The posted form read into a and checked whole (act_check_all when every
+** field reads); the problems into p, the form's version into *piVersion. */
+static void act_posted(Request *r, Activity *a, ActivityProblems *p,
+                       int *piVersion) {
+  problems_init(p);
+  act_from_form(r, a, p, piVersion);
+  if (p->n == 0) act_check_all(r, a, p);
+}
+
 void page_activity_new(Request *r) {
   Activity a;
   act_defaults(&a);
@@ -324,10 +333,8 @@ void page_activity_new(Request *r) {
   int iStatus = 200;
   if (request_is_post(r)) {
     ActivityProblems p;
-    problems_init(&p);
     int iVersion = 0;
-    act_from_form(r, &a, &p, &iVersion);
-    if (p.n == 0) act_check_all(r, &a, &p);
+    act_posted(r, &a, &p, &iVersion);
     if (p.n == 0) {
       if (!page_db_ok(r, act_create(r, &a))) return;
       respond_redirect(r, arena_printf(request_arena(r), "/actividades/%lld",
@@ -436,10 +443,8 @@ void page_activity_edit(Request *r) {
   Arena *pArena = request_arena(r);
   if (request_is_post(r)) {
     ActivityProblems p;
-    problems_init(&p);
     int iVersion = 0;
-    act_from_form(r, &a, &p, &iVersion);
-    if (p.n == 0) act_check_all(r, &a, &p);
+    act_posted(r, &a, &p, &iVersion);
     if (p.n == 0) {
       problem_add(&p, "status",
                   activity_transition_problem(old.zStatus, a.zStatus));

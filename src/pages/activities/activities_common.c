@@ -30,20 +30,14 @@ int act_load(Request *r, Activity *pAct, int bPublicOnly) {
 
 const char *act_base_url(Request *r) { return request_public_url(r); }
 
-static json_t *iso(int64_t t) {
-  char z[CHILE_TIME_ISO_MAX];
-  chile_time_format_iso(t, z, sizeof(z));
-  return json_string(z);
-}
-
 json_t *act_json(const Activity *a) {
   json_t *p = json_object();
   json_object_set_new(p, "id", json_integer(a->id));
   json_object_set_new(p, "kind", json_string(a->zKind));
   json_object_set_new(p, "title", json_string(a->zTitle));
   json_object_set_new(p, "description", json_string(a->zDescription));
-  json_object_set_new(p, "start", iso(a->iStart));
-  json_object_set_new(p, "end", iso(a->iEnd));
+  json_object_set_new(p, "start", page_json_time(a->iStart));
+  json_object_set_new(p, "end", page_json_time(a->iEnd));
   json_object_set_new(p, "commune",
                       *a->zCommune ? json_string(a->zCommune) : json_null());
   json_object_set_new(p, "address", json_string(a->zAddress));
