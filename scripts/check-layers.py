@@ -26,14 +26,15 @@ import sys
 # Top to bottom. Each layer lists what it may include besides itself.
 ALLOWED = {
     "main": {"cli", "util"},
-    "cli": {"pages", "http", "store", "mail", "export", "render", "db",
-            "domain", "util"},
+    "cli": {"pages", "http", "store", "mail", "export", "import", "render",
+            "db", "domain", "util"},
     "pages": {"http", "store", "mail", "export", "render", "db", "domain",
               "util"},
     "http": {"render", "db", "domain", "util"},
-    "store": {"mail", "export", "db", "domain", "util"},
+    "store": {"mail", "export", "import", "db", "domain", "util"},
     "mail": {"export", "render", "db", "domain", "util"},
     "export": {"render", "domain", "util"},
+    "import": {"domain", "util"},
     "render": {"domain", "util"},
     "db": {"util"},
     "domain": {"util"},

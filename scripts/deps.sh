@@ -24,7 +24,7 @@ BUILD_PKGS=(
   libpq-dev libvips-dev
   libcurl4-openssl-dev libical-dev tzdata
   libcmark-dev libmagic-dev
-  libzip-dev
+  libzip-dev libxml2-dev
 )
 TEST_PKGS=(
   libcmocka-dev python3 sqlite3 procps

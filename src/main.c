@@ -27,6 +27,7 @@ static const Command aCommand[] = {
     {"mail", cmd_mail, "correo: envía pendientes, prueba, lista (mail --help)"},
     {"import-plan", cmd_import_plan,
      "importa el plan anual desde un documento"},
+    {"plan", cmd_plan, "aprueba una versión del plan o crea el siguiente"},
     {"bench-data", cmd_bench_data,
      "crea datos nacionales sintéticos (make bench)"},
     {"compliance-summary", cmd_compliance_summary,

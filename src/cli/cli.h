@@ -66,6 +66,9 @@ int cmd_mail(int argc, char **argv);
 ** (demo/demo_people.c). */
 int demo_people(Db *pDb, Arena *pArena);
 int cmd_import_plan(int argc, char **argv);
+/* cosoc plan approve|next (cmd_plan.c); next lives in cmd_plan_next.c. */
+int cmd_plan(int argc, char **argv);
+int plan_next_cmd(int argc, char **argv);
 /* Benchmarks: the synthetic national data set (demo/bench_data.c) and the
 ** compliance of every council (compliance_summary.c). */
 int cmd_bench_data(int argc, char **argv);

@@ -68,13 +68,12 @@ static int drop_postgres_tables(const char *zTarget) {
 }
 
 static int demo_council(Db *pDb) {
-  Council c = {0,
-               DEMO_COUNCIL_NAME,
-               DEMO_COUNCIL_SHORT,
-               "Ministerio de Vivienda y Urbanismo — SEREMI y SERVIU Región "
-               "de Coquimbo",
-               "04",
-               0};
+  Council c = {.zName = DEMO_COUNCIL_NAME,
+               .zShortName = DEMO_COUNCIL_SHORT,
+               .zInstitution =
+                   "Ministerio de Vivienda y Urbanismo — SEREMI "
+                   "y SERVIU Región de Coquimbo",
+               .zRegion = "04"};
   int64_t iCouncil = 0;
   return council_create(pDb, &c, &iCouncil);
 }

@@ -156,11 +156,34 @@ static int link_compare(const void *pA, const void *pB) {
 
 static ComplianceState line_state(const ComplianceLine *p, long nDaysLeft,
                                   int nAtRiskDays) {
-  if (p->nVerified >= p->nTarget) return COMPLIANCE_CUMPLIDA;
+  if (p->nVerified >= p->nTarget && p->nProvinceMissing == 0)
+    return COMPLIANCE_CUMPLIDA;
   if (nDaysLeft < 0) return COMPLIANCE_ATRASADA;
   if (nDaysLeft <= nAtRiskDays) return COMPLIANCE_EN_RIESGO;
   if (p->nQualifying > 0) return COMPLIANCE_EN_CURSO;
   return COMPLIANCE_SIN_INICIAR;
+}
+
+/* The provinces of an "en cada provincia" target that no verified activity
+** of the line was held in. A commune code starts with its province's. */
+static void provinces_missing(Arena *pArena, ComplianceLine *p) {
+  const PlanTarget *pT = &p->pLine->target;
+  p->azProvinceMissing =
+      arena_alloc(pArena, sizeof(char *) * (size_t)(pT->nProvince + 1));
+  for (int i = 0; i < pT->nProvince; i++) {
+    const char *zCode = pT->azProvince[i];
+    size_t n = strlen(zCode);
+    int bCovered = 0;
+    for (int k = 0; !bCovered && k < p->nLink; k++) {
+      const ComplianceActivity *a = p->aLink[k].pActivity;
+      bCovered = p->aLink[k].bVerified && a->zCommune &&
+                 strncmp(a->zCommune, zCode, n) == 0;
+    }
+    if (bCovered) continue;
+    p->azProvinceMissing[p->nProvinceMissing++] =
+        pT->azProvinceName[i] ? pT->azProvinceName[i]
+                              : arena_printf(pArena, "la provincia %s", zCode);
+  }
 }
 
 static void line_compute(Arena *pArena, const PlanLine *pLine,
@@ -186,6 +209,7 @@ static void line_compute(Arena *pArena, const PlanLine *pLine,
     p->nVerified += pLink->bVerified;
   }
   qsort(p->aLink, (size_t)p->nLink, sizeof(ComplianceLink), link_compare);
+  provinces_missing(pArena, p);
   long nDaysLeft =
       plan_date_valid(pLine->window.zEnd)
           ? date_day_number(pLine->window.zEnd) - date_day_number(pOpt->zAsOf)
@@ -197,6 +221,12 @@ static void line_compute(Arena *pArena, const PlanLine *pLine,
   p->rProgress = p->nVerified >= p->nTarget
                      ? 1.0
                      : (double)p->nVerified / (double)p->nTarget;
+  int nProvince = pLine->target.nProvince;
+  if (nProvince > 0) {
+    double rCovered =
+        (double)(nProvince - p->nProvinceMissing) / (double)nProvince;
+    if (rCovered < p->rProgress) p->rProgress = rCovered;
+  }
 }
 
 /* ---- General objectives ---- */

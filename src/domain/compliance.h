@@ -20,6 +20,10 @@
 **   excludes communes, an activity with no commune (virtual) does not
 **   qualify: nothing shows it was held elsewhere.
 ** - It is VERIFIED when it carries every evidence kind the line requires.
+** - A target that asks for one "en cada provincia" (PlanTarget.nProvince)
+**   also needs a verified activity in a commune of each of those
+**   provinces: until then the line is not `cumplida`, its progress is at
+**   most the share of provinces covered, and `missing` names the rest.
 ** - State, the first that applies: `cumplida` (verified >= target),
 **   `atrasada` (the window ended before as_of), `en_riesgo` (the window
 **   ends within nAtRiskDays of as_of), `en_curso` (>= 1 qualifying),
@@ -92,8 +96,9 @@ typedef struct ComplianceOptions {
   const char *zAsOf; /* YYYY-MM-DD; required (compliance_today() for now) */
   int nAtRiskDays;   /* 0: COMPLIANCE_AT_RISK_DAYS_DEFAULT */
   /* Optional names of excluded communes for the sentences; when a code is
-  ** not here, an activity's zCommuneName is used, then a built-in name for
-  ** La Serena, then "la comuna 04101". */
+  ** not here, the target's own name for it (the plan store fills them from
+  ** the territory), then an activity's zCommuneName, then "la comuna
+  ** 04101". */
   int nCommune;
   const ComplianceCommune *aCommune;
   /* Optional: pPlan->nLine general-objective numbers, one per line in plan
@@ -140,8 +145,12 @@ typedef struct ComplianceLine {
   ComplianceLink *aLink;
   int nMissing; /* Sentences of what is missing (none once
                 ** cumplida): evidence first, by activity date,
-                ** then the activities still to hold */
+                ** then the activities still to hold, then the
+                ** provinces still without one */
   const char **azMissing;
+  int nProvinceMissing; /* Provinces of an "en cada provincia" target that
+                        ** no verified activity was held in yet */
+  const char **azProvinceMissing; /* Their names (or "la provincia 041") */
 } ComplianceLine;
 
 /* Counts over a set of lines. */

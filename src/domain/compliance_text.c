@@ -70,8 +70,8 @@ static const struct {
     {"programa_formacion", "el Programa de formación", 0},
 };
 
-static const char *evidence_words(Arena *pArena, const char *zSlug,
-                                  int *pbPlural) {
+static const char *evidence_words(Arena *pArena, const PlanLine *pLine,
+                                  const char *zSlug, int *pbPlural) {
   for (size_t i = 0; i < sizeof(aEvidenceWords) / sizeof(aEvidenceWords[0]);
        i++) {
     if (strcmp(aEvidenceWords[i].zSlug, zSlug) == 0) {
@@ -79,9 +79,14 @@ static const char *evidence_words(Arena *pArena, const char *zSlug,
       return aEvidenceWords[i].zWithArticle;
     }
   }
-  /* Not in our wording table but maybe in the catalogue: name it. */
+  /* Not in our wording table: a council's own kind, named as the plan
+  ** names it, or a catalogue label. */
   const char *zLabel =
       plan_kind_label(plan_evidence_kinds, plan_evidence_kinds_count, zSlug);
+  for (int i = 0; !zLabel && i < pLine->nEvidence; i++) {
+    if (strcmp(pLine->aEvidence[i].zKind, zSlug) == 0)
+      zLabel = pLine->aEvidence[i].zLabel;
+  }
   *pbPlural = 0;
   return arena_printf(pArena, "«%s»", zLabel ? zLabel : zSlug);
 }
@@ -116,21 +121,22 @@ static void put_list(Buf *pB, const char *const *az, int n, const char *zLast) {
   }
 }
 
-/* The name of commune zCode for "fuera de …". */
-static const char *commune_name(Arena *pArena, const char *zCode,
-                                const ComplianceActivity *aAct, int nAct,
-                                const ComplianceOptions *pOpt) {
+/* The name of the target's iExclude-th commune for "fuera de …". */
+static const char *commune_name(Arena *pArena, const PlanTarget *pT,
+                                int iExclude, const ComplianceActivity *aAct,
+                                int nAct, const ComplianceOptions *pOpt) {
+  const char *zCode = pT->azExclude[iExclude];
   for (int i = 0; i < pOpt->nCommune; i++) {
     if (pOpt->aCommune[i].zCode && pOpt->aCommune[i].zName &&
         strcmp(pOpt->aCommune[i].zCode, zCode) == 0)
       return pOpt->aCommune[i].zName;
   }
+  if (pT->azExcludeName[iExclude]) return pT->azExcludeName[iExclude];
   for (int i = 0; i < nAct; i++) {
     if (aAct[i].zCommune && aAct[i].zCommuneName && aAct[i].zCommuneName[0] &&
         strcmp(aAct[i].zCommune, zCode) == 0)
       return aAct[i].zCommuneName;
   }
-  if (strcmp(zCode, PLAN_CUT_LA_SERENA) == 0) return "La Serena";
   return arena_printf(pArena, "la comuna %s", zCode);
 }
 
@@ -173,8 +179,7 @@ const char *compliance_text_target_noun(Arena *pArena, const PlanTarget *pT,
   if (pT->nExclude > 0) {
     const char *azName[PLAN_TARGET_COMMUNES_MAX];
     for (int i = 0; i < pT->nExclude; i++) {
-      azName[i] =
-          commune_name(pArena, pT->azExclude[i], aActivity, nActivity, pOpt);
+      azName[i] = commune_name(pArena, pT, i, aActivity, nActivity, pOpt);
     }
     buf_puts(&b, " fuera de ");
     put_list(&b, azName, pT->nExclude, " y ");
@@ -210,7 +215,8 @@ static const char *evidence_sentence(Arena *pArena, const ComplianceLine *pLine,
   int bPlural = pLink->nMissingKind > 1;
   for (int i = 0; i < pLink->nMissingKind; i++) {
     int bOne = 0;
-    azWords[i] = evidence_words(pArena, pLink->azMissingKind[i], &bOne);
+    azWords[i] =
+        evidence_words(pArena, pLine->pLine, pLink->azMissingKind[i], &bOne);
     bPlural |= bOne;
   }
   char zDate[PLAN_DATE_SIZE];
@@ -226,7 +232,7 @@ static const char *evidence_sentence(Arena *pArena, const ComplianceLine *pLine,
   return buf_str(&b);
 }
 
-/* "Faltan 2 actividades fuera de La Serena antes del 30-06-2025." */
+/* "Faltan 2 actividades fuera de Ovalle antes del 30-06-2025." */
 static const char *count_sentence(Arena *pArena, const ComplianceLine *pLine,
                                   int nShort,
                                   const ComplianceActivity *aActivity,
@@ -256,7 +262,7 @@ void compliance_text_missing(Arena *pArena, ComplianceLine *pLine,
                              const ComplianceOptions *pOpt) {
   pLine->nMissing = 0;
   pLine->azMissing =
-      arena_alloc(pArena, sizeof(char *) * (size_t)(pLine->nLink + 2));
+      arena_alloc(pArena, sizeof(char *) * (size_t)(pLine->nLink + 3));
   if (pLine->eState == COMPLIANCE_CUMPLIDA) return;
   for (int i = 0; i < pLine->nLink; i++) {
     const ComplianceLink *pLink = &pLine->aLink[i];
@@ -267,5 +273,16 @@ void compliance_text_missing(Arena *pArena, ComplianceLine *pLine,
   if (nShort > 0) {
     pLine->azMissing[pLine->nMissing++] =
         count_sentence(pArena, pLine, nShort, aActivity, nActivity, pOpt);
+  }
+  if (pLine->nProvinceMissing > 0) {
+    /* "Falta una actividad en la provincia de Choapa." */
+    Buf b;
+    buf_init(&b, pArena);
+    int bOne = pLine->nProvinceMissing == 1;
+    buf_puts(&b, bOne ? "Falta una actividad verificada en la provincia de "
+                      : "Faltan actividades verificadas en las provincias de ");
+    put_list(&b, pLine->azProvinceMissing, pLine->nProvinceMissing, " y ");
+    buf_putc(&b, '.');
+    pLine->azMissing[pLine->nMissing++] = buf_str(&b);
   }
 }

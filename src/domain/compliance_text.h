@@ -1,7 +1,7 @@
 /*
 ** The Spanish wording of the compliance engine: what is missing on a line
 ** ("Falta el Acta de la sesión del 12-03-2025.", "Faltan 2 actividades
-** fuera de La Serena antes del 30-06-2025."), why an activity does not
+** fuera de Ovalle antes del 30-06-2025."), why an activity does not
 ** count, and the name of the group of lines of no general objective. Kept
 ** apart from the rules so the wording can be reviewed (and translated) in
 ** one place. Internal to the engine: pages use compliance.h.
@@ -23,7 +23,7 @@ void compliance_text_missing(Arena *pArena, ComplianceLine *pLine,
 const char *compliance_text_other_objective(void);
 
 /* The target's activities as a noun phrase for n of them: "sesión",
-** "actividades fuera de La Serena", "reuniones con autoridades". */
+** "actividades fuera de Ovalle", "reuniones con autoridades". */
 const char *compliance_text_target_noun(Arena *pArena, const PlanTarget *pT,
                                         int n,
                                         const ComplianceActivity *aActivity,

@@ -18,6 +18,7 @@ typedef struct Council {
   const char *zShortName;   /* "COSOC Minvu Serviu Coquimbo" */
   const char *zInstitution; /* The ministry or service it advises; "" */
   const char *zRegion;      /* CUT region code ("04"); "" when none */
+  const char *zSeatCommune; /* CUT code of its seat commune; "" when none */
   int nTermYears;           /* Councillors' term length, years */
 } Council;
 

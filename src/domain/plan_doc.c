@@ -50,6 +50,17 @@ const char *plan_target_exclude_text(Arena *pArena, const PlanTarget *pTarget) {
   return buf_str(&b);
 }
 
+const char *plan_target_provinces_text(Arena *pArena,
+                                       const PlanTarget *pTarget) {
+  Buf b;
+  buf_init(&b, pArena);
+  for (int i = 0; i < pTarget->nProvince; i++) {
+    if (i) buf_putc(&b, ' ');
+    buf_puts(&b, pTarget->azProvince[i]);
+  }
+  return buf_str(&b);
+}
+
 void plan_target_kinds_from_text(Arena *pArena, PlanTarget *pTarget,
                                  const char *z) {
   (void)pArena;
@@ -69,16 +80,31 @@ void plan_target_kinds_from_text(Arena *pArena, PlanTarget *pTarget,
   }
 }
 
-void plan_target_exclude_from_text(Arena *pArena, PlanTarget *pTarget,
-                                   const char *z) {
-  pTarget->nExclude = 0;
+/* Space-separated codes into az (at most nMax); returns how many. */
+static int codes_from_text(Arena *pArena, const char *z, const char **az,
+                           int nMax) {
+  int n = 0;
   char *zCopy = arena_strdup(pArena, z ? z : "");
   char *zSave = NULL;
-  for (char *zTok = strtok_r(zCopy, " ,;\t\r\n", &zSave);
-       zTok && pTarget->nExclude < PLAN_TARGET_COMMUNES_MAX;
+  for (char *zTok = strtok_r(zCopy, " ,;\t\r\n", &zSave); zTok && n < nMax;
        zTok = strtok_r(NULL, " ,;\t\r\n", &zSave)) {
-    pTarget->azExclude[pTarget->nExclude++] = zTok;
+    az[n++] = zTok;
   }
+  return n;
+}
+
+void plan_target_exclude_from_text(Arena *pArena, PlanTarget *pTarget,
+                                   const char *z) {
+  pTarget->nExclude =
+      codes_from_text(pArena, z, pTarget->azExclude, PLAN_TARGET_COMMUNES_MAX);
+  memset(pTarget->azExcludeName, 0, sizeof(pTarget->azExcludeName));
+}
+
+void plan_target_provinces_from_text(Arena *pArena, PlanTarget *pTarget,
+                                     const char *z) {
+  pTarget->nProvince =
+      codes_from_text(pArena, z, pTarget->azProvince, PLAN_PROVINCES_MAX);
+  memset(pTarget->azProvinceName, 0, sizeof(pTarget->azProvinceName));
 }
 
 const char *plan_target_describe(Arena *pArena, const PlanTarget *pTarget) {
@@ -101,14 +127,31 @@ const char *plan_target_describe(Arena *pArena, const PlanTarget *pTarget) {
     buf_puts(&b, "; no cuentan las de ");
     for (int i = 0; i < pTarget->nExclude; i++) {
       if (i) buf_puts(&b, ", ");
-      if (strcmp(pTarget->azExclude[i], PLAN_CUT_LA_SERENA) == 0) {
-        buf_printf(&b, "La Serena (%s)", PLAN_CUT_LA_SERENA);
+      if (pTarget->azExcludeName[i]) {
+        buf_printf(&b, "%s (%s)", pTarget->azExcludeName[i],
+                   pTarget->azExclude[i]);
       } else {
         buf_printf(&b, "la comuna %s", pTarget->azExclude[i]);
       }
     }
   }
+  if (pTarget->nProvince > 0) {
+    buf_puts(&b, "; al menos una en cada provincia: ");
+    for (int i = 0; i < pTarget->nProvince; i++) {
+      if (i) buf_puts(&b, i == pTarget->nProvince - 1 ? " y " : ", ");
+      if (pTarget->azProvinceName[i])
+        buf_puts(&b, pTarget->azProvinceName[i]);
+      else
+        buf_printf(&b, "la provincia %s", pTarget->azProvince[i]);
+    }
+  }
   return buf_str(&b);
+}
+
+int plan_line_flags(const PlanLine *pLine) {
+  int n = pLine->window.bFlagged + pLine->target.bFlagged;
+  for (int i = 0; i < pLine->nEvidence; i++) n += pLine->aEvidence[i].bFlagged;
+  return n;
 }
 
 const char *plan_evidence_text(Arena *pArena, const PlanLine *pLine) {
@@ -156,6 +199,17 @@ const char *plan_doc_canonical(Arena *pArena, const PlanDoc *pDoc) {
               arena_printf(pArena, "%d [%s] [%s]", pL->target.nCount,
                            plan_target_kinds_text(pArena, &pL->target),
                            plan_target_exclude_text(pArena, &pL->target)));
+    /* Fields added later are written only when set, so that a version
+    ** saved before they existed keeps its hash: importing the same
+    ** document again still changes nothing. */
+    if (pL->target.nProvince) {
+      put_field(&b, "target.provinces",
+                plan_target_provinces_text(pArena, &pL->target));
+    }
+    if (pL->target.bFlagged) put_field(&b, "target.flagged", "1");
+    if (pL->zMeta && *pL->zMeta) put_field(&b, "meta", pL->zMeta);
+    if (pL->zNotes && *pL->zNotes) put_field(&b, "notes", pL->zNotes);
+    if (pL->zCarried && *pL->zCarried) put_field(&b, "carried", pL->zCarried);
   }
   return buf_str(&b);
 }
@@ -225,6 +279,11 @@ static void diff_line(Changes *p, const PlanLine *pA, const PlanLine *pB,
          pB ? window_text(pArena, pB) : "");
   change(p, zWhere, "Meta", pA ? plan_target_describe(pArena, &pA->target) : "",
          pB ? plan_target_describe(pArena, &pB->target) : "");
+  change(p, zWhere, "Meta (texto del documento)", pA ? pA->zMeta : "",
+         pB ? pB->zMeta : "");
+  change(p, zWhere, "Notas", pA ? pA->zNotes : "", pB ? pB->zNotes : "");
+  change(p, zWhere, "Pendiente del plan anterior", pA ? pA->zCarried : "",
+         pB ? pB->zCarried : "");
 }
 
 int plan_diff(Arena *pArena, const PlanDoc *pOld, const PlanDoc *pNew,

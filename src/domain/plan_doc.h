@@ -21,12 +21,15 @@ typedef struct PlanObjective {
   16 /* Verificadores on one line: twice the catalogue */
 
 typedef struct PlanEvidence {
-  const char *zKind;  /* Evidence slug (plan_evidence_kinds) */
-  const char *zLabel; /* The document's own wording: "Actas" */
+  const char *zKind;   /* Evidence slug: a standard one (plan_evidence_kinds)
+                       ** or one of the council's own */
+  const char *zLabel;  /* The document's own wording: "Actas" */
+  int bFlagged;        /* A council kind nobody has reviewed yet */
+  const char *zReason; /* Why it is flagged, or NULL */
 } PlanEvidence;
 
 typedef struct PlanLine {
-  int iNumber;              /* N° column */
+  int iNumber;              /* N° column, or the row's place in the table */
   const char *zObjective;   /* OBJETIVO: clean text */
   const char *zActions;     /* ACCIONES: clean text, list items as "- " lines */
   const char *zResponsible; /* RESPONSABLES: clean text */
@@ -34,8 +37,15 @@ typedef struct PlanLine {
   PlanEvidence *aEvidence;   /* VERIFICADOR, in the document's order */
   const char *zWindowPhrase; /* FECHAS as written */
   PlanWindow window;         /* Dates read from (or corrected after) it */
-  PlanTarget target;         /* Suggested from zActions, or corrected */
-  int iSourceLine; /* Line of the file it came from (0: not imported) */
+  PlanTarget target;         /* Suggested from zActions/zMeta, or corrected */
+  const char *zMeta;         /* META / INDICADOR column as written ("") */
+  const char *zNotes;        /* Columns the importer does not know, as
+                             ** "Heading: text" lines ("") */
+  const char *zCarried;      /* Why it comes from the previous plan: it was
+                             ** not met ("" for a line of its own) */
+  int iSourceLine;    /* Line or row of the file it came from (0: none) */
+  const char *zWhere; /* That place in words ("Línea 14", "Tabla 1, fila 3"),
+                      ** or NULL */
 } PlanLine;
 
 typedef struct PlanDoc {
@@ -59,18 +69,28 @@ PlanDoc *plan_doc_copy(Arena *pArena, const PlanDoc *pDoc);
 /* The line numbered iNumber, or NULL. */
 PlanLine *plan_doc_line(const PlanDoc *pDoc, int iNumber);
 
-/* A target's kinds / excluded communes as one space-separated string. */
+/* A target's kinds / excluded communes / provinces as one space-separated
+** string. */
 const char *plan_target_kinds_text(Arena *pArena, const PlanTarget *pTarget);
 const char *plan_target_exclude_text(Arena *pArena, const PlanTarget *pTarget);
+const char *plan_target_provinces_text(Arena *pArena,
+                                       const PlanTarget *pTarget);
 /* The reverse: fills pTarget's kinds (slugs found in the catalogue; others
-** are dropped) / communes from space-separated text (arena copies). */
+** are dropped) / communes / provinces from space-separated text (arena
+** copies; names are left NULL). */
 void plan_target_kinds_from_text(Arena *pArena, PlanTarget *pTarget,
                                  const char *z);
 void plan_target_exclude_from_text(Arena *pArena, PlanTarget *pTarget,
                                    const char *z);
+void plan_target_provinces_from_text(Arena *pArena, PlanTarget *pTarget,
+                                     const char *z);
 /* A target in words: "5 actividades: Sesión ordinaria o Sesión
-** extraordinaria; no cuentan las de la comuna 04101". */
+** extraordinaria; no cuentan las de La Serena (04101); al menos una en
+** cada provincia: Elqui, Choapa y Limarí". A commune or province without
+** a name reads "la comuna 04101" / "la provincia 041". */
 const char *plan_target_describe(Arena *pArena, const PlanTarget *pTarget);
+/* The line's flags counted: window, target and evidence items. */
+int plan_line_flags(const PlanLine *pLine);
 /* A line's evidence as "Citación, Asistencia, …" (labels). */
 const char *plan_evidence_text(Arena *pArena, const PlanLine *pLine);
 

@@ -1,10 +1,13 @@
 /*
 ** The plan importer (see plan_import.h).
 **
-** The document is read line by line: the title (first non-empty line), the
-** introduction (paragraphs up to "OBJETIVO PLAN"), the objectives (up to the
-** table's header line), then one table row per line. Cells are cleaned of
-** their HTML here and nowhere else; the rest of cosoc only sees clean text.
+** The document is read in three passes over its blocks: find the table's
+** header row (the first row whose cells name at least three known columns,
+** one of them the actions, the evidence or the dates); read everything
+** before it as paragraphs (title, introduction, objectives — table rows
+** before the header count as paragraphs too, as a spreadsheet writes its
+** title in a cell); read the rows after it, across page breaks and tables,
+** as lines.
 */
 #include "domain/plan_import.h"
 
@@ -15,225 +18,56 @@
 #include <string.h>
 
 #include "domain/plan_catalog.h"
+#include "domain/plan_columns.h"
+#include "domain/plan_words.h"
 
-#define PLAN_COLUMNS 6
-#define PLAN_MAX_ITEMS 64 /* Objectives, lines, evidence items: plenty */
+#define COLS_MAX 64 /* Columns of the table read; more are notes' notes */
+#define HEADER_ROLES_MIN 3
 
-static const char *const azColumn[PLAN_COLUMNS] = {
-    "N°", "OBJETIVO", "ACCIONES", "RESPONSABLES", "VERIFICADOR", "FECHAS"};
-/* Folded forms accepted for each heading. */
-static const char *const azColumnFolded[PLAN_COLUMNS][3] = {
-    {"no", "n", "numero"},
-    {"objetivo", "objetivos", NULL},
-    {"acciones", "accion", NULL},
-    {"responsables", "responsable", NULL},
-    {"verificador", "verificadores", "medios de verificacion"},
-    {"fechas", "fecha", "plazo"},
-};
+#define EXPECTED_TABLE                                                 \
+  "una tabla con las columnas N°, OBJETIVO, ACCIONES, RESPONSABLES, " \
+  "VERIFICADOR y FECHAS (en cualquier orden, con otros nombres como "  \
+  "«Línea de acción», «Medios de verificación» o «Plazo», y quizás META)"
 
-#define EXPECTED_TABLE                                                   \
-  "una tabla separada por tabulaciones con las columnas N°, OBJETIVO, " \
-  "ACCIONES, RESPONSABLES, VERIFICADOR y FECHAS"
+/* A paragraph before the table. */
+typedef struct Para {
+  const char *zText;
+  int bItem;
+  const char *zWhere;
+} Para;
 
-/* ---- Cleaning HTML fragments ---- */
+/* A row of the table, its cells by column, before dates are read. */
+typedef struct RowText {
+  const PlanRow *pRow;
+  const char *azText[PLAN_COL_COUNT]; /* Clean text per column role */
+  const PlanCell *pEvidence;          /* The evidence cell, or NULL */
+  const char *zNumber;                /* The N° cell as written */
+  const char *zNotes;                 /* "Heading: text" lines */
+} RowText;
 
-typedef struct Block {
-  const char *zText; /* Clean text of one paragraph or list item */
-  int bItem;         /* A list item (came after <li> or a bullet) */
-} Block;
-
-typedef struct Blocks {
-  int n;
-  Block a[PLAN_MAX_ITEMS * 4];
-} Blocks;
-
-/* Decodes the entity at z (after '&') into pOut; returns bytes consumed
-** after the '&', or 0 when it is not one we know. */
-static size_t decode_entity(const char *z, Buf *pOut) {
-  static const struct {
-    const char *zName;
-    const char *zText;
-  } a[] = {
-      {"amp;", "&"},
-      {"lt;", "<"},
-      {"gt;", ">"},
-      {"quot;", "\""},
-      {"apos;", "'"},
-      {"nbsp;", " "},
-      {"bull;", "\xe2\x80\xa2"},
-      {"aacute;", "á"},
-      {"eacute;", "é"},
-      {"iacute;", "í"},
-      {"oacute;", "ó"},
-      {"uacute;", "ú"},
-      {"ntilde;", "ñ"},
-      {"Aacute;", "Á"},
-      {"Eacute;", "É"},
-      {"Iacute;", "Í"},
-      {"Oacute;", "Ó"},
-      {"Uacute;", "Ú"},
-      {"Ntilde;", "Ñ"},
-      {"deg;", "°"},
-      {"ordm;", "º"},
-  };
-  for (size_t i = 0; i < sizeof(a) / sizeof(a[0]); i++) {
-    size_t n = strlen(a[i].zName);
-    if (strncmp(z, a[i].zName, n) == 0) {
-      buf_puts(pOut, a[i].zText);
-      return n;
-    }
-  }
-  if (z[0] == '#') {
-    char *zEnd;
-    long c = z[1] == 'x' ? strtol(z + 2, &zEnd, 16) : strtol(z + 1, &zEnd, 10);
-    if (*zEnd == ';' && c > 0 && c < 0x110000 && !(c >= 0xd800 && c < 0xe000)) {
-      unsigned char a8[4];
-      int n;
-      if (c < 0x80) {
-        a8[0] = (unsigned char)c;
-        n = 1;
-      } else if (c < 0x800) {
-        a8[0] = (unsigned char)(0xc0 | (c >> 6));
-        a8[1] = (unsigned char)(0x80 | (c & 0x3f));
-        n = 2;
-      } else if (c < 0x10000) {
-        a8[0] = (unsigned char)(0xe0 | (c >> 12));
-        a8[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3f));
-        a8[2] = (unsigned char)(0x80 | (c & 0x3f));
-        n = 3;
-      } else {
-        a8[0] = (unsigned char)(0xf0 | (c >> 18));
-        a8[1] = (unsigned char)(0x80 | ((c >> 12) & 0x3f));
-        a8[2] = (unsigned char)(0x80 | ((c >> 6) & 0x3f));
-        a8[3] = (unsigned char)(0x80 | (c & 0x3f));
-        n = 4;
-      }
-      buf_append(pOut, a8, (size_t)n);
-      return (size_t)(zEnd - z) + 1;
-    }
-  }
-  return 0;
-}
-
-/* Whitespace collapsed and trimmed (no-break spaces count as spaces). */
-static const char *squeeze(Arena *pArena, const char *z) {
-  Buf b;
-  buf_init(&b, pArena);
-  int bSpace = 0;
-  for (; *z; z++) {
-    unsigned char c = (unsigned char)*z;
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-        (c == 0xc2 && (unsigned char)z[1] == 0xa0)) {
-      if (c == 0xc2) z++;
-      bSpace = 1;
-      continue;
-    }
-    if (bSpace && b.n > 0) buf_putc(&b, ' ');
-    bSpace = 0;
-    buf_putc(&b, (char)c);
-  }
-  return buf_str(&b);
-}
-
-static void block_end(Arena *pArena, Blocks *pBlocks, Buf *pCur, int bItem) {
-  const char *z = squeeze(pArena, buf_str(pCur));
-  /* Lone punctuation left between items ("•", "-", "·") is not content. */
-  if (*z && strcmp(z, "-") != 0 && strcmp(z, "\xc2\xb7") != 0 &&
-      pBlocks->n < (int)(sizeof(pBlocks->a) / sizeof(pBlocks->a[0]))) {
-    pBlocks->a[pBlocks->n].zText = z;
-    pBlocks->a[pBlocks->n].bItem = bItem;
-    pBlocks->n++;
-  }
-  buf_init(pCur, pArena);
-}
-
-/* The tag name at z (after '<', without '/'), folded to lower case. */
-static void tag_name(const char *z, char *zName, size_t nName) {
-  if (*z == '/') z++;
-  size_t i = 0;
-  while (i + 1 < nName && isalnum((unsigned char)z[i])) {
-    zName[i] = (char)tolower((unsigned char)z[i]);
-    i++;
-  }
-  zName[i] = 0;
-}
-
-/* Splits a cell into paragraphs and list items. */
-static void cell_blocks(Arena *pArena, const char *zCell, Blocks *pBlocks) {
-  Buf cur;
-  buf_init(&cur, pArena);
-  pBlocks->n = 0;
-  int bItem = 0; /* The block being built is a list item */
-  for (const char *z = zCell; *z;) {
-    if (*z == '<' && (isalpha((unsigned char)z[1]) || z[1] == '/')) {
-      const char *zClose = strchr(z, '>');
-      if (zClose) {
-        char zName[16];
-        tag_name(z + 1, zName, sizeof(zName));
-        int bLi = strcmp(zName, "li") == 0 && z[1] != '/';
-        if (strcmp(zName, "p") == 0 || strcmp(zName, "br") == 0 ||
-            strcmp(zName, "li") == 0 || strcmp(zName, "ul") == 0 ||
-            strcmp(zName, "ol") == 0 || strcmp(zName, "div") == 0) {
-          block_end(pArena, pBlocks, &cur, bItem);
-          /* <li> opens an item; <br> continues the current block's kind;
-          ** any other block tag ends the item. */
-          if (bLi) {
-            bItem = 1;
-          } else if (strcmp(zName, "br") != 0) {
-            bItem = 0;
-          }
-        }
-        z = zClose + 1;
-        continue;
-      }
-    }
-    if (*z == '&') {
-      size_t n = decode_entity(z + 1, &cur);
-      if (n) {
-        z += 1 + n;
-        continue;
-      }
-    }
-    /* A bullet starts a list item: "• Invitación • Fotografías". */
-    if (strncmp(z, "\xe2\x80\xa2", 3) == 0 ||
-        strncmp(z, "\xe2\x97\x8f", 3) == 0 ||
-        strncmp(z, "\xef\x82\xb7", 3) == 0) {
-      block_end(pArena, pBlocks, &cur, bItem);
-      bItem = 1;
-      z += 3;
-      continue;
-    }
-    buf_putc(&cur, *z++);
-  }
-  block_end(pArena, pBlocks, &cur, bItem);
-}
-
-const char *plan_import_clean(Arena *pArena, const char *zCell) {
-  Blocks *pBlocks = arena_alloc(pArena, sizeof(*pBlocks));
-  cell_blocks(pArena, zCell, pBlocks);
-  Buf b;
-  buf_init(&b, pArena);
-  for (int i = 0; i < pBlocks->n; i++) {
-    if (i > 0) buf_putc(&b, '\n');
-    if (pBlocks->a[i].bItem) buf_puts(&b, "- ");
-    buf_puts(&b, pBlocks->a[i].zText);
-  }
-  return buf_str(&b);
-}
-
-/* ---- Reading the document ---- */
-
-typedef struct Reader {
+typedef struct Importer {
   Arena *pArena;
-  char **azLine; /* The document's lines, without line ends */
-  int nLine;
-  int iLine; /* Next line to read, from 0 */
+  const PlanSource *pSrc;
+  const PlanContext *pCtx;
   const char *zErr;
-} Reader;
+  /* The header row and its columns */
+  int iHeaderBlock, iHeaderRow;
+  const PlanRow *pHeader;
+  int nCol;
+  PlanColumn aeCol[COLS_MAX];
+  const char *azHeading[COLS_MAX];
+  int aiCol[PLAN_COL_COUNT]; /* Column of each role, -1: none */
+  /* What came before it */
+  Para *aPre;
+  int nPre, nPreAlloc;
+  /* The rows after it */
+  RowText *aRow;
+  int nRow, nRowAlloc;
+} Importer;
 
-static int refuse(Reader *p, const char *zFmt, ...)
+static int refuse(Importer *p, const char *zFmt, ...)
     __attribute__((format(printf, 2, 3)));
-static int refuse(Reader *p, const char *zFmt, ...) {
+static int refuse(Importer *p, const char *zFmt, ...) {
   va_list ap;
   va_start(ap, zFmt);
   p->zErr = arena_vprintf(p->pArena, zFmt, ap);
@@ -241,86 +75,390 @@ static int refuse(Reader *p, const char *zFmt, ...) {
   return PLAN_IMPORT_REFUSED;
 }
 
-/* Line number (1-based) of the first byte that is not UTF-8 text, or 0. */
-static int first_binary_line(const unsigned char *z, size_t n) {
-  int iLine = 1;
-  for (size_t i = 0; i < n;) {
-    unsigned char c = z[i];
-    if (c == '\n') iLine++;
-    if (c == 0 ||
-        (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')) {
-      return iLine;
+/* ---- The header ---- */
+
+/* The columns a row's cells name; returns how many distinct roles, and
+** whether one of them says what lines hold (actions, evidence, dates). */
+static int row_columns(Importer *p, const PlanRow *pRow, PlanColumn *aeCol,
+                       int *aiRank, int *pbCore) {
+  int abSeen[PLAN_COL_COUNT] = {0};
+  int nRole = 0;
+  *pbCore = 0;
+  for (int i = 0; i < pRow->nCell && i < COLS_MAX; i++) {
+    aeCol[i] = PLAN_COL_NOTE;
+    aiRank[i] = 0;
+    const PlanCell *c = &pRow->aCell[i];
+    if (c->bCopy || c->nPara == 0 || c->nPara > 2) continue;
+    aeCol[i] = plan_column_of_heading(p->pArena, plan_cell_flat(p->pArena, c),
+                                      &aiRank[i]);
+    if (aeCol[i] == PLAN_COL_NOTE || abSeen[aeCol[i]]) continue;
+    abSeen[aeCol[i]] = 1;
+    nRole++;
+    *pbCore |= aeCol[i] == PLAN_COL_ACTIONS || aeCol[i] == PLAN_COL_EVIDENCE ||
+               aeCol[i] == PLAN_COL_DATES;
+  }
+  return nRole;
+}
+
+static int row_is_header(Importer *p, const PlanRow *pRow) {
+  PlanColumn aeCol[COLS_MAX];
+  int aiRank[COLS_MAX], bCore;
+  return row_columns(p, pRow, aeCol, aiRank, &bCore) >= HEADER_ROLES_MIN &&
+         bCore;
+}
+
+/* 1 when a row after the header repeats it (a table continued on a new
+** page): at least three of its cells name the header's columns, in the
+** header's places. */
+static int row_repeats_header(Importer *p, const PlanRow *pRow) {
+  PlanColumn aeCol[COLS_MAX];
+  int aiRank[COLS_MAX], bCore, nSame = 0;
+  row_columns(p, pRow, aeCol, aiRank, &bCore);
+  for (int i = 0; i < pRow->nCell && i < p->nCol; i++) {
+    nSame += aeCol[i] != PLAN_COL_NOTE && aeCol[i] == p->aeCol[i];
+  }
+  return nSame >= HEADER_ROLES_MIN;
+}
+
+/* Each role goes to its surest column; the other columns of that role
+** become notes, except a second date column saying where dates end. */
+static void assign_columns(Importer *p) {
+  int aiRank[COLS_MAX], bCore;
+  row_columns(p, p->pHeader, p->aeCol, aiRank, &bCore);
+  p->nCol = p->pHeader->nCell < COLS_MAX ? p->pHeader->nCell : COLS_MAX;
+  for (int r = 0; r < PLAN_COL_COUNT; r++) p->aiCol[r] = -1;
+  for (int i = 0; i < p->nCol; i++) {
+    p->azHeading[i] = plan_cell_flat(p->pArena, &p->pHeader->aCell[i]);
+    PlanColumn e = p->aeCol[i];
+    if (e == PLAN_COL_NOTE) continue;
+    int iOld = p->aiCol[e];
+    if (iOld < 0 || aiRank[i] > aiRank[iOld]) {
+      if (iOld >= 0) p->aeCol[iOld] = PLAN_COL_NOTE;
+      p->aiCol[e] = i;
+    } else {
+      p->aeCol[i] = PLAN_COL_NOTE;
     }
-    size_t nSeq = c < 0x80                   ? 1
-                  : (c >= 0xc2 && c <= 0xdf) ? 2
-                  : (c >= 0xe0 && c <= 0xef) ? 3
-                  : (c >= 0xf0 && c <= 0xf4) ? 4
-                                             : 0;
-    if (nSeq == 0 || i + nSeq > n) return iLine;
-    for (size_t k = 1; k < nSeq; k++) {
-      if ((z[i + k] & 0xc0) != 0x80) return iLine;
+  }
+}
+
+static int find_header(Importer *p) {
+  for (int b = 0; b < p->pSrc->nBlock; b++) {
+    const PlanBlock *pB = &p->pSrc->aBlock[b];
+    for (int r = 0; pB->eKind == PLAN_BLOCK_TABLE && r < pB->nRow; r++) {
+      if (row_is_header(p, &pB->aRow[r])) {
+        p->iHeaderBlock = b;
+        p->iHeaderRow = r;
+        p->pHeader = &pB->aRow[r];
+        assign_columns(p);
+        return 1;
+      }
     }
-    i += nSeq;
   }
   return 0;
 }
 
-static int is_blank(const char *z) {
-  for (; *z; z++) {
-    if (!isspace((unsigned char)*z)) return 0;
+/* "N° / OBJETIVO / …" as the document wrote them. */
+static const char *headings_text(Importer *p) {
+  Buf b;
+  buf_init(&b, p->pArena);
+  for (int i = 0; i < p->nCol; i++) {
+    if (!*p->azHeading[i]) continue;
+    if (b.n) buf_puts(&b, " / ");
+    buf_puts(&b, p->azHeading[i]);
   }
+  return buf_str(&b);
+}
+
+static int check_columns(Importer *p) {
+  static const PlanColumn aeNeeded[] = {PLAN_COL_EVIDENCE, PLAN_COL_DATES};
+  for (size_t i = 0; i < sizeof(aeNeeded) / sizeof(aeNeeded[0]); i++) {
+    if (p->aiCol[aeNeeded[i]] < 0) {
+      return refuse(p,
+                    "%s: las columnas de la tabla son «%s»; falta la columna "
+                    "%s.",
+                    p->pHeader->zWhere, headings_text(p),
+                    plan_column_name(aeNeeded[i]));
+    }
+  }
+  if (p->aiCol[PLAN_COL_ACTIONS] < 0 && p->aiCol[PLAN_COL_OBJECTIVE] < 0) {
+    return refuse(p,
+                  "%s: las columnas de la tabla son «%s»; falta la columna "
+                  "%s.",
+                  p->pHeader->zWhere, headings_text(p),
+                  plan_column_name(PLAN_COL_ACTIONS));
+  }
+  return PLAN_IMPORT_OK;
+}
+
+/* ---- Paragraphs before the table ---- */
+
+static void pre_add(Importer *p, const char *zText, int bItem,
+                    const char *zWhere) {
+  if (!zText || !*zText) return;
+  p->aPre =
+      arena_grow(p->pArena, p->aPre, p->nPre, &p->nPreAlloc, sizeof(Para));
+  p->aPre[p->nPre].zText = zText;
+  p->aPre[p->nPre].bItem = bItem;
+  p->aPre[p->nPre].zWhere = zWhere;
+  p->nPre++;
+}
+
+static void pre_add_cell(Importer *p, const PlanCell *c, const char *zWhere) {
+  for (int i = 0; i < c->nPara; i++)
+    pre_add(p, c->aPara[i].zText, c->aPara[i].bItem, zWhere);
+}
+
+/* A table row before the header: each filled cell is its paragraphs
+** («OBJETIVOS GENERALES» | «1. …» in two cells), except a number before
+** a text, which is one numbered paragraph ("1" | "Fortalecer…" reads
+** "1. Fortalecer…"). */
+static void pre_add_row(Importer *p, const PlanRow *pRow) {
+  const PlanCell *pNumber = NULL;
+  for (int i = 0; i < pRow->nCell; i++) {
+    const PlanCell *c = &pRow->aCell[i];
+    if (!c->nPara || c->bCopy) continue;
+    const char *z = plan_cell_flat(p->pArena, c);
+    if (!pNumber && c->nPara == 1 && strspn(z, "0123456789") == strlen(z)) {
+      pNumber = c;
+      continue;
+    }
+    if (pNumber) {
+      pre_add(p,
+              arena_printf(p->pArena, "%s. %s",
+                           plan_cell_flat(p->pArena, pNumber), z),
+              0, pRow->zWhere);
+      pNumber = NULL;
+      continue;
+    }
+    pre_add_cell(p, c, pRow->zWhere);
+  }
+  if (pNumber) pre_add_cell(p, pNumber, pRow->zWhere);
+}
+
+static void collect_pre(Importer *p) {
+  for (int b = 0; b <= p->iHeaderBlock; b++) {
+    const PlanBlock *pB = &p->pSrc->aBlock[b];
+    if (pB->eKind == PLAN_BLOCK_TEXT) {
+      pre_add_cell(p, &pB->text, pB->zWhere);
+      continue;
+    }
+    int nRow = b == p->iHeaderBlock ? p->iHeaderRow : pB->nRow;
+    for (int r = 0; r < nRow; r++) pre_add_row(p, &pB->aRow[r]);
+  }
+}
+
+/* The list mark at the start of z ("1.-", "2)", "3.", "a)", "IV.", "b.-"):
+** its number (letters and roman numerals count 1, 2…), the separator it
+** uses into zSep (8 bytes), and where the text after it starts. 0 when
+** there is none. */
+static int list_mark(const char *z, char *zSep, const char **pzRest) {
+  static const char *const azSep[] = {
+      ".-", ".\xe2\x80\x93", "-.", ".)", ")", ".", "-", ":"};
+  static const char *const azRoman[] = {"x", "ix", "viii", "vii", "vi",
+                                        "v", "iv", "iii",  "ii",  "i"};
+  static const int aiRoman[] = {10, 9, 8, 7, 6, 5, 4, 3, 2, 1};
+  int n = 0;
+  const char *p = z;
+  if (isdigit((unsigned char)p[0])) {
+    while (isdigit((unsigned char)*p) && p - z < 3) n = n * 10 + (*p++ - '0');
+    if (isdigit((unsigned char)*p)) return 0;
+  } else {
+    for (size_t k = 0; k < sizeof(azRoman) / sizeof(azRoman[0]); k++) {
+      size_t m = strlen(azRoman[k]);
+      if (strncasecmp(p, azRoman[k], m) == 0 && !isalpha((unsigned char)p[m])) {
+        n = aiRoman[k];
+        p += m;
+        break;
+      }
+    }
+    if (!n && isalpha((unsigned char)p[0]) && !isalpha((unsigned char)p[1])) {
+      n = tolower((unsigned char)p[0]) - 'a' + 1;
+      p++;
+    }
+  }
+  if (n <= 0) return 0;
+  for (size_t k = 0; k < sizeof(azSep) / sizeof(azSep[0]); k++) {
+    size_t m = strlen(azSep[k]);
+    if (strncmp(p, azSep[k], m) != 0) continue;
+    const char *zRest = p + m;
+    /* "1.5", "2024-2025", "a.m." are no marks. */
+    if (isdigit((unsigned char)*zRest)) return 0;
+    if (isalpha((unsigned char)z[0]) && !isdigit((unsigned char)z[0]) &&
+        *zRest != ' ')
+      return 0;
+    snprintf(zSep, 8, "%s", azSep[k]);
+    while (*zRest == ' ') zRest++;
+    *pzRest = zRest;
+    return n;
+  }
+  return 0;
+}
+
+/* The same mark style for number k: "3.-" or "c)". */
+#define MARK_SIZE 32
+static void mark_text(char z[MARK_SIZE], const char *zFirst, int k,
+                      const char *zSep) {
+  unsigned u = (unsigned)k % 1000u; /* Never more than PLAN_OBJECTIVES_MAX */
+  if (isdigit((unsigned char)zFirst[0]))
+    snprintf(z, MARK_SIZE, "%u%.7s", u, zSep);
+  else
+    snprintf(
+        z, MARK_SIZE, "%c%.7s",
+        (char)((islower((unsigned char)zFirst[0]) ? 'a' : 'A') + u % 26u - 1),
+        zSep);
+}
+
+typedef struct Objectives {
+  Arena *pArena;
+  PlanObjective *a;
+  int n;
+} Objectives;
+
+static void objective_add(Objectives *o, const char *z, size_t n) {
+  const char *zText =
+      plan_text_squeeze(o->pArena, arena_strndup(o->pArena, z, n));
+  if (!*zText || o->n >= PLAN_OBJECTIVES_MAX) return;
+  o->a[o->n].iNumber = o->n + 1;
+  o->a[o->n].zText = zText;
+  o->n++;
+}
+
+/* One paragraph of the objectives block: "1.- Uno2.- Dos" is split at each
+** next mark of the same style ("2.-" after "1.-"); otherwise it is one. */
+static void objectives_from_para(Objectives *o, const char *zPara) {
+  char zSep[8];
+  const char *zRest = zPara;
+  int k = list_mark(zPara, zSep, &zRest);
+  if (!k || strcmp(zSep, ".") == 0 || strcmp(zSep, ":") == 0 ||
+      strcmp(zSep, "-") == 0) {
+    objective_add(o, zRest, strlen(zRest));
+    return;
+  }
+  const char *zAt = zRest;
+  for (;;) {
+    char zNext[MARK_SIZE];
+    mark_text(zNext, zPara, ++k, zSep);
+    size_t nMark = strlen(zNext);
+    const char *zHit = NULL;
+    for (const char *q = zAt; *q && !zHit; q++) {
+      if (strncmp(q, zNext, nMark) != 0) continue;
+      if (q > zPara && isalnum((unsigned char)q[-1]) &&
+          !(isdigit((unsigned char)zNext[0]) && !isdigit((unsigned char)q[-1])))
+        continue;
+      if (q > zPara && isalpha((unsigned char)zNext[0]) &&
+          isalpha((unsigned char)q[-1]))
+        continue;
+      zHit = q;
+    }
+    objective_add(o, zAt, zHit ? (size_t)(zHit - zAt) : strlen(zAt));
+    if (!zHit) break;
+    zAt = zHit + nMark;
+  }
+}
+
+/* Words a heading of the objectives block may have after "objetivo(s)". */
+static const char *const azObjectiveHeadingWord[] = {
+    "plan",     "del",        "de",          "la",        "el",      "general",
+    "generale", "especifico", "estrategico", "trabajo",   "consejo", "cosoc",
+    "anual",    "y",          "nuestro",     "principal",
+};
+
+/* 1 when z heads the objectives block («OBJETIVO PLAN», «Objetivos
+** generales:», «OBJETIVO GENERAL: Fortalecer…»); *pzRest is the text after
+** a colon ("" when none). */
+static int objectives_heading(Arena *pArena, const char *z,
+                              const char **pzRest) {
+  char zSep[8];
+  const char *zText = z;
+  list_mark(z, zSep, &zText); /* "I. OBJETIVOS" */
+  const char *zColon = strchr(zText, ':');
+  const char *zHead =
+      zColon ? arena_strndup(pArena, zText, (size_t)(zColon - zText)) : zText;
+  PlanToken *aTok;
+  int nTok = plan_tokens(pArena, zHead, &aTok);
+  if (nTok == 0 || strcmp(aTok[0].zStem, "objetivo") != 0) return 0;
+  for (int i = 1; i < nTok; i++) {
+    if (aTok[i].eKind == PLAN_TOK_PUNCT) continue;
+    int bOk = 0;
+    for (size_t k = 0; !bOk && k < sizeof(azObjectiveHeadingWord) /
+                                       sizeof(azObjectiveHeadingWord[0]);
+         k++)
+      bOk = strcmp(aTok[i].zStem,
+                   plan_word_stem(pArena, azObjectiveHeadingWord[k])) == 0;
+    if (!bOk) return 0;
+  }
+  *pzRest = zColon ? plan_text_squeeze(pArena, zColon + 1) : "";
   return 1;
 }
 
-/* Splits z on tabs into azCell (at most nMax); returns the count. */
-static int split_tabs(char *z, char **azCell, int nMax) {
-  int n = 0;
-  azCell[n++] = z;
-  for (char *p = z; *p && n < nMax; p++) {
-    if (*p == '\t') {
-      *p = 0;
-      azCell[n++] = p + 1;
-    }
+/* 1 when z has letters and none of them is lower case (a heading). */
+static int all_capitals(const char *z) {
+  int nUpper = 0;
+  for (const unsigned char *p = (const unsigned char *)z; *p; p++) {
+    if (*p >= 'a' && *p <= 'z') return 0;
+    if (*p == 0xc3 && p[1] >= 0xa0 && p[1] <= 0xbf) return 0;
+    nUpper += *p >= 'A' && *p <= 'Z';
   }
-  return n;
+  return nUpper >= 2;
 }
 
-/* Cells that hold something other than white space. */
-static int count_filled(char *const *azCell, int n) {
-  int k = 0;
-  for (int i = 0; i < n; i++) k += !is_blank(azCell[i]);
-  return k;
-}
-
-/* Does the folded heading zCell name column iCol? */
-static int heading_matches(Arena *pArena, const char *zCell, int iCol) {
-  const char *z = plan_text_fold(pArena, zCell);
-  for (int k = 0; k < 3; k++) {
-    if (azColumnFolded[iCol][k] && strcmp(z, azColumnFolded[iCol][k]) == 0)
-      return 1;
+/* Title, introduction and objectives from the paragraphs before the table. */
+static void read_front(Importer *p, PlanDoc *pDoc) {
+  Arena *pArena = p->pArena;
+  int i = 0;
+  const char *zRest;
+  pDoc->zTitle = "";
+  if (p->nPre > 0 && !objectives_heading(pArena, p->aPre[0].zText, &zRest)) {
+    pDoc->zTitle = p->aPre[0].zText;
+    i = 1;
   }
-  return 0;
-}
-
-/* "2024-2025" (or a single year) in the title gives the plan period. */
-static int period_from_title(const char *zTitle, PlanDoc *pDoc) {
-  for (const char *z = zTitle; *z; z++) {
-    if (!isdigit((unsigned char)z[0]) ||
-        (z > zTitle && isdigit((unsigned char)z[-1])))
+  Buf intro;
+  buf_init(&intro, pArena);
+  for (; i < p->nPre; i++) {
+    if (objectives_heading(pArena, p->aPre[i].zText, &zRest)) break;
+    if (intro.n) buf_puts(&intro, "\n\n");
+    buf_puts(&intro, p->aPre[i].zText);
+  }
+  pDoc->zIntro = buf_str(&intro);
+  Objectives o = {pArena, NULL, 0};
+  o.a = arena_alloc(pArena, sizeof(PlanObjective) * PLAN_OBJECTIVES_MAX);
+  for (; i < p->nPre; i++) {
+    const Para *pP = &p->aPre[i];
+    if (objectives_heading(pArena, pP->zText, &zRest)) {
+      if (*zRest) objectives_from_para(&o, zRest);
       continue;
-    char *zEnd;
-    long y1 = strtol(z, &zEnd, 10);
-    if (zEnd - z != 4 || y1 < 1990 || y1 > 2200) continue;
-    long y2 = y1;
-    const char *p = zEnd;
-    while (*p == ' ') p++;
-    if (*p == '-' || *p == '/') {
-      p++;
-      while (*p == ' ') p++;
-      char *zEnd2;
-      long y = strtol(p, &zEnd2, 10);
-      if (zEnd2 - p == 4 && y >= y1 && y <= y1 + 10) y2 = y;
     }
+    char zSep[8];
+    const char *zAfter;
+    int bMarked = pP->bItem || list_mark(pP->zText, zSep, &zAfter);
+    /* Once items began, an unmarked heading in capitals ends the block
+    ** ("PLAN DE ACCIÓN 2025" before the table). */
+    if (!bMarked && o.n > 0 && all_capitals(pP->zText)) break;
+    objectives_from_para(&o, pP->zText);
+  }
+  pDoc->aObjective = o.a;
+  pDoc->nObjective = o.n;
+}
+
+/* ---- Period ---- */
+
+/* "2024-2025", "2025 – 2026", "2026" in z: the plan's years. */
+static int period_from_text(Arena *pArena, const char *z, PlanDoc *pDoc) {
+  PlanToken *aTok;
+  int nTok = plan_tokens(pArena, z, &aTok);
+  for (int i = 0; i < nTok; i++) {
+    if (aTok[i].eKind != PLAN_TOK_NUM || aTok[i].nDigit != 4) continue;
+    long y1 = aTok[i].iValue, y2 = y1;
+    if (y1 < 1990 || y1 > 2200) continue;
+    int k = i + 1;
+    if (k < nTok &&
+        ((aTok[k].eKind == PLAN_TOK_PUNCT && strchr("-/", aTok[k].zText[0])) ||
+         strcmp(aTok[k].zText, "a") == 0 || strcmp(aTok[k].zText, "al") == 0))
+      k++;
+    if (k > i + 1 && k < nTok && aTok[k].eKind == PLAN_TOK_NUM &&
+        aTok[k].nDigit == 4 && aTok[k].iValue >= y1 &&
+        aTok[k].iValue <= y1 + 10)
+      y2 = aTok[k].iValue;
     plan_date_format(pDoc->zPeriodStart, (int)y1, 1, 1);
     plan_date_format(pDoc->zPeriodEnd, (int)y2, 12, 31);
     return 1;
@@ -328,344 +466,463 @@ static int period_from_title(const char *zTitle, PlanDoc *pDoc) {
   return 0;
 }
 
-/* Objectives: "1.- texto2.- texto…" split at each next expected number,
-** or one per list item / line when the document does not number them. */
-static int parse_objectives(Reader *p, const char *zRaw, int iLine,
-                            PlanDoc *pDoc) {
-  Blocks *pBlocks = arena_alloc(p->pArena, sizeof(*pBlocks));
-  cell_blocks(p->pArena, zRaw, pBlocks);
-  Buf all;
-  buf_init(&all, p->pArena);
-  for (int i = 0; i < pBlocks->n; i++) {
-    if (i) buf_putc(&all, ' ');
-    buf_puts(&all, pBlocks->a[i].zText);
+/* A title in two lines («CONSEJO DE LA SOCIEDAD CIVIL» / «PLAN DE TRABAJO
+** 2025»): the years of a short paragraph before the objectives. Long
+** paragraphs are introduction, whose years are other things' («Oficio de
+** fecha 04.01.2023»). */
+#define HEADING_WORDS_SHORT 12
+static int period_from_heading(Importer *p, PlanDoc *pDoc) {
+  const char *zRest;
+  for (int i = 1; i < p->nPre && i < 4; i++) {
+    const char *z = p->aPre[i].zText;
+    if (objectives_heading(p->pArena, z, &zRest)) break;
+    PlanToken *aTok;
+    int nTok = plan_tokens(p->pArena, z, &aTok);
+    if (nTok <= HEADING_WORDS_SHORT && period_from_text(p->pArena, z, pDoc))
+      return 1;
   }
-  const char *z = buf_str(&all);
-  pDoc->aObjective =
-      arena_alloc(p->pArena, sizeof(PlanObjective) * PLAN_MAX_ITEMS);
-  /* Each objective runs from the end of its mark "k.-" (or "k)") to the
-  ** next mark "k+1.-" that is not part of a longer number. */
-  const char *zAt = NULL; /* Text of objective k-1, after its mark */
-  for (int k = 1; k <= PLAN_MAX_ITEMS + 1; k++) {
-    char zMark[16], zMark2[16];
-    snprintf(zMark, sizeof(zMark), "%d.-", k);
-    snprintf(zMark2, sizeof(zMark2), "%d)", k);
-    const char *zHit = NULL;
-    size_t nMark = 0;
-    for (const char *q = zAt ? zAt : z; *q && !zHit; q++) {
-      if (q != z && isdigit((unsigned char)q[-1])) continue;
-      if (strncmp(q, zMark, strlen(zMark)) == 0) {
-        zHit = q, nMark = strlen(zMark);
-      } else if (strncmp(q, zMark2, strlen(zMark2)) == 0) {
-        zHit = q, nMark = strlen(zMark2);
-      }
-    }
-    if (zAt && pDoc->nObjective < PLAN_MAX_ITEMS) {
-      size_t n = zHit ? (size_t)(zHit - zAt) : strlen(zAt);
-      PlanObjective *pObj = &pDoc->aObjective[pDoc->nObjective++];
-      pObj->iNumber = k - 1;
-      pObj->zText = squeeze(p->pArena, arena_strndup(p->pArena, zAt, n));
-    }
-    if (!zHit) break;
-    zAt = zHit + nMark;
+  return 0;
+}
+
+/* Without one in the title: from the first to the last year the lines'
+** dates name. */
+static int period_from_rows(Importer *p, PlanDoc *pDoc) {
+  int y1 = 0, y2 = 0;
+  for (int i = 0; i < p->nRow; i++) {
+    int a, b;
+    plan_window_years(p->aRow[i].azText[PLAN_COL_DATES], &a, &b);
+    if (a && (!y1 || a < y1)) y1 = a;
+    if (b > y2) y2 = b;
   }
-  if (pDoc->nObjective == 0) {
-    for (int i = 0; i < pBlocks->n && pDoc->nObjective < PLAN_MAX_ITEMS; i++) {
-      PlanObjective *pObj = &pDoc->aObjective[pDoc->nObjective++];
-      pObj->iNumber = pDoc->nObjective;
-      pObj->zText = pBlocks->a[i].zText;
-    }
+  if (!y1 || y2 > y1 + 10) return 0;
+  plan_date_format(pDoc->zPeriodStart, y1, 1, 1);
+  plan_date_format(pDoc->zPeriodEnd, y2, 12, 31);
+  return 1;
+}
+
+/* ---- Rows ---- */
+
+/* The text of column role e in a row, "" when absent. */
+static const char *cell_of(Importer *p, const PlanRow *pRow, PlanColumn e,
+                           int bFlat) {
+  int i = p->aiCol[e];
+  if (i < 0 || i >= pRow->nCell) return "";
+  const PlanCell *c = &pRow->aCell[i];
+  return bFlat ? plan_cell_flat(p->pArena, c) : plan_cell_text(p->pArena, c);
+}
+
+/* Rows cut short in a text file: the last needed column is missing. */
+static int check_row_width(Importer *p, const PlanRow *pRow) {
+  if (strcmp(p->pSrc->zFormat, "texto") != 0) return PLAN_IMPORT_OK;
+  int iNeed = 0;
+  static const PlanColumn ae[] = {PLAN_COL_OBJECTIVE, PLAN_COL_ACTIONS,
+                                  PLAN_COL_EVIDENCE, PLAN_COL_DATES};
+  for (size_t k = 0; k < sizeof(ae) / sizeof(ae[0]); k++) {
+    if (p->aiCol[ae[k]] + 1 > iNeed) iNeed = p->aiCol[ae[k]] + 1;
   }
-  if (pDoc->nObjective == 0) {
+  if (pRow->nCell >= iNeed) return PLAN_IMPORT_OK;
+  return refuse(p,
+                "%s: la fila tiene %d columna%s y se esperaban %d (%s, "
+                "separadas por tabulaciones); ¿el archivo está cortado?",
+                pRow->zWhere, pRow->nCell, pRow->nCell == 1 ? "" : "s", p->nCol,
+                headings_text(p));
+}
+
+/* Reads one row after the header into p->aRow (or nothing: an empty row,
+** a repeated header, a section heading that names the objective of the
+** rows after it). */
+static int read_row(Importer *p, const PlanRow *pRow, const char **pzSection) {
+  int nFilled = 0, bContent = 0;
+  const char *zOnly = NULL;
+  for (int i = 0; i < pRow->nCell; i++) {
+    const PlanCell *c = &pRow->aCell[i];
+    if (c->bCopy || !c->nPara) continue;
+    nFilled++;
+    zOnly = plan_cell_text(p->pArena, c);
+    PlanColumn e = i < p->nCol ? p->aeCol[i] : PLAN_COL_NOTE;
+    bContent |= e == PLAN_COL_ACTIONS || e == PLAN_COL_EVIDENCE ||
+                e == PLAN_COL_DATES || e == PLAN_COL_DATES_END ||
+                e == PLAN_COL_TARGET || e == PLAN_COL_RESPONSIBLE;
+  }
+  if (nFilled == 0 || row_repeats_header(p, pRow)) return PLAN_IMPORT_OK;
+  if (check_row_width(p, pRow) != PLAN_IMPORT_OK) return PLAN_IMPORT_REFUSED;
+  if (!bContent) {
+    /* "Eje 1: Formación" across the row, or an objective alone. */
+    const char *zObj = cell_of(p, pRow, PLAN_COL_OBJECTIVE, 0);
+    *pzSection = *zObj ? zObj : zOnly;
+    return PLAN_IMPORT_OK;
+  }
+  if (p->nRow >= PLAN_LINES_MAX) {
+    return refuse(p, "%s: la tabla tiene más de %d filas.", pRow->zWhere,
+                  PLAN_LINES_MAX);
+  }
+  p->aRow =
+      arena_grow(p->pArena, p->aRow, p->nRow, &p->nRowAlloc, sizeof(RowText));
+  RowText *t = &p->aRow[p->nRow++];
+  memset(t, 0, sizeof(*t));
+  t->pRow = pRow;
+  for (int e = 0; e < PLAN_COL_COUNT; e++) {
+    int bFlat = e == PLAN_COL_DATES || e == PLAN_COL_DATES_END;
+    t->azText[e] = cell_of(p, pRow, (PlanColumn)e, bFlat);
+  }
+  if (!*t->azText[PLAN_COL_OBJECTIVE])
+    t->azText[PLAN_COL_OBJECTIVE] = *pzSection;
+  int iEv = p->aiCol[PLAN_COL_EVIDENCE];
+  t->pEvidence = iEv < pRow->nCell ? &pRow->aCell[iEv] : NULL;
+  t->zNumber = cell_of(p, pRow, PLAN_COL_NUMBER, 1);
+  if (*t->azText[PLAN_COL_DATES_END]) {
+    t->azText[PLAN_COL_DATES] =
+        *t->azText[PLAN_COL_DATES]
+            ? arena_printf(p->pArena, "%s a %s", t->azText[PLAN_COL_DATES],
+                           t->azText[PLAN_COL_DATES_END])
+            : t->azText[PLAN_COL_DATES_END];
+  }
+  Buf notes;
+  buf_init(&notes, p->pArena);
+  for (int i = 0; i < pRow->nCell && i < p->nCol; i++) {
+    if (p->aeCol[i] != PLAN_COL_NOTE || !pRow->aCell[i].nPara) continue;
+    if (notes.n) buf_putc(&notes, '\n');
+    const char *zHeading = *p->azHeading[i]
+                               ? p->azHeading[i]
+                               : arena_printf(p->pArena, "Columna %d", i + 1);
+    buf_printf(&notes, "%s: %s", zHeading,
+               plan_cell_flat(p->pArena, &pRow->aCell[i]));
+  }
+  t->zNotes = buf_str(&notes);
+  if (!*t->azText[PLAN_COL_OBJECTIVE] && !*t->azText[PLAN_COL_ACTIONS]) {
     return refuse(p,
-                  "Línea %d: el bloque «OBJETIVO PLAN» no tiene objetivos; "
-                  "se esperaba una lista numerada («1.- …», «2.- …»).",
-                  iLine);
+                  "%s: la fila no dice el objetivo ni las acciones; se "
+                  "esperaba al menos una de las dos columnas con texto.",
+                  pRow->zWhere);
   }
-  for (int i = 0; i < pDoc->nObjective; i++) {
-    if (!*pDoc->aObjective[i].zText) {
-      return refuse(p, "Línea %d: el objetivo general %d está vacío.", iLine,
-                    pDoc->aObjective[i].iNumber);
+  *pzSection = t->azText[PLAN_COL_OBJECTIVE];
+  return PLAN_IMPORT_OK;
+}
+
+static int read_rows(Importer *p) {
+  const char *zSection = "";
+  for (int b = p->iHeaderBlock; b < p->pSrc->nBlock; b++) {
+    const PlanBlock *pB = &p->pSrc->aBlock[b];
+    if (pB->eKind == PLAN_BLOCK_TEXT) {
+      /* Between parts of the table, a heading of the rows after it. */
+      if (pB->text.nPara) zSection = plan_cell_text(p->pArena, &pB->text);
+      continue;
     }
+    int r = b == p->iHeaderBlock ? p->iHeaderRow + 1 : 0;
+    for (; r < pB->nRow; r++) {
+      if (read_row(p, &pB->aRow[r], &zSection) != PLAN_IMPORT_OK)
+        return PLAN_IMPORT_REFUSED;
+    }
+  }
+  if (p->nRow == 0) {
+    return refuse(p,
+                  "La tabla (encabezados en %s) no tiene filas: se esperaba "
+                  "al menos una línea del plan; ¿el archivo está cortado?",
+                  p->pHeader->zWhere);
   }
   return PLAN_IMPORT_OK;
 }
 
-/* The evidence list of a VERIFICADOR cell. */
-static int parse_evidence(Reader *p, const char *zCell, int iLine, int iRow,
-                          PlanLine *pLine) {
-  Blocks *pBlocks = arena_alloc(p->pArena, sizeof(*pBlocks));
-  cell_blocks(p->pArena, zCell, pBlocks);
-  pLine->aEvidence =
-      arena_alloc(p->pArena, sizeof(PlanEvidence) * PLAN_EVIDENCE_MAX);
-  for (int i = 0; i < pBlocks->n; i++) {
-    /* Without bullets, items may be separated by commas. */
-    char *zItems = arena_strdup(p->pArena, pBlocks->a[i].zText);
-    const char *zSep = pBlocks->n == 1 ? ",;" : "";
+/* ---- Evidence ---- */
+
+/* Separators of wordings inside one line of the evidence cell. */
+static const char *const azEvidenceSep[] = {
+    " y/o ",          " y ", " e ", " o ", ", ", ",", " / ", "/", " + ", " - ",
+    " \xe2\x80\x93 ",
+};
+
+/* A wording trimmed of list marks and closing punctuation. */
+static const char *evidence_label(Arena *pArena, const char *z, size_t n) {
+  const char *zLabel = plan_text_squeeze(pArena, arena_strndup(pArena, z, n));
+  char zSep[8];
+  const char *zRest;
+  if (list_mark(zLabel, zSep, &zRest) && strcmp(zSep, ":") != 0) zLabel = zRest;
+  char *zOut = arena_strdup(pArena, zLabel);
+  size_t k = strlen(zOut);
+  while (k > 0 && strchr(".,;: ", zOut[k - 1])) zOut[--k] = 0;
+  return zOut;
+}
+
+typedef struct EvidencePart {
+  size_t iStart, iEnd;
+  const char *zKind; /* NULL: no kind matched */
+} EvidencePart;
+
+/* Flags an evidence item of a kind the officer should look at: one this
+** import makes (bNew), or a council kind nobody has reviewed yet. */
+static void evidence_flag(Arena *pArena, PlanEvidence *e,
+                          const PlanContext *pCtx, int bNew) {
+  const PlanCouncilKind *pOwn = plan_council_kind(pCtx, e->zKind);
+  e->bFlagged = 0;
+  e->zReason = NULL;
+  if (bNew || (!pOwn && !plan_evidence_is_standard(e->zKind))) {
+    e->bFlagged = 1;
+    e->zReason = arena_printf(pArena,
+                              "«%s» no es uno de los verificadores habituales: "
+                              "queda como verificador propio del consejo. "
+                              "Confírmelo o únalo a uno habitual.",
+                              e->zLabel);
+  } else if (pOwn && !pOwn->bReviewed) {
+    e->bFlagged = 1;
+    e->zReason = arena_printf(pArena,
+                              "«%s» es un verificador propio del consejo que "
+                              "aún nadie revisa: confírmelo o únalo a uno "
+                              "habitual.",
+                              pOwn->zLabel);
+  }
+}
+
+/* At least three letters: «N/A», «-», «s/i» name no evidence. */
+static int has_words(const char *z) {
+  int n = 0;
+  for (; *z; z++) n += isalpha((unsigned char)*z) || (unsigned char)*z >= 0xc3;
+  return n >= 3;
+}
+
+static void evidence_add(Arena *pArena, PlanEvidence *a, int *pn,
+                         const char *zLabel, const char *zKind,
+                         const PlanContext *pCtx) {
+  if (!has_words(zLabel) || *pn >= PLAN_EVIDENCE_MAX) return;
+  int bNew = 0;
+  if (!zKind) {
+    zKind = plan_evidence_slug_for_label(pArena, zLabel);
+    if (!*zKind) return;
+    bNew = 1;
+  }
+  for (int i = 0; i < *pn; i++) {
+    if (strcmp(a[i].zKind, zKind) == 0 && strcmp(a[i].zLabel, zLabel) == 0)
+      return;
+  }
+  PlanEvidence *e = &a[(*pn)++];
+  memset(e, 0, sizeof(*e));
+  e->zKind = zKind;
+  e->zLabel = zLabel;
+  evidence_flag(pArena, e, pCtx, bNew);
+}
+
+/* Separators that offer alternatives of one proof ("Fotografías y/o
+** videos", "Informe o Plan de Trabajo"): a part after one that names no
+** kind is part of the wording before it. */
+static int evidence_sep_is_alternative(const char *zSep) {
+  return strcmp(zSep, " y/o ") == 0 || strcmp(zSep, " o ") == 0 ||
+         strcmp(zSep, " / ") == 0 || strcmp(zSep, "/") == 0;
+}
+
+/* One line of the evidence cell: split at "y", ",", "/"…; a part naming
+** the same kind as the one before, or none after an alternative ("y/o",
+** "o", "/"), is joined back to it ("Informe … o Plan de Trabajo",
+** "Fotografías y/o videos"); any other part is its own wording. */
+static void evidence_line(Arena *pArena, const char *z, const PlanContext *pCtx,
+                          PlanEvidence *a, int *pn) {
+  size_t n = strlen(z);
+  EvidencePart aPart[PLAN_EVIDENCE_MAX * 2];
+  int nPart = 0, bAlt = 0;
+  size_t iStart = 0;
+  for (size_t i = 0; i <= n && nPart < PLAN_EVIDENCE_MAX * 2; i++) {
+    size_t nSep = 0;
+    const char *zSep = "";
+    for (size_t k = 0;
+         i < n && k < sizeof(azEvidenceSep) / sizeof(azEvidenceSep[0]); k++) {
+      size_t m = strlen(azEvidenceSep[k]);
+      if (strncasecmp(z + i, azEvidenceSep[k], m) == 0) {
+        nSep = m;
+        zSep = azEvidenceSep[k];
+        break;
+      }
+    }
+    if (i < n && !nSep) continue;
+    const char *zPart = evidence_label(pArena, z + iStart, i - iStart);
+    EvidencePart part = {iStart, i, NULL};
+    if (*zPart) part.zKind = plan_evidence_kind_for_text(pArena, zPart, pCtx);
+    int bSame = nPart > 0 && part.zKind && aPart[nPart - 1].zKind &&
+                strcmp(aPart[nPart - 1].zKind, part.zKind) == 0;
+    if (*zPart && nPart > 0 && (bSame || (!part.zKind && bAlt))) {
+      aPart[nPart - 1].iEnd = i;
+    } else if (*zPart) {
+      aPart[nPart++] = part;
+    }
+    if (i == n) break;
+    bAlt = evidence_sep_is_alternative(zSep);
+    iStart = i + nSep;
+    i += nSep - 1;
+  }
+  for (int k = 0; k < nPart; k++) {
+    const char *zLabel = evidence_label(pArena, z + aPart[k].iStart,
+                                        aPart[k].iEnd - aPart[k].iStart);
+    const char *zKind = aPart[k].zKind;
+    if (nPart > 1 || !zKind)
+      zKind = plan_evidence_kind_for_text(pArena, zLabel, pCtx);
+    evidence_add(pArena, a, pn, zLabel, zKind, pCtx);
+  }
+}
+
+int plan_import_evidence(Arena *pArena, const PlanCell *pCell,
+                         const PlanContext *pCtx, PlanEvidence **paEv) {
+  PlanEvidence *a =
+      arena_alloc(pArena, sizeof(PlanEvidence) * PLAN_EVIDENCE_MAX);
+  int n = 0;
+  for (int i = 0; pCell && i < pCell->nPara; i++) {
+    char *zLine = arena_strdup(pArena, pCell->aPara[i].zText);
     char *zSave = NULL;
-    for (char *zTok = strtok_r(zItems, zSep, &zSave); zTok;
-         zTok = strtok_r(NULL, zSep, &zSave)) {
-      const char *zLabel = squeeze(p->pArena, zTok);
-      if (!*zLabel) continue;
-      const char *zKind = plan_evidence_kind_for_text(p->pArena, zLabel);
-      if (!zKind) {
-        return refuse(p,
-                      "Línea %d (fila N° %d): no se reconoce el verificador "
-                      "«%s»; se esperaba uno de: Invitación, Convocatoria, "
-                      "Citación, Asistencia, Fotografías, Acta, Informe o "
-                      "Plan de trabajo, Programa de formación.",
-                      iLine, iRow, zLabel);
-      }
-      if (pLine->nEvidence >= PLAN_EVIDENCE_MAX) {
-        return refuse(p,
-                      "Línea %d (fila N° %d): la columna VERIFICADOR tiene "
-                      "más de %d verificadores.",
-                      iLine, iRow, PLAN_EVIDENCE_MAX);
-      }
-      pLine->aEvidence[pLine->nEvidence].zKind = zKind;
-      pLine->aEvidence[pLine->nEvidence].zLabel = zLabel;
-      pLine->nEvidence++;
+    for (char *zTok = strtok_r(zLine, ";", &zSave); zTok;
+         zTok = strtok_r(NULL, ";", &zSave)) {
+      evidence_line(pArena, zTok, pCtx, a, &n);
     }
   }
-  if (pLine->nEvidence == 0) {
-    return refuse(p,
-                  "Línea %d (fila N° %d): la columna VERIFICADOR está "
-                  "vacía; se esperaba al menos un verificador.",
-                  iLine, iRow);
-  }
-  return PLAN_IMPORT_OK;
+  *paEv = a;
+  return n;
 }
 
-/* One table row: azCell has at least PLAN_COLUMNS cells. */
-static int parse_row(Reader *p, char **azCell, int iLine, PlanDoc *pDoc) {
-  int iExpected = pDoc->nLine + 1;
-  const char *zNum =
-      squeeze(p->pArena, plan_import_clean(p->pArena, azCell[0]));
+/* ---- Lines ---- */
+
+/* "3", "3.", "N° 3": the number written in the N° cell, 0 when other. */
+static int number_written(const char *z) {
+  while (*z && !isdigit((unsigned char)*z)) {
+    if (isalpha((unsigned char)*z) && *z != 'N' && *z != 'n') return 0;
+    z++;
+  }
   char *zEnd;
-  long iNum = strtol(zNum, &zEnd, 10);
-  if (!*zNum || *zEnd || iNum != iExpected) {
-    return refuse(p,
-                  "Línea %d: se esperaba la fila N° %d y la primera "
-                  "columna dice «%s».",
-                  iLine, iExpected, zNum);
-  }
-  PlanLine *pLine = &pDoc->aLine[pDoc->nLine];
-  memset(pLine, 0, sizeof(*pLine));
-  pLine->iNumber = (int)iNum;
-  pLine->iSourceLine = iLine;
-  pLine->zObjective = plan_import_clean(p->pArena, azCell[1]);
-  pLine->zActions = plan_import_clean(p->pArena, azCell[2]);
-  pLine->zResponsible = plan_import_clean(p->pArena, azCell[3]);
-  pLine->zWindowPhrase =
-      squeeze(p->pArena, plan_import_clean(p->pArena, azCell[5]));
-  const char *azText[] = {
-      NULL, pLine->zObjective,   pLine->zActions, pLine->zResponsible,
-      NULL, pLine->zWindowPhrase};
-  for (int i = 1; i < PLAN_COLUMNS; i++) {
-    if (azText[i] && !*azText[i]) {
-      return refuse(p, "Línea %d (fila N° %d): la columna %s está vacía.",
-                    iLine, (int)iNum, azColumn[i]);
-    }
-  }
-  if (parse_evidence(p, azCell[4], iLine, (int)iNum, pLine) != PLAN_IMPORT_OK) {
-    return PLAN_IMPORT_REFUSED;
-  }
-  plan_window_parse(pLine->zWindowPhrase, pDoc->zPeriodStart, pDoc->zPeriodEnd,
-                    &pLine->window);
-  plan_target_suggest(pLine->zActions, &pLine->target);
-  pDoc->nLine++;
-  return PLAN_IMPORT_OK;
+  long v = strtol(z, &zEnd, 10);
+  while (*zEnd == '.' || *zEnd == ' ' || *zEnd == ')') zEnd++;
+  return *zEnd || v <= 0 || v > 100000 ? 0 : (int)v;
 }
 
-/* Splits the text into lines (a UTF-8 BOM and CR before LF dropped). */
-static void read_lines(Reader *p, const char *zText, size_t nText) {
-  if (nText >= 3 && memcmp(zText, "\xef\xbb\xbf", 3) == 0) {
-    zText += 3;
-    nText -= 3;
-  }
-  char *z = arena_strndup(p->pArena, zText, nText);
-  int nAlloc = 1;
-  for (size_t i = 0; i < nText; i++) nAlloc += z[i] == '\n';
-  p->azLine = arena_alloc(p->pArena, sizeof(char *) * (size_t)nAlloc);
-  char *zLine = z;
-  for (size_t i = 0; i <= nText; i++) {
-    if (i == nText || z[i] == '\n') {
-      if (i == nText && zLine == z + i && p->nLine > 0) break;
-      z[i] = 0;
-      size_t n = strlen(zLine);
-      if (n > 0 && zLine[n - 1] == '\r') zLine[n - 1] = 0;
-      p->azLine[p->nLine++] = zLine;
-      zLine = z + i + 1;
+static void build_lines(Importer *p, PlanDoc *pDoc) {
+  Arena *pArena = p->pArena;
+  pDoc->aLine = arena_alloc(pArena, sizeof(PlanLine) * (size_t)(p->nRow + 1));
+  for (int i = 0; i < p->nRow; i++) {
+    const RowText *t = &p->aRow[i];
+    PlanLine *pL = &pDoc->aLine[pDoc->nLine++];
+    memset(pL, 0, sizeof(*pL));
+    pL->iNumber = pDoc->nLine;
+    pL->iSourceLine = i + 1;
+    pL->zWhere = t->pRow->zWhere;
+    pL->zObjective = t->azText[PLAN_COL_OBJECTIVE];
+    pL->zActions = t->azText[PLAN_COL_ACTIONS];
+    pL->zResponsible = t->azText[PLAN_COL_RESPONSIBLE];
+    pL->zWindowPhrase = t->azText[PLAN_COL_DATES];
+    pL->zMeta = t->azText[PLAN_COL_TARGET];
+    pL->zCarried = "";
+    const char *zNotes = t->zNotes;
+    if (*t->zNumber && number_written(t->zNumber) != pL->iNumber) {
+      /* Sub-numbering ("1.1") or numbers out of order: the lines are
+      ** numbered in order, and what the document said is kept. */
+      zNotes = arena_printf(pArena, "N° en el documento: %s%s%s", t->zNumber,
+                            *zNotes ? "\n" : "", zNotes);
     }
+    pL->zNotes = zNotes;
+    pL->nEvidence =
+        plan_import_evidence(pArena, t->pEvidence, p->pCtx, &pL->aEvidence);
+    plan_window_parse(pL->zWindowPhrase, pDoc->zPeriodStart, pDoc->zPeriodEnd,
+                      &pL->window);
+    plan_target_suggest(*pL->zActions ? pL->zActions : pL->zObjective,
+                        pL->zMeta, p->pCtx, &pL->target);
   }
 }
 
-static int parse_document(Reader *p, PlanDoc *pDoc) {
-  /* Title */
-  while (p->iLine < p->nLine && is_blank(p->azLine[p->iLine])) p->iLine++;
-  if (p->iLine == p->nLine) {
-    return refuse(p,
+int plan_import_source(Arena *pArena, const PlanSource *pSrc,
+                       const PlanContext *pCtx, PlanDoc *pDoc,
+                       const char **pzErr) {
+  memset(pDoc, 0, sizeof(*pDoc));
+  *pzErr = NULL;
+  Importer imp;
+  memset(&imp, 0, sizeof(imp));
+  imp.pArena = pArena;
+  imp.pSrc = pSrc;
+  imp.pCtx = pCtx;
+  int rc = PLAN_IMPORT_OK;
+  if (!find_header(&imp)) {
+    int bTable = 0, bText = 0;
+    for (int b = 0; b < pSrc->nBlock; b++) {
+      bTable |= pSrc->aBlock[b].eKind == PLAN_BLOCK_TABLE;
+      bText |= pSrc->aBlock[b].eKind == PLAN_BLOCK_TEXT;
+    }
+    if (!bTable && !bText) {
+      rc = refuse(&imp,
                   "El archivo está vacío: se esperaba un plan anual con "
-                  "título, introducción, «OBJETIVO PLAN» y %s.",
+                  "título, introducción, objetivos («OBJETIVO PLAN») y "
+                  "%s.",
                   EXPECTED_TABLE);
-  }
-  int iTitleLine = p->iLine + 1;
-  char *zTitleRaw = p->azLine[p->iLine++];
-  if (strchr(zTitleRaw, '\t')) {
-    return refuse(p,
-                  "Línea %d: se esperaba el título del plan (una línea de "
-                  "texto, como «PLAN ANUAL COSOC … 2024-2025») y hay una "
-                  "fila de tabla.",
-                  iTitleLine);
-  }
-  pDoc->zTitle = squeeze(p->pArena, plan_import_clean(p->pArena, zTitleRaw));
-  if (!period_from_title(pDoc->zTitle, pDoc)) {
-    return refuse(p,
-                  "Línea %d: el título «%s» no dice el periodo del plan; "
-                  "se esperaba un año o dos, como «2024-2025».",
-                  iTitleLine, pDoc->zTitle);
-  }
-  /* Introduction, up to OBJETIVO PLAN */
-  Buf intro;
-  buf_init(&intro, p->pArena);
-  int iObjLine = 0;
-  while (p->iLine < p->nLine) {
-    char *zLine = p->azLine[p->iLine++];
-    const char *zFold = plan_text_fold(p->pArena, zLine);
-    if (strncmp(zFold, "objetivo plan", 13) == 0 ||
-        strncmp(zFold, "objetivos del plan", 18) == 0 ||
-        strncmp(zFold, "objetivos generales", 19) == 0) {
-      iObjLine = p->iLine;
-      break;
-    }
-    if (strchr(zLine, '\t') && strstr(zFold, "objetivo") &&
-        strstr(zFold, "acciones")) {
-      break; /* The table, with no objectives before it */
-    }
-    const char *zPara = squeeze(p->pArena, plan_import_clean(p->pArena, zLine));
-    if (*zPara) {
-      if (intro.n) buf_puts(&intro, "\n\n");
-      buf_puts(&intro, zPara);
-    }
-  }
-  if (!iObjLine) {
-    return refuse(p,
-                  "No se encontró el bloque «OBJETIVO PLAN» con los "
-                  "objetivos generales: se esperaba después de la "
-                  "introducción y antes de %s.",
+    } else if (!bTable) {
+      rc = refuse(&imp,
+                  "No se encontró la tabla del plan: después del título, la "
+                  "introducción y los objetivos («OBJETIVO PLAN» u "
+                  "«OBJETIVOS GENERALES») se esperaba %s, y el archivo "
+                  "termina antes: ¿está cortado, o no es un plan?",
                   EXPECTED_TABLE);
-  }
-  pDoc->zIntro = buf_str(&intro);
-  /* Objectives, up to the header line */
-  Buf objectives;
-  buf_init(&objectives, p->pArena);
-  const char *zAfterHeading = strchr(p->azLine[iObjLine - 1], '\t');
-  if (zAfterHeading) buf_puts(&objectives, zAfterHeading + 1);
-  int iHeaderLine = 0;
-  char *azCell[PLAN_COLUMNS + 8];
-  while (p->iLine < p->nLine) {
-    char *zLine = p->azLine[p->iLine++];
-    char *zCopy = arena_strdup(p->pArena, zLine);
-    int nCell = split_tabs(zCopy, azCell, PLAN_COLUMNS + 8);
-    if (count_filled(azCell, nCell) >= 2) {
-      iHeaderLine = p->iLine;
-      int nFilled = count_filled(azCell, nCell);
-      int bOk = nFilled == PLAN_COLUMNS && nCell >= PLAN_COLUMNS;
-      for (int i = 0; bOk && i < PLAN_COLUMNS; i++) {
-        bOk = heading_matches(p->pArena, azCell[i], i);
-      }
-      if (!bOk) {
-        Buf got;
-        buf_init(&got, p->pArena);
-        for (int i = 0; i < nCell; i++) {
-          if (is_blank(azCell[i])) continue;
-          if (got.n) buf_puts(&got, " / ");
-          buf_puts(&got, squeeze(p->pArena, azCell[i]));
-        }
-        return refuse(p,
-                      "Línea %d: las columnas de la tabla son «%s»; se "
-                      "esperaban N° / OBJETIVO / ACCIONES / RESPONSABLES / "
-                      "VERIFICADOR / FECHAS, separadas por tabulaciones.",
-                      iHeaderLine, buf_str(&got));
-      }
-      break;
+    } else {
+      const PlanBlock *pFirst = NULL;
+      for (int b = 0; b < pSrc->nBlock && !pFirst; b++)
+        if (pSrc->aBlock[b].eKind == PLAN_BLOCK_TABLE)
+          pFirst = &pSrc->aBlock[b];
+      rc = refuse(&imp,
+                  "%s: hay una tabla, pero ninguna de sus filas tiene los "
+                  "encabezados de un plan; se esperaba %s.",
+                  pFirst->nRow ? pFirst->aRow[0].zWhere : pFirst->zWhere,
+                  EXPECTED_TABLE);
     }
-    buf_putc(&objectives, ' ');
-    buf_puts(&objectives, zLine);
   }
-  if (!iHeaderLine) {
-    return refuse(p,
-                  "Después de «OBJETIVO PLAN» (línea %d) se esperaba %s, "
-                  "y el archivo termina antes: ¿está cortado?",
-                  iObjLine, EXPECTED_TABLE);
+  if (rc == PLAN_IMPORT_OK) rc = check_columns(&imp);
+  if (rc == PLAN_IMPORT_OK) {
+    collect_pre(&imp);
+    read_front(&imp, pDoc);
+    rc = read_rows(&imp);
   }
-  if (parse_objectives(p, buf_str(&objectives), iObjLine, pDoc) !=
-      PLAN_IMPORT_OK) {
+  if (rc == PLAN_IMPORT_OK && !period_from_text(pArena, pDoc->zTitle, pDoc) &&
+      !period_from_heading(&imp, pDoc) && !period_from_rows(&imp, pDoc)) {
+    rc = refuse(&imp,
+                "%s: el título «%s» no dice el periodo del plan (un año o dos, "
+                "como «2024-2025»), y las fechas de las líneas tampoco dicen "
+                "un año.",
+                imp.nPre ? imp.aPre[0].zWhere : "Inicio", pDoc->zTitle);
+  }
+  if (rc != PLAN_IMPORT_OK) {
+    *pzErr = imp.zErr;
+    memset(pDoc, 0, sizeof(*pDoc));
     return PLAN_IMPORT_REFUSED;
   }
-  /* Rows */
-  pDoc->aLine = arena_alloc(p->pArena, sizeof(PlanLine) * PLAN_MAX_ITEMS);
-  while (p->iLine < p->nLine) {
-    int iLine = p->iLine + 1;
-    char *zLine = arena_strdup(p->pArena, p->azLine[p->iLine++]);
-    if (is_blank(zLine)) continue;
-    int nCell = split_tabs(zLine, azCell, PLAN_COLUMNS + 8);
-    int nUsed = nCell;
-    while (nUsed > PLAN_COLUMNS && is_blank(azCell[nUsed - 1])) nUsed--;
-    if (nUsed != PLAN_COLUMNS) {
-      return refuse(p,
-                    "Línea %d: la fila tiene %d columna%s y se esperaban "
-                    "%d (N°, OBJETIVO, ACCIONES, RESPONSABLES, VERIFICADOR, "
-                    "FECHAS, separadas por tabulaciones)%s.",
-                    iLine, nUsed, nUsed == 1 ? "" : "s", PLAN_COLUMNS,
-                    nUsed < PLAN_COLUMNS ? "; ¿el archivo está cortado?" : "");
-    }
-    if (pDoc->nLine >= PLAN_MAX_ITEMS) {
-      return refuse(p, "Línea %d: la tabla tiene más de %d filas.", iLine,
-                    PLAN_MAX_ITEMS);
-    }
-    if (parse_row(p, azCell, iLine, pDoc) != PLAN_IMPORT_OK) {
-      return PLAN_IMPORT_REFUSED;
-    }
+  if (!*pDoc->zTitle) {
+    int y1 = atoi(pDoc->zPeriodStart), y2 = atoi(pDoc->zPeriodEnd);
+    pDoc->zTitle = y1 == y2 ? arena_printf(pArena, "Plan anual %d", y1)
+                            : arena_printf(pArena, "Plan anual %d-%d", y1, y2);
   }
-  if (pDoc->nLine == 0) {
-    return refuse(p,
-                  "La tabla (encabezados en la línea %d) no tiene filas: "
-                  "se esperaba al menos la fila N° 1; ¿el archivo está "
-                  "cortado?",
-                  iHeaderLine);
-  }
+  build_lines(&imp, pDoc);
   return PLAN_IMPORT_OK;
 }
 
 int plan_import_parse(Arena *pArena, const char *zText, size_t nText,
-                      PlanDoc *pDoc, const char **pzErr) {
+                      const PlanContext *pCtx, PlanDoc *pDoc,
+                      const char **pzErr) {
   memset(pDoc, 0, sizeof(*pDoc));
-  *pzErr = NULL;
-  Reader r;
-  memset(&r, 0, sizeof(r));
-  r.pArena = pArena;
   if (nText > PLAN_IMPORT_MAX_BYTES) {
     *pzErr = arena_printf(pArena,
-                          "El archivo pesa %zu bytes; un plan anual "
-                          "cabe en menos de %d MB.",
+                          "El archivo pesa %zu bytes; un plan anual cabe en "
+                          "menos de %d MB.",
                           nText, PLAN_IMPORT_MAX_BYTES / (1024 * 1024));
     return PLAN_IMPORT_REFUSED;
   }
-  int iBad = first_binary_line((const unsigned char *)zText, nText);
-  if (iBad) {
-    *pzErr = arena_printf(pArena,
-                          "Línea %d: el archivo no es texto (tiene "
-                          "bytes binarios o no está en UTF-8); se "
-                          "esperaba el plan como texto UTF-8 con %s.",
-                          iBad, EXPECTED_TABLE);
+  PlanSource src;
+  if (plan_source_from_text(pArena, zText, nText, &src, pzErr) != 0)
     return PLAN_IMPORT_REFUSED;
+  return plan_import_source(pArena, &src, pCtx, pDoc, pzErr);
+}
+
+void plan_doc_apply_context(Arena *pArena, PlanDoc *pDoc,
+                            const PlanContext *pCtx) {
+  for (int i = 0; i < pDoc->nLine; i++) {
+    PlanLine *pL = &pDoc->aLine[i];
+    plan_target_name_places(&pL->target, pCtx);
+    for (int k = 0; k < pL->nEvidence; k++) {
+      PlanEvidence *e = &pL->aEvidence[k];
+      e->zKind = plan_evidence_kind_resolve(pCtx, e->zKind);
+      evidence_flag(pArena, e, pCtx, 0);
+    }
   }
-  read_lines(&r, zText, nText);
-  if (parse_document(&r, pDoc) != PLAN_IMPORT_OK) {
-    *pzErr = r.zErr;
-    memset(pDoc, 0, sizeof(*pDoc));
-    return PLAN_IMPORT_REFUSED;
-  }
-  return PLAN_IMPORT_OK;
+}
+
+const char *plan_import_clean(Arena *pArena, const char *zCell) {
+  PlanCell cell;
+  memset(&cell, 0, sizeof(cell));
+  plan_cell_add_html(pArena, &cell, zCell);
+  return plan_cell_text(pArena, &cell);
 }

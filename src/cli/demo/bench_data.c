@@ -158,17 +158,16 @@ static size_t bench_png(unsigned char *aOut, size_t nOut, const char *zLabel) {
 
 static int bench_council_row(BenchCouncil *c) {
   Council row = {
-      0,
-      arena_printf(c->pArena,
-                   "Consejo de la Sociedad Civil MINVU–SERVIU Región de %s",
-                   c->zRegionName),
-      arena_printf(c->pArena, "COSOC Minvu Serviu %s", c->zRegionName),
-      arena_printf(c->pArena,
-                   "Ministerio de Vivienda y Urbanismo — SEREMI y SERVIU "
-                   "Región de %s",
-                   c->zRegionName),
-      c->zRegionCode,
-      0};
+      .zName = arena_printf(
+          c->pArena, "Consejo de la Sociedad Civil MINVU–SERVIU Región de %s",
+          c->zRegionName),
+      .zShortName =
+          arena_printf(c->pArena, "COSOC Minvu Serviu %s", c->zRegionName),
+      .zInstitution = arena_printf(c->pArena,
+                                   "Ministerio de Vivienda y Urbanismo — "
+                                   "SEREMI y SERVIU Región de %s",
+                                   c->zRegionName),
+      .zRegion = c->zRegionCode};
   return council_create(c->pDb, &row, &c->iId);
 }
 
@@ -273,7 +272,12 @@ static int bench_plan(BenchCouncil *c, int iShift, PlanDoc *pDoc) {
   char *zText = bench_plan_text(c->pArena, (const char *)pFile->aData,
                                 pFile->nSize, iShift, c->zRegionName, &nText);
   const char *zErr = NULL;
-  if (plan_import_parse(c->pArena, zText, nText, pDoc, &zErr) !=
+  PlanContext ctx;
+  if (plan_store_context(c->pDb, c->pArena, c->iId, &ctx) != DB_OK) {
+    fprintf(stderr, "cosoc bench-data: no se pudo leer el territorio\n");
+    return DB_ERROR;
+  }
+  if (plan_import_parse(c->pArena, zText, nText, &ctx, pDoc, &zErr) !=
       PLAN_IMPORT_OK) {
     fprintf(stderr, "cosoc bench-data: el plan no se pudo leer: %s\n", zErr);
     return DB_ERROR;

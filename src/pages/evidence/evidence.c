@@ -31,6 +31,7 @@
 #include "pages/activities/activities_pages.h"
 #include "store/evidence/photo_public.h"
 #include "pages/evidence/evidence_pages.h"
+#include "store/plan/plan_store.h"
 
 /* A checked file, ready to store. */
 typedef struct Upload {
@@ -110,15 +111,23 @@ static int upload_public(Request *r) {
 
 #define UPLOADS_MAX 50
 
+/* A kind the council's evidence may be filed under: a standard one or one
+** of the council's own (issue 17), not merged away. */
+static int kind_usable(Request *r, const char *zKind) {
+  Db *pDb = request_db(r);
+  return zKind && plan_kinds_usable(pDb, page_council_id(r), zKind);
+}
+
 void page_api_activity_evidence(Request *r) {
   Activity a;
   if (!act_load(r, &a, 0)) return;
   const char *zKind = request_field(r, "kind");
-  if (!zKind || !evidence_kind_valid(zKind)) {
+  if (!kind_usable(r, zKind)) {
     respond_json_error(r, 422,
                        "Indique el tipo de verificador (invitacion, "
                        "convocatoria, citacion, asistencia, fotografias, "
-                       "acta, informe o programa_formacion).",
+                       "acta, informe, programa_formacion o uno propio del "
+                       "consejo).",
                        "kind");
     return;
   }
@@ -159,7 +168,7 @@ void page_activity_evidence_upload(Request *r) {
   Activity a;
   if (!act_load(r, &a, 0)) return;
   const char *zKind = request_field(r, "kind");
-  if (!zKind || !evidence_kind_valid(zKind)) {
+  if (!kind_usable(r, zKind)) {
     respond_error(r, 422, "Elija el tipo de verificador.");
     return;
   }
@@ -443,6 +452,15 @@ void evidence_section(Html *h, Request *r, const Activity *a) {
           strcmp(plan_evidence_kinds[i].zSlug, "fotografias") == 0 ? " selected"
                                                                    : "",
           plan_evidence_kinds[i].zLabel);
+    }
+    PlanCouncilKind *aOwn = NULL;
+    int nOwn = 0;
+    plan_kinds_list(request_db(r), request_arena(r), page_council_id(r), &aOwn,
+                    &nOwn);
+    for (int i = 0; i < nOwn; i++) {
+      if (aOwn[i].zMergedInto) continue;
+      html_printf(h, "<option value=\"%s\">%s</option>", aOwn[i].zSlug,
+                  aOwn[i].zLabel);
     }
     html_printf(
         h,

@@ -23,6 +23,37 @@ int plan_page_load(Request *r, int64_t iCouncil, int iNumber, PlanDoc *pDoc,
                          !page_user_is(r, ROLE_ADMIN), pDoc, pInfo);
 }
 
+void plan_page_context(Request *r, int64_t iCouncil, PlanContext *pCtx) {
+  if (plan_store_context(request_db(r), request_arena(r), iCouncil, pCtx) !=
+      DB_OK)
+    memset(pCtx, 0, sizeof(*pCtx));
+}
+
+int plan_page_kinds(Request *r, const PlanContext *pCtx, PlanKind **paKind) {
+  PlanKind *a = arena_alloc(
+      request_arena(r),
+      sizeof(PlanKind) * (size_t)(plan_evidence_kinds_count + pCtx->nKind + 1));
+  int n = 0;
+  for (int i = 0; i < plan_evidence_kinds_count; i++)
+    a[n++] = plan_evidence_kinds[i];
+  for (int i = 0; i < pCtx->nKind; i++) {
+    if (pCtx->aKind[i].zMergedInto) continue;
+    a[n].zSlug = pCtx->aKind[i].zSlug;
+    a[n].zLabel = pCtx->aKind[i].zLabel;
+    n++;
+  }
+  *paKind = a;
+  return n;
+}
+
+void plan_page_flag(Html *h, const char *zReason) {
+  if (!zReason || !*zReason) return;
+  html_printf(h,
+              " <span class=\"badge badge-warn flag\">Por revisar</span> "
+              "<small class=\"flag-reason\">%s</small>",
+              zReason);
+}
+
 const char *plan_page_date(Arena *pArena, const char *zIso) {
   if (!zIso || strlen(zIso) != 10) return zIso ? zIso : "";
   return arena_printf(pArena, "%.2s-%.2s-%.4s", zIso + 8, zIso + 5, zIso);
@@ -83,10 +114,13 @@ static void window_cell(Html *h, Arena *pArena, const PlanLine *pL) {
   }
 }
 
-static void evidence_list(Html *h, const PlanLine *pL) {
+static void evidence_list(Html *h, const PlanLine *pL, int bReasons) {
   html_printf(h, "<ul class=\"plain-list\">");
   for (int i = 0; i < pL->nEvidence; i++) {
-    html_printf(h, "<li>%s</li>", pL->aEvidence[i].zLabel);
+    const PlanEvidence *e = &pL->aEvidence[i];
+    html_printf(h, "<li>%s", e->zLabel);
+    if (e->bFlagged && bReasons) plan_page_flag(h, e->zReason);
+    html_printf(h, "</li>");
   }
   html_printf(h, "</ul>");
 }
@@ -98,6 +132,11 @@ static void admin_actions(Html *h, Request *r, const PlanVersionInfo *pInfo) {
       "<a class=\"button\" href=\"/admin/plan\">Editar plan</a>"
       "<a class=\"button\" href=\"/admin/plan/objetivos\">Editar objetivos</a>"
       "<a class=\"button\" href=\"/admin/plan/importar\">Importar documento</a>"
+      "<a class=\"button\" href=\"/admin/plan/revision\">Revisar lo "
+      "entendido</a>"
+      "<a class=\"button\" href=\"/admin/plan/verificadores\">Verificadores "
+      "del consejo</a>"
+      "<a class=\"button\" href=\"/admin/plan/siguiente\">Plan siguiente</a>"
       "<a class=\"button\" href=\"/plan/historial\">Historial</a>");
   if (!pInfo->bApproved) {
     html_printf(h,
@@ -144,9 +183,11 @@ static int plan_body(Request *r, Html *pH) {
   html_printf(pH, "</p>\n");
   if (page_user_is(r, ROLE_ADMIN)) {
     admin_actions(pH, r, &info);
-    int nFlagged = 0;
-    for (int i = 0; i < doc.nLine; i++)
+    int nFlagged = 0, nLines = 0;
+    for (int i = 0; i < doc.nLine; i++) {
       nFlagged += doc.aLine[i].window.bFlagged;
+      nLines += plan_line_flags(&doc.aLine[i]) > 0;
+    }
     if (nFlagged) {
       html_printf(pH,
                   "<div class=\"notice notice-warn\">%d línea%s tiene%s "
@@ -154,6 +195,14 @@ static int plan_body(Request *r, Html *pH) {
                   "del plan: corríjala%s en «Editar esta línea».</div>\n",
                   nFlagged, nFlagged == 1 ? "" : "s", nFlagged == 1 ? "" : "n",
                   nFlagged == 1 ? "" : "s");
+    }
+    if (nLines) {
+      html_printf(pH,
+                  "<div class=\"notice notice-warn\">%d línea%s con algo por "
+                  "revisar (fechas, metas o verificadores): <a "
+                  "href=\"/admin/plan/revision\">revise lo entendido</a> "
+                  "antes de aprobar.</div>\n",
+                  nLines, nLines == 1 ? "" : "s");
     }
   }
   if (doc.zIntro && *doc.zIntro) {
@@ -175,6 +224,8 @@ static int plan_body(Request *r, Html *pH) {
     html_printf(pH, "<li value=\"%d\">%s</li>", doc.aObjective[i].iNumber,
                 doc.aObjective[i].zText);
   }
+  int bMeta = 0;
+  for (int i = 0; i < doc.nLine; i++) bMeta |= *doc.aLine[i].zMeta != 0;
   html_printf(
       pH,
       "</ol>\n<h2>Líneas de trabajo</h2>\n"
@@ -183,23 +234,31 @@ static int plan_body(Request *r, Html *pH) {
       "</caption><thead><tr><th scope=\"col\">N°</th>"
       "<th scope=\"col\">Objetivo</th><th scope=\"col\">Acciones</th>"
       "<th scope=\"col\">Responsables</th><th scope=\"col\">Verificador</th>"
-      "<th scope=\"col\">Fechas</th></tr></thead><tbody>\n");
+      "<th scope=\"col\">Fechas</th>%s</tr></thead><tbody>\n",
+      bMeta ? "<th scope=\"col\">Meta</th>" : "");
   for (int i = 0; i < doc.nLine; i++) {
     const PlanLine *pL = &doc.aLine[i];
     html_printf(
         pH,
         "<tr id=\"linea-%d\"><td data-label=\"N°\"><a href=\"/plan/lineas/%d\">"
-        "Línea %d</a></td><td data-label=\"Objetivo\">",
-        pL->iNumber, pL->iNumber, pL->iNumber);
+        "Línea %d</a>%s</td><td data-label=\"Objetivo\">",
+        pL->iNumber, pL->iNumber, pL->iNumber,
+        *pL->zCarried ? " <span class=\"badge badge-warn\">Pendiente del plan "
+                        "anterior</span>"
+                      : "");
     plan_page_text(pH, pL->zObjective);
     html_printf(pH, "</td><td data-label=\"Acciones\">");
     plan_page_text(pH, pL->zActions);
     html_printf(pH, "</td><td data-label=\"Responsables\">");
     plan_page_text(pH, pL->zResponsible);
     html_printf(pH, "</td><td data-label=\"Verificador\">");
-    evidence_list(pH, pL);
+    evidence_list(pH, pL, 0);
     html_printf(pH, "</td><td data-label=\"Fechas\">");
     window_cell(pH, pArena, pL);
+    if (bMeta) {
+      html_printf(pH, "</td><td data-label=\"Meta\">");
+      plan_page_text(pH, pL->zMeta);
+    }
     html_printf(pH, "</td></tr>\n");
   }
   html_printf(pH,
@@ -261,8 +320,9 @@ void page_plan_line(Request *r) {
   plan_page_text(&h, pL->zActions);
   html_printf(&h, "</dd><dt>Responsables</dt><dd>");
   plan_page_text(&h, pL->zResponsible);
+  int bAdmin = page_user_is(r, ROLE_ADMIN);
   html_printf(&h, "</dd><dt>Verificadores</dt><dd>");
-  evidence_list(&h, pL);
+  evidence_list(&h, pL, bAdmin);
   html_printf(&h, "</dd><dt>Fechas</dt><dd>");
   window_cell(&h, pArena, pL);
   if (pL->window.bAsNeeded) {
@@ -270,15 +330,41 @@ void page_plan_line(Request *r) {
                 "<br><small>Durante todo el periodo, según se vayan "
                 "agendando.</small>");
   }
+  if (bAdmin && pL->window.bFlagged) plan_page_flag(&h, pL->window.zReason);
+  if (*pL->zMeta) {
+    html_printf(&h, "</dd><dt>Meta según el plan</dt><dd>");
+    plan_page_text(&h, pL->zMeta);
+  }
   html_printf(&h, "</dd><dt>Meta</dt><dd>%s",
               plan_target_describe(pArena, &pL->target));
+  PlanContext ctx;
+  plan_page_context(r, iCouncil, &ctx);
   PlanTarget suggested;
-  plan_target_suggest(pL->zActions, &suggested);
-  html_printf(&h, " <small>(%s)</small></dd></dl>\n",
+  plan_target_suggest(*pL->zActions ? pL->zActions : pL->zObjective, pL->zMeta,
+                      &ctx, &suggested);
+  html_printf(&h, " <small>(%s)</small>",
               plan_target_equal(&suggested, &pL->target)
-                  ? "sugerida a partir del texto de las acciones"
+                  ? (*pL->zMeta ? "sugerida a partir de la meta y las acciones"
+                                : "sugerida a partir del texto de las acciones")
                   : "corregida por la encargada");
-  if (page_user_is(r, ROLE_ADMIN)) {
+  if (pL->target.nProvince) {
+    html_printf(&h,
+                "<br><small>No se cumple hasta que cada provincia de la "
+                "región tenga al menos una actividad verificada.</small>");
+  }
+  if (bAdmin && pL->target.bFlagged) plan_page_flag(&h, pL->target.zReason);
+  html_printf(&h, "</dd>");
+  if (*pL->zCarried) {
+    html_printf(&h, "<dt>Pendiente del plan anterior</dt><dd>%s</dd>",
+                pL->zCarried);
+  }
+  if (*pL->zNotes) {
+    html_printf(&h, "<dt>Notas</dt><dd>");
+    plan_page_text(&h, pL->zNotes);
+    html_printf(&h, "</dd>");
+  }
+  html_printf(&h, "</dl>\n");
+  if (bAdmin) {
     html_printf(&h,
                 "<div class=\"actions\"><a class=\"button button-primary\" "
                 "href=\"/admin/plan/lineas/%d\">Editar esta línea</a></div>\n",

@@ -4,10 +4,13 @@
 ** POST     /admin/plan/aprobar   version, csrf_token — marks that version
 **                                approved (by the officer, now)
 ** GET|POST /admin/plan/importar  multipart: file, reason, csrf_token — the
-**                                same importer as cosoc import-plan; a
-**                                refused file comes back (422) with the
-**                                reason next to the field, nothing written;
-**                                a changed document shows its diff
+**                                same importer as cosoc import-plan (text,
+**                                Word .docx or Excel .xlsx, told by
+**                                content); a refused file comes back (422)
+**                                with the reason next to the field, nothing
+**                                written; an imported one is a draft shown
+**                                in the review (/admin/plan/revision) with
+**                                its differences from the version before
 */
 #include <stdlib.h>
 #include <string.h>
@@ -44,12 +47,13 @@ static void import_form(Request *r, int iStatus, const FormErrors *pErr) {
   html_printf(
       &h,
       "<h1>Importar el plan desde un documento</h1>\n"
-      "<p>Suba el plan como texto (UTF-8): el título, la introducción, "
-      "el bloque «OBJETIVO PLAN» con los objetivos numerados y la tabla "
-      "N° / OBJETIVO / ACCIONES / RESPONSABLES / VERIFICADOR / FECHAS "
-      "separada por tabulaciones. Si el documento trae cambios, se crea "
-      "una nueva versión y verá qué cambió; si es igual, no cambia "
-      "nada.</p>\n");
+      "<p>Suba el plan como documento de Word (.docx), planilla Excel "
+      "(.xlsx) o texto: el título con su periodo, la introducción, los "
+      "objetivos generales y la tabla con columnas como N°, OBJETIVO, "
+      "ACCIONES, RESPONSABLES, VERIFICADOR, FECHAS y META, en cualquier "
+      "orden. Queda como borrador: verá cada línea tal como se entendió, "
+      "con lo que hay que revisar marcado, y la aprobará cuando esté bien. "
+      "Si el documento es igual a la última versión, no cambia nada.</p>\n");
   form_errors_summary(&h, pErr);
   html_printf(
       &h,
@@ -57,8 +61,11 @@ static void import_form(Request *r, int iStatus, const FormErrors *pErr) {
       "enctype=\"multipart/form-data\">\n");
   form_csrf(&h, request_csrf_token(r));
   form_input(&h, pErr, "file", "Documento del plan", "file", NULL,
-             "Un archivo .txt de hasta 4 MB.",
-             "required accept=\".txt,text/plain\"");
+             "Un archivo .docx, .xlsx o .txt de hasta 4 MB.",
+             "required accept=\".docx,.xlsx,.txt,.htm,.html,text/plain,"
+             "application/vnd.openxmlformats-officedocument."
+             "wordprocessingml.document,application/"
+             "vnd.openxmlformats-officedocument.spreadsheetml.sheet\"");
   form_input(&h, pErr, "reason", "Motivo (opcional)", "text",
              pErr ? request_field(r, "reason") : NULL,
              "Si lo deja en blanco, el historial dirá el nombre del archivo.",
@@ -88,8 +95,13 @@ void page_admin_plan_import(Request *r) {
   }
   PlanDoc doc;
   const char *zErr = NULL;
-  if (plan_import_parse(pArena, pFile->zValue, pFile->nValue, &doc, &zErr) !=
-      PLAN_IMPORT_OK) {
+  int rcRead = plan_store_read_document(request_db(r), pArena, 0, pFile->zValue,
+                                        pFile->nValue, &doc, &zErr);
+  if (rcRead == DB_ERROR) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  if (rcRead != DB_OK) {
     form_error(&err, "file",
                arena_printf(pArena, "El archivo no se importó. %s", zErr));
     import_form(r, 422, &err);
@@ -116,12 +128,7 @@ void page_admin_plan_import(Request *r) {
   }
   if (rc == PLAN_UNCHANGED) {
     respond_redirect(r, "/plan/historial?aviso=plan-sin-cambios");
-  } else if (iNumber > 1) {
-    respond_redirect(r, arena_printf(pArena,
-                                     "/plan/historial?desde=%d&hasta=%d"
-                                     "&aviso=plan-importado",
-                                     iNumber - 1, iNumber));
   } else {
-    respond_redirect(r, "/plan/historial?aviso=plan-importado");
+    respond_redirect(r, "/admin/plan/revision?aviso=plan-importado");
   }
 }

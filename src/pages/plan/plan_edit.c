@@ -23,73 +23,6 @@
 
 #define PLAN_TEXT_MAX 8000 /* Characters in one field: a long paragraph */
 
-/* ---- Small form pieces this area needs beyond render/form.h ---- */
-
-static void field_start(Html *h, const FormErrors *pErr, const char *zName,
-                        const char *zLabel) {
-  html_printf(h, "<div class=\"field%s\"><label for=\"%s\">%s</label>",
-              form_error_for(pErr, zName) ? " has-error" : "", zName, zLabel);
-}
-
-static void field_end(Html *h, const FormErrors *pErr, const char *zName,
-                      const char *zHint) {
-  const char *zError = form_error_for(pErr, zName);
-  if (zError) {
-    html_printf(h, "<p class=\"field-error\" id=\"%s-error\">%s</p>", zName,
-                zError);
-  }
-  if (zHint)
-    html_printf(h, "<p class=\"field-hint\" id=\"%s-hint\">%s</p>", zName,
-                zHint);
-  html_printf(h, "</div>\n");
-}
-
-static void textarea(Html *h, const FormErrors *pErr, const char *zName,
-                     const char *zLabel, const char *zValue,
-                     const char *zHint) {
-  field_start(h, pErr, zName, zLabel);
-  html_printf(h,
-              "<textarea id=\"%s\" name=\"%s\" rows=\"4\" "
-              "aria-invalid=\"%s\">%s</textarea>",
-              zName, zName, form_error_for(pErr, zName) ? "true" : "false",
-              zValue ? zValue : "");
-  field_end(h, pErr, zName, zHint);
-}
-
-/* Checkboxes named zName, one per catalogue entry, checked when its slug is
-** in azChecked. */
-static void checkboxes(Html *h, const FormErrors *pErr, const char *zName,
-                       const char *zLegend, const PlanKind *aKind, int nKind,
-                       const char *const *azChecked, int nChecked,
-                       const char *zHint) {
-  html_printf(h, "<fieldset class=\"field%s\" id=\"%s\"><legend>%s</legend>",
-              form_error_for(pErr, zName) ? " has-error" : "", zName, zLegend);
-  for (int i = 0; i < nKind; i++) {
-    int bOn = 0;
-    for (int k = 0; k < nChecked; k++)
-      bOn |= strcmp(azChecked[k], aKind[i].zSlug) == 0;
-    html_printf(h,
-                "<label class=\"check\"><input type=\"checkbox\" name=\"%s\" "
-                "value=\"%s\"%s> %s</label>",
-                zName, aKind[i].zSlug, bOn ? " checked" : "", aKind[i].zLabel);
-  }
-  const char *zError = form_error_for(pErr, zName);
-  if (zError) html_printf(h, "<p class=\"field-error\">%s</p>", zError);
-  if (zHint) html_printf(h, "<p class=\"field-hint\">%s</p>", zHint);
-  html_printf(h, "</fieldset>\n");
-}
-
-/* Every value of a repeated field (checkboxes). */
-static int field_values(Request *r, const char *zName, const char **az,
-                        int nMax) {
-  int nField = 0, n = 0;
-  const FormField *aField = request_fields(r, &nField);
-  for (int i = 0; i < nField && n < nMax; i++) {
-    if (strcmp(aField[i].zName, zName) == 0) az[n++] = aField[i].zValue;
-  }
-  return n;
-}
-
 /* A trimmed copy of a field ("" when absent). */
 const char *plan_page_field_text(Request *r, const char *zName) {
   const char *z = request_field(r, zName);
@@ -106,14 +39,15 @@ const char *plan_page_field_text(Request *r, const char *zName) {
   return buf_str(&b);
 }
 
-static const char *text_problem(const char *z, const char *zWhat) {
+const char *plan_page_text_problem(const char *z, const char *zWhat) {
   if (!*z) return zWhat;
   if (strlen(z) > PLAN_TEXT_MAX)
     return "El texto es demasiado largo (máximo 8000 caracteres).";
   return NULL;
 }
 
-static void reason_field(Html *h, const FormErrors *pErr, const char *zValue) {
+void plan_page_reason_field(Html *h, const FormErrors *pErr,
+                            const char *zValue) {
   form_input(h, pErr, "reason", "Motivo del cambio", "text", zValue,
              "Queda en el historial del plan junto a su nombre y la fecha.",
              "required maxlength=\"500\"");
@@ -130,8 +64,8 @@ void plan_page_submit(Html *h, const char *zLabel, const char *zBack) {
 
 /* Loads the latest version for editing; answers the request when there is
 ** none (returns 0). */
-static int load_latest(Request *r, int64_t *piCouncil, PlanDoc *pDoc,
-                       PlanVersionInfo *pInfo) {
+int plan_page_load_latest(Request *r, int64_t *piCouncil, PlanDoc *pDoc,
+                          PlanVersionInfo *pInfo) {
   *piCouncil = page_council_id(r);
   int rc = plan_page_load(r, *piCouncil, 0, pDoc, pInfo);
   if (rc == DB_DONE) {
@@ -146,8 +80,8 @@ static int load_latest(Request *r, int64_t *piCouncil, PlanDoc *pDoc,
 }
 
 /* Saves and redirects: to the line or plan page with a notice. */
-static void save_and_redirect(Request *r, int64_t iCouncil, const PlanDoc *pDoc,
-                              const char *zReason, const char *zBack) {
+void plan_page_save(Request *r, int64_t iCouncil, const PlanDoc *pDoc,
+                    const char *zReason, const char *zBack) {
   const User *pUser = request_user(r);
   int iNumber = 0;
   int rc = plan_store_save(request_db(r), request_arena(r), iCouncil, pDoc,
@@ -162,8 +96,6 @@ static void save_and_redirect(Request *r, int64_t iCouncil, const PlanDoc *pDoc,
                                    rc == PLAN_UNCHANGED ? "plan-sin-cambios"
                                                         : "plan-guardado"));
 }
-
-static void base_version_field(Html *h, Request *r, int iBase);
 
 /* ---- The plan itself ---- */
 
@@ -191,7 +123,7 @@ static void plan_form(Request *r, int iStatus, int iBase, const PlanDoc *pDoc,
   html_printf(&h,
               "<form class=\"form\" method=\"post\" action=\"/admin/plan\">\n");
   form_csrf(&h, request_csrf_token(r));
-  base_version_field(&h, r, iBase);
+  plan_page_base_version(&h, iBase);
   int bRepeat = pErr != NULL;
   form_input(&h, pErr, "title", "Título", "text",
              bRepeat ? request_field(r, "title") : pDoc->zTitle, NULL,
@@ -204,10 +136,10 @@ static void plan_form(Request *r, int iStatus, int iBase, const PlanDoc *pDoc,
       bRepeat ? request_field(r, "period_end") : pDoc->zPeriodEnd,
       "Las líneas cuyas fechas son «todo el periodo» siguen al nuevo periodo.",
       "required");
-  textarea(&h, pErr, "intro", "Introducción",
-           bRepeat ? request_field(r, "intro") : pDoc->zIntro,
-           "Separe los párrafos con una línea en blanco.");
-  reason_field(&h, pErr, bRepeat ? request_field(r, "reason") : NULL);
+  plan_form_textarea(&h, pErr, "intro", "Introducción",
+                     bRepeat ? request_field(r, "intro") : pDoc->zIntro,
+                     "Separe los párrafos con una línea en blanco.");
+  plan_page_reason_field(&h, pErr, bRepeat ? request_field(r, "reason") : NULL);
   if (pConflict) {
     conflict_submit(&h, "/plan");
   } else {
@@ -227,20 +159,37 @@ static const char *period_problem(const char *zStart, const char *zEnd,
   return NULL;
 }
 
+/* A form over the whole plan (plan_form, objectives_form). */
+typedef void (*PlanForm)(Request *r, int iStatus, int iBase,
+                         const PlanDoc *pDoc, const FormErrors *pErr,
+                         const PlanVersionInfo *pConflict);
+
+/* What the whole-plan forms share: the latest version, the form on GET,
+** and on POST the 409 page when part ePart changed since the form was
+** drawn. 1 to read the POST (pErr started), 0 when answered. */
+static int edit_begin(Request *r, PlanPart ePart, PlanForm xForm,
+                      int64_t *piCouncil, PlanDoc *pDoc, PlanVersionInfo *pInfo,
+                      FormErrors *pErr) {
+  if (!plan_page_load_latest(r, piCouncil, pDoc, pInfo)) return 0;
+  form_errors_init(pErr);
+  if (!request_is_post(r)) {
+    xForm(r, 200, pInfo->iNumber, pDoc, NULL, NULL);
+    return 0;
+  }
+  if (plan_conflict_edited_meanwhile(r, *piCouncil, pDoc, ePart, 0, pInfo,
+                                     pErr)) {
+    xForm(r, 409, pInfo->iNumber, pDoc, pErr, pInfo);
+    return 0;
+  }
+  return 1;
+}
+
 static void admin_plan_body(Request *r) {
   int64_t iCouncil;
   PlanDoc doc;
   PlanVersionInfo info;
-  if (!load_latest(r, &iCouncil, &doc, &info)) return;
-  if (!request_is_post(r)) {
-    plan_form(r, 200, info.iNumber, &doc, NULL, NULL);
-    return;
-  }
   FormErrors err;
-  form_errors_init(&err);
-  if (plan_conflict_edited_meanwhile(r, iCouncil, &doc, PLAN_PART_HEAD, 0,
-                                     &info, &err)) {
-    plan_form(r, 409, info.iNumber, &doc, &err, &info);
+  if (!edit_begin(r, PLAN_PART_HEAD, plan_form, &iCouncil, &doc, &info, &err)) {
     return;
   }
   const char *zTitle = plan_page_field_text(r, "title");
@@ -248,12 +197,12 @@ static void admin_plan_body(Request *r) {
   const char *zEnd = plan_page_field_text(r, "period_end");
   const char *zReason = plan_page_field_text(r, "reason");
   form_error(&err, "title",
-             text_problem(zTitle, "Escriba el título del plan."));
+             plan_page_text_problem(zTitle, "Escriba el título del plan."));
   const char *zField = NULL;
   const char *zProblem = period_problem(zStart, zEnd, &zField);
   form_error(&err, zField, zProblem);
   form_error(&err, "reason",
-             text_problem(zReason, "Diga por qué cambia el plan."));
+             plan_page_text_problem(zReason, "Diga por qué cambia el plan."));
   if (err.n) {
     plan_form(r, 422, info.iNumber, &doc, &err, NULL);
     return;
@@ -275,7 +224,7 @@ static void admin_plan_body(Request *r) {
       plan_window_parse(pL->zWindowPhrase, zStart, zEnd, &pL->window);
     }
   }
-  save_and_redirect(r, iCouncil, pNew, zReason, "/plan");
+  plan_page_save(r, iCouncil, pNew, zReason, "/plan");
 }
 
 /* ---- Objectives ---- */
@@ -307,20 +256,21 @@ static void objectives_form(Request *r, int iStatus, int iBase,
               "<form class=\"form\" method=\"post\" "
               "action=\"/admin/plan/objetivos\">\n");
   form_csrf(&h, request_csrf_token(r));
-  base_version_field(&h, r, iBase);
+  plan_page_base_version(&h, iBase);
   int bRepeat = pErr != NULL;
   for (int i = 0; i < pDoc->nObjective; i++) {
     const char *zName =
         arena_printf(pArena, "objective_%d", pDoc->aObjective[i].iNumber);
-    textarea(&h, pErr, zName,
-             arena_printf(pArena, "Objetivo %d", pDoc->aObjective[i].iNumber),
-             bRepeat ? request_field(r, zName) : pDoc->aObjective[i].zText,
-             NULL);
+    plan_form_textarea(
+        &h, pErr, zName,
+        arena_printf(pArena, "Objetivo %d", pDoc->aObjective[i].iNumber),
+        bRepeat ? request_field(r, zName) : pDoc->aObjective[i].zText, NULL);
   }
-  textarea(&h, pErr, "objective_new", "Agregar un objetivo (opcional)",
-           bRepeat ? request_field(r, "objective_new") : NULL,
-           "Déjelo en blanco si no agrega ninguno.");
-  reason_field(&h, pErr, bRepeat ? request_field(r, "reason") : NULL);
+  plan_form_textarea(&h, pErr, "objective_new",
+                     "Agregar un objetivo (opcional)",
+                     bRepeat ? request_field(r, "objective_new") : NULL,
+                     "Déjelo en blanco si no agrega ninguno.");
+  plan_page_reason_field(&h, pErr, bRepeat ? request_field(r, "reason") : NULL);
   if (pConflict) {
     conflict_submit(&h, "/plan");
   } else {
@@ -334,16 +284,9 @@ static void admin_plan_objectives_body(Request *r) {
   int64_t iCouncil;
   PlanDoc doc;
   PlanVersionInfo info;
-  if (!load_latest(r, &iCouncil, &doc, &info)) return;
-  if (!request_is_post(r)) {
-    objectives_form(r, 200, info.iNumber, &doc, NULL, NULL);
-    return;
-  }
   FormErrors err;
-  form_errors_init(&err);
-  if (plan_conflict_edited_meanwhile(r, iCouncil, &doc, PLAN_PART_OBJECTIVES, 0,
-                                     &info, &err)) {
-    objectives_form(r, 409, info.iNumber, &doc, &err, &info);
+  if (!edit_begin(r, PLAN_PART_OBJECTIVES, objectives_form, &iCouncil, &doc,
+                  &info, &err)) {
     return;
   }
   PlanDoc *pNew = plan_doc_copy(pArena, &doc);
@@ -352,12 +295,12 @@ static void admin_plan_objectives_body(Request *r) {
         arena_printf(pArena, "objective_%d", pNew->aObjective[i].iNumber);
     pNew->aObjective[i].zText = plan_page_field_text(r, zName);
     form_error(&err, zName,
-               text_problem(pNew->aObjective[i].zText,
-                            "Escriba el texto del objetivo."));
+               plan_page_text_problem(pNew->aObjective[i].zText,
+                                      "Escriba el texto del objetivo."));
   }
   const char *zNew = plan_page_field_text(r, "objective_new");
   if (*zNew) {
-    form_error(&err, "objective_new", text_problem(zNew, NULL));
+    form_error(&err, "objective_new", plan_page_text_problem(zNew, NULL));
     int iLast =
         pNew->nObjective ? pNew->aObjective[pNew->nObjective - 1].iNumber : 0;
     pNew->aObjective[pNew->nObjective].iNumber = iLast + 1;
@@ -365,19 +308,21 @@ static void admin_plan_objectives_body(Request *r) {
     pNew->nObjective++;
   }
   const char *zReason = plan_page_field_text(r, "reason");
-  form_error(&err, "reason",
-             text_problem(zReason, "Diga por qué cambian los objetivos."));
+  form_error(
+      &err, "reason",
+      plan_page_text_problem(zReason, "Diga por qué cambian los objetivos."));
   if (err.n) {
     objectives_form(r, 422, info.iNumber, &doc, &err, NULL);
     return;
   }
-  save_and_redirect(r, iCouncil, pNew, zReason, "/plan");
+  plan_page_save(r, iCouncil, pNew, zReason, "/plan");
 }
 
 /* ---- One line ---- */
 
 /* The line as the user typed it next to the stored line, field by field. */
 static void line_conflict_table(Request *r, Html *h, const PlanLine *pL,
+                                const PlanKind *aEvKind, int nEvKind,
                                 const PlanVersionInfo *pInfo) {
   Arena *pArena = request_arena(r);
   const char *azMine[32], *azSaved[PLAN_TARGET_KINDS_MAX + 32];
@@ -388,26 +333,26 @@ static void line_conflict_table(Request *r, Html *h, const PlanLine *pL,
   conflict_row(h, "Acciones", plan_page_field_text(r, "actions"), pL->zActions);
   conflict_row(h, "Responsables", plan_page_field_text(r, "responsible"),
                pL->zResponsible);
-  int nMine = field_values(r, "evidence", azMine, 32);
+  int nMine = plan_form_values(r, "evidence", azMine, 32);
   int nSaved = 0;
   for (int i = 0; i < pL->nEvidence && nSaved < 32; i++)
     azSaved[nSaved++] = pL->aEvidence[i].zKind;
   conflict_row(
       h, "Verificadores",
-      plan_conflict_kinds_text(pArena, plan_evidence_kinds,
-                               plan_evidence_kinds_count, azMine, nMine),
-      plan_conflict_kinds_text(pArena, plan_evidence_kinds,
-                               plan_evidence_kinds_count, azSaved, nSaved));
+      plan_conflict_kinds_text(pArena, aEvKind, nEvKind, azMine, nMine),
+      plan_conflict_kinds_text(pArena, aEvKind, nEvKind, azSaved, nSaved));
   conflict_row(h, "Fechas, como las dice el plan",
                plan_page_field_text(r, "window_phrase"), pL->zWindowPhrase);
   conflict_row(h, "Desde", plan_page_field_text(r, "window_start"),
                pL->window.zStart);
   conflict_row(h, "Hasta", plan_page_field_text(r, "window_end"),
                pL->window.zEnd);
+  conflict_row(h, "Meta según el plan", plan_page_field_text(r, "meta"),
+               pL->zMeta);
   conflict_row(h, "Cantidad de actividades",
                plan_page_field_text(r, "target_count"),
                arena_printf(pArena, "%d", pL->target.nCount));
-  nMine = field_values(r, "target_kinds", azMine, 32);
+  nMine = plan_form_values(r, "target_kinds", azMine, 32);
   conflict_row(
       h, "Tipos de actividad que cuentan",
       plan_conflict_kinds_text(pArena, plan_activity_kinds,
@@ -418,50 +363,54 @@ static void line_conflict_table(Request *r, Html *h, const PlanLine *pL,
   conflict_row(h, "Comunas que no cuentan",
                plan_page_field_text(r, "target_exclude"),
                plan_target_exclude_text(pArena, &pL->target));
+  conflict_row(h, "Notas", plan_page_field_text(r, "notes"), pL->zNotes);
   conflict_end(h);
 }
 
 /* The line form. pConflict, when not NULL, is the version saved while the
 ** user edited: the page then shows both versions and lets the user choose. */
 static void line_form(Request *r, int iStatus, int iBase, const PlanDoc *pDoc,
-                      const PlanLine *pL, const FormErrors *pErr,
+                      const PlanLine *pL, const PlanContext *pCtx,
+                      const FormErrors *pErr,
                       const PlanVersionInfo *pConflict) {
   Arena *pArena = request_arena(r);
+  PlanKind *aEvKind;
+  int nEvKind = plan_page_kinds(r, pCtx, &aEvKind);
   Html h;
   const char *zTitle = arena_printf(pArena, "Editar línea %d", pL->iNumber);
   page_begin(r, &h, zTitle, "plan");
   html_printf(&h, "<h1>%s</h1>\n", zTitle);
   form_errors_summary(&h, pErr);
-  if (pConflict) line_conflict_table(r, &h, pL, pConflict);
+  if (pConflict) line_conflict_table(r, &h, pL, aEvKind, nEvKind, pConflict);
   html_printf(&h,
               "<form class=\"form\" method=\"post\" "
               "action=\"/admin/plan/lineas/%d\">\n",
               pL->iNumber);
   form_csrf(&h, request_csrf_token(r));
-  base_version_field(&h, r, iBase);
+  plan_page_base_version(&h, iBase);
   int bRepeat = pErr != NULL;
 #define VALUE(zName, zStored) (bRepeat ? request_field(r, zName) : (zStored))
-  textarea(&h, pErr, "objective", "Objetivo",
-           VALUE("objective", pL->zObjective), NULL);
-  textarea(&h, pErr, "actions", "Acciones", VALUE("actions", pL->zActions),
-           "Una lista se escribe con una línea por punto, empezando con «- ».");
-  textarea(&h, pErr, "responsible", "Responsables",
-           VALUE("responsible", pL->zResponsible), NULL);
-  const char *azEvidence[PLAN_TARGET_KINDS_MAX + 8] = {0};
+  plan_form_textarea(&h, pErr, "objective", "Objetivo",
+                     VALUE("objective", pL->zObjective), NULL);
+  plan_form_textarea(
+      &h, pErr, "actions", "Acciones", VALUE("actions", pL->zActions),
+      "Una lista se escribe con una línea por punto, empezando con «- ».");
+  plan_form_textarea(&h, pErr, "responsible", "Responsables",
+                     VALUE("responsible", pL->zResponsible), NULL);
+  const char *azEvidence[PLAN_EVIDENCE_MAX + 32] = {0};
   int nEvidence = 0;
   if (bRepeat) {
-    nEvidence = field_values(r, "evidence", azEvidence,
-                             (int)(sizeof(azEvidence) / sizeof(azEvidence[0])));
+    nEvidence =
+        plan_form_values(r, "evidence", azEvidence,
+                         (int)(sizeof(azEvidence) / sizeof(azEvidence[0])));
   } else {
-    for (int i = 0;
-         i < pL->nEvidence &&
-         nEvidence < (int)(sizeof(azEvidence) / sizeof(azEvidence[0]));
-         i++) {
+    for (int i = 0; i < pL->nEvidence; i++)
       azEvidence[nEvidence++] = pL->aEvidence[i].zKind;
-    }
   }
-  checkboxes(&h, pErr, "evidence", "Verificadores", plan_evidence_kinds,
-             plan_evidence_kinds_count, azEvidence, nEvidence, NULL);
+  plan_form_checkboxes(&h, pErr, "evidence", "Verificadores", aEvKind, nEvKind,
+                       azEvidence, nEvidence,
+                       "Los verificadores propios del consejo se renombran o "
+                       "unen en «Verificadores del consejo».");
 
   html_printf(&h, "<h2>Fechas</h2>\n");
   PlanWindow suggested;
@@ -470,16 +419,17 @@ static void line_form(Request *r, int iStatus, int iBase, const PlanDoc *pDoc,
   form_input(
       &h, pErr, "window_phrase", "Fechas, como las dice el plan", "text",
       VALUE("window_phrase", pL->zWindowPhrase),
-      "Por ejemplo «Primer Semestre 2025», «Marzo 2025», «Tercer trimestre "
-      "2024», «15-04-2025» o «Durante el Periodo 2024-2025». Si cambia la "
-      "frase y deja las fechas como estaban, las fechas se calculan de la "
-      "nueva frase.",
+      "Por ejemplo «Primer Semestre 2025», «Marzo a noviembre 2025», «Tercer "
+      "trimestre 2024», «15-04-2025», «Todo el año» o «Durante el Periodo "
+      "2024-2025». Si cambia la frase y deja las fechas como estaban, las "
+      "fechas se calculan de la nueva frase.",
       "required maxlength=\"200\"");
   html_printf(&h, "<p class=\"suggestion\" id=\"window-suggestion\">");
   if (bUnderstood) {
     html_printf(&h, "Sugerencia según la frase «%s»: del %s al %s.",
                 pL->zWindowPhrase, plan_page_date(pArena, suggested.zStart),
                 plan_page_date(pArena, suggested.zEnd));
+    if (suggested.bFlagged) html_printf(&h, " %s", suggested.zReason);
   } else {
     html_printf(&h,
                 "La frase «%s» no se entiende como fecha: se usa todo el "
@@ -494,38 +444,27 @@ static void line_form(Request *r, int iStatus, int iBase, const PlanDoc *pDoc,
              VALUE("window_end", pL->window.zEnd), NULL, NULL);
 
   html_printf(&h, "<h2>Meta</h2>\n");
+  plan_form_textarea(&h, pErr, "meta", "Meta, como la dice el plan",
+                     VALUE("meta", pL->zMeta),
+                     "La columna META o INDICADOR del documento (puede quedar "
+                     "en blanco).");
   PlanTarget suggestedTarget;
-  plan_target_suggest(pL->zActions, &suggestedTarget);
+  plan_target_suggest(*pL->zActions ? pL->zActions : pL->zObjective, pL->zMeta,
+                      pCtx, &suggestedTarget);
   html_printf(&h,
               "<p class=\"suggestion\" id=\"target-suggestion\">Sugerencia "
-              "leída de las acciones: %s.%s</p>\n",
+              "leída de la meta y las acciones: %s.%s",
               plan_target_describe(pArena, &suggestedTarget),
               plan_target_equal(&suggestedTarget, &pL->target)
                   ? " La meta actual es esa sugerencia."
                   : " La meta actual fue corregida por la encargada.");
-  form_input(
-      &h, pErr, "target_count", "Cantidad de actividades", "number",
-      VALUE("target_count", arena_printf(pArena, "%d", pL->target.nCount)),
-      NULL, "required min=\"1\" max=\"1000\"");
-  const char *azKind[PLAN_TARGET_KINDS_MAX + 8] = {0};
-  int nKind = 0;
-  if (bRepeat) {
-    nKind = field_values(r, "target_kinds", azKind,
-                         (int)(sizeof(azKind) / sizeof(azKind[0])));
-  } else {
-    for (int i = 0; i < pL->target.nKind; i++)
-      azKind[nKind++] = pL->target.azKind[i];
-  }
-  checkboxes(&h, pErr, "target_kinds", "Tipos de actividad que cuentan",
-             plan_activity_kinds, plan_activity_kinds_count, azKind, nKind,
-             "Ninguno marcado: cuenta cualquier tipo de actividad.");
-  form_input(
-      &h, pErr, "target_exclude", "Comunas que no cuentan (códigos CUT)",
-      "text",
-      VALUE("target_exclude", plan_target_exclude_text(pArena, &pL->target)),
-      "Códigos de cinco dígitos separados por espacios; La Serena es 04101.",
-      "maxlength=\"200\"");
-  reason_field(&h, pErr, bRepeat ? request_field(r, "reason") : NULL);
+  if (suggestedTarget.bFlagged) html_printf(&h, " %s", suggestedTarget.zReason);
+  html_printf(&h, "</p>\n");
+  plan_form_target_fields(&h, r, pErr, "", &pL->target, bRepeat);
+  plan_form_textarea(&h, pErr, "notes", "Notas", VALUE("notes", pL->zNotes),
+                     "Columnas del documento que no son parte del plan "
+                     "(observaciones, presupuesto…).");
+  plan_page_reason_field(&h, pErr, bRepeat ? request_field(r, "reason") : NULL);
 #undef VALUE
   if (pConflict) {
     conflict_submit(&h, arena_printf(pArena, "/plan/lineas/%d", pL->iNumber));
@@ -536,79 +475,15 @@ static void line_form(Request *r, int iStatus, int iBase, const PlanDoc *pDoc,
   page_finish(r, &h, iStatus);
 }
 
-/* Reads and checks the line form into pNew (a copy of pOld). */
-static void window_from_form(Request *r, const PlanDoc *pDoc,
-                             const PlanLine *pOld, PlanLine *pNew,
-                             FormErrors *pErr);
-static void target_from_form(Request *r, const PlanLine *pOld, PlanLine *pNew,
-                             FormErrors *pErr);
-
-static void line_from_form(Request *r, const PlanDoc *pDoc,
-                           const PlanLine *pOld, PlanLine *pNew,
-                           FormErrors *pErr) {
-  Arena *pArena = request_arena(r);
-  pNew->zObjective = plan_page_field_text(r, "objective");
-  pNew->zActions = plan_page_field_text(r, "actions");
-  pNew->zResponsible = plan_page_field_text(r, "responsible");
-  form_error(
-      pErr, "objective",
-      text_problem(pNew->zObjective, "Escriba el objetivo de la línea."));
-  form_error(pErr, "actions",
-             text_problem(pNew->zActions, "Escriba las acciones."));
-  form_error(pErr, "responsible",
-             text_problem(pNew->zResponsible, "Diga quién es responsable."));
-
-  const char *azEvidence[32];
-  int nEvidence = field_values(r, "evidence", azEvidence, 32);
-  pNew->aEvidence =
-      arena_alloc(pArena, sizeof(PlanEvidence) * (size_t)(nEvidence + 1));
-  pNew->nEvidence = 0;
-  /* In catalogue order; a kind the line had keeps the document's wording. */
-  for (int k = 0; k < plan_evidence_kinds_count; k++) {
-    const char *zSlug = plan_evidence_kinds[k].zSlug;
-    int bOn = 0;
-    for (int i = 0; i < nEvidence; i++)
-      bOn |= strcmp(azEvidence[i], zSlug) == 0;
-    if (!bOn) continue;
-    const char *zLabel = plan_evidence_kinds[k].zLabel;
-    for (int i = 0; i < pOld->nEvidence; i++) {
-      if (strcmp(pOld->aEvidence[i].zKind, zSlug) == 0)
-        zLabel = pOld->aEvidence[i].zLabel;
-    }
-    pNew->aEvidence[pNew->nEvidence].zKind = zSlug;
-    pNew->aEvidence[pNew->nEvidence].zLabel = zLabel;
-    pNew->nEvidence++;
-  }
-  if (pNew->nEvidence != nEvidence || nEvidence == 0) {
-    form_error(pErr, "evidence",
-               nEvidence == 0 ? "Marque al menos un verificador."
-                              : "Elija verificadores de la lista.");
-  }
-  /* If the evidence is the same set, keep the document's order. */
-  int bSameSet = pNew->nEvidence == pOld->nEvidence;
-  for (int i = 0; bSameSet && i < pOld->nEvidence; i++) {
-    int bFound = 0;
-    for (int k = 0; k < nEvidence; k++)
-      bFound |= strcmp(azEvidence[k], pOld->aEvidence[i].zKind) == 0;
-    bSameSet = bFound;
-  }
-  if (bSameSet) {
-    pNew->aEvidence = pOld->aEvidence;
-    pNew->nEvidence = pOld->nEvidence;
-  }
-
-  window_from_form(r, pDoc, pOld, pNew, pErr);
-  target_from_form(r, pOld, pNew, pErr);
-}
-
 /* Window: typed dates win; a new phrase with untouched dates is read. */
 static void window_from_form(Request *r, const PlanDoc *pDoc,
                              const PlanLine *pOld, PlanLine *pNew,
                              FormErrors *pErr) {
   pNew->zWindowPhrase = plan_page_field_text(r, "window_phrase");
-  form_error(pErr, "window_phrase",
-             text_problem(pNew->zWindowPhrase,
-                          "Escriba las fechas como las dice el plan."));
+  form_error(
+      pErr, "window_phrase",
+      plan_page_text_problem(pNew->zWindowPhrase,
+                             "Escriba las fechas como las dice el plan."));
   const char *zStart = plan_page_field_text(r, "window_start");
   const char *zEnd = plan_page_field_text(r, "window_end");
   PlanWindow parsed;
@@ -620,75 +495,57 @@ static void window_from_form(Request *r, const PlanDoc *pDoc,
       (bDatesUntouched &&
        strcmp(pNew->zWindowPhrase, pOld->zWindowPhrase) != 0)) {
     pNew->window = parsed;
-  } else if (bDatesUntouched) {
+  } else if (!plan_form_dates(r, "", pOld, &pNew->window, pErr)) {
     pNew->window = pOld->window;
   } else {
-    if (!plan_date_valid(zStart)) {
-      form_error(pErr, "window_start",
-                 "Escriba una fecha válida (AAAA-MM-DD).");
-    } else if (!plan_date_valid(zEnd)) {
-      form_error(pErr, "window_end", "Escriba una fecha válida (AAAA-MM-DD).");
-    } else if (strcmp(zStart, zEnd) > 0) {
-      form_error(pErr, "window_end",
-                 "La fecha final debe ser igual o posterior a la inicial.");
-    }
-    memset(&pNew->window, 0, sizeof(pNew->window));
-    snprintf(pNew->window.zStart, PLAN_DATE_SIZE, "%.10s", zStart);
-    snprintf(pNew->window.zEnd, PLAN_DATE_SIZE, "%.10s", zEnd);
     pNew->window.bAsNeeded = parsed.bAsNeeded;
   }
 }
 
-/* Target: typed values; when the actions change and the target was the
-** untouched suggestion, the new actions' suggestion replaces it. */
-static void target_from_form(Request *r, const PlanLine *pOld, PlanLine *pNew,
+/* Target: typed values; when the actions or the meta change and the target
+** was the untouched suggestion, the new text's suggestion replaces it. */
+static void target_from_form(Request *r, const PlanContext *pCtx,
+                             const PlanLine *pOld, PlanLine *pNew,
                              FormErrors *pErr) {
-  Arena *pArena = request_arena(r);
   PlanTarget typed;
-  memset(&typed, 0, sizeof(typed));
-  const char *zCount = plan_page_field_text(r, "target_count");
-  char *zCountEnd = NULL;
-  long nCount = strtol(zCount, &zCountEnd, 10);
-  if (!*zCount || *zCountEnd || nCount < 1 || nCount > PLAN_TARGET_COUNT_MAX) {
-    form_error(pErr, "target_count",
-               "Escriba un número entero entre 1 y 1000.");
-    nCount = 1;
-  }
-  typed.nCount = (int)nCount;
-  const char *azKind[32];
-  int nKind = field_values(r, "target_kinds", azKind, 32);
-  for (int i = 0; i < nKind; i++) {
-    const char *zSlug = NULL;
-    for (int k = 0; k < plan_activity_kinds_count; k++) {
-      if (strcmp(azKind[i], plan_activity_kinds[k].zSlug) == 0)
-        zSlug = plan_activity_kinds[k].zSlug;
-    }
-    if (!zSlug) {
-      form_error(pErr, "target_kinds", "Elija tipos de actividad de la lista.");
-    } else if (typed.nKind < PLAN_TARGET_KINDS_MAX) {
-      typed.azKind[typed.nKind++] = zSlug;
-    }
-  }
-  const char *zExclude = plan_page_field_text(r, "target_exclude");
-  plan_target_exclude_from_text(pArena, &typed, zExclude);
-  for (int i = 0; i < typed.nExclude; i++) {
-    if (!plan_cut_code_valid(typed.azExclude[i])) {
-      form_error(pErr, "target_exclude",
-                 arena_printf(pArena,
-                              "«%s» no es un código de comuna: escriba "
-                              "cinco dígitos, como 04101.",
-                              typed.azExclude[i]));
-    }
-  }
+  plan_form_target(r, "", pCtx, &typed, pErr);
   PlanTarget oldSuggestion;
-  plan_target_suggest(pOld->zActions, &oldSuggestion);
-  if (strcmp(pNew->zActions, pOld->zActions) != 0 &&
-      plan_target_equal(&typed, &pOld->target) &&
+  plan_target_suggest(*pOld->zActions ? pOld->zActions : pOld->zObjective,
+                      pOld->zMeta, pCtx, &oldSuggestion);
+  int bTextChanged = strcmp(pNew->zActions, pOld->zActions) != 0 ||
+                     strcmp(pNew->zMeta, pOld->zMeta) != 0;
+  if (bTextChanged && plan_target_equal(&typed, &pOld->target) &&
       plan_target_equal(&pOld->target, &oldSuggestion)) {
-    plan_target_suggest(pNew->zActions, &pNew->target);
+    plan_target_suggest(*pNew->zActions ? pNew->zActions : pNew->zObjective,
+                        pNew->zMeta, pCtx, &pNew->target);
+  } else if (plan_target_equal(&typed, &pOld->target)) {
+    pNew->target = pOld->target; /* unchanged: its flag stays */
   } else {
     pNew->target = typed;
   }
+}
+
+static void line_from_form(Request *r, const PlanDoc *pDoc,
+                           const PlanContext *pCtx, const PlanLine *pOld,
+                           PlanLine *pNew, FormErrors *pErr) {
+  pNew->zObjective = plan_page_field_text(r, "objective");
+  pNew->zActions = plan_page_field_text(r, "actions");
+  pNew->zResponsible = plan_page_field_text(r, "responsible");
+  pNew->zMeta = plan_page_field_text(r, "meta");
+  pNew->zNotes = plan_page_field_text(r, "notes");
+  form_error(pErr, "objective",
+             plan_page_text_problem(pNew->zObjective,
+                                    "Escriba el objetivo de la línea."));
+  form_error(pErr, "actions",
+             plan_page_text_problem(pNew->zActions, "Escriba las acciones."));
+  form_error(
+      pErr, "responsible",
+      plan_page_text_problem(pNew->zResponsible, "Diga quién es responsable."));
+  PlanKind *aEvKind;
+  int nEvKind = plan_page_kinds(r, pCtx, &aEvKind);
+  plan_form_evidence(r, "", aEvKind, nEvKind, pOld, pNew, pErr);
+  window_from_form(r, pDoc, pOld, pNew, pErr);
+  target_from_form(r, pCtx, pOld, pNew, pErr);
 }
 
 static void admin_plan_line_body(Request *r) {
@@ -701,41 +558,42 @@ static void admin_plan_line_body(Request *r) {
     respond_error(r, 404, NULL);
     return;
   }
-  if (!load_latest(r, &iCouncil, &doc, &info)) return;
+  if (!plan_page_load_latest(r, &iCouncil, &doc, &info)) return;
   const PlanLine *pOld = plan_doc_line(&doc, (int)iNumber);
   if (!pOld) {
     respond_error(r, 404, "El plan no tiene esa línea.");
     return;
   }
+  PlanContext ctx;
+  plan_page_context(r, iCouncil, &ctx);
   if (!request_is_post(r)) {
-    line_form(r, 200, info.iNumber, &doc, pOld, NULL, NULL);
+    line_form(r, 200, info.iNumber, &doc, pOld, &ctx, NULL, NULL);
     return;
   }
   FormErrors err;
   form_errors_init(&err);
   if (plan_conflict_edited_meanwhile(r, iCouncil, &doc, PLAN_PART_LINE,
                                      (int)iNumber, &info, &err)) {
-    line_form(r, 409, info.iNumber, &doc, pOld, &err, &info);
+    line_form(r, 409, info.iNumber, &doc, pOld, &ctx, &err, &info);
     return;
   }
   PlanDoc *pNew = plan_doc_copy(pArena, &doc);
   PlanLine *pLine = plan_doc_line(pNew, (int)iNumber);
-  line_from_form(r, &doc, pOld, pLine, &err);
+  line_from_form(r, &doc, &ctx, pOld, pLine, &err);
   const char *zReason = plan_page_field_text(r, "reason");
   form_error(&err, "reason",
-             text_problem(zReason, "Diga por qué cambia la línea."));
+             plan_page_text_problem(zReason, "Diga por qué cambia la línea."));
   if (err.n) {
-    line_form(r, 422, info.iNumber, &doc, pOld, &err, NULL);
+    line_form(r, 422, info.iNumber, &doc, pOld, &ctx, &err, NULL);
     return;
   }
-  save_and_redirect(r, iCouncil, pNew, zReason,
-                    arena_printf(pArena, "/plan/lineas/%ld", iNumber));
+  plan_page_save(r, iCouncil, pNew, zReason,
+                 arena_printf(pArena, "/plan/lineas/%ld", iNumber));
 }
 
 /* The version a form was drawn from, so that a save can tell whether
 ** someone else saved in between. */
-static void base_version_field(Html *h, Request *r, int iBase) {
-  (void)r;
+void plan_page_base_version(Html *h, int iBase) {
   html_printf(h, "<input type=\"hidden\" name=\"base_version\" value=\"%d\">\n",
               iBase);
 }
@@ -743,7 +601,7 @@ static void base_version_field(Html *h, Request *r, int iBase) {
 /* Runs an edit handler's POST inside one write transaction: reading the
 ** latest version, checking it and saving the next one cannot interleave
 ** with another save. GET runs as is. */
-static void edit_in_transaction(Request *r, void (*xBody)(Request *)) {
+void plan_page_in_transaction(Request *r, void (*xBody)(Request *)) {
   Db *pDb = request_db(r);
   if (!request_is_post(r)) {
     xBody(r);
@@ -757,10 +615,12 @@ static void edit_in_transaction(Request *r, void (*xBody)(Request *)) {
   if (db_commit(pDb) != DB_OK) respond_error(r, 500, NULL);
 }
 
-void page_admin_plan(Request *r) { edit_in_transaction(r, admin_plan_body); }
+void page_admin_plan(Request *r) {
+  plan_page_in_transaction(r, admin_plan_body);
+}
 void page_admin_plan_objectives(Request *r) {
-  edit_in_transaction(r, admin_plan_objectives_body);
+  plan_page_in_transaction(r, admin_plan_objectives_body);
 }
 void page_admin_plan_line(Request *r) {
-  edit_in_transaction(r, admin_plan_line_body);
+  plan_page_in_transaction(r, admin_plan_line_body);
 }

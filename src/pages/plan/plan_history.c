@@ -33,8 +33,7 @@ static void version_select(Html *h, const char *zName, const char *zLabel,
   html_printf(h, "</select></div>");
 }
 
-static void diff_table(Request *r, Html *h, int64_t iCouncil, int iFrom,
-                       int iTo) {
+void plan_page_diff(Request *r, Html *h, int64_t iCouncil, int iFrom, int iTo) {
   Arena *pArena = request_arena(r);
   PlanDoc a, b;
   if (plan_store_load(request_db(r), pArena, iCouncil, iFrom, 0, &a, NULL) !=
@@ -152,7 +151,7 @@ void page_plan_history(Request *r) {
         &h,
         "<div class=\"actions\"><button type=\"submit\" class=\"button\">"
         "Comparar</button></div></form>\n");
-    diff_table(r, &h, iCouncil, iFrom, iTo);
+    plan_page_diff(r, &h, iCouncil, iFrom, iTo);
   }
   page_finish(r, &h, 200);
 }

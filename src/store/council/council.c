@@ -7,7 +7,7 @@
 
 #define COUNCIL_COLUMNS                                            \
   "id, name, short_name, institution, coalesce(region_code, ''), " \
-  "term_years FROM councils "
+  "coalesce(seat_commune_code, ''), term_years FROM councils "
 
 /* A stored term length outside the bounds reads as the default. */
 static int term_years(int64_t n) {
@@ -24,8 +24,8 @@ static void council_fix(DbStmt *p, Arena *pArena, void *pRow) {
 }
 
 static const DbMap council_map =
-    DB_MAP_FIX(Council, council_fix, "ittttn", id, zName, zShortName,
-               zInstitution, zRegion, nTermYears);
+    DB_MAP_FIX(Council, council_fix, "itttttn", id, zName, zShortName,
+               zInstitution, zRegion, zSeatCommune, nTermYears);
 
 int64_t council_default_id(Db *pDb) {
   return db_query_int64(pDb, "SELECT coalesce(min(id), 0) FROM councils", 0);

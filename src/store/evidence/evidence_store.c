@@ -78,6 +78,9 @@ const char *evidence_kind_label(const char *zSlug) {
 static const char *kind_content_refusal(Arena *pArena, const char *zKind,
                                         const char *zMime) {
   unsigned mAccept = plan_evidence_kind_content(zKind);
+  /* A council's own kind (issue 17: «Registro audiovisual», «Bitácora»):
+  ** the caller checked it is the council's; its proof may be either. */
+  if (zKind && !mAccept) mAccept = PLAN_CONTENT_PHOTO | PLAN_CONTENT_DOCUMENT;
   unsigned mIs =
       photo_public_needed(zMime) ? PLAN_CONTENT_PHOTO : PLAN_CONTENT_DOCUMENT;
   if (!zKind || (mAccept & mIs)) return NULL;

@@ -8,11 +8,14 @@
 */
 #include "store/plan/plan_store.h"
 
-#include "store/council/council.h"
-
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "domain/plan_catalog.h"
+#include "domain/plan_import.h"
+#include "store/council/council.h"
+#include "store/people/people.h"
 
 static const char *content_hash(Arena *pArena, const PlanDoc *pDoc) {
   const char *z = plan_doc_canonical(pArena, pDoc);
@@ -21,6 +24,40 @@ static const char *content_hash(Arena *pArena, const PlanDoc *pDoc) {
   char *zHex = arena_alloc(pArena, 2 * sizeof(aHash) + 1);
   sodium_bin2hex(zHex, 2 * sizeof(aHash) + 1, aHash, sizeof(aHash));
   return zHex;
+}
+
+int plan_store_context(Db *pDb, Arena *pArena, int64_t iCouncil,
+                       PlanContext *pCtx) {
+  memset(pCtx, 0, sizeof(*pCtx));
+  TerritoryIndex idx;
+  if (territory_index_load(pDb, pArena, &idx) != DB_OK) return DB_ERROR;
+  PlanPlace *aPlace =
+      arena_alloc(pArena, sizeof(PlanPlace) * (size_t)(idx.nCommune + 1));
+  for (int i = 0; i < idx.nCommune; i++) {
+    aPlace[i].zCode = idx.aCommune[i].zCode;
+    aPlace[i].zName = idx.aCommune[i].zName;
+    aPlace[i].zProvinceCode = idx.aCommune[i].zProvinceCode;
+    aPlace[i].zProvinceName = idx.aCommune[i].zProvinceName;
+  }
+  pCtx->aPlace = aPlace;
+  pCtx->nPlace = idx.nCommune;
+  if (!iCouncil) return DB_OK;
+  Council c;
+  int rc = council_get(pDb, pArena, iCouncil, &c);
+  if (rc == DB_ERROR) return DB_ERROR;
+  if (rc == DB_OK && c.zRegion[0]) pCtx->zRegionCode = c.zRegion;
+  if (rc == DB_OK && c.zSeatCommune[0]) pCtx->zSeatCode = c.zSeatCommune;
+  if (!pCtx->zSeatCode) {
+    pCtx->zSeatCode = plan_region_capital(pCtx, pCtx->zRegionCode);
+  }
+  PlanCouncilKind *aKind = NULL;
+  int nKind = 0;
+  if (plan_kinds_list(pDb, pArena, iCouncil, &aKind, &nKind) != DB_OK) {
+    return DB_ERROR;
+  }
+  pCtx->aKind = aKind;
+  pCtx->nKind = nKind;
+  return DB_OK;
 }
 
 /* The council's plan id, 0 when it has none yet. */
@@ -49,14 +86,20 @@ static int save_line(Db *pDb, Arena *pArena, int64_t iVersion,
       "INSERT INTO plan_lines(version_id, number, objective, actions, "
       "responsible, window_phrase, window_start, window_end, "
       "window_flagged, window_as_needed, target_count, target_kinds, "
-      "target_exclude) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-      "RETURNING id",
+      "target_exclude, meta, notes, window_reason, target_flagged, "
+      "target_reason, target_provinces, carried_over) VALUES (?, ?, ?, ?, "
+      "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
       &iLine, DB_I(iVersion), DB_I(pL->iNumber), DB_T(pL->zObjective),
       DB_T(pL->zActions), DB_T(pL->zResponsible), DB_T(pL->zWindowPhrase),
       DB_T(pL->window.zStart), DB_T(pL->window.zEnd), DB_I(pL->window.bFlagged),
       DB_I(pL->window.bAsNeeded), DB_I(pL->target.nCount),
       DB_T(plan_target_kinds_text(pArena, &pL->target)),
-      DB_T(plan_target_exclude_text(pArena, &pL->target)));
+      DB_T(plan_target_exclude_text(pArena, &pL->target)), DB_TE(pL->zMeta),
+      DB_TE(pL->zNotes), DB_T(pL->window.bFlagged ? pL->window.zReason : ""),
+      DB_I(pL->target.bFlagged),
+      DB_T(pL->target.bFlagged ? pL->target.zReason : ""),
+      DB_T(plan_target_provinces_text(pArena, &pL->target)),
+      DB_TE(pL->zCarried));
   for (int k = 0; rc == DB_OK && k < pL->nEvidence; k++) {
     rc = db_exec(pDb,
                  "INSERT INTO plan_line_evidence(line_id, sort_order, kind, "
@@ -85,6 +128,34 @@ static int latest_version(Db *pDb, Arena *pArena, int64_t iPlan,
   return iNumber;
 }
 
+/* Evidence kinds of pDoc that are neither standard nor in the council's
+** catalogue join it, unreviewed, with the first wording that used them;
+** evidence_kinds gets the slug too (the lines refer to it). */
+static int save_new_kinds(Db *pDb, int64_t iCouncil, const PlanDoc *pDoc) {
+  int rc = DB_OK;
+  for (int i = 0; rc == DB_OK && i < pDoc->nLine; i++) {
+    const PlanLine *pL = &pDoc->aLine[i];
+    for (int k = 0; rc == DB_OK && k < pL->nEvidence; k++) {
+      const PlanEvidence *e = &pL->aEvidence[k];
+      if (plan_evidence_is_standard(e->zKind)) continue;
+      rc = db_exec(pDb,
+                   "INSERT INTO evidence_kinds(slug, label, sort_order) "
+                   "VALUES (?, ?, 100) ON CONFLICT (slug) DO NOTHING",
+                   DB_T(e->zKind), DB_T(e->zLabel));
+      if (rc == DB_OK) {
+        rc = db_exec(pDb,
+                     "INSERT INTO council_evidence_kinds(council_id, slug, "
+                     "label, reviewed, created_at, updated_at) VALUES "
+                     "(?, ?, ?, 0, ?, ?) ON CONFLICT (council_id, slug) DO "
+                     "NOTHING",
+                     DB_I(iCouncil), DB_T(e->zKind), DB_T(e->zLabel),
+                     DB_I(db_now()), DB_I(db_now()));
+      }
+    }
+  }
+  return rc == DB_OK ? DB_OK : DB_ERROR;
+}
+
 /* The body of plan_store_save, inside its transaction. */
 static int save_in_transaction(Db *pDb, Arena *pArena, int64_t iCouncil,
                                const PlanDoc *pDoc, const char *zSource,
@@ -98,6 +169,7 @@ static int save_in_transaction(Db *pDb, Arena *pArena, int64_t iCouncil,
                            &iPlan, DB_I(iCouncil), DB_I(db_now())) != DB_OK) {
     return DB_ERROR;
   }
+  if (save_new_kinds(pDb, iCouncil, pDoc) != DB_OK) return DB_ERROR;
   const char *zHash = content_hash(pArena, pDoc);
   const char *zLatestHash = NULL;
   int iLatest = latest_version(pDb, pArena, iPlan, &zLatestHash);
@@ -153,6 +225,53 @@ int plan_store_save(Db *pDb, Arena *pArena, int64_t iCouncil,
   return rc;
 }
 
+typedef struct RegionRow {
+  const char *zCode, *zName;
+} RegionRow;
+static const DbMap region_map = DB_MAP(RegionRow, "tt", zCode, zName);
+
+const char *plan_store_doc_region(Db *pDb, Arena *pArena, const PlanDoc *pDoc) {
+  RegionRow *aRegion = NULL;
+  int nRegion = 0;
+  if (db_rows_map(db_prepare(pDb,
+                             "SELECT code, name FROM territory_regions "
+                             "ORDER BY code"),
+                  pArena, &region_map, &aRegion, &nRegion) != DB_OK) {
+    return NULL;
+  }
+  const char **azName =
+      arena_alloc(pArena, sizeof(char *) * (size_t)(nRegion + 1));
+  for (int i = 0; i < nRegion; i++) azName[i] = aRegion[i].zName;
+  int i = plan_region_in_text(arena_printf(pArena, "%s\n%s", pDoc->zTitle,
+                                           pDoc->zIntro ? pDoc->zIntro : ""),
+                              azName, nRegion);
+  return i >= 0 ? aRegion[i].zCode : NULL;
+}
+
+int plan_store_import_council(Db *pDb, Arena *pArena, int64_t iCouncil,
+                              int64_t *piCouncil, const char **pzErr) {
+  *pzErr = NULL;
+  *piCouncil = 0;
+  int nCouncil = council_count(pDb);
+  if (iCouncil) {
+    if (!council_exists(pDb, iCouncil)) {
+      *pzErr = arena_printf(pArena, "no existe el consejo %lld",
+                            (long long)iCouncil);
+      return DB_ERROR;
+    }
+    *piCouncil = iCouncil;
+  } else if (nCouncil == 1) {
+    *piCouncil = council_default_id(pDb);
+  } else if (nCouncil > 1) {
+    *pzErr = arena_printf(pArena,
+                          "hay %d consejos: indique a cuál "
+                          "importar el plan con --council ID",
+                          nCouncil);
+    return DB_ERROR;
+  }
+  return DB_OK;
+}
+
 int plan_store_import(Db *pDb, Arena *pArena, int64_t iCouncil,
                       const PlanDoc *pDoc, const char *zReason,
                       int64_t iAuthorId, const char *zAuthorName,
@@ -163,29 +282,23 @@ int plan_store_import(Db *pDb, Arena *pArena, int64_t iCouncil,
     *pzErr = "la base de datos está ocupada; intente de nuevo";
     return DB_ERROR;
   }
-  int64_t nCouncil = council_count(pDb);
-  if (iCouncil) {
-    if (!council_exists(pDb, iCouncil)) {
-      *pzErr = arena_printf(pArena, "no existe el consejo %lld",
-                            (long long)iCouncil);
-    }
-  } else if (nCouncil == 1) {
-    iCouncil = council_default_id(pDb);
-  } else if (nCouncil > 1) {
-    *pzErr = arena_printf(pArena,
-                          "hay %lld consejos: indique a cuál "
-                          "importar el plan con --council ID",
-                          (long long)nCouncil);
-  } else {
-    /* No council yet: one named after the document. */
-    Council c = {0, pDoc->zTitle, pDoc->zTitle, "", NULL, 0};
-    if (council_create(pDb, &c, &iCouncil) != DB_OK) {
+  int64_t iUsed = 0;
+  if (plan_store_import_council(pDb, pArena, iCouncil, &iUsed, pzErr) ==
+          DB_OK &&
+      !iUsed) {
+    /* No council yet: one named after the document, in its region when the
+    ** document names it: the places of the plan («en cada provincia», «la
+    ** capital regional») are that region's. */
+    Council c = {.zName = pDoc->zTitle,
+                 .zShortName = pDoc->zTitle,
+                 .zRegion = plan_store_doc_region(pDb, pArena, pDoc)};
+    if (council_create(pDb, &c, &iUsed) != DB_OK) {
       *pzErr = "no se pudo crear el consejo";
     }
   }
   int rc = DB_ERROR;
   if (!*pzErr) {
-    rc = plan_store_save(pDb, pArena, iCouncil, pDoc, "importacion", zReason,
+    rc = plan_store_save(pDb, pArena, iUsed, pDoc, "importacion", zReason,
                          iAuthorId, zAuthorName, piNumber, pnChanges);
     if (rc == DB_ERROR)
       *pzErr = "no se pudo guardar el plan en la base de datos";
@@ -198,7 +311,7 @@ int plan_store_import(Db *pDb, Arena *pArena, int64_t iCouncil,
     *pzErr = "no se pudo guardar el plan en la base de datos";
     return DB_ERROR;
   }
-  if (piCouncil) *piCouncil = iCouncil;
+  if (piCouncil) *piCouncil = iUsed;
   return rc;
 }
 
@@ -227,8 +340,10 @@ static int load_lines(Db *pDb, Arena *pArena, int64_t iVersion, PlanDoc *pDoc) {
       db_query(pDb,
                "SELECT number, objective, actions, responsible, window_phrase, "
                "window_start, window_end, window_flagged, window_as_needed, "
-               "target_count, target_kinds, target_exclude, id FROM plan_lines "
-               "WHERE version_id = ? ORDER BY number",
+               "target_count, target_kinds, target_exclude, id, meta, notes, "
+               "window_reason, target_flagged, target_reason, "
+               "target_provinces, carried_over FROM plan_lines WHERE "
+               "version_id = ? ORDER BY number",
                DB_I(iVersion));
   if (!p) return DB_ERROR;
   int64_t *aId = arena_alloc(pArena, sizeof(int64_t) * (size_t)(nLine + 1));
@@ -247,6 +362,13 @@ static int load_lines(Db *pDb, Arena *pArena, int64_t iVersion, PlanDoc *pDoc) {
     plan_target_kinds_from_text(pArena, &pL->target, db_column_text(p, 10));
     plan_target_exclude_from_text(pArena, &pL->target, db_column_text(p, 11));
     aId[pDoc->nLine] = db_column_int64(p, 12);
+    pL->zMeta = arena_strdup(pArena, db_column_text(p, 13));
+    pL->zNotes = arena_strdup(pArena, db_column_text(p, 14));
+    snprintf(pL->window.zReason, PLAN_REASON_SIZE, "%s", db_column_text(p, 15));
+    pL->target.bFlagged = (int)db_column_int64(p, 16);
+    snprintf(pL->target.zReason, PLAN_REASON_SIZE, "%s", db_column_text(p, 17));
+    plan_target_provinces_from_text(pArena, &pL->target, db_column_text(p, 18));
+    pL->zCarried = arena_strdup(pArena, db_column_text(p, 19));
     pL->aEvidence =
         arena_alloc(pArena, sizeof(PlanEvidence) * PLAN_EVIDENCE_MAX);
     pDoc->nLine++;
@@ -314,10 +436,13 @@ int plan_store_load(Db *pDb, Arena *pArena, int64_t iCouncil, int iNumber,
   snprintf(pDoc->zPeriodStart, PLAN_DATE_SIZE, "%s", db_column_text(p, 11));
   snprintf(pDoc->zPeriodEnd, PLAN_DATE_SIZE, "%s", db_column_text(p, 12));
   db_done(p);
+  PlanContext ctx;
   if (load_objectives(pDb, pArena, info.id, pDoc) != DB_OK ||
-      load_lines(pDb, pArena, info.id, pDoc) != DB_OK) {
+      load_lines(pDb, pArena, info.id, pDoc) != DB_OK ||
+      plan_store_context(pDb, pArena, iCouncil, &ctx) != DB_OK) {
     return DB_ERROR;
   }
+  plan_doc_apply_context(pArena, pDoc, &ctx);
   if (pInfo) *pInfo = info;
   return DB_OK;
 }

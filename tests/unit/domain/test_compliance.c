@@ -15,6 +15,7 @@
 #include "domain/compliance.h"
 #include "domain/date_text.h"
 #include "domain/plan_import.h"
+#include "plan_context_fixture.h"
 
 #define SEED       \
   COSOC_SOURCE_DIR \
@@ -543,6 +544,10 @@ static void options_name_communes_and_place_lines_under_objectives(
   pT->nExclude = 2;
   pT->azExclude[0] = "04101";
   pT->azExclude[1] = "04102";
+  /* La Serena's name comes with the plan (the store names a target's
+  ** places from the territory); Coquimbo's from the options. */
+  pT->azExcludeName[0] = "La Serena";
+  pT->azExcludeName[1] = NULL;
   static const ComplianceCommune aName[] = {{"04102", "Coquimbo"}};
   static const int aiObjective[10] = {2, 1, 4, 5, 1, 1, 1, 1, 6, 3};
   ComplianceOptions opt = {.zAsOf = "2025-03-01",
@@ -562,6 +567,53 @@ static void options_name_communes_and_place_lines_under_objectives(
   /* No line is left without an objective, so no "otros" group. */
   assert_int_equal(res.nObjective, 6);
   assert_int_equal(res.aObjective[0].nLine, 5);
+  arena_free(pArena);
+}
+
+/* A line that asks for one activity in each province of the region is
+** not met until each has a verified one, whatever the count says. */
+static void each_province_must_have_a_verified_activity(void **state) {
+  (void)state;
+  Arena *pArena = arena_new();
+  PlanContext ctx;
+  fixture_plan_context(pArena, &ctx, "04", NULL);
+  PlanDoc *pDoc = plan_doc_copy(pArena, &g_plan);
+  PlanTarget *pT = &plan_doc_line(pDoc, 10)->target;
+  pT->nCount = 3;
+  assert_true(plan_target_each_province(pT, &ctx, 1));
+  plan_target_name_places(pT, &ctx);
+  static const char *const azModule[] = {"programa_formacion", "convocatoria",
+                                         "asistencia", "fotografias", NULL};
+  static const int aiLine10[] = {10};
+  ComplianceActivity aAct[4] = {
+      {1, "modulo_escuela", "Módulo 1", "2025-03-05", "04101", "La Serena",
+       "realizada", 1, aiLine10, 4, azModule},
+      {2, "modulo_escuela", "Módulo 2", "2025-04-05", "04102", "Coquimbo",
+       "realizada", 1, aiLine10, 4, azModule},
+      {3, "modulo_escuela", "Módulo 3", "2025-05-05", "04301", "Ovalle",
+       "realizada", 1, aiLine10, 4, azModule},
+      {4, "modulo_escuela", "Módulo 4", "2025-06-05", "04201", "Illapel",
+       "realizada", 1, aiLine10, 4, azModule},
+  };
+  ComplianceOptions opt = {.zAsOf = "2025-06-20"};
+  ComplianceResult res;
+  const char *zErr;
+  assert_int_equal(compliance_compute(pArena, pDoc, aAct, 3, &opt, &res, &zErr),
+                   COMPLIANCE_OK);
+  const ComplianceLine *p10 = compliance_line(&res, 10);
+  assert_int_equal(p10->nVerified, 3);
+  assert_int_not_equal(p10->eState, COMPLIANCE_CUMPLIDA);
+  assert_int_equal(p10->nProvinceMissing, 1);
+  assert_string_equal(p10->azProvinceMissing[0], "Choapa");
+  assert_string_equal(p10->azMissing[p10->nMissing - 1],
+                      "Falta una actividad verificada en la provincia de "
+                      "Choapa.");
+  assert_true(p10->rProgress < 0.7);
+  assert_int_equal(compliance_compute(pArena, pDoc, aAct, 4, &opt, &res, &zErr),
+                   COMPLIANCE_OK);
+  p10 = compliance_line(&res, 10);
+  assert_int_equal(p10->eState, COMPLIANCE_CUMPLIDA);
+  assert_int_equal(p10->nMissing, 0);
   arena_free(pArena);
 }
 
@@ -762,7 +814,9 @@ static int setup(void **state) {
   fclose(f);
   g_pArena = arena_new();
   const char *zErr = NULL;
-  int rc = plan_import_parse(g_pArena, z, n, &g_plan, &zErr);
+  PlanContext ctx;
+  fixture_plan_context(g_pArena, &ctx, "04", NULL);
+  int rc = plan_import_parse(g_pArena, z, n, &ctx, &g_plan, &zErr);
   free(z);
   if (rc != PLAN_IMPORT_OK) fprintf(stderr, "refused: %s\n", zErr);
   return rc == PLAN_IMPORT_OK && g_plan.nLine == 10 ? 0 : -1;
@@ -779,6 +833,7 @@ int main(void) {
   static const struct CMUnitTest aFixed[] = {
       cmocka_unit_test(the_issue_sentence_reads_exactly_for_a_shorter_window),
       cmocka_unit_test(options_name_communes_and_place_lines_under_objectives),
+      cmocka_unit_test(each_province_must_have_a_verified_activity),
       cmocka_unit_test(lines_belong_to_the_general_objective_they_quote),
       cmocka_unit_test(rollups_count_lines_per_objective_and_for_the_plan),
       cmocka_unit_test(

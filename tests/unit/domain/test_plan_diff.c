@@ -8,7 +8,8 @@
 
 #include "domain/plan_doc.h"
 
-static PlanEvidence aEvidence[] = {{"citacion", "Citación"}, {"acta", "Actas"}};
+static PlanEvidence aEvidence[] = {{.zKind = "citacion", .zLabel = "Citación"},
+                                   {.zKind = "acta", .zLabel = "Actas"}};
 
 static PlanDoc *base(Arena *pArena) {
   PlanDoc *p = arena_alloc(pArena, sizeof(*p));
@@ -33,7 +34,7 @@ static PlanDoc *base(Arena *pArena) {
     l->zWindowPhrase = "Primer Semestre 2025";
     plan_window_parse(l->zWindowPhrase, p->zPeriodStart, p->zPeriodEnd,
                       &l->window);
-    plan_target_suggest(l->zActions, &l->target);
+    plan_target_suggest(l->zActions, NULL, NULL, &l->target);
   }
   return p;
 }

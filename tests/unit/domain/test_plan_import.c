@@ -10,11 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/plan_catalog.h"
 #include "domain/plan_import.h"
+#include "plan_context_fixture.h"
 
 #define SEED       \
   COSOC_SOURCE_DIR \
-      "/data/seeds/plan-anual-cosoc-minvu-serviu-coquimbo-2024-2025.txt"
+  "/data/seeds/plan-anual-cosoc-minvu-serviu-coquimbo-2024-2025.txt"
 
 static char *read_seed(size_t *pn) {
   FILE *f = fopen(SEED, "rb");
@@ -28,14 +30,16 @@ static char *read_seed(size_t *pn) {
 
 static PlanDoc g_doc;
 static Arena *g_pArena;
+static PlanContext g_ctx; /* Coquimbo's council, as the demo has it */
 
 static int setup(void **state) {
   (void)state;
   size_t n;
   char *z = read_seed(&n);
   g_pArena = arena_new();
+  if (fixture_plan_context(g_pArena, &g_ctx, "04", NULL) < 300) return -1;
   const char *zErr = NULL;
-  int rc = plan_import_parse(g_pArena, z, n, &g_doc, &zErr);
+  int rc = plan_import_parse(g_pArena, z, n, &g_ctx, &g_doc, &zErr);
   free(z);
   if (rc != PLAN_IMPORT_OK) fprintf(stderr, "refused: %s\n", zErr);
   return rc == PLAN_IMPORT_OK ? 0 : -1;
@@ -185,7 +189,7 @@ static void importing_the_same_text_twice_gives_the_same_canonical_form(
   Arena *pArena = arena_new();
   PlanDoc doc;
   const char *zErr;
-  assert_int_equal(plan_import_parse(pArena, z, n, &doc, &zErr),
+  assert_int_equal(plan_import_parse(pArena, z, n, &g_ctx, &doc, &zErr),
                    PLAN_IMPORT_OK);
   assert_string_equal(plan_doc_canonical(pArena, &doc),
                       plan_doc_canonical(pArena, &g_doc));
@@ -232,24 +236,27 @@ static void broken_files_are_refused_saying_what_and_where(void **state) {
       {"latin-1", "PLAN ANUAL 2024\n\nCapacitaci\xf3n\n", 0,
        "Línea 3: el archivo no es texto"},
       {"wrong columns", zWrong, nSeed,
-       "Línea 14: las columnas de la tabla son"},
+       "Línea 14: las columnas de la tabla son «N° / OBJETIVO / ACCIONES / "
+       "RESPONSABLES / OBSERVACION / FECHAS»; falta la columna VERIFICADOR"},
       {"truncated mid-row", zSeed, nTrunc, "¿el archivo está cortado?"},
       {"truncated after objectives", zSeed,
        (size_t)(strstr(zSeed, "N\xc2\xb0\t") - zSeed),
        "el archivo termina antes"},
-      {"no objectives block", "PLAN 2024-2025\n\nIntro.\n", 0, "OBJETIVO PLAN"},
-      {"no period in title", "PLAN ANUAL\n\nOBJETIVO PLAN\n1.- Uno\n", 0,
-       "no dice el periodo"},
-      {"rows out of order",
-       "PLAN 2024\nOBJETIVO PLAN\t\n1.- "
-       "Uno\nN°\tOBJETIVO\tACCIONES\tRESPONSABLES\tVERIFICADOR\tFECHAS\n"
-       "2\tA\tB\tC\t• Acta\tMarzo 2024\n",
-       0, "Línea 5: se esperaba la fila N° 1"},
-      {"unknown evidence",
-       "PLAN 2024\nOBJETIVO PLAN\t\n1.- "
-       "Uno\nN°\tOBJETIVO\tACCIONES\tRESPONSABLES\tVERIFICADOR\tFECHAS\n"
-       "1\tA\tB\tC\t• Video\tMarzo 2024\n",
-       0, "no se reconoce el verificador «Video»"},
+      {"no table at all", "PLAN 2024-2025\n\nIntro.\n", 0,
+       "No se encontró la tabla del plan"},
+      {"no period anywhere",
+       "PLAN ANUAL\n\nOBJETIVO PLAN\n1.- Uno\n"
+       "N°\tOBJETIVO\tACCIONES\tRESPONSABLES\tVERIFICADOR\tFECHAS\n"
+       "1\tA\tB\tC\tActa\tSegún corresponda\n",
+       0, "no dice el periodo"},
+      {"a table that is no plan",
+       "Lista de asistentes 2025\nNombre\tRUT\tFirma\nAna\t1-9\tx\n", 0,
+       "Línea 2: hay una tabla, pero ninguna de sus filas tiene los "
+       "encabezados de un plan"},
+      {"a row without objective or actions",
+       "PLAN 2024\nN°\tOBJETIVO\tACCIONES\tVERIFICADOR\tFECHAS\n"
+       "1\t\t\tActa\tMarzo 2024\n",
+       0, "Línea 3: la fila no dice el objetivo ni las acciones"},
       {"header but no rows",
        "PLAN 2024\nOBJETIVO PLAN\t\n1.- "
        "Uno\nN°\tOBJETIVO\tACCIONES\tRESPONSABLES\tVERIFICADOR\tFECHAS\n",
@@ -260,7 +267,7 @@ static void broken_files_are_refused_saying_what_and_where(void **state) {
     PlanDoc doc;
     const char *zErr = NULL;
     size_t n = aCase[i].nText ? aCase[i].nText : strlen(aCase[i].zText);
-    int rc = plan_import_parse(pArena, aCase[i].zText, n, &doc, &zErr);
+    int rc = plan_import_parse(pArena, aCase[i].zText, n, &g_ctx, &doc, &zErr);
     if (rc != PLAN_IMPORT_REFUSED || !zErr ||
         !strstr(zErr, aCase[i].zMessage)) {
       fail_msg("case «%s»: rc %d, message: %s", aCase[i].zName, rc,

@@ -9,6 +9,7 @@
 #include "plan_fixture.h"
 
 #include "domain/plan_import.h"
+#include "plan_context_fixture.h"
 #include "export/compliance_report.h"
 
 #define SEED       \
@@ -61,9 +62,9 @@ static const char *pdf_text(Arena *pArena, const ExportTable *pTable,
 }
 
 /* The text line where row iNumber starts (on the first page): its first
-*non-blank characters
-** are the number and a space (cells are top-aligned, so the row's first
-** line carries every column's first line). */
+ *non-blank characters
+ ** are the number and a space (cells are top-aligned, so the row's first
+ ** line carries every column's first line). */
 static const char *row_line(Arena *pArena, const char *zText, int iNumber) {
   const char *zWant = arena_printf(pArena, "%d ", iNumber);
   /* Rows come after the header; the preamble also starts lines with
@@ -204,8 +205,8 @@ static void the_full_report_has_a_section_per_line_and_three_sheets(
   const char *z = NULL;
   size_t n = 0;
   char zErr[200] = "";
-  assert_int_equal(compliance_report_pdf(pArena, &g_plan, &g_res, &info, &z,
-                                         &n, zErr, sizeof(zErr)),
+  assert_int_equal(compliance_report_pdf(pArena, &g_plan, &g_res, &info, &z, &n,
+                                         zErr, sizeof(zErr)),
                    EXPORT_OK);
   const char *zPath = arena_printf(pArena, "%s/informe.pdf", zDir);
   fixture_write(zPath, z, n);
@@ -215,9 +216,9 @@ static void the_full_report_has_a_section_per_line_and_three_sheets(
   assert_non_null(strstr(zText, "Situación al 15 de junio de 2025"));
   for (int i = 0; i < g_res.nLine; i++) {
     const ComplianceLine *pL = &g_res.aLine[i];
-    assert_non_null(strstr(
-        zText, arena_printf(pArena, "Línea %d · %s", pL->iNumber,
-                            compliance_state_label(pL->eState))));
+    assert_non_null(
+        strstr(zText, arena_printf(pArena, "Línea %d · %s", pL->iNumber,
+                                   compliance_state_label(pL->eState))));
   }
   const char *zLine9 = strstr(zText, "Línea 9 ·");
   assert_non_null(zLine9);
@@ -256,7 +257,9 @@ static int setup(void **state) {
   fclose(f);
   g_pArena = arena_new();
   const char *zErr = NULL;
-  int rc = plan_import_parse(g_pArena, z, n, &g_plan, &zErr);
+  PlanContext ctx;
+  fixture_plan_context(g_pArena, &ctx, "04", NULL);
+  int rc = plan_import_parse(g_pArena, z, n, &ctx, &g_plan, &zErr);
   free(z);
   if (rc != PLAN_IMPORT_OK) return -1;
   ComplianceOptions opt = {.zAsOf = "2025-06-15"};

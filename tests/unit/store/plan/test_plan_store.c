@@ -13,6 +13,7 @@
 
 #include "store/accounts/accounts.h"
 #include "domain/plan_import.h"
+#include "plan_context_fixture.h"
 #include "store/plan/plan_store.h"
 #include "test_db_target.h"
 
@@ -47,7 +48,9 @@ static void parse_seed(Arena *pArena, PlanDoc *pDoc) {
   size_t n = fread(z, 1, (1 << 20) - 1, f);
   fclose(f);
   const char *zErr = NULL;
-  assert_int_equal(plan_import_parse(pArena, z, n, pDoc, &zErr),
+  PlanContext ctx;
+  fixture_plan_context(pArena, &ctx, "04", NULL);
+  assert_int_equal(plan_import_parse(pArena, z, n, &ctx, pDoc, &zErr),
                    PLAN_IMPORT_OK);
 }
 

@@ -1,0 +1,303 @@
+/*
+** The Excel (.xlsx) reader: the workbook's first sheet as one table (see
+** plan_document.h).
+**
+** The first sheet is the first <sheet> of xl/workbook.xml, found through
+** xl/_rels/workbook.xml.rels. Cell text comes from the shared strings
+** (xl/sharedStrings.xml), inline strings or the value itself; a number
+** with a date format (xl/styles.xml) is written as the date it is
+** ("15-04-2025"), other numbers as Excel shows them without formatting.
+** Line breaks in a cell are lines. A merged range (<mergeCell>) holds its
+** value in its first column: the rows below repeat it, marked as copies,
+** and the other columns stay empty. Rows above the plan's header (title,
+** introduction, objectives) go in the same table; the importer reads them
+** as paragraphs.
+*/
+#include <libxml/tree.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "import/plan_document.h"
+#include "import/plan_zip.h"
+
+typedef struct XlsxReader {
+  PlanZip *pZip;
+  Arena *pArena;
+  const char **azShared; /* Shared strings */
+  int nShared;
+  int *abDateStyle; /* Per cell style (s="N"): 1 when it formats a date */
+  int nStyle;
+  const char ***aazCell; /* [row][col] text, NULL when empty */
+  int nRow, nCol;        /* Used extent */
+} XlsxReader;
+
+/* All text under n except phonetic runs (<rPh>). */
+static void string_text(const xmlNode *n, Buf *pB) {
+  for (const xmlNode *c = n->children; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE || plan_xml_is(c, "rPh")) continue;
+    if (plan_xml_is(c, "t")) {
+      xmlChar *v = xmlNodeGetContent(c);
+      if (v) buf_puts(pB, (const char *)v);
+      xmlFree(v);
+    } else {
+      string_text(c, pB);
+    }
+  }
+}
+
+static int read_shared(XlsxReader *x) {
+  xmlDocPtr pDoc = plan_zip_xml(x->pZip, "xl/sharedStrings.xml", 0);
+  if (!pDoc) return x->pZip->zErr ? 1 : 0; /* absent is fine */
+  int nAlloc = 0;
+  xmlNode *pRoot = xmlDocGetRootElement(pDoc);
+  for (xmlNode *si = pRoot ? pRoot->children : NULL; si; si = si->next) {
+    if (!plan_xml_is(si, "si")) continue;
+    Buf b;
+    buf_init(&b, x->pArena);
+    string_text(si, &b);
+    x->azShared =
+        arena_grow(x->pArena, x->azShared, x->nShared, &nAlloc, sizeof(char *));
+    x->azShared[x->nShared++] = buf_str(&b);
+  }
+  xmlFreeDoc(pDoc);
+  return 0;
+}
+
+/* 1 when an Excel number format shows a date: one of the built-in date
+** formats, or a code with days or years outside quotes and brackets. */
+static int format_is_date(int iId, const char *zCode) {
+  if ((iId >= 14 && iId <= 22) || (iId >= 27 && iId <= 36) ||
+      (iId >= 45 && iId <= 47) || (iId >= 50 && iId <= 58))
+    return 1;
+  if (!zCode) return 0;
+  int bQuote = 0, bBracket = 0;
+  for (const char *z = zCode; *z; z++) {
+    if (*z == '"') bQuote = !bQuote;
+    if (bQuote) continue;
+    if (*z == '[') bBracket = 1;
+    if (*z == ']') bBracket = 0;
+    if (bBracket) continue;
+    if (*z == '\\') {
+      if (z[1]) z++;
+      continue;
+    }
+    if (*z == 'd' || *z == 'D' || *z == 'y' || *z == 'Y') return 1;
+  }
+  return 0;
+}
+
+static int read_styles(XlsxReader *x) {
+  xmlDocPtr pDoc = plan_zip_xml(x->pZip, "xl/styles.xml", 0);
+  if (!pDoc) return x->pZip->zErr ? 1 : 0;
+  xmlNode *pRoot = xmlDocGetRootElement(pDoc);
+  xmlNode *pFmts = plan_xml_child(pRoot, "numFmts");
+  xmlNode *pXfs = plan_xml_child(pRoot, "cellXfs");
+  int nAlloc = 0;
+  for (xmlNode *xf = pXfs ? pXfs->children : NULL; xf; xf = xf->next) {
+    if (!plan_xml_is(xf, "xf")) continue;
+    const char *zId = plan_xml_attr(x->pArena, xf, "numFmtId");
+    int iId = zId ? atoi(zId) : 0;
+    const char *zCode = NULL;
+    for (xmlNode *f = pFmts ? pFmts->children : NULL; f; f = f->next) {
+      const char *zFid = plan_xml_attr(x->pArena, f, "numFmtId");
+      if (plan_xml_is(f, "numFmt") && zFid && atoi(zFid) == iId)
+        zCode = plan_xml_attr(x->pArena, f, "formatCode");
+    }
+    x->abDateStyle =
+        arena_grow(x->pArena, x->abDateStyle, x->nStyle, &nAlloc, sizeof(int));
+    x->abDateStyle[x->nStyle++] = format_is_date(iId, zCode);
+  }
+  xmlFreeDoc(pDoc);
+  return 0;
+}
+
+/* The path of the first sheet's XML inside the archive. */
+static const char *first_sheet(XlsxReader *x, const char **pzName) {
+  xmlDocPtr pBook = plan_zip_xml(x->pZip, "xl/workbook.xml", 1);
+  if (!pBook) return NULL;
+  xmlNode *pSheets = plan_xml_child(xmlDocGetRootElement(pBook), "sheets");
+  xmlNode *pSheet = plan_xml_child(pSheets, "sheet");
+  const char *zRid = plan_xml_attr(x->pArena, pSheet, "id");
+  *pzName = plan_xml_attr(x->pArena, pSheet, "name");
+  xmlFreeDoc(pBook);
+  if (!zRid) {
+    x->pZip->zErr =
+        "La planilla no tiene hojas (xl/workbook.xml no nombra "
+        "ninguna).";
+    return NULL;
+  }
+  xmlDocPtr pRels = plan_zip_xml(x->pZip, "xl/_rels/workbook.xml.rels", 1);
+  if (!pRels) return NULL;
+  const char *zTarget = NULL;
+  xmlNode *pRelsRoot = xmlDocGetRootElement(pRels);
+  for (xmlNode *r = pRelsRoot ? pRelsRoot->children : NULL; r; r = r->next) {
+    const char *zId = plan_xml_attr(x->pArena, r, "Id");
+    if (plan_xml_is(r, "Relationship") && zId && strcmp(zId, zRid) == 0)
+      zTarget = plan_xml_attr(x->pArena, r, "Target");
+  }
+  xmlFreeDoc(pRels);
+  if (!zTarget) {
+    x->pZip->zErr =
+        "La planilla está dañada: su primera hoja no aparece en "
+        "xl/_rels/workbook.xml.rels.";
+    return NULL;
+  }
+  if (zTarget[0] == '/') return zTarget + 1;
+  return arena_printf(x->pArena, "xl/%s", zTarget);
+}
+
+/* "C12" into a 0-based column and row; 0 when it is no cell reference. */
+static int cell_ref(const char *z, int *piCol, int *piRow) {
+  int iCol = 0, iRow = 0, nLetter = 0;
+  for (; *z >= 'A' && *z <= 'Z' && nLetter < 4; z++, nLetter++)
+    iCol = iCol * 26 + (*z - 'A' + 1);
+  for (; *z >= '0' && *z <= '9' && iRow < 10000000; z++)
+    iRow = iRow * 10 + (*z - '0');
+  if (!nLetter || !iRow || *z) return 0;
+  *piCol = iCol - 1;
+  *piRow = iRow - 1;
+  return 1;
+}
+
+/* An Excel date serial (days since 1899-12-30) as "15-04-2025". */
+static const char *serial_date(Arena *pArena, double rSerial) {
+  long z = (long)rSerial - 25569 + 719468; /* days since 0000-03-01 */
+  long era = (z >= 0 ? z : z - 146096) / 146097;
+  long doe = z - era * 146097;
+  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long y = yoe + era * 400;
+  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  long mp = (5 * doy + 2) / 153;
+  long d = doy - (153 * mp + 2) / 5 + 1;
+  long m = mp < 10 ? mp + 3 : mp - 9;
+  return arena_printf(pArena, "%02ld-%02ld-%04ld", d, m, y + (m <= 2));
+}
+
+/* The text of one <c>. */
+static const char *cell_value(XlsxReader *x, const xmlNode *c) {
+  const char *zType = plan_xml_attr(x->pArena, c, "t");
+  if (zType && strcmp(zType, "inlineStr") == 0) {
+    Buf b;
+    buf_init(&b, x->pArena);
+    string_text(plan_xml_child(c, "is") ? plan_xml_child(c, "is") : c, &b);
+    return buf_str(&b);
+  }
+  xmlNode *pV = plan_xml_child(c, "v");
+  if (!pV) return NULL;
+  xmlChar *v = xmlNodeGetContent(pV);
+  const char *zV = arena_strdup(x->pArena, v ? (const char *)v : "");
+  xmlFree(v);
+  if (zType && strcmp(zType, "s") == 0) {
+    int i = atoi(zV);
+    return i >= 0 && i < x->nShared ? x->azShared[i] : NULL;
+  }
+  if (zType && strcmp(zType, "e") == 0) return NULL; /* #N/A, #REF! */
+  if (zType && strcmp(zType, "b") == 0)
+    return strcmp(zV, "1") == 0 ? "VERDADERO" : "FALSO";
+  if (zType && strcmp(zType, "str") == 0) return zV;
+  char *zEnd;
+  double r = strtod(zV, &zEnd);
+  if (zEnd == zV || *zEnd) return zV;
+  const char *zStyle = plan_xml_attr(x->pArena, c, "s");
+  int iStyle = zStyle ? atoi(zStyle) : 0;
+  if (iStyle >= 0 && iStyle < x->nStyle && x->abDateStyle[iStyle] && r >= 1 &&
+      r < 2958466)
+    return serial_date(x->pArena, r);
+  if (r == (double)(long long)r && r > -1e15 && r < 1e15)
+    return arena_printf(x->pArena, "%lld", (long long)r);
+  return arena_printf(x->pArena, "%.15g", r);
+}
+
+static void put_cell(XlsxReader *x, int iRow, int iCol, const char *z) {
+  if (!z || !*z || iRow >= PLAN_DOC_XLSX_ROWS_MAX ||
+      iCol >= PLAN_DOC_XLSX_COLS_MAX)
+    return;
+  if (!x->aazCell[iRow]) {
+    x->aazCell[iRow] =
+        arena_alloc(x->pArena, sizeof(char *) * PLAN_DOC_XLSX_COLS_MAX);
+  }
+  x->aazCell[iRow][iCol] = z;
+  if (iRow + 1 > x->nRow) x->nRow = iRow + 1;
+  if (iCol + 1 > x->nCol) x->nCol = iCol + 1;
+}
+
+static int read_sheet(XlsxReader *x, const char *zPath, xmlNode **ppMerge,
+                      xmlDocPtr *ppDoc) {
+  xmlDocPtr pDoc = plan_zip_xml(x->pZip, zPath, 1);
+  if (!pDoc) return 1;
+  xmlNode *pRoot = xmlDocGetRootElement(pDoc);
+  xmlNode *pData = plan_xml_child(pRoot, "sheetData");
+  x->aazCell = arena_alloc(x->pArena, sizeof(char **) * PLAN_DOC_XLSX_ROWS_MAX);
+  int iNextRow = 0;
+  for (xmlNode *r = pData ? pData->children : NULL; r; r = r->next) {
+    if (!plan_xml_is(r, "row")) continue;
+    const char *zR = plan_xml_attr(x->pArena, r, "r");
+    int iRow = zR ? atoi(zR) - 1 : iNextRow;
+    if (iRow < 0) iRow = iNextRow;
+    iNextRow = iRow + 1;
+    int iNextCol = 0;
+    for (xmlNode *c = r->children; c; c = c->next) {
+      if (!plan_xml_is(c, "c")) continue;
+      const char *zRef = plan_xml_attr(x->pArena, c, "r");
+      int iCol = iNextCol, iRefRow;
+      if (zRef && !cell_ref(zRef, &iCol, &iRefRow)) iCol = iNextCol;
+      iNextCol = iCol + 1;
+      put_cell(x, iRow, iCol, cell_value(x, c));
+    }
+  }
+  *ppMerge = plan_xml_child(pRoot, "mergeCells");
+  *ppDoc = pDoc;
+  return 0;
+}
+
+int plan_xlsx_read(PlanZip *p, PlanSource *pOut) {
+  plan_source_init(pOut, p->pArena, "Excel (.xlsx)");
+  XlsxReader x;
+  memset(&x, 0, sizeof(x));
+  x.pZip = p;
+  x.pArena = p->pArena;
+  const char *zName = NULL;
+  const char *zSheet = NULL;
+  if (read_shared(&x) || read_styles(&x) || !(zSheet = first_sheet(&x, &zName)))
+    return 1;
+  xmlNode *pMerges = NULL;
+  xmlDocPtr pDoc = NULL;
+  if (read_sheet(&x, zSheet, &pMerges, &pDoc)) return 1;
+  /* Rows a range merges into the one above: [row][col] is a copy. */
+  char **aabCopy = arena_alloc(x.pArena, sizeof(char *) * (size_t)(x.nRow + 1));
+  for (xmlNode *m = pMerges ? pMerges->children : NULL; m; m = m->next) {
+    const char *zRef = plan_xml_attr(x.pArena, m, "ref");
+    const char *zColon = zRef ? strchr(zRef, ':') : NULL;
+    int c1, r1, c2, r2;
+    if (!plan_xml_is(m, "mergeCell") || !zColon ||
+        !cell_ref(arena_strndup(x.pArena, zRef, (size_t)(zColon - zRef)), &c1,
+                  &r1) ||
+        !cell_ref(zColon + 1, &c2, &r2) || r1 >= x.nRow ||
+        c1 >= PLAN_DOC_XLSX_COLS_MAX)
+      continue;
+    const char *zValue = x.aazCell[r1] ? x.aazCell[r1][c1] : NULL;
+    for (int r = r1 + 1; r <= r2 && r < x.nRow && zValue; r++) {
+      put_cell(&x, r, c1, zValue);
+      if (!aabCopy[r])
+        aabCopy[r] = arena_alloc(x.pArena, PLAN_DOC_XLSX_COLS_MAX);
+      aabCopy[r][c1] = 1;
+    }
+  }
+  xmlFreeDoc(pDoc);
+  const char *zSheetName = zName ? zName : "1";
+  PlanBlock *b = plan_source_add(
+      pOut, PLAN_BLOCK_TABLE, arena_printf(x.pArena, "Hoja «%s»", zSheetName));
+  for (int r = 0; r < x.nRow; r++) {
+    PlanRow *pRow = plan_block_add_row(
+        pOut, b,
+        arena_printf(x.pArena, "Hoja «%s», fila %d", zSheetName, r + 1));
+    for (int c = 0; c < x.nCol; c++) {
+      PlanCell *pCell = plan_row_add_cell(pOut, pRow);
+      const char *z = x.aazCell[r] ? x.aazCell[r][c] : NULL;
+      if (z) plan_cell_add_plain(x.pArena, pCell, z, 0);
+      pCell->bCopy = aabCopy[r] && aabCopy[r][c];
+    }
+  }
+  return 0;
+}
