@@ -84,16 +84,27 @@ const char *db_text_args(Db *pDb, Arena *pArena, const char *zSql,
   return z;
 }
 
-int db_row(DbStmt *pStmt, Arena *pArena, DbRowMap xMap, void *pRow) {
+/* db_row() and db_row_map(): the row by pMap or, when it is NULL, by
+** xMap. */
+static int row_read(DbStmt *pStmt, Arena *pArena, DbRowMap xMap,
+                    const DbMap *pMap, void *pRow) {
   if (!pStmt) return DB_ERROR;
   int rc = db_step(pStmt);
-  if (rc == DB_ROW) xMap(pStmt, pArena, pRow);
+  if (rc == DB_ROW && pMap) {
+    db_map_row(pStmt, pArena, pMap, pRow);
+  } else if (rc == DB_ROW && xMap) {
+    xMap(pStmt, pArena, pRow);
+  }
   db_done(pStmt);
   return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_DONE : DB_ERROR;
 }
 
-/* db_rows() and db_rows_map(): each row into a new element, by xMap or,
-** when it is NULL, by pMap. */
+int db_row(DbStmt *pStmt, Arena *pArena, DbRowMap xMap, void *pRow) {
+  return row_read(pStmt, pArena, xMap, NULL, pRow);
+}
+
+/* db_rows() and db_rows_map(): each row into a new element, by pMap or,
+** when it is NULL, by xMap. */
 static int rows_read(DbStmt *pStmt, Arena *pArena, DbRowMap xMap,
                      const DbMap *pMap, size_t nElem, void *ppRow, int *pnRow) {
   /* ppRow is the caller's `T **`: read and written through memcpy, as a
@@ -103,10 +114,10 @@ static int rows_read(DbStmt *pStmt, Arena *pArena, DbRowMap xMap,
   int rc = pStmt ? DB_DONE : DB_ERROR;
   while (pStmt && (rc = db_step(pStmt)) == DB_ROW) {
     a = arena_grow(pArena, a, n, &nAlloc, nElem);
-    if (xMap) {
-      xMap(pStmt, pArena, a + (size_t)n * nElem);
-    } else {
+    if (pMap) {
       db_map_row(pStmt, pArena, pMap, a + (size_t)n * nElem);
+    } else if (xMap) {
+      xMap(pStmt, pArena, a + (size_t)n * nElem);
     }
     n++;
   }
@@ -159,21 +170,8 @@ void db_map_row(DbStmt *pStmt, Arena *pArena, const DbMap *pMap, void *pRow) {
   if (pMap->xFix) pMap->xFix(pStmt, pArena, pRow);
 }
 
-/* db_row()'s and db_rows()' mapper for a map: the map rides in front of
-** the row while they run. */
-typedef struct MappedRow {
-  const DbMap *pMap;
-  void *pRow;
-} MappedRow;
-
-static void mapped_one(DbStmt *pStmt, Arena *pArena, void *pArg) {
-  MappedRow *m = pArg;
-  db_map_row(pStmt, pArena, m->pMap, m->pRow);
-}
-
 int db_row_map(DbStmt *pStmt, Arena *pArena, const DbMap *pMap, void *pRow) {
-  MappedRow m = {pMap, pRow};
-  return db_row(pStmt, pArena, mapped_one, &m);
+  return row_read(pStmt, pArena, NULL, pMap, pRow);
 }
 
 int db_rows_map(DbStmt *pStmt, Arena *pArena, const DbMap *pMap, void *ppRow,

@@ -185,6 +185,7 @@ static const DbMap found_map =
 static int user_found(DbStmt *pStmt, Arena *pArena, User *pUser,
                       const char **pzHash) {
   FoundUser u;
+  memset(&u, 0, sizeof(u));
   int rc = db_row_map(pStmt, pArena, &found_map, &u);
   if (rc == DB_OK) {
     *pUser = u.user;
@@ -277,6 +278,7 @@ int accounts_session_lookup(Db *pDb, Arena *pArena, const char *zToken,
                             User *pUser, int64_t *piSession) {
   int64_t tNow = db_now();
   FoundUser u;
+  memset(&u, 0, sizeof(u));
   int rc = found_by_token(pDb, pArena, zToken,
                           "SELECT u.id, u.email, u.name, u.role, s.id, "
                           "s.last_seen_at FROM sessions s JOIN users u ON "
@@ -321,6 +323,7 @@ int accounts_token_lookup(Db *pDb, Arena *pArena, const char *zToken,
                           User *pUser) {
   int64_t tNow = db_now();
   FoundUser u;
+  memset(&u, 0, sizeof(u));
   int rc = found_by_token(
       pDb, pArena, zToken,
       "SELECT u.id, u.email, u.name, u.role, t.id, "
