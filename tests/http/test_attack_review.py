@@ -121,7 +121,8 @@ class EvidenceFiles(UploadHelpers, ServerTestCase):
         self.assertEqual(r.status, 422, r.text[:300])
         self.assertEqual(r.json()["field"], "file")
         self.assertIn("«pasadas.jpg»", r.json()["error"])
-        self.assertIn("1000 pasadas", r.json()["error"])
+        # The DC scan and the thousand AC scans.
+        self.assertIn("1001 pasadas (se aceptan hasta 100)", r.json()["error"])
         self.assertEqual(self.counts(), before, "nothing stored")
 
     def test_ordinary_progressive_jpegs_are_still_accepted(self):

@@ -201,6 +201,13 @@ static const char *photo_refusal(Arena *pArena, PhotoResult e,
                           "La foto tardó demasiado en procesarse (el máximo "
                           "es de %d s) y se descartó. Redúzcala o elija otra.",
                           (photo_time_limit() + 999) / 1000);
+    case PHOTO_TOO_MANY_SCANS:
+      return arena_printf(
+          pArena,
+          "La foto JPEG está guardada en %d pasadas (se aceptan hasta %d): "
+          "abrirla tomaría demasiado. Guárdela de nuevo como JPEG desde el "
+          "teléfono o el computador, o elija otra.",
+          photo_jpeg_scans(pData, nData), PHOTO_JPEG_SCANS_MAX);
     case PHOTO_STOPPED:
       return "El servidor se está reiniciando y no terminó de procesar la "
              "foto. Vuelva a subirla en un momento.";
