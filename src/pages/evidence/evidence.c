@@ -290,8 +290,11 @@ void page_evidence_file(Request *r) {
   Activity a;
   if (!evidence_load(r, &e, &a)) return;
   /* The name is for the browser's "save as": plain ASCII in filename=,
-  ** the real UTF-8 name percent-encoded in filename* (RFC 6266). */
-  char *zAscii = arena_strdup(request_arena(r), e.zFilename);
+  ** the real UTF-8 name percent-encoded in filename* (RFC 6266), with the
+  ** extension of its checked content, never the uploader's. */
+  const char *zName =
+      evidence_download_name(request_arena(r), e.zFilename, e.zMime);
+  char *zAscii = arena_strdup(request_arena(r), zName);
   for (char *z = zAscii; *z; z++) {
     unsigned char c = (unsigned char)*z;
     if (c == '"' || c == '\\' || c < 0x20 || c >= 0x7f) *z = '_';
@@ -303,7 +306,7 @@ void page_evidence_file(Request *r) {
       r, "Content-Disposition",
       arena_printf(request_arena(r), "%s; filename=\"%s\"; filename*=UTF-8''%s",
                    photo_public_needed(e.zMime) ? "inline" : "attachment",
-                   zAscii, html_url_arg(request_arena(r), e.zFilename)));
+                   zAscii, html_url_arg(request_arena(r), zName)));
   /* Anonymous visitors get photos without their metadata (GPS position,
   ** device, owner): see store/evidence/photo_public.h. */
   if (!request_user(r) && photo_public_needed(e.zMime)) {
