@@ -79,6 +79,7 @@ int cmd_serve(int argc, char **argv) {
   const char *zMailLease = "300";
   const char *zImageSeconds = "20";
   const char *zPublicUrl = NULL, *zHeaderTimeout = "30";
+  const char *zBodyMinRate = "500";
   const CliOption aOpt[] = {
       {"listen", "COSOC_LISTEN", 0, "dirección y puerto (127.0.0.1:8080)",
        &zListen},
@@ -99,6 +100,12 @@ int cmd_serve(int argc, char **argv) {
        "se abre la conexión o sale la respuesta anterior; un cliente que "
        "los envía de a poco se corta al cumplirse (30)",
        &zHeaderTimeout},
+      {"body-min-rate", "COSOC_BODY_MIN_RATE", 0,
+       "bytes por segundo que debe promediar el cuerpo de una solicitud "
+       "(un formulario, una subida) pasados los segundos de "
+       "--header-timeout desde sus encabezados; uno que llega más lento se "
+       "corta (500; 0: sin límite)",
+       &zBodyMinRate},
       {"public-url", "COSOC_PUBLIC_URL", 0,
        "dirección pública del sitio (https://cosoc.ejemplo.cl): base de los "
        "enlaces de correos y calendarios; sin ella, la de --listen",
@@ -124,7 +131,8 @@ int cmd_serve(int argc, char **argv) {
        &zMailLease},
       {"image-seconds", "COSOC_IMAGE_SECONDS", 0,
        "segundos que puede tardar en procesarse una foto subida; pasado ese "
-       "tiempo se detiene y se rechaza (20; de 1 a 600)", &zImageSeconds},
+       "tiempo se detiene y se rechaza (20; de 1 a 600)",
+       &zImageSeconds},
   };
   int rc = cli_parse(argc, argv, 2, "serve",
                      "Uso: cosoc serve [--listen HOST:PUERTO] [--db ARCHIVO|URL]\n\n"
@@ -159,6 +167,10 @@ int cmd_serve(int argc, char **argv) {
       !(cfg.nTimeoutSeconds = option_count("timeout", zTimeout)) ||
       !(cfg.nHeaderTimeoutSeconds =
             option_count("header-timeout", zHeaderTimeout))) {
+    return CLI_USAGE;
+  }
+  if (!(zBodyMinRate[0] == '0' && zBodyMinRate[1] == 0) &&
+      !(cfg.nBodyMinRate = option_count("body-min-rate", zBodyMinRate))) {
     return CLI_USAGE;
   }
   unsigned nImageSeconds = option_count("image-seconds", zImageSeconds);

@@ -50,6 +50,9 @@ struct Request {
   size_t nBodySeen;               /* Bytes of body received */
   size_t nBodyMax;                /* Limit from the route */
   int bTooLarge;                  /* Body exceeded nBodyMax */
+  int bAdmitted;                  /* Authenticated, from the headers */
+  int bDenied;                    /* The route refuses this sender: its
+                                  ** body is dropped unread */
   int bBadBody;                   /* Body could not be parsed */
 
   User user;                      /* Valid when bSignedIn */
