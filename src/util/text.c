@@ -67,12 +67,35 @@ unsigned text_first_control(const char *z, const char *zAllowed) {
   return 0;
 }
 
+int text_is_bidi_control(unsigned cp) {
+  return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+unsigned text_first_bidi_control(const char *z) {
+  const unsigned char *p = (const unsigned char *)(z ? z : "");
+  while (*p) {
+    unsigned cp;
+    int n = text_utf8_next(p, &cp);
+    if (n == 0) {
+      p++;
+      continue;
+    }
+    if (text_is_bidi_control(cp)) return cp;
+    p += n;
+  }
+  return 0;
+}
+
 const char *text_single_line_problem(const char *z) {
   if (z && !text_utf8_valid(z, strlen(z))) {
     return "Tiene caracteres que no son texto válido (UTF-8); escríbalo de "
            "nuevo.";
   }
   unsigned cp = text_first_control(z, NULL);
+  if (!cp && text_first_bidi_control(z)) {
+    return "Tiene caracteres invisibles que cambian el orden en que se lee "
+           "el texto; escríbalo de nuevo sin ellos.";
+  }
   if (!cp) return NULL;
   if (cp == '\n' || cp == '\r' || cp == '\t') {
     return "Escríbalo en una sola línea, sin saltos de línea ni "
@@ -107,7 +130,8 @@ const char *text_for_terminal(Arena *pArena, const char *z) {
   while (*p && bClean) {
     unsigned cp;
     int n = text_utf8_next(p, &cp);
-    bClean = n > 0 && !text_is_control(cp) && cp != '\\';
+    bClean = n > 0 && !text_is_control(cp) && !text_is_bidi_control(cp) &&
+             cp != '\\';
     p += n > 0 ? n : 1;
   }
   if (bClean) return z;
@@ -130,6 +154,8 @@ const char *text_for_terminal(Arena *pArena, const char *z) {
       buf_puts(&b, "\\r");
     } else if (text_is_control(cp)) {
       buf_printf(&b, "\\x%02x", cp);
+    } else if (text_is_bidi_control(cp)) {
+      buf_printf(&b, "\\u%04x", cp);
     } else {
       buf_append(&b, (const char *)p, (size_t)n);
     }
@@ -139,7 +165,9 @@ const char *text_for_terminal(Arena *pArena, const char *z) {
 }
 
 int text_parse_id(const char *z, int64_t *piId) {
-  if (!z || !*z || strlen(z) > 19) return 0;
+  /* One spelling per id: "007" is not 7, so that a record has one URL
+  ** (what a proxy's rule or a cache keys on). */
+  if (!z || !*z || *z == '0' || strlen(z) > 19) return 0;
   uint64_t v = 0;
   for (const char *p = z; *p; p++) {
     if (*p < '0' || *p > '9') return 0;
