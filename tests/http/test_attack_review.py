@@ -22,8 +22,8 @@ were found open, each reproduced here before it was closed.
 - %00 in the path or the query ended the string there: /evidencias/3%00.html
   was /evidencias/3 and ?as_of=2025-01-01%00... a date. Refused at the door.
 - Ids with leading zeros (007) named the same record as 7.
-- Bidi controls (U+202E) in a file name or a title turned «foto‮gpj.exe»
-  into «fotoexe.jpg» on screen. Refused in one-line text, escaped for the
+- Bidi controls (U+202E) in a file name or a title turned «foto», U+202E,
+  «gpj.exe» into «fotoexe.jpg» on screen. Refused in one-line text, escaped for the
   terminal.
 - The sign-in throttle counted IPv6 addresses one by one, so rotating
   addresses of one /64 network escaped the address limits; the same
