@@ -24,6 +24,8 @@ const char *request_path(Request *r) { return r->zPath; }
 int request_is_post(Request *r) { return r->eMethod == METHOD_POST; }
 const User *request_user(Request *r) { return r->bSignedIn ? &r->user : NULL; }
 const char *request_client_address(Request *r) { return r->zAddress; }
+
+int request_by_token(Request *r) { return r->bBearer; }
 const char *request_public_url(Request *r) {
   return r->pCfg && r->pCfg->zPublicUrl ? r->pCfg->zPublicUrl
                                         : "http://localhost";

@@ -47,6 +47,9 @@ const char *request_method(Request *r);
 const char *request_path(Request *r);
 int request_is_post(Request *r);
 const User *request_user(Request *r); /* NULL when anonymous */
+/* 1 when the user came with an API token (Authorization: Bearer), which
+** needs no CSRF token, rather than a session cookie. */
+int request_by_token(Request *r);
 int request_is_api(Request *r);       /* Path under /api/ */
 const char *request_client_address(Request *r);
 /* The site's public base URL ("https://cosoc.example.cl", no trailing

@@ -87,6 +87,25 @@ const char *page_safe_next(const char *zNext) {
   return zNext;
 }
 
+const char *page_signin_wait_message(Arena *pArena, int64_t iWait, int bNext) {
+  const char *zWhen;
+  if (iWait < 60) {
+    zWhen = arena_printf(pArena, "%lld %s", (long long)iWait,
+                         iWait == 1 ? "segundo" : "segundos");
+  } else {
+    long long nMin = (long long)((iWait + 59) / 60);
+    zWhen =
+        arena_printf(pArena, "%lld %s", nMin, nMin == 1 ? "minuto" : "minutos");
+  }
+  return arena_printf(pArena,
+                      bNext ? "Por seguridad, espere %s antes de volver a "
+                              "intentarlo."
+                            : "Hubo varios intentos fallidos. Espere %s antes "
+                              "de volver a intentarlo; la espera crece con "
+                              "cada intento fallido.",
+                      zWhen);
+}
+
 const char *page_new_password(Request *r, FormErrors *pErr, const char *zName,
                               const char *zEmail) {
   const char *zPassword = request_field(r, "password");

@@ -29,6 +29,9 @@ const char *page_date(Arena *pArena, const char *zIso);
 ** two equal); problems go to pErr under those field names. */
 const char *page_new_password(Request *r, FormErrors *pErr, const char *zName,
                               const char *zEmail);
+/* "Espere N segundos…" (or minutes) after failed passwords, in Spanish.
+** bNext: about the next try after a failure just shown. */
+const char *page_signin_wait_message(Arena *pArena, int64_t iWait, int bNext);
 /* A stored time (seconds) as pages show it in Santiago, "12-03-2025 10:30". */
 const char *page_time(Arena *pArena, int64_t t);
 
