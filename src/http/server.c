@@ -209,10 +209,15 @@ static void authenticate(Request *r) {
 ** dropped unread, never kept. (Bodies used to be read whole first: an
 ** upload route takes 100 MB, so anonymous senders made the server hold
 ** that much per connection.) Without a database it is left to the
-** dispatch, which answers 503. */
+** dispatch, which answers 503. Called again at the dispatch when a body
+** came, so that what happened to the account meanwhile counts. */
 static void request_admit(Request *r) {
   r->pDb = thread_db();
   if (!r->pDb || !r->pRoute) return;
+  memset(&r->user, 0, sizeof(r->user));
+  r->bSignedIn = r->bBearer = 0;
+  r->iSession = 0;
+  r->zSessionToken = NULL;
   authenticate(r);
   r->bAdmitted = 1;
   int mRole = r->bSignedIn ? r->user.mRole : ROLE_ANONYMOUS;
@@ -344,7 +349,13 @@ static void request_dispatch(Request *r) {
     }
     return;
   }
-  if (!r->bAdmitted) request_admit(r);
+  /* Admitted again after a body: an account disabled (or a session ended)
+  ** while its upload was arriving must not get the upload stored. */
+  if (!r->bAdmitted || r->nBodySeen > 0) {
+    int bDenied = r->bDenied; /* Its body was dropped: it stays refused */
+    request_admit(r);
+    r->bDenied |= bDenied;
+  }
   if (!r->pDb) {
     respond_error(r, 503, NULL);
     return;

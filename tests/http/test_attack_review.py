@@ -264,6 +264,29 @@ class TheDoor(ServerTestCase):
             s.sendall(b"\xff" * (1024 * 1024 + 100))
             self.assertTrue(s.recv(100).startswith(b"HTTP/1.1 401"))
 
+    def test_an_account_disabled_while_its_upload_arrives_stores_nothing(self):
+        # The sender is known from the headers now; what happens to the
+        # account while the body arrives must still count.
+        email = "sube.y.baja@example.cl"
+        self.add_user(email, "Sube y Baja", "admin")
+        token = self.token_for(email)
+        before = query_one(self.demo.path, "SELECT count(*) FROM evidence_items")
+        body = multipart({"kind": "fotografias"},
+                         [("file", "foto.jpg", "image/jpeg", plain_jpeg((64, 48)))])
+        s = socket.create_connection(("127.0.0.1", self.server.port), timeout=10)
+        self.addCleanup(s.close)
+        s.sendall(b"POST /api/activities/2/evidence HTTP/1.1\r\nHost: t\r\n"
+                  b"Authorization: Bearer " + token.encode() + b"\r\n"
+                  b"Content-Type: " + MP["Content-Type"].encode() + b"\r\n"
+                  b"Content-Length: %d\r\n\r\n" % len(body) + body[:100])
+        time.sleep(0.3)
+        run_cli("user", "disable", "--db", self.demo.path, "--email", email, check=0)
+        s.sendall(body[100:])
+        answer = s.recv(200)
+        self.assertTrue(answer.startswith(b"HTTP/1.1 401"), answer)
+        self.assertEqual(query_one(self.demo.path, "SELECT count(*) FROM evidence_items"),
+                         before)
+
     def test_a_refused_upload_that_waits_for_100_continue_is_answered_at_once(self):
         s = self.upload_head(50 * 1024 * 1024, b"Expect: 100-continue\r\n")
         self.addCleanup(s.close)
