@@ -87,6 +87,14 @@ const char *page_safe_next(const char *zNext) {
   return zNext;
 }
 
+int page_json_int(const json_t *v, int iMin, int iMax, int *piOut) {
+  if (!json_is_integer(v)) return 0;
+  json_int_t n = json_integer_value(v);
+  if (n < iMin || n > iMax) return 0;
+  *piOut = (int)n;
+  return 1;
+}
+
 const char *page_signin_wait_message(Arena *pArena, int64_t iWait, int bNext) {
   const char *zWhen;
   if (iWait < 60) {

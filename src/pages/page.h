@@ -22,6 +22,12 @@ void page_finish(Request *r, Html *h, int iStatus);
 ** it must start with one '/', so it cannot send the user to another site. */
 const char *page_safe_next(const char *zNext);
 
+/* A JSON integer from iMin to iMax into *piOut: 1; 0 when v is not an
+** integer or is out of that range. json_integer_value() is 64 bits: cast
+** to int unchecked, 4294967302 was line 6 of the plan and 4294967297
+** votes were one. */
+int page_json_int(const json_t *v, int iMin, int iMax, int *piOut);
+
 /* A stored ISO date as pages show it, "12-03-2025" (arena memory). */
 const char *page_date(Arena *pArena, const char *zIso);
 /* The new password of a form's "password" and "password_confirm" fields,

@@ -212,6 +212,38 @@ class TheDoor(ServerTestCase):
         r = self.api("GET", "/api/agreements/01")
         self.assertEqual(r.status, 404)
 
+    def test_numbers_past_an_int_are_refused_not_wrapped(self):
+        # JSON integers are 64 bits; cast unchecked to int, 2^32 + 6 was
+        # plan line 6 and 2^32 + 1 votes were one.
+        act = {"kind": "charla", "title": "Charla de números grandes",
+               "start": "2025-03-10T10:00:00-03:00", "end": "2025-03-10T12:00:00-03:00",
+               "commune": "04102", "modality": "presencial", "status": "realizada"}
+        r = self.api("POST", "/api/activities", dict(act, plan_lines=[4294967302]))
+        self.assertEqual(r.status, 422, r.text[:300])
+        self.assertEqual(r.json()["field"], "plan_lines")
+        r = self.api("POST", "/api/activities", dict(act, plan_lines=[6]))
+        self.assertEqual(r.status, 201, r.text[:300])
+        made = r.json()
+        r = self.api("POST", "/api/activities/%d" % made["id"],
+                     {"title": "Otro título", "version": 4294967296 + made["version"]})
+        self.assertEqual(r.status, 409, r.text[:300])
+        before = query_one(self.demo.path, "SELECT count(*) FROM agreements")
+        for votes in ({"for": 4294967297}, {"for": 2, "against": -4294967295},
+                      {"for": 1, "abstain": 18446744073709551}):
+            r = self.api("POST", "/api/agreements", {
+                "session": made["id"], "text": "Acuerdo de votos enormes",
+                "due_date": "", "votes": votes})
+            self.assertEqual(r.status, 422, r.text[:300])
+            self.assertEqual(r.json()["field"], "votes")
+        self.assertEqual(query_one(self.demo.path, "SELECT count(*) FROM agreements"),
+                         before)
+        r = self.api("POST", "/api/agreements", {
+            "session": made["id"], "text": "Acuerdo de votos enormes", "due_date": ""})
+        self.assertEqual(r.status, 201, r.text[:300])
+        r = self.api("POST", "/api/agreements/%d" % r.json()["id"],
+                     {"state": "en_curso", "note": "", "version": 4294967297})
+        self.assertEqual(r.status, 409, r.text[:300])
+
     def test_bidi_controls_in_titles_and_names_are_refused(self):
         r = self.api("POST", "/api/activities", {
             "kind": "charla", "title": "Charla \u202eanulada\u202c",

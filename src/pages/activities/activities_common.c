@@ -1,6 +1,7 @@
 /*
 ** Shared by the activity pages (see activities_pages.h).
 */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -179,13 +180,13 @@ void act_from_json(Request *r, json_t *pObj, int bCreate, Activity *a,
       size_t i;
       json_t *e;
       json_array_foreach(v, i, e) {
-        if (!json_is_integer(e)) {
+        int n = 0;
+        if (!page_json_int(e, INT_MIN, INT_MAX, &n)) {
           activity_problem(p, "plan_lines",
                            "Indique las líneas del plan como una lista de "
                            "números.");
           break;
         }
-        int n = (int)json_integer_value(e);
         int bDup = 0;
         for (int k = 0; k < a->nLine; k++) bDup |= a->aLine[k] == n;
         if (!bDup) a->aLine[a->nLine++] = n;
@@ -193,7 +194,11 @@ void act_from_json(Request *r, json_t *pObj, int bCreate, Activity *a,
     }
   }
   v = json_object_get(pObj, "version");
-  if (v && json_is_integer(v)) *piVersion = (int)json_integer_value(v);
+  /* A version past an int is no version there is: a conflict. */
+  if (v && json_is_integer(v) &&
+      !page_json_int(v, INT_MIN, INT_MAX, piVersion)) {
+    *piVersion = -1;
+  }
 }
 
 void act_from_form(Request *r, Activity *a, ActivityProblems *p,
