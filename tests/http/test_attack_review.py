@@ -33,8 +33,10 @@ were found open, each reproduced here before it was closed.
 - `cosoc import-plan` wrote the document's text to the terminal as it
   came, C1 control sequences (U+009B, CSI) included.
 """
+import html
 import io
 import os
+import re
 import shutil
 import socket
 import struct
@@ -243,6 +245,29 @@ class TheDoor(ServerTestCase):
         r = self.api("POST", "/api/agreements/%d" % r.json()["id"],
                      {"state": "en_curso", "note": "", "version": 4294967297})
         self.assertEqual(r.status, 409, r.text[:300])
+        # The edit form: a line number past an int, or with text after it.
+        c = self.admin()
+        page = c.get("/actividades/%d/editar" % made["id"]).text
+        form = {}
+        for m in re.finditer(r"<input[^>]*>", page):
+            tag = m.group(0)
+            name = re.search(r'name="([^"]+)"', tag)
+            if not name or re.search(r'type="(checkbox|radio)"', tag):
+                continue
+            value = re.search(r'value="([^"]*)"', tag)
+            form[name.group(1)] = html.unescape(value.group(1)) if value else ""
+        for m in re.finditer(r'<select[^>]*name="([^"]+)"[^>]*>(.*?)</select>', page, re.S):
+            chosen = re.search(r'<option value="([^"]*)"[^>]*selected', m.group(2))
+            form[m.group(1)] = chosen.group(1) if chosen else ""
+        for m in re.finditer(r'<textarea[^>]*name="([^"]+)"[^>]*>(.*?)</textarea>', page, re.S):
+            form[m.group(1)] = html.unescape(m.group(2))
+        for bad in ("4294967302", "6abc"):
+            r = c.post("/actividades/%d/editar" % made["id"], form=dict(form, plan_lines=bad))
+            self.assertEqual(r.status, 422, r.text[:300])
+        self.assertEqual(self.api("GET", "/api/activities/%d" % made["id"]).json()["plan_lines"],
+                         [6])
+        r = c.post("/actividades/%d/editar" % made["id"], form=dict(form, plan_lines="6"))
+        self.assertEqual(r.status, 303, r.text[:300])
 
     def test_bidi_controls_in_titles_and_names_are_refused(self):
         r = self.api("POST", "/api/activities", {

@@ -10,6 +10,7 @@
 #include "store/people/people.h"
 #include "store/plan/plan_store.h"
 #include "store/meetings/meetings.h"
+#include "util/text.h"
 
 int act_load(Request *r, Activity *pAct, int bPublicOnly) {
   int64_t id = request_param_id(r, 0);
@@ -237,8 +238,14 @@ void act_from_form(Request *r, Activity *a, ActivityProblems *p,
   const FormField *aField = request_fields(r, &nField);
   for (int i = 0; i < nField && a->nLine < ACTIVITY_LINES_MAX; i++) {
     if (strcmp(aField[i].zName, "plan_lines") == 0) {
-      int n = atoi(aField[i].zValue);
-      if (n > 0) a->aLine[a->nLine++] = n;
+      /* Strictly: atoi() made "4294967302" line 6 and "6abc" line 6. */
+      int64_t n = 0;
+      if (!text_parse_id(aField[i].zValue, &n) || n > INT_MAX) {
+        activity_problem(p, "plan_lines",
+                         "Elija las líneas del plan de la lista.");
+        break;
+      }
+      a->aLine[a->nLine++] = (int)n;
     }
   }
   z = request_field(r, "version");
