@@ -15,13 +15,16 @@ were found open, each reproduced here before it was closed.
   clients could make the server hold 100 MB per connection on the upload
   routes (2 GB with eight connections). A request the route refuses is now
   answered without keeping its body, and at once when it waits for
-  «100 Continue».
+  «100 Continue»; one that came with a body is admitted again once the
+  body is in (an account disabled meanwhile stores nothing).
 - A body trickled a byte at a time held its connection for ever (the
   header deadline stops at the headers). A body must now keep a minimum
   average rate after a grace period.
 - %00 in the path or the query ended the string there: /evidencias/3%00.html
   was /evidencias/3 and ?as_of=2025-01-01%00... a date. Refused at the door.
-- Ids with leading zeros (007) named the same record as 7.
+- Ids with leading zeros (007) named the same record as 7. JSON numbers
+  past an int wrapped: plan_lines [4294967302] was line 6, 4294967297
+  votes were one; the activity form's atoi() made «6abc» line 6.
 - Bidi controls (U+202E) in a file name or a title turned «foto», U+202E,
   «gpj.exe» into «fotoexe.jpg» on screen. Refused in one-line text, escaped for the
   terminal.
