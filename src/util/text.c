@@ -49,29 +49,11 @@ int text_is_control(unsigned cp) {
   return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0);
 }
 
-unsigned text_first_control(const char *z, const char *zAllowed) {
-  const unsigned char *p = (const unsigned char *)(z ? z : "");
-  while (*p) {
-    unsigned cp;
-    int n = text_utf8_next(p, &cp);
-    if (n == 0) {
-      p++; /* Invalid bytes are the UTF-8 check's business */
-      continue;
-    }
-    if (text_is_control(cp) &&
-        !(cp < 0x80 && zAllowed && *zAllowed && strchr(zAllowed, (int)cp))) {
-      return cp;
-    }
-    p += n;
-  }
-  return 0;
-}
-
-int text_is_bidi_control(unsigned cp) {
-  return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
-}
-
-unsigned text_first_bidi_control(const char *z) {
+/* The first code point of z for which xIs(cp, zArg) holds, or 0. Invalid
+** bytes are skipped: they are the UTF-8 check's business. */
+static unsigned first_code_point(const char *z,
+                                 int (*xIs)(unsigned, const char *),
+                                 const char *zArg) {
   const unsigned char *p = (const unsigned char *)(z ? z : "");
   while (*p) {
     unsigned cp;
@@ -80,10 +62,33 @@ unsigned text_first_bidi_control(const char *z) {
       p++;
       continue;
     }
-    if (text_is_bidi_control(cp)) return cp;
+    if (xIs(cp, zArg)) return cp;
     p += n;
   }
   return 0;
+}
+
+/* A control character that the ASCII controls of zAllowed do not allow. */
+static int is_refused_control(unsigned cp, const char *zAllowed) {
+  return text_is_control(cp) &&
+         !(cp < 0x80 && zAllowed && *zAllowed && strchr(zAllowed, (int)cp));
+}
+
+unsigned text_first_control(const char *z, const char *zAllowed) {
+  return first_code_point(z, is_refused_control, zAllowed);
+}
+
+int text_is_bidi_control(unsigned cp) {
+  return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+static int is_bidi_control(unsigned cp, const char *zUnused) {
+  (void)zUnused;
+  return text_is_bidi_control(cp);
+}
+
+unsigned text_first_bidi_control(const char *z) {
+  return first_code_point(z, is_bidi_control, NULL);
 }
 
 const char *text_single_line_problem(const char *z) {

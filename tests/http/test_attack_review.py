@@ -50,6 +50,7 @@ import unittest
 import zipfile
 
 import support
+import test_hardening_signin
 from support import BIN, Demo, Server, ServerTestCase, query_one, run_cli
 from test_evidence import MP, TINY_PDF, multipart
 from test_hardening_evidence import UploadHelpers, plain_jpeg
@@ -363,21 +364,8 @@ class TheDoor(ServerTestCase):
         self.assertTrue(first.startswith(b"HTTP/1.1 413"), first)
 
 
-class SlowBodies(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.tmpdir = tempfile.mkdtemp(prefix="cosoc-slowbody-")
-        cls.demo = Demo(cls.tmpdir)
-        cls.server = Server(cls.demo.path, extra_args=[
-            "--header-timeout", "2", "--body-min-rate", "1000"]).start()
-
-    @classmethod
-    def tearDownClass(cls):
-        try:
-            cls.server.stop()
-        finally:
-            support.drop_database(cls.demo.path)
-            shutil.rmtree(cls.tmpdir, ignore_errors=True)
+class SlowBodies(ServerTestCase):
+    SERVER_ARGS = ("--header-timeout", "2", "--body-min-rate", "1000")
 
     def post_head(self, size):
         s = socket.create_connection(("127.0.0.1", self.server.port), timeout=10)
@@ -426,28 +414,12 @@ class SlowBodies(unittest.TestCase):
         self.assertTrue(answer.startswith(b"HTTP/1.1 403"), answer)
 
 
-class Throttling(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.tmpdir = tempfile.mkdtemp(prefix="cosoc-attack-signin-")
-        cls.demo = Demo(cls.tmpdir)
-        cls.server = Server(cls.demo.path,
-                            extra_args=["--trust-proxy", "127.0.0.1"]).start()
+class Throttling(ServerTestCase):
+    """Addresses told apart through a trusted proxy's X-Forwarded-For, as
+    behind deploy/nginx."""
+    SERVER_ARGS = ("--trust-proxy", "127.0.0.1")
 
-    @classmethod
-    def tearDownClass(cls):
-        try:
-            cls.server.stop()
-        finally:
-            support.drop_database(cls.demo.path)
-            shutil.rmtree(cls.tmpdir, ignore_errors=True)
-
-    def attempt(self, email, password, address):
-        c = self.server.client()
-        self.addCleanup(c.close)
-        token = c.csrf_from("/login")
-        return c.post("/login", headers={"X-Forwarded-For": address},
-                      form={"email": email, "password": password, "csrf_token": token})
+    attempt = test_hardening_signin.Throttling.attempt  # POST /login via a proxy
 
     def test_addresses_of_one_ipv6_network_count_as_one(self):
         # One password sprayed over many accounts, each try from another
