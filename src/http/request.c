@@ -151,10 +151,13 @@ void response_cookie(Request *r, const char *zName, const char *zValue,
   response_header(r, "Set-Cookie", buf_str(&b));
 }
 
-/* Closes a file answer that is being replaced or will not be sent. */
+/* Closes a file answer, and releases shared bytes, that are being replaced
+** or will not be sent. */
 void request_drop_body_fd(Request *r) {
   if (r->bBodyFd) close(r->iBodyFd);
   r->bBodyFd = 0;
+  shared_bytes_release(r->pShared);
+  r->pShared = NULL;
 }
 
 static void respond_set(Request *r, int iStatus, const char *zType,
@@ -207,6 +210,12 @@ void respond_fd(Request *r, int iStatus, const char *zContentType, int fd,
   r->bBodyFd = 1;
   r->iBodyFd = fd;
   r->nBodyFd = nSize;
+}
+
+void respond_shared(Request *r, int iStatus, const char *zContentType,
+                    SharedBytes *pBytes) {
+  respond_set(r, iStatus, arena_strdup(r->pArena, zContentType), "", 0);
+  r->pShared = pBytes;
 }
 
 void respond_redirect(Request *r, const char *zLocation) {

@@ -387,12 +387,20 @@ static void request_dispatch(Request *r) {
   if (!r->bResponded) respond_error(r, 500, NULL);
 }
 
+/* libmicrohttpd is done with shared bytes it was sending. */
+static void release_shared(void *pCls) { shared_bytes_release(pCls); }
+
 /* Builds the libmicrohttpd response from what the page set. */
 static enum MHD_Result request_queue(Request *r) {
   struct MHD_Response *pResp;
   if (r->bBodyFd) {
     pResp = MHD_create_response_from_fd64(r->nBodyFd, r->iBodyFd);
     if (pResp) r->bBodyFd = 0; /* libmicrohttpd closes it now */
+  } else if (r->pShared) {
+    pResp = MHD_create_response_from_buffer_with_free_callback_cls(
+        shared_bytes_size(r->pShared), (void *)shared_bytes_data(r->pShared),
+        release_shared, r->pShared);
+    if (pResp) r->pShared = NULL; /* libmicrohttpd releases it now */
   } else {
     pResp = MHD_create_response_from_buffer(r->nBody, (void *)r->pBody,
                                             MHD_RESPMEM_PERSISTENT);
