@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <time.h>
@@ -31,14 +32,14 @@
 #define POST_BUFFER_SIZE (16 * 1024)
 #define SHUTDOWN_GRACE_SECONDS 10
 
-static const ServerConfig *g_pCfg;            /* Set once by server_run */
-static unsigned char g_aCsrfKey[32];          /* HMAC key for CSRF tokens */
-static atomic_int g_nInFlight;                /* Requests being processed */
-static atomic_int g_bStopping;                /* SIGINT/SIGTERM received */
+static const ServerConfig *g_pCfg;   /* Set once by server_run */
+static unsigned char g_aCsrfKey[32]; /* HMAC key for CSRF tokens */
+static atomic_int g_nInFlight;       /* Requests being processed */
+static atomic_int g_bStopping;       /* SIGINT/SIGTERM received */
 static pthread_mutex_t g_dbMutex = PTHREAD_MUTEX_INITIALIZER;
-static Db *g_apDb[1024];                      /* Every thread's connection */
+static Db *g_apDb[1024]; /* Every thread's connection */
 static int g_nDb;
-static _Thread_local Db *tl_pDb;              /* This thread's connection */
+static _Thread_local Db *tl_pDb; /* This thread's connection */
 
 static long long now_us(void) {
   struct timespec ts;
@@ -91,24 +92,27 @@ static void forwarded_address(struct MHD_Connection *pConn, char *zAddr,
   if (n == 0 || n >= sizeof(zCand)) return;
   memcpy(zCand, zLast, n);
   zCand[n] = 0;
+  /* Written back in the one canonical form (inet_ntop), so that an address
+  ** spelled two ways is one address. */
   unsigned char aBin[sizeof(struct in6_addr)];
-  if (inet_pton(AF_INET, zCand, aBin) == 1 ||
-      inet_pton(AF_INET6, zCand, aBin) == 1) {
-    snprintf(zAddr, nAddr, "%s", zCand);
+  if (inet_pton(AF_INET, zCand, aBin) == 1) {
+    inet_ntop(AF_INET, aBin, zAddr, (socklen_t)nAddr);
+  } else if (inet_pton(AF_INET6, zCand, aBin) == 1) {
+    inet_ntop(AF_INET6, aBin, zAddr, (socklen_t)nAddr);
   }
 }
 
 /* The address that sign-in throttling counts: the peer, or, when the peer
 ** is a trusted proxy (--trust-proxy), the client it forwards for. */
-static const char *client_address(Arena *pArena,
-                                  struct MHD_Connection *pConn) {
+static const char *client_address(Arena *pArena, struct MHD_Connection *pConn) {
   const union MHD_ConnectionInfo *pInfo =
       MHD_get_connection_info(pConn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
   char zAddr[INET6_ADDRSTRLEN] = "?";
   if (pInfo && pInfo->client_addr) {
     const struct sockaddr *pSa = pInfo->client_addr;
     if (pSa->sa_family == AF_INET) {
-      inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)pSa)->sin_addr,
+      inet_ntop(AF_INET,
+                &((const struct sockaddr_in *)(const void *)pSa)->sin_addr,
                 zAddr, sizeof(zAddr));
     } else if (pSa->sa_family == AF_INET6) {
       inet_ntop(AF_INET6,
@@ -173,6 +177,54 @@ static enum MHD_Result on_post_field(void *pCls, enum MHD_ValueKind eKind,
   return MHD_YES;
 }
 
+/* ---- Authentication and the central checks ---- */
+
+static void authenticate(Request *r) {
+  const char *zAuth = request_header(r, MHD_HTTP_HEADER_AUTHORIZATION);
+  if (zAuth && strncmp(zAuth, "Bearer ", 7) == 0) {
+    if (g_pCfg->pAuth->xToken(r->pDb, r->pArena, zAuth + 7, &r->user) ==
+        DB_OK) {
+      r->bSignedIn = 1;
+      r->bBearer = 1;
+    }
+    return; /* A bad token is not silently replaced by the cookie */
+  }
+  const char *zCookie =
+      MHD_lookup_connection_value(r->pConn, MHD_COOKIE_KIND, COOKIE_SESSION);
+  if (zCookie && g_pCfg->pAuth->xSession(r->pDb, r->pArena, zCookie, &r->user,
+                                         &r->iSession) == DB_OK) {
+    r->bSignedIn = 1;
+    r->zSessionToken = arena_strdup(r->pArena, zCookie);
+  }
+}
+
+/* Who sends the request, from its headers, and whether the route takes
+** them, before any of the body is read: a body the route would refuse is
+** dropped unread, never kept. (Bodies used to be read whole first: an
+** upload route takes 100 MB, so anonymous senders made the server hold
+** that much per connection.) Without a database it is left to the
+** dispatch, which answers 503. Called again at the dispatch when a body
+** came, so that what happened to the account meanwhile counts. */
+static void request_admit(Request *r) {
+  r->pDb = thread_db();
+  if (!r->pDb || !r->pRoute) return;
+  memset(&r->user, 0, sizeof(r->user));
+  r->bSignedIn = r->bBearer = 0;
+  r->iSession = 0;
+  r->zSessionToken = NULL;
+  authenticate(r);
+  r->bAdmitted = 1;
+  int mRole = r->bSignedIn ? r->user.mRole : ROLE_ANONYMOUS;
+  r->bDenied = !(route_roles(r->pRoute, r->eMethod) & mRole);
+}
+
+/* Whether the client waits for «100 Continue» before sending its body. */
+static int expects_continue(struct MHD_Connection *pConn) {
+  const char *z = MHD_lookup_connection_value(pConn, MHD_HEADER_KIND,
+                                              MHD_HTTP_HEADER_EXPECT);
+  return z && strcasecmp(z, "100-continue") == 0;
+}
+
 /* First call: set up the Request, match the route, prepare the body. */
 static Request *request_begin(struct MHD_Connection *pConn, const char *zUrl,
                               const char *zMethod) {
@@ -209,10 +261,11 @@ static Request *request_begin(struct MHD_Connection *pConn, const char *zUrl,
   if (zLength && strtoull(zLength, NULL, 10) > r->nBodyMax) {
     r->bTooLarge = 1; /* Answered with 413 once the body is skipped */
   }
-  if (r->pRoute && r->eMethod == METHOD_POST && !r->bTooLarge) {
+  request_admit(r);
+  if (r->pRoute && r->eMethod == METHOD_POST && !r->bTooLarge && !r->bDenied) {
     /* NULL for bodies that are not forms (JSON): those are collected raw. */
-    r->pPost = MHD_create_post_processor(pConn, POST_BUFFER_SIZE,
-                                         on_post_field, r);
+    r->pPost =
+        MHD_create_post_processor(pConn, POST_BUFFER_SIZE, on_post_field, r);
   }
   atomic_fetch_add(&g_nInFlight, 1);
   return r;
@@ -220,6 +273,7 @@ static Request *request_begin(struct MHD_Connection *pConn, const char *zUrl,
 
 static void request_consume(Request *r, const char *pData, size_t nData) {
   r->nBodySeen += nData;
+  if (r->bDenied) return; /* Answered 401 or 403 once the body is skipped */
   if (r->bTooLarge || r->nBodySeen > r->nBodyMax) {
     r->bTooLarge = 1; /* Keep reading (and dropping) to answer cleanly */
     return;
@@ -228,27 +282,6 @@ static void request_consume(Request *r, const char *pData, size_t nData) {
     if (MHD_post_process(r->pPost, pData, nData) != MHD_YES) r->bBadBody = 1;
   } else {
     buf_append(&r->body, pData, nData);
-  }
-}
-
-/* ---- Authentication and the central checks ---- */
-
-static void authenticate(Request *r) {
-  const char *zAuth = request_header(r, MHD_HTTP_HEADER_AUTHORIZATION);
-  if (zAuth && strncmp(zAuth, "Bearer ", 7) == 0) {
-    if (g_pCfg->pAuth->xToken(r->pDb, r->pArena, zAuth + 7, &r->user) ==
-        DB_OK) {
-      r->bSignedIn = 1;
-      r->bBearer = 1;
-    }
-    return; /* A bad token is not silently replaced by the cookie */
-  }
-  const char *zCookie =
-      MHD_lookup_connection_value(r->pConn, MHD_COOKIE_KIND, COOKIE_SESSION);
-  if (zCookie && g_pCfg->pAuth->xSession(r->pDb, r->pArena, zCookie, &r->user,
-                                         &r->iSession) == DB_OK) {
-    r->bSignedIn = 1;
-    r->zSessionToken = arena_strdup(r->pArena, zCookie);
   }
 }
 
@@ -272,11 +305,11 @@ static const char *body_too_large_message(Request *r) {
 static void request_dispatch(Request *r) {
   if (!r->pRoute) {
     if (r->mAllowed) {
-      response_header(r, "Allow", (r->mAllowed & METHOD_POST)
-                                      ? ((r->mAllowed & METHOD_GET)
-                                             ? "GET, HEAD, POST"
-                                             : "POST")
-                                      : "GET, HEAD");
+      response_header(
+          r, "Allow",
+          (r->mAllowed & METHOD_POST)
+              ? ((r->mAllowed & METHOD_GET) ? "GET, HEAD, POST" : "POST")
+              : "GET, HEAD");
       respond_error(r, 405, NULL);
     } else {
       respond_error(r, 404, NULL);
@@ -296,8 +329,9 @@ static void request_dispatch(Request *r) {
     r->pPost = NULL;
   }
   if (r->bBadBody) {
-    respond_error(r, 400, "El formulario llegó incompleto o dañado. "
-                          "Vuelva a intentarlo.");
+    respond_error(r, 400,
+                  "El formulario llegó incompleto o dañado. "
+                  "Vuelva a intentarlo.");
     return;
   }
   int iStatus = 0;
@@ -310,15 +344,19 @@ static void request_dispatch(Request *r) {
     }
     return;
   }
-  r->pDb = thread_db();
+  /* Admitted again after a body: an account disabled (or a session ended)
+  ** while its upload was arriving must not get the upload stored. */
+  if (!r->bAdmitted || r->nBodySeen > 0) {
+    int bDenied = r->bDenied; /* Its body was dropped: it stays refused */
+    request_admit(r);
+    r->bDenied |= bDenied;
+  }
   if (!r->pDb) {
     respond_error(r, 503, NULL);
     return;
   }
   r->nDbFailedAtStart = db_failures(r->pDb);
-  authenticate(r);
-  int mRole = r->bSignedIn ? r->user.mRole : ROLE_ANONYMOUS;
-  if (!(route_roles(r->pRoute, r->eMethod) & mRole)) {
+  if (r->bDenied) {
     if (r->bSignedIn) {
       respond_error(r, 403, NULL);
     } else if (request_is_api(r)) {
@@ -344,20 +382,28 @@ static void request_dispatch(Request *r) {
   if (!r->bResponded) respond_error(r, 500, NULL);
 }
 
+/* libmicrohttpd is done with shared bytes it was sending. */
+static void release_shared(void *pCls) { shared_bytes_release(pCls); }
+
 /* Builds the libmicrohttpd response from what the page set. */
 static enum MHD_Result request_queue(Request *r) {
   struct MHD_Response *pResp;
   if (r->bBodyFd) {
     pResp = MHD_create_response_from_fd64(r->nBodyFd, r->iBodyFd);
     if (pResp) r->bBodyFd = 0; /* libmicrohttpd closes it now */
+  } else if (r->pShared) {
+    pResp = MHD_create_response_from_buffer_with_free_callback_cls(
+        shared_bytes_size(r->pShared), (void *)shared_bytes_data(r->pShared),
+        release_shared, r->pShared);
+    if (pResp) r->pShared = NULL; /* libmicrohttpd releases it now */
   } else {
     pResp = MHD_create_response_from_buffer(r->nBody, (void *)r->pBody,
                                             MHD_RESPMEM_PERSISTENT);
   }
   if (!pResp) return MHD_NO;
-  MHD_add_response_header(pResp, MHD_HTTP_HEADER_CONTENT_TYPE,
-                          r->zContentType ? r->zContentType
-                                          : "text/plain; charset=utf-8");
+  MHD_add_response_header(
+      pResp, MHD_HTTP_HEADER_CONTENT_TYPE,
+      r->zContentType ? r->zContentType : "text/plain; charset=utf-8");
   /* No inline script or style anywhere: the policy can be strict. */
   MHD_add_response_header(
       pResp, "Content-Security-Policy",
@@ -385,20 +431,29 @@ static enum MHD_Result on_access(void *pCls, struct MHD_Connection *pConn,
   Request *r = *ppReqCls;
   if (!r) {
     watchdog_request_begin(pConn); /* The headers are in */
-    *ppReqCls = request_begin(pConn, zUrl, zMethod);
-    return MHD_YES;
-  }
-  if (*pnUpload > 0) {
+    *ppReqCls = r = request_begin(pConn, zUrl, zMethod);
+    /* A client that waits for «100 Continue» before sending a body that
+    ** would be refused is answered now: libmicrohttpd then sends no 100,
+    ** the body never comes, and the connection closes after the answer
+    ** (one that does not wait gets its answer after the body, which a
+    ** browser needs to show it). */
+    if (!((r->bTooLarge || r->bDenied) && expects_continue(pConn))) {
+      return MHD_YES;
+    }
+  } else if (*pnUpload > 0) {
+    watchdog_body_received(pConn, *pnUpload);
     request_consume(r, pUpload, *pnUpload);
     *pnUpload = 0;
     return MHD_YES;
   }
+  watchdog_body_done(pConn); /* The page runs: no deadline now */
   request_dispatch(r);
   return request_queue(r);
 }
 
 static void on_completed(void *pCls, struct MHD_Connection *pConn,
-                         void **ppReqCls, enum MHD_RequestTerminationCode eToe) {
+                         void **ppReqCls,
+                         enum MHD_RequestTerminationCode eToe) {
   (void)pCls;
   watchdog_request_end(pConn); /* Waiting for the next request's headers */
   Request *r = *ppReqCls;
@@ -426,6 +481,22 @@ static void on_completed(void *pCls, struct MHD_Connection *pConn,
   request_drop_body_fd(r);
   arena_free(r->pArena);
   atomic_fetch_sub(&g_nInFlight, 1);
+}
+
+/* MHD_OPTION_UNESCAPE_CALLBACK: the path and the query arguments decoded
+** as libmicrohttpd does, but a NUL (%00) kept as the byte 0xFF. As a NUL it
+** ended the C string there and silently cut what followed
+** ("/evidencias/3%00.html" was "/evidencias/3", "?as_of=2025-06-30%00..."
+** a date); as an invalid byte the door refuses it as not UTF-8
+** (request_check.c). */
+static size_t on_unescape(void *pCls, struct MHD_Connection *pConn, char *z) {
+  (void)pCls;
+  (void)pConn;
+  size_t n = MHD_http_unescape(z);
+  for (size_t i = 0; i < n; i++) {
+    if (z[i] == 0) z[i] = (char)0xFF;
+  }
+  return n;
 }
 
 /* While stopping, new connections are closed as soon as they are accepted.
@@ -456,7 +527,8 @@ static void on_mhd_log(void *pCls, const char *zFmt, va_list ap) {
 static int listen_socket(const char *zListen, char *zErr, size_t nErr) {
   const char *zColon = strrchr(zListen, ':');
   if (!zColon || zColon == zListen || !zColon[1]) {
-    snprintf(zErr, nErr, "--listen debe ser HOST:PUERTO, por ejemplo 127.0.0.1:8080");
+    snprintf(zErr, nErr,
+             "--listen debe ser HOST:PUERTO, por ejemplo 127.0.0.1:8080");
     return -1;
   }
   char zHost[256];
@@ -491,9 +563,10 @@ static int listen_socket(const char *zListen, char *zErr, size_t nErr) {
       listen(fd, 1024) != 0) {
     int e = errno;
     if (e == EADDRINUSE) {
-      snprintf(zErr, nErr, "el puerto %ld ya está en uso en %s: detenga el "
-               "otro programa o elija otro con --listen", iPort,
-               zHost[0] ? zHost : "*");
+      snprintf(zErr, nErr,
+               "el puerto %ld ya está en uso en %s: detenga el "
+               "otro programa o elija otro con --listen",
+               iPort, zHost[0] ? zHost : "*");
     } else {
       snprintf(zErr, nErr, "no se pudo escuchar en %s: %s", zListen,
                strerror(e));
@@ -546,8 +619,9 @@ int server_run(const ServerConfig *pCfg) {
   g_pCfg = pCfg;
   char zErr[640];
   if (load_csrf_key() != 0) {
-    fprintf(stderr, "cosoc: la base de datos no tiene la clave de seguridad; "
-                    "ejecute cosoc migrate\n");
+    fprintf(stderr,
+            "cosoc: la base de datos no tiene la clave de seguridad; "
+            "ejecute cosoc migrate\n");
     return 1;
   }
   int fd = listen_socket(pCfg->zListen, zErr, sizeof(zErr));
@@ -587,36 +661,38 @@ int server_run(const ServerConfig *pCfg) {
       MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(32 * 1024),
       MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u, MHD_OPTION_NOTIFY_COMPLETED,
       on_completed, NULL, MHD_OPTION_NOTIFY_CONNECTION, watchdog_notify, NULL,
-      MHD_OPTION_END);
+      MHD_OPTION_UNESCAPE_CALLBACK, on_unescape, NULL, MHD_OPTION_END);
   if (!pDaemon) {
     fprintf(stderr, "cosoc: no se pudo iniciar el servidor HTTP en %s\n",
             pCfg->zListen);
     close(fd);
     return 1;
   }
-  if (watchdog_start(pCfg->nHeaderTimeoutSeconds ? pCfg->nHeaderTimeoutSeconds
-                                                 : 30) != 0) {
+  if (watchdog_start(
+          pCfg->nHeaderTimeoutSeconds ? pCfg->nHeaderTimeoutSeconds : 30,
+          pCfg->nBodyMinRate) != 0) {
     fprintf(stderr,
             "cosoc: no se pudo iniciar el control de conexiones "
             "lentas\n");
     MHD_stop_daemon(pDaemon);
     return 1;
   }
-  fprintf(stderr, "cosoc: escuchando en http://%s (%u hilos, hasta %u "
-                  "conexiones)\n",
+  fprintf(stderr,
+          "cosoc: escuchando en http://%s (%u hilos, hasta %u "
+          "conexiones)\n",
           pCfg->zListen, nThreads, nMaxConn);
 
   int iSig = 0;
   sigwait(&sigs, &iSig);
-  fprintf(stderr, "cosoc: deteniendo (%s), terminando las solicitudes en "
-                  "curso\n",
+  fprintf(stderr,
+          "cosoc: deteniendo (%s), terminando las solicitudes en "
+          "curso\n",
           iSig == SIGINT ? "SIGINT" : "SIGTERM");
   /* Stop accepting, let requests in flight finish, then stop. */
   atomic_store(&g_bStopping, 1);
   if (pCfg->xStopping) pCfg->xStopping();
-  for (int i = 0; i < SHUTDOWN_GRACE_SECONDS * 20 &&
-                  atomic_load(&g_nInFlight) > 0;
-       i++) {
+  for (int i = 0;
+       i < SHUTDOWN_GRACE_SECONDS * 20 && atomic_load(&g_nInFlight) > 0; i++) {
     struct timespec ts = {0, 50 * 1000 * 1000};
     nanosleep(&ts, NULL);
   }
