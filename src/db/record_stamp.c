@@ -35,6 +35,8 @@ static const char *const azStampSql[RECORD_N_KIND] = {
         "SELECT t.version, coalesce(t.updated_at, 0), coalesce(u.name, '') "
         "FROM settings t LEFT JOIN users u ON u.id = t.updated_by WHERE "
         "t.key = 'evidence_limits' AND CAST(? AS BIGINT) = 0",
+    [RECORD_COURSE] = STAMP_SQL("courses"),
+    [RECORD_PARTICIPANT] = STAMP_SQL("participants"),
 };
 
 int record_stamp_get(Db *pDb, Arena *pArena, RecordKind eKind, int64_t iId,
@@ -82,6 +84,8 @@ static const char *const azClaimSql[RECORD_N_KIND] = {
         "UPDATE settings SET updated_by = CAST(? AS BIGINT) WHERE key = "
         "'evidence_limits' AND CAST(? AS BIGINT) = 0 AND version = ? "
         "RETURNING key",
+    [RECORD_COURSE] = CLAIM_SQL("courses"),
+    [RECORD_PARTICIPANT] = CLAIM_SQL("participants"),
 };
 
 int record_stamp_mark(Db *pDb, RecordKind eKind, int64_t iId, int64_t iUser) {

@@ -26,6 +26,8 @@ typedef enum RecordKind {
   RECORD_EVIDENCE_LIMITS, /* The evidence upload limits, one form: id 0;
                           ** their version is the settings row
                           ** 'evidence_limits'; no row: 0 */
+  RECORD_COURSE,       /* A course of the Escuela de Dirigentes */
+  RECORD_PARTICIPANT,  /* A person who is not a councillor */
   RECORD_N_KIND
 } RecordKind;
 

@@ -42,6 +42,17 @@ static const Notice aNotice[] = {
      "Vence en 24 horas y sirve una sola vez."},
     {"clave-restablecida",
      "Su contraseña nueva quedó guardada; ingrese con ella."},
+    {"inscripcion",
+     "Su inscripción quedó registrada. Le enviamos un correo con el "
+     "calendario de los módulos."},
+    {"inscripcion-repetida",
+     "Usted ya estaba inscrita o inscrito en este curso: no hace falta "
+     "hacer nada más."},
+    {"inscritos", "Las personas quedaron inscritas en el curso."},
+    {"certificados", "Los certificados quedaron emitidos y se enviaron por "
+                     "correo a quienes tienen uno."},
+    {"revocado", "El certificado quedó revocado."},
+    {"asistencia", "La asistencia del módulo quedó guardada."},
 };
 
 static const char *notice_text(const char *zKey) {

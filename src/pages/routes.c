@@ -10,6 +10,7 @@
 #include "pages/activities/activities_pages.h"
 #include "store/evidence/evidence_store.h"
 #include "pages/evidence/evidence_pages.h"
+#include "pages/courses/courses_pages.h"
 #include "pages/meetings/meetings_pages.h"
 
 #define GET METHOD_GET
@@ -126,6 +127,29 @@ const Route routes_table[] = {
     {"/admin/quorum",       GET | POST, ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_admin_quorum},
     {"/api/agreements",     GET | POST, ROLES_SIGNED_IN, ROUTE_CSRF, SMALL, page_api_agreements},
     {"/api/agreements/:",   GET | POST, ROLES_SIGNED_IN, ROUTE_CSRF, SMALL, page_api_agreement},
+    /* Escuela de Dirigentes: courses, enrolment, certificates */
+    {"/cursos",             GET,        ROLES_EVERYONE,  0,          0,     page_courses_public},
+    {"/cursos/:",           GET | POST, ROLES_EVERYONE,  ROUTE_CSRF, SMALL, page_course_public},
+    {"/certificados/:",     GET,        ROLES_EVERYONE,  0,          0,     page_certificate},
+    {"/api/courses",        GET | POST, ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_api_courses},
+    {"/api/courses/:",      GET,        ROLE_ADMIN,      0,          0,     page_api_course},
+    {"/api/courses/:/enrolments", GET | POST, ROLE_ADMIN, ROUTE_CSRF, SMALL, page_api_course_enrolments},
+    {"/api/courses/:/certificates", POST, ROLE_ADMIN,    ROUTE_CSRF, SMALL, page_api_course_certificates},
+    {"/api/certificates/:/revoke", POST, ROLE_ADMIN,     ROUTE_CSRF, SMALL, page_api_certificate_revoke},
+    {"/admin/cursos",       GET,        ROLE_ADMIN,      0,          0,     page_admin_courses},
+    {"/admin/cursos/ajustes", POST,     ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_admin_course_settings},
+    {"/admin/cursos/nuevo", GET | POST, ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_admin_course_new},
+    {"/admin/cursos/:",     GET | POST, ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_admin_course},
+    {"/admin/cursos/:/modulos", POST,   ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_admin_course_module},
+    {"/admin/cursos/:/inscribir", POST, ROLE_ADMIN,      ROUTE_CSRF, CSV_UPLOAD, page_admin_course_enrol},
+    {"/admin/cursos/:/certificados", POST, ROLE_ADMIN,   ROUTE_CSRF, SMALL, page_admin_course_certificates},
+    {"/admin/cursos/:/revocar", POST,   ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_admin_course_revoke},
+    {"/admin/cursos/:/cobertura.xlsx", GET, ROLE_ADMIN,  0,          0,     page_admin_course_coverage_xlsx},
+    {"/actividades/:/asistencia-curso", POST, ROLE_ADMIN, ROUTE_CSRF, SMALL, page_module_attendance},
+    {"/actividades/:/asistencia-reporte", POST, ROLE_ADMIN, ROUTE_CSRF, CSV_UPLOAD, page_module_report},
+    {"/admin/participantes", GET,       ROLE_ADMIN,      0,          0,     page_admin_participants},
+    {"/admin/participantes/nuevo", GET | POST, ROLE_ADMIN, ROUTE_CSRF, SMALL, page_admin_participant_new},
+    {"/admin/participantes/:", GET | POST, ROLE_ADMIN,   ROUTE_CSRF, SMALL, page_admin_participant},
 };
 
 const int routes_count = (int)(sizeof(routes_table) / sizeof(routes_table[0]));

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "domain/plan_catalog.h"
+#include "store/courses/courses.h"
 #include "store/evidence/evidence_store.h"
 
 /* The types accepted, as libmagic names them. */
@@ -556,6 +557,9 @@ int evidence_compliance_feed(Db *pDb, Arena *pArena, int64_t iCouncil,
     db_done(p);
     if (rc != DB_DONE) return DB_ERROR;
   }
+  /* Modules of a course: which course, and what the course proves. */
+  if (course_compliance_feed(pDb, pArena, iCouncil, a, k) != DB_OK)
+    return DB_ERROR;
   *paAct = a;
   *pnAct = k;
   return DB_OK;

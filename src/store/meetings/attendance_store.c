@@ -8,6 +8,7 @@
 
 #include "domain/chile_time.h"
 #include "store/meetings/meetings.h"
+#include "store/people/participants.h"
 
 /* Grows an arena array of nSize-byte elements holding n, to room for n+1. */
 static void *grow(Arena *pArena, void *a, int n, int *pnAlloc, size_t nSize) {
@@ -50,13 +51,22 @@ int session_attendance_list(Db *pDb, Arena *pArena, int64_t iActivity,
                             SessionAttendance **paRow, int *pnRow) {
   *paRow = NULL;
   *pnRow = 0;
+  /* A guest's name, organization and commune are their participant's
+  ** (migration 0035); rows of no participant keep what they were written
+  ** with. */
   DbStmt *p = db_prepare(
       pDb,
       "SELECT coalesce(a.member_id, 0), m.first_names, m.last_names, "
-      "a.guest_name, a.guest_organization, coalesce(o.name, ''), "
-      "a.guest_commune, a.status, a.reason, coalesce(a.substitute_for, 0) "
+      "coalesce(g.name, a.guest_name), coalesce(go.name, "
+      "g.organization_name, a.guest_organization), coalesce(o.name, ''), "
+      "coalesce(gc.name, a.guest_commune), a.status, a.reason, "
+      "coalesce(a.substitute_for, 0), coalesce(a.participant_id, 0), "
+      "coalesce(a.minutes, -1) "
       "FROM attendance a LEFT JOIN members m ON m.id = a.member_id "
       "LEFT JOIN organizations o ON o.id = m.organization_id "
+      "LEFT JOIN participants g ON g.id = a.participant_id "
+      "LEFT JOIN organizations go ON go.id = g.organization_id "
+      "LEFT JOIN territory_communes gc ON gc.code = g.commune_code "
       "WHERE a.activity_id = ? ORDER BY a.sort_order, a.id");
   if (!p) return DB_ERROR;
   db_bind_int64(p, 1, iActivity);
@@ -78,20 +88,21 @@ int session_attendance_list(Db *pDb, Arena *pArena, int64_t iActivity,
     attendance_parse(db_column_text(p, 7), &s->eStatus);
     s->zReason = arena_strdup(pArena, db_column_text(p, 8));
     s->iSubstituteFor = db_column_int64(p, 9);
+    s->iParticipant = db_column_int64(p, 10);
+    s->nMinutes = (int)db_column_int64(p, 11);
   }
   db_done(p);
   return rc == DB_DONE ? DB_OK : DB_ERROR;
 }
 
 static int insert_row(Db *pDb, int64_t iActivity, int64_t iUser,
-                      const AttendanceEntry *e, const char *zCommune,
-                      int64_t iSubstituteFor, int iOrder) {
+                      const AttendanceEntry *e, int64_t iParticipant,
+                      int64_t iSubstituteFor, int nMinutes, int iOrder) {
   DbStmt *p = db_prepare(
       pDb,
-      "INSERT INTO attendance(activity_id, member_id, guest_name, "
-      "guest_organization, guest_commune, status, reason, substitute_for, "
-      "sort_order, updated_at, updated_by) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "INSERT INTO attendance(activity_id, member_id, participant_id, "
+      "status, reason, substitute_for, minutes, sort_order, updated_at, "
+      "updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   if (!p) return DB_ERROR;
   int bGuest = e->iMemberId <= 0;
   db_bind_int64(p, 1, iActivity);
@@ -99,32 +110,94 @@ static int insert_row(Db *pDb, int64_t iActivity, int64_t iUser,
     db_bind_null(p, 2);
   else
     db_bind_int64(p, 2, e->iMemberId);
-  db_bind_text(p, 3, bGuest && e->zName ? e->zName : "");
-  db_bind_text(p, 4, bGuest && e->zOrganization ? e->zOrganization : "");
-  db_bind_text(p, 5, bGuest && zCommune ? zCommune : "");
-  db_bind_text(p, 6, attendance_slug(e->eStatus));
+  if (bGuest && iParticipant > 0)
+    db_bind_int64(p, 3, iParticipant);
+  else
+    db_bind_null(p, 3);
+  db_bind_text(p, 4, attendance_slug(e->eStatus));
   db_bind_text(
-      p, 7,
+      p, 5,
       e->eStatus == ATTENDANCE_JUSTIFICADO && e->zReason ? e->zReason : "");
   if (!bGuest && iSubstituteFor > 0)
-    db_bind_int64(p, 8, iSubstituteFor);
+    db_bind_int64(p, 6, iSubstituteFor);
   else
-    db_bind_null(p, 8);
-  db_bind_int64(p, 9, iOrder);
-  db_bind_int64(p, 10, db_now());
+    db_bind_null(p, 6);
+  if (nMinutes >= 0)
+    db_bind_int64(p, 7, nMinutes);
+  else
+    db_bind_null(p, 7);
+  db_bind_int64(p, 8, iOrder);
+  db_bind_int64(p, 9, db_now());
   if (iUser > 0)
-    db_bind_int64(p, 11, iUser);
+    db_bind_int64(p, 10, iUser);
   else
-    db_bind_null(p, 11);
+    db_bind_null(p, 10);
   int rc = db_step(p);
   db_done(p);
   return rc == DB_DONE ? DB_OK : rc;
+}
+
+/* The participant a guest entry is: its own id, or the council's
+** participant of that name and organization (added when there is none). */
+static int guest_participant(Db *pDb, Arena *pArena, int64_t iCouncil,
+                             int64_t iUser, const AttendanceEntry *e,
+                             const char *zCommune, int64_t *piPart) {
+  *piPart = 0;
+  if (e->iMemberId > 0) return DB_OK;
+  if (e->iParticipantId > 0) {
+    /* Only a participant of the activity's council. */
+    DbStmt *p = db_prepare(pDb,
+                           "SELECT id FROM participants WHERE council_id = ? "
+                           "AND id = ?");
+    if (!p) return DB_ERROR;
+    db_bind_int64(p, 1, iCouncil);
+    db_bind_int64(p, 2, e->iParticipantId);
+    int rc = db_step(p);
+    if (rc == DB_ROW) *piPart = db_column_int64(p, 0);
+    db_done(p);
+    return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_CONSTRAINT : DB_ERROR;
+  }
+  Participant want;
+  memset(&want, 0, sizeof(want));
+  want.zName = e->zName ? e->zName : "";
+  want.zRun = "";
+  want.zEmail = "";
+  want.zPhone = "";
+  want.zOrganization = e->zOrganization ? e->zOrganization : "";
+  want.iOrganization =
+      want.zOrganization[0]
+          ? people_org_find(pDb, iCouncil, NULL, want.zOrganization)
+          : 0;
+  /* The commune as written, when it names one of the territory. */
+  want.zCommuneCode = "";
+  if (zCommune && zCommune[0]) {
+    DbStmt *p = db_prepare(pDb,
+                           "SELECT code FROM territory_communes WHERE code = "
+                           "? OR lower(name) = lower(?) ORDER BY code");
+    if (p) {
+      db_bind_text(p, 1, zCommune);
+      db_bind_text(p, 2, zCommune);
+      if (db_step(p) == DB_ROW)
+        want.zCommuneCode = arena_strdup(pArena, db_column_text(p, 0));
+      db_done(p);
+    }
+  }
+  return participant_resolve(pDb, pArena, iCouncil, iUser, &want, piPart, NULL);
 }
 
 int session_attendance_replace(Db *pDb, int64_t iActivity, int64_t iUser,
                                const AttendanceEntry *a, int n,
                                const char *const *azCommune,
                                const int64_t *aiSubstituteFor) {
+  return session_attendance_replace_timed(pDb, iActivity, iUser, a, n,
+                                          azCommune, aiSubstituteFor, NULL);
+}
+
+int session_attendance_replace_timed(Db *pDb, int64_t iActivity, int64_t iUser,
+                                     const AttendanceEntry *a, int n,
+                                     const char *const *azCommune,
+                                     const int64_t *aiSubstituteFor,
+                                     const int *aiMinutes) {
   int rc = db_begin(pDb);
   if (rc != DB_OK) return rc;
   /* An approved acta shows this list: it is fixed with it. Checked inside
@@ -141,7 +214,8 @@ int session_attendance_replace(Db *pDb, int64_t iActivity, int64_t iUser,
       pDb,
       "UPDATE activities SET attendance_version = attendance_version + 1, "
       "attendance_updated_at = ?, attendance_updated_by = CAST(? AS BIGINT) "
-      "WHERE id = ?");
+      "WHERE id = ? RETURNING council_id");
+  int64_t iCouncil = 0;
   if (!p)
     rc = DB_ERROR;
   else {
@@ -151,24 +225,39 @@ int session_attendance_replace(Db *pDb, int64_t iActivity, int64_t iUser,
     else
       db_bind_null(p, 2);
     db_bind_int64(p, 3, iActivity);
-    rc = db_step(p) == DB_DONE ? DB_OK : DB_ERROR;
+    rc = db_step(p) == DB_ROW ? DB_OK : DB_ERROR;
+    if (rc == DB_OK) iCouncil = db_column_int64(p, 0);
     db_done(p);
+  }
+  /* Every guest is a participant: found or added before the rows go in. */
+  Arena *pArena = arena_new();
+  int64_t *aiPart = arena_alloc(pArena, sizeof(int64_t) * (size_t)(n + 1));
+  for (int i = 0; i < n && rc == DB_OK; i++) {
+    rc = guest_participant(pDb, pArena, iCouncil, iUser, &a[i],
+                           azCommune ? azCommune[i] : "", &aiPart[i]);
   }
   p = rc == DB_OK ? db_prepare(pDb,
                                "DELETE FROM attendance WHERE "
                                "activity_id = ?")
                   : NULL;
-  if (!p)
-    rc = DB_ERROR;
-  else {
+  if (!p) {
+    if (rc == DB_OK) rc = DB_ERROR;
+  } else {
     db_bind_int64(p, 1, iActivity);
     rc = db_step(p) == DB_DONE ? DB_OK : DB_ERROR;
     db_done(p);
   }
   for (int i = 0; i < n && rc == DB_OK; i++) {
-    rc = insert_row(pDb, iActivity, iUser, &a[i], azCommune ? azCommune[i] : "",
-                    aiSubstituteFor ? aiSubstituteFor[i] : 0, i);
+    /* The same person listed twice as a guest (two spellings that fold
+    ** alike) is one row. */
+    int bSeen = 0;
+    for (int j = 0; j < i && aiPart[i]; j++) bSeen |= aiPart[j] == aiPart[i];
+    if (bSeen) continue;
+    rc = insert_row(pDb, iActivity, iUser, &a[i], aiPart[i],
+                    aiSubstituteFor ? aiSubstituteFor[i] : 0,
+                    aiMinutes ? aiMinutes[i] : -1, i);
   }
+  arena_free(pArena);
   if (rc != DB_OK) {
     db_rollback(pDb);
     return rc;
