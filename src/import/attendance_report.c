@@ -443,7 +443,7 @@ int attendance_report_read(Arena *pArena, const void *p, size_t n,
   /* The header: the first line whose cells, split at a tab, a comma or a
   ** semicolon, name a person and a time. */
   static const char acSep[] = {'\t', ',', ';'};
-  int aiCol[ROLE_COUNT];
+  int aiCol[ROLE_COUNT] = {0};
   char cSep = 0;
   size_t iLine = 0, iData = 0;
   int nBefore = 0; /* Non-empty lines before the header: a summary */

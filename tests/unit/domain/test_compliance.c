@@ -587,13 +587,13 @@ static void each_province_must_have_a_verified_activity(void **state) {
   static const int aiLine10[] = {10};
   ComplianceActivity aAct[4] = {
       {1, "modulo_escuela", "Módulo 1", "2025-03-05", "04101", "La Serena",
-       "realizada", 1, aiLine10, 4, azModule},
+       "realizada", 1, aiLine10, 4, azModule, 0, NULL, 0},
       {2, "modulo_escuela", "Módulo 2", "2025-04-05", "04102", "Coquimbo",
-       "realizada", 1, aiLine10, 4, azModule},
+       "realizada", 1, aiLine10, 4, azModule, 0, NULL, 0},
       {3, "modulo_escuela", "Módulo 3", "2025-05-05", "04301", "Ovalle",
-       "realizada", 1, aiLine10, 4, azModule},
+       "realizada", 1, aiLine10, 4, azModule, 0, NULL, 0},
       {4, "modulo_escuela", "Módulo 4", "2025-06-05", "04201", "Illapel",
-       "realizada", 1, aiLine10, 4, azModule},
+       "realizada", 1, aiLine10, 4, azModule, 0, NULL, 0},
   };
   ComplianceOptions opt = {.zAsOf = "2025-06-20"};
   ComplianceResult res;

@@ -249,7 +249,8 @@ static void evidence_wordings_are_matched_by_key_words(void **state) {
       {"Fotografías y videos", "fotografias videos"},
       {"Registro fotográfico o audiovisual", "fotografias"},
       {"Minuta de reunión", "acta"},
-      {"Certificado de participación", "certificado_de_participacion"},
+      {"Certificado de participación", "certificados"},
+      {"Libro de visitas", "libro_de_visitas"},
       {"N/A", ""},
       {"-", ""},
   };
