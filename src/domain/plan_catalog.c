@@ -268,6 +268,24 @@ static const struct {
     {"operativo", "", NULL},
 };
 
+/* Nouns that name a part of a course rather than a whole activity: a
+** target of «4 módulos» counts a course's modules one by one, where «una
+** Escuela de Dirigentes» counts the course once (domain/compliance.h). */
+static const char *const azCoursePart[] = {
+    "modulo",
+    "clase",
+    "sesion de la escuela",
+    "unidad de la escuela",
+};
+
+int plan_noun_is_course_part(Arena *pArena, const PlanToken *aTok, int nTok,
+                             int i) {
+  for (size_t k = 0; k < sizeof(azCoursePart) / sizeof(azCoursePart[0]); k++) {
+    if (plan_tokens_match(pArena, aTok, nTok, i, azCoursePart[k])) return 1;
+  }
+  return 0;
+}
+
 /* Words that make a meeting one with authorities. */
 static const char *const azAuthority[] = {
     "autoridad",        "seremi",        "director", "directora",

@@ -122,8 +122,9 @@ static int save_line(Db *pDb, Arena *pArena, int64_t iVersion,
       "responsible, window_phrase, window_start, window_end, "
       "window_flagged, window_as_needed, target_count, target_kinds, "
       "target_exclude, meta, notes, window_reason, target_flagged, "
-      "target_reason, target_provinces, carried_over) VALUES (?, ?, ?, ?, "
-      "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+      "target_reason, target_provinces, carried_over, target_modules) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+      "?) RETURNING id");
   if (!p) return DB_ERROR;
   db_bind_int64(p, 1, iVersion);
   db_bind_int64(p, 2, pL->iNumber);
@@ -145,6 +146,7 @@ static int save_line(Db *pDb, Arena *pArena, int64_t iVersion,
   db_bind_text(p, 18, pL->target.bFlagged ? pL->target.zReason : "");
   db_bind_text(p, 19, plan_target_provinces_text(pArena, &pL->target));
   db_bind_text(p, 20, pL->zCarried ? pL->zCarried : "");
+  db_bind_int64(p, 21, pL->target.bModules ? 1 : 0);
   int64_t iLine = insert_returning_id(p);
   if (!iLine) return DB_ERROR;
   for (int k = 0; k < pL->nEvidence; k++) {
@@ -439,7 +441,8 @@ static int load_lines(Db *pDb, Arena *pArena, int64_t iVersion, PlanDoc *pDoc) {
       "window_start, window_end, window_flagged, window_as_needed, "
       "target_count, target_kinds, target_exclude, id, meta, notes, "
       "window_reason, target_flagged, target_reason, target_provinces, "
-      "carried_over FROM plan_lines WHERE version_id = ? ORDER BY number");
+      "carried_over, target_modules FROM plan_lines WHERE version_id = ? "
+      "ORDER BY number");
   if (!p) return DB_ERROR;
   db_bind_int64(p, 1, iVersion);
   int64_t *aId = arena_alloc(pArena, sizeof(int64_t) * (size_t)(nLine + 1));
@@ -465,6 +468,7 @@ static int load_lines(Db *pDb, Arena *pArena, int64_t iVersion, PlanDoc *pDoc) {
     snprintf(pL->target.zReason, PLAN_REASON_SIZE, "%s", db_column_text(p, 17));
     plan_target_provinces_from_text(pArena, &pL->target, db_column_text(p, 18));
     pL->zCarried = arena_strdup(pArena, db_column_text(p, 19));
+    pL->target.bModules = (int)db_column_int64(p, 20);
     pL->aEvidence =
         arena_alloc(pArena, sizeof(PlanEvidence) * PLAN_EVIDENCE_MAX);
     pDoc->nLine++;

@@ -172,6 +172,32 @@ static void a_target_describes_its_places_by_name(void **state) {
   arena_free(pArena);
 }
 
+/* «N módulos» counts a course's modules one by one; «una Escuela» counts
+** the course. */
+static void a_target_of_modules_counts_them_one_by_one(void **state) {
+  (void)state;
+  Arena *pArena = arena_new();
+  PlanTarget t;
+  plan_target_suggest("Realizar 4 módulos de la Escuela de Dirigentes", NULL,
+                      NULL, &t);
+  assert_int_equal(t.nCount, 4);
+  assert_true(t.bModules);
+  assert_string_equal(plan_target_kinds_text(pArena, &t), "modulo_escuela");
+  assert_non_null(strstr(plan_target_describe(pArena, &t), "4 módulos"));
+  plan_target_suggest("Al menos seis clases de formación", NULL, NULL, &t);
+  assert_true(t.bModules);
+  plan_target_suggest(
+      "Realizar Escuela de Dirigentes, con distintos módulos, "
+      "de manera On Line",
+      NULL, NULL, &t);
+  assert_int_equal(t.nCount, 1);
+  assert_false(t.bModules);
+  PlanTarget u = t;
+  u.bModules = 1;
+  assert_false(plan_target_equal(&t, &u));
+  arena_free(pArena);
+}
+
 static void targets_compare_regardless_of_kind_order(void **state) {
   (void)state;
   PlanTarget a, b;
@@ -191,6 +217,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(actions_and_meta_give_the_target),
       cmocka_unit_test(a_target_describes_its_places_by_name),
+      cmocka_unit_test(a_target_of_modules_counts_them_one_by_one),
       cmocka_unit_test(targets_compare_regardless_of_kind_order),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
