@@ -75,8 +75,9 @@ static int demo_council(Db *pDb) {
   if (!pStmt) return DB_ERROR;
   db_bind_text(pStmt, 1, DEMO_COUNCIL_NAME);
   db_bind_text(pStmt, 2, DEMO_COUNCIL_SHORT);
-  db_bind_text(pStmt, 3, "Ministerio de Vivienda y Urbanismo — SEREMI y "
-                         "SERVIU Región de Coquimbo");
+  db_bind_text(pStmt, 3,
+               "Ministerio de Vivienda y Urbanismo — SEREMI y "
+               "SERVIU Región de Coquimbo");
   db_bind_text(pStmt, 4, "04");
   db_bind_int64(pStmt, 5, db_now());
   int rc = db_step(pStmt);
@@ -88,7 +89,8 @@ int cmd_demo(int argc, char **argv) {
   const char *zDb = NULL, *zForce = NULL;
   const CliOption aOpt[] = {
       {"db", "COSOC_DB", 0, "base de datos a crear", &zDb},
-      {"force", NULL, 1, "reemplaza una base de datos que ya tiene datos", &zForce},
+      {"force", NULL, 1, "reemplaza una base de datos que ya tiene datos",
+       &zForce},
   };
   int rc = cli_parse(argc, argv, 2, "demo",
                      "Uso: cosoc demo --db ARCHIVO|URL [--force]\n\nCrea una "
@@ -106,8 +108,10 @@ int cmd_demo(int argc, char **argv) {
   if (db_has_data(pDb)) {
     db_close(pDb);
     if (!zForce) {
-      fprintf(stderr, "cosoc demo: %s ya tiene datos; no se tocó. Use "
-                      "--force para reemplazarla por la demostración.\n", zDb);
+      fprintf(stderr,
+              "cosoc demo: %s ya tiene datos; no se tocó. Use "
+              "--force para reemplazarla por la demostración.\n",
+              zDb);
       return CLI_FAIL;
     }
     if (db_target_is_postgres(zDb)) {
@@ -127,11 +131,13 @@ int cmd_demo(int argc, char **argv) {
   if (db_begin(pDb) == DB_OK) {
     if (demo_council(pDb) == DB_OK &&
         accounts_user_create(pDb, pArena, DEMO_ADMIN_EMAIL, DEMO_ADMIN_NAME,
-                             "admin", zPassword, &iAdmin, &zErr, NULL) == DB_OK &&
+                             "admin", zPassword, &iAdmin, &zErr,
+                             NULL) == DB_OK &&
         demo_people(pDb, pArena) == DB_OK &&
         demo_plan(pDb, pArena, iAdmin, &zErr) == DB_OK &&
         demo_activities(pDb, pArena) == DB_OK &&
         demo_sessions(pDb, pArena) == DB_OK &&
+        demo_courses(pDb, pArena) == DB_OK &&
         demo_evidence(pDb, pArena) == DB_OK) {
       rc = db_commit(pDb) == DB_OK ? CLI_OK : CLI_FAIL;
     } else {
