@@ -17,7 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "import/attendance_report.h"
 #include "pages/activities/activities_pages.h"
 #include "pages/courses/courses_pages.h"
 #include "pages/meetings/meetings_pages.h"
@@ -161,19 +160,19 @@ void page_module_report(Request *r) {
   for (int i = 0; i < nField; i++) {
     if (strcmp(aField[i].zName, "archivo") == 0) pFile = &aField[i];
   }
-  AttendanceReport rep;
+  CourseReportReview rep;
   const char *zErr = "Elija el archivo CSV del reporte.";
   int rc = pFile && pFile->nValue
-               ? attendance_report_read(pArena, pFile->zValue, pFile->nValue,
-                                        &rep, &zErr)
-               : REPORT_REFUSED;
+               ? course_report_review(pArena, pFile->zValue, pFile->nValue,
+                                      aEnrol, nEnrol, &rep, &zErr)
+               : DB_DONE;
   Html h;
   page_begin(r, &h, "Revisar la asistencia del módulo", "actividades");
   html_printf(&h,
               "<p><a href=\"/actividades/%lld\">← %s</a></p>\n<h1>Revisar la "
               "asistencia del módulo</h1>\n",
               (long long)act.id, act.zTitle);
-  if (rc != REPORT_OK) {
+  if (rc != DB_OK) {
     html_printf(&h,
                 "<div class=\"error-summary\" role=\"alert\"><p>%s</p></div>"
                 "\n<p><a class=\"button\" href=\"/actividades/%lld#curso\">"
@@ -182,16 +181,8 @@ void page_module_report(Request *r) {
     page_finish(r, &h, 422);
     return;
   }
-  ReportCandidate *aCand =
-      arena_alloc(pArena, sizeof(ReportCandidate) * (size_t)(nEnrol + 1));
-  for (int i = 0; i < nEnrol; i++) {
-    aCand[i].iId = aEnrol[i].id;
-    aCand[i].zName = aEnrol[i].part.zName;
-    aCand[i].zEmail = aEnrol[i].part.zEmail;
-  }
-  int *aiMatch = arena_alloc(pArena, sizeof(int) * (size_t)(rep.nPerson + 1));
-  int nMatched = participant_report_match(pArena, rep.aPerson, rep.nPerson,
-                                          aCand, nEnrol, aiMatch);
+  const int *aiMatch = rep.aiMatch;
+  int nMatched = rep.nMatched;
   int nMin = course_min_minutes(request_db(r), iCouncil);
   html_printf(&h,
               "<p>Reporte de %s: %d %s en %d filas; %d reconocidas entre los "

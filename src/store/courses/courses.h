@@ -18,6 +18,7 @@
 #include "domain/activity.h"
 #include "domain/compliance.h"
 #include "domain/course.h"
+#include "domain/participant.h"
 #include "store/people/participants.h"
 #include "util/arena.h"
 
@@ -105,6 +106,26 @@ int enrolment_add(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iUser,
 /* The participant an enrolment of this course is, 0 when it is none. */
 int64_t enrolment_participant(Db *pDb, int64_t iCouncil, int64_t iCourse,
                               int64_t iEnrolment);
+
+/* ---- A videoconference's report (course_report.c) ---- */
+
+/* A participants report read and matched to the enrolled people. */
+typedef struct CourseReportReview {
+  const char *zTool;     /* "Zoom", "Google Meet", "Microsoft Teams", "" */
+  int nRow;              /* Data rows of the report */
+  int nPerson;           /* People in it (rows of one person summed) */
+  ReportPerson *aPerson; /* Them, in the order first seen */
+  int *aiMatch;          /* Per person: index into the enrolments, or -1 */
+  int nMatched;
+} CourseReportReview;
+
+/* Reads the report pData[0..nData) (Zoom, Google Meet or Teams CSV) and
+** matches its people to aEnrol by e-mail, then name: DB_OK, or DB_DONE with
+** a Spanish reason in *pzErr when it is no report we can read. Writes
+** nothing. */
+int course_report_review(Arena *pArena, const void *pData, size_t nData,
+                         const Enrolment *aEnrol, int nEnrol,
+                         CourseReportReview *pOut, const char **pzErr);
 
 /* ---- Certificates (certificate_store.c) ---- */
 
