@@ -27,14 +27,6 @@ static const char *const azStampSql[RECORD_N_KIND] = {
         "SELECT t.attendance_version, coalesce(t.attendance_updated_at, 0), "
         "coalesce(u.name, '') FROM activities t LEFT JOIN users u ON u.id = "
         "t.attendance_updated_by WHERE t.id = ?",
-    [RECORD_REMINDER_HOURS] =
-        "SELECT t.version, coalesce(t.updated_at, 0), coalesce(u.name, '') "
-        "FROM settings t LEFT JOIN users u ON u.id = t.updated_by WHERE "
-        "t.key = 'activity_reminder_hours' AND CAST(? AS BIGINT) = 0",
-    [RECORD_EVIDENCE_LIMITS] =
-        "SELECT t.version, coalesce(t.updated_at, 0), coalesce(u.name, '') "
-        "FROM settings t LEFT JOIN users u ON u.id = t.updated_by WHERE "
-        "t.key = 'evidence_limits' AND CAST(? AS BIGINT) = 0",
     [RECORD_COURSE] = STAMP_SQL("courses"),
     [RECORD_PARTICIPANT] = STAMP_SQL("participants"),
 };
@@ -76,14 +68,6 @@ static const char *const azClaimSql[RECORD_N_KIND] = {
     [RECORD_ATTENDANCE] =
         "UPDATE activities SET attendance_updated_by = CAST(? AS BIGINT) "
         "WHERE id = ? AND attendance_version = ? RETURNING id",
-    [RECORD_REMINDER_HOURS] =
-        "UPDATE settings SET updated_by = CAST(? AS BIGINT) WHERE key = "
-        "'activity_reminder_hours' AND CAST(? AS BIGINT) = 0 AND version = ? "
-        "RETURNING key",
-    [RECORD_EVIDENCE_LIMITS] =
-        "UPDATE settings SET updated_by = CAST(? AS BIGINT) WHERE key = "
-        "'evidence_limits' AND CAST(? AS BIGINT) = 0 AND version = ? "
-        "RETURNING key",
     [RECORD_COURSE] = CLAIM_SQL("courses"),
     [RECORD_PARTICIPANT] = CLAIM_SQL("participants"),
 };
@@ -108,7 +92,7 @@ int record_stamp_claim(Db *pDb, RecordKind eKind, int64_t iId, int iVersion,
     RecordStamp stamp;
     int rc = record_stamp_get(pDb, pArena, eKind, iId, &stamp);
     arena_free(pArena);
-    return rc == DB_DONE ? DB_OK : rc == DB_OK ? DB_BUSY : DB_ERROR;
+    return rc == DB_DONE ? DB_OK : rc == DB_OK ? DB_STALE : DB_ERROR;
   }
   DbStmt *p = db_prepare(pDb, azClaimSql[eKind]);
   if (!p) return DB_ERROR;
@@ -120,5 +104,5 @@ int record_stamp_claim(Db *pDb, RecordKind eKind, int64_t iId, int iVersion,
   db_bind_int64(p, 3, iVersion);
   int rc = db_step(p);
   db_done(p);
-  return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_BUSY : DB_ERROR;
+  return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_STALE : DB_ERROR;
 }

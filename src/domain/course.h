@@ -17,11 +17,13 @@
 #include "domain/problems.h"
 #include "util/arena.h"
 
-#define COURSE_TITLE_MAX 200       /* Bytes in a title */
-#define COURSE_TEXT_MAX 20000      /* Description or programme */
-#define COURSE_MODULES_MAX 60      /* Modules in one course */
-#define COURSE_LINES_MAX 32        /* Plan lines one course serves */
-#define COURSE_CAPACITY_MAX 100000 /* Places: more is surely a typo */
+#define COURSE_TITLE_MAX 200          /* Bytes in a title */
+#define COURSE_TEXT_MAX 20000         /* Description or programme */
+#define COURSE_MODULES_MAX 60         /* Modules in one course */
+#define COURSE_LINES_MAX 32           /* Plan lines one course serves */
+#define COURSE_CAPACITY_MAX 100000    /* Places: more is surely a typo */
+#define COURSE_MIN_MINUTES_DEFAULT 45 /* Connected time that counts */
+#define COURSE_MIN_MINUTES_MAX 600
 #define COURSE_SPEAKER_MAX 200
 
 /* The completion rule: at least nValue modules, or nValue percent of

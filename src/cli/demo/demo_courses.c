@@ -11,6 +11,7 @@
 #include "cli/cli.h"
 #include "store/courses/courses.h"
 #include "store/meetings/meetings.h"
+#include "store/council/council.h"
 #include "store/people/people.h"
 
 typedef struct DemoLeader {
@@ -148,7 +149,7 @@ static const struct {
 #define DEMO_COURSE_LINE 10
 
 int demo_courses(Db *pDb, Arena *pArena) {
-  int64_t iCouncil = people_council_id(pDb);
+  int64_t iCouncil = council_default_id(pDb);
   if (!iCouncil) return DB_ERROR;
   Course c;
   memset(&c, 0, sizeof(c));
@@ -228,7 +229,7 @@ int demo_courses(Db *pDb, Arena *pArena) {
           m == 1 ? (aLeader[i].aPresent[m] ? aModule[m].nMinutes[i % 2] : 12)
                  : -1;
     }
-    rc = session_attendance_replace_timed(pDb, aiAct[m], 0, a, n, NULL, NULL,
+    rc = meeting_attendance_replace_timed(pDb, aiAct[m], 0, a, n, NULL, NULL,
                                           aiMin);
   }
   return rc;

@@ -14,6 +14,7 @@
 */
 #include <string.h>
 
+#include "store/council/council.h"
 #include "pages/courses/courses_pages.h"
 
 void page_certificate(Request *r) {
@@ -50,9 +51,11 @@ void page_certificate(Request *r) {
     respond_bytes(r, 200, "application/pdf", pPdf, nPdf);
     return;
   }
-  const char *zCouncil, *zInstitution;
-  course_council(request_db(r), pArena, cert.iCouncil, &zCouncil,
-                 &zInstitution);
+  /* The council that issued it (not the request's: the code says which). */
+  Council k;
+  const char *zCouncil =
+      council_get(request_db(r), pArena, cert.iCouncil, &k) == DB_OK ? k.zName
+                                                                     : "";
   Html h;
   page_begin(r, &h, "Verificación de certificado", "");
   html_printf(&h, "<h1>Verificación de certificado</h1>\n");

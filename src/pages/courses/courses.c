@@ -22,8 +22,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/council/council.h"
 #include "domain/chile_time.h"
 #include "export/export.h"
+#include "pages/record_page.h"
 #include "pages/activities/activities_pages.h"
 #include "pages/courses/courses_pages.h"
 #include "pages/people/people_widgets.h"
@@ -32,7 +34,7 @@
 /* ---- The list and the settings ---- */
 
 void page_admin_courses(Request *r) {
-  int64_t iCouncil = courses_council(r);
+  int64_t iCouncil = page_require_council(r);
   if (!iCouncil) return;
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
@@ -70,17 +72,20 @@ void page_admin_courses(Request *r) {
     html_printf(&h, "</td></tr>\n");
   }
   html_printf(&h, "</tbody></table></div>\n");
-  const char *zSigner, *zTitle;
-  course_signer(pDb, pArena, iCouncil, &zSigner, &zTitle);
+  const char *zSigner =
+      council_text(pDb, pArena, iCouncil, COUNCIL_SIGNER_NAME);
+  const char *zTitle =
+      council_text(pDb, pArena, iCouncil, COUNCIL_SIGNER_TITLE);
   html_printf(&h,
               "<h2>Ajustes</h2>\n<form class=\"form\" method=\"post\" "
               "action=\"/admin/cursos/ajustes\">\n");
   form_csrf(&h, request_csrf_token(r));
-  form_input(&h, NULL, "minutos_minimos",
-             "Minutos conectados para contar como presente", "number",
-             arena_printf(pArena, "%d", course_min_minutes(pDb, iCouncil)),
-             "Al importar el reporte de una videoconferencia.",
-             "min=\"1\" max=\"600\" required");
+  form_input(
+      &h, NULL, "minutos_minimos",
+      "Minutos conectados para contar como presente", "number",
+      arena_printf(pArena, "%d", council_course_min_minutes(pDb, iCouncil)),
+      "Al importar el reporte de una videoconferencia.",
+      "min=\"1\" max=\"600\" required");
   form_input(&h, NULL, "firmante", "Quien firma los certificados", "text",
              zSigner, NULL, "autocomplete=\"off\"");
   form_input(&h, NULL, "cargo", "Su cargo", "text", zTitle, NULL,
@@ -92,7 +97,7 @@ void page_admin_courses(Request *r) {
 }
 
 void page_admin_course_settings(Request *r) {
-  int64_t iCouncil = courses_council(r);
+  int64_t iCouncil = page_require_council(r);
   if (!iCouncil) return;
   Db *pDb = request_db(r);
   const char *zMin = request_field(r, "minutos_minimos");
@@ -108,10 +113,16 @@ void page_admin_course_settings(Request *r) {
     return;
   }
   int rc = db_begin(pDb);
-  if (rc == DB_OK) rc = course_min_minutes_set(pDb, iCouncil, nMin);
-  if (rc == DB_OK)
-    rc = course_signer_set(pDb, iCouncil, zSigner ? zSigner : "",
-                           zTitle ? zTitle : "");
+  int64_t iUser = request_user(r)->id;
+  if (rc == DB_OK) {
+    rc = council_setting_save(pDb, iCouncil, COUNCIL_COURSE_MIN_MINUTES, nMin,
+                              -1, iUser);
+  }
+  if (rc == DB_OK) {
+    const CouncilText aeText[] = {COUNCIL_SIGNER_NAME, COUNCIL_SIGNER_TITLE};
+    const char *azValue[] = {zSigner, zTitle};
+    rc = council_texts_save(pDb, iCouncil, aeText, azValue, 2, iUser);
+  }
   if (rc != DB_OK) {
     db_rollback(pDb);
     respond_error(r, 500, NULL);
@@ -164,7 +175,7 @@ static void course_from_form(Request *r, int64_t iId, Course *c,
   int nMod = 0;
   if (iId) {
     CourseModule *aMod;
-    course_modules(request_db(r), pArena, courses_council_id(r), iId, &aMod,
+    course_modules(request_db(r), pArena, page_council_id(r), iId, &aMod,
                    &nMod);
   }
   Problems p;
@@ -195,7 +206,7 @@ static void course_form(Html *h, Request *r, const Course *c,
                   ? arena_printf(pArena, "/admin/cursos/%lld", (long long)c->id)
                   : "/admin/cursos/nuevo");
   form_csrf(h, request_csrf_token(r));
-  people_version_field(h, r, RECORD_COURSE, c->id, iBase);
+  record_version_field(h, r, RECORD_COURSE, c->id, iBase);
   form_input(h, pErr, "titulo", "Nombre del curso", "text", c->zTitle, NULL,
              "required autocomplete=\"off\"");
   const char *zErr = form_error_for(pErr, "descripcion");
@@ -442,10 +453,10 @@ static void course_page(Request *r, int64_t iCouncil, int64_t iId) {
     Course checked;
     course_from_form(r, iId, &checked, &err);
     if (!err.n) {
-      int rc = people_save_begin(r, RECORD_COURSE, iId);
+      int rc = record_save_begin(r, RECORD_COURSE, iId);
       if (rc == DB_OK)
         rc = course_save(pDb, iCouncil, request_user(r)->id, &checked);
-      rc = people_save_end(r, RECORD_COURSE, checked.id, !iId, rc);
+      rc = record_save_end(r, RECORD_COURSE, checked.id, !iId, rc);
       if (rc == DB_OK) {
         respond_redirect(r, arena_printf(pArena,
                                          "/admin/cursos/%lld?aviso="
@@ -461,7 +472,7 @@ static void course_page(Request *r, int64_t iCouncil, int64_t iId) {
       mine = checked;
       iStatus = 409;
     } else {
-      iBase = people_posted_version(r);
+      iBase = record_posted_version(r);
       c = checked;
       iStatus = 422;
     }
@@ -473,7 +484,7 @@ static void course_page(Request *r, int64_t iCouncil, int64_t iId) {
               "<p><a href=\"/admin/cursos\">← Cursos</a></p>\n<h1>%s</h1>\n",
               zTitle);
   if (iStatus == 409) {
-    people_conflict_begin(&h, r, RECORD_COURSE, iId, "del curso");
+    record_conflict_begin(&h, r, RECORD_COURSE, iId, "del curso");
     conflict_row(&h, "Nombre", mine.zTitle, c.zTitle);
     conflict_row(&h, "Descripción", mine.zDescription, c.zDescription);
     conflict_row(&h, "Programa", mine.zProgramme, c.zProgramme);
@@ -529,12 +540,12 @@ static void course_page(Request *r, int64_t iCouncil, int64_t iId) {
 }
 
 void page_admin_course_new(Request *r) {
-  int64_t iCouncil = courses_council(r);
+  int64_t iCouncil = page_require_council(r);
   if (iCouncil) course_page(r, iCouncil, 0);
 }
 
 void page_admin_course(Request *r) {
-  int64_t iCouncil = courses_council(r);
+  int64_t iCouncil = page_require_council(r);
   int64_t iId = request_param_id(r, 0);
   if (!iCouncil) return;
   if (!iId) {
@@ -561,7 +572,7 @@ static int64_t local_input_time(const char *z) {
 }
 
 void page_admin_course_module(Request *r) {
-  int64_t iCouncil = courses_council(r);
+  int64_t iCouncil = page_require_council(r);
   Course c;
   if (!iCouncil || !course_load(r, iCouncil, &c)) return;
   Arena *pArena = request_arena(r);
@@ -579,12 +590,12 @@ void page_admin_course_module(Request *r) {
   const char *zSpeaker =
       request_field(r, "expositor") ? request_field(r, "expositor") : "";
   ActivityProblems p;
-  activity_problems_init(&p);
-  if (a.iStart < 0) activity_problem(&p, "start", "Indique el inicio.");
-  if (a.iEnd < 0) activity_problem(&p, "end", "Indique el término.");
+  problems_init(&p);
+  if (a.iStart < 0) problem_add(&p, "start", "Indique el inicio.");
+  if (a.iEnd < 0) problem_add(&p, "end", "Indique el término.");
   if (!p.n) act_check_all(r, &a, &p);
   if (!p.n && strlen(zSpeaker) > COURSE_SPEAKER_MAX)
-    activity_problem(&p, "speaker", "El nombre de quien expone es muy largo.");
+    problem_add(&p, "speaker", "El nombre de quien expone es muy largo.");
   if (p.n) {
     respond_error(
         r, 422,
@@ -604,7 +615,7 @@ void page_admin_course_module(Request *r) {
 }
 
 void page_admin_course_certificates(Request *r) {
-  int64_t iCouncil = courses_council(r);
+  int64_t iCouncil = page_require_council(r);
   Course c;
   if (!iCouncil || !course_load(r, iCouncil, &c)) return;
   Certificate *a;
@@ -620,7 +631,7 @@ void page_admin_course_certificates(Request *r) {
 }
 
 void page_admin_course_revoke(Request *r) {
-  int64_t iCouncil = courses_council(r);
+  int64_t iCouncil = page_require_council(r);
   Course c;
   if (!iCouncil || !course_load(r, iCouncil, &c)) return;
   char zCanon[COURSE_CODE_CHARS + 1];
@@ -670,7 +681,7 @@ static ExportTable coverage_table(Arena *pArena, const char *zTitle,
 }
 
 void page_admin_course_coverage_xlsx(Request *r) {
-  int64_t iCouncil = courses_council(r);
+  int64_t iCouncil = page_require_council(r);
   Course c;
   if (!iCouncil || !course_load(r, iCouncil, &c)) return;
   Arena *pArena = request_arena(r);
@@ -704,7 +715,7 @@ void page_admin_course_coverage_xlsx(Request *r) {
 }
 
 void courses_line_section(Html *h, Request *r, int iLine) {
-  int64_t iCouncil = courses_council_id(r);
+  int64_t iCouncil = page_council_id(r);
   if (!iCouncil) return;
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);

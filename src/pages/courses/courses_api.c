@@ -22,6 +22,7 @@
 */
 #include <string.h>
 
+#include "pages/record_page.h"
 #include "pages/activities/activities_pages.h"
 #include "pages/courses/courses_pages.h"
 #include "store/people/people.h"
@@ -204,7 +205,7 @@ static void api_course_create(Request *r, int64_t iCouncil) {
     if (!json_object_get(pAct, "modality"))
       json_object_set_new(pAct, "modality", json_string("virtual"));
     ActivityProblems ap;
-    activity_problems_init(&ap);
+    problems_init(&ap);
     int bStatus = 0, iVersion = 0;
     act_from_json(r, pAct, 1, a, &ap, &bStatus, &iVersion);
     json_decref(pAct);
@@ -252,7 +253,7 @@ static void api_course_create(Request *r, int64_t iCouncil) {
 }
 
 void page_api_courses(Request *r) {
-  int64_t iCouncil = courses_council(r);
+  int64_t iCouncil = page_require_council(r);
   if (!iCouncil) return;
   if (request_is_post(r)) {
     api_course_create(r, iCouncil);
@@ -280,7 +281,7 @@ void page_api_courses(Request *r) {
 }
 
 void page_api_course(Request *r) {
-  int64_t iCouncil = courses_council(r);
+  int64_t iCouncil = page_require_council(r);
   Course c;
   if (!iCouncil || !course_load(r, iCouncil, &c)) return;
   json_t *p = course_json(r, iCouncil, &c);
@@ -387,7 +388,7 @@ static void api_enrol(Request *r, int64_t iCouncil, const Course *c) {
 }
 
 void page_api_course_enrolments(Request *r) {
-  int64_t iCouncil = courses_council(r);
+  int64_t iCouncil = page_require_council(r);
   Course c;
   if (!iCouncil || !course_load(r, iCouncil, &c)) return;
   if (request_is_post(r)) {
@@ -434,7 +435,7 @@ int courses_issue(Request *r, int64_t iCouncil, int64_t iCourse,
 }
 
 void page_api_course_certificates(Request *r) {
-  int64_t iCouncil = courses_council(r);
+  int64_t iCouncil = page_require_council(r);
   Course c;
   if (!iCouncil || !course_load(r, iCouncil, &c)) return;
   Certificate *a = NULL;
@@ -457,7 +458,7 @@ void page_api_course_certificates(Request *r) {
 }
 
 void page_api_certificate_revoke(Request *r) {
-  int64_t iCouncil = courses_council(r);
+  int64_t iCouncil = page_require_council(r);
   if (!iCouncil) return;
   char zCanon[COURSE_CODE_CHARS + 1];
   if (!course_code_canonical(request_param(r, 0), zCanon)) {

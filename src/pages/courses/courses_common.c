@@ -5,22 +5,6 @@
 
 #include "domain/chile_time.h"
 #include "pages/courses/courses_pages.h"
-#include "store/people/people.h"
-
-int64_t courses_council_id(Request *r) {
-  return people_council_id(request_db(r));
-}
-
-int64_t courses_council(Request *r) {
-  int64_t iCouncil = courses_council_id(r);
-  if (!iCouncil) {
-    if (request_is_api(r))
-      respond_json_error(r, 409, "Aún no hay un consejo configurado.", NULL);
-    else
-      respond_error(r, 409, "Aún no hay un consejo configurado.");
-  }
-  return iCouncil;
-}
 
 int course_load(Request *r, int64_t iCouncil, Course *pCourse) {
   int64_t iId = request_param_id(r, 0);

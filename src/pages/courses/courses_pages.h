@@ -11,12 +11,6 @@
 #include "pages/page.h"
 #include "store/courses/courses.h"
 
-/* The request's council (0 and an answer sent when there is none): the one
-** place the courses' pages ask which council. */
-int64_t courses_council(Request *r);
-/* The same without answering (0 when there is none). */
-int64_t courses_council_id(Request *r);
-
 /* The course named by the route's first capture for the council, or
 ** answers 404 (JSON on the API) and returns 0. */
 int course_load(Request *r, int64_t iCouncil, Course *pCourse);

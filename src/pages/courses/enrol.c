@@ -21,7 +21,7 @@
 #include "render/markdown.h"
 
 void page_courses_public(Request *r) {
-  int64_t iCouncil = courses_council(r);
+  int64_t iCouncil = page_require_council(r);
   if (!iCouncil) return;
   Arena *pArena = request_arena(r);
   CourseSummary *a = NULL;
@@ -52,10 +52,8 @@ void page_courses_public(Request *r) {
 }
 
 /* The enrolment form with pPart's values (what was typed, after a 422). */
-static void enrol_form(Html *h, Request *r, int64_t iCouncil, int64_t iCourse,
+static void enrol_form(Html *h, Request *r, int64_t iCourse,
                        const TerritoryIndex *pIdx, const FormErrors *pErr) {
-  Db *pDb = request_db(r);
-  Arena *pArena = request_arena(r);
 #define TYPED(z) (request_field(r, z) ? request_field(r, z) : "")
   html_printf(h, "<h2 id=\"inscripcion\">Inscripción</h2>\n");
   form_errors_summary(h, pErr);
@@ -80,8 +78,7 @@ static void enrol_form(Html *h, Request *r, int64_t iCouncil, int64_t iCourse,
              "La junta de vecinos, comité u organización que usted dirige.",
              "autocomplete=\"organization\"");
   people_commune_select(h, pErr, "comuna", "Comuna", pIdx,
-                        territory_council_region(pDb, pArena, iCouncil),
-                        TYPED("comuna"), 1);
+                        page_council_region(r), TYPED("comuna"), 1);
   const char *zErr = form_error_for(pErr, "consentimiento");
   html_printf(h,
               "<div class=\"field field-check%s\"><label><input "
@@ -171,7 +168,7 @@ static int enrol_post(Request *r, int64_t iCouncil, const Course *c,
 }
 
 void page_course_public(Request *r) {
-  int64_t iCouncil = courses_council(r);
+  int64_t iCouncil = page_require_council(r);
   Course c;
   if (!iCouncil || !course_load(r, iCouncil, &c)) return;
   Db *pDb = request_db(r);
@@ -225,7 +222,7 @@ void page_course_public(Request *r) {
     html_printf(&h, "</details>\n");
   }
   if (eState == COURSE_ENROL_OPEN || request_is_post(r)) {
-    enrol_form(&h, r, iCouncil, c.id, &idx, &err);
+    enrol_form(&h, r, c.id, &idx, &err);
   } else {
     html_printf(&h, "<p class=\"notice\">%s</p>\n",
                 course_enrol_state_text(pArena, &c, eState));

@@ -144,7 +144,7 @@ static int bulk_read(Request *r, int64_t iCouncil, int64_t iCourse,
 }
 
 void page_admin_course_enrol(Request *r) {
-  int64_t iCouncil = courses_council(r);
+  int64_t iCouncil = page_require_council(r);
   Course c;
   if (!iCouncil || !course_load(r, iCouncil, &c)) return;
   Db *pDb = request_db(r);

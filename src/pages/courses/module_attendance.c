@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/council/council.h"
 #include "pages/activities/activities_pages.h"
 #include "pages/courses/courses_pages.h"
 #include "pages/meetings/meetings_pages.h"
@@ -26,7 +27,7 @@
 static int module_load(Request *r, Activity *pAct, int64_t *piCouncil,
                        Course *pCourse, Enrolment **paEnrol, int *pnEnrol) {
   if (!act_load(r, pAct, 0)) return 0;
-  *piCouncil = courses_council(r);
+  *piCouncil = page_require_council(r);
   if (!*piCouncil) return 0;
   Db *pDb = request_db(r);
   int64_t iCourse = 0;
@@ -76,7 +77,7 @@ static void person_line(Html *h, const Enrolment *e, const char *zStatus,
 int courses_module_section(Html *h, Request *r, const Activity *pAct) {
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
-  int64_t iCouncil = courses_council_id(r);
+  int64_t iCouncil = page_council_id(r);
   int64_t iCourse = 0;
   if (!iCouncil ||
       course_of_activity(pDb, iCouncil, pAct->id, &iCourse) != DB_OK)
@@ -97,11 +98,11 @@ int courses_module_section(Html *h, Request *r, const Activity *pAct) {
               "</p>\n",
               (long long)c.id);
   Enrolment *aEnrol = NULL;
-  SessionAttendance *aRow = NULL;
+  MeetingAttendance *aRow = NULL;
   int nEnrol = 0, nRow = 0;
   if (enrolment_list(pDb, pArena, iCouncil, iCourse, &aEnrol, &nEnrol) !=
           DB_OK ||
-      session_attendance_list(pDb, pArena, pAct->id, &aRow, &nRow) != DB_OK) {
+      meeting_attendance_list(pDb, pArena, pAct->id, &aRow, &nRow) != DB_OK) {
     html_printf(h, "<p>No se pudo leer la lista de inscritos.</p></section>\n");
     return 1;
   }
@@ -135,7 +136,7 @@ int courses_module_section(Html *h, Request *r, const Activity *pAct) {
               "%d minutos. Podrá revisar el resultado antes de guardarlo.</p>"
               "\n<form class=\"form\" method=\"post\" action=\"/actividades/"
               "%lld/asistencia-reporte\" enctype=\"multipart/form-data\">\n",
-              course_min_minutes(pDb, iCouncil), (long long)pAct->id);
+              council_course_min_minutes(pDb, iCouncil), (long long)pAct->id);
   form_csrf(h, request_csrf_token(r));
   html_printf(h,
               "<div class=\"field\"><label for=\"archivo\">Reporte (CSV)"
@@ -183,7 +184,7 @@ void page_module_report(Request *r) {
   }
   const int *aiMatch = rep.aiMatch;
   int nMatched = rep.nMatched;
-  int nMin = course_min_minutes(request_db(r), iCouncil);
+  int nMin = council_course_min_minutes(request_db(r), iCouncil);
   html_printf(&h,
               "<p>Reporte de %s: %d %s en %d filas; %d reconocidas entre los "
               "inscritos. Cuenta como presente quien estuvo conectado al "
@@ -254,7 +255,7 @@ void page_module_attendance(Request *r) {
   if (!module_load(r, &act, &iCouncil, &c, &aEnrol, &nEnrol)) return;
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
-  int nMin = course_min_minutes(pDb, iCouncil);
+  int nMin = council_course_min_minutes(pDb, iCouncil);
   AttendanceEntry *a =
       arena_alloc(pArena, sizeof(AttendanceEntry) * (size_t)(nEnrol + 1));
   int *aiMinutes = arena_alloc(pArena, sizeof(int) * (size_t)(nEnrol + 1));
@@ -289,10 +290,10 @@ void page_module_attendance(Request *r) {
     respond_error(r, 422, arena_strdup(pArena, prob.zMessage));
     return;
   }
-  int rc = session_attendance_replace_timed(pDb, act.id, request_user(r)->id, a,
+  int rc = meeting_attendance_replace_timed(pDb, act.id, request_user(r)->id, a,
                                             nEnrol, NULL, NULL, aiMinutes);
-  if (rc == SESSION_ACTA_FROZEN) {
-    sess_frozen_respond(r, act.id);
+  if (rc == MEETING_ACTA_FROZEN) {
+    meeting_frozen_respond(r, act.id);
     return;
   }
   if (rc != DB_OK) {

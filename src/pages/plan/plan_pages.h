@@ -13,9 +13,6 @@
 #include "pages/page.h"
 #include "store/plan/plan_store.h"
 
-/* 1 when the visitor is the PAC officer (sees drafts, may edit). */
-int plan_page_is_admin(Request *r);
-
 /* Loads the version of the default council's plan this visitor may see:
 ** the latest for an admin, the latest approved for everyone else (iNumber
 ** 0), or version iNumber if the visitor may see it. DB_OK, DB_DONE (none),
@@ -34,8 +31,11 @@ int plan_page_kinds(Request *r, const PlanContext *pCtx, PlanKind **paKind);
 /* A "Por revisar" mark with its reason (nothing when zReason is empty). */
 void plan_page_flag(Html *h, const char *zReason);
 
-/* The field-by-field differences of two versions (plan_history.c). */
-void plan_page_diff(Request *r, Html *h, int64_t iCouncil, int iFrom, int iTo);
+/* The field-by-field differences of two versions (plan_history.c); bFold:
+** many of them are folded under their heading (a page about something
+** else). */
+void plan_page_diff(Request *r, Html *h, int64_t iCouncil, int iFrom, int iTo,
+                    int bFold);
 
 /* The version as the API writes it (plan_api.c). */
 json_t *plan_page_json(const PlanDoc *pDoc, const PlanVersionInfo *pInfo);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "store/council/council.h"
 #include "domain/chile_time.h"
 #include "export/certificate_pdf.h"
 #include "export/export.h"
@@ -16,24 +17,6 @@
 #include "store/activities/convene.h"
 #include "store/courses/courses.h"
 #include "util/text.h"
-
-int course_council(Db *pDb, Arena *pArena, int64_t iCouncil,
-                   const char **pzName, const char **pzInstitution) {
-  *pzName = "";
-  *pzInstitution = "";
-  DbStmt *p = db_prepare(pDb,
-                         "SELECT name, institution FROM councils WHERE id = "
-                         "?");
-  if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, iCouncil);
-  int rc = db_step(p);
-  if (rc == DB_ROW) {
-    *pzName = arena_strdup(pArena, db_column_text(p, 0));
-    *pzInstitution = arena_strdup(pArena, db_column_text(p, 1));
-  }
-  db_done(p);
-  return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_DONE : DB_ERROR;
-}
 
 const char *course_calendar(Arena *pArena, const Course *pCourse,
                             const CourseModule *aMod, int nMod,
@@ -70,11 +53,12 @@ int course_mail_enrolment(Db *pDb, Arena *pArena, int64_t iCouncil,
   Course c;
   CourseModule *aMod = NULL;
   int nMod = 0;
-  const char *zCouncil, *zInstitution;
+  Council k;
   if (course_get(pDb, pArena, iCouncil, iCourse, &c) != DB_OK ||
       course_modules(pDb, pArena, iCouncil, iCourse, &aMod, &nMod) != DB_OK ||
-      course_council(pDb, pArena, iCouncil, &zCouncil, &zInstitution) != DB_OK)
+      council_get(pDb, pArena, iCouncil, &k) != DB_OK)
     return DB_ERROR;
+  const char *zCouncil = k.zName;
   Buf b;
   buf_init(&b, pArena);
   buf_printf(&b,
@@ -126,10 +110,13 @@ int course_certificate_pdf(Db *pDb, Arena *pArena, const Certificate *pCert,
                            size_t *pnOut) {
   CertificateDoc d;
   memset(&d, 0, sizeof(d));
-  if (course_council(pDb, pArena, pCert->iCouncil, &d.zCouncil,
-                     &d.zInstitution) != DB_OK)
-    return DB_ERROR;
-  course_signer(pDb, pArena, pCert->iCouncil, &d.zSigner, &d.zSignerTitle);
+  Council k;
+  if (council_get(pDb, pArena, pCert->iCouncil, &k) != DB_OK) return DB_ERROR;
+  d.zCouncil = k.zName;
+  d.zInstitution = k.zInstitution;
+  d.zSigner = council_text(pDb, pArena, pCert->iCouncil, COUNCIL_SIGNER_NAME);
+  d.zSignerTitle =
+      council_text(pDb, pArena, pCert->iCouncil, COUNCIL_SIGNER_TITLE);
   d.zParticipant = pCert->zName;
   d.zCourse = pCert->zCourse;
   d.zModules =

@@ -23,8 +23,6 @@
 #include "util/arena.h"
 
 #define COURSE_KIND_MODULE "modulo_escuela" /* The activity kind of modules */
-#define COURSE_MIN_MINUTES_DEFAULT 45       /* Connected time that counts */
-#define COURSE_MIN_MINUTES_MAX 600
 
 /* ---- Courses (course_store.c) ---- */
 
@@ -207,9 +205,6 @@ int course_compliance_feed(Db *pDb, Arena *pArena, int64_t iCouncil,
 
 /* ---- Mail and documents (course_mail.c) ---- */
 
-/* The council's name and institution ("" when not known). */
-int course_council(Db *pDb, Arena *pArena, int64_t iCouncil,
-                   const char **pzName, const char **pzInstitution);
 /* The course's calendar: one event per module (METHOD:PUBLISH), or NULL. */
 const char *course_calendar(Arena *pArena, const Course *pCourse,
                             const CourseModule *aMod, int nMod,
@@ -232,18 +227,5 @@ int course_certificate_pdf(Db *pDb, Arena *pArena, const Certificate *pCert,
 ** once per certificate, inside the caller's transaction. */
 int course_mail_certificate(Db *pDb, Arena *pArena, const Certificate *pCert,
                             const char *zBaseUrl);
-
-/* ---- Settings ---- */
-
-/* Minutes connected to an online module that count as present (setting
-** course_min_minutes, default COURSE_MIN_MINUTES_DEFAULT). */
-int course_min_minutes(Db *pDb, int64_t iCouncil);
-int course_min_minutes_set(Db *pDb, int64_t iCouncil, int nMinutes);
-/* Who signs the council's certificates: name and position ("" when not
-** set; settings certificate_signer_name and certificate_signer_title). */
-void course_signer(Db *pDb, Arena *pArena, int64_t iCouncil,
-                   const char **pzName, const char **pzTitle);
-int course_signer_set(Db *pDb, int64_t iCouncil, const char *zName,
-                      const char *zTitle);
 
 #endif

@@ -7,7 +7,7 @@
 #include "domain/participant.h"
 #include "domain/people.h"
 #include "domain/rut.h"
-#include "store/accounts/accounts.h"
+#include "domain/email.h"
 #include "store/people/participants.h"
 #include "store/people/people_internal.h"
 #include "util/text.h"
@@ -145,10 +145,10 @@ void participant_check(Db *pDb, Arena *pArena, int64_t iCouncil,
   if (!zEmail[0]) {
     if (bContact)
       problem_add(pProblems, "correo", "Escriba su correo electrónico.");
-  } else if (accounts_email_problem(zEmail)) {
-    problem_add(pProblems, "correo", accounts_email_problem(zEmail));
+  } else if (email_problem(zEmail)) {
+    problem_add(pProblems, "correo", email_problem(zEmail));
   } else {
-    pPart->zEmail = accounts_email_normalize(pArena, zEmail);
+    pPart->zEmail = email_normalize(pArena, zEmail);
   }
 
   pPart->zPhone = people_get(pArena, xGet, pCtx, "telefono");

@@ -251,6 +251,12 @@ static void evidence_wordings_are_matched_by_key_words(void **state) {
       {"Minuta de reunión", "acta"},
       {"Certificado de participación", "certificados"},
       {"Libro de visitas", "libro_de_visitas"},
+      {"Programa de la jornada", "programa_formacion"},
+      {"Programa", "programa_formacion"},
+      {"Programa de trabajo", "informe"},
+      {"Informe del programa", "informe"},
+      {"Pantallazos de la reunión virtual", "fotografias"},
+      {"Captura de pantalla de la sesión por Zoom", "fotografias"},
       {"N/A", ""},
       {"-", ""},
   };
