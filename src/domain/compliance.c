@@ -196,6 +196,8 @@ static void courses_group(Arena *pArena, ComplianceLine *p,
       p->nQualifying--;
       p->nVerified -= pLink->bVerified;
       c->nDone += a->bAttendance;
+    } else if (pLink->eReason == COMPLIANCE_OUTSIDE_WINDOW) {
+      c->nOutside++;
     }
   }
   for (int k = 0; k < p->nCourse; k++) {

@@ -90,9 +90,9 @@ typedef struct ComplianceActivity {
   ** system produces count once signed / approved: the feeder adds
   ** `asistencia` / `acta` for them. */
   const char *const *azEvidence;
-  int64_t iCourse;       /* The course it is a module of (0: none) */
-  const char *zCourse;   /* That course's title, for sentences */
-  int bAttendance;       /* Its attendance is recorded */
+  int64_t iCourse;     /* The course it is a module of (0: none) */
+  const char *zCourse; /* That course's title, for sentences */
+  int bAttendance;     /* Its attendance is recorded */
 } ComplianceActivity;
 
 /* A name for a commune code, for the sentences ("fuera de Ovalle"). */
@@ -146,6 +146,7 @@ typedef struct ComplianceCourse {
   const char *zTitle;         /* The course's title */
   int nModule;                /* Its modules linked to the line */
   int nDone;                  /* Of those, qualifying with attendance */
+  int nOutside;               /* Held, but outside the line's dates */
   int bQualifies;             /* Every module done */
   int bVerified;              /* And every evidence kind among them */
   int nMissingKind;           /* Kinds none of its modules carries */

@@ -233,7 +233,8 @@ static const char *evidence_sentence(Arena *pArena, const ComplianceLine *pLine,
 }
 
 /* What a course still lacks: "Curso «Escuela de Dirigentes»: 2 de 4
-** módulos realizados con su asistencia registrada." or "Falta la
+** módulos realizados con su asistencia registrada." (with how many were
+** held outside the line's dates, which do not count for it) or "Falta la
 ** Convocatoria del curso «Escuela de Dirigentes»." */
 static const char *course_sentence(Arena *pArena, const ComplianceLine *pLine,
                                    const ComplianceCourse *c) {
@@ -242,9 +243,14 @@ static const char *course_sentence(Arena *pArena, const ComplianceLine *pLine,
   if (!c->bQualifies) {
     buf_printf(&b,
                "Curso «%s»: %d de %d %s realizados con su asistencia "
-               "registrada.",
+               "registrada",
                c->zTitle, c->nDone, c->nModule,
                c->nModule == 1 ? "módulo" : "módulos");
+    if (c->nOutside) {
+      buf_printf(&b, " (%d %s fuera de las fechas de la línea)", c->nOutside,
+                 c->nOutside == 1 ? "realizado" : "realizados");
+    }
+    buf_putc(&b, '.');
     return buf_str(&b);
   }
   const char **azWords =

@@ -684,6 +684,23 @@ static void a_course_counts_once_unless_the_target_counts_modules(
   assert_int_equal(p10->nCourse, 0);
   assert_int_equal(p10->nQualifying, 4);
   assert_int_equal(p10->nVerified, 0); /* None has all four kinds alone */
+  /* Modules held after the line's dates do not count for it, and the
+  ** sentence says why (a course of this year on last year's line). */
+  pT->nCount = 1;
+  pT->bModules = 0;
+  aAct[0].zDate = aAct[1].zDate = "2025-07-10";
+  opt.zAsOf = "2025-07-31";
+  compliance_compute(pArena, pDoc, aAct, 4, &opt, &res, &zErr);
+  p10 = compliance_line(&res, 10);
+  assert_int_equal(p10->aCourse[0].nDone, 2);
+  assert_int_equal(p10->aCourse[0].nOutside, 2);
+  bSaid = 0;
+  for (int i = 0; i < p10->nMissing; i++) {
+    bSaid |= strstr(p10->azMissing[i],
+                    "2 de 4 módulos realizados con su asistencia registrada "
+                    "(2 realizados fuera de las fechas de la línea).") != NULL;
+  }
+  assert_true(bSaid);
   arena_free(pArena);
 }
 
