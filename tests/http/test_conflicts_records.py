@@ -283,6 +283,47 @@ class RecordConflicts(TwoAdminsCase):
                       "Reunión pedida por Berta", "directory_entries", did, column="reason",
                       discard=path)
 
+    def test_participant_second_save_shows_both_and_saves_mine_on_request(self):
+        pid = self.first_id("participants")
+        path = "/admin/participantes/%d" % pid
+        self.conflict(path, path, "nombre", "Rosa Pizarro de Ana", "Rosa Pizarro de Berta",
+                      "participants", pid, column="name", discard=path)
+
+    def new_course(self, title):
+        r = self.api("POST", "/api/courses", {
+            "title": title, "plan_lines": [10], "completion": {"min_modules": 1},
+            "modules": [{"title": "Módulo 1", "start": "2031-04-05T19:00:00-03:00",
+                         "end": "2031-04-05T21:00:00-03:00", "modality": "virtual",
+                         "link": "https://meet.example.cl/escuela"}]})
+        self.assertEqual(r.status, 201, r.text)
+        return r.json()["id"]
+
+    def test_course_second_save_shows_both_and_saves_mine_on_request(self):
+        cid = self.new_course("Curso a dos manos")
+        path = "/admin/cursos/%d" % cid
+        self.conflict(path, path, "titulo", "Escuela de Ana", "Escuela de Berta", "courses",
+                      cid, column="title", discard=path)
+
+    def test_course_and_participant_forms_refuse_input_whole(self):
+        """A refused field: 422 with what was typed, nothing written."""
+        cid = self.new_course("Curso de la base")
+        a, _ = self.two_admins()
+        path = "/admin/cursos/%d" % cid
+        r = a.post(path, form=form_fields(a.get(path).text, path, titulo="Curso nuevo",
+                                          valor="3"))
+        self.assertEqual(r.status, 422)  # 3 modules asked of a course of 1
+        self.assertIn('value="Curso nuevo"', r.text)
+        self.assertEqual(self.q("SELECT title FROM courses WHERE id = ?", cid),
+                         "Curso de la base")
+        pid = self.first_id("participants")
+        path = "/admin/participantes/%d" % pid
+        before = self.q("SELECT name FROM participants WHERE id = ?", pid)
+        r = a.post(path, form=form_fields(a.get(path).text, path, nombre="Otro Nombre",
+                                          run="12.345.678-0"))
+        self.assertEqual(r.status, 422)
+        self.assertIn('value="12.345.678-0"', r.text)
+        self.assertEqual(self.q("SELECT name FROM participants WHERE id = ?", pid), before)
+
     def test_people_form_refused_input_keeps_the_base_version(self):
         oid = self.first_id("organizations")
         path = "/admin/organizaciones/%d" % oid

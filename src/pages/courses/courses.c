@@ -18,6 +18,7 @@
 ** POST /admin/cursos/ID/revocar      codigo, motivo
 ** GET  /admin/cursos/ID/cobertura.xlsx  the coverage, three sheets
 */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -138,9 +139,8 @@ void page_admin_course_settings(Request *r) {
 /* ---- The course form ---- */
 
 /* Reads the course form into *c; problems into pErr. */
-static void course_from_form(Request *r, int64_t iId, Course *c,
+static void course_from_form(Request *r, int64_t iId, int nMod, Course *c,
                              FormErrors *pErr) {
-  Arena *pArena = request_arena(r);
   memset(c, 0, sizeof(*c));
   c->id = iId;
 #define FIELD(z) (request_field(r, z) ? request_field(r, z) : "")
@@ -172,12 +172,6 @@ static void course_from_form(Request *r, int64_t iId, Course *c,
     if (!bDup) c->aLine[c->nLine++] = (int)n;
     z = zEnd;
   }
-  int nMod = 0;
-  if (iId) {
-    CourseModule *aMod;
-    course_modules(request_db(r), pArena, page_council_id(r), iId, &aMod,
-                   &nMod);
-  }
   Problems p;
   problems_init(&p);
   course_check(c, nMod, &p);
@@ -196,17 +190,11 @@ static void course_from_form(Request *r, int64_t iId, Course *c,
   }
 }
 
-static void course_form(Html *h, Request *r, const Course *c,
-                        const FormErrors *pErr, int iBase,
-                        const char *zConflictDiscard) {
-  Arena *pArena = request_arena(r);
-  form_errors_summary(h, pErr);
-  html_printf(h, "<form class=\"form\" method=\"post\" action=\"%s\">\n",
-              c->id
-                  ? arena_printf(pArena, "/admin/cursos/%lld", (long long)c->id)
-                  : "/admin/cursos/nuevo");
-  form_csrf(h, request_csrf_token(r));
-  record_version_field(h, r, RECORD_COURSE, c->id, iBase);
+/* The course's form fields (record_edit_page() draws the form). */
+static void course_fields(Html *h, RecordEdit *e, const void *pRec,
+                          const FormErrors *pErr) {
+  const Course *c = pRec;
+  Arena *pArena = e->pArena;
   form_input(h, pErr, "titulo", "Nombre del curso", "text", c->zTitle, NULL,
              "required autocomplete=\"off\"");
   const char *zErr = form_error_for(pErr, "descripcion");
@@ -245,14 +233,6 @@ static void course_form(Html *h, Request *r, const Course *c,
   form_input(h, pErr, "cupos", "Cupos", "number",
              arena_printf(pArena, "%d", c->nCapacity), "0: sin límite.",
              "min=\"0\"");
-  if (zConflictDiscard) {
-    conflict_submit(h, zConflictDiscard);
-    return;
-  }
-  html_printf(h,
-              "<div class=\"actions\"><button type=\"submit\" class=\"button "
-              "button-primary\">Guardar</button> <a href=\"/admin/cursos\">"
-              "Cancelar</a></div>\n</form>\n");
 }
 
 /* ---- The course's page ---- */
@@ -432,128 +412,116 @@ void courses_coverage_tables(Html *h, const Coverage *pCov) {
   }
 }
 
-static void course_page(Request *r, int64_t iCouncil, int64_t iId) {
-  Db *pDb = request_db(r);
-  Arena *pArena = request_arena(r);
-  Course c;
-  memset(&c, 0, sizeof(c));
-  c.zTitle = c.zDescription = c.zProgramme = c.zEnrolOpens = c.zEnrolCloses =
-      "";
-  c.rule.nValue = 1;
-  if (iId && course_get(pDb, pArena, iCouncil, iId, &c) != DB_OK) {
-    respond_error(r, 404, "No existe ese curso.");
-    return;
-  }
-  FormErrors err;
-  form_errors_init(&err);
-  int iStatus = 200, iBase = 0;
-  Course mine;
-  memset(&mine, 0, sizeof(mine));
-  if (request_is_post(r)) {
-    Course checked;
-    course_from_form(r, iId, &checked, &err);
-    if (!err.n) {
-      int rc = record_save_begin(r, RECORD_COURSE, iId);
-      if (rc == DB_OK)
-        rc = course_save(pDb, iCouncil, request_user(r)->id, &checked);
-      rc = record_save_end(r, RECORD_COURSE, checked.id, !iId, rc);
-      if (rc == DB_OK) {
-        respond_redirect(r, arena_printf(pArena,
-                                         "/admin/cursos/%lld?aviso="
-                                         "guardado",
-                                         (long long)checked.id));
-        return;
-      }
-      if (rc != DB_BUSY ||
-          course_get(pDb, pArena, iCouncil, iId, &c) != DB_OK) {
-        respond_error(r, 500, NULL);
-        return;
-      }
-      mine = checked;
-      iStatus = 409;
-    } else {
-      iBase = record_posted_version(r);
-      c = checked;
-      iStatus = 422;
-    }
-  }
-  Html h;
-  const char *zTitle = iId ? c.zTitle : "Nuevo curso";
-  page_begin(r, &h, zTitle, "admin-cursos");
-  html_printf(&h,
-              "<p><a href=\"/admin/cursos\">← Cursos</a></p>\n<h1>%s</h1>\n",
-              zTitle);
-  if (iStatus == 409) {
-    record_conflict_begin(&h, r, RECORD_COURSE, iId, "del curso");
-    conflict_row(&h, "Nombre", mine.zTitle, c.zTitle);
-    conflict_row(&h, "Descripción", mine.zDescription, c.zDescription);
-    conflict_row(&h, "Programa", mine.zProgramme, c.zProgramme);
-    conflict_row(&h, "Regla", course_rule_text(pArena, &mine.rule, 0),
-                 course_rule_text(pArena, &c.rule, 0));
-    conflict_row(&h, "Inscripciones desde", mine.zEnrolOpens, c.zEnrolOpens);
-    conflict_row(&h, "Inscripciones hasta", mine.zEnrolCloses, c.zEnrolCloses);
-    conflict_row(&h, "Cupos", arena_printf(pArena, "%d", mine.nCapacity),
-                 arena_printf(pArena, "%d", c.nCapacity));
-    conflict_end(&h);
-    course_form(&h, r, &mine, &err, 0,
-                arena_printf(pArena, "/admin/cursos/%lld", (long long)iId));
-    page_finish(r, &h, 409);
-    return;
-  }
-  if (!iId || iStatus != 200) {
-    course_form(&h, r, &c, &err, iBase, NULL);
-    page_finish(r, &h, iStatus);
-    return;
-  }
-  CourseModule *aMod = NULL;
-  Enrolment *aEnrol = NULL;
-  Certificate *aCert = NULL;
-  int nMod = 0, nEnrol = 0, nCert = 0;
+/* ---- The course's record page (record_page.h) ---- */
+
+/* What a stored course's page shows besides its form. */
+typedef struct CourseFacts {
+  CourseModule *aMod;
+  Enrolment *aEnrol;
+  Certificate *aCert;
+  int nMod, nEnrol, nCert;
   Coverage cov;
-  if (course_modules(pDb, pArena, iCouncil, iId, &aMod, &nMod) != DB_OK ||
-      enrolment_list(pDb, pArena, iCouncil, iId, &aEnrol, &nEnrol) != DB_OK ||
-      certificate_list(pDb, pArena, iCouncil, iId, &aCert, &nCert) != DB_OK ||
-      course_coverage(pDb, pArena, iCouncil, iId, 0, &cov) != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
+} CourseFacts;
+
+static int course_prepare(RecordEdit *e) {
+  CourseFacts *f = arena_alloc(e->pArena, sizeof(CourseFacts));
+  memset(f, 0, sizeof(*f));
+  e->pCtx = f;
+  if (!e->iId) return DB_OK;
+  if (course_modules(e->pDb, e->pArena, e->iCouncil, e->iId, &f->aMod,
+                     &f->nMod) != DB_OK ||
+      enrolment_list(e->pDb, e->pArena, e->iCouncil, e->iId, &f->aEnrol,
+                     &f->nEnrol) != DB_OK ||
+      certificate_list(e->pDb, e->pArena, e->iCouncil, e->iId, &f->aCert,
+                       &f->nCert) != DB_OK ||
+      course_coverage(e->pDb, e->pArena, e->iCouncil, e->iId, 0, &f->cov) !=
+          DB_OK) {
+    return DB_ERROR;
   }
-  html_printf(&h,
+  return DB_OK;
+}
+
+static void course_defaults(RecordEdit *e, void *pRec) {
+  (void)e;
+  Course *c = pRec;
+  c->zTitle = c->zDescription = c->zProgramme = c->zEnrolOpens =
+      c->zEnrolCloses = "";
+  c->rule.nValue = 1;
+}
+
+static int course_load_rec(RecordEdit *e, void *pRec) {
+  return course_get(e->pDb, e->pArena, e->iCouncil, e->iId, pRec);
+}
+
+static void course_check_form(RecordEdit *e, void *pChecked, FormErrors *pErr) {
+  const CourseFacts *f = e->pCtx;
+  course_from_form(e->r, e->iId, f->nMod, pChecked, pErr);
+}
+
+static int course_save_rec(RecordEdit *e, const void *pStored, void *pChecked) {
+  (void)pStored;
+  return course_save(e->pDb, e->iCouncil, request_user(e->r)->id, pChecked);
+}
+
+/* The checked course holds what was typed (numbers as read). */
+static void course_retyped(RecordEdit *e, const void *pChecked, void *pRec) {
+  (void)e;
+  *(Course *)pRec = *(const Course *)pChecked;
+}
+
+static const char *course_title(RecordEdit *e, const void *pRec) {
+  (void)e;
+  return ((const Course *)pRec)->zTitle;
+}
+
+static void course_facts(Html *h, RecordEdit *e, const void *pRec) {
+  const Course *c = pRec;
+  const CourseFacts *f = e->pCtx;
+  html_printf(h,
               "<nav class=\"jump\" aria-label=\"En esta página\"><a "
               "href=\"#modulos\">Módulos</a> <a href=\"#inscritos\">Inscritos"
               "</a> <a href=\"#certificados\">Certificados</a> <a "
               "href=\"#cobertura\">Cobertura</a> <a href=\"#editar\">Editar"
               "</a></nav>\n");
-  modules_section(&h, r, &c, aMod, nMod);
-  enrolled_section(&h, r, &c, aEnrol, nEnrol, nMod);
-  certificates_section(&h, r, &c, aCert, nCert);
-  html_printf(&h,
+  modules_section(h, e->r, c, f->aMod, f->nMod);
+  enrolled_section(h, e->r, c, f->aEnrol, f->nEnrol, f->nMod);
+  certificates_section(h, e->r, c, f->aCert, f->nCert);
+  html_printf(h,
               "<h2 id=\"cobertura\">Cobertura</h2>\n<p>Personas inscritas, "
               "que asistieron al menos a un módulo y con certificado, por "
               "provincia y comuna de la región y por organización. <a "
               "href=\"/admin/cursos/%lld/cobertura.xlsx\">Descargar "
               "(XLSX)</a></p>\n",
-              (long long)iId);
-  courses_coverage_tables(&h, &cov);
-  html_printf(&h, "<h2 id=\"editar\">Editar el curso</h2>\n");
-  course_form(&h, r, &c, &err, 0, NULL);
-  page_finish(r, &h, 200);
+              (long long)c->id);
+  courses_coverage_tables(h, &f->cov);
+  html_printf(h, "<h2 id=\"editar\">Editar el curso</h2>\n");
 }
 
-void page_admin_course_new(Request *r) {
-  int64_t iCouncil = page_require_council(r);
-  if (iCouncil) course_page(r, iCouncil, 0);
+static void course_conflict_rows(Html *h, RecordEdit *e, const void *pMine,
+                                 const void *pSaved) {
+  Arena *pArena = e->pArena;
+  const Course *m = pMine, *c = pSaved;
+  conflict_row(h, "Nombre", m->zTitle, c->zTitle);
+  conflict_row(h, "Descripción", m->zDescription, c->zDescription);
+  conflict_row(h, "Programa", m->zProgramme, c->zProgramme);
+  conflict_row(h, "Regla", course_rule_text(pArena, &m->rule, 0),
+               course_rule_text(pArena, &c->rule, 0));
+  conflict_row(h, "Inscripciones desde", m->zEnrolOpens, c->zEnrolOpens);
+  conflict_row(h, "Inscripciones hasta", m->zEnrolCloses, c->zEnrolCloses);
+  conflict_row(h, "Cupos", arena_printf(pArena, "%d", m->nCapacity),
+               arena_printf(pArena, "%d", c->nCapacity));
 }
 
-void page_admin_course(Request *r) {
-  int64_t iCouncil = page_require_council(r);
-  int64_t iId = request_param_id(r, 0);
-  if (!iCouncil) return;
-  if (!iId) {
-    respond_error(r, 404, "No existe ese curso.");
-    return;
-  }
-  course_page(r, iCouncil, iId);
-}
+static const RecordPage course_page = {
+    RECORD_COURSE,     sizeof(Course),  offsetof(Course, id), "/admin/cursos",
+    "nuevo",           "Cursos",        "admin-cursos",       "Nuevo curso",
+    "del curso",       course_prepare,  course_defaults,      course_load_rec,
+    course_check_form, course_save_rec, course_retyped,       course_title,
+    course_facts,      course_fields,   course_conflict_rows};
+
+void page_admin_course_new(Request *r) { record_edit_page(r, &course_page, 1); }
+
+void page_admin_course(Request *r) { record_edit_page(r, &course_page, 0); }
 
 /* "2026-12-03T19:00" in Chile: UTC seconds, or -1. */
 static int64_t local_input_time(const char *z) {
