@@ -27,21 +27,6 @@
 #include "pages/courses/courses_pages.h"
 #include "store/people/people.h"
 
-/* The request's JSON object, or answers 400 and returns NULL. */
-static json_t *body_object(Request *r) {
-  size_t n = 0;
-  const char *z = request_body(r, &n);
-  json_error_t err;
-  json_t *p = z && n ? json_loadb(z, n, 0, &err) : NULL;
-  if (!p || !json_is_object(p)) {
-    if (p) json_decref(p);
-    respond_json_error(
-        r, 400, "El cuerpo de la solicitud debe ser un objeto JSON.", NULL);
-    return NULL;
-  }
-  return p;
-}
-
 static json_t *course_json(Request *r, int64_t iCouncil, const Course *c) {
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
@@ -168,7 +153,7 @@ static void respond_problems(Request *r, const Problems *p) {
 }
 
 static void api_course_create(Request *r, int64_t iCouncil) {
-  json_t *pObj = body_object(r);
+  json_t *pObj = page_json_object(r);
   if (!pObj) return;
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
@@ -304,7 +289,7 @@ static json_t *enrolment_json(const Enrolment *e) {
 }
 
 static void api_enrol(Request *r, int64_t iCouncil, const Course *c) {
-  json_t *pObj = body_object(r);
+  json_t *pObj = page_json_object(r);
   if (!pObj) return;
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
@@ -465,7 +450,7 @@ void page_api_certificate_revoke(Request *r) {
     respond_json_error(r, 404, "No existe ese certificado.", NULL);
     return;
   }
-  json_t *pObj = body_object(r);
+  json_t *pObj = page_json_object(r);
   if (!pObj) return;
   json_t *v = json_object_get(pObj, "reason");
   const char *zReason =
