@@ -296,13 +296,44 @@ class RecordConflicts(TwoAdminsCase):
                          "end": "2031-04-05T21:00:00-03:00", "modality": "virtual",
                          "link": "https://meet.example.cl/escuela"}]})
         self.assertEqual(r.status, 201, r.text)
-        return r.json()["id"]
+        self.course = r.json()
+        return self.course["id"]
 
     def test_course_second_save_shows_both_and_saves_mine_on_request(self):
         cid = self.new_course("Curso a dos manos")
         path = "/admin/cursos/%d" % cid
         self.conflict(path, path, "titulo", "Escuela de Ana", "Escuela de Berta", "courses",
                       cid, column="title", discard=path)
+
+    def test_module_attendance_second_save_shows_both_and_saves_mine_on_request(self):
+        cid = self.new_course("Curso con asistencia a dos manos")
+        act = self.course["modules"][0]["activity_id"]
+        enrol = []
+        for name, email in (("Ana Leader Uno", "uno@example.cl"), ("Bruno Leader Dos",
+                                                                   "dos@example.cl")):
+            r = self.api("POST", "/api/courses/%d/enrolments" % cid,
+                         {"name": name, "email": email, "commune": "04101", "consent": True})
+            self.assertEqual(r.status, 201, r.text)
+            enrol.append(r.json()["id"])
+        page, action = "/actividades/%d" % act, "/actividades/%d/asistencia-curso" % act
+        a, b = self.two_admins()
+        form_a = form_fields(a.get(page).text, action, **{"e_%d" % enrol[0]: "presente"})
+        form_b = form_fields(b.get(page).text, action, **{"e_%d" % enrol[1]: "presente"})
+        self.assertEqual(a.post(action, form=form_a).status, 303)
+        present = lambda: self.q("SELECT count(*) FROM attendance t JOIN enrolments e ON "
+                                 "e.participant_id = t.participant_id WHERE t.activity_id = ? "
+                                 "AND t.status = 'presente' AND e.id = ?", act, enrol[1])
+        r = b.post(action, form=form_b)
+        self.assertEqual(r.status, 409, r.text[:1500])
+        text = html.unescape(r.text)
+        for s in ("Su versión (no guardada)", "por Ana Primera", "Bruno Leader Dos (distinto)",
+                  "Guardar mi versión"):
+            self.assertIn(s, text)
+        self.assertEqual(present(), "0")  # Nothing of Berta's was written
+        mine = form_fields(r.text, action, conflict_choice="mine")
+        self.assertIn(("e_%d" % enrol[1], "presente"), mine)
+        self.assertEqual(b.post(action, form=mine).status, 303)
+        self.assertEqual(present(), "1")
 
     def test_course_and_participant_forms_refuse_input_whole(self):
         """A refused field: 422 with what was typed, nothing written."""

@@ -9,7 +9,10 @@
 **      minutes connected (from a report); u_N = the enrolment an
 **      unmatched report row N is, with um_N its minutes (a row given to
 **      someone counts as present when its minutes reach the setting).
-**      Replaces the module's attendance; 303 to the activity.
+**      Replaces the module's attendance; 303 to the activity. "version":
+**      the list's version the form was drawn from; when it was saved
+**      meanwhile (another form, the API), 409 with both, person by person,
+**      nothing written, and «Guardar mi versión».
 ** POST /actividades/ID/asistencia-reporte admin, multipart: archivo (the
 **      CSV). Answers the review (200), or the reason it cannot be read
 **      (422); nothing is written until the review is saved.
@@ -19,6 +22,7 @@
 
 #include "store/council/council.h"
 #include "pages/activities/activities_pages.h"
+#include "pages/record_page.h"
 #include "pages/courses/courses_pages.h"
 #include "pages/meetings/meetings_pages.h"
 #include "util/text.h"
@@ -112,6 +116,7 @@ int courses_module_section(Html *h, Request *r, const Activity *pAct) {
               "%lld/asistencia-curso\">\n",
               (long long)pAct->id);
   form_csrf(h, request_csrf_token(r));
+  record_version_field(h, r, RECORD_ATTENDANCE, pAct->id, 0);
   html_printf(h, "<ul class=\"att-list\">\n");
   for (int i = 0; i < nEnrol; i++) {
     const char *zStatus = "ausente";
@@ -197,6 +202,8 @@ void page_module_report(Request *r) {
               "action=\"/actividades/%lld/asistencia-curso\">\n",
               (long long)act.id);
   form_csrf(&h, request_csrf_token(r));
+  /* The list as it was when the report was read: saving checks it. */
+  record_version_field(&h, r, RECORD_ATTENDANCE, act.id, 0);
   html_printf(&h, "<h2>Inscritos</h2>\n<ul class=\"att-list\">\n");
   for (int i = 0; i < nEnrol; i++) {
     int nMinutes = -1;
@@ -246,6 +253,76 @@ void page_module_report(Request *r) {
   page_finish(r, &h, 200);
 }
 
+/* 409: the module's list was saved meanwhile. Each enrolled person's
+** status as typed (a, aiMinutes) beside the stored one, then the form with
+** the typed values drawn from the stored version. Nothing was written. */
+static void module_conflict(Request *r, const Activity *pAct,
+                            const Enrolment *aEnrol, int nEnrol,
+                            const AttendanceEntry *a, const int *aiMinutes) {
+  Db *pDb = request_db(r);
+  Arena *pArena = request_arena(r);
+  MeetingAttendance *aSaved = NULL;
+  int nSaved = 0;
+  RecordStamp stamp;
+  if (!page_db_ok(r, meeting_attendance_list(pDb, pArena, pAct->id, &aSaved,
+                                             &nSaved)) ||
+      !page_db_ok(r, record_stamp_get(pDb, pArena, RECORD_ATTENDANCE, pAct->id,
+                                      &stamp))) {
+    return;
+  }
+  Html h;
+  page_begin(r, &h, "Asistencia del módulo", "actividades");
+  html_printf(&h, "<h1>Asistencia: <a href=\"/actividades/%lld\">%s</a></h1>\n",
+              (long long)pAct->id, pAct->zTitle);
+  record_conflict_begin(&h, r, RECORD_ATTENDANCE, pAct->id, "de la asistencia");
+  for (int i = 0; i < nEnrol; i++) {
+    Attendance eMine = ATTENDANCE_AUSENTE, eSaved = ATTENDANCE_AUSENTE;
+    attendance_parse(a[i].zStatus, &eMine);
+    for (int k = 0; k < nSaved; k++) {
+      if (aSaved[k].iParticipant == aEnrol[i].part.id)
+        eSaved = aSaved[k].eStatus;
+    }
+    conflict_row(&h, aEnrol[i].part.zName, attendance_label(eMine),
+                 attendance_label(eSaved));
+  }
+  conflict_end(&h);
+  html_printf(&h,
+              "<form class=\"form attendance-compact\" method=\"post\" "
+              "action=\"/actividades/%lld/asistencia-curso\">\n",
+              (long long)pAct->id);
+  form_csrf(&h, request_csrf_token(r));
+  record_version_field(&h, r, RECORD_ATTENDANCE, pAct->id, stamp.iVersion);
+  html_printf(&h, "<ul class=\"att-list\">\n");
+  for (int i = 0; i < nEnrol; i++)
+    person_line(&h, &aEnrol[i], a[i].zStatus, aiMinutes[i]);
+  html_printf(&h, "</ul>\n");
+  conflict_submit(
+      &h, arena_printf(pArena, "/actividades/%lld#curso", (long long)pAct->id));
+  page_finish(r, &h, 409);
+}
+
+/* Saves the list, checked against the version the form was drawn from
+** when it carries one: DB_OK, DB_STALE, MEETING_ACTA_FROZEN, DB_ERROR. */
+static int module_save(Request *r, int64_t iActivity, const AttendanceEntry *a,
+                       int n, const int *aiMinutes) {
+  Db *pDb = request_db(r);
+  int64_t iUser = request_user(r)->id;
+  if (db_begin(pDb) != DB_OK) return DB_ERROR;
+  int rc = request_field(r, "version")
+               ? record_stamp_claim(pDb, RECORD_ATTENDANCE, iActivity,
+                                    record_posted_version(r), iUser)
+               : DB_OK;
+  if (rc == DB_OK) {
+    rc = meeting_attendance_replace_timed(pDb, iActivity, iUser, a, n, NULL,
+                                          NULL, aiMinutes);
+  }
+  if (rc != DB_OK) {
+    db_rollback(pDb);
+    return rc;
+  }
+  return db_commit(pDb);
+}
+
 void page_module_attendance(Request *r) {
   Activity act;
   Course c;
@@ -290,10 +367,13 @@ void page_module_attendance(Request *r) {
     respond_error(r, 422, arena_strdup(pArena, prob.zMessage));
     return;
   }
-  int rc = meeting_attendance_replace_timed(pDb, act.id, request_user(r)->id, a,
-                                            nEnrol, NULL, NULL, aiMinutes);
+  int rc = module_save(r, act.id, a, nEnrol, aiMinutes);
   if (rc == MEETING_ACTA_FROZEN) {
     meeting_frozen_respond(r, act.id);
+    return;
+  }
+  if (rc == DB_STALE) {
+    module_conflict(r, &act, aEnrol, nEnrol, a, aiMinutes);
     return;
   }
   if (rc != DB_OK) {
