@@ -20,8 +20,8 @@
 ** text can contain ('<' is always escaped), so it cannot be forged. */
 #define HOME_PERSONAL_MARK "<!--cosoc:personal-->"
 
-/* The council's title and what a COSOC is for. */
-static void home_title(Request *r, Html *h) {
+/* The council's title and, for visitors, what a COSOC is for. */
+static void home_title(Request *r, Html *h, int bLead) {
   const char *zName = NULL, *zShort = NULL;
   accounts_council_names(request_db(r), request_arena(r), &zName, &zShort);
   if (zName) {
@@ -31,6 +31,7 @@ static void home_title(Request *r, Html *h) {
                    "Esta instalación aún no tiene un consejo configurado. "
                    "Cree uno con <code>cosoc demo</code>.</div>\n");
   }
+  if (!bLead) return;
   html_printf(h,
               "<p class=\"lead\">El Consejo de la Sociedad Civil es un "
               "mecanismo de participación ciudadana de carácter consultivo, "
@@ -40,11 +41,20 @@ static void home_title(Request *r, Html *h) {
 }
 
 /* The part of the home page that is the same for everyone with the same
-** role: the title, then (after HOME_PERSONAL_MARK, where page_home puts
-** the greeting) the plan card, the compliance dashboard, the next
-** activities. */
+** role. A visitor reads the title and what a COSOC is, then (after
+** HOME_PERSONAL_MARK, where page_home puts the greeting) the plan card,
+** the compliance dashboard and the next activities. Someone signed in
+** comes to work: the dashboard (which names the plan) and the next
+** activities come first, the greeting last. */
 static void home_sections(Request *r, Html *h) {
-  home_title(r, h);
+  if (request_user(r)) {
+    home_title(r, h, 0);
+    compliance_home_section(r, h);
+    activities_home_section(r, h);
+    html_raw_trusted(h, HOME_PERSONAL_MARK);
+    return;
+  }
+  home_title(r, h, 1);
   html_raw_trusted(h, HOME_PERSONAL_MARK);
   plan_page_home_card(r, h);
   compliance_home_section(r, h);
