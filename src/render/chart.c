@@ -10,12 +10,13 @@
 ** has to fit in a column beside the bars (long names were cut off there),
 ** and the chart is narrow enough in its own units that a phone shrinks
 ** its text little. */
-#define CHART_ROW 42         /* Height of one label and its bar */
-#define CHART_BAR_H 14       /* Height of a bar */
-#define CHART_BAR_W 310      /* Longest bar */
-#define CHART_VALUE_W 50     /* Space for the number after the bar */
-#define CHART_LABEL_CHARS 44 /* Longer labels end in "…" (the table below
-                             ** has them whole) */
+#define CHART_ROW 42     /* Height of one label and its bar */
+#define CHART_BAR_H 14   /* Height of a bar */
+#define CHART_BAR_W 310  /* Longest bar */
+#define CHART_VALUE_W 50 /* Space for the number after the bar */
+#define CHART_LABEL_CHARS                           \
+  44 /* Longer labels end in "…" (the table below \
+     ** has them whole) */
 
 /* zLabel cut to CHART_LABEL_CHARS characters (UTF-8 aware) with "…". */
 static const char *label_fit(Html *h, const char *zLabel) {

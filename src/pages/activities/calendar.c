@@ -96,10 +96,9 @@ static void filter_form(Html *h, Request *r, const char *zView,
       DB_OK) {
     for (int i = 0; i < doc.nLine; i++) {
       const PlanLine *pL = &doc.aLine[i];
-      html_printf(h, "<option value=\"%d\"%s>%d. %.70s%s</option>",
-                  pL->iNumber, pL->iNumber == f->iLine ? " selected" : "",
-                  pL->iNumber, pL->zObjective,
-                  strlen(pL->zObjective) > 70 ? "…" : "");
+      html_printf(h, "<option value=\"%d\"%s>%d. %.70s%s</option>", pL->iNumber,
+                  pL->iNumber == f->iLine ? " selected" : "", pL->iNumber,
+                  pL->zObjective, strlen(pL->zObjective) > 70 ? "…" : "");
     }
   }
   html_printf(h,

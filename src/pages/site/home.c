@@ -27,9 +27,10 @@ static void home_title(Request *r, Html *h, int bLead) {
   if (zName) {
     html_printf(h, "<h1>%s</h1>\n", zName);
   } else {
-    html_printf(h, "<h1>cosoc</h1>\n<div class=\"notice notice-info\">"
-                   "Esta instalación aún no tiene un consejo configurado. "
-                   "Cree uno con <code>cosoc demo</code>.</div>\n");
+    html_printf(h,
+                "<h1>cosoc</h1>\n<div class=\"notice notice-info\">"
+                "Esta instalación aún no tiene un consejo configurado. "
+                "Cree uno con <code>cosoc demo</code>.</div>\n");
   }
   if (!bLead) return;
   html_printf(h,
@@ -118,8 +119,8 @@ void page_home(Request *r) {
   const char *zMark = strstr(z, HOME_PERSONAL_MARK);
   if (zMark) { /* Always: home_sections() writes it */
     /* Markup this program rendered with the escaping writer. */
-    html_raw_trusted(&h, arena_strndup(request_arena(r), z,
-                                       (size_t)(zMark - z)));
+    html_raw_trusted(&h,
+                     arena_strndup(request_arena(r), z, (size_t)(zMark - z)));
     home_personal(r, &h);
     html_raw_trusted(&h, zMark + strlen(HOME_PERSONAL_MARK));
   } else {
