@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "store/accounts/accounts.h"
+#include "store/council/council.h"
 
 static void print_usage(const char *zUsage, const CliOption *aOpt, int nOpt) {
   printf("%s\n", zUsage);
@@ -85,6 +86,24 @@ int cli_parse(int argc, char **argv, int iFirst, const char *zCommand,
   return CLI_OK;
 }
 
+int cli_args(int argc, char **argv, int iFirst, const char *zCommand,
+             const char *zUsage, const CliOption *aOpt, int nOpt, int nRequired,
+             int *pRc) {
+  int rc = cli_parse(argc, argv, iFirst, zCommand, zUsage, aOpt, nOpt, NULL, 0,
+                     NULL);
+  *pRc = rc == CLI_HELP_SHOWN ? 0 : rc;
+  if (rc != CLI_OK) return 0;
+  for (int i = 0; i < nRequired; i++) {
+    if (*aOpt[i].pzValue) continue;
+    fprintf(stderr, "cosoc %s: falta --%s%s%s%s\n", zCommand, aOpt[i].zName,
+            aOpt[i].zEnv ? " (o " : "", aOpt[i].zEnv ? aOpt[i].zEnv : "",
+            aOpt[i].zEnv ? ")" : "");
+    *pRc = CLI_USAGE;
+    return 0;
+  }
+  return 1;
+}
+
 Db *cli_open_db(const char *zTarget) {
   char zErr[512];
   Db *pDb = NULL;
@@ -102,7 +121,7 @@ Db *cli_open_db(const char *zTarget) {
     db_close(pDb);
     return NULL;
   }
-  if (accounts_ensure_secrets(pDb) != DB_OK) {
+  if (council_install_ensure_secrets(pDb) != DB_OK) {
     fprintf(stderr, "cosoc: no se pudo guardar la clave de seguridad: %s\n",
             db_errmsg(pDb));
     db_close(pDb);

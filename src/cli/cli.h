@@ -10,6 +10,7 @@
 #define COSOC_CLI_CLI_H
 
 #include "db/db.h"
+#include "store/council/council.h"
 #include "util/arena.h"
 
 #define CLI_OK 0
@@ -32,6 +33,14 @@ typedef struct CliOption {
 int cli_parse(int argc, char **argv, int iFirst, const char *zCommand,
               const char *zUsage, const CliOption *aOpt, int nOpt,
               const char **azPos, int nPosMax, int *pnPos);
+
+/* The start every command shares: cli_parse() without positional
+** arguments, then the first nRequired options of aOpt must have a value
+** (else one line, "cosoc CMD: falta --db (o COSOC_DB)", and bad usage).
+** 1 to go on; 0 with the exit code in *pRc (0 after --help). */
+int cli_args(int argc, char **argv, int iFirst, const char *zCommand,
+             const char *zUsage, const CliOption *aOpt, int nOpt, int nRequired,
+             int *pRc);
 
 /* Opens the database and applies pending migrations and secrets. Prints a
 ** one-line reason and returns NULL on failure. */

@@ -68,20 +68,14 @@ static int drop_postgres_tables(const char *zTarget) {
 }
 
 static int demo_council(Db *pDb) {
-  DbStmt *pStmt = db_prepare(pDb,
-                             "INSERT INTO councils(name, short_name, "
-                             "institution, region_code, created_at) "
-                             "VALUES (?, ?, ?, ?, ?)");
-  if (!pStmt) return DB_ERROR;
-  db_bind_text(pStmt, 1, DEMO_COUNCIL_NAME);
-  db_bind_text(pStmt, 2, DEMO_COUNCIL_SHORT);
-  db_bind_text(pStmt, 3, "Ministerio de Vivienda y Urbanismo — SEREMI y "
-                         "SERVIU Región de Coquimbo");
-  db_bind_text(pStmt, 4, "04");
-  db_bind_int64(pStmt, 5, db_now());
-  int rc = db_step(pStmt);
-  db_done(pStmt);
-  return rc == DB_DONE ? DB_OK : DB_ERROR;
+  Council c = {.zName = DEMO_COUNCIL_NAME,
+               .zShortName = DEMO_COUNCIL_SHORT,
+               .zInstitution =
+                   "Ministerio de Vivienda y Urbanismo — SEREMI "
+                   "y SERVIU Región de Coquimbo",
+               .zRegion = "04"};
+  int64_t iCouncil = 0;
+  return council_create(pDb, &c, &iCouncil);
 }
 
 int cmd_demo(int argc, char **argv) {
@@ -90,16 +84,14 @@ int cmd_demo(int argc, char **argv) {
       {"db", "COSOC_DB", 0, "base de datos a crear", &zDb},
       {"force", NULL, 1, "reemplaza una base de datos que ya tiene datos", &zForce},
   };
-  int rc = cli_parse(argc, argv, 2, "demo",
-                     "Uso: cosoc demo --db ARCHIVO|URL [--force]\n\nCrea una "
-                     "instalación de demostración: el COSOC MINVU–SERVIU de "
-                     "la Región de Coquimbo y su administradora. Imprime el "
-                     "correo y la contraseña para ingresar.",
-                     aOpt, 2, NULL, 0, NULL);
-  if (rc != CLI_OK) return rc == CLI_HELP_SHOWN ? 0 : rc;
-  if (!zDb) {
-    fprintf(stderr, "cosoc demo: falta --db (o COSOC_DB)\n");
-    return CLI_USAGE;
+  int rc;
+  if (!cli_args(argc, argv, 2, "demo",
+                "Uso: cosoc demo --db ARCHIVO|URL [--force]\n\nCrea una "
+                "instalación de demostración: el COSOC MINVU–SERVIU de "
+                "la Región de Coquimbo y su administradora. Imprime el "
+                "correo y la contraseña para ingresar.",
+                aOpt, 2, 1, &rc)) {
+    return rc;
   }
   Db *pDb = cli_open_db(zDb);
   if (!pDb) return CLI_FAIL;

@@ -55,19 +55,14 @@ static int send_pending(int argc, char **argv) {
        "espera antes del segundo intento; se duplica en cada uno (60)",
        &zRetry},
   };
-  int rc =
-      cli_parse(argc, argv, 3, "mail send-pending",
+  int rc;
+  if (!cli_args(argc, argv, 3, "mail send-pending",
                 "Uso: cosoc mail send-pending --db ARCHIVO --smtp URL\n\n"
                 "Envía una vez los correos pendientes que ya correspondan "
                 "y termina. Usuario, contraseña y remitente se toman de "
                 "COSOC_SMTP_USER, COSOC_SMTP_PASSWORD y COSOC_MAIL_FROM.",
-                aOpt, (int)(sizeof(aOpt) / sizeof(aOpt[0])), NULL, 0, NULL);
-  if (rc != CLI_OK) return rc == CLI_HELP_SHOWN ? 0 : rc;
-  if (!zDb || !zSmtp) {
-    fprintf(stderr,
-            "cosoc mail send-pending: faltan --db y --smtp (o "
-            "COSOC_DB y COSOC_SMTP_URL)\n");
-    return CLI_USAGE;
+                aOpt, (int)(sizeof(aOpt) / sizeof(aOpt[0])), 2, &rc)) {
+    return rc;
   }
   const char *zProblem = smtp_url_problem(zSmtp);
   if (zProblem) {
@@ -101,22 +96,26 @@ static int queue_test(int argc, char **argv) {
        "una sola vez (opcional)",
        &zKey},
   };
-  int rc = cli_parse(argc, argv, 3, "mail queue-test",
-                     "Uso: cosoc mail queue-test --db ARCHIVO --to CORREO\n\n"
-                     "Deja en la bandeja de salida un mensaje de prueba con "
-                     "una invitación de calendario de ejemplo.",
-                     aOpt, 3, NULL, 0, NULL);
-  if (rc != CLI_OK) return rc == CLI_HELP_SHOWN ? 0 : rc;
-  if (!zDb || !zTo) {
-    fprintf(stderr, "cosoc mail queue-test: faltan --db y --to\n");
-    return CLI_USAGE;
+  int rc;
+  if (!cli_args(argc, argv, 3, "mail queue-test",
+                "Uso: cosoc mail queue-test --db ARCHIVO --to CORREO\n\n"
+                "Deja en la bandeja de salida un mensaje de prueba con "
+                "una invitación de calendario de ejemplo.",
+                aOpt, 3, 2, &rc)) {
+    return rc;
   }
   Db *pDb = cli_open_db(zDb);
   if (!pDb) return CLI_FAIL;
   Arena *pArena = arena_new();
   int64_t iId = 0;
   const char *zProblem = NULL;
-  int eRc = mail_queue_sample(pDb, pArena, zTo, zKey, &iId, &zProblem);
+  Council c;
+  int eRc = mail_queue_sample(
+      pDb, pArena,
+      council_get(pDb, pArena, council_default_id(pDb), &c) == DB_OK
+          ? c.zShortName
+          : NULL,
+      zTo, zKey, &iId, &zProblem);
   if (eRc == OUTBOX_QUEUED) {
     printf("Mensaje de prueba en la bandeja de salida: id %lld.\n",
            (long long)iId);
@@ -136,15 +135,13 @@ static int queue_test(int argc, char **argv) {
 static int list_outbox(int argc, char **argv) {
   const char *zDb = NULL;
   const CliOption aOpt[] = {{"db", "COSOC_DB", 0, "base de datos", &zDb}};
-  int rc = cli_parse(argc, argv, 3, "mail list",
-                     "Uso: cosoc mail list --db ARCHIVO\n\nUna línea por "
-                     "mensaje, separada por tabuladores: id, estado, intentos, "
-                     "destinatario, asunto, error.",
-                     aOpt, 1, NULL, 0, NULL);
-  if (rc != CLI_OK) return rc == CLI_HELP_SHOWN ? 0 : rc;
-  if (!zDb) {
-    fprintf(stderr, "cosoc mail list: falta --db\n");
-    return CLI_USAGE;
+  int rc;
+  if (!cli_args(argc, argv, 3, "mail list",
+                "Uso: cosoc mail list --db ARCHIVO\n\nUna línea por "
+                "mensaje, separada por tabuladores: id, estado, intentos, "
+                "destinatario, asunto, error.",
+                aOpt, 1, 1, &rc)) {
+    return rc;
   }
   Db *pDb = cli_open_db(zDb);
   if (!pDb) return CLI_FAIL;

@@ -42,18 +42,23 @@ static char *read_file(Arena *pArena, const char *zPath, size_t *pn) {
             strerror(errno));
     return NULL;
   }
-  size_t nMax = PLAN_IMPORT_MAX_BYTES + 1;
-  char *z = arena_alloc(pArena, nMax + 1);
-  size_t n = fread(z, 1, nMax, f);
+  /* Read past the largest plan only far enough to know it is larger. */
+  Buf b;
+  buf_init(&b, pArena);
+  char aChunk[64 * 1024];
+  size_t nGot;
+  while (b.n <= PLAN_IMPORT_MAX_BYTES &&
+         (nGot = fread(aChunk, 1, sizeof(aChunk), f)) > 0) {
+    buf_append(&b, aChunk, nGot);
+  }
   int bErr = ferror(f);
   fclose(f);
   if (bErr) {
     fprintf(stderr, "cosoc import-plan: no se pudo leer %s\n", zPath);
     return NULL;
   }
-  z[n] = 0;
-  *pn = n;
-  return z;
+  *pn = b.n;
+  return (char *)buf_str(&b);
 }
 
 static const char *base_name(const char *zPath) {
@@ -328,7 +333,7 @@ int cmd_plan(int argc, char **argv) {
 }
 
 int demo_plan(Db *pDb, Arena *pArena, int64_t iAdminId, const char **pzErr) {
-  int64_t iCouncil = plan_store_default_council(pDb);
+  int64_t iCouncil = council_default_id(pDb);
   const EmbeddedFile *pFile = embedded_find(embedded_seeds, DEMO_PLAN_FILE);
   if (!pFile) {
     *pzErr = "el plan de demostración no está en el programa";

@@ -12,6 +12,14 @@
 #include "http/server.h"
 #include "mail/sender.h"
 #include "pages/routes.h"
+#include "store/accounts/accounts.h"
+#include "store/council/council.h"
+
+/* The server authenticates through the accounts store; it is handed these
+** as it is handed the route table, so that it includes no store. */
+static const Authenticator serve_auth = {
+    accounts_session_lookup, accounts_token_lookup, accounts_session_create,
+    accounts_session_delete, council_install_csrf_key};
 
 /* A positive whole number from an option, or 0 after printing why not. */
 static unsigned option_count(const char *zName, const char *zValue) {
@@ -124,7 +132,8 @@ int cmd_serve(int argc, char **argv) {
        &zMailLease},
       {"image-seconds", "COSOC_IMAGE_SECONDS", 0,
        "segundos que puede tardar en procesarse una foto subida; pasado ese "
-       "tiempo se detiene y se rechaza (20; de 1 a 600)", &zImageSeconds},
+       "tiempo se detiene y se rechaza (20; de 1 a 600)",
+       &zImageSeconds},
   };
   int rc = cli_parse(argc, argv, 2, "serve",
                      "Uso: cosoc serve [--listen HOST:PUERTO] [--db ARCHIVO|URL]\n\n"
@@ -139,6 +148,7 @@ int cmd_serve(int argc, char **argv) {
   cfg.zDb = zDb;
   cfg.bSecureCookies = zSecure && zSecure[0] == '1';
   cfg.zTrustProxy = zTrustProxy && *zTrustProxy ? zTrustProxy : NULL;
+  cfg.pAuth = &serve_auth;
   cfg.aRoute = routes_table;
   cfg.nRoute = routes_count;
   cfg.xErrorPage = page_error_render;
@@ -225,14 +235,12 @@ int cmd_migrate(int argc, char **argv) {
   const CliOption aOpt[] = {
       {"db", "COSOC_DB", 0, "base de datos", &zDb},
   };
-  int rc = cli_parse(argc, argv, 2, "migrate",
-                     "Uso: cosoc migrate --db ARCHIVO|URL\n\nAplica los cambios "
-                     "de esquema pendientes, cada uno en una transacción.",
-                     aOpt, 1, NULL, 0, NULL);
-  if (rc != CLI_OK) return rc == CLI_HELP_SHOWN ? 0 : rc;
-  if (!zDb) {
-    fprintf(stderr, "cosoc migrate: falta --db (o COSOC_DB)\n");
-    return CLI_USAGE;
+  int rc;
+  if (!cli_args(argc, argv, 2, "migrate",
+                "Uso: cosoc migrate --db ARCHIVO|URL\n\nAplica los cambios "
+                "de esquema pendientes, cada uno en una transacción.",
+                aOpt, 1, 1, &rc)) {
+    return rc;
   }
   Db *pDb = cli_open_db(zDb);
   if (!pDb) return CLI_FAIL;

@@ -22,25 +22,22 @@ static int user_add(int argc, char **argv) {
       {"name", NULL, 0, "nombre completo", &zName},
       {"role", NULL, 0, "admin, consejero o autoridad", &zRole},
   };
-  int rc = cli_parse(argc, argv, 3, "user add",
-                     "Uso: cosoc user add --db ARCHIVO --email CORREO "
-                     "--name NOMBRE --role ROL\n\nCrea una cuenta. La "
-                     "contraseña se toma de COSOC_PASSWORD o se pregunta; no "
-                     "se aceptan contraseñas comunes ni hechas con el nombre "
-                     "o el correo.",
-                     aOpt, 4, NULL, 0, NULL);
-  if (rc != CLI_OK) return rc == CLI_HELP_SHOWN ? 0 : rc;
-  if (!zDb || !zEmail || !zName || !zRole) {
-    fprintf(stderr, "cosoc user add: faltan datos; se necesitan --db, "
-                    "--email, --name y --role\n");
-    return CLI_USAGE;
+  int rc;
+  if (!cli_args(argc, argv, 3, "user add",
+                "Uso: cosoc user add --db ARCHIVO --email CORREO "
+                "--name NOMBRE --role ROL\n\nCrea una cuenta. La "
+                "contraseña se toma de COSOC_PASSWORD o se pregunta; no "
+                "se aceptan contraseñas comunes ni hechas con el nombre "
+                "o el correo.",
+                aOpt, 4, 4, &rc)) {
+    return rc;
   }
   if (!accounts_role_bit(zRole)) {
     fprintf(stderr, "cosoc user add: el rol «%s» no existe; use admin, "
                     "consejero o autoridad\n", zRole);
     return CLI_FAIL;
   }
-  const char *zProblem = accounts_email_problem(zEmail);
+  const char *zProblem = email_problem(zEmail);
   if (!zProblem) zProblem = accounts_name_problem(zName);
   if (zProblem) {
     fprintf(stderr, "cosoc user add: %s\n", zProblem);
@@ -58,7 +55,7 @@ static int user_add(int argc, char **argv) {
   cli_password_wipe();
   if (rc == DB_OK) {
     printf("Usuario creado: %s (%s), id %lld.\n",
-           accounts_email_normalize(pArena, zEmail), zRole, (long long)iId);
+           email_normalize(pArena, zEmail), zRole, (long long)iId);
   } else {
     fprintf(stderr, "cosoc user add: %s\n", zErr);
   }
@@ -89,12 +86,9 @@ static int account_cmd_begin(AccountCmd *p, int argc, char **argv,
   for (int i = 0; i < nExtra && i < 2; i++) aOpt[2 + i] = aExtra[i];
   memset(p, 0, sizeof(*p));
   p->zCmd = zCmd;
-  int rc =
-      cli_parse(argc, argv, 3, zCmd, zUsage, aOpt, 2 + nExtra, NULL, 0, NULL);
-  if (rc != CLI_OK) return rc == CLI_HELP_SHOWN ? CLI_HELP_SHOWN : rc;
-  if (!zDb || !zEmail) {
-    fprintf(stderr, "cosoc %s: faltan --db y --email\n", zCmd);
-    return CLI_USAGE;
+  int rc;
+  if (!cli_args(argc, argv, 3, zCmd, zUsage, aOpt, 2 + nExtra, 2, &rc)) {
+    return rc ? rc : CLI_HELP_SHOWN;
   }
   if (!(p->pDb = cli_open_db(zDb))) return CLI_FAIL;
   p->pArena = arena_new();
@@ -195,15 +189,13 @@ static const char *cli_time(Arena *pArena, int64_t t) {
 static int user_list(int argc, char **argv) {
   const char *zDb = NULL;
   const CliOption aOpt[] = {{"db", "COSOC_DB", 0, "base de datos", &zDb}};
-  int rc = cli_parse(argc, argv, 3, "user list",
-                     "Uso: cosoc user list --db ARCHIVO\n\nUna línea por "
-                     "cuenta, separada por tabuladores: id, correo, nombre, "
-                     "rol, estado (activa, desactivada, dejo_el_cargo).",
-                     aOpt, 1, NULL, 0, NULL);
-  if (rc != CLI_OK) return rc == CLI_HELP_SHOWN ? 0 : rc;
-  if (!zDb) {
-    fprintf(stderr, "cosoc user list: falta --db\n");
-    return CLI_USAGE;
+  int rc;
+  if (!cli_args(argc, argv, 3, "user list",
+                "Uso: cosoc user list --db ARCHIVO\n\nUna línea por "
+                "cuenta, separada por tabuladores: id, correo, nombre, "
+                "rol, estado (activa, desactivada, dejo_el_cargo).",
+                aOpt, 1, 1, &rc)) {
+    return rc;
   }
   Db *pDb = cli_open_db(zDb);
   if (!pDb) return CLI_FAIL;
@@ -259,17 +251,15 @@ static int token_create(int argc, char **argv) {
       {"email", NULL, 0, "correo de la cuenta dueña del token", &zEmail},
       {"label", NULL, 0, "para qué se usará (opcional)", &zLabel},
   };
-  int rc = cli_parse(argc, argv, 3, "token create",
-                     "Uso: cosoc token create --db ARCHIVO --email CORREO\n\n"
-                     "Imprime un token nuevo para la API (Authorization: "
-                     "Bearer TOKEN). Se guarda cifrado: anótelo ahora. Sus "
-                     "primeros 8 caracteres lo nombran en las listas y en "
-                     "cosoc token revoke --token.",
-                     aOpt, 3, NULL, 0, NULL);
-  if (rc != CLI_OK) return rc == CLI_HELP_SHOWN ? 0 : rc;
-  if (!zDb || !zEmail) {
-    fprintf(stderr, "cosoc token create: faltan --db y --email\n");
-    return CLI_USAGE;
+  int rc;
+  if (!cli_args(argc, argv, 3, "token create",
+                "Uso: cosoc token create --db ARCHIVO --email CORREO\n\n"
+                "Imprime un token nuevo para la API (Authorization: "
+                "Bearer TOKEN). Se guarda cifrado: anótelo ahora. Sus "
+                "primeros 8 caracteres lo nombran en las listas y en "
+                "cosoc token revoke --token.",
+                aOpt, 3, 2, &rc)) {
+    return rc;
   }
   const char *zProblem = text_single_line_problem(zLabel);
   if (zProblem) {

@@ -297,14 +297,7 @@ void db_rollback(Db *pDb) {
 int db_in_transaction(const Db *pDb) { return pDb->nTxn > 0; }
 
 int64_t db_query_int64(Db *pDb, const char *zSql, int64_t iDefault) {
-  DbStmt *pStmt = db_prepare(pDb, zSql);
-  if (!pStmt) return iDefault;
-  int64_t v = iDefault;
-  if (db_step(pStmt) == DB_ROW && !db_column_is_null(pStmt, 0)) {
-    v = db_column_int64(pStmt, 0);
-  }
-  db_done(pStmt);
-  return v;
+  return db_int_args(pDb, iDefault, zSql, NULL, 0);
 }
 
 int db_drop_all(Db *pDb) {

@@ -55,10 +55,17 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "util/arena.h"
+
 /* Result codes, the same for every backend. */
 #define DB_OK 0
 #define DB_ERROR 1      /* Any failure; db_errmsg() has the detail */
 #define DB_BUSY 5       /* Locked by another connection past the timeout */
+#define DB_STALE                                                             \
+  6                      /* A versioned save lost the race: the record is no \
+                         ** longer at the version the form was drawn from    \
+                         ** (someone saved first). Never from db_step(): the \
+                         ** stores' versioned saves answer it */
 #define DB_CONSTRAINT 19 /* UNIQUE, FOREIGN KEY, CHECK or NOT NULL refused */
 #define DB_ROW 100      /* db_step(): a row is ready */
 #define DB_DONE 101     /* db_step(): no more rows */
@@ -177,5 +184,189 @@ int db_has_data(Db *pDb);
 
 /* Seconds since the epoch; the clock every stored time uses. */
 int64_t db_now(void);
+
+/* A number that grows with every committed write to the data pages show
+** (data_version, kept by triggers: migration 0010); -1 when unreadable.
+** The page cache keys its entries by it. */
+int64_t db_data_version(Db *pDb);
+
+/*
+** The shapes every store repeats (db_exec.c): prepare, bind, step, read.
+** Parameters are a list of DbArg made with DB_I(), DB_T() and DB_NULL, so
+** that each is converted to its SQL type at the call (an int becomes an
+** int64_t; no varargs to get wrong):
+**
+**   rc = db_exec(pDb, "UPDATE x SET a = ? WHERE id = ?", DB_T(z), DB_I(id));
+**   p = db_query(pDb, "SELECT ... WHERE council_id = ?", DB_I(iCouncil));
+**   rc = db_rows(p, pArena, x_from_row, sizeof(X), &aX, &nX);
+*/
+typedef struct DbArg {
+  char eType;    /* 'i' integer, 't' text (NULL binds NULL), 'b' blob,
+                 ** 'n' NULL */
+  int64_t i;     /* 'i': the value; 'b': the blob's bytes */
+  const char *z; /* 't': the text; 'b': the blob */
+} DbArg;
+#define DB_I(v) ((DbArg){'i', (int64_t)(v), NULL})
+#define DB_T(s) ((DbArg){'t', 0, (s)})
+#define DB_B(p, n) ((DbArg){'b', (int64_t)(n), (const char *)(p)})
+#define DB_NULL ((DbArg){'n', 0, NULL})
+/* The optional ones: text or "" (never NULL), text or NULL when it is NULL
+** or "", an id or NULL when it is not positive (an optional reference). */
+static inline DbArg db_arg_text_empty(const char *z) {
+  return DB_T(z ? z : "");
+}
+static inline DbArg db_arg_text_null(const char *z) {
+  return z && *z ? DB_T(z) : DB_NULL;
+}
+static inline DbArg db_arg_id_null(int64_t v) {
+  return v > 0 ? DB_I(v) : DB_NULL;
+}
+#define DB_TE(s) db_arg_text_empty(s)
+#define DB_TN(s) db_arg_text_null(s)
+#define DB_IN(v) db_arg_id_null(v)
+#define DB_ARGS_(...)           \
+  (const DbArg[]){__VA_ARGS__}, \
+      (int)(sizeof((const DbArg[]){__VA_ARGS__}) / sizeof(DbArg))
+
+/* Binds aArg[0..nArg) to parameters 1..nArg of pStmt (NULL is ignored). */
+void db_bind_args(DbStmt *pStmt, const DbArg *aArg, int nArg);
+#define db_bind(pStmt, ...) db_bind_args(pStmt, DB_ARGS_(__VA_ARGS__))
+
+/* Prepares zSql and binds the arguments: the statement, or NULL on a SQL
+** error (logged). Give it back with db_done(), db_end(), db_row() or
+** db_rows(). */
+DbStmt *db_query_args(Db *pDb, const char *zSql, const DbArg *aArg, int nArg);
+#define db_query(pDb, zSql, ...) db_query_args(pDb, zSql, DB_ARGS_(__VA_ARGS__))
+
+/* Gives pStmt back after it was stepped to rc and says how it ended:
+** DB_OK when it ran to the end (DB_DONE), the failure otherwise
+** (DB_CONSTRAINT, DB_BUSY, DB_ERROR; a row nobody read is DB_ERROR). */
+int db_end(DbStmt *pStmt, int rc);
+
+/* Runs a statement that returns no rows: DB_OK, DB_CONSTRAINT, DB_BUSY or
+** DB_ERROR. */
+int db_exec_args(Db *pDb, const char *zSql, const DbArg *aArg, int nArg);
+#define db_exec(pDb, zSql, ...) db_exec_args(pDb, zSql, DB_ARGS_(__VA_ARGS__))
+
+/* Runs a statement whose first column of its one row is an id (INSERT …
+** RETURNING id, UPDATE … RETURNING id): DB_OK with *piId set, DB_DONE when
+** no row came back (an UPDATE that matched nothing), or the failure. */
+int db_exec_id_args(Db *pDb, const char *zSql, int64_t *piId, const DbArg *aArg,
+                    int nArg);
+#define db_exec_id(pDb, zSql, piId, ...) \
+  db_exec_id_args(pDb, zSql, piId, DB_ARGS_(__VA_ARGS__))
+
+/* The first column of the first row as an integer; iDefault when there is
+** no row, it is NULL or the query failed. */
+int64_t db_int_args(Db *pDb, int64_t iDefault, const char *zSql,
+                    const DbArg *aArg, int nArg);
+#define db_int(pDb, iDefault, zSql, ...) \
+  db_int_args(pDb, iDefault, zSql, DB_ARGS_(__VA_ARGS__))
+
+/* The first column of the first row as text copied into pArena; NULL when
+** there is no row or the query failed. */
+const char *db_text_args(Db *pDb, Arena *pArena, const char *zSql,
+                         const DbArg *aArg, int nArg);
+#define db_text(pDb, pArena, zSql, ...) \
+  db_text_args(pDb, pArena, zSql, DB_ARGS_(__VA_ARGS__))
+
+/* Reads one row of pStmt into *pRow (strings copied into pArena). */
+typedef void (*DbRowMap)(DbStmt *pStmt, Arena *pArena, void *pRow);
+
+/* Steps pStmt once and gives it back: DB_OK with the row mapped into pRow,
+** DB_DONE when there is none, DB_ERROR. pStmt may be NULL (DB_ERROR). */
+int db_row(DbStmt *pStmt, Arena *pArena, DbRowMap xMap, void *pRow);
+/* Steps pStmt to the end and gives it back, mapping every row into a new
+** element of nElem bytes of an array grown in pArena: ppRow is the address
+** of the caller's `T *` (NULL when there are no rows), *pnRow the count.
+** DB_OK or DB_ERROR (the rows read so far stay in *ppRow). */
+int db_rows(DbStmt *pStmt, Arena *pArena, DbRowMap xMap, size_t nElem,
+            void *ppRow, int *pnRow);
+
+/* A row read into a struct by a map instead of a function: the columns'
+** types in order — 'i' an int64_t, 'n' an int, 'b' an int that is 1 when
+** the column is not 0, 't' text copied into the arena ("" for NULL), 'T'
+** the same but NULL for NULL, '-' a column skipped — and the fields they
+** go to, in the same order:
+**
+**   static const DbMap org_map = DB_MAP(Organization, "itt", id, zName,
+**                                        zKind);
+**
+** DB_MAP_FIX(T, xFix, …) then calls xFix on the mapped row, for what a
+** column does not give as it is (a state parsed from its slug, a time
+** shown as a date; it may read the skipped columns). Each field's size is
+** kept and checked against its type (an assert). A map is a file-scope
+** constant: its arrays are compound literals. */
+typedef struct DbMap {
+  const char *zTypes;          /* One letter per column */
+  const size_t *aiOffset;      /* Where each field is, skips excluded */
+  const unsigned char *aiSize; /* Its size, for the check */
+  size_t nRow;                 /* sizeof the struct */
+  void (*xFix)(DbStmt *pStmt, Arena *pArena, void *pRow); /* Or NULL */
+} DbMap;
+#define DB_MAP_OFF_(T, f) offsetof(T, f)
+#define DB_MAP_SIZE_(T, f) (unsigned char)sizeof(((T *)0)->f)
+#define DB_FE1_(X, T, a) X(T, a)
+#define DB_FE2_(X, T, a, ...) X(T, a), DB_FE1_(X, T, __VA_ARGS__)
+#define DB_FE3_(X, T, a, ...) X(T, a), DB_FE2_(X, T, __VA_ARGS__)
+#define DB_FE4_(X, T, a, ...) X(T, a), DB_FE3_(X, T, __VA_ARGS__)
+#define DB_FE5_(X, T, a, ...) X(T, a), DB_FE4_(X, T, __VA_ARGS__)
+#define DB_FE6_(X, T, a, ...) X(T, a), DB_FE5_(X, T, __VA_ARGS__)
+#define DB_FE7_(X, T, a, ...) X(T, a), DB_FE6_(X, T, __VA_ARGS__)
+#define DB_FE8_(X, T, a, ...) X(T, a), DB_FE7_(X, T, __VA_ARGS__)
+#define DB_FE9_(X, T, a, ...) X(T, a), DB_FE8_(X, T, __VA_ARGS__)
+#define DB_FE10_(X, T, a, ...) X(T, a), DB_FE9_(X, T, __VA_ARGS__)
+#define DB_FE11_(X, T, a, ...) X(T, a), DB_FE10_(X, T, __VA_ARGS__)
+#define DB_FE12_(X, T, a, ...) X(T, a), DB_FE11_(X, T, __VA_ARGS__)
+#define DB_FE13_(X, T, a, ...) X(T, a), DB_FE12_(X, T, __VA_ARGS__)
+#define DB_FE14_(X, T, a, ...) X(T, a), DB_FE13_(X, T, __VA_ARGS__)
+#define DB_FE15_(X, T, a, ...) X(T, a), DB_FE14_(X, T, __VA_ARGS__)
+#define DB_FE16_(X, T, a, ...) X(T, a), DB_FE15_(X, T, __VA_ARGS__)
+#define DB_FE17_(X, T, a, ...) X(T, a), DB_FE16_(X, T, __VA_ARGS__)
+#define DB_FE18_(X, T, a, ...) X(T, a), DB_FE17_(X, T, __VA_ARGS__)
+#define DB_FE19_(X, T, a, ...) X(T, a), DB_FE18_(X, T, __VA_ARGS__)
+#define DB_FE20_(X, T, a, ...) X(T, a), DB_FE19_(X, T, __VA_ARGS__)
+#define DB_FE21_(X, T, a, ...) X(T, a), DB_FE20_(X, T, __VA_ARGS__)
+#define DB_FE22_(X, T, a, ...) X(T, a), DB_FE21_(X, T, __VA_ARGS__)
+#define DB_FE23_(X, T, a, ...) X(T, a), DB_FE22_(X, T, __VA_ARGS__)
+#define DB_FE24_(X, T, a, ...) X(T, a), DB_FE23_(X, T, __VA_ARGS__)
+#define DB_FE_PICK_(_1, _2, _3, _4, _5, _6, _7, _8, _9, _10, _11, _12, _13,   \
+                    _14, _15, _16, _17, _18, _19, _20, _21, _22, _23, _24, N, \
+                    ...)                                                      \
+  N
+#define DB_FE_(X, T, ...)                                                    \
+  DB_FE_PICK_(__VA_ARGS__, DB_FE24_, DB_FE23_, DB_FE22_, DB_FE21_, DB_FE20_, \
+              DB_FE19_, DB_FE18_, DB_FE17_, DB_FE16_, DB_FE15_, DB_FE14_,    \
+              DB_FE13_, DB_FE12_, DB_FE11_, DB_FE10_, DB_FE9_, DB_FE8_,      \
+              DB_FE7_, DB_FE6_, DB_FE5_, DB_FE4_, DB_FE3_, DB_FE2_, DB_FE1_) \
+  (X, T, __VA_ARGS__)
+#define DB_MAP_FIX(T, xFix, zTypes, ...)                               \
+  {                                                                    \
+    (zTypes), (const size_t[]){DB_FE_(DB_MAP_OFF_, T, __VA_ARGS__)},   \
+        (const unsigned char[]){DB_FE_(DB_MAP_SIZE_, T, __VA_ARGS__)}, \
+        sizeof(T), (xFix)                                              \
+  }
+#define DB_MAP(T, zTypes, ...) DB_MAP_FIX(T, NULL, zTypes, __VA_ARGS__)
+
+/* Reads the current row of pStmt into *pRow as pMap says. */
+void db_map_row(DbStmt *pStmt, Arena *pArena, const DbMap *pMap, void *pRow);
+/* db_row() and db_rows() with a map. */
+int db_row_map(DbStmt *pStmt, Arena *pArena, const DbMap *pMap, void *pRow);
+int db_rows_map(DbStmt *pStmt, Arena *pArena, const DbMap *pMap, void *ppRow,
+                int *pnRow);
+
+/* A query and its rows in one call: db_query() then db_row_map() (DB_OK,
+** DB_DONE when there is no row, DB_ERROR) or db_rows_map(). */
+int db_get_args(Db *pDb, Arena *pArena, const DbMap *pMap, void *pRow,
+                const char *zSql, const DbArg *aArg, int nArg);
+#define db_get(pDb, pArena, pMap, pRow, zSql, ...) \
+  db_get_args(pDb, pArena, pMap, pRow, zSql, DB_ARGS_(__VA_ARGS__))
+int db_list_args(Db *pDb, Arena *pArena, const DbMap *pMap, void *ppRow,
+                 int *pnRow, const char *zSql, const DbArg *aArg, int nArg);
+#define db_list(pDb, pArena, pMap, ppRow, pnRow, zSql, ...) \
+  db_list_args(pDb, pArena, pMap, ppRow, pnRow, zSql, DB_ARGS_(__VA_ARGS__))
+
+/* A copy of column i's text in pArena ("" for NULL). */
+const char *db_column_dup(DbStmt *pStmt, Arena *pArena, int i);
 
 #endif

@@ -268,6 +268,15 @@ static void pg_clear_result(PgStmt *pStmt) {
   pStmt->nCol = 0;
 }
 
+/* Frees a statement's own buffers and itself. */
+static void pg_stmt_drop(PgStmt *pStmt) {
+  free(pStmt->zSql);
+  free(pStmt->azParam);
+  free(pStmt->anParamLen);
+  free(pStmt->aParamFormat);
+  free(pStmt);
+}
+
 static int pg_prepare(void *pConn, const char *zSql, void **ppStmt) {
   PgConn *pPg = pConn;
   PgStmt *pStmt = calloc(1, sizeof(*pStmt));
@@ -282,11 +291,7 @@ static int pg_prepare(void *pConn, const char *zSql, void **ppStmt) {
   if (!pStmt->zSql || !pStmt->azParam || !pStmt->anParamLen ||
       !pStmt->aParamFormat) {
     pg_set_error(pPg, "sin memoria");
-    free(pStmt->zSql);
-    free(pStmt->azParam);
-    free(pStmt->anParamLen);
-    free(pStmt->aParamFormat);
-    free(pStmt);
+    pg_stmt_drop(pStmt);
     return DB_ERROR;
   }
   /* A broken connection, or a transaction already aborted by an earlier
@@ -297,11 +302,7 @@ static int pg_prepare(void *pConn, const char *zSql, void **ppStmt) {
       PQtransactionStatus(pPg->pConn) != PQTRANS_INERROR) {
     if (pg_prepare_on_server(pStmt) != DB_OK &&
         PQstatus(pPg->pConn) == CONNECTION_OK) {
-      free(pStmt->zSql);
-      free(pStmt->azParam);
-      free(pStmt->anParamLen);
-      free(pStmt->aParamFormat);
-      free(pStmt);
+      pg_stmt_drop(pStmt);
       return DB_ERROR;
     }
   }
@@ -483,11 +484,7 @@ static void pg_finalize(void *p) {
     snprintf(zSql, sizeof(zSql), "DEALLOCATE %s", pStmt->zName);
     PQclear(PQexec(pPg->pConn, zSql));
   }
-  free(pStmt->zSql);
-  free(pStmt->azParam);
-  free(pStmt->anParamLen);
-  free(pStmt->aParamFormat);
-  free(pStmt);
+  pg_stmt_drop(pStmt);
 }
 
 /* ---- Scripts and transactions ---- */

@@ -27,14 +27,6 @@ static const char *const azStampSql[RECORD_N_KIND] = {
         "SELECT t.attendance_version, coalesce(t.attendance_updated_at, 0), "
         "coalesce(u.name, '') FROM activities t LEFT JOIN users u ON u.id = "
         "t.attendance_updated_by WHERE t.id = ?",
-    [RECORD_REMINDER_HOURS] =
-        "SELECT t.version, coalesce(t.updated_at, 0), coalesce(u.name, '') "
-        "FROM settings t LEFT JOIN users u ON u.id = t.updated_by WHERE "
-        "t.key = 'activity_reminder_hours' AND CAST(? AS BIGINT) = 0",
-    [RECORD_EVIDENCE_LIMITS] =
-        "SELECT t.version, coalesce(t.updated_at, 0), coalesce(u.name, '') "
-        "FROM settings t LEFT JOIN users u ON u.id = t.updated_by WHERE "
-        "t.key = 'evidence_limits' AND CAST(? AS BIGINT) = 0",
 };
 
 int record_stamp_get(Db *pDb, Arena *pArena, RecordKind eKind, int64_t iId,
@@ -74,14 +66,6 @@ static const char *const azClaimSql[RECORD_N_KIND] = {
     [RECORD_ATTENDANCE] =
         "UPDATE activities SET attendance_updated_by = CAST(? AS BIGINT) "
         "WHERE id = ? AND attendance_version = ? RETURNING id",
-    [RECORD_REMINDER_HOURS] =
-        "UPDATE settings SET updated_by = CAST(? AS BIGINT) WHERE key = "
-        "'activity_reminder_hours' AND CAST(? AS BIGINT) = 0 AND version = ? "
-        "RETURNING key",
-    [RECORD_EVIDENCE_LIMITS] =
-        "UPDATE settings SET updated_by = CAST(? AS BIGINT) WHERE key = "
-        "'evidence_limits' AND CAST(? AS BIGINT) = 0 AND version = ? "
-        "RETURNING key",
 };
 
 int record_stamp_mark(Db *pDb, RecordKind eKind, int64_t iId, int64_t iUser) {
@@ -104,7 +88,7 @@ int record_stamp_claim(Db *pDb, RecordKind eKind, int64_t iId, int iVersion,
     RecordStamp stamp;
     int rc = record_stamp_get(pDb, pArena, eKind, iId, &stamp);
     arena_free(pArena);
-    return rc == DB_DONE ? DB_OK : rc == DB_OK ? DB_BUSY : DB_ERROR;
+    return rc == DB_DONE ? DB_OK : rc == DB_OK ? DB_STALE : DB_ERROR;
   }
   DbStmt *p = db_prepare(pDb, azClaimSql[eKind]);
   if (!p) return DB_ERROR;
@@ -116,5 +100,5 @@ int record_stamp_claim(Db *pDb, RecordKind eKind, int64_t iId, int iVersion,
   db_bind_int64(p, 3, iVersion);
   int rc = db_step(p);
   db_done(p);
-  return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_BUSY : DB_ERROR;
+  return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_STALE : DB_ERROR;
 }

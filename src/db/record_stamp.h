@@ -12,7 +12,8 @@
 #include "db/db.h"
 #include "util/arena.h"
 
-/* The tables whose rows are edited through a versioned form. */
+/* The tables whose rows are edited through a versioned form. (A council's
+** settings have their stamps in the council module: council.h.) */
 typedef enum RecordKind {
   RECORD_ACTIVITY,
   RECORD_ACTA,
@@ -22,10 +23,6 @@ typedef enum RecordKind {
   RECORD_DIRECTORY_ENTRY,
   RECORD_QUORUM_SETTINGS, /* Keyed by council id; no row yet: version 0 */
   RECORD_ATTENDANCE,      /* An activity's attendance list, keyed by its id */
-  RECORD_REMINDER_HOURS,  /* The activity reminder setting: id 0; no row: 0 */
-  RECORD_EVIDENCE_LIMITS, /* The evidence upload limits, one form: id 0;
-                          ** their version is the settings row
-                          ** 'evidence_limits'; no row: 0 */
   RECORD_N_KIND
 } RecordKind;
 
@@ -43,15 +40,15 @@ int record_stamp_get(Db *pDb, Arena *pArena, RecordKind eKind, int64_t iId,
 /* For stores whose save does not check the version itself: call it inside
 ** the transaction that then saves the row (and bumps its version). Marks
 ** the row as saved by iUser (0: nobody known) if it is still at iVersion:
-** DB_OK, DB_BUSY when it is not (someone saved meanwhile), DB_ERROR.
+** DB_OK, DB_STALE when it is not (someone saved meanwhile), DB_ERROR.
 ** iVersion 0 means "not stored yet" (quorum settings before the first
 ** save): DB_OK only while there is no row. */
 int record_stamp_claim(Db *pDb, RecordKind eKind, int64_t iId, int iVersion,
                        int64_t iUser);
 
-/* After a save that bumped the record's version itself (a setting saved
-** with ON CONFLICT DO UPDATE), in the same transaction: marks the version
-** now stored as saved by iUser. DB_OK or DB_ERROR. */
+/* After a save that inserted the record or bumped its version itself
+** (ON CONFLICT DO UPDATE), in the same transaction: marks the version now
+** stored as saved by iUser. DB_OK or DB_ERROR. */
 int record_stamp_mark(Db *pDb, RecordKind eKind, int64_t iId, int64_t iUser);
 
 #endif

@@ -35,19 +35,6 @@ const ActivitySlug activity_replies[] = {
 const int activity_replies_count =
     (int)(sizeof(activity_replies) / sizeof(activity_replies[0]));
 
-void activity_problems_init(ActivityProblems *p) { memset(p, 0, sizeof(*p)); }
-
-void activity_problem(ActivityProblems *p, const char *zField,
-                      const char *zMessage) {
-  if (!zMessage || p->n >= ACTIVITY_PROBLEMS_MAX) return;
-  for (int i = 0; zField && i < p->n; i++) {
-    if (p->azField[i] && strcmp(p->azField[i], zField) == 0) return;
-  }
-  p->azField[p->n] = zField;
-  p->azMessage[p->n] = zMessage;
-  p->n++;
-}
-
 const char *activity_slug_label(const ActivitySlug *a, int n,
                                 const char *zSlug) {
   for (int i = 0; zSlug && i < n; i++) {
@@ -88,79 +75,78 @@ static int is_web_link(const char *z) {
 
 void activity_check(const Activity *a, ActivityProblems *p) {
   if (!activity_slug_wellformed(a->zKind)) {
-    activity_problem(p, "kind", "Elija el tipo de actividad.");
+    problem_add(p, "kind", "Elija el tipo de actividad.");
   }
   /* The title is a mail subject and a calendar summary: one line. */
   const char *zLine = text_single_line_problem(a->zTitle);
   if (zLine) {
-    activity_problem(p, "title", zLine);
+    problem_add(p, "title", zLine);
   } else if (is_blank(a->zTitle)) {
-    activity_problem(p, "title", "Escriba el nombre de la actividad.");
+    problem_add(p, "title", "Escriba el nombre de la actividad.");
   } else if (strlen(a->zTitle) > ACTIVITY_TITLE_MAX) {
-    activity_problem(p, "title",
-                     "El nombre es demasiado largo: use a lo más 200 "
-                     "caracteres.");
+    problem_add(p, "title",
+                "El nombre es demasiado largo: use a lo más 200 "
+                "caracteres.");
   }
   if ((zLine = text_single_line_problem(a->zAddress))) {
-    activity_problem(p, "address", zLine);
+    problem_add(p, "address", zLine);
   }
   if ((zLine = text_single_line_problem(a->zOrganizer))) {
-    activity_problem(p, "organizer", zLine);
+    problem_add(p, "organizer", zLine);
   }
   if ((zLine = text_single_line_problem(a->zLink))) {
-    activity_problem(p, "link", zLine);
+    problem_add(p, "link", zLine);
   }
   if (a->zDescription && strlen(a->zDescription) > ACTIVITY_TEXT_MAX) {
-    activity_problem(p, "description",
-                     "La descripción es demasiado larga: use a lo más 8000 "
-                     "caracteres.");
+    problem_add(p, "description",
+                "La descripción es demasiado larga: use a lo más 8000 "
+                "caracteres.");
   }
   if (a->iStart <= 0) {
-    activity_problem(p, "start",
-                     "Indique la fecha y hora de inicio (por ejemplo "
-                     "2025-04-15 10:00).");
+    problem_add(p, "start",
+                "Indique la fecha y hora de inicio (por ejemplo "
+                "2025-04-15 10:00).");
   }
   if (a->iEnd <= 0) {
-    activity_problem(p, "end",
-                     "Indique la fecha y hora de término (por ejemplo "
-                     "2025-04-15 12:00).");
+    problem_add(p, "end",
+                "Indique la fecha y hora de término (por ejemplo "
+                "2025-04-15 12:00).");
   } else if (a->iStart > 0 && a->iEnd <= a->iStart) {
-    activity_problem(p, "end", "El término debe ser posterior al inicio.");
+    problem_add(p, "end", "El término debe ser posterior al inicio.");
   } else if (a->iStart > 0 &&
              a->iEnd - a->iStart > (int64_t)ACTIVITY_MAX_DAYS * 86400) {
-    activity_problem(p, "end",
-                     "Una actividad dura a lo más 14 días: revise el "
-                     "término.");
+    problem_add(p, "end",
+                "Una actividad dura a lo más 14 días: revise el "
+                "término.");
   }
   if (!activity_slug_label(activity_modalities, activity_modalities_count,
                            a->zModality)) {
-    activity_problem(p, "modality",
-                     "Elija la modalidad: presencial, virtual o mixta.");
+    problem_add(p, "modality",
+                "Elija la modalidad: presencial, virtual o mixta.");
   } else {
     if (strcmp(a->zModality, "virtual") == 0 && is_blank(a->zLink)) {
-      activity_problem(p, "link",
-                       "Una actividad virtual necesita el enlace de la "
-                       "videoconferencia.");
+      problem_add(p, "link",
+                  "Una actividad virtual necesita el enlace de la "
+                  "videoconferencia.");
     }
     if (activity_is_in_person(a->zModality) && is_blank(a->zCommune)) {
-      activity_problem(p, "commune",
-                       "Indique la comuna donde se realiza la actividad.");
+      problem_add(p, "commune",
+                  "Indique la comuna donde se realiza la actividad.");
     }
   }
   if (!is_blank(a->zLink) && !is_web_link(a->zLink)) {
-    activity_problem(p, "link",
-                     "El enlace debe comenzar con https:// (o http://).");
+    problem_add(p, "link", "El enlace debe comenzar con https:// (o http://).");
   }
   if (!activity_slug_label(activity_statuses, activity_statuses_count,
                            a->zStatus)) {
-    activity_problem(p, "status",
-                     "El estado debe ser programada, convocada, realizada, "
-                     "suspendida o reprogramada.");
+    problem_add(p, "status",
+                "El estado debe ser programada, convocada, realizada, "
+                "suspendida o reprogramada.");
   }
   for (int i = 0; i < a->nLine; i++) {
     if (a->aLine[i] < 1 || a->aLine[i] > 999) {
-      activity_problem(p, "plan_lines",
-                       "Las líneas del plan se indican por su número.");
+      problem_add(p, "plan_lines",
+                  "Las líneas del plan se indican por su número.");
     }
   }
 }

@@ -14,6 +14,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "domain/problems.h"
+
 #define ACTIVITY_LINES_MAX 32  /* Plan lines one activity may serve */
 #define ACTIVITY_TITLE_MAX 200 /* Characters (bytes) in a title */
 #define ACTIVITY_TEXT_MAX 8000 /* Description */
@@ -30,6 +32,7 @@
 ** none); they live in the caller's arena. */
 typedef struct Activity {
   int64_t id;             /* 0 before it is saved */
+  int64_t iCouncil;       /* The council it belongs to; filled when read */
   const char *zKind;      /* activity_kinds slug */
   const char *zKindLabel; /* Filled when read */
   const char *zTitle;
@@ -52,17 +55,9 @@ typedef struct Activity {
   int aLine[ACTIVITY_LINES_MAX]; /* Their numbers, ascending */
 } Activity;
 
-/* Problems found in an activity: field (API name) and Spanish sentence. */
-#define ACTIVITY_PROBLEMS_MAX 16
-typedef struct ActivityProblems {
-  int n;
-  const char *azField[ACTIVITY_PROBLEMS_MAX];
-  const char *azMessage[ACTIVITY_PROBLEMS_MAX];
-} ActivityProblems;
-
-void activity_problems_init(ActivityProblems *p);
-void activity_problem(ActivityProblems *p, const char *zField,
-                      const char *zMessage);
+/* Problems found in an activity: field (API name) and Spanish sentence
+** (problems_init, problem_add). */
+typedef Problems ActivityProblems;
 
 /* Catalogues of slugs with their Spanish labels. */
 typedef struct ActivitySlug {

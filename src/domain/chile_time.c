@@ -102,6 +102,14 @@ void chile_time_format_iso(int64_t iUtc, char *z, size_t n) {
            iOffset < 0 ? '-' : '+', (int)(iAbs / 3600), (int)(iAbs / 60 % 60));
 }
 
+void chile_time_format_date(int64_t iUtc, char z[CHILE_TIME_DATE_SIZE]) {
+  LocalTime lt;
+  chile_time_from_utc(iUtc, &lt, NULL);
+  snprintf(z, CHILE_TIME_DATE_SIZE, "%04u-%02u-%02u",
+           (unsigned)lt.iYear % 10000u, (unsigned)lt.iMonth % 100u,
+           (unsigned)lt.iDay % 100u);
+}
+
 void chile_time_format_rfc5322(int64_t iUtc, char *z, size_t n) {
   static const char *const azDay[] = {"Sun", "Mon", "Tue", "Wed",
                                       "Thu", "Fri", "Sat"};

@@ -56,6 +56,10 @@ int32_t chile_time_offset(int64_t iUtc);
 /* "2025-04-15T10:00:00-04:00" into z (at least CHILE_TIME_ISO_MAX bytes). */
 void chile_time_format_iso(int64_t iUtc, char *z, size_t n);
 
+/* The date in Santiago at a UTC instant, "2025-04-15", into z. */
+#define CHILE_TIME_DATE_SIZE 11
+void chile_time_format_date(int64_t iUtc, char z[CHILE_TIME_DATE_SIZE]);
+
 /* Parses ISO 8601 "YYYY-MM-DDTHH:MM[:SS]" followed by "Z", "+hh:mm",
 ** "-hh:mm" (an exact instant) or nothing (Santiago wall-clock time, as a
 ** form's datetime-local field sends it; a space may replace the 'T').

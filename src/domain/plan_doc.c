@@ -256,13 +256,7 @@ static void change(Changes *p, const char *zWhere, const char *zField,
   if (!zOld) zOld = "";
   if (!zNew) zNew = "";
   if (strcmp(zOld, zNew) == 0) return;
-  if (p->n == p->nAlloc) {
-    int nNew = p->nAlloc ? p->nAlloc * 2 : 16;
-    PlanChange *a = arena_alloc(p->pArena, sizeof(PlanChange) * (size_t)nNew);
-    if (p->n) memcpy(a, p->a, sizeof(PlanChange) * (size_t)p->n);
-    p->a = a;
-    p->nAlloc = nNew;
-  }
+  p->a = arena_grow(p->pArena, p->a, p->n, &p->nAlloc, sizeof(PlanChange));
   PlanChange *c = &p->a[p->n++];
   c->zWhere = zWhere;
   c->zField = zField;

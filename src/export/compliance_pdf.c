@@ -150,6 +150,22 @@ static const char *place(Arena *pArena, const ComplianceActivity *pAct,
   return zCommune;
 }
 
+/* A table of the document with its columns and room for nRow rows: the
+** caller fills *pazCell, row by row. */
+static ExportTable *doc_table(Arena *pArena, int nCol,
+                              const char *const *azHeader, const double *aWidth,
+                              int nRow, const char ***pazCell) {
+  ExportTable *pT = arena_alloc(pArena, sizeof(ExportTable));
+  memset(pT, 0, sizeof(*pT));
+  pT->nCol = nCol;
+  pT->azHeader = azHeader;
+  pT->aWidth = aWidth;
+  pT->nRow = nRow;
+  *pazCell = arena_alloc(pArena, sizeof(char *) * (size_t)(nRow * nCol + 1));
+  pT->azCell = *pazCell;
+  return pT;
+}
+
 static void line_activities(ExportDoc *pDoc, Arena *pArena,
                             const ComplianceLine *pL,
                             const ComplianceReportInfo *pInfo) {
@@ -158,14 +174,9 @@ static void line_activities(ExportDoc *pDoc, Arena *pArena,
     export_doc_text(pDoc, EXPORT_TEXT_BODY, NO_ACTIVITIES);
     return;
   }
-  ExportTable *pT = arena_alloc(pArena, sizeof(ExportTable));
-  memset(pT, 0, sizeof(*pT));
-  pT->nCol = ACT_COLS;
-  pT->azHeader = azActHeader;
-  pT->aWidth = aActWidth;
-  pT->nRow = pL->nLink;
-  const char **az =
-      arena_alloc(pArena, sizeof(char *) * (size_t)(pL->nLink * ACT_COLS + 1));
+  const char **az = NULL;
+  ExportTable *pT =
+      doc_table(pArena, ACT_COLS, azActHeader, aActWidth, pL->nLink, &az);
   for (int k = 0; k < pL->nLink; k++) {
     const ComplianceLink *pLink = &pL->aLink[k];
     const ComplianceActivity *pAct = pLink->pActivity;
@@ -180,8 +191,31 @@ static void line_activities(ExportDoc *pDoc, Arena *pArena,
                    ? arena_printf(pArena, "No (falta: %s)", zMissing)
                    : compliance_report_verified_text(pLink);
   }
-  pT->azCell = az;
   export_doc_table(pDoc, pT, 0);
+}
+
+/* One piece of evidence of a line, with its activity. */
+typedef struct LineEvidence {
+  const ComplianceActivity *pAct;
+  const ComplianceReportEvidence *e;
+} LineEvidence;
+
+/* Every piece of evidence of the line's activities, in their order. */
+static int line_evidence_list(Arena *pArena, const ComplianceLine *pL,
+                              const ComplianceReportInfo *pInfo,
+                              LineEvidence **paEv) {
+  int n = 0, nAlloc = 0;
+  *paEv = NULL;
+  for (int k = 0; k < pL->nLink; k++) {
+    const ComplianceActivity *pAct = pL->aLink[k].pActivity;
+    const ComplianceReportActivity *pX =
+        compliance_report_activity(pInfo, pAct->iId);
+    for (int i = 0; pX && i < pX->nEvidence; i++) {
+      *paEv = arena_grow(pArena, *paEv, n, &nAlloc, sizeof(LineEvidence));
+      (*paEv)[n++] = (LineEvidence){pAct, &pX->aEvidence[i]};
+    }
+  }
+  return n;
 }
 
 /* The evidence table of a line's activities, then its photos. */
@@ -189,68 +223,47 @@ static void line_evidence(ExportDoc *pDoc, Arena *pArena,
                           const ComplianceLine *pL,
                           const ComplianceReportInfo *pInfo) {
   export_doc_text(pDoc, EXPORT_TEXT_HEADING, "Verificadores");
-  int nRow = 0;
-  for (int k = 0; k < pL->nLink; k++) {
-    const ComplianceReportActivity *pX =
-        compliance_report_activity(pInfo, pL->aLink[k].pActivity->iId);
-    if (pX) nRow += pX->nEvidence;
-  }
+  LineEvidence *aEv = NULL;
+  int nRow = line_evidence_list(pArena, pL, pInfo, &aEv);
   if (nRow == 0) {
     export_doc_text(pDoc, EXPORT_TEXT_BODY, NO_EVIDENCE);
     return;
   }
-  ExportTable *pT = arena_alloc(pArena, sizeof(ExportTable));
-  memset(pT, 0, sizeof(*pT));
-  pT->nCol = EV_COLS;
-  pT->azHeader = azEvHeader;
-  pT->aWidth = aEvWidth;
-  const char **az =
-      arena_alloc(pArena, sizeof(char *) * (size_t)(nRow * EV_COLS + 1));
-  int iRow = 0;
-  for (int k = 0; k < pL->nLink; k++) {
-    const ComplianceActivity *pAct = pL->aLink[k].pActivity;
-    const ComplianceReportActivity *pX =
-        compliance_report_activity(pInfo, pAct->iId);
-    for (int i = 0; pX && i < pX->nEvidence; i++) {
-      const ComplianceReportEvidence *e = &pX->aEvidence[i];
-      const char **azRow = &az[iRow++ * EV_COLS];
-      azRow[0] = arena_printf(pArena, "%s\n%s", date_short(pArena, pAct->zDate),
-                              pAct->zTitle ? pAct->zTitle : "");
-      azRow[1] = compliance_report_evidence_label(e->zKind);
-      azRow[2] = e->zFilename ? e->zFilename : SYSTEM_MADE;
-      azRow[3] = e->zFilename
-                     ? arena_printf(
-                           pArena, "%s\n%s",
+  const char **az = NULL;
+  ExportTable *pT = doc_table(pArena, EV_COLS, azEvHeader, aEvWidth, nRow, &az);
+  for (int k = 0; k < nRow; k++) {
+    const ComplianceActivity *pAct = aEv[k].pAct;
+    const ComplianceReportEvidence *e = aEv[k].e;
+    const char **azRow = &az[k * EV_COLS];
+    azRow[0] = arena_printf(pArena, "%s\n%s", date_short(pArena, pAct->zDate),
+                            pAct->zTitle ? pAct->zTitle : "");
+    azRow[1] = compliance_report_evidence_label(e->zKind);
+    azRow[2] = e->zFilename ? e->zFilename : SYSTEM_MADE;
+    azRow[3] =
+        e->zFilename
+            ? arena_printf(pArena, "%s\n%s",
                            e->zUploader && e->zUploader[0] ? e->zUploader
                                                            : "Sin registro",
                            e->zUploaded ? date_short(pArena, e->zUploaded) : "")
-                     : "—";
-      azRow[4] = e->bPublic ? "Sí" : "No";
-    }
+            : "—";
+    azRow[4] = e->bPublic ? "Sí" : "No";
   }
-  pT->nRow = iRow;
-  pT->azCell = az;
   export_doc_table(pDoc, pT, 0);
   int bPhotoHeading = 0;
-  for (int k = 0; k < pL->nLink; k++) {
-    const ComplianceActivity *pAct = pL->aLink[k].pActivity;
-    const ComplianceReportActivity *pX =
-        compliance_report_activity(pInfo, pAct->iId);
-    for (int i = 0; pX && i < pX->nEvidence; i++) {
-      const ComplianceReportEvidence *e = &pX->aEvidence[i];
-      if (!e->pThumb) continue;
-      if (!bPhotoHeading) {
-        export_doc_gap(pDoc, PDF_SECTION_GAP);
-        export_doc_text(pDoc, EXPORT_TEXT_HEADING, "Fotografías");
-        export_doc_gap(pDoc, PDF_SECTION_GAP / 2);
-        bPhotoHeading = 1;
-      }
-      export_doc_image(
-          pDoc, e->pThumb, e->nThumb, e->zThumbMime, e->nThumbWidth,
-          e->nThumbHeight,
-          arena_printf(pArena, "%s · %s", date_short(pArena, pAct->zDate),
-                       e->zFilename ? e->zFilename : ""));
+  for (int k = 0; k < nRow; k++) {
+    const ComplianceReportEvidence *e = aEv[k].e;
+    if (!e->pThumb) continue;
+    if (!bPhotoHeading) {
+      export_doc_gap(pDoc, PDF_SECTION_GAP);
+      export_doc_text(pDoc, EXPORT_TEXT_HEADING, "Fotografías");
+      export_doc_gap(pDoc, PDF_SECTION_GAP / 2);
+      bPhotoHeading = 1;
     }
+    export_doc_image(
+        pDoc, e->pThumb, e->nThumb, e->zThumbMime, e->nThumbWidth,
+        e->nThumbHeight,
+        arena_printf(pArena, "%s · %s", date_short(pArena, aEv[k].pAct->zDate),
+                     e->zFilename ? e->zFilename : ""));
   }
 }
 

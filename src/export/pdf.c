@@ -204,16 +204,8 @@ static PangoFontDescription *pdf_font(double size, int bBold) {
 ** owns it. */
 static PangoLayout *pdf_layout(PdfDoc *p, const char *z, double size, int bBold,
                                double width) {
-  if (p->nLayout == p->nLayoutAlloc) {
-    int nNew = p->nLayoutAlloc ? p->nLayoutAlloc * 2 : 64;
-    PangoLayout **aNew =
-        arena_alloc(p->pArena, sizeof(PangoLayout *) * (size_t)nNew);
-    if (p->nLayout) {
-      memcpy(aNew, p->aLayout, sizeof(PangoLayout *) * (size_t)p->nLayout);
-    }
-    p->aLayout = aNew;
-    p->nLayoutAlloc = nNew;
-  }
+  p->aLayout = arena_grow(p->pArena, p->aLayout, p->nLayout, &p->nLayoutAlloc,
+                          sizeof(PangoLayout *));
   PangoLayout *pLayout = pango_layout_new(p->pCtx);
   PangoFontDescription *pFont = pdf_font(size, bBold);
   pango_layout_set_font_description(pLayout, pFont);

@@ -13,7 +13,6 @@
 #include <string.h>
 
 #include "http/request_impl.h"
-#include "store/accounts/accounts.h"
 #include "util/text.h"
 
 Arena *request_arena(Request *r) { return r->pArena; }
@@ -27,6 +26,11 @@ const char *request_client_address(Request *r) { return r->zAddress; }
 const char *request_public_url(Request *r) {
   return r->pCfg && r->pCfg->zPublicUrl ? r->pCfg->zPublicUrl
                                         : "http://localhost";
+}
+
+void *request_page_state(Request *r) { return r->pPageState; }
+void request_set_page_state(Request *r, void *pState) {
+  r->pPageState = pState;
 }
 
 int request_is_api(Request *r) {
@@ -100,7 +104,7 @@ static const char *csrf_binding(Request *r) {
   }
   const char *zAnon =
       MHD_lookup_connection_value(r->pConn, MHD_COOKIE_KIND, COOKIE_CSRF);
-  if (zAnon && strlen(zAnon) == ACCOUNTS_TOKEN_CHARS) {
+  if (zAnon && strlen(zAnon) == AUTH_TOKEN_CHARS) {
     return arena_printf(r->pArena, "a:%s", zAnon);
   }
   return NULL;
@@ -110,8 +114,11 @@ const char *request_csrf_token(Request *r) {
   if (r->zCsrfToken) return r->zCsrfToken;
   const char *zBinding = csrf_binding(r);
   if (!zBinding) {
-    char zToken[ACCOUNTS_TOKEN_MAX];
-    accounts_random_token(zToken);
+    unsigned char aRand[32];
+    char zToken[AUTH_TOKEN_MAX];
+    randombytes_buf(aRand, sizeof(aRand));
+    sodium_bin2base64(zToken, sizeof(zToken), aRand, sizeof(aRand),
+                      sodium_base64_VARIANT_URLSAFE_NO_PADDING);
     response_cookie(r, COOKIE_CSRF, zToken, -1);
     zBinding = arena_printf(r->pArena, "a:%s", zToken);
   }
@@ -233,9 +240,10 @@ void respond_error(Request *r, int iStatus, const char *zMessage) {
 /* ---- Sessions ---- */
 
 int request_start_session(Request *r, int64_t iUserId) {
-  char zToken[ACCOUNTS_TOKEN_MAX];
+  char zToken[AUTH_TOKEN_MAX];
   int64_t iSession = 0;
-  if (accounts_session_create(r->pDb, iUserId, zToken, &iSession) != DB_OK) {
+  if (r->pCfg->pAuth->xSessionStart(r->pDb, iUserId, zToken, &iSession) !=
+      DB_OK) {
     return DB_ERROR;
   }
   /* The cookie outlives the idle limit on purpose: the server decides when a
@@ -250,7 +258,7 @@ int request_start_session(Request *r, int64_t iUserId) {
 int64_t request_session_id(Request *r) { return r->iSession; }
 
 void request_end_session(Request *r) {
-  if (r->iSession) accounts_session_delete(r->pDb, r->iSession);
+  if (r->iSession) r->pCfg->pAuth->xSessionEnd(r->pDb, r->iSession);
   response_cookie(r, COOKIE_SESSION, "", 0);
   r->iSession = 0;
   r->zSessionToken = NULL;

@@ -54,6 +54,12 @@ const char *request_client_address(Request *r);
 ** --public-url, never from the request's Host header. */
 const char *request_public_url(Request *r);
 
+/* What the pages compute once per request and keep on it (their request
+** state: the request's council); NULL until they set it. The server never
+** reads it; it lives as long as the request's arena. */
+void *request_page_state(Request *r);
+void request_set_page_state(Request *r, void *pState);
+
 /* Query-string argument, or NULL. */
 const char *request_query(Request *r, const char *zName);
 /* Form field (last value if repeated), or NULL when absent. */

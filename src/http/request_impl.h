@@ -60,6 +60,8 @@ struct Request {
   const char *zCsrfToken;         /* Computed on demand */
   const unsigned char *pCsrfKey;  /* The server's HMAC key (32 bytes) */
 
+  void *pPageState; /* request_page_state(): the pages' */
+
   int bResponded;                 /* A respond_*() call was made */
   int iStatus;                    /* Response status */
   const char *zContentType;

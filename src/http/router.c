@@ -32,6 +32,12 @@ int router_pattern_match(Arena *pArena, const char *zPattern,
   return 1;
 }
 
+int route_roles(const Route *pRoute, int eMethod) {
+  return eMethod == METHOD_GET    ? pRoute->mGet
+         : eMethod == METHOD_POST ? pRoute->mPost
+                                  : 0;
+}
+
 const Route *router_match(const Route *aRoute, int nRoute, Arena *pArena,
                           const char *zPath, int eMethod, int *pmAllowed,
                           const char ***pazParam, int *pnParam) {
@@ -46,8 +52,9 @@ const Route *router_match(const Route *aRoute, int nRoute, Arena *pArena,
                               ROUTER_MAX_PARAMS, &nParam)) {
       continue;
     }
-    *pmAllowed |= pRoute->mMethod;
-    if (pRoute->mMethod & eMethod) {
+    *pmAllowed |=
+        (pRoute->mGet ? METHOD_GET : 0) | (pRoute->mPost ? METHOD_POST : 0);
+    if (route_roles(pRoute, eMethod)) {
       *pazParam = azParam;
       *pnParam = nParam;
       return pRoute;

@@ -1,7 +1,7 @@
 /*
 ** Routes are declared, not improvised: one table (the caller's, handed to
 ** the server in ServerConfig; cosoc's is src/pages/routes.c) says
-** for every path which methods it answers, who may use it, whether its POST
+** for every path who may GET it and who may POST to it, whether its POST
 ** must carry a CSRF token, and how large a body it accepts. The server
 ** enforces all of that centrally before the handler runs.
 */
@@ -29,12 +29,17 @@ typedef void (*PageHandler)(Request *r);
 struct Route {
   const char *zPattern; /* "/admin/usuarios", or "/actividades/:" with ':'
                         ** standing for one captured path segment */
-  int mMethod;          /* METHOD_ bits */
-  int mRole;            /* ROLE_ bits allowed; 0 = nobody */
+  int mGet;             /* ROLE_ bits that may GET (and HEAD) it; 0: the
+                        ** path answers no GET (405) */
+  int mPost;            /* ROLE_ bits that may POST to it; 0: no POST */
   int mFlag;            /* ROUTE_ bits */
   size_t nBodyMax;      /* Largest body accepted, bytes */
   PageHandler xHandler; /* The page */
 };
+
+/* The ROLE_ bits that may use pRoute with method bit eMethod; 0 when it
+** does not answer that method. */
+int route_roles(const Route *pRoute, int eMethod);
 
 /* The route of the table aRoute (nRoute entries) for zPath and the method
 ** bit eMethod. When the path matches but not the method, returns NULL and

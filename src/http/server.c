@@ -25,7 +25,6 @@
 #include <unistd.h>
 #include <fcntl.h>
 
-#include "store/accounts/accounts.h"
 #include "http/request_impl.h"
 #include "http/watchdog.h"
 
@@ -144,13 +143,8 @@ static enum MHD_Result on_post_field(void *pCls, enum MHD_ValueKind eKind,
       strcmp(r->aField[r->nField - 1].zName, zKey) == 0) {
     pField = &r->aField[r->nField - 1]; /* Continuation of the last field */
   } else {
-    if (r->nField == r->nFieldAlloc) {
-      int nNew = r->nFieldAlloc ? r->nFieldAlloc * 2 : 16;
-      FormField *aNew = arena_alloc(r->pArena, sizeof(FormField) * (size_t)nNew);
-      if (r->nField) memcpy(aNew, r->aField, sizeof(FormField) * (size_t)r->nField);
-      r->aField = aNew;
-      r->nFieldAlloc = nNew;
-    }
+    r->aField = arena_grow(r->pArena, r->aField, r->nField, &r->nFieldAlloc,
+                           sizeof(FormField));
     pField = &r->aField[r->nField++];
     memset(pField, 0, sizeof(*pField));
     pField->zName = arena_strdup(r->pArena, zKey);
@@ -205,9 +199,9 @@ static Request *request_begin(struct MHD_Connection *pConn, const char *zUrl,
       r->eMethod == METHOD_POST) {
     /* A limit the officer sets (evidence uploads): asked for now, before
     ** the body, so that a larger one is never read into memory. */
-    Db *pDb = thread_db();
-    if (pDb && g_pCfg->xUploadBodyMax) {
-      r->nBodyMax = g_pCfg->xUploadBodyMax(pDb);
+    r->pDb = thread_db();
+    if (r->pDb && g_pCfg->xUploadBodyMax) {
+      r->nBodyMax = g_pCfg->xUploadBodyMax(r);
     }
   }
   const char *zLength = MHD_lookup_connection_value(
@@ -242,7 +236,7 @@ static void request_consume(Request *r, const char *pData, size_t nData) {
 static void authenticate(Request *r) {
   const char *zAuth = request_header(r, MHD_HTTP_HEADER_AUTHORIZATION);
   if (zAuth && strncmp(zAuth, "Bearer ", 7) == 0) {
-    if (accounts_token_lookup(r->pDb, r->pArena, zAuth + 7, &r->user) ==
+    if (g_pCfg->pAuth->xToken(r->pDb, r->pArena, zAuth + 7, &r->user) ==
         DB_OK) {
       r->bSignedIn = 1;
       r->bBearer = 1;
@@ -251,7 +245,7 @@ static void authenticate(Request *r) {
   }
   const char *zCookie =
       MHD_lookup_connection_value(r->pConn, MHD_COOKIE_KIND, COOKIE_SESSION);
-  if (zCookie && accounts_session_lookup(r->pDb, r->pArena, zCookie, &r->user,
+  if (zCookie && g_pCfg->pAuth->xSession(r->pDb, r->pArena, zCookie, &r->user,
                                          &r->iSession) == DB_OK) {
     r->bSignedIn = 1;
     r->zSessionToken = arena_strdup(r->pArena, zCookie);
@@ -324,7 +318,7 @@ static void request_dispatch(Request *r) {
   r->nDbFailedAtStart = db_failures(r->pDb);
   authenticate(r);
   int mRole = r->bSignedIn ? r->user.mRole : ROLE_ANONYMOUS;
-  if (!(r->pRoute->mRole & mRole)) {
+  if (!(route_roles(r->pRoute, r->eMethod) & mRole)) {
     if (r->bSignedIn) {
       respond_error(r, 403, NULL);
     } else if (request_is_api(r)) {
@@ -530,7 +524,7 @@ static int load_csrf_key(void) {
   Db *pDb = thread_db();
   if (!pDb) return -1;
   Arena *pArena = arena_new();
-  const char *zHex = accounts_setting(pDb, pArena, "csrf_key");
+  const char *zHex = g_pCfg->pAuth->xCsrfKey(pDb, pArena);
   int rc = -1;
   if (zHex && strlen(zHex) == 64) {
     for (int i = 0; i < 32; i++) {
@@ -545,7 +539,7 @@ static int load_csrf_key(void) {
 }
 
 int server_run(const ServerConfig *pCfg) {
-  if (!pCfg->aRoute || !pCfg->xErrorPage) {
+  if (!pCfg->pAuth || !pCfg->aRoute || !pCfg->xErrorPage) {
     fprintf(stderr, "cosoc: el servidor no recibió la tabla de rutas\n");
     return 1;
   }

@@ -6,9 +6,37 @@
 #define COSOC_HTTP_SERVER_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "db/db.h"
+#include "domain/user.h"
 #include "http/request.h"
+#include "util/arena.h"
+
+/* The length of a session cookie or anonymous CSRF cookie value (base64url
+** of 32 random bytes) and the buffer that holds one. */
+#define AUTH_TOKEN_CHARS 43
+#define AUTH_TOKEN_MAX 64
+
+/* Who is asking: the server authenticates every request through these,
+** handed over by the caller (cmd_serve: the accounts store), so that it
+** knows no store. Strings come back in pArena. */
+typedef struct Authenticator {
+  /* The user of a live session cookie value (sliding its expiry): DB_OK
+  ** with *pUser and *piSession, DB_DONE when there is none. */
+  int (*xSession)(Db *pDb, Arena *pArena, const char *zCookie, User *pUser,
+                  int64_t *piSession);
+  /* The user of an API token (Authorization: Bearer): DB_OK, DB_DONE. */
+  int (*xToken)(Db *pDb, Arena *pArena, const char *zToken, User *pUser);
+  /* Signs user iUser in: a new session, its cookie value (AUTH_TOKEN_CHARS
+  ** characters) into zCookie, its id into *piSession. DB_OK or DB_ERROR. */
+  int (*xSessionStart)(Db *pDb, int64_t iUser, char *zCookie,
+                       int64_t *piSession);
+  /* Ends session iSession (sign-out). */
+  void (*xSessionEnd)(Db *pDb, int64_t iSession);
+  /* The key that signs CSRF tokens, as 64 hex digits, or NULL. */
+  const char *(*xCsrfKey)(Db *pDb, Arena *pArena);
+} Authenticator;
 
 typedef struct ServerConfig ServerConfig;
 struct ServerConfig {
@@ -24,20 +52,23 @@ struct ServerConfig {
                              ** the header is ignored */
   /* What is served, handed over by the caller (cmd_serve), so that the
   ** server knows nothing of the pages: */
+  const Authenticator *pAuth; /* Who is asking (see above) */
   const Route *aRoute;       /* The route table (see router.h) */
   int nRoute;
   /* Answers respond_error(): the Spanish error page, or JSON on the API. */
   void (*xErrorPage)(Request *r, int iStatus, const char *zMessage);
-  /* The body limit of ROUTE_BODY_SETTING routes, as the officer set it;
-  ** NULL: the route's own nBodyMax. */
-  size_t (*xUploadBodyMax)(Db *pDb);
-  void (*xStopping)(void);   /* Called when SIGINT/SIGTERM arrives, before
-                             ** waiting for requests in flight: stops long
-                             ** work (image processing) so that it ends
-                             ** soon; NULL: none */
-  const char *zPublicUrl;    /* "https://cosoc.example.cl": the base of
-                             ** every link in mail and calendars, never
-                             ** taken from the request's Host header */
+  /* The body limit of ROUTE_BODY_SETTING routes, as the officer set it
+  ** (asked before the body is read, so before the user is known; the
+  ** request has its database connection); NULL: the route's own
+  ** nBodyMax. */
+  size_t (*xUploadBodyMax)(Request *r);
+  void (*xStopping)(void); /* Called when SIGINT/SIGTERM arrives, before
+                           ** waiting for requests in flight: stops long
+                           ** work (image processing) so that it ends
+                           ** soon; NULL: none */
+  const char *zPublicUrl;  /* "https://cosoc.example.cl": the base of
+                           ** every link in mail and calendars, never
+                           ** taken from the request's Host header */
   unsigned nHeaderTimeoutSeconds; /* A request's headers must have arrived
                                    ** this long after the connection opened or
                                    ** its previous answer went out, however
@@ -45,8 +76,8 @@ struct ServerConfig {
 };
 
 /* Runs until SIGINT or SIGTERM. Returns 0 after a clean stop, 1 when the
-** server could not start (the reason is printed as one line). aRoute and
-** xErrorPage are required. */
+** server could not start (the reason is printed as one line). pAuth,
+** aRoute and xErrorPage are required. */
 int server_run(const ServerConfig *pCfg);
 
 #endif

@@ -6,7 +6,7 @@
 #include <sodium.h>
 #include <string.h>
 
-#include "store/accounts/accounts.h"
+#include "domain/email.h"
 
 #define OUTBOX_SUBJECT_MAX 998 /* RFC 5322 line limit */
 
@@ -66,7 +66,7 @@ static const char *message_problem(const OutboxMessage *p) {
   if (!p->zIdempotencyKey || !*p->zIdempotencyKey) {
     return "Falta la clave que identifica el mensaje.";
   }
-  const char *zProblem = accounts_email_problem(p->zTo);
+  const char *zProblem = email_problem(p->zTo);
   if (zProblem) return zProblem;
   if (has_line_break(p->zToName)) {
     return "El nombre del destinatario no puede tener saltos de línea.";
@@ -106,104 +106,73 @@ int outbox_queue(Db *pDb, const OutboxMessage *p, int64_t *piId,
   /* ON CONFLICT DO NOTHING (SQLite and PostgreSQL alike) rather than a
   ** failed INSERT: on PostgreSQL a failed statement would spoil the
   ** caller's whole transaction. RETURNING gives a row only when inserted. */
-  DbStmt *pIns = db_prepare(
+  int64_t iId = 0;
+  int rc = db_exec_id(
       pDb,
       "INSERT INTO mail_outbox(idempotency_key, message_token, recipient, "
       "recipient_name, subject, body_text, body_html, related_kind, "
       "related_id, state, attempts, next_attempt_at, created_at, updated_at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pendiente', 0, ?, ?, ?) "
-      "ON CONFLICT (idempotency_key) DO NOTHING RETURNING id");
-  if (!pIns) {
-    db_rollback(pDb);
-    return OUTBOX_ERROR;
-  }
-  db_bind_text(pIns, 1, p->zIdempotencyKey);
-  db_bind_text(pIns, 2, zToken);
-  db_bind_text(pIns, 3, p->zTo);
-  db_bind_text(pIns, 4, p->zToName ? p->zToName : "");
-  db_bind_text(pIns, 5, p->zSubject);
-  db_bind_text(pIns, 6, p->zText);
-  db_bind_text(pIns, 7, p->zHtml);
-  db_bind_text(pIns, 8, p->zRelatedKind);
-  if (p->iRelatedId)
-    db_bind_int64(pIns, 9, p->iRelatedId);
-  else
-    db_bind_null(pIns, 9);
-  db_bind_int64(pIns, 10, p->iNotBefore > iNow ? p->iNotBefore : iNow);
-  db_bind_int64(pIns, 11, iNow);
-  db_bind_int64(pIns, 12, iNow);
-  int rc = db_step(pIns);
-  int64_t iId = rc == DB_ROW ? db_column_int64(pIns, 0) : 0;
-  db_done(pIns);
+      "ON CONFLICT (idempotency_key) DO NOTHING RETURNING id",
+      &iId, DB_T(p->zIdempotencyKey), DB_T(zToken), DB_T(p->zTo),
+      DB_TE(p->zToName), DB_T(p->zSubject), DB_T(p->zText), DB_T(p->zHtml),
+      DB_T(p->zRelatedKind), DB_IN(p->iRelatedId),
+      DB_I(p->iNotBefore > iNow ? p->iNotBefore : iNow), DB_I(iNow),
+      DB_I(iNow));
   if (rc == DB_DONE) {
     /* Already queued: report its id. */
-    DbStmt *pSel =
-        db_prepare(pDb, "SELECT id FROM mail_outbox WHERE idempotency_key = ?");
-    if (!pSel) {
+    iId =
+        db_int(pDb, -1, "SELECT id FROM mail_outbox WHERE idempotency_key = ?",
+               DB_T(p->zIdempotencyKey));
+    if (iId < 0) {
       db_rollback(pDb);
       return OUTBOX_ERROR;
     }
-    db_bind_text(pSel, 1, p->zIdempotencyKey);
-    if (db_step(pSel) == DB_ROW) iId = db_column_int64(pSel, 0);
-    db_done(pSel);
     if (piId) *piId = iId;
     return db_commit(pDb) == DB_OK ? OUTBOX_ALREADY_QUEUED : OUTBOX_ERROR;
   }
-  if (rc != DB_ROW) {
+  for (int i = 0; rc == DB_OK && i < p->nAttach; i++) {
+    const OutboxAttachment *a = &p->aAttach[i];
+    rc = db_exec(pDb,
+                 "INSERT INTO mail_attachments(mail_id, position, filename, "
+                 "content_type, is_calendar, content) VALUES (?, ?, ?, ?, ?, "
+                 "?)",
+                 DB_I(iId), DB_I(i), DB_T(a->zFilename), DB_T(a->zContentType),
+                 DB_I(a->bCalendar ? 1 : 0), DB_B(a->pData, a->nData));
+  }
+  if (rc != DB_OK) {
     db_rollback(pDb);
     return OUTBOX_ERROR;
-  }
-  for (int i = 0; i < p->nAttach; i++) {
-    const OutboxAttachment *a = &p->aAttach[i];
-    DbStmt *pAtt = db_prepare(
-        pDb,
-        "INSERT INTO mail_attachments(mail_id, position, filename, "
-        "content_type, is_calendar, content) VALUES (?, ?, ?, ?, ?, ?)");
-    if (!pAtt) {
-      db_rollback(pDb);
-      return OUTBOX_ERROR;
-    }
-    db_bind_int64(pAtt, 1, iId);
-    db_bind_int64(pAtt, 2, i);
-    db_bind_text(pAtt, 3, a->zFilename);
-    db_bind_text(pAtt, 4, a->zContentType);
-    db_bind_int64(pAtt, 5, a->bCalendar ? 1 : 0);
-    db_bind_blob(pAtt, 6, a->pData ? a->pData : "", a->nData);
-    int rcAtt = db_step(pAtt);
-    db_done(pAtt);
-    if (rcAtt != DB_DONE) {
-      db_rollback(pDb);
-      return OUTBOX_ERROR;
-    }
   }
   if (piId) *piId = iId;
   return db_commit(pDb) == DB_OK ? OUTBOX_QUEUED : OUTBOX_ERROR;
 }
 
+static void attachment_from_row(DbStmt *p, Arena *pArena, void *pRow) {
+  OutboxAttachment *a = pRow;
+  a->zFilename = db_column_dup(p, pArena, 0);
+  a->zContentType = db_column_dup(p, pArena, 1);
+  a->bCalendar = db_column_int64(p, 2) != 0;
+  a->nData = db_column_bytes(p, 3);
+  const void *pBlob = db_column_blob(p, 3);
+  a->pData = a->nData && pBlob ? arena_memdup(pArena, pBlob, a->nData) : "";
+}
+
 /* DB_OK, or DB_ERROR when they could not be read: the message must then
 ** not go out without them. */
 static int load_attachments(Db *pDb, Arena *pArena, OutboxMail *m) {
-  DbStmt *p = db_prepare(pDb,
-                         "SELECT filename, content_type, is_calendar, "
-                         "content FROM mail_attachments WHERE mail_id = ? "
-                         "ORDER BY position");
-  if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, m->id);
-  int nAlloc = 0, rc;
-  while ((rc = db_step(p)) == DB_ROW) {
-    m->aAttach = arena_grow(pArena, m->aAttach, m->nAttach, &nAlloc,
-                            sizeof(OutboxAttachment));
-    OutboxAttachment *a = &m->aAttach[m->nAttach++];
-    a->zFilename = arena_strdup(pArena, db_column_text(p, 0));
-    a->zContentType = arena_strdup(pArena, db_column_text(p, 1));
-    a->bCalendar = db_column_int64(p, 2) != 0;
-    a->nData = db_column_bytes(p, 3);
-    const void *pBlob = db_column_blob(p, 3);
-    a->pData = a->nData && pBlob ? arena_memdup(pArena, pBlob, a->nData) : "";
-  }
-  db_done(p);
-  return rc == DB_DONE ? DB_OK : DB_ERROR;
+  return db_rows(db_query(pDb,
+                          "SELECT filename, content_type, is_calendar, "
+                          "content FROM mail_attachments WHERE mail_id = ? "
+                          "ORDER BY position",
+                          DB_I(m->id)),
+                 pArena, attachment_from_row, sizeof(OutboxAttachment),
+                 &m->aAttach, &m->nAttach);
 }
+
+static const DbMap mail_map =
+    DB_MAP(OutboxMail, "itttttTni", id, zMessageToken, zTo, zToName, zSubject,
+           zText, zHtml, nAttempt, iCreated);
 
 int outbox_claim(Db *pDb, Arena *pArena, const char *zClaim, int64_t iNow,
                  int64_t iLease, int nMax, OutboxMail **paMail, int *pnMail) {
@@ -211,91 +180,48 @@ int outbox_claim(Db *pDb, Arena *pArena, const char *zClaim, int64_t iNow,
   *pnMail = 0;
   int bPg = strcmp(db_backend_name(pDb), "postgresql") == 0;
   if (db_begin(pDb) != DB_OK) return DB_ERROR;
-  DbStmt *pUp = db_prepare(pDb, bPg ? zClaimPostgresql : zClaimSqlite);
-  if (!pUp) {
+  int rc = db_exec(pDb, bPg ? zClaimPostgresql : zClaimSqlite, DB_I(iNow),
+                   DB_I(iNow), DB_I(nMax), DB_T(zClaim), DB_I(iNow + iLease),
+                   DB_I(iNow));
+  if (rc != DB_OK) {
     db_rollback(pDb);
     return DB_ERROR;
   }
-  db_bind_int64(pUp, 1, iNow);
-  db_bind_int64(pUp, 2, iNow);
-  db_bind_int64(pUp, 3, nMax);
-  db_bind_text(pUp, 4, zClaim);
-  db_bind_int64(pUp, 5, iNow + iLease);
-  db_bind_int64(pUp, 6, iNow);
-  int rc = db_step(pUp);
-  db_done(pUp);
-  if (rc != DB_DONE || db_commit(pDb) != DB_OK) {
-    if (rc != DB_DONE) db_rollback(pDb);
-    return DB_ERROR;
-  }
-  DbStmt *pSel = db_prepare(
-      pDb,
-      "SELECT id, message_token, recipient, recipient_name, subject, "
-      "body_text, body_html, attempts, created_at FROM mail_outbox "
-      "WHERE claimed_by = ? AND state = 'pendiente' ORDER BY id");
-  if (!pSel) {
-    outbox_release(pDb, zClaim);
-    return DB_ERROR;
-  }
-  db_bind_text(pSel, 1, zClaim);
+  if (db_commit(pDb) != DB_OK) return DB_ERROR;
   /* Every row this claim holds is returned, even beyond nMax should the
   ** claim have taken more: a claimed row left unsent would wait out its
   ** lease. */
   OutboxMail *aMail = NULL;
-  int n = 0, nAlloc = 0;
-  while (db_step(pSel) == DB_ROW) {
-    if (n == nAlloc) {
-      nAlloc = nAlloc ? 2 * nAlloc : (nMax > 0 ? nMax : 8);
-      OutboxMail *aNew =
-          arena_alloc(pArena, sizeof(OutboxMail) * (size_t)nAlloc);
-      if (n) memcpy(aNew, aMail, sizeof(OutboxMail) * (size_t)n);
-      aMail = aNew;
-    }
-    OutboxMail *m = &aMail[n++];
-    m->id = db_column_int64(pSel, 0);
-    m->zMessageToken = arena_strdup(pArena, db_column_text(pSel, 1));
-    m->zTo = arena_strdup(pArena, db_column_text(pSel, 2));
-    m->zToName = arena_strdup(pArena, db_column_text(pSel, 3));
-    m->zSubject = arena_strdup(pArena, db_column_text(pSel, 4));
-    m->zText = arena_strdup(pArena, db_column_text(pSel, 5));
-    m->zHtml = db_column_is_null(pSel, 6)
-                   ? NULL
-                   : arena_strdup(pArena, db_column_text(pSel, 6));
-    m->nAttempt = (int)db_column_int64(pSel, 7);
-    m->iCreated = db_column_int64(pSel, 8);
+  int n = 0;
+  rc = db_list(pDb, pArena, &mail_map, &aMail, &n,
+               "SELECT id, message_token, recipient, recipient_name, "
+               "subject, body_text, body_html, attempts, created_at "
+               "FROM mail_outbox WHERE claimed_by = ? AND state = "
+               "'pendiente' ORDER BY id",
+               DB_T(zClaim));
+  for (int i = 0; rc == DB_OK && i < n; i++) {
+    rc = load_attachments(pDb, pArena, &aMail[i]);
   }
-  db_done(pSel);
-  for (int i = 0; i < n; i++) {
-    if (load_attachments(pDb, pArena, &aMail[i]) != DB_OK) {
-      /* Given back for a later claim rather than sent incomplete. */
-      outbox_release(pDb, zClaim);
-      return DB_ERROR;
-    }
+  if (rc != DB_OK) {
+    /* Given back for a later claim rather than sent incomplete. */
+    outbox_release(pDb, zClaim);
+    return DB_ERROR;
   }
   *paMail = aMail;
   *pnMail = n;
   return DB_OK;
 }
 
-/* Runs one UPDATE with the given parameters bound in order. */
-static int exec_update(DbStmt *p) {
-  if (!p) return DB_ERROR;
-  int rc = db_step(p);
-  db_done(p);
-  return rc == DB_DONE ? DB_OK : DB_ERROR;
-}
+/* Runs one UPDATE: DB_OK or DB_ERROR. */
+#define exec_update(...) (db_exec(__VA_ARGS__) == DB_OK ? DB_OK : DB_ERROR)
 
 int outbox_mark_sent(Db *pDb, int64_t id, int64_t iNow) {
-  DbStmt *p = db_prepare(
+  return exec_update(
       pDb,
       "UPDATE mail_outbox SET state = 'enviado', attempts = attempts + 1, "
       "sent_at = ?, last_error = NULL, claimed_by = NULL, "
-      "claimed_until = NULL, updated_at = ? WHERE id = ?");
-  if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, iNow);
-  db_bind_int64(p, 2, iNow);
-  db_bind_int64(p, 3, id);
-  return exec_update(p);
+      "claimed_until = NULL, updated_at = ? WHERE id = ?",
+      DB_I(iNow), DB_I(iNow), DB_I(id));
 }
 
 int outbox_mark_failed(Db *pDb, const OutboxMail *pMail, const char *zError,
@@ -303,101 +229,58 @@ int outbox_mark_failed(Db *pDb, const OutboxMail *pMail, const char *zError,
                        int64_t iNow) {
   int nAttempt = pMail->nAttempt + 1;
   int bFinal = bPermanent || nAttempt >= pRetry->nMaxAttempts;
-  DbStmt *p = db_prepare(
+  return exec_update(
       pDb,
       "UPDATE mail_outbox SET state = ?, attempts = ?, last_error = ?, "
       "next_attempt_at = ?, claimed_by = NULL, claimed_until = NULL, "
-      "updated_at = ? WHERE id = ? AND state = 'pendiente'");
-  if (!p) return DB_ERROR;
-  db_bind_text(p, 1, bFinal ? OUTBOX_STATE_FAILED : OUTBOX_STATE_PENDING);
-  db_bind_int64(p, 2, nAttempt);
-  db_bind_text(p, 3, zError);
-  db_bind_int64(p, 4,
-                iNow + (bFinal ? 0 : outbox_retry_delay(pRetry, nAttempt)));
-  db_bind_int64(p, 5, iNow);
-  db_bind_int64(p, 6, pMail->id);
-  return exec_update(p);
+      "updated_at = ? WHERE id = ? AND state = 'pendiente'",
+      DB_T(bFinal ? OUTBOX_STATE_FAILED : OUTBOX_STATE_PENDING), DB_I(nAttempt),
+      DB_T(zError),
+      DB_I(iNow + (bFinal ? 0 : outbox_retry_delay(pRetry, nAttempt))),
+      DB_I(iNow), DB_I(pMail->id));
 }
 
 int outbox_release(Db *pDb, const char *zClaim) {
-  DbStmt *p = db_prepare(pDb,
-                         "UPDATE mail_outbox SET claimed_by = NULL, "
-                         "claimed_until = NULL WHERE claimed_by = ? "
-                         "AND state = 'pendiente'");
-  if (!p) return DB_ERROR;
-  db_bind_text(p, 1, zClaim);
-  return exec_update(p);
+  return exec_update(pDb,
+                     "UPDATE mail_outbox SET claimed_by = NULL, claimed_until "
+                     "= NULL WHERE claimed_by = ? AND state = 'pendiente'",
+                     DB_T(zClaim));
 }
 
 int outbox_retry_now(Db *pDb, int64_t id, int64_t iNow) {
-  DbStmt *p = db_prepare(
+  return exec_update(
       pDb,
       "UPDATE mail_outbox SET state = 'pendiente', attempts = 0, "
       "next_attempt_at = ?, claimed_by = NULL, claimed_until = NULL, "
-      "updated_at = ? WHERE id = ? AND state = 'fallido'");
-  if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, iNow);
-  db_bind_int64(p, 2, iNow);
-  db_bind_int64(p, 3, id);
-  return exec_update(p);
+      "updated_at = ? WHERE id = ? AND state = 'fallido'",
+      DB_I(iNow), DB_I(iNow), DB_I(id));
 }
 
 int outbox_withdraw(Db *pDb, const char *zKey) {
   /* Attachments go with their message (ON DELETE CASCADE). */
-  DbStmt *p = db_prepare(pDb,
-                         "DELETE FROM mail_outbox WHERE idempotency_key = ? "
-                         "AND state = 'pendiente' AND claimed_by IS NULL");
-  if (!p) return DB_ERROR;
-  db_bind_text(p, 1, zKey);
-  return exec_update(p);
+  return exec_update(pDb,
+                     "DELETE FROM mail_outbox WHERE idempotency_key = ? AND "
+                     "state = 'pendiente' AND claimed_by IS NULL",
+                     DB_T(zKey));
 }
+
+static const DbMap row_from_row_map =
+    DB_MAP(OutboxRow, "itttntiiiti", id, zTo, zSubject, zState, nAttempt,
+           zError, iCreated, iNextAttempt, iSent, zRelatedKind, iRelatedId);
 
 int outbox_list(Db *pDb, Arena *pArena, const char *zRelatedKind,
                 int64_t iRelatedId, int nMax, OutboxRow **paRow, int *pnRow) {
-  DbStmt *p;
-  if (zRelatedKind) {
-    p = db_prepare(pDb,
-                   "SELECT id, recipient, subject, state, attempts, "
-                   "last_error, created_at, next_attempt_at, sent_at, "
-                   "related_kind, related_id FROM mail_outbox "
-                   "WHERE related_kind = ? AND related_id = ? "
-                   "ORDER BY id DESC LIMIT ?");
-    if (p) {
-      db_bind_text(p, 1, zRelatedKind);
-      db_bind_int64(p, 2, iRelatedId);
-      db_bind_int64(p, 3, nMax);
-    }
-  } else {
-    p = db_prepare(pDb,
-                   "SELECT id, recipient, subject, state, attempts, "
-                   "last_error, created_at, next_attempt_at, sent_at, "
-                   "related_kind, related_id FROM mail_outbox "
-                   "ORDER BY id DESC LIMIT ?");
-    if (p) db_bind_int64(p, 1, nMax);
-  }
-  *paRow = NULL;
-  *pnRow = 0;
-  if (!p) return DB_ERROR;
-  OutboxRow *aRow = arena_alloc(pArena, sizeof(OutboxRow) * (size_t)(nMax + 1));
-  int n = 0;
-  while (n < nMax && db_step(p) == DB_ROW) {
-    OutboxRow *r = &aRow[n++];
-    r->id = db_column_int64(p, 0);
-    r->zTo = arena_strdup(pArena, db_column_text(p, 1));
-    r->zSubject = arena_strdup(pArena, db_column_text(p, 2));
-    r->zState = arena_strdup(pArena, db_column_text(p, 3));
-    r->nAttempt = (int)db_column_int64(p, 4);
-    r->zError = arena_strdup(pArena, db_column_text(p, 5));
-    r->iCreated = db_column_int64(p, 6);
-    r->iNextAttempt = db_column_int64(p, 7);
-    r->iSent = db_column_is_null(p, 8) ? 0 : db_column_int64(p, 8);
-    r->zRelatedKind = arena_strdup(pArena, db_column_text(p, 9));
-    r->iRelatedId = db_column_is_null(p, 10) ? 0 : db_column_int64(p, 10);
-  }
-  db_done(p);
-  *paRow = aRow;
-  *pnRow = n;
-  return DB_OK;
+  /* A NULL kind lists every message. */
+  int rc = db_list(
+      pDb, pArena, &row_from_row_map, paRow, pnRow,
+      "SELECT id, recipient, subject, state, attempts, last_error, "
+      "created_at, next_attempt_at, coalesce(sent_at, 0), "
+      "related_kind, coalesce(related_id, 0) FROM mail_outbox WHERE "
+      "CAST(? AS TEXT) IS NULL OR (related_kind = ? AND related_id "
+      "= ?) ORDER BY id DESC LIMIT ?",
+      DB_T(zRelatedKind), DB_T(zRelatedKind), DB_I(iRelatedId), DB_I(nMax));
+  if (!*paRow) *paRow = arena_alloc(pArena, sizeof(OutboxRow));
+  return rc;
 }
 
 void outbox_counts(Db *pDb, int *pnPending, int *pnSent, int *pnFailed) {

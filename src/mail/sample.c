@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store/accounts/accounts.h"
 #include "domain/chile_time.h"
 #include "export/ical.h"
 #include "mail/invite.h"
@@ -18,11 +17,10 @@
 
 #define SAMPLE_SUBJECT "Prueba de correo de cosoc: citación de ejemplo"
 
-int mail_queue_sample(Db *pDb, Arena *pArena, const char *zTo, const char *zKey,
-                      int64_t *piId, const char **pzProblem) {
-  const char *zName = NULL, *zShort = NULL;
-  accounts_council_names(pDb, pArena, &zName, &zShort);
-  if (!zShort || !*zShort) zShort = "cosoc";
+int mail_queue_sample(Db *pDb, Arena *pArena, const char *zCouncil,
+                      const char *zTo, const char *zKey, int64_t *piId,
+                      const char **pzProblem) {
+  const char *zShort = zCouncil && *zCouncil ? zCouncil : "cosoc";
   if (!zKey) {
     unsigned char aRand[8];
     char zHex[17];

@@ -12,10 +12,12 @@
 #include "db/db.h"
 #include "util/arena.h"
 
-/* Queues the test message to zTo. zKey is its idempotency key (NULL: a new
+/* Queues the test message to zTo, signed by the council's short name
+** zCouncil (NULL: "cosoc"). zKey is its idempotency key (NULL: a new
 ** random one, so every request sends one more). Returns an OUTBOX_ code;
 ** *pzProblem gets the Spanish reason when OUTBOX_INVALID. */
-int mail_queue_sample(Db *pDb, Arena *pArena, const char *zTo, const char *zKey,
-                      int64_t *piId, const char **pzProblem);
+int mail_queue_sample(Db *pDb, Arena *pArena, const char *zCouncil,
+                      const char *zTo, const char *zKey, int64_t *piId,
+                      const char **pzProblem);
 
 #endif

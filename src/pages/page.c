@@ -5,9 +5,64 @@
 
 #include <string.h>
 
-#include "store/accounts/accounts.h"
 #include "domain/chile_time.h"
 #include "domain/date_text.h"
+#include "store/accounts/accounts.h"
+#include "store/council/council.h"
+
+/* What the pages keep on a request (request_page_state). */
+typedef struct PageState {
+  int bCouncilRead;  /* pCouncil has been looked up */
+  Council *pCouncil; /* NULL: no council yet */
+} PageState;
+
+static PageState *page_state(Request *r) {
+  PageState *p = request_page_state(r);
+  if (!p) {
+    p = arena_alloc(request_arena(r), sizeof(*p));
+    request_set_page_state(r, p);
+  }
+  return p;
+}
+
+const Council *page_council(Request *r) {
+  PageState *p = page_state(r);
+  Db *pDb = request_db(r);
+  if (!p->bCouncilRead && pDb) {
+    p->bCouncilRead = 1;
+    Council *c = arena_alloc(request_arena(r), sizeof(*c));
+    int64_t iCouncil = council_default_id(pDb);
+    if (iCouncil && council_get(pDb, request_arena(r), iCouncil, c) == DB_OK) {
+      p->pCouncil = c;
+    }
+  }
+  return p->pCouncil;
+}
+
+int64_t page_council_id(Request *r) {
+  const Council *c = page_council(r);
+  return c ? c->id : 0;
+}
+
+int page_user_is(Request *r, int mRole) {
+  const User *pUser = request_user(r);
+  return pUser && (pUser->mRole & mRole) != 0;
+}
+
+const char *page_council_region(Request *r) {
+  const Council *c = page_council(r);
+  return c && c->zRegion[0] ? c->zRegion : NULL;
+}
+
+int64_t page_require_council(Request *r) {
+  int64_t iCouncil = page_council_id(r);
+  if (!iCouncil) {
+    respond_error(r, 409,
+                  "Primero hay que registrar el consejo (cosoc demo "
+                  "crea uno de demostración).");
+  }
+  return iCouncil;
+}
 
 /* One-time notices after a redirect are named by a key in the URL
 ** (?aviso=clave), never carried as text, so a link cannot make the site
@@ -54,13 +109,11 @@ static const char *notice_text(const char *zKey) {
 void page_begin(Request *r, Html *h, const char *zTitle, const char *zNav) {
   ShellInfo info;
   memset(&info, 0, sizeof(info));
-  const char *zName = NULL, *zShort = NULL;
-  Db *pDb = request_db(r);
-  if (pDb) accounts_council_names(pDb, request_arena(r), &zName, &zShort);
+  const Council *pCouncil = page_council(r);
   const User *pUser = request_user(r);
   info.zTitle = zTitle;
   info.zNav = zNav;
-  info.zCouncil = zShort;
+  info.zCouncil = pCouncil ? pCouncil->zShortName : NULL;
   info.mRole = pUser ? pUser->mRole : ROLE_ANONYMOUS;
   if (pUser) {
     info.zUserName = pUser->zName;
@@ -89,6 +142,8 @@ const char *page_safe_next(const char *zNext) {
 
 const char *page_new_password(Request *r, FormErrors *pErr, const char *zName,
                               const char *zEmail) {
+  form_errors_init(pErr);
+  if (!request_is_post(r)) return NULL;
   const char *zPassword = request_field(r, "password");
   const char *zConfirm = request_field(r, "password_confirm");
   const char *zProblem = accounts_password_problem(zPassword, zName, zEmail);
@@ -96,7 +151,51 @@ const char *page_new_password(Request *r, FormErrors *pErr, const char *zName,
   if (!zProblem && (!zConfirm || strcmp(zPassword, zConfirm) != 0)) {
     form_error(pErr, "password_confirm", "Las contraseñas no coinciden.");
   }
-  return zPassword;
+  return pErr->n ? NULL : zPassword;
+}
+
+void page_link_gone(Request *r) {
+  respond_error(r, 404,
+                "El enlace ya fue usado o venció. Pida uno nuevo a la "
+                "encargada de participación ciudadana.");
+}
+
+json_t *page_json_time(int64_t t) {
+  if (!t) return json_null();
+  char z[CHILE_TIME_ISO_MAX];
+  chile_time_format_iso(t, z, sizeof(z));
+  return json_string(z);
+}
+
+int page_db_ok(Request *r, int rc) {
+  if (rc == DB_OK) return 1;
+  respond_error(r, 500, NULL);
+  return 0;
+}
+
+const char *page_link_token(Request *r) {
+  return request_is_post(r) ? request_field(r, "t") : request_query(r, "t");
+}
+
+void page_password_form(Html *h, Request *r, const FormErrors *pErr,
+                        const char *zAction, const char *zToken, int bNew,
+                        const char *zHint, const char *zButton) {
+  form_errors_summary(h, pErr);
+  html_printf(h,
+              "<form class=\"form\" method=\"post\" action=\"%s\">\n"
+              "<input type=\"hidden\" name=\"t\" value=\"%s\">\n",
+              zAction, zToken);
+  form_csrf(h, request_csrf_token(r));
+  form_input(h, pErr, "password", bNew ? "Contraseña nueva" : "Contraseña",
+             "password", NULL, zHint,
+             "autocomplete=\"new-password\" required minlength=\"8\"");
+  form_input(h, pErr, "password_confirm",
+             bNew ? "Repita la contraseña nueva" : "Repita la contraseña",
+             "password", NULL, NULL, "autocomplete=\"new-password\" required");
+  html_printf(h,
+              "<div class=\"actions\"><button type=\"submit\" class=\""
+              "button button-primary\">%s</button></div>\n</form>\n",
+              zButton);
 }
 
 const char *page_time(Arena *pArena, int64_t t) {

@@ -8,10 +8,29 @@
 #ifndef COSOC_PAGES_PAGE_H
 #define COSOC_PAGES_PAGE_H
 
+#include "domain/council.h"
 #include "http/request.h"
 #include "render/form.h"
 #include "render/html.h"
 #include "render/shell.h"
+
+/* The council this request is about: computed once and kept on the
+** request. Today the installation's default (lowest-numbered) council;
+** NULL when there is none yet. The one place pages learn which council:
+** the issue «Many councils» changes only this (the /c/SLUG/ prefix, the
+** user's council, ?council=ID). */
+const Council *page_council(Request *r);
+/* Its id, 0 when there is none. */
+int64_t page_council_id(Request *r);
+/* Its region's CUT code ("04"), NULL when there is none. */
+const char *page_council_region(Request *r);
+/* The same for pages that record things: answers 409 with an explanation
+** and returns 0 when there is no council yet. */
+int64_t page_require_council(Request *r);
+
+/* Whether the request's user holds one of the roles mRole (ROLE_ bits):
+** for what a page shows; who may use a route is the route table's. */
+int page_user_is(Request *r, int mRole);
 
 /* Starts the page: initializes h and writes the shell's top. */
 void page_begin(Request *r, Html *h, const char *zTitle, const char *zNav);
@@ -24,11 +43,28 @@ const char *page_safe_next(const char *zNext);
 
 /* A stored ISO date as pages show it, "12-03-2025" (arena memory). */
 const char *page_date(Arena *pArena, const char *zIso);
-/* The new password of a form's "password" and "password_confirm" fields,
-** checked (accounts_password_problem() for that name and e-mail, and the
-** two equal); problems go to pErr under those field names. */
+/* The new password of a posted form's "password" and "password_confirm"
+** fields, checked (accounts_password_problem() for that name and e-mail,
+** and the two equal): NULL on GET or with the problems in pErr (which it
+** starts) under those field names. */
 const char *page_new_password(Request *r, FormErrors *pErr, const char *zName,
                               const char *zEmail);
+/* 404: the link of page_link_token() was used, expired or never was. */
+void page_link_gone(Request *r);
+/* 1 when a store call's rc is DB_OK; otherwise answers 500 (a failure the
+** user cannot fix; the detail is in the log) and returns 0, so that
+** `if (!page_db_ok(r, store_call(...))) return;` ends the handler. */
+int page_db_ok(Request *r, int rc);
+
+/* The single-use token of a link (a password reset, an invitation): the
+** posted form's "t" field, or the query's on GET. */
+const char *page_link_token(Request *r);
+/* The form such a link opens: the token as "t", the CSRF token, the new
+** password twice ("Contraseña nueva" when bNew, else "Contraseña") with
+** zHint under it, and the button zButton; it posts to zAction. */
+void page_password_form(Html *h, Request *r, const FormErrors *pErr,
+                        const char *zAction, const char *zToken, int bNew,
+                        const char *zHint, const char *zButton);
 /* A stored time (seconds) as pages show it in Santiago, "12-03-2025 10:30". */
 const char *page_time(Arena *pArena, int64_t t);
 
@@ -48,6 +84,9 @@ void page_api_mail(Request *r);
 ** lists mail, such as an activity's. Returns a new JSON array. */
 typedef struct OutboxRow OutboxRow;
 json_t *page_mail_json(const OutboxRow *aRow, int nRow);
+/* A stored time (seconds) as the API gives it, ISO 8601 in Santiago
+** ("2025-04-15T10:00:00-04:00"); null for 0 (never). */
+json_t *page_json_time(int64_t t);
 void page_static(Request *r);
 void page_api_me(Request *r);
 void page_plan(Request *r);

@@ -53,8 +53,7 @@ static void entry_free(CacheEntry *p) {
 }
 
 int64_t page_cache_version(Request *r) {
-  return db_query_int64(request_db(r),
-                        "SELECT n FROM data_version WHERE id = 1", -1);
+  return db_data_version(request_db(r));
 }
 
 const char *page_cache_key(Request *r, const char *zWhat) {

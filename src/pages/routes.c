@@ -1,19 +1,25 @@
 /*
-** The route table: every URL cosoc answers, who may use it, and what its
-** body may be. The server enforces each column before the handler runs
-** (src/http/server.c); a path that is not here is a 404, a role that is not
-** listed is refused.
+** The route table: every URL cosoc answers, who may GET it and who may
+** POST to it, and what its body may be. The server enforces each column
+** before the handler runs (src/http/server.c); a path that is not here is a
+** 404, a method with no roles a 405, a role that is not listed is refused
+** (403 signed in, 401 or the sign-in page otherwise). A handler checks a
+** role itself only where the rule is finer than the method (the acta: any
+** reader comments, only the officer drafts).
 */
 #include "pages/routes.h"
 #include "pages/page.h"
 #include "domain/plan_import.h"
 #include "pages/activities/activities_pages.h"
-#include "store/evidence/evidence_store.h"
+#include "store/council/council.h"
 #include "pages/evidence/evidence_pages.h"
 #include "pages/meetings/meetings_pages.h"
 
-#define GET METHOD_GET
-#define POST METHOD_POST
+/* Who may GET and who may POST (0: the path does not answer the method). */
+#define NONE 0
+#define EVERYONE ROLES_EVERYONE
+#define SIGNED_IN ROLES_SIGNED_IN
+#define ADMIN ROLE_ADMIN
 #define SMALL ROUTE_BODY_SMALL
 #define UPLOAD ROUTE_BODY_UPLOAD
 #define SETTING ROUTE_BODY_SETTING
@@ -21,115 +27,117 @@
 #define PLAN_FILE (PLAN_IMPORT_MAX_BYTES + 64 * 1024) /* The plan upload */
 
 const Route routes_table[] = {
-    /* pattern              methods     roles            flags       body   handler */
-    {"/",                   GET,        ROLES_EVERYONE,  0,          0,     page_home},
-    {"/login",              GET | POST, ROLES_EVERYONE,  ROUTE_CSRF, SMALL, page_login},
-    {"/logout",             POST,       ROLES_SIGNED_IN, ROUTE_CSRF, SMALL, page_logout},
-    {"/cuenta",             GET,        ROLES_SIGNED_IN, 0,          0,     page_account},
-    {"/cuenta/clave",       POST,       ROLES_SIGNED_IN, ROUTE_CSRF, SMALL, page_account_password},
-    {"/admin/usuarios",     GET | POST, ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_admin_users},
-    {"/admin/usuarios/:",   GET | POST, ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_admin_user},
-    {"/clave/restablecer",  GET | POST, ROLES_EVERYONE,  ROUTE_CSRF, SMALL, page_password_reset},
-    {"/admin/correo",       GET | POST, ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_admin_mail},
-    {"/static/:",           GET,        ROLES_EVERYONE,  0,          0,     page_static},
-    {"/api/me",             GET,        ROLES_SIGNED_IN, 0,          0,     page_api_me},
-    {"/api/mail",           GET,        ROLE_ADMIN,      0,          0,     page_api_mail},
+    /* clang-format off */
+    /* pattern                              GET        POST       flags                 body        handler */
+    {"/",                                   EVERYONE,  NONE,      0,                    0,          page_home},
+    {"/login",                              EVERYONE,  EVERYONE,  ROUTE_CSRF,           SMALL,      page_login},
+    {"/logout",                             NONE,      SIGNED_IN, ROUTE_CSRF,           SMALL,      page_logout},
+    {"/cuenta",                             SIGNED_IN, NONE,      0,                    0,          page_account},
+    {"/cuenta/clave",                       NONE,      SIGNED_IN, ROUTE_CSRF,           SMALL,      page_account_password},
+    {"/admin/usuarios",                     ADMIN,     ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_users},
+    {"/admin/usuarios/:",                   ADMIN,     ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_user},
+    {"/clave/restablecer",                  EVERYONE,  EVERYONE,  ROUTE_CSRF,           SMALL,      page_password_reset},
+    {"/admin/correo",                       ADMIN,     ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_mail},
+    {"/static/:",                           EVERYONE,  NONE,      0,                    0,          page_static},
+    {"/api/me",                             SIGNED_IN, NONE,      0,                    0,          page_api_me},
+    {"/api/mail",                           ADMIN,     NONE,      0,                    0,          page_api_mail},
     /* People and places */
-    {"/integrantes",        GET,        ROLES_EVERYONE,  0,          0,     page_members_public},
-    {"/integrantes.csv",    GET,        ROLES_EVERYONE,  0,          0,     page_members_public_export},
-    {"/integrantes.xlsx",   GET,        ROLES_EVERYONE,  0,          0,     page_members_public_export},
-    {"/admin/integrantes.csv", GET,     ROLE_ADMIN,      0,          0,     page_admin_members_export},
-    {"/admin/integrantes.xlsx", GET,    ROLE_ADMIN,      0,          0,     page_admin_members_export},
-    {"/admin/organizaciones.csv", GET,  ROLE_ADMIN,      0,          0,     page_admin_orgs_export},
-    {"/admin/organizaciones.xlsx", GET, ROLE_ADMIN,      0,          0,     page_admin_orgs_export},
-    {"/admin/directorio.csv", GET,      ROLE_ADMIN,      0,          0,     page_admin_directory_export},
-    {"/admin/directorio.xlsx", GET,     ROLE_ADMIN,      0,          0,     page_admin_directory_export},
-    {"/admin/integrantes",  GET,        ROLE_ADMIN,      0,          0,     page_admin_members},
-    {"/admin/integrantes/nuevo", GET | POST, ROLE_ADMIN, ROUTE_CSRF, SMALL, page_admin_member_new},
-    {"/admin/integrantes/importar", GET | POST, ROLE_ADMIN, ROUTE_CSRF, CSV_UPLOAD, page_admin_members_import},
-    {"/admin/integrantes/plantilla.csv", GET, ROLE_ADMIN, 0,     0,     page_admin_members_template},
-    {"/admin/integrantes/periodo", POST, ROLE_ADMIN,     ROUTE_CSRF, SMALL, page_admin_members_term},
-    {"/admin/integrantes/:", GET | POST, ROLE_ADMIN,     ROUTE_CSRF, SMALL, page_admin_member},
-    {"/admin/integrantes/:/invitar", POST, ROLE_ADMIN,   ROUTE_CSRF, SMALL, page_admin_member_invite},
-    {"/invitacion",         GET | POST, ROLES_EVERYONE,  ROUTE_CSRF, SMALL, page_invitation},
-    {"/admin/organizaciones", GET,      ROLE_ADMIN,      0,          0,     page_admin_orgs},
-    {"/admin/organizaciones/nueva", GET | POST, ROLE_ADMIN, ROUTE_CSRF, SMALL, page_admin_org_new},
-    {"/admin/organizaciones/importar", GET | POST, ROLE_ADMIN, ROUTE_CSRF, CSV_UPLOAD, page_admin_orgs_import},
-    {"/admin/organizaciones/plantilla.csv", GET, ROLE_ADMIN, 0,  0,     page_admin_orgs_template},
-    {"/admin/organizaciones/:", GET | POST, ROLE_ADMIN,  ROUTE_CSRF, SMALL, page_admin_org},
-    {"/admin/directorio",   GET,        ROLE_ADMIN,      0,          0,     page_admin_directory},
-    {"/admin/directorio/nuevo", GET | POST, ROLE_ADMIN,  ROUTE_CSRF, SMALL, page_admin_directory_new},
-    {"/admin/directorio/:", GET | POST, ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_admin_directory_entry},
-    {"/api/members",        GET,        ROLES_SIGNED_IN, 0,          0,     page_api_members},
-    {"/api/territory/regions/:", GET,   ROLES_EVERYONE,  0,          0,     page_api_territory_region},
-    {"/plan",               GET,        ROLES_EVERYONE,  0,          0,     page_plan},
-    {"/plan/lineas/:",      GET,        ROLES_EVERYONE,  0,          0,     page_plan_line},
-    {"/plan/historial",     GET,        ROLES_SIGNED_IN, 0,          0,     page_plan_history},
-    {"/admin/plan",         GET | POST, ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_admin_plan},
-    {"/admin/plan/objetivos", GET | POST, ROLE_ADMIN,    ROUTE_CSRF, SMALL, page_admin_plan_objectives},
-    {"/admin/plan/lineas/:", GET | POST, ROLE_ADMIN,     ROUTE_CSRF, SMALL, page_admin_plan_line},
-    {"/admin/plan/aprobar", POST,       ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_admin_plan_approve},
-    {"/admin/plan/importar", GET | POST, ROLE_ADMIN,     ROUTE_CSRF, PLAN_FILE, page_admin_plan_import},
-    {"/admin/plan/revision", GET | POST, ROLE_ADMIN,     ROUTE_CSRF, SMALL, page_admin_plan_review},
-    {"/admin/plan/verificadores", GET | POST, ROLE_ADMIN, ROUTE_CSRF, SMALL, page_admin_plan_kinds},
-    {"/admin/plan/siguiente", GET | POST, ROLE_ADMIN,    ROUTE_CSRF, SMALL, page_admin_plan_next},
-    {"/api/plan",           GET,        ROLES_EVERYONE,  0,          0,     page_api_plan},
-    {"/api/plan/versions/:", GET,       ROLES_EVERYONE,  0,          0,     page_api_plan_version},
-    {"/api/plan/versions/:/approve", POST, ROLE_ADMIN,   ROUTE_CSRF, SMALL, page_api_plan_approve},
-    {"/plan.csv",           GET,        ROLES_EVERYONE,  0,          0,     page_plan_csv},
-    {"/plan.xlsx",          GET,        ROLES_EVERYONE,  0,          0,     page_plan_xlsx},
-    {"/plan.pdf",           GET,        ROLES_EVERYONE,  0,          0,     page_plan_pdf},
+    {"/integrantes",                        EVERYONE,  NONE,      0,                    0,          page_members_public},
+    {"/integrantes.csv",                    EVERYONE,  NONE,      0,                    0,          page_members_public_export},
+    {"/integrantes.xlsx",                   EVERYONE,  NONE,      0,                    0,          page_members_public_export},
+    {"/admin/integrantes.csv",              ADMIN,     NONE,      0,                    0,          page_admin_members_export},
+    {"/admin/integrantes.xlsx",             ADMIN,     NONE,      0,                    0,          page_admin_members_export},
+    {"/admin/organizaciones.csv",           ADMIN,     NONE,      0,                    0,          page_admin_orgs_export},
+    {"/admin/organizaciones.xlsx",          ADMIN,     NONE,      0,                    0,          page_admin_orgs_export},
+    {"/admin/directorio.csv",               ADMIN,     NONE,      0,                    0,          page_admin_directory_export},
+    {"/admin/directorio.xlsx",              ADMIN,     NONE,      0,                    0,          page_admin_directory_export},
+    {"/admin/integrantes",                  ADMIN,     NONE,      0,                    0,          page_admin_members},
+    {"/admin/integrantes/nuevo",            ADMIN,     ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_member_new},
+    {"/admin/integrantes/importar",         ADMIN,     ADMIN,     ROUTE_CSRF,           CSV_UPLOAD, page_admin_members_import},
+    {"/admin/integrantes/plantilla.csv",    ADMIN,     NONE,      0,                    0,          page_admin_members_template},
+    {"/admin/integrantes/periodo",          NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_members_term},
+    {"/admin/integrantes/:",                ADMIN,     ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_member},
+    {"/admin/integrantes/:/invitar",        NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_member_invite},
+    {"/invitacion",                         EVERYONE,  EVERYONE,  ROUTE_CSRF,           SMALL,      page_invitation},
+    {"/admin/organizaciones",               ADMIN,     NONE,      0,                    0,          page_admin_orgs},
+    {"/admin/organizaciones/nueva",         ADMIN,     ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_org_new},
+    {"/admin/organizaciones/importar",      ADMIN,     ADMIN,     ROUTE_CSRF,           CSV_UPLOAD, page_admin_orgs_import},
+    {"/admin/organizaciones/plantilla.csv", ADMIN,     NONE,      0,                    0,          page_admin_orgs_template},
+    {"/admin/organizaciones/:",             ADMIN,     ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_org},
+    {"/admin/directorio",                   ADMIN,     NONE,      0,                    0,          page_admin_directory},
+    {"/admin/directorio/nuevo",             ADMIN,     ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_directory_new},
+    {"/admin/directorio/:",                 ADMIN,     ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_directory_entry},
+    {"/api/members",                        SIGNED_IN, NONE,      0,                    0,          page_api_members},
+    {"/api/territory/regions/:",            EVERYONE,  NONE,      0,                    0,          page_api_territory_region},
+    {"/plan",                               EVERYONE,  NONE,      0,                    0,          page_plan},
+    {"/plan/lineas/:",                      EVERYONE,  NONE,      0,                    0,          page_plan_line},
+    {"/plan/historial",                     SIGNED_IN, NONE,      0,                    0,          page_plan_history},
+    {"/admin/plan",                         ADMIN,     ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_plan},
+    {"/admin/plan/objetivos",               ADMIN,     ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_plan_objectives},
+    {"/admin/plan/lineas/:",                ADMIN,     ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_plan_line},
+    {"/admin/plan/aprobar",                 NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_plan_approve},
+    {"/admin/plan/importar",                ADMIN,     ADMIN,     ROUTE_CSRF,           PLAN_FILE,  page_admin_plan_import},
+    {"/admin/plan/revision",                ADMIN,     ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_plan_review},
+    {"/admin/plan/verificadores",           ADMIN,     ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_plan_kinds},
+    {"/admin/plan/siguiente",               ADMIN,     ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_plan_next},
+    {"/api/plan",                           EVERYONE,  NONE,      0,                    0,          page_api_plan},
+    {"/api/plan/versions/:",                EVERYONE,  NONE,      0,                    0,          page_api_plan_version},
+    {"/api/plan/versions/:/approve",        NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_api_plan_approve},
+    {"/plan.csv",                           EVERYONE,  NONE,      0,                    0,          page_plan_csv},
+    {"/plan.xlsx",                          EVERYONE,  NONE,      0,                    0,          page_plan_xlsx},
+    {"/plan.pdf",                           EVERYONE,  NONE,      0,                    0,          page_plan_pdf},
     /* Activities, calendar and convening */
-    {"/actividades",        GET,        ROLE_ADMIN,      0,          0,     page_activities},
-    {"/actividades/nueva",  GET | POST, ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_activity_new},
-    {"/actividades/tipos",  POST,       ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_activity_kinds},
-    {"/actividades/ajustes", POST,      ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_activity_settings},
-    {"/actividades/:",      GET,        ROLES_EVERYONE,  0,          0,     page_activity},
-    {"/actividades/:/editar", GET | POST, ROLE_ADMIN,    ROUTE_CSRF, SMALL, page_activity_edit},
-    {"/actividades/:/tabla", POST,      ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_activity_agenda},
-    {"/actividades/:/citar", POST,      ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_activity_convene},
-    {"/actividades/:/traslado", POST,   ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_activity_transport},
-    {"/actividades/:/pasajeros.pdf", GET, ROLE_ADMIN,    0,          0,     page_activity_passengers_pdf},
-    {"/calendario",         GET,        ROLES_EVERYONE,  0,          0,     page_calendar},
-    {"/calendario.ics",     GET,        ROLES_EVERYONE,  0,          0,     page_calendar_ics},
-    {"/calendario/privado/:", GET,      ROLES_EVERYONE,  0,          0,     page_calendar_private_ics},
-    {"/cuenta/calendario",  GET | POST, ROLES_SIGNED_IN, ROUTE_CSRF, SMALL, page_account_feed},
-    {"/r/:",                GET | POST, ROLES_EVERYONE,  ROUTE_CSRF, SMALL, page_activity_reply},
-    {"/api/activities",     GET | POST, ROLES_SIGNED_IN, ROUTE_CSRF, SMALL, page_api_activities},
-    {"/api/activities/:",   GET | POST, ROLES_SIGNED_IN, ROUTE_CSRF, SMALL, page_api_activity},
-    {"/api/activities/:/convene", POST, ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_api_activity_convene},
-    {"/api/activities/:/mail", GET,     ROLE_ADMIN,      0,          0,     page_api_activity_mail},
+    {"/actividades",                        ADMIN,     NONE,      0,                    0,          page_activities},
+    {"/actividades/nueva",                  ADMIN,     ADMIN,     ROUTE_CSRF,           SMALL,      page_activity_new},
+    {"/actividades/tipos",                  NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_activity_kinds},
+    {"/actividades/ajustes",                NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_activity_settings},
+    {"/actividades/:",                      EVERYONE,  NONE,      0,                    0,          page_activity},
+    {"/actividades/:/editar",               ADMIN,     ADMIN,     ROUTE_CSRF,           SMALL,      page_activity_edit},
+    {"/actividades/:/tabla",                NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_activity_agenda},
+    {"/actividades/:/citar",                NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_activity_convene},
+    {"/actividades/:/traslado",             NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_activity_transport},
+    {"/actividades/:/pasajeros.pdf",        ADMIN,     NONE,      0,                    0,          page_activity_passengers_pdf},
+    {"/calendario",                         EVERYONE,  NONE,      0,                    0,          page_calendar},
+    {"/calendario.ics",                     EVERYONE,  NONE,      0,                    0,          page_calendar_ics},
+    {"/calendario/privado/:",               EVERYONE,  NONE,      0,                    0,          page_calendar_private_ics},
+    {"/cuenta/calendario",                  SIGNED_IN, SIGNED_IN, ROUTE_CSRF,           SMALL,      page_account_feed},
+    {"/r/:",                                EVERYONE,  EVERYONE,  ROUTE_CSRF,           SMALL,      page_activity_reply},
+    {"/api/activities",                     SIGNED_IN, ADMIN,     ROUTE_CSRF,           SMALL,      page_api_activities},
+    {"/api/activities/:",                   SIGNED_IN, ADMIN,     ROUTE_CSRF,           SMALL,      page_api_activity},
+    {"/api/activities/:/convene",           NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_api_activity_convene},
+    {"/api/activities/:/mail",              ADMIN,     NONE,      0,                    0,          page_api_activity_mail},
     /* Evidence and compliance */
-    {"/api/activities/:/evidence", POST, ROLE_ADMIN,     ROUTE_CSRF | SETTING, UPLOAD, page_api_activity_evidence},
-    {"/actividades/:/evidencias", POST, ROLE_ADMIN,      ROUTE_CSRF | SETTING, UPLOAD, page_activity_evidence_upload},
-    {"/evidencias/:",       GET,        ROLES_EVERYONE,  0,          0,     page_evidence_file},
-    {"/evidencias/:/miniatura", GET,    ROLES_EVERYONE,  0,          0,     page_evidence_thumbnail},
-    {"/admin/verificadores", GET | POST, ROLE_ADMIN,     ROUTE_CSRF, SMALL, page_admin_evidence_settings},
-    {"/evidencias/:/eliminar", POST,    ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_evidence_delete},
-    {"/api/compliance",     GET,        ROLES_EVERYONE,  0,          0,     page_api_compliance},
-    {"/informe-cumplimiento.pdf", GET,  ROLES_SIGNED_IN, 0,          0,     page_compliance_pdf},
-    {"/informe-cumplimiento.xlsx", GET, ROLES_SIGNED_IN, 0,          0,     page_compliance_xlsx},
-    {"/informe-cumplimiento.zip", GET,  ROLES_SIGNED_IN, 0,          0,     page_compliance_zip},
+    {"/api/activities/:/evidence",          NONE,      ADMIN,     ROUTE_CSRF | SETTING, UPLOAD,     page_api_activity_evidence},
+    {"/actividades/:/evidencias",           NONE,      ADMIN,     ROUTE_CSRF | SETTING, UPLOAD,     page_activity_evidence_upload},
+    {"/evidencias/:",                       EVERYONE,  NONE,      0,                    0,          page_evidence_file},
+    {"/evidencias/:/miniatura",             EVERYONE,  NONE,      0,                    0,          page_evidence_thumbnail},
+    {"/admin/verificadores",                ADMIN,     ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_evidence_settings},
+    {"/evidencias/:/eliminar",              NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_evidence_delete},
+    {"/api/compliance",                     EVERYONE,  NONE,      0,                    0,          page_api_compliance},
+    {"/informe-cumplimiento.pdf",           SIGNED_IN, NONE,      0,                    0,          page_compliance_pdf},
+    {"/informe-cumplimiento.xlsx",          SIGNED_IN, NONE,      0,                    0,          page_compliance_xlsx},
+    {"/informe-cumplimiento.zip",           SIGNED_IN, NONE,      0,                    0,          page_compliance_zip},
     /* Sessions: attendance, quorum and agreements */
-    {"/api/activities/:/attendance", POST, ROLE_ADMIN,   ROUTE_CSRF, SMALL, page_api_activity_attendance},
-    {"/actividades/:/asistencia", POST, ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_activity_attendance},
-    {"/actividades/:/asistencia.pdf", GET, ROLES_SIGNED_IN, 0,        0,     page_activity_attendance_pdf},
-    {"/actividades/:/acuerdos", POST,  ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_activity_agreements},
-    {"/actividades/:/acuerdos-atrasados", POST, ROLE_ADMIN, ROUTE_CSRF, SMALL, page_activity_agenda_overdue},
-    {"/acuerdos",           GET,        ROLES_SIGNED_IN, 0,          0,     page_agreements},
-    {"/acuerdos/:",         GET | POST, ROLES_SIGNED_IN, ROUTE_CSRF, SMALL, page_agreement},
-    {"/actividades/:/acta", GET | POST, ROLES_EVERYONE,  ROUTE_CSRF, SMALL, page_activity_acta},
-    {"/actividades/:/acta.pdf", GET,    ROLES_EVERYONE,  0,          0,     page_activity_acta_pdf},
-    {"/actas",              GET,        ROLES_EVERYONE,  0,          0,     page_actas},
-    {"/solicitudes",        GET | POST, ROLES_SIGNED_IN, ROUTE_CSRF, SMALL, page_authority_requests},
-    {"/solicitudes/:",      POST,       ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_authority_request},
-    {"/admin/quorum",       GET | POST, ROLE_ADMIN,      ROUTE_CSRF, SMALL, page_admin_quorum},
-    {"/api/agreements",     GET | POST, ROLES_SIGNED_IN, ROUTE_CSRF, SMALL, page_api_agreements},
-    {"/api/agreements/:",   GET | POST, ROLES_SIGNED_IN, ROUTE_CSRF, SMALL, page_api_agreement},
+    {"/api/activities/:/attendance",        NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_api_activity_attendance},
+    {"/actividades/:/asistencia",           NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_activity_attendance},
+    {"/actividades/:/asistencia.pdf",       SIGNED_IN, NONE,      0,                    0,          page_activity_attendance_pdf},
+    {"/actividades/:/acuerdos",             NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_activity_agreements},
+    {"/actividades/:/acuerdos-atrasados",   NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_activity_agenda_overdue},
+    {"/acuerdos",                           SIGNED_IN, NONE,      0,                    0,          page_agreements},
+    {"/acuerdos/:",                         SIGNED_IN, ADMIN,     ROUTE_CSRF,           SMALL,      page_agreement},
+    {"/actividades/:/acta",                 EVERYONE,  EVERYONE,  ROUTE_CSRF,           SMALL,      page_activity_acta},
+    {"/actividades/:/acta.pdf",             EVERYONE,  NONE,      0,                    0,          page_activity_acta_pdf},
+    {"/actas",                              EVERYONE,  NONE,      0,                    0,          page_actas},
+    {"/solicitudes",                        SIGNED_IN, ADMIN,     ROUTE_CSRF,           SMALL,      page_authority_requests},
+    {"/solicitudes/:",                      NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_authority_request},
+    {"/admin/quorum",                       ADMIN,     ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_quorum},
+    {"/api/agreements",                     SIGNED_IN, ADMIN,     ROUTE_CSRF,           SMALL,      page_api_agreements},
+    {"/api/agreements/:",                   SIGNED_IN, ADMIN,     ROUTE_CSRF,           SMALL,      page_api_agreement},
+    /* clang-format on */
 };
 
 const int routes_count = (int)(sizeof(routes_table) / sizeof(routes_table[0]));
 
-size_t routes_upload_body_max(Db *pDb) {
-  return evidence_request_max_bytes(pDb);
+size_t routes_upload_body_max(Request *r) {
+  return council_evidence_request_max_bytes(request_db(r), page_council_id(r));
 }

@@ -16,7 +16,7 @@ extern const Route routes_table[];
 extern const int routes_count;
 
 /* The largest upload body, as set (for ROUTE_BODY_SETTING routes). */
-size_t routes_upload_body_max(Db *pDb);
+size_t routes_upload_body_max(Request *r);
 
 /* The Spanish error page for iStatus, or the JSON error on API paths
 ** (errors.c); zMessage replaces the default explanation when not NULL. */

@@ -7,26 +7,6 @@
 
 #include <string.h>
 
-void form_errors_init(FormErrors *pErr) { memset(pErr, 0, sizeof(*pErr)); }
-
-void form_error(FormErrors *pErr, const char *zField, const char *zMessage) {
-  if (!zMessage || pErr->n >= FORM_ERRORS_MAX) return;
-  /* One message per field: the first problem is the one to fix first. */
-  if (zField && form_error_for(pErr, zField)) return;
-  pErr->azField[pErr->n] = zField;
-  pErr->azMessage[pErr->n] = zMessage;
-  pErr->n++;
-}
-
-const char *form_error_for(const FormErrors *pErr, const char *zField) {
-  for (int i = 0; pErr && i < pErr->n; i++) {
-    if (pErr->azField[i] && strcmp(pErr->azField[i], zField) == 0) {
-      return pErr->azMessage[i];
-    }
-  }
-  return NULL;
-}
-
 void form_errors_summary(Html *h, const FormErrors *pErr) {
   if (!pErr || pErr->n == 0) return;
   html_printf(h, "<div class=\"notice notice-error\" role=\"alert\">"
@@ -102,18 +82,27 @@ void form_input(Html *h, const FormErrors *pErr, const char *zName,
   field_close(h, zName, zError, zHint);
 }
 
-void form_select(Html *h, const FormErrors *pErr, const char *zName,
-                 const char *zLabel, const char *const *azValue,
-                 const char *const *azLabel, int n, const char *zSelected) {
+void form_select_begin(Html *h, const FormErrors *pErr, const char *zName,
+                       const char *zLabel) {
   const char *zError = field_open(h, pErr, zName, zLabel);
   html_printf(h, "<select id=\"%s\" name=\"%s\"", zName, zName);
   field_aria(h, zName, zError, NULL);
   html_printf(h, ">");
+}
+
+void form_select_end(Html *h, const FormErrors *pErr, const char *zName) {
+  html_printf(h, "</select>");
+  field_close(h, zName, form_error_for(pErr, zName), NULL);
+}
+
+void form_select(Html *h, const FormErrors *pErr, const char *zName,
+                 const char *zLabel, const char *const *azValue,
+                 const char *const *azLabel, int n, const char *zSelected) {
+  form_select_begin(h, pErr, zName, zLabel);
   for (int i = 0; i < n; i++) {
     int bSel = zSelected && strcmp(zSelected, azValue[i]) == 0;
     html_printf(h, "<option value=\"%s\"%s>%s</option>", azValue[i],
                 bSel ? " selected" : "", azLabel[i]);
   }
-  html_printf(h, "</select>");
-  field_close(h, zName, zError, NULL);
+  form_select_end(h, pErr, zName);
 }

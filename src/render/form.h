@@ -9,21 +9,17 @@
 #ifndef COSOC_RENDER_FORM_H
 #define COSOC_RENDER_FORM_H
 
+#include "domain/problems.h"
 #include "render/html.h"
 
-#define FORM_ERRORS_MAX 32
-
-typedef struct FormErrors {
-  int n;                                /* Messages recorded */
-  const char *azField[FORM_ERRORS_MAX]; /* Field name, or NULL for general */
-  const char *azMessage[FORM_ERRORS_MAX]; /* Spanish sentence */
-} FormErrors;
-
-void form_errors_init(FormErrors *pErr);
+/* A form's errors are a list of problems (domain/problems.h): what a
+** check found goes to the form's fields as it is. */
+typedef Problems FormErrors;
+#define form_errors_init problems_init
 /* Records zMessage for zField (NULL: about the whole form). zMessage NULL is
 ** ignored, so validators that return NULL for "fine" can be passed as is. */
-void form_error(FormErrors *pErr, const char *zField, const char *zMessage);
-const char *form_error_for(const FormErrors *pErr, const char *zField);
+#define form_error problem_add
+#define form_error_for problem_for
 
 /* The summary box listing every error, linked to its field. */
 void form_errors_summary(Html *h, const FormErrors *pErr);
@@ -35,6 +31,11 @@ void form_csrf(Html *h, const char *zToken);
 void form_input(Html *h, const FormErrors *pErr, const char *zName,
                 const char *zLabel, const char *zType, const char *zValue,
                 const char *zHint, const char *zTrustedAttrs);
+/* A labelled <select> whose <option>s the caller writes between the two
+** (grouped ones, say); the error is pErr's for zName. */
+void form_select_begin(Html *h, const FormErrors *pErr, const char *zName,
+                       const char *zLabel);
+void form_select_end(Html *h, const FormErrors *pErr, const char *zName);
 /* A labelled <select>; azValue/azLabel have n entries. */
 void form_select(Html *h, const FormErrors *pErr, const char *zName,
                  const char *zLabel, const char *const *azValue,

@@ -31,7 +31,10 @@ def route_table():
     files = glob.glob(os.path.join(ROOT, "src", "**", "routes.c"), recursive=True)
     assert files, "no routes.c under src/"
     text = open(files[0], encoding="utf-8").read()
-    return re.findall(r'\{"(/[^"]*)",\s*((?:GET|POST)(?:\s*\|\s*(?:GET|POST))?)\s*,', text)
+    # Each row: pattern, who may GET, who may POST (NONE: not that method).
+    rows = re.findall(r'\{"(/[^"]*)",\s*(\w+),\s*(\w+),', text)
+    return [(p, " | ".join(m for m, who in (("GET", g), ("POST", po)) if who != "NONE"))
+            for p, g, po in rows]
 
 
 def first_id(db, table, where=""):

@@ -157,29 +157,18 @@ static size_t bench_png(unsigned char *aOut, size_t nOut, const char *zLabel) {
 /* ---- Council, people, plan ------------------------------------------- */
 
 static int bench_council_row(BenchCouncil *c) {
-  DbStmt *p = db_prepare(c->pDb,
-                         "INSERT INTO councils(name, short_name, institution, "
-                         "region_code, created_at) VALUES (?, ?, ?, ?, ?)");
-  if (!p) return DB_ERROR;
-  db_bind_text(p, 1,
-               arena_printf(c->pArena,
-                            "Consejo de la Sociedad Civil MINVU–SERVIU "
-                            "Región de %s",
-                            c->zRegionName));
-  db_bind_text(
-      p, 2, arena_printf(c->pArena, "COSOC Minvu Serviu %s", c->zRegionName));
-  db_bind_text(p, 3,
-               arena_printf(c->pArena,
-                            "Ministerio de Vivienda y Urbanismo — SEREMI y "
-                            "SERVIU Región de %s",
-                            c->zRegionName));
-  db_bind_text(p, 4, c->zRegionCode);
-  db_bind_int64(p, 5, db_now());
-  int rc = db_step(p);
-  db_done(p);
-  if (rc != DB_DONE) return DB_ERROR;
-  c->iId = db_query_int64(c->pDb, "SELECT max(id) FROM councils", 0);
-  return c->iId ? DB_OK : DB_ERROR;
+  Council row = {
+      .zName = arena_printf(
+          c->pArena, "Consejo de la Sociedad Civil MINVU–SERVIU Región de %s",
+          c->zRegionName),
+      .zShortName =
+          arena_printf(c->pArena, "COSOC Minvu Serviu %s", c->zRegionName),
+      .zInstitution = arena_printf(c->pArena,
+                                   "Ministerio de Vivienda y Urbanismo — "
+                                   "SEREMI y SERVIU Región de %s",
+                                   c->zRegionName),
+      .zRegion = c->zRegionCode};
+  return council_create(c->pDb, &row, &c->iId);
 }
 
 static const char *bench_commune(BenchCouncil *c) {
@@ -359,13 +348,13 @@ static int bench_attendance(BenchCouncil *c, int64_t iAct) {
                                                     : "justificado";
     if (e->eStatus == ATTENDANCE_JUSTIFICADO) e->zReason = "Licencia médica";
   }
-  return session_attendance_replace(c->pDb, iAct, 0, a, BENCH_ATTENDANCE, NULL,
+  return meeting_attendance_replace(c->pDb, iAct, 0, a, BENCH_ATTENDANCE, NULL,
                                     NULL);
 }
 
 /* Two agreements per held session: one followed to done, one pending. */
 static int bench_agreements(BenchCouncil *c, int64_t iAct, const char *zDue) {
-  SessionAgreement g;
+  MeetingAgreement g;
   memset(&g, 0, sizeof(g));
   g.iActivity = iAct;
   g.zText =
@@ -378,7 +367,7 @@ static int bench_agreements(BenchCouncil *c, int64_t iAct, const char *zDue) {
   g.zResponsible = arena_printf(c->pArena, "SEREMI MINVU %s", c->zRegionName);
   g.zDue = zDue;
   g.eState = AGREEMENT_PENDIENTE;
-  if (session_agreement_insert(c->pDb, c->iId, &g) != DB_OK) return DB_ERROR;
+  if (meeting_agreement_insert(c->pDb, c->iId, &g) != DB_OK) return DB_ERROR;
   memset(&g, 0, sizeof(g));
   g.iActivity = iAct;
   g.zText = "Difundir el calendario de actividades entre las organizaciones.";
@@ -386,8 +375,8 @@ static int bench_agreements(BenchCouncil *c, int64_t iAct, const char *zDue) {
   g.zResponsible = "Encargada de participación ciudadana";
   g.zDue = zDue;
   g.eState = AGREEMENT_PENDIENTE;
-  if (session_agreement_insert(c->pDb, c->iId, &g) != DB_OK) return DB_ERROR;
-  return session_agreement_follow(c->pDb, 0, &g, AGREEMENT_CUMPLIDO, zDue,
+  if (meeting_agreement_insert(c->pDb, c->iId, &g) != DB_OK) return DB_ERROR;
+  return meeting_agreement_follow(c->pDb, 0, &g, AGREEMENT_CUMPLIDO, zDue,
                                   "Calendario enviado y publicado.");
 }
 
@@ -402,23 +391,23 @@ static int bench_acta(BenchCouncil *c, int64_t iAct, int64_t iNext) {
       /* One item in two pieces (parenthesized: not a missing comma). */
       ("Se revisa el avance de las líneas del plan:\n\n- formación\n- "
        "participación\n- seguimiento")};
-  SessionActa acta;
-  SessionActaItem *aItem = NULL;
+  MeetingActa acta;
+  MeetingActaItem *aItem = NULL;
   int nItem = 0;
-  if (session_acta_create(c->pDb, iAct, azTitle, 3, &acta) != DB_OK ||
-      session_acta_items(c->pDb, c->pArena, acta.id, &aItem, &nItem) != DB_OK ||
+  if (meeting_acta_create(c->pDb, iAct, azTitle, 3, &acta) != DB_OK ||
+      meeting_acta_items(c->pDb, c->pArena, acta.id, &aItem, &nItem) != DB_OK ||
       nItem != 3) {
     return DB_ERROR;
   }
   int64_t aiItem[3] = {aItem[0].id, aItem[1].id, aItem[2].id};
-  if (session_acta_save(c->pDb, 0, &acta, aiItem, azSummary, 3) != DB_OK) {
+  if (meeting_acta_save(c->pDb, 0, &acta, aiItem, azSummary, 3) != DB_OK) {
     return DB_ERROR;
   }
   static const ActaState aeStep[] = {ACTA_ENVIADA, ACTA_APROBADA,
                                      ACTA_PUBLICADA};
   for (int i = 0; i < (iNext ? 3 : 1); i++) {
-    if (session_acta_get(c->pDb, iAct, &acta) != DB_OK ||
-        session_acta_set_state(c->pDb, 0, &acta, aeStep[i], iNext) != DB_OK) {
+    if (meeting_acta_get(c->pDb, iAct, &acta) != DB_OK ||
+        meeting_acta_set_state(c->pDb, 0, &acta, aeStep[i], iNext) != DB_OK) {
       return DB_ERROR;
     }
   }
@@ -449,7 +438,7 @@ static int bench_evidence(BenchCouncil *c, int64_t iAct,
     EvidenceFile file;
     int64_t iId = 0;
     EvidenceLimits lim;
-    evidence_limits(c->pDb, &lim);
+    evidence_limits(c->pDb, c->iId, &lim);
     /* Through the upload's own preparation: the photos get their stored
     ** thumbnail and public copy, as real uploads do. */
     if (evidence_file_prepare(c->pDb, c->pArena, pData, nData, &lim, zKind,
@@ -668,23 +657,23 @@ int cmd_bench_data(int argc, char **argv) {
        &zCouncils},
       {"years", NULL, 0, "años de plan y actividades por consejo (1)", &zYears},
   };
-  int rc = cli_parse(
-      argc, argv, 2, "bench-data",
-      "Uso: cosoc bench-data --db ARCHIVO|URL [--councils N] [--years A]\n\n"
-      "Crea una instalación nacional sintética para las pruebas de "
-      "rendimiento (make bench): N consejos, uno por región, cada uno con "
-      "un plan por año importado del plan real de Coquimbo, unos 30 "
-      "integrantes, 60 actividades al año con su asistencia, acuerdos, "
-      "actas y evidencias (imágenes diminutas). Siempre el mismo contenido. "
-      "Imprime las filas por tabla y el tamaño. No usar con datos reales: "
-      "rechaza una base de datos que ya tiene datos.",
-      aOpt, 3, NULL, 0, NULL);
-  if (rc != CLI_OK) return rc == CLI_HELP_SHOWN ? 0 : rc;
-  int nCouncil = 0, nYear = 0;
-  if (!zDb) {
-    fprintf(stderr, "cosoc bench-data: falta --db (o COSOC_DB)\n");
-    return CLI_USAGE;
+  int rc;
+  if (!cli_args(
+          argc, argv, 2, "bench-data",
+          "Uso: cosoc bench-data --db ARCHIVO|URL [--councils N] [--years "
+          "A]\n\n"
+          "Crea una instalación nacional sintética para las pruebas de "
+          "rendimiento (make bench): N consejos, uno por región, cada uno con "
+          "un plan por año importado del plan real de Coquimbo, unos 30 "
+          "integrantes, 60 actividades al año con su asistencia, acuerdos, "
+          "actas y evidencias (imágenes diminutas). Siempre el mismo "
+          "contenido. "
+          "Imprime las filas por tabla y el tamaño. No usar con datos reales: "
+          "rechaza una base de datos que ya tiene datos.",
+          aOpt, 3, 1, &rc)) {
+    return rc;
   }
+  int nCouncil = 0, nYear = 0;
   if (bench_count("councils", zCouncils, TERRITORY_REGIONS, &nCouncil) ||
       bench_count("years", zYears, 10, &nYear)) {
     return CLI_USAGE;

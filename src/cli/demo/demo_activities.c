@@ -196,7 +196,7 @@ static int demo_replies(Db *pDb, Arena *pArena, int64_t iCouncil,
 }
 
 int demo_activities(Db *pDb, Arena *pArena) {
-  int64_t iCouncil = people_council_id(pDb);
+  int64_t iCouncil = council_default_id(pDb);
   if (!iCouncil) return DB_ERROR;
   for (size_t i = 0; i < sizeof(aDemoActivity) / sizeof(aDemoActivity[0]);
        i++) {

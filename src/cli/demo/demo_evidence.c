@@ -68,7 +68,7 @@ int demo_evidence(Db *pDb, Arena *pArena) {
   int nAct = 0;
   ActivityFilter f;
   memset(&f, 0, sizeof(f));
-  if (activity_list(pDb, pArena, people_council_id(pDb), &f, &aAct, &nAct) !=
+  if (activity_list(pDb, pArena, council_default_id(pDb), &f, &aAct, &nAct) !=
       DB_OK) {
     return DB_ERROR;
   }
@@ -86,7 +86,7 @@ int demo_evidence(Db *pDb, Arena *pArena) {
     EvidenceFile file;
     int64_t iId = 0;
     EvidenceLimits lim;
-    evidence_limits(pDb, &lim);
+    evidence_limits(pDb, council_default_id(pDb), &lim);
     if (evidence_file_prepare(pDb, pArena, pData, nData, &lim, d->zKind,
                               d->bPublic, &file, &zErr) != EVIDENCE_READY ||
         evidence_add(pDb, iAct, d->zKind, &file, d->zFilename, d->zCaption,

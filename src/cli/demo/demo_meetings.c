@@ -30,9 +30,9 @@ static int64_t held_session(Db *pDb, Arena *pArena, int64_t iCouncil) {
 ** first suplente present. */
 static int demo_attendance(Db *pDb, Arena *pArena, int64_t iCouncil,
                            int64_t iAct) {
-  SessionExpected *aExp = NULL;
+  MeetingExpected *aExp = NULL;
   int nExp = 0;
-  if (session_expected_list(pDb, pArena, iCouncil, &aExp, &nExp) != DB_OK) {
+  if (meeting_expected_list(pDb, pArena, iCouncil, &aExp, &nExp) != DB_OK) {
     return DB_ERROR;
   }
   int nTitular = 0;
@@ -64,11 +64,11 @@ static int demo_attendance(Db *pDb, Arena *pArena, int64_t iCouncil,
   g->zName = "Marcela Núñez Araya";
   g->zOrganization = "SEREMI MINVU Coquimbo";
   g->eStatus = ATTENDANCE_PRESENTE;
-  return session_attendance_replace(pDb, iAct, 0, a, n, NULL, NULL);
+  return meeting_attendance_replace(pDb, iAct, 0, a, n, NULL, NULL);
 }
 
 static int demo_agreements(Db *pDb, int64_t iCouncil, int64_t iAct) {
-  SessionAgreement g;
+  MeetingAgreement g;
   memset(&g, 0, sizeof(g));
   g.iActivity = iAct;
   g.zText =
@@ -82,7 +82,7 @@ static int demo_agreements(Db *pDb, int64_t iCouncil, int64_t iAct) {
   g.zResponsible = "SEREMI MINVU Coquimbo";
   g.zDue = "2025-04-30";
   g.eState = AGREEMENT_PENDIENTE;
-  if (session_agreement_insert(pDb, iCouncil, &g) != DB_OK) return DB_ERROR;
+  if (meeting_agreement_insert(pDb, iCouncil, &g) != DB_OK) return DB_ERROR;
   memset(&g, 0, sizeof(g));
   g.iActivity = iAct;
   g.zText =
@@ -92,8 +92,8 @@ static int demo_agreements(Db *pDb, int64_t iCouncil, int64_t iAct) {
   g.zResponsible = "Encargada de participación ciudadana";
   g.zDue = "2025-04-15";
   g.eState = AGREEMENT_PENDIENTE;
-  if (session_agreement_insert(pDb, iCouncil, &g) != DB_OK) return DB_ERROR;
-  return session_agreement_follow(pDb, 0, &g, AGREEMENT_CUMPLIDO, "2025-04-10",
+  if (meeting_agreement_insert(pDb, iCouncil, &g) != DB_OK) return DB_ERROR;
+  return meeting_agreement_follow(pDb, 0, &g, AGREEMENT_CUMPLIDO, "2025-04-10",
                                   "Calendario enviado por correo y publicado.");
 }
 
@@ -122,25 +122,25 @@ static int demo_acta(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iAct) {
       iMay = aAct[i].id;
     }
   }
-  SessionActa acta;
-  if (!iMay || session_acta_create(pDb, iAct, azTitle, 3, &acta) != DB_OK) {
+  MeetingActa acta;
+  if (!iMay || meeting_acta_create(pDb, iAct, azTitle, 3, &acta) != DB_OK) {
     return DB_ERROR;
   }
-  SessionActaItem *aItem = NULL;
+  MeetingActaItem *aItem = NULL;
   int nItem = 0;
-  if (session_acta_items(pDb, pArena, acta.id, &aItem, &nItem) != DB_OK ||
+  if (meeting_acta_items(pDb, pArena, acta.id, &aItem, &nItem) != DB_OK ||
       nItem != 3) {
     return DB_ERROR;
   }
   int64_t aiItem[3] = {aItem[0].id, aItem[1].id, aItem[2].id};
-  if (session_acta_save(pDb, 0, &acta, aiItem, azSummary, 3) != DB_OK) {
+  if (meeting_acta_save(pDb, 0, &acta, aiItem, azSummary, 3) != DB_OK) {
     return DB_ERROR;
   }
   static const ActaState aeStep[] = {ACTA_ENVIADA, ACTA_APROBADA,
                                      ACTA_PUBLICADA};
   for (int i = 0; i < 3; i++) {
-    if (session_acta_get(pDb, iAct, &acta) != DB_OK ||
-        session_acta_set_state(pDb, 0, &acta, aeStep[i], iMay) != DB_OK) {
+    if (meeting_acta_get(pDb, iAct, &acta) != DB_OK ||
+        meeting_acta_set_state(pDb, 0, &acta, aeStep[i], iMay) != DB_OK) {
       return DB_ERROR;
     }
   }
@@ -151,21 +151,21 @@ static int demo_acta(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iAct) {
 ** unanswered, and an earlier one to SERVIU with its answer. */
 static int demo_requests(Db *pDb, Arena *pArena, int64_t iCouncil,
                          int64_t iAct) {
-  SessionAgreement *aAgr = NULL;
+  MeetingAgreement *aAgr = NULL;
   int nAgr = 0;
-  if (session_agreement_list(pDb, pArena, iCouncil, iAct, &aAgr, &nAgr) !=
+  if (meeting_agreement_list(pDb, pArena, iCouncil, iAct, &aAgr, &nAgr) !=
       DB_OK) {
     return DB_ERROR;
   }
-  SessionRequest q;
+  MeetingRequest q;
   memset(&q, 0, sizeof(q));
   q.zAuthority = "SERVIU Región de Coquimbo";
   q.zAskedOn = "2025-01-15";
   q.zQuestion =
       "Número de subsidios del Plan de Emergencia Habitacional "
       "asignados en 2024, por comuna.";
-  if (session_request_insert(pDb, iCouncil, &q) != DB_OK ||
-      session_request_answer(pDb, iCouncil, q.id, "2025-02-20",
+  if (meeting_request_insert(pDb, iCouncil, &q) != DB_OK ||
+      meeting_request_answer(pDb, iCouncil, q.id, "2025-02-20",
                              "Se asignaron 1.240 subsidios; el detalle por "
                              "comuna va en el oficio N° 312.") != DB_OK) {
     return DB_ERROR;
@@ -179,11 +179,11 @@ static int demo_requests(Db *pDb, Arena *pArena, int64_t iCouncil,
   for (int i = 0; i < nAgr; i++) {
     if (aAgr[i].eState == AGREEMENT_PENDIENTE) q.iAgreement = aAgr[i].id;
   }
-  return session_request_insert(pDb, iCouncil, &q);
+  return meeting_request_insert(pDb, iCouncil, &q);
 }
 
 int demo_sessions(Db *pDb, Arena *pArena) {
-  int64_t iCouncil = people_council_id(pDb);
+  int64_t iCouncil = council_default_id(pDb);
   int64_t iAct = held_session(pDb, pArena, iCouncil);
   if (!iAct) return DB_ERROR;
   if (demo_attendance(pDb, pArena, iCouncil, iAct) != DB_OK) return DB_ERROR;

@@ -89,7 +89,7 @@ static const DemoDirectory aDemoDirectory[] = {
 };
 
 int demo_people(Db *pDb, Arena *pArena) {
-  int64_t iCouncil = people_council_id(pDb);
+  int64_t iCouncil = council_default_id(pDb);
   int64_t aiOrg[sizeof(aDemoOrg) / sizeof(aDemoOrg[0])];
   int64_t aiMember[sizeof(aDemoMember) / sizeof(aDemoMember[0])];
   if (!iCouncil) return DB_ERROR;

@@ -70,9 +70,8 @@ void page_account_password(Request *r) {
     account_page(r, 422, &err);
     return;
   }
-  if (accounts_set_password(pDb, pArena, pUser->id, zNew,
-                            request_session_id(r)) != DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(r, accounts_set_password(pDb, pArena, pUser->id, zNew,
+                                           request_session_id(r)))) {
     return;
   }
   respond_redirect(r, "/cuenta?aviso=clave");

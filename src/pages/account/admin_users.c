@@ -101,7 +101,7 @@ void page_admin_users(Request *r) {
   FormErrors err;
   form_errors_init(&err);
   form_error(&err, "name", accounts_name_problem(zName));
-  form_error(&err, "email", accounts_email_problem(zEmail));
+  form_error(&err, "email", email_problem(zEmail));
   if (!accounts_role_bit(request_field(r, "role"))) {
     form_error(&err, "role", "Elija un rol de la lista.");
   }
@@ -246,8 +246,9 @@ static void user_page(Request *r, int iStatus, const UserRow *u,
 static int send_reset_link(Request *r, const UserRow *u, const char **pzErr) {
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
-  const char *zCouncil = NULL, *zShort = NULL;
-  accounts_council_names(pDb, pArena, &zCouncil, &zShort);
+  const Council *c = page_council(r);
+  const char *zCouncil = c ? c->zName : NULL;
+  const char *zShort = c ? c->zShortName : NULL;
   char zToken[ACCOUNTS_TOKEN_MAX];
   if (db_begin(pDb) != DB_OK) return DB_ERROR;
   if (accounts_reset_create(pDb, u->id, request_user(r)->id, zToken) != DB_OK) {

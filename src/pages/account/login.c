@@ -80,7 +80,7 @@ void page_login(Request *r) {
   }
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
-  const char *zKey = accounts_email_normalize(pArena, zEmail);
+  const char *zKey = email_normalize(pArena, zEmail);
   const char *zAddress = request_client_address(r);
   int64_t iWait = accounts_login_wait(pDb, zKey, zAddress);
   if (iWait < 0) {

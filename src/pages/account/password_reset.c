@@ -19,46 +19,32 @@
 #include "store/accounts/accounts.h"
 #include "pages/page.h"
 
-static void link_gone(Request *r) {
-  respond_error(r, 404,
-                "El enlace ya fue usado o venció. Pida uno nuevo a la "
-                "encargada de participación ciudadana.");
-}
-
 void page_password_reset(Request *r) {
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
-  const char *zToken =
-      request_is_post(r) ? request_field(r, "t") : request_query(r, "t");
+  const char *zToken = page_link_token(r);
   int64_t iUser = accounts_reset_user(pDb, zToken);
   User user;
   if (!iUser || accounts_user_by_id(pDb, pArena, iUser, &user, NULL) != DB_OK) {
-    link_gone(r);
+    page_link_gone(r);
     return;
   }
   FormErrors err;
-  form_errors_init(&err);
-  int iStatus = 200;
-  if (request_is_post(r)) {
-    const char *zPassword =
-        page_new_password(r, &err, user.zName, user.zEmail);
-    if (!err.n) {
-      int rc = accounts_reset_use(pDb, pArena, zToken, zPassword, &iUser);
-      if (rc == DB_DONE) {
-        link_gone(r);
-        return;
-      }
-      if (rc == DB_OK) {
-        /* Whoever was signed in on this browser is signed out too. */
-        request_end_session(r);
-        respond_redirect(r, "/login?aviso=clave-restablecida");
-        return;
-      }
-      form_error(&err, NULL,
-                 "No se pudo guardar la contraseña; intente de "
-                 "nuevo.");
+  const char *zPassword = page_new_password(r, &err, user.zName, user.zEmail);
+  if (zPassword) {
+    int rc = accounts_reset_use(pDb, pArena, zToken, zPassword, &iUser);
+    if (rc == DB_DONE) {
+      page_link_gone(r);
+      return;
     }
-    iStatus = 422;
+    if (rc == DB_OK) {
+      /* Whoever was signed in on this browser is signed out too. */
+      request_end_session(r);
+      respond_redirect(r, "/login?aviso=clave-restablecida");
+      return;
+    }
+    form_error(&err, NULL,
+               "No se pudo guardar la contraseña; intente de nuevo.");
   }
   Html h;
   page_begin(r, &h, "Elegir una contraseña nueva", NULL);
@@ -67,23 +53,10 @@ void page_password_reset(Request *r) {
               "contraseña con que ingresará con su correo %s. Al guardarla "
               "se cierran todas sus sesiones abiertas.</p>\n",
               user.zName, user.zEmail);
-  form_errors_summary(&h, &err);
-  html_printf(&h,
-              "<form class=\"form\" method=\"post\" "
-              "action=\"/clave/restablecer\">\n"
-              "<input type=\"hidden\" name=\"t\" value=\"%s\">\n",
-              zToken);
-  form_csrf(&h, request_csrf_token(r));
-  form_input(&h, &err, "password", "Contraseña nueva", "password", NULL,
-             "Al menos 8 caracteres, que no sea de las más usadas ni tenga "
-             "su nombre o su correo. Una frase que pueda recordar sirve "
-             "bien.",
-             "autocomplete=\"new-password\" required minlength=\"8\"");
-  form_input(&h, &err, "password_confirm", "Repita la contraseña nueva",
-             "password", NULL, NULL, "autocomplete=\"new-password\" required");
-  html_printf(&h,
-              "<div class=\"actions\"><button type=\"submit\" class=\""
-              "button button-primary\">Guardar la contraseña</button>"
-              "</div>\n</form>\n");
-  page_finish(r, &h, iStatus);
+  page_password_form(&h, r, &err, "/clave/restablecer", zToken, 1,
+                     "Al menos 8 caracteres, que no sea de las más usadas ni "
+                     "tenga su nombre o su correo. Una frase que pueda "
+                     "recordar sirve bien.",
+                     "Guardar la contraseña");
+  page_finish(r, &h, request_is_post(r) ? 422 : 200);
 }

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "domain/chile_time.h"
+#include "store/council/council.h"
 #include "pages/activities/activities_pages.h"
 #include "db/record_stamp.h"
 #include "mail/sender.h"
@@ -44,8 +45,9 @@ static void reminder_form(Html *h, Request *r, int nHours, int iBase,
                           int bConflict) {
   if (iBase < 0) {
     RecordStamp stamp;
-    iBase = record_stamp_get(request_db(r), request_arena(r),
-                             RECORD_REMINDER_HOURS, 0, &stamp) == DB_OK
+    iBase = council_setting_stamp(request_db(r), request_arena(r),
+                                  page_council_id(r), COUNCIL_REMINDER_HOURS,
+                                  &stamp) == DB_OK
                 ? stamp.iVersion
                 : 0;
   }
@@ -79,9 +81,8 @@ void page_activities(Request *r) {
   f.bNewestFirst = 1;
   Activity *aAct = NULL;
   int nAct = 0;
-  if (activity_list(pDb, pArena, people_council_id(pDb), &f, &aAct, &nAct) !=
-      DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(r, activity_list(pDb, pArena, page_council_id(r), &f, &aAct,
+                                   &nAct))) {
     return;
   }
   Html h;
@@ -135,7 +136,7 @@ void page_activities(Request *r) {
   html_printf(&h,
               "<div class=\"actions\"><button type=\"submit\" class=\""
               "button\">Agregar tipo</button></div></form></section>\n");
-  reminder_form(&h, r, activity_reminder_hours(pDb), -1, 0);
+  reminder_form(&h, r, council_reminder_hours(pDb, page_council_id(r)), -1, 0);
   page_finish(r, &h, 200);
 }
 
@@ -149,31 +150,21 @@ void page_activity_settings(Request *r) {
                   "número de 0 a 720.");
     return;
   }
-  /* Checked against the version the form was drawn from, when it says;
-  ** 0: no value stored then. A first save inserts version 1: mark it. */
+  /* Checked against the version the form was drawn from, when it says
+  ** (0: no value stored then); without one, saved unchecked. */
   Db *pDb = request_db(r);
-  int64_t iUser = request_user(r)->id;
+  int64_t iCouncil = page_council_id(r);
   const char *zBase = request_field(r, "version");
-  int iBase = zBase ? atoi(zBase) : -1;
-  if (db_begin(pDb) != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
-  int rc = iBase >= 0
-               ? record_stamp_claim(pDb, RECORD_REMINDER_HOURS, 0, iBase, iUser)
-               : DB_OK;
-  if (rc == DB_OK) rc = activity_reminder_hours_set(pDb, (int)n);
-  if (rc == DB_OK) rc = record_stamp_mark(pDb, RECORD_REMINDER_HOURS, 0, iUser);
-  if (rc != DB_OK) db_rollback(pDb);
-  if (rc == DB_OK) rc = db_commit(pDb);
+  int rc = council_setting_save(pDb, iCouncil, COUNCIL_REMINDER_HOURS, n,
+                                zBase ? atoi(zBase) : -1, request_user(r)->id);
   if (rc == DB_OK) {
     respond_redirect(r, "/actividades#ajustes");
     return;
   }
   RecordStamp stamp;
-  if (rc != DB_BUSY ||
-      record_stamp_get(pDb, request_arena(r), RECORD_REMINDER_HOURS, 0,
-                       &stamp) != DB_OK) {
+  if (rc != DB_STALE ||
+      council_setting_stamp(pDb, request_arena(r), iCouncil,
+                            COUNCIL_REMINDER_HOURS, &stamp) != DB_OK) {
     respond_error(r, 500, NULL);
     return;
   }
@@ -184,10 +175,10 @@ void page_activity_settings(Request *r) {
   ConflictSaved saved = {"de las horas de recordatorio", stamp.iVersion,
                          stamp.zAuthor, stamp.tUpdated};
   conflict_begin(&h, request_arena(r), &saved);
-  conflict_row(
-      &h, "Horas antes de la actividad",
-      arena_printf(request_arena(r), "%ld", n),
-      arena_printf(request_arena(r), "%d", activity_reminder_hours(pDb)));
+  conflict_row(&h, "Horas antes de la actividad",
+               arena_printf(request_arena(r), "%ld", n),
+               arena_printf(request_arena(r), "%d",
+                            council_reminder_hours(pDb, page_council_id(r))));
   conflict_end(&h);
   reminder_form(&h, r, (int)n, stamp.iVersion, 1);
   page_finish(r, &h, 409);
@@ -208,10 +199,7 @@ void page_activity_kinds(Request *r) {
     respond_error(r, 409, "Ya existe un tipo con ese código.");
     return;
   }
-  if (rc != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
+  if (!page_db_ok(r, rc)) return;
   respond_redirect(r, "/actividades#tipos");
 }
 
@@ -264,10 +252,8 @@ static void activity_form(Request *r, Html *h, const char *zAction,
              "Necesario si es virtual.", NULL);
   TerritoryIndex idx;
   if (territory_index_load(pDb, pArena, &idx) == DB_OK) {
-    people_commune_select(
-        h, pErr, "commune", "Comuna", &idx,
-        territory_council_region(pDb, pArena, people_council_id(pDb)),
-        a->zCommune, 1);
+    people_commune_select(h, pErr, "commune", "Comuna", &idx,
+                          page_council_region(r), a->zCommune, 1);
   }
   form_input(h, pErr, "address", "Dirección o lugar", "text", a->zAddress, NULL,
              NULL);
@@ -295,7 +281,7 @@ static void activity_form(Request *r, Html *h, const char *zAction,
               "público</label></div>\n",
               a->bPublic ? " checked" : "");
   PlanDoc doc;
-  if (plan_store_load(pDb, pArena, people_council_id(pDb), 0, 0, &doc, NULL) ==
+  if (plan_store_load(pDb, pArena, page_council_id(r), 0, 0, &doc, NULL) ==
           DB_OK &&
       doc.nLine > 0) {
     zErr = form_error_for(pErr, "plan_lines");
@@ -330,6 +316,15 @@ static void activity_form(Request *r, Html *h, const char *zAction,
                   : "/actividades");
 }
 
+/* The posted form read into a and checked whole (act_check_all when every
+** field reads); the problems into p, the form's version into *piVersion. */
+static void act_posted(Request *r, Activity *a, ActivityProblems *p,
+                       int *piVersion) {
+  problems_init(p);
+  act_from_form(r, a, p, piVersion);
+  if (p->n == 0) act_check_all(r, a, p);
+}
+
 void page_activity_new(Request *r) {
   Activity a;
   act_defaults(&a);
@@ -338,15 +333,10 @@ void page_activity_new(Request *r) {
   int iStatus = 200;
   if (request_is_post(r)) {
     ActivityProblems p;
-    activity_problems_init(&p);
     int iVersion = 0;
-    act_from_form(r, &a, &p, &iVersion);
-    if (p.n == 0) act_check_all(r, &a, &p);
+    act_posted(r, &a, &p, &iVersion);
     if (p.n == 0) {
-      if (act_create(r, &a) != DB_OK) {
-        respond_error(r, 500, NULL);
-        return;
-      }
+      if (!page_db_ok(r, act_create(r, &a))) return;
       respond_redirect(r, arena_printf(request_arena(r), "/actividades/%lld",
                                        (long long)a.id));
       return;
@@ -433,8 +423,8 @@ static int activity_edit_save(Request *r, Activity *pOld, Activity *a,
           r, arena_printf(pArena, "/actividades/%lld", (long long)a->id));
       return 303;
     }
-    /* DB_BUSY: saved by someone else between our read and our write. */
-    if (rc != DB_BUSY ||
+    /* DB_STALE: saved by someone else between our read and our write. */
+    if (rc != DB_STALE ||
         activity_get(request_db(r), pArena, pOld->id, pOld) != DB_OK) {
       respond_error(r, 500, NULL);
       return -1;
@@ -453,13 +443,11 @@ void page_activity_edit(Request *r) {
   Arena *pArena = request_arena(r);
   if (request_is_post(r)) {
     ActivityProblems p;
-    activity_problems_init(&p);
     int iVersion = 0;
-    act_from_form(r, &a, &p, &iVersion);
-    if (p.n == 0) act_check_all(r, &a, &p);
+    act_posted(r, &a, &p, &iVersion);
     if (p.n == 0) {
-      activity_problem(&p, "status",
-                       activity_transition_problem(old.zStatus, a.zStatus));
+      problem_add(&p, "status",
+                  activity_transition_problem(old.zStatus, a.zStatus));
     }
     if (p.n == 0) {
       int rc = activity_edit_save(r, &old, &a, iVersion);

@@ -66,7 +66,7 @@ static void api_create(Request *r) {
   Activity a;
   act_defaults(&a);
   ActivityProblems p;
-  activity_problems_init(&p);
+  problems_init(&p);
   int bStatus = 0, iVersion = 0;
   act_from_json(r, pObj, 1, &a, &p, &bStatus, &iVersion);
   json_decref(pObj);
@@ -76,14 +76,13 @@ static void api_create(Request *r) {
     return;
   }
   Db *pDb = request_db(r);
-  int64_t iCouncil = people_council_id(pDb);
+  int64_t iCouncil = page_council_id(r);
   if (!iCouncil) {
     respond_json_error(r, 409, "Aún no hay un consejo configurado.", NULL);
     return;
   }
-  if (act_create(r, &a) != DB_OK ||
-      activity_get(pDb, request_arena(r), a.id, &a) != DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(r, act_create(r, &a)) ||
+      !page_db_ok(r, activity_get(pDb, request_arena(r), a.id, &a))) {
     return;
   }
   respond_json(r, 201, act_json(&a));
@@ -113,9 +112,8 @@ static void api_list(Request *r) {
   Activity *aAct = NULL;
   int nAct = 0;
   Db *pDb = request_db(r);
-  if (activity_list(pDb, request_arena(r), people_council_id(pDb), &f, &aAct,
-                    &nAct) != DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(r, activity_list(pDb, request_arena(r), page_council_id(r),
+                                   &f, &aAct, &nAct))) {
     return;
   }
   json_t *pArr = json_array();
@@ -125,14 +123,7 @@ static void api_list(Request *r) {
 }
 
 void page_api_activities(Request *r) {
-  if (request_is_post(r)) {
-    if (!(request_user(r)->mRole & ROLE_ADMIN)) {
-      respond_json_error(r, 403,
-                         "Solo la encargada o el encargado puede "
-                         "crear actividades.",
-                         NULL);
-      return;
-    }
+  if (request_is_post(r)) { /* The officer's only (routes.c) */
     api_create(r);
   } else {
     api_list(r);
@@ -144,7 +135,7 @@ static void api_update(Request *r, const Activity *pOld) {
   if (!pObj) return;
   Activity a = *pOld;
   ActivityProblems p;
-  activity_problems_init(&p);
+  problems_init(&p);
   int bStatus = 0, iVersion = 0;
   act_from_json(r, pObj, 0, &a, &p, &bStatus, &iVersion);
   json_decref(pObj);
@@ -169,15 +160,15 @@ static void api_update(Request *r, const Activity *pOld) {
   Db *pDb = request_db(r);
   int rc = convene_save_change(pDb, request_arena(r), request_user(r)->id, pOld,
                                &a, "Cambio por la API", act_base_url(r));
-  if (rc == DB_BUSY) {
+  if (rc == DB_STALE) {
     respond_json_error(r, 409,
                        "Otra persona modificó la actividad al mismo tiempo: "
                        "vuelva a leerla y repita el cambio.",
                        "version");
     return;
   }
-  if (rc != DB_OK || activity_get(pDb, request_arena(r), a.id, &a) != DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(r, rc) ||
+      !page_db_ok(r, activity_get(pDb, request_arena(r), a.id, &a))) {
     return;
   }
   mail_sender_wake();
@@ -187,14 +178,7 @@ static void api_update(Request *r, const Activity *pOld) {
 void page_api_activity(Request *r) {
   Activity a;
   if (!api_load(r, &a)) return;
-  if (request_is_post(r)) {
-    if (!(request_user(r)->mRole & ROLE_ADMIN)) {
-      respond_json_error(r, 403,
-                         "Solo la encargada o el encargado puede "
-                         "modificar actividades.",
-                         NULL);
-      return;
-    }
+  if (request_is_post(r)) { /* The officer's only (routes.c) */
     api_update(r, &a);
     return;
   }
@@ -231,7 +215,7 @@ void page_api_activity_convene(Request *r) {
   json_t *v = json_object_get(pObj, "recipients");
   ConveneRecipient *aAll = NULL, *aRec = NULL;
   int nAll = 0, nRec = 0;
-  if (convene_councillors(pDb, pArena, people_council_id(pDb), &aAll, &nAll) !=
+  if (convene_councillors(pDb, pArena, page_council_id(r), &aAll, &nAll) !=
       DB_OK) {
     json_decref(pObj);
     respond_error(r, 500, NULL);
@@ -285,17 +269,14 @@ void page_api_activity_convene(Request *r) {
   int nQueued = 0;
   int rc = convene_send(pDb, pArena, request_user(r)->id, &a, aRec, nRec,
                         act_base_url(r), &nQueued);
-  if (rc == DB_BUSY) {
+  if (rc == DB_STALE) {
     respond_json_error(r, 409,
                        "Otra persona modificó la actividad al mismo tiempo: "
                        "repita la citación.",
                        NULL);
     return;
   }
-  if (rc != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
+  if (!page_db_ok(r, rc)) return;
   mail_sender_wake();
   json_t *pOut = act_json(&a);
   json_object_set_new(pOut, "queued", json_integer(nQueued));
@@ -308,9 +289,8 @@ void page_api_activity_mail(Request *r) {
   if (!api_load(r, &a)) return;
   OutboxRow *aRow = NULL;
   int nRow = 0;
-  if (outbox_list(request_db(r), request_arena(r), "actividad", a.id, 2000,
-                  &aRow, &nRow) != DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(r, outbox_list(request_db(r), request_arena(r), "actividad",
+                                 a.id, 2000, &aRow, &nRow))) {
     return;
   }
   respond_json(r, 200, page_mail_json(aRow, nRow));

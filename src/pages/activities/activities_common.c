@@ -30,20 +30,14 @@ int act_load(Request *r, Activity *pAct, int bPublicOnly) {
 
 const char *act_base_url(Request *r) { return request_public_url(r); }
 
-static json_t *iso(int64_t t) {
-  char z[CHILE_TIME_ISO_MAX];
-  chile_time_format_iso(t, z, sizeof(z));
-  return json_string(z);
-}
-
 json_t *act_json(const Activity *a) {
   json_t *p = json_object();
   json_object_set_new(p, "id", json_integer(a->id));
   json_object_set_new(p, "kind", json_string(a->zKind));
   json_object_set_new(p, "title", json_string(a->zTitle));
   json_object_set_new(p, "description", json_string(a->zDescription));
-  json_object_set_new(p, "start", iso(a->iStart));
-  json_object_set_new(p, "end", iso(a->iEnd));
+  json_object_set_new(p, "start", page_json_time(a->iStart));
+  json_object_set_new(p, "end", page_json_time(a->iEnd));
   json_object_set_new(p, "commune",
                       *a->zCommune ? json_string(a->zCommune) : json_null());
   json_object_set_new(p, "address", json_string(a->zAddress));
@@ -65,12 +59,12 @@ json_t *act_json(const Activity *a) {
 
 int act_create(Request *r, Activity *a) {
   Db *pDb = request_db(r);
-  int64_t iCouncil = people_council_id(pDb);
+  int64_t iCouncil = page_council_id(r);
   if (db_begin(pDb) != DB_OK) return DB_ERROR;
   if (activity_insert(pDb, iCouncil, request_user(r)->id, a) != DB_OK ||
       (activity_kind_is_session(a->zKind) &&
-       session_agenda_put_overdue(pDb, request_arena(r), iCouncil, a->id,
-                                  session_today(request_arena(r))) != DB_OK)) {
+       meeting_agenda_put_overdue(pDb, request_arena(r), iCouncil, a->id,
+                                  meeting_today(request_arena(r))) != DB_OK)) {
     db_rollback(pDb);
     return DB_ERROR;
   }
@@ -114,7 +108,7 @@ static void json_text(Arena *pArena, json_t *pObj, const char *zKey,
   if (json_is_null(v) && bNullable) {
     *pz = "";
   } else if (!json_is_string(v)) {
-    activity_problem(p, zKey, "Este campo debe ser texto.");
+    problem_add(p, zKey, "Este campo debe ser texto.");
   } else {
     *pz = trimmed(pArena, json_string_value(v));
   }
@@ -126,9 +120,9 @@ static void json_time(json_t *pObj, const char *zKey, int64_t *pi,
   if (!v) return;
   int64_t t = 0;
   if (!json_is_string(v) || chile_time_parse_iso(json_string_value(v), &t)) {
-    activity_problem(p, zKey,
-                     "Use fecha y hora ISO 8601, por ejemplo "
-                     "2025-04-15T10:00:00-04:00.");
+    problem_add(p, zKey,
+                "Use fecha y hora ISO 8601, por ejemplo "
+                "2025-04-15T10:00:00-04:00.");
     *pi = -1;
     return;
   }
@@ -145,7 +139,7 @@ void act_from_json(Request *r, json_t *pObj, int bCreate, Activity *a,
   if (bCreate) {
     for (size_t i = 0; i < sizeof(azRequired) / sizeof(azRequired[0]); i++) {
       if (!json_object_get(pObj, azRequired[i])) {
-        activity_problem(p, azRequired[i], "Falta este campo.");
+        problem_add(p, azRequired[i], "Falta este campo.");
       }
     }
   }
@@ -163,7 +157,7 @@ void act_from_json(Request *r, json_t *pObj, int bCreate, Activity *a,
   json_t *v = json_object_get(pObj, "public");
   if (v) {
     if (!json_is_boolean(v)) {
-      activity_problem(p, "public", "Este campo debe ser true o false.");
+      problem_add(p, "public", "Este campo debe ser true o false.");
     } else {
       a->bPublic = json_is_true(v);
     }
@@ -171,18 +165,18 @@ void act_from_json(Request *r, json_t *pObj, int bCreate, Activity *a,
   v = json_object_get(pObj, "plan_lines");
   if (v) {
     if (!json_is_array(v) || json_array_size(v) > ACTIVITY_LINES_MAX) {
-      activity_problem(p, "plan_lines",
-                       "Indique las líneas del plan como una lista de "
-                       "números.");
+      problem_add(p, "plan_lines",
+                  "Indique las líneas del plan como una lista de "
+                  "números.");
     } else {
       a->nLine = 0;
       size_t i;
       json_t *e;
       json_array_foreach(v, i, e) {
         if (!json_is_integer(e)) {
-          activity_problem(p, "plan_lines",
-                           "Indique las líneas del plan como una lista de "
-                           "números.");
+          problem_add(p, "plan_lines",
+                      "Indique las líneas del plan como una lista de "
+                      "números.");
           break;
         }
         int n = (int)json_integer_value(e);
@@ -219,8 +213,8 @@ void act_from_form(Request *r, Activity *a, ActivityProblems *p,
     if (!z || !*z) {
       *apTime[i] = 0;
     } else if (chile_time_parse_iso(z, &t)) {
-      activity_problem(p, azTime[i],
-                       "Escriba la fecha y hora como 2025-04-15 10:00.");
+      problem_add(p, azTime[i],
+                  "Escriba la fecha y hora como 2025-04-15 10:00.");
       *apTime[i] = -1;
     } else {
       *apTime[i] = t;
@@ -245,21 +239,20 @@ void act_check_all(Request *r, const Activity *a, ActivityProblems *p) {
   activity_check(a, p);
   if (activity_slug_wellformed(a->zKind) &&
       !activity_kind_exists(pDb, a->zKind)) {
-    activity_problem(p, "kind",
-                     "Ese tipo de actividad no está en el catálogo.");
+    problem_add(p, "kind", "Ese tipo de actividad no está en el catálogo.");
   }
   if (a->nLine > 0) {
     /* Lines are named by number: they must exist in the council's plan
     ** (its latest version), when there is one. */
     PlanDoc doc;
-    if (plan_store_load(pDb, request_arena(r), people_council_id(pDb), 0, 0,
-                        &doc, NULL) == DB_OK) {
+    if (plan_store_load(pDb, request_arena(r), page_council_id(r), 0, 0, &doc,
+                        NULL) == DB_OK) {
       for (int i = 0; i < a->nLine; i++) {
         if (!plan_doc_line(&doc, a->aLine[i])) {
-          activity_problem(p, "plan_lines",
-                           arena_printf(request_arena(r),
-                                        "El plan no tiene una línea %d.",
-                                        a->aLine[i]));
+          problem_add(
+              p, "plan_lines",
+              arena_printf(request_arena(r), "El plan no tiene una línea %d.",
+                           a->aLine[i]));
           break;
         }
       }
@@ -269,9 +262,9 @@ void act_check_all(Request *r, const Activity *a, ActivityProblems *p) {
     TerritoryIndex idx;
     if (territory_index_load(pDb, request_arena(r), &idx) == DB_OK &&
         !territory_index_code(&idx, a->zCommune)) {
-      activity_problem(p, "commune",
-                       "Esa comuna no existe: use su código CUT, por ejemplo "
-                       "04301 (Ovalle).");
+      problem_add(p, "commune",
+                  "Esa comuna no existe: use su código CUT, por ejemplo "
+                  "04301 (Ovalle).");
     }
   }
 }

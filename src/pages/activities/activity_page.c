@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "store/accounts/accounts.h"
+#include "store/council/council.h"
 #include "db/record_stamp.h"
 #include "mail/outbox.h"
 #include "mail/sender.h"
@@ -215,7 +216,7 @@ static void section_convene(Html *h, Request *r, const Activity *a,
   }
   ConveneRecipient *aRec = NULL;
   int nRec = 0;
-  convene_councillors(pDb, pArena, people_council_id(pDb), &aRec, &nRec);
+  convene_councillors(pDb, pArena, page_council_id(r), &aRec, &nRec);
   html_printf(h,
               "<p>Cada persona recibe un correo con la fecha, el lugar, la "
               "tabla, su enlace personal para responder y una invitación de "
@@ -223,7 +224,8 @@ static void section_convene(Html *h, Request *r, const Activity *a,
               "fue citado a esta versión no lo recibe de nuevo.</p>\n"
               "<form class=\"form\" method=\"post\" action=\"/actividades/"
               "%lld/citar\">",
-              activity_reminder_hours(pDb), (long long)a->id);
+              council_reminder_hours(pDb, page_council_id(r)),
+              (long long)a->id);
   form_csrf(h, request_csrf_token(r));
   html_printf(h,
               "<fieldset class=\"field\"><legend>Consejeros en ejercicio"
@@ -245,8 +247,8 @@ static void section_convene(Html *h, Request *r, const Activity *a,
   int nDir = 0;
   PeopleFilter noFilter;
   memset(&noFilter, 0, sizeof(noFilter));
-  if (people_directory_list(pDb, pArena, people_council_id(pDb), &noFilter,
-                            &aDir, &nDir) == DB_OK &&
+  if (people_directory_list(pDb, pArena, page_council_id(r), &noFilter, &aDir,
+                            &nDir) == DB_OK &&
       nDir > 0) {
     int nWithEmail = 0;
     for (int i = 0; i < nDir; i++) nWithEmail += *aDir[i].zEmail != 0;
@@ -280,8 +282,7 @@ static void section_convene(Html *h, Request *r, const Activity *a,
 static void section_whatsapp(Html *h, Request *r, const Activity *a,
                              const char *const *az, int n) {
   Arena *pArena = request_arena(r);
-  const char *zName = NULL, *zShort = NULL;
-  accounts_council_names(request_db(r), pArena, &zName, &zShort);
+  const char *zShort = page_council(r) ? page_council(r)->zShortName : NULL;
   const char *zText = convene_whatsapp_text(
       pArena, zShort && *zShort ? zShort : "El consejo", a, az, n,
       arena_printf(pArena, "%s/actividades/%lld", act_base_url(r),
@@ -297,7 +298,7 @@ static void section_whatsapp(Html *h, Request *r, const Activity *a,
 
 void page_activity(Request *r) {
   const User *pUser = request_user(r);
-  int bAdmin = pUser && (pUser->mRole & ROLE_ADMIN);
+  int bAdmin = page_user_is(r, ROLE_ADMIN);
   Activity a;
   if (!act_load(r, &a, pUser == NULL)) return;
   Db *pDb = request_db(r);
@@ -369,9 +370,10 @@ static void agenda_conflict(Request *r, const Activity *a,
   const char **azSaved = NULL;
   int nSaved = 0;
   RecordStamp stamp;
-  if (activity_agenda_get(pDb, pArena, a->id, &azSaved, &nSaved) != DB_OK ||
-      record_stamp_get(pDb, pArena, RECORD_ACTIVITY, a->id, &stamp) != DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(r,
+                  activity_agenda_get(pDb, pArena, a->id, &azSaved, &nSaved)) ||
+      !page_db_ok(
+          r, record_stamp_get(pDb, pArena, RECORD_ACTIVITY, a->id, &stamp))) {
     return;
   }
   Activity now = *a;
@@ -420,16 +422,13 @@ void page_activity_agenda(Request *r) {
   if (rc == DB_OK) rc = activity_agenda_set(pDb, a.id, az, n);
   if (rc != DB_OK) {
     db_rollback(pDb);
-    if (rc == DB_BUSY)
+    if (rc == DB_STALE)
       agenda_conflict(r, &a, az, n);
     else
       respond_error(r, 500, NULL);
     return;
   }
-  if (db_commit(pDb) != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
+  if (!page_db_ok(r, db_commit(pDb))) return;
   respond_redirect(
       r, arena_printf(pArena, "/actividades/%lld#tabla", (long long)a.id));
 }
@@ -449,13 +448,11 @@ void page_activity_convene(Request *r) {
   if (!act_load(r, &a, 0)) return;
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
-  int64_t iCouncil = people_council_id(pDb);
+  int64_t iCouncil = page_council_id(r);
   ConveneRecipient *aAll = NULL;
   int nAll = 0;
-  if (convene_councillors(pDb, pArena, iCouncil, &aAll, &nAll) != DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(r, convene_councillors(pDb, pArena, iCouncil, &aAll, &nAll)))
     return;
-  }
   int nField = 0;
   const FormField *aField = request_fields(r, &nField);
   int nMax = nField + 600;
@@ -513,16 +510,13 @@ void page_activity_convene(Request *r) {
   int nQueued = 0;
   int rc = convene_send(pDb, pArena, request_user(r)->id, &a, aRec, nRec,
                         act_base_url(r), &nQueued);
-  if (rc == DB_BUSY) {
+  if (rc == DB_STALE) {
     respond_error(r, 409,
                   "Otra persona modificó la actividad al mismo tiempo: "
                   "vuelva a la actividad y repita la citación.");
     return;
   }
-  if (rc != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
+  if (!page_db_ok(r, rc)) return;
   mail_sender_wake();
   respond_redirect(
       r, arena_printf(pArena, "/actividades/%lld#respuestas", (long long)a.id));

@@ -47,10 +47,7 @@ void page_activity_reply(Request *r) {
               "citación más reciente: use el enlace del último correo.");
     return;
   }
-  if (rc != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
+  if (!page_db_ok(r, rc)) return;
   if (!activity_reply_open(&a, db_now())) {
     dead_link(r, 410,
               strcmp(a.zStatus, ACTIVITY_SUSPENDIDA) == 0
@@ -86,9 +83,8 @@ void page_activity_reply(Request *r) {
       bTransport = 0;
     }
     if (err.n == 0) {
-      if (activity_invitation_reply(pDb, inv.id, zReply, bTransport, zPickup) !=
-          DB_OK) {
-        respond_error(r, 500, NULL);
+      if (!page_db_ok(r, activity_invitation_reply(pDb, inv.id, zReply,
+                                                   bTransport, zPickup))) {
         return;
       }
       respond_redirect(r, arena_printf(pArena, "/r/%s?listo=1",
@@ -147,10 +143,9 @@ void page_activity_reply(Request *r) {
                 bTransport ? " checked" : "");
     TerritoryIndex idx;
     if (territory_index_load(pDb, pArena, &idx) == DB_OK) {
-      people_commune_select(
-          &h, &err, "pickup", "Comuna donde lo pasamos a buscar", &idx,
-          territory_council_region(pDb, pArena, people_council_id(pDb)),
-          zPickup, 1);
+      people_commune_select(&h, &err, "pickup",
+                            "Comuna donde lo pasamos a buscar", &idx,
+                            page_council_region(r), zPickup, 1);
     }
     html_printf(&h, "</fieldset>\n");
   }

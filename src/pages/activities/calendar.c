@@ -80,9 +80,7 @@ static void filter_form(Html *h, Request *r, const char *zView,
               "><option value=\"\">Todas</option>");
   TerritoryIndex idx;
   if (territory_index_load(pDb, pArena, &idx) == DB_OK) {
-    people_province_options(
-        h, &idx, territory_council_region(pDb, pArena, people_council_id(pDb)),
-        f->zProvince);
+    people_province_options(h, &idx, page_council_region(r), f->zProvince);
   }
   /* The plan's lines by number and objective, as the activity form shows
   ** them: a councillor looking for "the meetings outside La Serena" knows
@@ -92,7 +90,7 @@ static void filter_form(Html *h, Request *r, const char *zView,
               "del plan</label><select id=\"linea\" name=\"linea\"><option "
               "value=\"\">Todas</option>");
   PlanDoc doc;
-  if (plan_store_load(pDb, pArena, people_council_id(pDb), 0, 0, &doc, NULL) ==
+  if (plan_store_load(pDb, pArena, page_council_id(r), 0, 0, &doc, NULL) ==
       DB_OK) {
     for (int i = 0; i < doc.nLine; i++) {
       const PlanLine *pL = &doc.aLine[i];
@@ -211,9 +209,8 @@ void page_calendar(Request *r) {
   }
   Activity *aAct = NULL;
   int nAct = 0;
-  if (activity_list(pDb, pArena, people_council_id(pDb), &f, &aAct, &nAct) !=
-      DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(r, activity_list(pDb, pArena, page_council_id(r), &f, &aAct,
+                                   &nAct))) {
     return;
   }
   Html h;
@@ -254,9 +251,8 @@ static void send_feed(Request *r, const ActivityFilter *f, const char *zName,
   Arena *pArena = request_arena(r);
   Activity *aAct = NULL;
   int nAct = 0;
-  if (activity_list(pDb, pArena, people_council_id(pDb), f, &aAct, &nAct) !=
-      DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(
+          r, activity_list(pDb, pArena, page_council_id(r), f, &aAct, &nAct))) {
     return;
   }
   IcalEvent *aEv = arena_alloc(pArena, sizeof(*aEv) * (size_t)(nAct + 1));
@@ -290,9 +286,8 @@ static void send_feed(Request *r, const ActivityFilter *f, const char *zName,
 }
 
 static const char *council_name(Request *r) {
-  const char *zName = NULL, *zShort = NULL;
-  accounts_council_names(request_db(r), request_arena(r), &zName, &zShort);
-  return zShort && *zShort ? zShort : "cosoc";
+  const Council *c = page_council(r);
+  return c && c->zShortName[0] ? c->zShortName : "cosoc";
 }
 
 void page_calendar_ics(Request *r) {
@@ -346,10 +341,7 @@ void page_account_feed(Request *r) {
   char zToken[ACCOUNTS_TOKEN_MAX];
   int bNew = 0;
   if (request_is_post(r)) {
-    if (activity_feed_token_new(pDb, pUser->id, zToken) != DB_OK) {
-      respond_error(r, 500, NULL);
-      return;
-    }
+    if (!page_db_ok(r, activity_feed_token_new(pDb, pUser->id, zToken))) return;
     bNew = 1;
   }
   page_begin(r, &h, "Mi calendario", "cuenta");
@@ -391,7 +383,7 @@ void activities_home_section(Request *r, Html *h) {
   f.nMax = HOME_ACTIVITIES_MAX;
   Activity *aAct = NULL;
   int nAct = 0;
-  if (activity_list(pDb, pArena, people_council_id(pDb), &f, &aAct, &nAct) !=
+  if (activity_list(pDb, pArena, page_council_id(r), &f, &aAct, &nAct) !=
       DB_OK) {
     return;
   }

@@ -147,9 +147,9 @@ void page_activity_transport(Request *r) {
                     "80).");
       return;
     }
-    if (activity_vehicle_add(pDb, a.id, zLabel, request_field(r, "driver"),
-                             nCap) != DB_OK) {
-      respond_error(r, 500, NULL);
+    if (!page_db_ok(r,
+                    activity_vehicle_add(pDb, a.id, zLabel,
+                                         request_field(r, "driver"), nCap))) {
       return;
     }
     respond_redirect(r, zBack);
@@ -161,16 +161,14 @@ void page_activity_transport(Request *r) {
   }
   ActivityInvitation *aInv = NULL;
   int nInv = 0;
-  if (activity_invitations_list(pDb, pArena, a.id, &aInv, &nInv) != DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(r,
+                  activity_invitations_list(pDb, pArena, a.id, &aInv, &nInv))) {
     return;
   }
   ActivityVehicle *aVeh = NULL;
   int nVeh = 0;
-  if (activity_vehicles_list(pDb, pArena, a.id, &aVeh, &nVeh) != DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(r, activity_vehicles_list(pDb, pArena, a.id, &aVeh, &nVeh)))
     return;
-  }
   /* What the user changed: a select whose value differs from the one the
   ** form showed. A seat someone else changed meanwhile is left alone when
   ** this user did not touch it, and is a conflict when both did. */
@@ -213,10 +211,7 @@ void page_activity_transport(Request *r) {
   /* One transaction: everyone who moves leaves their seat first, then takes
   ** the new one, so swapping two people between full vehicles works, and a
   ** vehicle found full saves none of the changes. */
-  if (db_begin(pDb) != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
+  if (!page_db_ok(r, db_begin(pDb))) return;
   int rc = DB_OK;
   for (int i = 0; i < nInv && rc == DB_OK; i++) {
     if (abChanged[i]) rc = activity_seat_assign(pDb, aInv[i].id, 0);
@@ -235,10 +230,7 @@ void page_activity_transport(Request *r) {
                                 : NULL);
     return;
   }
-  if (db_commit(pDb) != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
+  if (!page_db_ok(r, db_commit(pDb))) return;
   respond_redirect(r, zBack);
 }
 
@@ -250,9 +242,9 @@ void page_activity_passengers_pdf(Request *r) {
   ActivityInvitation *aInv = NULL;
   ActivityVehicle *aVeh = NULL;
   int nInv = 0, nVeh = 0;
-  if (activity_invitations_list(pDb, pArena, a.id, &aInv, &nInv) != DB_OK ||
-      activity_vehicles_list(pDb, pArena, a.id, &aVeh, &nVeh) != DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(r,
+                  activity_invitations_list(pDb, pArena, a.id, &aInv, &nInv)) ||
+      !page_db_ok(r, activity_vehicles_list(pDb, pArena, a.id, &aVeh, &nVeh))) {
     return;
   }
   const ActivityInvitation **apReq = NULL;

@@ -25,72 +25,23 @@
 #include "pages/plan/plan_pages.h"
 #include "domain/date_text.h"
 #include "render/chart.h"
+#include "store/meetings/meetings.h"
 #include "store/people/people.h"
 #include "store/plan/plan_store.h"
 
-/* Days before a window ends that a line is at risk (setting). */
-static int at_risk_days(Db *pDb) {
-  DbStmt *p = db_prepare(pDb,
-                         "SELECT value FROM settings WHERE key = "
-                         "'compliance_at_risk_days'");
-  int n = COMPLIANCE_AT_RISK_DAYS_DEFAULT;
-  if (!p) return n;
-  if (db_step(p) == DB_ROW) {
-    int v = atoi(db_column_text(p, 0));
-    if (v > 0 && v <= COMPLIANCE_AT_RISK_DAYS_MAX) n = v;
-  }
-  db_done(p);
-  return n;
-}
-
-/* 1 when z is exactly YYYY-MM-DD with digits. The engine checks the date
-** itself; this refuses what it would read leniently ("2025-3-1x"). */
-static int as_of_shape(const char *z) {
-  if (strlen(z) != 10 || z[4] != '-' || z[7] != '-') return 0;
-  for (int i = 0; i < 10; i++) {
-    if (i != 4 && i != 7 && (z[i] < '0' || z[i] > '9')) return 0;
-  }
-  return 1;
-}
-
-int compliance_view_load(Request *r, const char *zAsOf, ComplianceView *pView,
+int compliance_page_view(Request *r, const char *zAsOf, ComplianceView *pView,
                          const char **pzErr) {
-  Db *pDb = request_db(r);
-  Arena *pArena = request_arena(r);
-  char zToday[PLAN_DATE_SIZE];
-  if (!zAsOf || !*zAsOf) {
-    compliance_today(zToday);
-    zAsOf = zToday;
-  } else if (!as_of_shape(zAsOf)) {
-    *pzErr =
-        "La fecha as_of debe tener la forma AAAA-MM-DD, por ejemplo "
-        "2025-06-30.";
-    return 400;
+  switch (compliance_view_load(request_db(r), request_arena(r),
+                               page_council_id(r), zAsOf, pView, pzErr)) {
+    case COMPLIANCE_VIEW_OK:
+      return 0;
+    case COMPLIANCE_VIEW_BAD_DATE:
+      return 400;
+    case COMPLIANCE_VIEW_NO_PLAN:
+      return 404;
+    default:
+      return 500;
   }
-  int64_t iCouncil = plan_store_default_council(pDb);
-  int rc =
-      plan_store_load(pDb, pArena, iCouncil, 0, 1, &pView->doc, &pView->info);
-  if (rc == DB_DONE) {
-    *pzErr = "Aún no hay un plan aprobado.";
-    return 404;
-  }
-  if (rc != DB_OK) return 500;
-  ComplianceActivity *aAct = NULL;
-  int nAct = 0;
-  if (evidence_compliance_feed(pDb, pArena, iCouncil, &aAct, &nAct) != DB_OK) {
-    return 500;
-  }
-  ComplianceOptions opt;
-  memset(&opt, 0, sizeof(opt));
-  opt.zAsOf = zAsOf;
-  opt.nAtRiskDays = at_risk_days(pDb);
-  pView->aAct = aAct;
-  pView->nAct = nAct;
-  if (compliance_compute(pArena, &pView->doc, aAct, nAct, &opt, &pView->result,
-                         pzErr) != COMPLIANCE_OK) {
-    return 400;
-  }
-  return 0;
 }
 
 void page_api_compliance(Request *r) {
@@ -101,14 +52,14 @@ void page_api_compliance(Request *r) {
   char zToday[PLAN_DATE_SIZE];
   compliance_today(zToday);
   const char *zKey =
-      zAsOf && !as_of_shape(zAsOf)
+      zAsOf && !compliance_view_as_of_valid(zAsOf)
           ? NULL
-          : page_cache_key(r, arena_printf(request_arena(r),
-                                           "api/compliance\x1f%s\x1f%s",
-                                           zToday, zAsOf ? zAsOf : ""));
+          : page_cache_key(
+                r, arena_printf(request_arena(r), "api/compliance\x1f%s\x1f%s",
+                                zToday, zAsOf ? zAsOf : ""));
   int64_t iVersion = -1;
   if (page_cache_answer(r, zKey, &iVersion)) return;
-  int rc = compliance_view_load(r, zAsOf, &v, &zErr);
+  int rc = compliance_page_view(r, zAsOf, &v, &zErr);
   if (rc != 0) {
     if (rc == 500) {
       respond_error(r, 500, NULL);
@@ -173,8 +124,7 @@ static void chart_provinces(Request *r, Html *h, const ComplianceView *pV) {
   if (territory_index_load(request_db(r), pArena, &idx) != DB_OK) return;
   ChartBar aBar[CHART_PROVINCES_MAX + 1]; /* + elsewhere, + none */
   const char *azCode[CHART_PROVINCES_MAX];
-  const char *zRegion = territory_council_region(
-      request_db(r), pArena, people_council_id(request_db(r)));
+  const char *zRegion = page_council_region(r);
   int nBar = 0;
   for (int i = 0; i < idx.nCommune && nBar < CHART_PROVINCES_MAX - 1; i++) {
     const TerritoryCommune *c = &idx.aCommune[i];
@@ -298,99 +248,52 @@ static int counted_session(const ComplianceView *pV, const char *abRecorded,
 ** that have attendance recorded and fall within the councillor's term.
 ** Bars in percent; the label carries "present de expected". */
 static void chart_attendance(Request *r, Html *h, const ComplianceView *pV) {
-  Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
-  int64_t iCouncil = plan_store_default_council(pDb);
+  MeetingAttendanceFacts f;
+  if (meeting_attendance_facts(request_db(r), pArena, pV->iCouncil, &f) !=
+          DB_OK ||
+      f.nMember == 0) {
+    return;
+  }
   ActIndex *aIdx = act_index_build(pArena, pV);
   char *abRecorded = arena_alloc(pArena, (size_t)pV->nAct + 1);
-  memset(abRecorded, 0, (size_t)pV->nAct + 1);
-  /* This council's rows only: the others' activities are not in aAct. */
-  DbStmt *p = db_prepare(pDb, "SELECT DISTINCT t.activity_id FROM attendance "
-                              "t JOIN activities a ON a.id = t.activity_id "
-                              "WHERE a.council_id = ?");
-  if (!p) return;
-  db_bind_int64(p, 1, iCouncil);
-  while (db_step(p) == DB_ROW) {
-    int i = act_index_find(aIdx, pV->nAct, db_column_int64(p, 0));
+  for (int j = 0; j < f.nRecorded; j++) {
+    int i = act_index_find(aIdx, pV->nAct, f.aiRecorded[j]);
     if (i >= 0) abRecorded[i] = 1;
   }
-  db_done(p);
-  p = db_prepare(pDb,
-                 "SELECT m.id, m.first_names || ' ' || m.last_names, "
-                 "m.term_start, m.term_end FROM members m WHERE "
-                 "m.council_id = ? ORDER BY m.last_names, m.first_names, "
-                 "m.id");
-  if (!p) return;
-  db_bind_int64(p, 1, iCouncil);
-  int nMember = 0, nAlloc = 0;
-  ChartBar *aBar = NULL;
-  int64_t *aiMember = NULL;
-  const char **azTerm = NULL; /* start, end per member */
-  while (db_step(p) == DB_ROW) {
-    if (nMember == nAlloc) {
-      nAlloc = nAlloc ? nAlloc * 2 : 32;
-      ChartBar *aB = arena_alloc(pArena, sizeof(ChartBar) * (size_t)nAlloc);
-      int64_t *aI = arena_alloc(pArena, sizeof(int64_t) * (size_t)nAlloc);
-      const char **aT =
-          arena_alloc(pArena, sizeof(char *) * 2 * (size_t)nAlloc);
-      if (nMember) {
-        memcpy(aB, aBar, sizeof(ChartBar) * (size_t)nMember);
-        memcpy(aI, aiMember, sizeof(int64_t) * (size_t)nMember);
-        memcpy(aT, azTerm, sizeof(char *) * 2 * (size_t)nMember);
-      }
-      aBar = aB;
-      aiMember = aI;
-      azTerm = aT;
-    }
-    aiMember[nMember] = db_column_int64(p, 0);
-    aBar[nMember].zLabel = arena_strdup(pArena, db_column_text(p, 1));
-    azTerm[2 * nMember] = arena_strdup(pArena, db_column_text(p, 2));
-    azTerm[2 * nMember + 1] = arena_strdup(pArena, db_column_text(p, 3));
-    nMember++;
-  }
-  db_done(p);
-  if (nMember == 0) return;
+  int nMember = f.nMember;
+  ChartBar *aBar = arena_alloc(pArena, sizeof(ChartBar) * (size_t)nMember);
   int *anPresent = arena_alloc(pArena, sizeof(int) * (size_t)nMember);
   int *anExpected = arena_alloc(pArena, sizeof(int) * (size_t)nMember);
-  memset(anPresent, 0, sizeof(int) * (size_t)nMember);
-  memset(anExpected, 0, sizeof(int) * (size_t)nMember);
   char *abCounted = arena_alloc(pArena, (size_t)pV->nAct + 1);
   for (int i = 0; i < pV->nAct; i++) {
     abCounted[i] = (char)counted_session(pV, abRecorded, i);
   }
   for (int k = 0; k < nMember; k++) {
+    const MeetingMemberTerm *t = &f.aMember[k];
     for (int i = 0; i < pV->nAct; i++) {
       const ComplianceActivity *a = &pV->aAct[i];
       if (!abCounted[i]) continue;
-      if (strncmp(a->zDate, azTerm[2 * k], 10) < 0 ||
-          (azTerm[2 * k + 1][0] &&
-           strncmp(a->zDate, azTerm[2 * k + 1], 10) > 0)) {
+      if (strncmp(a->zDate, t->zTermStart, 10) < 0 ||
+          (t->zTermEnd[0] && strncmp(a->zDate, t->zTermEnd, 10) > 0)) {
         continue;
       }
       anExpected[k]++;
     }
   }
-  p = db_prepare(pDb, "SELECT t.member_id, t.activity_id FROM attendance t "
-                      "JOIN activities a ON a.id = t.activity_id WHERE "
-                      "a.council_id = ? AND t.member_id IS NOT NULL AND "
-                      "t.status = 'presente'");
-  if (!p) return;
-  db_bind_int64(p, 1, iCouncil);
-  while (db_step(p) == DB_ROW) {
-    int64_t iMember = db_column_int64(p, 0);
-    int i = act_index_find(aIdx, pV->nAct, db_column_int64(p, 1));
+  for (int j = 0; j < f.nPresent; j++) {
+    int i = act_index_find(aIdx, pV->nAct, f.aPresent[j].iActivity);
     if (i < 0 || !abCounted[i]) continue;
     for (int k = 0; k < nMember; k++) {
-      if (aiMember[k] == iMember) anPresent[k]++;
+      if (f.aMember[k].iMember == f.aPresent[j].iMember) anPresent[k]++;
     }
   }
-  db_done(p);
   int nBar = 0;
   for (int k = 0; k < nMember; k++) {
     if (anExpected[k] == 0) continue; /* Not in office at any session */
     int nPresent = anPresent[k] < anExpected[k] ? anPresent[k] : anExpected[k];
-    aBar[nBar].zLabel = arena_printf(pArena, "%s (%d de %d)", aBar[k].zLabel,
-                                     nPresent, anExpected[k]);
+    aBar[nBar].zLabel = arena_printf(
+        pArena, "%s (%d de %d)", f.aMember[k].zName, nPresent, anExpected[k]);
     aBar[nBar].nValue = (nPresent * 100 + anExpected[k] / 2) / anExpected[k];
     nBar++;
   }
@@ -408,11 +311,11 @@ void compliance_home_section(Request *r, Html *h) {
   ** date shows today with a notice rather than no dashboard. */
   const char *zAsOf = request_query(r, "as_of");
   int bBadAsOf = 0;
-  if (zAsOf && *zAsOf && compliance_view_load(r, zAsOf, &v, &zErr) == 0) {
+  if (zAsOf && *zAsOf && compliance_page_view(r, zAsOf, &v, &zErr) == 0) {
     /* Computed as asked. */
   } else {
     bBadAsOf = zAsOf && *zAsOf;
-    if (compliance_view_load(r, NULL, &v, &zErr) != 0) return;
+    if (compliance_page_view(r, NULL, &v, &zErr) != 0) return;
   }
   Arena *pArena = request_arena(r);
   const User *pUser = request_user(r);

@@ -1,6 +1,6 @@
 /*
 ** The Informe de cumplimiento downloads, computed as the dashboard is
-** (compliance_view_load) for the same ?as_of=.
+** (compliance_page_view) for the same ?as_of=.
 **
 **   GET /informe-cumplimiento.pdf[?as_of=]   (signed in) the report: cover,
 **       summary, a section per line with its activities, evidence (photo
@@ -105,7 +105,7 @@ static int report_activity_load(Request *r, const TerritoryIndex *pTerr,
 static int report_load(Request *r, ComplianceView *pV, int bThumbs,
                        ComplianceReportInfo *pInfo) {
   const char *zErr = NULL;
-  int rc = compliance_view_load(r, request_query(r, "as_of"), pV, &zErr);
+  int rc = compliance_page_view(r, request_query(r, "as_of"), pV, &zErr);
   if (rc != 0) {
     respond_error(r, rc, zErr);
     return 0;
@@ -113,8 +113,7 @@ static int report_load(Request *r, ComplianceView *pV, int bThumbs,
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
   memset(pInfo, 0, sizeof(*pInfo));
-  const char *zShort = NULL;
-  accounts_council_names(pDb, pArena, &pInfo->zCouncil, &zShort);
+  pInfo->zCouncil = page_council(r) ? page_council(r)->zName : NULL;
   pInfo->iPlanVersion = pV->info.iNumber;
   char zToday[PLAN_DATE_SIZE];
   compliance_today(zToday);
@@ -346,16 +345,9 @@ static int zip_put_row(ZipBuild *pB, const char *zPath, const char *zSha256,
                        const char *zDate, const char *zKind,
                        const char *zOrigin) {
   Arena *pArena = request_arena(pB->r);
-  if (pB->nRow == pB->nAlloc) {
-    pB->nAlloc = pB->nAlloc ? pB->nAlloc * 2 : 32;
-    const char **aNew = arena_alloc(
-        pArena, sizeof(char *) * ZIP_INDEX_COLS * (size_t)pB->nAlloc);
-    if (pB->nRow) {
-      memcpy(aNew, pB->azCell,
-             sizeof(char *) * ZIP_INDEX_COLS * (size_t)pB->nRow);
-    }
-    pB->azCell = aNew;
-  }
+  /* One element is a row of ZIP_INDEX_COLS cells. */
+  pB->azCell = arena_grow(pArena, pB->azCell, pB->nRow, &pB->nAlloc,
+                          sizeof(char *) * ZIP_INDEX_COLS);
   const char *azRow[ZIP_INDEX_COLS] = {zLine, zActivity, zDate, zKind,
                                        zPath, zSha256,   zOrigin};
   memcpy(&pB->azCell[pB->nRow * ZIP_INDEX_COLS], azRow, sizeof(azRow));
@@ -380,12 +372,13 @@ static int zip_system_pdfs(Request *r, const ComplianceActivity *c,
   if (evidence_system_kinds(pDb, c->iId, &bAttendance, &bActa) != DB_OK) {
     return EXPORT_ERROR;
   }
-  if (bActa && actas_pdf_bytes(pDb, pArena, c->iId, &pS->pActa, &pS->nActa) ==
-                   DB_ERROR) {
+  if (bActa && actas_pdf_bytes(pDb, pArena, page_council(r), c->iId, &pS->pActa,
+                               &pS->nActa) == DB_ERROR) {
     return EXPORT_ERROR;
   }
-  if (bAttendance && attendance_sheet_bytes(pDb, pArena, c->iId, &pS->pSheet,
-                                            &pS->nSheet) == DB_ERROR) {
+  if (bAttendance &&
+      attendance_sheet_bytes(pDb, pArena, page_council(r), c->iId, &pS->pSheet,
+                             &pS->nSheet) == DB_ERROR) {
     return EXPORT_ERROR;
   }
   pS->bDone = 1;

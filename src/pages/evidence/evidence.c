@@ -19,12 +19,14 @@
 ** Every file of a request is checked by content, and a photo's thumbnail
 ** made, before anything is written; then all are written in one
 ** transaction or none. The request as a whole is capped by the server
-** (setting evidence_request_max_bytes, see routes.c): 413 before reading.
+** (the council's COUNCIL_EVIDENCE_REQUEST_MAX_BYTES, see routes.c): 413 before
+*reading.
 */
 #include <stdlib.h>
 #include <string.h>
 
 #include "domain/plan_catalog.h"
+#include "store/council/council.h"
 #include "store/evidence/evidence_store.h"
 #include "pages/activities/activities_pages.h"
 #include "store/evidence/photo_public.h"
@@ -62,7 +64,7 @@ static int uploads_check(Request *r, const char *zKind, int bPublic,
   int nField = 0;
   const FormField *aField = request_fields(r, &nField);
   EvidenceLimits lim;
-  evidence_limits(request_db(r), &lim);
+  evidence_limits(request_db(r), page_council_id(r), &lim);
   Arena *pArena = request_arena(r);
   int n = 0;
   *piStatus = 422;
@@ -113,8 +115,7 @@ static int upload_public(Request *r) {
 ** of the council's own (issue 17), not merged away. */
 static int kind_usable(Request *r, const char *zKind) {
   Db *pDb = request_db(r);
-  return zKind &&
-         plan_kinds_usable(pDb, plan_store_default_council(pDb), zKind);
+  return zKind && plan_kinds_usable(pDb, page_council_id(r), zKind);
 }
 
 void page_api_activity_evidence(Request *r) {
@@ -150,10 +151,9 @@ void page_api_activity_evidence(Request *r) {
   }
   int64_t iId = 0;
   const User *pUser = request_user(r);
-  if (evidence_add(request_db(r), a.id, zKind, &aUp[0].file, aUp[0].zFilename,
-                   upload_caption(r), bPublic, pUser ? pUser->id : 0,
-                   &iId) != DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(r, evidence_add(request_db(r), a.id, zKind, &aUp[0].file,
+                                  aUp[0].zFilename, upload_caption(r), bPublic,
+                                  pUser ? pUser->id : 0, &iId))) {
     return;
   }
   json_t *p = json_object();
@@ -203,10 +203,7 @@ void page_activity_evidence_upload(Request *r) {
     respond_error(r, 500, NULL);
     return;
   }
-  if (db_commit(pDb) != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
+  if (!page_db_ok(r, db_commit(pDb))) return;
   respond_redirect(
       r, arena_printf(request_arena(r), "/actividades/%lld#verificadores",
                       (long long)a.id));
@@ -313,9 +310,8 @@ void page_evidence_file(Request *r) {
   if (evidence_cached(r, &e, &a, e.zSha256)) return;
   const void *pData = NULL;
   size_t nData = 0;
-  if (evidence_bytes(request_db(r), request_arena(r), e.zSha256, &pData,
-                     &nData) != DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(r, evidence_bytes(request_db(r), request_arena(r), e.zSha256,
+                                    &pData, &nData))) {
     return;
   }
   respond_bytes(r, 200, e.zMime, pData, nData);
@@ -370,7 +366,7 @@ json_t *evidence_json_list(Request *r, int64_t iActivity) {
 
 void evidence_section(Html *h, Request *r, const Activity *a) {
   const User *pUser = request_user(r);
-  int bAdmin = pUser && (pUser->mRole & ROLE_ADMIN);
+  int bAdmin = page_user_is(r, ROLE_ADMIN);
   EvidenceItem *aItem = NULL;
   int nItem = 0;
   evidence_list(request_db(r), request_arena(r), a->id, pUser == NULL, &aItem,
@@ -459,36 +455,39 @@ void evidence_section(Html *h, Request *r, const Activity *a) {
     }
     PlanCouncilKind *aOwn = NULL;
     int nOwn = 0;
-    plan_kinds_list(request_db(r), request_arena(r),
-                    plan_store_default_council(request_db(r)), &aOwn, &nOwn);
+    plan_kinds_list(request_db(r), request_arena(r), page_council_id(r), &aOwn,
+                    &nOwn);
     for (int i = 0; i < nOwn; i++) {
       if (aOwn[i].zMergedInto) continue;
       html_printf(h, "<option value=\"%s\">%s</option>", aOwn[i].zSlug,
                   aOwn[i].zLabel);
     }
-    html_printf(h,
-                "</select>"
-                "<label for=\"ev-file\">Archivos (fotos JPEG, PNG o WebP, o "
-                "PDF; puede elegir varios)</label>"
-                "<input id=\"ev-file\" type=\"file\" name=\"file\" multiple "
-                "accept=\"image/*,application/pdf\">"
-                "<label for=\"ev-camera\">O tome una foto con el "
-                "teléfono</label>"
-                "<input id=\"ev-camera\" type=\"file\" name=\"file\" "
-                "accept=\"image/*\" capture=\"environment\">"
-                "<label for=\"ev-caption\">Descripción (opcional)</label>"
-                "<input id=\"ev-caption\" type=\"text\" name=\"caption\" "
-                "maxlength=\"%d\">"
-                "<label class=\"check\"><input type=\"checkbox\" "
-                "name=\"public\" value=\"1\"> Mostrar al público</label>"
-                "<p class=\"muted\">Se revisa el contenido de cada archivo; "
-                "hasta %zu MB por archivo y %zu MB por envío (<a href=\""
-                "/admin/verificadores\">cambiar</a>).</p>"
-                "<button type=\"submit\" class=\"button button-primary\">"
-                "Subir verificadores</button></form>\n",
-                EVIDENCE_CAPTION_MAX,
-                evidence_max_bytes(request_db(r)) / (1024 * 1024),
-                evidence_request_max_bytes(request_db(r)) / (1024 * 1024));
+    html_printf(
+        h,
+        "</select>"
+        "<label for=\"ev-file\">Archivos (fotos JPEG, PNG o WebP, o "
+        "PDF; puede elegir varios)</label>"
+        "<input id=\"ev-file\" type=\"file\" name=\"file\" multiple "
+        "accept=\"image/*,application/pdf\">"
+        "<label for=\"ev-camera\">O tome una foto con el "
+        "teléfono</label>"
+        "<input id=\"ev-camera\" type=\"file\" name=\"file\" "
+        "accept=\"image/*\" capture=\"environment\">"
+        "<label for=\"ev-caption\">Descripción (opcional)</label>"
+        "<input id=\"ev-caption\" type=\"text\" name=\"caption\" "
+        "maxlength=\"%d\">"
+        "<label class=\"check\"><input type=\"checkbox\" "
+        "name=\"public\" value=\"1\"> Mostrar al público</label>"
+        "<p class=\"muted\">Se revisa el contenido de cada archivo; "
+        "hasta %zu MB por archivo y %zu MB por envío (<a href=\""
+        "/admin/verificadores\">cambiar</a>).</p>"
+        "<button type=\"submit\" class=\"button button-primary\">"
+        "Subir verificadores</button></form>\n",
+        EVIDENCE_CAPTION_MAX,
+        council_evidence_max_bytes(request_db(r), page_council_id(r)) /
+            (1024 * 1024),
+        council_evidence_request_max_bytes(request_db(r), page_council_id(r)) /
+            (1024 * 1024));
   }
   html_printf(h, "</section>\n");
 }

@@ -2,9 +2,10 @@
 ** The evidence upload limits as settings: the largest file, the largest
 ** upload (all its files together) and the largest photo (megapixels and
 ** pixels a side, read from its header before any pixel is decoded). The
-** server refuses a larger upload before reading it (routes.c hands it
-** evidence_request_max_bytes), and the upload pages refuse a larger file or
-** photo by name.
+** server refuses a larger upload before reading it (routes.c hands it the
+** council's COUNCIL_EVIDENCE_REQUEST_MAX_BYTES), and the upload pages
+** refuse a larger file or photo by name. The four are the council's
+** settings (store/council/council.h), saved together as one version.
 **
 ** GET  /admin/verificadores  admin: the form
 ** POST /admin/verificadores  admin: file_mb, request_mb (whole MB, 1 to
@@ -18,9 +19,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "db/record_stamp.h"
 #include "pages/conflict.h"
 #include "pages/evidence/evidence_pages.h"
+#include "store/council/council.h"
 #include "store/evidence/evidence_store.h"
 
 #define MB (1024 * 1024)
@@ -57,21 +58,30 @@ static long number_field(Request *r, const char *zName, long nMin, long nMax) {
   return v;
 }
 
-static void limits_stored(Db *pDb, LimitsForm *f) {
+/* The settings the form saves together; the first one's version is the
+** form's. */
+static const CouncilSetting aeLimit[] = {
+    COUNCIL_EVIDENCE_MAX_BYTES, COUNCIL_EVIDENCE_REQUEST_MAX_BYTES,
+    COUNCIL_EVIDENCE_MAX_PIXELS, COUNCIL_EVIDENCE_MAX_SIDE};
+
+static void limits_stored(Request *r, LimitsForm *f) {
   EvidenceLimits lim;
-  evidence_limits(pDb, &lim);
+  evidence_limits(request_db(r), page_council_id(r), &lim);
   f->nFileMb = (long)(lim.nMaxBytes / MB);
-  f->nRequestMb = (long)(evidence_request_max_bytes(pDb) / MB);
+  f->nRequestMb = (long)(council_evidence_request_max_bytes(
+                             request_db(r), page_council_id(r)) /
+                         MB);
   f->nMegapixels = (long)(lim.photo.nMaxPixels / MEGAPIXEL);
   f->nSide = lim.photo.nMaxSide;
 }
 
 /* The stored limits' version (0: never saved with this form). */
-static int limits_version(Request *r) {
+static int limits_version(Request *r, RecordStamp *pStamp) {
   RecordStamp stamp;
-  return record_stamp_get(request_db(r), request_arena(r),
-                          RECORD_EVIDENCE_LIMITS, 0, &stamp) == DB_OK
-             ? stamp.iVersion
+  if (!pStamp) pStamp = &stamp;
+  return council_setting_stamp(request_db(r), request_arena(r),
+                               page_council_id(r), aeLimit[0], pStamp) == DB_OK
+             ? pStamp->iVersion
              : 0;
 }
 
@@ -89,10 +99,9 @@ static const char *number_value(Request *r, int bTyped, const char *zName,
 ** version so that "Guardar mi versión" is checked again. */
 static void limits_form(Request *r, const FormErrors *pErr, int iBase,
                         const LimitsForm *pMine, const LimitsForm *pSaved) {
-  Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
   LimitsForm stored;
-  limits_stored(pDb, &stored);
+  limits_stored(r, &stored);
   int bTyped = pErr != NULL || pSaved != NULL;
   Html h;
   page_begin(r, &h, "Límites de los verificadores", "actividades");
@@ -105,7 +114,7 @@ static void limits_form(Request *r, const FormErrors *pErr, int iBase,
   if (pErr) form_errors_summary(&h, pErr);
   if (pSaved) {
     RecordStamp stamp;
-    record_stamp_get(pDb, pArena, RECORD_EVIDENCE_LIMITS, 0, &stamp);
+    limits_version(r, &stamp);
     ConflictSaved saved = {"de los límites de los verificadores",
                            stamp.iVersion, stamp.zAuthor, stamp.tUpdated};
     conflict_begin(&h, pArena, &saved);
@@ -128,7 +137,7 @@ static void limits_form(Request *r, const FormErrors *pErr, int iBase,
               "<form class=\"form\" method=\"post\" action="
               "\"/admin/verificadores\"><input type=\"hidden\" name=\""
               "version\" value=\"%d\">",
-              iBase < 0 ? limits_version(r) : iBase);
+              iBase < 0 ? limits_version(r, NULL) : iBase);
   form_csrf(&h, request_csrf_token(r));
   const char *zMax =
       arena_printf(pArena, "De 1 a %d MB.", EVIDENCE_LIMIT_MAX_MB);
@@ -176,7 +185,7 @@ static void limits_form(Request *r, const FormErrors *pErr, int iBase,
 static void limits_read(Request *r, LimitsForm *f, FormErrors *pErr) {
   Arena *pArena = request_arena(r);
   LimitsForm stored;
-  limits_stored(request_db(r), &stored);
+  limits_stored(r, &stored);
   f->nFileMb = number_field(r, "file_mb", 1, EVIDENCE_LIMIT_MAX_MB);
   f->nRequestMb = number_field(r, "request_mb", 1, EVIDENCE_LIMIT_MAX_MB);
   f->nMegapixels =
@@ -220,29 +229,15 @@ static void limits_read(Request *r, LimitsForm *f, FormErrors *pErr) {
 
 /* Saves f if the stored limits are still those the form was drawn from
 ** (a form without "version", an older client, saves unchecked): DB_OK,
-** DB_BUSY (saved meanwhile), DB_ERROR. */
+** DB_STALE (saved meanwhile), DB_ERROR. */
 static int limits_save(Request *r, const LimitsForm *f) {
-  Db *pDb = request_db(r);
-  int64_t iUser = request_user(r)->id;
   const char *zBase = request_field(r, "version");
-  EvidenceLimits lim;
-  lim.nMaxBytes = (size_t)f->nFileMb * MB;
-  lim.photo.nMaxPixels = (int64_t)f->nMegapixels * MEGAPIXEL;
-  lim.photo.nMaxSide = (int)f->nSide;
-  if (db_begin(pDb) != DB_OK) return DB_ERROR;
-  int rc = zBase ? record_stamp_claim(pDb, RECORD_EVIDENCE_LIMITS, 0,
-                                      atoi(zBase), iUser)
-                 : DB_OK;
-  if (rc == DB_OK) {
-    rc = evidence_limits_save(pDb, &lim, (size_t)f->nRequestMb * MB);
-  }
-  if (rc == DB_OK)
-    rc = record_stamp_mark(pDb, RECORD_EVIDENCE_LIMITS, 0, iUser);
-  if (rc != DB_OK) {
-    db_rollback(pDb);
-    return rc;
-  }
-  return db_commit(pDb);
+  const int64_t aiValue[] = {(int64_t)f->nFileMb * MB,
+                             (int64_t)f->nRequestMb * MB,
+                             (int64_t)f->nMegapixels * MEGAPIXEL, f->nSide};
+  return council_settings_save(request_db(r), page_council_id(r), aeLimit,
+                               aiValue, 4, zBase ? atoi(zBase) : -1,
+                               request_user(r)->id);
 }
 
 void page_admin_evidence_settings(Request *r) {
@@ -264,11 +259,11 @@ void page_admin_evidence_settings(Request *r) {
     respond_redirect(r, "/admin/verificadores");
     return;
   }
-  if (rc != DB_BUSY) {
+  if (rc != DB_STALE) {
     respond_error(r, 500, NULL);
     return;
   }
   LimitsForm saved;
-  limits_stored(request_db(r), &saved);
-  limits_form(r, NULL, limits_version(r), &mine, &saved);
+  limits_stored(r, &saved);
+  limits_form(r, NULL, limits_version(r, NULL), &mine, &saved);
 }

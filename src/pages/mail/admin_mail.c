@@ -162,10 +162,7 @@ void page_admin_mail(Request *r) {
       respond_error(r, 400, "Falta el mensaje que se quiere reintentar.");
       return;
     }
-    if (outbox_retry_now(request_db(r), iId, db_now()) != DB_OK) {
-      respond_error(r, 500, NULL);
-      return;
-    }
+    if (!page_db_ok(r, outbox_retry_now(request_db(r), iId, db_now()))) return;
     mail_sender_wake();
     respond_redirect(r, "/admin/correo");
     return;
@@ -178,8 +175,10 @@ void page_admin_mail(Request *r) {
   form_errors_init(&err);
   const char *zProblem = NULL;
   int64_t iId = 0;
+  const Council *c = page_council(r);
   int rc = mail_queue_sample(request_db(r), request_arena(r),
-                             request_field(r, "to"), NULL, &iId, &zProblem);
+                             c ? c->zShortName : NULL, request_field(r, "to"),
+                             NULL, &iId, &zProblem);
   if (rc == OUTBOX_INVALID) {
     form_error(&err, "to", zProblem);
     mail_page(r, 422, &err);

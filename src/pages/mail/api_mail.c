@@ -20,13 +20,6 @@
 
 #define API_MAIL_MAX 500
 
-static json_t *iso_or_null(int64_t t) {
-  if (!t) return json_null();
-  char z[CHILE_TIME_ISO_MAX];
-  chile_time_format_iso(t, z, sizeof(z));
-  return json_string(z);
-}
-
 json_t *page_mail_json(const OutboxRow *aRow, int nRow) {
   json_t *pArr = json_array();
   for (int i = 0; i < nRow; i++) {
@@ -38,10 +31,11 @@ json_t *page_mail_json(const OutboxRow *aRow, int nRow) {
     json_object_set_new(pObj, "state", json_string(p->zState));
     json_object_set_new(pObj, "attempts", json_integer(p->nAttempt));
     json_object_set_new(pObj, "error", json_string(p->zError));
-    json_object_set_new(pObj, "created", iso_or_null(p->iCreated));
-    json_object_set_new(pObj, "next_attempt",
-                        iso_or_null(p->zState[0] == 'p' ? p->iNextAttempt : 0));
-    json_object_set_new(pObj, "sent", iso_or_null(p->iSent));
+    json_object_set_new(pObj, "created", page_json_time(p->iCreated));
+    json_object_set_new(
+        pObj, "next_attempt",
+        page_json_time(p->zState[0] == 'p' ? p->iNextAttempt : 0));
+    json_object_set_new(pObj, "sent", page_json_time(p->iSent));
     json_object_set_new(pObj, "related",
                         *p->zRelatedKind
                             ? json_pack("{s:s, s:I}", "kind", p->zRelatedKind,
@@ -68,9 +62,8 @@ void page_api_mail(Request *r) {
   }
   OutboxRow *aRow = NULL;
   int nRow = 0;
-  if (outbox_list(request_db(r), request_arena(r), zKind, iId, API_MAIL_MAX,
-                  &aRow, &nRow) != DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(r, outbox_list(request_db(r), request_arena(r), zKind, iId,
+                                 API_MAIL_MAX, &aRow, &nRow))) {
     return;
   }
   respond_json(r, 200, page_mail_json(aRow, nRow));

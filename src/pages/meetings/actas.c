@@ -47,10 +47,10 @@ typedef struct ActaReshow {
 
 /* Everything the page and the PDF show. Of an approved acta, the session's
 ** title, time, place, attendance, agreements and quorum are those frozen
-** with the approval (session_acta_frozen()), not the live rows.
+** with the approval (meeting_acta_frozen()), not the live rows.
 **
 ** Why both freezing and refusing: the stores refuse every later write to
-** the session's attendance and agreements (SESSION_ACTA_FROZEN: the
+** the session's attendance and agreements (MEETING_ACTA_FROZEN: the
 ** officer is told at once, and the lists stay equal to the acta), and the
 ** snapshot keeps the acta itself fixed against what the refusals cannot
 ** cover: a member renamed, an organization or the quorum rules changed,
@@ -59,13 +59,13 @@ typedef struct ActaReshow {
 typedef struct ActaView {
   Activity act;
   const char *zPlace; /* Where it was held, as the acta says it */
-  SessionActa acta;
+  MeetingActa acta;
   int bHasActa;
-  SessionActaItem *aItem;
+  MeetingActaItem *aItem;
   int nItem;
-  SessionAttendance *aRow;
+  MeetingAttendance *aRow;
   int nRow;
-  SessionAgreement *aAgr;
+  MeetingAgreement *aAgr;
   int nAgr;
   QuorumResult q;
 } ActaView;
@@ -81,10 +81,10 @@ static const char *role_slug(const User *pUser) {
 ** An acta approved before freezing existed (migration 0015) is frozen now,
 ** on its first view: from then on it no longer moves. DB_OK or DB_ERROR. */
 static int view_frozen(Db *pDb, Arena *pArena, ActaView *v) {
-  SessionActaFrozen f;
-  int rc = session_acta_frozen(pDb, pArena, v->acta.id, &f);
-  if (rc == DB_DONE && session_acta_freeze(pDb, &v->acta) == DB_OK) {
-    rc = session_acta_frozen(pDb, pArena, v->acta.id, &f);
+  MeetingActaFrozen f;
+  int rc = meeting_acta_frozen(pDb, pArena, v->acta.id, &f);
+  if (rc == DB_DONE && meeting_acta_freeze(pDb, &v->acta) == DB_OK) {
+    rc = meeting_acta_frozen(pDb, pArena, v->acta.id, &f);
   }
   if (rc != DB_OK) return DB_ERROR;
   v->act.zTitle = f.zTitle;
@@ -101,19 +101,18 @@ static int view_frozen(Db *pDb, Arena *pArena, ActaView *v) {
 }
 
 /* Everything but v->act, which is loaded. DB_OK or DB_ERROR. */
-static int view_fill(Db *pDb, Arena *pArena, ActaView *v) {
-  int64_t iCouncil = people_council_id(pDb);
-  int rc = session_acta_get(pDb, v->act.id, &v->acta);
+static int view_fill(Db *pDb, Arena *pArena, int64_t iCouncil, ActaView *v) {
+  int rc = meeting_acta_get(pDb, v->act.id, &v->acta);
   if (rc == DB_ERROR) return DB_ERROR;
   v->bHasActa = rc == DB_OK;
   v->zPlace = convene_place(pArena, &v->act);
-  if ((v->bHasActa && session_acta_items(pDb, pArena, v->acta.id, &v->aItem,
+  if ((v->bHasActa && meeting_acta_items(pDb, pArena, v->acta.id, &v->aItem,
                                          &v->nItem) != DB_OK) ||
-      session_attendance_list(pDb, pArena, v->act.id, &v->aRow, &v->nRow) !=
+      meeting_attendance_list(pDb, pArena, v->act.id, &v->aRow, &v->nRow) !=
           DB_OK ||
-      session_agreement_list(pDb, pArena, iCouncil, v->act.id, &v->aAgr,
+      meeting_agreement_list(pDb, pArena, iCouncil, v->act.id, &v->aAgr,
                              &v->nAgr) != DB_OK ||
-      session_quorum(pDb, pArena, iCouncil, v->act.id, &v->q) != DB_OK) {
+      meeting_quorum(pDb, pArena, iCouncil, v->act.id, &v->q) != DB_OK) {
     return DB_ERROR;
   }
   if (v->bHasActa && acta_freezes_session(v->acta.eState, NULL)) {
@@ -126,7 +125,8 @@ static int view_fill(Db *pDb, Arena *pArena, ActaView *v) {
 static int view_load(Request *r, ActaView *v) {
   memset(v, 0, sizeof(*v));
   if (!act_load(r, &v->act, 0)) return 0;
-  if (view_fill(request_db(r), request_arena(r), v) != DB_OK) {
+  if (view_fill(request_db(r), request_arena(r), page_council_id(r), v) !=
+      DB_OK) {
     respond_error(r, 500, NULL);
     return 0;
   }
@@ -202,10 +202,10 @@ static void section_items(Html *h, Request *r, const ActaView *v, int bEdit,
   Arena *pArena = request_arena(r);
   const FormErrors *pErr = pRe ? &pRe->err : NULL;
   const char *const *azSummary = pRe ? pRe->azSummary : NULL;
-  SessionActaNote *aNote = NULL;
+  MeetingActaNote *aNote = NULL;
   int nNote = 0;
   if (request_user(r)) {
-    session_acta_comments(request_db(r), pArena, v->acta.id, &aNote, &nNote);
+    meeting_acta_comments(request_db(r), pArena, v->acta.id, &aNote, &nNote);
   }
   html_printf(h, "<section><h2>Temas tratados</h2>\n");
   if (bEdit) {
@@ -219,7 +219,7 @@ static void section_items(Html *h, Request *r, const ActaView *v, int bEdit,
     form_csrf(h, request_csrf_token(r));
   }
   for (int i = 0; i < v->nItem; i++) {
-    const SessionActaItem *it = &v->aItem[i];
+    const MeetingActaItem *it = &v->aItem[i];
     html_printf(h, "<article class=\"acta-item\"><h3>%d. %s</h3>\n", i + 1,
                 it->zTitle);
     if (bEdit) {
@@ -268,7 +268,7 @@ static void section_agreements(Html *h, const ActaView *v) {
   else
     html_printf(h, "<ol>\n");
   for (int i = 0; i < v->nAgr; i++) {
-    const SessionAgreement *g = &v->aAgr[i];
+    const MeetingAgreement *g = &v->aAgr[i];
     html_printf(h, "<li>%s", g->zText);
     if (g->bVoted) {
       html_printf(h, " (votos: %d a favor, %d en contra, %d abstenciones)",
@@ -323,8 +323,8 @@ static void section_state(Html *h, Request *r, const ActaView *v,
     memset(&f, 0, sizeof(f));
     Activity *aAct = NULL;
     int nAct = 0;
-    activity_list(request_db(r), request_arena(r),
-                  people_council_id(request_db(r)), &f, &aAct, &nAct);
+    activity_list(request_db(r), request_arena(r), page_council_id(r), &f,
+                  &aAct, &nAct);
     html_printf(h,
                 "<form method=\"post\" action=\"/actividades/%lld/acta\">"
                 "<input type=\"hidden\" name=\"accion\" value=\"estado\">"
@@ -357,9 +357,9 @@ static void section_state(Html *h, Request *r, const ActaView *v,
 
 static void section_corrections(Html *h, Request *r, const ActaView *v,
                                 int bAdmin, const ActaReshow *pRe) {
-  SessionActaNote *aNote = NULL;
+  MeetingActaNote *aNote = NULL;
   int nNote = 0;
-  session_acta_corrections(request_db(r), request_arena(r), v->acta.id, &aNote,
+  meeting_acta_corrections(request_db(r), request_arena(r), v->acta.id, &aNote,
                            &nNote);
   int bCan = acta_correction_check(v->acta.eState, "x", NULL) == ACTA_OK;
   if (nNote == 0 && !(bAdmin && bCan)) return;
@@ -415,7 +415,7 @@ static void acta_conflict_table(Html *h, Request *r, const ActaView *v,
 static void acta_get(Request *r, ActaView *v, const ActaReshow *pRe) {
   const FormErrors *pErr = pRe ? &pRe->err : NULL;
   const User *pUser = request_user(r);
-  int bAdmin = pUser && (pUser->mRole & ROLE_ADMIN);
+  int bAdmin = page_user_is(r, ROLE_ADMIN);
   Html h;
   page_begin(r, &h, "Acta", pUser ? "acuerdos" : "actas");
   html_printf(&h, "<h1>Acta: %s</h1>\n", v->act.zTitle);
@@ -565,11 +565,11 @@ static void post_save(Request *r, ActaView *v) {
     acta_get(r, v, &re);
     return;
   }
-  SessionActa base = v->acta;
+  MeetingActa base = v->acta;
   if (re.iBase) base.iVersion = re.iBase;
-  int rc = session_acta_save(request_db(r), request_user(r)->id, &base, aiItem,
+  int rc = meeting_acta_save(request_db(r), request_user(r)->id, &base, aiItem,
                              azSummary, v->nItem);
-  if (rc == DB_BUSY) {
+  if (rc == DB_STALE) {
     /* Saved by someone else since the editor was opened: compare, with
     ** the stored acta read again as the new base. */
     if (!view_load(r, v)) return;
@@ -579,10 +579,7 @@ static void post_save(Request *r, ActaView *v) {
     acta_get(r, v, &re);
     return;
   }
-  if (rc != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
+  if (!page_db_ok(r, rc)) return;
   respond_redirect(
       r, arena_printf(pArena, "/actividades/%lld/acta", (long long)v->act.id));
 }
@@ -621,19 +618,16 @@ static void post_state(Request *r, ActaView *v) {
       return;
     }
   }
-  int rc = session_acta_set_state(request_db(r), request_user(r)->id, &v->acta,
+  int rc = meeting_acta_set_state(request_db(r), request_user(r)->id, &v->acta,
                                   eTo, iApproving);
-  if (rc == DB_BUSY) {
+  if (rc == DB_STALE) {
     if (!view_load(r, v)) return;
     acta_refuse(r, v, 409, "estado",
                 "Otra persona modificó el acta al mismo tiempo: revise su "
                 "estado actual y repita el cambio.");
     return;
   }
-  if (rc != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
+  if (!page_db_ok(r, rc)) return;
   respond_redirect(
       r, arena_printf(pArena, "/actividades/%lld/acta", (long long)v->act.id));
 }
@@ -665,20 +659,17 @@ static void post_note(Request *r, ActaView *v, int bCorrection) {
       acta_refuse(r, v, 409, zField, zWhy);
       return;
     }
-    rc = session_acta_correction_add(request_db(r), v->acta.id,
+    rc = meeting_acta_correction_add(request_db(r), v->acta.id,
                                      request_user(r)->id, zText);
   } else {
     if (!acta_can_comment(v->acta.eState, &zWhy)) {
       acta_refuse(r, v, 409, zField, zWhy);
       return;
     }
-    rc = session_acta_comment_add(request_db(r), iItem, request_user(r)->id,
+    rc = meeting_acta_comment_add(request_db(r), iItem, request_user(r)->id,
                                   zText);
   }
-  if (rc != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
+  if (!page_db_ok(r, rc)) return;
   respond_redirect(r, arena_printf(request_arena(r), "/actividades/%lld/acta",
                                    (long long)v->act.id));
 }
@@ -695,7 +686,7 @@ void page_activity_acta(Request *r) {
     respond_error(r, 403, "Ingrese con su cuenta para modificar el acta.");
     return;
   }
-  int bAdmin = (pUser->mRole & ROLE_ADMIN) != 0;
+  int bAdmin = page_user_is(r, ROLE_ADMIN);
   const char *zAction = request_field(r, "accion");
   if (!zAction) zAction = "";
   if (strcmp(zAction, "comentar") == 0 && v.bHasActa) {
@@ -711,11 +702,11 @@ void page_activity_acta(Request *r) {
   if (strcmp(zAction, "crear") == 0) {
     const char **azAgenda = NULL;
     int nAgenda = 0;
-    SessionActa acta;
+    MeetingActa acta;
     Db *pDb = request_db(r);
     if (activity_agenda_get(pDb, request_arena(r), v.act.id, &azAgenda,
                             &nAgenda) != DB_OK ||
-        (!v.bHasActa && session_acta_create(pDb, v.act.id, azAgenda, nAgenda,
+        (!v.bHasActa && meeting_acta_create(pDb, v.act.id, azAgenda, nAgenda,
                                             &acta) != DB_OK)) {
       respond_error(r, 500, NULL);
       return;
@@ -740,13 +731,13 @@ void page_activity_acta(Request *r) {
 
 /* The acta of a loaded view as a PDF (it has one). EXPORT_OK or
 ** EXPORT_ERROR. */
-static int view_pdf(Db *pDb, Arena *pArena, const ActaView *pV, int bLetter,
-                    const char **ppOut, size_t *pnOut) {
+static int view_pdf(Arena *pArena, const Council *pCouncil, const ActaView *pV,
+                    int bLetter, const char **ppOut, size_t *pnOut) {
   const ActaView v = *pV;
   ActaPdfPerson *aPerson =
       arena_alloc(pArena, sizeof(ActaPdfPerson) * (size_t)(v.nRow + 1));
   for (int i = 0; i < v.nRow; i++) {
-    const SessionAttendance *s = &v.aRow[i];
+    const MeetingAttendance *s = &v.aRow[i];
     memset(&aPerson[i], 0, sizeof(aPerson[i]));
     aPerson[i].zName = s->zName;
     aPerson[i].zOrganization = s->zOrganization;
@@ -762,7 +753,7 @@ static int view_pdf(Db *pDb, Arena *pArena, const ActaView *pV, int bLetter,
   ActaPdfAgreement *aAgr =
       arena_alloc(pArena, sizeof(ActaPdfAgreement) * (size_t)(v.nAgr + 1));
   for (int i = 0; i < v.nAgr; i++) {
-    const SessionAgreement *g = &v.aAgr[i];
+    const MeetingAgreement *g = &v.aAgr[i];
     aAgr[i].zText = g->zText;
     aAgr[i].bVoted = g->bVoted;
     aAgr[i].nFor = g->nFor;
@@ -777,13 +768,11 @@ static int view_pdf(Db *pDb, Arena *pArena, const ActaView *pV, int bLetter,
     azLine[i] =
         arena_printf(pArena, "Línea %d del plan de trabajo", v.act.aLine[i]);
   }
-  const char *zCouncil = NULL, *zShort = NULL;
-  accounts_council_names(pDb, pArena, &zCouncil, &zShort);
   char zWhen[ACTIVITY_WHEN_MAX];
   activity_format_when(v.act.iStart, v.act.iEnd, zWhen, sizeof(zWhen));
   ActaPdfInput in;
   memset(&in, 0, sizeof(in));
-  in.zCouncil = zCouncil ? zCouncil : "";
+  in.zCouncil = pCouncil ? pCouncil->zName : "";
   in.zTitle = arena_printf(pArena, "Acta: %s", v.act.zTitle);
   in.zWhen = zWhen;
   in.zPlace = v.zPlace;
@@ -802,16 +791,16 @@ static int view_pdf(Db *pDb, Arena *pArena, const ActaView *pV, int bLetter,
   return acta_pdf(pArena, &in, ppOut, pnOut, zErr, sizeof(zErr));
 }
 
-int actas_pdf_bytes(Db *pDb, Arena *pArena, int64_t iActivity,
-                    const char **ppOut, size_t *pnOut) {
+int actas_pdf_bytes(Db *pDb, Arena *pArena, const Council *pCouncil,
+                    int64_t iActivity, const char **ppOut, size_t *pnOut) {
   ActaView v;
   memset(&v, 0, sizeof(v));
   int rc = activity_get(pDb, pArena, iActivity, &v.act);
   if (rc != DB_OK) return rc;
-  if (view_fill(pDb, pArena, &v) != DB_OK) return DB_ERROR;
+  if (view_fill(pDb, pArena, pCouncil->id, &v) != DB_OK) return DB_ERROR;
   /* Approved is what counts as evidence (evidence_system_kinds). */
   if (!v.bHasActa || v.acta.eState < ACTA_APROBADA) return DB_DONE;
-  if (view_pdf(pDb, pArena, &v, 0, ppOut, pnOut) != EXPORT_OK) {
+  if (view_pdf(pArena, pCouncil, &v, 0, ppOut, pnOut) != EXPORT_OK) {
     return DB_ERROR;
   }
   return DB_OK;
@@ -827,7 +816,7 @@ void page_activity_acta_pdf(Request *r) {
   const char *zPaper = request_query(r, "papel");
   const char *zOut = NULL;
   size_t nOut = 0;
-  if (view_pdf(request_db(r), request_arena(r), &v,
+  if (view_pdf(request_arena(r), page_council(r), &v,
                zPaper && strcmp(zPaper, "carta") == 0, &zOut,
                &nOut) != EXPORT_OK) {
     respond_error(r, 500, NULL);
@@ -843,9 +832,8 @@ void page_actas(Request *r) {
   int64_t *aiAct = NULL, *aiStart = NULL;
   const char **azTitle = NULL;
   int n = 0;
-  if (session_acta_published(pDb, pArena, people_council_id(pDb), &aiAct,
-                             &azTitle, &aiStart, &n) != DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(r, meeting_acta_published(pDb, pArena, page_council_id(r),
+                                            &aiAct, &azTitle, &aiStart, &n))) {
     return;
   }
   Html h;

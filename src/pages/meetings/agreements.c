@@ -29,7 +29,7 @@ static const char *const azKind[] = {"ninguno", "consejero", "autoridad",
 static const char *const azKindLabel[] = {"Sin responsable", "Consejero/a",
                                           "Autoridad", "Encargado/a"};
 
-static void agreement_line(Html *h, const SessionAgreement *g,
+static void agreement_line(Html *h, const MeetingAgreement *g,
                            const char *zToday) {
   int bOverdue = agreement_is_overdue(g->eState, g->zDue, zToday);
   html_printf(h,
@@ -67,14 +67,14 @@ typedef struct ResponsibleChoice {
 static int responsible_choices(Request *r, ResponsibleChoice **paChoice) {
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
-  int64_t iCouncil = people_council_id(pDb);
-  SessionExpected *aExp = NULL;
+  int64_t iCouncil = page_council_id(r);
+  MeetingExpected *aExp = NULL;
   DirectoryEntry *aDir = NULL;
   int nExp = 0, nDir = 0;
   PeopleFilter filter;
   memset(&filter, 0, sizeof(filter));
   filter.zQuery = "";
-  if (session_expected_list(pDb, pArena, iCouncil, &aExp, &nExp) != DB_OK) {
+  if (meeting_expected_list(pDb, pArena, iCouncil, &aExp, &nExp) != DB_OK) {
     nExp = 0;
   }
   if (people_directory_list(pDb, pArena, iCouncil, &filter, &aDir, &nDir) !=
@@ -136,7 +136,7 @@ static void responsible_select(Html *h, Request *r, const FormErrors *pErr,
 /* Fills g's responsible from the picked zPerson; 0 when it is not in the
 ** list. */
 static int responsible_pick(Request *r, const char *zPerson,
-                            SessionAgreement *g) {
+                            MeetingAgreement *g) {
   ResponsibleChoice *a = NULL;
   int n = responsible_choices(r, &a);
   for (int i = 0; i < n; i++) {
@@ -153,7 +153,7 @@ static int responsible_pick(Request *r, const char *zPerson,
 /* The form that registers an agreement, filled with g and the typed votes
 ** (azVote: for, against, abstain as typed), with pErr's messages (or NULL). */
 static void agreement_form(Html *h, Request *r, int64_t iActivity,
-                           const FormErrors *pErr, const SessionAgreement *g,
+                           const FormErrors *pErr, const MeetingAgreement *g,
                            const char *const azVote[3], const char *zPerson) {
   html_printf(h,
               "<form class=\"form\" method=\"post\" action=\"/actividades/"
@@ -198,20 +198,20 @@ void activity_agreements_section(Html *h, Request *r, const Activity *a) {
   if (!pUser) return;
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
-  int64_t iCouncil = people_council_id(pDb);
-  const char *zToday = session_today(pArena);
-  SessionAgreement *aAgr = NULL, *aAll = NULL;
+  int64_t iCouncil = page_council_id(r);
+  const char *zToday = meeting_today(pArena);
+  MeetingAgreement *aAgr = NULL, *aAll = NULL;
   int nAgr = 0, nAll = 0;
-  if (session_agreement_list(pDb, pArena, iCouncil, a->id, &aAgr, &nAgr) !=
+  if (meeting_agreement_list(pDb, pArena, iCouncil, a->id, &aAgr, &nAgr) !=
           DB_OK ||
-      session_agreement_list(pDb, pArena, iCouncil, 0, &aAll, &nAll) != DB_OK) {
+      meeting_agreement_list(pDb, pArena, iCouncil, 0, &aAll, &nAll) != DB_OK) {
     return;
   }
   int bUpcoming = strcmp(a->zStatus, ACTIVITY_PROGRAMADA) == 0 ||
                   strcmp(a->zStatus, ACTIVITY_CONVOCADA) == 0;
   if (bUpcoming && activity_kind_is_session(a->zKind)) {
     int *aiOver = NULL;
-    int nOver = session_agreements_overdue(pArena, aAll, nAll, zToday, &aiOver);
+    int nOver = meeting_agreements_overdue(pArena, aAll, nAll, zToday, &aiOver);
     if (nOver > 0) {
       html_printf(
           h,
@@ -220,7 +220,7 @@ void activity_agreements_section(Html *h, Request *r, const Activity *a) {
       for (int i = 0; i < nOver; i++)
         agreement_line(h, &aAll[aiOver[i]], zToday);
       html_printf(h, "</ul>");
-      if (pUser->mRole & ROLE_ADMIN) {
+      if (page_user_is(r, ROLE_ADMIN)) {
         html_printf(h,
                     "<form method=\"post\" action=\"/actividades/%lld/"
                     "acuerdos-atrasados\">",
@@ -246,12 +246,12 @@ void activity_agreements_section(Html *h, Request *r, const Activity *a) {
     html_printf(h, "</ul>\n");
   }
   const char *zFrozen =
-      (pUser->mRole & ROLE_ADMIN) ? sess_frozen_reason(r, a->id) : NULL;
+      (pUser->mRole & ROLE_ADMIN) ? meeting_frozen_reason(r, a->id) : NULL;
   if (zFrozen) {
     html_printf(h, "<p class=\"notice\">%s</p>\n", zFrozen);
   } else if (pUser->mRole & ROLE_ADMIN) {
     static const char *const azNoVotes[3] = {"", "", ""};
-    SessionAgreement blank;
+    MeetingAgreement blank;
     memset(&blank, 0, sizeof(blank));
     blank.zText = blank.zResponsible = blank.zDue = "";
     blank.zResponsibleKind = "ninguno";
@@ -276,7 +276,7 @@ void page_activity_agreements(Request *r) {
   if (!act_load(r, &a, 0)) return;
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
-  SessionAgreement g;
+  MeetingAgreement g;
   memset(&g, 0, sizeof(g));
   g.iActivity = a.id;
   const char *z = request_field(r, "text");
@@ -309,7 +309,7 @@ void page_activity_agreements(Request *r) {
         "Elija al responsable de la lista, o deje la lista en «Otra "
         "persona» y escriba su nombre.";
   } else {
-    zErr = sess_agreement_check(&g, &zField);
+    zErr = meeting_agreement_check(&g, &zField);
     if (zField && strcmp(zField, "votes") == 0) zField = "votes_for";
   }
   if (zErr) {
@@ -336,15 +336,12 @@ void page_activity_agreements(Request *r) {
     page_finish(r, &h, 422);
     return;
   }
-  int rc = session_agreement_insert(pDb, people_council_id(pDb), &g);
-  if (rc == SESSION_ACTA_FROZEN) {
-    sess_frozen_respond(r, a.id);
+  int rc = meeting_agreement_insert(pDb, page_council_id(r), &g);
+  if (rc == MEETING_ACTA_FROZEN) {
+    meeting_frozen_respond(r, a.id);
     return;
   }
-  if (rc != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
+  if (!page_db_ok(r, rc)) return;
   respond_redirect(
       r, arena_printf(pArena, "/actividades/%lld#acuerdos", (long long)a.id));
 }
@@ -354,9 +351,8 @@ void page_activity_agenda_overdue(Request *r) {
   if (!act_load(r, &a, 0)) return;
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
-  if (session_agenda_put_overdue(pDb, pArena, people_council_id(pDb), a.id,
-                                 session_today(pArena)) != DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(r, meeting_agenda_put_overdue(pDb, pArena, page_council_id(r),
+                                                a.id, meeting_today(pArena)))) {
     return;
   }
   respond_redirect(
@@ -366,15 +362,14 @@ void page_activity_agenda_overdue(Request *r) {
 void page_agreements(Request *r) {
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
-  const char *zToday = session_today(pArena);
-  SessionAgreement *aAgr = NULL;
+  const char *zToday = meeting_today(pArena);
+  MeetingAgreement *aAgr = NULL;
   int nAgr = 0;
-  if (session_agreement_list(pDb, pArena, people_council_id(pDb), 0, &aAgr,
-                             &nAgr) != DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(r, meeting_agreement_list(pDb, pArena, page_council_id(r), 0,
+                                            &aAgr, &nAgr))) {
     return;
   }
-  AgreementItem *aItem = session_agreement_items(pArena, aAgr, nAgr);
+  AgreementItem *aItem = meeting_agreement_items(pArena, aAgr, nAgr);
   AgreementGroup *aGroup = NULL;
   int nGroup = 0, anBucket[AGREEMENT_N_BUCKET];
   agreement_tracker_group(pArena, aItem, nAgr, zToday, &aGroup, &nGroup,
@@ -421,7 +416,7 @@ void page_agreements(Request *r) {
   page_finish(r, &h, 200);
 }
 
-static void agreement_show(Request *r, const SessionAgreement *g,
+static void agreement_show(Request *r, const MeetingAgreement *g,
                            const FormErrors *pErr, const char *zState,
                            const char *zNote, const char *zDate, int iBase,
                            int bConflict);
@@ -433,7 +428,7 @@ static int posted_version(Request *r) {
 }
 
 /* Re-shows the agreement with zMessage next to zField and the typed values. */
-static void agreement_follow_reshow(Request *r, const SessionAgreement *g,
+static void agreement_follow_reshow(Request *r, const MeetingAgreement *g,
                                     const char *zField, const char *zMessage) {
   FormErrors err;
   form_errors_init(&err);
@@ -445,13 +440,8 @@ static void agreement_follow_reshow(Request *r, const SessionAgreement *g,
                  zNote ? zNote : "", zDate ? zDate : "", posted_version(r), 0);
 }
 
-static void agreement_follow_post(Request *r, const SessionAgreement *g) {
-  if (!(request_user(r)->mRole & ROLE_ADMIN)) {
-    respond_error(r, 403,
-                  "Solo la encargada o el encargado puede hacer el "
-                  "seguimiento de los acuerdos.");
-    return;
-  }
+/* The officer's follow-up (only the officer may POST: routes.c). */
+static void agreement_follow_post(Request *r, const MeetingAgreement *g) {
   const char *zState = request_field(r, "state");
   const char *zNote = request_field(r, "note");
   const char *zDate = request_field(r, "date");
@@ -479,7 +469,7 @@ static void agreement_follow_post(Request *r, const SessionAgreement *g) {
   /* Drawn from an older version: compare before judging the change
   ** against a state the user has not seen. A form without a version (an
   ** old client) is judged against the state read now. */
-  SessionAgreement base = *g;
+  MeetingAgreement base = *g;
   if (posted_version(r)) base.iVersion = posted_version(r);
   if (base.iVersion != g->iVersion) {
     agreement_show(r, g, NULL, zState && *zState ? zState : NULL, zNote, zDate,
@@ -493,36 +483,31 @@ static void agreement_follow_post(Request *r, const SessionAgreement *g) {
     return;
   }
   Arena *pArena = request_arena(r);
-  int rc = session_agreement_follow(
+  int rc = meeting_agreement_follow(
       request_db(r), request_user(r)->id, &base, eNew,
-      zDate && *zDate ? zDate : session_today(pArena), zNote);
-  if (rc == DB_BUSY) {
-    SessionAgreement now;
-    if (session_agreement_get(request_db(r), pArena,
-                              people_council_id(request_db(r)), g->id,
-                              &now) != DB_OK) {
-      respond_error(r, 500, NULL);
+      zDate && *zDate ? zDate : meeting_today(pArena), zNote);
+  if (rc == DB_STALE) {
+    MeetingAgreement now;
+    if (!page_db_ok(
+            r, meeting_agreement_get(request_db(r), pArena, page_council_id(r),
+                                     g->id, &now))) {
       return;
     }
     agreement_show(r, &now, NULL, zState && *zState ? zState : NULL, zNote,
                    zDate, 0, 1);
     return;
   }
-  if (rc != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
+  if (!page_db_ok(r, rc)) return;
   respond_redirect(r, arena_printf(pArena, "/acuerdos/%lld", (long long)g->id));
 }
 
 void page_agreement(Request *r) {
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
-  SessionAgreement g;
+  MeetingAgreement g;
   int64_t iId = request_param_id(r, 0);
-  int rc =
-      iId ? session_agreement_get(pDb, pArena, people_council_id(pDb), iId, &g)
-          : DB_DONE;
+  int rc = iId ? meeting_agreement_get(pDb, pArena, page_council_id(r), iId, &g)
+               : DB_DONE;
   if (rc != DB_OK) {
     respond_error(r, rc == DB_DONE ? 404 : 500, "No existe ese acuerdo.");
     return;
@@ -538,20 +523,20 @@ void page_agreement(Request *r) {
 ** typed zState/zNote/zDate and answers 422, keeping iBase (the version the
 ** form was drawn from; 0: the stored one). bConflict: the form was drawn
 ** from an older version; compare, keep what was typed, answer 409. */
-static void agreement_show(Request *r, const SessionAgreement *pG,
+static void agreement_show(Request *r, const MeetingAgreement *pG,
                            const FormErrors *pErr, const char *zState,
                            const char *zNote, const char *zDate, int iBase,
                            int bConflict) {
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
-  SessionAgreement g = *pG;
-  SessionAgreementNote *aNote = NULL;
+  MeetingAgreement g = *pG;
+  MeetingAgreementNote *aNote = NULL;
   int nNote = 0;
-  if (session_agreement_notes(pDb, pArena, g.id, &aNote, &nNote) != DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(r,
+                  meeting_agreement_notes(pDb, pArena, g.id, &aNote, &nNote))) {
     return;
   }
-  const char *zToday = session_today(pArena);
+  const char *zToday = meeting_today(pArena);
   Html h;
   page_begin(r, &h, "Acuerdo", "acuerdos");
   html_printf(&h, "<h1>Acuerdo</h1>\n");
@@ -604,7 +589,7 @@ static void agreement_show(Request *r, const SessionAgreement *pG,
     html_printf(&h, "%s</li>\n", aNote[i].zNote);
   }
   if (nNote) html_printf(&h, "</ol>\n");
-  if (request_user(r)->mRole & ROLE_ADMIN) {
+  if (page_user_is(r, ROLE_ADMIN)) {
     static const char *const azState[] = {"pendiente", "en_curso", "cumplido",
                                           "descartado"};
     const char *azLabel[AGREEMENT_N_STATE];

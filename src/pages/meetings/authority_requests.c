@@ -18,7 +18,7 @@
 
 static const char *date_or_today(Request *r, const char *zField) {
   const char *z = request_field(r, zField);
-  return z && *z ? z : session_today(request_arena(r));
+  return z && *z ? z : meeting_today(request_arena(r));
 }
 
 /* What a refused submission re-shows: the messages, and which form they
@@ -48,14 +48,14 @@ static void text_area(Html *h, const FormErrors *pErr, const char *zId,
 
 static void requests_post(Request *r) {
   Db *pDb = request_db(r);
-  SessionRequest q;
+  MeetingRequest q;
   memset(&q, 0, sizeof(q));
   q.zAuthority = request_field(r, "authority");
   q.zQuestion = request_field(r, "question");
   q.zAskedOn = date_or_today(r, "asked_on");
   const char *zAgr = request_field(r, "agreement");
   q.iAgreement = request_field_id(r, "agreement");
-  SessionAgreement g;
+  MeetingAgreement g;
   RequestsReshow re;
   memset(&re, 0, sizeof(re));
   form_errors_init(&re.err);
@@ -75,7 +75,7 @@ static void requests_post(Request *r) {
                "La fecha debe escribirse AAAA-MM-DD y existir.");
   }
   if (q.iAgreement &&
-      session_agreement_get(pDb, request_arena(r), people_council_id(pDb),
+      meeting_agreement_get(pDb, request_arena(r), page_council_id(r),
                             q.iAgreement, &g) != DB_OK) {
     form_error(&re.err, "agreement", "Ese acuerdo no existe.");
   }
@@ -83,23 +83,13 @@ static void requests_post(Request *r) {
     requests_show(r, &re);
     return;
   }
-  if (session_request_insert(pDb, people_council_id(pDb), &q) != DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(r, meeting_request_insert(pDb, page_council_id(r), &q)))
     return;
-  }
   respond_redirect(r, "/solicitudes");
 }
 
 void page_authority_requests(Request *r) {
-  const User *pUser = request_user(r);
-  int bAdmin = (pUser->mRole & ROLE_ADMIN) != 0;
-  if (request_is_post(r)) {
-    if (!bAdmin) {
-      respond_error(r, 403,
-                    "Solo la encargada o el encargado registra las "
-                    "solicitudes.");
-      return;
-    }
+  if (request_is_post(r)) { /* The officer's only (routes.c) */
     requests_post(r);
     return;
   }
@@ -109,17 +99,18 @@ void page_authority_requests(Request *r) {
 /* The list and its forms; pRe non-NULL re-shows the form that was sent with
 ** the typed values and its messages, and answers 422. */
 static void requests_show(Request *r, const RequestsReshow *pRe) {
-  int bAdmin = (request_user(r)->mRole & ROLE_ADMIN) != 0;
+  int bAdmin = page_user_is(r, ROLE_ADMIN);
   const FormErrors *pNewErr = pRe && pRe->iAnswer == 0 ? &pRe->err : NULL;
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
-  int64_t iCouncil = people_council_id(pDb);
-  SessionRequest *aReq = NULL;
-  SessionAgreement *aAgr = NULL;
+  int64_t iCouncil = page_council_id(r);
+  MeetingRequest *aReq = NULL;
+  MeetingAgreement *aAgr = NULL;
   int nReq = 0, nAgr = 0;
-  if (session_request_list(pDb, pArena, iCouncil, &aReq, &nReq) != DB_OK ||
-      session_agreement_list(pDb, pArena, iCouncil, 0, &aAgr, &nAgr) != DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(r,
+                  meeting_request_list(pDb, pArena, iCouncil, &aReq, &nReq)) ||
+      !page_db_ok(
+          r, meeting_agreement_list(pDb, pArena, iCouncil, 0, &aAgr, &nAgr))) {
     return;
   }
   Html h;
@@ -135,7 +126,7 @@ static void requests_show(Request *r, const RequestsReshow *pRe) {
   if (nReq == 0)
     html_printf(&h, "<p>Aún no hay solicitudes registradas.</p>\n");
   for (int i = 0; i < nReq; i++) {
-    const SessionRequest *q = &aReq[i];
+    const MeetingRequest *q = &aReq[i];
     html_printf(&h,
                 "<article class=\"request\"><h2>%s <span class=\"badge %s\">"
                 "%s</span></h2><p>Pedido el %s: %s</p>\n",
@@ -196,7 +187,7 @@ static void requests_show(Request *r, const RequestsReshow *pRe) {
                zAuth ? zAuth : "", "Por ejemplo: SEREMI MINVU Coquimbo.",
                "required");
     form_input(&h, pNewErr, "asked_on", "Fecha de la solicitud", "date",
-               zAsked ? zAsked : session_today(pArena), NULL, NULL);
+               zAsked ? zAsked : meeting_today(pArena), NULL, NULL);
     text_area(&h, pNewErr, "question", "question", "Qué se pidió", zQuestion);
     const char *zAgrMsg = pNewErr ? form_error_for(pNewErr, "agreement") : NULL;
     html_printf(&h,
@@ -238,11 +229,11 @@ void page_authority_request(Request *r) {
                "La fecha debe escribirse AAAA-MM-DD y existir.");
   }
   if (re.err.n) {
-    SessionRequest *aReq = NULL;
+    MeetingRequest *aReq = NULL;
     int nReq = 0, bFound = 0;
-    if (session_request_list(pDb, request_arena(r), people_council_id(pDb),
-                             &aReq, &nReq) != DB_OK) {
-      respond_error(r, 500, NULL);
+    if (!page_db_ok(
+            r, meeting_request_list(pDb, request_arena(r), page_council_id(r),
+                                    &aReq, &nReq))) {
       return;
     }
     for (int i = 0; i < nReq; i++) bFound |= aReq[i].id == re.iAnswer;
@@ -253,8 +244,7 @@ void page_authority_request(Request *r) {
     requests_show(r, &re);
     return;
   }
-  int rc =
-      session_request_answer(pDb, people_council_id(pDb), iId, zDate, zBody);
+  int rc = meeting_request_answer(pDb, page_council_id(r), iId, zDate, zBody);
   if (rc != DB_OK) {
     respond_error(r, rc == DB_DONE ? 404 : 500, "No existe esa solicitud.");
     return;

@@ -46,7 +46,7 @@ static const char *opt_string(json_t *pObj, const char *zKey) {
 
 /* Reads the attendance array into *pIn; NULL or the problem. */
 static const char *attendance_from_json(Request *r, json_t *pArr,
-                                        SessAttendanceInput *pIn,
+                                        MeetingAttendanceInput *pIn,
                                         const char **pzField) {
   Arena *pArena = request_arena(r);
   *pzField = NULL;
@@ -54,7 +54,7 @@ static const char *attendance_from_json(Request *r, json_t *pArr,
     return "Envíe una lista: [{\"member_id\", \"status\"}, …].";
   }
   size_t n = json_array_size(pArr);
-  if (n > SESS_ATTENDANCE_MAX) return "La lista tiene demasiadas filas.";
+  if (n > MEETING_ATTENDANCE_MAX) return "La lista tiene demasiadas filas.";
   pIn->n = (int)n;
   pIn->a = arena_alloc(pArena, sizeof(AttendanceEntry) * (n + 1));
   pIn->azCommune = arena_alloc(pArena, sizeof(char *) * (n + 1));
@@ -116,25 +116,25 @@ void page_api_activity_attendance(Request *r) {
   if (!act_load(r, &act, 0)) return;
   json_t *pBody = body_json(r);
   if (!pBody) return;
-  SessAttendanceInput in;
+  MeetingAttendanceInput in;
   memset(&in, 0, sizeof(in));
   const char *zField = NULL;
   const char *zErr = attendance_from_json(r, pBody, &in, &zField);
-  if (!zErr) zErr = sess_attendance_check(r, &in, &zField);
+  if (!zErr) zErr = meeting_attendance_check(r, &in, &zField);
   if (zErr) {
     json_decref(pBody);
     respond_json_error(r, 422, zErr, zField ? zField : "status");
     return;
   }
   int rc =
-      session_attendance_replace(request_db(r), act.id, request_user(r)->id,
+      meeting_attendance_replace(request_db(r), act.id, request_user(r)->id,
                                  in.a, in.n, in.azCommune, in.aiSubstituteFor);
   json_decref(pBody); /* The entries point into it until written */
-  if (rc == SESSION_ACTA_FROZEN) {
-    sess_frozen_respond(r, act.id);
+  if (rc == MEETING_ACTA_FROZEN) {
+    meeting_frozen_respond(r, act.id);
     return;
   }
-  json_t *pOut = rc == DB_OK ? sess_attendance_json(r, act.id) : NULL;
+  json_t *pOut = rc == DB_OK ? meeting_attendance_json(r, act.id) : NULL;
   if (!pOut) {
     respond_error(r, 500, NULL);
     return;
@@ -143,7 +143,7 @@ void page_api_activity_attendance(Request *r) {
 }
 
 /* Reads "votes", "responsible" and the rest of an agreement from JSON. */
-static const char *agreement_from_json(json_t *p, SessionAgreement *g,
+static const char *agreement_from_json(json_t *p, MeetingAgreement *g,
                                        const char **pzField) {
   *pzField = "text";
   g->zText = opt_string(p, "text");
@@ -177,7 +177,7 @@ static const char *agreement_from_json(json_t *p, SessionAgreement *g,
       return "responsible debe ser {\"kind\", \"name\"} con textos.";
     }
   }
-  return sess_agreement_check(g, pzField);
+  return meeting_agreement_check(g, pzField);
 }
 
 static void api_agreement_create(Request *r) {
@@ -185,7 +185,7 @@ static void api_agreement_create(Request *r) {
   if (!pBody) return;
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
-  SessionAgreement g;
+  MeetingAgreement g;
   memset(&g, 0, sizeof(g));
   const char *zField = "session";
   const char *zErr = NULL;
@@ -210,29 +210,21 @@ static void api_agreement_create(Request *r) {
   g.zResponsibleKind = arena_strdup(pArena, g.zResponsibleKind);
   g.zResponsible = arena_strdup(pArena, g.zResponsible);
   json_decref(pBody);
-  int64_t iCouncil = people_council_id(pDb);
-  int rc = session_agreement_insert(pDb, iCouncil, &g);
-  if (rc == SESSION_ACTA_FROZEN) {
-    sess_frozen_respond(r, g.iActivity);
+  int64_t iCouncil = page_council_id(r);
+  int rc = meeting_agreement_insert(pDb, iCouncil, &g);
+  if (rc == MEETING_ACTA_FROZEN) {
+    meeting_frozen_respond(r, g.iActivity);
     return;
   }
-  if (rc != DB_OK ||
-      session_agreement_get(pDb, pArena, iCouncil, g.id, &g) != DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(r, rc) ||
+      !page_db_ok(r, meeting_agreement_get(pDb, pArena, iCouncil, g.id, &g))) {
     return;
   }
-  respond_json(r, 201, sess_agreement_json(&g, session_today(pArena)));
+  respond_json(r, 201, meeting_agreement_json(&g, meeting_today(pArena)));
 }
 
 void page_api_agreements(Request *r) {
-  if (request_is_post(r)) {
-    if (!(request_user(r)->mRole & ROLE_ADMIN)) {
-      respond_json_error(r, 403,
-                         "Solo la encargada o el encargado puede registrar "
-                         "acuerdos.",
-                         NULL);
-      return;
-    }
+  if (request_is_post(r)) { /* The officer's only (routes.c) */
     api_agreement_create(r);
     return;
   }
@@ -245,27 +237,26 @@ void page_api_agreements(Request *r) {
                        "session");
     return;
   }
-  SessionAgreement *aAgr = NULL;
+  MeetingAgreement *aAgr = NULL;
   int nAgr = 0;
-  if (session_agreement_list(pDb, pArena, people_council_id(pDb), iSession,
-                             &aAgr, &nAgr) != DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(r, meeting_agreement_list(pDb, pArena, page_council_id(r),
+                                            iSession, &aAgr, &nAgr))) {
     return;
   }
-  const char *zToday = session_today(pArena);
+  const char *zToday = meeting_today(pArena);
   json_t *pArr = json_array();
   for (int i = 0; i < nAgr; i++) {
-    json_array_append_new(pArr, sess_agreement_json(&aAgr[i], zToday));
+    json_array_append_new(pArr, meeting_agreement_json(&aAgr[i], zToday));
   }
   respond_json(r, 200, pArr);
 }
 
-static json_t *agreement_full_json(Request *r, const SessionAgreement *g) {
-  SessionAgreementNote *aNote = NULL;
+static json_t *agreement_full_json(Request *r, const MeetingAgreement *g) {
+  MeetingAgreementNote *aNote = NULL;
   int nNote = 0;
-  json_t *p = sess_agreement_json(g, session_today(request_arena(r)));
+  json_t *p = meeting_agreement_json(g, meeting_today(request_arena(r)));
   json_t *pLog = json_array();
-  if (session_agreement_notes(request_db(r), request_arena(r), g->id, &aNote,
+  if (meeting_agreement_notes(request_db(r), request_arena(r), g->id, &aNote,
                               &nNote) == DB_OK) {
     for (int i = 0; i < nNote; i++) {
       json_array_append_new(
@@ -281,11 +272,11 @@ static json_t *agreement_full_json(Request *r, const SessionAgreement *g) {
 void page_api_agreement(Request *r) {
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
-  int64_t iCouncil = people_council_id(pDb);
+  int64_t iCouncil = page_council_id(r);
   int64_t iId = request_param_id(r, 0);
-  SessionAgreement g;
+  MeetingAgreement g;
   int rc =
-      iId ? session_agreement_get(pDb, pArena, iCouncil, iId, &g) : DB_DONE;
+      iId ? meeting_agreement_get(pDb, pArena, iCouncil, iId, &g) : DB_DONE;
   if (rc != DB_OK) {
     respond_json_error(r, rc == DB_DONE ? 404 : 500, "No existe ese acuerdo.",
                        NULL);
@@ -293,13 +284,6 @@ void page_api_agreement(Request *r) {
   }
   if (!request_is_post(r)) {
     respond_json(r, 200, agreement_full_json(r, &g));
-    return;
-  }
-  if (!(request_user(r)->mRole & ROLE_ADMIN)) {
-    respond_json_error(r, 403,
-                       "Solo la encargada o el encargado puede hacer el "
-                       "seguimiento de los acuerdos.",
-                       NULL);
     return;
   }
   json_t *pBody = body_json(r);
@@ -346,20 +330,19 @@ void page_api_agreement(Request *r) {
     return;
   }
   zNote = arena_strdup(pArena, zNote);
-  zDate = *zDate ? arena_strdup(pArena, zDate) : session_today(pArena);
+  zDate = *zDate ? arena_strdup(pArena, zDate) : meeting_today(pArena);
   json_decref(pBody);
-  rc = session_agreement_follow(pDb, request_user(r)->id, &g, eNew, zDate,
+  rc = meeting_agreement_follow(pDb, request_user(r)->id, &g, eNew, zDate,
                                 zNote);
-  if (rc == DB_BUSY) {
+  if (rc == DB_STALE) {
     respond_json_error(r, 409,
                        "Otra persona modificó el acuerdo al mismo tiempo: "
                        "vuelva a leerlo y repita el cambio.",
                        "version");
     return;
   }
-  if (rc != DB_OK ||
-      session_agreement_get(pDb, pArena, iCouncil, g.id, &g) != DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(r, rc) ||
+      !page_db_ok(r, meeting_agreement_get(pDb, pArena, iCouncil, g.id, &g))) {
     return;
   }
   respond_json(r, 200, agreement_full_json(r, &g));

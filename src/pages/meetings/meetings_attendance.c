@@ -30,7 +30,7 @@
 
 #define GUEST_ROWS_MAX 200
 
-static const SessionAttendance *row_of(const SessionAttendance *aRow, int nRow,
+static const MeetingAttendance *row_of(const MeetingAttendance *aRow, int nRow,
                                        int64_t iMember) {
   for (int i = 0; i < nRow; i++) {
     if (aRow[i].iMember == iMember) return &aRow[i];
@@ -68,7 +68,7 @@ static void row_error(Html *h, const FormErrors *pErr, const char *zKey) {
 }
 
 static void guest_row(Html *h, const FormErrors *pErr, int i,
-                      const SessionAttendance *g) {
+                      const MeetingAttendance *g) {
   char zKey[32];
   snprintf(zKey, sizeof(zKey), "guest_%d", i);
   html_printf(h, "<fieldset class=\"attendance-guest%s\" id=\"%s\">",
@@ -91,20 +91,20 @@ static void guest_row(Html *h, const FormErrors *pErr, int i,
 }
 
 static void attendance_render(Html *h, Request *r, const Activity *a,
-                              const SessionExpected *aExp, int nExp,
-                              const SessionAttendance *aRow, int nRow,
+                              const MeetingExpected *aExp, int nExp,
+                              const MeetingAttendance *aRow, int nRow,
                               const FormErrors *pErr, int iBase, int bConflict);
 
 void activity_attendance_section(Html *h, Request *r, const Activity *a) {
   if (!request_user(r)) return;
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
-  SessionExpected *aExp = NULL;
-  SessionAttendance *aRow = NULL;
+  MeetingExpected *aExp = NULL;
+  MeetingAttendance *aRow = NULL;
   int nExp = 0, nRow = 0;
-  if (session_expected_list(pDb, pArena, people_council_id(pDb), &aExp,
-                            &nExp) != DB_OK ||
-      session_attendance_list(pDb, pArena, a->id, &aRow, &nRow) != DB_OK) {
+  if (meeting_expected_list(pDb, pArena, page_council_id(r), &aExp, &nExp) !=
+          DB_OK ||
+      meeting_attendance_list(pDb, pArena, a->id, &aRow, &nRow) != DB_OK) {
     return;
   }
   attendance_render(h, r, a, aExp, nExp, aRow, nRow, NULL, 0, 0);
@@ -115,15 +115,15 @@ void activity_attendance_section(Html *h, Request *r, const Activity *a) {
 ** "guest_N"). The form carries iBase as the list's version (0: the stored
 ** one); bConflict closes it with the conflict page's choices. */
 static void attendance_render(Html *h, Request *r, const Activity *a,
-                              const SessionExpected *aExp, int nExp,
-                              const SessionAttendance *aRow, int nRow,
+                              const MeetingExpected *aExp, int nExp,
+                              const MeetingAttendance *aRow, int nRow,
                               const FormErrors *pErr, int iBase,
                               int bConflict) {
-  int bAdmin = (request_user(r)->mRole & ROLE_ADMIN) != 0;
+  int bAdmin = page_user_is(r, ROLE_ADMIN);
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
   QuorumResult q;
-  if (session_quorum(pDb, pArena, people_council_id(pDb), a->id, &q) != DB_OK) {
+  if (meeting_quorum(pDb, pArena, page_council_id(r), a->id, &q) != DB_OK) {
     return;
   }
   html_printf(h,
@@ -142,7 +142,7 @@ static void attendance_render(Html *h, Request *r, const Activity *a,
               (long long)a->id, (long long)a->id);
   /* Once the acta is approved the list is fixed with it: shown, not
   ** offered as a form (the officer still sees the excuses). */
-  const char *zFrozen = bAdmin ? sess_frozen_reason(r, a->id) : NULL;
+  const char *zFrozen = bAdmin ? meeting_frozen_reason(r, a->id) : NULL;
   if (!bAdmin || zFrozen) {
     if (zFrozen) {
       html_printf(h,
@@ -165,10 +165,10 @@ static void attendance_render(Html *h, Request *r, const Activity *a,
               "/actividades/%lld/asistencia\">",
               (long long)a->id);
   form_csrf(h, request_csrf_token(r));
-  people_version_field(h, r, RECORD_ATTENDANCE, a->id, iBase);
+  record_version_field(h, r, RECORD_ATTENDANCE, a->id, iBase);
   for (int i = 0; i < nExp; i++) {
-    const SessionExpected *e = &aExp[i];
-    const SessionAttendance *s = row_of(aRow, nRow, e->iMember);
+    const MeetingExpected *e = &aExp[i];
+    const MeetingAttendance *s = row_of(aRow, nRow, e->iMember);
     char zName[40];
     snprintf(zName, sizeof(zName), "status_%lld", (long long)e->iMember);
     char zKey[40];
@@ -219,8 +219,8 @@ static void attendance_render(Html *h, Request *r, const Activity *a,
 }
 
 /* Reads the form into *pIn. */
-static void attendance_from_form(Request *r, const SessionExpected *aExp,
-                                 int nExp, SessAttendanceInput *pIn) {
+static void attendance_from_form(Request *r, const MeetingExpected *aExp,
+                                 int nExp, MeetingAttendanceInput *pIn) {
   Arena *pArena = request_arena(r);
   int nMax = nExp + GUEST_ROWS_MAX + 1;
   pIn->a = arena_alloc(pArena, sizeof(AttendanceEntry) * (size_t)nMax);
@@ -265,16 +265,16 @@ static void attendance_from_form(Request *r, const SessionExpected *aExp,
 
 /* The list as typed (in), as rows the form can show; *pzKey (may be NULL)
 ** gets the form key of the row iEntry ("member_ID", "guest_N"). */
-static SessionAttendance *typed_rows(Arena *pArena,
-                                     const SessAttendanceInput *pIn, int iEntry,
-                                     const char **pzKey) {
-  SessionAttendance *aRow =
-      arena_alloc(pArena, sizeof(SessionAttendance) * (size_t)(pIn->n + 1));
+static MeetingAttendance *typed_rows(Arena *pArena,
+                                     const MeetingAttendanceInput *pIn,
+                                     int iEntry, const char **pzKey) {
+  MeetingAttendance *aRow =
+      arena_alloc(pArena, sizeof(MeetingAttendance) * (size_t)(pIn->n + 1));
   const char *zKey = NULL;
   int nGuest = 0;
   for (int i = 0; i < pIn->n; i++) {
     const AttendanceEntry *e = &pIn->a[i];
-    SessionAttendance *s = &aRow[i];
+    MeetingAttendance *s = &aRow[i];
     memset(s, 0, sizeof(*s));
     s->iMember = e->iMemberId;
     s->zName = e->zName ? e->zName : "";
@@ -299,11 +299,11 @@ static SessionAttendance *typed_rows(Arena *pArena,
 /* Re-shows the form as typed (in) with zErr under the row iEntry of in,
 ** 422, keeping the version it was drawn from; nothing was written. */
 static void attendance_reshow(Request *r, const Activity *a,
-                              const SessionExpected *aExp, int nExp,
-                              const SessAttendanceInput *pIn, int iEntry,
+                              const MeetingExpected *aExp, int nExp,
+                              const MeetingAttendanceInput *pIn, int iEntry,
                               const char *zErr) {
   const char *zKey = NULL;
-  SessionAttendance *aRow = typed_rows(request_arena(r), pIn, iEntry, &zKey);
+  MeetingAttendance *aRow = typed_rows(request_arena(r), pIn, iEntry, &zKey);
   FormErrors err;
   form_errors_init(&err);
   form_error(&err, zKey, zErr);
@@ -313,14 +313,14 @@ static void attendance_reshow(Request *r, const Activity *a,
               (long long)a->id, a->zTitle);
   form_errors_summary(&h, &err);
   attendance_render(&h, r, a, aExp, nExp, aRow, pIn->n, &err,
-                    people_posted_version(r), 0);
+                    record_posted_version(r), 0);
   page_finish(r, &h, 422);
 }
 
 /* One person's attendance in words, for the comparison: "Ausencia justificada:
 ** viaje", "Presente, reemplaza a …"; s NULL: nothing recorded. */
-static const char *attendance_words(Arena *pArena, const SessionAttendance *s,
-                                    const SessionExpected *aExp, int nExp) {
+static const char *attendance_words(Arena *pArena, const MeetingAttendance *s,
+                                    const MeetingExpected *aExp, int nExp) {
   if (!s) return "Sin registrar";
   const char *z = attendance_label(s->eStatus);
   if (s->eStatus == ATTENDANCE_JUSTIFICADO && s->zReason && *s->zReason) {
@@ -335,11 +335,11 @@ static const char *attendance_words(Arena *pArena, const SessionAttendance *s,
 }
 
 /* The guests of aRow in one line: "Ana Pérez (Junta X): Presente; …". */
-static const char *guests_words(Arena *pArena, const SessionAttendance *aRow,
+static const char *guests_words(Arena *pArena, const MeetingAttendance *aRow,
                                 int nRow) {
   const char *z = NULL;
   for (int i = 0; i < nRow; i++) {
-    const SessionAttendance *g = &aRow[i];
+    const MeetingAttendance *g = &aRow[i];
     if (g->iMember) continue;
     const char *zOne = arena_printf(
         pArena, "%s%s%s%s: %s", g->zName, g->zOrganization[0] ? " (" : "",
@@ -355,25 +355,25 @@ static const char *guests_words(Arena *pArena, const SessionAttendance *aRow,
 ** values drawn from the stored version, so that "Guardar mi versión" is
 ** checked again. Nothing was written. */
 static void attendance_conflict(Request *r, const Activity *a,
-                                const SessionExpected *aExp, int nExp,
-                                const SessAttendanceInput *pIn) {
+                                const MeetingExpected *aExp, int nExp,
+                                const MeetingAttendanceInput *pIn) {
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
-  SessionAttendance *aSaved = NULL;
+  MeetingAttendance *aSaved = NULL;
   int nSaved = 0;
   RecordStamp stamp;
-  if (session_attendance_list(pDb, pArena, a->id, &aSaved, &nSaved) != DB_OK ||
-      record_stamp_get(pDb, pArena, RECORD_ATTENDANCE, a->id, &stamp) !=
-          DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(
+          r, meeting_attendance_list(pDb, pArena, a->id, &aSaved, &nSaved)) ||
+      !page_db_ok(
+          r, record_stamp_get(pDb, pArena, RECORD_ATTENDANCE, a->id, &stamp))) {
     return;
   }
-  SessionAttendance *aMine = typed_rows(pArena, pIn, -1, NULL);
+  MeetingAttendance *aMine = typed_rows(pArena, pIn, -1, NULL);
   Html h;
   page_begin(r, &h, "Asistencia", "actividades");
   html_printf(&h, "<h1>Asistencia: <a href=\"/actividades/%lld\">%s</a></h1>\n",
               (long long)a->id, a->zTitle);
-  people_conflict_begin(&h, r, RECORD_ATTENDANCE, a->id, "de la asistencia");
+  record_conflict_begin(&h, r, RECORD_ATTENDANCE, a->id, "de la asistencia");
   for (int i = 0; i < nExp; i++) {
     conflict_row(
         &h, aExp[i].zName,
@@ -391,18 +391,18 @@ static void attendance_conflict(Request *r, const Activity *a,
 }
 
 /* Saves the list in, checked against the version the form was drawn from
-** when it carries one: DB_OK, DB_BUSY (saved meanwhile), DB_ERROR. */
+** when it carries one: DB_OK, DB_STALE (saved meanwhile), DB_ERROR. */
 static int attendance_save(Request *r, const Activity *a,
-                           const SessAttendanceInput *pIn) {
+                           const MeetingAttendanceInput *pIn) {
   Db *pDb = request_db(r);
   int64_t iUser = request_user(r)->id;
   if (db_begin(pDb) != DB_OK) return DB_ERROR;
   int rc = request_field(r, "version")
                ? record_stamp_claim(pDb, RECORD_ATTENDANCE, a->id,
-                                    people_posted_version(r), iUser)
+                                    record_posted_version(r), iUser)
                : DB_OK;
   if (rc == DB_OK) {
-    rc = session_attendance_replace(pDb, a->id, iUser, pIn->a, pIn->n,
+    rc = meeting_attendance_replace(pDb, a->id, iUser, pIn->a, pIn->n,
                                     pIn->azCommune, pIn->aiSubstituteFor);
   }
   if (rc != DB_OK) {
@@ -417,48 +417,45 @@ void page_activity_attendance(Request *r) {
   if (!act_load(r, &a, 0)) return;
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
-  SessionExpected *aExp = NULL;
+  MeetingExpected *aExp = NULL;
   int nExp = 0;
-  if (session_expected_list(pDb, pArena, people_council_id(pDb), &aExp,
-                            &nExp) != DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(r, meeting_expected_list(pDb, pArena, page_council_id(r),
+                                           &aExp, &nExp))) {
     return;
   }
-  SessAttendanceInput in;
+  MeetingAttendanceInput in;
   attendance_from_form(r, aExp, nExp, &in);
   const char *zField = NULL;
   int iEntry = -1;
-  const char *zErr = sess_attendance_check_at(r, &in, &zField, &iEntry);
+  const char *zErr = meeting_attendance_check_at(r, &in, &zField, &iEntry);
   if (zErr) {
     attendance_reshow(r, &a, aExp, nExp, &in, iEntry, zErr);
     return;
   }
   int rc = attendance_save(r, &a, &in);
-  if (rc == SESSION_ACTA_FROZEN) {
-    sess_frozen_respond(r, a.id);
+  if (rc == MEETING_ACTA_FROZEN) {
+    meeting_frozen_respond(r, a.id);
     return;
   }
-  if (rc == DB_BUSY) {
+  if (rc == DB_STALE) {
     attendance_conflict(r, &a, aExp, nExp, &in);
     return;
   }
-  if (rc != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
+  if (!page_db_ok(r, rc)) return;
   respond_redirect(
       r, arena_printf(pArena, "/actividades/%lld#asistencia", (long long)a.id));
 }
 
 /* The sheet of activity a (blank, to be signed). EXPORT_OK or EXPORT_ERROR
 ** (a failed query included). */
-static int sheet_pdf(Db *pDb, Arena *pArena, const Activity *pAct, int bLetter,
-                     const char **ppOut, size_t *pnOut) {
+static int sheet_pdf(Db *pDb, Arena *pArena, const Council *pCouncil,
+                     const Activity *pAct, int bLetter, const char **ppOut,
+                     size_t *pnOut) {
   const Activity a = *pAct;
-  SessionExpected *aExp = NULL;
+  MeetingExpected *aExp = NULL;
   int nExp = 0;
-  if (session_expected_list(pDb, pArena, people_council_id(pDb), &aExp,
-                            &nExp) != DB_OK) {
+  if (!pCouncil ||
+      meeting_expected_list(pDb, pArena, pCouncil->id, &aExp, &nExp) != DB_OK) {
     return EXPORT_ERROR;
   }
   SheetPerson *aPerson =
@@ -475,13 +472,11 @@ static int sheet_pdf(Db *pDb, Arena *pArena, const Activity *pAct, int bLetter,
     azLine[i] =
         arena_printf(pArena, "Línea %d del plan de trabajo", a.aLine[i]);
   }
-  const char *zCouncil = NULL, *zShort = NULL;
-  accounts_council_names(pDb, pArena, &zCouncil, &zShort);
   char zWhen[ACTIVITY_WHEN_MAX];
   activity_format_when(a.iStart, a.iEnd, zWhen, sizeof(zWhen));
   SheetInput in;
   memset(&in, 0, sizeof(in));
-  in.zCouncil = zCouncil ? zCouncil : "";
+  in.zCouncil = pCouncil->zName;
   in.zActivity = a.zTitle;
   in.zWhen = zWhen;
   in.zPlace = convene_place(pArena, &a);
@@ -495,13 +490,15 @@ static int sheet_pdf(Db *pDb, Arena *pArena, const Activity *pAct, int bLetter,
   return attendance_sheet_pdf(pArena, &in, ppOut, pnOut, zErr, sizeof(zErr));
 }
 
-int attendance_sheet_bytes(Db *pDb, Arena *pArena, int64_t iActivity,
-                           const char **ppOut, size_t *pnOut) {
+int attendance_sheet_bytes(Db *pDb, Arena *pArena, const Council *pCouncil,
+                           int64_t iActivity, const char **ppOut,
+                           size_t *pnOut) {
   Activity a;
   int rc = activity_get(pDb, pArena, iActivity, &a);
   if (rc != DB_OK) return rc;
-  return sheet_pdf(pDb, pArena, &a, 0, ppOut, pnOut) == EXPORT_OK ? DB_OK
-                                                                  : DB_ERROR;
+  return sheet_pdf(pDb, pArena, pCouncil, &a, 0, ppOut, pnOut) == EXPORT_OK
+             ? DB_OK
+             : DB_ERROR;
 }
 
 void page_activity_attendance_pdf(Request *r) {
@@ -510,7 +507,7 @@ void page_activity_attendance_pdf(Request *r) {
   const char *zPaper = request_query(r, "papel");
   const char *zOut = NULL;
   size_t nOut = 0;
-  if (sheet_pdf(request_db(r), request_arena(r), &a,
+  if (sheet_pdf(request_db(r), request_arena(r), page_council(r), &a,
                 zPaper && strcmp(zPaper, "carta") == 0, &zOut,
                 &nOut) != EXPORT_OK) {
     respond_error(r, 500, NULL);

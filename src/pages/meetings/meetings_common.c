@@ -7,22 +7,22 @@
 #include "pages/meetings/meetings_pages.h"
 #include "store/people/people.h"
 
-const char *sess_attendance_check(Request *r, SessAttendanceInput *p,
-                                  const char **pzField) {
+const char *meeting_attendance_check(Request *r, MeetingAttendanceInput *p,
+                                     const char **pzField) {
   int iEntry = -1;
-  return sess_attendance_check_at(r, p, pzField, &iEntry);
+  return meeting_attendance_check_at(r, p, pzField, &iEntry);
 }
 
-const char *sess_attendance_check_at(Request *r, SessAttendanceInput *p,
-                                     const char **pzField, int *piEntry) {
+const char *meeting_attendance_check_at(Request *r, MeetingAttendanceInput *p,
+                                        const char **pzField, int *piEntry) {
   *piEntry = -1;
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
-  SessionExpected *aExp = NULL;
+  MeetingExpected *aExp = NULL;
   int nExp = 0;
   *pzField = NULL;
-  if (session_expected_list(pDb, pArena, people_council_id(pDb), &aExp,
-                            &nExp) != DB_OK) {
+  if (meeting_expected_list(pDb, pArena, page_council_id(r), &aExp, &nExp) !=
+      DB_OK) {
     return "No se pudo leer la lista de consejeros.";
   }
   long long *aiKnown =
@@ -37,7 +37,7 @@ const char *sess_attendance_check_at(Request *r, SessAttendanceInput *p,
   for (int i = 0; i < p->n; i++) {
     int64_t iTitular = p->aiSubstituteFor[i];
     if (!iTitular) continue;
-    const SessionExpected *pSelf = NULL, *pTitular = NULL;
+    const MeetingExpected *pSelf = NULL, *pTitular = NULL;
     for (int k = 0; k < nExp; k++) {
       if (aExp[k].iMember == p->a[i].iMemberId) pSelf = &aExp[k];
       if (aExp[k].iMember == iTitular) pTitular = &aExp[k];
@@ -60,16 +60,16 @@ static json_t *quorum_check_json(const QuorumCheck *c) {
                    c->zExplain);
 }
 
-const char *sess_frozen_reason(Request *r, int64_t iActivity) {
-  SessionActa acta;
+const char *meeting_frozen_reason(Request *r, int64_t iActivity) {
+  MeetingActa acta;
   const char *zWhy = NULL;
-  if (session_acta_get(request_db(r), iActivity, &acta) == DB_OK) {
+  if (meeting_acta_get(request_db(r), iActivity, &acta) == DB_OK) {
     acta_freezes_session(acta.eState, &zWhy);
   }
   return zWhy;
 }
 
-void sess_frozen_respond(Request *r, int64_t iActivity) {
+void meeting_frozen_respond(Request *r, int64_t iActivity) {
   const char *zWhy = NULL;
   acta_freezes_session(ACTA_APROBADA, &zWhy);
   if (request_is_api(r)) {
@@ -86,20 +86,19 @@ void sess_frozen_respond(Request *r, int64_t iActivity) {
   page_finish(r, &h, 409);
 }
 
-json_t *sess_attendance_json(Request *r, int64_t iActivity) {
+json_t *meeting_attendance_json(Request *r, int64_t iActivity) {
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
-  SessionAttendance *aRow = NULL;
+  MeetingAttendance *aRow = NULL;
   int nRow = 0;
   QuorumResult q;
-  if (session_attendance_list(pDb, pArena, iActivity, &aRow, &nRow) != DB_OK ||
-      session_quorum(pDb, pArena, people_council_id(pDb), iActivity, &q) !=
-          DB_OK) {
+  if (meeting_attendance_list(pDb, pArena, iActivity, &aRow, &nRow) != DB_OK ||
+      meeting_quorum(pDb, pArena, page_council_id(r), iActivity, &q) != DB_OK) {
     return NULL;
   }
   json_t *pArr = json_array();
   for (int i = 0; i < nRow; i++) {
-    const SessionAttendance *s = &aRow[i];
+    const MeetingAttendance *s = &aRow[i];
     json_t *e = json_object();
     if (s->iMember) {
       json_object_set_new(e, "member_id", json_integer(s->iMember));
@@ -123,7 +122,7 @@ json_t *sess_attendance_json(Request *r, int64_t iActivity) {
   return json_pack("{s:o, s:o}", "attendance", pArr, "quorum", pQuorum);
 }
 
-json_t *sess_agreement_json(const SessionAgreement *g, const char *zToday) {
+json_t *meeting_agreement_json(const MeetingAgreement *g, const char *zToday) {
   json_t *p = json_object();
   json_object_set_new(p, "id", json_integer(g->id));
   json_object_set_new(p, "text", json_string(g->zText));
@@ -152,8 +151,8 @@ json_t *sess_agreement_json(const SessionAgreement *g, const char *zToday) {
 #define AGREEMENT_TEXT_MAX 4000
 #define AGREEMENT_NAME_MAX 200
 
-const char *sess_agreement_check(const SessionAgreement *g,
-                                 const char **pzField) {
+const char *meeting_agreement_check(const MeetingAgreement *g,
+                                    const char **pzField) {
   static const char *const azKind[] = {"ninguno", "consejero", "autoridad",
                                        "encargado"};
   *pzField = "text";

@@ -9,46 +9,46 @@
 #include "pages/activities/activities_pages.h"
 #include "store/meetings/meetings.h"
 
-#define SESS_ATTENDANCE_MAX 500 /* Entries in one attendance list */
+#define MEETING_ATTENDANCE_MAX 500 /* Entries in one attendance list */
 
 /* An attendance list as received, with what the domain entry lacks. */
-typedef struct SessAttendanceInput {
+typedef struct MeetingAttendanceInput {
   AttendanceEntry *a;       /* Entries (arena) */
   const char **azCommune;   /* Guest communes, parallel to a */
   int64_t *aiSubstituteFor; /* Titular a suplente attends for, or 0 */
   int n;
-} SessAttendanceInput;
+} MeetingAttendanceInput;
 
 /* Checks p (domain rules plus: members in office, substitute_for a
 ** titular) for pAct. Returns NULL when valid, else the Spanish sentence;
 ** *pzField gets the field to blame. */
-const char *sess_attendance_check(Request *r, SessAttendanceInput *p,
-                                  const char **pzField);
+const char *meeting_attendance_check(Request *r, MeetingAttendanceInput *p,
+                                     const char **pzField);
 /* The same, and *piEntry gets the index in p of the entry to blame (-1
 ** when none), so a form can show the message next to that row. */
-const char *sess_attendance_check_at(Request *r, SessAttendanceInput *p,
-                                     const char **pzField, int *piEntry);
+const char *meeting_attendance_check_at(Request *r, MeetingAttendanceInput *p,
+                                        const char **pzField, int *piEntry);
 
 /* {"attendance": [...], "quorum": {"required", "present", "reached",
 ** "explanation", ...}} of an activity, or NULL on a database error. */
-json_t *sess_attendance_json(Request *r, int64_t iActivity);
+json_t *meeting_attendance_json(Request *r, int64_t iActivity);
 
 /* The JSON of one agreement. */
-json_t *sess_agreement_json(const SessionAgreement *g, const char *zToday);
+json_t *meeting_agreement_json(const MeetingAgreement *g, const char *zToday);
 
 /* Checks an agreement's text, votes, responsible and due date. NULL when
 ** valid, else the sentence and *pzField. */
-const char *sess_agreement_check(const SessionAgreement *g,
-                                 const char **pzField);
+const char *meeting_agreement_check(const MeetingAgreement *g,
+                                    const char **pzField);
 
 /* Once a session's acta is approved, its attendance and agreements are
 ** fixed with it (acta_freezes_session()): the Spanish reason a change is
 ** refused, or NULL while they may change. Forms use it to show the list
-** read-only; the stores refuse the write itself (SESSION_ACTA_FROZEN). */
-const char *sess_frozen_reason(Request *r, int64_t iActivity);
-/* Answers a write the store refused as SESSION_ACTA_FROZEN: 409 with the
+** read-only; the stores refuse the write itself (MEETING_ACTA_FROZEN). */
+const char *meeting_frozen_reason(Request *r, int64_t iActivity);
+/* Answers a write the store refused as MEETING_ACTA_FROZEN: 409 with the
 ** reason (JSON on the API) and a link to the acta on a page. */
-void sess_frozen_respond(Request *r, int64_t iActivity);
+void meeting_frozen_respond(Request *r, int64_t iActivity);
 
 /* Handlers. */
 void page_api_activity_attendance(Request *r);
@@ -71,10 +71,11 @@ void page_admin_quorum(Request *r);
 ** the approved (or published) acta, and the attendance sheet. DB_OK with
 ** the bytes (arena), DB_DONE when there is no such activity or acta, or
 ** DB_ERROR. */
-int actas_pdf_bytes(Db *pDb, Arena *pArena, int64_t iActivity,
-                    const char **ppOut, size_t *pnOut);
-int attendance_sheet_bytes(Db *pDb, Arena *pArena, int64_t iActivity,
-                           const char **ppOut, size_t *pnOut);
+int actas_pdf_bytes(Db *pDb, Arena *pArena, const Council *pCouncil,
+                    int64_t iActivity, const char **ppOut, size_t *pnOut);
+int attendance_sheet_bytes(Db *pDb, Arena *pArena, const Council *pCouncil,
+                           int64_t iActivity, const char **ppOut,
+                           size_t *pnOut);
 
 /* The activity page's attendance and agreements sections. */
 void activity_attendance_section(Html *h, Request *r, const Activity *pAct);

@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/council/council.h"
+
 #include "db/record_stamp.h"
 #include "pages/conflict.h"
 #include "pages/meetings/meetings_pages.h"
@@ -89,7 +91,7 @@ static void quorum_conflict_table(Html *h, Request *r, const QuorumRules *pMine,
   Arena *pArena = request_arena(r);
   RecordStamp stamp;
   record_stamp_get(request_db(r), pArena, RECORD_QUORUM_SETTINGS,
-                   people_council_id(request_db(r)), &stamp);
+                   page_council_id(r), &stamp);
   ConflictSaved saved = {"de las reglas de quórum", stamp.iVersion,
                          stamp.zAuthor, stamp.tUpdated};
   conflict_begin(h, pArena, &saved);
@@ -145,9 +147,9 @@ static void quorum_form(Request *r, const QuorumRules *pRules,
   if (pSaved) quorum_conflict_table(&h, r, pRules, pSaved);
   if (iBase < 0) {
     RecordStamp stamp;
-    int rc = record_stamp_get(request_db(r), request_arena(r),
-                              RECORD_QUORUM_SETTINGS,
-                              people_council_id(request_db(r)), &stamp);
+    int rc =
+        record_stamp_get(request_db(r), request_arena(r),
+                         RECORD_QUORUM_SETTINGS, page_council_id(r), &stamp);
     iBase = rc == DB_OK ? stamp.iVersion : 0;
   }
   int bTyped = pErr != NULL || pSaved != NULL;
@@ -192,42 +194,17 @@ static int posted_version(Request *r) {
   if (z) return atoi(z);
   RecordStamp stamp;
   return record_stamp_get(request_db(r), request_arena(r),
-                          RECORD_QUORUM_SETTINGS,
-                          people_council_id(request_db(r)), &stamp) == DB_OK
+                          RECORD_QUORUM_SETTINGS, page_council_id(r),
+                          &stamp) == DB_OK
              ? stamp.iVersion
              : 0;
 }
 
-/* Saves accepted rules if the stored ones are still those the form was
-** drawn from: DB_OK, DB_BUSY (changed meanwhile), DB_ERROR. */
-static int save_checked(Request *r, int64_t iCouncil,
-                        const QuorumRules *pRules) {
-  Db *pDb = request_db(r);
-  int64_t iUser = request_user(r)->id;
-  int iBase = posted_version(r);
-  if (db_begin(pDb) != DB_OK) return DB_ERROR;
-  int rc =
-      record_stamp_claim(pDb, RECORD_QUORUM_SETTINGS, iCouncil, iBase, iUser);
-  if (rc == DB_OK) rc = session_quorum_rules_save(pDb, iCouncil, pRules);
-  /* A first save inserts the row: mark it as this user's. */
-  if (rc == DB_OK && iBase == 0) {
-    rc = record_stamp_claim(pDb, RECORD_QUORUM_SETTINGS, iCouncil, 1, iUser);
-  }
-  if (rc != DB_OK) {
-    db_rollback(pDb);
-    return rc;
-  }
-  return db_commit(pDb);
-}
-
 void page_admin_quorum(Request *r) {
   Db *pDb = request_db(r);
-  int64_t iCouncil = people_council_id(pDb);
+  int64_t iCouncil = page_council_id(r);
   QuorumRules rules;
-  if (session_quorum_rules(pDb, iCouncil, &rules) != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
+  if (!page_db_ok(r, council_quorum_rules(pDb, iCouncil, &rules))) return;
   if (request_is_post(r)) {
     const char *zCounts = request_field(r, "counts");
     rules.eCounts = zCounts && strcmp(zCounts, "suplentes") == 0
@@ -263,13 +240,15 @@ void page_admin_quorum(Request *r) {
       quorum_form(r, &rules, &err, posted_version(r), NULL);
       return;
     }
-    int rc = save_checked(r, iCouncil, &rules);
+    int rc = council_quorum_rules_save(pDb, iCouncil, &rules, posted_version(r),
+                                       request_user(r)->id);
     if (rc == DB_OK) {
       respond_redirect(r, "/admin/quorum");
       return;
     }
     QuorumRules saved;
-    if (rc != DB_BUSY || session_quorum_rules(pDb, iCouncil, &saved) != DB_OK) {
+    if (rc != DB_STALE ||
+        council_quorum_rules(pDb, iCouncil, &saved) != DB_OK) {
       respond_error(r, 500, NULL);
       return;
     }

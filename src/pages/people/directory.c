@@ -11,77 +11,55 @@
 **                                  [{"code", "name", "communes":
 **                                  [{"code", "name"}]}]}
 */
+#include <stddef.h>
 #include <string.h>
 
 #include "pages/people/people_widgets.h"
 
-void page_admin_directory(Request *r) {
-  int64_t iCouncil = people_require_council(r);
-  if (!iCouncil) return;
-  Db *pDb = request_db(r);
-  Arena *pArena = request_arena(r);
-  PeopleFilter filter;
-  people_filter_from_request(r, &filter);
-  TerritoryIndex idx;
-  DirectoryEntry *aEntry = NULL;
-  int nEntry = 0;
-  if (territory_index_load(pDb, pArena, &idx) != DB_OK ||
-      people_directory_list(pDb, pArena, iCouncil, &filter, &aEntry, &nEntry) !=
-          DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
-  Html h;
-  page_begin(r, &h, "Directorio de autoridades y servicios",
-             "admin-directorio");
-  html_printf(&h,
-              "<h1>Directorio de autoridades y servicios</h1>\n<p>El "
-              "catastro de autoridades y servicios con que el consejo "
-              "quiere reunirse.</p>\n<p class=\"actions\"><a class=\""
-              "button button-primary\" href=\"/admin/directorio/nuevo\">"
-              "Agregar</a></p>\n");
-  people_filter_form(&h, &filter, &idx,
-                     territory_council_region(pDb, pArena, iCouncil),
-                     "/admin/directorio", &people_directory_kinds, "tipo",
-                     "Tipo", &people_directory_statuses);
-  people_export_links(&h, pArena, "/admin/directorio", &filter);
-  html_printf(&h,
-              "<div class=\"table-wrap\"><table class=\"table "
-              "table-cards\"><caption>%d %s</caption><thead><tr>"
-              "<th scope=\"col\">Institución</th><th scope=\"col\">"
-              "Persona</th><th scope=\"col\">Cargo</th><th scope=\"col\">"
-              "Tipo</th><th scope=\"col\">Territorio</th><th scope=\"col\">"
-              "Estado</th></tr></thead><tbody>\n",
-              nEntry, nEntry == 1 ? "registro" : "registros");
-  for (int i = 0; i < nEntry; i++) {
-    const DirectoryEntry *d = &aEntry[i];
-    html_printf(&h,
-                "<tr><td data-label=\"Institución\"><a href=\"/admin/"
-                "directorio/%lld\">%s</a></td><td data-label=\"Persona\">"
-                "%s</td><td data-label=\"Cargo\">%s</td><td data-label=\""
-                "Tipo\">%s</td><td data-label=\"Territorio\">%s</td>"
-                "<td data-label=\"Estado\">%s</td></tr>\n",
-                (long long)d->id, d->zInstitution, d->zPersonName, d->zPosition,
-                people_label(&people_directory_kinds, d->zKind),
-                d->zPlaceName[0] ? d->zPlaceName : "Regional",
-                people_label(&people_directory_statuses, d->zStatus));
-  }
-  html_printf(&h, "</tbody></table></div>\n");
-  page_finish(r, &h, 200);
+/* ---- The record page (record_page.h) ---- */
+
+static int directory_prepare(RecordEdit *e) {
+  e->pCtx = arena_alloc(e->pArena, sizeof(TerritoryIndex));
+  return territory_index_load(e->pDb, e->pArena, e->pCtx);
 }
 
-/* The form with values from d; iBase is the version it is drawn from (0:
-** the stored one), zConflictDiscard non-NULL closes it with the conflict
-** page's buttons. */
-static void directory_form(Html *h, Request *r, const TerritoryIndex *pIdx,
-                           const char *zRegion, const char *zAction,
-                           const DirectoryEntry *d, const FormErrors *pErr,
-                           int iBase, const char *zConflictDiscard) {
-  form_errors_summary(h, pErr);
-  html_printf(h, "<form class=\"form\" method=\"post\" action=\"%s\">\n",
-              zAction);
-  form_csrf(h, request_csrf_token(r));
-  people_version_field(h, r, RECORD_DIRECTORY_ENTRY, d->id, iBase);
+static void directory_defaults(RecordEdit *e, void *pRec) {
+  (void)e;
+  ((DirectoryEntry *)pRec)->zStatus = "por_contactar";
+}
+
+static int directory_load(RecordEdit *e, void *pRec) {
+  return people_directory_get(e->pDb, e->pArena, e->iCouncil, e->iId, pRec);
+}
+
+static void directory_check(RecordEdit *e, void *pChecked, FormErrors *pErr) {
+  people_directory_check(e->pDb, e->pArena, e->pCtx, people_request_get, e->r,
+                         pChecked, pErr);
+}
+
+static int directory_save(RecordEdit *e, const void *pStored, void *pChecked) {
+  (void)pStored;
+  return people_directory_save(e->pDb, e->iCouncil, pChecked);
+}
+
+static void directory_retyped(RecordEdit *e, const void *pChecked, void *pRec) {
+  DirectoryEntry *d = pRec;
+  *d = *(const DirectoryEntry *)pChecked;
+  d->zEmail = people_field(e->r, "correo");
+  d->zPhone = people_field(e->r, "telefono");
+  d->zKind = request_field(e->r, "tipo");
+  d->zStatus = request_field(e->r, "estado");
+}
+
+static const char *directory_title(RecordEdit *e, const void *pRec) {
+  (void)e;
+  return ((const DirectoryEntry *)pRec)->zInstitution;
+}
+
+static void directory_fields(Html *h, RecordEdit *e, const void *pRec,
+                             const FormErrors *pErr) {
+  const DirectoryEntry *d = pRec;
+  const char *zRegion = page_council_region(e->r);
   form_input(h, pErr, "institucion", "Institución o servicio", "text",
              d->zInstitution, NULL, "required");
   people_choice_select(h, pErr, "tipo", "Tipo", &people_directory_kinds,
@@ -95,11 +73,11 @@ static void directory_form(Html *h, Request *r, const TerritoryIndex *pIdx,
               "</label><select id=\"provincia\" name=\"provincia\"><option "
               "value=\"\">Toda la región</option>",
               zError ? " has-error" : "");
-  people_province_options(h, pIdx, zRegion, d->zProvinceCode);
+  people_province_options(h, e->pCtx, zRegion, d->zProvinceCode);
   html_printf(h, "</select>");
   if (zError) html_printf(h, "<p class=\"field-error\">%s</p>", zError);
   html_printf(h, "</div>\n");
-  people_commune_select(h, pErr, "comuna", "Comuna", pIdx, zRegion,
+  people_commune_select(h, pErr, "comuna", "Comuna", e->pCtx, zRegion,
                         d->zCommuneCode, 1);
   form_input(h, pErr, "correo", "Correo electrónico", "email", d->zEmail, NULL,
              NULL);
@@ -108,126 +86,54 @@ static void directory_form(Html *h, Request *r, const TerritoryIndex *pIdx,
              d->zReason, NULL, NULL);
   people_choice_select(h, pErr, "estado", "Estado", &people_directory_statuses,
                        d->zStatus, 0);
-  if (zConflictDiscard) {
-    conflict_submit(h, zConflictDiscard);
-    return;
-  }
-  html_printf(h,
-              "<div class=\"actions\"><button type=\"submit\" class=\""
-              "button button-primary\">Guardar</button> <a href=\"/admin/"
-              "directorio\">Cancelar</a></div>\n</form>\n");
 }
 
-/* What the officer typed (pMine) next to the entry as saved meanwhile
-** (pSaved). */
-static void directory_conflict_table(Html *h, Request *r,
-                                     const DirectoryEntry *pMine,
-                                     const DirectoryEntry *pSaved) {
-  people_conflict_begin(h, r, RECORD_DIRECTORY_ENTRY, pSaved->id,
-                        "de la ficha del directorio");
-  conflict_row(h, "Institución o servicio", pMine->zInstitution,
-               pSaved->zInstitution);
-  conflict_row(h, "Tipo", people_label(&people_directory_kinds, pMine->zKind),
-               people_label(&people_directory_kinds, pSaved->zKind));
-  conflict_row(h, "Persona", pMine->zPersonName, pSaved->zPersonName);
-  conflict_row(h, "Cargo", pMine->zPosition, pSaved->zPosition);
-  conflict_row(h, "Provincia", pMine->zProvinceCode, pSaved->zProvinceCode);
-  conflict_row(h, "Comuna", pMine->zCommuneCode, pSaved->zCommuneCode);
-  conflict_row(h, "Correo electrónico", pMine->zEmail, pSaved->zEmail);
-  conflict_row(h, "Teléfono", pMine->zPhone, pSaved->zPhone);
-  conflict_row(h, "Para qué queremos reunirnos", pMine->zReason,
-               pSaved->zReason);
+static void directory_conflict_rows(Html *h, RecordEdit *e, const void *pMine,
+                                    const void *pSaved) {
+  (void)e;
+  const DirectoryEntry *m = pMine, *s = pSaved;
+  conflict_row(h, "Institución o servicio", m->zInstitution, s->zInstitution);
+  conflict_row(h, "Tipo", people_label(&people_directory_kinds, m->zKind),
+               people_label(&people_directory_kinds, s->zKind));
+  conflict_row(h, "Persona", m->zPersonName, s->zPersonName);
+  conflict_row(h, "Cargo", m->zPosition, s->zPosition);
+  conflict_row(h, "Provincia", m->zProvinceCode, s->zProvinceCode);
+  conflict_row(h, "Comuna", m->zCommuneCode, s->zCommuneCode);
+  conflict_row(h, "Correo electrónico", m->zEmail, s->zEmail);
+  conflict_row(h, "Teléfono", m->zPhone, s->zPhone);
+  conflict_row(h, "Para qué queremos reunirnos", m->zReason, s->zReason);
   conflict_row(h, "Estado",
-               people_label(&people_directory_statuses, pMine->zStatus),
-               people_label(&people_directory_statuses, pSaved->zStatus));
-  conflict_end(h);
+               people_label(&people_directory_statuses, m->zStatus),
+               people_label(&people_directory_statuses, s->zStatus));
 }
 
-static void directory_edit(Request *r, int64_t iCouncil, int64_t iId) {
-  Db *pDb = request_db(r);
-  Arena *pArena = request_arena(r);
-  TerritoryIndex idx;
-  if (territory_index_load(pDb, pArena, &idx) != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
-  DirectoryEntry d;
-  memset(&d, 0, sizeof(d));
-  d.zStatus = "por_contactar";
-  if (iId && people_directory_get(pDb, pArena, iCouncil, iId, &d) != DB_OK) {
-    respond_error(r, 404, NULL);
-    return;
-  }
-  const char *zAction =
-      iId ? arena_printf(pArena, "/admin/directorio/%lld", (long long)iId)
-          : "/admin/directorio/nuevo";
-  FormErrors err;
-  form_errors_init(&err);
-  int iStatus = 200, iBase = 0;
-  DirectoryEntry mine;
-  memset(&mine, 0, sizeof(mine));
-  if (request_is_post(r)) {
-    PeopleProblems problems;
-    people_problems_init(&problems);
-    DirectoryEntry checked;
-    memset(&checked, 0, sizeof(checked));
-    checked.id = iId;
-    people_directory_check(pDb, pArena, &idx, people_request_get, r, &checked,
-                           &problems);
-    if (!problems.n) {
-      int rc = people_save_begin(r, RECORD_DIRECTORY_ENTRY, iId);
-      if (rc == DB_OK) rc = people_directory_save(pDb, iCouncil, &checked);
-      rc = people_save_end(r, RECORD_DIRECTORY_ENTRY, checked.id, !iId, rc);
-      if (rc == DB_OK) {
-        respond_redirect(
-            r, arena_printf(pArena, "/admin/directorio/%lld?aviso=guardado",
-                            (long long)checked.id));
-        return;
-      }
-      if (rc != DB_BUSY ||
-          people_directory_get(pDb, pArena, iCouncil, iId, &d) != DB_OK) {
-        respond_error(r, 500, NULL);
-        return;
-      }
-      /* Saved by someone else meanwhile: compare; "mine" is based on the
-      ** stored version. */
-      mine = checked;
-      mine.id = iId;
-      iStatus = 409;
-    } else {
-      iBase = people_posted_version(r);
-      people_problems_to_form(&problems, &err);
-      d = checked;
-      const char *z;
-      d.zEmail = (z = request_field(r, "correo")) ? z : "";
-      d.zPhone = (z = request_field(r, "telefono")) ? z : "";
-      d.zKind = request_field(r, "tipo");
-      d.zStatus = request_field(r, "estado");
-      iStatus = 422;
-    }
-  }
-  Html h;
-  const char *zTitle = iId ? d.zInstitution : "Agregar al directorio";
-  page_begin(r, &h, zTitle, "admin-directorio");
-  html_printf(&h,
-              "<p><a href=\"/admin/directorio\">← Directorio</a></p>\n"
-              "<h1>%s</h1>\n",
-              zTitle);
-  const char *zRegion = territory_council_region(pDb, pArena, iCouncil);
-  if (iStatus == 409) {
-    directory_conflict_table(&h, r, &mine, &d);
-    directory_form(
-        &h, r, &idx, zRegion, zAction, &mine, &err, 0,
-        arena_printf(pArena, "/admin/directorio/%lld", (long long)iId));
-  } else {
-    directory_form(&h, r, &idx, zRegion, zAction, &d, &err, iBase, NULL);
-  }
-  page_finish(r, &h, iStatus);
+static const RecordPage directory_page = {RECORD_DIRECTORY_ENTRY,
+                                          sizeof(DirectoryEntry),
+                                          offsetof(DirectoryEntry, id),
+                                          "/admin/directorio",
+                                          "nuevo",
+                                          "Directorio",
+                                          "admin-directorio",
+                                          "Agregar al directorio",
+                                          "de la ficha del directorio",
+                                          directory_prepare,
+                                          directory_defaults,
+                                          directory_load,
+                                          directory_check,
+                                          directory_save,
+                                          directory_retyped,
+                                          directory_title,
+                                          NULL,
+                                          directory_fields,
+                                          directory_conflict_rows};
+
+void page_admin_directory_new(Request *r) {
+  record_edit_page(r, &directory_page, 1);
 }
 
-void page_admin_directory_new(Request *r) { people_edit_route(r, 1, directory_edit); }
-
-void page_admin_directory_entry(Request *r) { people_edit_route(r, 0, directory_edit); }
+void page_admin_directory_entry(Request *r) {
+  record_edit_page(r, &directory_page, 0);
+}
 
 void page_api_territory_region(Request *r) {
   Db *pDb = request_db(r);
@@ -270,46 +176,76 @@ void page_api_territory_region(Request *r) {
                          "provinces", pProvinces));
 }
 
+static void directory_export_row(Arena *pArena, const void *pRow,
+                                 const char **az) {
+  (void)pArena;
+  const DirectoryEntry *d = pRow;
+  const char *azRow[] = {d->zInstitution,
+                         d->zPersonName,
+                         d->zPosition,
+                         people_label(&people_directory_kinds, d->zKind),
+                         d->zPlaceName[0] ? d->zPlaceName : "Regional",
+                         d->zEmail,
+                         d->zPhone,
+                         d->zReason,
+                         people_label(&people_directory_statuses, d->zStatus)};
+  memcpy(az, azRow, sizeof(azRow));
+}
+
+static int directory_rows(Request *r, int64_t iCouncil,
+                          const PeopleFilter *pFilter, void *ppRow,
+                          int *pnRow) {
+  return people_directory_list(request_db(r), request_arena(r), iCouncil,
+                               pFilter, (DirectoryEntry **)ppRow, pnRow);
+}
+
+static void directory_row(Html *h, Request *r, const void *pRow) {
+  (void)r;
+  const DirectoryEntry *d = pRow;
+  html_printf(h,
+              "<tr><td data-label=\"Institución\"><a href=\"/admin/"
+              "directorio/%lld\">%s</a></td><td data-label=\"Persona\">"
+              "%s</td><td data-label=\"Cargo\">%s</td><td data-label=\""
+              "Tipo\">%s</td><td data-label=\"Territorio\">%s</td>"
+              "<td data-label=\"Estado\">%s</td></tr>\n",
+              (long long)d->id, d->zInstitution, d->zPersonName, d->zPosition,
+              people_label(&people_directory_kinds, d->zKind),
+              d->zPlaceName[0] ? d->zPlaceName : "Regional",
+              people_label(&people_directory_statuses, d->zStatus));
+}
+
+static const char *const azDirectoryColumn[] = {
+    "Institución", "Persona", "Cargo", "Tipo", "Territorio", "Estado"};
+static const char *const azDirectoryExportColumn[] = {
+    "Institución", "Persona",  "Cargo",  "Tipo",  "Territorio",
+    "Correo",      "Teléfono", "Motivo", "Estado"};
+
+static const PeopleList directory_list = {
+    .zTitle = "Directorio de autoridades y servicios",
+    .zNav = "admin-directorio",
+    .zBase = "/admin/directorio",
+    .zNew = "nuevo",
+    .zIntro =
+        "El catastro de autoridades y servicios con que el consejo "
+        "quiere reunirse.",
+    .pRole = &people_directory_kinds,
+    .zRoleParam = "tipo",
+    .zRoleLabel = "Tipo",
+    .pStatus = &people_directory_statuses,
+    .xRows = directory_rows,
+    .nRow = sizeof(DirectoryEntry),
+    .zOne = "registro",
+    .zMany = "registros",
+    .azHeader = azDirectoryColumn,
+    .nHeader = 6,
+    .xRow = directory_row,
+    .exp = {"Directorio de autoridades y servicios", azDirectoryExportColumn, 9,
+            directory_export_row, "directorio"}};
+
+/* GET /admin/directorio — with its filters. */
+void page_admin_directory(Request *r) { people_list_page(r, &directory_list); }
+
 /* GET /admin/directorio.csv|.xlsx — with the list's filters. */
 void page_admin_directory_export(Request *r) {
-  int64_t iCouncil = people_require_council(r);
-  if (!iCouncil) return;
-  Arena *pArena = request_arena(r);
-  PeopleFilter filter;
-  people_filter_from_request(r, &filter);
-  DirectoryEntry *aEntry = NULL;
-  int nEntry = 0;
-  if (people_directory_list(request_db(r), pArena, iCouncil, &filter, &aEntry,
-                            &nEntry) != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
-  static const char *const azHeader[] = {"Institución", "Persona",    "Cargo",
-                                         "Tipo",        "Territorio", "Correo",
-                                         "Teléfono",    "Motivo",     "Estado"};
-  enum { N_COL = sizeof(azHeader) / sizeof(azHeader[0]) };
-  const char **az = arena_alloc(pArena, sizeof(char *) * N_COL * (nEntry + 1));
-  for (int i = 0; i < nEntry; i++) {
-    const DirectoryEntry *d = &aEntry[i];
-    const char *azRow[N_COL] = {
-        d->zInstitution,
-        d->zPersonName,
-        d->zPosition,
-        people_label(&people_directory_kinds, d->zKind),
-        d->zPlaceName[0] ? d->zPlaceName : "Regional",
-        d->zEmail,
-        d->zPhone,
-        d->zReason,
-        people_label(&people_directory_statuses, d->zStatus)};
-    memcpy(&az[i * N_COL], azRow, sizeof(azRow));
-  }
-  ExportTable t = {"Directorio de autoridades y servicios",
-                   NULL,
-                   NULL,
-                   N_COL,
-                   azHeader,
-                   NULL,
-                   nEntry,
-                   az};
-  people_send_export(r, &t, "directorio");
+  people_list_export(r, &directory_list);
 }

@@ -18,6 +18,7 @@
 **                                      "organization", "role", "titular",
 **                                      "commune", ...}]
 */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,21 +26,35 @@
 #include "pages/people/people_widgets.h"
 #include "store/accounts/accounts.h"
 
+/* "Titular", "Suplente de NAME" or "Suplente", as the public list says. */
+static const char *member_quality(Arena *pArena, const Member *m) {
+  return m->bTitular ? "Titular"
+         : m->zSubstituteFor[0]
+             ? arena_printf(pArena, "Suplente de %s", m->zSubstituteFor)
+             : "Suplente";
+}
+
 /* ---- Public page ---- */
 
-void page_members_public(Request *r) {
-  Db *pDb = request_db(r);
-  Arena *pArena = request_arena(r);
+/* The council as the public sees it today (no filters, no personal data);
+** 0 after answering 500. */
+static int public_rows(Request *r, Member **paMember, int *pnMember) {
   PeopleFilter filter;
   memset(&filter, 0, sizeof(filter));
+  int64_t iCouncil = page_council_id(r);
+  *paMember = NULL;
+  *pnMember = 0;
+  return !iCouncil ||
+         page_db_ok(
+             r, people_member_list(request_db(r), request_arena(r), iCouncil,
+                                   &filter, 1, paMember, pnMember));
+}
+
+void page_members_public(Request *r) {
+  Arena *pArena = request_arena(r);
   Member *aMember = NULL;
   int nMember = 0;
-  int64_t iCouncil = people_council_id(pDb);
-  if (iCouncil && people_member_list(pDb, pArena, iCouncil, &filter, 1,
-                                     &aMember, &nMember) != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
+  if (!public_rows(r, &aMember, &nMember)) return;
   Html h;
   page_begin(r, &h, "Integrantes del consejo", "integrantes");
   html_printf(&h, "<h1>Integrantes del consejo</h1>\n");
@@ -55,20 +70,16 @@ void page_members_public(Request *r) {
                 "Periodo</th></tr></thead><tbody>\n");
     for (int i = 0; i < nMember; i++) {
       const Member *m = &aMember[i];
-      html_printf(
-          &h,
-          "<tr><td data-label=\"Nombre\">%s %s</td>"
-          "<td data-label=\"Organización\">%s</td>"
-          "<td data-label=\"Cargo\">%s</td>"
-          "<td data-label=\"Calidad\">%s</td>"
-          "<td data-label=\"Periodo\">%s al %s</td></tr>\n",
-          m->zFirstNames, m->zLastNames, m->zOrganization,
-          people_label(&people_council_roles, m->zRole),
-          m->bTitular ? "Titular"
-          : m->zSubstituteFor[0]
-              ? arena_printf(pArena, "Suplente de %s", m->zSubstituteFor)
-              : "Suplente",
-          page_date(pArena, m->zTermStart), page_date(pArena, m->zTermEnd));
+      html_printf(&h,
+                  "<tr><td data-label=\"Nombre\">%s %s</td>"
+                  "<td data-label=\"Organización\">%s</td>"
+                  "<td data-label=\"Cargo\">%s</td>"
+                  "<td data-label=\"Calidad\">%s</td>"
+                  "<td data-label=\"Periodo\">%s al %s</td></tr>\n",
+                  m->zFirstNames, m->zLastNames, m->zOrganization,
+                  people_label(&people_council_roles, m->zRole),
+                  member_quality(pArena, m), page_date(pArena, m->zTermStart),
+                  page_date(pArena, m->zTermEnd));
     }
     html_printf(&h, "</tbody></table></div>\n");
     people_export_links(&h, pArena, "/integrantes", NULL);
@@ -110,91 +121,29 @@ static void members_summary(Html *h, Request *r, int64_t iCouncil) {
               "</label> <input id=\"anos\" name=\"anos\" type=\"number\" "
               "min=\"%d\" max=\"%d\" value=\"%d\"> <button type=\"submit\" "
               "class=\"button\">Guardar</button></form></details>\n",
-              PEOPLE_TERM_YEARS_MIN, PEOPLE_TERM_YEARS_MAX,
-              people_council_term_years(request_db(r), iCouncil));
+              COUNCIL_TERM_YEARS_MIN, COUNCIL_TERM_YEARS_MAX,
+              page_council(r)->nTermYears);
 }
 
 /* POST /admin/integrantes/periodo  anos — the council's term length, used
 ** when a councillor's term end is left blank. */
 void page_admin_members_term(Request *r) {
-  int64_t iCouncil = people_require_council(r);
+  int64_t iCouncil = page_require_council(r);
   if (!iCouncil) return;
   const char *z = request_field(r, "anos");
   int nYears = 0;
   if (z && strlen(z) <= 2 && strspn(z, "0123456789") == strlen(z) && *z) {
     nYears = atoi(z);
   }
-  if (nYears < PEOPLE_TERM_YEARS_MIN || nYears > PEOPLE_TERM_YEARS_MAX) {
+  if (nYears < COUNCIL_TERM_YEARS_MIN || nYears > COUNCIL_TERM_YEARS_MAX) {
     respond_error(r, 422,
                   "El largo del periodo debe ser un número de años "
                   "entre 1 y 10.");
     return;
   }
-  if (people_council_set_term_years(request_db(r), iCouncil, nYears) != DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(r, council_set_term_years(request_db(r), iCouncil, nYears)))
     return;
-  }
   respond_redirect(r, "/admin/integrantes?aviso=guardado");
-}
-
-void page_admin_members(Request *r) {
-  int64_t iCouncil = people_require_council(r);
-  if (!iCouncil) return;
-  Db *pDb = request_db(r);
-  Arena *pArena = request_arena(r);
-  PeopleFilter filter;
-  people_filter_from_request(r, &filter);
-  TerritoryIndex idx;
-  Member *aMember = NULL;
-  int nMember = 0;
-  if (territory_index_load(pDb, pArena, &idx) != DB_OK ||
-      people_member_list(pDb, pArena, iCouncil, &filter, 0, &aMember,
-                         &nMember) != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
-  Html h;
-  page_begin(r, &h, "Consejeros y consejeras", "admin-integrantes");
-  html_printf(&h,
-              "<h1>Consejeros y consejeras</h1>\n<p class=\"actions\">"
-              "<a class=\"button button-primary\" href=\"/admin/"
-              "integrantes/nuevo\">Agregar</a> <a class=\"button\" "
-              "href=\"/admin/integrantes/importar\">Importar CSV</a></p>\n");
-  people_filter_form(&h, &filter, &idx,
-                     territory_council_region(pDb, pArena, iCouncil),
-                     "/admin/integrantes", &people_council_roles, "rol",
-                     "Cargo", &people_member_statuses);
-  people_export_links(&h, pArena, "/admin/integrantes", &filter);
-  members_summary(&h, r, iCouncil);
-  html_printf(&h,
-              "<div class=\"table-wrap\"><table class=\"table "
-              "table-cards\"><caption>%d %s</caption><thead><tr>"
-              "<th scope=\"col\">Nombre</th><th scope=\"col\">RUN</th>"
-              "<th scope=\"col\">Organización</th><th scope=\"col\">Cargo"
-              "</th><th scope=\"col\">Calidad</th><th scope=\"col\">Comuna"
-              "</th><th scope=\"col\">Periodo</th><th scope=\"col\">Estado"
-              "</th></tr></thead><tbody>\n",
-              nMember, nMember == 1 ? "persona" : "personas");
-  for (int i = 0; i < nMember; i++) {
-    const Member *m = &aMember[i];
-    char zRun[RUT_DISPLAY_MAX];
-    rut_format(m->zRun, zRun);
-    html_printf(&h,
-                "<tr><td data-label=\"Nombre\"><a href=\"/admin/"
-                "integrantes/%lld\">%s %s</a></td><td data-label=\"RUN\">"
-                "%s</td><td data-label=\"Organización\">%s</td>"
-                "<td data-label=\"Cargo\">%s</td><td data-label=\""
-                "Calidad\">%s</td><td data-label=\"Comuna\">%s</td>"
-                "<td data-label=\"Periodo\">%s al %s</td><td data-label="
-                "\"Estado\">%s</td></tr>\n",
-                (long long)m->id, m->zFirstNames, m->zLastNames, zRun,
-                m->zOrganization, people_label(&people_council_roles, m->zRole),
-                m->bTitular ? "Titular" : "Suplente", m->zCommuneName,
-                page_date(pArena, m->zTermStart), page_date(pArena, m->zTermEnd),
-                people_label(&people_member_statuses, m->zStatus));
-  }
-  html_printf(&h, "</tbody></table></div>\n");
-  page_finish(r, &h, 200);
 }
 
 /* ---- Form ---- */
@@ -255,23 +204,17 @@ static void member_titular_select(Html *h, Request *r, int64_t iCouncil,
   html_printf(h, "</div>\n");
 }
 
-/* The form with values from m (re-shown input or the stored record); iBase
-** is the version it is drawn from (0: the stored one), zConflictDiscard
-** non-NULL closes it with the conflict page's buttons. */
-static void member_form(Html *h, Request *r, int64_t iCouncil,
-                        const TerritoryIndex *pIdx, const char *zAction,
-                        const Member *m, const FormErrors *pErr, int iBase,
-                        const char *zConflictDiscard) {
+/* The form's fields with values from m (re-shown input or the stored
+** record). */
+static void member_fields(Html *h, RecordEdit *e, const void *pRec,
+                          const FormErrors *pErr) {
   static const PeopleChoice aKind[] = {{"titular", "Titular"},
                                        {"suplente", "Suplente"}};
   static const PeopleChoices kinds = {aKind, 2};
+  const Member *m = pRec;
+  Request *r = e->r;
   char zRun[RUT_DISPLAY_MAX];
   rut_format(m->zRun, zRun);
-  form_errors_summary(h, pErr);
-  html_printf(h, "<form class=\"form\" method=\"post\" action=\"%s\">\n",
-              zAction);
-  form_csrf(h, request_csrf_token(r));
-  people_version_field(h, r, RECORD_MEMBER, m->id, iBase);
   html_printf(h, "<fieldset><legend>Persona</legend>\n");
   form_input(h, pErr, "nombres", "Nombres", "text", m->zFirstNames, NULL,
              "required autocomplete=\"off\"");
@@ -284,19 +227,17 @@ static void member_form(Html *h, Request *r, int64_t iCouncil,
              "autocomplete=\"off\"");
   form_input(h, pErr, "telefono", "Teléfono", "tel", m->zPhone, NULL,
              "autocomplete=\"off\"");
-  people_commune_select(
-      h, pErr, "comuna", "Comuna", pIdx,
-      territory_council_region(request_db(r), request_arena(r), iCouncil),
-      m->zCommuneCode, 1);
+  people_commune_select(h, pErr, "comuna", "Comuna", e->pCtx,
+                        page_council_region(r), m->zCommuneCode, 1);
   people_choice_select(h, pErr, "genero", "Género (para el informe de paridad)",
                        &people_genders, m->zGender, 0);
   html_printf(h, "</fieldset>\n<fieldset><legend>En el consejo</legend>\n");
-  member_org_select(h, r, iCouncil, pErr, m->iOrganization);
+  member_org_select(h, r, e->iCouncil, pErr, m->iOrganization);
   people_choice_select(h, pErr, "cargo", "Cargo", &people_council_roles,
                        m->zRole, 0);
   people_choice_select(h, pErr, "calidad", "Calidad", &kinds,
                        m->bTitular ? "titular" : "suplente", 0);
-  member_titular_select(h, r, iCouncil, pErr, m->id, m->iSubstituteFor);
+  member_titular_select(h, r, e->iCouncil, pErr, m->id, m->iSubstituteFor);
   form_input(h, pErr, "inicio_periodo", "Inicio del periodo", "date",
              m->zTermStart, NULL, "required");
   form_input(h, pErr, "fin_periodo", "Fin del periodo", "date", m->zTermEnd,
@@ -309,20 +250,14 @@ static void member_form(Html *h, Request *r, int64_t iCouncil,
              m->zStatusDate, NULL, NULL);
   form_input(h, pErr, "motivo_estado", "Motivo del cambio de estado", "text",
              m->zStatusReason, NULL, NULL);
-  if (zConflictDiscard) {
-    html_printf(h, "</fieldset>\n");
-    conflict_submit(h, zConflictDiscard);
-    return;
-  }
-  html_printf(h,
-              "</fieldset>\n<div class=\"actions\"><button type=\"submit\" "
-              "class=\"button button-primary\">Guardar</button> <a href=\""
-              "/admin/integrantes\">Cancelar</a></div>\n</form>\n");
+  html_printf(h, "</fieldset>\n");
 }
 
 /* The record as typed, for re-showing the form after a refusal. */
-static void member_from_input(Request *r, const Member *pChecked, Member *m) {
-  *m = *pChecked;
+static void member_retyped(RecordEdit *e, const void *pChecked, void *pRec) {
+  Request *r = e->r;
+  Member *m = pRec;
+  *m = *(const Member *)pChecked;
   const char *azField[] = {"nombres",     "apellidos",    "run",
                            "correo",      "telefono",     "inicio_periodo",
                            "fin_periodo", "fecha_estado", "motivo_estado"};
@@ -330,8 +265,7 @@ static void member_from_input(Request *r, const Member *pChecked, Member *m) {
                         &m->zEmail,      &m->zPhone,      &m->zTermStart,
                         &m->zTermEnd,    &m->zStatusDate, &m->zStatusReason};
   for (size_t i = 0; i < sizeof(azField) / sizeof(azField[0]); i++) {
-    const char *z = request_field(r, azField[i]);
-    *apz[i] = z ? z : "";
+    *apz[i] = people_field(r, azField[i]);
   }
   m->zCommuneCode = request_field(r, "comuna");
   m->zGender = request_field(r, "genero");
@@ -341,10 +275,10 @@ static void member_from_input(Request *r, const Member *pChecked, Member *m) {
 
 /* What the officer typed (pMine) next to the councillor as saved meanwhile
 ** (pSaved). */
-static void member_conflict_table(Html *h, Request *r, const Member *pMine,
-                                  const Member *pSaved) {
-  people_conflict_begin(h, r, RECORD_MEMBER, pSaved->id,
-                        "de la ficha del consejero o consejera");
+static void member_conflict_rows(Html *h, RecordEdit *e, const void *pM,
+                                 const void *pS) {
+  (void)e;
+  const Member *pMine = pM, *pSaved = pS;
   conflict_row(h, "Nombres", pMine->zFirstNames, pSaved->zFirstNames);
   conflict_row(h, "Apellidos", pMine->zLastNames, pSaved->zLastNames);
   conflict_row(h, "RUN", pMine->zRun, pSaved->zRun);
@@ -364,123 +298,99 @@ static void member_conflict_table(Html *h, Request *r, const Member *pMine,
                people_label(&people_member_statuses, pSaved->zStatus));
   conflict_row(h, "Motivo del cambio de estado", pMine->zStatusReason,
                pSaved->zStatusReason);
-  conflict_end(h);
 }
 
-/* Handles GET and POST of the new and edit forms. */
-static void member_edit(Request *r, int64_t iCouncil, int64_t iId) {
-  Db *pDb = request_db(r);
-  Arena *pArena = request_arena(r);
-  TerritoryIndex idx;
-  if (territory_index_load(pDb, pArena, &idx) != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
-  Member m;
-  memset(&m, 0, sizeof(m));
-  m.bTitular = 1;
-  m.zRole = "consejero";
-  m.zStatus = "vigente";
-  m.zGender = "no_informa";
-  if (iId && people_member_get(pDb, pArena, iCouncil, iId, &m) != DB_OK) {
-    respond_error(r, 404, NULL);
-    return;
-  }
-  const char *zAction =
-      iId ? arena_printf(pArena, "/admin/integrantes/%lld", (long long)iId)
-          : "/admin/integrantes/nuevo";
-  FormErrors err;
-  form_errors_init(&err);
-  int iStatus = 200, iBase = 0;
-  Member mine;
-  memset(&mine, 0, sizeof(mine));
-  if (request_is_post(r)) {
-    PeopleProblems problems;
-    people_problems_init(&problems);
-    Member checked;
-    people_member_check(pDb, pArena, iCouncil, &idx, people_request_get, r, iId,
-                        NULL, 0, &checked, &problems);
-    if (!problems.n) {
-      checked.iUserId = m.iUserId;
-      int rc = people_save_begin(r, RECORD_MEMBER, iId);
-      if (rc == DB_OK) rc = people_member_save(pDb, iCouncil, &checked);
-      rc = people_save_end(r, RECORD_MEMBER, checked.id, !iId, rc);
-      if (rc == DB_OK) {
-        respond_redirect(
-            r, arena_printf(pArena, "/admin/integrantes/%lld?aviso=guardado",
-                            (long long)checked.id));
-        return;
-      }
-      if (rc != DB_BUSY ||
-          people_member_get(pDb, pArena, iCouncil, iId, &m) != DB_OK) {
-        respond_error(r, 500, NULL);
-        return;
-      }
-      /* Saved by someone else meanwhile: compare; "mine" is based on the
-      ** stored version. */
-      mine = checked;
-      mine.id = iId;
-      iStatus = 409;
-    } else {
-      iBase = people_posted_version(r);
-      people_problems_to_form(&problems, &err);
-      member_from_input(r, &checked, &m);
-      iStatus = 422;
-    }
-  }
-  Html h;
-  const char *zTitle =
-      iId ? people_member_name(pArena, &m) : "Agregar consejero/a";
-  page_begin(r, &h, zTitle, "admin-integrantes");
-  html_printf(&h,
-              "<p><a href=\"/admin/integrantes\">← Consejeros y "
-              "consejeras</a></p>\n<h1>%s</h1>\n",
-              zTitle);
-  if (iId && iStatus == 200) {
-    char zRun[RUT_DISPLAY_MAX];
-    rut_format(m.zRun, zRun);
-    html_printf(&h,
-                "<dl class=\"facts\"><dt>RUN</dt><dd>%s</dd>"
-                "<dt>Organización</dt><dd>%s</dd><dt>Comuna</dt><dd>%s "
-                "(provincia de %s)</dd><dt>Cuenta</dt><dd>%s</dd></dl>\n",
-                zRun, m.zOrganization, m.zCommuneName, m.zProvinceName,
-                m.iUserId ? "Tiene cuenta para ingresar" : "Sin cuenta aún");
-    if (!m.iUserId && m.zEmail[0]) {
-      html_printf(&h,
-                  "<form method=\"post\" action=\"/admin/integrantes/%lld/"
-                  "invitar\" class=\"inline-form\">",
-                  (long long)iId);
-      form_csrf(&h, request_csrf_token(r));
-      html_printf(&h,
-                  "<button type=\"submit\" class=\"button\">Crear enlace "
-                  "de invitación</button></form>\n");
-    }
-    html_printf(&h, "<h2>Editar</h2>\n");
-  }
-  if (iStatus == 409) {
-    member_conflict_table(&h, r, &mine, &m);
-    member_form(
-        &h, r, iCouncil, &idx, zAction, &mine, &err, 0,
-        arena_printf(pArena, "/admin/integrantes/%lld", (long long)iId));
-  } else {
-    member_form(&h, r, iCouncil, &idx, zAction, &m, &err, iBase, NULL);
-  }
-  page_finish(r, &h, iStatus);
+static int member_prepare(RecordEdit *e) {
+  e->pCtx = arena_alloc(e->pArena, sizeof(TerritoryIndex));
+  return territory_index_load(e->pDb, e->pArena, e->pCtx);
 }
 
-void page_admin_member_new(Request *r) { people_edit_route(r, 1, member_edit); }
+static void member_defaults(RecordEdit *e, void *pRec) {
+  (void)e;
+  Member *m = pRec;
+  m->bTitular = 1;
+  m->zRole = "consejero";
+  m->zStatus = "vigente";
+  m->zGender = "no_informa";
+}
 
-void page_admin_member(Request *r) { people_edit_route(r, 0, member_edit); }
+static int member_load(RecordEdit *e, void *pRec) {
+  return people_member_get(e->pDb, e->pArena, e->iCouncil, e->iId, pRec);
+}
+
+static void member_check(RecordEdit *e, void *pChecked, FormErrors *pErr) {
+  people_member_check(e->pDb, e->pArena, e->iCouncil, e->pCtx,
+                      people_request_get, e->r, e->iId, NULL, 0, pChecked,
+                      pErr);
+}
+
+static int member_save(RecordEdit *e, const void *pStored, void *pChecked) {
+  Member *m = pChecked;
+  m->iUserId = ((const Member *)pStored)->iUserId; /* Not on the form */
+  return people_member_save(e->pDb, e->iCouncil, m);
+}
+
+static const char *member_title(RecordEdit *e, const void *pRec) {
+  return people_member_name(e->pArena, pRec);
+}
+
+/* A stored councillor's facts and the account invitation. */
+static void member_facts(Html *h, RecordEdit *e, const void *pRec) {
+  const Member *m = pRec;
+  char zRun[RUT_DISPLAY_MAX];
+  rut_format(m->zRun, zRun);
+  html_printf(h,
+              "<dl class=\"facts\"><dt>RUN</dt><dd>%s</dd>"
+              "<dt>Organización</dt><dd>%s</dd><dt>Comuna</dt><dd>%s "
+              "(provincia de %s)</dd><dt>Cuenta</dt><dd>%s</dd></dl>\n",
+              zRun, m->zOrganization, m->zCommuneName, m->zProvinceName,
+              m->iUserId ? "Tiene cuenta para ingresar" : "Sin cuenta aún");
+  if (!m->iUserId && m->zEmail[0]) {
+    html_printf(h,
+                "<form method=\"post\" action=\"/admin/integrantes/%lld/"
+                "invitar\" class=\"inline-form\">",
+                (long long)m->id);
+    form_csrf(h, request_csrf_token(e->r));
+    html_printf(h,
+                "<button type=\"submit\" class=\"button\">Crear enlace "
+                "de invitación</button></form>\n");
+  }
+  html_printf(h, "<h2>Editar</h2>\n");
+}
+
+static const RecordPage member_page = {RECORD_MEMBER,
+                                       sizeof(Member),
+                                       offsetof(Member, id),
+                                       "/admin/integrantes",
+                                       "nuevo",
+                                       "Consejeros y consejeras",
+                                       "admin-integrantes",
+                                       "Agregar consejero/a",
+                                       "de la ficha del consejero o consejera",
+                                       member_prepare,
+                                       member_defaults,
+                                       member_load,
+                                       member_check,
+                                       member_save,
+                                       member_retyped,
+                                       member_title,
+                                       member_facts,
+                                       member_fields,
+                                       member_conflict_rows};
+
+void page_admin_member_new(Request *r) { record_edit_page(r, &member_page, 1); }
+
+void page_admin_member(Request *r) { record_edit_page(r, &member_page, 0); }
 
 /* ---- Invitation ---- */
 
 void page_admin_member_invite(Request *r) {
-  int64_t iCouncil = people_require_council(r);
+  int64_t iCouncil = page_require_council(r);
   if (!iCouncil) return;
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
   Member m;
-  int64_t iId = people_path_id(r, 0);
+  int64_t iId = request_param_id(r, 0);
   if (!iId || people_member_get(pDb, pArena, iCouncil, iId, &m) != DB_OK) {
     respond_error(r, 404, NULL);
     return;
@@ -492,9 +402,8 @@ void page_admin_member_invite(Request *r) {
     return;
   }
   char zToken[44];
-  if (people_invitation_create(pDb, iId, request_user(r)->id, zToken) !=
-      DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(
+          r, people_invitation_create(pDb, iId, request_user(r)->id, zToken))) {
     return;
   }
   Html h;
@@ -513,35 +422,27 @@ void page_admin_member_invite(Request *r) {
 void page_invitation(Request *r) {
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
-  const char *zToken =
-      request_is_post(r) ? request_field(r, "t") : request_query(r, "t");
+  const char *zToken = page_link_token(r);
   int64_t iMember = people_invitation_member(pDb, zToken);
   Member m;
-  if (!iMember || people_member_get(pDb, pArena, people_council_id(pDb),
-                                    iMember, &m) != DB_OK) {
-    respond_error(r, 404,
-                  "El enlace ya fue usado o venció. Pida uno nuevo "
-                  "a la encargada de participación ciudadana.");
+  if (!iMember || people_member_get(pDb, pArena, page_council_id(r), iMember,
+                                    &m) != DB_OK) {
+    page_link_gone(r);
     return;
   }
   FormErrors err;
-  form_errors_init(&err);
-  int iStatus = 200;
-  if (request_is_post(r)) {
-    const char *zPassword = page_new_password(
-        r, &err, people_member_name(pArena, &m), m.zEmail);
-    if (!err.n) {
-      int64_t iUser = 0;
-      const char *zErr = NULL;
-      if (people_invitation_accept(pDb, pArena, zToken, zPassword, &iUser,
-                                   &zErr) == DB_OK &&
-          request_start_session(r, iUser) == DB_OK) {
-        respond_redirect(r, "/cuenta");
-        return;
-      }
-      form_error(&err, NULL, zErr ? zErr : "No se pudo crear la cuenta.");
+  const char *zPassword =
+      page_new_password(r, &err, people_member_name(pArena, &m), m.zEmail);
+  if (zPassword) {
+    int64_t iUser = 0;
+    const char *zErr = NULL;
+    if (people_invitation_accept(pDb, pArena, zToken, zPassword, &iUser,
+                                 &zErr) == DB_OK &&
+        request_start_session(r, iUser) == DB_OK) {
+      respond_redirect(r, "/cuenta");
+      return;
     }
-    iStatus = 422;
+    form_error(&err, NULL, zErr ? zErr : "No se pudo crear la cuenta.");
   }
   Html h;
   page_begin(r, &h, "Crear su cuenta", NULL);
@@ -549,69 +450,26 @@ void page_invitation(Request *r) {
               "<h1>Crear su cuenta</h1>\n<p>%s, elija una contraseña "
               "para ingresar con su correo %s.</p>\n",
               people_member_name(pArena, &m), m.zEmail);
-  form_errors_summary(&h, &err);
-  html_printf(&h,
-              "<form class=\"form\" method=\"post\" action=\"/invitacion\">\n"
-              "<input type=\"hidden\" name=\"t\" value=\"%s\">\n",
-              zToken);
-  form_csrf(&h, request_csrf_token(r));
-  form_input(&h, &err, "password", "Contraseña", "password", NULL,
-             "Al menos 8 caracteres.",
-             "autocomplete=\"new-password\" required minlength=\"8\"");
-  form_input(&h, &err, "password_confirm", "Repita la contraseña", "password",
-             NULL, NULL, "autocomplete=\"new-password\" required");
-  html_printf(&h,
-              "<div class=\"actions\"><button type=\"submit\" class=\""
-              "button button-primary\">Crear cuenta</button></div>\n"
-              "</form>\n");
-  page_finish(r, &h, iStatus);
+  page_password_form(&h, r, &err, "/invitacion", zToken, 0,
+                     "Al menos 8 caracteres.", "Crear cuenta");
+  page_finish(r, &h, request_is_post(r) ? 422 : 200);
 }
 
 /* ---- Import ---- */
 
+static const PeopleImport member_import = {"Importar consejeros y consejeras",
+                                           "admin-integrantes",
+                                           "/admin/integrantes",
+                                           people_member_columns,
+                                           &people_member_columns_count,
+                                           people_import_members};
+
 void page_admin_members_import(Request *r) {
-  int64_t iCouncil = people_require_council(r);
-  if (!iCouncil) return;
-  PeopleImportResult res;
-  const PeopleImportResult *pRes = NULL;
-  int iStatus = 200;
-  if (request_is_post(r)) {
-    size_t nCsv = 0;
-    const char *zCsv = people_import_upload(r, &nCsv);
-    memset(&res, 0, sizeof(res));
-    if (!zCsv) {
-      PeopleImportError e = {0, NULL,
-                             "Elija un archivo CSV o pegue su "
-                             "contenido."};
-      res.aError = &e;
-      res.nError = 1;
-      people_import_page(r, "Importar consejeros y consejeras",
-                         "admin-integrantes", "/admin/integrantes/importar",
-                         "/admin/integrantes/plantilla.csv",
-                         people_member_columns, people_member_columns_count,
-                         "/admin/integrantes", &res, 422);
-      return;
-    }
-    if (people_import_members(request_db(r), request_arena(r), iCouncil, zCsv,
-                              nCsv, &res) != DB_OK) {
-      respond_error(r, 500, NULL);
-      return;
-    }
-    pRes = &res;
-    iStatus = res.nError ? 422 : 200;
-  }
-  people_import_page(r, "Importar consejeros y consejeras", "admin-integrantes",
-                     "/admin/integrantes/importar",
-                     "/admin/integrantes/plantilla.csv", people_member_columns,
-                     people_member_columns_count, "/admin/integrantes", pRes,
-                     iStatus);
+  people_import_route(r, &member_import);
 }
 
 void page_admin_members_template(Request *r) {
-  const char *z = people_import_template(request_arena(r), 1);
-  response_header(r, "Content-Disposition",
-                  "attachment; filename=\"plantilla-consejeros.csv\"");
-  respond_bytes(r, 200, "text/csv; charset=utf-8", z, strlen(z));
+  people_template_route(r, 1, "plantilla-consejeros.csv");
 }
 
 /* ---- API ---- */
@@ -623,7 +481,7 @@ void page_api_members(Request *r) {
   people_filter_from_request(r, &filter);
   Member *aMember = NULL;
   int nMember = 0;
-  int64_t iCouncil = people_council_id(pDb);
+  int64_t iCouncil = page_council_id(r);
   /* Every status (filter with ?estado=vigente); RUN, e-mail and phone are
   ** read but never put into the answer. */
   if (iCouncil && people_member_list(pDb, pArena, iCouncil, &filter, 0,
@@ -656,114 +514,130 @@ void page_api_members(Request *r) {
 
 /* ---- Exports ---- */
 
+static void member_export_row(Arena *pArena, const void *pRow,
+                              const char **az) {
+  const Member *m = pRow;
+  char zRun[RUT_DISPLAY_MAX];
+  rut_format(m->zRun, zRun);
+  const char *azRow[] = {m->zFirstNames,
+                         m->zLastNames,
+                         arena_strdup(pArena, zRun),
+                         m->zEmail,
+                         m->zPhone,
+                         m->zCommuneName,
+                         m->zProvinceName,
+                         people_label(&people_genders, m->zGender),
+                         m->zOrganization,
+                         people_label(&people_council_roles, m->zRole),
+                         m->bTitular ? "Titular" : "Suplente",
+                         m->zSubstituteFor,
+                         m->zTermStart,
+                         m->zTermEnd,
+                         people_label(&people_member_statuses, m->zStatus),
+                         m->zStatusDate,
+                         m->zStatusReason};
+  memcpy(az, azRow, sizeof(azRow));
+}
+
+static void member_public_row(Arena *pArena, const void *pRow,
+                              const char **az) {
+  const Member *m = pRow;
+  const char *azRow[] = {people_member_name(pArena, m),
+                         m->zOrganization,
+                         people_label(&people_council_roles, m->zRole),
+                         member_quality(pArena, m),
+                         m->zTermStart,
+                         m->zTermEnd};
+  memcpy(az, azRow, sizeof(azRow));
+}
+
+static int member_list_rows(Request *r, int64_t iCouncil,
+                            const PeopleFilter *pFilter, void *ppRow,
+                            int *pnRow) {
+  return people_member_list(request_db(r), request_arena(r), iCouncil, pFilter,
+                            0, (Member **)ppRow, pnRow);
+}
+
+static void member_list_row(Html *h, Request *r, const void *pRow) {
+  Arena *pArena = request_arena(r);
+  const Member *m = pRow;
+  char zRun[RUT_DISPLAY_MAX];
+  rut_format(m->zRun, zRun);
+  html_printf(h,
+              "<tr><td data-label=\"Nombre\"><a href=\"/admin/"
+              "integrantes/%lld\">%s %s</a></td><td data-label=\"RUN\">"
+              "%s</td><td data-label=\"Organización\">%s</td>"
+              "<td data-label=\"Cargo\">%s</td><td data-label=\""
+              "Calidad\">%s</td><td data-label=\"Comuna\">%s</td>"
+              "<td data-label=\"Periodo\">%s al %s</td><td data-label="
+              "\"Estado\">%s</td></tr>\n",
+              (long long)m->id, m->zFirstNames, m->zLastNames, zRun,
+              m->zOrganization, people_label(&people_council_roles, m->zRole),
+              m->bTitular ? "Titular" : "Suplente", m->zCommuneName,
+              page_date(pArena, m->zTermStart), page_date(pArena, m->zTermEnd),
+              people_label(&people_member_statuses, m->zStatus));
+}
+
+static const char *const azMemberColumn[] = {
+    "Nombre",  "RUN",    "Organización", "Cargo",
+    "Calidad", "Comuna", "Periodo",      "Estado"};
+static const char *const azMemberExportColumn[] = {"Nombres",
+                                                   "Apellidos",
+                                                   "RUN",
+                                                   "Correo",
+                                                   "Teléfono",
+                                                   "Comuna",
+                                                   "Provincia",
+                                                   "Género",
+                                                   "Organización",
+                                                   "Cargo",
+                                                   "Calidad",
+                                                   "Suplente de",
+                                                   "Inicio del periodo",
+                                                   "Fin del periodo",
+                                                   "Estado",
+                                                   "Fecha del estado",
+                                                   "Motivo"};
+
+static const PeopleList member_list = {
+    .zTitle = "Consejeros y consejeras",
+    .zNav = "admin-integrantes",
+    .zBase = "/admin/integrantes",
+    .zNew = "nuevo",
+    .bImport = 1,
+    .pRole = &people_council_roles,
+    .zRoleParam = "rol",
+    .zRoleLabel = "Cargo",
+    .pStatus = &people_member_statuses,
+    .xRows = member_list_rows,
+    .nRow = sizeof(Member),
+    .zOne = "persona",
+    .zMany = "personas",
+    .azHeader = azMemberColumn,
+    .nHeader = 8,
+    .xRow = member_list_row,
+    .xAbove = members_summary,
+    .exp = {"Consejeros y consejeras", azMemberExportColumn, 17,
+            member_export_row, "consejeros"}};
+
+/* GET /admin/integrantes — with its filters, and the parity summary. */
+void page_admin_members(Request *r) { people_list_page(r, &member_list); }
+
 /* GET /admin/integrantes.csv|.xlsx — the officer's list with the same
 ** filters, personal data included (admin only). */
 void page_admin_members_export(Request *r) {
-  int64_t iCouncil = people_require_council(r);
-  if (!iCouncil) return;
-  Arena *pArena = request_arena(r);
-  PeopleFilter filter;
-  people_filter_from_request(r, &filter);
-  Member *aMember = NULL;
-  int nMember = 0;
-  if (people_member_list(request_db(r), pArena, iCouncil, &filter, 0, &aMember,
-                         &nMember) != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
-  static const char *const azHeader[] = {"Nombres",
-                                         "Apellidos",
-                                         "RUN",
-                                         "Correo",
-                                         "Teléfono",
-                                         "Comuna",
-                                         "Provincia",
-                                         "Género",
-                                         "Organización",
-                                         "Cargo",
-                                         "Calidad",
-                                         "Suplente de",
-                                         "Inicio del periodo",
-                                         "Fin del periodo",
-                                         "Estado",
-                                         "Fecha del estado",
-                                         "Motivo"};
-  enum { N_COL = sizeof(azHeader) / sizeof(azHeader[0]) };
-  const char **az = arena_alloc(pArena, sizeof(char *) * N_COL * (nMember + 1));
-  for (int i = 0; i < nMember; i++) {
-    const Member *m = &aMember[i];
-    char zRun[RUT_DISPLAY_MAX];
-    rut_format(m->zRun, zRun);
-    const char *azRow[N_COL] = {
-        m->zFirstNames,
-        m->zLastNames,
-        arena_strdup(pArena, zRun),
-        m->zEmail,
-        m->zPhone,
-        m->zCommuneName,
-        m->zProvinceName,
-        people_label(&people_genders, m->zGender),
-        m->zOrganization,
-        people_label(&people_council_roles, m->zRole),
-        m->bTitular ? "Titular" : "Suplente",
-        m->zSubstituteFor,
-        m->zTermStart,
-        m->zTermEnd,
-        people_label(&people_member_statuses, m->zStatus),
-        m->zStatusDate,
-        m->zStatusReason};
-    memcpy(&az[i * N_COL], azRow, sizeof(azRow));
-  }
-  ExportTable t = {"Consejeros y consejeras",
-                   NULL,
-                   NULL,
-                   N_COL,
-                   azHeader,
-                   NULL,
-                   nMember,
-                   az};
-  people_send_export(r, &t, "consejeros");
+  people_list_export(r, &member_list);
 }
 
 /* GET /integrantes.csv|.xlsx — public: what /integrantes shows, no more. */
 void page_members_public_export(Request *r) {
-  Arena *pArena = request_arena(r);
-  PeopleFilter filter;
-  memset(&filter, 0, sizeof(filter));
   Member *aMember = NULL;
   int nMember = 0;
-  int64_t iCouncil = people_council_id(request_db(r));
-  if (iCouncil && people_member_list(request_db(r), pArena, iCouncil, &filter,
-                                     1, &aMember, &nMember) != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
+  if (!public_rows(r, &aMember, &nMember)) return;
   static const char *const azHeader[] = {
       "Nombre",  "Organización",       "Cargo",
       "Calidad", "Inicio del periodo", "Fin del periodo"};
-  enum { N_COL = sizeof(azHeader) / sizeof(azHeader[0]) };
-  const char **az = arena_alloc(pArena, sizeof(char *) * N_COL * (nMember + 1));
-  for (int i = 0; i < nMember; i++) {
-    const Member *m = &aMember[i];
-    const char *azRow[N_COL] = {
-        people_member_name(pArena, m),
-        m->zOrganization,
-        people_label(&people_council_roles, m->zRole),
-        m->bTitular ? "Titular"
-        : m->zSubstituteFor[0]
-            ? arena_printf(pArena, "Suplente de %s", m->zSubstituteFor)
-            : "Suplente",
-        m->zTermStart,
-        m->zTermEnd};
-    memcpy(&az[i * N_COL], azRow, sizeof(azRow));
-  }
-  ExportTable t = {"Integrantes del consejo",
-                   NULL,
-                   NULL,
-                   N_COL,
-                   azHeader,
-                   NULL,
-                   nMember,
-                   az};
-  people_send_export(r, &t, "integrantes");
+  static const PeopleExport exp = {"Integrantes del consejo", azHeader, 6,
+                                   member_public_row, "integrantes"};
+  people_send_export(r, &exp, aMember, sizeof(Member), nMember);
 }

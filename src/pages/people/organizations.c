@@ -9,81 +9,71 @@
 ** GET|POST /admin/organizaciones/importar CSV: archivo (file) or texto
 ** GET  /admin/organizaciones/plantilla.csv
 */
+#include <stddef.h>
 #include <string.h>
 
 #include "domain/rut.h"
 #include "pages/people/people_widgets.h"
 
-void page_admin_orgs(Request *r) {
-  int64_t iCouncil = people_require_council(r);
-  if (!iCouncil) return;
-  Db *pDb = request_db(r);
-  Arena *pArena = request_arena(r);
-  PeopleFilter filter;
-  people_filter_from_request(r, &filter);
-  TerritoryIndex idx;
-  Organization *aOrg = NULL;
-  int nOrg = 0;
-  if (territory_index_load(pDb, pArena, &idx) != DB_OK ||
-      people_org_list(pDb, pArena, iCouncil, &filter, &aOrg, &nOrg) != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
-  Html h;
-  page_begin(r, &h, "Organizaciones", "admin-organizaciones");
-  html_printf(&h,
-              "<h1>Organizaciones</h1>\n<p class=\"actions\"><a class=\""
-              "button button-primary\" href=\"/admin/organizaciones/nueva"
-              "\">Agregar</a> <a class=\"button\" href=\"/admin/"
-              "organizaciones/importar\">Importar CSV</a></p>\n");
-  people_filter_form(
-      &h, &filter, &idx, territory_council_region(pDb, pArena, iCouncil),
-      "/admin/organizaciones", &people_org_kinds, "tipo", "Tipo", NULL);
-  people_export_links(&h, pArena, "/admin/organizaciones", &filter);
-  html_printf(&h,
-              "<div class=\"table-wrap\"><table class=\"table "
-              "table-cards\"><caption>%d %s</caption><thead><tr>"
-              "<th scope=\"col\">Nombre</th><th scope=\"col\">Tipo</th>"
-              "<th scope=\"col\">RUT</th><th scope=\"col\">Comuna</th>"
-              "<th scope=\"col\">Provincia</th><th scope=\"col\">Contacto"
-              "</th><th scope=\"col\">Miembro</th></tr></thead><tbody>\n",
-              nOrg, nOrg == 1 ? "organización" : "organizaciones");
-  for (int i = 0; i < nOrg; i++) {
-    const Organization *o = &aOrg[i];
-    char zRut[RUT_DISPLAY_MAX];
-    rut_format(o->zRut, zRut);
-    html_printf(&h,
-                "<tr><td data-label=\"Nombre\"><a href=\"/admin/"
-                "organizaciones/%lld\">%s</a></td><td data-label=\"Tipo\">"
-                "%s</td><td data-label=\"RUT\">%s</td><td data-label=\""
-                "Comuna\">%s</td><td data-label=\"Provincia\">%s</td>"
-                "<td data-label=\"Contacto\">%s</td><td data-label=\""
-                "Miembro\">%s</td></tr>\n",
-                (long long)o->id, o->zName,
-                people_label(&people_org_kinds, o->zKind), zRut,
-                o->zCommuneName, o->zProvinceName, o->zContactName,
-                o->bMember ? "Sí" : "No");
-  }
-  html_printf(&h, "</tbody></table></div>\n");
-  page_finish(r, &h, 200);
+/* ---- The record page (record_page.h) ---- */
+
+static int org_prepare(RecordEdit *e) {
+  e->pCtx = arena_alloc(e->pArena, sizeof(TerritoryIndex));
+  return territory_index_load(e->pDb, e->pArena, e->pCtx);
 }
 
-/* The form with values from o; iBase is the version it is drawn from (0:
-** the stored one), zConflictDiscard non-NULL closes it with the conflict
-** page's buttons. */
-static void org_form(Html *h, Request *r, int64_t iCouncil,
-                     const TerritoryIndex *pIdx, const char *zAction,
-                     const Organization *o, const FormErrors *pErr, int iBase,
-                     const char *zConflictDiscard) {
+static void org_defaults(RecordEdit *e, void *pRec) {
+  (void)e;
+  ((Organization *)pRec)->bMember = 1;
+}
+
+static int org_load(RecordEdit *e, void *pRec) {
+  return people_org_get(e->pDb, e->pArena, e->iCouncil, e->iId, pRec);
+}
+
+static void org_check(RecordEdit *e, void *pChecked, FormErrors *pErr) {
+  people_org_check(e->pDb, e->pArena, e->iCouncil, e->pCtx, people_request_get,
+                   e->r, e->iId, pChecked, pErr);
+}
+
+static int org_save(RecordEdit *e, const void *pStored, void *pChecked) {
+  (void)pStored;
+  return people_org_save(e->pDb, e->iCouncil, pChecked);
+}
+
+static void org_retyped(RecordEdit *e, const void *pChecked, void *pRec) {
+  Organization *o = pRec;
+  *o = *(const Organization *)pChecked;
+  o->zName = people_field(e->r, "nombre");
+  o->zRut = people_field(e->r, "rut");
+  o->zCommuneCode = request_field(e->r, "comuna");
+  o->zKind = request_field(e->r, "tipo");
+  o->zEmail = people_field(e->r, "correo");
+  o->zPhone = people_field(e->r, "telefono");
+}
+
+static const char *org_title(RecordEdit *e, const void *pRec) {
+  (void)e;
+  return ((const Organization *)pRec)->zName;
+}
+
+static void org_facts(Html *h, RecordEdit *e, const void *pRec) {
+  const Organization *o = pRec;
+  html_printf(h,
+              "<dl class=\"facts\"><dt>Comuna</dt><dd>%s (provincia de "
+              "%s)</dd></dl>\n<p><a href=\"/admin/integrantes?q=%s\">Ver "
+              "sus consejeros y consejeras</a></p>\n<h2>Editar</h2>\n",
+              o->zCommuneName, o->zProvinceName,
+              html_url_arg(e->pArena, o->zName));
+}
+
+static void org_fields(Html *h, RecordEdit *e, const void *pRec,
+                       const FormErrors *pErr) {
   static const PeopleChoice aYesNo[] = {{"si", "Sí"}, {"no", "No"}};
   static const PeopleChoices yesNo = {aYesNo, 2};
+  const Organization *o = pRec;
   char zRut[RUT_DISPLAY_MAX];
   rut_format(o->zRut, zRut);
-  form_errors_summary(h, pErr);
-  html_printf(h, "<form class=\"form\" method=\"post\" action=\"%s\">\n",
-              zAction);
-  form_csrf(h, request_csrf_token(r));
-  people_version_field(h, r, RECORD_ORGANIZATION, o->id, iBase);
   form_input(h, pErr, "nombre", "Nombre", "text", o->zName, NULL,
              "required autocomplete=\"off\"");
   people_choice_select(h, pErr, "tipo", "Tipo", &people_org_kinds, o->zKind, 1);
@@ -91,10 +81,8 @@ static void org_form(Html *h, Request *r, int64_t iCouncil,
              "autocomplete=\"off\"");
   form_input(h, pErr, "personalidad_juridica", "N° de personalidad jurídica",
              "text", o->zLegalNumber, NULL, "autocomplete=\"off\"");
-  people_commune_select(
-      h, pErr, "comuna", "Comuna", pIdx,
-      territory_council_region(request_db(r), request_arena(r), iCouncil),
-      o->zCommuneCode, 1);
+  people_commune_select(h, pErr, "comuna", "Comuna", e->pCtx,
+                        page_council_region(e->r), o->zCommuneCode, 1);
   form_input(h, pErr, "contacto", "Persona de contacto", "text",
              o->zContactName, NULL, "autocomplete=\"off\"");
   form_input(h, pErr, "correo", "Correo electrónico", "email", o->zEmail, NULL,
@@ -102,209 +90,131 @@ static void org_form(Html *h, Request *r, int64_t iCouncil,
   form_input(h, pErr, "telefono", "Teléfono", "tel", o->zPhone, NULL,
              "autocomplete=\"off\"");
   people_choice_select(h, pErr, "miembro",
-                       "¿Es organización miembro del "
-                       "consejo?",
-                       &yesNo, o->bMember ? "si" : "no", 0);
-  if (zConflictDiscard) {
-    conflict_submit(h, zConflictDiscard);
-    return;
-  }
-  html_printf(h,
-              "<div class=\"actions\"><button type=\"submit\" class=\""
-              "button button-primary\">Guardar</button> <a href=\"/admin/"
-              "organizaciones\">Cancelar</a></div>\n</form>\n");
+                       "¿Es organización miembro del consejo?", &yesNo,
+                       o->bMember ? "si" : "no", 0);
 }
 
-/* What the officer typed (pMine) next to the organization as saved
-** meanwhile (pSaved). */
-static void org_conflict_table(Html *h, Request *r, const Organization *pMine,
-                               const Organization *pSaved) {
-  people_conflict_begin(h, r, RECORD_ORGANIZATION, pSaved->id,
-                        "de la organización");
-  conflict_row(h, "Nombre", pMine->zName, pSaved->zName);
-  conflict_row(h, "Tipo", people_label(&people_org_kinds, pMine->zKind),
-               people_label(&people_org_kinds, pSaved->zKind));
-  conflict_row(h, "RUT", pMine->zRut, pSaved->zRut);
-  conflict_row(h, "N° de personalidad jurídica", pMine->zLegalNumber,
-               pSaved->zLegalNumber);
-  conflict_row(h, "Comuna", pMine->zCommuneCode, pSaved->zCommuneCode);
-  conflict_row(h, "Persona de contacto", pMine->zContactName,
-               pSaved->zContactName);
-  conflict_row(h, "Correo electrónico", pMine->zEmail, pSaved->zEmail);
-  conflict_row(h, "Teléfono", pMine->zPhone, pSaved->zPhone);
-  conflict_row(h, "Miembro del consejo", pMine->bMember ? "Sí" : "No",
-               pSaved->bMember ? "Sí" : "No");
-  conflict_end(h);
+static void org_conflict_rows(Html *h, RecordEdit *e, const void *pMine,
+                              const void *pSaved) {
+  (void)e;
+  const Organization *m = pMine, *s = pSaved;
+  conflict_row(h, "Nombre", m->zName, s->zName);
+  conflict_row(h, "Tipo", people_label(&people_org_kinds, m->zKind),
+               people_label(&people_org_kinds, s->zKind));
+  conflict_row(h, "RUT", m->zRut, s->zRut);
+  conflict_row(h, "N° de personalidad jurídica", m->zLegalNumber,
+               s->zLegalNumber);
+  conflict_row(h, "Comuna", m->zCommuneCode, s->zCommuneCode);
+  conflict_row(h, "Persona de contacto", m->zContactName, s->zContactName);
+  conflict_row(h, "Correo electrónico", m->zEmail, s->zEmail);
+  conflict_row(h, "Teléfono", m->zPhone, s->zPhone);
+  conflict_row(h, "Miembro del consejo", m->bMember ? "Sí" : "No",
+               s->bMember ? "Sí" : "No");
 }
 
-static void org_edit(Request *r, int64_t iCouncil, int64_t iId) {
-  Db *pDb = request_db(r);
-  Arena *pArena = request_arena(r);
-  TerritoryIndex idx;
-  if (territory_index_load(pDb, pArena, &idx) != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
-  Organization o;
-  memset(&o, 0, sizeof(o));
-  o.bMember = 1;
-  if (iId && people_org_get(pDb, pArena, iCouncil, iId, &o) != DB_OK) {
-    respond_error(r, 404, NULL);
-    return;
-  }
-  const char *zAction =
-      iId ? arena_printf(pArena, "/admin/organizaciones/%lld", (long long)iId)
-          : "/admin/organizaciones/nueva";
-  FormErrors err;
-  form_errors_init(&err);
-  int iStatus = 200, iBase = 0;
-  Organization mine;
-  memset(&mine, 0, sizeof(mine));
-  if (request_is_post(r)) {
-    PeopleProblems problems;
-    people_problems_init(&problems);
-    Organization checked;
-    people_org_check(pDb, pArena, iCouncil, &idx, people_request_get, r, iId,
-                     &checked, &problems);
-    if (!problems.n) {
-      int rc = people_save_begin(r, RECORD_ORGANIZATION, iId);
-      if (rc == DB_OK) rc = people_org_save(pDb, iCouncil, &checked);
-      rc = people_save_end(r, RECORD_ORGANIZATION, checked.id, !iId, rc);
-      if (rc == DB_OK) {
-        respond_redirect(
-            r, arena_printf(pArena, "/admin/organizaciones/%lld?aviso=guardado",
-                            (long long)checked.id));
-        return;
-      }
-      if (rc != DB_BUSY ||
-          people_org_get(pDb, pArena, iCouncil, iId, &o) != DB_OK) {
-        respond_error(r, 500, NULL);
-        return;
-      }
-      /* Saved by someone else meanwhile: compare; "mine" is based on the
-      ** stored version. */
-      mine = checked;
-      mine.id = iId;
-      iStatus = 409;
-    } else {
-      iBase = people_posted_version(r);
-      people_problems_to_form(&problems, &err);
-      /* Re-show what was typed. */
-      o = checked;
-      const char *z;
-      o.zName = (z = request_field(r, "nombre")) ? z : "";
-      o.zRut = (z = request_field(r, "rut")) ? z : "";
-      o.zCommuneCode = request_field(r, "comuna");
-      o.zKind = request_field(r, "tipo");
-      o.zEmail = (z = request_field(r, "correo")) ? z : "";
-      o.zPhone = (z = request_field(r, "telefono")) ? z : "";
-      iStatus = 422;
-    }
-  }
-  Html h;
-  const char *zTitle = iId ? o.zName : "Agregar organización";
-  page_begin(r, &h, zTitle, "admin-organizaciones");
-  html_printf(&h,
-              "<p><a href=\"/admin/organizaciones\">← Organizaciones</a>"
-              "</p>\n<h1>%s</h1>\n",
-              zTitle);
-  if (iId && iStatus == 200) {
-    html_printf(&h,
-                "<dl class=\"facts\"><dt>Comuna</dt><dd>%s (provincia de "
-                "%s)</dd></dl>\n<p><a href=\"/admin/integrantes?q=%s\">Ver "
-                "sus consejeros y consejeras</a></p>\n<h2>Editar</h2>\n",
-                o.zCommuneName, o.zProvinceName, html_url_arg(pArena, o.zName));
-  }
-  if (iStatus == 409) {
-    org_conflict_table(&h, r, &mine, &o);
-    org_form(
-        &h, r, iCouncil, &idx, zAction, &mine, &err, 0,
-        arena_printf(pArena, "/admin/organizaciones/%lld", (long long)iId));
-  } else {
-    org_form(&h, r, iCouncil, &idx, zAction, &o, &err, iBase, NULL);
-  }
-  page_finish(r, &h, iStatus);
-}
+static const RecordPage org_page = {RECORD_ORGANIZATION,
+                                    sizeof(Organization),
+                                    offsetof(Organization, id),
+                                    "/admin/organizaciones",
+                                    "nueva",
+                                    "Organizaciones",
+                                    "admin-organizaciones",
+                                    "Agregar organización",
+                                    "de la organización",
+                                    org_prepare,
+                                    org_defaults,
+                                    org_load,
+                                    org_check,
+                                    org_save,
+                                    org_retyped,
+                                    org_title,
+                                    org_facts,
+                                    org_fields,
+                                    org_conflict_rows};
 
-void page_admin_org_new(Request *r) { people_edit_route(r, 1, org_edit); }
+void page_admin_org_new(Request *r) { record_edit_page(r, &org_page, 1); }
 
-void page_admin_org(Request *r) { people_edit_route(r, 0, org_edit); }
+void page_admin_org(Request *r) { record_edit_page(r, &org_page, 0); }
 
-void page_admin_orgs_import(Request *r) {
-  int64_t iCouncil = people_require_council(r);
-  if (!iCouncil) return;
-  PeopleImportResult res;
-  memset(&res, 0, sizeof(res));
-  const PeopleImportResult *pRes = NULL;
-  int iStatus = 200;
-  PeopleImportError empty = {0, NULL,
-                             "Elija un archivo CSV o pegue su "
-                             "contenido."};
-  if (request_is_post(r)) {
-    size_t nCsv = 0;
-    const char *zCsv = people_import_upload(r, &nCsv);
-    if (!zCsv) {
-      res.aError = &empty;
-      res.nError = 1;
-    } else if (people_import_orgs(request_db(r), request_arena(r), iCouncil,
-                                  zCsv, nCsv, &res) != DB_OK) {
-      respond_error(r, 500, NULL);
-      return;
-    }
-    pRes = &res;
-    iStatus = res.nError ? 422 : 200;
-  }
-  people_import_page(r, "Importar organizaciones", "admin-organizaciones",
-                     "/admin/organizaciones/importar",
-                     "/admin/organizaciones/plantilla.csv", people_org_columns,
-                     people_org_columns_count, "/admin/organizaciones", pRes,
-                     iStatus);
-}
+static const PeopleImport org_import = {
+    "Importar organizaciones", "admin-organizaciones",
+    "/admin/organizaciones",   people_org_columns,
+    &people_org_columns_count, people_import_orgs};
+
+void page_admin_orgs_import(Request *r) { people_import_route(r, &org_import); }
 
 void page_admin_orgs_template(Request *r) {
-  const char *z = people_import_template(request_arena(r), 0);
-  response_header(r, "Content-Disposition",
-                  "attachment; filename=\"plantilla-organizaciones.csv\"");
-  respond_bytes(r, 200, "text/csv; charset=utf-8", z, strlen(z));
+  people_template_route(r, 0, "plantilla-organizaciones.csv");
 }
 
-/* GET /admin/organizaciones.csv|.xlsx — with the list's filters. */
-void page_admin_orgs_export(Request *r) {
-  int64_t iCouncil = people_require_council(r);
-  if (!iCouncil) return;
-  Arena *pArena = request_arena(r);
-  PeopleFilter filter;
-  people_filter_from_request(r, &filter);
-  Organization *aOrg = NULL;
-  int nOrg = 0;
-  if (people_org_list(request_db(r), pArena, iCouncil, &filter, &aOrg, &nOrg) !=
-      DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
-  static const char *const azHeader[] = {
-      "Nombre",   "Tipo",      "RUT",      "Personalidad jurídica",
-      "Comuna",   "Provincia", "Contacto", "Correo",
-      "Teléfono", "Miembro"};
-  enum { N_COL = sizeof(azHeader) / sizeof(azHeader[0]) };
-  const char **az = arena_alloc(pArena, sizeof(char *) * N_COL * (nOrg + 1));
-  for (int i = 0; i < nOrg; i++) {
-    const Organization *o = &aOrg[i];
-    char zRut[RUT_DISPLAY_MAX];
-    rut_format(o->zRut, zRut);
-    const char *azRow[N_COL] = {o->zName,
-                                people_label(&people_org_kinds, o->zKind),
-                                arena_strdup(pArena, zRut),
-                                o->zLegalNumber,
-                                o->zCommuneName,
-                                o->zProvinceName,
-                                o->zContactName,
-                                o->zEmail,
-                                o->zPhone,
-                                o->bMember ? "Sí" : "No"};
-    memcpy(&az[i * N_COL], azRow, sizeof(azRow));
-  }
-  ExportTable t = {"Organizaciones", NULL, NULL, N_COL,
-                   azHeader,         NULL, nOrg, az};
-  people_send_export(r, &t, "organizaciones");
+static void org_export_row(Arena *pArena, const void *pRow, const char **az) {
+  const Organization *o = pRow;
+  char zRut[RUT_DISPLAY_MAX];
+  rut_format(o->zRut, zRut);
+  const char *azRow[] = {o->zName,
+                         people_label(&people_org_kinds, o->zKind),
+                         arena_strdup(pArena, zRut),
+                         o->zLegalNumber,
+                         o->zCommuneName,
+                         o->zProvinceName,
+                         o->zContactName,
+                         o->zEmail,
+                         o->zPhone,
+                         o->bMember ? "Sí" : "No"};
+  memcpy(az, azRow, sizeof(azRow));
 }
+
+static int org_rows(Request *r, int64_t iCouncil, const PeopleFilter *pFilter,
+                    void *ppRow, int *pnRow) {
+  return people_org_list(request_db(r), request_arena(r), iCouncil, pFilter,
+                         (Organization **)ppRow, pnRow);
+}
+
+static void org_row(Html *h, Request *r, const void *pRow) {
+  (void)r;
+  const Organization *o = pRow;
+  char zRut[RUT_DISPLAY_MAX];
+  rut_format(o->zRut, zRut);
+  html_printf(h,
+              "<tr><td data-label=\"Nombre\"><a href=\"/admin/"
+              "organizaciones/%lld\">%s</a></td><td data-label=\"Tipo\">"
+              "%s</td><td data-label=\"RUT\">%s</td><td data-label=\""
+              "Comuna\">%s</td><td data-label=\"Provincia\">%s</td>"
+              "<td data-label=\"Contacto\">%s</td><td data-label=\""
+              "Miembro\">%s</td></tr>\n",
+              (long long)o->id, o->zName,
+              people_label(&people_org_kinds, o->zKind), zRut, o->zCommuneName,
+              o->zProvinceName, o->zContactName, o->bMember ? "Sí" : "No");
+}
+
+static const char *const azOrgColumn[] = {
+    "Nombre", "Tipo", "RUT", "Comuna", "Provincia", "Contacto", "Miembro"};
+static const char *const azOrgExportColumn[] = {
+    "Nombre",   "Tipo",      "RUT",      "Personalidad jurídica",
+    "Comuna",   "Provincia", "Contacto", "Correo",
+    "Teléfono", "Miembro"};
+
+static const PeopleList org_list = {
+    .zTitle = "Organizaciones",
+    .zNav = "admin-organizaciones",
+    .zBase = "/admin/organizaciones",
+    .zNew = "nueva",
+    .bImport = 1,
+    .pRole = &people_org_kinds,
+    .zRoleParam = "tipo",
+    .zRoleLabel = "Tipo",
+    .xRows = org_rows,
+    .nRow = sizeof(Organization),
+    .zOne = "organización",
+    .zMany = "organizaciones",
+    .azHeader = azOrgColumn,
+    .nHeader = 7,
+    .xRow = org_row,
+    .exp = {"Organizaciones", azOrgExportColumn, 10, org_export_row,
+            "organizaciones"}};
+
+/* GET /admin/organizaciones — with its filters. */
+void page_admin_orgs(Request *r) { people_list_page(r, &org_list); }
+
+/* GET /admin/organizaciones.csv|.xlsx — with the list's filters. */
+void page_admin_orgs_export(Request *r) { people_list_export(r, &org_list); }

@@ -126,57 +126,41 @@ void people_filter_form(Html *h, const PeopleFilter *pFilter,
 void people_choice_select(Html *h, const FormErrors *pErr, const char *zName,
                           const char *zLabel, const PeopleChoices *p,
                           const char *zSelected, int bEmpty) {
-  const char *zError = form_error_for(pErr, zName);
-  html_printf(h,
-              "<div class=\"field%s\"><label for=\"%s\">%s</label>"
-              "<select id=\"%s\" name=\"%s\" aria-invalid=\"%s\">",
-              zError ? " has-error" : "", zName, zLabel, zName, zName,
-              zError ? "true" : "false");
+  form_select_begin(h, pErr, zName, zLabel);
   choice_options(h, p, zSelected, bEmpty ? "—" : NULL);
-  html_printf(h, "</select>");
-  if (zError) html_printf(h, "<p class=\"field-error\">%s</p>", zError);
-  html_printf(h, "</div>\n");
+  form_select_end(h, pErr, zName);
 }
 
 void people_commune_select(Html *h, const FormErrors *pErr, const char *zName,
                            const char *zLabel, const TerritoryIndex *pIdx,
                            const char *zRegion, const char *zSelected,
                            int bEmpty) {
-  const char *zError = form_error_for(pErr, zName);
-  html_printf(h,
-              "<div class=\"field%s\"><label for=\"%s\">%s</label>"
-              "<select id=\"%s\" name=\"%s\" aria-invalid=\"%s\">",
-              zError ? " has-error" : "", zName, zLabel, zName, zName,
-              zError ? "true" : "false");
+  form_select_begin(h, pErr, zName, zLabel);
   if (bEmpty) html_printf(h, "<option value=\"\">—</option>");
   commune_options(h, pIdx, zRegion, zSelected);
-  html_printf(h, "</select>");
-  if (zError) html_printf(h, "<p class=\"field-error\">%s</p>", zError);
-  html_printf(h, "</div>\n");
+  form_select_end(h, pErr, zName);
 }
 
 const char *people_request_get(void *pRequest, const char *zName) {
   return request_field((Request *)pRequest, zName);
 }
 
-void people_problems_to_form(const PeopleProblems *pP, FormErrors *pErr) {
-  for (int i = 0; i < pP->n; i++) {
-    form_error(pErr, pP->azField[i], pP->azMessage[i]);
-  }
+const char *people_field(Request *r, const char *zName) {
+  const char *z = request_field(r, zName);
+  return z ? z : "";
 }
 
-int64_t people_path_id(Request *r, int i) { return request_param_id(r, i); }
-
-void people_import_page(Request *r, const char *zTitle, const char *zNav,
-                        const char *zAction, const char *zTemplate,
-                        const PeopleImportColumn *aCol, int nCol,
-                        const char *zBackHref, const PeopleImportResult *pRes,
-                        int iStatus) {
+/* The import page; pRes non-NULL: what the upload gave. */
+static void import_page(Request *r, const PeopleImport *p,
+                        const PeopleImportResult *pRes, int iStatus) {
+  const PeopleImportColumn *aCol = p->aCol;
+  int nCol = *p->pnCol;
+  Arena *pArena = request_arena(r);
   Html h;
-  page_begin(r, &h, zTitle, zNav);
+  page_begin(r, &h, p->zTitle, p->zNav);
   html_printf(&h,
               "<p><a href=\"%s\">← Volver a la lista</a></p>\n<h1>%s</h1>\n",
-              zBackHref, zTitle);
+              p->zBase, p->zTitle);
   if (pRes && pRes->nError) {
     html_printf(&h,
                 "<div class=\"notice notice-error\" role=\"alert\">"
@@ -215,7 +199,7 @@ void people_import_page(Request *r, const char *zTitle, const char *zNav,
               "<thead><tr><th scope=\"col\">Columna</th><th scope=\"col\">"
               "Obligatoria</th><th scope=\"col\">Contenido</th></tr>"
               "</thead><tbody>\n",
-              zTemplate);
+              arena_printf(pArena, "%s/plantilla.csv", p->zBase));
   for (int i = 0; i < nCol; i++) {
     html_printf(&h,
                 "<tr><td data-label=\"Columna\"><code>%s</code></td><td "
@@ -225,8 +209,8 @@ void people_import_page(Request *r, const char *zTitle, const char *zNav,
   }
   html_printf(&h,
               "</tbody></table></div>\n<form class=\"form\" method=\"post\" "
-              "action=\"%s\" enctype=\"multipart/form-data\">\n",
-              zAction);
+              "action=\"%s/importar\" enctype=\"multipart/form-data\">\n",
+              p->zBase);
   form_csrf(&h, request_csrf_token(r));
   html_printf(&h,
               "<div class=\"field\"><label for=\"archivo\">Archivo CSV"
@@ -240,7 +224,9 @@ void people_import_page(Request *r, const char *zTitle, const char *zNav,
   page_finish(r, &h, iStatus);
 }
 
-const char *people_import_upload(Request *r, size_t *pnCsv) {
+/* The uploaded CSV: the file field "archivo", or the text field "texto".
+** NULL when neither carries anything. */
+static const char *import_upload(Request *r, size_t *pnCsv) {
   int nField = 0;
   const FormField *aField = request_fields(r, &nField);
   for (int i = 0; i < nField; i++) {
@@ -258,30 +244,118 @@ const char *people_import_upload(Request *r, size_t *pnCsv) {
   return NULL;
 }
 
-int64_t people_require_council(Request *r) {
-  int64_t iCouncil = people_council_id(request_db(r));
-  if (!iCouncil) {
-    respond_error(r, 409,
-                  "Primero hay que registrar el consejo (cosoc demo "
-                  "crea uno de demostración).");
-  }
-  return iCouncil;
-}
-
-void people_edit_route(Request *r, int bNew, PeopleEditPage xEdit) {
-  int64_t iCouncil = people_require_council(r);
+void people_import_route(Request *r, const PeopleImport *p) {
+  int64_t iCouncil = page_require_council(r);
   if (!iCouncil) return;
-  int64_t iId = bNew ? 0 : people_path_id(r, 0);
-  if (!bNew && !iId) {
-    respond_error(r, 404, NULL);
+  if (!request_is_post(r)) {
+    import_page(r, p, NULL, 200);
     return;
   }
-  xEdit(r, iCouncil, iId);
+  PeopleImportResult res;
+  memset(&res, 0, sizeof(res));
+  PeopleImportError empty = {0, NULL,
+                             "Elija un archivo CSV o pegue su contenido."};
+  size_t nCsv = 0;
+  const char *zCsv = import_upload(r, &nCsv);
+  if (!zCsv) {
+    res.aError = &empty;
+    res.nError = 1;
+  } else if (!page_db_ok(r, p->xImport(request_db(r), request_arena(r),
+                                       iCouncil, zCsv, nCsv, &res)))
+    return;
+  import_page(r, p, &res, res.nError ? 422 : 200);
 }
 
-void people_send_export(Request *r, const ExportTable *pTable,
-                        const char *zBase) {
+void people_template_route(Request *r, int bMembers, const char *zFilename) {
+  const char *z = people_import_template(request_arena(r), bMembers);
+  response_header(
+      r, "Content-Disposition",
+      arena_printf(request_arena(r), "attachment; filename=\"%s\"", zFilename));
+  respond_bytes(r, 200, "text/csv; charset=utf-8", z, strlen(z));
+}
+
+/* The heading, the intro, the buttons, the filter bar, the export links. */
+static void list_begin(Html *h, Request *r, const PeopleList *p,
+                       const PeopleFilter *pFilter,
+                       const TerritoryIndex *pIdx) {
+  page_begin(r, h, p->zTitle, p->zNav);
+  html_printf(h, "<h1>%s</h1>\n", p->zTitle);
+  if (p->zIntro) html_printf(h, "<p>%s</p>\n", p->zIntro);
+  html_printf(h,
+              "<p class=\"actions\"><a class=\"button button-primary\" "
+              "href=\"%s/%s\">Agregar</a>",
+              p->zBase, p->zNew);
+  if (p->bImport) {
+    html_printf(h, " <a class=\"button\" href=\"%s/importar\">Importar CSV</a>",
+                p->zBase);
+  }
+  html_printf(h, "</p>\n");
+  people_filter_form(h, pFilter, pIdx, page_council_region(r), p->zBase,
+                     p->pRole, p->zRoleParam, p->zRoleLabel, p->pStatus);
+  people_export_links(h, request_arena(r), p->zBase, pFilter);
+}
+
+/* The list's records as the query's filters say; 0 after answering 500. */
+static int list_rows(Request *r, const PeopleList *p, PeopleFilter *pFilter,
+                     int64_t *piCouncil, void *ppRow, int *pnRow) {
+  if (!(*piCouncil = page_require_council(r))) return 0;
+  people_filter_from_request(r, pFilter);
+  if (p->xRows(r, *piCouncil, pFilter, ppRow, pnRow) != DB_OK) {
+    respond_error(r, 500, NULL);
+    return 0;
+  }
+  return 1;
+}
+
+void people_list_page(Request *r, const PeopleList *p) {
+  PeopleFilter filter;
+  int64_t iCouncil = 0;
+  const char *aRow = NULL;
+  int nRow = 0;
+  TerritoryIndex idx;
+  if (!list_rows(r, p, &filter, &iCouncil, &aRow, &nRow)) return;
+  if (!page_db_ok(
+          r, territory_index_load(request_db(r), request_arena(r), &idx))) {
+    return;
+  }
+  Html h;
+  list_begin(&h, r, p, &filter, &idx);
+  if (p->xAbove) p->xAbove(&h, r, iCouncil);
+  html_printf(&h,
+              "<div class=\"table-wrap\"><table class=\"table "
+              "table-cards\"><caption>%d %s</caption><thead><tr>",
+              nRow, nRow == 1 ? p->zOne : p->zMany);
+  for (int i = 0; i < p->nHeader; i++) {
+    html_printf(&h, "<th scope=\"col\">%s</th>", p->azHeader[i]);
+  }
+  html_printf(&h, "</tr></thead><tbody>\n");
+  for (int i = 0; i < nRow; i++) p->xRow(&h, r, aRow + (size_t)i * p->nRow);
+  html_printf(&h, "</tbody></table></div>\n");
+  page_finish(r, &h, 200);
+}
+
+void people_list_export(Request *r, const PeopleList *p) {
+  PeopleFilter filter;
+  int64_t iCouncil = 0;
+  const void *aRow = NULL;
+  int nRow = 0;
+  if (list_rows(r, p, &filter, &iCouncil, &aRow, &nRow)) {
+    people_send_export(r, &p->exp, aRow, p->nRow, nRow);
+  }
+}
+
+void people_send_export(Request *r, const PeopleExport *pExp, const void *aRow,
+                        size_t nElem, int nRow) {
   Arena *pArena = request_arena(r);
+  int nCol = pExp->nCol;
+  const char **az =
+      arena_alloc(pArena, sizeof(char *) * (size_t)nCol * (size_t)(nRow + 1));
+  for (int i = 0; i < nRow; i++) {
+    pExp->xRow(pArena, (const char *)aRow + (size_t)i * nElem, &az[i * nCol]);
+  }
+  ExportTable t = {pExp->zTitle,   NULL, NULL, nCol,
+                   pExp->azHeader, NULL, nRow, az};
+  const ExportTable *pTable = &t;
   const char *zPath = request_path(r);
   size_t nPath = strlen(zPath);
   int bXlsx = nPath > 5 && strcmp(zPath + nPath - 5, ".xlsx") == 0;
@@ -295,8 +369,8 @@ void people_send_export(Request *r, const ExportTable *pTable,
     return;
   }
   response_header(r, "Content-Disposition",
-                  arena_printf(pArena, "attachment; filename=\"%s.%s\"", zBase,
-                               bXlsx ? "xlsx" : "csv"));
+                  arena_printf(pArena, "attachment; filename=\"%s.%s\"",
+                               pExp->zFile, bXlsx ? "xlsx" : "csv"));
   respond_bytes(r, 200, bXlsx ? EXPORT_XLSX_TYPE : EXPORT_CSV_TYPE, zOut, nOut);
 }
 
@@ -316,55 +390,4 @@ void people_export_links(Html *h, Arena *pArena, const char *zBase,
               "<p class=\"downloads\">Descargar: <a href=\"%s.csv%s\">"
               "CSV</a> · <a href=\"%s.xlsx%s\">Excel (XLSX)</a></p>\n",
               zBase, zQuery, zBase, zQuery);
-}
-
-void people_version_field(Html *h, Request *r, RecordKind eKind, int64_t iId,
-                          int iBase) {
-  if (!iId) return;
-  if (!iBase) {
-    RecordStamp stamp;
-    if (record_stamp_get(request_db(r), request_arena(r), eKind, iId, &stamp) ==
-        DB_OK) {
-      iBase = stamp.iVersion;
-    }
-  }
-  html_printf(h, "<input type=\"hidden\" name=\"version\" value=\"%d\">\n",
-              iBase);
-}
-
-int people_posted_version(Request *r) {
-  const char *z = request_field(r, "version");
-  return z ? atoi(z) : 0;
-}
-
-int people_save_begin(Request *r, RecordKind eKind, int64_t iId) {
-  Db *pDb = request_db(r);
-  /* A lock that cannot be had is an error, not a conflict. */
-  if (db_begin(pDb) != DB_OK) return DB_ERROR;
-  if (!iId) return DB_OK;
-  const User *pUser = request_user(r);
-  return record_stamp_claim(pDb, eKind, iId, people_posted_version(r),
-                            pUser ? pUser->id : 0);
-}
-
-int people_save_end(Request *r, RecordKind eKind, int64_t iNewId, int bNew,
-                    int rc) {
-  Db *pDb = request_db(r);
-  if (rc == DB_OK && bNew) {
-    const User *pUser = request_user(r);
-    rc = record_stamp_claim(pDb, eKind, iNewId, 1, pUser ? pUser->id : 0);
-  }
-  if (rc != DB_OK) {
-    db_rollback(pDb);
-    return rc;
-  }
-  return db_commit(pDb);
-}
-
-void people_conflict_begin(Html *h, Request *r, RecordKind eKind, int64_t iId,
-                           const char *zOf) {
-  RecordStamp stamp;
-  record_stamp_get(request_db(r), request_arena(r), eKind, iId, &stamp);
-  ConflictSaved saved = {zOf, stamp.iVersion, stamp.zAuthor, stamp.tUpdated};
-  conflict_begin(h, request_arena(r), &saved);
 }

@@ -2,7 +2,8 @@
 ** What the people pages (members.c, organizations.c, directory.c) share:
 ** reading filters from the query string, the filter bar, selects built
 ** from the vocabulary and the territory, the import page, and the bridge
-** from the store's problems to the form's errors.
+** from the store's problems to the form's errors. Their edit pages are
+** record pages (record_page.h).
 */
 #ifndef COSOC_PAGES_PEOPLE_WIDGETS_H
 #define COSOC_PAGES_PEOPLE_WIDGETS_H
@@ -10,8 +11,9 @@
 #include "db/record_stamp.h"
 #include "domain/people.h"
 #include "export/export.h"
-#include "pages/conflict.h"
 #include "pages/page.h"
+#include "pages/record_page.h"
+#include "store/council/council.h"
 #include "store/people/people.h"
 
 /* Reads q, provincia, comuna, rol (or tipo), estado from the query. */
@@ -41,67 +43,80 @@ void people_province_options(Html *h, const TerritoryIndex *pIdx,
 
 /* A PeopleFieldGetter over the request's form fields. */
 const char *people_request_get(void *pRequest, const char *zName);
-/* Copies store problems into form errors. */
-void people_problems_to_form(const PeopleProblems *pP, FormErrors *pErr);
 
-/* The id in path segment i when it is a positive number, else 0. */
-int64_t people_path_id(Request *r, int i);
+/* The form field zName as typed, "" when absent (re-showing a form). */
+const char *people_field(Request *r, const char *zName);
 
-/* The import page: explanation, column table, template link, the upload
-** form, and (when pRes is not NULL) the result or every bad row. */
-void people_import_page(Request *r, const char *zTitle, const char *zNav,
-                        const char *zAction, const char *zTemplate,
-                        const PeopleImportColumn *aCol, int nCol,
-                        const char *zBackHref, const PeopleImportResult *pRes,
-                        int iStatus);
-/* The uploaded CSV: the file field "archivo", or the text field "texto".
-** NULL when neither carries anything. */
-const char *people_import_upload(Request *r, size_t *pnCsv);
+/* Fills the nCol cells of one exported row from pRow (arena memory). */
+typedef void (*PeopleExportRow)(Arena *pArena, const void *pRow,
+                                const char **azCell);
+/* A download of a list: CSV, or XLSX when the path ends in ".xlsx". */
+typedef struct PeopleExport {
+  const char *zTitle;          /* The sheet's title */
+  const char *const *azHeader; /* Its nCol columns */
+  int nCol;
+  PeopleExportRow xRow;
+  const char *zFile; /* The download's name without its extension */
+} PeopleExport;
+/* Sends nRow rows of aRow (nElem bytes each) as pExp says. */
+void people_send_export(Request *r, const PeopleExport *pExp, const void *aRow,
+                        size_t nElem, int nRow);
+
+/* An officer's list of people or places (members, organizations, the
+** directory): its page and its export, the same filters for both. What
+** differs between them: */
+typedef struct PeopleList {
+  const char *zTitle;         /* Heading and title */
+  const char *zNav;           /* The shell's menu entry */
+  const char *zBase;          /* "/admin/organizaciones": the list, its filters'
+                              ** action, zBase/zNew, zBase/importar, the exports */
+  const char *zNew;           /* "nueva" */
+  const char *zIntro;         /* A paragraph under the heading, or NULL */
+  int bImport;                /* Offers "Importar CSV" */
+  const PeopleChoices *pRole; /* The role/kind filter, or NULL */
+  const char *zRoleParam;     /* Its parameter, "rol" or "tipo" */
+  const char *zRoleLabel;
+  const PeopleChoices *pStatus; /* The status filter, or NULL */
+  /* The council's records that pFilter lets through: DB_OK or DB_ERROR. */
+  int (*xRows)(Request *r, int64_t iCouncil, const PeopleFilter *pFilter,
+               void *ppRow, int *pnRow);
+  size_t nRow;                 /* sizeof one record */
+  const char *zOne, *zMany;    /* The caption: "1 registro", "N registros" */
+  const char *const *azHeader; /* The table's columns */
+  int nHeader;
+  void (*xRow)(Html *h, Request *r, const void *pRow); /* One <tr> */
+  /* Optional: what goes between the filter bar and the table. */
+  void (*xAbove)(Html *h, Request *r, int64_t iCouncil);
+  PeopleExport exp; /* zBase.csv and zBase.xlsx */
+} PeopleList;
+
+/* GET zBase: the heading, the intro, the buttons, the filter bar, the
+** export links and the table of the records the filters let through. */
+void people_list_page(Request *r, const PeopleList *pList);
+/* GET zBase.csv|.xlsx: the same records as a download. */
+void people_list_export(Request *r, const PeopleList *pList);
+
+/* A CSV import (members, organizations): its page and what it runs. */
+typedef struct PeopleImport {
+  const char *zTitle; /* "Importar organizaciones" */
+  const char *zNav;   /* The shell's menu entry */
+  const char *zBase;  /* "/admin/organizaciones": the list (back link);
+                      ** the form posts to zBase/importar and the
+                      ** template is zBase/plantilla.csv */
+  const PeopleImportColumn *aCol; /* The columns, in template order */
+  const int *pnCol;
+  int (*xImport)(Db *pDb, Arena *pArena, int64_t iCouncil, const char *zCsv,
+                 size_t nCsv, PeopleImportResult *pResult);
+} PeopleImport;
+/* GET: the explanation, the columns, the template link and the upload
+** form; POST: the file (field "archivo", or the text field "texto")
+** imported as a whole (200) or every bad row (422). */
+void people_import_route(Request *r, const PeopleImport *pImport);
+/* The template file of an import (bMembers: councillors), as zFilename. */
+void people_template_route(Request *r, int bMembers, const char *zFilename);
 
 /* Links to zBase.csv and zBase.xlsx carrying the current filters. */
 void people_export_links(Html *h, Arena *pArena, const char *zBase,
                          const PeopleFilter *pFilter);
-
-/* Sends pTable as CSV, or as XLSX when the path ends in ".xlsx", as a
-** download named zBase plus the extension. */
-void people_send_export(Request *r, const ExportTable *pTable,
-                        const char *zBase);
-
-/* A council must exist before people can be recorded: answers 409 with an
-** explanation and returns 0 when there is none. */
-int64_t people_require_council(Request *r);
-
-/* The edit form of a record: xEdit(r, iCouncil, iId) runs for the council,
-** with iId 0 for a new record (bNew) or the id in the path's first segment
-** (404 when it is not a positive number). One shape for every "nuevo" and
-** "/ID" page of members, organizations and the directory. */
-typedef void (*PeopleEditPage)(Request *r, int64_t iCouncil, int64_t iId);
-void people_edit_route(Request *r, int bNew, PeopleEditPage xEdit);
-
-/* Versioned saves of the edit forms, so that no edit silently overwrites
-** another: the form carries the version it was drawn from ("version"),
-** the save runs in a transaction that first checks it (record_stamp_claim)
-** and the conflict page (conflict.h) answers when it changed meanwhile.
-**
-** The hidden "version" field of record iId (nothing for a new record):
-** iBase when not 0 (a form re-shown after a 422 keeps the version it was
-** drawn from), otherwise the stored version. */
-void people_version_field(Html *h, Request *r, RecordKind eKind, int64_t iId,
-                          int iBase);
-/* The version the posted form was drawn from, 0 when it has none. */
-int people_posted_version(Request *r);
-/* Opens the save: DB_OK inside a transaction where record iId is still at
-** the posted version (and marked as saved by the user), DB_BUSY when it
-** changed meanwhile, DB_ERROR. iId 0 (a new record): just the transaction.
-** Always close it with people_save_end(). */
-int people_save_begin(Request *r, RecordKind eKind, int64_t iId);
-/* Closes it: commits when rc is DB_OK (marking a new record iNewId as the
-** user's), otherwise rolls back; returns the outcome. */
-int people_save_end(Request *r, RecordKind eKind, int64_t iNewId, int bNew,
-                    int rc);
-/* Opens the conflict page's comparison against the stored record (zOf:
-** "de la organización"). */
-void people_conflict_begin(Html *h, Request *r, RecordKind eKind, int64_t iId,
-                           const char *zOf);
 
 #endif

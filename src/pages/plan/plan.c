@@ -16,16 +16,11 @@
 #include "pages/page_cache.h"
 #include "pages/plan/plan_pages.h"
 
-int plan_page_is_admin(Request *r) {
-  const User *pUser = request_user(r);
-  return pUser && (pUser->mRole & ROLE_ADMIN);
-}
-
 int plan_page_load(Request *r, int64_t iCouncil, int iNumber, PlanDoc *pDoc,
                    PlanVersionInfo *pInfo) {
   if (!iCouncil) return DB_DONE;
   return plan_store_load(request_db(r), request_arena(r), iCouncil, iNumber,
-                         !plan_page_is_admin(r), pDoc, pInfo);
+                         !page_user_is(r, ROLE_ADMIN), pDoc, pInfo);
 }
 
 void plan_page_context(Request *r, int64_t iCouncil, PlanContext *pCtx) {
@@ -163,14 +158,14 @@ static int plan_body(Request *r, Html *pH) {
   Arena *pArena = request_arena(r);
   PlanDoc doc;
   PlanVersionInfo info;
-  int64_t iCouncil = plan_store_default_council(request_db(r));
+  int64_t iCouncil = page_council_id(r);
   int rc = plan_page_load(r, iCouncil, 0, &doc, &info);
   if (rc == DB_ERROR) return DB_ERROR;
   if (rc == DB_DONE) {
     html_printf(pH,
                 "<h1>Plan anual</h1>\n<div class=\"notice notice-info\">"
                 "Aún no hay un plan anual aprobado para mostrar.</div>\n");
-    if (plan_page_is_admin(r)) {
+    if (page_user_is(r, ROLE_ADMIN)) {
       html_printf(pH,
                   "<p><a class=\"button button-primary\" "
                   "href=\"/admin/plan/importar\">Importar el plan</a></p>\n");
@@ -186,7 +181,7 @@ static int plan_body(Request *r, Html *pH) {
     html_printf(pH, " Aprobado el %s.", plan_page_time(pArena, info.tApproved));
   }
   html_printf(pH, "</p>\n");
-  if (plan_page_is_admin(r)) {
+  if (page_user_is(r, ROLE_ADMIN)) {
     admin_actions(pH, r, &info);
     int nFlagged = 0, nLines = 0;
     for (int i = 0; i < doc.nLine; i++) {
@@ -278,16 +273,13 @@ static int plan_body(Request *r, Html *pH) {
 /* GET /plan. The body is cached for everyone but the officer, whose copy
 ** carries a CSRF token (the approve button). */
 void page_plan(Request *r) {
-  int bCache = !plan_page_is_admin(r);
+  int bCache = !page_user_is(r, ROLE_ADMIN);
   const char *zKey = bCache ? page_cache_key(r, "plan") : NULL;
   int64_t iVersion = bCache ? page_cache_version(r) : -1;
   Html body, h;
   html_init(&body, request_arena(r));
   if (!bCache || !page_cache_get_html(r, zKey, iVersion, &body)) {
-    if (plan_body(r, &body) != DB_OK) {
-      respond_error(r, 500, NULL);
-      return;
-    }
+    if (!page_db_ok(r, plan_body(r, &body))) return;
     if (bCache) page_cache_put_html(zKey, iVersion, &body);
   }
   page_begin(r, &h, "Plan anual", "plan");
@@ -304,7 +296,7 @@ void page_plan_line(Request *r) {
   }
   PlanDoc doc;
   PlanVersionInfo info;
-  int64_t iCouncil = plan_store_default_council(request_db(r));
+  int64_t iCouncil = page_council_id(r);
   int rc = plan_page_load(r, iCouncil, 0, &doc, &info);
   if (rc == DB_ERROR) {
     respond_error(r, 500, NULL);
@@ -328,7 +320,7 @@ void page_plan_line(Request *r) {
   plan_page_text(&h, pL->zActions);
   html_printf(&h, "</dd><dt>Responsables</dt><dd>");
   plan_page_text(&h, pL->zResponsible);
-  int bAdmin = plan_page_is_admin(r);
+  int bAdmin = page_user_is(r, ROLE_ADMIN);
   html_printf(&h, "</dd><dt>Verificadores</dt><dd>");
   evidence_list(&h, pL, bAdmin);
   html_printf(&h, "</dd><dt>Fechas</dt><dd>");
@@ -385,7 +377,7 @@ void plan_page_home_card(Request *r, Html *h) {
   Arena *pArena = request_arena(r);
   PlanDoc doc;
   PlanVersionInfo info;
-  int64_t iCouncil = plan_store_default_council(request_db(r));
+  int64_t iCouncil = page_council_id(r);
   if (plan_page_load(r, iCouncil, 0, &doc, &info) != DB_OK) return;
   html_printf(h,
               "<div class=\"cards\"><section class=\"card\"><h2>Plan anual"

@@ -21,6 +21,7 @@
 
 #include "pages/page_cache.h"
 #include "pages/plan/plan_pages.h"
+#include "store/council/council.h"
 
 /* {"flagged": true, "reason": …} added to pObj when bFlagged. */
 static void put_flag(json_t *pObj, int bFlagged, const char *zReason) {
@@ -106,7 +107,7 @@ json_t *plan_page_json(const PlanDoc *pDoc, const PlanVersionInfo *pInfo) {
 static int64_t api_council(Request *r) {
   const char *z = request_query(r, "council");
   if (!z) {
-    int64_t id = plan_store_default_council(request_db(r));
+    int64_t id = page_council_id(r);
     if (!id)
       respond_json_error(r, 404, "Todavía no hay un consejo con plan.", NULL);
     return id;
@@ -116,7 +117,7 @@ static int64_t api_council(Request *r) {
     respond_json_error(r, 400, "El consejo debe ser un número.", "council");
     return 0;
   }
-  if (!plan_store_council_exists(request_db(r), v)) {
+  if (!council_exists(request_db(r), v)) {
     respond_json_error(r, 404, "No existe ese consejo.", "council");
     return 0;
   }
@@ -194,7 +195,7 @@ void page_api_plan_approve(Request *r) {
     }
     iCouncil = pCouncil ? json_integer_value(pCouncil) : 0;
     json_decref(pBody);
-    if (pCouncil && !plan_store_council_exists(request_db(r), iCouncil)) {
+    if (pCouncil && !council_exists(request_db(r), iCouncil)) {
       respond_json_error(r, 404, "No existe ese consejo.", "council");
       return;
     }

@@ -28,17 +28,14 @@ void page_admin_plan_approve(Request *r) {
     respond_error(r, 422, "Falta el número de la versión a aprobar.");
     return;
   }
-  int64_t iCouncil = plan_store_default_council(request_db(r));
+  int64_t iCouncil = page_council_id(r);
   int rc = plan_store_approve(request_db(r), iCouncil, (int)iNumber,
                               request_user(r)->id);
   if (rc == DB_DONE) {
     respond_error(r, 404, "No existe esa versión del plan.");
     return;
   }
-  if (rc != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
+  if (!page_db_ok(r, rc)) return;
   respond_redirect(r, "/plan/historial?aviso=plan-aprobado");
 }
 

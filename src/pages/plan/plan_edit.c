@@ -66,7 +66,7 @@ void plan_page_submit(Html *h, const char *zLabel, const char *zBack) {
 ** none (returns 0). */
 int plan_page_load_latest(Request *r, int64_t *piCouncil, PlanDoc *pDoc,
                           PlanVersionInfo *pInfo) {
-  *piCouncil = plan_store_default_council(request_db(r));
+  *piCouncil = page_council_id(r);
   int rc = plan_page_load(r, *piCouncil, 0, pDoc, pInfo);
   if (rc == DB_DONE) {
     respond_redirect(r, "/admin/plan/importar");
@@ -159,20 +159,37 @@ static const char *period_problem(const char *zStart, const char *zEnd,
   return NULL;
 }
 
+/* A form over the whole plan (plan_form, objectives_form). */
+typedef void (*PlanForm)(Request *r, int iStatus, int iBase,
+                         const PlanDoc *pDoc, const FormErrors *pErr,
+                         const PlanVersionInfo *pConflict);
+
+/* What the whole-plan forms share: the latest version, the form on GET,
+** and on POST the 409 page when part ePart changed since the form was
+** drawn. 1 to read the POST (pErr started), 0 when answered. */
+static int edit_begin(Request *r, PlanPart ePart, PlanForm xForm,
+                      int64_t *piCouncil, PlanDoc *pDoc, PlanVersionInfo *pInfo,
+                      FormErrors *pErr) {
+  if (!plan_page_load_latest(r, piCouncil, pDoc, pInfo)) return 0;
+  form_errors_init(pErr);
+  if (!request_is_post(r)) {
+    xForm(r, 200, pInfo->iNumber, pDoc, NULL, NULL);
+    return 0;
+  }
+  if (plan_conflict_edited_meanwhile(r, *piCouncil, pDoc, ePart, 0, pInfo,
+                                     pErr)) {
+    xForm(r, 409, pInfo->iNumber, pDoc, pErr, pInfo);
+    return 0;
+  }
+  return 1;
+}
+
 static void admin_plan_body(Request *r) {
   int64_t iCouncil;
   PlanDoc doc;
   PlanVersionInfo info;
-  if (!plan_page_load_latest(r, &iCouncil, &doc, &info)) return;
-  if (!request_is_post(r)) {
-    plan_form(r, 200, info.iNumber, &doc, NULL, NULL);
-    return;
-  }
   FormErrors err;
-  form_errors_init(&err);
-  if (plan_conflict_edited_meanwhile(r, iCouncil, &doc, PLAN_PART_HEAD, 0,
-                                     &info, &err)) {
-    plan_form(r, 409, info.iNumber, &doc, &err, &info);
+  if (!edit_begin(r, PLAN_PART_HEAD, plan_form, &iCouncil, &doc, &info, &err)) {
     return;
   }
   const char *zTitle = plan_page_field_text(r, "title");
@@ -267,16 +284,9 @@ static void admin_plan_objectives_body(Request *r) {
   int64_t iCouncil;
   PlanDoc doc;
   PlanVersionInfo info;
-  if (!plan_page_load_latest(r, &iCouncil, &doc, &info)) return;
-  if (!request_is_post(r)) {
-    objectives_form(r, 200, info.iNumber, &doc, NULL, NULL);
-    return;
-  }
   FormErrors err;
-  form_errors_init(&err);
-  if (plan_conflict_edited_meanwhile(r, iCouncil, &doc, PLAN_PART_OBJECTIVES, 0,
-                                     &info, &err)) {
-    objectives_form(r, 409, info.iNumber, &doc, &err, &info);
+  if (!edit_begin(r, PLAN_PART_OBJECTIVES, objectives_form, &iCouncil, &doc,
+                  &info, &err)) {
     return;
   }
   PlanDoc *pNew = plan_doc_copy(pArena, &doc);

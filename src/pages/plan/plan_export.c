@@ -25,7 +25,7 @@ static const double aWidth[PLAN_EXPORT_COLUMNS] = {0.04, 0.18, 0.22, 0.15,
 static int plan_table(Request *r, ExportTable *pTable, PlanVersionInfo *pInfo) {
   Arena *pArena = request_arena(r);
   PlanDoc doc;
-  int64_t iCouncil = plan_store_default_council(request_db(r));
+  int64_t iCouncil = page_council_id(r);
   int rc = plan_page_load(r, iCouncil, 0, &doc, pInfo);
   if (rc != DB_OK) {
     respond_error(
@@ -33,8 +33,7 @@ static int plan_table(Request *r, ExportTable *pTable, PlanVersionInfo *pInfo) {
         rc == DB_DONE ? "Aún no hay un plan aprobado para descargar." : NULL);
     return 0;
   }
-  const char *zName = NULL, *zShort = NULL;
-  accounts_council_names(request_db(r), pArena, &zName, &zShort);
+  const char *zName = page_council(r) ? page_council(r)->zName : NULL;
   memset(pTable, 0, sizeof(*pTable));
   pTable->zTitle = doc.zTitle;
   pTable->zSubtitle =

@@ -74,15 +74,15 @@ void plan_page_diff(Request *r, Html *h, int64_t iCouncil, int iFrom, int iTo) {
 
 void page_plan_history(Request *r) {
   Arena *pArena = request_arena(r);
-  int64_t iCouncil = plan_store_default_council(request_db(r));
+  int64_t iCouncil = page_council_id(r);
   PlanVersionInfo *aInfo = NULL;
   int nInfo = 0;
-  if (iCouncil && plan_store_versions(request_db(r), pArena, iCouncil, &aInfo,
-                                      &nInfo) != DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(
+          r, iCouncil && plan_store_versions(request_db(r), pArena, iCouncil,
+                                             &aInfo, &nInfo))) {
     return;
   }
-  int bAdmin = plan_page_is_admin(r);
+  int bAdmin = page_user_is(r, ROLE_ADMIN);
   Html h;
   page_begin(r, &h, "Historial del plan", "plan");
   html_printf(&h,

@@ -89,7 +89,7 @@ static void kinds_page(Request *r, int iStatus, const PlanContext *pCtx,
 }
 
 static void kinds_body(Request *r) {
-  int64_t iCouncil = plan_store_default_council(request_db(r));
+  int64_t iCouncil = page_council_id(r);
   PlanContext ctx;
   plan_page_context(r, iCouncil, &ctx);
   if (!request_is_post(r)) {
@@ -137,7 +137,7 @@ static void next_form(Request *r, int iStatus, const char *zError) {
   Arena *pArena = request_arena(r);
   PlanDoc doc;
   PlanVersionInfo info;
-  int64_t iCouncil = plan_store_default_council(request_db(r));
+  int64_t iCouncil = page_council_id(r);
   int rc = plan_store_load(request_db(r), pArena, iCouncil, 0, 1, &doc, &info);
   Html h;
   page_begin(r, &h, "Plan siguiente", "plan");
@@ -192,7 +192,7 @@ void page_admin_plan_next(Request *r) {
     return;
   }
   const User *pUser = request_user(r);
-  int64_t iCouncil = plan_store_default_council(request_db(r));
+  int64_t iCouncil = page_council_id(r);
   int iNumber = 0;
   const char *zErr = NULL;
   int rc = plan_store_next(request_db(r), request_arena(r), iCouncil, NULL,

@@ -13,9 +13,6 @@
 #include "pages/page.h"
 #include "store/plan/plan_store.h"
 
-/* 1 when the visitor is the PAC officer (sees drafts, may edit). */
-int plan_page_is_admin(Request *r);
-
 /* Loads the version of the default council's plan this visitor may see:
 ** the latest for an admin, the latest approved for everyone else (iNumber
 ** 0), or version iNumber if the visitor may see it. DB_OK, DB_DONE (none),

@@ -22,10 +22,10 @@
 
 /* The council's title and, for visitors, what a COSOC is for. */
 static void home_title(Request *r, Html *h, int bLead) {
-  const char *zName = NULL, *zShort = NULL;
-  accounts_council_names(request_db(r), request_arena(r), &zName, &zShort);
-  if (zName) {
-    html_printf(h, "<h1>%s</h1>\n", zName);
+  const Council *c = page_council(r);
+  if (c) {
+    html_printf(h, "<h1>%s</h1>
+", c->zName);
   } else {
     html_printf(h,
                 "<h1>cosoc</h1>\n<div class=\"notice notice-info\">"
@@ -72,7 +72,7 @@ static void home_personal(Request *r, Html *h) {
                 "<p><a class=\"button button-secondary\" href=\"/cuenta\">"
                 "Mi cuenta</a></p></section>",
                 pUser->zName, accounts_role_label(pUser->zRole));
-    if (pUser->mRole & ROLE_ADMIN) {
+    if (page_user_is(r, ROLE_ADMIN)) {
       html_printf(h,
                   "<section class=\"card\"><h2>Administración</h2>"
                   "<p>Cree cuentas para consejeros, consejeras y "

@@ -51,35 +51,6 @@ const char *accounts_role_label(const char *zRole) {
   return "";
 }
 
-const char *accounts_email_problem(const char *zEmail) {
-  if (!zEmail || !*zEmail) return "Escriba un correo electrónico.";
-  size_t n = strlen(zEmail);
-  if (n > 254) return "El correo electrónico es demasiado largo.";
-  const char *zAt = strchr(zEmail, '@');
-  if (!zAt || zAt == zEmail || strchr(zAt + 1, '@')) {
-    return "Escriba un correo electrónico válido, como nombre@ejemplo.cl.";
-  }
-  const char *zDot = strchr(zAt + 1, '.');
-  if (!zDot || zDot == zAt + 1 || zDot[1] == 0 || zEmail[n - 1] == '.') {
-    return "Escriba un correo electrónico válido, como nombre@ejemplo.cl.";
-  }
-  for (const char *z = zEmail; *z; z++) {
-    unsigned char c = (unsigned char)*z;
-    if (c <= ' ' || c == 0x7f || c == '<' || c == '>' || c == '"' ||
-        c == ',' || c == ';') {
-      return "El correo electrónico no puede tener espacios ni los signos "
-             "< > \" , ;";
-    }
-  }
-  return NULL;
-}
-
-const char *accounts_email_normalize(Arena *pArena, const char *zEmail) {
-  char *z = arena_strdup(pArena, zEmail ? zEmail : "");
-  for (char *p = z; *p; p++) *p = (char)tolower((unsigned char)*p);
-  return z;
-}
-
 const char *accounts_name_problem(const char *zName) {
   if (!zName) return "Escriba el nombre.";
   const char *z = zName;
@@ -164,7 +135,7 @@ int accounts_user_create(Db *pDb, Arena *pArena, const char *zEmail,
     if (pzField) *pzField = (F);  \
     return DB_ERROR;              \
   } while (0)
-  if ((zProblem = accounts_email_problem(zEmail))) FAIL_FIELD("email", zProblem);
+  if ((zProblem = email_problem(zEmail))) FAIL_FIELD("email", zProblem);
   if ((zProblem = accounts_name_problem(zName))) FAIL_FIELD("name", zProblem);
   if (!accounts_role_bit(zRole)) {
     FAIL_FIELD("role", "Elija un rol: admin, consejero o autoridad.");
@@ -174,77 +145,78 @@ int accounts_user_create(Db *pDb, Arena *pArena, const char *zEmail,
   }
   const char *zHash = accounts_password_hash(pArena, zPassword);
   if (!zHash) FAIL_FIELD(NULL, "No se pudo proteger la contraseña.");
-  const char *zLower = accounts_email_normalize(pArena, zEmail);
+  const char *zLower = email_normalize(pArena, zEmail);
   int64_t tNow = db_now();
-  DbStmt *pStmt = db_prepare(pDb,
-                             "INSERT INTO users(email, name, role, "
-                             "password_hash, created_at, updated_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?) RETURNING id");
-  if (!pStmt) FAIL_FIELD(NULL, "No se pudo guardar el usuario.");
-  db_bind_text(pStmt, 1, zLower);
-  db_bind_text(pStmt, 2, zName);
-  db_bind_text(pStmt, 3, zRole);
-  db_bind_text(pStmt, 4, zHash);
-  db_bind_int64(pStmt, 5, tNow);
-  db_bind_int64(pStmt, 6, tNow);
-  int rc = db_step(pStmt);
-  if (rc == DB_ROW && piId) *piId = db_column_int64(pStmt, 0);
-  db_done(pStmt);
+  int rc = db_exec_id(pDb,
+                      "INSERT INTO users(email, name, role, password_hash, "
+                      "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) "
+                      "RETURNING id",
+                      piId, DB_T(zLower), DB_T(zName), DB_T(zRole), DB_T(zHash),
+                      DB_I(tNow), DB_I(tNow));
   if (rc == DB_CONSTRAINT) {
     FAIL_FIELD("email", "Ya existe un usuario con ese correo electrónico.");
   }
-  if (rc != DB_ROW) FAIL_FIELD(NULL, "No se pudo guardar el usuario.");
+  if (rc != DB_OK) FAIL_FIELD(NULL, "No se pudo guardar el usuario.");
 #undef FAIL_FIELD
   return DB_OK;
 }
 
-/* Fills *pUser from columns 0..3 (id, email, name, role) of pStmt. */
-static void user_from_row(DbStmt *pStmt, Arena *pArena, User *pUser) {
-  pUser->id = db_column_int64(pStmt, 0);
-  pUser->zEmail = arena_strdup(pArena, db_column_text(pStmt, 1));
-  pUser->zName = arena_strdup(pArena, db_column_text(pStmt, 2));
-  pUser->zRole = arena_strdup(pArena, db_column_text(pStmt, 3));
-  pUser->mRole = accounts_role_bit(pUser->zRole);
+/* A user (columns 0..3: id, email, name, role) and columns 4 and 5 of its
+** query: the password hash, or the id and the last use of the session or
+** token it was found by. */
+typedef struct FoundUser {
+  User user;
+  const char *zHash;
+  int64_t iWhich, tLast;
+} FoundUser;
+
+static void found_fix(DbStmt *pStmt, Arena *pArena, void *pRow) {
+  FoundUser *u = pRow;
+  u->user.mRole = accounts_role_bit(u->user.zRole);
+  u->iWhich = db_column_int64(pStmt, 4); /* Column 4 read both ways */
+  (void)pArena;
+}
+
+static const DbMap found_map =
+    DB_MAP_FIX(FoundUser, found_fix, "itttti", user.id, user.zEmail, user.zName,
+               user.zRole, zHash, tLast);
+
+/* The user pStmt finds (and its hash when pzHash is not NULL). */
+static int user_found(DbStmt *pStmt, Arena *pArena, User *pUser,
+                      const char **pzHash) {
+  FoundUser u;
+  memset(&u, 0, sizeof(u));
+  int rc = db_row_map(pStmt, pArena, &found_map, &u);
+  if (rc == DB_OK) {
+    *pUser = u.user;
+    if (pzHash) *pzHash = u.zHash;
+  }
+  return rc;
 }
 
 int accounts_user_by_email(Db *pDb, Arena *pArena, const char *zEmail,
                            User *pUser, const char **pzHash) {
   char zToday[11];
   accounts_today(zToday);
-  DbStmt *pStmt = db_prepare(pDb,
-                             "SELECT u.id, u.email, u.name, u.role, "
-                             "u.password_hash FROM users u WHERE u.email = ? "
-                             "AND " ACCOUNTS_USABLE_SQL);
-  if (!pStmt) return DB_ERROR;
-  db_bind_text(pStmt, 1, accounts_email_normalize(pArena, zEmail));
-  db_bind_text(pStmt, 2, zToday);
-  int rc = db_step(pStmt);
-  if (rc == DB_ROW) {
-    user_from_row(pStmt, pArena, pUser);
-    if (pzHash) *pzHash = arena_strdup(pArena, db_column_text(pStmt, 4));
-  }
-  db_done(pStmt);
-  return rc == DB_ROW ? DB_OK : (rc == DB_DONE ? DB_DONE : DB_ERROR);
+  return user_found(
+      db_query(pDb,
+               "SELECT u.id, u.email, u.name, u.role, "
+               "u.password_hash, 0 FROM users u WHERE u.email "
+               "= ? AND " ACCOUNTS_USABLE_SQL,
+               DB_T(email_normalize(pArena, zEmail)), DB_T(zToday)),
+      pArena, pUser, pzHash);
 }
 
 int accounts_user_by_id(Db *pDb, Arena *pArena, int64_t iId, User *pUser,
                         const char **pzHash) {
   char zToday[11];
   accounts_today(zToday);
-  DbStmt *pStmt = db_prepare(pDb,
+  return user_found(db_query(pDb,
                              "SELECT u.id, u.email, u.name, u.role, "
-                             "u.password_hash FROM users u WHERE u.id = ? "
-                             "AND " ACCOUNTS_USABLE_SQL);
-  if (!pStmt) return DB_ERROR;
-  db_bind_int64(pStmt, 1, iId);
-  db_bind_text(pStmt, 2, zToday);
-  int rc = db_step(pStmt);
-  if (rc == DB_ROW) {
-    user_from_row(pStmt, pArena, pUser);
-    if (pzHash) *pzHash = arena_strdup(pArena, db_column_text(pStmt, 4));
-  }
-  db_done(pStmt);
-  return rc == DB_ROW ? DB_OK : (rc == DB_DONE ? DB_DONE : DB_ERROR);
+                             "u.password_hash, 0 FROM users u WHERE u.id = ? "
+                             "AND " ACCOUNTS_USABLE_SQL,
+                             DB_I(iId), DB_T(zToday)),
+                    pArena, pUser, pzHash);
 }
 
 int accounts_set_password(Db *pDb, Arena *pArena, int64_t iUserId,
@@ -252,33 +224,17 @@ int accounts_set_password(Db *pDb, Arena *pArena, int64_t iUserId,
   const char *zHash = accounts_password_hash(pArena, zPassword);
   if (!zHash) return DB_ERROR;
   if (db_begin(pDb) != DB_OK) return DB_ERROR;
-  DbStmt *pUpd = db_prepare(pDb,
-                            "UPDATE users SET password_hash = ?, "
-                            "updated_at = ?, version = version + 1 "
-                            "WHERE id = ?");
-  if (!pUpd) {
-    db_rollback(pDb);
-    return DB_ERROR;
-  }
-  db_bind_text(pUpd, 1, zHash);
-  db_bind_int64(pUpd, 2, db_now());
-  db_bind_int64(pUpd, 3, iUserId);
-  int rc = db_step(pUpd);
-  db_done(pUpd);
+  int rc = db_exec(pDb,
+                   "UPDATE users SET password_hash = ?, updated_at = ?, "
+                   "version = version + 1 WHERE id = ?",
+                   DB_T(zHash), DB_I(db_now()), DB_I(iUserId));
   /* A changed password must lock out whoever knew the old one: end every
   ** other session of this user. */
-  DbStmt *pDel = db_prepare(pDb,
-                            "DELETE FROM sessions WHERE user_id = ? "
-                            "AND id <> ?");
-  if (!pDel) {
-    db_rollback(pDb);
-    return DB_ERROR;
+  if (rc == DB_OK) {
+    rc = db_exec(pDb, "DELETE FROM sessions WHERE user_id = ? AND id <> ?",
+                 DB_I(iUserId), DB_I(iKeepSession));
   }
-  db_bind_int64(pDel, 1, iUserId);
-  db_bind_int64(pDel, 2, iKeepSession);
-  int rc2 = db_step(pDel);
-  db_done(pDel);
-  if (rc != DB_DONE || rc2 != DB_DONE) {
+  if (rc != DB_OK) {
     db_rollback(pDb);
     return DB_ERROR;
   }
@@ -292,72 +248,58 @@ int accounts_session_create(Db *pDb, int64_t iUserId,
   accounts_random_token(zToken);
   accounts_token_hash(zToken, zHash);
   int64_t tNow = db_now();
-  DbStmt *pStmt = db_prepare(pDb,
-                             "INSERT INTO sessions(token_hash, user_id, "
-                             "created_at, last_seen_at, expires_at) "
-                             "VALUES (?, ?, ?, ?, ?) RETURNING id");
-  if (!pStmt) return DB_ERROR;
-  db_bind_text(pStmt, 1, zHash);
-  db_bind_int64(pStmt, 2, iUserId);
-  db_bind_int64(pStmt, 3, tNow);
-  db_bind_int64(pStmt, 4, tNow);
-  db_bind_int64(pStmt, 5, tNow + ACCOUNTS_SESSION_IDLE_SECONDS);
-  int rc = db_step(pStmt);
-  if (rc == DB_ROW && piSession) *piSession = db_column_int64(pStmt, 0);
-  db_done(pStmt);
-  return rc == DB_ROW ? DB_OK : DB_ERROR;
+  return db_exec_id(pDb,
+                    "INSERT INTO sessions(token_hash, user_id, created_at, "
+                    "last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?) "
+                    "RETURNING id",
+                    piSession, DB_T(zHash), DB_I(iUserId), DB_I(tNow),
+                    DB_I(tNow),
+                    DB_I(tNow + ACCOUNTS_SESSION_IDLE_SECONDS)) == DB_OK
+             ? DB_OK
+             : DB_ERROR;
+}
+
+/* The usable account of the session or API token zToken, found by zSql
+** from its hash (its parameters: the hash; now, when bExpires; today). */
+static int found_by_token(Db *pDb, Arena *pArena, const char *zToken,
+                          const char *zSql, int bExpires, int64_t tNow,
+                          FoundUser *pFound) {
+  if (!zToken || strlen(zToken) != ACCOUNTS_TOKEN_CHARS) return DB_DONE;
+  char zHash[65], zToday[11];
+  accounts_token_hash(zToken, zHash);
+  accounts_today(zToday);
+  DbArg aArg[] = {DB_T(zHash), DB_I(tNow), DB_T(zToday)};
+  if (!bExpires) aArg[1] = aArg[2];
+  return db_row_map(db_query_args(pDb, zSql, aArg, bExpires ? 3 : 2), pArena,
+                    &found_map, pFound);
 }
 
 int accounts_session_lookup(Db *pDb, Arena *pArena, const char *zToken,
                             User *pUser, int64_t *piSession) {
-  if (!zToken || strlen(zToken) != ACCOUNTS_TOKEN_CHARS) return DB_DONE;
-  char zHash[65];
-  accounts_token_hash(zToken, zHash);
   int64_t tNow = db_now();
-  char zToday[11];
-  accounts_today(zToday);
-  DbStmt *pStmt = db_prepare(pDb,
-                             "SELECT u.id, u.email, u.name, u.role, s.id, "
-                             "s.last_seen_at FROM sessions s "
-                             "JOIN users u ON u.id = s.user_id "
-                             "WHERE s.token_hash = ? AND s.expires_at > ? "
-                             "AND " ACCOUNTS_USABLE_SQL);
-  if (!pStmt) return DB_ERROR;
-  db_bind_text(pStmt, 1, zHash);
-  db_bind_int64(pStmt, 2, tNow);
-  db_bind_text(pStmt, 3, zToday);
-  int rc = db_step(pStmt);
-  int64_t iSession = 0, tSeen = 0;
-  if (rc == DB_ROW) {
-    user_from_row(pStmt, pArena, pUser);
-    iSession = db_column_int64(pStmt, 4);
-    tSeen = db_column_int64(pStmt, 5);
-  }
-  db_done(pStmt);
-  if (rc != DB_ROW) return rc == DB_DONE ? DB_DONE : DB_ERROR;
-  if (piSession) *piSession = iSession;
-  if (tNow - tSeen >= SESSION_TOUCH_SECONDS) {
-    DbStmt *pTouch = db_prepare(pDb,
-                                "UPDATE sessions SET last_seen_at = ?, "
-                                "expires_at = ? WHERE id = ?");
+  FoundUser u;
+  memset(&u, 0, sizeof(u));
+  int rc = found_by_token(pDb, pArena, zToken,
+                          "SELECT u.id, u.email, u.name, u.role, s.id, "
+                          "s.last_seen_at FROM sessions s JOIN users u ON "
+                          "u.id = s.user_id WHERE s.token_hash = ? AND "
+                          "s.expires_at > ? AND " ACCOUNTS_USABLE_SQL,
+                          1, tNow, &u);
+  if (rc != DB_OK) return rc;
+  *pUser = u.user;
+  if (piSession) *piSession = u.iWhich;
+  if (tNow - u.tLast >= SESSION_TOUCH_SECONDS) {
     /* Not touching it only shortens the session: no error to report. */
-    if (pTouch) {
-      db_bind_int64(pTouch, 1, tNow);
-      db_bind_int64(pTouch, 2, tNow + ACCOUNTS_SESSION_IDLE_SECONDS);
-      db_bind_int64(pTouch, 3, iSession);
-      db_step(pTouch);
-      db_done(pTouch);
-    }
+    db_exec(pDb,
+            "UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id = ?",
+            DB_I(tNow), DB_I(tNow + ACCOUNTS_SESSION_IDLE_SECONDS),
+            DB_I(u.iWhich));
   }
   return DB_OK;
 }
 
 void accounts_session_delete(Db *pDb, int64_t iSession) {
-  DbStmt *pStmt = db_prepare(pDb, "DELETE FROM sessions WHERE id = ?");
-  if (!pStmt) return;
-  db_bind_int64(pStmt, 1, iSession);
-  db_step(pStmt);
-  db_done(pStmt);
+  db_exec(pDb, "DELETE FROM sessions WHERE id = ?", DB_I(iSession));
 }
 
 int accounts_token_create(Db *pDb, int64_t iUserId, const char *zLabel,
@@ -368,104 +310,35 @@ int accounts_token_create(Db *pDb, int64_t iUserId, const char *zLabel,
   char zPrefix[ACCOUNTS_TOKEN_PREFIX + 1];
   memcpy(zPrefix, zToken, ACCOUNTS_TOKEN_PREFIX);
   zPrefix[ACCOUNTS_TOKEN_PREFIX] = 0;
-  DbStmt *pStmt = db_prepare(pDb,
-                             "INSERT INTO api_tokens(token_hash, user_id, "
-                             "label, created_at, token_prefix) "
-                             "VALUES (?, ?, ?, ?, ?)");
-  if (!pStmt) return DB_ERROR;
-  db_bind_text(pStmt, 1, zHash);
-  db_bind_int64(pStmt, 2, iUserId);
-  db_bind_text(pStmt, 3, zLabel ? zLabel : "");
-  db_bind_int64(pStmt, 4, db_now());
-  db_bind_text(pStmt, 5, zPrefix);
-  int rc = db_step(pStmt);
-  db_done(pStmt);
-  return rc == DB_DONE ? DB_OK : DB_ERROR;
+  return db_exec(pDb,
+                 "INSERT INTO api_tokens(token_hash, user_id, label, "
+                 "created_at, token_prefix) VALUES (?, ?, ?, ?, ?)",
+                 DB_T(zHash), DB_I(iUserId), DB_TE(zLabel), DB_I(db_now()),
+                 DB_T(zPrefix)) == DB_OK
+             ? DB_OK
+             : DB_ERROR;
 }
 
 int accounts_token_lookup(Db *pDb, Arena *pArena, const char *zToken,
                           User *pUser) {
-  if (!zToken || strlen(zToken) != ACCOUNTS_TOKEN_CHARS) return DB_DONE;
-  char zHash[65];
-  accounts_token_hash(zToken, zHash);
-  char zToday[11];
-  accounts_today(zToday);
   int64_t tNow = db_now();
-  DbStmt *pStmt =
-      db_prepare(pDb,
-                 "SELECT u.id, u.email, u.name, u.role, t.id, "
-                 "t.last_used_at FROM api_tokens t JOIN users u "
-                 "ON u.id = t.user_id WHERE t.token_hash = ? "
-                 "AND t.revoked_at IS NULL AND " ACCOUNTS_USABLE_SQL);
-  if (!pStmt) return DB_ERROR;
-  db_bind_text(pStmt, 1, zHash);
-  db_bind_text(pStmt, 2, zToday);
-  int rc = db_step(pStmt);
-  int64_t iToken = 0, tUsed = 0;
-  if (rc == DB_ROW) {
-    user_from_row(pStmt, pArena, pUser);
-    iToken = db_column_int64(pStmt, 4);
-    tUsed = db_column_int64(pStmt, 5);
-  }
-  db_done(pStmt);
-  if (rc != DB_ROW) return rc == DB_DONE ? DB_DONE : DB_ERROR;
+  FoundUser u;
+  memset(&u, 0, sizeof(u));
+  int rc = found_by_token(
+      pDb, pArena, zToken,
+      "SELECT u.id, u.email, u.name, u.role, t.id, "
+      "coalesce(t.last_used_at, 0) FROM api_tokens t "
+      "JOIN users u ON u.id = t.user_id WHERE "
+      "t.token_hash = ? AND t.revoked_at IS NULL AND " ACCOUNTS_USABLE_SQL,
+      0, tNow, &u);
+  if (rc != DB_OK) return rc;
+  *pUser = u.user;
   /* The officer's list shows when each token was last used; to the minutes
-  ** is enough, and spares a write on every API call. */
-  if (tNow - tUsed >= SESSION_TOUCH_SECONDS) {
-    DbStmt *pTouch = db_prepare(pDb,
-                                "UPDATE api_tokens SET last_used_at = ? "
-                                "WHERE id = ?");
-    if (pTouch) { /* Best effort: the request is not refused for it */
-      db_bind_int64(pTouch, 1, tNow);
-      db_bind_int64(pTouch, 2, iToken);
-      db_step(pTouch);
-      db_done(pTouch);
-    }
+  ** is enough, and spares a write on every API call. Best effort: the
+  ** request is not refused for it. */
+  if (tNow - u.tLast >= SESSION_TOUCH_SECONDS) {
+    db_exec(pDb, "UPDATE api_tokens SET last_used_at = ? WHERE id = ?",
+            DB_I(tNow), DB_I(u.iWhich));
   }
   return DB_OK;
-}
-
-int accounts_council_names(Db *pDb, Arena *pArena, const char **pzName,
-                           const char **pzShortName) {
-  *pzName = *pzShortName = NULL;
-  DbStmt *pStmt = db_prepare(pDb,
-                             "SELECT name, short_name FROM councils "
-                             "ORDER BY id LIMIT 1");
-  if (!pStmt) return 0;
-  int bFound = db_step(pStmt) == DB_ROW;
-  if (bFound) {
-    *pzName = arena_strdup(pArena, db_column_text(pStmt, 0));
-    *pzShortName = arena_strdup(pArena, db_column_text(pStmt, 1));
-  }
-  db_done(pStmt);
-  return bFound;
-}
-
-const char *accounts_setting(Db *pDb, Arena *pArena, const char *zKey) {
-  DbStmt *pStmt = db_prepare(pDb, "SELECT value FROM settings WHERE key = ?");
-  if (!pStmt) return NULL;
-  db_bind_text(pStmt, 1, zKey);
-  const char *zValue = NULL;
-  if (db_step(pStmt) == DB_ROW) {
-    zValue = arena_strdup(pArena, db_column_text(pStmt, 0));
-  }
-  db_done(pStmt);
-  return zValue;
-}
-
-int accounts_ensure_secrets(Db *pDb) {
-  unsigned char aKey[crypto_auth_hmacsha256_KEYBYTES];
-  char zHex[sizeof(aKey) * 2 + 1];
-  crypto_auth_hmacsha256_keygen(aKey);
-  sodium_bin2hex(zHex, sizeof(zHex), aKey, sizeof(aKey));
-  sodium_memzero(aKey, sizeof(aKey));
-  DbStmt *pStmt = db_prepare(pDb,
-                             "INSERT INTO settings(key, value) VALUES "
-                             "('csrf_key', ?) ON CONFLICT (key) DO NOTHING");
-  if (!pStmt) return DB_ERROR;
-  db_bind_text(pStmt, 1, zHex);
-  int rc = db_step(pStmt);
-  db_done(pStmt);
-  sodium_memzero(zHex, sizeof(zHex));
-  return rc == DB_DONE ? DB_OK : DB_ERROR;
 }

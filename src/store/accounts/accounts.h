@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "db/db.h"
+#include "domain/email.h"
 #include "domain/user.h"
 #include "util/arena.h"
 
@@ -47,9 +48,8 @@ int accounts_role_bit(const char *zRole);
 /* The role's Spanish name for display ("Encargada/o PAC", ...). */
 const char *accounts_role_label(const char *zRole);
 
-/* Validation: NULL when acceptable, else a Spanish sentence. zEmail is
-** checked as typed; accounts_email_normalize() lower-cases it. */
-const char *accounts_email_problem(const char *zEmail);
+/* Validation: NULL when acceptable, else a Spanish sentence. E-mail
+** addresses: email_problem() and email_normalize() (domain/email.h). */
 /* Length, the list of common passwords (data/passwords/), and the
 ** account's own name and e-mail (either may be NULL). */
 const char *accounts_password_problem(const char *zPassword, const char *zName,
@@ -58,12 +58,25 @@ const char *accounts_password_problem(const char *zPassword, const char *zName,
 ** digits and signs only. */
 int accounts_password_is_common(const char *zPassword);
 const char *accounts_name_problem(const char *zName);
-const char *accounts_email_normalize(Arena *pArena, const char *zEmail);
 
 /* Random token for cookies and API tokens (base64url, 43 characters). */
 void accounts_random_token(char zOut[ACCOUNTS_TOKEN_MAX]);
 /* SHA-256 of zToken as 64 hex digits (plus NUL). */
 void accounts_token_hash(const char *zToken, char zOut[65]);
+/* A live single-use link (a password reset, an invitation) found by its
+** token: zSql selects its id and its owner from the token's hash and now
+** (and zToday when not NULL, a third parameter). The id, with the owner in
+** *piOwner; 0 when the token is malformed or no live link has it. */
+int64_t accounts_link_lookup(Db *pDb, const char *zToken, const char *zSql,
+                             const char *zToday, int64_t *piOwner);
+/* A new single-use link for iOwner, valid nSeconds, its token into zToken:
+** in one transaction zSpend (parameters: now, iOwner) spends the owner's
+** older links — only the newest works, an older one may have gone astray —
+** and zInsert (iOwner, the hash, iBy or NULL, now, the expiry) stores it.
+** DB_OK or DB_ERROR. */
+int accounts_link_create(Db *pDb, const char *zSpend, const char *zInsert,
+                         int64_t iOwner, int64_t iBy, int64_t nSeconds,
+                         char zToken[ACCOUNTS_TOKEN_MAX]);
 
 /* argon2id hash of zPassword into an arena string; NULL if out of memory. */
 const char *accounts_password_hash(Arena *pArena, const char *zPassword);
@@ -198,15 +211,5 @@ int accounts_login_record(Db *pDb, const char *zEmail, const char *zAddress,
 ** so that the answer takes as long and says nothing about which e-mails
 ** exist. 1 only for a real match. */
 int accounts_password_check(const char *zHash, const char *zPassword);
-
-/* The council the installation serves (the first one), for the page shell;
-** returns 0 and leaves the outputs NULL when there is none yet. */
-int accounts_council_names(Db *pDb, Arena *pArena, const char **pzName,
-                           const char **pzShortName);
-
-/* A setting (the settings table), or NULL. */
-const char *accounts_setting(Db *pDb, Arena *pArena, const char *zKey);
-/* Makes sure the installation's secrets exist (CSRF key). Idempotent. */
-int accounts_ensure_secrets(Db *pDb);
 
 #endif

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "store/accounts/accounts.h"
+#include "domain/email.h"
 
 /* 1 when the account's councillor left office (see ACCOUNTS_USABLE_SQL):
 ** one parameter, today. */
@@ -22,153 +23,99 @@
   "SELECT u.id, u.email, u.name, u.role, u.active, " \
   "u.created_at, " LEFT_OFFICE_SQL " FROM users u "
 
-static void user_row_read(DbStmt *p, Arena *pArena, UserRow *pRow) {
-  pRow->id = db_column_int64(p, 0);
-  pRow->zEmail = arena_strdup(pArena, db_column_text(p, 1));
-  pRow->zName = arena_strdup(pArena, db_column_text(p, 2));
-  pRow->zRole = arena_strdup(pArena, db_column_text(p, 3));
-  pRow->bActive = db_column_int64(p, 4) != 0;
-  pRow->iCreated = db_column_int64(p, 5);
-  pRow->bLeftOffice = db_column_int64(p, 6) != 0;
-}
+static const DbMap user_map = DB_MAP(UserRow, "itttbib", id, zEmail, zName,
+                                     zRole, bActive, iCreated, bLeftOffice);
 
 int accounts_user_list(Db *pDb, Arena *pArena, UserRow **paRow, int *pnRow) {
-  *paRow = NULL;
-  *pnRow = 0;
   char zToday[11];
   accounts_today(zToday);
-  DbStmt *p = db_prepare(pDb, USER_ROW_SQL "ORDER BY u.name, u.id");
-  if (!p) return DB_ERROR;
-  db_bind_text(p, 1, zToday);
-  int nAlloc = 0, rc;
-  while ((rc = db_step(p)) == DB_ROW) {
-    *paRow = arena_grow(pArena, *paRow, *pnRow, &nAlloc, sizeof(UserRow));
-    user_row_read(p, pArena, &(*paRow)[(*pnRow)++]);
-  }
-  db_done(p);
-  return rc == DB_DONE ? DB_OK : DB_ERROR;
-}
-
-/* The one row a bound USER_ROW_SQL statement gives (DB_DONE: none). */
-static int user_row_one(DbStmt *p, Arena *pArena, UserRow *pRow) {
-  if (!p) return DB_ERROR;
-  int rc = db_step(p);
-  if (rc == DB_ROW) user_row_read(p, pArena, pRow);
-  db_done(p);
-  return rc == DB_ROW ? DB_OK : (rc == DB_DONE ? DB_DONE : DB_ERROR);
+  return db_list(pDb, pArena, &user_map, paRow, pnRow,
+                 USER_ROW_SQL "ORDER BY u.name, u.id", DB_T(zToday));
 }
 
 int accounts_user_row(Db *pDb, Arena *pArena, int64_t iId, UserRow *pRow) {
   char zToday[11];
   accounts_today(zToday);
-  DbStmt *p = db_prepare(pDb, USER_ROW_SQL "WHERE u.id = ?");
-  db_bind_text(p, 1, zToday);
-  db_bind_int64(p, 2, iId);
-  return user_row_one(p, pArena, pRow);
+  return db_get(pDb, pArena, &user_map, pRow, USER_ROW_SQL "WHERE u.id = ?",
+                DB_T(zToday), DB_I(iId));
 }
 
 int accounts_user_row_by_email(Db *pDb, Arena *pArena, const char *zEmail,
                                UserRow *pRow) {
   char zToday[11];
   accounts_today(zToday);
-  DbStmt *p = db_prepare(pDb, USER_ROW_SQL "WHERE u.email = ?");
-  db_bind_text(p, 1, zToday);
-  db_bind_text(p, 2, accounts_email_normalize(pArena, zEmail));
-  return user_row_one(p, pArena, pRow);
+  return db_get(pDb, pArena, &user_map, pRow, USER_ROW_SQL "WHERE u.email = ?",
+                DB_T(zToday), DB_T(email_normalize(pArena, zEmail)));
 }
 
-/* Runs one statement of a transaction with (a, b) bound as int64 (b
-** skipped when bOne). DB_OK when it ran to the end. */
-static int exec2(Db *pDb, const char *zSql, int64_t a, int64_t b, int bOne) {
-  DbStmt *p = db_prepare(pDb, zSql);
-  if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, a);
-  if (!bOne) db_bind_int64(p, 2, b);
-  int rc = db_step(p);
-  db_done(p);
-  return rc == DB_DONE ? DB_OK : DB_ERROR;
+/* An UPDATE … RETURNING id of one row: DB_OK, DB_DONE when it matched
+** none, DB_ERROR. */
+static int update_one(int rc) {
+  return rc == DB_OK || rc == DB_DONE ? rc : DB_ERROR;
 }
 
 int accounts_user_set_active(Db *pDb, int64_t iUserId, int bActive) {
-  int64_t tNow = db_now();
+  int64_t tNow = db_now(), iId = 0;
   if (db_begin(pDb) != DB_OK) return DB_ERROR;
-  DbStmt *p = db_prepare(pDb,
-                         "UPDATE users SET active = ?, updated_at = ?, "
-                         "version = version + 1 WHERE id = ? RETURNING id");
-  db_bind_int64(p, 1, bActive ? 1 : 0);
-  db_bind_int64(p, 2, tNow);
-  db_bind_int64(p, 3, iUserId);
-  int rc = db_step(p);
-  db_done(p);
-  if (rc != DB_ROW) {
-    db_rollback(pDb);
-    return rc == DB_DONE ? DB_DONE : DB_ERROR;
+  int rc = update_one(db_exec_id(pDb,
+                                 "UPDATE users SET active = ?, updated_at = ?, "
+                                 "version = version + 1 WHERE id = ? "
+                                 "RETURNING id",
+                                 &iId, DB_I(bActive ? 1 : 0), DB_I(tNow),
+                                 DB_I(iUserId)));
+  if (rc == DB_OK && !bActive) {
+    if (db_exec(pDb, "DELETE FROM sessions WHERE user_id = ?", DB_I(iUserId)) !=
+            DB_OK ||
+        db_exec(pDb,
+                "UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND "
+                "revoked_at IS NULL",
+                DB_I(tNow), DB_I(iUserId)) != DB_OK ||
+        db_exec(pDb,
+                "UPDATE password_resets SET used_at = ? WHERE user_id = ? AND "
+                "used_at IS NULL",
+                DB_I(tNow), DB_I(iUserId)) != DB_OK) {
+      rc = DB_ERROR;
+    }
   }
-  if (!bActive &&
-      (exec2(pDb, "DELETE FROM sessions WHERE user_id = ?", iUserId, 0, 1) ||
-       exec2(pDb,
-             "UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND "
-             "revoked_at IS NULL",
-             tNow, iUserId, 0) ||
-       exec2(pDb,
-             "UPDATE password_resets SET used_at = ? WHERE user_id = ? AND "
-             "used_at IS NULL",
-             tNow, iUserId, 0))) {
+  if (rc != DB_OK) {
     db_rollback(pDb);
-    return DB_ERROR;
+    return rc;
   }
   return db_commit(pDb);
 }
 
 int accounts_user_set_role(Db *pDb, int64_t iUserId, const char *zRole) {
   if (!accounts_role_bit(zRole)) return DB_ERROR;
-  DbStmt *p = db_prepare(pDb,
-                         "UPDATE users SET role = ?, updated_at = ?, "
-                         "version = version + 1 WHERE id = ? RETURNING id");
-  db_bind_text(p, 1, zRole);
-  db_bind_int64(p, 2, db_now());
-  db_bind_int64(p, 3, iUserId);
-  int rc = db_step(p);
-  db_done(p);
-  return rc == DB_ROW ? DB_OK : (rc == DB_DONE ? DB_DONE : DB_ERROR);
+  int64_t iId = 0;
+  return update_one(db_exec_id(pDb,
+                               "UPDATE users SET role = ?, updated_at = ?, "
+                               "version = version + 1 WHERE id = ? "
+                               "RETURNING id",
+                               &iId, DB_T(zRole), DB_I(db_now()),
+                               DB_I(iUserId)));
 }
+
+static const DbMap token_map = DB_MAP(TokenRow, "ittiii", id, zPrefix, zLabel,
+                                      iCreated, iLastUsed, iRevoked);
 
 int accounts_token_list(Db *pDb, Arena *pArena, int64_t iUserId,
                         TokenRow **paRow, int *pnRow) {
-  *paRow = NULL;
-  *pnRow = 0;
-  DbStmt *p = db_prepare(pDb,
-                         "SELECT id, token_prefix, label, created_at, "
-                         "coalesce(last_used_at, 0), coalesce(revoked_at, 0) "
-                         "FROM api_tokens WHERE user_id = ? "
-                         "ORDER BY created_at DESC, id DESC");
-  if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, iUserId);
-  int nAlloc = 0, rc;
-  while ((rc = db_step(p)) == DB_ROW) {
-    *paRow = arena_grow(pArena, *paRow, *pnRow, &nAlloc, sizeof(TokenRow));
-    TokenRow *t = &(*paRow)[(*pnRow)++];
-    t->id = db_column_int64(p, 0);
-    t->zPrefix = arena_strdup(pArena, db_column_text(p, 1));
-    t->zLabel = arena_strdup(pArena, db_column_text(p, 2));
-    t->iCreated = db_column_int64(p, 3);
-    t->iLastUsed = db_column_int64(p, 4);
-    t->iRevoked = db_column_int64(p, 5);
-  }
-  db_done(p);
-  return rc == DB_DONE ? DB_OK : DB_ERROR;
+  return db_list(pDb, pArena, &token_map, paRow, pnRow,
+                 "SELECT id, token_prefix, label, created_at, "
+                 "coalesce(last_used_at, 0), coalesce(revoked_at, 0) "
+                 "FROM api_tokens WHERE user_id = ? "
+                 "ORDER BY created_at DESC, id DESC",
+                 DB_I(iUserId));
 }
 
 int accounts_token_revoke_id(Db *pDb, int64_t iUserId, int64_t iTokenId) {
-  DbStmt *p = db_prepare(pDb,
-                         "UPDATE api_tokens SET revoked_at = ? WHERE id = ? "
-                         "AND user_id = ? AND revoked_at IS NULL RETURNING id");
-  db_bind_int64(p, 1, db_now());
-  db_bind_int64(p, 2, iTokenId);
-  db_bind_int64(p, 3, iUserId);
-  int rc = db_step(p);
-  db_done(p);
-  return rc == DB_ROW ? DB_OK : (rc == DB_DONE ? DB_DONE : DB_ERROR);
+  int64_t iId = 0;
+  return update_one(db_exec_id(pDb,
+                               "UPDATE api_tokens SET revoked_at = ? WHERE "
+                               "id = ? AND user_id = ? AND revoked_at IS NULL "
+                               "RETURNING id",
+                               &iId, DB_I(db_now()), DB_I(iTokenId),
+                               DB_I(iUserId)));
 }
 
 /* The ids of the user's live tokens that zWhich names (see accounts.h);
@@ -179,11 +126,10 @@ static int tokens_named(Db *pDb, int64_t iUserId, const char *zWhich,
   if (strlen(zWhich) == ACCOUNTS_TOKEN_CHARS) {
     char zHash[65];
     accounts_token_hash(zWhich, zHash);
-    p = db_prepare(pDb,
-                   "SELECT id FROM api_tokens WHERE user_id = ? AND "
-                   "revoked_at IS NULL AND token_hash = ?");
-    db_bind_int64(p, 1, iUserId);
-    db_bind_text(p, 2, zHash);
+    p = db_query(pDb,
+                 "SELECT id FROM api_tokens WHERE user_id = ? AND "
+                 "revoked_at IS NULL AND token_hash = ?",
+                 DB_I(iUserId), DB_T(zHash));
   } else {
     /* Only the first ACCOUNTS_TOKEN_PREFIX characters are kept. */
     size_t n = strlen(zWhich);
@@ -191,13 +137,11 @@ static int tokens_named(Db *pDb, int64_t iUserId, const char *zWhich,
     char zPrefix[ACCOUNTS_TOKEN_PREFIX + 1];
     memcpy(zPrefix, zWhich, n);
     zPrefix[n] = 0;
-    p = db_prepare(pDb,
-                   "SELECT id FROM api_tokens WHERE user_id = ? AND "
-                   "revoked_at IS NULL AND token_prefix <> '' AND "
-                   "substr(token_prefix, 1, ?) = ?");
-    db_bind_int64(p, 1, iUserId);
-    db_bind_int64(p, 2, (int64_t)n);
-    db_bind_text(p, 3, zPrefix);
+    p = db_query(pDb,
+                 "SELECT id FROM api_tokens WHERE user_id = ? AND "
+                 "revoked_at IS NULL AND token_prefix <> '' AND "
+                 "substr(token_prefix, 1, ?) = ?",
+                 DB_I(iUserId), DB_I((int64_t)n), DB_T(zPrefix));
   }
   if (!p) return -1;
   int n = 0, rc;
@@ -213,15 +157,13 @@ int accounts_token_revoke(Db *pDb, int64_t iUserId, const char *zWhich,
                           int *pnRevoked) {
   *pnRevoked = 0;
   if (!zWhich) {
-    DbStmt *p = db_prepare(pDb,
-                           "UPDATE api_tokens SET revoked_at = ? WHERE "
-                           "user_id = ? AND revoked_at IS NULL RETURNING id");
-    db_bind_int64(p, 1, db_now());
-    db_bind_int64(p, 2, iUserId);
-    int rc;
-    while ((rc = db_step(p)) == DB_ROW) (*pnRevoked)++;
-    db_done(p);
-    return rc == DB_DONE ? DB_OK : DB_ERROR;
+    DbStmt *p = db_query(pDb,
+                         "UPDATE api_tokens SET revoked_at = ? WHERE "
+                         "user_id = ? AND revoked_at IS NULL RETURNING id",
+                         DB_I(db_now()), DB_I(iUserId));
+    int rc = p ? DB_ROW : DB_ERROR;
+    while (p && (rc = db_step(p)) == DB_ROW) (*pnRevoked)++;
+    return p ? db_end(p, rc) : DB_ERROR;
   }
   if (strlen(zWhich) < 4) return DB_ERROR;
   if (db_begin(pDb) != DB_OK) return DB_ERROR;
@@ -239,65 +181,63 @@ int accounts_token_revoke(Db *pDb, int64_t iUserId, const char *zWhich,
   return db_commit(pDb);
 }
 
-int accounts_reset_create(Db *pDb, int64_t iUserId, int64_t iBy,
-                          char zToken[ACCOUNTS_TOKEN_MAX]) {
+int accounts_link_create(Db *pDb, const char *zSpend, const char *zInsert,
+                         int64_t iOwner, int64_t iBy, int64_t nSeconds,
+                         char zToken[ACCOUNTS_TOKEN_MAX]) {
   char zHash[65];
   accounts_random_token(zToken);
   accounts_token_hash(zToken, zHash);
   int64_t tNow = db_now();
   if (db_begin(pDb) != DB_OK) return DB_ERROR;
-  /* Only the newest link works: an older one may have gone astray. */
-  if (exec2(pDb,
-            "UPDATE password_resets SET used_at = ? WHERE user_id = ? AND "
-            "used_at IS NULL",
-            tNow, iUserId, 0) != DB_OK) {
-    db_rollback(pDb);
-    return DB_ERROR;
-  }
-  DbStmt *p = db_prepare(pDb,
-                         "INSERT INTO password_resets(user_id, token_hash, "
-                         "created_by, created_at, expires_at) "
-                         "VALUES (?, ?, ?, ?, ?)");
-  db_bind_int64(p, 1, iUserId);
-  db_bind_text(p, 2, zHash);
-  if (iBy > 0) {
-    db_bind_int64(p, 3, iBy);
-  } else {
-    db_bind_null(p, 3);
-  }
-  db_bind_int64(p, 4, tNow);
-  db_bind_int64(p, 5, tNow + ACCOUNTS_RESET_SECONDS);
-  int rc = db_step(p);
-  db_done(p);
-  if (rc != DB_DONE) {
+  if (db_exec(pDb, zSpend, DB_I(tNow), DB_I(iOwner)) != DB_OK ||
+      db_exec(pDb, zInsert, DB_I(iOwner), DB_T(zHash), DB_IN(iBy), DB_I(tNow),
+              DB_I(tNow + nSeconds)) != DB_OK) {
     db_rollback(pDb);
     return DB_ERROR;
   }
   return db_commit(pDb);
 }
 
+int accounts_reset_create(Db *pDb, int64_t iUserId, int64_t iBy,
+                          char zToken[ACCOUNTS_TOKEN_MAX]) {
+  return accounts_link_create(
+      pDb,
+      "UPDATE password_resets SET used_at = ? WHERE user_id = ? AND "
+      "used_at IS NULL",
+      "INSERT INTO password_resets(user_id, token_hash, created_by, "
+      "created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+      iUserId, iBy, ACCOUNTS_RESET_SECONDS, zToken);
+}
+
 /* The live link's id and its user (a usable account); 0 when none. */
 static int64_t reset_lookup(Db *pDb, const char *zToken, int64_t *piUser) {
-  *piUser = 0;
-  if (!zToken || strlen(zToken) != ACCOUNTS_TOKEN_CHARS) return 0;
-  char zHash[65], zToday[11];
-  accounts_token_hash(zToken, zHash);
+  char zToday[11];
   accounts_today(zToday);
-  DbStmt *p = db_prepare(
-      pDb,
+  return accounts_link_lookup(
+      pDb, zToken,
       "SELECT r.id, r.user_id FROM password_resets r JOIN "
       "users u ON u.id = r.user_id WHERE r.token_hash = ? "
-      "AND r.used_at IS NULL AND r.expires_at > ? AND " ACCOUNTS_USABLE_SQL);
-  db_bind_text(p, 1, zHash);
-  db_bind_int64(p, 2, db_now());
-  db_bind_text(p, 3, zToday);
-  int64_t iId = 0;
-  if (db_step(p) == DB_ROW) {
-    iId = db_column_int64(p, 0);
-    *piUser = db_column_int64(p, 1);
+      "AND r.used_at IS NULL AND r.expires_at > ? AND " ACCOUNTS_USABLE_SQL,
+      zToday, piUser);
+}
+
+typedef struct LinkRow {
+  int64_t id, iOwner;
+} LinkRow;
+static const DbMap link_map = DB_MAP(LinkRow, "ii", id, iOwner);
+
+int64_t accounts_link_lookup(Db *pDb, const char *zToken, const char *zSql,
+                             const char *zToday, int64_t *piOwner) {
+  LinkRow row = {0, 0};
+  if (zToken && strlen(zToken) == ACCOUNTS_TOKEN_CHARS) {
+    char zHash[65];
+    accounts_token_hash(zToken, zHash);
+    DbArg aArg[] = {DB_T(zHash), DB_I(db_now()), DB_T(zToday)};
+    db_row_map(db_query_args(pDb, zSql, aArg, zToday ? 3 : 2), NULL, &link_map,
+               &row);
   }
-  db_done(p);
-  return iId;
+  *piOwner = row.iOwner;
+  return row.id;
 }
 
 int64_t accounts_reset_user(Db *pDb, const char *zToken) {
@@ -318,17 +258,19 @@ int accounts_reset_use(Db *pDb, Arena *pArena, const char *zToken,
   }
   /* Spent first, so that two submissions of the same link cannot both
   ** set a password. */
-  DbStmt *p = db_prepare(pDb,
-                         "UPDATE password_resets SET used_at = ? WHERE "
-                         "id = ? AND used_at IS NULL RETURNING id");
-  db_bind_int64(p, 1, db_now());
-  db_bind_int64(p, 2, iReset);
-  int rc = db_step(p);
-  db_done(p);
-  if (rc != DB_ROW ||
+  int64_t iId = 0;
+  int rc = update_one(db_exec_id(pDb,
+                                 "UPDATE password_resets SET used_at = ? "
+                                 "WHERE id = ? AND used_at IS NULL "
+                                 "RETURNING id",
+                                 &iId, DB_I(db_now()), DB_I(iReset)));
+  if (rc == DB_OK &&
       accounts_set_password(pDb, pArena, iUser, zPassword, 0) != DB_OK) {
+    rc = DB_ERROR;
+  }
+  if (rc != DB_OK) {
     db_rollback(pDb);
-    return rc == DB_DONE ? DB_DONE : DB_ERROR;
+    return rc;
   }
   if (db_commit(pDb) != DB_OK) return DB_ERROR;
   *piUser = iUser;

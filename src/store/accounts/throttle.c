@@ -24,20 +24,16 @@ int64_t accounts_throttle_delay(int64_t nFail, int nFree, int64_t iCap) {
   return iDelay < iCap ? iDelay : iCap;
 }
 
-/* Failures in one scope: how many since tSince and the latest one's time.
-** pStmt is bound except its last parameter (tSince), at iSince. DB_OK or
-** DB_ERROR. */
-static int count_failures(DbStmt *pStmt, int iSince, int64_t tSince,
-                          int64_t *pnFail, int64_t *ptLast) {
-  if (!pStmt) return DB_ERROR;
-  db_bind_int64(pStmt, iSince, tSince);
-  int rc = db_step(pStmt);
-  if (rc == DB_ROW) {
-    *pnFail = db_column_int64(pStmt, 0);
-    *ptLast = db_column_int64(pStmt, 1);
-  }
-  db_done(pStmt);
-  return rc == DB_ROW ? DB_OK : DB_ERROR;
+/* Failures in one scope: how many, and the latest one's time. */
+typedef struct Failures {
+  int64_t n;
+  int64_t tLast;
+} Failures;
+static const DbMap failures_map = DB_MAP(Failures, "ii", n, tLast);
+
+/* The one row of pStmt (count(*), max(at)) into *p: DB_OK or DB_ERROR. */
+static int count_failures(DbStmt *pStmt, Failures *p) {
+  return db_row_map(pStmt, NULL, &failures_map, p) == DB_OK ? DB_OK : DB_ERROR;
 }
 
 /* Seconds still to wait in one scope, from its failures. */
@@ -51,44 +47,43 @@ static int64_t scope_wait(int64_t nFail, int64_t tLast, int nFree, int64_t iCap,
 int64_t accounts_login_wait(Db *pDb, const char *zEmail, const char *zAddress) {
   int64_t tNow = db_now();
   int64_t tSince = tNow - ACCOUNTS_THROTTLE_WINDOW_SECONDS;
-  int64_t nPair = 0, tPair = 0, nAddr = 0, tAddr = 0, nAcct = 0, tAcct = 0;
+  Failures pair, addr, acct;
   /* The account's scopes count failures since its last success (by id:
   ** several attempts fall in one second), so that the owner who finally
   ** gets it right starts clean; the pair's, since the last success from
   ** that address, so that the owner signing in elsewhere does not clear
   ** the guesser's count. */
-  DbStmt *pPair =
-      db_prepare(pDb,
-                 "SELECT count(*), coalesce(max(at), 0) FROM login_attempts "
-                 "WHERE email = ? AND address = ? AND success = 0 AND id > "
-                 "coalesce((SELECT max(id) FROM login_attempts WHERE email = ? "
-                 "AND address = ? AND success = 1), 0) AND at > ?");
-  db_bind_text(pPair, 1, zEmail);
-  db_bind_text(pPair, 2, zAddress);
-  db_bind_text(pPair, 3, zEmail);
-  db_bind_text(pPair, 4, zAddress);
-  if (count_failures(pPair, 5, tSince, &nPair, &tPair) != DB_OK) return -1;
-  DbStmt *pAddr = db_prepare(pDb,
-                             "SELECT count(*), coalesce(max(at), 0) FROM "
-                             "login_attempts WHERE address = ? AND "
-                             "success = 0 AND at > ?");
-  db_bind_text(pAddr, 1, zAddress);
-  if (count_failures(pAddr, 2, tSince, &nAddr, &tAddr) != DB_OK) return -1;
-  DbStmt *pAcct =
-      db_prepare(pDb,
-                 "SELECT count(*), coalesce(max(at), 0) FROM login_attempts "
-                 "WHERE email = ? AND success = 0 AND id > "
-                 "coalesce((SELECT max(id) FROM login_attempts WHERE email = ? "
-                 "AND success = 1), 0) AND at > ?");
-  db_bind_text(pAcct, 1, zEmail);
-  db_bind_text(pAcct, 2, zEmail);
-  if (count_failures(pAcct, 3, tSince, &nAcct, &tAcct) != DB_OK) return -1;
-  int64_t iWait = scope_wait(nPair, tPair, ACCOUNTS_THROTTLE_FREE_PAIR,
+  if (count_failures(
+          db_query(pDb,
+                   "SELECT count(*), coalesce(max(at), 0) FROM login_attempts "
+                   "WHERE email = ? AND address = ? AND success = 0 AND id > "
+                   "coalesce((SELECT max(id) FROM login_attempts WHERE "
+                   "email = ? AND address = ? AND success = 1), 0) AND at > ?",
+                   DB_T(zEmail), DB_T(zAddress), DB_T(zEmail), DB_T(zAddress),
+                   DB_I(tSince)),
+          &pair) != DB_OK ||
+      count_failures(db_query(pDb,
+                              "SELECT count(*), coalesce(max(at), 0) FROM "
+                              "login_attempts WHERE address = ? AND "
+                              "success = 0 AND at > ?",
+                              DB_T(zAddress), DB_I(tSince)),
+                     &addr) != DB_OK ||
+      count_failures(
+          db_query(pDb,
+                   "SELECT count(*), coalesce(max(at), 0) FROM login_attempts "
+                   "WHERE email = ? AND success = 0 AND id > "
+                   "coalesce((SELECT max(id) FROM login_attempts WHERE "
+                   "email = ? AND success = 1), 0) AND at > ?",
+                   DB_T(zEmail), DB_T(zEmail), DB_I(tSince)),
+          &acct) != DB_OK) {
+    return -1;
+  }
+  int64_t iWait = scope_wait(pair.n, pair.tLast, ACCOUNTS_THROTTLE_FREE_PAIR,
                              ACCOUNTS_THROTTLE_MAX_SECONDS, tNow);
-  int64_t w = scope_wait(nAddr, tAddr, ACCOUNTS_THROTTLE_FREE_ADDRESS,
+  int64_t w = scope_wait(addr.n, addr.tLast, ACCOUNTS_THROTTLE_FREE_ADDRESS,
                          ACCOUNTS_THROTTLE_MAX_SECONDS, tNow);
   if (w > iWait) iWait = w;
-  w = scope_wait(nAcct, tAcct, ACCOUNTS_THROTTLE_FREE_ACCOUNT,
+  w = scope_wait(acct.n, acct.tLast, ACCOUNTS_THROTTLE_FREE_ACCOUNT,
                  ACCOUNTS_THROTTLE_ACCOUNT_MAX_SECONDS, tNow);
   return w > iWait ? w : iWait;
 }
@@ -96,25 +91,19 @@ int64_t accounts_login_wait(Db *pDb, const char *zEmail, const char *zAddress) {
 int accounts_login_record(Db *pDb, const char *zEmail, const char *zAddress,
                           int bSuccess) {
   int64_t tNow = db_now();
-  DbStmt *pStmt = db_prepare(pDb,
-                             "INSERT INTO login_attempts(email, address, at, "
-                             "success) VALUES (?, ?, ?, ?)");
-  db_bind_text(pStmt, 1, zEmail);
-  db_bind_text(pStmt, 2, zAddress);
-  db_bind_int64(pStmt, 3, tNow);
-  db_bind_int64(pStmt, 4, bSuccess ? 1 : 0);
-  int rc = db_step(pStmt);
-  db_done(pStmt);
-  if (rc != DB_DONE) return DB_ERROR;
+  if (db_exec(pDb,
+              "INSERT INTO login_attempts(email, address, at, success) "
+              "VALUES (?, ?, ?, ?)",
+              DB_T(zEmail), DB_T(zAddress), DB_I(tNow),
+              DB_I(bSuccess ? 1 : 0)) != DB_OK) {
+    return DB_ERROR;
+  }
   /* Old attempts say nothing any more: drop this account's and this
   ** address's so the table stays small without a separate cleaning job. */
-  DbStmt *pOld = db_prepare(pDb,
-                            "DELETE FROM login_attempts WHERE (email = ? OR "
-                            "address = ?) AND at < ?");
-  db_bind_text(pOld, 1, zEmail);
-  db_bind_text(pOld, 2, zAddress);
-  db_bind_int64(pOld, 3, tNow - 24 * 3600);
-  rc = db_step(pOld);
-  db_done(pOld);
-  return rc == DB_DONE ? DB_OK : DB_ERROR;
+  return db_exec(pDb,
+                 "DELETE FROM login_attempts WHERE (email = ? OR "
+                 "address = ?) AND at < ?",
+                 DB_T(zEmail), DB_T(zAddress), DB_I(tNow - 24 * 3600)) == DB_OK
+             ? DB_OK
+             : DB_ERROR;
 }

@@ -1,6 +1,6 @@
 /*
 ** Activities, stored (see activity_store.h): the activities table, its
-** plan lines and history, the kinds catalogue and the settings.
+** plan lines and history, the kinds catalogue.
 */
 #include <sodium.h>
 #include <stdio.h>
@@ -12,67 +12,34 @@
 
 #define ACTIVITY_LIST_MAX 2000
 
-static const char *col_dup(Arena *pArena, DbStmt *p, int i) {
-  return arena_strdup(pArena, db_column_text(p, i));
-}
-
-static int exec_done(DbStmt *p) {
-  if (!p) return DB_ERROR;
-  int rc = db_step(p);
-  db_done(p);
-  return rc == DB_DONE ? DB_OK : rc == DB_CONSTRAINT ? DB_CONSTRAINT : DB_ERROR;
-}
+#define col_dup(pArena, p, i) db_column_dup(p, pArena, i)
 
 /* ---- Kinds ---- */
 
+static const DbMap kind_from_row_map =
+    DB_MAP(ActivityKind, "tt", zSlug, zLabel);
+
 int activity_kinds_list(Db *pDb, Arena *pArena, ActivityKind **paKind,
                         int *pnKind) {
-  DbStmt *p = db_prepare(pDb,
-                         "SELECT slug, label FROM activity_kinds "
-                         "ORDER BY sort_order, slug");
-  if (!p) return DB_ERROR;
-  int nAlloc = 16, n = 0;
-  ActivityKind *a = arena_alloc(pArena, sizeof(*a) * (size_t)nAlloc);
-  int rc;
-  while ((rc = db_step(p)) == DB_ROW) {
-    if (n == nAlloc) {
-      ActivityKind *aNew = arena_alloc(pArena, sizeof(*a) * (size_t)nAlloc * 2);
-      memcpy(aNew, a, sizeof(*a) * (size_t)n);
-      a = aNew;
-      nAlloc *= 2;
-    }
-    a[n].zSlug = col_dup(pArena, p, 0);
-    a[n].zLabel = col_dup(pArena, p, 1);
-    n++;
-  }
-  db_done(p);
-  *paKind = a;
-  *pnKind = n;
-  return rc == DB_DONE ? DB_OK : DB_ERROR;
+  return db_rows_map(db_prepare(pDb,
+                                "SELECT slug, label FROM activity_kinds "
+                                "ORDER BY sort_order, slug"),
+                     pArena, &kind_from_row_map, paKind, pnKind);
 }
 
 int activity_kind_exists(Db *pDb, const char *zSlug) {
-  DbStmt *p = db_prepare(pDb, "SELECT 1 FROM activity_kinds WHERE slug = ?");
-  if (!p) return 0;
-  db_bind_text(p, 1, zSlug ? zSlug : "");
-  int bFound = db_step(p) == DB_ROW;
-  db_done(p);
-  return bFound;
+  return db_int(pDb, 0, "SELECT 1 FROM activity_kinds WHERE slug = ?",
+                DB_TE(zSlug)) == 1;
 }
 
 int activity_kind_add(Db *pDb, const char *zSlug, const char *zLabel) {
-  DbStmt *p = db_prepare(
-      pDb,
-      "INSERT INTO activity_kinds(slug, label, sort_order) "
-      "SELECT ?, ?, COALESCE(MAX(sort_order), 0) + 1 "
-      "FROM activity_kinds WHERE 1 = 1 ON CONFLICT (slug) DO NOTHING "
-      "RETURNING slug");
-  if (!p) return DB_ERROR;
-  db_bind_text(p, 1, zSlug);
-  db_bind_text(p, 2, zLabel);
-  int rc = db_step(p);
-  db_done(p);
-  return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_CONSTRAINT : DB_ERROR;
+  int rc = db_exec_id(pDb,
+                      "INSERT INTO activity_kinds(slug, label, sort_order) "
+                      "SELECT ?, ?, COALESCE(MAX(sort_order), 0) + 1 FROM "
+                      "activity_kinds WHERE 1 = 1 ON CONFLICT (slug) DO "
+                      "NOTHING RETURNING 1",
+                      NULL, DB_T(zSlug), DB_T(zLabel));
+  return rc == DB_DONE ? DB_CONSTRAINT : rc == DB_OK ? DB_OK : DB_ERROR;
 }
 
 /* ---- Activities ---- */
@@ -82,59 +49,36 @@ int activity_kind_add(Db *pDb, const char *zSlug, const char *zLabel) {
   "a.starts_at, a.ends_at, a.modality, a.link, COALESCE(a.commune_code, ''), " \
   "COALESCE(c.name, ''), COALESCE(c.province_code, ''), a.address, "           \
   "a.organizer, a.status, a.is_public, a.ical_uid, a.ical_sequence, "          \
-  "a.version "                                                                 \
+  "a.version, a.council_id "                                                   \
   "FROM activities a LEFT JOIN activity_kinds k ON k.slug = a.kind "           \
   "LEFT JOIN territory_communes c ON c.code = a.commune_code "
 
-static void read_activity(Arena *pArena, DbStmt *p, Activity *a) {
-  memset(a, 0, sizeof(*a));
-  a->id = db_column_int64(p, 0);
-  a->zKind = col_dup(pArena, p, 1);
-  a->zKindLabel = col_dup(pArena, p, 2);
-  a->zTitle = col_dup(pArena, p, 3);
-  a->zDescription = col_dup(pArena, p, 4);
-  a->iStart = db_column_int64(p, 5);
-  a->iEnd = db_column_int64(p, 6);
-  a->zModality = col_dup(pArena, p, 7);
-  a->zLink = col_dup(pArena, p, 8);
-  a->zCommune = col_dup(pArena, p, 9);
-  a->zCommuneName = col_dup(pArena, p, 10);
-  a->zProvince = col_dup(pArena, p, 11);
-  a->zAddress = col_dup(pArena, p, 12);
-  a->zOrganizer = col_dup(pArena, p, 13);
-  a->zStatus = col_dup(pArena, p, 14);
-  a->bPublic = db_column_int64(p, 15) != 0;
-  a->zIcalUid = col_dup(pArena, p, 16);
-  a->iSequence = (int)db_column_int64(p, 17);
-  a->iVersion = (int)db_column_int64(p, 18);
-}
+static const DbMap activity_map =
+    DB_MAP(Activity, "ittttiittttttttbtnni", id, zKind, zKindLabel, zTitle,
+           zDescription, iStart, iEnd, zModality, zLink, zCommune, zCommuneName,
+           zProvince, zAddress, zOrganizer, zStatus, bPublic, zIcalUid,
+           iSequence, iVersion, iCouncil);
 
 static int load_lines(Db *pDb, Activity *a) {
-  DbStmt *p = db_prepare(pDb,
-                         "SELECT line_number FROM activity_plan_lines "
-                         "WHERE activity_id = ? ORDER BY line_number");
-  if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, a->id);
-  int rc;
+  DbStmt *p = db_query(pDb,
+                       "SELECT line_number FROM activity_plan_lines WHERE "
+                       "activity_id = ? ORDER BY line_number",
+                       DB_I(a->id));
+  int rc = p ? DB_DONE : DB_ERROR;
   a->nLine = 0;
-  while ((rc = db_step(p)) == DB_ROW) {
+  while (p && (rc = db_step(p)) == DB_ROW) {
     if (a->nLine < ACTIVITY_LINES_MAX) {
       a->aLine[a->nLine++] = (int)db_column_int64(p, 0);
     }
   }
-  db_done(p);
-  return rc == DB_DONE ? DB_OK : DB_ERROR;
+  return db_end(p, rc);
 }
 
 int activity_get(Db *pDb, Arena *pArena, int64_t iId, Activity *pAct) {
-  DbStmt *p = db_prepare(pDb, "SELECT " ACTIVITY_COLUMNS "WHERE a.id = ?");
-  if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, iId);
-  int rc = db_step(p);
-  if (rc == DB_ROW) read_activity(pArena, p, pAct);
-  db_done(p);
-  if (rc != DB_ROW) return rc == DB_DONE ? DB_DONE : DB_ERROR;
-  return load_lines(pDb, pAct);
+  memset(pAct, 0, sizeof(*pAct));
+  int rc = db_get(pDb, pArena, &activity_map, pAct,
+                  "SELECT " ACTIVITY_COLUMNS "WHERE a.id = ?", DB_I(iId));
+  return rc == DB_OK ? load_lines(pDb, pAct) : rc;
 }
 
 int activity_list(Db *pDb, Arena *pArena, int64_t iCouncil,
@@ -152,52 +96,19 @@ int activity_list(Db *pDb, Arena *pArena, int64_t iCouncil,
                       "AND (CAST(? AS BIGINT) IS NULL OR a.starts_at >= ?) "
                       "AND (CAST(? AS BIGINT) IS NULL OR a.starts_at < ?) "
                       "ORDER BY a.starts_at, a.id");
-  if (!p) return DB_ERROR;
-  int i = 1;
-  db_bind_int64(p, i++, iCouncil);
-  db_bind_int64(p, i++, f && f->bPublicOnly);
   const char *zKind = f && f->zKind && *f->zKind ? f->zKind : NULL;
-  db_bind_text(p, i++, zKind);
-  db_bind_text(p, i++, zKind);
   const char *zProv = f && f->zProvince && *f->zProvince ? f->zProvince : NULL;
-  db_bind_text(p, i++, zProv);
-  db_bind_text(p, i++, zProv);
-  for (int k = 0; k < 2; k++) {
-    if (f && f->iLine > 0) {
-      db_bind_int64(p, i++, f->iLine);
-    } else {
-      db_bind_null(p, i++);
-    }
-  }
-  for (int k = 0; k < 2; k++) {
-    if (f && f->iFrom) {
-      db_bind_int64(p, i++, f->iFrom);
-    } else {
-      db_bind_null(p, i++);
-    }
-  }
-  for (int k = 0; k < 2; k++) {
-    if (f && f->iTo) {
-      db_bind_int64(p, i++, f->iTo);
-    } else {
-      db_bind_null(p, i++);
-    }
-  }
+  DbArg aLine = DB_IN(f ? f->iLine : 0), aFrom = DB_IN(f ? f->iFrom : 0);
+  DbArg aTo = DB_IN(f ? f->iTo : 0);
+  db_bind(p, DB_I(iCouncil), DB_I(f && f->bPublicOnly), DB_T(zKind),
+          DB_T(zKind), DB_T(zProv), DB_T(zProv), aLine, aLine, aFrom, aFrom,
+          aTo, aTo);
   int nMax = f && f->nMax > 0 ? f->nMax : ACTIVITY_LIST_MAX;
-  int nAlloc = 16, n = 0;
-  Activity *a = arena_alloc(pArena, sizeof(*a) * (size_t)nAlloc);
-  int rc;
-  while ((rc = db_step(p)) == DB_ROW) {
-    if (n == nAlloc) {
-      Activity *aNew = arena_alloc(pArena, sizeof(*a) * (size_t)nAlloc * 2);
-      memcpy(aNew, a, sizeof(*a) * (size_t)n);
-      a = aNew;
-      nAlloc *= 2;
-    }
-    read_activity(pArena, p, &a[n++]);
+  Activity *a = NULL;
+  int n = 0;
+  if (db_rows_map(p, pArena, &activity_map, &a, &n) != DB_OK) {
+    return DB_ERROR;
   }
-  db_done(p);
-  if (rc != DB_DONE) return DB_ERROR;
   for (int k = 0; k < n; k++) {
     if (load_lines(pDb, &a[k]) != DB_OK) return DB_ERROR;
   }
@@ -215,38 +126,16 @@ int activity_list(Db *pDb, Arena *pArena, int64_t iCouncil,
 }
 
 static int save_lines(Db *pDb, const Activity *a) {
-  DbStmt *p =
-      db_prepare(pDb, "DELETE FROM activity_plan_lines WHERE activity_id = ?");
-  if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, a->id);
-  if (exec_done(p) != DB_OK) return DB_ERROR;
-  for (int i = 0; i < a->nLine; i++) {
-    p = db_prepare(pDb,
-                   "INSERT INTO activity_plan_lines(activity_id, "
-                   "line_number) VALUES (?, ?) ON CONFLICT "
-                   "(activity_id, line_number) DO NOTHING");
-    if (!p) return DB_ERROR;
-    db_bind_int64(p, 1, a->id);
-    db_bind_int64(p, 2, a->aLine[i]);
-    if (exec_done(p) != DB_OK) return DB_ERROR;
+  int rc = db_exec(pDb, "DELETE FROM activity_plan_lines WHERE activity_id = ?",
+                   DB_I(a->id));
+  for (int i = 0; rc == DB_OK && i < a->nLine; i++) {
+    rc = db_exec(pDb,
+                 "INSERT INTO activity_plan_lines(activity_id, line_number) "
+                 "VALUES (?, ?) ON CONFLICT (activity_id, line_number) DO "
+                 "NOTHING",
+                 DB_I(a->id), DB_I(a->aLine[i]));
   }
-  return DB_OK;
-}
-
-/* The saving user, or NULL when saved by the command line or the demo. */
-static void bind_user_or_null(DbStmt *p, int i, int64_t iUser) {
-  if (iUser > 0)
-    db_bind_int64(p, i, iUser);
-  else
-    db_bind_null(p, i);
-}
-
-static void bind_text_or_null(DbStmt *p, int i, const char *z) {
-  if (z && *z) {
-    db_bind_text(p, i, z);
-  } else {
-    db_bind_null(p, i);
-  }
+  return rc == DB_OK ? DB_OK : DB_ERROR;
 }
 
 int activity_insert(Db *pDb, int64_t iCouncil, int64_t iUser, Activity *a) {
@@ -259,40 +148,22 @@ int activity_insert(Db *pDb, int64_t iCouncil, int64_t iUser, Activity *a) {
   char zUid[64];
   snprintf(zUid, sizeof(zUid), "actividad-%s@cosoc", zHex);
   if (db_begin(pDb) != DB_OK) return DB_ERROR;
-  DbStmt *p = db_prepare(
+  int64_t iNow = db_now();
+  /* The saving user is NULL when the command line or the demo saves. */
+  int rc = db_exec_id(
       pDb,
       "INSERT INTO activities(council_id, kind, title, description, "
       "starts_at, ends_at, modality, link, commune_code, address, organizer, "
       "status, is_public, ical_uid, ical_sequence, created_by, created_at, "
       "updated_at, updated_by, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-      "?, ?, ?, ?, 0, ?, ?, ?, ?, 1) RETURNING id");
-  if (!p) {
-    db_rollback(pDb);
-    return DB_ERROR;
-  }
-  int64_t iNow = db_now();
-  db_bind_int64(p, 1, iCouncil);
-  db_bind_text(p, 2, a->zKind);
-  db_bind_text(p, 3, a->zTitle);
-  db_bind_text(p, 4, a->zDescription ? a->zDescription : "");
-  db_bind_int64(p, 5, a->iStart);
-  db_bind_int64(p, 6, a->iEnd);
-  db_bind_text(p, 7, a->zModality);
-  db_bind_text(p, 8, a->zLink ? a->zLink : "");
-  bind_text_or_null(p, 9, a->zCommune);
-  db_bind_text(p, 10, a->zAddress ? a->zAddress : "");
-  db_bind_text(p, 11, a->zOrganizer ? a->zOrganizer : "");
-  db_bind_text(p, 12, a->zStatus);
-  db_bind_int64(p, 13, a->bPublic ? 1 : 0);
-  db_bind_text(p, 14, zUid);
-  bind_user_or_null(p, 15, iUser);
-  db_bind_int64(p, 16, iNow);
-  db_bind_int64(p, 17, iNow);
-  bind_user_or_null(p, 18, iUser);
-  int rc = db_step(p);
-  if (rc == DB_ROW) a->id = db_column_int64(p, 0);
-  db_done(p);
-  if (rc != DB_ROW || save_lines(pDb, a) != DB_OK) {
+      "?, ?, ?, ?, 0, ?, ?, ?, ?, 1) RETURNING id",
+      &a->id, DB_I(iCouncil), DB_T(a->zKind), DB_T(a->zTitle),
+      DB_TE(a->zDescription), DB_I(a->iStart), DB_I(a->iEnd),
+      DB_T(a->zModality), DB_TE(a->zLink), DB_TN(a->zCommune),
+      DB_TE(a->zAddress), DB_TE(a->zOrganizer), DB_T(a->zStatus),
+      DB_I(a->bPublic ? 1 : 0), DB_T(zUid), DB_IN(iUser), DB_I(iNow),
+      DB_I(iNow), DB_IN(iUser));
+  if (rc != DB_OK || save_lines(pDb, a) != DB_OK) {
     db_rollback(pDb);
     return DB_ERROR;
   }
@@ -303,69 +174,40 @@ int activity_insert(Db *pDb, int64_t iCouncil, int64_t iUser, Activity *a) {
 
 static int add_history(Db *pDb, int64_t iUser, const Activity *pOld,
                        const Activity *pNew, const char *zNote) {
-  DbStmt *p = db_prepare(
+  return db_exec(
       pDb,
       "INSERT INTO activity_history(activity_id, at, user_id, old_status, "
       "new_status, old_starts_at, old_ends_at, new_starts_at, new_ends_at, "
-      "note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, pNew->id);
-  db_bind_int64(p, 2, db_now());
-  if (iUser) {
-    db_bind_int64(p, 3, iUser);
-  } else {
-    db_bind_null(p, 3);
-  }
-  db_bind_text(p, 4, pOld->zStatus);
-  db_bind_text(p, 5, pNew->zStatus);
-  db_bind_int64(p, 6, pOld->iStart);
-  db_bind_int64(p, 7, pOld->iEnd);
-  db_bind_int64(p, 8, pNew->iStart);
-  db_bind_int64(p, 9, pNew->iEnd);
-  db_bind_text(p, 10, zNote ? zNote : "");
-  return exec_done(p);
+      "note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      DB_I(pNew->id), DB_I(db_now()), DB_IN(iUser), DB_T(pOld->zStatus),
+      DB_T(pNew->zStatus), DB_I(pOld->iStart), DB_I(pOld->iEnd),
+      DB_I(pNew->iStart), DB_I(pNew->iEnd), DB_TE(zNote));
 }
 
 int activity_update(Db *pDb, int64_t iUser, const Activity *pOld,
                     Activity *pNew, const char *zNote) {
   if (db_begin(pDb) != DB_OK) return DB_ERROR;
-  DbStmt *p = db_prepare(
+  int64_t iVersion = 0;
+  int rc = db_exec_id(
       pDb,
       "UPDATE activities SET kind = ?, title = ?, description = ?, "
       "starts_at = ?, ends_at = ?, modality = ?, link = ?, commune_code = ?, "
       "address = ?, organizer = ?, status = ?, is_public = ?, "
       "ical_sequence = ?, updated_at = ?, updated_by = ?, "
-      "version = version + 1 WHERE id = ? AND version = ? RETURNING version");
-  if (!p) {
+      "version = version + 1 WHERE id = ? AND version = ? RETURNING version",
+      &iVersion, DB_T(pNew->zKind), DB_T(pNew->zTitle),
+      DB_TE(pNew->zDescription), DB_I(pNew->iStart), DB_I(pNew->iEnd),
+      DB_T(pNew->zModality), DB_TE(pNew->zLink), DB_TN(pNew->zCommune),
+      DB_TE(pNew->zAddress), DB_TE(pNew->zOrganizer), DB_T(pNew->zStatus),
+      DB_I(pNew->bPublic ? 1 : 0), DB_I(pNew->iSequence), DB_I(db_now()),
+      DB_IN(iUser), DB_I(pOld->id), DB_I(pOld->iVersion));
+  if (rc == DB_DONE) { /* Not at the version the form was drawn from */
     db_rollback(pDb);
-    return DB_ERROR;
+    return DB_STALE;
   }
-  db_bind_text(p, 1, pNew->zKind);
-  db_bind_text(p, 2, pNew->zTitle);
-  db_bind_text(p, 3, pNew->zDescription ? pNew->zDescription : "");
-  db_bind_int64(p, 4, pNew->iStart);
-  db_bind_int64(p, 5, pNew->iEnd);
-  db_bind_text(p, 6, pNew->zModality);
-  db_bind_text(p, 7, pNew->zLink ? pNew->zLink : "");
-  bind_text_or_null(p, 8, pNew->zCommune);
-  db_bind_text(p, 9, pNew->zAddress ? pNew->zAddress : "");
-  db_bind_text(p, 10, pNew->zOrganizer ? pNew->zOrganizer : "");
-  db_bind_text(p, 11, pNew->zStatus);
-  db_bind_int64(p, 12, pNew->bPublic ? 1 : 0);
-  db_bind_int64(p, 13, pNew->iSequence);
-  db_bind_int64(p, 14, db_now());
-  bind_user_or_null(p, 15, iUser);
-  db_bind_int64(p, 16, pOld->id);
-  db_bind_int64(p, 17, pOld->iVersion);
-  int rc = db_step(p);
-  if (rc == DB_ROW) pNew->iVersion = (int)db_column_int64(p, 0);
-  db_done(p);
-  if (rc == DB_DONE) {
-    db_rollback(pDb);
-    return DB_BUSY;
-  }
+  pNew->iVersion = (int)iVersion;
   pNew->id = pOld->id;
-  if (rc != DB_ROW || save_lines(pDb, pNew) != DB_OK ||
+  if (rc != DB_OK || save_lines(pDb, pNew) != DB_OK ||
       ((strcmp(pOld->zStatus, pNew->zStatus) != 0 ||
         activity_is_rescheduled(pOld, pNew)) &&
        add_history(pDb, iUser, pOld, pNew, zNote) != DB_OK)) {
@@ -375,34 +217,19 @@ int activity_update(Db *pDb, int64_t iUser, const Activity *pOld,
   return db_commit(pDb);
 }
 
+static const DbMap history_from_row_map =
+    DB_MAP(ActivityHistory, "itttiiiit", iAt, zUser, zOldStatus, zNewStatus,
+           iOldStart, iOldEnd, iNewStart, iNewEnd, zNote);
+
 int activity_history_list(Db *pDb, Arena *pArena, int64_t iAct,
                           ActivityHistory **paHist, int *pnHist) {
-  DbStmt *p = db_prepare(
-      pDb,
-      "SELECT h.at, COALESCE(u.name, ''), h.old_status, h.new_status, "
-      "h.old_starts_at, h.old_ends_at, h.new_starts_at, h.new_ends_at, h.note "
-      "FROM activity_history h LEFT JOIN users u ON u.id = h.user_id "
-      "WHERE h.activity_id = ? ORDER BY h.at, h.id LIMIT 200");
-  if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, iAct);
-  ActivityHistory *a = arena_alloc(pArena, sizeof(*a) * 200);
-  int n = 0, rc;
-  while ((rc = db_step(p)) == DB_ROW) {
-    ActivityHistory *h = &a[n++];
-    h->iAt = db_column_int64(p, 0);
-    h->zUser = col_dup(pArena, p, 1);
-    h->zOldStatus = col_dup(pArena, p, 2);
-    h->zNewStatus = col_dup(pArena, p, 3);
-    h->iOldStart = db_column_int64(p, 4);
-    h->iOldEnd = db_column_int64(p, 5);
-    h->iNewStart = db_column_int64(p, 6);
-    h->iNewEnd = db_column_int64(p, 7);
-    h->zNote = col_dup(pArena, p, 8);
-  }
-  db_done(p);
-  *paHist = a;
-  *pnHist = n;
-  return rc == DB_DONE ? DB_OK : DB_ERROR;
+  return db_list(pDb, pArena, &history_from_row_map, paHist, pnHist,
+                 "SELECT h.at, COALESCE(u.name, ''), h.old_status, "
+                 "h.new_status, h.old_starts_at, h.old_ends_at, "
+                 "h.new_starts_at, h.new_ends_at, h.note FROM activity_history "
+                 "h LEFT JOIN users u ON u.id = h.user_id WHERE h.activity_id "
+                 "= ? ORDER BY h.at, h.id LIMIT 200",
+                 DB_I(iAct));
 }
 
 /* ---- Agenda ---- */
@@ -410,53 +237,38 @@ int activity_history_list(Db *pDb, Arena *pArena, int64_t iAct,
 
 int activity_agenda_get(Db *pDb, Arena *pArena, int64_t iAct,
                         const char ***pazItem, int *pnItem) {
-  DbStmt *p = db_prepare(pDb,
-                         "SELECT text FROM activity_agenda WHERE "
-                         "activity_id = ? ORDER BY position, id");
-  if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, iAct);
+  DbStmt *p = db_query(pDb,
+                       "SELECT text FROM activity_agenda WHERE activity_id = "
+                       "? ORDER BY position, id",
+                       DB_I(iAct));
   const char **az = arena_alloc(pArena, sizeof(*az) * ACTIVITY_AGENDA_MAX);
-  int n = 0, rc;
-  while ((rc = db_step(p)) == DB_ROW) {
+  int n = 0, rc = p ? DB_DONE : DB_ERROR;
+  while (p && (rc = db_step(p)) == DB_ROW) {
     if (n < ACTIVITY_AGENDA_MAX) az[n++] = col_dup(pArena, p, 0);
   }
-  db_done(p);
   *pazItem = az;
   *pnItem = n;
-  return rc == DB_DONE ? DB_OK : DB_ERROR;
+  return db_end(p, rc) == DB_OK ? DB_OK : DB_ERROR;
 }
 
 int activity_agenda_set(Db *pDb, int64_t iAct, const char *const *azItem,
                         int nItem) {
   if (db_begin(pDb) != DB_OK) return DB_ERROR;
-  DbStmt *p =
-      db_prepare(pDb, "DELETE FROM activity_agenda WHERE activity_id = ?");
-  if (p) db_bind_int64(p, 1, iAct);
-  int rc = exec_done(p);
+  int rc = db_exec(pDb, "DELETE FROM activity_agenda WHERE activity_id = ?",
+                   DB_I(iAct));
   int iPos = 1;
   for (int i = 0; rc == DB_OK && i < nItem && i < ACTIVITY_AGENDA_MAX; i++) {
     if (!azItem[i] || !*azItem[i]) continue;
-    p = db_prepare(pDb,
-                   "INSERT INTO activity_agenda(activity_id, position, "
-                   "text) VALUES (?, ?, ?)");
-    if (!p) {
-      rc = DB_ERROR;
-      break;
-    }
-    db_bind_int64(p, 1, iAct);
-    db_bind_int64(p, 2, iPos++);
-    db_bind_text(p, 3, azItem[i]);
-    rc = exec_done(p);
+    rc = db_exec(pDb,
+                 "INSERT INTO activity_agenda(activity_id, position, text) "
+                 "VALUES (?, ?, ?)",
+                 DB_I(iAct), DB_I(iPos++), DB_T(azItem[i]));
   }
   if (rc == DB_OK) {
-    p = db_prepare(pDb,
-                   "UPDATE activities SET version = version + 1, "
-                   "updated_at = ? WHERE id = ?");
-    if (p) {
-      db_bind_int64(p, 1, db_now());
-      db_bind_int64(p, 2, iAct);
-    }
-    rc = exec_done(p);
+    rc = db_exec(pDb,
+                 "UPDATE activities SET version = version + 1, updated_at = "
+                 "? WHERE id = ?",
+                 DB_I(db_now()), DB_I(iAct));
   }
   if (rc != DB_OK) {
     db_rollback(pDb);
@@ -465,75 +277,30 @@ int activity_agenda_set(Db *pDb, int64_t iAct, const char *const *azItem,
   return db_commit(pDb);
 }
 
-/* ---- Settings ---- */
-
-int activity_reminder_hours(Db *pDb) {
-  DbStmt *p = db_prepare(pDb,
-                         "SELECT value FROM settings WHERE key = "
-                         "'activity_reminder_hours'");
-  if (!p) return ACTIVITY_REMINDER_HOURS_DEFAULT;
-  int n = ACTIVITY_REMINDER_HOURS_DEFAULT;
-  if (db_step(p) == DB_ROW) {
-    int v = atoi(db_column_text(p, 0));
-    if (v >= 0 && v <= ACTIVITY_REMINDER_HOURS_MAX) n = v;
-  }
-  db_done(p);
-  return n;
-}
-
-int activity_reminder_hours_set(Db *pDb, int nHours) {
-  char zValue[16];
-  snprintf(zValue, sizeof(zValue), "%d", nHours);
-  DbStmt *p = db_prepare(pDb,
-                         "INSERT INTO settings(key, value, updated_at) "
-                         "VALUES ('activity_reminder_hours', ?, ?) ON "
-                         "CONFLICT (key) DO UPDATE SET value = "
-                         "excluded.value, updated_at = excluded.updated_at, "
-                         "version = settings.version + 1");
-  if (!p) return DB_ERROR;
-  db_bind_text(p, 1, zValue);
-  db_bind_int64(p, 2, db_now());
-  return exec_done(p);
-}
-
 /* ---- Private feed secrets ---- */
 
 int activity_feed_token_new(Db *pDb, int64_t iUser, char *zToken) {
   char zHash[65];
   accounts_random_token(zToken);
   accounts_token_hash(zToken, zHash);
-  DbStmt *p = db_prepare(
-      pDb,
-      "INSERT INTO calendar_feed_tokens(user_id, token_hash, created_at) "
-      "VALUES (?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET "
-      "token_hash = excluded.token_hash, created_at = excluded.created_at");
-  if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, iUser);
-  db_bind_text(p, 2, zHash);
-  db_bind_int64(p, 3, db_now());
-  return exec_done(p);
+  return db_exec(pDb,
+                 "INSERT INTO calendar_feed_tokens(user_id, token_hash, "
+                 "created_at) VALUES (?, ?, ?) ON CONFLICT (user_id) DO "
+                 "UPDATE SET token_hash = excluded.token_hash, created_at = "
+                 "excluded.created_at",
+                 DB_I(iUser), DB_T(zHash), DB_I(db_now()));
 }
 
 int64_t activity_feed_token_user(Db *pDb, const char *zToken) {
   char zHash[65];
   accounts_token_hash(zToken, zHash);
-  DbStmt *p = db_prepare(pDb,
-                         "SELECT t.user_id FROM calendar_feed_tokens t JOIN "
-                         "users u ON u.id = t.user_id WHERE t.token_hash = ? "
-                         "AND u.active = 1");
-  if (!p) return 0;
-  db_bind_text(p, 1, zHash);
-  int64_t iUser = db_step(p) == DB_ROW ? db_column_int64(p, 0) : 0;
-  db_done(p);
-  return iUser;
+  return db_int(pDb, 0,
+                "SELECT t.user_id FROM calendar_feed_tokens t JOIN users u ON "
+                "u.id = t.user_id WHERE t.token_hash = ? AND u.active = 1",
+                DB_T(zHash));
 }
 
 int activity_feed_token_exists(Db *pDb, int64_t iUser) {
-  DbStmt *p =
-      db_prepare(pDb, "SELECT 1 FROM calendar_feed_tokens WHERE user_id = ?");
-  if (!p) return 0;
-  db_bind_int64(p, 1, iUser);
-  int b = db_step(p) == DB_ROW;
-  db_done(p);
-  return b;
+  return db_int(pDb, 0, "SELECT 1 FROM calendar_feed_tokens WHERE user_id = ?",
+                DB_I(iUser)) == 1;
 }

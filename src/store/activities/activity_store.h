@@ -55,7 +55,7 @@ int activity_get(Db *pDb, Arena *pArena, int64_t iId, Activity *pAct);
 ** zIcalUid, iSequence 0, iVersion 1. */
 int activity_insert(Db *pDb, int64_t iCouncil, int64_t iUser, Activity *pAct);
 /* Saves pNew over pOld (same id) if the stored version is still
-** pOld->iVersion: DB_OK (pNew->iVersion bumped), DB_BUSY when someone else
+** pOld->iVersion: DB_OK (pNew->iVersion bumped), DB_STALE when someone else
 ** saved first, DB_ERROR. A change of status or dates adds a history row
 ** with zNote. pNew->iSequence is stored as given. */
 int activity_update(Db *pDb, int64_t iUser, const Activity *pOld,
@@ -132,13 +132,10 @@ int activity_vehicle_add(Db *pDb, int64_t iAct, const char *zLabel,
 ** vehicle is full or not of the invitation's activity. */
 int activity_seat_assign(Db *pDb, int64_t iInv, int64_t iVehicle);
 
-/* Hours before an activity its reminder goes out (setting, default 48). */
-int activity_reminder_hours(Db *pDb);
+/* Hours before an activity its reminder goes out: the council's setting
+** COUNCIL_REMINDER_HOURS (store/council/council.h), 0 for none. Reminders
+** already queued keep their time when it changes. */
 #define ACTIVITY_REMINDER_HOURS_MAX (24 * 30)
-/* Sets it (0..ACTIVITY_REMINDER_HOURS_MAX; 0: no reminder) and bumps its
-** version (RECORD_REMINDER_HOURS; a checked save claims it first). Reminders
-** already queued keep their time. */
-int activity_reminder_hours_set(Db *pDb, int nHours);
 
 /* The private calendar feed: a new secret for user iUser (replacing the
 ** old one); zToken gets it (shown once, ACCOUNTS_TOKEN_MAX bytes). */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "store/accounts/accounts.h"
+#include "store/council/council.h"
 #include "export/ical.h"
 #include "mail/invite.h"
 #include "mail/mime.h"
@@ -14,36 +15,17 @@
 #include "mail/smtp.h"
 #include "util/text.h"
 
+static const DbMap recipient_from_row_map =
+    DB_MAP(ConveneRecipient, "itt", iMember, zName, zEmail);
+
 int convene_councillors(Db *pDb, Arena *pArena, int64_t iCouncil,
                         ConveneRecipient **paRec, int *pnRec) {
-  DbStmt *p =
-      db_prepare(pDb,
-                 "SELECT id, first_names, last_names, email FROM members WHERE "
-                 "council_id = ? AND status = 'vigente' AND email <> '' "
-                 "ORDER BY last_names, first_names, id");
-  if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, iCouncil);
-  int nAlloc = 32, n = 0, rc;
-  ConveneRecipient *a = arena_alloc(pArena, sizeof(*a) * (size_t)nAlloc);
-  while ((rc = db_step(p)) == DB_ROW) {
-    if (n == nAlloc) {
-      ConveneRecipient *aNew =
-          arena_alloc(pArena, sizeof(*a) * (size_t)nAlloc * 2);
-      memcpy(aNew, a, sizeof(*a) * (size_t)n);
-      a = aNew;
-      nAlloc *= 2;
-    }
-    a[n].iMember = db_column_int64(p, 0);
-    a[n].iDirectory = 0;
-    a[n].zName = arena_printf(pArena, "%s %s", db_column_text(p, 1),
-                              db_column_text(p, 2));
-    a[n].zEmail = arena_strdup(pArena, db_column_text(p, 3));
-    n++;
-  }
-  db_done(p);
-  *paRec = a;
-  *pnRec = n;
-  return rc == DB_DONE ? DB_OK : DB_ERROR;
+  return db_list(pDb, pArena, &recipient_from_row_map, paRec, pnRec,
+                 "SELECT id, first_names || ' ' || last_names, email "
+                 "FROM members WHERE council_id = ? AND status = "
+                 "'vigente' AND email <> '' ORDER BY last_names, "
+                 "first_names, id",
+                 DB_I(iCouncil));
 }
 
 const char *convene_place(Arena *pArena, const Activity *a) {
@@ -56,10 +38,11 @@ const char *convene_place(Arena *pArena, const Activity *a) {
   return arena_strdup(pArena, zCommune ? zCommune : "");
 }
 
-static const char *council_short(Db *pDb, Arena *pArena) {
-  const char *zName = NULL, *zShort = NULL;
-  accounts_council_names(pDb, pArena, &zName, &zShort);
-  return zShort && *zShort ? zShort : "El consejo";
+static const char *council_short(Db *pDb, Arena *pArena, int64_t iCouncil) {
+  Council c;
+  return council_get(pDb, pArena, iCouncil, &c) == DB_OK && c.zShortName[0]
+             ? c.zShortName
+             : "El consejo";
 }
 
 static const char *modality_text(Arena *pArena, const Activity *a) {
@@ -108,7 +91,7 @@ static const char *event_ics(Db *pDb, Arena *pArena, const Activity *a,
   const char *zFrom = getenv("COSOC_MAIL_FROM");
   ev.zOrganizerEmail =
       mime_address_of(pArena, zFrom && *zFrom ? zFrom : SMTP_DEFAULT_FROM);
-  ev.zOrganizerName = council_short(pDb, pArena);
+  ev.zOrganizerName = council_short(pDb, pArena, a->iCouncil);
   ev.eStatus = eMethod == ICAL_METHOD_CANCEL_EVENT ? ICAL_EVENT_CANCELLED
                                                    : ICAL_EVENT_CONFIRMED;
   ev.aAttendee = &who;
@@ -125,6 +108,29 @@ typedef enum MailKind {
   MAIL_CANCEL,       /* Suspended */
 } MailKind;
 
+/* What each kind says: the subject (%s: the title), the first line (%s:
+** the council's short name), the idempotency key's kind and the calendar
+** method. */
+typedef struct MailText {
+  const char *zSubject, *zLead, *zKey;
+  IcalMethod eMethod;
+} MailText;
+static const MailText aMailText[] = {
+    [MAIL_CITATION] = {"Citación: %s", "%s le cita a la siguiente actividad.",
+                       "citacion", ICAL_METHOD_INVITE},
+    [MAIL_UPDATE] = {"Cambios en la citación: %s",
+                     "%s informa cambios en la actividad a la que fue "
+                     "citada/o. Estos son los datos vigentes.",
+                     "citacion", ICAL_METHOD_INVITE},
+    [MAIL_REMINDER] = {"Recordatorio: %s",
+                       "%s le recuerda la siguiente actividad.", "recordatorio",
+                       ICAL_METHOD_INVITE},
+    [MAIL_CANCEL] = {"Suspendida: %s",
+                     "%s informa que la siguiente actividad fue "
+                     "suspendida. Se avisará si se reprograma.",
+                     "cancelacion", ICAL_METHOD_CANCEL_EVENT},
+};
+
 /* Queues one message about activity a to one person. zToken is their
 ** reply link's token (NULL for a cancellation). */
 static int queue_one(Db *pDb, Arena *pArena, const Activity *a, MailKind e,
@@ -132,45 +138,17 @@ static int queue_one(Db *pDb, Arena *pArena, const Activity *a, MailKind e,
                      const char *zToken, const char *zBaseUrl) {
   char zWhen[ACTIVITY_WHEN_MAX];
   activity_format_when(a->iStart, a->iEnd, zWhen, sizeof(zWhen));
-  const char *zShort = council_short(pDb, pArena);
+  const char *zShort = council_short(pDb, pArena, a->iCouncil);
   const char *zPage =
       arena_printf(pArena, "%s/actividades/%lld", zBaseUrl, (long long)a->id);
   const char *zHello = zName && *zName
                            ? arena_printf(pArena, "Estimada/o %s:", zName)
                            : "Estimada/o:";
-  const char *zSubject, *zLead, *zKey;
-  IcalMethod eMethod = ICAL_METHOD_INVITE;
-  switch (e) {
-    case MAIL_CITATION:
-      zSubject = arena_printf(pArena, "Citación: %s", a->zTitle);
-      zLead =
-          arena_printf(pArena, "%s le cita a la siguiente actividad.", zShort);
-      zKey = "citacion";
-      break;
-    case MAIL_UPDATE:
-      zSubject = arena_printf(pArena, "Cambios en la citación: %s", a->zTitle);
-      zLead = arena_printf(pArena,
-                           "%s informa cambios en la actividad a la que fue "
-                           "citada/o. Estos son los datos vigentes.",
-                           zShort);
-      zKey = "citacion";
-      break;
-    case MAIL_REMINDER:
-      zSubject = arena_printf(pArena, "Recordatorio: %s", a->zTitle);
-      zLead = arena_printf(pArena, "%s le recuerda la siguiente actividad.",
-                           zShort);
-      zKey = "recordatorio";
-      break;
-    default:
-      zSubject = arena_printf(pArena, "Suspendida: %s", a->zTitle);
-      zLead = arena_printf(pArena,
-                           "%s informa que la siguiente actividad fue "
-                           "suspendida. Se avisará si se reprograma.",
-                           zShort);
-      zKey = "cancelacion";
-      eMethod = ICAL_METHOD_CANCEL_EVENT;
-      break;
-  }
+  const MailText *t = &aMailText[e];
+  const char *zSubject = arena_printf(pArena, t->zSubject, a->zTitle);
+  const char *zLead = arena_printf(pArena, t->zLead, zShort);
+  const char *zKey = t->zKey;
+  IcalMethod eMethod = t->eMethod;
   Buf b;
   buf_init(&b, pArena);
   buf_printf(&b,
@@ -212,7 +190,8 @@ static int queue_one(Db *pDb, Arena *pArena, const Activity *a, MailKind e,
   msg.zRelatedKind = "actividad";
   msg.iRelatedId = a->id;
   if (e == MAIL_REMINDER) {
-    msg.iNotBefore = a->iStart - (int64_t)activity_reminder_hours(pDb) * 3600;
+    msg.iNotBefore =
+        a->iStart - (int64_t)council_reminder_hours(pDb, a->iCouncil) * 3600;
   }
   msg.aAttach = zIcs ? &att : NULL;
   msg.nAttach = zIcs ? 1 : 0;
@@ -226,7 +205,7 @@ static int queue_one(Db *pDb, Arena *pArena, const Activity *a, MailKind e,
 /* Whether the reminder still makes sense: it would go out before the
 ** activity starts and after now. */
 static int reminder_due(Db *pDb, const Activity *a) {
-  int nHours = activity_reminder_hours(pDb);
+  int nHours = council_reminder_hours(pDb, a->iCouncil);
   if (nHours == 0) return 0;
   int64_t iAt = a->iStart - (int64_t)nHours * 3600;
   return iAt > db_now();
@@ -299,7 +278,7 @@ int convene_send(Db *pDb, Arena *pArena, int64_t iUser, Activity *pAct,
   }
   if (rc != DB_OK) {
     db_rollback(pDb);
-    return rc == DB_BUSY ? DB_BUSY : DB_ERROR;
+    return rc == DB_STALE ? DB_STALE : DB_ERROR;
   }
   return db_commit(pDb);
 }
@@ -338,7 +317,7 @@ int convene_save_change(Db *pDb, Arena *pArena, int64_t iUser,
   }
   if (rc != DB_OK) {
     db_rollback(pDb);
-    return rc == DB_BUSY ? DB_BUSY : DB_ERROR;
+    return rc == DB_STALE ? DB_STALE : DB_ERROR;
   }
   return db_commit(pDb);
 }

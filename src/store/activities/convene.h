@@ -31,7 +31,7 @@ int convene_councillors(Db *pDb, Arena *pArena, int64_t iCouncil,
 ** of the activity, queues their reminders, and marks a programada activity
 ** convocada — in one transaction. pAct is updated (status, version).
 ** zBaseUrl ("https://cosoc.example.cl") makes the reply links. *pnQueued
-** gets how many citations were queued. DB_OK, DB_BUSY (someone saved the
+** gets how many citations were queued. DB_OK, DB_STALE (someone saved the
 ** activity meanwhile), DB_ERROR. */
 int convene_send(Db *pDb, Arena *pArena, int64_t iUser, Activity *pAct,
                  const ConveneRecipient *aRec, int nRec, const char *zBaseUrl,

@@ -23,24 +23,22 @@ static const char *mime_static(const char *z) {
 }
 
 /* Reads derivative zKind of zSha256: DB_OK, DB_DONE or DB_ERROR. */
+static void image_from_row(DbStmt *p, Arena *pArena, void *pRow) {
+  PhotoImage *pOut = pRow;
+  pOut->nData = db_column_bytes(p, 0);
+  pOut->pData = arena_memdup(pArena, db_column_blob(p, 0), pOut->nData);
+  pOut->zMime = mime_static(db_column_text(p, 1));
+  pOut->nWidth = (int)db_column_int64(p, 2);
+  pOut->nHeight = (int)db_column_int64(p, 3);
+}
+
 static int derivative_read(Db *pDb, Arena *pArena, const char *zSha256,
                            const char *zKind, PhotoImage *pOut) {
-  DbStmt *p = db_prepare(pDb,
+  return db_row(db_query(pDb,
                          "SELECT bytes, mime_type, width, height FROM "
-                         "evidence_derivatives WHERE sha256 = ? AND kind = ?");
-  if (!p) return DB_ERROR;
-  db_bind_text(p, 1, zSha256);
-  db_bind_text(p, 2, zKind);
-  int rc = db_step(p);
-  if (rc == DB_ROW) {
-    pOut->nData = db_column_bytes(p, 0);
-    pOut->pData = arena_memdup(pArena, db_column_blob(p, 0), pOut->nData);
-    pOut->zMime = mime_static(db_column_text(p, 1));
-    pOut->nWidth = (int)db_column_int64(p, 2);
-    pOut->nHeight = (int)db_column_int64(p, 3);
-  }
-  db_done(p);
-  return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_DONE : DB_ERROR;
+                         "evidence_derivatives WHERE sha256 = ? AND kind = ?",
+                         DB_T(zSha256), DB_T(zKind)),
+                pArena, image_from_row, pOut);
 }
 
 /* Makes derivative zKind from the original's bytes. */
@@ -55,13 +53,12 @@ static PhotoResult derivative_make(Arena *pArena, const char *zKind,
 }
 
 unsigned evidence_derivatives_stored(Db *pDb, const char *zSha256) {
-  DbStmt *p = db_prepare(pDb,
-                         "SELECT kind FROM evidence_derivatives WHERE "
-                         "sha256 = ? ORDER BY kind");
+  DbStmt *p = db_query(pDb,
+                       "SELECT kind FROM evidence_derivatives WHERE sha256 = "
+                       "? ORDER BY kind",
+                       DB_T(zSha256));
   unsigned m = 0;
-  if (!p) return 0;
-  db_bind_text(p, 1, zSha256);
-  while (db_step(p) == DB_ROW) {
+  while (p && db_step(p) == DB_ROW) {
     for (int i = 0; i < EVIDENCE_DERIVATIVES_MAX; i++) {
       if (strcmp(db_column_text(p, 0), azKind[i]) == 0) m |= 1u << i;
     }
@@ -98,24 +95,16 @@ int evidence_derivatives_store(Db *pDb, const char *zSha256,
   for (int i = 0; i < n; i++) {
     /* Another upload of the same bytes, or another server making the same
     ** missing derivative, may have stored it first: theirs is as good. */
-    DbStmt *p = db_prepare(pDb,
-                           "INSERT INTO evidence_derivatives(sha256, kind, "
-                           "bytes, size, mime_type, width, height, "
-                           "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON "
-                           "CONFLICT (sha256, kind) DO NOTHING");
-    if (!p) return DB_ERROR;
     const PhotoImage *m = &a[i].image;
-    db_bind_text(p, 1, zSha256);
-    db_bind_text(p, 2, a[i].zKind);
-    db_bind_blob(p, 3, m->pData, m->nData);
-    db_bind_int64(p, 4, (int64_t)m->nData);
-    db_bind_text(p, 5, m->zMime);
-    db_bind_int64(p, 6, m->nWidth);
-    db_bind_int64(p, 7, m->nHeight);
-    db_bind_int64(p, 8, tNow);
-    int rc = db_step(p);
-    db_done(p);
-    if (rc != DB_DONE) return DB_ERROR;
+    if (db_exec(pDb,
+                "INSERT INTO evidence_derivatives(sha256, kind, bytes, size, "
+                "mime_type, width, height, created_at) VALUES (?, ?, ?, ?, ?, "
+                "?, ?, ?) ON CONFLICT (sha256, kind) DO NOTHING",
+                DB_T(zSha256), DB_T(a[i].zKind), DB_B(m->pData, m->nData),
+                DB_I(m->nData), DB_T(m->zMime), DB_I(m->nWidth),
+                DB_I(m->nHeight), DB_I(tNow)) != DB_OK) {
+      return DB_ERROR;
+    }
   }
   return DB_OK;
 }
@@ -127,11 +116,11 @@ int evidence_derivative(Db *pDb, Arena *pArena, const char *zSha256,
   /* Not there: a file stored before migration 0008, or a private photo's
   ** public copy. Make it from the original, store it, and answer with what
   ** is stored, so that every server serves the same bytes. */
-  DbStmt *p = db_prepare(pDb,
-                         "SELECT bytes, mime_type FROM evidence_files WHERE "
-                         "sha256 = ?");
+  DbStmt *p = db_query(pDb,
+                       "SELECT bytes, mime_type FROM evidence_files WHERE "
+                       "sha256 = ?",
+                       DB_T(zSha256));
   if (!p) return DB_ERROR;
-  db_bind_text(p, 1, zSha256);
   rc = db_step(p);
   EvidenceDerivative d;
   d.zKind = zKind;
@@ -142,9 +131,16 @@ int evidence_derivative(Db *pDb, Arena *pArena, const char *zSha256,
     const void *pData = arena_memdup(pArena, db_column_blob(p, 0), nData);
     const char *zMime = arena_strdup(pArena, db_column_text(p, 1));
     db_done(p);
-    PhotoLimits lim;
-    evidence_photo_limits(pDb, &lim);
-    bMade = derivative_make(pArena, zKind, pData, nData, zMime, &lim,
+    /* The limits of the council whose activity holds the file. */
+    EvidenceLimits lim;
+    evidence_limits(pDb,
+                    db_int(pDb, 0,
+                           "SELECT min(a.council_id) FROM evidence_items i "
+                           "JOIN activities a ON a.id = i.activity_id WHERE "
+                           "i.file_sha256 = ?",
+                           DB_T(zSha256)),
+                    &lim);
+    bMade = derivative_make(pArena, zKind, pData, nData, zMime, &lim.photo,
                             &d.image) == PHOTO_OK;
   } else {
     db_done(p);

@@ -11,104 +11,20 @@
 #include "domain/plan_catalog.h"
 #include "store/evidence/evidence_store.h"
 
+#include "store/council/council.h"
+
 /* The types accepted, as libmagic names them. */
 static const char *const azAccepted[] = {"image/jpeg", "image/png",
                                          "image/webp", "application/pdf"};
 
-static int exec_done(DbStmt *p) {
-  int rc = db_step(p);
-  db_done(p);
-  return rc == DB_DONE ? DB_OK : rc;
-}
+/* ---- Limits ---- */
 
-/* ---- Settings ---- */
-
-/* The positive integer setting zKey, or nDefault. */
-static size_t setting_bytes(Db *pDb, const char *zKey, size_t nDefault) {
-  DbStmt *p = db_prepare(pDb, "SELECT value FROM settings WHERE key = ?");
-  size_t n = nDefault;
-  if (!p) return n;
-  db_bind_text(p, 1, zKey);
-  if (db_step(p) == DB_ROW) {
-    long long v = atoll(db_column_text(p, 0));
-    if (v > 0) n = (size_t)v;
-  }
-  db_done(p);
-  return n;
-}
-
-static int setting_bytes_set(Db *pDb, const char *zKey, size_t nValue) {
-  char zValue[32];
-  snprintf(zValue, sizeof(zValue), "%zu", nValue);
-  DbStmt *p = db_prepare(pDb,
-                         "INSERT INTO settings(key, value) VALUES (?, ?) ON "
-                         "CONFLICT (key) DO UPDATE SET value = excluded.value");
-  if (!p) return DB_ERROR;
-  db_bind_text(p, 1, zKey);
-  db_bind_text(p, 2, zValue);
-  return exec_done(p);
-}
-
-size_t evidence_max_bytes(Db *pDb) {
-  return setting_bytes(pDb, "evidence_max_bytes", EVIDENCE_MAX_BYTES_DEFAULT);
-}
-
-int evidence_max_bytes_set(Db *pDb, size_t nMax) {
-  return setting_bytes_set(pDb, "evidence_max_bytes", nMax);
-}
-
-size_t evidence_request_max_bytes(Db *pDb) {
-  return setting_bytes(pDb, "evidence_request_max_bytes",
-                       EVIDENCE_REQUEST_MAX_BYTES_DEFAULT);
-}
-
-int evidence_request_max_bytes_set(Db *pDb, size_t nMax) {
-  return setting_bytes_set(pDb, "evidence_request_max_bytes", nMax);
-}
-
-void evidence_photo_limits(Db *pDb, PhotoLimits *pLim) {
-  pLim->nMaxPixels = (int64_t)setting_bytes(pDb, "evidence_max_pixels",
-                                            EVIDENCE_MAX_PIXELS_DEFAULT);
-  pLim->nMaxSide =
-      (int)setting_bytes(pDb, "evidence_max_side", EVIDENCE_MAX_SIDE_DEFAULT);
-}
-
-int evidence_photo_limits_set(Db *pDb, const PhotoLimits *pLim) {
-  int rc =
-      setting_bytes_set(pDb, "evidence_max_pixels", (size_t)pLim->nMaxPixels);
-  return rc == DB_OK ? setting_bytes_set(pDb, "evidence_max_side",
-                                         (size_t)pLim->nMaxSide)
-                     : rc;
-}
-
-void evidence_limits(Db *pDb, EvidenceLimits *pLim) {
-  pLim->nMaxBytes = evidence_max_bytes(pDb);
-  evidence_photo_limits(pDb, &pLim->photo);
-}
-
-int evidence_limits_save(Db *pDb, const EvidenceLimits *pLim,
-                         size_t nRequestMax) {
-  if (db_begin(pDb) != DB_OK) return DB_ERROR;
-  int rc = evidence_max_bytes_set(pDb, pLim->nMaxBytes);
-  if (rc == DB_OK) rc = evidence_request_max_bytes_set(pDb, nRequestMax);
-  if (rc == DB_OK) rc = evidence_photo_limits_set(pDb, &pLim->photo);
-  DbStmt *p = rc == DB_OK ? db_prepare(pDb,
-                                       "INSERT INTO settings(key, value, "
-                                       "updated_at) VALUES ('evidence_limits',"
-                                       " '', ?) ON CONFLICT (key) DO UPDATE "
-                                       "SET updated_at = excluded.updated_at, "
-                                       "version = settings.version + 1")
-                          : NULL;
-  if (!p) rc = DB_ERROR;
-  if (rc == DB_OK) {
-    db_bind_int64(p, 1, db_now());
-    rc = exec_done(p);
-  }
-  if (rc != DB_OK) {
-    db_rollback(pDb);
-    return rc;
-  }
-  return db_commit(pDb);
+void evidence_limits(Db *pDb, int64_t iCouncil, EvidenceLimits *pLim) {
+  pLim->nMaxBytes = council_evidence_max_bytes(pDb, iCouncil);
+  pLim->photo.nMaxPixels =
+      council_setting(pDb, iCouncil, COUNCIL_EVIDENCE_MAX_PIXELS);
+  pLim->photo.nMaxSide =
+      (int)council_setting(pDb, iCouncil, COUNCIL_EVIDENCE_MAX_SIDE);
 }
 
 /* ---- Checks ---- */
@@ -212,13 +128,9 @@ static const char *photo_refusal(Arena *pArena, PhotoResult e,
 
 /* Whether the file zSha256 is stored: 1, 0, or -1 on a failed query. */
 static int file_stored(Db *pDb, const char *zSha256) {
-  DbStmt *p =
-      db_prepare(pDb, "SELECT count(*) FROM evidence_files WHERE sha256 = ?");
-  if (!p) return -1;
-  db_bind_text(p, 1, zSha256);
-  int rc = db_step(p);
-  int n = rc == DB_ROW ? (int)db_column_int64(p, 0) : -1;
-  db_done(p);
+  int n = (int)db_int(pDb, -1,
+                      "SELECT count(*) FROM evidence_files WHERE sha256 = ?",
+                      DB_T(zSha256));
   return n > 0 ? 1 : n;
 }
 
@@ -258,49 +170,25 @@ int evidence_add(Db *pDb, int64_t iActivity, const char *zKind,
   if (db_begin(pDb) != DB_OK) return DB_ERROR;
   int64_t tNow = db_now();
   /* Stored once however often uploaded: the same bytes are the same row. */
-  DbStmt *p = db_prepare(pDb,
-                         "INSERT INTO evidence_files(sha256, bytes, "
-                         "size, mime_type, created_at) VALUES (?, ?, ?, "
-                         "?, ?) ON CONFLICT (sha256) DO NOTHING");
-  int rc = p ? DB_OK : DB_ERROR;
-  if (p) {
-    db_bind_text(p, 1, pFile->zSha256);
-    db_bind_blob(p, 2, pFile->pData, pFile->nData);
-    db_bind_int64(p, 3, (int64_t)pFile->nData);
-    db_bind_text(p, 4, pFile->zMime);
-    db_bind_int64(p, 5, tNow);
-    rc = exec_done(p);
-  }
+  int rc = db_exec(pDb,
+                   "INSERT INTO evidence_files(sha256, bytes, size, "
+                   "mime_type, created_at) VALUES (?, ?, ?, ?, ?) ON "
+                   "CONFLICT (sha256) DO NOTHING",
+                   DB_T(pFile->zSha256), DB_B(pFile->pData, pFile->nData),
+                   DB_I(pFile->nData), DB_T(pFile->zMime), DB_I(tNow));
   if (rc == DB_OK) {
     rc = evidence_derivatives_store(pDb, pFile->zSha256, pFile->aDeriv,
                                     pFile->nDeriv);
   }
   if (rc == DB_OK) {
-    p = db_prepare(pDb,
-                   "INSERT INTO evidence_items(activity_id, kind, "
-                   "file_sha256, filename, caption, is_public, "
-                   "uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, "
-                   "?, ?) RETURNING id");
-    rc = DB_ERROR;
-    if (p) {
-      db_bind_int64(p, 1, iActivity);
-      db_bind_text(p, 2, zKind);
-      db_bind_text(p, 3, pFile->zSha256);
-      db_bind_text(p, 4, zFilename);
-      db_bind_text(p, 5, zCaption ? zCaption : "");
-      db_bind_int64(p, 6, bPublic ? 1 : 0);
-      if (iUser > 0) {
-        db_bind_int64(p, 7, iUser);
-      } else {
-        db_bind_null(p, 7);
-      }
-      db_bind_int64(p, 8, tNow);
-      if (db_step(p) == DB_ROW) {
-        *piId = db_column_int64(p, 0);
-        rc = DB_OK;
-      }
-      db_done(p);
-    }
+    rc = db_exec_id(pDb,
+                    "INSERT INTO evidence_items(activity_id, kind, "
+                    "file_sha256, filename, caption, is_public, uploaded_by, "
+                    "uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING "
+                    "id",
+                    piId, DB_I(iActivity), DB_T(zKind), DB_T(pFile->zSha256),
+                    DB_T(zFilename), DB_TE(zCaption), DB_I(bPublic ? 1 : 0),
+                    DB_IN(iUser), DB_I(tNow));
   }
   if (rc != DB_OK) {
     db_rollback(pDb);
@@ -310,21 +198,11 @@ int evidence_add(Db *pDb, int64_t iActivity, const char *zKind,
 }
 
 int evidence_delete(Db *pDb, int64_t iId, int64_t iUser) {
-  DbStmt *p = db_prepare(pDb,
-                         "UPDATE evidence_items SET deleted_at = ?, "
-                         "deleted_by = ? WHERE id = ? AND deleted_at IS "
-                         "NULL RETURNING id");
-  if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, db_now());
-  if (iUser > 0) {
-    db_bind_int64(p, 2, iUser);
-  } else {
-    db_bind_null(p, 2);
-  }
-  db_bind_int64(p, 3, iId);
-  int rc = db_step(p);
-  db_done(p);
-  return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_DONE : DB_ERROR;
+  int rc = db_exec_id(pDb,
+                      "UPDATE evidence_items SET deleted_at = ?, deleted_by "
+                      "= ? WHERE id = ? AND deleted_at IS NULL RETURNING id",
+                      NULL, DB_I(db_now()), DB_IN(iUser), DB_I(iId));
+  return rc == DB_OK || rc == DB_DONE ? rc : DB_ERROR;
 }
 
 /* ---- Reading ---- */
@@ -338,60 +216,31 @@ int evidence_delete(Db *pDb, int64_t iId, int64_t iUser) {
   "evidence_derivatives d ON d.sha256 = i.file_sha256 AND d.kind = "    \
   "'" EVIDENCE_DERIVATIVE_THUMB "' "
 
-static void item_read(DbStmt *p, Arena *pArena, EvidenceItem *e) {
-  e->id = db_column_int64(p, 0);
-  e->iActivity = db_column_int64(p, 1);
-  e->zKind = arena_strdup(pArena, db_column_text(p, 2));
-  e->zSha256 = arena_strdup(pArena, db_column_text(p, 3));
-  e->zFilename = arena_strdup(pArena, db_column_text(p, 4));
-  e->zCaption = arena_strdup(pArena, db_column_text(p, 5));
-  e->zMime = arena_strdup(pArena, db_column_text(p, 6));
-  e->nSize = db_column_int64(p, 7);
-  e->bPublic = db_column_int64(p, 8) == 1;
-  e->zUploader = arena_strdup(pArena, db_column_text(p, 9));
-  e->iUploaded = db_column_int64(p, 10);
-  e->nThumbWidth = (int)db_column_int64(p, 11);
-  e->nThumbHeight = (int)db_column_int64(p, 12);
-}
+static const DbMap item_read_map =
+    DB_MAP(EvidenceItem, "iitttttibtinn", id, iActivity, zKind, zSha256,
+           zFilename, zCaption, zMime, nSize, bPublic, zUploader, iUploaded,
+           nThumbWidth, nThumbHeight);
 
 int evidence_list(Db *pDb, Arena *pArena, int64_t iActivity, int bPublicOnly,
                   EvidenceItem **paItem, int *pnItem) {
-  *paItem = NULL;
-  *pnItem = 0;
-  DbStmt *p = db_prepare(pDb, ITEM_COLUMNS
-                         "WHERE i.activity_id = ? AND i.deleted_at IS NULL "
-                         "AND (i.is_public = 1 OR ? = 0) ORDER BY i.id");
-  if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, iActivity);
-  db_bind_int64(p, 2, bPublicOnly ? 1 : 0);
-  int nAlloc = 0, rc;
-  EvidenceItem *a = NULL;
-  while ((rc = db_step(p)) == DB_ROW) {
-    a = arena_grow(pArena, a, *pnItem, &nAlloc, sizeof(EvidenceItem));
-    item_read(p, pArena, &a[(*pnItem)++]);
-  }
-  db_done(p);
-  *paItem = a;
-  return rc == DB_DONE ? DB_OK : DB_ERROR;
+  return db_list(pDb, pArena, &item_read_map, paItem, pnItem,
+                 ITEM_COLUMNS
+                 "WHERE i.activity_id = ? AND i.deleted_at IS NULL "
+                 "AND (i.is_public = 1 OR ? = 0) ORDER BY i.id",
+                 DB_I(iActivity), DB_I(bPublicOnly ? 1 : 0));
 }
 
 int evidence_get(Db *pDb, Arena *pArena, int64_t iId, EvidenceItem *pItem) {
-  DbStmt *p =
-      db_prepare(pDb, ITEM_COLUMNS "WHERE i.id = ? AND i.deleted_at IS NULL");
-  if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, iId);
-  int rc = db_step(p);
-  if (rc == DB_ROW) item_read(p, pArena, pItem);
-  db_done(p);
-  return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_DONE : DB_ERROR;
+  return db_get(pDb, pArena, &item_read_map, pItem,
+                ITEM_COLUMNS "WHERE i.id = ? AND i.deleted_at IS NULL",
+                DB_I(iId));
 }
 
 int evidence_bytes(Db *pDb, Arena *pArena, const char *zSha256,
                    const void **ppData, size_t *pnData) {
-  DbStmt *p =
-      db_prepare(pDb, "SELECT bytes FROM evidence_files WHERE sha256 = ?");
+  DbStmt *p = db_query(pDb, "SELECT bytes FROM evidence_files WHERE sha256 = ?",
+                       DB_T(zSha256));
   if (!p) return DB_ERROR;
-  db_bind_text(p, 1, zSha256);
   int rc = db_step(p);
   if (rc == DB_ROW) {
     *pnData = db_column_bytes(p, 0);
@@ -430,26 +279,17 @@ static int act_index(const ComplianceActivity *a, int n, int64_t id) {
 
 int evidence_system_kinds(Db *pDb, int64_t iActivity, int *pbAttendance,
                           int *pbActa) {
-  *pbAttendance = 0;
-  *pbActa = 0;
-  DbStmt *p = db_prepare(pDb,
-                         "SELECT count(*) FROM attendance WHERE "
-                         "activity_id = ?");
-  if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, iActivity);
-  int rc = db_step(p);
-  if (rc == DB_ROW) *pbAttendance = db_column_int64(p, 0) > 0;
-  db_done(p);
-  if (rc != DB_ROW) return DB_ERROR;
-  p = db_prepare(pDb,
-                 "SELECT count(*) FROM actas WHERE activity_id = ? AND "
-                 "state IN ('aprobada', 'publicada')");
-  if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, iActivity);
-  rc = db_step(p);
-  if (rc == DB_ROW) *pbActa = db_column_int64(p, 0) > 0;
-  db_done(p);
-  return rc == DB_ROW ? DB_OK : DB_ERROR;
+  int64_t nAttendance = db_int(pDb, -1,
+                               "SELECT count(*) FROM attendance WHERE "
+                               "activity_id = ?",
+                               DB_I(iActivity));
+  int64_t nActa = db_int(pDb, -1,
+                         "SELECT count(*) FROM actas WHERE activity_id = ? AND "
+                         "state IN ('aprobada', 'publicada')",
+                         DB_I(iActivity));
+  *pbAttendance = nAttendance > 0;
+  *pbActa = nActa > 0;
+  return nAttendance < 0 || nActa < 0 ? DB_ERROR : DB_OK;
 }
 
 /* Appends evidence kind zKind to activity c, growing its arena array
@@ -459,104 +299,103 @@ static void feed_add_kind(Arena *pArena, ComplianceActivity *c, int *pnAlloc,
   for (int i = 0; i < c->nEvidence; i++) {
     if (strcmp(c->azEvidence[i], zKind) == 0) return;
   }
-  if (c->nEvidence == *pnAlloc) {
-    *pnAlloc = *pnAlloc ? *pnAlloc * 2 : 4;
-    const char **aNew = arena_alloc(pArena, sizeof(char *) * (size_t)*pnAlloc);
-    if (c->nEvidence) {
-      memcpy(aNew, c->azEvidence, sizeof(char *) * (size_t)c->nEvidence);
-    }
-    c->azEvidence = aNew;
-  }
+  c->azEvidence = arena_grow(pArena, (void *)c->azEvidence, c->nEvidence,
+                             pnAlloc, sizeof(char *));
   ((const char **)c->azEvidence)[c->nEvidence++] = arena_strdup(pArena, zKind);
+}
+
+/* What the feeder fills, for the row functions below. */
+typedef struct Feed {
+  Arena *pArena;
+  ComplianceActivity *a; /* The council's activities, by id */
+  int n;
+  int *anLineAlloc;  /* Slots of each one's aiLine */
+  int *anEvAlloc;    /* Slots of each one's azEvidence */
+  const char *zKind; /* The evidence kind a system row stands for */
+} Feed;
+
+static void feed_activity(DbStmt *p, Arena *pArena, void *pRow) {
+  ComplianceActivity *c = pRow;
+  c->iId = db_column_int64(p, 0);
+  c->zKind = db_column_dup(p, pArena, 1);
+  c->zTitle = db_column_dup(p, pArena, 2);
+  char *zDate = arena_alloc(pArena, PLAN_DATE_SIZE);
+  compliance_local_date(db_column_int64(p, 3), zDate);
+  c->zDate = zDate;
+  c->zCommune = db_column_dup(p, pArena, 4);
+  c->zCommuneName = db_column_dup(p, pArena, 5);
+  c->zStatus = db_column_dup(p, pArena, 6);
+}
+
+static void feed_line(Feed *f, int i, DbStmt *p) {
+  ComplianceActivity *c = &f->a[i];
+  c->aiLine = arena_grow(f->pArena, (void *)c->aiLine, c->nLine,
+                         &f->anLineAlloc[i], sizeof(int));
+  ((int *)c->aiLine)[c->nLine++] = (int)db_column_int64(p, 1);
+}
+
+static void feed_kind(Feed *f, int i, DbStmt *p) {
+  feed_add_kind(f->pArena, &f->a[i], &f->anEvAlloc[i],
+                f->zKind ? f->zKind : db_column_text(p, 1));
+}
+
+/* Runs zSql (the council as ?1; each row an activity id, then a value)
+** and hands each row of one of the council's activities to xRow. */
+static int feed_rows(Db *pDb, Feed *f, const char *zSql, int64_t iCouncil,
+                     void (*xRow)(Feed *, int, DbStmt *)) {
+  DbStmt *p = db_query(pDb, zSql, DB_I(iCouncil));
+  int rc = p ? DB_DONE : DB_ERROR;
+  while (p && (rc = db_step(p)) == DB_ROW) {
+    int i = act_index(f->a, f->n, db_column_int64(p, 0));
+    if (i >= 0) xRow(f, i, p);
+  }
+  return db_end(p, rc) == DB_OK ? DB_OK : DB_ERROR;
 }
 
 int evidence_compliance_feed(Db *pDb, Arena *pArena, int64_t iCouncil,
                              ComplianceActivity **paAct, int *pnAct) {
+  Feed f = {pArena, NULL, 0, NULL, NULL, NULL};
   *paAct = NULL;
   *pnAct = 0;
-  int n = (int)db_query_int64(pDb, "SELECT count(*) FROM activities", 0);
-  ComplianceActivity *a =
-      arena_alloc(pArena, sizeof(ComplianceActivity) * (size_t)(n + 1));
-  int *anLineAlloc = arena_alloc(pArena, sizeof(int) * (size_t)(n + 1));
-  int *anEvAlloc = arena_alloc(pArena, sizeof(int) * (size_t)(n + 1));
-  DbStmt *p =
-      db_prepare(pDb,
-                 "SELECT a.id, a.kind, a.title, a.starts_at, "
-                 "COALESCE(a.commune_code, ''), COALESCE(c.name, ''), a.status "
-                 "FROM activities a LEFT JOIN territory_communes c ON c.code = "
-                 "a.commune_code WHERE a.council_id = ? ORDER BY a.id");
-  if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, iCouncil);
-  int k = 0, rc;
-  while ((rc = db_step(p)) == DB_ROW && k < n) {
-    ComplianceActivity *c = &a[k++];
-    c->iId = db_column_int64(p, 0);
-    c->zKind = arena_strdup(pArena, db_column_text(p, 1));
-    c->zTitle = arena_strdup(pArena, db_column_text(p, 2));
-    char *zDate = arena_alloc(pArena, PLAN_DATE_SIZE);
-    compliance_local_date(db_column_int64(p, 3), zDate);
-    c->zDate = zDate;
-    c->zCommune = arena_strdup(pArena, db_column_text(p, 4));
-    c->zCommuneName = arena_strdup(pArena, db_column_text(p, 5));
-    c->zStatus = arena_strdup(pArena, db_column_text(p, 6));
+  if (db_rows(db_query(pDb,
+                       "SELECT a.id, a.kind, a.title, a.starts_at, "
+                       "COALESCE(a.commune_code, ''), COALESCE(c.name, ''), "
+                       "a.status FROM activities a LEFT JOIN "
+                       "territory_communes c ON c.code = a.commune_code WHERE "
+                       "a.council_id = ? ORDER BY a.id",
+                       DB_I(iCouncil)),
+              pArena, feed_activity, sizeof(ComplianceActivity), &f.a,
+              &f.n) != DB_OK) {
+    return DB_ERROR;
   }
-  db_done(p);
-  if (rc != DB_DONE && rc != DB_ROW) return DB_ERROR;
-
-  p = db_prepare(pDb,
-                 "SELECT l.activity_id, l.line_number FROM "
-                 "activity_plan_lines l JOIN activities a ON a.id = "
-                 "l.activity_id WHERE a.council_id = ? ORDER BY "
-                 "l.activity_id, l.line_number");
-  if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, iCouncil);
-  while ((rc = db_step(p)) == DB_ROW) {
-    int i = act_index(a, k, db_column_int64(p, 0));
-    if (i < 0) continue;
-    ComplianceActivity *c = &a[i];
-    if (c->nLine == anLineAlloc[i]) {
-      anLineAlloc[i] = anLineAlloc[i] ? anLineAlloc[i] * 2 : 4;
-      int *aNew = arena_alloc(pArena, sizeof(int) * (size_t)anLineAlloc[i]);
-      if (c->nLine) memcpy(aNew, c->aiLine, sizeof(int) * (size_t)c->nLine);
-      c->aiLine = aNew;
-    }
-    ((int *)c->aiLine)[c->nLine++] = (int)db_column_int64(p, 1);
+  f.anLineAlloc = arena_alloc(pArena, sizeof(int) * (size_t)(f.n + 1));
+  f.anEvAlloc = arena_alloc(pArena, sizeof(int) * (size_t)(f.n + 1));
+  int rc = feed_rows(pDb, &f,
+                     "SELECT l.activity_id, l.line_number FROM "
+                     "activity_plan_lines l JOIN activities a ON a.id = "
+                     "l.activity_id WHERE a.council_id = ? ORDER BY "
+                     "l.activity_id, l.line_number",
+                     iCouncil, feed_line);
+  if (rc == DB_OK) {
+    rc = feed_rows(pDb, &f,
+                   "SELECT e.activity_id, e.kind FROM evidence_items e JOIN "
+                   "activities a ON a.id = e.activity_id WHERE a.council_id "
+                   "= ? AND e.deleted_at IS NULL ORDER BY e.activity_id, e.id",
+                   iCouncil, feed_kind);
   }
-  db_done(p);
-  if (rc != DB_DONE) return DB_ERROR;
-
-  p = db_prepare(pDb,
-                 "SELECT e.activity_id, e.kind FROM evidence_items e "
-                 "JOIN activities a ON a.id = e.activity_id WHERE "
-                 "a.council_id = ? AND e.deleted_at IS NULL ORDER BY "
-                 "e.activity_id, e.id");
-  if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, iCouncil);
-  while ((rc = db_step(p)) == DB_ROW) {
-    int i = act_index(a, k, db_column_int64(p, 0));
-    if (i < 0) continue;
-    feed_add_kind(pArena, &a[i], &anEvAlloc[i], db_column_text(p, 1));
-  }
-  db_done(p);
-  if (rc != DB_DONE) return DB_ERROR;
-
   /* What the system made itself counts too: recorded attendance is the
   ** attendance evidence, an approved or published acta is the acta. */
-  for (int j = 0; j < 2; j++) {
-    p = db_prepare(pDb, j == 0 ? EVIDENCE_SQL_SYSTEM_ATTENDANCE
-                               : EVIDENCE_SQL_SYSTEM_ACTA);
-    if (!p) return DB_ERROR;
-    db_bind_int64(p, 1, iCouncil);
-    while ((rc = db_step(p)) == DB_ROW) {
-      int i = act_index(a, k, db_column_int64(p, 0));
-      if (i < 0) continue;
-      feed_add_kind(pArena, &a[i], &anEvAlloc[i],
-                    j == 0 ? EVIDENCE_KIND_ATTENDANCE : EVIDENCE_KIND_ACTA);
-    }
-    db_done(p);
-    if (rc != DB_DONE) return DB_ERROR;
+  f.zKind = EVIDENCE_KIND_ATTENDANCE;
+  if (rc == DB_OK) {
+    rc =
+        feed_rows(pDb, &f, EVIDENCE_SQL_SYSTEM_ATTENDANCE, iCouncil, feed_kind);
   }
-  *paAct = a;
-  *pnAct = k;
+  f.zKind = EVIDENCE_KIND_ACTA;
+  if (rc == DB_OK) {
+    rc = feed_rows(pDb, &f, EVIDENCE_SQL_SYSTEM_ACTA, iCouncil, feed_kind);
+  }
+  if (rc != DB_OK) return DB_ERROR;
+  *paAct = f.a ? f.a : arena_alloc(pArena, sizeof(ComplianceActivity));
+  *pnAct = f.n;
   return DB_OK;
 }

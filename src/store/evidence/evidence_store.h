@@ -19,6 +19,11 @@
 #include "store/evidence/evidence_derivatives.h"
 #include "util/arena.h"
 
+/* The council's settings COUNCIL_EVIDENCE_MAX_BYTES (the largest file),
+** COUNCIL_EVIDENCE_REQUEST_MAX_BYTES (the largest upload, all its files
+** together; the server refuses a larger body, 413, before reading it),
+** COUNCIL_EVIDENCE_MAX_PIXELS and COUNCIL_EVIDENCE_MAX_SIDE default to
+** these (store/council/council.h). */
 #define EVIDENCE_MAX_BYTES_DEFAULT (20 * 1024 * 1024) /* 20 MB a file */
 #define EVIDENCE_REQUEST_MAX_BYTES_DEFAULT (100 * 1024 * 1024) /* A send */
 /* The most the officer may set either limit to: a request's body is held
@@ -76,27 +81,11 @@ typedef struct EvidenceFile {
   int nDeriv;
 } EvidenceFile;
 
-/* The largest file accepted, bytes (setting evidence_max_bytes). */
-size_t evidence_max_bytes(Db *pDb);
-int evidence_max_bytes_set(Db *pDb, size_t nMax);
-/* The largest upload request, all its files together, bytes (setting
-** evidence_request_max_bytes). The route table hands this to the server,
-** which refuses a larger body (413) before reading it. */
-size_t evidence_request_max_bytes(Db *pDb);
-int evidence_request_max_bytes_set(Db *pDb, size_t nMax);
-/* The largest photo decoded, as its header states it (settings
-** evidence_max_pixels and evidence_max_side): a larger one is refused
-** before any of its pixels is decoded. */
-void evidence_photo_limits(Db *pDb, PhotoLimits *pLim);
-int evidence_photo_limits_set(Db *pDb, const PhotoLimits *pLim);
-/* Everything an upload is checked against. */
-void evidence_limits(Db *pDb, EvidenceLimits *pLim);
-/* Saves the limits of the settings form, nested in the caller's
-** transaction, and bumps their version (RECORD_EVIDENCE_LIMITS, the
-** settings row 'evidence_limits'); the caller checks the version it was
-** drawn from first (record_stamp_claim()). */
-int evidence_limits_save(Db *pDb, const EvidenceLimits *pLim,
-                         size_t nRequestMax);
+/* Everything an upload to council iCouncil is checked against: its
+** settings COUNCIL_EVIDENCE_MAX_BYTES, _MAX_PIXELS and _MAX_SIDE (the
+** largest photo decoded, as its header states it: a larger one is refused
+** before any of its pixels is decoded), read through the council module. */
+void evidence_limits(Db *pDb, int64_t iCouncil, EvidenceLimits *pLim);
 
 /* The MIME type accepted for these bytes — image/jpeg, image/png,
 ** image/webp or application/pdf, judged by content (libmagic) — or NULL

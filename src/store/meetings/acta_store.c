@@ -1,5 +1,5 @@
 /*
-** Actas, stored (see sessions.h): the acta of a session, its items with
+** Actas, stored (see meetings.h): the acta of a meeting, its items with
 ** Markdown summaries, councillors' comments, corrections, and what an
 ** approved acta shows of its session, frozen. Whether a change is allowed
 ** is decided by domain/acta.h in the caller; the version check here only
@@ -14,94 +14,65 @@
 #include "domain/chile_time.h"
 #include "store/meetings/meetings.h"
 
-int session_acta_get(Db *pDb, int64_t iActivity, SessionActa *pActa) {
-  DbStmt *p = db_prepare(pDb,
-                         "SELECT id, state, coalesce(approved_in, 0), version "
-                         "FROM actas WHERE activity_id = ?");
-  if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, iActivity);
-  int rc = db_step(p);
-  if (rc == DB_ROW) {
-    pActa->id = db_column_int64(p, 0);
-    pActa->iActivity = iActivity;
-    pActa->eState = ACTA_BORRADOR;
-    acta_state_parse(db_column_text(p, 1), &pActa->eState);
-    pActa->iApprovedIn = db_column_int64(p, 2);
-    pActa->iVersion = (int)db_column_int64(p, 3);
-  }
-  db_done(p);
-  return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_DONE : DB_ERROR;
+/* The state from its slug (column 2). */
+static void acta_fix(DbStmt *p, Arena *pArena, void *pRow) {
+  (void)pArena;
+  MeetingActa *a = pRow;
+  a->eState = ACTA_BORRADOR;
+  acta_state_parse(db_column_text(p, 2), &a->eState);
 }
 
-int session_acta_create(Db *pDb, int64_t iActivity, const char *const *azTitle,
-                        int nTitle, SessionActa *pActa) {
+static const DbMap acta_from_row_map = DB_MAP_FIX(
+    MeetingActa, acta_fix, "ii-in", id, iActivity, iApprovedIn, iVersion);
+
+int meeting_acta_get(Db *pDb, int64_t iActivity, MeetingActa *pActa) {
+  return db_get(pDb, NULL, &acta_from_row_map, pActa,
+                "SELECT id, activity_id, state, coalesce(approved_in, "
+                "0), version FROM actas WHERE activity_id = ?",
+                DB_I(iActivity));
+}
+
+int meeting_acta_create(Db *pDb, int64_t iActivity, const char *const *azTitle,
+                        int nTitle, MeetingActa *pActa) {
   int rc = db_begin(pDb);
   if (rc != DB_OK) return rc;
   int64_t iNow = db_now(), iActa = 0;
-  DbStmt *p =
-      db_prepare(pDb,
-                 "INSERT INTO actas(activity_id, created_at, updated_at) "
-                 "VALUES (?, ?, ?) ON CONFLICT (activity_id) DO NOTHING "
-                 "RETURNING id");
-  if (!p)
-    rc = DB_ERROR;
-  else {
-    db_bind_int64(p, 1, iActivity);
-    db_bind_int64(p, 2, iNow);
-    db_bind_int64(p, 3, iNow);
-    int s = db_step(p);
-    if (s == DB_ROW) iActa = db_column_int64(p, 0);
-    rc = s == DB_ROW ? DB_OK : s == DB_DONE ? DB_CONSTRAINT : DB_ERROR;
-    db_done(p);
-  }
+  rc = db_exec_id(pDb,
+                  "INSERT INTO actas(activity_id, created_at, updated_at) "
+                  "VALUES (?, ?, ?) ON CONFLICT (activity_id) DO NOTHING "
+                  "RETURNING id",
+                  &iActa, DB_I(iActivity), DB_I(iNow), DB_I(iNow));
+  if (rc == DB_DONE) rc = DB_CONSTRAINT; /* It has one already */
   for (int i = 0; i < nTitle && rc == DB_OK; i++) {
-    p = db_prepare(pDb,
-                   "INSERT INTO acta_items(acta_id, title, sort_order) "
-                   "VALUES (?, ?, ?)");
-    if (!p) {
-      rc = DB_ERROR;
-      break;
-    }
-    db_bind_int64(p, 1, iActa);
-    db_bind_text(p, 2, azTitle[i]);
-    db_bind_int64(p, 3, i);
-    rc = db_step(p) == DB_DONE ? DB_OK : DB_ERROR;
-    db_done(p);
+    rc = db_exec(pDb,
+                 "INSERT INTO acta_items(acta_id, title, sort_order) VALUES "
+                 "(?, ?, ?)",
+                 DB_I(iActa), DB_T(azTitle[i]), DB_I(i));
   }
   if (rc != DB_OK) {
     db_rollback(pDb);
     return rc;
   }
   rc = db_commit(pDb);
-  return rc == DB_OK ? session_acta_get(pDb, iActivity, pActa) : rc;
+  return rc == DB_OK ? meeting_acta_get(pDb, iActivity, pActa) : rc;
 }
 
-int session_acta_items(Db *pDb, Arena *pArena, int64_t iActa,
-                       SessionActaItem **paItem, int *pnItem) {
-  *paItem = NULL;
-  *pnItem = 0;
-  DbStmt *p = db_prepare(pDb,
-                         "SELECT id, title, summary_md FROM acta_items "
-                         "WHERE acta_id = ? ORDER BY sort_order, id");
-  if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, iActa);
-  int nAlloc = 0, rc;
-  while ((rc = db_step(p)) == DB_ROW) {
-    *paItem =
-        arena_grow(pArena, *paItem, *pnItem, &nAlloc, sizeof(SessionActaItem));
-    SessionActaItem *it = &(*paItem)[(*pnItem)++];
-    it->id = db_column_int64(p, 0);
-    it->zTitle = arena_strdup(pArena, db_column_text(p, 1));
-    it->zSummary = arena_strdup(pArena, db_column_text(p, 2));
-  }
-  db_done(p);
-  return rc == DB_DONE ? DB_OK : DB_ERROR;
+static const DbMap item_from_row_map =
+    DB_MAP(MeetingActaItem, "itt", id, zTitle, zSummary);
+
+int meeting_acta_items(Db *pDb, Arena *pArena, int64_t iActa,
+                       MeetingActaItem **paItem, int *pnItem) {
+  return db_list(pDb, pArena, &item_from_row_map, paItem, pnItem,
+                 "SELECT id, title, summary_md FROM acta_items WHERE "
+                 "acta_id = ? ORDER BY sort_order, id",
+                 DB_I(iActa));
 }
 
-/* Bumps the version if it is still pActa's: DB_OK, DB_BUSY, DB_ERROR. */
-static int acta_bump(Db *pDb, const SessionActa *pActa, const char *zState,
+/* Bumps the version if it is still pActa's: DB_OK, DB_STALE, DB_ERROR. */
+static int acta_bump(Db *pDb, const MeetingActa *pActa, const char *zState,
                      int64_t iApprovedIn, int64_t iUser) {
-  DbStmt *p = db_prepare(
+  int64_t iNow = db_now();
+  int rc = db_exec_id(
       pDb,
       "UPDATE actas SET state = ?, approved_in = CAST(? AS BIGINT), "
       "approved_at = CASE WHEN ? = 'aprobada' THEN CAST(? AS BIGINT) "
@@ -109,31 +80,14 @@ static int acta_bump(Db *pDb, const SessionActa *pActa, const char *zState,
       "published_at = CASE WHEN ? = 'publicada' THEN CAST(? AS BIGINT) "
       "ELSE published_at END, "
       "updated_at = ?, updated_by = CAST(? AS BIGINT), version = version + 1 "
-      "WHERE id = ? AND version = ? RETURNING id");
-  if (!p) return DB_ERROR;
-  int64_t iNow = db_now();
-  db_bind_text(p, 1, zState);
-  if (iApprovedIn > 0)
-    db_bind_int64(p, 2, iApprovedIn);
-  else
-    db_bind_null(p, 2);
-  db_bind_text(p, 3, zState);
-  db_bind_int64(p, 4, iNow);
-  db_bind_text(p, 5, zState);
-  db_bind_int64(p, 6, iNow);
-  db_bind_int64(p, 7, iNow);
-  if (iUser > 0)
-    db_bind_int64(p, 8, iUser);
-  else
-    db_bind_null(p, 8);
-  db_bind_int64(p, 9, pActa->id);
-  db_bind_int64(p, 10, pActa->iVersion);
-  int s = db_step(p);
-  db_done(p);
-  return s == DB_ROW ? DB_OK : s == DB_DONE ? DB_BUSY : DB_ERROR;
+      "WHERE id = ? AND version = ? RETURNING id",
+      NULL, DB_T(zState), DB_IN(iApprovedIn), DB_T(zState), DB_I(iNow),
+      DB_T(zState), DB_I(iNow), DB_I(iNow), DB_IN(iUser), DB_I(pActa->id),
+      DB_I(pActa->iVersion));
+  return rc == DB_OK ? DB_OK : rc == DB_DONE ? DB_STALE : DB_ERROR;
 }
 
-int session_acta_save(Db *pDb, int64_t iUser, const SessionActa *pActa,
+int meeting_acta_save(Db *pDb, int64_t iUser, const MeetingActa *pActa,
                       const int64_t *aiItem, const char *const *azSummary,
                       int n) {
   int rc = db_begin(pDb);
@@ -141,18 +95,10 @@ int session_acta_save(Db *pDb, int64_t iUser, const SessionActa *pActa,
   rc = acta_bump(pDb, pActa, acta_state_slug(pActa->eState), pActa->iApprovedIn,
                  iUser);
   for (int i = 0; i < n && rc == DB_OK; i++) {
-    DbStmt *p = db_prepare(pDb,
-                           "UPDATE acta_items SET summary_md = ? "
-                           "WHERE id = ? AND acta_id = ?");
-    if (!p) {
-      rc = DB_ERROR;
-      break;
-    }
-    db_bind_text(p, 1, azSummary[i]);
-    db_bind_int64(p, 2, aiItem[i]);
-    db_bind_int64(p, 3, pActa->id);
-    rc = db_step(p) == DB_DONE ? DB_OK : DB_ERROR;
-    db_done(p);
+    rc = db_exec(pDb,
+                 "UPDATE acta_items SET summary_md = ? WHERE id = ? AND "
+                 "acta_id = ?",
+                 DB_T(azSummary[i]), DB_I(aiItem[i]), DB_I(pActa->id));
   }
   if (rc != DB_OK) {
     db_rollback(pDb);
@@ -161,7 +107,7 @@ int session_acta_save(Db *pDb, int64_t iUser, const SessionActa *pActa,
   return db_commit(pDb);
 }
 
-int session_acta_set_state(Db *pDb, int64_t iUser, const SessionActa *pActa,
+int meeting_acta_set_state(Db *pDb, int64_t iUser, const MeetingActa *pActa,
                            ActaState eNew, int64_t iApprovedIn) {
   int rc = db_begin(pDb);
   if (rc != DB_OK) return rc;
@@ -173,7 +119,7 @@ int session_acta_set_state(Db *pDb, int64_t iUser, const SessionActa *pActa,
   /* Approved: what it shows is fixed with it, in the same transaction, so
   ** that no attendance or agreement saved in between is left out. */
   if (rc == DB_OK && acta_freezes_session(eNew, NULL)) {
-    rc = session_acta_freeze(pDb, pActa);
+    rc = meeting_acta_freeze(pDb, pActa);
   }
   if (rc != DB_OK) {
     db_rollback(pDb);
@@ -182,9 +128,9 @@ int session_acta_set_state(Db *pDb, int64_t iUser, const SessionActa *pActa,
   return db_commit(pDb);
 }
 
-int session_acta_freezes(Db *pDb, int64_t iActivity) {
-  SessionActa acta;
-  int rc = session_acta_get(pDb, iActivity, &acta);
+int meeting_acta_freezes(Db *pDb, int64_t iActivity) {
+  MeetingActa acta;
+  int rc = meeting_acta_get(pDb, iActivity, &acta);
   if (rc == DB_DONE) return 0;
   if (rc != DB_OK) return -1;
   return acta_freezes_session(acta.eState, NULL);
@@ -192,24 +138,14 @@ int session_acta_freezes(Db *pDb, int64_t iActivity) {
 
 /* ---- Frozen: what an approved acta shows of its session ---- */
 
-/* The council of activity iActivity, or 0. */
-static int64_t activity_council(Db *pDb, int64_t iActivity) {
-  DbStmt *p = db_prepare(pDb, "SELECT council_id FROM activities WHERE id = ?");
-  if (!p) return 0;
-  db_bind_int64(p, 1, iActivity);
-  int64_t iCouncil = db_step(p) == DB_ROW ? db_column_int64(p, 0) : 0;
-  db_done(p);
-  return iCouncil;
-}
-
 /* The JSON document of migration 0015 (a new reference). */
 static json_t *frozen_json(Arena *pArena, const Activity *a,
-                           const SessionAttendance *aRow, int nRow,
-                           const SessionAgreement *aAgr, int nAgr,
+                           const MeetingAttendance *aRow, int nRow,
+                           const MeetingAgreement *aAgr, int nAgr,
                            const QuorumResult *q) {
   json_t *pRows = json_array();
   for (int i = 0; i < nRow; i++) {
-    const SessionAttendance *s = &aRow[i];
+    const MeetingAttendance *s = &aRow[i];
     json_array_append_new(
         pRows,
         json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:I}", "member_id",
@@ -220,7 +156,7 @@ static json_t *frozen_json(Arena *pArena, const Activity *a,
   }
   json_t *pAgr = json_array();
   for (int i = 0; i < nAgr; i++) {
-    const SessionAgreement *g = &aAgr[i];
+    const MeetingAgreement *g = &aAgr[i];
     json_array_append_new(
         pAgr, json_pack("{s:I, s:s, s:b, s:i, s:i, s:i, s:s, s:s, s:s}", "id",
                         (json_int_t)g->id, "text", g->zText, "voted", g->bVoted,
@@ -235,25 +171,24 @@ static json_t *frozen_json(Arena *pArena, const Activity *a,
                    "agreements", pAgr);
 }
 
-int session_acta_freeze(Db *pDb, const SessionActa *pActa) {
+int meeting_acta_freeze(Db *pDb, const MeetingActa *pActa) {
   Arena *pArena = arena_new();
   Activity act;
   QuorumResult q;
-  SessionAttendance *aRow = NULL;
-  SessionAgreement *aAgr = NULL;
+  MeetingAttendance *aRow = NULL;
+  MeetingAgreement *aAgr = NULL;
   int nRow = 0, nAgr = 0;
-  int64_t iCouncil = activity_council(pDb, pActa->iActivity);
-  int rc = iCouncil > 0 ? DB_OK : DB_ERROR;
-  if (rc == DB_OK) rc = activity_get(pDb, pArena, pActa->iActivity, &act);
+  int rc = activity_get(pDb, pArena, pActa->iActivity, &act);
+  int64_t iCouncil = act.iCouncil; /* The activity's own council */
   if (rc == DB_OK) {
-    rc = session_attendance_list(pDb, pArena, pActa->iActivity, &aRow, &nRow);
+    rc = meeting_attendance_list(pDb, pArena, pActa->iActivity, &aRow, &nRow);
   }
   if (rc == DB_OK) {
-    rc = session_agreement_list(pDb, pArena, iCouncil, pActa->iActivity, &aAgr,
+    rc = meeting_agreement_list(pDb, pArena, iCouncil, pActa->iActivity, &aAgr,
                                 &nAgr);
   }
   if (rc == DB_OK) {
-    rc = session_quorum(pDb, pArena, iCouncil, pActa->iActivity, &q);
+    rc = meeting_quorum(pDb, pArena, iCouncil, pActa->iActivity, &q);
   }
   char *zJson = NULL;
   if (rc == DB_OK) {
@@ -262,17 +197,13 @@ int session_acta_freeze(Db *pDb, const SessionActa *pActa) {
     json_decref(pDoc);
     if (!zJson) rc = DB_ERROR;
   }
-  DbStmt *p = rc == DB_OK ? db_prepare(pDb,
-                                       "UPDATE actas SET frozen = ? WHERE "
-                                       "id = ? AND frozen IS NULL")
-                          : NULL;
-  if (p) {
-    db_bind_text(p, 1, zJson);
-    db_bind_int64(p, 2, pActa->id);
-    rc = db_step(p) == DB_DONE ? DB_OK : DB_ERROR;
-    db_done(p);
-  } else {
-    rc = DB_ERROR;
+  if (rc == DB_OK) {
+    rc = db_exec(pDb,
+                 "UPDATE actas SET frozen = ? WHERE id = ? AND frozen IS "
+                 "NULL",
+                 DB_T(zJson), DB_I(pActa->id)) == DB_OK
+             ? DB_OK
+             : DB_ERROR;
   }
   free(zJson);
   arena_free(pArena);
@@ -289,19 +220,17 @@ static int64_t frozen_int(json_t *p, const char *zKey) {
   return (int64_t)json_integer_value(json_object_get(p, zKey));
 }
 
-int session_acta_frozen(Db *pDb, Arena *pArena, int64_t iActa,
-                        SessionActaFrozen *pOut) {
+int meeting_acta_frozen(Db *pDb, Arena *pArena, int64_t iActa,
+                        MeetingActaFrozen *pOut) {
   memset(pOut, 0, sizeof(*pOut));
-  DbStmt *p = db_prepare(pDb,
-                         "SELECT frozen FROM actas WHERE id = ? AND frozen "
-                         "IS NOT NULL");
-  if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, iActa);
-  int rc = db_step(p);
-  json_t *pDoc =
-      rc == DB_ROW ? json_loads(db_column_text(p, 0), 0, NULL) : NULL;
-  db_done(p);
-  if (rc == DB_DONE) return DB_DONE;
+  Arena *pText = arena_new();
+  const char *zDoc = db_text(pDb, pText,
+                             "SELECT frozen FROM actas WHERE id = ? AND "
+                             "frozen IS NOT NULL",
+                             DB_I(iActa));
+  json_t *pDoc = zDoc ? json_loads(zDoc, 0, NULL) : NULL;
+  arena_free(pText);
+  if (!zDoc) return DB_DONE;
   if (!json_is_object(pDoc)) {
     json_decref(pDoc);
     return DB_ERROR;
@@ -314,9 +243,9 @@ int session_acta_frozen(Db *pDb, Arena *pArena, int64_t iActa,
   json_t *pArr = json_object_get(pDoc, "attendance");
   size_t n = json_array_size(pArr), i;
   json_t *e;
-  pOut->aRow = arena_alloc(pArena, sizeof(SessionAttendance) * (n + 1));
+  pOut->aRow = arena_alloc(pArena, sizeof(MeetingAttendance) * (n + 1));
   json_array_foreach(pArr, i, e) {
-    SessionAttendance *s = &pOut->aRow[pOut->nRow++];
+    MeetingAttendance *s = &pOut->aRow[pOut->nRow++];
     s->iMember = frozen_int(e, "member_id");
     s->zName = frozen_text(pArena, e, "name");
     s->zOrganization = frozen_text(pArena, e, "organization");
@@ -329,9 +258,9 @@ int session_acta_frozen(Db *pDb, Arena *pArena, int64_t iActa,
   }
   pArr = json_object_get(pDoc, "agreements");
   n = json_array_size(pArr);
-  pOut->aAgr = arena_alloc(pArena, sizeof(SessionAgreement) * (n + 1));
+  pOut->aAgr = arena_alloc(pArena, sizeof(MeetingAgreement) * (n + 1));
   json_array_foreach(pArr, i, e) {
-    SessionAgreement *g = &pOut->aAgr[pOut->nAgr++];
+    MeetingAgreement *g = &pOut->aAgr[pOut->nAgr++];
     memset(g, 0, sizeof(*g));
     g->id = frozen_int(e, "id");
     g->zText = frozen_text(pArena, e, "text");
@@ -352,21 +281,11 @@ int session_acta_frozen(Db *pDb, Arena *pArena, int64_t iActa,
 
 static int insert_note(Db *pDb, const char *zSql, int64_t iParent,
                        int64_t iUser, const char *zBody) {
-  DbStmt *p = db_prepare(pDb, zSql);
-  if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, iParent);
-  if (iUser > 0)
-    db_bind_int64(p, 2, iUser);
-  else
-    db_bind_null(p, 2);
-  db_bind_text(p, 3, zBody);
-  db_bind_int64(p, 4, db_now());
-  int rc = db_step(p);
-  db_done(p);
-  return rc == DB_DONE ? DB_OK : rc;
+  return db_exec(pDb, zSql, DB_I(iParent), DB_IN(iUser), DB_T(zBody),
+                 DB_I(db_now()));
 }
 
-int session_acta_comment_add(Db *pDb, int64_t iItem, int64_t iUser,
+int meeting_acta_comment_add(Db *pDb, int64_t iItem, int64_t iUser,
                              const char *zBody) {
   return insert_note(pDb,
                      "INSERT INTO acta_comments(acta_item_id, user_id, body, "
@@ -374,7 +293,7 @@ int session_acta_comment_add(Db *pDb, int64_t iItem, int64_t iUser,
                      iItem, iUser, zBody);
 }
 
-int session_acta_correction_add(Db *pDb, int64_t iActa, int64_t iUser,
+int meeting_acta_correction_add(Db *pDb, int64_t iActa, int64_t iUser,
                                 const char *zBody) {
   return insert_note(pDb,
                      "INSERT INTO acta_corrections(acta_id, created_by, "
@@ -382,73 +301,59 @@ int session_acta_correction_add(Db *pDb, int64_t iActa, int64_t iUser,
                      iActa, iUser, zBody);
 }
 
-static int list_notes(DbStmt *p, Arena *pArena, SessionActaNote **paNote,
-                      int *pnNote) {
-  *paNote = NULL;
-  *pnNote = 0;
-  int nAlloc = 0, rc;
-  while ((rc = db_step(p)) == DB_ROW) {
-    *paNote =
-        arena_grow(pArena, *paNote, *pnNote, &nAlloc, sizeof(SessionActaNote));
-    SessionActaNote *n = &(*paNote)[(*pnNote)++];
-    char zIso[CHILE_TIME_ISO_MAX];
-    n->iItem = db_column_int64(p, 0);
-    n->zAuthor = arena_strdup(pArena, db_column_text(p, 1));
-    chile_time_format_iso(db_column_int64(p, 2), zIso, sizeof(zIso));
-    n->zDate = arena_strndup(pArena, zIso, 10);
-    n->zBody = arena_strdup(pArena, db_column_text(p, 3));
-  }
-  db_done(p);
-  return rc == DB_DONE ? DB_OK : DB_ERROR;
+/* The date of the time in column 2. */
+static void note_fix(DbStmt *p, Arena *pArena, void *pRow) {
+  char zDate[CHILE_TIME_DATE_SIZE];
+  chile_time_format_date(db_column_int64(p, 2), zDate);
+  ((MeetingActaNote *)pRow)->zDate = arena_strdup(pArena, zDate);
 }
 
-int session_acta_comments(Db *pDb, Arena *pArena, int64_t iActa,
-                          SessionActaNote **paNote, int *pnNote) {
-  DbStmt *p = db_prepare(
-      pDb,
-      "SELECT c.acta_item_id, coalesce(u.name, ''), c.created_at, c.body "
-      "FROM acta_comments c JOIN acta_items i ON i.id = c.acta_item_id "
-      "LEFT JOIN users u ON u.id = c.user_id "
-      "WHERE i.acta_id = ? ORDER BY c.created_at, c.id");
-  if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, iActa);
-  return list_notes(p, pArena, paNote, pnNote);
+static const DbMap note_from_row_map =
+    DB_MAP_FIX(MeetingActaNote, note_fix, "it-t", iItem, zAuthor, zBody);
+
+int meeting_acta_comments(Db *pDb, Arena *pArena, int64_t iActa,
+                          MeetingActaNote **paNote, int *pnNote) {
+  return db_rows_map(
+      db_query(pDb,
+               "SELECT c.acta_item_id, coalesce(u.name, ''), c.created_at, "
+               "c.body FROM acta_comments c JOIN acta_items i ON i.id = "
+               "c.acta_item_id LEFT JOIN users u ON u.id = c.user_id WHERE "
+               "i.acta_id = ? ORDER BY c.created_at, c.id",
+               DB_I(iActa)),
+      pArena, &note_from_row_map, paNote, pnNote);
 }
 
-int session_acta_corrections(Db *pDb, Arena *pArena, int64_t iActa,
-                             SessionActaNote **paNote, int *pnNote) {
-  DbStmt *p = db_prepare(
-      pDb,
-      "SELECT 0, coalesce(u.name, ''), c.created_at, c.body_md "
-      "FROM acta_corrections c LEFT JOIN users u ON u.id = c.created_by "
-      "WHERE c.acta_id = ? ORDER BY c.created_at, c.id");
-  if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, iActa);
-  return list_notes(p, pArena, paNote, pnNote);
+int meeting_acta_corrections(Db *pDb, Arena *pArena, int64_t iActa,
+                             MeetingActaNote **paNote, int *pnNote) {
+  return db_rows_map(
+      db_query(pDb,
+               "SELECT 0, coalesce(u.name, ''), c.created_at, c.body_md FROM "
+               "acta_corrections c LEFT JOIN users u ON u.id = c.created_by "
+               "WHERE c.acta_id = ? ORDER BY c.created_at, c.id",
+               DB_I(iActa)),
+      pArena, &note_from_row_map, paNote, pnNote);
 }
 
-int session_acta_published(Db *pDb, Arena *pArena, int64_t iCouncil,
+int meeting_acta_published(Db *pDb, Arena *pArena, int64_t iCouncil,
                            int64_t **paiActivity, const char ***pazTitle,
                            int64_t **paiStart, int *pn) {
   *pn = 0;
-  DbStmt *p = db_prepare(pDb,
-                         "SELECT a.id, a.title, a.starts_at FROM actas t "
-                         "JOIN activities a ON a.id = t.activity_id "
-                         "WHERE a.council_id = ? AND t.state = 'publicada' "
-                         "ORDER BY a.starts_at DESC, a.id");
-  if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, iCouncil);
-  int nAlloc = 64, rc;
+  DbStmt *p = db_query(pDb,
+                       "SELECT a.id, a.title, a.starts_at FROM actas t JOIN "
+                       "activities a ON a.id = t.activity_id WHERE "
+                       "a.council_id = ? AND t.state = 'publicada' ORDER BY "
+                       "a.starts_at DESC, a.id",
+                       DB_I(iCouncil));
+  int nAlloc = 64, rc = p ? DB_DONE : DB_ERROR;
   *paiActivity = arena_alloc(pArena, sizeof(int64_t) * (size_t)nAlloc);
   *pazTitle = arena_alloc(pArena, sizeof(char *) * (size_t)nAlloc);
   *paiStart = arena_alloc(pArena, sizeof(int64_t) * (size_t)nAlloc);
-  while ((rc = db_step(p)) == DB_ROW) {
+  while (p && (rc = db_step(p)) == DB_ROW) {
     if (*pn == nAlloc) continue; /* A page of the newest is enough */
     (*paiActivity)[*pn] = db_column_int64(p, 0);
-    (*pazTitle)[*pn] = arena_strdup(pArena, db_column_text(p, 1));
+    (*pazTitle)[*pn] = db_column_dup(p, pArena, 1);
     (*paiStart)[*pn] = db_column_int64(p, 2);
     (*pn)++;
   }
-  db_done(p);
-  return rc == DB_DONE ? DB_OK : DB_ERROR;
+  return db_end(p, rc) == DB_OK ? DB_OK : DB_ERROR;
 }

@@ -1,5 +1,5 @@
 /*
-** Agreements and their follow-up log, stored (see sessions.h). Every state
+** Agreements and their follow-up log, stored (see meetings.h). Every state
 ** change or note is a log row in the same transaction as the change.
 */
 #include <string.h>
@@ -16,116 +16,74 @@
   "coalesce(g.due_date, ''), g.state, g.version "
 #define AGR_FROM "FROM agreements g JOIN activities a ON a.id = g.activity_id "
 
-static void agreement_from_row(Arena *pArena, DbStmt *p, SessionAgreement *g) {
-  char zIso[CHILE_TIME_ISO_MAX];
-  g->id = db_column_int64(p, 0);
-  g->iActivity = db_column_int64(p, 1);
-  g->zSession = arena_strdup(pArena, db_column_text(p, 2));
-  chile_time_format_iso(db_column_int64(p, 3), zIso, sizeof(zIso));
-  g->zSessionDate = arena_strndup(pArena, zIso, 10);
-  g->zText = arena_strdup(pArena, db_column_text(p, 4));
-  g->nFor = (int)db_column_int64(p, 5);
+/* The session's date (column 3), whether votes were recorded (a negative
+** count says not) and the state from its slug (column 11). */
+static void agreement_fix(DbStmt *p, Arena *pArena, void *pRow) {
+  MeetingAgreement *g = pRow;
+  char zDate[CHILE_TIME_DATE_SIZE];
+  chile_time_format_date(db_column_int64(p, 3), zDate);
+  g->zSessionDate = arena_strdup(pArena, zDate);
   g->bVoted = g->nFor >= 0;
   if (!g->bVoted) g->nFor = 0;
-  g->nAgainst = (int)db_column_int64(p, 6);
-  g->nAbstain = (int)db_column_int64(p, 7);
-  g->zResponsibleKind = arena_strdup(pArena, db_column_text(p, 8));
-  g->zResponsible = arena_strdup(pArena, db_column_text(p, 9));
-  g->zDue = arena_strdup(pArena, db_column_text(p, 10));
   g->eState = AGREEMENT_PENDIENTE;
   agreement_state_parse(db_column_text(p, 11), &g->eState);
-  g->iVersion = (int)db_column_int64(p, 12);
 }
 
-int session_agreement_list(Db *pDb, Arena *pArena, int64_t iCouncil,
-                           int64_t iActivity, SessionAgreement **paAgr,
+static const DbMap agreement_from_row_map =
+    DB_MAP_FIX(MeetingAgreement, agreement_fix, "iit-tnnnttt-n", id, iActivity,
+               zSession, zText, nFor, nAgainst, nAbstain, zResponsibleKind,
+               zResponsible, zDue, iVersion);
+
+int meeting_agreement_list(Db *pDb, Arena *pArena, int64_t iCouncil,
+                           int64_t iActivity, MeetingAgreement **paAgr,
                            int *pnAgr) {
-  *paAgr = NULL;
-  *pnAgr = 0;
-  DbStmt *p = db_prepare(pDb, "SELECT " AGR_COLUMNS AGR_FROM
-                              "WHERE g.council_id = ? AND (? = 0 OR "
-                              "g.activity_id = ?) "
-                              "ORDER BY a.starts_at DESC, g.id");
-  if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, iCouncil);
-  db_bind_int64(p, 2, iActivity);
-  db_bind_int64(p, 3, iActivity);
-  int nAlloc = 0, rc;
-  while ((rc = db_step(p)) == DB_ROW) {
-    *paAgr =
-        arena_grow(pArena, *paAgr, *pnAgr, &nAlloc, sizeof(SessionAgreement));
-    agreement_from_row(pArena, p, &(*paAgr)[(*pnAgr)++]);
-  }
-  db_done(p);
-  return rc == DB_DONE ? DB_OK : DB_ERROR;
+  return db_rows_map(
+      db_query(pDb,
+               "SELECT " AGR_COLUMNS AGR_FROM
+               "WHERE g.council_id = ? AND (? = 0 OR "
+               "g.activity_id = ?) ORDER BY a.starts_at DESC, g.id",
+               DB_I(iCouncil), DB_I(iActivity), DB_I(iActivity)),
+      pArena, &agreement_from_row_map, paAgr, pnAgr);
 }
 
-int session_agreement_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,
-                          SessionAgreement *pAgr) {
-  DbStmt *p = db_prepare(pDb, "SELECT " AGR_COLUMNS AGR_FROM
-                              "WHERE g.council_id = ? AND g.id = ?");
-  if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, iCouncil);
-  db_bind_int64(p, 2, iId);
-  int rc = db_step(p);
-  if (rc == DB_ROW) agreement_from_row(pArena, p, pAgr);
-  db_done(p);
-  return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_DONE : DB_ERROR;
+int meeting_agreement_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,
+                          MeetingAgreement *pAgr) {
+  return db_get(pDb, pArena, &agreement_from_row_map, pAgr,
+                "SELECT " AGR_COLUMNS AGR_FROM
+                "WHERE g.council_id = ? AND g.id = ?",
+                DB_I(iCouncil), DB_I(iId));
 }
 
-/* The insert itself, in session_agreement_insert()'s transaction. */
+/* The insert itself, in meeting_agreement_insert()'s transaction. */
 static int agreement_insert_row(Db *pDb, int64_t iCouncil,
-                                SessionAgreement *pAgr) {
-  DbStmt *p = db_prepare(
+                                MeetingAgreement *pAgr) {
+  int64_t iNow = db_now();
+  int bVoted = pAgr->bVoted; /* Votes not taken are NULL */
+  pAgr->iVersion = 1;
+  return db_exec_id(
       pDb,
       "INSERT INTO agreements(council_id, activity_id, body, votes_for, "
       "votes_against, votes_abstain, responsible_kind, responsible_name, "
       "due_date, state, created_at, updated_at, responsible_member, "
       "responsible_directory) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
-  if (!p) return DB_ERROR;
-  int64_t iNow = db_now();
-  db_bind_int64(p, 1, iCouncil);
-  db_bind_int64(p, 2, pAgr->iActivity);
-  db_bind_text(p, 3, pAgr->zText);
-  if (pAgr->bVoted) {
-    db_bind_int64(p, 4, pAgr->nFor);
-    db_bind_int64(p, 5, pAgr->nAgainst);
-    db_bind_int64(p, 6, pAgr->nAbstain);
-  } else {
-    db_bind_null(p, 4);
-    db_bind_null(p, 5);
-    db_bind_null(p, 6);
-  }
-  db_bind_text(p, 7,
-               pAgr->zResponsibleKind ? pAgr->zResponsibleKind : "ninguno");
-  db_bind_text(p, 8, pAgr->zResponsible ? pAgr->zResponsible : "");
-  db_bind_text(p, 9, pAgr->zDue && *pAgr->zDue ? pAgr->zDue : NULL);
-  db_bind_text(p, 10, agreement_state_slug(pAgr->eState));
-  db_bind_int64(p, 11, iNow);
-  db_bind_int64(p, 12, iNow);
-  if (pAgr->iResponsibleMember > 0)
-    db_bind_int64(p, 13, pAgr->iResponsibleMember);
-  else
-    db_bind_null(p, 13);
-  if (pAgr->iResponsibleDirectory > 0)
-    db_bind_int64(p, 14, pAgr->iResponsibleDirectory);
-  else
-    db_bind_null(p, 14);
-  int rc = db_step(p);
-  if (rc == DB_ROW) pAgr->id = db_column_int64(p, 0);
-  db_done(p);
-  pAgr->iVersion = 1;
-  return rc == DB_ROW ? DB_OK : rc;
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      &pAgr->id, DB_I(iCouncil), DB_I(pAgr->iActivity), DB_T(pAgr->zText),
+      bVoted ? DB_I(pAgr->nFor) : DB_NULL,
+      bVoted ? DB_I(pAgr->nAgainst) : DB_NULL,
+      bVoted ? DB_I(pAgr->nAbstain) : DB_NULL,
+      DB_T(pAgr->zResponsibleKind ? pAgr->zResponsibleKind : "ninguno"),
+      DB_TE(pAgr->zResponsible), DB_TN(pAgr->zDue),
+      DB_T(agreement_state_slug(pAgr->eState)), DB_I(iNow), DB_I(iNow),
+      DB_IN(pAgr->iResponsibleMember), DB_IN(pAgr->iResponsibleDirectory));
 }
 
-int session_agreement_insert(Db *pDb, int64_t iCouncil,
-                             SessionAgreement *pAgr) {
+int meeting_agreement_insert(Db *pDb, int64_t iCouncil,
+                             MeetingAgreement *pAgr) {
   if (db_begin(pDb) != DB_OK) return DB_ERROR;
   /* An approved acta lists its session's agreements: none is added after
   ** (checked in the write transaction, ordered with the approval). */
-  int bFrozen = session_acta_freezes(pDb, pAgr->iActivity);
-  int rc = bFrozen > 0    ? SESSION_ACTA_FROZEN
+  int bFrozen = meeting_acta_freezes(pDb, pAgr->iActivity);
+  int rc = bFrozen > 0    ? MEETING_ACTA_FROZEN
            : bFrozen == 0 ? agreement_insert_row(pDb, iCouncil, pAgr)
                           : DB_ERROR;
   if (rc != DB_OK) {
@@ -135,87 +93,49 @@ int session_agreement_insert(Db *pDb, int64_t iCouncil,
   return db_commit(pDb);
 }
 
-int session_agreement_follow(Db *pDb, int64_t iUser,
-                             const SessionAgreement *pOld, AgreementState eNew,
+int meeting_agreement_follow(Db *pDb, int64_t iUser,
+                             const MeetingAgreement *pOld, AgreementState eNew,
                              const char *zDate, const char *zNote) {
   int rc = db_begin(pDb);
   if (rc != DB_OK) return rc;
   int64_t iNow = db_now();
-  DbStmt *p =
-      db_prepare(pDb,
-                 "UPDATE agreements SET state = ?, updated_at = ?, "
-                 "updated_by = CAST(? AS BIGINT), version = version + 1 "
-                 "WHERE id = ? AND version = ? RETURNING id");
-  if (!p)
-    rc = DB_ERROR;
-  else {
-    db_bind_text(p, 1, agreement_state_slug(eNew));
-    db_bind_int64(p, 2, iNow);
-    if (iUser > 0)
-      db_bind_int64(p, 3, iUser);
-    else
-      db_bind_null(p, 3);
-    db_bind_int64(p, 4, pOld->id);
-    db_bind_int64(p, 5, pOld->iVersion);
-    int s = db_step(p);
-    rc = s == DB_ROW ? DB_OK : s == DB_DONE ? DB_BUSY : DB_ERROR;
-    db_done(p);
-  }
+  rc = db_exec_id(pDb,
+                  "UPDATE agreements SET state = ?, updated_at = ?, "
+                  "updated_by = CAST(? AS BIGINT), version = version + 1 "
+                  "WHERE id = ? AND version = ? RETURNING id",
+                  NULL, DB_T(agreement_state_slug(eNew)), DB_I(iNow),
+                  DB_IN(iUser), DB_I(pOld->id), DB_I(pOld->iVersion));
+  if (rc == DB_DONE) rc = DB_STALE; /* Not at the version followed up */
   if (rc == DB_OK) {
-    p = db_prepare(pDb,
-                   "INSERT INTO agreement_log(agreement_id, at, note_date, "
-                   "user_id, old_state, new_state, note) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?)");
-    if (!p)
-      rc = DB_ERROR;
-    else {
-      db_bind_int64(p, 1, pOld->id);
-      db_bind_int64(p, 2, iNow);
-      db_bind_text(p, 3, zDate);
-      if (iUser > 0)
-        db_bind_int64(p, 4, iUser);
-      else
-        db_bind_null(p, 4);
-      db_bind_text(p, 5, agreement_state_slug(pOld->eState));
-      db_bind_text(p, 6, agreement_state_slug(eNew));
-      db_bind_text(p, 7, zNote ? zNote : "");
-      rc = db_step(p) == DB_DONE ? DB_OK : DB_ERROR;
-      db_done(p);
-    }
+    rc = db_exec(pDb,
+                 "INSERT INTO agreement_log(agreement_id, at, note_date, "
+                 "user_id, old_state, new_state, note) VALUES (?, ?, ?, ?, "
+                 "?, ?, ?)",
+                 DB_I(pOld->id), DB_I(iNow), DB_T(zDate), DB_IN(iUser),
+                 DB_T(agreement_state_slug(pOld->eState)),
+                 DB_T(agreement_state_slug(eNew)), DB_TE(zNote));
   }
   if (rc != DB_OK) {
     db_rollback(pDb);
-    return rc;
+    return rc == DB_STALE ? DB_STALE : DB_ERROR;
   }
   return db_commit(pDb);
 }
 
-int session_agreement_notes(Db *pDb, Arena *pArena, int64_t iAgreement,
-                            SessionAgreementNote **paNote, int *pnNote) {
-  *paNote = NULL;
-  *pnNote = 0;
-  DbStmt *p = db_prepare(pDb,
-                         "SELECT note_date, old_state, new_state, note "
-                         "FROM agreement_log WHERE agreement_id = ? "
-                         "ORDER BY at, id");
-  if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, iAgreement);
-  int nAlloc = 0, rc;
-  while ((rc = db_step(p)) == DB_ROW) {
-    *paNote = arena_grow(pArena, *paNote, *pnNote, &nAlloc,
-                         sizeof(SessionAgreementNote));
-    SessionAgreementNote *n = &(*paNote)[(*pnNote)++];
-    n->zDate = arena_strdup(pArena, db_column_text(p, 0));
-    n->zOldState = arena_strdup(pArena, db_column_text(p, 1));
-    n->zNewState = arena_strdup(pArena, db_column_text(p, 2));
-    n->zNote = arena_strdup(pArena, db_column_text(p, 3));
-  }
-  db_done(p);
-  return rc == DB_DONE ? DB_OK : DB_ERROR;
+static const DbMap note_from_row_map =
+    DB_MAP(MeetingAgreementNote, "tttt", zDate, zOldState, zNewState, zNote);
+
+int meeting_agreement_notes(Db *pDb, Arena *pArena, int64_t iAgreement,
+                            MeetingAgreementNote **paNote, int *pnNote) {
+  return db_list(pDb, pArena, &note_from_row_map, paNote, pnNote,
+                 "SELECT note_date, old_state, new_state, note FROM "
+                 "agreement_log WHERE agreement_id = ? ORDER BY at, "
+                 "id",
+                 DB_I(iAgreement));
 }
 
-AgreementItem *session_agreement_items(Arena *pArena,
-                                       const SessionAgreement *aAgr, int nAgr) {
+AgreementItem *meeting_agreement_items(Arena *pArena,
+                                       const MeetingAgreement *aAgr, int nAgr) {
   AgreementItem *aItem =
       arena_alloc(pArena, sizeof(AgreementItem) * (size_t)(nAgr + 1));
   for (int i = 0; i < nAgr; i++) {
@@ -227,10 +147,10 @@ AgreementItem *session_agreement_items(Arena *pArena,
   return aItem;
 }
 
-int session_agreements_overdue(Arena *pArena, const SessionAgreement *aAgr,
+int meeting_agreements_overdue(Arena *pArena, const MeetingAgreement *aAgr,
                                int nAgr, const char *zToday, int **paiOver) {
   *paiOver = arena_alloc(pArena, sizeof(int) * (size_t)(nAgr + 1));
-  return agreement_overdue_list(session_agreement_items(pArena, aAgr, nAgr),
+  return agreement_overdue_list(meeting_agreement_items(pArena, aAgr, nAgr),
                                 nAgr, zToday, *paiOver);
 }
 
@@ -239,11 +159,11 @@ int session_agreements_overdue(Arena *pArena, const SessionAgreement *aAgr,
 /* The agenda item listing the overdue agreements of aAll[aiOver[0..nOver)),
 ** one line (the agenda editor keeps one item per line). */
 static const char *overdue_agenda_item(Arena *pArena,
-                                       const SessionAgreement *aAll,
+                                       const MeetingAgreement *aAll,
                                        const int *aiOver, int nOver) {
   const char *z = OVERDUE_ITEM_PREFIX ":";
   for (int i = 0; i < nOver; i++) {
-    const SessionAgreement *g = &aAll[aiOver[i]];
+    const MeetingAgreement *g = &aAll[aiOver[i]];
     char zDue[PLAN_DATE_SIZE];
     date_text_dmy(g->zDue, zDue);
     z = arena_printf(pArena, "%s%s %s (responsable: %s; plazo: %s)", z,
@@ -254,21 +174,21 @@ static const char *overdue_agenda_item(Arena *pArena,
   return z;
 }
 
-int session_agenda_put_overdue(Db *pDb, Arena *pArena, int64_t iCouncil,
+int meeting_agenda_put_overdue(Db *pDb, Arena *pArena, int64_t iCouncil,
                                int64_t iActivity, const char *zToday) {
   if (db_begin(pDb) != DB_OK) return DB_ERROR;
-  SessionAgreement *aAll = NULL;
+  MeetingAgreement *aAll = NULL;
   int nAll = 0;
   const char **azAgenda = NULL;
   int nAgenda = 0;
-  if (session_agreement_list(pDb, pArena, iCouncil, 0, &aAll, &nAll) != DB_OK ||
+  if (meeting_agreement_list(pDb, pArena, iCouncil, 0, &aAll, &nAll) != DB_OK ||
       activity_agenda_get(pDb, pArena, iActivity, &azAgenda, &nAgenda) !=
           DB_OK) {
     db_rollback(pDb);
     return DB_ERROR;
   }
   int *aiOver = NULL;
-  int nOver = session_agreements_overdue(pArena, aAll, nAll, zToday, &aiOver);
+  int nOver = meeting_agreements_overdue(pArena, aAll, nAll, zToday, &aiOver);
   const char **azNew =
       arena_alloc(pArena, sizeof(char *) * (size_t)(nAgenda + 1));
   int nNew = 0;

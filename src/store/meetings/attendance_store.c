@@ -1,5 +1,5 @@
 /*
-** Attendance and quorum, stored (see sessions.h). The list of an activity
+** Attendance and quorum, stored (see meetings.h). The list of an activity
 ** is replaced as a whole: what the officer sends is the attendance.
 */
 #include <stdio.h>
@@ -7,121 +7,72 @@
 #include <string.h>
 
 #include "domain/chile_time.h"
+#include "store/council/council.h"
 #include "store/meetings/meetings.h"
 
-/* Grows an arena array of nSize-byte elements holding n, to room for n+1. */
-static void *grow(Arena *pArena, void *a, int n, int *pnAlloc, size_t nSize) {
-  if (n < *pnAlloc) return a;
-  *pnAlloc = *pnAlloc ? *pnAlloc * 2 : 32;
-  void *aNew = arena_alloc(pArena, nSize * (size_t)*pnAlloc);
-  if (n) memcpy(aNew, a, nSize * (size_t)n);
-  return aNew;
+static const DbMap expected_from_row_map =
+    DB_MAP(MeetingExpected, "ittni", iMember, zName, zOrganization, bTitular,
+           iSubstituteFor);
+
+int meeting_expected_list(Db *pDb, Arena *pArena, int64_t iCouncil,
+                          MeetingExpected **paExp, int *pnExp) {
+  return db_list(pDb, pArena, &expected_from_row_map, paExp, pnExp,
+                 "SELECT m.id, m.first_names || ' ' || m.last_names, "
+                 "coalesce(o.name, ''), m.titular, coalesce(m.substitute_for, "
+                 "0) FROM members m LEFT JOIN organizations o ON o.id = "
+                 "m.organization_id WHERE m.council_id = ? AND m.status = "
+                 "'vigente' ORDER BY m.titular DESC, m.last_names, "
+                 "m.first_names, m.id",
+                 DB_I(iCouncil));
 }
 
-int session_expected_list(Db *pDb, Arena *pArena, int64_t iCouncil,
-                          SessionExpected **paExp, int *pnExp) {
-  *paExp = NULL;
-  *pnExp = 0;
-  DbStmt *p = db_prepare(
-      pDb,
-      "SELECT m.id, m.first_names, m.last_names, coalesce(o.name, ''), "
-      "m.titular, coalesce(m.substitute_for, 0) "
-      "FROM members m LEFT JOIN organizations o ON o.id = m.organization_id "
-      "WHERE m.council_id = ? AND m.status = 'vigente' "
-      "ORDER BY m.titular DESC, m.last_names, m.first_names, m.id");
-  if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, iCouncil);
-  int nAlloc = 0, rc;
-  while ((rc = db_step(p)) == DB_ROW) {
-    *paExp = grow(pArena, *paExp, *pnExp, &nAlloc, sizeof(SessionExpected));
-    SessionExpected *e = &(*paExp)[(*pnExp)++];
-    e->iMember = db_column_int64(p, 0);
-    e->zName = arena_printf(pArena, "%s %s", db_column_text(p, 1),
-                            db_column_text(p, 2));
-    e->zOrganization = arena_strdup(pArena, db_column_text(p, 3));
-    e->bTitular = (int)db_column_int64(p, 4);
-    e->iSubstituteFor = db_column_int64(p, 5);
-  }
-  db_done(p);
-  return rc == DB_DONE ? DB_OK : DB_ERROR;
+/* The status from its slug (column 4). */
+static void attendance_fix(DbStmt *p, Arena *pArena, void *pRow) {
+  (void)pArena;
+  MeetingAttendance *s = pRow;
+  s->eStatus = ATTENDANCE_AUSENTE;
+  attendance_parse(db_column_text(p, 4), &s->eStatus);
 }
 
-int session_attendance_list(Db *pDb, Arena *pArena, int64_t iActivity,
-                            SessionAttendance **paRow, int *pnRow) {
-  *paRow = NULL;
-  *pnRow = 0;
-  DbStmt *p = db_prepare(
-      pDb,
-      "SELECT coalesce(a.member_id, 0), m.first_names, m.last_names, "
-      "a.guest_name, a.guest_organization, coalesce(o.name, ''), "
-      "a.guest_commune, a.status, a.reason, coalesce(a.substitute_for, 0) "
-      "FROM attendance a LEFT JOIN members m ON m.id = a.member_id "
-      "LEFT JOIN organizations o ON o.id = m.organization_id "
-      "WHERE a.activity_id = ? ORDER BY a.sort_order, a.id");
-  if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, iActivity);
-  int nAlloc = 0, rc;
-  while ((rc = db_step(p)) == DB_ROW) {
-    *paRow = grow(pArena, *paRow, *pnRow, &nAlloc, sizeof(SessionAttendance));
-    SessionAttendance *s = &(*paRow)[(*pnRow)++];
-    s->iMember = db_column_int64(p, 0);
-    if (s->iMember) {
-      s->zName = arena_printf(pArena, "%s %s", db_column_text(p, 1),
-                              db_column_text(p, 2));
-      s->zOrganization = arena_strdup(pArena, db_column_text(p, 5));
-    } else {
-      s->zName = arena_strdup(pArena, db_column_text(p, 3));
-      s->zOrganization = arena_strdup(pArena, db_column_text(p, 4));
-    }
-    s->zCommune = arena_strdup(pArena, db_column_text(p, 6));
-    s->eStatus = ATTENDANCE_AUSENTE;
-    attendance_parse(db_column_text(p, 7), &s->eStatus);
-    s->zReason = arena_strdup(pArena, db_column_text(p, 8));
-    s->iSubstituteFor = db_column_int64(p, 9);
-  }
-  db_done(p);
-  return rc == DB_DONE ? DB_OK : DB_ERROR;
+/* A member's name and organization, or a guest's as written. */
+static const DbMap attendance_map =
+    DB_MAP_FIX(MeetingAttendance, attendance_fix, "ittt-ti", iMember, zName,
+               zOrganization, zCommune, zReason, iSubstituteFor);
+
+int meeting_attendance_list(Db *pDb, Arena *pArena, int64_t iActivity,
+                            MeetingAttendance **paRow, int *pnRow) {
+  return db_list(pDb, pArena, &attendance_map, paRow, pnRow,
+                 "SELECT coalesce(a.member_id, 0), CASE WHEN a.member_id IS "
+                 "NULL THEN a.guest_name ELSE m.first_names || ' ' || "
+                 "m.last_names END, CASE WHEN a.member_id IS NULL THEN "
+                 "a.guest_organization ELSE coalesce(o.name, '') END, "
+                 "a.guest_commune, a.status, a.reason, "
+                 "coalesce(a.substitute_for, 0) FROM attendance a LEFT JOIN "
+                 "members m ON m.id = a.member_id LEFT JOIN organizations o ON "
+                 "o.id = m.organization_id WHERE a.activity_id = ? ORDER BY "
+                 "a.sort_order, a.id",
+                 DB_I(iActivity));
 }
 
 static int insert_row(Db *pDb, int64_t iActivity, int64_t iUser,
                       const AttendanceEntry *e, const char *zCommune,
                       int64_t iSubstituteFor, int iOrder) {
-  DbStmt *p = db_prepare(
+  int bGuest = e->iMemberId <= 0;
+  return db_exec(
       pDb,
       "INSERT INTO attendance(activity_id, member_id, guest_name, "
       "guest_organization, guest_commune, status, reason, substitute_for, "
       "sort_order, updated_at, updated_by) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  if (!p) return DB_ERROR;
-  int bGuest = e->iMemberId <= 0;
-  db_bind_int64(p, 1, iActivity);
-  if (bGuest)
-    db_bind_null(p, 2);
-  else
-    db_bind_int64(p, 2, e->iMemberId);
-  db_bind_text(p, 3, bGuest && e->zName ? e->zName : "");
-  db_bind_text(p, 4, bGuest && e->zOrganization ? e->zOrganization : "");
-  db_bind_text(p, 5, bGuest && zCommune ? zCommune : "");
-  db_bind_text(p, 6, attendance_slug(e->eStatus));
-  db_bind_text(
-      p, 7,
-      e->eStatus == ATTENDANCE_JUSTIFICADO && e->zReason ? e->zReason : "");
-  if (!bGuest && iSubstituteFor > 0)
-    db_bind_int64(p, 8, iSubstituteFor);
-  else
-    db_bind_null(p, 8);
-  db_bind_int64(p, 9, iOrder);
-  db_bind_int64(p, 10, db_now());
-  if (iUser > 0)
-    db_bind_int64(p, 11, iUser);
-  else
-    db_bind_null(p, 11);
-  int rc = db_step(p);
-  db_done(p);
-  return rc == DB_DONE ? DB_OK : rc;
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      DB_I(iActivity), DB_IN(bGuest ? 0 : e->iMemberId),
+      DB_TE(bGuest ? e->zName : NULL), DB_TE(bGuest ? e->zOrganization : NULL),
+      DB_TE(bGuest ? zCommune : NULL), DB_T(attendance_slug(e->eStatus)),
+      DB_TE(e->eStatus == ATTENDANCE_JUSTIFICADO ? e->zReason : NULL),
+      DB_IN(bGuest ? 0 : iSubstituteFor), DB_I(iOrder), DB_I(db_now()),
+      DB_IN(iUser));
 }
 
-int session_attendance_replace(Db *pDb, int64_t iActivity, int64_t iUser,
+int meeting_attendance_replace(Db *pDb, int64_t iActivity, int64_t iUser,
                                const AttendanceEntry *a, int n,
                                const char *const *azCommune,
                                const int64_t *aiSubstituteFor) {
@@ -129,41 +80,22 @@ int session_attendance_replace(Db *pDb, int64_t iActivity, int64_t iUser,
   if (rc != DB_OK) return rc;
   /* An approved acta shows this list: it is fixed with it. Checked inside
   ** the write transaction, which orders it with the approval's. */
-  int bFrozen = session_acta_freezes(pDb, iActivity);
+  int bFrozen = meeting_acta_freezes(pDb, iActivity);
   if (bFrozen != 0) {
     db_rollback(pDb);
-    return bFrozen > 0 ? SESSION_ACTA_FROZEN : DB_ERROR;
+    return bFrozen > 0 ? MEETING_ACTA_FROZEN : DB_ERROR;
   }
   /* The list's version first: on PostgreSQL the row lock also orders two
   ** saves of the same list, and a checked save (record_stamp_claim() in the
   ** caller's transaction) sees the version it claimed. */
-  DbStmt *p = db_prepare(
-      pDb,
-      "UPDATE activities SET attendance_version = attendance_version + 1, "
-      "attendance_updated_at = ?, attendance_updated_by = CAST(? AS BIGINT) "
-      "WHERE id = ?");
-  if (!p)
-    rc = DB_ERROR;
-  else {
-    db_bind_int64(p, 1, db_now());
-    if (iUser > 0)
-      db_bind_int64(p, 2, iUser);
-    else
-      db_bind_null(p, 2);
-    db_bind_int64(p, 3, iActivity);
-    rc = db_step(p) == DB_DONE ? DB_OK : DB_ERROR;
-    db_done(p);
-  }
-  p = rc == DB_OK ? db_prepare(pDb,
-                               "DELETE FROM attendance WHERE "
-                               "activity_id = ?")
-                  : NULL;
-  if (!p)
-    rc = DB_ERROR;
-  else {
-    db_bind_int64(p, 1, iActivity);
-    rc = db_step(p) == DB_DONE ? DB_OK : DB_ERROR;
-    db_done(p);
+  rc = db_exec(pDb,
+               "UPDATE activities SET attendance_version = attendance_version "
+               "+ 1, attendance_updated_at = ?, attendance_updated_by = "
+               "CAST(? AS BIGINT) WHERE id = ?",
+               DB_I(db_now()), DB_IN(iUser), DB_I(iActivity));
+  if (rc == DB_OK) {
+    rc = db_exec(pDb, "DELETE FROM attendance WHERE activity_id = ?",
+                 DB_I(iActivity));
   }
   for (int i = 0; i < n && rc == DB_OK; i++) {
     rc = insert_row(pDb, iActivity, iUser, &a[i], azCommune ? azCommune[i] : "",
@@ -176,114 +108,15 @@ int session_attendance_replace(Db *pDb, int64_t iActivity, int64_t iUser,
   return db_commit(pDb);
 }
 
-static QuorumKind kind_parse(const char *z) {
-  if (strcmp(z, "al_menos") == 0) return QUORUM_AT_LEAST;
-  if (strcmp(z, "numero") == 0) return QUORUM_FIXED;
-  return QUORUM_MORE_THAN;
-}
-
-int session_quorum_rules(Db *pDb, int64_t iCouncil, QuorumRules *pRules) {
-  *pRules = quorum_rules_default();
-  DbStmt *p = db_prepare(
-      pDb,
-      "SELECT counts, session_kind, session_num, session_den, session_fixed, "
-      "agreement_kind, agreement_num, agreement_den, agreement_fixed, "
-      "agreement_base, seats, vacancies_reduce_base "
-      "FROM quorum_settings WHERE council_id = ?");
-  if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, iCouncil);
-  int rc = db_step(p);
-  if (rc == DB_ROW) {
-    pRules->eCounts = strcmp(db_column_text(p, 0), "suplentes") == 0
-                          ? QUORUM_COUNTS_SUBSTITUTES
-                          : QUORUM_COUNTS_TITULARES;
-    pRules->session.eKind = kind_parse(db_column_text(p, 1));
-    pRules->session.num = (int)db_column_int64(p, 2);
-    pRules->session.den = (int)db_column_int64(p, 3);
-    pRules->session.nFixed = (int)db_column_int64(p, 4);
-    pRules->session.zLabel = NULL;
-    pRules->agreement.eKind = kind_parse(db_column_text(p, 5));
-    pRules->agreement.num = (int)db_column_int64(p, 6);
-    pRules->agreement.den = (int)db_column_int64(p, 7);
-    pRules->agreement.nFixed = (int)db_column_int64(p, 8);
-    pRules->agreement.zLabel = NULL;
-    pRules->eAgreementBase = strcmp(db_column_text(p, 9), "presentes") == 0
-                                 ? QUORUM_OF_PRESENT
-                                 : QUORUM_OF_MEMBERS;
-    pRules->nSeat = (int)db_column_int64(p, 10);
-    pRules->bVacanciesReduceBase = (int)db_column_int64(p, 11);
-    QuorumThreshold *at[2] = {&pRules->session, &pRules->agreement};
-    for (int i = 0; i < 2; i++) { /* The names people use for the usual ones */
-      if (at[i]->eKind == QUORUM_MORE_THAN && at[i]->num * 2 == at[i]->den) {
-        at[i]->zLabel = "mayoría absoluta";
-      } else if (at[i]->eKind == QUORUM_AT_LEAST &&
-                 at[i]->num * 3 == at[i]->den * 2) {
-        at[i]->zLabel = "dos tercios";
-      }
-    }
-  }
-  db_done(p);
-  return rc == DB_ROW || rc == DB_DONE ? DB_OK : DB_ERROR;
-}
-
-static const char *kind_slug(QuorumKind e) {
-  return e == QUORUM_AT_LEAST ? "al_menos"
-         : e == QUORUM_FIXED  ? "numero"
-                              : "mas_de";
-}
-
-int session_quorum_rules_save(Db *pDb, int64_t iCouncil,
-                              const QuorumRules *pRules) {
-  DbStmt *p = db_prepare(
-      pDb,
-      "INSERT INTO quorum_settings(council_id, counts, session_kind, "
-      "session_num, session_den, session_fixed, agreement_kind, "
-      "agreement_num, agreement_den, agreement_fixed, agreement_base, seats, "
-      "vacancies_reduce_base, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-      "ON CONFLICT (council_id) DO UPDATE SET counts = excluded.counts, "
-      "session_kind = excluded.session_kind, session_num = "
-      "excluded.session_num, session_den = excluded.session_den, "
-      "session_fixed = excluded.session_fixed, agreement_kind = "
-      "excluded.agreement_kind, agreement_num = excluded.agreement_num, "
-      "agreement_den = excluded.agreement_den, agreement_fixed = "
-      "excluded.agreement_fixed, agreement_base = excluded.agreement_base, "
-      "seats = excluded.seats, vacancies_reduce_base = "
-      "excluded.vacancies_reduce_base, updated_at = excluded.updated_at, "
-      "version = quorum_settings.version + 1");
-  if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, iCouncil);
-  db_bind_text(
-      p, 2,
-      pRules->eCounts == QUORUM_COUNTS_SUBSTITUTES ? "suplentes" : "titulares");
-  db_bind_text(p, 3, kind_slug(pRules->session.eKind));
-  db_bind_int64(p, 4, pRules->session.num);
-  db_bind_int64(p, 5, pRules->session.den);
-  db_bind_int64(p, 6, pRules->session.nFixed);
-  db_bind_text(p, 7, kind_slug(pRules->agreement.eKind));
-  db_bind_int64(p, 8, pRules->agreement.num);
-  db_bind_int64(p, 9, pRules->agreement.den);
-  db_bind_int64(p, 10, pRules->agreement.nFixed);
-  db_bind_text(
-      p, 11,
-      pRules->eAgreementBase == QUORUM_OF_PRESENT ? "presentes" : "miembros");
-  db_bind_int64(p, 12, pRules->nSeat);
-  db_bind_int64(p, 13, pRules->bVacanciesReduceBase ? 1 : 0);
-  db_bind_int64(p, 14, db_now());
-  int rc = db_step(p);
-  db_done(p);
-  return rc == DB_DONE ? DB_OK : rc;
-}
-
-int session_quorum(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iActivity,
+int meeting_quorum(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iActivity,
                    QuorumResult *pOut) {
   QuorumRules rules;
-  SessionExpected *aExp = NULL;
-  SessionAttendance *aRow = NULL;
+  MeetingExpected *aExp = NULL;
+  MeetingAttendance *aRow = NULL;
   int nExp = 0, nRow = 0;
-  if (session_quorum_rules(pDb, iCouncil, &rules) != DB_OK ||
-      session_expected_list(pDb, pArena, iCouncil, &aExp, &nExp) != DB_OK ||
-      session_attendance_list(pDb, pArena, iActivity, &aRow, &nRow) != DB_OK) {
+  if (council_quorum_rules(pDb, iCouncil, &rules) != DB_OK ||
+      meeting_expected_list(pDb, pArena, iCouncil, &aExp, &nExp) != DB_OK ||
+      meeting_attendance_list(pDb, pArena, iActivity, &aRow, &nRow) != DB_OK) {
     return DB_ERROR;
   }
   QuorumPerson *aPerson =
@@ -314,7 +147,7 @@ int session_quorum(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iActivity,
   return DB_OK;
 }
 
-const char *session_today(Arena *pArena) {
+const char *meeting_today(Arena *pArena) {
   char z[CHILE_TIME_ISO_MAX];
   chile_time_format_iso(db_now(), z, sizeof(z));
   return arena_strndup(pArena, z, 10);

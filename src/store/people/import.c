@@ -187,6 +187,50 @@ static void report_problems(Arena *pArena, PeopleImportResult *pRes, int iLine,
   }
 }
 
+/* After the last row: a reading error or an empty file is one more
+** problem. 1 when every row is good, to be saved. */
+static int rows_good(Arena *pArena, PeopleImportResult *pRes,
+                     const CsvReader *pRd, int rc) {
+  if (rc == CSV_ERROR) {
+    add_error(pArena, pRes, pRd->iLine, NULL, arena_strdup(pArena, pRd->zErr));
+  }
+  if (pRes->nRow == 0 && pRes->nError == 0) {
+    add_error(pArena, pRes, 2, NULL, "El archivo no tiene filas de datos.");
+  }
+  return pRes->nError == 0;
+}
+
+/* Saves the pRes->nRow checked rows of aRow in one transaction, row i by
+** xSave: all or none. */
+static int rows_save(Db *pDb, int64_t iCouncil, void *aRow,
+                     PeopleImportResult *pRes,
+                     int (*xSave)(Db *pDb, int64_t iCouncil, void *aRow,
+                                  int i)) {
+  if (db_begin(pDb) != DB_OK) return DB_ERROR;
+  for (int i = 0; i < pRes->nRow; i++) {
+    if (xSave(pDb, iCouncil, aRow, i) != DB_OK) {
+      db_rollback(pDb);
+      return DB_ERROR;
+    }
+  }
+  if (db_commit(pDb) != DB_OK) return DB_ERROR;
+  pRes->nImported = pRes->nRow;
+  return DB_OK;
+}
+
+/* A member's titular is looked up by RUN once every row is in. */
+static int member_save(Db *pDb, int64_t iCouncil, void *aRow, int i) {
+  Member *p = &((Member *)aRow)[i];
+  if (p->zSubstituteRun[0]) {
+    p->iSubstituteFor = people_member_by_run(pDb, iCouncil, p->zSubstituteRun);
+  }
+  return people_member_save(pDb, iCouncil, p);
+}
+
+static int org_save(Db *pDb, int64_t iCouncil, void *aRow, int i) {
+  return people_org_save(pDb, iCouncil, &((Organization *)aRow)[i]);
+}
+
 int people_import_members(Db *pDb, Arena *pArena, int64_t iCouncil,
                           const char *zCsv, size_t nCsv,
                           PeopleImportResult *pRes) {
@@ -198,37 +242,30 @@ int people_import_members(Db *pDb, Arena *pArena, int64_t iCouncil,
   ImportRow row = {
       people_member_columns, people_member_columns_count, {0}, NULL, 0};
   if (!read_header(&rd, pArena, &row, pRes)) return DB_OK;
-  int nAlloc = 64;
-  Member *aMember = arena_alloc(pArena, sizeof(Member) * nAlloc);
-  const char **azRun = arena_alloc(pArena, sizeof(char *) * nAlloc);
-  const char **azTitularRun = arena_alloc(pArena, sizeof(char *) * nAlloc);
-  const char **azEmail = arena_alloc(pArena, sizeof(char *) * nAlloc);
+  /* Row by row: the members, their RUNs, the titulars' RUNs (the
+  ** suplentes of later rows may name them) and their e-mails. */
+  Member *aMember = NULL;
+  const char **azRun = NULL, **azTitularRun = NULL, **azEmail = NULL;
+  int anAlloc[4] = {0, 0, 0, 0};
   int nTitular = 0, iLine, rc;
   while ((rc = csv_read_row(&rd, pArena, &row.azField, &row.nField, &iLine)) ==
          CSV_ROW) {
-    if (pRes->nRow == nAlloc) {
-      int nNew = nAlloc * 2;
-      Member *aNew = arena_alloc(pArena, sizeof(Member) * nNew);
-      memcpy(aNew, aMember, sizeof(Member) * nAlloc);
-      aMember = aNew;
-      const char ***aazList[] = {&azRun, &azTitularRun, &azEmail};
-      for (int k = 0; k < 3; k++) {
-        const char **azNew = arena_alloc(pArena, sizeof(char *) * nNew);
-        memcpy(azNew, *aazList[k], sizeof(char *) * nAlloc);
-        *aazList[k] = azNew;
-      }
-      nAlloc = nNew;
-    }
+    int n = pRes->nRow;
+    aMember = arena_grow(pArena, aMember, n, &anAlloc[0], sizeof(Member));
+    azRun = arena_grow(pArena, azRun, n, &anAlloc[1], sizeof(char *));
+    azTitularRun =
+        arena_grow(pArena, azTitularRun, n, &anAlloc[2], sizeof(char *));
+    azEmail = arena_grow(pArena, azEmail, n, &anAlloc[3], sizeof(char *));
     Member *p = &aMember[pRes->nRow];
     PeopleProblems problems;
-    people_problems_init(&problems);
+    problems_init(&problems);
     people_member_check(pDb, pArena, iCouncil, &idx, row_get, &row, 0,
                         azTitularRun, nTitular, p, &problems);
     if (seen(azRun, pRes->nRow, p->zRun)) {
-      people_problem(&problems, "run", "El RUN se repite en el archivo.");
+      problem_add(&problems, "run", "El RUN se repite en el archivo.");
     }
     if (seen(azEmail, pRes->nRow, p->zEmail)) {
-      people_problem(&problems, "correo", "El correo se repite en el archivo.");
+      problem_add(&problems, "correo", "El correo se repite en el archivo.");
     }
     azRun[pRes->nRow] = p->zRun;
     azEmail[pRes->nRow] = p->zEmail;
@@ -236,27 +273,8 @@ int people_import_members(Db *pDb, Arena *pArena, int64_t iCouncil,
     report_problems(pArena, pRes, iLine, &problems);
     pRes->nRow++;
   }
-  if (rc == CSV_ERROR)
-    add_error(pArena, pRes, rd.iLine, NULL, arena_strdup(pArena, rd.zErr));
-  if (pRes->nRow == 0 && pRes->nError == 0) {
-    add_error(pArena, pRes, 2, NULL, "El archivo no tiene filas de datos.");
-  }
-  if (pRes->nError) return DB_OK;
-  if (db_begin(pDb) != DB_OK) return DB_ERROR;
-  for (int i = 0; i < pRes->nRow; i++) {
-    Member *p = &aMember[i];
-    if (p->zSubstituteRun[0]) {
-      p->iSubstituteFor =
-          people_member_by_run(pDb, iCouncil, p->zSubstituteRun);
-    }
-    if (people_member_save(pDb, iCouncil, p) != DB_OK) {
-      db_rollback(pDb);
-      return DB_ERROR;
-    }
-  }
-  if (db_commit(pDb) != DB_OK) return DB_ERROR;
-  pRes->nImported = pRes->nRow;
-  return DB_OK;
+  if (!rows_good(pArena, pRes, &rd, rc)) return DB_OK;
+  return rows_save(pDb, iCouncil, aMember, pRes, member_save);
 }
 
 int people_import_orgs(Db *pDb, Arena *pArena, int64_t iCouncil,
@@ -269,25 +287,20 @@ int people_import_orgs(Db *pDb, Arena *pArena, int64_t iCouncil,
   csv_read_init(&rd, zCsv, nCsv);
   ImportRow row = {people_org_columns, people_org_columns_count, {0}, NULL, 0};
   if (!read_header(&rd, pArena, &row, pRes)) return DB_OK;
-  int nAlloc = 64;
-  Organization *aOrg = arena_alloc(pArena, sizeof(Organization) * nAlloc);
-  const char **azKey = arena_alloc(pArena, sizeof(char *) * nAlloc * 2);
+  /* Row by row: the organizations and two keys each (RUT and name). */
+  Organization *aOrg = NULL;
+  const char **azKey = NULL;
+  int anAlloc[2] = {0, 0};
   int iLine, rc;
   while ((rc = csv_read_row(&rd, pArena, &row.azField, &row.nField, &iLine)) ==
          CSV_ROW) {
-    if (pRes->nRow == nAlloc) {
-      int nNew = nAlloc * 2;
-      Organization *aNew = arena_alloc(pArena, sizeof(Organization) * nNew);
-      memcpy(aNew, aOrg, sizeof(Organization) * nAlloc);
-      aOrg = aNew;
-      const char **azNew = arena_alloc(pArena, sizeof(char *) * nNew * 2);
-      memcpy(azNew, azKey, sizeof(char *) * nAlloc * 2);
-      azKey = azNew;
-      nAlloc = nNew;
-    }
+    aOrg =
+        arena_grow(pArena, aOrg, pRes->nRow, &anAlloc[0], sizeof(Organization));
+    azKey =
+        arena_grow(pArena, azKey, pRes->nRow, &anAlloc[1], 2 * sizeof(char *));
     Organization *p = &aOrg[pRes->nRow];
     PeopleProblems problems;
-    people_problems_init(&problems);
+    problems_init(&problems);
     people_org_check(pDb, pArena, iCouncil, &idx, row_get, &row, 0, p,
                      &problems);
     /* Keys: RUT at even slots, lower-case-insensitive name at odd ones. */
@@ -296,38 +309,23 @@ int people_import_orgs(Db *pDb, Arena *pArena, int64_t iCouncil,
     const char *zNameKey = arena_strdup(pArena, zName);
     for (int i = 0; i < pRes->nRow; i++) {
       if (p->zRut[0] && azKey[2 * i] && strcmp(azKey[2 * i], p->zRut) == 0) {
-        people_problem(&problems, "rut", "El RUT se repite en el archivo.");
+        problem_add(&problems, "rut", "El RUT se repite en el archivo.");
       }
       if (zNameKey[0] && strcmp(azKey[2 * i + 1], zNameKey) == 0) {
-        people_problem(&problems, "nombre",
-                       "El nombre se repite en el archivo.");
+        problem_add(&problems, "nombre", "El nombre se repite en el archivo.");
       }
     }
     if (!problems.n && people_org_find(pDb, iCouncil, "", p->zName)) {
-      people_problem(&problems, "nombre",
-                     "Ya hay una organización registrada con ese nombre.");
+      problem_add(&problems, "nombre",
+                  "Ya hay una organización registrada con ese nombre.");
     }
     azKey[2 * pRes->nRow] = p->zRut;
     azKey[2 * pRes->nRow + 1] = zNameKey;
     report_problems(pArena, pRes, iLine, &problems);
     pRes->nRow++;
   }
-  if (rc == CSV_ERROR)
-    add_error(pArena, pRes, rd.iLine, NULL, arena_strdup(pArena, rd.zErr));
-  if (pRes->nRow == 0 && pRes->nError == 0) {
-    add_error(pArena, pRes, 2, NULL, "El archivo no tiene filas de datos.");
-  }
-  if (pRes->nError) return DB_OK;
-  if (db_begin(pDb) != DB_OK) return DB_ERROR;
-  for (int i = 0; i < pRes->nRow; i++) {
-    if (people_org_save(pDb, iCouncil, &aOrg[i]) != DB_OK) {
-      db_rollback(pDb);
-      return DB_ERROR;
-    }
-  }
-  if (db_commit(pDb) != DB_OK) return DB_ERROR;
-  pRes->nImported = pRes->nRow;
-  return DB_OK;
+  if (!rows_good(pArena, pRes, &rd, rc)) return DB_OK;
+  return rows_save(pDb, iCouncil, aOrg, pRes, org_save);
 }
 
 /* One CSV line of fields, quoted where needed, ';'-separated. */

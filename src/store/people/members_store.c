@@ -19,15 +19,19 @@
   "LEFT JOIN organizations o ON o.id = m.organization_id "  \
   "LEFT JOIN members t ON t.id = m.substitute_for "
 
-/* Columns 0-17 shared by both lists; the officer's adds 18-20. */
-#define MEMBER_COLUMNS                                                  \
-  "m.id, m.first_names, m.last_names, m.commune_code, c.name, p.name, " \
-  "m.gender, coalesce(m.organization_id, 0), coalesce(o.name, ''), "    \
-  "m.council_role, m.titular, coalesce(m.substitute_for, 0), "          \
-  "coalesce(t.first_names || ' ' || t.last_names, ''), m.term_start, "  \
-  "m.term_end, m.status, coalesce(m.status_date, ''), m.status_reason"
+/* Columns 0-18 shared by both lists; then RUN, e-mail, phone and account,
+** which the public list does not even select (empty and 0 in their
+** place). */
+#define MEMBER_COLUMNS                                                   \
+  "m.id, m.first_names, m.last_names, m.commune_code, c.name, p.name, "  \
+  "m.gender, coalesce(m.organization_id, 0), coalesce(o.name, ''), "     \
+  "m.council_role, m.titular, coalesce(m.substitute_for, 0), "           \
+  "coalesce(t.first_names || ' ' || t.last_names, ''), m.term_start, "   \
+  "m.term_end, m.status, coalesce(m.status_date, ''), m.status_reason, " \
+  "'', "
 #define MEMBER_PRIVATE_COLUMNS \
-  ", m.run, m.email, m.phone, coalesce(m.user_id, 0) "
+  "m.run, m.email, m.phone, coalesce(m.user_id, 0) "
+#define MEMBER_PUBLIC_COLUMNS "'', '', '', 0 "
 
 /* Council roles first by rank, then titulars before their suplentes. */
 #define MEMBER_ORDER                                                   \
@@ -42,99 +46,48 @@
   "AND (? = '' OR p.code = ?) AND (? = '' OR m.commune_code = ?) "     \
   "AND (? = '' OR m.council_role = ?) AND (? = '' OR m.status = ?) "
 
-static void member_from_row(Arena *pArena, DbStmt *pStmt, int bPrivate,
-                            Member *p) {
-  memset(p, 0, sizeof(*p));
-  p->id = db_column_int64(pStmt, 0);
-  p->zFirstNames = people_col(pArena, pStmt, 1);
-  p->zLastNames = people_col(pArena, pStmt, 2);
-  p->zCommuneCode = people_col(pArena, pStmt, 3);
-  p->zCommuneName = people_col(pArena, pStmt, 4);
-  p->zProvinceName = people_col(pArena, pStmt, 5);
-  p->zGender = people_col(pArena, pStmt, 6);
-  p->iOrganization = db_column_int64(pStmt, 7);
-  p->zOrganization = people_col(pArena, pStmt, 8);
-  p->zRole = people_col(pArena, pStmt, 9);
-  p->bTitular = (int)db_column_int64(pStmt, 10);
-  p->iSubstituteFor = db_column_int64(pStmt, 11);
-  p->zSubstituteFor = people_col(pArena, pStmt, 12);
-  p->zTermStart = people_col(pArena, pStmt, 13);
-  p->zTermEnd = people_col(pArena, pStmt, 14);
-  p->zStatus = people_col(pArena, pStmt, 15);
-  p->zStatusDate = people_col(pArena, pStmt, 16);
-  p->zStatusReason = people_col(pArena, pStmt, 17);
-  p->zSubstituteRun = "";
-  if (bPrivate) {
-    p->zRun = people_col(pArena, pStmt, 18);
-    p->zEmail = people_col(pArena, pStmt, 19);
-    p->zPhone = people_col(pArena, pStmt, 20);
-    p->iUserId = db_column_int64(pStmt, 21);
-  } else {
-    p->zRun = p->zEmail = p->zPhone = "";
-  }
-}
+static const DbMap member_map =
+    DB_MAP(Member, "ittttttittnitttttttttti", id, zFirstNames, zLastNames,
+           zCommuneCode, zCommuneName, zProvinceName, zGender, iOrganization,
+           zOrganization, zRole, bTitular, iSubstituteFor, zSubstituteFor,
+           zTermStart, zTermEnd, zStatus, zStatusDate, zStatusReason,
+           zSubstituteRun, zRun, zEmail, zPhone, iUserId);
 
 int people_member_list(Db *pDb, Arena *pArena, int64_t iCouncil,
                        const PeopleFilter *pFilter, int bPublic,
                        Member **paMember, int *pnMember) {
-  *paMember = NULL;
-  *pnMember = 0;
   DbStmt *pStmt =
-      bPublic ? db_prepare(pDb, "SELECT " MEMBER_COLUMNS
-                                " " MEMBER_FROM MEMBER_WHERE MEMBER_ORDER)
+      bPublic ? db_prepare(pDb, "SELECT " MEMBER_COLUMNS MEMBER_PUBLIC_COLUMNS
+                                    MEMBER_FROM MEMBER_WHERE MEMBER_ORDER)
               : db_prepare(pDb, "SELECT " MEMBER_COLUMNS MEMBER_PRIVATE_COLUMNS
                                     MEMBER_FROM MEMBER_WHERE MEMBER_ORDER);
-  if (!pStmt) return DB_ERROR;
   const char *zStatus = pFilter->zStatus ? pFilter->zStatus : "";
   /* The public sees the council as it is today. */
-  people_bind_filter(pStmt, pArena, iCouncil, pFilter, 3, 2, 1,
-                     bPublic ? "vigente" : zStatus);
-  int nAlloc = 0, rc;
-  while ((rc = db_step(pStmt)) == DB_ROW) {
-    *paMember =
-        arena_grow(pArena, *paMember, *pnMember, &nAlloc, sizeof(Member));
-    member_from_row(pArena, pStmt, !bPublic, &(*paMember)[(*pnMember)++]);
-  }
-  db_done(pStmt);
-  return rc == DB_DONE ? DB_OK : DB_ERROR;
+  return people_list_rows(pStmt, pArena, iCouncil, pFilter, 3, 2, 1,
+                          bPublic ? "vigente" : zStatus, &member_map, paMember,
+                          pnMember);
 }
 
 int people_member_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,
                       Member *pMember) {
   memset(pMember, 0, sizeof(*pMember));
-  DbStmt *pStmt = db_prepare(
-      pDb, "SELECT " MEMBER_COLUMNS MEMBER_PRIVATE_COLUMNS MEMBER_FROM
-           "WHERE m.council_id = ? AND m.id = ?");
-  if (!pStmt) return DB_ERROR;
-  db_bind_int64(pStmt, 1, iCouncil);
-  db_bind_int64(pStmt, 2, iId);
-  int rc = db_step(pStmt);
-  if (rc == DB_ROW) member_from_row(pArena, pStmt, 1, pMember);
-  db_done(pStmt);
-  return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_DONE : DB_ERROR;
+  return db_get(pDb, pArena, &member_map, pMember,
+                "SELECT " MEMBER_COLUMNS MEMBER_PRIVATE_COLUMNS MEMBER_FROM
+                "WHERE m.council_id = ? AND m.id = ?",
+                DB_I(iCouncil), DB_I(iId));
 }
 
 int64_t people_member_by_run(Db *pDb, int64_t iCouncil, const char *zRun) {
-  DbStmt *pStmt = db_prepare(
-      pDb, "SELECT id FROM members WHERE council_id = ? AND run = ?");
-  if (!pStmt) return 0;
-  db_bind_int64(pStmt, 1, iCouncil);
-  db_bind_text(pStmt, 2, zRun);
-  int64_t iId = db_step(pStmt) == DB_ROW ? db_column_int64(pStmt, 0) : 0;
-  db_done(pStmt);
-  return iId;
+  return db_int(pDb, 0,
+                "SELECT id FROM members WHERE council_id = ? AND run = ?",
+                DB_I(iCouncil), DB_T(zRun));
 }
 
 /* Another member of the council with this e-mail, 0 when none. */
 static int64_t member_by_email(Db *pDb, int64_t iCouncil, const char *zEmail) {
-  DbStmt *pStmt = db_prepare(
-      pDb, "SELECT id FROM members WHERE council_id = ? AND email = ?");
-  if (!pStmt) return 0;
-  db_bind_int64(pStmt, 1, iCouncil);
-  db_bind_text(pStmt, 2, zEmail);
-  int64_t iId = db_step(pStmt) == DB_ROW ? db_column_int64(pStmt, 0) : 0;
-  db_done(pStmt);
-  return iId;
+  return db_int(pDb, 0,
+                "SELECT id FROM members WHERE council_id = ? AND email = ?",
+                DB_I(iCouncil), DB_T(zEmail));
 }
 
 const char *people_member_name(Arena *pArena, const Member *pMember) {
@@ -156,27 +109,26 @@ static void check_names_and_run(Db *pDb, Arena *pArena, int64_t iCouncil,
   p->zFirstNames = people_get(pArena, xGet, pCtx, "nombres");
   p->zLastNames = people_get(pArena, xGet, pCtx, "apellidos");
   /* Names go into mail headers and lists: one line of plain text. */
-  people_problem(pP, "nombres", text_single_line_problem(p->zFirstNames));
-  people_problem(pP, "apellidos", text_single_line_problem(p->zLastNames));
-  if (!p->zFirstNames[0]) people_problem(pP, "nombres", "Escriba los nombres.");
-  if (!p->zLastNames[0])
-    people_problem(pP, "apellidos", "Escriba los apellidos.");
+  problem_add(pP, "nombres", text_single_line_problem(p->zFirstNames));
+  problem_add(pP, "apellidos", text_single_line_problem(p->zLastNames));
+  if (!p->zFirstNames[0]) problem_add(pP, "nombres", "Escriba los nombres.");
+  if (!p->zLastNames[0]) problem_add(pP, "apellidos", "Escriba los apellidos.");
   if (strlen(p->zFirstNames) > 120 || strlen(p->zLastNames) > 120) {
-    people_problem(pP, "nombres", "El nombre es demasiado largo.");
+    problem_add(pP, "nombres", "El nombre es demasiado largo.");
   }
   const char *zRun = people_get(pArena, xGet, pCtx, "run");
   char zNorm[RUT_NORM_MAX];
   const char *zReason = NULL;
   p->zRun = "";
   if (!zRun[0]) {
-    people_problem(pP, "run", "Escriba el RUN.");
+    problem_add(pP, "run", "Escriba el RUN.");
   } else if (!rut_parse(zRun, zNorm, &zReason)) {
-    people_problem(pP, "run", arena_printf(pArena, "El RUN %s.", zReason));
+    problem_add(pP, "run", arena_printf(pArena, "El RUN %s.", zReason));
   } else {
     p->zRun = arena_strdup(pArena, zNorm);
     int64_t iOther = people_member_by_run(pDb, iCouncil, p->zRun);
     if (iOther && iOther != iSelf) {
-      people_problem(pP, "run", "Ya hay un consejero o consejera con ese RUN.");
+      problem_add(pP, "run", "Ya hay un consejero o consejera con ese RUN.");
     }
   }
 }
@@ -190,32 +142,23 @@ static void check_contact(Db *pDb, Arena *pArena, int64_t iCouncil,
   if (p->zEmail[0]) {
     int64_t iOther = member_by_email(pDb, iCouncil, p->zEmail);
     if (iOther && iOther != iSelf) {
-      people_problem(pP, "correo",
-                     "Ese correo ya es de otro consejero o consejera.");
+      problem_add(pP, "correo",
+                  "Ese correo ya es de otro consejero o consejera.");
     }
   }
   p->zPhone = people_get(pArena, xGet, pCtx, "telefono");
   if (p->zPhone[0])
-    people_problem(pP, "telefono", people_phone_problem(p->zPhone));
-  const char *zCommune = people_get(pArena, xGet, pCtx, "comuna");
-  const TerritoryCommune *pCommune = territory_index_resolve(pIdx, zCommune);
-  p->zCommuneCode = pCommune ? pCommune->zCode : "";
-  if (!pCommune) {
-    people_problem(pP, "comuna",
-                   zCommune[0] ? arena_printf(pArena,
-                                              "La comuna «%s» no "
-                                              "existe en Chile.",
-                                              zCommune)
-                               : "Elija la comuna.");
-  }
+    problem_add(pP, "telefono", people_phone_problem(p->zPhone));
+  p->zCommuneCode = people_check_commune(
+      pArena, pIdx, people_get(pArena, xGet, pCtx, "comuna"), pP);
   const char *zGender = people_get(pArena, xGet, pCtx, "genero");
   p->zGender = zGender[0] ? people_slug_from_input(&people_genders, zGender)
                           : "no_informa";
   if (!p->zGender) {
     p->zGender = "";
-    people_problem(pP, "genero",
-                   "El género debe ser femenino, masculino, "
-                   "otro o no_informa.");
+    problem_add(pP, "genero",
+                "El género debe ser femenino, masculino, "
+                "otro o no_informa.");
   }
 }
 
@@ -225,7 +168,7 @@ static void check_organization(Db *pDb, Arena *pArena, int64_t iCouncil,
   const char *zOrg = people_get(pArena, xGet, pCtx, "organizacion");
   p->iOrganization = 0;
   if (!zOrg[0]) {
-    people_problem(pP, "organizacion", "Elija la organización que representa.");
+    problem_add(pP, "organizacion", "Elija la organización que representa.");
     return;
   }
   int64_t iId = hash_id(zOrg);
@@ -240,11 +183,11 @@ static void check_organization(Db *pDb, Arena *pArena, int64_t iCouncil,
     p->iOrganization = people_org_find(pDb, iCouncil, zRut, zOrg);
   }
   if (!p->iOrganization) {
-    people_problem(pP, "organizacion",
-                   arena_printf(pArena,
-                                "La organización «%s» no está "
-                                "registrada; regístrela primero.",
-                                zOrg));
+    problem_add(pP, "organizacion",
+                arena_printf(pArena,
+                             "La organización «%s» no está "
+                             "registrada; regístrela primero.",
+                             zOrg));
   }
 }
 
@@ -257,9 +200,9 @@ static void check_role(Db *pDb, Arena *pArena, int64_t iCouncil,
                       : "consejero";
   if (!p->zRole) {
     p->zRole = "";
-    people_problem(pP, "cargo",
-                   "El cargo debe ser presidente, vicepresidente, "
-                   "secretario o consejero.");
+    problem_add(pP, "cargo",
+                "El cargo debe ser presidente, vicepresidente, "
+                "secretario o consejero.");
   }
   const char *zKind = people_get(pArena, xGet, pCtx, "calidad");
   char zKey[TERRITORY_KEY_MAX];
@@ -269,15 +212,15 @@ static void check_role(Db *pDb, Arena *pArena, int64_t iCouncil,
   } else if (strcmp(zKey, "suplente") == 0) {
     p->bTitular = 0;
   } else {
-    people_problem(pP, "calidad", "Indique «titular» o «suplente».");
+    problem_add(pP, "calidad", "Indique «titular» o «suplente».");
   }
   const char *zOf = people_get(pArena, xGet, pCtx, "suplente_de");
   p->iSubstituteFor = 0;
   p->zSubstituteRun = "";
   if (!zOf[0]) return;
   if (p->bTitular) {
-    people_problem(pP, "suplente_de",
-                   "Solo un suplente puede ser suplente de alguien.");
+    problem_add(pP, "suplente_de",
+                "Solo un suplente puede ser suplente de alguien.");
     return;
   }
   int64_t iId = hash_id(zOf);
@@ -303,8 +246,8 @@ static void check_role(Db *pDb, Arena *pArena, int64_t iCouncil,
       }
     }
   }
-  people_problem(pP, "suplente_de",
-                 "El titular indicado en «suplente de» no está registrado.");
+  problem_add(pP, "suplente_de",
+              "El titular indicado en «suplente de» no está registrado.");
 }
 
 static void check_term_and_status(Db *pDb, Arena *pArena, int64_t iCouncil,
@@ -312,19 +255,19 @@ static void check_term_and_status(Db *pDb, Arena *pArena, int64_t iCouncil,
                                   PeopleProblems *pP) {
   p->zTermStart = people_get(pArena, xGet, pCtx, "inicio_periodo");
   const char *zProblem = people_date_problem(p->zTermStart);
-  people_problem(pP, "inicio_periodo", zProblem);
+  problem_add(pP, "inicio_periodo", zProblem);
   p->zTermEnd = people_get(pArena, xGet, pCtx, "fin_periodo");
   if (!p->zTermEnd[0] && !zProblem) {
     char zEnd[11];
-    people_date_add_years(p->zTermStart,
-                          people_council_term_years(pDb, iCouncil), zEnd);
+    people_date_add_years(p->zTermStart, council_term_years(pDb, iCouncil),
+                          zEnd);
     p->zTermEnd = arena_strdup(pArena, zEnd);
   } else if (p->zTermEnd[0]) {
     const char *zEndProblem = people_date_problem(p->zTermEnd);
-    people_problem(pP, "fin_periodo", zEndProblem);
+    problem_add(pP, "fin_periodo", zEndProblem);
     if (!zProblem && !zEndProblem && strcmp(p->zTermEnd, p->zTermStart) <= 0) {
-      people_problem(pP, "fin_periodo",
-                     "El fin del periodo debe ser posterior a su inicio.");
+      problem_add(pP, "fin_periodo",
+                  "El fin del periodo debe ser posterior a su inicio.");
     }
   }
   const char *zStatus = people_get(pArena, xGet, pCtx, "estado");
@@ -333,9 +276,9 @@ static void check_term_and_status(Db *pDb, Arena *pArena, int64_t iCouncil,
                    : "vigente";
   if (!p->zStatus) {
     p->zStatus = "";
-    people_problem(pP, "estado",
-                   "El estado debe ser vigente, renunció, "
-                   "reemplazado o cesado.");
+    problem_add(pP, "estado",
+                "El estado debe ser vigente, renunció, "
+                "reemplazado o cesado.");
   }
   p->zStatusDate = people_get(pArena, xGet, pCtx, "fecha_estado");
   p->zStatusReason = people_get(pArena, xGet, pCtx, "motivo_estado");
@@ -345,11 +288,10 @@ static void check_term_and_status(Db *pDb, Arena *pArena, int64_t iCouncil,
     if (zDateProblem && bChanged && !p->zStatusDate[0]) {
       zDateProblem = "Indique desde qué fecha rige el cambio de estado.";
     }
-    people_problem(pP, "fecha_estado", zDateProblem);
+    problem_add(pP, "fecha_estado", zDateProblem);
   }
   if (bChanged && !p->zStatusReason[0]) {
-    people_problem(pP, "motivo_estado",
-                   "Indique el motivo del cambio de estado.");
+    problem_add(pP, "motivo_estado", "Indique el motivo del cambio de estado.");
   }
 }
 
@@ -371,69 +313,21 @@ void people_member_check(Db *pDb, Arena *pArena, int64_t iCouncil,
 }
 
 int people_member_save(Db *pDb, int64_t iCouncil, Member *p) {
-  int64_t iNow = db_now();
-  DbStmt *pStmt;
-  if (p->id == 0) {
-    pStmt = db_prepare(
-        pDb,
-        "INSERT INTO members(first_names, last_names, run, email, phone, "
-        "commune_code, gender, organization_id, council_role, titular, "
-        "substitute_for, term_start, term_end, status, status_date, "
-        "status_reason, updated_at, created_at, council_id) VALUES "
-        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "RETURNING id");
-  } else {
-    pStmt = db_prepare(
-        pDb,
-        "UPDATE members SET first_names = ?, last_names = ?, run = ?, "
-        "email = ?, phone = ?, commune_code = ?, gender = ?, "
-        "organization_id = ?, council_role = ?, titular = ?, "
-        "substitute_for = ?, term_start = ?, term_end = ?, status = ?, "
-        "status_date = ?, status_reason = ?, updated_at = ?, "
-        "version = version + 1 WHERE id = ? AND council_id = ?");
-  }
-  if (!pStmt) return DB_ERROR;
-  db_bind_text(pStmt, 1, p->zFirstNames);
-  db_bind_text(pStmt, 2, p->zLastNames);
-  db_bind_text(pStmt, 3, p->zRun);
-  db_bind_text(pStmt, 4, p->zEmail);
-  db_bind_text(pStmt, 5, p->zPhone);
-  db_bind_text(pStmt, 6, p->zCommuneCode);
-  db_bind_text(pStmt, 7, p->zGender);
-  if (p->iOrganization) {
-    db_bind_int64(pStmt, 8, p->iOrganization);
-  } else {
-    db_bind_null(pStmt, 8);
-  }
-  db_bind_text(pStmt, 9, p->zRole);
-  db_bind_int64(pStmt, 10, p->bTitular ? 1 : 0);
-  if (p->iSubstituteFor) {
-    db_bind_int64(pStmt, 11, p->iSubstituteFor);
-  } else {
-    db_bind_null(pStmt, 11);
-  }
-  db_bind_text(pStmt, 12, p->zTermStart);
-  db_bind_text(pStmt, 13, p->zTermEnd);
-  db_bind_text(pStmt, 14, p->zStatus);
-  if (p->zStatusDate && p->zStatusDate[0]) {
-    db_bind_text(pStmt, 15, p->zStatusDate);
-  } else {
-    db_bind_null(pStmt, 15);
-  }
-  db_bind_text(pStmt, 16, p->zStatusReason);
-  db_bind_int64(pStmt, 17, iNow);
-  if (p->id == 0) {
-    db_bind_int64(pStmt, 18, iNow);
-    db_bind_int64(pStmt, 19, iCouncil);
-  } else {
-    db_bind_int64(pStmt, 18, p->id);
-    db_bind_int64(pStmt, 19, iCouncil);
-  }
-  int rc = db_step(pStmt);
-  if (rc == DB_ROW) {
-    p->id = db_column_int64(pStmt, 0);
-    rc = DB_DONE;
-  }
-  db_done(pStmt);
-  return rc == DB_DONE ? DB_OK : rc;
+  return people_save(
+      pDb, iCouncil, &p->id,
+      "INSERT INTO members(first_names, last_names, run, email, phone, "
+      "commune_code, gender, organization_id, council_role, titular, "
+      "substitute_for, term_start, term_end, status, status_date, "
+      "status_reason, updated_at, created_at, council_id) VALUES (?, ?, ?, "
+      "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      "UPDATE members SET first_names = ?, last_names = ?, run = ?, email = "
+      "?, phone = ?, commune_code = ?, gender = ?, organization_id = ?, "
+      "council_role = ?, titular = ?, substitute_for = ?, term_start = ?, "
+      "term_end = ?, status = ?, status_date = ?, status_reason = ?, "
+      "updated_at = ?, version = version + 1 WHERE id = ? AND council_id = ?",
+      DB_T(p->zFirstNames), DB_T(p->zLastNames), DB_T(p->zRun), DB_T(p->zEmail),
+      DB_T(p->zPhone), DB_T(p->zCommuneCode), DB_T(p->zGender),
+      DB_IN(p->iOrganization), DB_T(p->zRole), DB_I(p->bTitular ? 1 : 0),
+      DB_IN(p->iSubstituteFor), DB_T(p->zTermStart), DB_T(p->zTermEnd),
+      DB_T(p->zStatus), DB_TN(p->zStatusDate), DB_T(p->zStatusReason));
 }

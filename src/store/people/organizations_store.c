@@ -15,26 +15,14 @@
   "JOIN territory_communes c ON c.code = o.commune_code "              \
   "JOIN territory_provinces p ON p.code = c.province_code "
 
-static void org_from_row(Arena *pArena, DbStmt *pStmt, Organization *p) {
-  p->id = db_column_int64(pStmt, 0);
-  p->zName = people_col(pArena, pStmt, 1);
-  p->zKind = people_col(pArena, pStmt, 2);
-  p->zRut = people_col(pArena, pStmt, 3);
-  p->zLegalNumber = people_col(pArena, pStmt, 4);
-  p->zCommuneCode = people_col(pArena, pStmt, 5);
-  p->zCommuneName = people_col(pArena, pStmt, 6);
-  p->zProvinceName = people_col(pArena, pStmt, 7);
-  p->zContactName = people_col(pArena, pStmt, 8);
-  p->zEmail = people_col(pArena, pStmt, 9);
-  p->zPhone = people_col(pArena, pStmt, 10);
-  p->bMember = (int)db_column_int64(pStmt, 11);
-}
+static const DbMap org_from_row_map =
+    DB_MAP(Organization, "ittttttttttn", id, zName, zKind, zRut, zLegalNumber,
+           zCommuneCode, zCommuneName, zProvinceName, zContactName, zEmail,
+           zPhone, bMember);
 
 int people_org_list(Db *pDb, Arena *pArena, int64_t iCouncil,
                     const PeopleFilter *pFilter, Organization **paOrg,
                     int *pnOrg) {
-  *paOrg = NULL;
-  *pnOrg = 0;
   DbStmt *pStmt = db_prepare(
       pDb, "SELECT " ORG_COLUMNS
            "WHERE o.council_id = ? "
@@ -42,49 +30,26 @@ int people_org_list(Db *pDb, Arena *pArena, int64_t iCouncil,
            "OR lower(o.contact_name) LIKE ? ESCAPE '\\') "
            "AND (? = '' OR p.code = ?) AND (? = '' OR o.commune_code = ?) "
            "AND (? = '' OR o.kind = ?) ORDER BY o.name, o.id");
-  if (!pStmt) return DB_ERROR;
-  people_bind_filter(pStmt, pArena, iCouncil, pFilter, 3, 2, 0, NULL);
-  int nAlloc = 0, rc;
-  while ((rc = db_step(pStmt)) == DB_ROW) {
-    *paOrg = arena_grow(pArena, *paOrg, *pnOrg, &nAlloc, sizeof(Organization));
-    org_from_row(pArena, pStmt, &(*paOrg)[(*pnOrg)++]);
-  }
-  db_done(pStmt);
-  return rc == DB_DONE ? DB_OK : DB_ERROR;
+  return people_list_rows(pStmt, pArena, iCouncil, pFilter, 3, 2, 0, NULL,
+                          &org_from_row_map, paOrg, pnOrg);
 }
 
 int people_org_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,
                    Organization *pOrg) {
   memset(pOrg, 0, sizeof(*pOrg));
-  DbStmt *pStmt = db_prepare(
-      pDb, "SELECT " ORG_COLUMNS "WHERE o.council_id = ? AND o.id = ?");
-  if (!pStmt) return DB_ERROR;
-  db_bind_int64(pStmt, 1, iCouncil);
-  db_bind_int64(pStmt, 2, iId);
-  int rc = db_step(pStmt);
-  if (rc == DB_ROW) org_from_row(pArena, pStmt, pOrg);
-  db_done(pStmt);
-  return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_DONE : DB_ERROR;
+  return db_get(pDb, pArena, &org_from_row_map, pOrg,
+                "SELECT " ORG_COLUMNS "WHERE o.council_id = ? AND o.id = ?",
+                DB_I(iCouncil), DB_I(iId));
 }
 
 int64_t people_org_find(Db *pDb, int64_t iCouncil, const char *zRut,
                         const char *zName) {
-  DbStmt *pStmt = db_prepare(
-      pDb,
-      "SELECT id FROM organizations WHERE council_id = ? AND "
-      "((? <> '' AND rut = ?) OR (? <> '' AND lower(name) = lower(?))) "
-      "ORDER BY id");
-  if (!pStmt) return 0;
-  zRut = zRut ? zRut : "";
-  zName = zName ? zName : "";
-  db_bind_int64(pStmt, 1, iCouncil);
-  db_bind_text(pStmt, 2, zRut);
-  db_bind_text(pStmt, 3, zRut);
-  db_bind_text(pStmt, 4, zName);
-  db_bind_text(pStmt, 5, zName);
-  int64_t iId = db_step(pStmt) == DB_ROW ? db_column_int64(pStmt, 0) : 0;
-  db_done(pStmt);
-  return iId;
+  return db_int(pDb, 0,
+                "SELECT id FROM organizations WHERE council_id = ? AND ((? "
+                "<> '' AND rut = ?) OR (? <> '' AND lower(name) = lower(?))) "
+                "ORDER BY id",
+                DB_I(iCouncil), DB_TE(zRut), DB_TE(zRut), DB_TE(zName),
+                DB_TE(zName));
 }
 
 void people_org_check(Db *pDb, Arena *pArena, int64_t iCouncil,
@@ -94,22 +59,21 @@ void people_org_check(Db *pDb, Arena *pArena, int64_t iCouncil,
   memset(pOrg, 0, sizeof(*pOrg));
   pOrg->id = iSelf;
   pOrg->zName = people_get(pArena, xGet, pCtx, "nombre");
-  people_problem(pProblems, "nombre", text_single_line_problem(pOrg->zName));
+  problem_add(pProblems, "nombre", text_single_line_problem(pOrg->zName));
   if (!pOrg->zName[0]) {
-    people_problem(pProblems, "nombre",
-                   "Escriba el nombre de la organización.");
+    problem_add(pProblems, "nombre", "Escriba el nombre de la organización.");
   } else if (strlen(pOrg->zName) > 200) {
-    people_problem(pProblems, "nombre",
-                   "El nombre es demasiado largo (máximo 200 caracteres).");
+    problem_add(pProblems, "nombre",
+                "El nombre es demasiado largo (máximo 200 caracteres).");
   }
   const char *zKind = people_get(pArena, xGet, pCtx, "tipo");
   pOrg->zKind = people_slug_from_input(&people_org_kinds, zKind);
   if (!pOrg->zKind) {
     pOrg->zKind = "";
-    people_problem(pProblems, "tipo",
-                   zKind[0] ? "El tipo de organización no es uno de la lista "
-                              "(junta de vecinos, comité de vivienda, …)."
-                            : "Elija el tipo de organización.");
+    problem_add(pProblems, "tipo",
+                zKind[0] ? "El tipo de organización no es uno de la lista "
+                           "(junta de vecinos, comité de vivienda, …)."
+                         : "Elija el tipo de organización.");
   }
   const char *zRut = people_get(pArena, xGet, pCtx, "rut");
   pOrg->zRut = "";
@@ -117,35 +81,26 @@ void people_org_check(Db *pDb, Arena *pArena, int64_t iCouncil,
     char zNorm[RUT_NORM_MAX];
     const char *zReason = NULL;
     if (!rut_parse(zRut, zNorm, &zReason)) {
-      people_problem(pProblems, "rut",
-                     arena_printf(pArena, "El RUT %s.", zReason));
+      problem_add(pProblems, "rut",
+                  arena_printf(pArena, "El RUT %s.", zReason));
     } else {
       pOrg->zRut = arena_strdup(pArena, zNorm);
       int64_t iOther = people_org_find(pDb, iCouncil, pOrg->zRut, NULL);
       if (iOther && iOther != iSelf) {
-        people_problem(pProblems, "rut",
-                       "Ya hay una organización registrada con ese RUT.");
+        problem_add(pProblems, "rut",
+                    "Ya hay una organización registrada con ese RUT.");
       }
     }
   }
   pOrg->zLegalNumber = people_get(pArena, xGet, pCtx, "personalidad_juridica");
-  const char *zCommune = people_get(pArena, xGet, pCtx, "comuna");
-  const TerritoryCommune *pCommune = territory_index_resolve(pIdx, zCommune);
-  pOrg->zCommuneCode = pCommune ? pCommune->zCode : "";
-  if (!pCommune) {
-    people_problem(pProblems, "comuna",
-                   zCommune[0] ? arena_printf(pArena,
-                                              "La comuna «%s» no "
-                                              "existe en Chile.",
-                                              zCommune)
-                               : "Elija la comuna.");
-  }
+  pOrg->zCommuneCode = people_check_commune(
+      pArena, pIdx, people_get(pArena, xGet, pCtx, "comuna"), pProblems);
   pOrg->zContactName = people_get(pArena, xGet, pCtx, "contacto");
   pOrg->zEmail = people_check_email(
       pArena, people_get(pArena, xGet, pCtx, "correo"), 0, "correo", pProblems);
   pOrg->zPhone = people_get(pArena, xGet, pCtx, "telefono");
   if (pOrg->zPhone[0]) {
-    people_problem(pProblems, "telefono", people_phone_problem(pOrg->zPhone));
+    problem_add(pProblems, "telefono", people_phone_problem(pOrg->zPhone));
   }
   const char *zMember = people_get(pArena, xGet, pCtx, "miembro");
   char zKey[TERRITORY_KEY_MAX];
@@ -154,49 +109,18 @@ void people_org_check(Db *pDb, Arena *pArena, int64_t iCouncil,
 }
 
 int people_org_save(Db *pDb, int64_t iCouncil, Organization *pOrg) {
-  int64_t iNow = db_now();
-  DbStmt *pStmt;
-  if (pOrg->id == 0) {
-    pStmt =
-        db_prepare(pDb,
-                   "INSERT INTO organizations(name, kind, rut, legal_number, "
-                   "commune_code, contact_name, email, phone, is_member, "
-                   "created_at, updated_at, council_id) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
-  } else {
-    pStmt = db_prepare(pDb,
-                       "UPDATE organizations SET name = ?, kind = ?, rut = ?, "
-                       "legal_number = ?, commune_code = ?, contact_name = ?, "
-                       "email = ?, phone = ?, is_member = ?, updated_at = ?, "
-                       "version = version + 1 WHERE council_id = ? AND id = ?");
-  }
-  if (!pStmt) return DB_ERROR;
-  db_bind_text(pStmt, 1, pOrg->zName);
-  db_bind_text(pStmt, 2, pOrg->zKind);
-  if (pOrg->zRut && pOrg->zRut[0]) {
-    db_bind_text(pStmt, 3, pOrg->zRut);
-  } else {
-    db_bind_null(pStmt, 3);
-  }
-  db_bind_text(pStmt, 4, pOrg->zLegalNumber);
-  db_bind_text(pStmt, 5, pOrg->zCommuneCode);
-  db_bind_text(pStmt, 6, pOrg->zContactName);
-  db_bind_text(pStmt, 7, pOrg->zEmail);
-  db_bind_text(pStmt, 8, pOrg->zPhone);
-  db_bind_int64(pStmt, 9, pOrg->bMember ? 1 : 0);
-  db_bind_int64(pStmt, 10, iNow);
-  if (pOrg->id == 0) {
-    db_bind_int64(pStmt, 11, iNow);
-    db_bind_int64(pStmt, 12, iCouncil);
-  } else {
-    db_bind_int64(pStmt, 11, iCouncil);
-    db_bind_int64(pStmt, 12, pOrg->id);
-  }
-  int rc = db_step(pStmt);
-  if (rc == DB_ROW) {
-    pOrg->id = db_column_int64(pStmt, 0);
-    rc = DB_DONE;
-  }
-  db_done(pStmt);
-  return rc == DB_DONE ? DB_OK : rc;
+  return people_save(
+      pDb, iCouncil, &pOrg->id,
+      "INSERT INTO organizations(name, kind, rut, legal_number, "
+      "commune_code, contact_name, email, phone, is_member, updated_at, "
+      "created_at, council_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "RETURNING id",
+      "UPDATE organizations SET name = ?, kind = ?, rut = ?, legal_number = "
+      "?, commune_code = ?, contact_name = ?, email = ?, phone = ?, "
+      "is_member = ?, updated_at = ?, version = version + 1 WHERE id = ? "
+      "AND council_id = ?",
+      DB_T(pOrg->zName), DB_T(pOrg->zKind), DB_TN(pOrg->zRut),
+      DB_T(pOrg->zLegalNumber), DB_T(pOrg->zCommuneCode),
+      DB_T(pOrg->zContactName), DB_T(pOrg->zEmail), DB_T(pOrg->zPhone),
+      DB_I(pOrg->bMember ? 1 : 0));
 }

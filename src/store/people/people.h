@@ -21,34 +21,16 @@
 #include <stdint.h>
 
 #include "db/db.h"
+#include "domain/problems.h"
 #include "domain/territory.h"
 #include "util/arena.h"
 
 /* ---- Problems found while checking a record ---- */
-#define PEOPLE_PROBLEMS_MAX 32
-
-typedef struct PeopleProblems {
-  int n;                                      /* Problems recorded */
-  const char *azField[PEOPLE_PROBLEMS_MAX];   /* Field name, or NULL */
-  const char *azMessage[PEOPLE_PROBLEMS_MAX]; /* Spanish sentence */
-} PeopleProblems;
-
-void people_problems_init(PeopleProblems *p);
-/* Records zMessage (ignored when NULL, or when zField already has one). */
-void people_problem(PeopleProblems *p, const char *zField,
-                    const char *zMessage);
+/* One Spanish sentence per field (problems_init, problem_add). */
+typedef Problems PeopleProblems;
 
 /* Reads one named field of the record being checked; NULL when absent. */
 typedef const char *(*PeopleFieldGetter)(void *pCtx, const char *zName);
-
-/* The council this installation serves (the first one), 0 when none. */
-int64_t people_council_id(Db *pDb);
-/* Its term length in years (4 when unknown). */
-int people_council_term_years(Db *pDb, int64_t iCouncil);
-#define PEOPLE_TERM_YEARS_MIN 1
-#define PEOPLE_TERM_YEARS_MAX 10
-/* Sets it (already checked to be within the limits above). */
-int people_council_set_term_years(Db *pDb, int64_t iCouncil, int nYears);
 
 /* ---- Territory ---- */
 typedef struct TerritoryCommune {
@@ -78,8 +60,6 @@ const TerritoryCommune *territory_index_code(const TerritoryIndex *pIdx,
                                              const char *zCode);
 /* The region's name, or NULL when there is no such region. */
 const char *territory_region_name(Db *pDb, Arena *pArena, const char *zCode);
-/* The region the council works in ("04"), or NULL. */
-const char *territory_council_region(Db *pDb, Arena *pArena, int64_t iCouncil);
 
 /* ---- Filters for the officer's lists ---- */
 typedef struct PeopleFilter {

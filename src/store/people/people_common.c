@@ -4,7 +4,7 @@
 #include <ctype.h>
 #include <string.h>
 
-#include "store/accounts/accounts.h"
+#include "domain/email.h"
 #include "domain/people.h"
 #include "store/people/people_internal.h"
 
@@ -60,18 +60,53 @@ const char *people_check_email(Arena *pArena, const char *zEmail, int bRequired,
                                const char *zField, PeopleProblems *pProblems) {
   if (people_blank(zEmail)) {
     if (bRequired) {
-      people_problem(pProblems, zField, "Escriba el correo electrónico.");
+      problem_add(pProblems, zField, "Escriba el correo electrónico.");
     }
     return "";
   }
-  const char *zProblem = accounts_email_problem(zEmail);
+  const char *zProblem = email_problem(zEmail);
   if (zProblem) {
-    people_problem(pProblems, zField, zProblem);
+    problem_add(pProblems, zField, zProblem);
     return "";
   }
-  return accounts_email_normalize(pArena, zEmail);
+  return email_normalize(pArena, zEmail);
 }
 
-const char *people_col(Arena *pArena, DbStmt *pStmt, int i) {
-  return arena_strdup(pArena, db_column_text(pStmt, i));
+const char *people_check_commune(Arena *pArena, const TerritoryIndex *pIdx,
+                                 const char *zCommune, PeopleProblems *pP) {
+  const TerritoryCommune *pCommune = territory_index_resolve(pIdx, zCommune);
+  if (pCommune) return pCommune->zCode;
+  problem_add(
+      pP, "comuna",
+      zCommune[0]
+          ? arena_printf(pArena, "La comuna «%s» no existe en Chile.", zCommune)
+          : "Elija la comuna.");
+  return "";
+}
+
+int people_list_rows(DbStmt *pStmt, Arena *pArena, int64_t iCouncil,
+                     const PeopleFilter *pFilter, int nLike, int nProvince,
+                     int bStatus, const char *zStatus, const DbMap *pMap,
+                     void *ppRow, int *pnRow) {
+  if (pStmt) {
+    people_bind_filter(pStmt, pArena, iCouncil, pFilter, nLike, nProvince,
+                       bStatus, zStatus);
+  }
+  return db_rows_map(pStmt, pArena, pMap, ppRow, pnRow);
+}
+
+#define PEOPLE_SAVE_ARGS_MAX 32
+
+int people_save_args(Db *pDb, int64_t iCouncil, int64_t *piId,
+                     const char *zInsert, const char *zUpdate,
+                     const DbArg *aArg, int nArg) {
+  DbArg a[PEOPLE_SAVE_ARGS_MAX + 3];
+  if (nArg > PEOPLE_SAVE_ARGS_MAX) return DB_ERROR;
+  memcpy(a, aArg, sizeof(DbArg) * (size_t)nArg);
+  int64_t iNow = db_now();
+  a[nArg] = DB_I(iNow);
+  a[nArg + 1] = DB_I(*piId ? *piId : iNow);
+  a[nArg + 2] = DB_I(iCouncil);
+  return *piId ? db_exec_args(pDb, zUpdate, a, nArg + 3)
+               : db_exec_id_args(pDb, zInsert, piId, a, nArg + 3);
 }

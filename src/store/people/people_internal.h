@@ -4,6 +4,7 @@
 #ifndef COSOC_PEOPLE_INTERNAL_H
 #define COSOC_PEOPLE_INTERNAL_H
 
+#include "store/council/council.h"
 #include "store/people/people.h"
 
 /* The field, trimmed, in pArena; "" when absent. */
@@ -12,6 +13,10 @@ const char *people_get(Arena *pArena, PeopleFieldGetter xGet, void *pCtx,
 /* A LIKE pattern for words typed in a search box: lower-case ASCII, '%'
 ** around, the LIKE wildcards escaped with '\'. "" when zQuery is blank. */
 const char *people_like_pattern(Arena *pArena, const char *zQuery);
+/* The code of the commune the form's "comuna" names (a code or a name),
+** "" with a problem under "comuna" when there is none or it is unknown. */
+const char *people_check_commune(Arena *pArena, const TerritoryIndex *pIdx,
+                                 const char *zCommune, PeopleProblems *pP);
 /* The e-mail as stored (lower case) after checking it; a blank e-mail is
 ** allowed unless bRequired. Problems go to zField. */
 const char *people_check_email(Arena *pArena, const char *zEmail, int bRequired,
@@ -25,6 +30,24 @@ void people_bind_filter(DbStmt *pStmt, Arena *pArena, int64_t iCouncil,
                         const PeopleFilter *pFilter, int nLike, int nProvince,
                         int bStatus, const char *zStatus);
 /* A copy of column i, in pArena. */
-const char *people_col(Arena *pArena, DbStmt *pStmt, int i);
+#define people_col(pArena, pStmt, i) db_column_dup(pStmt, pArena, i)
+
+/* A list query's rows: binds the filter (people_bind_filter) and maps
+** every row into *ppRow (db_rows). */
+int people_list_rows(DbStmt *pStmt, Arena *pArena, int64_t iCouncil,
+                     const PeopleFilter *pFilter, int nLike, int nProvince,
+                     int bStatus, const char *zStatus, const DbMap *pMap,
+                     void *ppRow, int *pnRow);
+
+/* Saves a record of the council: when *piId is 0, zInsert with aArg then
+** (updated_at, created_at, council_id), its id into *piId (RETURNING
+** id); otherwise zUpdate with aArg then (updated_at, id, council_id), as
+** in "... updated_at = ?, version = version + 1 WHERE id = ? AND
+** council_id = ?". DB_OK or the failure. */
+int people_save_args(Db *pDb, int64_t iCouncil, int64_t *piId,
+                     const char *zInsert, const char *zUpdate,
+                     const DbArg *aArg, int nArg);
+#define people_save(pDb, iCouncil, piId, zInsert, zUpdate, ...) \
+  people_save_args(pDb, iCouncil, piId, zInsert, zUpdate, DB_ARGS_(__VA_ARGS__))
 
 #endif

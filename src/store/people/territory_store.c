@@ -1,6 +1,6 @@
 /*
 ** The territory as stored by migration 0002, and what every people store
-** shares: the problem list and the council being served.
+** shares: and the problem list.
 */
 #include <ctype.h>
 #include <pthread.h>
@@ -8,46 +8,6 @@
 #include <string.h>
 
 #include "store/people/people.h"
-
-void people_problems_init(PeopleProblems *p) { memset(p, 0, sizeof(*p)); }
-
-void people_problem(PeopleProblems *p, const char *zField,
-                    const char *zMessage) {
-  if (!zMessage || p->n >= PEOPLE_PROBLEMS_MAX) return;
-  for (int i = 0; zField && i < p->n; i++) {
-    if (p->azField[i] && strcmp(p->azField[i], zField) == 0) return;
-  }
-  p->azField[p->n] = zField;
-  p->azMessage[p->n] = zMessage;
-  p->n++;
-}
-
-int64_t people_council_id(Db *pDb) {
-  return db_query_int64(pDb, "SELECT coalesce(min(id), 0) FROM councils", 0);
-}
-
-int people_council_term_years(Db *pDb, int64_t iCouncil) {
-  DbStmt *pStmt =
-      db_prepare(pDb, "SELECT term_years FROM councils WHERE id = ?");
-  int nYears = 4;
-  if (!pStmt) return nYears;
-  db_bind_int64(pStmt, 1, iCouncil);
-  if (db_step(pStmt) == DB_ROW) nYears = (int)db_column_int64(pStmt, 0);
-  db_done(pStmt);
-  return nYears > 0 && nYears < 20 ? nYears : 4;
-}
-
-int people_council_set_term_years(Db *pDb, int64_t iCouncil, int nYears) {
-  DbStmt *pStmt = db_prepare(pDb,
-                             "UPDATE councils SET term_years = ?, "
-                             "version = version + 1 WHERE id = ?");
-  if (!pStmt) return DB_ERROR;
-  db_bind_int64(pStmt, 1, nYears);
-  db_bind_int64(pStmt, 2, iCouncil);
-  int rc = db_step(pStmt);
-  db_done(pStmt);
-  return rc == DB_DONE ? DB_OK : DB_ERROR;
-}
 
 /* Reads every commune into pIdx, allocating from pArena. */
 static int territory_index_read(Db *pDb, Arena *pArena, TerritoryIndex *pIdx) {
@@ -145,17 +105,4 @@ const char *territory_region_name(Db *pDb, Arena *pArena, const char *zCode) {
   }
   db_done(pStmt);
   return zName;
-}
-
-const char *territory_council_region(Db *pDb, Arena *pArena, int64_t iCouncil) {
-  DbStmt *pStmt =
-      db_prepare(pDb, "SELECT region_code FROM councils WHERE id = ?");
-  if (!pStmt) return NULL;
-  db_bind_int64(pStmt, 1, iCouncil);
-  const char *zCode = NULL;
-  if (db_step(pStmt) == DB_ROW && !db_column_is_null(pStmt, 0)) {
-    zCode = arena_strdup(pArena, db_column_text(pStmt, 0));
-  }
-  db_done(pStmt);
-  return zCode;
 }

@@ -14,44 +14,25 @@
 #include "domain/plan_catalog.h"
 #include "store/plan/plan_store.h"
 
+static const DbMap kind_map =
+    DB_MAP(PlanCouncilKind, "ttTb", zSlug, zLabel, zMergedInto, bReviewed);
+
 int plan_kinds_list(Db *pDb, Arena *pArena, int64_t iCouncil,
                     PlanCouncilKind **paKind, int *pnKind) {
-  *paKind = NULL;
-  *pnKind = 0;
-  DbStmt *p = db_prepare(pDb,
-                         "SELECT slug, label, merged_into, reviewed FROM "
-                         "council_evidence_kinds WHERE council_id = ? "
-                         "ORDER BY created_at, slug");
-  if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, iCouncil);
-  int nAlloc = 0, rc;
-  while ((rc = db_step(p)) == DB_ROW) {
-    *paKind =
-        arena_grow(pArena, *paKind, *pnKind, &nAlloc, sizeof(PlanCouncilKind));
-    PlanCouncilKind *k = &(*paKind)[(*pnKind)++];
-    k->zSlug = arena_strdup(pArena, db_column_text(p, 0));
-    k->zLabel = arena_strdup(pArena, db_column_text(p, 1));
-    k->zMergedInto = db_column_is_null(p, 2)
-                         ? NULL
-                         : arena_strdup(pArena, db_column_text(p, 2));
-    k->bReviewed = (int)db_column_int64(p, 3);
-  }
-  db_done(p);
-  return rc == DB_DONE ? DB_OK : DB_ERROR;
+  return db_list(pDb, pArena, &kind_map, paKind, pnKind,
+                 "SELECT slug, label, merged_into, reviewed FROM "
+                 "council_evidence_kinds WHERE council_id = ? "
+                 "ORDER BY created_at, slug",
+                 DB_I(iCouncil));
 }
 
 /* 0 no such kind, 1 a kind in force, 2 merged away. */
 static int kind_state(Db *pDb, int64_t iCouncil, const char *zSlug) {
-  DbStmt *p = db_prepare(pDb,
-                         "SELECT merged_into FROM council_evidence_kinds "
-                         "WHERE council_id = ? AND slug = ?");
-  if (!p) return 0;
-  db_bind_int64(p, 1, iCouncil);
-  db_bind_text(p, 2, zSlug);
-  int iState = 0;
-  if (db_step(p) == DB_ROW) iState = db_column_is_null(p, 0) ? 1 : 2;
-  db_done(p);
-  return iState;
+  return (int)db_int(pDb, 0,
+                     "SELECT CASE WHEN merged_into IS NULL THEN 1 ELSE 2 END "
+                     "FROM council_evidence_kinds WHERE council_id = ? AND "
+                     "slug = ?",
+                     DB_I(iCouncil), DB_T(zSlug));
 }
 
 int plan_kinds_usable(Db *pDb, int64_t iCouncil, const char *zSlug) {
@@ -62,18 +43,13 @@ int plan_kinds_usable(Db *pDb, int64_t iCouncil, const char *zSlug) {
 int plan_kinds_rename(Db *pDb, int64_t iCouncil, const char *zSlug,
                       const char *zLabel) {
   if (kind_state(pDb, iCouncil, zSlug) == 0) return DB_DONE;
-  DbStmt *p = db_prepare(pDb,
-                         "UPDATE council_evidence_kinds SET label = ?, "
-                         "reviewed = 1, updated_at = ? WHERE council_id = ? "
-                         "AND slug = ?");
-  if (!p) return DB_ERROR;
-  db_bind_text(p, 1, zLabel);
-  db_bind_int64(p, 2, db_now());
-  db_bind_int64(p, 3, iCouncil);
-  db_bind_text(p, 4, zSlug);
-  int rc = db_step(p);
-  db_done(p);
-  return rc == DB_DONE ? DB_OK : DB_ERROR;
+  return db_exec(pDb,
+                 "UPDATE council_evidence_kinds SET label = ?, reviewed = 1, "
+                 "updated_at = ? WHERE council_id = ? AND slug = ?",
+                 DB_T(zLabel), DB_I(db_now()), DB_I(iCouncil),
+                 DB_T(zSlug)) == DB_OK
+             ? DB_OK
+             : DB_ERROR;
 }
 
 static int merge_in_transaction(Db *pDb, int64_t iCouncil, const char *zSlug,
@@ -82,31 +58,20 @@ static int merge_in_transaction(Db *pDb, int64_t iCouncil, const char *zSlug,
   if (strcmp(zSlug, zInto) == 0 || (!plan_evidence_is_standard(zInto) &&
                                     kind_state(pDb, iCouncil, zInto) != 1))
     return DB_CONSTRAINT;
-  int64_t tNow = db_now();
-  DbStmt *p = db_prepare(pDb,
-                         "UPDATE council_evidence_kinds SET merged_into = ?, "
-                         "reviewed = 1, updated_at = ? WHERE council_id = ? "
-                         "AND (slug = ? OR merged_into = ?)");
-  if (!p) return DB_ERROR;
-  db_bind_text(p, 1, zInto);
-  db_bind_int64(p, 2, tNow);
-  db_bind_int64(p, 3, iCouncil);
-  db_bind_text(p, 4, zSlug);
-  db_bind_text(p, 5, zSlug);
-  int rc = db_step(p);
-  db_done(p);
-  if (rc != DB_DONE) return DB_ERROR;
-  p = db_prepare(pDb,
+  int rc = db_exec(pDb,
+                   "UPDATE council_evidence_kinds SET merged_into = ?, "
+                   "reviewed = 1, updated_at = ? WHERE council_id = ? "
+                   "AND (slug = ? OR merged_into = ?)",
+                   DB_T(zInto), DB_I(db_now()), DB_I(iCouncil), DB_T(zSlug),
+                   DB_T(zSlug));
+  if (rc == DB_OK) {
+    rc = db_exec(pDb,
                  "UPDATE evidence_items SET kind = ? WHERE kind = ? AND "
                  "activity_id IN (SELECT id FROM activities WHERE "
-                 "council_id = ?)");
-  if (!p) return DB_ERROR;
-  db_bind_text(p, 1, zInto);
-  db_bind_text(p, 2, zSlug);
-  db_bind_int64(p, 3, iCouncil);
-  rc = db_step(p);
-  db_done(p);
-  return rc == DB_DONE ? DB_OK : DB_ERROR;
+                 "council_id = ?)",
+                 DB_T(zInto), DB_T(zSlug), DB_I(iCouncil));
+  }
+  return rc == DB_OK ? DB_OK : DB_ERROR;
 }
 
 int plan_kinds_merge(Db *pDb, int64_t iCouncil, const char *zSlug,

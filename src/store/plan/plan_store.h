@@ -38,12 +38,6 @@ typedef struct PlanVersionInfo {
   const char *zApprovedBy; /* Name of who approved, or "" */
 } PlanVersionInfo;
 
-/* The council a request or command means when it names none: the first
-** one. 0 when there is none. */
-int64_t plan_store_default_council(Db *pDb);
-/* 1 when a council with this id exists. */
-int plan_store_council_exists(Db *pDb, int64_t iCouncil);
-
 /* What the importer needs to know of council iCouncil (plan_context.h):
 ** every commune, the council's region and seat commune (its
 ** seat_commune_code, else the region's capital: its lowest commune code),

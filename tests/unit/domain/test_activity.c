@@ -34,7 +34,7 @@ static Activity valid_activity(void) {
 
 static const char *first_field(const Activity *a) {
   ActivityProblems p;
-  activity_problems_init(&p);
+  problems_init(&p);
   activity_check(a, &p);
   return p.n ? (p.azField[0] ? p.azField[0] : "") : NULL;
 }
@@ -92,7 +92,7 @@ static void virtual_needs_a_link_and_presencial_a_commune(void **state) {
   a.zModality = "mixta";
   assert_string_equal(first_field(&a), "commune");
   ActivityProblems p;
-  activity_problems_init(&p);
+  problems_init(&p);
   activity_check(&a, &p);
   assert_string_equal(p.azMessage[0],
                       "Indique la comuna donde se realiza la actividad.");

@@ -63,7 +63,7 @@ static void validation_messages_are_spanish_and_specific(void **state) {
       {"<a>@c.cl", 0},
   };
   for (size_t i = 0; i < sizeof(aEmail) / sizeof(aEmail[0]); i++) {
-    const char *z = accounts_email_problem(aEmail[i].zEmail);
+    const char *z = email_problem(aEmail[i].zEmail);
     if (aEmail[i].bOk) {
       assert_null(z);
     } else {

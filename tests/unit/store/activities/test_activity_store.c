@@ -97,7 +97,7 @@ static void an_activity_loads_back_and_a_stale_save_changes_nothing(
   assert_int_equal(next.iVersion, 2);
   Activity stale = got; /* Still version 1 */
   stale.zTitle = "Otro nombre";
-  assert_int_equal(activity_update(pDb, 0, &got, &stale, NULL), DB_BUSY);
+  assert_int_equal(activity_update(pDb, 0, &got, &stale, NULL), DB_STALE);
   assert_int_equal(activity_get(pDb, pArena, a.id, &got), DB_OK);
   assert_string_equal(got.zTitle, "Sesión en Ovalle");
   ActivityHistory *aHist = NULL;

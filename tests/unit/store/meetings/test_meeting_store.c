@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "store/activities/activity_store.h"
+#include "store/council/council.h"
 #include "store/meetings/meetings.h"
 #include "test_db_target.h"
 
@@ -106,35 +107,36 @@ static void attendance_is_replaced_and_a_suplente_counts_only_when_told(
   a[2].eStatus = ATTENDANCE_PRESENTE;
   a[3].zName = "Invitada Núñez";
   a[3].eStatus = ATTENDANCE_PRESENTE;
-  assert_int_equal(session_attendance_replace(pDb, iAct, 0, a, 4, NULL, NULL),
+  assert_int_equal(meeting_attendance_replace(pDb, iAct, 0, a, 4, NULL, NULL),
                    DB_OK);
   QuorumResult q;
-  assert_int_equal(session_quorum(pDb, pArena, iCouncil, iAct, &q), DB_OK);
+  assert_int_equal(meeting_quorum(pDb, pArena, iCouncil, iAct, &q), DB_OK);
   /* Titulares only: 1 of 3 present, 2 needed. */
   assert_int_equal(q.session.nPresent, 1);
   assert_int_equal(q.session.nRequired, 2);
   assert_false(q.session.bReached);
   QuorumRules rules = quorum_rules_default();
   rules.eCounts = QUORUM_COUNTS_SUBSTITUTES;
-  assert_int_equal(session_quorum_rules_save(pDb, iCouncil, &rules), DB_OK);
+  assert_int_equal(council_quorum_rules_save(pDb, iCouncil, &rules, 0, 0),
+                   DB_OK);
   QuorumRules back;
-  assert_int_equal(session_quorum_rules(pDb, iCouncil, &back), DB_OK);
+  assert_int_equal(council_quorum_rules(pDb, iCouncil, &back), DB_OK);
   assert_int_equal(back.eCounts, QUORUM_COUNTS_SUBSTITUTES);
   assert_string_equal(back.session.zLabel, "mayoría absoluta");
-  assert_int_equal(session_quorum(pDb, pArena, iCouncil, iAct, &q), DB_OK);
+  assert_int_equal(meeting_quorum(pDb, pArena, iCouncil, iAct, &q), DB_OK);
   assert_int_equal(q.session.nPresent, 2); /* the suplente for t3 */
   assert_true(q.session.bReached);
-  SessionAttendance *aRow = NULL;
+  MeetingAttendance *aRow = NULL;
   int nRow = 0;
-  assert_int_equal(session_attendance_list(pDb, pArena, iAct, &aRow, &nRow),
+  assert_int_equal(meeting_attendance_list(pDb, pArena, iAct, &aRow, &nRow),
                    DB_OK);
   assert_int_equal(nRow, 4);
   assert_string_equal(aRow[1].zReason, "Viaje");
   assert_string_equal(aRow[3].zName, "Invitada Núñez");
   /* Replaced as a whole. */
-  assert_int_equal(session_attendance_replace(pDb, iAct, 0, a, 1, NULL, NULL),
+  assert_int_equal(meeting_attendance_replace(pDb, iAct, 0, a, 1, NULL, NULL),
                    DB_OK);
-  assert_int_equal(session_attendance_list(pDb, pArena, iAct, &aRow, &nRow),
+  assert_int_equal(meeting_attendance_list(pDb, pArena, iAct, &aRow, &nRow),
                    DB_OK);
   assert_int_equal(nRow, 1);
   arena_free(pArena);
@@ -149,48 +151,49 @@ static void a_stale_follow_up_or_acta_save_changes_nothing(void **state) {
                                "INSERT INTO councils(name, short_name, "
                                "created_at) VALUES ('C', 'C', 0) RETURNING id");
   int64_t iAct = make_session(pDb, iCouncil, 1700000000);
-  SessionAgreement g;
+  MeetingAgreement g;
   memset(&g, 0, sizeof(g));
   g.iActivity = iAct;
   g.zText = "Oficiar al SERVIU";
   g.zResponsibleKind = "autoridad";
   g.zResponsible = "SERVIU";
   g.zDue = "2024-01-31";
-  assert_int_equal(session_agreement_insert(pDb, iCouncil, &g), DB_OK);
-  SessionAgreement stale = g;
-  assert_int_equal(session_agreement_follow(pDb, 0, &g, AGREEMENT_EN_CURSO,
+  assert_int_equal(meeting_agreement_insert(pDb, iCouncil, &g), DB_OK);
+  MeetingAgreement stale = g;
+  assert_int_equal(meeting_agreement_follow(pDb, 0, &g, AGREEMENT_EN_CURSO,
                                             "2024-01-10", "Oficio enviado"),
                    DB_OK);
-  assert_int_equal(session_agreement_follow(
+  assert_int_equal(meeting_agreement_follow(
                        pDb, 0, &stale, AGREEMENT_DESCARTADO, "2024-01-11", "x"),
-                   DB_BUSY);
-  SessionAgreement back;
-  assert_int_equal(session_agreement_get(pDb, pArena, iCouncil, g.id, &back),
+                   DB_STALE);
+  MeetingAgreement back;
+  assert_int_equal(meeting_agreement_get(pDb, pArena, iCouncil, g.id, &back),
                    DB_OK);
   assert_int_equal(back.eState, AGREEMENT_EN_CURSO);
-  SessionAgreementNote *aNote = NULL;
+  MeetingAgreementNote *aNote = NULL;
   int nNote = 0;
-  assert_int_equal(session_agreement_notes(pDb, pArena, g.id, &aNote, &nNote),
+  assert_int_equal(meeting_agreement_notes(pDb, pArena, g.id, &aNote, &nNote),
                    DB_OK);
   assert_int_equal(nNote, 1);
   assert_string_equal(aNote[0].zNote, "Oficio enviado");
 
   static const char *const azTitle[] = {"Cuenta", "Varios"};
-  SessionActa acta, again;
-  assert_int_equal(session_acta_create(pDb, iAct, azTitle, 2, &acta), DB_OK);
-  assert_int_equal(session_acta_create(pDb, iAct, azTitle, 2, &again),
+  MeetingActa acta, again;
+  assert_int_equal(meeting_acta_create(pDb, iAct, azTitle, 2, &acta), DB_OK);
+  assert_int_equal(meeting_acta_create(pDb, iAct, azTitle, 2, &again),
                    DB_CONSTRAINT);
-  SessionActaItem *aItem = NULL;
+  MeetingActaItem *aItem = NULL;
   int nItem = 0;
-  assert_int_equal(session_acta_items(pDb, pArena, acta.id, &aItem, &nItem),
+  assert_int_equal(meeting_acta_items(pDb, pArena, acta.id, &aItem, &nItem),
                    DB_OK);
   assert_int_equal(nItem, 2);
   int64_t aiItem[1] = {aItem[0].id};
   const char *azNew[1] = {"Primera versión"};
-  assert_int_equal(session_acta_save(pDb, 0, &acta, aiItem, azNew, 1), DB_OK);
+  assert_int_equal(meeting_acta_save(pDb, 0, &acta, aiItem, azNew, 1), DB_OK);
   azNew[0] = "Versión atrasada";
-  assert_int_equal(session_acta_save(pDb, 0, &acta, aiItem, azNew, 1), DB_BUSY);
-  assert_int_equal(session_acta_items(pDb, pArena, acta.id, &aItem, &nItem),
+  assert_int_equal(meeting_acta_save(pDb, 0, &acta, aiItem, azNew, 1),
+                   DB_STALE);
+  assert_int_equal(meeting_acta_items(pDb, pArena, acta.id, &aItem, &nItem),
                    DB_OK);
   assert_string_equal(aItem[0].zSummary, "Primera versión");
   arena_free(pArena);
@@ -212,9 +215,9 @@ static void an_approved_acta_freezes_its_session(void **state) {
   a[0].iMemberId = t1;
   a[0].eStatus = ATTENDANCE_JUSTIFICADO;
   a[0].zReason = "Licencia médica";
-  assert_int_equal(session_attendance_replace(pDb, iAct, 0, a, 1, NULL, NULL),
+  assert_int_equal(meeting_attendance_replace(pDb, iAct, 0, a, 1, NULL, NULL),
                    DB_OK);
-  SessionAgreement g;
+  MeetingAgreement g;
   memset(&g, 0, sizeof(g));
   g.iActivity = iAct;
   g.zText = "Visitar Andacollo";
@@ -222,33 +225,33 @@ static void an_approved_acta_freezes_its_session(void **state) {
   g.nFor = 1;
   g.zResponsibleKind = "ninguno";
   g.zResponsible = g.zDue = "";
-  assert_int_equal(session_agreement_insert(pDb, iCouncil, &g), DB_OK);
+  assert_int_equal(meeting_agreement_insert(pDb, iCouncil, &g), DB_OK);
   static const char *const azTitle[] = {"Cuenta"};
-  SessionActa acta;
-  assert_int_equal(session_acta_create(pDb, iAct, azTitle, 1, &acta), DB_OK);
-  SessionActaFrozen f;
-  assert_int_equal(session_acta_frozen(pDb, pArena, acta.id, &f), DB_DONE);
-  assert_int_equal(session_acta_freezes(pDb, iAct), 0);
+  MeetingActa acta;
+  assert_int_equal(meeting_acta_create(pDb, iAct, azTitle, 1, &acta), DB_OK);
+  MeetingActaFrozen f;
+  assert_int_equal(meeting_acta_frozen(pDb, pArena, acta.id, &f), DB_DONE);
+  assert_int_equal(meeting_acta_freezes(pDb, iAct), 0);
   static const ActaState aeStep[] = {ACTA_ENVIADA, ACTA_APROBADA};
   for (int i = 0; i < 2; i++) {
-    assert_int_equal(session_acta_get(pDb, iAct, &acta), DB_OK);
-    assert_int_equal(session_acta_set_state(pDb, 0, &acta, aeStep[i], iLater),
+    assert_int_equal(meeting_acta_get(pDb, iAct, &acta), DB_OK);
+    assert_int_equal(meeting_acta_set_state(pDb, 0, &acta, aeStep[i], iLater),
                      DB_OK);
   }
-  assert_int_equal(session_acta_freezes(pDb, iAct), 1);
+  assert_int_equal(meeting_acta_freezes(pDb, iAct), 1);
   /* Later writes to what it shows are refused, whole. */
   a[0].eStatus = ATTENDANCE_PRESENTE;
-  assert_int_equal(session_attendance_replace(pDb, iAct, 0, a, 1, NULL, NULL),
-                   SESSION_ACTA_FROZEN);
-  assert_int_equal(session_attendance_replace(pDb, iAct, 0, a, 0, NULL, NULL),
-                   SESSION_ACTA_FROZEN);
-  SessionAgreement late = g;
+  assert_int_equal(meeting_attendance_replace(pDb, iAct, 0, a, 1, NULL, NULL),
+                   MEETING_ACTA_FROZEN);
+  assert_int_equal(meeting_attendance_replace(pDb, iAct, 0, a, 0, NULL, NULL),
+                   MEETING_ACTA_FROZEN);
+  MeetingAgreement late = g;
   late.zText = "Acuerdo tardío";
-  assert_int_equal(session_agreement_insert(pDb, iCouncil, &late),
-                   SESSION_ACTA_FROZEN);
+  assert_int_equal(meeting_agreement_insert(pDb, iCouncil, &late),
+                   MEETING_ACTA_FROZEN);
   assert_false(db_in_transaction(pDb));
   /* What it showed, read back as it was. */
-  assert_int_equal(session_acta_frozen(pDb, pArena, acta.id, &f), DB_OK);
+  assert_int_equal(meeting_acta_frozen(pDb, pArena, acta.id, &f), DB_OK);
   assert_string_equal(f.zTitle, "Sesión");
   assert_int_equal(f.iStart, 1700000000);
   assert_int_equal(f.nRow, 1);
@@ -267,10 +270,10 @@ static void an_approved_acta_freezes_its_session(void **state) {
   db_bind_int64(p, 1, t1);
   assert_int_equal(db_step(p), DB_DONE);
   db_done(p);
-  assert_int_equal(session_acta_get(pDb, iAct, &acta), DB_OK);
-  assert_int_equal(session_acta_set_state(pDb, 0, &acta, ACTA_PUBLICADA, 0),
+  assert_int_equal(meeting_acta_get(pDb, iAct, &acta), DB_OK);
+  assert_int_equal(meeting_acta_set_state(pDb, 0, &acta, ACTA_PUBLICADA, 0),
                    DB_OK);
-  assert_int_equal(session_acta_frozen(pDb, pArena, acta.id, &f), DB_OK);
+  assert_int_equal(meeting_acta_frozen(pDb, pArena, acta.id, &f), DB_OK);
   assert_string_equal(f.aRow[0].zName, "Ana 1-9");
   arena_free(pArena);
   db_close(pDb);
