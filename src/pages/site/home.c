@@ -24,8 +24,7 @@
 static void home_title(Request *r, Html *h, int bLead) {
   const Council *c = page_council(r);
   if (c) {
-    html_printf(h, "<h1>%s</h1>
-", c->zName);
+    html_printf(h, "<h1>%s</h1>\n", c->zName);
   } else {
     html_printf(h,
                 "<h1>cosoc</h1>\n<div class=\"notice notice-info\">"
