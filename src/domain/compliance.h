@@ -87,6 +87,8 @@ const char *compliance_plan_state_label(CompliancePlanState e);
 /* The one percentage: nCounted / nTarget truncated to a whole percent,
 ** 0..100 (0 when nTarget <= 0). */
 int compliance_percent(int nCounted, int nTarget);
+/* The sentence that states it, for every report and page that shows one. */
+const char *compliance_percent_definition(void);
 
 /* CONTRACT slug ("en_riesgo") and Spanish label ("En riesgo"). */
 const char *compliance_state_slug(ComplianceState eState);

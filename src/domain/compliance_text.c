@@ -112,6 +112,12 @@ const char *compliance_reason_text(ComplianceReason eReason) {
 
 const char *compliance_text_unmet_label(void) { return "No cumplida"; }
 
+const char *compliance_percent_definition(void) {
+  return "El avance es el número de actividades verificadas que cuentan "
+         "para la meta de su línea (sin pasar de la meta) sobre la suma de "
+         "las metas, truncado al entero: 14 de 16 es 87 %.";
+}
+
 const char *compliance_text_other_objective(void) {
   return "Otros compromisos del plan";
 }

@@ -240,7 +240,7 @@ class HonestStatus(ServerTestCase):
     # ---- 2. Each activity says whether it counts ----
 
     def test_an_activity_says_why_it_does_not_count(self):
-        aid = self.new_activity(TODAY + datetime.timedelta(days=30), kind="charla",
+        aid = self.new_activity(datetime.date(YEAR, 11, 15), kind="charla",
                                 lines=(2, 1), title="Charla fuera de plazo")
         a = self.api("GET", "/api/activities/%d" % aid).json()
         by = {v["line"]: v for v in a["compliance"]}
@@ -271,7 +271,11 @@ class HonestStatus(ServerTestCase):
                          [1, 2])
         line_page = self.client().get("/plan/lineas/1").text
         self.assertIn("Línea 1", line_page)
-        for word in ("Avance", "Qué falta", "Actividades que cuentan"):
+        for word in ("Avance", "Vigente", "Actividades que cuentan"):
+            self.assertIn(word, line_page)
+        self.assertNotIn("Qué falta", line_page)  # it names non-public work
+        line_page = c.get("/plan/lineas/1").text
+        for word in ("Qué falta", "Vinculadas que no cuentan", "Charla fuera de plazo"):
             self.assertIn(word, line_page)
 
     # ---- 4. Checks a secretary would make ----
@@ -328,9 +332,13 @@ class HonestStatus(ServerTestCase):
     def test_convening_a_past_activity_asks_for_confirmation_on_the_page(self):
         aid = self.new_activity(TODAY - datetime.timedelta(days=1), title="Citación tardía")
         c = self.admin()
+        page = c.get("/actividades/%d" % aid).text
+        self.assertIn("ya comenzó", page)
         token = c.csrf_from("/actividades/%d" % aid)
-        r = c.post("/actividades/%d/citar" % aid, form={"csrf_token": token,
-                                                        "councillors": "1"})
+        members = re.findall(r'name="member" value="(\d+)"', page)
+        self.assertTrue(members)
+        form = [("csrf_token", token)] + [("member", m) for m in members]
+        r = c.post("/actividades/%d/citar" % aid, form=form)
         self.assertEqual(r.status, 409, r.text[:300])
         self.assertIn("ya comenzó", r.text)
         self.assertIn('name="confirm"', r.text)
@@ -338,9 +346,10 @@ class HonestStatus(ServerTestCase):
                                     "activity_id = ?", (aid,)), 0)
         self.assertEqual(self.count("SELECT count(*) FROM mail_outbox WHERE related_id = ? "
                                     "AND related_kind = 'actividad'", (aid,)), 0)
-        token = re.search(r'name="csrf_token" value="([^"]+)"', r.text).group(1)
-        r = c.post("/actividades/%d/citar" % aid, form={"csrf_token": token,
-                                                        "councillors": "1", "confirm": "1"})
+        # Asked again on the page, with the people chosen kept.
+        self.assertEqual(len(re.findall(r'name="member" value="\d+" checked', r.text)),
+                         len(members))
+        r = c.post("/actividades/%d/citar" % aid, form=form + [("confirm", "1")])
         self.assertEqual(r.status, 303, r.text[:300])
         self.assertGreater(self.count("SELECT count(*) FROM activity_notices WHERE "
                                       "activity_id = ?", (aid,)), 0)
@@ -428,8 +437,7 @@ class HonestStatus(ServerTestCase):
         token = c.csrf_from(path)
         c.post(path, form={"accion": "crear", "csrf_token": token})
         text = " ".join(pdf_text(c.get(path + ".pdf").body).split())
-        self.assertIn("Suplente", text)
-        self.assertIn("reemplaza a", text)
+        self.assertRegex(text, r"Suplente\)?, en reemplazo de " + re.escape(tit[-1]["name"]))
         self.assertNotIn("Consejero/a", text)
 
     def test_one_percentage_everywhere(self):

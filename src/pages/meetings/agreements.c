@@ -238,6 +238,7 @@ void activity_agreements_section(Html *h, Request *r, const Activity *a) {
               "Acuerdos</h2>\n<p><a href=\"/actividades/%lld/acta\">Acta de "
               "esta actividad</a></p>\n",
               (long long)a->id);
+  page_saved_notice(h, r, "acuerdos");
   if (nAgr == 0) {
     html_printf(h, "<p>Esta actividad no tiene acuerdos registrados.</p>\n");
   } else {
@@ -310,7 +311,9 @@ void page_activity_agreements(Request *r) {
         "persona» y escriba su nombre.";
   } else {
     zErr = meeting_agreement_check(&g, &zField);
+    if (!zErr) zErr = meeting_agreement_quorum_problem(r, &g, &zField);
     if (zField && strcmp(zField, "votes") == 0) zField = "votes_for";
+    if (zField && strcmp(zField, "session") == 0) zField = "text";
   }
   if (zErr) {
     /* Re-shown on its own page: the activity page around it would need
@@ -343,7 +346,8 @@ void page_activity_agreements(Request *r) {
   }
   if (!page_db_ok(r, rc)) return;
   respond_redirect(
-      r, arena_printf(pArena, "/actividades/%lld#acuerdos", (long long)a.id));
+      r, arena_printf(pArena, "/actividades/%lld?guardado=acuerdos#acuerdos",
+                      (long long)a.id));
 }
 
 void page_activity_agenda_overdue(Request *r) {

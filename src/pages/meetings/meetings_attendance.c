@@ -26,6 +26,7 @@
 #include "pages/conflict.h"
 #include "pages/people/people_widgets.h"
 #include "pages/meetings/meetings_pages.h"
+#include "store/evidence/evidence_store.h"
 #include "store/people/people.h"
 
 #define GUEST_ROWS_MAX 200
@@ -129,6 +130,7 @@ static void attendance_render(Html *h, Request *r, const Activity *a,
   html_printf(h,
               "<section aria-labelledby=\"asistencia\"><h2 id=\"asistencia\">"
               "Asistencia y quórum</h2>\n");
+  page_saved_notice(h, r, "asistencia");
   quorum_paragraph(h, &q);
   if (bAdmin) {
     html_printf(h,
@@ -443,28 +445,58 @@ void page_activity_attendance(Request *r) {
   }
   if (!page_db_ok(r, rc)) return;
   respond_redirect(
-      r, arena_printf(pArena, "/actividades/%lld#asistencia", (long long)a.id));
+      r,
+      arena_printf(pArena, "/actividades/%lld?guardado=asistencia#asistencia",
+                   (long long)a.id));
 }
 
-/* The sheet of activity a (blank, to be signed). EXPORT_OK or EXPORT_ERROR
-** (a failed query included). */
+/* The sheet of activity a: blank to be signed before the session; once
+** cosoc has its attendance, each person present, absent or excused, whom
+** a suplente replaced, and the guests (the «asistencia» evidence cosoc
+** makes itself), still with the signature column for the printed copy.
+** EXPORT_OK or EXPORT_ERROR (a failed query included). */
 static int sheet_pdf(Db *pDb, Arena *pArena, const Council *pCouncil,
                      const Activity *pAct, int bLetter, const char **ppOut,
                      size_t *pnOut) {
   const Activity a = *pAct;
   MeetingExpected *aExp = NULL;
-  int nExp = 0;
+  MeetingAttendance *aRow = NULL;
+  int nExp = 0, nRow = 0;
+  EvidenceSystem sys;
   if (!pCouncil ||
-      meeting_expected_list(pDb, pArena, pCouncil->id, &aExp, &nExp) != DB_OK) {
+      meeting_expected_list(pDb, pArena, pCouncil->id, &aExp, &nExp) != DB_OK ||
+      meeting_attendance_list(pDb, pArena, a.id, &aRow, &nRow) != DB_OK ||
+      evidence_system(pDb, a.id, EVIDENCE_CUT_NONE, &sys) != DB_OK) {
     return EXPORT_ERROR;
   }
   SheetPerson *aPerson =
-      arena_alloc(pArena, sizeof(SheetPerson) * (size_t)(nExp + 1));
+      arena_alloc(pArena, sizeof(SheetPerson) * (size_t)(nExp + nRow + 1));
+  memset(aPerson, 0, sizeof(SheetPerson) * (size_t)(nExp + nRow + 1));
+  int nPerson = 0;
   for (int i = 0; i < nExp; i++) {
-    aPerson[i].zName = aExp[i].zName;
-    aPerson[i].zOrganization = aExp[i].zOrganization;
-    aPerson[i].bTitular = aExp[i].bTitular;
-    aPerson[i].bCouncillor = 1;
+    SheetPerson *p = &aPerson[nPerson++];
+    p->zName = aExp[i].zName;
+    p->zOrganization = aExp[i].zOrganization;
+    p->bTitular = aExp[i].bTitular;
+    p->bCouncillor = 1;
+    for (int k = 0; k < nRow; k++) {
+      if (aRow[k].iMember != aExp[i].iMember) continue;
+      p->zAttendance = attendance_label(aRow[k].eStatus);
+      if (!aExp[i].bTitular && aRow[k].eStatus == ATTENDANCE_PRESENTE &&
+          *aRow[k].zReplaces) {
+        p->zReplaces = aRow[k].zReplaces;
+      }
+    }
+    if (sys.bAttendance && !p->zAttendance) {
+      p->zAttendance = attendance_label(ATTENDANCE_AUSENTE);
+    }
+  }
+  for (int k = 0; k < nRow; k++) { /* The guests, as recorded */
+    if (aRow[k].iMember) continue;
+    SheetPerson *p = &aPerson[nPerson++];
+    p->zName = aRow[k].zName;
+    p->zOrganization = aRow[k].zOrganization;
+    p->zAttendance = attendance_label(aRow[k].eStatus);
   }
   const char **azLine =
       arena_alloc(pArena, sizeof(char *) * (ACTIVITY_LINES_MAX + 1));
@@ -482,9 +514,15 @@ static int sheet_pdf(Db *pDb, Arena *pArena, const Council *pCouncil,
   in.zPlace = convene_place(pArena, &a);
   in.nPlanLine = a.nLine;
   in.azPlanLine = azLine;
-  in.nPerson = nExp;
+  in.nPerson = nPerson;
   in.aPerson = aPerson;
-  in.nBlank = 8;
+  in.nBlank = sys.bAttendance ? 3 : 8;
+  if (sys.bAttendance) {
+    in.zRecorded = arena_printf(pArena,
+                                "Asistencia registrada en cosoc el %s; la "
+                                "columna Firma es para la copia impresa.",
+                                page_time(pArena, sys.tAttendance));
+  }
   in.bLetter = bLetter;
   char zErr[200];
   return attendance_sheet_pdf(pArena, &in, ppOut, pnOut, zErr, sizeof(zErr));

@@ -90,18 +90,22 @@ static void home_personal(Request *r, Html *h) {
 }
 
 /* The cache key of home_sections(): they change with the data, the role,
-** the day (compliance is computed as on today), ?as_of=, and the clock
+** the day (compliance is computed as on today), ?as_of=, ?version=, the
+** clock
 ** (the next activities are those from six hours ago on: the minute is
 ** close enough). NULL when the request should not be cached (an as_of
 ** that is not even the shape of a date). */
 static const char *home_key(Request *r) {
   const char *zAsOf = request_query(r, "as_of");
+  const char *zVersion = request_query(r, "version");
   if (zAsOf && strlen(zAsOf) > 10) return NULL;
+  if (zVersion && strlen(zVersion) > 7) return NULL;
   char zToday[PLAN_DATE_SIZE];
   compliance_today(zToday);
   return page_cache_key(
-      r, arena_printf(request_arena(r), "home\x1f%s\x1f%s\x1f%lld", zToday,
-                      zAsOf ? zAsOf : "", (long long)(db_now() / 60)));
+      r, arena_printf(request_arena(r), "home\x1f%s\x1f%s\x1f%s\x1f%lld",
+                      zToday, zAsOf ? zAsOf : "", zVersion ? zVersion : "",
+                      (long long)(db_now() / 60)));
 }
 
 void page_home(Request *r) {

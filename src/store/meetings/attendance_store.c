@@ -34,10 +34,21 @@ static void attendance_fix(DbStmt *p, Arena *pArena, void *pRow) {
   attendance_parse(db_column_text(p, 4), &s->eStatus);
 }
 
-/* A member's name and organization, or a guest's as written. */
-static const DbMap attendance_map =
-    DB_MAP_FIX(MeetingAttendance, attendance_fix, "ittt-ti", iMember, zName,
-               zOrganization, zCommune, zReason, iSubstituteFor);
+/* A member's name and organization, or a guest's as written; whether a
+** member is titular or suplente, and whom a suplente replaces. */
+static const DbMap attendance_map = DB_MAP_FIX(
+    MeetingAttendance, attendance_fix, "ittt-tint", iMember, zName,
+    zOrganization, zCommune, zReason, iSubstituteFor, eQuality, zReplaces);
+
+const char *meeting_quality_label(const MeetingAttendance *s) {
+  switch (s->eQuality) {
+    case MEETING_TITULAR:
+      return "Titular";
+    case MEETING_SUPLENTE:
+      return "Suplente";
+  }
+  return s->iMember ? "Consejero/a" : "Invitado/a";
+}
 
 int meeting_attendance_list(Db *pDb, Arena *pArena, int64_t iActivity,
                             MeetingAttendance **paRow, int *pnRow) {
@@ -47,10 +58,13 @@ int meeting_attendance_list(Db *pDb, Arena *pArena, int64_t iActivity,
                  "m.last_names END, CASE WHEN a.member_id IS NULL THEN "
                  "a.guest_organization ELSE coalesce(o.name, '') END, "
                  "a.guest_commune, a.status, a.reason, "
-                 "coalesce(a.substitute_for, 0) FROM attendance a LEFT JOIN "
-                 "members m ON m.id = a.member_id LEFT JOIN organizations o ON "
-                 "o.id = m.organization_id WHERE a.activity_id = ? ORDER BY "
-                 "a.sort_order, a.id",
+                 "coalesce(a.substitute_for, 0), CASE WHEN a.member_id IS "
+                 "NULL THEN 0 WHEN m.titular = 1 THEN 1 ELSE 2 END, "
+                 "coalesce(t.first_names || ' ' || t.last_names, '') FROM "
+                 "attendance a LEFT JOIN members m ON m.id = a.member_id LEFT "
+                 "JOIN members t ON t.id = a.substitute_for LEFT JOIN "
+                 "organizations o ON o.id = m.organization_id WHERE "
+                 "a.activity_id = ? ORDER BY a.sort_order, a.id",
                  DB_I(iActivity));
 }
 
@@ -88,11 +102,15 @@ int meeting_attendance_replace(Db *pDb, int64_t iActivity, int64_t iUser,
   /* The list's version first: on PostgreSQL the row lock also orders two
   ** saves of the same list, and a checked save (record_stamp_claim() in the
   ** caller's transaction) sees the version it claimed. */
+  /* attendance_taken_at: when a list was first recorded (the generated
+  ** sheet counts as evidence from then on); an emptied list has none. */
   rc = db_exec(pDb,
                "UPDATE activities SET attendance_version = attendance_version "
                "+ 1, attendance_updated_at = ?, attendance_updated_by = "
-               "CAST(? AS BIGINT) WHERE id = ?",
-               DB_I(db_now()), DB_IN(iUser), DB_I(iActivity));
+               "CAST(? AS BIGINT), attendance_taken_at = CASE WHEN ? = 0 THEN "
+               "NULL ELSE COALESCE(attendance_taken_at, ?) END WHERE id = ?",
+               DB_I(db_now()), DB_IN(iUser), DB_I(n), DB_I(db_now()),
+               DB_I(iActivity));
   if (rc == DB_OK) {
     rc = db_exec(pDb, "DELETE FROM attendance WHERE activity_id = ?",
                  DB_I(iActivity));

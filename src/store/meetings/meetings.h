@@ -41,7 +41,18 @@ typedef struct MeetingAttendance {
   Attendance eStatus;        /* presente, ausente, justificado */
   const char *zReason;       /* Excuse, or "" */
   int64_t iSubstituteFor;    /* A suplente attending for this titular, or 0 */
+  int eQuality;              /* MEETING_TITULAR, MEETING_SUPLENTE, or
+                             ** MEETING_GUEST (also a member whose quality an
+                             ** acta frozen before it was kept does not say) */
+  const char *zReplaces;     /* The titular a suplente attends for, by
+                             ** name, or "" */
 } MeetingAttendance;
+#define MEETING_GUEST 0
+#define MEETING_TITULAR 1
+#define MEETING_SUPLENTE 2
+/* "Titular", "Suplente", "Invitado/a" ("Consejero/a" for a member of
+** unknown quality). */
+const char *meeting_quality_label(const MeetingAttendance *s);
 
 /* The councillors in office of the council, titulares first, by name. */
 int meeting_expected_list(Db *pDb, Arena *pArena, int64_t iCouncil,
