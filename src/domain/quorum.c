@@ -136,9 +136,10 @@ static void rule_sentence(char *z, size_t n, const QuorumRules *pRules,
 ** quórum", "No hay quórum"). */
 static void check_fill(QuorumCheck *c, const QuorumThreshold *t,
                        const QuorumResult *r, const QuorumRules *pRules,
-                       int nPresent, const char *zYes, const char *zNo) {
-  char zName[64], zWho[160], zRule[240];
-  rule_sentence(zRule, sizeof(zRule), pRules, r);
+                       int nPresent, const char *zYes, const char *zNo,
+                       int bRule) {
+  char zName[64], zWho[160], zRule[240] = "";
+  if (bRule) rule_sentence(zRule, sizeof(zRule), pRules, r);
   c->nRequired = quorum_required(t, r->nBase);
   c->nPresent = nPresent;
   c->bReached = r->nBase > 0 && nPresent >= c->nRequired;
@@ -268,13 +269,13 @@ int quorum_compute(const QuorumRules *pRules, const QuorumPerson *aPerson,
   pOut->nBase = pRules->bVacanciesReduceBase ? pOut->nTitularInOffice : nSeat;
   int nPresent = pOut->nTitularPresent + pOut->nSubstitute;
   check_fill(&pOut->session, &pRules->session, pOut, pRules, nPresent,
-             "Hay quórum", "No hay quórum");
+             "Hay quórum", "No hay quórum", 1);
   if (pRules->eAgreementBase == QUORUM_OF_PRESENT) {
     agreement_of_present(&pOut->agreement, &pRules->agreement, pOut, nPresent);
   } else {
     check_fill(&pOut->agreement, &pRules->agreement, pOut, pRules, nPresent,
                "Hay quórum para adoptar acuerdos",
-               "No hay quórum para adoptar acuerdos");
+               "No hay quórum para adoptar acuerdos", 0);
     if (!pOut->session.bReached && pOut->agreement.bReached) {
       pOut->agreement.bReached = 0;
       snprintf(pOut->agreement.zExplain, sizeof(pOut->agreement.zExplain),

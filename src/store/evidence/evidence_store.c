@@ -475,3 +475,10 @@ int evidence_compliance_feed(Db *pDb, Arena *pArena, int64_t iCouncil,
   *pnAct = f.n;
   return DB_OK;
 }
+
+int evidence_backdate(Db *pDb, int64_t iActivity, int64_t t) {
+  return db_exec(pDb,
+                 "UPDATE evidence_items SET uploaded_at = ? WHERE "
+                 "activity_id = ?",
+                 DB_I(t), DB_I(iActivity));
+}

@@ -131,6 +131,10 @@ int evidence_bytes(Db *pDb, Arena *pArena, const char *zSha256,
 /* Soft delete, logged by who and when. DB_OK, DB_DONE when none. */
 int evidence_delete(Db *pDb, int64_t iId, int64_t iUser);
 
+/* Dates the items of an activity as uploaded at t: a demonstration's past
+** (cosoc demo), so that looking back shows them when they came. */
+int evidence_backdate(Db *pDb, int64_t iActivity, int64_t t);
+
 /* «As of now»: a cut that leaves nothing out (see below). */
 #define EVIDENCE_CUT_NONE INT64_MAX
 

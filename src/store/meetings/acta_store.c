@@ -361,3 +361,10 @@ int meeting_acta_published(Db *pDb, Arena *pArena, int64_t iCouncil,
   }
   return db_end(p, rc) == DB_OK ? DB_OK : DB_ERROR;
 }
+
+int meeting_acta_backdate(Db *pDb, int64_t iActivity, int64_t t) {
+  return db_exec(pDb,
+                 "UPDATE actas SET approved_at = ?, updated_at = ? WHERE "
+                 "activity_id = ? AND approved_at IS NOT NULL",
+                 DB_I(t), DB_I(t), DB_I(iActivity));
+}

@@ -170,3 +170,14 @@ const char *meeting_today(Arena *pArena) {
   chile_time_format_iso(db_now(), z, sizeof(z));
   return arena_strndup(pArena, z, 10);
 }
+
+int meeting_attendance_backdate(Db *pDb, int64_t iActivity, int64_t t) {
+  int rc = db_exec(pDb,
+                   "UPDATE activities SET attendance_taken_at = ?, "
+                   "attendance_updated_at = ? WHERE id = ?",
+                   DB_I(t), DB_I(t), DB_I(iActivity));
+  if (rc != DB_OK) return rc;
+  return db_exec(pDb,
+                 "UPDATE attendance SET updated_at = ? WHERE activity_id = ?",
+                 DB_I(t), DB_I(iActivity));
+}

@@ -54,6 +54,11 @@ typedef struct MeetingAttendance {
 ** unknown quality). */
 const char *meeting_quality_label(const MeetingAttendance *s);
 
+/* Dates an activity's attendance as taken at t, and its acta as approved
+** at t: a demonstration's past (cosoc demo). */
+int meeting_attendance_backdate(Db *pDb, int64_t iActivity, int64_t t);
+int meeting_acta_backdate(Db *pDb, int64_t iActivity, int64_t t);
+
 /* The councillors in office of the council, titulares first, by name. */
 int meeting_expected_list(Db *pDb, Arena *pArena, int64_t iCouncil,
                           MeetingExpected **paExp, int *pnExp);

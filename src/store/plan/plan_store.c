@@ -484,3 +484,12 @@ int plan_store_approve(Db *pDb, int64_t iCouncil, int iNumber,
              ? DB_OK
              : DB_DONE;
 }
+
+int plan_store_backdate_approval(Db *pDb, int64_t iCouncil, int iNumber,
+                                 int64_t t) {
+  return db_exec(pDb,
+                 "UPDATE plan_versions SET approved_at = ?, created_at = ? "
+                 "WHERE approved = 1 AND number = ? AND plan_id = (SELECT "
+                 "min(id) FROM plans WHERE council_id = ?)",
+                 DB_I(t), DB_I(t), DB_I(iNumber), DB_I(iCouncil));
+}

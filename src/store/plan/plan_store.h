@@ -107,6 +107,10 @@ int plan_store_load(Db *pDb, Arena *pArena, int64_t iCouncil, int iNumber,
 ** (a plan yet to begin). 0 when nothing is approved, -1 on error. */
 int plan_store_version_on(Db *pDb, int64_t iCouncil, const char *zDay);
 
+/* Dates version iNumber's approval at t: a demonstration's past. */
+int plan_store_backdate_approval(Db *pDb, int64_t iCouncil, int iNumber,
+                                 int64_t t);
+
 /* Every version, newest first (arena memory). */
 int plan_store_versions(Db *pDb, Arena *pArena, int64_t iCouncil,
                         PlanVersionInfo **paInfo, int *pnInfo);

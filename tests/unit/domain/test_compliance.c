@@ -15,6 +15,7 @@
 #include "domain/compliance.h"
 #include "domain/date_text.h"
 #include "domain/plan_import.h"
+#include "domain/plan_next.h"
 #include "plan_context_fixture.h"
 
 #define SEED       \
@@ -981,6 +982,24 @@ static void one_percentage_truncates_and_is_whole_only_when_done(void **state) {
   assert_int_equal(compliance_percent(0, 0), 0);
 }
 
+/* The demo's next plan is moved so that its period holds today. */
+static void a_plan_moves_whole_by_years(void **state) {
+  (void)state;
+  Arena *pArena = arena_new();
+  PlanDoc *pDoc = plan_doc_copy(pArena, &g_plan);
+  plan_doc_shift_years(pArena, pDoc, 2);
+  assert_string_equal(pDoc->zPeriodStart, "2026-01-01");
+  assert_string_equal(pDoc->zPeriodEnd, "2027-12-31");
+  assert_non_null(strstr(pDoc->zTitle, "2026-2027"));
+  const PlanLine *p2 = plan_doc_line(pDoc, 2);
+  assert_string_equal(p2->window.zStart, "2026-07-01");
+  assert_string_equal(p2->window.zEnd, "2026-12-31");
+  assert_non_null(strstr(p2->zWindowPhrase, "2026"));
+  /* The plan it was copied from is untouched. */
+  assert_string_equal(g_plan.zPeriodStart, "2024-01-01");
+  arena_free(pArena);
+}
+
 int main(void) {
   enum { nCase = sizeof(aCase) / sizeof(aCase[0]) };
   static const struct CMUnitTest aFixed[] = {
@@ -996,6 +1015,7 @@ int main(void) {
       cmocka_unit_test(each_activity_says_whether_it_counts_and_why),
       cmocka_unit_test(the_plan_says_whether_it_is_current_ended_or_to_come),
       cmocka_unit_test(one_percentage_truncates_and_is_whole_only_when_done),
+      cmocka_unit_test(a_plan_moves_whole_by_years),
   };
   enum { nFixed = sizeof(aFixed) / sizeof(aFixed[0]) };
   static struct CMUnitTest aTest[nCase + nFixed];
