@@ -270,6 +270,7 @@ static void line_evidence(ExportDoc *pDoc, Arena *pArena,
 }
 
 static void line_section(ExportDoc *pDoc, Arena *pArena,
+                         const ComplianceResult *pResult,
                          const ComplianceLine *pL,
                          const ComplianceReportInfo *pInfo) {
   const PlanLine *pLine = pL->pLine;
@@ -277,7 +278,7 @@ static void line_section(ExportDoc *pDoc, Arena *pArena,
   export_doc_text(
       pDoc, EXPORT_TEXT_TITLE,
       arena_printf(pArena, "Línea %d · %s · %s", pL->iNumber,
-                   compliance_state_label(pL->eState),
+                   compliance_line_state_label(pResult, pL),
                    compliance_report_percent(pArena, pL->iPercent)));
   export_doc_gap(pDoc, PDF_SECTION_GAP / 2);
   if (pLine->zObjective && pLine->zObjective[0]) {
@@ -320,7 +321,7 @@ int compliance_report_pdf(Arena *pArena, const PlanDoc *pPlan,
   cover(pDoc, pArena, pPlan, pResult, pInfo);
   summary(pDoc, pArena, pPlan, pResult, pInfo);
   for (int i = 0; i < pResult->nLine; i++) {
-    line_section(pDoc, pArena, &pResult->aLine[i], pInfo);
+    line_section(pDoc, pArena, pResult, &pResult->aLine[i], pInfo);
   }
   ExportPdfOptions opt = compliance_report_pdf_options(pArena, pResult, pInfo);
   opt.bLandscape = 0; /* The whole report is A4 portrait */

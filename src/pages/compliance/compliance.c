@@ -589,8 +589,8 @@ int compliance_page_verdicts(Request *r, const Activity *pAct,
   if (rc != 0) return rc;
   ComplianceActivity *c = arena_alloc(pArena, sizeof(ComplianceActivity));
   memset(c, 0, sizeof(*c));
-  for (int i = 0; pAct->id && i < pOut->view.nAct; i++) {
-    if (pOut->view.aAct[i].iId == pAct->id) *c = pOut->view.aAct[i];
+  for (int i = 0; pAct->id && i < pOut->view.nAll; i++) {
+    if (pOut->view.aAll[i].iId == pAct->id) *c = pOut->view.aAll[i];
   }
   /* The activity as given (a form's preview shows what the change would
   ** do); its evidence as recorded. A stored one keeps the status it had

@@ -2,7 +2,8 @@
 ** The Informe de cumplimiento downloads, computed as the dashboard is
 ** (compliance_page_view) for the same ?as_of=.
 **
-**   GET /informe-cumplimiento.pdf[?as_of=]   (signed in) the report: cover,
+**   GET /informe-cumplimiento.pdf[?as_of=][&version=N]  (signed in; the
+**       plan of that day, or approved version N) the report: cover,
 **       summary, a section per line with its activities, evidence (photo
 **       thumbnails) and what is missing
 **   GET /informe-cumplimiento.xlsx[?as_of=]  (signed in) sheets Resumen,
@@ -153,15 +154,19 @@ static const char *report_disposition(Request *r, const ComplianceView *pV,
 }
 
 /* The render cache's key for a report (page_cache.h): computed as on
-** ?as_of= (checked on a miss: an error is never kept) and dated today. */
+** ?as_of= for ?version= (checked on a miss: an error is never kept) and
+** dated today. */
 static const char *report_cache_key(Request *r, const char *zExt) {
   const char *zAsOf = request_query(r, "as_of");
+  const char *zVersion = request_query(r, "version");
   if (zAsOf && strlen(zAsOf) > 10) return NULL;
+  if (zVersion && strlen(zVersion) > 7) return NULL;
   char zToday[PLAN_DATE_SIZE];
   compliance_today(zToday);
   return page_cache_key(
-      r, arena_printf(request_arena(r), "informe-cumplimiento.%s\x1f%s\x1f%s",
-                      zExt, zToday, zAsOf ? zAsOf : ""));
+      r, arena_printf(request_arena(r),
+                      "informe-cumplimiento.%s\x1f%s\x1f%s\x1f%s", zExt, zToday,
+                      zAsOf ? zAsOf : "", zVersion ? zVersion : ""));
 }
 
 /* What makes a report's bytes: compliance_report_pdf or _xlsx. */

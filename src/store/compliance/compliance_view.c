@@ -64,9 +64,21 @@ int compliance_view_load(Db *pDb, Arena *pArena, int64_t iCouncil,
   }
   pView->tCut = compliance_view_cut(zAsOf);
   if (rc != DB_OK ||
-      evidence_compliance_feed(pDb, pArena, iCouncil, pView->tCut, &pView->aAct,
-                               &pView->nAct) != DB_OK) {
+      evidence_compliance_feed(pDb, pArena, iCouncil, pView->tCut, &pView->aAll,
+                               &pView->nAll) != DB_OK) {
     return COMPLIANCE_VIEW_ERROR;
+  }
+  /* The plan counts the activities of its own period: one dated in
+  ** another plan's years counts there, and here would only be «outside the
+  ** window». */
+  pView->aAct = arena_alloc(
+      pArena, sizeof(ComplianceActivity) * (size_t)(pView->nAll + 1));
+  for (int i = 0; i < pView->nAll; i++) {
+    const char *zDate = pView->aAll[i].zDate;
+    if (strncmp(zDate, pView->doc.zPeriodStart, 10) >= 0 &&
+        strncmp(zDate, pView->doc.zPeriodEnd, 10) <= 0) {
+      pView->aAct[pView->nAct++] = pView->aAll[i];
+    }
   }
   ComplianceOptions opt;
   memset(&opt, 0, sizeof(opt));

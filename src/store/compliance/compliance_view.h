@@ -28,8 +28,12 @@ typedef struct ComplianceView {
                            ** asked for) */
   PlanVersionInfo info;    /* Its version */
   ComplianceResult result; /* The engine's output as on the day asked */
-  int nAct;                /* The council's activities, as fed */
+  int nAct;                /* The council's activities of the plan's
+                           ** period, as fed: what the result counts */
   ComplianceActivity *aAct;
+  int nAll; /* Every activity of the council, as fed (one
+            ** outside the period belongs to another plan) */
+  ComplianceActivity *aAll;
 } ComplianceView;
 
 /* compliance_view_load() results. */
