@@ -29,6 +29,12 @@ static const struct {
     {"ambito", PLAN_COL_OBJECTIVE},
     {"area", PLAN_COL_OBJECTIVE},
     {"componente", PLAN_COL_OBJECTIVE},
+    {"tema", PLAN_COL_OBJECTIVE},
+    {"tematica", PLAN_COL_OBJECTIVE},
+    {"descripcion", PLAN_COL_DETAIL},
+    {"detalle", PLAN_COL_DETAIL},
+    {"descripcion de la actividad", PLAN_COL_DETAIL},
+    {"detalle de la actividad", PLAN_COL_DETAIL},
     {"accion", PLAN_COL_ACTIONS},
     {"actividad", PLAN_COL_ACTIONS},
     {"accion a desarrollar", PLAN_COL_ACTIONS},
@@ -45,6 +51,10 @@ static const struct {
     {"evidencia", PLAN_COL_EVIDENCE},
     {"medio de prueba", PLAN_COL_EVIDENCE},
     {"respaldo", PLAN_COL_EVIDENCE},
+    /* «Producto», «Producto esperado»: what the activity leaves, its proof;
+    ** weaker than the words above, so «Medio de verificación» beside it
+    ** is the evidence. */
+    {"producto", PLAN_COL_EVIDENCE},
     {"fecha", PLAN_COL_DATES},
     {"plazo", PLAN_COL_DATES},
     {"cronograma", PLAN_COL_DATES},
@@ -58,6 +68,12 @@ static const struct {
     {"periodo de ejecucion", PLAN_COL_DATES},
     {"fecha de inicio", PLAN_COL_DATES},
     {"fecha inicio", PLAN_COL_DATES},
+    /* Under a spanning «PLAZO» or «FECHAS»: «Inicio | Término». */
+    {"inicio", PLAN_COL_DATES},
+    {"desde", PLAN_COL_DATES},
+    {"termino", PLAN_COL_DATES_END},
+    {"fin", PLAN_COL_DATES_END},
+    {"hasta", PLAN_COL_DATES_END},
     {"fecha de termino", PLAN_COL_DATES_END},
     {"fecha termino", PLAN_COL_DATES_END},
     {"fecha de fin", PLAN_COL_DATES_END},
@@ -69,6 +85,18 @@ static const struct {
     {"resultado esperado", PLAN_COL_TARGET},
     {"meta anual", PLAN_COL_TARGET},
 };
+
+/* Weak phrases of the table above: one loses to any other phrase of the
+** same length naming the same column, so «Meta» beside «Indicador» is the
+** target and «Medio de verificación» beside «Producto» the evidence. */
+static const char *const azWeakKey[] = {"producto", "indicador"};
+
+static int heading_weak(const char *zKey) {
+  for (size_t i = 0; i < sizeof(azWeakKey) / sizeof(azWeakKey[0]); i++) {
+    if (strcmp(azWeakKey[i], zKey) == 0) return 1;
+  }
+  return 0;
+}
 
 /* Headings that are the number column as a whole: "N°" folds to "no". */
 static const char *const azNumberAlone[] = {"n",      "no",   "nro", "num",
@@ -87,7 +115,7 @@ PlanColumn plan_column_of_heading(Arena *pArena, const char *zHeading,
       bHash |= aTok[i].zText[0] == '#';
   }
   if (nWord == 0) {
-    *piRank = bHash ? 1 : 0;
+    *piRank = bHash ? 2 : 0;
     return bHash ? PLAN_COL_NUMBER : PLAN_COL_NOTE;
   }
   if (nWord > HEADING_WORDS_MAX) return PLAN_COL_NOTE;
@@ -101,7 +129,7 @@ PlanColumn plan_column_of_heading(Arena *pArena, const char *zHeading,
       bSame = strcmp(aTok[i].zText, aKey[j++].zText) == 0;
     }
     if (bSame) {
-      *piRank = 1;
+      *piRank = 2;
       return PLAN_COL_NUMBER;
     }
   }
@@ -109,8 +137,9 @@ PlanColumn plan_column_of_heading(Arena *pArena, const char *zHeading,
   for (int i = 0; i < nTok; i++) {
     for (size_t k = 0; k < sizeof(aHeading) / sizeof(aHeading[0]); k++) {
       int n = plan_tokens_match(pArena, aTok, nTok, i, aHeading[k].zKey);
-      if (n > *piRank) {
-        *piRank = n;
+      int iRank = n ? 2 * n - heading_weak(aHeading[k].zKey) : 0;
+      if (iRank > *piRank) {
+        *piRank = iRank;
         eBest = aHeading[k].eCol;
       }
     }
@@ -129,6 +158,8 @@ const char *plan_column_name(PlanColumn eCol) {
       [PLAN_COL_DATES] = "FECHAS (o plazo, cronograma, período)",
       [PLAN_COL_DATES_END] = "fecha de término",
       [PLAN_COL_TARGET] = "META (o indicador)",
+      [PLAN_COL_DETAIL] = "DESCRIPCIÓN",
+      [PLAN_COL_TIME] = "meses o trimestres",
   };
   return eCol >= 0 && eCol < PLAN_COL_COUNT ? az[eCol] : "";
 }

@@ -1,9 +1,11 @@
 /*
 ** The columns of a plan's table, told by their headings in any order:
 ** «N°», «Nº», «No.», «#» (the number); «OBJETIVO», «LÍNEA DE ACCIÓN»,
-** «Objetivo específico», «Eje» (the objective); «ACCIONES», «Actividades»
-** (the actions); «RESPONSABLE(S)», «Encargado» (who); «VERIFICADOR»,
-** «Medios de verificación» (the evidence); «FECHAS», «Plazo de ejecución»,
+** «Objetivo específico», «Eje», «Tema» (the objective); «ACCIONES»,
+** «Actividades» (the actions); «Descripción», «Detalle» (more of the column
+** before it); «RESPONSABLE(S)», «Encargado» (who); «VERIFICADOR»,
+** «Medios de verificación», «Producto» (the evidence); «FECHAS», «Plazo de
+** ejecución»,
 ** «Cronograma», «Período» (the dates; «Fecha de término» a second one);
 ** «META», «Meta / Indicador» (the target). Case, accents, plurals and
 ** extra words are folded; a heading matching nothing is a note column,
@@ -28,12 +30,17 @@ typedef enum PlanColumn {
   PLAN_COL_DATES,
   PLAN_COL_DATES_END, /* A second date column: "Fecha de término" */
   PLAN_COL_TARGET,
+  PLAN_COL_DETAIL, /* «Descripción», «Detalle»: more of the column to its
+                   ** left (the actions, or the objective) */
+  PLAN_COL_TIME,   /* One column of a time chart: «Mar», «II Trim.» (told
+                   ** by the importer, never by plan_column_of_heading) */
   PLAN_COL_COUNT
 } PlanColumn;
 
-/* The column a heading names, and how surely (*piRank: the words of the
-** phrase that matched, more is surer; 0 for notes). Headings longer than a
-** heading is ever written (eight words) are notes. */
+/* The column a heading names, and how surely (*piRank: twice the words of
+** the phrase that matched, one less for a weak phrase; more is surer; 0 for
+** notes). Headings longer than a heading is ever written (eight words) are
+** notes. */
 PlanColumn plan_column_of_heading(Arena *pArena, const char *zHeading,
                                   int *piRank);
 

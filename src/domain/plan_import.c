@@ -57,6 +57,12 @@ typedef struct Importer {
   PlanColumn aeCol[COLS_MAX];
   const char *azHeading[COLS_MAX];
   int aiCol[PLAN_COL_COUNT]; /* Column of each role, -1: none */
+  PlanColumn eDetailOf;      /* What a DETAIL column adds to */
+  /* A time chart: one column per month or quarter, marked in the months of
+  ** each activity («Cronograma 2026» over «Mar | Abr | …», «I Trim.») */
+  int nTime;
+  const char *azTime[COLS_MAX]; /* Each time column's phrase: "Mar 2026" */
+  const PlanRow *pSubHeader;    /* The row under the header naming them */
   /* What came before it */
   Para *aPre;
   int nPre, nPreAlloc;
@@ -95,16 +101,159 @@ static int row_columns(Importer *p, const PlanRow *pRow, PlanColumn *aeCol,
     abSeen[aeCol[i]] = 1;
     nRole++;
     *pbCore |= aeCol[i] == PLAN_COL_ACTIONS || aeCol[i] == PLAN_COL_EVIDENCE ||
-               aeCol[i] == PLAN_COL_DATES;
+               aeCol[i] == PLAN_COL_DATES || aeCol[i] == PLAN_COL_DETAIL;
   }
   return nRole;
 }
 
+/* ---- Time charts ---- */
+
+/* Months as a time chart heads them with one letter. */
+static const char zMonthLetters[] = "efmamjjasond";
+static const char *const azMonthShort[] = {"Ene", "Feb", "Mar", "Abr",
+                                           "May", "Jun", "Jul", "Ago",
+                                           "Sep", "Oct", "Nov", "Dic"};
+#define TIME_HEADING_WORDS_MAX 4
+#define MONTH_LETTERS_MIN 6
+
+/* 1 when a heading is itself a date phrase naming whole months of a year:
+** «Mar», «Marzo 2026», «II Trim.», «1er semestre», «Q3»; not «Fecha»,
+** «Período» or «Anual» (no part of a year), not a day («1.1», «15/05»),
+** nor a long heading. */
+static int time_heading(Arena *pArena, const char *z) {
+  PlanToken *aTok;
+  int nTok = plan_tokens(pArena, z, &aTok), nYear = 0;
+  if (nTok == 0 || nTok > TIME_HEADING_WORDS_MAX) return 0;
+  for (int i = 0; i < nTok; i++)
+    nYear += aTok[i].eKind == PLAN_TOK_NUM && aTok[i].nDigit == 4;
+  PlanWindow w;
+  if (!plan_window_parse(z, "2001-01-01", "2001-12-31", &w) || w.bAsNeeded)
+    return 0;
+  int y = atoi(w.zEnd), m = atoi(w.zEnd + 5);
+  if (strcmp(w.zStart + 8, "01") != 0 ||
+      atoi(w.zEnd + 8) != plan_days_in_month(y, m))
+    return 0;
+  return nYear > 0 || strcmp(w.zStart, "2001-01-01") != 0 ||
+         strcmp(w.zEnd, "2001-12-31") != 0;
+}
+
+/* The one-letter months of a row («E | F | M | A | …», six in a row at
+** least, in calendar order): their phrases into azPhrase; how many. */
+static int month_letters(Importer *p, const PlanRow *pRow,
+                         const char **azPhrase) {
+  int n = 0;
+  for (int i = 0; i < pRow->nCell && i < COLS_MAX;) {
+    int j = i;
+    while (j < pRow->nCell && j < COLS_MAX && pRow->aCell[j].nPara == 1 &&
+           strlen(pRow->aCell[j].aPara[0].zText) == 1 &&
+           isalpha((unsigned char)pRow->aCell[j].aPara[0].zText[0]))
+      j++;
+    int iMonth = -1, nFit = 0;
+    for (int o = 0; j - i >= MONTH_LETTERS_MIN && o < 12; o++) {
+      int bFit = 1;
+      for (int k = i; k < j && bFit; k++)
+        bFit = tolower((unsigned char)pRow->aCell[k].aPara[0].zText[0]) ==
+               zMonthLetters[(o + k - i) % 12];
+      if (bFit) iMonth = o, nFit++;
+    }
+    if (nFit == 1) {
+      for (int k = i; k < j; k++)
+        azPhrase[k] = azMonthShort[(iMonth + k - i) % 12];
+      n += j - i;
+    }
+    i = j > i ? j : i + 1;
+  }
+  (void)p;
+  return n;
+}
+
+#define TIME_COLUMNS_MIN 2
+
+/* The time headings of a row into azPhrase (COLS_MAX, NULL elsewhere):
+** runs of at least TIME_COLUMNS_MIN side by side (a date in one cell is
+** the row's date, not a chart). How many. */
+static int row_time_columns(Importer *p, const PlanRow *pRow,
+                            const char **azPhrase) {
+  memset(azPhrase, 0, sizeof(char *) * COLS_MAX);
+  month_letters(p, pRow, azPhrase);
+  int nCell = pRow->nCell < COLS_MAX ? pRow->nCell : COLS_MAX;
+  for (int i = 0; i < nCell; i++) {
+    const PlanCell *c = &pRow->aCell[i];
+    if (azPhrase[i] || c->bCopy || c->nPara != 1) continue;
+    if (time_heading(p->pArena, c->aPara[0].zText))
+      azPhrase[i] = c->aPara[0].zText;
+  }
+  int n = 0;
+  for (int i = 0; i < nCell;) {
+    int j = i;
+    while (j < nCell && azPhrase[j]) j++;
+    if (j - i < TIME_COLUMNS_MIN) {
+      for (int k = i; k < j; k++) azPhrase[k] = NULL;
+    } else {
+      n += j - i;
+    }
+    i = j > i ? j : i + 1;
+  }
+  return n;
+}
+
+/* 1 when a row says nothing but the time headings in az (cells merged
+** down from the header above aside): the chart's own heading row. */
+static int row_only_time(const PlanRow *pRow, const char *const *az) {
+  for (int i = 0; i < pRow->nCell && i < COLS_MAX; i++) {
+    const PlanCell *c = &pRow->aCell[i];
+    if (c->nPara && !c->bCopy && !az[i]) return 0;
+  }
+  return 1;
+}
+
 static int row_is_header(Importer *p, const PlanRow *pRow) {
   PlanColumn aeCol[COLS_MAX];
+  const char *azTime[COLS_MAX];
   int aiRank[COLS_MAX], bCore;
-  return row_columns(p, pRow, aeCol, aiRank, &bCore) >= HEADER_ROLES_MIN &&
-         bCore;
+  int nRole = row_columns(p, pRow, aeCol, aiRank, &bCore);
+  if (row_time_columns(p, pRow, azTime) >= TIME_COLUMNS_MIN) {
+    nRole++; /* the chart says the dates */
+    bCore = 1;
+  }
+  return nRole >= HEADER_ROLES_MIN && bCore;
+}
+
+/* The year a chart's heading says over its months («Cronograma 2026»
+** spanning «Mar | Abr | …»): the heading at or before column i in the
+** header row, across the cells it spans. 0 when none says one year. */
+static int time_year(Importer *p, int i) {
+  for (; i >= 0; i--) {
+    const PlanCell *c = &p->pHeader->aCell[i];
+    if (c->nPara == 0) continue;
+    int y1, y2;
+    plan_window_years(plan_cell_flat(p->pArena, c), &y1, &y2);
+    return y1 == y2 ? y1 : 0;
+  }
+  return 0;
+}
+
+/* Finds the time chart in the header row or the row under it. */
+static void find_time_columns(Importer *p, const PlanBlock *pBlock, int iRow) {
+  const char *az[COLS_MAX];
+  const PlanRow *pRow = p->pHeader;
+  if (row_time_columns(p, pRow, az) < TIME_COLUMNS_MIN) {
+    if (iRow + 1 >= pBlock->nRow ||
+        row_time_columns(p, &pBlock->aRow[iRow + 1], az) < TIME_COLUMNS_MIN ||
+        !row_only_time(&pBlock->aRow[iRow + 1], az))
+      return;
+    p->pSubHeader = &pBlock->aRow[iRow + 1];
+  }
+  for (int i = 0; i < COLS_MAX && i < p->nCol; i++) {
+    if (!az[i]) continue;
+    if (p->aiCol[p->aeCol[i]] == i) p->aiCol[p->aeCol[i]] = -1;
+    p->aeCol[i] = PLAN_COL_TIME;
+    int y1, y2, y = p->pSubHeader ? time_year(p, i) : 0;
+    plan_window_years(az[i], &y1, &y2);
+    p->azTime[i] =
+        y && !y1 ? arena_printf(p->pArena, "%s %d", az[i], y) : az[i];
+    p->nTime++;
+  }
 }
 
 /* 1 when a row after the header repeats it (a table continued on a new
@@ -122,13 +271,9 @@ static int row_repeats_header(Importer *p, const PlanRow *pRow) {
 
 /* Each role goes to its surest column; the other columns of that role
 ** become notes, except a second date column saying where dates end. */
-static void assign_columns(Importer *p) {
-  int aiRank[COLS_MAX], bCore;
-  row_columns(p, p->pHeader, p->aeCol, aiRank, &bCore);
-  p->nCol = p->pHeader->nCell < COLS_MAX ? p->pHeader->nCell : COLS_MAX;
+static void assign_roles(Importer *p, const int *aiRank) {
   for (int r = 0; r < PLAN_COL_COUNT; r++) p->aiCol[r] = -1;
   for (int i = 0; i < p->nCol; i++) {
-    p->azHeading[i] = plan_cell_flat(p->pArena, &p->pHeader->aCell[i]);
     PlanColumn e = p->aeCol[i];
     if (e == PLAN_COL_NOTE) continue;
     int iOld = p->aiCol[e];
@@ -139,6 +284,87 @@ static void assign_columns(Importer *p) {
       p->aeCol[i] = PLAN_COL_NOTE;
     }
   }
+  /* «Descripción» tells more of the column before it: the objective's, or
+  ** (after the actions, or with no actions column) the actions'. */
+  int iDetail = p->aiCol[PLAN_COL_DETAIL];
+  p->eDetailOf = iDetail > 0 && p->aeCol[iDetail - 1] == PLAN_COL_OBJECTIVE &&
+                         p->aiCol[PLAN_COL_ACTIONS] >= 0
+                     ? PLAN_COL_OBJECTIVE
+                     : PLAN_COL_ACTIONS;
+}
+
+static void assign_columns(Importer *p) {
+  int aiRank[COLS_MAX], bCore;
+  row_columns(p, p->pHeader, p->aeCol, aiRank, &bCore);
+  p->nCol = p->pHeader->nCell < COLS_MAX ? p->pHeader->nCell : COLS_MAX;
+  for (int i = 0; i < p->nCol; i++)
+    p->azHeading[i] = plan_cell_flat(p->pArena, &p->pHeader->aCell[i]);
+  assign_roles(p, aiRank);
+}
+
+static int count_words(Arena *pArena, const char *z) {
+  PlanToken *aTok;
+  int nTok = plan_tokens(pArena, z, &aTok), n = 0;
+  for (int i = 0; i < nTok; i++) n += aTok[i].eKind != PLAN_TOK_PUNCT;
+  return n;
+}
+
+#define SUB_HEADING_WORDS_MAX 4
+
+/* A heading spanning columns with a row of headings under it («PLAZO» over
+** «Inicio | Término», «Fechas» over «Desde | Hasta»): that row names those
+** columns. It is one when every cell it fills (cells merged down from the
+** header aside) lies under a spanning heading, or under none, and is a
+** short heading; then it is skipped as a line, and each heading under the
+** span names its column (or, naming nothing, is a note «PLAZO Inicio»
+** while the span's first column keeps the span's role). */
+static void find_sub_header(Importer *p, const PlanBlock *pBlock, int iRow) {
+  if (p->pSubHeader || iRow + 1 >= pBlock->nRow) return;
+  const PlanRow *pH = p->pHeader, *pSub = &pBlock->aRow[iRow + 1];
+  int aiParent[COLS_MAX], nUnder = 0, bSpan = 0;
+  for (int i = 0, iParent = -1; i < p->nCol; i++) {
+    const PlanCell *c = i < pH->nCell ? &pH->aCell[i] : NULL;
+    int bEmpty = !c || c->nPara == 0;
+    if (!bEmpty) iParent = i;
+    /* Under a span: a cell merged into the one on its left, or empty
+    ** where text forms leave the span's other columns. */
+    aiParent[i] = bEmpty && iParent >= 0 ? iParent : -1;
+    bSpan |= aiParent[i] >= 0;
+  }
+  if (!bSpan) return;
+  for (int i = 0; i < pSub->nCell && i < p->nCol; i++) {
+    const PlanCell *c = &pSub->aCell[i];
+    if (c->nPara == 0 || c->bCopy) continue;
+    int bUnderSpan =
+        aiParent[i] >= 0 || (i + 1 < p->nCol && aiParent[i + 1] == i);
+    if (!bUnderSpan || c->nPara > 1 ||
+        count_words(p->pArena, c->aPara[0].zText) > SUB_HEADING_WORDS_MAX)
+      return;
+    nUnder++;
+  }
+  if (nUnder < 2) return;
+  PlanColumn aeCol[COLS_MAX];
+  int aiRank[COLS_MAX], bCore;
+  row_columns(p, pH, aeCol, aiRank, &bCore);
+  for (int i = 0; i < pSub->nCell && i < p->nCol; i++) {
+    const PlanCell *c = &pSub->aCell[i];
+    if (c->nPara == 0 || c->bCopy) continue;
+    const char *zSub = c->aPara[0].zText;
+    int iParent = aiParent[i] >= 0 ? aiParent[i] : i;
+    int iRank;
+    PlanColumn e = plan_column_of_heading(p->pArena, zSub, &iRank);
+    p->azHeading[i] =
+        arena_printf(p->pArena, "%s %s", p->azHeading[iParent], zSub);
+    if (e != PLAN_COL_NOTE) {
+      aeCol[i] = e;
+      aiRank[i] = iRank + aiRank[iParent];
+    } else if (i != iParent) {
+      aeCol[i] = PLAN_COL_NOTE;
+    }
+  }
+  memcpy(p->aeCol, aeCol, sizeof(aeCol));
+  assign_roles(p, aiRank);
+  p->pSubHeader = pSub;
 }
 
 static int find_header(Importer *p) {
@@ -150,6 +376,8 @@ static int find_header(Importer *p) {
         p->iHeaderRow = r;
         p->pHeader = &pB->aRow[r];
         assign_columns(p);
+        find_time_columns(p, pB, r);
+        find_sub_header(p, pB, r);
         return 1;
       }
     }
@@ -169,25 +397,94 @@ static const char *headings_text(Importer *p) {
   return buf_str(&b);
 }
 
+/* "A", "A y B", "A, B y C" with zLast " y " (or " ni ") (arena). */
+static const char *names_joined(Arena *pArena, const char *const *az, int n,
+                                const char *zLast) {
+  Buf b;
+  buf_init(&b, pArena);
+  for (int i = 0; i < n; i++)
+    buf_printf(&b, "%s%s", i == 0 ? "" : i == n - 1 ? zLast : ", ", az[i]);
+  return buf_str(&b);
+}
+
 static int check_columns(Importer *p) {
-  static const PlanColumn aeNeeded[] = {PLAN_COL_EVIDENCE, PLAN_COL_DATES};
+  static const PlanColumn aeNeeded[] = {PLAN_COL_EVIDENCE, PLAN_COL_DATES,
+                                        PLAN_COL_ACTIONS};
+  const char *azMissing[3];
+  int nMissing = 0;
   for (size_t i = 0; i < sizeof(aeNeeded) / sizeof(aeNeeded[0]); i++) {
-    if (p->aiCol[aeNeeded[i]] < 0) {
-      return refuse(p,
-                    "%s: las columnas de la tabla son «%s»; falta la columna "
-                    "%s.",
-                    p->pHeader->zWhere, headings_text(p),
-                    plan_column_name(aeNeeded[i]));
+    PlanColumn e = aeNeeded[i];
+    int bHas = p->aiCol[e] >= 0 ||
+               (e == PLAN_COL_DATES && p->nTime >= TIME_COLUMNS_MIN) ||
+               (e == PLAN_COL_ACTIONS && (p->aiCol[PLAN_COL_OBJECTIVE] >= 0 ||
+                                          p->aiCol[PLAN_COL_DETAIL] >= 0));
+    if (!bHas) azMissing[nMissing++] = plan_column_name(e);
+  }
+  if (!nMissing) return PLAN_IMPORT_OK;
+  return refuse(p, "%s: las columnas de la tabla son «%s»; %s %s.",
+                p->pHeader->zWhere, headings_text(p),
+                nMissing == 1 ? "falta la columna" : "faltan las columnas",
+                names_joined(p->pArena, azMissing, nMissing, " y "));
+}
+
+/* The refusal of a document whose tables have no plan header: the row
+** that came closest, its headings, what was recognized in them and what
+** is missing. */
+static int refuse_no_header(Importer *p) {
+  const PlanRow *pBest = NULL;
+  const PlanBlock *pFirst = NULL;
+  int nBest = 0;
+  for (int b = 0; b < p->pSrc->nBlock; b++) {
+    const PlanBlock *pB = &p->pSrc->aBlock[b];
+    if (pB->eKind != PLAN_BLOCK_TABLE) continue;
+    if (!pFirst) pFirst = pB;
+    for (int r = 0; r < pB->nRow; r++) {
+      PlanColumn aeCol[COLS_MAX];
+      int aiRank[COLS_MAX], bCore;
+      int n = row_columns(p, &pB->aRow[r], aeCol, aiRank, &bCore);
+      if (n > nBest) nBest = n, pBest = &pB->aRow[r];
     }
   }
-  if (p->aiCol[PLAN_COL_ACTIONS] < 0 && p->aiCol[PLAN_COL_OBJECTIVE] < 0) {
+  if (!pBest) {
     return refuse(p,
-                  "%s: las columnas de la tabla son «%s»; falta la columna "
-                  "%s.",
-                  p->pHeader->zWhere, headings_text(p),
-                  plan_column_name(PLAN_COL_ACTIONS));
+                  "%s: hay una tabla, pero ninguna de sus filas tiene los "
+                  "encabezados de un plan; se esperaba %s.",
+                  !pFirst        ? "El documento"
+                  : pFirst->nRow ? pFirst->aRow[0].zWhere
+                                 : pFirst->zWhere,
+                  EXPECTED_TABLE);
   }
-  return PLAN_IMPORT_OK;
+  PlanColumn aeCol[COLS_MAX];
+  int aiRank[COLS_MAX], bCore, abSeen[PLAN_COL_COUNT] = {0};
+  row_columns(p, pBest, aeCol, aiRank, &bCore);
+  Buf heads;
+  buf_init(&heads, p->pArena);
+  const char *azFound[COLS_MAX], *azMissing[3];
+  int nFound = 0, nMissing = 0;
+  for (int i = 0; i < pBest->nCell && i < COLS_MAX; i++) {
+    const char *z = plan_cell_flat(p->pArena, &pBest->aCell[i]);
+    if (!*z) continue;
+    buf_printf(&heads, "%s%s", heads.n ? " / " : "", z);
+    if (aeCol[i] == PLAN_COL_NOTE || abSeen[aeCol[i]]) continue;
+    abSeen[aeCol[i]] = 1;
+    azFound[nFound++] = plan_column_name(aeCol[i]);
+  }
+  static const PlanColumn aeNeeded[] = {PLAN_COL_ACTIONS, PLAN_COL_EVIDENCE,
+                                        PLAN_COL_DATES};
+  for (size_t k = 0; k < sizeof(aeNeeded) / sizeof(aeNeeded[0]); k++) {
+    if (!abSeen[aeNeeded[k]])
+      azMissing[nMissing++] = plan_column_name(aeNeeded[k]);
+  }
+  return refuse(p,
+                "%s: la fila que más se parece a los encabezados de un plan "
+                "dice «%s»: se reconoció %s, pero no %s. Si el documento las "
+                "tiene con otro nombre, cámbielo por uno de los habituales "
+                "(se esperaba %s).",
+                pBest->zWhere, buf_str(&heads),
+                names_joined(p->pArena, azFound, nFound, " y "),
+                nMissing ? names_joined(p->pArena, azMissing, nMissing, " ni ")
+                         : "las columnas que faltan",
+                EXPECTED_TABLE);
 }
 
 /* ---- Paragraphs before the table ---- */
@@ -391,6 +688,17 @@ static int objectives_heading(Arena *pArena, const char *z,
   return 1;
 }
 
+/* A list mark's style, to tell the items' numbering from a heading's:
+** digits, roman numerals or letters, and the separator ("1)" and "a)" and
+** "IV." differ). */
+static int mark_style(const char *z, const char *zSep) {
+  int eKind = isdigit((unsigned char)z[0])                               ? 1
+              : (strchr("IVXivx", z[0]) && isalpha((unsigned char)z[1])) ? 2
+                                                                         : 3;
+  return eKind * 16 + (int)strlen(zSep) * 4 + (zSep[0] == ')' ? 1 : 0) +
+         (zSep[0] == '-' ? 2 : 0);
+}
+
 /* 1 when z has letters and none of them is lower case (a heading). */
 static int all_capitals(const char *z) {
   int nUpper = 0;
@@ -422,6 +730,7 @@ static void read_front(Importer *p, PlanDoc *pDoc) {
   pDoc->zIntro = buf_str(&intro);
   Objectives o = {pArena, NULL, 0};
   o.a = arena_alloc(pArena, sizeof(PlanObjective) * PLAN_OBJECTIVES_MAX);
+  int eLastStyle = 0; /* The mark style of the last marked objective */
   for (; i < p->nPre; i++) {
     const Para *pP = &p->aPre[i];
     if (objectives_heading(pArena, pP->zText, &zRest)) {
@@ -429,11 +738,19 @@ static void read_front(Importer *p, PlanDoc *pDoc) {
       continue;
     }
     char zSep[8];
-    const char *zAfter;
-    int bMarked = pP->bItem || list_mark(pP->zText, zSep, &zAfter);
+    const char *zAfter = pP->zText;
+    int bListMark = list_mark(pP->zText, zSep, &zAfter) != 0;
+    int bMarked = pP->bItem || bListMark;
     /* Once items began, an unmarked heading in capitals ends the block
-    ** ("PLAN DE ACCIÓN 2025" before the table). */
+    ** ("PLAN DE ACCIÓN 2025" before the table), and so does a short one in
+    ** capitals numbered otherwise than the items ("IV. PLAN DE ACCIÓN"
+    ** after "a)", "b)"). */
     if (!bMarked && o.n > 0 && all_capitals(pP->zText)) break;
+    int eStyle = bListMark ? mark_style(pP->zText, zSep) : 0;
+    if (bListMark && o.n > 0 && eLastStyle && eStyle != eLastStyle &&
+        all_capitals(zAfter) && count_words(p->pArena, zAfter) <= 6)
+      break;
+    if (bListMark) eLastStyle = eStyle;
     objectives_from_para(&o, pP->zText);
   }
   pDoc->aObjective = o.a;
@@ -528,6 +845,67 @@ static int check_row_width(Importer *p, const PlanRow *pRow) {
                 headings_text(p));
 }
 
+/* The months a time chart marks in a row («X» or anything in the cell,
+** and the cells a marked one spans), as the chart heads them: "Abr, Jul,
+** Oct, Dic"; "" when none is marked. */
+static const char *time_phrase(Importer *p, const PlanRow *pRow) {
+  Buf b;
+  buf_init(&b, p->pArena);
+  int bMarked = 0;
+  for (int i = 0; i < pRow->nCell && i < p->nCol; i++) {
+    const PlanCell *c = &pRow->aCell[i];
+    bMarked = c->nPara > 0 || c->bMark || (c->bSpanned && bMarked);
+    if (p->aeCol[i] != PLAN_COL_TIME || !bMarked) continue;
+    if (b.n) buf_puts(&b, ", ");
+    buf_puts(&b, p->azTime[i]);
+  }
+  return buf_str(&b);
+}
+
+/* 1 when a row repeats the row of headings under the header (on a new
+** page) and says nothing else. */
+static int row_repeats_sub_header(Importer *p, const PlanRow *pRow) {
+  const PlanRow *pSub = p->pSubHeader;
+  int nSame = 0;
+  for (int i = 0; pSub && i < pRow->nCell; i++) {
+    const PlanCell *c = &pRow->aCell[i];
+    if (c->nPara == 0 || c->bCopy) continue;
+    if (i >= pSub->nCell ||
+        strcmp(plan_cell_flat(p->pArena, c),
+               plan_cell_flat(p->pArena, &pSub->aCell[i])) != 0)
+      return 0;
+    nSame++;
+  }
+  return nSame >= 2;
+}
+
+/* Words of a row that adds up the table («TOTAL», «Total actividades»). */
+static const char *const azTotalWord[] = {"total", "totale", "subtotal",
+                                          "suma"};
+
+/* 1 when a row only adds up the others: no objective, no actions, and
+** nothing but numbers and a «TOTAL» word. */
+static int row_is_total(Importer *p, const PlanRow *pRow) {
+  int bTotal = 0;
+  for (int i = 0; i < pRow->nCell; i++) {
+    const PlanCell *c = &pRow->aCell[i];
+    if (c->nPara == 0 || c->bCopy) continue;
+    PlanColumn e = i < p->nCol ? p->aeCol[i] : PLAN_COL_NOTE;
+    PlanToken *aTok;
+    int nTok = plan_tokens(p->pArena, plan_cell_flat(p->pArena, c), &aTok);
+    for (int k = 0; k < nTok; k++) {
+      if (aTok[k].eKind != PLAN_TOK_WORD) continue;
+      int bWord = 0;
+      for (size_t w = 0; w < sizeof(azTotalWord) / sizeof(azTotalWord[0]); w++)
+        bWord |=
+            plan_tokens_match(p->pArena, aTok, nTok, k, azTotalWord[w]) > 0;
+      if (!bWord || e == PLAN_COL_ACTIONS) return 0;
+      bTotal = 1;
+    }
+  }
+  return bTotal;
+}
+
 /* Reads one row after the header into p->aRow (or nothing: an empty row,
 ** a repeated header, a section heading that names the objective of the
 ** rows after it). */
@@ -542,9 +920,12 @@ static int read_row(Importer *p, const PlanRow *pRow, const char **pzSection) {
     PlanColumn e = i < p->nCol ? p->aeCol[i] : PLAN_COL_NOTE;
     bContent |= e == PLAN_COL_ACTIONS || e == PLAN_COL_EVIDENCE ||
                 e == PLAN_COL_DATES || e == PLAN_COL_DATES_END ||
-                e == PLAN_COL_TARGET || e == PLAN_COL_RESPONSIBLE;
+                e == PLAN_COL_TARGET || e == PLAN_COL_RESPONSIBLE ||
+                e == PLAN_COL_DETAIL || e == PLAN_COL_TIME;
   }
-  if (nFilled == 0 || row_repeats_header(p, pRow)) return PLAN_IMPORT_OK;
+  if (nFilled == 0 || pRow == p->pSubHeader || row_repeats_header(p, pRow) ||
+      row_repeats_sub_header(p, pRow) || row_is_total(p, pRow))
+    return PLAN_IMPORT_OK;
   if (check_row_width(p, pRow) != PLAN_IMPORT_OK) return PLAN_IMPORT_REFUSED;
   if (!bContent) {
     /* "Eje 1: Formación" across the row, or an objective alone. */
@@ -565,6 +946,13 @@ static int read_row(Importer *p, const PlanRow *pRow, const char **pzSection) {
     int bFlat = e == PLAN_COL_DATES || e == PLAN_COL_DATES_END;
     t->azText[e] = cell_of(p, pRow, (PlanColumn)e, bFlat);
   }
+  const char *zDetail = t->azText[PLAN_COL_DETAIL];
+  if (*zDetail) {
+    const char **pz = &t->azText[p->eDetailOf];
+    *pz = **pz ? arena_printf(p->pArena, "%s\n%s", *pz, zDetail) : zDetail;
+  }
+  if (!*t->azText[PLAN_COL_DATES] && p->nTime)
+    t->azText[PLAN_COL_DATES] = time_phrase(p, pRow);
   if (!*t->azText[PLAN_COL_OBJECTIVE])
     t->azText[PLAN_COL_OBJECTIVE] = *pzSection;
   int iEv = p->aiCol[PLAN_COL_EVIDENCE];
@@ -580,7 +968,11 @@ static int read_row(Importer *p, const PlanRow *pRow, const char **pzSection) {
   Buf notes;
   buf_init(&notes, p->pArena);
   for (int i = 0; i < pRow->nCell && i < p->nCol; i++) {
-    if (p->aeCol[i] != PLAN_COL_NOTE || !pRow->aCell[i].nPara) continue;
+    /* A note merged down over several lines is said once, on the first,
+    ** as a text form (which leaves the merged cells empty) says it. */
+    if (p->aeCol[i] != PLAN_COL_NOTE || !pRow->aCell[i].nPara ||
+        pRow->aCell[i].bCopy)
+      continue;
     if (notes.n) buf_putc(&notes, '\n');
     const char *zHeading = *p->azHeading[i]
                                ? p->azHeading[i]
@@ -599,6 +991,24 @@ static int read_row(Importer *p, const PlanRow *pRow, const char **pzSection) {
   return PLAN_IMPORT_OK;
 }
 
+/* 1 when a table after the header's goes on with the plan: its first row
+** with text repeats the header (a table split across pages, or a plan split
+** over sheets), or, for a table of a text or Word document, it is as wide
+** as the plan's (a page break without the header repeated). A table of
+** anything else (the signatures, a budget sheet) does not. */
+static int table_goes_on(Importer *p, const PlanBlock *pB) {
+  for (int r = 0; r < pB->nRow; r++) {
+    const PlanRow *pRow = &pB->aRow[r];
+    int bAny = 0;
+    for (int i = 0; i < pRow->nCell && !bAny; i++)
+      bAny = pRow->aCell[i].nPara > 0;
+    if (bAny)
+      return row_repeats_header(p, pRow) ||
+             (!pB->bSheet && pRow->nCell == p->pHeader->nCell);
+  }
+  return 0;
+}
+
 static int read_rows(Importer *p) {
   const char *zSection = "";
   for (int b = p->iHeaderBlock; b < p->pSrc->nBlock; b++) {
@@ -609,6 +1019,7 @@ static int read_rows(Importer *p) {
       continue;
     }
     int r = b == p->iHeaderBlock ? p->iHeaderRow + 1 : 0;
+    if (b != p->iHeaderBlock && !table_goes_on(p, pB)) break;
     for (; r < pB->nRow; r++) {
       if (read_row(p, &pB->aRow[r], &zSection) != PLAN_IMPORT_OK)
         return PLAN_IMPORT_REFUSED;
@@ -816,7 +1227,7 @@ static void build_lines(Importer *p, PlanDoc *pDoc) {
     plan_window_parse(pL->zWindowPhrase, pDoc->zPeriodStart, pDoc->zPeriodEnd,
                       &pL->window);
     plan_target_suggest(*pL->zActions ? pL->zActions : pL->zObjective,
-                        pL->zMeta, p->pCtx, &pL->target);
+                        pL->zMeta, p->pCtx, &pL->window, &pL->target);
   }
 }
 
@@ -851,15 +1262,7 @@ int plan_import_source(Arena *pArena, const PlanSource *pSrc,
                   "termina antes: ¿está cortado, o no es un plan?",
                   EXPECTED_TABLE);
     } else {
-      const PlanBlock *pFirst = NULL;
-      for (int b = 0; b < pSrc->nBlock && !pFirst; b++)
-        if (pSrc->aBlock[b].eKind == PLAN_BLOCK_TABLE)
-          pFirst = &pSrc->aBlock[b];
-      rc = refuse(&imp,
-                  "%s: hay una tabla, pero ninguna de sus filas tiene los "
-                  "encabezados de un plan; se esperaba %s.",
-                  pFirst->nRow ? pFirst->aRow[0].zWhere : pFirst->zWhere,
-                  EXPECTED_TABLE);
+      rc = refuse_no_header(&imp);
     }
   }
   if (rc == PLAN_IMPORT_OK) rc = check_columns(&imp);

@@ -97,6 +97,9 @@ static size_t bullet_at(const char *z, const char *const *az, size_t n) {
 ** "item", lone punctuation dropped. */
 static void line_end(Arena *pArena, PlanCell *pCell, Buf *pCur, int bItem) {
   const char *z = plan_text_squeeze(pArena, buf_str(pCur));
+  /* A dash alone says "none"; any other lone mark marks the cell. */
+  int bMark = *z && strcmp(z, "-") != 0 && strcmp(z, "\xe2\x80\x93") != 0 &&
+              strcmp(z, "\xe2\x80\x94") != 0;
   buf_init(pCur, pArena);
   for (size_t n;
        (n = bullet_at(z, azBulletStart,
@@ -111,8 +114,10 @@ static void line_end(Arena *pArena, PlanCell *pCell, Buf *pCur, int bItem) {
     bItem = 1;
   }
   if (!*z || strcmp(z, "-") == 0 || strcmp(z, "*") == 0 ||
-      strcmp(z, "\xc2\xb7") == 0 || strcmp(z, "\xe2\x80\x93") == 0)
+      strcmp(z, "\xc2\xb7") == 0 || strcmp(z, "\xe2\x80\x93") == 0) {
+    pCell->bMark |= bMark;
     return;
+  }
   pCell->aPara = arena_grow(pArena, pCell->aPara, pCell->nPara, &pCell->nAlloc,
                             sizeof(PlanPara));
   pCell->aPara[pCell->nPara].zText = z;
@@ -122,12 +127,13 @@ static void line_end(Arena *pArena, PlanCell *pCell, Buf *pCur, int bItem) {
 
 /* A bullet at *pz ends the line being built and starts an item: 1 (and
 ** *pz past it) when there was one. */
-static int inline_bullet(Arena *pArena, PlanCell *pCell, Buf *pCur,
-                         int *pbItem, const char **pz) {
+static int inline_bullet(Arena *pArena, PlanCell *pCell, Buf *pCur, int *pbItem,
+                         const char **pz) {
   size_t n = bullet_at(*pz, azBulletInline,
                        sizeof(azBulletInline) / sizeof(azBulletInline[0]));
   if (!n) return 0;
   line_end(pArena, pCell, pCur, *pbItem);
+  pCell->bMark = 1;
   *pbItem = 1;
   *pz += n;
   return 1;
@@ -332,6 +338,40 @@ static int first_binary_line(const unsigned char *z, size_t n) {
     i += nSeq;
   }
   return 0;
+}
+
+/* Windows-1252 text (what Excel's «Texto (delimitado por tabulaciones)»
+** and Notepad's «ANSI» write) as UTF-8, or NULL when z is not such text: a
+** control byte, or one of the five bytes Windows-1252 leaves undefined. */
+static const char *windows_1252_text(Arena *pArena, const char *z, size_t n,
+                                     size_t *pnOut) {
+  /* 0x80-0x9f; 0 where undefined. */
+  static const unsigned short aHigh[32] = {
+      0x20ac, 0,      0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
+      0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017d, 0,
+      0,      0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
+      0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0,      0x017e, 0x0178};
+  Buf b;
+  buf_init(&b, pArena);
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)z[i];
+    unsigned u = c;
+    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f')
+      return NULL;
+    if (c >= 0x80 && c < 0xa0 && !(u = aHigh[c - 0x80])) return NULL;
+    if (u < 0x80) {
+      buf_putc(&b, (char)u);
+    } else if (u < 0x800) {
+      buf_putc(&b, (char)(0xc0 | (u >> 6)));
+      buf_putc(&b, (char)(0x80 | (u & 0x3f)));
+    } else {
+      buf_putc(&b, (char)(0xe0 | (u >> 12)));
+      buf_putc(&b, (char)(0x80 | ((u >> 6) & 0x3f)));
+      buf_putc(&b, (char)(0x80 | (u & 0x3f)));
+    }
+  }
+  *pnOut = b.n;
+  return buf_str(&b);
 }
 
 /* Case-insensitive search for an ASCII needle. */
@@ -568,7 +608,7 @@ static void read_html_table(TextReader *r) {
     t.iOpen = t.pRow->nCell;
     t.zOpen = zClose + 1;
     for (int k = 0; k < nColSpan; k++) {
-      plan_row_add_cell(r->pSrc, t.pRow);
+      plan_row_add_cell(r->pSrc, t.pRow)->bSpanned = k > 0;
       t.iCol++;
     }
   }
@@ -604,12 +644,22 @@ int plan_source_from_text(Arena *pArena, const char *zText, size_t nText,
     nText -= 3;
   }
   int iBad = first_binary_line((const unsigned char *)zText, nText);
+  size_t nUtf8;
+  const char *zUtf8 =
+      iBad ? windows_1252_text(pArena, zText, nText, &nUtf8) : NULL;
+  if (zUtf8) {
+    /* Not UTF-8, but the text a Windows program wrote. */
+    zText = zUtf8;
+    nText = nUtf8;
+    iBad = 0;
+  }
   if (iBad) {
     *pzErr = arena_printf(pArena,
                           "Línea %d: el archivo no es texto (tiene bytes "
-                          "binarios o no está en UTF-8); se esperaba el plan "
-                          "como texto UTF-8, un documento de Word (.docx) o "
-                          "una planilla Excel (.xlsx).",
+                          "binarios, o letras que no están en UTF-8 ni en "
+                          "Windows-1252); se esperaba el plan como texto, un "
+                          "documento de Word (.docx) o una planilla Excel "
+                          "(.xlsx).",
                           iBad);
     return 1;
   }

@@ -31,7 +31,11 @@ typedef struct PlanCell {
   int nPara;
   PlanPara *aPara;
   int nAlloc;
-  int bCopy; /* Filled from the merged cell above it (rowspan, vMerge) */
+  int bCopy;    /* Filled from the merged cell above it (rowspan, vMerge) */
+  int bSpanned; /* Covered by the cell to its left (colspan, gridSpan, a
+                ** merged range): empty, and part of that cell */
+  int bMark; /* It held only a mark («✓», «•», «-»), dropped as text:
+             ** a time chart's mark */
 } PlanCell;
 
 typedef struct PlanRow {
@@ -53,6 +57,8 @@ typedef struct PlanBlock {
   PlanRow *aRow;
   int nAlloc;
   const char *zWhere; /* "Línea 3", "Párrafo 2", "Tabla 1" */
+  int bSheet; /* A spreadsheet's sheet: a table of its own, which goes on
+              ** the table before it only when it repeats its header */
 } PlanBlock;
 
 typedef struct PlanSource {

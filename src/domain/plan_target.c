@@ -16,9 +16,11 @@
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "domain/plan_catalog.h"
+#include "domain/territory.h"
 #include "util/arena.h"
 
 /* Phrases that introduce a minimum quantity. */
@@ -55,6 +57,36 @@ static const char *const azSeat[] = {
     "capital",
 };
 
+/* Words after an activity noun that say how often, when no count is
+** said: «sesiones mensuales», «reunión trimestral». One every nMonths
+** months, nPerMonth a month. */
+static const struct {
+  const char *zWord;
+  int nMonths;
+  int nPerMonth;
+} aFrequency[] = {
+    {"mensual", 1, 1},    {"bimensual", 2, 1},     {"bimestral", 2, 1},
+    {"trimestral", 3, 1}, {"cuatrimestral", 4, 1}, {"semestral", 6, 1},
+    {"anual", 12, 1},     {"quincenal", 1, 2},     {"semanal", 1, 4},
+};
+
+/* What a quantity in parentheses may say after its number: «(6 en el
+** año)», «(4 en total)», «(2 al año)». */
+static const char *const azAfterCount[] = {
+    "en",    "el",      "al", "ano",     "total",
+    "anual", "durante", "la", "periodo", "vigencia",
+};
+
+/* A rule that repeats the quantity in each province: «una sesión en cada
+** provincia», «una mesa por provincia». */
+static const char *const azDistributive[] = {
+    "en cada una de las provincia",
+    "cada una de las provincia",
+    "en cada provincia",
+    "cada provincia",
+    "por provincia",
+};
+
 /* Places that are no commune: said after "fuera de" they are no rule we
 ** read, and no reason to flag. */
 static const char *const azNotCommune[] = {
@@ -65,15 +97,28 @@ static const char *const azNotCommune[] = {
 
 /* What one text (the actions or the target column) says. */
 typedef struct Reading {
-  int nCount;   /* Sum of the quantities read (0: none) */
-  int bAtLeast; /* An "at least" phrase was seen */
-  int bAnyKind; /* A noun that means any activity was counted */
+  int nCount;    /* Sum of the quantities read (0: none) */
+  int nQuantity; /* How many quantities were read */
+  int bAtLeast;  /* An "at least" phrase was seen, not of days or people */
+  int bAnyKind;  /* A noun that means any activity was counted */
   int nKind;
   const char *azKind[READ_KINDS_MAX];
   int nExclude;
   const char *azExclude[PLAN_TARGET_COMMUNES_MAX];
   int bEachProvince;
-  int nProvincesSaid;             /* "en las 3 provincias": 3 (0: not said) */
+  int bDistributive;  /* «en cada provincia»: the quantity is per province */
+  int nProvincesSaid; /* "en las 3 provincias": 3 (0: not said) */
+  const char *zLastNoun;  /* Slugs of the last activity noun seen ("" any) */
+  int bLastNounCounted;   /* A quantity came with it */
+  int nFreqMonths;        /* «sesiones mensuales»: one every N months */
+  int nFreqPerMonth;      /* «semanales»: N a month */
+  const char *zFreqSlugs; /* The kinds of that noun */
+  const char *zFreqText;  /* The words, for the officer: "sesiones mensuales" */
+  int nUnknownCount;      /* META «2 cuentas públicas»: a quantity of a */
+  const char *zUnknownNoun; /* noun that is no activity kind cosoc knows */
+  int bPercent;             /* A percentage: «100% de las actas» */
+  int nBareCount;           /* META «4»: a number and nothing else */
+  const char *zFirstNoun;   /* Slugs of the first activity noun seen */
   char zReason[PLAN_REASON_SIZE]; /* The first thing that could not be read */
 } Reading;
 
@@ -256,8 +301,12 @@ static void read_excluded(Arena *pArena, const PlanToken *aTok, int nTok, int i,
 /* "en cada provincia", "en las 3 provincias", "por provincia", "en cada
 ** una de las provincias": the province word at aTok[i], and before it only
 ** such little words back to "en", "por" or "entre" («dirigentes de las 3
-** provincias» is about people, not places). */
-static void read_provinces(const PlanToken *aTok, int i, Reading *p) {
+** provincias» is about people, not places). bAfterCount: the rule follows
+** the quantity counted last in the same clause («2 charlas en cada
+** provincia»), so a distributive rule repeats that quantity; not «3 visitas,
+** una por provincia». */
+static void read_provinces(const PlanToken *aTok, int i, int bAfterCount,
+                           Reading *p) {
   static const char *const azAllowed[] = {"cada", "una", "uno",   "de", "las",
                                           "los",  "sus", "todas", "la"};
   int bEach = 0, nSaid = 0, k = i - 1;
@@ -283,6 +332,67 @@ static void read_provinces(const PlanToken *aTok, int i, Reading *p) {
     p->bEachProvince = 1;
     if (nSaid) p->nProvincesSaid = nSaid;
   }
+  /* «en cada provincia», «por provincia» (not «en todas las provincias»):
+  ** what is counted is counted in each. */
+  int bCada = 0;
+  for (int j = k + 1; j < i; j++) bCada |= strcmp(aTok[j].zText, "cada") == 0;
+  p->bDistributive |= bAfterCount && bIn && (bCada || (bPer && !bPlural));
+}
+
+/* 1 when a rule that repeats the quantity in each province comes in
+** aTok[i…] before the sentence ends. */
+static int distributive_follows(Arena *pArena, const PlanToken *aTok, int nTok,
+                                int i) {
+  for (; i < nTok; i++) {
+    if (aTok[i].eKind == PLAN_TOK_PUNCT && strchr(".;:", aTok[i].zText[0]))
+      return 0;
+    if (MATCH_ANY(azDistributive)) return 1;
+  }
+  return 0;
+}
+
+/* A frequency word within two words after the noun that ends at aTok[i]
+** («sesiones mensuales», «reunión ordinaria trimestral»): recorded in p
+** with the noun's kinds, when no frequency was recorded before. */
+static void read_frequency(Arena *pArena, const char *z, const PlanToken *aTok,
+                           int nTok, int iNoun, int i, const char *zSlugs,
+                           Reading *p) {
+  for (int k = i; k < i + 2 && k < nTok && !p->nFreqMonths; k++) {
+    if (aTok[k].eKind != PLAN_TOK_WORD) return;
+    for (size_t f = 0; f < sizeof(aFrequency) / sizeof(aFrequency[0]); f++) {
+      if (plan_tokens_match(pArena, aTok, nTok, k, aFrequency[f].zWord)) {
+        p->nFreqMonths = aFrequency[f].nMonths;
+        p->nFreqPerMonth = aFrequency[f].nPerMonth;
+        p->zFreqSlugs = zSlugs;
+        p->zFreqText = plan_tokens_source(pArena, z, aTok, iNoun, k + 1);
+        return;
+      }
+    }
+  }
+}
+
+/* «(4)», «(6 en el año)», «(mínimo 2)» at aTok[i] (a "("): the quantity of
+** the activity named before it; the index after ")" in *piEnd. 0 when it is
+** not one (a number followed by its own noun, or other words). */
+static int read_aside_quantity(Arena *pArena, const PlanToken *aTok, int nTok,
+                               int i, int *piEnd) {
+  if (i >= nTok || aTok[i].eKind != PLAN_TOK_PUNCT || aTok[i].zText[0] != '(')
+    return 0;
+  int j = i + 1, bOne;
+  j += match_any(pArena, aTok, nTok, j, azAtLeast,
+                 sizeof(azAtLeast) / sizeof(azAtLeast[0]));
+  int n = read_quantity(aTok, nTok, &j, &bOne);
+  if (!n || plan_counts_not_activities(aTok, nTok, j)) return 0;
+  for (int k = 0; k < 4 && j < nTok && aTok[j].eKind == PLAN_TOK_WORD; k++) {
+    if (!match_any(pArena, aTok, nTok, j, azAfterCount,
+                   sizeof(azAfterCount) / sizeof(azAfterCount[0])))
+      return 0;
+    j++;
+  }
+  if (j >= nTok || aTok[j].eKind != PLAN_TOK_PUNCT || aTok[j].zText[0] != ')')
+    return 0;
+  *piEnd = j + 1;
+  return n;
 }
 
 /* bMeta: z is the target column, where "una charla" is a quantity; in the
@@ -292,22 +402,55 @@ static void read_text(Arena *pArena, const char *z, const PlanContext *pCtx,
   memset(p, 0, sizeof(*p));
   PlanToken *aTok;
   int nTok = plan_tokens(pArena, z ? z : "", &aTok);
+  for (size_t k = 0; k < (size_t)nTok; k++)
+    p->bPercent |= aTok[k].eKind == PLAN_TOK_PUNCT && aTok[k].zText[0] == '%';
+  int iCounted = -1; /* The token after the quantity counted last */
   for (int i = 0; i < nTok;) {
-    int nMarker = MATCH_ANY(azAtLeast), n;
+    int iEnd, n;
+    int nAside = read_aside_quantity(pArena, aTok, nTok, i, &iEnd);
+    if (nAside && !p->bLastNounCounted) {
+      /* «Sesiones ordinarias trimestrales (4)»: the noun before counts. */
+      add_kinds(p, p->zLastNoun ? p->zLastNoun : "");
+      p->nCount += nAside;
+      p->nQuantity++;
+      p->bLastNounCounted = 1;
+      i = iEnd;
+      continue;
+    }
+    int nMarker = MATCH_ANY(azAtLeast);
     int bMarker = nMarker > 0;
     int iQuantity = i + nMarker, bOne = 0;
     int nValue = read_quantity(aTok, nTok, &iQuantity, &bOne);
-    p->bAtLeast |= bMarker;
-    if (nValue && !plan_counts_not_activities(aTok, nTok, iQuantity) &&
-        !(bOne && !bMarker && !bMeta)) {
+    int bNotActivities =
+        nValue && plan_counts_not_activities(aTok, nTok, iQuantity);
+    /* «a lo menos 5 días hábiles antes» says nothing of how many. */
+    p->bAtLeast |= bMarker && !bNotActivities;
+    if (nValue && !bNotActivities &&
+        !(bOne && !bMarker && !bMeta &&
+          !distributive_follows(pArena, aTok, nTok, iQuantity))) {
       int iAfter = read_nouns(pArena, aTok, nTok, iQuantity, p);
       if (iAfter > iQuantity || bMarker) {
         if (iAfter == iQuantity) p->bAnyKind = 1;
         p->nCount += nValue;
+        p->nQuantity++;
         if (p->nCount > PLAN_TARGET_COUNT_MAX)
           p->nCount = PLAN_TARGET_COUNT_MAX;
-        i = iAfter;
+        p->bLastNounCounted = 1;
+        i = iCounted = iAfter;
         continue;
+      }
+      if (bMeta && !p->nUnknownCount && iQuantity >= nTok) {
+        /* META «4»: the count itself. */
+        p->nBareCount = nValue;
+      } else if (bMeta && !p->nUnknownCount && iQuantity < nTok &&
+                 aTok[iQuantity].eKind == PLAN_TOK_WORD) {
+        /* META «2 cuentas públicas»: a count of something cosoc does not
+        ** know as an activity kind. */
+        int j = iQuantity;
+        while (j < nTok && j < iQuantity + 3 && aTok[j].eKind == PLAN_TOK_WORD)
+          j++;
+        p->nUnknownCount = nValue;
+        p->zUnknownNoun = plan_tokens_source(pArena, z, aTok, iQuantity, j);
       }
     }
     if ((n = MATCH_ANY(azExcluding)) > 0) {
@@ -316,7 +459,23 @@ static void read_text(Arena *pArena, const char *z, const PlanContext *pCtx,
       continue;
     }
     if (plan_tokens_match(pArena, aTok, nTok, i, "provincia")) {
-      read_provinces(aTok, i, p);
+      int bAfterCount = iCounted >= 0;
+      for (int k = iCounted; bAfterCount && k < i; k++)
+        bAfterCount = !(aTok[k].eKind == PLAN_TOK_PUNCT &&
+                        strchr(",;.", aTok[k].zText[0])) &&
+                      aTok[k].eKind != PLAN_TOK_NUM &&
+                      (!plan_number_word(aTok[k].zText) ||
+                       (k > 0 && tok_word(aTok, nTok, k - 1, "cada")));
+      read_provinces(aTok, i, bAfterCount, p);
+    }
+    const char *zSlugs;
+    if (!bMarker && (n = plan_activity_noun(pArena, aTok, nTok, i, &zSlugs))) {
+      if (!p->zFirstNoun) p->zFirstNoun = zSlugs;
+      p->zLastNoun = zSlugs;
+      p->bLastNounCounted = 0;
+      read_frequency(pArena, z, aTok, nTok, i, i + n, zSlugs, p);
+      i += n;
+      continue;
     }
     i += bMarker ? nMarker : 1;
   }
@@ -339,8 +498,99 @@ static int says_a_number(Arena *pArena, const char *z) {
   return 0;
 }
 
+/* Months from the first to the last month of a window, both counted. */
+static int window_months(const PlanWindow *pWindow) {
+  if (!pWindow || !plan_date_valid(pWindow->zStart) ||
+      !plan_date_valid(pWindow->zEnd))
+    return 12;
+  int n = (atoi(pWindow->zEnd) - atoi(pWindow->zStart)) * 12 +
+          atoi(pWindow->zEnd + 5) - atoi(pWindow->zStart + 5) + 1;
+  return n > 0 ? n : 1;
+}
+
+/* "15-04-2026" for the officer. */
+static const char *date_text(Arena *pArena, const char *zIso) {
+  return arena_printf(pArena, "%.2s-%.2s-%.4s", zIso + 8, zIso + 5, zIso);
+}
+
+/* «Sesiones mensuales» with no count: one each period of the window. */
+static void target_from_frequency(Arena *pArena, const Reading *pFreq,
+                                  const PlanWindow *pWindow, PlanTarget *pOut) {
+  int nMonths = window_months(pWindow);
+  int n = (nMonths * pFreq->nFreqPerMonth + pFreq->nFreqMonths - 1) /
+          pFreq->nFreqMonths;
+  pOut->nCount = n < 1                       ? 1
+                 : n > PLAN_TARGET_COUNT_MAX ? PLAN_TARGET_COUNT_MAX
+                                             : n;
+  Reading kinds;
+  memset(&kinds, 0, sizeof(kinds));
+  add_kinds(&kinds, pFreq->zFreqSlugs ? pFreq->zFreqSlugs : "");
+  for (int i = 0; !kinds.bAnyKind && i < kinds.nKind; i++)
+    pOut->azKind[pOut->nKind++] = kinds.azKind[i];
+  target_flag(
+      pOut,
+      pWindow ? arena_printf(pArena,
+                             "«%s» no dice cuántas: se contaron %d, según las "
+                             "fechas de la línea (del %s al %s); corrija la "
+                             "cantidad si no es así.",
+                             pFreq->zFreqText, pOut->nCount,
+                             date_text(pArena, pWindow->zStart),
+                             date_text(pArena, pWindow->zEnd))
+              : arena_printf(pArena,
+                             "«%s» no dice cuántas: se contaron %d en un año; "
+                             "corrija la cantidad si no es así.",
+                             pFreq->zFreqText, pOut->nCount));
+}
+
+/* Flags a target that names a place of another region than the council's:
+** an excluded commune, or a province beside a rule for each province of the
+** region («en cada provincia (Cachapoal, Colchagua…)» in a council of
+** Coquimbo): the plan of another council, or a place named wrong. */
+static void flag_other_region(Arena *pArena, const char *zActions,
+                              const char *zMeta, const PlanContext *pCtx,
+                              PlanTarget *pOut) {
+  if (!pCtx || !pCtx->zRegionCode || pOut->bFlagged) return;
+  size_t nRegion = strlen(pCtx->zRegionCode);
+  for (int i = 0; i < pOut->nExclude; i++) {
+    const PlanPlace *p = plan_place_by_code(pCtx, pOut->azExclude[i]);
+    if (!p || strncmp(p->zCode, pCtx->zRegionCode, nRegion) == 0) continue;
+    target_flag(pOut, arena_printf(pArena,
+                                   "La meta excluye %s, que no es una comuna "
+                                   "de la región del consejo: revísela (¿es "
+                                   "el plan de otro consejo?).",
+                                   p->zName));
+    return;
+  }
+  if (!pOut->nProvince) return;
+  PlanToken *aTok;
+  int nTok =
+      plan_tokens(pArena,
+                  arena_printf(pArena, "%s\n%s", zActions ? zActions : "",
+                               zMeta ? zMeta : ""),
+                  &aTok);
+  const char *zLast = NULL;
+  for (int k = 0; k < pCtx->nPlace; k++) {
+    const PlanPlace *p = &pCtx->aPlace[k];
+    if (!p->zProvinceName ||
+        strncmp(p->zProvinceCode, pCtx->zRegionCode, nRegion) == 0 ||
+        (zLast && strcmp(zLast, p->zProvinceCode) == 0))
+      continue;
+    zLast = p->zProvinceCode;
+    char zKey[TERRITORY_KEY_MAX];
+    territory_fold(p->zProvinceName, zKey);
+    if (plan_tokens_find(pArena, aTok, nTok, 0, zKey, NULL) < 0) continue;
+    target_flag(pOut, arena_printf(pArena,
+                                   "La meta nombra la provincia de %s, que no "
+                                   "es de la región del consejo: revísela (¿es "
+                                   "el plan de otro consejo?).",
+                                   p->zProvinceName));
+    return;
+  }
+}
+
 void plan_target_suggest(const char *zActions, const char *zMeta,
-                         const PlanContext *pCtx, PlanTarget *pOut) {
+                         const PlanContext *pCtx, const PlanWindow *pWindow,
+                         PlanTarget *pOut) {
   memset(pOut, 0, sizeof(*pOut));
   Arena *pArena = arena_new();
   Reading act, meta;
@@ -363,13 +613,45 @@ void plan_target_suggest(const char *zActions, const char *zMeta,
     }
     target_flag(pOut, apR[r]->zReason);
   }
-  if (zMeta && *zMeta && !meta.nCount && says_a_number(pArena, zMeta)) {
+  const Reading *pFreq = pMain              ? NULL
+                         : meta.nFreqMonths ? &meta
+                         : act.nFreqMonths  ? &act
+                                            : NULL;
+  if (!pMain && !pFreq && meta.nBareCount) {
+    /* META «4» beside «Sesiones ordinarias»: 4 of what the actions name. */
+    pOut->nCount = meta.nBareCount;
+    Reading kinds;
+    memset(&kinds, 0, sizeof(kinds));
+    add_kinds(&kinds, act.zFirstNoun ? act.zFirstNoun : "");
+    for (int i = 0; !kinds.bAnyKind && i < kinds.nKind; i++)
+      pOut->azKind[pOut->nKind++] = kinds.azKind[i];
+  } else if (!pMain && !pFreq && meta.nUnknownCount) {
+    /* META «Un informe», «2 cuentas públicas»: that many, of any kind. */
+    pOut->nCount = meta.nUnknownCount;
+    if (meta.nUnknownCount > 1)
+      target_flag(pOut,
+                  arena_printf(pArena,
+                               "La meta cuenta «%s», que no es un tipo de "
+                               "actividad conocido: se contaron %d "
+                               "actividades de cualquier tipo; revise la "
+                               "meta.",
+                               meta.zUnknownNoun, meta.nUnknownCount));
+  } else if (pFreq) {
+    target_from_frequency(pArena, pFreq, pWindow, pOut);
+  } else if (zMeta && *zMeta && !meta.nCount && meta.bPercent) {
+    target_flag(pOut, arena_printf(pArena,
+                                   "La meta es un porcentaje («%s») y cosoc "
+                                   "cuenta actividades: se supuso 1; revise "
+                                   "la cantidad.",
+                                   zMeta));
+  } else if (zMeta && *zMeta && !meta.nCount && says_a_number(pArena, zMeta)) {
     target_flag(pOut, arena_printf(pArena,
                                    "No se entendió la cantidad de la meta "
                                    "«%s»: revise la cantidad.",
                                    zMeta));
   }
-  if (!pMain && (meta.bAtLeast || act.bAtLeast)) {
+  if (!pMain && !pFreq && !meta.nUnknownCount && !meta.nBareCount &&
+      (meta.bAtLeast || act.bAtLeast)) {
     target_flag(pOut,
                 "El texto dice «al menos» pero no cuántas "
                 "actividades: se supuso 1.");
@@ -390,15 +672,24 @@ void plan_target_suggest(const char *zActions, const char *zMeta,
                                      "región del consejo tiene %d.",
                                      pEach->nProvincesSaid, pOut->nProvince));
     }
-    if (!pMain && pOut->nCount < pOut->nProvince) {
+    if (pMain == pEach && pEach->bDistributive && pEach->nQuantity == 1 &&
+        pOut->nProvince > 0) {
+      /* «una mesa por provincia», «2 charlas en cada provincia». */
+      pOut->nCount = pMain->nCount * pOut->nProvince;
+      if (pOut->nCount > PLAN_TARGET_COUNT_MAX)
+        pOut->nCount = PLAN_TARGET_COUNT_MAX;
+    } else if (!pMain && !pFreq && pOut->nCount < pOut->nProvince) {
       pOut->nCount = pOut->nProvince;
     } else if (pOut->nCount < pOut->nProvince) {
-      target_flag(pOut, arena_printf(pArena,
-                                     "La meta pide %d actividades y una en "
-                                     "cada una de las %d provincias.",
-                                     pOut->nCount, pOut->nProvince));
+      target_flag(pOut,
+                  arena_printf(pArena,
+                               "La meta pide %d actividad%s y al menos una "
+                               "en cada una de las %d provincias.",
+                               pOut->nCount, pOut->nCount == 1 ? "" : "es",
+                               pOut->nProvince));
     }
   }
+  flag_other_region(pArena, zActions, zMeta, pCtx, pOut);
   plan_target_name_places(pOut, pCtx);
   arena_free(pArena);
 }

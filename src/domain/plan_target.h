@@ -39,9 +39,12 @@ typedef struct PlanTarget {
 
 /* The target a line's actions and target column (zMeta, may be NULL or "")
 ** describe (see above), with pCtx's places (may be NULL: no place rules).
-** Strings in *pOut are static or pCtx's. */
+** pWindow, the line's dates (may be NULL: a year), counts a frequency said
+** without a number («sesiones mensuales»: one a month of the window,
+** flagged as the guess it is). Strings in *pOut are static or pCtx's. */
 void plan_target_suggest(const char *zActions, const char *zMeta,
-                         const PlanContext *pCtx, PlanTarget *pOut);
+                         const PlanContext *pCtx, const PlanWindow *pWindow,
+                         PlanTarget *pOut);
 
 /* 1 when both targets ask for the same thing (order ignored; flags and
 ** names not compared). */

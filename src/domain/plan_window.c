@@ -56,6 +56,16 @@ void plan_date_add_years(char *z, int nYears) {
   plan_date_format(z, y, m, d);
 }
 
+void plan_date_add_days(char *z, int nDays) {
+  if (!plan_date_valid(z)) return;
+  int y = atoi(z), m = atoi(z + 5), d = atoi(z + 8) + nDays;
+  while (d > plan_days_in_month(y, m)) {
+    d -= plan_days_in_month(y, m);
+    if (++m > 12) m = 1, y++;
+  }
+  plan_date_format(z, y, m, d);
+}
+
 /* ---- The words ---- */
 
 static const struct {
@@ -71,19 +81,48 @@ static const struct {
     {"nov", 11},       {"diciembre", 12}, {"dic", 12},
 };
 
+/* "último trimestre", "última semana de marzo": the last part. */
+#define ORDINAL_LAST 99
+
 /* Ordinals of a part of a year: "primer", "2do", "III", "1°" ("1o"). */
 static const struct {
   const char *zWord;
   int i;
 } aOrdinal[] = {
-    {"primer", 1},  {"primero", 1}, {"primera", 1}, {"1er", 1},
-    {"1ro", 1},     {"1o", 1},      {"1a", 1},      {"i", 1},
-    {"segundo", 2}, {"segunda", 2}, {"2do", 2},     {"2da", 2},
-    {"2o", 2},      {"2a", 2},      {"ii", 2},      {"tercer", 3},
-    {"tercero", 3}, {"tercera", 3}, {"3er", 3},     {"3ro", 3},
-    {"3o", 3},      {"3a", 3},      {"iii", 3},     {"cuarto", 4},
-    {"cuarta", 4},  {"4to", 4},     {"4o", 4},      {"4a", 4},
+    {"primer", 1},
+    {"primero", 1},
+    {"primera", 1},
+    {"1er", 1},
+    {"1ro", 1},
+    {"1o", 1},
+    {"1a", 1},
+    {"i", 1},
+    {"segundo", 2},
+    {"segunda", 2},
+    {"2do", 2},
+    {"2da", 2},
+    {"2o", 2},
+    {"2a", 2},
+    {"ii", 2},
+    {"tercer", 3},
+    {"tercero", 3},
+    {"tercera", 3},
+    {"3er", 3},
+    {"3ro", 3},
+    {"3o", 3},
+    {"3a", 3},
+    {"iii", 3},
+    {"cuarto", 4},
+    {"cuarta", 4},
+    {"4to", 4},
+    {"4o", 4},
+    {"4a", 4},
     {"iv", 4},
+    {"quinta", 5},
+    {"5a", 5},
+    {"5o", 5},
+    {"ultimo", ORDINAL_LAST},
+    {"ultima", ORDINAL_LAST},
 };
 
 /* Parts of a year: how many months each lasts. */
@@ -95,6 +134,16 @@ static const struct {
     {"trim", 3},     {"cuatrimestre", 4}, {"bimestre", 2},
 };
 
+/* Parts of a month: "primera quincena de mayo", "2° semana de abril". */
+static const struct {
+  const char *zWord;
+  int nDays; /* Days each lasts (the last one runs to the month's end) */
+  int nMax;  /* How many a month has */
+} aMonthPart[] = {
+    {"quincena", 15, 2},
+    {"semana", 7, 5},
+};
+
 /* Short forms: "q1" (quarter), "t2" (trimestre), "s1" (semestre). */
 static const struct {
   char c;
@@ -103,6 +152,8 @@ static const struct {
 
 typedef enum Marker {
   MARK_FILLER = 0, /* Says nothing about the dates */
+  MARK_WEEK,       /* "la semana del 13 de julio": seven days from that day */
+  MARK_ONWARD,     /* "abril en adelante": open end, after the date */
   MARK_WHOLE,      /* The whole period: "anual", "permanente" */
   MARK_AS_NEEDED,  /* As it comes: "según corresponda" */
   MARK_UNDEFINED,  /* "por definir": no date yet */
@@ -126,6 +177,14 @@ static const struct {
     {"segun contingencia", MARK_AS_NEEDED},
     {"segun disponibilidad", MARK_AS_NEEDED},
     {"se agendaran", MARK_AS_NEEDED},
+    {"segun calendario", MARK_AS_NEEDED},
+    {"segun cronograma", MARK_AS_NEEDED},
+    {"segun programacion", MARK_AS_NEEDED},
+    {"segun agenda", MARK_AS_NEEDED},
+    {"de acuerdo al calendario", MARK_AS_NEEDED},
+    {"de acuerdo a calendario", MARK_AS_NEEDED},
+    {"conforme a calendario", MARK_AS_NEEDED},
+    {"conforme al calendario", MARK_AS_NEEDED},
     {"por definir", MARK_UNDEFINED},
     {"a definir", MARK_UNDEFINED},
     {"por confirmar", MARK_UNDEFINED},
@@ -135,6 +194,10 @@ static const struct {
     {"a partir de", MARK_FROM},
     {"a partir del", MARK_FROM},
     {"desde", MARK_FROM},
+    {"en adelante", MARK_ONWARD},
+    {"fecha limite", MARK_UNTIL},
+    {"plazo maximo", MARK_UNTIL},
+    {"a mas tardar", MARK_UNTIL},
     {"antes de", MARK_UNTIL},
     {"antes del", MARK_UNTIL},
     {"hasta", MARK_UNTIL},
@@ -151,13 +214,32 @@ static const struct {
     {"periodo", MARK_WHOLE},
     {"vigencia", MARK_WHOLE},
     {"siempre", MARK_WHOLE},
+    {"cada mes", MARK_WHOLE},
+    {"cada dos meses", MARK_WHOLE},
+    {"cada semana", MARK_WHOLE},
+    {"cada quincena", MARK_WHOLE},
+    {"cada trimestre", MARK_WHOLE},
+    {"cada semestre", MARK_WHOLE},
+    {"una vez al mes", MARK_WHOLE},
+    {"una vez por mes", MARK_WHOLE},
+    {"una vez por trimestre", MARK_WHOLE},
+    {"una vez por semestre", MARK_WHOLE},
+    {"una vez al ano", MARK_WHOLE},
     {"mensual", MARK_WHOLE},
+    {"bimestralmente", MARK_WHOLE},
+    {"trimestralmente", MARK_WHOLE},
+    {"semestralmente", MARK_WHOLE},
+    {"semanalmente", MARK_WHOLE},
+    {"quincenalmente", MARK_WHOLE},
+    {"bimensual", MARK_WHOLE},
+    {"cuatrimestral", MARK_WHOLE},
     {"mensualmente", MARK_WHOLE},
     {"bimestral", MARK_WHOLE},
     {"trimestral", MARK_WHOLE},
     {"semestral", MARK_WHOLE},
     {"quincenal", MARK_WHOLE},
     {"semanal", MARK_WHOLE},
+    {"semana", MARK_WEEK},
     {"ano", MARK_WHOLE},
     {"todo", MARK_WHOLE},
     {"toda", MARK_WHOLE},
@@ -200,6 +282,7 @@ static const struct {
     {"cada", MARK_FILLER},
     {"por", MARK_FILLER},
     {"ejecucion", MARK_FILLER},
+    {"sesion", MARK_FILLER}, /* "según calendario de sesiones" */
 };
 
 /* Punctuation that joins expressions; the rest ("(", ")", ".") is ignored. */
@@ -318,8 +401,41 @@ static int read_part(const Reader *p, int *pi, Span *s) {
   } else {
     return 0;
   }
+  if (iPart == ORDINAL_LAST) iPart = 12 / nMonths;
   if (iPart < 1 || iPart * nMonths > 12) return 0;
   span_part(s, iPart, nMonths);
+  s->y = year_after(p, &i);
+  *pi = i;
+  return 1;
+}
+
+/* "primera quincena de mayo", "2° semana de abril de 2026", "última
+** semana de marzo": days of one month. */
+static int read_month_part(const Reader *p, int *pi, Span *s) {
+  int i = *pi, iPart = ordinal_at(p, i), k = -1;
+  if (!iPart || !tok_is(p, i + 1, PLAN_TOK_WORD)) return 0;
+  for (size_t j = 0; j < sizeof(aMonthPart) / sizeof(aMonthPart[0]); j++) {
+    if (strcmp(p->a[i + 1].zStem,
+               plan_word_stem(p->pArena, aMonthPart[j].zWord)) == 0)
+      k = (int)j;
+  }
+  if (k < 0) return 0;
+  int bLast = iPart == ORDINAL_LAST;
+  if (bLast) iPart = aMonthPart[k].nMax;
+  if (iPart > aMonthPart[k].nMax) return 0;
+  i += 2;
+  if (tok_is(p, i, PLAN_TOK_WORD) &&
+      (strcmp(p->a[i].zText, "de") == 0 || strcmp(p->a[i].zText, "del") == 0))
+    i++;
+  int m = month_at(p, i);
+  if (!m) return 0;
+  i++;
+  s->m1 = s->m2 = m;
+  s->d1 = (iPart - 1) * aMonthPart[k].nDays + 1;
+  /* The last part runs to the month's end (d2 0), whatever its length. */
+  s->d2 = iPart == aMonthPart[k].nMax ? 0 : iPart * aMonthPart[k].nDays;
+  /* "La última semana" is the month's last days, not a short fifth one. */
+  if (bLast && iPart > 2) s->d1 = (iPart - 2) * aMonthPart[k].nDays + 1;
   s->y = year_after(p, &i);
   *pi = i;
   return 1;
@@ -392,8 +508,8 @@ static int read_day_month(const Reader *p, int *pi, Span *s) {
 /* One expression at *pi, or 0. */
 static int read_span(const Reader *p, int *pi, Span *s) {
   memset(s, 0, sizeof(*s));
-  if (read_numeric_date(p, pi, s) || read_part(p, pi, s) ||
-      read_day_month(p, pi, s))
+  if (read_numeric_date(p, pi, s) || read_month_part(p, pi, s) ||
+      read_part(p, pi, s) || read_day_month(p, pi, s))
     return 1;
   int y = year_at(p, *pi);
   if (y) {
@@ -544,7 +660,7 @@ static int parse_phrase(Arena *pArena, const char *zPhrase, const char *zPs,
   }
   Span aSpan[SPANS_MAX];
   int nSpan = 0, bWhole = 0, bAsNeeded = 0, bUndefined = 0, bFrom = 0,
-      bUntil = 0;
+      bUntil = 0, bWeek = 0, bOnward = 0;
   for (int i = 0; i < r.n;) {
     Span s;
     int iAt = i;
@@ -566,6 +682,12 @@ static int parse_phrase(Arena *pArena, const char *zPhrase, const char *zPs,
     bUndefined |= eMark == MARK_UNDEFINED;
     bFrom |= eMark == MARK_FROM && nSpan == 0;
     bUntil |= eMark == MARK_UNTIL && nSpan == 0;
+    /* "Al 30 de junio", "A diciembre": a deadline, from the period's start. */
+    bUntil |=
+        eMark == MARK_JOIN && nSpan == 0 && iAt == 0 &&
+        (strcmp(r.a[iAt].zText, "a") == 0 || strcmp(r.a[iAt].zText, "al") == 0);
+    bWeek |= eMark == MARK_WEEK;
+    bOnward |= eMark == MARK_ONWARD && nSpan > 0;
   }
   if (nSpan == 0) {
     whole_period(pOut, zPs, zPe);
@@ -598,7 +720,9 @@ static int parse_phrase(Arena *pArena, const char *zPhrase, const char *zPs,
                zPhrase);
     return 0;
   }
-  if (nSpan == 1 && bFrom) memcpy(pOut->zEnd, zPe, PLAN_DATE_SIZE);
+  if (bWeek && strcmp(pOut->zStart, pOut->zEnd) == 0)
+    plan_date_add_days(pOut->zEnd, 6);
+  if (nSpan == 1 && (bFrom || bOnward)) memcpy(pOut->zEnd, zPe, PLAN_DATE_SIZE);
   if (nSpan == 1 && bUntil) memcpy(pOut->zStart, zPs, PLAN_DATE_SIZE);
   if (strcmp(pOut->zStart, pOut->zEnd) > 0) {
     set_reason(pOut,
@@ -614,18 +738,25 @@ static int parse_phrase(Arena *pArena, const char *zPhrase, const char *zPs,
 }
 
 /* The phrase without what it says in parentheses ("Agosto 2025 (Día del
-** Dirigente)"), or NULL when it has none. */
-static const char *without_asides(Arena *pArena, const char *z) {
+** Dirigente)"), or, with bInside, only what it says in them ("15 de
+** junio" of "Junio (15 de junio)"); NULL when it has no parentheses. */
+static const char *asides(Arena *pArena, const char *z, int bInside) {
   if (!z || !strchr(z, '(')) return NULL;
   Buf b;
   buf_init(&b, pArena);
   int nDepth = 0;
   for (; *z; z++) {
-    if (*z == '(') nDepth++;
-    if (!nDepth) buf_putc(&b, *z);
+    if (*z == '(' && nDepth++ == 0 && bInside && b.n) buf_putc(&b, ' ');
+    if ((nDepth > 0) == bInside && *z != '(' && *z != ')') buf_putc(&b, *z);
     if (*z == ')' && nDepth) nDepth--;
   }
   return buf_str(&b);
+}
+
+/* 1 when window a lies inside b and is shorter. */
+static int window_narrower(const PlanWindow *a, const PlanWindow *b) {
+  return strcmp(a->zStart, b->zStart) >= 0 && strcmp(a->zEnd, b->zEnd) <= 0 &&
+         (strcmp(a->zStart, b->zStart) != 0 || strcmp(a->zEnd, b->zEnd) != 0);
 }
 
 int plan_window_parse(const char *zPhrase, const char *zPeriodStart,
@@ -634,8 +765,20 @@ int plan_window_parse(const char *zPhrase, const char *zPeriodStart,
   Arena *pArena = arena_new();
   int bOk = parse_phrase(pArena, zPhrase ? zPhrase : "", zPeriodStart,
                          zPeriodEnd, pOut);
-  const char *zBare = bOk ? NULL : without_asides(pArena, zPhrase);
-  if (zBare) {
+  const char *zBare = asides(pArena, zPhrase, 0);
+  if (zBare && bOk && !pOut->bFlagged) {
+    /* "Junio (15 de junio)", "Primer semestre (marzo a junio)": a date
+    ** said again more precisely in parentheses is the date. */
+    PlanWindow bare, inside;
+    memset(&bare, 0, sizeof(bare));
+    memset(&inside, 0, sizeof(inside));
+    if (parse_phrase(pArena, zBare, zPeriodStart, zPeriodEnd, &bare) &&
+        parse_phrase(pArena, asides(pArena, zPhrase, 1), zPeriodStart,
+                     zPeriodEnd, &inside) &&
+        !bare.bFlagged && !inside.bFlagged && !inside.bAsNeeded &&
+        window_narrower(&inside, &bare))
+      *pOut = inside;
+  } else if (zBare && !bOk) {
     char zReason[PLAN_REASON_SIZE];
     memcpy(zReason, pOut->zReason, sizeof(zReason));
     memset(pOut, 0, sizeof(*pOut));

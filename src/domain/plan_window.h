@@ -29,9 +29,10 @@
 #ifndef COSOC_DOMAIN_PLAN_WINDOW_H
 #define COSOC_DOMAIN_PLAN_WINDOW_H
 
-#define PLAN_DATE_SIZE 11    /* "YYYY-MM-DD" and its NUL */
-#define PLAN_REASON_SIZE 240 /* One Spanish sentence saying why it is flagged \
-                              */
+#define PLAN_DATE_SIZE 11 /* "YYYY-MM-DD" and its NUL */
+#define PLAN_REASON_SIZE                               \
+  240 /* One Spanish sentence saying why it is flagged \
+       */
 
 typedef struct PlanWindow {
   char zStart[PLAN_DATE_SIZE]; /* First day, inclusive */
@@ -58,6 +59,8 @@ int plan_date_valid(const char *z);
 int plan_days_in_month(int iYear, int iMonth);
 /* Writes YYYY-MM-DD into z (PLAN_DATE_SIZE bytes). */
 void plan_date_format(char *z, int iYear, int iMonth, int iDay);
+/* z moved forward by nDays (>= 0) days. */
+void plan_date_add_days(char *z, int nDays);
 /* z moved by nYears (29 February becomes the 28th when needed). */
 void plan_date_add_years(char *z, int nYears);
 

@@ -69,6 +69,7 @@ const char *plan_word_stem(Arena *pArena, const char *zWord) {
 
 int plan_tokens(Arena *pArena, const char *z, PlanToken **paTok) {
   const unsigned char *p = (const unsigned char *)(z ? z : "");
+  const unsigned char *pBase = p;
   size_t nMax = strlen((const char *)p) + 1;
   PlanToken *aTok = arena_alloc(pArena, sizeof(PlanToken) * nMax);
   char *zBuf = arena_alloc(pArena, nMax + 1);
@@ -85,11 +86,13 @@ int plan_tokens(Arena *pArena, const char *z, PlanToken **paTok) {
     PlanToken *t = &aTok[nTok++];
     memset(t, 0, sizeof(*t));
     t->bSpaceBefore = bSpace;
+    t->iStart = (int)(p - pBase);
     bSpace = 0;
     if (!is_alnum(c)) {
       t->eKind = PLAN_TOK_PUNCT;
       t->zText = t->zStem = arena_strndup(pArena, &c, 1);
       p += n;
+      t->iEnd = (int)(p - pBase);
       continue;
     }
     t->bCapital = bUpper;
@@ -103,6 +106,7 @@ int plan_tokens(Arena *pArena, const char *z, PlanToken **paTok) {
       p += n;
     }
     t->zText = arena_strndup(pArena, zBuf, k);
+    t->iEnd = (int)(p - pBase);
     if (bDigitsOnly) {
       t->eKind = PLAN_TOK_NUM;
       t->nDigit = (int)k;
@@ -162,6 +166,13 @@ int plan_number_word(const char *z) {
   }
   if (strcmp(z, "treinta") == 0) return 30;
   return 0;
+}
+
+const char *plan_tokens_source(Arena *pArena, const char *z,
+                               const PlanToken *aTok, int i, int j) {
+  if (!z || i >= j) return "";
+  return arena_strndup(pArena, z + aTok[i].iStart,
+                       (size_t)(aTok[j - 1].iEnd - aTok[i].iStart));
 }
 
 const char *plan_tokens_text(Arena *pArena, const PlanToken *aTok, int i,

@@ -32,6 +32,7 @@ typedef struct PlanToken {
   int nDigit;        /* PLAN_TOK_NUM: how many digits */
   int bSpaceBefore;  /* White space (or nothing) separated it from the
                      ** token before: "15-04" has none before "-" */
+  int iStart, iEnd;  /* Its bytes in the text read: [iStart, iEnd) */
 } PlanToken;
 
 /* The tokens of z (arena memory); returns how many. */
@@ -57,6 +58,10 @@ int plan_tokens_find(Arena *pArena, const PlanToken *aTok, int nTok, int i,
 /* A number written as a word ("uno", "una", "un", "dos" … "veinte",
 ** "treinta"), or 0. */
 int plan_number_word(const char *zFolded);
+
+/* Tokens i..j-1 of text z as z writes them (accents, case), arena. */
+const char *plan_tokens_source(Arena *pArena, const char *z,
+                               const PlanToken *aTok, int i, int j);
 
 /* The words of tokens i..j-1 as one string, separated by spaces (arena). */
 const char *plan_tokens_text(Arena *pArena, const PlanToken *aTok, int i,

@@ -28,6 +28,7 @@
 #define PLAN_DOC_RATIO_MAX 200 /* Expanded / compressed, for a big part */
 #define PLAN_DOC_XLSX_ROWS_MAX 5000
 #define PLAN_DOC_XLSX_COLS_MAX 64
+#define PLAN_DOC_XLSX_SHEETS_MAX 16 /* Sheets read: a cover, the plan… */
 
 /* Reads nData bytes (any format above) into *pOut (arena memory). Returns
 ** 0, or 1 with the reason in *pzErr. The size limit is the caller's

@@ -169,7 +169,8 @@ static void table_rows(DocxReader *r, const xmlNode *pTbl, PlanBlock *pBlock,
         }
       }
       iCol++;
-      for (int k = 1; k < nSpan; k++, iCol++) plan_row_add_cell(r->pOut, pRow);
+      for (int k = 1; k < nSpan; k++, iCol++)
+        plan_row_add_cell(r->pOut, pRow)->bSpanned = 1;
     }
   }
 }

@@ -1,15 +1,19 @@
 /*
-** The Excel (.xlsx) reader: the workbook's first sheet as one table (see
-** plan_document.h).
+** The Excel (.xlsx) reader: each visible sheet of the workbook as one table
+** (see plan_document.h), in the workbook's order: a cover sheet before the
+** plan gives its title, and the plan is on whichever sheet has its header
+** (a sheet after it goes on the plan only when it repeats the header).
 **
-** The first sheet is the first <sheet> of xl/workbook.xml, found through
-** xl/_rels/workbook.xml.rels. Cell text comes from the shared strings
+** Sheets are the <sheet>s of xl/workbook.xml, found through
+** xl/_rels/workbook.xml.rels; hidden ones are left out. Cell text comes
+** from the shared strings
 ** (xl/sharedStrings.xml), inline strings or the value itself; a number
 ** with a date format (xl/styles.xml) is written as the date it is
 ** ("15-04-2025"), other numbers as Excel shows them without formatting.
 ** Line breaks in a cell are lines. A merged range (<mergeCell>) holds its
 ** value in its first column: the rows below repeat it, marked as copies,
-** and the other columns stay empty. Rows above the plan's header (title,
+** and the other columns stay empty, marked as spanned. Rows above the plan's
+*header (title,
 ** introduction, objectives) go in the same table; the importer reads them
 ** as paragraphs.
 */
@@ -21,12 +25,16 @@
 #include "import/plan_document.h"
 #include "import/plan_zip.h"
 
+#define MERGED_COPY 1
+#define MERGED_SPANNED 2
+
 typedef struct XlsxReader {
   PlanZip *pZip;
   Arena *pArena;
   const char **azShared; /* Shared strings */
   int nShared;
-  int *abDateStyle; /* Per cell style (s="N"): 1 when it formats a date */
+  int *abDateStyle; /* Per cell style (s="N"): DATE_DAY or DATE_MONTH when
+                    ** it formats a date, else 0 */
   int nStyle;
   const char ***aazCell; /* [row][col] text, NULL when empty */
   int nRow, nCol;        /* Used extent */
@@ -64,14 +72,19 @@ static int read_shared(XlsxReader *x) {
   return 0;
 }
 
-/* 1 when an Excel number format shows a date: one of the built-in date
-** formats, or a code with days or years outside quotes and brackets. */
+/* What an Excel number format shows: DATE_DAY for a date (one of the
+** built-in date formats, or a code with days or years outside quotes and
+** brackets), DATE_MONTH for a month of a year («mmm-yy», built-in 17: what
+** Excel makes of «marzo 2026» typed in a cell), 0 for anything else. */
+#define DATE_DAY 1
+#define DATE_MONTH 2
 static int format_is_date(int iId, const char *zCode) {
+  if (iId == 17) return DATE_MONTH;
   if ((iId >= 14 && iId <= 22) || (iId >= 27 && iId <= 36) ||
       (iId >= 45 && iId <= 47) || (iId >= 50 && iId <= 58))
-    return 1;
+    return DATE_DAY;
   if (!zCode) return 0;
-  int bQuote = 0, bBracket = 0;
+  int bQuote = 0, bBracket = 0, bDay = 0, bYear = 0;
   for (const char *z = zCode; *z; z++) {
     if (*z == '"') bQuote = !bQuote;
     if (bQuote) continue;
@@ -82,9 +95,10 @@ static int format_is_date(int iId, const char *zCode) {
       if (z[1]) z++;
       continue;
     }
-    if (*z == 'd' || *z == 'D' || *z == 'y' || *z == 'Y') return 1;
+    bDay |= *z == 'd' || *z == 'D';
+    bYear |= *z == 'y' || *z == 'Y';
   }
-  return 0;
+  return bDay ? DATE_DAY : bYear ? DATE_MONTH : 0;
 }
 
 static int read_styles(XlsxReader *x) {
@@ -112,39 +126,56 @@ static int read_styles(XlsxReader *x) {
   return 0;
 }
 
-/* The path of the first sheet's XML inside the archive. */
-static const char *first_sheet(XlsxReader *x, const char **pzName) {
+/* A sheet of the workbook: its name and the path of its XML. */
+typedef struct XlsxSheet {
+  const char *zName;
+  const char *zPath;
+} XlsxSheet;
+
+/* The visible sheets, in the workbook's order (PLAN_DOC_XLSX_SHEETS_MAX at
+** most) into aSheet; how many, or -1 with the reason in x->pZip->zErr. */
+static int workbook_sheets(XlsxReader *x, XlsxSheet *aSheet) {
   xmlDocPtr pBook = plan_zip_xml(x->pZip, "xl/workbook.xml", 1);
-  if (!pBook) return NULL;
-  xmlNode *pSheets = plan_xml_child(xmlDocGetRootElement(pBook), "sheets");
-  xmlNode *pSheet = plan_xml_child(pSheets, "sheet");
-  const char *zRid = plan_xml_attr(x->pArena, pSheet, "id");
-  *pzName = plan_xml_attr(x->pArena, pSheet, "name");
-  xmlFreeDoc(pBook);
-  if (!zRid) {
-    x->pZip->zErr =
-        "La planilla no tiene hojas (xl/workbook.xml no nombra "
-        "ninguna).";
-    return NULL;
-  }
+  if (!pBook) return -1;
   xmlDocPtr pRels = plan_zip_xml(x->pZip, "xl/_rels/workbook.xml.rels", 1);
-  if (!pRels) return NULL;
-  const char *zTarget = NULL;
+  if (!pRels) {
+    xmlFreeDoc(pBook);
+    return -1;
+  }
+  xmlNode *pSheets = plan_xml_child(xmlDocGetRootElement(pBook), "sheets");
   xmlNode *pRelsRoot = xmlDocGetRootElement(pRels);
-  for (xmlNode *r = pRelsRoot ? pRelsRoot->children : NULL; r; r = r->next) {
-    const char *zId = plan_xml_attr(x->pArena, r, "Id");
-    if (plan_xml_is(r, "Relationship") && zId && strcmp(zId, zRid) == 0)
-      zTarget = plan_xml_attr(x->pArena, r, "Target");
+  int n = 0, nAny = 0;
+  for (xmlNode *s = pSheets ? pSheets->children : NULL;
+       s && n < PLAN_DOC_XLSX_SHEETS_MAX; s = s->next) {
+    if (!plan_xml_is(s, "sheet")) continue;
+    nAny++;
+    const char *zRid = plan_xml_attr(x->pArena, s, "id");
+    const char *zState = plan_xml_attr(x->pArena, s, "state");
+    if (!zRid || (zState && strcmp(zState, "visible") != 0)) continue;
+    const char *zTarget = NULL;
+    for (xmlNode *r = pRelsRoot ? pRelsRoot->children : NULL; r; r = r->next) {
+      const char *zId = plan_xml_attr(x->pArena, r, "Id");
+      if (plan_xml_is(r, "Relationship") && zId && strcmp(zId, zRid) == 0)
+        zTarget = plan_xml_attr(x->pArena, r, "Target");
+    }
+    if (!zTarget) continue;
+    aSheet[n].zName = plan_xml_attr(x->pArena, s, "name");
+    aSheet[n].zPath = zTarget[0] == '/'
+                          ? zTarget + 1
+                          : arena_printf(x->pArena, "xl/%s", zTarget);
+    n++;
   }
   xmlFreeDoc(pRels);
-  if (!zTarget) {
+  xmlFreeDoc(pBook);
+  if (n == 0) {
     x->pZip->zErr =
-        "La planilla está dañada: su primera hoja no aparece en "
-        "xl/_rels/workbook.xml.rels.";
-    return NULL;
+        nAny ? "La planilla está dañada: sus hojas no aparecen en "
+               "xl/_rels/workbook.xml.rels."
+             : "La planilla no tiene hojas (xl/workbook.xml no nombra "
+               "ninguna).";
+    return -1;
   }
-  if (zTarget[0] == '/') return zTarget + 1;
-  return arena_printf(x->pArena, "xl/%s", zTarget);
+  return n;
 }
 
 /* "C12" into a 0-based column and row; 0 when it is no cell reference. */
@@ -160,8 +191,12 @@ static int cell_ref(const char *z, int *piCol, int *piRow) {
   return 1;
 }
 
-/* An Excel date serial (days since 1899-12-30) as "15-04-2025". */
-static const char *serial_date(Arena *pArena, double rSerial) {
+/* An Excel date serial (days since 1899-12-30) as "15-04-2025", or with
+** eKind DATE_MONTH as "marzo 2026". */
+static const char *serial_date(Arena *pArena, double rSerial, int eKind) {
+  static const char *const azMonth[] = {
+      "enero", "febrero", "marzo",      "abril",   "mayo",      "junio",
+      "julio", "agosto",  "septiembre", "octubre", "noviembre", "diciembre"};
   long z = (long)rSerial - 25569 + 719468; /* days since 0000-03-01 */
   long era = (z >= 0 ? z : z - 146096) / 146097;
   long doe = z - era * 146097;
@@ -171,6 +206,9 @@ static const char *serial_date(Arena *pArena, double rSerial) {
   long mp = (5 * doy + 2) / 153;
   long d = doy - (153 * mp + 2) / 5 + 1;
   long m = mp < 10 ? mp + 3 : mp - 9;
+  if (eKind == DATE_MONTH)
+    return arena_printf(pArena, "%s %04ld", azMonth[(m - 1) % 12],
+                        y + (m <= 2));
   return arena_printf(pArena, "%02ld-%02ld-%04ld", d, m, y + (m <= 2));
 }
 
@@ -203,7 +241,7 @@ static const char *cell_value(XlsxReader *x, const xmlNode *c) {
   int iStyle = zStyle ? atoi(zStyle) : 0;
   if (iStyle >= 0 && iStyle < x->nStyle && x->abDateStyle[iStyle] && r >= 1 &&
       r < 2958466)
-    return serial_date(x->pArena, r);
+    return serial_date(x->pArena, r, x->abDateStyle[iStyle]);
   if (r == (double)(long long)r && r > -1e15 && r < 1e15)
     return arena_printf(x->pArena, "%lld", (long long)r);
   return arena_printf(x->pArena, "%.15g", r);
@@ -251,53 +289,74 @@ static int read_sheet(XlsxReader *x, const char *zPath, xmlNode **ppMerge,
   return 0;
 }
 
+/* One sheet into a table block of pOut. */
+static int sheet_block(XlsxReader *x, const XlsxSheet *pSheet,
+                       PlanSource *pOut) {
+  x->nRow = x->nCol = 0;
+  xmlNode *pMerges = NULL;
+  xmlDocPtr pDoc = NULL;
+  if (read_sheet(x, pSheet->zPath, &pMerges, &pDoc)) return 1;
+  /* What a merged range makes of each cell: [row][col] is MERGED_COPY (its
+  ** first column, in the rows below the first) or MERGED_SPANNED (the
+  ** columns after the first). */
+  char **aabCopy =
+      arena_alloc(x->pArena, sizeof(char *) * (size_t)(x->nRow + 1));
+  for (xmlNode *m = pMerges ? pMerges->children : NULL; m; m = m->next) {
+    const char *zRef = plan_xml_attr(x->pArena, m, "ref");
+    const char *zColon = zRef ? strchr(zRef, ':') : NULL;
+    int c1, r1, c2, r2;
+    if (!plan_xml_is(m, "mergeCell") || !zColon ||
+        !cell_ref(arena_strndup(x->pArena, zRef, (size_t)(zColon - zRef)), &c1,
+                  &r1) ||
+        !cell_ref(zColon + 1, &c2, &r2) || r1 >= x->nRow ||
+        c1 >= PLAN_DOC_XLSX_COLS_MAX)
+      continue;
+    const char *zValue = x->aazCell[r1] ? x->aazCell[r1][c1] : NULL;
+    for (int r = r1; r <= r2 && r < x->nRow; r++) {
+      if (!aabCopy[r])
+        aabCopy[r] = arena_alloc(x->pArena, PLAN_DOC_XLSX_COLS_MAX);
+      if (r > r1 && zValue) {
+        put_cell(x, r, c1, zValue);
+        aabCopy[r][c1] = MERGED_COPY;
+      }
+      for (int c = c1 + 1; c <= c2 && c < PLAN_DOC_XLSX_COLS_MAX; c++)
+        aabCopy[r][c] = MERGED_SPANNED;
+    }
+  }
+  xmlFreeDoc(pDoc);
+  const char *zName = pSheet->zName ? pSheet->zName : "1";
+  PlanBlock *b = plan_source_add(pOut, PLAN_BLOCK_TABLE,
+                                 arena_printf(x->pArena, "Hoja «%s»", zName));
+  b->bSheet = 1;
+  for (int r = 0; r < x->nRow; r++) {
+    PlanRow *pRow = plan_block_add_row(
+        pOut, b, arena_printf(x->pArena, "Hoja «%s», fila %d", zName, r + 1));
+    for (int c = 0; c < x->nCol; c++) {
+      PlanCell *pCell = plan_row_add_cell(pOut, pRow);
+      const char *z = x->aazCell[r] ? x->aazCell[r][c] : NULL;
+      if (z) plan_cell_add_plain(x->pArena, pCell, z, 0);
+      pCell->bCopy = aabCopy[r] && aabCopy[r][c] == MERGED_COPY;
+      pCell->bSpanned = aabCopy[r] && aabCopy[r][c] == MERGED_SPANNED;
+    }
+  }
+  return 0;
+}
+
 int plan_xlsx_read(PlanZip *p, PlanSource *pOut) {
   plan_source_init(pOut, p->pArena, "Excel (.xlsx)");
   XlsxReader x;
   memset(&x, 0, sizeof(x));
   x.pZip = p;
   x.pArena = p->pArena;
-  const char *zName = NULL;
-  const char *zSheet = NULL;
-  if (read_shared(&x) || read_styles(&x) || !(zSheet = first_sheet(&x, &zName)))
+  XlsxSheet aSheet[PLAN_DOC_XLSX_SHEETS_MAX];
+  int nSheet;
+  if (read_shared(&x) || read_styles(&x) ||
+      (nSheet = workbook_sheets(&x, aSheet)) < 0)
     return 1;
-  xmlNode *pMerges = NULL;
-  xmlDocPtr pDoc = NULL;
-  if (read_sheet(&x, zSheet, &pMerges, &pDoc)) return 1;
-  /* Rows a range merges into the one above: [row][col] is a copy. */
-  char **aabCopy = arena_alloc(x.pArena, sizeof(char *) * (size_t)(x.nRow + 1));
-  for (xmlNode *m = pMerges ? pMerges->children : NULL; m; m = m->next) {
-    const char *zRef = plan_xml_attr(x.pArena, m, "ref");
-    const char *zColon = zRef ? strchr(zRef, ':') : NULL;
-    int c1, r1, c2, r2;
-    if (!plan_xml_is(m, "mergeCell") || !zColon ||
-        !cell_ref(arena_strndup(x.pArena, zRef, (size_t)(zColon - zRef)), &c1,
-                  &r1) ||
-        !cell_ref(zColon + 1, &c2, &r2) || r1 >= x.nRow ||
-        c1 >= PLAN_DOC_XLSX_COLS_MAX)
-      continue;
-    const char *zValue = x.aazCell[r1] ? x.aazCell[r1][c1] : NULL;
-    for (int r = r1 + 1; r <= r2 && r < x.nRow && zValue; r++) {
-      put_cell(&x, r, c1, zValue);
-      if (!aabCopy[r])
-        aabCopy[r] = arena_alloc(x.pArena, PLAN_DOC_XLSX_COLS_MAX);
-      aabCopy[r][c1] = 1;
-    }
-  }
-  xmlFreeDoc(pDoc);
-  const char *zSheetName = zName ? zName : "1";
-  PlanBlock *b = plan_source_add(
-      pOut, PLAN_BLOCK_TABLE, arena_printf(x.pArena, "Hoja «%s»", zSheetName));
-  for (int r = 0; r < x.nRow; r++) {
-    PlanRow *pRow = plan_block_add_row(
-        pOut, b,
-        arena_printf(x.pArena, "Hoja «%s», fila %d", zSheetName, r + 1));
-    for (int c = 0; c < x.nCol; c++) {
-      PlanCell *pCell = plan_row_add_cell(pOut, pRow);
-      const char *z = x.aazCell[r] ? x.aazCell[r][c] : NULL;
-      if (z) plan_cell_add_plain(x.pArena, pCell, z, 0);
-      pCell->bCopy = aabCopy[r] && aabCopy[r][c];
-    }
+  /* Every visible sheet, in order: a cover before the plan gives its title,
+  ** and the plan is found on whichever sheet has its header. */
+  for (int i = 0; i < nSheet; i++) {
+    if (sheet_block(&x, &aSheet[i], pOut)) return 1;
   }
   return 0;
 }

@@ -10,6 +10,12 @@ import { assert, signIn } from './support.mjs';
 
 const httpTests = join(dirname(fileURLToPath(import.meta.url)), '..', 'http');
 
+function councilPlan(index, form) {
+  return execFileSync('/usr/bin/python3', ['-c',
+    'import sys; sys.path.insert(0, sys.argv[1]); from plan_councils import PLANS; '
+    + `sys.stdout.buffer.write(PLANS[${index}].to_${form}())`, httpTests]);
+}
+
 function losLagosDocx() {
   return execFileSync('/usr/bin/python3', ['-c',
     'import sys; sys.path.insert(0, sys.argv[1]); from plan_documents import LOS_LAGOS; '
@@ -32,6 +38,8 @@ export async function officer_imports_a_docx_corrects_a_flagged_line_and_approve
   assert(summary.includes('3 de 7 líneas tienen algo por revisar'), `summary: ${summary}`);
   const line7 = page.locator('#revision-linea-7');
   assert(await line7.evaluate((e) => e.classList.contains('flagged')), 'line 7 is flagged');
+  const legend = await line7.locator('legend').first().textContent();
+  assert(legend.trim() === 'Línea 7 Por revisar', `the mark is a badge, not tags: ${legend}`);
   const reason = await line7.textContent();
   assert(reason.includes('No se entendió «Cuando haya presupuesto» como fecha'),
     `the reason is shown: ${reason}`);
@@ -65,4 +73,28 @@ export async function officer_imports_a_docx_corrects_a_flagged_line_and_approve
   assert(plan.version === 5 && plan.title === 'Plan de trabajo COSOC 2026',
     `the public sees the approved version: ${plan.version} ${plan.title}`);
   assert(plan.lines[6].window.start === '2026-09-01', 'with the corrected dates');
+}
+
+// A Gantt chart in Excel (months under «Cronograma 2026», the first columns
+// merged down over the months' row) through the same page: each line gets
+// the months it marks, and the review fits the phone.
+export async function officer_imports_an_excel_gantt_chart_and_sees_each_lines_months(
+  { page, server }) {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, server);
+  await page.goto(server.url + '/plan');
+  await Promise.all([page.waitForNavigation(), page.click('a:has-text("Importar documento")')]);
+  await page.setInputFiles('input[name=file]', {
+    name: 'cronograma.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: councilPlan(5, 'xlsx'),
+  });
+  await Promise.all([page.waitForNavigation(), page.click('button:has-text("Importar")')]);
+  assert(page.url().includes('/admin/plan/revision'), `on the review, at ${page.url()}`);
+  const line1 = await page.textContent('#revision-linea-1');
+  assert(line1.includes('«Abr 2026, Jul 2026, Oct 2026, Dic 2026» → del 01-04-2026 al 31-12-2026'),
+    `line 1's months: ${line1}`);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth > window.innerWidth);
+  assert(!overflow, 'the review does not scroll sideways at 390 px');
 }

@@ -234,6 +234,11 @@ class ApiAndPages(ServerTestCase):
         r = admin.post("/actividades/nueva", form=form)
         self.assertEqual(r.status, 422)
         self.assertIn("posterior al inicio", r.text)
+        # A description too long: its message under it, as markup.
+        r = admin.post("/actividades/nueva", form=dict(form, description="x" * 8001))
+        self.assertEqual(r.status, 422)
+        self.assertIn('<p class="field-error">La descripción es demasiado larga', r.text)
+        self.assertNotIn("&lt;p class", r.text)
         form["end"] = "2031-06-10T12:00"
         r = admin.post("/actividades/nueva", form=form)
         self.assertEqual(r.status, 303, r.text[:500])

@@ -98,10 +98,18 @@ class Review(ServerTestCase):
         self.assertIn("Versión %d · borrador" % draft, page.text)
         self.assertIn("Importación de plan-los-lagos.docx", page.text)
         self.assertIn("3 de 7 líneas tienen algo por revisar", page.text)
+        # The mark is markup, not text showing its tags.
+        self.assertIn('<legend>Línea 7 <span class="badge badge-warn">Por revisar</span>'
+                      '</legend>', page.text)
+        self.assertNotIn("&lt;span", page.text)
         self.assertIn("No se entendió «Cuando haya presupuesto» como fecha", page.text)
         self.assertIn("«Registro audiovisual» → Registro audiovisual <small>(propio del "
                       "consejo)</small>", page.text)
         self.assertIn("Cambios de la versión %d a la %d" % (base, draft), page.text)
+        # A new document replaces every line: the many changes are folded
+        # under their heading, after the review.
+        self.assertIn('<details class="plan-diff-fold"><summary><h2 id="cambios">'
+                      'Cambios de la versión %d a la %d (' % (base, draft), page.text)
         plan = self.latest()
         self.assertEqual(plan["version"], draft)
         self.assertTrue(plan["lines"][6]["window"]["flagged"])
@@ -138,6 +146,9 @@ class Review(ServerTestCase):
         self.assertEqual((body["version"], body["status"]), (fixed, "aprobado"))
         self.assertEqual(len(body["lines"]), 7)
         self.assertEqual(self.client().get("/api/plan").json()["version"], fixed)
+        public = self.client().get("/plan").text
+        self.assertIn('<th scope="col">Fechas</th><th scope="col">Meta</th></tr>', public)
+        self.assertNotIn("&lt;th", public)
 
     def test_2_approval_through_the_api_is_for_the_officer_only(self):
         self.assertEqual(self.api("POST", "/api/plan/versions/999/approve", {}).status, 404)
@@ -161,6 +172,8 @@ class Review(ServerTestCase):
             self.upload_docx(c)
         page = c.get("/admin/plan/verificadores")
         self.assertIn("Bitácora de terreno", page.text)
+        self.assertIn('<span class="badge badge-warn">Por revisar</span></p>', page.text)
+        self.assertNotIn("&lt;span", page.text)
         # Evidence of the council's own kind can be uploaded.
         act = int(query_one(self.demo.path, "SELECT min(id) FROM activities"))
         body, headers = multipart({"kind": "bitacora_de_terreno"},
@@ -262,7 +275,10 @@ class NextPlan(ServerTestCase):
         self.assertGreater(len(carried), 0)
         self.assertIn("No se cumplió en «PLAN ANUAL COSOC MINVU SERVIU 2024-2025»",
                       carried[0]["carried_over"])
-        self.assertIn("Pendiente del plan anterior", c.get("/plan").text)
+        page = c.get("/plan").text
+        self.assertIn('<span class="badge badge-warn">Pendiente del plan anterior</span>',
+                      page)
+        self.assertNotIn("&lt;span", page)
         # The public still sees the approved plan.
         self.assertEqual(self.client().get("/api/plan").json()["version"], 1)
 

@@ -289,10 +289,11 @@ static void activity_form(Request *r, Html *h, const char *zAction,
   html_printf(h,
               "<div class=\"field%s\"><label for=\"description\">Descripción"
               "</label><textarea id=\"description\" name=\"description\" "
-              "rows=\"4\">%s</textarea>%s%s%s</div>\n",
-              zErr ? " has-error" : "", a->zDescription,
-              zErr ? "<p class=\"field-error\">" : "", zErr ? zErr : "",
-              zErr ? "</p>" : "");
+              "rows=\"4\">%s</textarea>",
+              zErr ? " has-error" : "", a->zDescription);
+  /* Markup of ours goes in the format: a %s argument is escaped. */
+  if (zErr) html_printf(h, "<p class=\"field-error\">%s</p>", zErr);
+  html_printf(h, "</div>\n");
   if (bEdit) {
     const char *azSV[] = {ACTIVITY_PROGRAMADA, ACTIVITY_CONVOCADA,
                           ACTIVITY_REALIZADA, ACTIVITY_SUSPENDIDA,

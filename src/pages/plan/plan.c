@@ -243,18 +243,22 @@ static int plan_body(Request *r, Html *pH) {
       "</caption><thead><tr><th scope=\"col\">N°</th>"
       "<th scope=\"col\">Objetivo</th><th scope=\"col\">Acciones</th>"
       "<th scope=\"col\">Responsables</th><th scope=\"col\">Verificador</th>"
-      "<th scope=\"col\">Fechas</th>%s</tr></thead><tbody>\n",
-      bMeta ? "<th scope=\"col\">Meta</th>" : "");
+      "<th scope=\"col\">Fechas</th>");
+  /* Markup of ours goes in the format: a %s argument is escaped. */
+  if (bMeta) html_printf(pH, "<th scope=\"col\">Meta</th>");
+  html_printf(pH, "</tr></thead><tbody>\n");
   for (int i = 0; i < doc.nLine; i++) {
     const PlanLine *pL = &doc.aLine[i];
     html_printf(
         pH,
         "<tr id=\"linea-%d\"><td data-label=\"N°\"><a href=\"/plan/lineas/%d\">"
-        "Línea %d</a>%s</td><td data-label=\"Objetivo\">",
-        pL->iNumber, pL->iNumber, pL->iNumber,
-        *pL->zCarried ? " <span class=\"badge badge-warn\">Pendiente del plan "
-                        "anterior</span>"
-                      : "");
+        "Línea %d</a>",
+        pL->iNumber, pL->iNumber, pL->iNumber);
+    if (*pL->zCarried)
+      html_printf(pH,
+                  " <span class=\"badge badge-warn\">Pendiente del plan "
+                  "anterior</span>");
+    html_printf(pH, "</td><td data-label=\"Objetivo\">");
     plan_page_text(pH, pL->zObjective);
     html_printf(pH, "</td><td data-label=\"Acciones\">");
     plan_page_text(pH, pL->zActions);
@@ -350,7 +354,7 @@ void page_plan_line(Request *r) {
   plan_page_context(r, iCouncil, &ctx);
   PlanTarget suggested;
   plan_target_suggest(*pL->zActions ? pL->zActions : pL->zObjective, pL->zMeta,
-                      &ctx, &suggested);
+                      &ctx, &pL->window, &suggested);
   html_printf(&h, " <small>(%s)</small>",
               plan_target_equal(&suggested, &pL->target)
                   ? (*pL->zMeta ? "sugerida a partir de la meta y las acciones"

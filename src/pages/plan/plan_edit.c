@@ -450,7 +450,7 @@ static void line_form(Request *r, int iStatus, int iBase, const PlanDoc *pDoc,
                      "en blanco).");
   PlanTarget suggestedTarget;
   plan_target_suggest(*pL->zActions ? pL->zActions : pL->zObjective, pL->zMeta,
-                      pCtx, &suggestedTarget);
+                      pCtx, &pL->window, &suggestedTarget);
   html_printf(&h,
               "<p class=\"suggestion\" id=\"target-suggestion\">Sugerencia "
               "leída de la meta y las acciones: %s.%s",
@@ -511,13 +511,13 @@ static void target_from_form(Request *r, const PlanContext *pCtx,
   plan_form_target(r, "", pCtx, &typed, pErr);
   PlanTarget oldSuggestion;
   plan_target_suggest(*pOld->zActions ? pOld->zActions : pOld->zObjective,
-                      pOld->zMeta, pCtx, &oldSuggestion);
+                      pOld->zMeta, pCtx, &pOld->window, &oldSuggestion);
   int bTextChanged = strcmp(pNew->zActions, pOld->zActions) != 0 ||
                      strcmp(pNew->zMeta, pOld->zMeta) != 0;
   if (bTextChanged && plan_target_equal(&typed, &pOld->target) &&
       plan_target_equal(&pOld->target, &oldSuggestion)) {
     plan_target_suggest(*pNew->zActions ? pNew->zActions : pNew->zObjective,
-                        pNew->zMeta, pCtx, &pNew->target);
+                        pNew->zMeta, pCtx, &pNew->window, &pNew->target);
   } else if (plan_target_equal(&typed, &pOld->target)) {
     pNew->target = pOld->target; /* unchanged: its flag stays */
   } else {

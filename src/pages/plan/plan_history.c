@@ -33,7 +33,13 @@ static void version_select(Html *h, const char *zName, const char *zLabel,
   html_printf(h, "</select></div>");
 }
 
-void plan_page_diff(Request *r, Html *h, int64_t iCouncil, int iFrom, int iTo) {
+/* More changes than this are folded on a page whose subject is something
+** else (the review of an import that replaced the whole plan lists every
+** field of every line). */
+#define PLAN_DIFF_OPEN_MAX 12
+
+void plan_page_diff(Request *r, Html *h, int64_t iCouncil, int iFrom, int iTo,
+                    int bFold) {
   Arena *pArena = request_arena(r);
   PlanDoc a, b;
   if (plan_store_load(request_db(r), pArena, iCouncil, iFrom, 0, &a, NULL) !=
@@ -47,8 +53,12 @@ void plan_page_diff(Request *r, Html *h, int64_t iCouncil, int iFrom, int iTo) {
   }
   PlanChange *aChange = NULL;
   int n = plan_diff(pArena, &a, &b, &aChange);
-  html_printf(h, "<h2 id=\"cambios\">Cambios de la versión %d a la %d</h2>\n",
-              iFrom, iTo);
+  bFold = bFold && n > PLAN_DIFF_OPEN_MAX;
+  if (bFold) html_printf(h, "<details class=\"plan-diff-fold\"><summary>");
+  html_printf(h, "<h2 id=\"cambios\">Cambios de la versión %d a la %d", iFrom,
+              iTo);
+  if (bFold) html_printf(h, " (%d cambios)</h2></summary>\n", n);
+  if (!bFold) html_printf(h, "</h2>\n");
   if (n == 0) {
     html_printf(h, "<p>Las dos versiones tienen el mismo contenido.</p>\n");
     return;
@@ -70,6 +80,7 @@ void plan_page_diff(Request *r, Html *h, int64_t iCouncil, int iFrom, int iTo) {
         aChange[i].zNew);
   }
   html_printf(h, "</tbody></table></div>\n");
+  if (bFold) html_printf(h, "</details>\n");
 }
 
 void page_plan_history(Request *r) {
@@ -151,7 +162,7 @@ void page_plan_history(Request *r) {
         &h,
         "<div class=\"actions\"><button type=\"submit\" class=\"button\">"
         "Comparar</button></div></form>\n");
-    plan_page_diff(r, &h, iCouncil, iFrom, iTo);
+    plan_page_diff(r, &h, iCouncil, iFrom, iTo, 0);
   }
   page_finish(r, &h, 200);
 }

@@ -49,10 +49,11 @@ static void kinds_page(Request *r, int iStatus, const PlanContext *pCtx,
                   plan_evidence_label(pCtx, k->zMergedInto));
       continue;
     }
-    html_printf(&h, "%s</p>",
-                k->bReviewed
-                    ? "<span class=\"badge badge-ok\">Revisado</span>"
-                    : "<span class=\"badge badge-warn\">Por revisar</span>");
+    /* Markup of ours goes in the format: a %s argument is escaped. */
+    html_printf(&h, k->bReviewed
+                        ? "<span class=\"badge badge-ok\">Revisado</span></p>"
+                        : "<span class=\"badge badge-warn\">Por revisar</span>"
+                          "</p>");
     html_printf(&h,
                 "<form class=\"form inline-form\" method=\"post\" "
                 "action=\"/admin/plan/verificadores\">");

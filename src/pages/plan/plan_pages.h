@@ -31,8 +31,11 @@ int plan_page_kinds(Request *r, const PlanContext *pCtx, PlanKind **paKind);
 /* A "Por revisar" mark with its reason (nothing when zReason is empty). */
 void plan_page_flag(Html *h, const char *zReason);
 
-/* The field-by-field differences of two versions (plan_history.c). */
-void plan_page_diff(Request *r, Html *h, int64_t iCouncil, int iFrom, int iTo);
+/* The field-by-field differences of two versions (plan_history.c); bFold:
+** many of them are folded under their heading (a page about something
+** else). */
+void plan_page_diff(Request *r, Html *h, int64_t iCouncil, int iFrom, int iTo,
+                    int bFold);
 
 /* The version as the API writes it (plan_api.c). */
 json_t *plan_page_json(const PlanDoc *pDoc, const PlanVersionInfo *pInfo);

@@ -31,12 +31,14 @@ static void review_line(Request *r, Html *h, const PlanLine *pL,
   const char *zSuffix = suffix(pArena, pL->iNumber);
   int bRepeat = pErr != NULL;
   int nFlags = plan_line_flags(pL) + (pL->nEvidence == 0);
-  html_printf(
-      h,
-      "<fieldset class=\"review-line%s\" id=\"revision-linea-%d\">"
-      "<legend>Línea %d%s</legend>\n",
-      nFlags ? " flagged" : "", pL->iNumber, pL->iNumber,
-      nFlags ? " <span class=\"badge badge-warn\">Por revisar</span>" : "");
+  html_printf(h,
+              "<fieldset class=\"review-line%s\" id=\"revision-linea-%d\">"
+              "<legend>Línea %d",
+              nFlags ? " flagged" : "", pL->iNumber, pL->iNumber);
+  /* The badge is markup of ours: in the format, never through a %s. */
+  if (nFlags)
+    html_printf(h, " <span class=\"badge badge-warn\">Por revisar</span>");
+  html_printf(h, "</legend>\n");
   if (pL->zWhere) {
     html_printf(h, "<p class=\"field-hint\">En el documento: %s.</p>",
                 pL->zWhere);
@@ -186,7 +188,7 @@ static void review_page(Request *r, int iStatus, int64_t iCouncil,
              "required maxlength=\"500\"");
   plan_page_submit(&h, "Guardar la revisión como nueva versión", "/plan");
   if (pInfo->iNumber > 1) {
-    plan_page_diff(r, &h, iCouncil, pInfo->iNumber - 1, pInfo->iNumber);
+    plan_page_diff(r, &h, iCouncil, pInfo->iNumber - 1, pInfo->iNumber, 1);
   }
   page_finish(r, &h, iStatus);
 }

@@ -34,7 +34,7 @@ static PlanDoc *base(Arena *pArena) {
     l->zWindowPhrase = "Primer Semestre 2025";
     plan_window_parse(l->zWindowPhrase, p->zPeriodStart, p->zPeriodEnd,
                       &l->window);
-    plan_target_suggest(l->zActions, NULL, NULL, &l->target);
+    plan_target_suggest(l->zActions, NULL, NULL, &l->window, &l->target);
   }
   return p;
 }

@@ -233,8 +233,8 @@ static void broken_files_are_refused_saying_what_and_where(void **state) {
       {"only blank lines", "\n\n  \n\t\n", 0, "El archivo está vacío"},
       {"binary", aBinary, sizeof(aBinary) - 1,
        "Línea 2: el archivo no es texto"},
-      {"latin-1", "PLAN ANUAL 2024\n\nCapacitaci\xf3n\n", 0,
-       "Línea 3: el archivo no es texto"},
+      {"neither UTF-8 nor Windows-1252", "PLAN ANUAL 2024\n\nCapacitaci\x81n\n",
+       0, "Línea 3: el archivo no es texto"},
       {"wrong columns", zWrong, nSeed,
        "Línea 14: las columnas de la tabla son «N° / OBJETIVO / ACCIONES / "
        "RESPONSABLES / OBSERVACION / FECHAS»; falta la columna VERIFICADOR"},

@@ -250,6 +250,12 @@ static void evidence_wordings_are_matched_by_key_words(void **state) {
       {"Registro fotográfico o audiovisual", "fotografias"},
       {"Minuta de reunión", "acta"},
       {"Certificado de participación", "certificado_de_participacion"},
+      {"Programa de la jornada", "programa_formacion"},
+      {"Programa", "programa_formacion"},
+      {"Programa de trabajo", "informe"},
+      {"Informe del programa", "informe"},
+      {"Pantallazos de la reunión virtual", "fotografias"},
+      {"Captura de pantalla de la sesión por Zoom", "fotografias"},
       {"N/A", ""},
       {"-", ""},
   };
