@@ -195,6 +195,18 @@ class Evidence(ServerTestCase):
         self.assertEqual(r.status, 422)
         self.assertIn("b.jpg", r.text)
         self.assertEqual(self.counts(), before)
+        # Refused on the activity page, where the form is, with the kind and
+        # the description as they were chosen (issue 19).
+        bad = multipart({"kind": "acta", "csrf_token": token, "caption": "Acta firmada"},
+                        [("file", "b.jpg", "image/jpeg", b"MZ\x90\0 no soy una foto")])
+        r = c.post("/actividades/%d/evidencias" % act, body=bad, headers=MP)
+        self.assertEqual(r.status, 422)
+        self.assertIn('id="verificadores-error"', r.text)
+        self.assertIn('<option value="acta" selected>', r.text)
+        self.assertIn('name="caption" maxlength="', r.text)
+        self.assertIn('value="Acta firmada"', r.text)
+        self.assertIn('action="/actividades/%d/evidencias"' % act, r.text)
+        self.assertEqual(self.counts(), before)
         good = multipart({"kind": "fotografias", "csrf_token": token, "public": "1",
                           "caption": "Registro"},
                          [("file", "a.png", "image/png", tiny_png(11)),
