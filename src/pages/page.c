@@ -116,6 +116,8 @@ static const Notice aSaved[] = {
      "Guardado: la citación quedó en la bandeja de salida y sale "
      "por correo a cada persona."},
     {"traslado", "Guardado: el traslado quedó al día."},
+    {"acta", "Guardado: el acta quedó al día."},
+    {"seguimiento", "Guardado: el seguimiento del acuerdo quedó registrado."},
 };
 
 void page_saved_notice(Html *h, Request *r, const char *zSection) {

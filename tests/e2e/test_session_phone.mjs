@@ -149,6 +149,7 @@ async function sessionOnAPhone(page, server, width, height) {
     await boxes.nth(i).fill('Se dio cuenta y se acordó lo que consta.');
   }
   await Promise.all([page.waitForNavigation(), page.click('button:has-text("Guardar el acta")')]);
+  assert(await page.isVisible('.saved:has-text("acta")'), 'acta saved, said there');
   await Promise.all([page.waitForNavigation(),
     page.click('button:has-text("Enviar a revisión de los consejeros")')]);
   assert(await page.isVisible('#estado-acta:has-text("revisión")'), 'the acta is under review');

@@ -419,6 +419,10 @@ class SessionPages(ServerTestCase):
         r = c.post(path, form={"csrf_token": token, "state": "cumplido",
                                "note": "Visita realizada", "date": "2031-07-30"})
         self.assertEqual(r.status, 303, r.text)
+        # «Guardado» where it was saved (issue 19), only right after.
+        self.assertEqual(r.header("Location"), path + "?guardado=seguimiento")
+        self.assertIn("Guardado: el seguimiento", c.get(r.header("Location")).text)
+        self.assertNotIn("Guardado:", c.get(path).text)
         page = m.get(path)
         self.assertIn("Cumplido", page.text)
         self.assertIn("Visita realizada", page.text)

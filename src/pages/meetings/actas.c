@@ -480,6 +480,7 @@ static void acta_get(Request *r, ActaView *v, const ActaReshow *pRe) {
     page_finish(r, &h, 200);
     return;
   }
+  page_saved_notice(&h, r, "acta");
   html_printf(&h, "<p>Estado: <strong id=\"estado-acta\">%s</strong>",
               acta_state_label(v->acta.eState));
   const char *zWhy = NULL;
@@ -621,8 +622,9 @@ static void post_save(Request *r, ActaView *v) {
     return;
   }
   if (!page_db_ok(r, rc)) return;
-  respond_redirect(
-      r, arena_printf(pArena, "/actividades/%lld/acta", (long long)v->act.id));
+  respond_redirect(r,
+                   arena_printf(pArena, "/actividades/%lld/acta?guardado=acta",
+                                (long long)v->act.id));
 }
 
 static void post_state(Request *r, ActaView *v) {
@@ -671,8 +673,9 @@ static void post_state(Request *r, ActaView *v) {
     return;
   }
   if (!page_db_ok(r, rc)) return;
-  respond_redirect(
-      r, arena_printf(pArena, "/actividades/%lld/acta", (long long)v->act.id));
+  respond_redirect(r,
+                   arena_printf(pArena, "/actividades/%lld/acta?guardado=acta",
+                                (long long)v->act.id));
 }
 
 static void post_note(Request *r, ActaView *v, int bCorrection) {
@@ -713,8 +716,9 @@ static void post_note(Request *r, ActaView *v, int bCorrection) {
                                   zText);
   }
   if (!page_db_ok(r, rc)) return;
-  respond_redirect(r, arena_printf(request_arena(r), "/actividades/%lld/acta",
-                                   (long long)v->act.id));
+  respond_redirect(
+      r, arena_printf(request_arena(r), "/actividades/%lld/acta?guardado=acta",
+                      (long long)v->act.id));
 }
 
 void page_activity_acta(Request *r) {

@@ -502,7 +502,9 @@ static void agreement_follow_post(Request *r, const MeetingAgreement *g) {
     return;
   }
   if (!page_db_ok(r, rc)) return;
-  respond_redirect(r, arena_printf(pArena, "/acuerdos/%lld", (long long)g->id));
+  respond_redirect(r,
+                   arena_printf(pArena, "/acuerdos/%lld?guardado=seguimiento",
+                                (long long)g->id));
 }
 
 void page_agreement(Request *r) {
@@ -545,6 +547,7 @@ static void agreement_show(Request *r, const MeetingAgreement *pG,
   page_begin(r, &h, "Acuerdo", "acuerdos");
   html_printf(&h, "<h1>Acuerdo</h1>\n");
   if (pErr) form_errors_summary(&h, pErr);
+  if (!pErr) page_saved_notice(&h, r, "seguimiento");
   if (bConflict) {
     RecordStamp stamp;
     record_stamp_get(pDb, pArena, RECORD_AGREEMENT, g.id, &stamp);
