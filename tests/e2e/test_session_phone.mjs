@@ -167,3 +167,30 @@ export async function a_session_is_run_from_a_390_px_phone({ page, server }) {
 export async function a_session_is_run_from_a_320_px_phone({ page, server }) {
   await sessionOnAPhone(page, server, 320, 640);
 }
+
+// Every page a signed-in officer can open, at 320 px: none scrolls
+// sideways and axe finds nothing (the session above visits only its own).
+export async function every_page_fits_a_320_px_phone_and_passes_axe({ page, server }) {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await signIn(page, server);
+  const acts = await (await page.request.get(`${server.url}/api/activities`)).json();
+  const upcoming = acts.find((a) => a.status === 'programada' || a.status === 'convocada');
+  const held = acts.filter((a) => a.status === 'realizada' && a.kind === 'sesion_ordinaria').pop();
+  const agreements = await (await page.request.get(`${server.url}/api/agreements`)).json();
+  const pages = ['/', '/?version=1', '/plan', '/plan/lineas/2', '/plan/lineas/4',
+    '/plan/historial', '/calendario', '/calendario?vista=mes', '/actividades',
+    '/actividades/nueva', `/actividades/${upcoming.id}`, `/actividades/${upcoming.id}/editar`,
+    `/actividades/${held.id}`, `/actividades/${held.id}/acta`, '/actas', '/acuerdos',
+    `/acuerdos/${agreements[0].id}`, '/integrantes', '/admin/integrantes',
+    '/admin/integrantes/nuevo', '/admin/integrantes/importar', '/admin/organizaciones',
+    '/admin/organizaciones/nueva', '/admin/directorio', '/admin/directorio/nuevo',
+    '/admin/quorum', '/admin/correo', '/admin/plan', '/admin/plan/importar',
+    '/admin/plan/objetivos', '/admin/plan/siguiente', '/admin/plan/revision',
+    '/admin/plan/verificadores', '/admin/verificadores', '/admin/usuarios', '/solicitudes',
+    '/cuenta', '/cuenta/calendario'];
+  for (const path of pages) {
+    const r = await page.goto(server.url + path);
+    assert(r.status() === 200, `${path}: ${r.status()}`);
+    await check(page, `320 px ${path}`);
+  }
+}
