@@ -8,10 +8,35 @@
 #ifndef COSOC_TESTS_UNIT_TEST_DB_TARGET_H
 #define COSOC_TESTS_UNIT_TEST_DB_TARGET_H
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 
 #include "db/db.h"
+
+/* A scratch folder for a test program, made by its group setup
+** (test_dir_setup) and removed with what is in it by its teardown
+** (test_dir_teardown); test_db_path() is the SQLite file in it. */
+static inline char *test_dir(void) {
+  static char zDir[64];
+  return zDir;
+}
+static inline const char *test_db_path(void) {
+  static char zPath[128];
+  snprintf(zPath, sizeof(zPath), "%s/t.db", test_dir());
+  return zPath;
+}
+static inline int test_dir_setup(void **state) {
+  (void)state;
+  snprintf(test_dir(), 64, "/tmp/cosoc-test-XXXXXX");
+  return mkdtemp(test_dir()) ? 0 : -1;
+}
+static inline int test_dir_teardown(void **state) {
+  (void)state;
+  char zCmd[200];
+  snprintf(zCmd, sizeof(zCmd), "rm -rf %s", test_dir());
+  return system(zCmd) == 0 ? 0 : -1;
+}
 
 /* The PostgreSQL URL under test, or NULL on SQLite. */
 static inline const char *test_db_pg_url(void) {

@@ -16,24 +16,6 @@
 #include "test_db_target.h"
 #include "util/embedded.h"
 
-static char g_zDir[64];
-static char g_zPath[128];
-
-static int setup(void **state) {
-  (void)state;
-  snprintf(g_zDir, sizeof(g_zDir), "/tmp/cosoc-test-XXXXXX");
-  if (!mkdtemp(g_zDir)) return -1;
-  snprintf(g_zPath, sizeof(g_zPath), "%s/t.db", g_zDir);
-  return 0;
-}
-
-static int teardown(void **state) {
-  (void)state;
-  char zCmd[200];
-  snprintf(zCmd, sizeof(zCmd), "rm -rf %s", g_zDir);
-  return system(zCmd) == 0 ? 0 : -1;
-}
-
 /* A scratch table; its blob type is the one thing that differs. */
 static void create_scratch(Db *pDb) {
   int bPg = strcmp(db_backend_name(pDb), "postgresql") == 0;
@@ -60,7 +42,7 @@ static void placeholders_outside_literals_become_numbered(void **state) {
 
 static void returning_gives_the_new_id_and_values_round_trip(void **state) {
   (void)state;
-  Db *pDb = test_db_open(g_zPath, 0);
+  Db *pDb = test_db_open(test_db_path(), 0);
   create_scratch(pDb);
   int64_t iBig = INT64_C(9007199254740993); /* not exact as a double */
   const char *zText = "Región de Coquimbo — «ñandú» '?' \"x\"";
@@ -89,7 +71,7 @@ static void returning_gives_the_new_id_and_values_round_trip(void **state) {
 
 static void blobs_keep_every_byte(void **state) {
   (void)state;
-  Db *pDb = test_db_open(g_zPath, 0);
+  Db *pDb = test_db_open(test_db_path(), 0);
   create_scratch(pDb);
   unsigned char aBlob[300];
   for (size_t i = 0; i < sizeof(aBlob); i++) aBlob[i] = (unsigned char)(i * 7);
@@ -119,7 +101,7 @@ static void blobs_keep_every_byte(void **state) {
 
 static void a_question_mark_in_a_literal_is_not_a_parameter(void **state) {
   (void)state;
-  Db *pDb = test_db_open(g_zPath, 0);
+  Db *pDb = test_db_open(test_db_path(), 0);
   DbStmt *p = db_prepare(pDb, "SELECT '¿?' || CAST(? AS TEXT), "
                               "CAST(? AS TEXT) IS NULL");
   db_bind_text(p, 1, "sí");
@@ -133,7 +115,7 @@ static void a_question_mark_in_a_literal_is_not_a_parameter(void **state) {
 
 static void a_constraint_inside_a_transaction_rolls_back_cleanly(void **state) {
   (void)state;
-  Db *pDb = test_db_open(g_zPath, 1);
+  Db *pDb = test_db_open(test_db_path(), 1);
   assert_int_equal(db_begin(pDb), DB_OK);
   DbStmt *p = db_prepare(pDb, "INSERT INTO settings(key, value) VALUES (?, ?)");
   db_bind_text(p, 1, "k");
@@ -161,7 +143,7 @@ static void a_constraint_inside_a_transaction_rolls_back_cleanly(void **state) {
 
 static void *migrate_thread(void *pArg) {
   (void)pArg;
-  Db *pDb = test_db_reopen(g_zPath);
+  Db *pDb = test_db_reopen(test_db_path());
   char zErr[256];
   intptr_t rc = db_migrate(pDb, NULL, zErr, sizeof(zErr));
   db_close(pDb);
@@ -170,7 +152,7 @@ static void *migrate_thread(void *pArg) {
 
 static void servers_starting_at_once_apply_each_migration_once(void **state) {
   (void)state;
-  Db *pDb = test_db_open(g_zPath, 0);
+  Db *pDb = test_db_open(test_db_path(), 0);
   pthread_t aThread[4];
   for (int i = 0; i < 4; i++) {
     assert_int_equal(pthread_create(&aThread[i], NULL, migrate_thread, NULL), 0);
@@ -189,7 +171,7 @@ static void servers_starting_at_once_apply_each_migration_once(void **state) {
 static void cut_connection(Db *pDb) {
   int64_t iPid = db_query_int64(pDb, "SELECT pg_backend_pid()", 0);
   assert_true(iPid > 0);
-  Db *pOther = test_db_reopen(g_zPath);
+  Db *pOther = test_db_reopen(test_db_path());
   DbStmt *p = db_prepare(pOther, "SELECT pg_terminate_backend(CAST(? AS INTEGER))");
   db_bind_int64(p, 1, iPid);
   assert_int_equal(db_step(p), DB_ROW);
@@ -201,7 +183,7 @@ static void cut_connection(Db *pDb) {
 static void a_lost_connection_is_reopened_and_statements_prepared_again(void **state) {
   (void)state;
   if (!test_db_pg_url()) skip();
-  Db *pDb = test_db_open(g_zPath, 1);
+  Db *pDb = test_db_open(test_db_path(), 1);
   DbStmt *p = db_prepare(pDb, "SELECT count(*) FROM settings WHERE key <> ?");
   db_bind_text(p, 1, "x");
   assert_int_equal(db_step(p), DB_ROW);
@@ -218,7 +200,7 @@ static void a_lost_connection_is_reopened_and_statements_prepared_again(void **s
 static void a_transaction_cut_short_commits_nothing(void **state) {
   (void)state;
   if (!test_db_pg_url()) skip();
-  Db *pDb = test_db_open(g_zPath, 1);
+  Db *pDb = test_db_open(test_db_path(), 1);
   assert_int_equal(db_begin(pDb), DB_OK);
   DbStmt *p = db_prepare(pDb, "INSERT INTO settings(key, value) VALUES (?, '1')");
   db_bind_text(p, 1, "antes");
@@ -265,5 +247,6 @@ int main(void) {
       cmocka_unit_test(a_transaction_cut_short_commits_nothing),
       cmocka_unit_test(an_unreachable_server_is_one_clear_spanish_line),
   };
-  return cmocka_run_group_tests_name("db/interface", tests, setup, teardown);
+  return cmocka_run_group_tests_name("db/interface", tests, test_dir_setup,
+                                     test_dir_teardown);
 }

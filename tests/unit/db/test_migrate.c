@@ -13,25 +13,7 @@
 #include "util/embedded.h"
 #include "test_db_target.h"
 
-static char g_zDir[64];
-static char g_zPath[128];
-
-static int setup(void **state) {
-  (void)state;
-  snprintf(g_zDir, sizeof(g_zDir), "/tmp/cosoc-test-XXXXXX");
-  if (!mkdtemp(g_zDir)) return -1;
-  snprintf(g_zPath, sizeof(g_zPath), "%s/t.db", g_zDir);
-  return 0;
-}
-
-static int teardown(void **state) {
-  (void)state;
-  char zCmd[200];
-  snprintf(zCmd, sizeof(zCmd), "rm -rf %s", g_zDir);
-  return system(zCmd) == 0 ? 0 : -1;
-}
-
-static Db *open_fresh(void) { return test_db_open(g_zPath, 0); }
+static Db *open_fresh(void) { return test_db_open(test_db_path(), 0); }
 
 static void migrations_apply_once_and_record_their_version(void **state) {
   (void)state;
@@ -116,15 +98,15 @@ static void an_inner_rollback_makes_the_outer_commit_fail(void **state) {
 static void a_file_that_is_not_a_database_is_refused_clearly(void **state) {
   (void)state;
   if (test_db_pg_url()) skip();
-  FILE *f = fopen(g_zPath, "w");
+  FILE *f = fopen(test_db_path(), "w");
   fputs("esto no es una base de datos, es un texto cualquiera que ocupa espacio", f);
   fclose(f);
   char zErr[256];
   Db *pDb = NULL;
-  assert_int_equal(db_open(g_zPath, &pDb, zErr, sizeof(zErr)), DB_ERROR);
+  assert_int_equal(db_open(test_db_path(), &pDb, zErr, sizeof(zErr)), DB_ERROR);
   assert_null(pDb);
-  assert_non_null(strstr(zErr, g_zPath));
-  assert_int_equal(db_open(g_zDir, &pDb, zErr, sizeof(zErr)), DB_ERROR);
+  assert_non_null(strstr(zErr, test_db_path()));
+  assert_int_equal(db_open(test_dir(), &pDb, zErr, sizeof(zErr)), DB_ERROR);
   assert_non_null(strstr(zErr, "carpeta"));
 }
 
@@ -137,5 +119,6 @@ int main(void) {
       cmocka_unit_test(an_inner_rollback_makes_the_outer_commit_fail),
       cmocka_unit_test(a_file_that_is_not_a_database_is_refused_clearly),
   };
-  return cmocka_run_group_tests_name("db/migrate", tests, setup, teardown);
+  return cmocka_run_group_tests_name("db/migrate", tests, test_dir_setup,
+                                     test_dir_teardown);
 }

@@ -15,15 +15,10 @@
 
 #define N_TEXTS 400 /* More distinct statements than the cache holds (128) */
 
-static char g_zDir[64];
-static char g_zPath[128];
 static char *g_azSql[N_TEXTS]; /* Live until the connection closes */
 
 static int setup(void **state) {
-  (void)state;
-  snprintf(g_zDir, sizeof(g_zDir), "/tmp/cosoc-test-XXXXXX");
-  if (!mkdtemp(g_zDir)) return -1;
-  snprintf(g_zPath, sizeof(g_zPath), "%s/t.db", g_zDir);
+  if (test_dir_setup(state) != 0) return -1;
   for (int i = 0; i < N_TEXTS; i++) {
     /* Each text selects its own number, so a statement that runs another
     ** one's SQL gives itself away. */
@@ -36,11 +31,8 @@ static int setup(void **state) {
 }
 
 static int teardown(void **state) {
-  (void)state;
   for (int i = 0; i < N_TEXTS; i++) free(g_azSql[i]);
-  char zCmd[200];
-  snprintf(zCmd, sizeof(zCmd), "rm -rf %s", g_zDir);
-  return system(zCmd) == 0 ? 0 : -1;
+  return test_dir_teardown(state);
 }
 
 /* Runs statement i once (bound to iAdd) and checks its answer. */
@@ -59,7 +51,7 @@ static void run_and_check(DbStmt *p, int i, int64_t iAdd) {
 static void held_statements_keep_their_sql_while_the_cache_overflows(
     void **state) {
   (void)state;
-  Db *pDb = test_db_open(g_zPath, 0);
+  Db *pDb = test_db_open(test_db_path(), 0);
   DbStmt *apHeld[N_TEXTS] = {0};
   int nHeld = 0;
   for (int i = 0; i < N_TEXTS; i++) {
@@ -95,7 +87,7 @@ static void held_statements_keep_their_sql_while_the_cache_overflows(
 static void more_statements_held_than_slots_still_run(void **state) {
   (void)state;
   setenv("COSOC_TEST_STMT_CACHE", "3", 1);
-  Db *pDb = test_db_open(g_zPath, 0);
+  Db *pDb = test_db_open(test_db_path(), 0);
   unsetenv("COSOC_TEST_STMT_CACHE");
   DbStmt *ap[10];
   for (int i = 0; i < 10; i++) {
@@ -125,7 +117,7 @@ static void more_statements_held_than_slots_still_run(void **state) {
 ** error the caller sees, not a crash. */
 static void a_failed_prepare_is_null_and_safe_to_use(void **state) {
   (void)state;
-  Db *pDb = test_db_open(g_zPath, 0);
+  Db *pDb = test_db_open(test_db_path(), 0);
   DbStmt *p = db_prepare(pDb, "SELECT no_such_column FROM no_such_table");
   assert_null(p);
   db_bind_int64(p, 1, 1);

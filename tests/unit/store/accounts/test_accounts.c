@@ -14,26 +14,12 @@
 #include "store/accounts/accounts.h"
 #include "test_db_target.h"
 
-static char g_zDir[64];
-static char g_zPath[128];
-
 static int setup(void **state) {
-  (void)state;
-  if (accounts_init() != 0) return -1;
-  snprintf(g_zDir, sizeof(g_zDir), "/tmp/cosoc-test-XXXXXX");
-  if (!mkdtemp(g_zDir)) return -1;
-  snprintf(g_zPath, sizeof(g_zPath), "%s/t.db", g_zDir);
-  return 0;
+  if (test_dir_setup(state) != 0) return -1;
+  return accounts_init() == 0 ? 0 : -1;
 }
 
-static int teardown(void **state) {
-  (void)state;
-  char zCmd[200];
-  snprintf(zCmd, sizeof(zCmd), "rm -rf %s", g_zDir);
-  return system(zCmd) == 0 ? 0 : -1;
-}
-
-static Db *open_migrated(void) { return test_db_open(g_zPath, 1); }
+static Db *open_migrated(void) { return test_db_open(test_db_path(), 1); }
 
 static void passwords_hash_with_argon2id_and_verify(void **state) {
   (void)state;
@@ -283,5 +269,6 @@ int main(void) {
       cmocka_unit_test(throttling_fails_closed_when_it_cannot_count),
       cmocka_unit_test(unknown_accounts_are_checked_against_a_dummy_hash),
   };
-  return cmocka_run_group_tests_name("accounts", tests, setup, teardown);
+  return cmocka_run_group_tests_name("accounts", tests, setup,
+                                     test_dir_teardown);
 }

@@ -13,23 +13,9 @@
 #include "store/accounts/accounts.h"
 #include "test_db_target.h"
 
-static char g_zDir[64];
-static char g_zPath[128];
-
 static int setup(void **state) {
-  (void)state;
-  if (accounts_init() != 0) return -1;
-  snprintf(g_zDir, sizeof(g_zDir), "/tmp/cosoc-test-XXXXXX");
-  if (!mkdtemp(g_zDir)) return -1;
-  snprintf(g_zPath, sizeof(g_zPath), "%s/t.db", g_zDir);
-  return 0;
-}
-
-static int teardown(void **state) {
-  (void)state;
-  char zCmd[200];
-  snprintf(zCmd, sizeof(zCmd), "rm -rf %s", g_zDir);
-  return system(zCmd) == 0 ? 0 : -1;
+  if (test_dir_setup(state) != 0) return -1;
+  return accounts_init() == 0 ? 0 : -1;
 }
 
 static int64_t make_user(Db *pDb, Arena *pArena, const char *zEmail,
@@ -84,7 +70,7 @@ static void common_and_personal_passwords_are_refused(void **state) {
 
 static void disabling_ends_sessions_and_tokens_at_once(void **state) {
   (void)state;
-  Db *pDb = test_db_open(g_zPath, 1);
+  Db *pDb = test_db_open(test_db_path(), 1);
   Arena *pArena = arena_new();
   int64_t iId = make_user(pDb, pArena, "a@ejemplo.cl", "consejero");
   char zSession[ACCOUNTS_TOKEN_MAX], zToken[ACCOUNTS_TOKEN_MAX];
@@ -119,7 +105,7 @@ static void disabling_ends_sessions_and_tokens_at_once(void **state) {
 
 static void tokens_are_listed_with_dates_and_revoked_by_prefix(void **state) {
   (void)state;
-  Db *pDb = test_db_open(g_zPath, 1);
+  Db *pDb = test_db_open(test_db_path(), 1);
   Arena *pArena = arena_new();
   int64_t iId = make_user(pDb, pArena, "b@ejemplo.cl", "admin");
   int64_t iOther = make_user(pDb, pArena, "c@ejemplo.cl", "admin");
@@ -178,7 +164,7 @@ static void tokens_are_listed_with_dates_and_revoked_by_prefix(void **state) {
 
 static void reset_links_are_single_use_newest_only_and_expire(void **state) {
   (void)state;
-  Db *pDb = test_db_open(g_zPath, 1);
+  Db *pDb = test_db_open(test_db_path(), 1);
   Arena *pArena = arena_new();
   int64_t iId = make_user(pDb, pArena, "d@ejemplo.cl", "consejero");
   char zSession[ACCOUNTS_TOKEN_MAX], zOld[ACCOUNTS_TOKEN_MAX],
@@ -227,7 +213,7 @@ static void reset_links_are_single_use_newest_only_and_expire(void **state) {
 ** when they resign, are replaced or removed, or when their term ends. */
 static void a_councillor_who_leaves_office_loses_access(void **state) {
   (void)state;
-  Db *pDb = test_db_open(g_zPath, 1);
+  Db *pDb = test_db_open(test_db_path(), 1);
   Arena *pArena = arena_new();
   int64_t iId = make_user(pDb, pArena, "e@ejemplo.cl", "consejero");
   char zSession[ACCOUNTS_TOKEN_MAX], zToken[ACCOUNTS_TOKEN_MAX];
@@ -298,5 +284,6 @@ int main(void) {
       cmocka_unit_test(reset_links_are_single_use_newest_only_and_expire),
       cmocka_unit_test(a_councillor_who_leaves_office_loses_access),
   };
-  return cmocka_run_group_tests_name("lifecycle", tests, setup, teardown);
+  return cmocka_run_group_tests_name("lifecycle", tests, setup,
+                                     test_dir_teardown);
 }

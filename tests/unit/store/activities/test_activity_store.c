@@ -18,22 +18,9 @@
 #include "store/activities/convene.h"
 #include "test_db_target.h"
 
-static char g_zDir[64];
-static char g_zPath[128];
-
 static int setup(void **state) {
-  (void)state;
-  snprintf(g_zDir, sizeof(g_zDir), "/tmp/cosoc-test-XXXXXX");
-  if (!mkdtemp(g_zDir)) return -1;
-  snprintf(g_zPath, sizeof(g_zPath), "%s/act.db", g_zDir);
+  if (test_dir_setup(state) != 0) return -1;
   return accounts_init();
-}
-
-static int teardown(void **state) {
-  (void)state;
-  char zCmd[200];
-  snprintf(zCmd, sizeof(zCmd), "rm -rf %s", g_zDir);
-  return system(zCmd) == 0 ? 0 : -1;
 }
 
 static int64_t make_council(Db *pDb) {
@@ -75,7 +62,7 @@ static int64_t count(Db *pDb, const char *zSql) {
 static void an_activity_loads_back_and_a_stale_save_changes_nothing(
     void **state) {
   (void)state;
-  Db *pDb = test_db_open(g_zPath, 1);
+  Db *pDb = test_db_open(test_db_path(), 1);
   Arena *pArena = arena_new();
   int64_t iCouncil = make_council(pDb);
   Activity a = session(db_now() + 30 * 86400);
@@ -128,7 +115,7 @@ static void an_activity_loads_back_and_a_stale_save_changes_nothing(
 static void a_citation_queues_once_and_a_reschedule_replaces_the_reminder(
     void **state) {
   (void)state;
-  Db *pDb = test_db_open(g_zPath, 1);
+  Db *pDb = test_db_open(test_db_path(), 1);
   Arena *pArena = arena_new();
   int64_t iCouncil = make_council(pDb);
   Activity a = session(db_now() + 30 * 86400);
@@ -181,7 +168,7 @@ static void a_citation_queues_once_and_a_reschedule_replaces_the_reminder(
 
 static void a_vehicle_takes_no_more_passengers_than_its_seats(void **state) {
   (void)state;
-  Db *pDb = test_db_open(g_zPath, 1);
+  Db *pDb = test_db_open(test_db_path(), 1);
   Arena *pArena = arena_new();
   int64_t iCouncil = make_council(pDb);
   Activity a = session(db_now() + 30 * 86400);
@@ -223,5 +210,5 @@ int main(void) {
           a_citation_queues_once_and_a_reschedule_replaces_the_reminder),
       cmocka_unit_test(a_vehicle_takes_no_more_passengers_than_its_seats),
   };
-  return cmocka_run_group_tests(tests, setup, teardown);
+  return cmocka_run_group_tests(tests, setup, test_dir_teardown);
 }

@@ -19,24 +19,6 @@
 #include "store/meetings/meetings.h"
 #include "test_db_target.h"
 
-static char g_zDir[64];
-static char g_zPath[128];
-
-static int setup(void **state) {
-  (void)state;
-  snprintf(g_zDir, sizeof(g_zDir), "/tmp/cosoc-test-XXXXXX");
-  if (!mkdtemp(g_zDir)) return -1;
-  snprintf(g_zPath, sizeof(g_zPath), "%s/sessions.db", g_zDir);
-  return 0;
-}
-
-static int teardown(void **state) {
-  (void)state;
-  char zCmd[200];
-  snprintf(zCmd, sizeof(zCmd), "rm -rf %s", g_zDir);
-  return system(zCmd) == 0 ? 0 : -1;
-}
-
 static int64_t insert_id(Db *pDb, const char *zSql) {
   DbStmt *p = db_prepare(pDb, zSql);
   assert_non_null(p);
@@ -86,7 +68,7 @@ static int64_t make_session(Db *pDb, int64_t iCouncil, int64_t iStart) {
 static void attendance_is_replaced_and_a_suplente_counts_only_when_told(
     void **state) {
   (void)state;
-  Db *pDb = test_db_open(g_zPath, 1);
+  Db *pDb = test_db_open(test_db_path(), 1);
   Arena *pArena = arena_new();
   int64_t iCouncil = insert_id(pDb,
                                "INSERT INTO councils(name, short_name, "
@@ -145,7 +127,7 @@ static void attendance_is_replaced_and_a_suplente_counts_only_when_told(
 
 static void a_stale_follow_up_or_acta_save_changes_nothing(void **state) {
   (void)state;
-  Db *pDb = test_db_open(g_zPath, 1);
+  Db *pDb = test_db_open(test_db_path(), 1);
   Arena *pArena = arena_new();
   int64_t iCouncil = insert_id(pDb,
                                "INSERT INTO councils(name, short_name, "
@@ -202,7 +184,7 @@ static void a_stale_follow_up_or_acta_save_changes_nothing(void **state) {
 
 static void an_approved_acta_freezes_its_session(void **state) {
   (void)state;
-  Db *pDb = test_db_open(g_zPath, 1);
+  Db *pDb = test_db_open(test_db_path(), 1);
   Arena *pArena = arena_new();
   int64_t iCouncil = insert_id(pDb,
                                "INSERT INTO councils(name, short_name, "
@@ -286,5 +268,5 @@ int main(void) {
       cmocka_unit_test(a_stale_follow_up_or_acta_save_changes_nothing),
       cmocka_unit_test(an_approved_acta_freezes_its_session),
   };
-  return cmocka_run_group_tests(tests, setup, teardown);
+  return cmocka_run_group_tests(tests, test_dir_setup, test_dir_teardown);
 }

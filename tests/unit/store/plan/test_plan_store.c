@@ -21,25 +21,12 @@
   COSOC_SOURCE_DIR \
   "/data/seeds/plan-anual-cosoc-minvu-serviu-coquimbo-2024-2025.txt"
 
-static char g_zDir[64];
-static char g_zPath[128];
-
 static int setup(void **state) {
-  (void)state;
-  snprintf(g_zDir, sizeof(g_zDir), "/tmp/cosoc-test-XXXXXX");
-  if (!mkdtemp(g_zDir)) return -1;
-  snprintf(g_zPath, sizeof(g_zPath), "%s/plan.db", g_zDir);
+  if (test_dir_setup(state) != 0) return -1;
   return accounts_init();
 }
 
-static int teardown(void **state) {
-  (void)state;
-  char zCmd[200];
-  snprintf(zCmd, sizeof(zCmd), "rm -rf %s", g_zDir);
-  return system(zCmd) == 0 ? 0 : -1;
-}
-
-static Db *open_fresh(void) { return test_db_open(g_zPath, 1); }
+static Db *open_fresh(void) { return test_db_open(test_db_path(), 1); }
 
 static void parse_seed(Arena *pArena, PlanDoc *pDoc) {
   FILE *f = fopen(SEED, "rb");
@@ -183,5 +170,5 @@ int main(void) {
       cmocka_unit_test(a_change_is_a_new_version_and_approval_makes_it_public),
       cmocka_unit_test(import_refuses_an_unknown_council_and_writes_nothing),
   };
-  return cmocka_run_group_tests(tests, setup, teardown);
+  return cmocka_run_group_tests(tests, setup, test_dir_teardown);
 }
