@@ -252,6 +252,18 @@ class NextPlan(ServerTestCase):
         cls.server = Server(cls.demo.path).start()
         cls._admin_token = None
 
+    def test_an_ended_plan_shows_its_final_result_and_offers_the_next(self):
+        # (Runs before the next plan is made below: names sort.)
+        d = self.client().get("/api/compliance").json()
+        self.assertEqual(d["plan"]["state"], "terminado")
+        public = self.client().get("/").text
+        self.assertIn("Terminado", public)
+        self.assertIn("El plan terminó el 31-12-2025. Resultado final:", public)
+        self.assertIn("No cumplida", public)
+        self.assertNotIn("Preparar el plan siguiente", public)
+        page = self.admin().get("/").text
+        self.assertIn('href="/admin/plan/siguiente">Preparar el plan siguiente</a>', page)
+
     def test_the_next_plan_carries_what_was_not_met_into_the_next_years(self):
         c = self.admin()
         page = c.get("/admin/plan/siguiente")
@@ -281,6 +293,10 @@ class NextPlan(ServerTestCase):
         self.assertNotIn("&lt;span", page)
         # The public still sees the approved plan.
         self.assertEqual(self.client().get("/api/plan").json()["version"], 1)
+        # The ended plan's dashboard now points the officer to the draft.
+        home = c.get("/").text
+        self.assertIn("Hay un borrador del plan siguiente (versión 2)", home)
+        self.assertNotIn("Preparar el plan siguiente", home)
 
     def test_the_cli_makes_the_next_plan_of_only_the_lines_not_met(self):
         demo = EndedPlan(tempfile.mkdtemp(dir=self.tmpdir))
