@@ -12,7 +12,7 @@
 #define COSOC_DEFAULT_SITE_NAME "cosoc"
 
 typedef struct NavEntry {
-  const char *zKey;   /* Matches ShellInfo.zNav */
+  const char *zKey; /* Matches ShellInfo.zNav */
   const char *zHref;
   const char *zLabel; /* Spanish */
   int mRole;          /* Who sees it */
@@ -32,14 +32,15 @@ static const NavEntry aNav[] = {
     {"usuarios", "/admin/usuarios", "Usuarios", ROLE_ADMIN},
     {"integrantes", "/integrantes", "Integrantes", ROLES_EVERYONE},
     {"admin-integrantes", "/admin/integrantes", "Consejeros", ROLE_ADMIN},
-    {"admin-organizaciones", "/admin/organizaciones", "Organizaciones", ROLE_ADMIN},
+    {"admin-organizaciones", "/admin/organizaciones", "Organizaciones",
+     ROLE_ADMIN},
     {"admin-directorio", "/admin/directorio", "Directorio", ROLE_ADMIN},
     {"correo", "/admin/correo", "Correo", ROLE_ADMIN},
 };
 
 void shell_begin(Html *h, const ShellInfo *p) {
-  const char *zSite = p->zCouncil && *p->zCouncil ? p->zCouncil
-                                                   : COSOC_DEFAULT_SITE_NAME;
+  const char *zSite =
+      p->zCouncil && *p->zCouncil ? p->zCouncil : COSOC_DEFAULT_SITE_NAME;
   html_printf(h,
               "<!DOCTYPE html>\n<html lang=\"es-CL\">\n<head>\n"
               "<meta charset=\"utf-8\">\n"
@@ -58,14 +59,22 @@ void shell_begin(Html *h, const ShellInfo *p) {
               "<a class=\"brand\" href=\"/\"><span class=\"brand-name\">%s"
               "</span><span class=\"brand-sub\">Consejo de la Sociedad Civil"
               "</span></a>\n"
+              /* On a phone the menu folds behind one button so that the
+              ** page itself comes first: a checkbox and its label, shown
+              ** and hidden by CSS alone (no JavaScript). */
+              "<input type=\"checkbox\" id=\"menu-abierto\" "
+              "class=\"menu-toggle\" aria-controls=\"menu\">"
+              "<label for=\"menu-abierto\" class=\"menu-button\">Menú"
+              "</label>\n<div class=\"menu\" id=\"menu\">"
               "<nav class=\"site-nav\" aria-label=\"Principal\"><ul>",
               p->zTitle, zSite, cosoc_commit, cosoc_commit, zSite);
   for (size_t i = 0; i < sizeof(aNav) / sizeof(aNav[0]); i++) {
     if (!(aNav[i].mRole & p->mRole)) continue;
     int bCurrent = p->zNav && strcmp(p->zNav, aNav[i].zKey) == 0;
     html_printf(h,
-                bCurrent ? "<li><a href=\"%s\" aria-current=\"page\">%s</a></li>"
-                         : "<li><a href=\"%s\">%s</a></li>",
+                bCurrent
+                    ? "<li><a href=\"%s\" aria-current=\"page\">%s</a></li>"
+                    : "<li><a href=\"%s\">%s</a></li>",
                 aNav[i].zHref, aNav[i].zLabel);
   }
   html_printf(h, "</ul></nav>\n<div class=\"account\">");
@@ -82,8 +91,9 @@ void shell_begin(Html *h, const ShellInfo *p) {
   } else {
     html_printf(h, "<a class=\"button\" href=\"/login\">Ingresar</a>");
   }
-  html_printf(h, "</div>\n</div></header>\n"
-                 "<main id=\"contenido\" class=\"wrap\" tabindex=\"-1\">\n");
+  html_printf(h,
+              "</div></div>\n</div></header>\n"
+              "<main id=\"contenido\" class=\"wrap\" tabindex=\"-1\">\n");
   if (p->zNotice) {
     html_printf(h, "<div class=\"notice notice-ok\" role=\"status\">%s</div>\n",
                 p->zNotice);
