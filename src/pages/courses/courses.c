@@ -124,15 +124,7 @@ void page_admin_course_settings(Request *r) {
     const char *azValue[] = {zSigner, zTitle};
     rc = council_texts_save(pDb, iCouncil, aeText, azValue, 2, iUser);
   }
-  if (rc != DB_OK) {
-    db_rollback(pDb);
-    respond_error(r, 500, NULL);
-    return;
-  }
-  if (db_commit(pDb) != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
+  if (!courses_commit(r, rc)) return;
   respond_redirect(r, "/admin/cursos?aviso=guardado");
 }
 
@@ -540,9 +532,9 @@ static int64_t local_input_time(const char *z) {
 }
 
 void page_admin_course_module(Request *r) {
-  int64_t iCouncil = page_require_council(r);
   Course c;
-  if (!iCouncil || !course_load(r, iCouncil, &c)) return;
+  int64_t iCouncil = course_load(r, &c);
+  if (!iCouncil) return;
   Arena *pArena = request_arena(r);
   Activity a;
   act_defaults(&a);
@@ -583,9 +575,9 @@ void page_admin_course_module(Request *r) {
 }
 
 void page_admin_course_certificates(Request *r) {
-  int64_t iCouncil = page_require_council(r);
   Course c;
-  if (!iCouncil || !course_load(r, iCouncil, &c)) return;
+  int64_t iCouncil = course_load(r, &c);
+  if (!iCouncil) return;
   Certificate *a;
   int n, nNew;
   if (courses_issue(r, iCouncil, c.id, &a, &n, &nNew) != DB_OK) {
@@ -599,9 +591,9 @@ void page_admin_course_certificates(Request *r) {
 }
 
 void page_admin_course_revoke(Request *r) {
-  int64_t iCouncil = page_require_council(r);
   Course c;
-  if (!iCouncil || !course_load(r, iCouncil, &c)) return;
+  int64_t iCouncil = course_load(r, &c);
+  if (!iCouncil) return;
   char zCanon[COURSE_CODE_CHARS + 1];
   const char *zReason = request_field(r, "motivo");
   if (!course_code_canonical(request_field(r, "codigo"), zCanon)) {
@@ -649,9 +641,9 @@ static ExportTable coverage_table(Arena *pArena, const char *zTitle,
 }
 
 void page_admin_course_coverage_xlsx(Request *r) {
-  int64_t iCouncil = page_require_council(r);
   Course c;
-  if (!iCouncil || !course_load(r, iCouncil, &c)) return;
+  int64_t iCouncil = course_load(r, &c);
+  if (!iCouncil) return;
   Arena *pArena = request_arena(r);
   Coverage cov;
   if (course_coverage(request_db(r), pArena, iCouncil, c.id, 0, &cov) !=

@@ -218,15 +218,7 @@ static void api_course_create(Request *r, int64_t iCouncil) {
     rc = course_module_add(pDb, iCouncil, iUser, c.id, &aAct[i], azSpeaker[i],
                            &aiModule[i]);
   }
-  if (rc != DB_OK) {
-    db_rollback(pDb);
-    respond_error(r, 500, NULL);
-    return;
-  }
-  if (db_commit(pDb) != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
+  if (!courses_commit(r, rc)) return;
   json_t *aOut = json_array();
   for (int i = 0; i < nMod; i++) {
     json_array_append_new(aOut,
@@ -266,9 +258,9 @@ void page_api_courses(Request *r) {
 }
 
 void page_api_course(Request *r) {
-  int64_t iCouncil = page_require_council(r);
   Course c;
-  if (!iCouncil || !course_load(r, iCouncil, &c)) return;
+  int64_t iCouncil = course_load(r, &c);
+  if (!iCouncil) return;
   json_t *p = course_json(r, iCouncil, &c);
   if (!p) {
     respond_error(r, 500, NULL);
@@ -349,20 +341,9 @@ static void api_enrol(Request *r, int64_t iCouncil, const Course *c) {
   int bAlready = 0;
   int rc = db_begin(pDb);
   if (rc == DB_OK)
-    rc = enrolment_add(pDb, pArena, iCouncil, request_user(r)->id, c->id, &part,
-                       bPhotos, "api", &iEnrol, &bAlready);
-  if (rc == DB_OK && !bAlready)
-    rc = course_mail_enrolment(pDb, pArena, iCouncil, c->id, iEnrol, &part,
-                               request_public_url(r));
-  if (rc != DB_OK) {
-    db_rollback(pDb);
-    respond_error(r, 500, NULL);
-    return;
-  }
-  if (db_commit(pDb) != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
+    rc = courses_enrol(r, iCouncil, request_user(r)->id, c->id, &part, bPhotos,
+                       "api", &iEnrol, &bAlready);
+  if (!courses_commit(r, rc)) return;
   if (bAlready) {
     respond_json(
         r, 200,
@@ -373,9 +354,9 @@ static void api_enrol(Request *r, int64_t iCouncil, const Course *c) {
 }
 
 void page_api_course_enrolments(Request *r) {
-  int64_t iCouncil = page_require_council(r);
   Course c;
-  if (!iCouncil || !course_load(r, iCouncil, &c)) return;
+  int64_t iCouncil = course_load(r, &c);
+  if (!iCouncil) return;
   if (request_is_post(r)) {
     api_enrol(r, iCouncil, &c);
     return;
@@ -420,9 +401,9 @@ int courses_issue(Request *r, int64_t iCouncil, int64_t iCourse,
 }
 
 void page_api_course_certificates(Request *r) {
-  int64_t iCouncil = page_require_council(r);
   Course c;
-  if (!iCouncil || !course_load(r, iCouncil, &c)) return;
+  int64_t iCouncil = course_load(r, &c);
+  if (!iCouncil) return;
   Certificate *a = NULL;
   int n = 0, nNew = 0;
   if (courses_issue(r, iCouncil, c.id, &a, &n, &nNew) != DB_OK) {

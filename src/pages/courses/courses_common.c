@@ -6,12 +6,14 @@
 #include "domain/chile_time.h"
 #include "pages/courses/courses_pages.h"
 
-int course_load(Request *r, int64_t iCouncil, Course *pCourse) {
+int64_t course_load(Request *r, Course *pCourse) {
+  int64_t iCouncil = page_require_council(r);
+  if (!iCouncil) return 0;
   int64_t iId = request_param_id(r, 0);
   int rc =
       iId ? course_get(request_db(r), request_arena(r), iCouncil, iId, pCourse)
           : DB_DONE;
-  if (rc == DB_OK) return 1;
+  if (rc == DB_OK) return iCouncil;
   if (rc == DB_DONE) {
     if (request_is_api(r))
       respond_json_error(r, 404, "No existe ese curso.", NULL);
@@ -21,6 +23,26 @@ int course_load(Request *r, int64_t iCouncil, Course *pCourse) {
     respond_error(r, 500, NULL);
   }
   return 0;
+}
+
+int courses_commit(Request *r, int rc) {
+  Db *pDb = request_db(r);
+  if (rc == DB_OK) return page_db_ok(r, db_commit(pDb));
+  db_rollback(pDb);
+  return page_db_ok(r, rc);
+}
+
+int courses_enrol(Request *r, int64_t iCouncil, int64_t iUser, int64_t iCourse,
+                  const Participant *pPart, int bPhotos, const char *zSource,
+                  int64_t *piEnrol, int *pbAlready) {
+  Db *pDb = request_db(r);
+  Arena *pArena = request_arena(r);
+  int rc = enrolment_add(pDb, pArena, iCouncil, iUser, iCourse, pPart, bPhotos,
+                         zSource, piEnrol, pbAlready);
+  if (rc == DB_OK && !*pbAlready)
+    rc = course_mail_enrolment(pDb, pArena, iCouncil, iCourse, *piEnrol, pPart,
+                               request_public_url(r));
+  return rc;
 }
 
 const char *courses_today(Request *r) {

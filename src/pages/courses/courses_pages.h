@@ -11,9 +11,23 @@
 #include "pages/page.h"
 #include "store/courses/courses.h"
 
-/* The course named by the route's first capture for the council, or
-** answers 404 (JSON on the API) and returns 0. */
-int course_load(Request *r, int64_t iCouncil, Course *pCourse);
+/* The request's council (page_require_council) and its course named by
+** the route's first capture into *pCourse: returns the council's id, or
+** answers (409 without a council, 404 — JSON on the API — without the
+** course) and returns 0. */
+int64_t course_load(Request *r, Course *pCourse);
+
+/* Ends the transaction the handler began: commits when rc is DB_OK,
+** otherwise rolls back. 1 when committed; otherwise answers 500 and
+** returns 0, so that `if (!courses_commit(r, rc)) return;` ends it. */
+int courses_commit(Request *r, int rc);
+/* Enrols pPart in the course (enrolment_add, zSource saying how) and, when
+** the enrolment is new, queues its confirmation mail, inside the caller's
+** transaction: the one enrolment of the public form, the API and the
+** officer's list. */
+int courses_enrol(Request *r, int64_t iCouncil, int64_t iUser, int64_t iCourse,
+                  const Participant *pPart, int bPhotos, const char *zSource,
+                  int64_t *piEnrol, int *pbAlready);
 
 /* Today in Santiago, YYYY-MM-DD (arena). */
 const char *courses_today(Request *r);

@@ -147,20 +147,9 @@ static int enrol_post(Request *r, int64_t iCouncil, const Course *c,
   int bAlready = 0;
   int rc = db_begin(pDb);
   if (rc == DB_OK)
-    rc = enrolment_add(pDb, pArena, iCouncil, 0, c->id, &part, bPhotos,
-                       "formulario", &iEnrol, &bAlready);
-  if (rc == DB_OK && !bAlready)
-    rc = course_mail_enrolment(pDb, pArena, iCouncil, c->id, iEnrol, &part,
-                               request_public_url(r));
-  if (rc != DB_OK) {
-    db_rollback(pDb);
-    respond_error(r, 500, NULL);
-    return 1;
-  }
-  if (db_commit(pDb) != DB_OK) {
-    respond_error(r, 500, NULL);
-    return 1;
-  }
+    rc = courses_enrol(r, iCouncil, 0, c->id, &part, bPhotos, "formulario",
+                       &iEnrol, &bAlready);
+  if (!courses_commit(r, rc)) return 1;
   respond_redirect(
       r, arena_printf(pArena, "/cursos/%lld?aviso=%s", (long long)c->id,
                       bAlready ? "inscripcion-repetida" : "inscripcion"));
@@ -168,9 +157,9 @@ static int enrol_post(Request *r, int64_t iCouncil, const Course *c,
 }
 
 void page_course_public(Request *r) {
-  int64_t iCouncil = page_require_council(r);
   Course c;
-  if (!iCouncil || !course_load(r, iCouncil, &c)) return;
+  int64_t iCouncil = course_load(r, &c);
+  if (!iCouncil) return;
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
   CourseModule *aMod = NULL;

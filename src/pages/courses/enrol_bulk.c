@@ -144,9 +144,9 @@ static int bulk_read(Request *r, int64_t iCouncil, int64_t iCourse,
 }
 
 void page_admin_course_enrol(Request *r) {
-  int64_t iCouncil = page_require_council(r);
   Course c;
-  if (!iCouncil || !course_load(r, iCouncil, &c)) return;
+  int64_t iCouncil = course_load(r, &c);
+  if (!iCouncil) return;
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
   /* The list: pasted, or a file. */
@@ -176,19 +176,12 @@ void page_admin_course_enrol(Request *r) {
   int bConfirm = zConfirm && strcmp(zConfirm, "si") == 0;
   int bConsent = zConsent && strcmp(zConsent, "si") == 0;
   if (rc == DB_OK && !nBad && bConfirm && bConsent) {
-    int nAdded = 0;
     int rcw = db_begin(pDb);
     for (int i = 0; i < nRow && rcw == DB_OK; i++) {
       int64_t iEnrol = 0;
       int bAlready = 0;
-      rcw = enrolment_add(pDb, pArena, iCouncil, request_user(r)->id, c.id,
-                          &aRow[i].part, aRow[i].bPhotos, "carga", &iEnrol,
-                          &bAlready);
-      if (rcw == DB_OK && !bAlready) {
-        nAdded++;
-        rcw = course_mail_enrolment(pDb, pArena, iCouncil, c.id, iEnrol,
-                                    &aRow[i].part, request_public_url(r));
-      }
+      rcw = courses_enrol(r, iCouncil, request_user(r)->id, c.id, &aRow[i].part,
+                          aRow[i].bPhotos, "carga", &iEnrol, &bAlready);
     }
     if (rcw == DB_OK && c.nCapacity > 0 &&
         enrolment_count(pDb, c.id) > c.nCapacity) {
@@ -198,15 +191,9 @@ void page_admin_course_enrol(Request *r) {
                           "inscribió a nadie.",
                           c.nCapacity);
       rc = DB_DONE;
-    } else if (rcw != DB_OK) {
-      db_rollback(pDb);
-      respond_error(r, 500, NULL);
-      return;
-    } else if (db_commit(pDb) != DB_OK) {
-      respond_error(r, 500, NULL);
+    } else if (!courses_commit(r, rcw)) {
       return;
     } else {
-      (void)nAdded;
       respond_redirect(r, arena_printf(pArena,
                                        "/admin/cursos/%lld?aviso="
                                        "inscritos#inscritos",
