@@ -6,13 +6,9 @@
 #include "store/courses/courses.h"
 
 int enrolment_count(Db *pDb, int64_t iCourse) {
-  DbStmt *p =
-      db_prepare(pDb, "SELECT count(*) FROM enrolments WHERE course_id = ?");
-  if (!p) return 0;
-  db_bind_int64(p, 1, iCourse);
-  int n = db_step(p) == DB_ROW ? (int)db_column_int64(p, 0) : 0;
-  db_done(p);
-  return n;
+  return (int)db_int(pDb, 0,
+                     "SELECT count(*) FROM enrolments WHERE course_id = ?",
+                     DB_I(iCourse));
 }
 
 int enrolment_list(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iCourse,
@@ -79,46 +75,25 @@ int enrolment_add(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iUser,
   int64_t iPart = 0;
   int rc =
       participant_resolve(pDb, pArena, iCouncil, iUser, pPart, &iPart, NULL);
-  DbStmt *p = NULL;
   if (rc == DB_OK) {
-    p = db_prepare(
+    int64_t now = db_now();
+    rc = db_exec_id(
         pDb,
         "INSERT INTO enrolments (course_id, participant_id, consent_data, "
         "consent_photos, consent_at, source, created_at, created_by) SELECT "
         "c.id, ?, 1, ?, ?, ?, ?, CAST(? AS BIGINT) FROM courses c WHERE "
         "c.council_id = ? AND c.id = ? ON CONFLICT (course_id, "
-        "participant_id) DO NOTHING RETURNING id");
-    if (!p) rc = DB_ERROR;
-  }
-  if (p) {
-    int64_t now = db_now();
-    db_bind_int64(p, 1, iPart);
-    db_bind_int64(p, 2, bPhotos ? 1 : 0);
-    db_bind_int64(p, 3, now);
-    db_bind_text(p, 4, zSource);
-    db_bind_int64(p, 5, now);
-    if (iUser > 0)
-      db_bind_int64(p, 6, iUser);
-    else
-      db_bind_null(p, 6);
-    db_bind_int64(p, 7, iCouncil);
-    db_bind_int64(p, 8, iCourse);
-    int r = db_step(p);
-    if (r == DB_ROW) *piId = db_column_int64(p, 0);
-    db_done(p);
-    rc = r == DB_ROW || r == DB_DONE ? DB_OK : DB_ERROR;
+        "participant_id) DO NOTHING RETURNING id",
+        piId, DB_I(iPart), DB_I(bPhotos ? 1 : 0), DB_I(now), DB_T(zSource),
+        DB_I(now), DB_IN(iUser), DB_I(iCouncil), DB_I(iCourse));
+    rc = rc == DB_OK || rc == DB_DONE ? DB_OK : DB_ERROR;
   }
   if (rc == DB_OK && !*piId) {
     /* Enrolled before: the same person, once. */
-    p = db_prepare(pDb,
+    *piId = db_int(pDb, 0,
                    "SELECT id FROM enrolments WHERE course_id = ? AND "
-                   "participant_id = ?");
-    if (p) {
-      db_bind_int64(p, 1, iCourse);
-      db_bind_int64(p, 2, iPart);
-      if (db_step(p) == DB_ROW) *piId = db_column_int64(p, 0);
-      db_done(p);
-    }
+                   "participant_id = ?",
+                   DB_I(iCourse), DB_I(iPart));
     if (*piId)
       *pbAlready = 1;
     else
@@ -133,15 +108,9 @@ int enrolment_add(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iUser,
 
 int64_t enrolment_participant(Db *pDb, int64_t iCouncil, int64_t iCourse,
                               int64_t iEnrolment) {
-  DbStmt *p = db_prepare(
-      pDb,
+  return db_int(
+      pDb, 0,
       "SELECT e.participant_id FROM enrolments e JOIN courses c ON c.id = "
-      "e.course_id WHERE c.council_id = ? AND e.course_id = ? AND e.id = ?");
-  if (!p) return 0;
-  db_bind_int64(p, 1, iCouncil);
-  db_bind_int64(p, 2, iCourse);
-  db_bind_int64(p, 3, iEnrolment);
-  int64_t i = db_step(p) == DB_ROW ? db_column_int64(p, 0) : 0;
-  db_done(p);
-  return i;
+      "e.course_id WHERE c.council_id = ? AND e.course_id = ? AND e.id = ?",
+      DB_I(iCouncil), DB_I(iCourse), DB_I(iEnrolment));
 }
