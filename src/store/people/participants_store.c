@@ -23,86 +23,46 @@
   "LEFT JOIN territory_communes c ON c.code = p.commune_code " \
   "LEFT JOIN territory_provinces v ON v.code = c.province_code "
 
-static void part_from_row(Arena *pArena, DbStmt *p, Participant *pPart) {
-  pPart->id = db_column_int64(p, 0);
-  pPart->zName = people_col(pArena, p, 1);
-  pPart->zRun = people_col(pArena, p, 2);
-  pPart->zEmail = people_col(pArena, p, 3);
-  pPart->zPhone = people_col(pArena, p, 4);
-  pPart->iOrganization = db_column_int64(p, 5);
-  pPart->zOrganization = people_col(pArena, p, 6);
-  pPart->zCommuneCode = people_col(pArena, p, 7);
-  pPart->zCommuneName = people_col(pArena, p, 8);
-  pPart->zProvinceCode = people_col(pArena, p, 9);
-  pPart->zProvinceName = people_col(pArena, p, 10);
-  pPart->iVersion = (int)db_column_int64(p, 11);
-}
+static const DbMap part_map =
+    DB_MAP(Participant, "ittttitttttn", id, zName, zRun, zEmail, zPhone,
+           iOrganization, zOrganization, zCommuneCode, zCommuneName,
+           zProvinceCode, zProvinceName, iVersion);
 
 int participant_list(Db *pDb, Arena *pArena, int64_t iCouncil,
                      const PeopleFilter *pFilter, Participant **paPart,
                      int *pnPart) {
-  *paPart = NULL;
-  *pnPart = 0;
-  DbStmt *p = db_prepare(
-      pDb, "SELECT " PART_COLUMNS PART_FROM
-           "WHERE p.council_id = ? AND (? = '' OR lower(p.name) LIKE ? "
-           "ESCAPE '\\' OR lower(p.email) LIKE ? ESCAPE '\\' OR "
-           "lower(coalesce(o.name, p.organization_name)) LIKE ? ESCAPE '\\') "
-           "AND (? = '' OR c.province_code = ?) AND (? = '' OR "
-           "p.commune_code = ?) ORDER BY p.name, p.id");
-  if (!p) return DB_ERROR;
   const char *zLike = people_like_pattern(pArena, pFilter->zQuery);
   const char *zProv = pFilter->zProvince ? pFilter->zProvince : "";
   const char *zCom = pFilter->zCommune ? pFilter->zCommune : "";
-  db_bind_int64(p, 1, iCouncil);
-  for (int i = 2; i <= 5; i++) db_bind_text(p, i, zLike);
-  db_bind_text(p, 6, zProv);
-  db_bind_text(p, 7, zProv);
-  db_bind_text(p, 8, zCom);
-  db_bind_text(p, 9, zCom);
-  int nAlloc = 0, rc;
-  while ((rc = db_step(p)) == DB_ROW) {
-    *paPart =
-        arena_grow(pArena, *paPart, *pnPart, &nAlloc, sizeof(Participant));
-    part_from_row(pArena, p, &(*paPart)[(*pnPart)++]);
-  }
-  db_done(p);
-  return rc == DB_DONE ? DB_OK : DB_ERROR;
+  return db_list(
+      pDb, pArena, &part_map, paPart, pnPart,
+      "SELECT " PART_COLUMNS PART_FROM
+      "WHERE p.council_id = ? AND (? = '' OR lower(p.name) LIKE ? "
+      "ESCAPE '\\' OR lower(p.email) LIKE ? ESCAPE '\\' OR "
+      "lower(coalesce(o.name, p.organization_name)) LIKE ? ESCAPE '\\') "
+      "AND (? = '' OR c.province_code = ?) AND (? = '' OR "
+      "p.commune_code = ?) ORDER BY p.name, p.id",
+      DB_I(iCouncil), DB_T(zLike), DB_T(zLike), DB_T(zLike), DB_T(zLike),
+      DB_T(zProv), DB_T(zProv), DB_T(zCom), DB_T(zCom));
 }
 
 int participant_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,
                     Participant *pPart) {
   memset(pPart, 0, sizeof(*pPart));
-  DbStmt *p = db_prepare(pDb, "SELECT " PART_COLUMNS PART_FROM
-                              "WHERE p.council_id = ? AND p.id = ?");
-  if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, iCouncil);
-  db_bind_int64(p, 2, iId);
-  int rc = db_step(p);
-  if (rc == DB_ROW) part_from_row(pArena, p, pPart);
-  db_done(p);
-  return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_DONE : DB_ERROR;
+  return db_get(pDb, pArena, &part_map, pPart,
+                "SELECT " PART_COLUMNS PART_FROM
+                "WHERE p.council_id = ? AND p.id = ?",
+                DB_I(iCouncil), DB_I(iId));
 }
 
 int64_t participant_find_contact(Db *pDb, int64_t iCouncil, const char *zRun,
                                  const char *zEmail) {
-  DbStmt *p =
-      db_prepare(pDb,
-                 "SELECT id FROM participants WHERE council_id = ? AND "
-                 "((? <> '' AND run = ?) OR (? <> '' AND email = ?)) ORDER BY "
-                 "CASE WHEN run = ? THEN 0 ELSE 1 END, id");
-  if (!p) return 0;
-  zRun = zRun ? zRun : "";
-  zEmail = zEmail ? zEmail : "";
-  db_bind_int64(p, 1, iCouncil);
-  db_bind_text(p, 2, zRun);
-  db_bind_text(p, 3, zRun);
-  db_bind_text(p, 4, zEmail);
-  db_bind_text(p, 5, zEmail);
-  db_bind_text(p, 6, zRun);
-  int64_t iId = db_step(p) == DB_ROW ? db_column_int64(p, 0) : 0;
-  db_done(p);
-  return iId;
+  return db_int(pDb, 0,
+                "SELECT id FROM participants WHERE council_id = ? AND "
+                "((? <> '' AND run = ?) OR (? <> '' AND email = ?)) ORDER BY "
+                "CASE WHEN run = ? THEN 0 ELSE 1 END, id",
+                DB_I(iCouncil), DB_TE(zRun), DB_TE(zRun), DB_TE(zEmail),
+                DB_TE(zEmail), DB_TE(zRun));
 }
 
 void participant_check(Db *pDb, Arena *pArena, int64_t iCouncil,
@@ -196,59 +156,25 @@ void participant_check(Db *pDb, Arena *pArena, int64_t iCouncil,
   }
 }
 
-static void bind_nullable(DbStmt *p, int i, const char *z) {
-  if (z && z[0])
-    db_bind_text(p, i, z);
-  else
-    db_bind_null(p, i);
-}
-
-static void bind_id(DbStmt *p, int i, int64_t id) {
-  if (id > 0)
-    db_bind_int64(p, i, id);
-  else
-    db_bind_null(p, i);
-}
-
 int participant_save(Db *pDb, int64_t iCouncil, int64_t iUser,
                      Participant *pPart) {
   int bNew = pPart->id == 0;
-  DbStmt *p = db_prepare(
+  int64_t now = db_now();
+  const char *zOrgName = pPart->iOrganization ? "" : pPart->zOrganization;
+  return db_exec_id(
       pDb,
       bNew ? "INSERT INTO participants (name, run, email, phone, "
              "organization_id, organization_name, commune_code, updated_by, "
-             "council_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, "
+             "updated_at, council_id, created_at) VALUES (?, ?, ?, ?, ?, ?, "
              "?, ?, ?, ?, ?) RETURNING id"
            : "UPDATE participants SET name = ?, run = ?, email = ?, phone = "
              "?, organization_id = ?, organization_name = ?, commune_code = "
              "?, updated_by = ?, version = version + 1, updated_at = ? "
-             "WHERE council_id = ? AND id = ? RETURNING id");
-  if (!p) return DB_ERROR;
-  int64_t now = db_now();
-  db_bind_text(p, 1, pPart->zName);
-  bind_nullable(p, 2, pPart->zRun);
-  db_bind_text(p, 3, pPart->zEmail ? pPart->zEmail : "");
-  db_bind_text(p, 4, pPart->zPhone ? pPart->zPhone : "");
-  bind_id(p, 5, pPart->iOrganization);
-  db_bind_text(p, 6,
-               pPart->iOrganization
-                   ? ""
-                   : (pPart->zOrganization ? pPart->zOrganization : ""));
-  bind_nullable(p, 7, pPart->zCommuneCode);
-  bind_id(p, 8, iUser);
-  if (bNew) {
-    db_bind_int64(p, 9, iCouncil);
-    db_bind_int64(p, 10, now);
-    db_bind_int64(p, 11, now);
-  } else {
-    db_bind_int64(p, 9, now);
-    db_bind_int64(p, 10, iCouncil);
-    db_bind_int64(p, 11, pPart->id);
-  }
-  int rc = db_step(p);
-  if (rc == DB_ROW) pPart->id = db_column_int64(p, 0);
-  db_done(p);
-  return rc == DB_ROW ? DB_OK : rc == DB_DONE ? DB_DONE : rc;
+             "WHERE council_id = ? AND id = ? RETURNING id",
+      &pPart->id, DB_T(pPart->zName), DB_TN(pPart->zRun), DB_TE(pPart->zEmail),
+      DB_TE(pPart->zPhone), DB_IN(pPart->iOrganization), DB_TE(zOrgName),
+      DB_TN(pPart->zCommuneCode), DB_IN(iUser), DB_I(now), DB_I(iCouncil),
+      DB_I(bNew ? now : pPart->id));
 }
 
 /* The key of a participant for matching. */
@@ -268,18 +194,13 @@ int participant_resolve(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iUser,
   /* Every participant of the council is a candidate: names are compared
   ** folded (accents, case, punctuation), which SQL cannot do alike on
   ** both backends. A council has hundreds, a few thousand at most. */
-  DbStmt *p = db_prepare(pDb, "SELECT " PART_COLUMNS PART_FROM
-                              "WHERE p.council_id = ? ORDER BY p.id");
-  if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, iCouncil);
   Participant *aHave = NULL;
-  int nHave = 0, nAlloc = 0, rc;
-  while ((rc = db_step(p)) == DB_ROW) {
-    aHave = arena_grow(pArena, aHave, nHave, &nAlloc, sizeof(Participant));
-    part_from_row(pArena, p, &aHave[nHave++]);
-  }
-  db_done(p);
-  if (rc != DB_DONE) return DB_ERROR;
+  int nHave = 0;
+  int rc = db_list(pDb, pArena, &part_map, &aHave, &nHave,
+                   "SELECT " PART_COLUMNS PART_FROM
+                   "WHERE p.council_id = ? ORDER BY p.id",
+                   DB_I(iCouncil));
+  if (rc != DB_OK) return DB_ERROR;
   ParticipantKey want = key_of(pArena, pPart);
   ParticipantKey *aKey =
       arena_alloc(pArena, sizeof(ParticipantKey) * (size_t)(nHave + 1));
@@ -323,29 +244,16 @@ int participant_resolve(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iUser,
   return bChange ? participant_save(pDb, iCouncil, iUser, &have) : DB_OK;
 }
 
+static const DbMap activity_map =
+    DB_MAP(ParticipantActivity, "itit", iActivity, zTitle, iStart, zStatus);
+
 int participant_activities(Db *pDb, Arena *pArena, int64_t iCouncil,
                            int64_t iParticipant, ParticipantActivity **paAct,
                            int *pnAct) {
-  *paAct = NULL;
-  *pnAct = 0;
-  DbStmt *p = db_prepare(
-      pDb,
+  return db_list(
+      pDb, pArena, &activity_map, paAct, pnAct,
       "SELECT a.id, a.title, a.starts_at, t.status FROM attendance t JOIN "
       "activities a ON a.id = t.activity_id WHERE a.council_id = ? AND "
-      "t.participant_id = ? ORDER BY a.starts_at DESC, a.id DESC");
-  if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, iCouncil);
-  db_bind_int64(p, 2, iParticipant);
-  int nAlloc = 0, rc;
-  while ((rc = db_step(p)) == DB_ROW) {
-    *paAct = arena_grow(pArena, *paAct, *pnAct, &nAlloc,
-                        sizeof(ParticipantActivity));
-    ParticipantActivity *a = &(*paAct)[(*pnAct)++];
-    a->iActivity = db_column_int64(p, 0);
-    a->zTitle = people_col(pArena, p, 1);
-    a->iStart = db_column_int64(p, 2);
-    a->zStatus = people_col(pArena, p, 3);
-  }
-  db_done(p);
-  return rc == DB_DONE ? DB_OK : DB_ERROR;
+      "t.participant_id = ? ORDER BY a.starts_at DESC, a.id DESC",
+      DB_I(iCouncil), DB_I(iParticipant));
 }
