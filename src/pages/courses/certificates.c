@@ -34,18 +34,14 @@ void page_certificate(Request *r) {
                   "haya escrito tal como aparece en el certificado.");
     return;
   }
-  if (rc != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
+  if (!page_db_ok(r, rc)) return;
   if (bPdf) {
     const char *pPdf;
     size_t nPdf;
-    if (course_certificate_pdf(request_db(r), pArena, &cert,
-                               request_public_url(r), &pPdf, &nPdf) != DB_OK) {
-      respond_error(r, 500, NULL);
+    if (!page_db_ok(
+            r, course_certificate_pdf(request_db(r), pArena, &cert,
+                                      request_public_url(r), &pPdf, &nPdf)))
       return;
-    }
     response_header(r, "Content-Disposition",
                     "inline; filename=\"certificado.pdf\"");
     respond_bytes(r, 200, "application/pdf", pPdf, nPdf);

@@ -41,10 +41,7 @@ void page_admin_courses(Request *r) {
   Arena *pArena = request_arena(r);
   CourseSummary *a = NULL;
   int n = 0;
-  if (course_list(pDb, pArena, iCouncil, 0, &a, &n) != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
+  if (!page_db_ok(r, course_list(pDb, pArena, iCouncil, 0, &a, &n))) return;
   Html h;
   page_begin(r, &h, "Cursos", "admin-cursos");
   html_printf(&h,
@@ -563,11 +560,10 @@ void page_admin_course_module(Request *r) {
     return;
   }
   int64_t iModule = 0;
-  if (course_module_add(request_db(r), iCouncil, request_user(r)->id, c.id, &a,
-                        zSpeaker, &iModule) != DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(
+          r, course_module_add(request_db(r), iCouncil, request_user(r)->id,
+                               c.id, &a, zSpeaker, &iModule)))
     return;
-  }
   respond_redirect(r, arena_printf(pArena,
                                    "/admin/cursos/%lld?aviso="
                                    "guardado#modulos",
@@ -580,10 +576,7 @@ void page_admin_course_certificates(Request *r) {
   if (!iCouncil) return;
   Certificate *a;
   int n, nNew;
-  if (courses_issue(r, iCouncil, c.id, &a, &n, &nNew) != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
+  if (!page_db_ok(r, courses_issue(r, iCouncil, c.id, &a, &n, &nNew))) return;
   respond_redirect(r, arena_printf(request_arena(r),
                                    "/admin/cursos/%lld?aviso=certificados"
                                    "#certificados",
@@ -646,11 +639,9 @@ void page_admin_course_coverage_xlsx(Request *r) {
   if (!iCouncil) return;
   Arena *pArena = request_arena(r);
   Coverage cov;
-  if (course_coverage(request_db(r), pArena, iCouncil, c.id, 0, &cov) !=
-      DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(
+          r, course_coverage(request_db(r), pArena, iCouncil, c.id, 0, &cov)))
     return;
-  }
   ExportTable t[3] = {coverage_table(pArena, "Por provincia", "Provincia",
                                      cov.aProvince, cov.nProvince, &cov.total),
                       coverage_table(pArena, "Por comuna", "Comuna",

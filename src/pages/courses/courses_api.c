@@ -238,11 +238,9 @@ void page_api_courses(Request *r) {
   }
   CourseSummary *a = NULL;
   int n = 0;
-  if (course_list(request_db(r), request_arena(r), iCouncil, 0, &a, &n) !=
-      DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(
+          r, course_list(request_db(r), request_arena(r), iCouncil, 0, &a, &n)))
     return;
-  }
   json_t *pArr = json_array();
   for (int i = 0; i < n; i++) {
     json_t *p = course_json(r, iCouncil, &a[i].course);
@@ -363,11 +361,9 @@ void page_api_course_enrolments(Request *r) {
   }
   Enrolment *a = NULL;
   int n = 0;
-  if (enrolment_list(request_db(r), request_arena(r), iCouncil, c.id, &a, &n) !=
-      DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(r, enrolment_list(request_db(r), request_arena(r), iCouncil,
+                                    c.id, &a, &n)))
     return;
-  }
   json_t *pArr = json_array();
   for (int i = 0; i < n; i++)
     json_array_append_new(pArr, enrolment_json(&a[i]));
@@ -406,10 +402,7 @@ void page_api_course_certificates(Request *r) {
   if (!iCouncil) return;
   Certificate *a = NULL;
   int n = 0, nNew = 0;
-  if (courses_issue(r, iCouncil, c.id, &a, &n, &nNew) != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
+  if (!page_db_ok(r, courses_issue(r, iCouncil, c.id, &a, &n, &nNew))) return;
   Arena *pArena = request_arena(r);
   json_t *pArr = json_array();
   for (int i = 0; i < n; i++) {
@@ -458,10 +451,7 @@ void page_api_certificate_revoke(Request *r) {
     respond_json_error(r, 409, "Ese certificado ya estaba revocado.", NULL);
     return;
   }
-  if (rc != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
+  if (!page_db_ok(r, rc)) return;
   Certificate cert;
   certificate_by_code(request_db(r), request_arena(r), zCanon, &cert);
   respond_json(r, 200,

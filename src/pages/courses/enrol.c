@@ -26,10 +26,8 @@ void page_courses_public(Request *r) {
   Arena *pArena = request_arena(r);
   CourseSummary *a = NULL;
   int n = 0;
-  if (course_list(request_db(r), pArena, iCouncil, 0, &a, &n) != DB_OK) {
-    respond_error(r, 500, NULL);
+  if (!page_db_ok(r, course_list(request_db(r), pArena, iCouncil, 0, &a, &n)))
     return;
-  }
   Html h;
   page_begin(r, &h, "Escuela de Dirigentes", "cursos");
   html_printf(&h, "<h1>Escuela de Dirigentes</h1>\n");

@@ -376,10 +376,7 @@ void page_module_attendance(Request *r) {
     module_conflict(r, &act, aEnrol, nEnrol, a, aiMinutes);
     return;
   }
-  if (rc != DB_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
+  if (!page_db_ok(r, rc)) return;
   respond_redirect(r, arena_printf(pArena,
                                    "/actividades/%lld?aviso=asistencia"
                                    "#curso",
