@@ -314,20 +314,9 @@ static void api_enrol(Request *r, int64_t iCouncil, const Course *c) {
     prob = keep;
   }
   json_decref(pObj);
-  static const char *const azApi[][2] = {
-      {"nombre", "name"},
-      {"run", "run"},
-      {"correo", "email"},
-      {"telefono", "phone"},
-      {"organizacion", "organization"},
-      {"comuna", "commune"},
-  };
   if (prob.n) {
-    const char *zField = prob.azField[0];
-    for (size_t i = 0; zField && i < sizeof(azApi) / sizeof(azApi[0]); i++) {
-      if (strcmp(zField, azApi[i][0]) == 0) zField = azApi[i][1];
-    }
-    respond_json_error(r, 422, prob.azMessage[0], zField);
+    respond_json_error(r, 422, prob.azMessage[0],
+                       courses_api_field(prob.azField[0]));
     return;
   }
   if (c->nCapacity > 0 && enrolment_count(pDb, c->id) >= c->nCapacity &&

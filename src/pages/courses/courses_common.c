@@ -51,20 +51,29 @@ const char *courses_today(Request *r) {
   return arena_strndup(request_arena(r), z, 10);
 }
 
+/* The people stores' field names and the API's. */
+static const struct {
+  const char *zForm, *zJson;
+} aApiName[] = {
+    {"nombre", "name"},
+    {"run", "run"},
+    {"correo", "email"},
+    {"telefono", "phone"},
+    {"organizacion", "organization"},
+    {"comuna", "commune"},
+};
+
+const char *courses_api_field(const char *zForm) {
+  for (size_t i = 0; zForm && i < sizeof(aApiName) / sizeof(aApiName[0]); i++) {
+    if (strcmp(aApiName[i].zForm, zForm) == 0) return aApiName[i].zJson;
+  }
+  return zForm;
+}
+
 const char *courses_json_get(void *pObj, const char *zName) {
-  static const struct {
-    const char *zForm, *zJson;
-  } a[] = {
-      {"nombre", "name"},
-      {"run", "run"},
-      {"correo", "email"},
-      {"telefono", "phone"},
-      {"organizacion", "organization"},
-      {"comuna", "commune"},
-  };
-  for (size_t i = 0; i < sizeof(a) / sizeof(a[0]); i++) {
-    if (strcmp(a[i].zForm, zName) == 0) {
-      json_t *v = json_object_get((json_t *)pObj, a[i].zJson);
+  for (size_t i = 0; i < sizeof(aApiName) / sizeof(aApiName[0]); i++) {
+    if (strcmp(aApiName[i].zForm, zName) == 0) {
+      json_t *v = json_object_get((json_t *)pObj, aApiName[i].zJson);
       return json_is_string(v) ? json_string_value(v) : NULL;
     }
   }

@@ -36,6 +36,8 @@ const char *courses_today(Request *r);
 ** (name, run, email, phone, organization, commune) for the people
 ** stores' Spanish ones. */
 const char *courses_json_get(void *pObj, const char *zName);
+/* The API's name of such a field (a problem's field), or zForm itself. */
+const char *courses_api_field(const char *zForm);
 
 /* Issues the course's certificates that are due and queues the new ones'
 ** mail with their PDF: *paCert the certificates in force, *pnNew how many
