@@ -11,6 +11,17 @@ int enrolment_count(Db *pDb, int64_t iCourse) {
                      DB_I(iCourse));
 }
 
+/* The scheduled seconds of the modules attended, as minutes. */
+static void enrol_fix(DbStmt *p, Arena *pArena, void *pRow) {
+  (void)p;
+  (void)pArena;
+  ((Enrolment *)pRow)->nMinutes /= 60;
+}
+
+static const DbMap enrol_map =
+    DB_MAP_FIX(Enrolment, enrol_fix, "iintinit", id, part.id, bConsentPhotos,
+               zSource, iCreated, nAttended, nMinutes, zCode);
+
 int enrolment_list(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iCourse,
                    Enrolment **paEnrol, int *pnEnrol) {
   *paEnrol = NULL;
@@ -18,8 +29,8 @@ int enrolment_list(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iCourse,
   Course course;
   int rc = course_get(pDb, pArena, iCouncil, iCourse, &course);
   if (rc != DB_OK) return rc == DB_DONE ? DB_OK : rc;
-  DbStmt *p = db_prepare(
-      pDb,
+  rc = db_list(
+      pDb, pArena, &enrol_map, paEnrol, pnEnrol,
       "SELECT e.id, e.participant_id, e.consent_photos, e.source, "
       "e.created_at, "
       "(SELECT count(*) FROM attendance t JOIN course_modules m ON "
@@ -30,36 +41,18 @@ int enrolment_list(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iCourse,
       "activities a ON a.id = m.activity_id WHERE m.course_id = e.course_id "
       "AND t.participant_id = e.participant_id AND t.status = 'presente'), "
       "coalesce((SELECT k.code FROM certificates k WHERE k.enrolment_id = "
-      "e.id AND k.revoked_at IS NULL), ''), "
-      "(SELECT count(*) FROM course_modules m WHERE m.course_id = "
-      "e.course_id) "
+      "e.id AND k.revoked_at IS NULL), '') "
       "FROM enrolments e JOIN participants p ON p.id = e.participant_id "
-      "WHERE e.course_id = ? AND p.council_id = ? ORDER BY p.name, e.id");
-  if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, iCourse);
-  db_bind_int64(p, 2, iCouncil);
-  int nAlloc = 0;
-  while ((rc = db_step(p)) == DB_ROW) {
-    *paEnrol =
-        arena_grow(pArena, *paEnrol, *pnEnrol, &nAlloc, sizeof(Enrolment));
-    Enrolment *e = &(*paEnrol)[(*pnEnrol)++];
-    memset(e, 0, sizeof(*e));
-    e->id = db_column_int64(p, 0);
-    e->iCourse = iCourse;
-    e->part.id = db_column_int64(p, 1);
-    e->bConsentPhotos = (int)db_column_int64(p, 2);
-    e->zSource = arena_strdup(pArena, db_column_text(p, 3));
-    e->iCreated = db_column_int64(p, 4);
-    e->nAttended = (int)db_column_int64(p, 5);
-    e->nMinutes = db_column_int64(p, 6) / 60;
-    e->zCode = arena_strdup(pArena, db_column_text(p, 7));
-    e->bComplete =
-        course_rule_met(&course.rule, e->nAttended, (int)db_column_int64(p, 8));
-  }
-  db_done(p);
-  if (rc != DB_DONE) return DB_ERROR;
+      "WHERE e.course_id = ? AND p.council_id = ? ORDER BY p.name, e.id",
+      DB_I(iCourse), DB_I(iCouncil));
+  if (rc != DB_OK) return DB_ERROR;
+  int nMod = (int)db_int(
+      pDb, 0, "SELECT count(*) FROM course_modules WHERE course_id = ?",
+      DB_I(iCourse));
   for (int i = 0; i < *pnEnrol; i++) {
     Enrolment *e = &(*paEnrol)[i];
+    e->iCourse = iCourse;
+    e->bComplete = course_rule_met(&course.rule, e->nAttended, nMod);
     if (participant_get(pDb, pArena, iCouncil, e->part.id, &e->part) != DB_OK)
       return DB_ERROR;
   }
