@@ -27,24 +27,34 @@
 #include "pages/meetings/meetings_pages.h"
 #include "util/text.h"
 
-/* The module's course and its enrolments, or answers and returns 0. */
-static int module_load(Request *r, Activity *pAct, int64_t *piCouncil,
-                       Course *pCourse, Enrolment **paEnrol, int *pnEnrol) {
-  if (!act_load(r, pAct, 0)) return 0;
-  *piCouncil = page_require_council(r);
-  if (!*piCouncil) return 0;
+/* A module as its two forms need it: its activity, the council, its
+** course and the course's enrolments. */
+typedef struct Module {
+  Activity act;
+  int64_t iCouncil;
+  Course course;
+  Enrolment *aEnrol;
+  int nEnrol;
+} Module;
+
+/* The module named by the route, or answers and returns 0. */
+static int module_load(Request *r, Module *m) {
+  memset(m, 0, sizeof(*m));
+  if (!act_load(r, &m->act, 0)) return 0;
+  m->iCouncil = page_require_council(r);
+  if (!m->iCouncil) return 0;
   Db *pDb = request_db(r);
   int64_t iCourse = 0;
-  int rc = course_of_activity(pDb, *piCouncil, pAct->id, &iCourse);
+  int rc = course_of_activity(pDb, m->iCouncil, m->act.id, &iCourse);
   if (rc == DB_DONE) {
     respond_error(r, 404, "Esta actividad no es un módulo de un curso.");
     return 0;
   }
   if (rc != DB_OK ||
-      course_get(pDb, request_arena(r), *piCouncil, iCourse, pCourse) !=
+      course_get(pDb, request_arena(r), m->iCouncil, iCourse, &m->course) !=
           DB_OK ||
-      enrolment_list(pDb, request_arena(r), *piCouncil, iCourse, paEnrol,
-                     pnEnrol) != DB_OK) {
+      enrolment_list(pDb, request_arena(r), m->iCouncil, iCourse, &m->aEnrol,
+                     &m->nEnrol) != DB_OK) {
     respond_error(r, 500, NULL);
     return 0;
   }
@@ -153,12 +163,8 @@ int courses_module_section(Html *h, Request *r, const Activity *pAct) {
 }
 
 void page_module_report(Request *r) {
-  Activity act;
-  Course c;
-  Enrolment *aEnrol = NULL;
-  int nEnrol = 0;
-  int64_t iCouncil = 0;
-  if (!module_load(r, &act, &iCouncil, &c, &aEnrol, &nEnrol)) return;
+  Module m;
+  if (!module_load(r, &m)) return;
   Arena *pArena = request_arena(r);
   int nField = 0;
   const FormField *aField = request_fields(r, &nField);
@@ -170,26 +176,26 @@ void page_module_report(Request *r) {
   const char *zErr = "Elija el archivo CSV del reporte.";
   int rc = pFile && pFile->nValue
                ? course_report_review(pArena, pFile->zValue, pFile->nValue,
-                                      aEnrol, nEnrol, &rep, &zErr)
+                                      m.aEnrol, m.nEnrol, &rep, &zErr)
                : DB_DONE;
   Html h;
   page_begin(r, &h, "Revisar la asistencia del módulo", "actividades");
   html_printf(&h,
               "<p><a href=\"/actividades/%lld\">← %s</a></p>\n<h1>Revisar la "
               "asistencia del módulo</h1>\n",
-              (long long)act.id, act.zTitle);
+              (long long)m.act.id, m.act.zTitle);
   if (rc != DB_OK) {
     html_printf(&h,
                 "<div class=\"error-summary\" role=\"alert\"><p>%s</p></div>"
                 "\n<p><a class=\"button\" href=\"/actividades/%lld#curso\">"
                 "Volver</a></p>\n",
-                zErr, (long long)act.id);
+                zErr, (long long)m.act.id);
     page_finish(r, &h, 422);
     return;
   }
   const int *aiMatch = rep.aiMatch;
   int nMatched = rep.nMatched;
-  int nMin = council_course_min_minutes(request_db(r), iCouncil);
+  int nMin = council_course_min_minutes(request_db(r), m.iCouncil);
   html_printf(&h,
               "<p>Reporte de %s: %d %s en %d filas; %d reconocidas entre los "
               "inscritos. Cuenta como presente quien estuvo conectado al "
@@ -200,17 +206,17 @@ void page_module_report(Request *r) {
   html_printf(&h,
               "<form class=\"form attendance-compact\" method=\"post\" "
               "action=\"/actividades/%lld/asistencia-curso\">\n",
-              (long long)act.id);
+              (long long)m.act.id);
   form_csrf(&h, request_csrf_token(r));
   /* The list as it was when the report was read: saving checks it. */
-  record_version_field(&h, r, RECORD_ATTENDANCE, act.id, 0);
+  record_version_field(&h, r, RECORD_ATTENDANCE, m.act.id, 0);
   html_printf(&h, "<h2>Inscritos</h2>\n<ul class=\"att-list\">\n");
-  for (int i = 0; i < nEnrol; i++) {
+  for (int i = 0; i < m.nEnrol; i++) {
     int nMinutes = -1;
     for (int k = 0; k < rep.nPerson; k++) {
       if (aiMatch[k] == i) nMinutes = rep.aPerson[k].nSeconds / 60;
     }
-    person_line(&h, &aEnrol[i], nMinutes >= nMin ? "presente" : "ausente",
+    person_line(&h, &m.aEnrol[i], nMinutes >= nMin ? "presente" : "ausente",
                 nMinutes);
   }
   html_printf(&h, "</ul>\n");
@@ -231,12 +237,12 @@ void page_module_report(Request *r) {
                   "value=\"\">Sin asignar</option>",
                   k, p->zName, p->zEmail[0] ? " (" : "", p->zEmail,
                   p->zEmail[0] ? ")" : "", p->nSeconds / 60, k, k);
-      for (int i = 0; i < nEnrol; i++) {
+      for (int i = 0; i < m.nEnrol; i++) {
         int bTaken = 0;
         for (int j = 0; j < rep.nPerson; j++) bTaken |= aiMatch[j] == i;
         if (!bTaken)
           html_printf(&h, "<option value=\"%lld\">%s</option>",
-                      (long long)aEnrol[i].id, aEnrol[i].part.zName);
+                      (long long)m.aEnrol[i].id, m.aEnrol[i].part.zName);
       }
       html_printf(&h,
                   "</select><input type=\"hidden\" name=\"um_%d\" "
@@ -249,7 +255,7 @@ void page_module_report(Request *r) {
               "<div class=\"actions\"><button type=\"submit\" class=\"button "
               "button-primary\">Guardar asistencia</button> <a href=\""
               "/actividades/%lld#curso\">Cancelar</a></div></form>\n",
-              (long long)act.id);
+              (long long)m.act.id);
   page_finish(r, &h, 200);
 }
 
@@ -324,25 +330,21 @@ static int module_save(Request *r, int64_t iActivity, const AttendanceEntry *a,
 }
 
 void page_module_attendance(Request *r) {
-  Activity act;
-  Course c;
-  Enrolment *aEnrol = NULL;
-  int nEnrol = 0;
-  int64_t iCouncil = 0;
-  if (!module_load(r, &act, &iCouncil, &c, &aEnrol, &nEnrol)) return;
+  Module m;
+  if (!module_load(r, &m)) return;
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
-  int nMin = council_course_min_minutes(pDb, iCouncil);
+  int nMin = council_course_min_minutes(pDb, m.iCouncil);
   AttendanceEntry *a =
-      arena_alloc(pArena, sizeof(AttendanceEntry) * (size_t)(nEnrol + 1));
-  int *aiMinutes = arena_alloc(pArena, sizeof(int) * (size_t)(nEnrol + 1));
-  for (int i = 0; i < nEnrol; i++) {
+      arena_alloc(pArena, sizeof(AttendanceEntry) * (size_t)(m.nEnrol + 1));
+  int *aiMinutes = arena_alloc(pArena, sizeof(int) * (size_t)(m.nEnrol + 1));
+  for (int i = 0; i < m.nEnrol; i++) {
     const char *zStatus = request_field(
-        r, arena_printf(pArena, "e_%lld", (long long)aEnrol[i].id));
+        r, arena_printf(pArena, "e_%lld", (long long)m.aEnrol[i].id));
     const char *zMin = request_field(
-        r, arena_printf(pArena, "min_%lld", (long long)aEnrol[i].id));
+        r, arena_printf(pArena, "min_%lld", (long long)m.aEnrol[i].id));
     memset(&a[i], 0, sizeof(a[i]));
-    a[i].iParticipantId = aEnrol[i].part.id;
+    a[i].iParticipantId = m.aEnrol[i].part.id;
     a[i].zStatus = zStatus ? zStatus : "ausente";
     aiMinutes[i] = zMin && *zMin ? atoi(zMin) : -1;
   }
@@ -356,29 +358,29 @@ void page_module_attendance(Request *r) {
     const char *zMin =
         request_field(r, arena_printf(pArena, "um_%s", aField[f].zName + 2));
     int nMinutes = zMin ? atoi(zMin) : 0;
-    for (int i = 0; i < nEnrol; i++) {
-      if (aEnrol[i].id != iEnrol) continue;
+    for (int i = 0; i < m.nEnrol; i++) {
+      if (m.aEnrol[i].id != iEnrol) continue;
       aiMinutes[i] = (aiMinutes[i] > 0 ? aiMinutes[i] : 0) + nMinutes;
       if (aiMinutes[i] >= nMin) a[i].zStatus = "presente";
     }
   }
   AttendanceProblem prob;
-  if (attendance_validate(a, nEnrol, NULL, 0, &prob) != ATTENDANCE_OK) {
+  if (attendance_validate(a, m.nEnrol, NULL, 0, &prob) != ATTENDANCE_OK) {
     respond_error(r, 422, arena_strdup(pArena, prob.zMessage));
     return;
   }
-  int rc = module_save(r, act.id, a, nEnrol, aiMinutes);
+  int rc = module_save(r, m.act.id, a, m.nEnrol, aiMinutes);
   if (rc == MEETING_ACTA_FROZEN) {
-    meeting_frozen_respond(r, act.id);
+    meeting_frozen_respond(r, m.act.id);
     return;
   }
   if (rc == DB_STALE) {
-    module_conflict(r, &act, aEnrol, nEnrol, a, aiMinutes);
+    module_conflict(r, &m.act, m.aEnrol, m.nEnrol, a, aiMinutes);
     return;
   }
   if (!page_db_ok(r, rc)) return;
   respond_redirect(r, arena_printf(pArena,
                                    "/actividades/%lld?aviso=asistencia"
                                    "#curso",
-                                   (long long)act.id));
+                                   (long long)m.act.id));
 }
