@@ -564,10 +564,7 @@ void page_admin_course_module(Request *r) {
           r, course_module_add(request_db(r), iCouncil, request_user(r)->id,
                                c.id, &a, zSpeaker, &iModule)))
     return;
-  respond_redirect(r, arena_printf(pArena,
-                                   "/admin/cursos/%lld?aviso="
-                                   "guardado#modulos",
-                                   (long long)c.id));
+  course_done(r, c.id, "guardado", "modulos");
 }
 
 void page_admin_course_certificates(Request *r) {
@@ -577,10 +574,7 @@ void page_admin_course_certificates(Request *r) {
   Certificate *a;
   int n, nNew;
   if (!page_db_ok(r, courses_issue(r, iCouncil, c.id, &a, &n, &nNew))) return;
-  respond_redirect(r, arena_printf(request_arena(r),
-                                   "/admin/cursos/%lld?aviso=certificados"
-                                   "#certificados",
-                                   (long long)c.id));
+  course_done(r, c.id, "certificados", "certificados");
 }
 
 void page_admin_course_revoke(Request *r) {
@@ -604,10 +598,7 @@ void page_admin_course_revoke(Request *r) {
     respond_error(r, rc == DB_DONE ? 404 : 500, NULL);
     return;
   }
-  respond_redirect(r, arena_printf(request_arena(r),
-                                   "/admin/cursos/%lld?aviso=revocado"
-                                   "#certificados",
-                                   (long long)c.id));
+  course_done(r, c.id, "revocado", "certificados");
 }
 
 /* The coverage as three tables of an export. */

@@ -45,6 +45,13 @@ int courses_enrol(Request *r, int64_t iCouncil, int64_t iUser, int64_t iCourse,
   return rc;
 }
 
+void course_done(Request *r, int64_t iCourse, const char *zNotice,
+                 const char *zSection) {
+  respond_redirect(
+      r, arena_printf(request_arena(r), "/admin/cursos/%lld?aviso=%s#%s",
+                      (long long)iCourse, zNotice, zSection));
+}
+
 const char *courses_today(Request *r) {
   char z[CHILE_TIME_ISO_MAX];
   chile_time_format_iso(db_now(), z, sizeof(z));

@@ -29,6 +29,11 @@ int courses_enrol(Request *r, int64_t iCouncil, int64_t iUser, int64_t iCourse,
                   const Participant *pPart, int bPhotos, const char *zSource,
                   int64_t *piEnrol, int *pbAlready);
 
+/* 303 to the officer's page of the course after a change:
+** /admin/cursos/ID?aviso=NOTICE#SECTION, which says what was done. */
+void course_done(Request *r, int64_t iCourse, const char *zNotice,
+                 const char *zSection);
+
 /* Today in Santiago, YYYY-MM-DD (arena). */
 const char *courses_today(Request *r);
 

@@ -194,10 +194,7 @@ void page_admin_course_enrol(Request *r) {
     } else if (!courses_commit(r, rcw)) {
       return;
     } else {
-      respond_redirect(r, arena_printf(pArena,
-                                       "/admin/cursos/%lld?aviso="
-                                       "inscritos#inscritos",
-                                       (long long)c.id));
+      course_done(r, c.id, "inscritos", "inscritos");
       return;
     }
   }
