@@ -56,7 +56,7 @@ int course_coverage(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iCourse,
   pCov->total.zCode = "";
   pCov->total.zName = "Total";
   pCov->total.zProvince = "";
-  DbStmt *p = db_prepare(
+  DbStmt *p = db_query(
       pDb,
       "SELECT p.id, coalesce(p.commune_code, ''), coalesce(c.name, ''), "
       "coalesce(c.province_code, ''), coalesce(v.name, ''), "
@@ -73,12 +73,9 @@ int course_coverage(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iCourse,
       "LEFT JOIN territory_provinces v ON v.code = c.province_code "
       "WHERE k.council_id = ? AND (k.id = ? OR (? > 0 AND EXISTS (SELECT 1 "
       "FROM course_plan_lines l WHERE l.course_id = k.id AND l.line_number "
-      "= ?))) ORDER BY p.id");
+      "= ?))) ORDER BY p.id",
+      DB_I(iCouncil), DB_I(iCourse), DB_I(iCourse ? 0 : iLine), DB_I(iLine));
   if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, iCouncil);
-  db_bind_int64(p, 2, iCourse);
-  db_bind_int64(p, 3, iCourse ? 0 : iLine);
-  db_bind_int64(p, 4, iLine);
   CovPerson *aPers = NULL;
   int nPers = 0, nAlloc = 0, rc;
   while ((rc = db_step(p)) == DB_ROW) {
@@ -104,12 +101,12 @@ int course_coverage(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iCourse,
 
   /* Every province of the council's region, with nobody too. */
   int nProvAlloc = 0, nComAlloc = 0, nOrgAlloc = 0;
-  p = db_prepare(pDb,
-                 "SELECT v.code, v.name FROM territory_provinces v JOIN "
-                 "councils k ON k.region_code = v.region_code WHERE k.id = ? "
-                 "ORDER BY v.code");
+  p = db_query(pDb,
+               "SELECT v.code, v.name FROM territory_provinces v JOIN "
+               "councils k ON k.region_code = v.region_code WHERE k.id = ? "
+               "ORDER BY v.code",
+               DB_I(iCouncil));
   if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, iCouncil);
   while ((rc = db_step(p)) == DB_ROW) {
     row_for(pArena, &pCov->aProvince, &pCov->nProvince, &nProvAlloc,
             arena_strdup(pArena, db_column_text(p, 0)),
@@ -156,7 +153,7 @@ static void add_kind(Arena *pArena, ComplianceActivity *a, const char *zKind) {
 
 int course_compliance_feed(Db *pDb, Arena *pArena, int64_t iCouncil,
                            ComplianceActivity *aAct, int nAct) {
-  DbStmt *p = db_prepare(
+  DbStmt *p = db_query(
       pDb,
       "SELECT m.activity_id, m.course_id, "
       "CASE WHEN EXISTS (SELECT 1 FROM attendance t WHERE t.activity_id = "
@@ -165,9 +162,9 @@ int course_compliance_feed(Db *pDb, Arena *pArena, int64_t iCouncil,
       "CASE WHEN EXISTS (SELECT 1 FROM certificates k WHERE k.course_id = "
       "c.id AND k.revoked_at IS NULL) THEN 1 ELSE 0 END, c.title "
       "FROM course_modules m JOIN courses c ON c.id = m.course_id "
-      "WHERE c.council_id = ? ORDER BY m.activity_id");
+      "WHERE c.council_id = ? ORDER BY m.activity_id",
+      DB_I(iCouncil));
   if (!p) return DB_ERROR;
-  db_bind_int64(p, 1, iCouncil);
   int rc;
   while ((rc = db_step(p)) == DB_ROW) {
     int64_t iAct = db_column_int64(p, 0);
