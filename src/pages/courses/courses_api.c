@@ -340,11 +340,6 @@ static void api_enrol(Request *r, int64_t iCouncil, const Course *c) {
     respond_json_error(r, 422, prob.azMessage[0], zField);
     return;
   }
-  if (c->nCapacity > 0 && enrolment_count(pDb, c->id) >= c->nCapacity &&
-      !participant_find_contact(pDb, iCouncil, part.zRun, part.zEmail)) {
-    respond_json_error(r, 409, "El curso no tiene cupos disponibles.", NULL);
-    return;
-  }
   int64_t iEnrol = 0;
   int bAlready = 0;
   int rc = db_begin(pDb);
@@ -354,6 +349,11 @@ static void api_enrol(Request *r, int64_t iCouncil, const Course *c) {
   if (rc == DB_OK && !bAlready)
     rc = course_mail_enrolment(pDb, pArena, iCouncil, c->id, iEnrol, &part,
                                request_public_url(r));
+  if (rc == DB_CONSTRAINT) {
+    db_rollback(pDb);
+    respond_json_error(r, 409, "El curso no tiene cupos disponibles.", NULL);
+    return;
+  }
   if (rc != DB_OK) {
     db_rollback(pDb);
     respond_error(r, 500, NULL);

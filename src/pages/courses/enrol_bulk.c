@@ -190,8 +190,7 @@ void page_admin_course_enrol(Request *r) {
                                     &aRow[i].part, request_public_url(r));
       }
     }
-    if (rcw == DB_OK && c.nCapacity > 0 &&
-        enrolment_count(pDb, c.id) > c.nCapacity) {
+    if (rcw == DB_CONSTRAINT) {
       db_rollback(pDb);
       zErr = arena_printf(pArena,
                           "La lista supera los %d cupos del curso: no se "

@@ -97,7 +97,9 @@ int enrolment_count(Db *pDb, int64_t iCourse);
 /* Enrols the participant pPart (found again by participant_resolve(), or
 ** added) in the course, with the consent to its data (always: the caller
 ** checked it) and, apart, to photographs: *piId gets the enrolment's id and
-** *pbAlready 1 when they were enrolled before (nothing changes then). */
+** *pbAlready 1 when they were enrolled before (nothing changes then).
+** DB_CONSTRAINT, nothing written, when the course's places are all taken
+** (checked under the write lock: the last place goes to one person). */
 int enrolment_add(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iUser,
                   int64_t iCourse, const Participant *pPart, int bPhotos,
                   const char *zSource, int64_t *piId, int *pbAlready);

@@ -1,0 +1,88 @@
+"""
+The attack review of issues 19 and 20 over real sockets: what a hostile or
+unlucky visitor does to the Escuela de Dirigentes' public enrolment, the
+videoconference reports and the certificates, and to the secretary's checks.
+"""
+import re
+import threading
+import unittest
+
+from support import ServerTestCase, query_one
+
+
+class CourseCapacity(ServerTestCase):
+    def q(self, sql, params=()):
+        return query_one(self.demo.path, sql, params)
+
+    def new_course(self, title, capacity):
+        r = self.api("POST", "/api/courses", {
+            "title": title, "plan_lines": [10], "completion": {"min_modules": 1},
+            "capacity": capacity,
+            "modules": [{"title": "Módulo 1", "start": "2031-05-01T19:00:00-04:00",
+                         "end": "2031-05-01T21:00:00-04:00", "modality": "virtual",
+                         "link": "https://meet.example.cl/m1"}]})
+        self.assertEqual(r.status, 201, r.text)
+        return r.json()["id"]
+
+    def enrol(self, cid, name, email):
+        return self.api("POST", "/api/courses/%d/enrolments" % cid, {
+            "name": name, "email": email, "organization": "Junta de Vecinos",
+            "commune": "04101", "consent": True})
+
+    def count(self, cid):
+        return int(self.q("SELECT count(*) FROM enrolments WHERE course_id = ?", (cid,)))
+
+    def test_the_last_place_goes_to_one_of_many_sending_the_form_at_once(self):
+        cid = self.new_course("Curso de un cupo", 1)
+        n = 16
+        clients, tokens, results = [], [], []
+        for _ in range(n):
+            c = self.client()
+            clients.append(c)
+            tokens.append(c.csrf_from("/cursos/%d" % cid))
+        start = threading.Barrier(n)
+
+        def send(i):
+            start.wait()
+            r = clients[i].post("/cursos/%d" % cid, form={
+                "csrf_token": tokens[i], "nombre": "Dirigente %d" % i,
+                "correo": "d%d@example.cl" % i, "organizacion": "Comité",
+                "comuna": "04101", "consentimiento": "si"})
+            results.append(r.status)
+
+        threads = [threading.Thread(target=send, args=(i,)) for i in range(n)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        self.assertEqual(self.count(cid), 1)
+        self.assertEqual(sorted(results), [303] + [422] * (n - 1))
+
+    def test_someone_known_from_elsewhere_takes_no_place_beyond_capacity(self):
+        # Known to the council (enrolled in another course) is not a place
+        # in this one: only someone enrolled here already passes a full course.
+        other = self.new_course("Otro curso", 0)
+        self.assertEqual(self.enrol(other, "Rosa Conocida", "rosa@example.cl").status, 201)
+        self.assertEqual(self.enrol(other, "Luis Conocido", "luis@example.cl").status, 201)
+        cid = self.new_course("Curso lleno", 1)
+        pub = self.client()  # Opened the form while a place was left
+        token = pub.csrf_from("/cursos/%d" % cid)
+        self.assertEqual(self.enrol(cid, "Primera Persona", "primera@example.cl").status, 201)
+        r = self.enrol(cid, "Rosa Conocida", "rosa@example.cl")
+        self.assertEqual(r.status, 409, r.text)
+        self.assertIn("cupos", r.json()["error"])
+        r = pub.post("/cursos/%d" % cid, form={
+            "csrf_token": token, "nombre": "Luis Conocido", "correo": "luis@example.cl",
+            "organizacion": "Comité", "comuna": "04101", "consentimiento": "si"})
+        self.assertEqual(r.status, 422, r.text)
+        self.assertIn("cupos", r.text)
+        self.assertIn('value="Luis Conocido"', r.text)
+        self.assertEqual(self.count(cid), 1)
+        # The one enrolled is told kindly, as before.
+        r = self.enrol(cid, "Primera Persona", "primera@example.cl")
+        self.assertEqual(r.status, 200, r.text)
+        self.assertEqual(self.count(cid), 1)
+
+
+if __name__ == "__main__":
+    unittest.main()
