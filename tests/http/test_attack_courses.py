@@ -84,5 +84,61 @@ class CourseCapacity(ServerTestCase):
         self.assertEqual(self.count(cid), 1)
 
 
+class Certificates(ServerTestCase):
+    def q(self, sql, params=()):
+        return query_one(self.demo.path, sql, params)
+
+    def course_of_one_module(self, title, day):
+        r = self.api("POST", "/api/courses", {
+            "title": title, "plan_lines": [10], "completion": {"min_modules": 1},
+            "modules": [{"title": "Módulo único", "start": day + "T19:00:00-04:00",
+                         "end": day + "T21:00:00-04:00", "modality": "virtual",
+                         "link": "https://meet.example.cl/unico"}]})
+        self.assertEqual(r.status, 201, r.text)
+        body = r.json()
+        r = self.api("POST", "/api/courses/%d/enrolments" % body["id"], {
+            "name": "Dirigenta Anticipada", "email": "anticipada-%d@example.cl" % body["id"],
+            "organization": "Comité", "commune": "04101", "consent": True})
+        self.assertEqual(r.status, 201, r.text)
+        return body["id"], body["modules"][0]["activity_id"], r.json()["id"]
+
+    def test_no_certificate_for_a_module_not_held(self):
+        # Attendance typed ahead of a module that has not happened (it is
+        # still «programada») earns no certificate; once held, it does.
+        cid, act, enrol = self.course_of_one_module("Curso por venir", "2031-05-01")
+        r = self.api("POST", "/api/activities/%d/attendance" % act,
+                     [{"enrolment_id": enrol, "status": "presente"}])
+        self.assertEqual(r.status, 200, r.text)
+        r = self.api("POST", "/api/courses/%d/certificates" % cid, {})
+        self.assertEqual(r.status, 200, r.text)
+        self.assertEqual(r.json(), [])
+        self.assertEqual(self.q("SELECT count(*) FROM certificates WHERE course_id = ?",
+                                (cid,)), "0")
+        held, act, enrol = self.course_of_one_module("Curso realizado", "2026-03-02")
+        self.api("POST", "/api/activities/%d/attendance" % act,
+                 [{"enrolment_id": enrol, "status": "presente"}])
+        self.assertEqual(self.api("POST", "/api/courses/%d/certificates" % held, {}).json(), [])
+        r = self.api("POST", "/api/activities/%d" % act, {"status": "realizada"})
+        self.assertEqual(r.status, 200, r.text)
+        r = self.api("POST", "/api/courses/%d/certificates" % held, {})
+        self.assertEqual([c["enrolment_id"] for c in r.json()], [enrol])
+
+    def test_a_revocation_reason_is_one_plain_line(self):
+        cid, act, enrol = self.course_of_one_module("Curso revocable", "2026-03-09")
+        self.api("POST", "/api/activities/%d" % act, {"status": "realizada"})
+        self.api("POST", "/api/activities/%d/attendance" % act,
+                 [{"enrolment_id": enrol, "status": "presente"}])
+        code = self.api("POST", "/api/courses/%d/certificates" % cid, {}).json()[0]["code"]
+        for reason in ("Error \u202ede nombre", "Primera línea\nsegunda", "a\x07b"):
+            r = self.api("POST", "/api/certificates/%s/revoke" % code, {"reason": reason})
+            self.assertEqual(r.status, 422, r.text)
+        page = self.client().get("/certificados/" + code)
+        self.assertIn("Certificado válido", page.text)
+        r = self.api("POST", "/api/certificates/%s/revoke" % code,
+                     {"reason": "Nombre mal escrito"})
+        self.assertEqual(r.status, 200, r.text)
+        self.assertIn("revocado", self.client().get("/certificados/" + code).text)
+
+
 if __name__ == "__main__":
     unittest.main()

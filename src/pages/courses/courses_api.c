@@ -26,6 +26,7 @@
 #include "pages/activities/activities_pages.h"
 #include "pages/courses/courses_pages.h"
 #include "store/people/people.h"
+#include "util/text.h"
 
 static json_t *course_json(Request *r, int64_t iCouncil, const Course *c) {
   Db *pDb = request_db(r);
@@ -465,6 +466,12 @@ void page_api_certificate_revoke(Request *r) {
   if (n > 500) {
     respond_json_error(r, 422, "El motivo es demasiado largo (máximo 500).",
                        "reason");
+    return;
+  }
+  /* The public verification page shows it: one line, as the form asks. */
+  const char *zProblem = text_single_line_problem(zReason);
+  if (zProblem) {
+    respond_json_error(r, 422, zProblem, "reason");
     return;
   }
   int rc = certificate_revoke(request_db(r), iCouncil, zCanon,

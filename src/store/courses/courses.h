@@ -83,7 +83,8 @@ typedef struct Enrolment {
   int bConsentPhotos;  /* Agreed to appear in photographs */
   const char *zSource; /* formulario, encargado, api, carga */
   int64_t iCreated;
-  int nAttended;     /* Modules marked presente */
+  int nAttended;     /* Modules held (realizada) where marked presente: an
+                     ** attendance typed ahead of a module earns nothing */
   int64_t nMinutes;  /* Scheduled minutes of those modules */
   int bComplete;     /* Meets the completion rule */
   const char *zCode; /* Certificate code in force, or "" */
