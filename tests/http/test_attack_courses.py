@@ -84,6 +84,44 @@ class CourseCapacity(ServerTestCase):
         self.assertEqual(self.count(cid), 1)
 
 
+class PublicFormChangesNoRecord(ServerTestCase):
+    def test_a_visitor_cannot_attach_contact_data_to_someone_known(self):
+        # The officer enrolled a leader without e-mail or phone; a stranger
+        # who knows her name and organization (or her RUN) sends the public
+        # form with their own e-mail: her record stays as the officer left
+        # it, so her course mail and certificate do not go to the stranger.
+        def course(title):
+            r = self.api("POST", "/api/courses", {
+                "title": title, "plan_lines": [10], "completion": {"min_modules": 1},
+                "modules": [{"title": "Módulo", "start": "2031-06-01T19:00:00-04:00",
+                             "end": "2031-06-01T21:00:00-04:00", "modality": "virtual",
+                             "link": "https://meet.example.cl/m"}]})
+            self.assertEqual(r.status, 201, r.text)
+            return r.json()["id"]
+        first, second = course("Curso del encargado"), course("Curso abierto")
+        for name, run in (("Gabriela Núñez Olivares", ""), ("Rut Conocido Tapia", "12345678-5")):
+            r = self.api("POST", "/api/courses/%d/enrolments" % first, {
+                "name": name, "run": run, "email": "", "organization": "Comité Villa Illapel",
+                "commune": "04201", "consent": True})
+            self.assertEqual(r.status, 201, r.text)
+        before = query_one(self.demo.path, "SELECT count(*) FROM participants")
+        for name, run, email in (("Gabriela Núñez Olivares", "", "extrano@example.cl"),
+                                 ("Otro Nombre", "12.345.678-5", "otro@example.cl")):
+            pub = self.client()
+            token = pub.csrf_from("/cursos/%d" % second)
+            r = pub.post("/cursos/%d" % second, form={
+                "csrf_token": token, "nombre": name, "run": run, "correo": email,
+                "telefono": "+56 9 1234 5678", "organizacion": "Comité Villa Illapel",
+                "comuna": "04101", "consentimiento": "si"})
+            self.assertEqual(r.status, 303, r.text)
+        self.assertEqual(query_one(self.demo.path, "SELECT count(*) FROM participants"), before)
+        for name in ("Gabriela Núñez Olivares", "Rut Conocido Tapia"):
+            row = query_one(self.demo.path, "SELECT email || '|' || phone || '|' || "
+                            "coalesce(commune_code, '') FROM participants WHERE name = ?",
+                            (name,))
+            self.assertEqual(row, "||04201", name)
+
+
 class Certificates(ServerTestCase):
     def q(self, sql, params=()):
         return query_one(self.demo.path, sql, params)

@@ -295,7 +295,13 @@ int participant_resolve(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iUser,
     }
     return rc;
   }
-  /* Found: it only gains what it lacked. */
+  /* Found: it only gains what it lacked, and only from someone signed in.
+  ** What a visitor types in the public enrolment form (iUser 0) changes no
+  ** record: knowing a leader's RUN, or her name and organization, a
+  ** stranger would otherwise attach their own e-mail to her and receive
+  ** her course mail and certificate. */
+  *piId = aHave[iFound].id;
+  if (iUser <= 0) return DB_OK;
   Participant have = aHave[iFound];
   int bChange = 0;
 #define GAIN(f)                                \
@@ -319,7 +325,6 @@ int participant_resolve(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iUser,
     have.zOrganization = pPart->zOrganization;
     bChange = 1;
   }
-  *piId = have.id;
   return bChange ? participant_save(pDb, iCouncil, iUser, &have) : DB_OK;
 }
 
