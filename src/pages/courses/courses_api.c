@@ -345,7 +345,7 @@ static void api_enrol(Request *r, int64_t iCouncil, const Course *c) {
   int bAlready = 0;
   int rc = db_begin(pDb);
   if (rc == DB_OK)
-    rc = enrolment_add(pDb, pArena, iCouncil, request_user(r)->id, c->id, &part,
+    rc = enrolment_add(pDb, iCouncil, request_user(r)->id, c->id, &part,
                        bPhotos, "api", &iEnrol, &bAlready);
   if (rc == DB_OK && !bAlready)
     rc = course_mail_enrolment(pDb, pArena, iCouncil, c->id, iEnrol, &part,

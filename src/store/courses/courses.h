@@ -101,9 +101,9 @@ int enrolment_count(Db *pDb, int64_t iCourse);
 ** *pbAlready 1 when they were enrolled before (nothing changes then).
 ** DB_CONSTRAINT, nothing written, when the course's places are all taken
 ** (checked under the write lock: the last place goes to one person). */
-int enrolment_add(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iUser,
-                  int64_t iCourse, const Participant *pPart, int bPhotos,
-                  const char *zSource, int64_t *piId, int *pbAlready);
+int enrolment_add(Db *pDb, int64_t iCouncil, int64_t iUser, int64_t iCourse,
+                  const Participant *pPart, int bPhotos, const char *zSource,
+                  int64_t *piId, int *pbAlready);
 /* The participant an enrolment of this course is, 0 when it is none. */
 int64_t enrolment_participant(Db *pDb, int64_t iCouncil, int64_t iCourse,
                               int64_t iEnrolment);

@@ -97,15 +97,14 @@ static int enrolment_room(Db *pDb, int64_t iCourse, int64_t iPart) {
   return rc;
 }
 
-int enrolment_add(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iUser,
-                  int64_t iCourse, const Participant *pPart, int bPhotos,
-                  const char *zSource, int64_t *piId, int *pbAlready) {
+int enrolment_add(Db *pDb, int64_t iCouncil, int64_t iUser, int64_t iCourse,
+                  const Participant *pPart, int bPhotos, const char *zSource,
+                  int64_t *piId, int *pbAlready) {
   *piId = 0;
   *pbAlready = 0;
   if (db_begin(pDb) != DB_OK) return DB_ERROR;
   int64_t iPart = 0;
-  int rc =
-      participant_resolve(pDb, pArena, iCouncil, iUser, pPart, &iPart, NULL);
+  int rc = participant_resolve(pDb, iCouncil, iUser, pPart, &iPart, NULL);
   if (rc == DB_OK) rc = enrolment_room(pDb, iCourse, iPart);
   DbStmt *p = NULL;
   if (rc == DB_OK) {

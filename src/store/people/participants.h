@@ -67,7 +67,7 @@ int participant_save(Db *pDb, int64_t iCouncil, int64_t iUser,
 ** organization) when someone signed in sent it (iUser > 0): the public
 ** form's visitor (iUser 0) changes no record. Nested in the caller's
 ** transaction. */
-int participant_resolve(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iUser,
+int participant_resolve(Db *pDb, int64_t iCouncil, int64_t iUser,
                         const Participant *pPart, int64_t *piId, int *pbNew);
 
 /* The participant whose RUN or e-mail is this, 0 when none. */
