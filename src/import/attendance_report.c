@@ -518,6 +518,8 @@ int attendance_report_read(Arena *pArena, const void *p, size_t n,
   CsvReader rd;
   csv_read_init(&rd, zText + iData, iStop - iData);
   rd.cSep = cSep;
+  /* Lines are numbered as in the file, the summary and header included. */
+  for (size_t i = 0; i < iData; i++) rd.iLine += zText[i] == '\n';
   const char **azCell;
   int nCell, iRow, rc, nAlloc = 0;
   PersonIndex *pIdx = arena_alloc(pArena, sizeof(PersonIndex));

@@ -177,6 +177,14 @@ static void other_files_are_refused_with_a_reason(void **state) {
       REPORT_REFUSED);
   assert_int_equal(attendance_report_read(pArena, "", 0, &r, &zErr),
                    REPORT_REFUSED);
+  /* A broken row is named by its line in the file (here the fourth,
+  ** after a summary line, a blank one and the header). */
+  static const char zOpen[] =
+      "Meeting Summary\n\nName,Duration (Minutes)\n\"Ana,60\n";
+  assert_int_equal(
+      attendance_report_read(pArena, zOpen, strlen(zOpen), &r, &zErr),
+      REPORT_REFUSED);
+  if (!strstr(zErr, "línea 4:")) fail_msg("%s", zErr);
   static const char zEmpty[] = "Full Name\tDuration\tEmail\n";
   assert_int_equal(
       attendance_report_read(pArena, zEmpty, strlen(zEmpty), &r, &zErr),
