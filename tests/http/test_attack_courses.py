@@ -178,5 +178,42 @@ class Certificates(ServerTestCase):
         self.assertIn("revocado", self.client().get("/certificados/" + code).text)
 
 
+class AgreementsKeepFitting(ServerTestCase):
+    def test_lowering_the_attendance_cannot_leave_an_agreement_beyond_it(self):
+        # Six present adopt an agreement 5-1; taking four of them off the
+        # list afterwards (or all: no quorum) would leave six votes with two
+        # present. The save is refused, the list and the votes stay.
+        aid = self.held_session("Sesión con acuerdo votado")
+        members = self.api("GET", "/api/members").json()
+        r = self.api("POST", "/api/agreements", {
+            "session": aid, "text": "Aprobar el plan de visitas",
+            "votes": {"for": 5, "against": 1, "abstain": 0}})
+        self.assertEqual(r.status, 201, r.text)
+        count = "SELECT count(*) FROM attendance WHERE activity_id = ? AND status = 'presente'"
+        before = query_one(self.demo.path, count, (aid,))
+        for present in (2, 0):
+            r = self.api("POST", "/api/activities/%d/attendance" % aid, [
+                {"member_id": m["id"], "status": "presente" if i < present else "ausente"}
+                for i, m in enumerate(members)])
+            self.assertEqual(r.status, 422, r.text)
+            self.assertIn("Aprobar el plan de visitas", r.json()["error"])
+            self.assertEqual(query_one(self.demo.path, count, (aid,)), before)
+        # The form says the same on the page, with the list as typed.
+        c = self.admin()
+        form = {"csrf_token": c.csrf_from("/actividades/%d" % aid)}
+        for i, m in enumerate(members):
+            form["status_%d" % m["id"]] = "presente" if i < 2 else "ausente"
+        r = c.post("/actividades/%d/asistencia" % aid, form=form)
+        self.assertEqual(r.status, 422, r.text[:300])
+        self.assertIn("Aprobar el plan de visitas", r.text)
+        self.assertIn("no se guardó", r.text)
+        self.assertEqual(query_one(self.demo.path, count, (aid,)), before)
+        # A change that still fits is saved.
+        r = self.api("POST", "/api/activities/%d/attendance" % aid, [
+            {"member_id": m["id"], "status": "presente" if i < 6 else "ausente"}
+            for i, m in enumerate(members)])
+        self.assertEqual(r.status, 200, r.text)
+
+
 if __name__ == "__main__":
     unittest.main()
