@@ -8,6 +8,7 @@ import threading
 import unittest
 
 from support import ServerTestCase, query_one
+from test_hardening_actas import acta_in_review
 
 
 class CourseCapacity(ServerTestCase):
@@ -213,6 +214,24 @@ class AgreementsKeepFitting(ServerTestCase):
             {"member_id": m["id"], "status": "presente" if i < 6 else "ausente"}
             for i, m in enumerate(members)])
         self.assertEqual(r.status, 200, r.text)
+
+    def test_lowering_the_attendance_cannot_undo_the_quorum_of_an_acta_approval(self):
+        first = self.held_session("Sesión cuya acta se aprobará", days_ago=40)
+        later = self.held_session("Sesión que aprueba el acta", days_ago=20)
+        c = self.admin()
+        path, token = acta_in_review(self, c, first)
+        r = c.post(path, form={"csrf_token": token, "accion": "estado",
+                               "estado": "aprobada", "sesion": str(later)})
+        self.assertEqual(r.status, 303, r.text[:400])
+        members = self.api("GET", "/api/members").json()
+        r = self.api("POST", "/api/activities/%d/attendance" % later, [
+            {"member_id": m["id"], "status": "presente" if i < 1 else "ausente"}
+            for i, m in enumerate(members)])
+        self.assertEqual(r.status, 422, r.text)
+        self.assertIn("acta", r.json()["error"])
+        self.assertEqual(query_one(self.demo.path, "SELECT count(*) FROM attendance WHERE "
+                                   "activity_id = ? AND status = 'presente'", (later,)),
+                         str(len(members)))
 
 
 if __name__ == "__main__":

@@ -194,7 +194,7 @@ void page_api_activity_attendance(Request *r) {
     rc = meeting_attendance_replace_timed(pDb, act.id, request_user(r)->id,
                                           in.a, in.n, in.azCommune,
                                           in.aiSubstituteFor, in.aiMinutes);
-    if (rc == DB_OK) zUnfit = meeting_attendance_agreements_problem(r, act.id);
+    if (rc == DB_OK) zUnfit = meeting_attendance_decisions_problem(r, act.id);
     if (rc == DB_OK && !zUnfit)
       rc = db_commit(pDb);
     else

@@ -524,7 +524,7 @@ static int attendance_save(Request *r, const Activity *a,
                                     pIn->azCommune, pIn->aiSubstituteFor);
   }
   if (rc == DB_OK) {
-    *pzUnfit = meeting_attendance_agreements_problem(r, a->id);
+    *pzUnfit = meeting_attendance_decisions_problem(r, a->id);
     if (*pzUnfit) rc = ATTENDANCE_UNFITS_AGREEMENT;
   }
   if (rc != DB_OK) {

@@ -52,12 +52,12 @@ const char *meeting_agreement_quorum_problem(Request *r,
                                              const char **pzField);
 
 /* With session iActivity's attendance just written, inside the caller's
-** transaction: NULL while every agreement it adopted still fits it (quorum,
-** votes within the councillors present), else the Spanish reason naming
-** the first that no longer does, so the save is rolled back: lowering the
+** transaction: NULL while what the session decided still fits it (the
+** quorum of an acta approved in it; each agreement's quorum and votes
+** within the councillors present), else the Spanish reason naming the
+** first that no longer does, so the save is rolled back: lowering the
 ** attendance afterwards left 6 votes standing with 2 present. */
-const char *meeting_attendance_agreements_problem(Request *r,
-                                                  int64_t iActivity);
+const char *meeting_attendance_decisions_problem(Request *r, int64_t iActivity);
 
 /* Once a session's acta is approved, its attendance and agreements are
 ** fixed with it (acta_freezes_session()): the Spanish reason a change is
