@@ -209,6 +209,14 @@ class AgreementsKeepFitting(ServerTestCase):
         self.assertIn("Aprobar el plan de visitas", r.text)
         self.assertIn("no se guardó", r.text)
         self.assertEqual(query_one(self.demo.path, count, (aid,)), before)
+        # Nor can the session be corrected to not held while it stands.
+        for status in ("suspendida", "programada"):
+            r = self.api("POST", "/api/activities/%d" % aid,
+                         {"status": status, "status_reason": "Se marcó por error"})
+            self.assertEqual(r.status, 422, r.text)
+            self.assertEqual(r.json()["field"], "status")
+        self.assertEqual(self.api("GET", "/api/activities/%d" % aid).json()["status"],
+                         "realizada")
         # A change that still fits is saved.
         r = self.api("POST", "/api/activities/%d/attendance" % aid, [
             {"member_id": m["id"], "status": "presente" if i < 6 else "ausente"}
