@@ -3,7 +3,6 @@ The attack review of issues 19 and 20 over real sockets: what a hostile or
 unlucky visitor does to the Escuela de Dirigentes' public enrolment, the
 videoconference reports and the certificates, and to the secretary's checks.
 """
-import re
 import threading
 import unittest
 
@@ -11,19 +10,25 @@ from support import ServerTestCase, query_one
 from test_hardening_actas import acta_in_review
 
 
+def new_course(test, title, day="2031-05-01", capacity=0):
+    """A course of one online module on day for line 10: (id, activity id)."""
+    r = test.api("POST", "/api/courses", {
+        "title": title, "plan_lines": [10], "completion": {"min_modules": 1},
+        "capacity": capacity,
+        "modules": [{"title": "Módulo 1", "start": day + "T19:00:00-04:00",
+                     "end": day + "T21:00:00-04:00", "modality": "virtual",
+                     "link": "https://meet.example.cl/m1"}]})
+    test.assertEqual(r.status, 201, r.text)
+    body = r.json()
+    return body["id"], body["modules"][0]["activity_id"]
+
+
 class CourseCapacity(ServerTestCase):
     def q(self, sql, params=()):
         return query_one(self.demo.path, sql, params)
 
     def new_course(self, title, capacity):
-        r = self.api("POST", "/api/courses", {
-            "title": title, "plan_lines": [10], "completion": {"min_modules": 1},
-            "capacity": capacity,
-            "modules": [{"title": "Módulo 1", "start": "2031-05-01T19:00:00-04:00",
-                         "end": "2031-05-01T21:00:00-04:00", "modality": "virtual",
-                         "link": "https://meet.example.cl/m1"}]})
-        self.assertEqual(r.status, 201, r.text)
-        return r.json()["id"]
+        return new_course(self, title, capacity=capacity)[0]
 
     def enrol(self, cid, name, email):
         return self.api("POST", "/api/courses/%d/enrolments" % cid, {
@@ -91,15 +96,7 @@ class PublicFormChangesNoRecord(ServerTestCase):
         # who knows her name and organization (or her RUN) sends the public
         # form with their own e-mail: her record stays as the officer left
         # it, so her course mail and certificate do not go to the stranger.
-        def course(title):
-            r = self.api("POST", "/api/courses", {
-                "title": title, "plan_lines": [10], "completion": {"min_modules": 1},
-                "modules": [{"title": "Módulo", "start": "2031-06-01T19:00:00-04:00",
-                             "end": "2031-06-01T21:00:00-04:00", "modality": "virtual",
-                             "link": "https://meet.example.cl/m"}]})
-            self.assertEqual(r.status, 201, r.text)
-            return r.json()["id"]
-        first, second = course("Curso del encargado"), course("Curso abierto")
+        first, second = (new_course(self, t)[0] for t in ("Curso del encargado", "Curso abierto"))
         for name, run in (("Gabriela Núñez Olivares", ""), ("Rut Conocido Tapia", "12345678-5")):
             r = self.api("POST", "/api/courses/%d/enrolments" % first, {
                 "name": name, "run": run, "email": "", "organization": "Comité Villa Illapel",
@@ -128,18 +125,12 @@ class Certificates(ServerTestCase):
         return query_one(self.demo.path, sql, params)
 
     def course_of_one_module(self, title, day):
-        r = self.api("POST", "/api/courses", {
-            "title": title, "plan_lines": [10], "completion": {"min_modules": 1},
-            "modules": [{"title": "Módulo único", "start": day + "T19:00:00-04:00",
-                         "end": day + "T21:00:00-04:00", "modality": "virtual",
-                         "link": "https://meet.example.cl/unico"}]})
-        self.assertEqual(r.status, 201, r.text)
-        body = r.json()
-        r = self.api("POST", "/api/courses/%d/enrolments" % body["id"], {
-            "name": "Dirigenta Anticipada", "email": "anticipada-%d@example.cl" % body["id"],
+        cid, act = new_course(self, title, day)
+        r = self.api("POST", "/api/courses/%d/enrolments" % cid, {
+            "name": "Dirigenta Anticipada", "email": "anticipada-%d@example.cl" % cid,
             "organization": "Comité", "commune": "04101", "consent": True})
         self.assertEqual(r.status, 201, r.text)
-        return body["id"], body["modules"][0]["activity_id"], r.json()["id"]
+        return cid, act, r.json()["id"]
 
     def test_no_certificate_for_a_module_not_held(self):
         # Attendance typed ahead of a module that has not happened (it is
