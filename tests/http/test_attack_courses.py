@@ -170,6 +170,35 @@ class Certificates(ServerTestCase):
         self.assertIn("revocado", self.client().get("/certificados/" + code).text)
 
 
+class TypedNumbers(ServerTestCase):
+    def test_minutes_and_settings_past_an_int_are_refused_not_wrapped(self):
+        # The review of a report sends minutes back as typed numbers: two
+        # of 2^31-1 summed overflowed (the sanitizer build stopped the
+        # server); 4294967306 read as 10 minutes.
+        cid, act = new_course(self, "Curso de minutos", "2026-03-16")
+        enrol = self.api("POST", "/api/courses/%d/enrolments" % cid, {
+            "name": "Minutos Largos", "email": "minutos@example.cl",
+            "organization": "Comité", "commune": "04101", "consent": True}).json()["id"]
+        self.assertEqual(self.api("POST", "/api/activities/%d" % act,
+                                  {"status": "realizada"}).status, 200)
+        c = self.admin()
+        token = c.csrf_from("/actividades/%d" % act)
+        r = c.post("/actividades/%d/asistencia-curso" % act, form={
+            "csrf_token": token, "e_%d" % enrol: "ausente", "min_%d" % enrol: "2147483647",
+            "u_0": str(enrol), "um_0": "2147483647"})
+        self.assertEqual(r.status, 303, r.text[:300])
+        minutes = int(query_one(self.demo.path, "SELECT minutes FROM attendance WHERE "
+                                "activity_id = ?", (act,)) or 0)
+        self.assertTrue(0 <= minutes <= 7 * 24 * 60, minutes)
+        settings = "SELECT count(*) || ':' || coalesce(max(version), 0) FROM settings"
+        before = query_one(self.demo.path, settings)
+        r = c.post("/admin/cursos/ajustes", form={
+            "csrf_token": token, "minutos_minimos": "4294967306",
+            "firmante": "Encargada", "cargo": "Encargada PAC"})
+        self.assertEqual(r.status, 422, r.text[:300])
+        self.assertEqual(query_one(self.demo.path, settings), before)
+
+
 class AgreementsKeepFitting(ServerTestCase):
     def test_lowering_the_attendance_cannot_leave_an_agreement_beyond_it(self):
         # Six present adopt an agreement 5-1; taking four of them off the
