@@ -18,6 +18,7 @@
 ** POST /admin/cursos/ID/revocar      codigo, motivo
 ** GET  /admin/cursos/ID/cobertura.xlsx  the coverage, three sheets
 */
+#include <limits.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -104,8 +105,8 @@ void page_admin_course_settings(Request *r) {
   const char *zMin = request_field(r, "minutos_minimos");
   const char *zSigner = request_field(r, "firmante");
   const char *zTitle = request_field(r, "cargo");
-  int nMin = zMin ? atoi(zMin) : 0;
-  if (nMin < 1 || nMin > COURSE_MIN_MINUTES_MAX ||
+  int nMin = 0;
+  if (!text_parse_count(zMin, COURSE_MIN_MINUTES_MAX, &nMin) || nMin < 1 ||
       text_single_line_problem(zSigner) || text_single_line_problem(zTitle) ||
       (zSigner && strlen(zSigner) > 200) || (zTitle && strlen(zTitle) > 200)) {
     respond_error(r, 422,
@@ -150,11 +151,14 @@ static void course_from_form(Request *r, int64_t iId, int nMod, Course *c,
   c->zEnrolOpens = FIELD("abre");
   c->zEnrolCloses = FIELD("cierra");
   const char *zCap = FIELD("cupos");
-  c->nCapacity = zCap[0] ? atoi(zCap) : 0;
-  if (zCap[0] && strspn(zCap, "0123456789") != strlen(zCap)) c->nCapacity = -1;
+  /* -1: not a count the course's checks accept (INT_MAX is past them). */
+  c->nCapacity = 0;
+  if (zCap[0] && !text_parse_count(zCap, INT_MAX, &c->nCapacity))
+    c->nCapacity = -1;
   int eKind = course_rule_from_slug(FIELD("regla"));
   c->rule.eKind = eKind < 0 ? COURSE_RULE_MODULES : (CourseRuleKind)eKind;
-  c->rule.nValue = atoi(FIELD("valor"));
+  if (!text_parse_count(FIELD("valor"), INT_MAX, &c->rule.nValue))
+    c->rule.nValue = -1; /* Refused by the rule's check */
   const char *zLines = FIELD("lineas");
 #undef FIELD
   for (const char *z = zLines; *z;) {

@@ -181,17 +181,16 @@ void page_admin_course_enrol(Request *r) {
     for (int i = 0; i < nRow && rcw == DB_OK; i++) {
       int64_t iEnrol = 0;
       int bAlready = 0;
-      rcw = enrolment_add(pDb, pArena, iCouncil, request_user(r)->id, c.id,
-                          &aRow[i].part, aRow[i].bPhotos, "carga", &iEnrol,
-                          &bAlready);
+      rcw =
+          enrolment_add(pDb, iCouncil, request_user(r)->id, c.id, &aRow[i].part,
+                        aRow[i].bPhotos, "carga", &iEnrol, &bAlready);
       if (rcw == DB_OK && !bAlready) {
         nAdded++;
         rcw = course_mail_enrolment(pDb, pArena, iCouncil, c.id, iEnrol,
                                     &aRow[i].part, request_public_url(r));
       }
     }
-    if (rcw == DB_OK && c.nCapacity > 0 &&
-        enrolment_count(pDb, c.id) > c.nCapacity) {
+    if (rcw == DB_CONSTRAINT) {
       db_rollback(pDb);
       zErr = arena_printf(pArena,
                           "La lista supera los %d cupos del curso: no se "

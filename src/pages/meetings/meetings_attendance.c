@@ -502,10 +502,16 @@ static void attendance_conflict(Request *r, const Activity *a,
   page_finish(r, &h, 409);
 }
 
+/* What attendance_save() answers when the list would leave one of the
+** session's agreements without its quorum or its votes (*pzUnfit says). */
+#define ATTENDANCE_UNFITS_AGREEMENT 1002
+
 /* Saves the list in, checked against the version the form was drawn from
-** when it carries one: DB_OK, DB_STALE (saved meanwhile), DB_ERROR. */
+** when it carries one: DB_OK, DB_STALE (saved meanwhile), DB_ERROR, or
+** ATTENDANCE_UNFITS_AGREEMENT with the reason in *pzUnfit, nothing saved. */
 static int attendance_save(Request *r, const Activity *a,
-                           const MeetingAttendanceInput *pIn) {
+                           const MeetingAttendanceInput *pIn,
+                           const char **pzUnfit) {
   Db *pDb = request_db(r);
   int64_t iUser = request_user(r)->id;
   if (db_begin(pDb) != DB_OK) return DB_ERROR;
@@ -516,6 +522,10 @@ static int attendance_save(Request *r, const Activity *a,
   if (rc == DB_OK) {
     rc = meeting_attendance_replace(pDb, a->id, iUser, pIn->a, pIn->n,
                                     pIn->azCommune, pIn->aiSubstituteFor);
+  }
+  if (rc == DB_OK) {
+    *pzUnfit = meeting_attendance_decisions_problem(r, a->id);
+    if (*pzUnfit) rc = ATTENDANCE_UNFITS_AGREEMENT;
   }
   if (rc != DB_OK) {
     db_rollback(pDb);
@@ -556,7 +566,12 @@ void page_activity_attendance(Request *r) {
     attendance_reshow(r, &a, aExp, nExp, &in, iEntry, zErr);
     return;
   }
-  int rc = attendance_save(r, &a, &in);
+  const char *zUnfit = NULL;
+  int rc = attendance_save(r, &a, &in, &zUnfit);
+  if (rc == ATTENDANCE_UNFITS_AGREEMENT) {
+    attendance_reshow(r, &a, aExp, nExp, &in, -1, zUnfit);
+    return;
+  }
   if (rc == MEETING_ACTA_FROZEN) {
     meeting_frozen_respond(r, a.id);
     return;

@@ -136,6 +136,13 @@ int meeting_acta_freezes(Db *pDb, int64_t iActivity) {
   return acta_freezes_session(acta.eState, NULL);
 }
 
+int meeting_actas_approved_in(Db *pDb, int64_t iActivity) {
+  return (int)db_int(pDb, -1,
+                     "SELECT count(*) FROM actas WHERE approved_in = ? AND "
+                     "state IN ('aprobada', 'publicada')",
+                     DB_I(iActivity));
+}
+
 /* ---- Frozen: what an approved acta shows of its session ---- */
 
 /* The JSON document of migration 0015 (a new reference). */

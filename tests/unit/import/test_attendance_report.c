@@ -177,10 +177,52 @@ static void other_files_are_refused_with_a_reason(void **state) {
       REPORT_REFUSED);
   assert_int_equal(attendance_report_read(pArena, "", 0, &r, &zErr),
                    REPORT_REFUSED);
+  /* A broken row is named by its line in the file (here the fourth,
+  ** after a summary line, a blank one and the header). */
+  static const char zOpen[] =
+      "Meeting Summary\n\nName,Duration (Minutes)\n\"Ana,60\n";
+  assert_int_equal(
+      attendance_report_read(pArena, zOpen, strlen(zOpen), &r, &zErr),
+      REPORT_REFUSED);
+  if (!strstr(zErr, "línea 4:")) fail_msg("%s", zErr);
   static const char zEmpty[] = "Full Name\tDuration\tEmail\n";
   assert_int_equal(
       attendance_report_read(pArena, zEmpty, strlen(zEmpty), &r, &zErr),
       REPORT_REFUSED);
+  arena_free(pArena);
+}
+
+/* A webinar of a thousand people who reconnect many times: each row finds
+** its person by key, without folding every name seen before again (that
+** grew the arena by the square of the rows: gigabytes for a 4 MB file).
+** Rows of the same person are still summed, by e-mail in any case or by
+** name when there is none. */
+static void many_rows_of_many_people_are_summed_in_one_pass(void **state) {
+  (void)state;
+  Arena *pArena = arena_new();
+  Buf b;
+  buf_init(&b, pArena);
+  buf_puts(&b, "Name,User Email,Duration (Minutes)\n");
+  enum { PEOPLE = 1000, REPEATS = 10000 };
+  for (int i = 0; i < PEOPLE; i++)
+    buf_printf(&b, "Persona Número %d,%s,1\n", i,
+               i % 2 ? "" : arena_printf(pArena, "p%d@example.cl", i));
+  for (int i = 0; i < REPEATS; i++)
+    buf_printf(&b, "PERSONA NUMERO %d,%s,1\n", PEOPLE - 1 - i % 2,
+               i % 2 ? "P998@EXAMPLE.CL" : "");
+  size_t nBefore = arena_used(pArena);
+  AttendanceReport r;
+  const char *zErr = NULL;
+  assert_int_equal(attendance_report_read(pArena, buf_str(&b),
+                                          strlen(buf_str(&b)), &r, &zErr),
+                   REPORT_OK);
+  assert_int_equal(r.nPerson, PEOPLE);
+  assert_int_equal(r.nRow, PEOPLE + REPEATS);
+  assert_int_equal(r.aPerson[PEOPLE - 1].nRows, 1 + REPEATS / 2);
+  assert_int_equal(r.aPerson[PEOPLE - 2].nRows, 1 + REPEATS / 2);
+  assert_int_equal(r.aPerson[PEOPLE - 1].nSeconds, 60 * (1 + REPEATS / 2));
+  size_t nPerRow = (arena_used(pArena) - nBefore) / (PEOPLE + REPEATS);
+  if (nPerRow > 2048) fail_msg("%zu bytes a row", nPerRow);
   arena_free(pArena);
 }
 
@@ -268,6 +310,7 @@ int main(void) {
       cmocka_unit_test(teams_utf16_tabs_and_summary_block_are_read),
       cmocka_unit_test(other_files_are_refused_with_a_reason),
       cmocka_unit_test(durations_in_every_shape),
+      cmocka_unit_test(many_rows_of_many_people_are_summed_in_one_pass),
       cmocka_unit_test(report_people_match_by_email_then_name),
       cmocka_unit_test(same_person_by_run_then_email_then_name),
   };
