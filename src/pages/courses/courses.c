@@ -278,8 +278,32 @@ static void modules_section(Html *h, Request *r, const Course *c,
               "como verificador «Material del módulo».</p></details>\n");
 }
 
+/* Whether a person who has not completed the course yet can still do it,
+** with the modules still to be held: «No» beside someone who has attended
+** the two modules held so far read as failed. The answer, as the table
+** says it. */
+static const char *completion_text(Arena *pArena, const Course *c,
+                                   const CourseModule *aMod, int nMod,
+                                   const Enrolment *e) {
+  if (e->bComplete) return "Sí";
+  int nPending = 0;
+  for (int i = 0; i < nMod; i++) {
+    const char *z = aMod[i].act.zStatus;
+    if (!aMod[i].bAttendance && strcmp(z, "realizada") != 0 &&
+        strcmp(z, "suspendida") != 0) {
+      nPending++;
+    }
+  }
+  int nLack = course_modules_required(&c->rule, nMod) - e->nAttended;
+  if (nLack <= 0 || nLack > nPending) return "No";
+  return arena_printf(pArena, "Aún no: le %s %d %s de los %d por realizar",
+                      nLack == 1 ? "falta" : "faltan", nLack,
+                      nLack == 1 ? "módulo" : "módulos", nPending);
+}
+
 static void enrolled_section(Html *h, Request *r, const Course *c,
-                             const Enrolment *aEnrol, int nEnrol, int nMod) {
+                             const Enrolment *aEnrol, int nEnrol,
+                             const CourseModule *aMod, int nMod) {
   Arena *pArena = request_arena(r);
   html_printf(h,
               "<h2 id=\"inscritos\">Inscritos</h2>\n<p>Enlace público de "
@@ -305,7 +329,7 @@ static void enrolled_section(Html *h, Request *r, const Course *c,
                 "Aprueba\">%s</td><td data-label=\"Certificado\">",
                 (long long)e->part.id, e->part.zName, e->part.zOrganization,
                 e->part.zCommuneName, e->nAttended, nMod,
-                e->bComplete ? "Sí" : "No");
+                completion_text(pArena, c, aMod, nMod, e));
     if (e->zCode[0])
       html_printf(h, "<a href=\"/certificados/%s\">%s</a>", e->zCode, e->zCode);
     html_printf(h, "</td></tr>\n");
@@ -398,15 +422,18 @@ void courses_coverage_tables(Html *h, const Coverage *pCov) {
     for (int i = 0; i < aTable[t].n; i++) {
       const CoverageRow *w = &aTable[t].a[i];
       html_printf(h,
-                  "<tr><th scope=\"row\">%s%s%s%s</th><td>%d</td><td>%d</td>"
-                  "<td>%d</td></tr>\n",
+                  "<tr><th scope=\"row\">%s%s%s%s</th><td data-label=\""
+                  "Inscritos\">%d</td><td data-label=\"Asistieron\">%d</td>"
+                  "<td data-label=\"Certificados\">%d</td></tr>\n",
                   w->zName, w->zProvince[0] ? " (" : "", w->zProvince,
                   w->zProvince[0] ? ")" : "", w->nEnrolled, w->nAttending,
                   w->nCertified);
     }
     html_printf(h,
-                "<tr><th scope=\"row\">Total</th><td>%d</td><td>%d</td><td>%d"
-                "</td></tr></tbody></table></div>\n",
+                "<tr><th scope=\"row\">Total</th><td data-label=\"Inscritos"
+                "\">%d</td><td data-label=\"Asistieron\">%d</td><td "
+                "data-label=\"Certificados\">%d</td></tr></tbody></table>"
+                "</div>\n",
                 pCov->total.nEnrolled, pCov->total.nAttending,
                 pCov->total.nCertified);
   }
@@ -484,7 +511,7 @@ static void course_facts(Html *h, RecordEdit *e, const void *pRec) {
               "href=\"#cobertura\">Cobertura</a> <a href=\"#editar\">Editar"
               "</a></nav>\n");
   modules_section(h, e->r, c, f->aMod, f->nMod);
-  enrolled_section(h, e->r, c, f->aEnrol, f->nEnrol, f->nMod);
+  enrolled_section(h, e->r, c, f->aEnrol, f->nEnrol, f->aMod, f->nMod);
   certificates_section(h, e->r, c, f->aCert, f->nCert);
   html_printf(h,
               "<h2 id=\"cobertura\">Cobertura</h2>\n<p>Personas inscritas, "
