@@ -28,6 +28,11 @@ class NewUserReview(ServerTestCase):
         self.assertIn("El plan siguiente (versión %d) está vigente desde el %s"
                       % (current["version"], start.strftime("%d-%m-%Y")), page)
 
+    def demo_course(self):
+        """The demo's course of line 10 (others are made by the tests)."""
+        return [c for c in self.api("GET", "/api/courses").json()
+                if c["title"].startswith("Escuela de Dirigentes")][0]
+
     def jumps_lead_somewhere(self, client, aid):
         html = client.get("/actividades/%d" % aid).text
         nav = re.search(r'<nav class="jumps"[^>]*>(.*?)</nav>', html, re.S)
@@ -43,8 +48,7 @@ class NewUserReview(ServerTestCase):
         # A module of the demo's course has no councillors' attendance, no
         # Traslado (it is online) and no history: its jumps «Asistencia»,
         # «Traslado» and «Historial» led nowhere.
-        courses = self.api("GET", "/api/courses").json()
-        module = courses[0]["modules"][0]["activity_id"]
+        module = self.demo_course()["modules"][0]["activity_id"]
         targets = self.jumps_lead_somewhere(self.admin(), module)
         self.assertIn("curso", targets, "the module's own section is reachable")
         session = self.held_session("Sesión con traslado", days_ago=3)
@@ -58,7 +62,7 @@ class NewUserReview(ServerTestCase):
     def test_a_leader_who_can_still_complete_the_course_is_not_told_no(self):
         # The demo's course: 2 of 4 modules held, «al menos 3 de 4». A leader
         # at every module so far read «Aprueba: No», as if she had failed.
-        course = self.api("GET", "/api/courses").json()[0]
+        course = self.demo_course()
         html = self.admin().get("/admin/cursos/%d" % course["id"]).text
         rows = re.findall(r'data-label="Módulos">(\d+) de 4</td><td data-label="'
                           r'Aprueba">([^<]*)</td>', html)
@@ -68,6 +72,58 @@ class NewUserReview(ServerTestCase):
             by.setdefault(int(attended), set()).add(verdict)
         self.assertEqual(by.get(2), {"Aún no: le falta 1 módulo de los 2 por realizar"}, by)
         self.assertEqual(by.get(0), {"No"}, by)  # needs 3, only 2 to come
+
+    def new_course(self, title):
+        r = self.api("POST", "/api/courses", {
+            "title": title, "plan_lines": [10], "completion": {"min_modules": 1},
+            "modules": []})
+        self.assertEqual(r.status, 201, r.text)
+        return r.json()["id"]
+
+    def test_the_course_page_has_no_two_fields_with_one_id(self):
+        # The module's «Título del módulo» and the course's «Nombre del
+        # curso» were both id="titulo": the course's label named the
+        # module's field.
+        html = self.admin().get("/admin/cursos/%d" % self.new_course("Ids")).text
+        ids = re.findall(r' id="([^"]+)"', html)
+        self.assertEqual(sorted({i for i in ids if ids.count(i) > 1}), [])
+
+    def test_a_refused_module_is_shown_again_with_what_was_typed(self):
+        # It ended on a bare 422 page with «Ir al inicio», the typed lost.
+        cid = self.new_course("Módulo rechazado")
+        admin = self.admin()
+        token = admin.csrf_from("/admin/cursos/%d" % cid)
+        r = admin.post("/admin/cursos/%d/modulos" % cid, form={
+            "csrf_token": token, "modulo_titulo": "Subsidios para comités",
+            "inicio": "2026-12-20T19:00", "fin": "2026-12-20T18:00",
+            "modalidad": "virtual", "enlace": "https://zoom.us/j/1",
+            "expositor": "Equipo PAC"})
+        self.assertEqual(r.status, 422)
+        self.assertNotIn("Ir al inicio", r.text)
+        self.assertIn("El término debe ser posterior al inicio", r.text)
+        self.assertIn('value="Subsidios para comités"', r.text)
+        self.assertIn('value="2026-12-20T18:00"', r.text)
+        self.assertIn('value="Equipo PAC"', r.text)
+        course = self.api("GET", "/api/courses/%d" % cid).json()
+        self.assertEqual(course["modules"], [], "nothing was added")
+
+    def test_a_module_in_a_room_can_be_added_from_the_course_page(self):
+        # The form offered «Presencial» with no commune to give: every
+        # in-person module was refused («Indique la comuna…»).
+        cid = self.new_course("Módulo presencial")
+        admin = self.admin()
+        token = admin.csrf_from("/admin/cursos/%d" % cid)
+        r = admin.post("/admin/cursos/%d/modulos" % cid, form={
+            "csrf_token": token, "modulo_titulo": "Jornada en Ovalle",
+            "inicio": "2026-12-21T10:00", "fin": "2026-12-21T12:00",
+            "modalidad": "presencial", "comuna": "04301",
+            "lugar": "Gobernación de Limarí", "enlace": "", "expositor": ""})
+        self.assertEqual(r.status, 303, r.text[-600:])
+        course = self.api("GET", "/api/courses/%d" % cid).json()
+        self.assertEqual(len(course["modules"]), 1)
+        act = self.api("GET", "/api/activities/%d"
+                       % course["modules"][0]["activity_id"]).json()
+        self.assertEqual((act["modality"], act["commune"]), ("presencial", "04301"))
 
 
 if __name__ == "__main__":
