@@ -125,6 +125,31 @@ class NewUserReview(ServerTestCase):
                        % course["modules"][0]["activity_id"]).json()
         self.assertEqual((act["modality"], act["commune"]), ("presencial", "04301"))
 
+    def test_a_pasted_list_shows_what_is_wrong_in_each_row(self):
+        # The preview left the refused e-mail and commune empty and said
+        # «Elija una comuna de la lista» of a list that has none to choose.
+        cid = self.new_course("Lista pegada")
+        admin = self.admin()
+        token = admin.csrf_from("/admin/cursos/%d" % cid)
+        r = admin.post("/admin/cursos/%d/inscribir" % cid, form={
+            "csrf_token": token, "texto": "\n".join([
+                "nombre; run; correo; organizacion; comuna",
+                "Ana Tapia; ; ana.tapia@example.cl; Comité Los Aromos; Ovalle",
+                "Carla Soto; ; carla.soto@example; JJVV Sur; Coquimbo",
+                "Diego Vera; ; diego@example.cl; Club Adulto Mayor; Comuna Inventada"])})
+        self.assertEqual(r.status, 422)
+        rows = re.findall(r"<tr([^>]*)>(.*?)</tr>", r.text, re.S)
+        by_name = {text(cells).split()[1]: (attrs, text(cells)) for attrs, cells in rows
+                   if "data-label" in cells}
+        self.assertIn("carla.soto@example", by_name["Carla"][1])
+        self.assertIn("Comuna Inventada", by_name["Diego"][1])
+        self.assertIn("No hay una comuna llamada «Comuna Inventada»", by_name["Diego"][1])
+        self.assertNotIn("Elija una comuna de la lista", r.text)
+        self.assertIn("row-error", by_name["Diego"][0])
+        self.assertNotIn("row-error", by_name["Ana"][0])
+        self.assertIn("<caption>0 personas</caption>",
+                      admin.get("/admin/cursos/%d" % cid).text, "nobody enrolled")
+
 
 if __name__ == "__main__":
     unittest.main()
