@@ -150,6 +150,23 @@ class NewUserReview(ServerTestCase):
         self.assertIn("<caption>0 personas</caption>",
                       admin.get("/admin/cursos/%d" % cid).text, "nobody enrolled")
 
+    def test_the_officer_is_told_before_issuing_that_no_one_signs(self):
+        # The demo names no signer: its certificates came out with a bare
+        # line where a leader expects a name, and nothing said so.
+        cid = self.new_course("Firmas")
+        admin = self.admin()
+        warning = "Los certificados saldrán sin nombre bajo la línea de la firma"
+        page = text(admin.get("/admin/cursos/%d" % cid).text)
+        self.assertIn(warning, page)
+        settings = admin.get("/admin/cursos").text
+        self.assertIn('id="ajustes"', settings, "the link leads to the settings")
+        token = admin.csrf_from("/admin/cursos")
+        r = admin.post("/admin/cursos/ajustes", form={
+            "csrf_token": token, "minutos_minimos": "45",
+            "firmante": "Paula Rivera Contreras", "cargo": "Seremi de Vivienda"})
+        self.assertIn(r.status, (200, 303), r.text[-400:])
+        self.assertNotIn(warning, text(admin.get("/admin/cursos/%d" % cid).text))
+
 
 if __name__ == "__main__":
     unittest.main()

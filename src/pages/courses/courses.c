@@ -78,7 +78,8 @@ void page_admin_courses(Request *r) {
   const char *zTitle =
       council_text(pDb, pArena, iCouncil, COUNCIL_SIGNER_TITLE);
   html_printf(&h,
-              "<h2>Ajustes</h2>\n<form class=\"form\" method=\"post\" "
+              "<h2 id=\"ajustes\">Ajustes</h2>\n<form class=\"form\" "
+              "method=\"post\" "
               "action=\"/admin/cursos/ajustes\">\n");
   form_csrf(&h, request_csrf_token(r));
   form_input(
@@ -400,6 +401,17 @@ static void certificates_section(Html *h, Request *r, const Course *c,
   html_printf(h,
               "<button type=\"submit\" class=\"button button-primary\">Emitir "
               "los certificados de quienes aprobaron</button></form>\n");
+  /* Said before issuing: a certificate without a signer's name has a
+  ** bare line where a leader expects a name. */
+  const char *zSigner = council_text(request_db(r), pArena, page_council_id(r),
+                                     COUNCIL_SIGNER_NAME);
+  if (!zSigner || !zSigner[0]) {
+    html_printf(h,
+                "<p class=\"notice notice-warn\">Los certificados saldrán "
+                "sin nombre bajo la línea de la firma: indique quién los "
+                "firma y su cargo en los <a href=\"/admin/cursos#ajustes\">"
+                "ajustes de los cursos</a>.</p>\n");
+  }
   if (!nCert) {
     html_printf(h, "<p>Aún no hay certificados emitidos.</p>\n");
     return;
