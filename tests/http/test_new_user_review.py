@@ -167,6 +167,24 @@ class NewUserReview(ServerTestCase):
         self.assertIn(r.status, (200, 303), r.text[-400:])
         self.assertNotIn(warning, text(admin.get("/admin/cursos/%d" % cid).text))
 
+    def test_the_officer_sees_the_approved_actas_still_to_publish(self):
+        # The demo's recent actas are approved, not published: «Actas»
+        # showed the officer one acta of last year and nothing about them.
+        admin = self.admin().get("/actas").text
+        self.assertIn("Aprobadas, por publicar", admin)
+        pending = re.search(r"Aprobadas, por publicar</h2>(.*?)</ul>", admin, re.S).group(1)
+        links = re.findall(r'href="/actividades/(\d+)/acta"', pending)
+        self.assertTrue(links, "each approved acta is linked")
+        for aid in links:
+            page = self.admin().get("/actividades/%s/acta" % aid)
+            self.assertEqual(page.status, 200)
+            self.assertIn("Publicar", page.text)
+        self.add_user("consejera.actas@example.cl", "Consejera Actas", "consejero")
+        councillor = self.client()
+        councillor.login("consejera.actas@example.cl", "clave-de-prueba-1")
+        self.assertNotIn("por publicar", councillor.get("/actas").text)
+        self.assertNotIn("por publicar", self.client().get("/actas").text)
+
 
 if __name__ == "__main__":
     unittest.main()

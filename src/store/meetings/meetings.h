@@ -91,9 +91,9 @@ int meeting_attendance_replace(Db *pDb, int64_t iActivity, int64_t iUser,
 ** found among the council's participants (name, organization) or added
 ** (store/people/participants.h), so the same person is one across
 ** activities. */
-int meeting_attendance_replace_timed(Db *pDb, int64_t iActivity,
-                                     int64_t iUser, const AttendanceEntry *a,
-                                     int n, const char *const *azCommune,
+int meeting_attendance_replace_timed(Db *pDb, int64_t iActivity, int64_t iUser,
+                                     const AttendanceEntry *a, int n,
+                                     const char *const *azCommune,
                                      const int64_t *aiSubstituteFor,
                                      const int *aiMinutes);
 
@@ -280,6 +280,11 @@ int meeting_acta_corrections(Db *pDb, Arena *pArena, int64_t iActa,
 int meeting_acta_published(Db *pDb, Arena *pArena, int64_t iCouncil,
                            int64_t **paiActivity, const char ***pazTitle,
                            int64_t **paiStart, int *pn);
+/* The same for the actas in another state (`aprobada`: approved, still to
+** be published). */
+int meeting_acta_in_state(Db *pDb, Arena *pArena, int64_t iCouncil,
+                          const char *zState, int64_t **paiActivity,
+                          const char ***pazTitle, int64_t **paiStart, int *pn);
 
 /* ---- Requests to authorities (plan line 5) and their answers ---- */
 
