@@ -185,6 +185,19 @@ class NewUserReview(ServerTestCase):
         self.assertNotIn("por publicar", councillor.get("/actas").text)
         self.assertNotIn("por publicar", self.client().get("/actas").text)
 
+    def test_the_demo_school_line_follows_its_course(self):
+        # A lone «Escuela de Dirigentes: módulo 1» (no course) made line 10
+        # «Cumplida, 1 de 1» beside the course at 2 of its 4 modules, and
+        # the demo had two «módulo 1».
+        line = [x for x in self.client().get("/api/compliance").json()["lines"]
+                if x["number"] == 10][0]
+        self.assertNotEqual(line["state"], "cumplida", line)
+        self.assertTrue(any("2 de 4 módulos" in m for m in line["missing"]), line)
+        modules = [a for a in self.api("GET", "/api/activities").json()
+                   if a["kind"] == "modulo_escuela"]
+        in_course = {m["activity_id"] for m in self.demo_course()["modules"]}
+        self.assertEqual({a["id"] for a in modules}, in_course)
+
 
 if __name__ == "__main__":
     unittest.main()
