@@ -4,7 +4,11 @@ review of u1920): each test is a thing that read wrong, was cut off or
 could not be reached, as the officer, a councillor or the public saw it.
 """
 import datetime
+import html.parser
+import os
 import re
+import subprocess
+import tempfile
 import unittest
 
 from support import ServerTestCase
@@ -13,6 +17,47 @@ from support import ServerTestCase
 def text(html):
     """The page's words, tags dropped and spaces folded."""
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+class FormFields(html.parser.HTMLParser):
+    """The fields a browser would send from the form whose action is
+    ACTION, as the page draws them (checked radios, selected options)."""
+
+    def __init__(self, action):
+        super().__init__()
+        self.action, self.inside, self.fields, self.select = action, False, {}, None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form":
+            self.inside = a.get("action") == self.action
+        if not self.inside:
+            return
+        if tag == "input" and a.get("name"):
+            if a.get("type") in ("radio", "checkbox"):
+                if "checked" in a:
+                    self.fields[a["name"]] = a.get("value", "on")
+            else:
+                self.fields[a["name"]] = a.get("value", "")
+        elif tag == "select":
+            self.select = a.get("name")
+        elif tag == "option" and self.select:
+            if self.select not in self.fields or "selected" in a:
+                self.fields[self.select] = a.get("value", "")
+        elif tag == "textarea" and a.get("name"):
+            self.fields[a["name"]] = ""
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.inside = False
+        elif tag == "select":
+            self.select = None
+
+
+def form_fields(page, action):
+    parser = FormFields(action)
+    parser.feed(page)
+    return parser.fields
 
 
 class NewUserReview(ServerTestCase):
@@ -197,6 +242,41 @@ class NewUserReview(ServerTestCase):
                    if a["kind"] == "modulo_escuela"]
         in_course = {m["activity_id"] for m in self.demo_course()["modules"]}
         self.assertEqual({a["id"] for a in modules}, in_course)
+
+    def test_a_suplente_replaces_her_own_titular_unless_told_otherwise(self):
+        # «Reemplaza a» started at «—»: the quorum counted the suplente for
+        # her absent titular, but the sheet and the acta did not say whom
+        # she replaced unless the officer found the select on her phone.
+        members = self.api("GET", "/api/members").json()
+        sub = next(m for m in members if not m.get("titular", True))
+        titular = sub["substitute_for"]
+        aid = self.held_session("Sesión con suplente", days_ago=2)
+        admin = self.admin()
+        page = admin.get("/actividades/%d" % aid).text
+        fields = form_fields(page, "/actividades/%d/asistencia" % aid)
+        self.assertEqual(fields["sub_%d" % sub["id"]], "0",
+                         "her titular is present: she replaces no one")
+        fields["status_%d" % titular] = "justificado"
+        fields["reason_%d" % titular] = "Viaje"
+        r = admin.post("/actividades/%d/asistencia" % aid, form=fields)
+        self.assertIn(r.status, (200, 303), r.text[-500:])
+        page = admin.get("/actividades/%d" % aid).text
+        fields = form_fields(page, "/actividades/%d/asistencia" % aid)
+        self.assertEqual(fields["sub_%d" % sub["id"]], str(titular),
+                         "with her titular away, she is shown replacing him")
+        r = admin.post("/actividades/%d/asistencia" % aid, form=fields)
+        self.assertIn(r.status, (200, 303), r.text[-500:])
+        pdf = admin.get("/actividades/%d/asistencia.pdf" % aid).body
+        with tempfile.NamedTemporaryFile(suffix=".pdf", delete=False) as f:
+            f.write(pdf)
+        try:
+            sheet = subprocess.run(["pdftotext", f.name, "-"], capture_output=True,
+                                   text=True, check=True).stdout
+        finally:
+            os.unlink(f.name)
+        tit = next(m for m in members if m["id"] == titular)
+        self.assertIn("reemplaza", re.sub(r"\s+", " ", sheet).lower())
+        self.assertIn(tit["name"].split()[-2], sheet)
 
 
 if __name__ == "__main__":
