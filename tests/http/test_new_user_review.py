@@ -278,6 +278,41 @@ class NewUserReview(ServerTestCase):
         self.assertIn("reemplaza", re.sub(r"\s+", " ", sheet).lower())
         self.assertIn(tit["name"].split()[-2], sheet)
 
+    def test_a_valid_and_a_revoked_certificate_look_different(self):
+        # Both verdicts were drawn as the same grey line: «verdict-ok» and
+        # «verdict-bad» had no style.
+        day = (datetime.date.today() - datetime.timedelta(days=3)).isoformat()
+        r = self.api("POST", "/api/courses", {
+            "title": "Verificación", "plan_lines": [10], "completion": {"min_modules": 1},
+            "modules": [{"title": "Único", "start": day + "T19:00:00-03:00",
+                         "end": day + "T21:00:00-03:00", "modality": "virtual",
+                         "link": "https://zoom.us/j/1"}]})
+        self.assertEqual(r.status, 201, r.text)
+        cid, act = r.json()["id"], r.json()["modules"][0]["activity_id"]
+        codes = []
+        for i, name in enumerate(("Rosa Tapia", "Luis Rojas")):
+            e = self.api("POST", "/api/courses/%d/enrolments" % cid, {
+                "name": name, "email": "cert%d@example.cl" % i,
+                "organization": "JJVV Centro", "commune": "04301", "consent": True})
+            self.assertEqual(e.status, 201, e.text)
+            codes.append(e.json()["id"])
+        r = self.api("POST", "/api/activities/%d" % act, {"status": "realizada"})
+        self.assertEqual(r.status, 200, r.text)
+        r = self.api("POST", "/api/activities/%d/attendance" % act,
+                     [{"enrolment_id": e, "status": "presente"} for e in codes])
+        self.assertEqual(r.status, 200, r.text)
+        issued = self.api("POST", "/api/courses/%d/certificates" % cid).json()
+        self.assertEqual(len(issued), 2, issued)
+        r = self.api("POST", "/api/certificates/%s/revoke" % issued[1]["code"],
+                     {"reason": "Error de nombre"})
+        self.assertEqual(r.status, 200, r.text)
+        css = self.client().get("/static/style.css").text
+        for code, cls in ((issued[0]["code"], "verdict-ok"), (issued[1]["code"], "verdict-bad")):
+            page = self.client().get("/certificados/" + code).text
+            self.assertIn('class="verdict %s"' % cls, page)
+            self.assertTrue(re.search(r"\.%s\s*\{[^}]*border-color" % cls, css),
+                            "the stylesheet draws .%s" % cls)
+
 
 if __name__ == "__main__":
     unittest.main()
