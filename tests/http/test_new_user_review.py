@@ -125,6 +125,13 @@ class NewUserReview(ServerTestCase):
         self.assertEqual(r.status, 201, r.text)
         return r.json()["id"]
 
+    def add_module(self, cid, fields):
+        """Sends the course page's «Agregar un módulo» form."""
+        admin = self.admin()
+        token = admin.csrf_from("/admin/cursos/%d" % cid)
+        return admin.post("/admin/cursos/%d/modulos" % cid,
+                          form=dict(fields, csrf_token=token))
+
     def test_the_course_page_has_no_two_fields_with_one_id(self):
         # The module's «Título del módulo» and the course's «Nombre del
         # curso» were both id="titulo": the course's label named the
@@ -136,13 +143,10 @@ class NewUserReview(ServerTestCase):
     def test_a_refused_module_is_shown_again_with_what_was_typed(self):
         # It ended on a bare 422 page with «Ir al inicio», the typed lost.
         cid = self.new_course("Módulo rechazado")
-        admin = self.admin()
-        token = admin.csrf_from("/admin/cursos/%d" % cid)
-        r = admin.post("/admin/cursos/%d/modulos" % cid, form={
-            "csrf_token": token, "modulo_titulo": "Subsidios para comités",
-            "inicio": "2026-12-20T19:00", "fin": "2026-12-20T18:00",
-            "modalidad": "virtual", "enlace": "https://zoom.us/j/1",
-            "expositor": "Equipo PAC"})
+        r = self.add_module(cid, {
+            "modulo_titulo": "Subsidios para comités", "inicio": "2026-12-20T19:00",
+            "fin": "2026-12-20T18:00", "modalidad": "virtual",
+            "enlace": "https://zoom.us/j/1", "expositor": "Equipo PAC"})
         self.assertEqual(r.status, 422)
         self.assertNotIn("Ir al inicio", r.text)
         self.assertIn("El término debe ser posterior al inicio", r.text)
@@ -156,12 +160,9 @@ class NewUserReview(ServerTestCase):
         # The form offered «Presencial» with no commune to give: every
         # in-person module was refused («Indique la comuna…»).
         cid = self.new_course("Módulo presencial")
-        admin = self.admin()
-        token = admin.csrf_from("/admin/cursos/%d" % cid)
-        r = admin.post("/admin/cursos/%d/modulos" % cid, form={
-            "csrf_token": token, "modulo_titulo": "Jornada en Ovalle",
-            "inicio": "2026-12-21T10:00", "fin": "2026-12-21T12:00",
-            "modalidad": "presencial", "comuna": "04301",
+        r = self.add_module(cid, {
+            "modulo_titulo": "Jornada en Ovalle", "inicio": "2026-12-21T10:00",
+            "fin": "2026-12-21T12:00", "modalidad": "presencial", "comuna": "04301",
             "lugar": "Gobernación de Limarí", "enlace": "", "expositor": ""})
         self.assertEqual(r.status, 303, r.text[-600:])
         course = self.api("GET", "/api/courses/%d" % cid).json()
