@@ -473,6 +473,14 @@ int attendance_report_read(Arena *pArena, const void *p, size_t n,
   char cSep = 0;
   size_t iLine = 0, iData = 0;
   int nBefore = 0; /* Non-empty lines before the header: a summary */
+  /* A header that names no one (Zoom's meeting line when exported «with
+  ** meeting data»: Meeting ID, Topic, User Email, Duration…, the host's
+  ** e-mail) is kept only if no header with a name follows within a few
+  ** lines: the participants come after it. */
+  int aiNoName[ROLE_COUNT] = {0};
+  char cNoName = 0;
+  size_t iNoNameData = 0;
+  int nNoNameBefore = 0, nSince = 0;
   while (iLine < nText && !cSep) {
     size_t iEnd = iLine;
     while (iEnd < nText && zText[iEnd] != '\n') iEnd++;
@@ -492,6 +500,23 @@ int attendance_report_read(Arena *pArena, const void *p, size_t n,
     if (!cSep && nLine > 1) nBefore++;
     iLine = iEnd < nText ? iEnd + 1 : iEnd;
     iData = iLine;
+    if (cSep && aiCol[ROLE_NAME] < 0 && aiCol[ROLE_NAME_ALT] < 0 &&
+        aiCol[ROLE_FIRST] < 0 && !cNoName) {
+      cNoName = cSep;
+      memcpy(aiNoName, aiCol, sizeof(aiNoName));
+      iNoNameData = iData;
+      nNoNameBefore = nBefore;
+      cSep = 0;
+      nBefore++;
+    } else if (cNoName && !cSep && ++nSince > 5) {
+      break;
+    }
+  }
+  if (!cSep && cNoName) {
+    cSep = cNoName;
+    memcpy(aiCol, aiNoName, sizeof(aiCol));
+    iData = iNoNameData;
+    nBefore = nNoNameBefore;
   }
   if (!cSep) {
     *pzErr =

@@ -82,6 +82,15 @@ static void person_line(Html *h, const Enrolment *e, const char *zStatus,
   html_printf(h, "</li>\n");
 }
 
+int courses_activity_is_module(Request *r, const Activity *pAct) {
+  int64_t iCouncil = page_council_id(r);
+  int64_t iCourse = 0;
+  return iCouncil &&
+         course_of_activity(request_db(r), iCouncil, pAct->id, &iCourse) ==
+             DB_OK &&
+         iCourse > 0;
+}
+
 int courses_module_section(Html *h, Request *r, const Activity *pAct) {
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);

@@ -239,7 +239,13 @@ static void attendance_render(Html *h, Request *r, const Activity *a,
                 "</label>",
                 (long long)e->iMember, s ? s->zReason : "");
     if (!e->bTitular) {
+      /* Her own titular by default, unless he is recorded present: the
+      ** quorum already counts her for him, and «—» here left the sheet and
+      ** the acta without whom she replaced. */
       int64_t iSub = s && s->iSubstituteFor ? s->iSubstituteFor : 0;
+      const MeetingAttendance *pTit = row_of(aRow, nRow, e->iSubstituteFor);
+      if (!iSub && !(pTit && pTit->eStatus == ATTENDANCE_PRESENTE))
+        iSub = e->iSubstituteFor;
       html_printf(h,
                   "<label class=\"att-sub\">Reemplaza a <select name=\""
                   "sub_%lld\"><option value=\"0\">—</option>",
@@ -296,6 +302,15 @@ static void attendance_from_form(Request *r, const MeetingExpected *aExp,
     pIn->azCommune[pIn->n] = "";
     pIn->aiSubstituteFor[pIn->n] = strcmp(zStatus, "presente") == 0 ? iSub : 0;
     pIn->n++;
+  }
+  /* Nobody replaces a titular who is present himself. */
+  for (int i = 0; i < pIn->n; i++) {
+    for (int k = 0; k < pIn->n && pIn->aiSubstituteFor[i]; k++) {
+      if (pIn->a[k].iMemberId == pIn->aiSubstituteFor[i] &&
+          strcmp(pIn->a[k].zStatus, "presente") == 0) {
+        pIn->aiSubstituteFor[i] = 0;
+      }
+    }
   }
   for (int g = 0; g < GUEST_ROWS_MAX; g++) {
     const char *zName =

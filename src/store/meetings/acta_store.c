@@ -348,13 +348,20 @@ int meeting_acta_corrections(Db *pDb, Arena *pArena, int64_t iActa,
 int meeting_acta_published(Db *pDb, Arena *pArena, int64_t iCouncil,
                            int64_t **paiActivity, const char ***pazTitle,
                            int64_t **paiStart, int *pn) {
+  return meeting_acta_in_state(pDb, pArena, iCouncil, "publicada", paiActivity,
+                               pazTitle, paiStart, pn);
+}
+
+int meeting_acta_in_state(Db *pDb, Arena *pArena, int64_t iCouncil,
+                          const char *zState, int64_t **paiActivity,
+                          const char ***pazTitle, int64_t **paiStart, int *pn) {
   *pn = 0;
   DbStmt *p = db_query(pDb,
                        "SELECT a.id, a.title, a.starts_at FROM actas t JOIN "
                        "activities a ON a.id = t.activity_id WHERE "
-                       "a.council_id = ? AND t.state = 'publicada' ORDER BY "
+                       "a.council_id = ? AND t.state = ? ORDER BY "
                        "a.starts_at DESC, a.id",
-                       DB_I(iCouncil));
+                       DB_I(iCouncil), DB_T(zState));
   int nAlloc = 64, rc = p ? DB_DONE : DB_ERROR;
   *paiActivity = arena_alloc(pArena, sizeof(int64_t) * (size_t)nAlloc);
   *pazTitle = arena_alloc(pArena, sizeof(char *) * (size_t)nAlloc);

@@ -283,6 +283,11 @@ int meeting_acta_corrections(Db *pDb, Arena *pArena, int64_t iActa,
 int meeting_acta_published(Db *pDb, Arena *pArena, int64_t iCouncil,
                            int64_t **paiActivity, const char ***pazTitle,
                            int64_t **paiStart, int *pn);
+/* The same for the actas in another state (`aprobada`: approved, still to
+** be published). */
+int meeting_acta_in_state(Db *pDb, Arena *pArena, int64_t iCouncil,
+                          const char *zState, int64_t **paiActivity,
+                          const char ***pazTitle, int64_t **paiStart, int *pn);
 
 /* ---- Requests to authorities (plan line 5) and their answers ---- */
 

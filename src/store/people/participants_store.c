@@ -184,7 +184,12 @@ void participant_check(Db *pDb, Arena *pArena, int64_t iCouncil,
   if (zCommune[0]) {
     const TerritoryCommune *pC = territory_index_resolve(pIdx, zCommune);
     if (!pC) {
-      problem_add(pProblems, "comuna", "Elija una comuna de la lista.");
+      /* Typed in a pasted list as often as chosen in a form: name it. */
+      problem_add(pProblems, "comuna",
+                  arena_printf(pArena,
+                               "No hay una comuna llamada «%s»: escriba su "
+                               "nombre, como «Ovalle», o su código.",
+                               zCommune));
     } else {
       pPart->zCommuneCode = pC->zCode;
       pPart->zCommuneName = pC->zName;

@@ -58,6 +58,46 @@ static void zoom_rows_of_one_person_are_summed(void **state) {
   arena_free(pArena);
 }
 
+/* Zoom with «Export with meeting data» ticked: the meeting's own line
+** (Meeting ID, Topic, User Email, Duration…) comes first, then a blank
+** line and the participants. The meeting line names an e-mail and a time
+** but no one's name: it was taken for the report, and its only "person"
+** was the host. */
+static const char zZoomMeeting[] =
+    "Meeting ID,Topic,Start Time,End Time,User Email,Duration (Minutes),"
+    "Participants\r\n"
+    "\"812 3456 7890\",\"Escuela, módulo 2\",12/01/2026 08:20:00 PM,12/01/2026 "
+    "10:20:00 PM,pac@example.cl,120,3\r\n"
+    "\r\n"
+    "Name (Original Name),User Email,Join Time,Leave Time,Duration "
+    "(Minutes),Guest,Recording Consent,In Waiting Room\r\n"
+    "Encargada PAC,pac@example.cl,12/01/2026 08:20:00 PM,12/01/2026 "
+    "10:20:00 PM,120,No,,No\r\n"
+    "Ana Tapia,ana.tapia@example.cl,12/01/2026 08:21:00 PM,12/01/2026 "
+    "10:15:00 PM,114,Yes,,No\r\n"
+    "Bruno Díaz (iPhone de Bruno),,12/01/2026 08:25:00 PM,12/01/2026 "
+    "09:30:00 PM,65,Yes,,No\r\n";
+
+static void zoom_with_meeting_data_reads_the_participants(void **state) {
+  (void)state;
+  Arena *pArena = arena_new();
+  AttendanceReport r;
+  const char *zErr = NULL;
+  assert_int_equal(attendance_report_read(pArena, zZoomMeeting,
+                                          strlen(zZoomMeeting), &r, &zErr),
+                   REPORT_OK);
+  assert_int_equal(r.eTool, REPORT_TOOL_ZOOM);
+  assert_int_equal(r.nRow, 3);
+  assert_int_equal(r.nPerson, 3);
+  const ReportPerson *p = person(&r, "Ana Tapia");
+  assert_non_null(p);
+  assert_int_equal(p->nSeconds, 114 * 60);
+  p = person(&r, "Bruno Díaz");
+  assert_non_null(p);
+  assert_int_equal(p->nSeconds, 65 * 60);
+  arena_free(pArena);
+}
+
 /* Google Meet's attendance report: first and last name apart, durations
 ** in words. */
 static const char zMeet[] =
@@ -306,6 +346,7 @@ static void same_person_by_run_then_email_then_name(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(zoom_rows_of_one_person_are_summed),
+      cmocka_unit_test(zoom_with_meeting_data_reads_the_participants),
       cmocka_unit_test(meet_names_join_and_durations_read_in_words),
       cmocka_unit_test(teams_utf16_tabs_and_summary_block_are_read),
       cmocka_unit_test(other_files_are_refused_with_a_reason),
