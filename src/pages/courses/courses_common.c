@@ -37,8 +37,8 @@ int courses_enrol(Request *r, int64_t iCouncil, int64_t iUser, int64_t iCourse,
                   int64_t *piEnrol, int *pbAlready) {
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
-  int rc = enrolment_add(pDb, pArena, iCouncil, iUser, iCourse, pPart, bPhotos,
-                         zSource, piEnrol, pbAlready);
+  int rc = enrolment_add(pDb, iCouncil, iUser, iCourse, pPart, bPhotos, zSource,
+                         piEnrol, pbAlready);
   if (rc == DB_OK && !*pbAlready)
     rc = course_mail_enrolment(pDb, pArena, iCouncil, iCourse, *piEnrol, pPart,
                                request_public_url(r));

@@ -147,6 +147,13 @@ static int enrol_post(Request *r, int64_t iCouncil, const Course *c,
   if (rc == DB_OK)
     rc = courses_enrol(r, iCouncil, 0, c->id, &part, bPhotos, "formulario",
                        &iEnrol, &bAlready);
+  if (rc == DB_CONSTRAINT) {
+    /* Someone else took the last place meanwhile. */
+    db_rollback(pDb);
+    form_error(pErr, NULL,
+               course_enrol_state_text(pArena, c, COURSE_ENROL_FULL));
+    return 0;
+  }
   if (!courses_commit(r, rc)) return 1;
   respond_redirect(
       r, arena_printf(pArena, "/cursos/%lld?aviso=%s", (long long)c->id,

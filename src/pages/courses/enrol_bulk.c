@@ -31,6 +31,9 @@ typedef struct BulkRow {
   int bPhotos;
   Problems prob;
   const char *zWhat; /* "nueva", "registrada", "ya inscrita" */
+  /* The e-mail and commune as typed: a refused one is not in part, and
+  ** the preview must show what is wrong, not an empty cell. */
+  const char *zTypedEmail, *zTypedCommune;
 } BulkRow;
 
 typedef struct BulkCtx {
@@ -101,6 +104,8 @@ static int bulk_read(Request *r, int64_t iCouncil, int64_t iCourse,
     BulkCtx ctx = {azHead, nHead, w};
     participant_check(pDb, pArena, iCouncil, &idx, bulk_get, &ctx, 0, 0, 0,
                       &w->part, &w->prob);
+    w->zTypedEmail = bulk_get(&ctx, "correo");
+    w->zTypedCommune = bulk_get(&ctx, "comuna");
     const char *zPhotos = bulk_get(&ctx, "fotos");
     w->bPhotos =
         zPhotos && (strcmp(participant_fold(pArena, zPhotos), "si") == 0);
@@ -183,8 +188,7 @@ void page_admin_course_enrol(Request *r) {
       rcw = courses_enrol(r, iCouncil, request_user(r)->id, c.id, &aRow[i].part,
                           aRow[i].bPhotos, "carga", &iEnrol, &bAlready);
     }
-    if (rcw == DB_OK && c.nCapacity > 0 &&
-        enrolment_count(pDb, c.id) > c.nCapacity) {
+    if (rcw == DB_CONSTRAINT) {
       db_rollback(pDb);
       zErr = arena_printf(pArena,
                           "La lista supera los %d cupos del curso: no se "
@@ -241,8 +245,13 @@ void page_admin_course_enrol(Request *r) {
                   "data-label=\"Organización\">%s</td><td data-label=\""
                   "Comuna\">%s</td><td data-label=\"Resultado\">",
                   w->prob.n ? " class=\"row-error\"" : "", w->iLine,
-                  w->part.zName, w->part.zEmail, w->part.zOrganization,
-                  w->part.zCommuneName ? w->part.zCommuneName : "");
+                  w->part.zName,
+                  w->part.zEmail[0] || !w->zTypedEmail ? w->part.zEmail
+                                                       : w->zTypedEmail,
+                  w->part.zOrganization,
+                  w->part.zCommuneName ? w->part.zCommuneName
+                  : w->zTypedCommune   ? w->zTypedCommune
+                                       : "");
       if (!w->prob.n) html_printf(&h, "%s", w->zWhat);
       for (int k = 0; k < w->prob.n; k++)
         html_printf(&h, "%s%s", k ? " " : "", w->prob.azMessage[k]);
