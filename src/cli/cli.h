@@ -56,6 +56,8 @@ void cli_password_wipe(void);
 int cmd_serve(int argc, char **argv);
 int cmd_migrate(int argc, char **argv);
 int cmd_user(int argc, char **argv);
+int cmd_council(int argc, char **argv);
+int cmd_routes(int argc, char **argv); /* Hidden: the route table */
 int cmd_token(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 int cmd_backup(int argc, char **argv);

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "store/accounts/accounts.h"
+#include "store/council/council.h"
 #include "cli/cli.h"
 
 #define DEMO_ADMIN_EMAIL "encargada.pac@demo.cosoc.cl"
@@ -120,6 +121,8 @@ int cmd_demo(int argc, char **argv) {
     if (demo_council(pDb) == DB_OK &&
         accounts_user_create(pDb, pArena, DEMO_ADMIN_EMAIL, DEMO_ADMIN_NAME,
                              "admin", zPassword, &iAdmin, &zErr, NULL) == DB_OK &&
+        council_member_set(pDb, iAdmin, council_default_id(pDb), "admin") ==
+            DB_OK &&
         demo_people(pDb, pArena) == DB_OK &&
         demo_plan(pDb, pArena, iAdmin, &zErr) == DB_OK &&
         demo_activities(pDb, pArena) == DB_OK &&

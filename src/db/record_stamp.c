@@ -27,6 +27,10 @@ static const char *const azStampSql[RECORD_N_KIND] = {
         "SELECT t.attendance_version, coalesce(t.attendance_updated_at, 0), "
         "coalesce(u.name, '') FROM activities t LEFT JOIN users u ON u.id = "
         "t.attendance_updated_by WHERE t.id = ?",
+    [RECORD_COUNCIL] =
+        "SELECT t.version, coalesce(t.updated_at, 0), coalesce(u.name, '') "
+        "FROM councils t LEFT JOIN users u ON u.id = t.updated_by WHERE "
+        "t.id = ?",
 };
 
 int record_stamp_get(Db *pDb, Arena *pArena, RecordKind eKind, int64_t iId,
@@ -66,6 +70,7 @@ static const char *const azClaimSql[RECORD_N_KIND] = {
     [RECORD_ATTENDANCE] =
         "UPDATE activities SET attendance_updated_by = CAST(? AS BIGINT) "
         "WHERE id = ? AND attendance_version = ? RETURNING id",
+    [RECORD_COUNCIL] = CLAIM_SQL("councils"),
 };
 
 int record_stamp_mark(Db *pDb, RecordKind eKind, int64_t iId, int64_t iUser) {

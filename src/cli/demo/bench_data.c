@@ -24,6 +24,7 @@
 #include <time.h>
 
 #include "store/accounts/accounts.h"
+#include "store/council/council.h"
 #include "store/activities/activity_store.h"
 #include "cli/cli.h"
 #include "domain/chile_time.h"
@@ -168,7 +169,12 @@ static int bench_council_row(BenchCouncil *c) {
                                    "SEREMI y SERVIU Región de %s",
                                    c->zRegionName),
       .zRegion = c->zRegionCode};
-  return council_create(c->pDb, &row, &c->iId);
+  int rc = council_create(c->pDb, &row, &c->iId);
+  /* Its administrator is every council's officer */
+  if (rc == DB_OK && c->iAdmin) {
+    rc = council_member_set(c->pDb, c->iAdmin, c->iId, "admin");
+  }
+  return rc;
 }
 
 static const char *bench_commune(BenchCouncil *c) {

@@ -62,7 +62,8 @@ void page_api_mail(Request *r) {
   }
   OutboxRow *aRow = NULL;
   int nRow = 0;
-  if (!page_db_ok(r, outbox_list(request_db(r), request_arena(r), zKind, iId,
+  if (!page_db_ok(r, outbox_list(request_db(r), request_arena(r),
+                                 page_council_id(r), zKind, iId,
                                  API_MAIL_MAX, &aRow, &nRow))) {
     return;
   }

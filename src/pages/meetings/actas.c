@@ -602,7 +602,8 @@ static void post_state(Request *r, ActaView *v) {
   }
   if (eTo == ACTA_APROBADA) {
     Activity later;
-    if (activity_get(request_db(r), pArena, iApproving, &later) != DB_OK ||
+    if (activity_get(request_db(r), pArena, page_council_id(r), iApproving,
+                     &later) != DB_OK ||
         later.iStart <= v->act.iStart) {
       acta_refuse(r, v, 422, "sesion",
                   "El acta se aprueba en una sesión posterior: "
@@ -795,7 +796,7 @@ int actas_pdf_bytes(Db *pDb, Arena *pArena, const Council *pCouncil,
                     int64_t iActivity, const char **ppOut, size_t *pnOut) {
   ActaView v;
   memset(&v, 0, sizeof(v));
-  int rc = activity_get(pDb, pArena, iActivity, &v.act);
+  int rc = activity_get(pDb, pArena, pCouncil->id, iActivity, &v.act);
   if (rc != DB_OK) return rc;
   if (view_fill(pDb, pArena, pCouncil->id, &v) != DB_OK) return DB_ERROR;
   /* Approved is what counts as evidence (evidence_system_kinds). */

@@ -74,11 +74,20 @@ static int load_lines(Db *pDb, Activity *a) {
   return db_end(p, rc);
 }
 
-int activity_get(Db *pDb, Arena *pArena, int64_t iId, Activity *pAct) {
+int activity_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,
+                 Activity *pAct) {
   memset(pAct, 0, sizeof(*pAct));
   int rc = db_get(pDb, pArena, &activity_map, pAct,
-                  "SELECT " ACTIVITY_COLUMNS "WHERE a.id = ?", DB_I(iId));
+                  "SELECT " ACTIVITY_COLUMNS
+                  "WHERE a.id = ? AND a.council_id "
+                  "= ?",
+                  DB_I(iId), DB_I(iCouncil));
   return rc == DB_OK ? load_lines(pDb, pAct) : rc;
+}
+
+int64_t activity_council(Db *pDb, int64_t iId) {
+  return db_int(pDb, 0, "SELECT council_id FROM activities WHERE id = ?",
+                DB_I(iId));
 }
 
 int activity_list(Db *pDb, Arena *pArena, int64_t iCouncil,
@@ -233,7 +242,6 @@ int activity_history_list(Db *pDb, Arena *pArena, int64_t iAct,
 }
 
 /* ---- Agenda ---- */
-
 
 int activity_agenda_get(Db *pDb, Arena *pArena, int64_t iAct,
                         const char ***pazItem, int *pnItem) {

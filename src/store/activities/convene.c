@@ -196,6 +196,7 @@ static int queue_one(Db *pDb, Arena *pArena, const Activity *a, MailKind e,
   msg.aAttach = zIcs ? &att : NULL;
   msg.nAttach = zIcs ? 1 : 0;
   int64_t iId = 0;
+  msg.iCouncil = a->iCouncil;
   int rc = outbox_queue(pDb, &msg, &iId, NULL);
   return rc == OUTBOX_QUEUED || rc == OUTBOX_ALREADY_QUEUED ? DB_OK
          : rc == OUTBOX_INVALID                             ? DB_CONSTRAINT
