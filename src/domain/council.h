@@ -44,7 +44,9 @@ typedef struct CouncilAsk {
   int64_t iPrefix; /* The /c/SLUG/ path prefix */
   int64_t iAsked;  /* ?council=ID on GET, "council": ID in a JSON body */
   int64_t iUser;   /* The signed-in user's current council */
-  int64_t iOnly;   /* The only council of the installation */
+  int64_t iOnly;   /* The installation's only council; with several, the
+                   ** lowest-numbered (the one served before there could
+                   ** be several) */
 } CouncilAsk;
 /* The first of them that names a council, 0 when none does. */
 int64_t council_resolve(const CouncilAsk *pAsk);

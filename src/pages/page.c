@@ -70,6 +70,10 @@ void page_begin(Request *r, Html *h, const char *zTitle, const char *zNav) {
     info.zUserName = pUser->zName;
     info.zUserRole = accounts_role_label(pUser->zRole);
     info.zCsrfToken = request_csrf_token(r);
+    info.bCouncilSwitch = council_member_count(request_db(r), pUser->id) > 1 ||
+                          page_is_national(r);
+    info.bCouncilAdmin =
+        page_may_manage_councils(r) && council_count(request_db(r)) > 1;
   }
   info.zNotice = notice_text(request_query(r, "aviso"));
   html_init(h, request_arena(r));

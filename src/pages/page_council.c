@@ -18,6 +18,8 @@
 typedef struct PageState {
   int bCouncilRead;  /* pCouncil has been looked up */
   int bUnknown;      /* The request named a council that does not exist */
+  int bMalformed;    /* … or named it with something not a number */
+  int bDefault;      /* Nothing named one: the installation's first */
   Council *pCouncil; /* NULL: none (yet, or none could be told) */
 } PageState;
 
@@ -101,12 +103,13 @@ static void council_lookup(Request *r, PageState *p) {
   }
   ask.iAsked = asked_council(r);
   if (ask.iAsked < 0) {
-    p->bUnknown = 1;
+    p->bUnknown = p->bMalformed = 1;
     return;
   }
   ask.iUser = user_council(r);
-  ask.iOnly = council_only_id(pDb);
+  ask.iOnly = council_default_id(pDb);
   int64_t iCouncil = council_resolve(&ask);
+  p->bDefault = !ask.iPrefix && !ask.iAsked && !ask.iUser;
   if (iCouncil == ask.iPrefix && ask.iPrefix) {
     p->pCouncil = c;
   } else if (iCouncil) {
@@ -188,32 +191,25 @@ static int council_roles(Request *r, int64_t iCouncil) {
 
 int page_scope(Request *r) {
   PageState *p = page_state(r);
-  p->bCouncilRead = 0; /* Asked before the user was known (upload limits) */
-  p->bUnknown = 0;
-  p->pCouncil = NULL;
+  memset(p, 0, sizeof(*p)); /* Asked before the user was known (uploads) */
   const Council *c = page_council(r);
   if (p->bUnknown) {
+    int iStatus = p->bMalformed ? 400 : 404;
+    const char *zMessage = p->bMalformed ? "El consejo debe ser un número."
+                                         : "No existe ese consejo.";
     if (request_is_api(r)) {
-      respond_json_error(r, 404, "No existe ese consejo.", "council");
+      respond_json_error(r, iStatus, zMessage, "council");
     } else {
-      respond_error(r, 404, "No existe ese consejo.");
+      respond_error(r, iStatus, zMessage);
     }
     return 1;
   }
-  Db *pDb = request_db(r);
-  if (!c && council_count(pDb) > 1) {
-    /* Several councils and nothing says which: the public pick one on the
-    ** national page; the API says how to name one. */
-    if (request_is_api(r)) {
-      respond_json_error(r, 400,
-                         "Indique el consejo: ?council=ID (GET /api/councils "
-                         "los lista).",
-                         "council");
-    } else if (!request_is_post(r)) {
-      respond_redirect(r, "/consejos");
-    } else {
-      respond_error(r, 400, "Elija primero un consejo.");
-    }
+  /* Several councils and nothing names one: the home page is the national
+  ** view's to show; other addresses go on serving the installation's first
+  ** council, as before there could be several. */
+  if (c && p->bDefault && strcmp(request_path(r), "/") == 0 &&
+      !request_is_post(r) && council_count(request_db(r)) > 1) {
+    respond_redirect(r, "/consejos");
     return 1;
   }
   if (c && request_user(r)) request_set_roles(r, council_roles(r, c->id));

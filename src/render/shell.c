@@ -12,7 +12,7 @@
 #define COSOC_DEFAULT_SITE_NAME "cosoc"
 
 typedef struct NavEntry {
-  const char *zKey;   /* Matches ShellInfo.zNav */
+  const char *zKey; /* Matches ShellInfo.zNav */
   const char *zHref;
   const char *zLabel; /* Spanish */
   int mRole;          /* Who sees it */
@@ -28,14 +28,15 @@ static const NavEntry aNav[] = {
     {"usuarios", "/admin/usuarios", "Usuarios", ROLE_ADMIN},
     {"integrantes", "/integrantes", "Integrantes", ROLES_EVERYONE},
     {"admin-integrantes", "/admin/integrantes", "Consejeros", ROLE_ADMIN},
-    {"admin-organizaciones", "/admin/organizaciones", "Organizaciones", ROLE_ADMIN},
+    {"admin-organizaciones", "/admin/organizaciones", "Organizaciones",
+     ROLE_ADMIN},
     {"admin-directorio", "/admin/directorio", "Directorio", ROLE_ADMIN},
     {"correo", "/admin/correo", "Correo", ROLE_ADMIN},
 };
 
 void shell_begin(Html *h, const ShellInfo *p) {
-  const char *zSite = p->zCouncil && *p->zCouncil ? p->zCouncil
-                                                   : COSOC_DEFAULT_SITE_NAME;
+  const char *zSite =
+      p->zCouncil && *p->zCouncil ? p->zCouncil : COSOC_DEFAULT_SITE_NAME;
   html_printf(h,
               "<!DOCTYPE html>\n<html lang=\"es-CL\">\n<head>\n"
               "<meta charset=\"utf-8\">\n"
@@ -60,26 +61,38 @@ void shell_begin(Html *h, const ShellInfo *p) {
     if (!(aNav[i].mRole & p->mRole)) continue;
     int bCurrent = p->zNav && strcmp(p->zNav, aNav[i].zKey) == 0;
     html_printf(h,
-                bCurrent ? "<li><a href=\"%s\" aria-current=\"page\">%s</a></li>"
-                         : "<li><a href=\"%s\">%s</a></li>",
+                bCurrent
+                    ? "<li><a href=\"%s\" aria-current=\"page\">%s</a></li>"
+                    : "<li><a href=\"%s\">%s</a></li>",
                 aNav[i].zHref, aNav[i].zLabel);
   }
   html_printf(h, "</ul></nav>\n<div class=\"account\">");
   if (p->zUserName) {
     html_printf(h,
                 "<span class=\"account-name\">%s <span class=\"role\">%s"
-                "</span></span> <a href=\"/cuenta\">Mi cuenta</a> "
+                "</span></span> ",
+                p->zUserName, p->zUserRole ? p->zUserRole : "");
+    if (p->bCouncilSwitch) {
+      html_printf(h,
+                  "<a href=\"/consejo\" id=\"cambiar-consejo\">Cambiar "
+                  "de consejo</a> ");
+    }
+    if (p->bCouncilAdmin) {
+      html_printf(h, "<a href=\"/admin/consejos\">Consejos</a> ");
+    }
+    html_printf(h,
+                "<a href=\"/cuenta\">Mi cuenta</a> "
                 "<form method=\"post\" action=\"/logout\" "
                 "class=\"inline-form\"><input type=\"hidden\" "
                 "name=\"csrf_token\" value=\"%s\"><button type=\"submit\" "
                 "class=\"link-button\">Salir</button></form>",
-                p->zUserName, p->zUserRole ? p->zUserRole : "",
                 p->zCsrfToken ? p->zCsrfToken : "");
   } else {
     html_printf(h, "<a class=\"button\" href=\"/login\">Ingresar</a>");
   }
-  html_printf(h, "</div>\n</div></header>\n"
-                 "<main id=\"contenido\" class=\"wrap\" tabindex=\"-1\">\n");
+  html_printf(h,
+              "</div>\n</div></header>\n"
+              "<main id=\"contenido\" class=\"wrap\" tabindex=\"-1\">\n");
   if (p->zNotice) {
     html_printf(h, "<div class=\"notice notice-ok\" role=\"status\">%s</div>\n",
                 p->zNotice);

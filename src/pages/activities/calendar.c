@@ -94,10 +94,9 @@ static void filter_form(Html *h, Request *r, const char *zView,
       DB_OK) {
     for (int i = 0; i < doc.nLine; i++) {
       const PlanLine *pL = &doc.aLine[i];
-      html_printf(h, "<option value=\"%d\"%s>%d. %.70s%s</option>",
-                  pL->iNumber, pL->iNumber == f->iLine ? " selected" : "",
-                  pL->iNumber, pL->zObjective,
-                  strlen(pL->zObjective) > 70 ? "…" : "");
+      html_printf(h, "<option value=\"%d\"%s>%d. %.70s%s</option>", pL->iNumber,
+                  pL->iNumber == f->iLine ? " selected" : "", pL->iNumber,
+                  pL->zObjective, strlen(pL->zObjective) > 70 ? "…" : "");
     }
   }
   html_printf(h,
@@ -288,8 +287,9 @@ void page_calendar_ics(Request *r) {
   const char *zKey =
       strlen(zBase) > 200
           ? NULL
-          : arena_printf(request_arena(r), "calendario.ics\x1f%s\x1f%lld",
-                         zBase, (long long)iMinute);
+          : page_cache_key(r, arena_printf(request_arena(r),
+                                           "calendario.ics\x1f%s\x1f%lld",
+                                           zBase, (long long)iMinute));
   send_feed(r, &f, council_name(r), zKey);
 }
 

@@ -124,8 +124,7 @@ static void mail_page(Request *r, int iStatus, const FormErrors *pErr) {
                 "en la bandeja de salida hasta que se configure.</div>\n");
   }
   int nPending = 0, nSent = 0, nFailed = 0;
-  outbox_counts(request_db(r), page_council_id(r), &nPending, &nSent,
-                &nFailed);
+  outbox_counts(request_db(r), page_council_id(r), &nPending, &nSent, &nFailed);
   html_printf(&h,
               "<p class=\"mail-counts\">Pendientes: <strong>%d</strong> · "
               "Enviados: <strong>%d</strong> · Fallidos: <strong>%d"
@@ -181,8 +180,8 @@ void page_admin_mail(Request *r) {
   const char *zProblem = NULL;
   int64_t iId = 0;
   const Council *c = page_council(r);
-  int rc = mail_queue_sample(request_db(r), request_arena(r),
-                             c ? c->id : 0, c ? c->zShortName : NULL, request_field(r, "to"),
+  int rc = mail_queue_sample(request_db(r), request_arena(r), c ? c->id : 0,
+                             c ? c->zShortName : NULL, request_field(r, "to"),
                              NULL, &iId, &zProblem);
   if (rc == OUTBOX_INVALID) {
     form_error(&err, "to", zProblem);
