@@ -19,7 +19,7 @@ typedef struct Command {
 static const Command aCommand[] = {
     {"serve", cmd_serve, "atiende el sitio web y la API"},
     {"migrate", cmd_migrate, "crea o actualiza el esquema de la base de datos"},
-    {"user", cmd_user, "administra cuentas (add, disable, enable, role, list)"},
+    {"user", cmd_user, "administra cuentas (add, disable, enable, role, council, list)"},
     {"council", cmd_council, "los consejos de la instalación (add, list)"},
     {"token", cmd_token, "tokens para la API (create, revoke, list)"},
     {"demo", cmd_demo, "crea una instalación de demostración"},

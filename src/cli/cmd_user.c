@@ -229,6 +229,49 @@ static int user_role(int argc, char **argv) {
   return account_cmd_end(&c, CLI_OK);
 }
 
+/* cosoc user council: the account joins another council (or changes its
+** role there). */
+static int user_council(int argc, char **argv) {
+  AccountCmd c;
+  const char *zCouncil = NULL, *zRole = NULL;
+  const CliOption aExtra[] = {
+      {"council", NULL, 0, "id del consejo (cosoc council list)", &zCouncil},
+      {"role", NULL, 0,
+       "admin, consejero o autoridad (el de la cuenta si se "
+       "omite)",
+       &zRole},
+  };
+  int rc = account_cmd_begin(
+      &c, argc, argv, "user council",
+      "Uso: cosoc user council --db ARCHIVO --email CORREO --council ID "
+      "[--role ROL]\n\nHace a la cuenta integrante de otro consejo, con "
+      "ese rol en él (o le cambia el rol allí). Quien está en varios "
+      "consejos elige uno al ingresar y puede cambiar.",
+      aExtra, 2);
+  if (rc != CLI_OK) return rc == CLI_HELP_SHOWN ? CLI_OK : rc;
+  int64_t iCouncil = zCouncil ? strtoll(zCouncil, NULL, 10) : 0;
+  if (!zRole) zRole = c.user.zRole;
+  if (iCouncil <= 0 || !accounts_role_bit(zRole)) {
+    fprintf(stderr,
+            "cosoc user council: falta --council ID o el rol no "
+            "existe\n");
+    return account_cmd_end(&c, CLI_USAGE);
+  }
+  if (!council_exists(c.pDb, iCouncil)) {
+    fprintf(stderr, "cosoc user council: no hay un consejo con id %lld\n",
+            (long long)iCouncil);
+    return account_cmd_end(&c, CLI_FAIL);
+  }
+  if (council_member_set(c.pDb, c.user.id, iCouncil, zRole) != DB_OK) {
+    fprintf(stderr, "cosoc user council: no se pudo guardar\n");
+    return account_cmd_end(&c, CLI_FAIL);
+  }
+  printf("%s: %s del consejo %lld.\n",
+         text_for_terminal(c.pArena, c.user.zEmail), zRole,
+         (long long)iCouncil);
+  return account_cmd_end(&c, CLI_OK);
+}
+
 /* "2025-03-20 14:05" (UTC) or "-" for 0. */
 static const char *cli_time(Arena *pArena, int64_t t) {
   if (!t) return "-";
@@ -278,6 +321,7 @@ static const char zUserUsage[] =
     "  disable  desactiva una cuenta: terminan sus sesiones y tokens\n"
     "  enable   reactiva una cuenta desactivada\n"
     "  role     cambia el rol (--role admin|consejero|autoridad)\n"
+    "  council  la hace integrante de otro consejo (--council ID, --role)\n"
     "  list     muestra las cuentas\n\n"
     "Cada uno tiene su ayuda: cosoc user SUBCOMANDO --help\n";
 
@@ -287,6 +331,7 @@ int cmd_user(int argc, char **argv) {
   if (strcmp(zSub, "disable") == 0) return user_set_active(argc, argv, 0);
   if (strcmp(zSub, "enable") == 0) return user_set_active(argc, argv, 1);
   if (strcmp(zSub, "role") == 0) return user_role(argc, argv);
+  if (strcmp(zSub, "council") == 0) return user_council(argc, argv);
   if (strcmp(zSub, "list") == 0) return user_list(argc, argv);
   if (strcmp(zSub, "--help") == 0 || strcmp(zSub, "-h") == 0) {
     printf("%s", zUserUsage);

@@ -64,7 +64,12 @@ void page_begin(Request *r, Html *h, const char *zTitle, const char *zNav) {
   const User *pUser = request_user(r);
   info.zTitle = zTitle;
   info.zNav = zNav;
-  info.zCouncil = pCouncil ? pCouncil->zShortName : NULL;
+  /* The installation's own pages (the national view, the choice of
+  ** council) belong to no council when there are several. */
+  int bInstallation = (request_route_flags(r) & ROUTE_UNSCOPED) &&
+                      !request_path_prefix(r) &&
+                      council_count(request_db(r)) > 1;
+  info.zCouncil = pCouncil && !bInstallation ? pCouncil->zShortName : NULL;
   info.mRole = pUser ? pUser->mRole : ROLE_ANONYMOUS;
   if (pUser) {
     info.zUserName = pUser->zName;

@@ -723,3 +723,37 @@ int cmd_bench_data(int argc, char **argv) {
   if (rc == CLI_OK && !db_target_is_postgres(zDb)) bench_report_file_size(zDb);
   return rc;
 }
+
+/* ---- More councils for the demo (cosoc demo --councils N) ------------- */
+
+int bench_demo_council(Db *pDb, Arena *pArena, int iIndex, int64_t iOfficer,
+                       int64_t *piCouncil) {
+  const char *azCode[TERRITORY_REGIONS], *azName[TERRITORY_REGIONS];
+  TerritoryIndex idx;
+  if (iIndex < 1 || bench_regions(pDb, pArena, azCode, azName) <= iIndex ||
+      territory_index_load(pDb, pArena, &idx) != DB_OK) {
+    return DB_ERROR;
+  }
+  /* Its own seed: the same council every time, unlike the others */
+  BenchRng rng = {BENCH_SEED + (unsigned long long)iIndex};
+  BenchCouncil c;
+  memset(&c, 0, sizeof(c));
+  c.pDb = pDb;
+  c.pArena = pArena;
+  c.pRng = &rng;
+  c.iAdmin = iOfficer;
+  c.zRegionCode = azCode[iIndex];
+  c.zRegionName = azName[iIndex];
+  c.apCommune =
+      arena_alloc(pArena, sizeof(*c.apCommune) * (size_t)(idx.nCommune + 1));
+  for (int k = 0; k < idx.nCommune; k++) {
+    if (strcmp(idx.aCommune[k].zRegionCode, c.zRegionCode) == 0) {
+      c.apCommune[c.nCommune++] = &idx.aCommune[k];
+    }
+  }
+  if (c.nCommune == 0 || bench_council(&c, iIndex, 1) != DB_OK) {
+    return DB_ERROR;
+  }
+  *piCouncil = c.iId;
+  return DB_OK;
+}
