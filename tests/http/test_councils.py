@@ -15,7 +15,11 @@ import sqlite3
 import subprocess
 import unittest
 
-from support import PSQL, ServerTestCase, query_one, run_cli
+import shutil
+import tempfile
+
+from support import (PSQL, Server, ServerTestCase, drop_database, new_database,
+                     query_one, run_cli)
 
 ANONYMOUS = 0x01
 ADMIN = 0x02
@@ -395,6 +399,46 @@ class ManyCouncils(ServerTestCase):
                                         "'sin.consejo@example.cl'"))
         out = run_cli("council", "list", "--db", db, check=0).stdout
         self.assertIn("%d\t%s\t05" % (self.a["id"], self.a["slug"]), out)
+
+
+class DemoCouncils(unittest.TestCase):
+    """cosoc demo --councils 2: a newcomer sees the national view."""
+
+    def test_the_demo_holds_a_second_council_with_its_officer(self):
+        tmp = tempfile.mkdtemp(prefix="cosoc-councils-")
+        self.addCleanup(shutil.rmtree, tmp, True)
+        db = new_database(tmp)
+        self.addCleanup(drop_database, db)
+        out = run_cli("demo", "--db", db, "--councils", "2", check=0).stdout
+        self.assertIn("Administrador: encargada.pac@demo.cosoc.cl", out)
+        second = re.search(r"Encargada del consejo 2: (\S+)\nSu contraseña: (\S+)", out)
+        national = re.search(r"Equipo nacional: (\S+)\nSu contraseña: (\S+)", out)
+        slug = re.search(r"Consejo 2: .*, en /c/([a-z0-9-]+)/", out).group(1)
+        self.assertTrue(second and national, out)
+        self.assertEqual(run_cli("demo", "--db", db, "--councils", "9").returncode, 2)
+        with Server(db) as server:
+            c = server.client()
+            r = c.get("/consejos")
+            self.assertIn('href="/c/cosoc-minvu-serviu-coquimbo/"', r.text)
+            self.assertIn('href="/c/%s/"' % slug, r.text)
+            self.assertEqual(r.text.count("Sin plan aprobado"), 0)
+            c.login(second.group(1), second.group(2))
+            r = c.get("/api/activities")
+            self.assertEqual(r.status, 200)
+            self.assertGreater(len(r.json()), 0)
+            ids = ",".join(str(a["id"]) for a in r.json())
+            self.assertEqual(query_one(db, "SELECT count(DISTINCT council_id) FROM "
+                                           "activities WHERE id IN (%s)" % ids), "1")
+            self.assertEqual(query_one(db, "SELECT council_id FROM activities WHERE id "
+                                           "= %s" % r.json()[0]["id"]), "2")
+            self.assertIn("Consejeros", c.get("/c/%s/admin/integrantes" % slug).text)
+            self.assertEqual(c.get("/c/cosoc-minvu-serviu-coquimbo/admin/integrantes")
+                             .status, 403)
+            c.close()
+            n = server.client()
+            n.login(national.group(1), national.group(2))
+            self.assertIn('id="consejos-lineas"', n.get("/consejos").text)
+            n.close()
 
 
 class OneCouncil(ServerTestCase):
