@@ -203,13 +203,15 @@ int activity_update(Db *pDb, int64_t iUser, const Activity *pOld,
       "starts_at = ?, ends_at = ?, modality = ?, link = ?, commune_code = ?, "
       "address = ?, organizer = ?, status = ?, is_public = ?, "
       "ical_sequence = ?, updated_at = ?, updated_by = ?, "
-      "version = version + 1 WHERE id = ? AND version = ? RETURNING version",
+      "version = version + 1 WHERE id = ? AND version = ? AND council_id = ? "
+      "RETURNING version",
       &iVersion, DB_T(pNew->zKind), DB_T(pNew->zTitle),
       DB_TE(pNew->zDescription), DB_I(pNew->iStart), DB_I(pNew->iEnd),
       DB_T(pNew->zModality), DB_TE(pNew->zLink), DB_TN(pNew->zCommune),
       DB_TE(pNew->zAddress), DB_TE(pNew->zOrganizer), DB_T(pNew->zStatus),
       DB_I(pNew->bPublic ? 1 : 0), DB_I(pNew->iSequence), DB_I(db_now()),
-      DB_IN(iUser), DB_I(pOld->id), DB_I(pOld->iVersion));
+      DB_IN(iUser), DB_I(pOld->id), DB_I(pOld->iVersion),
+      DB_I(pOld->iCouncil));
   if (rc == DB_DONE) { /* Not at the version the form was drawn from */
     db_rollback(pDb);
     return DB_STALE;
