@@ -240,6 +240,10 @@ class ManyCouncils(ServerTestCase):
         aid = act.json()["id"]
         self.assertEqual(self.first("SELECT council_id FROM activities WHERE id = %d" % aid),
                          str(self.a["id"]))
+        me = self.api("GET", "/api/me", token=self.a["token"]).json()
+        self.assertEqual(me["council"], self.a["id"])
+        self.assertEqual(me["councils"], [{"id": self.a["id"], "slug": self.a["slug"],
+                                           "role": "admin"}])
         # Council C's officer: not found by id, refused by name
         tc = self.c["token"]
         for path in ("/api/activities/%d" % aid, "/api/activities/%d/mail" % aid):
