@@ -620,6 +620,27 @@ static int bench_count(const char *zOpt, const char *z, int nMax, int *pn) {
 
 /* Councils 0..nCouncil-1 of the region list, one transaction each, from
 ** one generator stream: CLI_OK or CLI_FAIL (message printed). */
+/* A council's generation state: its region and the region's communes. */
+static void bench_council_start(BenchCouncil *c, Db *pDb, Arena *pArena,
+                                BenchRng *pRng, int64_t iAdmin,
+                                const char *zCode, const char *zName,
+                                const TerritoryIndex *pIdx) {
+  memset(c, 0, sizeof(*c));
+  c->pDb = pDb;
+  c->pArena = pArena;
+  c->pRng = pRng;
+  c->iAdmin = iAdmin;
+  c->zRegionCode = zCode;
+  c->zRegionName = zName;
+  c->apCommune =
+      arena_alloc(pArena, sizeof(*c->apCommune) * (size_t)(pIdx->nCommune + 1));
+  for (int k = 0; k < pIdx->nCommune; k++) {
+    if (strcmp(pIdx->aCommune[k].zRegionCode, zCode) == 0) {
+      c->apCommune[c->nCommune++] = &pIdx->aCommune[k];
+    }
+  }
+}
+
 static int bench_all_councils(Db *pDb, const TerritoryIndex *pIdx,
                               const char *const *azCode,
                               const char *const *azName, int nCouncil,
@@ -631,20 +652,8 @@ static int bench_all_councils(Db *pDb, const TerritoryIndex *pIdx,
     ** would be the whole data set in memory. */
     Arena *pCouncilArena = arena_new();
     BenchCouncil c;
-    memset(&c, 0, sizeof(c));
-    c.pDb = pDb;
-    c.pArena = pCouncilArena;
-    c.pRng = &rng;
-    c.iAdmin = iAdmin;
-    c.zRegionCode = azCode[i];
-    c.zRegionName = azName[i];
-    c.apCommune = arena_alloc(pCouncilArena,
-                              sizeof(*c.apCommune) * (size_t)pIdx->nCommune);
-    for (int k = 0; k < pIdx->nCommune; k++) {
-      if (strcmp(pIdx->aCommune[k].zRegionCode, c.zRegionCode) == 0) {
-        c.apCommune[c.nCommune++] = &pIdx->aCommune[k];
-      }
-    }
+    bench_council_start(&c, pDb, pCouncilArena, &rng, iAdmin, azCode[i],
+                        azName[i], pIdx);
     if (c.nCommune == 0 || bench_council(&c, i, nYear) != DB_OK) {
       fprintf(stderr, "cosoc bench-data: falló el consejo de %s: %s\n",
               c.zRegionName, db_errmsg(pDb));
@@ -737,20 +746,8 @@ int bench_demo_council(Db *pDb, Arena *pArena, int iIndex, int64_t iOfficer,
   /* Its own seed: the same council every time, unlike the others */
   BenchRng rng = {BENCH_SEED + (unsigned long long)iIndex};
   BenchCouncil c;
-  memset(&c, 0, sizeof(c));
-  c.pDb = pDb;
-  c.pArena = pArena;
-  c.pRng = &rng;
-  c.iAdmin = iOfficer;
-  c.zRegionCode = azCode[iIndex];
-  c.zRegionName = azName[iIndex];
-  c.apCommune =
-      arena_alloc(pArena, sizeof(*c.apCommune) * (size_t)(idx.nCommune + 1));
-  for (int k = 0; k < idx.nCommune; k++) {
-    if (strcmp(idx.aCommune[k].zRegionCode, c.zRegionCode) == 0) {
-      c.apCommune[c.nCommune++] = &idx.aCommune[k];
-    }
-  }
+  bench_council_start(&c, pDb, pArena, &rng, iOfficer, azCode[iIndex],
+                      azName[iIndex], &idx);
   if (c.nCommune == 0 || bench_council(&c, iIndex, 1) != DB_OK) {
     return DB_ERROR;
   }

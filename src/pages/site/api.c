@@ -30,10 +30,9 @@ void page_api_me(Request *r) {
   json_t *pArr = json_array();
   for (int i = 0; i < n; i++) {
     const char *zRole = council_member_role(pDb, pArena, pUser->id, a[i].id);
-    json_array_append_new(pArr, json_pack("{s:I, s:s, s:s}", "id",
-                                          (json_int_t)a[i].id, "slug",
-                                          a[i].zSlug, "role",
-                                          zRole ? zRole : ""));
+    json_array_append_new(
+        pArr, json_pack("{s:I, s:s, s:s}", "id", (json_int_t)a[i].id, "slug",
+                        a[i].zSlug, "role", zRole ? zRole : ""));
   }
   json_object_set_new(pObj, "councils", pArr);
   respond_json(r, 200, pObj);
