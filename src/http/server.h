@@ -74,9 +74,11 @@ struct ServerConfig {
                               const char **pzPrefix);
   /* Called once the user is known, before the route's roles are checked
   ** (except on ROUTE_UNSCOPED routes): may narrow or widen the user's roles
-  ** for this request (request_set_roles), or answer it itself (an unknown
-  ** prefix: 404) and return nonzero. NULL: nothing. */
-  int (*xScope)(Request *r);
+  ** for this request (request_set_roles). Called first from the headers
+  ** (bFinal 0: it never answers then), and again when the body is in
+  ** (bFinal 1), when it may answer the request itself (an unknown prefix:
+  ** 404) and return nonzero. NULL: nothing. */
+  int (*xScope)(Request *r, int bFinal);
   /* A local path ("/actividades/3") as a link or redirect of this request
   ** (with its prefix put back); NULL: as it is. respond_redirect uses it. */
   const char *(*xLinkPath)(Request *r, const char *zPath);
@@ -87,6 +89,10 @@ struct ServerConfig {
                                    ** this long after the connection opened or
                                    ** its previous answer went out, however
                                    ** slowly they trickle: then it is closed */
+  unsigned nBodyMinRate;          /* Bytes a second a body must average once
+                                  ** nHeaderTimeoutSeconds have passed since its
+                                  ** headers (a trickled body is closed); 0: no
+                                  ** limit */
 };
 
 /* Runs until SIGINT or SIGTERM. Returns 0 after a clean stop, 1 when the

@@ -28,12 +28,13 @@ const Council *page_council(Request *r);
 const char *page_rewrite_path(Arena *pArena, const char *zPath,
                               const char **pzPrefix);
 /* The server's scope hook (ServerConfig.xScope), run once the user is
-** known: 404 for a council that does not exist; with several councils and
+** known (bFinal 0: from the headers, only the roles; 1: with the body):
+** 404 for a council that does not exist; with several councils and
 ** none named, the national page (/consejos) or, on the API, 400; else the
 ** user's roles become their roles in the request's council (none in a
 ** council they do not belong to; the national team reads every council
 ** and writes none). Returns nonzero when it answered. */
-int page_scope(Request *r);
+int page_scope(Request *r, int bFinal);
 /* A route flag of the route table: the national team may POST to it too
 ** (the accounts). */
 #define ROUTE_NATIONAL ROUTE_CALLER
@@ -76,6 +77,12 @@ void page_finish(Request *r, Html *h, int iStatus);
 ** it must start with one '/', so it cannot send the user to another site. */
 const char *page_safe_next(const char *zNext);
 
+/* A JSON integer from iMin to iMax into *piOut: 1; 0 when v is not an
+** integer or is out of that range. json_integer_value() is 64 bits: cast
+** to int unchecked, 4294967302 was line 6 of the plan and 4294967297
+** votes were one. */
+int page_json_int(const json_t *v, int iMin, int iMax, int *piOut);
+
 /* A stored ISO date as pages show it, "12-03-2025" (arena memory). */
 const char *page_date(Arena *pArena, const char *zIso);
 /* The new password of a posted form's "password" and "password_confirm"
@@ -100,6 +107,9 @@ const char *page_link_token(Request *r);
 void page_password_form(Html *h, Request *r, const FormErrors *pErr,
                         const char *zAction, const char *zToken, int bNew,
                         const char *zHint, const char *zButton);
+/* "Espere N segundos…" (or minutes) after failed passwords, in Spanish.
+** bNext: about the next try after a failure just shown. */
+const char *page_signin_wait_message(Arena *pArena, int64_t iWait, int bNext);
 /* A stored time (seconds) as pages show it in Santiago, "12-03-2025 10:30". */
 const char *page_time(Arena *pArena, int64_t t);
 

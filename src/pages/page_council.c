@@ -189,10 +189,16 @@ static int council_roles(Request *r, int64_t iCouncil) {
   return ROLE_ANONYMOUS;
 }
 
-int page_scope(Request *r) {
+int page_scope(Request *r, int bFinal) {
   PageState *p = page_state(r);
   memset(p, 0, sizeof(*p)); /* Asked before the user was known (uploads) */
   const Council *c = page_council(r);
+  if (!bFinal) {
+    /* Before the body: the roles as far as the headers tell; what to
+    ** answer is for the final call. */
+    if (c && request_user(r)) request_set_roles(r, council_roles(r, c->id));
+    return 0;
+  }
   if (p->bUnknown) {
     int iStatus = p->bMalformed ? 400 : 404;
     const char *zMessage = p->bMalformed ? "El consejo debe ser un número."
