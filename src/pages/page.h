@@ -56,6 +56,9 @@ const Html *page_links(Request *r, const Html *h);
 ** reply link, an invitation, a private calendar): the object's, not what
 ** the request names. */
 void page_council_use(Request *r, int64_t iCouncil);
+/* 1 when the request names its council (its prefix, ?council, the user's
+** own), 0 when it is the installation's first by default. */
+int page_council_named(Request *r);
 /* Its id, 0 when there is none. */
 int64_t page_council_id(Request *r);
 /* Its region's CUT code ("04"), NULL when there is none. */

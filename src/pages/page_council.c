@@ -140,6 +140,12 @@ void page_council_use(Request *r, int64_t iCouncil) {
                     : NULL;
 }
 
+int page_council_named(Request *r) {
+  page_council(r);
+  PageState *p = page_state(r);
+  return p->pCouncil && !p->bDefault;
+}
+
 int64_t page_council_id(Request *r) {
   const Council *c = page_council(r);
   return c ? c->id : 0;

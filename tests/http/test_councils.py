@@ -380,6 +380,29 @@ class ManyCouncils(ServerTestCase):
         # A council's officer may not
         a = self.officer(self.a)
         self.assertEqual(a.get("/admin/consejos/nuevo").status, 403)
+        # Accounts: a councillor is made at its council's address; with no
+        # council named only national (admin) accounts
+        form = {"name": "Carla Consejera", "email": "carla@example.cl",
+                "role": "consejero", "password": "una frase bastante larga"}
+        r = n.post("/admin/usuarios", form=dict(form, csrf_token=n.csrf_from(
+            "/admin/usuarios")))
+        self.assertEqual(r.status, 422)
+        self.assertIsNone(query_one(db, "SELECT 1 FROM users WHERE email = "
+                                        "'carla@example.cl'"))
+        path = "/c/%s/admin/usuarios" % self.a["slug"]
+        r = n.post(path, form=dict(form, csrf_token=n.csrf_from(path)))
+        self.assertEqual(r.status, 303)
+        self.assertEqual(query_one(db, "SELECT m.council_id || m.role FROM council_members "
+                                       "m JOIN users u ON u.id = m.user_id WHERE u.email = "
+                                       "'carla@example.cl'"), "%dconsejero" % self.a["id"])
+        # A logo from another site would not load (the pages' policy): refused
+        token_csrf = n.csrf_from("/admin/consejos/%d" % self.c["id"])
+        r = n.post("/admin/consejos/%d" % self.c["id"], form={
+            "csrf_token": token_csrf, "nombre": "Consejo de Ñuble", "nombre_corto":
+            self.c["short"], "region": "16", "slug": self.c["slug"], "anios": "4",
+            "logo": "https://otro.example/logo.png", "version": query_one(
+                db, "SELECT version FROM councils WHERE id = ?", (self.c["id"],))})
+        self.assertEqual(r.status, 422)
 
     def test_the_command_line_refuses_what_it_cannot_place(self):
         db = self.demo.path

@@ -114,8 +114,19 @@ void page_admin_users(Request *r) {
   form_errors_init(&err);
   form_error(&err, "name", accounts_name_problem(zName));
   form_error(&err, "email", email_problem(zEmail));
+  /* The council the account joins: the request's, when it names one; the
+  ** national team at /admin/usuarios with no council named makes national
+  ** accounts (admins tied to no council) only. */
+  int64_t iCouncil =
+      page_is_national(r) && !page_council_named(r) ? 0 : page_council_id(r);
   if (!accounts_role_bit(request_field(r, "role"))) {
     form_error(&err, "role", "Elija un rol de la lista.");
+  } else if (!iCouncil && page_is_national(r) &&
+             strcmp(request_field(r, "role"), "admin") != 0) {
+    form_error(&err, "role",
+               "Una cuenta del equipo nacional es de administración; la de "
+               "un consejero o una autoridad se crea desde la dirección de "
+               "su consejo (/c/SLUG/admin/usuarios).");
   }
   form_error(
       &err, "password",
@@ -134,9 +145,8 @@ void page_admin_users(Request *r) {
         pDb, request_arena(r), zEmail, zName, request_field(r, "role"),
         request_field(r, "password"), &iId, &zErr, &zField);
   }
-  if (rc == DB_OK && page_council_id(r)) {
-    rc = council_member_set(pDb, iId, page_council_id(r),
-                            request_field(r, "role"));
+  if (rc == DB_OK && iCouncil) {
+    rc = council_member_set(pDb, iId, iCouncil, request_field(r, "role"));
   }
   rc = rc == DB_OK ? db_commit(pDb) : (db_rollback(pDb), rc);
   if (rc != DB_OK) {

@@ -168,10 +168,19 @@ void page_councils(Request *r) {
   html_printf(&h, "</tr></thead><tbody>\n");
   for (int i = 0; i < nRow; i++) {
     const Council *c = aRow[i].pCouncil;
+    html_printf(&h, "<tr data-council=\"%s\"><td data-label=\"Consejo\">",
+                c->zSlug);
+    /* A logo of this site only: the pages' policy loads no other images */
+    if (c->zLogoUrl[0] == '/' && c->zLogoUrl[1] != '/') {
+      html_printf(&h,
+                  "<img class=\"council-logo\" src=\"%s\" alt=\"\" "
+                  "width=\"32\" height=\"32\"> ",
+                  c->zLogoUrl);
+    }
     html_printf(&h,
-                "<tr data-council=\"%s\"><td data-label=\"Consejo\"><a href=\""
-                "/c/%s/\">%s</a></td><td data-label=\"Región\">%s</td>",
-                c->zSlug, c->zSlug, c->zShortName, c->zRegion);
+                "<a href=\"/c/%s/\">%s</a></td><td data-label=\"Región\">%s"
+                "</td>",
+                c->zSlug, c->zShortName, c->zRegion);
     if (!aRow[i].bPlan) {
       html_printf(&h,
                   "<td data-label=\"Plan\" colspan=\"%d\">Sin plan "

@@ -241,9 +241,10 @@ void council_check(Db *pDb, Arena *pArena, const Council *c, Problems *pErr) {
     }
   }
   if (c->zLogoUrl && c->zLogoUrl[0] &&
-      strncmp(c->zLogoUrl, "https://", 8) != 0 && c->zLogoUrl[0] != '/') {
+      (c->zLogoUrl[0] != '/' || c->zLogoUrl[1] == '/')) {
     problem_add(pErr, "logo",
-                "El logo es la dirección de una imagen: https://… o /….");
+                "El logo es la dirección de una imagen de este mismo sitio "
+                "(/…): las páginas no cargan imágenes de otros.");
   }
   if (!date_or_empty(c->zTermStart)) {
     problem_add(pErr, "periodo_inicio", "Escriba la fecha como AAAA-MM-DD.");
