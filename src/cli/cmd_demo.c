@@ -194,6 +194,8 @@ int cmd_demo(int argc, char **argv) {
         demo_activities(pDb, pArena) == DB_OK &&
         demo_sessions(pDb, pArena) == DB_OK &&
         demo_evidence(pDb, pArena) == DB_OK &&
+        demo_current(pDb, pArena, iAdmin, &zErr) == DB_OK &&
+        demo_courses(pDb, pArena) == DB_OK &&
         demo_more_councils(pDb, pArena, (int)nCouncils, aMore) == DB_OK) {
       rc = db_commit(pDb) == DB_OK ? CLI_OK : CLI_FAIL;
     } else {

@@ -31,6 +31,8 @@ static const char *const azStampSql[RECORD_N_KIND] = {
         "SELECT t.version, coalesce(t.updated_at, 0), coalesce(u.name, '') "
         "FROM councils t LEFT JOIN users u ON u.id = t.updated_by WHERE "
         "t.id = ?",
+    [RECORD_COURSE] = STAMP_SQL("courses"),
+    [RECORD_PARTICIPANT] = STAMP_SQL("participants"),
 };
 
 int record_stamp_get(Db *pDb, Arena *pArena, RecordKind eKind, int64_t iId,
@@ -71,6 +73,8 @@ static const char *const azClaimSql[RECORD_N_KIND] = {
         "UPDATE activities SET attendance_updated_by = CAST(? AS BIGINT) "
         "WHERE id = ? AND attendance_version = ? RETURNING id",
     [RECORD_COUNCIL] = CLAIM_SQL("councils"),
+    [RECORD_COURSE] = CLAIM_SQL("courses"),
+    [RECORD_PARTICIPANT] = CLAIM_SQL("participants"),
 };
 
 int record_stamp_mark(Db *pDb, RecordKind eKind, int64_t iId, int64_t iUser) {

@@ -46,6 +46,43 @@ int compliance_state_from_slug(const char *zSlug) {
   return -1;
 }
 
+/* ---- The plan's period and the one percentage ---- */
+
+static const struct {
+  const char *zSlug;
+  const char *zLabel;
+} aPlanState[] = {
+    [COMPLIANCE_PLAN_VIGENTE] = {"vigente", "Vigente"},
+    [COMPLIANCE_PLAN_TERMINADO] = {"terminado", "Terminado"},
+    [COMPLIANCE_PLAN_POR_COMENZAR] = {"por_comenzar", "Por comenzar"},
+};
+
+CompliancePlanState compliance_plan_state(const char *zStart, const char *zEnd,
+                                          const char *zAsOf) {
+  if (zAsOf && zStart && plan_date_valid(zStart) && strcmp(zAsOf, zStart) < 0)
+    return COMPLIANCE_PLAN_POR_COMENZAR;
+  if (zAsOf && zEnd && plan_date_valid(zEnd) && strcmp(zAsOf, zEnd) > 0)
+    return COMPLIANCE_PLAN_TERMINADO;
+  return COMPLIANCE_PLAN_VIGENTE;
+}
+
+const char *compliance_plan_state_slug(CompliancePlanState e) {
+  if (e > COMPLIANCE_PLAN_POR_COMENZAR) e = COMPLIANCE_PLAN_VIGENTE;
+  return aPlanState[e].zSlug;
+}
+
+const char *compliance_plan_state_label(CompliancePlanState e) {
+  if (e > COMPLIANCE_PLAN_POR_COMENZAR) e = COMPLIANCE_PLAN_VIGENTE;
+  return aPlanState[e].zLabel;
+}
+
+int compliance_percent(int nCounted, int nTarget) {
+  if (nTarget <= 0 || nCounted <= 0) return 0;
+  if (nCounted >= nTarget) return 100;
+  /* Truncated: 14 of 16 is 87 %, and only a whole target is 100 %. */
+  return (int)((long long)nCounted * 100 / nTarget);
+}
+
 /* ---- Dates ---- */
 
 /* Days since 1970-01-01 of a valid YYYY-MM-DD (H. Hinnant's algorithm). */
@@ -96,16 +133,14 @@ static int activity_links_line(const ComplianceActivity *pAct, int iLine) {
 }
 
 /* Whether pAct counts for pLine as on zAsOf, and if not why. Tested in the
-** order a person would explain it: not held, then when, then what, where. */
+** order a person would explain it: what can never change first (when,
+** what, where), then whether it has happened yet. */
 static ComplianceReason activity_reason(const ComplianceActivity *pAct,
                                         const PlanLine *pLine,
                                         const char *zAsOf) {
-  if (!pAct->zStatus || strcmp(pAct->zStatus, COMPLIANCE_STATUS_HELD) != 0)
-    return COMPLIANCE_NOT_HELD;
   char zDate[PLAN_DATE_SIZE];
   activity_date(pAct, zDate);
   if (!zDate[0]) return COMPLIANCE_BAD_DATE;
-  if (strcmp(zDate, zAsOf) > 0) return COMPLIANCE_AFTER_AS_OF;
   if (strcmp(zDate, pLine->window.zStart) < 0 ||
       strcmp(zDate, pLine->window.zEnd) > 0)
     return COMPLIANCE_OUTSIDE_WINDOW;
@@ -117,6 +152,9 @@ static ComplianceReason activity_reason(const ComplianceActivity *pAct,
     if (str_in(pAct->zCommune, pT->azExclude, pT->nExclude))
       return COMPLIANCE_COMMUNE_EXCLUDED;
   }
+  if (!pAct->zStatus || strcmp(pAct->zStatus, COMPLIANCE_STATUS_HELD) != 0)
+    return COMPLIANCE_NOT_HELD;
+  if (strcmp(zDate, zAsOf) > 0) return COMPLIANCE_AFTER_AS_OF;
   return COMPLIANCE_COUNTS;
 }
 
@@ -134,14 +172,24 @@ static int required_kinds(const PlanLine *pLine,
   return n;
 }
 
-static void link_check_evidence(Arena *pArena, ComplianceLink *pLink,
-                                const char *const *azRequired, int nRequired) {
-  const ComplianceActivity *pAct = pLink->pActivity;
-  pLink->azMissingKind = arena_alloc(pArena, sizeof(char *) * (nRequired + 1));
+/* The required kinds pAct lacks, into *pazMissing (arena); their count. */
+static int missing_kinds(Arena *pArena, const ComplianceActivity *pAct,
+                         const char *const *azRequired, int nRequired,
+                         const char ***pazMissing) {
+  const char **az = arena_alloc(pArena, sizeof(char *) * (nRequired + 1));
+  int n = 0;
   for (int i = 0; i < nRequired; i++) {
     if (!str_in(azRequired[i], pAct->azEvidence, pAct->nEvidence))
-      pLink->azMissingKind[pLink->nMissingKind++] = azRequired[i];
+      az[n++] = azRequired[i];
   }
+  *pazMissing = az;
+  return n;
+}
+
+static void link_check_evidence(Arena *pArena, ComplianceLink *pLink,
+                                const char *const *azRequired, int nRequired) {
+  pLink->nMissingKind = missing_kinds(pArena, pLink->pActivity, azRequired,
+                                      nRequired, &pLink->azMissingKind);
   pLink->bVerified = pLink->nMissingKind == 0;
 }
 
@@ -161,7 +209,63 @@ static ComplianceState line_state(const ComplianceLine *p, long nDaysLeft,
   if (nDaysLeft < 0) return COMPLIANCE_ATRASADA;
   if (nDaysLeft <= nAtRiskDays) return COMPLIANCE_EN_RIESGO;
   if (p->nQualifying > 0) return COMPLIANCE_EN_CURSO;
+  /* A course under way: some of its modules held. */
+  for (int i = 0; i < p->nCourse; i++) {
+    if (p->aCourse[i].nDone > 0) return COMPLIANCE_EN_CURSO;
+  }
   return COMPLIANCE_SIN_INICIAR;
+}
+
+/* Counts each course linked to the line as one activity (see
+** compliance.h): its modules' own counts are taken back, and the course
+** counts once when every module is done, verified when its modules
+** together carry every required kind. */
+static void courses_group(Arena *pArena, ComplianceLine *p,
+                          const char *const *azRequired, int nRequired) {
+  p->aCourse =
+      arena_alloc(pArena, sizeof(ComplianceCourse) * (size_t)(p->nLink + 1));
+  for (int i = 0; i < p->nLink; i++) {
+    ComplianceLink *pLink = &p->aLink[i];
+    const ComplianceActivity *a = pLink->pActivity;
+    if (a->iCourse <= 0) continue;
+    ComplianceCourse *c = NULL;
+    for (int k = 0; k < p->nCourse && !c; k++) {
+      if (p->aCourse[k].iCourse == a->iCourse) c = &p->aCourse[k];
+    }
+    if (!c) {
+      c = &p->aCourse[p->nCourse++];
+      memset(c, 0, sizeof(*c));
+      c->iCourse = a->iCourse;
+      c->zTitle = a->zCourse ? a->zCourse : a->zTitle;
+    }
+    pLink->bInCourse = 1;
+    c->nModule++;
+    if (pLink->eReason == COMPLIANCE_COUNTS) {
+      p->nQualifying--;
+      p->nVerified -= pLink->bVerified;
+      c->nDone += a->bAttendance;
+    } else if (pLink->eReason == COMPLIANCE_OUTSIDE_WINDOW) {
+      c->nOutside++;
+    }
+  }
+  for (int k = 0; k < p->nCourse; k++) {
+    ComplianceCourse *c = &p->aCourse[k];
+    c->bQualifies = c->nDone == c->nModule;
+    c->azMissingKind =
+        arena_alloc(pArena, sizeof(char *) * (size_t)(nRequired + 1));
+    for (int r = 0; r < nRequired; r++) {
+      int bFound = 0;
+      for (int i = 0; i < p->nLink && !bFound; i++) {
+        const ComplianceActivity *a = p->aLink[i].pActivity;
+        bFound = a->iCourse == c->iCourse &&
+                 str_in(azRequired[r], a->azEvidence, a->nEvidence);
+      }
+      if (!bFound) c->azMissingKind[c->nMissingKind++] = azRequired[r];
+    }
+    c->bVerified = c->bQualifies && c->nMissingKind == 0;
+    p->nQualifying += c->bQualifies;
+    p->nVerified += c->bVerified;
+  }
 }
 
 /* The provinces of an "en cada provincia" target that no verified activity
@@ -209,6 +313,7 @@ static void line_compute(Arena *pArena, const PlanLine *pLine,
     p->nVerified += pLink->bVerified;
   }
   qsort(p->aLink, (size_t)p->nLink, sizeof(ComplianceLink), link_compare);
+  if (!pLine->target.bModules) courses_group(pArena, p, azRequired, nRequired);
   provinces_missing(pArena, p);
   long nDaysLeft =
       plan_date_valid(pLine->window.zEnd)
@@ -218,15 +323,13 @@ static void line_compute(Arena *pArena, const PlanLine *pLine,
   int nAtRisk = pOpt->nAtRiskDays > 0 ? pOpt->nAtRiskDays
                                       : COMPLIANCE_AT_RISK_DAYS_DEFAULT;
   p->eState = line_state(p, nDaysLeft, nAtRisk);
-  p->rProgress = p->nVerified >= p->nTarget
-                     ? 1.0
-                     : (double)p->nVerified / (double)p->nTarget;
-  int nProvince = pLine->target.nProvince;
-  if (nProvince > 0) {
-    double rCovered =
-        (double)(nProvince - p->nProvinceMissing) / (double)nProvince;
-    if (rCovered < p->rProgress) p->rProgress = rCovered;
-  }
+  /* Each province still missing needs an activity of its own, so that
+  ** many of the target are still to come whatever else was held. */
+  int nRoom = p->nTarget - p->nProvinceMissing;
+  p->nCounted = p->nVerified < nRoom ? p->nVerified : nRoom;
+  if (p->nCounted < 0) p->nCounted = 0;
+  p->rProgress = (double)p->nCounted / (double)p->nTarget;
+  p->iPercent = compliance_percent(p->nCounted, p->nTarget);
 }
 
 /* ---- General objectives ---- */
@@ -298,13 +401,12 @@ static void rollup_add(ComplianceRollup *pR, const ComplianceLine *pL) {
   pR->nLine++;
   pR->anState[pL->eState]++;
   pR->nTarget += pL->nTarget;
-  pR->nVerified += pL->nVerified < pL->nTarget ? pL->nVerified : pL->nTarget;
-  /* Running sum for now; rollup_finish turns it into the mean. */
-  pR->rProgress += pL->rProgress;
+  pR->nVerified += pL->nCounted;
 }
 
 static void rollup_finish(ComplianceRollup *pR) {
-  pR->rProgress = pR->nLine ? pR->rProgress / pR->nLine : 0;
+  pR->rProgress = pR->nTarget ? (double)pR->nVerified / pR->nTarget : 0;
+  pR->iPercent = compliance_percent(pR->nVerified, pR->nTarget);
 }
 
 static int objective_known(const PlanDoc *pPlan, int iNumber) {
@@ -361,6 +463,8 @@ int compliance_compute(Arena *pArena, const PlanDoc *pPlan,
     return COMPLIANCE_ERROR;
   }
   memcpy(pOut->zAsOf, pOpt->zAsOf, PLAN_DATE_SIZE);
+  pOut->ePlan = compliance_plan_state(pPlan->zPeriodStart, pPlan->zPeriodEnd,
+                                      pOut->zAsOf);
   pOut->nAtRiskDays = pOpt->nAtRiskDays > 0 ? pOpt->nAtRiskDays
                                             : COMPLIANCE_AT_RISK_DAYS_DEFAULT;
   pOut->nLine = pPlan->nLine;
@@ -380,6 +484,45 @@ int compliance_compute(Arena *pArena, const PlanDoc *pPlan,
   }
   rollups_compute(pArena, pPlan, pOut);
   return COMPLIANCE_OK;
+}
+
+const char *compliance_line_state_label(const ComplianceResult *pResult,
+                                        const ComplianceLine *pLine) {
+  if (pResult->ePlan == COMPLIANCE_PLAN_TERMINADO &&
+      pLine->eState == COMPLIANCE_ATRASADA)
+    return compliance_text_unmet_label();
+  return compliance_state_label(pLine->eState);
+}
+
+int compliance_explain(Arena *pArena, const PlanDoc *pPlan,
+                       const ComplianceActivity *pAct,
+                       const ComplianceOptions *pOpt,
+                       ComplianceVerdict **paVerdict) {
+  ComplianceVerdict *a = arena_alloc(
+      pArena, sizeof(ComplianceVerdict) * (size_t)(pAct->nLine + 1));
+  memset(a, 0, sizeof(ComplianceVerdict) * (size_t)(pAct->nLine + 1));
+  for (int i = 0; i < pAct->nLine; i++) {
+    ComplianceVerdict *v = &a[i];
+    v->iLine = pAct->aiLine[i];
+    for (int k = 0; k < pPlan->nLine && !v->pLine; k++) {
+      if (pPlan->aLine[k].iNumber == v->iLine) v->pLine = &pPlan->aLine[k];
+    }
+    if (!v->pLine) {
+      v->eReason = COMPLIANCE_NO_LINE;
+    } else {
+      const char *azRequired[PLAN_EVIDENCE_MAX];
+      int nRequired = required_kinds(v->pLine, azRequired);
+      v->eReason = activity_reason(pAct, v->pLine, pOpt->zAsOf);
+      v->nMissingKind =
+          missing_kinds(pArena, pAct, azRequired, nRequired, &v->azMissingKind);
+      v->bVerified = v->eReason == COMPLIANCE_COUNTS && v->nMissingKind == 0;
+      v->bWillCount = v->eReason == COMPLIANCE_NOT_HELD ||
+                      v->eReason == COMPLIANCE_AFTER_AS_OF;
+    }
+    v->zText = compliance_text_verdict(pArena, v, pAct, pOpt);
+  }
+  *paVerdict = a;
+  return pAct->nLine;
 }
 
 const ComplianceLine *compliance_line(const ComplianceResult *pResult,

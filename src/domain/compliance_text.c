@@ -101,12 +101,21 @@ static const char *const azReason[] = {
     [COMPLIANCE_COMMUNE_EXCLUDED] =
         "La meta no cuenta actividades en esa comuna",
     [COMPLIANCE_NO_COMMUNE] = "No tiene comuna y la meta excluye comunas",
+    [COMPLIANCE_NO_LINE] = "El plan no tiene esa línea",
 };
 
 const char *compliance_reason_text(ComplianceReason eReason) {
   if (eReason < 0 || (size_t)eReason >= sizeof(azReason) / sizeof(azReason[0]))
     return "";
   return azReason[eReason];
+}
+
+const char *compliance_text_unmet_label(void) { return "No cumplida"; }
+
+const char *compliance_percent_definition(void) {
+  return "El avance es el número de actividades verificadas que cuentan "
+         "para la meta de su línea (sin pasar de la meta) sobre la suma de "
+         "las metas, truncado al entero: 14 de 16 es 87 %.";
 }
 
 const char *compliance_text_other_objective(void) {
@@ -232,6 +241,42 @@ static const char *evidence_sentence(Arena *pArena, const ComplianceLine *pLine,
   return buf_str(&b);
 }
 
+/* What a course still lacks: "Curso «Escuela de Dirigentes»: 2 de 4
+** módulos realizados con su asistencia registrada." (with how many were
+** held outside the line's dates, which do not count for it) or "Falta la
+** Convocatoria del curso «Escuela de Dirigentes»." */
+static const char *course_sentence(Arena *pArena, const ComplianceLine *pLine,
+                                   const ComplianceCourse *c) {
+  Buf b;
+  buf_init(&b, pArena);
+  if (!c->bQualifies) {
+    buf_printf(&b,
+               "Curso «%s»: %d de %d %s realizados con su asistencia "
+               "registrada",
+               c->zTitle, c->nDone, c->nModule,
+               c->nModule == 1 ? "módulo" : "módulos");
+    if (c->nOutside) {
+      buf_printf(&b, " (%d %s fuera de las fechas de la línea)", c->nOutside,
+                 c->nOutside == 1 ? "realizado" : "realizados");
+    }
+    buf_putc(&b, '.');
+    return buf_str(&b);
+  }
+  const char **azWords =
+      arena_alloc(pArena, sizeof(char *) * (size_t)(c->nMissingKind + 1));
+  int bPlural = c->nMissingKind > 1;
+  for (int i = 0; i < c->nMissingKind; i++) {
+    int bOne = 0;
+    azWords[i] =
+        evidence_words(pArena, pLine->pLine, c->azMissingKind[i], &bOne);
+    bPlural |= bOne;
+  }
+  buf_puts(&b, bPlural ? "Faltan " : "Falta ");
+  put_list(&b, azWords, c->nMissingKind, " y ");
+  buf_printf(&b, " del curso «%s».", c->zTitle);
+  return buf_str(&b);
+}
+
 /* "Faltan 2 actividades fuera de Ovalle antes del 30-06-2025." */
 static const char *count_sentence(Arena *pArena, const ComplianceLine *pLine,
                                   int nShort,
@@ -261,13 +306,20 @@ void compliance_text_missing(Arena *pArena, ComplianceLine *pLine,
                              const ComplianceActivity *aActivity, int nActivity,
                              const ComplianceOptions *pOpt) {
   pLine->nMissing = 0;
-  pLine->azMissing =
-      arena_alloc(pArena, sizeof(char *) * (size_t)(pLine->nLink + 3));
+  pLine->azMissing = arena_alloc(
+      pArena, sizeof(char *) * (size_t)(pLine->nLink + pLine->nCourse + 3));
   if (pLine->eState == COMPLIANCE_CUMPLIDA) return;
   for (int i = 0; i < pLine->nLink; i++) {
     const ComplianceLink *pLink = &pLine->aLink[i];
-    if (pLink->eReason != COMPLIANCE_COUNTS || pLink->bVerified) continue;
+    if (pLink->eReason != COMPLIANCE_COUNTS || pLink->bVerified ||
+        pLink->bInCourse)
+      continue;
     pLine->azMissing[pLine->nMissing++] = evidence_sentence(pArena, pLine, i);
+  }
+  for (int i = 0; i < pLine->nCourse; i++) {
+    if (pLine->aCourse[i].bVerified) continue;
+    pLine->azMissing[pLine->nMissing++] =
+        course_sentence(pArena, pLine, &pLine->aCourse[i]);
   }
   int nShort = pLine->nTarget - pLine->nQualifying;
   if (nShort > 0) {
@@ -285,4 +337,127 @@ void compliance_text_missing(Arena *pArena, ComplianceLine *pLine,
     buf_putc(&b, '.');
     pLine->azMissing[pLine->nMissing++] = buf_str(&b);
   }
+}
+
+/* "el Acta", "el Acta y las Fotografías", with whether the whole is plural
+** (for "falta"/"faltan"). */
+static const char *kinds_phrase(Arena *pArena, const PlanLine *pLine,
+                                const char *const *azKind, int nKind,
+                                int *pbPlural) {
+  const char **azWords = arena_alloc(pArena, sizeof(char *) * (nKind + 1));
+  *pbPlural = nKind > 1;
+  for (int i = 0; i < nKind; i++) {
+    int bOne = 0;
+    azWords[i] = evidence_words(pArena, pLine, azKind[i], &bOne);
+    *pbPlural |= bOne;
+  }
+  Buf b;
+  buf_init(&b, pArena);
+  put_list(&b, azWords, nKind, " y ");
+  return buf_str(&b);
+}
+
+/* The activity's commune for a sentence. */
+static const char *activity_place(Arena *pArena, const ComplianceActivity *a) {
+  if (a->zCommuneName && a->zCommuneName[0]) return a->zCommuneName;
+  return arena_printf(pArena, "la comuna %s", a->zCommune);
+}
+
+/* The activity kind's catalogue label in «», or the slug. */
+static const char *activity_kind_label(Arena *pArena, const char *zKind) {
+  const char *z =
+      plan_kind_label(plan_activity_kinds, plan_activity_kinds_count, zKind);
+  return arena_printf(pArena, "«%s»", z ? z : (zKind ? zKind : ""));
+}
+
+const char *compliance_text_verdict(Arena *pArena, const ComplianceVerdict *v,
+                                    const ComplianceActivity *pAct,
+                                    const ComplianceOptions *pOpt) {
+  Buf b;
+  buf_init(&b, pArena);
+  int n = v->iLine;
+  if (!v->pLine) {
+    buf_printf(&b, "No cuenta para la Línea %d: el plan no tiene esa línea.",
+               n);
+    return buf_str(&b);
+  }
+  const PlanLine *pL = v->pLine;
+  const PlanTarget *pT = &pL->target;
+  char zDate[PLAN_DATE_SIZE], zStart[PLAN_DATE_SIZE], zEnd[PLAN_DATE_SIZE],
+      zAsOf[PLAN_DATE_SIZE];
+  date_text_dmy(pAct->zDate ? pAct->zDate : "", zDate);
+  date_text_dmy(pL->window.zStart, zStart);
+  date_text_dmy(pL->window.zEnd, zEnd);
+  date_text_dmy(pOpt->zAsOf, zAsOf);
+  int bPlural = 0;
+  const char *zNeeds = v->nMissingKind
+                           ? kinds_phrase(pArena, pL, v->azMissingKind,
+                                          v->nMissingKind, &bPlural)
+                           : NULL;
+  switch (v->eReason) {
+    case COMPLIANCE_COUNTS:
+      if (!zNeeds) {
+        buf_printf(&b, "Cuenta para la Línea %d y está verificada.", n);
+      } else {
+        buf_printf(&b, "Cuenta para la Línea %d; para verificarla %s %s.", n,
+                   bPlural ? "faltan" : "falta", zNeeds);
+      }
+      return buf_str(&b);
+    case COMPLIANCE_BAD_DATE:
+      buf_printf(&b, "No cuenta para la Línea %d: no tiene una fecha válida.",
+                 n);
+      return buf_str(&b);
+    case COMPLIANCE_OUTSIDE_WINDOW:
+      buf_printf(&b,
+                 "No cuenta para la Línea %d porque su fecha (%s) está fuera "
+                 "del plazo de la línea, del %s al %s.",
+                 n, zDate, zStart, zEnd);
+      return buf_str(&b);
+    case COMPLIANCE_KIND_REFUSED:
+      buf_printf(&b,
+                 "No cuenta para la Línea %d porque la meta cuenta solo %s y "
+                 "esta actividad es de tipo %s.",
+                 n, compliance_text_target_noun(pArena, pT, 2, NULL, 0, pOpt),
+                 activity_kind_label(pArena, pAct->zKind));
+      return buf_str(&b);
+    case COMPLIANCE_COMMUNE_EXCLUDED:
+      buf_printf(&b,
+                 "No cuenta para la Línea %d porque es en %s y la meta cuenta "
+                 "%s.",
+                 n, activity_place(pArena, pAct),
+                 compliance_text_target_noun(pArena, pT, 2, pAct, 1, pOpt));
+      return buf_str(&b);
+    case COMPLIANCE_NO_COMMUNE:
+      buf_printf(&b,
+                 "No cuenta para la Línea %d porque no tiene comuna y la meta "
+                 "cuenta %s.",
+                 n, compliance_text_target_noun(pArena, pT, 2, NULL, 0, pOpt));
+      return buf_str(&b);
+    case COMPLIANCE_AFTER_AS_OF:
+      buf_printf(&b, "No contaba para la Línea %d al %s: se realizó el %s.", n,
+                 zAsOf, zDate);
+      return buf_str(&b);
+    case COMPLIANCE_NO_LINE: /* Handled above */
+    case COMPLIANCE_NOT_HELD:
+      break;
+  }
+  if (pAct->zStatus && strcmp(pAct->zStatus, "suspendida") == 0) {
+    buf_printf(&b, "No cuenta para la Línea %d porque está suspendida.", n);
+    return buf_str(&b);
+  }
+  if (pAct->zDate &&
+      strncmp(pAct->zDate, pOpt->zAsOf, PLAN_DATE_SIZE - 1) > 0) {
+    buf_printf(&b, "Contará para la Línea %d cuando se realice", n);
+  } else {
+    buf_printf(&b,
+               "Aún no cuenta para la Línea %d: falta marcarla como "
+               "realizada",
+               n);
+  }
+  if (zNeeds) {
+    buf_printf(&b, "; para quedar verificada necesitará %s.", zNeeds);
+  } else {
+    buf_puts(&b, "; ya tiene todos los verificadores que la línea pide.");
+  }
+  return buf_str(&b);
 }

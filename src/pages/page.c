@@ -48,6 +48,18 @@ static const Notice aNotice[] = {
      "Vence en 24 horas y sirve una sola vez."},
     {"clave-restablecida",
      "Su contraseña nueva quedó guardada; ingrese con ella."},
+    {"inscripcion",
+     "Su inscripción quedó registrada. Le enviamos un correo con el "
+     "calendario de los módulos."},
+    {"inscripcion-repetida",
+     "Usted ya estaba inscrita o inscrito en este curso: no hace falta "
+     "hacer nada más."},
+    {"inscritos", "Las personas quedaron inscritas en el curso."},
+    {"certificados",
+     "Los certificados quedaron emitidos y se enviaron por "
+     "correo a quienes tienen uno."},
+    {"revocado", "El certificado quedó revocado."},
+    {"asistencia", "La asistencia del módulo quedó guardada."},
 };
 
 static const char *notice_text(const char *zKey) {
@@ -55,6 +67,33 @@ static const char *notice_text(const char *zKey) {
     if (strcmp(aNotice[i].zKey, zKey) == 0) return aNotice[i].zText;
   }
   return NULL;
+}
+
+static const Notice aSaved[] = {
+    {"detalles", "Guardado: la actividad quedó al día."},
+    {"tabla", "Guardado: la tabla quedó al día."},
+    {"asistencia", "Guardado: la asistencia quedó registrada."},
+    {"acuerdos", "Guardado: el acuerdo quedó registrado."},
+    {"verificadores", "Guardado: los verificadores quedaron subidos."},
+    {"citar",
+     "Guardado: la citación quedó en la bandeja de salida y sale "
+     "por correo a cada persona."},
+    {"traslado", "Guardado: el traslado quedó al día."},
+    {"acta", "Guardado: el acta quedó al día."},
+    {"seguimiento", "Guardado: el seguimiento del acuerdo quedó registrado."},
+};
+
+void page_saved_notice(Html *h, Request *r, const char *zSection) {
+  const char *zKey = request_query(r, "guardado");
+  if (!zKey || strcmp(zKey, zSection) != 0) return;
+  for (size_t i = 0; i < sizeof(aSaved) / sizeof(aSaved[0]); i++) {
+    if (strcmp(aSaved[i].zKey, zKey) == 0) {
+      html_printf(h,
+                  "<p class=\"notice notice-ok saved\" role=\"status\">%s"
+                  "</p>\n",
+                  aSaved[i].zText);
+    }
+  }
 }
 
 void page_begin(Request *r, Html *h, const char *zTitle, const char *zNav) {
@@ -152,6 +191,20 @@ json_t *page_json_time(int64_t t) {
   char z[CHILE_TIME_ISO_MAX];
   chile_time_format_iso(t, z, sizeof(z));
   return json_string(z);
+}
+
+json_t *page_json_object(Request *r) {
+  size_t n = 0;
+  const char *z = request_body(r, &n);
+  json_error_t err;
+  json_t *p = z && n ? json_loadb(z, n, 0, &err) : NULL;
+  if (!p || !json_is_object(p)) {
+    if (p) json_decref(p);
+    respond_json_error(
+        r, 400, "El cuerpo de la solicitud debe ser un objeto JSON.", NULL);
+    return NULL;
+  }
+  return p;
 }
 
 int page_db_ok(Request *r, int rc) {

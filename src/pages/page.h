@@ -73,6 +73,14 @@ int page_user_is(Request *r, int mRole);
 
 /* Starts the page: initializes h and writes the shell's top. */
 void page_begin(Request *r, Html *h, const char *zTitle, const char *zNav);
+
+/* «Guardado» where it was saved: after a form of a page's section saves,
+** it redirects to ?guardado=SECTION#SECTION and the section calls this,
+** which writes the confirmation when the key is its own ("asistencia",
+** "acuerdos", "verificadores", "tabla", "citar", "traslado", "detalles").
+** A phone jumps to the section, so a notice atop the page would not be
+** seen. */
+void page_saved_notice(Html *h, Request *r, const char *zSection);
 /* Closes the shell and sends the page with iStatus. */
 void page_finish(Request *r, Html *h, int iStatus);
 
@@ -135,6 +143,9 @@ json_t *page_mail_json(const OutboxRow *aRow, int nRow);
 /* A stored time (seconds) as the API gives it, ISO 8601 in Santiago
 ** ("2025-04-15T10:00:00-04:00"); null for 0 (never). */
 json_t *page_json_time(int64_t t);
+/* The request's body as a JSON object (the caller owns the reference), or
+** answers 400 and returns NULL. */
+json_t *page_json_object(Request *r);
 void page_static(Request *r);
 /* Councils (pages/council/). */
 void page_councils(Request *r);

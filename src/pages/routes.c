@@ -13,6 +13,7 @@
 #include "pages/activities/activities_pages.h"
 #include "store/council/council.h"
 #include "pages/evidence/evidence_pages.h"
+#include "pages/courses/courses_pages.h"
 #include "pages/meetings/meetings_pages.h"
 
 /* Who may GET and who may POST (0: the path does not answer the method). */
@@ -131,6 +132,7 @@ const Route routes_table[] = {
     {"/api/activities/:/attendance",        NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_api_activity_attendance},
     {"/actividades/:/asistencia",           NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_activity_attendance},
     {"/actividades/:/asistencia.pdf",       SIGNED_IN, NONE,      0,                    0,          page_activity_attendance_pdf},
+    {"/actividades/:/citacion.pdf",         SIGNED_IN, NONE,      0,                    0,          page_activity_notice_pdf},
     {"/actividades/:/acuerdos",             NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_activity_agreements},
     {"/actividades/:/acuerdos-atrasados",   NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_activity_agenda_overdue},
     {"/acuerdos",                           SIGNED_IN, NONE,      0,                    0,          page_agreements},
@@ -143,6 +145,29 @@ const Route routes_table[] = {
     {"/admin/quorum",                       ADMIN,     ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_quorum},
     {"/api/agreements",                     SIGNED_IN, ADMIN,     ROUTE_CSRF,           SMALL,      page_api_agreements},
     {"/api/agreements/:",                   SIGNED_IN, ADMIN,     ROUTE_CSRF,           SMALL,      page_api_agreement},
+    /* Escuela de Dirigentes: courses, enrolment, certificates */
+    {"/cursos",                             EVERYONE,  NONE,      0,                    0,          page_courses_public},
+    {"/cursos/:",                           EVERYONE,  EVERYONE,  ROUTE_CSRF,           SMALL,      page_course_public},
+    {"/certificados/:",                     EVERYONE,  NONE,      0,                    0,          page_certificate},
+    {"/api/courses",                        ADMIN,     ADMIN,     ROUTE_CSRF,           SMALL,      page_api_courses},
+    {"/api/courses/:",                      ADMIN,     NONE,      0,                    0,          page_api_course},
+    {"/api/courses/:/enrolments",           ADMIN,     ADMIN,     ROUTE_CSRF,           SMALL,      page_api_course_enrolments},
+    {"/api/courses/:/certificates",         NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_api_course_certificates},
+    {"/api/certificates/:/revoke",          NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_api_certificate_revoke},
+    {"/admin/cursos",                       ADMIN,     NONE,      0,                    0,          page_admin_courses},
+    {"/admin/cursos/ajustes",               NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_course_settings},
+    {"/admin/cursos/nuevo",                 ADMIN,     ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_course_new},
+    {"/admin/cursos/:",                     ADMIN,     ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_course},
+    {"/admin/cursos/:/modulos",             NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_course_module},
+    {"/admin/cursos/:/inscribir",           NONE,      ADMIN,     ROUTE_CSRF,           CSV_UPLOAD, page_admin_course_enrol},
+    {"/admin/cursos/:/certificados",        NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_course_certificates},
+    {"/admin/cursos/:/revocar",             NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_course_revoke},
+    {"/admin/cursos/:/cobertura.xlsx",      ADMIN,     NONE,      0,                    0,          page_admin_course_coverage_xlsx},
+    {"/actividades/:/asistencia-curso",     NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_module_attendance},
+    {"/actividades/:/asistencia-reporte",   NONE,      ADMIN,     ROUTE_CSRF,           CSV_UPLOAD, page_module_report},
+    {"/admin/participantes",                ADMIN,     NONE,      0,                    0,          page_admin_participants},
+    {"/admin/participantes/nuevo",          ADMIN,     ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_participant_new},
+    {"/admin/participantes/:",              ADMIN,     ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_participant},
     /* clang-format on */
 };
 

@@ -43,8 +43,9 @@ static int council_rows(Request *r, CouncilRow **paRow, int *pnRow) {
   for (int i = 0; i < nCouncil; i++) {
     const char *zErr = NULL;
     aRow[i].pCouncil = &aCouncil[i];
-    int rc = compliance_view_load(pDb, pArena, aCouncil[i].id, NULL, &aRow[i].v,
-                                  &zErr);
+    /* The plan of today, as the council's dashboard shows it */
+    int rc = compliance_view_load(pDb, pArena, aCouncil[i].id, NULL, 0,
+                                  &aRow[i].v, &zErr);
     if (rc == COMPLIANCE_VIEW_ERROR) return DB_ERROR;
     aRow[i].bPlan = rc == COMPLIANCE_VIEW_OK;
   }

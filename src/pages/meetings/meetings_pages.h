@@ -16,6 +16,8 @@ typedef struct MeetingAttendanceInput {
   AttendanceEntry *a;       /* Entries (arena) */
   const char **azCommune;   /* Guest communes, parallel to a */
   int64_t *aiSubstituteFor; /* Titular a suplente attends for, or 0 */
+  int64_t *aiEnrolment;     /* A module's enrolled person, or 0 (API) */
+  int *aiMinutes;           /* Time connected, or -1 (NULL: none given) */
   int n;
 } MeetingAttendanceInput;
 
@@ -40,6 +42,14 @@ json_t *meeting_agreement_json(const MeetingAgreement *g, const char *zToday);
 ** valid, else the sentence and *pzField. */
 const char *meeting_agreement_check(const MeetingAgreement *g,
                                     const char **pzField);
+
+/* NULL when session iActivity may adopt agreement g: its attendance gives
+** quorum to adopt agreements and g's votes fit the councillors present
+** (acta_agreement_check()); else the Spanish reason, *pzField "session"
+** or "votes". (A database failure reads as no quorum.) */
+const char *meeting_agreement_quorum_problem(Request *r,
+                                             const MeetingAgreement *g,
+                                             const char **pzField);
 
 /* Once a session's acta is approved, its attendance and agreements are
 ** fixed with it (acta_freezes_session()): the Spanish reason a change is

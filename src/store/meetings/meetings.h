@@ -35,13 +35,32 @@ typedef struct MeetingExpected {
 /* One stored attendance row. */
 typedef struct MeetingAttendance {
   int64_t iMember;           /* > 0: a member; 0: a guest */
+  int64_t iParticipant;      /* A guest: the participant they are (0: an
+                             ** unnamed row written before migration 0035) */
+  int nMinutes;              /* Connected to an online module, or -1 */
   const char *zName;         /* Member's or guest's name */
   const char *zOrganization; /* Guest's organization, or the member's */
   const char *zCommune;      /* Guest's commune as written, or "" */
   Attendance eStatus;        /* presente, ausente, justificado */
   const char *zReason;       /* Excuse, or "" */
   int64_t iSubstituteFor;    /* A suplente attending for this titular, or 0 */
+  int eQuality;              /* MEETING_TITULAR, MEETING_SUPLENTE, or
+                             ** MEETING_GUEST (also a member whose quality an
+                             ** acta frozen before it was kept does not say) */
+  const char *zReplaces;     /* The titular a suplente attends for, by
+                             ** name, or "" */
 } MeetingAttendance;
+#define MEETING_GUEST 0
+#define MEETING_TITULAR 1
+#define MEETING_SUPLENTE 2
+/* "Titular", "Suplente", "Invitado/a" ("Consejero/a" for a member of
+** unknown quality). */
+const char *meeting_quality_label(const MeetingAttendance *s);
+
+/* Dates an activity's attendance as taken at t, and its acta as approved
+** at t: a demonstration's past (cosoc demo). */
+int meeting_attendance_backdate(Db *pDb, int64_t iActivity, int64_t t);
+int meeting_acta_backdate(Db *pDb, int64_t iActivity, int64_t t);
 
 /* The councillors in office of the council, titulares first, by name. */
 int meeting_expected_list(Db *pDb, Arena *pArena, int64_t iCouncil,
@@ -67,6 +86,16 @@ int meeting_attendance_replace(Db *pDb, int64_t iActivity, int64_t iUser,
                                const AttendanceEntry *a, int n,
                                const char *const *azCommune,
                                const int64_t *aiSubstituteFor);
+/* The same, with the minutes each person was connected (aiMinutes[i] < 0
+** or aiMinutes NULL: not measured). A guest with no participant id is
+** found among the council's participants (name, organization) or added
+** (store/people/participants.h), so the same person is one across
+** activities. */
+int meeting_attendance_replace_timed(Db *pDb, int64_t iActivity,
+                                     int64_t iUser, const AttendanceEntry *a,
+                                     int n, const char *const *azCommune,
+                                     const int64_t *aiSubstituteFor,
+                                     const int *aiMinutes);
 
 /* What the attendance chart counts for a council: its members with their
 ** terms (by last names), the activities whose attendance is recorded and

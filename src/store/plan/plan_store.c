@@ -87,8 +87,9 @@ static int save_line(Db *pDb, Arena *pArena, int64_t iVersion,
       "responsible, window_phrase, window_start, window_end, "
       "window_flagged, window_as_needed, target_count, target_kinds, "
       "target_exclude, meta, notes, window_reason, target_flagged, "
-      "target_reason, target_provinces, carried_over) VALUES (?, ?, ?, ?, "
-      "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      "target_reason, target_provinces, carried_over, target_modules) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+      "?) RETURNING id",
       &iLine, DB_I(iVersion), DB_I(pL->iNumber), DB_T(pL->zObjective),
       DB_T(pL->zActions), DB_T(pL->zResponsible), DB_T(pL->zWindowPhrase),
       DB_T(pL->window.zStart), DB_T(pL->window.zEnd), DB_I(pL->window.bFlagged),
@@ -99,7 +100,7 @@ static int save_line(Db *pDb, Arena *pArena, int64_t iVersion,
       DB_I(pL->target.bFlagged),
       DB_T(pL->target.bFlagged ? pL->target.zReason : ""),
       DB_T(plan_target_provinces_text(pArena, &pL->target)),
-      DB_TE(pL->zCarried));
+      DB_TE(pL->zCarried), DB_I(pL->target.bModules ? 1 : 0));
   for (int k = 0; rc == DB_OK && k < pL->nEvidence; k++) {
     rc = db_exec(pDb,
                  "INSERT INTO plan_line_evidence(line_id, sort_order, kind, "
@@ -321,8 +322,9 @@ int plan_store_import(Db *pDb, Arena *pArena, int64_t iCouncil,
 ** approved_at, approver name, (title, intro, period: the document's),
 ** council id. */
 static const DbMap info_map =
-    DB_MAP(PlanVersionInfo, "intttinit----i", id, iNumber, zSource, zReason,
-           zAuthor, tCreated, bApproved, tApproved, zApprovedBy, iCouncil);
+    DB_MAP(PlanVersionInfo, "intttinitt-tti", id, iNumber, zSource, zReason,
+           zAuthor, tCreated, bApproved, tApproved, zApprovedBy, zTitle,
+           zPeriodStart, zPeriodEnd, iCouncil);
 
 #define VERSION_COLUMNS                                                     \
   "v.id, v.number, v.source, v.reason, v.author_name, v.created_at, "       \
@@ -342,7 +344,8 @@ static int load_lines(Db *pDb, Arena *pArena, int64_t iVersion, PlanDoc *pDoc) {
                "window_start, window_end, window_flagged, window_as_needed, "
                "target_count, target_kinds, target_exclude, id, meta, notes, "
                "window_reason, target_flagged, target_reason, "
-               "target_provinces, carried_over FROM plan_lines WHERE "
+               "target_provinces, carried_over, target_modules FROM plan_lines "
+               "WHERE "
                "version_id = ? ORDER BY number",
                DB_I(iVersion));
   if (!p) return DB_ERROR;
@@ -369,6 +372,7 @@ static int load_lines(Db *pDb, Arena *pArena, int64_t iVersion, PlanDoc *pDoc) {
     snprintf(pL->target.zReason, PLAN_REASON_SIZE, "%s", db_column_text(p, 17));
     plan_target_provinces_from_text(pArena, &pL->target, db_column_text(p, 18));
     pL->zCarried = arena_strdup(pArena, db_column_text(p, 19));
+    pL->target.bModules = (int)db_column_int64(p, 20);
     pL->aEvidence =
         arena_alloc(pArena, sizeof(PlanEvidence) * PLAN_EVIDENCE_MAX);
     pDoc->nLine++;
@@ -447,6 +451,17 @@ int plan_store_load(Db *pDb, Arena *pArena, int64_t iCouncil, int iNumber,
   return DB_OK;
 }
 
+int plan_store_version_on(Db *pDb, int64_t iCouncil, const char *zDay) {
+  return (int)db_int(
+      pDb, -1,
+      "SELECT COALESCE((SELECT v.number FROM plan_versions v JOIN plans p ON "
+      "p.id = v.plan_id WHERE p.council_id = ? AND v.approved = 1 ORDER BY "
+      "CASE WHEN v.period_start <= ? AND v.period_end >= ? THEN 0 WHEN "
+      "v.period_end < ? THEN 1 ELSE 2 END, CASE WHEN v.period_end < ? THEN "
+      "v.period_end ELSE '' END DESC, v.number DESC LIMIT 1), 0)",
+      DB_I(iCouncil), DB_T(zDay), DB_T(zDay), DB_T(zDay), DB_T(zDay));
+}
+
 int plan_store_versions(Db *pDb, Arena *pArena, int64_t iCouncil,
                         PlanVersionInfo **paInfo, int *pnInfo) {
   return db_list(pDb, pArena, &info_map, paInfo, pnInfo,
@@ -471,4 +486,13 @@ int plan_store_approve(Db *pDb, int64_t iCouncil, int iNumber,
                 DB_I(iCouncil), DB_I(iNumber)) == 1
              ? DB_OK
              : DB_DONE;
+}
+
+int plan_store_backdate_approval(Db *pDb, int64_t iCouncil, int iNumber,
+                                 int64_t t) {
+  return db_exec(pDb,
+                 "UPDATE plan_versions SET approved_at = ?, created_at = ? "
+                 "WHERE approved = 1 AND number = ? AND plan_id = (SELECT "
+                 "min(id) FROM plans WHERE council_id = ?)",
+                 DB_I(t), DB_I(t), DB_I(iNumber), DB_I(iCouncil));
 }
