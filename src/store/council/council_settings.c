@@ -149,27 +149,28 @@ static const char *const azTextKey[COUNCIL_TEXT_N] = {
 
 const char *council_text(Db *pDb, Arena *pArena, int64_t iCouncil,
                          CouncilText eText) {
-  (void)iCouncil; /* One value for the installation, for now */
-  const char *z =
-      db_text(pDb, pArena, "SELECT value FROM settings WHERE key = ?",
-              DB_T(azTextKey[eText]));
+  /* The council's own, else the installation's default */
+  const char *z = db_text(
+      pDb, pArena,
+      "SELECT coalesce((SELECT value FROM council_settings WHERE council_id = "
+      "? AND key = ?), (SELECT value FROM settings WHERE key = ?))",
+      DB_I(iCouncil), DB_T(azTextKey[eText]), DB_T(azTextKey[eText]));
   return z ? z : "";
 }
 
 int council_texts_save(Db *pDb, int64_t iCouncil, const CouncilText *aeText,
                        const char *const *azValue, int n, int64_t iUser) {
-  (void)iCouncil;
   if (db_begin(pDb) != DB_OK) return DB_ERROR;
   int rc = DB_OK;
   for (int i = 0; rc == DB_OK && i < n; i++) {
     rc = db_exec(pDb,
-                 "INSERT INTO settings(key, value, updated_at, updated_by) "
-                 "VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = "
-                 "excluded.value, updated_at = excluded.updated_at, "
-                 "updated_by = excluded.updated_by, version = "
-                 "settings.version + 1",
-                 DB_T(azTextKey[aeText[i]]), DB_TE(azValue[i]), DB_I(db_now()),
-                 DB_IN(iUser));
+                 "INSERT INTO council_settings(council_id, key, value, "
+                 "updated_at, updated_by) VALUES (?, ?, ?, ?, ?) ON CONFLICT "
+                 "(council_id, key) DO UPDATE SET value = excluded.value, "
+                 "updated_at = excluded.updated_at, updated_by = "
+                 "excluded.updated_by, version = council_settings.version + 1",
+                 DB_I(iCouncil), DB_T(azTextKey[aeText[i]]), DB_TE(azValue[i]),
+                 DB_I(db_now()), DB_IN(iUser));
   }
   if (rc != DB_OK) {
     db_rollback(pDb);
