@@ -56,6 +56,8 @@ void cli_password_wipe(void);
 int cmd_serve(int argc, char **argv);
 int cmd_migrate(int argc, char **argv);
 int cmd_user(int argc, char **argv);
+int cmd_council(int argc, char **argv);
+int cmd_routes(int argc, char **argv); /* Hidden: the route table */
 int cmd_token(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
@@ -72,6 +74,12 @@ int plan_next_cmd(int argc, char **argv);
 /* Benchmarks: the synthetic national data set (demo/bench_data.c) and the
 ** compliance of every council (compliance_summary.c). */
 int cmd_bench_data(int argc, char **argv);
+/* One more council for the demo, the iIndex-th region (1: the first after
+** Coquimbo) with the benchmark's people, a plan and a year of activities,
+** iOfficer its officer; its id in *piCouncil. DB_OK or DB_ERROR, nested in
+** the caller's transaction (demo/bench_data.c). */
+int bench_demo_council(Db *pDb, Arena *pArena, int iIndex, int64_t iOfficer,
+                       int64_t *piCouncil);
 int cmd_compliance_summary(int argc, char **argv);
 
 /* A new password easy to type from a printout ("abcd-efgh-…", 19 chars and

@@ -111,7 +111,7 @@ static int queue_test(int argc, char **argv) {
   const char *zProblem = NULL;
   Council c;
   int eRc = mail_queue_sample(
-      pDb, pArena,
+      pDb, pArena, council_default_id(pDb),
       council_get(pDb, pArena, council_default_id(pDb), &c) == DB_OK
           ? c.zShortName
           : NULL,
@@ -148,7 +148,7 @@ static int list_outbox(int argc, char **argv) {
   Arena *pArena = arena_new();
   OutboxRow *aRow = NULL;
   int nRow = 0;
-  rc = outbox_list(pDb, pArena, NULL, 0, 100000, &aRow, &nRow);
+  rc = outbox_list(pDb, pArena, 0, NULL, 0, 100000, &aRow, &nRow);
   /* Subjects and errors come from users and from mail servers: shown
   ** with their control characters escaped, so none reaches the terminal
   ** (an escape sequence in a title could rewrite the operator's screen). */

@@ -11,6 +11,7 @@
 #include "store/evidence/photo_public.h"
 #include "http/server.h"
 #include "mail/sender.h"
+#include "pages/page.h"
 #include "pages/routes.h"
 #include "store/accounts/accounts.h"
 #include "store/council/council.h"
@@ -160,6 +161,11 @@ int cmd_serve(int argc, char **argv) {
   cfg.nRoute = routes_count;
   cfg.xErrorPage = page_error_render;
   cfg.xUploadBodyMax = routes_upload_body_max;
+  /* Several councils: /c/SLUG/… is routed as …, the request's council
+  ** decides the user's roles, and links keep the prefix (pages/page.h). */
+  cfg.xRewritePath = page_rewrite_path;
+  cfg.xScope = page_scope;
+  cfg.xLinkPath = page_link;
   if (zPublicUrl && *zPublicUrl) {
     if (!(cfg.zPublicUrl = public_url_option(zPublicUrl))) return CLI_USAGE;
   } else {

@@ -10,31 +10,42 @@
 #include <string.h>
 #include <time.h>
 
+#include <stdlib.h>
+
 #include "store/accounts/accounts.h"
+#include "store/council/council.h"
 #include "cli/cli.h"
 #include "util/text.h"
 
 static int user_add(int argc, char **argv) {
   const char *zDb = NULL, *zEmail = NULL, *zName = NULL, *zRole = NULL;
+  const char *zCouncil = NULL;
   const CliOption aOpt[] = {
       {"db", "COSOC_DB", 0, "base de datos", &zDb},
       {"email", NULL, 0, "correo electrónico (con él se ingresa)", &zEmail},
       {"name", NULL, 0, "nombre completo", &zName},
       {"role", NULL, 0, "admin, consejero o autoridad", &zRole},
+      {"council", NULL, 0, "id del consejo de la cuenta (cosoc council list)",
+       &zCouncil},
   };
   int rc;
   if (!cli_args(argc, argv, 3, "user add",
                 "Uso: cosoc user add --db ARCHIVO --email CORREO "
-                "--name NOMBRE --role ROL\n\nCrea una cuenta. La "
-                "contraseña se toma de COSOC_PASSWORD o se pregunta; no "
-                "se aceptan contraseñas comunes ni hechas con el nombre "
-                "o el correo.",
-                aOpt, 4, 4, &rc)) {
+                "--name NOMBRE --role ROL [--council ID]\n\nCrea una "
+                "cuenta del consejo ID, con ese rol en él (sin --council: "
+                "del único consejo; con varios consejos, un admin sin "
+                "--council es el equipo nacional, que ve todos los consejos "
+                "y administra consejos y cuentas). La contraseña se toma de "
+                "COSOC_PASSWORD o se pregunta; no se aceptan contraseñas "
+                "comunes ni hechas con el nombre o el correo.",
+                aOpt, 5, 4, &rc)) {
     return rc;
   }
   if (!accounts_role_bit(zRole)) {
-    fprintf(stderr, "cosoc user add: el rol «%s» no existe; use admin, "
-                    "consejero o autoridad\n", zRole);
+    fprintf(stderr,
+            "cosoc user add: el rol «%s» no existe; use admin, "
+            "consejero o autoridad\n",
+            zRole);
     return CLI_FAIL;
   }
   const char *zProblem = email_problem(zEmail);
@@ -43,21 +54,62 @@ static int user_add(int argc, char **argv) {
     fprintf(stderr, "cosoc user add: %s\n", zProblem);
     return CLI_FAIL;
   }
-  const char *zPassword = cli_read_password(1);
-  if (!zPassword) return CLI_FAIL;
+  int64_t iCouncil = 0;
+  if (zCouncil && (iCouncil = strtoll(zCouncil, NULL, 10)) <= 0) {
+    fprintf(stderr,
+            "cosoc user add: --council lleva el id de un consejo "
+            "(cosoc council list)\n");
+    return CLI_USAGE;
+  }
   Db *pDb = cli_open_db(zDb);
   if (!pDb) return CLI_FAIL;
+  /* Which council the account belongs to, decided before anything is
+  ** written or asked. */
+  if (iCouncil && !council_exists(pDb, iCouncil)) {
+    fprintf(stderr,
+            "cosoc user add: no hay un consejo con id %lld (cosoc "
+            "council list)\n",
+            (long long)iCouncil);
+    db_close(pDb);
+    return CLI_FAIL;
+  }
+  if (!iCouncil) iCouncil = council_only_id(pDb);
+  if (!iCouncil && council_count(pDb) > 1 && strcmp(zRole, "admin") != 0) {
+    fprintf(stderr,
+            "cosoc user add: hay varios consejos: indique el de la "
+            "cuenta con --council ID (cosoc council list)\n");
+    db_close(pDb);
+    return CLI_FAIL;
+  }
+  const char *zPassword = cli_read_password(1);
+  if (!zPassword) {
+    db_close(pDb);
+    return CLI_FAIL;
+  }
   Arena *pArena = arena_new();
   const char *zErr = NULL;
   int64_t iId = 0;
-  rc = accounts_user_create(pDb, pArena, zEmail, zName, zRole, zPassword,
-                            &iId, &zErr, NULL);
+  rc = db_begin(pDb);
+  if (rc == DB_OK) {
+    rc = accounts_user_create(pDb, pArena, zEmail, zName, zRole, zPassword,
+                              &iId, &zErr, NULL);
+  }
+  if (rc == DB_OK && iCouncil) {
+    rc = council_member_set(pDb, iId, iCouncil, zRole);
+    if (rc != DB_OK) zErr = "no se pudo guardar el consejo de la cuenta";
+  }
+  rc = rc == DB_OK ? db_commit(pDb) : (db_rollback(pDb), rc);
   cli_password_wipe();
   if (rc == DB_OK) {
-    printf("Usuario creado: %s (%s), id %lld.\n",
-           email_normalize(pArena, zEmail), zRole, (long long)iId);
+    printf("Usuario creado: %s (%s), id %lld%s.\n",
+           email_normalize(pArena, zEmail), zRole, (long long)iId,
+           iCouncil
+               ? arena_printf(pArena, ", consejo %lld", (long long)iCouncil)
+           : council_count(pDb) > 1 ? ", equipo nacional"
+                                    : "");
   } else {
-    fprintf(stderr, "cosoc user add: %s\n", zErr);
+    fprintf(stderr, "cosoc user add: %s\n",
+            zErr ? zErr : "no se pudo crear la cuenta");
   }
   arena_free(pArena);
   db_close(pDb);
@@ -165,13 +217,58 @@ static int user_role(int argc, char **argv) {
             text_for_terminal(c.pArena, zRole));
     return account_cmd_end(&c, CLI_FAIL);
   }
-  if (accounts_user_set_role(c.pDb, c.user.id, zRole) != DB_OK) {
+  /* The account's own role and its role in every council it belongs to */
+  if (accounts_user_set_role(c.pDb, c.user.id, zRole) != DB_OK ||
+      council_member_set_all(c.pDb, c.user.id, zRole) != DB_OK) {
     fprintf(stderr, "cosoc user role: no se pudo guardar el cambio\n");
     return account_cmd_end(&c, CLI_FAIL);
   }
   printf("Rol de %s: %s (antes %s).\n",
          text_for_terminal(c.pArena, c.user.zEmail), zRole,
          text_for_terminal(c.pArena, c.user.zRole));
+  return account_cmd_end(&c, CLI_OK);
+}
+
+/* cosoc user council: the account joins another council (or changes its
+** role there). */
+static int user_council(int argc, char **argv) {
+  AccountCmd c;
+  const char *zCouncil = NULL, *zRole = NULL;
+  const CliOption aExtra[] = {
+      {"council", NULL, 0, "id del consejo (cosoc council list)", &zCouncil},
+      {"role", NULL, 0,
+       "admin, consejero o autoridad (el de la cuenta si se "
+       "omite)",
+       &zRole},
+  };
+  int rc = account_cmd_begin(
+      &c, argc, argv, "user council",
+      "Uso: cosoc user council --db ARCHIVO --email CORREO --council ID "
+      "[--role ROL]\n\nHace a la cuenta integrante de otro consejo, con "
+      "ese rol en él (o le cambia el rol allí). Quien está en varios "
+      "consejos elige uno al ingresar y puede cambiar.",
+      aExtra, 2);
+  if (rc != CLI_OK) return rc == CLI_HELP_SHOWN ? CLI_OK : rc;
+  int64_t iCouncil = zCouncil ? strtoll(zCouncil, NULL, 10) : 0;
+  if (!zRole) zRole = c.user.zRole;
+  if (iCouncil <= 0 || !accounts_role_bit(zRole)) {
+    fprintf(stderr,
+            "cosoc user council: falta --council ID o el rol no "
+            "existe\n");
+    return account_cmd_end(&c, CLI_USAGE);
+  }
+  if (!council_exists(c.pDb, iCouncil)) {
+    fprintf(stderr, "cosoc user council: no hay un consejo con id %lld\n",
+            (long long)iCouncil);
+    return account_cmd_end(&c, CLI_FAIL);
+  }
+  if (council_member_set(c.pDb, c.user.id, iCouncil, zRole) != DB_OK) {
+    fprintf(stderr, "cosoc user council: no se pudo guardar\n");
+    return account_cmd_end(&c, CLI_FAIL);
+  }
+  printf("%s: %s del consejo %lld.\n",
+         text_for_terminal(c.pArena, c.user.zEmail), zRole,
+         (long long)iCouncil);
   return account_cmd_end(&c, CLI_OK);
 }
 
@@ -224,6 +321,7 @@ static const char zUserUsage[] =
     "  disable  desactiva una cuenta: terminan sus sesiones y tokens\n"
     "  enable   reactiva una cuenta desactivada\n"
     "  role     cambia el rol (--role admin|consejero|autoridad)\n"
+    "  council  la hace integrante de otro consejo (--council ID, --role)\n"
     "  list     muestra las cuentas\n\n"
     "Cada uno tiene su ayuda: cosoc user SUBCOMANDO --help\n";
 
@@ -233,6 +331,7 @@ int cmd_user(int argc, char **argv) {
   if (strcmp(zSub, "disable") == 0) return user_set_active(argc, argv, 0);
   if (strcmp(zSub, "enable") == 0) return user_set_active(argc, argv, 1);
   if (strcmp(zSub, "role") == 0) return user_role(argc, argv);
+  if (strcmp(zSub, "council") == 0) return user_council(argc, argv);
   if (strcmp(zSub, "list") == 0) return user_list(argc, argv);
   if (strcmp(zSub, "--help") == 0 || strcmp(zSub, "-h") == 0) {
     printf("%s", zUserUsage);

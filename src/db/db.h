@@ -189,6 +189,11 @@ int64_t db_now(void);
 ** (data_version, kept by triggers: migration 0010); -1 when unreadable.
 ** The page cache keys its entries by it. */
 int64_t db_data_version(Db *pDb);
+/* The same for what council iCouncil's pages show: the installation's
+** version (high 32 bits) and the council's own (council_data_version,
+** migration 0026), so that it grows with writes to either and a write to
+** another council leaves it alone; -1 when unreadable. */
+int64_t db_council_data_version(Db *pDb, int64_t iCouncil);
 
 /*
 ** The shapes every store repeats (db_exec.c): prepare, bind, step, read.

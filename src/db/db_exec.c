@@ -140,6 +140,14 @@ int64_t db_data_version(Db *pDb) {
   return db_query_int64(pDb, "SELECT n FROM data_version WHERE id = 1", -1);
 }
 
+int64_t db_council_data_version(Db *pDb, int64_t iCouncil) {
+  return db_int(pDb, -1,
+                "SELECT (SELECT n FROM data_version WHERE id = 1) * 4294967296 "
+                "+ coalesce((SELECT n FROM council_data_version WHERE "
+                "council_id = ?), 0)",
+                DB_I(iCouncil));
+}
+
 void db_map_row(DbStmt *pStmt, Arena *pArena, const DbMap *pMap, void *pRow) {
   char *pBase = pRow;
   int k = 0; /* The field */

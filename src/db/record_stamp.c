@@ -27,6 +27,10 @@ static const char *const azStampSql[RECORD_N_KIND] = {
         "SELECT t.attendance_version, coalesce(t.attendance_updated_at, 0), "
         "coalesce(u.name, '') FROM activities t LEFT JOIN users u ON u.id = "
         "t.attendance_updated_by WHERE t.id = ?",
+    [RECORD_COUNCIL] =
+        "SELECT t.version, coalesce(t.updated_at, 0), coalesce(u.name, '') "
+        "FROM councils t LEFT JOIN users u ON u.id = t.updated_by WHERE "
+        "t.id = ?",
     [RECORD_COURSE] = STAMP_SQL("courses"),
     [RECORD_PARTICIPANT] = STAMP_SQL("participants"),
 };
@@ -68,6 +72,7 @@ static const char *const azClaimSql[RECORD_N_KIND] = {
     [RECORD_ATTENDANCE] =
         "UPDATE activities SET attendance_updated_by = CAST(? AS BIGINT) "
         "WHERE id = ? AND attendance_version = ? RETURNING id",
+    [RECORD_COUNCIL] = CLAIM_SQL("councils"),
     [RECORD_COURSE] = CLAIM_SQL("courses"),
     [RECORD_PARTICIPANT] = CLAIM_SQL("participants"),
 };

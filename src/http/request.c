@@ -20,6 +20,12 @@ Db *request_db(Request *r) { return r->pDb; }
 const ServerConfig *request_config(Request *r) { return r->pCfg; }
 const char *request_method(Request *r) { return r->zMethod; }
 const char *request_path(Request *r) { return r->zPath; }
+const char *request_full_path(Request *r) { return r->zFullPath; }
+const char *request_path_prefix(Request *r) { return r->zPathPrefix; }
+int request_route_flags(Request *r) { return r->pRoute ? r->pRoute->mFlag : 0; }
+void request_set_roles(Request *r, int mRole) {
+  if (r->bSignedIn) r->user.mRole = mRole;
+}
 int request_is_post(Request *r) { return r->eMethod == METHOD_POST; }
 const User *request_user(Request *r) { return r->bSignedIn ? &r->user : NULL; }
 const char *request_client_address(Request *r) { return r->zAddress; }
@@ -89,13 +95,14 @@ static const char *csrf_compute(Request *r, const char *zBinding) {
   unsigned char aMac[crypto_auth_hmacsha256_BYTES];
   crypto_auth_hmacsha256(aMac, (const unsigned char *)zBinding,
                          strlen(zBinding), r->pCsrfKey);
-  char *zOut = arena_alloc(r->pArena, sodium_base64_ENCODED_LEN(
-                                          sizeof(aMac),
-                                          sodium_base64_VARIANT_URLSAFE_NO_PADDING));
+  char *zOut = arena_alloc(
+      r->pArena, sodium_base64_ENCODED_LEN(
+                     sizeof(aMac), sodium_base64_VARIANT_URLSAFE_NO_PADDING));
   sodium_bin2base64(zOut,
                     sodium_base64_ENCODED_LEN(
                         sizeof(aMac), sodium_base64_VARIANT_URLSAFE_NO_PADDING),
-                    aMac, sizeof(aMac), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+                    aMac, sizeof(aMac),
+                    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
   return zOut;
 }
 
@@ -179,8 +186,7 @@ static void respond_set(Request *r, int iStatus, const char *zType,
 
 void respond_html(Request *r, int iStatus, const Html *h) {
   response_header(r, "Cache-Control", "no-store");
-  respond_set(r, iStatus, "text/html; charset=utf-8", html_str(h),
-              html_len(h));
+  respond_set(r, iStatus, "text/html; charset=utf-8", html_str(h), html_len(h));
 }
 
 void respond_json(Request *r, int iStatus, json_t *pJson) {
@@ -226,6 +232,9 @@ void respond_shared(Request *r, int iStatus, const char *zContentType,
 }
 
 void respond_redirect(Request *r, const char *zLocation) {
+  if (r->pCfg->xLinkPath && zLocation[0] == '/' && zLocation[1] != '/') {
+    zLocation = r->pCfg->xLinkPath(r, zLocation);
+  }
   response_header(r, "Location", zLocation);
   respond_set(r, 303, "text/plain; charset=utf-8", "", 0);
 }

@@ -45,7 +45,15 @@ Arena *request_arena(Request *r);
 Db *request_db(Request *r); /* This thread's connection */
 const ServerConfig *request_config(Request *r);
 const char *request_method(Request *r);
-const char *request_path(Request *r);
+const char *request_path(Request *r);   /* As routed (no prefix) */
+const char *request_full_path(Request *r); /* As it came */
+/* What ServerConfig.xRewritePath took off the path ("/c/x"), NULL: none. */
+const char *request_path_prefix(Request *r);
+/* The matched route's ROUTE_ flags (0 when none matched). */
+int request_route_flags(Request *r);
+/* Sets the signed-in user's ROLE_ bits for this request (the scope hook:
+** a role in the part of the installation the request is about). */
+void request_set_roles(Request *r, int mRole);
 int request_is_post(Request *r);
 const User *request_user(Request *r); /* NULL when anonymous */
 /* 1 when the user came with an API token (Authorization: Bearer), which

@@ -29,7 +29,10 @@ struct Request {
   int nDbFailedAtStart;           /* db_failures(pDb) when it began */
   const char *zMethod;            /* As sent */
   int eMethod;                    /* METHOD_ bit, 0 if unsupported */
-  const char *zPath;              /* Decoded path, no query string */
+  const char *zPath;              /* Decoded path, no query string, as
+                                  ** routed (xRewritePath) */
+  const char *zFullPath;          /* The same as it came */
+  const char *zPathPrefix;        /* What xRewritePath took off, or NULL */
   const char *zAddress;           /* Client's network address */
   long long tStartUs;             /* When the first call arrived */
 

@@ -22,6 +22,11 @@ typedef void (*PageHandler)(Request *r);
                         ** setting, ServerConfig.xUploadBodyMax(); the
                         ** route's nBodyMax only if the database does not
                         ** answer */
+#define ROUTE_UNSCOPED 0x04 /* Not about one part of what is served: the
+                        ** caller's ServerConfig.xScope() leaves the user's
+                        ** roles as the authenticator gave them */
+#define ROUTE_CALLER 0x100 /* This bit and those above it are the caller's,
+                        ** for its hooks; the server ignores them */
 
 #define ROUTE_BODY_SMALL (64 * 1024)          /* Ordinary forms and JSON */
 #define ROUTE_BODY_UPLOAD (64 * 1024 * 1024)  /* Forms that carry files */

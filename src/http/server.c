@@ -214,6 +214,11 @@ static void request_admit(Request *r) {
   r->zSessionToken = NULL;
   authenticate(r);
   r->bAdmitted = 1;
+  /* The user's roles in the part of the installation the request is about,
+  ** as far as the headers tell (the caller's hook) */
+  if (g_pCfg->xScope && !(r->pRoute->mFlag & ROUTE_UNSCOPED)) {
+    g_pCfg->xScope(r, 0);
+  }
   int mRole = r->bSignedIn ? r->user.mRole : ROLE_ANONYMOUS;
   r->bDenied = !(route_roles(r->pRoute, r->eMethod) & mRole);
 }
@@ -236,7 +241,11 @@ static Request *request_begin(struct MHD_Connection *pConn, const char *zUrl,
   r->pCsrfKey = g_aCsrfKey;
   r->tStartUs = now_us();
   r->zMethod = arena_strdup(pArena, zMethod);
-  r->zPath = arena_strdup(pArena, zUrl);
+  r->zFullPath = arena_strdup(pArena, zUrl);
+  r->zPath = r->zFullPath;
+  if (g_pCfg->xRewritePath) {
+    r->zPath = g_pCfg->xRewritePath(pArena, r->zFullPath, &r->zPathPrefix);
+  }
   r->zAddress = client_address(pArena, pConn);
   buf_init(&r->body, pArena);
   if (strcmp(zMethod, "GET") == 0 || strcmp(zMethod, "HEAD") == 0) {
@@ -356,6 +365,16 @@ static void request_dispatch(Request *r) {
     return;
   }
   r->nDbFailedAtStart = db_failures(r->pDb);
+  /* The scope again, now with the body (an API POST may name its part
+  ** there): it may answer (an unknown part: 404) or take roles away. */
+  if (g_pCfg->xScope && !(r->pRoute->mFlag & ROUTE_UNSCOPED)) {
+    if (g_pCfg->xScope(r, 1)) {
+      if (!r->bResponded) respond_error(r, 500, NULL);
+      return;
+    }
+    int mRole = r->bSignedIn ? r->user.mRole : ROLE_ANONYMOUS;
+    r->bDenied |= !(route_roles(r->pRoute, r->eMethod) & mRole);
+  }
   if (r->bDenied) {
     if (r->bSignedIn) {
       respond_error(r, 403, NULL);
@@ -364,7 +383,7 @@ static void request_dispatch(Request *r) {
                          NULL);
     } else if (r->eMethod == METHOD_GET) {
       respond_redirect(r, arena_printf(r->pArena, "/login?next=%s",
-                                       html_url_arg(r->pArena, r->zPath)));
+                                       html_url_arg(r->pArena, r->zFullPath)));
     } else {
       respond_error(r, 401, NULL);
     }

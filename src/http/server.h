@@ -66,6 +66,22 @@ struct ServerConfig {
                            ** waiting for requests in flight: stops long
                            ** work (image processing) so that it ends
                            ** soon; NULL: none */
+  /* The path as routed, with a prefix the caller serves several things
+  ** under taken off ("/c/x/plan" → "/plan", *pzPrefix "/c/x"), so that one
+  ** route table answers both forms; NULL: paths are routed as they come.
+  ** The prefix (NULL: none) is kept for request_path_prefix(). */
+  const char *(*xRewritePath)(Arena *pArena, const char *zPath,
+                              const char **pzPrefix);
+  /* Called once the user is known, before the route's roles are checked
+  ** (except on ROUTE_UNSCOPED routes): may narrow or widen the user's roles
+  ** for this request (request_set_roles). Called first from the headers
+  ** (bFinal 0: it never answers then), and again when the body is in
+  ** (bFinal 1), when it may answer the request itself (an unknown prefix:
+  ** 404) and return nonzero. NULL: nothing. */
+  int (*xScope)(Request *r, int bFinal);
+  /* A local path ("/actividades/3") as a link or redirect of this request
+  ** (with its prefix put back); NULL: as it is. respond_redirect uses it. */
+  const char *(*xLinkPath)(Request *r, const char *zPath);
   const char *zPublicUrl;  /* "https://cosoc.example.cl": the base of
                            ** every link in mail and calendars, never
                            ** taken from the request's Host header */

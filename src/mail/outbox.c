@@ -111,14 +111,14 @@ int outbox_queue(Db *pDb, const OutboxMessage *p, int64_t *piId,
       pDb,
       "INSERT INTO mail_outbox(idempotency_key, message_token, recipient, "
       "recipient_name, subject, body_text, body_html, related_kind, "
-      "related_id, state, attempts, next_attempt_at, created_at, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pendiente', 0, ?, ?, ?) "
-      "ON CONFLICT (idempotency_key) DO NOTHING RETURNING id",
+      "related_id, state, attempts, next_attempt_at, created_at, updated_at, "
+      "council_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pendiente', 0, ?, ?, "
+      "?, ?) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id",
       &iId, DB_T(p->zIdempotencyKey), DB_T(zToken), DB_T(p->zTo),
       DB_TE(p->zToName), DB_T(p->zSubject), DB_T(p->zText), DB_T(p->zHtml),
       DB_T(p->zRelatedKind), DB_IN(p->iRelatedId),
-      DB_I(p->iNotBefore > iNow ? p->iNotBefore : iNow), DB_I(iNow),
-      DB_I(iNow));
+      DB_I(p->iNotBefore > iNow ? p->iNotBefore : iNow), DB_I(iNow), DB_I(iNow),
+      DB_IN(p->iCouncil));
   if (rc == DB_DONE) {
     /* Already queued: report its id. */
     iId =
@@ -247,13 +247,14 @@ int outbox_release(Db *pDb, const char *zClaim) {
                      DB_T(zClaim));
 }
 
-int outbox_retry_now(Db *pDb, int64_t id, int64_t iNow) {
+int outbox_retry_now(Db *pDb, int64_t iCouncil, int64_t id, int64_t iNow) {
   return exec_update(
       pDb,
       "UPDATE mail_outbox SET state = 'pendiente', attempts = 0, "
       "next_attempt_at = ?, claimed_by = NULL, claimed_until = NULL, "
-      "updated_at = ? WHERE id = ? AND state = 'fallido'",
-      DB_I(iNow), DB_I(iNow), DB_I(id));
+      "updated_at = ? WHERE id = ? AND state = 'fallido' AND (? = 0 OR "
+      "council_id = ?)",
+      DB_I(iNow), DB_I(iNow), DB_I(id), DB_I(iCouncil), DB_I(iCouncil));
 }
 
 int outbox_withdraw(Db *pDb, const char *zKey) {
@@ -268,26 +269,30 @@ static const DbMap row_from_row_map =
     DB_MAP(OutboxRow, "itttntiiiti", id, zTo, zSubject, zState, nAttempt,
            zError, iCreated, iNextAttempt, iSent, zRelatedKind, iRelatedId);
 
-int outbox_list(Db *pDb, Arena *pArena, const char *zRelatedKind,
-                int64_t iRelatedId, int nMax, OutboxRow **paRow, int *pnRow) {
-  /* A NULL kind lists every message. */
-  int rc = db_list(
-      pDb, pArena, &row_from_row_map, paRow, pnRow,
-      "SELECT id, recipient, subject, state, attempts, last_error, "
-      "created_at, next_attempt_at, coalesce(sent_at, 0), "
-      "related_kind, coalesce(related_id, 0) FROM mail_outbox WHERE "
-      "CAST(? AS TEXT) IS NULL OR (related_kind = ? AND related_id "
-      "= ?) ORDER BY id DESC LIMIT ?",
-      DB_T(zRelatedKind), DB_T(zRelatedKind), DB_I(iRelatedId), DB_I(nMax));
+int outbox_list(Db *pDb, Arena *pArena, int64_t iCouncil,
+                const char *zRelatedKind, int64_t iRelatedId, int nMax,
+                OutboxRow **paRow, int *pnRow) {
+  /* A NULL kind lists every message; council 0 every council's. */
+  int rc =
+      db_list(pDb, pArena, &row_from_row_map, paRow, pnRow,
+              "SELECT id, recipient, subject, state, attempts, last_error, "
+              "created_at, next_attempt_at, coalesce(sent_at, 0), "
+              "related_kind, coalesce(related_id, 0) FROM mail_outbox WHERE "
+              "(CAST(? AS TEXT) IS NULL OR (related_kind = ? AND related_id "
+              "= ?)) AND (? = 0 OR council_id = ?) ORDER BY id DESC LIMIT ?",
+              DB_T(zRelatedKind), DB_T(zRelatedKind), DB_I(iRelatedId),
+              DB_I(iCouncil), DB_I(iCouncil), DB_I(nMax));
   if (!*paRow) *paRow = arena_alloc(pArena, sizeof(OutboxRow));
   return rc;
 }
 
-void outbox_counts(Db *pDb, int *pnPending, int *pnSent, int *pnFailed) {
+void outbox_counts(Db *pDb, int64_t iCouncil, int *pnPending, int *pnSent,
+                   int *pnFailed) {
   *pnPending = *pnSent = *pnFailed = 0;
-  DbStmt *p = db_prepare(pDb,
-                         "SELECT state, count(*) FROM mail_outbox "
-                         "GROUP BY state");
+  DbStmt *p = db_query(pDb,
+                       "SELECT state, count(*) FROM mail_outbox WHERE (? = 0 "
+                       "OR council_id = ?) GROUP BY state",
+                       DB_I(iCouncil), DB_I(iCouncil));
   while (p && db_step(p) == DB_ROW) {
     const char *zState = db_column_text(p, 0);
     int n = (int)db_column_int64(p, 1);

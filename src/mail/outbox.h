@@ -60,6 +60,8 @@ typedef struct OutboxMessage {
   const char *zRelatedKind;        /* 'actividad', 'prueba'..., or NULL */
   int64_t iRelatedId;              /* The related object's id (0: none) */
   int64_t iNotBefore;              /* Send no earlier (0: now), for reminders */
+  int64_t iCouncil;                /* Whose business it is (0: the
+                                   ** installation's own) */
   const OutboxAttachment *aAttach; /* nAttach entries */
   int nAttach;
 } OutboxMessage;
@@ -113,7 +115,7 @@ int outbox_mark_failed(Db *pDb, const OutboxMail *pMail, const char *zError,
 /* Gives back every row still claimed by zClaim (a sender stopping). */
 int outbox_release(Db *pDb, const char *zClaim);
 /* The officer asks to try a failed message again: pendiente, 0 attempts. */
-int outbox_retry_now(Db *pDb, int64_t id, int64_t iNow);
+int outbox_retry_now(Db *pDb, int64_t iCouncil, int64_t id, int64_t iNow);
 
 /* Withdraws the message queued under zIdempotencyKey if no sender has
 ** taken it yet (still pendiente, unclaimed): a reminder for a time that
@@ -135,10 +137,13 @@ typedef struct OutboxRow {
   int64_t iRelatedId;
 } OutboxRow;
 
-/* The newest nMax rows, optionally only those related to (zKind, iId). */
-int outbox_list(Db *pDb, Arena *pArena, const char *zRelatedKind,
-                int64_t iRelatedId, int nMax, OutboxRow **paRow, int *pnRow);
-/* How many messages are in each state. */
-void outbox_counts(Db *pDb, int *pnPending, int *pnSent, int *pnFailed);
+/* The newest nMax rows of council iCouncil (0: every council's and the
+** installation's), optionally only those related to (zKind, iId). */
+int outbox_list(Db *pDb, Arena *pArena, int64_t iCouncil,
+                const char *zRelatedKind, int64_t iRelatedId, int nMax,
+                OutboxRow **paRow, int *pnRow);
+/* How many messages of council iCouncil (0: all) are in each state. */
+void outbox_counts(Db *pDb, int64_t iCouncil, int *pnPending, int *pnSent,
+                   int *pnFailed);
 
 #endif

@@ -17,7 +17,8 @@
 
 #define SAMPLE_SUBJECT "Prueba de correo de cosoc: citación de ejemplo"
 
-int mail_queue_sample(Db *pDb, Arena *pArena, const char *zCouncil,
+int mail_queue_sample(Db *pDb, Arena *pArena, int64_t iCouncil,
+                      const char *zCouncil,
                       const char *zTo, const char *zKey, int64_t *piId,
                       const char **pzProblem) {
   const char *zShort = zCouncil && *zCouncil ? zCouncil : "cosoc";
@@ -82,6 +83,7 @@ int mail_queue_sample(Db *pDb, Arena *pArena, const char *zCouncil,
   msg.zText = zText;
   msg.zHtml = zHtml;
   msg.zRelatedKind = "prueba";
+  msg.iCouncil = iCouncil;
   msg.aAttach = zIcs ? &att : NULL;
   msg.nAttach = zIcs ? 1 : 0;
   return outbox_queue(pDb, &msg, piId, pzProblem);

@@ -16,7 +16,8 @@
 ** zCouncil (NULL: "cosoc"). zKey is its idempotency key (NULL: a new
 ** random one, so every request sends one more). Returns an OUTBOX_ code;
 ** *pzProblem gets the Spanish reason when OUTBOX_INVALID. */
-int mail_queue_sample(Db *pDb, Arena *pArena, const char *zCouncil,
+int mail_queue_sample(Db *pDb, Arena *pArena, int64_t iCouncil,
+                      const char *zCouncil,
                       const char *zTo, const char *zKey, int64_t *piId,
                       const char **pzProblem);
 

@@ -10,58 +10,9 @@
 #include "store/accounts/accounts.h"
 #include "store/council/council.h"
 
-/* What the pages keep on a request (request_page_state). */
-typedef struct PageState {
-  int bCouncilRead;  /* pCouncil has been looked up */
-  Council *pCouncil; /* NULL: no council yet */
-} PageState;
-
-static PageState *page_state(Request *r) {
-  PageState *p = request_page_state(r);
-  if (!p) {
-    p = arena_alloc(request_arena(r), sizeof(*p));
-    request_set_page_state(r, p);
-  }
-  return p;
-}
-
-const Council *page_council(Request *r) {
-  PageState *p = page_state(r);
-  Db *pDb = request_db(r);
-  if (!p->bCouncilRead && pDb) {
-    p->bCouncilRead = 1;
-    Council *c = arena_alloc(request_arena(r), sizeof(*c));
-    int64_t iCouncil = council_default_id(pDb);
-    if (iCouncil && council_get(pDb, request_arena(r), iCouncil, c) == DB_OK) {
-      p->pCouncil = c;
-    }
-  }
-  return p->pCouncil;
-}
-
-int64_t page_council_id(Request *r) {
-  const Council *c = page_council(r);
-  return c ? c->id : 0;
-}
-
 int page_user_is(Request *r, int mRole) {
   const User *pUser = request_user(r);
   return pUser && (pUser->mRole & mRole) != 0;
-}
-
-const char *page_council_region(Request *r) {
-  const Council *c = page_council(r);
-  return c && c->zRegion[0] ? c->zRegion : NULL;
-}
-
-int64_t page_require_council(Request *r) {
-  int64_t iCouncil = page_council_id(r);
-  if (!iCouncil) {
-    respond_error(r, 409,
-                  "Primero hay que registrar el consejo (cosoc demo "
-                  "crea uno de demostración).");
-  }
-  return iCouncil;
 }
 
 /* One-time notices after a redirect are named by a key in the URL
@@ -152,12 +103,21 @@ void page_begin(Request *r, Html *h, const char *zTitle, const char *zNav) {
   const User *pUser = request_user(r);
   info.zTitle = zTitle;
   info.zNav = zNav;
-  info.zCouncil = pCouncil ? pCouncil->zShortName : NULL;
+  /* The installation's own pages (the national view, the choice of
+  ** council) belong to no council when there are several. */
+  int bInstallation = (request_route_flags(r) & ROUTE_UNSCOPED) &&
+                      !request_path_prefix(r) &&
+                      council_count(request_db(r)) > 1;
+  info.zCouncil = pCouncil && !bInstallation ? pCouncil->zShortName : NULL;
   info.mRole = pUser ? pUser->mRole : ROLE_ANONYMOUS;
   if (pUser) {
     info.zUserName = pUser->zName;
     info.zUserRole = accounts_role_label(pUser->zRole);
     info.zCsrfToken = request_csrf_token(r);
+    info.bCouncilSwitch = council_member_count(request_db(r), pUser->id) > 1 ||
+                          page_is_national(r);
+    info.bCouncilAdmin =
+        page_may_manage_councils(r) && council_count(request_db(r)) > 1;
   }
   info.zNotice = notice_text(request_query(r, "aviso"));
   html_init(h, request_arena(r));
@@ -166,7 +126,7 @@ void page_begin(Request *r, Html *h, const char *zTitle, const char *zNav) {
 
 void page_finish(Request *r, Html *h, int iStatus) {
   shell_end(h, NULL);
-  respond_html(r, iStatus, h);
+  respond_html(r, iStatus, page_links(r, h));
 }
 
 const char *page_safe_next(const char *zNext) {

@@ -10,16 +10,55 @@
 
 #include "domain/council.h"
 #include "http/request.h"
+#include "http/router.h"
 #include "render/form.h"
 #include "render/html.h"
 #include "render/shell.h"
 
-/* The council this request is about: computed once and kept on the
-** request. Today the installation's default (lowest-numbered) council;
-** NULL when there is none yet. The one place pages learn which council:
-** the issue «Many councils» changes only this (the /c/SLUG/ prefix, the
-** user's council, ?council=ID). */
+/* The council this request is about (page_council.c), computed once and
+** kept on the request; the first of: the /c/SLUG/ path prefix; ?council=ID
+** on GET or "council": ID in an API POST's JSON body; the signed-in user's
+** current council (chosen in this session, else the first the user belongs
+** to); the installation's only council. NULL when there is none yet (or,
+** with several, none is named: page_scope() has then answered). The one
+** place pages learn which council. */
 const Council *page_council(Request *r);
+/* The server's path-rewrite hook (ServerConfig.xRewritePath): "/c/SLUG/x"
+** is routed as "/x" with the prefix "/c/SLUG" kept on the request. */
+const char *page_rewrite_path(Arena *pArena, const char *zPath,
+                              const char **pzPrefix);
+/* The server's scope hook (ServerConfig.xScope), run once the user is
+** known (bFinal 0: from the headers, only the roles; 1: with the body):
+** 404 for a council that does not exist; with several councils and
+** none named, the national page (/consejos) or, on the API, 400; else the
+** user's roles become their roles in the request's council (none in a
+** council they do not belong to; the national team reads every council
+** and writes none). Returns nonzero when it answered. */
+int page_scope(Request *r, int bFinal);
+/* A route flag of the route table: the national team may POST to it too
+** (the accounts). */
+#define ROUTE_NATIONAL ROUTE_CALLER
+
+/* 1 for the national team: an admin tied to no council on an installation
+** with several. */
+int page_is_national(Request *r);
+/* A local path as a link of this request: under the request's /c/SLUG/
+** prefix when it came with one (not the installation's own paths:
+** /static/, /consejos, /c/…). Every link and redirect goes through it
+** (page_finish() passes every href="/…" and action="/…" of a page through
+** it; respond_redirect() calls it as ServerConfig.xLinkPath). */
+const char *page_link(Request *r, const char *zPath);
+/* zPath ("/plan") under council c's prefix: "/c/SLUG/plan". */
+const char *page_council_link(Request *r, const Council *c, const char *zPath);
+/* h with its local links through page_link (h itself without a prefix). */
+const Html *page_links(Request *r, const Html *h);
+/* The council of a request that reached its object by a secret token (a
+** reply link, an invitation, a private calendar): the object's, not what
+** the request names. */
+void page_council_use(Request *r, int64_t iCouncil);
+/* 1 when the request names its council (its prefix, ?council, the user's
+** own), 0 when it is the installation's first by default. */
+int page_council_named(Request *r);
 /* Its id, 0 when there is none. */
 int64_t page_council_id(Request *r);
 /* Its region's CUT code ("04"), NULL when there is none. */
@@ -108,6 +147,17 @@ json_t *page_json_time(int64_t t);
 ** answers 400 and returns NULL. */
 json_t *page_json_object(Request *r);
 void page_static(Request *r);
+/* Councils (pages/council/). */
+void page_councils(Request *r);
+void page_councils_xlsx(Request *r);
+void page_api_councils(Request *r);
+void page_council_choose(Request *r);
+void page_admin_councils(Request *r);
+void page_admin_council_new(Request *r);
+void page_admin_council(Request *r);
+/* 1 when the request's user may create and edit councils: the national
+** team, or the officer of an installation of one council. */
+int page_may_manage_councils(Request *r);
 void page_api_me(Request *r);
 void page_plan(Request *r);
 void page_plan_line(Request *r);

@@ -7,6 +7,7 @@
 ** request read from the database, and never one keyed for another viewer.
 */
 #include "pages/page_cache.h"
+#include "pages/page.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -17,23 +18,23 @@
 #define PAGE_CACHE_ENTRY_MAX (1024 * 1024) /* A bigger answer is not kept */
 
 typedef struct CacheEntry {
-  uint64_t hKey;        /* Hash of zKey, to skip most strcmp() */
-  char *zKey;           /* Owned; NULL for a free slot */
-  int64_t iVersion;     /* Data version the bytes were rendered from */
-  const char *zType;    /* Content type (static storage); NULL: fragment */
-  int bNoStore;         /* Send Cache-Control: no-store with it */
-  char *zDisposition;   /* Owned Content-Disposition to send, or NULL */
-  char *pData;          /* Owned bytes, NUL-terminated */
-  size_t nData;         /* Bytes in pData, without the NUL */
-  uint64_t iUsed;       /* Clock of the last use, for eviction */
+  uint64_t hKey;      /* Hash of zKey, to skip most strcmp() */
+  int64_t iCouncil;   /* Whose pages (the key's first field) */
+  char *zKey;         /* Owned; NULL for a free slot */
+  int64_t iVersion;   /* Data version the bytes were rendered from */
+  const char *zType;  /* Content type (static storage); NULL: fragment */
+  int bNoStore;       /* Send Cache-Control: no-store with it */
+  char *zDisposition; /* Owned Content-Disposition to send, or NULL */
+  char *pData;        /* Owned bytes, NUL-terminated */
+  size_t nData;       /* Bytes in pData, without the NUL */
+  uint64_t iUsed;     /* Clock of the last use, for eviction */
 } CacheEntry;
 
 static struct {
-  pthread_mutex_t mutex;         /* Guards everything below */
+  pthread_mutex_t mutex; /* Guards everything below */
   CacheEntry aEntry[PAGE_CACHE_SLOTS];
-  size_t nBytes;                 /* Sum of nData over the entries */
-  uint64_t iClock;               /* Ticks on every use */
-  int64_t iNewest;               /* Highest data version seen */
+  size_t nBytes;   /* Sum of nData over the entries */
+  uint64_t iClock; /* Ticks on every use */
 } cache = {.mutex = PTHREAD_MUTEX_INITIALIZER};
 
 /* FNV-1a: short keys, no adversary worth a keyed hash (a collision costs a
@@ -53,13 +54,17 @@ static void entry_free(CacheEntry *p) {
 }
 
 int64_t page_cache_version(Request *r) {
-  return db_data_version(request_db(r));
+  return db_council_data_version(request_db(r), page_council_id(r));
 }
 
 const char *page_cache_key(Request *r, const char *zWhat) {
   const User *pUser = request_user(r);
-  return arena_printf(request_arena(r), "%s\x1f%d", zWhat,
-                      pUser ? (int)pUser->mRole : ROLE_ANONYMOUS);
+  const char *zPrefix = request_path_prefix(r);
+  /* The council first (cache_put reads it back), and the prefix the
+  ** page's links carry. */
+  return arena_printf(request_arena(r), "%lld\x1f%s\x1f%s\x1f%d",
+                      (long long)page_council_id(r), zPrefix ? zPrefix : "",
+                      zWhat, pUser ? (int)pUser->mRole : ROLE_ANONYMOUS);
 }
 
 /* Copies the entry for zKey at iVersion into pArena; NULL when there is
@@ -98,8 +103,9 @@ static int cache_get(Request *r, const char *zKey, int64_t iVersion,
     *pnData = p->nData;
     *pzType = p->zType;
     *pbNoStore = p->bNoStore;
-    *pzDisposition =
-        p->zDisposition ? arena_strdup(request_arena(r), p->zDisposition) : NULL;
+    *pzDisposition = p->zDisposition
+                         ? arena_strdup(request_arena(r), p->zDisposition)
+                         : NULL;
   }
   bHit = p != NULL;
   pthread_mutex_unlock(&cache.mutex);
@@ -107,8 +113,8 @@ static int cache_get(Request *r, const char *zKey, int64_t iVersion,
 }
 
 static void cache_put(const char *zKey, int64_t iVersion, const char *zType,
-                      int bNoStore, const char *zDisposition,
-                      const void *pData, size_t nData) {
+                      int bNoStore, const char *zDisposition, const void *pData,
+                      size_t nData) {
   if (!zKey || iVersion < 0 || nData > PAGE_CACHE_ENTRY_MAX) return;
   char *zKeyCopy = strdup(zKey);
   char *zDispCopy = zDisposition ? strdup(zDisposition) : NULL;
@@ -122,8 +128,16 @@ static void cache_put(const char *zKey, int64_t iVersion, const char *zType,
   memcpy(pCopy, pData, nData);
   pCopy[nData] = 0;
   uint64_t h = key_hash(zKey);
+  int64_t iCouncil = strtoll(zKey, NULL, 10); /* page_cache_key()'s */
   pthread_mutex_lock(&cache.mutex);
-  if (iVersion < cache.iNewest) {
+  int64_t iNewest = -1; /* The council's newest version kept */
+  for (int i = 0; i < PAGE_CACHE_SLOTS; i++) {
+    const CacheEntry *p = &cache.aEntry[i];
+    if (p->zKey && p->iCouncil == iCouncil && p->iVersion > iNewest) {
+      iNewest = p->iVersion;
+    }
+  }
+  if (iVersion < iNewest) {
     /* Rendered from data that has changed since: useless to anyone. */
     pthread_mutex_unlock(&cache.mutex);
     free(zKeyCopy);
@@ -131,11 +145,12 @@ static void cache_put(const char *zKey, int64_t iVersion, const char *zType,
     free(pCopy);
     return;
   }
-  if (iVersion > cache.iNewest) {
-    /* The data changed: every older entry is dead for good. */
-    cache.iNewest = iVersion;
+  if (iVersion > iNewest) {
+    /* The council's data changed: its older entries are dead for good;
+    ** other councils' stay. */
     for (int i = 0; i < PAGE_CACHE_SLOTS; i++) {
-      if (cache.aEntry[i].zKey) entry_free(&cache.aEntry[i]);
+      CacheEntry *p = &cache.aEntry[i];
+      if (p->zKey && p->iCouncil == iCouncil) entry_free(p);
     }
   }
   /* The same key (another thread rendered it too), else a free slot, else
@@ -167,6 +182,7 @@ static void cache_put(const char *zKey, int64_t iVersion, const char *zType,
     return;
   }
   pSlot->hKey = h;
+  pSlot->iCouncil = iCouncil;
   pSlot->zKey = zKeyCopy;
   pSlot->iVersion = iVersion;
   pSlot->zType = zType;
@@ -214,8 +230,8 @@ int page_cache_answer(Request *r, const char *zKey, int64_t *piVersion) {
   const char *zData = NULL, *zType = NULL, *zDisposition = NULL;
   size_t nData = 0;
   int bNoStore = 0;
-  if (!cache_get(r, zKey, *piVersion, NULL, &zData, &nData, &zType,
-                 &bNoStore, &zDisposition)) {
+  if (!cache_get(r, zKey, *piVersion, NULL, &zData, &nData, &zType, &bNoStore,
+                 &zDisposition)) {
     return 0;
   }
   if (bNoStore) response_header(r, "Cache-Control", "no-store");

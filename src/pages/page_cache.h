@@ -2,9 +2,10 @@
 ** The render cache: pages and fragments that are pure computation over the
 ** database, kept in memory and served again until the data changes.
 **
-** An entry is valid for one value of the installation's data version
-** (table data_version, bumped by triggers in the same transaction as every
-** write that a page shows: migration 0010). Each use reads the version from
+** An entry is valid for one value of its council's data version (tables
+** data_version and council_data_version, bumped by triggers in the same
+** transaction as every write that a page shows: migrations 0010 and 0026);
+** a write to one council's data leaves other councils' entries alone. Each use reads the version from
 ** the database, so an edit made through any server process, or the command
 ** line, is visible on the very next request everywhere.
 **
@@ -28,8 +29,10 @@
 ** rendered from: data written later can only be newer than the version. */
 int64_t page_cache_version(Request *r);
 
-/* The start of every key: the viewer's role mask (ROLE_ANONYMOUS for the
-** public) and zWhat (which page or fragment), in the request's arena. */
+/* Every key: the request's council (first: entries are kept and dropped
+** per council), the /c/SLUG/ prefix its links carry, zWhat (which page or
+** fragment) and the viewer's role mask (ROLE_ANONYMOUS for the public), in
+** the request's arena. */
 const char *page_cache_key(Request *r, const char *zWhat);
 
 /* Writes into h the fragment that xRender writes, from the cache when an

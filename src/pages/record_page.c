@@ -36,7 +36,9 @@ static void record_form(Html *h, RecordEdit *e, const RecordPage *p,
 
 void record_edit_page(Request *r, const RecordPage *p, int bNew) {
   RecordEdit e = {r, request_db(r), request_arena(r), 0, 0, NULL};
-  if (!(e.iCouncil = page_require_council(r))) return;
+  if (p->eKind != RECORD_COUNCIL && !(e.iCouncil = page_require_council(r))) {
+    return;
+  }
   if (!bNew && !(e.iId = request_param_id(r, 0))) {
     respond_error(r, 404, NULL);
     return;

@@ -32,7 +32,8 @@ typedef struct RecordEdit {
   Request *r;
   Db *pDb;
   Arena *pArena;
-  int64_t iCouncil; /* page_require_council() */
+  int64_t iCouncil; /* page_require_council(); 0 for a council itself
+                    ** (RECORD_COUNCIL), which is the installation's */
   int64_t iId;      /* 0: a new record */
   void *pCtx;       /* xPrepare's, for the other x-methods */
 } RecordEdit;

@@ -24,6 +24,8 @@
 #define SMALL ROUTE_BODY_SMALL
 #define UPLOAD ROUTE_BODY_UPLOAD
 #define SETTING ROUTE_BODY_SETTING
+#define UNSCOPED ROUTE_UNSCOPED /* The installation's, not a council's */
+#define NATIONAL ROUTE_NATIONAL /* The national team may POST too */
 #define CSV_UPLOAD (4 * 1024 * 1024) /* A spreadsheet of people */
 #define PLAN_FILE (PLAN_IMPORT_MAX_BYTES + 64 * 1024) /* The plan upload */
 
@@ -31,16 +33,24 @@ const Route routes_table[] = {
     /* clang-format off */
     /* pattern                              GET        POST       flags                 body        handler */
     {"/",                                   EVERYONE,  NONE,      0,                    0,          page_home},
-    {"/login",                              EVERYONE,  EVERYONE,  ROUTE_CSRF,           SMALL,      page_login},
-    {"/logout",                             NONE,      SIGNED_IN, ROUTE_CSRF,           SMALL,      page_logout},
-    {"/cuenta",                             SIGNED_IN, NONE,      0,                    0,          page_account},
-    {"/cuenta/clave",                       NONE,      SIGNED_IN, ROUTE_CSRF,           SMALL,      page_account_password},
-    {"/admin/usuarios",                     ADMIN,     ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_users},
-    {"/admin/usuarios/:",                   ADMIN,     ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_user},
-    {"/clave/restablecer",                  EVERYONE,  EVERYONE,  ROUTE_CSRF,           SMALL,      page_password_reset},
+    {"/login",                              EVERYONE,  EVERYONE,  ROUTE_CSRF | UNSCOPED, SMALL,      page_login},
+    {"/logout",                             NONE,      SIGNED_IN, ROUTE_CSRF | UNSCOPED, SMALL,      page_logout},
+    {"/cuenta",                             SIGNED_IN, NONE,      UNSCOPED,             0,          page_account},
+    {"/cuenta/clave",                       NONE,      SIGNED_IN, ROUTE_CSRF | UNSCOPED, SMALL,      page_account_password},
+    {"/admin/usuarios",                     ADMIN,     ADMIN,     ROUTE_CSRF | NATIONAL, SMALL,      page_admin_users},
+    {"/admin/usuarios/:",                   ADMIN,     ADMIN,     ROUTE_CSRF | NATIONAL, SMALL,      page_admin_user},
+    {"/clave/restablecer",                  EVERYONE,  EVERYONE,  ROUTE_CSRF | UNSCOPED, SMALL,      page_password_reset},
     {"/admin/correo",                       ADMIN,     ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_mail},
-    {"/static/:",                           EVERYONE,  NONE,      0,                    0,          page_static},
-    {"/api/me",                             SIGNED_IN, NONE,      0,                    0,          page_api_me},
+    {"/static/:",                           EVERYONE,  NONE,      UNSCOPED,             0,          page_static},
+    /* Councils: the national view, the choice of council, the councils */
+    {"/consejos",                           EVERYONE,  NONE,      UNSCOPED,             0,          page_councils},
+    {"/consejos.xlsx",                      ADMIN,     NONE,      UNSCOPED,             0,          page_councils_xlsx},
+    {"/api/councils",                       EVERYONE,  NONE,      UNSCOPED,             0,          page_api_councils},
+    {"/consejo",                            SIGNED_IN, SIGNED_IN, UNSCOPED | ROUTE_CSRF, SMALL,      page_council_choose},
+    {"/admin/consejos",                     ADMIN,     NONE,      UNSCOPED,             0,          page_admin_councils},
+    {"/admin/consejos/nuevo",               ADMIN,     ADMIN,     UNSCOPED | ROUTE_CSRF, SMALL,      page_admin_council_new},
+    {"/admin/consejos/:",                   ADMIN,     ADMIN,     UNSCOPED | ROUTE_CSRF, SMALL,      page_admin_council},
+    {"/api/me",                             SIGNED_IN, NONE,      UNSCOPED,             0,          page_api_me},
     {"/api/mail",                           ADMIN,     NONE,      0,                    0,          page_api_mail},
     /* People and places */
     {"/integrantes",                        EVERYONE,  NONE,      0,                    0,          page_members_public},
@@ -59,7 +69,7 @@ const Route routes_table[] = {
     {"/admin/integrantes/periodo",          NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_members_term},
     {"/admin/integrantes/:",                ADMIN,     ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_member},
     {"/admin/integrantes/:/invitar",        NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_member_invite},
-    {"/invitacion",                         EVERYONE,  EVERYONE,  ROUTE_CSRF,           SMALL,      page_invitation},
+    {"/invitacion",                         EVERYONE,  EVERYONE,  ROUTE_CSRF | UNSCOPED, SMALL,      page_invitation},
     {"/admin/organizaciones",               ADMIN,     NONE,      0,                    0,          page_admin_orgs},
     {"/admin/organizaciones/nueva",         ADMIN,     ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_org_new},
     {"/admin/organizaciones/importar",      ADMIN,     ADMIN,     ROUTE_CSRF,           CSV_UPLOAD, page_admin_orgs_import},
@@ -100,9 +110,9 @@ const Route routes_table[] = {
     {"/actividades/:/pasajeros.pdf",        ADMIN,     NONE,      0,                    0,          page_activity_passengers_pdf},
     {"/calendario",                         EVERYONE,  NONE,      0,                    0,          page_calendar},
     {"/calendario.ics",                     EVERYONE,  NONE,      0,                    0,          page_calendar_ics},
-    {"/calendario/privado/:",               EVERYONE,  NONE,      0,                    0,          page_calendar_private_ics},
-    {"/cuenta/calendario",                  SIGNED_IN, SIGNED_IN, ROUTE_CSRF,           SMALL,      page_account_feed},
-    {"/r/:",                                EVERYONE,  EVERYONE,  ROUTE_CSRF,           SMALL,      page_activity_reply},
+    {"/calendario/privado/:",               EVERYONE,  NONE,      UNSCOPED,             0,          page_calendar_private_ics},
+    {"/cuenta/calendario",                  SIGNED_IN, SIGNED_IN, ROUTE_CSRF | UNSCOPED, SMALL,      page_account_feed},
+    {"/r/:",                                EVERYONE,  EVERYONE,  ROUTE_CSRF | UNSCOPED, SMALL,      page_activity_reply},
     {"/api/activities",                     SIGNED_IN, ADMIN,     ROUTE_CSRF,           SMALL,      page_api_activities},
     {"/api/activities/:",                   SIGNED_IN, ADMIN,     ROUTE_CSRF,           SMALL,      page_api_activity},
     {"/api/activities/:/convene",           NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_api_activity_convene},

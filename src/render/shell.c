@@ -81,12 +81,22 @@ void shell_begin(Html *h, const ShellInfo *p) {
   if (p->zUserName) {
     html_printf(h,
                 "<span class=\"account-name\">%s <span class=\"role\">%s"
-                "</span></span> <a href=\"/cuenta\">Mi cuenta</a> "
+                "</span></span> ",
+                p->zUserName, p->zUserRole ? p->zUserRole : "");
+    if (p->bCouncilSwitch) {
+      html_printf(h,
+                  "<a href=\"/consejo\" id=\"cambiar-consejo\">Cambiar "
+                  "de consejo</a> ");
+    }
+    if (p->bCouncilAdmin) {
+      html_printf(h, "<a href=\"/admin/consejos\">Consejos</a> ");
+    }
+    html_printf(h,
+                "<a href=\"/cuenta\">Mi cuenta</a> "
                 "<form method=\"post\" action=\"/logout\" "
                 "class=\"inline-form\"><input type=\"hidden\" "
                 "name=\"csrf_token\" value=\"%s\"><button type=\"submit\" "
                 "class=\"link-button\">Salir</button></form>",
-                p->zUserName, p->zUserRole ? p->zUserRole : "",
                 p->zCsrfToken ? p->zCsrfToken : "");
   } else {
     html_printf(h, "<a class=\"button\" href=\"/login\">Ingresar</a>");

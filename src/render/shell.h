@@ -19,6 +19,9 @@ typedef struct ShellInfo {
   int mRole;                /* ROLE_ bit of the visitor (ROLE_ANONYMOUS) */
   const char *zCsrfToken;   /* For the sign-out form (signed in only) */
   const char *zNotice;      /* A one-time message shown above the content */
+  int bCouncilSwitch;       /* The user works in several councils: a link
+                            ** to choose another (/consejo) */
+  int bCouncilAdmin;        /* The user manages councils: a link to them */
 } ShellInfo;
 
 void shell_begin(Html *h, const ShellInfo *pInfo);

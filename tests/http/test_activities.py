@@ -315,7 +315,7 @@ class ApiAndPages(ServerTestCase):
         r = admin.post("/actividades/ajustes", form={"csrf_token": token,
                                                     "reminder_hours": "24"})
         self.assertEqual(r.status, 303)
-        self.assertEqual(query_one(self.demo.path, "SELECT value FROM settings WHERE "
+        self.assertEqual(query_one(self.demo.path, "SELECT value FROM council_settings WHERE "
                                    "key = 'activity_reminder_hours'"), "24")
         self.assertIn(self.client().post("/actividades/ajustes",
                                          form={"reminder_hours": "1"}).status, (401, 403))

@@ -119,7 +119,7 @@ class AttendanceConflicts(records.TwoAdminsCase):
         form_b = records.form_fields(b.get(page).text, action, reminder_hours="72")
         r = a.post(action, form=form_a)
         self.assertEqual(r.status, 303, r.text[:1500])
-        stored = "SELECT %s FROM settings WHERE key = 'activity_reminder_hours'"
+        stored = "SELECT %s FROM council_settings WHERE key = 'activity_reminder_hours'"
         version = int(self.q(stored % "version"))
         r = b.post(action, form=form_b)
         self.assertEqual(r.status, 409, r.text[:1500])
@@ -135,6 +135,6 @@ class AttendanceConflicts(records.TwoAdminsCase):
         self.assertEqual(b.post(action, form=mine).status, 303)
         self.assertEqual(self.q(stored % "value"), "72")
         self.assertEqual(int(self.q(stored % "version")), version + 1)
-        self.assertEqual(self.q("SELECT u.name FROM settings s JOIN users u ON u.id = "
+        self.assertEqual(self.q("SELECT u.name FROM council_settings s JOIN users u ON u.id = "
                                 "s.updated_by WHERE s.key = 'activity_reminder_hours'"),
                          "Berta Segunda")

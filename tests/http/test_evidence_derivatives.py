@@ -270,7 +270,7 @@ class EvidenceDerivatives(ServerTestCase):
             "csrf_token": token, "file_mb": str(file_mb), "request_mb": str(request_mb)})
 
     def stored_limits(self):
-        return tuple(query_one(self.demo.path, "SELECT value FROM settings WHERE key = ?", (k,))
+        return tuple(query_one(self.demo.path, "SELECT value FROM council_settings WHERE key = ?", (k,))
                      for k in ("evidence_max_bytes", "evidence_request_max_bytes"))
 
     def test_the_limits_form_refuses_bad_numbers_and_saves_good_ones(self):

@@ -283,7 +283,7 @@ class HostileImages(UploadHelpers, ServerTestCase):
         self.assertIn("Guardar mi versión", r.text)
         self.assertIn("60", r.text)
         self.assertIn("40", r.text)
-        self.assertEqual(query_one(self.demo.path, "SELECT value FROM settings WHERE key = ?",
+        self.assertEqual(query_one(self.demo.path, "SELECT value FROM council_settings WHERE key = ?",
                                    ("evidence_max_pixels",)), str(40 * 1000 * 1000))
         # "Guardar mi versión": the same form on the stored version.
         newer = int(re.search(r'name="version" value="(\d+)"', r.text).group(1))
@@ -292,7 +292,7 @@ class HostileImages(UploadHelpers, ServerTestCase):
             "csrf_token": token, "version": str(newer), "file_mb": "20", "request_mb": "100",
             "max_megapixels": "60", "max_side": "20000", "conflict_choice": "mine"})
         self.assertEqual(r.status, 303)
-        self.assertEqual(query_one(self.demo.path, "SELECT value FROM settings WHERE key = ?",
+        self.assertEqual(query_one(self.demo.path, "SELECT value FROM council_settings WHERE key = ?",
                                    ("evidence_max_pixels",)), str(60 * 1000 * 1000))
 
 

@@ -24,6 +24,7 @@
 #include <time.h>
 
 #include "store/accounts/accounts.h"
+#include "store/council/council.h"
 #include "store/activities/activity_store.h"
 #include "cli/cli.h"
 #include "domain/chile_time.h"
@@ -168,7 +169,12 @@ static int bench_council_row(BenchCouncil *c) {
                                    "SEREMI y SERVIU Región de %s",
                                    c->zRegionName),
       .zRegion = c->zRegionCode};
-  return council_create(c->pDb, &row, &c->iId);
+  int rc = council_create(c->pDb, &row, &c->iId);
+  /* Its administrator is every council's officer */
+  if (rc == DB_OK && c->iAdmin) {
+    rc = council_member_set(c->pDb, c->iAdmin, c->iId, "admin");
+  }
+  return rc;
 }
 
 static const char *bench_commune(BenchCouncil *c) {
@@ -614,6 +620,27 @@ static int bench_count(const char *zOpt, const char *z, int nMax, int *pn) {
 
 /* Councils 0..nCouncil-1 of the region list, one transaction each, from
 ** one generator stream: CLI_OK or CLI_FAIL (message printed). */
+/* A council's generation state: its region and the region's communes. */
+static void bench_council_start(BenchCouncil *c, Db *pDb, Arena *pArena,
+                                BenchRng *pRng, int64_t iAdmin,
+                                const char *zCode, const char *zName,
+                                const TerritoryIndex *pIdx) {
+  memset(c, 0, sizeof(*c));
+  c->pDb = pDb;
+  c->pArena = pArena;
+  c->pRng = pRng;
+  c->iAdmin = iAdmin;
+  c->zRegionCode = zCode;
+  c->zRegionName = zName;
+  c->apCommune =
+      arena_alloc(pArena, sizeof(*c->apCommune) * (size_t)(pIdx->nCommune + 1));
+  for (int k = 0; k < pIdx->nCommune; k++) {
+    if (strcmp(pIdx->aCommune[k].zRegionCode, zCode) == 0) {
+      c->apCommune[c->nCommune++] = &pIdx->aCommune[k];
+    }
+  }
+}
+
 static int bench_all_councils(Db *pDb, const TerritoryIndex *pIdx,
                               const char *const *azCode,
                               const char *const *azName, int nCouncil,
@@ -625,20 +652,8 @@ static int bench_all_councils(Db *pDb, const TerritoryIndex *pIdx,
     ** would be the whole data set in memory. */
     Arena *pCouncilArena = arena_new();
     BenchCouncil c;
-    memset(&c, 0, sizeof(c));
-    c.pDb = pDb;
-    c.pArena = pCouncilArena;
-    c.pRng = &rng;
-    c.iAdmin = iAdmin;
-    c.zRegionCode = azCode[i];
-    c.zRegionName = azName[i];
-    c.apCommune = arena_alloc(pCouncilArena,
-                              sizeof(*c.apCommune) * (size_t)pIdx->nCommune);
-    for (int k = 0; k < pIdx->nCommune; k++) {
-      if (strcmp(pIdx->aCommune[k].zRegionCode, c.zRegionCode) == 0) {
-        c.apCommune[c.nCommune++] = &pIdx->aCommune[k];
-      }
-    }
+    bench_council_start(&c, pDb, pCouncilArena, &rng, iAdmin, azCode[i],
+                        azName[i], pIdx);
     if (c.nCommune == 0 || bench_council(&c, i, nYear) != DB_OK) {
       fprintf(stderr, "cosoc bench-data: falló el consejo de %s: %s\n",
               c.zRegionName, db_errmsg(pDb));
@@ -716,4 +731,26 @@ int cmd_bench_data(int argc, char **argv) {
   db_close(pDb);
   if (rc == CLI_OK && !db_target_is_postgres(zDb)) bench_report_file_size(zDb);
   return rc;
+}
+
+/* ---- More councils for the demo (cosoc demo --councils N) ------------- */
+
+int bench_demo_council(Db *pDb, Arena *pArena, int iIndex, int64_t iOfficer,
+                       int64_t *piCouncil) {
+  const char *azCode[TERRITORY_REGIONS], *azName[TERRITORY_REGIONS];
+  TerritoryIndex idx;
+  if (iIndex < 1 || bench_regions(pDb, pArena, azCode, azName) <= iIndex ||
+      territory_index_load(pDb, pArena, &idx) != DB_OK) {
+    return DB_ERROR;
+  }
+  /* Its own seed: the same council every time, unlike the others */
+  BenchRng rng = {BENCH_SEED + (unsigned long long)iIndex};
+  BenchCouncil c;
+  bench_council_start(&c, pDb, pArena, &rng, iOfficer, azCode[iIndex],
+                      azName[iIndex], &idx);
+  if (c.nCommune == 0 || bench_council(&c, iIndex, 1) != DB_OK) {
+    return DB_ERROR;
+  }
+  *piCouncil = c.iId;
+  return DB_OK;
 }

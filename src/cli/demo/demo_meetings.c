@@ -68,7 +68,9 @@ static int demo_attendance(Db *pDb, Arena *pArena, int64_t iCouncil,
     return DB_ERROR;
   /* Taken at the session, as it was. */
   Activity act;
-  if (activity_get(pDb, pArena, iAct, &act) != DB_OK) return DB_ERROR;
+  if (activity_get(pDb, pArena, iCouncil, iAct, &act) != DB_OK) {
+    return DB_ERROR;
+  }
   return meeting_attendance_backdate(pDb, iAct, act.iEnd);
 }
 

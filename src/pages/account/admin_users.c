@@ -26,12 +26,21 @@
 
 #include "mail/outbox.h"
 #include "store/accounts/accounts.h"
+#include "store/council/council.h"
 #include "pages/page.h"
 #include "util/text.h"
 
 static const char *const azRole[] = {"consejero", "autoridad", "admin"};
 static const char *const azRoleLabel[] = {
     "Consejero/a", "Autoridad", "Encargada/o de Participación Ciudadana"};
+
+/* 1 when the account is one this officer manages: a member of the
+** request's council (every account for the national team). */
+static int user_in_scope(Request *r, int64_t iUser) {
+  return page_is_national(r) ||
+         council_member_role(request_db(r), request_arena(r), iUser,
+                             page_council_id(r)) != NULL;
+}
 
 /* The state of an account in words. */
 static const char *user_state(const UserRow *u) {
@@ -56,6 +65,7 @@ static void users_page(Request *r, int iStatus, const FormErrors *pErr) {
   accounts_user_list(request_db(r), pArena, &aRow, &nRow);
   for (int i = 0; i < nRow; i++) {
     const UserRow *u = &aRow[i];
+    if (!user_in_scope(r, u->id)) continue;
     html_printf(&h,
                 "<tr><td data-label=\"Nombre\"><a href=\"/admin/usuarios/"
                 "%lld\">%s</a></td><td data-label=\"Correo electrónico\">%s"
@@ -66,8 +76,9 @@ static void users_page(Request *r, int iStatus, const FormErrors *pErr) {
   }
   html_printf(&h, "</tbody></table></div>\n<h2>Agregar una cuenta</h2>\n");
   form_errors_summary(&h, pErr);
-  html_printf(&h, "<form class=\"form\" method=\"post\" "
-                  "action=\"/admin/usuarios\">\n");
+  html_printf(&h,
+              "<form class=\"form\" method=\"post\" "
+              "action=\"/admin/usuarios\">\n");
   form_csrf(&h, request_csrf_token(r));
   int bRepeat = pErr != NULL; /* Re-showing: keep what was typed */
   form_input(&h, pErr, "name", "Nombre completo", "text",
@@ -83,9 +94,10 @@ static void users_page(Request *r, int iStatus, const FormErrors *pErr) {
              "el nombre o el correo. Entréguela en persona; la persona "
              "puede cambiarla en «Mi cuenta».",
              "autocomplete=\"new-password\" required minlength=\"8\"");
-  html_printf(&h, "<div class=\"actions\"><button type=\"submit\" "
-                  "class=\"button button-primary\">Crear cuenta</button>"
-                  "</div>\n</form>\n");
+  html_printf(&h,
+              "<div class=\"actions\"><button type=\"submit\" "
+              "class=\"button button-primary\">Crear cuenta</button>"
+              "</div>\n</form>\n");
   page_finish(r, &h, iStatus);
 }
 
@@ -102,8 +114,19 @@ void page_admin_users(Request *r) {
   form_errors_init(&err);
   form_error(&err, "name", accounts_name_problem(zName));
   form_error(&err, "email", email_problem(zEmail));
+  /* The council the account joins: the request's, when it names one; the
+  ** national team at /admin/usuarios with no council named makes national
+  ** accounts (admins tied to no council) only. */
+  int64_t iCouncil =
+      page_is_national(r) && !page_council_named(r) ? 0 : page_council_id(r);
   if (!accounts_role_bit(request_field(r, "role"))) {
     form_error(&err, "role", "Elija un rol de la lista.");
+  } else if (!iCouncil && page_is_national(r) &&
+             strcmp(request_field(r, "role"), "admin") != 0) {
+    form_error(&err, "role",
+               "Una cuenta del equipo nacional es de administración; la de "
+               "un consejero o una autoridad se crea desde la dirección de "
+               "su consejo (/c/SLUG/admin/usuarios).");
   }
   form_error(
       &err, "password",
@@ -114,9 +137,18 @@ void page_admin_users(Request *r) {
   }
   const char *zErr = NULL, *zField = NULL;
   int64_t iId = 0;
-  int rc = accounts_user_create(
-      request_db(r), request_arena(r), zEmail, zName, request_field(r, "role"),
-      request_field(r, "password"), &iId, &zErr, &zField);
+  Db *pDb = request_db(r);
+  /* The account belongs to the request's council, with that role there. */
+  int rc = db_begin(pDb);
+  if (rc == DB_OK) {
+    rc = accounts_user_create(
+        pDb, request_arena(r), zEmail, zName, request_field(r, "role"),
+        request_field(r, "password"), &iId, &zErr, &zField);
+  }
+  if (rc == DB_OK && iCouncil) {
+    rc = council_member_set(pDb, iId, iCouncil, request_field(r, "role"));
+  }
+  rc = rc == DB_OK ? db_commit(pDb) : (db_rollback(pDb), rc);
   if (rc != DB_OK) {
     form_error(&err, zField, zErr);
     users_page(r, zField ? 422 : 500, &err);
@@ -262,6 +294,7 @@ static int send_reset_link(Request *r, const UserRow *u, const char **pzErr) {
   msg.zIdempotencyKey =
       arena_printf(pArena, "clave:%lld:%.12s", (long long)u->id, zToken);
   msg.zTo = u->zEmail;
+  msg.iCouncil = c ? c->id : 0;
   msg.zToName = text_one_line(pArena, u->zName); /* Stored before the rule */
   msg.zSubject = arena_printf(pArena, "Elija una contraseña nueva para %s",
                               zShort && *zShort ? zShort : "cosoc");
@@ -290,6 +323,7 @@ void page_admin_user(Request *r) {
   int64_t iId = request_param_id(r, 0);
   UserRow u;
   int rc = iId ? accounts_user_row(pDb, pArena, iId, &u) : DB_DONE;
+  if (rc == DB_OK && !user_in_scope(r, u.id)) rc = DB_DONE; /* Another's */
   if (rc != DB_OK) {
     respond_error(r, rc == DB_DONE ? 404 : 500,
                   rc == DB_DONE ? "No existe esa cuenta." : NULL);
@@ -313,7 +347,11 @@ void page_admin_user(Request *r) {
       form_error(&err, "role",
                  "No puede cambiar su propio rol: pídaselo a otra persona "
                  "de la administración.");
-    } else if ((rc = accounts_user_set_role(pDb, u.id, zRole)) == DB_OK) {
+    } else if ((rc = accounts_user_set_role(pDb, u.id, zRole)) == DB_OK &&
+               (!page_council_id(r) ||
+                !council_member_role(pDb, pArena, u.id, page_council_id(r)) ||
+                (rc = council_member_set(pDb, u.id, page_council_id(r),
+                                         zRole)) == DB_OK)) {
       zNotice = "rol";
     }
   } else if (strcmp(zAction, "desactivar") == 0 ||

@@ -11,7 +11,10 @@
 **               counted (throttling fails closed).
 ** POST /logout  csrf_token — ends the session, 303 to /.
 */
+#include <string.h>
+
 #include "store/accounts/accounts.h"
+#include "store/council/council.h"
 #include "pages/page.h"
 
 static void login_form(Request *r, int iStatus, const char *zEmail,
@@ -51,8 +54,10 @@ void page_login(Request *r) {
   const char *zNext = request_field(r, "next");
   FormErrors err;
   form_errors_init(&err);
-  if (!zEmail || !*zEmail) form_error(&err, "email", "Escriba su correo electrónico.");
-  if (!zPassword || !*zPassword) form_error(&err, "password", "Escriba su contraseña.");
+  if (!zEmail || !*zEmail)
+    form_error(&err, "email", "Escriba su correo electrónico.");
+  if (!zPassword || !*zPassword)
+    form_error(&err, "password", "Escriba su contraseña.");
   if (err.n) {
     login_form(r, 422, zEmail, zNext, &err);
     return;
@@ -78,7 +83,8 @@ void page_login(Request *r) {
   }
   User user;
   const char *zHash = NULL;
-  int bFound = accounts_user_by_email(pDb, pArena, zKey, &user, &zHash) == DB_OK;
+  int bFound =
+      accounts_user_by_email(pDb, pArena, zKey, &user, &zHash) == DB_OK;
   /* The same argon2 work whether or not the account exists (a dummy hash
   ** when it does not), so timing does not reveal which e-mails have one. */
   int bOk = accounts_password_check(bFound ? zHash : NULL, zPassword) && bFound;
@@ -103,6 +109,17 @@ void page_login(Request *r) {
     if (iWait > 0)
       form_error(&err, NULL, page_signin_wait_message(pArena, iWait, 1));
     login_form(r, 401, zEmail, zNext, &err);
+    return;
+  }
+  /* Signed in at a council's address (/c/SLUG/login): that council, when
+  ** the person belongs to it; someone in several councils otherwise picks
+  ** one first. */
+  int64_t iCouncil = request_path_prefix(r) ? page_council_id(r) : 0;
+  if (iCouncil && council_member_role(pDb, pArena, user.id, iCouncil)) {
+    council_session_choose(pDb, request_session_id(r), iCouncil);
+  } else if (council_member_count(pDb, user.id) > 1 &&
+             strcmp(page_safe_next(zNext), "/") == 0) {
+    respond_redirect(r, "/consejo");
     return;
   }
   respond_redirect(r, page_safe_next(zNext));

@@ -479,7 +479,8 @@ static int activity_edit_save(Request *r, Activity *pOld, Activity *a,
     }
     /* DB_STALE: saved by someone else between our read and our write. */
     if (rc != DB_STALE ||
-        activity_get(request_db(r), pArena, pOld->id, pOld) != DB_OK) {
+        activity_get(request_db(r), pArena, page_council_id(r), pOld->id,
+                     pOld) != DB_OK) {
       respond_error(r, 500, NULL);
       return -1;
     }

@@ -45,7 +45,8 @@ static int api_load(Request *r, Activity *a) {
   int64_t id = request_param_id(r, 0);
   int rc = DB_DONE;
   if (id) {
-    rc = activity_get(request_db(r), request_arena(r), id, a);
+    rc = activity_get(request_db(r), request_arena(r), page_council_id(r), id,
+                      a);
   }
   if (rc == DB_DONE) {
     respond_json_error(r, 404, "No existe esa actividad.", NULL);
@@ -80,7 +81,8 @@ static void api_create(Request *r) {
     return;
   }
   if (!page_db_ok(r, act_create(r, &a)) ||
-      !page_db_ok(r, activity_get(pDb, request_arena(r), a.id, &a))) {
+      !page_db_ok(r, activity_get(pDb, request_arena(r), page_council_id(r),
+                                  a.id, &a))) {
     return;
   }
   respond_json(r, 201, act_json(&a));
@@ -250,7 +252,8 @@ static void api_update(Request *r, const Activity *pOld) {
     return;
   }
   if (!page_db_ok(r, rc) ||
-      !page_db_ok(r, activity_get(pDb, request_arena(r), a.id, &a))) {
+      !page_db_ok(r, activity_get(pDb, request_arena(r), page_council_id(r),
+                                  a.id, &a))) {
     return;
   }
   mail_sender_wake();
@@ -390,7 +393,8 @@ void page_api_activity_mail(Request *r) {
   if (!api_load(r, &a)) return;
   OutboxRow *aRow = NULL;
   int nRow = 0;
-  if (!page_db_ok(r, outbox_list(request_db(r), request_arena(r), "actividad",
+  if (!page_db_ok(r, outbox_list(request_db(r), request_arena(r),
+                                 page_council_id(r), "actividad",
                                  a.id, 2000, &aRow, &nRow))) {
     return;
   }

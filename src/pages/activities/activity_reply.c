@@ -40,7 +40,10 @@ void page_activity_reply(Request *r) {
     accounts_token_hash(zToken, zHash);
     rc = activity_invitation_by_token(pDb, pArena, zHash, &inv);
   }
-  if (rc == DB_OK) rc = activity_get(pDb, pArena, inv.iActivity, &a);
+  if (rc == DB_OK) {
+    page_council_use(r, activity_council(pDb, inv.iActivity));
+    rc = activity_get(pDb, pArena, page_council_id(r), inv.iActivity, &a);
+  }
   if (rc == DB_DONE) {
     dead_link(r, 404,
               "No reconocemos este enlace. Puede que haya recibido una "

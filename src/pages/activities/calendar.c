@@ -302,8 +302,9 @@ void page_calendar_ics(Request *r) {
   const char *zKey =
       strlen(zBase) > 200
           ? NULL
-          : arena_printf(request_arena(r), "calendario.ics\x1f%s\x1f%lld",
-                         zBase, (long long)iMinute);
+          : page_cache_key(r, arena_printf(request_arena(r),
+                                           "calendario.ics\x1f%s\x1f%lld",
+                                           zBase, (long long)iMinute));
   send_feed(r, &f, council_name(r), zKey);
 }
 
@@ -320,7 +321,15 @@ void page_calendar_private_ics(Request *r) {
   }
   memcpy(zToken, zParam, n);
   zToken[n] = 0;
-  if (!activity_feed_token_user(request_db(r), zToken)) {
+  int64_t iUser = activity_feed_token_user(request_db(r), zToken);
+  if (iUser) {
+    /* The feed's council: the one its address names (/c/SLUG/), else its
+    ** owner's first */
+    if (!page_council(r)) {
+      page_council_use(r, council_member_first(request_db(r), iUser));
+    }
+  }
+  if (!iUser) {
     respond_error(r, 404,
                   "Esa dirección de calendario no existe o fue "
                   "reemplazada por una nueva.");

@@ -30,7 +30,7 @@ static const char *notice_kind_label(const char *zKind) {
 int notice_pdf_bytes(Db *pDb, Arena *pArena, const Council *pCouncil,
                      int64_t iActivity, const char **ppOut, size_t *pnOut) {
   Activity a;
-  int rc = activity_get(pDb, pArena, iActivity, &a);
+  int rc = activity_get(pDb, pArena, pCouncil->id, iActivity, &a);
   if (rc != DB_OK) return rc;
   ActivityNotice *aN = NULL;
   int nN = 0;

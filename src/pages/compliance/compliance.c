@@ -754,7 +754,8 @@ static int line_activity_item(Request *r, Html *h, const ComplianceView *pV,
                               const ComplianceLink *pLink, int bEvidence) {
   const ComplianceActivity *c = pLink->pActivity;
   Activity a;
-  if (activity_get(request_db(r), request_arena(r), c->iId, &a) != DB_OK ||
+  if (activity_get(request_db(r), request_arena(r), pV->iCouncil, c->iId, &a) !=
+          DB_OK ||
       (!request_user(r) && !a.bPublic)) {
     return 0;
   }

@@ -48,6 +48,7 @@ void page_certificate(Request *r) {
     return;
   }
   /* The council that issued it (not the request's: the code says which). */
+  page_council_use(r, cert.iCouncil);
   Council k;
   const char *zCouncil =
       council_get(request_db(r), pArena, cert.iCouncil, &k) == DB_OK ? k.zName

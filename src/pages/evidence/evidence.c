@@ -222,9 +222,12 @@ void page_activity_evidence_upload(Request *r) {
 static int evidence_load(Request *r, EvidenceItem *pItem, Activity *pAct) {
   int64_t id = request_param_id(r, 0);
   int rc =
-      !id ? DB_DONE : evidence_get(request_db(r), request_arena(r), id, pItem);
+      !id ? DB_DONE
+          : evidence_get(request_db(r), request_arena(r), page_council_id(r),
+                         id, pItem);
   if (rc == DB_OK) {
-    rc = activity_get(request_db(r), request_arena(r), pItem->iActivity, pAct);
+    rc = activity_get(request_db(r), request_arena(r), page_council_id(r),
+                      pItem->iActivity, pAct);
   }
   if (rc == DB_OK && !request_user(r) && (!pItem->bPublic || !pAct->bPublic)) {
     rc = DB_DONE;
@@ -377,7 +380,8 @@ void page_evidence_delete(Request *r) {
   Activity a;
   if (!evidence_load(r, &e, &a)) return;
   const User *pUser = request_user(r);
-  if (evidence_delete(request_db(r), e.id, pUser ? pUser->id : 0) == DB_ERROR) {
+  if (evidence_delete(request_db(r), page_council_id(r), e.id,
+                      pUser ? pUser->id : 0) == DB_ERROR) {
     respond_error(r, 500, NULL);
     return;
   }

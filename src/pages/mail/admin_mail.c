@@ -50,7 +50,8 @@ static void outbox_table(Request *r, Html *h) {
   Arena *pArena = request_arena(r);
   OutboxRow *aRow = NULL;
   int nRow = 0;
-  outbox_list(request_db(r), pArena, NULL, 0, ADMIN_MAIL_ROWS, &aRow, &nRow);
+  outbox_list(request_db(r), pArena, page_council_id(r), NULL, 0,
+              ADMIN_MAIL_ROWS, &aRow, &nRow);
   if (nRow == 0) {
     html_printf(h, "<p>La bandeja de salida está vacía.</p>\n");
     return;
@@ -123,7 +124,7 @@ static void mail_page(Request *r, int iStatus, const FormErrors *pErr) {
                 "en la bandeja de salida hasta que se configure.</div>\n");
   }
   int nPending = 0, nSent = 0, nFailed = 0;
-  outbox_counts(request_db(r), &nPending, &nSent, &nFailed);
+  outbox_counts(request_db(r), page_council_id(r), &nPending, &nSent, &nFailed);
   html_printf(&h,
               "<p class=\"mail-counts\">Pendientes: <strong>%d</strong> · "
               "Enviados: <strong>%d</strong> · Fallidos: <strong>%d"
@@ -162,7 +163,10 @@ void page_admin_mail(Request *r) {
       respond_error(r, 400, "Falta el mensaje que se quiere reintentar.");
       return;
     }
-    if (!page_db_ok(r, outbox_retry_now(request_db(r), iId, db_now()))) return;
+    if (!page_db_ok(r, outbox_retry_now(request_db(r), page_council_id(r), iId,
+                                        db_now()))) {
+      return;
+    }
     mail_sender_wake();
     respond_redirect(r, "/admin/correo");
     return;
@@ -176,7 +180,7 @@ void page_admin_mail(Request *r) {
   const char *zProblem = NULL;
   int64_t iId = 0;
   const Council *c = page_council(r);
-  int rc = mail_queue_sample(request_db(r), request_arena(r),
+  int rc = mail_queue_sample(request_db(r), request_arena(r), c ? c->id : 0,
                              c ? c->zShortName : NULL, request_field(r, "to"),
                              NULL, &iId, &zProblem);
   if (rc == OUTBOX_INVALID) {

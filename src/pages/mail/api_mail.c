@@ -62,8 +62,9 @@ void page_api_mail(Request *r) {
   }
   OutboxRow *aRow = NULL;
   int nRow = 0;
-  if (!page_db_ok(r, outbox_list(request_db(r), request_arena(r), zKind, iId,
-                                 API_MAIL_MAX, &aRow, &nRow))) {
+  if (!page_db_ok(
+          r, outbox_list(request_db(r), request_arena(r), page_council_id(r),
+                         zKind, iId, API_MAIL_MAX, &aRow, &nRow))) {
     return;
   }
   respond_json(r, 200, page_mail_json(aRow, nRow));

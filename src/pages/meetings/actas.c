@@ -646,7 +646,8 @@ static void post_state(Request *r, ActaView *v) {
   if (eTo == ACTA_APROBADA) {
     Activity later;
     const char *zNo =
-        activity_get(request_db(r), pArena, iApproving, &later) != DB_OK ||
+        activity_get(request_db(r), pArena, page_council_id(r), iApproving,
+                     &later) != DB_OK ||
                 later.iCouncil != v->act.iCouncil
             ? "El acta se aprueba en una sesión posterior: elija esa sesión."
             : approval_problem(r, &v->act, &later);
@@ -847,7 +848,7 @@ int actas_pdf_bytes(Db *pDb, Arena *pArena, const Council *pCouncil,
                     int64_t iActivity, const char **ppOut, size_t *pnOut) {
   ActaView v;
   memset(&v, 0, sizeof(v));
-  int rc = activity_get(pDb, pArena, iActivity, &v.act);
+  int rc = activity_get(pDb, pArena, pCouncil->id, iActivity, &v.act);
   if (rc != DB_OK) return rc;
   if (view_fill(pDb, pArena, pCouncil->id, &v) != DB_OK) return DB_ERROR;
   /* Approved is what counts as evidence (evidence_system_kinds). */

@@ -272,7 +272,8 @@ static void api_agreement_create(Request *r) {
   if (!json_is_object(pBody)) {
     zErr = "El cuerpo debe ser un objeto JSON.";
   } else if (!json_is_integer(v) ||
-             activity_get(pDb, pArena, json_integer_value(v), &act) != DB_OK) {
+             activity_get(pDb, pArena, page_council_id(r),
+                          json_integer_value(v), &act) != DB_OK) {
     zErr = "Indique en \"session\" la actividad que adoptó el acuerdo.";
   } else {
     g.iActivity = act.id;

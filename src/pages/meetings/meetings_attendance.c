@@ -684,7 +684,7 @@ int attendance_sheet_bytes(Db *pDb, Arena *pArena, const Council *pCouncil,
                            int64_t iActivity, const char **ppOut,
                            size_t *pnOut) {
   Activity a;
-  int rc = activity_get(pDb, pArena, iActivity, &a);
+  int rc = activity_get(pDb, pArena, pCouncil->id, iActivity, &a);
   if (rc != DB_OK) return rc;
   return sheet_pdf(pDb, pArena, pCouncil, &a, 0, ppOut, pnOut) == EXPORT_OK
              ? DB_OK

@@ -425,6 +425,7 @@ void page_invitation(Request *r) {
   const char *zToken = page_link_token(r);
   int64_t iMember = people_invitation_member(pDb, zToken);
   Member m;
+  if (iMember) page_council_use(r, people_member_council(pDb, iMember));
   if (!iMember || people_member_get(pDb, pArena, page_council_id(r), iMember,
                                     &m) != DB_OK) {
     page_link_gone(r);

@@ -105,25 +105,12 @@ json_t *plan_page_json(const PlanDoc *pDoc, const PlanVersionInfo *pInfo) {
   return pPlan;
 }
 
-/* The council named by ?council=, or the default; 0 after answering. */
+/* The request's council (?council= included: page_council); 0 after
+** answering. */
 static int64_t api_council(Request *r) {
-  const char *z = request_query(r, "council");
-  if (!z) {
-    int64_t id = page_council_id(r);
-    if (!id)
-      respond_json_error(r, 404, "Todavía no hay un consejo con plan.", NULL);
-    return id;
-  }
-  int64_t v = request_query_id(r, "council");
-  if (!v) {
-    respond_json_error(r, 400, "El consejo debe ser un número.", "council");
-    return 0;
-  }
-  if (!council_exists(request_db(r), v)) {
-    respond_json_error(r, 404, "No existe ese consejo.", "council");
-    return 0;
-  }
-  return v;
+  int64_t id = page_council_id(r);
+  if (!id) respond_json_error(r, 404, "Todavía no hay un consejo con plan.", NULL);
+  return id;
 }
 
 /* Cached per role (an officer's token sees unapproved versions), version

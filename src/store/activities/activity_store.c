@@ -74,11 +74,20 @@ static int load_lines(Db *pDb, Activity *a) {
   return db_end(p, rc);
 }
 
-int activity_get(Db *pDb, Arena *pArena, int64_t iId, Activity *pAct) {
+int activity_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,
+                 Activity *pAct) {
   memset(pAct, 0, sizeof(*pAct));
   int rc = db_get(pDb, pArena, &activity_map, pAct,
-                  "SELECT " ACTIVITY_COLUMNS "WHERE a.id = ?", DB_I(iId));
+                  "SELECT " ACTIVITY_COLUMNS
+                  "WHERE a.id = ? AND a.council_id "
+                  "= ?",
+                  DB_I(iId), DB_I(iCouncil));
   return rc == DB_OK ? load_lines(pDb, pAct) : rc;
+}
+
+int64_t activity_council(Db *pDb, int64_t iId) {
+  return db_int(pDb, 0, "SELECT council_id FROM activities WHERE id = ?",
+                DB_I(iId));
 }
 
 int activity_list(Db *pDb, Arena *pArena, int64_t iCouncil,
@@ -194,13 +203,15 @@ int activity_update(Db *pDb, int64_t iUser, const Activity *pOld,
       "starts_at = ?, ends_at = ?, modality = ?, link = ?, commune_code = ?, "
       "address = ?, organizer = ?, status = ?, is_public = ?, "
       "ical_sequence = ?, updated_at = ?, updated_by = ?, "
-      "version = version + 1 WHERE id = ? AND version = ? RETURNING version",
+      "version = version + 1 WHERE id = ? AND version = ? AND council_id = ? "
+      "RETURNING version",
       &iVersion, DB_T(pNew->zKind), DB_T(pNew->zTitle),
       DB_TE(pNew->zDescription), DB_I(pNew->iStart), DB_I(pNew->iEnd),
       DB_T(pNew->zModality), DB_TE(pNew->zLink), DB_TN(pNew->zCommune),
       DB_TE(pNew->zAddress), DB_TE(pNew->zOrganizer), DB_T(pNew->zStatus),
       DB_I(pNew->bPublic ? 1 : 0), DB_I(pNew->iSequence), DB_I(db_now()),
-      DB_IN(iUser), DB_I(pOld->id), DB_I(pOld->iVersion));
+      DB_IN(iUser), DB_I(pOld->id), DB_I(pOld->iVersion),
+      DB_I(pOld->iCouncil));
   if (rc == DB_DONE) { /* Not at the version the form was drawn from */
     db_rollback(pDb);
     return DB_STALE;
@@ -233,7 +244,6 @@ int activity_history_list(Db *pDb, Arena *pArena, int64_t iAct,
 }
 
 /* ---- Agenda ---- */
-
 
 int activity_agenda_get(Db *pDb, Arena *pArena, int64_t iAct,
                         const char ***pazItem, int *pnItem) {

@@ -48,8 +48,14 @@ int activity_kind_add(Db *pDb, const char *zSlug, const char *zLabel);
 /* The council's activities matching pFilter, by start (arena memory). */
 int activity_list(Db *pDb, Arena *pArena, int64_t iCouncil,
                   const ActivityFilter *pFilter, Activity **paAct, int *pnAct);
-/* DB_OK, DB_DONE when there is no such activity, DB_ERROR. */
-int activity_get(Db *pDb, Arena *pArena, int64_t iId, Activity *pAct);
+/* Activity iId of council iCouncil: DB_OK, DB_DONE when the council has no
+** such activity (another council's is not found either), DB_ERROR. */
+int activity_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,
+                 Activity *pAct);
+/* The council activity iId belongs to, 0 when there is none: for what
+** reaches an activity by a secret token rather than through a council
+** (a reply link), which then reads it with activity_get. */
+int64_t activity_council(Db *pDb, int64_t iId);
 
 /* Inserts a checked activity (status as given), its plan lines; sets id,
 ** zIcalUid, iSequence 0, iVersion 1. */

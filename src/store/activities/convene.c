@@ -198,6 +198,7 @@ static int queue_one(Db *pDb, Arena *pArena, const Activity *a, MailKind e,
   msg.aAttach = zIcs ? &att : NULL;
   msg.nAttach = zIcs ? 1 : 0;
   int64_t iId = 0;
+  msg.iCouncil = a->iCouncil;
   int rc = outbox_queue(pDb, &msg, &iId, NULL);
   if (piOutbox) *piOutbox = rc == OUTBOX_QUEUED ? iId : 0;
   return rc == OUTBOX_QUEUED || rc == OUTBOX_ALREADY_QUEUED ? DB_OK

@@ -5,11 +5,11 @@
 ** or an explicit --council; every setting is read through the typed
 ** getters below, which take the council's id.
 **
-** Storage today: the councils table, the installation-wide `settings`
-** table (key, value, version, updated_at, updated_by) and quorum_settings
-** (one row per council). The getters already take a council id so that
-** making settings per council (issue «Many councils») changes
-** council_settings.c alone: its SQL, and nothing of its callers.
+** Storage: the councils table, council_members (who belongs to which
+** council, with which role), council_settings (one row per council and
+** setting; a key a council has not set reads from the installation-wide
+** `settings`, then from its built-in default) and quorum_settings (one row
+** per council).
 **
 ** Knows SQL (through db.h) and nothing of HTTP.
 */
@@ -22,6 +22,7 @@
 #include "db/db.h"
 #include "db/record_stamp.h"
 #include "domain/council.h"
+#include "domain/problems.h"
 #include "domain/quorum.h"
 #include "util/arena.h"
 
@@ -42,10 +43,53 @@ int council_list(Db *pDb, Arena *pArena, Council **paCouncil, int *pnCouncil);
 /* Its councillors' term length, years (COUNCIL_TERM_YEARS_DEFAULT when
 ** unknown). */
 int council_term_years(Db *pDb, int64_t iCouncil);
-/* A new council with pNew's name, short name, institution and region (""
-** or NULL: none); the term length is the default. DB_OK with its id in
-** *piCouncil, or DB_ERROR. */
+/* The council whose URLs are /c/zSlug/: DB_OK, DB_DONE, DB_ERROR. */
+int council_get_by_slug(Db *pDb, Arena *pArena, const char *zSlug,
+                        Council *pCouncil);
+/* The only council's id; 0 when there is none or several. */
+int64_t council_only_id(Db *pDb);
+/* 1 when another council than iExcept has that slug. */
+int council_slug_taken(Db *pDb, const char *zSlug, int64_t iExcept);
+/* A new council with pNew's name, short name, institution, region and seat
+** commune ("" or NULL: none) and slug (NULL or "": derived from the short
+** name, made unique with "-2"…); the term length is the default. DB_OK
+** with its id in *piCouncil, or DB_ERROR (DB_ERROR also for a slug
+** already taken). */
 int council_create(Db *pDb, const Council *pNew, int64_t *piCouncil);
+/* Saves every field of pCouncil (already checked) as iUser, bumping its
+** version: DB_OK, DB_CONSTRAINT (slug taken), DB_ERROR. */
+int council_update(Db *pDb, int64_t iUser, const Council *pCouncil);
+
+/* Checks a council as a form or the command line gives it (every string
+** set, "" for none; c->id 0 for a new one): each problem into pErr under
+** the form's field names (nombre, nombre_corto, region, sede, slug, logo,
+** periodo_inicio, periodo_fin, anios). */
+void council_check(Db *pDb, Arena *pArena, const Council *c, Problems *pErr);
+
+/* ---- Who belongs to it: accounts and their role in each council ---- */
+
+/* User iUser's role slug in council iCouncil (arena memory), NULL when the
+** account is not one of its members. */
+const char *council_member_role(Db *pDb, Arena *pArena, int64_t iUser,
+                                int64_t iCouncil);
+/* How many councils the account belongs to (0: none, the national team
+** when it is an admin on an installation with several councils). */
+int council_member_count(Db *pDb, int64_t iUser);
+/* The lowest-numbered council it belongs to, 0 when none. */
+int64_t council_member_first(Db *pDb, int64_t iUser);
+/* The councils it belongs to, by id (arena memory). */
+int council_member_councils(Db *pDb, Arena *pArena, int64_t iUser,
+                            Council **paCouncil, int *pnCouncil);
+/* Makes the account a member of iCouncil with role zRole (a role slug),
+** or changes its role there. */
+int council_member_set(Db *pDb, int64_t iUser, int64_t iCouncil,
+                       const char *zRole);
+/* Changes its role in every council it belongs to. */
+int council_member_set_all(Db *pDb, int64_t iUser, const char *zRole);
+/* The council chosen in sign-in session iSession, 0 when none was. */
+int64_t council_session_choice(Db *pDb, int64_t iSession);
+/* Records that choice (0: none). */
+int council_session_choose(Db *pDb, int64_t iSession, int64_t iCouncil);
 /* Sets the councillors' term length (already checked against
 ** COUNCIL_TERM_YEARS_MIN..MAX). */
 int council_set_term_years(Db *pDb, int64_t iCouncil, int nYears);

@@ -1,8 +1,8 @@
 /*
-** A council's settings (see council.h). Each setting is a row of the
-** installation-wide `settings` table for now; the council id every
-** function takes is where a per-council key or table goes (issue «Many
-** councils»), in this file only.
+** A council's settings (see council.h): one row of council_settings per
+** council and key; a key the council has not set reads from the
+** installation-wide `settings` (a default for every council), then from
+** its built-in default.
 */
 #include <sodium.h>
 #include <stdio.h>
@@ -44,10 +44,14 @@ static const SettingSpec aSpec[COUNCIL_SETTING_N] = {
 };
 
 int64_t council_setting(Db *pDb, int64_t iCouncil, CouncilSetting eSetting) {
-  (void)iCouncil; /* One value for the installation, for now */
   const SettingSpec *s = &aSpec[eSetting];
-  DbStmt *p =
-      db_query(pDb, "SELECT value FROM settings WHERE key = ?", DB_T(s->zKey));
+  DbStmt *p = db_query(pDb,
+                       "SELECT value FROM council_settings WHERE council_id = "
+                       "? AND key = ? UNION ALL SELECT value FROM settings "
+                       "WHERE key = ? AND NOT EXISTS (SELECT 1 FROM "
+                       "council_settings WHERE council_id = ? AND key = ?)",
+                       DB_I(iCouncil), DB_T(s->zKey), DB_T(s->zKey),
+                       DB_I(iCouncil), DB_T(s->zKey));
   int64_t v = s->iDefault;
   if (p && db_step(p) == DB_ROW) {
     const char *z = db_column_text(p, 0);
@@ -64,14 +68,14 @@ static const DbMap stamp_from_row_map =
 
 int council_setting_stamp(Db *pDb, Arena *pArena, int64_t iCouncil,
                           CouncilSetting eSetting, RecordStamp *pStamp) {
-  (void)iCouncil;
   memset(pStamp, 0, sizeof(*pStamp));
   pStamp->zAuthor = "";
   int rc = db_get(pDb, pArena, &stamp_from_row_map, pStamp,
                   "SELECT t.version, coalesce(t.updated_at, 0), "
-                  "coalesce(u.name, '') FROM settings t LEFT JOIN users u ON "
-                  "u.id = t.updated_by WHERE t.key = ?",
-                  DB_T(aSpec[eSetting].zKey));
+                  "coalesce(u.name, '') FROM council_settings t LEFT JOIN "
+                  "users u ON u.id = t.updated_by WHERE t.council_id = ? AND "
+                  "t.key = ?",
+                  DB_I(iCouncil), DB_T(aSpec[eSetting].zKey));
   return rc == DB_DONE ? DB_OK : rc;
 }
 
@@ -100,13 +104,13 @@ int council_settings_save(Db *pDb, int64_t iCouncil,
     char zValue[24];
     snprintf(zValue, sizeof(zValue), "%lld", (long long)aiValue[i]);
     rc = db_exec(pDb,
-                 "INSERT INTO settings(key, value, updated_at, updated_by) "
-                 "VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = "
-                 "excluded.value, updated_at = excluded.updated_at, "
-                 "updated_by = excluded.updated_by, version = "
-                 "settings.version + 1",
-                 DB_T(aSpec[aeSetting[i]].zKey), DB_T(zValue), DB_I(db_now()),
-                 DB_IN(iUser));
+                 "INSERT INTO council_settings(council_id, key, value, "
+                 "updated_at, updated_by) VALUES (?, ?, ?, ?, ?) ON CONFLICT "
+                 "(council_id, key) DO UPDATE SET value = excluded.value, "
+                 "updated_at = excluded.updated_at, updated_by = "
+                 "excluded.updated_by, version = council_settings.version + 1",
+                 DB_I(iCouncil), DB_T(aSpec[aeSetting[i]].zKey), DB_T(zValue),
+                 DB_I(db_now()), DB_IN(iUser));
   }
   if (rc != DB_OK) {
     db_rollback(pDb);
@@ -145,27 +149,28 @@ static const char *const azTextKey[COUNCIL_TEXT_N] = {
 
 const char *council_text(Db *pDb, Arena *pArena, int64_t iCouncil,
                          CouncilText eText) {
-  (void)iCouncil; /* One value for the installation, for now */
-  const char *z =
-      db_text(pDb, pArena, "SELECT value FROM settings WHERE key = ?",
-              DB_T(azTextKey[eText]));
+  /* The council's own, else the installation's default */
+  const char *z = db_text(
+      pDb, pArena,
+      "SELECT coalesce((SELECT value FROM council_settings WHERE council_id = "
+      "? AND key = ?), (SELECT value FROM settings WHERE key = ?))",
+      DB_I(iCouncil), DB_T(azTextKey[eText]), DB_T(azTextKey[eText]));
   return z ? z : "";
 }
 
 int council_texts_save(Db *pDb, int64_t iCouncil, const CouncilText *aeText,
                        const char *const *azValue, int n, int64_t iUser) {
-  (void)iCouncil;
   if (db_begin(pDb) != DB_OK) return DB_ERROR;
   int rc = DB_OK;
   for (int i = 0; rc == DB_OK && i < n; i++) {
     rc = db_exec(pDb,
-                 "INSERT INTO settings(key, value, updated_at, updated_by) "
-                 "VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = "
-                 "excluded.value, updated_at = excluded.updated_at, "
-                 "updated_by = excluded.updated_by, version = "
-                 "settings.version + 1",
-                 DB_T(azTextKey[aeText[i]]), DB_TE(azValue[i]), DB_I(db_now()),
-                 DB_IN(iUser));
+                 "INSERT INTO council_settings(council_id, key, value, "
+                 "updated_at, updated_by) VALUES (?, ?, ?, ?, ?) ON CONFLICT "
+                 "(council_id, key) DO UPDATE SET value = excluded.value, "
+                 "updated_at = excluded.updated_at, updated_by = "
+                 "excluded.updated_by, version = council_settings.version + 1",
+                 DB_I(iCouncil), DB_T(azTextKey[aeText[i]]), DB_TE(azValue[i]),
+                 DB_I(db_now()), DB_IN(iUser));
   }
   if (rc != DB_OK) {
     db_rollback(pDb);

@@ -93,6 +93,7 @@ int course_mail_enrolment(Db *pDb, Arena *pArena, int64_t iCouncil,
   m.zText = buf_str(&b);
   m.zRelatedKind = "curso";
   m.iRelatedId = iCourse;
+  m.iCouncil = iCouncil;
   m.aAttach = zIcs ? &att : NULL;
   m.nAttach = zIcs ? 1 : 0;
   int64_t iMail = 0;
@@ -173,6 +174,7 @@ int course_mail_certificate(Db *pDb, Arena *pArena, const Certificate *pCert,
       text_one_line(pArena, pCert->zCourse), pCert->zCode, zUrl);
   m.zRelatedKind = "curso";
   m.iRelatedId = pCert->iCourse;
+  m.iCouncil = pCert->iCouncil;
   m.aAttach = &att;
   m.nAttach = 1;
   int64_t iMail = 0;

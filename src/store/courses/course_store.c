@@ -165,8 +165,8 @@ int course_modules(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iCourse,
               DB_I(iCouncil), DB_I(iCourse));
   if (rc != DB_OK) return DB_ERROR;
   for (int i = 0; i < *pnModule; i++) {
-    if (activity_get(pDb, pArena, (*paModule)[i].act.id, &(*paModule)[i].act) !=
-        DB_OK)
+    if (activity_get(pDb, pArena, iCouncil, (*paModule)[i].act.id,
+                     &(*paModule)[i].act) != DB_OK)
       return DB_ERROR;
   }
   return DB_OK;

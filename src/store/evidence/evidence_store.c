@@ -260,11 +260,14 @@ int evidence_add(Db *pDb, int64_t iActivity, const char *zKind,
   return db_commit(pDb);
 }
 
-int evidence_delete(Db *pDb, int64_t iId, int64_t iUser) {
-  int rc = db_exec_id(pDb,
-                      "UPDATE evidence_items SET deleted_at = ?, deleted_by "
-                      "= ? WHERE id = ? AND deleted_at IS NULL RETURNING id",
-                      NULL, DB_I(db_now()), DB_IN(iUser), DB_I(iId));
+int evidence_delete(Db *pDb, int64_t iCouncil, int64_t iId, int64_t iUser) {
+  int rc =
+      db_exec_id(pDb,
+                 "UPDATE evidence_items SET deleted_at = ?, deleted_by "
+                 "= ? WHERE id = ? AND deleted_at IS NULL AND "
+                 "activity_id IN (SELECT id FROM activities WHERE "
+                 "council_id = ?) RETURNING id",
+                 NULL, DB_I(db_now()), DB_IN(iUser), DB_I(iId), DB_I(iCouncil));
   return rc == DB_OK || rc == DB_DONE ? rc : DB_ERROR;
 }
 
@@ -293,10 +296,14 @@ int evidence_list(Db *pDb, Arena *pArena, int64_t iActivity, int bPublicOnly,
                  DB_I(iActivity), DB_I(bPublicOnly ? 1 : 0));
 }
 
-int evidence_get(Db *pDb, Arena *pArena, int64_t iId, EvidenceItem *pItem) {
+int evidence_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,
+                 EvidenceItem *pItem) {
   return db_get(pDb, pArena, &item_read_map, pItem,
-                ITEM_COLUMNS "WHERE i.id = ? AND i.deleted_at IS NULL",
-                DB_I(iId));
+                ITEM_COLUMNS
+                "WHERE i.id = ? AND i.deleted_at IS NULL AND "
+                "i.activity_id IN (SELECT id FROM activities WHERE council_id "
+                "= ?)",
+                DB_I(iId), DB_I(iCouncil));
 }
 
 int evidence_bytes(Db *pDb, Arena *pArena, const char *zSha256,

@@ -134,13 +134,16 @@ int evidence_add(Db *pDb, int64_t iActivity, const char *zKind,
 /* An activity's items in upload order (bPublicOnly: the public ones). */
 int evidence_list(Db *pDb, Arena *pArena, int64_t iActivity, int bPublicOnly,
                   EvidenceItem **paItem, int *pnItem);
-/* One item: DB_OK, DB_DONE when there is none (or it was deleted). */
-int evidence_get(Db *pDb, Arena *pArena, int64_t iId, EvidenceItem *pItem);
+/* Item iId of an activity of council iCouncil: DB_OK, DB_DONE when there
+** is none there (or it was deleted). */
+int evidence_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,
+                 EvidenceItem *pItem);
 /* The item's bytes (arena copy). DB_OK or DB_DONE. */
 int evidence_bytes(Db *pDb, Arena *pArena, const char *zSha256,
                    const void **ppData, size_t *pnData);
-/* Soft delete, logged by who and when. DB_OK, DB_DONE when none. */
-int evidence_delete(Db *pDb, int64_t iId, int64_t iUser);
+/* Soft delete of item iId of council iCouncil, logged by who and when.
+** DB_OK, DB_DONE when there is none there. */
+int evidence_delete(Db *pDb, int64_t iCouncil, int64_t iId, int64_t iUser);
 
 /* Dates the items of an activity as uploaded at t: a demonstration's past
 ** (cosoc demo), so that looking back shows them when they came. */

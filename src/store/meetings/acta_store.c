@@ -186,7 +186,8 @@ int meeting_acta_freeze(Db *pDb, const MeetingActa *pActa) {
   MeetingAttendance *aRow = NULL;
   MeetingAgreement *aAgr = NULL;
   int nRow = 0, nAgr = 0;
-  int rc = activity_get(pDb, pArena, pActa->iActivity, &act);
+  int rc = activity_get(pDb, pArena, activity_council(pDb, pActa->iActivity),
+                        pActa->iActivity, &act);
   int64_t iCouncil = act.iCouncil; /* The activity's own council */
   if (rc == DB_OK) {
     rc = meeting_attendance_list(pDb, pArena, pActa->iActivity, &aRow, &nRow);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "store/accounts/accounts.h"
+#include "store/council/council.h"
 #include "store/people/people_internal.h"
 
 int people_invitation_create(Db *pDb, int64_t iMember, int64_t iBy,
@@ -49,8 +50,11 @@ int people_invitation_accept(Db *pDb, Arena *pArena, const char *zToken,
   int64_t iMember = 0;
   int64_t iInvitation = invitation_lookup(pDb, zToken, &iMember);
   Member m;
-  if (!iInvitation || people_member_get(pDb, pArena, council_default_id(pDb),
-                                        iMember, &m) != DB_OK) {
+  /* The member's own council: the link names the member, not a council. */
+  int64_t iCouncil = db_int(pDb, 0, "SELECT council_id FROM members WHERE id = ?",
+                            DB_I(iMember));
+  if (!iInvitation || people_member_get(pDb, pArena, iCouncil, iMember, &m) !=
+                          DB_OK) {
     db_rollback(pDb);
     *pzErr =
         "El enlace ya fue usado o venció. Pida uno nuevo a la "
@@ -69,8 +73,11 @@ int people_invitation_accept(Db *pDb, Arena *pArena, const char *zToken,
     db_rollback(pDb);
     return DB_ERROR;
   }
-  int rc = db_exec(pDb, "UPDATE members SET user_id = ? WHERE id = ?",
-                   DB_I(iUser), DB_I(iMember));
+  int rc = council_member_set(pDb, iUser, iCouncil, "consejero");
+  if (rc == DB_OK) {
+    rc = db_exec(pDb, "UPDATE members SET user_id = ? WHERE id = ?",
+                 DB_I(iUser), DB_I(iMember));
+  }
   if (rc == DB_OK) {
     rc = db_exec(pDb,
                  "UPDATE member_invitations SET used_at = ? WHERE id = ? AND "

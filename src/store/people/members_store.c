@@ -331,3 +331,8 @@ int people_member_save(Db *pDb, int64_t iCouncil, Member *p) {
       DB_IN(p->iSubstituteFor), DB_T(p->zTermStart), DB_T(p->zTermEnd),
       DB_T(p->zStatus), DB_TN(p->zStatusDate), DB_T(p->zStatusReason));
 }
+
+int64_t people_member_council(Db *pDb, int64_t iMember) {
+  return db_int(pDb, 0, "SELECT council_id FROM members WHERE id = ?",
+                DB_I(iMember));
+}

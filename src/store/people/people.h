@@ -152,6 +152,9 @@ void people_member_check(Db *pDb, Arena *pArena, int64_t iCouncil,
 int people_member_save(Db *pDb, int64_t iCouncil, Member *pMember);
 /* The member with this stored RUN, 0 when none. */
 int64_t people_member_by_run(Db *pDb, int64_t iCouncil, const char *zRun);
+/* The council member iMember belongs to, 0 when there is none: for a link
+** that names the member by a secret token (an invitation). */
+int64_t people_member_council(Db *pDb, int64_t iMember);
 /* The display name "Nombres Apellidos". */
 const char *people_member_name(Arena *pArena, const Member *pMember);
 

@@ -234,7 +234,7 @@ static void failures_are_retried_with_doubling_delays_then_failed(
   Arena *pArena = arena_new();
   OutboxRow *aRow = NULL;
   int n = 0;
-  assert_int_equal(outbox_list(g_pDb, pArena, "actividad", 12, 10, &aRow, &n),
+  assert_int_equal(outbox_list(g_pDb, pArena, 0, "actividad", 12, 10, &aRow, &n),
                    DB_OK);
   assert_int_equal(n, 1);
   assert_string_equal(aRow[0].zState, OUTBOX_STATE_FAILED);
@@ -242,7 +242,7 @@ static void failures_are_retried_with_doubling_delays_then_failed(
   assert_string_equal(aRow[0].zError, "No se pudo conectar.");
   assert_int_equal(claim_count("x", iNow + 100000), 0);
   /* The officer retries it. */
-  assert_int_equal(outbox_retry_now(g_pDb, iId, iNow), DB_OK);
+  assert_int_equal(outbox_retry_now(g_pDb, 0, iId, iNow), DB_OK);
   assert_int_equal(claim_count("y", iNow), 1);
   arena_free(pArena);
 }
@@ -267,7 +267,7 @@ static void a_permanent_refusal_fails_at_once_and_sent_is_final(void **state) {
       DB_OK);
   assert_int_equal(outbox_mark_sent(g_pDb, aMail[1].id, iNow), DB_OK);
   int nPending, nSent, nFailed;
-  outbox_counts(g_pDb, &nPending, &nSent, &nFailed);
+  outbox_counts(g_pDb, 0, &nPending, &nSent, &nFailed);
   assert_int_equal(nPending, 0);
   assert_int_equal(nSent, 1);
   assert_int_equal(nFailed, 1);

@@ -68,7 +68,12 @@ static void an_activity_loads_back_and_a_stale_save_changes_nothing(
   Activity a = session(db_now() + 30 * 86400);
   assert_int_equal(activity_insert(pDb, iCouncil, 0, &a), DB_OK);
   Activity got;
-  assert_int_equal(activity_get(pDb, pArena, a.id, &got), DB_OK);
+  assert_int_equal(activity_get(pDb, pArena, iCouncil, a.id, &got), DB_OK);
+  /* Another council does not find it, by its id or any other way */
+  int64_t iOther = make_council(pDb);
+  assert_int_equal(activity_get(pDb, pArena, iOther, a.id, &got), DB_DONE);
+  assert_int_equal(activity_council(pDb, a.id), iCouncil);
+  assert_int_equal(activity_get(pDb, pArena, iCouncil, a.id, &got), DB_OK);
   assert_string_equal(got.zTitle, "Sesión en Ovalle");
   assert_string_equal(got.zCommuneName, "Ovalle");
   assert_string_equal(got.zProvince, "043");
@@ -85,7 +90,7 @@ static void an_activity_loads_back_and_a_stale_save_changes_nothing(
   Activity stale = got; /* Still version 1 */
   stale.zTitle = "Otro nombre";
   assert_int_equal(activity_update(pDb, 0, &got, &stale, NULL), DB_STALE);
-  assert_int_equal(activity_get(pDb, pArena, a.id, &got), DB_OK);
+  assert_int_equal(activity_get(pDb, pArena, iCouncil, a.id, &got), DB_OK);
   assert_string_equal(got.zTitle, "Sesión en Ovalle");
   ActivityHistory *aHist = NULL;
   int nHist = 0;
@@ -120,7 +125,7 @@ static void a_citation_queues_once_and_a_reschedule_replaces_the_reminder(
   int64_t iCouncil = make_council(pDb);
   Activity a = session(db_now() + 30 * 86400);
   assert_int_equal(activity_insert(pDb, iCouncil, 0, &a), DB_OK);
-  assert_int_equal(activity_get(pDb, pArena, a.id, &a), DB_OK);
+  assert_int_equal(activity_get(pDb, pArena, iCouncil, a.id, &a), DB_OK);
   ConveneRecipient aRec[] = {{0, 0, "ana@example.cl", "Ana"},
                              {0, 0, "luis@example.cl", ""},
                              {0, 0, "ana@example.cl", "Ana"}};
