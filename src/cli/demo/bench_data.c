@@ -739,7 +739,8 @@ int bench_demo_council(Db *pDb, Arena *pArena, int iIndex, int64_t iOfficer,
                        int64_t *piCouncil) {
   const char *azCode[TERRITORY_REGIONS], *azName[TERRITORY_REGIONS];
   TerritoryIndex idx;
-  if (iIndex < 1 || bench_regions(pDb, pArena, azCode, azName) <= iIndex ||
+  if (iIndex < 1 || iIndex >= TERRITORY_REGIONS ||
+      bench_regions(pDb, pArena, azCode, azName) <= iIndex ||
       territory_index_load(pDb, pArena, &idx) != DB_OK) {
     return DB_ERROR;
   }
