@@ -374,8 +374,8 @@ static int demo_acta(Db *pDb, Arena *pArena, int64_t iAct, int64_t iApproving,
       "Lectura del acta anterior", "Cuenta y temas de la sesión", "Acuerdos"};
   static const char *const azSummary[] = {
       "Se aprueba el acta de la sesión anterior sin observaciones.",
-      "La secretaría técnica informa el avance del **plan de trabajo** y "
-      "de las entregas de viviendas del periodo.",
+      ("La secretaría técnica informa el avance del **plan de trabajo** y "
+       "de las entregas de viviendas del periodo."),
       "Se adoptan los acuerdos que constan en la sección de acuerdos."};
   MeetingActa acta;
   MeetingActaItem *aItem = NULL;

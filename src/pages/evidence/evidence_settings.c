@@ -118,11 +118,10 @@ static void limits_form(Request *r, const FormErrors *pErr, int iBase,
     ConflictSaved saved = {"de los límites de los verificadores",
                            stamp.iVersion, stamp.zAuthor, stamp.tUpdated};
     conflict_begin(&h, pArena, &saved);
-    static const char *const azLabel[] = {"Máximo por archivo (MB)",
-                                          "Máximo por envío (MB)",
-                                          "Máximo de una foto (megapíxeles)",
-                                          "Máximo de una foto por lado "
-                                          "(píxeles)"};
+    static const char *const azLabel[] = {
+        "Máximo por archivo (MB)", "Máximo por envío (MB)",
+        "Máximo de una foto (megapíxeles)",
+        "Máximo de una foto por lado (píxeles)"};
     const long aMine[] = {pMine->nFileMb, pMine->nRequestMb, pMine->nMegapixels,
                           pMine->nSide};
     const long aSaved[] = {pSaved->nFileMb, pSaved->nRequestMb,
