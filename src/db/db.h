@@ -101,6 +101,10 @@ typedef struct DbBackend {
   /* Copies the live database into the file zFile, consistently and without
   ** stopping writers; NULL when the backend has its own tool (pg_dump). */
   int (*xBackup)(void *pConn, const char *zFile, char *zErr, size_t nErr);
+  /* Who the connection's next writes are by, for the audit triggers (see
+  ** db_set_actor): kept by the connection, also across a reconnect. */
+  int (*xSetActor)(void *pConn, int64_t iUser, const char *zActor,
+                   const char *zAddress);
 } DbBackend;
 
 extern const DbBackend db_sqlite_backend;
@@ -181,6 +185,29 @@ int db_migrate(Db *pDb, int *pnApplied, char *zErr, size_t nErr);
 int db_schema_version(Db *pDb);
 /* Whether the database holds any user data (any user or council). */
 int db_has_data(Db *pDb);
+
+/*
+** The audit log (db/audit.c, migration 0040): every table but those of
+** db_audit_excluded has triggers that record each row written in
+** audit_log, with the actor the connection was last given here. The
+** server sets it at the start of each request (the signed-in user, or
+** "visitante"), the command line once ("línea de comandos"), background
+** jobs "sistema". iUser 0: no user. Returns DB_OK or DB_ERROR.
+*/
+int db_set_actor(Db *pDb, int64_t iUser, const char *zActor,
+                 const char *zAddress);
+/* The tables left without audit triggers, NULL-terminated, each with its
+** reason in audit.c. */
+extern const char *const db_audit_excluded[];
+int db_audit_is_excluded(const char *zTable);
+/* (Re)creates the audit triggers of every table not excluded: after
+** migrations (db_migrate does it). DB_OK or DB_ERROR. */
+int db_audit_install(Db *pDb);
+/* Drops SQLite's audit triggers (before a migration alters tables). */
+int db_audit_drop(Db *pDb);
+/* How many tables (not excluded) lack their audit triggers, their names
+** into *pazTable when not NULL; -1 when the catalogue cannot be read. */
+int db_audit_tables_missing(Db *pDb, Arena *pArena, const char ***pazTable);
 
 /* Seconds since the epoch; the clock every stored time uses. */
 int64_t db_now(void);

@@ -31,14 +31,14 @@
 #define POST_BUFFER_SIZE (16 * 1024)
 #define SHUTDOWN_GRACE_SECONDS 10
 
-static const ServerConfig *g_pCfg;            /* Set once by server_run */
-static unsigned char g_aCsrfKey[32];          /* HMAC key for CSRF tokens */
-static atomic_int g_nInFlight;                /* Requests being processed */
-static atomic_int g_bStopping;                /* SIGINT/SIGTERM received */
+static const ServerConfig *g_pCfg;   /* Set once by server_run */
+static unsigned char g_aCsrfKey[32]; /* HMAC key for CSRF tokens */
+static atomic_int g_nInFlight;       /* Requests being processed */
+static atomic_int g_bStopping;       /* SIGINT/SIGTERM received */
 static pthread_mutex_t g_dbMutex = PTHREAD_MUTEX_INITIALIZER;
-static Db *g_apDb[1024];                      /* Every thread's connection */
+static Db *g_apDb[1024]; /* Every thread's connection */
 static int g_nDb;
-static _Thread_local Db *tl_pDb;              /* This thread's connection */
+static _Thread_local Db *tl_pDb; /* This thread's connection */
 
 static long long now_us(void) {
   struct timespec ts;
@@ -100,15 +100,15 @@ static void forwarded_address(struct MHD_Connection *pConn, char *zAddr,
 
 /* The address that sign-in throttling counts: the peer, or, when the peer
 ** is a trusted proxy (--trust-proxy), the client it forwards for. */
-static const char *client_address(Arena *pArena,
-                                  struct MHD_Connection *pConn) {
+static const char *client_address(Arena *pArena, struct MHD_Connection *pConn) {
   const union MHD_ConnectionInfo *pInfo =
       MHD_get_connection_info(pConn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
   char zAddr[INET6_ADDRSTRLEN] = "?";
   if (pInfo && pInfo->client_addr) {
     const struct sockaddr *pSa = pInfo->client_addr;
     if (pSa->sa_family == AF_INET) {
-      inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)pSa)->sin_addr,
+      inet_ntop(AF_INET,
+                &((const struct sockaddr_in *)(const void *)pSa)->sin_addr,
                 zAddr, sizeof(zAddr));
     } else if (pSa->sa_family == AF_INET6) {
       inet_ntop(AF_INET6,
@@ -211,8 +211,8 @@ static Request *request_begin(struct MHD_Connection *pConn, const char *zUrl,
   }
   if (r->pRoute && r->eMethod == METHOD_POST && !r->bTooLarge) {
     /* NULL for bodies that are not forms (JSON): those are collected raw. */
-    r->pPost = MHD_create_post_processor(pConn, POST_BUFFER_SIZE,
-                                         on_post_field, r);
+    r->pPost =
+        MHD_create_post_processor(pConn, POST_BUFFER_SIZE, on_post_field, r);
   }
   atomic_fetch_add(&g_nInFlight, 1);
   return r;
@@ -272,11 +272,11 @@ static const char *body_too_large_message(Request *r) {
 static void request_dispatch(Request *r) {
   if (!r->pRoute) {
     if (r->mAllowed) {
-      response_header(r, "Allow", (r->mAllowed & METHOD_POST)
-                                      ? ((r->mAllowed & METHOD_GET)
-                                             ? "GET, HEAD, POST"
-                                             : "POST")
-                                      : "GET, HEAD");
+      response_header(
+          r, "Allow",
+          (r->mAllowed & METHOD_POST)
+              ? ((r->mAllowed & METHOD_GET) ? "GET, HEAD, POST" : "POST")
+              : "GET, HEAD");
       respond_error(r, 405, NULL);
     } else {
       respond_error(r, 404, NULL);
@@ -296,8 +296,9 @@ static void request_dispatch(Request *r) {
     r->pPost = NULL;
   }
   if (r->bBadBody) {
-    respond_error(r, 400, "El formulario llegó incompleto o dañado. "
-                          "Vuelva a intentarlo.");
+    respond_error(r, 400,
+                  "El formulario llegó incompleto o dañado. "
+                  "Vuelva a intentarlo.");
     return;
   }
   int iStatus = 0;
@@ -317,6 +318,15 @@ static void request_dispatch(Request *r) {
   }
   r->nDbFailedAtStart = db_failures(r->pDb);
   authenticate(r);
+  /* Every write this request makes is logged with who made it (the audit
+  ** triggers read it from the connection: db/audit.c). Set before the role
+  ** check, so that even a refused request's writes (none, normally) would
+  ** say who. */
+  if (db_set_actor(r->pDb, r->bSignedIn ? r->user.id : 0,
+                   r->bSignedIn ? "" : "visitante", r->zAddress) != DB_OK) {
+    respond_error(r, 503, NULL);
+    return;
+  }
   int mRole = r->bSignedIn ? r->user.mRole : ROLE_ANONYMOUS;
   if (!(route_roles(r->pRoute, r->eMethod) & mRole)) {
     if (r->bSignedIn) {
@@ -355,9 +365,9 @@ static enum MHD_Result request_queue(Request *r) {
                                             MHD_RESPMEM_PERSISTENT);
   }
   if (!pResp) return MHD_NO;
-  MHD_add_response_header(pResp, MHD_HTTP_HEADER_CONTENT_TYPE,
-                          r->zContentType ? r->zContentType
-                                          : "text/plain; charset=utf-8");
+  MHD_add_response_header(
+      pResp, MHD_HTTP_HEADER_CONTENT_TYPE,
+      r->zContentType ? r->zContentType : "text/plain; charset=utf-8");
   /* No inline script or style anywhere: the policy can be strict. */
   MHD_add_response_header(
       pResp, "Content-Security-Policy",
@@ -398,7 +408,8 @@ static enum MHD_Result on_access(void *pCls, struct MHD_Connection *pConn,
 }
 
 static void on_completed(void *pCls, struct MHD_Connection *pConn,
-                         void **ppReqCls, enum MHD_RequestTerminationCode eToe) {
+                         void **ppReqCls,
+                         enum MHD_RequestTerminationCode eToe) {
   (void)pCls;
   watchdog_request_end(pConn); /* Waiting for the next request's headers */
   Request *r = *ppReqCls;
@@ -456,7 +467,8 @@ static void on_mhd_log(void *pCls, const char *zFmt, va_list ap) {
 static int listen_socket(const char *zListen, char *zErr, size_t nErr) {
   const char *zColon = strrchr(zListen, ':');
   if (!zColon || zColon == zListen || !zColon[1]) {
-    snprintf(zErr, nErr, "--listen debe ser HOST:PUERTO, por ejemplo 127.0.0.1:8080");
+    snprintf(zErr, nErr,
+             "--listen debe ser HOST:PUERTO, por ejemplo 127.0.0.1:8080");
     return -1;
   }
   char zHost[256];
@@ -491,9 +503,10 @@ static int listen_socket(const char *zListen, char *zErr, size_t nErr) {
       listen(fd, 1024) != 0) {
     int e = errno;
     if (e == EADDRINUSE) {
-      snprintf(zErr, nErr, "el puerto %ld ya está en uso en %s: detenga el "
-               "otro programa o elija otro con --listen", iPort,
-               zHost[0] ? zHost : "*");
+      snprintf(zErr, nErr,
+               "el puerto %ld ya está en uso en %s: detenga el "
+               "otro programa o elija otro con --listen",
+               iPort, zHost[0] ? zHost : "*");
     } else {
       snprintf(zErr, nErr, "no se pudo escuchar en %s: %s", zListen,
                strerror(e));
@@ -546,8 +559,9 @@ int server_run(const ServerConfig *pCfg) {
   g_pCfg = pCfg;
   char zErr[640];
   if (load_csrf_key() != 0) {
-    fprintf(stderr, "cosoc: la base de datos no tiene la clave de seguridad; "
-                    "ejecute cosoc migrate\n");
+    fprintf(stderr,
+            "cosoc: la base de datos no tiene la clave de seguridad; "
+            "ejecute cosoc migrate\n");
     return 1;
   }
   int fd = listen_socket(pCfg->zListen, zErr, sizeof(zErr));
@@ -602,21 +616,22 @@ int server_run(const ServerConfig *pCfg) {
     MHD_stop_daemon(pDaemon);
     return 1;
   }
-  fprintf(stderr, "cosoc: escuchando en http://%s (%u hilos, hasta %u "
-                  "conexiones)\n",
+  fprintf(stderr,
+          "cosoc: escuchando en http://%s (%u hilos, hasta %u "
+          "conexiones)\n",
           pCfg->zListen, nThreads, nMaxConn);
 
   int iSig = 0;
   sigwait(&sigs, &iSig);
-  fprintf(stderr, "cosoc: deteniendo (%s), terminando las solicitudes en "
-                  "curso\n",
+  fprintf(stderr,
+          "cosoc: deteniendo (%s), terminando las solicitudes en "
+          "curso\n",
           iSig == SIGINT ? "SIGINT" : "SIGTERM");
   /* Stop accepting, let requests in flight finish, then stop. */
   atomic_store(&g_bStopping, 1);
   if (pCfg->xStopping) pCfg->xStopping();
-  for (int i = 0; i < SHUTDOWN_GRACE_SECONDS * 20 &&
-                  atomic_load(&g_nInFlight) > 0;
-       i++) {
+  for (int i = 0;
+       i < SHUTDOWN_GRACE_SECONDS * 20 && atomic_load(&g_nInFlight) > 0; i++) {
     struct timespec ts = {0, 50 * 1000 * 1000};
     nanosleep(&ts, NULL);
   }
