@@ -14,6 +14,7 @@
 #include "store/council/council.h"
 #include "pages/evidence/evidence_pages.h"
 #include "pages/meetings/meetings_pages.h"
+#include "pages/privacy/privacy_pages.h"
 
 /* Who may GET and who may POST (0: the path does not answer the method). */
 #define NONE 0
@@ -41,6 +42,11 @@ const Route routes_table[] = {
     {"/static/:",                           EVERYONE,  NONE,      0,                    0,          page_static},
     {"/api/me",                             SIGNED_IN, NONE,      0,                    0,          page_api_me},
     {"/api/mail",                           ADMIN,     NONE,      0,                    0,          page_api_mail},
+    /* Personal data (issue 21) */
+    {"/admin/auditoria",                    ADMIN,     NONE,      0,                    0,          page_admin_audit},
+    {"/admin/auditoria.csv",                ADMIN,     NONE,      0,                    0,          page_admin_audit},
+    {"/admin/auditoria.xlsx",               ADMIN,     NONE,      0,                    0,          page_admin_audit},
+    {"/api/audit",                          ADMIN,     NONE,      0,                    0,          page_api_audit},
     /* People and places */
     {"/integrantes",                        EVERYONE,  NONE,      0,                    0,          page_members_public},
     {"/integrantes.csv",                    EVERYONE,  NONE,      0,                    0,          page_members_public_export},

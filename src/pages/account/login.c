@@ -72,8 +72,10 @@ void page_login(Request *r) {
   const char *zNext = request_field(r, "next");
   FormErrors err;
   form_errors_init(&err);
-  if (!zEmail || !*zEmail) form_error(&err, "email", "Escriba su correo electrónico.");
-  if (!zPassword || !*zPassword) form_error(&err, "password", "Escriba su contraseña.");
+  if (!zEmail || !*zEmail)
+    form_error(&err, "email", "Escriba su correo electrónico.");
+  if (!zPassword || !*zPassword)
+    form_error(&err, "password", "Escriba su contraseña.");
   if (err.n) {
     login_form(r, 422, zEmail, zNext, &err);
     return;
@@ -99,7 +101,8 @@ void page_login(Request *r) {
   }
   User user;
   const char *zHash = NULL;
-  int bFound = accounts_user_by_email(pDb, pArena, zKey, &user, &zHash) == DB_OK;
+  int bFound =
+      accounts_user_by_email(pDb, pArena, zKey, &user, &zHash) == DB_OK;
   /* The same argon2 work whether or not the account exists (a dummy hash
   ** when it does not), so timing does not reveal which e-mails have one. */
   int bOk = accounts_password_check(bFound ? zHash : NULL, zPassword) && bFound;
@@ -107,8 +110,15 @@ void page_login(Request *r) {
     respond_error(r, 503, NULL);
     return;
   }
+  /* The audit log names the account tried (never the e-mail typed: it
+  ** may be anyone's, and the log keeps no personal data it could not
+  ** erase). */
   if (accounts_login_record(pDb, zKey, zAddress, bOk) != DB_OK ||
-      (bOk && request_start_session(r, user.id) != DB_OK)) {
+      (bOk && request_start_session(r, user.id) != DB_OK) ||
+      page_audit_event(
+          r, bOk ? user.id : 0, "user",
+          bFound ? arena_printf(pArena, "%lld", (long long)user.id) : "",
+          bOk ? "inicio_sesion" : "inicio_sesion_fallido", "") != DB_OK) {
     db_rollback(pDb);
     respond_error(r, 503, NULL);
     return;
