@@ -47,6 +47,13 @@ const Route routes_table[] = {
     {"/admin/auditoria.csv",                ADMIN,     NONE,      0,                    0,          page_admin_audit},
     {"/admin/auditoria.xlsx",               ADMIN,     NONE,      0,                    0,          page_admin_audit},
     {"/api/audit",                          ADMIN,     NONE,      0,                    0,          page_api_audit},
+    {"/api/members/:/data",                 ADMIN,     NONE,      0,                    0,          page_api_member_data},
+    {"/api/members/:/erase",                NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_api_member_erase},
+    {"/admin/integrantes/:/datos",          ADMIN,     NONE,      0,                    0,          page_admin_member_data},
+    {"/admin/integrantes/:/datos.pdf",      ADMIN,     NONE,      0,                    0,          page_admin_member_data},
+    {"/admin/integrantes/:/datos.json",     ADMIN,     NONE,      0,                    0,          page_admin_member_data},
+    {"/admin/integrantes/:/bloqueo",        NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_member_block},
+    {"/admin/integrantes/:/eliminar-datos", NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_member_erase},
     /* People and places */
     {"/integrantes",                        EVERYONE,  NONE,      0,                    0,          page_members_public},
     {"/integrantes.csv",                    EVERYONE,  NONE,      0,                    0,          page_members_public_export},

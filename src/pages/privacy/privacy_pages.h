@@ -8,20 +8,21 @@
 #include "pages/page.h"
 
 /* audit_pages.c */
-void page_admin_audit(Request *r);        /* /admin/auditoria[.csv|.xlsx] */
-void page_api_audit(Request *r);          /* GET /api/audit */
+void page_admin_audit(Request *r); /* /admin/auditoria[.csv|.xlsx] */
+void page_api_audit(Request *r);   /* GET /api/audit */
 
 /* person_data.c */
-void page_api_member_data(Request *r);    /* GET /api/members/ID/data */
-void page_api_member_erase(Request *r);   /* POST /api/members/ID/erase */
-void page_admin_member_data(Request *r);  /* /admin/integrantes/ID/datos[.pdf] */
+void page_api_member_data(Request *r);   /* GET /api/members/ID/data */
+void page_api_member_erase(Request *r);  /* POST /api/members/ID/erase */
+void page_admin_member_data(Request *r); /* /admin/integrantes/ID/datos[.pdf] */
 void page_admin_member_erase(Request *r); /* POST …/eliminar-datos */
 void page_admin_member_block(Request *r); /* POST …/bloqueo */
 
 /* privacy.c */
-void page_privacy(Request *r);            /* GET /privacidad */
-void page_privacy_request(Request *r);    /* /privacidad/solicitud */
-void page_admin_privacy(Request *r);      /* /admin/privacidad */
-void page_admin_privacy_request(Request *r); /* /admin/privacidad/solicitudes/ID */
+void page_privacy(Request *r);         /* GET /privacidad */
+void page_privacy_request(Request *r); /* /privacidad/solicitud */
+void page_admin_privacy(Request *r);   /* /admin/privacidad */
+void page_admin_privacy_request(
+    Request *r); /* /admin/privacidad/solicitudes/ID */
 
 #endif

@@ -197,9 +197,12 @@ static int queue_one(Db *pDb, Arena *pArena, const Activity *a, MailKind e,
   msg.nAttach = zIcs ? 1 : 0;
   int64_t iId = 0;
   int rc = outbox_queue(pDb, &msg, &iId, NULL);
-  return rc == OUTBOX_QUEUED || rc == OUTBOX_ALREADY_QUEUED ? DB_OK
-         : rc == OUTBOX_INVALID                             ? DB_CONSTRAINT
-                                                            : DB_ERROR;
+  /* A person who objected to mail is left out, not a failure. */
+  return rc == OUTBOX_QUEUED || rc == OUTBOX_ALREADY_QUEUED ||
+                 rc == OUTBOX_SUPPRESSED
+             ? DB_OK
+         : rc == OUTBOX_INVALID ? DB_CONSTRAINT
+                                : DB_ERROR;
 }
 
 /* Whether the reminder still makes sense: it would go out before the
