@@ -54,6 +54,11 @@ const Route routes_table[] = {
     {"/admin/integrantes/:/datos.json",     ADMIN,     NONE,      0,                    0,          page_admin_member_data},
     {"/admin/integrantes/:/bloqueo",        NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_member_block},
     {"/admin/integrantes/:/eliminar-datos", NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_member_erase},
+    {"/privacidad",                         EVERYONE,  NONE,      0,                    0,          page_privacy},
+    {"/privacidad/solicitud",               EVERYONE,  EVERYONE,  ROUTE_CSRF,           SMALL,      page_privacy_request},
+    {"/admin/privacidad",                   ADMIN,     ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_privacy},
+    {"/admin/privacidad/solicitudes/:",     ADMIN,     ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_privacy_request},
+    {"/admin/privacidad/solicitudes/:/carta.pdf", ADMIN, NONE,    0,                    0,          page_admin_privacy_request},
     /* People and places */
     {"/integrantes",                        EVERYONE,  NONE,      0,                    0,          page_members_public},
     {"/integrantes.csv",                    EVERYONE,  NONE,      0,                    0,          page_members_public_export},

@@ -12,7 +12,7 @@
 #define COSOC_DEFAULT_SITE_NAME "cosoc"
 
 typedef struct NavEntry {
-  const char *zKey;   /* Matches ShellInfo.zNav */
+  const char *zKey; /* Matches ShellInfo.zNav */
   const char *zHref;
   const char *zLabel; /* Spanish */
   int mRole;          /* Who sees it */
@@ -28,14 +28,16 @@ static const NavEntry aNav[] = {
     {"usuarios", "/admin/usuarios", "Usuarios", ROLE_ADMIN},
     {"integrantes", "/integrantes", "Integrantes", ROLES_EVERYONE},
     {"admin-integrantes", "/admin/integrantes", "Consejeros", ROLE_ADMIN},
-    {"admin-organizaciones", "/admin/organizaciones", "Organizaciones", ROLE_ADMIN},
+    {"admin-organizaciones", "/admin/organizaciones", "Organizaciones",
+     ROLE_ADMIN},
     {"admin-directorio", "/admin/directorio", "Directorio", ROLE_ADMIN},
     {"correo", "/admin/correo", "Correo", ROLE_ADMIN},
+    {"privacidad", "/admin/privacidad", "Datos personales", ROLE_ADMIN},
 };
 
 void shell_begin(Html *h, const ShellInfo *p) {
-  const char *zSite = p->zCouncil && *p->zCouncil ? p->zCouncil
-                                                   : COSOC_DEFAULT_SITE_NAME;
+  const char *zSite =
+      p->zCouncil && *p->zCouncil ? p->zCouncil : COSOC_DEFAULT_SITE_NAME;
   html_printf(h,
               "<!DOCTYPE html>\n<html lang=\"es-CL\">\n<head>\n"
               "<meta charset=\"utf-8\">\n"
@@ -60,8 +62,9 @@ void shell_begin(Html *h, const ShellInfo *p) {
     if (!(aNav[i].mRole & p->mRole)) continue;
     int bCurrent = p->zNav && strcmp(p->zNav, aNav[i].zKey) == 0;
     html_printf(h,
-                bCurrent ? "<li><a href=\"%s\" aria-current=\"page\">%s</a></li>"
-                         : "<li><a href=\"%s\">%s</a></li>",
+                bCurrent
+                    ? "<li><a href=\"%s\" aria-current=\"page\">%s</a></li>"
+                    : "<li><a href=\"%s\">%s</a></li>",
                 aNav[i].zHref, aNav[i].zLabel);
   }
   html_printf(h, "</ul></nav>\n<div class=\"account\">");
@@ -78,8 +81,9 @@ void shell_begin(Html *h, const ShellInfo *p) {
   } else {
     html_printf(h, "<a class=\"button\" href=\"/login\">Ingresar</a>");
   }
-  html_printf(h, "</div>\n</div></header>\n"
-                 "<main id=\"contenido\" class=\"wrap\" tabindex=\"-1\">\n");
+  html_printf(h,
+              "</div>\n</div></header>\n"
+              "<main id=\"contenido\" class=\"wrap\" tabindex=\"-1\">\n");
   if (p->zNotice) {
     html_printf(h, "<div class=\"notice notice-ok\" role=\"status\">%s</div>\n",
                 p->zNotice);
@@ -91,7 +95,8 @@ void shell_end(Html *h, const ShellInfo *p) {
   html_printf(h,
               "</main>\n<footer class=\"site-footer\"><div class=\"wrap\">"
               "<p>Consejo de la Sociedad Civil — participación ciudadana "
-              "según la Ley 20.500.</p>"
+              "según la Ley 20.500. <a href=\"/privacidad\">Privacidad "
+              "y datos personales</a></p>"
               "<p class=\"version\">cosoc %s</p>"
               "</div></footer>\n</body>\n</html>\n",
               cosoc_version);

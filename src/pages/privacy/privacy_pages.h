@@ -25,4 +25,7 @@ void page_admin_privacy(Request *r);   /* /admin/privacidad */
 void page_admin_privacy_request(
     Request *r); /* /admin/privacidad/solicitudes/ID */
 
+/* The officer's dashboard card: open requests and the nearest deadline. */
+void privacy_home_card(Request *r, Html *h);
+
 #endif

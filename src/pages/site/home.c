@@ -8,6 +8,7 @@
 */
 #include "store/accounts/accounts.h"
 #include "pages/page.h"
+#include "pages/privacy/privacy_pages.h"
 #include "pages/plan/plan_pages.h"
 #include "pages/activities/activities_pages.h"
 #include "pages/evidence/evidence_pages.h"
@@ -26,9 +27,10 @@ static void home_title(Request *r, Html *h) {
   if (c) {
     html_printf(h, "<h1>%s</h1>\n", c->zName);
   } else {
-    html_printf(h, "<h1>cosoc</h1>\n<div class=\"notice notice-info\">"
-                   "Esta instalación aún no tiene un consejo configurado. "
-                   "Cree uno con <code>cosoc demo</code>.</div>\n");
+    html_printf(h,
+                "<h1>cosoc</h1>\n<div class=\"notice notice-info\">"
+                "Esta instalación aún no tiene un consejo configurado. "
+                "Cree uno con <code>cosoc demo</code>.</div>\n");
   }
   html_printf(h,
               "<p class=\"lead\">El Consejo de la Sociedad Civil es un "
@@ -66,6 +68,7 @@ static void home_personal(Request *r, Html *h) {
                   "<p>Cree cuentas para consejeros, consejeras y "
                   "autoridades.</p><p><a class=\"button button-primary\" "
                   "href=\"/admin/usuarios\">Usuarios</a></p></section>");
+      privacy_home_card(r, h);
     }
     html_printf(h, "</div>\n");
   } else {
@@ -107,8 +110,8 @@ void page_home(Request *r) {
   const char *zMark = strstr(z, HOME_PERSONAL_MARK);
   if (zMark) { /* Always: home_sections() writes it */
     /* Markup this program rendered with the escaping writer. */
-    html_raw_trusted(&h, arena_strndup(request_arena(r), z,
-                                       (size_t)(zMark - z)));
+    html_raw_trusted(&h,
+                     arena_strndup(request_arena(r), z, (size_t)(zMark - z)));
     home_personal(r, &h);
     html_raw_trusted(&h, zMark + strlen(HOME_PERSONAL_MARK));
   } else {
