@@ -79,6 +79,9 @@ static const AuditKind aTableKind[] = {
     {"participants", "participant", "id"},
     {"courses", "course", "id"},
     {"authority_requests", "authority_request", "id"},
+    {"privacy_requests", "privacy_request", "id"},
+    {"consents", "consent", "id"},
+    {"sensitive_data", "sensitive_data", "id"},
     {NULL, NULL, NULL}};
 
 static const AuditKind aParentColumn[] = {
@@ -92,6 +95,7 @@ static const AuditKind aParentColumn[] = {
     {"member_id", "member", "member_id"},
     {"user_id", "user", "user_id"},
     {"mail_id", "mail", "mail_id"},
+    {"evidence_id", "evidence", "evidence_id"},
     {"request_id", "authority_request", "request_id"},
     {NULL, NULL, NULL}};
 

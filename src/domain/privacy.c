@@ -79,3 +79,12 @@ int privacy_days_left(const char *zToday, const char *zDue) {
   if (parse_date(zToday, &a) != 0 || parse_date(zDue, &b) != 0) return 0;
   return (int)(b - a);
 }
+
+const char *privacy_count_text(int n, char z[16]) {
+  if (n > 0 && n < PRIVACY_SMALL_COUNT) {
+    snprintf(z, 16, "menos de %d", PRIVACY_SMALL_COUNT);
+  } else {
+    snprintf(z, 16, "%d", n);
+  }
+  return z;
+}

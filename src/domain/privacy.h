@@ -29,4 +29,9 @@ int privacy_due_date(const char *zReceived, char zDue[11]);
 /* Calendar days from zToday to zDue (negative: overdue); both dates. */
 int privacy_days_left(const char *zToday, const char *zDue);
 
+/* Aggregates of sensitive data never show a small group: counts from 1 to
+** PRIVACY_SMALL_COUNT - 1 are «menos de 5». The text into z (16 bytes). */
+#define PRIVACY_SMALL_COUNT 5
+const char *privacy_count_text(int n, char z[16]);
+
 #endif

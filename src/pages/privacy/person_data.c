@@ -21,8 +21,8 @@
 #define ERASE_REASON_MAX 500
 
 static const char *const azSectionKey[] = {
-    "record",   "account",  "attendance", "mail",   "citations",
-    "consents", "evidence", "requests",   "changes"};
+    "record",   "account",  "attendance", "mail",     "citations",
+    "consents", "evidence", "sensitive",  "requests", "changes"};
 static const char *const azSectionLabel[] = {
     "Ficha",
     "Cuenta de acceso",
@@ -31,6 +31,7 @@ static const char *const azSectionLabel[] = {
     "Citaciones y respuestas",
     "Consentimientos",
     "Evidencias donde aparece",
+    "Datos sensibles (con su consentimiento expreso)",
     "Solicitudes de derechos",
     "Quién cambió sus datos (registro de auditoría)"};
 
@@ -214,6 +215,7 @@ static void member_data_page(Request *r, int64_t iMember, json_t *pDoc,
     }
   }
   html_printf(&h, "</ul>\n");
+  privacy_consent_section(&h, r, "member", iMember, !bErased);
   if (!bErased) {
     html_printf(&h,
                 "<h2>Rectificación</h2>\n<p>Corrija los datos en la <a "

@@ -26,6 +26,7 @@
 #include "store/council/council_privacy.h"
 #include "store/people/people.h"
 #include "store/privacy/audit_store.h"
+#include "store/privacy/consent_store.h"
 #include "store/privacy/request_store.h"
 
 static const char *today(void) {
@@ -379,6 +380,27 @@ void page_admin_privacy(Request *r) {
                 bOpen && nLeft < 5 ? "urgent" : "",
                 bOpen ? clock_text(pArena, p->zDue) : "—",
                 bOpen ? "Por responder" : "Respondida");
+  }
+  html_printf(&h, "</tbody></table></div>\n");
+  /* Sensitive data only as aggregates, small groups hidden. */
+  ProtectionGroup *aG = NULL;
+  int nG = 0;
+  if (!page_db_ok(
+          r, sensitive_aggregate(request_db(r), pArena, iCouncil, &aG, &nG))) {
+    return;
+  }
+  html_printf(&h,
+              "<h2>Grupos de especial protección</h2>\n<p>Personas que "
+              "declararon pertenecer a cada grupo, con su consentimiento "
+              "expreso. Los grupos de menos de %d personas no se "
+              "detallan.</p>\n<div class=\"table-wrap\"><table "
+              "class=\"table\"><thead><tr><th scope=\"col\">Grupo</th><th "
+              "scope=\"col\">Personas</th></tr></thead><tbody>",
+              PRIVACY_SMALL_COUNT);
+  for (int i = 0; i < nG; i++) {
+    char zCount[16];
+    html_printf(&h, "<tr><td>%s</td><td>%s</td></tr>", aG[i].zLabel,
+                privacy_count_text(aG[i].nPeople, zCount));
   }
   html_printf(&h, "</tbody></table></div>\n");
   html_printf(&h,

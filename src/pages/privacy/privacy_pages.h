@@ -18,6 +18,17 @@ void page_admin_member_data(Request *r); /* /admin/integrantes/ID/datos[.pdf] */
 void page_admin_member_erase(Request *r); /* POST …/eliminar-datos */
 void page_admin_member_block(Request *r); /* POST …/bloqueo */
 
+/* consents.c: the consents, tags and sensitive data of a person on their
+** data page (bEdit: with the forms), and the routes that change them. */
+void privacy_consent_section(Html *h, Request *r, const char *zKind,
+                             int64_t iPerson, int bEdit);
+void page_admin_member_consents(Request *r); /* POST …/consentimientos */
+void page_api_member_consents(Request *r);   /* POST /api/members/ID/consents */
+void page_api_consent_withdraw(Request *r); /* POST /api/consents/ID/withdraw */
+void page_api_evidence_people(Request *r);  /* POST /api/evidence/ID/people */
+void page_api_member_sensitive(Request *r); /* POST /api/members/ID/sensitive */
+void page_api_activity_groups(Request *r);  /* POST /api/activities/ID/groups */
+
 /* privacy.c */
 void page_privacy(Request *r);         /* GET /privacidad */
 void page_privacy_request(Request *r); /* /privacidad/solicitud */

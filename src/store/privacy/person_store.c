@@ -7,6 +7,7 @@
 
 #include "domain/chile_time.h"
 #include "mail/outbox.h"
+#include "store/privacy/consent_store.h"
 
 /* ---- Access and portability ---- */
 
@@ -134,6 +135,17 @@ int person_member_data(Db *pDb, Arena *pArena, int64_t iCouncil,
            "privacy_requests WHERE council_id = ? AND member_id = ? ORDER BY "
            "id",
            &rc, DB_I(iCouncil), DB_I(iMember)));
+
+  json_t *pConsents = NULL, *pEvidence = NULL, *pSensitive = NULL;
+  if (consent_person_json(pDb, iCouncil, "member", iMember, &pConsents,
+                          &pEvidence, &pSensitive) != DB_OK) {
+    rc = DB_ERROR;
+  }
+  json_object_set_new(pDoc, "consents", pConsents);
+  json_object_set_new(pDoc, "evidence", pEvidence);
+  /* Their own sensitive categories: this export is the officer's, for the
+  ** person themself (access and portability). */
+  json_object_set_new(pDoc, "sensitive", pSensitive);
 
   /* Who changed their data: the audit log of their record (field names
   ** only; who as their account's e-mail or the actor's label). */
@@ -286,6 +298,12 @@ int person_member_erase(Db *pDb, int64_t iCouncil, int64_t iMember,
   }
   if (rc == DB_OK) {
     rc = db_exec(pDb, "DELETE FROM member_invitations WHERE member_id = ?",
+                 DB_I(iMember));
+  }
+  if (rc == DB_OK) {
+    rc = db_exec(pDb,
+                 "DELETE FROM sensitive_data WHERE person_kind = 'member' AND "
+                 "person_id = ?",
                  DB_I(iMember));
   }
   if (rc == DB_OK) {
