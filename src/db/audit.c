@@ -81,6 +81,8 @@ static const AuditKind aTableKind[] = {
     {"authority_requests", "authority_request", "id"},
     {"privacy_requests", "privacy_request", "id"},
     {"consents", "consent", "id"},
+    {"breaches", "breach", "id"},
+    {"breach_objects", "breach", "breach_id"},
     {"sensitive_data", "sensitive_data", "id"},
     {NULL, NULL, NULL}};
 

@@ -64,6 +64,8 @@ const Route routes_table[] = {
     {"/privacidad/solicitud",               EVERYONE,  EVERYONE,  ROUTE_CSRF,           SMALL,      page_privacy_request},
     {"/admin/privacidad",                   ADMIN,     ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_privacy},
     {"/admin/privacidad/solicitudes/:",     ADMIN,     ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_privacy_request},
+    {"/admin/privacidad/incidentes",        ADMIN,     ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_breaches},
+    {"/admin/privacidad/incidentes/:",      ADMIN,     ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_breach},
     {"/admin/privacidad/solicitudes/:/carta.pdf", ADMIN, NONE,    0,                    0,          page_admin_privacy_request},
     /* People and places */
     {"/integrantes",                        EVERYONE,  NONE,      0,                    0,          page_members_public},

@@ -347,6 +347,8 @@ void page_admin_privacy(Request *r) {
   html_printf(&h,
               "<h1>Datos personales</h1>\n<p><a "
               "href=\"/admin/auditoria\">Registro de auditoría</a> · <a "
+              "href=\"/admin/privacidad/incidentes\">Incidentes de "
+              "seguridad</a> · <a "
               "href=\"/privacidad\">Política de privacidad pública</a></p>\n");
   if (request_query(r, "guardado")) {
     html_printf(&h,

@@ -36,6 +36,10 @@ void page_admin_privacy(Request *r);   /* /admin/privacidad */
 void page_admin_privacy_request(
     Request *r); /* /admin/privacidad/solicitudes/ID */
 
+/* breaches.c */
+void page_admin_breaches(Request *r); /* /admin/privacidad/incidentes */
+void page_admin_breach(Request *r);   /* /admin/privacidad/incidentes/ID */
+
 /* The officer's dashboard card: open requests and the nearest deadline. */
 void privacy_home_card(Request *r, Html *h);
 
