@@ -25,16 +25,6 @@
 #include "store/privacy/consent_store.h"
 #include "util/text.h"
 
-static const char *today(void) {
-  static __thread char z[CHILE_TIME_DATE_SIZE];
-  chile_time_format_date(db_now(), z);
-  return z;
-}
-
-static const char *id_text(Arena *pArena, int64_t id) {
-  return arena_printf(pArena, "%lld", (long long)id);
-}
-
 static void slug_options(Html *h, const char *const aList[][2]) {
   for (int i = 0; aList[i][0]; i++) {
     html_printf(h, "<option value=\"%s\">%s</option>", aList[i][0],
@@ -116,7 +106,7 @@ void privacy_consent_section(Html *h, Request *r, const char *zKind,
                 "id=\"fecha\" name=\"fecha\" type=\"date\" value=\"%s\">"
                 "</div><div class=\"field\"><label for=\"medio\">Cómo se "
                 "dio</label><select id=\"medio\" name=\"medio\">",
-                today());
+                privacy_today());
     slug_options(h, consent_methods);
     html_printf(h,
                 "</select></div><div class=\"field\"><label "
@@ -196,8 +186,8 @@ static int with_audit(Request *r, int rc, const char *zKind, int64_t id,
                       const char *zAction) {
   Db *pDb = request_db(r);
   if (rc == DB_OK) {
-    rc = page_audit_event(r, 0, zKind, id_text(request_arena(r), id), zAction,
-                          "");
+    rc = page_audit_event(r, 0, zKind, privacy_id(request_arena(r), id),
+                          zAction, "");
   }
   if (rc == DB_OK) return db_commit(pDb);
   db_rollback(pDb);
@@ -236,7 +226,7 @@ void page_admin_member_consents(Request *r) {
     if (!z || !text_parse_id(z, &iId)) {
       form_error(&err, NULL, "Falta el consentimiento.");
     } else {
-      rc = consent_withdraw(pDb, iCouncil, iId, today());
+      rc = consent_withdraw(pDb, iCouncil, iId, privacy_today());
       if (rc == DB_DONE) {
         form_error(&err, NULL, "Ese consentimiento no está vigente.");
         rc = DB_OK;
@@ -389,7 +379,7 @@ void page_api_consent_withdraw(Request *r) {
   int rc = db_begin(pDb);
   if (rc == DB_OK) {
     rc = consent_withdraw(pDb, page_council_id(r), iId,
-                          zDate && *zDate ? zDate : today());
+                          zDate && *zDate ? zDate : privacy_today());
   }
   if (rc == DB_DONE) {
     db_rollback(pDb);

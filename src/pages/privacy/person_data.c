@@ -35,10 +35,6 @@ static const char *const azSectionLabel[] = {
     "Solicitudes de derechos",
     "Quién cambió sus datos (registro de auditoría)"};
 
-static const char *id_text(Arena *pArena, int64_t id) {
-  return arena_printf(pArena, "%lld", (long long)id);
-}
-
 /* The member's data, or 404/500 answered (JSON when bJson). */
 static json_t *load_data(Request *r, int64_t iMember, int bJson) {
   json_t *pDoc = NULL;
@@ -59,7 +55,7 @@ static json_t *load_data(Request *r, int64_t iMember, int bJson) {
 
 /* The access is itself recorded: who exported whose data. */
 static int log_export(Request *r, int64_t iMember, const char *zFormat) {
-  return page_audit_event(r, 0, "member", id_text(request_arena(r), iMember),
+  return page_audit_event(r, 0, "member", privacy_id(request_arena(r), iMember),
                           "exportacion_datos", zFormat);
 }
 
@@ -96,7 +92,7 @@ static int erase(Request *r, int64_t iMember, const char *zReason,
   }
   int rc = person_member_erase(pDb, page_council_id(r), iMember, zReason);
   if (rc == DB_OK) {
-    rc = page_audit_event(r, 0, "member", id_text(request_arena(r), iMember),
+    rc = page_audit_event(r, 0, "member", privacy_id(request_arena(r), iMember),
                           "supresion", "");
   }
   if (rc == DB_OK) rc = db_commit(pDb);
@@ -310,7 +306,7 @@ void page_admin_member_block(Request *r) {
     rc = person_member_block(pDb, page_council_id(r), iMember, bBlock);
   }
   if (rc == DB_OK) {
-    rc = page_audit_event(r, 0, "member", id_text(request_arena(r), iMember),
+    rc = page_audit_event(r, 0, "member", privacy_id(request_arena(r), iMember),
                           bBlock ? "bloqueo" : "fin_bloqueo", "");
   }
   if (rc == DB_OK) rc = db_commit(pDb);

@@ -29,15 +29,19 @@
 #include "store/privacy/consent_store.h"
 #include "store/privacy/request_store.h"
 
-static const char *today(void) {
+const char *privacy_today(void) {
   static __thread char z[CHILE_TIME_DATE_SIZE];
   chile_time_format_date(db_now(), z);
   return z;
 }
 
+const char *privacy_id(Arena *pArena, int64_t id) {
+  return arena_printf(pArena, "%lld", (long long)id);
+}
+
 /* "vence el 02-01-2027 (en 30 días)", "venció hace 3 días". */
 static const char *clock_text(Arena *pArena, const char *zDue) {
-  int n = privacy_days_left(today(), zDue);
+  int n = privacy_days_left(privacy_today(), zDue);
   const char *zDate = page_date(pArena, zDue);
   if (n > 1) return arena_printf(pArena, "vence el %s (en %d días)", zDate, n);
   if (n == 1) return arena_printf(pArena, "vence mañana, %s", zDate);
@@ -54,20 +58,21 @@ void privacy_home_card(Request *r, Html *h) {
                            &zFirst) != DB_OK) {
     return;
   }
-  html_printf(
-      h,
-      "<section class=\"card%s\"><h2>Datos personales</h2><p>%s%s"
-      "</p><p><a class=\"button button-secondary\" "
-      "href=\"/admin/privacidad\">Solicitudes</a> <a "
-      "href=\"/admin/auditoria\">Auditoría</a></p></section>",
-      nOpen && privacy_days_left(today(), zFirst) < 5 ? " card-alert" : "",
-      nOpen == 0   ? "No hay solicitudes por responder."
-      : nOpen == 1 ? "1 solicitud por responder: "
-                   : arena_printf(pArena,
-                                  "%d solicitudes por responder; la "
-                                  "primera ",
-                                  nOpen),
-      nOpen ? clock_text(pArena, zFirst) : "");
+  html_printf(h,
+              "<section class=\"card%s\"><h2>Datos personales</h2><p>%s%s"
+              "</p><p><a class=\"button button-secondary\" "
+              "href=\"/admin/privacidad\">Solicitudes</a> <a "
+              "href=\"/admin/auditoria\">Auditoría</a></p></section>",
+              nOpen && privacy_days_left(privacy_today(), zFirst) < 5
+                  ? " card-alert"
+                  : "",
+              nOpen == 0   ? "No hay solicitudes por responder."
+              : nOpen == 1 ? "1 solicitud por responder: "
+                           : arena_printf(pArena,
+                                          "%d solicitudes por responder; la "
+                                          "primera ",
+                                          nOpen),
+              nOpen ? clock_text(pArena, zFirst) : "");
 }
 
 /* ---- The notice ---- */
@@ -205,7 +210,7 @@ void page_privacy_request(Request *r) {
   int64_t iDone = request_query_id(r, "recibida");
   if (iDone) {
     char zDue[11] = "";
-    privacy_due_date(today(), zDue);
+    privacy_due_date(privacy_today(), zDue);
     html_printf(&h,
                 "<h1>Solicitud recibida</h1>\n<p class=\"notice "
                 "notice-success\" role=\"status\">Recibimos su solicitud "
@@ -368,7 +373,7 @@ void page_admin_privacy(Request *r) {
     const PrivacyRequest *p = &aReq[i];
     const PrivacyRight *pRight = privacy_right(p->zKind);
     int bOpen = strcmp(p->zState, "recibida") == 0;
-    int nLeft = privacy_days_left(today(), p->zDue);
+    int nLeft = privacy_days_left(privacy_today(), p->zDue);
     html_printf(&h,
                 "<tr><td data-label=\"N.º\"><a "
                 "href=\"/admin/privacidad/solicitudes/%lld\">%lld</a></td>"
@@ -438,7 +443,7 @@ static int letter_pdf(Request *r, const PrivacyRequest *p, const char *zAnswer,
   const PrivacyRight *pRight = privacy_right(p->zKind);
   char zErr[200];
   return privacy_letter_pdf(
-      pArena, c ? c->zName : "", page_date(pArena, today()),
+      pArena, c ? c->zName : "", page_date(pArena, privacy_today()),
       arena_printf(pArena, "Señor(a) %s", p->zName),
       arena_printf(pArena, "Respuesta a su solicitud de %s (n.º %lld)",
                    pRight ? pRight->zLabel : p->zKind, (long long)p->id),

@@ -7,6 +7,11 @@
 
 #include "pages/page.h"
 
+/* Today's date in Santiago ("2026-12-03", per thread), and an id as text
+** (arena): shared by the files of this folder (privacy.c). */
+const char *privacy_today(void);
+const char *privacy_id(Arena *pArena, int64_t id);
+
 /* audit_pages.c */
 void page_admin_audit(Request *r); /* /admin/auditoria[.csv|.xlsx] */
 void page_api_audit(Request *r);   /* GET /api/audit */

@@ -204,17 +204,25 @@ int person_member_state(Db *pDb, int64_t iCouncil, int64_t iMember,
   return 0;
 }
 
+/* Starts the transaction of a change to member iMember and reads their
+** e-mail: DB_OK, DB_DONE when the council has no such member, DB_ERROR;
+** begun whatever it answers (but DB_ERROR), for the caller to end. */
+static int begin_with_email(Db *pDb, Arena *pArena, int64_t iCouncil,
+                            int64_t iMember, const char **pzEmail) {
+  *pzEmail = NULL;
+  if (db_begin(pDb) != DB_OK) return DB_ERROR;
+  *pzEmail = db_text(pDb, pArena,
+                     "SELECT email FROM members WHERE council_id = ? AND id "
+                     "= ?",
+                     DB_I(iCouncil), DB_I(iMember));
+  return *pzEmail ? DB_OK : DB_DONE;
+}
+
 int person_member_block(Db *pDb, int64_t iCouncil, int64_t iMember,
                         int bBlock) {
   Arena *pArena = arena_new();
-  int rc = db_begin(pDb);
-  const char *zEmail =
-      rc == DB_OK ? db_text(pDb, pArena,
-                            "SELECT email FROM members WHERE council_id = ? "
-                            "AND id = ?",
-                            DB_I(iCouncil), DB_I(iMember))
-                  : NULL;
-  if (rc == DB_OK && !zEmail) rc = DB_DONE;
+  const char *zEmail = NULL;
+  int rc = begin_with_email(pDb, pArena, iCouncil, iMember, &zEmail);
   if (rc == DB_OK) {
     rc = db_exec(pDb,
                  bBlock ? "UPDATE members SET blocked_at = ? WHERE id = ? AND "
@@ -240,14 +248,8 @@ int person_member_block(Db *pDb, int64_t iCouncil, int64_t iMember,
 int person_member_erase(Db *pDb, int64_t iCouncil, int64_t iMember,
                         const char *zReason) {
   Arena *pArena = arena_new();
-  int rc = db_begin(pDb);
-  const char *zEmail =
-      rc == DB_OK ? db_text(pDb, pArena,
-                            "SELECT email FROM members WHERE council_id = ? "
-                            "AND id = ?",
-                            DB_I(iCouncil), DB_I(iMember))
-                  : NULL;
-  if (rc == DB_OK && !zEmail) rc = DB_DONE;
+  const char *zEmail = NULL;
+  int rc = begin_with_email(pDb, pArena, iCouncil, iMember, &zEmail);
   int64_t iUser = rc == DB_OK ? db_int(pDb, 0,
                                        "SELECT COALESCE(user_id, 0) FROM "
                                        "members WHERE id = ?",
