@@ -5,7 +5,7 @@
 ** by hand. They are made here, from the database's own catalogue, after
 ** the migrations run, rather than written out in a migration: a table
 ** another issue adds later gets them without anyone remembering to, and
-** tests/unit/db/test_audit.c fails on a table without them.
+** tests/http/test_audit.py fails on a table without them.
 **
 ** Who acted comes from the connection (db_set_actor): on PostgreSQL the
 ** session settings cosoc.actor_id/actor/address read by the one trigger

@@ -8,7 +8,7 @@
 -- The triggers themselves are not in this file: db/audit.c creates them
 -- for every table after the migrations run (db_migrate), from the
 -- database's own catalogue, so a table added by a later migration gets
--- them without anyone remembering to (tests/unit/db/test_audit.c fails on
+-- them without anyone remembering to (tests/http/test_audit.py fails on
 -- a table without them that is not on the short list of exclusions).
 --
 -- Only the NAMES of the fields changed are kept, never their values: the
