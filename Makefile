@@ -9,7 +9,7 @@
 # Every .c under src/ is part of the program; src/main.c alone holds main(),
 # so that unit tests (tests/unit/**/test_*.c, cmocka) link everything else.
 
-PKGS      := libmicrohttpd sqlite3 libsodium jansson cairo pangocairo xlsxwriter libpq libcurl libical libcmark libmagic libzip vips libxml-2.0
+PKGS      := libmicrohttpd sqlite3 libsodium jansson cairo pangocairo xlsxwriter libpq libcurl libical libcmark libmagic libzip vips libxml-2.0 libqrencode
 CC        ?= cc
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)

@@ -25,6 +25,7 @@ BUILD_PKGS=(
   libcurl4-openssl-dev libical-dev tzdata
   libcmark-dev libmagic-dev
   libzip-dev libxml2-dev
+  libqrencode-dev
 )
 TEST_PKGS=(
   libcmocka-dev python3 sqlite3 procps
@@ -33,6 +34,7 @@ TEST_PKGS=(
   postgresql nginx-light
   python3-aiosmtpd python3-icalendar
   python3-pil
+  zbar-tools
 )
 
 CI_PKGS=(

@@ -89,6 +89,9 @@ int demo_activities(Db *pDb, Arena *pArena);
 int demo_evidence(Db *pDb, Arena *pArena);
 /* The demo's held session: attendance and agreements (demo/demo_meetings.c). */
 int demo_sessions(Db *pDb, Arena *pArena);
+/* The demo's Escuela de Dirigentes: a course in progress for the training
+** line, after the activities (demo/demo_courses.c). */
+int demo_courses(Db *pDb, Arena *pArena);
 
 /* The mail retry options shared by `serve` and `mail send-pending`
 ** (--mail-max-attempts, --mail-retry-seconds): applied to the sender's

@@ -82,7 +82,8 @@ int cmd_demo(int argc, char **argv) {
   const char *zDb = NULL, *zForce = NULL;
   const CliOption aOpt[] = {
       {"db", "COSOC_DB", 0, "base de datos a crear", &zDb},
-      {"force", NULL, 1, "reemplaza una base de datos que ya tiene datos", &zForce},
+      {"force", NULL, 1, "reemplaza una base de datos que ya tiene datos",
+       &zForce},
   };
   int rc;
   if (!cli_args(argc, argv, 2, "demo",
@@ -98,8 +99,10 @@ int cmd_demo(int argc, char **argv) {
   if (db_has_data(pDb)) {
     db_close(pDb);
     if (!zForce) {
-      fprintf(stderr, "cosoc demo: %s ya tiene datos; no se tocó. Use "
-                      "--force para reemplazarla por la demostración.\n", zDb);
+      fprintf(stderr,
+              "cosoc demo: %s ya tiene datos; no se tocó. Use "
+              "--force para reemplazarla por la demostración.\n",
+              zDb);
       return CLI_FAIL;
     }
     if (db_target_is_postgres(zDb)) {
@@ -119,11 +122,13 @@ int cmd_demo(int argc, char **argv) {
   if (db_begin(pDb) == DB_OK) {
     if (demo_council(pDb) == DB_OK &&
         accounts_user_create(pDb, pArena, DEMO_ADMIN_EMAIL, DEMO_ADMIN_NAME,
-                             "admin", zPassword, &iAdmin, &zErr, NULL) == DB_OK &&
+                             "admin", zPassword, &iAdmin, &zErr,
+                             NULL) == DB_OK &&
         demo_people(pDb, pArena) == DB_OK &&
         demo_plan(pDb, pArena, iAdmin, &zErr) == DB_OK &&
         demo_activities(pDb, pArena) == DB_OK &&
         demo_sessions(pDb, pArena) == DB_OK &&
+        demo_courses(pDb, pArena) == DB_OK &&
         demo_evidence(pDb, pArena) == DB_OK) {
       rc = db_commit(pDb) == DB_OK ? CLI_OK : CLI_FAIL;
     } else {

@@ -27,6 +27,8 @@ static const char *const azStampSql[RECORD_N_KIND] = {
         "SELECT t.attendance_version, coalesce(t.attendance_updated_at, 0), "
         "coalesce(u.name, '') FROM activities t LEFT JOIN users u ON u.id = "
         "t.attendance_updated_by WHERE t.id = ?",
+    [RECORD_COURSE] = STAMP_SQL("courses"),
+    [RECORD_PARTICIPANT] = STAMP_SQL("participants"),
 };
 
 int record_stamp_get(Db *pDb, Arena *pArena, RecordKind eKind, int64_t iId,
@@ -66,6 +68,8 @@ static const char *const azClaimSql[RECORD_N_KIND] = {
     [RECORD_ATTENDANCE] =
         "UPDATE activities SET attendance_updated_by = CAST(? AS BIGINT) "
         "WHERE id = ? AND attendance_version = ? RETURNING id",
+    [RECORD_COURSE] = CLAIM_SQL("courses"),
+    [RECORD_PARTICIPANT] = CLAIM_SQL("participants"),
 };
 
 int record_stamp_mark(Db *pDb, RecordKind eKind, int64_t iId, int64_t iUser) {

@@ -23,6 +23,8 @@ typedef enum RecordKind {
   RECORD_DIRECTORY_ENTRY,
   RECORD_QUORUM_SETTINGS, /* Keyed by council id; no row yet: version 0 */
   RECORD_ATTENDANCE,      /* An activity's attendance list, keyed by its id */
+  RECORD_COURSE,          /* A course of the Escuela de Dirigentes */
+  RECORD_PARTICIPANT,     /* A person who is not a councillor */
   RECORD_N_KIND
 } RecordKind;
 

@@ -107,6 +107,19 @@ int attendance_validate(AttendanceEntry *a, int n, const long long *aiKnown,
       }
       continue;
     }
+    if (e->iParticipantId < 0) {
+      return problem(pProblem, i, "participant_id",
+                     "el identificador de participante no es válido.");
+    }
+    if (e->iParticipantId > 0) {
+      for (int j = 0; j < i; j++) {
+        if (a[j].iParticipantId == e->iParticipantId) {
+          return problem(pProblem, i, "enrolment_id",
+                         "la persona ya aparece en la fila %d.", j + 1);
+        }
+      }
+      continue;
+    }
     if (blank(e->zName)) {
       return problem(pProblem, i, "name",
                      "escriba el nombre de la persona invitada.");
@@ -117,7 +130,8 @@ int attendance_validate(AttendanceEntry *a, int n, const long long *aiKnown,
                      ATTENDANCE_NAME_MAX);
     }
     for (int j = 0; j < i; j++) {
-      if (a[j].iMemberId == 0 && same_name(a[j].zName, e->zName)) {
+      if (a[j].iMemberId == 0 && a[j].iParticipantId == 0 &&
+          same_name(a[j].zName, e->zName)) {
         return problem(pProblem, i, "name", "«%s» ya aparece en la fila %d.",
                        e->zName, j + 1);
       }

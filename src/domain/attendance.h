@@ -32,6 +32,8 @@ typedef struct AttendanceEntry {
   const char *zReason;       /* Excuse when justificado, or NULL */
   Attendance eStatus;        /* Out: the parsed status, set for every entry
                              ** by attendance_validate() when it is valid */
+  long long iParticipantId;  /* > 0: a guest already known as a participant
+                             ** (an enrolled leader); name not needed */
 } AttendanceEntry;
 
 /* The first problem found. */
@@ -47,7 +49,8 @@ typedef struct AttendanceProblem {
 
 /* Checks a[0..n): valid status, members among aiKnown[0..nKnown) (the
 ** people who may be listed; NULL to skip that check), no member twice, no
-** guest name twice (spaces and case aside, Á = á), guest names present and not
+** participant twice, no guest name twice (spaces and case aside, Á = á), guest
+*names present and not
 ** too long, reasons not too long. Returns ATTENDANCE_OK and sets every
 ** eStatus, or ATTENDANCE_INVALID and fills *pProblem (may be NULL). */
 int attendance_validate(AttendanceEntry *a, int n, const long long *aiKnown,

@@ -161,7 +161,63 @@ static ComplianceState line_state(const ComplianceLine *p, long nDaysLeft,
   if (nDaysLeft < 0) return COMPLIANCE_ATRASADA;
   if (nDaysLeft <= nAtRiskDays) return COMPLIANCE_EN_RIESGO;
   if (p->nQualifying > 0) return COMPLIANCE_EN_CURSO;
+  /* A course under way: some of its modules held. */
+  for (int i = 0; i < p->nCourse; i++) {
+    if (p->aCourse[i].nDone > 0) return COMPLIANCE_EN_CURSO;
+  }
   return COMPLIANCE_SIN_INICIAR;
+}
+
+/* Counts each course linked to the line as one activity (see
+** compliance.h): its modules' own counts are taken back, and the course
+** counts once when every module is done, verified when its modules
+** together carry every required kind. */
+static void courses_group(Arena *pArena, ComplianceLine *p,
+                          const char *const *azRequired, int nRequired) {
+  p->aCourse =
+      arena_alloc(pArena, sizeof(ComplianceCourse) * (size_t)(p->nLink + 1));
+  for (int i = 0; i < p->nLink; i++) {
+    ComplianceLink *pLink = &p->aLink[i];
+    const ComplianceActivity *a = pLink->pActivity;
+    if (a->iCourse <= 0) continue;
+    ComplianceCourse *c = NULL;
+    for (int k = 0; k < p->nCourse && !c; k++) {
+      if (p->aCourse[k].iCourse == a->iCourse) c = &p->aCourse[k];
+    }
+    if (!c) {
+      c = &p->aCourse[p->nCourse++];
+      memset(c, 0, sizeof(*c));
+      c->iCourse = a->iCourse;
+      c->zTitle = a->zCourse ? a->zCourse : a->zTitle;
+    }
+    pLink->bInCourse = 1;
+    c->nModule++;
+    if (pLink->eReason == COMPLIANCE_COUNTS) {
+      p->nQualifying--;
+      p->nVerified -= pLink->bVerified;
+      c->nDone += a->bAttendance;
+    } else if (pLink->eReason == COMPLIANCE_OUTSIDE_WINDOW) {
+      c->nOutside++;
+    }
+  }
+  for (int k = 0; k < p->nCourse; k++) {
+    ComplianceCourse *c = &p->aCourse[k];
+    c->bQualifies = c->nDone == c->nModule;
+    c->azMissingKind =
+        arena_alloc(pArena, sizeof(char *) * (size_t)(nRequired + 1));
+    for (int r = 0; r < nRequired; r++) {
+      int bFound = 0;
+      for (int i = 0; i < p->nLink && !bFound; i++) {
+        const ComplianceActivity *a = p->aLink[i].pActivity;
+        bFound = a->iCourse == c->iCourse &&
+                 str_in(azRequired[r], a->azEvidence, a->nEvidence);
+      }
+      if (!bFound) c->azMissingKind[c->nMissingKind++] = azRequired[r];
+    }
+    c->bVerified = c->bQualifies && c->nMissingKind == 0;
+    p->nQualifying += c->bQualifies;
+    p->nVerified += c->bVerified;
+  }
 }
 
 /* The provinces of an "en cada provincia" target that no verified activity
@@ -209,6 +265,7 @@ static void line_compute(Arena *pArena, const PlanLine *pLine,
     p->nVerified += pLink->bVerified;
   }
   qsort(p->aLink, (size_t)p->nLink, sizeof(ComplianceLink), link_compare);
+  if (!pLine->target.bModules) courses_group(pArena, p, azRequired, nRequired);
   provinces_missing(pArena, p);
   long nDaysLeft =
       plan_date_valid(pLine->window.zEnd)

@@ -28,6 +28,12 @@
 **   `atrasada` (the window ended before as_of), `en_riesgo` (the window
 **   ends within nAtRiskDays of as_of), `en_curso` (>= 1 qualifying),
 **   `sin_iniciar`.
+** - A COURSE (modules sharing ComplianceActivity.iCourse) counts as one
+**   activity for a line: it qualifies once every module of it linked to
+**   the line qualifies and has its attendance recorded, and is verified
+**   when its modules together carry every evidence kind the line
+**   requires. A target that counts modules (PlanTarget.bModules, «4
+**   módulos») counts each module on its own instead.
 ** - Progress = min(verified / target, 1).
 **
 ** Never does I/O, SQL or HTTP, and never reads the clock except in
@@ -84,6 +90,9 @@ typedef struct ComplianceActivity {
   ** system produces count once signed / approved: the feeder adds
   ** `asistencia` / `acta` for them. */
   const char *const *azEvidence;
+  int64_t iCourse;     /* The course it is a module of (0: none) */
+  const char *zCourse; /* That course's title, for sentences */
+  int bAttendance;     /* Its attendance is recorded */
 } ComplianceActivity;
 
 /* A name for a commune code, for the sentences ("fuera de Ovalle"). */
@@ -126,9 +135,23 @@ typedef struct ComplianceLink {
   const ComplianceActivity *pActivity;
   ComplianceReason eReason;   /* COMPLIANCE_COUNTS when it qualifies */
   int bVerified;              /* Qualifies and has every required kind */
+  int bInCourse;              /* Counted within its course, not alone */
   int nMissingKind;           /* Required evidence kinds it lacks */
   const char **azMissingKind; /* Their slugs, in the line's order */
 } ComplianceLink;
+
+/* A course linked to a line, counted as one activity (see above). */
+typedef struct ComplianceCourse {
+  int64_t iCourse;
+  const char *zTitle;         /* The course's title */
+  int nModule;                /* Its modules linked to the line */
+  int nDone;                  /* Of those, qualifying with attendance */
+  int nOutside;               /* Held, but outside the line's dates */
+  int bQualifies;             /* Every module done */
+  int bVerified;              /* And every evidence kind among them */
+  int nMissingKind;           /* Kinds none of its modules carries */
+  const char **azMissingKind; /* Their slugs, in the line's order */
+} ComplianceCourse;
 
 typedef struct ComplianceLine {
   const PlanLine *pLine; /* The plan's line (window, target, evidence) */
@@ -151,6 +174,9 @@ typedef struct ComplianceLine {
   int nProvinceMissing; /* Provinces of an "en cada provincia" target that
                         ** no verified activity was held in yet */
   const char **azProvinceMissing; /* Their names (or "la provincia 041") */
+  int nCourse; /* Courses linked to the line, each counted once (none
+               ** when the target counts modules) */
+  ComplianceCourse *aCourse;
 } ComplianceLine;
 
 /* Counts over a set of lines. */

@@ -232,6 +232,42 @@ static const char *evidence_sentence(Arena *pArena, const ComplianceLine *pLine,
   return buf_str(&b);
 }
 
+/* What a course still lacks: "Curso «Escuela de Dirigentes»: 2 de 4
+** módulos realizados con su asistencia registrada." (with how many were
+** held outside the line's dates, which do not count for it) or "Falta la
+** Convocatoria del curso «Escuela de Dirigentes»." */
+static const char *course_sentence(Arena *pArena, const ComplianceLine *pLine,
+                                   const ComplianceCourse *c) {
+  Buf b;
+  buf_init(&b, pArena);
+  if (!c->bQualifies) {
+    buf_printf(&b,
+               "Curso «%s»: %d de %d %s realizados con su asistencia "
+               "registrada",
+               c->zTitle, c->nDone, c->nModule,
+               c->nModule == 1 ? "módulo" : "módulos");
+    if (c->nOutside) {
+      buf_printf(&b, " (%d %s fuera de las fechas de la línea)", c->nOutside,
+                 c->nOutside == 1 ? "realizado" : "realizados");
+    }
+    buf_putc(&b, '.');
+    return buf_str(&b);
+  }
+  const char **azWords =
+      arena_alloc(pArena, sizeof(char *) * (size_t)(c->nMissingKind + 1));
+  int bPlural = c->nMissingKind > 1;
+  for (int i = 0; i < c->nMissingKind; i++) {
+    int bOne = 0;
+    azWords[i] =
+        evidence_words(pArena, pLine->pLine, c->azMissingKind[i], &bOne);
+    bPlural |= bOne;
+  }
+  buf_puts(&b, bPlural ? "Faltan " : "Falta ");
+  put_list(&b, azWords, c->nMissingKind, " y ");
+  buf_printf(&b, " del curso «%s».", c->zTitle);
+  return buf_str(&b);
+}
+
 /* "Faltan 2 actividades fuera de Ovalle antes del 30-06-2025." */
 static const char *count_sentence(Arena *pArena, const ComplianceLine *pLine,
                                   int nShort,
@@ -261,13 +297,20 @@ void compliance_text_missing(Arena *pArena, ComplianceLine *pLine,
                              const ComplianceActivity *aActivity, int nActivity,
                              const ComplianceOptions *pOpt) {
   pLine->nMissing = 0;
-  pLine->azMissing =
-      arena_alloc(pArena, sizeof(char *) * (size_t)(pLine->nLink + 3));
+  pLine->azMissing = arena_alloc(
+      pArena, sizeof(char *) * (size_t)(pLine->nLink + pLine->nCourse + 3));
   if (pLine->eState == COMPLIANCE_CUMPLIDA) return;
   for (int i = 0; i < pLine->nLink; i++) {
     const ComplianceLink *pLink = &pLine->aLink[i];
-    if (pLink->eReason != COMPLIANCE_COUNTS || pLink->bVerified) continue;
+    if (pLink->eReason != COMPLIANCE_COUNTS || pLink->bVerified ||
+        pLink->bInCourse)
+      continue;
     pLine->azMissing[pLine->nMissing++] = evidence_sentence(pArena, pLine, i);
+  }
+  for (int i = 0; i < pLine->nCourse; i++) {
+    if (pLine->aCourse[i].bVerified) continue;
+    pLine->azMissing[pLine->nMissing++] =
+        course_sentence(pArena, pLine, &pLine->aCourse[i]);
   }
   int nShort = pLine->nTarget - pLine->nQualifying;
   if (nShort > 0) {

@@ -14,6 +14,8 @@ const PlanKind plan_evidence_kinds[] = {
     {"acta", "Acta"},
     {"informe", "Informe / Plan de trabajo"},
     {"programa_formacion", "Programa de formación"},
+    {"certificados", "Certificados"},
+    {"material", "Material del módulo"},
 };
 const int plan_evidence_kinds_count =
     (int)(sizeof(plan_evidence_kinds) / sizeof(plan_evidence_kinds[0]));
@@ -29,7 +31,11 @@ const int plan_evidence_kinds_count =
 **    on its own, see evidence_system_kinds()).
 **  - informe, programa_formacion: PDF only. They are written as documents
 **    of several pages and sent as files; a photo would show one page of a
-**    screen or a printout, not the document. */
+**    screen or a printout, not the document.
+**  - certificados: PDF only: the certificates of a course (cosoc issues
+**    them itself; an upload is a scan of ones signed on paper).
+**  - material: a module's materials for its participants, a PDF or a
+**    photo (a slide, a whiteboard). */
 static const struct {
   const char *zSlug;
   unsigned mContent; /* PLAN_CONTENT_ bits */
@@ -42,6 +48,8 @@ static const struct {
     {"acta", PLAN_CONTENT_DOCUMENT | PLAN_CONTENT_PHOTO},
     {"informe", PLAN_CONTENT_DOCUMENT},
     {"programa_formacion", PLAN_CONTENT_DOCUMENT},
+    {"certificados", PLAN_CONTENT_DOCUMENT},
+    {"material", PLAN_CONTENT_DOCUMENT | PLAN_CONTENT_PHOTO},
 };
 
 unsigned plan_evidence_kind_content(const char *zSlug) {
@@ -131,6 +139,10 @@ static const struct {
     {"programa del curso", "programa_formacion"},
     {"programa de la escuela", "programa_formacion"},
     {"malla curricular", "programa_formacion"},
+    {"certificado", "certificados"},
+    {"diploma", "certificados"},
+    {"material del modulo", "material"},
+    {"material de apoyo", "material"},
 };
 
 const char *plan_evidence_kind_resolve(const PlanContext *pCtx,
@@ -269,6 +281,24 @@ static const struct {
     {"cuenta publica", "", NULL},
     {"cabildo", "", NULL},
 };
+
+/* Nouns that name a part of a course rather than a whole activity: a
+** target of «4 módulos» counts a course's modules one by one, where «una
+** Escuela de Dirigentes» counts the course once (domain/compliance.h). */
+static const char *const azCoursePart[] = {
+    "modulo",
+    "clase",
+    "sesion de la escuela",
+    "unidad de la escuela",
+};
+
+int plan_noun_is_course_part(Arena *pArena, const PlanToken *aTok, int nTok,
+                             int i) {
+  for (size_t k = 0; k < sizeof(azCoursePart) / sizeof(azCoursePart[0]); k++) {
+    if (plan_tokens_match(pArena, aTok, nTok, i, azCoursePart[k])) return 1;
+  }
+  return 0;
+}
 
 /* Words that make a meeting one with authorities. */
 static const char *const azAuthority[] = {

@@ -77,6 +77,11 @@ const char *plan_evidence_label(const PlanContext *pCtx, const char *zSlug);
 int plan_activity_noun(Arena *pArena, const PlanToken *aTok, int nTok, int i,
                        const char **pzSlugs);
 
+/* 1 when the noun at aTok[i] names a part of a course («módulos»,
+** «clases»): such a target counts a course's modules one by one. */
+int plan_noun_is_course_part(Arena *pArena, const PlanToken *aTok, int nTok,
+                             int i);
+
 /* 1 when the noun at aTok[i] counts people, places or time rather than
 ** activities ("30 dirigentes", "3 comunas", "6 meses"). */
 int plan_counts_not_activities(const PlanToken *aTok, int nTok, int i);

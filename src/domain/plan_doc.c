@@ -111,7 +111,9 @@ const char *plan_target_describe(Arena *pArena, const PlanTarget *pTarget) {
   Buf b;
   buf_init(&b, pArena);
   buf_printf(&b, "%d %s", pTarget->nCount,
-             pTarget->nCount == 1 ? "actividad" : "actividades");
+             pTarget->bModules
+                 ? (pTarget->nCount == 1 ? "módulo" : "módulos")
+                 : (pTarget->nCount == 1 ? "actividad" : "actividades"));
   if (pTarget->nKind == 0) {
     buf_puts(&b, " de cualquier tipo");
   } else {
@@ -145,6 +147,8 @@ const char *plan_target_describe(Arena *pArena, const PlanTarget *pTarget) {
         buf_printf(&b, "la provincia %s", pTarget->azProvince[i]);
     }
   }
+  if (pTarget->bModules)
+    buf_puts(&b, "; cada módulo de un curso cuenta por sí solo");
   return buf_str(&b);
 }
 
@@ -207,6 +211,7 @@ const char *plan_doc_canonical(Arena *pArena, const PlanDoc *pDoc) {
                 plan_target_provinces_text(pArena, &pL->target));
     }
     if (pL->target.bFlagged) put_field(&b, "target.flagged", "1");
+    if (pL->target.bModules) put_field(&b, "target.modules", "1");
     if (pL->zMeta && *pL->zMeta) put_field(&b, "meta", pL->zMeta);
     if (pL->zNotes && *pL->zNotes) put_field(&b, "notes", pL->zNotes);
     if (pL->zCarried && *pL->zCarried) put_field(&b, "carried", pL->zCarried);

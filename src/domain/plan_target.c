@@ -119,6 +119,7 @@ typedef struct Reading {
   int bPercent;             /* A percentage: «100% de las actas» */
   int nBareCount;           /* META «4»: a number and nothing else */
   const char *zFirstNoun;   /* Slugs of the first activity noun seen */
+  int bModules;             /* A course's parts were counted */
   char zReason[PLAN_REASON_SIZE]; /* The first thing that could not be read */
 } Reading;
 
@@ -207,6 +208,7 @@ static int read_nouns(Arena *pArena, const PlanToken *aTok, int nTok, int i,
   }
   if (iNoun < 0) return i;
   add_kinds(p, zSlugs);
+  if (plan_noun_is_course_part(pArena, aTok, nTok, iNoun)) p->bModules = 1;
   int k = iNoun + n;
   /* "sesiones o actividades", "charlas y talleres", "talleres, charlas". */
   while (k + 1 < nTok &&
@@ -598,6 +600,7 @@ void plan_target_suggest(const char *zActions, const char *zMeta,
   read_text(pArena, zMeta, pCtx, 1, &meta);
   const Reading *pMain = meta.nCount ? &meta : act.nCount ? &act : NULL;
   pOut->nCount = pMain ? pMain->nCount : 1;
+  pOut->bModules = pMain && pMain->bModules;
   if (pMain && !pMain->bAnyKind) {
     for (int i = 0; i < pMain->nKind; i++)
       pOut->azKind[pOut->nKind++] = pMain->azKind[i];
@@ -728,7 +731,8 @@ static int contains(const char *const *az, int n, const char *z) {
 
 int plan_target_equal(const PlanTarget *pA, const PlanTarget *pB) {
   if (pA->nCount != pB->nCount || pA->nKind != pB->nKind ||
-      pA->nExclude != pB->nExclude || pA->nProvince != pB->nProvince) {
+      pA->nExclude != pB->nExclude || pA->nProvince != pB->nProvince ||
+      !pA->bModules != !pB->bModules) {
     return 0;
   }
   for (int i = 0; i < pA->nKind; i++) {

@@ -33,7 +33,9 @@ typedef struct PlanTarget {
   int nProvince; /* Provinces that must each have one (0: no such rule) */
   const char *azProvince[PLAN_PROVINCES_MAX];     /* Province codes */
   const char *azProvinceName[PLAN_PROVINCES_MAX]; /* Names, or NULL */
-  int bFlagged;                   /* Something could not be read */
+  int bModules; /* Counts a course's modules one by one («4 módulos»);
+                ** otherwise a course counts once (compliance.h) */
+  int bFlagged; /* Something could not be read */
   char zReason[PLAN_REASON_SIZE]; /* What, in Spanish ("" when not) */
 } PlanTarget;
 

@@ -98,6 +98,18 @@ static const Notice aNotice[] = {
      "Vence en 24 horas y sirve una sola vez."},
     {"clave-restablecida",
      "Su contraseña nueva quedó guardada; ingrese con ella."},
+    {"inscripcion",
+     "Su inscripción quedó registrada. Le enviamos un correo con el "
+     "calendario de los módulos."},
+    {"inscripcion-repetida",
+     "Usted ya estaba inscrita o inscrito en este curso: no hace falta "
+     "hacer nada más."},
+    {"inscritos", "Las personas quedaron inscritas en el curso."},
+    {"certificados",
+     "Los certificados quedaron emitidos y se enviaron por "
+     "correo a quienes tienen uno."},
+    {"revocado", "El certificado quedó revocado."},
+    {"asistencia", "La asistencia del módulo quedó guardada."},
 };
 
 static const char *notice_text(const char *zKey) {
@@ -166,6 +178,20 @@ json_t *page_json_time(int64_t t) {
   char z[CHILE_TIME_ISO_MAX];
   chile_time_format_iso(t, z, sizeof(z));
   return json_string(z);
+}
+
+json_t *page_json_object(Request *r) {
+  size_t n = 0;
+  const char *z = request_body(r, &n);
+  json_error_t err;
+  json_t *p = z && n ? json_loadb(z, n, 0, &err) : NULL;
+  if (!p || !json_is_object(p)) {
+    if (p) json_decref(p);
+    respond_json_error(
+        r, 400, "El cuerpo de la solicitud debe ser un objeto JSON.", NULL);
+    return NULL;
+  }
+  return p;
 }
 
 int page_db_ok(Request *r, int rc) {

@@ -95,6 +95,9 @@ json_t *page_mail_json(const OutboxRow *aRow, int nRow);
 /* A stored time (seconds) as the API gives it, ISO 8601 in Santiago
 ** ("2025-04-15T10:00:00-04:00"); null for 0 (never). */
 json_t *page_json_time(int64_t t);
+/* The request's body as a JSON object (the caller owns the reference), or
+** answers 400 and returns NULL. */
+json_t *page_json_object(Request *r);
 void page_static(Request *r);
 void page_api_me(Request *r);
 void page_plan(Request *r);

@@ -13,6 +13,7 @@
 #include "pages/activities/activities_pages.h"
 #include "store/council/council.h"
 #include "pages/evidence/evidence_pages.h"
+#include "pages/courses/courses_pages.h"
 #include "pages/meetings/meetings_pages.h"
 #include "pages/privacy/privacy_pages.h"
 
@@ -55,6 +56,14 @@ const Route routes_table[] = {
     {"/admin/integrantes/:/bloqueo",        NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_member_block},
     {"/admin/integrantes/:/eliminar-datos", NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_member_erase},
     {"/admin/integrantes/:/consentimientos", NONE,     ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_member_consents},
+    {"/api/participants/:/data",            ADMIN,     NONE,      0,                    0,          page_api_member_data},
+    {"/api/participants/:/erase",           NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_api_member_erase},
+    {"/api/participants/:/consents",        NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_api_member_consents},
+    {"/admin/participantes/:/datos",        ADMIN,     NONE,      0,                    0,          page_admin_member_data},
+    {"/admin/participantes/:/datos.pdf",    ADMIN,     NONE,      0,                    0,          page_admin_member_data},
+    {"/admin/participantes/:/datos.json",   ADMIN,     NONE,      0,                    0,          page_admin_member_data},
+    {"/admin/participantes/:/eliminar-datos", NONE,    ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_member_erase},
+    {"/admin/participantes/:/consentimientos", NONE,   ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_member_consents},
     {"/api/members/:/consents",             NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_api_member_consents},
     {"/api/consents/:/withdraw",            NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_api_consent_withdraw},
     {"/api/evidence/:/people",              NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_api_evidence_people},
@@ -159,6 +168,29 @@ const Route routes_table[] = {
     {"/admin/quorum",                       ADMIN,     ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_quorum},
     {"/api/agreements",                     SIGNED_IN, ADMIN,     ROUTE_CSRF,           SMALL,      page_api_agreements},
     {"/api/agreements/:",                   SIGNED_IN, ADMIN,     ROUTE_CSRF,           SMALL,      page_api_agreement},
+    /* Escuela de Dirigentes: courses, enrolment, certificates */
+    {"/cursos",                             EVERYONE,  NONE,      0,                    0,          page_courses_public},
+    {"/cursos/:",                           EVERYONE,  EVERYONE,  ROUTE_CSRF,           SMALL,      page_course_public},
+    {"/certificados/:",                     EVERYONE,  NONE,      0,                    0,          page_certificate},
+    {"/api/courses",                        ADMIN,     ADMIN,     ROUTE_CSRF,           SMALL,      page_api_courses},
+    {"/api/courses/:",                      ADMIN,     NONE,      0,                    0,          page_api_course},
+    {"/api/courses/:/enrolments",           ADMIN,     ADMIN,     ROUTE_CSRF,           SMALL,      page_api_course_enrolments},
+    {"/api/courses/:/certificates",         NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_api_course_certificates},
+    {"/api/certificates/:/revoke",          NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_api_certificate_revoke},
+    {"/admin/cursos",                       ADMIN,     NONE,      0,                    0,          page_admin_courses},
+    {"/admin/cursos/ajustes",               NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_course_settings},
+    {"/admin/cursos/nuevo",                 ADMIN,     ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_course_new},
+    {"/admin/cursos/:",                     ADMIN,     ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_course},
+    {"/admin/cursos/:/modulos",             NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_course_module},
+    {"/admin/cursos/:/inscribir",           NONE,      ADMIN,     ROUTE_CSRF,           CSV_UPLOAD, page_admin_course_enrol},
+    {"/admin/cursos/:/certificados",        NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_course_certificates},
+    {"/admin/cursos/:/revocar",             NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_course_revoke},
+    {"/admin/cursos/:/cobertura.xlsx",      ADMIN,     NONE,      0,                    0,          page_admin_course_coverage_xlsx},
+    {"/actividades/:/asistencia-curso",     NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_module_attendance},
+    {"/actividades/:/asistencia-reporte",   NONE,      ADMIN,     ROUTE_CSRF,           CSV_UPLOAD, page_module_report},
+    {"/admin/participantes",                ADMIN,     NONE,      0,                    0,          page_admin_participants},
+    {"/admin/participantes/nuevo",          ADMIN,     ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_participant_new},
+    {"/admin/participantes/:",              ADMIN,     ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_participant},
     /* clang-format on */
 };
 

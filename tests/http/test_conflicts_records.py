@@ -283,6 +283,78 @@ class RecordConflicts(TwoAdminsCase):
                       "Reunión pedida por Berta", "directory_entries", did, column="reason",
                       discard=path)
 
+    def test_participant_second_save_shows_both_and_saves_mine_on_request(self):
+        pid = self.first_id("participants")
+        path = "/admin/participantes/%d" % pid
+        self.conflict(path, path, "nombre", "Rosa Pizarro de Ana", "Rosa Pizarro de Berta",
+                      "participants", pid, column="name", discard=path)
+
+    def new_course(self, title):
+        r = self.api("POST", "/api/courses", {
+            "title": title, "plan_lines": [10], "completion": {"min_modules": 1},
+            "modules": [{"title": "Módulo 1", "start": "2031-04-05T19:00:00-03:00",
+                         "end": "2031-04-05T21:00:00-03:00", "modality": "virtual",
+                         "link": "https://meet.example.cl/escuela"}]})
+        self.assertEqual(r.status, 201, r.text)
+        self.course = r.json()
+        return self.course["id"]
+
+    def test_course_second_save_shows_both_and_saves_mine_on_request(self):
+        cid = self.new_course("Curso a dos manos")
+        path = "/admin/cursos/%d" % cid
+        self.conflict(path, path, "titulo", "Escuela de Ana", "Escuela de Berta", "courses",
+                      cid, column="title", discard=path)
+
+    def test_module_attendance_second_save_shows_both_and_saves_mine_on_request(self):
+        cid = self.new_course("Curso con asistencia a dos manos")
+        act = self.course["modules"][0]["activity_id"]
+        enrol = []
+        for name, email in (("Ana Leader Uno", "uno@example.cl"), ("Bruno Leader Dos",
+                                                                   "dos@example.cl")):
+            r = self.api("POST", "/api/courses/%d/enrolments" % cid,
+                         {"name": name, "email": email, "commune": "04101", "consent": True})
+            self.assertEqual(r.status, 201, r.text)
+            enrol.append(r.json()["id"])
+        page, action = "/actividades/%d" % act, "/actividades/%d/asistencia-curso" % act
+        a, b = self.two_admins()
+        form_a = form_fields(a.get(page).text, action, **{"e_%d" % enrol[0]: "presente"})
+        form_b = form_fields(b.get(page).text, action, **{"e_%d" % enrol[1]: "presente"})
+        self.assertEqual(a.post(action, form=form_a).status, 303)
+        present = lambda: self.q("SELECT count(*) FROM attendance t JOIN enrolments e ON "
+                                 "e.participant_id = t.participant_id WHERE t.activity_id = ? "
+                                 "AND t.status = 'presente' AND e.id = ?", act, enrol[1])
+        r = b.post(action, form=form_b)
+        self.assertEqual(r.status, 409, r.text[:1500])
+        text = html.unescape(r.text)
+        for s in ("Su versión (no guardada)", "por Ana Primera", "Bruno Leader Dos (distinto)",
+                  "Guardar mi versión"):
+            self.assertIn(s, text)
+        self.assertEqual(present(), "0")  # Nothing of Berta's was written
+        mine = form_fields(r.text, action, conflict_choice="mine")
+        self.assertIn(("e_%d" % enrol[1], "presente"), mine)
+        self.assertEqual(b.post(action, form=mine).status, 303)
+        self.assertEqual(present(), "1")
+
+    def test_course_and_participant_forms_refuse_input_whole(self):
+        """A refused field: 422 with what was typed, nothing written."""
+        cid = self.new_course("Curso de la base")
+        a, _ = self.two_admins()
+        path = "/admin/cursos/%d" % cid
+        r = a.post(path, form=form_fields(a.get(path).text, path, titulo="Curso nuevo",
+                                          valor="3"))
+        self.assertEqual(r.status, 422)  # 3 modules asked of a course of 1
+        self.assertIn('value="Curso nuevo"', r.text)
+        self.assertEqual(self.q("SELECT title FROM courses WHERE id = ?", cid),
+                         "Curso de la base")
+        pid = self.first_id("participants")
+        path = "/admin/participantes/%d" % pid
+        before = self.q("SELECT name FROM participants WHERE id = ?", pid)
+        r = a.post(path, form=form_fields(a.get(path).text, path, nombre="Otro Nombre",
+                                          run="12.345.678-0"))
+        self.assertEqual(r.status, 422)
+        self.assertIn('value="12.345.678-0"', r.text)
+        self.assertEqual(self.q("SELECT name FROM participants WHERE id = ?", pid), before)
+
     def test_people_form_refused_input_keeps_the_base_version(self):
         oid = self.first_id("organizations")
         path = "/admin/organizaciones/%d" % oid

@@ -72,7 +72,8 @@ class PersonalData(ServerTestCase):
             self.assertIn(key, data)
         # The export is itself logged, and the officer's PDF holds the same.
         self.assertEqual(self.q("SELECT count(*) FROM audit_log WHERE action = "
-                                "'exportacion_datos' AND object_id = ?", str(m["id"])), "1")
+                                "'exportacion_datos' AND object_kind = 'member' AND object_id = ?",
+                                str(m["id"])), "1")
         c = self.admin()
         page = c.get("/admin/integrantes/%d/datos" % m["id"])
         self.assertEqual(page.status, 200)
@@ -195,6 +196,38 @@ class PersonalData(ServerTestCase):
         c.post("/admin/integrantes/%d/bloqueo" % m["id"],
                form={"csrf_token": token, "bloquear": "0"})
         self.assertIn(m["last_names"], self.client().get("/integrantes").text)
+
+    def test_a_participant_has_the_same_rights(self):
+        """A person who is not a councillor (issue 20's participants: course
+        enrolments, guests): export, consents and erasure."""
+        pid = int(self.q("SELECT id FROM participants WHERE run <> '' AND email <> '' "
+                         "ORDER BY id LIMIT 1"))
+        run = self.q("SELECT run FROM participants WHERE id = ?", pid)
+        email = self.q("SELECT email FROM participants WHERE id = ?", pid)
+        name = self.q("SELECT name FROM participants WHERE id = ?", pid)
+        data = self.api("GET", "/api/participants/%d/data" % pid).json()
+        self.assertEqual((data["kind"], data["record"]["email"]), ("participant", email))
+        for key in ("attendance", "enrolments", "certificates", "mail", "consents",
+                    "changes"):
+            self.assertIn(key, data)
+        self.assertTrue(data["enrolments"] or data["attendance"])
+        r = self.api("POST", "/api/participants/%d/consents" % pid, {
+            "purpose": "fotografias", "given": False, "method": "formulario"})
+        self.assertEqual(r.status, 201, r.text)
+        c = self.admin()
+        page = c.get("/admin/participantes/%d/datos" % pid)
+        self.assertEqual(page.status, 200)
+        self.assertIn(name, page.text)
+        self.assertIn("Lo negó", page.text)
+        self.assertIn("/admin/participantes/%d/datos" % pid,
+                      c.get("/admin/participantes/%d" % pid).text)
+        self.assertEqual(self.api("POST", "/api/participants/%d/erase" % pid,
+                                  {"reason": "Solicitud n.º 7"}).status, 200)
+        dump = self.database_text()
+        for s in (email, run, rut_display(run), name):
+            self.assertNotIn(s, dump, "%s sigue en la base de datos" % s)
+        self.assertIn("Persona eliminada", c.get("/admin/participantes").text)
+        self.assertEqual(self.api("GET", "/api/participants/999999/data").status, 404)
 
 
 if __name__ == "__main__":

@@ -50,9 +50,11 @@ class Retention(ServerTestCase):
         frozen = self.q("SELECT count(*) FROM actas WHERE frozen IS NOT NULL")
         out = run_cli("retention", "run", "--db", self.demo.path, check=0).stdout
         self.assertIn("Conservación aplicada", out)
-        self.assertEqual(self.q("SELECT count(*) FROM attendance WHERE guest_name = ?",
-                                "Invitada Antigua Rojas"), "0")
-        self.assertEqual(self.q("SELECT count(*) FROM attendance WHERE guest_name = ?",
+        # A guest is a participant (issue 20): their record loses who they were.
+        for table, col in (("attendance", "guest_name"), ("participants", "name")):
+            self.assertEqual(self.q("SELECT count(*) FROM %s WHERE %s = ?" % (table, col),
+                                    "Invitada Antigua Rojas"), "0")
+        self.assertEqual(self.q("SELECT count(*) FROM participants WHERE name = ?",
                                 "Invitado Reciente Díaz"), "1")
         # The row stays: the activity still counts one guest present.
         self.assertEqual(self.q("SELECT count(*) FROM attendance WHERE activity_id = ? "
@@ -63,7 +65,7 @@ class Retention(ServerTestCase):
                         self.q("SELECT min(id) FROM councils")).json()
         ret = [r for r in rows if r["action"] == "retencion"]
         self.assertTrue(ret)
-        self.assertIn("attendance", ret[-1]["fields"])
+        self.assertIn("participants", ret[-1]["fields"])
         self.assertEqual(ret[-1]["user"], "línea de comandos")
 
 

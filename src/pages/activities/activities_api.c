@@ -23,22 +23,6 @@
 #include "pages/evidence/evidence_pages.h"
 #include "store/people/people.h"
 
-/* The request's JSON object, or answers 400 and returns NULL. The caller
-** owns the reference. */
-static json_t *body_object(Request *r) {
-  size_t n = 0;
-  const char *z = request_body(r, &n);
-  json_error_t err;
-  json_t *p = z && n ? json_loadb(z, n, 0, &err) : NULL;
-  if (!p || !json_is_object(p)) {
-    if (p) json_decref(p);
-    respond_json_error(
-        r, 400, "El cuerpo de la solicitud debe ser un objeto JSON.", NULL);
-    return NULL;
-  }
-  return p;
-}
-
 static void respond_problems(Request *r, const ActivityProblems *p) {
   respond_json_error(r, 422, p->azMessage[0], p->azField[0]);
 }
@@ -61,7 +45,7 @@ static int api_load(Request *r, Activity *a) {
 }
 
 static void api_create(Request *r) {
-  json_t *pObj = body_object(r);
+  json_t *pObj = page_json_object(r);
   if (!pObj) return;
   Activity a;
   act_defaults(&a);
@@ -131,7 +115,7 @@ void page_api_activities(Request *r) {
 }
 
 static void api_update(Request *r, const Activity *pOld) {
-  json_t *pObj = body_object(r);
+  json_t *pObj = page_json_object(r);
   if (!pObj) return;
   Activity a = *pOld;
   ActivityProblems p;
@@ -208,7 +192,7 @@ static char *lower(Arena *pArena, const char *z) {
 void page_api_activity_convene(Request *r) {
   Activity a;
   if (!api_load(r, &a)) return;
-  json_t *pObj = body_object(r);
+  json_t *pObj = page_json_object(r);
   if (!pObj) return;
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);

@@ -21,6 +21,7 @@
 #include "mail/sender.h"
 #include "pages/activities/activities_pages.h"
 #include "pages/conflict.h"
+#include "pages/courses/courses_pages.h"
 #include "pages/evidence/evidence_pages.h"
 #include "pages/meetings/meetings_pages.h"
 #include "store/people/people.h"
@@ -325,7 +326,9 @@ void page_activity(Request *r) {
   }
   section_details(&h, pArena, &a);
   section_agenda(&h, r, &a, azAgenda, nAgenda, bAdmin);
-  activity_attendance_section(&h, r, &a);
+  /* A course's module takes its attendance from the enrolled people. */
+  if (!courses_module_section(&h, r, &a))
+    activity_attendance_section(&h, r, &a);
   activity_agreements_section(&h, r, &a);
   evidence_section(&h, r, &a);
   if (bAdmin) {

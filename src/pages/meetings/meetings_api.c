@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "pages/meetings/meetings_pages.h"
+#include "store/courses/courses.h"
 #include "store/people/people.h"
 
 /* The request body parsed as JSON, or answers 400 and returns NULL. */
@@ -59,12 +60,16 @@ static const char *attendance_from_json(Request *r, json_t *pArr,
   pIn->a = arena_alloc(pArena, sizeof(AttendanceEntry) * (n + 1));
   pIn->azCommune = arena_alloc(pArena, sizeof(char *) * (n + 1));
   pIn->aiSubstituteFor = arena_alloc(pArena, sizeof(int64_t) * (n + 1));
+  pIn->aiEnrolment = arena_alloc(pArena, sizeof(int64_t) * (n + 1));
+  pIn->aiMinutes = arena_alloc(pArena, sizeof(int) * (n + 1));
   size_t i;
   json_t *e;
   json_array_foreach(pArr, i, e) {
     AttendanceEntry *a = &pIn->a[i];
     memset(a, 0, sizeof(*a));
     pIn->aiSubstituteFor[i] = 0;
+    pIn->aiEnrolment[i] = 0;
+    pIn->aiMinutes[i] = -1;
     if (!json_is_object(e)) {
       *pzField = "status";
       return arena_printf(pArena, "Fila %d: debe ser un objeto JSON.",
@@ -79,6 +84,29 @@ static const char *attendance_from_json(Request *r, json_t *pArr,
                             (int)i + 1);
       }
       a->iMemberId = json_integer_value(v);
+    }
+    /* A leader enrolled in the module's course (resolved by the caller). */
+    v = json_object_get(e, "enrolment_id");
+    if (v && !json_is_null(v)) {
+      if (!json_is_integer(v) || json_integer_value(v) <= 0 || a->iMemberId) {
+        *pzField = "enrolment_id";
+        return arena_printf(pArena,
+                            "Fila %d: enrolment_id debe ser el número de una "
+                            "inscripción del curso.",
+                            (int)i + 1);
+      }
+      pIn->aiEnrolment[i] = json_integer_value(v);
+    }
+    v = json_object_get(e, "minutes");
+    if (v && !json_is_null(v)) {
+      if (!json_is_integer(v) || json_integer_value(v) < 0 ||
+          json_integer_value(v) > 24 * 60) {
+        *pzField = "minutes";
+        return arena_printf(pArena,
+                            "Fila %d: minutes debe ser un número de minutos.",
+                            (int)i + 1);
+      }
+      pIn->aiMinutes[i] = (int)json_integer_value(v);
     }
     a->zName = opt_string(e, "name");
     a->zOrganization = opt_string(e, "organization");
@@ -111,6 +139,35 @@ static const char *attendance_from_json(Request *r, json_t *pArr,
   return NULL;
 }
 
+/* Rows naming an enrolment ("enrolment_id") are the enrolled person of the
+** module's course: their participant. NULL when every such row is one of
+** the course's enrolments, else the sentence. */
+static const char *courses_attendance_enrolments(Request *r, int64_t iActivity,
+                                                 MeetingAttendanceInput *p,
+                                                 const char **pzField) {
+  Db *pDb = request_db(r);
+  int64_t iCouncil = page_council_id(r), iCourse = 0;
+  for (int i = 0; i < p->n; i++) {
+    if (!p->aiEnrolment[i]) continue;
+    if (!iCourse &&
+        course_of_activity(pDb, iCouncil, iActivity, &iCourse) != DB_OK) {
+      *pzField = "enrolment_id";
+      return "Esta actividad no es un módulo de un curso: marque a las "
+             "personas por member_id o por su nombre.";
+    }
+    int64_t iPart =
+        enrolment_participant(pDb, iCouncil, iCourse, p->aiEnrolment[i]);
+    if (!iPart) {
+      *pzField = "enrolment_id";
+      return arena_printf(request_arena(r),
+                          "Fila %d: la inscripción %lld no es de este curso.",
+                          i + 1, (long long)p->aiEnrolment[i]);
+    }
+    p->a[i].iParticipantId = iPart;
+  }
+  return NULL;
+}
+
 void page_api_activity_attendance(Request *r) {
   Activity act;
   if (!act_load(r, &act, 0)) return;
@@ -120,15 +177,16 @@ void page_api_activity_attendance(Request *r) {
   memset(&in, 0, sizeof(in));
   const char *zField = NULL;
   const char *zErr = attendance_from_json(r, pBody, &in, &zField);
+  if (!zErr) zErr = courses_attendance_enrolments(r, act.id, &in, &zField);
   if (!zErr) zErr = meeting_attendance_check(r, &in, &zField);
   if (zErr) {
     json_decref(pBody);
     respond_json_error(r, 422, zErr, zField ? zField : "status");
     return;
   }
-  int rc =
-      meeting_attendance_replace(request_db(r), act.id, request_user(r)->id,
-                                 in.a, in.n, in.azCommune, in.aiSubstituteFor);
+  int rc = meeting_attendance_replace_timed(
+      request_db(r), act.id, request_user(r)->id, in.a, in.n, in.azCommune,
+      in.aiSubstituteFor, in.aiMinutes);
   json_decref(pBody); /* The entries point into it until written */
   if (rc == MEETING_ACTA_FROZEN) {
     meeting_frozen_respond(r, act.id);

@@ -102,7 +102,11 @@ json_t *meeting_attendance_json(Request *r, int64_t iActivity) {
     json_t *e = json_object();
     if (s->iMember) {
       json_object_set_new(e, "member_id", json_integer(s->iMember));
+    } else if (s->iParticipant) {
+      json_object_set_new(e, "participant_id", json_integer(s->iParticipant));
     }
+    if (s->nMinutes >= 0)
+      json_object_set_new(e, "minutes", json_integer(s->nMinutes));
     json_object_set_new(e, "name", json_string(s->zName));
     json_object_set_new(e, "organization", json_string(s->zOrganization));
     json_object_set_new(e, "status", json_string(attendance_slug(s->eStatus)));

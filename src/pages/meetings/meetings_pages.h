@@ -16,6 +16,8 @@ typedef struct MeetingAttendanceInput {
   AttendanceEntry *a;       /* Entries (arena) */
   const char **azCommune;   /* Guest communes, parallel to a */
   int64_t *aiSubstituteFor; /* Titular a suplente attends for, or 0 */
+  int64_t *aiEnrolment;     /* A module's enrolled person, or 0 (API) */
+  int *aiMinutes;           /* Time connected, or -1 (NULL: none given) */
   int n;
 } MeetingAttendanceInput;
 

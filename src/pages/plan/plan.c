@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "domain/plan_catalog.h"
+#include "pages/courses/courses_pages.h"
 #include "pages/page_cache.h"
 #include "pages/plan/plan_pages.h"
 
@@ -368,6 +369,7 @@ void page_plan_line(Request *r) {
     html_printf(&h, "</dd>");
   }
   html_printf(&h, "</dl>\n");
+  courses_line_section(&h, r, pL->iNumber);
   if (bAdmin) {
     html_printf(&h,
                 "<div class=\"actions\"><a class=\"button button-primary\" "

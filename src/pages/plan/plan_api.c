@@ -95,6 +95,8 @@ json_t *plan_page_json(const PlanDoc *pDoc, const PlanVersionInfo *pInfo) {
         json_array_append_new(aProv, json_string(pL->target.azProvince[k]));
       json_object_set_new(pTarget, "provinces", aProv);
     }
+    if (pL->target.bModules)
+      json_object_set_new(pTarget, "modules", json_true());
     put_flag(pTarget, pL->target.bFlagged, pL->target.zReason);
     json_object_set_new(pLine, "target", pTarget);
     json_array_append_new(aLine, pLine);

@@ -181,6 +181,15 @@ void privacy_consent_section(Html *h, Request *r, const char *zKind,
 
 /* ---- The changes, shared by the form and the API ---- */
 
+/* The kind of person a path is about: participants' pages and API, or
+** councillors'. */
+static const char *path_kind(Request *r) {
+  const char *z = request_path(r);
+  return strstr(z, "/participantes/") || strstr(z, "/participants/")
+             ? "participant"
+             : "member";
+}
+
 /* Runs one change and its audit entry in one transaction. */
 static int with_audit(Request *r, int rc, const char *zKind, int64_t id,
                       const char *zAction) {
@@ -195,11 +204,12 @@ static int with_audit(Request *r, int rc, const char *zKind, int64_t id,
 }
 
 void page_admin_member_consents(Request *r) {
+  const char *zKind = path_kind(r);
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
   int64_t iCouncil = page_council_id(r);
   int64_t iMember = request_param_id(r, 0);
-  if (!consent_person_exists(pDb, iCouncil, "member", iMember)) {
+  if (!consent_person_exists(pDb, iCouncil, zKind, iMember)) {
     respond_error(r, 404, NULL);
     return;
   }
@@ -215,7 +225,7 @@ void page_admin_member_consents(Request *r) {
                   request_field(r, "otorgado"), request_field(r, "fecha"),
                   request_field(r, "medio"), request_field(r, "evidencia"),
                   request_field(r, "notas"), &c, &err);
-    c.zPersonKind = "member";
+    c.zPersonKind = zKind;
     c.iPerson = iMember;
     int64_t iId = 0;
     if (!err.n) rc = consent_add(pDb, iCouncil, &c, &iId);
@@ -240,7 +250,7 @@ void page_admin_member_consents(Request *r) {
     if (!z || !text_parse_id(z, &iEv)) {
       form_error(&err, "evidencia", "Escriba el número de la evidencia.");
     } else {
-      rc = consent_tag_evidence(pDb, iCouncil, iEv, "member", iMember,
+      rc = consent_tag_evidence(pDb, iCouncil, iEv, zKind, iMember,
                                 zAction[0] == 'e');
       if (rc == DB_DONE) {
         form_error(&err, "evidencia", "No hay una evidencia con ese número.");
@@ -254,7 +264,7 @@ void page_admin_member_consents(Request *r) {
     if (!z || !text_parse_id(z, &iGroup)) {
       form_error(&err, "grupo", "Elija la categoría.");
     } else {
-      rc = sensitive_record(pDb, iCouncil, "member", iMember, iGroup);
+      rc = sensitive_record(pDb, iCouncil, zKind, iMember, iGroup);
       if (rc == DB_CONSTRAINT || rc == DB_DONE) {
         form_error(&err, "grupo",
                    rc == DB_DONE ? "Esa categoría no existe."
@@ -273,8 +283,9 @@ void page_admin_member_consents(Request *r) {
     page_begin(r, &h, "Consentimientos", "integrantes");
     html_printf(&h,
                 "<h1>No se guardó</h1>\n<p><a "
-                "href=\"/admin/integrantes/%lld/datos#consentimientos\">"
+                "href=\"%s/%lld/datos#consentimientos\">"
                 "Volver a los datos personales</a></p>\n",
+                zKind[0] == 'p' ? "/admin/participantes" : "/admin/integrantes",
                 (long long)iMember);
     form_errors_summary(&h, &err);
     page_finish(r, &h, 422);
@@ -285,10 +296,10 @@ void page_admin_member_consents(Request *r) {
     respond_error(r, 500, NULL);
     return;
   }
-  if (!page_db_ok(r, with_audit(r, DB_OK, "member", iMember, zAudit))) return;
-  respond_redirect(r, arena_printf(pArena,
-                                   "/admin/integrantes/%lld/datos"
-                                   "#consentimientos",
+  if (!page_db_ok(r, with_audit(r, DB_OK, zKind, iMember, zAudit))) return;
+  respond_redirect(r, arena_printf(pArena, "%s/%lld/datos#consentimientos",
+                                   zKind[0] == 'p' ? "/admin/participantes"
+                                                   : "/admin/integrantes",
                                    (long long)iMember));
 }
 
@@ -320,12 +331,13 @@ static const char *opt_text(Arena *pArena, json_t *p, const char *zKey) {
 }
 
 void page_api_member_consents(Request *r) {
+  const char *zKind = path_kind(r);
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
   int64_t iCouncil = page_council_id(r);
   int64_t iMember = request_param_id(r, 0);
-  if (!consent_person_exists(pDb, iCouncil, "member", iMember)) {
-    respond_json_error(r, 404, "No existe ese integrante.", NULL);
+  if (!consent_person_exists(pDb, iCouncil, zKind, iMember)) {
+    respond_json_error(r, 404, "No existe esa persona.", NULL);
     return;
   }
   json_t *pBody = body_object(r);
@@ -353,12 +365,12 @@ void page_api_member_consents(Request *r) {
     respond_json_error(r, 422, err.azMessage[0], zField);
     return;
   }
-  c.zPersonKind = "member";
+  c.zPersonKind = zKind;
   c.iPerson = iMember;
   int64_t iId = 0;
   int rc = db_begin(pDb);
   if (rc == DB_OK) rc = consent_add(pDb, iCouncil, &c, &iId);
-  if (!page_db_ok(r, with_audit(r, rc, "member", iMember, "consentimiento"))) {
+  if (!page_db_ok(r, with_audit(r, rc, zKind, iMember, "consentimiento"))) {
     return;
   }
   respond_json(r, 201, json_pack("{s:I}", "id", (json_int_t)iId));

@@ -35,15 +35,57 @@ static const char *const azSectionLabel[] = {
     "Solicitudes de derechos",
     "Quién cambió sus datos (registro de auditoría)"};
 
-/* The member's data, or 404/500 answered (JSON when bJson). */
+/* A kind of person record these pages serve, told by the request's path:
+** councillors (/admin/integrantes, /api/members) and participants
+** (/admin/participantes, /api/participants). */
+typedef struct PersonKind {
+  const char *zKind;  /* In the audit log and the consents: member, … */
+  const char *zAdmin; /* The officer's list: /admin/integrantes */
+  const char *zNone;  /* 404 */
+  const char *zNav;
+  int (*xData)(Db *, Arena *, int64_t, int64_t, json_t **);
+  int bBlock; /* Has blocking (objection) */
+} PersonKind;
+
+static int member_erase(Db *pDb, int64_t iCouncil, int64_t id,
+                        const char *zReason) {
+  return person_member_erase(pDb, iCouncil, id, zReason);
+}
+static int participant_erase(Db *pDb, int64_t iCouncil, int64_t id,
+                             const char *zReason) {
+  (void)zReason; /* In the audit entry */
+  return person_participant_erase(pDb, iCouncil, id);
+}
+
+static const PersonKind aPersonKind[2] = {
+    {"member", "/admin/integrantes", "No existe ese integrante.", "integrantes",
+     person_member_data, 1},
+    {"participant", "/admin/participantes", "No existe ese participante.",
+     "participantes", person_participant_data, 0}};
+
+static const PersonKind *person_kind(Request *r) {
+  const char *z = request_path(r);
+  return strstr(z, "/participantes/") || strstr(z, "/participants/")
+             ? &aPersonKind[1]
+             : &aPersonKind[0];
+}
+
+static int person_erase(Request *r, Db *pDb, int64_t id, const char *zReason) {
+  return person_kind(r) == &aPersonKind[1]
+             ? participant_erase(pDb, page_council_id(r), id, zReason)
+             : member_erase(pDb, page_council_id(r), id, zReason);
+}
+
+/* The person's data, or 404/500 answered (JSON when bJson). */
 static json_t *load_data(Request *r, int64_t iMember, int bJson) {
   json_t *pDoc = NULL;
-  int rc = iMember ? person_member_data(request_db(r), request_arena(r),
-                                        page_council_id(r), iMember, &pDoc)
+  const PersonKind *k = person_kind(r);
+  int rc = iMember ? k->xData(request_db(r), request_arena(r),
+                              page_council_id(r), iMember, &pDoc)
                    : DB_DONE;
   if (rc == DB_DONE) {
     if (bJson) {
-      respond_json_error(r, 404, "No existe ese integrante.", NULL);
+      respond_json_error(r, 404, k->zNone, NULL);
     } else {
       respond_error(r, 404, NULL);
     }
@@ -55,7 +97,8 @@ static json_t *load_data(Request *r, int64_t iMember, int bJson) {
 
 /* The access is itself recorded: who exported whose data. */
 static int log_export(Request *r, int64_t iMember, const char *zFormat) {
-  return page_audit_event(r, 0, "member", privacy_id(request_arena(r), iMember),
+  return page_audit_event(r, 0, person_kind(r)->zKind,
+                          privacy_id(request_arena(r), iMember),
                           "exportacion_datos", zFormat);
 }
 
@@ -90,16 +133,17 @@ static int erase(Request *r, int64_t iMember, const char *zReason,
     *pzProblem = "No se pudo guardar. Intente de nuevo.";
     return 0;
   }
-  int rc = person_member_erase(pDb, page_council_id(r), iMember, zReason);
+  int rc = person_erase(r, pDb, iMember, zReason);
   if (rc == DB_OK) {
-    rc = page_audit_event(r, 0, "member", privacy_id(request_arena(r), iMember),
-                          "supresion", "");
+    rc = page_audit_event(r, 0, person_kind(r)->zKind,
+                          privacy_id(request_arena(r), iMember), "supresion",
+                          "");
   }
   if (rc == DB_OK) rc = db_commit(pDb);
   if (rc != DB_OK) {
     db_rollback(pDb);
     *piStatus = rc == DB_DONE ? 404 : 500;
-    *pzProblem = rc == DB_DONE ? "No existe ese integrante."
+    *pzProblem = rc == DB_DONE ? person_kind(r)->zNone
                                : "No se pudo completar la supresión.";
     return 0;
   }
@@ -127,7 +171,7 @@ void page_api_member_erase(Request *r) {
   int iStatus = 0;
   if (!iMember || !erase(r, iMember, zReason, &zProblem, &iStatus)) {
     respond_json_error(r, iMember ? iStatus : 404,
-                       iMember ? zProblem : "No existe ese integrante.",
+                       iMember ? zProblem : person_kind(r)->zNone,
                        iStatus == 422 ? "reason" : NULL);
     return;
   }
@@ -162,18 +206,27 @@ static void send_pdf(Request *r, int64_t iMember, json_t *pDoc) {
 static void member_data_page(Request *r, int64_t iMember, json_t *pDoc,
                              const char *zProblem) {
   Arena *pArena = request_arena(r);
+  const PersonKind *k = person_kind(r);
+  const char *zBase = k->zAdmin;
   json_t *pRec = json_object_get(pDoc, "record");
-  const char *zName = arena_printf(
-      pArena, "%s %s", json_string_value(json_object_get(pRec, "first_names")),
-      json_string_value(json_object_get(pRec, "last_names")));
-  int bErased = !json_is_null(json_object_get(pRec, "erased_at"));
-  int bBlocked = !json_is_null(json_object_get(pRec, "blocked_at"));
+  const char *zName =
+      json_object_get(pRec, "name")
+          ? json_string_value(json_object_get(pRec, "name"))
+          : arena_printf(
+                pArena, "%s %s",
+                json_string_value(json_object_get(pRec, "first_names")),
+                json_string_value(json_object_get(pRec, "last_names")));
+  json_t *pErased = json_object_get(pRec, "erased_at");
+  int bErased =
+      pErased ? !json_is_null(pErased) : strcmp(zName, PERSON_ERASED_NAME) == 0;
+  json_t *pBlocked = json_object_get(pRec, "blocked_at");
+  int bBlocked = pBlocked && !json_is_null(pBlocked);
   Html h;
-  page_begin(r, &h, "Datos personales", "integrantes");
+  page_begin(r, &h, "Datos personales", k->zNav);
   html_printf(&h,
-              "<p><a href=\"/admin/integrantes/%lld\">← Ficha de %s</a></p>\n"
+              "<p><a href=\"%s/%lld\">← Ficha de %s</a></p>\n"
               "<h1>Datos personales de %s</h1>\n",
-              (long long)iMember, zName, zName);
+              zBase, (long long)iMember, zName, zName);
   if (zProblem) {
     html_printf(&h, "<p class=\"notice notice-error\" role=\"alert\">%s</p>\n",
                 zProblem);
@@ -193,42 +246,45 @@ static void member_data_page(Request *r, int64_t iMember, json_t *pDoc,
               "de esta persona: ficha, cuenta, asistencia, correos enviados, "
               "citaciones, consentimientos, evidencias donde aparece, "
               "solicitudes y quién cambió sus datos.</p>\n<p><a "
-              "class=\"button\" href=\"/admin/integrantes/%lld/datos.pdf\">"
+              "class=\"button\" href=\"%s/%lld/datos.pdf\">"
               "Descargar PDF</a> <a class=\"button\" "
-              "href=\"/admin/integrantes/%lld/datos.json\">Descargar JSON</a>"
+              "href=\"%s/%lld/datos.json\">Descargar JSON</a>"
               "</p>\n",
-              (long long)iMember, (long long)iMember);
+              zBase, (long long)iMember, zBase, (long long)iMember);
   static const char *const azCount[] = {"attendance", "mail", "citations",
                                         "requests", "changes"};
   html_printf(&h, "<ul>");
   for (size_t i = 0; i < sizeof(azCount) / sizeof(azCount[0]); i++) {
-    for (size_t k = 0; k < sizeof(azSectionKey) / sizeof(azSectionKey[0]);
-         k++) {
-      if (strcmp(azSectionKey[k], azCount[i]) == 0) {
-        html_printf(&h, "<li>%s: %d</li>", azSectionLabel[k],
+    for (size_t j = 0; j < sizeof(azSectionKey) / sizeof(azSectionKey[0]);
+         j++) {
+      if (strcmp(azSectionKey[j], azCount[i]) == 0) {
+        html_printf(&h, "<li>%s: %d</li>", azSectionLabel[j],
                     (int)json_array_size(json_object_get(pDoc, azCount[i])));
       }
     }
   }
   html_printf(&h, "</ul>\n");
-  privacy_consent_section(&h, r, "member", iMember, !bErased);
+  privacy_consent_section(&h, r, k->zKind, iMember, !bErased);
   if (!bErased) {
     html_printf(&h,
                 "<h2>Rectificación</h2>\n<p>Corrija los datos en la <a "
-                "href=\"/admin/integrantes/%lld\">ficha</a>: cada cambio "
+                "href=\"%s/%lld\">ficha</a>: cada cambio "
                 "queda en el registro de auditoría.</p>\n",
-                (long long)iMember);
-    html_printf(&h,
-                "<h2>Oposición y bloqueo</h2>\n<form method=\"post\" "
-                "action=\"/admin/integrantes/%lld/bloqueo\">",
-                (long long)iMember);
-    form_csrf(&h, request_csrf_token(r));
-    html_printf(&h,
-                "<input type=\"hidden\" name=\"bloquear\" value=\"%s\">"
-                "<button type=\"submit\" class=\"button\">%s</button></form>\n",
-                bBlocked ? "0" : "1",
-                bBlocked ? "Quitar el bloqueo"
-                         : "Bloquear: sin correos ni páginas públicas");
+                zBase, (long long)iMember);
+    if (k->bBlock) {
+      html_printf(&h,
+                  "<h2>Oposición y bloqueo</h2>\n<form method=\"post\" "
+                  "action=\"/admin/integrantes/%lld/bloqueo\">",
+                  (long long)iMember);
+      form_csrf(&h, request_csrf_token(r));
+      html_printf(
+          &h,
+          "<input type=\"hidden\" name=\"bloquear\" value=\"%s\">"
+          "<button type=\"submit\" class=\"button\">%s</button></form>\n",
+          bBlocked ? "0" : "1",
+          bBlocked ? "Quitar el bloqueo"
+                   : "Bloquear: sin correos ni páginas públicas");
+    }
     html_printf(&h,
                 "<h2>Supresión</h2>\n<p>Borra su RUN, correo y teléfono y "
                 "reemplaza su nombre por «Persona eliminada» en todo lo que "
@@ -236,8 +292,8 @@ static void member_data_page(Request *r, int64_t iMember, json_t *pDoc,
                 "actas aprobadas conservan su nombre. Si debe enviarle la "
                 "carta de respuesta, hágalo antes: después no se le puede "
                 "escribir.</p>\n<form method=\"post\" "
-                "action=\"/admin/integrantes/%lld/eliminar-datos\">",
-                (long long)iMember);
+                "action=\"%s/%lld/eliminar-datos\">",
+                zBase, (long long)iMember);
     form_csrf(&h, request_csrf_token(r));
     html_printf(&h,
                 "<div class=\"field\"><label for=\"motivo\">Motivo</label>"
@@ -291,9 +347,8 @@ void page_admin_member_erase(Request *r) {
     if (pDoc) member_data_page(r, iMember, pDoc, zProblem);
     return;
   }
-  respond_redirect(
-      r, arena_printf(request_arena(r), "/admin/integrantes/%lld/datos",
-                      (long long)iMember));
+  respond_redirect(r, arena_printf(request_arena(r), "%s/%lld/datos",
+                                   person_kind(r)->zAdmin, (long long)iMember));
 }
 
 void page_admin_member_block(Request *r) {

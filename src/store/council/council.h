@@ -65,6 +65,8 @@ typedef enum CouncilSetting {
   COUNCIL_EVIDENCE_MAX_PIXELS, /* The largest photo decoded, pixels, as its
                                ** header states it (50 MP) */
   COUNCIL_EVIDENCE_MAX_SIDE,   /* Its longest side, pixels (20000) */
+  COUNCIL_COURSE_MIN_MINUTES,  /* Minutes connected to an online module
+                               ** that count as present (45) */
   COUNCIL_SETTING_N
 } CouncilSetting;
 
@@ -93,6 +95,22 @@ int council_at_risk_days(Db *pDb, int64_t iCouncil);
 int council_reminder_hours(Db *pDb, int64_t iCouncil);
 size_t council_evidence_max_bytes(Db *pDb, int64_t iCouncil);
 size_t council_evidence_request_max_bytes(Db *pDb, int64_t iCouncil);
+int council_course_min_minutes(Db *pDb, int64_t iCouncil);
+
+/* The settings that are a line of text. */
+typedef enum CouncilText {
+  COUNCIL_SIGNER_NAME,  /* Who signs the course certificates */
+  COUNCIL_SIGNER_TITLE, /* Their position */
+  COUNCIL_TEXT_N
+} CouncilText;
+/* Its value, "" when none is stored (arena memory). */
+const char *council_text(Db *pDb, Arena *pArena, int64_t iCouncil,
+                         CouncilText eText);
+/* Saves the n texts (already checked: one line each) as iUser (0: nobody
+** known), all or none, nested in the caller's transaction: DB_OK or
+** DB_ERROR. */
+int council_texts_save(Db *pDb, int64_t iCouncil, const CouncilText *aeText,
+                       const char *const *azValue, int n, int64_t iUser);
 
 /* The council's quorum rules (quorum_rules_default() when none stored):
 ** DB_OK or DB_ERROR. */

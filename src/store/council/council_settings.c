@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "domain/compliance.h"
+#include "domain/course.h"
 #include "store/activities/activity_store.h"
 #include "store/council/council.h"
 #include "store/evidence/evidence_store.h"
@@ -37,6 +38,9 @@ static const SettingSpec aSpec[COUNCIL_SETTING_N] = {
                                      EVIDENCE_MAX_PIXELS_DEFAULT, 1, INT64_MAX},
     [COUNCIL_EVIDENCE_MAX_SIDE] = {"evidence_max_side",
                                    EVIDENCE_MAX_SIDE_DEFAULT, 1, INT32_MAX},
+    [COUNCIL_COURSE_MIN_MINUTES] = {"course_min_minutes",
+                                    COURSE_MIN_MINUTES_DEFAULT, 1,
+                                    COURSE_MIN_MINUTES_MAX},
 };
 
 int64_t council_setting(Db *pDb, int64_t iCouncil, CouncilSetting eSetting) {
@@ -126,6 +130,48 @@ size_t council_evidence_max_bytes(Db *pDb, int64_t iCouncil) {
 size_t council_evidence_request_max_bytes(Db *pDb, int64_t iCouncil) {
   return (size_t)council_setting(pDb, iCouncil,
                                  COUNCIL_EVIDENCE_REQUEST_MAX_BYTES);
+}
+
+int council_course_min_minutes(Db *pDb, int64_t iCouncil) {
+  return (int)council_setting(pDb, iCouncil, COUNCIL_COURSE_MIN_MINUTES);
+}
+
+/* ---- Settings that are text ---- */
+
+static const char *const azTextKey[COUNCIL_TEXT_N] = {
+    [COUNCIL_SIGNER_NAME] = "certificate_signer_name",
+    [COUNCIL_SIGNER_TITLE] = "certificate_signer_title",
+};
+
+const char *council_text(Db *pDb, Arena *pArena, int64_t iCouncil,
+                         CouncilText eText) {
+  (void)iCouncil; /* One value for the installation, for now */
+  const char *z =
+      db_text(pDb, pArena, "SELECT value FROM settings WHERE key = ?",
+              DB_T(azTextKey[eText]));
+  return z ? z : "";
+}
+
+int council_texts_save(Db *pDb, int64_t iCouncil, const CouncilText *aeText,
+                       const char *const *azValue, int n, int64_t iUser) {
+  (void)iCouncil;
+  if (db_begin(pDb) != DB_OK) return DB_ERROR;
+  int rc = DB_OK;
+  for (int i = 0; rc == DB_OK && i < n; i++) {
+    rc = db_exec(pDb,
+                 "INSERT INTO settings(key, value, updated_at, updated_by) "
+                 "VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = "
+                 "excluded.value, updated_at = excluded.updated_at, "
+                 "updated_by = excluded.updated_by, version = "
+                 "settings.version + 1",
+                 DB_T(azTextKey[aeText[i]]), DB_TE(azValue[i]), DB_I(db_now()),
+                 DB_IN(iUser));
+  }
+  if (rc != DB_OK) {
+    db_rollback(pDb);
+    return DB_ERROR;
+  }
+  return db_commit(pDb);
 }
 
 /* ---- Quorum rules (their own table, one row per council) ---- */

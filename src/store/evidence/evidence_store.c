@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "domain/plan_catalog.h"
+#include "store/courses/courses.h"
 #include "store/evidence/evidence_store.h"
 
 #include "store/council/council.h"
@@ -411,6 +412,8 @@ int evidence_compliance_feed(Db *pDb, Arena *pArena, int64_t iCouncil,
   if (rc == DB_OK) {
     rc = feed_rows(pDb, &f, EVIDENCE_SQL_SYSTEM_ACTA, iCouncil, feed_kind);
   }
+  /* Modules of a course: which course, and what the course proves. */
+  if (rc == DB_OK) rc = course_compliance_feed(pDb, pArena, iCouncil, f.a, f.n);
   if (rc != DB_OK) return DB_ERROR;
   *paAct = f.a ? f.a : arena_alloc(pArena, sizeof(ComplianceActivity));
   *pnAct = f.n;

@@ -9,6 +9,7 @@
 #include "domain/chile_time.h"
 #include "store/council/council.h"
 #include "store/meetings/meetings.h"
+#include "store/people/participants.h"
 
 static const DbMap expected_from_row_map =
     DB_MAP(MeetingExpected, "ittni", iMember, zName, zOrganization, bTitular,
@@ -34,48 +35,102 @@ static void attendance_fix(DbStmt *p, Arena *pArena, void *pRow) {
   attendance_parse(db_column_text(p, 4), &s->eStatus);
 }
 
-/* A member's name and organization, or a guest's as written. */
-static const DbMap attendance_map =
-    DB_MAP_FIX(MeetingAttendance, attendance_fix, "ittt-ti", iMember, zName,
-               zOrganization, zCommune, zReason, iSubstituteFor);
+/* A member's name and organization; a guest's are their participant's
+** (migration 0035), and rows of no participant keep what they were
+** written with. */
+static const DbMap attendance_map = DB_MAP_FIX(
+    MeetingAttendance, attendance_fix, "ittt-tiin", iMember, zName,
+    zOrganization, zCommune, zReason, iSubstituteFor, iParticipant, nMinutes);
 
 int meeting_attendance_list(Db *pDb, Arena *pArena, int64_t iActivity,
                             MeetingAttendance **paRow, int *pnRow) {
-  return db_list(pDb, pArena, &attendance_map, paRow, pnRow,
-                 "SELECT coalesce(a.member_id, 0), CASE WHEN a.member_id IS "
-                 "NULL THEN a.guest_name ELSE m.first_names || ' ' || "
-                 "m.last_names END, CASE WHEN a.member_id IS NULL THEN "
-                 "a.guest_organization ELSE coalesce(o.name, '') END, "
-                 "a.guest_commune, a.status, a.reason, "
-                 "coalesce(a.substitute_for, 0) FROM attendance a LEFT JOIN "
-                 "members m ON m.id = a.member_id LEFT JOIN organizations o ON "
-                 "o.id = m.organization_id WHERE a.activity_id = ? ORDER BY "
-                 "a.sort_order, a.id",
-                 DB_I(iActivity));
+  return db_list(
+      pDb, pArena, &attendance_map, paRow, pnRow,
+      "SELECT coalesce(a.member_id, 0), CASE WHEN a.member_id IS NULL THEN "
+      "coalesce(g.name, a.guest_name) ELSE m.first_names || ' ' || "
+      "m.last_names END, CASE WHEN a.member_id IS NULL THEN coalesce(go.name, "
+      "g.organization_name, a.guest_organization) ELSE coalesce(o.name, '') "
+      "END, coalesce(gc.name, a.guest_commune), a.status, a.reason, "
+      "coalesce(a.substitute_for, 0), coalesce(a.participant_id, 0), "
+      "coalesce(a.minutes, -1) FROM attendance a LEFT JOIN members m ON m.id "
+      "= a.member_id LEFT JOIN organizations o ON o.id = m.organization_id "
+      "LEFT JOIN participants g ON g.id = a.participant_id LEFT JOIN "
+      "organizations go ON go.id = g.organization_id LEFT JOIN "
+      "territory_communes gc ON gc.code = g.commune_code WHERE a.activity_id "
+      "= ? ORDER BY a.sort_order, a.id",
+      DB_I(iActivity));
 }
 
 static int insert_row(Db *pDb, int64_t iActivity, int64_t iUser,
-                      const AttendanceEntry *e, const char *zCommune,
-                      int64_t iSubstituteFor, int iOrder) {
+                      const AttendanceEntry *e, int64_t iParticipant,
+                      int64_t iSubstituteFor, int nMinutes, int iOrder) {
   int bGuest = e->iMemberId <= 0;
   return db_exec(
       pDb,
-      "INSERT INTO attendance(activity_id, member_id, guest_name, "
-      "guest_organization, guest_commune, status, reason, substitute_for, "
-      "sort_order, updated_at, updated_by) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "INSERT INTO attendance(activity_id, member_id, participant_id, "
+      "status, reason, substitute_for, minutes, sort_order, updated_at, "
+      "updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       DB_I(iActivity), DB_IN(bGuest ? 0 : e->iMemberId),
-      DB_TE(bGuest ? e->zName : NULL), DB_TE(bGuest ? e->zOrganization : NULL),
-      DB_TE(bGuest ? zCommune : NULL), DB_T(attendance_slug(e->eStatus)),
+      DB_IN(bGuest ? iParticipant : 0), DB_T(attendance_slug(e->eStatus)),
       DB_TE(e->eStatus == ATTENDANCE_JUSTIFICADO ? e->zReason : NULL),
-      DB_IN(bGuest ? 0 : iSubstituteFor), DB_I(iOrder), DB_I(db_now()),
+      DB_IN(bGuest ? 0 : iSubstituteFor),
+      nMinutes >= 0 ? DB_I(nMinutes) : DB_NULL, DB_I(iOrder), DB_I(db_now()),
       DB_IN(iUser));
+}
+
+/* The participant a guest entry is: its own id, or the council's
+** participant of that name and organization (added when there is none). */
+static int guest_participant(Db *pDb, Arena *pArena, int64_t iCouncil,
+                             int64_t iUser, const AttendanceEntry *e,
+                             const char *zCommune, int64_t *piPart) {
+  *piPart = 0;
+  if (e->iMemberId > 0) return DB_OK;
+  if (e->iParticipantId > 0) {
+    /* Only a participant of the activity's council. */
+    int64_t iFound = db_int(pDb, 0,
+                            "SELECT id FROM participants WHERE council_id = ? "
+                            "AND id = ?",
+                            DB_I(iCouncil), DB_I(e->iParticipantId));
+    if (!iFound) return DB_CONSTRAINT;
+    *piPart = iFound;
+    return DB_OK;
+  }
+  Participant want;
+  memset(&want, 0, sizeof(want));
+  want.zName = e->zName ? e->zName : "";
+  want.zRun = "";
+  want.zEmail = "";
+  want.zPhone = "";
+  want.zOrganization = e->zOrganization ? e->zOrganization : "";
+  want.iOrganization =
+      want.zOrganization[0]
+          ? people_org_find(pDb, iCouncil, NULL, want.zOrganization)
+          : 0;
+  /* The commune as written, when it names one of the territory. */
+  const char *zCode =
+      zCommune && zCommune[0]
+          ? db_text(pDb, pArena,
+                    "SELECT code FROM territory_communes WHERE code = ? OR "
+                    "lower(name) = lower(?) ORDER BY code",
+                    DB_T(zCommune), DB_T(zCommune))
+          : NULL;
+  want.zCommuneCode = zCode ? zCode : "";
+  return participant_resolve(pDb, pArena, iCouncil, iUser, &want, piPart, NULL);
 }
 
 int meeting_attendance_replace(Db *pDb, int64_t iActivity, int64_t iUser,
                                const AttendanceEntry *a, int n,
                                const char *const *azCommune,
                                const int64_t *aiSubstituteFor) {
+  return meeting_attendance_replace_timed(pDb, iActivity, iUser, a, n,
+                                          azCommune, aiSubstituteFor, NULL);
+}
+
+int meeting_attendance_replace_timed(Db *pDb, int64_t iActivity, int64_t iUser,
+                                     const AttendanceEntry *a, int n,
+                                     const char *const *azCommune,
+                                     const int64_t *aiSubstituteFor,
+                                     const int *aiMinutes) {
   int rc = db_begin(pDb);
   if (rc != DB_OK) return rc;
   /* An approved acta shows this list: it is fixed with it. Checked inside
@@ -88,19 +143,36 @@ int meeting_attendance_replace(Db *pDb, int64_t iActivity, int64_t iUser,
   /* The list's version first: on PostgreSQL the row lock also orders two
   ** saves of the same list, and a checked save (record_stamp_claim() in the
   ** caller's transaction) sees the version it claimed. */
-  rc = db_exec(pDb,
-               "UPDATE activities SET attendance_version = attendance_version "
-               "+ 1, attendance_updated_at = ?, attendance_updated_by = "
-               "CAST(? AS BIGINT) WHERE id = ?",
-               DB_I(db_now()), DB_IN(iUser), DB_I(iActivity));
+  int64_t iCouncil = 0;
+  rc = db_exec_id(pDb,
+                  "UPDATE activities SET attendance_version = "
+                  "attendance_version + 1, attendance_updated_at = ?, "
+                  "attendance_updated_by = CAST(? AS BIGINT) WHERE id = ? "
+                  "RETURNING council_id",
+                  &iCouncil, DB_I(db_now()), DB_IN(iUser), DB_I(iActivity));
+  if (rc == DB_DONE) rc = DB_ERROR;
+  /* Every guest is a participant: found or added before the rows go in. */
+  Arena *pArena = arena_new();
+  int64_t *aiPart = arena_alloc(pArena, sizeof(int64_t) * (size_t)(n + 1));
+  for (int i = 0; i < n && rc == DB_OK; i++) {
+    rc = guest_participant(pDb, pArena, iCouncil, iUser, &a[i],
+                           azCommune ? azCommune[i] : "", &aiPart[i]);
+  }
   if (rc == DB_OK) {
     rc = db_exec(pDb, "DELETE FROM attendance WHERE activity_id = ?",
                  DB_I(iActivity));
   }
   for (int i = 0; i < n && rc == DB_OK; i++) {
-    rc = insert_row(pDb, iActivity, iUser, &a[i], azCommune ? azCommune[i] : "",
-                    aiSubstituteFor ? aiSubstituteFor[i] : 0, i);
+    /* The same person listed twice as a guest (two spellings that fold
+    ** alike) is one row. */
+    int bSeen = 0;
+    for (int j = 0; j < i && aiPart[i]; j++) bSeen |= aiPart[j] == aiPart[i];
+    if (bSeen) continue;
+    rc = insert_row(pDb, iActivity, iUser, &a[i], aiPart[i],
+                    aiSubstituteFor ? aiSubstituteFor[i] : 0,
+                    aiMinutes ? aiMinutes[i] : -1, i);
   }
+  arena_free(pArena);
   if (rc != DB_OK) {
     db_rollback(pDb);
     return rc;

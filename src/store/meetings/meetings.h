@@ -35,6 +35,9 @@ typedef struct MeetingExpected {
 /* One stored attendance row. */
 typedef struct MeetingAttendance {
   int64_t iMember;           /* > 0: a member; 0: a guest */
+  int64_t iParticipant;      /* A guest: the participant they are (0: an
+                             ** unnamed row written before migration 0035) */
+  int nMinutes;              /* Connected to an online module, or -1 */
   const char *zName;         /* Member's or guest's name */
   const char *zOrganization; /* Guest's organization, or the member's */
   const char *zCommune;      /* Guest's commune as written, or "" */
@@ -67,6 +70,16 @@ int meeting_attendance_replace(Db *pDb, int64_t iActivity, int64_t iUser,
                                const AttendanceEntry *a, int n,
                                const char *const *azCommune,
                                const int64_t *aiSubstituteFor);
+/* The same, with the minutes each person was connected (aiMinutes[i] < 0
+** or aiMinutes NULL: not measured). A guest with no participant id is
+** found among the council's participants (name, organization) or added
+** (store/people/participants.h), so the same person is one across
+** activities. */
+int meeting_attendance_replace_timed(Db *pDb, int64_t iActivity,
+                                     int64_t iUser, const AttendanceEntry *a,
+                                     int n, const char *const *azCommune,
+                                     const int64_t *aiSubstituteFor,
+                                     const int *aiMinutes);
 
 /* What the attendance chart counts for a council: its members with their
 ** terms (by last names), the activities whose attendance is recorded and

@@ -87,8 +87,9 @@ static int save_line(Db *pDb, Arena *pArena, int64_t iVersion,
       "responsible, window_phrase, window_start, window_end, "
       "window_flagged, window_as_needed, target_count, target_kinds, "
       "target_exclude, meta, notes, window_reason, target_flagged, "
-      "target_reason, target_provinces, carried_over) VALUES (?, ?, ?, ?, "
-      "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      "target_reason, target_provinces, carried_over, target_modules) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+      "?) RETURNING id",
       &iLine, DB_I(iVersion), DB_I(pL->iNumber), DB_T(pL->zObjective),
       DB_T(pL->zActions), DB_T(pL->zResponsible), DB_T(pL->zWindowPhrase),
       DB_T(pL->window.zStart), DB_T(pL->window.zEnd), DB_I(pL->window.bFlagged),
@@ -99,7 +100,7 @@ static int save_line(Db *pDb, Arena *pArena, int64_t iVersion,
       DB_I(pL->target.bFlagged),
       DB_T(pL->target.bFlagged ? pL->target.zReason : ""),
       DB_T(plan_target_provinces_text(pArena, &pL->target)),
-      DB_TE(pL->zCarried));
+      DB_TE(pL->zCarried), DB_I(pL->target.bModules ? 1 : 0));
   for (int k = 0; rc == DB_OK && k < pL->nEvidence; k++) {
     rc = db_exec(pDb,
                  "INSERT INTO plan_line_evidence(line_id, sort_order, kind, "
@@ -342,7 +343,8 @@ static int load_lines(Db *pDb, Arena *pArena, int64_t iVersion, PlanDoc *pDoc) {
                "window_start, window_end, window_flagged, window_as_needed, "
                "target_count, target_kinds, target_exclude, id, meta, notes, "
                "window_reason, target_flagged, target_reason, "
-               "target_provinces, carried_over FROM plan_lines WHERE "
+               "target_provinces, carried_over, target_modules FROM plan_lines "
+               "WHERE "
                "version_id = ? ORDER BY number",
                DB_I(iVersion));
   if (!p) return DB_ERROR;
@@ -369,6 +371,7 @@ static int load_lines(Db *pDb, Arena *pArena, int64_t iVersion, PlanDoc *pDoc) {
     snprintf(pL->target.zReason, PLAN_REASON_SIZE, "%s", db_column_text(p, 17));
     plan_target_provinces_from_text(pArena, &pL->target, db_column_text(p, 18));
     pL->zCarried = arena_strdup(pArena, db_column_text(p, 19));
+    pL->target.bModules = (int)db_column_int64(p, 20);
     pL->aEvidence =
         arena_alloc(pArena, sizeof(PlanEvidence) * PLAN_EVIDENCE_MAX);
     pDoc->nLine++;

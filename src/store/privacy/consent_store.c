@@ -37,6 +37,12 @@ int consent_person_exists(Db *pDb, int64_t iCouncil, const char *zKind,
                   "= ?",
                   DB_I(iCouncil), DB_I(iPerson)) > 0;
   }
+  if (strcmp(zKind, "participant") == 0) {
+    return db_int(pDb, 0,
+                  "SELECT count(*) FROM participants WHERE council_id = ? AND "
+                  "id = ?",
+                  DB_I(iCouncil), DB_I(iPerson)) > 0;
+  }
   if (strcmp(zKind, "contact") == 0) {
     return db_int(pDb, 0,
                   "SELECT count(*) FROM directory_entries WHERE council_id = "

@@ -45,6 +45,47 @@ static json_t *rows_json(Db *pDb, const char *zTypes, const char *const *azKey,
 #define ROWS(pDb, zTypes, azKey, zSql, pRc, ...) \
   rows_json(pDb, zTypes, azKey, zSql, DB_ARGS_(__VA_ARGS__), pRc)
 
+/* What every person record has: consents, tagged evidence, their own
+** sensitive categories, and who changed their record (the audit log). */
+static int common_sections(Db *pDb, Arena *pArena, json_t *pDoc,
+                           int64_t iCouncil, const char *zKind, int64_t id) {
+  int rc = DB_OK;
+  json_t *pConsents = NULL, *pEvidence = NULL, *pSensitive = NULL;
+  if (consent_person_json(pDb, iCouncil, zKind, id, &pConsents, &pEvidence,
+                          &pSensitive) != DB_OK) {
+    rc = DB_ERROR;
+  }
+  json_object_set_new(pDoc, "consents", pConsents);
+  json_object_set_new(pDoc, "evidence", pEvidence);
+  /* Their own sensitive categories: this export is the officer's, for the
+  ** person themself (access and portability). */
+  json_object_set_new(pDoc, "sensitive", pSensitive);
+  /* Who changed their data: the audit log of their record (field names
+  ** only; who as their account's e-mail or the actor's label). */
+  static const char *const azChange[] = {"at", "user", "action", "fields"};
+  json_object_set_new(
+      pDoc, "changes",
+      ROWS(pDb, "dttt", azChange,
+           "SELECT a.at, COALESCE(u.email, a.actor), a.action, a.fields FROM "
+           "audit_log a LEFT JOIN users u ON u.id = a.user_id WHERE "
+           "a.object_kind = ? AND a.object_id = ? ORDER BY a.id",
+           &rc, DB_T(zKind),
+           DB_T(arena_printf(pArena, "%lld", (long long)id))));
+  return rc;
+}
+
+/* The mail sent to zEmail ("" none). */
+static json_t *mail_json(Db *pDb, const char *zEmail, int *pRc) {
+  static const char *const azMail[] = {"id",           "to",        "subject",
+                                       "state",        "created",   "sent",
+                                       "related_kind", "related_id"};
+  return ROWS(pDb, "itttddti", azMail,
+              "SELECT o.id, o.recipient, o.subject, o.state, o.created_at, "
+              "o.sent_at, o.related_kind, o.related_id FROM mail_outbox o "
+              "WHERE ? <> '' AND lower(o.recipient) = lower(?) ORDER BY o.id",
+              pRc, DB_T(zEmail), DB_T(zEmail));
+}
+
 int person_member_data(Db *pDb, Arena *pArena, int64_t iCouncil,
                        int64_t iMember, json_t **ppJson) {
   (void)pArena;
@@ -136,27 +177,79 @@ int person_member_data(Db *pDb, Arena *pArena, int64_t iCouncil,
            "id",
            &rc, DB_I(iCouncil), DB_I(iMember)));
 
-  json_t *pConsents = NULL, *pEvidence = NULL, *pSensitive = NULL;
-  if (consent_person_json(pDb, iCouncil, "member", iMember, &pConsents,
-                          &pEvidence, &pSensitive) != DB_OK) {
+  if (common_sections(pDb, pArena, pDoc, iCouncil, "member", iMember) !=
+      DB_OK) {
     rc = DB_ERROR;
   }
-  json_object_set_new(pDoc, "consents", pConsents);
-  json_object_set_new(pDoc, "evidence", pEvidence);
-  /* Their own sensitive categories: this export is the officer's, for the
-  ** person themself (access and portability). */
-  json_object_set_new(pDoc, "sensitive", pSensitive);
+  if (rc != DB_OK) {
+    json_decref(pDoc);
+    return rc;
+  }
+  *ppJson = pDoc;
+  return DB_OK;
+}
 
-  /* Who changed their data: the audit log of their record (field names
-  ** only; who as their account's e-mail or the actor's label). */
-  static const char *const azChange[] = {"at", "user", "action", "fields"};
+int person_participant_data(Db *pDb, Arena *pArena, int64_t iCouncil,
+                            int64_t iPart, json_t **ppJson) {
+  *ppJson = NULL;
+  int rc = DB_OK;
+  static const char *const azRecord[] = {
+      "id",           "name",    "run",        "email",     "phone",
+      "organization", "commune", "created_at", "updated_at"};
+  json_t *pRecord = ROWS(
+      pDb, "ittttttdd", azRecord,
+      "SELECT p.id, p.name, COALESCE(p.run, ''), p.email, p.phone, "
+      "COALESCE(o.name, p.organization_name), COALESCE(p.commune_code, ''), "
+      "p.created_at, p.updated_at FROM participants p LEFT JOIN "
+      "organizations o ON o.id = p.organization_id WHERE p.council_id = ? "
+      "AND p.id = ?",
+      &rc, DB_I(iCouncil), DB_I(iPart));
+  if (rc != DB_OK || json_array_size(pRecord) == 0) {
+    json_decref(pRecord);
+    return rc == DB_OK ? DB_DONE : rc;
+  }
+  json_t *pDoc = json_object();
+  json_object_set_new(pDoc, "kind", json_string("participant"));
+  json_object_set_new(pDoc, "id", json_integer(iPart));
+  json_t *pRec = json_array_get(pRecord, 0);
+  json_object_set(pDoc, "record", pRec);
+  const char *zEmail =
+      arena_strdup(pArena, json_string_value(json_object_get(pRec, "email")));
+  json_decref(pRecord);
+  static const char *const azAttendance[] = {
+      "activity_id", "activity", "kind", "start", "status", "minutes"};
   json_object_set_new(
-      pDoc, "changes",
-      ROWS(pDb, "dttt", azChange,
-           "SELECT a.at, COALESCE(u.email, a.actor), a.action, a.fields FROM "
-           "audit_log a LEFT JOIN users u ON u.id = a.user_id WHERE "
-           "a.object_kind = 'member' AND a.object_id = ? ORDER BY a.id",
-           &rc, DB_T(arena_printf(pArena, "%lld", (long long)iMember))));
+      pDoc, "attendance",
+      ROWS(pDb, "ittdti", azAttendance,
+           "SELECT a.id, a.title, a.kind, a.starts_at, t.status, t.minutes "
+           "FROM attendance t JOIN activities a ON a.id = t.activity_id WHERE "
+           "t.participant_id = ? AND a.council_id = ? ORDER BY a.starts_at, "
+           "a.id",
+           &rc, DB_I(iPart), DB_I(iCouncil)));
+  json_object_set_new(pDoc, "mail", mail_json(pDb, zEmail, &rc));
+  static const char *const azEnrol[] = {"course_id", "course", "consent_photos",
+                                        "source", "enrolled_at"};
+  json_object_set_new(
+      pDoc, "enrolments",
+      ROWS(pDb, "ititd", azEnrol,
+           "SELECT c.id, c.title, e.consent_photos, e.source, e.created_at "
+           "FROM enrolments e JOIN courses c ON c.id = e.course_id WHERE "
+           "e.participant_id = ? ORDER BY e.id",
+           &rc, DB_I(iPart)));
+  static const char *const azCert[] = {"code", "course", "name", "issued_on",
+                                       "revoked_at"};
+  json_object_set_new(
+      pDoc, "certificates",
+      ROWS(pDb, "ttttd", azCert,
+           "SELECT k.code, k.course_title, k.participant_name, k.issued_on, "
+           "k.revoked_at FROM certificates k JOIN enrolments e ON e.id = "
+           "k.enrolment_id WHERE e.participant_id = ? AND k.council_id = ? "
+           "ORDER BY k.id",
+           &rc, DB_I(iPart), DB_I(iCouncil)));
+  if (common_sections(pDb, pArena, pDoc, iCouncil, "participant", iPart) !=
+      DB_OK) {
+    rc = DB_ERROR;
+  }
   if (rc != DB_OK) {
     json_decref(pDoc);
     return rc;
@@ -245,6 +338,27 @@ int person_member_block(Db *pDb, int64_t iCouncil, int64_t iMember,
   return rc;
 }
 
+/* Mail to zEmail stays in the log as having been sent (or not), with
+** neither address, name nor content; pending messages are withdrawn. */
+static int forget_mail(Db *pDb, const char *z, int64_t iNow) {
+  if (!z || !*z) return DB_OK;
+  int rc = db_exec(pDb,
+                   "DELETE FROM mail_attachments WHERE mail_id IN (SELECT id "
+                   "FROM mail_outbox WHERE lower(recipient) = lower(?))",
+                   DB_T(z));
+  if (rc != DB_OK) return rc;
+  return db_exec(
+      pDb,
+      "UPDATE mail_outbox SET recipient = ?, recipient_name = '', "
+      "idempotency_key = 'supresion:' || CAST(id AS TEXT), body_text = "
+      "'(contenido eliminado: datos personales suprimidos)', body_html = "
+      "NULL, state = CASE WHEN state = 'pendiente' THEN 'fallido' ELSE "
+      "state END, last_error = CASE WHEN state = 'pendiente' THEN "
+      "'Retirado: los datos de la persona fueron suprimidos.' ELSE "
+      "last_error END, updated_at = ? WHERE lower(recipient) = lower(?)",
+      DB_T(PERSON_ERASED_NAME), DB_I(iNow), DB_T(z));
+}
+
 int person_member_erase(Db *pDb, int64_t iCouncil, int64_t iMember,
                         const char *zReason) {
   Arena *pArena = arena_new();
@@ -268,27 +382,7 @@ int person_member_erase(Db *pDb, int64_t iCouncil, int64_t iMember,
     rc = suppress(pDb, iCouncil, zUserEmail, "supresion");
   }
   for (int k = 0; k < 2 && rc == DB_OK; k++) {
-    const char *z = k == 0 ? zEmail : zUserEmail;
-    if (!z || !*z) continue;
-    /* Their messages stay in the log as having been sent (or not), with
-    ** neither address, name nor content; pending ones are withdrawn. */
-    rc =
-        db_exec(pDb,
-                "DELETE FROM mail_attachments WHERE mail_id IN (SELECT id FROM "
-                "mail_outbox WHERE lower(recipient) = lower(?))",
-                DB_T(z));
-    if (rc == DB_OK) {
-      rc = db_exec(
-          pDb,
-          "UPDATE mail_outbox SET recipient = ?, recipient_name = '', "
-          "idempotency_key = 'supresion:' || CAST(id AS TEXT), body_text = "
-          "'(contenido eliminado: datos personales suprimidos)', body_html = "
-          "NULL, state = CASE WHEN state = 'pendiente' THEN 'fallido' ELSE "
-          "state END, last_error = CASE WHEN state = 'pendiente' THEN "
-          "'Retirado: los datos de la persona fueron suprimidos.' ELSE "
-          "last_error END, updated_at = ? WHERE lower(recipient) = lower(?)",
-          DB_T(PERSON_ERASED_NAME), DB_I(iNow), DB_T(z));
-    }
+    rc = forget_mail(pDb, k == 0 ? zEmail : zUserEmail, iNow);
   }
   if (rc == DB_OK) {
     rc = db_exec(pDb,
@@ -354,6 +448,50 @@ int person_member_erase(Db *pDb, int64_t iCouncil, int64_t iMember,
                  "version = version + 1 WHERE id = ?",
                  DB_T("Persona"), DB_T("eliminada"), DB_T(zMark), DB_I(iNow),
                  DB_T(zReason), DB_I(iNow), DB_I(iNow), DB_I(iMember));
+  }
+  if (rc == DB_OK) {
+    rc = db_commit(pDb);
+  } else {
+    db_rollback(pDb);
+  }
+  arena_free(pArena);
+  return rc;
+}
+
+int person_participant_erase(Db *pDb, int64_t iCouncil, int64_t iPart) {
+  Arena *pArena = arena_new();
+  int rc = db_begin(pDb);
+  const char *zEmail =
+      rc == DB_OK ? db_text(pDb, pArena,
+                            "SELECT email FROM participants WHERE council_id "
+                            "= ? AND id = ?",
+                            DB_I(iCouncil), DB_I(iPart))
+                  : NULL;
+  if (rc == DB_OK && !zEmail) rc = DB_DONE;
+  int64_t iNow = db_now();
+  if (rc == DB_OK) rc = suppress(pDb, iCouncil, zEmail, "supresion");
+  if (rc == DB_OK) rc = forget_mail(pDb, zEmail, iNow);
+  if (rc == DB_OK && *zEmail) {
+    rc = db_exec(pDb,
+                 "UPDATE activity_invitations SET email = 'eliminado-' || "
+                 "CAST(id AS TEXT), name = ?, pickup_commune = NULL WHERE "
+                 "member_id IS NULL AND lower(email) = lower(?)",
+                 DB_T(PERSON_ERASED_NAME), DB_T(zEmail));
+  }
+  if (rc == DB_OK) {
+    rc = db_exec(pDb,
+                 "DELETE FROM sensitive_data WHERE person_kind = "
+                 "'participant' AND person_id = ?",
+                 DB_I(iPart));
+  }
+  if (rc == DB_OK) {
+    /* The row stays: attendance and enrolments count it; a certificate
+    ** keeps the name it was issued with. */
+    rc = db_exec(pDb,
+                 "UPDATE participants SET name = ?, run = NULL, email = '', "
+                 "phone = '', organization_name = '', commune_code = NULL, "
+                 "updated_at = ?, version = version + 1 WHERE id = ?",
+                 DB_T(PERSON_ERASED_NAME), DB_I(iNow), DB_I(iPart));
   }
   if (rc == DB_OK) {
     rc = db_commit(pDb);

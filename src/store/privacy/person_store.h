@@ -35,6 +35,19 @@ int person_member_data(Db *pDb, Arena *pArena, int64_t iCouncil,
 int person_member_erase(Db *pDb, int64_t iCouncil, int64_t iMember,
                         const char *zReason);
 
+/* The same for a participant (a person who is not a councillor: course
+** enrolments, guests, migration 0035): their record, attendance, mail,
+** enrolments, certificates, consents, tagged evidence, who changed their
+** data. DB_DONE when there is no such participant. */
+int person_participant_data(Db *pDb, Arena *pArena, int64_t iCouncil,
+                            int64_t iParticipant, json_t **ppJson);
+/* Erases a participant's personal data in place: «Persona eliminada», no
+** RUN, e-mail, phone, organization written or commune; mail to them
+** anonymized and withdrawn; their address suppressed. Attendance and
+** enrolments stay (counts), and an issued certificate keeps the name it
+** was issued with (its own copy). DB_OK, DB_DONE. */
+int person_participant_erase(Db *pDb, int64_t iCouncil, int64_t iParticipant);
+
 /* Objection/blocking: the member is left out of public pages and of mail
 ** (the suppression list), or back in. DB_OK, DB_DONE. */
 int person_member_block(Db *pDb, int64_t iCouncil, int64_t iMember, int bBlock);

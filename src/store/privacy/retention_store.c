@@ -38,12 +38,37 @@ int retention_run(Db *pDb, int64_t iCouncil, int64_t iNow, const char *zActor,
       db_query(pDb,
                "UPDATE attendance SET guest_name = ?, guest_organization = "
                "'', guest_commune = '' WHERE member_id IS NULL AND "
-               "guest_name <> ? AND activity_id IN (SELECT id FROM "
+               "guest_name <> '' AND guest_name <> ? AND activity_id IN "
+               "(SELECT id FROM "
                "activities WHERE council_id = ? AND ends_at < ?) RETURNING "
                "id",
                DB_T("Persona invitada"), DB_T("Persona invitada"),
                DB_I(iCouncil), DB_I(tGuest)),
       &c.nGuests);
+  /* Participants (guests, enrolled leaders) whose last activity or
+  ** enrolment is older than the limit: the row stays (attendance and
+  ** enrolments count it; a certificate keeps the name it was issued
+  ** with), without who they were or how to reach them. */
+  if (rc == DB_OK) {
+    rc = count_rows(
+        db_query(
+            pDb,
+            "UPDATE participants SET name = ?, run = NULL, email = '', phone "
+            "= '', organization_name = '', commune_code = NULL, updated_at = "
+            "? WHERE council_id = ? AND name <> ? AND name <> ? AND NOT "
+            "EXISTS (SELECT 1 FROM attendance t JOIN activities a ON a.id = "
+            "t.activity_id WHERE t.participant_id = participants.id AND "
+            "a.ends_at >= ?) AND NOT EXISTS (SELECT 1 FROM enrolments e "
+            "WHERE e.participant_id = participants.id AND e.created_at >= ?) "
+            "AND (created_at < ? OR EXISTS (SELECT 1 FROM attendance t WHERE "
+            "t.participant_id = participants.id) OR EXISTS (SELECT 1 FROM "
+            "enrolments e WHERE e.participant_id = participants.id)) "
+            "RETURNING id",
+            DB_T("Persona invitada"), DB_I(iNow), DB_I(iCouncil),
+            DB_T("Persona invitada"), DB_T(PERSON_ERASED_NAME), DB_I(tGuest),
+            DB_I(tGuest), DB_I(tGuest)),
+        &c.nGuests);
+  }
   if (rc == DB_OK) {
     rc = count_rows(
         db_query(pDb,
@@ -102,7 +127,7 @@ int retention_run(Db *pDb, int64_t iCouncil, int64_t iNow, const char *zActor,
     /* One entry per run, saying which kinds were touched (never whose). */
     char zFields[128] = "";
     snprintf(zFields, sizeof(zFields), "%s%s%s%s%s",
-             c.nGuests ? "attendance," : "",
+             c.nGuests ? "participants," : "",
              c.nInvitations ? "activity_invitations," : "",
              c.nMail ? "mail_outbox," : "", c.nSignins ? "login_attempts," : "",
              c.nRequests ? "privacy_requests," : "");

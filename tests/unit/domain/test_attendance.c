@@ -23,77 +23,94 @@ typedef struct EntryCase {
 
 static const EntryCase aCase[] = {
     {"members_and_a_guest_are_valid",
-     {{1, NULL, NULL, "presente", NULL, 0},
-      {2, NULL, NULL, "justificado", "Licencia médica", 0},
+     {{1, NULL, NULL, "presente", NULL, 0, 0},
+      {2, NULL, NULL, "justificado", "Licencia médica", 0, 0},
       {0, "Rosa Álvarez", "Junta de Vecinos Tierras Blancas", "presente", NULL,
-       0}},
+       0, 0}},
      3,
      ATTENDANCE_OK,
      0,
      NULL,
      NULL},
     {"unknown_status_is_refused",
-     {{1, NULL, NULL, "tarde", NULL, 0}},
+     {{1, NULL, NULL, "tarde", NULL, 0, 0}},
      1,
      ATTENDANCE_INVALID,
      0,
      "status",
      "Fila 1: el estado «tarde»"},
     {"missing_status_is_refused",
-     {{1, NULL, NULL, "presente", NULL, 0}, {2, NULL, NULL, NULL, NULL, 0}},
+     {{1, NULL, NULL, "presente", NULL, 0, 0},
+      {2, NULL, NULL, NULL, NULL, 0, 0}},
      2,
      ATTENDANCE_INVALID,
      1,
      "status",
      "Fila 2"},
     {"member_not_convened_is_refused",
-     {{99, NULL, NULL, "presente", NULL, 0}},
+     {{99, NULL, NULL, "presente", NULL, 0, 0}},
      1,
      ATTENDANCE_INVALID,
      0,
      "member_id",
      "no está convocado"},
     {"member_twice_is_refused",
-     {{3, NULL, NULL, "presente", NULL, 0},
-      {3, NULL, NULL, "ausente", NULL, 0}},
+     {{3, NULL, NULL, "presente", NULL, 0, 0},
+      {3, NULL, NULL, "ausente", NULL, 0, 0}},
      2,
      ATTENDANCE_INVALID,
      1,
      "member_id",
      "ya aparece en la fila 1"},
+    {"participant_twice_is_refused",
+     {{0, NULL, NULL, "presente", NULL, 0, 7},
+      {0, NULL, NULL, "ausente", NULL, 0, 7}},
+     2,
+     ATTENDANCE_INVALID,
+     1,
+     "enrolment_id",
+     "ya aparece en la fila 1"},
+    {"participants_need_no_name",
+     {{0, NULL, NULL, "presente", NULL, 0, 7},
+      {0, NULL, NULL, "ausente", NULL, 0, 8}},
+     2,
+     ATTENDANCE_OK,
+     0,
+     NULL,
+     NULL},
     {"negative_member_id_is_refused",
-     {{-3, NULL, NULL, "presente", NULL, 0}},
+     {{-3, NULL, NULL, "presente", NULL, 0, 0}},
      1,
      ATTENDANCE_INVALID,
      0,
      "member_id",
      "no es válido"},
     {"guest_without_name_is_refused",
-     {{0, "   ", "Serviu", "presente", NULL, 0}},
+     {{0, "   ", "Serviu", "presente", NULL, 0, 0}},
      1,
      ATTENDANCE_INVALID,
      0,
      "name",
      "escriba el nombre"},
     {"same_guest_twice_is_refused_whatever_the_spacing_and_case",
-     {{0, "Rosa  Álvarez", NULL, "presente", NULL, 0},
-      {0, " rosa ÁLVAREZ ", NULL, "presente", NULL, 0}},
+     {{0, "Rosa  Álvarez", NULL, "presente", NULL, 0, 0},
+      {0, " rosa ÁLVAREZ ", NULL, "presente", NULL, 0, 0}},
      2,
      ATTENDANCE_INVALID,
      1,
      "name",
      "ya aparece en la fila 1"},
     {"accented_capitals_match_their_lower_case",
-     {{0, "josé núñez", NULL, "presente", NULL, 0},
-      {0, "JOSÉ NÚÑEZ", NULL, "ausente", NULL, 0}},
+     {{0, "josé núñez", NULL, "presente", NULL, 0, 0},
+      {0, "JOSÉ NÚÑEZ", NULL, "ausente", NULL, 0, 0}},
      2,
      ATTENDANCE_INVALID,
      1,
      "name",
      "ya aparece"},
     {"different_guests_are_fine",
-     {{0, "Rosa Álvarez", NULL, "presente", NULL, 0},
-      {0, "Rosa Alvarado", NULL, "presente", NULL, 0}},
+     {{0, "Rosa Álvarez", NULL, "presente", NULL, 0, 0},
+      {0, "Rosa Alvarado", NULL, "presente", NULL, 0, 0}},
      2,
      ATTENDANCE_OK,
      0,
@@ -125,15 +142,15 @@ static void long_names_and_reasons_are_refused(void **state) {
   char zLong[ATTENDANCE_REASON_MAX + 2];
   memset(zLong, 'a', sizeof(zLong) - 1);
   zLong[sizeof(zLong) - 1] = 0;
-  AttendanceEntry a[] = {{0, zLong, NULL, "presente", NULL, 0}};
+  AttendanceEntry a[] = {{0, zLong, NULL, "presente", NULL, 0, 0}};
   AttendanceProblem p;
   assert_int_equal(attendance_validate(a, 1, NULL, 0, &p), ATTENDANCE_INVALID);
   assert_string_equal(p.zField, "name");
-  AttendanceEntry b[] = {{1, NULL, NULL, "justificado", zLong, 0}};
+  AttendanceEntry b[] = {{1, NULL, NULL, "justificado", zLong, 0, 0}};
   assert_int_equal(attendance_validate(b, 1, NULL, 0, &p), ATTENDANCE_INVALID);
   assert_string_equal(p.zField, "reason");
   /* Without a known list any positive id is accepted. */
-  AttendanceEntry c[] = {{12345, NULL, NULL, "ausente", NULL, 0}};
+  AttendanceEntry c[] = {{12345, NULL, NULL, "ausente", NULL, 0, 0}};
   assert_int_equal(attendance_validate(c, 1, NULL, 0, NULL), ATTENDANCE_OK);
   assert_int_equal(c[0].eStatus, ATTENDANCE_AUSENTE);
 }
@@ -141,10 +158,10 @@ static void long_names_and_reasons_are_refused(void **state) {
 static void entries_become_the_quorum_input(void **state) {
   (void)state;
   AttendanceEntry a[] = {
-      {1, NULL, NULL, "presente", NULL, 0},
-      {2, NULL, NULL, "justificado", "Viaje", 0},
-      {101, NULL, NULL, "presente", NULL, 0},
-      {0, "Invitada", NULL, "presente", NULL, 0},
+      {1, NULL, NULL, "presente", NULL, 0, 0},
+      {2, NULL, NULL, "justificado", "Viaje", 0, 0},
+      {101, NULL, NULL, "presente", NULL, 0, 0},
+      {0, "Invitada", NULL, "presente", NULL, 0, 0},
   };
   assert_int_equal(attendance_validate(a, 4, aiKnown, 5, NULL), ATTENDANCE_OK);
   QuorumPerson aPerson[] = {

@@ -587,13 +587,13 @@ static void each_province_must_have_a_verified_activity(void **state) {
   static const int aiLine10[] = {10};
   ComplianceActivity aAct[4] = {
       {1, "modulo_escuela", "Módulo 1", "2025-03-05", "04101", "La Serena",
-       "realizada", 1, aiLine10, 4, azModule},
+       "realizada", 1, aiLine10, 4, azModule, 0, NULL, 0},
       {2, "modulo_escuela", "Módulo 2", "2025-04-05", "04102", "Coquimbo",
-       "realizada", 1, aiLine10, 4, azModule},
+       "realizada", 1, aiLine10, 4, azModule, 0, NULL, 0},
       {3, "modulo_escuela", "Módulo 3", "2025-05-05", "04301", "Ovalle",
-       "realizada", 1, aiLine10, 4, azModule},
+       "realizada", 1, aiLine10, 4, azModule, 0, NULL, 0},
       {4, "modulo_escuela", "Módulo 4", "2025-06-05", "04201", "Illapel",
-       "realizada", 1, aiLine10, 4, azModule},
+       "realizada", 1, aiLine10, 4, azModule, 0, NULL, 0},
   };
   ComplianceOptions opt = {.zAsOf = "2025-06-20"};
   ComplianceResult res;
@@ -614,6 +614,93 @@ static void each_province_must_have_a_verified_activity(void **state) {
   p10 = compliance_line(&res, 10);
   assert_int_equal(p10->eState, COMPLIANCE_CUMPLIDA);
   assert_int_equal(p10->nMissing, 0);
+  arena_free(pArena);
+}
+
+/* A course's modules count once for a line whose target counts activities:
+** when every module is held with its attendance recorded; their evidence
+** counts together. A target of «N módulos» counts each module. */
+static void a_course_counts_once_unless_the_target_counts_modules(
+    void **state) {
+  (void)state;
+  Arena *pArena = arena_new();
+  PlanDoc *pDoc = plan_doc_copy(pArena, &g_plan);
+  static const char *const azFirst[] = {"programa_formacion", "convocatoria",
+                                        "asistencia", NULL};
+  static const char *const azOther[] = {"programa_formacion", "asistencia",
+                                        "fotografias", NULL};
+  static const int aiLine10[] = {10};
+  ComplianceActivity aAct[4];
+  for (int i = 0; i < 4; i++) {
+    aAct[i] = (ComplianceActivity){.iId = i + 1,
+                                   .zKind = "modulo_escuela",
+                                   .zTitle = "Módulo",
+                                   .zDate = "2025-04-05",
+                                   .zStatus = "realizada",
+                                   .nLine = 1,
+                                   .aiLine = aiLine10,
+                                   .nEvidence = 3,
+                                   .azEvidence = i ? azOther : azFirst,
+                                   .iCourse = 7,
+                                   .zCourse = "Escuela 2025",
+                                   .bAttendance = 1};
+  }
+  aAct[2].zStatus = "programada";
+  aAct[3].zStatus = "programada";
+  ComplianceOptions opt = {.zAsOf = "2025-04-30"};
+  ComplianceResult res;
+  const char *zErr;
+  assert_int_equal(compliance_compute(pArena, pDoc, aAct, 4, &opt, &res, &zErr),
+                   COMPLIANCE_OK);
+  const ComplianceLine *p10 = compliance_line(&res, 10);
+  /* Two modules of four held: no course yet, but under way. */
+  assert_int_equal(p10->nQualifying, 0);
+  assert_int_equal(p10->nVerified, 0);
+  assert_int_equal(p10->eState, COMPLIANCE_EN_CURSO);
+  assert_int_equal(p10->nCourse, 1);
+  assert_int_equal(p10->aCourse[0].nDone, 2);
+  int bSaid = 0;
+  for (int i = 0; i < p10->nMissing; i++)
+    bSaid |= strstr(p10->azMissing[i], "2 de 4 módulos") != NULL;
+  assert_true(bSaid);
+  /* All held, one without its attendance recorded: still not counted. */
+  aAct[2].zStatus = aAct[3].zStatus = "realizada";
+  aAct[3].bAttendance = 0;
+  compliance_compute(pArena, pDoc, aAct, 4, &opt, &res, &zErr);
+  assert_int_equal(compliance_line(&res, 10)->nVerified, 0);
+  /* With it: one course, verified by its modules' evidence together. */
+  aAct[3].bAttendance = 1;
+  compliance_compute(pArena, pDoc, aAct, 4, &opt, &res, &zErr);
+  p10 = compliance_line(&res, 10);
+  assert_int_equal(p10->nQualifying, 1);
+  assert_int_equal(p10->nVerified, 1);
+  assert_int_equal(p10->eState, COMPLIANCE_CUMPLIDA);
+  /* «4 módulos»: each module counts on its own, with its own evidence. */
+  PlanTarget *pT = &plan_doc_line(pDoc, 10)->target;
+  pT->nCount = 4;
+  pT->bModules = 1;
+  compliance_compute(pArena, pDoc, aAct, 4, &opt, &res, &zErr);
+  p10 = compliance_line(&res, 10);
+  assert_int_equal(p10->nCourse, 0);
+  assert_int_equal(p10->nQualifying, 4);
+  assert_int_equal(p10->nVerified, 0); /* None has all four kinds alone */
+  /* Modules held after the line's dates do not count for it, and the
+  ** sentence says why (a course of this year on last year's line). */
+  pT->nCount = 1;
+  pT->bModules = 0;
+  aAct[0].zDate = aAct[1].zDate = "2025-07-10";
+  opt.zAsOf = "2025-07-31";
+  compliance_compute(pArena, pDoc, aAct, 4, &opt, &res, &zErr);
+  p10 = compliance_line(&res, 10);
+  assert_int_equal(p10->aCourse[0].nDone, 2);
+  assert_int_equal(p10->aCourse[0].nOutside, 2);
+  bSaid = 0;
+  for (int i = 0; i < p10->nMissing; i++) {
+    bSaid |= strstr(p10->azMissing[i],
+                    "2 de 4 módulos realizados con su asistencia registrada "
+                    "(2 realizados fuera de las fechas de la línea).") != NULL;
+  }
+  assert_true(bSaid);
   arena_free(pArena);
 }
 
@@ -834,6 +921,7 @@ int main(void) {
       cmocka_unit_test(the_issue_sentence_reads_exactly_for_a_shorter_window),
       cmocka_unit_test(options_name_communes_and_place_lines_under_objectives),
       cmocka_unit_test(each_province_must_have_a_verified_activity),
+      cmocka_unit_test(a_course_counts_once_unless_the_target_counts_modules),
       cmocka_unit_test(lines_belong_to_the_general_objective_they_quote),
       cmocka_unit_test(rollups_count_lines_per_objective_and_for_the_plan),
       cmocka_unit_test(

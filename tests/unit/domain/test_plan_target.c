@@ -232,6 +232,33 @@ static void a_target_describes_its_places_by_name(void **state) {
   arena_free(pArena);
 }
 
+/* «N módulos» counts a course's modules one by one; «una Escuela» counts
+** the course. */
+static void a_target_of_modules_counts_them_one_by_one(void **state) {
+  (void)state;
+  Arena *pArena = arena_new();
+  PlanTarget t;
+  plan_target_suggest("Realizar 4 módulos de la Escuela de Dirigentes", NULL,
+                      NULL, NULL, &t);
+  assert_int_equal(t.nCount, 4);
+  assert_true(t.bModules);
+  assert_string_equal(plan_target_kinds_text(pArena, &t), "modulo_escuela");
+  assert_non_null(strstr(plan_target_describe(pArena, &t), "4 módulos"));
+  plan_target_suggest("Al menos seis clases de formación", NULL, NULL, NULL,
+                      &t);
+  assert_true(t.bModules);
+  plan_target_suggest(
+      "Realizar Escuela de Dirigentes, con distintos módulos, "
+      "de manera On Line",
+      NULL, NULL, NULL, &t);
+  assert_int_equal(t.nCount, 1);
+  assert_false(t.bModules);
+  PlanTarget u = t;
+  u.bModules = 1;
+  assert_false(plan_target_equal(&t, &u));
+  arena_free(pArena);
+}
+
 /* «Sesiones mensuales» without a count: one a month of the line's dates,
 ** flagged with the count it guessed and the dates it used. */
 static void a_frequency_counts_the_months_of_the_line(void **state) {
@@ -279,6 +306,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(actions_and_meta_give_the_target),
       cmocka_unit_test(a_target_describes_its_places_by_name),
+      cmocka_unit_test(a_target_of_modules_counts_them_one_by_one),
       cmocka_unit_test(a_frequency_counts_the_months_of_the_line),
       cmocka_unit_test(targets_compare_regardless_of_kind_order),
   };

@@ -32,19 +32,19 @@ static const int aiLine8[] = {8};
 ** line 8's one meeting is complete. */
 static ComplianceActivity aAct[] = {
     {1, "sesion_ordinaria", "Primera sesión", "2024-04-10", "04101",
-     "La Serena", "realizada", 1, aiLine4, 4, azFull},
+     "La Serena", "realizada", 1, aiLine4, 4, azFull, 0, NULL, 0},
     {2, "sesion_ordinaria", "Segunda sesión", "2024-07-10", "04101",
-     "La Serena", "realizada", 1, aiLine4, 4, azFull},
+     "La Serena", "realizada", 1, aiLine4, 4, azFull, 0, NULL, 0},
     {3, "sesion_ordinaria", "Tercera sesión", "2024-10-09", "04101",
-     "La Serena", "realizada", 1, aiLine4, 4, azFull},
+     "La Serena", "realizada", 1, aiLine4, 4, azFull, 0, NULL, 0},
     {4, "sesion_ordinaria", "Cuarta sesión", "2025-01-15", "04101", "La Serena",
-     "realizada", 1, aiLine4, 4, azFull},
+     "realizada", 1, aiLine4, 4, azFull, 0, NULL, 0},
     {5, "sesion_ordinaria", "Sesión en Ovalle", "2025-03-12", "04301", "Ovalle",
-     "realizada", 2, aiLine49, 3, azFull},
+     "realizada", 2, aiLine49, 3, azFull, 0, NULL, 0},
     {6, "capacitacion", "Capacitación PEH", "2025-01-20", "04101", "La Serena",
-     "realizada", 1, aiLine2, 4, azFull},
+     "realizada", 1, aiLine2, 4, azFull, 0, NULL, 0},
     {7, "reunion_autoridades", "Reunión con la Delegación", "2025-02-10",
-     "04102", "Coquimbo", "realizada", 1, aiLine8, 4, azFull},
+     "04102", "Coquimbo", "realizada", 1, aiLine8, 4, azFull, 0, NULL, 0},
 };
 
 static const char *pdf_text(Arena *pArena, const ExportTable *pTable,
