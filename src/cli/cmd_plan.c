@@ -28,6 +28,7 @@
 #include "import/plan_document.h"
 #include "store/plan/plan_store.h"
 #include "util/embedded.h"
+#include "util/text.h"
 
 #define PLAN_CLI_AUTHOR "línea de comandos (cosoc import-plan)"
 #define DEMO_PLAN_FILE "plan-anual-cosoc-minvu-serviu-coquimbo-2024-2025.txt"
@@ -111,33 +112,47 @@ static const char *flags_text(Arena *pArena, const PlanDoc *pDoc) {
               : "");
 }
 
+/* z for the terminal (text_for_terminal()): the document's words, and what
+** is made of them, may carry control sequences (a C1 CSI in a .docx cell
+** or a text line) that the terminal would obey. */
+static const char *tty(Arena *pArena, const char *z) {
+  return text_for_terminal(pArena, z);
+}
+
 /* Every line as understood, with each guess and unknown, to stderr: what
-** the officer checks before approving. */
+** the officer checks before approving. Each piece of the document goes
+** through tty(). */
 static void print_review(Arena *pArena, const PlanDoc *pDoc) {
-  fprintf(stderr, "Así se entendió el plan «%s» (%s al %s):\n", pDoc->zTitle,
-          pDoc->zPeriodStart, pDoc->zPeriodEnd);
+  fprintf(stderr, "Así se entendió el plan «%s» (%s al %s):\n",
+          tty(pArena, pDoc->zTitle), tty(pArena, pDoc->zPeriodStart),
+          tty(pArena, pDoc->zPeriodEnd));
   for (int i = 0; i < pDoc->nLine; i++) {
     const PlanLine *pL = &pDoc->aLine[i];
     fprintf(stderr, "Línea %d%s%s%s\n", pL->iNumber, pL->zWhere ? " (" : "",
-            pL->zWhere ? pL->zWhere : "", pL->zWhere ? ")" : "");
-    fprintf(stderr, "  Fechas: «%s» → %s al %s%s\n", pL->zWindowPhrase,
-            pL->window.zStart, pL->window.zEnd,
+            pL->zWhere ? tty(pArena, pL->zWhere) : "", pL->zWhere ? ")" : "");
+    fprintf(stderr, "  Fechas: «%s» → %s al %s%s\n",
+            tty(pArena, pL->zWindowPhrase), tty(pArena, pL->window.zStart),
+            tty(pArena, pL->window.zEnd),
             pL->window.bAsNeeded ? " (según se vayan agendando)" : "");
     if (pL->window.bFlagged)
-      fprintf(stderr, "    POR REVISAR: %s\n", pL->window.zReason);
-    fprintf(stderr, "  Meta: %s\n", plan_target_describe(pArena, &pL->target));
+      fprintf(stderr, "    POR REVISAR: %s\n", tty(pArena, pL->window.zReason));
+    fprintf(stderr, "  Meta: %s\n",
+            tty(pArena, plan_target_describe(pArena, &pL->target)));
     if (pL->target.bFlagged)
-      fprintf(stderr, "    POR REVISAR: %s\n", pL->target.zReason);
+      fprintf(stderr, "    POR REVISAR: %s\n", tty(pArena, pL->target.zReason));
     for (int k = 0; k < pL->nEvidence; k++) {
       const PlanEvidence *e = &pL->aEvidence[k];
-      fprintf(stderr, "  Verificador: «%s» → %s (%s)\n", e->zLabel, e->zKind,
+      fprintf(stderr, "  Verificador: «%s» → %s (%s)\n", tty(pArena, e->zLabel),
+              tty(pArena, e->zKind),
               plan_evidence_is_standard(e->zKind) ? "habitual"
                                                   : "propio del consejo");
-      if (e->bFlagged) fprintf(stderr, "    POR REVISAR: %s\n", e->zReason);
+      if (e->bFlagged)
+        fprintf(stderr, "    POR REVISAR: %s\n", tty(pArena, e->zReason));
     }
     if (pL->nEvidence == 0)
       fprintf(stderr, "  Verificadores: ninguno (POR REVISAR)\n");
-    if (pL->zNotes && *pL->zNotes) fprintf(stderr, "  Notas: %s\n", pL->zNotes);
+    if (pL->zNotes && *pL->zNotes)
+      fprintf(stderr, "  Notas: %s\n", tty(pArena, pL->zNotes));
   }
 }
 
@@ -190,8 +205,8 @@ int cmd_import_plan(int argc, char **argv) {
   const char *zErr = NULL;
   if (plan_document_read(pArena, zData, nData, &src, &zErr) != 0 ||
       plan_import_source(pArena, &src, NULL, &doc, &zErr) != PLAN_IMPORT_OK) {
-    fprintf(stderr, "cosoc import-plan: %s no se importó. %s\n", azPos[0],
-            zErr);
+    fprintf(stderr, "cosoc import-plan: %s no se importó. %s\n",
+            tty(pArena, azPos[0]), tty(pArena, zErr));
     arena_free(pArena);
     return CLI_FAIL;
   }
@@ -220,21 +235,21 @@ int cmd_import_plan(int argc, char **argv) {
     }
   }
   if (rc == DB_ERROR || rc == PLAN_REFUSED) {
-    fprintf(stderr, "cosoc import-plan: %s no se importó: %s\n", azPos[0],
-            zErr ? zErr : db_errmsg(pDb));
+    fprintf(stderr, "cosoc import-plan: %s no se importó: %s\n",
+            tty(pArena, azPos[0]), tty(pArena, zErr ? zErr : db_errmsg(pDb)));
   } else if (rc == PLAN_UNCHANGED) {
     printf(
         "Sin cambios: el plan «%s» del consejo %lld ya está así en la "
         "versión %d%s.\n",
-        doc.zTitle, (long long)iUsed, iNumber,
+        tty(pArena, doc.zTitle), (long long)iUsed, iNumber,
         bApproved ? ", que queda aprobada" : "");
     iExit = CLI_OK;
   } else {
     printf(
         "Plan importado%s: «%s», versión %d del consejo %lld (%d objetivos, "
         "%d líneas%s%s)%s\n",
-        bApproved ? " y aprobado" : "", doc.zTitle, iNumber, (long long)iUsed,
-        doc.nObjective, doc.nLine,
+        bApproved ? " y aprobado" : "", tty(pArena, doc.zTitle), iNumber,
+        (long long)iUsed, doc.nObjective, doc.nLine,
         iNumber > 1 ? arena_printf(pArena, ", %d cambio%s", nChanges,
                                    nChanges == 1 ? "" : "s")
                     : "",
@@ -290,7 +305,7 @@ static int plan_approve(int argc, char **argv) {
   int iExit = CLI_FAIL;
   if (plan_store_import_council(pDb, pArena, iCouncil, &iUsed, &zErr) !=
       DB_OK) {
-    fprintf(stderr, "cosoc plan approve: %s\n", zErr);
+    fprintf(stderr, "cosoc plan approve: %s\n", tty(pArena, zErr));
   } else if (!iUsed) {
     fprintf(stderr, "cosoc plan approve: todavía no hay consejos\n");
   } else if ((rc = plan_store_approve(pDb, iUsed, (int)iNumber, 0)) ==

@@ -12,6 +12,7 @@
 
 #include "cli/cli.h"
 #include "store/plan/plan_store.h"
+#include "util/text.h"
 
 int plan_next_cmd(int argc, char **argv) {
   const char *zDb = NULL, *zCouncil = NULL, *zOnly = NULL, *zAsOf = NULL;
@@ -46,12 +47,13 @@ int plan_next_cmd(int argc, char **argv) {
   } else if (plan_store_import_council(pDb, pArena, iAsked, &iCouncil, &zErr) !=
                  DB_OK ||
              !iCouncil) {
+    /* The message may name councils, whose names come from documents. */
     fprintf(stderr, "cosoc plan next: %s\n",
-            zErr ? zErr : "todavía no hay consejos");
+            text_for_terminal(pArena, zErr ? zErr : "todavía no hay consejos"));
   } else if (plan_store_next(pDb, pArena, iCouncil, zAsOf, zOnly != NULL, 0,
                              "línea de comandos (cosoc plan next)", &iNumber,
                              &zErr) != DB_OK) {
-    fprintf(stderr, "cosoc plan next: %s\n", zErr);
+    fprintf(stderr, "cosoc plan next: %s\n", text_for_terminal(pArena, zErr));
   } else {
     printf("Plan siguiente creado: versión %d del consejo %lld (borrador).\n",
            iNumber, (long long)iCouncil);

@@ -90,6 +90,7 @@ int cmd_serve(int argc, char **argv) {
   const char *zMailLease = "300";
   const char *zImageSeconds = "20";
   const char *zPublicUrl = NULL, *zHeaderTimeout = "30";
+  const char *zBodyMinRate = "500";
   const CliOption aOpt[] = {
       {"listen", "COSOC_LISTEN", 0, "dirección y puerto (127.0.0.1:8080)",
        &zListen},
@@ -110,6 +111,12 @@ int cmd_serve(int argc, char **argv) {
        "se abre la conexión o sale la respuesta anterior; un cliente que "
        "los envía de a poco se corta al cumplirse (30)",
        &zHeaderTimeout},
+      {"body-min-rate", "COSOC_BODY_MIN_RATE", 0,
+       "bytes por segundo que debe promediar el cuerpo de una solicitud "
+       "(un formulario, una subida) pasados los segundos de "
+       "--header-timeout desde sus encabezados; uno que llega más lento se "
+       "corta (500; 0: sin límite)",
+       &zBodyMinRate},
       {"public-url", "COSOC_PUBLIC_URL", 0,
        "dirección pública del sitio (https://cosoc.ejemplo.cl): base de los "
        "enlaces de correos y calendarios; sin ella, la de --listen",
@@ -172,6 +179,10 @@ int cmd_serve(int argc, char **argv) {
       !(cfg.nTimeoutSeconds = option_count("timeout", zTimeout)) ||
       !(cfg.nHeaderTimeoutSeconds =
             option_count("header-timeout", zHeaderTimeout))) {
+    return CLI_USAGE;
+  }
+  if (!(zBodyMinRate[0] == '0' && zBodyMinRate[1] == 0) &&
+      !(cfg.nBodyMinRate = option_count("body-min-rate", zBodyMinRate))) {
     return CLI_USAGE;
   }
   unsigned nImageSeconds = option_count("image-seconds", zImageSeconds);

@@ -23,6 +23,8 @@ const char *request_path(Request *r) { return r->zPath; }
 int request_is_post(Request *r) { return r->eMethod == METHOD_POST; }
 const User *request_user(Request *r) { return r->bSignedIn ? &r->user : NULL; }
 const char *request_client_address(Request *r) { return r->zAddress; }
+
+int request_by_token(Request *r) { return r->bBearer; }
 const char *request_public_url(Request *r) {
   return r->pCfg && r->pCfg->zPublicUrl ? r->pCfg->zPublicUrl
                                         : "http://localhost";
@@ -156,10 +158,13 @@ void response_cookie(Request *r, const char *zName, const char *zValue,
   response_header(r, "Set-Cookie", buf_str(&b));
 }
 
-/* Closes a file answer that is being replaced or will not be sent. */
+/* Closes a file answer, and releases shared bytes, that are being replaced
+** or will not be sent. */
 void request_drop_body_fd(Request *r) {
   if (r->bBodyFd) close(r->iBodyFd);
   r->bBodyFd = 0;
+  shared_bytes_release(r->pShared);
+  r->pShared = NULL;
 }
 
 static void respond_set(Request *r, int iStatus, const char *zType,
@@ -212,6 +217,12 @@ void respond_fd(Request *r, int iStatus, const char *zContentType, int fd,
   r->bBodyFd = 1;
   r->iBodyFd = fd;
   r->nBodyFd = nSize;
+}
+
+void respond_shared(Request *r, int iStatus, const char *zContentType,
+                    SharedBytes *pBytes) {
+  respond_set(r, iStatus, arena_strdup(r->pArena, zContentType), "", 0);
+  r->pShared = pBytes;
 }
 
 void respond_redirect(Request *r, const char *zLocation) {

@@ -21,6 +21,7 @@
 #include "domain/user.h"
 #include "render/html.h"
 #include "util/arena.h"
+#include "util/shared_bytes.h"
 
 /* Methods a route accepts (a bit set). GET also answers HEAD. */
 #define METHOD_GET 0x01
@@ -47,6 +48,9 @@ const char *request_method(Request *r);
 const char *request_path(Request *r);
 int request_is_post(Request *r);
 const User *request_user(Request *r); /* NULL when anonymous */
+/* 1 when the user came with an API token (Authorization: Bearer), which
+** needs no CSRF token, rather than a session cookie. */
+int request_by_token(Request *r);
 int request_is_api(Request *r);       /* Path under /api/ */
 const char *request_client_address(Request *r);
 /* The site's public base URL ("https://cosoc.example.cl", no trailing
@@ -106,6 +110,12 @@ void respond_bytes(Request *r, int iStatus, const char *zContentType,
 ** file, such as the evidence ZIP, which then never sit in memory). */
 void respond_fd(Request *r, int iStatus, const char *zContentType, int fd,
                 uint64_t nSize);
+/* Answers with bytes held once for every answer that sends them
+** (util/shared_bytes.h: a large file many download at once, or slowly),
+** taking over the caller's reference: released when they are sent or the
+** answer is replaced or abandoned. */
+void respond_shared(Request *r, int iStatus, const char *zContentType,
+                    SharedBytes *pBytes);
 /* 303 See Other to a local path. */
 void respond_redirect(Request *r, const char *zLocation);
 /* The Spanish error page for iStatus (or JSON for API paths); zMessage

@@ -7,8 +7,9 @@
 **
 ** The rules:
 **  - everything must be valid UTF-8 without NUL bytes;
-**  - the path, the query, field names and file names: no control
-**    characters at all;
+**  - the path, field names and file names: no control characters at
+**    all, and no bidi controls (which make «foto<U+202E>gpj.exe» read
+**    «fotoexe.jpg»); the query: no control characters;
 **  - form values and JSON strings: no control characters but tab and line
 **    breaks; form values get their CRLF (what browsers send for a textarea)
 **    and lone CR made LF here, once.
@@ -30,9 +31,10 @@ typedef struct TextFault {
 } TextFault;
 
 /* 1 when the NUL-terminated z is a valid "name-like" text: UTF-8 with no
-** control character. */
+** control character and no bidi control. */
 static int is_clean_line(const char *z) {
-  return text_utf8_valid(z, strlen(z)) && !text_first_control(z, NULL);
+  return text_utf8_valid(z, strlen(z)) && !text_first_control(z, NULL) &&
+         !text_first_bidi_control(z);
 }
 
 static void fault(TextFault *pF, int iStatus, const char *zField) {
@@ -88,7 +90,8 @@ static void check_fields(Request *r, TextFault *pF) {
       /* A file: its name is text, its bytes are not. */
       if (!text_utf8_valid(p->zFilename, strlen(p->zFilename))) {
         fault(pF, 400, p->zName);
-      } else if (text_first_control(p->zFilename, NULL)) {
+      } else if (text_first_control(p->zFilename, NULL) ||
+                 text_first_bidi_control(p->zFilename)) {
         fault(pF, 422, p->zName);
       }
       continue;

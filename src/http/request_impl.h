@@ -50,6 +50,9 @@ struct Request {
   size_t nBodySeen;               /* Bytes of body received */
   size_t nBodyMax;                /* Limit from the route */
   int bTooLarge;                  /* Body exceeded nBodyMax */
+  int bAdmitted;                  /* Authenticated, from the headers */
+  int bDenied;                    /* The route refuses this sender: its
+                                  ** body is dropped unread */
   int bBadBody;                   /* Body could not be parsed */
 
   User user;                      /* Valid when bSignedIn */
@@ -67,14 +70,16 @@ struct Request {
   const char *zContentType;
   const void *pBody;              /* Response body (arena) */
   size_t nBody;
+  SharedBytes *pShared;           /* The body is these shared bytes instead
+                                  ** (one reference, until handed over) */
   int bBodyFd;                    /* The body is the file iBodyFd instead */
   int iBodyFd;                    /* Owned until handed to libmicrohttpd */
   uint64_t nBodyFd;
   HeaderLine *pHeaders;           /* Extra response headers */
 };
 
-/* Closes the file of a respond_fd() answer not handed to libmicrohttpd
-** (request.c). */
+/* Closes the file of a respond_fd() answer, and releases the bytes of a
+** respond_shared() one, not handed to libmicrohttpd (request.c). */
 void request_drop_body_fd(Request *r);
 
 /* Checks the text a request carries (request_check.c): 0 when it may go

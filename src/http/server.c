@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <time.h>
@@ -91,10 +92,13 @@ static void forwarded_address(struct MHD_Connection *pConn, char *zAddr,
   if (n == 0 || n >= sizeof(zCand)) return;
   memcpy(zCand, zLast, n);
   zCand[n] = 0;
+  /* Written back in the one canonical form (inet_ntop), so that an address
+  ** spelled two ways is one address. */
   unsigned char aBin[sizeof(struct in6_addr)];
-  if (inet_pton(AF_INET, zCand, aBin) == 1 ||
-      inet_pton(AF_INET6, zCand, aBin) == 1) {
-    snprintf(zAddr, nAddr, "%s", zCand);
+  if (inet_pton(AF_INET, zCand, aBin) == 1) {
+    inet_ntop(AF_INET, aBin, zAddr, (socklen_t)nAddr);
+  } else if (inet_pton(AF_INET6, zCand, aBin) == 1) {
+    inet_ntop(AF_INET6, aBin, zAddr, (socklen_t)nAddr);
   }
 }
 
@@ -173,6 +177,54 @@ static enum MHD_Result on_post_field(void *pCls, enum MHD_ValueKind eKind,
   return MHD_YES;
 }
 
+/* ---- Authentication and the central checks ---- */
+
+static void authenticate(Request *r) {
+  const char *zAuth = request_header(r, MHD_HTTP_HEADER_AUTHORIZATION);
+  if (zAuth && strncmp(zAuth, "Bearer ", 7) == 0) {
+    if (g_pCfg->pAuth->xToken(r->pDb, r->pArena, zAuth + 7, &r->user) ==
+        DB_OK) {
+      r->bSignedIn = 1;
+      r->bBearer = 1;
+    }
+    return; /* A bad token is not silently replaced by the cookie */
+  }
+  const char *zCookie =
+      MHD_lookup_connection_value(r->pConn, MHD_COOKIE_KIND, COOKIE_SESSION);
+  if (zCookie && g_pCfg->pAuth->xSession(r->pDb, r->pArena, zCookie, &r->user,
+                                         &r->iSession) == DB_OK) {
+    r->bSignedIn = 1;
+    r->zSessionToken = arena_strdup(r->pArena, zCookie);
+  }
+}
+
+/* Who sends the request, from its headers, and whether the route takes
+** them, before any of the body is read: a body the route would refuse is
+** dropped unread, never kept. (Bodies used to be read whole first: an
+** upload route takes 100 MB, so anonymous senders made the server hold
+** that much per connection.) Without a database it is left to the
+** dispatch, which answers 503. Called again at the dispatch when a body
+** came, so that what happened to the account meanwhile counts. */
+static void request_admit(Request *r) {
+  r->pDb = thread_db();
+  if (!r->pDb || !r->pRoute) return;
+  memset(&r->user, 0, sizeof(r->user));
+  r->bSignedIn = r->bBearer = 0;
+  r->iSession = 0;
+  r->zSessionToken = NULL;
+  authenticate(r);
+  r->bAdmitted = 1;
+  int mRole = r->bSignedIn ? r->user.mRole : ROLE_ANONYMOUS;
+  r->bDenied = !(route_roles(r->pRoute, r->eMethod) & mRole);
+}
+
+/* Whether the client waits for «100 Continue» before sending its body. */
+static int expects_continue(struct MHD_Connection *pConn) {
+  const char *z = MHD_lookup_connection_value(pConn, MHD_HEADER_KIND,
+                                              MHD_HTTP_HEADER_EXPECT);
+  return z && strcasecmp(z, "100-continue") == 0;
+}
+
 /* First call: set up the Request, match the route, prepare the body. */
 static Request *request_begin(struct MHD_Connection *pConn, const char *zUrl,
                               const char *zMethod) {
@@ -209,7 +261,8 @@ static Request *request_begin(struct MHD_Connection *pConn, const char *zUrl,
   if (zLength && strtoull(zLength, NULL, 10) > r->nBodyMax) {
     r->bTooLarge = 1; /* Answered with 413 once the body is skipped */
   }
-  if (r->pRoute && r->eMethod == METHOD_POST && !r->bTooLarge) {
+  request_admit(r);
+  if (r->pRoute && r->eMethod == METHOD_POST && !r->bTooLarge && !r->bDenied) {
     /* NULL for bodies that are not forms (JSON): those are collected raw. */
     r->pPost =
         MHD_create_post_processor(pConn, POST_BUFFER_SIZE, on_post_field, r);
@@ -220,6 +273,7 @@ static Request *request_begin(struct MHD_Connection *pConn, const char *zUrl,
 
 static void request_consume(Request *r, const char *pData, size_t nData) {
   r->nBodySeen += nData;
+  if (r->bDenied) return; /* Answered 401 or 403 once the body is skipped */
   if (r->bTooLarge || r->nBodySeen > r->nBodyMax) {
     r->bTooLarge = 1; /* Keep reading (and dropping) to answer cleanly */
     return;
@@ -228,27 +282,6 @@ static void request_consume(Request *r, const char *pData, size_t nData) {
     if (MHD_post_process(r->pPost, pData, nData) != MHD_YES) r->bBadBody = 1;
   } else {
     buf_append(&r->body, pData, nData);
-  }
-}
-
-/* ---- Authentication and the central checks ---- */
-
-static void authenticate(Request *r) {
-  const char *zAuth = request_header(r, MHD_HTTP_HEADER_AUTHORIZATION);
-  if (zAuth && strncmp(zAuth, "Bearer ", 7) == 0) {
-    if (g_pCfg->pAuth->xToken(r->pDb, r->pArena, zAuth + 7, &r->user) ==
-        DB_OK) {
-      r->bSignedIn = 1;
-      r->bBearer = 1;
-    }
-    return; /* A bad token is not silently replaced by the cookie */
-  }
-  const char *zCookie =
-      MHD_lookup_connection_value(r->pConn, MHD_COOKIE_KIND, COOKIE_SESSION);
-  if (zCookie && g_pCfg->pAuth->xSession(r->pDb, r->pArena, zCookie, &r->user,
-                                         &r->iSession) == DB_OK) {
-    r->bSignedIn = 1;
-    r->zSessionToken = arena_strdup(r->pArena, zCookie);
   }
 }
 
@@ -311,13 +344,18 @@ static void request_dispatch(Request *r) {
     }
     return;
   }
-  r->pDb = thread_db();
+  /* Admitted again after a body: an account disabled (or a session ended)
+  ** while its upload was arriving must not get the upload stored. */
+  if (!r->bAdmitted || r->nBodySeen > 0) {
+    int bDenied = r->bDenied; /* Its body was dropped: it stays refused */
+    request_admit(r);
+    r->bDenied |= bDenied;
+  }
   if (!r->pDb) {
     respond_error(r, 503, NULL);
     return;
   }
   r->nDbFailedAtStart = db_failures(r->pDb);
-  authenticate(r);
   /* Every write this request makes is logged with who made it (the audit
   ** triggers read it from the connection: db/audit.c). Set before the role
   ** check, so that even a refused request's writes (none, normally) would
@@ -327,8 +365,7 @@ static void request_dispatch(Request *r) {
     respond_error(r, 503, NULL);
     return;
   }
-  int mRole = r->bSignedIn ? r->user.mRole : ROLE_ANONYMOUS;
-  if (!(route_roles(r->pRoute, r->eMethod) & mRole)) {
+  if (r->bDenied) {
     if (r->bSignedIn) {
       respond_error(r, 403, NULL);
     } else if (request_is_api(r)) {
@@ -354,12 +391,20 @@ static void request_dispatch(Request *r) {
   if (!r->bResponded) respond_error(r, 500, NULL);
 }
 
+/* libmicrohttpd is done with shared bytes it was sending. */
+static void release_shared(void *pCls) { shared_bytes_release(pCls); }
+
 /* Builds the libmicrohttpd response from what the page set. */
 static enum MHD_Result request_queue(Request *r) {
   struct MHD_Response *pResp;
   if (r->bBodyFd) {
     pResp = MHD_create_response_from_fd64(r->nBodyFd, r->iBodyFd);
     if (pResp) r->bBodyFd = 0; /* libmicrohttpd closes it now */
+  } else if (r->pShared) {
+    pResp = MHD_create_response_from_buffer_with_free_callback_cls(
+        shared_bytes_size(r->pShared), (void *)shared_bytes_data(r->pShared),
+        release_shared, r->pShared);
+    if (pResp) r->pShared = NULL; /* libmicrohttpd releases it now */
   } else {
     pResp = MHD_create_response_from_buffer(r->nBody, (void *)r->pBody,
                                             MHD_RESPMEM_PERSISTENT);
@@ -395,14 +440,22 @@ static enum MHD_Result on_access(void *pCls, struct MHD_Connection *pConn,
   Request *r = *ppReqCls;
   if (!r) {
     watchdog_request_begin(pConn); /* The headers are in */
-    *ppReqCls = request_begin(pConn, zUrl, zMethod);
-    return MHD_YES;
-  }
-  if (*pnUpload > 0) {
+    *ppReqCls = r = request_begin(pConn, zUrl, zMethod);
+    /* A client that waits for «100 Continue» before sending a body that
+    ** would be refused is answered now: libmicrohttpd then sends no 100,
+    ** the body never comes, and the connection closes after the answer
+    ** (one that does not wait gets its answer after the body, which a
+    ** browser needs to show it). */
+    if (!((r->bTooLarge || r->bDenied) && expects_continue(pConn))) {
+      return MHD_YES;
+    }
+  } else if (*pnUpload > 0) {
+    watchdog_body_received(pConn, *pnUpload);
     request_consume(r, pUpload, *pnUpload);
     *pnUpload = 0;
     return MHD_YES;
   }
+  watchdog_body_done(pConn); /* The page runs: no deadline now */
   request_dispatch(r);
   return request_queue(r);
 }
@@ -437,6 +490,22 @@ static void on_completed(void *pCls, struct MHD_Connection *pConn,
   request_drop_body_fd(r);
   arena_free(r->pArena);
   atomic_fetch_sub(&g_nInFlight, 1);
+}
+
+/* MHD_OPTION_UNESCAPE_CALLBACK: the path and the query arguments decoded
+** as libmicrohttpd does, but a NUL (%00) kept as the byte 0xFF. As a NUL it
+** ended the C string there and silently cut what followed
+** ("/evidencias/3%00.html" was "/evidencias/3", "?as_of=2025-06-30%00..."
+** a date); as an invalid byte the door refuses it as not UTF-8
+** (request_check.c). */
+static size_t on_unescape(void *pCls, struct MHD_Connection *pConn, char *z) {
+  (void)pCls;
+  (void)pConn;
+  size_t n = MHD_http_unescape(z);
+  for (size_t i = 0; i < n; i++) {
+    if (z[i] == 0) z[i] = (char)0xFF;
+  }
+  return n;
 }
 
 /* While stopping, new connections are closed as soon as they are accepted.
@@ -601,15 +670,16 @@ int server_run(const ServerConfig *pCfg) {
       MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(32 * 1024),
       MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u, MHD_OPTION_NOTIFY_COMPLETED,
       on_completed, NULL, MHD_OPTION_NOTIFY_CONNECTION, watchdog_notify, NULL,
-      MHD_OPTION_END);
+      MHD_OPTION_UNESCAPE_CALLBACK, on_unescape, NULL, MHD_OPTION_END);
   if (!pDaemon) {
     fprintf(stderr, "cosoc: no se pudo iniciar el servidor HTTP en %s\n",
             pCfg->zListen);
     close(fd);
     return 1;
   }
-  if (watchdog_start(pCfg->nHeaderTimeoutSeconds ? pCfg->nHeaderTimeoutSeconds
-                                                 : 30) != 0) {
+  if (watchdog_start(
+          pCfg->nHeaderTimeoutSeconds ? pCfg->nHeaderTimeoutSeconds : 30,
+          pCfg->nBodyMinRate) != 0) {
     fprintf(stderr,
             "cosoc: no se pudo iniciar el control de conexiones "
             "lentas\n");

@@ -73,6 +73,10 @@ struct ServerConfig {
                                    ** this long after the connection opened or
                                    ** its previous answer went out, however
                                    ** slowly they trickle: then it is closed */
+  unsigned nBodyMinRate;          /* Bytes a second a body must average once
+                                  ** nHeaderTimeoutSeconds have passed since its
+                                  ** headers (a trickled body is closed); 0: no
+                                  ** limit */
 };
 
 /* Runs until SIGINT or SIGTERM. Returns 0 after a clean stop, 1 when the

@@ -1,5 +1,5 @@
 /*
-** The header-read deadline (see watchdog.h).
+** The header-read deadline and the body's minimum rate (see watchdog.h).
 **
 ** libmicrohttpd's connection timeout counts idle time: every byte received
 ** starts it again, so a client that sends one header line every few seconds
@@ -10,6 +10,14 @@
 ** access handler's first call). A thread looks twice a second and shuts
 ** down the socket of any connection still waiting past the deadline;
 ** libmicrohttpd then sees the connection end and cleans it up as usual.
+**
+** A body trickled a byte at a time holds its connection the same way once
+** the headers are in. A body gets the same grace from the headers' arrival,
+** plus a second for every nBodyMinRate bytes received: a client that keeps
+** that average (500 bytes a second by default; a phone on a poor network
+** sends tens of kilobytes) never meets the deadline, however large its
+** upload; one that trickles is cut. While the page runs (the body is all
+** in) and while the answer goes out nothing is cut.
 **
 ** The list is guarded by one mutex. libmicrohttpd reports a connection
 ** closed before it closes its socket, and the closed report removes it from
@@ -26,8 +34,11 @@
 /* One connection being watched. */
 struct ConnWatch {
   int fd;            /* The connection's socket */
-  long long tWaitMs; /* Since when it waits for a request's headers */
+  long long tWaitMs; /* Since when it waits for a request's headers, or,
+                     ** while bReadingBody, since the headers arrived */
   int bInRequest;    /* Headers arrived; its answer is not out yet */
+  int bReadingBody;  /* Headers arrived; the body is still coming */
+  long long nBody;   /* Body bytes received so far */
   int bCut;          /* Already shut down */
   struct ConnWatch *pPrev, *pNext;
 };
@@ -36,6 +47,7 @@ static pthread_mutex_t g_mutex = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t g_cond = PTHREAD_COND_INITIALIZER;
 static struct ConnWatch *g_pHead; /* Every open connection */
 static long long g_nDeadlineMs;   /* 0: not running */
+static long long g_nBodyMinRate;  /* Bytes per second; 0: no body rule */
 static int g_bStop;
 static pthread_t g_thread;
 static int g_bThread;
@@ -60,7 +72,16 @@ static void *watchdog_main(void *pArg) {
     pthread_cond_timedwait(&g_cond, &g_mutex, &ts);
     long long tNow = now_ms();
     for (struct ConnWatch *p = g_pHead; p && !g_bStop; p = p->pNext) {
-      if (!p->bInRequest && !p->bCut && tNow - p->tWaitMs > g_nDeadlineMs) {
+      long long tLate = tNow - p->tWaitMs - g_nDeadlineMs;
+      /* A body earns a second per g_nBodyMinRate bytes past the grace:
+      ** what mod_reqtimeout's MinRate does. */
+      int bLate = 0;
+      if (!p->bInRequest) {
+        bLate = tLate > 0; /* Its headers are still coming */
+      } else if (p->bReadingBody && g_nBodyMinRate > 0) {
+        bLate = tLate > p->nBody * 1000 / g_nBodyMinRate;
+      }
+      if (bLate && !p->bCut) {
         shutdown(p->fd, SHUT_RDWR);
         p->bCut = 1;
       }
@@ -70,8 +91,9 @@ static void *watchdog_main(void *pArg) {
   return NULL;
 }
 
-int watchdog_start(unsigned nSeconds) {
+int watchdog_start(unsigned nSeconds, unsigned nBodyMinRate) {
   g_nDeadlineMs = (long long)nSeconds * 1000LL;
+  g_nBodyMinRate = nBodyMinRate;
   g_bStop = 0;
   if (pthread_create(&g_thread, NULL, watchdog_main, NULL) != 0) return -1;
   g_bThread = 1;
@@ -137,6 +159,25 @@ void watchdog_request_begin(struct MHD_Connection *pConn) {
   if (!p) return;
   pthread_mutex_lock(&g_mutex);
   p->bInRequest = 1;
+  p->bReadingBody = 1;
+  p->nBody = 0;
+  p->tWaitMs = now_ms();
+  pthread_mutex_unlock(&g_mutex);
+}
+
+void watchdog_body_received(struct MHD_Connection *pConn, size_t nBytes) {
+  struct ConnWatch *p = watch_of(pConn);
+  if (!p) return;
+  pthread_mutex_lock(&g_mutex);
+  p->nBody += (long long)nBytes;
+  pthread_mutex_unlock(&g_mutex);
+}
+
+void watchdog_body_done(struct MHD_Connection *pConn) {
+  struct ConnWatch *p = watch_of(pConn);
+  if (!p) return;
+  pthread_mutex_lock(&g_mutex);
+  p->bReadingBody = 0;
   pthread_mutex_unlock(&g_mutex);
 }
 
@@ -145,6 +186,7 @@ void watchdog_request_end(struct MHD_Connection *pConn) {
   if (!p) return;
   pthread_mutex_lock(&g_mutex);
   p->bInRequest = 0;
+  p->bReadingBody = 0;
   p->tWaitMs = now_ms();
   pthread_mutex_unlock(&g_mutex);
 }

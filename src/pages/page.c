@@ -153,6 +153,33 @@ const char *page_safe_next(const char *zNext) {
   return zNext;
 }
 
+int page_json_int(const json_t *v, int iMin, int iMax, int *piOut) {
+  if (!json_is_integer(v)) return 0;
+  json_int_t n = json_integer_value(v);
+  if (n < iMin || n > iMax) return 0;
+  *piOut = (int)n;
+  return 1;
+}
+
+const char *page_signin_wait_message(Arena *pArena, int64_t iWait, int bNext) {
+  const char *zWhen;
+  if (iWait < 60) {
+    zWhen = arena_printf(pArena, "%lld %s", (long long)iWait,
+                         iWait == 1 ? "segundo" : "segundos");
+  } else {
+    long long nMin = (long long)((iWait + 59) / 60);
+    zWhen =
+        arena_printf(pArena, "%lld %s", nMin, nMin == 1 ? "minuto" : "minutos");
+  }
+  return arena_printf(pArena,
+                      bNext ? "Por seguridad, espere %s antes de volver a "
+                              "intentarlo."
+                            : "Hubo varios intentos fallidos. Espere %s antes "
+                              "de volver a intentarlo; la espera crece con "
+                              "cada intento fallido.",
+                      zWhen);
+}
+
 const char *page_new_password(Request *r, FormErrors *pErr, const char *zName,
                               const char *zEmail) {
   form_errors_init(pErr);

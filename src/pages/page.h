@@ -49,6 +49,12 @@ void page_finish(Request *r, Html *h, int iStatus);
 ** it must start with one '/', so it cannot send the user to another site. */
 const char *page_safe_next(const char *zNext);
 
+/* A JSON integer from iMin to iMax into *piOut: 1; 0 when v is not an
+** integer or is out of that range. json_integer_value() is 64 bits: cast
+** to int unchecked, 4294967302 was line 6 of the plan and 4294967297
+** votes were one. */
+int page_json_int(const json_t *v, int iMin, int iMax, int *piOut);
+
 /* A stored ISO date as pages show it, "12-03-2025" (arena memory). */
 const char *page_date(Arena *pArena, const char *zIso);
 /* The new password of a posted form's "password" and "password_confirm"
@@ -73,6 +79,9 @@ const char *page_link_token(Request *r);
 void page_password_form(Html *h, Request *r, const FormErrors *pErr,
                         const char *zAction, const char *zToken, int bNew,
                         const char *zHint, const char *zButton);
+/* "Espere N segundos…" (or minutes) after failed passwords, in Spanish.
+** bNext: about the next try after a failure just shown. */
+const char *page_signin_wait_message(Arena *pArena, int64_t iWait, int bNext);
 /* A stored time (seconds) as pages show it in Santiago, "12-03-2025 10:30". */
 const char *page_time(Arena *pArena, int64_t t);
 

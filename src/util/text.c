@@ -49,22 +49,46 @@ int text_is_control(unsigned cp) {
   return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0);
 }
 
-unsigned text_first_control(const char *z, const char *zAllowed) {
+/* The first code point of z for which xIs(cp, zArg) holds, or 0. Invalid
+** bytes are skipped: they are the UTF-8 check's business. */
+static unsigned first_code_point(const char *z,
+                                 int (*xIs)(unsigned, const char *),
+                                 const char *zArg) {
   const unsigned char *p = (const unsigned char *)(z ? z : "");
   while (*p) {
     unsigned cp;
     int n = text_utf8_next(p, &cp);
     if (n == 0) {
-      p++; /* Invalid bytes are the UTF-8 check's business */
+      p++;
       continue;
     }
-    if (text_is_control(cp) &&
-        !(cp < 0x80 && zAllowed && *zAllowed && strchr(zAllowed, (int)cp))) {
-      return cp;
-    }
+    if (xIs(cp, zArg)) return cp;
     p += n;
   }
   return 0;
+}
+
+/* A control character that the ASCII controls of zAllowed do not allow. */
+static int is_refused_control(unsigned cp, const char *zAllowed) {
+  return text_is_control(cp) &&
+         !(cp < 0x80 && zAllowed && *zAllowed && strchr(zAllowed, (int)cp));
+}
+
+unsigned text_first_control(const char *z, const char *zAllowed) {
+  return first_code_point(z, is_refused_control, zAllowed);
+}
+
+int text_is_bidi_control(unsigned cp) {
+  return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+static int is_bidi_control(unsigned cp, const char *zUnused) {
+  (void)zUnused;
+  return text_is_bidi_control(cp);
+}
+
+unsigned text_first_bidi_control(const char *z) {
+  return first_code_point(z, is_bidi_control, NULL);
 }
 
 const char *text_single_line_problem(const char *z) {
@@ -73,6 +97,10 @@ const char *text_single_line_problem(const char *z) {
            "nuevo.";
   }
   unsigned cp = text_first_control(z, NULL);
+  if (!cp && text_first_bidi_control(z)) {
+    return "Tiene caracteres invisibles que cambian el orden en que se lee "
+           "el texto; escríbalo de nuevo sin ellos.";
+  }
   if (!cp) return NULL;
   if (cp == '\n' || cp == '\r' || cp == '\t') {
     return "Escríbalo en una sola línea, sin saltos de línea ni "
@@ -107,7 +135,8 @@ const char *text_for_terminal(Arena *pArena, const char *z) {
   while (*p && bClean) {
     unsigned cp;
     int n = text_utf8_next(p, &cp);
-    bClean = n > 0 && !text_is_control(cp) && cp != '\\';
+    bClean = n > 0 && !text_is_control(cp) && !text_is_bidi_control(cp) &&
+             cp != '\\';
     p += n > 0 ? n : 1;
   }
   if (bClean) return z;
@@ -130,6 +159,8 @@ const char *text_for_terminal(Arena *pArena, const char *z) {
       buf_puts(&b, "\\r");
     } else if (text_is_control(cp)) {
       buf_printf(&b, "\\x%02x", cp);
+    } else if (text_is_bidi_control(cp)) {
+      buf_printf(&b, "\\u%04x", cp);
     } else {
       buf_append(&b, (const char *)p, (size_t)n);
     }
@@ -139,7 +170,9 @@ const char *text_for_terminal(Arena *pArena, const char *z) {
 }
 
 int text_parse_id(const char *z, int64_t *piId) {
-  if (!z || !*z || strlen(z) > 19) return 0;
+  /* One spelling per id: "007" is not 7, so that a record has one URL
+  ** (what a proxy's rule or a cache keys on). */
+  if (!z || !*z || *z == '0' || strlen(z) > 19) return 0;
   uint64_t v = 0;
   for (const char *p = z; *p; p++) {
     if (*p < '0' || *p > '9') return 0;

@@ -6,7 +6,11 @@
 **
 ** UTF-8 here means the strict form: no overlong sequences, no surrogates,
 ** nothing above U+10FFFF. Control characters are C0 (below U+0020), DEL and
-** C1 (U+0080 to U+009F, which some terminals obey as escapes).
+** C1 (U+0080 to U+009F, which some terminals obey as escapes). Bidi
+** controls are the embeddings, overrides and isolates (U+202A to U+202E,
+** U+2066 to U+2069): invisible, they reorder what follows, so that
+** «foto<U+202E>gpj.exe» reads «fotoexe.jpg»; the marks (U+200E, U+200F)
+** that right-to-left text needs are not among them.
 */
 #ifndef COSOC_UTIL_TEXT_H
 #define COSOC_UTIL_TEXT_H
@@ -30,9 +34,14 @@ int text_is_control(unsigned cp);
 ** ASCII controls such as "\t\n", may be NULL) does not allow, or 0. */
 unsigned text_first_control(const char *z, const char *zAllowed);
 
+/* 1 when cp is a bidi control (above); the first one in z, or 0. */
+int text_is_bidi_control(unsigned cp);
+unsigned text_first_bidi_control(const char *z);
+
 /* The rule for single-line fields (names, titles, file names...): NULL
 ** when z is valid UTF-8 with no line break, tab or other control
-** character, else a Spanish sentence to show beside the field. NULL z
+** character and no bidi control, else a Spanish sentence to show beside
+** the field. NULL z
 ** passes. (Values from forms and JSON were checked for UTF-8 at the door;
 ** those from imported files were not.) */
 const char *text_single_line_problem(const char *z);
@@ -44,13 +53,15 @@ const char *text_single_line_problem(const char *z);
 const char *text_one_line(Arena *pArena, const char *z);
 
 /* z for a terminal: control characters (tab and line breaks included) and
-** invalid bytes written as visible escapes (\t, \n, \x1b), backslash as
-** \\. Returns z itself when nothing changes. NULL gives "". */
+** invalid bytes written as visible escapes (\t, \n, \x1b), bidi controls
+** as \u202e, backslash as \\. Returns z itself when nothing changes. NULL
+** gives "". */
 const char *text_for_terminal(Arena *pArena, const char *z);
 
 /* Strict parsing of an id from a path or a query: 1 and *piId when z is
-** only decimal digits (no sign, space or anything after) for a value from
-** 1 to 2^63-1; 0 otherwise ("2abc", "", "-1", "0", "+3", " 3", overflow). */
+** only decimal digits (no sign, space, leading zero or anything after) for
+** a value from 1 to 2^63-1; 0 otherwise ("2abc", "", "-1", "0", "007",
+** "+3", " 3", overflow). */
 int text_parse_id(const char *z, int64_t *piId);
 
 #endif

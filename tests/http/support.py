@@ -294,13 +294,16 @@ class Client:
 
 class ServerTestCase(unittest.TestCase):
     """One demo database and one server for the whole class; each test
-    gets self.server, self.demo and a fresh self.client()."""
+    gets self.server, self.demo and a fresh self.client(). SERVER_ARGS:
+    more `cosoc serve` options for the class's server."""
+
+    SERVER_ARGS = ()
 
     @classmethod
     def setUpClass(cls):
         cls.tmpdir = tempfile.mkdtemp(prefix="cosoc-http-")
         cls.demo = Demo(cls.tmpdir)
-        cls.server = Server(cls.demo.path).start()
+        cls.server = Server(cls.demo.path, cls.SERVER_ARGS).start()
         cls._admin_token = None
 
     @classmethod

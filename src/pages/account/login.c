@@ -37,27 +37,6 @@ static void login_form(Request *r, int iStatus, const char *zEmail,
   page_finish(r, &h, iStatus);
 }
 
-/* "Espere N segundos…" (or minutes) in Spanish. bNext: about the next try
-** after a failure just shown. */
-static const char *login_wait_message(Arena *pArena, int64_t iWait, int bNext) {
-  const char *zWhen;
-  if (iWait < 60) {
-    zWhen = arena_printf(pArena, "%lld %s", (long long)iWait,
-                         iWait == 1 ? "segundo" : "segundos");
-  } else {
-    long long nMin = (long long)((iWait + 59) / 60);
-    zWhen =
-        arena_printf(pArena, "%lld %s", nMin, nMin == 1 ? "minuto" : "minutos");
-  }
-  return arena_printf(pArena,
-                      bNext ? "Por seguridad, espere %s antes de volver a "
-                              "intentarlo."
-                            : "Hubo varios intentos fallidos. Espere %s antes "
-                              "de volver a intentarlo; la espera crece con "
-                              "cada intento fallido.",
-                      zWhen);
-}
-
 void page_login(Request *r) {
   if (!request_is_post(r)) {
     if (request_user(r)) {
@@ -95,7 +74,7 @@ void page_login(Request *r) {
   if (iWait > 0) {
     response_header(r, "Retry-After",
                     arena_printf(pArena, "%lld", (long long)iWait));
-    form_error(&err, NULL, login_wait_message(pArena, iWait, 0));
+    form_error(&err, NULL, page_signin_wait_message(pArena, iWait, 0));
     login_form(r, 429, zEmail, zNext, &err);
     return;
   }
@@ -131,7 +110,8 @@ void page_login(Request *r) {
     form_error(&err, NULL, "El correo o la contraseña no son correctos.");
     /* Say now if the next try must wait, rather than after it. */
     iWait = accounts_login_wait(pDb, zKey, zAddress);
-    if (iWait > 0) form_error(&err, NULL, login_wait_message(pArena, iWait, 1));
+    if (iWait > 0)
+      form_error(&err, NULL, page_signin_wait_message(pArena, iWait, 1));
     login_form(r, 401, zEmail, zNext, &err);
     return;
   }

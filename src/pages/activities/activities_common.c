@@ -1,6 +1,7 @@
 /*
 ** Shared by the activity pages (see activities_pages.h).
 */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,6 +10,7 @@
 #include "store/people/people.h"
 #include "store/plan/plan_store.h"
 #include "store/meetings/meetings.h"
+#include "util/text.h"
 
 int act_load(Request *r, Activity *pAct, int bPublicOnly) {
   int64_t id = request_param_id(r, 0);
@@ -173,13 +175,13 @@ void act_from_json(Request *r, json_t *pObj, int bCreate, Activity *a,
       size_t i;
       json_t *e;
       json_array_foreach(v, i, e) {
-        if (!json_is_integer(e)) {
+        int n = 0;
+        if (!page_json_int(e, INT_MIN, INT_MAX, &n)) {
           problem_add(p, "plan_lines",
                       "Indique las líneas del plan como una lista de "
                       "números.");
           break;
         }
-        int n = (int)json_integer_value(e);
         int bDup = 0;
         for (int k = 0; k < a->nLine; k++) bDup |= a->aLine[k] == n;
         if (!bDup) a->aLine[a->nLine++] = n;
@@ -187,7 +189,11 @@ void act_from_json(Request *r, json_t *pObj, int bCreate, Activity *a,
     }
   }
   v = json_object_get(pObj, "version");
-  if (v && json_is_integer(v)) *piVersion = (int)json_integer_value(v);
+  /* A version past an int is no version there is: a conflict. */
+  if (v && json_is_integer(v) &&
+      !page_json_int(v, INT_MIN, INT_MAX, piVersion)) {
+    *piVersion = -1;
+  }
 }
 
 void act_from_form(Request *r, Activity *a, ActivityProblems *p,
@@ -226,8 +232,13 @@ void act_from_form(Request *r, Activity *a, ActivityProblems *p,
   const FormField *aField = request_fields(r, &nField);
   for (int i = 0; i < nField && a->nLine < ACTIVITY_LINES_MAX; i++) {
     if (strcmp(aField[i].zName, "plan_lines") == 0) {
-      int n = atoi(aField[i].zValue);
-      if (n > 0) a->aLine[a->nLine++] = n;
+      /* Strictly: atoi() made "4294967302" line 6 and "6abc" line 6. */
+      int64_t n = 0;
+      if (!text_parse_id(aField[i].zValue, &n) || n > INT_MAX) {
+        problem_add(p, "plan_lines", "Elija las líneas del plan de la lista.");
+        break;
+      }
+      a->aLine[a->nLine++] = (int)n;
     }
   }
   z = request_field(r, "version");

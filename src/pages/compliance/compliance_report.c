@@ -312,8 +312,10 @@ static int zip_put_stored(ZipBuild *pB, const char *zFolder,
                           const EvidenceItem *e, const char *zLine,
                           const char *zActivity, const char *zDate) {
   Arena *pArena = request_arena(pB->r);
-  const char *zPath =
-      zip_free_path(pB, zFolder, zip_file_name(pArena, e->zFilename));
+  const char *zPath = zip_free_path(
+      pB, zFolder,
+      zip_file_name(pArena,
+                    evidence_download_name(pArena, e->zFilename, e->zMime)));
   ZipStoredFile *pCtx = arena_alloc(pArena, sizeof(*pCtx));
   pCtx->pDb = request_db(pB->r);
   pCtx->zSha256 = e->zSha256;

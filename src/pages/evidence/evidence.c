@@ -260,8 +260,53 @@ static int evidence_cached(Request *r, const EvidenceItem *e, const Activity *a,
   return 0;
 }
 
-/* Answers with derivative zKind of item e (stored, or made now for a file
-** from before derivatives were stored). */
+/* Answers with the bytes of file zSha256 (zKind NULL) or of its
+** derivative zKind (stored, or made now for a file from before derivatives
+** were stored), held once for every answer sending them
+** (util/shared_bytes.h): an answer lives until its last byte is sent, and
+** with a copy each, slow readers of one large public file held a copy per
+** connection (60 of them, 1 GB). What is read from the database goes into
+** a scratch arena freed at once, never the request's. */
+static void evidence_shared_respond(Request *r, const char *zSha256,
+                                    const char *zKind, const char *zMime) {
+  const char *zKey =
+      zKind ? arena_printf(request_arena(r), "%s-%s", zSha256, zKind) : zSha256;
+  SharedBytes *pBytes = shared_bytes_find(zKey);
+  int rc = DB_OK;
+  if (!pBytes) {
+    Arena *pScratch = arena_new();
+    PhotoImage m;
+    memset(&m, 0, sizeof(m));
+    m.zMime = zMime;
+    rc = zKind
+             ? evidence_derivative(request_db(r), pScratch, zSha256, zKind, &m)
+             : evidence_bytes(request_db(r), pScratch, zSha256, &m.pData,
+                              &m.nData);
+    if (rc == DB_OK) {
+      zMime = m.zMime;
+      pBytes = shared_bytes_add(zKey, m.pData, m.nData);
+    }
+    arena_free(pScratch);
+  }
+  if (rc != DB_OK) {
+    /* DB_DONE of a derivative: a photo libvips cannot open is not shown
+    ** rather than shown with its metadata. */
+    int bUnshown = rc == DB_DONE && zKind;
+    respond_error(r, bUnshown ? 404 : 500,
+                  bUnshown ? "No se puede mostrar esa foto." : NULL);
+    return;
+  }
+  if (!pBytes) {
+    response_header(r, "Retry-After", "10");
+    respond_error(r, 503,
+                  "El servidor está entregando muchos archivos grandes a la "
+                  "vez. Vuelva a intentarlo en unos segundos.");
+    return;
+  }
+  respond_shared(r, 200, zMime, pBytes);
+}
+
+/* Answers with derivative zKind of item e. */
 static void evidence_derivative_respond(Request *r, const EvidenceItem *e,
                                         const Activity *a, const char *zKind) {
   if (evidence_cached(
@@ -269,17 +314,10 @@ static void evidence_derivative_respond(Request *r, const EvidenceItem *e,
           arena_printf(request_arena(r), "%s-%s", e->zSha256, zKind))) {
     return;
   }
-  PhotoImage m;
-  int rc = evidence_derivative(request_db(r), request_arena(r), e->zSha256,
-                               zKind, &m);
-  if (rc != DB_OK) {
-    /* DB_DONE: a photo libvips cannot open is not shown rather than shown
-    ** with its metadata. */
-    respond_error(r, rc == DB_DONE ? 404 : 500,
-                  rc == DB_DONE ? "No se puede mostrar esa foto." : NULL);
-    return;
-  }
-  respond_bytes(r, 200, m.zMime, m.pData, m.nData);
+  evidence_shared_respond(r, e->zSha256, zKind,
+                          strcmp(zKind, EVIDENCE_DERIVATIVE_THUMB) == 0
+                              ? PHOTO_THUMB_MIME
+                              : e->zMime);
 }
 
 void page_evidence_file(Request *r) {
@@ -287,8 +325,11 @@ void page_evidence_file(Request *r) {
   Activity a;
   if (!evidence_load(r, &e, &a)) return;
   /* The name is for the browser's "save as": plain ASCII in filename=,
-  ** the real UTF-8 name percent-encoded in filename* (RFC 6266). */
-  char *zAscii = arena_strdup(request_arena(r), e.zFilename);
+  ** the real UTF-8 name percent-encoded in filename* (RFC 6266), with the
+  ** extension of its checked content, never the uploader's. */
+  const char *zName =
+      evidence_download_name(request_arena(r), e.zFilename, e.zMime);
+  char *zAscii = arena_strdup(request_arena(r), zName);
   for (char *z = zAscii; *z; z++) {
     unsigned char c = (unsigned char)*z;
     if (c == '"' || c == '\\' || c < 0x20 || c >= 0x7f) *z = '_';
@@ -300,7 +341,7 @@ void page_evidence_file(Request *r) {
       r, "Content-Disposition",
       arena_printf(request_arena(r), "%s; filename=\"%s\"; filename*=UTF-8''%s",
                    photo_public_needed(e.zMime) ? "inline" : "attachment",
-                   zAscii, html_url_arg(request_arena(r), e.zFilename)));
+                   zAscii, html_url_arg(request_arena(r), zName)));
   /* Anonymous visitors get photos without their metadata (GPS position,
   ** device, owner): see store/evidence/photo_public.h. */
   if (!request_user(r) && photo_public_needed(e.zMime)) {
@@ -308,13 +349,7 @@ void page_evidence_file(Request *r) {
     return;
   }
   if (evidence_cached(r, &e, &a, e.zSha256)) return;
-  const void *pData = NULL;
-  size_t nData = 0;
-  if (!page_db_ok(r, evidence_bytes(request_db(r), request_arena(r), e.zSha256,
-                                    &pData, &nData))) {
-    return;
-  }
-  respond_bytes(r, 200, e.zMime, pData, nData);
+  evidence_shared_respond(r, e.zSha256, NULL, e.zMime);
 }
 
 void page_evidence_thumbnail(Request *r) {

@@ -18,6 +18,7 @@
 ** POST /api/agreements/ID             admin: {"state", "note", "date",
 **      "version"} -> 200 (409 for a move the rules refuse or a stale version)
 */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -219,9 +220,12 @@ static const char *agreement_from_json(json_t *p, MeetingAgreement *g,
       return "votes debe ser {\"for\", \"against\", \"abstain\"} con números.";
     }
     g->bVoted = 1;
-    g->nFor = (int)json_integer_value(f);
-    g->nAgainst = a ? (int)json_integer_value(a) : 0;
-    g->nAbstain = b ? (int)json_integer_value(b) : 0;
+    /* Past an int: -1, which the range check below refuses. */
+    if (!page_json_int(f, INT_MIN, INT_MAX, &g->nFor)) g->nFor = -1;
+    if (a && !page_json_int(a, INT_MIN, INT_MAX, &g->nAgainst))
+      g->nAgainst = -1;
+    if (b && !page_json_int(b, INT_MIN, INT_MAX, &g->nAbstain))
+      g->nAbstain = -1;
   }
   *pzField = "responsible";
   g->zResponsibleKind = "ninguno";
@@ -351,7 +355,11 @@ void page_api_agreement(Request *r) {
   const char *zNote = json_is_object(pBody) ? opt_string(pBody, "note") : NULL;
   const char *zDate = json_is_object(pBody) ? opt_string(pBody, "date") : NULL;
   json_t *v = json_is_object(pBody) ? json_object_get(pBody, "version") : NULL;
-  int iVersion = json_is_integer(v) ? (int)json_integer_value(v) : 0;
+  /* A version past an int is no version there is: a conflict. */
+  int iVersion = 0;
+  if (json_is_integer(v) && !page_json_int(v, INT_MIN, INT_MAX, &iVersion)) {
+    iVersion = -1;
+  }
   AgreementState eNew = g.eState;
   const char *zErr = NULL, *zField = NULL;
   if (!zState || (*zState && agreement_state_parse(zState, &eNew) != 0)) {

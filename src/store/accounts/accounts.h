@@ -199,6 +199,12 @@ int accounts_reset_use(Db *pDb, Arena *pArena, const char *zToken,
 /* Sign-in throttling (see ACCOUNTS_THROTTLE_ above). The delay after
 ** nFail failures in a scope with nFree free ones and the cap iCap. */
 int64_t accounts_throttle_delay(int64_t nFail, int nFree, int64_t iCap);
+/* The address the throttle counts for a client's zAddress, into zOut: an
+** IPv4 address (also one mapped into IPv6) as such, an IPv6 address as
+** its /64 network ("2001:db8:7:1::/64"), canonical (see throttle.c). */
+#define ACCOUNTS_ADDRESS_MAX 64
+const char *accounts_throttle_address(const char *zAddress,
+                                      char zOut[ACCOUNTS_ADDRESS_MAX]);
 /* Seconds zAddress must still wait before trying zEmail (normalized); 0:
 ** it may try now. -1 when the failures could not be counted: the caller
 ** refuses the sign-in (throttling fails closed). */

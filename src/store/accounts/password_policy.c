@@ -2,7 +2,8 @@
 ** Which passwords cosoc accepts (see accounts.h): long enough, not on the
 ** list of common passwords compiled into the binary
 ** (data/passwords/common-passwords.txt, lower case, one per line, sorted
-** here once), and not made of the account's own name or e-mail.
+** here once), not a repeated character or a straight run that no list
+** holds every length of, and not made of the account's own name or e-mail.
 **
 ** Comparisons are in lower case (ASCII letters; accented letters are kept
 ** as typed, and the list holds both "contraseña" and "contrasena").
@@ -87,6 +88,36 @@ int accounts_password_is_common(const char *zPassword) {
   return bCommon;
 }
 
+/* Whether the password is a pattern that guessers try whatever their
+** list: fewer than PATTERN_DISTINCT_MIN different characters («        »,
+** «!!!!!!!!», «zzzzzzzz1», «abababab»), or one straight run of letters or
+** digits («abcdefgh», «98765432»), digits or signs after it allowed
+** («abcdefgh2024»). Counted in bytes: a repeated «ñ» is two. */
+#define PATTERN_DISTINCT_MIN 3
+static int is_trivial_pattern(const char *zPassword) {
+  Arena *pArena = arena_new();
+  char *zLower = lower_copy(pArena, zPassword);
+  int aSeen[256] = {0}, nDistinct = 0;
+  for (const unsigned char *p = (const unsigned char *)zLower; *p; p++) {
+    if (!aSeen[*p]++) nDistinct++;
+  }
+  size_t n = strlen(zLower);
+  size_t nCore = n;
+  while (nCore > 0 && !isalpha((unsigned char)zLower[nCore - 1]) &&
+         (unsigned char)zLower[nCore - 1] < 0x80) {
+    nCore--;
+  }
+  if (nCore == 0) nCore = n; /* Digits and signs only: the whole of it */
+  int iStep = nCore > 1 ? zLower[1] - zLower[0] : 0;
+  int bRun = nCore >= 4 && (iStep == 1 || iStep == -1);
+  for (size_t i = 2; i < nCore && bRun; i++) {
+    bRun =
+        zLower[i] - zLower[i - 1] == iStep && isalnum((unsigned char)zLower[i]);
+  }
+  arena_free(pArena);
+  return nDistinct < PATTERN_DISTINCT_MIN || bRun;
+}
+
 /* The letters of z in lower case, without digits, spaces or signs
 ** ("Rosa.Díaz-2024" -> "rosadíaz"); bytes above 127 (accented letters)
 ** are kept. */
@@ -147,6 +178,11 @@ const char *accounts_password_problem(const char *zPassword, const char *zName,
     return "Esa contraseña es de las más usadas y se adivina en segundos. "
            "Elija otra: una frase de varias palabras que pueda recordar "
            "sirve bien.";
+  }
+  if (is_trivial_pattern(zPassword)) {
+    return "Esa contraseña es un mismo carácter repetido o una serie "
+           "seguida (como «abcdefgh»), y se adivina en segundos. Elija otra: "
+           "una frase de varias palabras que pueda recordar sirve bien.";
   }
   if (uses_own_identity(zPassword, zName, zEmail)) {
     return "La contraseña no puede contener su nombre ni su correo "

@@ -14,8 +14,41 @@
 **
 ** When the failures cannot be counted the answer is -1 and sign-in is
 ** refused: a broken counter must not open the door to unlimited guesses.
+**
+** An "address" is an IPv4 address, or an IPv6 address's /64 network:
+** whoever has one address of a network usually has all 2^64 of them, one
+** per try, and counted one by one they escaped the address and pair
+** scopes altogether. Each is written in one canonical form, so that an
+** address spelled two ways is one.
 */
+#include <arpa/inet.h>
+#include <stdio.h>
+#include <string.h>
+
 #include "store/accounts/accounts.h"
+
+const char *accounts_throttle_address(const char *zAddress,
+                                      char zOut[ACCOUNTS_ADDRESS_MAX]) {
+  unsigned char a[sizeof(struct in6_addr)];
+  char zText[INET6_ADDRSTRLEN];
+  if (zAddress && inet_pton(AF_INET, zAddress, a) == 1) {
+    inet_ntop(AF_INET, a, zOut, ACCOUNTS_ADDRESS_MAX);
+  } else if (zAddress && inet_pton(AF_INET6, zAddress, a) == 1) {
+    static const unsigned char aMapped[12] = {0, 0, 0, 0, 0,    0,
+                                              0, 0, 0, 0, 0xFF, 0xFF};
+    if (memcmp(a, aMapped, sizeof(aMapped)) == 0) {
+      inet_ntop(AF_INET, a + 12, zOut, ACCOUNTS_ADDRESS_MAX);
+    } else {
+      memset(a + 8, 0, 8);
+      inet_ntop(AF_INET6, a, zText, sizeof(zText));
+      snprintf(zOut, ACCOUNTS_ADDRESS_MAX, "%s/64", zText);
+    }
+  } else {
+    /* Not an address ("?" when the peer is unknown): as it is. */
+    snprintf(zOut, ACCOUNTS_ADDRESS_MAX, "%s", zAddress ? zAddress : "");
+  }
+  return zOut;
+}
 
 int64_t accounts_throttle_delay(int64_t nFail, int nFree, int64_t iCap) {
   if (nFail < nFree) return 0;
@@ -45,6 +78,8 @@ static int64_t scope_wait(int64_t nFail, int64_t tLast, int nFree, int64_t iCap,
 }
 
 int64_t accounts_login_wait(Db *pDb, const char *zEmail, const char *zAddress) {
+  char zKey[ACCOUNTS_ADDRESS_MAX];
+  zAddress = accounts_throttle_address(zAddress, zKey);
   int64_t tNow = db_now();
   int64_t tSince = tNow - ACCOUNTS_THROTTLE_WINDOW_SECONDS;
   Failures pair, addr, acct;
@@ -90,6 +125,8 @@ int64_t accounts_login_wait(Db *pDb, const char *zEmail, const char *zAddress) {
 
 int accounts_login_record(Db *pDb, const char *zEmail, const char *zAddress,
                           int bSuccess) {
+  char zKey[ACCOUNTS_ADDRESS_MAX];
+  zAddress = accounts_throttle_address(zAddress, zKey);
   int64_t tNow = db_now();
   if (db_exec(pDb,
               "INSERT INTO login_attempts(email, address, at, success) "

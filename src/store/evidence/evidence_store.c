@@ -2,11 +2,13 @@
 ** Evidence files and items in the database, the content check of an
 ** upload, and the compliance feeder (see evidence_store.h).
 */
+#include <ctype.h>
 #include <magic.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "domain/plan_catalog.h"
 #include "store/courses/courses.h"
@@ -59,6 +61,59 @@ const char *evidence_check(const void *pData, size_t nData, size_t nMax,
         "ni un PDF: elija otro archivo.";
   }
   return zFound;
+}
+
+/* The extensions files of type zMime may carry, the first the one given;
+** NULL for a type not accepted. */
+static const char *const *mime_extensions(const char *zMime) {
+  static const char *const azJpeg[] = {"jpg", "jpeg", NULL};
+  static const char *const azPng[] = {"png", NULL};
+  static const char *const azWebp[] = {"webp", NULL};
+  static const char *const azPdf[] = {"pdf", NULL};
+  if (!zMime) return NULL;
+  if (strcmp(zMime, "image/jpeg") == 0) return azJpeg;
+  if (strcmp(zMime, "image/png") == 0) return azPng;
+  if (strcmp(zMime, "image/webp") == 0) return azWebp;
+  if (strcmp(zMime, "application/pdf") == 0) return azPdf;
+  return NULL;
+}
+
+/* The extension of zName (after its last dot) when it looks like one: one
+** to five ASCII letters and digits, a letter among them, after a stem
+** («informe.bat», not «.bashrc» nor «acta 2.5»); else NULL. */
+static const char *name_extension(const char *zName) {
+  const char *zDot = strrchr(zName, '.');
+  if (!zDot || zDot == zName) return NULL;
+  size_t n = strlen(zDot + 1);
+  int bLetter = 0;
+  for (const char *z = zDot + 1; *z; z++) {
+    if (!isalnum((unsigned char)*z) || (unsigned char)*z >= 0x80) return NULL;
+    bLetter |= isalpha((unsigned char)*z) != 0;
+  }
+  return n >= 1 && n <= 5 && bLetter ? zDot + 1 : NULL;
+}
+
+/* Whether zExt (NULL: none) is one of azExt, in any case. */
+static int extension_is(const char *zExt, const char *const *azExt) {
+  for (int i = 0; zExt && azExt[i]; i++) {
+    if (strcasecmp(zExt, azExt[i]) == 0) return 1;
+  }
+  return 0;
+}
+
+const char *evidence_download_name(Arena *pArena, const char *zFilename,
+                                   const char *zMime) {
+  const char *const *azExt = mime_extensions(zMime);
+  const char *zName = zFilename && *zFilename ? zFilename : "archivo";
+  if (!azExt) return zName;
+  const char *zExt = name_extension(zName);
+  if (extension_is(zExt, azExt)) return zName;
+  /* Another type's extension goes; the stem may carry the right one
+  ** already («informe.pdf.bat» -> «informe.pdf»). */
+  const char *zStem =
+      zExt ? arena_strndup(pArena, zName, (size_t)(zExt - 1 - zName)) : zName;
+  if (extension_is(name_extension(zStem), azExt)) return zStem;
+  return arena_printf(pArena, "%s.%s", zStem, azExt[0]);
 }
 
 int evidence_kind_valid(const char *zSlug) {
@@ -118,6 +173,13 @@ static const char *photo_refusal(Arena *pArena, PhotoResult e,
                           "La foto tardó demasiado en procesarse (el máximo "
                           "es de %d s) y se descartó. Redúzcala o elija otra.",
                           (photo_time_limit() + 999) / 1000);
+    case PHOTO_TOO_MANY_SCANS:
+      return arena_printf(
+          pArena,
+          "La foto JPEG está guardada en %d pasadas (se aceptan hasta %d): "
+          "abrirla tomaría demasiado. Guárdela de nuevo como JPEG desde el "
+          "teléfono o el computador, o elija otra.",
+          photo_jpeg_scans(pData, nData), PHOTO_JPEG_SCANS_MAX);
     case PHOTO_STOPPED:
       return "El servidor se está reiniciando y no terminó de procesar la "
              "foto. Vuelva a subirla en un momento.";

@@ -93,6 +93,17 @@ void evidence_limits(Db *pDb, int64_t iCouncil, EvidenceLimits *pLim);
 const char *evidence_check(const void *pData, size_t nData, size_t nMax,
                            const char **pzErr);
 
+/* The name a file of type zMime (one evidence_check() accepts) is saved
+** under on someone's disk (a download, the evidence ZIP): zFilename as
+** uploaded, with the extension of its content. The uploaded name is the
+** uploader's to choose, and a PDF named «acta.html» or «informe.bat» (a
+** PDF/HTML or PDF/batch polyglot) would run as that when opened from the
+** Downloads folder. An extension of another type is replaced
+** («acta.html» -> «acta.pdf»), a matching one kept in its case
+** («Foto.JPEG»), a missing one added («escaneo» -> «escaneo.pdf»). */
+const char *evidence_download_name(Arena *pArena, const char *zFilename,
+                                   const char *zMime);
+
 /* 1 when zSlug is an evidence kind of the catalogue. */
 int evidence_kind_valid(const char *zSlug);
 const char *evidence_kind_label(const char *zSlug);

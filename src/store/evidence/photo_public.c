@@ -88,6 +88,48 @@ int photo_public_needed(const char *zMime) {
 
 /* ---- Opening: the header, and nothing more ---- */
 
+/* Whether marker m stands alone (no length follows): RSTn, TEM, SOI. */
+static int jpeg_marker_alone(unsigned m) {
+  return (m >= 0xD0 && m <= 0xD8) || m == 0x01;
+}
+
+int photo_jpeg_scans(const void *pData, size_t nData) {
+  const unsigned char *p = pData;
+  if (nData < 4 || p[0] != 0xFF || p[1] != 0xD8) return 0;
+  /* The marker segments of ITU T.81 B.1.1: 0xFF, the marker (after any
+  ** fill 0xFF), and, unless it stands alone, a two-byte length that counts
+  ** itself. A scan's entropy-coded data follows its SOS segment: there a
+  ** 0xFF is always followed by 0x00 (a stuffed byte) or an RSTn, so the
+  ** next other marker ends it. Stray bytes are skipped as libjpeg does. */
+  int nScan = 0;
+  size_t i = 2;
+  while (i + 1 < nData) {
+    if (p[i] != 0xFF) {
+      i++;
+      continue;
+    }
+    while (i + 1 < nData && p[i + 1] == 0xFF) i++;
+    if (i + 1 >= nData) break;
+    unsigned m = p[i + 1];
+    if (m == 0xD9) break; /* EOI: what follows is not this picture */
+    if (m == 0x00 || jpeg_marker_alone(m)) {
+      i += 2;
+      continue;
+    }
+    if (i + 3 >= nData) break;
+    size_t nLen = (size_t)p[i + 2] << 8 | p[i + 3];
+    if (nLen < 2) break;
+    i += 2 + nLen;
+    if (m != 0xDA) continue;
+    nScan++;
+    while (i + 1 < nData && !(p[i] == 0xFF && p[i + 1] != 0x00 &&
+                              !(p[i + 1] >= 0xD0 && p[i + 1] <= 0xD7))) {
+      i++;
+    }
+  }
+  return nScan;
+}
+
 static PhotoResult limits_check(VipsImage *pIn, const PhotoLimits *pLim) {
   int64_t w = vips_image_get_width(pIn), h = vips_image_get_height(pIn);
   if (!pLim) return PHOTO_OK;
@@ -111,6 +153,10 @@ static VipsImage *photo_open(const void *pData, size_t nData,
   if (!g_bVipsOk) return NULL;
   if (atomic_load(&g_bStopping)) {
     *pe = PHOTO_STOPPED;
+    return NULL;
+  }
+  if (photo_jpeg_scans(pData, nData) > PHOTO_JPEG_SCANS_MAX) {
+    *pe = PHOTO_TOO_MANY_SCANS;
     return NULL;
   }
   VipsAccess eAccess = bRandom ? VIPS_ACCESS_RANDOM : VIPS_ACCESS_SEQUENTIAL;
@@ -141,6 +187,9 @@ PhotoResult photo_check(const void *pData, size_t nData,
   *pnW = *pnH = 0;
   pthread_once(&g_vipsOnce, vips_start);
   if (!g_bVipsOk) return PHOTO_UNREADABLE;
+  if (photo_jpeg_scans(pData, nData) > PHOTO_JPEG_SCANS_MAX) {
+    return PHOTO_TOO_MANY_SCANS;
+  }
   VipsImage *pIn = vips_image_new_from_buffer(pData, nData, "", "access",
                                               VIPS_ACCESS_SEQUENTIAL, NULL);
   if (!pIn) {

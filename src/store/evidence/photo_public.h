@@ -19,6 +19,10 @@
 ** on the first decoding error, and stopped when it takes longer than the
 ** time limit (photo_time_limit_set()) or the server is stopping
 ** (photo_stop_all()). libvips' warnings are rate-limited in the log.
+** The time limit is checked between tiles, and a progressive JPEG decodes
+** every scan before its first tile: 1.6 MB of repeated scans kept a thread
+** busy for minutes. So a JPEG's scans are counted from its markers first
+** and too many are refused (PHOTO_JPEG_SCANS_MAX).
 **
 ** Knows nothing of HTTP or SQL; safe to call from any server thread.
 */
@@ -35,6 +39,11 @@
 #define PHOTO_THUMB_MIME "image/jpeg" /* Any browser, PDF and cairo take it */
 #define PHOTO_SECONDS_DEFAULT 20      /* Time limit of one picture */
 #define PHOTO_SECONDS_MAX 600
+/* Scans of a JPEG decoded at most. A progressive JPEG is decoded scan by
+** scan over the whole picture before its first row comes out, so work grows
+** with scans x pixels whatever the file's size; cameras and editors write
+** about ten. */
+#define PHOTO_JPEG_SCANS_MAX 100
 
 /* A picture libvips wrote, in the caller's arena. */
 typedef struct PhotoImage {
@@ -54,11 +63,12 @@ typedef struct PhotoLimits {
 /* Why a picture was not made. PHOTO_OK is 0, so that `!= 0` is a failure. */
 typedef enum PhotoResult {
   PHOTO_OK = 0,
-  PHOTO_UNREADABLE = 1, /* Not a photo libvips can decode: corrupt,
-                        ** truncated, another type */
-  PHOTO_TOO_LARGE = 2,  /* Its header claims more pixels than the limits */
-  PHOTO_TOO_SLOW = 3,   /* Stopped at the time limit */
-  PHOTO_STOPPED = 4     /* Stopped because the server is stopping */
+  PHOTO_UNREADABLE = 1,    /* Not a photo libvips can decode: corrupt,
+                           ** truncated, another type */
+  PHOTO_TOO_LARGE = 2,     /* Its header claims more pixels than the limits */
+  PHOTO_TOO_SLOW = 3,      /* Stopped at the time limit */
+  PHOTO_STOPPED = 4,       /* Stopped because the server is stopping */
+  PHOTO_TOO_MANY_SCANS = 5 /* A JPEG of more than PHOTO_JPEG_SCANS_MAX scans */
 } PhotoResult;
 
 /* 1 when zMime is a photo type (JPEG, PNG, WebP) that gets derivatives. */
@@ -66,9 +76,14 @@ int photo_public_needed(const char *zMime);
 
 /* Reads the photo's header only (no pixel is decoded): its size in *pnW,
 ** *pnH (as stored, before any EXIF rotation), checked against pLim (NULL:
-** no limits). PHOTO_OK, PHOTO_UNREADABLE or PHOTO_TOO_LARGE. */
+** no limits). PHOTO_OK, PHOTO_UNREADABLE, PHOTO_TOO_LARGE or
+** PHOTO_TOO_MANY_SCANS. */
 PhotoResult photo_check(const void *pData, size_t nData,
                         const PhotoLimits *pLim, int *pnW, int *pnH);
+
+/* The number of scans of the JPEG in pData (0 when it is no JPEG), read
+** from its markers alone: libjpeg would decode each scan to count it. */
+int photo_jpeg_scans(const void *pData, size_t nData);
 
 /* The stripped, upright copy of the photo (pData, nData of type zMime), in
 ** its own format. Anything but PHOTO_OK: the caller must then not show it

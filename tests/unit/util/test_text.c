@@ -54,6 +54,15 @@ static void single_line_fields_refuse_breaks_controls_and_bad_bytes(
   assert_non_null(text_single_line_problem("con\ttab"));
   assert_non_null(text_single_line_problem("esc \x1b[2J"));
   assert_non_null(strstr(text_single_line_problem("Jos\xE9"), "UTF-8"));
+  /* Bidi overrides and isolates reorder what is read; marks do not. */
+  assert_non_null(
+      strstr(text_single_line_problem("foto\xE2\x80\xAEgpj.exe"), "orden"));
+  assert_non_null(
+      text_single_line_problem("a\xE2\x81\xA6"
+                               "b\xE2\x81\xA9"));
+  assert_null(text_single_line_problem("shalom \xE2\x80\x8F(saludo)"));
+  assert_int_equal(text_first_bidi_control("a\xE2\x80\xAA"), 0x202A);
+  assert_int_equal(text_first_bidi_control("sin nada"), 0);
 }
 
 static void one_line_flattens_what_was_stored_before_the_rule(void **state) {
@@ -85,6 +94,8 @@ static void terminal_output_escapes_every_control_character(void **state) {
                                         "2J"),
                       "c1 \\x9b2J");
   assert_string_equal(text_for_terminal(pArena, "Jos\xE9"), "Jos\\xe9");
+  assert_string_equal(text_for_terminal(pArena, "foto\xE2\x80\xAEgpj.exe"),
+                      "foto\\u202egpj.exe");
   arena_free(pArena);
 }
 
@@ -109,6 +120,11 @@ static void ids_are_digits_only(void **state) {
       {"3 ", 0, 0},
       {"0x10", 0, 0},
       {"1e3", 0, 0},
+      {"007", 0, 0}, /* One spelling per id */
+      {"01", 0, 0},
+      {"00", 0, 0},
+      {"10", 1, 10},
+      {"7.0", 0, 0},
   };
   for (size_t i = 0; i < sizeof(a) / sizeof(a[0]); i++) {
     int64_t v = -7;

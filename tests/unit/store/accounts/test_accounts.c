@@ -229,6 +229,37 @@ static void throttling_counts_per_address_and_per_account(void **state) {
   db_close(pDb);
 }
 
+/* An IPv6 client is counted by its /64 network, written one way: its
+** 2^64 addresses are one address to the throttle. */
+static void ipv6_addresses_count_by_their_network(void **state) {
+  (void)state;
+  static const struct {
+    const char *zIn, *zWant;
+  } a[] = {
+      {"10.0.0.1", "10.0.0.1"},
+      {"2001:db8:7:1::1", "2001:db8:7:1::/64"},
+      {"2001:0DB8:0007:0001:ffff:0:0:9", "2001:db8:7:1::/64"},
+      {"2001:db8:7:1::0.0.0.7", "2001:db8:7:1::/64"},
+      {"2001:db8:7:2::1", "2001:db8:7:2::/64"},
+      {"::ffff:192.0.2.9", "192.0.2.9"},
+      {"::1", "::/64"},
+      {"?", "?"},
+  };
+  char zOut[ACCOUNTS_ADDRESS_MAX];
+  for (size_t i = 0; i < sizeof(a) / sizeof(a[0]); i++) {
+    assert_string_equal(accounts_throttle_address(a[i].zIn, zOut), a[i].zWant);
+  }
+  Db *pDb = open_migrated();
+  for (int i = 0; i < ACCOUNTS_THROTTLE_FREE_PAIR; i++) {
+    char zAddr[64];
+    snprintf(zAddr, sizeof(zAddr), "2001:db8:5:5::%x", i + 1);
+    accounts_login_record(pDb, "v6@b.cl", zAddr, 0);
+  }
+  assert_true(accounts_login_wait(pDb, "v6@b.cl", "2001:db8:5:5::99") > 0);
+  assert_int_equal(accounts_login_wait(pDb, "v6@b.cl", "2001:db8:5:6::1"), 0);
+  db_close(pDb);
+}
+
 /* When the failures cannot be counted, sign-in is refused (-1), never
 ** let through as "no failures". */
 static void throttling_fails_closed_when_it_cannot_count(void **state) {
@@ -266,6 +297,7 @@ int main(void) {
       cmocka_unit_test(
           throttling_slows_the_guesser_and_never_locks_out_the_owner),
       cmocka_unit_test(throttling_counts_per_address_and_per_account),
+      cmocka_unit_test(ipv6_addresses_count_by_their_network),
       cmocka_unit_test(throttling_fails_closed_when_it_cannot_count),
       cmocka_unit_test(unknown_accounts_are_checked_against_a_dummy_hash),
   };

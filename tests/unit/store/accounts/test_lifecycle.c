@@ -66,6 +66,22 @@ static void common_and_personal_passwords_are_refused(void **state) {
                                             "ana@example.cl"));
   /* A short name inside a phrase is not the name. */
   assert_null(accounts_password_problem("otra clave larga", "Otra", "o@b.cl"));
+  /* Patterns no list holds every length of: one character repeated (with
+  ** digits or signs after it), two taking turns, a straight run. */
+  static const char *azPattern[] = {
+      "        ", "!!!!!!!!",     "zzzzzzzzzz1", "abababab",
+      "ññññññññ", "abcdefghij",   "ABCDEFGH",    "zyxwvuts",
+      "98765432", "lmnopqrs2024", "12121212",    "0000000000000",
+  };
+  for (size_t i = 0; i < sizeof(azPattern) / sizeof(azPattern[0]); i++) {
+    const char *zWhy = accounts_password_problem(azPattern[i], NULL, NULL);
+    if (!zWhy) fail_msg("«%s» was accepted", azPattern[i]);
+  }
+  assert_non_null(strstr(accounts_password_problem("abcdefghijk", NULL, NULL),
+                         "serie seguida"));
+  /* Phrases and ordinary passwords with a run inside still pass. */
+  assert_null(accounts_password_problem("abcde fuera del plan", NULL, NULL));
+  assert_null(accounts_password_problem("mi clave 12345 azul", NULL, NULL));
 }
 
 static void disabling_ends_sessions_and_tokens_at_once(void **state) {

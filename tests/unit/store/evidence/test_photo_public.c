@@ -181,6 +181,82 @@ static void a_photo_whose_pixels_are_missing_is_refused_not_guessed(
   arena_free(pArena);
 }
 
+/* A JPEG encoded by libvips (arena copy); bInterlace: progressive. */
+static const unsigned char *vips_jpeg(Arena *pArena, int bInterlace,
+                                      size_t *pn) {
+  VipsImage *pImg = NULL;
+  void *pBuf = NULL;
+  assert_int_equal(vips_black(&pImg, 64, 48, "bands", 3, NULL), 0);
+  assert_int_equal(vips_image_write_to_buffer(pImg, ".jpg", &pBuf, pn,
+                                              "interlace", bInterlace, NULL),
+                   0);
+  const unsigned char *p = arena_memdup(pArena, pBuf, *pn);
+  g_free(pBuf);
+  g_object_unref(pImg);
+  return p;
+}
+
+/* Appends n bytes to a at *pi. */
+static void put(unsigned char *a, size_t *pi, const char *z, size_t n) {
+  memcpy(a + *pi, z, n);
+  *pi += n;
+}
+
+static void jpeg_scans_are_counted_from_the_markers(void **state) {
+  (void)state;
+  Arena *pArena = arena_new();
+  size_t n = 0;
+  const unsigned char *p = vips_jpeg(pArena, 0, &n);
+  assert_int_equal(photo_jpeg_scans(p, n), 1);
+  p = vips_jpeg(pArena, 1, &n);
+  int nProgressive = photo_jpeg_scans(p, n);
+  assert_true(nProgressive > 1 && nProgressive <= 20);
+  /* Not a JPEG, or cut short: no scans, no reading past the end. */
+  assert_int_equal(photo_jpeg_scans("\x89PNG\r\n\x1a\n", 8), 0);
+  assert_int_equal(photo_jpeg_scans(p, 3), 0);
+  for (size_t k = 0; k < n; k++) photo_jpeg_scans(p, k);
+
+  /* By hand: an APP1 segment whose payload holds FF DA (a thumbnail's
+  ** scan, say) is not a scan; fill bytes before a marker, stuffed FF 00
+  ** and RST markers inside the entropy-coded data are skipped; nothing
+  ** after EOI counts. */
+  unsigned char a[256];
+  size_t i = 0;
+  put(a, &i, "\xff\xd8", 2);
+  put(a, &i, "\xff\xe1\x00\x08\xff\xda\xff\xda\x00\x00", 10);
+  put(a, &i, "\xff\xff\xff\xda\x00\x08\x01\x01\x00\x00\x3f\x00", 12);
+  put(a, &i, "\x12\xff\x00\x34\xff\xd0\x56\xff\xd7\x78", 10);
+  put(a, &i, "\xff\xda\x00\x08\x01\x01\x00\x00\x3f\x00\x9a", 11);
+  put(a, &i, "\xff\xd9\xff\xda\x00\x08\x01\x01\x00\x00\x3f\x00", 12);
+  assert_int_equal(photo_jpeg_scans(a, i), 2);
+  arena_free(pArena);
+}
+
+static void a_jpeg_of_too_many_scans_is_refused_before_decoding(void **state) {
+  (void)state;
+  Arena *pArena = arena_new();
+  size_t nScan = 10 + 2 + 8;
+  size_t nMax = 4 + (PHOTO_JPEG_SCANS_MAX + 1) * nScan;
+  unsigned char *a = arena_alloc(pArena, nMax);
+  size_t i = 0;
+  put(a, &i, "\xff\xd8", 2);
+  for (int k = 0; k <= PHOTO_JPEG_SCANS_MAX; k++) {
+    put(a, &i, "\xff\xda\x00\x08\x01\x01\x00\x00\x3f\x00", 10);
+    put(a, &i, "\x00\x00", 2);
+  }
+  put(a, &i, "\xff\xd9", 2);
+  assert_int_equal(photo_jpeg_scans(a, i), PHOTO_JPEG_SCANS_MAX + 1);
+  PhotoLimits lim = {50 * 1000 * 1000, 20000};
+  int w = 0, h = 0;
+  PhotoImage m;
+  assert_int_equal(photo_check(a, i, &lim, &w, &h), PHOTO_TOO_MANY_SCANS);
+  assert_int_equal(photo_thumbnail(pArena, a, i, "image/jpeg", &lim, &m),
+                   PHOTO_TOO_MANY_SCANS);
+  assert_int_equal(photo_public_copy(pArena, a, i, "image/jpeg", &lim, &m),
+                   PHOTO_TOO_MANY_SCANS);
+  arena_free(pArena);
+}
+
 static void a_picture_past_its_time_limit_is_stopped(void **state) {
   (void)state;
   Arena *pArena = arena_new();
@@ -222,6 +298,8 @@ int main(void) {
       cmocka_unit_test(bytes_that_only_look_like_a_photo_are_refused),
       cmocka_unit_test(a_header_past_the_limits_is_refused_before_decoding),
       cmocka_unit_test(a_photo_whose_pixels_are_missing_is_refused_not_guessed),
+      cmocka_unit_test(jpeg_scans_are_counted_from_the_markers),
+      cmocka_unit_test(a_jpeg_of_too_many_scans_is_refused_before_decoding),
       cmocka_unit_test(a_picture_past_its_time_limit_is_stopped),
       cmocka_unit_test(nothing_is_made_once_the_server_stops),
   };
