@@ -13,7 +13,7 @@ import os
 import re
 import unittest
 
-from support import ServerTestCase, query_one, psql
+from support import ServerTestCase, query_one
 from test_evidence import MP, multipart
 from test_photo_privacy import png_with_metadata
 
@@ -103,13 +103,13 @@ class Consents(ServerTestCase):
 
     def plant(self):
         """The planted category, recorded for one member with consent."""
-        sql = "INSERT INTO protection_groups (council_id, label) VALUES (NULL, '%s')" % PLANTED
-        if self.demo.is_postgres:
-            psql(self.demo.path, sql)
-        else:
-            import sqlite3
-            with sqlite3.connect(self.demo.path) as db:
-                db.execute(sql)
+        # The officer adds the group on the personal-data page: data, not code.
+        c = self.admin()
+        token = c.csrf_from("/admin/privacidad")
+        self.assertEqual(c.post("/admin/privacidad", form={
+            "csrf_token": token, "accion": "grupo", "grupo_nombre": ""}).status, 422)
+        self.assertEqual(c.post("/admin/privacidad", form={
+            "csrf_token": token, "accion": "grupo", "grupo_nombre": PLANTED}).status, 303)
         gid = int(self.q("SELECT id FROM protection_groups WHERE label = ?", PLANTED))
         mid = self.member_id("Luis Alberto")
         r = self.api("POST", "/api/members/%d/sensitive" % mid, {"group_id": gid})

@@ -28,6 +28,7 @@
 #include "store/privacy/audit_store.h"
 #include "store/privacy/consent_store.h"
 #include "store/privacy/request_store.h"
+#include "util/text.h"
 
 const char *privacy_today(void) {
   static __thread char z[CHILE_TIME_DATE_SIZE];
@@ -323,7 +324,24 @@ void page_admin_privacy(Request *r) {
   if (!iCouncil) return;
   if (request_is_post(r)) {
     const char *zAction = request_field(r, "accion");
-    if (zAction && strcmp(zAction, "ajustes") == 0) {
+    if (zAction && strcmp(zAction, "grupo") == 0) {
+      /* A special-protection group of the council's own: data, not code. */
+      const char *zLabel = request_field(r, "grupo_nombre");
+      form_error(&err, "grupo_nombre", text_single_line_problem(zLabel));
+      if (!zLabel || !*zLabel || strlen(zLabel) > 120) {
+        form_error(&err, "grupo_nombre",
+                   "Escriba el nombre del grupo (hasta 120 caracteres).");
+      }
+      int64_t iGroup = 0;
+      if (!err.n) {
+        if (!page_db_ok(r, sensitive_group_add(request_db(r), iCouncil, zLabel,
+                                               &iGroup))) {
+          return;
+        }
+        respond_redirect(r, "/admin/privacidad?guardado=1#grupos");
+        return;
+      }
+    } else if (zAction && strcmp(zAction, "ajustes") == 0) {
       int rc = save_settings(r, &err);
       if (rc < 0) return;
       if (rc > 0) {
@@ -397,7 +415,8 @@ void page_admin_privacy(Request *r) {
     return;
   }
   html_printf(&h,
-              "<h2>Grupos de especial protección</h2>\n<p>Personas que "
+              "<h2 id=\"grupos\">Grupos de especial protección</h2>\n<p>"
+              "Personas que "
               "declararon pertenecer a cada grupo, con su consentimiento "
               "expreso. Los grupos de menos de %d personas no se "
               "detallan.</p>\n<div class=\"table-wrap\"><table "
@@ -409,7 +428,16 @@ void page_admin_privacy(Request *r) {
     html_printf(&h, "<tr><td>%s</td><td>%s</td></tr>", aG[i].zLabel,
                 privacy_count_text(aG[i].nPeople, zCount));
   }
-  html_printf(&h, "</tbody></table></div>\n");
+  html_printf(&h,
+              "</tbody></table></div>\n<form class=\"form\" "
+              "method=\"post\" action=\"/admin/privacidad\">");
+  form_csrf(&h, request_csrf_token(r));
+  html_printf(&h, "<input type=\"hidden\" name=\"accion\" value=\"grupo\">");
+  form_input(&h, &err, "grupo_nombre", "Agregar un grupo", "text", "", NULL,
+             "maxlength=\"120\"");
+  html_printf(&h,
+              "<div class=\"actions\"><button type=\"submit\" "
+              "class=\"button\">Agregar</button></div></form>\n");
   html_printf(&h,
               "<h2>Registrar una solicitud recibida por otra vía</h2>\n"
               "<form class=\"form\" method=\"post\" "
