@@ -303,23 +303,6 @@ void page_admin_member_consents(Request *r) {
                                    (long long)iMember));
 }
 
-/* The JSON body as an object, or answered 400. */
-static json_t *body_object(Request *r) {
-  size_t n = 0;
-  const char *z = request_body(r, &n);
-  json_error_t err;
-  json_t *p = z && n ? json_loadb(z, n, 0, &err) : NULL;
-  if (!json_is_object(p)) {
-    json_decref(p);
-    respond_json_error(r, 400,
-                       "El cuerpo de la solicitud debe ser un "
-                       "objeto JSON.",
-                       NULL);
-    return NULL;
-  }
-  return p;
-}
-
 static const char *opt_text(Arena *pArena, json_t *p, const char *zKey) {
   json_t *v = json_object_get(p, zKey);
   if (json_is_string(v)) return arena_strdup(pArena, json_string_value(v));
@@ -340,7 +323,7 @@ void page_api_member_consents(Request *r) {
     respond_json_error(r, 404, "No existe esa persona.", NULL);
     return;
   }
-  json_t *pBody = body_object(r);
+  json_t *pBody = page_json_object(r);
   if (!pBody) return;
   Consent c;
   Problems err;
@@ -379,7 +362,7 @@ void page_api_member_consents(Request *r) {
 void page_api_consent_withdraw(Request *r) {
   Db *pDb = request_db(r);
   int64_t iId = request_param_id(r, 0);
-  json_t *pBody = body_object(r);
+  json_t *pBody = page_json_object(r);
   if (!pBody) return;
   const char *zDate = opt_text(request_arena(r), pBody, "date");
   json_decref(pBody);
@@ -430,7 +413,7 @@ void page_api_evidence_people(Request *r) {
   Db *pDb = request_db(r);
   int64_t iCouncil = page_council_id(r);
   int64_t iEv = request_param_id(r, 0);
-  json_t *pBody = body_object(r);
+  json_t *pBody = page_json_object(r);
   if (!pBody) return;
   int n = 0;
   int64_t *ai = id_array(request_arena(r), pBody, "members", &n);
@@ -477,7 +460,7 @@ void page_api_member_sensitive(Request *r) {
     respond_json_error(r, 404, "No existe ese integrante.", NULL);
     return;
   }
-  json_t *pBody = body_object(r);
+  json_t *pBody = page_json_object(r);
   if (!pBody) return;
   json_t *v = json_object_get(pBody, "group_id");
   int64_t iGroup = json_is_integer(v) ? json_integer_value(v) : 0;
@@ -504,7 +487,7 @@ void page_api_member_sensitive(Request *r) {
 void page_api_activity_groups(Request *r) {
   Db *pDb = request_db(r);
   int64_t iActivity = request_param_id(r, 0);
-  json_t *pBody = body_object(r);
+  json_t *pBody = page_json_object(r);
   if (!pBody) return;
   int n = 0;
   int64_t *ai = id_array(request_arena(r), pBody, "groups", &n);

@@ -152,16 +152,8 @@ static int erase(Request *r, int64_t iMember, const char *zReason,
 
 void page_api_member_erase(Request *r) {
   int64_t iMember = request_param_id(r, 0);
-  size_t n = 0;
-  const char *z = request_body(r, &n);
-  json_error_t err;
-  json_t *pBody = z && n ? json_loadb(z, n, 0, &err) : NULL;
-  if (!json_is_object(pBody)) {
-    json_decref(pBody);
-    respond_json_error(r, 400, "El cuerpo de la solicitud debe ser JSON.",
-                       NULL);
-    return;
-  }
+  json_t *pBody = page_json_object(r);
+  if (!pBody) return;
   json_t *v = json_object_get(pBody, "reason");
   const char *zReason =
       json_is_string(v) ? arena_strdup(request_arena(r), json_string_value(v))

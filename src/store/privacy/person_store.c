@@ -74,6 +74,22 @@ static int common_sections(Db *pDb, Arena *pArena, json_t *pDoc,
   return rc;
 }
 
+/* Adds the common sections, then hands the document over (DB_OK) or
+** drops it (the failure, rc's or theirs). */
+static int finish_person(Db *pDb, Arena *pArena, json_t *pDoc, int64_t iCouncil,
+                         const char *zKind, int64_t id, int rc,
+                         json_t **ppJson) {
+  if (common_sections(pDb, pArena, pDoc, iCouncil, zKind, id) != DB_OK) {
+    rc = DB_ERROR;
+  }
+  if (rc != DB_OK) {
+    json_decref(pDoc);
+    return rc;
+  }
+  *ppJson = pDoc;
+  return DB_OK;
+}
+
 /* The mail sent to zEmail ("" none). */
 static json_t *mail_json(Db *pDb, const char *zEmail, int *pRc) {
   static const char *const azMail[] = {"id",           "to",        "subject",
@@ -177,16 +193,8 @@ int person_member_data(Db *pDb, Arena *pArena, int64_t iCouncil,
            "id",
            &rc, DB_I(iCouncil), DB_I(iMember)));
 
-  if (common_sections(pDb, pArena, pDoc, iCouncil, "member", iMember) !=
-      DB_OK) {
-    rc = DB_ERROR;
-  }
-  if (rc != DB_OK) {
-    json_decref(pDoc);
-    return rc;
-  }
-  *ppJson = pDoc;
-  return DB_OK;
+  return finish_person(pDb, pArena, pDoc, iCouncil, "member", iMember, rc,
+                       ppJson);
 }
 
 int person_participant_data(Db *pDb, Arena *pArena, int64_t iCouncil,
@@ -246,16 +254,8 @@ int person_participant_data(Db *pDb, Arena *pArena, int64_t iCouncil,
            "k.enrolment_id WHERE e.participant_id = ? AND k.council_id = ? "
            "ORDER BY k.id",
            &rc, DB_I(iPart), DB_I(iCouncil)));
-  if (common_sections(pDb, pArena, pDoc, iCouncil, "participant", iPart) !=
-      DB_OK) {
-    rc = DB_ERROR;
-  }
-  if (rc != DB_OK) {
-    json_decref(pDoc);
-    return rc;
-  }
-  *ppJson = pDoc;
-  return DB_OK;
+  return finish_person(pDb, pArena, pDoc, iCouncil, "participant", iPart, rc,
+                       ppJson);
 }
 
 /* ---- Suppression ---- */
