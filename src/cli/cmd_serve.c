@@ -163,6 +163,7 @@ int cmd_serve(int argc, char **argv) {
   cfg.nRoute = routes_count;
   cfg.xErrorPage = page_error_render;
   cfg.xUploadBodyMax = routes_upload_body_max;
+  cfg.xBeforeWrite = routes_before_write;
   if (zPublicUrl && *zPublicUrl) {
     if (!(cfg.zPublicUrl = public_url_option(zPublicUrl))) return CLI_USAGE;
   } else {

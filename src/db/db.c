@@ -112,8 +112,14 @@ const char *db_backend_name(const Db *pDb) { return pDb->pBackend->zName; }
 int db_set_actor(Db *pDb, int64_t iUser, const char *zActor,
                  const char *zAddress) {
   if (!pDb || !pDb->pBackend->xSetActor) return DB_ERROR;
-  return pDb->pBackend->xSetActor(pDb->pConn, iUser, zActor ? zActor : "",
-                                  zAddress ? zAddress : "");
+  int rc = pDb->pBackend->xSetActor(pDb->pConn, iUser, zActor ? zActor : "",
+                                    zAddress ? zAddress : "");
+  return rc == DB_OK ? db_set_council(pDb, 0) : rc;
+}
+
+int db_set_council(Db *pDb, int64_t iCouncil) {
+  if (!pDb || !pDb->pBackend->xSetCouncil) return DB_ERROR;
+  return pDb->pBackend->xSetCouncil(pDb->pConn, iCouncil);
 }
 
 const char *db_errmsg(Db *pDb) { return pDb->pBackend->xErrmsg(pDb->pConn); }

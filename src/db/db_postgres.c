@@ -31,10 +31,11 @@
 
 #include "db/db.h"
 
-#define PG_LOCK_TIMEOUT "10s"          /* As SQLite's busy timeout */
-#define PG_CONNECT_TIMEOUT "10"        /* Seconds to wait for the server */
-#define PG_WRITE_LOCK_KEY "7236950528" /* pg_advisory_xact_lock key, "cosoc" \
-                                        */
+#define PG_LOCK_TIMEOUT "10s"   /* As SQLite's busy timeout */
+#define PG_CONNECT_TIMEOUT "10" /* Seconds to wait for the server */
+#define PG_WRITE_LOCK_KEY                            \
+  "7236950528" /* pg_advisory_xact_lock key, "cosoc" \
+                */
 #define PG_BYTEA_OID 17
 #define PG_BOOL_OID 16
 
@@ -46,7 +47,9 @@ typedef struct PgConn {
   char zActorId[24]; /* The actor (db_set_actor), sent again after a */
   char zActor[128];  /* reconnect */
   char zAddress[64];
-  char zErr[512]; /* Last error, one line */
+  char zCouncil[24]; /* db_set_council(), "" none */
+  char zSent[256];   /* The four as last sent (pg_flush_actor), "" none */
+  char zErr[512];    /* Last error, one line */
 } PgConn;
 
 typedef struct PgStmt {
@@ -160,13 +163,15 @@ char *db_pg_translate_placeholders(const char *zSql, int *pnParam) {
 ** as session settings: they outlast transactions, and db_set_actor()
 ** replaces them at the start of each request. */
 static int pg_send_actor(PgConn *pPg) {
-  const char *azVal[3] = {pPg->zActorId, pPg->zActor, pPg->zAddress};
+  const char *azVal[4] = {pPg->zActorId, pPg->zActor, pPg->zAddress,
+                          pPg->zCouncil};
   PGresult *pRes =
       PQexecParams(pPg->pConn,
                    "SELECT set_config('cosoc.actor_id', $1, false), "
                    "set_config('cosoc.actor', $2, false), "
-                   "set_config('cosoc.address', $3, false)",
-                   3, NULL, azVal, NULL, NULL, 0);
+                   "set_config('cosoc.address', $3, false), "
+                   "set_config('cosoc.council', $4, false)",
+                   4, NULL, azVal, NULL, NULL, 0);
   int rc =
       PQresultStatus(pRes) == PGRES_TUPLES_OK ? DB_OK : pg_map_error(pPg, pRes);
   PQclear(pRes);
@@ -180,9 +185,7 @@ static int pg_session_setup(PgConn *pPg) {
   int rc = PQresultStatus(pRes) == PGRES_COMMAND_OK ? DB_OK
                                                     : pg_map_error(pPg, pRes);
   PQclear(pRes);
-  if (rc == DB_OK && (pPg->zActorId[0] || pPg->zActor[0])) {
-    rc = pg_send_actor(pPg);
-  }
+  pPg->zSent[0] = 0; /* A new session: the actor goes again */
   return rc;
 }
 
@@ -233,20 +236,42 @@ static int pg_open(const char *zTarget, void **ppConn, char *zErr,
   return DB_OK;
 }
 
+/* The actor and council are only remembered here; they reach the server
+** with the next statement (pg_flush_actor), and only when they differ from
+** what it already has: a request that sets the same actor and council as
+** the one before costs no round trip. */
 static int pg_set_actor(void *pConn, int64_t iUser, const char *zActor,
                         const char *zAddress) {
   PgConn *pPg = pConn;
-  char zId[24] = "";
-  if (iUser > 0) snprintf(zId, sizeof(zId), "%lld", (long long)iUser);
-  if (strcmp(zId, pPg->zActorId) == 0 && strcmp(zActor, pPg->zActor) == 0 &&
-      strcmp(zAddress, pPg->zAddress) == 0) {
-    return DB_OK; /* Already so: no round trip */
+  pPg->zActorId[0] = 0;
+  if (iUser > 0) {
+    snprintf(pPg->zActorId, sizeof(pPg->zActorId), "%lld", (long long)iUser);
   }
-  snprintf(pPg->zActorId, sizeof(pPg->zActorId), "%s", zId);
   snprintf(pPg->zActor, sizeof(pPg->zActor), "%s", zActor);
   snprintf(pPg->zAddress, sizeof(pPg->zAddress), "%s", zAddress);
+  return DB_OK;
+}
+
+static int pg_set_council(void *pConn, int64_t iCouncil) {
+  PgConn *pPg = pConn;
+  pPg->zCouncil[0] = 0;
+  if (iCouncil > 0) {
+    snprintf(pPg->zCouncil, sizeof(pPg->zCouncil), "%lld", (long long)iCouncil);
+  }
+  return DB_OK;
+}
+
+/* Sends the actor and council before a statement when the server's are
+** not those. Sent inside a transaction they would be undone by its
+** rollback: pg_exec_script forgets what was sent on a ROLLBACK. */
+static int pg_flush_actor(PgConn *pPg) {
+  char zKey[sizeof(pPg->zSent)];
+  snprintf(zKey, sizeof(zKey), "%s\x1f%s\x1f%s\x1f%s", pPg->zActorId,
+           pPg->zActor, pPg->zAddress, pPg->zCouncil);
+  if (strcmp(zKey, pPg->zSent) == 0) return DB_OK;
+  if (!pPg->zSent[0] && strcmp(zKey, "\x1f\x1f\x1f") == 0) return DB_OK;
   int rc = pg_send_actor(pPg);
-  if (rc != DB_OK) pPg->zActorId[0] = pPg->zActor[0] = pPg->zAddress[0] = 0;
+  if (rc == DB_OK) snprintf(pPg->zSent, sizeof(pPg->zSent), "%s", zKey);
   return rc;
 }
 
@@ -398,6 +423,9 @@ static int pg_execute(PgStmt *pStmt) {
                  "transacción; no se guardó nada de ella");
     return DB_ERROR;
   }
+  if (PQstatus(pPg->pConn) == CONNECTION_OK && pg_flush_actor(pPg) != DB_OK) {
+    return DB_ERROR;
+  }
   for (int iTry = 0; iTry < 2; iTry++) {
     int bInTxn = pg_in_txn(pPg);
     int rc = DB_OK;
@@ -543,6 +571,11 @@ static int pg_exec_script(void *pConn, const char *zSql) {
   PgConn *pPg = pConn;
   int bBegin = starts_with(zSql, "BEGIN");
   int bRollback = starts_with(zSql, "ROLLBACK");
+  if (bRollback) pPg->zSent[0] = 0; /* It may undo what was sent */
+  if (!bRollback && !pPg->bTxnLost && PQstatus(pPg->pConn) == CONNECTION_OK &&
+      pg_flush_actor(pPg) != DB_OK) {
+    return DB_ERROR;
+  }
   int bEnds = bRollback || starts_with(zSql, "COMMIT");
   if (pPg->bTxnLost) {
     /* The lost transaction ends here: a ROLLBACK agrees, a COMMIT fails. */
@@ -603,6 +636,7 @@ const DbBackend db_postgres_backend = {
     .zName = "postgresql",
     .xOpen = pg_open,
     .xSetActor = pg_set_actor,
+    .xSetCouncil = pg_set_council,
     .xClose = pg_close,
     .xPrepare = pg_prepare,
     .xBindInt64 = pg_bind_int64,

@@ -213,8 +213,8 @@ static int sqlite_set_actor(void *pConn, int64_t iUser, const char *zActor,
     rc = sqlite3_exec(db,
                       "CREATE TEMP TABLE IF NOT EXISTS cosoc_actor ("
                       "user_id INTEGER, actor TEXT NOT NULL, "
-                      "address TEXT NOT NULL);"
-                      "INSERT INTO temp.cosoc_actor SELECT NULL, '', '' "
+                      "address TEXT NOT NULL, council_id INTEGER);"
+                      "INSERT INTO temp.cosoc_actor SELECT NULL, '', '', NULL "
                       "WHERE NOT EXISTS (SELECT 1 FROM temp.cosoc_actor)",
                       NULL, NULL, NULL);
     if (rc != SQLITE_OK) return DB_ERROR;
@@ -230,7 +230,9 @@ static int sqlite_set_actor(void *pConn, int64_t iUser, const char *zActor,
                "INSERT ON main.audit_log WHEN NEW.stamped = 0 BEGIN "
                "UPDATE audit_log SET user_id = (SELECT user_id FROM "
                "cosoc_actor), actor = (SELECT actor FROM cosoc_actor), "
-               "address = (SELECT address FROM cosoc_actor), stamped = 1 "
+               "address = (SELECT address FROM cosoc_actor), council_id = "
+               "COALESCE(NEW.council_id, (SELECT council_id FROM "
+               "cosoc_actor)), stamped = 1 "
                "WHERE id = NEW.id; END",
                NULL, NULL, NULL);
   if (iUser > 0) {
@@ -241,6 +243,26 @@ static int sqlite_set_actor(void *pConn, int64_t iUser, const char *zActor,
   sqlite3_bind_text(pStmt, 2, zActor, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text(pStmt, 3, zAddress, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step(pStmt);
+  sqlite3_finalize(pStmt);
+  return rc == SQLITE_DONE ? DB_OK : DB_ERROR;
+}
+
+/* The council of the connection's next writes (db_set_council): stamped
+** into an entry whose row has no council_id. Nothing to do before the
+** first db_set_actor() made the TEMP table. */
+static int sqlite_set_council(void *pConn, int64_t iCouncil) {
+  sqlite3_stmt *pStmt = NULL;
+  if (sqlite3_prepare_v2(pConn, "UPDATE temp.cosoc_actor SET council_id = ?1",
+                         -1, &pStmt, NULL) != SQLITE_OK) {
+    sqlite3_finalize(pStmt);
+    return DB_OK;
+  }
+  if (iCouncil > 0) {
+    sqlite3_bind_int64(pStmt, 1, iCouncil);
+  } else {
+    sqlite3_bind_null(pStmt, 1);
+  }
+  int rc = sqlite3_step(pStmt);
   sqlite3_finalize(pStmt);
   return rc == SQLITE_DONE ? DB_OK : DB_ERROR;
 }
@@ -270,4 +292,5 @@ const DbBackend db_sqlite_backend = {
     .zDropAll = NULL, /* cosoc demo --force removes the file instead */
     .xBackup = sqlite_backup,
     .xSetActor = sqlite_set_actor,
+    .xSetCouncil = sqlite_set_council,
 };

@@ -387,6 +387,9 @@ static void request_dispatch(Request *r) {
                   "a abrir la página e intente de nuevo.");
     return;
   }
+  if (r->eMethod == METHOD_POST && g_pCfg->xBeforeWrite) {
+    g_pCfg->xBeforeWrite(r);
+  }
   r->pRoute->xHandler(r);
   if (!r->bResponded) respond_error(r, 500, NULL);
 }

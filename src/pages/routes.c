@@ -196,6 +196,12 @@ const Route routes_table[] = {
 
 const int routes_count = (int)(sizeof(routes_table) / sizeof(routes_table[0]));
 
+void routes_before_write(Request *r) {
+  /* Explicitly: the council may have been read (and cached on the
+  ** request) before the server set the request's actor, which clears it. */
+  db_set_council(request_db(r), page_council_id(r));
+}
+
 size_t routes_upload_body_max(Request *r) {
   return council_evidence_request_max_bytes(request_db(r), page_council_id(r));
 }

@@ -115,6 +115,11 @@ class AuditLog(ServerTestCase):
         step("asistencia (API)", admin_id, "activity",
              lambda: self.api("POST", "/api/activities/%d/attendance" % a["id"],
                               [{"member_id": mid, "status": "presente"}]))
+        # A row without a council of its own (attendance) is filed under the
+        # request's council, so that each council's officer sees its own.
+        self.assertEqual(self.q("SELECT council_id FROM audit_log WHERE tbl = 'attendance' "
+                                "ORDER BY id DESC LIMIT 1"),
+                         self.q("SELECT min(id) FROM councils"))
         step("citar (API)", admin_id, "mail",
              lambda: self.api("POST", "/api/activities/%d/convene" % a["id"],
                               {"recipients": "all"}))

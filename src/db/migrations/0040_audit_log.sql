@@ -22,7 +22,7 @@
 CREATE TABLE audit_log (
   id @PK@,
   at BIGINT NOT NULL,               -- seconds since the epoch
-  council_id BIGINT,                -- the row's council_id, when it has one
+  council_id BIGINT,                -- the row's council_id, else the request's (db_set_council)
   user_id BIGINT,                   -- who acted (no foreign key: the log outlives users)
   actor TEXT NOT NULL DEFAULT '',   -- without a user: «línea de comandos», «sistema», …
   address TEXT NOT NULL DEFAULT '', -- the client's address (web and API)
@@ -47,7 +47,7 @@ WHEN OLD.stamped <> 0 OR NEW.stamped <> 1 OR NEW.id IS NOT OLD.id
   OR NEW.at IS NOT OLD.at OR NEW.object_kind IS NOT OLD.object_kind
   OR NEW.object_id IS NOT OLD.object_id OR NEW.action IS NOT OLD.action
   OR NEW.tbl IS NOT OLD.tbl OR NEW.fields IS NOT OLD.fields
-  OR NEW.council_id IS NOT OLD.council_id
+  OR (OLD.council_id IS NOT NULL AND NEW.council_id IS NOT OLD.council_id)
 BEGIN SELECT RAISE(ABORT, 'el registro de auditoría no se puede modificar'); END;
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'el registro de auditoría no se puede borrar'); END;
@@ -92,8 +92,10 @@ BEGIN
   INSERT INTO audit_log (at, council_id, user_id, actor, address, object_kind,
                          object_id, action, tbl, fields, stamped)
   VALUES (CAST(extract(epoch FROM clock_timestamp()) AS BIGINT),
-          CASE WHEN jsonb_typeof(r -> 'council_id') = 'number'
-               THEN CAST(r ->> 'council_id' AS BIGINT) END,
+          COALESCE(CASE WHEN jsonb_typeof(r -> 'council_id') = 'number'
+                        THEN CAST(r ->> 'council_id' AS BIGINT) END,
+                   CAST(NULLIF(current_setting('cosoc.council', true), '')
+                        AS BIGINT)),
           CAST(NULLIF(current_setting('cosoc.actor_id', true), '') AS BIGINT),
           COALESCE(current_setting('cosoc.actor', true), ''),
           COALESCE(current_setting('cosoc.address', true), ''),
