@@ -11,8 +11,8 @@
 #                           with: cppcheck (make lint) and clang (a second
 #                           compiler's warnings)
 #
-# Packages come from Debian's archive only; playwright-core comes from npm
-# with the committed lock file and never downloads a browser of its own.
+# Packages come from Debian's archive only; playwright-core and axe-core come
+# from npm with the committed lock file, and npm never downloads a browser.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -86,8 +86,10 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 if [ "$mode" = test ] || [ "$mode" = ci ]; then
-  # playwright-core: the browser tests' driver, pinned by tests/e2e's lock.
+  # playwright-core: the browser tests' driver; axe-core: the accessibility
+  # checks they run on every page they visit. Both pinned by tests/e2e's lock.
   if [ ! -d tests/e2e/node_modules/playwright-core ] ||
+     [ ! -d tests/e2e/node_modules/axe-core ] ||
      [ tests/e2e/package-lock.json -nt tests/e2e/node_modules/.package-lock.json ]; then
     (cd tests/e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
   fi

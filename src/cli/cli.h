@@ -92,6 +92,15 @@ int demo_sessions(Db *pDb, Arena *pArena);
 /* The demo's Escuela de Dirigentes: a course in progress for the training
 ** line, after the activities (demo/demo_courses.c). */
 int demo_courses(Db *pDb, Arena *pArena);
+/* One evidence file of the demo (a tiny photo, or a one-page PDF when
+** bPdf) added to activity iAct (demo/demo_evidence.c). */
+int demo_evidence_file(Db *pDb, Arena *pArena, int64_t iAct, const char *zKind,
+                       int bPdf, const char *zFilename, const char *zCaption,
+                       int bPublic);
+/* The current plan, made from the real one with «Plan siguiente», and its
+** recent and upcoming activities, all relative to today
+** (demo/demo_current.c). */
+int demo_current(Db *pDb, Arena *pArena, int64_t iAdmin, const char **pzErr);
 
 /* The mail retry options shared by `serve` and `mail send-pending`
 ** (--mail-max-attempts, --mail-retry-seconds): applied to the sender's

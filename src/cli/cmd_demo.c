@@ -128,8 +128,9 @@ int cmd_demo(int argc, char **argv) {
         demo_plan(pDb, pArena, iAdmin, &zErr) == DB_OK &&
         demo_activities(pDb, pArena) == DB_OK &&
         demo_sessions(pDb, pArena) == DB_OK &&
-        demo_courses(pDb, pArena) == DB_OK &&
-        demo_evidence(pDb, pArena) == DB_OK) {
+        demo_evidence(pDb, pArena) == DB_OK &&
+        demo_current(pDb, pArena, iAdmin, &zErr) == DB_OK &&
+        demo_courses(pDb, pArena) == DB_OK) {
       rc = db_commit(pDb) == DB_OK ? CLI_OK : CLI_FAIL;
     } else {
       db_rollback(pDb);

@@ -28,7 +28,7 @@ static int summary_council(Db *pDb, Arena *pArena, const Council *pCouncil,
   const char *zShort = text_for_terminal(pArena, pCouncil->zShortName);
   ComplianceView v;
   const char *zErr = NULL;
-  int rc = compliance_view_load(pDb, pArena, pCouncil->id, zAsOf, &v, &zErr);
+  int rc = compliance_view_load(pDb, pArena, pCouncil->id, zAsOf, 0, &v, &zErr);
   if (rc == COMPLIANCE_VIEW_NO_PLAN) {
     printf("%6s  sin plan aprobado: %s\n", "-", zShort);
     return 0;
@@ -44,14 +44,15 @@ static int summary_council(Db *pDb, Arena *pArena, const Council *pCouncil,
     printf(" %9d", t->anState[s]);
     pTotal->anState[s] += t->anState[s];
   }
-  printf(" %6.0f%%  %s\n", t->rProgress * 100, zShort);
+  printf(" %6d%%  %s\n", t->iPercent, zShort);
   for (int i = 0; bLines && i < v.result.nLine; i++) {
     const ComplianceLine *l = &v.result.aLine[i];
     printf("        línea %d: %s (%d de %d verificadas)\n", l->iNumber,
-           compliance_state_slug(l->eState), l->nVerified, l->nTarget);
+           compliance_state_slug(l->eState), l->nCounted, l->nTarget);
   }
   pTotal->nLine += t->nLine;
-  pTotal->rProgress += t->rProgress; /* Summed here, averaged by the caller */
+  pTotal->nTarget += t->nTarget; /* The national total: the same definition */
+  pTotal->nVerified += t->nVerified;
   return 1;
 }
 
@@ -116,8 +117,8 @@ int cmd_compliance_summary(int argc, char **argv) {
     for (int s = 0; s < COMPLIANCE_STATE_COUNT; s++) {
       printf(" %9d", total.anState[s]);
     }
-    printf(" %6.0f%%  total nacional (%d consejos)\n",
-           nCounted ? total.rProgress * 100 / nCounted : 0.0, nCounted);
+    printf(" %6d%%  total nacional (%d consejos)\n",
+           compliance_percent(total.nVerified, total.nTarget), nCounted);
   }
   arena_free(pList);
   db_close(pDb);

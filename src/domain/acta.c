@@ -160,6 +160,43 @@ int acta_vote_check(const ActaVote *v, int nPresent, char *zWhy, int nWhy) {
   return ACTA_OK;
 }
 
+int acta_approval_check(const ActaApproval *pA, char *zWhy, int nWhy) {
+  if (!pA->bSession || pA->iStart <= pA->iActaStart) {
+    snprintf(zWhy, (size_t)nWhy,
+             "El acta se aprueba en una sesión posterior: elija esa sesión.");
+    return ACTA_REFUSED;
+  }
+  if (pA->iStart > pA->iNow || !pA->bHeld) {
+    snprintf(zWhy, (size_t)nWhy,
+             "El acta se aprueba en una sesión ya realizada: %s",
+             pA->iStart > pA->iNow
+                 ? "esa sesión todavía no ocurre."
+                 : "marque esa sesión como realizada y tome su asistencia.");
+    return ACTA_REFUSED;
+  }
+  if (!pA->bQuorum) {
+    snprintf(zWhy, (size_t)nWhy,
+             "El acta solo se aprueba en una sesión con quórum. %s",
+             pA->zQuorum ? pA->zQuorum : "");
+    return ACTA_REFUSED;
+  }
+  return ACTA_OK;
+}
+
+int acta_agreement_check(const ActaVote *pVote, int nPresent, int bQuorum,
+                         const char *zQuorum, const char **pzField, char *zWhy,
+                         int nWhy) {
+  *pzField = "session";
+  if (!bQuorum) {
+    snprintf(zWhy, (size_t)nWhy,
+             "Un acuerdo necesita quórum y esta sesión no lo tiene. %s",
+             zQuorum ? zQuorum : "");
+    return ACTA_REFUSED;
+  }
+  *pzField = "votes";
+  return acta_vote_check(pVote, nPresent, zWhy, nWhy);
+}
+
 /* Records one problem (if there is room) and counts it. */
 static void problem_add(ActaProblem *a, int nMax, int *pn, const char *zField,
                         const char *zMessage) {

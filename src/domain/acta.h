@@ -113,6 +113,31 @@ typedef struct ActaProblem {
 int acta_validate(const ActaParts *pParts, int bToSend, ActaProblem *aProblem,
                   int nMax);
 
+/* The session an acta is to be approved in, as the caller knows it. */
+typedef struct ActaApproval {
+  long long iActaStart; /* UTC start of the session the acta records */
+  long long iStart;     /* UTC start of the approving session */
+  int bSession;         /* It is a session of the council */
+  int bHeld;            /* Its status is `realizada` */
+  long long iNow;       /* The time of the approval */
+  int bQuorum;          /* Its attendance gave quorum */
+  const char *zQuorum;  /* The quorum sentence (why not), or NULL */
+} ActaApproval;
+
+/* ACTA_OK when the acta may be approved in that session: a later session
+** of the council, already held (realizada and begun) and with quorum;
+** else ACTA_REFUSED and the Spanish reason in zWhy (nWhy bytes). */
+int acta_approval_check(const ActaApproval *pA, char *zWhy, int nWhy);
+
+/* ACTA_OK when an agreement may be recorded in a session with these votes:
+** the session had quorum to adopt agreements (bQuorum; zQuorum says why
+** not) and the votes fit the people present (acta_vote_check); else
+** ACTA_REFUSED with the reason in zWhy and in *pzField "votes" or
+** "session". */
+int acta_agreement_check(const ActaVote *pVote, int nPresent, int bQuorum,
+                         const char *zQuorum, const char **pzField, char *zWhy,
+                         int nWhy);
+
 /* Checks one vote against the people present: ACTA_OK, or ACTA_REFUSED
 ** with a sentence in zWhy ("Los votos (5 a favor, 3 en contra, 2
 ** abstenciones) suman 10, más que los 8 presentes."). */

@@ -56,6 +56,11 @@ int activity_slug_wellformed(const char *z) {
   return 1;
 }
 
+/* Why a refused status change needs a reason. */
+static const char zCorrectionNeedsReason[] =
+    "Ese cambio de estado corrige un estado equivocado: escriba el motivo de "
+    "la corrección (queda en el historial).";
+
 static int is_blank(const char *z) {
   if (!z) return 1;
   for (; *z; z++) {
@@ -180,6 +185,31 @@ const char *activity_transition_problem(const char *zFrom, const char *zTo) {
            "programarse.";
   }
   return "Ese cambio de estado no está permitido.";
+}
+
+const char *activity_held_problem(const Activity *pAct, int64_t iNow) {
+  if (!pAct->zStatus || strcmp(pAct->zStatus, ACTIVITY_REALIZADA) != 0)
+    return NULL;
+  if (pAct->iStart > 0 && pAct->iStart > iNow) {
+    return "Una actividad solo puede quedar «Realizada» después de su "
+           "inicio: esta aún no comienza. Déjela programada o corrija la "
+           "fecha.";
+  }
+  return NULL;
+}
+
+const char *activity_correction_problem(const char *zFrom, const char *zTo,
+                                        const char *zReason) {
+  if (!activity_transition_problem(zFrom, zTo)) return NULL;
+  if (is_blank(zReason)) {
+    return zCorrectionNeedsReason;
+  }
+  if (strlen(zReason) > ACTIVITY_REASON_MAX) {
+    return "El motivo de la corrección es demasiado largo: use a lo más 500 "
+           "caracteres.";
+  }
+  const char *zLine = text_single_line_problem(zReason);
+  return zLine;
 }
 
 static int differs(const char *a, const char *b) {

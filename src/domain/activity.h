@@ -87,6 +87,21 @@ void activity_check(const Activity *pAct, ActivityProblems *pProblems);
 ** may), otherwise a Spanish sentence saying why not. */
 const char *activity_transition_problem(const char *zFrom, const char *zTo);
 
+/* NULL when pAct may carry its status at iNow, otherwise the Spanish
+** reason: an activity is `realizada` only once its start has passed (a
+** session dated tomorrow was not held). */
+const char *activity_held_problem(const Activity *pAct, int64_t iNow);
+
+#define ACTIVITY_REASON_MAX 500 /* Bytes of a status correction's reason */
+
+/* A status change activity_transition_problem() refuses may still be made
+** as a correction of a wrong state (a session marked realizada that was
+** not held) when it gives a reason, which the history keeps. NULL when the
+** move from zFrom to zTo is allowed with zReason (NULL or "": none given),
+** otherwise the Spanish sentence saying what is missing. */
+const char *activity_correction_problem(const char *zFrom, const char *zTo,
+                                        const char *zReason);
+
 /* What a saved change means for the people already invited. */
 typedef enum ActivityResend {
   ACTIVITY_RESEND_NONE = 0, /* Nothing they need to hear about */

@@ -151,3 +151,96 @@ void attendance_apply(QuorumPerson *aPerson, int nPerson,
     }
   }
 }
+
+/* ---- A list of guests pasted at once ---- */
+
+/* z[0..n) without the blanks around it, copied into pArena. */
+static const char *trim_copy(Arena *pArena, const char *z, size_t n) {
+  while (n > 0 && isspace((unsigned char)*z)) {
+    z++;
+    n--;
+  }
+  while (n > 0 && isspace((unsigned char)z[n - 1])) n--;
+  return arena_strndup(pArena, z, n);
+}
+
+/* Records one problem when there is room; counts it in any case. */
+static void guest_problem(AttendanceProblem *a, int nMax, int *pn, int iLine,
+                          const char *zField, const char *zFmt, ...) {
+  if (*pn < nMax) {
+    AttendanceProblem *p = &a[*pn];
+    p->iEntry = iLine - 1;
+    p->zField = zField;
+    va_list ap;
+    va_start(ap, zFmt);
+    vsnprintf(p->zMessage, sizeof(p->zMessage), zFmt, ap);
+    va_end(ap);
+  }
+  (*pn)++;
+}
+
+int attendance_guests_parse(Arena *pArena, const char *zText, GuestLine *aOut,
+                            int nMax, int *pnOut, AttendanceProblem *aProblem,
+                            int nProblem, int *pnProblem) {
+  *pnOut = 0;
+  *pnProblem = 0;
+  int iLine = 0;
+  for (const char *z = zText ? zText : ""; *z;) {
+    size_t nLen = strcspn(z, "\r\n");
+    const char *zRow = z;
+    z += nLen;
+    if (*z == '\r') z++;
+    if (*z == '\n') z++;
+    iLine++;
+    const char *zTrim = trim_copy(pArena, zRow, nLen);
+    if (!*zTrim) continue;
+    /* The separator the line uses: a tab (a spreadsheet's cells), else a
+    ** semicolon, else a comma. */
+    char cSep = strchr(zTrim, '\t') ? '\t' : strchr(zTrim, ';') ? ';' : ',';
+    const char *azField[3] = {"", "", ""};
+    int nField = 0;
+    for (const char *f = zTrim;; nField++) {
+      size_t n = strcspn(f, (char[]){cSep, 0});
+      if (nField < 3) azField[nField] = trim_copy(pArena, f, n);
+      if (!f[n]) {
+        nField++;
+        break;
+      }
+      f += n + 1;
+    }
+    if (nField > 3) {
+      guest_problem(aProblem, nProblem, pnProblem, iLine, "guests",
+                    "Línea %d: tiene más de tres datos; escriba nombre, "
+                    "organización y comuna (si el nombre lleva comas, "
+                    "sepárelos con punto y coma).",
+                    iLine);
+      continue;
+    }
+    if (!*azField[0]) {
+      guest_problem(aProblem, nProblem, pnProblem, iLine, "guests",
+                    "Línea %d: falta el nombre de la persona.", iLine);
+      continue;
+    }
+    if (strlen(azField[0]) > ATTENDANCE_NAME_MAX ||
+        strlen(azField[1]) > ATTENDANCE_NAME_MAX) {
+      guest_problem(aProblem, nProblem, pnProblem, iLine, "guests",
+                    "Línea %d: el nombre o la organización es demasiado "
+                    "largo (máximo %d caracteres).",
+                    iLine, ATTENDANCE_NAME_MAX);
+      continue;
+    }
+    if (*pnOut >= nMax) {
+      guest_problem(aProblem, nProblem, pnProblem, iLine, "guests",
+                    "Línea %d: la lista tiene más de %d personas; "
+                    "agréguelas en dos partes.",
+                    iLine, nMax);
+      break;
+    }
+    GuestLine *g = &aOut[(*pnOut)++];
+    g->iLine = iLine;
+    g->zName = azField[0];
+    g->zOrganization = azField[1];
+    g->zCommune = azField[2];
+  }
+  return *pnProblem ? ATTENDANCE_INVALID : ATTENDANCE_OK;
+}

@@ -15,6 +15,7 @@
 #define COSOC_DOMAIN_ATTENDANCE_H
 
 #include "domain/quorum.h"
+#include "util/arena.h"
 
 #define ATTENDANCE_OK 0
 #define ATTENDANCE_INVALID 1
@@ -55,6 +56,31 @@ typedef struct AttendanceProblem {
 ** eStatus, or ATTENDANCE_INVALID and fills *pProblem (may be NULL). */
 int attendance_validate(AttendanceEntry *a, int n, const long long *aiKnown,
                         int nKnown, AttendanceProblem *pProblem);
+
+/* ---- A list of guests pasted at once ---- */
+
+#define ATTENDANCE_GUESTS_MAX 300 /* Lines in one pasted list */
+
+/* One pasted guest: "Nombre, Organización, Comuna" on a line. */
+typedef struct GuestLine {
+  int iLine;                 /* 1-based line of the text it came from */
+  const char *zName;         /* Required */
+  const char *zOrganization; /* "" when not given */
+  const char *zCommune;      /* As typed ("Ovalle"), "" when not given; the
+                             ** caller resolves it against the territory */
+} GuestLine;
+
+/* Reads zText, one guest a line, fields separated by tabs (pasted from a
+** spreadsheet), else by ';', else by ','; blank lines are skipped. At most
+** nMax lines are read into aOut (caller's array, strings in pArena).
+** Returns ATTENDANCE_OK with *pnOut set, or ATTENDANCE_INVALID with every
+** problem (one per line at fault, up to nProblem) in aProblem and their
+** count in *pnProblem: a line without a name, a name too long, more than
+** three fields, or more lines than nMax. Nothing is half-read: the caller
+** writes nothing on ATTENDANCE_INVALID. */
+int attendance_guests_parse(Arena *pArena, const char *zText, GuestLine *aOut,
+                            int nMax, int *pnOut, AttendanceProblem *aProblem,
+                            int nProblem, int *pnProblem);
 
 /* Sets aPerson[i].eAttendance from the member entries of a validated list:
 ** a person without an entry is ausente. Guests are not councillors and

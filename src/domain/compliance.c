@@ -46,6 +46,43 @@ int compliance_state_from_slug(const char *zSlug) {
   return -1;
 }
 
+/* ---- The plan's period and the one percentage ---- */
+
+static const struct {
+  const char *zSlug;
+  const char *zLabel;
+} aPlanState[] = {
+    [COMPLIANCE_PLAN_VIGENTE] = {"vigente", "Vigente"},
+    [COMPLIANCE_PLAN_TERMINADO] = {"terminado", "Terminado"},
+    [COMPLIANCE_PLAN_POR_COMENZAR] = {"por_comenzar", "Por comenzar"},
+};
+
+CompliancePlanState compliance_plan_state(const char *zStart, const char *zEnd,
+                                          const char *zAsOf) {
+  if (zAsOf && zStart && plan_date_valid(zStart) && strcmp(zAsOf, zStart) < 0)
+    return COMPLIANCE_PLAN_POR_COMENZAR;
+  if (zAsOf && zEnd && plan_date_valid(zEnd) && strcmp(zAsOf, zEnd) > 0)
+    return COMPLIANCE_PLAN_TERMINADO;
+  return COMPLIANCE_PLAN_VIGENTE;
+}
+
+const char *compliance_plan_state_slug(CompliancePlanState e) {
+  if (e > COMPLIANCE_PLAN_POR_COMENZAR) e = COMPLIANCE_PLAN_VIGENTE;
+  return aPlanState[e].zSlug;
+}
+
+const char *compliance_plan_state_label(CompliancePlanState e) {
+  if (e > COMPLIANCE_PLAN_POR_COMENZAR) e = COMPLIANCE_PLAN_VIGENTE;
+  return aPlanState[e].zLabel;
+}
+
+int compliance_percent(int nCounted, int nTarget) {
+  if (nTarget <= 0 || nCounted <= 0) return 0;
+  if (nCounted >= nTarget) return 100;
+  /* Truncated: 14 of 16 is 87 %, and only a whole target is 100 %. */
+  return (int)((long long)nCounted * 100 / nTarget);
+}
+
 /* ---- Dates ---- */
 
 /* Days since 1970-01-01 of a valid YYYY-MM-DD (H. Hinnant's algorithm). */
@@ -96,16 +133,14 @@ static int activity_links_line(const ComplianceActivity *pAct, int iLine) {
 }
 
 /* Whether pAct counts for pLine as on zAsOf, and if not why. Tested in the
-** order a person would explain it: not held, then when, then what, where. */
+** order a person would explain it: what can never change first (when,
+** what, where), then whether it has happened yet. */
 static ComplianceReason activity_reason(const ComplianceActivity *pAct,
                                         const PlanLine *pLine,
                                         const char *zAsOf) {
-  if (!pAct->zStatus || strcmp(pAct->zStatus, COMPLIANCE_STATUS_HELD) != 0)
-    return COMPLIANCE_NOT_HELD;
   char zDate[PLAN_DATE_SIZE];
   activity_date(pAct, zDate);
   if (!zDate[0]) return COMPLIANCE_BAD_DATE;
-  if (strcmp(zDate, zAsOf) > 0) return COMPLIANCE_AFTER_AS_OF;
   if (strcmp(zDate, pLine->window.zStart) < 0 ||
       strcmp(zDate, pLine->window.zEnd) > 0)
     return COMPLIANCE_OUTSIDE_WINDOW;
@@ -117,6 +152,9 @@ static ComplianceReason activity_reason(const ComplianceActivity *pAct,
     if (str_in(pAct->zCommune, pT->azExclude, pT->nExclude))
       return COMPLIANCE_COMMUNE_EXCLUDED;
   }
+  if (!pAct->zStatus || strcmp(pAct->zStatus, COMPLIANCE_STATUS_HELD) != 0)
+    return COMPLIANCE_NOT_HELD;
+  if (strcmp(zDate, zAsOf) > 0) return COMPLIANCE_AFTER_AS_OF;
   return COMPLIANCE_COUNTS;
 }
 
@@ -134,14 +172,24 @@ static int required_kinds(const PlanLine *pLine,
   return n;
 }
 
-static void link_check_evidence(Arena *pArena, ComplianceLink *pLink,
-                                const char *const *azRequired, int nRequired) {
-  const ComplianceActivity *pAct = pLink->pActivity;
-  pLink->azMissingKind = arena_alloc(pArena, sizeof(char *) * (nRequired + 1));
+/* The required kinds pAct lacks, into *pazMissing (arena); their count. */
+static int missing_kinds(Arena *pArena, const ComplianceActivity *pAct,
+                         const char *const *azRequired, int nRequired,
+                         const char ***pazMissing) {
+  const char **az = arena_alloc(pArena, sizeof(char *) * (nRequired + 1));
+  int n = 0;
   for (int i = 0; i < nRequired; i++) {
     if (!str_in(azRequired[i], pAct->azEvidence, pAct->nEvidence))
-      pLink->azMissingKind[pLink->nMissingKind++] = azRequired[i];
+      az[n++] = azRequired[i];
   }
+  *pazMissing = az;
+  return n;
+}
+
+static void link_check_evidence(Arena *pArena, ComplianceLink *pLink,
+                                const char *const *azRequired, int nRequired) {
+  pLink->nMissingKind = missing_kinds(pArena, pLink->pActivity, azRequired,
+                                      nRequired, &pLink->azMissingKind);
   pLink->bVerified = pLink->nMissingKind == 0;
 }
 
@@ -275,15 +323,13 @@ static void line_compute(Arena *pArena, const PlanLine *pLine,
   int nAtRisk = pOpt->nAtRiskDays > 0 ? pOpt->nAtRiskDays
                                       : COMPLIANCE_AT_RISK_DAYS_DEFAULT;
   p->eState = line_state(p, nDaysLeft, nAtRisk);
-  p->rProgress = p->nVerified >= p->nTarget
-                     ? 1.0
-                     : (double)p->nVerified / (double)p->nTarget;
-  int nProvince = pLine->target.nProvince;
-  if (nProvince > 0) {
-    double rCovered =
-        (double)(nProvince - p->nProvinceMissing) / (double)nProvince;
-    if (rCovered < p->rProgress) p->rProgress = rCovered;
-  }
+  /* Each province still missing needs an activity of its own, so that
+  ** many of the target are still to come whatever else was held. */
+  int nRoom = p->nTarget - p->nProvinceMissing;
+  p->nCounted = p->nVerified < nRoom ? p->nVerified : nRoom;
+  if (p->nCounted < 0) p->nCounted = 0;
+  p->rProgress = (double)p->nCounted / (double)p->nTarget;
+  p->iPercent = compliance_percent(p->nCounted, p->nTarget);
 }
 
 /* ---- General objectives ---- */
@@ -355,13 +401,12 @@ static void rollup_add(ComplianceRollup *pR, const ComplianceLine *pL) {
   pR->nLine++;
   pR->anState[pL->eState]++;
   pR->nTarget += pL->nTarget;
-  pR->nVerified += pL->nVerified < pL->nTarget ? pL->nVerified : pL->nTarget;
-  /* Running sum for now; rollup_finish turns it into the mean. */
-  pR->rProgress += pL->rProgress;
+  pR->nVerified += pL->nCounted;
 }
 
 static void rollup_finish(ComplianceRollup *pR) {
-  pR->rProgress = pR->nLine ? pR->rProgress / pR->nLine : 0;
+  pR->rProgress = pR->nTarget ? (double)pR->nVerified / pR->nTarget : 0;
+  pR->iPercent = compliance_percent(pR->nVerified, pR->nTarget);
 }
 
 static int objective_known(const PlanDoc *pPlan, int iNumber) {
@@ -418,6 +463,8 @@ int compliance_compute(Arena *pArena, const PlanDoc *pPlan,
     return COMPLIANCE_ERROR;
   }
   memcpy(pOut->zAsOf, pOpt->zAsOf, PLAN_DATE_SIZE);
+  pOut->ePlan = compliance_plan_state(pPlan->zPeriodStart, pPlan->zPeriodEnd,
+                                      pOut->zAsOf);
   pOut->nAtRiskDays = pOpt->nAtRiskDays > 0 ? pOpt->nAtRiskDays
                                             : COMPLIANCE_AT_RISK_DAYS_DEFAULT;
   pOut->nLine = pPlan->nLine;
@@ -437,6 +484,45 @@ int compliance_compute(Arena *pArena, const PlanDoc *pPlan,
   }
   rollups_compute(pArena, pPlan, pOut);
   return COMPLIANCE_OK;
+}
+
+const char *compliance_line_state_label(const ComplianceResult *pResult,
+                                        const ComplianceLine *pLine) {
+  if (pResult->ePlan == COMPLIANCE_PLAN_TERMINADO &&
+      pLine->eState == COMPLIANCE_ATRASADA)
+    return compliance_text_unmet_label();
+  return compliance_state_label(pLine->eState);
+}
+
+int compliance_explain(Arena *pArena, const PlanDoc *pPlan,
+                       const ComplianceActivity *pAct,
+                       const ComplianceOptions *pOpt,
+                       ComplianceVerdict **paVerdict) {
+  ComplianceVerdict *a = arena_alloc(
+      pArena, sizeof(ComplianceVerdict) * (size_t)(pAct->nLine + 1));
+  memset(a, 0, sizeof(ComplianceVerdict) * (size_t)(pAct->nLine + 1));
+  for (int i = 0; i < pAct->nLine; i++) {
+    ComplianceVerdict *v = &a[i];
+    v->iLine = pAct->aiLine[i];
+    for (int k = 0; k < pPlan->nLine && !v->pLine; k++) {
+      if (pPlan->aLine[k].iNumber == v->iLine) v->pLine = &pPlan->aLine[k];
+    }
+    if (!v->pLine) {
+      v->eReason = COMPLIANCE_NO_LINE;
+    } else {
+      const char *azRequired[PLAN_EVIDENCE_MAX];
+      int nRequired = required_kinds(v->pLine, azRequired);
+      v->eReason = activity_reason(pAct, v->pLine, pOpt->zAsOf);
+      v->nMissingKind =
+          missing_kinds(pArena, pAct, azRequired, nRequired, &v->azMissingKind);
+      v->bVerified = v->eReason == COMPLIANCE_COUNTS && v->nMissingKind == 0;
+      v->bWillCount = v->eReason == COMPLIANCE_NOT_HELD ||
+                      v->eReason == COMPLIANCE_AFTER_AS_OF;
+    }
+    v->zText = compliance_text_verdict(pArena, v, pAct, pOpt);
+  }
+  *paVerdict = a;
+  return pAct->nLine;
 }
 
 const ComplianceLine *compliance_line(const ComplianceResult *pResult,

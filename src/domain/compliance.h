@@ -34,7 +34,17 @@
 **   when its modules together carry every evidence kind the line
 **   requires. A target that counts modules (PlanTarget.bModules, «4
 **   módulos») counts each module on its own instead.
-** - Progress = min(verified / target, 1).
+** - A line's COUNTED activities are the verified ones that count towards
+**   its target: min(verified, target - provinces still missing), never
+**   below 0 (an "en cada provincia" target needs its missing provinces
+**   still to come). Progress = counted / target.
+** - One definition of a percentage everywhere (compliance_percent): the
+**   counted activities over the target, truncated to a whole percent, so
+**   "88 %" never stands next to "14 de 16" (87 %), and 100 % means done.
+**   A group of lines (an objective, the whole plan) sums both: the plan's
+**   progress is its lines' counted activities over the sum of its targets.
+** - The plan's own state on as_of (CompliancePlanState): por_comenzar
+**   before its period, vigente during it, terminado after it.
 **
 ** Never does I/O, SQL or HTTP, and never reads the clock except in
 ** compliance_today(). All memory comes from the caller's Arena; the result
@@ -63,6 +73,28 @@ typedef enum ComplianceState {
   COMPLIANCE_SIN_INICIAR,
   COMPLIANCE_STATE_COUNT /* Not a state: the size of per-state arrays */
 } ComplianceState;
+
+/* The plan's period as on a day (CONTRACT "plan"."state"). */
+typedef enum CompliancePlanState {
+  COMPLIANCE_PLAN_VIGENTE = 0,  /* as_of inside the period */
+  COMPLIANCE_PLAN_TERMINADO,    /* as_of after its last day */
+  COMPLIANCE_PLAN_POR_COMENZAR, /* as_of before its first day */
+} CompliancePlanState;
+
+/* The plan's state for a period and a day (YYYY-MM-DD each; an invalid
+** period is vigente: nothing says it ended). */
+CompliancePlanState compliance_plan_state(const char *zStart, const char *zEnd,
+                                          const char *zAsOf);
+/* "vigente", "terminado", "por_comenzar" / "Vigente", "Terminado", "Por
+** comenzar". */
+const char *compliance_plan_state_slug(CompliancePlanState e);
+const char *compliance_plan_state_label(CompliancePlanState e);
+
+/* The one percentage: nCounted / nTarget truncated to a whole percent,
+** 0..100 (0 when nTarget <= 0). */
+int compliance_percent(int nCounted, int nTarget);
+/* The sentence that states it, for every report and page that shows one. */
+const char *compliance_percent_definition(void);
 
 /* CONTRACT slug ("en_riesgo") and Spanish label ("En riesgo"). */
 const char *compliance_state_slug(ComplianceState eState);
@@ -124,7 +156,8 @@ typedef enum ComplianceReason {
   COMPLIANCE_OUTSIDE_WINDOW,   /* Before the window opened or after it shut */
   COMPLIANCE_KIND_REFUSED,     /* Kind the target does not accept */
   COMPLIANCE_COMMUNE_EXCLUDED, /* In a commune the target excludes */
-  COMPLIANCE_NO_COMMUNE        /* No commune, and the target excludes some */
+  COMPLIANCE_NO_COMMUNE,       /* No commune, and the target excludes some */
+  COMPLIANCE_NO_LINE           /* The plan has no line of that number */
 } ComplianceReason;
 
 /* "No figura como realizada", "Fuera del plazo de la línea", … */
@@ -160,8 +193,10 @@ typedef struct ComplianceLine {
   int nTarget;           /* pLine->target.nCount */
   int nQualifying;       /* Linked activities that count */
   int nVerified;         /* Of those, the ones with every evidence kind */
+  int nCounted;          /* Verified ones towards the target (see above) */
   ComplianceState eState;
-  double rProgress; /* min(nVerified / nTarget, 1), 0..1 */
+  double rProgress; /* nCounted / nTarget, 0..1 */
+  int iPercent;     /* compliance_percent(nCounted, nTarget) */
   int nDaysLeft;    /* Days from as_of to the window's last day
                     ** (negative once it has ended) */
   int nLink;        /* Activities linked to the line, by date then id */
@@ -186,14 +221,15 @@ typedef struct ComplianceRollup {
   int nLine;         /* Lines in it */
   int anState[COMPLIANCE_STATE_COUNT]; /* Lines per state */
   int nTarget;                         /* Sum of the lines' targets */
-  int nVerified;    /* Sum of min(verified, target): activities that count
-                    ** towards a target */
-  double rProgress; /* Mean of the lines' progress (each commitment weighs
-                     ** the same), 0..1; 0 when there are no lines */
+  int nVerified;    /* Sum of the lines' nCounted: verified activities
+                    ** that count towards a target */
+  double rProgress; /* nVerified / nTarget, 0..1; 0 when no lines */
+  int iPercent;     /* compliance_percent(nVerified, nTarget) */
 } ComplianceRollup;
 
 typedef struct ComplianceResult {
   char zAsOf[PLAN_DATE_SIZE]; /* The day computed for */
+  CompliancePlanState ePlan;  /* The plan's period on that day */
   int nAtRiskDays;            /* The setting used */
   int nLine;                  /* One per plan line, in plan order */
   ComplianceLine *aLine;
@@ -212,6 +248,39 @@ int compliance_compute(Arena *pArena, const PlanDoc *pPlan,
                        const ComplianceActivity *aActivity, int nActivity,
                        const ComplianceOptions *pOpt, ComplianceResult *pOut,
                        const char **pzErr);
+
+/* A line's state as people read it: "No cumplida" for a line whose window
+** ended unmet in a plan that has ended (its final result), else
+** compliance_state_label(). */
+const char *compliance_line_state_label(const ComplianceResult *pResult,
+                                        const ComplianceLine *pLine);
+
+/* Whether one activity counts for each plan line it names, and why not,
+** as on pOpt->zAsOf: the same rules compliance_compute() applies (it calls
+** this one's checks), told for the activity page and its forms. */
+typedef struct ComplianceVerdict {
+  int iLine;                  /* The line number the activity names */
+  const PlanLine *pLine;      /* NULL: the plan has no such line */
+  ComplianceReason eReason;   /* COMPLIANCE_COUNTS when it counts */
+  int bVerified;              /* Counts and has every kind the line requires */
+  int bWillCount;             /* Not held yet (or held after as_of) but
+                              ** nothing else stands in the way */
+  int nMissingKind;           /* Required evidence kinds it lacks, */
+  const char **azMissingKind; /* whether or not it counts yet */
+  const char *zText; /* The whole sentence: "Cuenta para la Línea 4 y está
+                     ** verificada.", "No cuenta para la Línea 9 porque es
+                     ** en La Serena y la meta cuenta actividades fuera de
+                     ** La Serena.", "Contará para la Línea 4 cuando se
+                     ** realice; se necesitará el Acta …" */
+} ComplianceVerdict;
+
+/* One verdict per line pAct names (pAct->nLine of them, in its order) into
+** *paVerdict (arena memory). pOpt->zAsOf must be a date. Returns the
+** count. */
+int compliance_explain(Arena *pArena, const PlanDoc *pPlan,
+                       const ComplianceActivity *pAct,
+                       const ComplianceOptions *pOpt,
+                       ComplianceVerdict **paVerdict);
 
 /* The line numbered iNumber in a result, or NULL. */
 const ComplianceLine *compliance_line(const ComplianceResult *pResult,

@@ -101,12 +101,21 @@ static const char *const azReason[] = {
     [COMPLIANCE_COMMUNE_EXCLUDED] =
         "La meta no cuenta actividades en esa comuna",
     [COMPLIANCE_NO_COMMUNE] = "No tiene comuna y la meta excluye comunas",
+    [COMPLIANCE_NO_LINE] = "El plan no tiene esa línea",
 };
 
 const char *compliance_reason_text(ComplianceReason eReason) {
   if (eReason < 0 || (size_t)eReason >= sizeof(azReason) / sizeof(azReason[0]))
     return "";
   return azReason[eReason];
+}
+
+const char *compliance_text_unmet_label(void) { return "No cumplida"; }
+
+const char *compliance_percent_definition(void) {
+  return "El avance es el número de actividades verificadas que cuentan "
+         "para la meta de su línea (sin pasar de la meta) sobre la suma de "
+         "las metas, truncado al entero: 14 de 16 es 87 %.";
 }
 
 const char *compliance_text_other_objective(void) {
@@ -328,4 +337,127 @@ void compliance_text_missing(Arena *pArena, ComplianceLine *pLine,
     buf_putc(&b, '.');
     pLine->azMissing[pLine->nMissing++] = buf_str(&b);
   }
+}
+
+/* "el Acta", "el Acta y las Fotografías", with whether the whole is plural
+** (for "falta"/"faltan"). */
+static const char *kinds_phrase(Arena *pArena, const PlanLine *pLine,
+                                const char *const *azKind, int nKind,
+                                int *pbPlural) {
+  const char **azWords = arena_alloc(pArena, sizeof(char *) * (nKind + 1));
+  *pbPlural = nKind > 1;
+  for (int i = 0; i < nKind; i++) {
+    int bOne = 0;
+    azWords[i] = evidence_words(pArena, pLine, azKind[i], &bOne);
+    *pbPlural |= bOne;
+  }
+  Buf b;
+  buf_init(&b, pArena);
+  put_list(&b, azWords, nKind, " y ");
+  return buf_str(&b);
+}
+
+/* The activity's commune for a sentence. */
+static const char *activity_place(Arena *pArena, const ComplianceActivity *a) {
+  if (a->zCommuneName && a->zCommuneName[0]) return a->zCommuneName;
+  return arena_printf(pArena, "la comuna %s", a->zCommune);
+}
+
+/* The activity kind's catalogue label in «», or the slug. */
+static const char *activity_kind_label(Arena *pArena, const char *zKind) {
+  const char *z =
+      plan_kind_label(plan_activity_kinds, plan_activity_kinds_count, zKind);
+  return arena_printf(pArena, "«%s»", z ? z : (zKind ? zKind : ""));
+}
+
+const char *compliance_text_verdict(Arena *pArena, const ComplianceVerdict *v,
+                                    const ComplianceActivity *pAct,
+                                    const ComplianceOptions *pOpt) {
+  Buf b;
+  buf_init(&b, pArena);
+  int n = v->iLine;
+  if (!v->pLine) {
+    buf_printf(&b, "No cuenta para la Línea %d: el plan no tiene esa línea.",
+               n);
+    return buf_str(&b);
+  }
+  const PlanLine *pL = v->pLine;
+  const PlanTarget *pT = &pL->target;
+  char zDate[PLAN_DATE_SIZE], zStart[PLAN_DATE_SIZE], zEnd[PLAN_DATE_SIZE],
+      zAsOf[PLAN_DATE_SIZE];
+  date_text_dmy(pAct->zDate ? pAct->zDate : "", zDate);
+  date_text_dmy(pL->window.zStart, zStart);
+  date_text_dmy(pL->window.zEnd, zEnd);
+  date_text_dmy(pOpt->zAsOf, zAsOf);
+  int bPlural = 0;
+  const char *zNeeds = v->nMissingKind
+                           ? kinds_phrase(pArena, pL, v->azMissingKind,
+                                          v->nMissingKind, &bPlural)
+                           : NULL;
+  switch (v->eReason) {
+    case COMPLIANCE_COUNTS:
+      if (!zNeeds) {
+        buf_printf(&b, "Cuenta para la Línea %d y está verificada.", n);
+      } else {
+        buf_printf(&b, "Cuenta para la Línea %d; para verificarla %s %s.", n,
+                   bPlural ? "faltan" : "falta", zNeeds);
+      }
+      return buf_str(&b);
+    case COMPLIANCE_BAD_DATE:
+      buf_printf(&b, "No cuenta para la Línea %d: no tiene una fecha válida.",
+                 n);
+      return buf_str(&b);
+    case COMPLIANCE_OUTSIDE_WINDOW:
+      buf_printf(&b,
+                 "No cuenta para la Línea %d porque su fecha (%s) está fuera "
+                 "del plazo de la línea, del %s al %s.",
+                 n, zDate, zStart, zEnd);
+      return buf_str(&b);
+    case COMPLIANCE_KIND_REFUSED:
+      buf_printf(&b,
+                 "No cuenta para la Línea %d porque la meta cuenta solo %s y "
+                 "esta actividad es de tipo %s.",
+                 n, compliance_text_target_noun(pArena, pT, 2, NULL, 0, pOpt),
+                 activity_kind_label(pArena, pAct->zKind));
+      return buf_str(&b);
+    case COMPLIANCE_COMMUNE_EXCLUDED:
+      buf_printf(&b,
+                 "No cuenta para la Línea %d porque es en %s y la meta cuenta "
+                 "%s.",
+                 n, activity_place(pArena, pAct),
+                 compliance_text_target_noun(pArena, pT, 2, pAct, 1, pOpt));
+      return buf_str(&b);
+    case COMPLIANCE_NO_COMMUNE:
+      buf_printf(&b,
+                 "No cuenta para la Línea %d porque no tiene comuna y la meta "
+                 "cuenta %s.",
+                 n, compliance_text_target_noun(pArena, pT, 2, NULL, 0, pOpt));
+      return buf_str(&b);
+    case COMPLIANCE_AFTER_AS_OF:
+      buf_printf(&b, "No contaba para la Línea %d al %s: se realizó el %s.", n,
+                 zAsOf, zDate);
+      return buf_str(&b);
+    case COMPLIANCE_NO_LINE: /* Handled above */
+    case COMPLIANCE_NOT_HELD:
+      break;
+  }
+  if (pAct->zStatus && strcmp(pAct->zStatus, "suspendida") == 0) {
+    buf_printf(&b, "No cuenta para la Línea %d porque está suspendida.", n);
+    return buf_str(&b);
+  }
+  if (pAct->zDate &&
+      strncmp(pAct->zDate, pOpt->zAsOf, PLAN_DATE_SIZE - 1) > 0) {
+    buf_printf(&b, "Contará para la Línea %d cuando se realice", n);
+  } else {
+    buf_printf(&b,
+               "Aún no cuenta para la Línea %d: falta marcarla como "
+               "realizada",
+               n);
+  }
+  if (zNeeds) {
+    buf_printf(&b, "; para quedar verificada necesitará %s.", zNeeds);
+  } else {
+    buf_puts(&b, "; ya tiene todos los verificadores que la línea pide.");
+  }
+  return buf_str(&b);
 }

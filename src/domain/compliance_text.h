@@ -19,6 +19,16 @@ void compliance_text_missing(Arena *pArena, ComplianceLine *pLine,
                              const ComplianceActivity *aActivity, int nActivity,
                              const ComplianceOptions *pOpt);
 
+/* The sentence of one verdict (compliance_explain): whether pAct counts
+** for pVerdict's line and why, what it still needs. Arena memory. */
+const char *compliance_text_verdict(Arena *pArena,
+                                    const ComplianceVerdict *pVerdict,
+                                    const ComplianceActivity *pAct,
+                                    const ComplianceOptions *pOpt);
+
+/* "No cumplida": a line unmet when its plan ended. */
+const char *compliance_text_unmet_label(void);
+
 /* "Otros compromisos del plan": the rollup of lines of no objective. */
 const char *compliance_text_other_objective(void);
 

@@ -68,7 +68,7 @@ static const char *name_words_key(Arena *pArena, const char *zName) {
   if (!zName || !zName[0]) return "";
   char *z = (char *)participant_fold(pArena, zName);
   int nWord = 0;
-  const char *azWord[32];
+  const char *azWord[32] = {0};
   char *zSave = NULL;
   for (char *p = strtok_r(z, " ", &zSave); p && nWord < 32;
        p = strtok_r(NULL, " ", &zSave)) {

@@ -51,6 +51,21 @@ static void move_window(const PlanDoc *pOld, PlanLine *pL, const char *zPs,
   }
 }
 
+void plan_doc_shift_years(Arena *pArena, PlanDoc *pDoc, int nYears) {
+  if (nYears == 0) return;
+  int y0 = atoi(pDoc->zPeriodStart), y1 = atoi(pDoc->zPeriodEnd);
+  pDoc->zTitle = plan_next_shift_years(pArena, pDoc->zTitle, y0, y1, nYears);
+  plan_date_add_years(pDoc->zPeriodStart, nYears);
+  plan_date_add_years(pDoc->zPeriodEnd, nYears);
+  for (int i = 0; i < pDoc->nLine; i++) {
+    PlanLine *pL = &pDoc->aLine[i];
+    pL->zWindowPhrase =
+        plan_next_shift_years(pArena, pL->zWindowPhrase, y0, y1, nYears);
+    plan_date_add_years(pL->window.zStart, nYears);
+    plan_date_add_years(pL->window.zEnd, nYears);
+  }
+}
+
 void plan_next_from(Arena *pArena, const PlanDoc *pOld,
                     const ComplianceResult *pRes, int bOnlyUnmet,
                     PlanDoc *pNew) {

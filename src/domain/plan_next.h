@@ -21,6 +21,11 @@ void plan_next_from(Arena *pArena, const PlanDoc *pOld,
                     const ComplianceResult *pRes, int bOnlyUnmet,
                     PlanDoc *pNew);
 
+/* Moves a whole plan by nYears (arena memory for the new texts): its
+** period, its title's and each line's date phrase's years, and each
+** line's window. For a next plan whose period must hold a given day. */
+void plan_doc_shift_years(Arena *pArena, PlanDoc *pDoc, int nYears);
+
 /* z with every year of yFirst..yLast in it moved by nYears ("PLAN 2024-2025"
 ** → "PLAN 2026-2027"); other numbers stay. */
 const char *plan_next_shift_years(Arena *pArena, const char *z, int yFirst,

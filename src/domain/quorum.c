@@ -49,7 +49,7 @@ const char *attendance_label(Attendance e) {
 
 QuorumRules quorum_rules_default(void) {
   QuorumRules r = {
-      .eCounts = QUORUM_COUNTS_TITULARES,
+      .eCounts = QUORUM_COUNTS_SUBSTITUTES,
       .session = {QUORUM_MORE_THAN, 1, 2, 0, "mayoría absoluta"},
       .agreement = {QUORUM_MORE_THAN, 1, 2, 0, "mayoría absoluta"},
       .nSeat = 0,
@@ -109,19 +109,45 @@ static void threshold_name(const QuorumThreshold *t, int nRequired, char *z,
   }
 }
 
+/* The rule on suplentes, said after every session sentence. */
+static void rule_sentence(char *z, size_t n, const QuorumRules *pRules,
+                          const QuorumResult *r) {
+  if (pRules->eCounts == QUORUM_COUNTS_SUBSTITUTES) {
+    snprintf(z, n,
+             " Regla del consejo: cuentan los titulares en ejercicio y el "
+             "suplente presente que reemplaza a un titular ausente.");
+  } else if (r->nSubstituteIgnored > 0) {
+    snprintf(z, n,
+             " Regla del consejo: solo cuentan los titulares; %d %s en "
+             "reemplazo de %s no se %s.",
+             r->nSubstituteIgnored,
+             r->nSubstituteIgnored == 1 ? "suplente presente"
+                                        : "suplentes presentes",
+             r->nSubstituteIgnored == 1 ? "su titular" : "sus titulares",
+             r->nSubstituteIgnored == 1 ? "cuenta" : "cuentan");
+  } else {
+    snprintf(z, n,
+             " Regla del consejo: solo cuentan los titulares; los suplentes "
+             "no se cuentan.");
+  }
+}
+
 /* Fills one check and its sentence. zYes/zNo open the sentence ("Hay
 ** quórum", "No hay quórum"). */
 static void check_fill(QuorumCheck *c, const QuorumThreshold *t,
                        const QuorumResult *r, const QuorumRules *pRules,
-                       int nPresent, const char *zYes, const char *zNo) {
-  char zName[64], zWho[160];
+                       int nPresent, const char *zYes, const char *zNo,
+                       int bRule) {
+  char zName[64], zWho[160], zRule[240] = "";
+  if (bRule) rule_sentence(zRule, sizeof(zRule), pRules, r);
   c->nRequired = quorum_required(t, r->nBase);
   c->nPresent = nPresent;
   c->bReached = r->nBase > 0 && nPresent >= c->nRequired;
   threshold_name(t, c->nRequired, zName, sizeof(zName));
   if (r->nBase == 0) {
     snprintf(c->zExplain, sizeof(c->zExplain),
-             "%s: el consejo no tiene consejeros titulares en ejercicio.", zNo);
+             "%s: el consejo no tiene consejeros titulares en ejercicio.%s",
+             zNo, zRule);
     return;
   }
   if (pRules->eCounts == QUORUM_COUNTS_TITULARES) {
@@ -139,18 +165,19 @@ static void check_fill(QuorumCheck *c, const QuorumThreshold *t,
              r->nSubstitute == 1 ? "su titular" : "sus titulares");
   }
   if (c->bReached) {
-    snprintf(c->zExplain, sizeof(c->zExplain), "%s: %s (se requieren %d, %s).",
-             zYes, zWho, c->nRequired, zName);
+    snprintf(c->zExplain, sizeof(c->zExplain),
+             "%s: %s (se requieren %d, %s).%s", zYes, zWho, c->nRequired, zName,
+             zRule);
   } else if (c->nRequired > r->nBase) {
     snprintf(c->zExplain, sizeof(c->zExplain),
              "%s: %s; se requieren %d (%s) y el consejo tiene solo %d en la "
-             "base de cálculo.",
-             zNo, zWho, c->nRequired, zName, r->nBase);
+             "base de cálculo.%s",
+             zNo, zWho, c->nRequired, zName, r->nBase, zRule);
   } else {
     int nMissing = c->nRequired - nPresent;
     snprintf(c->zExplain, sizeof(c->zExplain),
-             "%s: %s; se requieren %d (%s), %s %d.", zNo, zWho, c->nRequired,
-             zName, nMissing == 1 ? "falta" : "faltan", nMissing);
+             "%s: %s; se requieren %d (%s), %s %d.%s", zNo, zWho, c->nRequired,
+             zName, nMissing == 1 ? "falta" : "faltan", nMissing, zRule);
   }
 }
 
@@ -209,9 +236,10 @@ int quorum_compute(const QuorumRules *pRules, const QuorumPerson *aPerson,
     pOut->nTitularInOffice++;
     if (p->eAttendance == ATTENDANCE_PRESENTE) pOut->nTitularPresent++;
   }
-  if (pRules->eCounts == QUORUM_COUNTS_SUBSTITUTES) {
+  {
     /* A titular is replaced at most once, even when two suplentes name
-    ** the same titular: mark replaced titulars by index. */
+    ** the same titular. Under the titulares-only rule the replacement is
+    ** still counted, as the one the rule leaves out. */
     for (int i = 0; i < nPerson; i++) {
       const QuorumPerson *s = &aPerson[i];
       if (s->bTitular || !s->bInOffice || s->iTitularOf <= 0) continue;
@@ -227,7 +255,12 @@ int quorum_compute(const QuorumRules *pRules, const QuorumPerson *aPerson,
           bTaken = 1;
         }
       }
-      if (!bTaken) pOut->nSubstitute++;
+      if (bTaken) continue;
+      if (pRules->eCounts == QUORUM_COUNTS_SUBSTITUTES) {
+        pOut->nSubstitute++;
+      } else {
+        pOut->nSubstituteIgnored++;
+      }
     }
   }
   int nSeat = pRules->nSeat > 0 ? pRules->nSeat : pOut->nTitularInOffice;
@@ -236,13 +269,13 @@ int quorum_compute(const QuorumRules *pRules, const QuorumPerson *aPerson,
   pOut->nBase = pRules->bVacanciesReduceBase ? pOut->nTitularInOffice : nSeat;
   int nPresent = pOut->nTitularPresent + pOut->nSubstitute;
   check_fill(&pOut->session, &pRules->session, pOut, pRules, nPresent,
-             "Hay quórum", "No hay quórum");
+             "Hay quórum", "No hay quórum", 1);
   if (pRules->eAgreementBase == QUORUM_OF_PRESENT) {
     agreement_of_present(&pOut->agreement, &pRules->agreement, pOut, nPresent);
   } else {
     check_fill(&pOut->agreement, &pRules->agreement, pOut, pRules, nPresent,
                "Hay quórum para adoptar acuerdos",
-               "No hay quórum para adoptar acuerdos");
+               "No hay quórum para adoptar acuerdos", 0);
     if (!pOut->session.bReached && pOut->agreement.bReached) {
       pOut->agreement.bReached = 0;
       snprintf(pOut->agreement.zExplain, sizeof(pOut->agreement.zExplain),

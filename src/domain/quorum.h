@@ -14,7 +14,7 @@
 
 #define QUORUM_OK 0
 #define QUORUM_ERROR 1
-#define QUORUM_EXPLAIN_MAX 512 /* Room for one explanation sentence */
+#define QUORUM_EXPLAIN_MAX 640 /* Room for one explanation and its rule */
 
 /* Attendance of one person (contract slugs presente/ausente/justificado).
 ** A suplente attending in place of an absent titular is a suplente whose
@@ -33,11 +33,15 @@ const char *attendance_slug(Attendance e);  /* "presente", ... */
 const char *attendance_label(Attendance e); /* "Presente", "Ausente",
                                             ** "Ausencia justificada" */
 
-/* Who counts towards quorum. */
+/* Who counts towards quorum. Every sentence says which rule applied and
+** what it did with the suplentes present. */
 typedef enum QuorumCounts {
-  QUORUM_COUNTS_TITULARES = 0,   /* Only titulares in office */
+  QUORUM_COUNTS_TITULARES = 0,   /* Only titulares in office: a suplente
+                                 ** present is named as not counted */
   QUORUM_COUNTS_SUBSTITUTES = 1, /* Titulares, plus a suplente present in
-                                 ** place of an absent titular in office */
+                                 ** place of an absent titular in office
+                                 ** (the default: a suplente who «reemplaza
+                                 ** a» a titular takes the seat) */
 } QuorumCounts;
 
 /* How a threshold is expressed. */
@@ -109,13 +113,15 @@ typedef struct QuorumCheck {
 } QuorumCheck;
 
 typedef struct QuorumResult {
-  int nBase;             /* The number fractions apply to */
-  int nTitularInOffice;  /* Titulares in office */
-  int nVacant;           /* nSeat minus titulares in office (>= 0) */
-  int nTitularPresent;   /* Titulares in office present */
-  int nSubstitute;       /* Suplentes counted in place of a titular */
-  QuorumCheck session;   /* To hold the session */
-  QuorumCheck agreement; /* To adopt agreements */
+  int nBase;              /* The number fractions apply to */
+  int nTitularInOffice;   /* Titulares in office */
+  int nVacant;            /* nSeat minus titulares in office (>= 0) */
+  int nTitularPresent;    /* Titulares in office present */
+  int nSubstitute;        /* Suplentes counted in place of a titular */
+  int nSubstituteIgnored; /* Suplentes present for an absent titular whom
+                          ** the rule (QUORUM_COUNTS_TITULARES) leaves out */
+  QuorumCheck session;    /* To hold the session */
+  QuorumCheck agreement;  /* To adopt agreements */
 } QuorumResult;
 
 /* Computes both checks. Returns QUORUM_OK, or QUORUM_ERROR with a Spanish
@@ -138,8 +144,9 @@ int quorum_vote_adopts(const QuorumCheck *pAgreement, int nFor, char *zWhy,
 /* People a threshold requires for a base (what quorum_compute() uses). */
 int quorum_required(const QuorumThreshold *pThreshold, int nBase);
 
-/* The usual rules: titulares in office, mayoría absoluta to hold the
-** session and to adopt agreements, vacancies reduce the base. */
+/* The usual rules: titulares in office and the suplentes present in place
+** of an absent one, mayoría absoluta to hold the session and to adopt
+** agreements, vacancies reduce the base. */
 QuorumRules quorum_rules_default(void);
 
 #endif

@@ -6,10 +6,10 @@
 #include "export/attendance_sheet.h"
 
 static const char *const azSheetHeader[ATTENDANCE_SHEET_NCOL] = {
-    "N°", "Nombre", "Organización", "Calidad", "Firma"};
-/* The signature column is the widest: people sign by hand. */
-static const double aSheetWidth[ATTENDANCE_SHEET_NCOL] = {0.45, 2.6, 2.6, 1.0,
-                                                          2.6};
+    "N°", "Nombre", "Organización", "Calidad", "Asistencia", "Firma"};
+/* The signature column stays wide: people sign the printed copy by hand. */
+static const double aSheetWidth[ATTENDANCE_SHEET_NCOL] = {0.4, 2.2, 2.0,
+                                                          1.5, 1.2, 2.0};
 
 /* The preamble: one paragraph of "Label: value" lines. */
 static const char *sheet_preamble(Arena *pArena, const SheetInput *p) {
@@ -18,6 +18,7 @@ static const char *sheet_preamble(Arena *pArena, const SheetInput *p) {
   buf_printf(&b, "Actividad: %s", p->zActivity ? p->zActivity : "");
   if (p->zWhen && *p->zWhen) buf_printf(&b, "\nFecha y hora: %s", p->zWhen);
   if (p->zPlace && *p->zPlace) buf_printf(&b, "\nLugar: %s", p->zPlace);
+  if (p->zRecorded && *p->zRecorded) buf_printf(&b, "\n%s", p->zRecorded);
   for (int i = 0; i < p->nPlanLine; i++) {
     buf_printf(
         &b, "\n%s %s",
@@ -28,9 +29,12 @@ static const char *sheet_preamble(Arena *pArena, const SheetInput *p) {
   return buf_str(&b);
 }
 
-static const char *person_quality(const SheetPerson *p) {
+static const char *person_quality(Arena *pArena, const SheetPerson *p) {
   if (!p->bCouncillor) return "Invitado/a";
-  return p->bTitular ? "Titular" : "Suplente";
+  if (p->bTitular) return "Titular";
+  if (p->zReplaces && *p->zReplaces)
+    return arena_printf(pArena, "Suplente, reemplaza a %s", p->zReplaces);
+  return "Suplente";
 }
 
 void attendance_sheet_table(Arena *pArena, const SheetInput *pIn,
@@ -45,11 +49,12 @@ void attendance_sheet_table(Arena *pArena, const SheetInput *pIn,
       const SheetPerson *p = &pIn->aPerson[r];
       az[1] = p->zName ? p->zName : "";
       az[2] = p->zOrganization ? p->zOrganization : "";
-      az[3] = person_quality(p);
+      az[3] = person_quality(pArena, p);
+      az[4] = p->zAttendance ? p->zAttendance : "";
     } else {
-      az[1] = az[2] = az[3] = "";
+      az[1] = az[2] = az[3] = az[4] = "";
     }
-    az[4] = "";
+    az[5] = "";
   }
   ExportTable t = {
       .zTitle = "Registro de asistencia",

@@ -1,9 +1,12 @@
 /*
 ** The printable attendance sheet of an activity: title, council, activity,
-** date and time, place and plan line(s) above a table of the expected
-** people (N°, Nombre, Organización, Calidad, Firma) with rows tall enough
-** to sign on paper, plus blank rows for people who were not expected. It
-** is printed, signed and later scanned as the "asistencia" evidence.
+** date and time, place and plan line(s) above a table of the people (N°,
+** Nombre, Organización, Calidad, Asistencia, Firma) with rows tall enough
+** to sign on paper, plus blank rows for people who were not expected.
+** Before the session it is printed and signed; once cosoc has the
+** attendance it shows each person present, absent or excused, who a
+** suplente replaces, and the guests: it is the "asistencia" evidence cosoc
+** produces itself, with the signature column for the printed copy.
 **
 ** Builds an ExportTable for export_pdf() from plain structs: no SQL, no
 ** HTTP. Everything it returns lives in the caller's arena.
@@ -17,14 +20,18 @@
 #include "util/arena.h"
 
 #define ATTENDANCE_SHEET_ROW_PT 30.0 /* Row height: room for a signature */
-#define ATTENDANCE_SHEET_NCOL 5
+#define ATTENDANCE_SHEET_NCOL 6
 
-/* One expected person. */
+/* One person on the sheet. */
 typedef struct SheetPerson {
   const char *zName;         /* Full name */
   const char *zOrganization; /* Organization they represent, or NULL */
   int bTitular;              /* 1: "Titular", 0: "Suplente" */
   int bCouncillor;           /* 0: an invitee: Calidad says "Invitado/a" */
+  const char *zReplaces;     /* A suplente: the titular they replace at this
+                             ** session, or NULL */
+  const char *zAttendance;   /* "Presente", "Ausente", "Ausencia
+                             ** justificada", or NULL before it is taken */
 } SheetPerson;
 
 typedef struct SheetInput {
@@ -40,6 +47,8 @@ typedef struct SheetInput {
   const SheetPerson *aPerson;    /* nPerson people, in the order to print */
   int nBlank;                    /* Extra empty rows for people who come without
                                  ** being expected (guests) */
+  const char *zRecorded;         /* "Asistencia registrada en cosoc el …", or
+                                 ** NULL before it is taken */
   int bLetter;                   /* 1: US Letter, 0: A4 */
 } SheetInput;
 

@@ -91,17 +91,19 @@ static void cover(ExportDoc *pDoc, Arena *pArena, const PlanDoc *pPlan,
   export_doc_text(
       pDoc, EXPORT_TEXT_BODY,
       arena_printf(pArena,
-                   "%d líneas de compromiso; avance general %s: %d de %d "
+                   "%s %d líneas de compromiso; avance general %s: %d de %d "
                    "actividades comprometidas están realizadas y "
-                   "verificadas. Una actividad cuenta para una línea "
+                   "verificadas. %s Una actividad cuenta para una línea "
                    "cuando se realizó dentro del plazo de la línea, es del "
                    "tipo y en un lugar que la meta acepta; está verificada "
                    "cuando tiene todos los verificadores que la línea "
                    "exige. Una línea está en riesgo cuando quedan %d días "
                    "o menos para el fin de su plazo.",
+                   compliance_report_plan_state(pArena, pPlan, pResult),
                    pAll->nLine,
-                   compliance_report_percent(pArena, pAll->rProgress),
-                   pAll->nVerified, pAll->nTarget, pResult->nAtRiskDays));
+                   compliance_report_percent(pArena, pAll->iPercent),
+                   pAll->nVerified, pAll->nTarget,
+                   compliance_percent_definition(), pResult->nAtRiskDays));
   export_doc_page_break(pDoc);
 }
 
@@ -268,6 +270,7 @@ static void line_evidence(ExportDoc *pDoc, Arena *pArena,
 }
 
 static void line_section(ExportDoc *pDoc, Arena *pArena,
+                         const ComplianceResult *pResult,
                          const ComplianceLine *pL,
                          const ComplianceReportInfo *pInfo) {
   const PlanLine *pLine = pL->pLine;
@@ -275,8 +278,8 @@ static void line_section(ExportDoc *pDoc, Arena *pArena,
   export_doc_text(
       pDoc, EXPORT_TEXT_TITLE,
       arena_printf(pArena, "Línea %d · %s · %s", pL->iNumber,
-                   compliance_state_label(pL->eState),
-                   compliance_report_percent(pArena, pL->rProgress)));
+                   compliance_line_state_label(pResult, pL),
+                   compliance_report_percent(pArena, pL->iPercent)));
   export_doc_gap(pDoc, PDF_SECTION_GAP / 2);
   if (pLine->zObjective && pLine->zObjective[0]) {
     export_doc_text(pDoc, EXPORT_TEXT_SMALL,
@@ -288,12 +291,13 @@ static void line_section(ExportDoc *pDoc, Arena *pArena,
       pDoc, EXPORT_TEXT_BODY,
       arena_printf(pArena,
                    "Meta: %s. Plazo: %s al %s. Verificadores exigidos: %s.\n"
-                   "Realizadas que cuentan: %d de %d. Verificadas: %d de %d.",
+                   "Realizadas que cuentan: %d de %d. Verificadas que "
+                   "cuentan para la meta: %d de %d.",
                    plan_target_describe(pArena, &pLine->target),
                    date_long(pArena, pLine->window.zStart),
                    date_long(pArena, pLine->window.zEnd),
                    plan_evidence_text(pArena, pLine), pL->nQualifying,
-                   pL->nTarget, pL->nVerified, pL->nTarget));
+                   pL->nTarget, pL->nCounted, pL->nTarget));
   export_doc_gap(pDoc, PDF_SECTION_GAP);
   line_activities(pDoc, pArena, pL, pInfo);
   export_doc_gap(pDoc, PDF_SECTION_GAP);
@@ -317,7 +321,7 @@ int compliance_report_pdf(Arena *pArena, const PlanDoc *pPlan,
   cover(pDoc, pArena, pPlan, pResult, pInfo);
   summary(pDoc, pArena, pPlan, pResult, pInfo);
   for (int i = 0; i < pResult->nLine; i++) {
-    line_section(pDoc, pArena, &pResult->aLine[i], pInfo);
+    line_section(pDoc, pArena, pResult, &pResult->aLine[i], pInfo);
   }
   ExportPdfOptions opt = compliance_report_pdf_options(pArena, pResult, pInfo);
   opt.bLandscape = 0; /* The whole report is A4 portrait */

@@ -34,10 +34,8 @@ static const double aActivityWidth[ACTIVITY_COLUMNS] = {0.6, 1.0, 3.0, 1.6,
 #define NOTHING_MISSING "Nada: la meta está cumplida."
 #define NO_MISSING_KIND "—"
 
-const char *compliance_report_percent(Arena *pArena, double rProgress) {
-  if (rProgress < 0) rProgress = 0;
-  if (rProgress > 1) rProgress = 1;
-  return arena_printf(pArena, "%d %%", (int)(rProgress * 100 + 0.5));
+const char *compliance_report_percent(Arena *pArena, int iPercent) {
+  return arena_printf(pArena, "%d %%", iPercent);
 }
 
 static const char *date_display(Arena *pArena, const char *zDate) {
@@ -110,12 +108,33 @@ const char *compliance_report_stamp(Arena *pArena,
   return buf_str(&b);
 }
 
-static const char *summary_preamble(Arena *pArena,
+const char *compliance_report_plan_state(Arena *pArena, const PlanDoc *pPlan,
+                                         const ComplianceResult *pResult) {
+  const char *zStart = date_display(pArena, pPlan->zPeriodStart);
+  const char *zEnd = date_display(pArena, pPlan->zPeriodEnd);
+  switch (pResult->ePlan) {
+    case COMPLIANCE_PLAN_TERMINADO:
+      return arena_printf(pArena,
+                          "Plan terminado (periodo del %s al %s): este es su "
+                          "resultado final.",
+                          zStart, zEnd);
+    case COMPLIANCE_PLAN_POR_COMENZAR:
+      return arena_printf(pArena, "Plan por comenzar (periodo del %s al %s).",
+                          zStart, zEnd);
+    case COMPLIANCE_PLAN_VIGENTE:
+      break;
+  }
+  return arena_printf(pArena, "Plan vigente, periodo del %s al %s.", zStart,
+                      zEnd);
+}
+
+static const char *summary_preamble(Arena *pArena, const PlanDoc *pPlan,
                                     const ComplianceResult *pResult,
                                     const ComplianceReportInfo *pInfo) {
   Buf b;
   buf_init(&b, pArena);
   buf_puts(&b, compliance_report_stamp(pArena, pResult, pInfo));
+  buf_printf(&b, " %s", compliance_report_plan_state(pArena, pPlan, pResult));
   buf_printf(&b,
              "\n\nUna actividad cuenta para una línea cuando se realizó "
              "dentro del plazo de la línea, es del tipo y en un lugar que "
@@ -126,8 +145,9 @@ static const char *summary_preamble(Arena *pArena,
   const ComplianceRollup *pAll = &pResult->total;
   buf_printf(&b, "\n\n%d líneas: ", pAll->nLine);
   put_state_counts(&b, pAll);
-  buf_printf(&b, ". Avance general: %s.",
-             compliance_report_percent(pArena, pAll->rProgress));
+  buf_printf(&b, ". Avance general %s: %d de %d actividades comprometidas. %s",
+             compliance_report_percent(pArena, pAll->iPercent), pAll->nVerified,
+             pAll->nTarget, compliance_percent_definition());
   return buf_str(&b);
 }
 
@@ -156,7 +176,7 @@ void compliance_report_summary(Arena *pArena, const PlanDoc *pPlan,
   memset(pTable, 0, sizeof(*pTable));
   pTable->zTitle = COMPLIANCE_REPORT_TITLE;
   pTable->zSubtitle = compliance_report_subtitle(pArena, pPlan, pInfo);
-  pTable->zPreamble = summary_preamble(pArena, pResult, pInfo);
+  pTable->zPreamble = summary_preamble(pArena, pPlan, pResult, pInfo);
   pTable->nCol = SUMMARY_COLUMNS;
   pTable->azHeader = azSummaryHeader;
   pTable->aWidth = aSummaryWidth;
@@ -170,10 +190,10 @@ void compliance_report_summary(Arena *pArena, const PlanDoc *pPlan,
     azRow[1] = actions_short(pArena, pL->pLine->zActions);
     azRow[2] = meta_text(pArena, pL->pLine);
     azRow[3] = arena_printf(pArena, "%d de %d", pL->nQualifying, pL->nTarget);
-    azRow[4] = arena_printf(pArena, "%d de %d", pL->nVerified, pL->nTarget);
+    azRow[4] = arena_printf(pArena, "%d de %d", pL->nCounted, pL->nTarget);
     azRow[5] =
-        arena_printf(pArena, "%s\n%s", compliance_state_label(pL->eState),
-                     compliance_report_percent(pArena, pL->rProgress));
+        arena_printf(pArena, "%s\n%s", compliance_line_state_label(pResult, pL),
+                     compliance_report_percent(pArena, pL->iPercent));
     azRow[6] = missing_text(pArena, pL);
   }
   pTable->azCell = az;
@@ -189,7 +209,7 @@ static void objective_row(Arena *pArena, const ComplianceRollup *pR,
   azRow[5] = arena_printf(pArena, "%d", pR->anState[COMPLIANCE_ATRASADA]);
   azRow[6] = arena_printf(pArena, "%d", pR->anState[COMPLIANCE_SIN_INICIAR]);
   azRow[7] = arena_printf(pArena, "%d de %d", pR->nVerified, pR->nTarget);
-  azRow[8] = compliance_report_percent(pArena, pR->rProgress);
+  azRow[8] = compliance_report_percent(pArena, pR->iPercent);
 }
 
 void compliance_report_objectives(Arena *pArena, const PlanDoc *pPlan,

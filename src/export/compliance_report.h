@@ -126,7 +126,11 @@ const char *compliance_report_counts_text(Arena *pArena,
                                           const ComplianceLink *pLink);
 const char *compliance_report_verified_text(const ComplianceLink *pLink);
 
-/* "80 %": progress 0..1 as a rounded percentage (arena memory). */
-const char *compliance_report_percent(Arena *pArena, double rProgress);
+/* "87 %": a compliance_percent() as text (arena memory). */
+const char *compliance_report_percent(Arena *pArena, int iPercent);
+/* The plan's state on the report's day: "Plan vigente, del 01-01-2026 al
+** 31-12-2027." / "Plan terminado el 31-12-2025: resultado final." */
+const char *compliance_report_plan_state(Arena *pArena, const PlanDoc *pPlan,
+                                         const ComplianceResult *pResult);
 
 #endif

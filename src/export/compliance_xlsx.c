@@ -93,9 +93,9 @@ static void summary_sheet(Arena *pArena, const PlanDoc *pPlan,
     azRow[2] = azFull[2];
     azRow[3] = arena_printf(pArena, "%d", pL->nTarget);
     azRow[4] = arena_printf(pArena, "%d", pL->nQualifying);
-    azRow[5] = arena_printf(pArena, "%d", pL->nVerified);
-    azRow[6] = compliance_state_label(pL->eState);
-    azRow[7] = arena_printf(pArena, "%d", (int)(pL->rProgress * 100 + 0.5));
+    azRow[5] = arena_printf(pArena, "%d", pL->nCounted);
+    azRow[6] = compliance_line_state_label(pResult, pL);
+    azRow[7] = arena_printf(pArena, "%d", pL->iPercent);
     azRow[8] = azFull[6];
   }
   pT->azCell = az;

@@ -119,6 +119,33 @@ static const char *notice_text(const char *zKey) {
   return NULL;
 }
 
+static const Notice aSaved[] = {
+    {"detalles", "Guardado: la actividad quedó al día."},
+    {"tabla", "Guardado: la tabla quedó al día."},
+    {"asistencia", "Guardado: la asistencia quedó registrada."},
+    {"acuerdos", "Guardado: el acuerdo quedó registrado."},
+    {"verificadores", "Guardado: los verificadores quedaron subidos."},
+    {"citar",
+     "Guardado: la citación quedó en la bandeja de salida y sale "
+     "por correo a cada persona."},
+    {"traslado", "Guardado: el traslado quedó al día."},
+    {"acta", "Guardado: el acta quedó al día."},
+    {"seguimiento", "Guardado: el seguimiento del acuerdo quedó registrado."},
+};
+
+void page_saved_notice(Html *h, Request *r, const char *zSection) {
+  const char *zKey = request_query(r, "guardado");
+  if (!zKey || strcmp(zKey, zSection) != 0) return;
+  for (size_t i = 0; i < sizeof(aSaved) / sizeof(aSaved[0]); i++) {
+    if (strcmp(aSaved[i].zKey, zKey) == 0) {
+      html_printf(h,
+                  "<p class=\"notice notice-ok saved\" role=\"status\">%s"
+                  "</p>\n",
+                  aSaved[i].zText);
+    }
+  }
+}
+
 void page_begin(Request *r, Html *h, const char *zTitle, const char *zNav) {
   ShellInfo info;
   memset(&info, 0, sizeof(info));

@@ -42,6 +42,14 @@ int page_user_is(Request *r, int mRole);
 
 /* Starts the page: initializes h and writes the shell's top. */
 void page_begin(Request *r, Html *h, const char *zTitle, const char *zNav);
+
+/* «Guardado» where it was saved: after a form of a page's section saves,
+** it redirects to ?guardado=SECTION#SECTION and the section calls this,
+** which writes the confirmation when the key is its own ("asistencia",
+** "acuerdos", "verificadores", "tabla", "citar", "traslado", "detalles").
+** A phone jumps to the section, so a notice atop the page would not be
+** seen. */
+void page_saved_notice(Html *h, Request *r, const char *zSection);
 /* Closes the shell and sends the page with iStatus. */
 void page_finish(Request *r, Html *h, int iStatus);
 

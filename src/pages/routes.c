@@ -156,6 +156,7 @@ const Route routes_table[] = {
     {"/api/activities/:/attendance",        NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_api_activity_attendance},
     {"/actividades/:/asistencia",           NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_activity_attendance},
     {"/actividades/:/asistencia.pdf",       SIGNED_IN, NONE,      0,                    0,          page_activity_attendance_pdf},
+    {"/actividades/:/citacion.pdf",         SIGNED_IN, NONE,      0,                    0,          page_activity_notice_pdf},
     {"/actividades/:/acuerdos",             NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_activity_agreements},
     {"/actividades/:/acuerdos-atrasados",   NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_activity_agenda_overdue},
     {"/acuerdos",                           SIGNED_IN, NONE,      0,                    0,          page_agreements},

@@ -6,10 +6,33 @@
 */
 #include "render/chart.h"
 
-#define CHART_ROW 26       /* Height of one bar's row */
-#define CHART_LABEL_W 190  /* Space for the labels on the left */
-#define CHART_BAR_W 300    /* Longest bar */
-#define CHART_VALUE_W 40   /* Space for the number after the bar */
+/* Each bar sits under its label, both as wide as the chart: a label never
+** has to fit in a column beside the bars (long names were cut off there),
+** and the chart is narrow enough in its own units that a phone shrinks
+** its text little. */
+#define CHART_ROW 42     /* Height of one label and its bar */
+#define CHART_BAR_H 14   /* Height of a bar */
+#define CHART_BAR_W 310  /* Longest bar */
+#define CHART_VALUE_W 50 /* Space for the number after the bar */
+#define CHART_LABEL_CHARS                           \
+  44 /* Longer labels end in "…" (the table below \
+     ** has them whole) */
+
+/* zLabel cut to CHART_LABEL_CHARS characters (UTF-8 aware) with "…". */
+static const char *label_fit(Html *h, const char *zLabel) {
+  int nChar = 0;
+  size_t i = 0;
+  for (; zLabel[i]; i++) {
+    if (((unsigned char)zLabel[i] & 0xC0) == 0x80) continue;
+    if (++nChar > CHART_LABEL_CHARS - 1) break;
+  }
+  if (!zLabel[i]) return zLabel;
+  size_t nRest = 0;
+  for (size_t k = i; zLabel[k]; k++)
+    nRest += ((unsigned char)zLabel[k] & 0xC0) != 0x80;
+  if (nRest <= 1) return zLabel;
+  return arena_printf(h->out.pArena, "%.*s…", (int)i, zLabel);
+}
 
 void chart_bars(Html *h, const char *zId, const char *zTitle,
                 const char *zLabelHeading, const char *zValueHeading,
@@ -22,7 +45,7 @@ void chart_bars(Html *h, const char *zId, const char *zTitle,
       iTop = i;
     }
   }
-  int nWidth = CHART_LABEL_W + CHART_BAR_W + CHART_VALUE_W;
+  int nWidth = CHART_BAR_W + CHART_VALUE_W;
   int nHeight = nBar * CHART_ROW + 4;
   html_printf(h,
               "<figure class=\"chart\" id=\"%s\"><svg role=\"img\" "
@@ -43,14 +66,12 @@ void chart_bars(Html *h, const char *zId, const char *zTitle,
     int w = nMax > 0 ? aBar[i].nValue * CHART_BAR_W / nMax : 0;
     if (aBar[i].nValue > 0 && w < 2) w = 2;
     html_printf(h,
-                "<text class=\"chart-label\" x=\"%d\" y=\"%d\" "
-                "text-anchor=\"end\">%s</text>"
-                "<rect class=\"chart-bar\" x=\"%d\" y=\"%d\" width=\"%d\" "
+                "<text class=\"chart-label\" x=\"0\" y=\"%d\">%s</text>"
+                "<rect class=\"chart-bar\" x=\"0\" y=\"%d\" width=\"%d\" "
                 "height=\"%d\"></rect>"
                 "<text class=\"chart-value\" x=\"%d\" y=\"%d\">%d</text>",
-                CHART_LABEL_W - 8, y + 17, aBar[i].zLabel, CHART_LABEL_W,
-                y + 3, w, CHART_ROW - 6, CHART_LABEL_W + w + 6, y + 17,
-                aBar[i].nValue);
+                y + 15, label_fit(h, aBar[i].zLabel), y + 21, w, CHART_BAR_H,
+                w + 6, y + 33, aBar[i].nValue);
   }
   html_printf(h,
               "</svg><figcaption>%s</figcaption><details><summary>Ver los "

@@ -60,6 +60,13 @@ void shell_begin(Html *h, const ShellInfo *p) {
               "<a class=\"brand\" href=\"/\"><span class=\"brand-name\">%s"
               "</span><span class=\"brand-sub\">Consejo de la Sociedad Civil"
               "</span></a>\n"
+              /* On a phone the menu folds behind one button so that the
+              ** page itself comes first: a checkbox and its label, shown
+              ** and hidden by CSS alone (no JavaScript). */
+              "<input type=\"checkbox\" id=\"menu-abierto\" "
+              "class=\"menu-toggle\" aria-controls=\"menu\">"
+              "<label for=\"menu-abierto\" class=\"menu-button\">Menú"
+              "</label>\n<div class=\"menu\" id=\"menu\">"
               "<nav class=\"site-nav\" aria-label=\"Principal\"><ul>",
               p->zTitle, zSite, cosoc_commit, cosoc_commit, zSite);
   for (size_t i = 0; i < sizeof(aNav) / sizeof(aNav[0]); i++) {
@@ -86,7 +93,7 @@ void shell_begin(Html *h, const ShellInfo *p) {
     html_printf(h, "<a class=\"button\" href=\"/login\">Ingresar</a>");
   }
   html_printf(h,
-              "</div>\n</div></header>\n"
+              "</div></div>\n</div></header>\n"
               "<main id=\"contenido\" class=\"wrap\" tabindex=\"-1\">\n");
   if (p->zNotice) {
     html_printf(h, "<div class=\"notice notice-ok\" role=\"status\">%s</div>\n",

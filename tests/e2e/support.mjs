@@ -2,7 +2,7 @@
 // downloaded one) and a cosoc server on a free loopback port with a demo
 // database made for the test.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -90,4 +90,28 @@ export async function signIn(page, server, email = server.email, password = serv
 
 export function assert(cond, message) {
   if (!cond) throw new Error(message);
+}
+
+// axe-core (npm, pinned by the lock): the accessibility rules run inside the
+// page. Evaluated through the browser's protocol, which the site's
+// Content-Security-Policy (no inline scripts) does not block.
+const AXE = readFileSync(join(root, 'tests', 'e2e', 'node_modules', 'axe-core', 'axe.min.js'),
+  'utf8');
+
+// Fails with every violation axe finds on the page as it is now.
+export async function assertAxeClean(page, label) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(AXE);
+  const found = await page.evaluate(async () => {
+    const res = await window.axe.run(document, { resultTypes: ['violations'] });
+    return res.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — `
+      + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', '));
+  });
+  assert(found.length === 0, `${label}: axe found:\n${found.join('\n')}`);
+}
+
+// Fails when the page scrolls sideways (its content is wider than the window).
+export async function assertNoSidewaysScroll(page, label) {
+  const [width, inner] = await page.evaluate(
+    () => [document.documentElement.scrollWidth, window.innerWidth]);
+  assert(width <= inner, `${label}: scrolls sideways (${width} > ${inner} px)`);
 }

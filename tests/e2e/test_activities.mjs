@@ -64,15 +64,20 @@ export async function officer_convenes_a_councillor_confirms_with_transport({ pa
   await page.selectOption('#commune', '04301');
   await page.check('input[name=plan_lines][value="9"]');
   await Promise.all([page.waitForNavigation(), page.click('button:has-text("Guardar")')]);
-  assert(/\/actividades\/\d+$/.test(page.url()), 'on the new activity page: ' + page.url());
-  const activityUrl = page.url();
+  assert(/\/actividades\/\d+\?guardado=detalles$/.test(page.url()),
+    'on the new activity page: ' + page.url());
+  assert(await page.isVisible('.saved:has-text("Guardado")'), 'saved, said there');
+  const activityUrl = page.url().split('?')[0];
   assert(await page.isVisible('h1:has-text("Sesión de prueba en Ovalle")'), 'title shown');
   await page.fill('#items', 'Lectura del acta\nVivienda en Limarí');
   await Promise.all([page.waitForNavigation(), page.click('button:has-text("Guardar tabla")')]);
   assert(await page.isVisible('ol.agenda li:has-text("Vivienda en Limarí")'), 'agenda saved');
   await Promise.all([page.waitForNavigation(), page.click('button:has-text("Enviar citación")')]);
-  assert(await page.isVisible('text=en cola'), 'the page says the mail is queued');
-  assert(await page.isVisible('text=maria.pizarro@demo.cosoc.cl'), 'councillor listed');
+  assert(await page.isVisible('section:has(#respuestas) >> text=en cola'),
+    'the page says the mail is queued');
+  // (Listed among the replies; the notice's record, folded, names her too.)
+  assert(await page.isVisible('td:has-text("maria.pizarro@demo.cosoc.cl")'),
+    'councillor listed');
 
   const sink = await startSink();
   try {

@@ -18,24 +18,22 @@ export async function attendance_on_a_phone_then_an_agreement_marked_done({ page
   const id = activityId(server.db, 'Sesión ordinaria en Ovalle');
   await page.goto(`${server.url}/actividades/${id}#asistencia`);
   assert(await page.isVisible('#quorum:has-text("No hay quórum")'), 'no quorum before attendance');
-  const rows = page.locator('fieldset.attendance-row');
+  const rows = page.locator('.att-list .att-row:not(.att-guest)');
   const n = await rows.count();
   assert(n >= 6, 'one row per councillor in office: ' + n);
   for (let i = 0; i < n; i++) {
-    await rows.nth(i).locator('label:has-text("Presente")').click();
+    await rows.nth(i).locator('label.att-presente').click();
   }
   const excused = rows.nth(1);
-  await excused.locator('label:has-text("Justificado")').click();
+  await excused.locator('label.att-justificado').click();
   await excused.locator('input[name^=reason_]').fill('Viaje a Santiago');
-  const guest = page.locator('fieldset.attendance-guest').last();
-  await guest.locator('input[name^=guest_name_]').fill('Rosa Ñanco Tapia');
-  await guest.locator('input[name^=guest_org_]').fill('Junta de Vecinos Peñuelas');
+  await page.fill('#guests-text', 'Rosa Ñanco Tapia, Junta de Vecinos Peñuelas');
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert(width <= 360, 'nothing wider than the phone: ' + width);
   await Promise.all([page.waitForNavigation(), page.click('button:has-text("Guardar asistencia")')]);
   assert(await page.isVisible('#quorum:has-text("Hay quórum")'), 'quorum reached and shown');
-  assert(await page.isVisible('input[value="Rosa Ñanco Tapia"]'), 'guest kept');
-  assert(await page.inputValue('fieldset.attendance-row >> nth=1 >> input[name^=reason_]') === 'Viaje a Santiago',
+  assert(await page.isVisible('.att-guest:has-text("Rosa Ñanco Tapia")'), 'guest kept');
+  assert(await page.inputValue('.att-list .att-row >> nth=1 >> input[name^=reason_]') === 'Viaje a Santiago',
     'reason kept');
 
   await page.click('summary:has-text("Registrar un acuerdo")');

@@ -61,14 +61,16 @@ export async function officer_imports_a_docx_corrects_a_flagged_line_and_approve
   assert(!(await page.locator('#revision-linea-2').evaluate(
     (e) => e.classList.contains('flagged'))), 'line 2 was reviewed');
 
+  // The demo already has three versions (the real plan, its next plan and
+  // the current one): the import is 4, its reviewed correction 5.
   await Promise.all([page.waitForNavigation(),
-    page.click('button:has-text("Aprobar versión 3")')]);
+    page.click('button:has-text("Aprobar versión 5")')]);
   assert(await page.isVisible('text=La versión quedó aprobada.'), 'approved notice');
   const anonymous = await page.context().browser().newContext();
   const api = await anonymous.request.get(server.url + '/api/plan');
   const plan = await api.json();
   await anonymous.close();
-  assert(plan.version === 3 && plan.title === 'Plan de trabajo COSOC 2026',
+  assert(plan.version === 5 && plan.title === 'Plan de trabajo COSOC 2026',
     `the public sees the approved version: ${plan.version} ${plan.title}`);
   assert(plan.lines[6].window.start === '2026-09-01', 'with the corrected dates');
 }

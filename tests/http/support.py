@@ -6,6 +6,7 @@ sanitizers had nothing to say.
 
 Only the standard library of Debian's /usr/bin/python3 is used.
 """
+import datetime
 import http.client
 import json
 import os
@@ -344,6 +345,27 @@ class ServerTestCase(unittest.TestCase):
         if cls._admin_token is None:
             cls._admin_token = cls.token_for(cls.demo.email)
         return cls._admin_token
+
+    def held_session(self, title, days_ago=30, present=True, lines=()):
+        """A council session held days_ago (so it may be «realizada»,
+        adopt agreements and approve an acta), with every councillor in
+        office present (quorum) unless present is False. Its id."""
+        day = (datetime.date.today() - datetime.timedelta(days=days_ago)).isoformat()
+        r = self.api("POST", "/api/activities", {
+            "kind": "sesion_ordinaria", "title": title,
+            "start": day + "T10:00:00-03:00", "end": day + "T12:00:00-03:00",
+            "commune": "04101", "modality": "presencial", "status": "realizada",
+            "plan_lines": list(lines), "public": True})
+        if r.status != 201:
+            raise AssertionError("held_session: %d %s" % (r.status, r.text))
+        aid = r.json()["id"]
+        if present:
+            members = self.api("GET", "/api/members").json()
+            r = self.api("POST", "/api/activities/%d/attendance" % aid,
+                         [{"member_id": m["id"], "status": "presente"} for m in members])
+            if r.status != 200:
+                raise AssertionError("held_session attendance: %d %s" % (r.status, r.text))
+        return aid
 
     def api(self, method, path, body=None, token=None):
         """A JSON request with a bearer token (the officer's unless given)."""

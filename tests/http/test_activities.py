@@ -136,11 +136,18 @@ class ApiAndPages(ServerTestCase):
                      {"title": "Tarde", "version": a["version"]})
         self.assertEqual(r.status, 409)
         self.assertEqual(r.json()["field"], "version")
+        # Held only once begun: SESSION is in the future.
         r = self.api("POST", "/api/activities/%d" % a["id"], {"status": "realizada"})
-        self.assertEqual(r.status, 200)
-        r = self.api("POST", "/api/activities/%d" % a["id"], {"status": "programada"})
-        self.assertEqual(r.status, 409)
+        self.assertEqual(r.status, 422)
         self.assertEqual(r.json()["field"], "status")
+        r = self.api("POST", "/api/activities/%d" % a["id"],
+                     {"status": "realizada", "start": "2025-05-20T10:00:00-04:00",
+                      "end": "2025-05-20T12:00:00-04:00"})
+        self.assertEqual(r.status, 200, r.text)
+        # Undone only as a correction, with its reason.
+        r = self.api("POST", "/api/activities/%d" % a["id"], {"status": "programada"})
+        self.assertEqual(r.status, 422)
+        self.assertEqual(r.json()["field"], "status_reason")
         r = self.api("POST", "/api/activities/%d" % a["id"], {"end": "2020-01-01T00:00Z"})
         self.assertEqual(r.status, 422)
 
@@ -236,6 +243,8 @@ class ApiAndPages(ServerTestCase):
         r = admin.post("/actividades/nueva", form=form)
         self.assertEqual(r.status, 303, r.text[:500])
         path = r.header("Location")
+        self.assertTrue(path.endswith("?guardado=detalles"), path)  # «Guardado» there
+        path = path.split("?")[0]
         aid = int(path.rsplit("/", 1)[1])
         page = admin.get(path).text
         self.assertIn("Sesión de junio", page)
@@ -546,8 +555,9 @@ class Convening(unittest.TestCase):
         # Expired: after the activity ended, the link answers 410.
         past = self.api(srv, "POST", "/api/activities",
                         dict(SESSION, start="2024-03-01T10:00", end="2024-03-01T12:00")).json()
+        # (Citing after the start asks to confirm it.)
         self.api(srv, "POST", "/api/activities/%d/convene" % past["id"],
-                 {"recipients": ["pasada@example.cl"]})
+                 {"recipients": ["pasada@example.cl"], "confirm": True})
         m = [x for x in sink.wait_for(2) if x["To"] == "pasada@example.cl"][0]
         old = re.search(r"(/r/[A-Za-z0-9_-]+)", m.get_body(("plain",)).get_content()).group(1)
         r = guest.get(old)

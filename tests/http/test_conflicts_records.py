@@ -171,7 +171,7 @@ class RecordConflicts(TwoAdminsCase):
                          "Sesión de Ana")
 
     def new_acta(self, title):
-        aid = self.new_activity(title)
+        aid = self.held_session(title, days_ago=40)
         c = self.client()
         c.login(self.demo.email, self.demo.password)
         token = c.csrf_from("/actividades/%d" % aid)
@@ -247,9 +247,7 @@ class RecordConflicts(TwoAdminsCase):
         self.assertEqual(self.q("SELECT count(*) FROM acta_comments WHERE acta_item_id = ?",
                                 item), "0")
         # A correction too long on an approved acta: kept as typed, by its field.
-        later = self.new_activity("Sesión que aprueba")
-        self.api("POST", "/api/activities/%d" % later, {"start": "2031-10-14T10:00:00-03:00",
-                                                       "end": "2031-10-14T12:00:00-03:00"})
+        later = self.held_session("Sesión que aprueba", days_ago=10)
         self.assertEqual(a.post(path, form={"csrf_token": token, "accion": "estado",
                                             "estado": "aprobada",
                                             "sesion": str(later)}).status, 303)

@@ -195,6 +195,18 @@ class Evidence(ServerTestCase):
         self.assertEqual(r.status, 422)
         self.assertIn("b.jpg", r.text)
         self.assertEqual(self.counts(), before)
+        # Refused on the activity page, where the form is, with the kind and
+        # the description as they were chosen (issue 19).
+        bad = multipart({"kind": "acta", "csrf_token": token, "caption": "Acta firmada"},
+                        [("file", "b.jpg", "image/jpeg", b"MZ\x90\0 no soy una foto")])
+        r = c.post("/actividades/%d/evidencias" % act, body=bad, headers=MP)
+        self.assertEqual(r.status, 422)
+        self.assertIn('id="verificadores-error"', r.text)
+        self.assertIn('<option value="acta" selected>', r.text)
+        self.assertIn('name="caption" maxlength="', r.text)
+        self.assertIn('value="Acta firmada"', r.text)
+        self.assertIn('action="/actividades/%d/evidencias"' % act, r.text)
+        self.assertEqual(self.counts(), before)
         good = multipart({"kind": "fotografias", "csrf_token": token, "public": "1",
                           "caption": "Registro"},
                          [("file", "a.png", "image/png", tiny_png(11)),
@@ -228,21 +240,25 @@ class Evidence(ServerTestCase):
         self.assertEqual(r.status, 201, r.text)
         act = r.json()["id"]
 
-        def line3():
-            d = self.client().get("/api/compliance?as_of=2025-03-01").json()
-            self.assertEqual(d["as_of"], "2025-03-01")
+        def line3(query="?as_of=2025-03-01"):
+            d = self.client().get("/api/compliance" + query).json()
             return [x for x in d["lines"] if x["number"] == 3][0]
+        self.assertEqual(self.client().get("/api/compliance?as_of=2025-03-01").json()
+                         ["as_of"], "2025-03-01")
         first = line3()
         self.assertEqual((first["state"], first["qualifying"], first["verified"]),
                          ("en_curso", 1, 0))
         self.assertTrue(any("Invitación" in m for m in first["missing"]), first)
         for i, kind in enumerate(("invitacion", "asistencia")):
             self.assertEqual(self.upload(act, kind, "%s.png" % kind, tiny_png(40 + i)).status, 201)
-        self.assertEqual(line3()["state"], "en_curso")
+        # The 2024-2025 plan (version 1) has ended: its final result, today.
+        self.assertEqual(line3("?version=1")["state"], "atrasada")
         self.assertEqual(self.upload(act, "fotografias", "f.png", tiny_png(42)).status, 201)
-        done = line3()
+        done = line3("?version=1")
         self.assertEqual((done["state"], done["verified"], done["missing"]),
                          ("cumplida", 1, []))
+        # Looking back to March 2025, today's uploads were not there yet.
+        self.assertEqual(line3()["verified"], 0)
         # The demo's evidence: line 2's training has all of it; the May
         # session lacks its acta, and line 4's missing list says so.
         d = self.client().get("/api/compliance?as_of=2025-06-30").json()
@@ -331,12 +347,11 @@ class Evidence(ServerTestCase):
                                        (item,)))
 
     def test_recorded_attendance_and_an_approved_acta_count_as_evidence(self):
-        plan = self.client().get("/api/plan").json()
+        plan = self.client().get("/api/plan/versions/1").json()  # 2024-2025
         line4 = [x for x in plan["lines"] if x["number"] == 4][0]
         kinds = [e["kind"] for e in line4["evidence"]]
         self.assertIn("asistencia", kinds)
         self.assertIn("acta", kinds)
-        as_of = line4["window"]["end"]
 
         def new(title, lines, day):
             r = self.client().post("/api/activities", headers=self.bearer, json_body={
@@ -353,7 +368,9 @@ class Evidence(ServerTestCase):
                              201)
 
         def verified():
-            d = self.client().get("/api/compliance?as_of=" + as_of).json()
+            # That plan's result as of today: what cosoc has recorded now.
+            d = self.client().get("/api/compliance?version=1").json()
+            self.assertEqual(d["plan"]["state"], "terminado")
             return [x for x in d["lines"] if x["number"] == 4][0]["verified"]
         before = verified()
         members = self.client().get("/api/members", headers=self.bearer).json()
@@ -381,6 +398,11 @@ class Evidence(ServerTestCase):
             r = c.post(path, form=form)
             self.assertEqual(r.status, 303, r.text)
         self.assertEqual(verified(), before)  # an acta under review does not count
+        # It is approved in the later session, which had quorum.
+        r = self.client().post("/api/activities/%d/attendance" % later, headers=self.bearer,
+                               json_body=[{"member_id": m["id"], "status": "presente"}
+                                          for m in members])
+        self.assertEqual(r.status, 200, r.text)
         r = c.post(path, form={"csrf_token": token, "accion": "estado",
                                "estado": "aprobada", "sesion": str(later)})
         self.assertEqual(r.status, 303, r.text)
@@ -405,7 +427,8 @@ class Evidence(ServerTestCase):
                                 form={"csrf_token": token}).status, 303)
         self.assertEqual(self.client().get("/informe-cumplimiento.zip").status, 303)
         self.assertIn('href="/informe-cumplimiento.zip"', c.get("/").text)
-        r = c.get("/informe-cumplimiento.zip")
+        # The activity is of March 2025: the real plan's (version 1).
+        r = c.get("/informe-cumplimiento.zip?version=1")
         self.assertEqual(r.status, 200, r.text[:300])
         self.assertEqual(r.headers.get("Content-Type"), "application/zip")
         z = zipfile.ZipFile(io.BytesIO(r.body))

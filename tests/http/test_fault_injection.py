@@ -106,8 +106,8 @@ class DatabaseRefusesMidRequest(ServerTestCase):
         self.assertEqual(self.snapshot(counts), before)
 
     def test_an_approval_refused_at_its_snapshot_leaves_the_acta_in_review(self):
-        aid = self.new_session("Sesión cuya acta no se aprueba", "2033-04-05T10:00:00-03:00")
-        later = self.new_session("Sesión siguiente", "2033-05-03T10:00:00-03:00")
+        aid = self.held_session("Sesión cuya acta no se aprueba", days_ago=60)
+        later = self.held_session("Sesión siguiente", days_ago=30)
         c = self.admin()
         path, token = acta_in_review(self, c, aid)
         state = "SELECT state || ':' || version || ':' || coalesce(frozen, '-') FROM actas " \

@@ -174,17 +174,8 @@ class FrozenActas(ServerTestCase):
     def new_approved_session(self):
         """A session held, with attendance and an agreement, whose acta the
         officer approves in a later session and publishes (the pages)."""
-        def session(title, start):
-            r = self.api("POST", "/api/activities", dict(
-                SESSION, title=title, start=start, end=start.replace("T10:", "T12:")))
-            self.assertEqual(r.status, 201, r.text)
-            return r.json()["id"]
-        aid = session("Sesión ordinaria de agosto", "2031-08-12T10:00:00-04:00")
-        later = session("Sesión ordinaria de septiembre", "2031-09-09T10:00:00-04:00")
-        members = self.api("GET", "/api/members").json()
-        r = self.api("POST", "/api/activities/%d/attendance" % aid,
-                     [{"member_id": m["id"], "status": "presente"} for m in members])
-        self.assertEqual(r.status, 200, r.text)
+        aid = self.held_session("Sesión ordinaria de agosto", days_ago=60)
+        later = self.held_session("Sesión ordinaria de septiembre", days_ago=30)
         self.assertEqual(self.api("POST", "/api/agreements", {
             "session": aid, "text": "Visitar la población Las Compañías"}).status, 201)
         c = self.admin()

@@ -113,7 +113,7 @@ class TextAtTheDoor(ServerTestCase):
         form["title"] = "Sesión de junio con tabla"
         r = c.post("/actividades/nueva", form=form)
         self.assertEqual(r.status, 303, r.text[:500])
-        aid = int(r.header("Location").rsplit("/", 1)[1])
+        aid = int(r.header("Location").split("?")[0].rsplit("/", 1)[1])
         got = self.api("GET", "/api/activities/%d" % aid).json()
         self.assertEqual(got["description"], "Uno\nDos\nTres")
 

@@ -123,9 +123,9 @@ class Sessions(ServerTestCase):
                                     (aid,)), 0)
 
     def test_agreements_are_created_followed_and_listed(self):
-        aid = self.new_session("Sesión que adopta acuerdos")
+        aid = self.held_session("Sesión que adopta acuerdos", days_ago=20)
         body = {"session": aid, "text": "Solicitar informe del Plan de Emergencia Habitacional",
-                "votes": {"for": 7, "against": 1, "abstain": 2},
+                "votes": {"for": 6, "against": 1, "abstain": 1},
                 "responsible": {"kind": "autoridad", "name": "Seremi de Vivienda"},
                 "due_date": "2020-01-31"}
         r = self.api("POST", "/api/agreements", body)
@@ -133,7 +133,7 @@ class Sessions(ServerTestCase):
         g = r.json()
         self.assertEqual(g["state"], "pendiente")
         self.assertIs(g["overdue"], True)
-        self.assertEqual(g["votes"], {"for": 7, "against": 1, "abstain": 2})
+        self.assertEqual(g["votes"], {"for": 6, "against": 1, "abstain": 1})
         r = self.api("GET", "/api/agreements", token=self.member_token)
         self.assertEqual(r.status, 200)
         mine = [a for a in r.json() if a["id"] == g["id"]]
@@ -296,8 +296,8 @@ class SessionPages(ServerTestCase):
                             200)
 
     def test_acta_from_draft_to_published_and_locked(self):
-        aid = self.new_session("Sesión ordinaria de junio", "2031-06-10T10:00:00-04:00")
-        later = self.new_session("Sesión ordinaria de julio", "2031-07-08T10:00:00-04:00")
+        aid = self.held_session("Sesión ordinaria de junio", days_ago=60)
+        later = self.held_session("Sesión ordinaria de julio", days_ago=30)
         c = self.admin()
         token = c.csrf_from("/actividades/%d" % aid)
         c.post("/actividades/%d/tabla" % aid, form={"csrf_token": token,
@@ -400,7 +400,7 @@ class SessionPages(ServerTestCase):
         self.assertIn("Atrasados", page.text)
         self.assertIn("Plan de Emergencia Habitacional", page.text)
         self.assertNotEqual(self.client().get("/acuerdos").status, 200)
-        aid = self.new_session("Sesión que registra un acuerdo por formulario")
+        aid = self.held_session("Sesión que registra un acuerdo por formulario", days_ago=15)
         c = self.admin()
         token = c.csrf_from("/actividades/%d" % aid)
         form = {"csrf_token": token, "text": "Visitar la toma de Alto Hospicio",
@@ -419,6 +419,10 @@ class SessionPages(ServerTestCase):
         r = c.post(path, form={"csrf_token": token, "state": "cumplido",
                                "note": "Visita realizada", "date": "2031-07-30"})
         self.assertEqual(r.status, 303, r.text)
+        # «Guardado» where it was saved (issue 19), only right after.
+        self.assertEqual(r.header("Location"), path + "?guardado=seguimiento")
+        self.assertIn("Guardado: el seguimiento", c.get(r.header("Location")).text)
+        self.assertNotIn("Guardado:", c.get(path).text)
         page = m.get(path)
         self.assertIn("Cumplido", page.text)
         self.assertIn("Visita realizada", page.text)
@@ -481,7 +485,7 @@ class SessionPages(ServerTestCase):
         self.assertIn("Varios", page.text)
 
     def test_agreement_responsible_is_picked_from_the_people_and_grouped_by_name(self):
-        aid = self.new_session("Sesión que asigna responsables")
+        aid = self.held_session("Sesión que asigna responsables", days_ago=14)
         member = self.api("GET", "/api/members").json()[0]
         c = self.admin()
         token = c.csrf_from("/actividades/%d" % aid)
@@ -522,7 +526,7 @@ class SessionPages(ServerTestCase):
         self.assertIn("Citar a la Seremi en Illapel", mine)
 
     def test_bad_agreement_form_is_reshown_with_its_message_and_writes_nothing(self):
-        aid = self.new_session("Sesión con un acuerdo mal escrito")
+        aid = self.held_session("Sesión con un acuerdo mal escrito", days_ago=13)
         c = self.admin()
         token = c.csrf_from("/actividades/%d" % aid)
         form = {"csrf_token": token, "text": "Oficiar al Serviu por la toma Ñuñoa",

@@ -4,6 +4,7 @@ The annual plan over HTTP and the command line: the demo's real plan in
 on change, refusals that write nothing), edits that make versions with a
 diff, approval, and every new route's role and CSRF checks.
 """
+import datetime
 import os
 import re
 import tempfile
@@ -53,10 +54,14 @@ class PlanCase(ServerTestCase):
 
 
 class PublicPlan(PlanCase):
-    def test_plan_page_shows_the_real_plan_to_the_public(self):
+    def test_plan_page_shows_the_current_plan_to_the_public(self):
+        # The demo's current plan: the real one's next, its period today's.
+        current = self.client().get("/api/plan").json()
         r = self.client().get("/plan")
         self.assertEqual(r.status, 200)
-        self.assertIn("PLAN ANUAL COSOC MINVU SERVIU 2024-2025", r.text)
+        self.assertIn(current["title"], r.text)
+        self.assertTrue(current["title"].startswith("PLAN ANUAL COSOC MINVU SERVIU 20"))
+        self.assertIn("Vigente", r.text)
         self.assertIn("Objetivos generales", r.text)
         self.assertEqual(len(re.findall(r'<tr id="linea-\d+"', r.text)), 10)
         self.assertIn('class="table table-cards plan-table"', r.text)
@@ -68,7 +73,8 @@ class PublicPlan(PlanCase):
 
     def test_home_page_links_to_the_plan(self):
         r = self.client().get("/")
-        self.assertIn("PLAN ANUAL COSOC MINVU SERVIU 2024-2025: 6 objetivos generales y 10 líneas", r.text)
+        title = self.client().get("/api/plan").json()["title"]
+        self.assertIn("%s: 6 objetivos generales y 10 líneas" % title, r.text)
         self.assertIn('href="/plan">Ver el plan', r.text)
 
     def test_line_page_shows_evidence_window_and_target(self):
@@ -82,7 +88,16 @@ class PublicPlan(PlanCase):
         self.assertEqual(self.client().get("/plan/lineas/x").status, 404)
 
     def test_api_plan_has_the_contract_shape_and_ten_lines(self):
+        # The latest approved version is the current plan, whose period
+        # holds today; the real 2024-2025 plan is version 1.
         r = self.client().get("/api/plan")
+        self.assertEqual(r.status, 200)
+        current = r.json()
+        today = datetime.date.today().isoformat()
+        self.assertLessEqual(current["period"]["start"], today)
+        self.assertGreaterEqual(current["period"]["end"], today)
+        self.assertGreater(current["version"], 1)
+        r = self.client().get("/api/plan/versions/1")
         self.assertEqual(r.status, 200)
         plan = r.json()
         self.assertEqual(plan["title"], "PLAN ANUAL COSOC MINVU SERVIU 2024-2025")
@@ -124,6 +139,9 @@ class PublicPlan(PlanCase):
 
 class CliImport(PlanCase):
     def test_importing_the_same_document_twice_changes_nothing(self):
+        # The demo's latest version is the current plan: the real one read
+        # again is a new draft once, then nothing changes.
+        run_cli("import-plan", SEED, "--db", self.demo.path, check=0)
         before = self.versions()
         r = run_cli("import-plan", SEED, "--db", self.demo.path, check=0)
         self.assertIn("Sin cambios", r.stdout)
@@ -167,32 +185,39 @@ class CliImport(PlanCase):
 
 
 class Versions(PlanCase):
-    """One story, in order: a changed document makes a draft version 2 the
-    public does not see, the officer approves it, the public sees it."""
+    """One story, in order: a changed document makes a draft version the
+    public does not see, the officer approves it, the public sees it. (The
+    demo's latest version is its current plan: the real document goes in
+    first as a draft, then the changed one.)"""
 
     def test_changed_document_makes_a_draft_until_approved(self):
+        public_before = self.client().get("/api/plan").json()["version"]
+        run_cli("import-plan", SEED, "--db", self.demo.path, check=0)
+        base = int(query_one(self.demo.path, "SELECT max(number) FROM plan_versions"))
+        new = base + 1
         changed = seed_text().replace("Realizar a los menos 5 reuniones", "Realizar a lo menos 6 reuniones")
         path = self.write_tmp(changed)
         r = run_cli("import-plan", path, "--db", self.demo.path, check=0)
-        self.assertIn("versión 2", r.stdout)
+        self.assertIn("versión %d" % new, r.stdout)
         self.assertIn("2 cambios", r.stdout)  # the actions and the target
         public = self.client().get("/api/plan").json()
-        self.assertEqual(public["version"], 1)
+        self.assertEqual(public["version"], public_before)
         token = self.admin_token
         mine = self.client().get("/api/plan", headers={"Authorization": "Bearer " + token}).json()
-        self.assertEqual(mine["version"], 2)
+        self.assertEqual(mine["version"], new)
         self.assertEqual(mine["status"], "borrador")
         self.assertEqual(mine["lines"][3]["target"]["count"], 6)
-        self.assertEqual(self.client().get("/api/plan/versions/2").status, 404)
+        self.assertEqual(self.client().get("/api/plan/versions/%d" % new).status, 404)
         admin = self.admin()
         history = admin.get("/plan/historial")
-        self.assertIn("Cambios de la versión 1 a la 2", history.text)
+        self.assertIn("Cambios de la versión %d a la %d" % (base, new), history.text)
         self.assertIn("Línea 4", history.text)
         self.assertIn("Realizar a lo menos 6 reuniones", history.text)
         token_csrf = admin.csrf_from("/plan/historial")
-        r = admin.post("/admin/plan/aprobar", form={"version": "2", "csrf_token": token_csrf})
+        r = admin.post("/admin/plan/aprobar", form={"version": str(new),
+                                                    "csrf_token": token_csrf})
         self.assertEqual(r.status, 303)
-        self.assertEqual(self.client().get("/api/plan").json()["version"], 2)
+        self.assertEqual(self.client().get("/api/plan").json()["version"], new)
 
 
 class UploadImport(PlanCase):
@@ -283,19 +308,21 @@ class Editing(PlanCase):
     def test_new_window_phrase_recomputes_the_dates_and_target_correction_is_kept(self):
         c = self.admin()
         before = self.versions()
+        y = int(c.get("/api/plan").json()["period"]["start"][:4])  # the current plan's
+        phrase = "Tercer trimestre %d" % y
         r = self.post_form(c, "/admin/plan/lineas/3", self.line_form(
-            c, 3, window_phrase="Tercer trimestre 2025", target_count="3", reason="Se reprograma"))
+            c, 3, window_phrase=phrase, target_count="3", reason="Se reprograma"))
         self.assertEqual(r.status, 303)
         self.assertEqual(self.versions(), before + 1)
         line = c.get("/api/plan").json()["lines"][2]
-        self.assertEqual(line["window"], {"start": "2025-07-01", "end": "2025-09-30",
-                                          "phrase": "Tercer trimestre 2025", "flagged": False})
+        self.assertEqual(line["window"], {"start": "%d-07-01" % y, "end": "%d-09-30" % y,
+                                          "phrase": phrase, "flagged": False})
         self.assertEqual(line["target"]["count"], 3)
         page = c.get("/plan/lineas/3")
         self.assertIn("corregida por la encargada", page.text)
         history = c.get("/plan/historial")
         self.assertIn("Se reprograma", history.text)
-        self.assertIn("Tercer trimestre 2025 (2025-07-01 a 2025-09-30)", history.text)
+        self.assertIn("%s (%d-07-01 a %d-09-30)" % (phrase, y, y), history.text)
 
     def test_a_save_from_a_stale_form_undoes_nothing(self):
         c = self.admin()
@@ -390,7 +417,8 @@ class Exports(PlanCase):
         r = self.client().get("/plan.csv")
         self.assertEqual(r.status, 200)
         self.assertTrue(r.header("Content-Type").startswith("text/csv"))
-        self.assertIn("plan-anual-v1.csv", r.header("Content-Disposition"))
+        current = self.client().get("/api/plan").json()["version"]
+        self.assertIn("plan-anual-v%d.csv" % current, r.header("Content-Disposition"))
         self.assertTrue(r.body.startswith(b"\xef\xbb\xbf"))
         rows = list(csv.reader(io.StringIO(r.body.decode("utf-8-sig"))))
         self.assertEqual(rows[0], ["N°", "Objetivo", "Acciones", "Responsables", "Verificador", "Fechas", "Meta"])
@@ -436,7 +464,7 @@ class Exports(PlanCase):
         # A cell may wrap after a hyphen ("Seremi-" / "Serviu"): compare the
         # parts between hyphens.
         words = set(text.replace("-", " ").split())
-        self.assertIn("PLAN ANUAL COSOC MINVU SERVIU 2024-2025", text)
+        self.assertIn(self.client().get("/api/plan").json()["title"], text)
         for line in self.api_lines():
             for field in ("objective", "actions", "responsible"):
                 for word in line[field].replace("-", " ").split():

@@ -6,6 +6,7 @@ through the API; the council's own evidence kinds are renamed and merged
 and the plan lines and the evidence already uploaded follow; the next plan
 is made from an ended one.
 """
+import os
 import struct
 import tempfile
 import urllib.parse
@@ -13,7 +14,10 @@ import uuid
 import zlib
 
 from plan_documents import LOS_LAGOS
-from support import Demo, ServerTestCase, drop_database, query_one, run_cli
+from support import (ROOT, Demo, Server, ServerTestCase, drop_database, new_database,
+                     query_one, run_cli)
+
+SEED = os.path.join(ROOT, "data", "seeds", "plan-anual-cosoc-minvu-serviu-coquimbo-2024-2025.txt")
 
 
 def multipart(fields, files):
@@ -78,15 +82,20 @@ class Review(ServerTestCase):
     def test_1_a_word_plan_is_reviewed_corrected_and_approved(self):
         c = self.admin()
         before = self.versions()
+        # The demo's versions so far (the real plan, its next plan and the
+        # current one): the import is the next number, a draft.
+        base = int(query_one(self.demo.path, "SELECT max(number) FROM plan_versions"))
+        public = self.client().get("/api/plan").json()["version"]
+        draft, fixed = base + 1, base + 2
         r = self.upload_docx(c)
         self.assertEqual(r.status, 303, r.text[:2000])
         self.assertEqual(r.header("Location"), "/admin/plan/revision?aviso=plan-importado")
         self.assertEqual(self.versions(), before + 1)
         # Merely imported: a draft the public does not see.
-        self.assertEqual(self.client().get("/api/plan").json()["version"], 1)
+        self.assertEqual(self.client().get("/api/plan").json()["version"], public)
         page = c.get(r.header("Location"))
         self.assertEqual(page.status, 200)
-        self.assertIn("Versión 2 · borrador", page.text)
+        self.assertIn("Versión %d · borrador" % draft, page.text)
         self.assertIn("Importación de plan-los-lagos.docx", page.text)
         self.assertIn("3 de 7 líneas tienen algo por revisar", page.text)
         # The mark is markup, not text showing its tags.
@@ -96,18 +105,18 @@ class Review(ServerTestCase):
         self.assertIn("No se entendió «Cuando haya presupuesto» como fecha", page.text)
         self.assertIn("«Registro audiovisual» → Registro audiovisual <small>(propio del "
                       "consejo)</small>", page.text)
-        self.assertIn("Cambios de la versión 1 a la 2", page.text)
+        self.assertIn("Cambios de la versión %d a la %d" % (base, draft), page.text)
         # A new document replaces every line: the many changes are folded
         # under their heading, after the review.
         self.assertIn('<details class="plan-diff-fold"><summary><h2 id="cambios">'
-                      'Cambios de la versión 1 a la 2 (', page.text)
+                      'Cambios de la versión %d a la %d (' % (base, draft), page.text)
         plan = self.latest()
-        self.assertEqual(plan["version"], 2)
+        self.assertEqual(plan["version"], draft)
         self.assertTrue(plan["lines"][6]["window"]["flagged"])
         # A bad date comes back with the message and writes nothing.
         token = c.csrf_from("/admin/plan/revision")
         bad = review_form(token, plan["lines"], window_start_7="2026-13-40")
-        bad.append(("base_version", "2"))
+        bad.append(("base_version", str(draft)))
         r = self.post_form(c, "/admin/plan/revision", bad)
         self.assertEqual(r.status, 422)
         self.assertIn('id="window_start_7-error"', r.text)
@@ -115,12 +124,12 @@ class Review(ServerTestCase):
         # Correct line 7's dates and confirm line 2's own evidence kind.
         form = review_form(token, plan["lines"], window_start_7="2026-09-01",
                            window_end_7="2026-09-30", ok_2="1")
-        form.append(("base_version", "2"))
+        form.append(("base_version", str(draft)))
         r = self.post_form(c, "/admin/plan/revision", form)
         self.assertEqual(r.status, 303, r.text[:3000])
         self.assertEqual(self.versions(), before + 2)
         plan = self.latest()
-        self.assertEqual(plan["version"], 3)
+        self.assertEqual(plan["version"], fixed)
         self.assertEqual(plan["lines"][6]["window"], {
             "start": "2026-09-01", "end": "2026-09-30",
             "phrase": "Cuando haya presupuesto", "flagged": False})
@@ -131,12 +140,12 @@ class Review(ServerTestCase):
         self.assertEqual(r.status, 409)
         self.assertEqual(self.versions(), before + 2)
         # Approve from the API.
-        r = self.api("POST", "/api/plan/versions/3/approve", {})
+        r = self.api("POST", "/api/plan/versions/%d/approve" % fixed, {})
         self.assertEqual(r.status, 200, r.text)
         body = r.json()
-        self.assertEqual((body["version"], body["status"]), (3, "aprobado"))
+        self.assertEqual((body["version"], body["status"]), (fixed, "aprobado"))
         self.assertEqual(len(body["lines"]), 7)
-        self.assertEqual(self.client().get("/api/plan").json()["version"], 3)
+        self.assertEqual(self.client().get("/api/plan").json()["version"], fixed)
         public = self.client().get("/plan").text
         self.assertIn('<th scope="col">Fechas</th><th scope="col">Meta</th></tr>', public)
         self.assertNotIn("&lt;th", public)
@@ -219,7 +228,42 @@ class Review(ServerTestCase):
         self.assertIn('name="target_each"', c.get("/admin/plan/lineas/3").text)
 
 
+class EndedPlan(Demo):
+    """A council whose only approved plan is the real 2024-2025 one, ended:
+    the demo's database without its current plan (cosoc migrate, the plan
+    imported and approved, the officer's account)."""
+
+    def __init__(self, tmpdir):
+        self.path = new_database(tmpdir, "ended")
+        self.is_postgres = self.path.startswith("postgresql://")
+        run_cli("migrate", "--db", self.path, check=0)
+        run_cli("import-plan", SEED, "--db", self.path, "--approve", check=0)
+        self.email, self.password = "oficina.pac@example.cl", "mariposa azul de Tongoy 7"
+        run_cli("user", "add", "--db", self.path, "--email", self.email, "--name",
+                "Encargada", "--role", "admin", env={"COSOC_PASSWORD": self.password},
+                check=0)
+
+
 class NextPlan(ServerTestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmpdir = tempfile.mkdtemp(prefix="cosoc-http-")
+        cls.demo = EndedPlan(cls.tmpdir)
+        cls.server = Server(cls.demo.path).start()
+        cls._admin_token = None
+
+    def test_an_ended_plan_shows_its_final_result_and_offers_the_next(self):
+        # (Runs before the next plan is made below: names sort.)
+        d = self.client().get("/api/compliance").json()
+        self.assertEqual(d["plan"]["state"], "terminado")
+        public = self.client().get("/").text
+        self.assertIn("Terminado", public)
+        self.assertIn("El plan terminó el 31-12-2025. Resultado final:", public)
+        self.assertIn("No cumplida", public)
+        self.assertNotIn("Preparar el plan siguiente", public)
+        page = self.admin().get("/").text
+        self.assertIn('href="/admin/plan/siguiente">Preparar el plan siguiente</a>', page)
+
     def test_the_next_plan_carries_what_was_not_met_into_the_next_years(self):
         c = self.admin()
         page = c.get("/admin/plan/siguiente")
@@ -249,9 +293,13 @@ class NextPlan(ServerTestCase):
         self.assertNotIn("&lt;span", page)
         # The public still sees the approved plan.
         self.assertEqual(self.client().get("/api/plan").json()["version"], 1)
+        # The ended plan's dashboard now points the officer to the draft.
+        home = c.get("/").text
+        self.assertIn("Hay un borrador del plan siguiente (versión 2)", home)
+        self.assertNotIn("Preparar el plan siguiente", home)
 
     def test_the_cli_makes_the_next_plan_of_only_the_lines_not_met(self):
-        demo = Demo(tempfile.mkdtemp(dir=self.tmpdir))
+        demo = EndedPlan(tempfile.mkdtemp(dir=self.tmpdir))
         self.addCleanup(drop_database, demo.path)
         r = run_cli("plan", "next", "--db", demo.path, "--only-unmet", check=0)
         self.assertIn("Plan siguiente creado: versión 2", r.stdout)

@@ -22,8 +22,20 @@ from support import ServerTestCase, run_cli
 from test_evidence import MP, multipart
 
 AS_OF = "2025-06-30"
+# The real plan (version 1) as it stands today, with the photo uploaded by
+# this test: looking back to AS_OF would not show it, it was not there yet.
+NOW = "?version=1"
+MONTHS = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+          "septiembre", "octubre", "noviembre", "diciembre"]
+
+
+def long_date(iso):
+    y, m, d = (int(x) for x in iso.split("-"))
+    return "%d de %s de %d" % (d, MONTHS[m - 1], y)
 LABELS = {"cumplida": "Cumplida", "en_curso": "En curso", "en_riesgo": "En riesgo",
           "atrasada": "Atrasada", "sin_iniciar": "Sin iniciar"}
+# An ended plan's unmet lines read as its final result.
+ENDED = dict(LABELS, atrasada="No cumplida")
 
 
 def photo_png(w=64, h=48):
@@ -89,8 +101,8 @@ class Reports(ServerTestCase):
         finally:
             c.close()
 
-    def api(self):
-        d = self.client().get("/api/compliance?as_of=" + AS_OF).json()
+    def api(self, query=NOW):
+        d = self.client().get("/api/compliance" + query).json()
         self.assertEqual(len(d["lines"]), 10)
         return d
 
@@ -101,7 +113,7 @@ class Reports(ServerTestCase):
 
     def test_pdf_has_the_cover_every_line_its_sections_and_the_photo(self):
         d = self.api()
-        body = self.get("/informe-cumplimiento.pdf?as_of=" + AS_OF).body
+        body = self.get("/informe-cumplimiento.pdf" + NOW).body
         self.assertTrue(body.startswith(b"%PDF"))
         info = pdf_run("pdfinfo", body)
         self.assertIn("A4", info)
@@ -109,12 +121,14 @@ class Reports(ServerTestCase):
         text = flat(pdf_run("pdftotext", body))
         cover = flat(pdf_run("pdftotext", body, "-f", "1", "-l", "1"))
         self.assertIn("Informe de cumplimiento del Plan Anual", cover)
-        self.assertIn("Situación al 30 de junio de 2025", cover)
+        self.assertIn("Situación al " + long_date(d["as_of"]), cover)
+        self.assertIn("Plan terminado", cover)
         self.assertIn("a partir de la versión %d del plan" % d["plan_version"], cover)
         self.assertIn("Página 1 de %d" % pages, cover)
         # Every line's section names its state as the API does.
+        labels = ENDED if d["plan"]["state"] == "terminado" else LABELS
         for line in d["lines"]:
-            self.assertIn("Línea %d · %s" % (line["number"], LABELS[line["state"]]), text)
+            self.assertIn("Línea %d · %s" % (line["number"], labels[line["state"]]), text)
         # Line 7's section: the activity with its date and commune, the
         # photo's caption, and the engine's missing sentences.
         section = text.split("Línea 7 ·")[1].split("Línea 8 ·")[0]
@@ -135,7 +149,7 @@ class Reports(ServerTestCase):
         self.assertGreaterEqual(len(rows), 1, images)
 
     def test_pdf_dashboard_and_api_agree_for_the_same_day(self):
-        d = self.api()
+        d = self.api("?as_of=" + AS_OF)
         home = self.admin().get("/?as_of=" + AS_OF).text
         states = dict(re.findall(r'<li id="linea-(\d+)" class="compliance-line" '
                                  r'data-state="([a-z_]+)"', home))
@@ -143,14 +157,15 @@ class Reports(ServerTestCase):
         text = flat(pdf_run("pdftotext", self.get("/informe-cumplimiento.pdf?as_of="
                                                    + AS_OF).body))
         for x in d["lines"]:
-            self.assertIn("Realizadas que cuentan: %d de %d. Verificadas: %d de %d."
-                          % (x["qualifying"], x["target"], x["verified"], x["target"]), text)
+            self.assertIn("Realizadas que cuentan: %d de %d. Verificadas que cuentan para la "
+                          "meta: %d de %d." % (x["qualifying"], x["target"], x["counted"],
+                                               x["target"]), text)
 
     def test_xlsx_has_three_sheets_that_agree_with_the_api(self):
         import openpyxl
         d = self.api()
         by = {x["number"]: x for x in d["lines"]}
-        r = self.get("/informe-cumplimiento.xlsx?as_of=" + AS_OF)
+        r = self.get("/informe-cumplimiento.xlsx" + NOW)
         self.assertIn("spreadsheetml", r.header("Content-Type"))
         wb = openpyxl.load_workbook(io.BytesIO(r.body))
         self.assertEqual(wb.sheetnames, ["Resumen", "Actividades", "Verificadores"])
@@ -160,7 +175,8 @@ class Reports(ServerTestCase):
             head = next(i for i, row in enumerate(rows) if row[0] == first)
             stamp = " ".join(str(c) for row in rows[:head] for c in row if c)
             self.assertIn("versión %d" % d["plan_version"], stamp)
-            self.assertIn("Situación al 30-06-2025", stamp)
+            self.assertIn("Situación al %s-%s-%s" % tuple(reversed(d["as_of"].split("-"))),
+                          stamp)
             self.assertIn("Informe producido el", stamp)
             return rows[head], rows[head + 1:]
 
@@ -172,7 +188,7 @@ class Reports(ServerTestCase):
             self.assertEqual((cells["Meta (cantidad)"], cells["Realizadas"],
                               cells["Verificadas"], cells["Estado"]),
                              (x["target"], x["qualifying"], x["verified"],
-                              LABELS[x["state"]]), cells)
+                              ENDED[x["state"]]), cells)
         head, rows = table(wb["Actividades"], "Línea")
         acts = [dict(zip(head, row)) for row in rows]
         for n, x in by.items():
@@ -193,7 +209,7 @@ class Reports(ServerTestCase):
         self.assertIsNotNone(photo["Subido el"].year)
 
     def test_zip_holds_the_report_the_generated_pdfs_and_an_index_of_every_file(self):
-        r = self.get("/informe-cumplimiento.zip?as_of=" + AS_OF)
+        r = self.get("/informe-cumplimiento.zip" + NOW)
         z = zipfile.ZipFile(io.BytesIO(r.body))
         self.assertIsNone(z.testzip())
         names = z.namelist()

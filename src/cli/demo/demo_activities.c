@@ -168,7 +168,9 @@ static int demo_replies(Db *pDb, Arena *pArena, int64_t iCouncil,
   static const struct {
     const char *zReply;
     const char *zPickup;
-  } aReply[] = {{"confirma", "04301"}, {"confirma", NULL}, {"declina", NULL},
+  } aReply[] = {{"confirma", "04301"},
+                {"confirma", NULL},
+                {"declina", NULL},
                 {"quizas", NULL}};
   ConveneRecipient *aRec = NULL;
   int nRec = 0;
@@ -185,6 +187,11 @@ static int demo_replies(Db *pDb, Arena *pArena, int64_t iCouncil,
                                    &iInv) != DB_OK) {
       return DB_ERROR;
     }
+    /* cosoc's record of that citation, sent two days ago. */
+    if (activity_notice_add(pDb, iAct, "citacion", 0, 0, aRec[i].zEmail,
+                            aRec[i].zName, 0) != DB_OK) {
+      return DB_ERROR;
+    }
     if (i < (int)(sizeof(aReply) / sizeof(aReply[0])) &&
         activity_invitation_reply(pDb, iInv, aReply[i].zReply,
                                   aReply[i].zPickup != NULL,
@@ -192,7 +199,7 @@ static int demo_replies(Db *pDb, Arena *pArena, int64_t iCouncil,
       return DB_ERROR;
     }
   }
-  return DB_OK;
+  return activity_notice_backdate(pDb, iAct, db_now() - 2 * 86400);
 }
 
 int demo_activities(Db *pDb, Arena *pArena) {

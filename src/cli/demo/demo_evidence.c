@@ -63,6 +63,24 @@ static const DemoEvidence aDemoEvidence[] = {
     {DIRECTOR, "acta", 1, "acta-reunion-director.pdf", "", 0},
 };
 
+int demo_evidence_file(Db *pDb, Arena *pArena, int64_t iAct, const char *zKind,
+                       int bPdf, const char *zFilename, const char *zCaption,
+                       int bPublic) {
+  const void *pData = bPdf ? (const void *)zDemoPdf : aDemoPng;
+  size_t nData = bPdf ? sizeof(zDemoPdf) - 1 : sizeof(aDemoPng);
+  const char *zErr = NULL;
+  EvidenceFile file;
+  int64_t iId = 0;
+  EvidenceLimits lim;
+  evidence_limits(pDb, council_default_id(pDb), &lim);
+  if (evidence_file_prepare(pDb, pArena, pData, nData, &lim, zKind, bPublic,
+                            &file, &zErr) != EVIDENCE_READY) {
+    return DB_ERROR;
+  }
+  return evidence_add(pDb, iAct, zKind, &file, zFilename, zCaption, bPublic, 0,
+                      &iId);
+}
+
 int demo_evidence(Db *pDb, Arena *pArena) {
   Activity *aAct = NULL;
   int nAct = 0;
@@ -80,17 +98,16 @@ int demo_evidence(Db *pDb, Arena *pArena) {
       if (strcmp(aAct[k].zTitle, d->zTitle) == 0) iAct = aAct[k].id;
     }
     if (!iAct) return DB_ERROR;
-    const void *pData = d->bPdf ? (const void *)zDemoPdf : aDemoPng;
-    size_t nData = d->bPdf ? sizeof(zDemoPdf) - 1 : sizeof(aDemoPng);
-    const char *zErr = NULL;
-    EvidenceFile file;
-    int64_t iId = 0;
-    EvidenceLimits lim;
-    evidence_limits(pDb, council_default_id(pDb), &lim);
-    if (evidence_file_prepare(pDb, pArena, pData, nData, &lim, d->zKind,
-                              d->bPublic, &file, &zErr) != EVIDENCE_READY ||
-        evidence_add(pDb, iAct, d->zKind, &file, d->zFilename, d->zCaption,
-                     d->bPublic, 0, &iId) != DB_OK) {
+    if (demo_evidence_file(pDb, pArena, iAct, d->zKind, d->bPdf, d->zFilename,
+                           d->zCaption, d->bPublic) != DB_OK) {
+      return DB_ERROR;
+    }
+  }
+  /* Uploaded two days after each activity, as the officer would have: a
+  ** look back to a day in between shows it without them. */
+  for (int k = 0; k < nAct; k++) {
+    if (aAct[k].iStart < db_now() &&
+        evidence_backdate(pDb, aAct[k].id, aAct[k].iEnd + 2 * 86400) != DB_OK) {
       return DB_ERROR;
     }
   }

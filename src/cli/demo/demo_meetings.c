@@ -64,7 +64,12 @@ static int demo_attendance(Db *pDb, Arena *pArena, int64_t iCouncil,
   g->zName = "Marcela Núñez Araya";
   g->zOrganization = "SEREMI MINVU Coquimbo";
   g->eStatus = ATTENDANCE_PRESENTE;
-  return meeting_attendance_replace(pDb, iAct, 0, a, n, NULL, NULL);
+  if (meeting_attendance_replace(pDb, iAct, 0, a, n, NULL, NULL) != DB_OK)
+    return DB_ERROR;
+  /* Taken at the session, as it was. */
+  Activity act;
+  if (activity_get(pDb, pArena, iAct, &act) != DB_OK) return DB_ERROR;
+  return meeting_attendance_backdate(pDb, iAct, act.iEnd);
 }
 
 static int demo_agreements(Db *pDb, int64_t iCouncil, int64_t iAct) {
@@ -97,6 +102,26 @@ static int demo_agreements(Db *pDb, int64_t iCouncil, int64_t iAct) {
                                   "Calendario enviado por correo y publicado.");
 }
 
+/* The May session's attendance, with quorum: the acta of March is
+** approved in it. */
+static int demo_may_attendance(Db *pDb, Arena *pArena, int64_t iCouncil,
+                               int64_t iMay, int64_t tTaken) {
+  MeetingExpected *aExp = NULL;
+  int nExp = 0;
+  if (meeting_expected_list(pDb, pArena, iCouncil, &aExp, &nExp) != DB_OK)
+    return DB_ERROR;
+  AttendanceEntry *a =
+      arena_alloc(pArena, sizeof(AttendanceEntry) * (size_t)(nExp + 1));
+  for (int i = 0; i < nExp; i++) {
+    memset(&a[i], 0, sizeof(a[i]));
+    a[i].iMemberId = aExp[i].iMember;
+    a[i].eStatus = i == 0 ? ATTENDANCE_AUSENTE : ATTENDANCE_PRESENTE;
+  }
+  if (meeting_attendance_replace(pDb, iMay, 0, a, nExp, NULL, NULL) != DB_OK)
+    return DB_ERROR;
+  return meeting_attendance_backdate(pDb, iMay, tTaken);
+}
+
 /* The March acta, approved in the May session and published. */
 static int demo_acta(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iAct) {
   static const char *const azTitle[] = {"Lectura del acta anterior",
@@ -116,12 +141,15 @@ static int demo_acta(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iAct) {
   if (activity_list(pDb, pArena, iCouncil, &f, &aAct, &nAct) != DB_OK) {
     return DB_ERROR;
   }
-  int64_t iMay = 0;
+  int64_t iMay = 0, tMay = 0;
   for (int i = 0; i < nAct; i++) {
     if (strncmp(aAct[i].zTitle, "Sesión ordinaria de mayo", 24) == 0) {
       iMay = aAct[i].id;
+      tMay = aAct[i].iEnd;
     }
   }
+  if (!iMay || demo_may_attendance(pDb, pArena, iCouncil, iMay, tMay) != DB_OK)
+    return DB_ERROR;
   MeetingActa acta;
   if (!iMay || meeting_acta_create(pDb, iAct, azTitle, 3, &acta) != DB_OK) {
     return DB_ERROR;
@@ -144,7 +172,9 @@ static int demo_acta(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iAct) {
       return DB_ERROR;
     }
   }
-  return DB_OK;
+  /* Approved in that session, as it was: a look back before May does not
+  ** count it. */
+  return meeting_acta_backdate(pDb, iAct, tMay);
 }
 
 /* Plan line 5: a request to the SEREMI by the overdue agreement, still

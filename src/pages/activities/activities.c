@@ -23,6 +23,7 @@
 #include "domain/chile_time.h"
 #include "store/council/council.h"
 #include "pages/activities/activities_pages.h"
+#include "pages/compliance/compliance_pages.h"
 #include "db/record_stamp.h"
 #include "mail/sender.h"
 #include "pages/conflict.h"
@@ -209,14 +210,39 @@ static void problems_to_form(const ActivityProblems *p, FormErrors *pErr) {
   }
 }
 
+/* Whether the activity as in the form counts for its plan lines, and why
+** not: the stored one on a GET, the typed one after a POST (a preview
+** warns before saving). */
+static void form_verdicts(Request *r, Html *h, const Activity *a, int bTyped) {
+  CompliancePageVerdicts v;
+  if (compliance_page_verdicts(r, a, NULL, bTyped, &v) != 0 || v.n == 0) return;
+  compliance_verdicts_html(
+      r, h, &v,
+      bTyped ? "Con estos datos, la actividad:" : "Hoy, la actividad:");
+}
+
 /* The form; zConflictDiscard non-NULL closes it with the conflict page's
-** buttons (conflict.h) instead of the usual ones. */
+** buttons (conflict.h) instead of the usual ones. bTyped: a is what was
+** posted (its verdicts are a preview). */
 static void activity_form(Request *r, Html *h, const char *zAction,
                           const Activity *a, int bEdit, const FormErrors *pErr,
-                          const char *zConflictDiscard) {
+                          const char *zConflictDiscard, int bTyped) {
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
   form_errors_summary(h, pErr);
+  html_printf(h,
+              "<section aria-labelledby=\"cuenta\" class=\"form-verdicts\">"
+              "<h2 id=\"cuenta\">¿Cuenta para el plan?</h2>\n");
+  if (a->nLine == 0) {
+    html_printf(h,
+                "<p>No está vinculada a ninguna línea del plan: no cuenta "
+                "para su cumplimiento.</p>\n");
+  }
+  form_verdicts(r, h, a, bTyped);
+  html_printf(h,
+              "<p class=\"field-hint\">«Revisar qué cambia» muestra aquí "
+              "si la actividad contaría para cada línea con los datos del "
+              "formulario, sin guardar nada.</p></section>\n");
   html_printf(h, "<form class=\"form\" method=\"post\" action=\"%s\">\n",
               zAction);
   form_csrf(h, request_csrf_token(r));
@@ -275,6 +301,13 @@ static void activity_form(Request *r, Html *h, const char *zAction,
     const char *azSL[] = {"Programada", "Convocada", "Realizada", "Suspendida",
                           "Reprogramada"};
     form_select(h, pErr, "status", "Estado", azSV, azSL, 5, a->zStatus);
+    const char *zReason = request_field(r, "status_reason");
+    form_input(h, pErr, "status_reason", "Motivo de la corrección", "text",
+               zReason ? zReason : "",
+               "Solo para corregir un estado equivocado (por ejemplo, una "
+               "sesión marcada realizada que no se realizó): queda en el "
+               "historial.",
+               "maxlength=\"500\"");
   }
   html_printf(h,
               "<div class=\"field\"><label><input type=\"checkbox\" name=\""
@@ -310,11 +343,20 @@ static void activity_form(Request *r, Html *h, const char *zAction,
   }
   html_printf(h,
               "<div class=\"actions\"><button type=\"submit\" class=\"button "
-              "button-primary\">Guardar</button> <a href=\"%s\">Cancelar</a>"
-              "</div>\n</form>\n",
+              "button-primary\">Guardar</button> <button type=\"submit\" "
+              "name=\"accion\" value=\"revisar\" class=\"button "
+              "button-secondary\">Revisar qué cambia</button> <a href=\"%s\">"
+              "Cancelar</a></div>\n</form>\n",
               bEdit
                   ? arena_printf(pArena, "/actividades/%lld", (long long)a->id)
                   : "/actividades");
+}
+
+/* Whether the form asked to preview its change («Revisar qué cambia»)
+** rather than save it. */
+static int preview_asked(Request *r) {
+  const char *z = request_field(r, "accion");
+  return z && strcmp(z, "revisar") == 0;
 }
 
 /* The posted form read into a and checked whole (act_check_all when every
@@ -332,23 +374,27 @@ void page_activity_new(Request *r) {
   FormErrors err;
   form_errors_init(&err);
   int iStatus = 200;
+  int bPreview = 0;
   if (request_is_post(r)) {
     ActivityProblems p;
     int iVersion = 0;
     act_posted(r, &a, &p, &iVersion);
-    if (p.n == 0) {
+    bPreview = preview_asked(r);
+    if (p.n == 0 && !bPreview) {
       if (!page_db_ok(r, act_create(r, &a))) return;
-      respond_redirect(r, arena_printf(request_arena(r), "/actividades/%lld",
+      respond_redirect(r, arena_printf(request_arena(r),
+                                       "/actividades/%lld?guardado=detalles",
                                        (long long)a.id));
       return;
     }
     problems_to_form(&p, &err);
-    iStatus = 422;
+    iStatus = p.n ? 422 : 200;
   }
   Html h;
   page_begin(r, &h, "Nueva actividad", "actividades");
   html_printf(&h, "<h1>Nueva actividad</h1>\n");
-  activity_form(r, &h, "/actividades/nueva", &a, 0, &err, NULL);
+  activity_form(r, &h, "/actividades/nueva", &a, 0, &err, NULL,
+                request_is_post(r));
   page_finish(r, &h, iStatus);
 }
 
@@ -408,20 +454,27 @@ static void activity_conflict_table(Request *r, Html *h, const Activity *pMine,
 
 /* Saves a checked edit drawn from version iBase: 303 when saved; 0 when
 ** the activity changed meanwhile (pOld then holds the stored one); -1
-** when it answered an error. */
+** when it answered an error. A status the usual moves refuse is a
+** correction: its reason goes to the history. */
 static int activity_edit_save(Request *r, Activity *pOld, Activity *a,
                               int iBase) {
   Arena *pArena = request_arena(r);
   if (iBase == pOld->iVersion) {
+    int bCorrection =
+        activity_transition_problem(pOld->zStatus, a->zStatus) != NULL;
     a->zStatus =
         activity_status_after(pOld, a, strcmp(a->zStatus, pOld->zStatus) != 0);
-    int rc =
-        convene_save_change(request_db(r), pArena, request_user(r)->id, pOld, a,
-                            request_field(r, "note"), act_base_url(r));
+    const char *zNote = bCorrection
+                            ? arena_printf(pArena, "Corrección de estado: %s",
+                                           request_field(r, "status_reason"))
+                            : request_field(r, "note");
+    int rc = convene_save_change(request_db(r), pArena, request_user(r)->id,
+                                 pOld, a, zNote, act_base_url(r));
     if (rc == DB_OK) {
       mail_sender_wake();
       respond_redirect(
-          r, arena_printf(pArena, "/actividades/%lld", (long long)a->id));
+          r, arena_printf(pArena, "/actividades/%lld?guardado=detalles",
+                          (long long)a->id));
       return 303;
     }
     /* DB_STALE: saved by someone else between our read and our write. */
@@ -442,15 +495,19 @@ void page_activity_edit(Request *r) {
   form_errors_init(&err);
   int iStatus = 200;
   Arena *pArena = request_arena(r);
+  int bPreview = 0;
   if (request_is_post(r)) {
     ActivityProblems p;
     int iVersion = 0;
     act_posted(r, &a, &p, &iVersion);
-    if (p.n == 0) {
-      problem_add(&p, "status",
-                  activity_transition_problem(old.zStatus, a.zStatus));
-    }
-    if (p.n == 0) {
+    problem_add(&p, "status_reason",
+                activity_correction_problem(old.zStatus, a.zStatus,
+                                            request_field(r, "status_reason")));
+    bPreview = preview_asked(r);
+    if (p.n == 0 && bPreview) {
+      /* Nothing saved: the form again, with what the change would do. */
+      if (iVersion > 0) a.iVersion = iVersion;
+    } else if (p.n == 0) {
       int rc = activity_edit_save(r, &old, &a, iVersion);
       if (rc != 0) return;
       /* A conflict: the form is shown again with what was typed and the
@@ -483,6 +540,6 @@ void page_activity_edit(Request *r) {
   activity_form(
       r, &h,
       arena_printf(pArena, "/actividades/%lld/editar", (long long)old.id), &a,
-      1, &err, iStatus == 409 ? zShow : NULL);
+      1, &err, iStatus == 409 ? zShow : NULL, request_is_post(r));
   page_finish(r, &h, iStatus);
 }

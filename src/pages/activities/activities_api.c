@@ -2,13 +2,25 @@
 ** Activities over the API (CONTRACT.md).
 **
 ** GET  /api/activities            signed in; ?kind, ?line, ?public=1
-** GET  /api/activities/ID         signed in
+** GET  /api/activities/ID         signed in; ?as_of=YYYY-MM-DD: its
+**                                 "compliance" as it stood that day
 ** POST /api/activities            admin: the activity's JSON minus id and
 **                                 evidence -> 201 and the activity
+**                                 (realizada before its start -> 422)
 ** POST /api/activities/ID         admin: a subset of the fields (and
-**                                 optionally "version": 409 when stale)
+**                                 optionally "version": 409 when stale);
+**                                 a status the usual moves refuse (a wrong
+**                                 «realizada» undone) needs
+**                                 "status_reason", kept in the history
+**                                 (422 without it)
 ** POST /api/activities/ID/convene admin: {"recipients": "all"} or
-**                                 {"recipients": ["e-mail", …]} -> 202
+**                                 {"recipients": ["e-mail", …]} -> 202;
+**                                 once its start has passed, also
+**                                 "confirm": true (409 without it)
+**
+** A single activity also carries "compliance" (whether it counts for each
+** of its lines and why not), "generated" (the evidence cosoc made: the
+** notice it sent, the attendance sheet, the acta) and "history".
 ** GET  /api/activities/ID/mail    admin: [{"to", "state", "attempts",
 **                                 "error", …}]
 ** Errors: {"error", "field"} with 400, 401, 403, 404, 409 or 422.
@@ -20,7 +32,9 @@
 #include "mail/outbox.h"
 #include "mail/sender.h"
 #include "pages/activities/activities_pages.h"
+#include "pages/compliance/compliance_pages.h"
 #include "pages/evidence/evidence_pages.h"
+#include "store/evidence/evidence_store.h"
 #include "store/people/people.h"
 
 static void respond_problems(Request *r, const ActivityProblems *p) {
@@ -79,6 +93,76 @@ static json_t *act_json_evidence(Request *r, const Activity *a) {
   return p;
 }
 
+/* The evidence cosoc made for activity a: [{"kind", "label", "url", "at",
+** "recipients"}]. */
+static json_t *generated_json(Request *r, const Activity *a) {
+  json_t *pArr = json_array();
+  EvidenceSystem sys;
+  if (evidence_system(request_db(r), a->id, EVIDENCE_CUT_NONE, &sys) != DB_OK)
+    return pArr;
+  Arena *pArena = request_arena(r);
+  if (sys.bNotice) {
+    json_array_append_new(
+        pArr, json_pack("{s:s, s:s, s:s, s:o, s:i}", "kind", "citacion",
+                        "label", "Citación enviada por cosoc", "url",
+                        arena_printf(pArena, "/actividades/%lld/citacion.pdf",
+                                     (long long)a->id),
+                        "at", page_json_time(sys.tNotice), "recipients",
+                        sys.nRecipients));
+  }
+  if (sys.bAttendance) {
+    json_array_append_new(
+        pArr, json_pack("{s:s, s:s, s:s, s:o}", "kind", "asistencia", "label",
+                        "Asistencia registrada en cosoc", "url",
+                        arena_printf(pArena, "/actividades/%lld/asistencia.pdf",
+                                     (long long)a->id),
+                        "at", page_json_time(sys.tAttendance)));
+  }
+  if (sys.bActa) {
+    json_array_append_new(
+        pArr, json_pack("{s:s, s:s, s:s, s:o}", "kind", "acta", "label",
+                        "Acta aprobada", "url",
+                        arena_printf(pArena, "/actividades/%lld/acta.pdf",
+                                     (long long)a->id),
+                        "at", page_json_time(sys.tActa)));
+  }
+  return pArr;
+}
+
+/* [{"at", "user", "from", "to", "note"}], oldest first. */
+static json_t *history_json(Request *r, const Activity *a) {
+  json_t *pArr = json_array();
+  ActivityHistory *aH = NULL;
+  int nH = 0;
+  if (activity_history_list(request_db(r), request_arena(r), a->id, &aH, &nH) !=
+      DB_OK) {
+    return pArr;
+  }
+  for (int i = 0; i < nH; i++) {
+    json_array_append_new(
+        pArr,
+        json_pack("{s:o, s:s, s:s, s:s, s:s}", "at", page_json_time(aH[i].iAt),
+                  "user", aH[i].zUser ? aH[i].zUser : "", "from",
+                  aH[i].zOldStatus, "to", aH[i].zNewStatus, "note",
+                  aH[i].zNote ? aH[i].zNote : ""));
+  }
+  return pArr;
+}
+
+/* One activity whole: the list's fields, whether it counts for its lines
+** (as on zAsOf, NULL: today), what cosoc made for it and its history. */
+static json_t *act_json_full(Request *r, const Activity *a, const char *zAsOf) {
+  json_t *p = act_json_evidence(r, a);
+  CompliancePageVerdicts v;
+  json_object_set_new(p, "compliance",
+                      compliance_page_verdicts(r, a, zAsOf, 0, &v) == 0
+                          ? compliance_verdicts_json(&v)
+                          : json_array());
+  json_object_set_new(p, "generated", generated_json(r, a));
+  json_object_set_new(p, "history", history_json(r, a));
+  return p;
+}
+
 static void api_list(Request *r) {
   ActivityFilter f;
   memset(&f, 0, sizeof(f));
@@ -122,6 +206,11 @@ static void api_update(Request *r, const Activity *pOld) {
   problems_init(&p);
   int bStatus = 0, iVersion = 0;
   act_from_json(r, pObj, 0, &a, &p, &bStatus, &iVersion);
+  json_t *pReason = json_object_get(pObj, "status_reason");
+  const char *zReason =
+      json_is_string(pReason)
+          ? arena_strdup(request_arena(r), json_string_value(pReason))
+          : NULL;
   json_decref(pObj);
   if (p.n == 0) act_check_all(r, &a, &p);
   if (p.n) {
@@ -135,15 +224,24 @@ static void api_update(Request *r, const Activity *pOld) {
                        "version");
     return;
   }
-  const char *zProblem = activity_transition_problem(pOld->zStatus, a.zStatus);
+  /* A move the usual table refuses is a correction of a wrong state: made
+  ** only with its reason, which the history keeps. */
+  const char *zProblem =
+      activity_correction_problem(pOld->zStatus, a.zStatus, zReason);
   if (zProblem) {
-    respond_json_error(r, 409, zProblem, "status");
+    respond_json_error(r, 422, zProblem, "status_reason");
     return;
   }
+  int bCorrection =
+      activity_transition_problem(pOld->zStatus, a.zStatus) != NULL;
   a.zStatus = activity_status_after(pOld, &a, bStatus);
   Db *pDb = request_db(r);
-  int rc = convene_save_change(pDb, request_arena(r), request_user(r)->id, pOld,
-                               &a, "Cambio por la API", act_base_url(r));
+  int rc = convene_save_change(
+      pDb, request_arena(r), request_user(r)->id, pOld, &a,
+      bCorrection
+          ? arena_printf(request_arena(r), "Corrección de estado: %s", zReason)
+          : "Cambio por la API",
+      act_base_url(r));
   if (rc == DB_STALE) {
     respond_json_error(r, 409,
                        "Otra persona modificó la actividad al mismo tiempo: "
@@ -156,7 +254,7 @@ static void api_update(Request *r, const Activity *pOld) {
     return;
   }
   mail_sender_wake();
-  respond_json(r, 200, act_json_evidence(r, &a));
+  respond_json(r, 200, act_json_full(r, &a, NULL));
 }
 
 void page_api_activity(Request *r) {
@@ -166,7 +264,13 @@ void page_api_activity(Request *r) {
     api_update(r, &a);
     return;
   }
-  respond_json(r, 200, act_json_evidence(r, &a));
+  const char *zAsOf = request_query(r, "as_of");
+  if (zAsOf && !compliance_view_as_of_valid(zAsOf)) {
+    respond_json_error(r, 400, "La fecha as_of debe tener la forma AAAA-MM-DD.",
+                       "as_of");
+    return;
+  }
+  respond_json(r, 200, act_json_full(r, &a, zAsOf));
 }
 
 /* A plausible address: something@something.tld, no spaces or controls. */
@@ -236,6 +340,7 @@ void page_api_activity_convene(Request *r) {
                        "recipients");
     return;
   }
+  int bConfirm = json_is_true(json_object_get(pObj, "confirm"));
   json_decref(pObj);
   if (strcmp(a.zStatus, ACTIVITY_SUSPENDIDA) == 0 ||
       strcmp(a.zStatus, ACTIVITY_REALIZADA) == 0) {
@@ -243,6 +348,18 @@ void page_api_activity_convene(Request *r) {
                        "No se puede citar a una actividad suspendida o ya "
                        "realizada.",
                        "status");
+    return;
+  }
+  /* A citation for a start that has passed is usually a mistake (the
+  ** wrong activity, or a date never updated): it goes only when asked
+  ** for twice. */
+  if (a.iStart <= db_now() && !bConfirm) {
+    respond_json_error(
+        r, 409,
+        arena_printf(pArena,
+                     "%s Para citar de todos modos, envíe \"confirm\": true.",
+                     convene_past_question(pArena, &a)),
+        "confirm");
     return;
   }
   if (nRec == 0) {

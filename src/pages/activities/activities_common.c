@@ -248,6 +248,8 @@ void act_from_form(Request *r, Activity *a, ActivityProblems *p,
 void act_check_all(Request *r, const Activity *a, ActivityProblems *p) {
   Db *pDb = request_db(r);
   activity_check(a, p);
+  /* A session dated tomorrow was not held. */
+  problem_add(p, "status", activity_held_problem(a, db_now()));
   if (activity_slug_wellformed(a->zKind) &&
       !activity_kind_exists(pDb, a->zKind)) {
     problem_add(p, "kind", "Ese tipo de actividad no está en el catálogo.");
@@ -278,6 +280,14 @@ void act_check_all(Request *r, const Activity *a, ActivityProblems *p) {
                   "04301 (Ovalle).");
     }
   }
+}
+
+const char *convene_past_question(Arena *pArena, const Activity *pAct) {
+  return arena_printf(pArena,
+                      "La actividad ya comenzó (el %s): ¿citar de todos "
+                      "modos? La citación llega a cada persona como una "
+                      "invitación a algo que ya pasó.",
+                      page_time(pArena, pAct->iStart));
 }
 
 const char *act_status_label(const char *z) {

@@ -32,7 +32,8 @@ void act_from_json(Request *r, json_t *pObj, int bCreate, Activity *pAct,
 void act_from_form(Request *r, Activity *pAct, ActivityProblems *pProblems,
                    int *piVersion);
 
-/* Checks rules and what only the database knows (kind, commune). */
+/* Checks rules and what only the database knows (kind, commune), and
+** that a realizada activity has begun (by the clock). */
 void act_check_all(Request *r, const Activity *pAct,
                    ActivityProblems *pProblems);
 
@@ -44,6 +45,10 @@ int act_create(Request *r, Activity *pAct);
 /* An empty activity with defaults (programada, presencial, public). */
 void act_defaults(Activity *pAct);
 
+/* "La actividad ya comenzó (el 03-12-2026 10:00): …": why convening it
+** asks for confirmation. */
+const char *convene_past_question(Arena *pArena, const Activity *pAct);
+
 /* Labels. */
 const char *act_status_label(const char *zSlug);
 const char *act_modality_label(const char *zSlug);
@@ -52,6 +57,29 @@ const char *act_reply_label(const char *zSlug);
 /* The transport section of the officer's activity page (transport.c). */
 void activity_transport_section(Html *h, Request *r, const Activity *pAct,
                                 const ActivityInvitation *aInv, int nInv);
+
+/* The notice cosoc sent (notice.c): its record as a PDF (DB_OK, DB_DONE
+** when none was sent, DB_ERROR), and as a list on the activity page (with
+** the addresses for the officer). */
+int notice_pdf_bytes(Db *pDb, Arena *pArena, const Council *pCouncil,
+                     int64_t iActivity, const char **ppOut, size_t *pnOut);
+void activity_notice_record(Html *h, Request *r, const Activity *pAct,
+                            int bAdmin);
+
+/* A form of the activity page refused: the page again, that section with
+** what was typed (read from the request) and the message where the form
+** is, instead of a bare error page. */
+typedef struct ActivityReshow {
+  const char *zSection; /* "verificadores", "citar" */
+  const char *zError;   /* The Spanish reason */
+  int bConfirm;         /* "citar": the start has passed, ask to confirm */
+} ActivityReshow;
+/* The activity page (activity_page.c); pRe NULL: as stored. */
+void activity_page_show(Request *r, const Activity *pAct,
+                        const ActivityReshow *pRe, int iStatus);
+/* pRe when it re-shows section zSection, else NULL. */
+const ActivityReshow *activity_reshow_of(const ActivityReshow *pRe,
+                                         const char *zSection);
 
 /* The home page's "Próximas actividades" (calendar.c). */
 void activities_home_section(Request *r, Html *h);
@@ -67,6 +95,7 @@ void page_activity_agenda(Request *r);
 void page_activity_convene(Request *r);
 void page_activity_transport(Request *r);
 void page_activity_passengers_pdf(Request *r);
+void page_activity_notice_pdf(Request *r);
 void page_calendar(Request *r);
 void page_calendar_ics(Request *r);
 void page_calendar_private_ics(Request *r);

@@ -20,6 +20,7 @@
 #include "mail/outbox.h"
 #include "mail/sender.h"
 #include "pages/activities/activities_pages.h"
+#include "pages/compliance/compliance_pages.h"
 #include "pages/conflict.h"
 #include "pages/courses/courses_pages.h"
 #include "pages/evidence/evidence_pages.h"
@@ -96,6 +97,7 @@ static void section_agenda(Html *h, Request *r, const Activity *a,
   html_printf(h,
               "<section aria-labelledby=\"tabla\"><h2 id=\"tabla\">Tabla"
               "</h2>\n");
+  page_saved_notice(h, r, "tabla");
   if (n == 0) {
     html_printf(h, "<p>Aún no hay tabla.</p>\n");
   } else {
@@ -155,6 +157,7 @@ static void section_replies(Html *h, Request *r, const Activity *a,
   html_printf(h,
               "<section aria-labelledby=\"respuestas\"><h2 id=\""
               "respuestas\">Citados y respuestas</h2>\n");
+  page_saved_notice(h, r, "citar");
   if (nPending > 0) {
     html_printf(h,
                 "<p class=\"notice\" role=\"status\">%d %s en cola, "
@@ -200,8 +203,27 @@ static void section_replies(Html *h, Request *r, const Activity *a,
   html_printf(h, "</tbody></table></div></section>\n");
 }
 
+/* Whether the refused citation (pRe) had chosen field zName with value
+** iId ("member", "directory"). */
+static int was_chosen(Request *r, const char *zName, int64_t iId) {
+  int nField = 0;
+  const FormField *aField = request_fields(r, &nField);
+  for (int i = 0; i < nField; i++) {
+    int64_t id = 0;
+    if (strcmp(aField[i].zName, zName) == 0 &&
+        text_parse_id(aField[i].zValue, &id) && id == iId) {
+      return 1;
+    }
+  }
+  return 0;
+}
+
+/* The citation form; pRe non-NULL: a refused one again with the people
+** chosen and the addresses typed, its reason, and, when the start has
+** passed, the button that confirms. */
 static void section_convene(Html *h, Request *r, const Activity *a,
-                            const ActivityInvitation *aInv, int nInv) {
+                            const ActivityInvitation *aInv, int nInv,
+                            const ActivityReshow *pRe) {
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
   html_printf(h,
@@ -218,6 +240,16 @@ static void section_convene(Html *h, Request *r, const Activity *a,
   ConveneRecipient *aRec = NULL;
   int nRec = 0;
   convene_councillors(pDb, pArena, page_council_id(r), &aRec, &nRec);
+  if (pRe) {
+    html_printf(h,
+                "<div class=\"notice %s\" role=\"alert\" id=\"citar-error\">"
+                "<p>%s</p></div>\n",
+                pRe->bConfirm ? "notice-warn" : "notice-error", pRe->zError);
+  } else if (a->iStart <= db_now()) {
+    html_printf(h,
+                "<p class=\"notice notice-warn\">Esta actividad ya comenzó: "
+                "citar ahora pedirá confirmación.</p>\n");
+  }
   html_printf(h,
               "<p>Cada persona recibe un correo con la fecha, el lugar, la "
               "tabla, su enlace personal para responder y una invitación de "
@@ -237,9 +269,14 @@ static void section_convene(Html *h, Request *r, const Activity *a,
       bSent |= strcmp(aInv[k].zEmail, aRec[i].zEmail) == 0 &&
                aInv[k].iSentSequence == a->iSequence;
     }
+    int bOn = pRe ? was_chosen(r, "member", aRec[i].iMember) : 1;
     html_printf(h,
-                "<label class=\"check\"><input type=\"checkbox\" name=\""
-                "member\" value=\"%lld\" checked> %s &lt;%s&gt;%s</label>\n",
+                bOn ? "<label class=\"check\"><input type=\"checkbox\" "
+                      "name=\"member\" value=\"%lld\" checked> %s &lt;%s&gt;"
+                      "%s</label>\n"
+                    : "<label class=\"check\"><input type=\"checkbox\" "
+                      "name=\"member\" value=\"%lld\"> %s &lt;%s&gt;%s"
+                      "</label>\n",
                 (long long)aRec[i].iMember, aRec[i].zName, aRec[i].zEmail,
                 bSent ? " (ya citado)" : "");
   }
@@ -261,23 +298,41 @@ static void section_convene(Html *h, Request *r, const Activity *a,
                 "autoridades</legend>\n");
     for (int i = 0; i < nDir; i++) {
       if (!*aDir[i].zEmail) continue;
+      int bOn = pRe && was_chosen(r, "directory", aDir[i].id);
       html_printf(h,
-                  "<label class=\"check\"><input type=\"checkbox\" name=\""
-                  "directory\" value=\"%lld\"> %s%s%s &lt;%s&gt;</label>\n",
+                  bOn ? "<label class=\"check\"><input type=\"checkbox\" "
+                        "name=\"directory\" value=\"%lld\" checked> %s%s%s "
+                        "&lt;%s&gt;</label>\n"
+                      : "<label class=\"check\"><input type=\"checkbox\" "
+                        "name=\"directory\" value=\"%lld\"> %s%s%s &lt;%s&gt;"
+                        "</label>\n",
                   (long long)aDir[i].id, aDir[i].zInstitution,
                   *aDir[i].zPersonName ? " — " : "", aDir[i].zPersonName,
                   aDir[i].zEmail);
     }
     html_printf(h, "</fieldset>\n");
   }
+  const char *zExtra = pRe ? request_field(r, "extra") : NULL;
   html_printf(h,
               "<div class=\"field\"><label for=\"extra\">Otras direcciones"
               "</label><textarea id=\"extra\" name=\"extra\" rows=\"2\" "
-              "aria-describedby=\"extra-hint\"></textarea><p class=\"hint\" "
+              "aria-describedby=\"extra-hint\">%s</textarea><p class=\"hint\" "
               "id=\"extra-hint\">Separadas por comas o una por línea.</p>"
-              "</div><div class=\"actions\"><button type=\"submit\" class=\""
-              "button button-primary\">Enviar citación</button></div></form>"
-              "</section>\n");
+              "</div><div class=\"actions\">",
+              zExtra ? zExtra : "");
+  if (pRe && pRe->bConfirm) {
+    html_printf(h,
+                "<button type=\"submit\" name=\"confirm\" value=\"1\" "
+                "class=\"button button-primary\">Sí, citar aunque ya "
+                "comenzó</button> <a href=\"/actividades/%lld\">No citar"
+                "</a>",
+                (long long)a->id);
+  } else {
+    html_printf(h,
+                "<button type=\"submit\" class=\"button button-primary\">"
+                "Enviar citación</button>");
+  }
+  html_printf(h, "</div></form></section>\n");
 }
 
 static void section_whatsapp(Html *h, Request *r, const Activity *a,
@@ -297,11 +352,72 @@ static void section_whatsapp(Html *h, Request *r, const Activity *a,
               zText);
 }
 
+/* Jump links to the page's sections: on a phone the page is long. */
+static void section_jumps(Html *h, int bSignedIn, int bAdmin, int bSession) {
+  static const struct {
+    const char *zId, *zLabel;
+    int bSignedIn, bAdmin, bSession;
+  } a[] = {
+      {"cuenta", "¿Cuenta para el plan?", 1, 0, 0},
+      {"tabla", "Tabla", 0, 0, 0},
+      {"asistencia", "Asistencia", 1, 0, 0},
+      {"acuerdos", "Acuerdos", 1, 0, 1},
+      {"verificadores", "Verificadores", 1, 0, 0},
+      {"respuestas", "Respuestas", 1, 1, 0},
+      {"citar", "Citar", 1, 1, 0},
+      {"traslado", "Traslado", 1, 1, 0},
+      {"historial", "Historial", 1, 1, 0},
+  };
+  html_printf(h, "<nav class=\"jumps\" aria-label=\"En esta página\"><ul>");
+  for (size_t i = 0; i < sizeof(a) / sizeof(a[0]); i++) {
+    if ((a[i].bSignedIn && !bSignedIn) || (a[i].bAdmin && !bAdmin) ||
+        (a[i].bSession && !bSession)) {
+      continue;
+    }
+    html_printf(h, "<li><a href=\"#%s\">%s</a></li>", a[i].zId, a[i].zLabel);
+  }
+  html_printf(h, "</ul></nav>\n");
+}
+
+/* Whether the activity counts for each of its plan lines, and why not. */
+static void section_counts(Html *h, Request *r, const Activity *a) {
+  html_printf(h,
+              "<section aria-labelledby=\"cuenta\"><h2 id=\"cuenta\">"
+              "¿Cuenta para el plan?</h2>\n");
+  if (a->nLine == 0) {
+    html_printf(h,
+                "<p>No está vinculada a ninguna línea del plan: no cuenta "
+                "para su cumplimiento.</p>\n");
+  } else {
+    CompliancePageVerdicts v;
+    int rc = compliance_page_verdicts(r, a, NULL, 0, &v);
+    if (rc == 0) {
+      compliance_verdicts_html(r, h, &v, "Hoy, la actividad:");
+    } else if (rc == 404) {
+      html_printf(h,
+                  "<p>No hay un plan aprobado para la fecha de esta "
+                  "actividad.</p>\n");
+    }
+  }
+  html_printf(h, "</section>\n");
+}
+
+const ActivityReshow *activity_reshow_of(const ActivityReshow *pRe,
+                                         const char *zSection) {
+  return pRe && strcmp(pRe->zSection, zSection) == 0 ? pRe : NULL;
+}
+
 void page_activity(Request *r) {
+  Activity a;
+  if (!act_load(r, &a, request_user(r) == NULL)) return;
+  activity_page_show(r, &a, NULL, 200);
+}
+
+void activity_page_show(Request *r, const Activity *pAct,
+                        const ActivityReshow *pRe, int iStatus) {
   const User *pUser = request_user(r);
   int bAdmin = page_user_is(r, ROLE_ADMIN);
-  Activity a;
-  if (!act_load(r, &a, pUser == NULL)) return;
+  Activity a = *pAct;
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
   const char **azAgenda = NULL;
@@ -324,16 +440,19 @@ void page_activity(Request *r) {
                 "\"/actividades\">Todas las actividades</a></p>\n",
                 (long long)a.id);
   }
+  section_jumps(&h, pUser != NULL, bAdmin, activity_kind_is_session(a.zKind));
+  page_saved_notice(&h, r, "detalles");
   section_details(&h, pArena, &a);
+  if (pUser) section_counts(&h, r, &a);
   section_agenda(&h, r, &a, azAgenda, nAgenda, bAdmin);
   /* A course's module takes its attendance from the enrolled people. */
   if (!courses_module_section(&h, r, &a))
     activity_attendance_section(&h, r, &a);
   activity_agreements_section(&h, r, &a);
-  evidence_section(&h, r, &a);
+  evidence_section(&h, r, &a, pRe);
   if (bAdmin) {
     section_replies(&h, r, &a, aInv, nInv);
-    section_convene(&h, r, &a, aInv, nInv);
+    section_convene(&h, r, &a, aInv, nInv, activity_reshow_of(pRe, "citar"));
     activity_transport_section(&h, r, &a, aInv, nInv);
     section_whatsapp(&h, r, &a, azAgenda, nAgenda);
     ActivityHistory *aHist = NULL;
@@ -361,7 +480,7 @@ void page_activity(Request *r) {
       html_printf(&h, "</ul></section>\n");
     }
   }
-  page_finish(r, &h, 200);
+  page_finish(r, &h, iStatus);
 }
 
 /* The agenda typed (pMine) next to the one saved meanwhile, item by item,
@@ -433,7 +552,8 @@ void page_activity_agenda(Request *r) {
   }
   if (!page_db_ok(r, db_commit(pDb))) return;
   respond_redirect(
-      r, arena_printf(pArena, "/actividades/%lld#tabla", (long long)a.id));
+      r, arena_printf(pArena, "/actividades/%lld?guardado=tabla#tabla",
+                      (long long)a.id));
 }
 
 static int add_recipient(ConveneRecipient *aRec, int *pnRec, int nMax,
@@ -506,8 +626,17 @@ void page_activity_convene(Request *r) {
              strcmp(a.zStatus, ACTIVITY_REALIZADA) == 0) {
     zProblem = "No se puede citar a una actividad suspendida o ya realizada.";
   }
+  ActivityReshow re = {"citar", zProblem, 0};
   if (zProblem) {
-    respond_error(r, 422, zProblem);
+    activity_page_show(r, &a, &re, 422);
+    return;
+  }
+  /* A start that has passed: asked again before anything is queued. */
+  const char *zConfirm = request_field(r, "confirm");
+  if (a.iStart <= db_now() && !(zConfirm && strcmp(zConfirm, "1") == 0)) {
+    re.zError = convene_past_question(pArena, &a);
+    re.bConfirm = 1;
+    activity_page_show(r, &a, &re, 409);
     return;
   }
   int nQueued = 0;
@@ -522,5 +651,6 @@ void page_activity_convene(Request *r) {
   if (!page_db_ok(r, rc)) return;
   mail_sender_wake();
   respond_redirect(
-      r, arena_printf(pArena, "/actividades/%lld#respuestas", (long long)a.id));
+      r, arena_printf(pArena, "/actividades/%lld?guardado=citar#respuestas",
+                      (long long)a.id));
 }

@@ -94,10 +94,9 @@ static void filter_form(Html *h, Request *r, const char *zView,
       DB_OK) {
     for (int i = 0; i < doc.nLine; i++) {
       const PlanLine *pL = &doc.aLine[i];
-      html_printf(h, "<option value=\"%d\"%s>%d. %.70s%s</option>",
-                  pL->iNumber, pL->iNumber == f->iLine ? " selected" : "",
-                  pL->iNumber, pL->zObjective,
-                  strlen(pL->zObjective) > 70 ? "…" : "");
+      html_printf(h, "<option value=\"%d\"%s>%d. %.70s%s</option>", pL->iNumber,
+                  pL->iNumber == f->iLine ? " selected" : "", pL->iNumber,
+                  pL->zObjective, strlen(pL->zObjective) > 70 ? "…" : "");
     }
   }
   html_printf(h,
@@ -147,7 +146,21 @@ static void month_view(Html *h, int y, int m, const Activity *aAct, int nAct) {
   for (int d = 1; d <= nDays; d++) {
     int iCol = (iFirst + d - 1) % 7;
     if (iCol == 0 && d > 1) html_printf(h, "</tr><tr>");
-    html_printf(h, "<td><span class=\"day\">%d</span>", d);
+    /* On a phone the month reads as a list of the days that have
+    ** something (the stylesheet hides the others), each with its
+    ** weekday: a grid of seven narrow columns broke words mid-syllable. */
+    int bEvents = 0;
+    for (int i = 0; i < nAct && !bEvents; i++) {
+      LocalTime lt;
+      chile_time_from_utc(aAct[i].iStart, &lt, NULL);
+      bEvents = lt.iYear == y && lt.iMonth == m && lt.iDay == d;
+    }
+    html_printf(h,
+                bEvents ? "<td class=\"has-events\"><span class=\"day\">"
+                          "<span class=\"weekday\">%s </span>%d</span>"
+                        : "<td><span class=\"day\"><span class=\"weekday\">"
+                          "%s </span>%d</span>",
+                azDay[iCol], d);
     for (int i = 0; i < nAct; i++) {
       LocalTime lt;
       chile_time_from_utc(aAct[i].iStart, &lt, NULL);
@@ -164,6 +177,7 @@ static void month_view(Html *h, int y, int m, const Activity *aAct, int nAct) {
   int iLast = (iFirst + nDays - 1) % 7;
   for (int i = iLast + 1; i < 7; i++) html_printf(h, "<td></td>");
   html_printf(h, "</tr></tbody></table></div>\n");
+  if (nAct == 0) html_printf(h, "<p>No hay actividades este mes.</p>\n");
 }
 
 void page_calendar(Request *r) {

@@ -53,6 +53,7 @@ void activity_transport_section(Html *h, Request *r, const Activity *a,
   html_printf(h,
               "<section aria-labelledby=\"traslado\"><h2 id=\"traslado\">"
               "Traslado</h2>\n");
+  page_saved_notice(h, r, "traslado");
   if (nReq == 0) {
     html_printf(h, "<p>Nadie ha pedido traslado todavía.</p>\n");
   } else {
@@ -135,8 +136,8 @@ void page_activity_transport(Request *r) {
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
   const char *zAction = request_field(r, "accion");
-  const char *zBack =
-      arena_printf(pArena, "/actividades/%lld#traslado", (long long)a.id);
+  const char *zBack = arena_printf(
+      pArena, "/actividades/%lld?guardado=traslado#traslado", (long long)a.id);
   if (zAction && strcmp(zAction, "vehiculo") == 0) {
     const char *zLabel = request_field(r, "label");
     const char *zCap = request_field(r, "capacity");
@@ -189,10 +190,10 @@ void page_activity_transport(Request *r) {
       for (int k = 0; k < nVeh; k++) {
         if (aVeh[k].id == aInv[i].iVehicle) zNow = aVeh[k].zLabel;
       }
-      zConflict = arena_printf(
-          pArena, "%s%s%s (ahora: %s)", zConflict ? zConflict : "",
-          zConflict ? "; " : "", *aInv[i].zName ? aInv[i].zName : aInv[i].zEmail,
-          zNow);
+      zConflict =
+          arena_printf(pArena, "%s%s%s (ahora: %s)", zConflict ? zConflict : "",
+                       zConflict ? "; " : "",
+                       *aInv[i].zName ? aInv[i].zName : aInv[i].zEmail, zNow);
       continue;
     }
     abChanged[i] = 1;

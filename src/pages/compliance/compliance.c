@@ -2,16 +2,22 @@
 ** Compliance: what each plan line has achieved, as data, on the home page
 ** and as the Informe de cumplimiento.
 **
-**   GET /api/compliance[?as_of=YYYY-MM-DD]  (public) {"as_of",
-**       "plan_version", "lines": [{"number", "target", "qualifying",
-**       "verified", "state", "missing"}]} (CONTRACT); bad as_of -> 400
+**   GET /api/compliance[?as_of=YYYY-MM-DD][&version=N]  (public) {"as_of",
+**       "plan_version", "plan": {"version", "title", "period": {"start",
+**       "end"}, "state"}, "historical", "total": {"lines", "target",
+**       "verified", "percent", "states"}, "percent_definition", "lines":
+**       [{"number", "target", "qualifying", "verified", "counted", "state",
+**       "progress", "percent", "missing"}]} (CONTRACT); bad as_of or
+**       version -> 400
 **   GET /  (the home page's section) the dashboard, ?as_of= to look back
 **
 ** The report downloads are in compliance_report.c.
 **
 ** The rules are the engine's (src/domain/compliance.h); this file only
-** loads its inputs (the latest approved plan; the activities and their
-** evidence through evidence_compliance_feed) and shows its output.
+** loads its inputs (the plan of the day asked, or ?version=N; the
+** activities and their evidence as recorded by then, through the
+** compliance view) and shows its output, always saying which plan, its
+** period and whether it is current, ended or yet to begin.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -29,10 +35,24 @@
 #include "store/people/people.h"
 #include "store/plan/plan_store.h"
 
-int compliance_page_view(Request *r, const char *zAsOf, ComplianceView *pView,
-                         const char **pzErr) {
+/* The plan version a request names (?version=N): 0 when it names none,
+** -1 when it names one badly. */
+static int requested_version(Request *r) {
+  const char *z = request_query(r, "version");
+  if (!z || !*z) return 0;
+  int64_t n = request_query_id(r, "version");
+  return n > 0 && n < 1000000 ? (int)n : -1;
+}
+
+int compliance_page_view_version(Request *r, const char *zAsOf, int iVersion,
+                                 ComplianceView *pView, const char **pzErr) {
+  if (iVersion < 0) {
+    *pzErr = "version debe ser el número de una versión aprobada del plan.";
+    return 400;
+  }
   switch (compliance_view_load(request_db(r), request_arena(r),
-                               page_council_id(r), zAsOf, pView, pzErr)) {
+                               page_council_id(r), zAsOf, iVersion, pView,
+                               pzErr)) {
     case COMPLIANCE_VIEW_OK:
       return 0;
     case COMPLIANCE_VIEW_BAD_DATE:
@@ -44,19 +64,43 @@ int compliance_page_view(Request *r, const char *zAsOf, ComplianceView *pView,
   }
 }
 
+int compliance_page_view(Request *r, const char *zAsOf, ComplianceView *pView,
+                         const char **pzErr) {
+  return compliance_page_view_version(r, zAsOf, requested_version(r), pView,
+                                      pzErr);
+}
+
+static json_t *rollup_json(const ComplianceRollup *pR) {
+  json_t *p = json_object();
+  json_object_set_new(p, "lines", json_integer(pR->nLine));
+  json_object_set_new(p, "target", json_integer(pR->nTarget));
+  json_object_set_new(p, "verified", json_integer(pR->nVerified));
+  json_object_set_new(p, "percent", json_integer(pR->iPercent));
+  json_t *pStates = json_object();
+  for (int s = 0; s < COMPLIANCE_STATE_COUNT; s++) {
+    json_object_set_new(pStates, compliance_state_slug((ComplianceState)s),
+                        json_integer(pR->anState[s]));
+  }
+  json_object_set_new(p, "states", pStates);
+  return p;
+}
+
 void page_api_compliance(Request *r) {
   ComplianceView v;
   const char *zErr = NULL;
-  /* Cached by the day it is computed for: today (the default) or as_of. */
+  /* Cached by the day it is computed for: today (the default) or as_of,
+  ** and the version asked for. */
   const char *zAsOf = request_query(r, "as_of");
+  const char *zVersion = request_query(r, "version");
   char zToday[PLAN_DATE_SIZE];
   compliance_today(zToday);
   const char *zKey =
-      zAsOf && !compliance_view_as_of_valid(zAsOf)
+      (zAsOf && !compliance_view_as_of_valid(zAsOf)) || requested_version(r) < 0
           ? NULL
           : page_cache_key(
-                r, arena_printf(request_arena(r), "api/compliance\x1f%s\x1f%s",
-                                zToday, zAsOf ? zAsOf : ""));
+                r, arena_printf(request_arena(r),
+                                "api/compliance\x1f%s\x1f%s\x1f%s", zToday,
+                                zAsOf ? zAsOf : "", zVersion ? zVersion : ""));
   int64_t iVersion = -1;
   if (page_cache_answer(r, zKey, &iVersion)) return;
   int rc = compliance_page_view(r, zAsOf, &v, &zErr);
@@ -64,13 +108,26 @@ void page_api_compliance(Request *r) {
     if (rc == 500) {
       respond_error(r, 500, NULL);
     } else {
-      respond_json_error(r, rc, zErr, rc == 400 ? "as_of" : NULL);
+      respond_json_error(
+          r, rc, zErr,
+          rc == 400 ? (requested_version(r) < 0 ? "version" : "as_of") : NULL);
     }
     return;
   }
   json_t *pOut = json_object();
   json_object_set_new(pOut, "as_of", json_string(v.result.zAsOf));
   json_object_set_new(pOut, "plan_version", json_integer(v.info.iNumber));
+  json_t *pPlan =
+      json_pack("{s:i, s:s, s:{s:s, s:s}, s:s}", "version", v.info.iNumber,
+                "title", v.doc.zTitle ? v.doc.zTitle : "", "period", "start",
+                v.doc.zPeriodStart, "end", v.doc.zPeriodEnd, "state",
+                compliance_plan_state_slug(v.result.ePlan));
+  json_object_set_new(pOut, "plan", pPlan);
+  json_object_set_new(pOut, "historical",
+                      json_boolean(v.tCut != EVIDENCE_CUT_NONE));
+  json_object_set_new(pOut, "total", rollup_json(&v.result.total));
+  json_object_set_new(pOut, "percent_definition",
+                      json_string(compliance_percent_definition()));
   json_t *aLine = json_array();
   for (int i = 0; i < v.result.nLine; i++) {
     const ComplianceLine *l = &v.result.aLine[i];
@@ -79,9 +136,11 @@ void page_api_compliance(Request *r) {
     json_object_set_new(p, "target", json_integer(l->nTarget));
     json_object_set_new(p, "qualifying", json_integer(l->nQualifying));
     json_object_set_new(p, "verified", json_integer(l->nVerified));
+    json_object_set_new(p, "counted", json_integer(l->nCounted));
     json_object_set_new(p, "state",
                         json_string(compliance_state_slug(l->eState)));
     json_object_set_new(p, "progress", json_real(l->rProgress));
+    json_object_set_new(p, "percent", json_integer(l->iPercent));
     json_t *aMissing = json_array();
     for (int k = 0; k < l->nMissing; k++) {
       json_array_append_new(aMissing, json_string(l->azMissing[k]));
@@ -91,6 +150,116 @@ void page_api_compliance(Request *r) {
   }
   json_object_set_new(pOut, "lines", aLine);
   page_cache_respond_json(r, zKey, iVersion, pOut);
+}
+
+/* ---- The plan's time, told plainly ---- */
+
+/* The officer's way on from an ended plan: its next plan approved (and
+** when it begins), a draft of it to finish, or the button that makes one
+** from this plan (the next-plan page). */
+static void next_plan_offer(Request *r, Html *h, const ComplianceView *pV) {
+  PlanVersionInfo *aInfo = NULL;
+  int nInfo = 0;
+  if (plan_store_versions(request_db(r), request_arena(r), pV->iCouncil, &aInfo,
+                          &nInfo) != DB_OK) {
+    return;
+  }
+  for (int i = 0; i < nInfo; i++) { /* Newest first */
+    if (aInfo[i].iNumber <= pV->info.iNumber) break;
+    if (aInfo[i].bApproved) {
+      html_printf(h,
+                  "<p>El plan siguiente ya está aprobado (versión %d): rige "
+                  "cuando comience su periodo.</p>\n",
+                  aInfo[i].iNumber);
+      return;
+    }
+    if (page_user_is(r, ROLE_ADMIN)) {
+      html_printf(h,
+                  "<p>Hay un borrador del plan siguiente (versión %d): <a "
+                  "href=\"/admin/plan\">revíselo y apruébelo</a>.</p>\n",
+                  aInfo[i].iNumber);
+    }
+    return;
+  }
+  if (page_user_is(r, ROLE_ADMIN)) {
+    html_printf(h,
+                "<p><a class=\"button button-primary\" href=\"/admin/plan/"
+                "siguiente\">Preparar el plan siguiente</a> <small>a partir "
+                "de este, con las líneas que no se cumplieron marcadas como "
+                "pendientes.</small></p>\n");
+  }
+}
+
+void compliance_plan_banner(Request *r, Html *h, const ComplianceView *pV) {
+  Arena *pArena = request_arena(r);
+  char zStart[PLAN_DATE_SIZE], zEnd[PLAN_DATE_SIZE], zDay[PLAN_DATE_SIZE];
+  date_text_dmy(pV->doc.zPeriodStart, zStart);
+  date_text_dmy(pV->doc.zPeriodEnd, zEnd);
+  date_text_dmy(pV->result.zAsOf, zDay);
+  CompliancePlanState e = pV->result.ePlan;
+  html_printf(h,
+              "<div class=\"plan-banner plan-%s\"><p><strong>%s</strong> "
+              "(versión %d), periodo del %s al %s: <span class=\"badge "
+              "plan-state-%s\">%s</span></p>\n",
+              compliance_plan_state_slug(e), pV->doc.zTitle, pV->info.iNumber,
+              zStart, zEnd, compliance_plan_state_slug(e),
+              compliance_plan_state_label(e));
+  const ComplianceRollup *t = &pV->result.total;
+  if (e == COMPLIANCE_PLAN_TERMINADO) {
+    html_printf(h,
+                "<p>El plan terminó el %s. Resultado final: %d de %d líneas "
+                "cumplidas; avance %d %% (%d de %d actividades "
+                "comprometidas).</p>\n",
+                zEnd, t->anState[COMPLIANCE_CUMPLIDA], t->nLine, t->iPercent,
+                t->nVerified, t->nTarget);
+    if (pV->tCut == EVIDENCE_CUT_NONE) next_plan_offer(r, h, pV);
+  } else if (e == COMPLIANCE_PLAN_POR_COMENZAR) {
+    html_printf(h,
+                "<p>El plan comienza el %s: aún no corre ningún plazo.</p>\n",
+                zStart);
+  }
+  if (pV->tCut != EVIDENCE_CUT_NONE) {
+    html_printf(h,
+                "<p class=\"historical\">Vista histórica: cuenta solo lo que "
+                "se había realizado y registrado al %s (verificadores subidos, "
+                "asistencia tomada, actas aprobadas y citaciones enviadas "
+                "hasta ese día; cada actividad en el estado que tenía).</p>\n",
+                zDay);
+  }
+  (void)pArena;
+  html_printf(h, "</div>\n");
+}
+
+/* The previous plan: the newest approved version that ended before the
+** one shown began, with its final result and a link to it. */
+static void previous_plan_note(Request *r, Html *h, const ComplianceView *pV) {
+  PlanVersionInfo *aInfo = NULL;
+  int nInfo = 0;
+  if (plan_store_versions(request_db(r), request_arena(r), pV->iCouncil, &aInfo,
+                          &nInfo) != DB_OK) {
+    return;
+  }
+  for (int i = 0; i < nInfo; i++) {
+    if (!aInfo[i].bApproved || aInfo[i].iNumber == pV->info.iNumber ||
+        strcmp(aInfo[i].zPeriodEnd, pV->doc.zPeriodStart) >= 0) {
+      continue;
+    }
+    ComplianceView old;
+    const char *zErr = NULL;
+    if (compliance_page_view_version(r, NULL, aInfo[i].iNumber, &old, &zErr) !=
+        0) {
+      return;
+    }
+    html_printf(h,
+                "<p class=\"previous-plan\">Plan anterior: «%s», terminado: "
+                "%d de %d líneas cumplidas, avance final %d %%. <a "
+                "href=\"/?version=%d#cumplimiento\">Ver su resultado "
+                "final</a>.</p>\n",
+                old.doc.zTitle, old.result.total.anState[COMPLIANCE_CUMPLIDA],
+                old.result.total.nLine, old.result.total.iPercent,
+                old.info.iNumber);
+    return;
+  }
 }
 
 /* ---- The dashboard ---- */
@@ -308,7 +477,8 @@ void compliance_home_section(Request *r, Html *h) {
   ComplianceView v;
   const char *zErr = NULL;
   /* ?as_of= looks back ("where did we stand at the end of June?"); a bad
-  ** date shows today with a notice rather than no dashboard. */
+  ** date shows today with a notice rather than no dashboard. ?version=N
+  ** shows that plan (a previous one's final result). */
   const char *zAsOf = request_query(r, "as_of");
   int bBadAsOf = 0;
   if (zAsOf && *zAsOf && compliance_page_view(r, zAsOf, &v, &zErr) == 0) {
@@ -321,14 +491,19 @@ void compliance_home_section(Request *r, Html *h) {
   const User *pUser = request_user(r);
   char zDay[PLAN_DATE_SIZE];
   date_text_dmy(v.result.zAsOf, zDay);
+  const ComplianceRollup *t = &v.result.total;
   html_printf(h,
               "<section aria-labelledby=\"cumplimiento\" class=\"dashboard\">"
-              "<h2 id=\"cumplimiento\">Cumplimiento del plan</h2>\n"
-              "<p>Al %s, versión %d del plan: %s de avance en %d "
-              "compromisos.</p>\n",
-              zDay, v.info.iNumber,
-              compliance_report_percent(pArena, v.result.total.rProgress),
-              v.result.nLine);
+              "<h2 id=\"cumplimiento\">Cumplimiento del plan</h2>\n");
+  compliance_plan_banner(r, h, &v);
+  html_printf(h,
+              "<p class=\"overall\">Al %s: <strong>%d %% de avance</strong> "
+              "(%d de %d actividades comprometidas, verificadas); %d de %d "
+              "líneas cumplidas.</p>\n<p class=\"definition\"><small>%s"
+              "</small></p>\n",
+              zDay, t->iPercent, t->nVerified, t->nTarget,
+              t->anState[COMPLIANCE_CUMPLIDA], t->nLine,
+              compliance_percent_definition());
   if (bBadAsOf) {
     html_printf(h,
                 "<p class=\"notice notice-error\">La fecha pedida no es "
@@ -351,14 +526,12 @@ void compliance_home_section(Request *r, Html *h) {
         "<p><a href=\"/plan/lineas/%d\">Línea %d</a>: %s</p>"
         "<p><span class=\"badge state-%s\">%s</span> "
         "<progress max=\"%d\" value=\"%d\" aria-label=\"Avance de la "
-        "línea %d\">%s</progress> <span class=\"progress-text\">"
-        "%d de %d verificadas (%s)</span></p>\n",
+        "línea %d\">%d %%</progress> <span class=\"progress-text\">"
+        "%d de %d verificadas (%d %%)</span></p>\n",
         l->iNumber, zSlug, l->iNumber, l->iNumber,
         line_heading(pArena, l->pLine), zSlug,
-        compliance_state_label(l->eState), l->nTarget > 0 ? l->nTarget : 1,
-        l->nVerified < l->nTarget ? l->nVerified : l->nTarget, l->iNumber,
-        compliance_report_percent(pArena, l->rProgress), l->nVerified,
-        l->nTarget, compliance_report_percent(pArena, l->rProgress));
+        compliance_line_state_label(&v.result, l), l->nTarget, l->nCounted,
+        l->iNumber, l->iPercent, l->nCounted, l->nTarget, l->iPercent);
     /* What is missing names activities, some not public: members only. */
     if (pUser && l->nMissing > 0) {
       html_printf(h, "<details><summary>Qué falta (%d)</summary><ul>",
@@ -371,18 +544,310 @@ void compliance_home_section(Request *r, Html *h) {
     html_printf(h, "</li>\n");
   }
   html_printf(h, "</ol>\n");
+  previous_plan_note(r, h, &v);
   if (pUser) {
     html_printf(h, "<div class=\"charts\">");
     chart_provinces(r, h, &v);
     chart_months(r, h, &v);
     chart_attendance(r, h, &v);
     html_printf(h, "</div>\n");
+    /* The reports of what is shown: the day looked back to, or the plan
+    ** asked for by its number. */
+    const char *zQ = v.tCut != EVIDENCE_CUT_NONE
+                         ? arena_printf(pArena, "?as_of=%s", v.result.zAsOf)
+                     : requested_version(r) > 0
+                         ? arena_printf(pArena, "?version=%d", v.info.iNumber)
+                         : "";
     html_printf(h,
                 "<p class=\"actions\">Informe de cumplimiento: <a "
-                "href=\"/informe-cumplimiento.pdf\">PDF</a> · <a "
-                "href=\"/informe-cumplimiento.xlsx\">Excel</a> · <a "
-                "href=\"/informe-cumplimiento.zip\">ZIP de verificadores</a>"
-                "</p>\n");
+                "href=\"/informe-cumplimiento.pdf%s\">PDF</a> · <a "
+                "href=\"/informe-cumplimiento.xlsx%s\">Excel</a> · <a "
+                "href=\"/informe-cumplimiento.zip%s\">ZIP de verificadores</a>"
+                "</p>\n",
+                zQ, zQ, zQ);
+  }
+  html_printf(h, "</section>\n");
+}
+
+/* ---- Whether one activity counts ---- */
+
+int compliance_page_verdicts(Request *r, const Activity *pAct,
+                             const char *zAsOf, int bPreview,
+                             CompliancePageVerdicts *pOut) {
+  memset(pOut, 0, sizeof(*pOut));
+  if (pAct->nLine == 0) return 0;
+  Arena *pArena = request_arena(r);
+  /* The plan it belongs to is the one in force on its day. */
+  char zDate[PLAN_DATE_SIZE];
+  compliance_local_date(pAct->iStart, zDate);
+  int iVersion =
+      plan_store_version_on(request_db(r), page_council_id(r), zDate);
+  if (iVersion < 0) return 500;
+  if (iVersion == 0) return 404;
+  const char *zErr = NULL;
+  int rc = compliance_page_view_version(r, zAsOf, iVersion, &pOut->view, &zErr);
+  if (rc != 0) return rc;
+  ComplianceActivity *c = arena_alloc(pArena, sizeof(ComplianceActivity));
+  memset(c, 0, sizeof(*c));
+  for (int i = 0; pAct->id && i < pOut->view.nAll; i++) {
+    if (pOut->view.aAll[i].iId == pAct->id) *c = pOut->view.aAll[i];
+  }
+  /* The activity as given (a form's preview shows what the change would
+  ** do); its evidence as recorded. A stored one keeps the status it had
+  ** on the day asked. */
+  c->iId = pAct->id;
+  c->zKind = pAct->zKind;
+  c->zTitle = pAct->zTitle;
+  c->zDate = arena_strdup(pArena, zDate);
+  c->zCommune = pAct->zCommune;
+  c->zCommuneName = pAct->zCommuneName;
+  if (bPreview || !c->zStatus) c->zStatus = pAct->zStatus;
+  int *aiLine = arena_alloc(pArena, sizeof(int) * (size_t)(pAct->nLine + 1));
+  for (int i = 0; i < pAct->nLine; i++) aiLine[i] = pAct->aLine[i];
+  c->nLine = pAct->nLine;
+  c->aiLine = aiLine;
+  ComplianceOptions opt;
+  memset(&opt, 0, sizeof(opt));
+  opt.zAsOf = pOut->view.result.zAsOf;
+  opt.nAtRiskDays = pOut->view.result.nAtRiskDays;
+  pOut->pActivity = c;
+  pOut->n = compliance_explain(pArena, &pOut->view.doc, c, &opt, &pOut->a);
+  return 0;
+}
+
+void compliance_verdicts_html(Request *r, Html *h,
+                              const CompliancePageVerdicts *pV,
+                              const char *zHeading) {
+  (void)r;
+  if (pV->n == 0) return;
+  html_printf(h,
+              "<div class=\"verdicts\"><p><strong>%s</strong> <small>(según "
+              "«%s», versión %d)</small></p><ul>",
+              zHeading, pV->view.doc.zTitle, pV->view.info.iNumber);
+  for (int i = 0; i < pV->n; i++) {
+    const ComplianceVerdict *v = &pV->a[i];
+    const char *zClass = v->eReason == COMPLIANCE_COUNTS
+                             ? (v->bVerified ? "counts verified" : "counts")
+                         : v->bWillCount ? "pending"
+                                         : "not-counting";
+    html_printf(h, "<li class=\"verdict %s\">", zClass);
+    if (v->pLine) {
+      html_printf(h, "<a href=\"/plan/lineas/%d\">Línea %d</a>: ", v->iLine,
+                  v->iLine);
+    }
+    html_printf(h, "%s</li>", v->zText);
+  }
+  html_printf(h, "</ul></div>\n");
+}
+
+/* The verdict's reason as a slug for the API. */
+static const char *reason_slug(ComplianceReason e) {
+  static const char *const az[] = {
+      [COMPLIANCE_COUNTS] = "counts",
+      [COMPLIANCE_NOT_HELD] = "not_held",
+      [COMPLIANCE_BAD_DATE] = "bad_date",
+      [COMPLIANCE_AFTER_AS_OF] = "after_as_of",
+      [COMPLIANCE_OUTSIDE_WINDOW] = "outside_window",
+      [COMPLIANCE_KIND_REFUSED] = "kind_refused",
+      [COMPLIANCE_COMMUNE_EXCLUDED] = "commune_excluded",
+      [COMPLIANCE_NO_COMMUNE] = "no_commune",
+      [COMPLIANCE_NO_LINE] = "no_line",
+  };
+  return e >= 0 && (size_t)e < sizeof(az) / sizeof(az[0]) && az[e] ? az[e] : "";
+}
+
+json_t *compliance_verdicts_json(const CompliancePageVerdicts *pV) {
+  json_t *pArr = json_array();
+  for (int i = 0; i < pV->n; i++) {
+    const ComplianceVerdict *v = &pV->a[i];
+    json_t *aMissing = json_array();
+    for (int k = 0; k < v->nMissingKind; k++)
+      json_array_append_new(aMissing, json_string(v->azMissingKind[k]));
+    json_array_append_new(
+        pArr, json_pack("{s:i, s:i, s:b, s:b, s:b, s:s, s:o, s:s}", "line",
+                        v->iLine, "plan_version", pV->view.info.iNumber,
+                        "counts", v->eReason == COMPLIANCE_COUNTS, "verified",
+                        v->bVerified, "will_count", v->bWillCount, "reason",
+                        reason_slug(v->eReason), "missing", aMissing, "text",
+                        v->zText));
+  }
+  return pArr;
+}
+
+/* ---- A line's page: its state, its activities, their evidence ---- */
+
+/* The evidence of one activity of the line, as recorded by the view's
+** day: uploaded items (public ones only for visitors) and what cosoc
+** made. */
+static void line_activity_evidence(Request *r, Html *h,
+                                   const ComplianceView *pV,
+                                   const ComplianceLink *pLink) {
+  const ComplianceActivity *c = pLink->pActivity;
+  Arena *pArena = request_arena(r);
+  int bSignedIn = request_user(r) != NULL;
+  EvidenceItem *aItem = NULL;
+  int nItem = 0;
+  EvidenceSystem sys;
+  memset(&sys, 0, sizeof(sys));
+  evidence_list(request_db(r), pArena, c->iId, !bSignedIn, &aItem, &nItem);
+  if (bSignedIn) evidence_system(request_db(r), c->iId, pV->tCut, &sys);
+  if (!sys.bNotice && !sys.bAttendance && !sys.bActa && nItem == 0 &&
+      !(bSignedIn && pLink->nMissingKind > 0)) {
+    return;
+  }
+  html_printf(h, "<ul class=\"evidence-list\">");
+  if (sys.bNotice) {
+    html_printf(h,
+                "<li><a href=\"/actividades/%lld/citacion.pdf\">Citación "
+                "enviada por cosoc</a> (%s, %d destinatarios)</li>",
+                (long long)c->iId, page_time(pArena, sys.tNotice),
+                sys.nRecipients);
+  }
+  if (sys.bAttendance) {
+    html_printf(h,
+                "<li><a href=\"/actividades/%lld/asistencia.pdf\">Asistencia "
+                "registrada en cosoc</a> (%s)</li>",
+                (long long)c->iId, page_time(pArena, sys.tAttendance));
+  }
+  if (sys.bActa) {
+    html_printf(h,
+                "<li><a href=\"/actividades/%lld/acta.pdf\">Acta aprobada</a>"
+                " (%s)</li>",
+                (long long)c->iId, page_time(pArena, sys.tActa));
+  }
+  for (int i = 0; i < nItem; i++) {
+    if (aItem[i].iUploaded > pV->tCut) continue;
+    const char *zLabel = compliance_report_evidence_label(aItem[i].zKind);
+    html_printf(h, "<li><a href=\"/evidencias/%lld\">%s</a> — %s</li>",
+                (long long)aItem[i].id, aItem[i].zFilename,
+                zLabel ? zLabel : aItem[i].zKind);
+  }
+  if (bSignedIn && pLink->nMissingKind > 0) {
+    html_printf(h, "<li class=\"missing\">Falta: ");
+    for (int k = 0; k < pLink->nMissingKind; k++) {
+      const char *zLabel =
+          compliance_report_evidence_label(pLink->azMissingKind[k]);
+      html_printf(h, "%s%s", k ? ", " : "",
+                  zLabel ? zLabel : pLink->azMissingKind[k]);
+    }
+    html_printf(h, "</li>");
+  }
+  html_printf(h, "</ul>");
+}
+
+/* One linked activity as a list item: its date, title and how it counts.
+** A visitor sees only public activities. */
+static int line_activity_item(Request *r, Html *h, const ComplianceView *pV,
+                              const ComplianceLink *pLink, int bEvidence) {
+  const ComplianceActivity *c = pLink->pActivity;
+  Activity a;
+  if (activity_get(request_db(r), request_arena(r), c->iId, &a) != DB_OK ||
+      (!request_user(r) && !a.bPublic)) {
+    return 0;
+  }
+  char zDay[PLAN_DATE_SIZE];
+  date_text_dmy(c->zDate, zDay);
+  html_printf(h, "<li><a href=\"/actividades/%lld\">%s</a> <small>(%s, %s)",
+              (long long)c->iId, c->zTitle, zDay,
+              compliance_report_kind_label(c->zKind));
+  if (pLink->eReason == COMPLIANCE_COUNTS) {
+    html_printf(h, "%s</small>",
+                pLink->bVerified ? ": verificada" : ": sin verificar aún");
+    if (bEvidence) line_activity_evidence(r, h, pV, pLink);
+  } else {
+    html_printf(h, "</small>: %s.", compliance_reason_text(pLink->eReason));
+  }
+  html_printf(h, "</li>\n");
+  return 1;
+}
+
+void compliance_line_section(Request *r, Html *h, int iLine, int iVersion) {
+  ComplianceView v;
+  const char *zErr = NULL;
+  if (compliance_page_view_version(r, NULL, iVersion, &v, &zErr) != 0) return;
+  const ComplianceLine *l = compliance_line(&v.result, iLine);
+  if (!l) return;
+  int bSignedIn = request_user(r) != NULL;
+  char zEnd[PLAN_DATE_SIZE];
+  date_text_dmy(l->pLine->window.zEnd, zEnd);
+  html_printf(h,
+              "<section aria-labelledby=\"avance\" class=\"line-progress\">"
+              "<h2 id=\"avance\">Avance</h2>\n");
+  compliance_plan_banner(r, h, &v);
+  html_printf(
+      h,
+      "<p><span class=\"badge state-%s\">%s</span> <progress max=\"%d\" "
+      "value=\"%d\" aria-label=\"Avance de la línea %d\">%d %%</progress>"
+      " %d de %d verificadas que cuentan (%d %%); %d realizadas dentro "
+      "del plazo.",
+      compliance_state_slug(l->eState),
+      compliance_line_state_label(&v.result, l), l->nTarget, l->nCounted,
+      l->iNumber, l->iPercent, l->nCounted, l->nTarget, l->iPercent,
+      l->nQualifying);
+  if (l->nDaysLeft >= 0 && v.result.ePlan == COMPLIANCE_PLAN_VIGENTE) {
+    html_printf(h, " El plazo termina el %s (quedan %d días).", zEnd,
+                l->nDaysLeft);
+  } else if (l->nDaysLeft < 0) {
+    html_printf(h, " El plazo terminó el %s.", zEnd);
+  }
+  html_printf(h, "</p>\n");
+  if (bSignedIn) {
+    html_printf(h, "<h3>Qué falta</h3>\n");
+    if (l->nMissing == 0) {
+      html_printf(h, "<p>Nada: la línea está cumplida.</p>\n");
+    } else {
+      html_printf(h, "<ul>");
+      for (int k = 0; k < l->nMissing; k++)
+        html_printf(h, "<li>%s</li>", l->azMissing[k]);
+      html_printf(h, "</ul>\n");
+    }
+  }
+  /* The activities of this plan's period: those of another plan would
+  ** only say they are outside the window. */
+  int nCount = 0, nOther = 0, nElsewhere = 0;
+  for (int i = 0; i < l->nLink; i++) {
+    const ComplianceLink *k = &l->aLink[i];
+    if (strncmp(k->pActivity->zDate, v.doc.zPeriodStart, 10) < 0 ||
+        strncmp(k->pActivity->zDate, v.doc.zPeriodEnd, 10) > 0) {
+      nElsewhere++;
+    } else if (k->eReason == COMPLIANCE_COUNTS) {
+      nCount++;
+    } else {
+      nOther++;
+    }
+  }
+  html_printf(h, "<h3>Actividades que cuentan</h3>\n");
+  int nShown = 0;
+  if (nCount) {
+    html_printf(h, "<ul class=\"line-activities\">\n");
+    for (int i = 0; i < l->nLink; i++) {
+      if (l->aLink[i].eReason == COMPLIANCE_COUNTS)
+        nShown += line_activity_item(r, h, &v, &l->aLink[i], 1);
+    }
+    html_printf(h, "</ul>\n");
+  }
+  if (nShown == 0) html_printf(h, "<p>Ninguna todavía.</p>\n");
+  if (nOther && bSignedIn) {
+    html_printf(h,
+                "<h3>Vinculadas que no cuentan (todavía)</h3>\n<ul "
+                "class=\"line-activities\">\n");
+    for (int i = 0; i < l->nLink; i++) {
+      const ComplianceLink *k = &l->aLink[i];
+      if (k->eReason == COMPLIANCE_COUNTS ||
+          strncmp(k->pActivity->zDate, v.doc.zPeriodStart, 10) < 0 ||
+          strncmp(k->pActivity->zDate, v.doc.zPeriodEnd, 10) > 0) {
+        continue;
+      }
+      line_activity_item(r, h, &v, k, 0);
+    }
+    html_printf(h, "</ul>\n");
+  }
+  if (nElsewhere && bSignedIn) {
+    html_printf(
+        h,
+        "<p><small>%d actividad%s vinculada%s a esta línea son de "
+        "otro periodo y cuentan para el plan de su fecha.</small></p>\n",
+        nElsewhere, nElsewhere == 1 ? "" : "es", nElsewhere == 1 ? "" : "s");
   }
   html_printf(h, "</section>\n");
 }

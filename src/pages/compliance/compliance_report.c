@@ -2,7 +2,8 @@
 ** The Informe de cumplimiento downloads, computed as the dashboard is
 ** (compliance_page_view) for the same ?as_of=.
 **
-**   GET /informe-cumplimiento.pdf[?as_of=]   (signed in) the report: cover,
+**   GET /informe-cumplimiento.pdf[?as_of=][&version=N]  (signed in; the
+**       plan of that day, or approved version N) the report: cover,
 **       summary, a section per line with its activities, evidence (photo
 **       thumbnails) and what is missing
 **   GET /informe-cumplimiento.xlsx[?as_of=]  (signed in) sheets Resumen,
@@ -37,6 +38,7 @@
 #define ZIP_INDEX_NAME "indice.csv"
 #define ZIP_ACTA_NAME "acta-aprobada.pdf"
 #define ZIP_SHEET_NAME "hoja-de-asistencia.pdf"
+#define ZIP_NOTICE_NAME "citacion-enviada.pdf"
 #define ZIP_ORIGIN_UPLOADED "subido"
 #define ZIP_ORIGIN_SYSTEM "generado por el sistema"
 #define ZIP_SLUG_MAX 60 /* Bytes of a folder or file name part */
@@ -44,33 +46,37 @@
 
 /* ---- What the report shows of each activity ---- */
 
-/* The evidence of activity c as the report lists it: uploaded items (a
-** photo with its thumbnail when bThumbs), then what the system made. */
+/* The evidence of activity c as the report lists it, as recorded by tCut:
+** uploaded items (a photo with its thumbnail when bThumbs), then what the
+** system made (the notice it sent, the attendance sheet, the acta). */
 static int report_activity_load(Request *r, const TerritoryIndex *pTerr,
                                 const ComplianceActivity *c, int bThumbs,
-                                ComplianceReportActivity *pX) {
+                                int64_t tCut, ComplianceReportActivity *pX) {
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
   EvidenceItem *aItem = NULL;
   int nItem = 0;
-  int bAttendance = 0, bActa = 0;
+  EvidenceSystem sys;
   if (evidence_list(pDb, pArena, c->iId, 0, &aItem, &nItem) != DB_OK ||
-      evidence_system_kinds(pDb, c->iId, &bAttendance, &bActa) != DB_OK) {
+      evidence_system(pDb, c->iId, tCut, &sys) != DB_OK) {
     return DB_ERROR;
   }
   ComplianceReportEvidence *aE = arena_alloc(
-      pArena, sizeof(ComplianceReportEvidence) * (size_t)(nItem + 2));
-  memset(aE, 0, sizeof(ComplianceReportEvidence) * (size_t)(nItem + 2));
+      pArena, sizeof(ComplianceReportEvidence) * (size_t)(nItem + 3));
+  memset(aE, 0, sizeof(ComplianceReportEvidence) * (size_t)(nItem + 3));
+  int n = 0;
   for (int i = 0; i < nItem; i++) {
     const EvidenceItem *e = &aItem[i];
+    if (e->iUploaded > tCut) continue; /* Not there yet on that day */
     char zDay[PLAN_DATE_SIZE];
     compliance_local_date(e->iUploaded, zDay);
-    aE[i].zKind = e->zKind;
-    aE[i].zFilename = e->zFilename;
-    aE[i].zUploader = e->zUploader;
-    aE[i].zUploaded = arena_strdup(pArena, zDay);
-    aE[i].bPublic = e->bPublic;
-    aE[i].zSha256 = e->zSha256;
+    ComplianceReportEvidence *x = &aE[n++];
+    x->zKind = e->zKind;
+    x->zFilename = e->zFilename;
+    x->zUploader = e->zUploader;
+    x->zUploaded = arena_strdup(pArena, zDay);
+    x->bPublic = e->bPublic;
+    x->zSha256 = e->zSha256;
     /* The thumbnail stored with the photo (made now for an older one);
     ** a photo libvips cannot read keeps its row, only no picture. */
     PhotoImage thumb;
@@ -79,16 +85,16 @@ static int report_activity_load(Request *r, const TerritoryIndex *pTerr,
                  : DB_DONE;
     if (rc == DB_ERROR) return DB_ERROR;
     if (rc == DB_OK) {
-      aE[i].pThumb = thumb.pData;
-      aE[i].nThumb = thumb.nData;
-      aE[i].zThumbMime = thumb.zMime;
-      aE[i].nThumbWidth = thumb.nWidth;
-      aE[i].nThumbHeight = thumb.nHeight;
+      x->pThumb = thumb.pData;
+      x->nThumb = thumb.nData;
+      x->zThumbMime = thumb.zMime;
+      x->nThumbWidth = thumb.nWidth;
+      x->nThumbHeight = thumb.nHeight;
     }
   }
-  int n = nItem;
-  if (bAttendance) aE[n++].zKind = EVIDENCE_KIND_ATTENDANCE;
-  if (bActa) aE[n++].zKind = EVIDENCE_KIND_ACTA;
+  if (sys.bNotice) aE[n++].zKind = EVIDENCE_KIND_CITATION;
+  if (sys.bAttendance) aE[n++].zKind = EVIDENCE_KIND_ATTENDANCE;
+  if (sys.bActa) aE[n++].zKind = EVIDENCE_KIND_ACTA;
   pX->iId = c->iId;
   pX->nEvidence = n;
   pX->aEvidence = aE;
@@ -128,8 +134,8 @@ static int report_load(Request *r, ComplianceView *pV, int bThumbs,
   int nX = 0;
   for (int i = 0; i < pV->nAct; i++) {
     if (pV->aAct[i].nLine == 0) continue;
-    if (report_activity_load(r, &terr, &pV->aAct[i], bThumbs, &aX[nX++]) !=
-        DB_OK) {
+    if (report_activity_load(r, &terr, &pV->aAct[i], bThumbs, pV->tCut,
+                             &aX[nX++]) != DB_OK) {
       respond_error(r, 500, NULL);
       return 0;
     }
@@ -148,15 +154,19 @@ static const char *report_disposition(Request *r, const ComplianceView *pV,
 }
 
 /* The render cache's key for a report (page_cache.h): computed as on
-** ?as_of= (checked on a miss: an error is never kept) and dated today. */
+** ?as_of= for ?version= (checked on a miss: an error is never kept) and
+** dated today. */
 static const char *report_cache_key(Request *r, const char *zExt) {
   const char *zAsOf = request_query(r, "as_of");
+  const char *zVersion = request_query(r, "version");
   if (zAsOf && strlen(zAsOf) > 10) return NULL;
+  if (zVersion && strlen(zVersion) > 7) return NULL;
   char zToday[PLAN_DATE_SIZE];
   compliance_today(zToday);
   return page_cache_key(
-      r, arena_printf(request_arena(r), "informe-cumplimiento.%s\x1f%s\x1f%s",
-                      zExt, zToday, zAsOf ? zAsOf : ""));
+      r, arena_printf(request_arena(r),
+                      "informe-cumplimiento.%s\x1f%s\x1f%s\x1f%s", zExt, zToday,
+                      zAsOf ? zAsOf : "", zVersion ? zVersion : ""));
 }
 
 /* What makes a report's bytes: compliance_report_pdf or _xlsx. */
@@ -319,12 +329,12 @@ static int zip_put_stored(ZipBuild *pB, const char *zFolder,
   ZipStoredFile *pCtx = arena_alloc(pArena, sizeof(*pCtx));
   pCtx->pDb = request_db(pB->r);
   pCtx->zSha256 = e->zSha256;
-  if (zip_archive_add_lazy(pB->pZip, zPath, e->nSize, zip_load_stored,
-                           pCtx) != EXPORT_OK) {
+  if (zip_archive_add_lazy(pB->pZip, zPath, e->nSize, zip_load_stored, pCtx) !=
+      EXPORT_OK) {
     return EXPORT_ERROR;
   }
-  return zip_put_row(pB, zPath, e->zSha256, zLine, zActivity, zDate,
-                     e->zKind, ZIP_ORIGIN_UPLOADED);
+  return zip_put_row(pB, zPath, e->zSha256, zLine, zActivity, zDate, e->zKind,
+                     ZIP_ORIGIN_UPLOADED);
 }
 
 static int zip_put(ZipBuild *pB, const char *zFolder, const char *zName,
@@ -350,7 +360,7 @@ static int zip_put_row(ZipBuild *pB, const char *zPath, const char *zSha256,
   /* One element is a row of ZIP_INDEX_COLS cells. */
   pB->azCell = arena_grow(pArena, pB->azCell, pB->nRow, &pB->nAlloc,
                           sizeof(char *) * ZIP_INDEX_COLS);
-  const char *azRow[ZIP_INDEX_COLS] = {zLine, zActivity, zDate, zKind,
+  const char *azRow[ZIP_INDEX_COLS] = {zLine, zActivity, zDate,  zKind,
                                        zPath, zSha256,   zOrigin};
   memcpy(&pB->azCell[pB->nRow * ZIP_INDEX_COLS], azRow, sizeof(azRow));
   pB->nRow++;
@@ -360,27 +370,32 @@ static int zip_put_row(ZipBuild *pB, const char *zPath, const char *zSha256,
 /* The PDFs the system made for an activity, made once even when it is on
 ** several lines. */
 typedef struct ZipSystemPdfs {
-  int bDone;                  /* Looked up already */
-  const char *pActa, *pSheet; /* Bytes, or NULL when there is none */
-  size_t nActa, nSheet;       /* Their sizes */
+  int bDone;                     /* Looked up already */
+  const char *pActa, *pSheet;    /* Bytes, or NULL when there is none */
+  const char *pNotice;           /* The notice cosoc sent, or NULL */
+  size_t nActa, nSheet, nNotice; /* Their sizes */
 } ZipSystemPdfs;
 
 static int zip_system_pdfs(Request *r, const ComplianceActivity *c,
-                           ZipSystemPdfs *pS) {
+                           int64_t tCut, ZipSystemPdfs *pS) {
   if (pS->bDone) return EXPORT_OK;
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
-  int bAttendance = 0, bActa = 0;
-  if (evidence_system_kinds(pDb, c->iId, &bAttendance, &bActa) != DB_OK) {
+  EvidenceSystem sys;
+  if (evidence_system(pDb, c->iId, tCut, &sys) != DB_OK) {
     return EXPORT_ERROR;
   }
-  if (bActa && actas_pdf_bytes(pDb, pArena, page_council(r), c->iId, &pS->pActa,
-                               &pS->nActa) == DB_ERROR) {
+  if (sys.bActa && actas_pdf_bytes(pDb, pArena, page_council(r), c->iId,
+                                   &pS->pActa, &pS->nActa) == DB_ERROR) {
     return EXPORT_ERROR;
   }
-  if (bAttendance &&
+  if (sys.bAttendance &&
       attendance_sheet_bytes(pDb, pArena, page_council(r), c->iId, &pS->pSheet,
                              &pS->nSheet) == DB_ERROR) {
+    return EXPORT_ERROR;
+  }
+  if (sys.bNotice && notice_pdf_bytes(pDb, pArena, page_council(r), c->iId,
+                                      &pS->pNotice, &pS->nNotice) == DB_ERROR) {
     return EXPORT_ERROR;
   }
   pS->bDone = 1;
@@ -391,13 +406,13 @@ static int zip_system_pdfs(Request *r, const ComplianceActivity *c,
 ** EXPORT_ERROR. */
 static int zip_add_activity(ZipBuild *pB, const char *zLine,
                             const char *zLineCol, const ComplianceActivity *c,
-                            ZipSystemPdfs *pS) {
+                            int64_t tCut, ZipSystemPdfs *pS) {
   Db *pDb = request_db(pB->r);
   Arena *pArena = request_arena(pB->r);
   EvidenceItem *aItem = NULL;
   int nItem = 0;
   if (evidence_list(pDb, pArena, c->iId, 0, &aItem, &nItem) != DB_OK ||
-      zip_system_pdfs(pB->r, c, pS) != EXPORT_OK) {
+      zip_system_pdfs(pB->r, c, tCut, pS) != EXPORT_OK) {
     return EXPORT_ERROR;
   }
   const char *zDate = arena_printf(pArena, "%.10s", c->zDate);
@@ -405,10 +420,17 @@ static int zip_add_activity(ZipBuild *pB, const char *zLine,
                                      zip_slug(pArena, c->zTitle, ZIP_SLUG_MAX));
   const char *zTitle = c->zTitle ? c->zTitle : "";
   for (int i = 0; i < nItem; i++) {
+    if (aItem[i].iUploaded > tCut) continue; /* Not there yet on that day */
     if (zip_put_stored(pB, zFolder, &aItem[i], zLineCol, zTitle, zDate) !=
         EXPORT_OK) {
       return EXPORT_ERROR;
     }
+  }
+  if (pS->pNotice &&
+      zip_put(pB, zFolder, ZIP_NOTICE_NAME, pS->pNotice, pS->nNotice, zLineCol,
+              zTitle, zDate, EVIDENCE_KIND_CITATION,
+              ZIP_ORIGIN_SYSTEM) != EXPORT_OK) {
+    return EXPORT_ERROR;
   }
   if (pS->pActa && zip_put(pB, zFolder, ZIP_ACTA_NAME, pS->pActa, pS->nActa,
                            zLineCol, zTitle, zDate, EVIDENCE_KIND_ACTA,
@@ -442,8 +464,8 @@ static int zip_add_evidence(ZipBuild *pB, const ComplianceView *pV) {
         if (c->aiLine[j] == iLine) bIn = 1;
       }
       if (!iLine) bIn = c->nLine == 0;
-      if (bIn &&
-          zip_add_activity(pB, zLine, zLineCol, c, &aS[i]) != EXPORT_OK) {
+      if (bIn && zip_add_activity(pB, zLine, zLineCol, c, pV->tCut, &aS[i]) !=
+                     EXPORT_OK) {
         return EXPORT_ERROR;
       }
     }

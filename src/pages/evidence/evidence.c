@@ -168,8 +168,10 @@ void page_activity_evidence_upload(Request *r) {
   Activity a;
   if (!act_load(r, &a, 0)) return;
   const char *zKind = request_field(r, "kind");
+  ActivityReshow re = {"verificadores", NULL, 0};
   if (!kind_usable(r, zKind)) {
-    respond_error(r, 422, "Elija el tipo de verificador.");
+    re.zError = "Elija el tipo de verificador.";
+    activity_page_show(r, &a, &re, 422);
     return;
   }
   /* Arena memory: UPLOADS_MAX prepared files are too big for the stack. */
@@ -179,14 +181,19 @@ void page_activity_evidence_upload(Request *r) {
   int iStatus = 0;
   int n = uploads_check(r, zKind, bPublic, aUp, UPLOADS_MAX, &iStatus, &zErr);
   if (n < 0) {
-    respond_error(r, iStatus,
-                  zErr ? arena_printf(request_arena(r),
-                                      "%s No se guardó ningún archivo.", zErr)
-                       : NULL);
+    if (!zErr || iStatus >= 500) {
+      respond_error(r, iStatus, NULL);
+      return;
+    }
+    /* Refused: shown where the form is, with what was chosen kept. */
+    re.zError =
+        arena_printf(request_arena(r), "%s No se guardó ningún archivo.", zErr);
+    activity_page_show(r, &a, &re, iStatus);
     return;
   }
   if (n == 0) {
-    respond_error(r, 422, "Elija al menos un archivo.");
+    re.zError = "Elija al menos un archivo.";
+    activity_page_show(r, &a, &re, 422);
     return;
   }
   Db *pDb = request_db(r);
@@ -205,7 +212,8 @@ void page_activity_evidence_upload(Request *r) {
   }
   if (!page_db_ok(r, db_commit(pDb))) return;
   respond_redirect(
-      r, arena_printf(request_arena(r), "/actividades/%lld#verificadores",
+      r, arena_printf(request_arena(r),
+                      "/actividades/%lld?guardado=verificadores#verificadores",
                       (long long)a.id));
 }
 
@@ -399,39 +407,58 @@ json_t *evidence_json_list(Request *r, int64_t iActivity) {
   return pArr;
 }
 
-void evidence_section(Html *h, Request *r, const Activity *a) {
+void evidence_section(Html *h, Request *r, const Activity *a,
+                      const ActivityReshow *pRe) {
+  pRe = activity_reshow_of(pRe, "verificadores");
   const User *pUser = request_user(r);
   int bAdmin = page_user_is(r, ROLE_ADMIN);
   EvidenceItem *aItem = NULL;
   int nItem = 0;
   evidence_list(request_db(r), request_arena(r), a->id, pUser == NULL, &aItem,
                 &nItem);
-  int bAttendance = 0, bActa = 0;
-  if (pUser) {
-    evidence_system_kinds(request_db(r), a->id, &bAttendance, &bActa);
-  }
-  if (!bAdmin && nItem == 0 && !bAttendance && !bActa) return;
+  EvidenceSystem sys;
+  memset(&sys, 0, sizeof(sys));
+  if (pUser) evidence_system(request_db(r), a->id, EVIDENCE_CUT_NONE, &sys);
+  int bSystem = sys.bNotice || sys.bAttendance || sys.bActa;
+  if (!bAdmin && nItem == 0 && !bSystem && !pRe) return;
   html_printf(h,
               "<section aria-labelledby=\"verificadores\"><h2 id=\""
               "verificadores\">Verificadores</h2>\n");
-  if (bAttendance || bActa) {
+  page_saved_notice(h, r, "verificadores");
+  if (bSystem) {
+    /* What cosoc recorded is proof: no one prints and uploads it. */
+    Arena *pArena = request_arena(r);
     html_printf(h, "<ul class=\"evidence-list evidence-system\">\n");
-    if (bAttendance) {
+    if (sys.bNotice) {
+      html_printf(h,
+                  "<li><a href=\"/actividades/%lld/citacion.pdf\">"
+                  "citacion-enviada.pdf</a> — Citación enviada por cosoc el "
+                  "%s a %d destinatario%s (generado por el sistema; cuenta "
+                  "como Citación, Convocatoria o Invitación)",
+                  (long long)a->id, page_time(pArena, sys.tNotice),
+                  sys.nRecipients, sys.nRecipients == 1 ? "" : "s");
+      activity_notice_record(h, r, a, bAdmin);
+      html_printf(h, "</li>\n");
+    }
+    if (sys.bAttendance) {
       html_printf(h,
                   "<li><a href=\"/actividades/%lld/asistencia.pdf\">"
-                  "asistencia.pdf</a> — %s (generado por el sistema)</li>\n",
+                  "asistencia.pdf</a> — %s registrada en cosoc el %s "
+                  "(generado por el sistema)</li>\n",
                   (long long)a->id,
-                  evidence_kind_label(EVIDENCE_KIND_ATTENDANCE));
+                  evidence_kind_label(EVIDENCE_KIND_ATTENDANCE),
+                  page_time(pArena, sys.tAttendance));
     }
-    if (bActa) {
+    if (sys.bActa) {
       html_printf(h,
                   "<li><a href=\"/actividades/%lld/acta.pdf\">acta.pdf</a>"
-                  " — %s (generado por el sistema)</li>\n",
-                  (long long)a->id, evidence_kind_label(EVIDENCE_KIND_ACTA));
+                  " — %s aprobada el %s (generado por el sistema)</li>\n",
+                  (long long)a->id, evidence_kind_label(EVIDENCE_KIND_ACTA),
+                  page_time(pArena, sys.tActa));
     }
     html_printf(h, "</ul>\n");
   }
-  if (nItem == 0 && !bAttendance && !bActa) {
+  if (nItem == 0 && !bSystem) {
     html_printf(h, "<p>Aún no hay verificadores.</p>\n");
   } else {
     html_printf(h, "<ul class=\"evidence-list\">\n");
@@ -473,6 +500,19 @@ void evidence_section(Html *h, Request *r, const Activity *a) {
     html_printf(h, "</ul>\n");
   }
   if (bAdmin) {
+    /* A refused upload comes back here with its kind, description and
+    ** choice kept; only the files must be chosen again. */
+    const char *zKind = pRe ? request_field(r, "kind") : NULL;
+    const char *zCaption = pRe ? request_field(r, "caption") : NULL;
+    if (!zKind || !*zKind) zKind = "fotografias";
+    if (pRe) {
+      html_printf(h,
+                  "<div class=\"notice notice-error\" role=\"alert\" id=\""
+                  "verificadores-error\"><p>%s</p><p>Vuelva a elegir los "
+                  "archivos (el navegador no los conserva); el tipo y la "
+                  "descripción quedaron como los dejó.</p></div>\n",
+                  pRe->zError);
+    }
     html_printf(
         h,
         "<form method=\"post\" enctype=\"multipart/form-data\" "
@@ -484,8 +524,7 @@ void evidence_section(Html *h, Request *r, const Activity *a) {
     for (int i = 0; i < plan_evidence_kinds_count; i++) {
       html_printf(
           h, "<option value=\"%s\"%s>%s</option>", plan_evidence_kinds[i].zSlug,
-          strcmp(plan_evidence_kinds[i].zSlug, "fotografias") == 0 ? " selected"
-                                                                   : "",
+          strcmp(plan_evidence_kinds[i].zSlug, zKind) == 0 ? " selected" : "",
           plan_evidence_kinds[i].zLabel);
     }
     PlanCouncilKind *aOwn = NULL;
@@ -494,7 +533,8 @@ void evidence_section(Html *h, Request *r, const Activity *a) {
                     &nOwn);
     for (int i = 0; i < nOwn; i++) {
       if (aOwn[i].zMergedInto) continue;
-      html_printf(h, "<option value=\"%s\">%s</option>", aOwn[i].zSlug,
+      html_printf(h, "<option value=\"%s\"%s>%s</option>", aOwn[i].zSlug,
+                  strcmp(aOwn[i].zSlug, zKind) == 0 ? " selected" : "",
                   aOwn[i].zLabel);
     }
     html_printf(
@@ -510,15 +550,16 @@ void evidence_section(Html *h, Request *r, const Activity *a) {
         "accept=\"image/*\" capture=\"environment\">"
         "<label for=\"ev-caption\">Descripción (opcional)</label>"
         "<input id=\"ev-caption\" type=\"text\" name=\"caption\" "
-        "maxlength=\"%d\">"
+        "maxlength=\"%d\" value=\"%s\">"
         "<label class=\"check\"><input type=\"checkbox\" "
-        "name=\"public\" value=\"1\"> Mostrar al público</label>"
+        "name=\"public\" value=\"1\"%s> Mostrar al público</label>"
         "<p class=\"muted\">Se revisa el contenido de cada archivo; "
         "hasta %zu MB por archivo y %zu MB por envío (<a href=\""
         "/admin/verificadores\">cambiar</a>).</p>"
         "<button type=\"submit\" class=\"button button-primary\">"
         "Subir verificadores</button></form>\n",
-        EVIDENCE_CAPTION_MAX,
+        EVIDENCE_CAPTION_MAX, zCaption ? zCaption : "",
+        pRe && upload_public(r) ? " checked" : "",
         council_evidence_max_bytes(request_db(r), page_council_id(r)) /
             (1024 * 1024),
         council_evidence_request_max_bytes(request_db(r), page_council_id(r)) /

@@ -6,6 +6,7 @@
 #define COSOC_PAGES_EVIDENCE_PAGES_H
 
 #include "domain/activity.h"
+#include "pages/activities/activities_pages.h"
 #include "pages/page.h"
 
 /* The activity's evidence as the API lists it: [{"id","kind","filename",
@@ -13,7 +14,8 @@
 json_t *evidence_json_list(Request *r, int64_t iActivity);
 /* The activity page's "Verificadores" section (list; upload form for the
 ** officer). Public visitors see public items only. */
-void evidence_section(Html *h, Request *r, const Activity *pAct);
+void evidence_section(Html *h, Request *r, const Activity *pAct,
+                      const ActivityReshow *pRe);
 /* The home page's dashboard: every plan line's progress and state (and,
 ** for signed-in users, what is missing and the report downloads). */
 void compliance_home_section(Request *r, Html *h);

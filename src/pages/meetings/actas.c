@@ -146,9 +146,14 @@ static void section_people(Html *h, const ActaView *v, int bOfficer) {
   int n = 0;
   for (int i = 0; i < v->nRow; i++) {
     if (v->aRow[i].eStatus != ATTENDANCE_PRESENTE) continue;
-    html_printf(h, "<li>%s%s%s</li>\n", v->aRow[i].zName,
-                v->aRow[i].zOrganization[0] ? ", " : "",
-                v->aRow[i].zOrganization);
+    const MeetingAttendance *s = &v->aRow[i];
+    html_printf(h, "<li>%s%s%s <small>(%s%s%s)</small></li>\n", s->zName,
+                s->zOrganization[0] ? ", " : "", s->zOrganization,
+                meeting_quality_label(s),
+                s->eQuality == MEETING_SUPLENTE && *s->zReplaces
+                    ? ", en reemplazo de "
+                    : "",
+                s->eQuality == MEETING_SUPLENTE ? s->zReplaces : "");
     n++;
   }
   if (!n) html_printf(h, "<li>Aún no se registra asistencia.</li>");
@@ -287,6 +292,31 @@ static void section_agreements(Html *h, const ActaView *v) {
   html_printf(h, "</section>\n");
 }
 
+/* NULL when the acta of session pActa may be approved in session pLater
+** (acta_approval_check: a later session of the council, already held,
+** with quorum), else the Spanish reason (arena memory). */
+static const char *approval_problem(Request *r, const Activity *pActa,
+                                    const Activity *pLater) {
+  QuorumResult q;
+  memset(&q, 0, sizeof(q));
+  if (meeting_quorum(request_db(r), request_arena(r), page_council_id(r),
+                     pLater->id, &q) != DB_OK) {
+    return "No se pudo leer la asistencia de esa sesión.";
+  }
+  ActaApproval ap = {pActa->iStart,
+                     pLater->iStart,
+                     activity_kind_is_session(pLater->zKind),
+                     strcmp(pLater->zStatus, ACTIVITY_REALIZADA) == 0,
+                     db_now(),
+                     q.session.bReached,
+                     q.session.zExplain};
+  char zWhy[QUORUM_EXPLAIN_MAX + 120];
+  if (acta_approval_check(&ap, zWhy, (int)sizeof(zWhy)) == ACTA_OK) {
+    return NULL;
+  }
+  return arena_strdup(request_arena(r), zWhy);
+}
+
 /* Admin: the state buttons that apply; pErr's "estado" and "sesion"
 ** messages by them. */
 static void section_state(Html *h, Request *r, const ActaView *v,
@@ -336,18 +366,29 @@ static void section_state(Html *h, Request *r, const ActaView *v,
                 "<label for=\"sesion\">Aprobada en la sesión</label> <select "
                 "id=\"sesion\" name=\"sesion\" aria-invalid=\"%s\">",
                 zMsg ? "true" : "false");
+    /* Only the sessions it can be approved in: later, held, with quorum. */
+    int nOption = 0;
     for (int i = 0; i < nAct; i++) {
       if (aAct[i].iStart <= v->act.iStart ||
-          strncmp(aAct[i].zKind, "sesion_", 7) != 0) {
+          !activity_kind_is_session(aAct[i].zKind) ||
+          approval_problem(r, &v->act, &aAct[i])) {
         continue;
       }
       char zWhen[32];
       activity_format_short(aAct[i].iStart, zWhen, sizeof(zWhen));
       html_printf(h, "<option value=\"%lld\">%s (%s)</option>",
                   (long long)aAct[i].id, aAct[i].zTitle, zWhen);
+      nOption++;
     }
     html_printf(h, "</select>");
     if (zMsg) html_printf(h, "<p class=\"field-error\">%s</p>", zMsg);
+    if (nOption == 0) {
+      html_printf(h,
+                  "<p class=\"field-hint\">Un acta se aprueba en una sesión "
+                  "posterior ya realizada y con quórum: todavía no hay una. "
+                  "Tome la asistencia de esa sesión y márquela como "
+                  "realizada.</p>");
+    }
     html_printf(h,
                 " <button type=\"submit\" class=\"button\">Registrar la "
                 "aprobación</button></form>");
@@ -439,6 +480,7 @@ static void acta_get(Request *r, ActaView *v, const ActaReshow *pRe) {
     page_finish(r, &h, 200);
     return;
   }
+  page_saved_notice(&h, r, "acta");
   html_printf(&h, "<p>Estado: <strong id=\"estado-acta\">%s</strong>",
               acta_state_label(v->acta.eState));
   const char *zWhy = NULL;
@@ -580,8 +622,9 @@ static void post_save(Request *r, ActaView *v) {
     return;
   }
   if (!page_db_ok(r, rc)) return;
-  respond_redirect(
-      r, arena_printf(pArena, "/actividades/%lld/acta", (long long)v->act.id));
+  respond_redirect(r,
+                   arena_printf(pArena, "/actividades/%lld/acta?guardado=acta",
+                                (long long)v->act.id));
 }
 
 static void post_state(Request *r, ActaView *v) {
@@ -602,11 +645,13 @@ static void post_state(Request *r, ActaView *v) {
   }
   if (eTo == ACTA_APROBADA) {
     Activity later;
-    if (activity_get(request_db(r), pArena, iApproving, &later) != DB_OK ||
-        later.iStart <= v->act.iStart) {
-      acta_refuse(r, v, 422, "sesion",
-                  "El acta se aprueba en una sesión posterior: "
-                  "elija esa sesión.");
+    const char *zNo =
+        activity_get(request_db(r), pArena, iApproving, &later) != DB_OK ||
+                later.iCouncil != v->act.iCouncil
+            ? "El acta se aprueba en una sesión posterior: elija esa sesión."
+            : approval_problem(r, &v->act, &later);
+    if (zNo) {
+      acta_refuse(r, v, 422, "sesion", zNo);
       return;
     }
   }
@@ -628,8 +673,9 @@ static void post_state(Request *r, ActaView *v) {
     return;
   }
   if (!page_db_ok(r, rc)) return;
-  respond_redirect(
-      r, arena_printf(pArena, "/actividades/%lld/acta", (long long)v->act.id));
+  respond_redirect(r,
+                   arena_printf(pArena, "/actividades/%lld/acta?guardado=acta",
+                                (long long)v->act.id));
 }
 
 static void post_note(Request *r, ActaView *v, int bCorrection) {
@@ -670,8 +716,9 @@ static void post_note(Request *r, ActaView *v, int bCorrection) {
                                   zText);
   }
   if (!page_db_ok(r, rc)) return;
-  respond_redirect(r, arena_printf(request_arena(r), "/actividades/%lld/acta",
-                                   (long long)v->act.id));
+  respond_redirect(
+      r, arena_printf(request_arena(r), "/actividades/%lld/acta?guardado=acta",
+                      (long long)v->act.id));
 }
 
 void page_activity_acta(Request *r) {
@@ -741,8 +788,13 @@ static int view_pdf(Arena *pArena, const Council *pCouncil, const ActaView *pV,
     memset(&aPerson[i], 0, sizeof(aPerson[i]));
     aPerson[i].zName = s->zName;
     aPerson[i].zOrganization = s->zOrganization;
-    aPerson[i].zQuality = s->iMember ? "Consejero/a" : "Invitado/a";
+    aPerson[i].zQuality = meeting_quality_label(s);
     aPerson[i].eAttendance = s->eStatus;
+    /* The acta names a suplente as such, and whom she replaced. */
+    if (s->eQuality == MEETING_SUPLENTE && s->zReplaces && *s->zReplaces &&
+        s->eStatus == ATTENDANCE_PRESENTE) {
+      aPerson[i].zReplaces = s->zReplaces;
+    }
   }
   ActaPdfItem *aItem =
       arena_alloc(pArena, sizeof(ActaPdfItem) * (size_t)(v.nItem + 1));

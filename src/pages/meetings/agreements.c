@@ -238,6 +238,7 @@ void activity_agreements_section(Html *h, Request *r, const Activity *a) {
               "Acuerdos</h2>\n<p><a href=\"/actividades/%lld/acta\">Acta de "
               "esta actividad</a></p>\n",
               (long long)a->id);
+  page_saved_notice(h, r, "acuerdos");
   if (nAgr == 0) {
     html_printf(h, "<p>Esta actividad no tiene acuerdos registrados.</p>\n");
   } else {
@@ -310,7 +311,9 @@ void page_activity_agreements(Request *r) {
         "persona» y escriba su nombre.";
   } else {
     zErr = meeting_agreement_check(&g, &zField);
+    if (!zErr) zErr = meeting_agreement_quorum_problem(r, &g, &zField);
     if (zField && strcmp(zField, "votes") == 0) zField = "votes_for";
+    if (zField && strcmp(zField, "session") == 0) zField = "text";
   }
   if (zErr) {
     /* Re-shown on its own page: the activity page around it would need
@@ -343,7 +346,8 @@ void page_activity_agreements(Request *r) {
   }
   if (!page_db_ok(r, rc)) return;
   respond_redirect(
-      r, arena_printf(pArena, "/actividades/%lld#acuerdos", (long long)a.id));
+      r, arena_printf(pArena, "/actividades/%lld?guardado=acuerdos#acuerdos",
+                      (long long)a.id));
 }
 
 void page_activity_agenda_overdue(Request *r) {
@@ -498,7 +502,9 @@ static void agreement_follow_post(Request *r, const MeetingAgreement *g) {
     return;
   }
   if (!page_db_ok(r, rc)) return;
-  respond_redirect(r, arena_printf(pArena, "/acuerdos/%lld", (long long)g->id));
+  respond_redirect(r,
+                   arena_printf(pArena, "/acuerdos/%lld?guardado=seguimiento",
+                                (long long)g->id));
 }
 
 void page_agreement(Request *r) {
@@ -541,6 +547,7 @@ static void agreement_show(Request *r, const MeetingAgreement *pG,
   page_begin(r, &h, "Acuerdo", "acuerdos");
   html_printf(&h, "<h1>Acuerdo</h1>\n");
   if (pErr) form_errors_summary(&h, pErr);
+  if (!pErr) page_saved_notice(&h, r, "seguimiento");
   if (bConflict) {
     RecordStamp stamp;
     record_stamp_get(pDb, pArena, RECORD_AGREEMENT, g.id, &stamp);

@@ -261,6 +261,7 @@ static void api_agreement_create(Request *r) {
   } else {
     g.iActivity = act.id;
     zErr = agreement_from_json(pBody, &g, &zField);
+    if (!zErr) zErr = meeting_agreement_quorum_problem(r, &g, &zField);
   }
   if (zErr) {
     json_decref(pBody);

@@ -26,6 +26,7 @@
 #include "pages/conflict.h"
 #include "pages/people/people_widgets.h"
 #include "pages/meetings/meetings_pages.h"
+#include "store/evidence/evidence_store.h"
 #include "store/people/people.h"
 
 #define GUEST_ROWS_MAX 200
@@ -38,17 +39,28 @@ static const MeetingAttendance *row_of(const MeetingAttendance *aRow, int nRow,
   return NULL;
 }
 
-static void status_radios(Html *h, const char *zName, Attendance eCur) {
+/* Three radios in a row, one letter each on screen (P, A, J: the key is
+** above the list) and the whole word for a screen reader, so that a
+** person's name and attendance fit one line of a phone. zLabelId names
+** the group (the person's name). */
+static void status_radios(Html *h, const char *zName, const char *zLabelId,
+                          Attendance eCur) {
   static const Attendance ae[] = {ATTENDANCE_PRESENTE, ATTENDANCE_AUSENTE,
                                   ATTENDANCE_JUSTIFICADO};
-  static const char *const azShort[] = {"Presente", "Ausente", "Justificado"};
-  html_printf(h, "<span class=\"attendance-status\">");
+  static const char *const azLetter[] = {"P", "A", "J"};
+  static const char *const azWord[] = {"Presente", "Ausente",
+                                       "Ausencia justificada"};
+  html_printf(h,
+              "<span class=\"att-choice\" role=\"radiogroup\" "
+              "aria-labelledby=\"%s\">",
+              zLabelId);
   for (int k = 0; k < 3; k++) {
     html_printf(h,
-                "<label><input type=\"radio\" name=\"%s\" value=\"%s\"%s> %s"
-                "</label> ",
-                zName, attendance_slug(ae[k]), ae[k] == eCur ? " checked" : "",
-                azShort[k]);
+                "<label class=\"att-%s\"><input type=\"radio\" name=\"%s\" "
+                "value=\"%s\"%s><span aria-hidden=\"true\">%s</span><span "
+                "class=\"visually-hidden\">%s</span></label>",
+                attendance_slug(ae[k]), zName, attendance_slug(ae[k]),
+                ae[k] == eCur ? " checked" : "", azLetter[k], azWord[k]);
   }
   html_printf(h, "</span>");
 }
@@ -67,27 +79,57 @@ static void row_error(Html *h, const FormErrors *pErr, const char *zKey) {
   if (zMsg) html_printf(h, "<p class=\"field-error\">%s</p>", zMsg);
 }
 
+/* A guest already listed: one compact row, their name and details kept
+** in hidden fields (changed by removing and pasting again), attendance
+** and a box to take them off the list. */
 static void guest_row(Html *h, const FormErrors *pErr, int i,
                       const MeetingAttendance *g) {
-  char zKey[32];
+  char zKey[32], zName[32], zLabel[32];
   snprintf(zKey, sizeof(zKey), "guest_%d", i);
-  html_printf(h, "<fieldset class=\"attendance-guest%s\" id=\"%s\">",
-              pErr && form_error_for(pErr, zKey) ? " has-error" : "", zKey);
-  html_printf(h,
-              "<legend>%s</legend>"
-              "<label>Nombre <input type=\"text\" name=\"guest_name_%d\" "
-              "value=\"%s\" maxlength=\"200\"></label> "
-              "<label>Organización <input type=\"text\" name=\"guest_org_%d\" "
-              "value=\"%s\"></label> "
-              "<label>Comuna <input type=\"text\" name=\"guest_commune_%d\" "
-              "value=\"%s\"></label> ",
-              g ? "Invitado/a" : "Agregar invitado/a", i, g ? g->zName : "", i,
-              g ? g->zOrganization : "", i, g ? g->zCommune : "");
-  char zName[32];
   snprintf(zName, sizeof(zName), "guest_status_%d", i);
-  status_radios(h, zName, g ? g->eStatus : ATTENDANCE_PRESENTE);
+  snprintf(zLabel, sizeof(zLabel), "guest_label_%d", i);
+  html_printf(h,
+              "<div class=\"att-row att-guest%s\" id=\"%s\">"
+              "<span class=\"att-name\" id=\"%s\">%s <small>Invitado/a%s%s"
+              "%s%s</small></span>",
+              pErr && form_error_for(pErr, zKey) ? " has-error" : "", zKey,
+              zLabel, g->zName, *g->zOrganization ? " · " : "",
+              g->zOrganization, *g->zCommune ? " · " : "", g->zCommune);
+  html_printf(h,
+              "<input type=\"hidden\" name=\"guest_name_%d\" value=\"%s\">"
+              "<input type=\"hidden\" name=\"guest_org_%d\" value=\"%s\">"
+              "<input type=\"hidden\" name=\"guest_commune_%d\" value=\"%s\">",
+              i, g->zName, i, g->zOrganization, i, g->zCommune);
+  status_radios(h, zName, zLabel, g->eStatus);
+  html_printf(h,
+              "<label class=\"att-remove\"><input type=\"checkbox\" "
+              "name=\"guest_remove_%d\" value=\"1\"> Quitar de la lista"
+              "</label>",
+              i);
   row_error(h, pErr, zKey);
-  html_printf(h, "</fieldset>\n");
+  html_printf(h, "</div>\n");
+}
+
+/* The box where a list of guests is pasted at once, one a line. */
+static void guests_paste(Html *h, Request *r, const FormErrors *pErr) {
+  const char *zMsg = pErr ? form_error_for(pErr, "guests") : NULL;
+  const char *zTyped = pErr ? request_field(r, "guests") : NULL;
+  html_printf(h,
+              "<div class=\"field%s\" id=\"guests\"><label for=\"guests-"
+              "text\">Agregar invitados</label><textarea id=\"guests-text\" "
+              "name=\"guests\" rows=\"4\" aria-describedby=\"guests-hint\""
+              "%s>%s</textarea><p class=\"field-hint\" id=\"guests-hint\">Una "
+              "persona por línea: nombre, organización, comuna (separados por "
+              "comas, punto y coma o tabulación; puede pegar una columna de "
+              "una planilla). Quedan presentes.</p>",
+              zMsg ? " has-error" : "", zMsg ? " aria-invalid=\"true\"" : "",
+              zTyped ? zTyped : "");
+  if (zMsg) {
+    html_printf(h, "<div class=\"field-error\" role=\"alert\">");
+    html_text_lines(h, zMsg);
+    html_printf(h, "</div>");
+  }
+  html_printf(h, "</div>\n");
 }
 
 static void attendance_render(Html *h, Request *r, const Activity *a,
@@ -129,6 +171,7 @@ static void attendance_render(Html *h, Request *r, const Activity *a,
   html_printf(h,
               "<section aria-labelledby=\"asistencia\"><h2 id=\"asistencia\">"
               "Asistencia y quórum</h2>\n");
+  page_saved_notice(h, r, "asistencia");
   quorum_paragraph(h, &q);
   if (bAdmin) {
     html_printf(h,
@@ -166,29 +209,40 @@ static void attendance_render(Html *h, Request *r, const Activity *a,
               (long long)a->id);
   form_csrf(h, request_csrf_token(r));
   record_version_field(h, r, RECORD_ATTENDANCE, a->id, iBase);
+  /* One line a person: the name, then P / A / J. The excuse appears only
+  ** for J and «reemplaza a» only for a suplente present (CSS :has(); a
+  ** browser without it shows both, and the server keeps only what
+  ** applies). */
+  html_printf(h,
+              "<p class=\"att-key\"><span aria-hidden=\"true\">P: presente · "
+              "A: ausente · J: ausencia justificada (pide el motivo)</span>"
+              "</p>\n<div class=\"att-list\">\n");
   for (int i = 0; i < nExp; i++) {
     const MeetingExpected *e = &aExp[i];
     const MeetingAttendance *s = row_of(aRow, nRow, e->iMember);
-    char zName[40];
+    Attendance eCur = s ? s->eStatus : ATTENDANCE_AUSENTE;
+    char zName[40], zKey[40], zLabel[40];
     snprintf(zName, sizeof(zName), "status_%lld", (long long)e->iMember);
-    char zKey[40];
     snprintf(zKey, sizeof(zKey), "member_%lld", (long long)e->iMember);
+    snprintf(zLabel, sizeof(zLabel), "label_%lld", (long long)e->iMember);
     html_printf(h,
-                "<fieldset class=\"attendance-row%s\" id=\"%s\"><legend>%s "
-                "<small>%s%s%s</small></legend>",
-                pErr && form_error_for(pErr, zKey) ? " has-error" : "", zKey,
-                e->zName, e->bTitular ? "Titular" : "Suplente",
+                "<div class=\"att-row%s%s\" id=\"%s\"><span class=\"att-name"
+                "\" id=\"%s\">%s <small>%s%s%s</small></span>",
+                pErr && form_error_for(pErr, zKey) ? " has-error" : "",
+                eCur == ATTENDANCE_JUSTIFICADO ? " is-excused" : "", zKey,
+                zLabel, e->zName, e->bTitular ? "Titular" : "Suplente",
                 e->zOrganization[0] ? " · " : "", e->zOrganization);
-    status_radios(h, zName, s ? s->eStatus : ATTENDANCE_AUSENTE);
+    status_radios(h, zName, zLabel, eCur);
     html_printf(h,
-                "<label>Motivo <input type=\"text\" name=\"reason_%lld\" "
-                "value=\"%s\" maxlength=\"500\"></label>",
+                "<label class=\"att-reason\">Motivo <input type=\"text\" "
+                "name=\"reason_%lld\" value=\"%s\" maxlength=\"500\">"
+                "</label>",
                 (long long)e->iMember, s ? s->zReason : "");
     if (!e->bTitular) {
       int64_t iSub = s && s->iSubstituteFor ? s->iSubstituteFor : 0;
       html_printf(h,
-                  "<label>Reemplaza a <select name=\"sub_%lld\"><option "
-                  "value=\"0\">—</option>",
+                  "<label class=\"att-sub\">Reemplaza a <select name=\""
+                  "sub_%lld\"><option value=\"0\">—</option>",
                   (long long)e->iMember);
       for (int k = 0; k < nExp; k++) {
         if (!aExp[k].bTitular) continue;
@@ -199,13 +253,14 @@ static void attendance_render(Html *h, Request *r, const Activity *a,
       html_printf(h, "</select></label>");
     }
     row_error(h, pErr, zKey);
-    html_printf(h, "</fieldset>\n");
+    html_printf(h, "</div>\n");
   }
   int nGuest = 0;
   for (int i = 0; i < nRow; i++) {
     if (!aRow[i].iMember) guest_row(h, pErr, nGuest++, &aRow[i]);
   }
-  guest_row(h, NULL, nGuest, NULL);
+  html_printf(h, "</div>\n");
+  guests_paste(h, r, pErr);
   if (bConflict) {
     conflict_submit(
         h, arena_printf(request_arena(r), "/actividades/%lld#asistencia",
@@ -222,7 +277,7 @@ static void attendance_render(Html *h, Request *r, const Activity *a,
 static void attendance_from_form(Request *r, const MeetingExpected *aExp,
                                  int nExp, MeetingAttendanceInput *pIn) {
   Arena *pArena = request_arena(r);
-  int nMax = nExp + GUEST_ROWS_MAX + 1;
+  int nMax = nExp + GUEST_ROWS_MAX + ATTENDANCE_GUESTS_MAX + 1;
   pIn->a = arena_alloc(pArena, sizeof(AttendanceEntry) * (size_t)nMax);
   pIn->azCommune = arena_alloc(pArena, sizeof(char *) * (size_t)nMax);
   pIn->aiSubstituteFor = arena_alloc(pArena, sizeof(int64_t) * (size_t)nMax);
@@ -247,6 +302,7 @@ static void attendance_from_form(Request *r, const MeetingExpected *aExp,
         request_field(r, arena_printf(pArena, "guest_name_%d", g));
     if (!zName) break;
     if (!*zName) continue; /* The empty "add a guest" row */
+    if (request_field(r, arena_printf(pArena, "guest_remove_%d", g))) continue;
     AttendanceEntry *e = &pIn->a[pIn->n];
     memset(e, 0, sizeof(*e));
     e->zName = zName;
@@ -261,6 +317,61 @@ static void attendance_from_form(Request *r, const MeetingExpected *aExp,
     pIn->aiSubstituteFor[pIn->n] = 0;
     pIn->n++;
   }
+}
+
+/* Appends to *pIn the guests pasted in the form's box, each present, their
+** commune looked up by name (the council's region first). NULL, or every
+** problem, one line each (nothing is added then). */
+static const char *guests_from_paste(Request *r, MeetingAttendanceInput *pIn,
+                                     int nMax) {
+  Arena *pArena = request_arena(r);
+  const char *zText = request_field(r, "guests");
+  if (!zText || !*zText) return NULL;
+  GuestLine *aG =
+      arena_alloc(pArena, sizeof(GuestLine) * ATTENDANCE_GUESTS_MAX);
+  AttendanceProblem aP[12];
+  int nG = 0, nP = 0;
+  int nRoom = nMax - pIn->n;
+  if (nRoom > ATTENDANCE_GUESTS_MAX) nRoom = ATTENDANCE_GUESTS_MAX;
+  attendance_guests_parse(pArena, zText, aG, nRoom, &nG, aP, 12, &nP);
+  Buf b;
+  buf_init(&b, pArena);
+  for (int i = 0; i < nP && i < 12; i++) {
+    buf_printf(&b, "%s%s", i ? "\n" : "", aP[i].zMessage);
+  }
+  TerritoryIndex idx;
+  int bTerr = territory_index_load(request_db(r), pArena, &idx) == DB_OK;
+  const char **azCommune = arena_alloc(pArena, sizeof(char *) * (nG + 1));
+  for (int i = 0; i < nG; i++) {
+    azCommune[i] = "";
+    if (!*aG[i].zCommune) continue;
+    const TerritoryCommune *c =
+        bTerr ? territory_index_resolve(&idx, aG[i].zCommune) : NULL;
+    if (!c) {
+      buf_printf(&b, "%sLínea %d: no existe la comuna «%s».", nP++ ? "\n" : "",
+                 aG[i].iLine, aG[i].zCommune);
+    } else {
+      azCommune[i] = c->zName;
+    }
+  }
+  if (nP) {
+    if (nP > 12) buf_printf(&b, "\n… y %d problemas más.", nP - 12);
+    return arena_printf(pArena,
+                        "No se agregó ningún invitado ni se guardó la "
+                        "asistencia: corrija estas líneas.\n%s",
+                        buf_str(&b));
+  }
+  for (int i = 0; i < nG; i++) {
+    AttendanceEntry *e = &pIn->a[pIn->n];
+    memset(e, 0, sizeof(*e));
+    e->zName = aG[i].zName;
+    e->zOrganization = aG[i].zOrganization;
+    e->zStatus = "presente";
+    pIn->azCommune[pIn->n] = azCommune[i];
+    pIn->aiSubstituteFor[pIn->n] = 0;
+    pIn->n++;
+  }
+  return NULL;
 }
 
 /* The list as typed (in), as rows the form can show; *pzKey (may be NULL)
@@ -302,8 +413,9 @@ static void attendance_reshow(Request *r, const Activity *a,
                               const MeetingExpected *aExp, int nExp,
                               const MeetingAttendanceInput *pIn, int iEntry,
                               const char *zErr) {
-  const char *zKey = NULL;
-  MeetingAttendance *aRow = typed_rows(request_arena(r), pIn, iEntry, &zKey);
+  const char *zKey = iEntry == -2 ? "guests" : NULL;
+  MeetingAttendance *aRow =
+      typed_rows(request_arena(r), pIn, iEntry, iEntry == -2 ? NULL : &zKey);
   FormErrors err;
   form_errors_init(&err);
   form_error(&err, zKey, zErr);
@@ -427,8 +539,20 @@ void page_activity_attendance(Request *r) {
   attendance_from_form(r, aExp, nExp, &in);
   const char *zField = NULL;
   int iEntry = -1;
-  const char *zErr = meeting_attendance_check_at(r, &in, &zField, &iEntry);
+  int nBefore = in.n;
+  const char *zErr = guests_from_paste(
+      r, &in, nExp + GUEST_ROWS_MAX + ATTENDANCE_GUESTS_MAX + 1);
   if (zErr) {
+    attendance_reshow(r, &a, aExp, nExp, &in, -2, zErr);
+    return;
+  }
+  zErr = meeting_attendance_check_at(r, &in, &zField, &iEntry);
+  if (zErr) {
+    /* A problem in a pasted line is the box's; the box keeps the text. */
+    if (iEntry >= nBefore) {
+      in.n = nBefore;
+      iEntry = -2;
+    }
     attendance_reshow(r, &a, aExp, nExp, &in, iEntry, zErr);
     return;
   }
@@ -443,28 +567,58 @@ void page_activity_attendance(Request *r) {
   }
   if (!page_db_ok(r, rc)) return;
   respond_redirect(
-      r, arena_printf(pArena, "/actividades/%lld#asistencia", (long long)a.id));
+      r,
+      arena_printf(pArena, "/actividades/%lld?guardado=asistencia#asistencia",
+                   (long long)a.id));
 }
 
-/* The sheet of activity a (blank, to be signed). EXPORT_OK or EXPORT_ERROR
-** (a failed query included). */
+/* The sheet of activity a: blank to be signed before the session; once
+** cosoc has its attendance, each person present, absent or excused, whom
+** a suplente replaced, and the guests (the «asistencia» evidence cosoc
+** makes itself), still with the signature column for the printed copy.
+** EXPORT_OK or EXPORT_ERROR (a failed query included). */
 static int sheet_pdf(Db *pDb, Arena *pArena, const Council *pCouncil,
                      const Activity *pAct, int bLetter, const char **ppOut,
                      size_t *pnOut) {
   const Activity a = *pAct;
   MeetingExpected *aExp = NULL;
-  int nExp = 0;
+  MeetingAttendance *aRow = NULL;
+  int nExp = 0, nRow = 0;
+  EvidenceSystem sys;
   if (!pCouncil ||
-      meeting_expected_list(pDb, pArena, pCouncil->id, &aExp, &nExp) != DB_OK) {
+      meeting_expected_list(pDb, pArena, pCouncil->id, &aExp, &nExp) != DB_OK ||
+      meeting_attendance_list(pDb, pArena, a.id, &aRow, &nRow) != DB_OK ||
+      evidence_system(pDb, a.id, EVIDENCE_CUT_NONE, &sys) != DB_OK) {
     return EXPORT_ERROR;
   }
   SheetPerson *aPerson =
-      arena_alloc(pArena, sizeof(SheetPerson) * (size_t)(nExp + 1));
+      arena_alloc(pArena, sizeof(SheetPerson) * (size_t)(nExp + nRow + 1));
+  memset(aPerson, 0, sizeof(SheetPerson) * (size_t)(nExp + nRow + 1));
+  int nPerson = 0;
   for (int i = 0; i < nExp; i++) {
-    aPerson[i].zName = aExp[i].zName;
-    aPerson[i].zOrganization = aExp[i].zOrganization;
-    aPerson[i].bTitular = aExp[i].bTitular;
-    aPerson[i].bCouncillor = 1;
+    SheetPerson *p = &aPerson[nPerson++];
+    p->zName = aExp[i].zName;
+    p->zOrganization = aExp[i].zOrganization;
+    p->bTitular = aExp[i].bTitular;
+    p->bCouncillor = 1;
+    for (int k = 0; k < nRow; k++) {
+      if (aRow[k].iMember != aExp[i].iMember) continue;
+      p->zAttendance = attendance_label(aRow[k].eStatus);
+      if (!aExp[i].bTitular && aRow[k].eStatus == ATTENDANCE_PRESENTE &&
+          *aRow[k].zReplaces) {
+        p->zReplaces = aRow[k].zReplaces;
+      }
+    }
+    if (sys.bAttendance && !p->zAttendance) {
+      p->zAttendance = attendance_label(ATTENDANCE_AUSENTE);
+    }
+  }
+  for (int k = 0; k < nRow; k++) { /* The guests, as recorded */
+    if (aRow[k].iMember) continue;
+    SheetPerson *p = &aPerson[nPerson++];
+    p->zName = aRow[k].zName;
+    p->zOrganization = aRow[k].zOrganization;
+    p->zAttendance = attendance_label(aRow[k].eStatus);
   }
   const char **azLine =
       arena_alloc(pArena, sizeof(char *) * (ACTIVITY_LINES_MAX + 1));
@@ -482,9 +636,15 @@ static int sheet_pdf(Db *pDb, Arena *pArena, const Council *pCouncil,
   in.zPlace = convene_place(pArena, &a);
   in.nPlanLine = a.nLine;
   in.azPlanLine = azLine;
-  in.nPerson = nExp;
+  in.nPerson = nPerson;
   in.aPerson = aPerson;
-  in.nBlank = 8;
+  in.nBlank = sys.bAttendance ? 3 : 8;
+  if (sys.bAttendance) {
+    in.zRecorded = arena_printf(pArena,
+                                "Asistencia registrada en cosoc el %s; la "
+                                "columna Firma es para la copia impresa.",
+                                page_time(pArena, sys.tAttendance));
+  }
   in.bLetter = bLetter;
   char zErr[200];
   return attendance_sheet_pdf(pArena, &in, ppOut, pnOut, zErr, sizeof(zErr));

@@ -2,6 +2,7 @@
 ** Shared by the session pages and API: checking attendance and
 ** agreements before any write, and their JSON (meetings_pages.h).
 */
+#include <stdio.h>
 #include <string.h>
 
 #include "pages/meetings/meetings_pages.h"
@@ -154,6 +155,36 @@ json_t *meeting_agreement_json(const MeetingAgreement *g, const char *zToday) {
 
 #define AGREEMENT_TEXT_MAX 4000
 #define AGREEMENT_NAME_MAX 200
+
+const char *meeting_agreement_quorum_problem(Request *r,
+                                             const MeetingAgreement *g,
+                                             const char **pzField) {
+  Db *pDb = request_db(r);
+  Arena *pArena = request_arena(r);
+  QuorumResult q;
+  MeetingAttendance *aRow = NULL;
+  int nRow = 0;
+  memset(&q, 0, sizeof(q));
+  if (meeting_quorum(pDb, pArena, page_council_id(r), g->iActivity, &q) !=
+          DB_OK ||
+      meeting_attendance_list(pDb, pArena, g->iActivity, &aRow, &nRow) !=
+          DB_OK) {
+    snprintf(q.agreement.zExplain, sizeof(q.agreement.zExplain),
+             "No se pudo leer la asistencia de la sesión.");
+  }
+  int nPresent = 0; /* Councillors present, titulares and suplentes */
+  for (int i = 0; i < nRow; i++) {
+    nPresent += aRow[i].iMember > 0 && aRow[i].eStatus == ATTENDANCE_PRESENTE;
+  }
+  ActaVote vote = {g->bVoted, g->nFor, g->nAgainst, g->nAbstain};
+  char zWhy[QUORUM_EXPLAIN_MAX + 120];
+  if (acta_agreement_check(&vote, nPresent, q.agreement.bReached,
+                           q.agreement.zExplain, pzField, zWhy,
+                           (int)sizeof(zWhy)) == ACTA_OK) {
+    return NULL;
+  }
+  return arena_strdup(pArena, zWhy);
+}
 
 const char *meeting_agreement_check(const MeetingAgreement *g,
                                     const char **pzField) {

@@ -43,6 +43,14 @@ json_t *meeting_agreement_json(const MeetingAgreement *g, const char *zToday);
 const char *meeting_agreement_check(const MeetingAgreement *g,
                                     const char **pzField);
 
+/* NULL when session iActivity may adopt agreement g: its attendance gives
+** quorum to adopt agreements and g's votes fit the councillors present
+** (acta_agreement_check()); else the Spanish reason, *pzField "session"
+** or "votes". (A database failure reads as no quorum.) */
+const char *meeting_agreement_quorum_problem(Request *r,
+                                             const MeetingAgreement *g,
+                                             const char **pzField);
+
 /* Once a session's acta is approved, its attendance and agreements are
 ** fixed with it (acta_freezes_session()): the Spanish reason a change is
 ** refused, or NULL while they may change. Forms use it to show the list

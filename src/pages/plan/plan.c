@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "domain/plan_catalog.h"
+#include "pages/compliance/compliance_pages.h"
 #include "pages/courses/courses_pages.h"
 #include "pages/page_cache.h"
 #include "pages/plan/plan_pages.h"
@@ -182,6 +183,14 @@ static int plan_body(Request *r, Html *pH) {
     html_printf(pH, " Aprobado el %s.", plan_page_time(pArena, info.tApproved));
   }
   html_printf(pH, "</p>\n");
+  /* Which plan this is on today's calendar: current, ended (with its final
+  ** result and the next plan) or yet to begin. */
+  ComplianceView v;
+  const char *zErr = NULL;
+  if (info.bApproved &&
+      compliance_page_view_version(r, NULL, info.iNumber, &v, &zErr) == 0) {
+    compliance_plan_banner(r, pH, &v);
+  }
   if (page_user_is(r, ROLE_ADMIN)) {
     admin_actions(pH, r, &info);
     int nFlagged = 0, nLines = 0;
@@ -376,6 +385,8 @@ void page_plan_line(Request *r) {
                 "href=\"/admin/plan/lineas/%d\">Editar esta línea</a></div>\n",
                 pL->iNumber);
   }
+  compliance_line_section(r, &h, pL->iNumber,
+                          info.bApproved ? info.iNumber : 0);
   page_finish(r, &h, 200);
 }
 

@@ -180,6 +180,8 @@ static void review_page(Request *r, int iStatus, int64_t iCouncil,
               "action=\"/admin/plan/revision\">\n");
   form_csrf(&h, request_csrf_token(r));
   plan_page_base_version(&h, pInfo->iNumber);
+  /* The lines' own headings (Fechas, Meta…) are h3: under this one. */
+  html_printf(&h, "<h2 id=\"lineas\">Líneas del plan</h2>\n");
   for (int i = 0; i < pDoc->nLine; i++)
     review_line(r, &h, &pDoc->aLine[i], aEvKind, nEvKind, pCtx, pErr);
   form_input(&h, pErr, "reason", "Motivo del cambio", "text",

@@ -21,8 +21,8 @@
 ** text can contain ('<' is always escaped), so it cannot be forged. */
 #define HOME_PERSONAL_MARK "<!--cosoc:personal-->"
 
-/* The council's title and what a COSOC is for. */
-static void home_title(Request *r, Html *h) {
+/* The council's title and, for visitors, what a COSOC is for. */
+static void home_title(Request *r, Html *h, int bLead) {
   const Council *c = page_council(r);
   if (c) {
     html_printf(h, "<h1>%s</h1>\n", c->zName);
@@ -32,6 +32,7 @@ static void home_title(Request *r, Html *h) {
                 "Esta instalación aún no tiene un consejo configurado. "
                 "Cree uno con <code>cosoc demo</code>.</div>\n");
   }
+  if (!bLead) return;
   html_printf(h,
               "<p class=\"lead\">El Consejo de la Sociedad Civil es un "
               "mecanismo de participación ciudadana de carácter consultivo, "
@@ -41,11 +42,20 @@ static void home_title(Request *r, Html *h) {
 }
 
 /* The part of the home page that is the same for everyone with the same
-** role: the title, then (after HOME_PERSONAL_MARK, where page_home puts
-** the greeting) the plan card, the compliance dashboard, the next
-** activities. */
+** role. A visitor reads the title and what a COSOC is, then (after
+** HOME_PERSONAL_MARK, where page_home puts the greeting) the plan card,
+** the compliance dashboard and the next activities. Someone signed in
+** comes to work: the dashboard (which names the plan) and the next
+** activities come first, the greeting last. */
 static void home_sections(Request *r, Html *h) {
-  home_title(r, h);
+  if (request_user(r)) {
+    home_title(r, h, 0);
+    compliance_home_section(r, h);
+    activities_home_section(r, h);
+    html_raw_trusted(h, HOME_PERSONAL_MARK);
+    return;
+  }
+  home_title(r, h, 1);
   html_raw_trusted(h, HOME_PERSONAL_MARK);
   plan_page_home_card(r, h);
   compliance_home_section(r, h);
@@ -82,18 +92,22 @@ static void home_personal(Request *r, Html *h) {
 }
 
 /* The cache key of home_sections(): they change with the data, the role,
-** the day (compliance is computed as on today), ?as_of=, and the clock
+** the day (compliance is computed as on today), ?as_of=, ?version=, the
+** clock
 ** (the next activities are those from six hours ago on: the minute is
 ** close enough). NULL when the request should not be cached (an as_of
 ** that is not even the shape of a date). */
 static const char *home_key(Request *r) {
   const char *zAsOf = request_query(r, "as_of");
+  const char *zVersion = request_query(r, "version");
   if (zAsOf && strlen(zAsOf) > 10) return NULL;
+  if (zVersion && strlen(zVersion) > 7) return NULL;
   char zToday[PLAN_DATE_SIZE];
   compliance_today(zToday);
   return page_cache_key(
-      r, arena_printf(request_arena(r), "home\x1f%s\x1f%s\x1f%lld", zToday,
-                      zAsOf ? zAsOf : "", (long long)(db_now() / 60)));
+      r, arena_printf(request_arena(r), "home\x1f%s\x1f%s\x1f%s\x1f%lld",
+                      zToday, zAsOf ? zAsOf : "", zVersion ? zVersion : "",
+                      (long long)(db_now() / 60)));
 }
 
 void page_home(Request *r) {

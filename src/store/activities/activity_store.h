@@ -73,6 +73,33 @@ typedef struct ActivityHistory {
 int activity_history_list(Db *pDb, Arena *pArena, int64_t iAct,
                           ActivityHistory **paHist, int *pnHist);
 
+/* ---- The notices cosoc sent (notice_store.c) ---- */
+
+/* One recipient of one notice: the record that counts as a line's
+** Citación, Convocatoria or Invitación (activity_notices). */
+typedef struct ActivityNotice {
+  int64_t id;
+  const char *zKind;     /* "citacion" or "actualizacion" */
+  int iSequence;         /* The activity's SEQUENCE it announced */
+  int64_t tSent;         /* When cosoc queued it */
+  const char *zSentBy;   /* Who sent it ("" for the command line) */
+  const char *zEmail;    /* Recipient */
+  const char *zName;     /* "" when unknown */
+  const char *zDelivery; /* The outbox's state: pendiente, enviado,
+                         ** fallido; "" once the outbox row is gone */
+} ActivityNotice;
+
+/* Records that a notice went to one person (in the caller's transaction,
+** with the mail it queued). iUser 0: the command line. */
+int activity_notice_add(Db *pDb, int64_t iActivity, const char *zKind,
+                        int iSequence, int64_t iUser, const char *zEmail,
+                        const char *zName, int64_t iOutbox);
+/* Every notice of an activity, oldest first, recipients by name (arena). */
+int activity_notice_list(Db *pDb, Arena *pArena, int64_t iActivity,
+                         ActivityNotice **paNotice, int *pnNotice);
+/* Sets when the notices of an activity were sent (the demo's past). */
+int activity_notice_backdate(Db *pDb, int64_t iActivity, int64_t tSent);
+
 #define ACTIVITY_AGENDA_MAX 100 /* Items on one agenda */
 
 /* The agenda (tabla) in order. */

@@ -132,10 +132,12 @@ static const MailText aMailText[] = {
 };
 
 /* Queues one message about activity a to one person. zToken is their
-** reply link's token (NULL for a cancellation). */
+** reply link's token (NULL for a cancellation). *piOutbox (may be NULL)
+** gets the queued row's id, 0 when it was queued before. */
 static int queue_one(Db *pDb, Arena *pArena, const Activity *a, MailKind e,
                      const char *zAgenda, const char *zEmail, const char *zName,
-                     const char *zToken, const char *zBaseUrl) {
+                     const char *zToken, const char *zBaseUrl,
+                     int64_t *piOutbox) {
   char zWhen[ACTIVITY_WHEN_MAX];
   activity_format_when(a->iStart, a->iEnd, zWhen, sizeof(zWhen));
   const char *zShort = council_short(pDb, pArena, a->iCouncil);
@@ -197,6 +199,7 @@ static int queue_one(Db *pDb, Arena *pArena, const Activity *a, MailKind e,
   msg.nAttach = zIcs ? 1 : 0;
   int64_t iId = 0;
   int rc = outbox_queue(pDb, &msg, &iId, NULL);
+  if (piOutbox) *piOutbox = rc == OUTBOX_QUEUED ? iId : 0;
   /* A person who objected to mail is left out, not a failure. */
   return rc == OUTBOX_QUEUED || rc == OUTBOX_ALREADY_QUEUED ||
                  rc == OUTBOX_SUPPRESSED
@@ -214,11 +217,12 @@ static int reminder_due(Db *pDb, const Activity *a) {
   return iAt > db_now();
 }
 
-/* A fresh reply link for one person: the invitation row and both
-** messages (citation or update, and reminder). */
-static int invite_one(Db *pDb, Arena *pArena, const Activity *a, MailKind e,
-                      const char *zAgenda, const ConveneRecipient *pRec,
-                      const char *zBaseUrl) {
+/* A fresh reply link for one person: the invitation row, both messages
+** (citation or update, and reminder) and the record of the notice
+** (activity_notices: what counts as the line's citación), by iUser. */
+static int invite_one(Db *pDb, Arena *pArena, int64_t iUser, const Activity *a,
+                      MailKind e, const char *zAgenda,
+                      const ConveneRecipient *pRec, const char *zBaseUrl) {
   char zToken[ACCOUNTS_TOKEN_MAX], zHash[65];
   accounts_random_token(zToken);
   accounts_token_hash(zToken, zHash);
@@ -226,13 +230,19 @@ static int invite_one(Db *pDb, Arena *pArena, const Activity *a, MailKind e,
   int rc = activity_invitation_upsert(pDb, a->id, pRec->iMember,
                                       pRec->iDirectory, pRec->zEmail,
                                       pRec->zName, zHash, a->iSequence, &iInv);
+  int64_t iOutbox = 0;
   if (rc == DB_OK) {
     rc = queue_one(pDb, pArena, a, e, zAgenda, pRec->zEmail, pRec->zName,
-                   zToken, zBaseUrl);
+                   zToken, zBaseUrl, &iOutbox);
+  }
+  if (rc == DB_OK && iOutbox) {
+    rc = activity_notice_add(
+        pDb, a->id, e == MAIL_CITATION ? "citacion" : "actualizacion",
+        a->iSequence, iUser, pRec->zEmail, pRec->zName, iOutbox);
   }
   if (rc == DB_OK && reminder_due(pDb, a)) {
     rc = queue_one(pDb, pArena, a, MAIL_REMINDER, zAgenda, pRec->zEmail,
-                   pRec->zName, zToken, zBaseUrl);
+                   pRec->zName, zToken, zBaseUrl, NULL);
   }
   return rc;
 }
@@ -275,7 +285,7 @@ int convene_send(Db *pDb, Arena *pArena, int64_t iUser, Activity *pAct,
       bDone = strcmp(aRec[k].zEmail, aRec[i].zEmail) == 0;
     }
     if (bDone) continue;
-    rc = invite_one(pDb, pArena, pAct, MAIL_CITATION, zAgenda, &aRec[i],
+    rc = invite_one(pDb, pArena, iUser, pAct, MAIL_CITATION, zAgenda, &aRec[i],
                     zBaseUrl);
     if (rc == DB_OK) (*pnQueued)++;
   }
@@ -312,10 +322,11 @@ int convene_save_change(Db *pDb, Arena *pArena, int64_t iUser,
     if (rc != DB_OK) break;
     if (e == ACTIVITY_RESEND_CANCEL) {
       rc = queue_one(pDb, pArena, pNew, MAIL_CANCEL, zAgenda, v->zEmail,
-                     v->zName, NULL, zBaseUrl);
+                     v->zName, NULL, zBaseUrl, NULL);
     } else {
       ConveneRecipient rec = {v->iMember, v->iDirectory, v->zEmail, v->zName};
-      rc = invite_one(pDb, pArena, pNew, MAIL_UPDATE, zAgenda, &rec, zBaseUrl);
+      rc = invite_one(pDb, pArena, iUser, pNew, MAIL_UPDATE, zAgenda, &rec,
+                      zBaseUrl);
     }
   }
   if (rc != DB_OK) {

@@ -3,7 +3,10 @@
 */
 #include "store/compliance/compliance_view.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "domain/chile_time.h"
 
 #include "store/council/council.h"
 #include "store/evidence/evidence_store.h"
@@ -16,8 +19,25 @@ int compliance_view_as_of_valid(const char *z) {
   return 1;
 }
 
+int64_t compliance_view_cut(const char *zDay) {
+  char zToday[PLAN_DATE_SIZE];
+  compliance_today(zToday);
+  if (!zDay || strcmp(zDay, zToday) >= 0) return EVIDENCE_CUT_NONE;
+  LocalTime lt;
+  memset(&lt, 0, sizeof(lt));
+  lt.iYear = atoi(zDay);
+  lt.iMonth = atoi(zDay + 5);
+  lt.iDay = atoi(zDay + 8);
+  lt.iHour = 23;
+  lt.iMinute = 59;
+  lt.iSecond = 59;
+  int64_t t = 0;
+  if (chile_time_to_utc(&lt, &t) != 0) return EVIDENCE_CUT_NONE;
+  return t;
+}
+
 int compliance_view_load(Db *pDb, Arena *pArena, int64_t iCouncil,
-                         const char *zAsOf, ComplianceView *pView,
+                         const char *zAsOf, int iVersion, ComplianceView *pView,
                          const char **pzErr) {
   memset(pView, 0, sizeof(*pView));
   pView->iCouncil = iCouncil;
@@ -31,16 +51,34 @@ int compliance_view_load(Db *pDb, Arena *pArena, int64_t iCouncil,
         "2025-06-30.";
     return COMPLIANCE_VIEW_BAD_DATE;
   }
-  int rc =
-      plan_store_load(pDb, pArena, iCouncil, 0, 1, &pView->doc, &pView->info);
+  int iNumber =
+      iVersion > 0 ? iVersion : plan_store_version_on(pDb, iCouncil, zAsOf);
+  if (iNumber < 0) return COMPLIANCE_VIEW_ERROR;
+  int rc = iNumber == 0 ? DB_DONE
+                        : plan_store_load(pDb, pArena, iCouncil, iNumber, 1,
+                                          &pView->doc, &pView->info);
   if (rc == DB_DONE) {
-    *pzErr = "Aún no hay un plan aprobado.";
+    *pzErr = iVersion > 0 ? "No hay una versión aprobada con ese número."
+                          : "Aún no hay un plan aprobado.";
     return COMPLIANCE_VIEW_NO_PLAN;
   }
+  pView->tCut = compliance_view_cut(zAsOf);
   if (rc != DB_OK ||
-      evidence_compliance_feed(pDb, pArena, iCouncil, &pView->aAct,
-                               &pView->nAct) != DB_OK) {
+      evidence_compliance_feed(pDb, pArena, iCouncil, pView->tCut, &pView->aAll,
+                               &pView->nAll) != DB_OK) {
     return COMPLIANCE_VIEW_ERROR;
+  }
+  /* The plan counts the activities of its own period: one dated in
+  ** another plan's years counts there, and here would only be «outside the
+  ** window». */
+  pView->aAct = arena_alloc(
+      pArena, sizeof(ComplianceActivity) * (size_t)(pView->nAll + 1));
+  for (int i = 0; i < pView->nAll; i++) {
+    const char *zDate = pView->aAll[i].zDate;
+    if (strncmp(zDate, pView->doc.zPeriodStart, 10) >= 0 &&
+        strncmp(zDate, pView->doc.zPeriodEnd, 10) <= 0) {
+      pView->aAct[pView->nAct++] = pView->aAll[i];
+    }
   }
   ComplianceOptions opt;
   memset(&opt, 0, sizeof(opt));

@@ -22,11 +22,18 @@
 /* Everything a compliance view needs. */
 typedef struct ComplianceView {
   int64_t iCouncil;        /* Whose */
-  PlanDoc doc;             /* The latest approved plan */
+  int64_t tCut;            /* What was recorded by then counts (UTC
+                           ** seconds; EVIDENCE_CUT_NONE: now) */
+  PlanDoc doc;             /* The plan of the day asked (or the version
+                           ** asked for) */
   PlanVersionInfo info;    /* Its version */
   ComplianceResult result; /* The engine's output as on the day asked */
-  int nAct;                /* The council's activities, as fed */
+  int nAct;                /* The council's activities of the plan's
+                           ** period, as fed: what the result counts */
   ComplianceActivity *aAct;
+  int nAll; /* Every activity of the council, as fed (one
+            ** outside the period belongs to another plan) */
+  ComplianceActivity *aAll;
 } ComplianceView;
 
 /* compliance_view_load() results. */
@@ -40,10 +47,19 @@ typedef struct ComplianceView {
 int compliance_view_as_of_valid(const char *z);
 
 /* Computes *pView for council iCouncil as on zAsOf (NULL or "": today in
-** Santiago), in pArena. A COMPLIANCE_VIEW_ result; *pzErr is a Spanish
-** sentence for BAD_DATE and NO_PLAN. */
+** Santiago), in pArena, for approved version iVersion of its plan, or
+** when iVersion is 0 for the plan of that day (plan_store_version_on: the
+** one whose period holds it). A day before today is a historical view:
+** only what had happened and been recorded by the end of that day counts
+** (evidence uploaded, attendance taken, actas approved, notices sent by
+** then; each activity's status as it stood then). A COMPLIANCE_VIEW_
+** result; *pzErr is a Spanish sentence for BAD_DATE and NO_PLAN. */
 int compliance_view_load(Db *pDb, Arena *pArena, int64_t iCouncil,
-                         const char *zAsOf, ComplianceView *pView,
+                         const char *zAsOf, int iVersion, ComplianceView *pView,
                          const char **pzErr);
+
+/* The end of day zDay in Santiago as a cut for the evidence feed:
+** EVIDENCE_CUT_NONE for today or later (everything recorded so far). */
+int64_t compliance_view_cut(const char *zDay);
 
 #endif

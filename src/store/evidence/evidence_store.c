@@ -347,29 +347,65 @@ static int act_index(const ComplianceActivity *a, int n, int64_t id) {
   return -1;
 }
 
-/* Activities of council ?1 with attendance recorded, and those whose acta
-** is approved or published: evidence the system made itself. */
-#define EVIDENCE_SQL_SYSTEM_ATTENDANCE                                    \
-  "SELECT DISTINCT t.activity_id FROM attendance t JOIN activities a ON " \
-  "a.id = t.activity_id WHERE a.council_id = ? ORDER BY t.activity_id"
-#define EVIDENCE_SQL_SYSTEM_ACTA                                      \
-  "SELECT x.activity_id FROM actas x JOIN activities a ON a.id = "    \
-  "x.activity_id WHERE a.council_id = ? AND x.state IN ('aprobada', " \
-  "'publicada') ORDER BY x.activity_id"
+/* Activities of council ?1 with evidence the system made by ?2: the
+** attendance first recorded, the acta approved (or published), a notice
+** sent to someone whose mail did not fail. */
+#define EVIDENCE_SQL_SYSTEM_ATTENDANCE                                 \
+  "SELECT a.id FROM activities a WHERE a.council_id = ? AND "          \
+  "a.attendance_taken_at <= ? AND EXISTS (SELECT 1 FROM attendance t " \
+  "WHERE t.activity_id = a.id) ORDER BY a.id"
+#define EVIDENCE_SQL_SYSTEM_ACTA                                          \
+  "SELECT x.activity_id FROM actas x JOIN activities a ON a.id = "        \
+  "x.activity_id WHERE a.council_id = ? AND x.state IN ('aprobada', "     \
+  "'publicada') AND COALESCE(x.approved_at, x.updated_at) <= ? ORDER BY " \
+  "x.activity_id"
+#define EVIDENCE_SQL_SYSTEM_NOTICE                                    \
+  "SELECT DISTINCT n.activity_id FROM activity_notices n JOIN "       \
+  "activities a ON a.id = n.activity_id LEFT JOIN mail_outbox o ON "  \
+  "o.id = n.outbox_id WHERE a.council_id = ? AND n.sent_at <= ? AND " \
+  "(o.id IS NULL OR o.state <> 'fallido') ORDER BY n.activity_id"
 
-int evidence_system_kinds(Db *pDb, int64_t iActivity, int *pbAttendance,
-                          int *pbActa) {
-  int64_t nAttendance = db_int(pDb, -1,
-                               "SELECT count(*) FROM attendance WHERE "
-                               "activity_id = ?",
-                               DB_I(iActivity));
-  int64_t nActa = db_int(pDb, -1,
-                         "SELECT count(*) FROM actas WHERE activity_id = ? AND "
-                         "state IN ('aprobada', 'publicada')",
-                         DB_I(iActivity));
-  *pbAttendance = nAttendance > 0;
-  *pbActa = nActa > 0;
-  return nAttendance < 0 || nActa < 0 ? DB_ERROR : DB_OK;
+const char *const evidence_notice_kinds[] = {"citacion", "convocatoria",
+                                             "invitacion", NULL};
+
+int evidence_system(Db *pDb, int64_t iActivity, int64_t tCut,
+                    EvidenceSystem *pOut) {
+  memset(pOut, 0, sizeof(*pOut));
+  int64_t tNotice = db_int(pDb, -1,
+                           "SELECT COALESCE(min(n.sent_at), 0) FROM "
+                           "activity_notices n LEFT JOIN mail_outbox o ON "
+                           "o.id = n.outbox_id WHERE n.activity_id = ? AND "
+                           "n.sent_at <= ? AND (o.id IS NULL OR o.state <> "
+                           "'fallido')",
+                           DB_I(iActivity), DB_I(tCut));
+  int64_t nRecipients = db_int(pDb, -1,
+                               "SELECT count(DISTINCT recipient) FROM "
+                               "activity_notices WHERE activity_id = ? AND "
+                               "sent_at <= ?",
+                               DB_I(iActivity), DB_I(tCut));
+  int64_t tAttendance = db_int(pDb, -1,
+                               "SELECT COALESCE(max(a.attendance_taken_at), 0) "
+                               "FROM activities a WHERE a.id = ? AND "
+                               "a.attendance_taken_at <= ? AND EXISTS (SELECT "
+                               "1 FROM attendance t WHERE t.activity_id = "
+                               "a.id)",
+                               DB_I(iActivity), DB_I(tCut));
+  int64_t tActa = db_int(pDb, -1,
+                         "SELECT COALESCE(max(COALESCE(approved_at, "
+                         "updated_at)), 0) FROM actas WHERE activity_id = ? "
+                         "AND state IN ('aprobada', 'publicada') AND "
+                         "COALESCE(approved_at, updated_at) <= ?",
+                         DB_I(iActivity), DB_I(tCut));
+  if (tNotice < 0 || nRecipients < 0 || tAttendance < 0 || tActa < 0)
+    return DB_ERROR;
+  pOut->bNotice = tNotice > 0;
+  pOut->tNotice = tNotice;
+  pOut->nRecipients = (int)nRecipients;
+  pOut->bAttendance = tAttendance > 0;
+  pOut->tAttendance = tAttendance;
+  pOut->bActa = tActa > 0;
+  pOut->tActa = tActa;
+  return DB_OK;
 }
 
 /* Appends evidence kind zKind to activity c, growing its arena array
@@ -389,9 +425,10 @@ typedef struct Feed {
   Arena *pArena;
   ComplianceActivity *a; /* The council's activities, by id */
   int n;
-  int *anLineAlloc;  /* Slots of each one's aiLine */
-  int *anEvAlloc;    /* Slots of each one's azEvidence */
-  const char *zKind; /* The evidence kind a system row stands for */
+  int *anLineAlloc;           /* Slots of each one's aiLine */
+  int *anEvAlloc;             /* Slots of each one's azEvidence */
+  const char *zKind;          /* The evidence kind a system row stands for */
+  const char *const *azKinds; /* Or the kinds (a notice stands for three) */
 } Feed;
 
 static void feed_activity(DbStmt *p, Arena *pArena, void *pRow) {
@@ -415,15 +452,37 @@ static void feed_line(Feed *f, int i, DbStmt *p) {
 }
 
 static void feed_kind(Feed *f, int i, DbStmt *p) {
+  if (f->azKinds) {
+    for (int k = 0; f->azKinds[k]; k++)
+      feed_add_kind(f->pArena, &f->a[i], &f->anEvAlloc[i], f->azKinds[k]);
+    return;
+  }
   feed_add_kind(f->pArena, &f->a[i], &f->anEvAlloc[i],
                 f->zKind ? f->zKind : db_column_text(p, 1));
 }
 
-/* Runs zSql (the council as ?1; each row an activity id, then a value)
-** and hands each row of one of the council's activities to xRow. */
+/* A status as it stood at the cut: rows come newest first, so the last
+** one an activity gets is the earliest change after the cut, whose old
+** status is the one it had then. */
+static void feed_status(Feed *f, int i, DbStmt *p) {
+  f->a[i].zStatus = db_column_dup(p, f->pArena, 1);
+}
+
+#define FEED_PARAMS_MAX 4 /* The council, then the cut as often as used */
+
+/* Runs zSql (the council as its first parameter, the cut as every other;
+** each row an activity id, then a value) and hands each row of one of the
+** council's activities to xRow. */
 static int feed_rows(Db *pDb, Feed *f, const char *zSql, int64_t iCouncil,
-                     void (*xRow)(Feed *, int, DbStmt *)) {
-  DbStmt *p = db_query(pDb, zSql, DB_I(iCouncil));
+                     int64_t tCut, void (*xRow)(Feed *, int, DbStmt *)) {
+  DbArg aArg[FEED_PARAMS_MAX];
+  int nArg = 0;
+  for (const char *z = strchr(zSql, '?'); z && nArg < FEED_PARAMS_MAX;
+       z = strchr(z + 1, '?')) {
+    aArg[nArg] = nArg == 0 ? DB_I(iCouncil) : DB_I(tCut);
+    nArg++;
+  }
+  DbStmt *p = db_query_args(pDb, zSql, aArg, nArg);
   int rc = p ? DB_DONE : DB_ERROR;
   while (p && (rc = db_step(p)) == DB_ROW) {
     int i = act_index(f->a, f->n, db_column_int64(p, 0));
@@ -433,8 +492,9 @@ static int feed_rows(Db *pDb, Feed *f, const char *zSql, int64_t iCouncil,
 }
 
 int evidence_compliance_feed(Db *pDb, Arena *pArena, int64_t iCouncil,
-                             ComplianceActivity **paAct, int *pnAct) {
-  Feed f = {pArena, NULL, 0, NULL, NULL, NULL};
+                             int64_t tCut, ComplianceActivity **paAct,
+                             int *pnAct) {
+  Feed f = {pArena, NULL, 0, NULL, NULL, NULL, NULL};
   *paAct = NULL;
   *pnAct = 0;
   if (db_rows(db_query(pDb,
@@ -455,24 +515,40 @@ int evidence_compliance_feed(Db *pDb, Arena *pArena, int64_t iCouncil,
                      "activity_plan_lines l JOIN activities a ON a.id = "
                      "l.activity_id WHERE a.council_id = ? ORDER BY "
                      "l.activity_id, l.line_number",
-                     iCouncil, feed_line);
+                     iCouncil, tCut, feed_line);
+  if (rc == DB_OK && tCut != EVIDENCE_CUT_NONE) {
+    rc = feed_rows(pDb, &f,
+                   "SELECT h.activity_id, h.old_status FROM activity_history "
+                   "h JOIN activities a ON a.id = h.activity_id WHERE "
+                   "a.council_id = ? AND h.at > ? AND h.old_status <> "
+                   "h.new_status ORDER BY h.activity_id, h.at DESC, h.id DESC",
+                   iCouncil, tCut, feed_status);
+  }
   if (rc == DB_OK) {
     rc = feed_rows(pDb, &f,
                    "SELECT e.activity_id, e.kind FROM evidence_items e JOIN "
                    "activities a ON a.id = e.activity_id WHERE a.council_id "
-                   "= ? AND e.deleted_at IS NULL ORDER BY e.activity_id, e.id",
-                   iCouncil, feed_kind);
+                   "= ? AND e.uploaded_at <= ? AND (e.deleted_at IS NULL OR "
+                   "e.deleted_at > ?) ORDER BY e.activity_id, e.id",
+                   iCouncil, tCut, feed_kind);
   }
-  /* What the system made itself counts too: recorded attendance is the
+  /* What the system made itself counts too: the notice it sent is the
+  ** citación (or convocatoria, invitación), recorded attendance is the
   ** attendance evidence, an approved or published acta is the acta. */
   f.zKind = EVIDENCE_KIND_ATTENDANCE;
   if (rc == DB_OK) {
-    rc =
-        feed_rows(pDb, &f, EVIDENCE_SQL_SYSTEM_ATTENDANCE, iCouncil, feed_kind);
+    rc = feed_rows(pDb, &f, EVIDENCE_SQL_SYSTEM_ATTENDANCE, iCouncil, tCut,
+                   feed_kind);
   }
   f.zKind = EVIDENCE_KIND_ACTA;
   if (rc == DB_OK) {
-    rc = feed_rows(pDb, &f, EVIDENCE_SQL_SYSTEM_ACTA, iCouncil, feed_kind);
+    rc =
+        feed_rows(pDb, &f, EVIDENCE_SQL_SYSTEM_ACTA, iCouncil, tCut, feed_kind);
+  }
+  f.azKinds = evidence_notice_kinds;
+  if (rc == DB_OK) {
+    rc = feed_rows(pDb, &f, EVIDENCE_SQL_SYSTEM_NOTICE, iCouncil, tCut,
+                   feed_kind);
   }
   /* Modules of a course: which course, and what the course proves. */
   if (rc == DB_OK) rc = course_compliance_feed(pDb, pArena, iCouncil, f.a, f.n);
@@ -480,4 +556,11 @@ int evidence_compliance_feed(Db *pDb, Arena *pArena, int64_t iCouncil,
   *paAct = f.a ? f.a : arena_alloc(pArena, sizeof(ComplianceActivity));
   *pnAct = f.n;
   return DB_OK;
+}
+
+int evidence_backdate(Db *pDb, int64_t iActivity, int64_t t) {
+  return db_exec(pDb,
+                 "UPDATE evidence_items SET uploaded_at = ? WHERE "
+                 "activity_id = ?",
+                 DB_I(t), DB_I(iActivity));
 }

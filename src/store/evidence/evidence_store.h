@@ -33,6 +33,9 @@
 #define EVIDENCE_CAPTION_MAX 500  /* Bytes of caption accepted */
 #define EVIDENCE_KIND_ATTENDANCE "asistencia" /* Made by recording it */
 #define EVIDENCE_KIND_ACTA "acta"             /* Made by approving the acta */
+#define EVIDENCE_KIND_CITATION           \
+  "citacion" /* Made by convening (cosoc \
+             ** sends the notice) */
 
 /* One evidence item (not deleted). */
 typedef struct EvidenceItem {
@@ -139,15 +142,43 @@ int evidence_bytes(Db *pDb, Arena *pArena, const char *zSha256,
 /* Soft delete, logged by who and when. DB_OK, DB_DONE when none. */
 int evidence_delete(Db *pDb, int64_t iId, int64_t iUser);
 
-/* Whether activity iActivity has evidence the system made: attendance
-** recorded (*pbAttendance) and an approved or published acta (*pbActa). */
-int evidence_system_kinds(Db *pDb, int64_t iActivity, int *pbAttendance,
-                          int *pbActa);
+/* Dates the items of an activity as uploaded at t: a demonstration's past
+** (cosoc demo), so that looking back shows them when they came. */
+int evidence_backdate(Db *pDb, int64_t iActivity, int64_t t);
 
-/* The compliance engine's inputs for the council: every activity with its
-** Santiago local date, commune, status, plan lines and the kinds of its
-** evidence in force, uploaded or made by the system (arena memory). */
+/* «As of now»: a cut that leaves nothing out (see below). */
+#define EVIDENCE_CUT_NONE INT64_MAX
+
+/* The evidence cosoc made itself for an activity, as recorded by tCut
+** (UTC seconds; EVIDENCE_CUT_NONE: now). Each is a line's evidence without
+** any upload: the notice it sent (the Citación, Convocatoria or
+** Invitación: at least one recipient whose mail did not fail), the
+** attendance recorded (the Asistencia: the generated sheet) and the acta
+** approved or published (the Acta). */
+typedef struct EvidenceSystem {
+  int bNotice;         /* cosoc sent a notice (activity_notices) */
+  int64_t tNotice;     /* When the first one went */
+  int nRecipients;     /* People it went to */
+  int bAttendance;     /* Attendance recorded */
+  int64_t tAttendance; /* When it was first recorded */
+  int bActa;           /* Acta approved or published */
+  int64_t tActa;       /* When it was approved */
+} EvidenceSystem;
+int evidence_system(Db *pDb, int64_t iActivity, int64_t tCut,
+                    EvidenceSystem *pOut);
+
+/* The evidence kinds a notice sent by cosoc stands for (the plan may ask
+** for any of the three words), NULL-terminated. */
+extern const char *const evidence_notice_kinds[];
+
+/* The compliance engine's inputs for the council as they stood at tCut
+** (UTC seconds; EVIDENCE_CUT_NONE: now): every activity with its Santiago
+** local date, commune, plan lines, its status then (a status changed after
+** tCut reads as it was, from the activity's history) and the kinds of its
+** evidence in force then — uploaded before tCut and not deleted by then,
+** or made by the system by then (evidence_system) (arena memory). */
 int evidence_compliance_feed(Db *pDb, Arena *pArena, int64_t iCouncil,
-                             ComplianceActivity **paAct, int *pnAct);
+                             int64_t tCut, ComplianceActivity **paAct,
+                             int *pnAct);
 
 #endif

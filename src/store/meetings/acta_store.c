@@ -148,11 +148,12 @@ static json_t *frozen_json(Arena *pArena, const Activity *a,
     const MeetingAttendance *s = &aRow[i];
     json_array_append_new(
         pRows,
-        json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:I}", "member_id",
+        json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:I, s:i, s:s}", "member_id",
                   (json_int_t)s->iMember, "name", s->zName, "organization",
                   s->zOrganization, "commune", s->zCommune, "status",
                   attendance_slug(s->eStatus), "reason", s->zReason,
-                  "substitute_for", (json_int_t)s->iSubstituteFor));
+                  "substitute_for", (json_int_t)s->iSubstituteFor, "quality",
+                  s->eQuality, "replaces", s->zReplaces ? s->zReplaces : ""));
   }
   json_t *pAgr = json_array();
   for (int i = 0; i < nAgr; i++) {
@@ -255,6 +256,9 @@ int meeting_acta_frozen(Db *pDb, Arena *pArena, int64_t iActa,
                      &s->eStatus);
     s->zReason = frozen_text(pArena, e, "reason");
     s->iSubstituteFor = frozen_int(e, "substitute_for");
+    /* Actas frozen before the quality was kept say nothing of it. */
+    s->eQuality = (int)frozen_int(e, "quality");
+    s->zReplaces = frozen_text(pArena, e, "replaces");
   }
   pArr = json_object_get(pDoc, "agreements");
   n = json_array_size(pArr);
@@ -356,4 +360,11 @@ int meeting_acta_published(Db *pDb, Arena *pArena, int64_t iCouncil,
     (*pn)++;
   }
   return db_end(p, rc) == DB_OK ? DB_OK : DB_ERROR;
+}
+
+int meeting_acta_backdate(Db *pDb, int64_t iActivity, int64_t t) {
+  return db_exec(pDb,
+                 "UPDATE actas SET approved_at = ?, updated_at = ? WHERE "
+                 "activity_id = ? AND approved_at IS NOT NULL",
+                 DB_I(t), DB_I(t), DB_I(iActivity));
 }

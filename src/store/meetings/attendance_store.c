@@ -35,12 +35,24 @@ static void attendance_fix(DbStmt *p, Arena *pArena, void *pRow) {
   attendance_parse(db_column_text(p, 4), &s->eStatus);
 }
 
-/* A member's name and organization; a guest's are their participant's
-** (migration 0035), and rows of no participant keep what they were
-** written with. */
-static const DbMap attendance_map = DB_MAP_FIX(
-    MeetingAttendance, attendance_fix, "ittt-tiin", iMember, zName,
-    zOrganization, zCommune, zReason, iSubstituteFor, iParticipant, nMinutes);
+/* A member's name and organization, whether titular or suplente, and whom
+** a suplente replaces; a guest's name and organization are their
+** participant's (migration 0035), and rows of no participant keep what
+** they were written with. */
+static const DbMap attendance_map =
+    DB_MAP_FIX(MeetingAttendance, attendance_fix, "ittt-tiinnt", iMember, zName,
+               zOrganization, zCommune, zReason, iSubstituteFor, iParticipant,
+               nMinutes, eQuality, zReplaces);
+
+const char *meeting_quality_label(const MeetingAttendance *s) {
+  switch (s->eQuality) {
+    case MEETING_TITULAR:
+      return "Titular";
+    case MEETING_SUPLENTE:
+      return "Suplente";
+  }
+  return s->iMember ? "Consejero/a" : "Invitado/a";
+}
 
 int meeting_attendance_list(Db *pDb, Arena *pArena, int64_t iActivity,
                             MeetingAttendance **paRow, int *pnRow) {
@@ -52,12 +64,14 @@ int meeting_attendance_list(Db *pDb, Arena *pArena, int64_t iActivity,
       "g.organization_name, a.guest_organization) ELSE coalesce(o.name, '') "
       "END, coalesce(gc.name, a.guest_commune), a.status, a.reason, "
       "coalesce(a.substitute_for, 0), coalesce(a.participant_id, 0), "
-      "coalesce(a.minutes, -1) FROM attendance a LEFT JOIN members m ON m.id "
-      "= a.member_id LEFT JOIN organizations o ON o.id = m.organization_id "
-      "LEFT JOIN participants g ON g.id = a.participant_id LEFT JOIN "
-      "organizations go ON go.id = g.organization_id LEFT JOIN "
-      "territory_communes gc ON gc.code = g.commune_code WHERE a.activity_id "
-      "= ? ORDER BY a.sort_order, a.id",
+      "coalesce(a.minutes, -1), CASE WHEN a.member_id IS NULL THEN 0 WHEN "
+      "m.titular = 1 THEN 1 ELSE 2 END, coalesce(t.first_names || ' ' || "
+      "t.last_names, '') FROM attendance a LEFT JOIN members m ON m.id = "
+      "a.member_id LEFT JOIN members t ON t.id = a.substitute_for LEFT JOIN "
+      "organizations o ON o.id = m.organization_id LEFT JOIN participants g "
+      "ON g.id = a.participant_id LEFT JOIN organizations go ON go.id = "
+      "g.organization_id LEFT JOIN territory_communes gc ON gc.code = "
+      "g.commune_code WHERE a.activity_id = ? ORDER BY a.sort_order, a.id",
       DB_I(iActivity));
 }
 
@@ -143,13 +157,18 @@ int meeting_attendance_replace_timed(Db *pDb, int64_t iActivity, int64_t iUser,
   /* The list's version first: on PostgreSQL the row lock also orders two
   ** saves of the same list, and a checked save (record_stamp_claim() in the
   ** caller's transaction) sees the version it claimed. */
+  /* attendance_taken_at: when a list was first recorded (the generated
+  ** sheet counts as evidence from then on); an emptied list has none. */
   int64_t iCouncil = 0;
   rc = db_exec_id(pDb,
                   "UPDATE activities SET attendance_version = "
                   "attendance_version + 1, attendance_updated_at = ?, "
-                  "attendance_updated_by = CAST(? AS BIGINT) WHERE id = ? "
+                  "attendance_updated_by = CAST(? AS BIGINT), "
+                  "attendance_taken_at = CASE WHEN ? = 0 THEN NULL ELSE "
+                  "COALESCE(attendance_taken_at, ?) END WHERE id = ? "
                   "RETURNING council_id",
-                  &iCouncil, DB_I(db_now()), DB_IN(iUser), DB_I(iActivity));
+                  &iCouncil, DB_I(db_now()), DB_IN(iUser), DB_I(n),
+                  DB_I(db_now()), DB_I(iActivity));
   if (rc == DB_DONE) rc = DB_ERROR;
   /* Every guest is a participant: found or added before the rows go in. */
   Arena *pArena = arena_new();
@@ -223,4 +242,15 @@ const char *meeting_today(Arena *pArena) {
   char z[CHILE_TIME_ISO_MAX];
   chile_time_format_iso(db_now(), z, sizeof(z));
   return arena_strndup(pArena, z, 10);
+}
+
+int meeting_attendance_backdate(Db *pDb, int64_t iActivity, int64_t t) {
+  int rc = db_exec(pDb,
+                   "UPDATE activities SET attendance_taken_at = ?, "
+                   "attendance_updated_at = ? WHERE id = ?",
+                   DB_I(t), DB_I(t), DB_I(iActivity));
+  if (rc != DB_OK) return rc;
+  return db_exec(pDb,
+                 "UPDATE attendance SET updated_at = ? WHERE activity_id = ?",
+                 DB_I(t), DB_I(iActivity));
 }

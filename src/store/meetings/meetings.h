@@ -44,7 +44,23 @@ typedef struct MeetingAttendance {
   Attendance eStatus;        /* presente, ausente, justificado */
   const char *zReason;       /* Excuse, or "" */
   int64_t iSubstituteFor;    /* A suplente attending for this titular, or 0 */
+  int eQuality;              /* MEETING_TITULAR, MEETING_SUPLENTE, or
+                             ** MEETING_GUEST (also a member whose quality an
+                             ** acta frozen before it was kept does not say) */
+  const char *zReplaces;     /* The titular a suplente attends for, by
+                             ** name, or "" */
 } MeetingAttendance;
+#define MEETING_GUEST 0
+#define MEETING_TITULAR 1
+#define MEETING_SUPLENTE 2
+/* "Titular", "Suplente", "Invitado/a" ("Consejero/a" for a member of
+** unknown quality). */
+const char *meeting_quality_label(const MeetingAttendance *s);
+
+/* Dates an activity's attendance as taken at t, and its acta as approved
+** at t: a demonstration's past (cosoc demo). */
+int meeting_attendance_backdate(Db *pDb, int64_t iActivity, int64_t t);
+int meeting_acta_backdate(Db *pDb, int64_t iActivity, int64_t t);
 
 /* The councillors in office of the council, titulares first, by name. */
 int meeting_expected_list(Db *pDb, Arena *pArena, int64_t iCouncil,

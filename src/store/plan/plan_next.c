@@ -25,7 +25,8 @@ int plan_store_next(Db *pDb, Arena *pArena, int64_t iCouncil, const char *zAsOf,
   ComplianceActivity *aAct = NULL;
   int nAct = 0;
   if (rc != DB_OK ||
-      evidence_compliance_feed(pDb, pArena, iCouncil, &aAct, &nAct) != DB_OK) {
+      evidence_compliance_feed(pDb, pArena, iCouncil, EVIDENCE_CUT_NONE, &aAct,
+                               &nAct) != DB_OK) {
     *pzErr = "no se pudo leer el plan ni sus actividades";
     return DB_ERROR;
   }

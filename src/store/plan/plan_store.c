@@ -322,8 +322,9 @@ int plan_store_import(Db *pDb, Arena *pArena, int64_t iCouncil,
 ** approved_at, approver name, (title, intro, period: the document's),
 ** council id. */
 static const DbMap info_map =
-    DB_MAP(PlanVersionInfo, "intttinit----i", id, iNumber, zSource, zReason,
-           zAuthor, tCreated, bApproved, tApproved, zApprovedBy, iCouncil);
+    DB_MAP(PlanVersionInfo, "intttinitt-tti", id, iNumber, zSource, zReason,
+           zAuthor, tCreated, bApproved, tApproved, zApprovedBy, zTitle,
+           zPeriodStart, zPeriodEnd, iCouncil);
 
 #define VERSION_COLUMNS                                                     \
   "v.id, v.number, v.source, v.reason, v.author_name, v.created_at, "       \
@@ -450,6 +451,17 @@ int plan_store_load(Db *pDb, Arena *pArena, int64_t iCouncil, int iNumber,
   return DB_OK;
 }
 
+int plan_store_version_on(Db *pDb, int64_t iCouncil, const char *zDay) {
+  return (int)db_int(
+      pDb, -1,
+      "SELECT COALESCE((SELECT v.number FROM plan_versions v JOIN plans p ON "
+      "p.id = v.plan_id WHERE p.council_id = ? AND v.approved = 1 ORDER BY "
+      "CASE WHEN v.period_start <= ? AND v.period_end >= ? THEN 0 WHEN "
+      "v.period_end < ? THEN 1 ELSE 2 END, CASE WHEN v.period_end < ? THEN "
+      "v.period_end ELSE '' END DESC, v.number DESC LIMIT 1), 0)",
+      DB_I(iCouncil), DB_T(zDay), DB_T(zDay), DB_T(zDay), DB_T(zDay));
+}
+
 int plan_store_versions(Db *pDb, Arena *pArena, int64_t iCouncil,
                         PlanVersionInfo **paInfo, int *pnInfo) {
   return db_list(pDb, pArena, &info_map, paInfo, pnInfo,
@@ -474,4 +486,13 @@ int plan_store_approve(Db *pDb, int64_t iCouncil, int iNumber,
                 DB_I(iCouncil), DB_I(iNumber)) == 1
              ? DB_OK
              : DB_DONE;
+}
+
+int plan_store_backdate_approval(Db *pDb, int64_t iCouncil, int iNumber,
+                                 int64_t t) {
+  return db_exec(pDb,
+                 "UPDATE plan_versions SET approved_at = ?, created_at = ? "
+                 "WHERE approved = 1 AND number = ? AND plan_id = (SELECT "
+                 "min(id) FROM plans WHERE council_id = ?)",
+                 DB_I(t), DB_I(t), DB_I(iNumber), DB_I(iCouncil));
 }

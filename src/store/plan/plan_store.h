@@ -34,8 +34,11 @@ typedef struct PlanVersionInfo {
   const char *zAuthor;
   int64_t tCreated;
   int bApproved;
-  int64_t tApproved;       /* When approved (0: not) */
-  const char *zApprovedBy; /* Name of who approved, or "" */
+  int64_t tApproved;        /* When approved (0: not) */
+  const char *zApprovedBy;  /* Name of who approved, or "" */
+  const char *zTitle;       /* The version's title */
+  const char *zPeriodStart; /* Its period, YYYY-MM-DD */
+  const char *zPeriodEnd;
 } PlanVersionInfo;
 
 /* What the importer needs to know of council iCouncil (plan_context.h):
@@ -96,6 +99,17 @@ int plan_store_import(Db *pDb, Arena *pArena, int64_t iCouncil,
 ** excluded communes and provinces carry their names. */
 int plan_store_load(Db *pDb, Arena *pArena, int64_t iCouncil, int iNumber,
                     int bApprovedOnly, PlanDoc *pDoc, PlanVersionInfo *pInfo);
+
+/* The number of the council's approved version that was the plan on zDay
+** (YYYY-MM-DD): the newest approved version whose period holds that day;
+** when none does, the one that ended last before it (an ended plan keeps
+** its place until the next one begins); else the newest approved version
+** (a plan yet to begin). 0 when nothing is approved, -1 on error. */
+int plan_store_version_on(Db *pDb, int64_t iCouncil, const char *zDay);
+
+/* Dates version iNumber's approval at t: a demonstration's past. */
+int plan_store_backdate_approval(Db *pDb, int64_t iCouncil, int iNumber,
+                                 int64_t t);
 
 /* Every version, newest first (arena memory). */
 int plan_store_versions(Db *pDb, Arena *pArena, int64_t iCouncil,

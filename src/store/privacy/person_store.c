@@ -347,6 +347,13 @@ static int forget_mail(Db *pDb, const char *z, int64_t iNow) {
                    "FROM mail_outbox WHERE lower(recipient) = lower(?))",
                    DB_T(z));
   if (rc != DB_OK) return rc;
+  /* The record that a citation went out (proof for the plan) stays, without
+  ** whom it went to. */
+  rc = db_exec(pDb,
+               "UPDATE activity_notices SET recipient = ?, recipient_name = "
+               "'' WHERE lower(recipient) = lower(?)",
+               DB_T(PERSON_ERASED_NAME), DB_T(z));
+  if (rc != DB_OK) return rc;
   return db_exec(
       pDb,
       "UPDATE mail_outbox SET recipient = ?, recipient_name = '', "

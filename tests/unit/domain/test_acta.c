@@ -197,6 +197,59 @@ static void draft_may_be_incomplete_but_sent_acta_needs_every_summary(
   assert_int_equal(acta_validate(&good, 1, a, 10), 0);
 }
 
+/* Issue 19: an acta approved «en la sesión» of a date still to come, or in
+** one without quorum. */
+static void an_acta_is_approved_in_a_later_held_session_with_quorum(
+    void **state) {
+  (void)state;
+  char zWhy[ACTA_MESSAGE_MAX * 2];
+  ActaApproval a = {1000, 5000, 1, 1, 6000, 1, NULL};
+  assert_int_equal(acta_approval_check(&a, zWhy, sizeof(zWhy)), ACTA_OK);
+  ActaApproval later = a;
+  later.iNow = 4000; /* Not yet begun */
+  assert_int_equal(acta_approval_check(&later, zWhy, sizeof(zWhy)),
+                   ACTA_REFUSED);
+  assert_non_null(strstr(zWhy, "todavía no ocurre"));
+  ActaApproval notHeld = a;
+  notHeld.bHeld = 0;
+  assert_int_equal(acta_approval_check(&notHeld, zWhy, sizeof(zWhy)),
+                   ACTA_REFUSED);
+  ActaApproval noQuorum = a;
+  noQuorum.bQuorum = 0;
+  noQuorum.zQuorum = "No hay quórum: 0 de 6 consejeros presentes.";
+  assert_int_equal(acta_approval_check(&noQuorum, zWhy, sizeof(zWhy)),
+                   ACTA_REFUSED);
+  assert_non_null(strstr(zWhy, "0 de 6"));
+  ActaApproval before = a;
+  before.iStart = 900;
+  assert_int_equal(acta_approval_check(&before, zWhy, sizeof(zWhy)),
+                   ACTA_REFUSED);
+  assert_non_null(strstr(zWhy, "posterior"));
+}
+
+/* Issue 19: 20 votes for and 3 against with 5 present; an agreement in a
+** session without quorum. */
+static void an_agreement_needs_quorum_and_votes_that_fit(void **state) {
+  (void)state;
+  char zWhy[ACTA_MESSAGE_MAX * 2];
+  const char *zField = NULL;
+  ActaVote v = {1, 20, 3, 0};
+  assert_int_equal(
+      acta_agreement_check(&v, 5, 1, NULL, &zField, zWhy, sizeof(zWhy)),
+      ACTA_REFUSED);
+  assert_string_equal(zField, "votes");
+  assert_non_null(strstr(zWhy, "más que los 5 presentes"));
+  ActaVote ok = {1, 4, 1, 0};
+  assert_int_equal(
+      acta_agreement_check(&ok, 5, 1, NULL, &zField, zWhy, sizeof(zWhy)),
+      ACTA_OK);
+  assert_int_equal(acta_agreement_check(&ok, 5, 0, "No hay quórum: 2 de 6.",
+                                        &zField, zWhy, sizeof(zWhy)),
+                   ACTA_REFUSED);
+  assert_string_equal(zField, "session");
+  assert_non_null(strstr(zWhy, "2 de 6"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(acta_transitions_follow_the_state_machine),
@@ -209,6 +262,8 @@ int main(void) {
       cmocka_unit_test(votes_are_non_negative_and_fit_the_people_present),
       cmocka_unit_test(
           draft_may_be_incomplete_but_sent_acta_needs_every_summary),
+      cmocka_unit_test(an_acta_is_approved_in_a_later_held_session_with_quorum),
+      cmocka_unit_test(an_agreement_needs_quorum_and_votes_that_fit),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -189,6 +189,31 @@ static void dates_are_written_in_spanish_in_chile_time(void **state) {
   assert_string_equal(z, "15-04-2031 10:00");
 }
 
+/* Issue 19: a session dated in the future was accepted as «Realizada». */
+static void realizada_only_after_the_start(void **state) {
+  (void)state;
+  Activity a = valid_activity();
+  a.zStatus = ACTIVITY_REALIZADA;
+  assert_non_null(activity_held_problem(&a, a.iStart - 60));
+  assert_null(activity_held_problem(&a, a.iStart));
+  assert_null(activity_held_problem(&a, a.iStart + 3600));
+  a.zStatus = ACTIVITY_PROGRAMADA;
+  assert_null(activity_held_problem(&a, a.iStart - 60));
+}
+
+/* A wrong state is corrected with a reason; the usual moves need none. */
+static void a_wrong_state_is_corrected_with_a_reason(void **state) {
+  (void)state;
+  assert_null(activity_correction_problem("programada", "realizada", NULL));
+  assert_non_null(activity_correction_problem("realizada", "programada", ""));
+  assert_non_null(
+      activity_correction_problem("realizada", "programada", "   "));
+  assert_null(activity_correction_problem(
+      "realizada", "programada", "Se marcó realizada por error: es en enero."));
+  assert_non_null(
+      activity_correction_problem("realizada", "programada", "dos\nlíneas"));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(a_complete_activity_is_valid),
@@ -200,6 +225,8 @@ int main(void) {
       cmocka_unit_test(suspension_cancels_and_marking_held_sends_nothing),
       cmocka_unit_test(replies_are_open_until_the_end_unless_suspended),
       cmocka_unit_test(dates_are_written_in_spanish_in_chile_time),
+      cmocka_unit_test(realizada_only_after_the_start),
+      cmocka_unit_test(a_wrong_state_is_corrected_with_a_reason),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -186,11 +186,67 @@ static void entries_become_the_quorum_input(void **state) {
   assert_true(r.session.bReached);
 }
 
+/* Five guests pasted at once: tabs from a spreadsheet, semicolons, commas,
+** blank lines skipped, each line's number kept. */
+static void a_pasted_list_of_guests_is_read_line_by_line(void **state) {
+  (void)state;
+  Arena *pArena = arena_new();
+  const char *zText =
+      "Carmen Vega\tJunta de Vecinos Tierras Blancas\tCoquimbo\r\n"
+      "\n"
+      "  Pedro Araya ; Comité Los Aromos, sector norte ; Vicuña\n"
+      "Sofía Muñoz, Unión Comunal, Ovalle\n"
+      "Tomás Rivera\n"
+      "Isabel Cortés, Club Adulto Mayor\n";
+  GuestLine a[10];
+  AttendanceProblem aP[4];
+  int n = 0, nP = 0;
+  assert_int_equal(
+      attendance_guests_parse(pArena, zText, a, 10, &n, aP, 4, &nP),
+      ATTENDANCE_OK);
+  assert_int_equal(n, 5);
+  assert_string_equal(a[0].zOrganization, "Junta de Vecinos Tierras Blancas");
+  assert_string_equal(a[0].zCommune, "Coquimbo");
+  assert_int_equal(a[1].iLine, 3);
+  assert_string_equal(a[1].zName, "Pedro Araya");
+  assert_string_equal(a[1].zOrganization, "Comité Los Aromos, sector norte");
+  assert_string_equal(a[2].zCommune, "Ovalle");
+  assert_string_equal(a[3].zOrganization, "");
+  assert_string_equal(a[4].zCommune, "");
+  arena_free(pArena);
+}
+
+/* Every line at fault is named, and nothing is read as good. */
+static void a_pasted_list_names_each_bad_line(void **state) {
+  (void)state;
+  Arena *pArena = arena_new();
+  const char *zText =
+      "Carmen Vega, Junta de Vecinos, Coquimbo\n"
+      ", Sin nombre, Ovalle\n"
+      "Ana, Comité, norte, Vicuña\n";
+  GuestLine a[10];
+  AttendanceProblem aP[4];
+  int n = 0, nP = 0;
+  assert_int_equal(
+      attendance_guests_parse(pArena, zText, a, 10, &n, aP, 4, &nP),
+      ATTENDANCE_INVALID);
+  assert_int_equal(nP, 2);
+  assert_non_null(strstr(aP[0].zMessage, "Línea 2: falta el nombre"));
+  assert_non_null(strstr(aP[1].zMessage, "Línea 3"));
+  assert_int_equal(
+      attendance_guests_parse(pArena, "a\nb\nc\n", a, 2, &n, aP, 4, &nP),
+      ATTENDANCE_INVALID);
+  assert_non_null(strstr(aP[0].zMessage, "más de 2 personas"));
+  arena_free(pArena);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(attendance_entries_are_checked_before_writing),
       cmocka_unit_test(long_names_and_reasons_are_refused),
       cmocka_unit_test(entries_become_the_quorum_input),
+      cmocka_unit_test(a_pasted_list_of_guests_is_read_line_by_line),
+      cmocka_unit_test(a_pasted_list_names_each_bad_line),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

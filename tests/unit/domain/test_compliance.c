@@ -15,6 +15,7 @@
 #include "domain/compliance.h"
 #include "domain/date_text.h"
 #include "domain/plan_import.h"
+#include "domain/plan_next.h"
 #include "plan_context_fixture.h"
 
 #define SEED       \
@@ -782,7 +783,11 @@ static void rollups_count_lines_per_objective_and_for_the_plan(void **state) {
   assert_int_equal(pAll->anState[COMPLIANCE_SIN_INICIAR], 3);
   assert_int_equal(pAll->nTarget, 1 + 1 + 1 + 5 + 2 + 1 + 1 + 1 + 2 + 1);
   assert_int_equal(pAll->nVerified, 6);
-  assert_int_equal((int)(pAll->rProgress * 1000 + 0.5), 150); /* 1.5 / 10 */
+  /* One definition: counted activities over the sum of the targets, so
+  ** the percentage and "6 de 16" agree (6 / 16 is 37.5 %: 37 %). */
+  assert_int_equal(pAll->iPercent, 37);
+  assert_int_equal(pAll->iPercent,
+                   compliance_percent(pAll->nVerified, pAll->nTarget));
   /* Each line's links say why they count or not. */
   const ComplianceLine *p9 = compliance_line(&res, 9);
   assert_int_equal(p9->nLink, 1);
@@ -915,6 +920,173 @@ static int teardown(void **state) {
   return 0;
 }
 
+/* ---- Whether one activity counts, told (compliance_explain) ---- */
+
+typedef struct VerdictCase {
+  const char *zName;
+  ComplianceActivity act;
+  const char *zAsOf;
+  ComplianceReason eReason; /* For the first line the activity names */
+  const char *zText;        /* Its exact sentence */
+} VerdictCase;
+
+static const int aiLine2[] = {2};
+static const int aiLine9Only[] = {9};
+static const int aiLine12[] = {12};
+static const char *const azCitationOnly[] = {"citacion", NULL};
+
+static const VerdictCase aVerdict[] = {
+    {"a_verified_session_counts",
+     {1, "sesion_ordinaria", "Sesión", "2025-03-12", "04101", "La Serena",
+      "realizada", 1, aiLine4, 4, azFull, 0, NULL, 0},
+     "2025-04-01",
+     COMPLIANCE_COUNTS,
+     "Cuenta para la Línea 4 y está verificada."},
+    {"a_held_session_without_acta_counts_and_says_what_is_missing",
+     {1, "sesion_ordinaria", "Sesión", "2025-03-12", "04101", "La Serena",
+      "realizada", 1, aiLine4, 1, azCitationOnly, 0, NULL, 0},
+     "2025-04-01",
+     COMPLIANCE_COUNTS,
+     "Cuenta para la Línea 4; para verificarla faltan la lista de "
+     "Asistencia, las Fotografías y el Acta."},
+    {"an_activity_outside_the_window_says_so_with_the_dates",
+     {1, "charla", "Charla", "2025-09-10", "04101", "La Serena", "realizada", 1,
+      aiLine2, 0, NULL, 0, NULL, 0},
+     "2025-10-01",
+     COMPLIANCE_OUTSIDE_WINDOW,
+     "No cuenta para la Línea 2 porque su fecha (10-09-2025) está fuera del "
+     "plazo de la línea, del 01-07-2024 al 31-12-2024."},
+    {"a_talk_does_not_count_for_a_line_of_sessions",
+     {1, "charla", "Charla", "2025-03-12", "04101", "La Serena", "realizada", 1,
+      aiLine4, 0, NULL, 0, NULL, 0},
+     "2025-04-01",
+     COMPLIANCE_KIND_REFUSED,
+     "No cuenta para la Línea 4 porque la meta cuenta solo sesiones y esta "
+     "actividad es de tipo «Charla»."},
+    {"an_activity_in_the_excluded_commune_says_where",
+     {1, "sesion_ordinaria", "Sesión", "2025-03-12", "04101", "La Serena",
+      "realizada", 1, aiLine9Only, 4, azFull, 0, NULL, 0},
+     "2025-04-01",
+     COMPLIANCE_COMMUNE_EXCLUDED,
+     "No cuenta para la Línea 9 porque es en La Serena y la meta cuenta "
+     "actividades fuera de La Serena."},
+    {"an_upcoming_session_will_count_and_says_what_it_will_need",
+     {1, "sesion_ordinaria", "Sesión", "2025-05-12", "04301", "Ovalle",
+      "convocada", 1, aiLine4, 1, azCitationOnly, 0, NULL, 0},
+     "2025-04-01",
+     COMPLIANCE_NOT_HELD,
+     "Contará para la Línea 4 cuando se realice; para quedar verificada "
+     "necesitará la lista de Asistencia, las Fotografías y el Acta."},
+    {"a_past_session_not_marked_held_asks_for_it",
+     {1, "sesion_ordinaria", "Sesión", "2025-03-12", "04101", "La Serena",
+      "programada", 1, aiLine4, 4, azFull, 0, NULL, 0},
+     "2025-04-01",
+     COMPLIANCE_NOT_HELD,
+     "Aún no cuenta para la Línea 4: falta marcarla como realizada; ya tiene "
+     "todos los verificadores que la línea pide."},
+    {"a_suspended_session_does_not_count",
+     {1, "sesion_ordinaria", "Sesión", "2025-03-12", "04101", "La Serena",
+      "suspendida", 1, aiLine4, 0, NULL, 0, NULL, 0},
+     "2025-04-01",
+     COMPLIANCE_NOT_HELD,
+     "No cuenta para la Línea 4 porque está suspendida."},
+    {"looking_back_a_later_session_did_not_count_yet",
+     {1, "sesion_ordinaria", "Sesión", "2025-03-12", "04101", "La Serena",
+      "realizada", 1, aiLine4, 4, azFull, 0, NULL, 0},
+     "2025-03-01",
+     COMPLIANCE_AFTER_AS_OF,
+     "No contaba para la Línea 4 al 01-03-2025: se realizó el 12-03-2025."},
+    {"a_line_the_plan_does_not_have",
+     {1, "sesion_ordinaria", "Sesión", "2025-03-12", "04101", "La Serena",
+      "realizada", 1, aiLine12, 0, NULL, 0, NULL, 0},
+     "2025-04-01",
+     COMPLIANCE_NO_LINE,
+     "No cuenta para la Línea 12: el plan no tiene esa línea."},
+};
+
+static void each_activity_says_whether_it_counts_and_why(void **state) {
+  (void)state;
+  for (size_t i = 0; i < sizeof(aVerdict) / sizeof(aVerdict[0]); i++) {
+    Arena *pArena = arena_new();
+    const VerdictCase *c = &aVerdict[i];
+    ComplianceActivity act = c->act;
+    act.nEvidence = 0;
+    while (act.azEvidence && act.azEvidence[act.nEvidence]) act.nEvidence++;
+    ComplianceOptions opt = {.zAsOf = c->zAsOf};
+    ComplianceVerdict *aV = NULL;
+    assert_int_equal(compliance_explain(pArena, &g_plan, &act, &opt, &aV), 1);
+    if (aV[0].eReason != c->eReason || strcmp(aV[0].zText, c->zText) != 0)
+      fail_msg("%s: reason %d «%s»", c->zName, aV[0].eReason, aV[0].zText);
+    /* The same verdict as the computation of the whole plan. */
+    if (aV[0].pLine) {
+      ComplianceResult res;
+      const char *zErr;
+      assert_int_equal(
+          compliance_compute(pArena, &g_plan, &act, 1, &opt, &res, &zErr),
+          COMPLIANCE_OK);
+      const ComplianceLine *pL = compliance_line(&res, aV[0].iLine);
+      assert_int_equal(pL->nLink, 1);
+      assert_int_equal(pL->aLink[0].eReason, aV[0].eReason);
+      assert_int_equal(pL->aLink[0].bVerified, aV[0].bVerified);
+    }
+    arena_free(pArena);
+  }
+}
+
+static void the_plan_says_whether_it_is_current_ended_or_to_come(void **state) {
+  (void)state;
+  assert_int_equal(
+      compliance_plan_state("2024-01-01", "2025-12-31", "2026-12-03"),
+      COMPLIANCE_PLAN_TERMINADO);
+  assert_int_equal(
+      compliance_plan_state("2024-01-01", "2025-12-31", "2025-12-31"),
+      COMPLIANCE_PLAN_VIGENTE);
+  assert_int_equal(
+      compliance_plan_state("2027-01-01", "2027-12-31", "2026-12-03"),
+      COMPLIANCE_PLAN_POR_COMENZAR);
+  assert_string_equal(compliance_plan_state_slug(COMPLIANCE_PLAN_POR_COMENZAR),
+                      "por_comenzar");
+  /* An ended plan's unmet lines read as its final result. */
+  Arena *pArena = arena_new();
+  ComplianceOptions opt = {.zAsOf = "2026-12-03"};
+  ComplianceResult res;
+  const char *zErr;
+  assert_int_equal(
+      compliance_compute(pArena, &g_plan, NULL, 0, &opt, &res, &zErr),
+      COMPLIANCE_OK);
+  assert_int_equal(res.ePlan, COMPLIANCE_PLAN_TERMINADO);
+  assert_string_equal(compliance_line_state_label(&res, &res.aLine[0]),
+                      "No cumplida");
+  arena_free(pArena);
+}
+
+static void one_percentage_truncates_and_is_whole_only_when_done(void **state) {
+  (void)state;
+  assert_int_equal(compliance_percent(14, 16), 87);
+  assert_int_equal(compliance_percent(199, 200), 99);
+  assert_int_equal(compliance_percent(3, 3), 100);
+  assert_int_equal(compliance_percent(5, 3), 100);
+  assert_int_equal(compliance_percent(0, 0), 0);
+}
+
+/* The demo's next plan is moved so that its period holds today. */
+static void a_plan_moves_whole_by_years(void **state) {
+  (void)state;
+  Arena *pArena = arena_new();
+  PlanDoc *pDoc = plan_doc_copy(pArena, &g_plan);
+  plan_doc_shift_years(pArena, pDoc, 2);
+  assert_string_equal(pDoc->zPeriodStart, "2026-01-01");
+  assert_string_equal(pDoc->zPeriodEnd, "2027-12-31");
+  assert_non_null(strstr(pDoc->zTitle, "2026-2027"));
+  const PlanLine *p2 = plan_doc_line(pDoc, 2);
+  assert_string_equal(p2->window.zStart, "2026-07-01");
+  assert_string_equal(p2->window.zEnd, "2026-12-31");
+  assert_non_null(strstr(p2->zWindowPhrase, "2026"));
+  /* The plan it was copied from is untouched. */
+  assert_string_equal(g_plan.zPeriodStart, "2024-01-01");
+  arena_free(pArena);
+}
+
 int main(void) {
   enum { nCase = sizeof(aCase) / sizeof(aCase[0]) };
   static const struct CMUnitTest aFixed[] = {
@@ -928,6 +1100,10 @@ int main(void) {
           links_are_in_date_order_with_the_reason_they_do_not_count),
       cmocka_unit_test(bad_as_of_and_at_risk_settings_are_refused),
       cmocka_unit_test(states_have_contract_slugs_and_spanish_labels),
+      cmocka_unit_test(each_activity_says_whether_it_counts_and_why),
+      cmocka_unit_test(the_plan_says_whether_it_is_current_ended_or_to_come),
+      cmocka_unit_test(one_percentage_truncates_and_is_whole_only_when_done),
+      cmocka_unit_test(a_plan_moves_whole_by_years),
   };
   enum { nFixed = sizeof(aFixed) / sizeof(aFixed[0]) };
   static struct CMUnitTest aTest[nCase + nFixed];

@@ -157,8 +157,8 @@ static void quorum_agreement_sentence_names_agreements(void **state) {
   assert_int_equal(quorum_compute(&rules, a, 12, &r, NULL), QUORUM_OK);
   assert_string_equal(r.agreement.zExplain,
                       "No hay quórum para adoptar acuerdos: 7 de 12 "
-                      "consejeros titulares presentes; se requieren 8 (dos "
-                      "tercios), falta 1.");
+                      "consejeros presentes, ningún suplente en reemplazo; "
+                      "se requieren 8 (dos tercios), falta 1.");
   assert_int_equal(r.nTitularInOffice, 12);
   assert_int_equal(r.nVacant, 0);
 }
@@ -222,6 +222,52 @@ static void agreements_need_the_session_quorum_too(void **state) {
   assert_non_null(strstr(r.agreement.zExplain, "no hay quórum para sesionar"));
 }
 
+/* The bug of issue 19: a suplente present «reemplaza a» an absent titular
+** was silently left out by the default rule. */
+static void quorum_counts_substitute_for_absent_titular_by_default(
+    void **state) {
+  (void)state;
+  QuorumPerson a[7];
+  for (int i = 0; i < 6; i++) {
+    QuorumPerson p = {i + 1, 1, 0, 1, i < 3 ? P : A};
+    a[i] = p;
+  }
+  QuorumPerson sup = {101, 0, 4, 1, P}; /* In place of titular 4 */
+  a[6] = sup;
+  QuorumRules rules = quorum_rules_default();
+  QuorumResult r;
+  assert_int_equal(quorum_compute(&rules, a, 7, &r, NULL), QUORUM_OK);
+  assert_int_equal(r.session.nPresent, 4);
+  assert_true(r.session.bReached);
+  assert_int_equal(r.nSubstitute, 1);
+  assert_non_null(strstr(r.session.zExplain, "1 suplente en reemplazo"));
+  assert_non_null(strstr(r.session.zExplain, "Regla del consejo: cuentan"));
+}
+
+/* Under a titulares-only rule the sentence names the suplente it leaves
+** out, and with no suplente it still says how suplentes count. */
+static void quorum_sentence_always_says_how_substitutes_count(void **state) {
+  (void)state;
+  QuorumPerson a[7];
+  for (int i = 0; i < 6; i++) {
+    QuorumPerson p = {i + 1, 1, 0, 1, i < 3 ? P : A};
+    a[i] = p;
+  }
+  QuorumPerson sup = {101, 0, 4, 1, P};
+  a[6] = sup;
+  QuorumRules rules = quorum_rules_default();
+  rules.eCounts = QUORUM_COUNTS_TITULARES;
+  QuorumResult r;
+  assert_int_equal(quorum_compute(&rules, a, 7, &r, NULL), QUORUM_OK);
+  assert_false(r.session.bReached);
+  assert_int_equal(r.nSubstituteIgnored, 1);
+  assert_non_null(strstr(r.session.zExplain,
+                         "solo cuentan los titulares; 1 suplente presente en "
+                         "reemplazo de su titular no se cuenta."));
+  assert_int_equal(quorum_compute(&rules, a, 6, &r, NULL), QUORUM_OK);
+  assert_non_null(strstr(r.session.zExplain, "los suplentes no se cuentan"));
+}
+
 static void quorum_refuses_invalid_rules_with_a_reason(void **state) {
   (void)state;
   QuorumRules aBad[4];
@@ -274,6 +320,8 @@ int main(void) {
       cmocka_unit_test(quorum_agreement_sentence_names_agreements),
       cmocka_unit_test(agreement_share_of_present_follows_attendance),
       cmocka_unit_test(agreements_need_the_session_quorum_too),
+      cmocka_unit_test(quorum_counts_substitute_for_absent_titular_by_default),
+      cmocka_unit_test(quorum_sentence_always_says_how_substitutes_count),
       cmocka_unit_test(quorum_refuses_invalid_rules_with_a_reason),
       cmocka_unit_test(quorum_required_rounds_as_the_law_reads),
       cmocka_unit_test(attendance_slugs_round_trip),

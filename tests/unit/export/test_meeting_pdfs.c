@@ -111,6 +111,49 @@ static void attendance_sheet_lists_sixty_people_once_on_a4_and_letter(
   arena_free(pArena);
 }
 
+/* Issue 19: the sheet cosoc generates as the «asistencia» evidence marks
+** each person present, absent or excused, says whom a suplente replaces,
+** lists the guests and keeps the signature column for the printed copy. */
+static void a_taken_attendance_sheet_marks_each_person_and_the_guests(
+    void **state) {
+  (void)state;
+  Arena *pArena = arena_new();
+  const char *zDir = fixture_dir(pArena);
+  SheetPerson a[] = {
+      {"Rosa Díaz", "Junta de Vecinos Peñuelas", 1, 1, NULL, "Presente"},
+      {"Juan Pérez", "Comité El Olivar", 1, 1, NULL, "Ausencia justificada"},
+      {"Ana Rojas", "Comité El Olivar", 0, 1, "Juan Pérez", "Presente"},
+      {"Luis Soto", "Unión Comunal", 1, 1, NULL, "Ausente"},
+      {"Carmen Vega", "Vecinos de Tierras Blancas", 0, 0, NULL, "Presente"},
+  };
+  SheetInput in = {
+      .zCouncil = "COSOC Minvu Serviu Región de Coquimbo",
+      .zActivity = "Sesión ordinaria",
+      .zWhen = "jueves 10 de diciembre de 2026, 15:00 a 17:00 h",
+      .nPerson = 5,
+      .aPerson = a,
+      .nBlank = 2,
+      .zRecorded = "Asistencia registrada en cosoc el 10-12-2026.",
+  };
+  const char *z = NULL;
+  size_t n = 0;
+  char zErr[200] = "";
+  assert_int_equal(
+      attendance_sheet_pdf(pArena, &in, &z, &n, zErr, sizeof(zErr)), EXPORT_OK);
+  const char *zText = pdf_to_text(pArena, zDir, "taken.pdf", z, n);
+  assert_non_null(
+      strstr(zText, "Asistencia registrada en cosoc el 10-12-2026"));
+  assert_non_null(strstr(zText, "reemplaza a Juan"));
+  assert_non_null(strstr(zText, "justificada"));
+  assert_non_null(strstr(zText, "Ausente"));
+  assert_non_null(strstr(zText, "Carmen Vega"));
+  assert_non_null(strstr(zText, "Invitado/a"));
+  assert_non_null(strstr(zText, "Firma"));
+  assert_int_equal(count_of(zText, "Presente"), 3);
+  fixture_cleanup(pArena, zDir);
+  arena_free(pArena);
+}
+
 static void acta_pdf_has_every_attendee_item_and_agreement(void **state) {
   (void)state;
   Arena *pArena = arena_new();
@@ -266,6 +309,8 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(
           attendance_sheet_lists_sixty_people_once_on_a4_and_letter),
+      cmocka_unit_test(
+          a_taken_attendance_sheet_marks_each_person_and_the_guests),
       cmocka_unit_test(acta_pdf_has_every_attendee_item_and_agreement),
       cmocka_unit_test(acta_without_agreements_says_so),
       cmocka_unit_test(preamble_headings_are_opt_in),

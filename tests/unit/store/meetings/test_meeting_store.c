@@ -65,7 +65,7 @@ static int64_t make_session(Db *pDb, int64_t iCouncil, int64_t iStart) {
   return a.id;
 }
 
-static void attendance_is_replaced_and_a_suplente_counts_only_when_told(
+static void attendance_is_replaced_and_a_suplente_counts_by_the_rule(
     void **state) {
   (void)state;
   Db *pDb = test_db_open(test_db_path(), 1);
@@ -93,21 +93,26 @@ static void attendance_is_replaced_and_a_suplente_counts_only_when_told(
                    DB_OK);
   QuorumResult q;
   assert_int_equal(meeting_quorum(pDb, pArena, iCouncil, iAct, &q), DB_OK);
-  /* Titulares only: 1 of 3 present, 2 needed. */
-  assert_int_equal(q.session.nPresent, 1);
+  /* The default rule (issue 19): the suplente present in place of the
+  ** absent t3 counts; 2 of 3, 2 needed. */
+  assert_int_equal(q.session.nPresent, 2);
   assert_int_equal(q.session.nRequired, 2);
-  assert_false(q.session.bReached);
+  assert_true(q.session.bReached);
+  assert_non_null(strstr(q.session.zExplain, "Regla del consejo"));
+  /* A council whose rule counts only titulares: 1 of 3, and the sentence
+  ** says the suplente was left out. */
   QuorumRules rules = quorum_rules_default();
-  rules.eCounts = QUORUM_COUNTS_SUBSTITUTES;
+  rules.eCounts = QUORUM_COUNTS_TITULARES;
   assert_int_equal(council_quorum_rules_save(pDb, iCouncil, &rules, 0, 0),
                    DB_OK);
   QuorumRules back;
   assert_int_equal(council_quorum_rules(pDb, iCouncil, &back), DB_OK);
-  assert_int_equal(back.eCounts, QUORUM_COUNTS_SUBSTITUTES);
+  assert_int_equal(back.eCounts, QUORUM_COUNTS_TITULARES);
   assert_string_equal(back.session.zLabel, "mayoría absoluta");
   assert_int_equal(meeting_quorum(pDb, pArena, iCouncil, iAct, &q), DB_OK);
-  assert_int_equal(q.session.nPresent, 2); /* the suplente for t3 */
-  assert_true(q.session.bReached);
+  assert_int_equal(q.session.nPresent, 1);
+  assert_false(q.session.bReached);
+  assert_non_null(strstr(q.session.zExplain, "solo cuentan los titulares"));
   MeetingAttendance *aRow = NULL;
   int nRow = 0;
   assert_int_equal(meeting_attendance_list(pDb, pArena, iAct, &aRow, &nRow),
@@ -264,7 +269,7 @@ static void an_approved_acta_freezes_its_session(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(
-          attendance_is_replaced_and_a_suplente_counts_only_when_told),
+          attendance_is_replaced_and_a_suplente_counts_by_the_rule),
       cmocka_unit_test(a_stale_follow_up_or_acta_save_changes_nothing),
       cmocka_unit_test(an_approved_acta_freezes_its_session),
   };
