@@ -333,28 +333,54 @@ static const char *trimmed(Arena *pArena, const char *z) {
   return arena_strndup(pArena, z, n);
 }
 
+/* The people seen so far, found by their key ("@" and the e-mail in lower
+** case, or "#" and the folded name when there is no e-mail): a report of
+** many thousands of rows is read in one pass, where comparing each row
+** with every person before it (folding each name again) took minutes and
+** gigabytes for a 4 MB report. Open addressing over a power of two larger
+** than twice REPORT_PEOPLE_MAX; a slot holds a person's index + 1. */
+#define PERSON_SLOTS 4096
+_Static_assert(PERSON_SLOTS >= 2 * REPORT_PEOPLE_MAX, "room to probe");
+typedef struct PersonIndex {
+  const char *azKey[PERSON_SLOTS];
+  int aiPerson[PERSON_SLOTS];
+} PersonIndex;
+
+static unsigned key_hash(const char *z) {
+  unsigned h = 2166136261u; /* FNV-1a */
+  for (; *z; z++) h = (h ^ (unsigned char)*z) * 16777619u;
+  return h;
+}
+
+static const char *person_key(Arena *pArena, const ReportPerson *pRow) {
+  if (!pRow->zEmail[0])
+    return arena_printf(pArena, "#%s", participant_fold(pArena, pRow->zName));
+  char *z = arena_printf(pArena, "@%s", pRow->zEmail);
+  for (char *p = z; *p; p++) *p = (char)tolower((unsigned char)*p);
+  return z;
+}
+
 /* Adds one row's person to the report, summing with an earlier row of the
 ** same person (same e-mail, or same name when there is none). */
 static int add_person(Arena *pArena, AttendanceReport *pOut, int *pnAlloc,
-                      const ReportPerson *pRow) {
-  const char *zKey = participant_fold(pArena, pRow->zName);
-  for (int i = 0; i < pOut->nPerson; i++) {
-    ReportPerson *q = &pOut->aPerson[i];
-    int bSame = pRow->zEmail[0]
-                    ? strcasecmp(q->zEmail, pRow->zEmail) == 0
-                    : !q->zEmail[0] &&
-                          strcmp(participant_fold(pArena, q->zName), zKey) == 0;
-    if (bSame) {
-      q->nSeconds += pRow->nSeconds;
-      q->nRows++;
-      if (!q->zAltName[0]) q->zAltName = pRow->zAltName;
-      return 1;
-    }
+                      PersonIndex *pIdx, const ReportPerson *pRow) {
+  const char *zKey = person_key(pArena, pRow);
+  unsigned i = key_hash(zKey) & (PERSON_SLOTS - 1);
+  while (pIdx->aiPerson[i] && strcmp(pIdx->azKey[i], zKey) != 0)
+    i = (i + 1) & (PERSON_SLOTS - 1);
+  if (pIdx->aiPerson[i]) {
+    ReportPerson *q = &pOut->aPerson[pIdx->aiPerson[i] - 1];
+    q->nSeconds += pRow->nSeconds;
+    q->nRows++;
+    if (!q->zAltName[0]) q->zAltName = pRow->zAltName;
+    return 1;
   }
   if (pOut->nPerson >= REPORT_PEOPLE_MAX) return 0;
   pOut->aPerson = arena_grow(pArena, pOut->aPerson, pOut->nPerson, pnAlloc,
                              sizeof(ReportPerson));
   pOut->aPerson[pOut->nPerson++] = *pRow;
+  pIdx->azKey[i] = zKey;
+  pIdx->aiPerson[i] = pOut->nPerson;
   return 1;
 }
 
@@ -447,6 +473,14 @@ int attendance_report_read(Arena *pArena, const void *p, size_t n,
   char cSep = 0;
   size_t iLine = 0, iData = 0;
   int nBefore = 0; /* Non-empty lines before the header: a summary */
+  /* A header that names no one (Zoom's meeting line when exported «with
+  ** meeting data»: Meeting ID, Topic, User Email, Duration…, the host's
+  ** e-mail) is kept only if no header with a name follows within a few
+  ** lines: the participants come after it. */
+  int aiNoName[ROLE_COUNT] = {0};
+  char cNoName = 0;
+  size_t iNoNameData = 0;
+  int nNoNameBefore = 0, nSince = 0;
   while (iLine < nText && !cSep) {
     size_t iEnd = iLine;
     while (iEnd < nText && zText[iEnd] != '\n') iEnd++;
@@ -466,6 +500,23 @@ int attendance_report_read(Arena *pArena, const void *p, size_t n,
     if (!cSep && nLine > 1) nBefore++;
     iLine = iEnd < nText ? iEnd + 1 : iEnd;
     iData = iLine;
+    if (cSep && aiCol[ROLE_NAME] < 0 && aiCol[ROLE_NAME_ALT] < 0 &&
+        aiCol[ROLE_FIRST] < 0 && !cNoName) {
+      cNoName = cSep;
+      memcpy(aiNoName, aiCol, sizeof(aiNoName));
+      iNoNameData = iData;
+      nNoNameBefore = nBefore;
+      cSep = 0;
+      nBefore++;
+    } else if (cNoName && !cSep && ++nSince > 5) {
+      break;
+    }
+  }
+  if (!cSep && cNoName) {
+    cSep = cNoName;
+    memcpy(aiCol, aiNoName, sizeof(aiCol));
+    iData = iNoNameData;
+    nBefore = nNoNameBefore;
   }
   if (!cSep) {
     *pzErr =
@@ -492,13 +543,17 @@ int attendance_report_read(Arena *pArena, const void *p, size_t n,
   CsvReader rd;
   csv_read_init(&rd, zText + iData, iStop - iData);
   rd.cSep = cSep;
+  /* Lines are numbered as in the file, the summary and header included. */
+  for (size_t i = 0; i < iData; i++) rd.iLine += zText[i] == '\n';
   const char **azCell;
   int nCell, iRow, rc, nAlloc = 0;
+  PersonIndex *pIdx = arena_alloc(pArena, sizeof(PersonIndex));
+  memset(pIdx, 0, sizeof(*pIdx));
   while ((rc = csv_read_row(&rd, pArena, &azCell, &nCell, &iRow)) == CSV_ROW) {
     ReportPerson row;
     pOut->nRow++;
     if (!read_row(pArena, azCell, nCell, aiCol, &row)) continue;
-    if (!add_person(pArena, pOut, &nAlloc, &row)) {
+    if (!add_person(pArena, pOut, &nAlloc, pIdx, &row)) {
       *pzErr = "El reporte tiene demasiadas personas (máximo 2000).";
       return REPORT_REFUSED;
     }

@@ -41,14 +41,15 @@ int csv_read_row(CsvReader *p, Arena *pArena, const char ***pazField,
   }
   if (p->i >= p->n) return CSV_DONE;
   *piLine = p->iLine;
-  const char **azField = arena_alloc(pArena, sizeof(char *) * CSV_FIELDS_MAX);
+  const char **azField = p->azScratch;
   int nField = 0;
   Buf b;
-  buf_init(&b, pArena);
+  buf_init(&b, pArena); /* Allocates on the first quoted field only */
   int bEndOfRow = 0;
   while (!bEndOfRow) {
     buf_reset(&b);
-    if (p->i < p->n && p->z[p->i] == '"') {
+    int bQuoted = p->i < p->n && p->z[p->i] == '"';
+    if (bQuoted) {
       int iQuoteLine = p->iLine;
       p->i++;
       for (;;) {
@@ -74,12 +75,13 @@ int csv_read_row(CsvReader *p, Arena *pArena, const char ***pazField,
       /* After the closing quote only a separator or the end of line may
       ** come; anything else is kept, as spreadsheets do. */
     }
+    size_t iStart = p->i;
     while (p->i < p->n) {
       char c = p->z[p->i];
       if (c == p->cSep || c == '\n' || c == '\r') break;
-      buf_putc(&b, c);
       p->i++;
     }
+    if (bQuoted) buf_append(&b, p->z + iStart, p->i - iStart);
     if (nField >= CSV_FIELDS_MAX) {
       snprintf(p->zErr, sizeof(p->zErr),
                "línea %d: la fila tiene demasiadas "
@@ -87,7 +89,9 @@ int csv_read_row(CsvReader *p, Arena *pArena, const char ***pazField,
                *piLine);
       return CSV_ERROR;
     }
-    azField[nField++] = arena_strdup(pArena, buf_str(&b));
+    azField[nField++] =
+        bQuoted ? arena_strdup(pArena, buf_str(&b))
+                : arena_strndup(pArena, p->z + iStart, p->i - iStart);
     if (p->i >= p->n) {
       bEndOfRow = 1;
     } else if (p->z[p->i] == p->cSep) {
@@ -99,7 +103,8 @@ int csv_read_row(CsvReader *p, Arena *pArena, const char ***pazField,
       bEndOfRow = 1;
     }
   }
-  *pazField = azField;
+  *pazField = arena_alloc(pArena, sizeof(char *) * (size_t)(nField + 1));
+  memcpy(*pazField, azField, sizeof(char *) * (size_t)nField);
   *pnField = nField;
   return CSV_ROW;
 }

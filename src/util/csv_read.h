@@ -28,6 +28,10 @@ typedef struct CsvReader {
   char cSep;      /* ';' or ',' */
   int iLine;      /* Line (from 1) where the next row starts */
   char zErr[160]; /* Spanish reason after CSV_ERROR */
+  /* The row being read: only its nField pointers go to the arena, so a
+  ** 4 MB upload of one-letter lines costs a few bytes a row, not the 2 KB
+  ** of a CSV_FIELDS_MAX array (gigabytes for the whole file). */
+  const char *azScratch[CSV_FIELDS_MAX];
 } CsvReader;
 
 /* Prepares to read z[0..n): skips a BOM and guesses the separator. */

@@ -169,6 +169,21 @@ const char *text_for_terminal(Arena *pArena, const char *z) {
   return buf_str(&b);
 }
 
+int text_parse_count(const char *z, int nMax, int *pn) {
+  if (!z) return 0;
+  while (*z == ' ') z++;
+  int64_t v = 0;
+  int nDigit = 0;
+  for (; *z >= '0' && *z <= '9'; z++, nDigit++) {
+    v = v * 10 + (*z - '0');
+    if (v > nMax) return 0;
+  }
+  while (*z == ' ') z++;
+  if (!nDigit || *z) return 0;
+  *pn = (int)v;
+  return 1;
+}
+
 int text_parse_id(const char *z, int64_t *piId) {
   /* One spelling per id: "007" is not 7, so that a record has one URL
   ** (what a proxy's rule or a cache keys on). */

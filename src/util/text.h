@@ -64,4 +64,10 @@ const char *text_for_terminal(Arena *pArena, const char *z);
 ** "+3", " 3", overflow). */
 int text_parse_id(const char *z, int64_t *piId);
 
+/* A count typed in a form: 1 and *pn when z is decimal digits only (leading
+** zeros and surrounding spaces allowed, as people type them) for a value
+** from 0 to nMax; 0 otherwise. atoi() read "4294967297" as 1 and summed
+** past INT_MAX. */
+int text_parse_count(const char *z, int nMax, int *pn);
+
 #endif

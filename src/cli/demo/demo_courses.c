@@ -209,7 +209,7 @@ int demo_courses(Db *pDb, Arena *pArena) {
     p.zCommuneCode = aLeader[i].zCommune;
     int64_t iEnrol;
     int bAlready;
-    rc = enrolment_add(pDb, pArena, iCouncil, 0, c.id, &p, aLeader[i].bPhotos,
+    rc = enrolment_add(pDb, iCouncil, 0, c.id, &p, aLeader[i].bPhotos,
                        "formulario", &iEnrol, &bAlready);
     aiPart[i] =
         rc == DB_OK ? enrolment_participant(pDb, iCouncil, c.id, iEnrol) : 0;

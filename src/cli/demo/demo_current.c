@@ -208,21 +208,9 @@ static const DemoCurrent aDemoCurrent[] = {
      P_NOTICE | P_ATTEND | P_PHOTO | P_ACTA_PDF,
      NULL,
      {NULL, NULL, NULL, NULL}},
-    {"modulo_escuela",
-     "Escuela de Dirigentes: módulo 1 (en línea)",
-     "Primer módulo de la escuela, por videoconferencia, para dirigentes "
-     "de las tres provincias.",
-     -80,
-     18,
-     "virtual",
-     "https://meet.example.cl/escuela-1",
-     "",
-     "",
-     "realizada",
-     {10, 0, 0},
-     P_NOTICE | P_ATTEND | P_PHOTO | P_REPORT,
-     "programa_formacion",
-     {NULL, NULL, NULL, NULL}},
+    /* Line 10's school is the course of demo_courses.c, its modules in a
+    ** course: a lone module here made the line «cumplida» beside a course
+    ** at 2 of 4 modules, and the demo had two «módulo 1». */
     {"sesion_ordinaria",
      "Sesión ordinaria descentralizada en Ovalle",
      "Sesión del consejo en la provincia de Limarí.",

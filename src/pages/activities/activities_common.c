@@ -250,6 +250,27 @@ void act_check_all(Request *r, const Activity *a, ActivityProblems *p) {
   activity_check(a, p);
   /* A session dated tomorrow was not held. */
   problem_add(p, "status", activity_held_problem(a, db_now()));
+  /* Nor can a session be corrected to not held while what it decided
+  ** stands: its agreements and the actas approved in it need it held. */
+  if (a->id > 0 && a->zStatus && strcmp(a->zStatus, "realizada") != 0) {
+    MeetingAgreement *aAgr = NULL;
+    int nAgr = 0;
+    int nActas = meeting_actas_approved_in(pDb, a->id);
+    if (meeting_agreement_list(pDb, request_arena(r), page_council_id(r), a->id,
+                               &aAgr, &nAgr) != DB_OK ||
+        nActas < 0) {
+      problem_add(p, "status",
+                  "No se pudieron leer los acuerdos de la sesión.");
+    } else if (nAgr > 0 || nActas > 0) {
+      problem_add(p, "status",
+                  arena_printf(request_arena(r),
+                               "En esta sesión se %s: debe quedar como "
+                               "realizada. Corrija o quite antes %s.",
+                               nAgr ? "adoptaron acuerdos"
+                                    : "aprobó el acta de otra sesión",
+                               nAgr ? "sus acuerdos" : "esa aprobación"));
+    }
+  }
   if (activity_slug_wellformed(a->zKind) &&
       !activity_kind_exists(pDb, a->zKind)) {
     problem_add(p, "kind", "Ese tipo de actividad no está en el catálogo.");

@@ -352,28 +352,33 @@ static void section_whatsapp(Html *h, Request *r, const Activity *a,
               zText);
 }
 
+/* Which of the optional sections the page shows: a jump link must lead
+** somewhere (a course's module has its own attendance, Traslado is for
+** in-person activities, Historial appears once something changed). */
+typedef struct PageSections {
+  int bSignedIn, bAdmin, bSession, bModule, bTransport, bHistory;
+} PageSections;
+
 /* Jump links to the page's sections: on a phone the page is long. */
-static void section_jumps(Html *h, int bSignedIn, int bAdmin, int bSession) {
-  static const struct {
+static void section_jumps(Html *h, const PageSections *s) {
+  const struct {
     const char *zId, *zLabel;
-    int bSignedIn, bAdmin, bSession;
+    int bShown;
   } a[] = {
-      {"cuenta", "¿Cuenta para el plan?", 1, 0, 0},
-      {"tabla", "Tabla", 0, 0, 0},
-      {"asistencia", "Asistencia", 1, 0, 0},
-      {"acuerdos", "Acuerdos", 1, 0, 1},
-      {"verificadores", "Verificadores", 1, 0, 0},
-      {"respuestas", "Respuestas", 1, 1, 0},
-      {"citar", "Citar", 1, 1, 0},
-      {"traslado", "Traslado", 1, 1, 0},
-      {"historial", "Historial", 1, 1, 0},
+      {"cuenta", "¿Cuenta para el plan?", s->bSignedIn},
+      {"tabla", "Tabla", 1},
+      {"curso", "Módulo del curso", s->bModule},
+      {"asistencia", "Asistencia", s->bSignedIn && !s->bModule},
+      {"acuerdos", "Acuerdos", s->bSignedIn && s->bSession},
+      {"verificadores", "Verificadores", s->bSignedIn},
+      {"respuestas", "Respuestas", s->bAdmin},
+      {"citar", "Citar", s->bAdmin},
+      {"traslado", "Traslado", s->bAdmin && s->bTransport},
+      {"historial", "Historial", s->bAdmin && s->bHistory},
   };
   html_printf(h, "<nav class=\"jumps\" aria-label=\"En esta página\"><ul>");
   for (size_t i = 0; i < sizeof(a) / sizeof(a[0]); i++) {
-    if ((a[i].bSignedIn && !bSignedIn) || (a[i].bAdmin && !bAdmin) ||
-        (a[i].bSession && !bSession)) {
-      continue;
-    }
+    if (!a[i].bShown) continue;
     html_printf(h, "<li><a href=\"#%s\">%s</a></li>", a[i].zId, a[i].zLabel);
   }
   html_printf(h, "</ul></nav>\n");
@@ -440,7 +445,19 @@ void activity_page_show(Request *r, const Activity *pAct,
                 "\"/actividades\">Todas las actividades</a></p>\n",
                 (long long)a.id);
   }
-  section_jumps(&h, pUser != NULL, bAdmin, activity_kind_is_session(a.zKind));
+  ActivityHistory *aHist = NULL;
+  int nHist = 0;
+  if (bAdmin &&
+      activity_history_list(pDb, pArena, a.id, &aHist, &nHist) != DB_OK) {
+    nHist = 0;
+  }
+  PageSections shown = {pUser != NULL,
+                        bAdmin,
+                        activity_kind_is_session(a.zKind),
+                        courses_activity_is_module(r, &a),
+                        activity_is_in_person(a.zModality),
+                        nHist > 0};
+  section_jumps(&h, &shown);
   page_saved_notice(&h, r, "detalles");
   section_details(&h, pArena, &a);
   if (pUser) section_counts(&h, r, &a);
@@ -455,10 +472,7 @@ void activity_page_show(Request *r, const Activity *pAct,
     section_convene(&h, r, &a, aInv, nInv, activity_reshow_of(pRe, "citar"));
     activity_transport_section(&h, r, &a, aInv, nInv);
     section_whatsapp(&h, r, &a, azAgenda, nAgenda);
-    ActivityHistory *aHist = NULL;
-    int nHist = 0;
-    if (activity_history_list(pDb, pArena, a.id, &aHist, &nHist) == DB_OK &&
-        nHist > 0) {
+    if (nHist > 0) {
       html_printf(&h,
                   "<section aria-labelledby=\"historial\"><h2 id=\""
                   "historial\">Historial</h2><ul>\n");

@@ -167,10 +167,23 @@ static void next_plan_offer(Request *r, Html *h, const ComplianceView *pV) {
   for (int i = 0; i < nInfo; i++) { /* Newest first */
     if (aInfo[i].iNumber <= pV->info.iNumber) break;
     if (aInfo[i].bApproved) {
-      html_printf(h,
-                  "<p>El plan siguiente ya está aprobado (versión %d): rige "
-                  "cuando comience su periodo.</p>\n",
-                  aInfo[i].iNumber);
+      /* Said as it is today: a next plan whose period has begun is the
+      ** current one, not one that "will take effect". */
+      char zToday[PLAN_DATE_SIZE], zFrom[PLAN_DATE_SIZE];
+      compliance_today(zToday);
+      date_text_dmy(aInfo[i].zPeriodStart, zFrom);
+      if (aInfo[i].zPeriodStart[0] &&
+          strcmp(aInfo[i].zPeriodStart, zToday) <= 0) {
+        html_printf(h,
+                    "<p>El plan siguiente (versión %d) está vigente desde el "
+                    "%s: <a href=\"/\">vea su avance</a>.</p>\n",
+                    aInfo[i].iNumber, zFrom);
+      } else {
+        html_printf(h,
+                    "<p>El plan siguiente ya está aprobado (versión %d): rige "
+                    "desde el %s.</p>\n",
+                    aInfo[i].iNumber, zFrom);
+      }
       return;
     }
     if (page_user_is(r, ROLE_ADMIN)) {

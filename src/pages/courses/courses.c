@@ -18,6 +18,7 @@
 ** POST /admin/cursos/ID/revocar      codigo, motivo
 ** GET  /admin/cursos/ID/cobertura.xlsx  the coverage, three sheets
 */
+#include <limits.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -78,7 +79,8 @@ void page_admin_courses(Request *r) {
   const char *zTitle =
       council_text(pDb, pArena, iCouncil, COUNCIL_SIGNER_TITLE);
   html_printf(&h,
-              "<h2>Ajustes</h2>\n<form class=\"form\" method=\"post\" "
+              "<h2 id=\"ajustes\">Ajustes</h2>\n<form class=\"form\" "
+              "method=\"post\" "
               "action=\"/admin/cursos/ajustes\">\n");
   form_csrf(&h, request_csrf_token(r));
   form_input(
@@ -104,8 +106,8 @@ void page_admin_course_settings(Request *r) {
   const char *zMin = request_field(r, "minutos_minimos");
   const char *zSigner = request_field(r, "firmante");
   const char *zTitle = request_field(r, "cargo");
-  int nMin = zMin ? atoi(zMin) : 0;
-  if (nMin < 1 || nMin > COURSE_MIN_MINUTES_MAX ||
+  int nMin = 0;
+  if (!text_parse_count(zMin, COURSE_MIN_MINUTES_MAX, &nMin) || nMin < 1 ||
       text_single_line_problem(zSigner) || text_single_line_problem(zTitle) ||
       (zSigner && strlen(zSigner) > 200) || (zTitle && strlen(zTitle) > 200)) {
     respond_error(r, 422,
@@ -150,11 +152,14 @@ static void course_from_form(Request *r, int64_t iId, int nMod, Course *c,
   c->zEnrolOpens = FIELD("abre");
   c->zEnrolCloses = FIELD("cierra");
   const char *zCap = FIELD("cupos");
-  c->nCapacity = zCap[0] ? atoi(zCap) : 0;
-  if (zCap[0] && strspn(zCap, "0123456789") != strlen(zCap)) c->nCapacity = -1;
+  /* -1: not a count the course's checks accept (INT_MAX is past them). */
+  c->nCapacity = 0;
+  if (zCap[0] && !text_parse_count(zCap, INT_MAX, &c->nCapacity))
+    c->nCapacity = -1;
   int eKind = course_rule_from_slug(FIELD("regla"));
   c->rule.eKind = eKind < 0 ? COURSE_RULE_MODULES : (CourseRuleKind)eKind;
-  c->rule.nValue = atoi(FIELD("valor"));
+  if (!text_parse_count(FIELD("valor"), INT_MAX, &c->rule.nValue))
+    c->rule.nValue = -1; /* Refused by the rule's check */
   const char *zLines = FIELD("lineas");
 #undef FIELD
   for (const char *z = zLines; *z;) {
@@ -237,6 +242,51 @@ static void course_fields(Html *h, RecordEdit *e, const void *pRec,
 
 /* ---- The course's page ---- */
 
+/* What was typed in the form that adds a module (its fields' names are
+** their own: the course's form on the same page has a «titulo» too, and
+** two inputs with one id gave the course's label to the module's field). */
+typedef struct ModuleTyped {
+  const char *zTitle, *zStart, *zEnd, *zModality, *zLink, *zCommune, *zAddress,
+      *zSpeaker;
+} ModuleTyped;
+
+static void module_form(Html *h, Request *r, const Course *c,
+                        const ModuleTyped *t, const FormErrors *pErr) {
+  html_printf(h,
+              "<form class=\"form\" method=\"post\" action=\"/admin/cursos/"
+              "%lld/modulos\">\n",
+              (long long)c->id);
+  if (pErr) form_errors_summary(h, pErr);
+  form_csrf(h, request_csrf_token(r));
+  form_input(h, pErr, "modulo_titulo", "Título del módulo", "text", t->zTitle,
+             NULL, "required");
+  form_input(h, pErr, "inicio", "Inicio (hora de Chile)", "datetime-local",
+             t->zStart, NULL, "required");
+  form_input(h, pErr, "fin", "Término", "datetime-local", t->zEnd, NULL,
+             "required");
+  static const char *const azMod[] = {"virtual", "presencial", "mixta"};
+  static const char *const azModLabel[] = {"En línea", "Presencial", "Mixta"};
+  form_select(h, pErr, "modalidad", "Modalidad", azMod, azModLabel, 3,
+              t->zModality);
+  form_input(h, pErr, "enlace", "Enlace de la videoconferencia", "url",
+             t->zLink, "Necesario si es en línea o mixta.", NULL);
+  /* A module in a room needs its place, as any activity does. */
+  TerritoryIndex idx;
+  if (territory_index_load(request_db(r), request_arena(r), &idx) == DB_OK) {
+    people_commune_select(h, pErr, "comuna",
+                          "Comuna (si es presencial o mixta)", &idx,
+                          page_council_region(r), t->zCommune, 1);
+  }
+  form_input(h, pErr, "lugar", "Dirección o lugar (si es presencial o mixta)",
+             "text", t->zAddress, NULL, NULL);
+  form_input(h, pErr, "expositor", "Expone", "text", t->zSpeaker, NULL, NULL);
+  html_printf(h,
+              "<div class=\"actions\"><button type=\"submit\" class=\"button\">"
+              "Agregar módulo</button></div></form>\n<p class=\"hint\">Los "
+              "materiales de cada módulo se suben en la página del módulo, "
+              "como verificador «Material del módulo».</p>\n");
+}
+
 static void modules_section(Html *h, Request *r, const Course *c,
                             const CourseModule *aMod, int nMod) {
   Arena *pArena = request_arena(r);
@@ -253,33 +303,45 @@ static void modules_section(Html *h, Request *r, const Course *c,
                 aMod[i].nPresent == 1 ? "presente" : "presentes",
                 aMod[i].zSpeaker[0] ? " · Expone: " : "", aMod[i].zSpeaker);
   }
-  html_printf(h,
-              "</ol>\n<details><summary>Agregar un módulo</summary>\n"
-              "<form class=\"form\" method=\"post\" action=\"/admin/cursos/"
-              "%lld/modulos\">\n",
-              (long long)c->id);
-  form_csrf(h, request_csrf_token(r));
-  form_input(h, NULL, "titulo", "Título del módulo", "text",
-             arena_printf(pArena, "Módulo %d", nMod + 1), NULL, "required");
-  form_input(h, NULL, "inicio", "Inicio (hora de Chile)", "datetime-local", "",
-             NULL, "required");
-  form_input(h, NULL, "fin", "Término", "datetime-local", "", NULL, "required");
-  static const char *const azMod[] = {"virtual", "presencial", "mixta"};
-  static const char *const azModLabel[] = {"En línea", "Presencial", "Mixta"};
-  form_select(h, NULL, "modalidad", "Modalidad", azMod, azModLabel, 3,
-              "virtual");
-  form_input(h, NULL, "enlace", "Enlace de la videoconferencia", "url", "",
-             NULL, NULL);
-  form_input(h, NULL, "expositor", "Expone", "text", "", NULL, NULL);
-  html_printf(h,
-              "<div class=\"actions\"><button type=\"submit\" class=\"button\">"
-              "Agregar módulo</button></div></form>\n<p class=\"hint\">Los "
-              "materiales de cada módulo se suben en la página del módulo, "
-              "como verificador «Material del módulo».</p></details>\n");
+  html_printf(h, "</ol>\n<details><summary>Agregar un módulo</summary>\n");
+  ModuleTyped t = {arena_printf(pArena, "Módulo %d", nMod + 1),
+                   "",
+                   "",
+                   "virtual",
+                   "",
+                   "",
+                   "",
+                   ""};
+  module_form(h, r, c, &t, NULL);
+  html_printf(h, "</details>\n");
+}
+
+/* Whether a person who has not completed the course yet can still do it,
+** with the modules still to be held: «No» beside someone who has attended
+** the two modules held so far read as failed. The answer, as the table
+** says it. */
+static const char *completion_text(Arena *pArena, const Course *c,
+                                   const CourseModule *aMod, int nMod,
+                                   const Enrolment *e) {
+  if (e->bComplete) return "Sí";
+  int nPending = 0;
+  for (int i = 0; i < nMod; i++) {
+    const char *z = aMod[i].act.zStatus;
+    if (!aMod[i].bAttendance && strcmp(z, "realizada") != 0 &&
+        strcmp(z, "suspendida") != 0) {
+      nPending++;
+    }
+  }
+  int nLack = course_modules_required(&c->rule, nMod) - e->nAttended;
+  if (nLack <= 0 || nLack > nPending) return "No";
+  return arena_printf(pArena, "Aún no: le %s %d %s de los %d por realizar",
+                      nLack == 1 ? "falta" : "faltan", nLack,
+                      nLack == 1 ? "módulo" : "módulos", nPending);
 }
 
 static void enrolled_section(Html *h, Request *r, const Course *c,
-                             const Enrolment *aEnrol, int nEnrol, int nMod) {
+                             const Enrolment *aEnrol, int nEnrol,
+                             const CourseModule *aMod, int nMod) {
   Arena *pArena = request_arena(r);
   html_printf(h,
               "<h2 id=\"inscritos\">Inscritos</h2>\n<p>Enlace público de "
@@ -305,7 +367,7 @@ static void enrolled_section(Html *h, Request *r, const Course *c,
                 "Aprueba\">%s</td><td data-label=\"Certificado\">",
                 (long long)e->part.id, e->part.zName, e->part.zOrganization,
                 e->part.zCommuneName, e->nAttended, nMod,
-                e->bComplete ? "Sí" : "No");
+                completion_text(pArena, c, aMod, nMod, e));
     if (e->zCode[0])
       html_printf(h, "<a href=\"/certificados/%s\">%s</a>", e->zCode, e->zCode);
     html_printf(h, "</td></tr>\n");
@@ -343,6 +405,17 @@ static void certificates_section(Html *h, Request *r, const Course *c,
   html_printf(h,
               "<button type=\"submit\" class=\"button button-primary\">Emitir "
               "los certificados de quienes aprobaron</button></form>\n");
+  /* Said before issuing: a certificate without a signer's name has a
+  ** bare line where a leader expects a name. */
+  const char *zSigner = council_text(request_db(r), pArena, page_council_id(r),
+                                     COUNCIL_SIGNER_NAME);
+  if (!zSigner || !zSigner[0]) {
+    html_printf(h,
+                "<p class=\"notice notice-warn\">Los certificados saldrán "
+                "sin nombre bajo la línea de la firma: indique quién los "
+                "firma y su cargo en los <a href=\"/admin/cursos#ajustes\">"
+                "ajustes de los cursos</a>.</p>\n");
+  }
   if (!nCert) {
     html_printf(h, "<p>Aún no hay certificados emitidos.</p>\n");
     return;
@@ -398,15 +471,18 @@ void courses_coverage_tables(Html *h, const Coverage *pCov) {
     for (int i = 0; i < aTable[t].n; i++) {
       const CoverageRow *w = &aTable[t].a[i];
       html_printf(h,
-                  "<tr><th scope=\"row\">%s%s%s%s</th><td>%d</td><td>%d</td>"
-                  "<td>%d</td></tr>\n",
+                  "<tr><th scope=\"row\">%s%s%s%s</th><td data-label=\""
+                  "Inscritos\">%d</td><td data-label=\"Asistieron\">%d</td>"
+                  "<td data-label=\"Certificados\">%d</td></tr>\n",
                   w->zName, w->zProvince[0] ? " (" : "", w->zProvince,
                   w->zProvince[0] ? ")" : "", w->nEnrolled, w->nAttending,
                   w->nCertified);
     }
     html_printf(h,
-                "<tr><th scope=\"row\">Total</th><td>%d</td><td>%d</td><td>%d"
-                "</td></tr></tbody></table></div>\n",
+                "<tr><th scope=\"row\">Total</th><td data-label=\"Inscritos"
+                "\">%d</td><td data-label=\"Asistieron\">%d</td><td "
+                "data-label=\"Certificados\">%d</td></tr></tbody></table>"
+                "</div>\n",
                 pCov->total.nEnrolled, pCov->total.nAttending,
                 pCov->total.nCertified);
   }
@@ -484,7 +560,7 @@ static void course_facts(Html *h, RecordEdit *e, const void *pRec) {
               "href=\"#cobertura\">Cobertura</a> <a href=\"#editar\">Editar"
               "</a></nav>\n");
   modules_section(h, e->r, c, f->aMod, f->nMod);
-  enrolled_section(h, e->r, c, f->aEnrol, f->nEnrol, f->nMod);
+  enrolled_section(h, e->r, c, f->aEnrol, f->nEnrol, f->aMod, f->nMod);
   certificates_section(h, e->r, c, f->aCert, f->nCert);
   html_printf(h,
               "<h2 id=\"cobertura\">Cobertura</h2>\n<p>Personas inscritas, "
@@ -539,6 +615,41 @@ static int64_t local_input_time(const char *z) {
   return chile_time_to_utc(&lt, &t) == 0 ? t : -1;
 }
 
+/* A module refused: the form again on its own page, with what was typed
+** and each problem at its field (422), not a bare error page that lost it. */
+static void module_refused(Request *r, const Course *c, const Activity *a,
+                           const char *zSpeaker, const ActivityProblems *p) {
+  static const struct {
+    const char *zProblem, *zField;
+  } aMap[] = {
+      {"title", "modulo_titulo"}, {"start", "inicio"}, {"end", "fin"},
+      {"modality", "modalidad"},  {"link", "enlace"},  {"speaker", "expositor"},
+      {"commune", "comuna"},      {"address", "lugar"}};
+  FormErrors err;
+  form_errors_init(&err);
+  for (int i = 0; i < p->n; i++) {
+    const char *zField = NULL;
+    for (size_t k = 0; k < sizeof(aMap) / sizeof(aMap[0]); k++) {
+      if (p->azField[i] && strcmp(p->azField[i], aMap[k].zProblem) == 0)
+        zField = aMap[k].zField;
+    }
+    form_error(&err, zField, p->azMessage[i]);
+  }
+  const char *zStart = request_field(r, "inicio");
+  const char *zEnd = request_field(r, "fin");
+  ModuleTyped t = {
+      a->zTitle, zStart ? zStart : "", zEnd ? zEnd : "", a->zModality,
+      a->zLink,  a->zCommune,          a->zAddress,      zSpeaker};
+  Html h;
+  page_begin(r, &h, "Agregar un módulo", "admin-cursos");
+  html_printf(&h,
+              "<p><a href=\"/admin/cursos/%lld#modulos\">← %s</a></p>\n<h1>"
+              "Agregar un módulo</h1>\n",
+              (long long)c->id, c->zTitle);
+  module_form(&h, r, c, &t, &err);
+  page_finish(r, &h, 422);
+}
+
 void page_admin_course_module(Request *r) {
   int64_t iCouncil = page_require_council(r);
   Course c;
@@ -547,10 +658,16 @@ void page_admin_course_module(Request *r) {
   Activity a;
   act_defaults(&a);
   a.zKind = COURSE_KIND_MODULE;
-  a.zTitle = request_field(r, "titulo") ? request_field(r, "titulo") : "";
+  /* «titulo»: the field's name before it had its own. */
+  a.zTitle = request_field(r, "modulo_titulo")
+                 ? request_field(r, "modulo_titulo")
+             : request_field(r, "titulo") ? request_field(r, "titulo")
+                                          : "";
   a.zModality =
       request_field(r, "modalidad") ? request_field(r, "modalidad") : "virtual";
   a.zLink = request_field(r, "enlace") ? request_field(r, "enlace") : "";
+  a.zCommune = request_field(r, "comuna") ? request_field(r, "comuna") : "";
+  a.zAddress = request_field(r, "lugar") ? request_field(r, "lugar") : "";
   a.iStart = local_input_time(request_field(r, "inicio"));
   a.iEnd = local_input_time(request_field(r, "fin"));
   a.nLine = c.nLine;
@@ -565,9 +682,7 @@ void page_admin_course_module(Request *r) {
   if (!p.n && strlen(zSpeaker) > COURSE_SPEAKER_MAX)
     problem_add(&p, "speaker", "El nombre de quien expone es muy largo.");
   if (p.n) {
-    respond_error(
-        r, 422,
-        arena_printf(pArena, "No se agregó el módulo: %s", p.azMessage[0]));
+    module_refused(r, &c, &a, zSpeaker, &p);
     return;
   }
   int64_t iModule = 0;

@@ -26,6 +26,7 @@
 #include "pages/activities/activities_pages.h"
 #include "pages/courses/courses_pages.h"
 #include "store/people/people.h"
+#include "util/text.h"
 
 static json_t *course_json(Request *r, int64_t iCouncil, const Course *c) {
   Db *pDb = request_db(r);
@@ -340,20 +341,20 @@ static void api_enrol(Request *r, int64_t iCouncil, const Course *c) {
     respond_json_error(r, 422, prob.azMessage[0], zField);
     return;
   }
-  if (c->nCapacity > 0 && enrolment_count(pDb, c->id) >= c->nCapacity &&
-      !participant_find_contact(pDb, iCouncil, part.zRun, part.zEmail)) {
-    respond_json_error(r, 409, "El curso no tiene cupos disponibles.", NULL);
-    return;
-  }
   int64_t iEnrol = 0;
   int bAlready = 0;
   int rc = db_begin(pDb);
   if (rc == DB_OK)
-    rc = enrolment_add(pDb, pArena, iCouncil, request_user(r)->id, c->id, &part,
+    rc = enrolment_add(pDb, iCouncil, request_user(r)->id, c->id, &part,
                        bPhotos, "api", &iEnrol, &bAlready);
   if (rc == DB_OK && !bAlready)
     rc = course_mail_enrolment(pDb, pArena, iCouncil, c->id, iEnrol, &part,
                                request_public_url(r));
+  if (rc == DB_CONSTRAINT) {
+    db_rollback(pDb);
+    respond_json_error(r, 409, "El curso no tiene cupos disponibles.", NULL);
+    return;
+  }
   if (rc != DB_OK) {
     db_rollback(pDb);
     respond_error(r, 500, NULL);
@@ -465,6 +466,12 @@ void page_api_certificate_revoke(Request *r) {
   if (n > 500) {
     respond_json_error(r, 422, "El motivo es demasiado largo (máximo 500).",
                        "reason");
+    return;
+  }
+  /* The public verification page shows it: one line, as the form asks. */
+  const char *zProblem = text_single_line_problem(zReason);
+  if (zProblem) {
+    respond_json_error(r, 422, zProblem, "reason");
     return;
   }
   int rc = certificate_revoke(request_db(r), iCouncil, zCanon,

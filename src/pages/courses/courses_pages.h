@@ -37,6 +37,8 @@ void courses_line_section(Html *h, Request *r, int iLine);
 ** report import. Returns 0, having written nothing, when the activity is
 ** no module. */
 int courses_module_section(Html *h, Request *r, const Activity *pAct);
+/* Whether the activity is a module of one of the council's courses. */
+int courses_activity_is_module(Request *r, const Activity *pAct);
 
 /* The coverage tables (province, commune, organization). */
 void courses_coverage_tables(Html *h, const Coverage *pCov);

@@ -147,11 +147,18 @@ static int enrol_post(Request *r, int64_t iCouncil, const Course *c,
   int bAlready = 0;
   int rc = db_begin(pDb);
   if (rc == DB_OK)
-    rc = enrolment_add(pDb, pArena, iCouncil, 0, c->id, &part, bPhotos,
-                       "formulario", &iEnrol, &bAlready);
+    rc = enrolment_add(pDb, iCouncil, 0, c->id, &part, bPhotos, "formulario",
+                       &iEnrol, &bAlready);
   if (rc == DB_OK && !bAlready)
     rc = course_mail_enrolment(pDb, pArena, iCouncil, c->id, iEnrol, &part,
                                request_public_url(r));
+  if (rc == DB_CONSTRAINT) {
+    /* Someone else took the last place meanwhile. */
+    db_rollback(pDb);
+    form_error(pErr, NULL,
+               course_enrol_state_text(pArena, c, COURSE_ENROL_FULL));
+    return 0;
+  }
   if (rc != DB_OK) {
     db_rollback(pDb);
     respond_error(r, 500, NULL);

@@ -31,6 +31,9 @@ typedef struct BulkRow {
   int bPhotos;
   Problems prob;
   const char *zWhat; /* "nueva", "registrada", "ya inscrita" */
+  /* The e-mail and commune as typed: a refused one is not in part, and
+  ** the preview must show what is wrong, not an empty cell. */
+  const char *zTypedEmail, *zTypedCommune;
 } BulkRow;
 
 typedef struct BulkCtx {
@@ -101,6 +104,8 @@ static int bulk_read(Request *r, int64_t iCouncil, int64_t iCourse,
     BulkCtx ctx = {azHead, nHead, w};
     participant_check(pDb, pArena, iCouncil, &idx, bulk_get, &ctx, 0, 0, 0,
                       &w->part, &w->prob);
+    w->zTypedEmail = bulk_get(&ctx, "correo");
+    w->zTypedCommune = bulk_get(&ctx, "comuna");
     const char *zPhotos = bulk_get(&ctx, "fotos");
     w->bPhotos =
         zPhotos && (strcmp(participant_fold(pArena, zPhotos), "si") == 0);
@@ -181,17 +186,16 @@ void page_admin_course_enrol(Request *r) {
     for (int i = 0; i < nRow && rcw == DB_OK; i++) {
       int64_t iEnrol = 0;
       int bAlready = 0;
-      rcw = enrolment_add(pDb, pArena, iCouncil, request_user(r)->id, c.id,
-                          &aRow[i].part, aRow[i].bPhotos, "carga", &iEnrol,
-                          &bAlready);
+      rcw =
+          enrolment_add(pDb, iCouncil, request_user(r)->id, c.id, &aRow[i].part,
+                        aRow[i].bPhotos, "carga", &iEnrol, &bAlready);
       if (rcw == DB_OK && !bAlready) {
         nAdded++;
         rcw = course_mail_enrolment(pDb, pArena, iCouncil, c.id, iEnrol,
                                     &aRow[i].part, request_public_url(r));
       }
     }
-    if (rcw == DB_OK && c.nCapacity > 0 &&
-        enrolment_count(pDb, c.id) > c.nCapacity) {
+    if (rcw == DB_CONSTRAINT) {
       db_rollback(pDb);
       zErr = arena_printf(pArena,
                           "La lista supera los %d cupos del curso: no se "
@@ -257,8 +261,13 @@ void page_admin_course_enrol(Request *r) {
                   "data-label=\"Organización\">%s</td><td data-label=\""
                   "Comuna\">%s</td><td data-label=\"Resultado\">",
                   w->prob.n ? " class=\"row-error\"" : "", w->iLine,
-                  w->part.zName, w->part.zEmail, w->part.zOrganization,
-                  w->part.zCommuneName ? w->part.zCommuneName : "");
+                  w->part.zName,
+                  w->part.zEmail[0] || !w->zTypedEmail ? w->part.zEmail
+                                                       : w->zTypedEmail,
+                  w->part.zOrganization,
+                  w->part.zCommuneName ? w->part.zCommuneName
+                  : w->zTypedCommune   ? w->zTypedCommune
+                                       : "");
       if (!w->prob.n) html_printf(&h, "%s", w->zWhat);
       for (int k = 0; k < w->prob.n; k++)
         html_printf(&h, "%s%s", k ? " " : "", w->prob.azMessage[k]);

@@ -27,6 +27,10 @@
 #include "pages/meetings/meetings_pages.h"
 #include "util/text.h"
 
+/* The most minutes a form may carry for one person in one module (a week):
+** what the report's review sends back is a number typed in a page. */
+#define MINUTES_TYPED_MAX (7 * 24 * 60)
+
 /* The module's course and its enrolments, or answers and returns 0. */
 static int module_load(Request *r, Activity *pAct, int64_t *piCouncil,
                        Course *pCourse, Enrolment **paEnrol, int *pnEnrol) {
@@ -76,6 +80,15 @@ static void person_line(Html *h, const Enrolment *e, const char *zStatus,
                 nMinutes, (long long)e->id, nMinutes);
   }
   html_printf(h, "</li>\n");
+}
+
+int courses_activity_is_module(Request *r, const Activity *pAct) {
+  int64_t iCouncil = page_council_id(r);
+  int64_t iCourse = 0;
+  return iCouncil &&
+         course_of_activity(request_db(r), iCouncil, pAct->id, &iCourse) ==
+             DB_OK &&
+         iCourse > 0;
 }
 
 int courses_module_section(Html *h, Request *r, const Activity *pAct) {
@@ -344,7 +357,8 @@ void page_module_attendance(Request *r) {
     memset(&a[i], 0, sizeof(a[i]));
     a[i].iParticipantId = aEnrol[i].part.id;
     a[i].zStatus = zStatus ? zStatus : "ausente";
-    aiMinutes[i] = zMin && *zMin ? atoi(zMin) : -1;
+    if (!text_parse_count(zMin, MINUTES_TYPED_MAX, &aiMinutes[i]))
+      aiMinutes[i] = -1; /* Not measured (or not a number of minutes) */
   }
   /* Report rows the officer said who they are. */
   int nField = 0;
@@ -355,10 +369,13 @@ void page_module_attendance(Request *r) {
     if (!text_parse_id(aField[f].zValue, &iEnrol)) continue;
     const char *zMin =
         request_field(r, arena_printf(pArena, "um_%s", aField[f].zName + 2));
-    int nMinutes = zMin ? atoi(zMin) : 0;
+    int nMinutes = 0;
+    if (!text_parse_count(zMin, MINUTES_TYPED_MAX, &nMinutes)) nMinutes = 0;
     for (int i = 0; i < nEnrol; i++) {
       if (aEnrol[i].id != iEnrol) continue;
+      /* Bounded: the rows of one person add up, never past a week. */
       aiMinutes[i] = (aiMinutes[i] > 0 ? aiMinutes[i] : 0) + nMinutes;
+      if (aiMinutes[i] > MINUTES_TYPED_MAX) aiMinutes[i] = MINUTES_TYPED_MAX;
       if (aiMinutes[i] >= nMin) a[i].zStatus = "presente";
     }
   }

@@ -904,5 +904,24 @@ void page_actas(Request *r) {
                 (long long)aiAct[i], azTitle[i], zWhen, (long long)aiAct[i]);
   }
   if (n) html_printf(&h, "</ul>\n");
+  /* The officer's: approved actas nobody but her sees until she publishes
+  ** them (the public and the councillors saw an acta of last year only). */
+  if (page_user_is(r, ROLE_ADMIN) &&
+      meeting_acta_in_state(pDb, pArena, page_council_id(r), "aprobada", &aiAct,
+                            &azTitle, &aiStart, &n) == DB_OK &&
+      n > 0) {
+    html_printf(&h,
+                "<h2>Aprobadas, por publicar</h2>\n<p>Solo usted las ve: "
+                "publíquelas desde su página para que los consejeros y el "
+                "público las lean.</p>\n<ul class=\"actas\">\n");
+    for (int i = 0; i < n; i++) {
+      char zWhen[32];
+      activity_format_short(aiStart[i], zWhen, sizeof(zWhen));
+      html_printf(&h,
+                  "<li><a href=\"/actividades/%lld/acta\">%s</a> (%s)</li>\n",
+                  (long long)aiAct[i], azTitle[i], zWhen);
+    }
+    html_printf(&h, "</ul>\n");
+  }
   page_finish(r, &h, 200);
 }

@@ -185,10 +185,26 @@ void page_api_activity_attendance(Request *r) {
     respond_json_error(r, 422, zErr, zField ? zField : "status");
     return;
   }
-  int rc = meeting_attendance_replace_timed(
-      request_db(r), act.id, request_user(r)->id, in.a, in.n, in.azCommune,
-      in.aiSubstituteFor, in.aiMinutes);
+  /* The session's agreements are checked against the list as written,
+  ** in the same transaction: one that no longer fits undoes the save. */
+  Db *pDb = request_db(r);
+  const char *zUnfit = NULL;
+  int rc = db_begin(pDb);
+  if (rc == DB_OK) {
+    rc = meeting_attendance_replace_timed(pDb, act.id, request_user(r)->id,
+                                          in.a, in.n, in.azCommune,
+                                          in.aiSubstituteFor, in.aiMinutes);
+    if (rc == DB_OK) zUnfit = meeting_attendance_decisions_problem(r, act.id);
+    if (rc == DB_OK && !zUnfit)
+      rc = db_commit(pDb);
+    else
+      db_rollback(pDb);
+  }
   json_decref(pBody); /* The entries point into it until written */
+  if (zUnfit) {
+    respond_json_error(r, 422, zUnfit, "attendance");
+    return;
+  }
   if (rc == MEETING_ACTA_FROZEN) {
     meeting_frozen_respond(r, act.id);
     return;

@@ -239,7 +239,13 @@ static void attendance_render(Html *h, Request *r, const Activity *a,
                 "</label>",
                 (long long)e->iMember, s ? s->zReason : "");
     if (!e->bTitular) {
+      /* Her own titular by default, unless he is recorded present: the
+      ** quorum already counts her for him, and «—» here left the sheet and
+      ** the acta without whom she replaced. */
       int64_t iSub = s && s->iSubstituteFor ? s->iSubstituteFor : 0;
+      const MeetingAttendance *pTit = row_of(aRow, nRow, e->iSubstituteFor);
+      if (!iSub && !(pTit && pTit->eStatus == ATTENDANCE_PRESENTE))
+        iSub = e->iSubstituteFor;
       html_printf(h,
                   "<label class=\"att-sub\">Reemplaza a <select name=\""
                   "sub_%lld\"><option value=\"0\">—</option>",
@@ -296,6 +302,15 @@ static void attendance_from_form(Request *r, const MeetingExpected *aExp,
     pIn->azCommune[pIn->n] = "";
     pIn->aiSubstituteFor[pIn->n] = strcmp(zStatus, "presente") == 0 ? iSub : 0;
     pIn->n++;
+  }
+  /* Nobody replaces a titular who is present himself. */
+  for (int i = 0; i < pIn->n; i++) {
+    for (int k = 0; k < pIn->n && pIn->aiSubstituteFor[i]; k++) {
+      if (pIn->a[k].iMemberId == pIn->aiSubstituteFor[i] &&
+          strcmp(pIn->a[k].zStatus, "presente") == 0) {
+        pIn->aiSubstituteFor[i] = 0;
+      }
+    }
   }
   for (int g = 0; g < GUEST_ROWS_MAX; g++) {
     const char *zName =
@@ -502,10 +517,16 @@ static void attendance_conflict(Request *r, const Activity *a,
   page_finish(r, &h, 409);
 }
 
+/* What attendance_save() answers when the list would leave one of the
+** session's agreements without its quorum or its votes (*pzUnfit says). */
+#define ATTENDANCE_UNFITS_AGREEMENT 1002
+
 /* Saves the list in, checked against the version the form was drawn from
-** when it carries one: DB_OK, DB_STALE (saved meanwhile), DB_ERROR. */
+** when it carries one: DB_OK, DB_STALE (saved meanwhile), DB_ERROR, or
+** ATTENDANCE_UNFITS_AGREEMENT with the reason in *pzUnfit, nothing saved. */
 static int attendance_save(Request *r, const Activity *a,
-                           const MeetingAttendanceInput *pIn) {
+                           const MeetingAttendanceInput *pIn,
+                           const char **pzUnfit) {
   Db *pDb = request_db(r);
   int64_t iUser = request_user(r)->id;
   if (db_begin(pDb) != DB_OK) return DB_ERROR;
@@ -516,6 +537,10 @@ static int attendance_save(Request *r, const Activity *a,
   if (rc == DB_OK) {
     rc = meeting_attendance_replace(pDb, a->id, iUser, pIn->a, pIn->n,
                                     pIn->azCommune, pIn->aiSubstituteFor);
+  }
+  if (rc == DB_OK) {
+    *pzUnfit = meeting_attendance_decisions_problem(r, a->id);
+    if (*pzUnfit) rc = ATTENDANCE_UNFITS_AGREEMENT;
   }
   if (rc != DB_OK) {
     db_rollback(pDb);
@@ -556,7 +581,12 @@ void page_activity_attendance(Request *r) {
     attendance_reshow(r, &a, aExp, nExp, &in, iEntry, zErr);
     return;
   }
-  int rc = attendance_save(r, &a, &in);
+  const char *zUnfit = NULL;
+  int rc = attendance_save(r, &a, &in, &zUnfit);
+  if (rc == ATTENDANCE_UNFITS_AGREEMENT) {
+    attendance_reshow(r, &a, aExp, nExp, &in, -1, zUnfit);
+    return;
+  }
   if (rc == MEETING_ACTA_FROZEN) {
     meeting_frozen_respond(r, a.id);
     return;

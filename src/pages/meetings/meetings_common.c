@@ -186,6 +186,46 @@ const char *meeting_agreement_quorum_problem(Request *r,
   return arena_strdup(pArena, zWhy);
 }
 
+const char *meeting_attendance_decisions_problem(Request *r,
+                                                 int64_t iActivity) {
+  MeetingAgreement *aAgr = NULL;
+  int nAgr = 0;
+  if (meeting_agreement_list(request_db(r), request_arena(r),
+                             page_council_id(r), iActivity, &aAgr,
+                             &nAgr) != DB_OK) {
+    return "No se pudieron leer los acuerdos de la sesión.";
+  }
+  int nActas = meeting_actas_approved_in(request_db(r), iActivity);
+  if (nActas != 0) {
+    QuorumResult q;
+    memset(&q, 0, sizeof(q));
+    if (nActas < 0 ||
+        meeting_quorum(request_db(r), request_arena(r), page_council_id(r),
+                       iActivity, &q) != DB_OK) {
+      return "No se pudieron leer las actas aprobadas en la sesión.";
+    }
+    if (!q.session.bReached) {
+      return arena_printf(request_arena(r),
+                          "En esta sesión se aprobó el acta de otra, y con "
+                          "esta asistencia no habría tenido quórum: %s La "
+                          "asistencia no se guardó.",
+                          q.session.zExplain);
+    }
+  }
+  for (int i = 0; i < nAgr; i++) {
+    const char *zField = NULL;
+    const char *zWhy = meeting_agreement_quorum_problem(r, &aAgr[i], &zField);
+    if (zWhy) {
+      return arena_printf(request_arena(r),
+                          "Con esta asistencia, el acuerdo «%.80s» ya no "
+                          "cabe: %s Corrija primero sus votos o quítelo; la "
+                          "asistencia no se guardó.",
+                          aAgr[i].zText, zWhy);
+    }
+  }
+  return NULL;
+}
+
 const char *meeting_agreement_check(const MeetingAgreement *g,
                                     const char **pzField) {
   static const char *const azKind[] = {"ninguno", "consejero", "autoridad",

@@ -51,6 +51,14 @@ const char *meeting_agreement_quorum_problem(Request *r,
                                              const MeetingAgreement *g,
                                              const char **pzField);
 
+/* With session iActivity's attendance just written, inside the caller's
+** transaction: NULL while what the session decided still fits it (the
+** quorum of an acta approved in it; each agreement's quorum and votes
+** within the councillors present), else the Spanish reason naming the
+** first that no longer does, so the save is rolled back: lowering the
+** attendance afterwards left 6 votes standing with 2 present. */
+const char *meeting_attendance_decisions_problem(Request *r, int64_t iActivity);
+
 /* Once a session's acta is approved, its attendance and agreements are
 ** fixed with it (acta_freezes_session()): the Spanish reason a change is
 ** refused, or NULL while they may change. Forms use it to show the list

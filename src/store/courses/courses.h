@@ -83,7 +83,8 @@ typedef struct Enrolment {
   int bConsentPhotos;  /* Agreed to appear in photographs */
   const char *zSource; /* formulario, encargado, api, carga */
   int64_t iCreated;
-  int nAttended;     /* Modules marked presente */
+  int nAttended;     /* Modules held (realizada) where marked presente: an
+                     ** attendance typed ahead of a module earns nothing */
   int64_t nMinutes;  /* Scheduled minutes of those modules */
   int bComplete;     /* Meets the completion rule */
   const char *zCode; /* Certificate code in force, or "" */
@@ -97,10 +98,12 @@ int enrolment_count(Db *pDb, int64_t iCourse);
 /* Enrols the participant pPart (found again by participant_resolve(), or
 ** added) in the course, with the consent to its data (always: the caller
 ** checked it) and, apart, to photographs: *piId gets the enrolment's id and
-** *pbAlready 1 when they were enrolled before (nothing changes then). */
-int enrolment_add(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iUser,
-                  int64_t iCourse, const Participant *pPart, int bPhotos,
-                  const char *zSource, int64_t *piId, int *pbAlready);
+** *pbAlready 1 when they were enrolled before (nothing changes then).
+** DB_CONSTRAINT, nothing written, when the course's places are all taken
+** (checked under the write lock: the last place goes to one person). */
+int enrolment_add(Db *pDb, int64_t iCouncil, int64_t iUser, int64_t iCourse,
+                  const Participant *pPart, int bPhotos, const char *zSource,
+                  int64_t *piId, int *pbAlready);
 /* The participant an enrolment of this course is, 0 when it is none. */
 int64_t enrolment_participant(Db *pDb, int64_t iCouncil, int64_t iCourse,
                               int64_t iEnrolment);

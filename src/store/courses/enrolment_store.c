@@ -27,12 +27,15 @@ int enrolment_list(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iCourse,
       "SELECT e.id, e.participant_id, e.consent_photos, e.source, "
       "e.created_at, "
       "(SELECT count(*) FROM attendance t JOIN course_modules m ON "
-      "m.activity_id = t.activity_id WHERE m.course_id = e.course_id AND "
-      "t.participant_id = e.participant_id AND t.status = 'presente'), "
+      "m.activity_id = t.activity_id JOIN activities a ON a.id = "
+      "m.activity_id WHERE m.course_id = e.course_id AND t.participant_id = "
+      "e.participant_id AND t.status = 'presente' AND a.status = "
+      "'realizada'), "
       "(SELECT coalesce(sum(a.ends_at - a.starts_at), 0) FROM attendance t "
       "JOIN course_modules m ON m.activity_id = t.activity_id JOIN "
       "activities a ON a.id = m.activity_id WHERE m.course_id = e.course_id "
-      "AND t.participant_id = e.participant_id AND t.status = 'presente'), "
+      "AND t.participant_id = e.participant_id AND t.status = 'presente' "
+      "AND a.status = 'realizada'), "
       "coalesce((SELECT k.code FROM certificates k WHERE k.enrolment_id = "
       "e.id AND k.revoked_at IS NULL), ''), "
       "(SELECT count(*) FROM course_modules m WHERE m.course_id = "
@@ -70,15 +73,39 @@ int enrolment_list(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iCourse,
   return DB_OK;
 }
 
-int enrolment_add(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iUser,
-                  int64_t iCourse, const Participant *pPart, int bPhotos,
-                  const char *zSource, int64_t *piId, int *pbAlready) {
+/* DB_OK when participant iPart may take a place in the course: there is no
+** limit, a place is left, or they hold one already. DB_CONSTRAINT when it
+** is full. Read inside the write transaction, so that two people sending
+** the form at once for the last place cannot both take it. */
+static int enrolment_room(Db *pDb, int64_t iCourse, int64_t iPart) {
+  DbStmt *p = db_prepare(
+      pDb,
+      "SELECT c.capacity, (SELECT count(*) FROM enrolments e WHERE "
+      "e.course_id = c.id), (SELECT count(*) FROM enrolments e WHERE "
+      "e.course_id = c.id AND e.participant_id = ?) FROM courses c WHERE "
+      "c.id = ?");
+  if (!p) return DB_ERROR;
+  db_bind_int64(p, 1, iPart);
+  db_bind_int64(p, 2, iCourse);
+  int r = db_step(p);
+  int rc = r == DB_ROW || r == DB_DONE ? DB_OK : DB_ERROR;
+  if (r == DB_ROW && db_column_int64(p, 0) > 0 &&
+      db_column_int64(p, 1) >= db_column_int64(p, 0) &&
+      db_column_int64(p, 2) == 0)
+    rc = DB_CONSTRAINT;
+  db_done(p);
+  return rc;
+}
+
+int enrolment_add(Db *pDb, int64_t iCouncil, int64_t iUser, int64_t iCourse,
+                  const Participant *pPart, int bPhotos, const char *zSource,
+                  int64_t *piId, int *pbAlready) {
   *piId = 0;
   *pbAlready = 0;
   if (db_begin(pDb) != DB_OK) return DB_ERROR;
   int64_t iPart = 0;
-  int rc =
-      participant_resolve(pDb, pArena, iCouncil, iUser, pPart, &iPart, NULL);
+  int rc = participant_resolve(pDb, iCouncil, iUser, pPart, &iPart, NULL);
+  if (rc == DB_OK) rc = enrolment_room(pDb, iCourse, iPart);
   DbStmt *p = NULL;
   if (rc == DB_OK) {
     p = db_prepare(

@@ -136,6 +136,13 @@ int meeting_acta_freezes(Db *pDb, int64_t iActivity) {
   return acta_freezes_session(acta.eState, NULL);
 }
 
+int meeting_actas_approved_in(Db *pDb, int64_t iActivity) {
+  return (int)db_int(pDb, -1,
+                     "SELECT count(*) FROM actas WHERE approved_in = ? AND "
+                     "state IN ('aprobada', 'publicada')",
+                     DB_I(iActivity));
+}
+
 /* ---- Frozen: what an approved acta shows of its session ---- */
 
 /* The JSON document of migration 0015 (a new reference). */
@@ -341,13 +348,20 @@ int meeting_acta_corrections(Db *pDb, Arena *pArena, int64_t iActa,
 int meeting_acta_published(Db *pDb, Arena *pArena, int64_t iCouncil,
                            int64_t **paiActivity, const char ***pazTitle,
                            int64_t **paiStart, int *pn) {
+  return meeting_acta_in_state(pDb, pArena, iCouncil, "publicada", paiActivity,
+                               pazTitle, paiStart, pn);
+}
+
+int meeting_acta_in_state(Db *pDb, Arena *pArena, int64_t iCouncil,
+                          const char *zState, int64_t **paiActivity,
+                          const char ***pazTitle, int64_t **paiStart, int *pn) {
   *pn = 0;
   DbStmt *p = db_query(pDb,
                        "SELECT a.id, a.title, a.starts_at FROM actas t JOIN "
                        "activities a ON a.id = t.activity_id WHERE "
-                       "a.council_id = ? AND t.state = 'publicada' ORDER BY "
+                       "a.council_id = ? AND t.state = ? ORDER BY "
                        "a.starts_at DESC, a.id",
-                       DB_I(iCouncil));
+                       DB_I(iCouncil), DB_T(zState));
   int nAlloc = 64, rc = p ? DB_DONE : DB_ERROR;
   *paiActivity = arena_alloc(pArena, sizeof(int64_t) * (size_t)nAlloc);
   *pazTitle = arena_alloc(pArena, sizeof(char *) * (size_t)nAlloc);

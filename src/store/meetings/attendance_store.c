@@ -129,7 +129,7 @@ static int guest_participant(Db *pDb, Arena *pArena, int64_t iCouncil,
                     DB_T(zCommune), DB_T(zCommune))
           : NULL;
   want.zCommuneCode = zCode ? zCode : "";
-  return participant_resolve(pDb, pArena, iCouncil, iUser, &want, piPart, NULL);
+  return participant_resolve(pDb, iCouncil, iUser, &want, piPart, NULL);
 }
 
 int meeting_attendance_replace(Db *pDb, int64_t iActivity, int64_t iUser,

@@ -91,9 +91,9 @@ int meeting_attendance_replace(Db *pDb, int64_t iActivity, int64_t iUser,
 ** found among the council's participants (name, organization) or added
 ** (store/people/participants.h), so the same person is one across
 ** activities. */
-int meeting_attendance_replace_timed(Db *pDb, int64_t iActivity,
-                                     int64_t iUser, const AttendanceEntry *a,
-                                     int n, const char *const *azCommune,
+int meeting_attendance_replace_timed(Db *pDb, int64_t iActivity, int64_t iUser,
+                                     const AttendanceEntry *a, int n,
+                                     const char *const *azCommune,
                                      const int64_t *aiSubstituteFor,
                                      const int *aiMinutes);
 
@@ -243,6 +243,9 @@ int meeting_acta_set_state(Db *pDb, int64_t iUser, const MeetingActa *pActa,
 ** (acta_freezes_session()): 1, 0, or -1 when the query failed. Writers
 ** call it inside their transaction, which orders them with the approval. */
 int meeting_acta_freezes(Db *pDb, int64_t iActivity);
+/* How many actas of other sessions were approved in session iActivity
+** (approved or published since); -1 when the query failed. */
+int meeting_actas_approved_in(Db *pDb, int64_t iActivity);
 
 /* What an approved acta shows of its session, as it was when approved
 ** (migration 0015). Strings and arrays in the caller's arena. */
@@ -280,6 +283,11 @@ int meeting_acta_corrections(Db *pDb, Arena *pArena, int64_t iActa,
 int meeting_acta_published(Db *pDb, Arena *pArena, int64_t iCouncil,
                            int64_t **paiActivity, const char ***pazTitle,
                            int64_t **paiStart, int *pn);
+/* The same for the actas in another state (`aprobada`: approved, still to
+** be published). */
+int meeting_acta_in_state(Db *pDb, Arena *pArena, int64_t iCouncil,
+                          const char *zState, int64_t **paiActivity,
+                          const char ***pazTitle, int64_t **paiStart, int *pn);
 
 /* ---- Requests to authorities (plan line 5) and their answers ---- */
 

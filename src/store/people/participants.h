@@ -64,8 +64,10 @@ int participant_save(Db *pDb, int64_t iCouncil, int64_t iUser,
 ** RUN, e-mail, then name and organization), or a new one: *piId gets its
 ** id, *pbNew whether it was inserted. A found record keeps what it holds
 ** and only gains what it lacked (a RUN, an e-mail, a phone, a commune, an
-** organization). Nested in the caller's transaction. */
-int participant_resolve(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iUser,
+** organization) when someone signed in sent it (iUser > 0): the public
+** form's visitor (iUser 0) changes no record. Nested in the caller's
+** transaction. */
+int participant_resolve(Db *pDb, int64_t iCouncil, int64_t iUser,
                         const Participant *pPart, int64_t *piId, int *pbNew);
 
 /* The participant whose RUN or e-mail is this, 0 when none. */

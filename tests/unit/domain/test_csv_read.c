@@ -46,6 +46,8 @@ static const CsvCase aCase[] = {
     {"a;;c\n", "1:a||c\n", CSV_DONE},
     {"a;b\n\"abierta;x\n",
      "1:a|b\nERROR línea 2: unas comillas abiertas no se cierran", CSV_ERROR},
+    {"\"q\"tail;x\n", "1:qtail|x\n", CSV_DONE},
+    {"\"\";\"\"\n", "1:|\n", CSV_DONE},
     {"", "", CSV_DONE},
 };
 
@@ -77,10 +79,34 @@ static void csv_reader_refuses_a_row_with_too_many_fields(void **state) {
   arena_free(pArena);
 }
 
+/* A 4 MB upload of one-letter lines is two million rows: each row's memory
+** must be what it holds, not a fixed array of CSV_FIELDS_MAX pointers
+** (2 KB a row made such an upload take gigabytes). */
+static void csv_reader_memory_follows_the_rows_content(void **state) {
+  (void)state;
+  Arena *pText = arena_new();
+  Buf b;
+  buf_init(&b, pText);
+  enum { ROWS = 100000 };
+  for (int i = 0; i < ROWS; i++) buf_puts(&b, "x\n");
+  Arena *pArena = arena_new();
+  CsvReader rd;
+  csv_read_init(&rd, buf_str(&b), strlen(buf_str(&b)));
+  const char **az;
+  int n, iLine, nRow = 0;
+  while (csv_read_row(&rd, pArena, &az, &n, &iLine) == CSV_ROW) nRow++;
+  assert_int_equal(nRow, ROWS);
+  size_t nPerRow = arena_used(pArena) / ROWS;
+  if (nPerRow > 64) fail_msg("%zu bytes a row of one letter", nPerRow);
+  arena_free(pArena);
+  arena_free(pText);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(csv_reader_table_reads_rows_as_spreadsheets_write_them),
       cmocka_unit_test(csv_reader_refuses_a_row_with_too_many_fields),
+      cmocka_unit_test(csv_reader_memory_follows_the_rows_content),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

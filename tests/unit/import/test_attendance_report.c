@@ -58,6 +58,46 @@ static void zoom_rows_of_one_person_are_summed(void **state) {
   arena_free(pArena);
 }
 
+/* Zoom with «Export with meeting data» ticked: the meeting's own line
+** (Meeting ID, Topic, User Email, Duration…) comes first, then a blank
+** line and the participants. The meeting line names an e-mail and a time
+** but no one's name: it was taken for the report, and its only "person"
+** was the host. */
+static const char zZoomMeeting[] =
+    "Meeting ID,Topic,Start Time,End Time,User Email,Duration (Minutes),"
+    "Participants\r\n"
+    "\"812 3456 7890\",\"Escuela, módulo 2\",12/01/2026 08:20:00 PM,12/01/2026 "
+    "10:20:00 PM,pac@example.cl,120,3\r\n"
+    "\r\n"
+    "Name (Original Name),User Email,Join Time,Leave Time,Duration "
+    "(Minutes),Guest,Recording Consent,In Waiting Room\r\n"
+    "Encargada PAC,pac@example.cl,12/01/2026 08:20:00 PM,12/01/2026 "
+    "10:20:00 PM,120,No,,No\r\n"
+    "Ana Tapia,ana.tapia@example.cl,12/01/2026 08:21:00 PM,12/01/2026 "
+    "10:15:00 PM,114,Yes,,No\r\n"
+    "Bruno Díaz (iPhone de Bruno),,12/01/2026 08:25:00 PM,12/01/2026 "
+    "09:30:00 PM,65,Yes,,No\r\n";
+
+static void zoom_with_meeting_data_reads_the_participants(void **state) {
+  (void)state;
+  Arena *pArena = arena_new();
+  AttendanceReport r;
+  const char *zErr = NULL;
+  assert_int_equal(attendance_report_read(pArena, zZoomMeeting,
+                                          strlen(zZoomMeeting), &r, &zErr),
+                   REPORT_OK);
+  assert_int_equal(r.eTool, REPORT_TOOL_ZOOM);
+  assert_int_equal(r.nRow, 3);
+  assert_int_equal(r.nPerson, 3);
+  const ReportPerson *p = person(&r, "Ana Tapia");
+  assert_non_null(p);
+  assert_int_equal(p->nSeconds, 114 * 60);
+  p = person(&r, "Bruno Díaz");
+  assert_non_null(p);
+  assert_int_equal(p->nSeconds, 65 * 60);
+  arena_free(pArena);
+}
+
 /* Google Meet's attendance report: first and last name apart, durations
 ** in words. */
 static const char zMeet[] =
@@ -177,10 +217,52 @@ static void other_files_are_refused_with_a_reason(void **state) {
       REPORT_REFUSED);
   assert_int_equal(attendance_report_read(pArena, "", 0, &r, &zErr),
                    REPORT_REFUSED);
+  /* A broken row is named by its line in the file (here the fourth,
+  ** after a summary line, a blank one and the header). */
+  static const char zOpen[] =
+      "Meeting Summary\n\nName,Duration (Minutes)\n\"Ana,60\n";
+  assert_int_equal(
+      attendance_report_read(pArena, zOpen, strlen(zOpen), &r, &zErr),
+      REPORT_REFUSED);
+  if (!strstr(zErr, "línea 4:")) fail_msg("%s", zErr);
   static const char zEmpty[] = "Full Name\tDuration\tEmail\n";
   assert_int_equal(
       attendance_report_read(pArena, zEmpty, strlen(zEmpty), &r, &zErr),
       REPORT_REFUSED);
+  arena_free(pArena);
+}
+
+/* A webinar of a thousand people who reconnect many times: each row finds
+** its person by key, without folding every name seen before again (that
+** grew the arena by the square of the rows: gigabytes for a 4 MB file).
+** Rows of the same person are still summed, by e-mail in any case or by
+** name when there is none. */
+static void many_rows_of_many_people_are_summed_in_one_pass(void **state) {
+  (void)state;
+  Arena *pArena = arena_new();
+  Buf b;
+  buf_init(&b, pArena);
+  buf_puts(&b, "Name,User Email,Duration (Minutes)\n");
+  enum { PEOPLE = 1000, REPEATS = 10000 };
+  for (int i = 0; i < PEOPLE; i++)
+    buf_printf(&b, "Persona Número %d,%s,1\n", i,
+               i % 2 ? "" : arena_printf(pArena, "p%d@example.cl", i));
+  for (int i = 0; i < REPEATS; i++)
+    buf_printf(&b, "PERSONA NUMERO %d,%s,1\n", PEOPLE - 1 - i % 2,
+               i % 2 ? "P998@EXAMPLE.CL" : "");
+  size_t nBefore = arena_used(pArena);
+  AttendanceReport r;
+  const char *zErr = NULL;
+  assert_int_equal(attendance_report_read(pArena, buf_str(&b),
+                                          strlen(buf_str(&b)), &r, &zErr),
+                   REPORT_OK);
+  assert_int_equal(r.nPerson, PEOPLE);
+  assert_int_equal(r.nRow, PEOPLE + REPEATS);
+  assert_int_equal(r.aPerson[PEOPLE - 1].nRows, 1 + REPEATS / 2);
+  assert_int_equal(r.aPerson[PEOPLE - 2].nRows, 1 + REPEATS / 2);
+  assert_int_equal(r.aPerson[PEOPLE - 1].nSeconds, 60 * (1 + REPEATS / 2));
+  size_t nPerRow = (arena_used(pArena) - nBefore) / (PEOPLE + REPEATS);
+  if (nPerRow > 2048) fail_msg("%zu bytes a row", nPerRow);
   arena_free(pArena);
 }
 
@@ -264,10 +346,12 @@ static void same_person_by_run_then_email_then_name(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(zoom_rows_of_one_person_are_summed),
+      cmocka_unit_test(zoom_with_meeting_data_reads_the_participants),
       cmocka_unit_test(meet_names_join_and_durations_read_in_words),
       cmocka_unit_test(teams_utf16_tabs_and_summary_block_are_read),
       cmocka_unit_test(other_files_are_refused_with_a_reason),
       cmocka_unit_test(durations_in_every_shape),
+      cmocka_unit_test(many_rows_of_many_people_are_summed_in_one_pass),
       cmocka_unit_test(report_people_match_by_email_then_name),
       cmocka_unit_test(same_person_by_run_then_email_then_name),
   };

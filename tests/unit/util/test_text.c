@@ -4,6 +4,7 @@
 */
 #include "support.h"
 
+#include <limits.h>
 #include <string.h>
 
 #include "util/text.h"
@@ -135,6 +136,32 @@ static void ids_are_digits_only(void **state) {
   assert_false(text_parse_id(NULL, &v));
 }
 
+static void counts_are_digits_within_their_bound(void **state) {
+  (void)state;
+  static const struct {
+    const char *z;
+    int bOk, nWant;
+  } a[] = {
+      {"0", 1, 0},          {"45", 1, 45},
+      {" 045 ", 1, 45},     {"600", 1, 600},
+      {"601", 0, 0},        {"4294967297", 0, 0},
+      {"2147483647", 0, 0}, {"-1", 0, 0},
+      {"", 0, 0},           {" ", 0, 0},
+      {"4 5", 0, 0},        {"45m", 0, 0},
+      {"+4", 0, 0},         {"99999999999999999999999", 0, 0},
+  };
+  for (size_t i = 0; i < sizeof(a) / sizeof(a[0]); i++) {
+    int n = -7;
+    if (text_parse_count(a[i].z, 600, &n) != a[i].bOk)
+      fail_msg("«%s»: want %d", a[i].z, a[i].bOk);
+    if (a[i].bOk) assert_int_equal(n, a[i].nWant);
+  }
+  int n = 0;
+  assert_false(text_parse_count(NULL, 600, &n));
+  assert_true(text_parse_count("2147483647", INT_MAX, &n));
+  assert_int_equal(n, INT_MAX);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(utf8_is_checked_strictly),
@@ -144,6 +171,7 @@ int main(void) {
       cmocka_unit_test(one_line_flattens_what_was_stored_before_the_rule),
       cmocka_unit_test(terminal_output_escapes_every_control_character),
       cmocka_unit_test(ids_are_digits_only),
+      cmocka_unit_test(counts_are_digits_within_their_bound),
   };
   return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
