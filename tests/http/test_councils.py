@@ -385,6 +385,16 @@ class ManyCouncils(ServerTestCase):
         self.assertGreater(version(self.a["id"]), a_before)
         self.assertEqual((version(self.b["id"]), version(self.c["id"])), (b_before, c_before))
         self.assertEqual(self.first("SELECT n FROM data_version WHERE id = 1"), installation)
+        # Personal data too (migration 0045): a consent recorded in B moves
+        # B's version only.
+        a_before, b_before = version(self.a["id"]), version(self.b["id"])
+        mid = int(self.first("SELECT max(id) FROM members WHERE council_id = 1"))
+        r = self.api("POST", "/api/members/%d/consents" % mid, {
+            "purpose": "fotografias", "given": False, "method": "formulario"})
+        self.assertEqual(r.status, 201, r.text)
+        self.assertGreater(version(self.b["id"]), b_before)
+        self.assertEqual((version(self.a["id"]), version(self.c["id"])), (a_before, c_before))
+        self.assertEqual(self.first("SELECT n FROM data_version WHERE id = 1"), installation)
 
     # ---- Pages per council and the national view ----
 
