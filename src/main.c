@@ -26,6 +26,8 @@ static const Command aCommand[] = {
     {"rut", cmd_rut, "valida y normaliza RUT/RUN (cosoc rut 12.345.678-5)"},
     {"backup", cmd_backup, "respalda la base de datos sin detener el servidor"},
     {"mail", cmd_mail, "correo: envía pendientes, prueba, lista (mail --help)"},
+    {"retention", cmd_retention,
+     "aplica los plazos de conservación de datos personales (retention run)"},
     {"import-plan", cmd_import_plan,
      "importa el plan anual desde un documento"},
     {"plan", cmd_plan, "aprueba una versión del plan o crea el siguiente"},
@@ -36,15 +38,17 @@ static const Command aCommand[] = {
 };
 
 static void usage(FILE *pOut) {
-  fprintf(pOut, "Uso: cosoc COMANDO [opciones]\n\n"
-                "cosoc lleva el trabajo de un Consejo de la Sociedad Civil: "
-                "plan anual,\nsesiones, actas, acuerdos y verificadores.\n\n"
-                "Comandos:\n");
+  fprintf(pOut,
+          "Uso: cosoc COMANDO [opciones]\n\n"
+          "cosoc lleva el trabajo de un Consejo de la Sociedad Civil: "
+          "plan anual,\nsesiones, actas, acuerdos y verificadores.\n\n"
+          "Comandos:\n");
   for (size_t i = 0; i < sizeof(aCommand) / sizeof(aCommand[0]); i++) {
     fprintf(pOut, "  %-12s %s\n", aCommand[i].zName, aCommand[i].zHelp);
   }
-  fprintf(pOut, "\nCada comando tiene su ayuda: cosoc COMANDO --help\n"
-                "  --version  muestra la versión\n");
+  fprintf(pOut,
+          "\nCada comando tiene su ayuda: cosoc COMANDO --help\n"
+          "  --version  muestra la versión\n");
 }
 
 int main(int argc, char **argv) {
@@ -63,7 +67,8 @@ int main(int argc, char **argv) {
     return CLI_OK;
   }
   for (size_t i = 0; i < sizeof(aCommand) / sizeof(aCommand[0]); i++) {
-    if (strcmp(zCmd, aCommand[i].zName) == 0) return aCommand[i].xRun(argc, argv);
+    if (strcmp(zCmd, aCommand[i].zName) == 0)
+      return aCommand[i].xRun(argc, argv);
   }
   /* Not in --help: for the tests that walk the route table */
   if (strcmp(zCmd, "routes") == 0) return cmd_routes(argc, argv);

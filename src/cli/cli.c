@@ -43,7 +43,8 @@ int cli_parse(int argc, char **argv, int iFirst, const char *zCommand,
     }
     if (strncmp(zArg, "--", 2) != 0 || zArg[2] == 0) {
       if (nPos >= nPosMax) {
-        fprintf(stderr, "cosoc %s: argumento de más: %s (vea cosoc %s --help)\n",
+        fprintf(stderr,
+                "cosoc %s: argumento de más: %s (vea cosoc %s --help)\n",
                 zCommand, zArg, zCommand);
         return CLI_USAGE;
       }
@@ -61,7 +62,8 @@ int cli_parse(int argc, char **argv, int iFirst, const char *zCommand,
       }
     }
     if (!pOpt) {
-      fprintf(stderr, "cosoc %s: opción desconocida: %.*s (vea cosoc %s --help)\n",
+      fprintf(stderr,
+              "cosoc %s: opción desconocida: %.*s (vea cosoc %s --help)\n",
               zCommand, (int)(nName + 2), zArg, zCommand);
       return CLI_USAGE;
     }
@@ -121,6 +123,8 @@ Db *cli_open_db(const char *zTarget) {
     db_close(pDb);
     return NULL;
   }
+  /* Whatever this command writes is logged as the command line's. */
+  db_set_actor(pDb, 0, "línea de comandos", "");
   if (council_install_ensure_secrets(pDb) != DB_OK) {
     fprintf(stderr, "cosoc: no se pudo guardar la clave de seguridad: %s\n",
             db_errmsg(pDb));
@@ -162,8 +166,9 @@ const char *cli_read_password(int bConfirm) {
   }
   int bTty = isatty(STDIN_FILENO);
   if (read_line("Contraseña: ", g_zPassword, sizeof(g_zPassword), bTty) != 0) {
-    fprintf(stderr, "cosoc: falta la contraseña (escríbala o use "
-                    "COSOC_PASSWORD)\n");
+    fprintf(stderr,
+            "cosoc: falta la contraseña (escríbala o use "
+            "COSOC_PASSWORD)\n");
     return NULL;
   }
   if (bConfirm && bTty) {

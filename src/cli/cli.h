@@ -63,6 +63,8 @@ int cmd_demo(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
 int cmd_rut(int argc, char **argv);
 int cmd_mail(int argc, char **argv);
+/* cosoc retention run (cmd_retention.c). */
+int cmd_retention(int argc, char **argv);
 
 /* Demo data added by `cosoc demo` inside its transaction
 ** (demo/demo_people.c). */

@@ -11,6 +11,7 @@
 #include "store/evidence/photo_public.h"
 #include "http/server.h"
 #include "mail/sender.h"
+#include "cli/retention_job.h"
 #include "pages/page.h"
 #include "pages/routes.h"
 #include "store/accounts/accounts.h"
@@ -27,8 +28,10 @@ static unsigned option_count(const char *zName, const char *zValue) {
   char *zEnd = NULL;
   long v = strtol(zValue, &zEnd, 10);
   if (!*zValue || *zEnd || v <= 0 || v > 1000000) {
-    fprintf(stderr, "cosoc serve: --%s debe ser un número entero positivo, "
-                    "no «%s»\n", zName, zValue);
+    fprintf(stderr,
+            "cosoc serve: --%s debe ser un número entero positivo, "
+            "no «%s»\n",
+            zName, zValue);
     return 0;
   }
   return (unsigned)v;
@@ -143,13 +146,13 @@ int cmd_serve(int argc, char **argv) {
        "tiempo se detiene y se rechaza (20; de 1 a 600)",
        &zImageSeconds},
   };
-  int rc = cli_parse(argc, argv, 2, "serve",
-                     "Uso: cosoc serve [--listen HOST:PUERTO] [--db ARCHIVO|URL]\n\n"
-                     "Atiende el sitio web y la API. Crea y actualiza la base "
-                     "de datos al iniciar. Se detiene con Ctrl-C o SIGTERM, "
-                     "terminando las solicitudes en curso.",
-                     aOpt, (int)(sizeof(aOpt) / sizeof(aOpt[0])), NULL, 0,
-                     NULL);
+  int rc =
+      cli_parse(argc, argv, 2, "serve",
+                "Uso: cosoc serve [--listen HOST:PUERTO] [--db ARCHIVO|URL]\n\n"
+                "Atiende el sitio web y la API. Crea y actualiza la base "
+                "de datos al iniciar. Se detiene con Ctrl-C o SIGTERM, "
+                "terminando las solicitudes en curso.",
+                aOpt, (int)(sizeof(aOpt) / sizeof(aOpt[0])), NULL, 0, NULL);
   if (rc != CLI_OK) return rc == CLI_HELP_SHOWN ? 0 : rc;
   ServerConfig cfg = {0};
   cfg.zListen = zListen;
@@ -166,6 +169,7 @@ int cmd_serve(int argc, char **argv) {
   cfg.xRewritePath = page_rewrite_path;
   cfg.xScope = page_scope;
   cfg.xLinkPath = page_link;
+  cfg.xBeforeWrite = routes_before_write;
   if (zPublicUrl && *zPublicUrl) {
     if (!(cfg.zPublicUrl = public_url_option(zPublicUrl))) return CLI_USAGE;
   } else {
@@ -209,17 +213,18 @@ int cmd_serve(int argc, char **argv) {
       return CLI_USAGE;
     }
     if (mail_options_apply("serve", &mailCfg, zMailAttempts, zMailRetry) ||
-        !(mailCfg.nPollSeconds = (int)option_count("mail-poll-seconds",
-                                                   zMailPoll)) ||
-        !(mailCfg.iLease = (int64_t)option_count("mail-lease-seconds",
-                                                 zMailLease))) {
+        !(mailCfg.nPollSeconds =
+              (int)option_count("mail-poll-seconds", zMailPoll)) ||
+        !(mailCfg.iLease =
+              (int64_t)option_count("mail-lease-seconds", zMailLease))) {
       return CLI_USAGE;
     }
     /* A lease shorter than one batch's sending would let a second server
     ** claim messages the first is still sending: sent twice. */
     if (mailCfg.iLease < 10) {
-      fprintf(stderr, "cosoc serve: --mail-lease-seconds debe ser al menos "
-                      "10.\n");
+      fprintf(stderr,
+              "cosoc serve: --mail-lease-seconds debe ser al menos "
+              "10.\n");
       return CLI_USAGE;
     }
   }
@@ -242,7 +247,15 @@ int cmd_serve(int argc, char **argv) {
     fprintf(stderr, "cosoc: enviando correo por %s como %s\n", zShown,
             mailCfg.smtp.zFrom);
   }
+  /* Retention once a day, one server of several at a time (a lease). */
+  RetentionJob *pRetention = retention_job_start(zDb);
+  if (!pRetention) {
+    fprintf(stderr,
+            "cosoc: aviso: no se pudo iniciar la conservación "
+            "diaria; use cosoc retention run\n");
+  }
   rc = server_run(&cfg) == 0 ? CLI_OK : CLI_FAIL;
+  retention_job_stop(pRetention);
   mail_sender_stop(pSender);
   return rc;
 }

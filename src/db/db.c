@@ -43,12 +43,12 @@ struct Db {
   void *pConn;               /* Backend connection */
   int nFailed;               /* Statements and commits that failed */
 
-  int nTxn;                  /* Nesting depth of db_begin() */
-  int bRollback;             /* An inner level rolled back */
-  int nSlot;                 /* Entries in aStmt */
-  int nStmt;                 /* Slots filled so far (0..nStmt-1) */
-  uint64_t iClock;           /* Counts db_prepare() calls, for iLastUse */
-  DbStmt *aStmt;             /* nSlot slots, never reallocated */
+  int nTxn;        /* Nesting depth of db_begin() */
+  int bRollback;   /* An inner level rolled back */
+  int nSlot;       /* Entries in aStmt */
+  int nStmt;       /* Slots filled so far (0..nStmt-1) */
+  uint64_t iClock; /* Counts db_prepare() calls, for iLastUse */
+  DbStmt *aStmt;   /* nSlot slots, never reallocated */
 };
 
 /* The cache size: DB_STMT_CACHE_SIZE unless a test asks for fewer. */
@@ -108,6 +108,19 @@ void db_close(Db *pDb) {
 }
 
 const char *db_backend_name(const Db *pDb) { return pDb->pBackend->zName; }
+
+int db_set_actor(Db *pDb, int64_t iUser, const char *zActor,
+                 const char *zAddress) {
+  if (!pDb || !pDb->pBackend->xSetActor) return DB_ERROR;
+  int rc = pDb->pBackend->xSetActor(pDb->pConn, iUser, zActor ? zActor : "",
+                                    zAddress ? zAddress : "");
+  return rc == DB_OK ? db_set_council(pDb, 0) : rc;
+}
+
+int db_set_council(Db *pDb, int64_t iCouncil) {
+  if (!pDb || !pDb->pBackend->xSetCouncil) return DB_ERROR;
+  return pDb->pBackend->xSetCouncil(pDb->pConn, iCouncil);
+}
 
 const char *db_errmsg(Db *pDb) { return pDb->pBackend->xErrmsg(pDb->pConn); }
 
@@ -312,8 +325,9 @@ int db_drop_all(Db *pDb) {
 
 int db_backup(Db *pDb, const char *zFile, char *zErr, size_t nErr) {
   if (!pDb->pBackend->xBackup) {
-    snprintf(zErr, nErr, "este motor de base de datos no se respalda con "
-                         "cosoc backup");
+    snprintf(zErr, nErr,
+             "este motor de base de datos no se respalda con "
+             "cosoc backup");
     return DB_ERROR;
   }
   return pDb->pBackend->xBackup(pDb->pConn, zFile, zErr, nErr);

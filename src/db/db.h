@@ -59,16 +59,16 @@
 
 /* Result codes, the same for every backend. */
 #define DB_OK 0
-#define DB_ERROR 1      /* Any failure; db_errmsg() has the detail */
-#define DB_BUSY 5       /* Locked by another connection past the timeout */
+#define DB_ERROR 1 /* Any failure; db_errmsg() has the detail */
+#define DB_BUSY 5  /* Locked by another connection past the timeout */
 #define DB_STALE                                                             \
   6                      /* A versioned save lost the race: the record is no \
                          ** longer at the version the form was drawn from    \
                          ** (someone saved first). Never from db_step(): the \
                          ** stores' versioned saves answer it */
 #define DB_CONSTRAINT 19 /* UNIQUE, FOREIGN KEY, CHECK or NOT NULL refused */
-#define DB_ROW 100      /* db_step(): a row is ready */
-#define DB_DONE 101     /* db_step(): no more rows */
+#define DB_ROW 100       /* db_step(): a row is ready */
+#define DB_DONE 101      /* db_step(): no more rows */
 
 typedef struct Db Db;
 typedef struct DbStmt DbStmt;
@@ -101,6 +101,12 @@ typedef struct DbBackend {
   /* Copies the live database into the file zFile, consistently and without
   ** stopping writers; NULL when the backend has its own tool (pg_dump). */
   int (*xBackup)(void *pConn, const char *zFile, char *zErr, size_t nErr);
+  /* Who the connection's next writes are by, for the audit triggers (see
+  ** db_set_actor): kept by the connection, also across a reconnect. */
+  int (*xSetActor)(void *pConn, int64_t iUser, const char *zActor,
+                   const char *zAddress);
+  /* The council the connection's next writes are for (0: none known). */
+  int (*xSetCouncil)(void *pConn, int64_t iCouncil);
 } DbBackend;
 
 extern const DbBackend db_sqlite_backend;
@@ -132,7 +138,8 @@ void db_bind_text(DbStmt *pStmt, int i, const char *zText);
 void db_bind_blob(DbStmt *pStmt, int i, const void *p, size_t n);
 void db_bind_null(DbStmt *pStmt, int i);
 
-int db_step(DbStmt *pStmt); /* DB_ROW, DB_DONE, DB_CONSTRAINT, DB_BUSY, DB_ERROR */
+int db_step(
+    DbStmt *pStmt); /* DB_ROW, DB_DONE, DB_CONSTRAINT, DB_BUSY, DB_ERROR */
 /* How many statements (db_step() other than DB_ROW/DB_DONE) and commits
 ** have failed on this connection since it was opened: a request compares
 ** it before and after to tell "the database refused the write" from other
@@ -156,7 +163,7 @@ int db_exec_script(Db *pDb, const char *zSql);
 ** outermost commit roll back instead, so a failed inner step cannot be
 ** committed by accident. */
 int db_begin(Db *pDb);
-int db_commit(Db *pDb);  /* DB_ERROR if any level rolled back */
+int db_commit(Db *pDb); /* DB_ERROR if any level rolled back */
 void db_rollback(Db *pDb);
 int db_in_transaction(const Db *pDb);
 
@@ -181,6 +188,35 @@ int db_migrate(Db *pDb, int *pnApplied, char *zErr, size_t nErr);
 int db_schema_version(Db *pDb);
 /* Whether the database holds any user data (any user or council). */
 int db_has_data(Db *pDb);
+
+/*
+** The audit log (db/audit.c, migration 0040): every table but those of
+** db_audit_excluded has triggers that record each row written in
+** audit_log, with the actor the connection was last given here. The
+** server sets it at the start of each request (the signed-in user, or
+** "visitante"), the command line once ("línea de comandos"), background
+** jobs "sistema". iUser 0: no user. Returns DB_OK or DB_ERROR.
+*/
+int db_set_actor(Db *pDb, int64_t iUser, const char *zActor,
+                 const char *zAddress);
+/* The council the next writes are for: an entry of a row without a
+** council_id of its own (an attendance row, a plan line) takes it, so that
+** each council's officer sees its own entries. db_set_actor() resets it
+** to none; the pages set it once they know the request's council
+** (page_council). */
+int db_set_council(Db *pDb, int64_t iCouncil);
+/* The tables left without audit triggers, NULL-terminated, each with its
+** reason in audit.c. */
+extern const char *const db_audit_excluded[];
+int db_audit_is_excluded(const char *zTable);
+/* (Re)creates the audit triggers of every table not excluded: after
+** migrations (db_migrate does it). DB_OK or DB_ERROR. */
+int db_audit_install(Db *pDb);
+/* Drops SQLite's audit triggers (before a migration alters tables). */
+int db_audit_drop(Db *pDb);
+/* How many tables (not excluded) lack their audit triggers, their names
+** into *pazTable when not NULL; -1 when the catalogue cannot be read. */
+int db_audit_tables_missing(Db *pDb, Arena *pArena, const char ***pazTable);
 
 /* Seconds since the epoch; the clock every stored time uses. */
 int64_t db_now(void);

@@ -31,34 +31,41 @@
 
 #include "db/db.h"
 
-#define PG_LOCK_TIMEOUT "10s"        /* As SQLite's busy timeout */
-#define PG_CONNECT_TIMEOUT "10"      /* Seconds to wait for the server */
-#define PG_WRITE_LOCK_KEY "7236950528" /* pg_advisory_xact_lock key, "cosoc" */
+#define PG_LOCK_TIMEOUT "10s"   /* As SQLite's busy timeout */
+#define PG_CONNECT_TIMEOUT "10" /* Seconds to wait for the server */
+#define PG_WRITE_LOCK_KEY                            \
+  "7236950528" /* pg_advisory_xact_lock key, "cosoc" \
+                */
 #define PG_BYTEA_OID 17
 #define PG_BOOL_OID 16
 
 typedef struct PgConn {
-  PGconn *pConn;    /* libpq connection */
-  int iGeneration;  /* Bumped on every reconnect: statements re-prepare */
-  int nStmtName;    /* Counter for statement names */
-  int bTxnLost;     /* The connection dropped inside a transaction */
-  char zErr[512];   /* Last error, one line */
+  PGconn *pConn;     /* libpq connection */
+  int iGeneration;   /* Bumped on every reconnect: statements re-prepare */
+  int nStmtName;     /* Counter for statement names */
+  int bTxnLost;      /* The connection dropped inside a transaction */
+  char zActorId[24]; /* The actor (db_set_actor), sent again after a */
+  char zActor[128];  /* reconnect */
+  char zAddress[64];
+  char zCouncil[24]; /* db_set_council(), "" none */
+  char zSent[256];   /* The four as last sent (pg_flush_actor), "" none */
+  char zErr[512];    /* Last error, one line */
 } PgConn;
 
 typedef struct PgStmt {
-  PgConn *pPg;        /* Connection */
-  char *zSql;         /* Translated SQL with $n parameters */
-  char zName[32];     /* Server-side name of the prepared statement */
-  int iGeneration;    /* Connection generation it was prepared in; -1 none */
-  int nParam;         /* Number of $n parameters */
-  char **azParam;     /* Parameter values (owned), NULL for SQL NULL */
-  int *anParamLen;    /* Their lengths (used for binary ones) */
-  int *aParamFormat;  /* 0 text, 1 binary */
-  PGresult *pRes;     /* Result of the last execution, NULL before step */
-  int iRow;           /* Current row in pRes */
-  int nCol;           /* Columns in pRes */
+  PgConn *pPg;           /* Connection */
+  char *zSql;            /* Translated SQL with $n parameters */
+  char zName[32];        /* Server-side name of the prepared statement */
+  int iGeneration;       /* Connection generation it was prepared in; -1 none */
+  int nParam;            /* Number of $n parameters */
+  char **azParam;        /* Parameter values (owned), NULL for SQL NULL */
+  int *anParamLen;       /* Their lengths (used for binary ones) */
+  int *aParamFormat;     /* 0 text, 1 binary */
+  PGresult *pRes;        /* Result of the last execution, NULL before step */
+  int iRow;              /* Current row in pRes */
+  int nCol;              /* Columns in pRes */
   unsigned char **aBlob; /* Decoded bytea of the current row, per column */
-  size_t *anBlob;     /* Their sizes */
+  size_t *anBlob;        /* Their sizes */
 } PgStmt;
 
 /* ---- Errors ---- */
@@ -74,7 +81,8 @@ static void pg_set_error(PgConn *pPg, const char *zMsg) {
 /* DB_* for a failed result, from its SQLSTATE. */
 static int pg_map_error(PgConn *pPg, const PGresult *pRes) {
   const char *zState = pRes ? PQresultErrorField(pRes, PG_DIAG_SQLSTATE) : NULL;
-  pg_set_error(pPg, pRes ? PQresultErrorMessage(pRes) : PQerrorMessage(pPg->pConn));
+  pg_set_error(pPg,
+               pRes ? PQresultErrorMessage(pRes) : PQerrorMessage(pPg->pConn));
   if (pRes && !*PQresultErrorMessage(pRes)) {
     pg_set_error(pPg, PQerrorMessage(pPg->pConn));
   }
@@ -105,7 +113,8 @@ char *db_pg_translate_placeholders(const char *zSql, int *pnParam) {
     if (c == '\'' || c == '"') {
       /* A literal or quoted identifier; a doubled quote stays inside, and
       ** an E'' literal may also escape with a backslash. */
-      int bBackslash = c == '\'' && i > 0 && (zSql[i - 1] == 'E' || zSql[i - 1] == 'e');
+      int bBackslash =
+          c == '\'' && i > 0 && (zSql[i - 1] == 'E' || zSql[i - 1] == 'e');
       zOut[j++] = zSql[i++];
       while (i < nSql) {
         if (bBackslash && zSql[i] == '\\' && i + 1 < nSql) {
@@ -150,13 +159,33 @@ char *db_pg_translate_placeholders(const char *zSql, int *pnParam) {
 /* ---- Connections ---- */
 
 /* Settings every session gets, after connecting and after each reset. */
-static int pg_session_setup(PgConn *pPg) {
-  PGresult *pRes = PQexec(pPg->pConn,
-                          "SET lock_timeout = '" PG_LOCK_TIMEOUT "';"
-                          "SET client_min_messages = warning");
-  int rc = PQresultStatus(pRes) == PGRES_COMMAND_OK ? DB_OK
-                                                     : pg_map_error(pPg, pRes);
+/* Sends the actor of the audit triggers (cosoc_audit(), migration 0040)
+** as session settings: they outlast transactions, and db_set_actor()
+** replaces them at the start of each request. */
+static int pg_send_actor(PgConn *pPg) {
+  const char *azVal[4] = {pPg->zActorId, pPg->zActor, pPg->zAddress,
+                          pPg->zCouncil};
+  PGresult *pRes =
+      PQexecParams(pPg->pConn,
+                   "SELECT set_config('cosoc.actor_id', $1, false), "
+                   "set_config('cosoc.actor', $2, false), "
+                   "set_config('cosoc.address', $3, false), "
+                   "set_config('cosoc.council', $4, false)",
+                   4, NULL, azVal, NULL, NULL, 0);
+  int rc =
+      PQresultStatus(pRes) == PGRES_TUPLES_OK ? DB_OK : pg_map_error(pPg, pRes);
   PQclear(pRes);
+  return rc;
+}
+
+static int pg_session_setup(PgConn *pPg) {
+  PGresult *pRes = PQexec(pPg->pConn, "SET lock_timeout = '" PG_LOCK_TIMEOUT
+                                      "';"
+                                      "SET client_min_messages = warning");
+  int rc = PQresultStatus(pRes) == PGRES_COMMAND_OK ? DB_OK
+                                                    : pg_map_error(pPg, pRes);
+  PQclear(pRes);
+  pPg->zSent[0] = 0; /* A new session: the actor goes again */
   return rc;
 }
 
@@ -207,6 +236,45 @@ static int pg_open(const char *zTarget, void **ppConn, char *zErr,
   return DB_OK;
 }
 
+/* The actor and council are only remembered here; they reach the server
+** with the next statement (pg_flush_actor), and only when they differ from
+** what it already has: a request that sets the same actor and council as
+** the one before costs no round trip. */
+static int pg_set_actor(void *pConn, int64_t iUser, const char *zActor,
+                        const char *zAddress) {
+  PgConn *pPg = pConn;
+  pPg->zActorId[0] = 0;
+  if (iUser > 0) {
+    snprintf(pPg->zActorId, sizeof(pPg->zActorId), "%lld", (long long)iUser);
+  }
+  snprintf(pPg->zActor, sizeof(pPg->zActor), "%s", zActor);
+  snprintf(pPg->zAddress, sizeof(pPg->zAddress), "%s", zAddress);
+  return DB_OK;
+}
+
+static int pg_set_council(void *pConn, int64_t iCouncil) {
+  PgConn *pPg = pConn;
+  pPg->zCouncil[0] = 0;
+  if (iCouncil > 0) {
+    snprintf(pPg->zCouncil, sizeof(pPg->zCouncil), "%lld", (long long)iCouncil);
+  }
+  return DB_OK;
+}
+
+/* Sends the actor and council before a statement when the server's are
+** not those. Sent inside a transaction they would be undone by its
+** rollback: pg_exec_script forgets what was sent on a ROLLBACK. */
+static int pg_flush_actor(PgConn *pPg) {
+  char zKey[sizeof(pPg->zSent)];
+  snprintf(zKey, sizeof(zKey), "%s\x1f%s\x1f%s\x1f%s", pPg->zActorId,
+           pPg->zActor, pPg->zAddress, pPg->zCouncil);
+  if (strcmp(zKey, pPg->zSent) == 0) return DB_OK;
+  if (!pPg->zSent[0] && strcmp(zKey, "\x1f\x1f\x1f") == 0) return DB_OK;
+  int rc = pg_send_actor(pPg);
+  if (rc == DB_OK) snprintf(pPg->zSent, sizeof(pPg->zSent), "%s", zKey);
+  return rc;
+}
+
 static void pg_close(void *pConn) {
   PgConn *pPg = pConn;
   if (!pPg) return;
@@ -223,8 +291,9 @@ static int pg_reconnect(PgConn *pPg, int bInTxn) {
   if (PQstatus(pPg->pConn) != CONNECTION_OK) {
     char zWhere[256], zMsg[512];
     pg_describe(pPg->pConn, zWhere, sizeof(zWhere));
-    snprintf(zMsg, sizeof(zMsg), "se perdió la conexión con PostgreSQL en %s: %s",
-             zWhere, PQerrorMessage(pPg->pConn));
+    snprintf(zMsg, sizeof(zMsg),
+             "se perdió la conexión con PostgreSQL en %s: %s", zWhere,
+             PQerrorMessage(pPg->pConn));
     pg_set_error(pPg, zMsg);
     return DB_ERROR;
   }
@@ -244,7 +313,7 @@ static int pg_prepare_on_server(PgStmt *pStmt) {
   snprintf(pStmt->zName, sizeof(pStmt->zName), "cosoc_%d", ++pPg->nStmtName);
   PGresult *pRes = PQprepare(pPg->pConn, pStmt->zName, pStmt->zSql, 0, NULL);
   int rc = PQresultStatus(pRes) == PGRES_COMMAND_OK ? DB_OK
-                                                     : pg_map_error(pPg, pRes);
+                                                    : pg_map_error(pPg, pRes);
   PQclear(pRes);
   if (rc == DB_OK) pStmt->iGeneration = pPg->iGeneration;
   return rc;
@@ -349,8 +418,12 @@ static int pg_bind_null(void *pStmt, int i) {
 static int pg_execute(PgStmt *pStmt) {
   PgConn *pPg = pStmt->pPg;
   if (pPg->bTxnLost) {
-    pg_set_error(pPg, "se perdió la conexión con PostgreSQL durante la "
-                      "transacción; no se guardó nada de ella");
+    pg_set_error(pPg,
+                 "se perdió la conexión con PostgreSQL durante la "
+                 "transacción; no se guardó nada de ella");
+    return DB_ERROR;
+  }
+  if (PQstatus(pPg->pConn) == CONNECTION_OK && pg_flush_actor(pPg) != DB_OK) {
     return DB_ERROR;
   }
   for (int iTry = 0; iTry < 2; iTry++) {
@@ -370,7 +443,8 @@ static int pg_execute(PgStmt *pStmt) {
       ExecStatusType e = PQresultStatus(pStmt->pRes);
       if (e == PGRES_TUPLES_OK || e == PGRES_COMMAND_OK) {
         pStmt->nCol = PQnfields(pStmt->pRes);
-        pStmt->aBlob = calloc((size_t)(pStmt->nCol + 1), sizeof(unsigned char *));
+        pStmt->aBlob =
+            calloc((size_t)(pStmt->nCol + 1), sizeof(unsigned char *));
         pStmt->anBlob = calloc((size_t)(pStmt->nCol + 1), sizeof(size_t));
         if (!pStmt->aBlob || !pStmt->anBlob) {
           pg_clear_result(pStmt);
@@ -497,13 +571,19 @@ static int pg_exec_script(void *pConn, const char *zSql) {
   PgConn *pPg = pConn;
   int bBegin = starts_with(zSql, "BEGIN");
   int bRollback = starts_with(zSql, "ROLLBACK");
+  if (bRollback) pPg->zSent[0] = 0; /* It may undo what was sent */
+  if (!bRollback && !pPg->bTxnLost && PQstatus(pPg->pConn) == CONNECTION_OK &&
+      pg_flush_actor(pPg) != DB_OK) {
+    return DB_ERROR;
+  }
   int bEnds = bRollback || starts_with(zSql, "COMMIT");
   if (pPg->bTxnLost) {
     /* The lost transaction ends here: a ROLLBACK agrees, a COMMIT fails. */
     if (bEnds) pPg->bTxnLost = 0;
     if (bRollback) return DB_OK;
-    pg_set_error(pPg, "se perdió la conexión con PostgreSQL durante la "
-                      "transacción; no se guardó nada de ella");
+    pg_set_error(pPg,
+                 "se perdió la conexión con PostgreSQL durante la "
+                 "transacción; no se guardó nada de ella");
     return DB_ERROR;
   }
   /* Broken and no transaction lost: a reconnect earlier failed, outside
@@ -555,6 +635,8 @@ static const char *pg_errmsg(void *pConn) {
 const DbBackend db_postgres_backend = {
     .zName = "postgresql",
     .xOpen = pg_open,
+    .xSetActor = pg_set_actor,
+    .xSetCouncil = pg_set_council,
     .xClose = pg_close,
     .xPrepare = pg_prepare,
     .xBindInt64 = pg_bind_int64,

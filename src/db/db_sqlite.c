@@ -19,13 +19,19 @@
 
 static int map_rc(int rc) {
   switch (rc & 0xff) {
-    case SQLITE_OK: return DB_OK;
-    case SQLITE_ROW: return DB_ROW;
-    case SQLITE_DONE: return DB_DONE;
+    case SQLITE_OK:
+      return DB_OK;
+    case SQLITE_ROW:
+      return DB_ROW;
+    case SQLITE_DONE:
+      return DB_DONE;
     case SQLITE_BUSY:
-    case SQLITE_LOCKED: return DB_BUSY;
-    case SQLITE_CONSTRAINT: return DB_CONSTRAINT;
-    default: return DB_ERROR;
+    case SQLITE_LOCKED:
+      return DB_BUSY;
+    case SQLITE_CONSTRAINT:
+      return DB_CONSTRAINT;
+    default:
+      return DB_ERROR;
   }
 }
 
@@ -38,10 +44,9 @@ static int sqlite_open(const char *zTarget, void **ppConn, char *zErr,
              zTarget);
     return DB_ERROR;
   }
-  int rc = sqlite3_open_v2(zTarget, &db,
-                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
-                               SQLITE_OPEN_NOMUTEX,
-                           NULL);
+  int rc = sqlite3_open_v2(
+      zTarget, &db,
+      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK) {
     snprintf(zErr, nErr, "no se pudo abrir la base de datos %s: %s", zTarget,
              (rc & 0xff) == SQLITE_CANTOPEN
@@ -64,7 +69,8 @@ static int sqlite_open(const char *zTarget, void **ppConn, char *zErr,
   if (rc != SQLITE_OK) {
     int iCode = sqlite3_errcode(db) & 0xff;
     snprintf(zErr, nErr, "no se pudo usar la base de datos %s: %s", zTarget,
-             iCode == SQLITE_NOTADB  ? "el archivo no es una base de datos SQLite"
+             iCode == SQLITE_NOTADB
+                 ? "el archivo no es una base de datos SQLite"
              : iCode == SQLITE_PERM || iCode == SQLITE_READONLY ||
                      iCode == SQLITE_CANTOPEN
                  ? "no hay permiso para leerla y escribirla"
@@ -92,8 +98,8 @@ static int sqlite_bind_int64(void *pStmt, int i, int64_t v) {
 }
 
 static int sqlite_bind_text(void *pStmt, int i, const char *z, size_t n) {
-  return map_rc(sqlite3_bind_text64(pStmt, i, z, n, SQLITE_TRANSIENT,
-                                    SQLITE_UTF8));
+  return map_rc(
+      sqlite3_bind_text64(pStmt, i, z, n, SQLITE_TRANSIENT, SQLITE_UTF8));
 }
 
 static int sqlite_bind_blob(void *pStmt, int i, const void *p, size_t n) {
@@ -188,6 +194,79 @@ static int sqlite_backup(void *pConn, const char *zFile, char *zErr,
   return DB_OK;
 }
 
+/* The actor of this connection's writes (db_set_actor). The database's
+** audit triggers cannot read a connection's state, so they write each
+** entry without it, and this connection's TEMP trigger (which may read the
+** connection's TEMP table) stamps it in at once, in the same statement.
+** Made on first use, once audit_log exists (migration 0040). */
+static int sqlite_set_actor(void *pConn, int64_t iUser, const char *zActor,
+                            const char *zAddress) {
+  sqlite3 *db = pConn;
+  sqlite3_stmt *pStmt = NULL;
+  int rc = sqlite3_prepare_v2(
+      db, "UPDATE temp.cosoc_actor SET user_id = ?1, actor = ?2, address = ?3",
+      -1, &pStmt, NULL);
+  if (rc != SQLITE_OK) {
+    /* First use on this connection: the TEMP table and trigger. */
+    sqlite3_finalize(pStmt);
+    pStmt = NULL;
+    rc = sqlite3_exec(db,
+                      "CREATE TEMP TABLE IF NOT EXISTS cosoc_actor ("
+                      "user_id INTEGER, actor TEXT NOT NULL, "
+                      "address TEXT NOT NULL, council_id INTEGER);"
+                      "INSERT INTO temp.cosoc_actor SELECT NULL, '', '', NULL "
+                      "WHERE NOT EXISTS (SELECT 1 FROM temp.cosoc_actor)",
+                      NULL, NULL, NULL);
+    if (rc != SQLITE_OK) return DB_ERROR;
+    rc = sqlite3_prepare_v2(
+        db,
+        "UPDATE temp.cosoc_actor SET user_id = ?1, actor = ?2, address = ?3",
+        -1, &pStmt, NULL);
+    if (rc != SQLITE_OK) return DB_ERROR;
+  }
+  /* The trigger, as soon as there is an audit_log to stamp. */
+  sqlite3_exec(db,
+               "CREATE TEMP TRIGGER IF NOT EXISTS cosoc_actor_stamp AFTER "
+               "INSERT ON main.audit_log WHEN NEW.stamped = 0 BEGIN "
+               "UPDATE audit_log SET user_id = (SELECT user_id FROM "
+               "cosoc_actor), actor = (SELECT actor FROM cosoc_actor), "
+               "address = (SELECT address FROM cosoc_actor), council_id = "
+               "COALESCE(NEW.council_id, (SELECT council_id FROM "
+               "cosoc_actor)), stamped = 1 "
+               "WHERE id = NEW.id; END",
+               NULL, NULL, NULL);
+  if (iUser > 0) {
+    sqlite3_bind_int64(pStmt, 1, iUser);
+  } else {
+    sqlite3_bind_null(pStmt, 1);
+  }
+  sqlite3_bind_text(pStmt, 2, zActor, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(pStmt, 3, zAddress, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step(pStmt);
+  sqlite3_finalize(pStmt);
+  return rc == SQLITE_DONE ? DB_OK : DB_ERROR;
+}
+
+/* The council of the connection's next writes (db_set_council): stamped
+** into an entry whose row has no council_id. Nothing to do before the
+** first db_set_actor() made the TEMP table. */
+static int sqlite_set_council(void *pConn, int64_t iCouncil) {
+  sqlite3_stmt *pStmt = NULL;
+  if (sqlite3_prepare_v2(pConn, "UPDATE temp.cosoc_actor SET council_id = ?1",
+                         -1, &pStmt, NULL) != SQLITE_OK) {
+    sqlite3_finalize(pStmt);
+    return DB_OK;
+  }
+  if (iCouncil > 0) {
+    sqlite3_bind_int64(pStmt, 1, iCouncil);
+  } else {
+    sqlite3_bind_null(pStmt, 1);
+  }
+  int rc = sqlite3_step(pStmt);
+  sqlite3_finalize(pStmt);
+  return rc == SQLITE_DONE ? DB_OK : DB_ERROR;
+}
+
 const DbBackend db_sqlite_backend = {
     .zName = "sqlite",
     .xOpen = sqlite_open,
@@ -212,4 +291,6 @@ const DbBackend db_sqlite_backend = {
     .xErrmsg = sqlite_errmsg,
     .zDropAll = NULL, /* cosoc demo --force removes the file instead */
     .xBackup = sqlite_backup,
+    .xSetActor = sqlite_set_actor,
+    .xSetCouncil = sqlite_set_council,
 };

@@ -49,9 +49,9 @@ static const char *expand_macros(Arena *pArena, const char *zSql,
   int bSkip = 0; /* Inside another backend's block */
   int bLineStart = 1;
   while (*z) {
-    if (bLineStart && (is_marker_line(z, "-- @sqlite") ||
-                       is_marker_line(z, "-- @postgresql") ||
-                       is_marker_line(z, "-- @end"))) {
+    if (bLineStart &&
+        (is_marker_line(z, "-- @sqlite") ||
+         is_marker_line(z, "-- @postgresql") || is_marker_line(z, "-- @end"))) {
       if (is_marker_line(z, "-- @end")) {
         bSkip = 0;
       } else {
@@ -157,8 +157,15 @@ int db_migrate(Db *pDb, int *pnApplied, char *zErr, size_t nErr) {
       db_commit(pDb);
       continue;
     }
-    const char *zSql = expand_macros(pArena, (const char *)pFile->aData,
-                                     db_backend_name(pDb));
+    if (nApplied == 0 && db_audit_drop(pDb) != DB_OK) {
+      snprintf(zErr, nErr, "no se pudo preparar la migración %s: %s",
+               pFile->zName, db_errmsg(pDb));
+      db_rollback(pDb);
+      rc = DB_ERROR;
+      break;
+    }
+    const char *zSql =
+        expand_macros(pArena, (const char *)pFile->aData, db_backend_name(pDb));
     if (db_exec_script(pDb, zSql) != DB_OK) {
       snprintf(zErr, nErr, "la migración %s falló: %s", pFile->zName,
                db_errmsg(pDb));
@@ -182,6 +189,15 @@ int db_migrate(Db *pDb, int *pnApplied, char *zErr, size_t nErr) {
       break;
     }
     nApplied++;
+  }
+  /* The audit triggers of every table, new ones included (db/audit.c):
+  ** after any migration, or when a table lacks them. */
+  if (rc == DB_OK &&
+      (nApplied > 0 || db_audit_tables_missing(pDb, pArena, NULL) != 0) &&
+      db_audit_install(pDb) != DB_OK) {
+    snprintf(zErr, nErr, "no se pudieron crear los registros de auditoría: %s",
+             db_errmsg(pDb));
+    rc = DB_ERROR;
   }
   arena_free(pArena);
   if (pnApplied) *pnApplied = nApplied;

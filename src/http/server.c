@@ -375,6 +375,15 @@ static void request_dispatch(Request *r) {
     int mRole = r->bSignedIn ? r->user.mRole : ROLE_ANONYMOUS;
     r->bDenied |= !(route_roles(r->pRoute, r->eMethod) & mRole);
   }
+  /* Every write this request makes is logged with who made it (the audit
+  ** triggers read it from the connection: db/audit.c). Set before the role
+  ** check, so that even a refused request's writes (none, normally) would
+  ** say who. */
+  if (db_set_actor(r->pDb, r->bSignedIn ? r->user.id : 0,
+                   r->bSignedIn ? "" : "visitante", r->zAddress) != DB_OK) {
+    respond_error(r, 503, NULL);
+    return;
+  }
   if (r->bDenied) {
     if (r->bSignedIn) {
       respond_error(r, 403, NULL);
@@ -397,6 +406,9 @@ static void request_dispatch(Request *r) {
                   "a abrir la página e intente de nuevo.");
     return;
   }
+  /* Every method: a GET may write too (a reply link, a sign-out), and
+  ** its writes belong to the council the scope hook resolved. */
+  if (g_pCfg->xBeforeWrite) g_pCfg->xBeforeWrite(r);
   r->pRoute->xHandler(r);
   if (!r->bResponded) respond_error(r, 500, NULL);
 }

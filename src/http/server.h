@@ -62,6 +62,10 @@ struct ServerConfig {
   ** request has its database connection); NULL: the route's own
   ** nBodyMax. */
   size_t (*xUploadBodyMax)(Request *r);
+  /* Called before the handler of every request that passed the checks,
+  ** after xScope and the actor (cmd_serve: the pages' routes_before_write,
+  ** which tells the audit log the council xScope resolved); NULL: none. */
+  void (*xBeforeWrite)(Request *r);
   void (*xStopping)(void); /* Called when SIGINT/SIGTERM arrives, before
                            ** waiting for requests in flight: stops long
                            ** work (image processing) so that it ends

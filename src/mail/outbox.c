@@ -90,6 +90,28 @@ static const char *message_problem(const OutboxMessage *p) {
   return NULL;
 }
 
+void outbox_address_hash(const char *zTo, char zHex[OUTBOX_HASH_HEX + 1]) {
+  char zLower[320];
+  size_t n = strlen(zTo);
+  if (n >= sizeof(zLower)) n = sizeof(zLower) - 1;
+  for (size_t i = 0; i < n; i++) {
+    char c = zTo[i];
+    zLower[i] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
+  zLower[n] = 0;
+  unsigned char aHash[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(aHash, (const unsigned char *)zLower, n);
+  sodium_bin2hex(zHex, OUTBOX_HASH_HEX + 1, aHash, sizeof(aHash));
+}
+
+int outbox_suppressed(Db *pDb, const char *zTo) {
+  char zHex[OUTBOX_HASH_HEX + 1];
+  outbox_address_hash(zTo, zHex);
+  return db_int(pDb, 0,
+                "SELECT count(*) FROM mail_suppressions WHERE email_sha256 = ?",
+                DB_T(zHex)) > 0;
+}
+
 int outbox_queue(Db *pDb, const OutboxMessage *p, int64_t *piId,
                  const char **pzProblem) {
   const char *zProblem = message_problem(p);
@@ -102,6 +124,7 @@ int outbox_queue(Db *pDb, const OutboxMessage *p, int64_t *piId,
   randombytes_buf(aRand, sizeof(aRand));
   sodium_bin2hex(zToken, sizeof(zToken), aRand, sizeof(aRand));
   int64_t iNow = db_now();
+  if (outbox_suppressed(pDb, p->zTo)) return OUTBOX_SUPPRESSED;
   if (db_begin(pDb) != DB_OK) return OUTBOX_ERROR;
   /* ON CONFLICT DO NOTHING (SQLite and PostgreSQL alike) rather than a
   ** failed INSERT: on PostgreSQL a failed statement would spoil the

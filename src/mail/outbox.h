@@ -30,6 +30,10 @@
 #define OUTBOX_ALREADY_QUEUED 1 /* Its idempotency key was queued before */
 #define OUTBOX_INVALID 2        /* Bad address or subject: nothing written */
 #define OUTBOX_ERROR (-1)       /* Database error: roll back the caller */
+#define OUTBOX_SUPPRESSED                    \
+  3 /* The recipient objected to mail or had \
+    ** their data erased (mail_suppressions, \
+    ** issue 21): nothing written */
 
 /* Mail states (CONTRACT slugs). */
 #define OUTBOX_STATE_PENDING "pendiente"
@@ -69,6 +73,12 @@ typedef struct OutboxMessage {
 /* Queues a message (nested in the caller's transaction if any). *piId gets
 ** the row's id, also when it was already queued. When OUTBOX_INVALID,
 ** *pzProblem (if given) gets a Spanish sentence. */
+/* The suppression list keeps a SHA-256 of each lower-case address, never
+** the address (migration 0041): its hex into zHex. */
+#define OUTBOX_HASH_HEX 64
+void outbox_address_hash(const char *zTo, char zHex[OUTBOX_HASH_HEX + 1]);
+/* Whether zTo is on the suppression list. */
+int outbox_suppressed(Db *pDb, const char *zTo);
 int outbox_queue(Db *pDb, const OutboxMessage *pMsg, int64_t *piId,
                  const char **pzProblem);
 

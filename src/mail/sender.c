@@ -171,6 +171,10 @@ static void *sender_main(void *pArg) {
       if (db_open(p->zDb, &pDb, zErr, sizeof(zErr)) != DB_OK) {
         fprintf(stderr, "cosoc: envío de correo: %s\n", zErr);
         pDb = NULL;
+      } else {
+        /* What the sender records (a message sent, failed) is the
+        ** system's in the audit log. */
+        db_set_actor(pDb, 0, "sistema (envío de correo)", "");
       }
     }
     if (pDb) {

@@ -2,6 +2,7 @@
 ** Shared page plumbing (see page.h).
 */
 #include "pages/page.h"
+#include "store/privacy/audit_store.h"
 
 #include <string.h>
 
@@ -236,6 +237,21 @@ void page_password_form(Html *h, Request *r, const FormErrors *pErr,
               "<div class=\"actions\"><button type=\"submit\" class=\""
               "button button-primary\">%s</button></div>\n</form>\n",
               zButton);
+}
+
+int page_audit_event(Request *r, int64_t iUser, const char *zKind,
+                     const char *zId, const char *zAction,
+                     const char *zFields) {
+  const User *pUser = request_user(r);
+  AuditEvent ev = {.iCouncil = page_council_id(r),
+                   .iUser = iUser > 0 ? iUser : (pUser ? pUser->id : 0),
+                   .zActor = iUser > 0 || pUser ? "" : "visitante",
+                   .zAddress = request_client_address(r),
+                   .zKind = zKind,
+                   .zId = zId,
+                   .zAction = zAction,
+                   .zFields = zFields};
+  return audit_event(request_db(r), &ev);
 }
 
 const char *page_time(Arena *pArena, int64_t t) {

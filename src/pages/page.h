@@ -67,6 +67,14 @@ const char *page_council_region(Request *r);
 ** and returns 0 when there is no council yet. */
 int64_t page_require_council(Request *r);
 
+/* Adds an event that is no row change to the audit log (a sign-in, a data
+** export…: row changes log themselves), as the request's user, from its
+** address, in its council. iUser > 0 names who acted when the request has
+** no user yet (a sign-in). DB_OK or the failure. */
+int page_audit_event(Request *r, int64_t iUser, const char *zKind,
+                     const char *zId, const char *zAction,
+                     const char *zFields);
+
 /* Whether the request's user holds one of the roles mRole (ROLE_ bits):
 ** for what a page shows; who may use a route is the route table's. */
 int page_user_is(Request *r, int mRole);

@@ -138,6 +138,8 @@ void page_council_use(Request *r, int64_t iCouncil) {
                                         iCouncil, c) == DB_OK
                     ? c
                     : NULL;
+  /* The audit log files this request's writes under the object's council. */
+  db_set_council(request_db(r), p->pCouncil ? p->pCouncil->id : 0);
 }
 
 int page_council_named(Request *r) {

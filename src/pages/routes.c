@@ -15,6 +15,7 @@
 #include "pages/evidence/evidence_pages.h"
 #include "pages/courses/courses_pages.h"
 #include "pages/meetings/meetings_pages.h"
+#include "pages/privacy/privacy_pages.h"
 
 /* Who may GET and who may POST (0: the path does not answer the method). */
 #define NONE 0
@@ -52,6 +53,39 @@ const Route routes_table[] = {
     {"/admin/consejos/:",                   ADMIN,     ADMIN,     UNSCOPED | ROUTE_CSRF, SMALL,      page_admin_council},
     {"/api/me",                             SIGNED_IN, NONE,      UNSCOPED,             0,          page_api_me},
     {"/api/mail",                           ADMIN,     NONE,      0,                    0,          page_api_mail},
+    /* Personal data (issue 21) */
+    {"/admin/auditoria",                    ADMIN,     NONE,      0,                    0,          page_admin_audit},
+    {"/admin/auditoria.csv",                ADMIN,     NONE,      0,                    0,          page_admin_audit},
+    {"/admin/auditoria.xlsx",               ADMIN,     NONE,      0,                    0,          page_admin_audit},
+    {"/api/audit",                          ADMIN,     NONE,      0,                    0,          page_api_audit},
+    {"/api/members/:/data",                 ADMIN,     NONE,      0,                    0,          page_api_member_data},
+    {"/api/members/:/erase",                NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_api_member_erase},
+    {"/admin/integrantes/:/datos",          ADMIN,     NONE,      0,                    0,          page_admin_member_data},
+    {"/admin/integrantes/:/datos.pdf",      ADMIN,     NONE,      0,                    0,          page_admin_member_data},
+    {"/admin/integrantes/:/datos.json",     ADMIN,     NONE,      0,                    0,          page_admin_member_data},
+    {"/admin/integrantes/:/bloqueo",        NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_member_block},
+    {"/admin/integrantes/:/eliminar-datos", NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_member_erase},
+    {"/admin/integrantes/:/consentimientos", NONE,     ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_member_consents},
+    {"/api/participants/:/data",            ADMIN,     NONE,      0,                    0,          page_api_member_data},
+    {"/api/participants/:/erase",           NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_api_member_erase},
+    {"/api/participants/:/consents",        NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_api_member_consents},
+    {"/admin/participantes/:/datos",        ADMIN,     NONE,      0,                    0,          page_admin_member_data},
+    {"/admin/participantes/:/datos.pdf",    ADMIN,     NONE,      0,                    0,          page_admin_member_data},
+    {"/admin/participantes/:/datos.json",   ADMIN,     NONE,      0,                    0,          page_admin_member_data},
+    {"/admin/participantes/:/eliminar-datos", NONE,    ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_member_erase},
+    {"/admin/participantes/:/consentimientos", NONE,   ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_member_consents},
+    {"/api/members/:/consents",             NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_api_member_consents},
+    {"/api/consents/:/withdraw",            NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_api_consent_withdraw},
+    {"/api/evidence/:/people",              NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_api_evidence_people},
+    {"/api/members/:/sensitive",            NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_api_member_sensitive},
+    {"/api/activities/:/groups",            NONE,      ADMIN,     ROUTE_CSRF,           SMALL,      page_api_activity_groups},
+    {"/privacidad",                         EVERYONE,  NONE,      0,                    0,          page_privacy},
+    {"/privacidad/solicitud",               EVERYONE,  EVERYONE,  ROUTE_CSRF,           SMALL,      page_privacy_request},
+    {"/admin/privacidad",                   ADMIN,     ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_privacy},
+    {"/admin/privacidad/solicitudes/:",     ADMIN,     ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_privacy_request},
+    {"/admin/privacidad/incidentes",        ADMIN,     ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_breaches},
+    {"/admin/privacidad/incidentes/:",      ADMIN,     ADMIN,     ROUTE_CSRF,           SMALL,      page_admin_breach},
+    {"/admin/privacidad/solicitudes/:/carta.pdf", ADMIN, NONE,    0,                    0,          page_admin_privacy_request},
     /* People and places */
     {"/integrantes",                        EVERYONE,  NONE,      0,                    0,          page_members_public},
     {"/integrantes.csv",                    EVERYONE,  NONE,      0,                    0,          page_members_public_export},
@@ -172,6 +206,12 @@ const Route routes_table[] = {
 };
 
 const int routes_count = (int)(sizeof(routes_table) / sizeof(routes_table[0]));
+
+void routes_before_write(Request *r) {
+  /* Explicitly: the council may have been read (and cached on the
+  ** request) before the server set the request's actor, which clears it. */
+  db_set_council(request_db(r), page_council_id(r));
+}
 
 size_t routes_upload_body_max(Request *r) {
   return council_evidence_request_max_bytes(request_db(r), page_council_id(r));

@@ -17,6 +17,11 @@ extern const int routes_count;
 
 /* The largest upload body, as set (for ROUTE_BODY_SETTING routes). */
 size_t routes_upload_body_max(Request *r);
+/* Before a handler: the request's council as the scope hook resolved it
+** (page_council), set on the connection after the actor (which clears it)
+** so that the audit log files the writes of rows without a council of
+** their own (attendance, plan lines…) under it. */
+void routes_before_write(Request *r);
 
 /* The Spanish error page for iStatus, or the JSON error on API paths
 ** (errors.c); zMessage replaces the default explanation when not NULL. */

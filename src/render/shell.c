@@ -36,6 +36,7 @@ static const NavEntry aNav[] = {
      ROLE_ADMIN},
     {"admin-directorio", "/admin/directorio", "Directorio", ROLE_ADMIN},
     {"correo", "/admin/correo", "Correo", ROLE_ADMIN},
+    {"privacidad", "/admin/privacidad", "Datos personales", ROLE_ADMIN},
 };
 
 void shell_begin(Html *h, const ShellInfo *p) {
@@ -115,7 +116,8 @@ void shell_end(Html *h, const ShellInfo *p) {
   html_printf(h,
               "</main>\n<footer class=\"site-footer\"><div class=\"wrap\">"
               "<p>Consejo de la Sociedad Civil — participación ciudadana "
-              "según la Ley 20.500.</p>"
+              "según la Ley 20.500. <a href=\"/privacidad\">Privacidad "
+              "y datos personales</a></p>"
               "<p class=\"version\">cosoc %s</p>"
               "</div></footer>\n</body>\n</html>\n",
               cosoc_version);

@@ -114,9 +114,43 @@ class ManyCouncils(ServerTestCase):
                     "|".join(rows).encode()).hexdigest())
         return sums
 
+    def b_privacy_records(self):
+        """B's personal-data records (issue 21), made by B's officer and a
+        visitor on B's pages: a consent, a rights request, an incident.
+        Their ids (made once for the class)."""
+        cls = type(self)
+        if getattr(cls, "_b_privacy", None):
+            return cls._b_privacy
+        mid = int(self.first("SELECT min(id) FROM members WHERE council_id = 1"))
+        r = self.api("POST", "/api/members/%d/consents" % mid, {
+            "purpose": "participacion", "given": True, "method": "correo"})
+        self.assertEqual(r.status, 201, r.text)
+        consent = r.json()["id"]
+        anon = self.client()
+        form = "/c/%s/privacidad/solicitud" % self.b["slug"]
+        r = anon.post(form, form={
+            "csrf_token": anon.csrf_from(form), "derecho": "acceso",
+            "nombre": "Rosa Araya Tapia", "correo": "rosa.araya@example.cl",
+            "run": "", "detalle": "Quiero saber qué datos míos tienen."})
+        self.assertEqual(r.status, 303, r.text[:600])
+        request = self.first("SELECT max(id) FROM privacy_requests WHERE council_id = 1")
+        c = self.admin()
+        page = "/c/%s/admin/privacidad/incidentes" % self.b["slug"]
+        r = c.post(page, form={
+            "csrf_token": c.csrf_from(page), "titulo": "Notebook extraviado",
+            "descripcion": "Con una planilla de asistencia.", "ocurrio": "2026-12-01",
+            "detectado": "2026-12-02", "datos": "Nombres y correos",
+            "medidas": "Cambio de contraseñas", "agencia": "", "personas": ""})
+        self.assertEqual(r.status, 303, r.text[:600])
+        breach = self.first("SELECT max(id) FROM breaches WHERE council_id = 1")
+        cls._b_privacy = {"member": mid, "consent": consent, "request": request,
+                          "breach": breach}
+        return cls._b_privacy
+
     def b_ids(self):
         """B's record of each kind a route's parameter names."""
         q = self.first
+        privacy = self.b_privacy_records()
         act = q("SELECT min(activity_id) FROM evidence_items i JOIN activities a ON "
                 "a.id = i.activity_id WHERE a.council_id = 1 AND i.deleted_at IS NULL")
         return {
@@ -149,6 +183,16 @@ class ManyCouncils(ServerTestCase):
             # one that is nobody's (a code is never read back)
             "/certificados/": "7K2M9-QXD4R-0B8TN-E3W6Z",
             "/api/certificates/": "7K2M9-QXD4R-0B8TN-E3W6Z",
+            # Personal data (issue 21)
+            "/api/members/": q("SELECT min(id) FROM members WHERE council_id = 1"),
+            "/api/participants/": q("SELECT min(id) FROM participants WHERE "
+                                    "council_id = 1"),
+            "/api/consents/": privacy["consent"],
+            "/api/evidence/": q("SELECT min(i.id) FROM evidence_items i JOIN "
+                                "activities a ON a.id = i.activity_id WHERE "
+                                "a.council_id = 1 AND i.deleted_at IS NULL"),
+            "/admin/privacidad/solicitudes/": privacy["request"],
+            "/admin/privacidad/incidentes/": privacy["breach"],
             "/calendario/privado/": "x" * 43 + ".ics",
             "/r/": "x" * 43,
         }
@@ -239,6 +283,50 @@ class ManyCouncils(ServerTestCase):
         changed = sorted(t for t in before if before[t] != after.get(t))
         self.assertEqual(changed, [], "the walk wrote to these tables")
 
+    def test_the_audit_log_and_the_privacy_records_are_each_councils_own(self):
+        ids = self.b_privacy_records()
+        ta = self.a["token"]
+        # B's officer finds the consent's entry; A's officer finds nothing
+        # of B's in the log, by object or in the whole list.
+        obj = "consent:%s" % ids["consent"]
+        mine = self.api("GET", "/api/audit?object=" + obj)
+        self.assertEqual(mine.status, 200, mine.text)
+        self.assertTrue(mine.json(), "B's officer sees B's entry")
+        self.assertEqual(self.api("GET", "/api/audit?object=" + obj, token=ta).json(), [])
+        theirs = {e["object"] for e in self.api("GET", "/api/audit", token=ta).json()}
+        for kind, key in (("consent", "consent"), ("member", "member"),
+                          ("privacy_request", "request"), ("breach", "breach")):
+            self.assertNotIn("%s:%s" % (kind, ids[key]), theirs)
+        self.assertEqual(self.api("GET", "/api/audit?council=1", token=ta).status, 403)
+        # The requests and incidents are B's: A's officer lists none of them.
+        a = self.officer(self.a)
+        for path in ("/admin/privacidad", "/admin/privacidad/incidentes",
+                     "/admin/auditoria"):
+            r = a.get(path)
+            self.assertEqual(r.status, 200, path)
+            self.assertNotIn("Rosa Araya Tapia", r.text, path)
+            self.assertNotIn("Notebook extraviado", r.text, path)
+        for path in ("/admin/privacidad/solicitudes/%s" % ids["request"],
+                     "/admin/privacidad/incidentes/%s" % ids["breach"],
+                     "/api/members/%s/data" % ids["member"]):
+            self.assertIn(a.get(path).status, (403, 404), path)
+        # A's own privacy settings leave B's notice as it was.
+        before = self.client().get("/c/%s/privacidad" % self.b["slug"]).text
+        page = "/admin/privacidad"
+        r = a.post(page, form={"csrf_token": a.csrf_from(page), "accion": "ajustes",
+                               "responsable": "Responsable de Valparaíso",
+                               "invitados_anios": "3", "correo_dias": "400",
+                               "ingresos_dias": "90", "solicitudes_anios": "2"})
+        self.assertEqual(r.status, 303, r.text[:600])
+        mail_days = "Registro de correos enviados (días): %d"
+        theirs = self.client().get("/c/%s/privacidad" % self.a["slug"]).text
+        self.assertIn("Responsable de Valparaíso", theirs)
+        self.assertIn(mail_days % 400, theirs)
+        after = self.client().get("/c/%s/privacidad" % self.b["slug"]).text
+        self.assertNotIn("Responsable de Valparaíso", after)
+        self.assertIn(mail_days % 365, after)
+        self.assertEqual(before, after)
+
     def test_what_one_officer_writes_the_other_councils_cannot_reach(self):
         soon = "2031-05-06T10:00:00-04:00"
         act = self.api("POST", "/api/activities",
@@ -296,6 +384,16 @@ class ManyCouncils(ServerTestCase):
         self.assertEqual(r.status, 201)
         self.assertGreater(version(self.a["id"]), a_before)
         self.assertEqual((version(self.b["id"]), version(self.c["id"])), (b_before, c_before))
+        self.assertEqual(self.first("SELECT n FROM data_version WHERE id = 1"), installation)
+        # Personal data too (migration 0045): a consent recorded in B moves
+        # B's version only.
+        a_before, b_before = version(self.a["id"]), version(self.b["id"])
+        mid = int(self.first("SELECT max(id) FROM members WHERE council_id = 1"))
+        r = self.api("POST", "/api/members/%d/consents" % mid, {
+            "purpose": "fotografias", "given": False, "method": "formulario"})
+        self.assertEqual(r.status, 201, r.text)
+        self.assertGreater(version(self.b["id"]), b_before)
+        self.assertEqual((version(self.a["id"]), version(self.c["id"])), (a_before, c_before))
         self.assertEqual(self.first("SELECT n FROM data_version WHERE id = 1"), installation)
 
     # ---- Pages per council and the national view ----

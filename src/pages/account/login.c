@@ -92,8 +92,15 @@ void page_login(Request *r) {
     respond_error(r, 503, NULL);
     return;
   }
+  /* The audit log names the account tried (never the e-mail typed: it
+  ** may be anyone's, and the log keeps no personal data it could not
+  ** erase). */
   if (accounts_login_record(pDb, zKey, zAddress, bOk) != DB_OK ||
-      (bOk && request_start_session(r, user.id) != DB_OK)) {
+      (bOk && request_start_session(r, user.id) != DB_OK) ||
+      page_audit_event(
+          r, bOk ? user.id : 0, "user",
+          bFound ? arena_printf(pArena, "%lld", (long long)user.id) : "",
+          bOk ? "inicio_sesion" : "inicio_sesion_fallido", "") != DB_OK) {
     db_rollback(pDb);
     respond_error(r, 503, NULL);
     return;

@@ -355,7 +355,11 @@ static void member_facts(Html *h, RecordEdit *e, const void *pRec) {
                 "<button type=\"submit\" class=\"button\">Crear enlace "
                 "de invitación</button></form>\n");
   }
-  html_printf(h, "<h2>Editar</h2>\n");
+  html_printf(h,
+              "<p><a href=\"/admin/integrantes/%lld/datos\">Datos "
+              "personales</a>: consentimientos, exportación, bloqueo y "
+              "supresión.</p>\n<h2>Editar</h2>\n",
+              (long long)m->id);
 }
 
 static const RecordPage member_page = {RECORD_MEMBER,

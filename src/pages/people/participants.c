@@ -129,7 +129,11 @@ static void part_facts(Html *h, RecordEdit *e, const void *pRec) {
                 (long long)a[i].iActivity, a[i].zTitle,
                 page_time(e->pArena, a[i].iStart), a[i].zStatus);
   }
-  html_printf(h, "</ul>\n<h2>Editar</h2>\n");
+  html_printf(h,
+              "</ul>\n<p><a href=\"/admin/participantes/%lld/datos\">Datos "
+              "personales</a>: consentimientos, exportación y supresión.</p>\n"
+              "<h2>Editar</h2>\n",
+              (long long)p->id);
 }
 
 static void part_fields(Html *h, RecordEdit *e, const void *pRec,

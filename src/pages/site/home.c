@@ -8,6 +8,7 @@
 */
 #include "store/accounts/accounts.h"
 #include "pages/page.h"
+#include "pages/privacy/privacy_pages.h"
 #include "pages/plan/plan_pages.h"
 #include "pages/activities/activities_pages.h"
 #include "pages/evidence/evidence_pages.h"
@@ -77,6 +78,7 @@ static void home_personal(Request *r, Html *h) {
                   "<p>Cree cuentas para consejeros, consejeras y "
                   "autoridades.</p><p><a class=\"button button-primary\" "
                   "href=\"/admin/usuarios\">Usuarios</a></p></section>");
+      privacy_home_card(r, h);
     }
     html_printf(h, "</div>\n");
   } else {

@@ -201,9 +201,12 @@ static int queue_one(Db *pDb, Arena *pArena, const Activity *a, MailKind e,
   msg.iCouncil = a->iCouncil;
   int rc = outbox_queue(pDb, &msg, &iId, NULL);
   if (piOutbox) *piOutbox = rc == OUTBOX_QUEUED ? iId : 0;
-  return rc == OUTBOX_QUEUED || rc == OUTBOX_ALREADY_QUEUED ? DB_OK
-         : rc == OUTBOX_INVALID                             ? DB_CONSTRAINT
-                                                            : DB_ERROR;
+  /* A person who objected to mail is left out, not a failure. */
+  return rc == OUTBOX_QUEUED || rc == OUTBOX_ALREADY_QUEUED ||
+                 rc == OUTBOX_SUPPRESSED
+             ? DB_OK
+         : rc == OUTBOX_INVALID ? DB_CONSTRAINT
+                                : DB_ERROR;
 }
 
 /* Whether the reminder still makes sense: it would go out before the

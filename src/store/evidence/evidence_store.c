@@ -273,9 +273,26 @@ int evidence_delete(Db *pDb, int64_t iCouncil, int64_t iId, int64_t iUser) {
 
 /* ---- Reading ---- */
 
+/* Withheld from the public whatever its flag (issue 21): a photo showing
+** a person whose latest consent to photographs was refused or withdrawn,
+** or who objected to public pages (blocked) or was erased. */
+#define ITEM_WITHHELD                                                      \
+  "(EXISTS (SELECT 1 FROM evidence_people ep JOIN consents c ON "          \
+  "c.person_kind = ep.person_kind AND c.person_id = ep.person_id WHERE "   \
+  "ep.evidence_id = i.id AND c.purpose = 'fotografias' AND (c.given = 0 "  \
+  "OR c.withdrawn_on IS NOT NULL) AND c.id = (SELECT max(c2.id) FROM "     \
+  "consents c2 WHERE c2.person_kind = c.person_kind AND c2.person_id = "   \
+  "c.person_id AND c2.purpose = 'fotografias')) OR EXISTS (SELECT 1 FROM " \
+  "evidence_people ep JOIN members m ON ep.person_kind = 'member' AND "    \
+  "m.id = ep.person_id WHERE ep.evidence_id = i.id AND m.blocked_at IS "   \
+  "NOT NULL))"
+#define ITEM_PUBLIC "(i.is_public = 1 AND NOT " ITEM_WITHHELD ")"
+
 #define ITEM_COLUMNS                                                    \
   "SELECT i.id, i.activity_id, i.kind, i.file_sha256, i.filename, "     \
-  "i.caption, f.mime_type, f.size, i.is_public, COALESCE(u.name, ''), " \
+  "i.caption, f.mime_type, f.size, CASE WHEN " ITEM_PUBLIC              \
+  " THEN 1 "                                                            \
+  "ELSE 0 END, COALESCE(u.name, ''), "                                  \
   "i.uploaded_at, COALESCE(d.width, 0), COALESCE(d.height, 0) FROM "    \
   "evidence_items i JOIN evidence_files f ON f.sha256 = i.file_sha256 " \
   "LEFT JOIN users u ON u.id = i.uploaded_by LEFT JOIN "                \
@@ -292,7 +309,7 @@ int evidence_list(Db *pDb, Arena *pArena, int64_t iActivity, int bPublicOnly,
   return db_list(pDb, pArena, &item_read_map, paItem, pnItem,
                  ITEM_COLUMNS
                  "WHERE i.activity_id = ? AND i.deleted_at IS NULL "
-                 "AND (i.is_public = 1 OR ? = 0) ORDER BY i.id",
+                 "AND (" ITEM_PUBLIC " OR ? = 0) ORDER BY i.id",
                  DB_I(iActivity), DB_I(bPublicOnly ? 1 : 0));
 }
 

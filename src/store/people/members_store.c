@@ -57,8 +57,12 @@ int people_member_list(Db *pDb, Arena *pArena, int64_t iCouncil,
                        const PeopleFilter *pFilter, int bPublic,
                        Member **paMember, int *pnMember) {
   DbStmt *pStmt =
+      /* Blocked (objection) and erased people are not on public pages
+      ** (issue 21). */
       bPublic ? db_prepare(pDb, "SELECT " MEMBER_COLUMNS MEMBER_PUBLIC_COLUMNS
-                                    MEMBER_FROM MEMBER_WHERE MEMBER_ORDER)
+                                    MEMBER_FROM MEMBER_WHERE
+                                "AND m.blocked_at IS NULL AND m.erased_at IS "
+                                "NULL " MEMBER_ORDER)
               : db_prepare(pDb, "SELECT " MEMBER_COLUMNS MEMBER_PRIVATE_COLUMNS
                                     MEMBER_FROM MEMBER_WHERE MEMBER_ORDER);
   const char *zStatus = pFilter->zStatus ? pFilter->zStatus : "";
