@@ -49,7 +49,7 @@ int mail_queue_sample(Db *pDb, Arena *pArena, int64_t iCouncil,
   ev.zDescription =
       "Invitación de ejemplo enviada desde cosoc para comprobar "
       "que su calendario la acepta.";
-  ev.zLocation = "Sala de reuniones, Coquimbo";
+  ev.zLocation = "Sala de reuniones del consejo";
   /* The organizer is the sending address: replies go back to it. */
   const char *zFrom = getenv("COSOC_MAIL_FROM");
   ev.zOrganizerEmail =

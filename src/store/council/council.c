@@ -234,7 +234,7 @@ void council_check(Db *pDb, Arena *pArena, const Council *c, Problems *pErr) {
     if (!council_slug_valid(c->zSlug)) {
       problem_add(pErr, "slug",
                   "El nombre en la dirección lleva solo letras minúsculas sin "
-                  "tilde, dígitos y guiones («cosoc-serviu-coquimbo»).");
+                  "tilde, dígitos y guiones («cosoc-minvu-regional»).");
     } else if (council_slug_taken(pDb, c->zSlug, c->id)) {
       problem_add(pErr, "slug",
                   "Otro consejo ya usa ese nombre en la dirección.");
