@@ -92,9 +92,24 @@ static int migration_number(const char *zName) {
   return atoi(zName);
 }
 
-/* The bookkeeping table; creating it when missing is harmless and keeps this
-** free of backend-specific catalogue queries. */
+/* Whether the bookkeeping table exists: a read, which in WAL mode (and on
+** PostgreSQL) never waits for the writers of other servers. */
+static int migrations_table_exists(Db *pDb) {
+  return db_int(pDb, 0,
+                strcmp(db_backend_name(pDb), "postgresql") == 0
+                    ? "SELECT count(*) FROM information_schema.tables WHERE "
+                      "table_schema = current_schema() AND table_name = "
+                      "'schema_migrations'"
+                    : "SELECT count(*) FROM sqlite_schema WHERE type = "
+                      "'table' AND name = 'schema_migrations'") > 0;
+}
+
+/* The bookkeeping table; creating it when missing is harmless. Checked by a
+** read first: a server restarting beside another that writes all the time
+** must not queue for the write lock only to learn that nothing is to be
+** done (it could wait past the busy timeout and give up). */
 static int ensure_migrations_table(Db *pDb) {
+  if (migrations_table_exists(pDb)) return DB_OK;
   /* In a write transaction: two PostgreSQL servers creating the table at
   ** the same moment would otherwise collide in the catalogue. */
   if (db_begin(pDb) != DB_OK) return DB_ERROR;
@@ -110,9 +125,20 @@ static int ensure_migrations_table(Db *pDb) {
 }
 
 int db_schema_version(Db *pDb) {
-  if (ensure_migrations_table(pDb) != DB_OK) return 0;
+  if (!migrations_table_exists(pDb)) return 0;
   return (int)db_query_int64(
       pDb, "SELECT coalesce(max(version), 0) FROM schema_migrations", 0);
+}
+
+/* Whether version iVersion is recorded as applied, by a plain read: 1, 0,
+** or -1 when the read failed. */
+static int migration_seen(Db *pDb, int iVersion) {
+  DbStmt *pSeen =
+      db_prepare(pDb, "SELECT 1 FROM schema_migrations WHERE version = ?");
+  db_bind_int64(pSeen, 1, iVersion);
+  int rcSeen = db_step(pSeen); /* DB_ERROR too when pSeen is NULL */
+  db_done(pSeen);
+  return rcSeen == DB_ROW ? 1 : rcSeen == DB_DONE ? 0 : -1;
 }
 
 int db_migrate(Db *pDb, int *pnApplied, char *zErr, size_t nErr) {
@@ -129,6 +155,9 @@ int db_migrate(Db *pDb, int *pnApplied, char *zErr, size_t nErr) {
     const EmbeddedFile *pFile = &embedded_migrations[i];
     int iVersion = migration_number(pFile->zName);
     if (iVersion <= 0) continue;
+    /* Applied already (the usual case at every start): known by a read,
+    ** without taking the write lock. */
+    if (migration_seen(pDb, iVersion) == 1) continue;
     if (db_begin(pDb) != DB_OK) {
       snprintf(zErr, nErr, "no se pudo iniciar la migración %s: %s",
                pFile->zName, db_errmsg(pDb));
@@ -139,13 +168,8 @@ int db_migrate(Db *pDb, int *pnApplied, char *zErr, size_t nErr) {
     ** write lock on SQLite, the advisory lock on PostgreSQL): with several
     ** servers starting at once, the second waits for the first and then
     ** skips. */
-    DbStmt *pSeen =
-        db_prepare(pDb, "SELECT 1 FROM schema_migrations WHERE version = ?");
-    db_bind_int64(pSeen, 1, iVersion);
-    int rcSeen = db_step(pSeen); /* DB_ERROR too when pSeen is NULL */
-    int bSeen = rcSeen == DB_ROW;
-    db_done(pSeen);
-    if (rcSeen != DB_ROW && rcSeen != DB_DONE) {
+    int bSeen = migration_seen(pDb, iVersion);
+    if (bSeen < 0) {
       /* Not knowing whether it ran is no reason to run it again. */
       snprintf(zErr, nErr, "no se pudo leer qué migraciones se aplicaron: %s",
                db_errmsg(pDb));

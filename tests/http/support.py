@@ -180,6 +180,20 @@ class Server:
         with open(self.log_path, encoding="utf-8", errors="replace") as f:
             return f.read()
 
+    def kill(self):
+        """SIGKILL, as a crash: no goodbye, requests cut mid-way, no sanitizer
+        leak report. Returns what the server printed and forgets the process
+        and its log, so that a later stop() has nothing left to do."""
+        if self.proc is None:
+            return ""
+        self.proc.kill()
+        self.proc.wait()
+        out = self.output()
+        self.proc = None
+        self.log.close()
+        os.unlink(self.log_path)
+        return out
+
     def stop(self):
         if self.proc is None:
             return ""

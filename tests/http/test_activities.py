@@ -601,10 +601,7 @@ class Convening(unittest.TestCase):
         wait_until(lambda: query_one(self.demo.path, "SELECT COUNT(*) FROM mail_outbox "
                                      "WHERE attempts = 0 AND idempotency_key LIKE "
                                      "'citacion:%'") == "0", what="every citation tried")
-        srv.proc.kill()
-        srv.proc.wait()
-        srv.proc = None
-        srv.log.close()
+        srv.kill()
         sink = self.sink(port=port)
         srv = self.server(sink.url)
         msgs = sink.wait_for(len(members) + 1, timeout=60)

@@ -7,11 +7,12 @@ import resource
 import shutil
 import signal
 import socket
+import sqlite3
 import tempfile
 import time
 import unittest
 
-from support import Demo, Server, ServerTestCase, run_cli
+from support import Demo, Server, ServerTestCase, run_cli, sqlite_only
 
 
 class HomeAndShell(ServerTestCase):
@@ -312,6 +313,28 @@ class Shutdown(unittest.TestCase):
             self.assertIn("detenido", server.output())
         finally:
             server.stop()
+
+
+@sqlite_only("el bloqueo de escritura se toma aquí con el módulo sqlite3")
+class StartBesideWriters(unittest.TestCase):
+    def test_a_server_starts_while_another_holds_the_write_lock(self):
+        # A second server (or a restarted one) beside a busy one: nothing is
+        # left to migrate, so starting must not queue for the write lock,
+        # which a busy writer may hold past the busy timeout.
+        tmp = tempfile.mkdtemp(prefix="cosoc-http-")
+        self.addCleanup(shutil.rmtree, tmp, True)
+        path = tmp + "/cosoc.db"
+        run_cli("migrate", "--db", path, check=0)
+        writer = sqlite3.connect(path, isolation_level=None)
+        self.addCleanup(writer.close)
+        writer.execute("BEGIN IMMEDIATE")
+        writer.execute("INSERT INTO settings(key, value) VALUES ('prueba', '1')")
+        p = run_cli("migrate", "--db", path, check=0)
+        self.assertIn("Base de datos al día", p.stdout)
+        server = Server(path).start()
+        self.addCleanup(server.stop)
+        self.assertEqual(server.client().get("/login").status, 200)
+        writer.execute("ROLLBACK")
 
 
 class DatabaseErrors(unittest.TestCase):

@@ -51,17 +51,6 @@ def queue_test_via_page(client, to):
         raise AssertionError("queuing failed with %d: %s" % (r.status, r.text[:400]))
 
 
-def kill_server(server):
-    """SIGKILL, as a crash: no clean stop, no sanitizer leak report."""
-    server.proc.kill()
-    server.proc.wait()
-    out = server.output()
-    server.proc = None
-    server.log.close()
-    os.unlink(server.log_path)
-    return out
-
-
 class MailCase(unittest.TestCase):
     def setUp(self):
         self.tmpdir = tempfile.mkdtemp(prefix="cosoc-mail-")
@@ -308,7 +297,7 @@ class ExactlyOnce(MailCase):
         wait_until(lambda: all(r[2] >= 1 for r in outbox(self.demo.path)),
                    what="every message tried once")
         c.close()
-        kill_server(srv)
+        srv.kill()
         sink = self.sink(port=port)
         self.server(sink.url, "--mail-max-attempts", "20")
         msgs = sink.wait_for(3, timeout=40)

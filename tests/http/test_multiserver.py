@@ -366,10 +366,7 @@ class TwoServersBehindNginx(unittest.TestCase):
             time.sleep(RUN_SECONDS / 3)
             self.quiet_mail(pause, idle)
             port = self.a.port
-            self.a.proc.kill()  # SIGKILL: no goodbye, requests cut mid-way
-            self.a.proc.wait()
-            self.a.log.close()
-            os.unlink(self.a.log_path)
+            self.a.kill()
             pause.clear()
             time.sleep(RUN_SECONDS / 3)
             restarted = Server(self.demo.path, extra_args=self.a.extra_args, env=self.a.env)
