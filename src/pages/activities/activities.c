@@ -3,7 +3,8 @@
 ** to edit one (a reschedule keeps its history; a change the people invited
 ** must know about is mailed to them).
 **
-** GET      /actividades              admin: every activity, newest first
+** GET      /actividades              admin: every activity, newest first,
+**                                    LIST_PAGE_SIZE a page (pagina: 1..)
 ** GET|POST /actividades/nueva        admin: fields kind, title, description,
 **                                    start, end (Santiago wall-clock
 **                                    "2025-04-15T10:00"), modality, link,
@@ -28,6 +29,7 @@
 #include "mail/sender.h"
 #include "pages/conflict.h"
 #include "pages/people/people_widgets.h"
+#include "render/pager.h"
 #include "store/plan/plan_store.h"
 
 /* "2025-04-15T10:00" for a datetime-local field, "" for 0. */
@@ -80,10 +82,12 @@ void page_activities(Request *r) {
   ActivityFilter f;
   memset(&f, 0, sizeof(f));
   f.bNewestFirst = 1;
+  ListPage pg;
+  list_page_numbered(&pg, request_query(r, "pagina"), LIST_PAGE_SIZE);
   Activity *aAct = NULL;
   int nAct = 0;
-  if (!page_db_ok(r, activity_list(pDb, pArena, page_council_id(r), &f, &aAct,
-                                   &nAct))) {
+  if (!page_db_ok(r, activity_page(pDb, pArena, page_council_id(r), &f, &pg,
+                                   &aAct, &nAct))) {
     return;
   }
   Html h;
@@ -95,11 +99,12 @@ void page_activities(Request *r) {
               "href=\"/actividades/nueva\">Nueva actividad</a> <a class=\""
               "button\" href=\"/calendario\">Ver calendario</a></p>\n"
               "<div class=\"table-wrap\"><table class=\"table table-cards\">"
-              "<caption>%d %s</caption><thead><tr><th scope=\"col\">Fecha"
+              "<caption>%lld %s</caption><thead><tr><th scope=\"col\">Fecha"
               "</th><th scope=\"col\">Actividad</th><th scope=\"col\">Tipo"
               "</th><th scope=\"col\">Lugar</th><th scope=\"col\">Estado</th>"
               "</tr></thead><tbody>\n",
-              nAct, nAct == 1 ? "actividad" : "actividades");
+              (long long)pg.nTotal,
+              pg.nTotal == 1 ? "actividad" : "actividades");
   for (int i = 0; i < nAct; i++) {
     const Activity *a = &aAct[i];
     char zWhen[32];
@@ -116,6 +121,7 @@ void page_activities(Request *r) {
                 act_status_label(a->zStatus));
   }
   html_printf(&h, "</tbody></table></div>\n");
+  pager_html(&h, "/actividades", "", &pg, "actividades");
   ActivityKind *aKind = NULL;
   int nKind = 0;
   activity_kinds_list(pDb, pArena, &aKind, &nKind);

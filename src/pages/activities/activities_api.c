@@ -1,7 +1,11 @@
 /*
 ** Activities over the API (CONTRACT.md).
 **
-** GET  /api/activities            signed in; ?kind, ?line, ?public=1
+** GET  /api/activities            signed in; ?kind, ?line, ?public=1,
+**                                 ?limit (1..LIST_PAGE_LIMIT_MAX; none:
+**                                 every activity) and ?offset: the array,
+**                                 with the count in X-Total-Count and the
+**                                 pages beside in Link (rel next/prev)
 ** GET  /api/activities/ID         signed in; ?as_of=YYYY-MM-DD: its
 **                                 "compliance" as it stood that day
 ** POST /api/activities            admin: the activity's JSON minus id and
@@ -165,6 +169,73 @@ static json_t *act_json_full(Request *r, const Activity *a, const char *zAsOf) {
   return p;
 }
 
+/* The evidence of each activity of a page, read with one statement: the
+** items of the council's activities in the page's id range, each
+** activity's run found by its id (the items come by activity id). */
+static void api_list_json(Request *r, const Activity *aAct, int nAct,
+                          json_t *pArr) {
+  int64_t iFirst = INT64_MAX, iLast = 0;
+  for (int i = 0; i < nAct; i++) {
+    if (aAct[i].id < iFirst) iFirst = aAct[i].id;
+    if (aAct[i].id > iLast) iLast = aAct[i].id;
+  }
+  EvidenceItem *aItem = NULL;
+  int nItem = 0;
+  if (nAct > 0 &&
+      evidence_list_range(request_db(r), request_arena(r), page_council_id(r),
+                          iFirst, iLast, &aItem, &nItem) != DB_OK) {
+    nItem = 0;
+  }
+  for (int i = 0; i < nAct; i++) {
+    int lo = 0, hi = nItem; /* First item of this activity */
+    while (lo < hi) {
+      int mid = lo + (hi - lo) / 2;
+      if (aItem[mid].iActivity < aAct[i].id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+    int n = 0;
+    while (lo + n < nItem && aItem[lo + n].iActivity == aAct[i].id) n++;
+    json_t *p = act_json(&aAct[i]);
+    json_object_set_new(p, "evidence", evidence_json_items(aItem + lo, n));
+    json_array_append_new(pArr, p);
+  }
+}
+
+/* X-Total-Count and, for a page, a Link header to the pages beside it
+** (the body stays the array the contract names). */
+static void api_list_headers(Request *r, const ListPage *pg,
+                             const ActivityFilter *f) {
+  Arena *pArena = request_arena(r);
+  response_header(r, "X-Total-Count",
+                  arena_printf(pArena, "%lld", (long long)pg->nTotal));
+  if (pg->nLimit == 0) return;
+  const char *zCouncil = request_query(r, "council");
+  const char *zQ = arena_printf(
+      pArena, "%s%s%s%s%s%s%s", f->zKind ? "&kind=" : "",
+      f->zKind ? html_url_arg(pArena, f->zKind) : "", f->iLine ? "&line=" : "",
+      f->iLine ? arena_printf(pArena, "%d", f->iLine) : "",
+      f->bPublicOnly ? "&public=1" : "", zCouncil ? "&council=" : "",
+      zCouncil ? html_url_arg(pArena, zCouncil) : "");
+  const char *zLink = "";
+  if (pg->nOffset + pg->nLimit < pg->nTotal) {
+    zLink = arena_printf(pArena,
+                         "</api/activities?limit=%d&offset=%lld%s>; "
+                         "rel=\"next\"",
+                         pg->nLimit, (long long)(pg->nOffset + pg->nLimit), zQ);
+  }
+  if (pg->nOffset > 0) {
+    int64_t nPrev = pg->nOffset > pg->nLimit ? pg->nOffset - pg->nLimit : 0;
+    zLink = arena_printf(pArena,
+                         "%s%s</api/activities?limit=%d&offset=%lld%s>"
+                         "; rel=\"prev\"",
+                         zLink, *zLink ? ", " : "", pg->nLimit,
+                         (long long)nPrev, zQ);
+  }
+  if (*zLink) response_header(r, "Link", zLink);
+}
+
 static void api_list(Request *r) {
   ActivityFilter f;
   memset(&f, 0, sizeof(f));
@@ -179,16 +250,31 @@ static void api_list(Request *r) {
   f.iLine = (int)iLine;
   const char *zPublic = request_query(r, "public");
   f.bPublicOnly = zPublic && strcmp(zPublic, "1") == 0;
+  ListPage pg;
+  if (!list_page_from_api(&pg, request_query(r, "limit"),
+                          request_query(r, "offset"))) {
+    respond_json_error(
+        r, 400,
+        arena_printf(request_arena(r),
+                     "limit debe ser un número entero de 1 a "
+                     "%d y offset uno de 0 en adelante.",
+                     LIST_PAGE_LIMIT_MAX),
+        request_query(r, "limit") &&
+                !list_page_from_api(&pg, request_query(r, "limit"), NULL)
+            ? "limit"
+            : "offset");
+    return;
+  }
   Activity *aAct = NULL;
   int nAct = 0;
   Db *pDb = request_db(r);
-  if (!page_db_ok(r, activity_list(pDb, request_arena(r), page_council_id(r),
-                                   &f, &aAct, &nAct))) {
+  if (!page_db_ok(r, activity_page(pDb, request_arena(r), page_council_id(r),
+                                   &f, &pg, &aAct, &nAct))) {
     return;
   }
   json_t *pArr = json_array();
-  for (int i = 0; i < nAct; i++)
-    json_array_append_new(pArr, act_json_evidence(r, &aAct[i]));
+  api_list_json(r, aAct, nAct, pArr);
+  api_list_headers(r, &pg, &f);
   respond_json(r, 200, pArr);
 }
 
@@ -393,9 +479,9 @@ void page_api_activity_mail(Request *r) {
   if (!api_load(r, &a)) return;
   OutboxRow *aRow = NULL;
   int nRow = 0;
-  if (!page_db_ok(r, outbox_list(request_db(r), request_arena(r),
-                                 page_council_id(r), "actividad",
-                                 a.id, 2000, &aRow, &nRow))) {
+  if (!page_db_ok(
+          r, outbox_list(request_db(r), request_arena(r), page_council_id(r),
+                         "actividad", a.id, 2000, &aRow, &nRow))) {
     return;
   }
   respond_json(r, 200, page_mail_json(aRow, nRow));

@@ -5,7 +5,8 @@
 **
 ** GET  /calendario                 everyone (the public see only public
 **                                  activities): ?vista=mes|lista, mes=
-**                                  YYYY-MM, tipo, provincia, linea
+**                                  YYYY-MM, tipo, provincia, linea,
+**                                  pagina (the list, LIST_PAGE_SIZE a page)
 ** GET  /calendario.ics             everyone: public activities, PUBLISH
 ** GET  /calendario/privado/TOKEN   the feed of the user whose secret TOKEN
 **                                  is (every activity); the path is never
@@ -22,6 +23,7 @@
 #include "pages/activities/activities_pages.h"
 #include "pages/page_cache.h"
 #include "pages/people/people_widgets.h"
+#include "render/pager.h"
 #include "store/plan/plan_store.h"
 
 #define CALENDAR_FEED_DAYS_BACK 400 /* A feed reaches a year and a bit back */
@@ -207,10 +209,14 @@ void page_calendar(Request *r) {
     f.iFrom = month_start(y, m);
     f.iTo = m == 12 ? month_start(y + 1, 1) : month_start(y, m + 1);
   }
+  /* The month shows that month whole; the list LIST_PAGE_SIZE a page. */
+  ListPage pg;
+  list_page_numbered(&pg, request_query(r, "pagina"), LIST_PAGE_SIZE);
+  if (bMonth) pg.nLimit = 0;
   Activity *aAct = NULL;
   int nAct = 0;
-  if (!page_db_ok(r, activity_list(pDb, pArena, page_council_id(r), &f, &aAct,
-                                   &nAct))) {
+  if (!page_db_ok(r, activity_page(pDb, pArena, page_council_id(r), &f, &pg,
+                                   &aAct, &nAct))) {
     return;
   }
   Html h;
@@ -236,7 +242,9 @@ void page_calendar(Request *r) {
                 azMonthName[nm - 1]);
     month_view(&h, y, m, aAct, nAct);
   } else {
-    list_view(&h, pArena, aAct, nAct);
+    if (nAct > 0 || pg.nOffset == 0) list_view(&h, pArena, aAct, nAct);
+    pager_html(&h, "/calendario", arena_printf(pArena, "&vista=lista%s", zQ),
+               &pg, "actividades");
   }
   page_finish(r, &h, 200);
 }

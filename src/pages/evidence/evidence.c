@@ -221,10 +221,9 @@ void page_activity_evidence_upload(Request *r) {
 ** or answers 404 and returns 0. */
 static int evidence_load(Request *r, EvidenceItem *pItem, Activity *pAct) {
   int64_t id = request_param_id(r, 0);
-  int rc =
-      !id ? DB_DONE
-          : evidence_get(request_db(r), request_arena(r), page_council_id(r),
-                         id, pItem);
+  int rc = !id ? DB_DONE
+               : evidence_get(request_db(r), request_arena(r),
+                              page_council_id(r), id, pItem);
   if (rc == DB_OK) {
     rc = activity_get(request_db(r), request_arena(r), page_council_id(r),
                       pItem->iActivity, pAct);
@@ -390,14 +389,8 @@ void page_evidence_delete(Request *r) {
                       (long long)a.id));
 }
 
-json_t *evidence_json_list(Request *r, int64_t iActivity) {
+json_t *evidence_json_items(const EvidenceItem *aItem, int nItem) {
   json_t *pArr = json_array();
-  EvidenceItem *aItem = NULL;
-  int nItem = 0;
-  if (evidence_list(request_db(r), request_arena(r), iActivity, 0, &aItem,
-                    &nItem) != DB_OK) {
-    return pArr;
-  }
   for (int i = 0; i < nItem; i++) {
     json_t *p = json_object();
     json_object_set_new(p, "id", json_integer(aItem[i].id));
@@ -409,6 +402,16 @@ json_t *evidence_json_list(Request *r, int64_t iActivity) {
     json_array_append_new(pArr, p);
   }
   return pArr;
+}
+
+json_t *evidence_json_list(Request *r, int64_t iActivity) {
+  EvidenceItem *aItem = NULL;
+  int nItem = 0;
+  if (evidence_list(request_db(r), request_arena(r), iActivity, 0, &aItem,
+                    &nItem) != DB_OK) {
+    return json_array();
+  }
+  return evidence_json_items(aItem, nItem);
 }
 
 void evidence_section(Html *h, Request *r, const Activity *a,

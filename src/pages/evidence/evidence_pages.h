@@ -8,10 +8,13 @@
 #include "domain/activity.h"
 #include "pages/activities/activities_pages.h"
 #include "pages/page.h"
+#include "store/evidence/evidence_store.h"
 
 /* The activity's evidence as the API lists it: [{"id","kind","filename",
 ** "caption","public","sha256"}] (a new reference). */
 json_t *evidence_json_list(Request *r, int64_t iActivity);
+/* The same for items already read (a run of evidence_list_range()). */
+json_t *evidence_json_items(const EvidenceItem *aItem, int nItem);
 /* The activity page's "Verificadores" section (list; upload form for the
 ** officer). Public visitors see public items only. */
 void evidence_section(Html *h, Request *r, const Activity *pAct,

@@ -12,7 +12,8 @@
 **      enviada); accion=corregir with texto (admin, once approved) -> 303
 ** GET  /actividades/ID/acta.pdf  as the page; ?papel=carta for Letter
 **      (actas_pdf_bytes() makes the same PDF for the evidence ZIP)
-** GET  /actas                    everyone: the published actas
+** GET  /actas                    everyone: the published actas, newest
+**                                 first, LIST_PAGE_SIZE a page (pagina)
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +27,7 @@
 #include "pages/meetings/meetings_pages.h"
 #include "store/people/people.h"
 #include "render/markdown.h"
+#include "render/pager.h"
 
 #define ACTA_SUMMARY_MAX 20000 /* Bytes in one item's summary */
 #define ACTA_NOTE_MAX 4000     /* Bytes in a comment or correction */
@@ -882,45 +884,52 @@ void page_activity_acta_pdf(Request *r) {
 void page_actas(Request *r) {
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
-  int64_t *aiAct = NULL, *aiStart = NULL;
-  const char **azTitle = NULL;
+  ListPage pg;
+  list_page_numbered(&pg, request_query(r, "pagina"), LIST_PAGE_SIZE);
+  MeetingActaEntry *aActa = NULL;
   int n = 0;
-  if (!page_db_ok(r, meeting_acta_published(pDb, pArena, page_council_id(r),
-                                            &aiAct, &azTitle, &aiStart, &n))) {
+  if (!page_db_ok(r, meeting_acta_in_state(pDb, pArena, page_council_id(r),
+                                           "publicada", &pg, &aActa, &n))) {
     return;
   }
   Html h;
   page_begin(r, &h, "Actas", "actas");
   html_printf(&h, "<h1>Actas de sesiones</h1>\n");
-  if (n == 0)
+  if (pg.nTotal == 0)
     html_printf(&h, "<p>Aún no hay actas publicadas.</p>\n");
-  else
+  else if (n)
     html_printf(&h, "<ul class=\"actas\">\n");
   for (int i = 0; i < n; i++) {
     char zWhen[32];
-    activity_format_short(aiStart[i], zWhen, sizeof(zWhen));
+    activity_format_short(aActa[i].iStart, zWhen, sizeof(zWhen));
     html_printf(&h,
                 "<li><a href=\"/actividades/%lld/acta\">%s</a> (%s) · <a href="
                 "\"/actividades/%lld/acta.pdf\">PDF</a></li>\n",
-                (long long)aiAct[i], azTitle[i], zWhen, (long long)aiAct[i]);
+                (long long)aActa[i].iActivity, aActa[i].zTitle, zWhen,
+                (long long)aActa[i].iActivity);
   }
   if (n) html_printf(&h, "</ul>\n");
+  pager_html(&h, "/actas", "", &pg, "actas publicadas");
   /* The officer's: approved actas nobody but her sees until she publishes
-  ** them (the public and the councillors saw an acta of last year only). */
+  ** them (the public and the councillors saw an acta of last year only).
+  ** Every one: they wait for her, a short list she empties. */
+  ListPage all;
+  memset(&all, 0, sizeof(all));
   if (page_user_is(r, ROLE_ADMIN) &&
-      meeting_acta_in_state(pDb, pArena, page_council_id(r), "aprobada", &aiAct,
-                            &azTitle, &aiStart, &n) == DB_OK &&
+      meeting_acta_in_state(pDb, pArena, page_council_id(r), "aprobada", &all,
+                            &aActa, &n) == DB_OK &&
       n > 0) {
     html_printf(&h,
-                "<h2>Aprobadas, por publicar</h2>\n<p>Solo usted las ve: "
+                "<h2>Aprobadas, por publicar (%d)</h2>\n<p>Solo usted las ve: "
                 "publíquelas desde su página para que los consejeros y el "
-                "público las lean.</p>\n<ul class=\"actas\">\n");
+                "público las lean.</p>\n<ul class=\"actas\">\n",
+                n);
     for (int i = 0; i < n; i++) {
       char zWhen[32];
-      activity_format_short(aiStart[i], zWhen, sizeof(zWhen));
+      activity_format_short(aActa[i].iStart, zWhen, sizeof(zWhen));
       html_printf(&h,
                   "<li><a href=\"/actividades/%lld/acta\">%s</a> (%s)</li>\n",
-                  (long long)aiAct[i], azTitle[i], zWhen);
+                  (long long)aActa[i].iActivity, aActa[i].zTitle, zWhen);
     }
     html_printf(&h, "</ul>\n");
   }

@@ -10,8 +10,6 @@
 #include "store/accounts/accounts.h"
 #include "store/activities/activity_store.h"
 
-#define ACTIVITY_LIST_MAX 2000
-
 #define col_dup(pArena, p, i) db_column_dup(p, pArena, i)
 
 /* ---- Kinds ---- */
@@ -90,48 +88,129 @@ int64_t activity_council(Db *pDb, int64_t iId) {
                 DB_I(iId));
 }
 
-int activity_list(Db *pDb, Arena *pArena, int64_t iCouncil,
-                  const ActivityFilter *f, Activity **paAct, int *pnAct) {
-  /* One statement for every filter: a NULL parameter switches its
-  ** condition off, so the SQL stays a fixed literal. */
-  DbStmt *p =
-      db_prepare(pDb, "SELECT " ACTIVITY_COLUMNS
-                      "WHERE a.council_id = ? AND (? = 0 OR a.is_public = 1) "
-                      "AND (CAST(? AS TEXT) IS NULL OR a.kind = ?) "
-                      "AND (CAST(? AS TEXT) IS NULL OR c.province_code = ?) "
-                      "AND (CAST(? AS BIGINT) IS NULL OR EXISTS (SELECT 1 FROM "
-                      "activity_plan_lines l WHERE l.activity_id = a.id AND "
-                      "l.line_number = ?)) "
-                      "AND (CAST(? AS BIGINT) IS NULL OR a.starts_at >= ?) "
-                      "AND (CAST(? AS BIGINT) IS NULL OR a.starts_at < ?) "
-                      "ORDER BY a.starts_at, a.id");
+/* The list's filter: one fixed literal for every filter, a NULL parameter
+** switching its condition off (FILTER_ARGS binds them). The province is
+** the commune's, hence the join. */
+#define ACTIVITY_FILTER_FROM                                      \
+  "FROM activities a LEFT JOIN territory_communes c ON c.code = " \
+  "a.commune_code "
+#define ACTIVITY_FILTER                                      \
+  "WHERE a.council_id = ? AND (? = 0 OR a.is_public = 1) "   \
+  "AND (CAST(? AS TEXT) IS NULL OR a.kind = ?) "             \
+  "AND (CAST(? AS TEXT) IS NULL OR c.province_code = ?) "    \
+  "AND (CAST(? AS BIGINT) IS NULL OR EXISTS (SELECT 1 FROM " \
+  "activity_plan_lines l WHERE l.activity_id = a.id AND "    \
+  "l.line_number = ?)) "                                     \
+  "AND (CAST(? AS BIGINT) IS NULL OR a.starts_at >= ?) "     \
+  "AND (CAST(? AS BIGINT) IS NULL OR a.starts_at < ?) "
+#define FILTER_ARGS 12
+#define ACTIVITY_ASC "ORDER BY a.starts_at, a.id LIMIT ? OFFSET ?"
+#define ACTIVITY_DESC "ORDER BY a.starts_at DESC, a.id DESC LIMIT ? OFFSET ?"
+/* The plan lines of the page's activities, in one statement: the page's
+** ids come from the same filter, order and window. */
+#define ACTIVITY_LINES                                                    \
+  "SELECT l.activity_id, l.line_number FROM activity_plan_lines l WHERE " \
+  "l.activity_id IN (SELECT a.id " ACTIVITY_FILTER_FROM ACTIVITY_FILTER
+#define ACTIVITY_LINES_END ") ORDER BY l.activity_id, l.line_number"
+
+/* aArg[0..FILTER_ARGS) from the filter, then the page's LIMIT and OFFSET. */
+static void filter_args(int64_t iCouncil, const ActivityFilter *f,
+                        const ListPage *pPage, DbArg *aArg) {
   const char *zKind = f && f->zKind && *f->zKind ? f->zKind : NULL;
   const char *zProv = f && f->zProvince && *f->zProvince ? f->zProvince : NULL;
   DbArg aLine = DB_IN(f ? f->iLine : 0), aFrom = DB_IN(f ? f->iFrom : 0);
   DbArg aTo = DB_IN(f ? f->iTo : 0);
-  db_bind(p, DB_I(iCouncil), DB_I(f && f->bPublicOnly), DB_T(zKind),
-          DB_T(zKind), DB_T(zProv), DB_T(zProv), aLine, aLine, aFrom, aFrom,
-          aTo, aTo);
-  int nMax = f && f->nMax > 0 ? f->nMax : ACTIVITY_LIST_MAX;
-  Activity *a = NULL;
-  int n = 0;
-  if (db_rows_map(p, pArena, &activity_map, &a, &n) != DB_OK) {
-    return DB_ERROR;
-  }
+  DbArg a[FILTER_ARGS + 2] = {DB_I(iCouncil),
+                              DB_I(f && f->bPublicOnly),
+                              DB_T(zKind),
+                              DB_T(zKind),
+                              DB_T(zProv),
+                              DB_T(zProv),
+                              aLine,
+                              aLine,
+                              aFrom,
+                              aFrom,
+                              aTo,
+                              aTo,
+                              DB_I(list_page_sql_limit(pPage)),
+                              DB_I(pPage->nOffset)};
+  memcpy(aArg, a, sizeof(a));
+}
+
+/* Activity ids in ascending order with their index in the page, to find
+** an activity by id once (the lines come ordered by activity id). */
+typedef struct ActIndex {
+  int64_t id;
+  int i;
+} ActIndex;
+
+static int act_index_cmp(const void *pA, const void *pB) {
+  const ActIndex *a = pA, *b = pB;
+  return a->id < b->id ? -1 : a->id > b->id;
+}
+
+/* Fills each activity's plan lines with one statement for the page. */
+static int load_page_lines(Db *pDb, Arena *pArena, const char *zSql,
+                           const DbArg *aArg, Activity *a, int n) {
+  if (n == 0) return DB_OK;
+  ActIndex *aIdx = arena_alloc(pArena, sizeof(*aIdx) * (size_t)n);
   for (int k = 0; k < n; k++) {
-    if (load_lines(pDb, &a[k]) != DB_OK) return DB_ERROR;
+    aIdx[k].id = a[k].id;
+    aIdx[k].i = k;
+    a[k].nLine = 0;
   }
-  if (f && f->bNewestFirst) {
-    for (int k = 0; k < n / 2; k++) {
-      Activity t = a[k];
-      a[k] = a[n - 1 - k];
-      a[n - 1 - k] = t;
+  qsort(aIdx, (size_t)n, sizeof(*aIdx), act_index_cmp);
+  DbStmt *p = db_query_args(pDb, zSql, aArg, FILTER_ARGS + 2);
+  int rc = p ? DB_DONE : DB_ERROR, k = 0;
+  while (p && (rc = db_step(p)) == DB_ROW) {
+    int64_t id = db_column_int64(p, 0);
+    while (k < n && aIdx[k].id < id) k++;
+    if (k == n) break;
+    Activity *pAct = &a[aIdx[k].i];
+    if (aIdx[k].id == id && pAct->nLine < ACTIVITY_LINES_MAX) {
+      pAct->aLine[pAct->nLine++] = (int)db_column_int64(p, 1);
     }
   }
-  if (n > nMax) n = nMax;
+  if (rc == DB_ROW) rc = DB_DONE;
+  return db_end(p, rc);
+}
+
+int activity_page(Db *pDb, Arena *pArena, int64_t iCouncil,
+                  const ActivityFilter *f, ListPage *pPage, Activity **paAct,
+                  int *pnAct) {
+  int bDesc = f && f->bNewestFirst;
+  DbArg aArg[FILTER_ARGS + 2];
+  filter_args(iCouncil, f, pPage, aArg);
+  Activity *a = NULL;
+  int n = 0;
+  if (db_list_args(
+          pDb, pArena, &activity_map, &a, &n,
+          bDesc ? "SELECT " ACTIVITY_COLUMNS ACTIVITY_FILTER ACTIVITY_DESC
+                : "SELECT " ACTIVITY_COLUMNS ACTIVITY_FILTER ACTIVITY_ASC,
+          aArg, FILTER_ARGS + 2) != DB_OK ||
+      load_page_lines(pDb, pArena,
+                      bDesc ? ACTIVITY_LINES ACTIVITY_DESC ACTIVITY_LINES_END
+                            : ACTIVITY_LINES ACTIVITY_ASC ACTIVITY_LINES_END,
+                      aArg, a, n) != DB_OK) {
+    return DB_ERROR;
+  }
+  if (!list_page_total_known(pPage, n)) {
+    pPage->nTotal = db_int_args(
+        pDb, -1, "SELECT count(*) " ACTIVITY_FILTER_FROM ACTIVITY_FILTER, aArg,
+        FILTER_ARGS);
+    if (pPage->nTotal < 0) return DB_ERROR;
+  }
   *paAct = a;
   *pnAct = n;
   return DB_OK;
+}
+
+int activity_list(Db *pDb, Arena *pArena, int64_t iCouncil,
+                  const ActivityFilter *f, Activity **paAct, int *pnAct) {
+  ListPage page;
+  memset(&page, 0, sizeof(page));
+  page.nLimit = f && f->nMax > 0 ? f->nMax : 0;
+  return activity_page(pDb, pArena, iCouncil, f, &page, paAct, pnAct);
 }
 
 static int save_lines(Db *pDb, const Activity *a) {
@@ -210,8 +289,7 @@ int activity_update(Db *pDb, int64_t iUser, const Activity *pOld,
       DB_T(pNew->zModality), DB_TE(pNew->zLink), DB_TN(pNew->zCommune),
       DB_TE(pNew->zAddress), DB_TE(pNew->zOrganizer), DB_T(pNew->zStatus),
       DB_I(pNew->bPublic ? 1 : 0), DB_I(pNew->iSequence), DB_I(db_now()),
-      DB_IN(iUser), DB_I(pOld->id), DB_I(pOld->iVersion),
-      DB_I(pOld->iCouncil));
+      DB_IN(iUser), DB_I(pOld->id), DB_I(pOld->iVersion), DB_I(pOld->iCouncil));
   if (rc == DB_DONE) { /* Not at the version the form was drawn from */
     db_rollback(pDb);
     return DB_STALE;
@@ -239,7 +317,7 @@ int activity_history_list(Db *pDb, Arena *pArena, int64_t iAct,
                  "h.new_status, h.old_starts_at, h.old_ends_at, "
                  "h.new_starts_at, h.new_ends_at, h.note FROM activity_history "
                  "h LEFT JOIN users u ON u.id = h.user_id WHERE h.activity_id "
-                 "= ? ORDER BY h.at, h.id LIMIT 200",
+                 "= ? ORDER BY h.at, h.id",
                  DB_I(iAct));
 }
 

@@ -16,6 +16,7 @@
 #include "db/db.h"
 #include "domain/activity.h"
 #include "util/arena.h"
+#include "util/list_page.h"
 
 #define ACTIVITY_REMINDER_HOURS_DEFAULT 48
 
@@ -27,7 +28,7 @@ typedef struct ActivityFilter {
   int iLine;             /* Serves this plan line */
   int64_t iFrom;         /* Starts at or after (UTC seconds) */
   int64_t iTo;           /* Starts before */
-  int nMax;              /* At most this many (0: 2000) */
+  int nMax;              /* At most this many (0: every one) */
   int bNewestFirst;      /* Order by start descending */
 } ActivityFilter;
 
@@ -45,9 +46,17 @@ int activity_kind_exists(Db *pDb, const char *zSlug);
 ** slug is taken. */
 int activity_kind_add(Db *pDb, const char *zSlug, const char *zLabel);
 
-/* The council's activities matching pFilter, by start (arena memory). */
+/* The council's activities matching pFilter, by start (arena memory):
+** every one (or the first pFilter->nMax). */
 int activity_list(Db *pDb, Arena *pArena, int64_t iCouncil,
                   const ActivityFilter *pFilter, Activity **paAct, int *pnAct);
+/* Page pPage of that list, read with LIMIT/OFFSET in SQL, the plan lines
+** of the whole page in one more statement; pPage->nTotal gets how many
+** match (a count only when the page alone cannot tell). pFilter->nMax is
+** ignored. */
+int activity_page(Db *pDb, Arena *pArena, int64_t iCouncil,
+                  const ActivityFilter *pFilter, ListPage *pPage,
+                  Activity **paAct, int *pnAct);
 /* Activity iId of council iCouncil: DB_OK, DB_DONE when the council has no
 ** such activity (another council's is not found either), DB_ERROR. */
 int activity_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,

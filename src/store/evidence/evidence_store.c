@@ -313,6 +313,17 @@ int evidence_list(Db *pDb, Arena *pArena, int64_t iActivity, int bPublicOnly,
                  DB_I(iActivity), DB_I(bPublicOnly ? 1 : 0));
 }
 
+int evidence_list_range(Db *pDb, Arena *pArena, int64_t iCouncil,
+                        int64_t iFirst, int64_t iLast, EvidenceItem **paItem,
+                        int *pnItem) {
+  return db_list(pDb, pArena, &item_read_map, paItem, pnItem,
+                 ITEM_COLUMNS
+                 "WHERE i.activity_id IN (SELECT id FROM activities WHERE "
+                 "council_id = ? AND id BETWEEN ? AND ?) AND i.deleted_at IS "
+                 "NULL ORDER BY i.activity_id, i.id",
+                 DB_I(iCouncil), DB_I(iFirst), DB_I(iLast));
+}
+
 int evidence_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,
                  EvidenceItem *pItem) {
   return db_get(pDb, pArena, &item_read_map, pItem,

@@ -134,6 +134,12 @@ int evidence_add(Db *pDb, int64_t iActivity, const char *zKind,
 /* An activity's items in upload order (bPublicOnly: the public ones). */
 int evidence_list(Db *pDb, Arena *pArena, int64_t iActivity, int bPublicOnly,
                   EvidenceItem **paItem, int *pnItem);
+/* Every item of the council's activities whose ids lie in iFirst..iLast,
+** by activity id then upload order: a page of activities' evidence in one
+** statement (the caller picks each activity's run out of it). */
+int evidence_list_range(Db *pDb, Arena *pArena, int64_t iCouncil,
+                        int64_t iFirst, int64_t iLast, EvidenceItem **paItem,
+                        int *pnItem);
 /* Item iId of an activity of council iCouncil: DB_OK, DB_DONE when there
 ** is none there (or it was deleted). */
 int evidence_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,

@@ -346,35 +346,30 @@ int meeting_acta_corrections(Db *pDb, Arena *pArena, int64_t iActa,
       pArena, &note_from_row_map, paNote, pnNote);
 }
 
-int meeting_acta_published(Db *pDb, Arena *pArena, int64_t iCouncil,
-                           int64_t **paiActivity, const char ***pazTitle,
-                           int64_t **paiStart, int *pn) {
-  return meeting_acta_in_state(pDb, pArena, iCouncil, "publicada", paiActivity,
-                               pazTitle, paiStart, pn);
-}
+static const DbMap acta_entry_map =
+    DB_MAP(MeetingActaEntry, "iti", iActivity, zTitle, iStart);
 
 int meeting_acta_in_state(Db *pDb, Arena *pArena, int64_t iCouncil,
-                          const char *zState, int64_t **paiActivity,
-                          const char ***pazTitle, int64_t **paiStart, int *pn) {
-  *pn = 0;
-  DbStmt *p = db_query(pDb,
-                       "SELECT a.id, a.title, a.starts_at FROM actas t JOIN "
-                       "activities a ON a.id = t.activity_id WHERE "
-                       "a.council_id = ? AND t.state = ? ORDER BY "
-                       "a.starts_at DESC, a.id",
-                       DB_I(iCouncil), DB_T(zState));
-  int nAlloc = 64, rc = p ? DB_DONE : DB_ERROR;
-  *paiActivity = arena_alloc(pArena, sizeof(int64_t) * (size_t)nAlloc);
-  *pazTitle = arena_alloc(pArena, sizeof(char *) * (size_t)nAlloc);
-  *paiStart = arena_alloc(pArena, sizeof(int64_t) * (size_t)nAlloc);
-  while (p && (rc = db_step(p)) == DB_ROW) {
-    if (*pn == nAlloc) continue; /* A page of the newest is enough */
-    (*paiActivity)[*pn] = db_column_int64(p, 0);
-    (*pazTitle)[*pn] = db_column_dup(p, pArena, 1);
-    (*paiStart)[*pn] = db_column_int64(p, 2);
-    (*pn)++;
+                          const char *zState, ListPage *pPage,
+                          MeetingActaEntry **paActa, int *pnActa) {
+  if (db_list(pDb, pArena, &acta_entry_map, paActa, pnActa,
+              "SELECT a.id, a.title, a.starts_at FROM actas t JOIN "
+              "activities a ON a.id = t.activity_id WHERE a.council_id = ? "
+              "AND t.state = ? ORDER BY a.starts_at DESC, a.id LIMIT ? "
+              "OFFSET ?",
+              DB_I(iCouncil), DB_T(zState), DB_I(list_page_sql_limit(pPage)),
+              DB_I(pPage->nOffset)) != DB_OK) {
+    return DB_ERROR;
   }
-  return db_end(p, rc) == DB_OK ? DB_OK : DB_ERROR;
+  if (!list_page_total_known(pPage, *pnActa)) {
+    pPage->nTotal = db_int(pDb, -1,
+                           "SELECT count(*) FROM actas t JOIN activities a ON "
+                           "a.id = t.activity_id WHERE a.council_id = ? AND "
+                           "t.state = ?",
+                           DB_I(iCouncil), DB_T(zState));
+    if (pPage->nTotal < 0) return DB_ERROR;
+  }
+  return DB_OK;
 }
 
 int meeting_acta_backdate(Db *pDb, int64_t iActivity, int64_t t) {

@@ -20,6 +20,7 @@
 #include "domain/attendance.h"
 #include "domain/quorum.h"
 #include "util/arena.h"
+#include "util/list_page.h"
 
 /* ---- Attendance ---- */
 
@@ -279,15 +280,19 @@ int meeting_acta_correction_add(Db *pDb, int64_t iActa, int64_t iUser,
                                 const char *zBody);
 int meeting_acta_corrections(Db *pDb, Arena *pArena, int64_t iActa,
                              MeetingActaNote **paNote, int *pnNote);
-/* Published actas: activity ids and titles, newest first. */
-int meeting_acta_published(Db *pDb, Arena *pArena, int64_t iCouncil,
-                           int64_t **paiActivity, const char ***pazTitle,
-                           int64_t **paiStart, int *pn);
-/* The same for the actas in another state (`aprobada`: approved, still to
-** be published). */
+/* One acta in a list of actas: its session. */
+typedef struct MeetingActaEntry {
+  int64_t iActivity; /* The session's activity */
+  const char *zTitle;
+  int64_t iStart;
+} MeetingActaEntry;
+/* Page pPage (util/list_page.h; nLimit 0: all) of the council's actas in
+** state zState (`publicada`; `aprobada`: approved, still to be published),
+** newest session first, read with LIMIT/OFFSET; pPage->nTotal gets how
+** many there are. */
 int meeting_acta_in_state(Db *pDb, Arena *pArena, int64_t iCouncil,
-                          const char *zState, int64_t **paiActivity,
-                          const char ***pazTitle, int64_t **paiStart, int *pn);
+                          const char *zState, ListPage *pPage,
+                          MeetingActaEntry **paActa, int *pnActa);
 
 /* ---- Requests to authorities (plan line 5) and their answers ---- */
 

@@ -1,0 +1,21 @@
+/*
+** The pager every paged list shows under its table: how many rows there
+** are and which of them this page shows ("Mostrando 51–100 de 960"), and
+** plain links to the first, previous, next and last pages that keep the
+** list's filters (no JavaScript: a link is a GET of the same list).
+*/
+#ifndef COSOC_RENDER_PAGER_H
+#define COSOC_RENDER_PAGER_H
+
+#include "render/html.h"
+#include "util/list_page.h"
+
+/* Writes the pager of page p of the list at zPath. zQuery: the list's
+** other query arguments, each "&name=value" already percent-encoded
+** (html_url_arg), "" or NULL for none; the page goes in `pagina`. zNoun:
+** what the rows are, plural ("actividades"). A page past the end says so
+** and links to the last page. */
+void pager_html(Html *h, const char *zPath, const char *zQuery,
+                const ListPage *p, const char *zNoun);
+
+#endif
