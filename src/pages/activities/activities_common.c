@@ -18,8 +18,8 @@ int act_load(Request *r, Activity *pAct, int bPublicOnly) {
     respond_error(r, 404, "No existe esa actividad.");
     return 0;
   }
-  int rc = activity_get(request_db(r), request_arena(r), page_council_id(r), id,
-                        pAct);
+  int rc = activity_get(request_db(r), request_arena(r), page_council_id(r),
+                        id, pAct);
   if (rc == DB_DONE || (rc == DB_OK && bPublicOnly && !pAct->bPublic)) {
     respond_error(r, 404, "No existe esa actividad.");
     return 0;
