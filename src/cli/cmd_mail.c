@@ -148,7 +148,8 @@ static int list_outbox(int argc, char **argv) {
   Arena *pArena = arena_new();
   OutboxRow *aRow = NULL;
   int nRow = 0;
-  rc = outbox_list(pDb, pArena, 0, NULL, 0, 100000, &aRow, &nRow);
+  ListPage all = {0}; /* Every message */
+  rc = outbox_list(pDb, pArena, 0, NULL, 0, &all, &aRow, &nRow);
   /* Subjects and errors come from users and from mail servers: shown
   ** with their control characters escaped, so none reaches the terminal
   ** (an escape sequence in a title could rewrite the operator's screen). */

@@ -24,6 +24,7 @@
 
 #include "db/db.h"
 #include "util/arena.h"
+#include "util/list_page.h"
 
 /* Results of outbox_queue(). */
 #define OUTBOX_QUEUED 0         /* A new row */
@@ -147,10 +148,12 @@ typedef struct OutboxRow {
   int64_t iRelatedId;
 } OutboxRow;
 
-/* The newest nMax rows of council iCouncil (0: every council's and the
-** installation's), optionally only those related to (zKind, iId). */
+/* Page pPage (util/list_page.h; nLimit 0: every row) of the rows of
+** council iCouncil (0: every council's and the installation's), newest
+** first, optionally only those related to (zKind, iId); pPage->nTotal gets
+** how many there are. */
 int outbox_list(Db *pDb, Arena *pArena, int64_t iCouncil,
-                const char *zRelatedKind, int64_t iRelatedId, int nMax,
+                const char *zRelatedKind, int64_t iRelatedId, ListPage *pPage,
                 OutboxRow **paRow, int *pnRow);
 /* How many messages of council iCouncil (0: all) are in each state. */
 void outbox_counts(Db *pDb, int64_t iCouncil, int *pnPending, int *pnSent,

@@ -25,7 +25,8 @@
 ** A single activity also carries "compliance" (whether it counts for each
 ** of its lines and why not), "generated" (the evidence cosoc made: the
 ** notice it sent, the attendance sheet, the acta) and "history".
-** GET  /api/activities/ID/mail    admin: [{"to", "state", "attempts",
+** GET  /api/activities/ID/mail    admin (?limit, ?offset as the list):
+**                                 [{"to", "state", "attempts",
 **                                 "error", …}]
 ** Errors: {"error", "field"} with 400, 401, 403, 404, 409 or 422.
 */
@@ -38,6 +39,7 @@
 #include "pages/activities/activities_pages.h"
 #include "pages/compliance/compliance_pages.h"
 #include "pages/evidence/evidence_pages.h"
+#include "pages/page_list.h"
 #include "store/evidence/evidence_store.h"
 #include "store/people/people.h"
 
@@ -203,39 +205,6 @@ static void api_list_json(Request *r, const Activity *aAct, int nAct,
   }
 }
 
-/* X-Total-Count and, for a page, a Link header to the pages beside it
-** (the body stays the array the contract names). */
-static void api_list_headers(Request *r, const ListPage *pg,
-                             const ActivityFilter *f) {
-  Arena *pArena = request_arena(r);
-  response_header(r, "X-Total-Count",
-                  arena_printf(pArena, "%lld", (long long)pg->nTotal));
-  if (pg->nLimit == 0) return;
-  const char *zCouncil = request_query(r, "council");
-  const char *zQ = arena_printf(
-      pArena, "%s%s%s%s%s%s%s", f->zKind ? "&kind=" : "",
-      f->zKind ? html_url_arg(pArena, f->zKind) : "", f->iLine ? "&line=" : "",
-      f->iLine ? arena_printf(pArena, "%d", f->iLine) : "",
-      f->bPublicOnly ? "&public=1" : "", zCouncil ? "&council=" : "",
-      zCouncil ? html_url_arg(pArena, zCouncil) : "");
-  const char *zLink = "";
-  if (pg->nOffset + pg->nLimit < pg->nTotal) {
-    zLink = arena_printf(pArena,
-                         "</api/activities?limit=%d&offset=%lld%s>; "
-                         "rel=\"next\"",
-                         pg->nLimit, (long long)(pg->nOffset + pg->nLimit), zQ);
-  }
-  if (pg->nOffset > 0) {
-    int64_t nPrev = pg->nOffset > pg->nLimit ? pg->nOffset - pg->nLimit : 0;
-    zLink = arena_printf(pArena,
-                         "%s%s</api/activities?limit=%d&offset=%lld%s>"
-                         "; rel=\"prev\"",
-                         zLink, *zLink ? ", " : "", pg->nLimit,
-                         (long long)nPrev, zQ);
-  }
-  if (*zLink) response_header(r, "Link", zLink);
-}
-
 static void api_list(Request *r) {
   ActivityFilter f;
   memset(&f, 0, sizeof(f));
@@ -251,20 +220,7 @@ static void api_list(Request *r) {
   const char *zPublic = request_query(r, "public");
   f.bPublicOnly = zPublic && strcmp(zPublic, "1") == 0;
   ListPage pg;
-  if (!list_page_from_api(&pg, request_query(r, "limit"),
-                          request_query(r, "offset"))) {
-    respond_json_error(
-        r, 400,
-        arena_printf(request_arena(r),
-                     "limit debe ser un número entero de 1 a "
-                     "%d y offset uno de 0 en adelante.",
-                     LIST_PAGE_LIMIT_MAX),
-        request_query(r, "limit") &&
-                !list_page_from_api(&pg, request_query(r, "limit"), NULL)
-            ? "limit"
-            : "offset");
-    return;
-  }
+  if (!page_list_from_api(r, &pg)) return;
   Activity *aAct = NULL;
   int nAct = 0;
   Db *pDb = request_db(r);
@@ -274,7 +230,17 @@ static void api_list(Request *r) {
   }
   json_t *pArr = json_array();
   api_list_json(r, aAct, nAct, pArr);
-  api_list_headers(r, &pg, &f);
+  Arena *pArena = request_arena(r);
+  const char *zCouncil = request_query(r, "council");
+  page_list_headers(
+      r, &pg, "/api/activities",
+      arena_printf(pArena, "%s%s%s%s%s%s%s", f.zKind ? "&kind=" : "",
+                   f.zKind ? html_url_arg(pArena, f.zKind) : "",
+                   f.iLine ? "&line=" : "",
+                   f.iLine ? arena_printf(pArena, "%d", f.iLine) : "",
+                   f.bPublicOnly ? "&public=1" : "",
+                   zCouncil ? "&council=" : "",
+                   zCouncil ? html_url_arg(pArena, zCouncil) : ""));
   respond_json(r, 200, pArr);
 }
 
@@ -477,12 +443,19 @@ void page_api_activity_convene(Request *r) {
 void page_api_activity_mail(Request *r) {
   Activity a;
   if (!api_load(r, &a)) return;
+  ListPage pg;
+  if (!page_list_from_api(r, &pg)) return;
   OutboxRow *aRow = NULL;
   int nRow = 0;
   if (!page_db_ok(
           r, outbox_list(request_db(r), request_arena(r), page_council_id(r),
-                         "actividad", a.id, 2000, &aRow, &nRow))) {
+                         "actividad", a.id, &pg, &aRow, &nRow))) {
     return;
   }
+  page_list_headers(
+      r, &pg,
+      arena_printf(request_arena(r), "/api/activities/%lld/mail",
+                   (long long)a.id),
+      "");
   respond_json(r, 200, page_mail_json(aRow, nRow));
 }

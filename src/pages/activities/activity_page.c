@@ -136,7 +136,8 @@ static void section_replies(Html *h, Request *r, const Activity *a,
   Arena *pArena = request_arena(r);
   OutboxRow *aRow = NULL;
   int nRow = 0;
-  outbox_list(request_db(r), pArena, a->iCouncil, "actividad", a->id, 2000,
+  ListPage all = {0}; /* Every message of the activity: they are counted */
+  outbox_list(request_db(r), pArena, a->iCouncil, "actividad", a->id, &all,
               &aRow, &nRow);
   int nPending = 0, nFailed = 0;
   int nYes = 0, nNo = 0, nMaybe = 0;

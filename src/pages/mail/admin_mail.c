@@ -1,7 +1,8 @@
 /*
 ** The outbox as the officer sees it (admin only).
 **
-** GET  /admin/correo                 — counts by state, the newest messages
+** GET  /admin/correo                 — counts by state, the messages newest
+**                                      first, LIST_PAGE_SIZE a page (pagina),
 **                                      with their state, attempts and last
 **                                      error, and the test-mail form.
 **      ?enviado=1                    — notice after queuing the test mail.
@@ -21,8 +22,8 @@
 #include "mail/sample.h"
 #include "mail/sender.h"
 #include "pages/page.h"
+#include "render/pager.h"
 
-#define ADMIN_MAIL_ROWS 200
 
 /* Spanish label and badge class of a state. */
 static const char *state_label(const char *zState, const char **pzClass) {
@@ -46,19 +47,29 @@ static const char *local_time(Arena *pArena, int64_t t) {
                       lt.iDay, lt.iHour, lt.iMinute);
 }
 
-static void outbox_table(Request *r, Html *h) {
+/* The outbox, LIST_PAGE_SIZE messages a page (?pagina=): 0 when reading
+** it failed (the request has been answered). */
+static int outbox_table(Request *r, Html *h) {
   Arena *pArena = request_arena(r);
   OutboxRow *aRow = NULL;
   int nRow = 0;
-  outbox_list(request_db(r), pArena, page_council_id(r), NULL, 0,
-              ADMIN_MAIL_ROWS, &aRow, &nRow);
-  if (nRow == 0) {
+  ListPage pg;
+  list_page_numbered(&pg, request_query(r, "pagina"), LIST_PAGE_SIZE);
+  if (!page_db_ok(r, outbox_list(request_db(r), pArena, page_council_id(r),
+                                 NULL, 0, &pg, &aRow, &nRow))) {
+    return 0;
+  }
+  if (pg.nTotal == 0) {
     html_printf(h, "<p>La bandeja de salida está vacía.</p>\n");
-    return;
+    return 1;
+  }
+  if (nRow == 0) {
+    pager_html(h, "/admin/correo", "", &pg, "mensajes");
+    return 1;
   }
   html_printf(h,
               "<div class=\"table-wrap\"><table class=\"table table-cards\">"
-              "<caption>Mensajes más recientes</caption><thead><tr>"
+              "<caption>Mensajes, los más recientes primero</caption><thead><tr>"
               "<th scope=\"col\">Destinatario</th><th scope=\"col\">Asunto"
               "</th><th scope=\"col\">Estado</th><th scope=\"col\">"
               "Intentos</th><th scope=\"col\">Detalle</th></tr></thead>"
@@ -105,6 +116,8 @@ static void outbox_table(Request *r, Html *h) {
     html_printf(h, "</td></tr>\n");
   }
   html_printf(h, "</tbody></table></div>\n");
+  pager_html(h, "/admin/correo", "", &pg, "mensajes");
+  return 1;
 }
 
 static void mail_page(Request *r, int iStatus, const FormErrors *pErr) {
@@ -147,7 +160,7 @@ static void mail_page(Request *r, int iStatus, const FormErrors *pErr) {
               "<div class=\"actions\"><button type=\"submit\" "
               "class=\"button button-primary\">Enviar prueba</button>"
               "</div>\n</form>\n<h2>Bandeja de salida</h2>\n");
-  outbox_table(r, &h);
+  if (!outbox_table(r, &h)) return; /* Answered 500; the page is dropped */
   page_finish(r, &h, iStatus);
 }
 

@@ -1,8 +1,10 @@
 /*
 ** The outbox over the API (admin only).
 **
-** GET /api/mail                 — the newest messages (at most 500), newest
-**                                 first.
+** GET /api/mail                 — every message, newest first; ?limit=N
+**                                 (1..LIST_PAGE_LIMIT_MAX) and ?offset=M for
+**                                 a page, the count in X-Total-Count and
+**                                 the pages beside in Link (page_list.h).
 ** GET /api/mail?kind=K&id=N     — only those caused by object (K, N), e.g.
 **                                 kind=actividad&id=12.
 **
@@ -17,8 +19,7 @@
 #include "domain/chile_time.h"
 #include "mail/outbox.h"
 #include "pages/page.h"
-
-#define API_MAIL_MAX 500
+#include "pages/page_list.h"
 
 json_t *page_mail_json(const OutboxRow *aRow, int nRow) {
   json_t *pArr = json_array();
@@ -60,12 +61,19 @@ void page_api_mail(Request *r) {
       return;
     }
   }
+  ListPage pg;
+  if (!page_list_from_api(r, &pg)) return;
   OutboxRow *aRow = NULL;
   int nRow = 0;
-  if (!page_db_ok(
-          r, outbox_list(request_db(r), request_arena(r), page_council_id(r),
-                         zKind, iId, API_MAIL_MAX, &aRow, &nRow))) {
+  Arena *pArena = request_arena(r);
+  if (!page_db_ok(r, outbox_list(request_db(r), pArena, page_council_id(r),
+                                 zKind, iId, &pg, &aRow, &nRow))) {
     return;
   }
+  page_list_headers(r, &pg, "/api/mail",
+                    zKind ? arena_printf(pArena, "&kind=%s&id=%lld",
+                                         html_url_arg(pArena, zKind),
+                                         (long long)iId)
+                          : "");
   respond_json(r, 200, page_mail_json(aRow, nRow));
 }

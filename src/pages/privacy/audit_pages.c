@@ -1,15 +1,21 @@
 /*
 ** The audit log for the officer: /admin/auditoria (filters by who acted,
 ** object and dates; CSV and XLSX of what is shown) and GET /api/audit
-** [?object=KIND:ID][&since=ISO] → [{"at", "user", "action", "object",
-** "fields"}] (CONTRACT). There is no route that changes an entry.
+** [?object=KIND:ID][&since=ISO][&limit=N&offset=M] → [{"at", "user",
+** "action", "object", "fields"}] (CONTRACT), oldest first: every entry,
+** or the page asked for, with X-Total-Count and Link (page_list.h). The
+** page shows LIST_PAGE_SIZE entries (?pagina=), newest first; its CSV and
+** XLSX every entry the filters select. There is no route that changes an
+** entry.
 */
 #include <string.h>
 
 #include "domain/chile_time.h"
+#include "pages/page_list.h"
 #include "pages/people/people_widgets.h"
 #include "pages/privacy/privacy_pages.h"
 #include "store/council/council.h"
+#include "render/pager.h"
 #include "store/privacy/audit_store.h"
 
 /* "KIND:ID" or "KIND" into the filter; 0 when malformed. */
@@ -70,8 +76,7 @@ static int audit_sees_installation(Request *r) {
 void page_admin_audit(Request *r) {
   Arena *pArena = request_arena(r);
   AuditFilter f = {.iCouncil = page_council_id(r),
-                   .bNone = audit_sees_installation(r),
-                   .nLimit = 1000};
+                   .bNone = audit_sees_installation(r)};
   const char *zPerson = request_query(r, "persona");
   const char *zObject = request_query(r, "objeto");
   const char *zFrom = request_query(r, "desde");
@@ -82,14 +87,20 @@ void page_admin_audit(Request *r) {
   f.iUntil = time_arg(zTo, 1);
   if (f.iSince < 0 || f.iUntil < 0) bBad = 1;
   if (bBad) f.iSince = f.iUntil = 0;
+  /* The downloads carry every entry the filters select; the page
+  ** LIST_PAGE_SIZE of them at a time. */
+  const char *zPath = request_path(r);
+  int bExport = strstr(zPath, ".csv") || strstr(zPath, ".xlsx");
+  ListPage pg;
+  list_page_numbered(&pg, request_query(r, "pagina"), LIST_PAGE_SIZE);
+  if (bExport) pg.nLimit = 0;
   AuditEntry *aEntry = NULL;
   int nEntry = 0;
-  if (!bBad &&
-      !page_db_ok(r, audit_list(request_db(r), pArena, &f, &aEntry, &nEntry))) {
+  if (!bBad && !page_db_ok(r, audit_list(request_db(r), pArena, &f, &pg,
+                                         &aEntry, &nEntry))) {
     return;
   }
-  const char *zPath = request_path(r);
-  if (strstr(zPath, ".csv") || strstr(zPath, ".xlsx")) {
+  if (bExport) {
     people_send_export(r, &audit_export, aEntry, sizeof(AuditEntry), nEntry);
     return;
   }
@@ -130,20 +141,20 @@ void page_admin_audit(Request *r) {
                 "y las fechas como día-mes-año.</p>\n");
   }
   const char *zQuery =
-      arena_printf(pArena, "?persona=%s&objeto=%s&desde=%s&hasta=%s",
+      arena_printf(pArena, "persona=%s&objeto=%s&desde=%s&hasta=%s",
                    html_url_arg(pArena, zPerson ? zPerson : ""),
                    html_url_arg(pArena, zObject ? zObject : ""),
                    html_url_arg(pArena, zFrom ? zFrom : ""),
                    html_url_arg(pArena, zTo ? zTo : ""));
   html_printf(&h,
-              "<p><a href=\"/admin/auditoria.csv%s\">Descargar CSV</a> · "
-              "<a href=\"/admin/auditoria.xlsx%s\">Descargar Excel</a></p>\n",
+              "<p><a href=\"/admin/auditoria.csv?%s\">Descargar CSV</a> · "
+              "<a href=\"/admin/auditoria.xlsx?%s\">Descargar Excel</a></p>\n",
               zQuery, zQuery);
   html_printf(&h,
               "<div class=\"table-wrap\"><table class=\"table table-cards\">"
-              "<caption>%d %s%s</caption><thead><tr>",
-              nEntry, nEntry == 1 ? "entrada" : "entradas",
-              nEntry >= f.nLimit ? " (las más recientes)" : "");
+              "<caption>%lld %s, las más recientes primero</caption>"
+              "<thead><tr>",
+              (long long)pg.nTotal, pg.nTotal == 1 ? "entrada" : "entradas");
   for (int i = 0; i < 7; i++) {
     html_printf(&h, "<th scope=\"col\">%s</th>", azAuditHeader[i]);
   }
@@ -163,6 +174,8 @@ void page_admin_audit(Request *r) {
                 object_text(pArena, p), p->zTable, p->zFields);
   }
   html_printf(&h, "</tbody></table></div>\n");
+  pager_html(&h, "/admin/auditoria", arena_printf(pArena, "&%s", zQuery), &pg,
+             "entradas");
   page_finish(r, &h, 200);
 }
 
@@ -170,7 +183,7 @@ void page_api_audit(Request *r) {
   Arena *pArena = request_arena(r);
   AuditFilter f = {.iCouncil = page_council_id(r),
                    .bNone = audit_sees_installation(r),
-                   .nLimit = 5000};
+                   .bOldestFirst = 1};
   if (!object_filter(pArena, request_query(r, "object"), &f)) {
     respond_json_error(r, 400,
                        "El objeto se escribe como tipo:número, por ejemplo "
@@ -186,14 +199,16 @@ void page_api_audit(Request *r) {
                        "since");
     return;
   }
+  ListPage pg;
+  if (!page_list_from_api(r, &pg)) return;
   AuditEntry *aEntry = NULL;
   int nEntry = 0;
-  if (!page_db_ok(r, audit_list(request_db(r), pArena, &f, &aEntry, &nEntry))) {
+  if (!page_db_ok(r, audit_list(request_db(r), pArena, &f, &pg, &aEntry,
+                                &nEntry))) {
     return;
   }
   json_t *pArr = json_array();
-  /* Oldest first, as a log is read. */
-  for (int i = nEntry - 1; i >= 0; i--) {
+  for (int i = 0; i < nEntry; i++) {
     const AuditEntry *p = &aEntry[i];
     json_t *pFields = json_array();
     const char *z = p->zFields;
@@ -209,5 +224,13 @@ void page_api_audit(Request *r) {
                         p->zAction, "object", object_text(pArena, p), "fields",
                         pFields, "address", p->zAddress, "table", p->zTable));
   }
+  const char *zObject = request_query(r, "object");
+  const char *zSince = request_query(r, "since");
+  page_list_headers(
+      r, &pg, "/api/audit",
+      arena_printf(pArena, "%s%s%s%s", zObject ? "&object=" : "",
+                   zObject ? html_url_arg(pArena, zObject) : "",
+                   zSince ? "&since=" : "",
+                   zSince ? html_url_arg(pArena, zSince) : ""));
   respond_json(r, 200, pArr);
 }

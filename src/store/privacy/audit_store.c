@@ -39,25 +39,43 @@ static const DbMap entry_map =
   "a.address, a.object_kind, a.object_id, a.action, a.tbl, a.fields "       \
   "FROM audit_log a LEFT JOIN users u ON u.id = a.user_id "
 
-int audit_list(Db *pDb, Arena *pArena, const AuditFilter *f,
+/* The filter's WHERE (AUDIT_ARGS parameters, bound by audit_args). */
+#define AUDIT_WHERE                                                     \
+  "WHERE (a.council_id = ? OR (a.council_id IS NULL AND ? <> 0)) "      \
+  "AND (CAST(? AS TEXT) IS NULL OR a.object_kind = ?) "                 \
+  "AND (CAST(? AS TEXT) IS NULL OR a.object_id = ?) "                   \
+  "AND (CAST(? AS TEXT) IS NULL OR "                                    \
+  "lower(COALESCE(u.email, a.actor)) LIKE lower(?)) "                   \
+  "AND a.at >= ? AND (CAST(? AS BIGINT) = 0 OR a.at < ?) "
+#define AUDIT_ARGS 11
+
+int audit_list(Db *pDb, Arena *pArena, const AuditFilter *f, ListPage *pPage,
                AuditEntry **paEntry, int *pnEntry) {
   const char *zUserLike =
       f->zUser && *f->zUser ? arena_printf(pArena, "%%%s%%", f->zUser) : NULL;
-  return db_list(pDb, pArena, &entry_map, paEntry, pnEntry,
-                 AUDIT_SELECT
-                 "WHERE (a.council_id = ? OR (a.council_id IS NULL AND ? "
-                 "<> 0)) "
-                 "AND (CAST(? AS TEXT) IS NULL OR a.object_kind = ?) "
-                 "AND (CAST(? AS TEXT) IS NULL OR a.object_id = ?) "
-                 "AND (CAST(? AS TEXT) IS NULL OR "
-                 "lower(COALESCE(u.email, a.actor)) LIKE lower(?)) "
-                 "AND a.at >= ? AND (CAST(? AS BIGINT) = 0 OR a.at < ?) "
-                 "ORDER BY a.id DESC LIMIT ?",
-                 DB_I(f->iCouncil), DB_I(f->bNone), DB_TN(f->zKind),
-                 DB_TN(f->zKind), DB_TN(f->zObjectId), DB_TN(f->zObjectId),
-                 DB_TN(zUserLike), DB_TN(zUserLike), DB_I(f->iSince),
-                 DB_I(f->iUntil), DB_I(f->iUntil),
-                 DB_I(f->nLimit > 0 ? f->nLimit : 1000));
+  DbArg aArg[AUDIT_ARGS + 2] = {
+      DB_I(f->iCouncil),  DB_I(f->bNone),     DB_TN(f->zKind),
+      DB_TN(f->zKind),    DB_TN(f->zObjectId), DB_TN(f->zObjectId),
+      DB_TN(zUserLike),   DB_TN(zUserLike),   DB_I(f->iSince),
+      DB_I(f->iUntil),    DB_I(f->iUntil),    DB_I(list_page_sql_limit(pPage)),
+      DB_I(pPage->nOffset)};
+  if (db_list_args(pDb, pArena, &entry_map, paEntry, pnEntry,
+                   f->bOldestFirst
+                       ? AUDIT_SELECT AUDIT_WHERE
+                         "ORDER BY a.id LIMIT ? OFFSET ?"
+                       : AUDIT_SELECT AUDIT_WHERE
+                         "ORDER BY a.id DESC LIMIT ? OFFSET ?",
+                   aArg, AUDIT_ARGS + 2) != DB_OK) {
+    return DB_ERROR;
+  }
+  if (!list_page_total_known(pPage, *pnEntry)) {
+    pPage->nTotal = db_int_args(pDb, -1,
+                                "SELECT count(*) FROM audit_log a LEFT JOIN "
+                                "users u ON u.id = a.user_id " AUDIT_WHERE,
+                                aArg, AUDIT_ARGS);
+    if (pPage->nTotal < 0) return DB_ERROR;
+  }
+  return DB_OK;
 }
 
 int audit_objects_between(Db *pDb, Arena *pArena, int64_t iCouncil,
@@ -66,7 +84,7 @@ int audit_objects_between(Db *pDb, Arena *pArena, int64_t iCouncil,
   AuditFilter f = {.iCouncil = iCouncil,
                    .bNone = council_count(pDb) <= 1,
                    .iSince = iSince,
-                   .iUntil = iUntil,
-                   .nLimit = 5000};
-  return audit_list(pDb, pArena, &f, paEntry, pnEntry);
+                   .iUntil = iUntil};
+  ListPage all = {0}; /* Every object: who may have been affected */
+  return audit_list(pDb, pArena, &f, &all, paEntry, pnEntry);
 }

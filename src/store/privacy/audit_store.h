@@ -13,6 +13,7 @@
 
 #include "db/db.h"
 #include "util/arena.h"
+#include "util/list_page.h"
 
 /* An event that is no row change. */
 typedef struct AuditEvent {
@@ -57,11 +58,13 @@ typedef struct AuditFilter {
   const char *zUser;     /* Who acted: part of their e-mail or label */
   int64_t iSince;        /* At or after (0: any) */
   int64_t iUntil;        /* Before (0: any) */
-  int nLimit;            /* At most this many, newest first (0: 1000) */
+  int bOldestFirst;      /* Oldest first, as a log is read (else newest) */
 } AuditFilter;
 
+/* Page pPage (util/list_page.h; nLimit 0: every entry) of the entries
+** pFilter selects, read with LIMIT/OFFSET; pPage->nTotal gets how many. */
 int audit_list(Db *pDb, Arena *pArena, const AuditFilter *pFilter,
-               AuditEntry **paEntry, int *pnEntry);
+               ListPage *pPage, AuditEntry **paEntry, int *pnEntry);
 
 /* The objects touched in [iSince, iUntil): for the breach register, who
 ** may have been affected (people records among them). */

@@ -234,9 +234,11 @@ static void failures_are_retried_with_doubling_delays_then_failed(
   Arena *pArena = arena_new();
   OutboxRow *aRow = NULL;
   int n = 0;
-  assert_int_equal(outbox_list(g_pDb, pArena, 0, "actividad", 12, 10, &aRow, &n),
-                   DB_OK);
+  ListPage page = {.nLimit = 10};
+  assert_int_equal(
+      outbox_list(g_pDb, pArena, 0, "actividad", 12, &page, &aRow, &n), DB_OK);
   assert_int_equal(n, 1);
+  assert_int_equal(page.nTotal, 1);
   assert_string_equal(aRow[0].zState, OUTBOX_STATE_FAILED);
   assert_int_equal(aRow[0].nAttempt, 3);
   assert_string_equal(aRow[0].zError, "No se pudo conectar.");

@@ -1,0 +1,255 @@
+"""
+Lists in SQL (issue 22, item 4): every list on screen shows how many there
+are and which of them ("Mostrando 51–72 de 72"), links to the pages beside
+that work without JavaScript and keep the filters, says so on a page past
+the end, and has no hidden cap (the public /actas stopped at 64). The API
+lists take ?limit=&offset= and give the total in X-Total-Count and the
+pages beside in Link, the body still the array the contract names; without
+?limit they give every row. Exports keep giving everything.
+
+The data: `cosoc bench-data` with one council and eight years of sessions
+(over 64 published actas, hundreds of activities), made by the test.
+"""
+import html
+import re
+import shutil
+import tempfile
+import unittest
+
+from support import Server, drop_database, new_database, query_one, run_cli
+
+PAGE = 50  # LIST_PAGE_SIZE
+
+
+def count(db, sql):
+    return int(query_one(db, sql))
+
+
+def shown(text):
+    """(first, last, total) of the page's «Mostrando a–b de n», or None."""
+    m = re.search(r"Mostrando (\d+)–(\d+) de (\d+)", text)
+    return tuple(int(x) for x in m.groups()) if m else None
+
+
+def rel_link(text, rel):
+    """The href of the pager's rel="next"/"prev" link, unescaped, or None."""
+    m = re.search(r'<a href="([^"]+)" rel="%s">' % rel, text)
+    return html.unescape(m.group(1)) if m else None
+
+
+def acta_ids(text):
+    return re.findall(r'<li><a href="/actividades/(\d+)/acta">', text)
+
+
+def link_header(resp):
+    """{rel: url} of a Link header."""
+    return {rel: url for url, rel in
+            re.findall(r'<([^>]+)>; rel="(\w+)"', resp.header("Link") or "")}
+
+
+class ListPaging(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmpdir = tempfile.mkdtemp(prefix="cosoc-paging-")
+        cls.db = new_database(cls.tmpdir, "paging")
+        out = run_cli("bench-data", "--db", cls.db, "--councils", "1", "--years", "8",
+                      check=0).stdout
+        cls.email = re.search(r"Administrador: (\S+)", out).group(1)
+        cls.password = re.search(r"Contraseña: (\S+)", out).group(1)
+        cls.token = run_cli("token", "create", "--db", cls.db, "--email", cls.email,
+                            check=0).stdout.strip().split()[-1]
+        cls.server = Server(cls.db).start()
+
+    @classmethod
+    def tearDownClass(cls):
+        try:
+            cls.server.stop()
+        finally:
+            drop_database(cls.db)
+            shutil.rmtree(cls.tmpdir, ignore_errors=True)
+
+    def client(self):
+        c = self.server.client()
+        self.addCleanup(c.close)
+        return c
+
+    def admin(self):
+        c = self.client()
+        c.login(self.email, self.password)
+        return c
+
+    def api(self, path):
+        r = self.client().get(path, headers={"Authorization": "Bearer " + self.token})
+        self.assertEqual(r.status, 200, r.text[:300])
+        return r
+
+    # ---- The public actas: no cap at 64 ----
+
+    def test_every_published_acta_is_reachable_page_by_page(self):
+        total = count(self.db, "SELECT count(*) FROM actas WHERE state = 'publicada'")
+        self.assertGreater(total, 64)  # the old cap
+        self.assertLessEqual(total, 2 * PAGE)  # two pages, the second the last
+        c = self.client()
+        first = c.get("/actas")
+        self.assertEqual(first.status, 200)
+        self.assertEqual(shown(first.text), (1, PAGE, total))
+        self.assertEqual(len(acta_ids(first.text)), PAGE)
+        self.assertIsNone(rel_link(first.text, "prev"))
+        nxt = rel_link(first.text, "next")
+        self.assertEqual(nxt, "/actas?pagina=2")
+        last = c.get(nxt)
+        self.assertEqual(shown(last.text), (PAGE + 1, total, total))
+        self.assertIsNone(rel_link(last.text, "next"))
+        self.assertEqual(rel_link(last.text, "prev"), "/actas?pagina=1")
+        self.assertIn("Página 2 de 2", last.text)
+        ids = acta_ids(first.text) + acta_ids(last.text)
+        self.assertEqual(len(ids), total)
+        self.assertEqual(len(set(ids)), total)
+        published = set(str(x) for x in run_ids(
+            self.db, "SELECT activity_id FROM actas WHERE state = 'publicada'"))
+        self.assertEqual(set(ids), published)
+        # The oldest session's acta is on the last page: newest first.
+        oldest = query_one(self.db, "SELECT a.id FROM actas t JOIN activities a ON "
+                                    "a.id = t.activity_id WHERE t.state = 'publicada' "
+                                    "ORDER BY a.starts_at LIMIT 1")
+        self.assertEqual(acta_ids(last.text)[-1], oldest)
+
+    def test_a_page_past_the_end_says_so_and_leads_to_the_last(self):
+        total = count(self.db, "SELECT count(*) FROM actas WHERE state = 'publicada'")
+        r = self.client().get("/actas?pagina=9")
+        self.assertEqual(r.status, 200)
+        self.assertIn("La página 9 no existe: hay %d actas publicadas en 2 páginas" % total,
+                      r.text)
+        self.assertIn('href="/actas?pagina=2"', r.text)
+        self.assertEqual(acta_ids(r.text), [])
+        # Nonsense is the first page, not an error.
+        self.assertEqual(shown(self.client().get("/actas?pagina=x").text)[:2], (1, PAGE))
+
+    # ---- The officer's activities and the calendar ----
+
+    def test_the_officers_activities_count_them_all_and_page_newest_first(self):
+        total = count(self.db, "SELECT count(*) FROM activities")
+        self.assertGreater(total, 2 * PAGE)
+        c = self.admin()
+        first = c.get("/actividades")
+        self.assertIn("<caption>%d actividades</caption>" % total, first.text)
+        self.assertEqual(shown(first.text), (1, PAGE, total))
+        pages = -(-total // PAGE)
+        last = c.get("/actividades?pagina=%d" % pages)
+        self.assertEqual(shown(last.text), ((pages - 1) * PAGE + 1, total, total))
+        self.assertIsNone(rel_link(last.text, "next"))
+        newest = query_one(self.db, "SELECT id FROM activities ORDER BY starts_at DESC, "
+                                    "id DESC LIMIT 1")
+        oldest = query_one(self.db, "SELECT id FROM activities ORDER BY starts_at, id "
+                                    "LIMIT 1")
+        rows = lambda t: re.findall(r'<td data-label="Actividad"><a href="/actividades/(\d+)"',
+                                    t)
+        self.assertEqual(rows(first.text)[0], newest)
+        self.assertEqual(rows(last.text)[-1], oldest)
+        self.assertEqual(len(rows(last.text)), total - (pages - 1) * PAGE)
+
+    def test_the_calendar_list_pages_and_its_links_keep_the_filters(self):
+        total = count(self.db, "SELECT count(*) FROM activities WHERE kind = "
+                               "'sesion_ordinaria' AND is_public = 1")
+        self.assertGreater(total, PAGE)
+        c = self.client()
+        first = c.get("/calendario?vista=lista&tipo=sesion_ordinaria")
+        self.assertEqual(shown(first.text), (1, PAGE, total))
+        nxt = rel_link(first.text, "next")
+        self.assertIn("tipo=sesion_ordinaria", nxt)
+        self.assertIn("vista=lista", nxt)
+        second = c.get(nxt)
+        self.assertEqual(shown(second.text)[:2], (PAGE + 1, min(2 * PAGE, total)))
+        self.assertEqual(shown(second.text)[2], total)
+        # Only sessions on the second page: the filter went with the link.
+        self.assertNotIn("<small>", re.sub(r"<small>[^<]*Sesión ordinaria[^<]*</small>", "",
+                                            second.text.split('class="activity-list"')[1]
+                                            .split("</ul>")[0]))
+        # A month is shown whole, without a pager.
+        month = c.get("/calendario?vista=mes&mes=2025-03")
+        self.assertNotIn('class="pager"', month.text)
+
+    # ---- The API ----
+
+    def test_the_activities_api_pages_with_limit_and_offset_and_gives_the_total(self):
+        total = count(self.db, "SELECT count(*) FROM activities")
+        whole = self.api("/api/activities")
+        self.assertEqual(whole.header("X-Total-Count"), str(total))
+        self.assertIsNone(whole.header("Link"))
+        everything = whole.json()
+        self.assertEqual(len(everything), total)  # no cap without ?limit
+        # Walk it by Link rel="next" and get the same activities, in order,
+        # with the same plan lines and evidence.
+        walked, path, pages = [], "/api/activities?limit=100", 0
+        while path:
+            r = self.api(path)
+            self.assertEqual(r.header("X-Total-Count"), str(total))
+            walked += r.json()
+            path = link_header(r).get("next")
+            pages += 1
+        self.assertEqual(pages, -(-total // 100))
+        self.assertEqual(walked, everything)
+        self.assertTrue(any(a["evidence"] for a in walked))
+        self.assertTrue(any(a["plan_lines"] for a in walked))
+        # The last page links back; a page past the end is empty, with the total.
+        last = self.api("/api/activities?limit=100&offset=%d" % ((pages - 1) * 100))
+        self.assertNotIn("next", link_header(last))
+        self.assertIn("prev", link_header(last))
+        past = self.api("/api/activities?limit=10&offset=%d" % (total + 5))
+        self.assertEqual(past.json(), [])
+        self.assertEqual(past.header("X-Total-Count"), str(total))
+
+    def test_api_filters_go_with_the_page_links(self):
+        total = count(self.db, "SELECT count(*) FROM activities WHERE kind = "
+                               "'sesion_ordinaria'")
+        r = self.api("/api/activities?kind=sesion_ordinaria&limit=7&offset=7")
+        self.assertEqual(r.header("X-Total-Count"), str(total))
+        self.assertEqual(len(r.json()), 7)
+        self.assertTrue(all(a["kind"] == "sesion_ordinaria" for a in r.json()))
+        links = link_header(r)
+        self.assertEqual(links["next"], "/api/activities?limit=7&offset=14&kind=sesion_ordinaria")
+        self.assertEqual(links["prev"], "/api/activities?limit=7&offset=0&kind=sesion_ordinaria")
+
+    def test_a_bad_limit_or_offset_is_refused_by_name(self):
+        c = self.client()
+        auth = {"Authorization": "Bearer " + self.token}
+        for query, field in (("limit=0", "limit"), ("limit=abc", "limit"),
+                             ("limit=1001", "limit"), ("offset=-1", "offset"),
+                             ("limit=5&offset=x", "offset")):
+            for path in ("/api/activities", "/api/audit", "/api/mail"):
+                r = c.get(path + "?" + query, headers=auth)
+                self.assertEqual(r.status, 400, path + "?" + query)
+                self.assertEqual(r.json()["field"], field, path + "?" + query)
+
+    def test_the_audit_api_gives_every_entry_oldest_first_or_a_page(self):
+        whole = self.api("/api/audit")
+        everything = whole.json()
+        total = int(whole.header("X-Total-Count"))
+        self.assertEqual(len(everything), total)
+        self.assertGreater(total, 5000)  # the old cap
+        page = self.api("/api/audit?limit=40&offset=4000")
+        self.assertEqual(page.json(), everything[4000:4040])
+        self.assertEqual(page.header("X-Total-Count"), str(total))
+        self.assertEqual(link_header(page)["next"], "/api/audit?limit=40&offset=4040")
+
+    def test_the_audit_page_pages_newest_first_and_keeps_its_filters(self):
+        c = self.admin()
+        r = c.get("/admin/auditoria?objeto=activity")
+        total = count(self.db, "SELECT count(*) FROM audit_log WHERE object_kind = 'activity'")
+        self.assertEqual(shown(r.text), (1, PAGE, total))
+        nxt = rel_link(r.text, "next")
+        self.assertIn("objeto=activity", nxt)
+        self.assertIn("pagina=2", nxt)
+        # The download carries every entry the filters select, not a page.
+        csv = c.get("/admin/auditoria.csv?objeto=activity")
+        self.assertEqual(csv.status, 200)
+        self.assertEqual(len(csv.text.strip().splitlines()) - 1, total)
+
+
+def run_ids(db, sql):
+    from test_bench_data import rows
+    return [int(x) for x in rows(db, sql)]
+
+
+if __name__ == "__main__":
+    unittest.main()
