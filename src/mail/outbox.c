@@ -294,8 +294,8 @@ static const DbMap row_from_row_map =
 
 /* Which rows a list shows: a NULL kind lists every message; council 0
 ** every council's. OUTBOX_LIST_ARGS parameters. */
-#define OUTBOX_LIST_WHERE                                                    \
-  "WHERE (CAST(? AS TEXT) IS NULL OR (related_kind = ? AND related_id = "    \
+#define OUTBOX_LIST_WHERE                                                 \
+  "WHERE (CAST(? AS TEXT) IS NULL OR (related_kind = ? AND related_id = " \
   "?)) AND (? = 0 OR council_id = ?) "
 #define OUTBOX_LIST_ARGS 5
 
@@ -303,8 +303,8 @@ int outbox_list(Db *pDb, Arena *pArena, int64_t iCouncil,
                 const char *zRelatedKind, int64_t iRelatedId, ListPage *pPage,
                 OutboxRow **paRow, int *pnRow) {
   DbArg aArg[OUTBOX_LIST_ARGS + 2] = {
-      DB_T(zRelatedKind), DB_T(zRelatedKind), DB_I(iRelatedId),
-      DB_I(iCouncil),     DB_I(iCouncil),     DB_I(list_page_sql_limit(pPage)),
+      DB_T(zRelatedKind),  DB_T(zRelatedKind), DB_I(iRelatedId),
+      DB_I(iCouncil),      DB_I(iCouncil),     DB_I(list_page_sql_limit(pPage)),
       DB_I(pPage->nOffset)};
   int rc = db_list_args(
       pDb, pArena, &row_from_row_map, paRow, pnRow,
@@ -315,9 +315,9 @@ int outbox_list(Db *pDb, Arena *pArena, int64_t iCouncil,
       aArg, OUTBOX_LIST_ARGS + 2);
   if (!*paRow) *paRow = arena_alloc(pArena, sizeof(OutboxRow));
   if (rc == DB_OK && !list_page_total_known(pPage, *pnRow)) {
-    pPage->nTotal =
-        db_int_args(pDb, -1, "SELECT count(*) FROM mail_outbox " OUTBOX_LIST_WHERE,
-                    aArg, OUTBOX_LIST_ARGS);
+    pPage->nTotal = db_int_args(
+        pDb, -1, "SELECT count(*) FROM mail_outbox " OUTBOX_LIST_WHERE, aArg,
+        OUTBOX_LIST_ARGS);
     if (pPage->nTotal < 0) rc = DB_ERROR;
   }
   return rc;

@@ -26,15 +26,15 @@ void page_list_headers(Request *r, const ListPage *p, const char *zPath,
   if (p->nLimit == 0) return;
   const char *zLink = "";
   if (p->nOffset + p->nLimit < p->nTotal) {
-    zLink = arena_printf(pArena, "<%s?limit=%d&offset=%lld%s>; rel=\"next\"",
-                         zPath, p->nLimit, (long long)(p->nOffset + p->nLimit),
-                         zQuery);
+    zLink =
+        arena_printf(pArena, "<%s?limit=%d&offset=%lld%s>; rel=\"next\"", zPath,
+                     p->nLimit, (long long)(p->nOffset + p->nLimit), zQuery);
   }
   if (p->nOffset > 0) {
     int64_t nPrev = p->nOffset > p->nLimit ? p->nOffset - p->nLimit : 0;
-    zLink = arena_printf(pArena, "%s%s<%s?limit=%d&offset=%lld%s>; rel=\"prev\"",
-                         zLink, *zLink ? ", " : "", zPath, p->nLimit,
-                         (long long)nPrev, zQuery);
+    zLink = arena_printf(
+        pArena, "%s%s<%s?limit=%d&offset=%lld%s>; rel=\"prev\"", zLink,
+        *zLink ? ", " : "", zPath, p->nLimit, (long long)nPrev, zQuery);
   }
   if (*zLink) response_header(r, "Link", zLink);
 }

@@ -234,13 +234,12 @@ static void api_list(Request *r) {
   const char *zCouncil = request_query(r, "council");
   page_list_headers(
       r, &pg, "/api/activities",
-      arena_printf(pArena, "%s%s%s%s%s%s%s", f.zKind ? "&kind=" : "",
-                   f.zKind ? html_url_arg(pArena, f.zKind) : "",
-                   f.iLine ? "&line=" : "",
-                   f.iLine ? arena_printf(pArena, "%d", f.iLine) : "",
-                   f.bPublicOnly ? "&public=1" : "",
-                   zCouncil ? "&council=" : "",
-                   zCouncil ? html_url_arg(pArena, zCouncil) : ""));
+      arena_printf(
+          pArena, "%s%s%s%s%s%s%s", f.zKind ? "&kind=" : "",
+          f.zKind ? html_url_arg(pArena, f.zKind) : "", f.iLine ? "&line=" : "",
+          f.iLine ? arena_printf(pArena, "%d", f.iLine) : "",
+          f.bPublicOnly ? "&public=1" : "", zCouncil ? "&council=" : "",
+          zCouncil ? html_url_arg(pArena, zCouncil) : ""));
   respond_json(r, 200, pArr);
 }
 
@@ -452,10 +451,9 @@ void page_api_activity_mail(Request *r) {
                          "actividad", a.id, &pg, &aRow, &nRow))) {
     return;
   }
-  page_list_headers(
-      r, &pg,
-      arena_printf(request_arena(r), "/api/activities/%lld/mail",
-                   (long long)a.id),
-      "");
+  page_list_headers(r, &pg,
+                    arena_printf(request_arena(r), "/api/activities/%lld/mail",
+                                 (long long)a.id),
+                    "");
   respond_json(r, 200, page_mail_json(aRow, nRow));
 }

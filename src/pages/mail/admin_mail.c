@@ -24,7 +24,6 @@
 #include "pages/page.h"
 #include "render/pager.h"
 
-
 /* Spanish label and badge class of a state. */
 static const char *state_label(const char *zState, const char **pzClass) {
   if (strcmp(zState, OUTBOX_STATE_SENT) == 0) {
@@ -67,13 +66,14 @@ static int outbox_table(Request *r, Html *h) {
     pager_html(h, "/admin/correo", "", &pg, "mensajes");
     return 1;
   }
-  html_printf(h,
-              "<div class=\"table-wrap\"><table class=\"table table-cards\">"
-              "<caption>Mensajes, los más recientes primero</caption><thead><tr>"
-              "<th scope=\"col\">Destinatario</th><th scope=\"col\">Asunto"
-              "</th><th scope=\"col\">Estado</th><th scope=\"col\">"
-              "Intentos</th><th scope=\"col\">Detalle</th></tr></thead>"
-              "<tbody>\n");
+  html_printf(
+      h,
+      "<div class=\"table-wrap\"><table class=\"table table-cards\">"
+      "<caption>Mensajes, los más recientes primero</caption><thead><tr>"
+      "<th scope=\"col\">Destinatario</th><th scope=\"col\">Asunto"
+      "</th><th scope=\"col\">Estado</th><th scope=\"col\">"
+      "Intentos</th><th scope=\"col\">Detalle</th></tr></thead>"
+      "<tbody>\n");
   for (int i = 0; i < nRow; i++) {
     const OutboxRow *p = &aRow[i];
     const char *zClass = "";

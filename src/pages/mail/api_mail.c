@@ -70,10 +70,10 @@ void page_api_mail(Request *r) {
                                  zKind, iId, &pg, &aRow, &nRow))) {
     return;
   }
-  page_list_headers(r, &pg, "/api/mail",
-                    zKind ? arena_printf(pArena, "&kind=%s&id=%lld",
-                                         html_url_arg(pArena, zKind),
-                                         (long long)iId)
-                          : "");
+  page_list_headers(
+      r, &pg, "/api/mail",
+      zKind ? arena_printf(pArena, "&kind=%s&id=%lld",
+                           html_url_arg(pArena, zKind), (long long)iId)
+            : "");
   respond_json(r, 200, page_mail_json(aRow, nRow));
 }

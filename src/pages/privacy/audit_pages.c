@@ -203,8 +203,8 @@ void page_api_audit(Request *r) {
   if (!page_list_from_api(r, &pg)) return;
   AuditEntry *aEntry = NULL;
   int nEntry = 0;
-  if (!page_db_ok(r, audit_list(request_db(r), pArena, &f, &pg, &aEntry,
-                                &nEntry))) {
+  if (!page_db_ok(
+          r, audit_list(request_db(r), pArena, &f, &pg, &aEntry, &nEntry))) {
     return;
   }
   json_t *pArr = json_array();
@@ -226,11 +226,10 @@ void page_api_audit(Request *r) {
   }
   const char *zObject = request_query(r, "object");
   const char *zSince = request_query(r, "since");
-  page_list_headers(
-      r, &pg, "/api/audit",
-      arena_printf(pArena, "%s%s%s%s", zObject ? "&object=" : "",
-                   zObject ? html_url_arg(pArena, zObject) : "",
-                   zSince ? "&since=" : "",
-                   zSince ? html_url_arg(pArena, zSince) : ""));
+  page_list_headers(r, &pg, "/api/audit",
+                    arena_printf(pArena, "%s%s%s%s", zObject ? "&object=" : "",
+                                 zObject ? html_url_arg(pArena, zObject) : "",
+                                 zSince ? "&since=" : "",
+                                 zSince ? html_url_arg(pArena, zSince) : ""));
   respond_json(r, 200, pArr);
 }

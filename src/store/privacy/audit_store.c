@@ -40,12 +40,12 @@ static const DbMap entry_map =
   "FROM audit_log a LEFT JOIN users u ON u.id = a.user_id "
 
 /* The filter's WHERE (AUDIT_ARGS parameters, bound by audit_args). */
-#define AUDIT_WHERE                                                     \
-  "WHERE (a.council_id = ? OR (a.council_id IS NULL AND ? <> 0)) "      \
-  "AND (CAST(? AS TEXT) IS NULL OR a.object_kind = ?) "                 \
-  "AND (CAST(? AS TEXT) IS NULL OR a.object_id = ?) "                   \
-  "AND (CAST(? AS TEXT) IS NULL OR "                                    \
-  "lower(COALESCE(u.email, a.actor)) LIKE lower(?)) "                   \
+#define AUDIT_WHERE                                                \
+  "WHERE (a.council_id = ? OR (a.council_id IS NULL AND ? <> 0)) " \
+  "AND (CAST(? AS TEXT) IS NULL OR a.object_kind = ?) "            \
+  "AND (CAST(? AS TEXT) IS NULL OR a.object_id = ?) "              \
+  "AND (CAST(? AS TEXT) IS NULL OR "                               \
+  "lower(COALESCE(u.email, a.actor)) LIKE lower(?)) "              \
   "AND a.at >= ? AND (CAST(? AS BIGINT) = 0 OR a.at < ?) "
 #define AUDIT_ARGS 11
 
@@ -54,17 +54,18 @@ int audit_list(Db *pDb, Arena *pArena, const AuditFilter *f, ListPage *pPage,
   const char *zUserLike =
       f->zUser && *f->zUser ? arena_printf(pArena, "%%%s%%", f->zUser) : NULL;
   DbArg aArg[AUDIT_ARGS + 2] = {
-      DB_I(f->iCouncil),  DB_I(f->bNone),     DB_TN(f->zKind),
-      DB_TN(f->zKind),    DB_TN(f->zObjectId), DB_TN(f->zObjectId),
-      DB_TN(zUserLike),   DB_TN(zUserLike),   DB_I(f->iSince),
-      DB_I(f->iUntil),    DB_I(f->iUntil),    DB_I(list_page_sql_limit(pPage)),
+      DB_I(f->iCouncil),   DB_I(f->bNone),
+      DB_TN(f->zKind),     DB_TN(f->zKind),
+      DB_TN(f->zObjectId), DB_TN(f->zObjectId),
+      DB_TN(zUserLike),    DB_TN(zUserLike),
+      DB_I(f->iSince),     DB_I(f->iUntil),
+      DB_I(f->iUntil),     DB_I(list_page_sql_limit(pPage)),
       DB_I(pPage->nOffset)};
   if (db_list_args(pDb, pArena, &entry_map, paEntry, pnEntry,
-                   f->bOldestFirst
-                       ? AUDIT_SELECT AUDIT_WHERE
-                         "ORDER BY a.id LIMIT ? OFFSET ?"
-                       : AUDIT_SELECT AUDIT_WHERE
-                         "ORDER BY a.id DESC LIMIT ? OFFSET ?",
+                   f->bOldestFirst ? AUDIT_SELECT AUDIT_WHERE
+                       "ORDER BY a.id LIMIT ? OFFSET ?"
+                                   : AUDIT_SELECT AUDIT_WHERE
+                       "ORDER BY a.id DESC LIMIT ? OFFSET ?",
                    aArg, AUDIT_ARGS + 2) != DB_OK) {
     return DB_ERROR;
   }

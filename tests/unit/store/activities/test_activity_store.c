@@ -4,7 +4,8 @@
 ** reschedule and a status change leave history; a citation queues one
 ** message and one reminder per person, and a reschedule replaces the
 ** reminder and raises the SEQUENCE; a vehicle never takes more passengers
-** than its seats.
+** than its seats; a page of the list is read in SQL with its lines and
+** the whole count.
 */
 #include "support.h"
 
@@ -208,12 +209,76 @@ static void a_vehicle_takes_no_more_passengers_than_its_seats(void **state) {
   db_close(pDb);
 }
 
+/* A page of the list is read in SQL: its rows in order, each with its own
+** plan lines (read for the whole page at once), the total of the whole
+** list, and an empty page past the end that still knows the total. */
+static void a_page_of_activities_has_its_lines_and_the_whole_count(
+    void **state) {
+  (void)state;
+  Db *pDb = test_db_open(test_db_path(), 1);
+  Arena *pArena = arena_new();
+  int64_t iCouncil = make_council(pDb), iOther = make_council(pDb);
+  int64_t t0 = db_now() + 86400;
+  for (int i = 0; i < 23; i++) {
+    Activity a = session(t0 + (int64_t)i * 86400);
+    a.nLine = 1 + i % 3; /* Lines 4; 4, 9; 4, 9, and a third */
+    a.aLine[2] = 10 + i;
+    assert_int_equal(activity_insert(pDb, i == 5 ? iOther : iCouncil, 0, &a),
+                     DB_OK);
+  }
+  ActivityFilter f;
+  memset(&f, 0, sizeof(f));
+  f.bNewestFirst = 1;
+  ListPage pg = {.nLimit = 10, .nOffset = 10};
+  Activity *aAct = NULL;
+  int nAct = 0;
+  assert_int_equal(activity_page(pDb, pArena, iCouncil, &f, &pg, &aAct, &nAct),
+                   DB_OK);
+  assert_int_equal(nAct, 10);
+  assert_int_equal(pg.nTotal, 22); /* Not the other council's */
+  for (int k = 0; k < nAct; k++) {
+    int i = (int)((aAct[k].iStart - t0) / 86400); /* Its insertion */
+    if (k > 0) assert_true(aAct[k].iStart < aAct[k - 1].iStart);
+    assert_int_equal(aAct[k].nLine, 1 + i % 3);
+    assert_int_equal(aAct[k].aLine[0], 4);
+    if (aAct[k].nLine == 3) assert_int_equal(aAct[k].aLine[2], 10 + i);
+  }
+  /* The last page is short and tells the total by itself. */
+  pg = (ListPage){.nLimit = 10, .nOffset = 20};
+  assert_int_equal(activity_page(pDb, pArena, iCouncil, &f, &pg, &aAct, &nAct),
+                   DB_OK);
+  assert_int_equal(nAct, 2);
+  assert_int_equal(pg.nTotal, 22);
+  /* Past the end: nothing, and the count. */
+  pg = (ListPage){.nLimit = 10, .nOffset = 40};
+  assert_int_equal(activity_page(pDb, pArena, iCouncil, &f, &pg, &aAct, &nAct),
+                   DB_OK);
+  assert_int_equal(nAct, 0);
+  assert_int_equal(pg.nTotal, 22);
+  /* A filter counts what it lets through; no limit gives every row. */
+  f.iLine = 9;
+  pg = (ListPage){.nLimit = 5};
+  assert_int_equal(activity_page(pDb, pArena, iCouncil, &f, &pg, &aAct, &nAct),
+                   DB_OK);
+  assert_int_equal(nAct, 5);
+  assert_int_equal(pg.nTotal, 14); /* 15 of the 23, one the other's */
+  f.iLine = 0;
+  f.bNewestFirst = 0;
+  assert_int_equal(activity_list(pDb, pArena, iCouncil, &f, &aAct, &nAct),
+                   DB_OK);
+  assert_int_equal(nAct, 22);
+  assert_int_equal(aAct[0].iStart, t0);
+  arena_free(pArena);
+  db_close(pDb);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(an_activity_loads_back_and_a_stale_save_changes_nothing),
       cmocka_unit_test(
           a_citation_queues_once_and_a_reschedule_replaces_the_reminder),
       cmocka_unit_test(a_vehicle_takes_no_more_passengers_than_its_seats),
+      cmocka_unit_test(a_page_of_activities_has_its_lines_and_the_whole_count),
   };
   return cmocka_run_group_tests(tests, setup, test_dir_teardown);
 }
