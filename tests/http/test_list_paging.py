@@ -169,6 +169,37 @@ class ListPaging(unittest.TestCase):
         month = c.get("/calendario?vista=mes&mes=2025-03")
         self.assertNotIn('class="pager"', month.text)
 
+    # ---- The officer's lists of people and places ----
+
+    def test_the_organizations_page_and_keep_their_filters_and_the_download_has_all(self):
+        c = self.admin()
+        rows = "".join("Organización de prueba %02d,Junta de Vecinos,,La Serena,sí\n" % i
+                       for i in range(70))
+        token = c.csrf_from("/admin/organizaciones/importar")
+        r = c.post("/admin/organizaciones/importar",
+                   form={"csrf_token": token, "texto": "nombre,tipo,rut,comuna,miembro\n" + rows})
+        self.assertEqual(r.status, 200, r.text[-2000:])
+        total = count(self.db, "SELECT count(*) FROM organizations")
+        self.assertGreater(total, 70)
+        first = c.get("/admin/organizaciones")
+        self.assertIn("<caption>%d organizaciones</caption>" % total, first.text)
+        self.assertEqual(shown(first.text), (1, PAGE, total))
+        names = lambda t: re.findall(r'<a href="/admin/organizaciones/(\d+)">', t)
+        last = c.get(rel_link(first.text, "next"))
+        self.assertEqual(shown(last.text), (PAGE + 1, total, total))
+        self.assertEqual(len(set(names(first.text)) | set(names(last.text))), total)
+        # Filtered: the count is the filter's, the links carry it.
+        mine = c.get("/admin/organizaciones?q=prueba")
+        self.assertEqual(shown(mine.text), (1, PAGE, 70))
+        nxt = rel_link(mine.text, "next")
+        self.assertIn("q=prueba", nxt)
+        self.assertEqual(shown(c.get(nxt).text), (PAGE + 1, 70, 70))
+        past = c.get("/admin/organizaciones?q=prueba&pagina=5")
+        self.assertIn("La página 5 no existe: hay 70 organizaciones en 2 páginas", past.text)
+        # The download is the whole filtered list, not a page.
+        csv = c.get("/admin/organizaciones.csv?q=prueba")
+        self.assertEqual(csv.text.count("Organización de prueba"), 70)
+
     # ---- The API ----
 
     def test_the_activities_api_pages_with_limit_and_offset_and_gives_the_total(self):

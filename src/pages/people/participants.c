@@ -19,6 +19,7 @@
 #include "pages/record_page.h"
 #include "pages/courses/courses_pages.h"
 #include "pages/people/people_widgets.h"
+#include "render/pager.h"
 #include "store/people/participants.h"
 
 void page_admin_participants(Request *r) {
@@ -28,6 +29,9 @@ void page_admin_participants(Request *r) {
   Arena *pArena = request_arena(r);
   PeopleFilter filter;
   people_filter_from_request(r, &filter);
+  ListPage pg;
+  list_page_numbered(&pg, request_query(r, "pagina"), LIST_PAGE_SIZE);
+  filter.pPage = &pg;
   TerritoryIndex idx;
   Participant *a = NULL;
   int n = 0;
@@ -49,11 +53,11 @@ void page_admin_participants(Request *r) {
                      "/admin/participantes", NULL, "tipo", "Tipo", NULL);
   html_printf(&h,
               "<div class=\"table-wrap\"><table class=\"table "
-              "table-cards\"><caption>%d %s</caption><thead><tr>"
+              "table-cards\"><caption>%lld %s</caption><thead><tr>"
               "<th scope=\"col\">Nombre</th><th scope=\"col\">Organización"
               "</th><th scope=\"col\">Comuna</th><th scope=\"col\">Provincia"
               "</th><th scope=\"col\">Correo</th></tr></thead><tbody>\n",
-              n, n == 1 ? "persona" : "personas");
+              (long long)pg.nTotal, pg.nTotal == 1 ? "persona" : "personas");
   for (int i = 0; i < n; i++) {
     const Participant *p = &a[i];
     html_printf(&h,
@@ -66,6 +70,8 @@ void page_admin_participants(Request *r) {
                 p->zProvinceName, p->zEmail);
   }
   html_printf(&h, "</tbody></table></div>\n");
+  pager_html(&h, "/admin/participantes", people_filter_query(pArena, &filter),
+             &pg, "personas");
   page_finish(r, &h, 200);
 }
 

@@ -2,6 +2,7 @@
 ** Shared pieces of the people pages (see people_widgets.h).
 */
 #include "pages/people/people_widgets.h"
+#include "render/pager.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -295,11 +296,14 @@ static void list_begin(Html *h, Request *r, const PeopleList *p,
   people_export_links(h, request_arena(r), p->zBase, pFilter);
 }
 
-/* The list's records as the query's filters say; 0 after answering 500. */
+/* The list's records as the query's filters say, page pPage of them
+** (NULL: every one); 0 after answering 500. */
 static int list_rows(Request *r, const PeopleList *p, PeopleFilter *pFilter,
-                     int64_t *piCouncil, void *ppRow, int *pnRow) {
+                     ListPage *pPage, int64_t *piCouncil, void *ppRow,
+                     int *pnRow) {
   if (!(*piCouncil = page_require_council(r))) return 0;
   people_filter_from_request(r, pFilter);
+  pFilter->pPage = pPage;
   if (p->xRows(r, *piCouncil, pFilter, ppRow, pnRow) != DB_OK) {
     respond_error(r, 500, NULL);
     return 0;
@@ -313,7 +317,9 @@ void people_list_page(Request *r, const PeopleList *p) {
   const char *aRow = NULL;
   int nRow = 0;
   TerritoryIndex idx;
-  if (!list_rows(r, p, &filter, &iCouncil, &aRow, &nRow)) return;
+  ListPage pg;
+  list_page_numbered(&pg, request_query(r, "pagina"), LIST_PAGE_SIZE);
+  if (!list_rows(r, p, &filter, &pg, &iCouncil, &aRow, &nRow)) return;
   if (!page_db_ok(
           r, territory_index_load(request_db(r), request_arena(r), &idx))) {
     return;
@@ -323,14 +329,16 @@ void people_list_page(Request *r, const PeopleList *p) {
   if (p->xAbove) p->xAbove(&h, r, iCouncil);
   html_printf(&h,
               "<div class=\"table-wrap\"><table class=\"table "
-              "table-cards\"><caption>%d %s</caption><thead><tr>",
-              nRow, nRow == 1 ? p->zOne : p->zMany);
+              "table-cards\"><caption>%lld %s</caption><thead><tr>",
+              (long long)pg.nTotal, pg.nTotal == 1 ? p->zOne : p->zMany);
   for (int i = 0; i < p->nHeader; i++) {
     html_printf(&h, "<th scope=\"col\">%s</th>", p->azHeader[i]);
   }
   html_printf(&h, "</tr></thead><tbody>\n");
   for (int i = 0; i < nRow; i++) p->xRow(&h, r, aRow + (size_t)i * p->nRow);
   html_printf(&h, "</tbody></table></div>\n");
+  pager_html(&h, p->zBase, people_filter_query(request_arena(r), &filter), &pg,
+             p->zMany);
   page_finish(r, &h, 200);
 }
 
@@ -339,7 +347,7 @@ void people_list_export(Request *r, const PeopleList *p) {
   int64_t iCouncil = 0;
   const void *aRow = NULL;
   int nRow = 0;
-  if (list_rows(r, p, &filter, &iCouncil, &aRow, &nRow)) {
+  if (list_rows(r, p, &filter, NULL, &iCouncil, &aRow, &nRow)) {
     people_send_export(r, &p->exp, aRow, p->nRow, nRow);
   }
 }
@@ -374,17 +382,21 @@ void people_send_export(Request *r, const PeopleExport *pExp, const void *aRow,
   respond_bytes(r, 200, bXlsx ? EXPORT_XLSX_TYPE : EXPORT_CSV_TYPE, zOut, nOut);
 }
 
+const char *people_filter_query(Arena *pArena, const PeopleFilter *pFilter) {
+  return arena_printf(pArena, "&q=%s&provincia=%s&comuna=%s&rol=%s&estado=%s",
+                      html_url_arg(pArena, pFilter->zQuery),
+                      html_url_arg(pArena, pFilter->zProvince),
+                      html_url_arg(pArena, pFilter->zCommune),
+                      html_url_arg(pArena, pFilter->zRole),
+                      html_url_arg(pArena, pFilter->zStatus));
+}
+
 void people_export_links(Html *h, Arena *pArena, const char *zBase,
                          const PeopleFilter *pFilter) {
   const char *zQuery = "";
   if (pFilter) {
     zQuery =
-        arena_printf(pArena, "?q=%s&provincia=%s&comuna=%s&rol=%s&estado=%s",
-                     html_url_arg(pArena, pFilter->zQuery),
-                     html_url_arg(pArena, pFilter->zProvince),
-                     html_url_arg(pArena, pFilter->zCommune),
-                     html_url_arg(pArena, pFilter->zRole),
-                     html_url_arg(pArena, pFilter->zStatus));
+        arena_printf(pArena, "?%s", people_filter_query(pArena, pFilter) + 1);
   }
   html_printf(h,
               "<p class=\"downloads\">Descargar: <a href=\"%s.csv%s\">"

@@ -91,7 +91,9 @@ typedef struct PeopleList {
 } PeopleList;
 
 /* GET zBase: the heading, the intro, the buttons, the filter bar, the
-** export links and the table of the records the filters let through. */
+** export links and the table of the records the filters let through,
+** LIST_PAGE_SIZE a page (?pagina=) with the pager (the downloads carry
+** every record). */
 void people_list_page(Request *r, const PeopleList *pList);
 /* GET zBase.csv|.xlsx: the same records as a download. */
 void people_list_export(Request *r, const PeopleList *pList);
@@ -115,6 +117,9 @@ void people_import_route(Request *r, const PeopleImport *pImport);
 /* The template file of an import (bMembers: councillors), as zFilename. */
 void people_template_route(Request *r, int bMembers, const char *zFilename);
 
+/* The filters as query arguments, "&q=…&provincia=…" (percent-encoded),
+** for the pager's links and the downloads. */
+const char *people_filter_query(Arena *pArena, const PeopleFilter *pFilter);
 /* Links to zBase.csv and zBase.xlsx carrying the current filters. */
 void people_export_links(Html *h, Arena *pArena, const char *zBase,
                          const PeopleFilter *pFilter);

@@ -8,12 +8,13 @@
 #include "store/people/people_internal.h"
 #include "util/text.h"
 
-#define DIRECTORY_COLUMNS                                               \
-  "d.id, d.person_name, d.position, d.institution, d.kind, "            \
-  "coalesce(d.province_code, ''), coalesce(d.commune_code, ''), "       \
-  "coalesce(c.name, p.name, ''), d.email, d.phone, d.reason, d.status " \
-  "FROM directory_entries d "                                           \
-  "LEFT JOIN territory_communes c ON c.code = d.commune_code "          \
+#define DIRECTORY_COLUMNS                                         \
+  "d.id, d.person_name, d.position, d.institution, d.kind, "      \
+  "coalesce(d.province_code, ''), coalesce(d.commune_code, ''), " \
+  "coalesce(c.name, p.name, ''), d.email, d.phone, d.reason, d.status "
+#define DIRECTORY_FROM                                         \
+  "FROM directory_entries d "                                  \
+  "LEFT JOIN territory_communes c ON c.code = d.commune_code " \
   "LEFT JOIN territory_provinces p ON p.code = d.province_code "
 
 static const DbMap entry_from_row_map =
@@ -24,26 +25,27 @@ static const DbMap entry_from_row_map =
 int people_directory_list(Db *pDb, Arena *pArena, int64_t iCouncil,
                           const PeopleFilter *pFilter, DirectoryEntry **paEntry,
                           int *pnEntry) {
-  DbStmt *pStmt = db_prepare(
-      pDb, "SELECT " DIRECTORY_COLUMNS
-           "WHERE d.council_id = ? "
-           "AND (? = '' OR lower(d.person_name) LIKE ? ESCAPE '\\' "
-           "OR lower(d.institution) LIKE ? ESCAPE '\\' "
-           "OR lower(d.position) LIKE ? ESCAPE '\\') "
-           "AND (? = '' OR d.province_code = ? OR c.province_code = ?) "
-           "AND (? = '' OR d.commune_code = ?) "
-           "AND (? = '' OR d.kind = ?) AND (? = '' OR d.status = ?) "
-           "ORDER BY d.institution, d.person_name, d.id");
-  return people_list_rows(pStmt, pArena, iCouncil, pFilter, 4, 3, 1,
-                          pFilter->zStatus ? pFilter->zStatus : "",
-                          &entry_from_row_map, paEntry, pnEntry);
+  return people_list_rows(
+      pDb,
+      "SELECT " DIRECTORY_COLUMNS ", count(*) OVER () " DIRECTORY_FROM
+      "WHERE d.council_id = ? "
+      "AND (? = '' OR lower(d.person_name) LIKE ? ESCAPE '\\' "
+      "OR lower(d.institution) LIKE ? ESCAPE '\\' "
+      "OR lower(d.position) LIKE ? ESCAPE '\\') "
+      "AND (? = '' OR d.province_code = ? OR c.province_code = ?) "
+      "AND (? = '' OR d.commune_code = ?) "
+      "AND (? = '' OR d.kind = ?) AND (? = '' OR d.status = ?) "
+      "ORDER BY d.institution, d.person_name, d.id LIMIT ? OFFSET ?",
+      pArena, iCouncil, pFilter, 4, 3, 1,
+      pFilter->zStatus ? pFilter->zStatus : "", &entry_from_row_map, paEntry,
+      pnEntry);
 }
 
 int people_directory_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,
                          DirectoryEntry *pEntry) {
   memset(pEntry, 0, sizeof(*pEntry));
   return db_get(pDb, pArena, &entry_from_row_map, pEntry,
-                "SELECT " DIRECTORY_COLUMNS
+                "SELECT " DIRECTORY_COLUMNS DIRECTORY_FROM
                 "WHERE d.council_id = ? AND d.id = ?",
                 DB_I(iCouncil), DB_I(iId));
 }

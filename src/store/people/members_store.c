@@ -56,20 +56,20 @@ static const DbMap member_map =
 int people_member_list(Db *pDb, Arena *pArena, int64_t iCouncil,
                        const PeopleFilter *pFilter, int bPublic,
                        Member **paMember, int *pnMember) {
-  DbStmt *pStmt =
-      /* Blocked (objection) and erased people are not on public pages
-      ** (issue 21). */
-      bPublic ? db_prepare(pDb, "SELECT " MEMBER_COLUMNS MEMBER_PUBLIC_COLUMNS
-                                    MEMBER_FROM MEMBER_WHERE
-                                "AND m.blocked_at IS NULL AND m.erased_at IS "
-                                "NULL " MEMBER_ORDER)
-              : db_prepare(pDb, "SELECT " MEMBER_COLUMNS MEMBER_PRIVATE_COLUMNS
-                                    MEMBER_FROM MEMBER_WHERE MEMBER_ORDER);
   const char *zStatus = pFilter->zStatus ? pFilter->zStatus : "";
-  /* The public sees the council as it is today. */
-  return people_list_rows(pStmt, pArena, iCouncil, pFilter, 3, 2, 1,
-                          bPublic ? "vigente" : zStatus, &member_map, paMember,
-                          pnMember);
+  /* Blocked (objection) and erased people are not on public pages
+  ** (issue 21); the public sees the council as it is today. */
+  return people_list_rows(
+      pDb,
+      bPublic ? "SELECT " MEMBER_COLUMNS MEMBER_PUBLIC_COLUMNS
+                ", count(*) OVER () " MEMBER_FROM MEMBER_WHERE
+                "AND m.blocked_at IS NULL AND m.erased_at IS "
+                "NULL " MEMBER_ORDER " LIMIT ? OFFSET ?"
+              : "SELECT " MEMBER_COLUMNS MEMBER_PRIVATE_COLUMNS
+                ", count(*) OVER () " MEMBER_FROM MEMBER_WHERE MEMBER_ORDER
+                " LIMIT ? OFFSET ?",
+      pArena, iCouncil, pFilter, 3, 2, 1, bPublic ? "vigente" : zStatus,
+      &member_map, paMember, pnMember);
 }
 
 int people_member_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,

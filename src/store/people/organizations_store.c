@@ -11,8 +11,10 @@
 #define ORG_COLUMNS                                                    \
   "o.id, o.name, o.kind, coalesce(o.rut, ''), o.legal_number, "        \
   "o.commune_code, c.name, p.name, o.contact_name, o.email, o.phone, " \
-  "o.is_member FROM organizations o "                                  \
-  "JOIN territory_communes c ON c.code = o.commune_code "              \
+  "o.is_member "
+#define ORG_FROM                                          \
+  "FROM organizations o "                                 \
+  "JOIN territory_communes c ON c.code = o.commune_code " \
   "JOIN territory_provinces p ON p.code = c.province_code "
 
 static const DbMap org_from_row_map =
@@ -23,22 +25,24 @@ static const DbMap org_from_row_map =
 int people_org_list(Db *pDb, Arena *pArena, int64_t iCouncil,
                     const PeopleFilter *pFilter, Organization **paOrg,
                     int *pnOrg) {
-  DbStmt *pStmt = db_prepare(
-      pDb, "SELECT " ORG_COLUMNS
-           "WHERE o.council_id = ? "
-           "AND (? = '' OR lower(o.name) LIKE ? ESCAPE '\\' "
-           "OR lower(o.contact_name) LIKE ? ESCAPE '\\') "
-           "AND (? = '' OR p.code = ?) AND (? = '' OR o.commune_code = ?) "
-           "AND (? = '' OR o.kind = ?) ORDER BY o.name, o.id");
-  return people_list_rows(pStmt, pArena, iCouncil, pFilter, 3, 2, 0, NULL,
-                          &org_from_row_map, paOrg, pnOrg);
+  return people_list_rows(
+      pDb,
+      "SELECT " ORG_COLUMNS ", count(*) OVER () " ORG_FROM
+      "WHERE o.council_id = ? "
+      "AND (? = '' OR lower(o.name) LIKE ? ESCAPE '\\' "
+      "OR lower(o.contact_name) LIKE ? ESCAPE '\\') "
+      "AND (? = '' OR p.code = ?) AND (? = '' OR o.commune_code = ?) "
+      "AND (? = '' OR o.kind = ?) ORDER BY o.name, o.id LIMIT ? OFFSET ?",
+      pArena, iCouncil, pFilter, 3, 2, 0, NULL, &org_from_row_map, paOrg,
+      pnOrg);
 }
 
 int people_org_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,
                    Organization *pOrg) {
   memset(pOrg, 0, sizeof(*pOrg));
   return db_get(pDb, pArena, &org_from_row_map, pOrg,
-                "SELECT " ORG_COLUMNS "WHERE o.council_id = ? AND o.id = ?",
+                "SELECT " ORG_COLUMNS ORG_FROM
+                "WHERE o.council_id = ? AND o.id = ?",
                 DB_I(iCouncil), DB_I(iId));
 }
 

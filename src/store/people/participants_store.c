@@ -34,16 +34,32 @@ int participant_list(Db *pDb, Arena *pArena, int64_t iCouncil,
   const char *zLike = people_like_pattern(pArena, pFilter->zQuery);
   const char *zProv = pFilter->zProvince ? pFilter->zProvince : "";
   const char *zCom = pFilter->zCommune ? pFilter->zCommune : "";
-  return db_list(
-      pDb, pArena, &part_map, paPart, pnPart,
-      "SELECT " PART_COLUMNS PART_FROM
-      "WHERE p.council_id = ? AND (? = '' OR lower(p.name) LIKE ? "
-      "ESCAPE '\\' OR lower(p.email) LIKE ? ESCAPE '\\' OR "
-      "lower(coalesce(o.name, p.organization_name)) LIKE ? ESCAPE '\\') "
-      "AND (? = '' OR c.province_code = ?) AND (? = '' OR "
-      "p.commune_code = ?) ORDER BY p.name, p.id",
-      DB_I(iCouncil), DB_T(zLike), DB_T(zLike), DB_T(zLike), DB_T(zLike),
-      DB_T(zProv), DB_T(zProv), DB_T(zCom), DB_T(zCom));
+  /* The same statement again from the start when the page asked for lies
+  ** past the end: its first row tells how many there are. */
+  ListPage first = {.nLimit = 1};
+  ListPage *pPage = pFilter->pPage;
+  int rc = DB_DONE;
+  for (int k = 0; k < 2 && rc == DB_DONE; k++, pPage = &first) {
+    DbStmt *p = db_query(
+        pDb,
+        "SELECT " PART_COLUMNS ", count(*) OVER () " PART_FROM
+        "WHERE p.council_id = ? AND (? = '' OR lower(p.name) LIKE ? "
+        "ESCAPE '\\' OR lower(p.email) LIKE ? ESCAPE '\\' OR "
+        "lower(coalesce(o.name, p.organization_name)) LIKE ? ESCAPE '\\') "
+        "AND (? = '' OR c.province_code = ?) AND (? = '' OR "
+        "p.commune_code = ?) ORDER BY p.name, p.id LIMIT ? OFFSET ?",
+        DB_I(iCouncil), DB_T(zLike), DB_T(zLike), DB_T(zLike), DB_T(zLike),
+        DB_T(zProv), DB_T(zProv), DB_T(zCom), DB_T(zCom), DB_I(0), DB_I(0));
+    if (k == 0) {
+      rc = people_page_rows(p, 10, pArena, &part_map, pPage, paPart, pnPart);
+    } else {
+      Participant *pFirst = NULL;
+      int nFirst = 0;
+      rc = people_page_rows(p, 10, pArena, &part_map, pPage, &pFirst, &nFirst);
+      pFilter->pPage->nTotal = first.nTotal;
+    }
+  }
+  return rc == DB_OK ? DB_OK : DB_ERROR;
 }
 
 int participant_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,

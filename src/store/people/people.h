@@ -24,6 +24,7 @@
 #include "domain/problems.h"
 #include "domain/territory.h"
 #include "util/arena.h"
+#include "util/list_page.h"
 
 /* ---- Problems found while checking a record ---- */
 /* One Spanish sentence per field (problems_init, problem_add). */
@@ -68,6 +69,8 @@ typedef struct PeopleFilter {
   const char *zCommune;  /* "04101", or NULL/"" for any */
   const char *zRole;     /* council role or directory kind slug */
   const char *zStatus;   /* status slug */
+  ListPage *pPage;       /* The page to read (util/list_page.h), its total
+                         ** set; NULL: every row (exports, selects) */
 } PeopleFilter;
 
 /* ---- Organizations ---- */

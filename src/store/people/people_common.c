@@ -18,9 +18,9 @@ const char *people_get(Arena *pArena, PeopleFieldGetter xGet, void *pCtx,
   return arena_strndup(pArena, z, n);
 }
 
-void people_bind_filter(DbStmt *pStmt, Arena *pArena, int64_t iCouncil,
-                        const PeopleFilter *pFilter, int nLike, int nProvince,
-                        int bStatus, const char *zStatus) {
+int people_bind_filter(DbStmt *pStmt, Arena *pArena, int64_t iCouncil,
+                       const PeopleFilter *pFilter, int nLike, int nProvince,
+                       int bStatus, const char *zStatus) {
   const char *zLike = people_like_pattern(pArena, pFilter->zQuery);
   const char *zProv = pFilter->zProvince ? pFilter->zProvince : "";
   const char *zCom = pFilter->zCommune ? pFilter->zCommune : "";
@@ -37,6 +37,7 @@ void people_bind_filter(DbStmt *pStmt, Arena *pArena, int64_t iCouncil,
     db_bind_text(pStmt, i++, zStatus);
     db_bind_text(pStmt, i++, zStatus);
   }
+  return i;
 }
 
 const char *people_like_pattern(Arena *pArena, const char *zQuery) {
@@ -84,15 +85,57 @@ const char *people_check_commune(Arena *pArena, const TerritoryIndex *pIdx,
   return "";
 }
 
-int people_list_rows(DbStmt *pStmt, Arena *pArena, int64_t iCouncil,
+int people_page_rows(DbStmt *pStmt, int iParam, Arena *pArena,
+                     const DbMap *pMap, ListPage *pPage, void *ppRow,
+                     int *pnRow) {
+  ListPage all = {0};
+  if (!pPage) pPage = &all;
+  db_bind_int64(pStmt, iParam, list_page_sql_limit(pPage));
+  db_bind_int64(pStmt, iParam + 1, pPage->nOffset);
+  /* The count follows the mapped columns ('-' skips one too). */
+  int iCount = (int)strlen(pMap->zTypes);
+  char *a = NULL;
+  int n = 0, nAlloc = 0, rc = pStmt ? DB_DONE : DB_ERROR;
+  int64_t nTotal = -1;
+  while (pStmt && (rc = db_step(pStmt)) == DB_ROW) {
+    a = arena_grow(pArena, a, n, &nAlloc, pMap->nRow);
+    db_map_row(pStmt, pArena, pMap, a + (size_t)n * pMap->nRow);
+    nTotal = db_column_int64(pStmt, iCount);
+    n++;
+  }
+  if (db_end(pStmt, rc) != DB_OK) return DB_ERROR;
+  void *pOut = a;
+  memcpy(ppRow, &pOut, sizeof(pOut));
+  *pnRow = n;
+  if (!list_page_total_known(pPage, n)) {
+    if (nTotal < 0) return DB_DONE; /* Past the end */
+    pPage->nTotal = nTotal;
+  }
+  return DB_OK;
+}
+
+int people_list_rows(Db *pDb, const char *zSql, Arena *pArena, int64_t iCouncil,
                      const PeopleFilter *pFilter, int nLike, int nProvince,
                      int bStatus, const char *zStatus, const DbMap *pMap,
                      void *ppRow, int *pnRow) {
-  if (pStmt) {
-    people_bind_filter(pStmt, pArena, iCouncil, pFilter, nLike, nProvince,
-                       bStatus, zStatus);
-  }
-  return db_rows_map(pStmt, pArena, pMap, ppRow, pnRow);
+  DbStmt *pStmt = db_prepare(pDb, zSql);
+  int i = pStmt ? people_bind_filter(pStmt, pArena, iCouncil, pFilter, nLike,
+                                     nProvince, bStatus, zStatus)
+                : 1;
+  int rc =
+      people_page_rows(pStmt, i, pArena, pMap, pFilter->pPage, ppRow, pnRow);
+  if (rc != DB_DONE) return rc;
+  /* Past the end: the first row of the list tells how many there are. */
+  ListPage first = {.nLimit = 1};
+  void *pFirst = NULL;
+  int nFirst = 0;
+  pStmt = db_prepare(pDb, zSql);
+  i = pStmt ? people_bind_filter(pStmt, pArena, iCouncil, pFilter, nLike,
+                                 nProvince, bStatus, zStatus)
+            : 1;
+  rc = people_page_rows(pStmt, i, pArena, pMap, &first, &pFirst, &nFirst);
+  pFilter->pPage->nTotal = first.nTotal;
+  return rc == DB_OK ? DB_OK : DB_ERROR;
 }
 
 #define PEOPLE_SAVE_ARGS_MAX 32

@@ -25,19 +25,31 @@ const char *people_check_email(Arena *pArena, const char *zEmail, int bRequired,
 ** ?1 the council, then the search pattern nLike times, the province nProvince
 ** times, the commune twice, the role or kind twice, then zStatus twice
 ** unless bStatus is 0. Absent filters bind "" (the queries read "" as
-** "any"); zStatus is bound as given. */
-void people_bind_filter(DbStmt *pStmt, Arena *pArena, int64_t iCouncil,
-                        const PeopleFilter *pFilter, int nLike, int nProvince,
-                        int bStatus, const char *zStatus);
+** "any"); zStatus is bound as given. Returns the next parameter's index. */
+int people_bind_filter(DbStmt *pStmt, Arena *pArena, int64_t iCouncil,
+                       const PeopleFilter *pFilter, int nLike, int nProvince,
+                       int bStatus, const char *zStatus);
 /* A copy of column i, in pArena. */
 #define people_col(pArena, pStmt, i) db_column_dup(pStmt, pArena, i)
 
-/* A list query's rows: binds the filter (people_bind_filter) and maps
-** every row into *ppRow (db_rows). */
-int people_list_rows(DbStmt *pStmt, Arena *pArena, int64_t iCouncil,
+/* A list query's rows: binds the filter (people_bind_filter), then the
+** LIMIT and OFFSET of pFilter->pPage (every row when NULL) that the query
+** ends with, and maps every row into *ppRow. The query selects
+** `count(*) OVER ()` right after the map's columns: the page's total
+** (read again from the first row when the page asked for lies past the
+** end). */
+int people_list_rows(Db *pDb, const char *zSql, Arena *pArena, int64_t iCouncil,
                      const PeopleFilter *pFilter, int nLike, int nProvince,
                      int bStatus, const char *zStatus, const DbMap *pMap,
                      void *ppRow, int *pnRow);
+/* The page's rows of a statement with every parameter bound but its last
+** two, LIMIT and OFFSET (pPage's; every row when NULL), whose column after
+** the map's is `count(*) OVER ()`: maps them into *ppRow and sets
+** pPage->nTotal. DB_DONE with nothing read when the page lies past the end
+** and its total is not known: the caller asks again from the start. */
+int people_page_rows(DbStmt *pStmt, int iParam, Arena *pArena,
+                     const DbMap *pMap, ListPage *pPage, void *ppRow,
+                     int *pnRow);
 
 /* Saves a record of the council: when *piId is 0, zInsert with aArg then
 ** (updated_at, created_at, council_id), its id into *piId (RETURNING
