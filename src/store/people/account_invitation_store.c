@@ -51,10 +51,10 @@ int people_invitation_accept(Db *pDb, Arena *pArena, const char *zToken,
   int64_t iInvitation = invitation_lookup(pDb, zToken, &iMember);
   Member m;
   /* The member's own council: the link names the member, not a council. */
-  int64_t iCouncil = db_int(
-      pDb, 0, "SELECT council_id FROM members WHERE id = ?", DB_I(iMember));
-  if (!iInvitation ||
-      people_member_get(pDb, pArena, iCouncil, iMember, &m) != DB_OK) {
+  int64_t iCouncil = db_int(pDb, 0, "SELECT council_id FROM members WHERE id = ?",
+                            DB_I(iMember));
+  if (!iInvitation || people_member_get(pDb, pArena, iCouncil, iMember, &m) !=
+                          DB_OK) {
     db_rollback(pDb);
     *pzErr =
         "El enlace ya fue usado o venció. Pida uno nuevo a la "

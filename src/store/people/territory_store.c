@@ -56,8 +56,7 @@ int territory_index_load(Db *pDb, Arena *pArena, TerritoryIndex *pIdx) {
   int rc = DB_OK;
   if (!territory_cache.bLoaded) {
     if (!territory_cache.pArena) territory_cache.pArena = arena_new();
-    rc =
-        territory_index_read(pDb, territory_cache.pArena, &territory_cache.idx);
+    rc = territory_index_read(pDb, territory_cache.pArena, &territory_cache.idx);
     /* An empty table is a database not yet migrated: try again next time. */
     territory_cache.bLoaded = rc == DB_OK && territory_cache.idx.nCommune > 0;
   }
