@@ -241,13 +241,34 @@ class ListPaging(unittest.TestCase):
         self.assertEqual(links["next"], "/api/activities?limit=7&offset=14&kind=sesion_ordinaria")
         self.assertEqual(links["prev"], "/api/activities?limit=7&offset=0&kind=sesion_ordinaria")
 
+    def test_the_agreements_api_pages_and_its_walk_is_the_whole_list(self):
+        total = count(self.db, "SELECT count(*) FROM agreements")
+        whole = self.api("/api/agreements")
+        self.assertEqual(whole.header("X-Total-Count"), str(total))
+        self.assertEqual(len(whole.json()), total)
+        walked, path = [], "/api/agreements?limit=30"
+        while path:
+            r = self.api(path)
+            walked += r.json()
+            path = link_header(r).get("next")
+        self.assertEqual(walked, whole.json())
+        # One session's: its filter goes with the links.
+        session = whole.json()[0]["session"]["id"]
+        mine = [g for g in whole.json() if g["session"]["id"] == session]
+        self.assertGreater(len(mine), 1)
+        r = self.api("/api/agreements?session=%d&limit=1" % session)
+        self.assertEqual(r.json(), mine[:1])
+        self.assertEqual(r.header("X-Total-Count"), str(len(mine)))
+        self.assertEqual(link_header(r)["next"],
+                         "/api/agreements?limit=1&offset=1&session=%d" % session)
+
     def test_a_bad_limit_or_offset_is_refused_by_name(self):
         c = self.client()
         auth = {"Authorization": "Bearer " + self.token}
         for query, field in (("limit=0", "limit"), ("limit=abc", "limit"),
                              ("limit=1001", "limit"), ("offset=-1", "offset"),
                              ("limit=5&offset=x", "offset")):
-            for path in ("/api/activities", "/api/audit", "/api/mail"):
+            for path in ("/api/activities", "/api/audit", "/api/mail", "/api/agreements"):
                 r = c.get(path + "?" + query, headers=auth)
                 self.assertEqual(r.status, 400, path + "?" + query)
                 self.assertEqual(r.json()["field"], field, path + "?" + query)

@@ -351,8 +351,11 @@ static void section_state(Html *h, Request *r, const ActaView *v,
                 zLabel);
   }
   if (v->acta.eState == ACTA_ENVIADA) {
+    /* Read only the later activities: each session offered is checked
+    ** (its quorum), so not every activity the council ever held. */
     ActivityFilter f;
     memset(&f, 0, sizeof(f));
+    f.iFrom = v->act.iStart + 1;
     Activity *aAct = NULL;
     int nAct = 0;
     activity_list(request_db(r), request_arena(r), page_council_id(r), &f,

@@ -10,7 +10,8 @@
 **      409, nothing changed, once the session's acta is approved (the
 **      same for a new agreement of that session).
 ** GET  /api/agreements[?session=ID]   signed in: every agreement with its
-**      state, responsible and due date.
+**      state, responsible and due date (?limit=&offset=: a page, the count
+**      in X-Total-Count and the pages beside in Link: page_list.h).
 ** POST /api/agreements                admin: {"session", "text", "votes":
 **      {"for", "against", "abstain"}, "responsible": {"kind", "name"},
 **      "due_date"} -> 201
@@ -23,6 +24,7 @@
 #include <string.h>
 
 #include "pages/meetings/meetings_pages.h"
+#include "pages/page_list.h"
 #include "store/courses/courses.h"
 #include "store/people/people.h"
 
@@ -317,10 +319,12 @@ void page_api_agreements(Request *r) {
                        "session");
     return;
   }
+  ListPage pg;
+  if (!page_list_from_api(r, &pg)) return;
   MeetingAgreement *aAgr = NULL;
   int nAgr = 0;
-  if (!page_db_ok(r, meeting_agreement_list(pDb, pArena, page_council_id(r),
-                                            iSession, &aAgr, &nAgr))) {
+  if (!page_db_ok(r, meeting_agreement_page(pDb, pArena, page_council_id(r),
+                                            iSession, &pg, &aAgr, &nAgr))) {
     return;
   }
   const char *zToday = meeting_today(pArena);
@@ -328,6 +332,10 @@ void page_api_agreements(Request *r) {
   for (int i = 0; i < nAgr; i++) {
     json_array_append_new(pArr, meeting_agreement_json(&aAgr[i], zToday));
   }
+  page_list_headers(
+      r, &pg, "/api/agreements",
+      iSession ? arena_printf(pArena, "&session=%lld", (long long)iSession)
+               : "");
   respond_json(r, 200, pArr);
 }
 

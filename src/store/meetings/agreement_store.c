@@ -34,16 +34,34 @@ static const DbMap agreement_from_row_map =
                zSession, zText, nFor, nAgainst, nAbstain, zResponsibleKind,
                zResponsible, zDue, iVersion);
 
+int meeting_agreement_page(Db *pDb, Arena *pArena, int64_t iCouncil,
+                           int64_t iActivity, ListPage *pPage,
+                           MeetingAgreement **paAgr, int *pnAgr) {
+  if (db_list(pDb, pArena, &agreement_from_row_map, paAgr, pnAgr,
+              "SELECT " AGR_COLUMNS AGR_FROM
+              "WHERE g.council_id = ? AND (? = 0 OR g.activity_id = ?) "
+              "ORDER BY a.starts_at DESC, g.id LIMIT ? OFFSET ?",
+              DB_I(iCouncil), DB_I(iActivity), DB_I(iActivity),
+              DB_I(list_page_sql_limit(pPage)),
+              DB_I(pPage->nOffset)) != DB_OK) {
+    return DB_ERROR;
+  }
+  if (!list_page_total_known(pPage, *pnAgr)) {
+    pPage->nTotal = db_int(pDb, -1,
+                           "SELECT count(*) FROM agreements WHERE council_id "
+                           "= ? AND (? = 0 OR activity_id = ?)",
+                           DB_I(iCouncil), DB_I(iActivity), DB_I(iActivity));
+    if (pPage->nTotal < 0) return DB_ERROR;
+  }
+  return DB_OK;
+}
+
 int meeting_agreement_list(Db *pDb, Arena *pArena, int64_t iCouncil,
                            int64_t iActivity, MeetingAgreement **paAgr,
                            int *pnAgr) {
-  return db_rows_map(
-      db_query(pDb,
-               "SELECT " AGR_COLUMNS AGR_FROM
-               "WHERE g.council_id = ? AND (? = 0 OR "
-               "g.activity_id = ?) ORDER BY a.starts_at DESC, g.id",
-               DB_I(iCouncil), DB_I(iActivity), DB_I(iActivity)),
-      pArena, &agreement_from_row_map, paAgr, pnAgr);
+  ListPage all = {0};
+  return meeting_agreement_page(pDb, pArena, iCouncil, iActivity, &all, paAgr,
+                                pnAgr);
 }
 
 int meeting_agreement_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,

@@ -160,6 +160,11 @@ typedef struct MeetingAgreementNote {
 int meeting_agreement_list(Db *pDb, Arena *pArena, int64_t iCouncil,
                            int64_t iActivity, MeetingAgreement **paAgr,
                            int *pnAgr);
+/* Page pPage of that list (util/list_page.h), read with LIMIT/OFFSET;
+** pPage->nTotal gets how many there are. */
+int meeting_agreement_page(Db *pDb, Arena *pArena, int64_t iCouncil,
+                           int64_t iActivity, ListPage *pPage,
+                           MeetingAgreement **paAgr, int *pnAgr);
 /* DB_OK, DB_DONE when there is none in the council, DB_ERROR. */
 int meeting_agreement_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,
                           MeetingAgreement *pAgr);
