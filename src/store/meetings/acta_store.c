@@ -347,13 +347,14 @@ int meeting_acta_corrections(Db *pDb, Arena *pArena, int64_t iActa,
 }
 
 static const DbMap acta_entry_map =
-    DB_MAP(MeetingActaEntry, "iti", iActivity, zTitle, iStart);
+    DB_MAP(MeetingActaEntry, "itii", iActivity, zTitle, iStart, nTotal);
 
 int meeting_acta_in_state(Db *pDb, Arena *pArena, int64_t iCouncil,
                           const char *zState, ListPage *pPage,
                           MeetingActaEntry **paActa, int *pnActa) {
   if (db_list(pDb, pArena, &acta_entry_map, paActa, pnActa,
-              "SELECT a.id, a.title, a.starts_at FROM actas t JOIN "
+              "SELECT a.id, a.title, a.starts_at, count(*) OVER () FROM "
+              "actas t JOIN "
               "activities a ON a.id = t.activity_id WHERE a.council_id = ? "
               "AND t.state = ? ORDER BY a.starts_at DESC, a.id LIMIT ? "
               "OFFSET ?",
@@ -361,7 +362,10 @@ int meeting_acta_in_state(Db *pDb, Arena *pArena, int64_t iCouncil,
               DB_I(pPage->nOffset)) != DB_OK) {
     return DB_ERROR;
   }
-  if (!list_page_total_known(pPage, *pnActa)) {
+  if (list_page_total_known(pPage, *pnActa)) return DB_OK;
+  if (*pnActa > 0) { /* A full page: its rows carry the count */
+    pPage->nTotal = (*paActa)[0].nTotal;
+  } else { /* Past the end */
     pPage->nTotal = db_int(pDb, -1,
                            "SELECT count(*) FROM actas t JOIN activities a ON "
                            "a.id = t.activity_id WHERE a.council_id = ? AND "

@@ -290,6 +290,7 @@ typedef struct MeetingActaEntry {
   int64_t iActivity; /* The session's activity */
   const char *zTitle;
   int64_t iStart;
+  int64_t nTotal; /* How many the whole list holds (the same on every row) */
 } MeetingActaEntry;
 /* Page pPage (util/list_page.h; nLimit 0: all) of the council's actas in
 ** state zState (`publicada`; `aprobada`: approved, still to be published),
