@@ -12,11 +12,10 @@ The data: `cosoc bench-data` with one council and eight years of sessions
 """
 import html
 import re
-import shutil
 import tempfile
 import unittest
 
-from support import Server, drop_database, new_database, query_one, run_cli
+from support import Server, ServerTestCase, new_database, query_one, run_cli
 
 PAGE = 50  # LIST_PAGE_SIZE
 
@@ -47,39 +46,29 @@ def link_header(resp):
             re.findall(r'<([^>]+)>; rel="(\w+)"', resp.header("Link") or "")}
 
 
-class ListPaging(unittest.TestCase):
+class BenchData:
+    """A `cosoc bench-data` database in the shape ServerTestCase reads
+    (path, email, password): one council, eight years."""
+
+    def __init__(self, tmpdir):
+        self.path = new_database(tmpdir, "paging")
+        out = run_cli("bench-data", "--db", self.path, "--councils", "1", "--years", "8",
+                      check=0).stdout
+        self.email = re.search(r"Administrador: (\S+)", out).group(1)
+        self.password = re.search(r"Contraseña: (\S+)", out).group(1)
+
+
+class ListPaging(ServerTestCase):
     @classmethod
     def setUpClass(cls):
         cls.tmpdir = tempfile.mkdtemp(prefix="cosoc-paging-")
-        cls.db = new_database(cls.tmpdir, "paging")
-        out = run_cli("bench-data", "--db", cls.db, "--councils", "1", "--years", "8",
-                      check=0).stdout
-        cls.email = re.search(r"Administrador: (\S+)", out).group(1)
-        cls.password = re.search(r"Contraseña: (\S+)", out).group(1)
-        cls.token = run_cli("token", "create", "--db", cls.db, "--email", cls.email,
-                            check=0).stdout.strip().split()[-1]
+        cls.demo = BenchData(cls.tmpdir)
+        cls.db = cls.demo.path
         cls.server = Server(cls.db).start()
-
-    @classmethod
-    def tearDownClass(cls):
-        try:
-            cls.server.stop()
-        finally:
-            drop_database(cls.db)
-            shutil.rmtree(cls.tmpdir, ignore_errors=True)
-
-    def client(self):
-        c = self.server.client()
-        self.addCleanup(c.close)
-        return c
-
-    def admin(self):
-        c = self.client()
-        c.login(self.email, self.password)
-        return c
+        cls._admin_token = None
 
     def api(self, path):
-        r = self.client().get(path, headers={"Authorization": "Bearer " + self.token})
+        r = self.client().get(path, headers={"Authorization": "Bearer " + self.admin_token})
         self.assertEqual(r.status, 200, r.text[:300])
         return r
 
@@ -264,7 +253,7 @@ class ListPaging(unittest.TestCase):
 
     def test_a_bad_limit_or_offset_is_refused_by_name(self):
         c = self.client()
-        auth = {"Authorization": "Bearer " + self.token}
+        auth = {"Authorization": "Bearer " + self.admin_token}
         for query, field in (("limit=0", "limit"), ("limit=abc", "limit"),
                              ("limit=1001", "limit"), ("offset=-1", "offset"),
                              ("limit=5&offset=x", "offset")):
