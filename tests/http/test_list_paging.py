@@ -189,6 +189,38 @@ class ListPaging(ServerTestCase):
         csv = c.get("/admin/organizaciones.csv?q=prueba")
         self.assertEqual(csv.text.count("Organización de prueba"), 70)
 
+    # ---- Requests to authorities: their answers read in one statement ----
+
+    def test_each_request_shows_its_own_answers(self):
+        c = self.admin()
+        token = c.csrf_from("/solicitudes")
+        ids = []
+        for name, day in (("Seremi Uno", "01"), ("Seremi Dos", "02"), ("Seremi Tres", "03")):
+            r = c.post("/solicitudes", form={"csrf_token": token, "authority": name,
+                                             "asked_on": "2025-04-%s" % day,
+                                             "question": "Pregunta a " + name, "agreement": ""})
+            self.assertEqual(r.status, 303, r.text[-500:])
+            ids.append(query_one(self.db, "SELECT id FROM authority_requests WHERE "
+                                          "authority_name = ?", (name,)))
+        answers = ((ids[2], "2025-05-01", "Tres responde primero"),
+                   (ids[0], "2025-05-02", "Uno responde"),
+                   (ids[2], "2025-05-03", "Tres responde otra vez"))
+        for rid, day, body in answers:
+            r = c.post("/solicitudes/%s" % rid, form={"csrf_token": token, "answered_on": day,
+                                                     "body": body})
+            self.assertEqual(r.status, 303, r.text[-500:])
+        page = c.get("/solicitudes").text
+        self.assertIn("Pendientes: <strong>1</strong>", page)
+        articles = {re.search(r"<h2>(Seremi \w+) ", a).group(1): a
+                    for a in page.split('<article class="request">')[1:]}
+        self.assertEqual(re.findall(r"</strong> ([^<]+)</p></blockquote>", articles["Seremi Tres"]),
+                         ["Tres responde primero", "Tres responde otra vez"])
+        self.assertEqual(re.findall(r"</strong> ([^<]+)</p></blockquote>", articles["Seremi Uno"]),
+                         ["Uno responde"])
+        self.assertNotIn("<blockquote>", articles["Seremi Dos"])
+        # Pending first, then the answered, newest asked first.
+        self.assertEqual(list(articles), ["Seremi Dos", "Seremi Tres", "Seremi Uno"])
+
     # ---- The API ----
 
     def test_the_activities_api_pages_with_limit_and_offset_and_gives_the_total(self):

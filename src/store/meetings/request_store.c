@@ -7,34 +7,59 @@
 
 #include "store/meetings/meetings.h"
 
-static const DbMap answer_from_row_map =
-    DB_MAP(MeetingAnswer, "tt", zDate, zBody);
-
 static const DbMap request_from_row_map =
     DB_MAP(MeetingRequest, "itittt", id, zAuthority, iAgreement, zAgreement,
            zAskedOn, zQuestion);
 
+/* One answer with the request it answers: the answers of every request of
+** a council come in one statement, by request. */
+typedef struct AnswerRow {
+  int64_t iRequest;
+  MeetingAnswer answer;
+} AnswerRow;
+
+static const DbMap answer_row_map =
+    DB_MAP(AnswerRow, "itt", iRequest, answer.zDate, answer.zBody);
+
 int meeting_request_list(Db *pDb, Arena *pArena, int64_t iCouncil,
                          MeetingRequest **paReq, int *pnReq) {
+  AnswerRow *aRow = NULL;
+  int nRow = 0;
   if (db_list(pDb, pArena, &request_from_row_map, paReq, pnReq,
               "SELECT r.id, r.authority_name, coalesce(r.agreement_id, "
               "0), coalesce(g.body, ''), r.asked_on, r.question "
               "FROM authority_requests r LEFT JOIN agreements g ON "
               "g.id = r.agreement_id WHERE r.council_id = ? "
-              "ORDER BY (SELECT count(*) FROM authority_answers a "
-              "WHERE a.request_id = r.id) > 0, r.asked_on DESC, "
-              "r.id DESC",
+              "ORDER BY EXISTS (SELECT 1 FROM authority_answers a "
+              "WHERE a.request_id = r.id), r.asked_on DESC, r.id DESC",
+              DB_I(iCouncil)) != DB_OK ||
+      db_list(pDb, pArena, &answer_row_map, &aRow, &nRow,
+              "SELECT a.request_id, a.answered_on, a.body FROM "
+              "authority_answers a JOIN authority_requests r ON r.id = "
+              "a.request_id WHERE r.council_id = ? ORDER BY a.request_id, "
+              "a.answered_on, a.id",
               DB_I(iCouncil)) != DB_OK) {
     return DB_ERROR;
   }
   for (int i = 0; i < *pnReq; i++) {
     MeetingRequest *q = &(*paReq)[i];
-    if (db_list(pDb, pArena, &answer_from_row_map, &q->aAnswer, &q->nAnswer,
-                "SELECT answered_on, body FROM authority_answers "
-                "WHERE request_id = ? ORDER BY answered_on, id",
-                DB_I(q->id)) != DB_OK) {
-      return DB_ERROR;
+    int k = 0; /* The first answer of q, the rows being by request */
+    for (int n = nRow; n > 0;) {
+      int half = n / 2;
+      if (aRow[k + half].iRequest < q->id) {
+        k += half + 1;
+        n -= half + 1;
+      } else {
+        n = half;
+      }
     }
+    q->nAnswer = 0;
+    while (k + q->nAnswer < nRow && aRow[k + q->nAnswer].iRequest == q->id) {
+      q->nAnswer++;
+    }
+    q->aAnswer =
+        arena_alloc(pArena, sizeof(MeetingAnswer) * (size_t)(q->nAnswer + 1));
+    for (int j = 0; j < q->nAnswer; j++) q->aAnswer[j] = aRow[k + j].answer;
   }
   return DB_OK;
 }
