@@ -221,6 +221,25 @@ class ListPaging(ServerTestCase):
         # Pending first, then the answered, newest asked first.
         self.assertEqual(list(articles), ["Seremi Dos", "Seremi Tres", "Seremi Uno"])
 
+    # ---- Courses: every course's plan lines read in one statement ----
+
+    def test_each_course_in_the_list_shows_its_own_plan_lines(self):
+        auth = {"Authorization": "Bearer " + self.admin_token}
+        made = {}
+        for title, lines in (("Curso A", [10]), ("Curso B", [2, 5]), ("Curso C", []),
+                             ("Curso D", [3, 4, 7])):
+            r = self.client().request("POST", "/api/courses", headers=auth, json_body={
+                "title": title, "plan_lines": lines, "completion": {"min_modules": 1},
+                "modules": [{"title": "Módulo 1", "start": "2031-05-06T19:00:00-04:00",
+                             "end": "2031-05-06T21:00:00-04:00", "modality": "virtual",
+                             "link": "https://meet.example.cl/m1"}]})
+            self.assertEqual(r.status, 201, r.text)
+            made[title] = ", ".join(str(n) for n in lines)
+        page = self.admin().get("/admin/cursos").text
+        shown_lines = dict(re.findall(r'">(Curso [A-D])</a></td>.*?data-label="Líneas">([^<]*)</td>',
+                                      page))
+        self.assertEqual(shown_lines, made)
+
     # ---- The API ----
 
     def test_the_activities_api_pages_with_limit_and_offset_and_gives_the_total(self):

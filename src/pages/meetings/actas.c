@@ -923,9 +923,9 @@ void page_actas(Request *r) {
                             &aActa, &n) == DB_OK &&
       n > 0) {
     html_printf(&h,
-                "<h2>Aprobadas, por publicar (%d)</h2>\n<p>Solo usted las ve: "
+                "<h2>Aprobadas, por publicar</h2>\n<p>Solo usted las ve: "
                 "publíquelas desde su página para que los consejeros y el "
-                "público las lean.</p>\n<ul class=\"actas\">\n",
+                "público las lean (%d).</p>\n<ul class=\"actas\">\n",
                 n);
     for (int i = 0; i < n; i++) {
       char zWhen[32];

@@ -72,11 +72,26 @@ int course_list(Db *pDb, Arena *pArena, int64_t iCouncil, int iLine,
       "l.line_number = ?)) ORDER BY c.id DESC",
       DB_I(iCouncil), DB_I(iLine), DB_I(iLine));
   if (rc != DB_OK) return DB_ERROR;
-  for (int i = 0; i < *pnCourse; i++) {
-    if (course_lines_load(pDb, &(*paCourse)[i].course) != DB_OK)
-      return DB_ERROR;
+  /* Every course's plan lines in one statement, by course id: the list is
+  ** by id descending, so the courses are walked from its end. */
+  DbStmt *p = db_query(pDb,
+                       "SELECT l.course_id, l.line_number FROM "
+                       "course_plan_lines l JOIN courses c ON c.id = "
+                       "l.course_id WHERE c.council_id = ? ORDER BY "
+                       "l.course_id, l.line_number",
+                       DB_I(iCouncil));
+  int k = *pnCourse - 1;
+  rc = p ? DB_DONE : DB_ERROR;
+  for (int i = 0; i < *pnCourse; i++) (*paCourse)[i].course.nLine = 0;
+  while (p && (rc = db_step(p)) == DB_ROW) {
+    int64_t id = db_column_int64(p, 0);
+    while (k >= 0 && (*paCourse)[k].course.id < id) k--;
+    Course *c = k >= 0 ? &(*paCourse)[k].course : NULL;
+    if (c && c->id == id && c->nLine < COURSE_LINES_MAX) {
+      c->aLine[c->nLine++] = (int)db_column_int64(p, 1);
+    }
   }
-  return DB_OK;
+  return db_end(p, rc) == DB_OK ? DB_OK : DB_ERROR;
 }
 
 int course_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,
