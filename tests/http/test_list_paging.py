@@ -302,13 +302,25 @@ class ListPaging(ServerTestCase):
         self.assertEqual(link_header(r)["next"],
                          "/api/agreements?limit=1&offset=1&session=%d" % session)
 
+    def test_the_members_api_pages_too(self):
+        total = count(self.db, "SELECT count(*) FROM members")
+        whole = self.api("/api/members")
+        self.assertEqual(whole.header("X-Total-Count"), str(total))
+        walked, path = [], "/api/members?limit=7"
+        while path:
+            r = self.api(path)
+            walked += r.json()
+            path = link_header(r).get("next")
+        self.assertEqual(walked, whole.json())
+
     def test_a_bad_limit_or_offset_is_refused_by_name(self):
         c = self.client()
         auth = {"Authorization": "Bearer " + self.admin_token}
         for query, field in (("limit=0", "limit"), ("limit=abc", "limit"),
                              ("limit=1001", "limit"), ("offset=-1", "offset"),
                              ("limit=5&offset=x", "offset")):
-            for path in ("/api/activities", "/api/audit", "/api/mail", "/api/agreements"):
+            for path in ("/api/activities", "/api/audit", "/api/mail", "/api/agreements",
+                         "/api/members"):
                 r = c.get(path + "?" + query, headers=auth)
                 self.assertEqual(r.status, 400, path + "?" + query)
                 self.assertEqual(r.json()["field"], field, path + "?" + query)

@@ -16,13 +16,15 @@
 ** GET  /admin/integrantes/plantilla.csv
 ** GET  /api/members                    signed in: [{"id", "name",
 **                                      "organization", "role", "titular",
-**                                      "commune", ...}]
+**                                      "commune", ...}]; the list's filters,
+**                                      ?limit=&offset= (page_list.h)
 */
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "domain/rut.h"
+#include "pages/page_list.h"
 #include "pages/people/people_widgets.h"
 #include "store/accounts/accounts.h"
 
@@ -484,6 +486,9 @@ void page_api_members(Request *r) {
   Arena *pArena = request_arena(r);
   PeopleFilter filter;
   people_filter_from_request(r, &filter);
+  ListPage pg;
+  if (!page_list_from_api(r, &pg)) return;
+  filter.pPage = &pg;
   Member *aMember = NULL;
   int nMember = 0;
   int64_t iCouncil = page_council_id(r);
@@ -514,6 +519,8 @@ void page_api_members(Request *r) {
     }
     json_array_append_new(pArr, p);
   }
+  page_list_headers(r, &pg, "/api/members",
+                    people_filter_query(pArena, &filter));
   respond_json(r, 200, pArr);
 }
 
