@@ -67,6 +67,18 @@ class ListPaging(ServerTestCase):
         cls.server = Server(cls.db).start()
         cls._admin_token = None
 
+    def walk(self, path, total):
+        """Every row of an API list, following its Link rel="next" from
+        path; each page must say the list's total. (rows, pages)."""
+        rows, pages = [], 0
+        while path:
+            r = self.api(path)
+            self.assertEqual(r.header("X-Total-Count"), total)
+            rows += r.json()
+            path = link_header(r).get("next")
+            pages += 1
+        return rows, pages
+
     def api(self, path):
         r = self.client().get(path, headers={"Authorization": "Bearer " + self.admin_token})
         self.assertEqual(r.status, 200, r.text[:300])
@@ -251,13 +263,7 @@ class ListPaging(ServerTestCase):
         self.assertEqual(len(everything), total)  # no cap without ?limit
         # Walk it by Link rel="next" and get the same activities, in order,
         # with the same plan lines and evidence.
-        walked, path, pages = [], "/api/activities?limit=100", 0
-        while path:
-            r = self.api(path)
-            self.assertEqual(r.header("X-Total-Count"), str(total))
-            walked += r.json()
-            path = link_header(r).get("next")
-            pages += 1
+        walked, pages = self.walk("/api/activities?limit=100", str(total))
         self.assertEqual(pages, -(-total // 100))
         self.assertEqual(walked, everything)
         self.assertTrue(any(a["evidence"] for a in walked))
@@ -286,11 +292,7 @@ class ListPaging(ServerTestCase):
         whole = self.api("/api/agreements")
         self.assertEqual(whole.header("X-Total-Count"), str(total))
         self.assertEqual(len(whole.json()), total)
-        walked, path = [], "/api/agreements?limit=30"
-        while path:
-            r = self.api(path)
-            walked += r.json()
-            path = link_header(r).get("next")
+        walked, _ = self.walk("/api/agreements?limit=30", str(total))
         self.assertEqual(walked, whole.json())
         # One session's: its filter goes with the links.
         session = whole.json()[0]["session"]["id"]
@@ -306,11 +308,7 @@ class ListPaging(ServerTestCase):
         total = count(self.db, "SELECT count(*) FROM members")
         whole = self.api("/api/members")
         self.assertEqual(whole.header("X-Total-Count"), str(total))
-        walked, path = [], "/api/members?limit=7"
-        while path:
-            r = self.api(path)
-            walked += r.json()
-            path = link_header(r).get("next")
+        walked, _ = self.walk("/api/members?limit=7", str(total))
         self.assertEqual(walked, whole.json())
 
     def test_a_bad_limit_or_offset_is_refused_by_name(self):
