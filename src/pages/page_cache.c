@@ -61,10 +61,12 @@ const char *page_cache_key(Request *r, const char *zWhat) {
   const User *pUser = request_user(r);
   const char *zPrefix = request_path_prefix(r);
   /* The council first (cache_put reads it back), and the prefix the
-  ** page's links carry. */
-  return arena_printf(request_arena(r), "%lld\x1f%s\x1f%s\x1f%d",
+  ** page's links carry. A signed-in user with no role in this council has
+  ** the public's role bits but not the public's page: 's' or 'a'. */
+  return arena_printf(request_arena(r), "%lld\x1f%s\x1f%s\x1f%d%c",
                       (long long)page_council_id(r), zPrefix ? zPrefix : "",
-                      zWhat, pUser ? (int)pUser->mRole : ROLE_ANONYMOUS);
+                      zWhat, pUser ? (int)pUser->mRole : ROLE_ANONYMOUS,
+                      pUser ? 's' : 'a');
 }
 
 /* Copies the entry for zKey at iVersion into pArena; NULL when there is
