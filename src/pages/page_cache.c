@@ -225,6 +225,32 @@ void page_cache_fragment(Request *r, Html *h, const char *zKey,
   html_append(h, &frag);
 }
 
+void page_cache_csrf_field(Html *h) {
+  html_raw_trusted(
+      h,
+      "<input type=\"hidden\" name=\"csrf_token\" value=\"" PAGE_CACHE_CSRF_MARK
+      "\">\n");
+}
+
+const Html *page_cache_stitch(Request *r, const Html *pIn) {
+  const char *z = html_str(pIn);
+  const char *zMark = strstr(z, PAGE_CACHE_CSRF_MARK);
+  if (!zMark) return pIn;
+  Arena *pArena = request_arena(r);
+  Html *pOut = arena_alloc(pArena, sizeof(*pOut));
+  html_init(pOut, pArena);
+  /* The token is base64url: nothing in it to escape. */
+  const char *zToken = request_csrf_token(r);
+  for (; zMark; zMark = strstr(z, PAGE_CACHE_CSRF_MARK)) {
+    /* Markup this program rendered with the escaping writer. */
+    html_raw_trusted(pOut, arena_strndup(pArena, z, (size_t)(zMark - z)));
+    html_raw_trusted(pOut, zToken ? zToken : "");
+    z = zMark + strlen(PAGE_CACHE_CSRF_MARK);
+  }
+  html_raw_trusted(pOut, z);
+  return pOut;
+}
+
 int page_cache_answer(Request *r, const char *zKey, int64_t *piVersion) {
   *piVersion = -1;
   if (!zKey) return 0;

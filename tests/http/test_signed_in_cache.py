@@ -307,5 +307,47 @@ class CachedDashboardIsolation(ServerTestCase):
         self.assertIn("¿Integra el consejo?", visitor.get("/c/%s/" % self.slug1).text)
 
 
+
+class CachedPlanPageForm(ServerTestCase):
+    """The plan page is cached for the officer too: the approve button's
+    form carries each session's own CSRF token, put in per request."""
+
+    def test_each_officer_approves_with_their_own_token(self):
+        import os
+        from test_plan import seed_text
+        changed = seed_text().replace("Realizar a los menos 5 reuniones",
+                                      "Realizar a lo menos 7 reuniones")
+        path = os.path.join(self.tmpdir, "plan-cambiado.txt")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(changed)
+        run_cli("import-plan", path, "--db", self.demo.path, check=0)
+        new = int(query_one(self.demo.path, "SELECT max(number) FROM plan_versions"))
+        self.add_user("segunda@ejemplo.cl", "Segunda Encargada", "admin")
+        first, second = self.admin(), self.client()
+        second.login("segunda@ejemplo.cl", PASSWORD)
+        button = "Aprobar versión %d" % new
+        tokens = {}
+        for _ in range(2):  # The second round from the cache
+            for name, c in (("first", first), ("second", second)):
+                page = c.get("/plan").text
+                self.assertIn(button, page)
+                self.assertNotIn("cosoc:csrf", page)
+                form = page[page.index('action="/admin/plan/aprobar"'):]
+                tokens.setdefault(name, set()).add(csrf_of(form))
+        self.assertEqual(len(tokens["first"]), 1)
+        self.assertEqual(len(tokens["second"]), 1)
+        mine, theirs = tokens["first"].pop(), tokens["second"].pop()
+        self.assertNotEqual(mine, theirs)
+        # The public never sees the button.
+        self.assertNotIn(button, self.client().get("/plan").text)
+        r = first.post("/admin/plan/aprobar", form={"version": str(new),
+                                                    "csrf_token": theirs})
+        self.assertEqual(r.status, 403)
+        r = second.post("/admin/plan/aprobar", form={"version": str(new),
+                                                     "csrf_token": theirs})
+        self.assertEqual(r.status, 303)
+        self.assertNotIn(button, first.get("/plan").text)
+
+
 if __name__ == "__main__":
     unittest.main()
