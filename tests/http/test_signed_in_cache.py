@@ -14,11 +14,12 @@ the very next request, although B had just served that session from
 memory. And no cached signed-in page reaches another user, role or
 council.
 """
+import os
 import re
-import sqlite3
 import unittest
 
-from support import PG_URL, ServerTestCase, Server, psql, query_one, run_cli
+from support import ServerTestCase, Server, query_one, run_cli
+from test_page_cache import run_sql as execute
 
 PASSWORD = "clave-de-prueba-1"
 
@@ -26,15 +27,6 @@ PASSWORD = "clave-de-prueba-1"
 def csrf_of(text):
     m = re.search(r'name="csrf_token" value="([^"]+)"', text)
     return m.group(1) if m else None
-
-
-def execute(target, sql):
-    """Runs one statement as another writer would (SQL by hand)."""
-    if target.startswith("postgresql://"):
-        psql(target, sql)
-    else:
-        with sqlite3.connect(target) as db:
-            db.execute(sql)
 
 
 class TwoServersOneDatabase(ServerTestCase):
@@ -313,7 +305,6 @@ class CachedPlanPageForm(ServerTestCase):
     form carries each session's own CSRF token, put in per request."""
 
     def test_each_officer_approves_with_their_own_token(self):
-        import os
         from test_plan import seed_text
         changed = seed_text().replace("Realizar a los menos 5 reuniones",
                                       "Realizar a lo menos 7 reuniones")
