@@ -97,7 +97,7 @@ static int cache_get(Request *r, const char *zKey, int64_t iVersion,
   CacheEntry *p = entry_find(zKey, h, iVersion);
   if (p && hInto) {
     /* Markup this program rendered with the escaping writer. */
-    html_raw_trusted(hInto, p->pData);
+    html_raw_trusted_n(hInto, p->pData, p->nData);
   } else if (p) {
     char *zCopy = arena_alloc_uninit(request_arena(r), p->nData + 1);
     memcpy(zCopy, p->pData, p->nData + 1);
@@ -243,7 +243,7 @@ const Html *page_cache_stitch(Request *r, const Html *pIn) {
   const char *zToken = request_csrf_token(r);
   for (; zMark; zMark = strstr(z, PAGE_CACHE_CSRF_MARK)) {
     /* Markup this program rendered with the escaping writer. */
-    html_raw_trusted(pOut, arena_strndup(pArena, z, (size_t)(zMark - z)));
+    html_raw_trusted_n(pOut, z, (size_t)(zMark - z));
     html_raw_trusted(pOut, zToken ? zToken : "");
     z = zMark + strlen(PAGE_CACHE_CSRF_MARK);
   }

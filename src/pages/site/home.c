@@ -142,7 +142,7 @@ void page_home(Request *r) {
   /* Markup this program rendered with the escaping writer (the cached
   ** part and the greeting, each through page_links once). */
   if (zMark) { /* Always: home_sections() writes it */
-    html_raw_trusted(&body, arena_strndup(pArena, z, (size_t)(zMark - z)));
+    html_raw_trusted_n(&body, z, (size_t)(zMark - z));
     html_append(&body, page_links(r, &personal));
     html_raw_trusted(&body, zMark + strlen(HOME_PERSONAL_MARK));
   } else {
