@@ -24,7 +24,15 @@ CREATE TABLE auth_version (
   id INTEGER PRIMARY KEY CHECK (id = 1), -- one row
   n BIGINT NOT NULL                      -- bumped by every write above
 );
-INSERT INTO auth_version (id, n) VALUES (1, 1);
+-- It starts at a random number, so that two databases (a command or a
+-- test that opens one after another in the same process) never share a
+-- version and what was kept from one is never served for the other.
+-- @sqlite
+INSERT INTO auth_version (id, n) VALUES (1, 1 + abs(random() % 1000000000000));
+-- @end
+-- @postgresql
+INSERT INTO auth_version (id, n) VALUES (1, 1 + floor(random() * 1000000000000)::bigint);
+-- @end
 
 -- SQLite triggers are per row and per event.
 -- @sqlite

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "store/accounts/accounts.h"
+#include "store/council/council.h"
 #include "test_db_target.h"
 
 static int setup(void **state) {
@@ -199,6 +200,28 @@ static void kept_sessions_and_tokens_end_when_another_connection_ends_them(
   db_close(pA);
 }
 
+/* What a process keeps of one database (the councils, read whole) is never
+** served for another it opens next: each starts its auth version at a
+** random number. */
+static void kept_councils_never_cross_databases(void **state) {
+  (void)state;
+  Arena *pArena = arena_new();
+  const char *azName[] = {"Consejo Uno", "Consejo Dos"};
+  for (int i = 0; i < 2; i++) {
+    /* The same steps on a new, empty database: the same number of writes */
+    Db *pDb = open_migrated();
+    Council c = {.zName = azName[i], .zShortName = azName[i], .zRegion = "04"};
+    int64_t iCouncil = 0;
+    assert_int_equal(council_create(pDb, &c, &iCouncil), DB_OK);
+    Council got;
+    assert_int_equal(council_get(pDb, pArena, iCouncil, &got), DB_OK);
+    assert_string_equal(got.zName, azName[i]);
+    assert_int_equal(council_count(pDb), 1);
+    db_close(pDb);
+  }
+  arena_free(pArena);
+}
+
 /* Failures recorded at chosen times (the store records db_now()). */
 static void fail_at(Db *pDb, const char *zEmail, const char *zAddress,
                     int64_t tAt, int bSuccess) {
@@ -359,6 +382,7 @@ int main(void) {
       cmocka_unit_test(sessions_are_found_by_cookie_and_end_on_password_change),
       cmocka_unit_test(
           kept_sessions_and_tokens_end_when_another_connection_ends_them),
+      cmocka_unit_test(kept_councils_never_cross_databases),
       cmocka_unit_test(throttle_delays_grow_from_the_free_failures_up_to_a_cap),
       cmocka_unit_test(
           throttling_slows_the_guesser_and_never_locks_out_the_owner),
