@@ -18,7 +18,7 @@ import os
 import re
 import unittest
 
-from support import ServerTestCase, Server, query_one, run_cli
+from support import ServerTestCase, TwoServerTestCase, query_one, run_cli
 from test_page_cache import run_sql as execute
 
 PASSWORD = "clave-de-prueba-1"
@@ -29,21 +29,11 @@ def csrf_of(text):
     return m.group(1) if m else None
 
 
-class TwoServersOneDatabase(ServerTestCase):
-    """Server A is the class's server; B serves the same database."""
+class TwoServersOneDatabase(TwoServerTestCase):
+    """Server A is the class's server; B (self.other) serves the same
+    database."""
 
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.other = Server(cls.demo.path).start()
-        cls.n = 0
-
-    @classmethod
-    def tearDownClass(cls):
-        try:
-            cls.other.stop()
-        finally:
-            super().tearDownClass()
+    n = 0
 
     def new_user(self, role="consejero"):
         """A new account (its e-mail) made with the command line."""
