@@ -45,20 +45,20 @@ typedef struct Authenticator {
 
 typedef struct ServerConfig ServerConfig;
 struct ServerConfig {
-  const char *zListen;      /* "HOST:PORT" */
-  const char *zDb;          /* Database target (file or URL) */
-  int bSecureCookies;       /* Behind TLS: mark cookies Secure */
-  unsigned nThreads;        /* Pool threads (0: chosen from the cores) */
-  unsigned nMaxConnections; /* All connections at once */
-  unsigned nMaxPerAddress;  /* Connections from one address at once */
-  unsigned nTimeoutSeconds; /* Idle keep-alive connections are closed */
-  const char *zTrustProxy;  /* Proxy addresses (comma-separated) whose
-                            ** X-Forwarded-For names the client; NULL:
-                            ** the header is ignored */
+  const char *zListen;       /* "HOST:PORT" */
+  const char *zDb;           /* Database target (file or URL) */
+  int bSecureCookies;        /* Behind TLS: mark cookies Secure */
+  unsigned nThreads;         /* Pool threads (0: chosen from the cores) */
+  unsigned nMaxConnections;  /* All connections at once */
+  unsigned nMaxPerAddress;   /* Connections from one address at once */
+  unsigned nTimeoutSeconds;  /* Idle keep-alive connections are closed */
+  const char *zTrustProxy;   /* Proxy addresses (comma-separated) whose
+                             ** X-Forwarded-For names the client; NULL:
+                             ** the header is ignored */
   /* What is served, handed over by the caller (cmd_serve), so that the
   ** server knows nothing of the pages: */
   const Authenticator *pAuth; /* Who is asking (see above) */
-  const Route *aRoute;        /* The route table (see router.h) */
+  const Route *aRoute;       /* The route table (see router.h) */
   int nRoute;
   /* Answers respond_error(): the Spanish error page, or JSON on the API. */
   void (*xErrorPage)(Request *r, int iStatus, const char *zMessage);
@@ -91,9 +91,9 @@ struct ServerConfig {
   /* A local path ("/actividades/3") as a link or redirect of this request
   ** (with its prefix put back); NULL: as it is. respond_redirect uses it. */
   const char *(*xLinkPath)(Request *r, const char *zPath);
-  const char *zPublicUrl;         /* "https://cosoc.example.cl": the base of
-                                  ** every link in mail and calendars, never
-                                  ** taken from the request's Host header */
+  const char *zPublicUrl;  /* "https://cosoc.example.cl": the base of
+                           ** every link in mail and calendars, never
+                           ** taken from the request's Host header */
   unsigned nHeaderTimeoutSeconds; /* A request's headers must have arrived
                                    ** this long after the connection opened or
                                    ** its previous answer went out, however

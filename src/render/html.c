@@ -21,23 +21,12 @@ static void escape_n(Buf *pOut, const char *z, size_t n) {
   for (size_t i = 0; i < n; i++) {
     const char *zRep = NULL;
     switch (z[i]) {
-      case '&':
-        zRep = "&amp;";
-        break;
-      case '<':
-        zRep = "&lt;";
-        break;
-      case '>':
-        zRep = "&gt;";
-        break;
-      case '"':
-        zRep = "&quot;";
-        break;
-      case '\'':
-        zRep = "&#39;";
-        break;
-      default:
-        continue;
+      case '&': zRep = "&amp;"; break;
+      case '<': zRep = "&lt;"; break;
+      case '>': zRep = "&gt;"; break;
+      case '"': zRep = "&quot;"; break;
+      case '\'': zRep = "&#39;"; break;
+      default: continue;
     }
     buf_append(pOut, z + iStart, i - iStart);
     buf_puts(pOut, zRep);
@@ -112,9 +101,7 @@ static void format_number(Buf *pOut, const char *zSpec, enum ArgKind eKind,
             ? snprintf(aNum, sizeof(aNum), zSpec, va_arg(*pAp, int))
             : snprintf(aNum, sizeof(aNum), zSpec, va_arg(*pAp, unsigned));
   }
-  if (n > 0)
-    buf_append(pOut, aNum,
-               (size_t)n < sizeof(aNum) ? (size_t)n : sizeof(aNum) - 1);
+  if (n > 0) buf_append(pOut, aNum, (size_t)n < sizeof(aNum) ? (size_t)n : sizeof(aNum) - 1);
 }
 
 void html_vprintf(Html *h, const char *zFmt, va_list apIn) {
@@ -170,20 +157,14 @@ void html_vprintf(Html *h, const char *zFmt, va_list apIn) {
     zSpec[nSpec] = 0;
     switch (cConv) {
       case 'd':
-      case 'i':
-        format_number(&h->out, zSpec, ARG_INT, zLen, &ap);
-        break;
+      case 'i': format_number(&h->out, zSpec, ARG_INT, zLen, &ap); break;
       case 'u':
       case 'x':
       case 'X':
-      case 'o':
-        format_number(&h->out, zSpec, ARG_UINT, zLen, &ap);
-        break;
+      case 'o': format_number(&h->out, zSpec, ARG_UINT, zLen, &ap); break;
       case 'f':
       case 'g':
-      case 'e':
-        format_number(&h->out, zSpec, ARG_DOUBLE, zLen, &ap);
-        break;
+      case 'e': format_number(&h->out, zSpec, ARG_DOUBLE, zLen, &ap); break;
       case 'c': {
         char c = (char)va_arg(ap, int);
         escape_n(&h->out, &c, 1);
