@@ -20,8 +20,8 @@
 /* The server authenticates through the accounts store; it is handed these
 ** as it is handed the route table, so that it includes no store. */
 static const Authenticator serve_auth = {
-    accounts_session_lookup, accounts_token_lookup, accounts_session_create,
-    accounts_session_delete, council_install_csrf_key};
+    accounts_session_lookup, accounts_token_lookup,    accounts_session_create,
+    accounts_session_delete, council_install_csrf_key, accounts_request_mark};
 
 /* A positive whole number from an option, or 0 after printing why not. */
 static unsigned option_count(const char *zName, const char *zValue) {

@@ -32,6 +32,9 @@ const char *const db_audit_excluded[] = {
     "council_data_version", /* The same counter per council (the render
                             ** cache's): no personal data, bumped by
                             ** triggers with every write */
+    "auth_version",         /* A counter bumped by triggers with every
+                            ** write that changes who may do what
+                            ** (migration 0050) */
     "sessions",             /* Sign-in sessions: signing in and out are
                             ** explicit entries; last_seen_at moves on every
                             ** request */

@@ -82,7 +82,34 @@ static int sqlite_open(const char *zTarget, void **ppConn, char *zErr,
   return DB_OK;
 }
 
-static void sqlite_close(void *pConn) { sqlite3_close_v2(pConn); }
+/* What this thread's connection's TEMP cosoc_actor row holds, when it was
+** written outside a transaction (a rollback cannot undo it then): the
+** server sets the same actor on every request of a signed-in user, and
+** writing it costs two statements parsed again each time (a fifth of a
+** cached page, issue 22). Any call inside a transaction forgets it. */
+static __thread struct {
+  sqlite3 *db; /* NULL: nothing known */
+  int bCouncil;
+  int64_t iUser, iCouncil;
+  char zActor[160], zAddress[80];
+  sqlite3 *pCouncilDb;    /* The connection pCouncil is prepared on */
+  sqlite3_stmt *pCouncil; /* Its UPDATE of the council */
+} tActor;
+
+static void sqlite_close(void *pConn) {
+  if (tActor.db == pConn) tActor.db = NULL;
+  if (tActor.pCouncilDb == pConn) {
+    tActor.pCouncil = NULL;
+    tActor.pCouncilDb = NULL;
+  }
+  /* What is left is a thread's pCouncil (db_close finalized the cache):
+  ** the server closes its threads' connections from the main thread. */
+  sqlite3_stmt *pLeft;
+  while ((pLeft = sqlite3_next_stmt(pConn, NULL)) != NULL) {
+    sqlite3_finalize(pLeft);
+  }
+  sqlite3_close_v2(pConn);
+}
 
 static int sqlite_prepare(void *pConn, const char *zSql, void **ppStmt) {
   sqlite3_stmt *pStmt = NULL;
@@ -202,6 +229,12 @@ static int sqlite_backup(void *pConn, const char *zFile, char *zErr,
 static int sqlite_set_actor(void *pConn, int64_t iUser, const char *zActor,
                             const char *zAddress) {
   sqlite3 *db = pConn;
+  if (tActor.db == db && tActor.iUser == iUser &&
+      strcmp(tActor.zActor, zActor) == 0 &&
+      strcmp(tActor.zAddress, zAddress) == 0 && sqlite3_get_autocommit(db)) {
+    return DB_OK;
+  }
+  tActor.db = NULL;
   sqlite3_stmt *pStmt = NULL;
   int rc = sqlite3_prepare_v2(
       db, "UPDATE temp.cosoc_actor SET user_id = ?1, actor = ?2, address = ?3",
@@ -244,6 +277,15 @@ static int sqlite_set_actor(void *pConn, int64_t iUser, const char *zActor,
   sqlite3_bind_text(pStmt, 3, zAddress, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step(pStmt);
   sqlite3_finalize(pStmt);
+  if (rc == SQLITE_DONE && sqlite3_get_autocommit(db) &&
+      strlen(zActor) < sizeof(tActor.zActor) &&
+      strlen(zAddress) < sizeof(tActor.zAddress)) {
+    tActor.db = db;
+    tActor.iUser = iUser;
+    tActor.bCouncil = 0;
+    strcpy(tActor.zActor, zActor);
+    strcpy(tActor.zAddress, zAddress);
+  }
   return rc == SQLITE_DONE ? DB_OK : DB_ERROR;
 }
 
@@ -251,19 +293,40 @@ static int sqlite_set_actor(void *pConn, int64_t iUser, const char *zActor,
 ** into an entry whose row has no council_id. Nothing to do before the
 ** first db_set_actor() made the TEMP table. */
 static int sqlite_set_council(void *pConn, int64_t iCouncil) {
-  sqlite3_stmt *pStmt = NULL;
-  if (sqlite3_prepare_v2(pConn, "UPDATE temp.cosoc_actor SET council_id = ?1",
-                         -1, &pStmt, NULL) != SQLITE_OK) {
-    sqlite3_finalize(pStmt);
+  if (iCouncil < 0) iCouncil = 0;
+  if (tActor.db == pConn && tActor.bCouncil && tActor.iCouncil == iCouncil &&
+      sqlite3_get_autocommit(pConn)) {
     return DB_OK;
   }
+  int bKnown = tActor.db == pConn && sqlite3_get_autocommit(pConn);
+  if (!bKnown) tActor.db = NULL;
+  /* Set twice a request (db_set_actor clears it): prepared once. */
+  if (tActor.pCouncilDb != pConn) {
+    /* Another connection's statement is finalized when it closes. */
+    tActor.pCouncil = NULL;
+    tActor.pCouncilDb = NULL;
+    sqlite3_stmt *p = NULL;
+    if (sqlite3_prepare_v3(pConn, "UPDATE temp.cosoc_actor SET council_id = ?1",
+                           -1, SQLITE_PREPARE_PERSISTENT, &p,
+                           NULL) != SQLITE_OK) {
+      sqlite3_finalize(p);
+      return DB_OK;
+    }
+    tActor.pCouncil = p;
+    tActor.pCouncilDb = pConn;
+  }
+  sqlite3_stmt *pStmt = tActor.pCouncil;
   if (iCouncil > 0) {
     sqlite3_bind_int64(pStmt, 1, iCouncil);
   } else {
     sqlite3_bind_null(pStmt, 1);
   }
   int rc = sqlite3_step(pStmt);
-  sqlite3_finalize(pStmt);
+  sqlite3_reset(pStmt);
+  if (bKnown && rc == SQLITE_DONE) {
+    tActor.bCouncil = 1;
+    tActor.iCouncil = iCouncil;
+  }
   return rc == SQLITE_DONE ? DB_OK : DB_ERROR;
 }
 

@@ -208,6 +208,7 @@ static void authenticate(Request *r) {
 static void request_admit(Request *r) {
   r->pDb = thread_db();
   if (!r->pDb || !r->pRoute) return;
+  if (g_pCfg->pAuth->xRequestMark) g_pCfg->pAuth->xRequestMark(r->pDb, 1);
   memset(&r->user, 0, sizeof(r->user));
   r->bSignedIn = r->bBearer = 0;
   r->iSession = 0;
@@ -235,6 +236,7 @@ static Request *request_begin(struct MHD_Connection *pConn, const char *zUrl,
                               const char *zMethod) {
   Arena *pArena = arena_new();
   Request *r = arena_alloc(pArena, sizeof(*r));
+  if (g_pCfg->pAuth->xRequestMark) g_pCfg->pAuth->xRequestMark(NULL, 0);
   r->pArena = pArena;
   r->pConn = pConn;
   r->pCfg = g_pCfg;
@@ -490,6 +492,7 @@ static void on_completed(void *pCls, struct MHD_Connection *pConn,
   Request *r = *ppReqCls;
   if (!r) return;
   *ppReqCls = NULL;
+  if (g_pCfg->pAuth->xRequestMark) g_pCfg->pAuth->xRequestMark(NULL, 0);
   if (r->pPost) MHD_destroy_post_processor(r->pPost);
   /* One line per request. The query string is never logged: reply links
   ** and feeds carry secret tokens there. */

@@ -36,6 +36,11 @@ typedef struct Authenticator {
   void (*xSessionEnd)(Db *pDb, int64_t iSession);
   /* The key that signs CSRF tokens, as 64 hex digits, or NULL. */
   const char *(*xCsrfKey)(Db *pDb, Arena *pArena);
+  /* Told when a request begins (pDb NULL, bOn 0), is admitted with its
+  ** connection (bOn 1, before xSession/xToken) and ends (NULL, 0), so that
+  ** what it checks once per request (whether what it keeps in memory still
+  ** holds) it checks once; NULL: nothing to tell. */
+  void (*xRequestMark)(Db *pDb, int bOn);
 } Authenticator;
 
 typedef struct ServerConfig ServerConfig;

@@ -130,6 +130,17 @@ void page_finish(Request *r, Html *h, int iStatus) {
   respond_html(r, iStatus, page_links(r, h));
 }
 
+void page_finish_linked(Request *r, Html *h, const Html *pBody) {
+  Html out, end;
+  html_init(&out, request_arena(r));
+  html_init(&end, request_arena(r));
+  html_append(&out, page_links(r, h));
+  html_append(&out, pBody);
+  shell_end(&end, NULL);
+  html_append(&out, page_links(r, &end));
+  respond_html(r, 200, &out);
+}
+
 const char *page_safe_next(const char *zNext) {
   if (!zNext || zNext[0] != '/' || zNext[1] == '/' || zNext[1] == '\\') {
     return "/";

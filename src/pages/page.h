@@ -72,8 +72,7 @@ int64_t page_require_council(Request *r);
 ** address, in its council. iUser > 0 names who acted when the request has
 ** no user yet (a sign-in). DB_OK or the failure. */
 int page_audit_event(Request *r, int64_t iUser, const char *zKind,
-                     const char *zId, const char *zAction,
-                     const char *zFields);
+                     const char *zId, const char *zAction, const char *zFields);
 
 /* Whether the request's user holds one of the roles mRole (ROLE_ bits):
 ** for what a page shows; who may use a route is the route table's. */
@@ -91,6 +90,12 @@ void page_begin(Request *r, Html *h, const char *zTitle, const char *zNav);
 void page_saved_notice(Html *h, Request *r, const char *zSection);
 /* Closes the shell and sends the page with iStatus. */
 void page_finish(Request *r, Html *h, int iStatus);
+/* page_finish() with status 200 for a page whose body pBody, written after
+** what page_begin() put in h, already went through page_links() (a cached
+** fragment is kept that way: its key names the prefix): only the shell's
+** links are passed through page_link() here, not the 25 KB of the body on
+** every request. */
+void page_finish_linked(Request *r, Html *h, const Html *pBody);
 
 /* A local path that is safe to redirect to after sign-in ("/" otherwise):
 ** it must start with one '/', so it cannot send the user to another site. */

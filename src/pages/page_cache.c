@@ -61,10 +61,12 @@ const char *page_cache_key(Request *r, const char *zWhat) {
   const User *pUser = request_user(r);
   const char *zPrefix = request_path_prefix(r);
   /* The council first (cache_put reads it back), and the prefix the
-  ** page's links carry. */
-  return arena_printf(request_arena(r), "%lld\x1f%s\x1f%s\x1f%d",
+  ** page's links carry. A signed-in user with no role in this council has
+  ** the public's role bits but not the public's page: 's' or 'a'. */
+  return arena_printf(request_arena(r), "%lld\x1f%s\x1f%s\x1f%d%c",
                       (long long)page_council_id(r), zPrefix ? zPrefix : "",
-                      zWhat, pUser ? (int)pUser->mRole : ROLE_ANONYMOUS);
+                      zWhat, pUser ? (int)pUser->mRole : ROLE_ANONYMOUS,
+                      pUser ? 's' : 'a');
 }
 
 /* Copies the entry for zKey at iVersion into pArena; NULL when there is
@@ -95,7 +97,7 @@ static int cache_get(Request *r, const char *zKey, int64_t iVersion,
   CacheEntry *p = entry_find(zKey, h, iVersion);
   if (p && hInto) {
     /* Markup this program rendered with the escaping writer. */
-    html_raw_trusted(hInto, p->pData);
+    html_raw_trusted_n(hInto, p->pData, p->nData);
   } else if (p) {
     char *zCopy = arena_alloc_uninit(request_arena(r), p->nData + 1);
     memcpy(zCopy, p->pData, p->nData + 1);
@@ -221,6 +223,32 @@ void page_cache_fragment(Request *r, Html *h, const char *zKey,
   xRender(r, &frag);
   page_cache_put_html(zKey, iVersion, &frag);
   html_append(h, &frag);
+}
+
+void page_cache_csrf_field(Html *h) {
+  html_raw_trusted(
+      h,
+      "<input type=\"hidden\" name=\"csrf_token\" value=\"" PAGE_CACHE_CSRF_MARK
+      "\">\n");
+}
+
+const Html *page_cache_stitch(Request *r, const Html *pIn) {
+  const char *z = html_str(pIn);
+  const char *zMark = strstr(z, PAGE_CACHE_CSRF_MARK);
+  if (!zMark) return pIn;
+  Arena *pArena = request_arena(r);
+  Html *pOut = arena_alloc(pArena, sizeof(*pOut));
+  html_init(pOut, pArena);
+  /* The token is base64url: nothing in it to escape. */
+  const char *zToken = request_csrf_token(r);
+  for (; zMark; zMark = strstr(z, PAGE_CACHE_CSRF_MARK)) {
+    /* Markup this program rendered with the escaping writer. */
+    html_raw_trusted_n(pOut, z, (size_t)(zMark - z));
+    html_raw_trusted(pOut, zToken ? zToken : "");
+    z = zMark + strlen(PAGE_CACHE_CSRF_MARK);
+  }
+  html_raw_trusted(pOut, z);
+  return pOut;
 }
 
 int page_cache_answer(Request *r, const char *zKey, int64_t *piVersion) {

@@ -5,7 +5,8 @@
 ** An entry is valid for one value of its council's data version (tables
 ** data_version and council_data_version, bumped by triggers in the same
 ** transaction as every write that a page shows: migrations 0010 and 0026);
-** a write to one council's data leaves other councils' entries alone. Each use reads the version from
+** a write to one council's data leaves other councils' entries alone. Each use
+*reads the version from
 ** the database, so an edit made through any server process, or the command
 ** line, is visible on the very next request everywhere.
 **
@@ -62,6 +63,17 @@ void page_cache_respond_json(Request *r, const char *zKey, int64_t iVersion,
 void page_cache_respond_bytes(Request *r, const char *zKey, int64_t iVersion,
                               const char *zType, const char *zDisposition,
                               const void *p, size_t n);
+
+/* A form inside a cached fragment carries the session's CSRF token, which
+** is never cached: the fragment holds PAGE_CACHE_CSRF_MARK instead (a
+** comment, which no escaped text can contain: '<' is always escaped), and
+** page_cache_stitch() puts the request's own token in its place. */
+#define PAGE_CACHE_CSRF_MARK "<!--cosoc:csrf-->"
+/* The hidden csrf_token field of a form in a cached fragment. */
+void page_cache_csrf_field(Html *h);
+/* pIn with each PAGE_CACHE_CSRF_MARK replaced by the request's CSRF token
+** (pIn itself when it has none). */
+const Html *page_cache_stitch(Request *r, const Html *pIn);
 
 /* Drops every entry (tests and memory pressure). */
 void page_cache_clear(void);

@@ -242,11 +242,15 @@ static int path_unscoped(const char *zPath) {
   return 0;
 }
 
+/* Whether a link of a page under a council's prefix takes the prefix: a
+** local path that is the council's. */
+static int link_prefixed(const char *zPath) {
+  return zPath[0] == '/' && zPath[1] != '/' && !path_unscoped(zPath);
+}
+
 const char *page_link(Request *r, const char *zPath) {
   const char *zPrefix = request_path_prefix(r);
-  if (!zPrefix || zPath[0] != '/' || zPath[1] == '/' || path_unscoped(zPath)) {
-    return zPath;
-  }
+  if (!zPrefix || !link_prefixed(zPath)) return zPath;
   return arena_printf(request_arena(r), "%s%s", zPrefix, zPath);
 }
 
@@ -256,18 +260,28 @@ const char *page_council_link(Request *r, const Council *c, const char *zPath) {
 }
 
 const Html *page_links(Request *r, const Html *h) {
-  if (!request_path_prefix(r)) return h;
+  const char *zPrefix = request_path_prefix(r);
+  if (!zPrefix) return h;
   /* Every local link and form target of the page (always written as
   ** href="/…" or action="/…" by the escaping writer) through page_link. */
   static const char *const azAttr[] = {"href=\"/", "action=\""};
   Html *pOut = arena_alloc(request_arena(r), sizeof(*pOut));
   html_init(pOut, request_arena(r));
   const char *z = html_str(h);
+  /* Each attribute's next place, searched again only once passed: one
+  ** scan of the page (searching both from every link was quadratic when
+  ** one of them is rare, most of a prefixed page's time). */
+  const char *azHit[sizeof(azAttr) / sizeof(azAttr[0])] = {0};
+  int abDone[sizeof(azAttr) / sizeof(azAttr[0])] = {0};
   for (;;) {
     const char *zNext = NULL;
     size_t nAttr = 0;
     for (size_t i = 0; i < sizeof(azAttr) / sizeof(azAttr[0]); i++) {
-      const char *zHit = strstr(z, azAttr[i]);
+      if (!abDone[i] && (!azHit[i] || azHit[i] < z)) {
+        azHit[i] = strstr(z, azAttr[i]);
+        abDone[i] = azHit[i] == NULL;
+      }
+      const char *zHit = azHit[i];
       if (zHit && (!zNext || zHit < zNext)) {
         zNext = zHit;
         nAttr = strlen(azAttr[i]) - (azAttr[i][strlen(azAttr[i]) - 1] == '/');
@@ -277,12 +291,13 @@ const Html *page_links(Request *r, const Html *h) {
     const char *zUrl = zNext + nAttr;
     const char *zEnd = strchr(zUrl, '"');
     if (!zEnd) break;
-    char *zHead = arena_strndup(request_arena(r), z, (size_t)(zUrl - z));
-    html_raw_trusted(pOut, zHead); /* Markup this program wrote */
-    const char *zLink = page_link(
-        r, arena_strndup(request_arena(r), zUrl, (size_t)(zEnd - zUrl)));
-    html_raw_trusted(pOut, zLink); /* Escaped when written; a prefix of
-                                   ** slug characters added */
+    /* Markup this program wrote; the link escaped when written, and a
+    ** prefix of slug characters put before it (page_link's rule). */
+    html_raw_trusted_n(pOut, z, (size_t)(zUrl - z));
+    const char *zLink =
+        arena_strndup(request_arena(r), zUrl, (size_t)(zEnd - zUrl));
+    if (link_prefixed(zLink)) html_raw_trusted(pOut, zPrefix);
+    html_raw_trusted(pOut, zLink);
     z = zEnd;
   }
   html_raw_trusted(pOut, z);

@@ -59,6 +59,10 @@ void html_raw_trusted(Html *h, const char *zMarkup) {
   if (zMarkup) buf_puts(&h->out, zMarkup);
 }
 
+void html_raw_trusted_n(Html *h, const char *zMarkup, size_t n) {
+  if (zMarkup && n) buf_append(&h->out, zMarkup, n);
+}
+
 const char *html_str(const Html *h) { return buf_str(&h->out); }
 size_t html_len(const Html *h) { return h->out.n; }
 

@@ -49,6 +49,8 @@ void html_append(Html *h, const Html *pOther);
 
 /* Appends zMarkup unescaped. Only for markup this program generated. */
 void html_raw_trusted(Html *h, const char *zMarkup);
+/* The same for the n bytes at zMarkup (a piece of such markup). */
+void html_raw_trusted_n(Html *h, const char *zMarkup, size_t n);
 
 /* Percent-encodes z for use as one URL query value or path segment. */
 const char *html_url_arg(Arena *pArena, const char *z);

@@ -386,3 +386,21 @@ class ServerTestCase(unittest.TestCase):
         return self.client().request(
             method, path, json_body=body,
             headers={"Authorization": "Bearer " + (token or self.admin_token)})
+
+
+class TwoServerTestCase(ServerTestCase):
+    """ServerTestCase with a second server, self.other, on the same
+    database: what one server keeps in memory must never hide what was
+    written through the other."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.other = Server(cls.demo.path).start()
+
+    @classmethod
+    def tearDownClass(cls):
+        try:
+            cls.other.stop()
+        finally:
+            super().tearDownClass()

@@ -127,7 +127,7 @@ static void evidence_list(Html *h, const PlanLine *pL, int bReasons) {
   html_printf(h, "</ul>");
 }
 
-static void admin_actions(Html *h, Request *r, const PlanVersionInfo *pInfo) {
+static void admin_actions(Html *h, const PlanVersionInfo *pInfo) {
   html_printf(
       h,
       "<div class=\"actions\">"
@@ -144,7 +144,7 @@ static void admin_actions(Html *h, Request *r, const PlanVersionInfo *pInfo) {
     html_printf(h,
                 "<form method=\"post\" action=\"/admin/plan/aprobar\" "
                 "class=\"inline-form\">");
-    form_csrf(h, request_csrf_token(r));
+    page_cache_csrf_field(h); /* The body is cached: page_plan stitches */
     html_printf(h,
                 "<input type=\"hidden\" name=\"version\" value=\"%d\">"
                 "<button type=\"submit\" class=\"button button-primary\">"
@@ -192,7 +192,7 @@ static int plan_body(Request *r, Html *pH) {
     compliance_plan_banner(r, pH, &v);
   }
   if (page_user_is(r, ROLE_ADMIN)) {
-    admin_actions(pH, r, &info);
+    admin_actions(pH, &info);
     int nFlagged = 0, nLines = 0;
     for (int i = 0; i < doc.nLine; i++) {
       nFlagged += doc.aLine[i].window.bFlagged;
@@ -284,21 +284,23 @@ static int plan_body(Request *r, Html *pH) {
   return DB_OK;
 }
 
-/* GET /plan. The body is cached for everyone but the officer, whose copy
-** carries a CSRF token (the approve button). */
+/* GET /plan. The body is cached per role with its links already under the
+** request's /c/SLUG/ prefix (page_finish_linked); the officer's approve
+** button gets the session's CSRF token per request (page_cache_stitch). */
 void page_plan(Request *r) {
-  int bCache = !page_user_is(r, ROLE_ADMIN);
-  const char *zKey = bCache ? page_cache_key(r, "plan") : NULL;
-  int64_t iVersion = bCache ? page_cache_version(r) : -1;
+  const char *zKey = page_cache_key(r, "plan");
+  int64_t iVersion = page_cache_version(r);
   Html body, h;
   html_init(&body, request_arena(r));
-  if (!bCache || !page_cache_get_html(r, zKey, iVersion, &body)) {
-    if (!page_db_ok(r, plan_body(r, &body))) return;
-    if (bCache) page_cache_put_html(zKey, iVersion, &body);
+  if (!page_cache_get_html(r, zKey, iVersion, &body)) {
+    Html raw;
+    html_init(&raw, request_arena(r));
+    if (!page_db_ok(r, plan_body(r, &raw))) return;
+    html_append(&body, page_links(r, &raw));
+    page_cache_put_html(zKey, iVersion, &body);
   }
   page_begin(r, &h, "Plan anual", "plan");
-  html_append(&h, &body);
-  page_finish(r, &h, 200);
+  page_finish_linked(r, &h, page_cache_stitch(r, &body));
 }
 
 void page_plan_line(Request *r) {

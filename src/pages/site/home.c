@@ -53,25 +53,9 @@ static void home_sections(Request *r, Html *h) {
     compliance_home_section(r, h);
     activities_home_section(r, h);
     html_raw_trusted(h, HOME_PERSONAL_MARK);
-    return;
-  }
-  home_title(r, h, 1);
-  html_raw_trusted(h, HOME_PERSONAL_MARK);
-  plan_page_home_card(r, h);
-  compliance_home_section(r, h);
-  activities_home_section(r, h);
-}
-
-/* Who is visiting and what they may do next: never cached. */
-static void home_personal(Request *r, Html *h) {
-  const User *pUser = request_user(r);
-  if (pUser) {
-    html_printf(h,
-                "<div class=\"cards\"><section class=\"card\">"
-                "<h2>Hola, %s</h2><p>Ingresó como %s.</p>"
-                "<p><a class=\"button button-secondary\" href=\"/cuenta\">"
-                "Mi cuenta</a></p></section>",
-                pUser->zName, accounts_role_label(pUser->zRole));
+    /* After the greeting, in its row of cards: what the role may do (the
+    ** key names the role; the privacy card counts the council's open
+    ** requests as of today, which the key names too). */
     if (page_user_is(r, ROLE_ADMIN)) {
       html_printf(h,
                   "<section class=\"card\"><h2>Administración</h2>"
@@ -81,6 +65,26 @@ static void home_personal(Request *r, Html *h) {
       privacy_home_card(r, h);
     }
     html_printf(h, "</div>\n");
+    return;
+  }
+  home_title(r, h, 1);
+  html_raw_trusted(h, HOME_PERSONAL_MARK);
+  plan_page_home_card(r, h);
+  compliance_home_section(r, h);
+  activities_home_section(r, h);
+}
+
+/* Who is visiting (the signed-in user's greeting opens the row of cards
+** home_sections() closes): never cached. */
+static void home_personal(Request *r, Html *h) {
+  const User *pUser = request_user(r);
+  if (pUser) {
+    html_printf(h,
+                "<div class=\"cards\"><section class=\"card\">"
+                "<h2>Hola, %s</h2><p>Ingresó como %s.</p>"
+                "<p><a class=\"button button-secondary\" href=\"/cuenta\">"
+                "Mi cuenta</a></p></section>",
+                pUser->zName, accounts_role_label(pUser->zRole));
   } else {
     html_printf(h,
                 "<div class=\"cards\"><section class=\"card\">"
@@ -110,27 +114,40 @@ static const char *home_key(Request *r) {
                       (long long)(db_now() / 60)));
 }
 
+/* home_sections() with its links through page_link() (see
+** page_finish_linked): what the cache keeps. */
+static void home_sections_linked(Request *r, Html *h) {
+  Html frag;
+  html_init(&frag, request_arena(r));
+  home_sections(r, &frag);
+  html_append(h, page_links(r, &frag));
+}
+
 void page_home(Request *r) {
-  Html h, shared;
+  Html h, shared, body, personal;
+  Arena *pArena = request_arena(r);
   page_begin(r, &h, "Inicio", "inicio");
-  html_init(&shared, request_arena(r));
+  html_init(&shared, pArena);
+  html_init(&body, pArena);
+  html_init(&personal, pArena);
   const char *zKey = home_key(r);
   if (zKey) {
-    page_cache_fragment(r, &shared, zKey, home_sections);
+    page_cache_fragment(r, &shared, zKey, home_sections_linked);
   } else {
-    home_sections(r, &shared);
+    home_sections_linked(r, &shared);
   }
+  home_personal(r, &personal);
   const char *z = html_str(&shared);
   const char *zMark = strstr(z, HOME_PERSONAL_MARK);
+  /* Markup this program rendered with the escaping writer (the cached
+  ** part and the greeting, each through page_links once). */
   if (zMark) { /* Always: home_sections() writes it */
-    /* Markup this program rendered with the escaping writer. */
-    html_raw_trusted(&h,
-                     arena_strndup(request_arena(r), z, (size_t)(zMark - z)));
-    home_personal(r, &h);
-    html_raw_trusted(&h, zMark + strlen(HOME_PERSONAL_MARK));
+    html_raw_trusted_n(&body, z, (size_t)(zMark - z));
+    html_append(&body, page_links(r, &personal));
+    html_raw_trusted(&body, zMark + strlen(HOME_PERSONAL_MARK));
   } else {
-    home_personal(r, &h);
-    html_append(&h, &shared);
+    html_append(&body, page_links(r, &personal));
+    html_append(&body, &shared);
   }
-  page_finish(r, &h, 200);
+  page_finish_linked(r, &h, &body);
 }

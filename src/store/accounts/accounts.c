@@ -5,6 +5,7 @@
 #include "store/accounts/accounts.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <pthread.h>
 #include <sodium.h>
 #include <stdio.h>
@@ -129,11 +130,11 @@ int accounts_user_create(Db *pDb, Arena *pArena, const char *zEmail,
   const char *zProblem;
   *pzErr = NULL;
   if (pzField) *pzField = NULL;
-#define FAIL_FIELD(F, MSG)        \
-  do {                            \
-    *pzErr = (MSG);               \
-    if (pzField) *pzField = (F);  \
-    return DB_ERROR;              \
+#define FAIL_FIELD(F, MSG)       \
+  do {                           \
+    *pzErr = (MSG);              \
+    if (pzField) *pzField = (F); \
+    return DB_ERROR;             \
   } while (0)
   if ((zProblem = email_problem(zEmail))) FAIL_FIELD("email", zProblem);
   if ((zProblem = accounts_name_problem(zName))) FAIL_FIELD("name", zProblem);
@@ -259,47 +260,87 @@ int accounts_session_create(Db *pDb, int64_t iUserId,
              : DB_ERROR;
 }
 
-/* The usable account of the session or API token zToken, found by zSql
-** from its hash (its parameters: the hash; now, when bExpires; today). */
-static int found_by_token(Db *pDb, Arena *pArena, const char *zToken,
-                          const char *zSql, int bExpires, int64_t tNow,
-                          FoundUser *pFound) {
+/* A session as found: the user, the session's id, last use, expiry and
+** the council it chose. */
+static void auth_found_fix(DbStmt *pStmt, Arena *pArena, void *pRow) {
+  (void)pStmt;
+  (void)pArena;
+  AuthFound *f = pRow;
+  f->user.mRole = accounts_role_bit(f->user.zRole);
+}
+
+static const DbMap session_map =
+    DB_MAP_FIX(AuthFound, auth_found_fix, "itttiiii", user.id, user.zEmail,
+               user.zName, user.zRole, iWhich, tLast, tExpires, iCouncil);
+static const DbMap token_map =
+    DB_MAP_FIX(AuthFound, auth_found_fix, "itttii", user.id, user.zEmail,
+               user.zName, user.zRole, iWhich, tLast);
+
+/* The usable account of the session or API token zToken (eKind): from this
+** process's cache while the auth version holds, else found by zSql from
+** its hash (its parameters: the hash; now, for a session; today) and then
+** kept. *pbTouch tells the caller to note the use in the database (at most
+** every SESSION_TOUCH_SECONDS: a cached entry is not used past that). */
+static int auth_lookup(Db *pDb, Arena *pArena, int eKind, const char *zToken,
+                       const char *zSql, int64_t tNow, AuthFound *pFound,
+                       int *pbTouch) {
+  *pbTouch = 0;
   if (!zToken || strlen(zToken) != ACCOUNTS_TOKEN_CHARS) return DB_DONE;
   char zHash[65], zToday[11];
   accounts_token_hash(zToken, zHash);
   accounts_today(zToday);
+  if (accounts_auth_cache_get(pDb, pArena, eKind, zHash, zToday, tNow,
+                              SESSION_TOUCH_SECONDS, pFound)) {
+    return DB_OK;
+  }
+  /* The version before the rows: a write between the two can only make the
+  ** entry older than the data, never the other way round. */
+  int64_t iVersion = accounts_auth_version(pDb);
+  int bSession = eKind == AUTH_SESSION;
   DbArg aArg[] = {DB_T(zHash), DB_I(tNow), DB_T(zToday)};
-  if (!bExpires) aArg[1] = aArg[2];
-  return db_row_map(db_query_args(pDb, zSql, aArg, bExpires ? 3 : 2), pArena,
-                    &found_map, pFound);
+  if (!bSession) aArg[1] = aArg[2];
+  memset(pFound, 0, sizeof(*pFound));
+  int rc = db_row_map(db_query_args(pDb, zSql, aArg, bSession ? 3 : 2), pArena,
+                      bSession ? &session_map : &token_map, pFound);
+  if (rc != DB_OK) return rc;
+  if (!bSession) pFound->tExpires = INT64_MAX;
+  if (tNow - pFound->tLast >= SESSION_TOUCH_SECONDS) {
+    *pbTouch = 1;
+    pFound->tLast = tNow;
+    if (bSession) pFound->tExpires = tNow + ACCOUNTS_SESSION_IDLE_SECONDS;
+  }
+  accounts_auth_cache_put(pDb, eKind, zHash, zToday, iVersion, pFound);
+  if (bSession) accounts_auth_session_seen(pFound, iVersion);
+  return DB_OK;
 }
 
 int accounts_session_lookup(Db *pDb, Arena *pArena, const char *zToken,
                             User *pUser, int64_t *piSession) {
   int64_t tNow = db_now();
-  FoundUser u;
-  memset(&u, 0, sizeof(u));
-  int rc = found_by_token(pDb, pArena, zToken,
-                          "SELECT u.id, u.email, u.name, u.role, s.id, "
-                          "s.last_seen_at FROM sessions s JOIN users u ON "
-                          "u.id = s.user_id WHERE s.token_hash = ? AND "
-                          "s.expires_at > ? AND " ACCOUNTS_USABLE_SQL,
-                          1, tNow, &u);
+  AuthFound f;
+  int bTouch = 0;
+  int rc = auth_lookup(pDb, pArena, AUTH_SESSION, zToken,
+                       "SELECT u.id, u.email, u.name, u.role, s.id, "
+                       "s.last_seen_at, s.expires_at, "
+                       "coalesce(s.council_id, 0) FROM sessions s JOIN users "
+                       "u ON u.id = s.user_id WHERE s.token_hash = ? AND "
+                       "s.expires_at > ? AND " ACCOUNTS_USABLE_SQL,
+                       tNow, &f, &bTouch);
   if (rc != DB_OK) return rc;
-  *pUser = u.user;
-  if (piSession) *piSession = u.iWhich;
-  if (tNow - u.tLast >= SESSION_TOUCH_SECONDS) {
+  *pUser = f.user;
+  if (piSession) *piSession = f.iWhich;
+  if (bTouch) {
     /* Not touching it only shortens the session: no error to report. */
     db_exec(pDb,
             "UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id = ?",
-            DB_I(tNow), DB_I(tNow + ACCOUNTS_SESSION_IDLE_SECONDS),
-            DB_I(u.iWhich));
+            DB_I(f.tLast), DB_I(f.tExpires), DB_I(f.iWhich));
   }
   return DB_OK;
 }
 
 void accounts_session_delete(Db *pDb, int64_t iSession) {
   db_exec(pDb, "DELETE FROM sessions WHERE id = ?", DB_I(iSession));
+  accounts_auth_forget(pDb);
 }
 
 int accounts_token_create(Db *pDb, int64_t iUserId, const char *zLabel,
@@ -322,23 +363,23 @@ int accounts_token_create(Db *pDb, int64_t iUserId, const char *zLabel,
 int accounts_token_lookup(Db *pDb, Arena *pArena, const char *zToken,
                           User *pUser) {
   int64_t tNow = db_now();
-  FoundUser u;
-  memset(&u, 0, sizeof(u));
-  int rc = found_by_token(
-      pDb, pArena, zToken,
+  AuthFound f;
+  int bTouch = 0;
+  int rc = auth_lookup(
+      pDb, pArena, AUTH_TOKEN, zToken,
       "SELECT u.id, u.email, u.name, u.role, t.id, "
       "coalesce(t.last_used_at, 0) FROM api_tokens t "
       "JOIN users u ON u.id = t.user_id WHERE "
       "t.token_hash = ? AND t.revoked_at IS NULL AND " ACCOUNTS_USABLE_SQL,
-      0, tNow, &u);
+      tNow, &f, &bTouch);
   if (rc != DB_OK) return rc;
-  *pUser = u.user;
+  *pUser = f.user;
   /* The officer's list shows when each token was last used; to the minutes
   ** is enough, and spares a write on every API call. Best effort: the
   ** request is not refused for it. */
-  if (tNow - u.tLast >= SESSION_TOUCH_SECONDS) {
+  if (bTouch) {
     db_exec(pDb, "UPDATE api_tokens SET last_used_at = ? WHERE id = ?",
-            DB_I(tNow), DB_I(u.iWhich));
+            DB_I(tNow), DB_I(f.iWhich));
   }
   return DB_OK;
 }

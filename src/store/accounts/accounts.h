@@ -127,6 +127,53 @@ int accounts_session_lookup(Db *pDb, Arena *pArena, const char *zToken,
                             User *pUser, int64_t *piSession);
 void accounts_session_delete(Db *pDb, int64_t iSession);
 
+/* ---- What this process knows of who is signed in (auth_cache.c) ----
+**
+** The installation's auth version (migration 0050) grows with every
+** committed write that can change who may do what: a session ended, a
+** token revoked, an account or a councillor's office changed, a membership,
+** a council. Sessions and tokens found once are kept in memory with the
+** version they were read at and served from there while it holds (and the
+** day, the expiry and the touch interval allow); the councils and their
+** memberships likewise (store/council/council.c). One small read per
+** request checks it, so a sign-out or a disabled account on any server
+** refuses the very next request everywhere. */
+
+/* The server marks each request (bOn 1 when it is admitted, with its
+** connection; 0 when it begins and ends): inside one, the version is read
+** at most once. */
+void accounts_request_mark(Db *pDb, int bOn);
+/* The auth version to key in-memory copies by; -1 inside a transaction
+** (nothing may be cached or served from a cache then) or on error. */
+int64_t accounts_auth_version(Db *pDb);
+/* After this connection wrote something that bumps the version: the rest
+** of the request reads it again. */
+void accounts_auth_forget(Db *pDb);
+/* The council session iSession chose, when the session check of this
+** request found it (1), else 0: ask the database. */
+int accounts_auth_session_council(Db *pDb, int64_t iSession,
+                                  int64_t *piCouncil);
+/* Empties the cache (tests). */
+void accounts_auth_cache_clear(void);
+
+/* For accounts.c: a session or token as found, and its cache entry. */
+#define AUTH_SESSION 1
+#define AUTH_TOKEN 2
+typedef struct AuthFound {
+  User user;
+  int64_t iWhich;   /* The session's or token's id */
+  int64_t tLast;    /* Its last_seen_at / last_used_at */
+  int64_t tExpires; /* When it stops working (INT64_MAX: a token) */
+  int64_t iCouncil; /* The council the session chose, 0: none */
+} AuthFound;
+int accounts_auth_cache_get(Db *pDb, Arena *pArena, int eKind,
+                            const char *zHash, const char *zToday, int64_t tNow,
+                            int64_t nTouch, AuthFound *pFound);
+void accounts_auth_cache_put(Db *pDb, int eKind, const char *zHash,
+                             const char *zToday, int64_t iVersion,
+                             const AuthFound *pFound);
+void accounts_auth_session_seen(const AuthFound *pFound, int64_t iVersion);
+
 /* API tokens: a new one for the user (printed once, stored hashed with its
 ** first ACCOUNTS_TOKEN_PREFIX characters, which name it in lists); lookup
 ** by the value a client sends, which also notes the token's last use. */

@@ -81,7 +81,9 @@ int accounts_user_set_active(Db *pDb, int64_t iUserId, int bActive) {
     db_rollback(pDb);
     return rc;
   }
-  return db_commit(pDb);
+  rc = db_commit(pDb);
+  accounts_auth_forget(pDb); /* Its sessions ended: not in this request */
+  return rc;
 }
 
 int accounts_user_set_role(Db *pDb, int64_t iUserId, const char *zRole) {

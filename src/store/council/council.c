@@ -3,7 +3,11 @@
 */
 #include "store/council/council.h"
 
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "store/accounts/accounts.h"
 
 #define COUNCIL_COLUMNS                                            \
   "id, name, short_name, institution, coalesce(region_code, ''), " \
@@ -29,43 +33,195 @@ static const DbMap council_map =
                zInstitution, zRegion, zSeatCommune, nTermYears, zSlug, zLogoUrl,
                zTermStart, zTermEnd, iVersion);
 
+/* ---- The councils and who belongs to them, in memory ----
+**
+** Every request asks which council it is about and the user's role in it,
+** several times (the scope, the shell, the page): the councils and
+** council_members tables, read whole into this process and kept while the
+** auth version (migration 0050: every write to either bumps it) is the one
+** they were read at. Outside a request the version costs a read; inside a
+** transaction nothing is served from here (accounts_auth_version() is -1)
+** and the functions below read the tables as before. */
+
+typedef struct MemberRow {
+  int64_t iUser, iCouncil;
+  const char *zRole;
+} MemberRow;
+
+static const DbMap member_row_map =
+    DB_MAP(MemberRow, "iit", iUser, iCouncil, zRole);
+
+static struct {
+  pthread_mutex_t mutex; /* Guards all below */
+  int64_t iVersion;      /* Auth version read at; 0: none */
+  Arena *pArena;         /* Owns the rows */
+  Council *aCouncil;     /* By id */
+  int nCouncil;
+  MemberRow *aMember; /* By user, then council */
+  int nMember;
+} snap = {.mutex = PTHREAD_MUTEX_INITIALIZER};
+
+/* Locks the snapshot, read again when the version moved; NULL (unlocked)
+** when it cannot be used: the caller asks the database. */
+static int snap_lock(Db *pDb) {
+  int64_t iVersion = accounts_auth_version(pDb);
+  if (iVersion < 0) return 0;
+  pthread_mutex_lock(&snap.mutex);
+  if (snap.iVersion == iVersion && snap.pArena) return 1;
+  Arena *pArena = arena_new();
+  Council *aCouncil = NULL;
+  MemberRow *aMember = NULL;
+  int nCouncil = 0, nMember = 0;
+  if (db_rows_map(db_prepare(pDb, "SELECT " COUNCIL_COLUMNS "ORDER BY id"),
+                  pArena, &council_map, &aCouncil, &nCouncil) != DB_OK ||
+      db_list(pDb, pArena, &member_row_map, &aMember, &nMember,
+              "SELECT user_id, council_id, role FROM council_members "
+              "ORDER BY user_id, council_id") != DB_OK) {
+    pthread_mutex_unlock(&snap.mutex);
+    arena_free(pArena);
+    return 0;
+  }
+  arena_free(snap.pArena);
+  snap.pArena = pArena;
+  snap.iVersion = iVersion;
+  snap.aCouncil = aCouncil;
+  snap.nCouncil = nCouncil;
+  snap.aMember = aMember;
+  snap.nMember = nMember;
+  return 1;
+}
+
+static void snap_unlock(void) { pthread_mutex_unlock(&snap.mutex); }
+
+static const Council *snap_council(int64_t iCouncil) {
+  for (int i = 0; i < snap.nCouncil; i++) {
+    if (snap.aCouncil[i].id == iCouncil) return &snap.aCouncil[i];
+  }
+  return NULL;
+}
+
+/* A copy of *c in pArena (the snapshot may be replaced once unlocked). */
+static int council_copy(Arena *pArena, const Council *c, Council *pOut) {
+  if (!c) {
+    memset(pOut, 0, sizeof(*pOut));
+    return DB_DONE;
+  }
+  *pOut = *c;
+  pOut->zName = arena_strdup(pArena, c->zName);
+  pOut->zShortName = arena_strdup(pArena, c->zShortName);
+  pOut->zInstitution = arena_strdup(pArena, c->zInstitution);
+  pOut->zRegion = arena_strdup(pArena, c->zRegion);
+  pOut->zSeatCommune = arena_strdup(pArena, c->zSeatCommune);
+  pOut->zSlug = arena_strdup(pArena, c->zSlug);
+  pOut->zLogoUrl = arena_strdup(pArena, c->zLogoUrl);
+  pOut->zTermStart = arena_strdup(pArena, c->zTermStart);
+  pOut->zTermEnd = arena_strdup(pArena, c->zTermEnd);
+  return DB_OK;
+}
+
+/* The first of iUser's memberships (by council), or NULL; *pn how many. */
+static const MemberRow *snap_member_first(int64_t iUser, int *pn) {
+  int lo = 0, hi = snap.nMember;
+  while (lo < hi) {
+    int mid = lo + (hi - lo) / 2;
+    if (snap.aMember[mid].iUser < iUser) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  int n = 0;
+  while (lo + n < snap.nMember && snap.aMember[lo + n].iUser == iUser) n++;
+  *pn = n;
+  return n ? &snap.aMember[lo] : NULL;
+}
+
 int64_t council_default_id(Db *pDb) {
+  if (snap_lock(pDb)) {
+    int64_t i = snap.nCouncil ? snap.aCouncil[0].id : 0;
+    snap_unlock();
+    return i;
+  }
   return db_query_int64(pDb, "SELECT coalesce(min(id), 0) FROM councils", 0);
 }
 
 int council_count(Db *pDb) {
+  if (snap_lock(pDb)) {
+    int n = snap.nCouncil;
+    snap_unlock();
+    return n;
+  }
   return (int)db_query_int64(pDb, "SELECT count(*) FROM councils", 0);
 }
 
 int council_exists(Db *pDb, int64_t iCouncil) {
+  if (snap_lock(pDb)) {
+    int b = snap_council(iCouncil) != NULL;
+    snap_unlock();
+    return b;
+  }
   return db_int(pDb, 0, "SELECT 1 FROM councils WHERE id = ?",
                 DB_I(iCouncil)) == 1;
 }
 
 int council_get(Db *pDb, Arena *pArena, int64_t iCouncil, Council *pCouncil) {
+  if (snap_lock(pDb)) {
+    int rc = council_copy(pArena, snap_council(iCouncil), pCouncil);
+    snap_unlock();
+    return rc;
+  }
   memset(pCouncil, 0, sizeof(*pCouncil));
   return db_get(pDb, pArena, &council_map, pCouncil,
                 "SELECT " COUNCIL_COLUMNS "WHERE id = ?", DB_I(iCouncil));
 }
 
 int council_list(Db *pDb, Arena *pArena, Council **paCouncil, int *pnCouncil) {
+  if (snap_lock(pDb)) {
+    int n = snap.nCouncil;
+    Council *a = n ? arena_alloc(pArena, sizeof(*a) * (size_t)n) : NULL;
+    for (int i = 0; i < n; i++) council_copy(pArena, &snap.aCouncil[i], &a[i]);
+    snap_unlock();
+    *paCouncil = a;
+    *pnCouncil = n;
+    return DB_OK;
+  }
   return db_rows_map(db_prepare(pDb, "SELECT " COUNCIL_COLUMNS "ORDER BY id"),
                      pArena, &council_map, paCouncil, pnCouncil);
 }
 
 int council_term_years(Db *pDb, int64_t iCouncil) {
+  if (snap_lock(pDb)) {
+    const Council *c = snap_council(iCouncil);
+    int n = c ? c->nTermYears : term_years(0);
+    snap_unlock();
+    return n;
+  }
   return term_years(db_int(
       pDb, 0, "SELECT term_years FROM councils WHERE id = ?", DB_I(iCouncil)));
 }
 
 int council_get_by_slug(Db *pDb, Arena *pArena, const char *zSlug,
                         Council *pCouncil) {
+  if (snap_lock(pDb)) {
+    const Council *c = NULL;
+    for (int i = 0; i < snap.nCouncil && !c; i++) {
+      if (strcmp(snap.aCouncil[i].zSlug, zSlug) == 0) c = &snap.aCouncil[i];
+    }
+    int rc = council_copy(pArena, c, pCouncil);
+    snap_unlock();
+    return rc;
+  }
   memset(pCouncil, 0, sizeof(*pCouncil));
   return db_get(pDb, pArena, &council_map, pCouncil,
                 "SELECT " COUNCIL_COLUMNS "WHERE slug = ?", DB_T(zSlug));
 }
 
 int64_t council_only_id(Db *pDb) {
+  if (snap_lock(pDb)) {
+    int64_t i = snap.nCouncil == 1 ? snap.aCouncil[0].id : 0;
+    snap_unlock();
+    return i;
+  }
   return db_query_int64(
       pDb,
       "SELECT CASE WHEN count(*) = 1 THEN min(id) ELSE 0 END FROM councils", 0);
@@ -108,14 +264,17 @@ int council_create(Db *pDb, const Council *pNew, int64_t *piCouncil) {
       DB_T(pNew->zInstitution ? pNew->zInstitution : ""), DB_T(zRegion),
       DB_T(zSeat), DB_T(zSlug), DB_I(db_now()));
   arena_free(pArena);
+  accounts_auth_forget(pDb); /* The rest of the request sees it */
   return rc == DB_OK ? DB_OK : DB_ERROR;
 }
 
 int council_set_term_years(Db *pDb, int64_t iCouncil, int nYears) {
-  return db_exec(pDb,
-                 "UPDATE councils SET term_years = ?, version = version + 1 "
-                 "WHERE id = ?",
-                 DB_I(nYears), DB_I(iCouncil));
+  int rc = db_exec(pDb,
+                   "UPDATE councils SET term_years = ?, version = version + 1 "
+                   "WHERE id = ?",
+                   DB_I(nYears), DB_I(iCouncil));
+  accounts_auth_forget(pDb); /* The rest of the request sees it */
+  return rc;
 }
 
 int council_update(Db *pDb, int64_t iUser, const Council *pCouncil) {
@@ -124,24 +283,36 @@ int council_update(Db *pDb, int64_t iUser, const Council *pCouncil) {
   const char *zSeat = pCouncil->zSeatCommune && *pCouncil->zSeatCommune
                           ? pCouncil->zSeatCommune
                           : NULL;
-  return db_exec(
-      pDb,
-      "UPDATE councils SET name = ?, short_name = ?, institution = ?, "
-      "region_code = ?, seat_commune_code = ?, slug = ?, logo_url = ?, "
-      "term_start = ?, term_end = ?, term_years = ?, updated_at = ?, "
-      "updated_by = ?, version = version + 1 WHERE id = ?",
-      DB_T(pCouncil->zName), DB_T(pCouncil->zShortName),
-      DB_T(pCouncil->zInstitution), DB_T(zRegion), DB_T(zSeat),
-      DB_T(pCouncil->zSlug), DB_T(pCouncil->zLogoUrl),
-      DB_T(pCouncil->zTermStart), DB_T(pCouncil->zTermEnd),
-      DB_I(pCouncil->nTermYears), DB_I(db_now()), DB_IN(iUser),
-      DB_I(pCouncil->id));
+  int rc =
+      db_exec(pDb,
+              "UPDATE councils SET name = ?, short_name = ?, institution = ?, "
+              "region_code = ?, seat_commune_code = ?, slug = ?, logo_url = ?, "
+              "term_start = ?, term_end = ?, term_years = ?, updated_at = ?, "
+              "updated_by = ?, version = version + 1 WHERE id = ?",
+              DB_T(pCouncil->zName), DB_T(pCouncil->zShortName),
+              DB_T(pCouncil->zInstitution), DB_T(zRegion), DB_T(zSeat),
+              DB_T(pCouncil->zSlug), DB_T(pCouncil->zLogoUrl),
+              DB_T(pCouncil->zTermStart), DB_T(pCouncil->zTermEnd),
+              DB_I(pCouncil->nTermYears), DB_I(db_now()), DB_IN(iUser),
+              DB_I(pCouncil->id));
+  accounts_auth_forget(pDb); /* The rest of the request sees it */
+  return rc;
 }
 
 /* ---- Who belongs to it ---- */
 
 const char *council_member_role(Db *pDb, Arena *pArena, int64_t iUser,
                                 int64_t iCouncil) {
+  if (snap_lock(pDb)) {
+    int n = 0;
+    const MemberRow *p = snap_member_first(iUser, &n);
+    const char *zRole = NULL;
+    for (int i = 0; i < n && !zRole; i++) {
+      if (p[i].iCouncil == iCouncil) zRole = arena_strdup(pArena, p[i].zRole);
+    }
+    snap_unlock();
+    return zRole;
+  }
   return db_text(pDb, pArena,
                  "SELECT role FROM council_members WHERE user_id = ? AND "
                  "council_id = ?",
@@ -149,12 +320,25 @@ const char *council_member_role(Db *pDb, Arena *pArena, int64_t iUser,
 }
 
 int council_member_count(Db *pDb, int64_t iUser) {
+  if (snap_lock(pDb)) {
+    int n = 0;
+    snap_member_first(iUser, &n);
+    snap_unlock();
+    return n;
+  }
   return db_int(pDb, 0,
                 "SELECT count(*) FROM council_members WHERE user_id = ?",
                 DB_I(iUser));
 }
 
 int64_t council_member_first(Db *pDb, int64_t iUser) {
+  if (snap_lock(pDb)) {
+    int n = 0;
+    const MemberRow *p = snap_member_first(iUser, &n);
+    int64_t i = p ? p->iCouncil : 0;
+    snap_unlock();
+    return i;
+  }
   return db_int(pDb, 0,
                 "SELECT coalesce(min(council_id), 0) FROM council_members "
                 "WHERE user_id = ?",
@@ -172,27 +356,35 @@ int council_member_councils(Db *pDb, Arena *pArena, int64_t iUser,
 
 int council_member_set(Db *pDb, int64_t iUser, int64_t iCouncil,
                        const char *zRole) {
-  return db_exec(pDb,
-                 "INSERT INTO council_members(user_id, council_id, role, "
-                 "created_at) VALUES (?, ?, ?, ?) ON CONFLICT (user_id, "
-                 "council_id) DO UPDATE SET role = excluded.role",
-                 DB_I(iUser), DB_I(iCouncil), DB_T(zRole), DB_I(db_now()));
+  int rc = db_exec(pDb,
+                   "INSERT INTO council_members(user_id, council_id, role, "
+                   "created_at) VALUES (?, ?, ?, ?) ON CONFLICT (user_id, "
+                   "council_id) DO UPDATE SET role = excluded.role",
+                   DB_I(iUser), DB_I(iCouncil), DB_T(zRole), DB_I(db_now()));
+  accounts_auth_forget(pDb); /* The rest of the request sees it */
+  return rc;
 }
 
 int council_member_set_all(Db *pDb, int64_t iUser, const char *zRole) {
-  return db_exec(pDb, "UPDATE council_members SET role = ? WHERE user_id = ?",
-                 DB_T(zRole), DB_I(iUser));
+  int rc = db_exec(pDb, "UPDATE council_members SET role = ? WHERE user_id = ?",
+                   DB_T(zRole), DB_I(iUser));
+  accounts_auth_forget(pDb); /* The rest of the request sees it */
+  return rc;
 }
 
 int64_t council_session_choice(Db *pDb, int64_t iSession) {
+  int64_t iCouncil = 0;
+  if (accounts_auth_session_council(pDb, iSession, &iCouncil)) return iCouncil;
   return db_int(pDb, 0,
                 "SELECT coalesce(council_id, 0) FROM sessions WHERE id = ?",
                 DB_I(iSession));
 }
 
 int council_session_choose(Db *pDb, int64_t iSession, int64_t iCouncil) {
-  return db_exec(pDb, "UPDATE sessions SET council_id = ? WHERE id = ?",
-                 DB_IN(iCouncil), DB_I(iSession));
+  int rc = db_exec(pDb, "UPDATE sessions SET council_id = ? WHERE id = ?",
+                   DB_IN(iCouncil), DB_I(iSession));
+  accounts_auth_forget(pDb); /* The choice is read again */
+  return rc;
 }
 
 /* 1 when z is "" or a YYYY-MM-DD date with digits where they go. */

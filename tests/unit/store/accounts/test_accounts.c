@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "store/accounts/accounts.h"
+#include "store/council/council.h"
 #include "test_db_target.h"
 
 static int setup(void **state) {
@@ -43,9 +44,15 @@ static void validation_messages_are_spanish_and_specific(void **state) {
     const char *zEmail;
     int bOk;
   } aEmail[] = {
-      {"maria@ejemplo.cl", 1}, {"MARIA.PEREZ@serviu.cl", 1}, {"", 0},
-      {"sin-arroba", 0},       {"a@b", 0},                   {"a@@b.cl", 0},
-      {"a b@c.cl", 0},         {"@c.cl", 0},                 {"a@c.cl.", 0},
+      {"maria@ejemplo.cl", 1},
+      {"MARIA.PEREZ@serviu.cl", 1},
+      {"", 0},
+      {"sin-arroba", 0},
+      {"a@b", 0},
+      {"a@@b.cl", 0},
+      {"a b@c.cl", 0},
+      {"@c.cl", 0},
+      {"a@c.cl.", 0},
       {"<a>@c.cl", 0},
   };
   for (size_t i = 0; i < sizeof(aEmail) / sizeof(aEmail[0]); i++) {
@@ -73,7 +80,8 @@ static void tokens_are_random_and_stored_only_as_hashes(void **state) {
   assert_int_equal(strlen(a), ACCOUNTS_TOKEN_CHARS);
   assert_string_not_equal(a, b);
   accounts_token_hash("abc", h);
-  assert_string_equal(h, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  assert_string_equal(
+      h, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
 static void users_are_created_once_per_email_in_any_case(void **state) {
@@ -82,23 +90,24 @@ static void users_are_created_once_per_email_in_any_case(void **state) {
   Arena *pArena = arena_new();
   const char *zErr = NULL, *zField = NULL;
   int64_t iId = 0;
-  assert_int_equal(accounts_user_create(pDb, pArena, "Maria@Ejemplo.cl", "María",
-                                        "consejero", "una clave larga", &iId,
-                                        &zErr, &zField),
+  assert_int_equal(accounts_user_create(pDb, pArena, "Maria@Ejemplo.cl",
+                                        "María", "consejero", "una clave larga",
+                                        &iId, &zErr, &zField),
                    DB_OK);
   assert_true(iId > 0);
-  assert_int_equal(accounts_user_create(pDb, pArena, "maria@ejemplo.CL", "Otra",
-                                        "admin", "otra clave larga", NULL,
-                                        &zErr, &zField),
-                   DB_ERROR);
+  assert_int_equal(
+      accounts_user_create(pDb, pArena, "maria@ejemplo.CL", "Otra", "admin",
+                           "otra clave larga", NULL, &zErr, &zField),
+      DB_ERROR);
   assert_string_equal(zField, "email");
-  assert_int_equal(accounts_user_create(pDb, pArena, "x@ejemplo.cl", "X",
-                                        "superadmin", "otra clave larga", NULL,
-                                        &zErr, &zField),
-                   DB_ERROR);
+  assert_int_equal(
+      accounts_user_create(pDb, pArena, "x@ejemplo.cl", "X", "superadmin",
+                           "otra clave larga", NULL, &zErr, &zField),
+      DB_ERROR);
   assert_string_equal(zField, "role");
   User u;
-  assert_int_equal(accounts_user_by_email(pDb, pArena, "MARIA@ejemplo.cl", &u, NULL), DB_OK);
+  assert_int_equal(
+      accounts_user_by_email(pDb, pArena, "MARIA@ejemplo.cl", &u, NULL), DB_OK);
   assert_string_equal(u.zEmail, "maria@ejemplo.cl");
   assert_int_equal(u.mRole, ROLE_CONSEJERO);
   assert_int_equal(db_query_int64(pDb, "SELECT count(*) FROM users", -1), 1);
@@ -106,7 +115,8 @@ static void users_are_created_once_per_email_in_any_case(void **state) {
   db_close(pDb);
 }
 
-static void sessions_are_found_by_cookie_and_end_on_password_change(void **state) {
+static void sessions_are_found_by_cookie_and_end_on_password_change(
+    void **state) {
   (void)state;
   Db *pDb = open_migrated();
   Arena *pArena = arena_new();
@@ -119,20 +129,97 @@ static void sessions_are_found_by_cookie_and_end_on_password_change(void **state
   assert_int_equal(accounts_session_create(pDb, iId, z1, &iS1), DB_OK);
   assert_int_equal(accounts_session_create(pDb, iId, z2, &iS2), DB_OK);
   User u;
-  assert_int_equal(accounts_session_lookup(pDb, pArena, z1, &u, &iFound), DB_OK);
+  assert_int_equal(accounts_session_lookup(pDb, pArena, z1, &u, &iFound),
+                   DB_OK);
   assert_int_equal(iFound, iS1);
-  assert_int_equal(accounts_session_lookup(pDb, pArena, "no-es-un-token", &u, NULL), DB_DONE);
+  assert_int_equal(
+      accounts_session_lookup(pDb, pArena, "no-es-un-token", &u, NULL),
+      DB_DONE);
   /* The cookie value itself is nowhere in the database. */
-  DbStmt *p = db_prepare(pDb, "SELECT count(*) FROM sessions WHERE token_hash = ?");
+  DbStmt *p =
+      db_prepare(pDb, "SELECT count(*) FROM sessions WHERE token_hash = ?");
   db_bind_text(p, 1, z1);
   assert_int_equal(db_step(p), DB_ROW);
   assert_int_equal(db_column_int64(p, 0), 0);
   db_done(p);
-  assert_int_equal(accounts_set_password(pDb, pArena, iId, "clave nueva larga", iS1), DB_OK);
+  assert_int_equal(
+      accounts_set_password(pDb, pArena, iId, "clave nueva larga", iS1), DB_OK);
   assert_int_equal(accounts_session_lookup(pDb, pArena, z1, &u, NULL), DB_OK);
   assert_int_equal(accounts_session_lookup(pDb, pArena, z2, &u, NULL), DB_DONE);
   arena_free(pArena);
   db_close(pDb);
+}
+
+/* One request of a server on connection pDb: what it learns of sessions
+** and tokens it keeps in memory for the next requests. */
+static int lookup_in_request(Db *pDb, Arena *pArena, const char *zCookie,
+                             int bToken) {
+  User u;
+  accounts_request_mark(pDb, 1);
+  int rc = bToken ? accounts_token_lookup(pDb, pArena, zCookie, &u)
+                  : accounts_session_lookup(pDb, pArena, zCookie, &u, NULL);
+  accounts_request_mark(NULL, 0);
+  return rc;
+}
+
+static void kept_sessions_and_tokens_end_when_another_connection_ends_them(
+    void **state) {
+  (void)state;
+  accounts_auth_cache_clear();
+  Db *pA = open_migrated();
+  Db *pB = test_db_reopen(test_db_path()); /* Another server */
+  Arena *pArena = arena_new();
+  const char *zErr = NULL;
+  int64_t iId = 0, iS1 = 0, iS2 = 0;
+  assert_int_equal(accounts_user_create(pA, pArena, "k@b.cl", "K", "admin",
+                                        "clave inicial", &iId, &zErr, NULL),
+                   DB_OK);
+  char z1[ACCOUNTS_TOKEN_MAX], z2[ACCOUNTS_TOKEN_MAX], zTok[ACCOUNTS_TOKEN_MAX];
+  assert_int_equal(accounts_session_create(pA, iId, z1, &iS1), DB_OK);
+  assert_int_equal(accounts_session_create(pA, iId, z2, &iS2), DB_OK);
+  assert_int_equal(accounts_token_create(pA, iId, "prueba", zTok), DB_OK);
+  for (int i = 0; i < 2; i++) { /* The second time from memory */
+    assert_int_equal(lookup_in_request(pB, pArena, z1, 0), DB_OK);
+    assert_int_equal(lookup_in_request(pB, pArena, z2, 0), DB_OK);
+    assert_int_equal(lookup_in_request(pB, pArena, zTok, 1), DB_OK);
+  }
+  /* Signed out on A: refused on B's next request. */
+  accounts_session_delete(pA, iS1);
+  assert_int_equal(lookup_in_request(pB, pArena, z1, 0), DB_DONE);
+  assert_int_equal(lookup_in_request(pB, pArena, z2, 0), DB_OK);
+  /* The token revoked on A. */
+  int nRevoked = 0;
+  assert_int_equal(accounts_token_revoke(pA, iId, NULL, &nRevoked), DB_OK);
+  assert_int_equal(nRevoked, 1);
+  assert_int_equal(lookup_in_request(pB, pArena, zTok, 1), DB_DONE);
+  /* The account disabled on A: its other session too. */
+  assert_int_equal(accounts_user_set_active(pA, iId, 0), DB_OK);
+  assert_int_equal(lookup_in_request(pB, pArena, z2, 0), DB_DONE);
+  arena_free(pArena);
+  db_close(pB);
+  db_close(pA);
+}
+
+/* What a process keeps of one database (the councils, read whole) is never
+** served for another it opens next: each starts its auth version at a
+** random number. */
+static void kept_councils_never_cross_databases(void **state) {
+  (void)state;
+  Arena *pArena = arena_new();
+  const char *azName[] = {"Consejo Uno", "Consejo Dos"};
+  for (int i = 0; i < 2; i++) {
+    /* The same steps on a new, empty database: the same number of writes */
+    Db *pDb = open_migrated();
+    Council c = {.zName = azName[i], .zShortName = azName[i], .zRegion = "04"};
+    int64_t iCouncil = 0;
+    assert_int_equal(council_create(pDb, &c, &iCouncil), DB_OK);
+    Council got;
+    assert_int_equal(council_get(pDb, pArena, iCouncil, &got), DB_OK);
+    assert_string_equal(got.zName, azName[i]);
+    assert_int_equal(council_count(pDb), 1);
+    db_close(pDb);
+  }
+  arena_free(pArena);
 }
 
 /* Failures recorded at chosen times (the store records db_now()). */
@@ -293,6 +380,9 @@ int main(void) {
       cmocka_unit_test(tokens_are_random_and_stored_only_as_hashes),
       cmocka_unit_test(users_are_created_once_per_email_in_any_case),
       cmocka_unit_test(sessions_are_found_by_cookie_and_end_on_password_change),
+      cmocka_unit_test(
+          kept_sessions_and_tokens_end_when_another_connection_ends_them),
+      cmocka_unit_test(kept_councils_never_cross_databases),
       cmocka_unit_test(throttle_delays_grow_from_the_free_failures_up_to_a_cap),
       cmocka_unit_test(
           throttling_slows_the_guesser_and_never_locks_out_the_owner),
