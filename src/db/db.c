@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 /* Distinct statements kept prepared per connection. Tests lower it with
@@ -29,6 +30,7 @@ struct DbStmt {
                      ** every slot was in use; freed by db_done() */
   uint64_t iLastUse; /* Db.iClock at its last db_prepare(): eviction takes
                      ** the least recently used slot that is not in use */
+  int bWrites;       /* Not a SELECT: stepping it forgets the versions */
 };
 
 /* The cache is a fixed array of slots allocated once with the connection
@@ -49,6 +51,11 @@ struct Db {
   int nStmt;       /* Slots filled so far (0..nStmt-1) */
   uint64_t iClock; /* Counts db_prepare() calls, for iLastUse */
   DbStmt *aStmt;   /* nSlot slots, never reallocated */
+
+  /* The version remembered for this request (db_request_start) */
+  int bRequest;        /* A request is being served: remember */
+  int64_t iVerCouncil; /* Whose version, or -1 for none */
+  int64_t iVerRemembered;
 };
 
 /* The cache size: DB_STMT_CACHE_SIZE unless a test asks for fewer. */
@@ -93,6 +100,7 @@ int db_open(const char *zTarget, Db **ppDb, char *zErr, size_t nErr) {
   pDb->pConn = pConn;
   pDb->nSlot = nSlot;
   pDb->aStmt = aStmt;
+  pDb->iVerCouncil = -1;
   *ppDb = pDb;
   return DB_OK;
 }
@@ -160,6 +168,34 @@ static DbStmt *stmt_cache_slot(Db *pDb) {
   return pVictim;
 }
 
+/* Whether zSql is a plain SELECT (a WITH may write: it counts as a
+** write). */
+static int sql_only_reads(const char *zSql) {
+  while (*zSql == ' ' || *zSql == '\n' || *zSql == '\t') zSql++;
+  return strncasecmp(zSql, "SELECT", 6) == 0;
+}
+
+/* This connection wrote (or may have): what it remembered may be old. */
+static void versions_forget(Db *pDb) { pDb->iVerCouncil = -1; }
+
+void db_request_start(Db *pDb) {
+  if (!pDb) return;
+  pDb->bRequest = 1;
+  versions_forget(pDb);
+}
+
+void db_version_read(Db *pDb, int64_t iCouncil, int64_t iVersion) {
+  if (!pDb || !pDb->bRequest || iVersion < 0) return;
+  pDb->iVerCouncil = iCouncil;
+  pDb->iVerRemembered = iVersion;
+}
+
+int64_t db_version_recalled(Db *pDb, int64_t iCouncil) {
+  return pDb && pDb->bRequest && pDb->iVerCouncil == iCouncil && iCouncil >= 0
+             ? pDb->iVerRemembered
+             : -1;
+}
+
 DbStmt *db_prepare(Db *pDb, const char *zSql) {
   if (!pDb || !zSql) return NULL;
   pDb->iClock++;
@@ -193,6 +229,7 @@ DbStmt *db_prepare(Db *pDb, const char *zSql) {
   p->pHandle = pHandle;
   p->bInUse = 1;
   p->iLastUse = pDb->iClock;
+  p->bWrites = !sql_only_reads(zSql);
   return p;
 }
 
@@ -235,6 +272,7 @@ void db_bind_null(DbStmt *pStmt, int i) {
 
 int db_step(DbStmt *pStmt) {
   if (!pStmt) return DB_ERROR;
+  if (pStmt->bWrites) versions_forget(pStmt->pDb);
   int rc = pStmt->pDb->pBackend->xStep(pStmt->pHandle);
   if (rc == DB_ERROR || rc == DB_CONSTRAINT) {
     fprintf(stderr, "cosoc: error de base de datos: %s\n  en: %s\n",
@@ -245,6 +283,12 @@ int db_step(DbStmt *pStmt) {
 }
 
 int db_failures(const Db *pDb) { return pDb ? pDb->nFailed : 0; }
+
+int64_t db_round_trips(Db *pDb) {
+  return pDb && pDb->pBackend->xRoundTrips
+             ? pDb->pBackend->xRoundTrips(pDb->pConn)
+             : 0;
+}
 
 int db_column_is_null(DbStmt *pStmt, int i) {
   return pStmt ? pStmt->pDb->pBackend->xColumnIsNull(pStmt->pHandle, i) : 1;
@@ -269,6 +313,7 @@ size_t db_column_bytes(DbStmt *pStmt, int i) {
 }
 
 int db_exec_script(Db *pDb, const char *zSql) {
+  versions_forget(pDb); /* BEGIN, COMMIT, ROLLBACK, DDL */
   int rc = pDb->pBackend->xExecScript(pDb->pConn, zSql);
   if (rc != DB_OK) {
     fprintf(stderr, "cosoc: error de base de datos: %s\n", db_errmsg(pDb));
@@ -308,6 +353,11 @@ void db_rollback(Db *pDb) {
 }
 
 int db_in_transaction(const Db *pDb) { return pDb->nTxn > 0; }
+
+int db_write_waiters(Db *pDb) {
+  return pDb->pBackend->xWriteWaiters ? pDb->pBackend->xWriteWaiters(pDb->pConn)
+                                      : 0;
+}
 
 int64_t db_query_int64(Db *pDb, const char *zSql, int64_t iDefault) {
   return db_int_args(pDb, iDefault, zSql, NULL, 0);

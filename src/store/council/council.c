@@ -29,6 +29,47 @@ static const DbMap council_map =
                zInstitution, zRegion, zSeatCommune, nTermYears, zSlug, zLogoUrl,
                zTermStart, zTermEnd, iVersion);
 
+/* A council's row with its data version read in the same round trip and
+** handed to the database layer (db_version_read): the page that needs the
+** row then asks for its version without another query (issue 22). */
+typedef struct CouncilRead {
+  Council c;
+  int64_t iDataVersion;
+} CouncilRead;
+
+static const DbMap council_read_map =
+    DB_MAP_FIX(CouncilRead, NULL, "itttttnttttni", c.id, c.zName, c.zShortName,
+               c.zInstitution, c.zRegion, c.zSeatCommune, c.nTermYears, c.zSlug,
+               c.zLogoUrl, c.zTermStart, c.zTermEnd, c.iVersion, iDataVersion);
+
+#define COUNCIL_READ_COLUMNS                                       \
+  "id, name, short_name, institution, coalesce(region_code, ''), " \
+  "coalesce(seat_commune_code, ''), term_years, slug, logo_url, "  \
+  "term_start, term_end, version, " DB_COUNCIL_VERSION_SQL(        \
+      "councils.id") " FROM councils "
+
+/* Reads the one row of pStmt into *pCouncil and remembers its version. */
+static int council_read(Db *pDb, Arena *pArena, DbStmt *pStmt,
+                        Council *pCouncil) {
+  CouncilRead row;
+  memset(&row, 0, sizeof(row));
+  int rc = db_row_map(pStmt, pArena, &council_read_map, &row);
+  if (rc == DB_OK) {
+    row.c.nTermYears = term_years(row.c.nTermYears);
+    db_version_read(pDb, row.c.id, row.iDataVersion);
+  }
+  *pCouncil = row.c;
+  return rc;
+}
+
+int council_get_first(Db *pDb, Arena *pArena, Council *pCouncil) {
+  return council_read(
+      pDb, pArena,
+      db_prepare(pDb, "SELECT " COUNCIL_READ_COLUMNS
+                      "WHERE id = (SELECT min(id) FROM councils)"),
+      pCouncil);
+}
+
 int64_t council_default_id(Db *pDb) {
   return db_query_int64(pDb, "SELECT coalesce(min(id), 0) FROM councils", 0);
 }
@@ -43,9 +84,11 @@ int council_exists(Db *pDb, int64_t iCouncil) {
 }
 
 int council_get(Db *pDb, Arena *pArena, int64_t iCouncil, Council *pCouncil) {
-  memset(pCouncil, 0, sizeof(*pCouncil));
-  return db_get(pDb, pArena, &council_map, pCouncil,
-                "SELECT " COUNCIL_COLUMNS "WHERE id = ?", DB_I(iCouncil));
+  return council_read(
+      pDb, pArena,
+      db_query(pDb, "SELECT " COUNCIL_READ_COLUMNS "WHERE id = ?",
+               DB_I(iCouncil)),
+      pCouncil);
 }
 
 int council_list(Db *pDb, Arena *pArena, Council **paCouncil, int *pnCouncil) {
@@ -60,9 +103,11 @@ int council_term_years(Db *pDb, int64_t iCouncil) {
 
 int council_get_by_slug(Db *pDb, Arena *pArena, const char *zSlug,
                         Council *pCouncil) {
-  memset(pCouncil, 0, sizeof(*pCouncil));
-  return db_get(pDb, pArena, &council_map, pCouncil,
-                "SELECT " COUNCIL_COLUMNS "WHERE slug = ?", DB_T(zSlug));
+  return council_read(
+      pDb, pArena,
+      db_query(pDb, "SELECT " COUNCIL_READ_COLUMNS "WHERE slug = ?",
+               DB_T(zSlug)),
+      pCouncil);
 }
 
 int64_t council_only_id(Db *pDb) {
