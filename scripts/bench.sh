@@ -240,7 +240,10 @@ import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
 print(" ".join(str(r[0]) for r in c.execute(
     "SELECT id FROM activities WHERE council_id = (SELECT min(id) FROM councils) "
-    "AND status = 'realizada' ORDER BY id")))
+    "AND status = 'realizada' "
+    # An approved acta fixes its session's attendance (409): not those.
+    "AND id NOT IN (SELECT activity_id FROM actas WHERE approved_at IS NOT NULL) "
+    "ORDER BY id")))
 PY
 )
 BODY=$(/usr/bin/python3 - "$DB" <<'PY'
