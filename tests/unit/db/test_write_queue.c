@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -197,12 +198,41 @@ static void another_process_writing_the_same_file_still_gets_in(void **state) {
   db_close(pDb);
 }
 
+/* The log is still copied back into the database now and then (after
+** the writer leaves the queue rather than inside its COMMIT): writing far
+** more than the checkpoint threshold leaves a log of about that size, not
+** one as big as everything written. */
+static void the_log_is_checkpointed_after_the_writer_leaves(void **state) {
+  (void)state;
+  Db *pDb = test_db_open(test_db_path(), 0);
+  if (!is_sqlite(pDb)) {
+    db_close(pDb);
+    skip(); /* PostgreSQL checkpoints by itself */
+  }
+  assert_int_equal(db_exec_script(pDb, "CREATE TABLE big (b BLOB)"), DB_OK);
+  static unsigned char aBlob[64 * 1024];
+  for (int t = 0; t < 320; t++) { /* 20 MB, a transaction at a time */
+    assert_int_equal(db_begin(pDb), DB_OK);
+    assert_int_equal(db_exec(pDb, "INSERT INTO big (b) VALUES (?)",
+                             DB_B(aBlob, sizeof(aBlob))),
+                     DB_OK);
+    assert_int_equal(db_commit(pDb), DB_OK);
+  }
+  char zWal[160];
+  snprintf(zWal, sizeof(zWal), "%s-wal", test_db_path());
+  struct stat st;
+  assert_int_equal(stat(zWal, &st), 0);
+  assert_true(st.st_size < 8 * 1024 * 1024);
+  db_close(pDb);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(many_writers_of_one_process_all_commit),
       cmocka_unit_test(
           writers_go_in_the_order_they_came_and_readers_never_wait),
       cmocka_unit_test(another_process_writing_the_same_file_still_gets_in),
+      cmocka_unit_test(the_log_is_checkpointed_after_the_writer_leaves),
   };
   return cmocka_run_group_tests(tests, test_dir_setup, test_dir_teardown);
 }
