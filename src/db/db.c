@@ -16,8 +16,13 @@
 
 /* Distinct statements kept prepared per connection. Tests lower it with
 ** COSOC_TEST_STMT_CACHE (at least DB_STMT_CACHE_MIN) so that a short run
-** evicts; nothing else should set it. */
+** evicts; nothing else should set it. On PostgreSQL preparing costs a
+** round trip and evicting another (DEALLOCATE): room for every statement
+** cosoc has (a few hundred), so that each is prepared once per connection
+** (issue 22); SQLite prepares in the process, and a smaller cache keeps
+** its memory down. */
 #define DB_STMT_CACHE_SIZE 128
+#define DB_STMT_CACHE_SIZE_PG 1024
 #define DB_STMT_CACHE_MIN 2
 
 struct DbStmt {
@@ -58,14 +63,14 @@ struct Db {
   int64_t iVerRemembered;
 };
 
-/* The cache size: DB_STMT_CACHE_SIZE unless a test asks for fewer. */
-static int stmt_cache_size(void) {
+/* The cache size: nMax unless a test asks for fewer. */
+static int stmt_cache_size(int nMax) {
   const char *z = getenv("COSOC_TEST_STMT_CACHE");
-  if (!z || !*z) return DB_STMT_CACHE_SIZE;
+  if (!z || !*z) return nMax;
   char *zEnd = NULL;
   long n = strtol(z, &zEnd, 10);
   if (*zEnd || n < DB_STMT_CACHE_MIN) return DB_STMT_CACHE_MIN;
-  return n > DB_STMT_CACHE_SIZE ? DB_STMT_CACHE_SIZE : (int)n;
+  return n > nMax ? nMax : (int)n;
 }
 
 int64_t db_now(void) { return (int64_t)time(NULL); }
@@ -87,7 +92,9 @@ int db_open(const char *zTarget, Db **ppDb, char *zErr, size_t nErr) {
   void *pConn = NULL;
   if (pBackend->xOpen(zTarget, &pConn, zErr, nErr) != DB_OK) return DB_ERROR;
   Db *pDb = calloc(1, sizeof(*pDb));
-  int nSlot = stmt_cache_size();
+  int nSlot =
+      stmt_cache_size(pBackend == &db_postgres_backend ? DB_STMT_CACHE_SIZE_PG
+                                                       : DB_STMT_CACHE_SIZE);
   DbStmt *aStmt = calloc((size_t)nSlot, sizeof(DbStmt));
   if (!pDb || !aStmt) {
     free(pDb);
