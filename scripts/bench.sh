@@ -21,7 +21,9 @@
 #
 # Never asserts a time. Optimized binary (build/cosoc, no sanitizers).
 # BENCH_SECONDS per wrk measurement (default 5), BENCH_REPEAT for the
-# timed documents (default 7).
+# timed documents (default 7). BENCH_PG=1 adds the same page rows on
+# PostgreSQL: a throw-away cluster (scripts/pg-test.sh) filled by
+# `cosoc bench-data`, served by a second `cosoc serve`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH=${BENCH_SECONDS:-5}
@@ -31,9 +33,12 @@ BIN=$PWD/build/cosoc
 OUT=bench/results
 CACHE=var/bench
 TMP=$(mktemp -d /tmp/cosoc-bench-XXXXXX)
-SERVER_PID=""; NGINX_PID=""
+SERVER_PID=""; NGINX_PID=""; PG_SERVER_PID=""
+export COSOC_PG_STATE="$TMP/pg.state" # BENCH_PG's cluster, not the tests'
 cleanup() {
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+  [ -n "$PG_SERVER_PID" ] && kill "$PG_SERVER_PID" 2>/dev/null && wait "$PG_SERVER_PID" 2>/dev/null
+  [ -f "$COSOC_PG_STATE" ] && scripts/pg-test.sh stop
   [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null
   rm -rf "$TMP"
 }
@@ -69,16 +74,20 @@ PORT=$(free_port)
 SERVER_PID=$!
 wait_port "$PORT"
 BASE=http://127.0.0.1:$PORT
-JAR="$TMP/cookies.txt"
-CSRF=$(curl -s -c "$JAR" "$BASE/login" | sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' | head -1)
-STATUS=$(curl -s -o /dev/null -w '%{http_code}' -b "$JAR" -c "$JAR" \
-  --data-urlencode "email=$ADMIN" --data-urlencode "password=$PASSWORD" \
-  --data-urlencode "csrf_token=$CSRF" --data-urlencode "next=/" "$BASE/login")
-if [ "$STATUS" != 303 ]; then
-  say "FALLA: no se pudo ingresar (estado $STATUS)"; exit 1
-fi
-# curl writes HttpOnly cookies as comment-like "#HttpOnly_host" lines.
-COOKIE="Cookie: $(sed 's/^#HttpOnly_//' "$JAR" | awk '!/^#/ && NF >= 7 {printf "%s%s=%s", sep, $6, $7; sep="; "}')"
+# Signs in on a server; prints the Cookie header for wrk.
+sign_in() { # base email password jar
+  local csrf status
+  csrf=$(curl -s -c "$4" "$1/login" | sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' | head -1)
+  status=$(curl -s -o /dev/null -w '%{http_code}' -b "$4" -c "$4" \
+    --data-urlencode "email=$2" --data-urlencode "password=$3" \
+    --data-urlencode "csrf_token=$csrf" --data-urlencode "next=/" "$1/login")
+  if [ "$status" != 303 ]; then
+    say "FALLA: no se pudo ingresar en $1 (estado $status)"; return 1
+  fi
+  # curl writes HttpOnly cookies as comment-like "#HttpOnly_host" lines.
+  echo "Cookie: $(sed 's/^#HttpOnly_//' "$4" | awk '!/^#/ && NF >= 7 {printf "%s%s=%s", sep, $6, $7; sep="; "}')"
+}
+COOKIE=$(sign_in "$BASE" "$ADMIN" "$PASSWORD" "$TMP/cookies.txt")
 
 # name | path | content marker | extra header ("" for none)
 DASH_MARK='href="/informe-cumplimiento.pdf"'
@@ -161,6 +170,35 @@ for c in "${CONNS[@]}"; do
   done
 done
 
+# ---- 3b. The same pages on PostgreSQL (BENCH_PG=1) ---------------------
+if [ "${BENCH_PG:-0}" = 1 ]; then
+  say "PostgreSQL: grupo desechable y cosoc bench-data"
+  PG_URL=$(scripts/pg-test.sh start)
+  PG_DB="${PG_URL%/*}/bench"
+  psql -X -q -d "$PG_URL" -c "CREATE DATABASE bench"
+  "$BIN" bench-data --db "$PG_DB" > "$TMP/pg-data.txt"
+  PG_PORT=$(free_port)
+  "$BIN" serve --listen 127.0.0.1:$PG_PORT --db "$PG_DB" 2> "$TMP/serve-pg.log" &
+  PG_SERVER_PID=$!
+  wait_port "$PG_PORT"
+  PG_COOKIE=$(sign_in "http://127.0.0.1:$PG_PORT" "$(sed -n 's/^Administrador: //p' "$TMP/pg-data.txt")" \
+    "$(sed -n 's/^Contraseña: //p' "$TMP/pg-data.txt")" "$TMP/cookies-pg.txt")
+  for c in "${CONNS[@]}"; do
+    for entry in "${PAGES[@]}"; do
+      IFS='|' read -r name path marker header <<< "$entry"
+      [ -n "$header" ] && header=$PG_COOKIE # the dashboard's session, there
+      say "PostgreSQL: $name, $c conexiones"
+      echo "PostgreSQL: $name|$c|$(measure "http://127.0.0.1:$PG_PORT$path" "$c" "$marker" "$header")" >> "$ROWS"
+    done
+  done
+  # What one request costs in round trips to PostgreSQL (the log's bd=N,
+  # last request of each page: a warm connection, a cached page).
+  for entry in "${PAGES[@]}"; do
+    IFS='|' read -r name path _ _ <<< "$entry"
+    say "PostgreSQL: $name: $(grep " GET $path 200 " "$TMP/serve-pg.log" | tail -1 | grep -o 'bd=[0-9]*' || echo 'bd=?') (idas y vueltas a la base, última solicitud)"
+  done
+fi
+
 # ---- 4. Documents, national summary, writes ----------------------------
 # Times one URL REPEAT times with curl; prints "median_ms bad". With a
 # third argument "fresh", each download asks for another as_of day: the
@@ -202,7 +240,10 @@ import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
 print(" ".join(str(r[0]) for r in c.execute(
     "SELECT id FROM activities WHERE council_id = (SELECT min(id) FROM councils) "
-    "AND status = 'realizada' ORDER BY id")))
+    "AND status = 'realizada' "
+    # An approved acta fixes its session's attendance (409): not those.
+    "AND id NOT IN (SELECT activity_id FROM actas WHERE approved_at IS NOT NULL) "
+    "ORDER BY id")))
 PY
 )
 BODY=$(/usr/bin/python3 - "$DB" <<'PY'

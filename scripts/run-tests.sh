@@ -113,7 +113,7 @@ run_pg() {
 # names the libraries whose own locks TSan cannot see, and why.
 TSAN_TESTS="test_foundation.py test_concurrent_writers.py test_page_cache.py
   test_backup.py test_hardening_evidence.py test_multiserver.py
-  test_fault_injection.py"
+  test_fault_injection.py test_db_pool.py"
 run_tsan() {
   local log="$LOGDIR/tsan.log"
   COSOC_BIN=$PWD/build/tsan/cosoc COSOC_HTTP_TESTS="$TSAN_TESTS" \

@@ -85,6 +85,7 @@ static const char *public_url_fallback(const char *zListen) {
 int cmd_serve(int argc, char **argv) {
   const char *zListen = "127.0.0.1:8080", *zDb = "cosoc.db";
   const char *zSecure = NULL, *zThreads = "0", *zMaxConn = "8192";
+  const char *zDbConnections = "0";
   const char *zMaxPerAddr = "2048", *zTimeout = "60", *zTrustProxy = NULL;
   const char *zSmtp = NULL, *zMailAttempts = "8", *zMailRetry = "60";
   const char *zMailPoll = "5";
@@ -101,6 +102,10 @@ int cmd_serve(int argc, char **argv) {
        "marca las cookies Secure (detrás de HTTPS)", &zSecure},
       {"threads", "COSOC_THREADS", 0, "hilos de atención (0: según núcleos)",
        &zThreads},
+      {"db-connections", "COSOC_DB_CONNECTIONS", 0,
+       "conexiones con la base de datos como máximo (0: una por hilo); "
+       "con PostgreSQL, para no pasar de su max_connections",
+       &zDbConnections},
       {"max-connections", "COSOC_MAX_CONNECTIONS", 0,
        "conexiones simultáneas en total (8192)", &zMaxConn},
       {"max-per-address", "COSOC_MAX_PER_ADDRESS", 0,
@@ -181,6 +186,10 @@ int cmd_serve(int argc, char **argv) {
     return CLI_USAGE;
   }
   cfg.nThreads = nThreads;
+  if (!(zDbConnections[0] == '0' && zDbConnections[1] == 0) &&
+      !(cfg.nDbConnections = option_count("db-connections", zDbConnections))) {
+    return CLI_USAGE;
+  }
   if (!(cfg.nMaxConnections = option_count("max-connections", zMaxConn)) ||
       !(cfg.nMaxPerAddress = option_count("max-per-address", zMaxPerAddr)) ||
       !(cfg.nTimeoutSeconds = option_count("timeout", zTimeout)) ||

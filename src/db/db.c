@@ -11,12 +11,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 /* Distinct statements kept prepared per connection. Tests lower it with
 ** COSOC_TEST_STMT_CACHE (at least DB_STMT_CACHE_MIN) so that a short run
-** evicts; nothing else should set it. */
+** evicts; nothing else should set it. On PostgreSQL preparing costs a
+** round trip and evicting another (DEALLOCATE): room for every statement
+** cosoc has (a few hundred), so that each is prepared once per connection
+** (issue 22); SQLite prepares in the process, and a smaller cache keeps
+** its memory down. */
 #define DB_STMT_CACHE_SIZE 128
+#define DB_STMT_CACHE_SIZE_PG 1024
 #define DB_STMT_CACHE_MIN 2
 
 struct DbStmt {
@@ -29,6 +35,7 @@ struct DbStmt {
                      ** every slot was in use; freed by db_done() */
   uint64_t iLastUse; /* Db.iClock at its last db_prepare(): eviction takes
                      ** the least recently used slot that is not in use */
+  int bWrites;       /* Not a SELECT: stepping it forgets the versions */
 };
 
 /* The cache is a fixed array of slots allocated once with the connection
@@ -49,16 +56,21 @@ struct Db {
   int nStmt;       /* Slots filled so far (0..nStmt-1) */
   uint64_t iClock; /* Counts db_prepare() calls, for iLastUse */
   DbStmt *aStmt;   /* nSlot slots, never reallocated */
+
+  /* The version remembered for this request (db_request_start) */
+  int bRequest;        /* A request is being served: remember */
+  int64_t iVerCouncil; /* Whose version, or -1 for none */
+  int64_t iVerRemembered;
 };
 
-/* The cache size: DB_STMT_CACHE_SIZE unless a test asks for fewer. */
-static int stmt_cache_size(void) {
+/* The cache size: nMax unless a test asks for fewer. */
+static int stmt_cache_size(int nMax) {
   const char *z = getenv("COSOC_TEST_STMT_CACHE");
-  if (!z || !*z) return DB_STMT_CACHE_SIZE;
+  if (!z || !*z) return nMax;
   char *zEnd = NULL;
   long n = strtol(z, &zEnd, 10);
   if (*zEnd || n < DB_STMT_CACHE_MIN) return DB_STMT_CACHE_MIN;
-  return n > DB_STMT_CACHE_SIZE ? DB_STMT_CACHE_SIZE : (int)n;
+  return n > nMax ? nMax : (int)n;
 }
 
 int64_t db_now(void) { return (int64_t)time(NULL); }
@@ -80,7 +92,9 @@ int db_open(const char *zTarget, Db **ppDb, char *zErr, size_t nErr) {
   void *pConn = NULL;
   if (pBackend->xOpen(zTarget, &pConn, zErr, nErr) != DB_OK) return DB_ERROR;
   Db *pDb = calloc(1, sizeof(*pDb));
-  int nSlot = stmt_cache_size();
+  int nSlot =
+      stmt_cache_size(pBackend == &db_postgres_backend ? DB_STMT_CACHE_SIZE_PG
+                                                       : DB_STMT_CACHE_SIZE);
   DbStmt *aStmt = calloc((size_t)nSlot, sizeof(DbStmt));
   if (!pDb || !aStmt) {
     free(pDb);
@@ -93,6 +107,7 @@ int db_open(const char *zTarget, Db **ppDb, char *zErr, size_t nErr) {
   pDb->pConn = pConn;
   pDb->nSlot = nSlot;
   pDb->aStmt = aStmt;
+  pDb->iVerCouncil = -1;
   *ppDb = pDb;
   return DB_OK;
 }
@@ -160,6 +175,34 @@ static DbStmt *stmt_cache_slot(Db *pDb) {
   return pVictim;
 }
 
+/* Whether zSql is a plain SELECT (a WITH may write: it counts as a
+** write). */
+static int sql_only_reads(const char *zSql) {
+  while (*zSql == ' ' || *zSql == '\n' || *zSql == '\t') zSql++;
+  return strncasecmp(zSql, "SELECT", 6) == 0;
+}
+
+/* This connection wrote (or may have): what it remembered may be old. */
+static void versions_forget(Db *pDb) { pDb->iVerCouncil = -1; }
+
+void db_request_start(Db *pDb) {
+  if (!pDb) return;
+  pDb->bRequest = 1;
+  versions_forget(pDb);
+}
+
+void db_version_read(Db *pDb, int64_t iCouncil, int64_t iVersion) {
+  if (!pDb || !pDb->bRequest || iVersion < 0) return;
+  pDb->iVerCouncil = iCouncil;
+  pDb->iVerRemembered = iVersion;
+}
+
+int64_t db_version_recalled(Db *pDb, int64_t iCouncil) {
+  return pDb && pDb->bRequest && pDb->iVerCouncil == iCouncil && iCouncil >= 0
+             ? pDb->iVerRemembered
+             : -1;
+}
+
 DbStmt *db_prepare(Db *pDb, const char *zSql) {
   if (!pDb || !zSql) return NULL;
   pDb->iClock++;
@@ -193,6 +236,7 @@ DbStmt *db_prepare(Db *pDb, const char *zSql) {
   p->pHandle = pHandle;
   p->bInUse = 1;
   p->iLastUse = pDb->iClock;
+  p->bWrites = !sql_only_reads(zSql);
   return p;
 }
 
@@ -235,6 +279,7 @@ void db_bind_null(DbStmt *pStmt, int i) {
 
 int db_step(DbStmt *pStmt) {
   if (!pStmt) return DB_ERROR;
+  if (pStmt->bWrites) versions_forget(pStmt->pDb);
   int rc = pStmt->pDb->pBackend->xStep(pStmt->pHandle);
   if (rc == DB_ERROR || rc == DB_CONSTRAINT) {
     fprintf(stderr, "cosoc: error de base de datos: %s\n  en: %s\n",
@@ -245,6 +290,12 @@ int db_step(DbStmt *pStmt) {
 }
 
 int db_failures(const Db *pDb) { return pDb ? pDb->nFailed : 0; }
+
+int64_t db_round_trips(Db *pDb) {
+  return pDb && pDb->pBackend->xRoundTrips
+             ? pDb->pBackend->xRoundTrips(pDb->pConn)
+             : 0;
+}
 
 int db_column_is_null(DbStmt *pStmt, int i) {
   return pStmt ? pStmt->pDb->pBackend->xColumnIsNull(pStmt->pHandle, i) : 1;
@@ -269,6 +320,7 @@ size_t db_column_bytes(DbStmt *pStmt, int i) {
 }
 
 int db_exec_script(Db *pDb, const char *zSql) {
+  versions_forget(pDb); /* BEGIN, COMMIT, ROLLBACK, DDL */
   int rc = pDb->pBackend->xExecScript(pDb->pConn, zSql);
   if (rc != DB_OK) {
     fprintf(stderr, "cosoc: error de base de datos: %s\n", db_errmsg(pDb));
@@ -308,6 +360,11 @@ void db_rollback(Db *pDb) {
 }
 
 int db_in_transaction(const Db *pDb) { return pDb->nTxn > 0; }
+
+int db_write_waiters(Db *pDb) {
+  return pDb->pBackend->xWriteWaiters ? pDb->pBackend->xWriteWaiters(pDb->pConn)
+                                      : 0;
+}
 
 int64_t db_query_int64(Db *pDb, const char *zSql, int64_t iDefault) {
   return db_int_args(pDb, iDefault, zSql, NULL, 0);

@@ -107,6 +107,12 @@ typedef struct DbBackend {
                    const char *zAddress);
   /* The council the connection's next writes are for (0: none known). */
   int (*xSetCouncil)(void *pConn, int64_t iCouncil);
+  /* How many of this process's connections wait to write the same
+  ** database (the SQLite write queue); NULL: the backend keeps none. */
+  int (*xWriteWaiters)(void *pConn);
+  /* Requests sent to the server and answered, since the connection was
+  ** opened; NULL: the backend is a library in the process (SQLite). */
+  int64_t (*xRoundTrips)(void *pConn);
 } DbBackend;
 
 extern const DbBackend db_sqlite_backend;
@@ -145,6 +151,11 @@ int db_step(
 ** it before and after to tell "the database refused the write" from other
 ** failures (NULL: 0). */
 int db_failures(const Db *pDb);
+/* How many round trips to the database server this connection has made
+** since it was opened (PostgreSQL; 0 on SQLite, which has no server): a
+** request compares it before and after, and the server logs the
+** difference, so that a page's cost in network latency shows. */
+int64_t db_round_trips(Db *pDb);
 
 /* Columns are numbered from 0. db_column_text() never returns NULL ("" for
 ** SQL NULL). */
@@ -166,6 +177,10 @@ int db_begin(Db *pDb);
 int db_commit(Db *pDb); /* DB_ERROR if any level rolled back */
 void db_rollback(Db *pDb);
 int db_in_transaction(const Db *pDb);
+/* How many other connections of this process wait for their turn to write
+** pDb's database (SQLite queues its writers first come, first served;
+** 0 on PostgreSQL, whose server orders them). For tests. */
+int db_write_waiters(Db *pDb);
 
 /* Drops every table (PostgreSQL; DB_ERROR on SQLite, whose file the caller
 ** removes instead). In one write transaction. */
@@ -230,6 +245,29 @@ int64_t db_data_version(Db *pDb);
 ** migration 0026), so that it grows with writes to either and a write to
 ** another council leaves it alone; -1 when unreadable. */
 int64_t db_council_data_version(Db *pDb, int64_t iCouncil);
+/* The SQL expression of that number for the council whose id is the SQL
+** expression zId (a `?` or a column), so that a query that reads a
+** council's row can read its version in the same round trip and hand it
+** to db_version_read(). */
+#define DB_COUNCIL_VERSION_SQL(zId)                                      \
+  "((SELECT n FROM data_version WHERE id = 1) * 4294967296 + "           \
+  "coalesce((SELECT n FROM council_data_version WHERE council_id = " zId \
+  "), 0))"
+
+/*
+** Versions read once per request (issue 22: on PostgreSQL every query is a
+** round trip, and a cached page should cost one). The server calls
+** db_request_start() when a request begins; from then on a version read
+** with a council's row (db_version_read) answers db_council_data_version()
+** for that council without asking again, until this connection writes
+** anything (any statement that is not a SELECT, any transaction or
+** script) or the next request starts. Without db_request_start() (the
+** command line, background jobs) nothing is remembered.
+*/
+void db_request_start(Db *pDb);
+void db_version_read(Db *pDb, int64_t iCouncil, int64_t iVersion);
+/* The remembered version of iCouncil, or -1. */
+int64_t db_version_recalled(Db *pDb, int64_t iCouncil);
 
 /*
 ** The shapes every store repeats (db_exec.c): prepare, bind, step, read.

@@ -141,11 +141,11 @@ int64_t db_data_version(Db *pDb) {
 }
 
 int64_t db_council_data_version(Db *pDb, int64_t iCouncil) {
-  return db_int(pDb, -1,
-                "SELECT (SELECT n FROM data_version WHERE id = 1) * 4294967296 "
-                "+ coalesce((SELECT n FROM council_data_version WHERE "
-                "council_id = ?), 0)",
-                DB_I(iCouncil));
+  int64_t v = db_version_recalled(pDb, iCouncil);
+  if (v >= 0) return v;
+  v = db_int(pDb, -1, "SELECT " DB_COUNCIL_VERSION_SQL("?"), DB_I(iCouncil));
+  db_version_read(pDb, iCouncil, v);
+  return v;
 }
 
 void db_map_row(DbStmt *pStmt, Arena *pArena, const DbMap *pMap, void *pRow) {

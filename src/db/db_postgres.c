@@ -50,7 +50,16 @@ typedef struct PgConn {
   char zCouncil[24]; /* db_set_council(), "" none */
   char zSent[256];   /* The four as last sent (pg_flush_actor), "" none */
   char zErr[512];    /* Last error, one line */
+  int64_t nTrips;    /* Round trips to the server (pg_trip) */
 } PgConn;
+
+/* Counts one round trip to the server: every request cosoc sends waits for
+** its answer, so this is the number a page pays in network latency
+** (db_round_trips; the server logs it per request). */
+static PGconn *pg_trip(PgConn *pPg) {
+  pPg->nTrips++;
+  return pPg->pConn;
+}
 
 typedef struct PgStmt {
   PgConn *pPg;           /* Connection */
@@ -166,7 +175,7 @@ static int pg_send_actor(PgConn *pPg) {
   const char *azVal[4] = {pPg->zActorId, pPg->zActor, pPg->zAddress,
                           pPg->zCouncil};
   PGresult *pRes =
-      PQexecParams(pPg->pConn,
+      PQexecParams(pg_trip(pPg),
                    "SELECT set_config('cosoc.actor_id', $1, false), "
                    "set_config('cosoc.actor', $2, false), "
                    "set_config('cosoc.address', $3, false), "
@@ -179,9 +188,9 @@ static int pg_send_actor(PgConn *pPg) {
 }
 
 static int pg_session_setup(PgConn *pPg) {
-  PGresult *pRes = PQexec(pPg->pConn, "SET lock_timeout = '" PG_LOCK_TIMEOUT
-                                      "';"
-                                      "SET client_min_messages = warning");
+  PGresult *pRes = PQexec(pg_trip(pPg), "SET lock_timeout = '" PG_LOCK_TIMEOUT
+                                        "';"
+                                        "SET client_min_messages = warning");
   int rc = PQresultStatus(pRes) == PGRES_COMMAND_OK ? DB_OK
                                                     : pg_map_error(pPg, pRes);
   PQclear(pRes);
@@ -311,7 +320,7 @@ static int pg_in_txn(PgConn *pPg) {
 static int pg_prepare_on_server(PgStmt *pStmt) {
   PgConn *pPg = pStmt->pPg;
   snprintf(pStmt->zName, sizeof(pStmt->zName), "cosoc_%d", ++pPg->nStmtName);
-  PGresult *pRes = PQprepare(pPg->pConn, pStmt->zName, pStmt->zSql, 0, NULL);
+  PGresult *pRes = PQprepare(pg_trip(pPg), pStmt->zName, pStmt->zSql, 0, NULL);
   int rc = PQresultStatus(pRes) == PGRES_COMMAND_OK ? DB_OK
                                                     : pg_map_error(pPg, pRes);
   PQclear(pRes);
@@ -437,7 +446,7 @@ static int pg_execute(PgStmt *pStmt) {
       rc = pg_prepare_on_server(pStmt);
     }
     if (rc == DB_OK) {
-      pStmt->pRes = PQexecPrepared(pPg->pConn, pStmt->zName, pStmt->nParam,
+      pStmt->pRes = PQexecPrepared(pg_trip(pPg), pStmt->zName, pStmt->nParam,
                                    (const char *const *)pStmt->azParam,
                                    pStmt->anParamLen, pStmt->aParamFormat, 0);
       ExecStatusType e = PQresultStatus(pStmt->pRes);
@@ -556,7 +565,7 @@ static void pg_finalize(void *p) {
       PQtransactionStatus(pPg->pConn) == PQTRANS_IDLE) {
     char zSql[64];
     snprintf(zSql, sizeof(zSql), "DEALLOCATE %s", pStmt->zName);
-    PQclear(PQexec(pPg->pConn, zSql));
+    PQclear(PQexec(pg_trip(pPg), zSql));
   }
   pg_stmt_drop(pStmt);
 }
@@ -597,7 +606,7 @@ static int pg_exec_script(void *pConn, const char *zSql) {
   }
   for (int iTry = 0; iTry < 2; iTry++) {
     int bInTxn = pg_in_txn(pPg);
-    PGresult *pRes = PQexec(pPg->pConn, zSql);
+    PGresult *pRes = PQexec(pg_trip(pPg), zSql);
     ExecStatusType e = PQresultStatus(pRes);
     int rc = DB_OK;
     if (e != PGRES_COMMAND_OK && e != PGRES_TUPLES_OK) {
@@ -620,12 +629,14 @@ static int pg_exec_script(void *pConn, const char *zSql) {
     /* A BEGIN that could not take the write lock leaves an aborted
     ** transaction behind, and db_begin() then never rolls back. */
     if (rc != DB_OK && bBegin && pg_in_txn(pPg)) {
-      PQclear(PQexec(pPg->pConn, "ROLLBACK"));
+      PQclear(PQexec(pg_trip(pPg), "ROLLBACK"));
     }
     return rc;
   }
   return DB_ERROR;
 }
+
+static int64_t pg_round_trips(void *pConn) { return ((PgConn *)pConn)->nTrips; }
 
 static const char *pg_errmsg(void *pConn) {
   PgConn *pPg = pConn;
@@ -670,4 +681,5 @@ const DbBackend db_postgres_backend = {
         "EXECUTE format('DROP SEQUENCE IF EXISTS %I CASCADE', r.n); END LOOP; "
         "END $$",
     .xBackup = NULL,
+    .xRoundTrips = pg_round_trips,
 };

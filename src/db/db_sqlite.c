@@ -5,17 +5,193 @@
 ** foreign keys enforced, a busy timeout so that concurrent writers queue
 ** instead of failing, and synchronous=FULL so that a write acknowledged to a
 ** user survives a power cut, not only a crash of the process.
+**
+** Writers of this process queue in order (WriteQueue below) before they
+** ask SQLite for its write lock, so that the busy handler is only ever
+** reached when another process writes the same file.
 */
 #include <errno.h>
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "db/db.h"
 
 #define SQLITE_BUSY_TIMEOUT_MS 10000
+
+/*
+** The in-process write queue (issue 22): one per database file, a FIFO of
+** the connections that want to write. SQLite's busy handler makes a
+** writer that finds the lock taken sleep 1, 2, 5 … 100 ms and try again,
+** so under load the unlucky ones kept losing the race and waited a
+** second while others came and went. Here a writer waits on its own
+** condition variable and the one that finishes hands the lock straight to
+** the oldest waiter: first come, first served, nobody sleeps past the
+** moment the lock is free. Readers never touch it (WAL: they never wait
+** for a writer). Another process writing the same file still meets the
+** busy handler: the queue only orders this process's writers.
+**
+** A connection enters the queue before BEGIN IMMEDIATE, or before the
+** first step of a writing statement outside a transaction, and leaves it
+** once it is back in autocommit mode with no writing statement running.
+** The wait is bounded by the busy timeout: past it the writer gets
+** DB_BUSY, as SQLite would have answered.
+*/
+typedef struct QueueWaiter {
+  pthread_cond_t cond;
+  sqlite3 *db;  /* Who waits */
+  int bGranted; /* The lock was handed to this waiter */
+  struct QueueWaiter *pNext;
+} QueueWaiter;
+
+typedef struct WriteQueue {
+  char *zFile;         /* The database file (sqlite3_db_filename) */
+  sqlite3 *pHolder;    /* The connection holding the lock, or NULL */
+  QueueWaiter *pFirst; /* Waiters, oldest first */
+  QueueWaiter *pLast;
+  struct WriteQueue *pNext;
+} WriteQueue;
+
+static pthread_mutex_t g_queueMutex = PTHREAD_MUTEX_INITIALIZER;
+static WriteQueue *g_pQueues; /* Never freed: one per file the process
+                              ** opened, a few bytes each */
+
+/* The queue of db's file, made on first use; NULL for an in-memory or
+** temporary database (nobody else can write it). Holds g_queueMutex. */
+static WriteQueue *queue_of(sqlite3 *db) {
+  const char *zFile = sqlite3_db_filename(db, "main");
+  if (!zFile || !*zFile) return NULL;
+  for (WriteQueue *q = g_pQueues; q; q = q->pNext) {
+    if (strcmp(q->zFile, zFile) == 0) return q;
+  }
+  WriteQueue *q = calloc(1, sizeof(*q));
+  if (!q || !(q->zFile = strdup(zFile))) {
+    free(q);
+    return NULL;
+  }
+  q->pNext = g_pQueues;
+  g_pQueues = q;
+  return q;
+}
+
+/* Takes db's place in its file's queue and waits for its turn: DB_OK
+** (also when db holds it already, or has no queue), DB_BUSY after the busy
+** timeout. */
+static int queue_enter(sqlite3 *db) {
+  pthread_mutex_lock(&g_queueMutex);
+  WriteQueue *q = queue_of(db);
+  if (!q || q->pHolder == db) {
+    pthread_mutex_unlock(&g_queueMutex);
+    return DB_OK;
+  }
+  if (!q->pHolder && !q->pFirst) {
+    q->pHolder = db;
+    pthread_mutex_unlock(&g_queueMutex);
+    return DB_OK;
+  }
+  QueueWaiter w = {.db = db, .bGranted = 0, .pNext = NULL};
+  pthread_condattr_t attr;
+  pthread_condattr_init(&attr);
+  pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+  pthread_cond_init(&w.cond, &attr);
+  pthread_condattr_destroy(&attr);
+  if (q->pLast) {
+    q->pLast->pNext = &w;
+  } else {
+    q->pFirst = &w;
+  }
+  q->pLast = &w;
+  struct timespec deadline;
+  clock_gettime(CLOCK_MONOTONIC, &deadline);
+  deadline.tv_sec += SQLITE_BUSY_TIMEOUT_MS / 1000;
+  int e = 0;
+  while (!w.bGranted && e != ETIMEDOUT) {
+    e = pthread_cond_timedwait(&w.cond, &g_queueMutex, &deadline);
+  }
+  if (!w.bGranted) {
+    /* Out of the line: nobody hands the lock to a waiter who left. */
+    QueueWaiter **pp = &q->pFirst;
+    QueueWaiter *pPrev = NULL;
+    while (*pp != &w) {
+      pPrev = *pp;
+      pp = &(*pp)->pNext;
+    }
+    *pp = w.pNext;
+    if (q->pLast == &w) q->pLast = pPrev;
+  }
+  pthread_mutex_unlock(&g_queueMutex);
+  pthread_cond_destroy(&w.cond);
+  return w.bGranted ? DB_OK : DB_BUSY;
+}
+
+/* How many connections wait in db's queue (for tests). */
+static int sqlite_write_waiters(void *pConn) {
+  int n = 0;
+  pthread_mutex_lock(&g_queueMutex);
+  WriteQueue *q = queue_of(pConn);
+  for (QueueWaiter *w = q ? q->pFirst : NULL; w; w = w->pNext) n++;
+  pthread_mutex_unlock(&g_queueMutex);
+  return n;
+}
+
+/* SQLite's own automatic checkpoint runs inside the COMMIT that crosses
+** its threshold, so the writer would still hold the queue while it copies
+** the log into the database and syncs it: every writer behind would wait
+** for it (the p99 of the writes). The WAL hook only notes that one is due;
+** the writer runs it after leaving the queue (checkpoint_if_due). A
+** PASSIVE checkpoint waits for nobody and needs no write lock, and writers
+** go on appending to the log meanwhile. */
+#define WAL_CHECKPOINT_PAGES 1000 /* SQLite's default threshold */
+static _Thread_local sqlite3 *tl_pCheckpointDue;
+
+static int wal_hook(void *pArg, sqlite3 *db, const char *zDb, int nPage) {
+  (void)pArg;
+  (void)zDb;
+  if (nPage >= WAL_CHECKPOINT_PAGES) tl_pCheckpointDue = db;
+  return SQLITE_OK;
+}
+
+static void checkpoint_if_due(sqlite3 *db) {
+  if (tl_pCheckpointDue != db || !sqlite3_get_autocommit(db)) return;
+  tl_pCheckpointDue = NULL;
+  sqlite3_wal_checkpoint_v2(db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+}
+
+/* Whether db is writing: in a transaction, or running a statement that
+** writes (autocommit: its implicit transaction ends when it does). */
+static int conn_is_writing(sqlite3 *db) {
+  if (!sqlite3_get_autocommit(db)) return 1;
+  for (sqlite3_stmt *p = sqlite3_next_stmt(db, NULL); p;
+       p = sqlite3_next_stmt(db, p)) {
+    if (sqlite3_stmt_busy(p) && !sqlite3_stmt_readonly(p)) return 1;
+  }
+  return 0;
+}
+
+/* Leaves the queue when db holds it and has stopped writing (or always,
+** with bClosing), handing the lock to the oldest waiter: it is its holder
+** from now on, so that nobody jumps the line while it wakes. */
+static void queue_leave(sqlite3 *db, int bClosing) {
+  pthread_mutex_lock(&g_queueMutex);
+  WriteQueue *q = queue_of(db);
+  if (q && q->pHolder == db && (bClosing || !conn_is_writing(db))) {
+    QueueWaiter *w = q->pFirst;
+    q->pHolder = NULL;
+    if (w) {
+      q->pFirst = w->pNext;
+      if (!q->pFirst) q->pLast = NULL;
+      w->bGranted = 1;
+      q->pHolder = w->db;
+      pthread_cond_signal(&w->cond);
+    }
+  }
+  pthread_mutex_unlock(&g_queueMutex);
+}
 
 static int map_rc(int rc) {
   switch (rc & 0xff) {
@@ -56,6 +232,7 @@ static int sqlite_open(const char *zTarget, void **ppConn, char *zErr,
     return DB_ERROR;
   }
   sqlite3_busy_timeout(db, SQLITE_BUSY_TIMEOUT_MS);
+  sqlite3_wal_hook(db, wal_hook, NULL); /* Replaces the automatic one */
   sqlite3_extended_result_codes(db, 1);
   /* Reading the schema is the first thing that fails on a file that is not
   ** a database, or that we may not read: check it here, once, with a clear
@@ -97,6 +274,7 @@ static __thread struct {
 } tActor;
 
 static void sqlite_close(void *pConn) {
+  if (pConn) queue_leave(pConn, 1); /* Closing rolls back what it wrote */
   if (tActor.db == pConn) tActor.db = NULL;
   if (tActor.pCouncilDb == pConn) {
     tActor.pCouncil = NULL;
@@ -137,7 +315,22 @@ static int sqlite_bind_null(void *pStmt, int i) {
   return map_rc(sqlite3_bind_null(pStmt, i));
 }
 
-static int sqlite_step(void *pStmt) { return map_rc(sqlite3_step(pStmt)); }
+/* A writing statement outside a transaction queues first (its implicit
+** transaction ends with it); inside one, BEGIN already queued. */
+static int sqlite_step(void *pStmt) {
+  if (sqlite3_stmt_readonly(pStmt)) return map_rc(sqlite3_step(pStmt));
+  sqlite3 *db = sqlite3_db_handle(pStmt);
+  int bAuto = sqlite3_get_autocommit(db);
+  if (bAuto && !sqlite3_stmt_busy(pStmt) && queue_enter(db) != DB_OK) {
+    return DB_BUSY;
+  }
+  int rc = sqlite3_step(pStmt);
+  if (bAuto && rc != SQLITE_ROW) {
+    queue_leave(db, 0);
+    checkpoint_if_due(db);
+  }
+  return map_rc(rc);
+}
 
 static int sqlite_column_is_null(void *pStmt, int i) {
   return sqlite3_column_type(pStmt, i) == SQLITE_NULL;
@@ -162,12 +355,33 @@ static size_t sqlite_column_bytes(void *pStmt, int i) {
 static void sqlite_reset(void *pStmt) {
   sqlite3_reset(pStmt);
   sqlite3_clear_bindings(pStmt);
+  /* A writing statement left before its end (rows of RETURNING unread). */
+  if (!sqlite3_stmt_readonly(pStmt)) queue_leave(sqlite3_db_handle(pStmt), 0);
 }
 
-static void sqlite_finalize(void *pStmt) { sqlite3_finalize(pStmt); }
+static void sqlite_finalize(void *pStmt) {
+  sqlite3 *db = pStmt ? sqlite3_db_handle(pStmt) : NULL;
+  int bWrites = pStmt && !sqlite3_stmt_readonly(pStmt);
+  sqlite3_finalize(pStmt);
+  if (bWrites) queue_leave(db, 0);
+}
 
+/* A write transaction (zBegin) queues before it asks for SQLite's lock;
+** the queue is left when the connection is back in autocommit mode (a
+** COMMIT or ROLLBACK, or a BEGIN that failed). */
 static int sqlite_exec_script(void *pConn, const char *zSql) {
-  return map_rc(sqlite3_exec(pConn, zSql, NULL, NULL, NULL));
+  sqlite3 *db = pConn;
+  int bQueued = 0;
+  if (strncmp(zSql, "BEGIN", 5) == 0 && sqlite3_get_autocommit(db)) {
+    if (queue_enter(db) != DB_OK) return DB_BUSY;
+    bQueued = 1;
+  }
+  int rc = map_rc(sqlite3_exec(db, zSql, NULL, NULL, NULL));
+  if (bQueued || sqlite3_get_autocommit(db)) {
+    queue_leave(db, 0);
+    checkpoint_if_due(db);
+  }
+  return rc;
 }
 
 static const char *sqlite_errmsg(void *pConn) { return sqlite3_errmsg(pConn); }
@@ -356,4 +570,5 @@ const DbBackend db_sqlite_backend = {
     .xBackup = sqlite_backup,
     .xSetActor = sqlite_set_actor,
     .xSetCouncil = sqlite_set_council,
+    .xWriteWaiters = sqlite_write_waiters,
 };

@@ -35,6 +35,10 @@ struct Request {
   const char *zPathPrefix;        /* What xRewritePath took off, or NULL */
   const char *zAddress;           /* Client's network address */
   long long tStartUs;             /* When the first call arrived */
+  int64_t nRoundTrips;            /* To the database server (PostgreSQL),
+                                  ** counted over this request's calls
+                                  ** only: the thread serves others
+                                  ** between them */
 
   const Route *pRoute;            /* Matched route, or NULL */
   int mAllowed;                   /* Methods the path answers (405) */

@@ -36,10 +36,30 @@ static const ServerConfig *g_pCfg;   /* Set once by server_run */
 static unsigned char g_aCsrfKey[32]; /* HMAC key for CSRF tokens */
 static atomic_int g_nInFlight;       /* Requests being processed */
 static atomic_int g_bStopping;       /* SIGINT/SIGTERM received */
+/*
+** The database connections: a pool of at most nDbConnections
+** (--db-connections; as many as threads by default), opened when first needed.
+*A thread
+** borrows one for each call that runs a request's code and gives it back
+** when the call returns: no transaction or statement outlives a call.
+** Each thread takes back the connection it had last when it is free, so
+** that with a connection per thread (the default) every thread keeps its
+** own, with its prepared statements and what it remembered for the
+** request (db_request_start). With fewer connections than threads a
+** thread waits for one to be given back: a PostgreSQL server allows only
+** so many connections, shared by every process that serves the site.
+*/
+typedef struct PoolSlot {
+  Db *pDb;
+  int bBusy;
+} PoolSlot;
 static pthread_mutex_t g_dbMutex = PTHREAD_MUTEX_INITIALIZER;
-static Db *g_apDb[1024]; /* Every thread's connection */
-static int g_nDb;
-static _Thread_local Db *tl_pDb; /* This thread's connection */
+static pthread_cond_t g_dbFree = PTHREAD_COND_INITIALIZER;
+static PoolSlot *g_aPool; /* g_nPool slots, g_nDb of them opened */
+static unsigned g_nPool;
+static unsigned g_nDb;
+static _Thread_local Db *tl_pDb;   /* The connection this call borrowed */
+static _Thread_local Db *tl_pLast; /* The one this thread had last */
 
 static long long now_us(void) {
   struct timespec ts;
@@ -47,20 +67,69 @@ static long long now_us(void) {
   return (long long)ts.tv_sec * 1000000LL + ts.tv_nsec / 1000;
 }
 
-/* This pool thread's database connection, opened on first use. */
-static Db *thread_db(void) {
-  if (tl_pDb) return tl_pDb;
+/* A free connection from the pool, opening one when there are fewer than
+** its size, waiting for one otherwise; NULL when one cannot be opened. */
+static Db *pool_take(void) {
+  pthread_mutex_lock(&g_dbMutex);
+  PoolSlot *pEmpty = NULL; /* A slot to open a connection in */
+  for (;;) {
+    PoolSlot *pFree = NULL;
+    for (unsigned i = 0; i < g_nDb; i++) {
+      PoolSlot *p = &g_aPool[i];
+      if (p->bBusy) continue;
+      if (!p->pDb) {
+        pEmpty = p; /* One that failed to open: try again */
+      } else if (!pFree || p->pDb == tl_pLast) {
+        pFree = p;
+      }
+    }
+    if (pFree) {
+      pFree->bBusy = 1;
+      pthread_mutex_unlock(&g_dbMutex);
+      return pFree->pDb;
+    }
+    if (!pEmpty && g_nDb < g_nPool) pEmpty = &g_aPool[g_nDb++];
+    if (pEmpty) break;
+    pthread_cond_wait(&g_dbFree, &g_dbMutex);
+  }
+  pEmpty->bBusy = 1; /* Reserved while it opens, unlocked */
+  pthread_mutex_unlock(&g_dbMutex);
   char zErr[256];
   Db *pDb = NULL;
   if (db_open(g_pCfg->zDb, &pDb, zErr, sizeof(zErr)) != DB_OK) {
     fprintf(stderr, "cosoc: %s\n", zErr);
-    return NULL;
   }
   pthread_mutex_lock(&g_dbMutex);
-  if (g_nDb < (int)(sizeof(g_apDb) / sizeof(g_apDb[0]))) g_apDb[g_nDb++] = pDb;
+  pEmpty->pDb = pDb;
+  if (!pDb) {
+    pEmpty->bBusy = 0;
+    pthread_cond_signal(&g_dbFree);
+  }
   pthread_mutex_unlock(&g_dbMutex);
-  tl_pDb = pDb;
   return pDb;
+}
+
+static void pool_give(Db *pDb) {
+  pthread_mutex_lock(&g_dbMutex);
+  for (unsigned i = 0; i < g_nDb; i++) {
+    if (g_aPool[i].pDb == pDb) g_aPool[i].bBusy = 0;
+  }
+  pthread_cond_signal(&g_dbFree);
+  pthread_mutex_unlock(&g_dbMutex);
+}
+
+/* The connection of this call, borrowed on first use (call_end gives it
+** back). */
+static Db *thread_db(void) {
+  if (!tl_pDb) tl_pDb = pool_take();
+  if (tl_pDb) tl_pLast = tl_pDb;
+  return tl_pDb;
+}
+
+/* The call is over: its connection goes back to the pool. */
+static void call_end(void) {
+  if (tl_pDb) pool_give(tl_pDb);
+  tl_pDb = NULL;
 }
 
 /* Whether zAddr is one of the comma-separated addresses in zList. */
@@ -207,6 +276,9 @@ static void authenticate(Request *r) {
 ** came, so that what happened to the account meanwhile counts. */
 static void request_admit(Request *r) {
   r->pDb = thread_db();
+  /* What this connection remembered for another request is not this
+  ** one's: versions are read again (once) from here. */
+  db_request_start(r->pDb);
   if (!r->pDb || !r->pRoute) return;
   if (g_pCfg->pAuth->xRequestMark) g_pCfg->pAuth->xRequestMark(r->pDb, 1);
   memset(&r->user, 0, sizeof(r->user));
@@ -462,6 +534,15 @@ static enum MHD_Result on_access(void *pCls, struct MHD_Connection *pConn,
   (void)pCls;
   (void)zVersion;
   Request *r = *ppReqCls;
+  if (r && *pnUpload > 0) {
+    watchdog_body_received(pConn, *pnUpload);
+    request_consume(r, pUpload, *pnUpload); /* No database */
+    *pnUpload = 0;
+    return MHD_YES;
+  }
+  /* The calls that run the request's code borrow a connection for their
+  ** length (thread_db, call_end). */
+  int64_t nTrips = db_round_trips(thread_db());
   if (!r) {
     watchdog_request_begin(pConn); /* The headers are in */
     *ppReqCls = r = request_begin(pConn, zUrl, zMethod);
@@ -471,17 +552,18 @@ static enum MHD_Result on_access(void *pCls, struct MHD_Connection *pConn,
     ** (one that does not wait gets its answer after the body, which a
     ** browser needs to show it). */
     if (!((r->bTooLarge || r->bDenied) && expects_continue(pConn))) {
+      r->nRoundTrips += db_round_trips(tl_pDb) - nTrips;
+      call_end();
       return MHD_YES;
     }
-  } else if (*pnUpload > 0) {
-    watchdog_body_received(pConn, *pnUpload);
-    request_consume(r, pUpload, *pnUpload);
-    *pnUpload = 0;
-    return MHD_YES;
   }
   watchdog_body_done(pConn); /* The page runs: no deadline now */
+  r->pDb = thread_db();      /* This call's, maybe not the first call's */
   request_dispatch(r);
-  return request_queue(r);
+  r->nRoundTrips += db_round_trips(tl_pDb) - nTrips;
+  enum MHD_Result rc = request_queue(r);
+  call_end();
+  return rc;
 }
 
 static void on_completed(void *pCls, struct MHD_Connection *pConn,
@@ -509,8 +591,14 @@ static void on_completed(void *pCls, struct MHD_Connection *pConn,
   } else if (strncmp(zLogPath, "/calendario/privado/", 20) == 0) {
     zLogPath = "/calendario/privado/…";
   }
-  fprintf(stderr, "%s %s %s %d %.1fms%s\n", zTime, r->zMethod, zLogPath,
-          r->bResponded ? r->iStatus : 0, ms,
+  /* On PostgreSQL, the round trips the request made to its server: what
+  ** a page costs in network latency beyond its own time (issue 22). */
+  char zTrips[32] = "";
+  if (db_target_is_postgres(g_pCfg->zDb)) {
+    snprintf(zTrips, sizeof(zTrips), " bd=%lld", (long long)r->nRoundTrips);
+  }
+  fprintf(stderr, "%s %s %s %d %.1fms%s%s\n", zTime, r->zMethod, zLogPath,
+          r->bResponded ? r->iStatus : 0, ms, zTrips,
           eToe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (cortada)");
   request_drop_body_fd(r);
   arena_free(r->pArena);
@@ -642,6 +730,7 @@ static int load_csrf_key(void) {
     rc = 0;
   }
   arena_free(pArena);
+  call_end();
   return rc;
 }
 
@@ -652,6 +741,23 @@ int server_run(const ServerConfig *pCfg) {
   }
   g_pCfg = pCfg;
   char zErr[640];
+  unsigned nThreads = pCfg->nThreads;
+  if (nThreads == 0) {
+    long nCpu = sysconf(_SC_NPROCESSORS_ONLN);
+    /* Twice the cores: a thread waiting on the database or hashing a
+    ** password should not leave a core idle. */
+    nThreads = nCpu > 1 ? (unsigned)(2 * nCpu) : 2;
+    if (nThreads < 4) nThreads = 4;
+  }
+  /* One connection per thread unless told fewer (more would stay idle). */
+  g_nPool = pCfg->nDbConnections && pCfg->nDbConnections < nThreads
+                ? pCfg->nDbConnections
+                : nThreads;
+  g_aPool = calloc(g_nPool, sizeof(*g_aPool));
+  if (!g_aPool) {
+    fprintf(stderr, "cosoc: sin memoria\n");
+    return 1;
+  }
   if (load_csrf_key() != 0) {
     fprintf(stderr,
             "cosoc: la base de datos no tiene la clave de seguridad; "
@@ -666,14 +772,6 @@ int server_run(const ServerConfig *pCfg) {
   unsigned nFd = raise_fd_limit();
   unsigned nMaxConn = pCfg->nMaxConnections;
   if (nMaxConn + 64 > nFd) nMaxConn = nFd > 128 ? nFd - 64 : 64;
-  unsigned nThreads = pCfg->nThreads;
-  if (nThreads == 0) {
-    long nCpu = sysconf(_SC_NPROCESSORS_ONLN);
-    /* Twice the cores: a thread waiting on the database or hashing a
-    ** password should not leave a core idle. */
-    nThreads = nCpu > 1 ? (unsigned)(2 * nCpu) : 2;
-    if (nThreads < 4) nThreads = 4;
-  }
 
   /* Signals are taken by the main thread with sigwait(); the pool threads
   ** inherit this mask and never see them. */
@@ -713,8 +811,8 @@ int server_run(const ServerConfig *pCfg) {
   }
   fprintf(stderr,
           "cosoc: escuchando en http://%s (%u hilos, hasta %u "
-          "conexiones)\n",
-          pCfg->zListen, nThreads, nMaxConn);
+          "conexiones, hasta %u con la base de datos)\n",
+          pCfg->zListen, nThreads, nMaxConn, g_nPool);
 
   int iSig = 0;
   sigwait(&sigs, &iSig);
@@ -733,9 +831,11 @@ int server_run(const ServerConfig *pCfg) {
   watchdog_stop();
   MHD_stop_daemon(pDaemon);
   pthread_mutex_lock(&g_dbMutex);
-  for (int i = 0; i < g_nDb; i++) db_close(g_apDb[i]);
+  for (unsigned i = 0; i < g_nDb; i++) db_close(g_aPool[i].pDb);
   g_nDb = 0;
   pthread_mutex_unlock(&g_dbMutex);
+  free(g_aPool);
+  g_aPool = NULL;
   fprintf(stderr, "cosoc: detenido\n");
   return 0;
 }

@@ -1,6 +1,7 @@
 /*
-** The HTTP server: libmicrohttpd with a thread pool on epoll, one database
-** connection per pool thread, clean shutdown on SIGINT/SIGTERM.
+** The HTTP server: libmicrohttpd with a thread pool on epoll, a pool of
+** database connections (one per thread unless --db-connections says
+** fewer), clean shutdown on SIGINT/SIGTERM.
 */
 #ifndef COSOC_HTTP_SERVER_H
 #define COSOC_HTTP_SERVER_H
@@ -49,6 +50,8 @@ struct ServerConfig {
   const char *zDb;           /* Database target (file or URL) */
   int bSecureCookies;        /* Behind TLS: mark cookies Secure */
   unsigned nThreads;         /* Pool threads (0: chosen from the cores) */
+  unsigned nDbConnections;   /* Database connections at most (0: one per
+                             ** thread) */
   unsigned nMaxConnections;  /* All connections at once */
   unsigned nMaxPerAddress;   /* Connections from one address at once */
   unsigned nTimeoutSeconds;  /* Idle keep-alive connections are closed */

@@ -21,6 +21,11 @@ typedef struct PageState {
   int bMalformed;    /* … or named it with something not a number */
   int bDefault;      /* Nothing named one: the installation's first */
   Council *pCouncil; /* NULL: none (yet, or none could be told) */
+  /* Rows already read in this request, kept when page_scope() looks again
+  ** (it runs before the body and after it): each is a round trip on
+  ** PostgreSQL. NULL: not read (or not found) */
+  Council *pBySlug; /* The /c/SLUG/ prefix's council */
+  Council *pFirst;  /* The installation's first council */
 } PageState;
 
 static PageState *page_state(Request *r) {
@@ -94,12 +99,16 @@ static void council_lookup(Request *r, PageState *p) {
   Council *c = arena_alloc(pArena, sizeof(*c));
   const char *zPrefix = request_path_prefix(r);
   if (zPrefix) {
-    if (council_get_by_slug(pDb, pArena, zPrefix + strlen(PREFIX), c) !=
-        DB_OK) {
+    if (!p->pBySlug && council_get_by_slug(
+                           pDb, pArena, zPrefix + strlen(PREFIX), c) == DB_OK) {
+      p->pBySlug = c;
+      c = arena_alloc(pArena, sizeof(*c));
+    }
+    if (!p->pBySlug) {
       p->bUnknown = 1;
       return;
     }
-    ask.iPrefix = c->id;
+    ask.iPrefix = p->pBySlug->id;
   }
   ask.iAsked = asked_council(r);
   if (ask.iAsked < 0) {
@@ -107,11 +116,20 @@ static void council_lookup(Request *r, PageState *p) {
     return;
   }
   ask.iUser = user_council(r);
-  ask.iOnly = council_default_id(pDb);
+  /* The first council only when nothing else names one: read whole, it is
+  ** the one shown. */
+  if (!ask.iPrefix && !ask.iAsked && !ask.iUser && !p->pFirst &&
+      council_get_first(pDb, pArena, c) == DB_OK) {
+    p->pFirst = c;
+    c = arena_alloc(pArena, sizeof(*c));
+  }
+  ask.iOnly = p->pFirst ? p->pFirst->id : 0;
   int64_t iCouncil = council_resolve(&ask);
   p->bDefault = !ask.iPrefix && !ask.iAsked && !ask.iUser;
   if (iCouncil == ask.iPrefix && ask.iPrefix) {
-    p->pCouncil = c;
+    p->pCouncil = p->pBySlug;
+  } else if (p->pFirst && iCouncil == p->pFirst->id) {
+    p->pCouncil = p->pFirst;
   } else if (iCouncil) {
     if (council_get(pDb, pArena, iCouncil, c) == DB_OK) {
       p->pCouncil = c;
@@ -199,7 +217,12 @@ static int council_roles(Request *r, int64_t iCouncil) {
 
 int page_scope(Request *r, int bFinal) {
   PageState *p = page_state(r);
-  memset(p, 0, sizeof(*p)); /* Asked before the user was known (uploads) */
+  /* Asked before the user was known (uploads): look again, but the rows
+  ** read then are still those. */
+  Council *pBySlug = p->pBySlug, *pFirst = p->pFirst;
+  memset(p, 0, sizeof(*p));
+  p->pBySlug = pBySlug;
+  p->pFirst = pFirst;
   const Council *c = page_council(r);
   if (!bFinal) {
     /* Before the body: the roles as far as the headers tell; what to

@@ -146,6 +146,9 @@ void accounts_request_mark(Db *pDb, int bOn);
 /* The auth version to key in-memory copies by; -1 inside a transaction
 ** (nothing may be cached or served from a cache then) or on error. */
 int64_t accounts_auth_version(Db *pDb);
+/* 1 when this request has read the auth version already (so that what is
+** kept by it costs no round trip now), else 0. */
+int accounts_auth_version_known(Db *pDb);
 /* After this connection wrote something that bumps the version: the rest
 ** of the request reads it again. */
 void accounts_auth_forget(Db *pDb);

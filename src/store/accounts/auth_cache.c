@@ -42,6 +42,11 @@ void accounts_auth_forget(Db *pDb) {
   tLastSession.iSession = 0;
 }
 
+int accounts_auth_version_known(Db *pDb) {
+  return pDb && tReq.bOn && tReq.pDb == pDb && tReq.iVersion >= 0 &&
+         !db_in_transaction(pDb);
+}
+
 static int64_t version_read(Db *pDb) {
   return db_query_int64(pDb, "SELECT n FROM auth_version WHERE id = 1", -1);
 }

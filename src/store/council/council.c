@@ -136,6 +136,67 @@ static const MemberRow *snap_member_first(int64_t iUser, int *pn) {
   return n ? &snap.aMember[lo] : NULL;
 }
 
+/* A council's row with its data version read in the same round trip and
+** handed to the database layer (db_version_read): the page that needs the
+** row then asks for its version without another query (issue 22). */
+typedef struct CouncilRead {
+  Council c;
+  int64_t iDataVersion;
+} CouncilRead;
+
+static const DbMap council_read_map =
+    DB_MAP_FIX(CouncilRead, NULL, "itttttnttttni", c.id, c.zName, c.zShortName,
+               c.zInstitution, c.zRegion, c.zSeatCommune, c.nTermYears, c.zSlug,
+               c.zLogoUrl, c.zTermStart, c.zTermEnd, c.iVersion, iDataVersion);
+
+#define COUNCIL_READ_COLUMNS                                       \
+  "id, name, short_name, institution, coalesce(region_code, ''), " \
+  "coalesce(seat_commune_code, ''), term_years, slug, logo_url, "  \
+  "term_start, term_end, version, " DB_COUNCIL_VERSION_SQL(        \
+      "councils.id") " FROM councils "
+
+/* Reads the one row of pStmt into *pCouncil and remembers its version. */
+static int council_read(Db *pDb, Arena *pArena, DbStmt *pStmt,
+                        Council *pCouncil) {
+  CouncilRead row;
+  memset(&row, 0, sizeof(row));
+  int rc = db_row_map(pStmt, pArena, &council_read_map, &row);
+  if (rc == DB_OK) {
+    row.c.nTermYears = term_years(row.c.nTermYears);
+    db_version_read(pDb, row.c.id, row.iDataVersion);
+  }
+  *pCouncil = row.c;
+  return rc;
+}
+
+/* Whether the snapshot may serve council c in this request: only when the
+** request has read its data version already (council_read, or the page
+** cache) and knows the auth version (its session check read it). Otherwise
+** council_read() costs the one round trip that reads the row and its data
+** version together, where the snapshot would cost one for the auth version
+** and the page another for the data version. Called with the snapshot
+** locked or c NULL. */
+static int snap_serves(Db *pDb, const Council *c) {
+  return c && db_version_recalled(pDb, c->id) >= 0;
+}
+
+int council_get_first(Db *pDb, Arena *pArena, Council *pCouncil) {
+  if (accounts_auth_version_known(pDb) && snap_lock(pDb)) {
+    const Council *c = snap.nCouncil ? &snap.aCouncil[0] : NULL;
+    if (!c || snap_serves(pDb, c)) {
+      int rc = council_copy(pArena, c, pCouncil);
+      snap_unlock();
+      return rc;
+    }
+    snap_unlock();
+  }
+  return council_read(
+      pDb, pArena,
+      db_prepare(pDb, "SELECT " COUNCIL_READ_COLUMNS
+                      "WHERE id = (SELECT min(id) FROM councils)"),
+      pCouncil);
+}
+
 int64_t council_default_id(Db *pDb) {
   if (snap_lock(pDb)) {
     int64_t i = snap.nCouncil ? snap.aCouncil[0].id : 0;
@@ -165,14 +226,20 @@ int council_exists(Db *pDb, int64_t iCouncil) {
 }
 
 int council_get(Db *pDb, Arena *pArena, int64_t iCouncil, Council *pCouncil) {
-  if (snap_lock(pDb)) {
-    int rc = council_copy(pArena, snap_council(iCouncil), pCouncil);
+  if (accounts_auth_version_known(pDb) && snap_lock(pDb)) {
+    const Council *c = snap_council(iCouncil);
+    if (!c || snap_serves(pDb, c)) {
+      int rc = council_copy(pArena, c, pCouncil);
+      snap_unlock();
+      return rc;
+    }
     snap_unlock();
-    return rc;
   }
-  memset(pCouncil, 0, sizeof(*pCouncil));
-  return db_get(pDb, pArena, &council_map, pCouncil,
-                "SELECT " COUNCIL_COLUMNS "WHERE id = ?", DB_I(iCouncil));
+  return council_read(
+      pDb, pArena,
+      db_query(pDb, "SELECT " COUNCIL_READ_COLUMNS "WHERE id = ?",
+               DB_I(iCouncil)),
+      pCouncil);
 }
 
 int council_list(Db *pDb, Arena *pArena, Council **paCouncil, int *pnCouncil) {
@@ -202,18 +269,23 @@ int council_term_years(Db *pDb, int64_t iCouncil) {
 
 int council_get_by_slug(Db *pDb, Arena *pArena, const char *zSlug,
                         Council *pCouncil) {
-  if (snap_lock(pDb)) {
+  if (accounts_auth_version_known(pDb) && snap_lock(pDb)) {
     const Council *c = NULL;
     for (int i = 0; i < snap.nCouncil && !c; i++) {
       if (strcmp(snap.aCouncil[i].zSlug, zSlug) == 0) c = &snap.aCouncil[i];
     }
-    int rc = council_copy(pArena, c, pCouncil);
+    if (!c || snap_serves(pDb, c)) {
+      int rc = council_copy(pArena, c, pCouncil);
+      snap_unlock();
+      return rc;
+    }
     snap_unlock();
-    return rc;
   }
-  memset(pCouncil, 0, sizeof(*pCouncil));
-  return db_get(pDb, pArena, &council_map, pCouncil,
-                "SELECT " COUNCIL_COLUMNS "WHERE slug = ?", DB_T(zSlug));
+  return council_read(
+      pDb, pArena,
+      db_query(pDb, "SELECT " COUNCIL_READ_COLUMNS "WHERE slug = ?",
+               DB_T(zSlug)),
+      pCouncil);
 }
 
 int64_t council_only_id(Db *pDb) {

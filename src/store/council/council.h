@@ -31,6 +31,8 @@
 /* The council meant when none is named: the lowest-numbered one; 0 when
 ** there is none yet. */
 int64_t council_default_id(Db *pDb);
+/* That council's row (council_get): DB_OK, DB_DONE when there is none. */
+int council_get_first(Db *pDb, Arena *pArena, Council *pCouncil);
 /* How many councils the installation hosts. */
 int council_count(Db *pDb);
 /* 1 when a council with this id exists. */
