@@ -3,11 +3,14 @@
 ** cumplimiento draws with them, read back by Poppler and openpyxl: JPEG
 ** thumbnails embedded as they are and PNGs, in rows that break across
 ** pages under their captions, headings kept with what follows, forced page
-** breaks; a workbook of several sheets with real dates and numbers.
+** breaks; a workbook of several sheets with real dates and numbers; text
+** laid out once and kept per thread (issue 22) never shows in another
+** document, on another thread, or once the cache has been emptied.
 */
 #include "support.h"
 
 #include <cairo.h>
+#include <pthread.h>
 #include <vips/vips.h>
 
 #include "export/export.h"
@@ -156,6 +159,104 @@ static void a_heading_at_the_foot_of_a_page_moves_to_the_next(void **state) {
   arena_free(pArena);
 }
 
+/* A document of the words a..., laid out at three sizes and as a table. */
+static ExportDoc *words_doc(Arena *pArena, const char *zTag, int nWord) {
+  ExportDoc *pDoc = export_doc_new(pArena);
+  export_doc_text(pDoc, EXPORT_TEXT_TITLE,
+                  arena_printf(pArena, "Título %s", zTag));
+  const char **az = arena_alloc(pArena, sizeof(*az) * (size_t)(2 * nWord));
+  for (int i = 0; i < nWord; i++) {
+    const char *z = arena_printf(pArena, "palabra%s%04d", zTag, i);
+    export_doc_text(pDoc, EXPORT_TEXT_BODY, z);
+    az[2 * i] = z;
+    az[2 * i + 1] = "Sí"; /* The same cell in every row and document */
+  }
+  static const char *const azHeader[] = {"Palabra", "¿Cuenta?"};
+  ExportTable *pT = arena_alloc(pArena, sizeof(*pT));
+  memset(pT, 0, sizeof(*pT));
+  pT->nCol = 2;
+  pT->azHeader = azHeader;
+  pT->nRow = nWord;
+  pT->azCell = az;
+  export_doc_table(pDoc, pT, 0);
+  return pDoc;
+}
+
+static const char *pdf_text(Arena *pArena, const char *zPath) {
+  return fixture_run(pArena, arena_printf(pArena, "pdftotext '%s' -", zPath));
+}
+
+static void kept_layouts_never_show_in_another_document(void **state) {
+  (void)state;
+  Arena *pArena = arena_new();
+  const char *zDir = fixture_dir(pArena);
+  /* The same text twice gives the same words; a second document that
+  ** shares most of its text shows its own words only. */
+  const char *zA1 = pdf_text(
+      pArena, write_doc(pArena, zDir, "a1.pdf", words_doc(pArena, "A", 40)));
+  const char *zA2 = pdf_text(
+      pArena, write_doc(pArena, zDir, "a2.pdf", words_doc(pArena, "A", 40)));
+  const char *zB = pdf_text(
+      pArena, write_doc(pArena, zDir, "b.pdf", words_doc(pArena, "B", 39)));
+  assert_string_equal(zA1, zA2);
+  assert_non_null(strstr(zB, "palabraB0038"));
+  assert_non_null(strstr(zB, "Título B"));
+  assert_null(strstr(zB, "palabraA"));
+  assert_null(strstr(zB, "palabraB0039"));
+  assert_non_null(strstr(zB, "Sí"));
+  /* More text than a thread keeps (the cache is emptied while this one is
+  ** laid out): every word still drawn, the last as the first. */
+  const char *zBig = pdf_text(
+      pArena, write_doc(pArena, zDir, "big.pdf", words_doc(pArena, "C", 3000)));
+  assert_non_null(strstr(zBig, "palabraC0000"));
+  assert_non_null(strstr(zBig, "palabraC1500"));
+  assert_non_null(strstr(zBig, "palabraC2999"));
+  fixture_cleanup(pArena, zDir);
+  arena_free(pArena);
+}
+
+/* One thread's document: its words, written to its own file. */
+typedef struct WordsJob {
+  Arena *pArena;
+  const char *zDir, *zTag, *zOut;
+} WordsJob;
+
+static void *words_job(void *pArg) {
+  WordsJob *j = pArg;
+  for (int i = 0; i < 3; i++) { /* Again and again: from the thread's cache */
+    j->zOut = write_doc(j->pArena, j->zDir,
+                        arena_printf(j->pArena, "%s%d.pdf", j->zTag, i),
+                        words_doc(j->pArena, j->zTag, 60));
+  }
+  return NULL;
+}
+
+static void threads_draw_their_own_text_at_the_same_time(void **state) {
+  (void)state;
+  Arena *pArena = arena_new();
+  const char *zDir = fixture_dir(pArena);
+  WordsJob aJob[3] = {{arena_new(), zDir, "D", NULL},
+                      {arena_new(), zDir, "E", NULL},
+                      {arena_new(), zDir, "F", NULL}};
+  pthread_t aT[3];
+  for (int i = 0; i < 3; i++) {
+    assert_int_equal(pthread_create(&aT[i], NULL, words_job, &aJob[i]), 0);
+  }
+  for (int i = 0; i < 3; i++) assert_int_equal(pthread_join(aT[i], NULL), 0);
+  for (int i = 0; i < 3; i++) {
+    const char *z = pdf_text(pArena, aJob[i].zOut);
+    assert_non_null(
+        strstr(z, arena_printf(pArena, "palabra%s0059", aJob[i].zTag)));
+    for (int k = 0; k < 3; k++) {
+      if (k == i) continue;
+      assert_null(strstr(z, arena_printf(pArena, "palabra%s", aJob[k].zTag)));
+    }
+    arena_free(aJob[i].pArena);
+  }
+  fixture_cleanup(pArena, zDir);
+  arena_free(pArena);
+}
+
 static const char zBookReader[] =
     "import sys, openpyxl\n"
     "wb = openpyxl.load_workbook(sys.argv[1])\n"
@@ -213,6 +314,8 @@ int main(void) {
       cmocka_unit_test(thirty_photos_fill_rows_and_pages_under_their_captions),
       cmocka_unit_test(a_heading_at_the_foot_of_a_page_moves_to_the_next),
       cmocka_unit_test(a_workbook_holds_sheets_with_dates_and_numbers),
+      cmocka_unit_test(kept_layouts_never_show_in_another_document),
+      cmocka_unit_test(threads_draw_their_own_text_at_the_same_time),
   };
   return cmocka_run_group_tests_name("export/pdf_doc", tests, NULL, NULL);
 }
