@@ -22,19 +22,22 @@
 ** repeated header on the next page.
 **
 ** Text is set in "DejaVu Sans" (fonts-dejavu-core): it has every glyph of
-** Spanish plus N°, – and •. Pango keeps one font map per thread, so
-** concurrent exports from server threads share no mutable state.
+** Spanish plus N°, – and •.
 **
-** Reused across renders (issue 22: shaping was half of a compliance
-** report's first render, and most of its text — headings, kinds, places,
-** «Sí», dates — is the same from one render to the next): each thread keeps
-** one Pango context set up as a PDF surface sets it (72 dpi, the PDF
-** surface's font options, which are the same for every PDF), and the text
-** laid out with it, keyed by the text, its size, weight, width and mode. A
-** layout never changes once made, so any render on that thread may draw it;
-** a render holds its own reference, so the cache may drop entries at any
-** time. Bounded by LAYOUT_CACHE_TEXT_MAX bytes of text per thread: when a
-** new entry would pass it, the cache is emptied and starts again.
+** One font map for the process, reused by every render (issue 22): Pango's
+** default is one per thread, and each costs about 5 MB of fonts, shapers
+** and caches (16 server threads on an 8-core machine: 80 MB), so documents
+** are drawn one at a time under pdfMutex with the process's own font map;
+** a render takes tens of milliseconds and what it makes is kept by the
+** render cache. Its context is set up as a PDF surface sets it (72 dpi, the
+** PDF surface's font options, the same for every PDF). The text laid out
+** with it is kept too (shaping was half of a compliance report's first
+** render, and most of its text — headings, kinds, places, «Sí», dates — is
+** the same from one render to the next), keyed by the text, its size,
+** weight, width and mode. A layout never changes once made; a render holds
+** its own reference, so the cache may drop entries at any time. Bounded by
+** LAYOUT_CACHE_TEXT_MAX bytes of text: when a new entry would pass it, the
+** cache is emptied and starts again.
 */
 #include <assert.h>
 #include <cairo-pdf.h>
@@ -76,7 +79,7 @@
 #define PDF_CAPTION_GAP 2.0    /* Between an image and its caption */
 #define PDF_HEADING_KEEP 60.0  /* Room a heading wants below it */
 #define PDF_IMAGE_MAX_PX 10000 /* A JPEG said to be larger is refused */
-#define LAYOUT_CACHE_TEXT_MAX (48 * 1024) /* Bytes of text kept per thread */
+#define LAYOUT_CACHE_TEXT_MAX (128 * 1024) /* Bytes of text kept */
 
 /* The kinds of block a document holds. */
 typedef enum DocKind {
@@ -211,30 +214,17 @@ typedef enum LayoutMode {
   LAYOUT_ELLIPSIZE /* One line, cut with an ellipsis at the width */
 } LayoutMode;
 
-/* This thread's context and laid-out text (see the header comment). */
+/* The process's font map, context and laid-out text (see the header
+** comment): used only with pdfMutex held. */
 typedef struct LayoutCache {
-  PangoContext *pCtx; /* As a PDF surface sets it up, at 72 dpi */
-  GHashTable *pTable; /* Key (layout_key) → PangoLayout (a reference) */
-  size_t nText;       /* Bytes of text held */
+  PangoFontMap *pFontMap; /* The process's own, not Pango's per-thread one */
+  PangoContext *pCtx;     /* As a PDF surface sets it up, at 72 dpi */
+  GHashTable *pTable;     /* Key → PangoLayout (a reference) */
+  size_t nText;           /* Bytes of text held */
 } LayoutCache;
 
-static __thread LayoutCache layoutCache;
-
-/* Gives the thread's layouts back when it ends (the server's threads live as
-** long as the process; a test's do not). */
-static pthread_key_t layoutCacheKey;
-static pthread_once_t layoutCacheOnce = PTHREAD_ONCE_INIT;
-
-static void layout_cache_free(void *pArg) {
-  LayoutCache *c = pArg;
-  if (c->pTable) g_hash_table_destroy(c->pTable);
-  if (c->pCtx) g_object_unref(c->pCtx);
-  memset(c, 0, sizeof(*c));
-}
-
-static void layout_cache_key_make(void) {
-  pthread_key_create(&layoutCacheKey, layout_cache_free);
-}
+static LayoutCache layoutCache;
+static pthread_mutex_t pdfMutex = PTHREAD_MUTEX_INITIALIZER;
 
 static cairo_status_t pdf_discard(void *pClosure, const unsigned char *aData,
                                   unsigned int nData) {
@@ -244,24 +234,24 @@ static cairo_status_t pdf_discard(void *pClosure, const unsigned char *aData,
   return CAIRO_STATUS_SUCCESS;
 }
 
-/* The thread's cache, made on first use: its context takes the font options
-** of a PDF surface (every PDF surface has the same), as
+/* The cache, made on first use (pdfMutex held): its context takes the font
+** options of a PDF surface (every PDF surface has the same), as
 ** pango_cairo_create_context() on a document's own surface would. */
 static LayoutCache *layout_cache(void) {
   LayoutCache *c = &layoutCache;
   if (c->pCtx) return c;
-  pthread_once(&layoutCacheOnce, layout_cache_key_make);
   cairo_surface_t *pSurface = cairo_pdf_surface_create_for_stream(
       pdf_discard, NULL, PDF_A4_W, PDF_A4_H);
   cairo_t *cr = cairo_create(pSurface);
-  c->pCtx = pango_cairo_create_context(cr);
+  c->pFontMap = pango_cairo_font_map_new();
+  c->pCtx = pango_font_map_create_context(c->pFontMap);
+  pango_cairo_update_context(cr, c->pCtx);
   /* PDF user units are points: at 72 dpi a 9 pt font is 9 units tall. */
   pango_cairo_context_set_resolution(c->pCtx, 72);
   cairo_destroy(cr);
   cairo_surface_destroy(pSurface);
   c->pTable =
       g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_object_unref);
-  pthread_setspecific(layoutCacheKey, c);
   return c;
 }
 
@@ -789,6 +779,8 @@ int export_doc_pdf(Arena *pArena, const ExportDoc *pDoc, const char *zTitle,
   cairo_pdf_surface_set_metadata(pSurface, CAIRO_PDF_METADATA_CREATOR, "cosoc");
   d.cr = cairo_create(pSurface);
 
+  /* Until the fonts are written out (cairo_surface_finish) */
+  pthread_mutex_lock(&pdfMutex);
   pdf_layout_all(&d, pDoc);
   pdf_pass(&d, 0);
   pdf_pass(&d, 1);
@@ -800,6 +792,7 @@ int export_doc_pdf(Arena *pArena, const ExportDoc *pDoc, const char *zTitle,
   cairo_status_t status = cairo_status(d.cr);
   cairo_destroy(d.cr);
   cairo_surface_finish(pSurface);
+  pthread_mutex_unlock(&pdfMutex);
   if (status == CAIRO_STATUS_SUCCESS) status = cairo_surface_status(pSurface);
   cairo_surface_destroy(pSurface);
 

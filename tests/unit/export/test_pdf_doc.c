@@ -4,7 +4,7 @@
 ** thumbnails embedded as they are and PNGs, in rows that break across
 ** pages under their captions, headings kept with what follows, forced page
 ** breaks; a workbook of several sheets with real dates and numbers; text
-** laid out once and kept per thread (issue 22) never shows in another
+** laid out once and kept for later renders (issue 22) never shows in another
 ** document, on another thread, or once the cache has been emptied.
 */
 #include "support.h"
