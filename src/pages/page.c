@@ -49,12 +49,12 @@ static const Notice aNotice[] = {
      "Vence en 24 horas y sirve una sola vez."},
     {"clave-restablecida",
      "Su contraseña nueva quedó guardada; ingrese con ella."},
+    /* One text whether the person was new or enrolled already: the page
+    ** must not confirm to whoever typed a RUN that it is enrolled. */
     {"inscripcion",
-     "Su inscripción quedó registrada. Le enviamos un correo con el "
-     "calendario de los módulos."},
-    {"inscripcion-repetida",
-     "Usted ya estaba inscrita o inscrito en este curso: no hace falta "
-     "hacer nada más."},
+     "Recibimos su inscripción. Si es la primera vez, le llegará un correo "
+     "con el calendario de los módulos; si ya estaba inscrita o inscrito, "
+     "no hace falta hacer nada más."},
     {"inscritos", "Las personas quedaron inscritas en el curso."},
     {"certificados",
      "Los certificados quedaron emitidos y se enviaron por "

@@ -458,11 +458,17 @@ class Courses(unittest.TestCase):
         elif ics.startswith("\\x"):  # bytea as psql prints it
             ics = bytes.fromhex(ics[2:]).decode()
         self.assertEqual(ics.count("BEGIN:VEVENT"), 2)
-        # The same person again: told kindly, nothing changes.
+        first = r.header("Location")
+        # The same person again: nothing changes, and the answer is the very
+        # one a new person gets, so that whoever types a RUN does not learn
+        # whether that person is enrolled.
         r = pub.post("/cursos/%d" % cid, form=dict(form, consentimiento="si", fotos="si",
                                                    nombre="Marta Olivares"))
-        self.assertIn("inscripcion-repetida", r.header("Location"))
+        self.assertEqual((r.status, r.header("Location")), (303, first))
         self.assertEqual(self.q("SELECT count(*) FROM enrolments WHERE course_id = ?", (cid,)), "1")
+        page = pub.get(first).text
+        self.assertIn("Recibimos su inscripción", page)
+        self.assertNotIn("ya estaba inscrita o inscrito en este curso", page)
         # Full: a third person is told there are no places.
         r = pub.post("/cursos/%d" % cid, form=dict(form, consentimiento="si",
                                                    correo="otra@example.cl", nombre="Otra Persona"))
@@ -471,6 +477,12 @@ class Courses(unittest.TestCase):
                                                    correo="tercera@example.cl", nombre="Tercera"))
         self.assertEqual(r.status, 422)
         self.assertIn("cupos", r.text)
+        # Full is full for everyone who asks on the public form, the enrolled
+        # person included (told their place stands): no answer tells them apart.
+        again = pub.post("/cursos/%d" % cid, form=dict(form, consentimiento="si"))
+        self.assertEqual(again.status, 422)
+        self.assertIn("su inscripción sigue vigente", again.text)
+        self.assertIn("su inscripción sigue vigente", r.text)
         # Without CSRF: 403, nothing written.
         r = self.client().post("/cursos/%d" % cid, form=dict(form, consentimiento="si",
                                                              csrf_token="x", correo="z@example.cl"))

@@ -135,8 +135,15 @@ static int enrol_post(Request *r, int64_t iCouncil, const Course *c,
     form_error(pErr, prob.azField[i], prob.azMessage[i]);
   }
   if (pErr->n) return 0;
-  if (eState == COURSE_ENROL_FULL && !iKnown) {
-    form_error(pErr, NULL, course_enrol_state_text(pArena, c, eState));
+  /* The answer never tells a stranger who typed a RUN whether that person
+  ** is enrolled: a full course is full for everyone who asks here, and a
+  ** new and a repeated enrolment get the same notice (below). */
+  if (eState == COURSE_ENROL_FULL) {
+    form_error(pErr, NULL,
+               arena_printf(pArena,
+                            "%s Si usted ya estaba inscrita o inscrito, su "
+                            "inscripción sigue vigente.",
+                            course_enrol_state_text(pArena, c, eState)));
     return 0;
   }
   const char *zPhotos = request_field(r, "fotos");
@@ -155,9 +162,8 @@ static int enrol_post(Request *r, int64_t iCouncil, const Course *c,
     return 0;
   }
   if (!courses_commit(r, rc)) return 1;
-  respond_redirect(
-      r, arena_printf(pArena, "/cursos/%lld?aviso=%s", (long long)c->id,
-                      bAlready ? "inscripcion-repetida" : "inscripcion"));
+  respond_redirect(r, arena_printf(pArena, "/cursos/%lld?aviso=inscripcion",
+                                   (long long)c->id));
   return 1;
 }
 

@@ -104,9 +104,30 @@ static json_t *mail_json(Db *pDb, int64_t iCouncil, const char *zEmail,
               pRc, DB_T(zEmail), DB_T(zEmail), DB_I(iCouncil));
 }
 
+/* The document of one person: its kind, id and record, the first row of
+** pRecord (which it takes over); NULL when there is no row. */
+static json_t *person_doc_new(const char *zKind, int64_t id, json_t *pRecord) {
+  if (json_array_size(pRecord) == 0) {
+    json_decref(pRecord);
+    return NULL;
+  }
+  json_t *pDoc = json_object();
+  json_object_set_new(pDoc, "kind", json_string(zKind));
+  json_object_set_new(pDoc, "id", json_integer(id));
+  json_object_set(pDoc, "record", json_array_get(pRecord, 0));
+  json_decref(pRecord);
+  return pDoc;
+}
+
+/* The record's e-mail, copied into pArena ("" when none). */
+static const char *record_email(Arena *pArena, json_t *pDoc) {
+  const char *z = json_string_value(
+      json_object_get(json_object_get(pDoc, "record"), "email"));
+  return arena_strdup(pArena, z ? z : "");
+}
+
 int person_member_data(Db *pDb, Arena *pArena, int64_t iCouncil,
                        int64_t iMember, json_t **ppJson) {
-  (void)pArena;
   *ppJson = NULL;
   int rc = DB_OK;
   static const char *const azRecord[] = {
@@ -130,15 +151,12 @@ int person_member_data(Db *pDb, Arena *pArena, int64_t iCouncil,
            "m.erased_at FROM members m LEFT JOIN organizations o ON o.id = "
            "m.organization_id WHERE m.council_id = ? AND m.id = ?",
            &rc, DB_I(iCouncil), DB_I(iMember));
-  if (rc != DB_OK || json_array_size(pRecord) == 0) {
+  if (rc != DB_OK) {
     json_decref(pRecord);
-    return rc == DB_OK ? DB_DONE : rc;
+    return rc;
   }
-  json_t *pDoc = json_object();
-  json_object_set_new(pDoc, "kind", json_string("member"));
-  json_object_set_new(pDoc, "id", json_integer(iMember));
-  json_object_set(pDoc, "record", json_array_get(pRecord, 0));
-  json_decref(pRecord);
+  json_t *pDoc = person_doc_new("member", iMember, pRecord);
+  if (!pDoc) return DB_DONE;
 
   static const char *const azAccount[] = {"id",   "email",  "name",
                                           "role", "active", "created_at"};
@@ -163,18 +181,8 @@ int person_member_data(Db *pDb, Arena *pArena, int64_t iCouncil,
            "t.activity_id WHERE t.member_id = ? ORDER BY a.starts_at, a.id",
            &rc, DB_I(iMember)));
 
-  static const char *const azMail[] = {"id",           "to",        "subject",
-                                       "state",        "created",   "sent",
-                                       "related_kind", "related_id"};
   json_object_set_new(
-      pDoc, "mail",
-      ROWS(pDb, "itttddti", azMail,
-           "SELECT o.id, o.recipient, o.subject, o.state, o.created_at, "
-           "o.sent_at, o.related_kind, o.related_id FROM mail_outbox o, "
-           "members m WHERE m.id = ? AND m.email <> '' AND lower(o.recipient) "
-           "= lower(m.email) AND (o.council_id = m.council_id OR o.council_id "
-           "IS NULL) ORDER BY o.id",
-           &rc, DB_I(iMember)));
+      pDoc, "mail", mail_json(pDb, iCouncil, record_email(pArena, pDoc), &rc));
 
   static const char *const azInvitation[] = {"activity_id", "activity", "email",
                                              "reply", "replied_at"};
@@ -215,18 +223,13 @@ int person_participant_data(Db *pDb, Arena *pArena, int64_t iCouncil,
       "organizations o ON o.id = p.organization_id WHERE p.council_id = ? "
       "AND p.id = ?",
       &rc, DB_I(iCouncil), DB_I(iPart));
-  if (rc != DB_OK || json_array_size(pRecord) == 0) {
+  if (rc != DB_OK) {
     json_decref(pRecord);
-    return rc == DB_OK ? DB_DONE : rc;
+    return rc;
   }
-  json_t *pDoc = json_object();
-  json_object_set_new(pDoc, "kind", json_string("participant"));
-  json_object_set_new(pDoc, "id", json_integer(iPart));
-  json_t *pRec = json_array_get(pRecord, 0);
-  json_object_set(pDoc, "record", pRec);
-  const char *zEmail =
-      arena_strdup(pArena, json_string_value(json_object_get(pRec, "email")));
-  json_decref(pRecord);
+  json_t *pDoc = person_doc_new("participant", iPart, pRecord);
+  if (!pDoc) return DB_DONE;
+  const char *zEmail = record_email(pArena, pDoc);
   static const char *const azAttendance[] = {
       "activity_id", "activity", "kind", "start", "status", "minutes"};
   json_object_set_new(
