@@ -438,6 +438,19 @@ static void pdf_layout_image(PdfDoc *p, PdfBlock *pB) {
                              PDF_CAPTION_SIZE, 0, EXPORT_DOC_IMAGE_W);
   }
   if (!d->pImage || d->nImage == 0 || !d->zMime) return;
+  /* The same picture again (an activity counted by two lines): the same
+  ** surface, so it is read once and the PDF holds it once. */
+  for (const PdfBlock *q = p->aBlock; q < pB; q++) {
+    const DocBlock *e = q->pBlock;
+    if (q->pImage && e->pImage == d->pImage && e->nImage == d->nImage &&
+        e->nWidth == d->nWidth && e->nHeight == d->nHeight &&
+        strcmp(e->zMime, d->zMime) == 0) {
+      pB->pImage = cairo_surface_reference(q->pImage);
+      pB->imgW = q->imgW;
+      pB->imgH = q->imgH;
+      return;
+    }
+  }
   cairo_surface_t *pImg = NULL;
   if (strcmp(d->zMime, "image/jpeg") == 0) {
     pImg = jpeg_surface(d);

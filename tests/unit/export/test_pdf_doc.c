@@ -159,6 +159,44 @@ static void a_heading_at_the_foot_of_a_page_moves_to_the_next(void **state) {
   arena_free(pArena);
 }
 
+static void the_same_picture_twice_is_stored_once(void **state) {
+  (void)state;
+  Arena *pArena = arena_new();
+  const char *zDir = fixture_dir(pArena);
+  size_t nJpeg = 0, nPng = 0;
+  const void *pJpeg = jpeg_bytes(pArena, 64, 48, &nJpeg);
+  const void *pPng = png_bytes(pArena, 30, 40, &nPng);
+  ExportDoc *pDoc = export_doc_new(pArena);
+  export_doc_image(pDoc, pJpeg, nJpeg, "image/jpeg", 64, 48, "línea 1");
+  export_doc_image(pDoc, pPng, nPng, "image/png", 0, 0, "otra");
+  export_doc_page_break(pDoc);
+  export_doc_image(pDoc, pJpeg, nJpeg, "image/jpeg", 64, 48, "línea 2");
+  export_doc_image(pDoc, pPng, nPng, "image/png", 0, 0, "otra, otra vez");
+  const char *zPath = write_doc(pArena, zDir, "repetida.pdf", pDoc);
+  /* pdfimages lists every picture drawn with the object that holds it */
+  const char *zList =
+      fixture_run(pArena, arena_printf(pArena,
+                                       "pdfimages -list '%s' | awk 'NR > 2 "
+                                       "{print $1, $11}' | sort -u",
+                                       zPath));
+  int aPage[4] = {0}, aObject[4] = {0}, n = 0;
+  for (const char *z = zList; *z && n < 4;) {
+    if (sscanf(z, "%d %d", &aPage[n], &aObject[n]) == 2) n++;
+    z = strchr(z, '\n');
+    if (!z) break;
+    z++;
+  }
+  assert_int_equal(n, 4); /* Two pictures on each of two pages */
+  assert_int_equal(aPage[0], 1);
+  assert_int_equal(aPage[3], 2);
+  /* Two objects in all, each drawn on both pages */
+  assert_true(aObject[0] != aObject[1]);
+  assert_true((aObject[2] == aObject[0] && aObject[3] == aObject[1]) ||
+              (aObject[2] == aObject[1] && aObject[3] == aObject[0]));
+  fixture_cleanup(pArena, zDir);
+  arena_free(pArena);
+}
+
 /* A document of the words a..., laid out at three sizes and as a table. */
 static ExportDoc *words_doc(Arena *pArena, const char *zTag, int nWord) {
   ExportDoc *pDoc = export_doc_new(pArena);
@@ -314,6 +352,7 @@ int main(void) {
       cmocka_unit_test(thirty_photos_fill_rows_and_pages_under_their_captions),
       cmocka_unit_test(a_heading_at_the_foot_of_a_page_moves_to_the_next),
       cmocka_unit_test(a_workbook_holds_sheets_with_dates_and_numbers),
+      cmocka_unit_test(the_same_picture_twice_is_stored_once),
       cmocka_unit_test(kept_layouts_never_show_in_another_document),
       cmocka_unit_test(threads_draw_their_own_text_at_the_same_time),
   };
