@@ -79,7 +79,7 @@
 #define PDF_CAPTION_GAP 2.0    /* Between an image and its caption */
 #define PDF_HEADING_KEEP 60.0  /* Room a heading wants below it */
 #define PDF_IMAGE_MAX_PX 10000 /* A JPEG said to be larger is refused */
-#define LAYOUT_CACHE_TEXT_MAX (128 * 1024) /* Bytes of text kept */
+#define LAYOUT_CACHE_TEXT_MAX (64 * 1024) /* Bytes of text kept */
 
 /* The kinds of block a document holds. */
 typedef enum DocKind {
