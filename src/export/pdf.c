@@ -41,6 +41,7 @@
 */
 #include <assert.h>
 #include <cairo-pdf.h>
+#include <malloc.h>
 #include <pthread.h>
 #include <cairo.h>
 #include <pango/pangocairo.h>
@@ -805,6 +806,10 @@ int export_doc_pdf(Arena *pArena, const ExportDoc *pDoc, const char *zTitle,
   cairo_status_t status = cairo_status(d.cr);
   cairo_destroy(d.cr);
   cairo_surface_finish(pSurface);
+  /* What Pango and cairo freed goes back to the system: left in this
+  ** thread's malloc arena it would add to the next big request's peak on
+  ** another thread (issue 22: peak RSS). */
+  malloc_trim(0);
   pthread_mutex_unlock(&pdfMutex);
   if (status == CAIRO_STATUS_SUCCESS) status = cairo_surface_status(pSurface);
   cairo_surface_destroy(pSurface);
