@@ -58,6 +58,20 @@ static const void *png_bytes(Arena *pArena, int w, int h, size_t *pn) {
   return b.z;
 }
 
+/* A JPEG and a PNG of the given sizes. */
+typedef struct Pictures {
+  const void *pJpeg, *pPng;
+  size_t nJpeg, nPng;
+} Pictures;
+
+static Pictures pictures(Arena *pArena, int wJpeg, int hJpeg, int wPng,
+                         int hPng) {
+  Pictures p;
+  p.pJpeg = jpeg_bytes(pArena, wJpeg, hJpeg, &p.nJpeg);
+  p.pPng = png_bytes(pArena, wPng, hPng, &p.nPng);
+  return p;
+}
+
 /* Writes the document's PDF to zDir/zName and returns its path. */
 static const char *write_doc(Arena *pArena, const char *zDir, const char *zName,
                              const ExportDoc *pDoc) {
@@ -89,9 +103,9 @@ static void thirty_photos_fill_rows_and_pages_under_their_captions(
   (void)state;
   Arena *pArena = arena_new();
   const char *zDir = fixture_dir(pArena);
-  size_t nJpeg = 0, nPng = 0;
-  const void *pJpeg = jpeg_bytes(pArena, 320, 240, &nJpeg);
-  const void *pPng = png_bytes(pArena, 90, 120, &nPng);
+  Pictures pic = pictures(pArena, 320, 240, 90, 120);
+  const void *pJpeg = pic.pJpeg, *pPng = pic.pPng;
+  size_t nJpeg = pic.nJpeg, nPng = pic.nPng;
   ExportDoc *pDoc = export_doc_new(pArena);
   export_doc_text(pDoc, EXPORT_TEXT_COVER, "Portada");
   export_doc_page_break(pDoc);
@@ -163,15 +177,15 @@ static void the_same_picture_twice_is_stored_once(void **state) {
   (void)state;
   Arena *pArena = arena_new();
   const char *zDir = fixture_dir(pArena);
-  size_t nJpeg = 0, nPng = 0;
-  const void *pJpeg = jpeg_bytes(pArena, 64, 48, &nJpeg);
-  const void *pPng = png_bytes(pArena, 30, 40, &nPng);
+  Pictures pic = pictures(pArena, 64, 48, 30, 40);
   ExportDoc *pDoc = export_doc_new(pArena);
-  export_doc_image(pDoc, pJpeg, nJpeg, "image/jpeg", 64, 48, "línea 1");
-  export_doc_image(pDoc, pPng, nPng, "image/png", 0, 0, "otra");
-  export_doc_page_break(pDoc);
-  export_doc_image(pDoc, pJpeg, nJpeg, "image/jpeg", 64, 48, "línea 2");
-  export_doc_image(pDoc, pPng, nPng, "image/png", 0, 0, "otra, otra vez");
+  for (int i = 1; i <= 2; i++) { /* Page 1, then page 2 */
+    if (i == 2) export_doc_page_break(pDoc);
+    export_doc_image(pDoc, pic.pJpeg, pic.nJpeg, "image/jpeg", 64, 48,
+                     arena_printf(pArena, "línea %d", i));
+    export_doc_image(pDoc, pic.pPng, pic.nPng, "image/png", 0, 0,
+                     arena_printf(pArena, "otra %d", i));
+  }
   const char *zPath = write_doc(pArena, zDir, "repetida.pdf", pDoc);
   /* pdfimages lists every picture drawn with the object that holds it */
   const char *zList =
