@@ -3,31 +3,46 @@
 # machine's practical ceiling. See docs/performance.md for what each number
 # means.
 #
-#   1. the data set: `cosoc bench-data` (16 councils, one per region),
-#      cached under var/bench/ by a key of the generator, the migrations and
-#      the seed plan, so reruns skip it; each run works on a copy;
-#   2. `cosoc serve` on loopback, signed in once (session cookie for wrk);
-#   3. wrk at 1, 32 and 256 keep-alive connections on the public plan page,
-#      the signed-in dashboard, the compliance JSON, the iCalendar feed and
-#      a static asset, and Debian's nginx serving a saved copy of the same
-#      dashboard HTML (the ceiling). Every response is checked (status 200
-#      and a piece of content, scripts/bench/check.lua): a row with a bad
-#      response is marked FALLA and the run exits 1 after writing results;
-#   4. the compliance PDF and XLSX of one council and the national
-#      compliance summary (median of several runs), attendance writes per
-#      second (durable commits), peak RSS of the server (VmHWM);
-#   5. bench/results/latest.md and latest.json, with cores, CPU, commit,
+#   1. the data sets: `cosoc bench-data` with 16 councils (the national
+#      installation), 1 and 64 (the growth runs), each cached under
+#      var/bench/ by a key of the generator, the migrations and the seed
+#      plan, so reruns skip them; each run works on a copy;
+#   2. `cosoc serve` on loopback, signed in once as the first council's
+#      administrator and once as the national team (session cookies for
+#      wrk);
+#   3. wrk at 1, 32 and 256 keep-alive connections on the first council's
+#      pages under /c/SLUG/ (the public plan, the signed-in dashboard, the
+#      iCalendar feed), the compliance JSON, the national view /consejos
+#      (public, and as the national team with every council's lines) and
+#      a static asset, and Debian's nginx (worker_processes auto: all its
+#      workers) serving a saved copy of the same dashboard HTML (the
+#      ceiling). Every response is checked (status 200 and a piece of
+#      content, scripts/bench/check.lua): a row with a bad response is
+#      marked FALLA and the run exits 1 after writing results;
+#   4. the compliance PDF and XLSX of one council, the national XLSX
+#      (/consejos.xlsx, every council's lines) and the national compliance
+#      summary (median of several runs), attendance writes per second
+#      (durable commits), peak RSS of the server (VmHWM);
+#   5. growth: the same pages, the first PDF and the national XLSX, and the
+#      peak RSS, with 1, 16 and 64 councils loaded (a fresh server for each,
+#      short wrk runs of BENCH_GROWTH_SECONDS at 32 connections);
+#   6. bench/results/latest.md and latest.json, with cores, CPU, commit,
 #      date and the load average (the machine may be shared).
 #
 # Never asserts a time. Optimized binary (build/cosoc, no sanitizers).
 # BENCH_SECONDS per wrk measurement (default 5), BENCH_REPEAT for the
-# timed documents (default 7). BENCH_PG=1 adds the same page rows on
+# timed documents (default 7), BENCH_GROWTH_SECONDS per wrk measurement of
+# the growth runs (default 2; 0 skips them), BENCH_GROWTH="1 16 64" the
+# council counts of those runs. BENCH_PG=1 adds the same page rows on
 # PostgreSQL: a throw-away cluster (scripts/pg-test.sh) filled by
 # `cosoc bench-data`, served by a second `cosoc serve`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH=${BENCH_SECONDS:-5}
 REPEAT=${BENCH_REPEAT:-7}
+GROWTH_SECONDS=${BENCH_GROWTH_SECONDS:-2}
+GROWTH=(${BENCH_GROWTH:-1 16 64})
+GROWTH_REPEAT=3
 CONNS=(1 32 256)
 BIN=$PWD/build/cosoc
 OUT=bench/results
@@ -35,8 +50,12 @@ CACHE=var/bench
 TMP=$(mktemp -d /tmp/cosoc-bench-XXXXXX)
 SERVER_PID=""; NGINX_PID=""; PG_SERVER_PID=""
 export COSOC_PG_STATE="$TMP/pg.state" # BENCH_PG's cluster, not the tests'
-cleanup() {
+stop_server() {
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+  SERVER_PID=""
+}
+cleanup() {
+  stop_server
   [ -n "$PG_SERVER_PID" ] && kill "$PG_SERVER_PID" 2>/dev/null && wait "$PG_SERVER_PID" 2>/dev/null
   [ -f "$COSOC_PG_STATE" ] && scripts/pg-test.sh stop
   [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null
@@ -49,60 +68,94 @@ free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("12
 wait_port() { for _ in $(seq 200); do (exec 3<>/dev/tcp/127.0.0.1/$1) 2>/dev/null && return 0; sleep 0.05; done; return 1; }
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 
-# ---- 1. The data set (cached) ----------------------------------------
+# ---- 1. The data sets (cached) ----------------------------------------
 KEY=$(cat src/cli/demo/bench_data.c src/db/migrations/*.sql data/seeds/*.txt | sha256sum | cut -c1-12)
-DATA="$CACHE/national-$KEY.db"
-if [ ! -s "$DATA" ] || [ ! -s "$DATA.txt" ]; then
-  say "creando el conjunto de datos nacional ($DATA)"
-  mkdir -p "$CACHE"
-  rm -f "$CACHE"/national-*.db* # older generators' sets
-  "$BIN" bench-data --db "$DATA.tmp" > "$DATA.txt.tmp"
-  mv "$DATA.tmp" "$DATA"; mv "$DATA.txt.tmp" "$DATA.txt"
-  rm -f "$DATA.tmp-wal" "$DATA.tmp-shm"
-fi
+mkdir -p "$CACHE"
+# Older generators' sets go
+find "$CACHE" -maxdepth 1 -name 'national-*' ! -name "national-$KEY-*" -delete
+# The data set of N councils (made once): prints its path.
+dataset() {
+  local data="$CACHE/national-$KEY-$1.db"
+  if [ ! -s "$data" ] || [ ! -s "$data.txt" ]; then
+    say "creando el conjunto de datos de $1 consejos ($data)"
+    rm -f "$data.tmp" "$data.tmp-wal" "$data.tmp-shm"
+    "$BIN" bench-data --db "$data.tmp" --councils "$1" > "$data.txt.tmp" ||
+      { say "FALLA: cosoc bench-data --councils $1"; exit 1; }
+    mv "$data.tmp" "$data"; mv "$data.txt.tmp" "$data.txt"
+    rm -f "$data.tmp-wal" "$data.tmp-shm"
+  fi
+  echo "$data"
+}
+DATA=$(dataset 16)
 cat "$DATA.txt" >&2
-cp "$DATA" "$TMP/bench.db"
-DB="$TMP/bench.db"
-ADMIN=$(sed -n 's/^Administrador: //p' "$DATA.txt")
-PASSWORD=$(sed -n 's/^Contraseña: //p' "$DATA.txt")
-TOKEN=$("$BIN" token create --db "$DB" --email "$ADMIN")
 DATA_MB=$(du -m "$DATA" | cut -f1)
 
 # ---- 2. The server, signed in ----------------------------------------
-PORT=$(free_port)
-"$BIN" serve --listen 127.0.0.1:$PORT --db "$DB" 2> "$TMP/serve.log" &
-SERVER_PID=$!
-wait_port "$PORT"
-BASE=http://127.0.0.1:$PORT
-# Signs in on a server; prints the Cookie header for wrk.
-sign_in() { # base email password jar
-  local csrf status
-  csrf=$(curl -s -c "$4" "$1/login" | sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' | head -1)
-  status=$(curl -s -o /dev/null -w '%{http_code}' -b "$4" -c "$4" \
-    --data-urlencode "email=$2" --data-urlencode "password=$3" \
-    --data-urlencode "csrf_token=$csrf" --data-urlencode "next=/" "$1/login")
+# The national team: an administrator of no council in particular, who
+# downloads the national XLSX and sees every council's lines on /consejos.
+NATIONAL_EMAIL=nacional@bench.cosoc.cl
+NATIONAL_PASSWORD="bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+
+# A copy of data set FILE, served: sets DB, SERVER_PID, BASE, SLUG (the
+# first council's), P (its pages' prefix), CID, COOKIE (its administrator),
+# NCOOKIE (the national team), TOKEN (the administrator's API token).
+serve_copy() {
+  local data=$1 port admin password
+  stop_server
+  cp "$data" "$TMP/bench.db"; rm -f "$TMP/bench.db-wal" "$TMP/bench.db-shm"
+  DB="$TMP/bench.db"
+  admin=$(sed -n 's/^Administrador: //p' "$data.txt")
+  password=$(sed -n 's/^Contraseña: //p' "$data.txt")
+  TOKEN=$("$BIN" token create --db "$DB" --email "$admin")
+  COSOC_PASSWORD="$NATIONAL_PASSWORD" "$BIN" user add --db "$DB" --email "$NATIONAL_EMAIL" \
+    --name "Equipo nacional (datos de prueba)" --role admin > /dev/null
+  read -r CID SLUG < <("$BIN" council list --db "$DB" | head -1 | cut -f1,2)
+  P=/c/$SLUG
+  port=$(free_port)
+  "$BIN" serve --listen 127.0.0.1:$port --db "$DB" 2> "$TMP/serve.log" &
+  SERVER_PID=$!
+  wait_port "$port"
+  BASE=http://127.0.0.1:$port
+  COOKIE=$(sign_in "$admin" "$password")
+  NCOOKIE=$(sign_in "$NATIONAL_EMAIL" "$NATIONAL_PASSWORD")
+}
+
+# Signs in through the form: prints the Cookie header.
+sign_in() {
+  local jar="$TMP/cookies.txt" csrf status
+  rm -f "$jar"
+  csrf=$(curl -s -c "$jar" "$BASE/login" | sed -n 's/.*name="csrf_token" value="\([^"]*\)".*/\1/p' | head -1)
+  status=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" -c "$jar" \
+    --data-urlencode "email=$1" --data-urlencode "password=$2" \
+    --data-urlencode "csrf_token=$csrf" --data-urlencode "next=/" "$BASE/login")
   if [ "$status" != 303 ]; then
-    say "FALLA: no se pudo ingresar en $1 (estado $status)"; return 1
+    say "FALLA: no se pudo ingresar como $1 (estado $status)"; exit 1
   fi
   # curl writes HttpOnly cookies as comment-like "#HttpOnly_host" lines.
-  echo "Cookie: $(sed 's/^#HttpOnly_//' "$4" | awk '!/^#/ && NF >= 7 {printf "%s%s=%s", sep, $6, $7; sep="; "}')"
+  echo "Cookie: $(sed 's/^#HttpOnly_//' "$jar" | awk '!/^#/ && NF >= 7 {printf "%s%s=%s", sep, $6, $7; sep="; "}')"
 }
-COOKIE=$(sign_in "$BASE" "$ADMIN" "$PASSWORD" "$TMP/cookies.txt")
 
-# name | path | content marker | extra header ("" for none)
-DASH_MARK='href="/informe-cumplimiento.pdf"'
-PAGES=(
-  "plan (público)|/plan|Plan anual|"
-  "panel del consejo (con sesión)|/|$DASH_MARK|$COOKIE"
-  "api/compliance (JSON)|/api/compliance|\"lines\"|"
-  "calendario.ics|/calendario.ics|BEGIN:VCALENDAR|"
-  "hoja de estilo (estática)|/static/style.css|:root|"
-)
+# The pages measured: name | path | content marker | extra header ("" for
+# none). A council's pages through /c/SLUG/, as with many councils.
+set_pages() {
+  DASH_MARK="href=\"$P/informe-cumplimiento.pdf\""
+  PAGES=(
+    "plan (público)|$P/plan|Plan anual|"
+    "panel del consejo (con sesión)|$P/|$DASH_MARK|$COOKIE"
+    "api/compliance (JSON)|/api/compliance?council=$CID|\"lines\"|"
+    "calendario.ics|$P/calendario.ics|BEGIN:VCALENDAR|"
+    "consejos: vista nacional (pública)|/consejos|id=\"consejos\"|"
+    "consejos: vista nacional (equipo nacional, todas las líneas)|/consejos|id=\"consejos-lineas\"|$NCOOKIE"
+    "hoja de estilo (estática)|/static/style.css|:root|"
+  )
+}
+serve_copy "$DATA"
+set_pages
 
 # ---- The ceiling: nginx serving the dashboard's own bytes --------------
 mkdir -p "$TMP/www" "$TMP/nginx"
 chmod 755 "$TMP" "$TMP/www"   # nginx's workers run as www-data
-curl -s -H "$COOKIE" "$BASE/" > "$TMP/www/panel.html"
+curl -s -H "$COOKIE" "$BASE$P/" > "$TMP/www/panel.html"
 grep -q "$DASH_MARK" "$TMP/www/panel.html" || { say "FALLA: el panel no muestra el cumplimiento"; exit 1; }
 DASH_BYTES=$(stat -c %s "$TMP/www/panel.html")
 NPORT=$(free_port)
@@ -177,16 +230,24 @@ if [ "${BENCH_PG:-0}" = 1 ]; then
   PG_DB="${PG_URL%/*}/bench"
   psql -X -q -d "$PG_URL" -c "CREATE DATABASE bench"
   "$BIN" bench-data --db "$PG_DB" > "$TMP/pg-data.txt"
+  COSOC_PASSWORD="$NATIONAL_PASSWORD" "$BIN" user add --db "$PG_DB" --email "$NATIONAL_EMAIL" \
+    --name "Equipo nacional (datos de prueba)" --role admin > /dev/null
   PG_PORT=$(free_port)
   "$BIN" serve --listen 127.0.0.1:$PG_PORT --db "$PG_DB" 2> "$TMP/serve-pg.log" &
   PG_SERVER_PID=$!
   wait_port "$PG_PORT"
-  PG_COOKIE=$(sign_in "http://127.0.0.1:$PG_PORT" "$(sed -n 's/^Administrador: //p' "$TMP/pg-data.txt")" \
-    "$(sed -n 's/^Contraseña: //p' "$TMP/pg-data.txt")" "$TMP/cookies-pg.txt")
+  # bench-data is deterministic: the same first council, slug and id, so
+  # PAGES' paths hold; only the sessions are this server's own.
+  SQLITE_BASE=$BASE; BASE=http://127.0.0.1:$PG_PORT
+  PG_COOKIE=$(sign_in "$(sed -n 's/^Administrador: //p' "$TMP/pg-data.txt")" \
+    "$(sed -n 's/^Contraseña: //p' "$TMP/pg-data.txt")")
+  PG_NCOOKIE=$(sign_in "$NATIONAL_EMAIL" "$NATIONAL_PASSWORD")
+  BASE=$SQLITE_BASE
   for c in "${CONNS[@]}"; do
     for entry in "${PAGES[@]}"; do
       IFS='|' read -r name path marker header <<< "$entry"
-      [ -n "$header" ] && header=$PG_COOKIE # the dashboard's session, there
+      if [ "$header" = "$COOKIE" ]; then header=$PG_COOKIE
+      elif [ "$header" = "$NCOOKIE" ]; then header=$PG_NCOOKIE; fi
       say "PostgreSQL: $name, $c conexiones"
       echo "PostgreSQL: $name|$c|$(measure "http://127.0.0.1:$PG_PORT$path" "$c" "$marker" "$header")" >> "$ROWS"
     done
@@ -195,8 +256,11 @@ if [ "${BENCH_PG:-0}" = 1 ]; then
   # last request of each page: a warm connection, a cached page).
   for entry in "${PAGES[@]}"; do
     IFS='|' read -r name path _ _ <<< "$entry"
-    say "PostgreSQL: $name: $(grep " GET $path 200 " "$TMP/serve-pg.log" | tail -1 | grep -o 'bd=[0-9]*' || echo 'bd=?') (idas y vueltas a la base, última solicitud)"
+    path=${path%%\?*} # the log leaves the query string out
+    say "PostgreSQL: $name: $(grep -F " GET $path 200 " "$TMP/serve-pg.log" | tail -1 | grep -o 'bd=[0-9]*' || echo 'bd=?') (idas y vueltas a la base, última solicitud)"
   done
+  kill "$PG_SERVER_PID" 2>/dev/null && wait "$PG_SERVER_PID" 2>/dev/null
+  PG_SERVER_PID=""
 fi
 
 # ---- 4. Documents, national summary, writes ----------------------------
@@ -205,23 +269,26 @@ fi
 # render cache is keyed by it, so every one is computed and drawn anew (the
 # first download after a write); without it, all but the first come from the
 # cache.
-time_url() { # path magic [fresh]
-  local path=$1 magic=$2 fresh=${3:-} times=() bad=0 i=0
-  for _ in $(seq "$REPEAT"); do
+time_url() { # path magic [fresh [header [repeat]]]
+  local path=$1 magic=$2 fresh=${3:-} header=${4:-$COOKIE} times=() bad=0 i=0
+  for _ in $(seq "${5:-$REPEAT}"); do
     local t url="$BASE$path"
     i=$((i + 1))
     [ -n "$fresh" ] && url="$url?as_of=$(printf '2025-05-%02d' $(( (i - 1) % 28 + 1 )))"
-    t=$(curl -s -o "$TMP/doc" -w '%{http_code} %{time_total}' -H "$COOKIE" "$url")
+    t=$(curl -s -o "$TMP/doc" -w '%{http_code} %{time_total}' -H "$header" "$url")
     [ "${t%% *}" = 200 ] && head -c 4 "$TMP/doc" | grep -q "$magic" || bad=$((bad + 1))
     times+=("${t##* }")
   done
   printf '%s\n' "${times[@]}" | sort -n | awk -v bad=$bad '{a[NR]=$1} END {printf "%.1f %d\n", a[int((NR+1)/2)]*1000, bad}'
 }
 say "informe de cumplimiento PDF y XLSX"
-PDF_FRESH=$(time_url /informe-cumplimiento.pdf '%PDF' fresh)
-XLSX_FRESH=$(time_url /informe-cumplimiento.xlsx 'PK' fresh)
-PDF=$(time_url /informe-cumplimiento.pdf '%PDF')
-XLSX=$(time_url /informe-cumplimiento.xlsx 'PK')
+PDF_FRESH=$(time_url $P/informe-cumplimiento.pdf '%PDF' fresh)
+XLSX_FRESH=$(time_url $P/informe-cumplimiento.xlsx 'PK' fresh)
+PDF=$(time_url $P/informe-cumplimiento.pdf '%PDF')
+XLSX=$(time_url $P/informe-cumplimiento.xlsx 'PK')
+# Not kept by the page cache: every download computes all councils
+say "Excel nacional (/consejos.xlsx)"
+NATIONAL_XLSX=$(time_url /consejos.xlsx 'PK' "" "$NCOOKIE")
 say "resumen nacional de cumplimiento"
 NATIONAL_TIMES=(); NATIONAL_BAD=0
 for _ in $(seq "$REPEAT"); do
@@ -235,15 +302,15 @@ done
 NATIONAL="$(printf '%s\n' "${NATIONAL_TIMES[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]/1000}') $NATIONAL_BAD"
 
 say "escritura de asistencia (commits durables)"
+# Held activities whose acta is not approved: an approved acta freezes its
+# session's attendance (409, issue 19), which is a refusal, not a write.
 ACTS=$(/usr/bin/python3 - "$DB" <<'PY'
 import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
 print(" ".join(str(r[0]) for r in c.execute(
     "SELECT id FROM activities WHERE council_id = (SELECT min(id) FROM councils) "
-    "AND status = 'realizada' "
-    # An approved acta fixes its session's attendance (409): not those.
-    "AND id NOT IN (SELECT activity_id FROM actas WHERE approved_at IS NOT NULL) "
-    "ORDER BY id")))
+    "AND status = 'realizada' AND id NOT IN (SELECT activity_id FROM actas "
+    "WHERE state IN ('aprobada', 'publicada')) ORDER BY id")))
 PY
 )
 BODY=$(/usr/bin/python3 - "$DB" <<'PY'
@@ -259,6 +326,33 @@ for c in 1 32; do
   echo "escritura: POST asistencia (25 filas)|$c|$(BENCH_ACTIVITIES="$ACTS" BENCH_BODY="$BODY" measure "$BASE/api/activities" "$c" '"quorum"' "Authorization: Bearer $TOKEN" scripts/bench/attendance.lua)" >> "$ROWS"
 done
 RSS_KB=$(awk '/VmHWM/ {print $2}' /proc/$SERVER_PID/status)
+
+# ---- 5. Growth: 1, 16, 64 councils -------------------------------------
+# A fresh server on each data set, the same pages for a short while at 32
+# connections, the first PDF and the national XLSX, then its peak RSS: how
+# each figure grows with the councils loaded. Rows: kind|name|councils|...
+GROWTH_ROWS="$TMP/growth.txt"; : > "$GROWTH_ROWS"
+LOAD_GROWTH=""
+if [ "$GROWTH_SECONDS" != 0 ]; then
+  LOAD_GROWTH=$(cut -d' ' -f1-3 /proc/loadavg)
+  for n in "${GROWTH[@]}"; do
+    data=$(dataset "$n")
+    serve_copy "$data"
+    set_pages
+    echo "data||$n|$(du -m "$data" | cut -f1)" >> "$GROWTH_ROWS"
+    for entry in "${PAGES[@]}"; do
+      IFS='|' read -r name path marker header <<< "$entry"
+      [ "$path" = /static/style.css ] && continue
+      say "crecimiento: $name, $n consejos"
+      echo "page|$name|$n|$(SECONDS_EACH=$GROWTH_SECONDS measure "$BASE$path" 32 "$marker" "$header")" >> "$GROWTH_ROWS"
+    done
+    say "crecimiento: documentos, $n consejos"
+    echo "doc|informe de cumplimiento PDF (un consejo, calculado y dibujado)|$n|$(time_url $P/informe-cumplimiento.pdf '%PDF' fresh "$COOKIE" $GROWTH_REPEAT)" >> "$GROWTH_ROWS"
+    echo "doc|Excel nacional (/consejos.xlsx, todos los consejos)|$n|$(time_url /consejos.xlsx 'PK' "" "$NCOOKIE" $GROWTH_REPEAT)" >> "$GROWTH_ROWS"
+    echo "rss||$n|$(awk '/VmHWM/ {print $2}' /proc/$SERVER_PID/status)" >> "$GROWTH_ROWS"
+  done
+  stop_server
+fi
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # ---- 5. Results --------------------------------------------------------
@@ -266,12 +360,13 @@ mkdir -p "$OUT"
 CPU=$(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)
 COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo "?")
 git diff --quiet HEAD 2>/dev/null || COMMIT="$COMMIT+cambios"
-/usr/bin/python3 - "$ROWS" "$OUT" <<PY
+/usr/bin/python3 - "$ROWS" "$OUT" "$GROWTH_ROWS" <<PY
 import json, sys, datetime
-rows_path, out = sys.argv[1:]
+rows_path, out, growth_path = sys.argv[1:]
 meta = {"date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
         "commit": "$COMMIT", "cores": $(nproc), "cpu": """$CPU""",
         "load_average_start": "$LOAD_START", "load_average_end": "$LOAD_END",
+        "load_average_growth_start": "$LOAD_GROWTH", "growth_seconds_per_measure": $GROWTH_SECONDS,
         "seconds_per_measure": $SECONDS_EACH, "repeat": $REPEAT,
         "data_set": {"file_mb": $DATA_MB, "summary": open("$DATA.txt", encoding="utf-8").read()},
         "dashboard_bytes": $DASH_BYTES, "peak_rss_kb": int("$RSS_KB")}
@@ -294,10 +389,33 @@ docs = [timed("$PDF_FRESH", "informe de cumplimiento PDF (un consejo, calculado 
         timed("$XLSX_FRESH", "informe de cumplimiento XLSX (un consejo, calculado cada vez)"),
         timed("$PDF", "informe de cumplimiento PDF (un consejo, repetido: desde el caché)"),
         timed("$XLSX", "informe de cumplimiento XLSX (un consejo, repetido: desde el caché)"),
+        timed("$NATIONAL_XLSX", "Excel nacional (/consejos.xlsx: las líneas de los 16 consejos, calculado cada vez)"),
         timed("$NATIONAL", "resumen nacional de cumplimiento (cosoc compliance-summary, 16 consejos, incluye arrancar el proceso)")]
-result = dict(meta, results=rows, documents=docs)
+# Growth: councils -> {page: rps...}, documents, peak RSS, data size
+growth = {"pages": {}, "documents": {}, "peak_rss_kb": {}, "data_mb": {}}
+counts = []
+for line in open(growth_path, encoding="utf-8"):
+    kind, name, n, rest = line.rstrip("\n").split("|")
+    n = int(n)
+    if n not in counts: counts.append(n)
+    if kind == "page":
+        rps, p50, p99, bad, checked, detail = rest.split()
+        growth["pages"].setdefault(name, {})[n] = {
+            "rps": float(rps), "p99_ms": float(p99), "bad_responses": int(bad),
+            "bad_detail": "" if detail == "-" else detail, "checked": int(checked)}
+    elif kind == "doc":
+        v, bad = rest.split()
+        growth["documents"].setdefault(name, {})[n] = {"median_ms": float(v), "bad": int(bad)}
+    elif kind == "rss":
+        growth["peak_rss_kb"][n] = int(rest)
+    elif kind == "data":
+        growth["data_mb"][n] = int(rest)
+growth["councils"] = counts
+result = dict(meta, results=rows, documents=docs, growth=growth)
 json.dump(result, open(out + "/latest.json", "w", encoding="utf-8"), indent=2, ensure_ascii=False)
 failed = [r for r in rows if r["bad_responses"]] + [d for d in docs if d["bad"]]
+failed += [c for p in growth["pages"].values() for c in p.values() if c["bad_responses"]]
+failed += [c for p in growth["documents"].values() for c in p.values() if c["bad"]]
 with open(out + "/latest.md", "w", encoding="utf-8") as f:
     f.write("# cosoc — benchmark\n\n")
     f.write("%s, commit \`%s\`, %d núcleos (%s). Carga media al empezar %s, al terminar %s "
@@ -317,6 +435,37 @@ with open(out + "/latest.md", "w", encoding="utf-8") as f:
     f.write("\n| documento | mediana ms (de %d) | fallas |\n|---|---:|---:|\n" % meta["repeat"])
     for d in docs:
         f.write("| %s | %.1f | %s |\n" % (d["what"], d["median_ms"], "**%d**" % d["bad"] if d["bad"] else "0"))
+    if counts:
+        last, first = counts[-1], counts[0]
+        f.write("\n### Crecimiento por página: %s consejos\n\n" % " → ".join(map(str, counts)))
+        f.write("Un servidor nuevo para cada conjunto de datos; wrk %d s por medición a 32 conexiones; "
+                "documentos: mediana de %d. Carga media al empezar: %s.\n\n"
+                % (meta["growth_seconds_per_measure"], $GROWTH_REPEAT, meta["load_average_growth_start"]))
+        f.write("| página (32 conexiones) | " + " | ".join("%d consejo%s" % (n, "" if n == 1 else "s") for n in counts)
+                + " | %d ÷ %d |\n|---|" % (last, first) + "---:|" * (len(counts) + 1) + "\n")
+        def cell(c):
+            if c is None: return "—"
+            if c["bad_responses"]:
+                return "**FALLA %d** de %d (%s)" % (c["bad_responses"], c["checked"], c["bad_detail"])
+            return "%.0f req/s · p99 %.1f ms" % (c["rps"], c["p99_ms"])
+        for name, by in growth["pages"].items():
+            a, b = by.get(first), by.get(last)
+            ratio = "%.2f" % (b["rps"] / a["rps"]) if a and b and a["rps"] else "—"
+            f.write("| %s | %s | %s |\n" % (name, " | ".join(cell(by.get(n)) for n in counts), ratio))
+        for name, by in growth["documents"].items():
+            a, b = by.get(first), by.get(last)
+            ratio = "%.2f" % (b["median_ms"] / a["median_ms"]) if a and b and a["median_ms"] else "—"
+            f.write("| %s, ms | %s | %s |\n" % (name, " | ".join(
+                ("**FALLA %d**" % by[n]["bad"]) if n in by and by[n]["bad"] else
+                ("%.1f" % by[n]["median_ms"] if n in by else "—") for n in counts), ratio))
+        rss = growth["peak_rss_kb"]
+        f.write("| memoria máxima del servidor (VmHWM), MiB | %s | %s |\n" % (
+            " | ".join("%.1f" % (rss[n] / 1024) if n in rss else "—" for n in counts),
+            "%.2f" % (rss[last] / rss[first]) if first in rss and last in rss else "—"))
+        mb = growth["data_mb"]
+        f.write("| base de datos, MB | %s | %s |\n" % (
+            " | ".join(str(mb.get(n, "—")) for n in counts),
+            "%.1f" % (mb[last] / mb[first]) if mb.get(first) and mb.get(last) else "—"))
 print(open(out + "/latest.md", encoding="utf-8").read())
 if failed:
     print("bench: FALLA: hubo respuestas con error o sin el contenido esperado (ver arriba)", file=sys.stderr)

@@ -22,11 +22,27 @@
 ** repeated header on the next page.
 **
 ** Text is set in "DejaVu Sans" (fonts-dejavu-core): it has every glyph of
-** Spanish plus N°, – and •. Pango keeps one font map per thread, so
-** concurrent exports from server threads share no mutable state.
+** Spanish plus N°, – and •.
+**
+** One font map for the process, reused by every render (issue 22): Pango's
+** default is one per thread, and each costs about 5 MB of fonts, shapers
+** and caches (16 server threads on an 8-core machine: 80 MB), so documents
+** are drawn one at a time under pdfMutex with the process's own font map;
+** a render takes tens of milliseconds and what it makes is kept by the
+** render cache. Its context is set up as a PDF surface sets it (72 dpi, the
+** PDF surface's font options, the same for every PDF). The text laid out
+** with it is kept too (shaping was half of a compliance report's first
+** render, and most of its text — headings, kinds, places, «Sí», dates — is
+** the same from one render to the next), keyed by the text, its size,
+** weight, width and mode. A layout never changes once made; a render holds
+** its own reference, so the cache may drop entries at any time. Bounded by
+** LAYOUT_CACHE_TEXT_MAX bytes of text: when a new entry would pass it, the
+** cache is emptied and starts again.
 */
 #include <assert.h>
 #include <cairo-pdf.h>
+#include <malloc.h>
+#include <pthread.h>
 #include <cairo.h>
 #include <pango/pangocairo.h>
 #include <stdarg.h>
@@ -64,6 +80,7 @@
 #define PDF_CAPTION_GAP 2.0    /* Between an image and its caption */
 #define PDF_HEADING_KEEP 60.0  /* Room a heading wants below it */
 #define PDF_IMAGE_MAX_PX 10000 /* A JPEG said to be larger is refused */
+#define LAYOUT_CACHE_TEXT_MAX (64 * 1024) /* Bytes of text kept */
 
 /* The kinds of block a document holds. */
 typedef enum DocKind {
@@ -120,7 +137,6 @@ typedef struct PdfDoc {
   Arena *pArena;                /* Owner of every array below */
   const ExportPdfOptions *pOpt; /* Page setup (never NULL) */
   cairo_t *cr;                  /* Drawing context on the PDF surface */
-  PangoContext *pCtx;           /* Text context at 72 dpi: 1 pt = 1 unit */
   double pageW, pageH;          /* Page size */
   double yTop, yBottom;         /* Content area, top to bottom */
   double width;                 /* Content width between the margins */
@@ -193,6 +209,53 @@ void export_doc_page_break(ExportDoc *pDoc) { doc_add(pDoc, DOC_BREAK); }
 
 /* ---- Layout ---- */
 
+/* How a layout breaks its text. */
+typedef enum LayoutMode {
+  LAYOUT_WRAP = 0, /* Wrapped at the width (a width <= 0: never) */
+  LAYOUT_ELLIPSIZE /* One line, cut with an ellipsis at the width */
+} LayoutMode;
+
+/* The process's font map, context and laid-out text (see the header
+** comment): used only with pdfMutex held. */
+typedef struct LayoutCache {
+  PangoFontMap *pFontMap; /* The process's own, not Pango's per-thread one */
+  PangoContext *pCtx;     /* As a PDF surface sets it up, at 72 dpi */
+  GHashTable *pTable;     /* Key → PangoLayout (a reference) */
+  size_t nText;           /* Bytes of text held */
+} LayoutCache;
+
+static LayoutCache layoutCache;
+static pthread_mutex_t pdfMutex = PTHREAD_MUTEX_INITIALIZER;
+
+static cairo_status_t pdf_discard(void *pClosure, const unsigned char *aData,
+                                  unsigned int nData) {
+  (void)pClosure;
+  (void)aData;
+  (void)nData;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The cache, made on first use (pdfMutex held): its context takes the font
+** options of a PDF surface (every PDF surface has the same), as
+** pango_cairo_create_context() on a document's own surface would. */
+static LayoutCache *layout_cache(void) {
+  LayoutCache *c = &layoutCache;
+  if (c->pCtx) return c;
+  cairo_surface_t *pSurface = cairo_pdf_surface_create_for_stream(
+      pdf_discard, NULL, PDF_A4_W, PDF_A4_H);
+  cairo_t *cr = cairo_create(pSurface);
+  c->pFontMap = pango_cairo_font_map_new();
+  c->pCtx = pango_font_map_create_context(c->pFontMap);
+  pango_cairo_update_context(cr, c->pCtx);
+  /* PDF user units are points: at 72 dpi a 9 pt font is 9 units tall. */
+  pango_cairo_context_set_resolution(c->pCtx, 72);
+  cairo_destroy(cr);
+  cairo_surface_destroy(pSurface);
+  c->pTable =
+      g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_object_unref);
+  return c;
+}
+
 static PangoFontDescription *pdf_font(double size, int bBold) {
   PangoFontDescription *pFont = pango_font_description_from_string(PDF_FONT);
   pango_font_description_set_size(pFont, (gint)(size * PANGO_SCALE));
@@ -200,23 +263,63 @@ static PangoFontDescription *pdf_font(double size, int bBold) {
   return pFont;
 }
 
-/* A new layout of text z (already clean), wrapped at width. The document
-** owns it. */
-static PangoLayout *pdf_layout(PdfDoc *p, const char *z, double size, int bBold,
-                               double width) {
+/* A layout of text z (already clean) at width, laid out: from the thread's
+** cache or made and kept there. The document holds a reference until it
+** ends. */
+static PangoLayout *pdf_layout_mode(PdfDoc *p, const char *z, double size,
+                                    int bBold, double width, LayoutMode eMode) {
+  LayoutCache *c = layout_cache();
+  int iWidth = width > 0 ? pango_units_from_double(width) : -1;
+  char *zKey =
+      g_strdup_printf("%d\x1f%d\x1f%d\x1f%d\x1f%s", (int)(size * PANGO_SCALE),
+                      bBold, iWidth, (int)eMode, z);
+  PangoLayout *pLayout = g_hash_table_lookup(c->pTable, zKey);
+  if (pLayout) {
+    g_free(zKey);
+  } else {
+    pLayout = pango_layout_new(c->pCtx);
+    PangoFontDescription *pFont = pdf_font(size, bBold);
+    pango_layout_set_font_description(pLayout, pFont);
+    pango_font_description_free(pFont);
+    pango_layout_set_width(pLayout, iWidth);
+    if (eMode == LAYOUT_ELLIPSIZE) {
+      pango_layout_set_ellipsize(pLayout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_single_paragraph_mode(pLayout, TRUE);
+    } else {
+      /* Break between words, and inside a word only when it is too long
+      ** for the column (an URL, a long e-mail address). */
+      pango_layout_set_wrap(pLayout, PANGO_WRAP_WORD_CHAR);
+    }
+    pango_layout_set_text(pLayout, z, -1);
+    /* Laid out now, once: every later use only reads it */
+    pango_layout_get_extents(pLayout, NULL, NULL);
+    size_t nKey = strlen(zKey);
+    if (c->nText + nKey > LAYOUT_CACHE_TEXT_MAX) {
+      g_hash_table_remove_all(c->pTable);
+      c->nText = 0;
+    }
+    if (nKey <= LAYOUT_CACHE_TEXT_MAX) {
+      g_hash_table_insert(c->pTable, zKey, g_object_ref(pLayout));
+      c->nText += nKey;
+    } else {
+      g_free(zKey);
+    }
+    /* The document's reference is the one pango_layout_new gave */
+    p->aLayout = arena_grow(p->pArena, p->aLayout, p->nLayout, &p->nLayoutAlloc,
+                            sizeof(PangoLayout *));
+    p->aLayout[p->nLayout++] = pLayout;
+    return pLayout;
+  }
   p->aLayout = arena_grow(p->pArena, p->aLayout, p->nLayout, &p->nLayoutAlloc,
                           sizeof(PangoLayout *));
-  PangoLayout *pLayout = pango_layout_new(p->pCtx);
-  PangoFontDescription *pFont = pdf_font(size, bBold);
-  pango_layout_set_font_description(pLayout, pFont);
-  pango_font_description_free(pFont);
-  pango_layout_set_width(pLayout, pango_units_from_double(width));
-  /* Break between words, and inside a word only when it is too long for
-  ** the column (an URL, a long e-mail address). */
-  pango_layout_set_wrap(pLayout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_text(pLayout, z, -1);
-  p->aLayout[p->nLayout++] = pLayout;
+  p->aLayout[p->nLayout++] = g_object_ref(pLayout);
   return pLayout;
+}
+
+/* A layout of text z (already clean), wrapped at width. */
+static PangoLayout *pdf_layout(PdfDoc *p, const char *z, double size, int bBold,
+                               double width) {
+  return pdf_layout_mode(p, z, size, bBold, width, LAYOUT_WRAP);
 }
 
 static double layout_height(PangoLayout *pLayout) {
@@ -336,6 +439,19 @@ static void pdf_layout_image(PdfDoc *p, PdfBlock *pB) {
                              PDF_CAPTION_SIZE, 0, EXPORT_DOC_IMAGE_W);
   }
   if (!d->pImage || d->nImage == 0 || !d->zMime) return;
+  /* The same picture again (an activity counted by two lines): the same
+  ** surface, so it is read once and the PDF holds it once. */
+  for (const PdfBlock *q = p->aBlock; q < pB; q++) {
+    const DocBlock *e = q->pBlock;
+    if (q->pImage && e->pImage == d->pImage && e->nImage == d->nImage &&
+        e->nWidth == d->nWidth && e->nHeight == d->nHeight &&
+        strcmp(e->zMime, d->zMime) == 0) {
+      pB->pImage = cairo_surface_reference(q->pImage);
+      pB->imgW = q->imgW;
+      pB->imgH = q->imgH;
+      return;
+    }
+  }
   cairo_surface_t *pImg = NULL;
   if (strcmp(d->zMime, "image/jpeg") == 0) {
     pImg = jpeg_surface(d);
@@ -413,18 +529,15 @@ static double take_lines(PdfDoc *p, PangoLayout *pLayout, int bDraw, double x,
 /* Footer of the current page: caller's text left, page count right. */
 static void draw_footer(PdfDoc *p) {
   double y = p->pageH - PDF_MARGIN;
-  PangoFontDescription *pFont = pdf_font(PDF_FOOTER_SIZE, 0);
   char zPages[64];
   snprintf(zPages, sizeof(zPages), "Página %d de %d", p->iPage, p->nPage);
-  PangoLayout *pRight = pango_layout_new(p->pCtx);
-  pango_layout_set_font_description(pRight, pFont);
-  pango_layout_set_text(pRight, zPages, -1);
+  PangoLayout *pRight =
+      pdf_layout_mode(p, zPages, PDF_FOOTER_SIZE, 0, 0, LAYOUT_WRAP);
   PangoRectangle logical;
   pango_layout_get_extents(pRight, NULL, &logical);
   double wRight = pango_units_to_double(logical.width);
   cairo_move_to(p->cr, PDF_MARGIN + p->width - wRight, y);
   pango_cairo_show_layout(p->cr, pRight);
-  g_object_unref(pRight);
 
   char *zLeft =
       arena_strdup(p->pArena, export_text_clean(p->pArena, p->pOpt->zFooter));
@@ -432,19 +545,12 @@ static void draw_footer(PdfDoc *p) {
     if (*z == '\n') *z = ' '; /* One line: pango would draw a symbol */
   }
   if (*zLeft) {
-    PangoLayout *pLeft = pango_layout_new(p->pCtx);
-    pango_layout_set_font_description(pLeft, pFont);
     /* One line, cut with an ellipsis before it reaches the page count. */
-    pango_layout_set_width(pLeft,
-                           pango_units_from_double(p->width - wRight - 12));
-    pango_layout_set_ellipsize(pLeft, PANGO_ELLIPSIZE_END);
-    pango_layout_set_single_paragraph_mode(pLeft, TRUE);
-    pango_layout_set_text(pLeft, zLeft, -1);
+    PangoLayout *pLeft = pdf_layout_mode(
+        p, zLeft, PDF_FOOTER_SIZE, 0, p->width - wRight - 12, LAYOUT_ELLIPSIZE);
     cairo_move_to(p->cr, PDF_MARGIN, y);
     pango_cairo_show_layout(p->cr, pLeft);
-    g_object_unref(pLeft);
   }
-  pango_font_description_free(pFont);
 }
 
 static void page_end(PdfDoc *p) {
@@ -686,10 +792,9 @@ int export_doc_pdf(Arena *pArena, const ExportDoc *pDoc, const char *zTitle,
                                  export_text_clean(pArena, zTitle));
   cairo_pdf_surface_set_metadata(pSurface, CAIRO_PDF_METADATA_CREATOR, "cosoc");
   d.cr = cairo_create(pSurface);
-  d.pCtx = pango_cairo_create_context(d.cr);
-  /* PDF user units are points: at 72 dpi a 9 pt font is 9 units tall. */
-  pango_cairo_context_set_resolution(d.pCtx, 72);
 
+  /* Until the fonts are written out (cairo_surface_finish) */
+  pthread_mutex_lock(&pdfMutex);
   pdf_layout_all(&d, pDoc);
   pdf_pass(&d, 0);
   pdf_pass(&d, 1);
@@ -698,10 +803,14 @@ int export_doc_pdf(Arena *pArena, const ExportDoc *pDoc, const char *zTitle,
   for (int i = 0; i < d.nBlock; i++) {
     if (d.aBlock[i].pImage) cairo_surface_destroy(d.aBlock[i].pImage);
   }
-  g_object_unref(d.pCtx);
   cairo_status_t status = cairo_status(d.cr);
   cairo_destroy(d.cr);
   cairo_surface_finish(pSurface);
+  /* What Pango and cairo freed goes back to the system: left in this
+  ** thread's malloc arena it would add to the next big request's peak on
+  ** another thread (issue 22: peak RSS). */
+  malloc_trim(0);
+  pthread_mutex_unlock(&pdfMutex);
   if (status == CAIRO_STATUS_SUCCESS) status = cairo_surface_status(pSurface);
   cairo_surface_destroy(pSurface);
 

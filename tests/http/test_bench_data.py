@@ -112,8 +112,8 @@ class BenchData(unittest.TestCase):
         p = run_cli("bench-data", "--db", db, "--councils", "1", check=1)
         self.assertIn("ya tiene datos", p.stderr)
         self.assertEqual(count(db, "councils"), 1)
-        p = run_cli("bench-data", "--db", db, "--councils", "17", check=2)
-        self.assertIn("entre 1 y 16", p.stderr)
+        p = run_cli("bench-data", "--db", db, "--councils", "65", check=2)
+        self.assertIn("entre 1 y 64", p.stderr)
         self.assertIn("--councils", run_cli("bench-data", "--help", check=0).stdout)
 
     def test_the_app_serves_the_data_set_and_the_national_summary_counts_every_council(self):

@@ -10,6 +10,7 @@ with B's ids (404 or 403), under B's /c/SLUG/ prefix, and naming B with
 nothing at all is written (every table compared before and after).
 """
 import hashlib
+import os
 import re
 import sqlite3
 import subprocess
@@ -20,6 +21,9 @@ import tempfile
 
 from support import (PSQL, Server, ServerTestCase, drop_database, new_database,
                      query_one, run_cli)
+
+SEED = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "data", "seeds",
+                    "plan-anual-cosoc-minvu-serviu-coquimbo-2024-2025.txt")
 
 ANONYMOUS = 0x01
 ADMIN = 0x02
@@ -574,6 +578,49 @@ class DemoCouncils(unittest.TestCase):
             n.login(national.group(1), national.group(2))
             self.assertIn('id="consejos-lineas"', n.get("/consejos").text)
             n.close()
+
+
+class NationalViewKept(ServerTestCase):
+    """The national view computes every council's compliance, so it is kept
+    in the render cache (issue 22); yet every write shows at once, from any
+    process, and the national team's copy never reaches the public."""
+
+    def test_the_kept_national_view_follows_every_write_at_once(self):
+        db = self.demo.path
+        c = self.client()
+        first = c.get("/consejos").text
+        self.assertEqual(c.get("/consejos").text, first)
+        # A council added from the command line (the installation's data)
+        out = run_cli("council", "add", "--db", db, "--name",
+                      "Consejo de la Sociedad Civil SERVIU Aysén", "--short-name",
+                      "COSOC Serviu Aysén", "--region", "11", check=0).stdout
+        cid = int(out.strip().splitlines()[-1])
+        slug = query_one(db, "SELECT slug FROM councils WHERE id = ?", (cid,))
+
+        def row(text):
+            m = re.search(r'<tr data-council="%s">(.*?)</tr>' % slug, text)
+            self.assertIsNotNone(m, "no row for %s" % slug)
+            return m.group(1)
+
+        self.assertIn("Sin plan aprobado", row(c.get("/consejos").text))
+        # The national team's copy (every council's lines) is its own: an
+        # administrator of no council, once there are several
+        run_cli("user", "add", "--db", db, "--email", "nacional@example.cl", "--name",
+                "Equipo Nacional", "--role", "admin",
+                env={"COSOC_PASSWORD": "clave-de-prueba-1"}, check=0)
+        n = self.client()
+        n.login("nacional@example.cl", "clave-de-prueba-1")
+        self.assertIn('id="consejos-lineas"', n.get("/consejos").text)
+        self.assertNotIn('id="consejos-lineas"', c.get("/consejos").text)
+        # A write to that council's own data (its plan approved, by another
+        # process): its row shows the plan on the very next request
+        run_cli("import-plan", SEED, "--db", db, "--council", str(cid), "--approve",
+                check=0)
+        now = row(c.get("/consejos").text)
+        self.assertNotIn("Sin plan aprobado", now)
+        self.assertIn('data-state="sin_iniciar">', now)
+        self.assertIn('href="/c/%s/"' % slug, n.get("/consejos").text.split(
+            'id="consejos-lineas"')[1])
 
 
 class OneCouncil(ServerTestCase):

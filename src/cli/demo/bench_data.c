@@ -1,7 +1,9 @@
 /*
 ** cosoc bench-data --db FILE [--councils N] [--years Y] — a synthetic
 ** national installation for the benchmarks (issue 9): N councils, one per
-** region of the real territory (Coquimbo first, then the others by code),
+** region of the real territory (Coquimbo first, then the others by code);
+** beyond 16 (up to 64, issue 22's growth runs) the regions come round
+** again, each round a further council of the region («Coquimbo 2»),
 ** each with Y yearly plans imported from the real Coquimbo document, about
 ** 30 councillors, 60 activities a year across the region's communes with
 ** about 25 attendance rows each, agreements and actas for the sessions,
@@ -50,6 +52,7 @@
 #define BENCH_ACTIVITIES 60 /* Activities per council and year */
 #define BENCH_ATTENDANCE 25 /* Attendance rows per held activity */
 #define BENCH_SESSIONS 12   /* Of those, ordinary sessions (monthly) */
+#define BENCH_MAX_COUNCILS (4 * TERRITORY_REGIONS) /* Four rounds */
 
 /* splitmix64: small, fast and the same on every machine. */
 typedef struct BenchRng {
@@ -97,10 +100,12 @@ typedef struct BenchCouncil {
   Db *pDb;
   Arena *pArena;
   BenchRng *pRng;
-  int64_t iId;                        /* councils.id */
-  int64_t iAdmin;                     /* The one administrator (users.id) */
-  const char *zRegionCode;            /* "04" */
-  const char *zRegionName;            /* "Coquimbo" */
+  int64_t iId;             /* councils.id */
+  int64_t iAdmin;          /* The one administrator (users.id) */
+  const char *zRegionCode; /* "04" */
+  const char *zRegionName; /* "Coquimbo" */
+  const char *zTag; /* The council's own words: "Coquimbo", "Coquimbo 2" */
+  const char *zKey; /* Its part of e-mails and labels: "04", "04-2" */
   const TerritoryCommune **apCommune; /* The region's communes */
   int nCommune;
   int64_t aiMember[BENCH_MEMBERS]; /* members.id */
@@ -161,13 +166,12 @@ static int bench_council_row(BenchCouncil *c) {
   Council row = {
       .zName = arena_printf(
           c->pArena, "Consejo de la Sociedad Civil MINVU–SERVIU Región de %s",
-          c->zRegionName),
-      .zShortName =
-          arena_printf(c->pArena, "COSOC Minvu Serviu %s", c->zRegionName),
+          c->zTag),
+      .zShortName = arena_printf(c->pArena, "COSOC Minvu Serviu %s", c->zTag),
       .zInstitution = arena_printf(c->pArena,
                                    "Ministerio de Vivienda y Urbanismo — "
                                    "SEREMI y SERVIU Región de %s",
-                                   c->zRegionName),
+                                   c->zTag),
       .zRegion = c->zRegionCode};
   int rc = council_create(c->pDb, &row, &c->iId);
   /* Its administrator is every council's officer */
@@ -195,9 +199,8 @@ static int bench_people(BenchCouncil *c, int iCouncil) {
     int k = rng_below(c->pRng, (int)(sizeof(azOrgKind) / sizeof(azOrgKind[0])));
     o.zCommuneCode = bench_commune(c);
     o.zKind = azOrgKind[k];
-    o.zName =
-        arena_printf(c->pArena, "%s %s %s N° %d", azOrgPrefix[k],
-                     azLast[rng_below(c->pRng, 25)], c->zRegionName, i + 1);
+    o.zName = arena_printf(c->pArena, "%s %s %s N° %d", azOrgPrefix[k],
+                           azLast[rng_below(c->pRng, 25)], c->zTag, i + 1);
     o.zRut = bench_rut(
         c, 65000000UL + (unsigned long)iCouncil * 1000 + (unsigned long)i);
     o.zLegalNumber = arena_printf(c->pArena, "%d", 1000 + i * 37);
@@ -218,7 +221,7 @@ static int bench_people(BenchCouncil *c, int iCouncil) {
     m.zRun = bench_rut(
         c, 8000000UL + (unsigned long)iCouncil * 10000 + (unsigned long)i * 7);
     m.zEmail = arena_printf(c->pArena, "consejero%d.%s@bench.cosoc.cl", i + 1,
-                            c->zRegionCode);
+                            c->zKey);
     m.zPhone = "";
     m.zCommuneCode = bench_commune(c);
     m.zGender = rng_below(c->pRng, 2) ? "femenino" : "masculino";
@@ -426,8 +429,8 @@ static int bench_evidence(BenchCouncil *c, int64_t iAct,
   for (int k = 0; k < pLine->nEvidence; k++) {
     if (rng_below(c->pRng, 10) < 2) continue; /* Some missing: honest mix */
     unsigned char aPng[256];
-    const char *zLabel = arena_printf(c->pArena, "cosoc bench %s %d",
-                                      c->zRegionCode, ++c->nEvidence);
+    const char *zLabel =
+        arena_printf(c->pArena, "cosoc bench %s %d", c->zKey, ++c->nEvidence);
     const char *zErr = NULL;
     const char *zKind = pLine->aEvidence[k].zKind;
     int bPublic = strcmp(zKind, "fotografias") == 0;
@@ -624,7 +627,7 @@ static int bench_count(const char *zOpt, const char *z, int nMax, int *pn) {
 static void bench_council_start(BenchCouncil *c, Db *pDb, Arena *pArena,
                                 BenchRng *pRng, int64_t iAdmin,
                                 const char *zCode, const char *zName,
-                                const TerritoryIndex *pIdx) {
+                                int iRound, const TerritoryIndex *pIdx) {
   memset(c, 0, sizeof(*c));
   c->pDb = pDb;
   c->pArena = pArena;
@@ -632,6 +635,9 @@ static void bench_council_start(BenchCouncil *c, Db *pDb, Arena *pArena,
   c->iAdmin = iAdmin;
   c->zRegionCode = zCode;
   c->zRegionName = zName;
+  /* The first round keeps the names the 16-council set always had */
+  c->zTag = iRound ? arena_printf(pArena, "%s %d", zName, iRound + 1) : zName;
+  c->zKey = iRound ? arena_printf(pArena, "%s-%d", zCode, iRound + 1) : zCode;
   c->apCommune =
       arena_alloc(pArena, sizeof(*c->apCommune) * (size_t)(pIdx->nCommune + 1));
   for (int k = 0; k < pIdx->nCommune; k++) {
@@ -648,15 +654,16 @@ static int bench_all_councils(Db *pDb, const TerritoryIndex *pIdx,
   BenchRng rng = {BENCH_SEED};
   int rc = CLI_OK;
   for (int i = 0; i < nCouncil && rc == CLI_OK; i++) {
-    /* Each council gets its own arena: 16 councils' strings at once
+    /* Each council gets its own arena: 64 councils' strings at once
     ** would be the whole data set in memory. */
     Arena *pCouncilArena = arena_new();
     BenchCouncil c;
-    bench_council_start(&c, pDb, pCouncilArena, &rng, iAdmin, azCode[i],
-                        azName[i], pIdx);
+    int iRegion = i % TERRITORY_REGIONS;
+    bench_council_start(&c, pDb, pCouncilArena, &rng, iAdmin, azCode[iRegion],
+                        azName[iRegion], i / TERRITORY_REGIONS, pIdx);
     if (c.nCommune == 0 || bench_council(&c, i, nYear) != DB_OK) {
-      fprintf(stderr, "cosoc bench-data: falló el consejo de %s: %s\n",
-              c.zRegionName, db_errmsg(pDb));
+      fprintf(stderr, "cosoc bench-data: falló el consejo de %s: %s\n", c.zTag,
+              db_errmsg(pDb));
       rc = CLI_FAIL;
     }
     arena_free(pCouncilArena);
@@ -668,7 +675,9 @@ int cmd_bench_data(int argc, char **argv) {
   const char *zDb = NULL, *zCouncils = "16", *zYears = "1";
   const CliOption aOpt[] = {
       {"db", "COSOC_DB", 0, "base de datos a crear (vacía)", &zDb},
-      {"councils", NULL, 0, "consejos, uno por región (1 a 16; 16)",
+      {"councils", NULL, 0,
+       "consejos, uno por región y, pasados 16, otra vuelta por las "
+       "regiones (1 a 64; 16)",
        &zCouncils},
       {"years", NULL, 0, "años de plan y actividades por consejo (1)", &zYears},
   };
@@ -678,7 +687,8 @@ int cmd_bench_data(int argc, char **argv) {
           "Uso: cosoc bench-data --db ARCHIVO|URL [--councils N] [--years "
           "A]\n\n"
           "Crea una instalación nacional sintética para las pruebas de "
-          "rendimiento (make bench): N consejos, uno por región, cada uno con "
+          "rendimiento (make bench): N consejos, uno por región (pasados 16, "
+          "una vuelta más por las regiones: «Coquimbo 2»…), cada uno con "
           "un plan por año importado del plan real de Coquimbo, unos 30 "
           "integrantes, 60 actividades al año con su asistencia, acuerdos, "
           "actas y evidencias (imágenes diminutas). Siempre el mismo "
@@ -689,7 +699,7 @@ int cmd_bench_data(int argc, char **argv) {
     return rc;
   }
   int nCouncil = 0, nYear = 0;
-  if (bench_count("councils", zCouncils, TERRITORY_REGIONS, &nCouncil) ||
+  if (bench_count("councils", zCouncils, BENCH_MAX_COUNCILS, &nCouncil) ||
       bench_count("years", zYears, 10, &nYear)) {
     return CLI_USAGE;
   }
@@ -748,7 +758,7 @@ int bench_demo_council(Db *pDb, Arena *pArena, int iIndex, int64_t iOfficer,
   BenchRng rng = {BENCH_SEED + (unsigned long long)iIndex};
   BenchCouncil c;
   bench_council_start(&c, pDb, pArena, &rng, iOfficer, azCode[iIndex],
-                      azName[iIndex], &idx);
+                      azName[iIndex], 0, &idx);
   if (c.nCommune == 0 || bench_council(&c, iIndex, 1) != DB_OK) {
     return DB_ERROR;
   }

@@ -14,12 +14,20 @@
 **
 ** Every number comes from the compliance view (compliance_view_load), as
 ** each council's dashboard and `cosoc compliance-summary` do.
+**
+** The national view computes every council's compliance, so its body is
+** kept in the render cache (page_cache.h) under a pseudo-council of its
+** own, NATIONAL_CACHE_COUNCIL, at the national data version (any write to
+** any council's data, or to the councils, makes it new), keyed by today
+** (states are computed as of today), the order and the viewer's role.
 */
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/compliance.h"
 #include "export/export.h"
+#include "pages/page_cache.h"
 #include "pages/record_page.h"
 #include "store/compliance/compliance_view.h"
 #include "store/council/council.h"
@@ -149,14 +157,17 @@ static void national_table(Html *h, Request *r, const CouncilRow *aRow,
   html_printf(h, "</tbody></table></div>\n");
 }
 
-/* GET /consejos */
-void page_councils(Request *r) {
+/* The render-cache group of the national pages: no council has this id,
+** so a council's new version never drops them, nor theirs a council's. */
+#define NATIONAL_CACHE_COUNCIL (-1)
+
+/* The national view's body (everything between the navigation and the
+** footer) into h: DB_OK or DB_ERROR. */
+static int councils_body(Request *r, Html *pH) {
   CouncilRow *aRow = NULL;
   int nRow = 0;
-  if (!page_db_ok(r, council_rows(r, &aRow, &nRow))) return;
-  Html h;
-  page_begin(r, &h, "Consejos", "consejos");
-  html_printf(&h,
+  if (council_rows(r, &aRow, &nRow) != DB_OK) return DB_ERROR;
+  html_printf(pH,
               "<h1>Consejos de la sociedad civil</h1>\n<p>%d consejo%s en "
               "esta instalación. Cada uno con su plan, sus integrantes y su "
               "calendario.</p>\n<div class=\"table-wrap\"><table class=\""
@@ -164,47 +175,73 @@ void page_councils(Request *r) {
               "</th><th>Plan</th><th>Avance</th>",
               nRow, nRow == 1 ? "" : "s");
   for (int s = 0; s < COMPLIANCE_STATE_COUNT; s++) {
-    html_printf(&h, "<th>%s</th>", compliance_state_label((ComplianceState)s));
+    html_printf(pH, "<th>%s</th>", compliance_state_label((ComplianceState)s));
   }
-  html_printf(&h, "</tr></thead><tbody>\n");
+  html_printf(pH, "</tr></thead><tbody>\n");
   for (int i = 0; i < nRow; i++) {
     const Council *c = aRow[i].pCouncil;
-    html_printf(&h, "<tr data-council=\"%s\"><td data-label=\"Consejo\">",
+    html_printf(pH, "<tr data-council=\"%s\"><td data-label=\"Consejo\">",
                 c->zSlug);
     /* A logo of this site only: the pages' policy loads no other images */
     if (c->zLogoUrl[0] == '/' && c->zLogoUrl[1] != '/') {
-      html_printf(&h,
+      html_printf(pH,
                   "<img class=\"council-logo\" src=\"%s\" alt=\"\" "
                   "width=\"32\" height=\"32\"> ",
                   c->zLogoUrl);
     }
-    html_printf(&h,
+    html_printf(pH,
                 "<a href=\"/c/%s/\">%s</a></td><td data-label=\"Región\">%s"
                 "</td>",
                 c->zSlug, c->zShortName, c->zRegion);
     if (!aRow[i].bPlan) {
-      html_printf(&h,
+      html_printf(pH,
                   "<td data-label=\"Plan\" colspan=\"%d\">Sin plan "
                   "aprobado</td></tr>\n",
                   2 + COMPLIANCE_STATE_COUNT);
       continue;
     }
     const ComplianceRollup *t = &aRow[i].v.result.total;
-    html_printf(&h,
+    html_printf(pH,
                 "<td data-label=\"Plan\">%s al %s</td><td data-label=\""
                 "Avance\">%.0f%%</td>",
                 page_date(request_arena(r), aRow[i].v.doc.zPeriodStart),
                 page_date(request_arena(r), aRow[i].v.doc.zPeriodEnd),
                 t->rProgress * 100);
     for (int s = 0; s < COMPLIANCE_STATE_COUNT; s++) {
-      html_printf(&h, "<td data-label=\"%s\" data-state=\"%s\">%d</td>",
+      html_printf(pH, "<td data-label=\"%s\" data-state=\"%s\">%d</td>",
                   compliance_state_label((ComplianceState)s),
                   compliance_state_slug((ComplianceState)s), t->anState[s]);
     }
-    html_printf(&h, "</tr>\n");
+    html_printf(pH, "</tr>\n");
   }
-  html_printf(&h, "</tbody></table></div>\n");
-  if (page_may_manage_councils(r)) national_table(&h, r, aRow, nRow);
+  html_printf(pH, "</tbody></table></div>\n");
+  if (page_may_manage_councils(r)) national_table(pH, r, aRow, nRow);
+  return DB_OK;
+}
+
+/* GET /consejos */
+void page_councils(Request *r) {
+  char zToday[PLAN_DATE_SIZE];
+  compliance_today(zToday);
+  const char *zOrder = request_query(r, "orden");
+  const User *pUser = request_user(r);
+  /* The national team sees every council's lines: not what others see */
+  const char *zKey = arena_printf(request_arena(r),
+                                  "%d\x1f"
+                                  "consejos\x1f%s\x1f%s\x1f%d\x1f%d",
+                                  NATIONAL_CACHE_COUNCIL, zToday,
+                                  zOrder && strlen(zOrder) <= 16 ? zOrder : "",
+                                  pUser ? (int)pUser->mRole : ROLE_ANONYMOUS,
+                                  page_may_manage_councils(r));
+  int64_t iVersion = council_national_data_version(request_db(r));
+  Html body, h;
+  html_init(&body, request_arena(r));
+  if (!page_cache_get_html(r, zKey, iVersion, &body)) {
+    if (!page_db_ok(r, councils_body(r, &body))) return;
+    page_cache_put_html(zKey, iVersion, &body);
+  }
+  page_begin(r, &h, "Consejos", "consejos");
+  html_append(&h, &body);
   page_finish(r, &h, 200);
 }
 

@@ -215,6 +215,14 @@ int council_count(Db *pDb) {
   return (int)db_query_int64(pDb, "SELECT count(*) FROM councils", 0);
 }
 
+int64_t council_national_data_version(Db *pDb) {
+  return db_query_int64(
+      pDb,
+      "SELECT (SELECT n FROM data_version WHERE id = 1) * 4294967296 + "
+      "CAST(coalesce((SELECT sum(n) FROM council_data_version), 0) AS BIGINT)",
+      -1);
+}
+
 int council_exists(Db *pDb, int64_t iCouncil) {
   if (snap_lock(pDb)) {
     int b = snap_council(iCouncil) != NULL;

@@ -35,6 +35,12 @@ int64_t council_default_id(Db *pDb);
 int council_get_first(Db *pDb, Arena *pArena, Council *pCouncil);
 /* How many councils the installation hosts. */
 int council_count(Db *pDb);
+/* The data version of everything the national view (/consejos) shows:
+** the installation's (which every council's creation, edit or removal
+** bumps) above every council's summed. Each write bumps one of them by
+** one, so it only grows: the national pages' render-cache version
+** (page_cache.h). -1 when it cannot be read. */
+int64_t council_national_data_version(Db *pDb);
 /* 1 when a council with this id exists. */
 int council_exists(Db *pDb, int64_t iCouncil);
 /* The council iCouncil (strings in pArena): DB_OK, DB_DONE when there is

@@ -3,11 +3,14 @@
 ** cumplimiento draws with them, read back by Poppler and openpyxl: JPEG
 ** thumbnails embedded as they are and PNGs, in rows that break across
 ** pages under their captions, headings kept with what follows, forced page
-** breaks; a workbook of several sheets with real dates and numbers.
+** breaks; a workbook of several sheets with real dates and numbers; text
+** laid out once and kept for later renders (issue 22) never shows in another
+** document, on another thread, or once the cache has been emptied.
 */
 #include "support.h"
 
 #include <cairo.h>
+#include <pthread.h>
 #include <vips/vips.h>
 
 #include "export/export.h"
@@ -55,6 +58,20 @@ static const void *png_bytes(Arena *pArena, int w, int h, size_t *pn) {
   return b.z;
 }
 
+/* A JPEG and a PNG of the given sizes. */
+typedef struct Pictures {
+  const void *pJpeg, *pPng;
+  size_t nJpeg, nPng;
+} Pictures;
+
+static Pictures pictures(Arena *pArena, int wJpeg, int hJpeg, int wPng,
+                         int hPng) {
+  Pictures p;
+  p.pJpeg = jpeg_bytes(pArena, wJpeg, hJpeg, &p.nJpeg);
+  p.pPng = png_bytes(pArena, wPng, hPng, &p.nPng);
+  return p;
+}
+
 /* Writes the document's PDF to zDir/zName and returns its path. */
 static const char *write_doc(Arena *pArena, const char *zDir, const char *zName,
                              const ExportDoc *pDoc) {
@@ -86,9 +103,9 @@ static void thirty_photos_fill_rows_and_pages_under_their_captions(
   (void)state;
   Arena *pArena = arena_new();
   const char *zDir = fixture_dir(pArena);
-  size_t nJpeg = 0, nPng = 0;
-  const void *pJpeg = jpeg_bytes(pArena, 320, 240, &nJpeg);
-  const void *pPng = png_bytes(pArena, 90, 120, &nPng);
+  Pictures pic = pictures(pArena, 320, 240, 90, 120);
+  const void *pJpeg = pic.pJpeg, *pPng = pic.pPng;
+  size_t nJpeg = pic.nJpeg, nPng = pic.nPng;
   ExportDoc *pDoc = export_doc_new(pArena);
   export_doc_text(pDoc, EXPORT_TEXT_COVER, "Portada");
   export_doc_page_break(pDoc);
@@ -156,6 +173,142 @@ static void a_heading_at_the_foot_of_a_page_moves_to_the_next(void **state) {
   arena_free(pArena);
 }
 
+static void the_same_picture_twice_is_stored_once(void **state) {
+  (void)state;
+  Arena *pArena = arena_new();
+  const char *zDir = fixture_dir(pArena);
+  Pictures pic = pictures(pArena, 64, 48, 30, 40);
+  ExportDoc *pDoc = export_doc_new(pArena);
+  for (int i = 1; i <= 2; i++) { /* Page 1, then page 2 */
+    if (i == 2) export_doc_page_break(pDoc);
+    export_doc_image(pDoc, pic.pJpeg, pic.nJpeg, "image/jpeg", 64, 48,
+                     arena_printf(pArena, "línea %d", i));
+    export_doc_image(pDoc, pic.pPng, pic.nPng, "image/png", 0, 0,
+                     arena_printf(pArena, "otra %d", i));
+  }
+  const char *zPath = write_doc(pArena, zDir, "repetida.pdf", pDoc);
+  /* pdfimages lists every picture drawn with the object that holds it */
+  const char *zList =
+      fixture_run(pArena, arena_printf(pArena,
+                                       "pdfimages -list '%s' | awk 'NR > 2 "
+                                       "{print $1, $11}' | sort -u",
+                                       zPath));
+  int aPage[4] = {0}, aObject[4] = {0}, n = 0;
+  for (const char *z = zList; *z && n < 4;) {
+    if (sscanf(z, "%d %d", &aPage[n], &aObject[n]) == 2) n++;
+    z = strchr(z, '\n');
+    if (!z) break;
+    z++;
+  }
+  assert_int_equal(n, 4); /* Two pictures on each of two pages */
+  assert_int_equal(aPage[0], 1);
+  assert_int_equal(aPage[3], 2);
+  /* Two objects in all, each drawn on both pages */
+  assert_true(aObject[0] != aObject[1]);
+  assert_true((aObject[2] == aObject[0] && aObject[3] == aObject[1]) ||
+              (aObject[2] == aObject[1] && aObject[3] == aObject[0]));
+  fixture_cleanup(pArena, zDir);
+  arena_free(pArena);
+}
+
+/* A document of the words a..., laid out at three sizes and as a table. */
+static ExportDoc *words_doc(Arena *pArena, const char *zTag, int nWord) {
+  ExportDoc *pDoc = export_doc_new(pArena);
+  export_doc_text(pDoc, EXPORT_TEXT_TITLE,
+                  arena_printf(pArena, "Título %s", zTag));
+  const char **az = arena_alloc(pArena, sizeof(*az) * (size_t)(2 * nWord));
+  for (int i = 0; i < nWord; i++) {
+    const char *z = arena_printf(pArena, "palabra%s%04d", zTag, i);
+    export_doc_text(pDoc, EXPORT_TEXT_BODY, z);
+    az[2 * i] = z;
+    az[2 * i + 1] = "Sí"; /* The same cell in every row and document */
+  }
+  static const char *const azHeader[] = {"Palabra", "¿Cuenta?"};
+  ExportTable *pT = arena_alloc(pArena, sizeof(*pT));
+  memset(pT, 0, sizeof(*pT));
+  pT->nCol = 2;
+  pT->azHeader = azHeader;
+  pT->nRow = nWord;
+  pT->azCell = az;
+  export_doc_table(pDoc, pT, 0);
+  return pDoc;
+}
+
+static const char *pdf_text(Arena *pArena, const char *zPath) {
+  return fixture_run(pArena, arena_printf(pArena, "pdftotext '%s' -", zPath));
+}
+
+static void kept_layouts_never_show_in_another_document(void **state) {
+  (void)state;
+  Arena *pArena = arena_new();
+  const char *zDir = fixture_dir(pArena);
+  /* The same text twice gives the same words; a second document that
+  ** shares most of its text shows its own words only. */
+  const char *zA1 = pdf_text(
+      pArena, write_doc(pArena, zDir, "a1.pdf", words_doc(pArena, "A", 40)));
+  const char *zA2 = pdf_text(
+      pArena, write_doc(pArena, zDir, "a2.pdf", words_doc(pArena, "A", 40)));
+  const char *zB = pdf_text(
+      pArena, write_doc(pArena, zDir, "b.pdf", words_doc(pArena, "B", 39)));
+  assert_string_equal(zA1, zA2);
+  assert_non_null(strstr(zB, "palabraB0038"));
+  assert_non_null(strstr(zB, "Título B"));
+  assert_null(strstr(zB, "palabraA"));
+  assert_null(strstr(zB, "palabraB0039"));
+  assert_non_null(strstr(zB, "Sí"));
+  /* More text than a thread keeps (the cache is emptied while this one is
+  ** laid out): every word still drawn, the last as the first. */
+  const char *zBig = pdf_text(
+      pArena, write_doc(pArena, zDir, "big.pdf", words_doc(pArena, "C", 3000)));
+  assert_non_null(strstr(zBig, "palabraC0000"));
+  assert_non_null(strstr(zBig, "palabraC1500"));
+  assert_non_null(strstr(zBig, "palabraC2999"));
+  fixture_cleanup(pArena, zDir);
+  arena_free(pArena);
+}
+
+/* One thread's document: its words, written to its own file. */
+typedef struct WordsJob {
+  Arena *pArena;
+  const char *zDir, *zTag, *zOut;
+} WordsJob;
+
+static void *words_job(void *pArg) {
+  WordsJob *j = pArg;
+  for (int i = 0; i < 3; i++) { /* Again and again: from the thread's cache */
+    j->zOut = write_doc(j->pArena, j->zDir,
+                        arena_printf(j->pArena, "%s%d.pdf", j->zTag, i),
+                        words_doc(j->pArena, j->zTag, 60));
+  }
+  return NULL;
+}
+
+static void threads_draw_their_own_text_at_the_same_time(void **state) {
+  (void)state;
+  Arena *pArena = arena_new();
+  const char *zDir = fixture_dir(pArena);
+  WordsJob aJob[3] = {{arena_new(), zDir, "D", NULL},
+                      {arena_new(), zDir, "E", NULL},
+                      {arena_new(), zDir, "F", NULL}};
+  pthread_t aT[3];
+  for (int i = 0; i < 3; i++) {
+    assert_int_equal(pthread_create(&aT[i], NULL, words_job, &aJob[i]), 0);
+  }
+  for (int i = 0; i < 3; i++) assert_int_equal(pthread_join(aT[i], NULL), 0);
+  for (int i = 0; i < 3; i++) {
+    const char *z = pdf_text(pArena, aJob[i].zOut);
+    assert_non_null(
+        strstr(z, arena_printf(pArena, "palabra%s0059", aJob[i].zTag)));
+    for (int k = 0; k < 3; k++) {
+      if (k == i) continue;
+      assert_null(strstr(z, arena_printf(pArena, "palabra%s", aJob[k].zTag)));
+    }
+    arena_free(aJob[i].pArena);
+  }
+  fixture_cleanup(pArena, zDir);
+  arena_free(pArena);
+}
+
 static const char zBookReader[] =
     "import sys, openpyxl\n"
     "wb = openpyxl.load_workbook(sys.argv[1])\n"
@@ -213,6 +366,9 @@ int main(void) {
       cmocka_unit_test(thirty_photos_fill_rows_and_pages_under_their_captions),
       cmocka_unit_test(a_heading_at_the_foot_of_a_page_moves_to_the_next),
       cmocka_unit_test(a_workbook_holds_sheets_with_dates_and_numbers),
+      cmocka_unit_test(the_same_picture_twice_is_stored_once),
+      cmocka_unit_test(kept_layouts_never_show_in_another_document),
+      cmocka_unit_test(threads_draw_their_own_text_at_the_same_time),
   };
   return cmocka_run_group_tests_name("export/pdf_doc", tests, NULL, NULL);
 }
