@@ -41,7 +41,7 @@ export async function a_leader_enrols_on_a_phone_and_the_officer_sees_her(
   await page.check('input[name=fotos]');
   await Promise.all([page.waitForNavigation(),
     page.click('button:has-text("Inscribirme")')]);
-  assert(await page.isVisible('text=Su inscripción quedó registrada'), 'thanked');
+  assert(await page.isVisible('text=Recibimos su inscripción'), 'thanked');
 
   // The officer: she is enrolled, and Elqui counts her.
   await signIn(page, server);
