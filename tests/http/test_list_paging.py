@@ -14,6 +14,7 @@ import html
 import re
 import tempfile
 import unittest
+import urllib.parse
 
 from support import Server, ServerTestCase, new_database, query_one, run_cli
 
@@ -125,6 +126,24 @@ class ListPaging(ServerTestCase):
         self.assertEqual(acta_ids(r.text), [])
         # Nonsense is the first page, not an error.
         self.assertEqual(shown(self.client().get("/actas?pagina=x").text)[:2], (1, PAGE))
+
+    def test_one_row_or_none_is_said_in_good_spanish(self):
+        """«Mostrando 1–1 de 1 actividades» and «hay 0 actividades en 1
+        página» were what a filter with one match, or none, showed."""
+        c = self.admin()
+        name = query_one(self.db, "SELECT name FROM organizations ORDER BY id LIMIT 1")
+        self.assertEqual(count(self.db, "SELECT count(*) FROM organizations WHERE name = '%s'"
+                               % name.replace("'", "''")), 1)
+        q = urllib.parse.quote(name)
+        one = c.get("/admin/organizaciones?q=%s" % q)
+        self.assertIn("Mostrando 1 de 1 organización</p>", one.text)
+        past = c.get("/admin/organizaciones?q=%s&pagina=3" % q)
+        self.assertIn("La página 3 no existe: hay 1 organización en 1 página.", past.text)
+        c = self.client()
+        none = c.get("/calendario?vista=lista&tipo=sin_tal_tipo&pagina=2")
+        self.assertIn("La página 2 no existe: no hay actividades.", none.text)
+        self.assertNotIn("hay 0 actividades", none.text)
+        self.assertIn("Ir a la primera página", none.text)
 
     # ---- The officer's activities and the calendar ----
 
