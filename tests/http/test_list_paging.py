@@ -295,6 +295,16 @@ class ListPaging(ServerTestCase):
         self.assertEqual(past.json(), [])
         self.assertEqual(past.header("X-Total-Count"), str(total))
 
+    def test_a_page_past_the_end_of_the_api_links_back_to_rows(self):
+        """Its rel="prev" gave one more empty page (offset - limit, still past
+        the end): it leads to the last rows instead."""
+        total = count(self.db, "SELECT count(*) FROM activities")
+        past = self.api("/api/activities?limit=10&offset=%d" % (total + 500))
+        self.assertEqual(past.json(), [])
+        prev = link_header(past)["prev"]
+        self.assertEqual(prev, "/api/activities?limit=10&offset=%d" % (total - 10))
+        self.assertEqual(len(self.api(prev).json()), 10)
+
     def test_api_filters_go_with_the_page_links(self):
         total = count(self.db, "SELECT count(*) FROM activities WHERE kind = "
                                "'sesion_ordinaria'")
