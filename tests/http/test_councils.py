@@ -467,6 +467,18 @@ class ManyCouncils(ServerTestCase):
         x = n.get("/consejos.xlsx")
         self.assertEqual(x.status, 200)
         self.assertEqual(x.body[:2], b"PK")
+        # Its «Estado» reads as the page and the council's own report do
+        # («En riesgo»), not as the code's slug («en_riesgo»).
+        import io
+        import openpyxl
+        rows = list(openpyxl.load_workbook(io.BytesIO(x.body)).active
+                    .iter_rows(values_only=True))
+        head = next(i for i, row in enumerate(rows) if row and row[0] == "Consejo")
+        col = rows[head].index("Estado")
+        states = {row[col] for row in rows[head + 1:] if row[0]}
+        labels = {"Cumplida", "Atrasada", "En riesgo", "En curso", "Sin iniciar"}
+        self.assertTrue(states, rows)
+        self.assertLessEqual(states, labels)
         # The table sorts by state
         r = n.get("/consejos?orden=estado")
         states = re.findall(r'data-state="(\w+)">', r.text.split('id="consejos-lineas"')[1])
