@@ -3,6 +3,9 @@
 */
 #include "pages/page_list.h"
 
+#include "pages/page.h"
+#include "render/html.h"
+
 int page_list_from_api(Request *r, ListPage *p) {
   const char *zLimit = request_query(r, "limit");
   const char *zOffset = request_query(r, "offset");
@@ -24,6 +27,15 @@ void page_list_headers(Request *r, const ListPage *p, const char *zPath,
   response_header(r, "X-Total-Count",
                   arena_printf(pArena, "%lld", (long long)p->nTotal));
   if (p->nLimit == 0) return;
+  /* The pages beside are of the same council: under the request's /c/SLUG/
+  ** prefix, and with its ?council= (without them the next page was the
+  ** caller's default council's). */
+  zPath = page_link(r, zPath);
+  const char *zCouncil = request_query(r, "council");
+  if (zCouncil) {
+    zQuery = arena_printf(pArena, "%s&council=%s", zQuery ? zQuery : "",
+                          html_url_arg(pArena, zCouncil));
+  }
   const char *zLink = "";
   if (p->nOffset + p->nLimit < p->nTotal) {
     zLink =

@@ -592,6 +592,36 @@ class DemoCouncils(unittest.TestCase):
             n.close()
 
 
+    def test_the_api_pages_of_another_council_link_to_that_council(self):
+        """The Link of a council's API list, asked by ?council=ID or under
+        /c/SLUG/, dropped the council: the national team's next page was
+        the first council's."""
+        tmp = tempfile.mkdtemp(prefix="cosoc-councils-")
+        self.addCleanup(shutil.rmtree, tmp, True)
+        db = new_database(tmp)
+        self.addCleanup(drop_database, db)
+        out = run_cli("demo", "--db", db, "--councils", "2", check=0).stdout
+        national = re.search(r"Equipo nacional: (\S+)\nSu contraseña: (\S+)", out)
+        slug = re.search(r"Consejo 2: .*, en /c/([a-z0-9-]+)/", out).group(1)
+        with Server(db) as server:
+            n = server.client()
+            n.login(national.group(1), national.group(2))
+            for path in ("/api/members", "/api/agreements", "/api/activities"):
+                whole = [x["id"] for x in n.get(path + "?council=2").json()]
+                self.assertGreater(len(whole), 2, path)
+                for first in (path + "?council=2&limit=2", "/c/%s%s?limit=2" % (slug, path)):
+                    walked, url = [], first
+                    while url:
+                        r = n.get(url)
+                        self.assertEqual(r.status, 200, url)
+                        walked += [x["id"] for x in r.json()]
+                        links = dict((rel, u) for u, rel in re.findall(
+                            r'<([^>]+)>; rel="(\w+)"', r.header("Link") or ""))
+                        url = links.get("next")
+                    self.assertEqual(walked, whole, first)
+            n.close()
+
+
 class NationalViewKept(ServerTestCase):
     """The national view computes every council's compliance, so it is kept
     in the render cache (issue 22); yet every write shows at once, from any
