@@ -3,6 +3,9 @@
 */
 #include "pages/page_list.h"
 
+#include "pages/page.h"
+#include "render/html.h"
+
 int page_list_from_api(Request *r, ListPage *p) {
   const char *zLimit = request_query(r, "limit");
   const char *zOffset = request_query(r, "offset");
@@ -24,6 +27,15 @@ void page_list_headers(Request *r, const ListPage *p, const char *zPath,
   response_header(r, "X-Total-Count",
                   arena_printf(pArena, "%lld", (long long)p->nTotal));
   if (p->nLimit == 0) return;
+  /* The pages beside are of the same council: under the request's /c/SLUG/
+  ** prefix, and with its ?council= (without them the next page was the
+  ** caller's default council's). */
+  zPath = page_link(r, zPath);
+  const char *zCouncil = request_query(r, "council");
+  if (zCouncil) {
+    zQuery = arena_printf(pArena, "%s&council=%s", zQuery ? zQuery : "",
+                          html_url_arg(pArena, zCouncil));
+  }
   const char *zLink = "";
   if (p->nOffset + p->nLimit < p->nTotal) {
     zLink =
@@ -32,6 +44,11 @@ void page_list_headers(Request *r, const ListPage *p, const char *zPath,
   }
   if (p->nOffset > 0) {
     int64_t nPrev = p->nOffset > p->nLimit ? p->nOffset - p->nLimit : 0;
+    /* Past the end, offset - limit may be past it too: lead to the last
+    ** rows instead of one more empty page. */
+    if (p->nOffset >= p->nTotal) {
+      nPrev = p->nTotal > p->nLimit ? p->nTotal - p->nLimit : 0;
+    }
     zLink = arena_printf(
         pArena, "%s%s<%s?limit=%d&offset=%lld%s>; rel=\"prev\"", zLink,
         *zLink ? ", " : "", zPath, p->nLimit, (long long)nPrev, zQuery);

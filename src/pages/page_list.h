@@ -17,7 +17,8 @@ int page_list_from_api(Request *r, ListPage *p);
 
 /* X-Total-Count for page p and, when it is a page (a limit was given), a
 ** Link to the pages beside at zPath with the list's other arguments zQuery
-** ("&name=value…", percent-encoded; "" for none). */
+** ("&name=value…", percent-encoded; "" for none). The request's council
+** goes with them: its /c/SLUG/ prefix and its ?council=. */
 void page_list_headers(Request *r, const ListPage *p, const char *zPath,
                        const char *zQuery);
 

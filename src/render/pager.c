@@ -21,9 +21,20 @@ static void pager_link(Html *h, const char *zPath, const char *zQuery,
 }
 
 void pager_html(Html *h, const char *zPath, const char *zQuery,
-                const ListPage *p, const char *zNoun) {
+                const ListPage *p, const char *zOne, const char *zMany) {
   if (!zQuery) zQuery = "";
   int64_t nHere = list_page_number(p), nLast = list_page_last(p);
+  const char *zNoun = p->nTotal == 1 ? zOne : zMany;
+  if (p->nRow == 0 && p->nOffset > 0 && p->nTotal == 0) {
+    /* Past the end of an empty list (a filter that now matches nothing):
+    ** "hay 0 actividades en 1 página" is no way to say it. */
+    html_printf(h,
+                "<p class=\"pager-count\">La página %lld no existe: no hay "
+                "%s. <a href=\"%s?pagina=1%s\">Ir a la primera página</a>"
+                "</p>\n",
+                (long long)nHere, zMany, zPath, zQuery);
+    return;
+  }
   if (p->nRow == 0 && p->nOffset > 0) {
     /* Past the end (an old link, a typed number): say so, and lead back. */
     html_printf(h,
@@ -35,14 +46,17 @@ void pager_html(Html *h, const char *zPath, const char *zQuery,
                 zQuery);
     return;
   }
-  if (p->nRow > 0) {
+  if (p->nRow == 1 && p->nTotal == 1) {
+    /* "Mostrando 1–1 de 1 actividades" read wrong twice over. */
+    html_printf(h, "<p class=\"pager-count\">Mostrando 1 de 1 %s</p>\n", zOne);
+  } else if (p->nRow > 0) {
     html_printf(h,
                 "<p class=\"pager-count\">Mostrando %lld–%lld de %lld %s</p>\n",
                 (long long)p->nOffset + 1, (long long)p->nOffset + p->nRow,
-                (long long)p->nTotal, zNoun);
+                (long long)p->nTotal, zMany);
   }
   if (nLast <= 1) return;
-  html_printf(h, "<nav class=\"pager\" aria-label=\"Páginas de %s\">", zNoun);
+  html_printf(h, "<nav class=\"pager\" aria-label=\"Páginas de %s\">", zMany);
   pager_link(h, zPath, zQuery, 1, nLast, nHere, NULL, "« Primera");
   html_printf(h, " ");
   pager_link(h, zPath, zQuery, nHere - 1, nLast, nHere, "prev", "‹ Anterior");

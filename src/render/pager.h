@@ -12,10 +12,11 @@
 
 /* Writes the pager of page p of the list at zPath. zQuery: the list's
 ** other query arguments, each "&name=value" already percent-encoded
-** (html_url_arg), "" or NULL for none; the page goes in `pagina`. zNoun:
-** what the rows are, plural ("actividades"). A page past the end says so
-** and links to the last page. */
+** (html_url_arg), "" or NULL for none; the page goes in `pagina`. zOne,
+** zMany: what the rows are, singular and plural ("actividad",
+** "actividades"), so that one row reads as one. A page past the end says
+** so and links to the last page (to the first when there are none). */
 void pager_html(Html *h, const char *zPath, const char *zQuery,
-                const ListPage *p, const char *zNoun);
+                const ListPage *p, const char *zOne, const char *zMany);
 
 #endif

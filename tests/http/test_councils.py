@@ -467,6 +467,18 @@ class ManyCouncils(ServerTestCase):
         x = n.get("/consejos.xlsx")
         self.assertEqual(x.status, 200)
         self.assertEqual(x.body[:2], b"PK")
+        # Its «Estado» reads as the page and the council's own report do
+        # («En riesgo»), not as the code's slug («en_riesgo»).
+        import io
+        import openpyxl
+        rows = list(openpyxl.load_workbook(io.BytesIO(x.body)).active
+                    .iter_rows(values_only=True))
+        head = next(i for i, row in enumerate(rows) if row and row[0] == "Consejo")
+        col = rows[head].index("Estado")
+        states = {row[col] for row in rows[head + 1:] if row[0]}
+        labels = {"Cumplida", "Atrasada", "En riesgo", "En curso", "Sin iniciar"}
+        self.assertTrue(states, rows)
+        self.assertLessEqual(states, labels)
         # The table sorts by state
         r = n.get("/consejos?orden=estado")
         states = re.findall(r'data-state="(\w+)">', r.text.split('id="consejos-lineas"')[1])
@@ -577,6 +589,36 @@ class DemoCouncils(unittest.TestCase):
             n = server.client()
             n.login(national.group(1), national.group(2))
             self.assertIn('id="consejos-lineas"', n.get("/consejos").text)
+            n.close()
+
+
+    def test_the_api_pages_of_another_council_link_to_that_council(self):
+        """The Link of a council's API list, asked by ?council=ID or under
+        /c/SLUG/, dropped the council: the national team's next page was
+        the first council's."""
+        tmp = tempfile.mkdtemp(prefix="cosoc-councils-")
+        self.addCleanup(shutil.rmtree, tmp, True)
+        db = new_database(tmp)
+        self.addCleanup(drop_database, db)
+        out = run_cli("demo", "--db", db, "--councils", "2", check=0).stdout
+        national = re.search(r"Equipo nacional: (\S+)\nSu contraseña: (\S+)", out)
+        slug = re.search(r"Consejo 2: .*, en /c/([a-z0-9-]+)/", out).group(1)
+        with Server(db) as server:
+            n = server.client()
+            n.login(national.group(1), national.group(2))
+            for path in ("/api/members", "/api/agreements", "/api/activities"):
+                whole = [x["id"] for x in n.get(path + "?council=2").json()]
+                self.assertGreater(len(whole), 2, path)
+                for first in (path + "?council=2&limit=2", "/c/%s%s?limit=2" % (slug, path)):
+                    walked, url = [], first
+                    while url:
+                        r = n.get(url)
+                        self.assertEqual(r.status, 200, url)
+                        walked += [x["id"] for x in r.json()]
+                        links = dict((rel, u) for u, rel in re.findall(
+                            r'<([^>]+)>; rel="(\w+)"', r.header("Link") or ""))
+                        url = links.get("next")
+                    self.assertEqual(walked, whole, first)
             n.close()
 
 

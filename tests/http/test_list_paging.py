@@ -14,6 +14,7 @@ import html
 import re
 import tempfile
 import unittest
+import urllib.parse
 
 from support import Server, ServerTestCase, new_database, query_one, run_cli
 
@@ -125,6 +126,24 @@ class ListPaging(ServerTestCase):
         self.assertEqual(acta_ids(r.text), [])
         # Nonsense is the first page, not an error.
         self.assertEqual(shown(self.client().get("/actas?pagina=x").text)[:2], (1, PAGE))
+
+    def test_one_row_or_none_is_said_in_good_spanish(self):
+        """«Mostrando 1–1 de 1 actividades» and «hay 0 actividades en 1
+        página» were what a filter with one match, or none, showed."""
+        c = self.admin()
+        name = query_one(self.db, "SELECT name FROM organizations ORDER BY id LIMIT 1")
+        self.assertEqual(count(self.db, "SELECT count(*) FROM organizations WHERE name = '%s'"
+                               % name.replace("'", "''")), 1)
+        q = urllib.parse.quote(name)
+        one = c.get("/admin/organizaciones?q=%s" % q)
+        self.assertIn("Mostrando 1 de 1 organización</p>", one.text)
+        past = c.get("/admin/organizaciones?q=%s&pagina=3" % q)
+        self.assertIn("La página 3 no existe: hay 1 organización en 1 página.", past.text)
+        c = self.client()
+        none = c.get("/calendario?vista=lista&tipo=sin_tal_tipo&pagina=2")
+        self.assertIn("La página 2 no existe: no hay actividades.", none.text)
+        self.assertNotIn("hay 0 actividades", none.text)
+        self.assertIn("Ir a la primera página", none.text)
 
     # ---- The officer's activities and the calendar ----
 
@@ -275,6 +294,16 @@ class ListPaging(ServerTestCase):
         past = self.api("/api/activities?limit=10&offset=%d" % (total + 5))
         self.assertEqual(past.json(), [])
         self.assertEqual(past.header("X-Total-Count"), str(total))
+
+    def test_a_page_past_the_end_of_the_api_links_back_to_rows(self):
+        """Its rel="prev" gave one more empty page (offset - limit, still past
+        the end): it leads to the last rows instead."""
+        total = count(self.db, "SELECT count(*) FROM activities")
+        past = self.api("/api/activities?limit=10&offset=%d" % (total + 500))
+        self.assertEqual(past.json(), [])
+        prev = link_header(past)["prev"]
+        self.assertEqual(prev, "/api/activities?limit=10&offset=%d" % (total - 10))
+        self.assertEqual(len(self.api(prev).json()), 10)
 
     def test_api_filters_go_with_the_page_links(self):
         total = count(self.db, "SELECT count(*) FROM activities WHERE kind = "

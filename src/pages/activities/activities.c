@@ -121,7 +121,7 @@ void page_activities(Request *r) {
                 act_status_label(a->zStatus));
   }
   html_printf(&h, "</tbody></table></div>\n");
-  pager_html(&h, "/actividades", "", &pg, "actividades");
+  pager_html(&h, "/actividades", "", &pg, "actividad", "actividades");
   ActivityKind *aKind = NULL;
   int nKind = 0;
   activity_kinds_list(pDb, pArena, &aKind, &nKind);

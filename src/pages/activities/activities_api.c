@@ -231,15 +231,13 @@ static void api_list(Request *r) {
   json_t *pArr = json_array();
   api_list_json(r, aAct, nAct, pArr);
   Arena *pArena = request_arena(r);
-  const char *zCouncil = request_query(r, "council");
   page_list_headers(
       r, &pg, "/api/activities",
-      arena_printf(
-          pArena, "%s%s%s%s%s%s%s", f.zKind ? "&kind=" : "",
-          f.zKind ? html_url_arg(pArena, f.zKind) : "", f.iLine ? "&line=" : "",
-          f.iLine ? arena_printf(pArena, "%d", f.iLine) : "",
-          f.bPublicOnly ? "&public=1" : "", zCouncil ? "&council=" : "",
-          zCouncil ? html_url_arg(pArena, zCouncil) : ""));
+      arena_printf(pArena, "%s%s%s%s%s", f.zKind ? "&kind=" : "",
+                   f.zKind ? html_url_arg(pArena, f.zKind) : "",
+                   f.iLine ? "&line=" : "",
+                   f.iLine ? arena_printf(pArena, "%d", f.iLine) : "",
+                   f.bPublicOnly ? "&public=1" : ""));
   respond_json(r, 200, pArr);
 }
 

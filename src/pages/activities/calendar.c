@@ -244,7 +244,7 @@ void page_calendar(Request *r) {
   } else {
     if (nAct > 0 || pg.nOffset == 0) list_view(&h, pArena, aAct, nAct);
     pager_html(&h, "/calendario", arena_printf(pArena, "&vista=lista%s", zQ),
-               &pg, "actividades");
+               &pg, "actividad", "actividades");
   }
   page_finish(r, &h, 200);
 }

@@ -270,7 +270,8 @@ void page_councils_xlsx(Request *r) {
     c[3] = arena_printf(pArena, "%d", l->nTarget);
     c[4] = arena_printf(pArena, "%d", l->nQualifying);
     c[5] = arena_printf(pArena, "%d", l->nVerified);
-    c[6] = compliance_state_slug(l->eState);
+    /* As the page reads it («En riesgo»): a sheet is for people too. */
+    c[6] = compliance_state_label(l->eState);
     c[7] = a[i].pRow->v.result.zAsOf;
   }
   static const ExportColType aeType[NCOL] = {

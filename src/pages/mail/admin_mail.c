@@ -63,7 +63,7 @@ static int outbox_table(Request *r, Html *h) {
     return 1;
   }
   if (nRow == 0) {
-    pager_html(h, "/admin/correo", "", &pg, "mensajes");
+    pager_html(h, "/admin/correo", "", &pg, "mensaje", "mensajes");
     return 1;
   }
   html_printf(
@@ -116,7 +116,7 @@ static int outbox_table(Request *r, Html *h) {
     html_printf(h, "</td></tr>\n");
   }
   html_printf(h, "</tbody></table></div>\n");
-  pager_html(h, "/admin/correo", "", &pg, "mensajes");
+  pager_html(h, "/admin/correo", "", &pg, "mensaje", "mensajes");
   return 1;
 }
 

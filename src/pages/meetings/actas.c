@@ -912,7 +912,7 @@ void page_actas(Request *r) {
                 (long long)aActa[i].iActivity);
   }
   if (n) html_printf(&h, "</ul>\n");
-  pager_html(&h, "/actas", "", &pg, "actas publicadas");
+  pager_html(&h, "/actas", "", &pg, "acta publicada", "actas publicadas");
   /* The officer's: approved actas nobody but her sees until she publishes
   ** them (the public and the councillors saw an acta of last year only).
   ** Every one: they wait for her, a short list she empties. */

@@ -71,7 +71,7 @@ void page_admin_participants(Request *r) {
   }
   html_printf(&h, "</tbody></table></div>\n");
   pager_html(&h, "/admin/participantes", people_filter_query(pArena, &filter),
-             &pg, "personas");
+             &pg, "persona", "personas");
   page_finish(r, &h, 200);
 }
 

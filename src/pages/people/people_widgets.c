@@ -338,7 +338,7 @@ void people_list_page(Request *r, const PeopleList *p) {
   for (int i = 0; i < nRow; i++) p->xRow(&h, r, aRow + (size_t)i * p->nRow);
   html_printf(&h, "</tbody></table></div>\n");
   pager_html(&h, p->zBase, people_filter_query(request_arena(r), &filter), &pg,
-             p->zMany);
+             p->zOne, p->zMany);
   page_finish(r, &h, 200);
 }
 

@@ -175,7 +175,7 @@ void page_admin_audit(Request *r) {
   }
   html_printf(&h, "</tbody></table></div>\n");
   pager_html(&h, "/admin/auditoria", arena_printf(pArena, "&%s", zQuery), &pg,
-             "entradas");
+             "entrada", "entradas");
   page_finish(r, &h, 200);
 }
 
