@@ -341,6 +341,22 @@ class ApiAndPages(ServerTestCase):
         self.assertTrue(pdf.body.startswith(b"%PDF"))
         self.assertIn(self.client().get(path + "/pasajeros.pdf").status, (303, 401, 403))
 
+    def test_every_vehicle_is_listed_none_cut_off(self):
+        # The list had a silent cap of 64: the 65th vehicle was saved and
+        # never shown, so nobody could be seated in it.
+        a = self.api("POST", "/api/activities",
+                     dict(SESSION, kind="entrega_viviendas", title="Entrega con muchas vans")).json()
+        admin = self.admin()
+        path = "/actividades/%d" % a["id"]
+        token = admin.csrf_from(path)
+        for n in range(1, 67):
+            r = admin.post(path + "/traslado", form={"csrf_token": token, "accion": "vehiculo",
+                                                     "label": "Furgón %02d" % n, "capacity": "2"})
+            self.assertEqual(r.status, 303)
+        page = admin.get(path).text
+        for n in (1, 64, 65, 66):
+            self.assertIn("Furgón %02d" % n, page)
+
     def test_seat_assignment_saves_only_what_changed_all_or_nothing(self):
         a = self.api("POST", "/api/activities",
                      dict(SESSION, kind="entrega_viviendas", title="Entrega con dos vans")).json()

@@ -87,8 +87,7 @@ int activity_vehicles_list(Db *pDb, Arena *pArena, int64_t iAct,
       db_list(pDb, pArena, &vehicle_from_row_map, paVeh, pnVeh,
               "SELECT v.id, v.label, v.driver, v.capacity, (SELECT COUNT(*) "
               "FROM activity_seats s WHERE s.vehicle_id = v.id) FROM "
-              "activity_vehicles v WHERE v.activity_id = ? ORDER BY v.id "
-              "LIMIT 64",
+              "activity_vehicles v WHERE v.activity_id = ? ORDER BY v.id",
               DB_I(iAct));
   if (!*paVeh) *paVeh = arena_alloc(pArena, sizeof(ActivityVehicle));
   return rc;
