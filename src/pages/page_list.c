@@ -21,6 +21,10 @@ int page_list_from_api(Request *r, ListPage *p) {
 void page_list_headers(Request *r, const ListPage *p, const char *zPath,
                        const char *zQuery) {
   Arena *pArena = request_arena(r);
+  /* A list read under /c/SLUG/ links to its own council's pages: without
+  ** the prefix the next page would be the default council's list. */
+  const char *zPrefix = request_path_prefix(r);
+  if (zPrefix && *zPrefix) zPath = arena_printf(pArena, "%s%s", zPrefix, zPath);
   response_header(r, "X-Total-Count",
                   arena_printf(pArena, "%lld", (long long)p->nTotal));
   if (p->nLimit == 0) return;
