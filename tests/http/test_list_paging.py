@@ -277,6 +277,13 @@ class ListPaging(ServerTestCase):
         past = self.api("/api/activities?limit=10&offset=%d" % (total + 5))
         self.assertEqual(past.json(), [])
         self.assertEqual(past.header("X-Total-Count"), str(total))
+        # Without ?limit too: an offset past the end is not the total.
+        for path in ("/api/activities", "/api/members", "/api/agreements", "/api/audit",
+                     "/api/mail"):
+            past = self.api("%s?offset=100000" % path)
+            self.assertEqual(past.json(), [], path)
+            self.assertEqual(past.header("X-Total-Count"),
+                             self.api(path).header("X-Total-Count"), path)
 
     def test_api_filters_go_with_the_page_links(self):
         total = count(self.db, "SELECT count(*) FROM activities WHERE kind = "
