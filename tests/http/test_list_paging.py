@@ -277,9 +277,11 @@ class ListPaging(ServerTestCase):
         past = self.api("/api/activities?limit=10&offset=%d" % (total + 5))
         self.assertEqual(past.json(), [])
         self.assertEqual(past.header("X-Total-Count"), str(total))
-        # Its prev is the last page that has rows, not another empty one.
-        prev = self.api(link_header(past)["prev"])
-        self.assertEqual(len(prev.json()), total - (total - 1) // 10 * 10)
+        # Far past the end, its prev is the last page that has rows, not
+        # another empty one.
+        far = self.api("/api/activities?limit=10&offset=%d" % (total + 50))
+        prev = self.api(link_header(far)["prev"])
+        self.assertEqual(prev.json(), everything[(total - 1) // 10 * 10:])
         self.assertNotIn("next", link_header(prev))
         # Without ?limit too: an offset past the end is not the total.
         for path in ("/api/activities", "/api/members", "/api/agreements", "/api/audit",
