@@ -44,11 +44,10 @@ void page_list_headers(Request *r, const ListPage *p, const char *zPath,
   }
   if (p->nOffset > 0) {
     int64_t nPrev = p->nOffset > p->nLimit ? p->nOffset - p->nLimit : 0;
-    /* Past the end, offset - limit may be past it too: lead to the last
-    ** rows instead of one more empty page. */
-    if (p->nOffset >= p->nTotal) {
-      nPrev = p->nTotal > p->nLimit ? p->nTotal - p->nLimit : 0;
-    }
+    /* From past the end, back to the last page that has rows (the one
+    ** before an empty page is empty too). */
+    int64_t nLastStart = (list_page_last(p) - 1) * p->nLimit;
+    if (nPrev > nLastStart) nPrev = nLastStart;
     zLink = arena_printf(
         pArena, "%s%s<%s?limit=%d&offset=%lld%s>; rel=\"prev\"", zLink,
         *zLink ? ", " : "", zPath, p->nLimit, (long long)nPrev, zQuery);

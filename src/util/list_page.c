@@ -44,9 +44,10 @@ int list_page_from_api(ListPage *p, const char *zLimit, const char *zOffset) {
 
 int list_page_total_known(ListPage *p, int nRow) {
   p->nRow = nRow;
-  /* A page that is not full ends the list; an empty one past the start
-  ** says nothing of how many came before. */
-  if (p->nLimit == 0 || (nRow < p->nLimit && (nRow > 0 || p->nOffset == 0))) {
+  /* A page that is not full ends the list (with no limit, every page
+  ** does); an empty one past the start says nothing of how many came
+  ** before, limit or not (?offset=1000 alone said there were 1000). */
+  if ((p->nLimit == 0 || nRow < p->nLimit) && (nRow > 0 || p->nOffset == 0)) {
     p->nTotal = p->nOffset + nRow;
     return 1;
   }

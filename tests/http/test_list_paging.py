@@ -12,11 +12,13 @@ The data: `cosoc bench-data` with one council and eight years of sessions
 """
 import html
 import re
+import shutil
 import tempfile
 import unittest
 import urllib.parse
 
-from support import Server, ServerTestCase, new_database, query_one, run_cli
+from support import (Server, ServerTestCase, drop_database, new_database, query_one,
+                     run_cli)
 
 PAGE = 50  # LIST_PAGE_SIZE
 
@@ -294,6 +296,19 @@ class ListPaging(ServerTestCase):
         past = self.api("/api/activities?limit=10&offset=%d" % (total + 5))
         self.assertEqual(past.json(), [])
         self.assertEqual(past.header("X-Total-Count"), str(total))
+        # Far past the end, its prev is the last page that has rows, not
+        # another empty one.
+        far = self.api("/api/activities?limit=10&offset=%d" % (total + 50))
+        prev = self.api(link_header(far)["prev"])
+        self.assertEqual(prev.json(), everything[(total - 1) // 10 * 10:])
+        self.assertNotIn("next", link_header(prev))
+        # Without ?limit too: an offset past the end is not the total.
+        for path in ("/api/activities", "/api/members", "/api/agreements", "/api/audit",
+                     "/api/mail"):
+            past = self.api("%s?offset=100000" % path)
+            self.assertEqual(past.json(), [], path)
+            self.assertEqual(past.header("X-Total-Count"),
+                             self.api(path).header("X-Total-Count"), path)
 
     def test_a_page_past_the_end_of_the_api_links_back_to_rows(self):
         """Its rel="prev" gave one more empty page (offset - limit, still past
@@ -375,6 +390,53 @@ class ListPaging(ServerTestCase):
         csv = c.get("/admin/auditoria.csv?objeto=activity")
         self.assertEqual(csv.status, 200)
         self.assertEqual(len(csv.text.strip().splitlines()) - 1, total)
+
+
+class PagingUnderACouncilsAddress(unittest.TestCase):
+    """A list read under /c/SLUG/ links to the pages of that council's list:
+    the national team (who reads every council) walking the second
+    council's members by Link got the first council's from page two on."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmpdir = tempfile.mkdtemp(prefix="cosoc-paging-c-")
+        cls.db = new_database(cls.tmpdir)
+        out = run_cli("demo", "--db", cls.db, "--councils", "2", check=0).stdout
+        cls.national = re.search(r"Equipo nacional: (\S+)\nSu contraseña: (\S+)", out).groups()
+        cls.slug = re.search(r"Consejo 2: .*, en /c/([a-z0-9-]+)/", out).group(1)
+        cls.council = query_one(cls.db, "SELECT id FROM councils WHERE slug = ?", (cls.slug,))
+        cls.server = Server(cls.db).start()
+
+    @classmethod
+    def tearDownClass(cls):
+        try:
+            cls.server.stop()
+        finally:
+            drop_database(cls.db)
+            shutil.rmtree(cls.tmpdir, ignore_errors=True)
+
+    def test_the_link_keeps_the_councils_address_and_the_walk_stays_in_it(self):
+        c = self.server.client()
+        self.addCleanup(c.close)
+        c.login(*self.national)
+        for path, table in (("/api/members", "members"), ("/api/activities", "activities"),
+                            ("/api/agreements", "agreements")):
+            total = query_one(self.db, "SELECT count(*) FROM %s WHERE council_id = ?" % table,
+                              (self.council,))
+            self.assertGreater(int(total), 2, table)
+            url, ids = "/c/%s%s?limit=2" % (self.slug, path), []
+            while url:
+                r = c.get(url)
+                self.assertEqual(r.status, 200, url)
+                self.assertEqual(r.header("X-Total-Count"), total, url)
+                ids += [row["id"] for row in r.json()]
+                url = link_header(r).get("next")
+                if url:
+                    self.assertTrue(url.startswith("/c/%s/api/" % self.slug), url)
+            self.assertEqual(len(ids), int(total), path)
+            mine = query_one(self.db, "SELECT count(*) FROM %s WHERE council_id = ? AND id IN "
+                                      "(%s)" % (table, ",".join(map(str, ids))), (self.council,))
+            self.assertEqual(mine, total, path)
 
 
 def run_ids(db, sql):

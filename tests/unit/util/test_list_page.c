@@ -61,6 +61,11 @@ static void a_short_page_tells_the_total_a_full_or_empty_one_does_not(
   p = (ListPage){0};
   assert_true(list_page_total_known(&p, 960)); /* Every row was read */
   assert_int_equal(p.nTotal, 960);
+  p = (ListPage){.nOffset = 100};
+  assert_true(list_page_total_known(&p, 7)); /* No limit, from row 101 */
+  assert_int_equal(p.nTotal, 107);
+  p = (ListPage){.nOffset = 1000};
+  assert_false(list_page_total_known(&p, 0)); /* No limit, past the end */
   p = (ListPage){.nLimit = 50, .nTotal = 960};
   assert_int_equal(list_page_last(&p), 20);
   p.nTotal = 951;
