@@ -59,6 +59,7 @@ struct Db {
 
   /* The version remembered for this request (db_request_start) */
   int bRequest;        /* A request is being served: remember */
+  uint64_t nRequests;  /* db_request_start() calls: whose memory this is */
   int64_t iVerCouncil; /* Whose version, or -1 for none */
   int64_t iVerRemembered;
 };
@@ -188,8 +189,11 @@ static void versions_forget(Db *pDb) { pDb->iVerCouncil = -1; }
 void db_request_start(Db *pDb) {
   if (!pDb) return;
   pDb->bRequest = 1;
+  pDb->nRequests++;
   versions_forget(pDb);
 }
+
+uint64_t db_request_serial(const Db *pDb) { return pDb ? pDb->nRequests : 0; }
 
 void db_version_read(Db *pDb, int64_t iCouncil, int64_t iVersion) {
   if (!pDb || !pDb->bRequest || iVersion < 0) return;

@@ -265,6 +265,10 @@ int64_t db_council_data_version(Db *pDb, int64_t iCouncil);
 ** command line, background jobs) nothing is remembered.
 */
 void db_request_start(Db *pDb);
+/* Which request the connection remembers for: it changes with each
+** db_request_start(), so that a request served over several calls can tell
+** whether its connection served another request in between. */
+uint64_t db_request_serial(const Db *pDb);
 void db_version_read(Db *pDb, int64_t iCouncil, int64_t iVersion);
 /* The remembered version of iCouncil, or -1. */
 int64_t db_version_recalled(Db *pDb, int64_t iCouncil);

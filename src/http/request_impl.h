@@ -58,6 +58,8 @@ struct Request {
   size_t nBodyMax;                /* Limit from the route */
   int bTooLarge;                  /* Body exceeded nBodyMax */
   int bAdmitted;                  /* Authenticated, from the headers */
+  Db *pAdmitDb;                   /* The connection it was admitted on… */
+  uint64_t nAdmitSerial;          /* …and its db_request_serial() then */
   int bDenied;                    /* The route refuses this sender: its
                                   ** body is dropped unread */
   int bBadBody;                   /* Body could not be parsed */

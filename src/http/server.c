@@ -287,6 +287,8 @@ static void request_admit(Request *r) {
   r->zSessionToken = NULL;
   authenticate(r);
   r->bAdmitted = 1;
+  r->pAdmitDb = r->pDb;
+  r->nAdmitSerial = db_request_serial(r->pDb);
   /* The user's roles in the part of the installation the request is about,
   ** as far as the headers tell (the caller's hook) */
   if (g_pCfg->xScope && !(r->pRoute->mFlag & ROUTE_UNSCOPED)) {
@@ -559,6 +561,14 @@ static enum MHD_Result on_access(void *pCls, struct MHD_Connection *pConn,
   }
   watchdog_body_done(pConn); /* The page runs: no deadline now */
   r->pDb = thread_db();      /* This call's, maybe not the first call's */
+  if (r->pDb &&
+      (r->pDb != r->pAdmitDb || db_request_serial(r->pDb) != r->nAdmitSerial)) {
+    /* Another connection, or this one served another request between the
+    ** calls: what it remembers (a council's data version, the auth
+    ** version) is not this request's and may predate a write. */
+    db_request_start(r->pDb);
+    if (g_pCfg->pAuth->xRequestMark) g_pCfg->pAuth->xRequestMark(r->pDb, 1);
+  }
   request_dispatch(r);
   r->nRoundTrips += db_round_trips(tl_pDb) - nTrips;
   enum MHD_Result rc = request_queue(r);

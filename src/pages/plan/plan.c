@@ -288,7 +288,12 @@ static int plan_body(Request *r, Html *pH) {
 ** request's /c/SLUG/ prefix (page_finish_linked); the officer's approve
 ** button gets the session's CSRF token per request (page_cache_stitch). */
 void page_plan(Request *r) {
-  const char *zKey = page_cache_key(r, "plan");
+  /* Keyed by the day too: which plan is current, ended or not yet started
+  ** (the banner) changes at midnight without any write. */
+  char zToday[PLAN_DATE_SIZE];
+  compliance_today(zToday);
+  const char *zKey =
+      page_cache_key(r, arena_printf(request_arena(r), "plan\x1f%s", zToday));
   int64_t iVersion = page_cache_version(r);
   Html body, h;
   html_init(&body, request_arena(r));
