@@ -607,7 +607,10 @@ static void on_completed(void *pCls, struct MHD_Connection *pConn,
   if (db_target_is_postgres(g_pCfg->zDb)) {
     snprintf(zTrips, sizeof(zTrips), " bd=%lld", (long long)r->nRoundTrips);
   }
-  fprintf(stderr, "%s %s %s %d %.1fms%s%s\n", zTime, r->zMethod, zLogPath,
+  /* With the council's /c/SLUG prefix the client asked for: which council
+  ** a slow or failing request was about. */
+  fprintf(stderr, "%s %s %s%s %d %.1fms%s%s\n", zTime, r->zMethod,
+          r->zPathPrefix ? r->zPathPrefix : "", zLogPath,
           r->bResponded ? r->iStatus : 0, ms, zTrips,
           eToe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (cortada)");
   request_drop_body_fd(r);

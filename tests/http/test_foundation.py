@@ -12,7 +12,7 @@ import tempfile
 import time
 import unittest
 
-from support import Demo, Server, ServerTestCase, run_cli, sqlite_only
+from support import Demo, Server, ServerTestCase, query_one, run_cli, sqlite_only
 
 
 class HomeAndShell(ServerTestCase):
@@ -285,6 +285,15 @@ class Logging(ServerTestCase):
             out = self.server.output()
         self.assertRegex(out, r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ GET / 200 [0-9.]+ms")
         self.assertNotIn("no-debe-verse", out)
+
+    def test_the_line_names_the_council_the_client_asked_for(self):
+        slug = query_one(self.demo.path, "SELECT slug FROM councils ORDER BY id LIMIT 1")
+        self.assertEqual(self.client().get("/c/%s/plan" % slug).status, 200)
+        want = " GET /c/%s/plan 200 " % slug
+        deadline = time.time() + 10
+        while want not in self.server.output() and time.time() < deadline:
+            time.sleep(0.05)
+        self.assertIn(want, self.server.output())
 
 
 class Shutdown(unittest.TestCase):
