@@ -180,16 +180,42 @@ static int snap_serves(Db *pDb, const Council *c) {
   return c && db_version_recalled(pDb, c->id) >= 0;
 }
 
-int council_get_first(Db *pDb, Arena *pArena, Council *pCouncil) {
-  if (accounts_auth_version_known(pDb) && snap_lock(pDb)) {
-    const Council *c = snap.nCouncil ? &snap.aCouncil[0] : NULL;
-    if (!c || snap_serves(pDb, c)) {
-      int rc = council_copy(pArena, c, pCouncil);
-      snap_unlock();
-      return rc;
+/* Which council a lookup asks for: the first, the one with an id, or the
+** one with a slug. */
+typedef struct SnapAsk {
+  int bFirst;
+  int64_t id;
+  const char *zSlug;
+} SnapAsk;
+
+/* The council asked for, from the snapshot when it may serve it
+** (snap_serves): DB_OK, or DB_DONE when there is none; -1 when the caller
+** is to read it with council_read(). */
+static int snap_get(Db *pDb, Arena *pArena, const SnapAsk *pAsk,
+                    Council *pCouncil) {
+  if (!accounts_auth_version_known(pDb) || !snap_lock(pDb)) return -1;
+  const Council *c = NULL;
+  if (pAsk->bFirst) {
+    c = snap.nCouncil ? &snap.aCouncil[0] : NULL;
+  } else if (pAsk->zSlug) {
+    for (int i = 0; i < snap.nCouncil && !c; i++) {
+      if (strcmp(snap.aCouncil[i].zSlug, pAsk->zSlug) == 0) {
+        c = &snap.aCouncil[i];
+      }
     }
-    snap_unlock();
+  } else {
+    c = snap_council(pAsk->id);
   }
+  int rc = -1;
+  if (!c || snap_serves(pDb, c)) rc = council_copy(pArena, c, pCouncil);
+  snap_unlock();
+  return rc;
+}
+
+int council_get_first(Db *pDb, Arena *pArena, Council *pCouncil) {
+  const SnapAsk ask = {.bFirst = 1};
+  int rc = snap_get(pDb, pArena, &ask, pCouncil);
+  if (rc >= 0) return rc;
   return council_read(
       pDb, pArena,
       db_prepare(pDb, "SELECT " COUNCIL_READ_COLUMNS
@@ -234,15 +260,9 @@ int council_exists(Db *pDb, int64_t iCouncil) {
 }
 
 int council_get(Db *pDb, Arena *pArena, int64_t iCouncil, Council *pCouncil) {
-  if (accounts_auth_version_known(pDb) && snap_lock(pDb)) {
-    const Council *c = snap_council(iCouncil);
-    if (!c || snap_serves(pDb, c)) {
-      int rc = council_copy(pArena, c, pCouncil);
-      snap_unlock();
-      return rc;
-    }
-    snap_unlock();
-  }
+  const SnapAsk ask = {.id = iCouncil};
+  int rc = snap_get(pDb, pArena, &ask, pCouncil);
+  if (rc >= 0) return rc;
   return council_read(
       pDb, pArena,
       db_query(pDb, "SELECT " COUNCIL_READ_COLUMNS "WHERE id = ?",
@@ -277,18 +297,9 @@ int council_term_years(Db *pDb, int64_t iCouncil) {
 
 int council_get_by_slug(Db *pDb, Arena *pArena, const char *zSlug,
                         Council *pCouncil) {
-  if (accounts_auth_version_known(pDb) && snap_lock(pDb)) {
-    const Council *c = NULL;
-    for (int i = 0; i < snap.nCouncil && !c; i++) {
-      if (strcmp(snap.aCouncil[i].zSlug, zSlug) == 0) c = &snap.aCouncil[i];
-    }
-    if (!c || snap_serves(pDb, c)) {
-      int rc = council_copy(pArena, c, pCouncil);
-      snap_unlock();
-      return rc;
-    }
-    snap_unlock();
-  }
+  const SnapAsk ask = {.zSlug = zSlug};
+  int rc = snap_get(pDb, pArena, &ask, pCouncil);
+  if (rc >= 0) return rc;
   return council_read(
       pDb, pArena,
       db_query(pDb, "SELECT " COUNCIL_READ_COLUMNS "WHERE slug = ?",
