@@ -98,7 +98,7 @@ static int user_add(int argc, char **argv) {
     rc = council_member_set(pDb, iId, iCouncil, zRole);
     if (rc != DB_OK) zErr = "no se pudo guardar el consejo de la cuenta";
   }
-  rc = rc == DB_OK ? db_commit(pDb) : (db_rollback(pDb), rc);
+  rc = db_finish(pDb, rc);
   cli_password_wipe();
   if (rc == DB_OK) {
     printf("Usuario creado: %s (%s), id %lld%s.\n",

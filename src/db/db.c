@@ -363,6 +363,12 @@ void db_rollback(Db *pDb) {
   if (--pDb->nTxn == 0) db_exec_script(pDb, "ROLLBACK");
 }
 
+int db_finish(Db *pDb, int rc) {
+  if (rc == DB_OK) return db_commit(pDb);
+  db_rollback(pDb);
+  return rc;
+}
+
 int db_in_transaction(const Db *pDb) { return pDb->nTxn > 0; }
 
 int db_write_waiters(Db *pDb) {

@@ -176,6 +176,9 @@ int db_exec_script(Db *pDb, const char *zSql);
 int db_begin(Db *pDb);
 int db_commit(Db *pDb); /* DB_ERROR if any level rolled back */
 void db_rollback(Db *pDb);
+/* Ends the transaction db_begin() opened: commits when rc is DB_OK and
+** returns what the commit returns, else rolls back and returns rc. */
+int db_finish(Db *pDb, int rc);
 int db_in_transaction(const Db *pDb);
 /* How many other connections of this process wait for their turn to write
 ** pDb's database (SQLite queues its writers first come, first served;

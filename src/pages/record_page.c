@@ -145,11 +145,7 @@ int record_save_end(Request *r, RecordKind eKind, int64_t iNewId, int bNew,
                     int rc) {
   Db *pDb = request_db(r);
   if (rc == DB_OK && bNew) rc = record_stamp_mark(pDb, eKind, iNewId, saver(r));
-  if (rc != DB_OK) {
-    db_rollback(pDb);
-    return rc;
-  }
-  return db_commit(pDb);
+  return db_finish(pDb, rc);
 }
 
 void record_conflict_begin(Html *h, Request *r, RecordKind eKind, int64_t iId,

@@ -148,7 +148,7 @@ void page_admin_users(Request *r) {
   if (rc == DB_OK && iCouncil) {
     rc = council_member_set(pDb, iId, iCouncil, request_field(r, "role"));
   }
-  rc = rc == DB_OK ? db_commit(pDb) : (db_rollback(pDb), rc);
+  rc = db_finish(pDb, rc);
   if (rc != DB_OK) {
     form_error(&err, zField, zErr);
     users_page(r, zField ? 422 : 500, &err);

@@ -379,11 +379,7 @@ int courses_issue(Request *r, int64_t iCouncil, int64_t iCourse,
     rc = course_mail_certificate(pDb, pArena, &(*paCert)[aiNew[i]],
                                  request_public_url(r));
   }
-  if (rc != DB_OK) {
-    db_rollback(pDb);
-    return rc;
-  }
-  return db_commit(pDb);
+  return db_finish(pDb, rc);
 }
 
 void page_api_course_certificates(Request *r) {

@@ -27,9 +27,7 @@ int64_t course_load(Request *r, Course *pCourse) {
 
 int courses_commit(Request *r, int rc) {
   Db *pDb = request_db(r);
-  if (rc == DB_OK) return page_db_ok(r, db_commit(pDb));
-  db_rollback(pDb);
-  return page_db_ok(r, rc);
+  return page_db_ok(r, db_finish(pDb, rc));
 }
 
 int courses_enrol(Request *r, int64_t iCouncil, int64_t iUser, int64_t iCourse,

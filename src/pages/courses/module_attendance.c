@@ -335,11 +335,7 @@ static int module_save(Request *r, int64_t iActivity, const AttendanceEntry *a,
     rc = meeting_attendance_replace_timed(pDb, iActivity, iUser, a, n, NULL,
                                           NULL, aiMinutes);
   }
-  if (rc != DB_OK) {
-    db_rollback(pDb);
-    return rc;
-  }
-  return db_commit(pDb);
+  return db_finish(pDb, rc);
 }
 
 void page_module_attendance(Request *r) {

@@ -542,11 +542,7 @@ static int attendance_save(Request *r, const Activity *a,
     *pzUnfit = meeting_attendance_decisions_problem(r, a->id);
     if (*pzUnfit) rc = ATTENDANCE_UNFITS_AGREEMENT;
   }
-  if (rc != DB_OK) {
-    db_rollback(pDb);
-    return rc;
-  }
-  return db_commit(pDb);
+  return db_finish(pDb, rc);
 }
 
 void page_activity_attendance(Request *r) {

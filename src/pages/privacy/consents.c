@@ -199,9 +199,7 @@ static int with_audit(Request *r, int rc, const char *zKind, int64_t id,
     rc = page_audit_event(r, 0, zKind, privacy_id(request_arena(r), id),
                           zAction, "");
   }
-  if (rc == DB_OK) return db_commit(pDb);
-  db_rollback(pDb);
-  return rc;
+  return db_finish(pDb, rc);
 }
 
 void page_admin_member_consents(Request *r) {

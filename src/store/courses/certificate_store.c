@@ -168,9 +168,5 @@ int certificate_revoke(Db *pDb, int64_t iCouncil, const char *zCanonical,
              ? DB_OK
              : DB_ERROR;
   }
-  if (rc != DB_OK) {
-    db_rollback(pDb);
-    return rc;
-  }
-  return db_commit(pDb);
+  return db_finish(pDb, rc);
 }

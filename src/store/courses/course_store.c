@@ -155,11 +155,7 @@ int course_save(Db *pDb, int64_t iCouncil, int64_t iUser, Course *pCourse) {
                    DB_I(pCourse->id));
     }
   }
-  if (rc != DB_OK) {
-    db_rollback(pDb);
-    return rc;
-  }
-  return db_commit(pDb);
+  return db_finish(pDb, rc);
 }
 
 /* The module's activity is read by activity_get() after its id. */
@@ -202,11 +198,7 @@ int course_module_add(Db *pDb, int64_t iCouncil, int64_t iUser, int64_t iCourse,
         DB_I(iCourse));
     if (rc != DB_OK && rc != DB_DONE) rc = DB_ERROR;
   }
-  if (rc != DB_OK) {
-    db_rollback(pDb);
-    return rc;
-  }
-  return db_commit(pDb);
+  return db_finish(pDb, rc);
 }
 
 int course_of_activity(Db *pDb, int64_t iCouncil, int64_t iActivity,

@@ -119,11 +119,7 @@ int enrolment_add(Db *pDb, int64_t iCouncil, int64_t iUser, int64_t iCourse,
     else
       rc = DB_DONE; /* No such course in the council */
   }
-  if (rc != DB_OK) {
-    db_rollback(pDb);
-    return rc;
-  }
-  return db_commit(pDb);
+  return db_finish(pDb, rc);
 }
 
 int64_t enrolment_participant(Db *pDb, int64_t iCouncil, int64_t iCourse,

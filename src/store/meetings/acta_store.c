@@ -100,11 +100,7 @@ int meeting_acta_save(Db *pDb, int64_t iUser, const MeetingActa *pActa,
                  "acta_id = ?",
                  DB_T(azSummary[i]), DB_I(aiItem[i]), DB_I(pActa->id));
   }
-  if (rc != DB_OK) {
-    db_rollback(pDb);
-    return rc;
-  }
-  return db_commit(pDb);
+  return db_finish(pDb, rc);
 }
 
 int meeting_acta_set_state(Db *pDb, int64_t iUser, const MeetingActa *pActa,
@@ -121,11 +117,7 @@ int meeting_acta_set_state(Db *pDb, int64_t iUser, const MeetingActa *pActa,
   if (rc == DB_OK && acta_freezes_session(eNew, NULL)) {
     rc = meeting_acta_freeze(pDb, pActa);
   }
-  if (rc != DB_OK) {
-    db_rollback(pDb);
-    return rc;
-  }
-  return db_commit(pDb);
+  return db_finish(pDb, rc);
 }
 
 int meeting_acta_freezes(Db *pDb, int64_t iActivity) {

@@ -104,11 +104,7 @@ int meeting_agreement_insert(Db *pDb, int64_t iCouncil,
   int rc = bFrozen > 0    ? MEETING_ACTA_FROZEN
            : bFrozen == 0 ? agreement_insert_row(pDb, iCouncil, pAgr)
                           : DB_ERROR;
-  if (rc != DB_OK) {
-    db_rollback(pDb);
-    return rc;
-  }
-  return db_commit(pDb);
+  return db_finish(pDb, rc);
 }
 
 int meeting_agreement_follow(Db *pDb, int64_t iUser,

@@ -192,11 +192,7 @@ int meeting_attendance_replace_timed(Db *pDb, int64_t iActivity, int64_t iUser,
                     aiMinutes ? aiMinutes[i] : -1, i);
   }
   arena_free(pArena);
-  if (rc != DB_OK) {
-    db_rollback(pDb);
-    return rc;
-  }
-  return db_commit(pDb);
+  return db_finish(pDb, rc);
 }
 
 int meeting_quorum(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iActivity,

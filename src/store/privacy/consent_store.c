@@ -132,11 +132,7 @@ int consent_withdraw(Db *pDb, int64_t iCouncil, int64_t iId,
     rc = db_exec(pDb, "DELETE FROM sensitive_data WHERE consent_id = ?",
                  DB_I(iId));
   }
-  if (rc != DB_OK) {
-    db_rollback(pDb);
-    return rc;
-  }
-  return db_commit(pDb);
+  return db_finish(pDb, rc);
 }
 
 static const DbMap consent_map =
@@ -327,9 +323,5 @@ int sensitive_activity_set(Db *pDb, int64_t iCouncil, int64_t iActivity,
                  "(activity_id, group_id) DO NOTHING",
                  DB_I(iActivity), DB_I(aiGroup[i]), DB_I(iCouncil));
   }
-  if (rc != DB_OK) {
-    db_rollback(pDb);
-    return rc;
-  }
-  return db_commit(pDb);
+  return db_finish(pDb, rc);
 }
