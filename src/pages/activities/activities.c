@@ -30,6 +30,7 @@
 #include "pages/conflict.h"
 #include "pages/people/people_widgets.h"
 #include "render/pager.h"
+#include "render/table.h"
 #include "store/plan/plan_store.h"
 
 /* "2025-04-15T10:00" for a datetime-local field, "" for 0. */
@@ -97,30 +98,29 @@ void page_activities(Request *r) {
               "y actividades del ministerio a las que se invita al consejo."
               "</p>\n<p class=\"actions\"><a class=\"button button-primary\" "
               "href=\"/actividades/nueva\">Nueva actividad</a> <a class=\""
-              "button\" href=\"/calendario\">Ver calendario</a></p>\n"
-              "<div class=\"table-wrap\"><table class=\"table table-cards\">"
-              "<caption>%lld %s</caption><thead><tr><th scope=\"col\">Fecha"
-              "</th><th scope=\"col\">Actividad</th><th scope=\"col\">Tipo"
-              "</th><th scope=\"col\">Lugar</th><th scope=\"col\">Estado</th>"
-              "</tr></thead><tbody>\n",
-              (long long)pg.nTotal,
-              pg.nTotal == 1 ? "actividad" : "actividades");
+              "button\" href=\"/calendario\">Ver calendario</a></p>\n");
+  static const char *const azColumn[] = {"Fecha", "Actividad", "Tipo", "Lugar",
+                                         "Estado"};
+  HtmlTable t;
+  table_open(&t, &h, "table table-cards", NULL);
+  table_caption(&t, "%lld %s", (long long)pg.nTotal,
+                pg.nTotal == 1 ? "actividad" : "actividades");
+  table_head(&t, azColumn, 5);
   for (int i = 0; i < nAct; i++) {
     const Activity *a = &aAct[i];
     char zWhen[32];
     activity_format_short(a->iStart, zWhen, sizeof(zWhen));
-    html_printf(&h,
-                "<tr><td data-label=\"Fecha\">%s</td><td data-label=\""
-                "Actividad\"><a href=\"/actividades/%lld\">%s</a>%s</td><td "
-                "data-label=\"Tipo\">%s</td><td data-label=\"Lugar\">%s</td>"
-                "<td data-label=\"Estado\"><span class=\"status status-%s\">"
-                "%s</span></td></tr>\n",
-                zWhen, (long long)a->id, a->zTitle,
-                a->bPublic ? "" : " <small>(interna)</small>", a->zKindLabel,
-                convene_place(pArena, a), a->zStatus,
-                act_status_label(a->zStatus));
+    table_row_open(&t);
+    table_cell(&t, "%s", zWhen);
+    table_cell(&t, "<a href=\"/actividades/%lld\">%s</a>%s", (long long)a->id,
+               a->zTitle, a->bPublic ? "" : " <small>(interna)</small>");
+    table_cell(&t, "%s", a->zKindLabel);
+    table_cell(&t, "%s", convene_place(pArena, a));
+    table_cell(&t, "<span class=\"status status-%s\">%s</span>", a->zStatus,
+               act_status_label(a->zStatus));
+    table_row_close(&t);
   }
-  html_printf(&h, "</tbody></table></div>\n");
+  table_close(&t);
   pager_html(&h, "/actividades", "", &pg, "actividad", "actividades");
   ActivityKind *aKind = NULL;
   int nKind = 0;

@@ -28,6 +28,7 @@
 #include "domain/chile_time.h"
 #include "export/export.h"
 #include "pages/record_page.h"
+#include "render/table.h"
 #include "pages/activities/activities_pages.h"
 #include "pages/courses/courses_pages.h"
 #include "pages/people/people_widgets.h"
@@ -50,27 +51,27 @@ void page_admin_courses(Request *r) {
               "class=\"actions\"><a class=\"button button-primary\" "
               "href=\"/admin/cursos/nuevo\">Nuevo curso</a> <a "
               "href=\"/admin/participantes\">Participantes</a></p>\n");
-  html_printf(&h,
-              "<div class=\"table-wrap\"><table class=\"table table-cards\">"
-              "<caption>%d %s</caption><thead><tr><th scope=\"col\">Curso"
-              "</th><th scope=\"col\">Módulos realizados</th><th "
-              "scope=\"col\">Inscritos</th><th scope=\"col\">Certificados"
-              "</th><th scope=\"col\">Líneas</th></tr></thead><tbody>\n",
-              n, n == 1 ? "curso" : "cursos");
+  static const char *const azColumn[] = {"Curso", "Módulos realizados",
+                                         "Inscritos", "Certificados", "Líneas"};
+  HtmlTable t;
+  table_open(&t, &h, "table table-cards", NULL);
+  table_caption(&t, "%d %s", n, n == 1 ? "curso" : "cursos");
+  table_head(&t, azColumn, 5);
   for (int i = 0; i < n; i++) {
     const CourseSummary *s = &a[i];
-    html_printf(&h,
-                "<tr><td data-label=\"Curso\"><a href=\"/admin/cursos/%lld\">"
-                "%s</a></td><td data-label=\"Módulos realizados\">%d de %d"
-                "</td><td data-label=\"Inscritos\">%d</td><td "
-                "data-label=\"Certificados\">%d</td><td data-label=\"Líneas\">",
-                (long long)s->course.id, s->course.zTitle, s->nHeld,
-                s->nModules, s->nEnrolled, s->nCertified);
+    table_row_open(&t);
+    table_cell(&t, "<a href=\"/admin/cursos/%lld\">%s</a>",
+               (long long)s->course.id, s->course.zTitle);
+    table_cell(&t, "%d de %d", s->nHeld, s->nModules);
+    table_cell(&t, "%d", s->nEnrolled);
+    table_cell(&t, "%d", s->nCertified);
+    table_cell_open(&t);
     for (int k = 0; k < s->course.nLine; k++)
       html_printf(&h, "%s%d", k ? ", " : "", s->course.aLine[k]);
-    html_printf(&h, "</td></tr>\n");
+    table_cell_close(&t);
+    table_row_close(&t);
   }
-  html_printf(&h, "</tbody></table></div>\n");
+  table_close(&t);
   const char *zSigner =
       council_text(pDb, pArena, iCouncil, COUNCIL_SIGNER_NAME);
   const char *zTitle =
@@ -338,30 +339,28 @@ static void enrolled_section(Html *h, Request *r, const Course *c,
               "Para aprobar: %s.</p>\n",
               (long long)c->id, request_public_url(r), (long long)c->id,
               course_rule_text(pArena, &c->rule, nMod));
-  html_printf(h,
-              "<div class=\"table-wrap\"><table class=\"table table-cards\">"
-              "<caption>%d %s</caption><thead><tr><th scope=\"col\">Nombre"
-              "</th><th scope=\"col\">Organización</th><th scope=\"col\">"
-              "Comuna</th><th scope=\"col\">Módulos</th><th scope=\"col\">"
-              "Aprueba</th><th scope=\"col\">Certificado</th></tr></thead>"
-              "<tbody>\n",
-              nEnrol, nEnrol == 1 ? "persona" : "personas");
+  static const char *const azColumn[] = {
+      "Nombre", "Organización", "Comuna", "Módulos", "Aprueba", "Certificado"};
+  HtmlTable t;
+  table_open(&t, h, "table table-cards", NULL);
+  table_caption(&t, "%d %s", nEnrol, nEnrol == 1 ? "persona" : "personas");
+  table_head(&t, azColumn, 6);
   for (int i = 0; i < nEnrol; i++) {
     const Enrolment *e = &aEnrol[i];
-    html_printf(h,
-                "<tr><td data-label=\"Nombre\"><a href=\"/admin/"
-                "participantes/%lld\">%s</a></td><td data-label=\""
-                "Organización\">%s</td><td data-label=\"Comuna\">%s</td><td "
-                "data-label=\"Módulos\">%d de %d</td><td data-label=\""
-                "Aprueba\">%s</td><td data-label=\"Certificado\">",
-                (long long)e->part.id, e->part.zName, e->part.zOrganization,
-                e->part.zCommuneName, e->nAttended, nMod,
-                completion_text(pArena, c, aMod, nMod, e));
+    table_row_open(&t);
+    table_cell(&t, "<a href=\"/admin/participantes/%lld\">%s</a>",
+               (long long)e->part.id, e->part.zName);
+    table_cell(&t, "%s", e->part.zOrganization);
+    table_cell(&t, "%s", e->part.zCommuneName);
+    table_cell(&t, "%d de %d", e->nAttended, nMod);
+    table_cell(&t, "%s", completion_text(pArena, c, aMod, nMod, e));
+    table_cell_open(&t);
     if (e->zCode[0])
       html_printf(h, "<a href=\"/certificados/%s\">%s</a>", e->zCode, e->zCode);
-    html_printf(h, "</td></tr>\n");
+    table_cell_close(&t);
+    table_row_close(&t);
   }
-  html_printf(h, "</tbody></table></div>\n");
+  table_close(&t);
   html_printf(h,
               "<details><summary>Inscribir a varias personas</summary>\n"
               "<form class=\"form\" method=\"post\" action=\"/admin/cursos/"
@@ -438,6 +437,19 @@ static void certificates_section(Html *h, Request *r, const Course *c,
   html_printf(h, "</ul>\n");
 }
 
+/* One row of a coverage table: the place (with its province, when it has
+** one) heads the row, its three counts follow. The total row is one too. */
+static void coverage_row(HtmlTable *t, const char *zName, const char *zProvince,
+                         const CoverageRow *w) {
+  table_row_open(t);
+  table_row_heading(t, "%s%s%s%s", zName, zProvince[0] ? " (" : "", zProvince,
+                    zProvince[0] ? ")" : "");
+  table_cell(t, "%d", w->nEnrolled);
+  table_cell(t, "%d", w->nAttending);
+  table_cell(t, "%d", w->nCertified);
+  table_row_close(t);
+}
+
 void courses_coverage_tables(Html *h, const Coverage *pCov) {
   const struct {
     const char *zTitle, *zCol;
@@ -450,30 +462,18 @@ void courses_coverage_tables(Html *h, const Coverage *pCov) {
   };
   for (size_t t = 0; t < sizeof(aTable) / sizeof(aTable[0]); t++) {
     if (t > 0 && !aTable[t].n) continue;
-    html_printf(h,
-                "<div class=\"table-wrap\"><table class=\"table "
-                "coverage\"><caption>%s</caption><thead><tr><th "
-                "scope=\"col\">%s</th><th scope=\"col\">Inscritos</th><th "
-                "scope=\"col\">Asistieron</th><th scope=\"col\">Certificados"
-                "</th></tr></thead><tbody>\n",
-                aTable[t].zTitle, aTable[t].zCol);
+    const char *const azColumn[] = {aTable[t].zCol, "Inscritos", "Asistieron",
+                                    "Certificados"};
+    HtmlTable tab;
+    table_open(&tab, h, "table coverage", NULL);
+    table_caption(&tab, "%s", aTable[t].zTitle);
+    table_head(&tab, azColumn, 4);
     for (int i = 0; i < aTable[t].n; i++) {
       const CoverageRow *w = &aTable[t].a[i];
-      html_printf(h,
-                  "<tr><th scope=\"row\">%s%s%s%s</th><td data-label=\""
-                  "Inscritos\">%d</td><td data-label=\"Asistieron\">%d</td>"
-                  "<td data-label=\"Certificados\">%d</td></tr>\n",
-                  w->zName, w->zProvince[0] ? " (" : "", w->zProvince,
-                  w->zProvince[0] ? ")" : "", w->nEnrolled, w->nAttending,
-                  w->nCertified);
+      coverage_row(&tab, w->zName, w->zProvince, w);
     }
-    html_printf(h,
-                "<tr><th scope=\"row\">Total</th><td data-label=\"Inscritos"
-                "\">%d</td><td data-label=\"Asistieron\">%d</td><td "
-                "data-label=\"Certificados\">%d</td></tr></tbody></table>"
-                "</div>\n",
-                pCov->total.nEnrolled, pCov->total.nAttending,
-                pCov->total.nCertified);
+    coverage_row(&tab, "Total", "", &pCov->total);
+    table_close(&tab);
   }
 }
 

@@ -16,6 +16,7 @@
 
 #include "pages/courses/courses_pages.h"
 #include "pages/people/people_widgets.h"
+#include "render/table.h"
 #include "domain/participant.h"
 #include "util/csv_read.h"
 #include "util/text.h"
@@ -229,35 +230,38 @@ void page_admin_course_enrol(Request *r) {
     iStatus = 422;
   }
   if (nRow) {
-    html_printf(&h,
-                "<div class=\"table-wrap\"><table class=\"table "
-                "table-cards\"><caption>Vista previa: %d %s</caption><thead>"
-                "<tr><th scope=\"col\">Línea</th><th scope=\"col\">Nombre"
-                "</th><th scope=\"col\">Correo</th><th scope=\"col\">"
-                "Organización</th><th scope=\"col\">Comuna</th><th "
-                "scope=\"col\">Resultado</th></tr></thead><tbody>\n",
-                nRow, nRow == 1 ? "persona" : "personas");
+    static const char *const azColumn[] = {
+        "Línea", "Nombre", "Correo", "Organización", "Comuna", "Resultado"};
+    HtmlTable t;
+    table_open(&t, &h, "table table-cards", NULL);
+    table_caption(&t, "Vista previa: %d %s", nRow,
+                  nRow == 1 ? "persona" : "personas");
+    table_head(&t, azColumn, 6);
     for (int i = 0; i < nRow; i++) {
       const BulkRow *w = &aRow[i];
-      html_printf(&h,
-                  "<tr%s><td data-label=\"Línea\">%d</td><td data-label=\""
-                  "Nombre\">%s</td><td data-label=\"Correo\">%s</td><td "
-                  "data-label=\"Organización\">%s</td><td data-label=\""
-                  "Comuna\">%s</td><td data-label=\"Resultado\">",
-                  w->prob.n ? " class=\"row-error\"" : "", w->iLine,
-                  w->part.zName,
-                  w->part.zEmail[0] || !w->zTypedEmail ? w->part.zEmail
-                                                       : w->zTypedEmail,
-                  w->part.zOrganization,
-                  w->part.zCommuneName ? w->part.zCommuneName
-                  : w->zTypedCommune   ? w->zTypedCommune
-                                       : "");
+      if (w->prob.n) {
+        table_row_open_with(&t, "class=\"row-error\"");
+      } else {
+        table_row_open(&t);
+      }
+      table_cell(&t, "%d", w->iLine);
+      table_cell(&t, "%s", w->part.zName);
+      table_cell(&t, "%s",
+                 w->part.zEmail[0] || !w->zTypedEmail ? w->part.zEmail
+                                                      : w->zTypedEmail);
+      table_cell(&t, "%s", w->part.zOrganization);
+      table_cell(&t, "%s",
+                 w->part.zCommuneName ? w->part.zCommuneName
+                 : w->zTypedCommune   ? w->zTypedCommune
+                                      : "");
+      table_cell_open(&t);
       if (!w->prob.n) html_printf(&h, "%s", w->zWhat);
       for (int k = 0; k < w->prob.n; k++)
         html_printf(&h, "%s%s", k ? " " : "", w->prob.azMessage[k]);
-      html_printf(&h, "</td></tr>\n");
+      table_cell_close(&t);
+      table_row_close(&t);
     }
-    html_printf(&h, "</tbody></table></div>\n");
+    table_close(&t);
   }
   html_printf(&h,
               "<form class=\"form\" method=\"post\" action=\"/admin/cursos/"

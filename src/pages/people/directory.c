@@ -199,19 +199,16 @@ static int directory_rows(Request *r, int64_t iCouncil,
                                pFilter, (DirectoryEntry **)ppRow, pnRow);
 }
 
-static void directory_row(Html *h, Request *r, const void *pRow) {
+static void directory_row(HtmlTable *t, Request *r, const void *pRow) {
   (void)r;
   const DirectoryEntry *d = pRow;
-  html_printf(h,
-              "<tr><td data-label=\"Institución\"><a href=\"/admin/"
-              "directorio/%lld\">%s</a></td><td data-label=\"Persona\">"
-              "%s</td><td data-label=\"Cargo\">%s</td><td data-label=\""
-              "Tipo\">%s</td><td data-label=\"Territorio\">%s</td>"
-              "<td data-label=\"Estado\">%s</td></tr>\n",
-              (long long)d->id, d->zInstitution, d->zPersonName, d->zPosition,
-              people_label(&people_directory_kinds, d->zKind),
-              d->zPlaceName[0] ? d->zPlaceName : "Regional",
-              people_label(&people_directory_statuses, d->zStatus));
+  table_cell(t, "<a href=\"/admin/directorio/%lld\">%s</a>", (long long)d->id,
+             d->zInstitution);
+  table_cell(t, "%s", d->zPersonName);
+  table_cell(t, "%s", d->zPosition);
+  table_cell(t, "%s", people_label(&people_directory_kinds, d->zKind));
+  table_cell(t, "%s", d->zPlaceName[0] ? d->zPlaceName : "Regional");
+  table_cell(t, "%s", people_label(&people_directory_statuses, d->zStatus));
 }
 
 static const char *const azDirectoryColumn[] = {

@@ -63,27 +63,24 @@ void page_members_public(Request *r) {
   if (nMember == 0) {
     html_printf(&h, "<p>Aún no hay integrantes registrados.</p>\n");
   } else {
-    html_printf(&h,
-                "<div class=\"table-wrap\"><table class=\"table "
-                "table-cards\"><caption>Consejeras y consejeros en "
-                "ejercicio</caption><thead><tr><th scope=\"col\">Nombre"
-                "</th><th scope=\"col\">Organización</th><th scope=\"col\">"
-                "Cargo</th><th scope=\"col\">Calidad</th><th scope=\"col\">"
-                "Periodo</th></tr></thead><tbody>\n");
+    static const char *const azColumn[] = {"Nombre", "Organización", "Cargo",
+                                           "Calidad", "Periodo"};
+    HtmlTable t;
+    table_open(&t, &h, "table table-cards", NULL);
+    table_caption(&t, "Consejeras y consejeros en ejercicio");
+    table_head(&t, azColumn, 5);
     for (int i = 0; i < nMember; i++) {
       const Member *m = &aMember[i];
-      html_printf(&h,
-                  "<tr><td data-label=\"Nombre\">%s %s</td>"
-                  "<td data-label=\"Organización\">%s</td>"
-                  "<td data-label=\"Cargo\">%s</td>"
-                  "<td data-label=\"Calidad\">%s</td>"
-                  "<td data-label=\"Periodo\">%s al %s</td></tr>\n",
-                  m->zFirstNames, m->zLastNames, m->zOrganization,
-                  people_label(&people_council_roles, m->zRole),
-                  member_quality(pArena, m), page_date(pArena, m->zTermStart),
-                  page_date(pArena, m->zTermEnd));
+      table_row_open(&t);
+      table_cell(&t, "%s %s", m->zFirstNames, m->zLastNames);
+      table_cell(&t, "%s", m->zOrganization);
+      table_cell(&t, "%s", people_label(&people_council_roles, m->zRole));
+      table_cell(&t, "%s", member_quality(pArena, m));
+      table_cell(&t, "%s al %s", page_date(pArena, m->zTermStart),
+                 page_date(pArena, m->zTermEnd));
+      table_row_close(&t);
     }
-    html_printf(&h, "</tbody></table></div>\n");
+    table_close(&t);
     people_export_links(&h, pArena, "/integrantes", NULL);
   }
   page_finish(r, &h, 200);
@@ -570,24 +567,21 @@ static int member_list_rows(Request *r, int64_t iCouncil,
                             0, (Member **)ppRow, pnRow);
 }
 
-static void member_list_row(Html *h, Request *r, const void *pRow) {
+static void member_list_row(HtmlTable *t, Request *r, const void *pRow) {
   Arena *pArena = request_arena(r);
   const Member *m = pRow;
   char zRun[RUT_DISPLAY_MAX];
   rut_format(m->zRun, zRun);
-  html_printf(h,
-              "<tr><td data-label=\"Nombre\"><a href=\"/admin/"
-              "integrantes/%lld\">%s %s</a></td><td data-label=\"RUN\">"
-              "%s</td><td data-label=\"Organización\">%s</td>"
-              "<td data-label=\"Cargo\">%s</td><td data-label=\""
-              "Calidad\">%s</td><td data-label=\"Comuna\">%s</td>"
-              "<td data-label=\"Periodo\">%s al %s</td><td data-label="
-              "\"Estado\">%s</td></tr>\n",
-              (long long)m->id, m->zFirstNames, m->zLastNames, zRun,
-              m->zOrganization, people_label(&people_council_roles, m->zRole),
-              m->bTitular ? "Titular" : "Suplente", m->zCommuneName,
-              page_date(pArena, m->zTermStart), page_date(pArena, m->zTermEnd),
-              people_label(&people_member_statuses, m->zStatus));
+  table_cell(t, "<a href=\"/admin/integrantes/%lld\">%s %s</a>",
+             (long long)m->id, m->zFirstNames, m->zLastNames);
+  table_cell(t, "%s", zRun);
+  table_cell(t, "%s", m->zOrganization);
+  table_cell(t, "%s", people_label(&people_council_roles, m->zRole));
+  table_cell(t, "%s", m->bTitular ? "Titular" : "Suplente");
+  table_cell(t, "%s", m->zCommuneName);
+  table_cell(t, "%s al %s", page_date(pArena, m->zTermStart),
+             page_date(pArena, m->zTermEnd));
+  table_cell(t, "%s", people_label(&people_member_statuses, m->zStatus));
 }
 
 static const char *const azMemberColumn[] = {

@@ -170,21 +170,19 @@ static int org_rows(Request *r, int64_t iCouncil, const PeopleFilter *pFilter,
                          (Organization **)ppRow, pnRow);
 }
 
-static void org_row(Html *h, Request *r, const void *pRow) {
+static void org_row(HtmlTable *t, Request *r, const void *pRow) {
   (void)r;
   const Organization *o = pRow;
   char zRut[RUT_DISPLAY_MAX];
   rut_format(o->zRut, zRut);
-  html_printf(h,
-              "<tr><td data-label=\"Nombre\"><a href=\"/admin/"
-              "organizaciones/%lld\">%s</a></td><td data-label=\"Tipo\">"
-              "%s</td><td data-label=\"RUT\">%s</td><td data-label=\""
-              "Comuna\">%s</td><td data-label=\"Provincia\">%s</td>"
-              "<td data-label=\"Contacto\">%s</td><td data-label=\""
-              "Miembro\">%s</td></tr>\n",
-              (long long)o->id, o->zName,
-              people_label(&people_org_kinds, o->zKind), zRut, o->zCommuneName,
-              o->zProvinceName, o->zContactName, o->bMember ? "Sí" : "No");
+  table_cell(t, "<a href=\"/admin/organizaciones/%lld\">%s</a>",
+             (long long)o->id, o->zName);
+  table_cell(t, "%s", people_label(&people_org_kinds, o->zKind));
+  table_cell(t, "%s", zRut);
+  table_cell(t, "%s", o->zCommuneName);
+  table_cell(t, "%s", o->zProvinceName);
+  table_cell(t, "%s", o->zContactName);
+  table_cell(t, "%s", o->bMember ? "Sí" : "No");
 }
 
 static const char *const azOrgColumn[] = {

@@ -20,6 +20,7 @@
 #include "pages/courses/courses_pages.h"
 #include "pages/people/people_widgets.h"
 #include "render/pager.h"
+#include "render/table.h"
 #include "store/people/participants.h"
 
 void page_admin_participants(Request *r) {
@@ -51,25 +52,25 @@ void page_admin_participants(Request *r) {
               "</a></p>\n");
   people_filter_form(&h, &filter, &idx, page_council_region(r),
                      "/admin/participantes", NULL, "tipo", "Tipo", NULL);
-  html_printf(&h,
-              "<div class=\"table-wrap\"><table class=\"table "
-              "table-cards\"><caption>%lld %s</caption><thead><tr>"
-              "<th scope=\"col\">Nombre</th><th scope=\"col\">Organización"
-              "</th><th scope=\"col\">Comuna</th><th scope=\"col\">Provincia"
-              "</th><th scope=\"col\">Correo</th></tr></thead><tbody>\n",
-              (long long)pg.nTotal, pg.nTotal == 1 ? "persona" : "personas");
+  static const char *const azColumn[] = {"Nombre", "Organización", "Comuna",
+                                         "Provincia", "Correo"};
+  HtmlTable t;
+  table_open(&t, &h, "table table-cards", NULL);
+  table_caption(&t, "%lld %s", (long long)pg.nTotal,
+                pg.nTotal == 1 ? "persona" : "personas");
+  table_head(&t, azColumn, 5);
   for (int i = 0; i < n; i++) {
     const Participant *p = &a[i];
-    html_printf(&h,
-                "<tr><td data-label=\"Nombre\"><a href=\"/admin/"
-                "participantes/%lld\">%s</a></td><td data-label=\""
-                "Organización\">%s</td><td data-label=\"Comuna\">%s</td><td "
-                "data-label=\"Provincia\">%s</td><td data-label=\"Correo\">%s"
-                "</td></tr>\n",
-                (long long)p->id, p->zName, p->zOrganization, p->zCommuneName,
-                p->zProvinceName, p->zEmail);
+    table_row_open(&t);
+    table_cell(&t, "<a href=\"/admin/participantes/%lld\">%s</a>",
+               (long long)p->id, p->zName);
+    table_cell(&t, "%s", p->zOrganization);
+    table_cell(&t, "%s", p->zCommuneName);
+    table_cell(&t, "%s", p->zProvinceName);
+    table_cell(&t, "%s", p->zEmail);
+    table_row_close(&t);
   }
-  html_printf(&h, "</tbody></table></div>\n");
+  table_close(&t);
   pager_html(&h, "/admin/participantes", people_filter_query(pArena, &filter),
              &pg, "persona", "personas");
   page_finish(r, &h, 200);

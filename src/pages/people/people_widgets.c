@@ -3,6 +3,7 @@
 */
 #include "pages/people/people_widgets.h"
 #include "render/pager.h"
+#include "render/table.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -166,22 +167,22 @@ static void import_page(Request *r, const PeopleImport *p,
     html_printf(&h,
                 "<div class=\"notice notice-error\" role=\"alert\">"
                 "<p>No se importó nada: %d %s con problemas. Corrija "
-                "el archivo y vuelva a subirlo completo.</p></div>\n"
-                "<div class=\"table-wrap\"><table class=\"table "
-                "table-cards\" id=\"errores\"><caption>Problemas "
-                "encontrados</caption><thead><tr><th scope=\"col\">Línea"
-                "</th><th scope=\"col\">Columna</th><th scope=\"col\">"
-                "Problema</th></tr></thead><tbody>\n",
+                "el archivo y vuelva a subirlo completo.</p></div>\n",
                 pRes->nError, pRes->nError == 1 ? "problema" : "problemas");
+    static const char *const azColumn[] = {"Línea", "Columna", "Problema"};
+    HtmlTable t;
+    table_open(&t, &h, "table table-cards", "errores");
+    table_caption(&t, "Problemas encontrados");
+    table_head(&t, azColumn, 3);
     for (int i = 0; i < pRes->nError; i++) {
       const PeopleImportError *e = &pRes->aError[i];
-      html_printf(&h,
-                  "<tr><td data-label=\"Línea\">%d</td><td "
-                  "data-label=\"Columna\">%s</td><td data-label=\""
-                  "Problema\">%s</td></tr>\n",
-                  e->iLine, e->zColumn ? e->zColumn : "—", e->zMessage);
+      table_row_open(&t);
+      table_cell(&t, "%d", e->iLine);
+      table_cell(&t, "%s", e->zColumn ? e->zColumn : "—");
+      table_cell(&t, "%s", e->zMessage);
+      table_row_close(&t);
     }
-    html_printf(&h, "</tbody></table></div>\n");
+    table_close(&t);
   } else if (pRes) {
     html_printf(&h,
                 "<div class=\"notice notice-ok\" role=\"status\">Se "
@@ -195,21 +196,23 @@ static void import_page(Request *r, const PeopleImport *p,
               "guardar: si alguna tiene un problema, no se importa "
               "ninguna y se muestran todos los problemas.</p>\n"
               "<p><a class=\"button\" href=\"%s\" download>Descargar la "
-              "plantilla</a></p>\n<div class=\"table-wrap\"><table "
-              "class=\"table table-cards\"><caption>Columnas</caption>"
-              "<thead><tr><th scope=\"col\">Columna</th><th scope=\"col\">"
-              "Obligatoria</th><th scope=\"col\">Contenido</th></tr>"
-              "</thead><tbody>\n",
+              "plantilla</a></p>\n",
               arena_printf(pArena, "%s/plantilla.csv", p->zBase));
+  static const char *const azColumn[] = {"Columna", "Obligatoria", "Contenido"};
+  HtmlTable t;
+  table_open(&t, &h, "table table-cards", NULL);
+  table_caption(&t, "Columnas");
+  table_head(&t, azColumn, 3);
   for (int i = 0; i < nCol; i++) {
-    html_printf(&h,
-                "<tr><td data-label=\"Columna\"><code>%s</code></td><td "
-                "data-label=\"Obligatoria\">%s</td><td data-label=\""
-                "Contenido\">%s</td></tr>\n",
-                aCol[i].zName, aCol[i].bRequired ? "Sí" : "No", aCol[i].zHelp);
+    table_row_open(&t);
+    table_cell(&t, "<code>%s</code>", aCol[i].zName);
+    table_cell(&t, "%s", aCol[i].bRequired ? "Sí" : "No");
+    table_cell(&t, "%s", aCol[i].zHelp);
+    table_row_close(&t);
   }
+  table_close(&t);
   html_printf(&h,
-              "</tbody></table></div>\n<form class=\"form\" method=\"post\" "
+              "<form class=\"form\" method=\"post\" "
               "action=\"%s/importar\" enctype=\"multipart/form-data\">\n",
               p->zBase);
   form_csrf(&h, request_csrf_token(r));
@@ -327,16 +330,17 @@ void people_list_page(Request *r, const PeopleList *p) {
   Html h;
   list_begin(&h, r, p, &filter, &idx);
   if (p->xAbove) p->xAbove(&h, r, iCouncil);
-  html_printf(&h,
-              "<div class=\"table-wrap\"><table class=\"table "
-              "table-cards\"><caption>%lld %s</caption><thead><tr>",
-              (long long)pg.nTotal, pg.nTotal == 1 ? p->zOne : p->zMany);
-  for (int i = 0; i < p->nHeader; i++) {
-    html_printf(&h, "<th scope=\"col\">%s</th>", p->azHeader[i]);
+  HtmlTable t;
+  table_open(&t, &h, "table table-cards", NULL);
+  table_caption(&t, "%lld %s", (long long)pg.nTotal,
+                pg.nTotal == 1 ? p->zOne : p->zMany);
+  table_head(&t, p->azHeader, p->nHeader);
+  for (int i = 0; i < nRow; i++) {
+    table_row_open(&t);
+    p->xRow(&t, r, aRow + (size_t)i * p->nRow);
+    table_row_close(&t);
   }
-  html_printf(&h, "</tr></thead><tbody>\n");
-  for (int i = 0; i < nRow; i++) p->xRow(&h, r, aRow + (size_t)i * p->nRow);
-  html_printf(&h, "</tbody></table></div>\n");
+  table_close(&t);
   pager_html(&h, p->zBase, people_filter_query(request_arena(r), &filter), &pg,
              p->zOne, p->zMany);
   page_finish(r, &h, 200);

@@ -13,6 +13,7 @@
 #include "export/export.h"
 #include "pages/page.h"
 #include "pages/record_page.h"
+#include "render/table.h"
 #include "store/council/council.h"
 #include "store/people/people.h"
 
@@ -84,7 +85,8 @@ typedef struct PeopleList {
   const char *zOne, *zMany;    /* The caption: "1 registro", "N registros" */
   const char *const *azHeader; /* The table's columns */
   int nHeader;
-  void (*xRow)(Html *h, Request *r, const void *pRow); /* One <tr> */
+  /* The cells of one row, table_cell() for each of the nHeader columns. */
+  void (*xRow)(HtmlTable *t, Request *r, const void *pRow);
   /* Optional: what goes between the filter bar and the table. */
   void (*xAbove)(Html *h, Request *r, int64_t iCouncil);
   PeopleExport exp; /* zBase.csv and zBase.xlsx */

@@ -16,6 +16,7 @@
 #include "pages/privacy/privacy_pages.h"
 #include "store/council/council.h"
 #include "render/pager.h"
+#include "render/table.h"
 #include "store/privacy/audit_store.h"
 
 /* "KIND:ID" or "KIND" into the filter; 0 when malformed. */
@@ -150,30 +151,26 @@ void page_admin_audit(Request *r) {
               "<p><a href=\"/admin/auditoria.csv?%s\">Descargar CSV</a> · "
               "<a href=\"/admin/auditoria.xlsx?%s\">Descargar Excel</a></p>\n",
               zQuery, zQuery);
-  html_printf(&h,
-              "<div class=\"table-wrap\"><table class=\"table table-cards\">"
-              "<caption>%lld %s, las más recientes primero</caption>"
-              "<thead><tr>",
-              (long long)pg.nTotal, pg.nTotal == 1 ? "entrada" : "entradas");
-  for (int i = 0; i < 7; i++) {
-    html_printf(&h, "<th scope=\"col\">%s</th>", azAuditHeader[i]);
-  }
-  html_printf(&h, "</tr></thead><tbody>\n");
+  HtmlTable t;
+  table_open(&t, &h, "table table-cards", NULL);
+  table_caption(&t, "%lld %s, las más recientes primero", (long long)pg.nTotal,
+                pg.nTotal == 1 ? "entrada" : "entradas");
+  table_head(&t, azAuditHeader, 7);
   for (int i = 0; i < nEntry; i++) {
     const AuditEntry *p = &aEntry[i];
-    html_printf(&h,
-                "<tr><td data-label=\"Fecha\">%s</td><td "
-                "data-label=\"Usuario\">%s</td><td "
-                "data-label=\"Dirección\">%s</td><td "
-                "data-label=\"Acción\">%s</td><td data-label=\"Objeto\"><a "
-                "href=\"/admin/auditoria?objeto=%s\">%s</a></td><td "
-                "data-label=\"Tabla\">%s</td><td "
-                "data-label=\"Campos\">%s</td></tr>\n",
-                page_time(pArena, p->iAt), p->zUser, p->zAddress, p->zAction,
-                html_url_arg(pArena, object_text(pArena, p)),
-                object_text(pArena, p), p->zTable, p->zFields);
+    const char *zObjectText = object_text(pArena, p);
+    table_row_open(&t);
+    table_cell(&t, "%s", page_time(pArena, p->iAt));
+    table_cell(&t, "%s", p->zUser);
+    table_cell(&t, "%s", p->zAddress);
+    table_cell(&t, "%s", p->zAction);
+    table_cell(&t, "<a href=\"/admin/auditoria?objeto=%s\">%s</a>",
+               html_url_arg(pArena, zObjectText), zObjectText);
+    table_cell(&t, "%s", p->zTable);
+    table_cell(&t, "%s", p->zFields);
+    table_row_close(&t);
   }
-  html_printf(&h, "</tbody></table></div>\n");
+  table_close(&t);
   pager_html(&h, "/admin/auditoria", arena_printf(pArena, "&%s", zQuery), &pg,
              "entrada", "entradas");
   page_finish(r, &h, 200);

@@ -23,6 +23,7 @@
 #include "export/privacy_pdf.h"
 #include "mail/outbox.h"
 #include "pages/privacy/privacy_pages.h"
+#include "render/table.h"
 #include "store/council/council_privacy.h"
 #include "store/people/people.h"
 #include "store/privacy/audit_store.h"
@@ -379,34 +380,32 @@ void page_admin_privacy(Request *r) {
                 "Guardado.</p>\n");
   }
   form_errors_summary(&h, &err);
-  html_printf(&h,
-              "<h2>Solicitudes de derechos</h2>\n<div class=\"table-wrap\">"
-              "<table class=\"table table-cards\"><caption>%d %s</caption>"
-              "<thead><tr><th scope=\"col\">N.º</th><th "
-              "scope=\"col\">Derecho</th><th scope=\"col\">Persona</th><th "
-              "scope=\"col\">Recibida</th><th scope=\"col\">Plazo</th><th "
-              "scope=\"col\">Estado</th></tr></thead><tbody>\n",
-              nReq, nReq == 1 ? "solicitud" : "solicitudes");
+  html_printf(&h, "<h2>Solicitudes de derechos</h2>\n");
+  static const char *const azColumn[] = {"N.º",      "Derecho", "Persona",
+                                         "Recibida", "Plazo",   "Estado"};
+  HtmlTable t;
+  table_open(&t, &h, "table table-cards", NULL);
+  table_caption(&t, "%d %s", nReq, nReq == 1 ? "solicitud" : "solicitudes");
+  table_head(&t, azColumn, 6);
   for (int i = 0; i < nReq; i++) {
     const PrivacyRequest *p = &aReq[i];
     const PrivacyRight *pRight = privacy_right(p->zKind);
     int bOpen = strcmp(p->zState, "recibida") == 0;
     int nLeft = privacy_days_left(privacy_today(), p->zDue);
-    html_printf(&h,
-                "<tr><td data-label=\"N.º\"><a "
-                "href=\"/admin/privacidad/solicitudes/%lld\">%lld</a></td>"
-                "<td data-label=\"Derecho\">%s</td><td "
-                "data-label=\"Persona\">%s</td><td "
-                "data-label=\"Recibida\">%s</td><td data-label=\"Plazo\" "
-                "class=\"%s\">%s</td><td data-label=\"Estado\">%s</td></tr>\n",
-                (long long)p->id, (long long)p->id,
-                pRight ? pRight->zLabel : p->zKind, p->zName,
-                page_date(pArena, p->zReceived),
-                bOpen && nLeft < 5 ? "urgent" : "",
-                bOpen ? clock_text(pArena, p->zDue) : "—",
-                bOpen ? "Por responder" : "Respondida");
+    table_row_open(&t);
+    table_cell(&t, "<a href=\"/admin/privacidad/solicitudes/%lld\">%lld</a>",
+               (long long)p->id, (long long)p->id);
+    table_cell(&t, "%s", pRight ? pRight->zLabel : p->zKind);
+    table_cell(&t, "%s", p->zName);
+    table_cell(&t, "%s", page_date(pArena, p->zReceived));
+    table_cell_open_with(&t, "class=\"%s\"",
+                         bOpen && nLeft < 5 ? "urgent" : "");
+    html_printf(&h, "%s", bOpen ? clock_text(pArena, p->zDue) : "—");
+    table_cell_close(&t);
+    table_cell(&t, "%s", bOpen ? "Por responder" : "Respondida");
+    table_row_close(&t);
   }
-  html_printf(&h, "</tbody></table></div>\n");
+  table_close(&t);
   /* Sensitive data only as aggregates, small groups hidden. */
   ProtectionGroup *aG = NULL;
   int nG = 0;
