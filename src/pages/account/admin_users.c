@@ -28,6 +28,7 @@
 #include "store/accounts/accounts.h"
 #include "store/council/council.h"
 #include "pages/page.h"
+#include "render/table.h"
 #include "util/text.h"
 
 static const char *const azRole[] = {"consejero", "autoridad", "admin"};
@@ -53,28 +54,29 @@ static void users_page(Request *r, int iStatus, const FormErrors *pErr) {
   Arena *pArena = request_arena(r);
   Html h;
   page_begin(r, &h, "Usuarios", "usuarios");
-  html_printf(&h,
-              "<h1>Usuarios</h1>\n<div class=\"table-wrap\">"
-              "<table class=\"table table-cards\"><caption>Cuentas de "
-              "acceso</caption><thead><tr><th scope=\"col\">Nombre</th>"
-              "<th scope=\"col\">Correo electrónico</th><th scope=\"col\">"
-              "Rol</th><th scope=\"col\">Estado</th></tr></thead>"
-              "<tbody>\n");
+  html_printf(&h, "<h1>Usuarios</h1>\n");
+  static const char *const azColumn[] = {"Nombre", "Correo electrónico", "Rol",
+                                         "Estado"};
+  HtmlTable t;
+  table_open(&t, &h, "table table-cards", NULL);
+  table_caption(&t, "Cuentas de acceso");
+  table_head(&t, azColumn, 4);
   UserRow *aRow = NULL;
   int nRow = 0;
   accounts_user_list(request_db(r), pArena, &aRow, &nRow);
   for (int i = 0; i < nRow; i++) {
     const UserRow *u = &aRow[i];
     if (!user_in_scope(r, u->id)) continue;
-    html_printf(&h,
-                "<tr><td data-label=\"Nombre\"><a href=\"/admin/usuarios/"
-                "%lld\">%s</a></td><td data-label=\"Correo electrónico\">%s"
-                "</td><td data-label=\"Rol\">%s</td><td data-label=\"Estado\">"
-                "%s</td></tr>\n",
-                (long long)u->id, u->zName, u->zEmail,
-                accounts_role_label(u->zRole), user_state(u));
+    table_row_open(&t);
+    table_cell(&t, "<a href=\"/admin/usuarios/%lld\">%s</a>", (long long)u->id,
+               u->zName);
+    table_cell(&t, "%s", u->zEmail);
+    table_cell(&t, "%s", accounts_role_label(u->zRole));
+    table_cell(&t, "%s", user_state(u));
+    table_row_close(&t);
   }
-  html_printf(&h, "</tbody></table></div>\n<h2>Agregar una cuenta</h2>\n");
+  table_close(&t);
+  html_printf(&h, "<h2>Agregar una cuenta</h2>\n");
   form_errors_summary(&h, pErr);
   html_printf(&h,
               "<form class=\"form\" method=\"post\" "
@@ -184,23 +186,24 @@ static void tokens_table(Request *r, Html *h, const UserRow *u) {
                 "<code>cosoc token create</code>.</p>\n");
     return;
   }
-  html_printf(h,
-              "<div class=\"table-wrap\"><table class=\"table "
-              "table-cards\"><caption>Tokens (se muestran sus primeros "
-              "caracteres, nunca el token)</caption><thead><tr>"
-              "<th scope=\"col\">Token</th><th scope=\"col\">Etiqueta</th>"
-              "<th scope=\"col\">Creado</th><th scope=\"col\">Último uso"
-              "</th><th scope=\"col\">Estado</th></tr></thead><tbody>\n");
+  static const char *const azColumn[] = {"Token", "Etiqueta", "Creado",
+                                         "Último uso", "Estado"};
+  HtmlTable tab;
+  table_open(&tab, h, "table table-cards", NULL);
+  table_caption(&tab,
+                "Tokens (se muestran sus primeros caracteres, nunca el "
+                "token)");
+  table_head(&tab, azColumn, 5);
   for (int i = 0; i < nTok; i++) {
     const TokenRow *t = &aTok[i];
-    html_printf(h,
-                "<tr><td data-label=\"Token\"><code>%s…</code></td>"
-                "<td data-label=\"Etiqueta\">%s</td><td data-label=\"Creado\">"
-                "%s</td><td data-label=\"Último uso\">%s</td>"
-                "<td data-label=\"Estado\">",
-                *t->zPrefix ? t->zPrefix : "(antiguo)", t->zLabel,
-                page_time(pArena, t->iCreated),
-                t->iLastUsed ? page_time(pArena, t->iLastUsed) : "nunca");
+    table_row_open(&tab);
+    table_cell(&tab, "<code>%s…</code>",
+               *t->zPrefix ? t->zPrefix : "(antiguo)");
+    table_cell(&tab, "%s", t->zLabel);
+    table_cell(&tab, "%s", page_time(pArena, t->iCreated));
+    table_cell(&tab, "%s",
+               t->iLastUsed ? page_time(pArena, t->iLastUsed) : "nunca");
+    table_cell_open(&tab);
     if (t->iRevoked) {
       html_printf(h, "Revocado el %s", page_time(pArena, t->iRevoked));
     } else {
@@ -216,9 +219,10 @@ static void tokens_table(Request *r, Html *h, const UserRow *u) {
                   "Revocar</button></form>",
                   (long long)t->id);
     }
-    html_printf(h, "</td></tr>\n");
+    table_cell_close(&tab);
+    table_row_close(&tab);
   }
-  html_printf(h, "</tbody></table></div>\n");
+  table_close(&tab);
 }
 
 static void user_page(Request *r, int iStatus, const UserRow *u,

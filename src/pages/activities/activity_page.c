@@ -25,6 +25,7 @@
 #include "pages/courses/courses_pages.h"
 #include "pages/evidence/evidence_pages.h"
 #include "pages/meetings/meetings_pages.h"
+#include "render/table.h"
 #include "store/people/people.h"
 #include "util/text.h"
 
@@ -180,29 +181,31 @@ static void section_replies(Html *h, Request *r, const Activity *a,
   }
   html_printf(h,
               "<p>%d %s: %d confirma%s, %d no asistirá%s, %d quizás, %d sin "
-              "respuesta.</p>\n<div class=\"table-wrap\"><table class=\"table "
-              "table-cards\"><thead><tr><th scope=\"col\">Persona</th><th "
-              "scope=\"col\">Correo</th><th scope=\"col\">Respuesta</th><th "
-              "scope=\"col\">Traslado</th><th scope=\"col\">Estado del correo"
-              "</th></tr></thead><tbody>\n",
+              "respuesta.</p>\n",
               nInv, nInv == 1 ? "citado" : "citados", nYes,
               nYes == 1 ? "" : "n", nNo, nNo == 1 ? "" : "n", nMaybe,
               nInv - nYes - nNo - nMaybe);
+  static const char *const azColumn[] = {"Persona", "Correo", "Respuesta",
+                                         "Traslado", "Estado del correo"};
+  HtmlTable t;
+  table_open(&t, h, "table table-cards", NULL);
+  table_head(&t, azColumn, 5);
   for (int i = 0; i < nInv; i++) {
     const ActivityInvitation *v = &aInv[i];
     const OutboxRow *m = mail_for(aRow, nRow, v->zEmail, db_now());
-    html_printf(
-        h,
-        "<tr><td data-label=\"Persona\">%s</td><td data-label=\""
-        "Correo\">%s</td><td data-label=\"Respuesta\">%s</td><td "
-        "data-label=\"Traslado\">%s</td><td data-label=\"Estado del "
-        "correo\">%s%s%s</td></tr>\n",
-        *v->zName ? v->zName : "—", v->zEmail, act_reply_label(v->zReply),
-        v->bTransport ? arena_printf(pArena, "Desde %s", v->zPickupName) : "—",
-        mail_state_text(m), m && *m->zError ? ": " : "",
-        m && *m->zError ? m->zError : "");
+    table_row_open(&t);
+    table_cell(&t, "%s", *v->zName ? v->zName : "—");
+    table_cell(&t, "%s", v->zEmail);
+    table_cell(&t, "%s", act_reply_label(v->zReply));
+    table_cell(
+        &t, "%s",
+        v->bTransport ? arena_printf(pArena, "Desde %s", v->zPickupName) : "—");
+    table_cell(&t, "%s%s%s", mail_state_text(m), m && *m->zError ? ": " : "",
+               m && *m->zError ? m->zError : "");
+    table_row_close(&t);
   }
-  html_printf(h, "</tbody></table></div></section>\n");
+  table_close(&t);
+  html_printf(h, "</section>\n");
 }
 
 /* Whether the refused citation (pRe) had chosen field zName with value

@@ -23,6 +23,7 @@
 #include "mail/sender.h"
 #include "pages/page.h"
 #include "render/pager.h"
+#include "render/table.h"
 
 /* Spanish label and badge class of a state. */
 static const char *state_label(const char *zState, const char **pzClass) {
@@ -66,27 +67,23 @@ static int outbox_table(Request *r, Html *h) {
     pager_html(h, "/admin/correo", "", &pg, "mensaje", "mensajes");
     return 1;
   }
-  html_printf(
-      h,
-      "<div class=\"table-wrap\"><table class=\"table table-cards\">"
-      "<caption>Mensajes, los más recientes primero</caption><thead><tr>"
-      "<th scope=\"col\">Destinatario</th><th scope=\"col\">Asunto"
-      "</th><th scope=\"col\">Estado</th><th scope=\"col\">"
-      "Intentos</th><th scope=\"col\">Detalle</th></tr></thead>"
-      "<tbody>\n");
+  static const char *const azColumn[] = {"Destinatario", "Asunto", "Estado",
+                                         "Intentos", "Detalle"};
+  HtmlTable t;
+  table_open(&t, h, "table table-cards", NULL);
+  table_caption(&t, "Mensajes, los más recientes primero");
+  table_head(&t, azColumn, 5);
   for (int i = 0; i < nRow; i++) {
     const OutboxRow *p = &aRow[i];
     const char *zClass = "";
     const char *zLabel = state_label(p->zState, &zClass);
-    html_printf(
-        h,
-        "<tr data-mail-id=\"%lld\" data-state=\"%s\">"
-        "<td data-label=\"Destinatario\">%s</td>"
-        "<td data-label=\"Asunto\">%s</td>"
-        "<td data-label=\"Estado\"><span class=\"%s\">%s</span></td>"
-        "<td data-label=\"Intentos\">%d</td><td data-label=\"Detalle\">",
-        (long long)p->id, p->zState, p->zTo, p->zSubject, zClass, zLabel,
-        p->nAttempt);
+    table_row_open_with(&t, "data-mail-id=\"%lld\" data-state=\"%s\"",
+                        (long long)p->id, p->zState);
+    table_cell(&t, "%s", p->zTo);
+    table_cell(&t, "%s", p->zSubject);
+    table_cell(&t, "<span class=\"%s\">%s</span>", zClass, zLabel);
+    table_cell(&t, "%d", p->nAttempt);
+    table_cell_open(&t);
     if (strcmp(p->zState, OUTBOX_STATE_SENT) == 0) {
       html_printf(h, "Aceptado por el servidor el %s.",
                   local_time(pArena, p->iSent));
@@ -113,9 +110,10 @@ static int outbox_table(Request *r, Html *h) {
                     request_csrf_token(r), (long long)p->id);
       }
     }
-    html_printf(h, "</td></tr>\n");
+    table_cell_close(&t);
+    table_row_close(&t);
   }
-  html_printf(h, "</tbody></table></div>\n");
+  table_close(&t);
   pager_html(h, "/admin/correo", "", &pg, "mensaje", "mensajes");
   return 1;
 }

@@ -17,6 +17,7 @@
 #include "pages/courses/courses_pages.h"
 #include "pages/page_cache.h"
 #include "pages/plan/plan_pages.h"
+#include "render/table.h"
 
 int plan_page_load(Request *r, int64_t iCouncil, int iNumber, PlanDoc *pDoc,
                    PlanVersionInfo *pInfo) {
@@ -104,6 +105,13 @@ void plan_page_status(Html *h, const PlanVersionInfo *pInfo) {
 }
 
 /* The window cell: the phrase as written, the dates under it. */
+/* A cell of the plan's table holding one of the line's texts. */
+static void plan_text_cell(HtmlTable *t, const char *zText) {
+  table_cell_open(t);
+  plan_page_text(t->h, zText);
+  table_cell_close(t);
+}
+
 static void window_cell(Html *h, Arena *pArena, const PlanLine *pL) {
   html_printf(h,
               "%s<br><small><span class=\"nowrap\">%s</span> al "
@@ -236,47 +244,40 @@ static int plan_body(Request *r, Html *pH) {
   }
   int bMeta = 0;
   for (int i = 0; i < doc.nLine; i++) bMeta |= *doc.aLine[i].zMeta != 0;
-  html_printf(
-      pH,
-      "</ol>\n<h2>Líneas de trabajo</h2>\n"
-      "<div class=\"table-wrap\"><table class=\"table table-cards plan-table\">"
-      "<caption>Acciones del plan, responsables, verificadores y fechas"
-      "</caption><thead><tr><th scope=\"col\">N°</th>"
-      "<th scope=\"col\">Objetivo</th><th scope=\"col\">Acciones</th>"
-      "<th scope=\"col\">Responsables</th><th scope=\"col\">Verificador</th>"
-      "<th scope=\"col\">Fechas</th>");
-  /* Markup of ours goes in the format: a %s argument is escaped. */
-  if (bMeta) html_printf(pH, "<th scope=\"col\">Meta</th>");
-  html_printf(pH, "</tr></thead><tbody>\n");
+  html_printf(pH, "</ol>\n<h2>Líneas de trabajo</h2>\n");
+  /* The goal column only when some line has one. */
+  static const char *const azColumn[] = {
+      "N°",          "Objetivo", "Acciones", "Responsables",
+      "Verificador", "Fechas",   "Meta"};
+  HtmlTable t;
+  table_open(&t, pH, "table table-cards plan-table", NULL);
+  table_caption(&t, "Acciones del plan, responsables, verificadores y fechas");
+  table_head(&t, azColumn, bMeta ? 7 : 6);
   for (int i = 0; i < doc.nLine; i++) {
     const PlanLine *pL = &doc.aLine[i];
-    html_printf(
-        pH,
-        "<tr id=\"linea-%d\"><td data-label=\"N°\"><a href=\"/plan/lineas/%d\">"
-        "Línea %d</a>",
-        pL->iNumber, pL->iNumber, pL->iNumber);
+    table_row_open_with(&t, "id=\"linea-%d\"", pL->iNumber);
+    table_cell_open(&t);
+    html_printf(pH, "<a href=\"/plan/lineas/%d\">Línea %d</a>", pL->iNumber,
+                pL->iNumber);
     if (*pL->zCarried)
       html_printf(pH,
                   " <span class=\"badge badge-warn\">Pendiente del plan "
                   "anterior</span>");
-    html_printf(pH, "</td><td data-label=\"Objetivo\">");
-    plan_page_text(pH, pL->zObjective);
-    html_printf(pH, "</td><td data-label=\"Acciones\">");
-    plan_page_text(pH, pL->zActions);
-    html_printf(pH, "</td><td data-label=\"Responsables\">");
-    plan_page_text(pH, pL->zResponsible);
-    html_printf(pH, "</td><td data-label=\"Verificador\">");
+    table_cell_close(&t);
+    plan_text_cell(&t, pL->zObjective);
+    plan_text_cell(&t, pL->zActions);
+    plan_text_cell(&t, pL->zResponsible);
+    table_cell_open(&t);
     evidence_list(pH, pL, 0);
-    html_printf(pH, "</td><td data-label=\"Fechas\">");
+    table_cell_close(&t);
+    table_cell_open(&t);
     window_cell(pH, pArena, pL);
-    if (bMeta) {
-      html_printf(pH, "</td><td data-label=\"Meta\">");
-      plan_page_text(pH, pL->zMeta);
-    }
-    html_printf(pH, "</td></tr>\n");
+    table_cell_close(&t);
+    if (bMeta) plan_text_cell(&t, pL->zMeta);
+    table_row_close(&t);
   }
+  table_close(&t);
   html_printf(pH,
-              "</tbody></table></div>\n"
               "<p class=\"actions\">Descargar la tabla: "
               "<a class=\"button\" href=\"/plan.pdf\">PDF</a>"
               "<a class=\"button\" href=\"/plan.xlsx\">Excel (XLSX)</a>"

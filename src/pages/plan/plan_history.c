@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "pages/plan/plan_pages.h"
+#include "render/table.h"
 
 /* A version number from the query, 0 when absent or not a number. */
 static int query_version(Request *r, const char *zName) {
@@ -63,23 +64,22 @@ void plan_page_diff(Request *r, Html *h, int64_t iCouncil, int iFrom, int iTo,
     html_printf(h, "<p>Las dos versiones tienen el mismo contenido.</p>\n");
     return;
   }
-  html_printf(
-      h,
-      "<div class=\"table-wrap\"><table class=\"table table-cards plan-diff\">"
-      "<caption>%d cambio%s</caption><thead><tr><th scope=\"col\">Dónde</th>"
-      "<th scope=\"col\">Campo</th><th scope=\"col\">Versión %d</th>"
-      "<th scope=\"col\">Versión %d</th></tr></thead><tbody>\n",
-      n, n == 1 ? "" : "s", iFrom, iTo);
+  const char *const azColumn[] = {"Dónde", "Campo",
+                                  arena_printf(pArena, "Versión %d", iFrom),
+                                  arena_printf(pArena, "Versión %d", iTo)};
+  HtmlTable t;
+  table_open(&t, h, "table table-cards plan-diff", NULL);
+  table_caption(&t, "%d cambio%s", n, n == 1 ? "" : "s");
+  table_head(&t, azColumn, 4);
   for (int i = 0; i < n; i++) {
-    html_printf(
-        h,
-        "<tr><td data-label=\"Dónde\">%s</td><td data-label=\"Campo\">%s</td>"
-        "<td data-label=\"Versión %d\"><del>%s</del></td>"
-        "<td data-label=\"Versión %d\"><ins>%s</ins></td></tr>\n",
-        aChange[i].zWhere, aChange[i].zField, iFrom, aChange[i].zOld, iTo,
-        aChange[i].zNew);
+    table_row_open(&t);
+    table_cell(&t, "%s", aChange[i].zWhere);
+    table_cell(&t, "%s", aChange[i].zField);
+    table_cell(&t, "<del>%s</del>", aChange[i].zOld);
+    table_cell(&t, "<ins>%s</ins>", aChange[i].zNew);
+    table_row_close(&t);
   }
-  html_printf(h, "</tbody></table></div>\n");
+  table_close(&t);
   if (bFold) html_printf(h, "</details>\n");
 }
 
@@ -104,26 +104,23 @@ void page_plan_history(Request *r) {
     page_finish(r, &h, 200);
     return;
   }
-  html_printf(
-      &h,
-      "<div class=\"table-wrap\"><table class=\"table table-cards "
-      "plan-versions\">"
-      "<caption>Versiones, de la más reciente a la primera</caption><thead><tr>"
-      "<th scope=\"col\">Versión</th><th scope=\"col\">Fecha</th>"
-      "<th scope=\"col\">Autor</th><th scope=\"col\">Origen</th>"
-      "<th scope=\"col\">Motivo</th><th "
-      "scope=\"col\">Estado</th></tr></thead><tbody>\n");
+  static const char *const azColumn[] = {"Versión", "Fecha",  "Autor",
+                                         "Origen",  "Motivo", "Estado"};
+  HtmlTable t;
+  table_open(&t, &h, "table table-cards plan-versions", NULL);
+  table_caption(&t, "Versiones, de la más reciente a la primera");
+  table_head(&t, azColumn, 6);
   for (int i = 0; i < nInfo; i++) {
     const PlanVersionInfo *p = &aInfo[i];
-    html_printf(
-        &h,
-        "<tr id=\"version-%d\"><td data-label=\"Versión\">%d</td>"
-        "<td data-label=\"Fecha\">%s</td><td data-label=\"Autor\">%s</td>"
-        "<td data-label=\"Origen\">%s</td><td data-label=\"Motivo\">%s</td>"
-        "<td data-label=\"Estado\">",
-        p->iNumber, p->iNumber, plan_page_time(pArena, p->tCreated), p->zAuthor,
-        strcmp(p->zSource, "importacion") == 0 ? "Importación" : "Edición",
-        p->zReason);
+    table_row_open_with(&t, "id=\"version-%d\"", p->iNumber);
+    table_cell(&t, "%d", p->iNumber);
+    table_cell(&t, "%s", plan_page_time(pArena, p->tCreated));
+    table_cell(&t, "%s", p->zAuthor);
+    table_cell(
+        &t, "%s",
+        strcmp(p->zSource, "importacion") == 0 ? "Importación" : "Edición");
+    table_cell(&t, "%s", p->zReason);
+    table_cell_open(&t);
     if (p->bApproved) {
       html_printf(&h,
                   "<span class=\"badge badge-ok\">Aprobada</span> el %s%s%s",
@@ -143,9 +140,10 @@ void page_plan_history(Request *r) {
             p->iNumber);
       }
     }
-    html_printf(&h, "</td></tr>\n");
+    table_cell_close(&t);
+    table_row_close(&t);
   }
-  html_printf(&h, "</tbody></table></div>\n");
+  table_close(&t);
   if (nInfo >= 2) {
     int iFrom = query_version(r, "desde");
     int iTo = query_version(r, "hasta");
