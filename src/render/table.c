@@ -7,14 +7,25 @@
 #include <assert.h>
 #include <stdarg.h>
 
-void table_open(HtmlTable *t, Html *h, const char *zClass, const char *zId) {
+static void open_table(HtmlTable *t, Html *h, const char *zClass,
+                       const char *zId, int bLabel) {
   t->h = h;
   t->azColumn = NULL;
   t->nColumn = 0;
   t->iColumn = 0;
+  t->bLabel = bLabel;
   html_printf(h, "<div class=\"table-wrap\"><table class=\"%s\"", zClass);
   if (zId) html_printf(h, " id=\"%s\"", zId);
   html_printf(h, ">");
+}
+
+void table_open(HtmlTable *t, Html *h, const char *zClass, const char *zId) {
+  open_table(t, h, zClass, zId, 1);
+}
+
+void table_open_grid(HtmlTable *t, Html *h, const char *zClass,
+                     const char *zId) {
+  open_table(t, h, zClass, zId, 0);
 }
 
 void table_caption(HtmlTable *t, const char *zFmt, ...) {
@@ -24,6 +35,11 @@ void table_caption(HtmlTable *t, const char *zFmt, ...) {
   html_vprintf(t->h, zFmt, ap);
   va_end(ap);
   html_printf(t->h, "</caption>");
+}
+
+void table_caption_count(HtmlTable *t, long long n, const char *zOne,
+                         const char *zMany) {
+  table_caption(t, "%lld %s", n, n == 1 ? zOne : zMany);
 }
 
 void table_head(HtmlTable *t, const char *const *azColumn, int nColumn) {
@@ -53,20 +69,29 @@ void table_row_open_with(HtmlTable *t, const char *zFmt, ...) {
 
 void table_row_close(HtmlTable *t) { html_printf(t->h, "</tr>\n"); }
 
-void table_cell_open(HtmlTable *t) {
+/* "<td data-label=…" or, in a grid, "<td": the caller ends the tag. */
+static void cell_begin(HtmlTable *t) {
   /* More cells than headings would leave a card with an unnamed value. */
   assert(t->iColumn < t->nColumn);
-  html_printf(t->h, "<td data-label=\"%s\">", t->azColumn[t->iColumn]);
+  if (t->bLabel) {
+    html_printf(t->h, "<td data-label=\"%s\"", t->azColumn[t->iColumn]);
+  } else {
+    html_printf(t->h, "<td");
+  }
   t->iColumn++;
+}
+
+void table_cell_open(HtmlTable *t) {
+  cell_begin(t);
+  html_printf(t->h, ">");
 }
 
 void table_cell_close(HtmlTable *t) { html_printf(t->h, "</td>"); }
 
 void table_cell_open_with(HtmlTable *t, const char *zFmt, ...) {
   va_list ap;
-  assert(t->iColumn < t->nColumn);
-  html_printf(t->h, "<td data-label=\"%s\" ", t->azColumn[t->iColumn]);
-  t->iColumn++;
+  cell_begin(t);
+  html_printf(t->h, " ");
   va_start(ap, zFmt);
   html_vprintf(t->h, zFmt, ap);
   va_end(ap);

@@ -36,6 +36,7 @@ typedef struct HtmlTable {
   const char *const *azColumn; /* The column headings: each cell's label */
   int nColumn;                 /* How many headings azColumn holds */
   int iColumn;                 /* The column of the next cell of the row */
+  int bLabel;                  /* Cells carry their data-label */
 } HtmlTable;
 
 /* Opens <div class="table-wrap"><table class="zClass">, with id="zId"
@@ -43,9 +44,19 @@ typedef struct HtmlTable {
 ** headings (table_head()). */
 void table_open(HtmlTable *t, Html *h, const char *zClass, const char *zId);
 
+/* The same for a table that stays a grid on a phone (not "table-cards"):
+** its cells carry no data-label, which only the cards show. */
+void table_open_grid(HtmlTable *t, Html *h, const char *zClass,
+                     const char *zId);
+
 /* The table's <caption>, zFmt written as html_printf() does. */
 void table_caption(HtmlTable *t, const char *zFmt, ...)
     __attribute__((format(printf, 2, 3)));
+
+/* A caption that counts the rows: "1 zOne", "n zMany" (the words the
+** pager under a paged list uses too). */
+void table_caption_count(HtmlTable *t, long long n, const char *zOne,
+                         const char *zMany);
 
 /* The nColumn headings azColumn (escaped, <th scope="col">) and the start
 ** of the body. azColumn must live as long as the table: the cells read

@@ -103,8 +103,7 @@ void page_activities(Request *r) {
                                          "Estado"};
   HtmlTable t;
   table_open(&t, &h, "table table-cards", NULL);
-  table_caption(&t, "%lld %s", (long long)pg.nTotal,
-                pg.nTotal == 1 ? "actividad" : "actividades");
+  table_caption_count(&t, pg.nTotal, "actividad", "actividades");
   table_head(&t, azColumn, 5);
   for (int i = 0; i < nAct; i++) {
     const Activity *a = &aAct[i];

@@ -55,7 +55,7 @@ void page_admin_courses(Request *r) {
                                          "Inscritos", "Certificados", "Líneas"};
   HtmlTable t;
   table_open(&t, &h, "table table-cards", NULL);
-  table_caption(&t, "%d %s", n, n == 1 ? "curso" : "cursos");
+  table_caption_count(&t, n, "curso", "cursos");
   table_head(&t, azColumn, 5);
   for (int i = 0; i < n; i++) {
     const CourseSummary *s = &a[i];
@@ -343,7 +343,7 @@ static void enrolled_section(Html *h, Request *r, const Course *c,
       "Nombre", "Organización", "Comuna", "Módulos", "Aprueba", "Certificado"};
   HtmlTable t;
   table_open(&t, h, "table table-cards", NULL);
-  table_caption(&t, "%d %s", nEnrol, nEnrol == 1 ? "persona" : "personas");
+  table_caption_count(&t, nEnrol, "persona", "personas");
   table_head(&t, azColumn, 6);
   for (int i = 0; i < nEnrol; i++) {
     const Enrolment *e = &aEnrol[i];

@@ -56,8 +56,7 @@ void page_admin_participants(Request *r) {
                                          "Provincia", "Correo"};
   HtmlTable t;
   table_open(&t, &h, "table table-cards", NULL);
-  table_caption(&t, "%lld %s", (long long)pg.nTotal,
-                pg.nTotal == 1 ? "persona" : "personas");
+  table_caption_count(&t, pg.nTotal, "persona", "personas");
   table_head(&t, azColumn, 5);
   for (int i = 0; i < n; i++) {
     const Participant *p = &a[i];

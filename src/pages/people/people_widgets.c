@@ -332,8 +332,7 @@ void people_list_page(Request *r, const PeopleList *p) {
   if (p->xAbove) p->xAbove(&h, r, iCouncil);
   HtmlTable t;
   table_open(&t, &h, "table table-cards", NULL);
-  table_caption(&t, "%lld %s", (long long)pg.nTotal,
-                pg.nTotal == 1 ? p->zOne : p->zMany);
+  table_caption_count(&t, pg.nTotal, p->zOne, p->zMany);
   table_head(&t, p->azHeader, p->nHeader);
   for (int i = 0; i < nRow; i++) {
     table_row_open(&t);

@@ -69,7 +69,7 @@ void plan_page_diff(Request *r, Html *h, int64_t iCouncil, int iFrom, int iTo,
                                   arena_printf(pArena, "Versión %d", iTo)};
   HtmlTable t;
   table_open(&t, h, "table table-cards plan-diff", NULL);
-  table_caption(&t, "%d cambio%s", n, n == 1 ? "" : "s");
+  table_caption_count(&t, n, "cambio", "cambios");
   table_head(&t, azColumn, 4);
   for (int i = 0; i < n; i++) {
     table_row_open(&t);

@@ -11,6 +11,7 @@
 
 #include "domain/chile_time.h"
 #include "pages/privacy/privacy_pages.h"
+#include "render/table.h"
 #include "store/privacy/breach_store.h"
 
 static const char *const azField[8] = {"titulo",    "descripcion", "ocurrio",
@@ -62,6 +63,12 @@ static void breach_posted(Request *r, Breach *p, FormErrors *pErr) {
   breach_check(request_arena(r), az, p, pErr);
 }
 
+/* When the agency or the people were notified: the day, or that nobody
+** has been yet (z is "" until then). */
+static const char *notified_on(Arena *pArena, const char *z) {
+  return *z ? page_date(pArena, z) : "Sin notificar";
+}
+
 void page_admin_breaches(Request *r) {
   Arena *pArena = request_arena(r);
   int64_t iCouncil = page_require_council(r);
@@ -89,24 +96,25 @@ void page_admin_breaches(Request *r) {
   page_begin(r, &h, "Incidentes de seguridad", "privacidad");
   html_printf(&h,
               "<p><a href=\"/admin/privacidad\">← Datos personales</a></p>\n"
-              "<h1>Registro de incidentes de seguridad</h1>\n<div "
-              "class=\"table-wrap\"><table class=\"table\"><caption>%d %s"
-              "</caption><thead><tr><th scope=\"col\">Incidente</th><th "
-              "scope=\"col\">Ocurrió</th><th scope=\"col\">Agencia</th><th "
-              "scope=\"col\">Personas</th><th scope=\"col\">Registros "
-              "afectados</th></tr></thead><tbody>\n",
-              n, n == 1 ? "incidente" : "incidentes");
+              "<h1>Registro de incidentes de seguridad</h1>\n");
+  static const char *const azColumn[] = {"Incidente", "Ocurrió", "Agencia",
+                                         "Personas", "Registros afectados"};
+  HtmlTable t;
+  table_open_grid(&t, &h, "table", NULL);
+  table_caption_count(&t, n, "incidente", "incidentes");
+  table_head(&t, azColumn, 5);
   for (int i = 0; i < n; i++) {
-    html_printf(
-        &h,
-        "<tr><td><a href=\"/admin/privacidad/incidentes/%lld\">%s</a>"
-        "</td><td>%s</td><td>%s</td><td>%s</td><td>%d</td></tr>\n",
-        (long long)a[i].id, a[i].zTitle, page_date(pArena, a[i].zOccurred),
-        *a[i].zAgency ? page_date(pArena, a[i].zAgency) : "Sin notificar",
-        *a[i].zPeople ? page_date(pArena, a[i].zPeople) : "Sin notificar",
-        a[i].nObjects);
+    table_row_open(&t);
+    table_cell(&t, "<a href=\"/admin/privacidad/incidentes/%lld\">%s</a>",
+               (long long)a[i].id, a[i].zTitle);
+    table_cell(&t, "%s", page_date(pArena, a[i].zOccurred));
+    table_cell(&t, "%s", notified_on(pArena, a[i].zAgency));
+    table_cell(&t, "%s", notified_on(pArena, a[i].zPeople));
+    table_cell(&t, "%d", a[i].nObjects);
+    table_row_close(&t);
   }
-  html_printf(&h, "</tbody></table></div>\n<h2>Registrar un incidente</h2>\n");
+  table_close(&t);
+  html_printf(&h, "<h2>Registrar un incidente</h2>\n");
   breach_form(&h, r, "/admin/privacidad/incidentes", &b, &err);
   page_finish(r, &h, err.n ? 422 : 200);
 }

@@ -22,6 +22,7 @@
 #include "domain/chile_time.h"
 #include "domain/privacy.h"
 #include "pages/privacy/privacy_pages.h"
+#include "render/table.h"
 #include "store/activities/activity_store.h"
 #include "store/privacy/consent_store.h"
 #include "util/text.h"
@@ -53,22 +54,23 @@ void privacy_consent_section(Html *h, Request *r, const char *zKind,
   }
   const char *zAction = arena_printf(
       pArena, "/admin/integrantes/%lld/consentimientos", (long long)iPerson);
-  html_printf(h,
-              "<h2 id=\"consentimientos\">Consentimientos</h2>\n<div "
-              "class=\"table-wrap\"><table class=\"table\"><thead><tr><th "
-              "scope=\"col\">Para qué</th><th scope=\"col\">Respuesta</th>"
-              "<th scope=\"col\">Fecha</th><th scope=\"col\">Cómo</th><th "
-              "scope=\"col\">Estado</th></tr></thead><tbody>\n");
+  html_printf(h, "<h2 id=\"consentimientos\">Consentimientos</h2>\n");
+  static const char *const azColumn[] = {"Para qué", "Respuesta", "Fecha",
+                                         "Cómo", "Estado"};
+  HtmlTable t;
+  table_open_grid(&t, h, "table", NULL);
+  table_head(&t, azColumn, 5);
   for (int i = 0; i < n; i++) {
     const Consent *c = &a[i];
-    html_printf(h, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s%s</td><td>",
-                consent_label(consent_purposes, c->zPurpose),
-                c->bGiven ? "Lo dio" : "Lo negó",
-                page_date(pArena, c->zGivenOn),
-                consent_label(consent_methods, c->zMethod),
-                c->iEvidence ? arena_printf(pArena, " (evidencia n.º %lld)",
-                                            (long long)c->iEvidence)
-                             : "");
+    table_row_open(&t);
+    table_cell(&t, "%s", consent_label(consent_purposes, c->zPurpose));
+    table_cell(&t, "%s", c->bGiven ? "Lo dio" : "Lo negó");
+    table_cell(&t, "%s", page_date(pArena, c->zGivenOn));
+    table_cell(&t, "%s%s", consent_label(consent_methods, c->zMethod),
+               c->iEvidence ? arena_printf(pArena, " (evidencia n.º %lld)",
+                                           (long long)c->iEvidence)
+                            : "");
+    table_cell_open(&t);
     if (*c->zWithdrawnOn) {
       html_printf(h, "Retirado el %s", page_date(pArena, c->zWithdrawnOn));
     } else if (c->bGiven && bEdit) {
@@ -86,9 +88,10 @@ void privacy_consent_section(Html *h, Request *r, const char *zKind,
     } else {
       html_printf(h, c->bGiven ? "Vigente" : "—");
     }
-    html_printf(h, "</td></tr>\n");
+    table_cell_close(&t);
+    table_row_close(&t);
   }
-  html_printf(h, "</tbody></table></div>\n");
+  table_close(&t);
   if (bEdit) {
     html_printf(h, "<form class=\"form\" method=\"post\" action=\"%s\">",
                 zAction);

@@ -385,7 +385,7 @@ void page_admin_privacy(Request *r) {
                                          "Recibida", "Plazo",   "Estado"};
   HtmlTable t;
   table_open(&t, &h, "table table-cards", NULL);
-  table_caption(&t, "%d %s", nReq, nReq == 1 ? "solicitud" : "solicitudes");
+  table_caption_count(&t, nReq, "solicitud", "solicitudes");
   table_head(&t, azColumn, 6);
   for (int i = 0; i < nReq; i++) {
     const PrivacyRequest *p = &aReq[i];

@@ -88,11 +88,38 @@ static void rows_and_cells_take_attributes_and_row_headings(void **state) {
   arena_free(pArena);
 }
 
+static void a_grid_table_has_no_labels_and_a_caption_counts_rows(void **state) {
+  (void)state;
+  Arena *pArena = arena_new();
+  Html h;
+  html_init(&h, pArena);
+  static const char *const azColumn[] = {"Incidente"};
+  HtmlTable t;
+  table_open_grid(&t, &h, "table", NULL);
+  table_caption_count(&t, 1, "incidente", "incidentes");
+  table_head(&t, azColumn, 1);
+  table_row_open(&t);
+  table_cell(&t, "%s", "Robo");
+  table_row_close(&t);
+  table_close(&t);
+  table_open(&t, &h, "table", NULL);
+  table_caption_count(&t, 0, "incidente", "incidentes");
+  assert_string_equal(
+      html_str(&h),
+      "<div class=\"table-wrap\"><table class=\"table\">"
+      "<caption>1 incidente</caption><thead><tr><th scope=\"col\">"
+      "Incidente</th></tr></thead><tbody>\n<tr><td>Robo</td></tr>\n"
+      "</tbody></table></div>\n<div class=\"table-wrap\"><table "
+      "class=\"table\"><caption>0 incidentes</caption>");
+  arena_free(pArena);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(each_cell_is_labelled_with_its_column_heading),
       cmocka_unit_test(headings_captions_and_values_are_escaped),
       cmocka_unit_test(rows_and_cells_take_attributes_and_row_headings),
+      cmocka_unit_test(a_grid_table_has_no_labels_and_a_caption_counts_rows),
   };
   return cmocka_run_group_tests_name("render/table", tests, NULL, NULL);
 }
