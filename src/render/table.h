@@ -13,7 +13,7 @@
 **     HtmlTable t;
 **     static const char *const azCol[] = {"Nombre", "Correo"};
 **     table_open(&t, h, "table table-cards", NULL);
-**     table_caption(&t, "%d %s", n, n == 1 ? "persona" : "personas");
+**     table_caption_count(&t, n, "persona", "personas");
 **     table_head(&t, azCol, 2);
 **     for (...) {
 **       table_row_open(&t);

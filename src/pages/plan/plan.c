@@ -104,7 +104,6 @@ void plan_page_status(Html *h, const PlanVersionInfo *pInfo) {
   }
 }
 
-/* The window cell: the phrase as written, the dates under it. */
 /* A cell of the plan's table holding one of the line's texts. */
 static void plan_text_cell(HtmlTable *t, const char *zText) {
   table_cell_open(t);
@@ -112,6 +111,7 @@ static void plan_text_cell(HtmlTable *t, const char *zText) {
   table_cell_close(t);
 }
 
+/* The window cell: the phrase as written, the dates under it. */
 static void window_cell(Html *h, Arena *pArena, const PlanLine *pL) {
   html_printf(h,
               "%s<br><small><span class=\"nowrap\">%s</span> al "
