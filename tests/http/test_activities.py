@@ -183,6 +183,11 @@ class ApiAndPages(ServerTestCase):
         admin = self.admin()
         self.assertIn("Reunión interna reservada",
                       admin.get("/calendario?vista=lista").text)
+        # The officer's list marks it as internal, as markup, not as text.
+        listing = admin.get("/actividades").text
+        row = listing[listing.index("Reunión interna reservada"):]
+        self.assertTrue(row.split("</td>")[0].endswith("<small>(interna)</small>"))
+        self.assertNotIn("&lt;small&gt;", listing)
 
     def test_calendar_filters_by_a_plan_line_chosen_from_a_list(self):
         self.api("POST", "/api/activities",

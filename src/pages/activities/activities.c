@@ -111,8 +111,16 @@ void page_activities(Request *r) {
     activity_format_short(a->iStart, zWhen, sizeof(zWhen));
     table_row_open(&t);
     table_cell(&t, "%s", zWhen);
-    table_cell(&t, "<a href=\"/actividades/%lld\">%s</a>%s", (long long)a->id,
-               a->zTitle, a->bPublic ? "" : " <small>(interna)</small>");
+    /* The mark is markup, so it belongs in the (trusted) format: as an
+    ** argument it was escaped and showed as text. */
+    if (a->bPublic) {
+      table_cell(&t, "<a href=\"/actividades/%lld\">%s</a>", (long long)a->id,
+                 a->zTitle);
+    } else {
+      table_cell(
+          &t, "<a href=\"/actividades/%lld\">%s</a> <small>(interna)</small>",
+          (long long)a->id, a->zTitle);
+    }
     table_cell(&t, "%s", a->zKindLabel);
     table_cell(&t, "%s", convene_place(pArena, a));
     table_cell(&t, "<span class=\"status status-%s\">%s</span>", a->zStatus,
