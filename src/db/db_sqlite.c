@@ -129,11 +129,32 @@ static int queue_enter(sqlite3 *db) {
   return w.bGranted ? DB_OK : DB_BUSY;
 }
 
+/* A connection of this backend: SQLite's handle, and what is known of its
+** TEMP cosoc_actor row (sqlite_set_actor). The memory lives with the
+** connection, not with a thread: the server's pool hands a connection to
+** whichever thread serves the next call, and a thread's memory of "its"
+** connection went stale as soon as another thread set another actor on it
+** (an officer's API write was then filed under the councillor served
+** before on that connection). */
+typedef struct SqliteConn {
+  sqlite3 *db;
+  /* The TEMP row as written outside a transaction (a rollback cannot undo
+  ** it then): the server sets the same actor on every request of a
+  ** signed-in user, and writing it costs two statements parsed again each
+  ** time (a fifth of a cached page, issue 22). Any call inside a
+  ** transaction forgets it. */
+  int bActorKnown;
+  int bCouncil;
+  int64_t iUser, iCouncil;
+  char zActor[160], zAddress[80];
+  sqlite3_stmt *pCouncil; /* Its UPDATE of the council, prepared once */
+} SqliteConn;
+
 /* How many connections wait in db's queue (for tests). */
 static int sqlite_write_waiters(void *pConn) {
   int n = 0;
   pthread_mutex_lock(&g_queueMutex);
-  WriteQueue *q = queue_of(pConn);
+  WriteQueue *q = queue_of(((SqliteConn *)pConn)->db);
   for (QueueWaiter *w = q ? q->pFirst : NULL; w; w = w->pNext) n++;
   pthread_mutex_unlock(&g_queueMutex);
   return n;
@@ -255,44 +276,34 @@ static int sqlite_open(const char *zTarget, void **ppConn, char *zErr,
     sqlite3_close(db);
     return DB_ERROR;
   }
-  *ppConn = db;
+  SqliteConn *pConn = calloc(1, sizeof(*pConn));
+  if (!pConn) {
+    snprintf(zErr, nErr, "no queda memoria para abrir la base de datos");
+    sqlite3_close(db);
+    return DB_ERROR;
+  }
+  pConn->db = db;
+  *ppConn = pConn;
   return DB_OK;
 }
 
-/* What this thread's connection's TEMP cosoc_actor row holds, when it was
-** written outside a transaction (a rollback cannot undo it then): the
-** server sets the same actor on every request of a signed-in user, and
-** writing it costs two statements parsed again each time (a fifth of a
-** cached page, issue 22). Any call inside a transaction forgets it. */
-static __thread struct {
-  sqlite3 *db; /* NULL: nothing known */
-  int bCouncil;
-  int64_t iUser, iCouncil;
-  char zActor[160], zAddress[80];
-  sqlite3 *pCouncilDb;    /* The connection pCouncil is prepared on */
-  sqlite3_stmt *pCouncil; /* Its UPDATE of the council */
-} tActor;
-
 static void sqlite_close(void *pConn) {
-  if (pConn) queue_leave(pConn, 1); /* Closing rolls back what it wrote */
-  if (tActor.db == pConn) tActor.db = NULL;
-  if (tActor.pCouncilDb == pConn) {
-    tActor.pCouncil = NULL;
-    tActor.pCouncilDb = NULL;
-  }
-  /* What is left is a thread's pCouncil (db_close finalized the cache):
-  ** the server closes its threads' connections from the main thread. */
+  SqliteConn *c = pConn;
+  if (!c) return;
+  queue_leave(c->db, 1); /* Closing rolls back what it wrote */
+  /* What is left is pCouncil (db_close finalized the statement cache). */
   sqlite3_stmt *pLeft;
-  while ((pLeft = sqlite3_next_stmt(pConn, NULL)) != NULL) {
+  while ((pLeft = sqlite3_next_stmt(c->db, NULL)) != NULL) {
     sqlite3_finalize(pLeft);
   }
-  sqlite3_close_v2(pConn);
+  sqlite3_close_v2(c->db);
+  free(c);
 }
 
 static int sqlite_prepare(void *pConn, const char *zSql, void **ppStmt) {
   sqlite3_stmt *pStmt = NULL;
-  int rc = sqlite3_prepare_v3(pConn, zSql, -1, SQLITE_PREPARE_PERSISTENT,
-                              &pStmt, NULL);
+  int rc = sqlite3_prepare_v3(((SqliteConn *)pConn)->db, zSql, -1,
+                              SQLITE_PREPARE_PERSISTENT, &pStmt, NULL);
   if (rc != SQLITE_OK) return DB_ERROR;
   *ppStmt = pStmt;
   return DB_OK;
@@ -370,7 +381,7 @@ static void sqlite_finalize(void *pStmt) {
 ** the queue is left when the connection is back in autocommit mode (a
 ** COMMIT or ROLLBACK, or a BEGIN that failed). */
 static int sqlite_exec_script(void *pConn, const char *zSql) {
-  sqlite3 *db = pConn;
+  sqlite3 *db = ((SqliteConn *)pConn)->db;
   int bQueued = 0;
   if (strncmp(zSql, "BEGIN", 5) == 0 && sqlite3_get_autocommit(db)) {
     if (queue_enter(db) != DB_OK) return DB_BUSY;
@@ -384,7 +395,9 @@ static int sqlite_exec_script(void *pConn, const char *zSql) {
   return rc;
 }
 
-static const char *sqlite_errmsg(void *pConn) { return sqlite3_errmsg(pConn); }
+static const char *sqlite_errmsg(void *pConn) {
+  return sqlite3_errmsg(((SqliteConn *)pConn)->db);
+}
 
 /* The online backup API copies the database page by page into a new file
 ** next to zFile, which replaces zFile only when complete: a reader never
@@ -403,7 +416,8 @@ static int sqlite_backup(void *pConn, const char *zFile, char *zErr,
   int rc = sqlite3_open_v2(zTmp, &pDest,
                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (rc == SQLITE_OK) {
-    sqlite3_backup *pBackup = sqlite3_backup_init(pDest, "main", pConn, "main");
+    sqlite3_backup *pBackup =
+        sqlite3_backup_init(pDest, "main", ((SqliteConn *)pConn)->db, "main");
     if (!pBackup) {
       rc = sqlite3_errcode(pDest);
     } else {
@@ -442,13 +456,13 @@ static int sqlite_backup(void *pConn, const char *zFile, char *zErr,
 ** Made on first use, once audit_log exists (migration 0040). */
 static int sqlite_set_actor(void *pConn, int64_t iUser, const char *zActor,
                             const char *zAddress) {
-  sqlite3 *db = pConn;
-  if (tActor.db == db && tActor.iUser == iUser &&
-      strcmp(tActor.zActor, zActor) == 0 &&
-      strcmp(tActor.zAddress, zAddress) == 0 && sqlite3_get_autocommit(db)) {
+  SqliteConn *c = pConn;
+  sqlite3 *db = c->db;
+  if (c->bActorKnown && c->iUser == iUser && strcmp(c->zActor, zActor) == 0 &&
+      strcmp(c->zAddress, zAddress) == 0 && sqlite3_get_autocommit(db)) {
     return DB_OK;
   }
-  tActor.db = NULL;
+  c->bActorKnown = 0;
   sqlite3_stmt *pStmt = NULL;
   int rc = sqlite3_prepare_v2(
       db, "UPDATE temp.cosoc_actor SET user_id = ?1, actor = ?2, address = ?3",
@@ -492,13 +506,13 @@ static int sqlite_set_actor(void *pConn, int64_t iUser, const char *zActor,
   rc = sqlite3_step(pStmt);
   sqlite3_finalize(pStmt);
   if (rc == SQLITE_DONE && sqlite3_get_autocommit(db) &&
-      strlen(zActor) < sizeof(tActor.zActor) &&
-      strlen(zAddress) < sizeof(tActor.zAddress)) {
-    tActor.db = db;
-    tActor.iUser = iUser;
-    tActor.bCouncil = 0;
-    strcpy(tActor.zActor, zActor);
-    strcpy(tActor.zAddress, zAddress);
+      strlen(zActor) < sizeof(c->zActor) &&
+      strlen(zAddress) < sizeof(c->zAddress)) {
+    c->bActorKnown = 1;
+    c->iUser = iUser;
+    c->bCouncil = 0;
+    strcpy(c->zActor, zActor);
+    strcpy(c->zAddress, zAddress);
   }
   return rc == SQLITE_DONE ? DB_OK : DB_ERROR;
 }
@@ -507,29 +521,21 @@ static int sqlite_set_actor(void *pConn, int64_t iUser, const char *zActor,
 ** into an entry whose row has no council_id. Nothing to do before the
 ** first db_set_actor() made the TEMP table. */
 static int sqlite_set_council(void *pConn, int64_t iCouncil) {
+  SqliteConn *c = pConn;
   if (iCouncil < 0) iCouncil = 0;
-  if (tActor.db == pConn && tActor.bCouncil && tActor.iCouncil == iCouncil &&
-      sqlite3_get_autocommit(pConn)) {
+  int bKnown = c->bActorKnown && sqlite3_get_autocommit(c->db);
+  if (bKnown && c->bCouncil && c->iCouncil == iCouncil) return DB_OK;
+  if (!bKnown) c->bActorKnown = 0;
+  /* Set twice a request (db_set_actor clears it): prepared once. */
+  if (!c->pCouncil &&
+      sqlite3_prepare_v3(c->db, "UPDATE temp.cosoc_actor SET council_id = ?1",
+                         -1, SQLITE_PREPARE_PERSISTENT, &c->pCouncil,
+                         NULL) != SQLITE_OK) {
+    sqlite3_finalize(c->pCouncil);
+    c->pCouncil = NULL;
     return DB_OK;
   }
-  int bKnown = tActor.db == pConn && sqlite3_get_autocommit(pConn);
-  if (!bKnown) tActor.db = NULL;
-  /* Set twice a request (db_set_actor clears it): prepared once. */
-  if (tActor.pCouncilDb != pConn) {
-    /* Another connection's statement is finalized when it closes. */
-    tActor.pCouncil = NULL;
-    tActor.pCouncilDb = NULL;
-    sqlite3_stmt *p = NULL;
-    if (sqlite3_prepare_v3(pConn, "UPDATE temp.cosoc_actor SET council_id = ?1",
-                           -1, SQLITE_PREPARE_PERSISTENT, &p,
-                           NULL) != SQLITE_OK) {
-      sqlite3_finalize(p);
-      return DB_OK;
-    }
-    tActor.pCouncil = p;
-    tActor.pCouncilDb = pConn;
-  }
-  sqlite3_stmt *pStmt = tActor.pCouncil;
+  sqlite3_stmt *pStmt = c->pCouncil;
   if (iCouncil > 0) {
     sqlite3_bind_int64(pStmt, 1, iCouncil);
   } else {
@@ -538,8 +544,8 @@ static int sqlite_set_council(void *pConn, int64_t iCouncil) {
   int rc = sqlite3_step(pStmt);
   sqlite3_reset(pStmt);
   if (bKnown && rc == SQLITE_DONE) {
-    tActor.bCouncil = 1;
-    tActor.iCouncil = iCouncil;
+    c->bCouncil = 1;
+    c->iCouncil = iCouncil;
   }
   return rc == SQLITE_DONE ? DB_OK : DB_ERROR;
 }

@@ -89,7 +89,12 @@ class AuditLog(ServerTestCase):
         wrong = self.q("SELECT count(*) FROM audit_log WHERE id > ? AND "
                        "actor NOT LIKE 'sistema%' AND (user_id IS NULL OR user_id <> ?)",
                        before, user_id)
-        self.assertEqual(wrong, "0", "%s: entradas sin su usuario" % what)
+        if wrong != "0":
+            rows = self.q("SELECT group_concat(id || ' ' || actor || ' ' || "
+                          "COALESCE(user_id, '-') || ' ' || tbl || ' ' || action || ' ' || stamped, '; ') "
+                          "FROM audit_log WHERE id > ? AND actor NOT LIKE 'sistema%' "
+                          "AND (user_id IS NULL OR user_id <> ?)", before, user_id)
+            self.fail("%s: entradas sin su usuario: %s" % (what, rows))
         if kind:
             self.assertIsNotNone(self.q("SELECT id FROM audit_log WHERE id > ? AND "
                                         "object_kind = ?", before, kind), what)
