@@ -43,11 +43,10 @@ int people_directory_list(Db *pDb, Arena *pArena, int64_t iCouncil,
 
 int people_directory_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,
                          DirectoryEntry *pEntry) {
-  memset(pEntry, 0, sizeof(*pEntry));
-  return db_get(pDb, pArena, &entry_from_row_map, pEntry,
-                "SELECT " DIRECTORY_COLUMNS DIRECTORY_FROM
-                "WHERE d.council_id = ? AND d.id = ?",
-                DB_I(iCouncil), DB_I(iId));
+  return db_get_council_row(pDb, pArena, &entry_from_row_map, pEntry,
+                            "SELECT " DIRECTORY_COLUMNS DIRECTORY_FROM
+                            "WHERE d.council_id = ? AND d.id = ?",
+                            iCouncil, iId);
 }
 
 void people_directory_check(Db *pDb, Arena *pArena, const TerritoryIndex *pIdx,

@@ -74,11 +74,11 @@ int people_member_list(Db *pDb, Arena *pArena, int64_t iCouncil,
 
 int people_member_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,
                       Member *pMember) {
-  memset(pMember, 0, sizeof(*pMember));
-  return db_get(pDb, pArena, &member_map, pMember,
-                "SELECT " MEMBER_COLUMNS MEMBER_PRIVATE_COLUMNS MEMBER_FROM
-                "WHERE m.council_id = ? AND m.id = ?",
-                DB_I(iCouncil), DB_I(iId));
+  return db_get_council_row(
+      pDb, pArena, &member_map, pMember,
+      "SELECT " MEMBER_COLUMNS MEMBER_PRIVATE_COLUMNS MEMBER_FROM
+      "WHERE m.council_id = ? AND m.id = ?",
+      iCouncil, iId);
 }
 
 int64_t people_member_by_run(Db *pDb, int64_t iCouncil, const char *zRun) {

@@ -39,11 +39,10 @@ int people_org_list(Db *pDb, Arena *pArena, int64_t iCouncil,
 
 int people_org_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,
                    Organization *pOrg) {
-  memset(pOrg, 0, sizeof(*pOrg));
-  return db_get(pDb, pArena, &org_from_row_map, pOrg,
-                "SELECT " ORG_COLUMNS ORG_FROM
-                "WHERE o.council_id = ? AND o.id = ?",
-                DB_I(iCouncil), DB_I(iId));
+  return db_get_council_row(pDb, pArena, &org_from_row_map, pOrg,
+                            "SELECT " ORG_COLUMNS ORG_FROM
+                            "WHERE o.council_id = ? AND o.id = ?",
+                            iCouncil, iId);
 }
 
 int64_t people_org_find(Db *pDb, int64_t iCouncil, const char *zRut,

@@ -105,9 +105,12 @@ static json_t *mail_json(Db *pDb, int64_t iCouncil, const char *zEmail,
 }
 
 /* The document of one person: its kind, id and record, the first row of
-** pRecord (which it takes over); NULL when there is no row. */
-static json_t *person_doc_new(const char *zKind, int64_t id, json_t *pRecord) {
-  if (json_array_size(pRecord) == 0) {
+** pRecord (which it takes over). NULL when the record could not be read
+** (*pRc stays the failure) or there is no row (*pRc becomes DB_DONE). */
+static json_t *person_doc_new(const char *zKind, int64_t id, json_t *pRecord,
+                              int *pRc) {
+  if (*pRc == DB_OK && json_array_size(pRecord) == 0) *pRc = DB_DONE;
+  if (*pRc != DB_OK) {
     json_decref(pRecord);
     return NULL;
   }
@@ -151,12 +154,8 @@ int person_member_data(Db *pDb, Arena *pArena, int64_t iCouncil,
            "m.erased_at FROM members m LEFT JOIN organizations o ON o.id = "
            "m.organization_id WHERE m.council_id = ? AND m.id = ?",
            &rc, DB_I(iCouncil), DB_I(iMember));
-  if (rc != DB_OK) {
-    json_decref(pRecord);
-    return rc;
-  }
-  json_t *pDoc = person_doc_new("member", iMember, pRecord);
-  if (!pDoc) return DB_DONE;
+  json_t *pDoc = person_doc_new("member", iMember, pRecord, &rc);
+  if (!pDoc) return rc;
 
   static const char *const azAccount[] = {"id",   "email",  "name",
                                           "role", "active", "created_at"};
@@ -223,12 +222,8 @@ int person_participant_data(Db *pDb, Arena *pArena, int64_t iCouncil,
       "organizations o ON o.id = p.organization_id WHERE p.council_id = ? "
       "AND p.id = ?",
       &rc, DB_I(iCouncil), DB_I(iPart));
-  if (rc != DB_OK) {
-    json_decref(pRecord);
-    return rc;
-  }
-  json_t *pDoc = person_doc_new("participant", iPart, pRecord);
-  if (!pDoc) return DB_DONE;
+  json_t *pDoc = person_doc_new("participant", iPart, pRecord, &rc);
+  if (!pDoc) return rc;
   const char *zEmail = record_email(pArena, pDoc);
   static const char *const azAttendance[] = {
       "activity_id", "activity", "kind", "start", "status", "minutes"};
@@ -335,11 +330,7 @@ int person_member_block(Db *pDb, int64_t iCouncil, int64_t iMember,
     rc = bBlock ? suppress(pDb, iCouncil, zEmail, "bloqueo")
                 : unsuppress(pDb, zEmail);
   }
-  if (rc == DB_OK) {
-    rc = db_commit(pDb);
-  } else {
-    db_rollback(pDb);
-  }
+  rc = db_finish(pDb, rc);
   arena_free(pArena);
   return rc;
 }
@@ -467,11 +458,7 @@ int person_member_erase(Db *pDb, int64_t iCouncil, int64_t iMember,
                  DB_T("Persona"), DB_T("eliminada"), DB_T(zMark), DB_I(iNow),
                  DB_T(zReason), DB_I(iNow), DB_I(iNow), DB_I(iMember));
   }
-  if (rc == DB_OK) {
-    rc = db_commit(pDb);
-  } else {
-    db_rollback(pDb);
-  }
+  rc = db_finish(pDb, rc);
   arena_free(pArena);
   return rc;
 }
@@ -513,11 +500,7 @@ int person_participant_erase(Db *pDb, int64_t iCouncil, int64_t iPart) {
                  "updated_at = ?, version = version + 1 WHERE id = ?",
                  DB_T(PERSON_ERASED_NAME), DB_I(iNow), DB_I(iPart));
   }
-  if (rc == DB_OK) {
-    rc = db_commit(pDb);
-  } else {
-    db_rollback(pDb);
-  }
+  rc = db_finish(pDb, rc);
   arena_free(pArena);
   return rc;
 }
