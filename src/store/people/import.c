@@ -231,101 +231,136 @@ static int org_save(Db *pDb, int64_t iCouncil, void *aRow, int i) {
   return people_org_save(pDb, iCouncil, &((Organization *)aRow)[i]);
 }
 
-int people_import_members(Db *pDb, Arena *pArena, int64_t iCouncil,
-                          const char *zCsv, size_t nCsv,
-                          PeopleImportResult *pRes) {
+/* One import in progress: what the check of each kind's rows needs. */
+typedef struct Import {
+  Db *pDb;
+  Arena *pArena;
+  int64_t iCouncil;
+  TerritoryIndex idx;       /* The communes, for the forms' checks */
+  ImportRow row;            /* The file's columns and its current row */
+  PeopleImportResult *pRes; /* pRes->nRow: the rows before the current */
+  void *aRow;               /* The checked records (the kind's type) */
+  int nAlloc;               /* Slots of aRow */
+  void *pSeen;              /* The kind's keys of the rows before */
+} Import;
+
+/* The import of one kind of record (nRecord bytes each): the file checked
+** row by row, each row by xCheck into its record pRow (a new element of
+** aRow), checked against the rows before; then, when no row has a
+** problem, every record saved by xSave in one transaction. */
+static int import_csv(
+    Db *pDb, Arena *pArena, int64_t iCouncil, const char *zCsv, size_t nCsv,
+    const PeopleImportColumn *aCol, int nCol, size_t nRecord,
+    void (*xCheck)(Import *pImp, void *pRow, PeopleProblems *pP),
+    int (*xSave)(Db *pDb, int64_t iCouncil, void *aRow, int i), void *pSeen,
+    PeopleImportResult *pRes) {
   memset(pRes, 0, sizeof(*pRes));
-  TerritoryIndex idx;
-  if (territory_index_load(pDb, pArena, &idx) != DB_OK) return DB_ERROR;
+  Import imp = {.pDb = pDb,
+                .pArena = pArena,
+                .iCouncil = iCouncil,
+                .row = {aCol, nCol, {0}, NULL, 0},
+                .pRes = pRes,
+                .pSeen = pSeen};
+  if (territory_index_load(pDb, pArena, &imp.idx) != DB_OK) return DB_ERROR;
   CsvReader rd;
   csv_read_init(&rd, zCsv, nCsv);
-  ImportRow row = {
-      people_member_columns, people_member_columns_count, {0}, NULL, 0};
-  if (!read_header(&rd, pArena, &row, pRes)) return DB_OK;
-  /* Row by row: the members, their RUNs, the titulars' RUNs (the
-  ** suplentes of later rows may name them) and their e-mails. */
-  Member *aMember = NULL;
-  const char **azRun = NULL, **azTitularRun = NULL, **azEmail = NULL;
-  int anAlloc[4] = {0, 0, 0, 0};
-  int nTitular = 0, iLine, rc;
-  while ((rc = csv_read_row(&rd, pArena, &row.azField, &row.nField, &iLine)) ==
-         CSV_ROW) {
-    int n = pRes->nRow;
-    aMember = arena_grow(pArena, aMember, n, &anAlloc[0], sizeof(Member));
-    azRun = arena_grow(pArena, azRun, n, &anAlloc[1], sizeof(char *));
-    azTitularRun =
-        arena_grow(pArena, azTitularRun, n, &anAlloc[2], sizeof(char *));
-    azEmail = arena_grow(pArena, azEmail, n, &anAlloc[3], sizeof(char *));
-    Member *p = &aMember[pRes->nRow];
+  if (!read_header(&rd, pArena, &imp.row, pRes)) return DB_OK;
+  int iLine, rc;
+  while ((rc = csv_read_row(&rd, pArena, &imp.row.azField, &imp.row.nField,
+                            &iLine)) == CSV_ROW) {
     PeopleProblems problems;
     problems_init(&problems);
-    people_member_check(pDb, pArena, iCouncil, &idx, row_get, &row, 0,
-                        azTitularRun, nTitular, p, &problems);
-    if (seen(azRun, pRes->nRow, p->zRun)) {
-      problem_add(&problems, "run", "El RUN se repite en el archivo.");
-    }
-    if (seen(azEmail, pRes->nRow, p->zEmail)) {
-      problem_add(&problems, "correo", "El correo se repite en el archivo.");
-    }
-    azRun[pRes->nRow] = p->zRun;
-    azEmail[pRes->nRow] = p->zEmail;
-    if (p->bTitular) azTitularRun[nTitular++] = p->zRun;
+    imp.aRow = arena_grow(pArena, imp.aRow, pRes->nRow, &imp.nAlloc, nRecord);
+    xCheck(&imp, (char *)imp.aRow + (size_t)pRes->nRow * nRecord, &problems);
     report_problems(pArena, pRes, iLine, &problems);
     pRes->nRow++;
   }
   if (!rows_good(pArena, pRes, &rd, rc)) return DB_OK;
-  return rows_save(pDb, iCouncil, aMember, pRes, member_save);
+  return rows_save(pDb, iCouncil, imp.aRow, pRes, xSave);
+}
+
+/* The members' rows before: their RUNs, the titulars' RUNs (the suplentes
+** of later rows may name them) and their e-mails. */
+typedef struct MemberSeen {
+  const char **azRun, **azTitularRun, **azEmail;
+  int nTitular;
+  int anAlloc[3];
+} MemberSeen;
+
+static void member_check(Import *pImp, void *pRow, PeopleProblems *pP) {
+  Arena *pArena = pImp->pArena;
+  MemberSeen *s = pImp->pSeen;
+  int n = pImp->pRes->nRow;
+  Member *p = pRow;
+  s->azRun = arena_grow(pArena, s->azRun, n, &s->anAlloc[0], sizeof(char *));
+  s->azTitularRun =
+      arena_grow(pArena, s->azTitularRun, n, &s->anAlloc[1], sizeof(char *));
+  s->azEmail =
+      arena_grow(pArena, s->azEmail, n, &s->anAlloc[2], sizeof(char *));
+  people_member_check(pImp->pDb, pArena, pImp->iCouncil, &pImp->idx, row_get,
+                      &pImp->row, 0, s->azTitularRun, s->nTitular, p, pP);
+  if (seen(s->azRun, n, p->zRun)) {
+    problem_add(pP, "run", "El RUN se repite en el archivo.");
+  }
+  if (seen(s->azEmail, n, p->zEmail)) {
+    problem_add(pP, "correo", "El correo se repite en el archivo.");
+  }
+  s->azRun[n] = p->zRun;
+  s->azEmail[n] = p->zEmail;
+  if (p->bTitular) s->azTitularRun[s->nTitular++] = p->zRun;
+}
+
+int people_import_members(Db *pDb, Arena *pArena, int64_t iCouncil,
+                          const char *zCsv, size_t nCsv,
+                          PeopleImportResult *pRes) {
+  MemberSeen seen = {0};
+  return import_csv(pDb, pArena, iCouncil, zCsv, nCsv, people_member_columns,
+                    people_member_columns_count, sizeof(Member), member_check,
+                    member_save, &seen, pRes);
+}
+
+/* The organizations' rows before: two keys each, the RUT at even slots,
+** the folded name (case and accents aside) at odd ones. */
+typedef struct OrgSeen {
+  const char **azKey;
+  int nAlloc;
+} OrgSeen;
+
+static void org_check(Import *pImp, void *pRow, PeopleProblems *pP) {
+  Arena *pArena = pImp->pArena;
+  OrgSeen *s = pImp->pSeen;
+  int n = pImp->pRes->nRow;
+  Organization *p = pRow;
+  s->azKey = arena_grow(pArena, s->azKey, n, &s->nAlloc, 2 * sizeof(char *));
+  people_org_check(pImp->pDb, pArena, pImp->iCouncil, &pImp->idx, row_get,
+                   &pImp->row, 0, p, pP);
+  char zName[TERRITORY_KEY_MAX];
+  territory_fold(p->zName, zName);
+  const char *zNameKey = arena_strdup(pArena, zName);
+  for (int i = 0; i < n; i++) {
+    if (p->zRut[0] && s->azKey[2 * i] &&
+        strcmp(s->azKey[2 * i], p->zRut) == 0) {
+      problem_add(pP, "rut", "El RUT se repite en el archivo.");
+    }
+    if (zNameKey[0] && strcmp(s->azKey[2 * i + 1], zNameKey) == 0) {
+      problem_add(pP, "nombre", "El nombre se repite en el archivo.");
+    }
+  }
+  if (!pP->n && people_org_find(pImp->pDb, pImp->iCouncil, "", p->zName)) {
+    problem_add(pP, "nombre",
+                "Ya hay una organización registrada con ese nombre.");
+  }
+  s->azKey[2 * n] = p->zRut;
+  s->azKey[2 * n + 1] = zNameKey;
 }
 
 int people_import_orgs(Db *pDb, Arena *pArena, int64_t iCouncil,
                        const char *zCsv, size_t nCsv,
                        PeopleImportResult *pRes) {
-  memset(pRes, 0, sizeof(*pRes));
-  TerritoryIndex idx;
-  if (territory_index_load(pDb, pArena, &idx) != DB_OK) return DB_ERROR;
-  CsvReader rd;
-  csv_read_init(&rd, zCsv, nCsv);
-  ImportRow row = {people_org_columns, people_org_columns_count, {0}, NULL, 0};
-  if (!read_header(&rd, pArena, &row, pRes)) return DB_OK;
-  /* Row by row: the organizations and two keys each (RUT and name). */
-  Organization *aOrg = NULL;
-  const char **azKey = NULL;
-  int anAlloc[2] = {0, 0};
-  int iLine, rc;
-  while ((rc = csv_read_row(&rd, pArena, &row.azField, &row.nField, &iLine)) ==
-         CSV_ROW) {
-    aOrg =
-        arena_grow(pArena, aOrg, pRes->nRow, &anAlloc[0], sizeof(Organization));
-    azKey =
-        arena_grow(pArena, azKey, pRes->nRow, &anAlloc[1], 2 * sizeof(char *));
-    Organization *p = &aOrg[pRes->nRow];
-    PeopleProblems problems;
-    problems_init(&problems);
-    people_org_check(pDb, pArena, iCouncil, &idx, row_get, &row, 0, p,
-                     &problems);
-    /* Keys: RUT at even slots, lower-case-insensitive name at odd ones. */
-    char zName[TERRITORY_KEY_MAX];
-    territory_fold(p->zName, zName);
-    const char *zNameKey = arena_strdup(pArena, zName);
-    for (int i = 0; i < pRes->nRow; i++) {
-      if (p->zRut[0] && azKey[2 * i] && strcmp(azKey[2 * i], p->zRut) == 0) {
-        problem_add(&problems, "rut", "El RUT se repite en el archivo.");
-      }
-      if (zNameKey[0] && strcmp(azKey[2 * i + 1], zNameKey) == 0) {
-        problem_add(&problems, "nombre", "El nombre se repite en el archivo.");
-      }
-    }
-    if (!problems.n && people_org_find(pDb, iCouncil, "", p->zName)) {
-      problem_add(&problems, "nombre",
-                  "Ya hay una organización registrada con ese nombre.");
-    }
-    azKey[2 * pRes->nRow] = p->zRut;
-    azKey[2 * pRes->nRow + 1] = zNameKey;
-    report_problems(pArena, pRes, iLine, &problems);
-    pRes->nRow++;
-  }
-  if (!rows_good(pArena, pRes, &rd, rc)) return DB_OK;
-  return rows_save(pDb, iCouncil, aOrg, pRes, org_save);
+  OrgSeen seen = {0};
+  return import_csv(pDb, pArena, iCouncil, zCsv, nCsv, people_org_columns,
+                    people_org_columns_count, sizeof(Organization), org_check,
+                    org_save, &seen, pRes);
 }
 
 /* One CSV line of fields, quoted where needed, ';'-separated. */
