@@ -76,21 +76,6 @@ int council_setting_stamp(Db *pDb, Arena *pArena, int64_t iCouncil,
   return rc == DB_DONE ? DB_OK : rc;
 }
 
-/* Writes council iCouncil's setting zKey (a number's digits or a text; a
-** NULL text is written as ""), by iUser: the one upsert of both kinds of
-** setting, so that each write counts a version for the conflict check. */
-static int setting_put(Db *pDb, int64_t iCouncil, const char *zKey,
-                       const char *zValue, int64_t iUser) {
-  return db_exec(pDb,
-                 "INSERT INTO council_settings(council_id, key, value, "
-                 "updated_at, updated_by) VALUES (?, ?, ?, ?, ?) ON CONFLICT "
-                 "(council_id, key) DO UPDATE SET value = excluded.value, "
-                 "updated_at = excluded.updated_at, updated_by = "
-                 "excluded.updated_by, version = council_settings.version + 1",
-                 DB_I(iCouncil), DB_T(zKey), DB_TE(zValue), DB_I(db_now()),
-                 DB_IN(iUser));
-}
-
 int council_setting_save(Db *pDb, int64_t iCouncil, CouncilSetting eSetting,
                          int64_t iValue, int iBase, int64_t iUser) {
   return council_settings_save(pDb, iCouncil, &eSetting, &iValue, 1, iBase,
@@ -115,7 +100,8 @@ int council_settings_save(Db *pDb, int64_t iCouncil,
   for (int i = 0; rc == DB_OK && i < n; i++) {
     char zValue[24];
     snprintf(zValue, sizeof(zValue), "%lld", (long long)aiValue[i]);
-    rc = setting_put(pDb, iCouncil, aSpec[aeSetting[i]].zKey, zValue, iUser);
+    rc = council_setting_write(pDb, iCouncil, aSpec[aeSetting[i]].zKey, zValue,
+                               iUser);
   }
   if (rc != DB_OK) {
     db_rollback(pDb);
@@ -155,11 +141,8 @@ static const char *const azTextKey[COUNCIL_TEXT_N] = {
 const char *council_text(Db *pDb, Arena *pArena, int64_t iCouncil,
                          CouncilText eText) {
   /* The council's own, else the installation's default */
-  const char *z = db_text(
-      pDb, pArena,
-      "SELECT coalesce((SELECT value FROM council_settings WHERE council_id = "
-      "? AND key = ?), (SELECT value FROM settings WHERE key = ?))",
-      DB_I(iCouncil), DB_T(azTextKey[eText]), DB_T(azTextKey[eText]));
+  const char *z =
+      council_setting_value(pDb, pArena, iCouncil, azTextKey[eText]);
   return z ? z : "";
 }
 
@@ -168,7 +151,8 @@ int council_texts_save(Db *pDb, int64_t iCouncil, const CouncilText *aeText,
   if (db_begin(pDb) != DB_OK) return DB_ERROR;
   int rc = DB_OK;
   for (int i = 0; rc == DB_OK && i < n; i++) {
-    rc = setting_put(pDb, iCouncil, azTextKey[aeText[i]], azValue[i], iUser);
+    rc = council_setting_write(pDb, iCouncil, azTextKey[aeText[i]], azValue[i],
+                               iUser);
   }
   if (rc != DB_OK) {
     db_rollback(pDb);
@@ -304,4 +288,25 @@ int council_install_ensure_secrets(Db *pDb) {
                    DB_T(zHex));
   sodium_memzero(zHex, sizeof(zHex));
   return rc;
+}
+
+const char *council_setting_value(Db *pDb, Arena *pArena, int64_t iCouncil,
+                                  const char *zKey) {
+  return db_text(pDb, pArena,
+                 "SELECT coalesce((SELECT value FROM council_settings WHERE "
+                 "council_id = ? AND key = ?), (SELECT value FROM settings "
+                 "WHERE key = ?))",
+                 DB_I(iCouncil), DB_T(zKey), DB_T(zKey));
+}
+
+int council_setting_write(Db *pDb, int64_t iCouncil, const char *zKey,
+                          const char *zValue, int64_t iUser) {
+  return db_exec(pDb,
+                 "INSERT INTO council_settings(council_id, key, value, "
+                 "updated_at, updated_by) VALUES (?, ?, ?, ?, ?) ON CONFLICT "
+                 "(council_id, key) DO UPDATE SET value = excluded.value, "
+                 "updated_at = excluded.updated_at, updated_by = "
+                 "excluded.updated_by, version = council_settings.version + 1",
+                 DB_I(iCouncil), DB_T(zKey), DB_TE(zValue), DB_I(db_now()),
+                 DB_IN(iUser));
 }
