@@ -298,17 +298,22 @@ int person_member_state(Db *pDb, int64_t iCouncil, int64_t iMember,
   return 0;
 }
 
-/* Starts the transaction of a change to member iMember and reads their
-** e-mail: DB_OK, DB_DONE when the council has no such member, DB_ERROR;
-** begun whatever it answers (but DB_ERROR), for the caller to end. */
-static int begin_with_email(Db *pDb, Arena *pArena, int64_t iCouncil,
-                            int64_t iMember, const char **pzEmail) {
+/* The e-mail of a member and of a participant, by council and id. */
+#define MEMBER_EMAIL_SQL \
+  "SELECT email FROM members WHERE council_id = ? AND id = ?"
+#define PARTICIPANT_EMAIL_SQL \
+  "SELECT email FROM participants WHERE council_id = ? AND id = ?"
+
+/* Starts the transaction of a change to person id and reads their e-mail
+** by zEmailSql: DB_OK, DB_DONE when the council has no such person,
+** DB_ERROR; begun whatever it answers (but DB_ERROR), for the caller to
+** end. */
+static int begin_with_email(Db *pDb, Arena *pArena, const char *zEmailSql,
+                            int64_t iCouncil, int64_t id,
+                            const char **pzEmail) {
   *pzEmail = NULL;
   if (db_begin(pDb) != DB_OK) return DB_ERROR;
-  *pzEmail = db_text(pDb, pArena,
-                     "SELECT email FROM members WHERE council_id = ? AND id "
-                     "= ?",
-                     DB_I(iCouncil), DB_I(iMember));
+  *pzEmail = db_text(pDb, pArena, zEmailSql, DB_I(iCouncil), DB_I(id));
   return *pzEmail ? DB_OK : DB_DONE;
 }
 
@@ -316,7 +321,8 @@ int person_member_block(Db *pDb, int64_t iCouncil, int64_t iMember,
                         int bBlock) {
   Arena *pArena = arena_new();
   const char *zEmail = NULL;
-  int rc = begin_with_email(pDb, pArena, iCouncil, iMember, &zEmail);
+  int rc = begin_with_email(pDb, pArena, MEMBER_EMAIL_SQL, iCouncil, iMember,
+                            &zEmail);
   if (rc == DB_OK) {
     rc = db_exec(pDb,
                  bBlock ? "UPDATE members SET blocked_at = ? WHERE id = ? AND "
@@ -368,11 +374,28 @@ static int forget_mail(Db *pDb, int64_t iCouncil, const char *z, int64_t iNow) {
       DB_T(PERSON_ERASED_NAME), DB_I(iNow), DB_T(z), DB_I(iCouncil));
 }
 
+/* What an erasure does first with each of the person's addresses, while
+** they are still known: no more mail to it, and its mail forgotten. */
+static int forget_address(Db *pDb, int64_t iCouncil, const char *zEmail,
+                          int64_t iNow) {
+  int rc = suppress(pDb, iCouncil, zEmail, "supresion");
+  return rc == DB_OK ? forget_mail(pDb, iCouncil, zEmail, iNow) : rc;
+}
+
+/* The person's sensitive categories (zKind: "member" or "participant"). */
+static int forget_sensitive(Db *pDb, const char *zKind, int64_t id) {
+  return db_exec(pDb,
+                 "DELETE FROM sensitive_data WHERE person_kind = ? AND "
+                 "person_id = ?",
+                 DB_T(zKind), DB_I(id));
+}
+
 int person_member_erase(Db *pDb, int64_t iCouncil, int64_t iMember,
                         const char *zReason) {
   Arena *pArena = arena_new();
   const char *zEmail = NULL;
-  int rc = begin_with_email(pDb, pArena, iCouncil, iMember, &zEmail);
+  int rc = begin_with_email(pDb, pArena, MEMBER_EMAIL_SQL, iCouncil, iMember,
+                            &zEmail);
   int64_t iUser = rc == DB_OK ? db_int(pDb, 0,
                                        "SELECT COALESCE(user_id, 0) FROM "
                                        "members WHERE id = ?",
@@ -385,14 +408,8 @@ int person_member_erase(Db *pDb, int64_t iCouncil, int64_t iMember,
   const char *zMark =
       arena_printf(pArena, "eliminado-%lld", (long long)iMember);
   int64_t iNow = db_now();
-  /* Mail first, while the addresses are still known. */
-  if (rc == DB_OK) rc = suppress(pDb, iCouncil, zEmail, "supresion");
-  if (rc == DB_OK && zUserEmail) {
-    rc = suppress(pDb, iCouncil, zUserEmail, "supresion");
-  }
-  for (int k = 0; k < 2 && rc == DB_OK; k++) {
-    rc = forget_mail(pDb, iCouncil, k == 0 ? zEmail : zUserEmail, iNow);
-  }
+  if (rc == DB_OK) rc = forget_address(pDb, iCouncil, zEmail, iNow);
+  if (rc == DB_OK) rc = forget_address(pDb, iCouncil, zUserEmail, iNow);
   if (rc == DB_OK) {
     rc = db_exec(pDb,
                  "UPDATE activity_invitations SET email = ? || '-' || "
@@ -405,12 +422,7 @@ int person_member_erase(Db *pDb, int64_t iCouncil, int64_t iMember,
     rc = db_exec(pDb, "DELETE FROM member_invitations WHERE member_id = ?",
                  DB_I(iMember));
   }
-  if (rc == DB_OK) {
-    rc = db_exec(pDb,
-                 "DELETE FROM sensitive_data WHERE person_kind = 'member' AND "
-                 "person_id = ?",
-                 DB_I(iMember));
-  }
+  if (rc == DB_OK) rc = forget_sensitive(pDb, "member", iMember);
   if (rc == DB_OK) {
     rc = db_exec(pDb,
                  "UPDATE privacy_requests SET name = ?, email = '', phone = "
@@ -465,17 +477,11 @@ int person_member_erase(Db *pDb, int64_t iCouncil, int64_t iMember,
 
 int person_participant_erase(Db *pDb, int64_t iCouncil, int64_t iPart) {
   Arena *pArena = arena_new();
-  int rc = db_begin(pDb);
-  const char *zEmail =
-      rc == DB_OK ? db_text(pDb, pArena,
-                            "SELECT email FROM participants WHERE council_id "
-                            "= ? AND id = ?",
-                            DB_I(iCouncil), DB_I(iPart))
-                  : NULL;
-  if (rc == DB_OK && !zEmail) rc = DB_DONE;
+  const char *zEmail = NULL;
+  int rc = begin_with_email(pDb, pArena, PARTICIPANT_EMAIL_SQL, iCouncil, iPart,
+                            &zEmail);
   int64_t iNow = db_now();
-  if (rc == DB_OK) rc = suppress(pDb, iCouncil, zEmail, "supresion");
-  if (rc == DB_OK) rc = forget_mail(pDb, iCouncil, zEmail, iNow);
+  if (rc == DB_OK) rc = forget_address(pDb, iCouncil, zEmail, iNow);
   if (rc == DB_OK && *zEmail) {
     rc = db_exec(pDb,
                  "UPDATE activity_invitations SET email = 'eliminado-' || "
@@ -485,12 +491,7 @@ int person_participant_erase(Db *pDb, int64_t iCouncil, int64_t iPart) {
                  "= ?)",
                  DB_T(PERSON_ERASED_NAME), DB_T(zEmail), DB_I(iCouncil));
   }
-  if (rc == DB_OK) {
-    rc = db_exec(pDb,
-                 "DELETE FROM sensitive_data WHERE person_kind = "
-                 "'participant' AND person_id = ?",
-                 DB_I(iPart));
-  }
+  if (rc == DB_OK) rc = forget_sensitive(pDb, "participant", iPart);
   if (rc == DB_OK) {
     /* The row stays: attendance and enrolments count it; a certificate
     ** keeps the name it was issued with. */
