@@ -172,14 +172,6 @@ static int read_header(CsvReader *pRd, Arena *pArena, ImportRow *pRow,
   return pRes->nError == 0;
 }
 
-/* 1 when z is in az[0..n). */
-static int seen(const char *const *az, int n, const char *z) {
-  for (int i = 0; z && z[0] && i < n; i++) {
-    if (az[i] && strcmp(az[i], z) == 0) return 1;
-  }
-  return 0;
-}
-
 static void report_problems(Arena *pArena, PeopleImportResult *pRes, int iLine,
                             const PeopleProblems *pP) {
   for (int i = 0; i < pP->n; i++) {
@@ -241,18 +233,45 @@ typedef struct Import {
   PeopleImportResult *pRes; /* pRes->nRow: the rows before the current */
   void *aRow;               /* The checked records (the kind's type) */
   int nAlloc;               /* Slots of aRow */
-  void *pSeen;              /* The kind's keys of the rows before */
+  /* What must not repeat in the file (a RUN, an e-mail, a name): nKey
+  ** keys a row, azKey[iRow * nKey + iKey], NULL or "" when none. */
+  int nKey;
+  const char **azKey;
+  int nKeyAlloc; /* Rows of azKey */
+  void *pKind;   /* What else the kind keeps of the rows before */
 } Import;
 
-/* The import of one kind of record (nRecord bytes each): the file checked
-** row by row, each row by xCheck into its record pRow (a new element of
-** aRow), checked against the rows before; then, when no row has a
-** problem, every record saved by xSave in one transaction. */
+/* Whether key iKey of row iRow (one before the current) is z; a blank z
+** never repeats. */
+static int import_key_is(const Import *pImp, int iRow, int iKey,
+                         const char *z) {
+  const char *zKey = pImp->azKey[iRow * pImp->nKey + iKey];
+  return z && z[0] && zKey && strcmp(zKey, z) == 0;
+}
+
+/* Whether any row before the current one has z as its key iKey. */
+static int import_seen(const Import *pImp, int iKey, const char *z) {
+  for (int i = 0; i < pImp->pRes->nRow; i++) {
+    if (import_key_is(pImp, i, iKey, z)) return 1;
+  }
+  return 0;
+}
+
+/* Keeps z as the current row's key iKey, for the rows after. */
+static void import_key_set(Import *pImp, int iKey, const char *z) {
+  pImp->azKey[pImp->pRes->nRow * pImp->nKey + iKey] = z;
+}
+
+/* The import of one kind of record (nRecord bytes each, nKey keys that
+** must not repeat): the file checked row by row, each row by xCheck into
+** its record pRow (a new element of aRow), checked against the rows
+** before; then, when no row has a problem, every record saved by xSave in
+** one transaction. */
 static int import_csv(
     Db *pDb, Arena *pArena, int64_t iCouncil, const char *zCsv, size_t nCsv,
-    const PeopleImportColumn *aCol, int nCol, size_t nRecord,
+    const PeopleImportColumn *aCol, int nCol, size_t nRecord, int nKey,
     void (*xCheck)(Import *pImp, void *pRow, PeopleProblems *pP),
-    int (*xSave)(Db *pDb, int64_t iCouncil, void *aRow, int i), void *pSeen,
+    int (*xSave)(Db *pDb, int64_t iCouncil, void *aRow, int i), void *pKind,
     PeopleImportResult *pRes) {
   memset(pRes, 0, sizeof(*pRes));
   Import imp = {.pDb = pDb,
@@ -260,7 +279,8 @@ static int import_csv(
                 .iCouncil = iCouncil,
                 .row = {aCol, nCol, {0}, NULL, 0},
                 .pRes = pRes,
-                .pSeen = pSeen};
+                .nKey = nKey,
+                .pKind = pKind};
   if (territory_index_load(pDb, pArena, &imp.idx) != DB_OK) return DB_ERROR;
   CsvReader rd;
   csv_read_init(&rd, zCsv, nCsv);
@@ -271,6 +291,8 @@ static int import_csv(
     PeopleProblems problems;
     problems_init(&problems);
     imp.aRow = arena_grow(pArena, imp.aRow, pRes->nRow, &imp.nAlloc, nRecord);
+    imp.azKey = arena_grow(pArena, imp.azKey, pRes->nRow, &imp.nKeyAlloc,
+                           (size_t)nKey * sizeof(char *));
     xCheck(&imp, (char *)imp.aRow + (size_t)pRes->nRow * nRecord, &problems);
     report_problems(pArena, pRes, iLine, &problems);
     pRes->nRow++;
@@ -279,70 +301,59 @@ static int import_csv(
   return rows_save(pDb, iCouncil, imp.aRow, pRes, xSave);
 }
 
-/* The members' rows before: their RUNs, the titulars' RUNs (the suplentes
-** of later rows may name them) and their e-mails. */
-typedef struct MemberSeen {
-  const char **azRun, **azTitularRun, **azEmail;
-  int nTitular;
-  int anAlloc[3];
-} MemberSeen;
+/* A member's keys; the titulars' RUNs, which the suplentes of later rows
+** may name, are kept apart (MemberTitulars). */
+enum { MEMBER_KEY_RUN, MEMBER_KEY_EMAIL, MEMBER_N_KEY };
+typedef struct MemberTitulars {
+  const char **azRun;
+  int nRun, nAlloc;
+} MemberTitulars;
 
 static void member_check(Import *pImp, void *pRow, PeopleProblems *pP) {
-  Arena *pArena = pImp->pArena;
-  MemberSeen *s = pImp->pSeen;
-  int n = pImp->pRes->nRow;
+  MemberTitulars *t = pImp->pKind;
   Member *p = pRow;
-  s->azRun = arena_grow(pArena, s->azRun, n, &s->anAlloc[0], sizeof(char *));
-  s->azTitularRun =
-      arena_grow(pArena, s->azTitularRun, n, &s->anAlloc[1], sizeof(char *));
-  s->azEmail =
-      arena_grow(pArena, s->azEmail, n, &s->anAlloc[2], sizeof(char *));
-  people_member_check(pImp->pDb, pArena, pImp->iCouncil, &pImp->idx, row_get,
-                      &pImp->row, 0, s->azTitularRun, s->nTitular, p, pP);
-  if (seen(s->azRun, n, p->zRun)) {
+  people_member_check(pImp->pDb, pImp->pArena, pImp->iCouncil, &pImp->idx,
+                      row_get, &pImp->row, 0, t->azRun, t->nRun, p, pP);
+  if (import_seen(pImp, MEMBER_KEY_RUN, p->zRun)) {
     problem_add(pP, "run", "El RUN se repite en el archivo.");
   }
-  if (seen(s->azEmail, n, p->zEmail)) {
+  if (import_seen(pImp, MEMBER_KEY_EMAIL, p->zEmail)) {
     problem_add(pP, "correo", "El correo se repite en el archivo.");
   }
-  s->azRun[n] = p->zRun;
-  s->azEmail[n] = p->zEmail;
-  if (p->bTitular) s->azTitularRun[s->nTitular++] = p->zRun;
+  import_key_set(pImp, MEMBER_KEY_RUN, p->zRun);
+  import_key_set(pImp, MEMBER_KEY_EMAIL, p->zEmail);
+  if (p->bTitular) {
+    t->azRun =
+        arena_grow(pImp->pArena, t->azRun, t->nRun, &t->nAlloc, sizeof(char *));
+    t->azRun[t->nRun++] = p->zRun;
+  }
 }
 
 int people_import_members(Db *pDb, Arena *pArena, int64_t iCouncil,
                           const char *zCsv, size_t nCsv,
                           PeopleImportResult *pRes) {
-  MemberSeen seen = {0};
+  MemberTitulars titulars = {0};
   return import_csv(pDb, pArena, iCouncil, zCsv, nCsv, people_member_columns,
-                    people_member_columns_count, sizeof(Member), member_check,
-                    member_save, &seen, pRes);
+                    people_member_columns_count, sizeof(Member), MEMBER_N_KEY,
+                    member_check, member_save, &titulars, pRes);
 }
 
-/* The organizations' rows before: two keys each, the RUT at even slots,
-** the folded name (case and accents aside) at odd ones. */
-typedef struct OrgSeen {
-  const char **azKey;
-  int nAlloc;
-} OrgSeen;
+/* An organization's keys: its RUT, and its name folded (case and accents
+** aside). */
+enum { ORG_KEY_RUT, ORG_KEY_NAME, ORG_N_KEY };
 
 static void org_check(Import *pImp, void *pRow, PeopleProblems *pP) {
-  Arena *pArena = pImp->pArena;
-  OrgSeen *s = pImp->pSeen;
-  int n = pImp->pRes->nRow;
   Organization *p = pRow;
-  s->azKey = arena_grow(pArena, s->azKey, n, &s->nAlloc, 2 * sizeof(char *));
-  people_org_check(pImp->pDb, pArena, pImp->iCouncil, &pImp->idx, row_get,
+  people_org_check(pImp->pDb, pImp->pArena, pImp->iCouncil, &pImp->idx, row_get,
                    &pImp->row, 0, p, pP);
   char zName[TERRITORY_KEY_MAX];
   territory_fold(p->zName, zName);
-  const char *zNameKey = arena_strdup(pArena, zName);
-  for (int i = 0; i < n; i++) {
-    if (p->zRut[0] && s->azKey[2 * i] &&
-        strcmp(s->azKey[2 * i], p->zRut) == 0) {
+  const char *zNameKey = arena_strdup(pImp->pArena, zName);
+  for (int i = 0; i < pImp->pRes->nRow; i++) {
+    if (import_key_is(pImp, i, ORG_KEY_RUT, p->zRut)) {
       problem_add(pP, "rut", "El RUT se repite en el archivo.");
     }
-    if (zNameKey[0] && strcmp(s->azKey[2 * i + 1], zNameKey) == 0) {
+    if (import_key_is(pImp, i, ORG_KEY_NAME, zNameKey)) {
       problem_add(pP, "nombre", "El nombre se repite en el archivo.");
     }
   }
@@ -350,17 +361,16 @@ static void org_check(Import *pImp, void *pRow, PeopleProblems *pP) {
     problem_add(pP, "nombre",
                 "Ya hay una organización registrada con ese nombre.");
   }
-  s->azKey[2 * n] = p->zRut;
-  s->azKey[2 * n + 1] = zNameKey;
+  import_key_set(pImp, ORG_KEY_RUT, p->zRut);
+  import_key_set(pImp, ORG_KEY_NAME, zNameKey);
 }
 
 int people_import_orgs(Db *pDb, Arena *pArena, int64_t iCouncil,
                        const char *zCsv, size_t nCsv,
                        PeopleImportResult *pRes) {
-  OrgSeen seen = {0};
   return import_csv(pDb, pArena, iCouncil, zCsv, nCsv, people_org_columns,
-                    people_org_columns_count, sizeof(Organization), org_check,
-                    org_save, &seen, pRes);
+                    people_org_columns_count, sizeof(Organization), ORG_N_KEY,
+                    org_check, org_save, NULL, pRes);
 }
 
 /* One CSV line of fields, quoted where needed, ';'-separated. */
