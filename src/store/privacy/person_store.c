@@ -90,18 +90,47 @@ static int finish_person(Db *pDb, Arena *pArena, json_t *pDoc, int64_t iCouncil,
   return DB_OK;
 }
 
-/* The mail council iCouncil (or the installation) sent to zEmail ("" none). */
-static json_t *mail_json(Db *pDb, int64_t iCouncil, const char *zEmail,
-                         int *pRc) {
-  static const char *const azMail[] = {"id",           "to",        "subject",
-                                       "state",        "created",   "sent",
-                                       "related_kind", "related_id"};
-  return ROWS(pDb, "itttddti", azMail,
-              "SELECT o.id, o.recipient, o.subject, o.state, o.created_at, "
-              "o.sent_at, o.related_kind, o.related_id FROM mail_outbox o "
-              "WHERE ? <> '' AND lower(o.recipient) = lower(?) AND "
-              "(o.council_id = ? OR o.council_id IS NULL) ORDER BY o.id",
-              pRc, DB_T(zEmail), DB_T(zEmail), DB_I(iCouncil));
+/* A list in a person's document: the rows of zSql as objects whose keys
+** are azKey, its parameters the person's as zArgs says, a letter each:
+** 'p' their id, 'c' the council, 'e' their e-mail. */
+typedef struct PersonList {
+  const char *zName;        /* Its key in the document */
+  const char *zTypes;       /* The columns' types (rows_json) */
+  const char *const *azKey; /* The columns' keys */
+  const char *zArgs;        /* The parameters */
+  const char *zSql;
+} PersonList;
+
+/* The mail council iCouncil (or the installation) sent to the person's
+** e-mail ("" none). */
+static const PersonList mail_list = {
+    "mail", "itttddti",
+    (const char *const[]){"id", "to", "subject", "state", "created", "sent",
+                          "related_kind", "related_id"},
+    "eec",
+    "SELECT o.id, o.recipient, o.subject, o.state, o.created_at, o.sent_at, "
+    "o.related_kind, o.related_id FROM mail_outbox o WHERE ? <> '' AND "
+    "lower(o.recipient) = lower(?) AND (o.council_id = ? OR o.council_id IS "
+    "NULL) ORDER BY o.id"};
+
+/* Adds the lists apList[0..nList) of person id, whose e-mail is zEmail, to
+** pDoc, in that order; a failure goes to *pRc. */
+static void add_lists(Db *pDb, json_t *pDoc, const PersonList *const *apList,
+                      int nList, int64_t iCouncil, int64_t id,
+                      const char *zEmail, int *pRc) {
+  for (int i = 0; i < nList; i++) {
+    const PersonList *pList = apList[i];
+    DbArg aArg[4];
+    int nArg = 0;
+    for (const char *z = pList->zArgs; *z && nArg < 4; z++) {
+      aArg[nArg++] = *z == 'p'   ? DB_I(id)
+                     : *z == 'c' ? DB_I(iCouncil)
+                                 : DB_T(zEmail);
+    }
+    json_object_set_new(pDoc, pList->zName,
+                        rows_json(pDb, pList->zTypes, pList->azKey, pList->zSql,
+                                  aArg, nArg, pRc));
+  }
 }
 
 /* The document of one person: its kind, id and record, the first row of
@@ -128,6 +157,33 @@ static const char *record_email(Arena *pArena, json_t *pDoc) {
       json_object_get(json_object_get(pDoc, "record"), "email"));
   return arena_strdup(pArena, z ? z : "");
 }
+
+/* The lists of a member's document, after their record and account. */
+static const PersonList member_attendance = {
+    "attendance", "ittdtti",
+    (const char *const[]){"activity_id", "activity", "kind", "start", "status",
+                          "reason", "substitute_for"},
+    "p",
+    "SELECT a.id, a.title, a.kind, a.starts_at, t.status, t.reason, "
+    "t.substitute_for FROM attendance t JOIN activities a ON a.id = "
+    "t.activity_id WHERE t.member_id = ? ORDER BY a.starts_at, a.id"};
+static const PersonList member_citations = {
+    "citations", "itttd",
+    (const char *const[]){"activity_id", "activity", "email", "reply",
+                          "replied_at"},
+    "p",
+    "SELECT a.id, a.title, i.email, i.reply, i.replied_at FROM "
+    "activity_invitations i JOIN activities a ON a.id = i.activity_id WHERE "
+    "i.member_id = ? ORDER BY a.starts_at, a.id"};
+static const PersonList member_requests = {
+    "requests", "ittttd",
+    (const char *const[]){"id", "kind", "received_on", "due_on", "state",
+                          "answered_at"},
+    "cp",
+    "SELECT id, kind, received_on, due_on, state, answered_at FROM "
+    "privacy_requests WHERE council_id = ? AND member_id = ? ORDER BY id"};
+static const PersonList *const apMemberList[] = {
+    &member_attendance, &mail_list, &member_citations, &member_requests};
 
 int person_member_data(Db *pDb, Arena *pArena, int64_t iCouncil,
                        int64_t iMember, json_t **ppJson) {
@@ -169,43 +225,41 @@ int person_member_data(Db *pDb, Arena *pArena, int64_t iCouncil,
       json_array_size(pAccount) ? json_array_get(pAccount, 0) : json_null());
   json_decref(pAccount);
 
-  static const char *const azAttendance[] = {
-      "activity_id", "activity", "kind",          "start",
-      "status",      "reason",   "substitute_for"};
-  json_object_set_new(
-      pDoc, "attendance",
-      ROWS(pDb, "ittdtti", azAttendance,
-           "SELECT a.id, a.title, a.kind, a.starts_at, t.status, t.reason, "
-           "t.substitute_for FROM attendance t JOIN activities a ON a.id = "
-           "t.activity_id WHERE t.member_id = ? ORDER BY a.starts_at, a.id",
-           &rc, DB_I(iMember)));
-
-  json_object_set_new(
-      pDoc, "mail", mail_json(pDb, iCouncil, record_email(pArena, pDoc), &rc));
-
-  static const char *const azInvitation[] = {"activity_id", "activity", "email",
-                                             "reply", "replied_at"};
-  json_object_set_new(
-      pDoc, "citations",
-      ROWS(pDb, "itttd", azInvitation,
-           "SELECT a.id, a.title, i.email, i.reply, i.replied_at FROM "
-           "activity_invitations i JOIN activities a ON a.id = "
-           "i.activity_id WHERE i.member_id = ? ORDER BY a.starts_at, a.id",
-           &rc, DB_I(iMember)));
-
-  static const char *const azRequest[] = {"id",     "kind",  "received_on",
-                                          "due_on", "state", "answered_at"};
-  json_object_set_new(
-      pDoc, "requests",
-      ROWS(pDb, "ittttd", azRequest,
-           "SELECT id, kind, received_on, due_on, state, answered_at FROM "
-           "privacy_requests WHERE council_id = ? AND member_id = ? ORDER BY "
-           "id",
-           &rc, DB_I(iCouncil), DB_I(iMember)));
-
+  add_lists(pDb, pDoc, apMemberList,
+            (int)(sizeof(apMemberList) / sizeof(apMemberList[0])), iCouncil,
+            iMember, record_email(pArena, pDoc), &rc);
   return finish_person(pDb, pArena, pDoc, iCouncil, "member", iMember, rc,
                        ppJson);
 }
+
+/* The lists of a participant's document, after their record. */
+static const PersonList participant_attendance = {
+    "attendance", "ittdti",
+    (const char *const[]){"activity_id", "activity", "kind", "start", "status",
+                          "minutes"},
+    "pc",
+    "SELECT a.id, a.title, a.kind, a.starts_at, t.status, t.minutes FROM "
+    "attendance t JOIN activities a ON a.id = t.activity_id WHERE "
+    "t.participant_id = ? AND a.council_id = ? ORDER BY a.starts_at, a.id"};
+static const PersonList participant_enrolments = {
+    "enrolments", "ititd",
+    (const char *const[]){"course_id", "course", "consent_photos", "source",
+                          "enrolled_at"},
+    "p",
+    "SELECT c.id, c.title, e.consent_photos, e.source, e.created_at FROM "
+    "enrolments e JOIN courses c ON c.id = e.course_id WHERE "
+    "e.participant_id = ? ORDER BY e.id"};
+static const PersonList participant_certificates = {
+    "certificates", "ttttd",
+    (const char *const[]){"code", "course", "name", "issued_on", "revoked_at"},
+    "pc",
+    "SELECT k.code, k.course_title, k.participant_name, k.issued_on, "
+    "k.revoked_at FROM certificates k JOIN enrolments e ON e.id = "
+    "k.enrolment_id WHERE e.participant_id = ? AND k.council_id = ? ORDER BY "
+    "k.id"};
+static const PersonList *const apParticipantList[] = {
+    &participant_attendance, &mail_list, &participant_enrolments,
+    &participant_certificates};
 
 int person_participant_data(Db *pDb, Arena *pArena, int64_t iCouncil,
                             int64_t iPart, json_t **ppJson) {
@@ -224,37 +278,9 @@ int person_participant_data(Db *pDb, Arena *pArena, int64_t iCouncil,
       &rc, DB_I(iCouncil), DB_I(iPart));
   json_t *pDoc = person_doc_new("participant", iPart, pRecord, &rc);
   if (!pDoc) return rc;
-  const char *zEmail = record_email(pArena, pDoc);
-  static const char *const azAttendance[] = {
-      "activity_id", "activity", "kind", "start", "status", "minutes"};
-  json_object_set_new(
-      pDoc, "attendance",
-      ROWS(pDb, "ittdti", azAttendance,
-           "SELECT a.id, a.title, a.kind, a.starts_at, t.status, t.minutes "
-           "FROM attendance t JOIN activities a ON a.id = t.activity_id WHERE "
-           "t.participant_id = ? AND a.council_id = ? ORDER BY a.starts_at, "
-           "a.id",
-           &rc, DB_I(iPart), DB_I(iCouncil)));
-  json_object_set_new(pDoc, "mail", mail_json(pDb, iCouncil, zEmail, &rc));
-  static const char *const azEnrol[] = {"course_id", "course", "consent_photos",
-                                        "source", "enrolled_at"};
-  json_object_set_new(
-      pDoc, "enrolments",
-      ROWS(pDb, "ititd", azEnrol,
-           "SELECT c.id, c.title, e.consent_photos, e.source, e.created_at "
-           "FROM enrolments e JOIN courses c ON c.id = e.course_id WHERE "
-           "e.participant_id = ? ORDER BY e.id",
-           &rc, DB_I(iPart)));
-  static const char *const azCert[] = {"code", "course", "name", "issued_on",
-                                       "revoked_at"};
-  json_object_set_new(
-      pDoc, "certificates",
-      ROWS(pDb, "ttttd", azCert,
-           "SELECT k.code, k.course_title, k.participant_name, k.issued_on, "
-           "k.revoked_at FROM certificates k JOIN enrolments e ON e.id = "
-           "k.enrolment_id WHERE e.participant_id = ? AND k.council_id = ? "
-           "ORDER BY k.id",
-           &rc, DB_I(iPart), DB_I(iCouncil)));
+  add_lists(pDb, pDoc, apParticipantList,
+            (int)(sizeof(apParticipantList) / sizeof(apParticipantList[0])),
+            iCouncil, iPart, record_email(pArena, pDoc), &rc);
   return finish_person(pDb, pArena, pDoc, iCouncil, "participant", iPart, rc,
                        ppJson);
 }
