@@ -62,10 +62,17 @@ static const char *const azNoise[] = {"updated_at",
 ** part of (an attendance row to its activity), found from the table's
 ** name first, then from the column that points to its record. */
 typedef struct AuditKind {
-  const char *zName; /* A table, or a column naming the parent */
+  const char *zName; /* A table */
   const char *zKind; /* The object kind */
   const char *zId;   /* The column holding the object's id */
 } AuditKind;
+
+/* A column that points to the record its row is part of: the column holds
+** that record's id. */
+typedef struct AuditParent {
+  const char *zColumn; /* The column, also the object's id */
+  const char *zKind;   /* The object kind */
+} AuditParent;
 
 static const AuditKind aTableKind[] = {
     {"members", "member", "id"},
@@ -93,20 +100,19 @@ static const AuditKind aTableKind[] = {
     {"sensitive_data", "sensitive_data", "id"},
     {NULL, NULL, NULL}};
 
-static const AuditKind aParentColumn[] = {
-    {"activity_id", "activity", "activity_id"},
-    {"acta_id", "acta", "acta_id"},
-    {"agreement_id", "agreement", "agreement_id"},
-    {"version_id", "plan", "version_id"},
-    {"plan_version_id", "plan", "plan_version_id"},
-    {"course_id", "course", "course_id"},
-    {"participant_id", "participant", "participant_id"},
-    {"member_id", "member", "member_id"},
-    {"user_id", "user", "user_id"},
-    {"mail_id", "mail", "mail_id"},
-    {"evidence_id", "evidence", "evidence_id"},
-    {"request_id", "authority_request", "request_id"},
-    {NULL, NULL, NULL}};
+static const AuditParent aParentColumn[] = {{"activity_id", "activity"},
+                                            {"acta_id", "acta"},
+                                            {"agreement_id", "agreement"},
+                                            {"version_id", "plan"},
+                                            {"plan_version_id", "plan"},
+                                            {"course_id", "course"},
+                                            {"participant_id", "participant"},
+                                            {"member_id", "member"},
+                                            {"user_id", "user"},
+                                            {"mail_id", "mail"},
+                                            {"evidence_id", "evidence"},
+                                            {"request_id", "authority_request"},
+                                            {NULL, NULL}};
 
 static int in_list(const char *const *az, const char *z) {
   for (int i = 0; az[i]; i++) {
@@ -136,10 +142,10 @@ static void table_kind(Arena *pArena, const char *zTable, const char **azCol,
       return;
     }
   }
-  for (int i = 0; aParentColumn[i].zName; i++) {
-    if (has_column(azCol, nCol, aParentColumn[i].zName)) {
+  for (int i = 0; aParentColumn[i].zColumn; i++) {
+    if (has_column(azCol, nCol, aParentColumn[i].zColumn)) {
       *pzKind = aParentColumn[i].zKind;
-      *pzId = aParentColumn[i].zId;
+      *pzId = aParentColumn[i].zColumn;
       return;
     }
   }

@@ -455,4 +455,13 @@ int db_list_args(Db *pDb, Arena *pArena, const DbMap *pMap, void *ppRow,
 /* A copy of column i's text in pArena ("" for NULL). */
 const char *db_column_dup(DbStmt *pStmt, Arena *pArena, int i);
 
+/* One record of a council by its id: the row of zSql, whose first two
+** parameters are the council and the id in that order, read by pMap into
+** *pRow, cleared first (all zero when there is no row; the fields the map
+** does not fill stay zero). A record is only ever read within its
+** council, so that an id from another council reads as none: DB_OK,
+** DB_DONE when the council has no such record, DB_ERROR. */
+int db_get_council_row(Db *pDb, Arena *pArena, const DbMap *pMap, void *pRow,
+                       const char *zSql, int64_t iCouncil, int64_t iId);
+
 #endif

@@ -197,3 +197,9 @@ int db_list_args(Db *pDb, Arena *pArena, const DbMap *pMap, void *ppRow,
   return db_rows_map(db_query_args(pDb, zSql, aArg, nArg), pArena, pMap, ppRow,
                      pnRow);
 }
+
+int db_get_council_row(Db *pDb, Arena *pArena, const DbMap *pMap, void *pRow,
+                       const char *zSql, int64_t iCouncil, int64_t iId) {
+  memset(pRow, 0, pMap->nRow);
+  return db_get(pDb, pArena, pMap, pRow, zSql, DB_I(iCouncil), DB_I(iId));
+}

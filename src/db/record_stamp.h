@@ -36,6 +36,10 @@ typedef struct RecordStamp {
   const char *zAuthor; /* Name of who saved it, "" when unknown (arena) */
 } RecordStamp;
 
+/* The columns version, updated_at, author's name, in that order, read
+** into a RecordStamp (for a record kept elsewhere, a council's setting). */
+extern const DbMap record_stamp_map;
+
 /* DB_OK, DB_DONE when there is no such row, DB_ERROR. */
 int record_stamp_get(Db *pDb, Arena *pArena, RecordKind eKind, int64_t iId,
                      RecordStamp *pStamp);

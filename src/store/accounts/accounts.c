@@ -276,14 +276,26 @@ static const DbMap token_map =
     DB_MAP_FIX(AuthFound, auth_found_fix, "itttii", user.id, user.zEmail,
                user.zName, user.zRole, iWhich, tLast);
 
+/* The usable account of a session and of an API token, from the hash of
+** its token (parameters: the hash; now, for a session; today). */
+#define AUTH_SESSION_SQL                                                \
+  "SELECT u.id, u.email, u.name, u.role, s.id, s.last_seen_at, "        \
+  "s.expires_at, coalesce(s.council_id, 0) FROM sessions s JOIN users " \
+  "u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ? "  \
+  "AND " ACCOUNTS_USABLE_SQL
+#define AUTH_TOKEN_SQL                                                    \
+  "SELECT u.id, u.email, u.name, u.role, t.id, "                          \
+  "coalesce(t.last_used_at, 0) FROM api_tokens t JOIN users u ON u.id = " \
+  "t.user_id WHERE t.token_hash = ? AND t.revoked_at IS NULL "            \
+  "AND " ACCOUNTS_USABLE_SQL
+
 /* The usable account of the session or API token zToken (eKind): from this
-** process's cache while the auth version holds, else found by zSql from
-** its hash (its parameters: the hash; now, for a session; today) and then
-** kept. *pbTouch tells the caller to note the use in the database (at most
-** every SESSION_TOUCH_SECONDS: a cached entry is not used past that). */
+** process's cache while the auth version holds, else found from its hash
+** and then kept. *pbTouch tells the caller to note the use in the
+** database (at most every SESSION_TOUCH_SECONDS: a cached entry is not
+** used past that). */
 static int auth_lookup(Db *pDb, Arena *pArena, int eKind, const char *zToken,
-                       const char *zSql, int64_t tNow, AuthFound *pFound,
-                       int *pbTouch) {
+                       int64_t tNow, AuthFound *pFound, int *pbTouch) {
   *pbTouch = 0;
   if (!zToken || strlen(zToken) != ACCOUNTS_TOKEN_CHARS) return DB_DONE;
   char zHash[65], zToday[11];
@@ -300,8 +312,10 @@ static int auth_lookup(Db *pDb, Arena *pArena, int eKind, const char *zToken,
   DbArg aArg[] = {DB_T(zHash), DB_I(tNow), DB_T(zToday)};
   if (!bSession) aArg[1] = aArg[2];
   memset(pFound, 0, sizeof(*pFound));
-  int rc = db_row_map(db_query_args(pDb, zSql, aArg, bSession ? 3 : 2), pArena,
-                      bSession ? &session_map : &token_map, pFound);
+  int rc = db_row_map(
+      db_query_args(pDb, bSession ? AUTH_SESSION_SQL : AUTH_TOKEN_SQL, aArg,
+                    bSession ? 3 : 2),
+      pArena, bSession ? &session_map : &token_map, pFound);
   if (rc != DB_OK) return rc;
   if (!bSession) pFound->tExpires = INT64_MAX;
   if (tNow - pFound->tLast >= SESSION_TOUCH_SECONDS) {
@@ -319,13 +333,7 @@ int accounts_session_lookup(Db *pDb, Arena *pArena, const char *zToken,
   int64_t tNow = db_now();
   AuthFound f;
   int bTouch = 0;
-  int rc = auth_lookup(pDb, pArena, AUTH_SESSION, zToken,
-                       "SELECT u.id, u.email, u.name, u.role, s.id, "
-                       "s.last_seen_at, s.expires_at, "
-                       "coalesce(s.council_id, 0) FROM sessions s JOIN users "
-                       "u ON u.id = s.user_id WHERE s.token_hash = ? AND "
-                       "s.expires_at > ? AND " ACCOUNTS_USABLE_SQL,
-                       tNow, &f, &bTouch);
+  int rc = auth_lookup(pDb, pArena, AUTH_SESSION, zToken, tNow, &f, &bTouch);
   if (rc != DB_OK) return rc;
   *pUser = f.user;
   if (piSession) *piSession = f.iWhich;
@@ -365,13 +373,7 @@ int accounts_token_lookup(Db *pDb, Arena *pArena, const char *zToken,
   int64_t tNow = db_now();
   AuthFound f;
   int bTouch = 0;
-  int rc = auth_lookup(
-      pDb, pArena, AUTH_TOKEN, zToken,
-      "SELECT u.id, u.email, u.name, u.role, t.id, "
-      "coalesce(t.last_used_at, 0) FROM api_tokens t "
-      "JOIN users u ON u.id = t.user_id WHERE "
-      "t.token_hash = ? AND t.revoked_at IS NULL AND " ACCOUNTS_USABLE_SQL,
-      tNow, &f, &bTouch);
+  int rc = auth_lookup(pDb, pArena, AUTH_TOKEN, zToken, tNow, &f, &bTouch);
   if (rc != DB_OK) return rc;
   *pUser = f.user;
   /* The officer's list shows when each token was last used; to the minutes

@@ -74,12 +74,10 @@ static int load_lines(Db *pDb, Activity *a) {
 
 int activity_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,
                  Activity *pAct) {
-  memset(pAct, 0, sizeof(*pAct));
-  int rc = db_get(pDb, pArena, &activity_map, pAct,
-                  "SELECT " ACTIVITY_COLUMNS
-                  "WHERE a.id = ? AND a.council_id "
-                  "= ?",
-                  DB_I(iId), DB_I(iCouncil));
+  int rc = db_get_council_row(pDb, pArena, &activity_map, pAct,
+                              "SELECT " ACTIVITY_COLUMNS
+                              "WHERE a.council_id = ? AND a.id = ?",
+                              iCouncil, iId);
   return rc == DB_OK ? load_lines(pDb, pAct) : rc;
 }
 

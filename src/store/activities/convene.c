@@ -8,7 +8,6 @@
 
 #include "store/accounts/accounts.h"
 #include "store/council/council.h"
-#include "export/ical.h"
 #include "mail/invite.h"
 #include "mail/mime.h"
 #include "mail/outbox.h"
@@ -36,6 +35,17 @@ const char *convene_place(Arena *pArena, const Activity *a) {
     return arena_printf(pArena, "%s, %s", a->zAddress, zCommune);
   }
   return arena_strdup(pArena, zCommune ? zCommune : "");
+}
+
+void convene_event_init(Arena *pArena, const Activity *a, IcalEvent *pEv) {
+  memset(pEv, 0, sizeof(*pEv));
+  pEv->zUid = a->zIcalUid;
+  pEv->iSequence = a->iSequence;
+  pEv->iStart = a->iStart;
+  pEv->iEnd = a->iEnd;
+  pEv->zSummary = a->zTitle;
+  pEv->zLocation = convene_place(pArena, a);
+  pEv->zUrl = a->zLink[0] ? a->zLink : NULL;
 }
 
 static const char *council_short(Db *pDb, Arena *pArena, int64_t iCouncil) {
@@ -75,19 +85,13 @@ static const char *event_ics(Db *pDb, Arena *pArena, const Activity *a,
                              const char *zUrl) {
   IcalAttendee who = {zEmail, zName && *zName ? zName : NULL};
   IcalEvent ev;
-  memset(&ev, 0, sizeof(ev));
-  ev.zUid = a->zIcalUid;
-  ev.iSequence = a->iSequence;
-  ev.iStart = a->iStart;
-  ev.iEnd = a->iEnd;
-  ev.zSummary = a->zTitle;
+  convene_event_init(pArena, a, &ev);
   ev.zDescription =
       *zAgenda || *a->zDescription
           ? arena_printf(pArena, "%s%s%s", a->zDescription,
                          *a->zDescription && *zAgenda ? "\n\n" : "", zAgenda)
           : NULL;
-  ev.zLocation = convene_place(pArena, a);
-  ev.zUrl = *a->zLink ? a->zLink : zUrl;
+  if (!ev.zUrl) ev.zUrl = zUrl;
   const char *zFrom = getenv("COSOC_MAIL_FROM");
   ev.zOrganizerEmail =
       mime_address_of(pArena, zFrom && *zFrom ? zFrom : SMTP_DEFAULT_FROM);

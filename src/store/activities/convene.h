@@ -13,6 +13,7 @@
 #ifndef COSOC_ACTIVITIES_CONVENE_H
 #define COSOC_ACTIVITIES_CONVENE_H
 
+#include "export/ical.h"
 #include "store/activities/activity_store.h"
 
 /* One person to invite. */
@@ -52,5 +53,12 @@ const char *convene_whatsapp_text(Arena *pArena, const char *zCouncil,
 
 /* Where it happens, in words: "Calle 1, La Serena", "Videoconferencia". */
 const char *convene_place(Arena *pArena, const Activity *pAct);
+
+/* The calendar event of activity pAct as every invitation and calendar of
+** it shows it: its uid and sequence (so that a later version replaces this
+** one), its times, its title as the summary, its place, and its link as
+** the URL (NULL when it has none); the rest of *pEv cleared, for the
+** caller to add. */
+void convene_event_init(Arena *pArena, const Activity *pAct, IcalEvent *pEv);
 
 #endif

@@ -212,15 +212,29 @@ static int snap_get(Db *pDb, Arena *pArena, const SnapAsk *pAsk,
   return rc;
 }
 
+/* The council asked for: from the snapshot when it may serve it, else
+** from the database (with its data version, in one round trip). */
+static int council_lookup(Db *pDb, Arena *pArena, const SnapAsk *pAsk,
+                          Council *pCouncil) {
+  int rc = snap_get(pDb, pArena, pAsk, pCouncil);
+  if (rc >= 0) return rc;
+  DbStmt *pStmt;
+  if (pAsk->bFirst) {
+    pStmt = db_prepare(pDb, "SELECT " COUNCIL_READ_COLUMNS
+                            "WHERE id = (SELECT min(id) FROM councils)");
+  } else if (pAsk->zSlug) {
+    pStmt = db_query(pDb, "SELECT " COUNCIL_READ_COLUMNS "WHERE slug = ?",
+                     DB_T(pAsk->zSlug));
+  } else {
+    pStmt = db_query(pDb, "SELECT " COUNCIL_READ_COLUMNS "WHERE id = ?",
+                     DB_I(pAsk->id));
+  }
+  return council_read(pDb, pArena, pStmt, pCouncil);
+}
+
 int council_get_first(Db *pDb, Arena *pArena, Council *pCouncil) {
   const SnapAsk ask = {.bFirst = 1};
-  int rc = snap_get(pDb, pArena, &ask, pCouncil);
-  if (rc >= 0) return rc;
-  return council_read(
-      pDb, pArena,
-      db_prepare(pDb, "SELECT " COUNCIL_READ_COLUMNS
-                      "WHERE id = (SELECT min(id) FROM councils)"),
-      pCouncil);
+  return council_lookup(pDb, pArena, &ask, pCouncil);
 }
 
 int64_t council_default_id(Db *pDb) {
@@ -261,13 +275,7 @@ int council_exists(Db *pDb, int64_t iCouncil) {
 
 int council_get(Db *pDb, Arena *pArena, int64_t iCouncil, Council *pCouncil) {
   const SnapAsk ask = {.id = iCouncil};
-  int rc = snap_get(pDb, pArena, &ask, pCouncil);
-  if (rc >= 0) return rc;
-  return council_read(
-      pDb, pArena,
-      db_query(pDb, "SELECT " COUNCIL_READ_COLUMNS "WHERE id = ?",
-               DB_I(iCouncil)),
-      pCouncil);
+  return council_lookup(pDb, pArena, &ask, pCouncil);
 }
 
 int council_list(Db *pDb, Arena *pArena, Council **paCouncil, int *pnCouncil) {
@@ -298,13 +306,7 @@ int council_term_years(Db *pDb, int64_t iCouncil) {
 int council_get_by_slug(Db *pDb, Arena *pArena, const char *zSlug,
                         Council *pCouncil) {
   const SnapAsk ask = {.zSlug = zSlug};
-  int rc = snap_get(pDb, pArena, &ask, pCouncil);
-  if (rc >= 0) return rc;
-  return council_read(
-      pDb, pArena,
-      db_query(pDb, "SELECT " COUNCIL_READ_COLUMNS "WHERE slug = ?",
-               DB_T(zSlug)),
-      pCouncil);
+  return council_lookup(pDb, pArena, &ask, pCouncil);
 }
 
 int64_t council_only_id(Db *pDb) {

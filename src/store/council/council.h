@@ -182,4 +182,16 @@ const char *council_install_csrf_key(Db *pDb, Arena *pArena);
 /* Makes sure the installation's secrets exist (the CSRF key). Idempotent. */
 int council_install_ensure_secrets(Db *pDb);
 
+/* ---- A council's settings by key (council_settings rows) ---- */
+
+/* The value council iCouncil stored under zKey, else the installation's
+** default (`settings`), copied into pArena; NULL when neither has one. */
+const char *council_setting_value(Db *pDb, Arena *pArena, int64_t iCouncil,
+                                  const char *zKey);
+/* Stores zValue (NULL: "") under zKey for council iCouncil, as iUser, one
+** more version of the row (the forms' conflict check counts them). Call
+** it inside the save's transaction. DB_OK or the failure. */
+int council_setting_write(Db *pDb, int64_t iCouncil, const char *zKey,
+                          const char *zValue, int64_t iUser);
+
 #endif

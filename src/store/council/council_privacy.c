@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "store/council/council.h"
+
 typedef struct TextSpec {
   const char *zKey, *zName, *zLabel;
 } TextSpec;
@@ -101,26 +103,17 @@ static const char *text_default(Arena *pArena, const Council *c,
 }
 
 /* The council's value of zKey, else the installation's, else NULL. */
-static const char *stored_value(Db *pDb, Arena *pArena, int64_t iCouncil,
-                                const char *zKey) {
-  return db_text(pDb, pArena,
-                 "SELECT coalesce((SELECT value FROM council_settings WHERE "
-                 "council_id = ? AND key = ?), (SELECT value FROM settings "
-                 "WHERE key = ?))",
-                 DB_I(iCouncil), DB_T(zKey), DB_T(zKey));
-}
-
 const char *council_privacy_text(Db *pDb, Arena *pArena,
                                  const Council *pCouncil, PrivacyText e) {
-  const char *z =
-      stored_value(pDb, pArena, pCouncil ? pCouncil->id : 0, aText[e].zKey);
+  const char *z = council_setting_value(
+      pDb, pArena, pCouncil ? pCouncil->id : 0, aText[e].zKey);
   return z && *z ? z : text_default(pArena, pCouncil, e);
 }
 
 int64_t council_retention(Db *pDb, int64_t iCouncil, RetentionSetting e) {
   const RetentionSpec *s = &aRetention[e];
   Arena *pArena = arena_new();
-  const char *z = stored_value(pDb, pArena, iCouncil, s->zKey);
+  const char *z = council_setting_value(pDb, pArena, iCouncil, s->zKey);
   int64_t v = s->iDefault;
   if (z) {
     char *zEnd = NULL;
@@ -131,18 +124,6 @@ int64_t council_retention(Db *pDb, int64_t iCouncil, RetentionSetting e) {
   return v;
 }
 
-static int save_value(Db *pDb, int64_t iCouncil, const char *zKey,
-                      const char *zValue, int64_t iUser) {
-  return db_exec(pDb,
-                 "INSERT INTO council_settings(council_id, key, value, "
-                 "updated_at, updated_by) VALUES (?, ?, ?, ?, ?) ON CONFLICT "
-                 "(council_id, key) DO UPDATE SET value = excluded.value, "
-                 "updated_at = excluded.updated_at, updated_by = "
-                 "excluded.updated_by, version = council_settings.version + 1",
-                 DB_I(iCouncil), DB_T(zKey), DB_T(zValue), DB_I(db_now()),
-                 DB_IN(iUser));
-}
-
 int council_privacy_save(Db *pDb, int64_t iCouncil,
                          const char *const azText[PRIVACY_TEXT_N],
                          const int64_t aiRetention[RETENTION_N],
@@ -151,14 +132,15 @@ int council_privacy_save(Db *pDb, int64_t iCouncil,
   int rc = DB_OK;
   for (int i = 0; rc == DB_OK && i < PRIVACY_TEXT_N; i++) {
     if (azText && azText[i]) {
-      rc = save_value(pDb, iCouncil, aText[i].zKey, azText[i], iUser);
+      rc =
+          council_setting_write(pDb, iCouncil, aText[i].zKey, azText[i], iUser);
     }
   }
   for (int i = 0; rc == DB_OK && i < RETENTION_N; i++) {
     if (!aiRetention || aiRetention[i] < 0) continue;
     char z[24];
     snprintf(z, sizeof(z), "%lld", (long long)aiRetention[i]);
-    rc = save_value(pDb, iCouncil, aRetention[i].zKey, z, iUser);
+    rc = council_setting_write(pDb, iCouncil, aRetention[i].zKey, z, iUser);
   }
   if (rc != DB_OK) {
     db_rollback(pDb);

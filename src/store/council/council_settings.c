@@ -63,14 +63,11 @@ int64_t council_setting(Db *pDb, int64_t iCouncil, CouncilSetting eSetting) {
   return v;
 }
 
-static const DbMap stamp_from_row_map =
-    DB_MAP(RecordStamp, "nit", iVersion, tUpdated, zAuthor);
-
 int council_setting_stamp(Db *pDb, Arena *pArena, int64_t iCouncil,
                           CouncilSetting eSetting, RecordStamp *pStamp) {
   memset(pStamp, 0, sizeof(*pStamp));
   pStamp->zAuthor = "";
-  int rc = db_get(pDb, pArena, &stamp_from_row_map, pStamp,
+  int rc = db_get(pDb, pArena, &record_stamp_map, pStamp,
                   "SELECT t.version, coalesce(t.updated_at, 0), "
                   "coalesce(u.name, '') FROM council_settings t LEFT JOIN "
                   "users u ON u.id = t.updated_by WHERE t.council_id = ? AND "
@@ -103,14 +100,8 @@ int council_settings_save(Db *pDb, int64_t iCouncil,
   for (int i = 0; rc == DB_OK && i < n; i++) {
     char zValue[24];
     snprintf(zValue, sizeof(zValue), "%lld", (long long)aiValue[i]);
-    rc = db_exec(pDb,
-                 "INSERT INTO council_settings(council_id, key, value, "
-                 "updated_at, updated_by) VALUES (?, ?, ?, ?, ?) ON CONFLICT "
-                 "(council_id, key) DO UPDATE SET value = excluded.value, "
-                 "updated_at = excluded.updated_at, updated_by = "
-                 "excluded.updated_by, version = council_settings.version + 1",
-                 DB_I(iCouncil), DB_T(aSpec[aeSetting[i]].zKey), DB_T(zValue),
-                 DB_I(db_now()), DB_IN(iUser));
+    rc = council_setting_write(pDb, iCouncil, aSpec[aeSetting[i]].zKey, zValue,
+                               iUser);
   }
   if (rc != DB_OK) {
     db_rollback(pDb);
@@ -150,11 +141,8 @@ static const char *const azTextKey[COUNCIL_TEXT_N] = {
 const char *council_text(Db *pDb, Arena *pArena, int64_t iCouncil,
                          CouncilText eText) {
   /* The council's own, else the installation's default */
-  const char *z = db_text(
-      pDb, pArena,
-      "SELECT coalesce((SELECT value FROM council_settings WHERE council_id = "
-      "? AND key = ?), (SELECT value FROM settings WHERE key = ?))",
-      DB_I(iCouncil), DB_T(azTextKey[eText]), DB_T(azTextKey[eText]));
+  const char *z =
+      council_setting_value(pDb, pArena, iCouncil, azTextKey[eText]);
   return z ? z : "";
 }
 
@@ -163,14 +151,8 @@ int council_texts_save(Db *pDb, int64_t iCouncil, const CouncilText *aeText,
   if (db_begin(pDb) != DB_OK) return DB_ERROR;
   int rc = DB_OK;
   for (int i = 0; rc == DB_OK && i < n; i++) {
-    rc = db_exec(pDb,
-                 "INSERT INTO council_settings(council_id, key, value, "
-                 "updated_at, updated_by) VALUES (?, ?, ?, ?, ?) ON CONFLICT "
-                 "(council_id, key) DO UPDATE SET value = excluded.value, "
-                 "updated_at = excluded.updated_at, updated_by = "
-                 "excluded.updated_by, version = council_settings.version + 1",
-                 DB_I(iCouncil), DB_T(azTextKey[aeText[i]]), DB_TE(azValue[i]),
-                 DB_I(db_now()), DB_IN(iUser));
+    rc = council_setting_write(pDb, iCouncil, azTextKey[aeText[i]], azValue[i],
+                               iUser);
   }
   if (rc != DB_OK) {
     db_rollback(pDb);
@@ -306,4 +288,25 @@ int council_install_ensure_secrets(Db *pDb) {
                    DB_T(zHex));
   sodium_memzero(zHex, sizeof(zHex));
   return rc;
+}
+
+const char *council_setting_value(Db *pDb, Arena *pArena, int64_t iCouncil,
+                                  const char *zKey) {
+  return db_text(pDb, pArena,
+                 "SELECT coalesce((SELECT value FROM council_settings WHERE "
+                 "council_id = ? AND key = ?), (SELECT value FROM settings "
+                 "WHERE key = ?))",
+                 DB_I(iCouncil), DB_T(zKey), DB_T(zKey));
+}
+
+int council_setting_write(Db *pDb, int64_t iCouncil, const char *zKey,
+                          const char *zValue, int64_t iUser) {
+  return db_exec(pDb,
+                 "INSERT INTO council_settings(council_id, key, value, "
+                 "updated_at, updated_by) VALUES (?, ?, ?, ?, ?) ON CONFLICT "
+                 "(council_id, key) DO UPDATE SET value = excluded.value, "
+                 "updated_at = excluded.updated_at, updated_by = "
+                 "excluded.updated_by, version = council_settings.version + 1",
+                 DB_I(iCouncil), DB_T(zKey), DB_TE(zValue), DB_I(db_now()),
+                 DB_IN(iUser));
 }

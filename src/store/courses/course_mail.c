@@ -25,19 +25,15 @@ const char *course_calendar(Arena *pArena, const Course *pCourse,
   for (int i = 0; i < nMod; i++) {
     const Activity *a = &aMod[i].act;
     IcalEvent *e = &aEv[i];
-    memset(e, 0, sizeof(*e));
-    e->zUid = a->zIcalUid;
-    e->iSequence = a->iSequence;
-    e->iStart = a->iStart;
-    e->iEnd = a->iEnd;
+    convene_event_init(pArena, a, e);
     e->zSummary = arena_printf(pArena, "%s: %s", pCourse->zTitle, a->zTitle);
     e->zDescription = aMod[i].zSpeaker[0]
                           ? arena_printf(pArena, "Expone: %s", aMod[i].zSpeaker)
                           : NULL;
-    e->zLocation = convene_place(pArena, a);
-    e->zUrl = a->zLink[0] ? a->zLink
-                          : arena_printf(pArena, "%s/actividades/%lld",
-                                         zBaseUrl, (long long)a->id);
+    if (!e->zUrl) {
+      e->zUrl = arena_printf(pArena, "%s/actividades/%lld", zBaseUrl,
+                             (long long)a->id);
+    }
     e->eStatus = strcmp(a->zStatus, ACTIVITY_SUSPENDIDA) == 0
                      ? ICAL_EVENT_CANCELLED
                      : ICAL_EVENT_CONFIRMED;

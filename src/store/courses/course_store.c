@@ -96,12 +96,11 @@ int course_list(Db *pDb, Arena *pArena, int64_t iCouncil, int iLine,
 
 int course_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,
                Course *pCourse) {
-  memset(pCourse, 0, sizeof(*pCourse));
-  int rc = db_get(pDb, pArena, &course_map, pCourse,
-                  "SELECT " COURSE_COLUMNS
-                  "FROM courses c WHERE "
-                  "c.council_id = ? AND c.id = ?",
-                  DB_I(iCouncil), DB_I(iId));
+  int rc = db_get_council_row(pDb, pArena, &course_map, pCourse,
+                              "SELECT " COURSE_COLUMNS
+                              "FROM courses c WHERE c.council_id = ? AND "
+                              "c.id = ?",
+                              iCouncil, iId);
   if (rc != DB_OK) return rc;
   return course_lines_load(pDb, pCourse);
 }

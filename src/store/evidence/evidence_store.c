@@ -386,44 +386,42 @@ static int act_index(const ComplianceActivity *a, int n, int64_t id) {
 const char *const evidence_notice_kinds[] = {"citacion", "convocatoria",
                                              "invitacion", NULL};
 
+/* The flags of what the times say (0: nothing by the cut). */
+static void system_fix(DbStmt *p, Arena *pArena, void *pRow) {
+  (void)p;
+  (void)pArena;
+  EvidenceSystem *pSys = pRow;
+  pSys->bNotice = pSys->tNotice > 0;
+  pSys->bAttendance = pSys->tAttendance > 0;
+  pSys->bActa = pSys->tActa > 0;
+}
+
+static const DbMap system_map =
+    DB_MAP_FIX(EvidenceSystem, system_fix, "inii", tNotice, nRecipients,
+               tAttendance, tActa);
+
 int evidence_system(Db *pDb, int64_t iActivity, int64_t tCut,
                     EvidenceSystem *pOut) {
   memset(pOut, 0, sizeof(*pOut));
-  int64_t tNotice = db_int(pDb, -1,
-                           "SELECT COALESCE(min(n.sent_at), 0) FROM "
-                           "activity_notices n LEFT JOIN mail_outbox o ON "
-                           "o.id = n.outbox_id WHERE n.activity_id = ? AND "
-                           "n.sent_at <= ? AND (o.id IS NULL OR o.state <> "
-                           "'fallido')",
-                           DB_I(iActivity), DB_I(tCut));
-  int64_t nRecipients = db_int(pDb, -1,
-                               "SELECT count(DISTINCT recipient) FROM "
-                               "activity_notices WHERE activity_id = ? AND "
-                               "sent_at <= ?",
-                               DB_I(iActivity), DB_I(tCut));
-  int64_t tAttendance = db_int(pDb, -1,
-                               "SELECT COALESCE(max(a.attendance_taken_at), 0) "
-                               "FROM activities a WHERE a.id = ? AND "
-                               "a.attendance_taken_at <= ? AND EXISTS (SELECT "
-                               "1 FROM attendance t WHERE t.activity_id = "
-                               "a.id)",
-                               DB_I(iActivity), DB_I(tCut));
-  int64_t tActa = db_int(pDb, -1,
-                         "SELECT COALESCE(max(COALESCE(approved_at, "
-                         "updated_at)), 0) FROM actas WHERE activity_id = ? "
-                         "AND state IN ('aprobada', 'publicada') AND "
-                         "COALESCE(approved_at, updated_at) <= ?",
-                         DB_I(iActivity), DB_I(tCut));
-  if (tNotice < 0 || nRecipients < 0 || tAttendance < 0 || tActa < 0)
-    return DB_ERROR;
-  pOut->bNotice = tNotice > 0;
-  pOut->tNotice = tNotice;
-  pOut->nRecipients = (int)nRecipients;
-  pOut->bAttendance = tAttendance > 0;
-  pOut->tAttendance = tAttendance;
-  pOut->bActa = tActa > 0;
-  pOut->tActa = tActa;
-  return DB_OK;
+  /* One statement for the four facts, each about activity k.id by the cut
+  ** k.cut: one round trip. */
+  int rc = db_get(
+      pDb, NULL, &system_map, pOut,
+      "WITH k(id, cut) AS (SELECT CAST(? AS BIGINT), CAST(? AS BIGINT)) "
+      "SELECT (SELECT COALESCE(min(n.sent_at), 0) FROM activity_notices n "
+      "LEFT JOIN mail_outbox o ON o.id = n.outbox_id WHERE n.activity_id = "
+      "k.id AND n.sent_at <= k.cut AND (o.id IS NULL OR o.state <> "
+      "'fallido')), "
+      "(SELECT count(DISTINCT recipient) FROM activity_notices WHERE "
+      "activity_id = k.id AND sent_at <= k.cut), "
+      "(SELECT COALESCE(max(a.attendance_taken_at), 0) FROM activities a "
+      "WHERE a.id = k.id AND a.attendance_taken_at <= k.cut AND EXISTS "
+      "(SELECT 1 FROM attendance t WHERE t.activity_id = a.id)), "
+      "(SELECT COALESCE(max(COALESCE(approved_at, updated_at)), 0) FROM "
+      "actas WHERE activity_id = k.id AND state IN ('aprobada', "
+      "'publicada') AND COALESCE(approved_at, updated_at) <= k.cut) FROM k",
+      DB_I(iActivity), DB_I(tCut));
+  return rc == DB_OK ? DB_OK : DB_ERROR;
 }
 
 /* Appends evidence kind zKind to activity c, growing its arena array

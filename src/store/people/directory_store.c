@@ -43,12 +43,18 @@ int people_directory_list(Db *pDb, Arena *pArena, int64_t iCouncil,
 
 int people_directory_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,
                          DirectoryEntry *pEntry) {
-  memset(pEntry, 0, sizeof(*pEntry));
-  return db_get(pDb, pArena, &entry_from_row_map, pEntry,
-                "SELECT " DIRECTORY_COLUMNS DIRECTORY_FROM
-                "WHERE d.council_id = ? AND d.id = ?",
-                DB_I(iCouncil), DB_I(iId));
+  return db_get_council_row(pDb, pArena, &entry_from_row_map, pEntry,
+                            "SELECT " DIRECTORY_COLUMNS DIRECTORY_FROM
+                            "WHERE d.council_id = ? AND d.id = ?",
+                            iCouncil, iId);
 }
+
+static const PeopleChoiceField kind_field = {
+    "tipo", &people_directory_kinds, NULL, "Elija el tipo de institución.",
+    "Elija el tipo de institución."};
+static const PeopleChoiceField status_field = {
+    "estado", &people_directory_statuses, "por_contactar", NULL,
+    "Elija el estado del contacto."};
 
 void people_directory_check(Db *pDb, Arena *pArena, const TerritoryIndex *pIdx,
                             PeopleFieldGetter xGet, void *pCtx,
@@ -66,12 +72,7 @@ void people_directory_check(Db *pDb, Arena *pArena, const TerritoryIndex *pIdx,
   if (!p->zInstitution[0]) {
     problem_add(pP, "institucion", "Escriba la institución o el servicio.");
   }
-  const char *zKind = people_get(pArena, xGet, pCtx, "tipo");
-  p->zKind = people_slug_from_input(&people_directory_kinds, zKind);
-  if (!p->zKind) {
-    p->zKind = "";
-    problem_add(pP, "tipo", "Elija el tipo de institución.");
-  }
+  p->zKind = people_check_choice(pArena, xGet, pCtx, &kind_field, pP);
   p->zProvinceCode = people_get(pArena, xGet, pCtx, "provincia");
   p->zCommuneCode = "";
   const char *zCommune = people_get(pArena, xGet, pCtx, "comuna");
@@ -98,14 +99,7 @@ void people_directory_check(Db *pDb, Arena *pArena, const TerritoryIndex *pIdx,
   if (p->zPhone[0])
     problem_add(pP, "telefono", people_phone_problem(p->zPhone));
   p->zReason = people_get(pArena, xGet, pCtx, "motivo");
-  const char *zStatus = people_get(pArena, xGet, pCtx, "estado");
-  p->zStatus = zStatus[0]
-                   ? people_slug_from_input(&people_directory_statuses, zStatus)
-                   : "por_contactar";
-  if (!p->zStatus) {
-    p->zStatus = "";
-    problem_add(pP, "estado", "Elija el estado del contacto.");
-  }
+  p->zStatus = people_check_choice(pArena, xGet, pCtx, &status_field, pP);
 }
 
 int people_directory_save(Db *pDb, int64_t iCouncil, DirectoryEntry *p) {

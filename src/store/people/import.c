@@ -172,14 +172,6 @@ static int read_header(CsvReader *pRd, Arena *pArena, ImportRow *pRow,
   return pRes->nError == 0;
 }
 
-/* 1 when z is in az[0..n). */
-static int seen(const char *const *az, int n, const char *z) {
-  for (int i = 0; z && z[0] && i < n; i++) {
-    if (az[i] && strcmp(az[i], z) == 0) return 1;
-  }
-  return 0;
-}
-
 static void report_problems(Arena *pArena, PeopleImportResult *pRes, int iLine,
                             const PeopleProblems *pP) {
   for (int i = 0; i < pP->n; i++) {
@@ -231,101 +223,154 @@ static int org_save(Db *pDb, int64_t iCouncil, void *aRow, int i) {
   return people_org_save(pDb, iCouncil, &((Organization *)aRow)[i]);
 }
 
-int people_import_members(Db *pDb, Arena *pArena, int64_t iCouncil,
-                          const char *zCsv, size_t nCsv,
-                          PeopleImportResult *pRes) {
+/* One import in progress: what the check of each kind's rows needs. */
+typedef struct Import {
+  Db *pDb;
+  Arena *pArena;
+  int64_t iCouncil;
+  TerritoryIndex idx;       /* The communes, for the forms' checks */
+  ImportRow row;            /* The file's columns and its current row */
+  PeopleImportResult *pRes; /* pRes->nRow: the rows before the current */
+  void *aRow;               /* The checked records (the kind's type) */
+  int nAlloc;               /* Slots of aRow */
+  /* What must not repeat in the file (a RUN, an e-mail, a name): nKey
+  ** keys a row, azKey[iRow * nKey + iKey], NULL or "" when none. */
+  int nKey;
+  const char **azKey;
+  int nKeyAlloc; /* Rows of azKey */
+  void *pKind;   /* What else the kind keeps of the rows before */
+} Import;
+
+/* Whether key iKey of row iRow (one before the current) is z; a blank z
+** never repeats. */
+static int import_key_is(const Import *pImp, int iRow, int iKey,
+                         const char *z) {
+  const char *zKey = pImp->azKey[iRow * pImp->nKey + iKey];
+  return z && z[0] && zKey && strcmp(zKey, z) == 0;
+}
+
+/* Whether any row before the current one has z as its key iKey. */
+static int import_seen(const Import *pImp, int iKey, const char *z) {
+  for (int i = 0; i < pImp->pRes->nRow; i++) {
+    if (import_key_is(pImp, i, iKey, z)) return 1;
+  }
+  return 0;
+}
+
+/* Keeps z as the current row's key iKey, for the rows after. */
+static void import_key_set(Import *pImp, int iKey, const char *z) {
+  pImp->azKey[pImp->pRes->nRow * pImp->nKey + iKey] = z;
+}
+
+/* The import of one kind of record (nRecord bytes each, nKey keys that
+** must not repeat): the file checked row by row, each row by xCheck into
+** its record pRow (a new element of aRow), checked against the rows
+** before; then, when no row has a problem, every record saved by xSave in
+** one transaction. */
+static int import_csv(
+    Db *pDb, Arena *pArena, int64_t iCouncil, const char *zCsv, size_t nCsv,
+    const PeopleImportColumn *aCol, int nCol, size_t nRecord, int nKey,
+    void (*xCheck)(Import *pImp, void *pRow, PeopleProblems *pP),
+    int (*xSave)(Db *pDb, int64_t iCouncil, void *aRow, int i), void *pKind,
+    PeopleImportResult *pRes) {
   memset(pRes, 0, sizeof(*pRes));
-  TerritoryIndex idx;
-  if (territory_index_load(pDb, pArena, &idx) != DB_OK) return DB_ERROR;
+  Import imp = {.pDb = pDb,
+                .pArena = pArena,
+                .iCouncil = iCouncil,
+                .row = {aCol, nCol, {0}, NULL, 0},
+                .pRes = pRes,
+                .nKey = nKey,
+                .pKind = pKind};
+  if (territory_index_load(pDb, pArena, &imp.idx) != DB_OK) return DB_ERROR;
   CsvReader rd;
   csv_read_init(&rd, zCsv, nCsv);
-  ImportRow row = {
-      people_member_columns, people_member_columns_count, {0}, NULL, 0};
-  if (!read_header(&rd, pArena, &row, pRes)) return DB_OK;
-  /* Row by row: the members, their RUNs, the titulars' RUNs (the
-  ** suplentes of later rows may name them) and their e-mails. */
-  Member *aMember = NULL;
-  const char **azRun = NULL, **azTitularRun = NULL, **azEmail = NULL;
-  int anAlloc[4] = {0, 0, 0, 0};
-  int nTitular = 0, iLine, rc;
-  while ((rc = csv_read_row(&rd, pArena, &row.azField, &row.nField, &iLine)) ==
-         CSV_ROW) {
-    int n = pRes->nRow;
-    aMember = arena_grow(pArena, aMember, n, &anAlloc[0], sizeof(Member));
-    azRun = arena_grow(pArena, azRun, n, &anAlloc[1], sizeof(char *));
-    azTitularRun =
-        arena_grow(pArena, azTitularRun, n, &anAlloc[2], sizeof(char *));
-    azEmail = arena_grow(pArena, azEmail, n, &anAlloc[3], sizeof(char *));
-    Member *p = &aMember[pRes->nRow];
+  if (!read_header(&rd, pArena, &imp.row, pRes)) return DB_OK;
+  int iLine, rc;
+  while ((rc = csv_read_row(&rd, pArena, &imp.row.azField, &imp.row.nField,
+                            &iLine)) == CSV_ROW) {
     PeopleProblems problems;
     problems_init(&problems);
-    people_member_check(pDb, pArena, iCouncil, &idx, row_get, &row, 0,
-                        azTitularRun, nTitular, p, &problems);
-    if (seen(azRun, pRes->nRow, p->zRun)) {
-      problem_add(&problems, "run", "El RUN se repite en el archivo.");
-    }
-    if (seen(azEmail, pRes->nRow, p->zEmail)) {
-      problem_add(&problems, "correo", "El correo se repite en el archivo.");
-    }
-    azRun[pRes->nRow] = p->zRun;
-    azEmail[pRes->nRow] = p->zEmail;
-    if (p->bTitular) azTitularRun[nTitular++] = p->zRun;
+    imp.aRow = arena_grow(pArena, imp.aRow, pRes->nRow, &imp.nAlloc, nRecord);
+    imp.azKey = arena_grow(pArena, imp.azKey, pRes->nRow, &imp.nKeyAlloc,
+                           (size_t)nKey * sizeof(char *));
+    xCheck(&imp, (char *)imp.aRow + (size_t)pRes->nRow * nRecord, &problems);
     report_problems(pArena, pRes, iLine, &problems);
     pRes->nRow++;
   }
   if (!rows_good(pArena, pRes, &rd, rc)) return DB_OK;
-  return rows_save(pDb, iCouncil, aMember, pRes, member_save);
+  return rows_save(pDb, iCouncil, imp.aRow, pRes, xSave);
+}
+
+/* A member's keys; the titulars' RUNs, which the suplentes of later rows
+** may name, are kept apart (MemberTitulars). */
+enum { MEMBER_KEY_RUN, MEMBER_KEY_EMAIL, MEMBER_N_KEY };
+typedef struct MemberTitulars {
+  const char **azRun;
+  int nRun, nAlloc;
+} MemberTitulars;
+
+static void member_check(Import *pImp, void *pRow, PeopleProblems *pP) {
+  MemberTitulars *t = pImp->pKind;
+  Member *p = pRow;
+  people_member_check(pImp->pDb, pImp->pArena, pImp->iCouncil, &pImp->idx,
+                      row_get, &pImp->row, 0, t->azRun, t->nRun, p, pP);
+  if (import_seen(pImp, MEMBER_KEY_RUN, p->zRun)) {
+    problem_add(pP, "run", "El RUN se repite en el archivo.");
+  }
+  if (import_seen(pImp, MEMBER_KEY_EMAIL, p->zEmail)) {
+    problem_add(pP, "correo", "El correo se repite en el archivo.");
+  }
+  import_key_set(pImp, MEMBER_KEY_RUN, p->zRun);
+  import_key_set(pImp, MEMBER_KEY_EMAIL, p->zEmail);
+  if (p->bTitular) {
+    t->azRun =
+        arena_grow(pImp->pArena, t->azRun, t->nRun, &t->nAlloc, sizeof(char *));
+    t->azRun[t->nRun++] = p->zRun;
+  }
+}
+
+int people_import_members(Db *pDb, Arena *pArena, int64_t iCouncil,
+                          const char *zCsv, size_t nCsv,
+                          PeopleImportResult *pRes) {
+  MemberTitulars titulars = {0};
+  return import_csv(pDb, pArena, iCouncil, zCsv, nCsv, people_member_columns,
+                    people_member_columns_count, sizeof(Member), MEMBER_N_KEY,
+                    member_check, member_save, &titulars, pRes);
+}
+
+/* An organization's keys: its RUT, and its name folded (case and accents
+** aside). */
+enum { ORG_KEY_RUT, ORG_KEY_NAME, ORG_N_KEY };
+
+static void org_check(Import *pImp, void *pRow, PeopleProblems *pP) {
+  Organization *p = pRow;
+  people_org_check(pImp->pDb, pImp->pArena, pImp->iCouncil, &pImp->idx, row_get,
+                   &pImp->row, 0, p, pP);
+  char zName[TERRITORY_KEY_MAX];
+  territory_fold(p->zName, zName);
+  const char *zNameKey = arena_strdup(pImp->pArena, zName);
+  for (int i = 0; i < pImp->pRes->nRow; i++) {
+    if (import_key_is(pImp, i, ORG_KEY_RUT, p->zRut)) {
+      problem_add(pP, "rut", "El RUT se repite en el archivo.");
+    }
+    if (import_key_is(pImp, i, ORG_KEY_NAME, zNameKey)) {
+      problem_add(pP, "nombre", "El nombre se repite en el archivo.");
+    }
+  }
+  if (!pP->n && people_org_find(pImp->pDb, pImp->iCouncil, "", p->zName)) {
+    problem_add(pP, "nombre",
+                "Ya hay una organización registrada con ese nombre.");
+  }
+  import_key_set(pImp, ORG_KEY_RUT, p->zRut);
+  import_key_set(pImp, ORG_KEY_NAME, zNameKey);
 }
 
 int people_import_orgs(Db *pDb, Arena *pArena, int64_t iCouncil,
                        const char *zCsv, size_t nCsv,
                        PeopleImportResult *pRes) {
-  memset(pRes, 0, sizeof(*pRes));
-  TerritoryIndex idx;
-  if (territory_index_load(pDb, pArena, &idx) != DB_OK) return DB_ERROR;
-  CsvReader rd;
-  csv_read_init(&rd, zCsv, nCsv);
-  ImportRow row = {people_org_columns, people_org_columns_count, {0}, NULL, 0};
-  if (!read_header(&rd, pArena, &row, pRes)) return DB_OK;
-  /* Row by row: the organizations and two keys each (RUT and name). */
-  Organization *aOrg = NULL;
-  const char **azKey = NULL;
-  int anAlloc[2] = {0, 0};
-  int iLine, rc;
-  while ((rc = csv_read_row(&rd, pArena, &row.azField, &row.nField, &iLine)) ==
-         CSV_ROW) {
-    aOrg =
-        arena_grow(pArena, aOrg, pRes->nRow, &anAlloc[0], sizeof(Organization));
-    azKey =
-        arena_grow(pArena, azKey, pRes->nRow, &anAlloc[1], 2 * sizeof(char *));
-    Organization *p = &aOrg[pRes->nRow];
-    PeopleProblems problems;
-    problems_init(&problems);
-    people_org_check(pDb, pArena, iCouncil, &idx, row_get, &row, 0, p,
-                     &problems);
-    /* Keys: RUT at even slots, lower-case-insensitive name at odd ones. */
-    char zName[TERRITORY_KEY_MAX];
-    territory_fold(p->zName, zName);
-    const char *zNameKey = arena_strdup(pArena, zName);
-    for (int i = 0; i < pRes->nRow; i++) {
-      if (p->zRut[0] && azKey[2 * i] && strcmp(azKey[2 * i], p->zRut) == 0) {
-        problem_add(&problems, "rut", "El RUT se repite en el archivo.");
-      }
-      if (zNameKey[0] && strcmp(azKey[2 * i + 1], zNameKey) == 0) {
-        problem_add(&problems, "nombre", "El nombre se repite en el archivo.");
-      }
-    }
-    if (!problems.n && people_org_find(pDb, iCouncil, "", p->zName)) {
-      problem_add(&problems, "nombre",
-                  "Ya hay una organización registrada con ese nombre.");
-    }
-    azKey[2 * pRes->nRow] = p->zRut;
-    azKey[2 * pRes->nRow + 1] = zNameKey;
-    report_problems(pArena, pRes, iLine, &problems);
-    pRes->nRow++;
-  }
-  if (!rows_good(pArena, pRes, &rd, rc)) return DB_OK;
-  return rows_save(pDb, iCouncil, aOrg, pRes, org_save);
+  return import_csv(pDb, pArena, iCouncil, zCsv, nCsv, people_org_columns,
+                    people_org_columns_count, sizeof(Organization), ORG_N_KEY,
+                    org_check, org_save, NULL, pRes);
 }
 
 /* One CSV line of fields, quoted where needed, ';'-separated. */

@@ -74,11 +74,11 @@ int people_member_list(Db *pDb, Arena *pArena, int64_t iCouncil,
 
 int people_member_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,
                       Member *pMember) {
-  memset(pMember, 0, sizeof(*pMember));
-  return db_get(pDb, pArena, &member_map, pMember,
-                "SELECT " MEMBER_COLUMNS MEMBER_PRIVATE_COLUMNS MEMBER_FROM
-                "WHERE m.council_id = ? AND m.id = ?",
-                DB_I(iCouncil), DB_I(iId));
+  return db_get_council_row(
+      pDb, pArena, &member_map, pMember,
+      "SELECT " MEMBER_COLUMNS MEMBER_PRIVATE_COLUMNS MEMBER_FROM
+      "WHERE m.council_id = ? AND m.id = ?",
+      iCouncil, iId);
 }
 
 int64_t people_member_by_run(Db *pDb, int64_t iCouncil, const char *zRun) {
@@ -137,6 +137,10 @@ static void check_names_and_run(Db *pDb, Arena *pArena, int64_t iCouncil,
   }
 }
 
+static const PeopleChoiceField gender_field = {
+    "genero", &people_genders, "no_informa", NULL,
+    "El género debe ser femenino, masculino, otro o no_informa."};
+
 static void check_contact(Db *pDb, Arena *pArena, int64_t iCouncil,
                           const TerritoryIndex *pIdx, PeopleFieldGetter xGet,
                           void *pCtx, int64_t iSelf, Member *p,
@@ -155,15 +159,7 @@ static void check_contact(Db *pDb, Arena *pArena, int64_t iCouncil,
     problem_add(pP, "telefono", people_phone_problem(p->zPhone));
   p->zCommuneCode = people_check_commune(
       pArena, pIdx, people_get(pArena, xGet, pCtx, "comuna"), pP);
-  const char *zGender = people_get(pArena, xGet, pCtx, "genero");
-  p->zGender = zGender[0] ? people_slug_from_input(&people_genders, zGender)
-                          : "no_informa";
-  if (!p->zGender) {
-    p->zGender = "";
-    problem_add(pP, "genero",
-                "El género debe ser femenino, masculino, "
-                "otro o no_informa.");
-  }
+  p->zGender = people_check_choice(pArena, xGet, pCtx, &gender_field, pP);
 }
 
 static void check_organization(Db *pDb, Arena *pArena, int64_t iCouncil,
@@ -195,19 +191,15 @@ static void check_organization(Db *pDb, Arena *pArena, int64_t iCouncil,
   }
 }
 
+static const PeopleChoiceField role_field = {
+    "cargo", &people_council_roles, "consejero", NULL,
+    "El cargo debe ser presidente, vicepresidente, secretario o consejero."};
+
 static void check_role(Db *pDb, Arena *pArena, int64_t iCouncil,
                        PeopleFieldGetter xGet, void *pCtx, int64_t iSelf,
                        const char *const *azPendingRun, int nPendingRun,
                        Member *p, PeopleProblems *pP) {
-  const char *zRole = people_get(pArena, xGet, pCtx, "cargo");
-  p->zRole = zRole[0] ? people_slug_from_input(&people_council_roles, zRole)
-                      : "consejero";
-  if (!p->zRole) {
-    p->zRole = "";
-    problem_add(pP, "cargo",
-                "El cargo debe ser presidente, vicepresidente, "
-                "secretario o consejero.");
-  }
+  p->zRole = people_check_choice(pArena, xGet, pCtx, &role_field, pP);
   const char *zKind = people_get(pArena, xGet, pCtx, "calidad");
   char zKey[TERRITORY_KEY_MAX];
   territory_fold(zKind, zKey);
@@ -254,6 +246,10 @@ static void check_role(Db *pDb, Arena *pArena, int64_t iCouncil,
               "El titular indicado en «suplente de» no está registrado.");
 }
 
+static const PeopleChoiceField status_field = {
+    "estado", &people_member_statuses, "vigente", NULL,
+    "El estado debe ser vigente, renunció, reemplazado o cesado."};
+
 static void check_term_and_status(Db *pDb, Arena *pArena, int64_t iCouncil,
                                   PeopleFieldGetter xGet, void *pCtx, Member *p,
                                   PeopleProblems *pP) {
@@ -274,16 +270,7 @@ static void check_term_and_status(Db *pDb, Arena *pArena, int64_t iCouncil,
                   "El fin del periodo debe ser posterior a su inicio.");
     }
   }
-  const char *zStatus = people_get(pArena, xGet, pCtx, "estado");
-  p->zStatus = zStatus[0]
-                   ? people_slug_from_input(&people_member_statuses, zStatus)
-                   : "vigente";
-  if (!p->zStatus) {
-    p->zStatus = "";
-    problem_add(pP, "estado",
-                "El estado debe ser vigente, renunció, "
-                "reemplazado o cesado.");
-  }
+  p->zStatus = people_check_choice(pArena, xGet, pCtx, &status_field, pP);
   p->zStatusDate = people_get(pArena, xGet, pCtx, "fecha_estado");
   p->zStatusReason = people_get(pArena, xGet, pCtx, "motivo_estado");
   int bChanged = p->zStatus[0] && strcmp(p->zStatus, "vigente") != 0;

@@ -39,11 +39,10 @@ int people_org_list(Db *pDb, Arena *pArena, int64_t iCouncil,
 
 int people_org_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,
                    Organization *pOrg) {
-  memset(pOrg, 0, sizeof(*pOrg));
-  return db_get(pDb, pArena, &org_from_row_map, pOrg,
-                "SELECT " ORG_COLUMNS ORG_FROM
-                "WHERE o.council_id = ? AND o.id = ?",
-                DB_I(iCouncil), DB_I(iId));
+  return db_get_council_row(pDb, pArena, &org_from_row_map, pOrg,
+                            "SELECT " ORG_COLUMNS ORG_FROM
+                            "WHERE o.council_id = ? AND o.id = ?",
+                            iCouncil, iId);
 }
 
 int64_t people_org_find(Db *pDb, int64_t iCouncil, const char *zRut,
@@ -55,6 +54,11 @@ int64_t people_org_find(Db *pDb, int64_t iCouncil, const char *zRut,
                 DB_I(iCouncil), DB_TE(zRut), DB_TE(zRut), DB_TE(zName),
                 DB_TE(zName));
 }
+
+static const PeopleChoiceField kind_field = {
+    "tipo", &people_org_kinds, NULL, "Elija el tipo de organización.",
+    "El tipo de organización no es uno de la lista (junta de vecinos, comité "
+    "de vivienda, …)."};
 
 void people_org_check(Db *pDb, Arena *pArena, int64_t iCouncil,
                       const TerritoryIndex *pIdx, PeopleFieldGetter xGet,
@@ -70,15 +74,7 @@ void people_org_check(Db *pDb, Arena *pArena, int64_t iCouncil,
     problem_add(pProblems, "nombre",
                 "El nombre es demasiado largo (máximo 200 caracteres).");
   }
-  const char *zKind = people_get(pArena, xGet, pCtx, "tipo");
-  pOrg->zKind = people_slug_from_input(&people_org_kinds, zKind);
-  if (!pOrg->zKind) {
-    pOrg->zKind = "";
-    problem_add(pProblems, "tipo",
-                zKind[0] ? "El tipo de organización no es uno de la lista "
-                           "(junta de vecinos, comité de vivienda, …)."
-                         : "Elija el tipo de organización.");
-  }
+  pOrg->zKind = people_check_choice(pArena, xGet, pCtx, &kind_field, pProblems);
   const char *zRut = people_get(pArena, xGet, pCtx, "rut");
   pOrg->zRut = "";
   if (zRut[0]) {

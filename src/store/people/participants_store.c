@@ -64,11 +64,10 @@ int participant_list(Db *pDb, Arena *pArena, int64_t iCouncil,
 
 int participant_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,
                     Participant *pPart) {
-  memset(pPart, 0, sizeof(*pPart));
-  return db_get(pDb, pArena, &part_map, pPart,
-                "SELECT " PART_COLUMNS PART_FROM
-                "WHERE p.council_id = ? AND p.id = ?",
-                DB_I(iCouncil), DB_I(iId));
+  return db_get_council_row(pDb, pArena, &part_map, pPart,
+                            "SELECT " PART_COLUMNS PART_FROM
+                            "WHERE p.council_id = ? AND p.id = ?",
+                            iCouncil, iId);
 }
 
 int64_t participant_find_contact(Db *pDb, int64_t iCouncil, const char *zRun,

@@ -153,3 +153,14 @@ int people_save_args(Db *pDb, int64_t iCouncil, int64_t *piId,
   return *piId ? db_exec_args(pDb, zUpdate, a, nArg + 3)
                : db_exec_id_args(pDb, zInsert, piId, a, nArg + 3);
 }
+
+const char *people_check_choice(Arena *pArena, PeopleFieldGetter xGet,
+                                void *pCtx, const PeopleChoiceField *pField,
+                                PeopleProblems *pP) {
+  const char *z = people_get(pArena, xGet, pCtx, pField->zField);
+  if (!z[0] && pField->zDefault) return pField->zDefault;
+  const char *zSlug = people_slug_from_input(pField->pChoices, z);
+  if (zSlug) return zSlug;
+  problem_add(pP, pField->zField, z[0] ? pField->zUnknown : pField->zMissing);
+  return "";
+}

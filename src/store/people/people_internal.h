@@ -4,6 +4,7 @@
 #ifndef COSOC_PEOPLE_INTERNAL_H
 #define COSOC_PEOPLE_INTERNAL_H
 
+#include "domain/people.h"
 #include "store/council/council.h"
 #include "store/people/people.h"
 
@@ -61,5 +62,21 @@ int people_save_args(Db *pDb, int64_t iCouncil, int64_t *piId,
                      const DbArg *aArg, int nArg);
 #define people_save(pDb, iCouncil, piId, zInsert, zUpdate, ...) \
   people_save_args(pDb, iCouncil, piId, zInsert, zUpdate, DB_ARGS_(__VA_ARGS__))
+
+/* A form field that names one of a list of choices (a kind, a status), by
+** its slug or its label. */
+typedef struct PeopleChoiceField {
+  const char *zField;            /* The form's field */
+  const PeopleChoices *pChoices; /* What it may name */
+  const char *zDefault;          /* The slug when it is blank; NULL: required */
+  const char *zMissing;          /* The problem when blank and required */
+  const char *zUnknown;          /* The problem when it names no choice */
+} PeopleChoiceField;
+/* The slug the form's field pField names, or its default when blank; ""
+** with the field's problem when it names no choice (or is blank and
+** required). */
+const char *people_check_choice(Arena *pArena, PeopleFieldGetter xGet,
+                                void *pCtx, const PeopleChoiceField *pField,
+                                PeopleProblems *pP);
 
 #endif

@@ -91,10 +91,9 @@ int breach_list(Db *pDb, Arena *pArena, int64_t iCouncil, Breach **pa,
 
 int breach_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,
                Breach *p) {
-  memset(p, 0, sizeof(*p));
-  return db_get(pDb, pArena, &breach_map, p,
-                BREACH_SELECT "WHERE b.council_id = ? AND b.id = ?",
-                DB_I(iCouncil), DB_I(iId));
+  return db_get_council_row(pDb, pArena, &breach_map, p,
+                            BREACH_SELECT "WHERE b.council_id = ? AND b.id = ?",
+                            iCouncil, iId);
 }
 
 int breach_add_from_audit(Db *pDb, int64_t iCouncil, int64_t iId,

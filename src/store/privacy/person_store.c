@@ -90,24 +90,56 @@ static int finish_person(Db *pDb, Arena *pArena, json_t *pDoc, int64_t iCouncil,
   return DB_OK;
 }
 
-/* The mail council iCouncil (or the installation) sent to zEmail ("" none). */
-static json_t *mail_json(Db *pDb, int64_t iCouncil, const char *zEmail,
-                         int *pRc) {
-  static const char *const azMail[] = {"id",           "to",        "subject",
-                                       "state",        "created",   "sent",
-                                       "related_kind", "related_id"};
-  return ROWS(pDb, "itttddti", azMail,
-              "SELECT o.id, o.recipient, o.subject, o.state, o.created_at, "
-              "o.sent_at, o.related_kind, o.related_id FROM mail_outbox o "
-              "WHERE ? <> '' AND lower(o.recipient) = lower(?) AND "
-              "(o.council_id = ? OR o.council_id IS NULL) ORDER BY o.id",
-              pRc, DB_T(zEmail), DB_T(zEmail), DB_I(iCouncil));
+/* A list in a person's document: the rows of zSql as objects whose keys
+** are azKey, its parameters the person's as zArgs says, a letter each:
+** 'p' their id, 'c' the council, 'e' their e-mail. */
+typedef struct PersonList {
+  const char *zName;        /* Its key in the document */
+  const char *zTypes;       /* The columns' types (rows_json) */
+  const char *const *azKey; /* The columns' keys */
+  const char *zArgs;        /* The parameters */
+  const char *zSql;
+} PersonList;
+
+/* The mail council iCouncil (or the installation) sent to the person's
+** e-mail ("" none). */
+static const PersonList mail_list = {
+    "mail", "itttddti",
+    (const char *const[]){"id", "to", "subject", "state", "created", "sent",
+                          "related_kind", "related_id"},
+    "eec",
+    "SELECT o.id, o.recipient, o.subject, o.state, o.created_at, o.sent_at, "
+    "o.related_kind, o.related_id FROM mail_outbox o WHERE ? <> '' AND "
+    "lower(o.recipient) = lower(?) AND (o.council_id = ? OR o.council_id IS "
+    "NULL) ORDER BY o.id"};
+
+/* Adds the lists apList[0..nList) of person id, whose e-mail is zEmail, to
+** pDoc, in that order; a failure goes to *pRc. */
+static void add_lists(Db *pDb, json_t *pDoc, const PersonList *const *apList,
+                      int nList, int64_t iCouncil, int64_t id,
+                      const char *zEmail, int *pRc) {
+  for (int i = 0; i < nList; i++) {
+    const PersonList *pList = apList[i];
+    DbArg aArg[4];
+    int nArg = 0;
+    for (const char *z = pList->zArgs; *z && nArg < 4; z++) {
+      aArg[nArg++] = *z == 'p'   ? DB_I(id)
+                     : *z == 'c' ? DB_I(iCouncil)
+                                 : DB_T(zEmail);
+    }
+    json_object_set_new(pDoc, pList->zName,
+                        rows_json(pDb, pList->zTypes, pList->azKey, pList->zSql,
+                                  aArg, nArg, pRc));
+  }
 }
 
 /* The document of one person: its kind, id and record, the first row of
-** pRecord (which it takes over); NULL when there is no row. */
-static json_t *person_doc_new(const char *zKind, int64_t id, json_t *pRecord) {
-  if (json_array_size(pRecord) == 0) {
+** pRecord (which it takes over). NULL when the record could not be read
+** (*pRc stays the failure) or there is no row (*pRc becomes DB_DONE). */
+static json_t *person_doc_new(const char *zKind, int64_t id, json_t *pRecord,
+                              int *pRc) {
+  if (*pRc == DB_OK && json_array_size(pRecord) == 0) *pRc = DB_DONE;
+  if (*pRc != DB_OK) {
     json_decref(pRecord);
     return NULL;
   }
@@ -125,6 +157,33 @@ static const char *record_email(Arena *pArena, json_t *pDoc) {
       json_object_get(json_object_get(pDoc, "record"), "email"));
   return arena_strdup(pArena, z ? z : "");
 }
+
+/* The lists of a member's document, after their record and account. */
+static const PersonList member_attendance = {
+    "attendance", "ittdtti",
+    (const char *const[]){"activity_id", "activity", "kind", "start", "status",
+                          "reason", "substitute_for"},
+    "p",
+    "SELECT a.id, a.title, a.kind, a.starts_at, t.status, t.reason, "
+    "t.substitute_for FROM attendance t JOIN activities a ON a.id = "
+    "t.activity_id WHERE t.member_id = ? ORDER BY a.starts_at, a.id"};
+static const PersonList member_citations = {
+    "citations", "itttd",
+    (const char *const[]){"activity_id", "activity", "email", "reply",
+                          "replied_at"},
+    "p",
+    "SELECT a.id, a.title, i.email, i.reply, i.replied_at FROM "
+    "activity_invitations i JOIN activities a ON a.id = i.activity_id WHERE "
+    "i.member_id = ? ORDER BY a.starts_at, a.id"};
+static const PersonList member_requests = {
+    "requests", "ittttd",
+    (const char *const[]){"id", "kind", "received_on", "due_on", "state",
+                          "answered_at"},
+    "cp",
+    "SELECT id, kind, received_on, due_on, state, answered_at FROM "
+    "privacy_requests WHERE council_id = ? AND member_id = ? ORDER BY id"};
+static const PersonList *const apMemberList[] = {
+    &member_attendance, &mail_list, &member_citations, &member_requests};
 
 int person_member_data(Db *pDb, Arena *pArena, int64_t iCouncil,
                        int64_t iMember, json_t **ppJson) {
@@ -151,12 +210,8 @@ int person_member_data(Db *pDb, Arena *pArena, int64_t iCouncil,
            "m.erased_at FROM members m LEFT JOIN organizations o ON o.id = "
            "m.organization_id WHERE m.council_id = ? AND m.id = ?",
            &rc, DB_I(iCouncil), DB_I(iMember));
-  if (rc != DB_OK) {
-    json_decref(pRecord);
-    return rc;
-  }
-  json_t *pDoc = person_doc_new("member", iMember, pRecord);
-  if (!pDoc) return DB_DONE;
+  json_t *pDoc = person_doc_new("member", iMember, pRecord, &rc);
+  if (!pDoc) return rc;
 
   static const char *const azAccount[] = {"id",   "email",  "name",
                                           "role", "active", "created_at"};
@@ -170,43 +225,41 @@ int person_member_data(Db *pDb, Arena *pArena, int64_t iCouncil,
       json_array_size(pAccount) ? json_array_get(pAccount, 0) : json_null());
   json_decref(pAccount);
 
-  static const char *const azAttendance[] = {
-      "activity_id", "activity", "kind",          "start",
-      "status",      "reason",   "substitute_for"};
-  json_object_set_new(
-      pDoc, "attendance",
-      ROWS(pDb, "ittdtti", azAttendance,
-           "SELECT a.id, a.title, a.kind, a.starts_at, t.status, t.reason, "
-           "t.substitute_for FROM attendance t JOIN activities a ON a.id = "
-           "t.activity_id WHERE t.member_id = ? ORDER BY a.starts_at, a.id",
-           &rc, DB_I(iMember)));
-
-  json_object_set_new(
-      pDoc, "mail", mail_json(pDb, iCouncil, record_email(pArena, pDoc), &rc));
-
-  static const char *const azInvitation[] = {"activity_id", "activity", "email",
-                                             "reply", "replied_at"};
-  json_object_set_new(
-      pDoc, "citations",
-      ROWS(pDb, "itttd", azInvitation,
-           "SELECT a.id, a.title, i.email, i.reply, i.replied_at FROM "
-           "activity_invitations i JOIN activities a ON a.id = "
-           "i.activity_id WHERE i.member_id = ? ORDER BY a.starts_at, a.id",
-           &rc, DB_I(iMember)));
-
-  static const char *const azRequest[] = {"id",     "kind",  "received_on",
-                                          "due_on", "state", "answered_at"};
-  json_object_set_new(
-      pDoc, "requests",
-      ROWS(pDb, "ittttd", azRequest,
-           "SELECT id, kind, received_on, due_on, state, answered_at FROM "
-           "privacy_requests WHERE council_id = ? AND member_id = ? ORDER BY "
-           "id",
-           &rc, DB_I(iCouncil), DB_I(iMember)));
-
+  add_lists(pDb, pDoc, apMemberList,
+            (int)(sizeof(apMemberList) / sizeof(apMemberList[0])), iCouncil,
+            iMember, record_email(pArena, pDoc), &rc);
   return finish_person(pDb, pArena, pDoc, iCouncil, "member", iMember, rc,
                        ppJson);
 }
+
+/* The lists of a participant's document, after their record. */
+static const PersonList participant_attendance = {
+    "attendance", "ittdti",
+    (const char *const[]){"activity_id", "activity", "kind", "start", "status",
+                          "minutes"},
+    "pc",
+    "SELECT a.id, a.title, a.kind, a.starts_at, t.status, t.minutes FROM "
+    "attendance t JOIN activities a ON a.id = t.activity_id WHERE "
+    "t.participant_id = ? AND a.council_id = ? ORDER BY a.starts_at, a.id"};
+static const PersonList participant_enrolments = {
+    "enrolments", "ititd",
+    (const char *const[]){"course_id", "course", "consent_photos", "source",
+                          "enrolled_at"},
+    "p",
+    "SELECT c.id, c.title, e.consent_photos, e.source, e.created_at FROM "
+    "enrolments e JOIN courses c ON c.id = e.course_id WHERE "
+    "e.participant_id = ? ORDER BY e.id"};
+static const PersonList participant_certificates = {
+    "certificates", "ttttd",
+    (const char *const[]){"code", "course", "name", "issued_on", "revoked_at"},
+    "pc",
+    "SELECT k.code, k.course_title, k.participant_name, k.issued_on, "
+    "k.revoked_at FROM certificates k JOIN enrolments e ON e.id = "
+    "k.enrolment_id WHERE e.participant_id = ? AND k.council_id = ? ORDER BY "
+    "k.id"};
+static const PersonList *const apParticipantList[] = {
+    &participant_attendance, &mail_list, &participant_enrolments,
+    &participant_certificates};
 
 int person_participant_data(Db *pDb, Arena *pArena, int64_t iCouncil,
                             int64_t iPart, json_t **ppJson) {
@@ -223,43 +276,11 @@ int person_participant_data(Db *pDb, Arena *pArena, int64_t iCouncil,
       "organizations o ON o.id = p.organization_id WHERE p.council_id = ? "
       "AND p.id = ?",
       &rc, DB_I(iCouncil), DB_I(iPart));
-  if (rc != DB_OK) {
-    json_decref(pRecord);
-    return rc;
-  }
-  json_t *pDoc = person_doc_new("participant", iPart, pRecord);
-  if (!pDoc) return DB_DONE;
-  const char *zEmail = record_email(pArena, pDoc);
-  static const char *const azAttendance[] = {
-      "activity_id", "activity", "kind", "start", "status", "minutes"};
-  json_object_set_new(
-      pDoc, "attendance",
-      ROWS(pDb, "ittdti", azAttendance,
-           "SELECT a.id, a.title, a.kind, a.starts_at, t.status, t.minutes "
-           "FROM attendance t JOIN activities a ON a.id = t.activity_id WHERE "
-           "t.participant_id = ? AND a.council_id = ? ORDER BY a.starts_at, "
-           "a.id",
-           &rc, DB_I(iPart), DB_I(iCouncil)));
-  json_object_set_new(pDoc, "mail", mail_json(pDb, iCouncil, zEmail, &rc));
-  static const char *const azEnrol[] = {"course_id", "course", "consent_photos",
-                                        "source", "enrolled_at"};
-  json_object_set_new(
-      pDoc, "enrolments",
-      ROWS(pDb, "ititd", azEnrol,
-           "SELECT c.id, c.title, e.consent_photos, e.source, e.created_at "
-           "FROM enrolments e JOIN courses c ON c.id = e.course_id WHERE "
-           "e.participant_id = ? ORDER BY e.id",
-           &rc, DB_I(iPart)));
-  static const char *const azCert[] = {"code", "course", "name", "issued_on",
-                                       "revoked_at"};
-  json_object_set_new(
-      pDoc, "certificates",
-      ROWS(pDb, "ttttd", azCert,
-           "SELECT k.code, k.course_title, k.participant_name, k.issued_on, "
-           "k.revoked_at FROM certificates k JOIN enrolments e ON e.id = "
-           "k.enrolment_id WHERE e.participant_id = ? AND k.council_id = ? "
-           "ORDER BY k.id",
-           &rc, DB_I(iPart), DB_I(iCouncil)));
+  json_t *pDoc = person_doc_new("participant", iPart, pRecord, &rc);
+  if (!pDoc) return rc;
+  add_lists(pDb, pDoc, apParticipantList,
+            (int)(sizeof(apParticipantList) / sizeof(apParticipantList[0])),
+            iCouncil, iPart, record_email(pArena, pDoc), &rc);
   return finish_person(pDb, pArena, pDoc, iCouncil, "participant", iPart, rc,
                        ppJson);
 }
@@ -303,17 +324,22 @@ int person_member_state(Db *pDb, int64_t iCouncil, int64_t iMember,
   return 0;
 }
 
-/* Starts the transaction of a change to member iMember and reads their
-** e-mail: DB_OK, DB_DONE when the council has no such member, DB_ERROR;
-** begun whatever it answers (but DB_ERROR), for the caller to end. */
-static int begin_with_email(Db *pDb, Arena *pArena, int64_t iCouncil,
-                            int64_t iMember, const char **pzEmail) {
+/* The e-mail of a member and of a participant, by council and id. */
+#define MEMBER_EMAIL_SQL \
+  "SELECT email FROM members WHERE council_id = ? AND id = ?"
+#define PARTICIPANT_EMAIL_SQL \
+  "SELECT email FROM participants WHERE council_id = ? AND id = ?"
+
+/* Starts the transaction of a change to person id and reads their e-mail
+** by zEmailSql: DB_OK, DB_DONE when the council has no such person,
+** DB_ERROR; begun whatever it answers (but DB_ERROR), for the caller to
+** end. */
+static int begin_with_email(Db *pDb, Arena *pArena, const char *zEmailSql,
+                            int64_t iCouncil, int64_t id,
+                            const char **pzEmail) {
   *pzEmail = NULL;
   if (db_begin(pDb) != DB_OK) return DB_ERROR;
-  *pzEmail = db_text(pDb, pArena,
-                     "SELECT email FROM members WHERE council_id = ? AND id "
-                     "= ?",
-                     DB_I(iCouncil), DB_I(iMember));
+  *pzEmail = db_text(pDb, pArena, zEmailSql, DB_I(iCouncil), DB_I(id));
   return *pzEmail ? DB_OK : DB_DONE;
 }
 
@@ -321,7 +347,8 @@ int person_member_block(Db *pDb, int64_t iCouncil, int64_t iMember,
                         int bBlock) {
   Arena *pArena = arena_new();
   const char *zEmail = NULL;
-  int rc = begin_with_email(pDb, pArena, iCouncil, iMember, &zEmail);
+  int rc = begin_with_email(pDb, pArena, MEMBER_EMAIL_SQL, iCouncil, iMember,
+                            &zEmail);
   if (rc == DB_OK) {
     rc = db_exec(pDb,
                  bBlock ? "UPDATE members SET blocked_at = ? WHERE id = ? AND "
@@ -335,11 +362,7 @@ int person_member_block(Db *pDb, int64_t iCouncil, int64_t iMember,
     rc = bBlock ? suppress(pDb, iCouncil, zEmail, "bloqueo")
                 : unsuppress(pDb, zEmail);
   }
-  if (rc == DB_OK) {
-    rc = db_commit(pDb);
-  } else {
-    db_rollback(pDb);
-  }
+  rc = db_finish(pDb, rc);
   arena_free(pArena);
   return rc;
 }
@@ -377,11 +400,28 @@ static int forget_mail(Db *pDb, int64_t iCouncil, const char *z, int64_t iNow) {
       DB_T(PERSON_ERASED_NAME), DB_I(iNow), DB_T(z), DB_I(iCouncil));
 }
 
+/* What an erasure does first with each of the person's addresses, while
+** they are still known: no more mail to it, and its mail forgotten. */
+static int forget_address(Db *pDb, int64_t iCouncil, const char *zEmail,
+                          int64_t iNow) {
+  int rc = suppress(pDb, iCouncil, zEmail, "supresion");
+  return rc == DB_OK ? forget_mail(pDb, iCouncil, zEmail, iNow) : rc;
+}
+
+/* The person's sensitive categories (zKind: "member" or "participant"). */
+static int forget_sensitive(Db *pDb, const char *zKind, int64_t id) {
+  return db_exec(pDb,
+                 "DELETE FROM sensitive_data WHERE person_kind = ? AND "
+                 "person_id = ?",
+                 DB_T(zKind), DB_I(id));
+}
+
 int person_member_erase(Db *pDb, int64_t iCouncil, int64_t iMember,
                         const char *zReason) {
   Arena *pArena = arena_new();
   const char *zEmail = NULL;
-  int rc = begin_with_email(pDb, pArena, iCouncil, iMember, &zEmail);
+  int rc = begin_with_email(pDb, pArena, MEMBER_EMAIL_SQL, iCouncil, iMember,
+                            &zEmail);
   int64_t iUser = rc == DB_OK ? db_int(pDb, 0,
                                        "SELECT COALESCE(user_id, 0) FROM "
                                        "members WHERE id = ?",
@@ -394,14 +434,8 @@ int person_member_erase(Db *pDb, int64_t iCouncil, int64_t iMember,
   const char *zMark =
       arena_printf(pArena, "eliminado-%lld", (long long)iMember);
   int64_t iNow = db_now();
-  /* Mail first, while the addresses are still known. */
-  if (rc == DB_OK) rc = suppress(pDb, iCouncil, zEmail, "supresion");
-  if (rc == DB_OK && zUserEmail) {
-    rc = suppress(pDb, iCouncil, zUserEmail, "supresion");
-  }
-  for (int k = 0; k < 2 && rc == DB_OK; k++) {
-    rc = forget_mail(pDb, iCouncil, k == 0 ? zEmail : zUserEmail, iNow);
-  }
+  if (rc == DB_OK) rc = forget_address(pDb, iCouncil, zEmail, iNow);
+  if (rc == DB_OK) rc = forget_address(pDb, iCouncil, zUserEmail, iNow);
   if (rc == DB_OK) {
     rc = db_exec(pDb,
                  "UPDATE activity_invitations SET email = ? || '-' || "
@@ -414,12 +448,7 @@ int person_member_erase(Db *pDb, int64_t iCouncil, int64_t iMember,
     rc = db_exec(pDb, "DELETE FROM member_invitations WHERE member_id = ?",
                  DB_I(iMember));
   }
-  if (rc == DB_OK) {
-    rc = db_exec(pDb,
-                 "DELETE FROM sensitive_data WHERE person_kind = 'member' AND "
-                 "person_id = ?",
-                 DB_I(iMember));
-  }
+  if (rc == DB_OK) rc = forget_sensitive(pDb, "member", iMember);
   if (rc == DB_OK) {
     rc = db_exec(pDb,
                  "UPDATE privacy_requests SET name = ?, email = '', phone = "
@@ -467,28 +496,18 @@ int person_member_erase(Db *pDb, int64_t iCouncil, int64_t iMember,
                  DB_T("Persona"), DB_T("eliminada"), DB_T(zMark), DB_I(iNow),
                  DB_T(zReason), DB_I(iNow), DB_I(iNow), DB_I(iMember));
   }
-  if (rc == DB_OK) {
-    rc = db_commit(pDb);
-  } else {
-    db_rollback(pDb);
-  }
+  rc = db_finish(pDb, rc);
   arena_free(pArena);
   return rc;
 }
 
 int person_participant_erase(Db *pDb, int64_t iCouncil, int64_t iPart) {
   Arena *pArena = arena_new();
-  int rc = db_begin(pDb);
-  const char *zEmail =
-      rc == DB_OK ? db_text(pDb, pArena,
-                            "SELECT email FROM participants WHERE council_id "
-                            "= ? AND id = ?",
-                            DB_I(iCouncil), DB_I(iPart))
-                  : NULL;
-  if (rc == DB_OK && !zEmail) rc = DB_DONE;
+  const char *zEmail = NULL;
+  int rc = begin_with_email(pDb, pArena, PARTICIPANT_EMAIL_SQL, iCouncil, iPart,
+                            &zEmail);
   int64_t iNow = db_now();
-  if (rc == DB_OK) rc = suppress(pDb, iCouncil, zEmail, "supresion");
-  if (rc == DB_OK) rc = forget_mail(pDb, iCouncil, zEmail, iNow);
+  if (rc == DB_OK) rc = forget_address(pDb, iCouncil, zEmail, iNow);
   if (rc == DB_OK && *zEmail) {
     rc = db_exec(pDb,
                  "UPDATE activity_invitations SET email = 'eliminado-' || "
@@ -498,12 +517,7 @@ int person_participant_erase(Db *pDb, int64_t iCouncil, int64_t iPart) {
                  "= ?)",
                  DB_T(PERSON_ERASED_NAME), DB_T(zEmail), DB_I(iCouncil));
   }
-  if (rc == DB_OK) {
-    rc = db_exec(pDb,
-                 "DELETE FROM sensitive_data WHERE person_kind = "
-                 "'participant' AND person_id = ?",
-                 DB_I(iPart));
-  }
+  if (rc == DB_OK) rc = forget_sensitive(pDb, "participant", iPart);
   if (rc == DB_OK) {
     /* The row stays: attendance and enrolments count it; a certificate
     ** keeps the name it was issued with. */
@@ -513,11 +527,7 @@ int person_participant_erase(Db *pDb, int64_t iCouncil, int64_t iPart) {
                  "updated_at = ?, version = version + 1 WHERE id = ?",
                  DB_T(PERSON_ERASED_NAME), DB_I(iNow), DB_I(iPart));
   }
-  if (rc == DB_OK) {
-    rc = db_commit(pDb);
-  } else {
-    db_rollback(pDb);
-  }
+  rc = db_finish(pDb, rc);
   arena_free(pArena);
   return rc;
 }

@@ -101,10 +101,9 @@ int privacy_request_list(Db *pDb, Arena *pArena, int64_t iCouncil,
 
 int privacy_request_get(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iId,
                         PrivacyRequest *pReq) {
-  memset(pReq, 0, sizeof(*pReq));
-  return db_get(pDb, pArena, &request_map, pReq,
-                REQUEST_SELECT "WHERE council_id = ? AND id = ?",
-                DB_I(iCouncil), DB_I(iId));
+  return db_get_council_row(pDb, pArena, &request_map, pReq,
+                            REQUEST_SELECT "WHERE council_id = ? AND id = ?",
+                            iCouncil, iId);
 }
 
 int privacy_request_open(Db *pDb, Arena *pArena, int64_t iCouncil, int *pnOpen,
