@@ -14,6 +14,7 @@
 #include "domain/chile_time.h"
 #include "domain/compliance_text.h"
 #include "domain/plan_catalog.h"
+#include "domain/tz.h"
 
 #define COMPLIANCE_STATUS_HELD "realizada" /* The only status that counts */
 #define OBJECTIVE_WORD_MIN 4 /* Shorter words ("de", "las") say nothing */
@@ -85,15 +86,9 @@ int compliance_percent(int nCounted, int nTarget) {
 
 /* ---- Dates ---- */
 
-/* Days since 1970-01-01 of a valid YYYY-MM-DD (H. Hinnant's algorithm). */
+/* Days since 1970-01-01 of a valid YYYY-MM-DD. */
 static long date_day_number(const char *z) {
-  long y = atol(z), m = atol(z + 5), d = atol(z + 8);
-  y -= m <= 2;
-  long era = (y >= 0 ? y : y - 399) / 400;
-  long yoe = y - era * 400;
-  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
+  return (long)tz_days_from_civil(atoi(z), atoi(z + 5), atoi(z + 8));
 }
 
 void compliance_local_date(int64_t iUtc, char *z) {
