@@ -213,27 +213,36 @@ static int link_ambiguous(const ComplianceLine *pLine, int iLink) {
   return 0;
 }
 
+/* "Falta el Acta" / "Faltan la Citación y el Acta": the evidence kinds
+** missing, named as the line's wording names them; the verb is plural for
+** several kinds or one whose words are plural ("las Fotografías"). What
+** they are missing for (an activity, a course) is the caller's to add. */
+static void put_missing_kinds(Buf *pB, const PlanLine *pPlanLine,
+                              const char *const *azKind, int nKind) {
+  const char **azWords =
+      arena_alloc(pB->pArena, sizeof(char *) * (size_t)(nKind + 1));
+  int bPlural = nKind > 1;
+  for (int i = 0; i < nKind; i++) {
+    int bOne = 0;
+    azWords[i] = evidence_words(pB->pArena, pPlanLine, azKind[i], &bOne);
+    bPlural |= bOne;
+  }
+  buf_puts(pB, bPlural ? "Faltan " : "Falta ");
+  put_list(pB, azWords, nKind, " y ");
+}
+
 /* "Falta el Acta de la sesión del 12-03-2025." /
 ** "Faltan la Citación y el Acta de la sesión del 12-03-2025." */
 static const char *evidence_sentence(Arena *pArena, const ComplianceLine *pLine,
                                      int iLink) {
   const ComplianceLink *pLink = &pLine->aLink[iLink];
   const ComplianceActivity *pAct = pLink->pActivity;
-  const char **azWords =
-      arena_alloc(pArena, sizeof(char *) * (size_t)(pLink->nMissingKind + 1));
-  int bPlural = pLink->nMissingKind > 1;
-  for (int i = 0; i < pLink->nMissingKind; i++) {
-    int bOne = 0;
-    azWords[i] =
-        evidence_words(pArena, pLine->pLine, pLink->azMissingKind[i], &bOne);
-    bPlural |= bOne;
-  }
   char zDate[PLAN_DATE_SIZE];
   date_text_dmy(pAct->zDate, zDate);
   Buf b;
   buf_init(&b, pArena);
-  buf_puts(&b, bPlural ? "Faltan " : "Falta ");
-  put_list(&b, azWords, pLink->nMissingKind, " y ");
+  put_missing_kinds(&b, pLine->pLine, pLink->azMissingKind,
+                    pLink->nMissingKind);
   buf_printf(&b, " %s del %s", kind_words(pAct->zKind)->zOfThe, zDate);
   if (link_ambiguous(pLine, iLink) && pAct->zTitle && pAct->zTitle[0])
     buf_printf(&b, " («%s»)", pAct->zTitle);
@@ -262,17 +271,7 @@ static const char *course_sentence(Arena *pArena, const ComplianceLine *pLine,
     buf_putc(&b, '.');
     return buf_str(&b);
   }
-  const char **azWords =
-      arena_alloc(pArena, sizeof(char *) * (size_t)(c->nMissingKind + 1));
-  int bPlural = c->nMissingKind > 1;
-  for (int i = 0; i < c->nMissingKind; i++) {
-    int bOne = 0;
-    azWords[i] =
-        evidence_words(pArena, pLine->pLine, c->azMissingKind[i], &bOne);
-    bPlural |= bOne;
-  }
-  buf_puts(&b, bPlural ? "Faltan " : "Falta ");
-  put_list(&b, azWords, c->nMissingKind, " y ");
+  put_missing_kinds(&b, pLine->pLine, c->azMissingKind, c->nMissingKind);
   buf_printf(&b, " del curso «%s».", c->zTitle);
   return buf_str(&b);
 }
