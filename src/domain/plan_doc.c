@@ -41,24 +41,12 @@ const char *plan_target_kinds_text(Arena *pArena, const PlanTarget *pTarget) {
 }
 
 const char *plan_target_exclude_text(Arena *pArena, const PlanTarget *pTarget) {
-  Buf b;
-  buf_init(&b, pArena);
-  for (int i = 0; i < pTarget->nExclude; i++) {
-    if (i) buf_putc(&b, ' ');
-    buf_puts(&b, pTarget->azExclude[i]);
-  }
-  return buf_str(&b);
+  return arena_join(pArena, pTarget->azExclude, pTarget->nExclude, " ");
 }
 
 const char *plan_target_provinces_text(Arena *pArena,
                                        const PlanTarget *pTarget) {
-  Buf b;
-  buf_init(&b, pArena);
-  for (int i = 0; i < pTarget->nProvince; i++) {
-    if (i) buf_putc(&b, ' ');
-    buf_puts(&b, pTarget->azProvince[i]);
-  }
-  return buf_str(&b);
+  return arena_join(pArena, pTarget->azProvince, pTarget->nProvince, " ");
 }
 
 void plan_target_kinds_from_text(Arena *pArena, PlanTarget *pTarget,

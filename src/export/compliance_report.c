@@ -160,13 +160,7 @@ static const char *meta_text(Arena *pArena, const PlanLine *pLine) {
 
 static const char *missing_text(Arena *pArena, const ComplianceLine *pL) {
   if (pL->nMissing == 0) return NOTHING_MISSING;
-  Buf b;
-  buf_init(&b, pArena);
-  for (int i = 0; i < pL->nMissing; i++) {
-    if (i) buf_putc(&b, '\n');
-    buf_puts(&b, pL->azMissing[i]);
-  }
-  return buf_str(&b);
+  return arena_join(pArena, pL->azMissing, pL->nMissing, "\n");
 }
 
 void compliance_report_summary(Arena *pArena, const PlanDoc *pPlan,
