@@ -7,9 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 
-static const struct {
-  const char *zSlug, *zLabel;
-} aState[] = {
+#include "domain/slug.h"
+
+static const SlugLabel aState[] = {
     {"borrador", "Borrador"},
     {"enviada", "Enviada a revisión"},
     {"aprobada", "Aprobada"},
@@ -18,23 +18,20 @@ static const struct {
 #define N_STATE ((int)(sizeof(aState) / sizeof(aState[0])))
 
 int acta_state_parse(const char *zSlug, ActaState *pe) {
-  for (int i = 0; zSlug && i < N_STATE; i++) {
-    if (strcmp(zSlug, aState[i].zSlug) == 0) {
-      *pe = (ActaState)i;
-      return 0;
-    }
-  }
-  return -1;
+  int i = slug_index(aState, N_STATE, zSlug);
+  if (i < 0) return -1;
+  *pe = (ActaState)i;
+  return 0;
 }
 
 static int state_valid(ActaState e) { return (int)e >= 0 && (int)e < N_STATE; }
 
 const char *acta_state_slug(ActaState e) {
-  return state_valid(e) ? aState[e].zSlug : "borrador";
+  return slug_at(aState, N_STATE, (int)e, ACTA_BORRADOR)->zSlug;
 }
 
 const char *acta_state_label(ActaState e) {
-  return state_valid(e) ? aState[e].zLabel : "Borrador";
+  return slug_at(aState, N_STATE, (int)e, ACTA_BORRADOR)->zLabel;
 }
 
 static int refuse(const char **pzWhy, const char *z) {

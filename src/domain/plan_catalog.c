@@ -83,10 +83,7 @@ const int plan_activity_kinds_count =
 
 const char *plan_kind_label(const PlanKind *aKind, int nKind,
                             const char *zSlug) {
-  for (int i = 0; zSlug && i < nKind; i++) {
-    if (strcmp(aKind[i].zSlug, zSlug) == 0) return aKind[i].zLabel;
-  }
-  return NULL;
+  return slug_label(aKind, nKind, zSlug);
 }
 
 int plan_evidence_is_standard(const char *zSlug) {

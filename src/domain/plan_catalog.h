@@ -17,12 +17,10 @@
 
 #include "domain/plan_context.h"
 #include "domain/plan_words.h"
+#include "domain/slug.h"
 #include "util/arena.h"
 
-typedef struct PlanKind {
-  const char *zSlug;  /* CONTRACT slug, as stored and in the API */
-  const char *zLabel; /* Spanish, for display */
-} PlanKind;
+typedef SlugLabel PlanKind;
 
 /* Evidence kinds, in the order the plan's documents list them. */
 extern const PlanKind plan_evidence_kinds[];
