@@ -82,7 +82,7 @@ static const char *evidence_words(Arena *pArena, const PlanLine *pLine,
   /* Not in our wording table: a council's own kind, named as the plan
   ** names it, or a catalogue label. */
   const char *zLabel =
-      plan_kind_label(plan_evidence_kinds, plan_evidence_kinds_count, zSlug);
+      slug_label(plan_evidence_kinds, plan_evidence_kinds_count, zSlug);
   for (int i = 0; !zLabel && i < pLine->nEvidence; i++) {
     if (strcmp(pLine->aEvidence[i].zKind, zSlug) == 0)
       zLabel = pLine->aEvidence[i].zLabel;
@@ -167,8 +167,8 @@ static void put_kind_noun(Buf *pB, const PlanTarget *pT, int n) {
     if (pT->nKind > 1) {
       const char *azLabel[PLAN_TARGET_KINDS_MAX];
       for (int i = 0; i < pT->nKind; i++) {
-        const char *z = plan_kind_label(
-            plan_activity_kinds, plan_activity_kinds_count, pT->azKind[i]);
+        const char *z = slug_label(plan_activity_kinds,
+                                   plan_activity_kinds_count, pT->azKind[i]);
         azLabel[i] = z ? z : pT->azKind[i];
       }
       buf_puts(pB, " de tipo ");
@@ -365,7 +365,7 @@ static const char *activity_place(Arena *pArena, const ComplianceActivity *a) {
 /* The activity kind's catalogue label in «», or the slug. */
 static const char *activity_kind_label(Arena *pArena, const char *zKind) {
   const char *z =
-      plan_kind_label(plan_activity_kinds, plan_activity_kinds_count, zKind);
+      slug_label(plan_activity_kinds, plan_activity_kinds_count, zKind);
   return arena_printf(pArena, "«%s»", z ? z : (zKind ? zKind : ""));
 }
 

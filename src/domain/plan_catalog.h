@@ -37,9 +37,7 @@ unsigned plan_evidence_kind_content(const char *zSlug);
 extern const PlanKind plan_activity_kinds[];
 extern const int plan_activity_kinds_count;
 
-/* The label of a slug in a catalogue, or NULL when it is not there. */
-const char *plan_kind_label(const PlanKind *aKind, int nKind,
-                            const char *zSlug);
+/* A kind's label: slug_label() (domain/slug.h) on either catalogue. */
 
 /* 1 when zSlug is one of the standard evidence kinds. */
 int plan_evidence_is_standard(const char *zSlug);

@@ -108,7 +108,7 @@ const char *plan_target_describe(Arena *pArena, const PlanTarget *pTarget) {
     buf_puts(&b, ": ");
     for (int i = 0; i < pTarget->nKind; i++) {
       if (i) buf_puts(&b, i == pTarget->nKind - 1 ? " o " : ", ");
-      const char *zLabel = plan_kind_label(
+      const char *zLabel = slug_label(
           plan_activity_kinds, plan_activity_kinds_count, pTarget->azKind[i]);
       buf_puts(&b, zLabel ? zLabel : pTarget->azKind[i]);
     }

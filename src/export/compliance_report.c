@@ -284,13 +284,13 @@ const ComplianceReportActivity *compliance_report_activity(
 
 const char *compliance_report_kind_label(const char *zKind) {
   const char *z =
-      plan_kind_label(plan_activity_kinds, plan_activity_kinds_count, zKind);
+      slug_label(plan_activity_kinds, plan_activity_kinds_count, zKind);
   return z ? z : (zKind ? zKind : "");
 }
 
 const char *compliance_report_evidence_label(const char *zKind) {
   const char *z =
-      plan_kind_label(plan_evidence_kinds, plan_evidence_kinds_count, zKind);
+      slug_label(plan_evidence_kinds, plan_evidence_kinds_count, zKind);
   return z ? z : (zKind ? zKind : "");
 }
 
