@@ -4,6 +4,7 @@
 */
 #include "domain/acta.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -204,45 +205,55 @@ static void problem_add(ActaProblem *a, int nMax, int *pn, const char *zField,
   (*pn)++;
 }
 
+/* A problem of the iNumber-th item or agreement: field
+** "<zList>.<iNumber>.<zName>" (what the form marks), message from zFmt. */
+static void numbered_problem_add(ActaProblem *a, int nMax, int *pn,
+                                 const char *zList, int iNumber,
+                                 const char *zName, const char *zFmt, ...)
+    __attribute__((format(printf, 7, 8)));
+static void numbered_problem_add(ActaProblem *a, int nMax, int *pn,
+                                 const char *zList, int iNumber,
+                                 const char *zName, const char *zFmt, ...) {
+  char zField[32], zMsg[ACTA_MESSAGE_MAX];
+  snprintf(zField, sizeof(zField), "%s.%d.%s", zList, iNumber, zName);
+  va_list ap;
+  va_start(ap, zFmt);
+  vsnprintf(zMsg, sizeof(zMsg), zFmt, ap);
+  va_end(ap);
+  problem_add(a, nMax, pn, zField, zMsg);
+}
+
 int acta_validate(const ActaParts *p, int bToSend, ActaProblem *aProblem,
                   int nMax) {
   int n = 0;
-  char zField[32], zMsg[ACTA_MESSAGE_MAX];
   if (bToSend && p->nItem == 0) {
     problem_add(aProblem, nMax, &n, "items",
                 "El acta necesita al menos un punto de la tabla.");
   }
   for (int i = 0; i < p->nItem; i++) {
     if (blank(p->aItem[i].zTitle)) {
-      snprintf(zField, sizeof(zField), "item.%d.title", i + 1);
-      snprintf(zMsg, sizeof(zMsg),
-               "Escriba el título del punto %d de la "
-               "tabla.",
-               i + 1);
-      problem_add(aProblem, nMax, &n, zField, zMsg);
+      numbered_problem_add(aProblem, nMax, &n, "item", i + 1, "title",
+                           "Escriba el título del punto %d de la tabla.",
+                           i + 1);
     }
     if (bToSend && blank(p->aItem[i].zSummary)) {
-      snprintf(zField, sizeof(zField), "item.%d.summary", i + 1);
-      snprintf(zMsg, sizeof(zMsg),
-               "Escriba el resumen de lo tratado en el punto %d antes de "
-               "enviar el acta.",
-               i + 1);
-      problem_add(aProblem, nMax, &n, zField, zMsg);
+      numbered_problem_add(aProblem, nMax, &n, "item", i + 1, "summary",
+                           "Escriba el resumen de lo tratado en el punto %d "
+                           "antes de enviar el acta.",
+                           i + 1);
     }
   }
   for (int i = 0; i < p->nAgreement; i++) {
     const ActaAgreement *a = &p->aAgreement[i];
     if (blank(a->zText)) {
-      snprintf(zField, sizeof(zField), "agreement.%d.text", i + 1);
-      snprintf(zMsg, sizeof(zMsg), "Escriba el texto del acuerdo %d.", i + 1);
-      problem_add(aProblem, nMax, &n, zField, zMsg);
+      numbered_problem_add(aProblem, nMax, &n, "agreement", i + 1, "text",
+                           "Escriba el texto del acuerdo %d.", i + 1);
     }
     char zWhy[ACTA_MESSAGE_MAX - 32];
     if (acta_vote_check(&a->vote, p->nPresent, zWhy, (int)sizeof(zWhy)) !=
         ACTA_OK) {
-      snprintf(zField, sizeof(zField), "agreement.%d.votes", i + 1);
-      snprintf(zMsg, sizeof(zMsg), "Acuerdo %d: %s", i + 1, zWhy);
-      problem_add(aProblem, nMax, &n, zField, zMsg);
+      numbered_problem_add(aProblem, nMax, &n, "agreement", i + 1, "votes",
+                           "Acuerdo %d: %s", i + 1, zWhy);
     }
   }
   return n;
