@@ -151,11 +151,16 @@ static const char *summary_preamble(Arena *pArena, const PlanDoc *pPlan,
   return buf_str(&b);
 }
 
-/* "Situación al 30-06-2025.": the preamble of the tables after the first. */
-static const char *situation_line(Arena *pArena,
-                                  const ComplianceResult *pResult) {
-  return arena_printf(pArena, "Situación al %s.",
-                      date_display(pArena, pResult->zAsOf));
+/* The headings of the tables after the summary: their title, the report's
+** subtitle and "Situación al 30-06-2025." (the summary says more). */
+static void detail_headings(Arena *pArena, ExportTable *pTable,
+                            const char *zTitle, const PlanDoc *pPlan,
+                            const ComplianceResult *pResult,
+                            const ComplianceReportInfo *pInfo) {
+  pTable->zTitle = zTitle;
+  pTable->zSubtitle = compliance_report_subtitle(pArena, pPlan, pInfo);
+  pTable->zPreamble = arena_printf(pArena, "Situación al %s.",
+                                   date_display(pArena, pResult->zAsOf));
 }
 
 static const char *meta_text(Arena *pArena, const PlanLine *pLine) {
@@ -216,9 +221,8 @@ void compliance_report_objectives(Arena *pArena, const PlanDoc *pPlan,
   const char **az =
       export_table_start(pArena, pTable, OBJECTIVE_COLUMNS, azObjectiveHeader,
                          aObjectiveWidth, pResult->nObjective + 1);
-  pTable->zTitle = "Cumplimiento por objetivo general";
-  pTable->zSubtitle = compliance_report_subtitle(pArena, pPlan, pInfo);
-  pTable->zPreamble = situation_line(pArena, pResult);
+  detail_headings(pArena, pTable, "Cumplimiento por objetivo general", pPlan,
+                  pResult, pInfo);
   for (int i = 0; i < pResult->nObjective; i++) {
     const ComplianceRollup *pR = &pResult->aObjective[i];
     const char *zName =
@@ -251,9 +255,8 @@ void compliance_report_activities(Arena *pArena, const PlanDoc *pPlan,
   const char **az =
       export_table_start(pArena, pTable, ACTIVITY_COLUMNS, azActivityHeader,
                          aActivityWidth, compliance_report_link_count(pResult));
-  pTable->zTitle = "Actividades por línea del plan";
-  pTable->zSubtitle = compliance_report_subtitle(pArena, pPlan, pInfo);
-  pTable->zPreamble = situation_line(pArena, pResult);
+  detail_headings(pArena, pTable, "Actividades por línea del plan", pPlan,
+                  pResult, pInfo);
   int iRow = 0;
   for (int i = 0; i < pResult->nLine; i++) {
     const ComplianceLine *pL = &pResult->aLine[i];
