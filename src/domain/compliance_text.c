@@ -8,6 +8,7 @@
 
 #include "domain/date_text.h"
 #include "domain/plan_catalog.h"
+#include "domain/slug.h"
 
 /* How a sentence names activities of a kind: one ("sesión"), several
 ** ("sesiones"), and "of that one" with its article ("de la sesión"). */
@@ -91,23 +92,39 @@ static const char *evidence_words(Arena *pArena, const PlanLine *pLine,
   return arena_printf(pArena, "«%s»", zLabel ? zLabel : zSlug);
 }
 
-static const char *const azReason[] = {
-    [COMPLIANCE_COUNTS] = "Cuenta para la meta",
-    [COMPLIANCE_NOT_HELD] = "No figura como realizada",
-    [COMPLIANCE_BAD_DATE] = "No tiene una fecha válida",
-    [COMPLIANCE_AFTER_AS_OF] = "Es posterior a la fecha de corte",
-    [COMPLIANCE_OUTSIDE_WINDOW] = "Fuera del plazo de la línea",
-    [COMPLIANCE_KIND_REFUSED] = "La meta no cuenta actividades de este tipo",
+/* Each reason's slug (the API's "reason") and its sentence. */
+static const SlugLabel aReason[] = {
+    [COMPLIANCE_COUNTS] = {"counts", "Cuenta para la meta"},
+    [COMPLIANCE_NOT_HELD] = {"not_held", "No figura como realizada"},
+    [COMPLIANCE_BAD_DATE] = {"bad_date", "No tiene una fecha válida"},
+    [COMPLIANCE_AFTER_AS_OF] = {"after_as_of",
+                                "Es posterior a la fecha de corte"},
+    [COMPLIANCE_OUTSIDE_WINDOW] = {"outside_window",
+                                   "Fuera del plazo de la línea"},
+    [COMPLIANCE_KIND_REFUSED] = {"kind_refused",
+                                 "La meta no cuenta actividades de este tipo"},
     [COMPLIANCE_COMMUNE_EXCLUDED] =
-        "La meta no cuenta actividades en esa comuna",
-    [COMPLIANCE_NO_COMMUNE] = "No tiene comuna y la meta excluye comunas",
-    [COMPLIANCE_NO_LINE] = "El plan no tiene esa línea",
+        {"commune_excluded", "La meta no cuenta actividades en esa comuna"},
+    [COMPLIANCE_NO_COMMUNE] = {"no_commune",
+                               "No tiene comuna y la meta excluye comunas"},
+    [COMPLIANCE_NO_LINE] = {"no_line", "El plan no tiene esa línea"},
 };
 
+/* The reason's entry, or NULL for a value that is no reason. */
+static const SlugLabel *reason_entry(ComplianceReason eReason) {
+  if (eReason < 0 || (size_t)eReason >= sizeof(aReason) / sizeof(aReason[0]))
+    return NULL;
+  return &aReason[eReason];
+}
+
 const char *compliance_reason_text(ComplianceReason eReason) {
-  if (eReason < 0 || (size_t)eReason >= sizeof(azReason) / sizeof(azReason[0]))
-    return "";
-  return azReason[eReason];
+  const SlugLabel *p = reason_entry(eReason);
+  return p ? p->zLabel : "";
+}
+
+const char *compliance_reason_slug(ComplianceReason eReason) {
+  const SlugLabel *p = reason_entry(eReason);
+  return p ? p->zSlug : "";
 }
 
 const char *compliance_text_unmet_label(void) { return "No cumplida"; }
