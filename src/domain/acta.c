@@ -4,12 +4,13 @@
 */
 #include "domain/acta.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
-static const struct {
-  const char *zSlug, *zLabel;
-} aState[] = {
+#include "domain/slug.h"
+
+static const SlugLabel aState[] = {
     {"borrador", "Borrador"},
     {"enviada", "Enviada a revisión"},
     {"aprobada", "Aprobada"},
@@ -18,23 +19,20 @@ static const struct {
 #define N_STATE ((int)(sizeof(aState) / sizeof(aState[0])))
 
 int acta_state_parse(const char *zSlug, ActaState *pe) {
-  for (int i = 0; zSlug && i < N_STATE; i++) {
-    if (strcmp(zSlug, aState[i].zSlug) == 0) {
-      *pe = (ActaState)i;
-      return 0;
-    }
-  }
-  return -1;
+  int i = slug_index(aState, N_STATE, zSlug);
+  if (i < 0) return -1;
+  *pe = (ActaState)i;
+  return 0;
 }
 
 static int state_valid(ActaState e) { return (int)e >= 0 && (int)e < N_STATE; }
 
 const char *acta_state_slug(ActaState e) {
-  return state_valid(e) ? aState[e].zSlug : "borrador";
+  return slug_at(aState, N_STATE, (int)e, ACTA_BORRADOR)->zSlug;
 }
 
 const char *acta_state_label(ActaState e) {
-  return state_valid(e) ? aState[e].zLabel : "Borrador";
+  return slug_at(aState, N_STATE, (int)e, ACTA_BORRADOR)->zLabel;
 }
 
 static int refuse(const char **pzWhy, const char *z) {
@@ -207,45 +205,55 @@ static void problem_add(ActaProblem *a, int nMax, int *pn, const char *zField,
   (*pn)++;
 }
 
+/* A problem of the iNumber-th item or agreement: field
+** "<zList>.<iNumber>.<zName>" (what the form marks), message from zFmt. */
+static void numbered_problem_add(ActaProblem *a, int nMax, int *pn,
+                                 const char *zList, int iNumber,
+                                 const char *zName, const char *zFmt, ...)
+    __attribute__((format(printf, 7, 8)));
+static void numbered_problem_add(ActaProblem *a, int nMax, int *pn,
+                                 const char *zList, int iNumber,
+                                 const char *zName, const char *zFmt, ...) {
+  char zField[32], zMsg[ACTA_MESSAGE_MAX];
+  snprintf(zField, sizeof(zField), "%s.%d.%s", zList, iNumber, zName);
+  va_list ap;
+  va_start(ap, zFmt);
+  vsnprintf(zMsg, sizeof(zMsg), zFmt, ap);
+  va_end(ap);
+  problem_add(a, nMax, pn, zField, zMsg);
+}
+
 int acta_validate(const ActaParts *p, int bToSend, ActaProblem *aProblem,
                   int nMax) {
   int n = 0;
-  char zField[32], zMsg[ACTA_MESSAGE_MAX];
   if (bToSend && p->nItem == 0) {
     problem_add(aProblem, nMax, &n, "items",
                 "El acta necesita al menos un punto de la tabla.");
   }
   for (int i = 0; i < p->nItem; i++) {
     if (blank(p->aItem[i].zTitle)) {
-      snprintf(zField, sizeof(zField), "item.%d.title", i + 1);
-      snprintf(zMsg, sizeof(zMsg),
-               "Escriba el título del punto %d de la "
-               "tabla.",
-               i + 1);
-      problem_add(aProblem, nMax, &n, zField, zMsg);
+      numbered_problem_add(aProblem, nMax, &n, "item", i + 1, "title",
+                           "Escriba el título del punto %d de la tabla.",
+                           i + 1);
     }
     if (bToSend && blank(p->aItem[i].zSummary)) {
-      snprintf(zField, sizeof(zField), "item.%d.summary", i + 1);
-      snprintf(zMsg, sizeof(zMsg),
-               "Escriba el resumen de lo tratado en el punto %d antes de "
-               "enviar el acta.",
-               i + 1);
-      problem_add(aProblem, nMax, &n, zField, zMsg);
+      numbered_problem_add(aProblem, nMax, &n, "item", i + 1, "summary",
+                           "Escriba el resumen de lo tratado en el punto %d "
+                           "antes de enviar el acta.",
+                           i + 1);
     }
   }
   for (int i = 0; i < p->nAgreement; i++) {
     const ActaAgreement *a = &p->aAgreement[i];
     if (blank(a->zText)) {
-      snprintf(zField, sizeof(zField), "agreement.%d.text", i + 1);
-      snprintf(zMsg, sizeof(zMsg), "Escriba el texto del acuerdo %d.", i + 1);
-      problem_add(aProblem, nMax, &n, zField, zMsg);
+      numbered_problem_add(aProblem, nMax, &n, "agreement", i + 1, "text",
+                           "Escriba el texto del acuerdo %d.", i + 1);
     }
     char zWhy[ACTA_MESSAGE_MAX - 32];
     if (acta_vote_check(&a->vote, p->nPresent, zWhy, (int)sizeof(zWhy)) !=
         ACTA_OK) {
-      snprintf(zField, sizeof(zField), "agreement.%d.votes", i + 1);
-      snprintf(zMsg, sizeof(zMsg), "Acuerdo %d: %s", i + 1, zWhy);
-      problem_add(aProblem, nMax, &n, zField, zMsg);
+      numbered_problem_add(aProblem, nMax, &n, "agreement", i + 1, "votes",
+                           "Acuerdo %d: %s", i + 1, zWhy);
     }
   }
   return n;

@@ -37,10 +37,7 @@ const int activity_replies_count =
 
 const char *activity_slug_label(const ActivitySlug *a, int n,
                                 const char *zSlug) {
-  for (int i = 0; zSlug && i < n; i++) {
-    if (strcmp(a[i].zSlug, zSlug) == 0) return a[i].zLabel;
-  }
-  return NULL;
+  return slug_label(a, n, zSlug);
 }
 
 int activity_slug_wellformed(const char *z) {

@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "domain/problems.h"
+#include "domain/slug.h"
 
 #define ACTIVITY_LINES_MAX 32  /* Plan lines one activity may serve */
 #define ACTIVITY_TITLE_MAX 200 /* Characters (bytes) in a title */
@@ -60,10 +61,7 @@ typedef struct Activity {
 typedef Problems ActivityProblems;
 
 /* Catalogues of slugs with their Spanish labels. */
-typedef struct ActivitySlug {
-  const char *zSlug;
-  const char *zLabel;
-} ActivitySlug;
+typedef SlugLabel ActivitySlug;
 extern const ActivitySlug activity_statuses[];
 extern const int activity_statuses_count;
 extern const ActivitySlug activity_modalities[];

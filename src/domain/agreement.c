@@ -7,11 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/slug.h"
+
 #define AGREEMENT_NO_RESPONSIBLE "Sin responsable"
 
-static const struct {
-  const char *zSlug, *zLabel;
-} aState[AGREEMENT_N_STATE] = {
+static const SlugLabel aState[AGREEMENT_N_STATE] = {
     {"pendiente", "Pendiente"},
     {"en_curso", "En curso"},
     {"cumplido", "Cumplido"},
@@ -19,13 +19,10 @@ static const struct {
 };
 
 int agreement_state_parse(const char *zSlug, AgreementState *pe) {
-  for (int i = 0; zSlug && i < AGREEMENT_N_STATE; i++) {
-    if (strcmp(zSlug, aState[i].zSlug) == 0) {
-      *pe = (AgreementState)i;
-      return 0;
-    }
-  }
-  return -1;
+  int i = slug_index(aState, AGREEMENT_N_STATE, zSlug);
+  if (i < 0) return -1;
+  *pe = (AgreementState)i;
+  return 0;
 }
 
 static int state_valid(AgreementState e) {
@@ -33,11 +30,12 @@ static int state_valid(AgreementState e) {
 }
 
 const char *agreement_state_slug(AgreementState e) {
-  return state_valid(e) ? aState[e].zSlug : "pendiente";
+  return slug_at(aState, AGREEMENT_N_STATE, (int)e, AGREEMENT_PENDIENTE)->zSlug;
 }
 
 const char *agreement_state_label(AgreementState e) {
-  return state_valid(e) ? aState[e].zLabel : "Pendiente";
+  return slug_at(aState, AGREEMENT_N_STATE, (int)e, AGREEMENT_PENDIENTE)
+      ->zLabel;
 }
 
 int agreement_state_is_open(AgreementState e) {

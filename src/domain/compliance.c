@@ -14,14 +14,13 @@
 #include "domain/chile_time.h"
 #include "domain/compliance_text.h"
 #include "domain/plan_catalog.h"
+#include "domain/slug.h"
+#include "domain/tz.h"
 
 #define COMPLIANCE_STATUS_HELD "realizada" /* The only status that counts */
 #define OBJECTIVE_WORD_MIN 4 /* Shorter words ("de", "las") say nothing */
 
-static const struct {
-  const char *zSlug;
-  const char *zLabel;
-} aState[COMPLIANCE_STATE_COUNT] = {
+static const SlugLabel aState[COMPLIANCE_STATE_COUNT] = {
     [COMPLIANCE_CUMPLIDA] = {"cumplida", "Cumplida"},
     [COMPLIANCE_ATRASADA] = {"atrasada", "Atrasada"},
     [COMPLIANCE_EN_RIESGO] = {"en_riesgo", "En riesgo"},
@@ -30,28 +29,24 @@ static const struct {
 };
 
 const char *compliance_state_slug(ComplianceState eState) {
-  if (eState < 0 || eState >= COMPLIANCE_STATE_COUNT) return "sin_iniciar";
-  return aState[eState].zSlug;
+  return slug_at(aState, COMPLIANCE_STATE_COUNT, (int)eState,
+                 COMPLIANCE_SIN_INICIAR)
+      ->zSlug;
 }
 
 const char *compliance_state_label(ComplianceState eState) {
-  if (eState < 0 || eState >= COMPLIANCE_STATE_COUNT) return "Sin iniciar";
-  return aState[eState].zLabel;
+  return slug_at(aState, COMPLIANCE_STATE_COUNT, (int)eState,
+                 COMPLIANCE_SIN_INICIAR)
+      ->zLabel;
 }
 
 int compliance_state_from_slug(const char *zSlug) {
-  for (int i = 0; zSlug && i < COMPLIANCE_STATE_COUNT; i++) {
-    if (strcmp(aState[i].zSlug, zSlug) == 0) return i;
-  }
-  return -1;
+  return slug_index(aState, COMPLIANCE_STATE_COUNT, zSlug);
 }
 
 /* ---- The plan's period and the one percentage ---- */
 
-static const struct {
-  const char *zSlug;
-  const char *zLabel;
-} aPlanState[] = {
+static const SlugLabel aPlanState[] = {
     [COMPLIANCE_PLAN_VIGENTE] = {"vigente", "Vigente"},
     [COMPLIANCE_PLAN_TERMINADO] = {"terminado", "Terminado"},
     [COMPLIANCE_PLAN_POR_COMENZAR] = {"por_comenzar", "Por comenzar"},
@@ -66,14 +61,16 @@ CompliancePlanState compliance_plan_state(const char *zStart, const char *zEnd,
   return COMPLIANCE_PLAN_VIGENTE;
 }
 
+#define N_PLAN_STATE ((int)(sizeof(aPlanState) / sizeof(aPlanState[0])))
+
 const char *compliance_plan_state_slug(CompliancePlanState e) {
-  if (e > COMPLIANCE_PLAN_POR_COMENZAR) e = COMPLIANCE_PLAN_VIGENTE;
-  return aPlanState[e].zSlug;
+  return slug_at(aPlanState, N_PLAN_STATE, (int)e, COMPLIANCE_PLAN_VIGENTE)
+      ->zSlug;
 }
 
 const char *compliance_plan_state_label(CompliancePlanState e) {
-  if (e > COMPLIANCE_PLAN_POR_COMENZAR) e = COMPLIANCE_PLAN_VIGENTE;
-  return aPlanState[e].zLabel;
+  return slug_at(aPlanState, N_PLAN_STATE, (int)e, COMPLIANCE_PLAN_VIGENTE)
+      ->zLabel;
 }
 
 int compliance_percent(int nCounted, int nTarget) {
@@ -85,15 +82,9 @@ int compliance_percent(int nCounted, int nTarget) {
 
 /* ---- Dates ---- */
 
-/* Days since 1970-01-01 of a valid YYYY-MM-DD (H. Hinnant's algorithm). */
+/* Days since 1970-01-01 of a valid YYYY-MM-DD. */
 static long date_day_number(const char *z) {
-  long y = atol(z), m = atol(z + 5), d = atol(z + 8);
-  y -= m <= 2;
-  long era = (y >= 0 ? y : y - 399) / 400;
-  long yoe = y - era * 400;
-  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
+  return (long)tz_days_from_civil(atoi(z), atoi(z + 5), atoi(z + 8));
 }
 
 void compliance_local_date(int64_t iUtc, char *z) {

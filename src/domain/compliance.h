@@ -162,6 +162,9 @@ typedef enum ComplianceReason {
 
 /* "No figura como realizada", "Fuera del plazo de la línea", … */
 const char *compliance_reason_text(ComplianceReason eReason);
+/* The API's slug of a reason: "counts", "outside_window", … ("" for a
+** value that is no reason). */
+const char *compliance_reason_slug(ComplianceReason eReason);
 
 /* One activity linked to a line, whether it counts or not. */
 typedef struct ComplianceLink {

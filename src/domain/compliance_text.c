@@ -8,6 +8,7 @@
 
 #include "domain/date_text.h"
 #include "domain/plan_catalog.h"
+#include "domain/slug.h"
 
 /* How a sentence names activities of a kind: one ("sesión"), several
 ** ("sesiones"), and "of that one" with its article ("de la sesión"). */
@@ -82,7 +83,7 @@ static const char *evidence_words(Arena *pArena, const PlanLine *pLine,
   /* Not in our wording table: a council's own kind, named as the plan
   ** names it, or a catalogue label. */
   const char *zLabel =
-      plan_kind_label(plan_evidence_kinds, plan_evidence_kinds_count, zSlug);
+      slug_label(plan_evidence_kinds, plan_evidence_kinds_count, zSlug);
   for (int i = 0; !zLabel && i < pLine->nEvidence; i++) {
     if (strcmp(pLine->aEvidence[i].zKind, zSlug) == 0)
       zLabel = pLine->aEvidence[i].zLabel;
@@ -91,23 +92,39 @@ static const char *evidence_words(Arena *pArena, const PlanLine *pLine,
   return arena_printf(pArena, "«%s»", zLabel ? zLabel : zSlug);
 }
 
-static const char *const azReason[] = {
-    [COMPLIANCE_COUNTS] = "Cuenta para la meta",
-    [COMPLIANCE_NOT_HELD] = "No figura como realizada",
-    [COMPLIANCE_BAD_DATE] = "No tiene una fecha válida",
-    [COMPLIANCE_AFTER_AS_OF] = "Es posterior a la fecha de corte",
-    [COMPLIANCE_OUTSIDE_WINDOW] = "Fuera del plazo de la línea",
-    [COMPLIANCE_KIND_REFUSED] = "La meta no cuenta actividades de este tipo",
+/* Each reason's slug (the API's "reason") and its sentence. */
+static const SlugLabel aReason[] = {
+    [COMPLIANCE_COUNTS] = {"counts", "Cuenta para la meta"},
+    [COMPLIANCE_NOT_HELD] = {"not_held", "No figura como realizada"},
+    [COMPLIANCE_BAD_DATE] = {"bad_date", "No tiene una fecha válida"},
+    [COMPLIANCE_AFTER_AS_OF] = {"after_as_of",
+                                "Es posterior a la fecha de corte"},
+    [COMPLIANCE_OUTSIDE_WINDOW] = {"outside_window",
+                                   "Fuera del plazo de la línea"},
+    [COMPLIANCE_KIND_REFUSED] = {"kind_refused",
+                                 "La meta no cuenta actividades de este tipo"},
     [COMPLIANCE_COMMUNE_EXCLUDED] =
-        "La meta no cuenta actividades en esa comuna",
-    [COMPLIANCE_NO_COMMUNE] = "No tiene comuna y la meta excluye comunas",
-    [COMPLIANCE_NO_LINE] = "El plan no tiene esa línea",
+        {"commune_excluded", "La meta no cuenta actividades en esa comuna"},
+    [COMPLIANCE_NO_COMMUNE] = {"no_commune",
+                               "No tiene comuna y la meta excluye comunas"},
+    [COMPLIANCE_NO_LINE] = {"no_line", "El plan no tiene esa línea"},
 };
 
+/* The reason's entry, or NULL for a value that is no reason. */
+static const SlugLabel *reason_entry(ComplianceReason eReason) {
+  if (eReason < 0 || (size_t)eReason >= sizeof(aReason) / sizeof(aReason[0]))
+    return NULL;
+  return &aReason[eReason];
+}
+
 const char *compliance_reason_text(ComplianceReason eReason) {
-  if (eReason < 0 || (size_t)eReason >= sizeof(azReason) / sizeof(azReason[0]))
-    return "";
-  return azReason[eReason];
+  const SlugLabel *p = reason_entry(eReason);
+  return p ? p->zLabel : "";
+}
+
+const char *compliance_reason_slug(ComplianceReason eReason) {
+  const SlugLabel *p = reason_entry(eReason);
+  return p ? p->zSlug : "";
 }
 
 const char *compliance_text_unmet_label(void) { return "No cumplida"; }
@@ -167,8 +184,8 @@ static void put_kind_noun(Buf *pB, const PlanTarget *pT, int n) {
     if (pT->nKind > 1) {
       const char *azLabel[PLAN_TARGET_KINDS_MAX];
       for (int i = 0; i < pT->nKind; i++) {
-        const char *z = plan_kind_label(
-            plan_activity_kinds, plan_activity_kinds_count, pT->azKind[i]);
+        const char *z = slug_label(plan_activity_kinds,
+                                   plan_activity_kinds_count, pT->azKind[i]);
         azLabel[i] = z ? z : pT->azKind[i];
       }
       buf_puts(pB, " de tipo ");
@@ -213,27 +230,36 @@ static int link_ambiguous(const ComplianceLine *pLine, int iLink) {
   return 0;
 }
 
+/* "Falta el Acta" / "Faltan la Citación y el Acta": the evidence kinds
+** missing, named as the line's wording names them; the verb is plural for
+** several kinds or one whose words are plural ("las Fotografías"). What
+** they are missing for (an activity, a course) is the caller's to add. */
+static void put_missing_kinds(Buf *pB, const PlanLine *pPlanLine,
+                              const char *const *azKind, int nKind) {
+  const char **azWords =
+      arena_alloc(pB->pArena, sizeof(char *) * (size_t)(nKind + 1));
+  int bPlural = nKind > 1;
+  for (int i = 0; i < nKind; i++) {
+    int bOne = 0;
+    azWords[i] = evidence_words(pB->pArena, pPlanLine, azKind[i], &bOne);
+    bPlural |= bOne;
+  }
+  buf_puts(pB, bPlural ? "Faltan " : "Falta ");
+  put_list(pB, azWords, nKind, " y ");
+}
+
 /* "Falta el Acta de la sesión del 12-03-2025." /
 ** "Faltan la Citación y el Acta de la sesión del 12-03-2025." */
 static const char *evidence_sentence(Arena *pArena, const ComplianceLine *pLine,
                                      int iLink) {
   const ComplianceLink *pLink = &pLine->aLink[iLink];
   const ComplianceActivity *pAct = pLink->pActivity;
-  const char **azWords =
-      arena_alloc(pArena, sizeof(char *) * (size_t)(pLink->nMissingKind + 1));
-  int bPlural = pLink->nMissingKind > 1;
-  for (int i = 0; i < pLink->nMissingKind; i++) {
-    int bOne = 0;
-    azWords[i] =
-        evidence_words(pArena, pLine->pLine, pLink->azMissingKind[i], &bOne);
-    bPlural |= bOne;
-  }
   char zDate[PLAN_DATE_SIZE];
   date_text_dmy(pAct->zDate, zDate);
   Buf b;
   buf_init(&b, pArena);
-  buf_puts(&b, bPlural ? "Faltan " : "Falta ");
-  put_list(&b, azWords, pLink->nMissingKind, " y ");
+  put_missing_kinds(&b, pLine->pLine, pLink->azMissingKind,
+                    pLink->nMissingKind);
   buf_printf(&b, " %s del %s", kind_words(pAct->zKind)->zOfThe, zDate);
   if (link_ambiguous(pLine, iLink) && pAct->zTitle && pAct->zTitle[0])
     buf_printf(&b, " («%s»)", pAct->zTitle);
@@ -262,17 +288,7 @@ static const char *course_sentence(Arena *pArena, const ComplianceLine *pLine,
     buf_putc(&b, '.');
     return buf_str(&b);
   }
-  const char **azWords =
-      arena_alloc(pArena, sizeof(char *) * (size_t)(c->nMissingKind + 1));
-  int bPlural = c->nMissingKind > 1;
-  for (int i = 0; i < c->nMissingKind; i++) {
-    int bOne = 0;
-    azWords[i] =
-        evidence_words(pArena, pLine->pLine, c->azMissingKind[i], &bOne);
-    bPlural |= bOne;
-  }
-  buf_puts(&b, bPlural ? "Faltan " : "Falta ");
-  put_list(&b, azWords, c->nMissingKind, " y ");
+  put_missing_kinds(&b, pLine->pLine, c->azMissingKind, c->nMissingKind);
   buf_printf(&b, " del curso «%s».", c->zTitle);
   return buf_str(&b);
 }
@@ -366,7 +382,7 @@ static const char *activity_place(Arena *pArena, const ComplianceActivity *a) {
 /* The activity kind's catalogue label in «», or the slug. */
 static const char *activity_kind_label(Arena *pArena, const char *zKind) {
   const char *z =
-      plan_kind_label(plan_activity_kinds, plan_activity_kinds_count, zKind);
+      slug_label(plan_activity_kinds, plan_activity_kinds_count, zKind);
   return arena_printf(pArena, "«%s»", z ? z : (zKind ? zKind : ""));
 }
 

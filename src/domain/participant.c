@@ -75,13 +75,7 @@ static const char *name_words_key(Arena *pArena, const char *zName) {
     azWord[nWord++] = p;
   }
   qsort(azWord, (size_t)nWord, sizeof(azWord[0]), cmp_word);
-  Buf b;
-  buf_init(&b, pArena);
-  for (int i = 0; i < nWord; i++) {
-    if (i) buf_putc(&b, ' ');
-    buf_puts(&b, azWord[i]);
-  }
-  return buf_str(&b);
+  return arena_join(pArena, azWord, nWord, " ");
 }
 
 int participant_report_match(Arena *pArena, const ReportPerson *aPerson,

@@ -71,10 +71,7 @@ static const PeopleChoice aDirStatus[] = {
 const PeopleChoices people_directory_statuses = CHOICES(aDirStatus);
 
 const char *people_label(const PeopleChoices *p, const char *zSlug) {
-  for (int i = 0; zSlug && i < p->n; i++) {
-    if (strcmp(p->aChoice[i].zSlug, zSlug) == 0) return p->aChoice[i].zLabel;
-  }
-  return NULL;
+  return slug_label(p->aChoice, p->n, zSlug);
 }
 
 /* Folds a label or slug for comparison: "Presidente/a" → "presidente",

@@ -9,10 +9,9 @@
 #ifndef COSOC_DOMAIN_PEOPLE_H
 #define COSOC_DOMAIN_PEOPLE_H
 
-typedef struct PeopleChoice {
-  const char *zSlug;  /* Stored value */
-  const char *zLabel; /* Spanish, for pages and exports */
-} PeopleChoice;
+#include "domain/slug.h"
+
+typedef SlugLabel PeopleChoice;
 
 /* A list of choices: aChoice has n entries. */
 typedef struct PeopleChoices {

@@ -81,17 +81,9 @@ const PlanKind plan_activity_kinds[] = {
 const int plan_activity_kinds_count =
     (int)(sizeof(plan_activity_kinds) / sizeof(plan_activity_kinds[0]));
 
-const char *plan_kind_label(const PlanKind *aKind, int nKind,
-                            const char *zSlug) {
-  for (int i = 0; zSlug && i < nKind; i++) {
-    if (strcmp(aKind[i].zSlug, zSlug) == 0) return aKind[i].zLabel;
-  }
-  return NULL;
-}
-
 int plan_evidence_is_standard(const char *zSlug) {
-  return plan_kind_label(plan_evidence_kinds, plan_evidence_kinds_count,
-                         zSlug) != NULL;
+  return slug_label(plan_evidence_kinds, plan_evidence_kinds_count, zSlug) !=
+         NULL;
 }
 
 /* ---- Evidence wordings ---- */
@@ -209,7 +201,7 @@ const char *plan_evidence_slug_for_label(Arena *pArena, const char *zLabel) {
 
 const char *plan_evidence_label(const PlanContext *pCtx, const char *zSlug) {
   const char *z =
-      plan_kind_label(plan_evidence_kinds, plan_evidence_kinds_count, zSlug);
+      slug_label(plan_evidence_kinds, plan_evidence_kinds_count, zSlug);
   if (z) return z;
   const PlanCouncilKind *p = plan_council_kind(pCtx, zSlug);
   return p ? p->zLabel : zSlug;

@@ -17,12 +17,10 @@
 
 #include "domain/plan_context.h"
 #include "domain/plan_words.h"
+#include "domain/slug.h"
 #include "util/arena.h"
 
-typedef struct PlanKind {
-  const char *zSlug;  /* CONTRACT slug, as stored and in the API */
-  const char *zLabel; /* Spanish, for display */
-} PlanKind;
+typedef SlugLabel PlanKind;
 
 /* Evidence kinds, in the order the plan's documents list them. */
 extern const PlanKind plan_evidence_kinds[];
@@ -39,9 +37,7 @@ unsigned plan_evidence_kind_content(const char *zSlug);
 extern const PlanKind plan_activity_kinds[];
 extern const int plan_activity_kinds_count;
 
-/* The label of a slug in a catalogue, or NULL when it is not there. */
-const char *plan_kind_label(const PlanKind *aKind, int nKind,
-                            const char *zSlug);
+/* A kind's label: slug_label() (domain/slug.h) on either catalogue. */
 
 /* 1 when zSlug is one of the standard evidence kinds. */
 int plan_evidence_is_standard(const char *zSlug);

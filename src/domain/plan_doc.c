@@ -41,24 +41,12 @@ const char *plan_target_kinds_text(Arena *pArena, const PlanTarget *pTarget) {
 }
 
 const char *plan_target_exclude_text(Arena *pArena, const PlanTarget *pTarget) {
-  Buf b;
-  buf_init(&b, pArena);
-  for (int i = 0; i < pTarget->nExclude; i++) {
-    if (i) buf_putc(&b, ' ');
-    buf_puts(&b, pTarget->azExclude[i]);
-  }
-  return buf_str(&b);
+  return arena_join(pArena, pTarget->azExclude, pTarget->nExclude, " ");
 }
 
 const char *plan_target_provinces_text(Arena *pArena,
                                        const PlanTarget *pTarget) {
-  Buf b;
-  buf_init(&b, pArena);
-  for (int i = 0; i < pTarget->nProvince; i++) {
-    if (i) buf_putc(&b, ' ');
-    buf_puts(&b, pTarget->azProvince[i]);
-  }
-  return buf_str(&b);
+  return arena_join(pArena, pTarget->azProvince, pTarget->nProvince, " ");
 }
 
 void plan_target_kinds_from_text(Arena *pArena, PlanTarget *pTarget,
@@ -120,7 +108,7 @@ const char *plan_target_describe(Arena *pArena, const PlanTarget *pTarget) {
     buf_puts(&b, ": ");
     for (int i = 0; i < pTarget->nKind; i++) {
       if (i) buf_puts(&b, i == pTarget->nKind - 1 ? " o " : ", ");
-      const char *zLabel = plan_kind_label(
+      const char *zLabel = slug_label(
           plan_activity_kinds, plan_activity_kinds_count, pTarget->azKind[i]);
       buf_puts(&b, zLabel ? zLabel : pTarget->azKind[i]);
     }

@@ -9,42 +9,30 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "domain/slug.h"
+
+/* Each attendance value's slug (forms, the database) and label, indexed
+** by the enum; an out-of-range value reads as the default, ausente. */
+static const SlugLabel aAttendance[] = {
+    [ATTENDANCE_AUSENTE] = {"ausente", "Ausente"},
+    [ATTENDANCE_PRESENTE] = {"presente", "Presente"},
+    [ATTENDANCE_JUSTIFICADO] = {"justificado", "Ausencia justificada"},
+};
+#define N_ATTENDANCE ((int)(sizeof(aAttendance) / sizeof(aAttendance[0])))
+
 int attendance_parse(const char *zSlug, Attendance *pe) {
-  if (!zSlug) return -1;
-  if (strcmp(zSlug, "presente") == 0) {
-    *pe = ATTENDANCE_PRESENTE;
-  } else if (strcmp(zSlug, "ausente") == 0) {
-    *pe = ATTENDANCE_AUSENTE;
-  } else if (strcmp(zSlug, "justificado") == 0) {
-    *pe = ATTENDANCE_JUSTIFICADO;
-  } else {
-    return -1;
-  }
+  int i = slug_index(aAttendance, N_ATTENDANCE, zSlug);
+  if (i < 0) return -1;
+  *pe = (Attendance)i;
   return 0;
 }
 
 const char *attendance_slug(Attendance e) {
-  switch (e) {
-    case ATTENDANCE_PRESENTE:
-      return "presente";
-    case ATTENDANCE_JUSTIFICADO:
-      return "justificado";
-    case ATTENDANCE_AUSENTE:
-      break;
-  }
-  return "ausente";
+  return slug_at(aAttendance, N_ATTENDANCE, (int)e, ATTENDANCE_AUSENTE)->zSlug;
 }
 
 const char *attendance_label(Attendance e) {
-  switch (e) {
-    case ATTENDANCE_PRESENTE:
-      return "Presente";
-    case ATTENDANCE_JUSTIFICADO:
-      return "Ausencia justificada";
-    case ATTENDANCE_AUSENTE:
-      break;
-  }
-  return "Ausente";
+  return slug_at(aAttendance, N_ATTENDANCE, (int)e, ATTENDANCE_AUSENTE)->zLabel;
 }
 
 QuorumRules quorum_rules_default(void) {

@@ -104,8 +104,10 @@ static const char *vote_text(Arena *pArena, const ActaPdfAgreement *a) {
 void acta_pdf_table(Arena *pArena, const ActaPdfInput *pIn, ExportTable *pTable,
                     ExportPdfOptions *pOpt) {
   int nRow = pIn->nAgreement;
+  /* No agreements: no table at all, the preamble says so. */
   const char **azCell =
-      arena_alloc(pArena, sizeof(char *) * (size_t)(nRow + 1) * ACTA_PDF_NCOL);
+      export_table_start(pArena, pTable, nRow > 0 ? ACTA_PDF_NCOL : 0,
+                         azActaHeader, aActaWidth, nRow);
   for (int r = 0; r < nRow; r++) {
     const ActaPdfAgreement *a = &pIn->aAgreement[r];
     const char **az = azCell + (size_t)r * ACTA_PDF_NCOL;
@@ -115,18 +117,9 @@ void acta_pdf_table(Arena *pArena, const ActaPdfInput *pIn, ExportTable *pTable,
     az[3] = nz(a->zResponsible);
     az[4] = nz(a->zDue);
   }
-  ExportTable t = {
-      .zTitle = pIn->zTitle ? pIn->zTitle : "Acta de sesión",
-      .zSubtitle = pIn->zCouncil,
-      .zPreamble = acta_preamble(pArena, pIn),
-      /* No agreements: no table at all, the preamble says so. */
-      .nCol = nRow > 0 ? ACTA_PDF_NCOL : 0,
-      .azHeader = azActaHeader,
-      .aWidth = aActaWidth,
-      .nRow = nRow,
-      .azCell = azCell,
-  };
-  *pTable = t;
+  pTable->zTitle = pIn->zTitle ? pIn->zTitle : "Acta de sesión";
+  pTable->zSubtitle = pIn->zCouncil;
+  pTable->zPreamble = acta_preamble(pArena, pIn);
   ExportPdfOptions opt = {
       .bLetter = pIn->bLetter,
       .bPreambleHeadings = 1,

@@ -40,8 +40,8 @@ static const char *person_quality(Arena *pArena, const SheetPerson *p) {
 void attendance_sheet_table(Arena *pArena, const SheetInput *pIn,
                             ExportTable *pTable, ExportPdfOptions *pOpt) {
   int nRow = pIn->nPerson + (pIn->nBlank > 0 ? pIn->nBlank : 0);
-  const char **azCell = arena_alloc(
-      pArena, sizeof(char *) * (size_t)(nRow + 1) * ATTENDANCE_SHEET_NCOL);
+  const char **azCell = export_table_start(
+      pArena, pTable, ATTENDANCE_SHEET_NCOL, azSheetHeader, aSheetWidth, nRow);
   for (int r = 0; r < nRow; r++) {
     const char **az = azCell + (size_t)r * ATTENDANCE_SHEET_NCOL;
     az[0] = arena_printf(pArena, "%d", r + 1);
@@ -56,17 +56,9 @@ void attendance_sheet_table(Arena *pArena, const SheetInput *pIn,
     }
     az[5] = "";
   }
-  ExportTable t = {
-      .zTitle = "Registro de asistencia",
-      .zSubtitle = pIn->zCouncil,
-      .zPreamble = sheet_preamble(pArena, pIn),
-      .nCol = ATTENDANCE_SHEET_NCOL,
-      .azHeader = azSheetHeader,
-      .aWidth = aSheetWidth,
-      .nRow = nRow,
-      .azCell = azCell,
-  };
-  *pTable = t;
+  pTable->zTitle = "Registro de asistencia";
+  pTable->zSubtitle = pIn->zCouncil;
+  pTable->zPreamble = sheet_preamble(pArena, pIn);
   ExportPdfOptions opt = {
       .bLetter = pIn->bLetter,
       .bLandscape = 0,

@@ -152,22 +152,6 @@ static const char *place(Arena *pArena, const ComplianceActivity *pAct,
   return zCommune;
 }
 
-/* A table of the document with its columns and room for nRow rows: the
-** caller fills *pazCell, row by row. */
-static ExportTable *doc_table(Arena *pArena, int nCol,
-                              const char *const *azHeader, const double *aWidth,
-                              int nRow, const char ***pazCell) {
-  ExportTable *pT = arena_alloc(pArena, sizeof(ExportTable));
-  memset(pT, 0, sizeof(*pT));
-  pT->nCol = nCol;
-  pT->azHeader = azHeader;
-  pT->aWidth = aWidth;
-  pT->nRow = nRow;
-  *pazCell = arena_alloc(pArena, sizeof(char *) * (size_t)(nRow * nCol + 1));
-  pT->azCell = *pazCell;
-  return pT;
-}
-
 static void line_activities(ExportDoc *pDoc, Arena *pArena,
                             const ComplianceLine *pL,
                             const ComplianceReportInfo *pInfo) {
@@ -176,9 +160,9 @@ static void line_activities(ExportDoc *pDoc, Arena *pArena,
     export_doc_text(pDoc, EXPORT_TEXT_BODY, NO_ACTIVITIES);
     return;
   }
-  const char **az = NULL;
-  ExportTable *pT =
-      doc_table(pArena, ACT_COLS, azActHeader, aActWidth, pL->nLink, &az);
+  ExportTable *pT = arena_alloc(pArena, sizeof(*pT));
+  const char **az = export_table_start(pArena, pT, ACT_COLS, azActHeader,
+                                       aActWidth, pL->nLink);
   for (int k = 0; k < pL->nLink; k++) {
     const ComplianceLink *pLink = &pL->aLink[k];
     const ComplianceActivity *pAct = pLink->pActivity;
@@ -231,8 +215,9 @@ static void line_evidence(ExportDoc *pDoc, Arena *pArena,
     export_doc_text(pDoc, EXPORT_TEXT_BODY, NO_EVIDENCE);
     return;
   }
-  const char **az = NULL;
-  ExportTable *pT = doc_table(pArena, EV_COLS, azEvHeader, aEvWidth, nRow, &az);
+  ExportTable *pT = arena_alloc(pArena, sizeof(*pT));
+  const char **az =
+      export_table_start(pArena, pT, EV_COLS, azEvHeader, aEvWidth, nRow);
   for (int k = 0; k < nRow; k++) {
     const ComplianceActivity *pAct = aEv[k].pAct;
     const ComplianceReportEvidence *e = aEv[k].e;

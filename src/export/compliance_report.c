@@ -151,6 +151,18 @@ static const char *summary_preamble(Arena *pArena, const PlanDoc *pPlan,
   return buf_str(&b);
 }
 
+/* The headings of the tables after the summary: their title, the report's
+** subtitle and "Situación al 30-06-2025." (the summary says more). */
+static void detail_headings(Arena *pArena, ExportTable *pTable,
+                            const char *zTitle, const PlanDoc *pPlan,
+                            const ComplianceResult *pResult,
+                            const ComplianceReportInfo *pInfo) {
+  pTable->zTitle = zTitle;
+  pTable->zSubtitle = compliance_report_subtitle(pArena, pPlan, pInfo);
+  pTable->zPreamble = arena_printf(pArena, "Situación al %s.",
+                                   date_display(pArena, pResult->zAsOf));
+}
+
 static const char *meta_text(Arena *pArena, const PlanLine *pLine) {
   return arena_printf(pArena, "%s\nPlazo: %s al %s",
                       plan_target_describe(pArena, &pLine->target),
@@ -160,29 +172,19 @@ static const char *meta_text(Arena *pArena, const PlanLine *pLine) {
 
 static const char *missing_text(Arena *pArena, const ComplianceLine *pL) {
   if (pL->nMissing == 0) return NOTHING_MISSING;
-  Buf b;
-  buf_init(&b, pArena);
-  for (int i = 0; i < pL->nMissing; i++) {
-    if (i) buf_putc(&b, '\n');
-    buf_puts(&b, pL->azMissing[i]);
-  }
-  return buf_str(&b);
+  return arena_join(pArena, pL->azMissing, pL->nMissing, "\n");
 }
 
 void compliance_report_summary(Arena *pArena, const PlanDoc *pPlan,
                                const ComplianceResult *pResult,
                                const ComplianceReportInfo *pInfo,
                                ExportTable *pTable) {
-  memset(pTable, 0, sizeof(*pTable));
+  const char **az =
+      export_table_start(pArena, pTable, SUMMARY_COLUMNS, azSummaryHeader,
+                         aSummaryWidth, pResult->nLine);
   pTable->zTitle = COMPLIANCE_REPORT_TITLE;
   pTable->zSubtitle = compliance_report_subtitle(pArena, pPlan, pInfo);
   pTable->zPreamble = summary_preamble(pArena, pPlan, pResult, pInfo);
-  pTable->nCol = SUMMARY_COLUMNS;
-  pTable->azHeader = azSummaryHeader;
-  pTable->aWidth = aSummaryWidth;
-  pTable->nRow = pResult->nLine;
-  const char **az = arena_alloc(
-      pArena, sizeof(char *) * (size_t)(pResult->nLine * SUMMARY_COLUMNS + 1));
   for (int i = 0; i < pResult->nLine; i++) {
     const ComplianceLine *pL = &pResult->aLine[i];
     const char **azRow = &az[i * SUMMARY_COLUMNS];
@@ -196,7 +198,6 @@ void compliance_report_summary(Arena *pArena, const PlanDoc *pPlan,
                      compliance_report_percent(pArena, pL->iPercent));
     azRow[6] = missing_text(pArena, pL);
   }
-  pTable->azCell = az;
 }
 
 static void objective_row(Arena *pArena, const ComplianceRollup *pR,
@@ -216,17 +217,12 @@ void compliance_report_objectives(Arena *pArena, const PlanDoc *pPlan,
                                   const ComplianceResult *pResult,
                                   const ComplianceReportInfo *pInfo,
                                   ExportTable *pTable) {
-  memset(pTable, 0, sizeof(*pTable));
-  pTable->zTitle = "Cumplimiento por objetivo general";
-  pTable->zSubtitle = compliance_report_subtitle(pArena, pPlan, pInfo);
-  pTable->zPreamble = arena_printf(pArena, "Situación al %s.",
-                                   date_display(pArena, pResult->zAsOf));
-  pTable->nCol = OBJECTIVE_COLUMNS;
-  pTable->azHeader = azObjectiveHeader;
-  pTable->aWidth = aObjectiveWidth;
-  pTable->nRow = pResult->nObjective + 1;
-  const char **az = arena_alloc(
-      pArena, sizeof(char *) * (size_t)(pTable->nRow * OBJECTIVE_COLUMNS + 1));
+  /* A row per objective, then the whole plan. */
+  const char **az =
+      export_table_start(pArena, pTable, OBJECTIVE_COLUMNS, azObjectiveHeader,
+                         aObjectiveWidth, pResult->nObjective + 1);
+  detail_headings(pArena, pTable, "Cumplimiento por objetivo general", pPlan,
+                  pResult, pInfo);
   for (int i = 0; i < pResult->nObjective; i++) {
     const ComplianceRollup *pR = &pResult->aObjective[i];
     const char *zName =
@@ -237,7 +233,6 @@ void compliance_report_objectives(Arena *pArena, const PlanDoc *pPlan,
   }
   objective_row(pArena, &pResult->total, "Todo el plan",
                 &az[pResult->nObjective * OBJECTIVE_COLUMNS]);
-  pTable->azCell = az;
 }
 
 const char *compliance_report_missing_kinds(Arena *pArena,
@@ -257,18 +252,11 @@ void compliance_report_activities(Arena *pArena, const PlanDoc *pPlan,
                                   const ComplianceResult *pResult,
                                   const ComplianceReportInfo *pInfo,
                                   ExportTable *pTable) {
-  memset(pTable, 0, sizeof(*pTable));
-  pTable->zTitle = "Actividades por línea del plan";
-  pTable->zSubtitle = compliance_report_subtitle(pArena, pPlan, pInfo);
-  pTable->zPreamble = arena_printf(pArena, "Situación al %s.",
-                                   date_display(pArena, pResult->zAsOf));
-  pTable->nCol = ACTIVITY_COLUMNS;
-  pTable->azHeader = azActivityHeader;
-  pTable->aWidth = aActivityWidth;
-  int nRow = 0;
-  for (int i = 0; i < pResult->nLine; i++) nRow += pResult->aLine[i].nLink;
-  const char **az = arena_alloc(
-      pArena, sizeof(char *) * (size_t)(nRow * ACTIVITY_COLUMNS + 1));
+  const char **az =
+      export_table_start(pArena, pTable, ACTIVITY_COLUMNS, azActivityHeader,
+                         aActivityWidth, compliance_report_link_count(pResult));
+  detail_headings(pArena, pTable, "Actividades por línea del plan", pPlan,
+                  pResult, pInfo);
   int iRow = 0;
   for (int i = 0; i < pResult->nLine; i++) {
     const ComplianceLine *pL = &pResult->aLine[i];
@@ -286,8 +274,6 @@ void compliance_report_activities(Arena *pArena, const PlanDoc *pPlan,
       azRow[7] = compliance_report_missing_kinds(pArena, pLink);
     }
   }
-  pTable->nRow = iRow;
-  pTable->azCell = az;
 }
 
 const ComplianceReportActivity *compliance_report_activity(
@@ -301,13 +287,13 @@ const ComplianceReportActivity *compliance_report_activity(
 
 const char *compliance_report_kind_label(const char *zKind) {
   const char *z =
-      plan_kind_label(plan_activity_kinds, plan_activity_kinds_count, zKind);
+      slug_label(plan_activity_kinds, plan_activity_kinds_count, zKind);
   return z ? z : (zKind ? zKind : "");
 }
 
 const char *compliance_report_evidence_label(const char *zKind) {
   const char *z =
-      plan_kind_label(plan_evidence_kinds, plan_evidence_kinds_count, zKind);
+      slug_label(plan_evidence_kinds, plan_evidence_kinds_count, zKind);
   return z ? z : (zKind ? zKind : "");
 }
 
@@ -339,4 +325,10 @@ ExportPdfOptions compliance_report_pdf_options(
     buf_printf(&b, " · plan versión %d", pInfo->iPlanVersion);
   opt.zFooter = buf_str(&b);
   return opt;
+}
+
+int compliance_report_link_count(const ComplianceResult *pResult) {
+  int n = 0;
+  for (int i = 0; i < pResult->nLine; i++) n += pResult->aLine[i].nLink;
+  return n;
 }

@@ -133,4 +133,8 @@ const char *compliance_report_percent(Arena *pArena, int iPercent);
 const char *compliance_report_plan_state(Arena *pArena, const PlanDoc *pPlan,
                                          const ComplianceResult *pResult);
 
+/* The activities linked to lines, over all lines: the rows of a table of
+** them. */
+int compliance_report_link_count(const ComplianceResult *pResult);
+
 #endif

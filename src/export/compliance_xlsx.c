@@ -54,11 +54,11 @@ static const ExportColType aeEvType[EV_COLS] = {
     EXPORT_COL_TEXT, EXPORT_COL_TEXT, EXPORT_COL_DATE, EXPORT_COL_TEXT,
     EXPORT_COL_TEXT, EXPORT_COL_TEXT};
 
-/* A sheet's title rows: the report, then what it was computed from. */
+/* A sheet's title rows, once export_table_start() has set its columns: the
+** report, then what it was computed from. */
 static void sheet_head(Arena *pArena, ExportTable *pT, const char *zTitle,
                        const PlanDoc *pPlan, const ComplianceResult *pResult,
                        const ComplianceReportInfo *pInfo) {
-  memset(pT, 0, sizeof(*pT));
   pT->zTitle = zTitle;
   pT->zSubtitle =
       arena_printf(pArena, "%s · %s", COMPLIANCE_REPORT_TITLE,
@@ -66,22 +66,15 @@ static void sheet_head(Arena *pArena, ExportTable *pT, const char *zTitle,
   pT->zPreamble = compliance_report_stamp(pArena, pResult, pInfo);
 }
 
-static const char **cells(Arena *pArena, int nRow, int nCol) {
-  return arena_alloc(pArena, sizeof(char *) * (size_t)(nRow * nCol + 1));
-}
-
 static void summary_sheet(Arena *pArena, const PlanDoc *pPlan,
                           const ComplianceResult *pResult,
                           const ComplianceReportInfo *pInfo, ExportTable *pT) {
   ExportTable full;
   compliance_report_summary(pArena, pPlan, pResult, pInfo, &full);
+  const char **az = export_table_start(pArena, pT, SUM_COLS, azSumHeader,
+                                       aSumWidth, pResult->nLine);
   sheet_head(pArena, pT, "Resumen", pPlan, pResult, pInfo);
   pT->zPreamble = full.zPreamble; /* The stamp, the rules, the totals */
-  pT->nCol = SUM_COLS;
-  pT->azHeader = azSumHeader;
-  pT->aWidth = aSumWidth;
-  pT->nRow = pResult->nLine;
-  const char **az = cells(pArena, pResult->nLine, SUM_COLS);
   for (int i = 0; i < pResult->nLine; i++) {
     const ComplianceLine *pL = &pResult->aLine[i];
     /* Pointer arithmetic rather than &azCell[...]: cppcheck 2.10 takes the
@@ -98,7 +91,6 @@ static void summary_sheet(Arena *pArena, const PlanDoc *pPlan,
     azRow[7] = arena_printf(pArena, "%d", pL->iPercent);
     azRow[8] = azFull[6];
   }
-  pT->azCell = az;
 }
 
 /* "Invitación, Fotografías": the kinds an activity carries, once each. */
@@ -120,13 +112,10 @@ static const char *kinds_present(Arena *pArena, const ComplianceActivity *a) {
 static void activity_sheet(Arena *pArena, const PlanDoc *pPlan,
                            const ComplianceResult *pResult,
                            const ComplianceReportInfo *pInfo, ExportTable *pT) {
+  const char **az =
+      export_table_start(pArena, pT, ACT_COLS, azActHeader, aActWidth,
+                         compliance_report_link_count(pResult));
   sheet_head(pArena, pT, "Actividades", pPlan, pResult, pInfo);
-  pT->nCol = ACT_COLS;
-  pT->azHeader = azActHeader;
-  pT->aWidth = aActWidth;
-  int nRow = 0;
-  for (int i = 0; i < pResult->nLine; i++) nRow += pResult->aLine[i].nLink;
-  const char **az = cells(pArena, nRow, ACT_COLS);
   int iRow = 0;
   for (int i = 0; i < pResult->nLine; i++) {
     const ComplianceLine *pL = &pResult->aLine[i];
@@ -151,17 +140,11 @@ static void activity_sheet(Arena *pArena, const PlanDoc *pPlan,
       azRow[10] = compliance_report_missing_kinds(pArena, pLink);
     }
   }
-  pT->nRow = iRow;
-  pT->azCell = az;
 }
 
 static void evidence_sheet(Arena *pArena, const PlanDoc *pPlan,
                            const ComplianceResult *pResult,
                            const ComplianceReportInfo *pInfo, ExportTable *pT) {
-  sheet_head(pArena, pT, "Verificadores", pPlan, pResult, pInfo);
-  pT->nCol = EV_COLS;
-  pT->azHeader = azEvHeader;
-  pT->aWidth = aEvWidth;
   int nRow = 0;
   for (int i = 0; i < pResult->nLine; i++) {
     const ComplianceLine *pL = &pResult->aLine[i];
@@ -171,7 +154,9 @@ static void evidence_sheet(Arena *pArena, const PlanDoc *pPlan,
       if (pX) nRow += pX->nEvidence;
     }
   }
-  const char **az = cells(pArena, nRow, EV_COLS);
+  const char **az =
+      export_table_start(pArena, pT, EV_COLS, azEvHeader, aEvWidth, nRow);
+  sheet_head(pArena, pT, "Verificadores", pPlan, pResult, pInfo);
   int iRow = 0;
   for (int i = 0; i < pResult->nLine; i++) {
     const ComplianceLine *pL = &pResult->aLine[i];
@@ -195,8 +180,6 @@ static void evidence_sheet(Arena *pArena, const PlanDoc *pPlan,
       }
     }
   }
-  pT->nRow = iRow;
-  pT->azCell = az;
 }
 
 int compliance_report_xlsx(Arena *pArena, const PlanDoc *pPlan,

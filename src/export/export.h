@@ -166,4 +166,13 @@ const char *export_xlsx_sheet_name(Arena *pArena, const char *zTitle);
   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 #define EXPORT_PDF_TYPE "application/pdf"
 
+/* Starts a table: *pTable emptied, then given nCol columns (headings, and
+** relative widths or NULL) and room for nRow rows. Returns the cells to
+** fill row by row, nRow * nCol of them (arena memory, NULL until set;
+** pTable->azCell points at them). Title, subtitle and preamble are the
+** caller's to set. */
+const char **export_table_start(Arena *pArena, ExportTable *pTable, int nCol,
+                                const char *const *azHeader,
+                                const double *aWidth, int nRow);
+
 #endif

@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/tz.h"
 #include "import/plan_document.h"
 #include "import/plan_zip.h"
 
@@ -197,19 +198,11 @@ static const char *serial_date(Arena *pArena, double rSerial, int eKind) {
   static const char *const azMonth[] = {
       "enero", "febrero", "marzo",      "abril",   "mayo",      "junio",
       "julio", "agosto",  "septiembre", "octubre", "noviembre", "diciembre"};
-  long z = (long)rSerial - 25569 + 719468; /* days since 0000-03-01 */
-  long era = (z >= 0 ? z : z - 146096) / 146097;
-  long doe = z - era * 146097;
-  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  long y = yoe + era * 400;
-  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  long mp = (5 * doy + 2) / 153;
-  long d = doy - (153 * mp + 2) / 5 + 1;
-  long m = mp < 10 ? mp + 3 : mp - 9;
+  int y, m, d; /* The serial counts from 1899-12-30, 25569 days before 1970 */
+  tz_civil_from_days((int64_t)rSerial - 25569, &y, &m, &d);
   if (eKind == DATE_MONTH)
-    return arena_printf(pArena, "%s %04ld", azMonth[(m - 1) % 12],
-                        y + (m <= 2));
-  return arena_printf(pArena, "%02ld-%02ld-%04ld", d, m, y + (m <= 2));
+    return arena_printf(pArena, "%s %04d", azMonth[(m - 1) % 12], y);
+  return arena_printf(pArena, "%02d-%02d-%04d", d, m, y);
 }
 
 /* The text of one <c>. */

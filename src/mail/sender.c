@@ -4,7 +4,6 @@
 #include "mail/sender.h"
 
 #include <pthread.h>
-#include <signal.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +12,7 @@
 #include <unistd.h>
 
 #include "mail/mime.h"
+#include "util/thread.h"
 
 #define SENDER_DEFAULT_LEASE 300
 #define SENDER_DEFAULT_BATCH 10
@@ -202,15 +202,7 @@ MailSender *mail_sender_start(const char *zDb, const MailSenderConfig *pCfg) {
   p->cfg = *pCfg;
   pthread_mutex_init(&p->mutex, NULL);
   pthread_cond_init(&p->cond, NULL);
-  /* The server takes SIGINT/SIGTERM with sigwait() in the main thread:
-  ** this thread must never receive them, so it starts with them blocked. */
-  sigset_t sigs, old;
-  sigemptyset(&sigs);
-  sigaddset(&sigs, SIGINT);
-  sigaddset(&sigs, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &sigs, &old);
-  int rc = pthread_create(&p->thread, NULL, sender_main, p);
-  pthread_sigmask(SIG_SETMASK, &old, NULL);
+  int rc = thread_start_background(&p->thread, sender_main, p);
   if (rc != 0 || !p->zDb) {
     fprintf(stderr, "cosoc: no se pudo iniciar el envío de correo\n");
     if (rc == 0) {

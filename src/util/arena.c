@@ -206,3 +206,14 @@ void buf_reset(Buf *pBuf) {
   pBuf->n = 0;
   if (pBuf->z) pBuf->z[0] = 0;
 }
+
+const char *arena_join(Arena *pArena, const char *const *az, int n,
+                       const char *zSep) {
+  Buf b;
+  buf_init(&b, pArena);
+  for (int i = 0; i < n; i++) {
+    if (i) buf_puts(&b, zSep);
+    buf_puts(&b, az[i]);
+  }
+  return buf_str(&b);
+}

@@ -73,4 +73,9 @@ void buf_vprintf(Buf *pBuf, const char *zFmt, va_list ap)
 const char *buf_str(const Buf *pBuf);
 void buf_reset(Buf *pBuf);
 
+/* The n strings of az with zSep between them ("a b c" for " "), "" for
+** none; owned by the arena. */
+const char *arena_join(Arena *pArena, const char *const *az, int n,
+                       const char *zSep);
+
 #endif

@@ -895,6 +895,26 @@ static void states_have_contract_slugs_and_spanish_labels(void **state) {
   assert_true(plan_date_valid(z));
 }
 
+/* The API's reason slugs (CONTRACT) come from the table that holds the
+** sentences, one per reason; a value that is no reason has neither. */
+static void reasons_have_api_slugs_beside_their_sentences(void **state) {
+  (void)state;
+  static const char *const azSlug[] = {
+      "counts",           "not_held",       "bad_date",
+      "after_as_of",      "outside_window", "kind_refused",
+      "commune_excluded", "no_commune",     "no_line"};
+  for (int i = COMPLIANCE_COUNTS; i <= COMPLIANCE_NO_LINE; i++) {
+    assert_string_equal(compliance_reason_slug((ComplianceReason)i), azSlug[i]);
+    assert_true(compliance_reason_text((ComplianceReason)i)[0] != 0);
+  }
+  assert_string_equal(compliance_reason_slug(COMPLIANCE_OUTSIDE_WINDOW),
+                      "outside_window");
+  assert_string_equal(compliance_reason_text(COMPLIANCE_OUTSIDE_WINDOW),
+                      "Fuera del plazo de la línea");
+  assert_string_equal(compliance_reason_slug((ComplianceReason)99), "");
+  assert_string_equal(compliance_reason_text((ComplianceReason)99), "");
+}
+
 /* ---- Setup: the real plan ---- */
 
 static int setup(void **state) {
@@ -1100,6 +1120,7 @@ int main(void) {
           links_are_in_date_order_with_the_reason_they_do_not_count),
       cmocka_unit_test(bad_as_of_and_at_risk_settings_are_refused),
       cmocka_unit_test(states_have_contract_slugs_and_spanish_labels),
+      cmocka_unit_test(reasons_have_api_slugs_beside_their_sentences),
       cmocka_unit_test(each_activity_says_whether_it_counts_and_why),
       cmocka_unit_test(the_plan_says_whether_it_is_current_ended_or_to_come),
       cmocka_unit_test(one_percentage_truncates_and_is_whole_only_when_done),
