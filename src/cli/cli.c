@@ -3,6 +3,7 @@
 */
 #include "cli/cli.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -182,4 +183,33 @@ const char *cli_read_password(int bConfirm) {
     memset(zAgain, 0, sizeof(zAgain));
   }
   return g_zPassword;
+}
+
+int cli_subcommand_run(int argc, char **argv, const char *zCommand,
+                       const CliSubcommand *aSub, int nSub, const char *zHelp,
+                       const char *zChoices) {
+  const char *zSub = argc >= 3 ? argv[2] : "";
+  for (int i = 0; i < nSub; i++) {
+    if (strcmp(zSub, aSub[i].zName) == 0) return aSub[i].xRun(argc, argv);
+  }
+  if (strcmp(zSub, "--help") == 0 || strcmp(zSub, "-h") == 0) {
+    fputs(zHelp, stdout);
+    return CLI_OK;
+  }
+  fprintf(stderr, "cosoc %s: use %s (vea cosoc %s --help)\n", zCommand,
+          zChoices, zCommand);
+  return CLI_USAGE;
+}
+
+Db *cli_args_db(int argc, char **argv, int iFirst, const char *zCommand,
+                const char *zUsage, const CliOption *aOpt, int nOpt,
+                int nRequired, int *pRc) {
+  assert(nOpt > 0 && strcmp(aOpt[0].zName, "db") == 0);
+  if (!cli_args(argc, argv, iFirst, zCommand, zUsage, aOpt, nOpt, nRequired,
+                pRc)) {
+    return NULL;
+  }
+  Db *pDb = cli_open_db(*aOpt[0].pzValue);
+  if (!pDb) *pRc = CLI_FAIL;
+  return pDb;
 }

@@ -117,4 +117,28 @@ typedef struct MailSenderConfig MailSenderConfig;
 int mail_options_apply(const char *zCmd, MailSenderConfig *pCfg,
                        const char *zAttempts, const char *zRetry);
 
+/* One subcommand of a command that has several (cosoc user add|list…):
+** main() dispatches on argv[1] from its table, the command on argv[2]
+** from one of these. */
+typedef struct CliSubcommand {
+  const char *zName;                  /* "add", as typed in argv[2] */
+  int (*xRun)(int argc, char **argv); /* Given the whole argv */
+} CliSubcommand;
+
+/* Runs the subcommand of aSub that argv[2] names. --help or -h prints
+** zHelp (exit 0); anything else prints one line, "cosoc CMD: use zChoices
+** (vea cosoc CMD --help)", and returns CLI_USAGE. zChoices is written out
+** by the caller: it says what to type in the user's words. */
+int cli_subcommand_run(int argc, char **argv, const char *zCommand,
+                       const CliSubcommand *aSub, int nSub, const char *zHelp,
+                       const char *zChoices);
+
+/* cli_args(), then cli_open_db() of the first option's value: every
+** command that works on a database lists its --db first. The open
+** database, or NULL with the exit code in *pRc (0 after --help, CLI_FAIL
+** when it could not be opened). */
+Db *cli_args_db(int argc, char **argv, int iFirst, const char *zCommand,
+                const char *zUsage, const CliOption *aOpt, int nOpt,
+                int nRequired, int *pRc);
+
 #endif

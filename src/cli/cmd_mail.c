@@ -97,15 +97,13 @@ static int queue_test(int argc, char **argv) {
        &zKey},
   };
   int rc;
-  if (!cli_args(argc, argv, 3, "mail queue-test",
-                "Uso: cosoc mail queue-test --db ARCHIVO --to CORREO\n\n"
-                "Deja en la bandeja de salida un mensaje de prueba con "
-                "una invitación de calendario de ejemplo.",
-                aOpt, 3, 2, &rc)) {
-    return rc;
-  }
-  Db *pDb = cli_open_db(zDb);
-  if (!pDb) return CLI_FAIL;
+  Db *pDb =
+      cli_args_db(argc, argv, 3, "mail queue-test",
+                  "Uso: cosoc mail queue-test --db ARCHIVO --to CORREO\n\n"
+                  "Deja en la bandeja de salida un mensaje de prueba con "
+                  "una invitación de calendario de ejemplo.",
+                  aOpt, 3, 2, &rc);
+  if (!pDb) return rc;
   Arena *pArena = arena_new();
   int64_t iId = 0;
   const char *zProblem = NULL;
@@ -136,15 +134,13 @@ static int list_outbox(int argc, char **argv) {
   const char *zDb = NULL;
   const CliOption aOpt[] = {{"db", "COSOC_DB", 0, "base de datos", &zDb}};
   int rc;
-  if (!cli_args(argc, argv, 3, "mail list",
-                "Uso: cosoc mail list --db ARCHIVO\n\nUna línea por "
-                "mensaje, separada por tabuladores: id, estado, intentos, "
-                "destinatario, asunto, error.",
-                aOpt, 1, 1, &rc)) {
-    return rc;
-  }
-  Db *pDb = cli_open_db(zDb);
-  if (!pDb) return CLI_FAIL;
+  Db *pDb =
+      cli_args_db(argc, argv, 3, "mail list",
+                  "Uso: cosoc mail list --db ARCHIVO\n\nUna línea por "
+                  "mensaje, separada por tabuladores: id, estado, intentos, "
+                  "destinatario, asunto, error.",
+                  aOpt, 1, 1, &rc);
+  if (!pDb) return rc;
   Arena *pArena = arena_new();
   OutboxRow *aRow = NULL;
   int nRow = 0;
@@ -166,21 +162,17 @@ static int list_outbox(int argc, char **argv) {
 }
 
 int cmd_mail(int argc, char **argv) {
-  const char *zSub = argc >= 3 ? argv[2] : "";
-  if (strcmp(zSub, "send-pending") == 0) return send_pending(argc, argv);
-  if (strcmp(zSub, "queue-test") == 0) return queue_test(argc, argv);
-  if (strcmp(zSub, "list") == 0) return list_outbox(argc, argv);
-  if (strcmp(zSub, "--help") == 0 || strcmp(zSub, "-h") == 0) {
-    printf(
-        "Uso: cosoc mail send-pending|queue-test|list [opciones]\n\n"
-        "  send-pending  envía una vez los correos pendientes\n"
-        "  queue-test    encola un mensaje de prueba\n"
-        "  list          muestra la bandeja de salida\n\n"
-        "Cada uno tiene su ayuda: cosoc mail SUBCOMANDO --help\n");
-    return CLI_OK;
-  }
-  fprintf(stderr,
-          "cosoc mail: use send-pending, queue-test o list (vea "
-          "cosoc mail --help)\n");
-  return CLI_USAGE;
+  static const CliSubcommand aSub[] = {
+      {"send-pending", send_pending},
+      {"queue-test", queue_test},
+      {"list", list_outbox},
+  };
+  return cli_subcommand_run(
+      argc, argv, "mail", aSub, (int)(sizeof(aSub) / sizeof(aSub[0])),
+      "Uso: cosoc mail send-pending|queue-test|list [opciones]\n\n"
+      "  send-pending  envía una vez los correos pendientes\n"
+      "  queue-test    encola un mensaje de prueba\n"
+      "  list          muestra la bandeja de salida\n\n"
+      "Cada uno tiene su ayuda: cosoc mail SUBCOMANDO --help\n",
+      "send-pending, queue-test o list");
 }

@@ -328,24 +328,18 @@ static int plan_approve(int argc, char **argv) {
 }
 
 int cmd_plan(int argc, char **argv) {
-  if (argc >= 3 && strcmp(argv[2], "approve") == 0)
-    return plan_approve(argc, argv);
-  if (argc >= 3 && strcmp(argv[2], "next") == 0)
-    return plan_next_cmd(argc, argv);
-  if (argc >= 3 &&
-      (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "-h") == 0)) {
-    printf(
-        "Uso: cosoc plan approve N --db BASE [--council ID]\n"
-        "     cosoc plan next --db BASE [--council ID] [--only-unmet] "
-        "[--as-of AAAA-MM-DD]\n\n"
-        "approve: aprueba la versión N del plan.\n"
-        "next: crea el plan siguiente a partir del aprobado (borrador).\n");
-    return CLI_OK;
-  }
-  fprintf(stderr,
-          "cosoc plan: use «cosoc plan approve» o «cosoc plan next» "
-          "(vea cosoc plan --help)\n");
-  return CLI_USAGE;
+  static const CliSubcommand aSub[] = {
+      {"approve", plan_approve},
+      {"next", plan_next_cmd},
+  };
+  return cli_subcommand_run(
+      argc, argv, "plan", aSub, (int)(sizeof(aSub) / sizeof(aSub[0])),
+      "Uso: cosoc plan approve N --db BASE [--council ID]\n"
+      "     cosoc plan next --db BASE [--council ID] [--only-unmet] "
+      "[--as-of AAAA-MM-DD]\n\n"
+      "approve: aprueba la versión N del plan.\n"
+      "next: crea el plan siguiente a partir del aprobado (borrador).\n",
+      "«cosoc plan approve» o «cosoc plan next»");
 }
 
 int demo_plan(Db *pDb, Arena *pArena, int64_t iAdminId, const char **pzErr) {

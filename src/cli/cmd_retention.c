@@ -15,19 +15,17 @@ static int retention_run_cmd(int argc, char **argv) {
       {"db", "COSOC_DB", 0, "base de datos", &zDb},
   };
   int rc;
-  if (!cli_args(argc, argv, 3, "retention run",
-                "Uso: cosoc retention run --db ARCHIVO|URL\n\n"
-                "Anonimiza los datos personales cuyo plazo de conservación "
-                "venció (invitados, citaciones de no integrantes, registro "
-                "de correos, intentos de ingreso, solicitudes respondidas), "
-                "según los plazos de cada consejo. Lo que un acta publicada "
-                "o un certificado necesita se conserva. Queda en el "
-                "registro de auditoría.",
-                aOpt, 1, 1, &rc)) {
-    return rc;
-  }
-  Db *pDb = cli_open_db(zDb);
-  if (!pDb) return CLI_FAIL;
+  Db *pDb =
+      cli_args_db(argc, argv, 3, "retention run",
+                  "Uso: cosoc retention run --db ARCHIVO|URL\n\n"
+                  "Anonimiza los datos personales cuyo plazo de conservación "
+                  "venció (invitados, citaciones de no integrantes, registro "
+                  "de correos, intentos de ingreso, solicitudes respondidas), "
+                  "según los plazos de cada consejo. Lo que un acta publicada "
+                  "o un certificado necesita se conserva. Queda en el "
+                  "registro de auditoría.",
+                  aOpt, 1, 1, &rc);
+  if (!pDb) return rc;
   RetentionCounts c;
   memset(&c, 0, sizeof(c));
   rc = retention_run_all(pDb, db_now(), "línea de comandos", &c);
@@ -46,16 +44,12 @@ static int retention_run_cmd(int argc, char **argv) {
 }
 
 int cmd_retention(int argc, char **argv) {
-  const char *zSub = argc >= 3 ? argv[2] : "";
-  if (strcmp(zSub, "run") == 0) return retention_run_cmd(argc, argv);
-  if (strcmp(zSub, "--help") == 0 || strcmp(zSub, "-h") == 0) {
-    printf(
-        "Uso: cosoc retention run --db ARCHIVO|URL\n\n"
-        "  run  aplica ahora los plazos de conservación de datos "
-        "personales\n\n"
-        "cosoc serve lo hace solo una vez al día.\n");
-    return CLI_OK;
-  }
-  fprintf(stderr, "cosoc retention: use run (vea cosoc retention --help)\n");
-  return CLI_USAGE;
+  static const CliSubcommand aSub[] = {{"run", retention_run_cmd}};
+  return cli_subcommand_run(argc, argv, "retention", aSub,
+                            (int)(sizeof(aSub) / sizeof(aSub[0])),
+                            "Uso: cosoc retention run --db ARCHIVO|URL\n\n"
+                            "  run  aplica ahora los plazos de conservación "
+                            "de datos personales\n\n"
+                            "cosoc serve lo hace solo una vez al día.\n",
+                            "run");
 }

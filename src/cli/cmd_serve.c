@@ -151,14 +151,15 @@ int cmd_serve(int argc, char **argv) {
        "tiempo se detiene y se rechaza (20; de 1 a 600)",
        &zImageSeconds},
   };
-  int rc =
-      cli_parse(argc, argv, 2, "serve",
+  int rc;
+  if (!cli_args(argc, argv, 2, "serve",
                 "Uso: cosoc serve [--listen HOST:PUERTO] [--db ARCHIVO|URL]\n\n"
                 "Atiende el sitio web y la API. Crea y actualiza la base "
                 "de datos al iniciar. Se detiene con Ctrl-C o SIGTERM, "
                 "terminando las solicitudes en curso.",
-                aOpt, (int)(sizeof(aOpt) / sizeof(aOpt[0])), NULL, 0, NULL);
-  if (rc != CLI_OK) return rc == CLI_HELP_SHOWN ? 0 : rc;
+                aOpt, (int)(sizeof(aOpt) / sizeof(aOpt[0])), 0, &rc)) {
+    return rc;
+  }
   ServerConfig cfg = {0};
   cfg.zListen = zListen;
   cfg.zDb = zDb;
@@ -275,14 +276,12 @@ int cmd_migrate(int argc, char **argv) {
       {"db", "COSOC_DB", 0, "base de datos", &zDb},
   };
   int rc;
-  if (!cli_args(argc, argv, 2, "migrate",
-                "Uso: cosoc migrate --db ARCHIVO|URL\n\nAplica los cambios "
-                "de esquema pendientes, cada uno en una transacción.",
-                aOpt, 1, 1, &rc)) {
-    return rc;
-  }
-  Db *pDb = cli_open_db(zDb);
-  if (!pDb) return CLI_FAIL;
+  Db *pDb =
+      cli_args_db(argc, argv, 2, "migrate",
+                  "Uso: cosoc migrate --db ARCHIVO|URL\n\nAplica los cambios "
+                  "de esquema pendientes, cada uno en una transacción.",
+                  aOpt, 1, 1, &rc);
+  if (!pDb) return rc;
   printf("Base de datos al día: versión de esquema %d.\n",
          db_schema_version(pDb));
   db_close(pDb);
