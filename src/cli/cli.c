@@ -213,3 +213,17 @@ Db *cli_args_db(int argc, char **argv, int iFirst, const char *zCommand,
   if (!pDb) *pRc = CLI_FAIL;
   return pDb;
 }
+
+int cli_db_command(int argc, char **argv, int iFirst, const char *zCommand,
+                   const char *zUsage, int (*xRun)(Db *pDb, Arena *pArena)) {
+  const char *zDb = NULL;
+  const CliOption aOpt[] = {{"db", "COSOC_DB", 0, "base de datos", &zDb}};
+  int rc;
+  Db *pDb = cli_args_db(argc, argv, iFirst, zCommand, zUsage, aOpt, 1, 1, &rc);
+  if (!pDb) return rc;
+  Arena *pArena = arena_new();
+  rc = xRun(pDb, pArena);
+  arena_free(pArena);
+  db_close(pDb);
+  return rc;
+}

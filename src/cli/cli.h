@@ -141,4 +141,11 @@ Db *cli_args_db(int argc, char **argv, int iFirst, const char *zCommand,
                 const char *zUsage, const CliOption *aOpt, int nOpt,
                 int nRequired, int *pRc);
 
+/* A command whose only option is --db (or COSOC_DB): parses argv from
+** iFirst (zUsage for --help), opens the database, runs xRun on it with an
+** arena of its own, then frees both. xRun prints what the command shows
+** and returns the exit code. */
+int cli_db_command(int argc, char **argv, int iFirst, const char *zCommand,
+                   const char *zUsage, int (*xRun)(Db *pDb, Arena *pArena));
+
 #endif

@@ -72,28 +72,24 @@ static int council_add(int argc, char **argv) {
   return rc;
 }
 
-static int council_list_cmd(int argc, char **argv) {
-  const char *zDb = NULL;
-  const CliOption aOpt[] = {{"db", "COSOC_DB", 0, "base de datos", &zDb}};
-  int rc;
-  Db *pDb = cli_args_db(argc, argv, 3, "council list",
-                        "Uso: cosoc council list --db ARCHIVO\n\nUna línea por "
-                        "consejo, separada por tabuladores: id, slug, región, "
-                        "nombre corto, nombre.",
-                        aOpt, 1, 1, &rc);
-  if (!pDb) return rc;
-  Arena *pArena = arena_new();
+static int council_list_print(Db *pDb, Arena *pArena) {
   Council *a = NULL;
   int n = 0;
-  rc = council_list(pDb, pArena, &a, &n);
+  int rc = council_list(pDb, pArena, &a, &n);
   for (int i = 0; i < n; i++) {
     printf("%lld\t%s\t%s\t%s\t%s\n", (long long)a[i].id, a[i].zSlug,
            a[i].zRegion, text_for_terminal(pArena, a[i].zShortName),
            text_for_terminal(pArena, a[i].zName));
   }
-  arena_free(pArena);
-  db_close(pDb);
   return rc == DB_OK ? CLI_OK : CLI_FAIL;
+}
+
+static int council_list_cmd(int argc, char **argv) {
+  return cli_db_command(argc, argv, 3, "council list",
+                        "Uso: cosoc council list --db ARCHIVO\n\nUna línea por "
+                        "consejo, separada por tabuladores: id, slug, región, "
+                        "nombre corto, nombre.",
+                        council_list_print);
 }
 
 int cmd_council(int argc, char **argv) {

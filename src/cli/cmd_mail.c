@@ -130,22 +130,11 @@ static int queue_test(int argc, char **argv) {
                                                               : CLI_FAIL;
 }
 
-static int list_outbox(int argc, char **argv) {
-  const char *zDb = NULL;
-  const CliOption aOpt[] = {{"db", "COSOC_DB", 0, "base de datos", &zDb}};
-  int rc;
-  Db *pDb =
-      cli_args_db(argc, argv, 3, "mail list",
-                  "Uso: cosoc mail list --db ARCHIVO\n\nUna línea por "
-                  "mensaje, separada por tabuladores: id, estado, intentos, "
-                  "destinatario, asunto, error.",
-                  aOpt, 1, 1, &rc);
-  if (!pDb) return rc;
-  Arena *pArena = arena_new();
+static int outbox_print(Db *pDb, Arena *pArena) {
   OutboxRow *aRow = NULL;
   int nRow = 0;
   ListPage all = {0}; /* Every message */
-  rc = outbox_list(pDb, pArena, 0, NULL, 0, &all, &aRow, &nRow);
+  int rc = outbox_list(pDb, pArena, 0, NULL, 0, &all, &aRow, &nRow);
   /* Subjects and errors come from users and from mail servers: shown
   ** with their control characters escaped, so none reaches the terminal
   ** (an escape sequence in a title could rewrite the operator's screen). */
@@ -156,9 +145,15 @@ static int list_outbox(int argc, char **argv) {
            text_for_terminal(pArena, aRow[i].zSubject),
            text_for_terminal(pArena, aRow[i].zError));
   }
-  arena_free(pArena);
-  db_close(pDb);
   return rc == DB_OK ? CLI_OK : CLI_FAIL;
+}
+
+static int list_outbox(int argc, char **argv) {
+  return cli_db_command(argc, argv, 3, "mail list",
+                        "Uso: cosoc mail list --db ARCHIVO\n\nUna línea por "
+                        "mensaje, separada por tabuladores: id, estado, "
+                        "intentos, destinatario, asunto, error.",
+                        outbox_print);
 }
 
 int cmd_mail(int argc, char **argv) {

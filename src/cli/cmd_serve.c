@@ -270,20 +270,18 @@ int cmd_serve(int argc, char **argv) {
   return rc;
 }
 
-int cmd_migrate(int argc, char **argv) {
-  const char *zDb = NULL;
-  const CliOption aOpt[] = {
-      {"db", "COSOC_DB", 0, "base de datos", &zDb},
-  };
-  int rc;
-  Db *pDb =
-      cli_args_db(argc, argv, 2, "migrate",
-                  "Uso: cosoc migrate --db ARCHIVO|URL\n\nAplica los cambios "
-                  "de esquema pendientes, cada uno en una transacción.",
-                  aOpt, 1, 1, &rc);
-  if (!pDb) return rc;
+/* cli_open_db() has migrated it: what is left is to say so. */
+static int migrate_report(Db *pDb, Arena *pArena) {
+  (void)pArena;
   printf("Base de datos al día: versión de esquema %d.\n",
          db_schema_version(pDb));
-  db_close(pDb);
   return CLI_OK;
+}
+
+int cmd_migrate(int argc, char **argv) {
+  return cli_db_command(
+      argc, argv, 2, "migrate",
+      "Uso: cosoc migrate --db ARCHIVO|URL\n\nAplica los cambios "
+      "de esquema pendientes, cada uno en una transacción.",
+      migrate_report);
 }

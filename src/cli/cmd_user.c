@@ -287,20 +287,10 @@ static const char *cli_time(Arena *pArena, int64_t t) {
   return arena_strdup(pArena, z);
 }
 
-static int user_list(int argc, char **argv) {
-  const char *zDb = NULL;
-  const CliOption aOpt[] = {{"db", "COSOC_DB", 0, "base de datos", &zDb}};
-  int rc;
-  Db *pDb = cli_args_db(argc, argv, 3, "user list",
-                        "Uso: cosoc user list --db ARCHIVO\n\nUna línea por "
-                        "cuenta, separada por tabuladores: id, correo, nombre, "
-                        "rol, estado (activa, desactivada, dejo_el_cargo).",
-                        aOpt, 1, 1, &rc);
-  if (!pDb) return rc;
-  Arena *pArena = arena_new();
+static int user_list_print(Db *pDb, Arena *pArena) {
   UserRow *aRow = NULL;
   int nRow = 0;
-  rc = accounts_user_list(pDb, pArena, &aRow, &nRow);
+  int rc = accounts_user_list(pDb, pArena, &aRow, &nRow);
   for (int i = 0; i < nRow; i++) {
     const UserRow *u = &aRow[i];
     printf("%lld\t%s\t%s\t%s\t%s\n", (long long)u->id,
@@ -310,9 +300,15 @@ static int user_list(int argc, char **argv) {
            !u->bActive ? "desactivada"
                        : (u->bLeftOffice ? "dejo_el_cargo" : "activa"));
   }
-  arena_free(pArena);
-  db_close(pDb);
   return rc == DB_OK ? CLI_OK : CLI_FAIL;
+}
+
+static int user_list(int argc, char **argv) {
+  return cli_db_command(argc, argv, 3, "user list",
+                        "Uso: cosoc user list --db ARCHIVO\n\nUna línea por "
+                        "cuenta, separada por tabuladores: id, correo, nombre, "
+                        "rol, estado (activa, desactivada, dejo_el_cargo).",
+                        user_list_print);
 }
 
 static const char zUserUsage[] =
