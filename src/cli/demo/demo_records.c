@@ -1,26 +1,21 @@
 /*
-** Session records shared by the demo and the benchmark data (see
-** demo_records.h).
+** What the demo and the benchmark data write alike (see demo_records.h).
 */
 #include "cli/demo/demo_records.h"
-
-#include <string.h>
 
 int demo_agreement_add(Db *pDb, int64_t iCouncil, int64_t iAct,
                        const char *zText, const char *zKind, const char *zWho,
                        const char *zDue, int nFor, int nAbstain,
                        MeetingAgreement *pOut) {
-  MeetingAgreement g;
-  memset(&g, 0, sizeof(g));
-  g.iActivity = iAct;
-  g.zText = zText;
-  g.bVoted = nFor > 0;
-  g.nFor = nFor;
-  g.nAbstain = nAbstain;
-  g.zResponsibleKind = zKind;
-  g.zResponsible = zWho;
-  g.zDue = zDue;
-  g.eState = AGREEMENT_PENDIENTE;
+  MeetingAgreement g = {.iActivity = iAct,
+                        .zText = zText,
+                        .bVoted = nFor > 0,
+                        .nFor = nFor,
+                        .nAbstain = nAbstain,
+                        .zResponsibleKind = zKind,
+                        .zResponsible = zWho,
+                        .zDue = zDue,
+                        .eState = AGREEMENT_PENDIENTE};
   int rc = meeting_agreement_insert(pDb, iCouncil, &g);
   if (pOut) *pOut = g;
   return rc;
