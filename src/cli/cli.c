@@ -227,3 +227,12 @@ int cli_db_command(int argc, char **argv, int iFirst, const char *zCommand,
   db_close(pDb);
   return rc;
 }
+
+int cli_number(const char *zValue, long long iMin, long long iMax,
+               long long *pn) {
+  char *zEnd = NULL;
+  long long v = strtoll(zValue, &zEnd, 10);
+  if (!*zValue || *zEnd || v < iMin || v > iMax) return 0;
+  *pn = v;
+  return 1;
+}

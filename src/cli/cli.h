@@ -148,4 +148,10 @@ Db *cli_args_db(int argc, char **argv, int iFirst, const char *zCommand,
 int cli_db_command(int argc, char **argv, int iFirst, const char *zCommand,
                    const char *zUsage, int (*xRun)(Db *pDb, Arena *pArena));
 
+/* Whether zValue, an option's or an argument's text, is a whole number
+** within [iMin, iMax] and nothing else: 1 with it in *pn, else 0. Each
+** caller says in its own words what it expected. */
+int cli_number(const char *zValue, long long iMin, long long iMax,
+               long long *pn);
+
 #endif

@@ -18,16 +18,15 @@
 /* A whole number within [iMin, iMax] from an option, or -1 after a message. */
 static long option_long(const char *zCmd, const char *zName, const char *zValue,
                         long iMin, long iMax) {
-  char *zEnd = NULL;
-  long v = strtol(zValue, &zEnd, 10);
-  if (!*zValue || *zEnd || v < iMin || v > iMax) {
+  long long v = 0;
+  if (!cli_number(zValue, iMin, iMax, &v)) {
     fprintf(stderr,
             "cosoc %s: --%s debe ser un número entero entre %ld y "
             "%ld, no «%s»\n",
             zCmd, zName, iMin, iMax, zValue);
     return -1;
   }
-  return v;
+  return (long)v;
 }
 
 int mail_options_apply(const char *zCmd, MailSenderConfig *pCfg,

@@ -18,6 +18,7 @@
 ** (build/gen/embedded_seeds.c), imported and approved.
 */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,9 +72,8 @@ static const char *base_name(const char *zPath) {
 /* "--council ID" as a number (0 when absent); -1 after a usage message. */
 static int64_t council_option(const char *zCmd, const char *zCouncil) {
   if (!zCouncil) return 0;
-  char *zEnd;
-  long long v = strtoll(zCouncil, &zEnd, 10);
-  if (!*zCouncil || *zEnd || v <= 0) {
+  long long v = 0;
+  if (!cli_number(zCouncil, 1, LLONG_MAX, &v)) {
     fprintf(stderr,
             "cosoc %s: --council debe ser un número de consejo, no «%s»\n",
             zCmd, zCouncil);
@@ -284,9 +284,8 @@ static int plan_approve(int argc, char **argv) {
                      "es la que ve el público.",
                      aOpt, 2, azPos, 1, &nPos);
   if (rc != CLI_OK) return rc == CLI_HELP_SHOWN ? 0 : rc;
-  char *zEnd = NULL;
-  long iNumber = nPos == 1 ? strtol(azPos[0], &zEnd, 10) : 0;
-  if (nPos != 1 || *zEnd || iNumber <= 0 || iNumber > 1000000) {
+  long long iNumber = 0;
+  if (nPos != 1 || !cli_number(azPos[0], 1, 1000000, &iNumber)) {
     fprintf(stderr,
             "cosoc plan approve: falta el número N de la versión "
             "(vea cosoc plan approve --help)\n");
@@ -313,12 +312,12 @@ static int plan_approve(int argc, char **argv) {
              DB_DONE) {
     fprintf(stderr,
             "cosoc plan approve: el plan del consejo %lld no tiene "
-            "una versión %ld\n",
+            "una versión %lld\n",
             (long long)iUsed, iNumber);
   } else if (rc != DB_OK) {
     fprintf(stderr, "cosoc plan approve: %s\n", db_errmsg(pDb));
   } else {
-    printf("Versión %ld del plan del consejo %lld aprobada.\n", iNumber,
+    printf("Versión %lld del plan del consejo %lld aprobada.\n", iNumber,
            (long long)iUsed);
     iExit = CLI_OK;
   }

@@ -25,9 +25,8 @@ static const Authenticator serve_auth = {
 
 /* A positive whole number from an option, or 0 after printing why not. */
 static unsigned option_count(const char *zName, const char *zValue) {
-  char *zEnd = NULL;
-  long v = strtol(zValue, &zEnd, 10);
-  if (!*zValue || *zEnd || v <= 0 || v > 1000000) {
+  long long v = 0;
+  if (!cli_number(zValue, 1, 1000000, &v)) {
     fprintf(stderr,
             "cosoc serve: --%s debe ser un número entero positivo, "
             "no «%s»\n",

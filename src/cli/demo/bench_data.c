@@ -586,9 +586,8 @@ static void bench_report_file_size(const char *zDb) {
 
 /* A count option: digits only, within 1..nMax. */
 static int bench_count(const char *zOpt, const char *z, int nMax, int *pn) {
-  char *zEnd = NULL;
-  long v = strtol(z, &zEnd, 10);
-  if (!*z || *zEnd || v < 1 || v > nMax) {
+  long long v = 0;
+  if (!cli_number(z, 1, nMax, &v)) {
     fprintf(stderr,
             "cosoc bench-data: --%s debe ser un número entre 1 y %d, "
             "no «%s»\n",
