@@ -96,12 +96,19 @@ int cli_args(int argc, char **argv, int iFirst, const char *zCommand,
                      NULL);
   *pRc = rc == CLI_HELP_SHOWN ? 0 : rc;
   if (rc != CLI_OK) return 0;
+  if (!cli_require(zCommand, aOpt, nRequired)) {
+    *pRc = CLI_USAGE;
+    return 0;
+  }
+  return 1;
+}
+
+int cli_require(const char *zCommand, const CliOption *aOpt, int nRequired) {
   for (int i = 0; i < nRequired; i++) {
     if (*aOpt[i].pzValue) continue;
     fprintf(stderr, "cosoc %s: falta --%s%s%s%s\n", zCommand, aOpt[i].zName,
             aOpt[i].zEnv ? " (o " : "", aOpt[i].zEnv ? aOpt[i].zEnv : "",
             aOpt[i].zEnv ? ")" : "");
-    *pRc = CLI_USAGE;
     return 0;
   }
   return 1;

@@ -154,4 +154,9 @@ int cli_db_command(int argc, char **argv, int iFirst, const char *zCommand,
 int cli_number(const char *zValue, long long iMin, long long iMax,
                long long *pn);
 
+/* Whether the first nRequired options of aOpt have a value; else one line,
+** "cosoc CMD: falta --db (o COSOC_DB)", and 0. For the commands that
+** check their positional arguments first (cli_args() checks this itself). */
+int cli_require(const char *zCommand, const CliOption *aOpt, int nRequired);
+
 #endif

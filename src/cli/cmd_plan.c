@@ -186,12 +186,11 @@ int cmd_import_plan(int argc, char **argv) {
             "import-plan --help)\n");
     return CLI_USAGE;
   }
-  if (!zDb) {
-    fprintf(stderr, "cosoc import-plan: falta --db (o COSOC_DB)\n");
+  int64_t iCouncil = 0;
+  if (!cli_require("import-plan", aOpt, 1) ||
+      (iCouncil = council_option("import-plan", zCouncil)) < 0) {
     return CLI_USAGE;
   }
-  int64_t iCouncil = council_option("import-plan", zCouncil);
-  if (iCouncil < 0) return CLI_USAGE;
   Arena *pArena = arena_new();
   size_t nData = 0;
   char *zData = read_file(pArena, azPos[0], &nData);
@@ -291,12 +290,11 @@ static int plan_approve(int argc, char **argv) {
             "(vea cosoc plan approve --help)\n");
     return CLI_USAGE;
   }
-  if (!zDb) {
-    fprintf(stderr, "cosoc plan approve: falta --db (o COSOC_DB)\n");
+  int64_t iCouncil = 0;
+  if (!cli_require("plan approve", aOpt, 1) ||
+      (iCouncil = council_option("plan approve", zCouncil)) < 0) {
     return CLI_USAGE;
   }
-  int64_t iCouncil = council_option("plan approve", zCouncil);
-  if (iCouncil < 0) return CLI_USAGE;
   Db *pDb = cli_open_db(zDb);
   if (!pDb) return CLI_FAIL;
   Arena *pArena = arena_new();
