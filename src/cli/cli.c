@@ -192,15 +192,38 @@ const char *cli_read_password(int bConfirm) {
   return g_zPassword;
 }
 
+/* The --help of a command with subcommands (cli_subcommand_run()). */
+static void print_subcommands(const char *zCommand, const char *zSynopsis,
+                              const CliSubcommand *aSub, int nSub,
+                              const char *zNote) {
+  int nWidth = 0, nListed = 0;
+  for (int i = 0; i < nSub; i++) {
+    int n = (int)strlen(aSub[i].zName);
+    if (aSub[i].zHelp && n > nWidth) nWidth = n;
+  }
+  printf("Uso: cosoc %s %s\n\n", zCommand, zSynopsis);
+  for (int i = 0; i < nSub; i++) {
+    if (!aSub[i].zHelp) continue;
+    printf("  %-*s  %s\n", nWidth, aSub[i].zName, aSub[i].zHelp);
+    nListed++;
+  }
+  if (nListed) printf("\n");
+  if (zNote) {
+    fputs(zNote, stdout);
+  } else {
+    printf("Cada uno tiene su ayuda: cosoc %s SUBCOMANDO --help\n", zCommand);
+  }
+}
+
 int cli_subcommand_run(int argc, char **argv, const char *zCommand,
-                       const CliSubcommand *aSub, int nSub, const char *zHelp,
-                       const char *zChoices) {
+                       const char *zSynopsis, const CliSubcommand *aSub,
+                       int nSub, const char *zNote, const char *zChoices) {
   const char *zSub = argc >= 3 ? argv[2] : "";
   for (int i = 0; i < nSub; i++) {
     if (strcmp(zSub, aSub[i].zName) == 0) return aSub[i].xRun(argc, argv);
   }
   if (strcmp(zSub, "--help") == 0 || strcmp(zSub, "-h") == 0) {
-    fputs(zHelp, stdout);
+    print_subcommands(zCommand, zSynopsis, aSub, nSub, zNote);
     return CLI_OK;
   }
   fprintf(stderr, "cosoc %s: use %s (vea cosoc %s --help)\n", zCommand,

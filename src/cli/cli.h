@@ -119,19 +119,22 @@ int mail_options_apply(const char *zCmd, MailSenderConfig *pCfg,
 
 /* One subcommand of a command that has several (cosoc user add|list…):
 ** main() dispatches on argv[1] from its table, the command on argv[2]
-** from one of these. */
+** from a table of these. */
 typedef struct CliSubcommand {
   const char *zName;                  /* "add", as typed in argv[2] */
   int (*xRun)(int argc, char **argv); /* Given the whole argv */
+  const char *zHelp; /* Its line in the command's --help, or NULL */
 } CliSubcommand;
 
 /* Runs the subcommand of aSub that argv[2] names. --help or -h prints
-** zHelp (exit 0); anything else prints one line, "cosoc CMD: use zChoices
-** (vea cosoc CMD --help)", and returns CLI_USAGE. zChoices is written out
-** by the caller: it says what to type in the user's words. */
+** "Uso: cosoc CMD zSynopsis", a line per subcommand with a zHelp, then
+** zNote (NULL: where each subcommand's own help is), and returns 0;
+** anything else prints one line, "cosoc CMD: use zChoices (vea cosoc CMD
+** --help)", and returns CLI_USAGE. zChoices is written out by the caller:
+** it says what to type in the user's words. */
 int cli_subcommand_run(int argc, char **argv, const char *zCommand,
-                       const CliSubcommand *aSub, int nSub, const char *zHelp,
-                       const char *zChoices);
+                       const char *zSynopsis, const CliSubcommand *aSub,
+                       int nSub, const char *zNote, const char *zChoices);
 
 /* cli_args(), then cli_open_db() of the first option's value: every
 ** command that works on a database lists its --db first. The open

@@ -94,17 +94,13 @@ static int council_list_cmd(int argc, char **argv) {
 
 int cmd_council(int argc, char **argv) {
   static const CliSubcommand aSub[] = {
-      {"add", council_add},
-      {"list", council_list_cmd},
+      {"add", council_add,
+       "crea un consejo (--name, --short-name, --region, [--seat], [--slug])"},
+      {"list", council_list_cmd, "muestra los consejos"},
   };
-  return cli_subcommand_run(
-      argc, argv, "council", aSub, (int)(sizeof(aSub) / sizeof(aSub[0])),
-      "Uso: cosoc council add|list [opciones]\n\n"
-      "  add   crea un consejo (--name, --short-name, --region, "
-      "[--seat], [--slug])\n"
-      "  list  muestra los consejos\n\n"
-      "Cada uno tiene su ayuda: cosoc council SUBCOMANDO --help\n",
-      "add o list");
+  return cli_subcommand_run(argc, argv, "council", "add|list [opciones]", aSub,
+                            (int)(sizeof(aSub) / sizeof(aSub[0])), NULL,
+                            "add o list");
 }
 
 /* One line per route: pattern, GET roles, POST roles, flags (numbers). */

@@ -157,16 +157,12 @@ static int list_outbox(int argc, char **argv) {
 
 int cmd_mail(int argc, char **argv) {
   static const CliSubcommand aSub[] = {
-      {"send-pending", send_pending},
-      {"queue-test", queue_test},
-      {"list", list_outbox},
+      {"send-pending", send_pending, "envía una vez los correos pendientes"},
+      {"queue-test", queue_test, "encola un mensaje de prueba"},
+      {"list", list_outbox, "muestra la bandeja de salida"},
   };
-  return cli_subcommand_run(
-      argc, argv, "mail", aSub, (int)(sizeof(aSub) / sizeof(aSub[0])),
-      "Uso: cosoc mail send-pending|queue-test|list [opciones]\n\n"
-      "  send-pending  envía una vez los correos pendientes\n"
-      "  queue-test    encola un mensaje de prueba\n"
-      "  list          muestra la bandeja de salida\n\n"
-      "Cada uno tiene su ayuda: cosoc mail SUBCOMANDO --help\n",
-      "send-pending, queue-test o list");
+  return cli_subcommand_run(argc, argv, "mail",
+                            "send-pending|queue-test|list [opciones]", aSub,
+                            (int)(sizeof(aSub) / sizeof(aSub[0])), NULL,
+                            "send-pending, queue-test o list");
 }

@@ -325,15 +325,17 @@ static int plan_approve(int argc, char **argv) {
 }
 
 int cmd_plan(int argc, char **argv) {
+  /* Each with its own synopsis: no lines of the table in the help. */
   static const CliSubcommand aSub[] = {
-      {"approve", plan_approve},
-      {"next", plan_next_cmd},
+      {"approve", plan_approve, NULL},
+      {"next", plan_next_cmd, NULL},
   };
   return cli_subcommand_run(
-      argc, argv, "plan", aSub, (int)(sizeof(aSub) / sizeof(aSub[0])),
-      "Uso: cosoc plan approve N --db BASE [--council ID]\n"
+      argc, argv, "plan",
+      "approve N --db BASE [--council ID]\n"
       "     cosoc plan next --db BASE [--council ID] [--only-unmet] "
-      "[--as-of AAAA-MM-DD]\n\n"
+      "[--as-of AAAA-MM-DD]",
+      aSub, (int)(sizeof(aSub) / sizeof(aSub[0])),
       "approve: aprueba la versión N del plan.\n"
       "next: crea el plan siguiente a partir del aprobado (borrador).\n",
       "«cosoc plan approve» o «cosoc plan next»");

@@ -39,12 +39,12 @@ static int retention_run_cmd(int argc, char **argv) {
 }
 
 int cmd_retention(int argc, char **argv) {
-  static const CliSubcommand aSub[] = {{"run", retention_run_cmd}};
-  return cli_subcommand_run(argc, argv, "retention", aSub,
-                            (int)(sizeof(aSub) / sizeof(aSub[0])),
-                            "Uso: cosoc retention run --db ARCHIVO|URL\n\n"
-                            "  run  aplica ahora los plazos de conservación "
-                            "de datos personales\n\n"
+  static const CliSubcommand aSub[] = {
+      {"run", retention_run_cmd,
+       "aplica ahora los plazos de conservación de datos personales"},
+  };
+  return cli_subcommand_run(argc, argv, "retention", "run --db ARCHIVO|URL",
+                            aSub, (int)(sizeof(aSub) / sizeof(aSub[0])),
                             "cosoc serve lo hace solo una vez al día.\n",
                             "run");
 }

@@ -311,17 +311,6 @@ static int user_list(int argc, char **argv) {
                         user_list_print);
 }
 
-static const char zUserUsage[] =
-    "Uso: cosoc user add|disable|enable|role|list [opciones]\n\n"
-    "  add      crea una cuenta (--email, --name, --role; contraseña en "
-    "COSOC_PASSWORD)\n"
-    "  disable  desactiva una cuenta: terminan sus sesiones y tokens\n"
-    "  enable   reactiva una cuenta desactivada\n"
-    "  role     cambia el rol (--role admin|consejero|autoridad)\n"
-    "  council  la hace integrante de otro consejo (--council ID, --role)\n"
-    "  list     muestra las cuentas\n\n"
-    "Cada uno tiene su ayuda: cosoc user SUBCOMANDO --help\n";
-
 static int user_disable(int argc, char **argv) {
   return user_set_active(argc, argv, 0);
 }
@@ -332,11 +321,20 @@ static int user_enable(int argc, char **argv) {
 
 int cmd_user(int argc, char **argv) {
   static const CliSubcommand aSub[] = {
-      {"add", user_add},   {"disable", user_disable}, {"enable", user_enable},
-      {"role", user_role}, {"council", user_council}, {"list", user_list},
+      {"add", user_add,
+       "crea una cuenta (--email, --name, --role; contraseña en "
+       "COSOC_PASSWORD)"},
+      {"disable", user_disable,
+       "desactiva una cuenta: terminan sus sesiones y tokens"},
+      {"enable", user_enable, "reactiva una cuenta desactivada"},
+      {"role", user_role, "cambia el rol (--role admin|consejero|autoridad)"},
+      {"council", user_council,
+       "la hace integrante de otro consejo (--council ID, --role)"},
+      {"list", user_list, "muestra las cuentas"},
   };
-  return cli_subcommand_run(argc, argv, "user", aSub,
-                            (int)(sizeof(aSub) / sizeof(aSub[0])), zUserUsage,
+  return cli_subcommand_run(argc, argv, "user",
+                            "add|disable|enable|role|list [opciones]", aSub,
+                            (int)(sizeof(aSub) / sizeof(aSub[0])), NULL,
                             "add, disable, enable, role o list");
 }
 
@@ -463,18 +461,13 @@ static int token_list(int argc, char **argv) {
 
 int cmd_token(int argc, char **argv) {
   static const CliSubcommand aSub[] = {
-      {"create", token_create},
-      {"revoke", token_revoke},
-      {"list", token_list},
+      {"create", token_create, "imprime un token nuevo para la API"},
+      {"revoke", token_revoke,
+       "revoca todos los tokens de la cuenta, o uno (--token PREFIJO)"},
+      {"list", token_list, "muestra los tokens de la cuenta"},
   };
-  return cli_subcommand_run(
-      argc, argv, "token", aSub, (int)(sizeof(aSub) / sizeof(aSub[0])),
-      "Uso: cosoc token create|revoke|list --db ARCHIVO --email "
-      "CORREO\n\n"
-      "  create  imprime un token nuevo para la API\n"
-      "  revoke  revoca todos los tokens de la cuenta, o uno "
-      "(--token PREFIJO)\n"
-      "  list    muestra los tokens de la cuenta\n\n"
-      "Cada uno tiene su ayuda: cosoc token SUBCOMANDO --help\n",
-      "create, revoke o list");
+  return cli_subcommand_run(argc, argv, "token",
+                            "create|revoke|list --db ARCHIVO --email CORREO",
+                            aSub, (int)(sizeof(aSub) / sizeof(aSub[0])), NULL,
+                            "create, revoke o list");
 }
