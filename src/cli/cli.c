@@ -3,6 +3,7 @@
 */
 #include "cli/cli.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,12 +96,19 @@ int cli_args(int argc, char **argv, int iFirst, const char *zCommand,
                      NULL);
   *pRc = rc == CLI_HELP_SHOWN ? 0 : rc;
   if (rc != CLI_OK) return 0;
+  if (!cli_require(zCommand, aOpt, nRequired)) {
+    *pRc = CLI_USAGE;
+    return 0;
+  }
+  return 1;
+}
+
+int cli_require(const char *zCommand, const CliOption *aOpt, int nRequired) {
   for (int i = 0; i < nRequired; i++) {
     if (*aOpt[i].pzValue) continue;
     fprintf(stderr, "cosoc %s: falta --%s%s%s%s\n", zCommand, aOpt[i].zName,
             aOpt[i].zEnv ? " (o " : "", aOpt[i].zEnv ? aOpt[i].zEnv : "",
             aOpt[i].zEnv ? ")" : "");
-    *pRc = CLI_USAGE;
     return 0;
   }
   return 1;
@@ -182,4 +190,79 @@ const char *cli_read_password(int bConfirm) {
     memset(zAgain, 0, sizeof(zAgain));
   }
   return g_zPassword;
+}
+
+/* The --help of a command with subcommands (cli_subcommand_run()). */
+static void print_subcommands(const char *zCommand, const char *zSynopsis,
+                              const CliSubcommand *aSub, int nSub,
+                              const char *zNote) {
+  int nWidth = 0, nListed = 0;
+  for (int i = 0; i < nSub; i++) {
+    int n = (int)strlen(aSub[i].zName);
+    if (aSub[i].zHelp && n > nWidth) nWidth = n;
+  }
+  printf("Uso: cosoc %s %s\n\n", zCommand, zSynopsis);
+  for (int i = 0; i < nSub; i++) {
+    if (!aSub[i].zHelp) continue;
+    printf("  %-*s  %s\n", nWidth, aSub[i].zName, aSub[i].zHelp);
+    nListed++;
+  }
+  if (nListed) printf("\n");
+  if (zNote) {
+    fputs(zNote, stdout);
+  } else {
+    printf("Cada uno tiene su ayuda: cosoc %s SUBCOMANDO --help\n", zCommand);
+  }
+}
+
+int cli_subcommand_run(int argc, char **argv, const char *zCommand,
+                       const char *zSynopsis, const CliSubcommand *aSub,
+                       int nSub, const char *zNote, const char *zChoices) {
+  const char *zSub = argc >= 3 ? argv[2] : "";
+  for (int i = 0; i < nSub; i++) {
+    if (strcmp(zSub, aSub[i].zName) == 0) return aSub[i].xRun(argc, argv);
+  }
+  if (strcmp(zSub, "--help") == 0 || strcmp(zSub, "-h") == 0) {
+    print_subcommands(zCommand, zSynopsis, aSub, nSub, zNote);
+    return CLI_OK;
+  }
+  fprintf(stderr, "cosoc %s: use %s (vea cosoc %s --help)\n", zCommand,
+          zChoices, zCommand);
+  return CLI_USAGE;
+}
+
+Db *cli_args_db(int argc, char **argv, int iFirst, const char *zCommand,
+                const char *zUsage, const CliOption *aOpt, int nOpt,
+                int nRequired, int *pRc) {
+  assert(nOpt > 0 && strcmp(aOpt[0].zName, "db") == 0);
+  if (!cli_args(argc, argv, iFirst, zCommand, zUsage, aOpt, nOpt, nRequired,
+                pRc)) {
+    return NULL;
+  }
+  Db *pDb = cli_open_db(*aOpt[0].pzValue);
+  if (!pDb) *pRc = CLI_FAIL;
+  return pDb;
+}
+
+int cli_db_command(int argc, char **argv, int iFirst, const char *zCommand,
+                   const char *zUsage, int (*xRun)(Db *pDb, Arena *pArena)) {
+  const char *zDb = NULL;
+  const CliOption aOpt[] = {{"db", "COSOC_DB", 0, "base de datos", &zDb}};
+  int rc;
+  Db *pDb = cli_args_db(argc, argv, iFirst, zCommand, zUsage, aOpt, 1, 1, &rc);
+  if (!pDb) return rc;
+  Arena *pArena = arena_new();
+  rc = xRun(pDb, pArena);
+  arena_free(pArena);
+  db_close(pDb);
+  return rc;
+}
+
+int cli_number(const char *zValue, long long iMin, long long iMax,
+               long long *pn) {
+  char *zEnd = NULL;
+  long long v = strtoll(zValue, &zEnd, 10);
+  if (!*zValue || *zEnd || v < iMin || v > iMax) return 0;
+  *pn = v;
+  return 1;
 }

@@ -117,4 +117,49 @@ typedef struct MailSenderConfig MailSenderConfig;
 int mail_options_apply(const char *zCmd, MailSenderConfig *pCfg,
                        const char *zAttempts, const char *zRetry);
 
+/* One subcommand of a command that has several (cosoc user add|list…):
+** main() dispatches on argv[1] from its table, the command on argv[2]
+** from a table of these. */
+typedef struct CliSubcommand {
+  const char *zName;                  /* "add", as typed in argv[2] */
+  int (*xRun)(int argc, char **argv); /* Given the whole argv */
+  const char *zHelp; /* Its line in the command's --help, or NULL */
+} CliSubcommand;
+
+/* Runs the subcommand of aSub that argv[2] names. --help or -h prints
+** "Uso: cosoc CMD zSynopsis", a line per subcommand with a zHelp, then
+** zNote (NULL: where each subcommand's own help is), and returns 0;
+** anything else prints one line, "cosoc CMD: use zChoices (vea cosoc CMD
+** --help)", and returns CLI_USAGE. zChoices is written out by the caller:
+** it says what to type in the user's words. */
+int cli_subcommand_run(int argc, char **argv, const char *zCommand,
+                       const char *zSynopsis, const CliSubcommand *aSub,
+                       int nSub, const char *zNote, const char *zChoices);
+
+/* cli_args(), then cli_open_db() of the first option's value: every
+** command that works on a database lists its --db first. The open
+** database, or NULL with the exit code in *pRc (0 after --help, CLI_FAIL
+** when it could not be opened). */
+Db *cli_args_db(int argc, char **argv, int iFirst, const char *zCommand,
+                const char *zUsage, const CliOption *aOpt, int nOpt,
+                int nRequired, int *pRc);
+
+/* A command whose only option is --db (or COSOC_DB): parses argv from
+** iFirst (zUsage for --help), opens the database, runs xRun on it with an
+** arena of its own, then frees both. xRun prints what the command shows
+** and returns the exit code. */
+int cli_db_command(int argc, char **argv, int iFirst, const char *zCommand,
+                   const char *zUsage, int (*xRun)(Db *pDb, Arena *pArena));
+
+/* Whether zValue, an option's or an argument's text, is a whole number
+** within [iMin, iMax] and nothing else: 1 with it in *pn, else 0. Each
+** caller says in its own words what it expected. */
+int cli_number(const char *zValue, long long iMin, long long iMax,
+               long long *pn);
+
+/* Whether the first nRequired options of aOpt have a value; else one line,
+** "cosoc CMD: falta --db (o COSOC_DB)", and 0. For the commands that
+** check their positional arguments first (cli_args() checks this itself). */
+int cli_require(const char *zCommand, const CliOption *aOpt, int nRequired);
+
 #endif

@@ -28,16 +28,14 @@ static int council_add(int argc, char **argv) {
        &zInstitution},
   };
   int rc;
-  if (!cli_args(argc, argv, 3, "council add",
-                "Uso: cosoc council add --db ARCHIVO --name NOMBRE "
-                "--short-name CORTO --region RR [--seat CUT] [--slug SLUG]"
-                "\n\nCrea un consejo; su id queda solo en la última línea. "
-                "Sus páginas son /c/SLUG/.",
-                aOpt, 7, 4, &rc)) {
-    return rc;
-  }
-  Db *pDb = cli_open_db(zDb);
-  if (!pDb) return CLI_FAIL;
+  Db *pDb =
+      cli_args_db(argc, argv, 3, "council add",
+                  "Uso: cosoc council add --db ARCHIVO --name NOMBRE "
+                  "--short-name CORTO --region RR [--seat CUT] [--slug SLUG]"
+                  "\n\nCrea un consejo; su id queda solo en la última línea. "
+                  "Sus páginas son /c/SLUG/.",
+                  aOpt, 7, 4, &rc);
+  if (!pDb) return rc;
   Arena *pArena = arena_new();
   Council c;
   memset(&c, 0, sizeof(c));
@@ -74,48 +72,35 @@ static int council_add(int argc, char **argv) {
   return rc;
 }
 
-static int council_list_cmd(int argc, char **argv) {
-  const char *zDb = NULL;
-  const CliOption aOpt[] = {{"db", "COSOC_DB", 0, "base de datos", &zDb}};
-  int rc;
-  if (!cli_args(argc, argv, 3, "council list",
-                "Uso: cosoc council list --db ARCHIVO\n\nUna línea por "
-                "consejo, separada por tabuladores: id, slug, región, "
-                "nombre corto, nombre.",
-                aOpt, 1, 1, &rc)) {
-    return rc;
-  }
-  Db *pDb = cli_open_db(zDb);
-  if (!pDb) return CLI_FAIL;
-  Arena *pArena = arena_new();
+static int council_list_print(Db *pDb, Arena *pArena) {
   Council *a = NULL;
   int n = 0;
-  rc = council_list(pDb, pArena, &a, &n);
+  int rc = council_list(pDb, pArena, &a, &n);
   for (int i = 0; i < n; i++) {
     printf("%lld\t%s\t%s\t%s\t%s\n", (long long)a[i].id, a[i].zSlug,
            a[i].zRegion, text_for_terminal(pArena, a[i].zShortName),
            text_for_terminal(pArena, a[i].zName));
   }
-  arena_free(pArena);
-  db_close(pDb);
   return rc == DB_OK ? CLI_OK : CLI_FAIL;
 }
 
+static int council_list_cmd(int argc, char **argv) {
+  return cli_db_command(argc, argv, 3, "council list",
+                        "Uso: cosoc council list --db ARCHIVO\n\nUna línea por "
+                        "consejo, separada por tabuladores: id, slug, región, "
+                        "nombre corto, nombre.",
+                        council_list_print);
+}
+
 int cmd_council(int argc, char **argv) {
-  const char *zSub = argc >= 3 ? argv[2] : "";
-  if (strcmp(zSub, "add") == 0) return council_add(argc, argv);
-  if (strcmp(zSub, "list") == 0) return council_list_cmd(argc, argv);
-  if (strcmp(zSub, "--help") == 0 || strcmp(zSub, "-h") == 0) {
-    printf(
-        "Uso: cosoc council add|list [opciones]\n\n"
-        "  add   crea un consejo (--name, --short-name, --region, "
-        "[--seat], [--slug])\n"
-        "  list  muestra los consejos\n\n"
-        "Cada uno tiene su ayuda: cosoc council SUBCOMANDO --help\n");
-    return CLI_OK;
-  }
-  fprintf(stderr, "cosoc council: use add o list (vea cosoc council --help)\n");
-  return CLI_USAGE;
+  static const CliSubcommand aSub[] = {
+      {"add", council_add,
+       "crea un consejo (--name, --short-name, --region, [--seat], [--slug])"},
+      {"list", council_list_cmd, "muestra los consejos"},
+  };
+  return cli_subcommand_run(argc, argv, "council", "add|list [opciones]", aSub,
+                            (int)(sizeof(aSub) / sizeof(aSub[0])), NULL,
+                            "add o list");
 }
 
 /* One line per route: pattern, GET roles, POST roles, flags (numbers). */

@@ -149,9 +149,8 @@ int cmd_demo(int argc, char **argv) {
                 aOpt, 3, 1, &rc)) {
     return rc;
   }
-  char *zEnd = NULL;
-  long nCouncils = strtol(zCouncils, &zEnd, 10);
-  if (*zEnd || nCouncils < 1 || nCouncils > DEMO_COUNCILS_MAX) {
+  long long nCouncils = 0;
+  if (!cli_number(zCouncils, 1, DEMO_COUNCILS_MAX, &nCouncils)) {
     fprintf(stderr, "cosoc demo: --councils va de 1 a %d\n", DEMO_COUNCILS_MAX);
     return CLI_USAGE;
   }

@@ -18,16 +18,15 @@
 /* A whole number within [iMin, iMax] from an option, or -1 after a message. */
 static long option_long(const char *zCmd, const char *zName, const char *zValue,
                         long iMin, long iMax) {
-  char *zEnd = NULL;
-  long v = strtol(zValue, &zEnd, 10);
-  if (!*zValue || *zEnd || v < iMin || v > iMax) {
+  long long v = 0;
+  if (!cli_number(zValue, iMin, iMax, &v)) {
     fprintf(stderr,
             "cosoc %s: --%s debe ser un número entero entre %ld y "
             "%ld, no «%s»\n",
             zCmd, zName, iMin, iMax, zValue);
     return -1;
   }
-  return v;
+  return (long)v;
 }
 
 int mail_options_apply(const char *zCmd, MailSenderConfig *pCfg,
@@ -97,15 +96,13 @@ static int queue_test(int argc, char **argv) {
        &zKey},
   };
   int rc;
-  if (!cli_args(argc, argv, 3, "mail queue-test",
-                "Uso: cosoc mail queue-test --db ARCHIVO --to CORREO\n\n"
-                "Deja en la bandeja de salida un mensaje de prueba con "
-                "una invitación de calendario de ejemplo.",
-                aOpt, 3, 2, &rc)) {
-    return rc;
-  }
-  Db *pDb = cli_open_db(zDb);
-  if (!pDb) return CLI_FAIL;
+  Db *pDb =
+      cli_args_db(argc, argv, 3, "mail queue-test",
+                  "Uso: cosoc mail queue-test --db ARCHIVO --to CORREO\n\n"
+                  "Deja en la bandeja de salida un mensaje de prueba con "
+                  "una invitación de calendario de ejemplo.",
+                  aOpt, 3, 2, &rc);
+  if (!pDb) return rc;
   Arena *pArena = arena_new();
   int64_t iId = 0;
   const char *zProblem = NULL;
@@ -132,24 +129,11 @@ static int queue_test(int argc, char **argv) {
                                                               : CLI_FAIL;
 }
 
-static int list_outbox(int argc, char **argv) {
-  const char *zDb = NULL;
-  const CliOption aOpt[] = {{"db", "COSOC_DB", 0, "base de datos", &zDb}};
-  int rc;
-  if (!cli_args(argc, argv, 3, "mail list",
-                "Uso: cosoc mail list --db ARCHIVO\n\nUna línea por "
-                "mensaje, separada por tabuladores: id, estado, intentos, "
-                "destinatario, asunto, error.",
-                aOpt, 1, 1, &rc)) {
-    return rc;
-  }
-  Db *pDb = cli_open_db(zDb);
-  if (!pDb) return CLI_FAIL;
-  Arena *pArena = arena_new();
+static int outbox_print(Db *pDb, Arena *pArena) {
   OutboxRow *aRow = NULL;
   int nRow = 0;
   ListPage all = {0}; /* Every message */
-  rc = outbox_list(pDb, pArena, 0, NULL, 0, &all, &aRow, &nRow);
+  int rc = outbox_list(pDb, pArena, 0, NULL, 0, &all, &aRow, &nRow);
   /* Subjects and errors come from users and from mail servers: shown
   ** with their control characters escaped, so none reaches the terminal
   ** (an escape sequence in a title could rewrite the operator's screen). */
@@ -160,27 +144,25 @@ static int list_outbox(int argc, char **argv) {
            text_for_terminal(pArena, aRow[i].zSubject),
            text_for_terminal(pArena, aRow[i].zError));
   }
-  arena_free(pArena);
-  db_close(pDb);
   return rc == DB_OK ? CLI_OK : CLI_FAIL;
 }
 
+static int list_outbox(int argc, char **argv) {
+  return cli_db_command(argc, argv, 3, "mail list",
+                        "Uso: cosoc mail list --db ARCHIVO\n\nUna línea por "
+                        "mensaje, separada por tabuladores: id, estado, "
+                        "intentos, destinatario, asunto, error.",
+                        outbox_print);
+}
+
 int cmd_mail(int argc, char **argv) {
-  const char *zSub = argc >= 3 ? argv[2] : "";
-  if (strcmp(zSub, "send-pending") == 0) return send_pending(argc, argv);
-  if (strcmp(zSub, "queue-test") == 0) return queue_test(argc, argv);
-  if (strcmp(zSub, "list") == 0) return list_outbox(argc, argv);
-  if (strcmp(zSub, "--help") == 0 || strcmp(zSub, "-h") == 0) {
-    printf(
-        "Uso: cosoc mail send-pending|queue-test|list [opciones]\n\n"
-        "  send-pending  envía una vez los correos pendientes\n"
-        "  queue-test    encola un mensaje de prueba\n"
-        "  list          muestra la bandeja de salida\n\n"
-        "Cada uno tiene su ayuda: cosoc mail SUBCOMANDO --help\n");
-    return CLI_OK;
-  }
-  fprintf(stderr,
-          "cosoc mail: use send-pending, queue-test o list (vea "
-          "cosoc mail --help)\n");
-  return CLI_USAGE;
+  static const CliSubcommand aSub[] = {
+      {"send-pending", send_pending, "envía una vez los correos pendientes"},
+      {"queue-test", queue_test, "encola un mensaje de prueba"},
+      {"list", list_outbox, "muestra la bandeja de salida"},
+  };
+  return cli_subcommand_run(argc, argv, "mail",
+                            "send-pending|queue-test|list [opciones]", aSub,
+                            (int)(sizeof(aSub) / sizeof(aSub[0])), NULL,
+                            "send-pending, queue-test o list");
 }

@@ -18,6 +18,7 @@
 ** (build/gen/embedded_seeds.c), imported and approved.
 */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,9 +72,8 @@ static const char *base_name(const char *zPath) {
 /* "--council ID" as a number (0 when absent); -1 after a usage message. */
 static int64_t council_option(const char *zCmd, const char *zCouncil) {
   if (!zCouncil) return 0;
-  char *zEnd;
-  long long v = strtoll(zCouncil, &zEnd, 10);
-  if (!*zCouncil || *zEnd || v <= 0) {
+  long long v = 0;
+  if (!cli_number(zCouncil, 1, LLONG_MAX, &v)) {
     fprintf(stderr,
             "cosoc %s: --council debe ser un número de consejo, no «%s»\n",
             zCmd, zCouncil);
@@ -186,12 +186,11 @@ int cmd_import_plan(int argc, char **argv) {
             "import-plan --help)\n");
     return CLI_USAGE;
   }
-  if (!zDb) {
-    fprintf(stderr, "cosoc import-plan: falta --db (o COSOC_DB)\n");
+  int64_t iCouncil = 0;
+  if (!cli_require("import-plan", aOpt, 1) ||
+      (iCouncil = council_option("import-plan", zCouncil)) < 0) {
     return CLI_USAGE;
   }
-  int64_t iCouncil = council_option("import-plan", zCouncil);
-  if (iCouncil < 0) return CLI_USAGE;
   Arena *pArena = arena_new();
   size_t nData = 0;
   char *zData = read_file(pArena, azPos[0], &nData);
@@ -284,20 +283,18 @@ static int plan_approve(int argc, char **argv) {
                      "es la que ve el público.",
                      aOpt, 2, azPos, 1, &nPos);
   if (rc != CLI_OK) return rc == CLI_HELP_SHOWN ? 0 : rc;
-  char *zEnd = NULL;
-  long iNumber = nPos == 1 ? strtol(azPos[0], &zEnd, 10) : 0;
-  if (nPos != 1 || *zEnd || iNumber <= 0 || iNumber > 1000000) {
+  long long iNumber = 0;
+  if (nPos != 1 || !cli_number(azPos[0], 1, 1000000, &iNumber)) {
     fprintf(stderr,
             "cosoc plan approve: falta el número N de la versión "
             "(vea cosoc plan approve --help)\n");
     return CLI_USAGE;
   }
-  if (!zDb) {
-    fprintf(stderr, "cosoc plan approve: falta --db (o COSOC_DB)\n");
+  int64_t iCouncil = 0;
+  if (!cli_require("plan approve", aOpt, 1) ||
+      (iCouncil = council_option("plan approve", zCouncil)) < 0) {
     return CLI_USAGE;
   }
-  int64_t iCouncil = council_option("plan approve", zCouncil);
-  if (iCouncil < 0) return CLI_USAGE;
   Db *pDb = cli_open_db(zDb);
   if (!pDb) return CLI_FAIL;
   Arena *pArena = arena_new();
@@ -313,12 +310,12 @@ static int plan_approve(int argc, char **argv) {
              DB_DONE) {
     fprintf(stderr,
             "cosoc plan approve: el plan del consejo %lld no tiene "
-            "una versión %ld\n",
+            "una versión %lld\n",
             (long long)iUsed, iNumber);
   } else if (rc != DB_OK) {
     fprintf(stderr, "cosoc plan approve: %s\n", db_errmsg(pDb));
   } else {
-    printf("Versión %ld del plan del consejo %lld aprobada.\n", iNumber,
+    printf("Versión %lld del plan del consejo %lld aprobada.\n", iNumber,
            (long long)iUsed);
     iExit = CLI_OK;
   }
@@ -328,24 +325,20 @@ static int plan_approve(int argc, char **argv) {
 }
 
 int cmd_plan(int argc, char **argv) {
-  if (argc >= 3 && strcmp(argv[2], "approve") == 0)
-    return plan_approve(argc, argv);
-  if (argc >= 3 && strcmp(argv[2], "next") == 0)
-    return plan_next_cmd(argc, argv);
-  if (argc >= 3 &&
-      (strcmp(argv[2], "--help") == 0 || strcmp(argv[2], "-h") == 0)) {
-    printf(
-        "Uso: cosoc plan approve N --db BASE [--council ID]\n"
-        "     cosoc plan next --db BASE [--council ID] [--only-unmet] "
-        "[--as-of AAAA-MM-DD]\n\n"
-        "approve: aprueba la versión N del plan.\n"
-        "next: crea el plan siguiente a partir del aprobado (borrador).\n");
-    return CLI_OK;
-  }
-  fprintf(stderr,
-          "cosoc plan: use «cosoc plan approve» o «cosoc plan next» "
-          "(vea cosoc plan --help)\n");
-  return CLI_USAGE;
+  /* Each with its own synopsis: no lines of the table in the help. */
+  static const CliSubcommand aSub[] = {
+      {"approve", plan_approve, NULL},
+      {"next", plan_next_cmd, NULL},
+  };
+  return cli_subcommand_run(
+      argc, argv, "plan",
+      "approve N --db BASE [--council ID]\n"
+      "     cosoc plan next --db BASE [--council ID] [--only-unmet] "
+      "[--as-of AAAA-MM-DD]",
+      aSub, (int)(sizeof(aSub) / sizeof(aSub[0])),
+      "approve: aprueba la versión N del plan.\n"
+      "next: crea el plan siguiente a partir del aprobado (borrador).\n",
+      "«cosoc plan approve» o «cosoc plan next»");
 }
 
 int demo_plan(Db *pDb, Arena *pArena, int64_t iAdminId, const char **pzErr) {

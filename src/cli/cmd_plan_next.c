@@ -22,20 +22,16 @@ int plan_next_cmd(int argc, char **argv) {
       {"only-unmet", NULL, 1, "solo las líneas no cumplidas", &zOnly},
       {"as-of", NULL, 0, "fecha de corte AAAA-MM-DD (fin del periodo)", &zAsOf},
   };
-  int rc = cli_parse(argc, argv, 3, "plan next",
-                     "Uso: cosoc plan next --db BASE [--council ID] "
-                     "[--only-unmet] [--as-of AAAA-MM-DD]\n\n"
-                     "Crea el plan siguiente a partir del plan aprobado: las "
-                     "mismas líneas en los años que siguen, marcando las que "
-                     "no se cumplieron. Queda como borrador.",
-                     aOpt, 4, NULL, 0, NULL);
-  if (rc != CLI_OK) return rc == CLI_HELP_SHOWN ? 0 : rc;
-  if (!zDb) {
-    fprintf(stderr, "cosoc plan next: falta --db (o COSOC_DB)\n");
-    return CLI_USAGE;
-  }
-  Db *pDb = cli_open_db(zDb);
-  if (!pDb) return CLI_FAIL;
+  int rc;
+  Db *pDb =
+      cli_args_db(argc, argv, 3, "plan next",
+                  "Uso: cosoc plan next --db BASE [--council ID] "
+                  "[--only-unmet] [--as-of AAAA-MM-DD]\n\n"
+                  "Crea el plan siguiente a partir del plan aprobado: las "
+                  "mismas líneas en los años que siguen, marcando las que "
+                  "no se cumplieron. Queda como borrador.",
+                  aOpt, 4, 1, &rc);
+  if (!pDb) return rc;
   Arena *pArena = arena_new();
   const char *zErr = NULL;
   int64_t iCouncil = 0;

@@ -9,53 +9,42 @@
 #include "cli/cli.h"
 #include "store/privacy/retention_store.h"
 
-static int retention_run_cmd(int argc, char **argv) {
-  const char *zDb = NULL;
-  const CliOption aOpt[] = {
-      {"db", "COSOC_DB", 0, "base de datos", &zDb},
-  };
-  int rc;
-  if (!cli_args(argc, argv, 3, "retention run",
-                "Uso: cosoc retention run --db ARCHIVO|URL\n\n"
-                "Anonimiza los datos personales cuyo plazo de conservación "
-                "venció (invitados, citaciones de no integrantes, registro "
-                "de correos, intentos de ingreso, solicitudes respondidas), "
-                "según los plazos de cada consejo. Lo que un acta publicada "
-                "o un certificado necesita se conserva. Queda en el "
-                "registro de auditoría.",
-                aOpt, 1, 1, &rc)) {
-    return rc;
-  }
-  Db *pDb = cli_open_db(zDb);
-  if (!pDb) return CLI_FAIL;
+static int retention_apply(Db *pDb, Arena *pArena) {
+  (void)pArena;
   RetentionCounts c;
   memset(&c, 0, sizeof(c));
-  rc = retention_run_all(pDb, db_now(), "línea de comandos", &c);
-  if (rc != DB_OK) {
+  if (retention_run_all(pDb, db_now(), "línea de comandos", &c) != DB_OK) {
     fprintf(stderr, "cosoc retention run: no se pudo aplicar: %s\n",
             db_errmsg(pDb));
-    db_close(pDb);
     return CLI_FAIL;
   }
   printf(
       "Conservación aplicada: %d invitados, %d citaciones, %d correos y "
       "%d solicitudes anonimizados; %d registros de ingreso borrados.\n",
       c.nGuests, c.nInvitations, c.nMail, c.nRequests, c.nSignins);
-  db_close(pDb);
   return CLI_OK;
 }
 
+static int retention_run_cmd(int argc, char **argv) {
+  return cli_db_command(
+      argc, argv, 3, "retention run",
+      "Uso: cosoc retention run --db ARCHIVO|URL\n\n"
+      "Anonimiza los datos personales cuyo plazo de conservación "
+      "venció (invitados, citaciones de no integrantes, registro "
+      "de correos, intentos de ingreso, solicitudes respondidas), "
+      "según los plazos de cada consejo. Lo que un acta publicada "
+      "o un certificado necesita se conserva. Queda en el "
+      "registro de auditoría.",
+      retention_apply);
+}
+
 int cmd_retention(int argc, char **argv) {
-  const char *zSub = argc >= 3 ? argv[2] : "";
-  if (strcmp(zSub, "run") == 0) return retention_run_cmd(argc, argv);
-  if (strcmp(zSub, "--help") == 0 || strcmp(zSub, "-h") == 0) {
-    printf(
-        "Uso: cosoc retention run --db ARCHIVO|URL\n\n"
-        "  run  aplica ahora los plazos de conservación de datos "
-        "personales\n\n"
-        "cosoc serve lo hace solo una vez al día.\n");
-    return CLI_OK;
-  }
-  fprintf(stderr, "cosoc retention: use run (vea cosoc retention --help)\n");
-  return CLI_USAGE;
+  static const CliSubcommand aSub[] = {
+      {"run", retention_run_cmd,
+       "aplica ahora los plazos de conservación de datos personales"},
+  };
+  return cli_subcommand_run(argc, argv, "retention", "run --db ARCHIVO|URL",
+                            aSub, (int)(sizeof(aSub) / sizeof(aSub[0])),
+                            "cosoc serve lo hace solo una vez al día.\n",
+                            "run");
 }

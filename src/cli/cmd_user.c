@@ -125,11 +125,19 @@ typedef struct AccountCmd {
   UserRow user;
 } AccountCmd;
 
-/* CLI_OK with p filled (the caller calls account_cmd_end()), or the exit
-** code after a message. aExtra are the options beyond --db and --email. */
+/* Frees what account_cmd_begin() opened; returns rc. */
+static int account_cmd_end(AccountCmd *p, int rc) {
+  arena_free(p->pArena);
+  db_close(p->pDb);
+  return rc;
+}
+
+/* As cli_args(): 1 with p filled (the caller calls account_cmd_end()), or
+** 0 with the exit code in *pRc (0 after --help). aExtra are the options
+** beyond --db and --email. */
 static int account_cmd_begin(AccountCmd *p, int argc, char **argv,
                              const char *zCmd, const char *zUsage,
-                             const CliOption *aExtra, int nExtra) {
+                             const CliOption *aExtra, int nExtra, int *pRc) {
   const char *zDb = NULL, *zEmail = NULL;
   CliOption aOpt[4] = {
       {"db", "COSOC_DB", 0, "base de datos", &zDb},
@@ -138,44 +146,36 @@ static int account_cmd_begin(AccountCmd *p, int argc, char **argv,
   for (int i = 0; i < nExtra && i < 2; i++) aOpt[2 + i] = aExtra[i];
   memset(p, 0, sizeof(*p));
   p->zCmd = zCmd;
-  int rc;
-  if (!cli_args(argc, argv, 3, zCmd, zUsage, aOpt, 2 + nExtra, 2, &rc)) {
-    return rc ? rc : CLI_HELP_SHOWN;
-  }
-  if (!(p->pDb = cli_open_db(zDb))) return CLI_FAIL;
+  p->pDb = cli_args_db(argc, argv, 3, zCmd, zUsage, aOpt, 2 + nExtra, 2, pRc);
+  if (!p->pDb) return 0;
   p->pArena = arena_new();
-  rc = accounts_user_row_by_email(p->pDb, p->pArena, zEmail, &p->user);
+  int rc = accounts_user_row_by_email(p->pDb, p->pArena, zEmail, &p->user);
   if (rc != DB_OK) {
     fprintf(stderr, "cosoc %s: %s\n", zCmd,
             rc == DB_DONE ? "no hay una cuenta con ese correo"
                           : "no se pudo leer la cuenta");
-    arena_free(p->pArena);
-    db_close(p->pDb);
-    return CLI_FAIL;
+    *pRc = account_cmd_end(p, CLI_FAIL);
+    return 0;
   }
-  return CLI_OK;
-}
-
-static int account_cmd_end(AccountCmd *p, int rc) {
-  arena_free(p->pArena);
-  db_close(p->pDb);
-  return rc;
+  return 1;
 }
 
 static int user_set_active(int argc, char **argv, int bActive) {
   AccountCmd c;
   const char *zCmd = bActive ? "user enable" : "user disable";
-  int rc = account_cmd_begin(
-      &c, argc, argv, zCmd,
-      bActive ? "Uso: cosoc user enable --db ARCHIVO --email CORREO\n\n"
-                "Reactiva una cuenta desactivada. Sus tokens anteriores "
-                "siguen revocados: cree uno nuevo si hace falta."
-              : "Uso: cosoc user disable --db ARCHIVO --email CORREO\n\n"
-                "Desactiva una cuenta: no puede ingresar, y sus sesiones, "
-                "tokens y enlaces para restablecer la contraseña dejan de "
-                "servir de inmediato.",
-      NULL, 0);
-  if (rc != CLI_OK) return rc == CLI_HELP_SHOWN ? CLI_OK : rc;
+  int rc;
+  if (!account_cmd_begin(
+          &c, argc, argv, zCmd,
+          bActive ? "Uso: cosoc user enable --db ARCHIVO --email CORREO\n\n"
+                    "Reactiva una cuenta desactivada. Sus tokens anteriores "
+                    "siguen revocados: cree uno nuevo si hace falta."
+                  : "Uso: cosoc user disable --db ARCHIVO --email CORREO\n\n"
+                    "Desactiva una cuenta: no puede ingresar, y sus sesiones, "
+                    "tokens y enlaces para restablecer la contraseña dejan de "
+                    "servir de inmediato.",
+          NULL, 0, &rc)) {
+    return rc;
+  }
   const char *zEmail = text_for_terminal(c.pArena, c.user.zEmail);
   if (accounts_user_set_active(c.pDb, c.user.id, bActive) != DB_OK) {
     fprintf(stderr, "cosoc %s: no se pudo guardar el cambio\n", zCmd);
@@ -199,13 +199,15 @@ static int user_role(int argc, char **argv) {
   const CliOption aExtra[] = {
       {"role", NULL, 0, "admin, consejero o autoridad", &zRole},
   };
-  int rc = account_cmd_begin(
-      &c, argc, argv, "user role",
-      "Uso: cosoc user role --db ARCHIVO --email CORREO --role ROL\n\n"
-      "Cambia el rol de una cuenta (admin, consejero o autoridad). Rige "
-      "desde la próxima solicitud de la persona.",
-      aExtra, 1);
-  if (rc != CLI_OK) return rc == CLI_HELP_SHOWN ? CLI_OK : rc;
+  int rc;
+  if (!account_cmd_begin(
+          &c, argc, argv, "user role",
+          "Uso: cosoc user role --db ARCHIVO --email CORREO --role ROL\n\n"
+          "Cambia el rol de una cuenta (admin, consejero o autoridad). Rige "
+          "desde la próxima solicitud de la persona.",
+          aExtra, 1, &rc)) {
+    return rc;
+  }
   if (!zRole) {
     fprintf(stderr, "cosoc user role: falta --role\n");
     return account_cmd_end(&c, CLI_USAGE);
@@ -241,14 +243,16 @@ static int user_council(int argc, char **argv) {
        "omite)",
        &zRole},
   };
-  int rc = account_cmd_begin(
-      &c, argc, argv, "user council",
-      "Uso: cosoc user council --db ARCHIVO --email CORREO --council ID "
-      "[--role ROL]\n\nHace a la cuenta integrante de otro consejo, con "
-      "ese rol en él (o le cambia el rol allí). Quien está en varios "
-      "consejos elige uno al ingresar y puede cambiar.",
-      aExtra, 2);
-  if (rc != CLI_OK) return rc == CLI_HELP_SHOWN ? CLI_OK : rc;
+  int rc;
+  if (!account_cmd_begin(
+          &c, argc, argv, "user council",
+          "Uso: cosoc user council --db ARCHIVO --email CORREO --council ID "
+          "[--role ROL]\n\nHace a la cuenta integrante de otro consejo, con "
+          "ese rol en él (o le cambia el rol allí). Quien está en varios "
+          "consejos elige uno al ingresar y puede cambiar.",
+          aExtra, 2, &rc)) {
+    return rc;
+  }
   int64_t iCouncil = zCouncil ? strtoll(zCouncil, NULL, 10) : 0;
   if (!zRole) zRole = c.user.zRole;
   if (iCouncil <= 0 || !accounts_role_bit(zRole)) {
@@ -283,23 +287,10 @@ static const char *cli_time(Arena *pArena, int64_t t) {
   return arena_strdup(pArena, z);
 }
 
-static int user_list(int argc, char **argv) {
-  const char *zDb = NULL;
-  const CliOption aOpt[] = {{"db", "COSOC_DB", 0, "base de datos", &zDb}};
-  int rc;
-  if (!cli_args(argc, argv, 3, "user list",
-                "Uso: cosoc user list --db ARCHIVO\n\nUna línea por "
-                "cuenta, separada por tabuladores: id, correo, nombre, "
-                "rol, estado (activa, desactivada, dejo_el_cargo).",
-                aOpt, 1, 1, &rc)) {
-    return rc;
-  }
-  Db *pDb = cli_open_db(zDb);
-  if (!pDb) return CLI_FAIL;
-  Arena *pArena = arena_new();
+static int user_list_print(Db *pDb, Arena *pArena) {
   UserRow *aRow = NULL;
   int nRow = 0;
-  rc = accounts_user_list(pDb, pArena, &aRow, &nRow);
+  int rc = accounts_user_list(pDb, pArena, &aRow, &nRow);
   for (int i = 0; i < nRow; i++) {
     const UserRow *u = &aRow[i];
     printf("%lld\t%s\t%s\t%s\t%s\n", (long long)u->id,
@@ -309,38 +300,42 @@ static int user_list(int argc, char **argv) {
            !u->bActive ? "desactivada"
                        : (u->bLeftOffice ? "dejo_el_cargo" : "activa"));
   }
-  arena_free(pArena);
-  db_close(pDb);
   return rc == DB_OK ? CLI_OK : CLI_FAIL;
 }
 
-static const char zUserUsage[] =
-    "Uso: cosoc user add|disable|enable|role|list [opciones]\n\n"
-    "  add      crea una cuenta (--email, --name, --role; contraseña en "
-    "COSOC_PASSWORD)\n"
-    "  disable  desactiva una cuenta: terminan sus sesiones y tokens\n"
-    "  enable   reactiva una cuenta desactivada\n"
-    "  role     cambia el rol (--role admin|consejero|autoridad)\n"
-    "  council  la hace integrante de otro consejo (--council ID, --role)\n"
-    "  list     muestra las cuentas\n\n"
-    "Cada uno tiene su ayuda: cosoc user SUBCOMANDO --help\n";
+static int user_list(int argc, char **argv) {
+  return cli_db_command(argc, argv, 3, "user list",
+                        "Uso: cosoc user list --db ARCHIVO\n\nUna línea por "
+                        "cuenta, separada por tabuladores: id, correo, nombre, "
+                        "rol, estado (activa, desactivada, dejo_el_cargo).",
+                        user_list_print);
+}
+
+static int user_disable(int argc, char **argv) {
+  return user_set_active(argc, argv, 0);
+}
+
+static int user_enable(int argc, char **argv) {
+  return user_set_active(argc, argv, 1);
+}
 
 int cmd_user(int argc, char **argv) {
-  const char *zSub = argc >= 3 ? argv[2] : "";
-  if (strcmp(zSub, "add") == 0) return user_add(argc, argv);
-  if (strcmp(zSub, "disable") == 0) return user_set_active(argc, argv, 0);
-  if (strcmp(zSub, "enable") == 0) return user_set_active(argc, argv, 1);
-  if (strcmp(zSub, "role") == 0) return user_role(argc, argv);
-  if (strcmp(zSub, "council") == 0) return user_council(argc, argv);
-  if (strcmp(zSub, "list") == 0) return user_list(argc, argv);
-  if (strcmp(zSub, "--help") == 0 || strcmp(zSub, "-h") == 0) {
-    printf("%s", zUserUsage);
-    return CLI_OK;
-  }
-  fprintf(stderr,
-          "cosoc user: use add, disable, enable, role o list (vea "
-          "cosoc user --help)\n");
-  return CLI_USAGE;
+  static const CliSubcommand aSub[] = {
+      {"add", user_add,
+       "crea una cuenta (--email, --name, --role; contraseña en "
+       "COSOC_PASSWORD)"},
+      {"disable", user_disable,
+       "desactiva una cuenta: terminan sus sesiones y tokens"},
+      {"enable", user_enable, "reactiva una cuenta desactivada"},
+      {"role", user_role, "cambia el rol (--role admin|consejero|autoridad)"},
+      {"council", user_council,
+       "la hace integrante de otro consejo (--council ID, --role)"},
+      {"list", user_list, "muestra las cuentas"},
+  };
+  return cli_subcommand_run(argc, argv, "user",
+                            "add|disable|enable|role|list [opciones]", aSub,
+                            (int)(sizeof(aSub) / sizeof(aSub[0])), NULL,
+                            "add, disable, enable, role o list");
 }
 
 static int token_create(int argc, char **argv) {
@@ -398,14 +393,16 @@ static int token_revoke(int argc, char **argv) {
        "se revocan todos los de la cuenta",
        &zWhich},
   };
-  int rc = account_cmd_begin(
-      &c, argc, argv, "token revoke",
-      "Uso: cosoc token revoke --db ARCHIVO --email CORREO [--token "
-      "PREFIJO]\n\nRevoca los tokens de la API de una cuenta: todos, o el "
-      "que empieza con PREFIJO (como lo muestra cosoc token list). Dejan "
-      "de servir de inmediato.",
-      aExtra, 1);
-  if (rc != CLI_OK) return rc == CLI_HELP_SHOWN ? CLI_OK : rc;
+  int rc;
+  if (!account_cmd_begin(
+          &c, argc, argv, "token revoke",
+          "Uso: cosoc token revoke --db ARCHIVO --email CORREO [--token "
+          "PREFIJO]\n\nRevoca los tokens de la API de una cuenta: todos, o el "
+          "que empieza con PREFIJO (como lo muestra cosoc token list). Dejan "
+          "de servir de inmediato.",
+          aExtra, 1, &rc)) {
+    return rc;
+  }
   if (zWhich && strlen(zWhich) < 4) {
     fprintf(stderr,
             "cosoc token revoke: --token necesita al menos 4 "
@@ -439,13 +436,15 @@ static int token_revoke(int argc, char **argv) {
 
 static int token_list(int argc, char **argv) {
   AccountCmd c;
-  int rc = account_cmd_begin(
-      &c, argc, argv, "token list",
-      "Uso: cosoc token list --db ARCHIVO --email CORREO\n\nUna línea por "
-      "token de la cuenta, separada por tabuladores: primeros caracteres, "
-      "creado, último uso, revocado (fechas UTC; - si no hay), etiqueta.",
-      NULL, 0);
-  if (rc != CLI_OK) return rc == CLI_HELP_SHOWN ? CLI_OK : rc;
+  int rc;
+  if (!account_cmd_begin(
+          &c, argc, argv, "token list",
+          "Uso: cosoc token list --db ARCHIVO --email CORREO\n\nUna línea por "
+          "token de la cuenta, separada por tabuladores: primeros caracteres, "
+          "creado, último uso, revocado (fechas UTC; - si no hay), etiqueta.",
+          NULL, 0, &rc)) {
+    return rc;
+  }
   TokenRow *aRow = NULL;
   int nRow = 0;
   rc = accounts_token_list(c.pDb, c.pArena, c.user.id, &aRow, &nRow);
@@ -461,23 +460,14 @@ static int token_list(int argc, char **argv) {
 }
 
 int cmd_token(int argc, char **argv) {
-  const char *zSub = argc >= 3 ? argv[2] : "";
-  if (strcmp(zSub, "create") == 0) return token_create(argc, argv);
-  if (strcmp(zSub, "revoke") == 0) return token_revoke(argc, argv);
-  if (strcmp(zSub, "list") == 0) return token_list(argc, argv);
-  if (strcmp(zSub, "--help") == 0 || strcmp(zSub, "-h") == 0) {
-    printf(
-        "Uso: cosoc token create|revoke|list --db ARCHIVO --email "
-        "CORREO\n\n"
-        "  create  imprime un token nuevo para la API\n"
-        "  revoke  revoca todos los tokens de la cuenta, o uno "
-        "(--token PREFIJO)\n"
-        "  list    muestra los tokens de la cuenta\n\n"
-        "Cada uno tiene su ayuda: cosoc token SUBCOMANDO --help\n");
-    return CLI_OK;
-  }
-  fprintf(stderr,
-          "cosoc token: use create, revoke o list (vea cosoc token "
-          "--help)\n");
-  return CLI_USAGE;
+  static const CliSubcommand aSub[] = {
+      {"create", token_create, "imprime un token nuevo para la API"},
+      {"revoke", token_revoke,
+       "revoca todos los tokens de la cuenta, o uno (--token PREFIJO)"},
+      {"list", token_list, "muestra los tokens de la cuenta"},
+  };
+  return cli_subcommand_run(argc, argv, "token",
+                            "create|revoke|list --db ARCHIVO --email CORREO",
+                            aSub, (int)(sizeof(aSub) / sizeof(aSub[0])), NULL,
+                            "create, revoke o list");
 }

@@ -29,6 +29,7 @@
 #include "store/council/council.h"
 #include "store/activities/activity_store.h"
 #include "cli/cli.h"
+#include "cli/demo/demo_records.h"
 #include "domain/chile_time.h"
 #include "domain/plan_catalog.h"
 #include "domain/plan_import.h"
@@ -363,28 +364,24 @@ static int bench_attendance(BenchCouncil *c, int64_t iAct) {
 
 /* Two agreements per held session: one followed to done, one pending. */
 static int bench_agreements(BenchCouncil *c, int64_t iAct, const char *zDue) {
+  /* Drawn in this order, so that the data set stays the same. */
+  int nFor = 15 + rng_below(c->pRng, 5);
+  int nAbstain = rng_below(c->pRng, 3);
   MeetingAgreement g;
-  memset(&g, 0, sizeof(g));
-  g.iActivity = iAct;
-  g.zText =
-      "Solicitar a la SEREMI un informe de avance de los proyectos "
-      "habitacionales de la región, por comuna.";
-  g.bVoted = 1;
-  g.nFor = 15 + rng_below(c->pRng, 5);
-  g.nAbstain = rng_below(c->pRng, 3);
-  g.zResponsibleKind = "autoridad";
-  g.zResponsible = arena_printf(c->pArena, "SEREMI MINVU %s", c->zRegionName);
-  g.zDue = zDue;
-  g.eState = AGREEMENT_PENDIENTE;
-  if (meeting_agreement_insert(c->pDb, c->iId, &g) != DB_OK) return DB_ERROR;
-  memset(&g, 0, sizeof(g));
-  g.iActivity = iAct;
-  g.zText = "Difundir el calendario de actividades entre las organizaciones.";
-  g.zResponsibleKind = "encargado";
-  g.zResponsible = "Encargada de participación ciudadana";
-  g.zDue = zDue;
-  g.eState = AGREEMENT_PENDIENTE;
-  if (meeting_agreement_insert(c->pDb, c->iId, &g) != DB_OK) return DB_ERROR;
+  if (demo_agreement_add(
+          c->pDb, c->iId, iAct,
+          "Solicitar a la SEREMI un informe de avance de los proyectos "
+          "habitacionales de la región, por comuna.",
+          "autoridad",
+          arena_printf(c->pArena, "SEREMI MINVU %s", c->zRegionName), zDue,
+          nFor, nAbstain, NULL) != DB_OK ||
+      demo_agreement_add(
+          c->pDb, c->iId, iAct,
+          "Difundir el calendario de actividades entre las organizaciones.",
+          "encargado", "Encargada de participación ciudadana", zDue, 0, 0,
+          &g) != DB_OK) {
+    return DB_ERROR;
+  }
   return meeting_agreement_follow(c->pDb, 0, &g, AGREEMENT_CUMPLIDO, zDue,
                                   "Calendario enviado y publicado.");
 }
@@ -400,27 +397,8 @@ static int bench_acta(BenchCouncil *c, int64_t iAct, int64_t iNext) {
       /* One item in two pieces (parenthesized: not a missing comma). */
       ("Se revisa el avance de las líneas del plan:\n\n- formación\n- "
        "participación\n- seguimiento")};
-  MeetingActa acta;
-  MeetingActaItem *aItem = NULL;
-  int nItem = 0;
-  if (meeting_acta_create(c->pDb, iAct, azTitle, 3, &acta) != DB_OK ||
-      meeting_acta_items(c->pDb, c->pArena, acta.id, &aItem, &nItem) != DB_OK ||
-      nItem != 3) {
-    return DB_ERROR;
-  }
-  int64_t aiItem[3] = {aItem[0].id, aItem[1].id, aItem[2].id};
-  if (meeting_acta_save(c->pDb, 0, &acta, aiItem, azSummary, 3) != DB_OK) {
-    return DB_ERROR;
-  }
-  static const ActaState aeStep[] = {ACTA_ENVIADA, ACTA_APROBADA,
-                                     ACTA_PUBLICADA};
-  for (int i = 0; i < (iNext ? 3 : 1); i++) {
-    if (meeting_acta_get(c->pDb, iAct, &acta) != DB_OK ||
-        meeting_acta_set_state(c->pDb, 0, &acta, aeStep[i], iNext) != DB_OK) {
-      return DB_ERROR;
-    }
-  }
-  return DB_OK;
+  return demo_acta_write(c->pDb, c->pArena, iAct, azTitle, azSummary,
+                         iNext ? ACTA_PUBLICADA : ACTA_ENVIADA, iNext);
 }
 
 /* Most of the evidence the activity's line asks for, as tiny images. */
@@ -608,9 +586,8 @@ static void bench_report_file_size(const char *zDb) {
 
 /* A count option: digits only, within 1..nMax. */
 static int bench_count(const char *zOpt, const char *z, int nMax, int *pn) {
-  char *zEnd = NULL;
-  long v = strtol(z, &zEnd, 10);
-  if (!*z || *zEnd || v < 1 || v > nMax) {
+  long long v = 0;
+  if (!cli_number(z, 1, nMax, &v)) {
     fprintf(stderr,
             "cosoc bench-data: --%s debe ser un número entre 1 y %d, "
             "no «%s»\n",

@@ -11,6 +11,7 @@
 #include "store/activities/activity_store.h"
 #include "store/activities/convene.h"
 #include "cli/cli.h"
+#include "cli/demo/demo_records.h"
 #include "domain/chile_time.h"
 #include "store/people/people.h"
 
@@ -222,12 +223,7 @@ int demo_activities(Db *pDb, Arena *pArena) {
     a.zOrganizer = d->zOrganizer;
     a.zStatus = d->zStatus;
     a.bPublic = d->bPublic;
-    for (int k = 0; k < 3 && d->aLine[k]; k++) a.aLine[a.nLine++] = d->aLine[k];
-    if (activity_insert(pDb, iCouncil, 0, &a) != DB_OK) return DB_ERROR;
-    int nAgenda = 0;
-    while (nAgenda < 4 && d->azAgenda[nAgenda]) nAgenda++;
-    if (nAgenda &&
-        activity_agenda_set(pDb, a.id, d->azAgenda, nAgenda) != DB_OK) {
+    if (demo_activity_add(pDb, iCouncil, &a, d->aLine, d->azAgenda) != DB_OK) {
       return DB_ERROR;
     }
     if (strcmp(d->zStatus, "convocada") == 0 &&

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/demo/demo_records.h"
 #include "domain/chile_time.h"
 #include "domain/compliance.h"
 #include "domain/plan_next.h"
@@ -377,26 +378,12 @@ static int demo_acta(Db *pDb, Arena *pArena, int64_t iAct, int64_t iApproving,
       ("La secretaría técnica informa el avance del **plan de trabajo** y "
        "de las entregas de viviendas del periodo."),
       "Se adoptan los acuerdos que constan en la sección de acuerdos."};
-  MeetingActa acta;
-  MeetingActaItem *aItem = NULL;
-  int nItem = 0;
-  if (meeting_acta_create(pDb, iAct, azTitle, 3, &acta) != DB_OK ||
-      meeting_acta_items(pDb, pArena, acta.id, &aItem, &nItem) != DB_OK ||
-      nItem != 3) {
-    return DB_ERROR;
-  }
-  int64_t aiItem[3] = {aItem[0].id, aItem[1].id, aItem[2].id};
-  if (meeting_acta_save(pDb, 0, &acta, aiItem, azSummary, 3) != DB_OK ||
-      meeting_acta_get(pDb, iAct, &acta) != DB_OK ||
-      meeting_acta_set_state(pDb, 0, &acta, ACTA_ENVIADA, 0) != DB_OK) {
+  if (demo_acta_write(pDb, pArena, iAct, azTitle, azSummary,
+                      iApproving ? ACTA_APROBADA : ACTA_ENVIADA,
+                      iApproving) != DB_OK) {
     return DB_ERROR;
   }
   if (!iApproving) return DB_OK;
-  if (meeting_acta_get(pDb, iAct, &acta) != DB_OK ||
-      meeting_acta_set_state(pDb, 0, &acta, ACTA_APROBADA, iApproving) !=
-          DB_OK) {
-    return DB_ERROR;
-  }
   return meeting_acta_backdate(pDb, iAct, tApproved);
 }
 
@@ -404,19 +391,10 @@ static int demo_acta(Db *pDb, Arena *pArena, int64_t iAct, int64_t iApproving,
 static int demo_agreement(Db *pDb, int64_t iCouncil, int64_t iAct,
                           const char *zText, const char *zKind,
                           const char *zWho, int iDue, int nFor) {
-  MeetingAgreement g;
-  memset(&g, 0, sizeof(g));
   char zDue[PLAN_DATE_SIZE];
   day_from_today(iDue, zDue);
-  g.iActivity = iAct;
-  g.zText = zText;
-  g.bVoted = 1;
-  g.nFor = nFor;
-  g.zResponsibleKind = zKind;
-  g.zResponsible = zWho;
-  g.zDue = zDue;
-  g.eState = AGREEMENT_PENDIENTE;
-  return meeting_agreement_insert(pDb, iCouncil, &g);
+  return demo_agreement_add(pDb, iCouncil, iAct, zText, zKind, zWho, zDue, nFor,
+                            0, NULL);
 }
 
 static int demo_current_activities(Db *pDb, Arena *pArena, int64_t iCouncil) {
@@ -439,12 +417,7 @@ static int demo_current_activities(Db *pDb, Arena *pArena, int64_t iCouncil) {
     a.zOrganizer = "Secretaría técnica";
     a.zStatus = d->zStatus;
     a.bPublic = 1;
-    for (int k = 0; k < 3 && d->aLine[k]; k++) a.aLine[a.nLine++] = d->aLine[k];
-    if (activity_insert(pDb, iCouncil, 0, &a) != DB_OK) return DB_ERROR;
-    int nAgenda = 0;
-    while (nAgenda < 4 && d->azAgenda[nAgenda]) nAgenda++;
-    if (nAgenda &&
-        activity_agenda_set(pDb, a.id, d->azAgenda, nAgenda) != DB_OK)
+    if (demo_activity_add(pDb, iCouncil, &a, d->aLine, d->azAgenda) != DB_OK)
       return DB_ERROR;
     if ((d->mProof & P_NOTICE) &&
         demo_notice(pDb, pArena, iCouncil, a.id, a.iStart - 7 * DAY) != DB_OK)

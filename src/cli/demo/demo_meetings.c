@@ -8,6 +8,7 @@
 
 #include "store/activities/activity_store.h"
 #include "cli/cli.h"
+#include "cli/demo/demo_records.h"
 #include "store/people/people.h"
 #include "store/meetings/meetings.h"
 
@@ -76,30 +77,18 @@ static int demo_attendance(Db *pDb, Arena *pArena, int64_t iCouncil,
 
 static int demo_agreements(Db *pDb, int64_t iCouncil, int64_t iAct) {
   MeetingAgreement g;
-  memset(&g, 0, sizeof(g));
-  g.iActivity = iAct;
-  g.zText =
-      "Solicitar a la SEREMI MINVU un informe de avance del Plan de "
-      "Emergencia Habitacional en la región.";
-  g.bVoted = 1;
-  g.nFor = 8;
-  g.nAgainst = 0;
-  g.nAbstain = 1;
-  g.zResponsibleKind = "autoridad";
-  g.zResponsible = "SEREMI MINVU Coquimbo";
-  g.zDue = "2025-04-30";
-  g.eState = AGREEMENT_PENDIENTE;
-  if (meeting_agreement_insert(pDb, iCouncil, &g) != DB_OK) return DB_ERROR;
-  memset(&g, 0, sizeof(g));
-  g.iActivity = iAct;
-  g.zText =
-      "Difundir el calendario de sesiones del año entre las "
-      "organizaciones de la región.";
-  g.zResponsibleKind = "encargado";
-  g.zResponsible = "Encargada de participación ciudadana";
-  g.zDue = "2025-04-15";
-  g.eState = AGREEMENT_PENDIENTE;
-  if (meeting_agreement_insert(pDb, iCouncil, &g) != DB_OK) return DB_ERROR;
+  if (demo_agreement_add(pDb, iCouncil, iAct,
+                         "Solicitar a la SEREMI MINVU un informe de avance "
+                         "del Plan de Emergencia Habitacional en la región.",
+                         "autoridad", "SEREMI MINVU Coquimbo", "2025-04-30", 8,
+                         1, NULL) != DB_OK ||
+      demo_agreement_add(pDb, iCouncil, iAct,
+                         "Difundir el calendario de sesiones del año entre "
+                         "las organizaciones de la región.",
+                         "encargado", "Encargada de participación ciudadana",
+                         "2025-04-15", 0, 0, &g) != DB_OK) {
+    return DB_ERROR;
+  }
   return meeting_agreement_follow(pDb, 0, &g, AGREEMENT_CUMPLIDO, "2025-04-10",
                                   "Calendario enviado por correo y publicado.");
 }
@@ -152,27 +141,9 @@ static int demo_acta(Db *pDb, Arena *pArena, int64_t iCouncil, int64_t iAct) {
   }
   if (!iMay || demo_may_attendance(pDb, pArena, iCouncil, iMay, tMay) != DB_OK)
     return DB_ERROR;
-  MeetingActa acta;
-  if (!iMay || meeting_acta_create(pDb, iAct, azTitle, 3, &acta) != DB_OK) {
+  if (demo_acta_write(pDb, pArena, iAct, azTitle, azSummary, ACTA_PUBLICADA,
+                      iMay) != DB_OK) {
     return DB_ERROR;
-  }
-  MeetingActaItem *aItem = NULL;
-  int nItem = 0;
-  if (meeting_acta_items(pDb, pArena, acta.id, &aItem, &nItem) != DB_OK ||
-      nItem != 3) {
-    return DB_ERROR;
-  }
-  int64_t aiItem[3] = {aItem[0].id, aItem[1].id, aItem[2].id};
-  if (meeting_acta_save(pDb, 0, &acta, aiItem, azSummary, 3) != DB_OK) {
-    return DB_ERROR;
-  }
-  static const ActaState aeStep[] = {ACTA_ENVIADA, ACTA_APROBADA,
-                                     ACTA_PUBLICADA};
-  for (int i = 0; i < 3; i++) {
-    if (meeting_acta_get(pDb, iAct, &acta) != DB_OK ||
-        meeting_acta_set_state(pDb, 0, &acta, aeStep[i], iMay) != DB_OK) {
-      return DB_ERROR;
-    }
   }
   /* Approved in that session, as it was: a look back before May does not
   ** count it. */
