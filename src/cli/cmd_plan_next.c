@@ -6,6 +6,7 @@
 ** approve. Exit 0 with a one-line summary; 1 when there is no approved
 ** plan; 2 on bad usage.
 */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,8 +37,8 @@ int plan_next_cmd(int argc, char **argv) {
   const char *zErr = NULL;
   int64_t iCouncil = 0;
   int iNumber = 0, iExit = CLI_FAIL;
-  long long iAsked = zCouncil ? atoll(zCouncil) : 0;
-  if (zCouncil && iAsked <= 0) {
+  long long iAsked = 0;
+  if (zCouncil && !cli_number(zCouncil, 1, LLONG_MAX, &iAsked)) {
     fprintf(stderr, "cosoc plan next: --council debe ser un número\n");
     iExit = CLI_USAGE;
   } else if (plan_store_import_council(pDb, pArena, iAsked, &iCouncil, &zErr) !=

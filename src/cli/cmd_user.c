@@ -333,9 +333,9 @@ int cmd_user(int argc, char **argv) {
       {"list", user_list, "muestra las cuentas"},
   };
   return cli_subcommand_run(argc, argv, "user",
-                            "add|disable|enable|role|list [opciones]", aSub,
+                            "add|disable|enable|role|council|list [opciones]", aSub,
                             (int)(sizeof(aSub) / sizeof(aSub[0])), NULL,
-                            "add, disable, enable, role o list");
+                            "add, disable, enable, role, council o list");
 }
 
 static int token_create(int argc, char **argv) {

@@ -4,7 +4,6 @@
 #include "cli/retention_job.h"
 
 #include <pthread.h>
-#include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +13,7 @@
 
 #include "db/db.h"
 #include "store/privacy/retention_store.h"
+#include "util/thread.h"
 
 #define RETENTION_POLL_SECONDS 600 /* How often the lease is asked */
 #define RETENTION_LEASE_SECONDS 3600
@@ -78,13 +78,7 @@ RetentionJob *retention_job_start(const char *zDb) {
   pthread_mutex_init(&p->mutex, NULL);
   pthread_cond_init(&p->cond, NULL);
   /* Signals belong to the server's main thread (sigwait). */
-  sigset_t sigs, old;
-  sigemptyset(&sigs);
-  sigaddset(&sigs, SIGINT);
-  sigaddset(&sigs, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &sigs, &old);
-  int rc = p->zDb ? pthread_create(&p->thread, NULL, job_main, p) : -1;
-  pthread_sigmask(SIG_SETMASK, &old, NULL);
+  int rc = p->zDb ? thread_start_background(&p->thread, job_main, p) : -1;
   if (rc != 0) {
     free(p->zDb);
     free(p);

@@ -443,6 +443,12 @@ class ManyCouncils(ServerTestCase):
         self.assertEqual(set(api[0]), {"id", "slug", "name", "short_name", "region"})
         self.assertEqual(api[1]["region"], "05")
 
+    def test_the_user_command_names_every_subcommand_in_its_usage(self):
+        wrong = run_cli("user", "nada", check=2)
+        self.assertIn("council", wrong.stderr)
+        usage = run_cli("user", "--help", check=0).stdout.splitlines()[0]
+        self.assertIn("council", usage)
+
     def test_the_national_team_reads_every_council_and_writes_none(self):
         db = self.demo.path
         run_cli("user", "add", "--db", db, "--email", "nacional@example.cl", "--name",

@@ -310,3 +310,6 @@ class NextPlan(ServerTestCase):
                                               "plan_versions v ON v.id = l.version_id WHERE "
                                               "v.number = 2 AND l.carried_over = ''"), "0")
         run_cli("plan", "next", check=2)
+        # An id with letters after it is refused, not read as its digits.
+        r = run_cli("plan", "next", "--db", demo.path, "--council", "1x", check=2)
+        self.assertIn("--council debe ser un número", r.stderr)
