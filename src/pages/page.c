@@ -8,6 +8,7 @@
 
 #include "domain/chile_time.h"
 #include "domain/date_text.h"
+#include "export/export.h"
 #include "store/accounts/accounts.h"
 #include "store/council/council.h"
 
@@ -276,4 +277,19 @@ const char *page_date(Arena *pArena, const char *zIso) {
   char z[PLAN_DATE_SIZE];
   date_text_dmy(zIso, z);
   return arena_strdup(pArena, z);
+}
+
+void page_send_file(Request *r, const char *zType, const char *zDisposition,
+                    const void *p, size_t n) {
+  if (zDisposition) response_header(r, "Content-Disposition", zDisposition);
+  respond_bytes(r, 200, zType, p, n);
+}
+
+void page_send_export(Request *r, int rc, const char *zType,
+                      const char *zDisposition, const void *p, size_t n) {
+  if (rc != EXPORT_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  page_send_file(r, zType, zDisposition, p, n);
 }

@@ -215,4 +215,15 @@ void page_members_public_export(Request *r);
 void page_admin_orgs_export(Request *r);
 void page_admin_directory_export(Request *r);
 
+/* A file download: 200 with the bytes as zType and, when zDisposition is
+** not NULL, that Content-Disposition ("inline; filename=\"acta.pdf\"",
+** "attachment; …"): a PDF to show, a sheet to save. */
+void page_send_file(Request *r, const char *zType, const char *zDisposition,
+                    const void *p, size_t n);
+/* The same for what an exporter made (export/export.h) with outcome rc:
+** page_send_file() when rc is EXPORT_OK, otherwise 500 (a failure the user
+** cannot fix). The one ending of every export handler. */
+void page_send_export(Request *r, int rc, const char *zType,
+                      const char *zDisposition, const void *p, size_t n);
+
 #endif

@@ -263,8 +263,7 @@ int page_cache_answer(Request *r, const char *zKey, int64_t *piVersion) {
     return 0;
   }
   if (bNoStore) response_header(r, "Cache-Control", "no-store");
-  if (zDisposition) response_header(r, "Content-Disposition", zDisposition);
-  respond_bytes(r, 200, zType, zData, nData);
+  page_send_file(r, zType, zDisposition, zData, nData);
   return 1;
 }
 
@@ -290,6 +289,5 @@ void page_cache_respond_bytes(Request *r, const char *zKey, int64_t iVersion,
                               const char *zType, const char *zDisposition,
                               const void *p, size_t n) {
   cache_put(zKey, iVersion, zType, 0, zDisposition, p, n);
-  if (zDisposition) response_header(r, "Content-Disposition", zDisposition);
-  respond_bytes(r, 200, zType, p, n);
+  page_send_file(r, zType, zDisposition, p, n);
 }

@@ -76,9 +76,8 @@ void page_activity_notice_pdf(Request *r) {
     return;
   }
   if (!page_db_ok(r, rc)) return;
-  response_header(r, "Content-Disposition",
-                  "inline; filename=\"citacion-enviada.pdf\"");
-  respond_bytes(r, 200, EXPORT_PDF_TYPE, zOut, nOut);
+  page_send_file(r, EXPORT_PDF_TYPE,
+                 "inline; filename=\"citacion-enviada.pdf\"", zOut, nOut);
 }
 
 void activity_notice_record(Html *h, Request *r, const Activity *pAct,

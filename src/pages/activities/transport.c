@@ -283,12 +283,7 @@ void page_activity_passengers_pdf(Request *r) {
   const char *zOut = NULL;
   size_t nOut = 0;
   char zErr[200];
-  if (export_pdf(pArena, &t, &opt, &zOut, &nOut, zErr, sizeof(zErr)) !=
-      EXPORT_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
-  response_header(r, "Content-Disposition",
-                  "inline; filename=\"pasajeros.pdf\"");
-  respond_bytes(r, 200, EXPORT_PDF_TYPE, zOut, nOut);
+  int rc = export_pdf(pArena, &t, &opt, &zOut, &nOut, zErr, sizeof(zErr));
+  page_send_export(r, rc, EXPORT_PDF_TYPE, "inline; filename=\"pasajeros.pdf\"",
+                   zOut, nOut);
 }

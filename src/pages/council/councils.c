@@ -287,12 +287,8 @@ void page_councils_xlsx(Request *r) {
     respond_error(r, 500, zErr);
     return;
   }
-  response_header(r, "Content-Disposition",
-                  "attachment; filename=\"consejos-lineas.xlsx\"");
-  respond_bytes(r, 200,
-                "application/vnd.openxmlformats-officedocument."
-                "spreadsheetml.sheet",
-                pOut, nOut);
+  page_send_file(r, EXPORT_XLSX_TYPE,
+                 "attachment; filename=\"consejos-lineas.xlsx\"", pOut, nOut);
 }
 
 /* GET|POST /consejo — the councils a person belongs to (every council for

@@ -42,9 +42,8 @@ void page_certificate(Request *r) {
             r, course_certificate_pdf(request_db(r), pArena, &cert,
                                       request_public_url(r), &pPdf, &nPdf)))
       return;
-    response_header(r, "Content-Disposition",
-                    "inline; filename=\"certificado.pdf\"");
-    respond_bytes(r, 200, "application/pdf", pPdf, nPdf);
+    page_send_file(r, "application/pdf", "inline; filename=\"certificado.pdf\"",
+                   pPdf, nPdf);
     return;
   }
   /* The council that issued it (not the request's: the code says which). */

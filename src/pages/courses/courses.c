@@ -760,14 +760,10 @@ void page_admin_course_coverage_xlsx(Request *r) {
   const char *pOut;
   size_t nOut;
   char zErr[160];
-  if (export_xlsx_book(pArena, aSheet, 3, &pOut, &nOut, zErr, sizeof(zErr)) !=
-      EXPORT_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
-  response_header(r, "Content-Disposition",
-                  "attachment; filename=\"cobertura-curso.xlsx\"");
-  respond_bytes(r, 200, EXPORT_XLSX_TYPE, pOut, nOut);
+  int rc =
+      export_xlsx_book(pArena, aSheet, 3, &pOut, &nOut, zErr, sizeof(zErr));
+  page_send_export(r, rc, EXPORT_XLSX_TYPE,
+                   "attachment; filename=\"cobertura-curso.xlsx\"", pOut, nOut);
 }
 
 void courses_line_section(Html *h, Request *r, int iLine) {

@@ -874,14 +874,10 @@ void page_activity_acta_pdf(Request *r) {
   const char *zPaper = request_query(r, "papel");
   const char *zOut = NULL;
   size_t nOut = 0;
-  if (view_pdf(request_arena(r), page_council(r), &v,
-               zPaper && strcmp(zPaper, "carta") == 0, &zOut,
-               &nOut) != EXPORT_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
-  response_header(r, "Content-Disposition", "inline; filename=\"acta.pdf\"");
-  respond_bytes(r, 200, EXPORT_PDF_TYPE, zOut, nOut);
+  int rc = view_pdf(request_arena(r), page_council(r), &v,
+                    zPaper && strcmp(zPaper, "carta") == 0, &zOut, &nOut);
+  page_send_export(r, rc, EXPORT_PDF_TYPE, "inline; filename=\"acta.pdf\"",
+                   zOut, nOut);
 }
 
 void page_actas(Request *r) {

@@ -693,13 +693,8 @@ void page_activity_attendance_pdf(Request *r) {
   const char *zPaper = request_query(r, "papel");
   const char *zOut = NULL;
   size_t nOut = 0;
-  if (sheet_pdf(request_db(r), request_arena(r), page_council(r), &a,
-                zPaper && strcmp(zPaper, "carta") == 0, &zOut,
-                &nOut) != EXPORT_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
-  response_header(r, "Content-Disposition",
-                  "inline; filename=\"asistencia.pdf\"");
-  respond_bytes(r, 200, EXPORT_PDF_TYPE, zOut, nOut);
+  int rc = sheet_pdf(request_db(r), request_arena(r), page_council(r), &a,
+                     zPaper && strcmp(zPaper, "carta") == 0, &zOut, &nOut);
+  page_send_export(r, rc, EXPORT_PDF_TYPE,
+                   "inline; filename=\"asistencia.pdf\"", zOut, nOut);
 }

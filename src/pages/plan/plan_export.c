@@ -82,12 +82,12 @@ static int plan_table(Request *r, ExportTable *pTable, PlanVersionInfo *pInfo) {
 
 static void send_file(Request *r, const char *zType, const char *zExt,
                       const PlanVersionInfo *pInfo, const char *p, size_t n) {
-  response_header(r, "Content-Disposition",
-                  arena_printf(request_arena(r),
-                               "attachment; filename=\"plan-anual-v%d.%s\"",
-                               pInfo->iNumber, zExt));
   response_header(r, "Cache-Control", "no-store");
-  respond_bytes(r, 200, zType, p, n);
+  page_send_file(r, zType,
+                 arena_printf(request_arena(r),
+                              "attachment; filename=\"plan-anual-v%d.%s\"",
+                              pInfo->iNumber, zExt),
+                 p, n);
 }
 
 void page_plan_csv(Request *r) {

@@ -183,16 +183,12 @@ static void send_pdf(Request *r, int64_t iMember, json_t *pDoc) {
       (int)(sizeof(azSectionKey) / sizeof(azSectionKey[0])), &zOut, &nOut, zErr,
       sizeof(zErr));
   json_decref(pDoc);
-  if (rc != EXPORT_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
-  response_header(r, "Content-Disposition",
-                  arena_printf(pArena,
-                               "attachment; filename=\"datos-personales-%lld"
-                               ".pdf\"",
-                               (long long)iMember));
-  respond_bytes(r, 200, "application/pdf", zOut, nOut);
+  page_send_export(r, rc, "application/pdf",
+                   arena_printf(pArena,
+                                "attachment; filename=\"datos-personales-%lld"
+                                ".pdf\"",
+                                (long long)iMember),
+                   zOut, nOut);
 }
 
 static void member_data_page(Request *r, int64_t iMember, json_t *pDoc,
