@@ -257,13 +257,11 @@ static void section_items(Html *h, Request *r, const ActaView *v, int bEdit,
     html_printf(h, "</article>\n");
     if (bComment) comment_form(h, r, v, it->id, pRe);
   }
-  if (bEdit && pRe && pRe->bConflict) {
-    conflict_submit(h, arena_printf(pArena, "/actividades/%lld/acta",
-                                    (long long)v->act.id));
-  } else if (bEdit) {
-    html_printf(h,
-                "<div class=\"actions\"><button type=\"submit\" class=\"button"
-                "\">Guardar el acta</button></div></form>\n");
+  if (bEdit) {
+    conflict_submit_or_save(
+        h, pRe && pRe->bConflict,
+        arena_printf(pArena, "/actividades/%lld/acta", (long long)v->act.id),
+        "Guardar el acta");
   }
   html_printf(h, "</section>\n");
 }

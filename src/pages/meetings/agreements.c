@@ -616,15 +616,9 @@ static void agreement_show(Request *r, const MeetingAgreement *pG,
                NULL);
     form_input(&h, pErr, "date", "Fecha", "date", zDate ? zDate : zToday, NULL,
                NULL);
-    if (bConflict) {
-      conflict_submit(&h,
-                      arena_printf(pArena, "/acuerdos/%lld", (long long)g.id));
-    } else {
-      html_printf(
-          &h,
-          "<div class=\"actions\"><button type=\"submit\" class=\"button\">"
-          "Guardar seguimiento</button></div></form>\n");
-    }
+    conflict_submit_or_save(
+        &h, bConflict, arena_printf(pArena, "/acuerdos/%lld", (long long)g.id),
+        "Guardar seguimiento");
   }
   html_printf(
       &h, "</section>\n<p><a href=\"/acuerdos\">Todos los acuerdos</a></p>\n");

@@ -62,6 +62,17 @@ void plan_page_submit(Html *h, const char *zLabel, const char *zBack) {
       zLabel, zBack);
 }
 
+/* The end of a form that saves a new version of the plan: on the conflict
+** page (bConflict) its two choices, else "Guardar nueva versión"; both
+** lead back to zBack, the page the form edits. */
+static void version_submit(Html *h, int bConflict, const char *zBack) {
+  if (bConflict) {
+    conflict_submit(h, zBack);
+  } else {
+    plan_page_submit(h, "Guardar nueva versión", zBack);
+  }
+}
+
 /* Loads the latest version for editing; answers the request when there is
 ** none (returns 0). */
 int plan_page_load_latest(Request *r, int64_t *piCouncil, PlanDoc *pDoc,
@@ -140,11 +151,7 @@ static void plan_form(Request *r, int iStatus, int iBase, const PlanDoc *pDoc,
                      bRepeat ? request_field(r, "intro") : pDoc->zIntro,
                      "Separe los párrafos con una línea en blanco.");
   plan_page_reason_field(&h, pErr, bRepeat ? request_field(r, "reason") : NULL);
-  if (pConflict) {
-    conflict_submit(&h, "/plan");
-  } else {
-    plan_page_submit(&h, "Guardar nueva versión", "/plan");
-  }
+  version_submit(&h, pConflict != NULL, "/plan");
   page_finish(r, &h, iStatus);
 }
 
@@ -271,11 +278,7 @@ static void objectives_form(Request *r, int iStatus, int iBase,
                      bRepeat ? request_field(r, "objective_new") : NULL,
                      "Déjelo en blanco si no agrega ninguno.");
   plan_page_reason_field(&h, pErr, bRepeat ? request_field(r, "reason") : NULL);
-  if (pConflict) {
-    conflict_submit(&h, "/plan");
-  } else {
-    plan_page_submit(&h, "Guardar nueva versión", "/plan");
-  }
+  version_submit(&h, pConflict != NULL, "/plan");
   page_finish(r, &h, iStatus);
 }
 
@@ -466,12 +469,8 @@ static void line_form(Request *r, int iStatus, int iBase, const PlanDoc *pDoc,
                      "(observaciones, presupuesto…).");
   plan_page_reason_field(&h, pErr, bRepeat ? request_field(r, "reason") : NULL);
 #undef VALUE
-  if (pConflict) {
-    conflict_submit(&h, arena_printf(pArena, "/plan/lineas/%d", pL->iNumber));
-  } else {
-    plan_page_submit(&h, "Guardar nueva versión",
-                     arena_printf(pArena, "/plan/lineas/%d", pL->iNumber));
-  }
+  version_submit(&h, pConflict != NULL,
+                 arena_printf(pArena, "/plan/lineas/%d", pL->iNumber));
   page_finish(r, &h, iStatus);
 }
 
