@@ -84,7 +84,11 @@ void record_edit_page(Request *r, const RecordPage *p, int bNew) {
       iStatus = 409;
     } else {
       iBase = record_posted_version(r);
-      p->xRetyped(&e, pChecked, pRec);
+      if (p->xRetyped) {
+        p->xRetyped(&e, pChecked, pRec);
+      } else {
+        memcpy(pRec, pChecked, p->nRecord);
+      }
       iStatus = 422;
     }
   }

@@ -404,11 +404,6 @@ static int council_save_page(RecordEdit *e, const void *pStored,
   return council_update(e->pDb, pUser ? pUser->id : 0, c);
 }
 
-static void council_retyped(RecordEdit *e, const void *pChecked, void *pRec) {
-  (void)e;
-  *(Council *)pRec = *(const Council *)pChecked;
-}
-
 static const char *council_title(RecordEdit *e, const void *pRec) {
   (void)e;
   return ((const Council *)pRec)->zShortName;
@@ -484,7 +479,7 @@ static const RecordPage council_page = {RECORD_COUNCIL,
                                         council_load,
                                         council_check_page,
                                         council_save_page,
-                                        council_retyped,
+                                        NULL, /* shown as checked */
                                         council_title,
                                         council_facts,
                                         council_fields,

@@ -528,12 +528,6 @@ static int course_save_rec(RecordEdit *e, const void *pStored, void *pChecked) {
   return course_save(e->pDb, e->iCouncil, request_user(e->r)->id, pChecked);
 }
 
-/* The checked course holds what was typed (numbers as read). */
-static void course_retyped(RecordEdit *e, const void *pChecked, void *pRec) {
-  (void)e;
-  *(Course *)pRec = *(const Course *)pChecked;
-}
-
 static const char *course_title(RecordEdit *e, const void *pRec) {
   (void)e;
   return ((const Course *)pRec)->zTitle;
@@ -578,11 +572,13 @@ static void course_conflict_rows(Html *h, RecordEdit *e, const void *pMine,
 }
 
 static const RecordPage course_page = {
-    RECORD_COURSE,     sizeof(Course),  offsetof(Course, id), "/admin/cursos",
-    "nuevo",           "Cursos",        "admin-cursos",       "Nuevo curso",
-    "del curso",       course_prepare,  course_defaults,      course_load_rec,
-    course_check_form, course_save_rec, course_retyped,       course_title,
-    course_facts,      course_fields,   course_conflict_rows};
+    RECORD_COURSE, sizeof(Course), offsetof(Course, id), "/admin/cursos",
+    "nuevo", "Cursos", "admin-cursos", "Nuevo curso", "del curso",
+    course_prepare, course_defaults, course_load_rec,
+    /* No xRetyped: the checked course holds what was typed (numbers as
+    ** read). */
+    course_check_form, course_save_rec, NULL, course_title, course_facts,
+    course_fields, course_conflict_rows};
 
 void page_admin_course_new(Request *r) { record_edit_page(r, &course_page, 1); }
 
