@@ -4,6 +4,7 @@
 #include "pages/page.h"
 #include "store/privacy/audit_store.h"
 
+#include <stdarg.h>
 #include <string.h>
 
 #include "domain/chile_time.h"
@@ -292,4 +293,19 @@ void page_send_export(Request *r, int rc, const char *zType,
     return;
   }
   page_send_file(r, zType, zDisposition, p, n);
+}
+
+void page_post_form(Html *h, Request *r, const char *zClass,
+                    const char *zActionFmt, ...) {
+  if (zClass) {
+    html_printf(h, "<form class=\"%s\" method=\"post\" action=\"", zClass);
+  } else {
+    html_printf(h, "<form method=\"post\" action=\"");
+  }
+  va_list ap;
+  va_start(ap, zActionFmt);
+  html_vprintf(h, zActionFmt, ap);
+  va_end(ap);
+  html_printf(h, "\">");
+  form_csrf(h, request_csrf_token(r));
 }

@@ -226,4 +226,12 @@ void page_send_file(Request *r, const char *zType, const char *zDisposition,
 void page_send_export(Request *r, int rc, const char *zType,
                       const char *zDisposition, const void *p, size_t n);
 
+/* Opens a form that posts to the action zActionFmt (printf-like, through
+** the escaping writer as html_printf), of class zClass (none when NULL),
+** with the request's CSRF token: every form that posts must carry it, or
+** the server refuses the post. The caller writes the fields and closes it. */
+void page_post_form(Html *h, Request *r, const char *zClass,
+                    const char *zActionFmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
 #endif

@@ -18,9 +18,7 @@ static void record_form(Html *h, RecordEdit *e, const RecordPage *p,
                         const char *zAction, void *pRec, const FormErrors *pErr,
                         int iBase, const char *zDiscard) {
   form_errors_summary(h, pErr);
-  html_printf(h, "<form class=\"form\" method=\"post\" action=\"%s\">\n",
-              zAction);
-  form_csrf(h, request_csrf_token(e->r));
+  page_post_form(h, e->r, "form", "%s", zAction);
   record_version_field(h, e->r, p->eKind, *record_id(p, pRec), iBase);
   p->xFields(h, e, pRec, pErr);
   if (zDiscard) {

@@ -76,10 +76,7 @@ static void users_page(Request *r, int iStatus, const FormErrors *pErr) {
   }
   html_printf(&h, "</tbody></table></div>\n<h2>Agregar una cuenta</h2>\n");
   form_errors_summary(&h, pErr);
-  html_printf(&h,
-              "<form class=\"form\" method=\"post\" "
-              "action=\"/admin/usuarios\">\n");
-  form_csrf(&h, request_csrf_token(r));
+  page_post_form(&h, r, "form", "/admin/usuarios");
   int bRepeat = pErr != NULL; /* Re-showing: keep what was typed */
   form_input(&h, pErr, "name", "Nombre completo", "text",
              bRepeat ? request_field(r, "name") : NULL, NULL,
@@ -160,11 +157,8 @@ void page_admin_users(Request *r) {
 /* One POST form with a single button (and the account's action). */
 static void action_form(Request *r, Html *h, int64_t iId, const char *zAction,
                         const char *zButton, const char *zClass) {
-  html_printf(h,
-              "<form class=\"form form-inline\" method=\"post\" "
-              "action=\"/admin/usuarios/%lld\">\n",
-              (long long)iId);
-  form_csrf(h, request_csrf_token(r));
+  page_post_form(h, r, "form form-inline", "/admin/usuarios/%lld",
+                 (long long)iId);
   html_printf(h,
               "<input type=\"hidden\" name=\"accion\" value=\"%s\">"
               "<button type=\"submit\" class=\"button %s\">%s</button>"
@@ -204,11 +198,9 @@ static void tokens_table(Request *r, Html *h, const UserRow *u) {
     if (t->iRevoked) {
       html_printf(h, "Revocado el %s", page_time(pArena, t->iRevoked));
     } else {
-      html_printf(h,
-                  "Vigente <form class=\"inline-form\" method=\"post\" "
-                  "action=\"/admin/usuarios/%lld\">\n",
-                  (long long)u->id);
-      form_csrf(h, request_csrf_token(r));
+      html_printf(h, "Vigente ");
+      page_post_form(h, r, "inline-form", "/admin/usuarios/%lld",
+                     (long long)u->id);
       html_printf(h,
                   "<input type=\"hidden\" name=\"accion\" value=\"revocar\">"
                   "<input type=\"hidden\" name=\"token\" value=\"%lld\">"
@@ -241,11 +233,8 @@ static void user_page(Request *r, int iStatus, const UserRow *u,
                 "mientras su ficha de integrante diga eso.</p>\n");
   }
   form_errors_summary(&h, pErr);
-  html_printf(&h,
-              "<h2>Rol</h2>\n<form class=\"form\" method=\"post\" "
-              "action=\"/admin/usuarios/%lld\">\n",
-              (long long)u->id);
-  form_csrf(&h, request_csrf_token(r));
+  html_printf(&h, "<h2>Rol</h2>\n");
+  page_post_form(&h, r, "form", "/admin/usuarios/%lld", (long long)u->id);
   html_printf(&h, "<input type=\"hidden\" name=\"accion\" value=\"rol\">");
   form_select(&h, pErr, "role", "Rol", azRole, azRoleLabel, 3, u->zRole);
   html_printf(&h,

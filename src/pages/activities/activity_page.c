@@ -256,12 +256,9 @@ static void section_convene(Html *h, Request *r, const Activity *a,
               "<p>Cada persona recibe un correo con la fecha, el lugar, la "
               "tabla, su enlace personal para responder y una invitación de "
               "calendario; además, un recordatorio %d horas antes. Quien ya "
-              "fue citado a esta versión no lo recibe de nuevo.</p>\n"
-              "<form class=\"form\" method=\"post\" action=\"/actividades/"
-              "%lld/citar\">",
-              council_reminder_hours(pDb, page_council_id(r)),
-              (long long)a->id);
-  form_csrf(h, request_csrf_token(r));
+              "fue citado a esta versión no lo recibe de nuevo.</p>\n",
+              council_reminder_hours(pDb, page_council_id(r)));
+  page_post_form(h, r, "form", "/actividades/%lld/citar", (long long)a->id);
   html_printf(h,
               "<fieldset class=\"field\"><legend>Consejeros en ejercicio"
               "</legend>\n");

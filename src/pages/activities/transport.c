@@ -57,11 +57,8 @@ void activity_transport_section(Html *h, Request *r, const Activity *a,
   if (nReq == 0) {
     html_printf(h, "<p>Nadie ha pedido traslado todavía.</p>\n");
   } else {
-    html_printf(h,
-                "<form class=\"form\" method=\"post\" action=\"/actividades/"
-                "%lld/traslado\">",
-                (long long)a->id);
-    form_csrf(h, request_csrf_token(r));
+    page_post_form(h, r, "form", "/actividades/%lld/traslado",
+                   (long long)a->id);
     html_printf(h, "<input type=\"hidden\" name=\"accion\" value=\"asignar\">");
     const char *zGroup = NULL;
     for (int i = 0; i < nReq; i++) {
@@ -114,11 +111,8 @@ void activity_transport_section(Html *h, Request *r, const Activity *a,
     }
     html_printf(h, "</ul>\n");
   }
-  html_printf(h,
-              "<form class=\"form form-inline\" method=\"post\" action=\"/"
-              "actividades/%lld/traslado\">",
-              (long long)a->id);
-  form_csrf(h, request_csrf_token(r));
+  page_post_form(h, r, "form form-inline", "/actividades/%lld/traslado",
+                 (long long)a->id);
   html_printf(h, "<input type=\"hidden\" name=\"accion\" value=\"vehiculo\">");
   form_input(h, NULL, "label", "Vehículo", "text", "",
              "Por ejemplo: Van SERVIU, patente AB-CD-12.", "required");

@@ -75,11 +75,8 @@ void page_admin_courses(Request *r) {
       council_text(pDb, pArena, iCouncil, COUNCIL_SIGNER_NAME);
   const char *zTitle =
       council_text(pDb, pArena, iCouncil, COUNCIL_SIGNER_TITLE);
-  html_printf(&h,
-              "<h2 id=\"ajustes\">Ajustes</h2>\n<form class=\"form\" "
-              "method=\"post\" "
-              "action=\"/admin/cursos/ajustes\">\n");
-  form_csrf(&h, request_csrf_token(r));
+  html_printf(&h, "<h2 id=\"ajustes\">Ajustes</h2>\n");
+  page_post_form(&h, r, "form", "/admin/cursos/ajustes");
   form_input(
       &h, NULL, "minutos_minimos",
       "Minutos conectados para contar como presente", "number",
@@ -241,12 +238,8 @@ typedef struct ModuleTyped {
 
 static void module_form(Html *h, Request *r, const Course *c,
                         const ModuleTyped *t, const FormErrors *pErr) {
-  html_printf(h,
-              "<form class=\"form\" method=\"post\" action=\"/admin/cursos/"
-              "%lld/modulos\">\n",
-              (long long)c->id);
+  page_post_form(h, r, "form", "/admin/cursos/%lld/modulos", (long long)c->id);
   if (pErr) form_errors_summary(h, pErr);
-  form_csrf(h, request_csrf_token(r));
   form_input(h, pErr, "modulo_titulo", "Título del módulo", "text", t->zTitle,
              NULL, "required");
   form_input(h, pErr, "inicio", "Inicio (hora de Chile)", "datetime-local",
@@ -385,12 +378,9 @@ static void enrolled_section(Html *h, Request *r, const Course *c,
 static void certificates_section(Html *h, Request *r, const Course *c,
                                  const Certificate *aCert, int nCert) {
   Arena *pArena = request_arena(r);
-  html_printf(h,
-              "<h2 id=\"certificados\">Certificados</h2>\n<form "
-              "class=\"form-inline\" method=\"post\" action=\"/admin/cursos/"
-              "%lld/certificados\">",
-              (long long)c->id);
-  form_csrf(h, request_csrf_token(r));
+  html_printf(h, "<h2 id=\"certificados\">Certificados</h2>\n");
+  page_post_form(h, r, "form-inline", "/admin/cursos/%lld/certificados",
+                 (long long)c->id);
   html_printf(h,
               "<button type=\"submit\" class=\"button button-primary\">Emitir "
               "los certificados de quienes aprobaron</button></form>\n");
@@ -420,11 +410,9 @@ static void certificates_section(Html *h, Request *r, const Course *c,
                     : arena_printf(pArena, "emitido el %s",
                                    page_date(pArena, k->zIssuedOn)));
     if (!k->bRevoked) {
-      html_printf(h,
-                  " <form class=\"form-inline\" method=\"post\" "
-                  "action=\"/admin/cursos/%lld/revocar\">",
-                  (long long)c->id);
-      form_csrf(h, request_csrf_token(r));
+      html_printf(h, " ");
+      page_post_form(h, r, "form-inline", "/admin/cursos/%lld/revocar",
+                     (long long)c->id);
       html_printf(h,
                   "<input type=\"hidden\" name=\"codigo\" value=\"%s\"><label "
                   "class=\"visually-hidden\" for=\"motivo-%d\">Motivo</label>"

@@ -133,12 +133,9 @@ int courses_module_section(Html *h, Request *r, const Activity *pAct) {
     html_printf(h, "<p>No se pudo leer la lista de inscritos.</p></section>\n");
     return 1;
   }
-  html_printf(h,
-              "<h3>Asistencia de los inscritos</h3>\n<form class=\"form "
-              "attendance-compact\" method=\"post\" action=\"/actividades/"
-              "%lld/asistencia-curso\">\n",
-              (long long)pAct->id);
-  form_csrf(h, request_csrf_token(r));
+  html_printf(h, "<h3>Asistencia de los inscritos</h3>\n");
+  page_post_form(h, r, "form attendance-compact",
+                 "/actividades/%lld/asistencia-curso", (long long)pAct->id);
   record_version_field(h, r, RECORD_ATTENDANCE, pAct->id, 0);
   html_printf(h, "<ul class=\"att-list\">\n");
   for (int i = 0; i < nEnrol; i++) {
@@ -216,11 +213,8 @@ void page_module_report(Request *r) {
               rep.zTool[0] ? rep.zTool : "videoconferencia", rep.nPerson,
               rep.nPerson == 1 ? "persona" : "personas", rep.nRow, nMatched,
               nMin);
-  html_printf(&h,
-              "<form class=\"form attendance-compact\" method=\"post\" "
-              "action=\"/actividades/%lld/asistencia-curso\">\n",
-              (long long)m.act.id);
-  form_csrf(&h, request_csrf_token(r));
+  page_post_form(&h, r, "form attendance-compact",
+                 "/actividades/%lld/asistencia-curso", (long long)m.act.id);
   /* The list as it was when the report was read: saving checks it. */
   record_version_field(&h, r, RECORD_ATTENDANCE, m.act.id, 0);
   html_printf(&h, "<h2>Inscritos</h2>\n<ul class=\"att-list\">\n");
@@ -305,11 +299,8 @@ static void module_conflict(Request *r, const Activity *pAct,
                  attendance_label(eSaved));
   }
   conflict_end(&h);
-  html_printf(&h,
-              "<form class=\"form attendance-compact\" method=\"post\" "
-              "action=\"/actividades/%lld/asistencia-curso\">\n",
-              (long long)pAct->id);
-  form_csrf(&h, request_csrf_token(r));
+  page_post_form(&h, r, "form attendance-compact",
+                 "/actividades/%lld/asistencia-curso", (long long)pAct->id);
   record_version_field(&h, r, RECORD_ATTENDANCE, pAct->id, stamp.iVersion);
   html_printf(&h, "<ul class=\"att-list\">\n");
   for (int i = 0; i < nEnrol; i++)

@@ -203,11 +203,8 @@ static void attendance_render(Html *h, Request *r, const Activity *a,
     html_printf(h, "</ul></section>\n");
     return;
   }
-  html_printf(h,
-              "<form class=\"form attendance\" method=\"post\" action=\""
-              "/actividades/%lld/asistencia\">",
-              (long long)a->id);
-  form_csrf(h, request_csrf_token(r));
+  page_post_form(h, r, "form attendance", "/actividades/%lld/asistencia",
+                 (long long)a->id);
   record_version_field(h, r, RECORD_ATTENDANCE, a->id, iBase);
   /* One line a person: the name, then P / A / J. The excuse appears only
   ** for J and «reemplaza a» only for a suplente present (CSS :has(); a

@@ -131,9 +131,7 @@ static void plan_form(Request *r, int iStatus, int iBase, const PlanDoc *pDoc,
                  pDoc->zIntro);
     conflict_end(&h);
   }
-  html_printf(&h,
-              "<form class=\"form\" method=\"post\" action=\"/admin/plan\">\n");
-  form_csrf(&h, request_csrf_token(r));
+  page_post_form(&h, r, "form", "/admin/plan");
   plan_page_base_version(&h, iBase);
   int bRepeat = pErr != NULL;
   form_input(&h, pErr, "title", "Título", "text",
@@ -259,10 +257,7 @@ static void objectives_form(Request *r, int iStatus, int iBase,
                  "");
     conflict_end(&h);
   }
-  html_printf(&h,
-              "<form class=\"form\" method=\"post\" "
-              "action=\"/admin/plan/objetivos\">\n");
-  form_csrf(&h, request_csrf_token(r));
+  page_post_form(&h, r, "form", "/admin/plan/objetivos");
   plan_page_base_version(&h, iBase);
   int bRepeat = pErr != NULL;
   for (int i = 0; i < pDoc->nObjective; i++) {
@@ -385,11 +380,7 @@ static void line_form(Request *r, int iStatus, int iBase, const PlanDoc *pDoc,
   html_printf(&h, "<h1>%s</h1>\n", zTitle);
   form_errors_summary(&h, pErr);
   if (pConflict) line_conflict_table(r, &h, pL, aEvKind, nEvKind, pConflict);
-  html_printf(&h,
-              "<form class=\"form\" method=\"post\" "
-              "action=\"/admin/plan/lineas/%d\">\n",
-              pL->iNumber);
-  form_csrf(&h, request_csrf_token(r));
+  page_post_form(&h, r, "form", "/admin/plan/lineas/%d", pL->iNumber);
   plan_page_base_version(&h, iBase);
   int bRepeat = pErr != NULL;
 #define VALUE(zName, zStored) (bRepeat ? request_field(r, zName) : (zStored))

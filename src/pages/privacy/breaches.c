@@ -32,9 +32,7 @@ static void breach_form(Html *h, Request *r, const char *zAction,
                             p->zDetected, p->zData,        p->zMeasures,
                             p->zAgency,   p->zPeople};
   form_errors_summary(h, pErr);
-  html_printf(h, "<form class=\"form\" method=\"post\" action=\"%s\">",
-              zAction);
-  form_csrf(h, request_csrf_token(r));
+  page_post_form(h, r, "form", "%s", zAction);
   html_printf(h, "<input type=\"hidden\" name=\"accion\" value=\"guardar\">");
   for (int i = 0; i < 8; i++) {
     int bDate = i == 2 || i == 3 || i == 6 || i == 7;
@@ -186,11 +184,9 @@ void page_admin_breach(Request *r) {
   }
   html_printf(&h,
               "<h2>Personas y registros afectados</h2>\n<p>Búsquelos en el "
-              "registro de auditoría: todo registro de personas que se "
-              "cambió o consultó en el periodo del incidente.</p>\n<form "
-              "class=\"form\" method=\"post\" action=\"%s\">",
-              zPath);
-  form_csrf(&h, request_csrf_token(r));
+              "registro de auditoría: todo registro de personas que se cambió "
+              "o consultó en el periodo del incidente.</p>\n");
+  page_post_form(&h, r, "form", "%s", zPath);
   html_printf(&h,
               "<input type=\"hidden\" name=\"accion\" value=\"buscar\">"
               "<div class=\"field\"><label for=\"desde\">Desde</label><input "

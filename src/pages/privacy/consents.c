@@ -90,9 +90,7 @@ void privacy_consent_section(Html *h, Request *r, const char *zKind,
   }
   html_printf(h, "</tbody></table></div>\n");
   if (bEdit) {
-    html_printf(h, "<form class=\"form\" method=\"post\" action=\"%s\">",
-                zAction);
-    form_csrf(h, request_csrf_token(r));
+    page_post_form(h, r, "form", "%s", zAction);
     html_printf(h,
                 "<input type=\"hidden\" name=\"accion\" value=\"agregar\">"
                 "<div class=\"field\"><label for=\"proposito\">Para qué"
@@ -142,9 +140,7 @@ void privacy_consent_section(Html *h, Request *r, const char *zKind,
   json_decref(pE);
   json_decref(pS);
   if (bEdit) {
-    html_printf(h, "<form class=\"form\" method=\"post\" action=\"%s\">",
-                zAction);
-    form_csrf(h, request_csrf_token(r));
+    page_post_form(h, r, "form", "%s", zAction);
     html_printf(h,
                 "<input type=\"hidden\" name=\"accion\" value=\"etiquetar\">"
                 "<div class=\"field\"><label for=\"etiqueta\">Aparece en la "
@@ -163,9 +159,7 @@ void privacy_consent_section(Html *h, Request *r, const char *zKind,
   }
   html_printf(h, "</ul>\n");
   if (bEdit) {
-    html_printf(h, "<form class=\"form\" method=\"post\" action=\"%s\">",
-                zAction);
-    form_csrf(h, request_csrf_token(r));
+    page_post_form(h, r, "form", "%s", zAction);
     html_printf(h,
                 "<input type=\"hidden\" name=\"accion\" value=\"sensible\">"
                 "<div class=\"field\"><label for=\"grupo\">Categoría</label>"

@@ -230,10 +230,7 @@ void page_privacy_request(Request *r) {
               "corridos.</p>\n",
               PRIVACY_ANSWER_DAYS);
   form_errors_summary(&h, &err);
-  html_printf(&h,
-              "<form class=\"form\" method=\"post\" "
-              "action=\"/privacidad/solicitud\">\n");
-  form_csrf(&h, request_csrf_token(r));
+  page_post_form(&h, r, "form", "/privacidad/solicitud");
   privacy_form_fields(&h, r, &err);
   html_printf(&h,
               "<div class=\"actions\"><button type=\"submit\" "
@@ -249,10 +246,9 @@ static void settings_form(Html *h, Request *r, const Council *c) {
   html_printf(h,
               "<h2 id=\"aviso\">Política de privacidad y plazos de "
               "conservación</h2>\n<p>Lo que dice <a "
-              "href=\"/privacidad\">/privacidad</a>. Deje un texto vacío "
-              "para volver al texto por omisión.</p>\n<form class=\"form\" "
-              "method=\"post\" action=\"/admin/privacidad\">\n");
-  form_csrf(h, request_csrf_token(r));
+              "href=\"/privacidad\">/privacidad</a>. Deje un texto vacío para "
+              "volver al texto por omisión.</p>\n");
+  page_post_form(h, r, "form", "/admin/privacidad");
   html_printf(h, "<input type=\"hidden\" name=\"accion\" value=\"ajustes\">");
   for (int i = 0; i < PRIVACY_TEXT_N; i++) {
     html_printf(h,
@@ -428,21 +424,16 @@ void page_admin_privacy(Request *r) {
     html_printf(&h, "<tr><td>%s</td><td>%s</td></tr>", aG[i].zLabel,
                 privacy_count_text(aG[i].nPeople, zCount));
   }
-  html_printf(&h,
-              "</tbody></table></div>\n<form class=\"form\" "
-              "method=\"post\" action=\"/admin/privacidad\">");
-  form_csrf(&h, request_csrf_token(r));
+  html_printf(&h, "</tbody></table></div>\n");
+  page_post_form(&h, r, "form", "/admin/privacidad");
   html_printf(&h, "<input type=\"hidden\" name=\"accion\" value=\"grupo\">");
   form_input(&h, &err, "grupo_nombre", "Agregar un grupo", "text", "", NULL,
              "maxlength=\"120\"");
   html_printf(&h,
               "<div class=\"actions\"><button type=\"submit\" "
               "class=\"button\">Agregar</button></div></form>\n");
-  html_printf(&h,
-              "<h2>Registrar una solicitud recibida por otra vía</h2>\n"
-              "<form class=\"form\" method=\"post\" "
-              "action=\"/admin/privacidad\">\n");
-  form_csrf(&h, request_csrf_token(r));
+  html_printf(&h, "<h2>Registrar una solicitud recibida por otra vía</h2>\n");
+  page_post_form(&h, r, "form", "/admin/privacidad");
   privacy_form_fields(&h, r, &err);
   html_printf(&h,
               "<div class=\"actions\"><button type=\"submit\" "
@@ -626,11 +617,8 @@ void page_admin_privacy_request(Request *r) {
                 "suprimir, bloquear.</p>\n",
                 (long long)req.iMember, (long long)req.iMember);
   }
-  html_printf(&h,
-              "<form class=\"form\" method=\"post\" "
-              "action=\"/admin/privacidad/solicitudes/%lld\">",
-              (long long)req.id);
-  form_csrf(&h, request_csrf_token(r));
+  page_post_form(&h, r, "form", "/admin/privacidad/solicitudes/%lld",
+                 (long long)req.id);
   html_printf(&h,
               "<input type=\"hidden\" name=\"accion\" value=\"vincular\">"
               "<div class=\"field\"><label for=\"integrante\">Integrante"
@@ -657,11 +645,8 @@ void page_admin_privacy_request(Request *r) {
                 "Carta de respuesta (PDF)</a></p>\n",
                 (long long)req.id);
   } else {
-    html_printf(&h,
-                "<form class=\"form\" method=\"post\" "
-                "action=\"/admin/privacidad/solicitudes/%lld\">",
-                (long long)req.id);
-    form_csrf(&h, request_csrf_token(r));
+    page_post_form(&h, r, "form", "/admin/privacidad/solicitudes/%lld",
+                   (long long)req.id);
     html_printf(&h,
                 "<input type=\"hidden\" name=\"accion\" value=\"responder\">"
                 "<div class=\"field\"><label for=\"respuesta\">Texto de la "
