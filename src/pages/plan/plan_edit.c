@@ -62,6 +62,15 @@ void plan_page_submit(Html *h, const char *zLabel, const char *zBack) {
       zLabel, zBack);
 }
 
+/* The top of an edit page: the shell (menu "plan"), the heading and the
+** summary of pErr's problems. */
+static void edit_page_begin(Request *r, Html *h, const char *zTitle,
+                            const char *zHeading, const FormErrors *pErr) {
+  page_begin(r, h, zTitle, "plan");
+  html_printf(h, "<h1>%s</h1>\n", zHeading);
+  form_errors_summary(h, pErr);
+}
+
 /* The end of a form that saves a new version of the plan: on the conflict
 ** page (bConflict) its two choices, else "Guardar nueva versión"; both
 ** lead back to zBack, the page the form edits. */
@@ -116,12 +125,9 @@ static void plan_form(Request *r, int iStatus, int iBase, const PlanDoc *pDoc,
                       const FormErrors *pErr,
                       const PlanVersionInfo *pConflict) {
   Html h;
-  page_begin(r, &h, "Editar plan", "plan");
-  html_printf(&h, "<h1>Editar plan</h1>\n");
-  form_errors_summary(&h, pErr);
+  edit_page_begin(r, &h, "Editar plan", "Editar plan", pErr);
   if (pConflict) {
-    ConflictSaved saved = plan_conflict_saved(pConflict);
-    conflict_begin(&h, request_arena(r), &saved);
+    plan_conflict_begin(&h, request_arena(r), pConflict);
     conflict_row(&h, "Título", plan_page_field_text(r, "title"), pDoc->zTitle);
     conflict_row(&h, "Inicio del periodo",
                  plan_page_field_text(r, "period_start"), pDoc->zPeriodStart);
@@ -240,12 +246,9 @@ static void objectives_form(Request *r, int iStatus, int iBase,
                             const PlanVersionInfo *pConflict) {
   Arena *pArena = request_arena(r);
   Html h;
-  page_begin(r, &h, "Editar objetivos", "plan");
-  html_printf(&h, "<h1>Objetivos generales</h1>\n");
-  form_errors_summary(&h, pErr);
+  edit_page_begin(r, &h, "Editar objetivos", "Objetivos generales", pErr);
   if (pConflict) {
-    ConflictSaved saved = plan_conflict_saved(pConflict);
-    conflict_begin(&h, pArena, &saved);
+    plan_conflict_begin(&h, pArena, pConflict);
     for (int i = 0; i < pDoc->nObjective; i++) {
       int iNumber = pDoc->aObjective[i].iNumber;
       conflict_row(&h, arena_printf(pArena, "Objetivo %d", iNumber),
@@ -324,8 +327,7 @@ static void line_conflict_table(Request *r, Html *h, const PlanLine *pL,
                                 const PlanVersionInfo *pInfo) {
   Arena *pArena = request_arena(r);
   const char *azMine[32], *azSaved[PLAN_TARGET_KINDS_MAX + 32];
-  ConflictSaved saved = plan_conflict_saved(pInfo);
-  conflict_begin(h, pArena, &saved);
+  plan_conflict_begin(h, pArena, pInfo);
   conflict_row(h, "Objetivo", plan_page_field_text(r, "objective"),
                pL->zObjective);
   conflict_row(h, "Acciones", plan_page_field_text(r, "actions"), pL->zActions);
@@ -376,9 +378,7 @@ static void line_form(Request *r, int iStatus, int iBase, const PlanDoc *pDoc,
   int nEvKind = plan_page_kinds(r, pCtx, &aEvKind);
   Html h;
   const char *zTitle = arena_printf(pArena, "Editar línea %d", pL->iNumber);
-  page_begin(r, &h, zTitle, "plan");
-  html_printf(&h, "<h1>%s</h1>\n", zTitle);
-  form_errors_summary(&h, pErr);
+  edit_page_begin(r, &h, zTitle, zTitle, pErr);
   if (pConflict) line_conflict_table(r, &h, pL, aEvKind, nEvKind, pConflict);
   page_post_form(&h, r, "form", "/admin/plan/lineas/%d", pL->iNumber);
   plan_page_base_version(&h, iBase);
