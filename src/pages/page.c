@@ -309,3 +309,11 @@ void page_post_form(Html *h, Request *r, const char *zClass,
   html_printf(h, "\">");
   form_csrf(h, request_csrf_token(r));
 }
+
+int page_found(Request *r, int rc, const char *zMissing) {
+  if (rc == DB_DONE) {
+    respond_error(r, 404, zMissing);
+    return 0;
+  }
+  return page_db_ok(r, rc);
+}

@@ -234,4 +234,11 @@ void page_post_form(Html *h, Request *r, const char *zClass,
                     const char *zActionFmt, ...)
     __attribute__((format(printf, 4, 5)));
 
+/* page_db_ok() for a store call that looks up one thing: 1 when rc is
+** DB_OK; DB_DONE (there is no such thing) answers 404 with zMissing ("No
+** existe esa cuenta."; NULL: the default page), any other failure 500;
+** then 0, so that `if (!page_found(r, rc, zMissing)) return;` ends the
+** handler. */
+int page_found(Request *r, int rc, const char *zMissing);
+
 #endif

@@ -45,10 +45,7 @@ void record_edit_page(Request *r, const RecordPage *p, int bNew) {
   void *pRec = arena_alloc(e.pArena, p->nRecord);
   p->xDefaults(&e, pRec);
   int rc = e.iId ? p->xLoad(&e, pRec) : DB_OK;
-  if (rc != DB_OK) {
-    respond_error(r, rc == DB_DONE ? 404 : 500, NULL);
-    return;
-  }
+  if (!page_found(r, rc, NULL)) return;
   const char *zRecord =
       arena_printf(e.pArena, "%s/%lld", p->zList, (long long)e.iId);
   const char *zAction =

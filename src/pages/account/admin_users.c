@@ -313,11 +313,7 @@ void page_admin_user(Request *r) {
   UserRow u;
   int rc = iId ? accounts_user_row(pDb, pArena, iId, &u) : DB_DONE;
   if (rc == DB_OK && !user_in_scope(r, u.id)) rc = DB_DONE; /* Another's */
-  if (rc != DB_OK) {
-    respond_error(r, rc == DB_DONE ? 404 : 500,
-                  rc == DB_DONE ? "No existe esa cuenta." : NULL);
-    return;
-  }
+  if (!page_found(r, rc, "No existe esa cuenta.")) return;
   if (!request_is_post(r)) {
     user_page(r, 200, &u, NULL);
     return;

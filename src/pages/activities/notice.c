@@ -69,13 +69,10 @@ void page_activity_notice_pdf(Request *r) {
   size_t nOut = 0;
   int rc = notice_pdf_bytes(request_db(r), request_arena(r), page_council(r),
                             a.id, &zOut, &nOut);
-  if (rc == DB_DONE) {
-    respond_error(r, 404,
-                  "cosoc aún no ha enviado la citación de esta "
-                  "actividad.");
+  if (!page_found(r, rc,
+                  "cosoc aún no ha enviado la citación de esta actividad.")) {
     return;
   }
-  if (!page_db_ok(r, rc)) return;
   page_send_file(r, EXPORT_PDF_TYPE,
                  "inline; filename=\"citacion-enviada.pdf\"", zOut, nOut);
 }

@@ -28,13 +28,11 @@ void page_certificate(Request *r) {
   int rc = course_code_canonical(zCode, zCanon)
                ? certificate_by_code(request_db(r), pArena, zCanon, &cert)
                : DB_DONE;
-  if (rc == DB_DONE) {
-    respond_error(r, 404,
+  if (!page_found(r, rc,
                   "No existe un certificado con ese código. Revise que lo "
-                  "haya escrito tal como aparece en el certificado.");
+                  "haya escrito tal como aparece en el certificado.")) {
     return;
   }
-  if (!page_db_ok(r, rc)) return;
   if (bPdf) {
     const char *pPdf;
     size_t nPdf;

@@ -692,10 +692,8 @@ void page_admin_course_revoke(Request *r) {
   }
   int rc = certificate_revoke(request_db(r), iCouncil, zCanon,
                               request_user(r)->id, zReason, courses_today(r));
-  if (rc != DB_OK && rc != DB_CONSTRAINT) {
-    respond_error(r, rc == DB_DONE ? 404 : 500, NULL);
-    return;
-  }
+  /* Revoked already (DB_CONSTRAINT): done all the same. */
+  if (rc != DB_CONSTRAINT && !page_found(r, rc, NULL)) return;
   course_done(r, c.id, "revocado", "certificados");
 }
 

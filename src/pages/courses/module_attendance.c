@@ -50,12 +50,10 @@ static int module_load(Request *r, Module *m) {
   Db *pDb = request_db(r);
   int64_t iCourse = 0;
   int rc = course_of_activity(pDb, m->iCouncil, m->act.id, &iCourse);
-  if (rc == DB_DONE) {
-    respond_error(r, 404, "Esta actividad no es un módulo de un curso.");
+  if (!page_found(r, rc, "Esta actividad no es un módulo de un curso.")) {
     return 0;
   }
-  if (rc != DB_OK ||
-      course_get(pDb, request_arena(r), m->iCouncil, iCourse, &m->course) !=
+  if (course_get(pDb, request_arena(r), m->iCouncil, iCourse, &m->course) !=
           DB_OK ||
       enrolment_list(pDb, request_arena(r), m->iCouncil, iCourse, &m->aEnrol,
                      &m->nEnrol) != DB_OK) {

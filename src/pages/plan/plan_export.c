@@ -27,10 +27,7 @@ static int plan_table(Request *r, ExportTable *pTable, PlanVersionInfo *pInfo) {
   PlanDoc doc;
   int64_t iCouncil = page_council_id(r);
   int rc = plan_page_load(r, iCouncil, 0, &doc, pInfo);
-  if (rc != DB_OK) {
-    respond_error(
-        r, rc == DB_DONE ? 404 : 500,
-        rc == DB_DONE ? "Aún no hay un plan aprobado para descargar." : NULL);
+  if (!page_found(r, rc, "Aún no hay un plan aprobado para descargar.")) {
     return 0;
   }
   const char *zName = page_council(r) ? page_council(r)->zName : NULL;
