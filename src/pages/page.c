@@ -295,19 +295,37 @@ void page_send_export(Request *r, int rc, const char *zType,
   page_send_file(r, zType, zDisposition, p, n);
 }
 
-void page_post_form(Html *h, Request *r, const char *zClass,
-                    const char *zActionFmt, ...) {
+/* page_post_form() with its action's arguments in ap. */
+static void post_form_v(Html *h, Request *r, const char *zClass,
+                        const char *zActionFmt, va_list ap)
+    __attribute__((format(printf, 4, 0)));
+static void post_form_v(Html *h, Request *r, const char *zClass,
+                        const char *zActionFmt, va_list ap) {
   if (zClass) {
     html_printf(h, "<form class=\"%s\" method=\"post\" action=\"", zClass);
   } else {
     html_printf(h, "<form method=\"post\" action=\"");
   }
-  va_list ap;
-  va_start(ap, zActionFmt);
   html_vprintf(h, zActionFmt, ap);
-  va_end(ap);
   html_printf(h, "\">");
   form_csrf(h, request_csrf_token(r));
+}
+
+void page_post_form(Html *h, Request *r, const char *zClass,
+                    const char *zActionFmt, ...) {
+  va_list ap;
+  va_start(ap, zActionFmt);
+  post_form_v(h, r, zClass, zActionFmt, ap);
+  va_end(ap);
+}
+
+void page_post_action_form(Html *h, Request *r, const char *zClass,
+                           const char *zDo, const char *zActionFmt, ...) {
+  va_list ap;
+  va_start(ap, zActionFmt);
+  post_form_v(h, r, zClass, zActionFmt, ap);
+  va_end(ap);
+  html_printf(h, "<input type=\"hidden\" name=\"accion\" value=\"%s\">", zDo);
 }
 
 int page_found(Request *r, int rc, const char *zMissing) {

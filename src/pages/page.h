@@ -241,4 +241,12 @@ void page_post_form(Html *h, Request *r, const char *zClass,
 ** handler. */
 int page_found(Request *r, int rc, const char *zMissing);
 
+/* page_post_form() for one of the actions of a handler that does several
+** on the same path (revoke a token, change a role…): the form carries the
+** action's name zDo in its hidden "accion" field, which the handler reads
+** to know what was asked. */
+void page_post_action_form(Html *h, Request *r, const char *zClass,
+                           const char *zDo, const char *zActionFmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
 #endif

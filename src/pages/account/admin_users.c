@@ -157,13 +157,12 @@ void page_admin_users(Request *r) {
 /* One POST form with a single button (and the account's action). */
 static void action_form(Request *r, Html *h, int64_t iId, const char *zAction,
                         const char *zButton, const char *zClass) {
-  page_post_form(h, r, "form form-inline", "/admin/usuarios/%lld",
-                 (long long)iId);
+  page_post_action_form(h, r, "form form-inline", zAction,
+                        "/admin/usuarios/%lld", (long long)iId);
   html_printf(h,
-              "<input type=\"hidden\" name=\"accion\" value=\"%s\">"
               "<button type=\"submit\" class=\"button %s\">%s</button>"
               "</form>\n",
-              zAction, zClass, zButton);
+              zClass, zButton);
 }
 
 static void tokens_table(Request *r, Html *h, const UserRow *u) {
@@ -199,13 +198,12 @@ static void tokens_table(Request *r, Html *h, const UserRow *u) {
       html_printf(h, "Revocado el %s", page_time(pArena, t->iRevoked));
     } else {
       html_printf(h, "Vigente ");
-      page_post_form(h, r, "inline-form", "/admin/usuarios/%lld",
-                     (long long)u->id);
+      page_post_action_form(h, r, "inline-form", "revocar",
+                            "/admin/usuarios/%lld", (long long)u->id);
       html_printf(h,
-                  "<input type=\"hidden\" name=\"accion\" value=\"revocar\">"
-                  "<input type=\"hidden\" name=\"token\" value=\"%lld\">"
-                  "<button type=\"submit\" class=\"button button-danger\">"
-                  "Revocar</button></form>",
+                  "<input type=\"hidden\" name=\"token\" "
+                  "value=\"%lld\"><button type=\"submit\" class=\"button "
+                  "button-danger\">Revocar</button></form>",
                   (long long)t->id);
     }
     html_printf(h, "</td></tr>\n");
@@ -234,8 +232,8 @@ static void user_page(Request *r, int iStatus, const UserRow *u,
   }
   form_errors_summary(&h, pErr);
   html_printf(&h, "<h2>Rol</h2>\n");
-  page_post_form(&h, r, "form", "/admin/usuarios/%lld", (long long)u->id);
-  html_printf(&h, "<input type=\"hidden\" name=\"accion\" value=\"rol\">");
+  page_post_action_form(&h, r, "form", "rol", "/admin/usuarios/%lld",
+                        (long long)u->id);
   form_select(&h, pErr, "role", "Rol", azRole, azRoleLabel, 3, u->zRole);
   html_printf(&h,
               "<div class=\"actions\"><button type=\"submit\" "

@@ -57,9 +57,8 @@ void activity_transport_section(Html *h, Request *r, const Activity *a,
   if (nReq == 0) {
     html_printf(h, "<p>Nadie ha pedido traslado todavía.</p>\n");
   } else {
-    page_post_form(h, r, "form", "/actividades/%lld/traslado",
-                   (long long)a->id);
-    html_printf(h, "<input type=\"hidden\" name=\"accion\" value=\"asignar\">");
+    page_post_action_form(h, r, "form", "asignar", "/actividades/%lld/traslado",
+                          (long long)a->id);
     const char *zGroup = NULL;
     for (int i = 0; i < nReq; i++) {
       const ActivityInvitation *v = apReq[i];
@@ -111,9 +110,8 @@ void activity_transport_section(Html *h, Request *r, const Activity *a,
     }
     html_printf(h, "</ul>\n");
   }
-  page_post_form(h, r, "form form-inline", "/actividades/%lld/traslado",
-                 (long long)a->id);
-  html_printf(h, "<input type=\"hidden\" name=\"accion\" value=\"vehiculo\">");
+  page_post_action_form(h, r, "form form-inline", "vehiculo",
+                        "/actividades/%lld/traslado", (long long)a->id);
   form_input(h, NULL, "label", "Vehículo", "text", "",
              "Por ejemplo: Van SERVIU, patente AB-CD-12.", "required");
   form_input(h, NULL, "driver", "Conductor", "text", "", NULL, NULL);

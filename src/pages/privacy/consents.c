@@ -90,11 +90,10 @@ void privacy_consent_section(Html *h, Request *r, const char *zKind,
   }
   html_printf(h, "</tbody></table></div>\n");
   if (bEdit) {
-    page_post_form(h, r, "form", "%s", zAction);
+    page_post_action_form(h, r, "form", "agregar", "%s", zAction);
     html_printf(h,
-                "<input type=\"hidden\" name=\"accion\" value=\"agregar\">"
-                "<div class=\"field\"><label for=\"proposito\">Para qué"
-                "</label><select id=\"proposito\" name=\"proposito\">");
+                "<div class=\"field\"><label for=\"proposito\">Para "
+                "qué</label><select id=\"proposito\" name=\"proposito\">");
     slug_options(h, consent_purposes);
     html_printf(h,
                 "</select></div><div class=\"field\"><label "
@@ -140,14 +139,12 @@ void privacy_consent_section(Html *h, Request *r, const char *zKind,
   json_decref(pE);
   json_decref(pS);
   if (bEdit) {
-    page_post_form(h, r, "form", "%s", zAction);
+    page_post_action_form(h, r, "form", "etiquetar", "%s", zAction);
     html_printf(h,
-                "<input type=\"hidden\" name=\"accion\" value=\"etiquetar\">"
                 "<div class=\"field\"><label for=\"etiqueta\">Aparece en la "
                 "evidencia n.º</label><input id=\"etiqueta\" "
                 "name=\"evidencia\" inputmode=\"numeric\"></div><button "
-                "type=\"submit\" class=\"button\">Etiquetar</button></form>"
-                "\n");
+                "type=\"submit\" class=\"button\">Etiquetar</button></form>\n");
   }
   /* Sensitive data: here, on the officer's page, and nowhere else. */
   html_printf(h,
@@ -159,11 +156,11 @@ void privacy_consent_section(Html *h, Request *r, const char *zKind,
   }
   html_printf(h, "</ul>\n");
   if (bEdit) {
-    page_post_form(h, r, "form", "%s", zAction);
-    html_printf(h,
-                "<input type=\"hidden\" name=\"accion\" value=\"sensible\">"
-                "<div class=\"field\"><label for=\"grupo\">Categoría</label>"
-                "<select id=\"grupo\" name=\"grupo\">");
+    page_post_action_form(h, r, "form", "sensible", "%s", zAction);
+    html_printf(
+        h,
+        "<div class=\"field\"><label for=\"grupo\">Categoría</label><select "
+        "id=\"grupo\" name=\"grupo\">");
     for (int i = 0; i < nAll; i++) {
       html_printf(h, "<option value=\"%lld\">%s</option>",
                   (long long)aAll[i].id, aAll[i].zLabel);

@@ -248,8 +248,7 @@ static void settings_form(Html *h, Request *r, const Council *c) {
               "conservación</h2>\n<p>Lo que dice <a "
               "href=\"/privacidad\">/privacidad</a>. Deje un texto vacío para "
               "volver al texto por omisión.</p>\n");
-  page_post_form(h, r, "form", "/admin/privacidad");
-  html_printf(h, "<input type=\"hidden\" name=\"accion\" value=\"ajustes\">");
+  page_post_action_form(h, r, "form", "ajustes", "/admin/privacidad");
   for (int i = 0; i < PRIVACY_TEXT_N; i++) {
     html_printf(h,
                 "<div class=\"field\"><label for=\"%s\">%s</label><textarea "
@@ -425,8 +424,7 @@ void page_admin_privacy(Request *r) {
                 privacy_count_text(aG[i].nPeople, zCount));
   }
   html_printf(&h, "</tbody></table></div>\n");
-  page_post_form(&h, r, "form", "/admin/privacidad");
-  html_printf(&h, "<input type=\"hidden\" name=\"accion\" value=\"grupo\">");
+  page_post_action_form(&h, r, "form", "grupo", "/admin/privacidad");
   form_input(&h, &err, "grupo_nombre", "Agregar un grupo", "text", "", NULL,
              "maxlength=\"120\"");
   html_printf(&h,
@@ -617,13 +615,13 @@ void page_admin_privacy_request(Request *r) {
                 "suprimir, bloquear.</p>\n",
                 (long long)req.iMember, (long long)req.iMember);
   }
-  page_post_form(&h, r, "form", "/admin/privacidad/solicitudes/%lld",
-                 (long long)req.id);
+  page_post_action_form(&h, r, "form", "vincular",
+                        "/admin/privacidad/solicitudes/%lld",
+                        (long long)req.id);
   html_printf(&h,
-              "<input type=\"hidden\" name=\"accion\" value=\"vincular\">"
-              "<div class=\"field\"><label for=\"integrante\">Integrante"
-              "</label><select id=\"integrante\" name=\"integrante\"><option "
-              "value=\"\">Ninguno</option>");
+              "<div class=\"field\"><label "
+              "for=\"integrante\">Integrante</label><select id=\"integrante\" "
+              "name=\"integrante\"><option value=\"\">Ninguno</option>");
   for (int i = 0; i < nMember; i++) {
     html_printf(&h, "<option value=\"%lld\"%s>%s %s</option>",
                 (long long)aMember[i].id,
@@ -645,22 +643,22 @@ void page_admin_privacy_request(Request *r) {
                 "Carta de respuesta (PDF)</a></p>\n",
                 (long long)req.id);
   } else {
-    page_post_form(&h, r, "form", "/admin/privacidad/solicitudes/%lld",
-                   (long long)req.id);
-    html_printf(&h,
-                "<input type=\"hidden\" name=\"accion\" value=\"responder\">"
-                "<div class=\"field\"><label for=\"respuesta\">Texto de la "
-                "carta</label><textarea id=\"respuesta\" name=\"respuesta\" "
-                "rows=\"8\" maxlength=\"8000\">%s</textarea></div>"
-                "<p class=\"hint\">La carta se genera en PDF y se envía %s."
-                "</p><div class=\"actions\"><button type=\"submit\" "
-                "class=\"button\">Responder</button> <a "
-                "href=\"/admin/privacidad/solicitudes/%lld/carta.pdf\">Ver "
-                "borrador en PDF</a></div></form>\n",
-                zPosted ? zPosted : letter_draft(pArena, &req),
-                *req.zEmail ? "por correo a quien la pidió"
-                            : "(sin correo: entréguela en persona)",
-                (long long)req.id);
+    page_post_action_form(&h, r, "form", "responder",
+                          "/admin/privacidad/solicitudes/%lld",
+                          (long long)req.id);
+    html_printf(
+        &h,
+        "<div class=\"field\"><label for=\"respuesta\">Texto de la "
+        "carta</label><textarea id=\"respuesta\" name=\"respuesta\" rows=\"8\" "
+        "maxlength=\"8000\">%s</textarea></div><p class=\"hint\">La carta se "
+        "genera en PDF y se envía %s.</p><div class=\"actions\"><button "
+        "type=\"submit\" class=\"button\">Responder</button> <a "
+        "href=\"/admin/privacidad/solicitudes/%lld/carta.pdf\">Ver borrador en "
+        "PDF</a></div></form>\n",
+        zPosted ? zPosted : letter_draft(pArena, &req),
+        *req.zEmail ? "por correo a quien la pidió"
+                    : "(sin correo: entréguela en persona)",
+        (long long)req.id);
   }
   page_finish(r, &h, err.n ? 422 : 200);
 }
