@@ -270,22 +270,14 @@ void page_module_report(Request *r) {
 static void module_conflict(Request *r, const Activity *pAct,
                             const Enrolment *aEnrol, int nEnrol,
                             const AttendanceEntry *a, const int *aiMinutes) {
-  Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
   MeetingAttendance *aSaved = NULL;
-  int nSaved = 0;
-  RecordStamp stamp;
-  if (!page_db_ok(r, meeting_attendance_list(pDb, pArena, pAct->id, &aSaved,
-                                             &nSaved)) ||
-      !page_db_ok(r, record_stamp_get(pDb, pArena, RECORD_ATTENDANCE, pAct->id,
-                                      &stamp))) {
+  int nSaved = 0, iVersion = 0;
+  Html h;
+  if (!meeting_attendance_conflict_begin(r, &h, pAct, "Asistencia del módulo",
+                                         &aSaved, &nSaved, &iVersion)) {
     return;
   }
-  Html h;
-  page_begin(r, &h, "Asistencia del módulo", "actividades");
-  html_printf(&h, "<h1>Asistencia: <a href=\"/actividades/%lld\">%s</a></h1>\n",
-              (long long)pAct->id, pAct->zTitle);
-  record_conflict_begin(&h, r, RECORD_ATTENDANCE, pAct->id, "de la asistencia");
   for (int i = 0; i < nEnrol; i++) {
     Attendance eMine = ATTENDANCE_AUSENTE, eSaved = ATTENDANCE_AUSENTE;
     attendance_parse(a[i].zStatus, &eMine);
@@ -299,7 +291,7 @@ static void module_conflict(Request *r, const Activity *pAct,
   conflict_end(&h);
   page_post_form(&h, r, "form attendance-compact",
                  "/actividades/%lld/asistencia-curso", (long long)pAct->id);
-  record_version_field(&h, r, RECORD_ATTENDANCE, pAct->id, stamp.iVersion);
+  record_version_field(&h, r, RECORD_ATTENDANCE, pAct->id, iVersion);
   html_printf(&h, "<ul class=\"att-list\">\n");
   for (int i = 0; i < nEnrol; i++)
     person_line(&h, &aEnrol[i], a[i].zStatus, aiMinutes[i]);

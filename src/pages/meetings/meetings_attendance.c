@@ -481,23 +481,15 @@ static const char *guests_words(Arena *pArena, const MeetingAttendance *aRow,
 static void attendance_conflict(Request *r, const Activity *a,
                                 const MeetingExpected *aExp, int nExp,
                                 const MeetingAttendanceInput *pIn) {
-  Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
   MeetingAttendance *aSaved = NULL;
-  int nSaved = 0;
-  RecordStamp stamp;
-  if (!page_db_ok(
-          r, meeting_attendance_list(pDb, pArena, a->id, &aSaved, &nSaved)) ||
-      !page_db_ok(
-          r, record_stamp_get(pDb, pArena, RECORD_ATTENDANCE, a->id, &stamp))) {
+  int nSaved = 0, iVersion = 0;
+  Html h;
+  if (!meeting_attendance_conflict_begin(r, &h, a, "Asistencia", &aSaved,
+                                         &nSaved, &iVersion)) {
     return;
   }
   MeetingAttendance *aMine = typed_rows(pArena, pIn, -1, NULL);
-  Html h;
-  page_begin(r, &h, "Asistencia", "actividades");
-  html_printf(&h, "<h1>Asistencia: <a href=\"/actividades/%lld\">%s</a></h1>\n",
-              (long long)a->id, a->zTitle);
-  record_conflict_begin(&h, r, RECORD_ATTENDANCE, a->id, "de la asistencia");
   for (int i = 0; i < nExp; i++) {
     conflict_row(
         &h, aExp[i].zName,
@@ -509,8 +501,7 @@ static void attendance_conflict(Request *r, const Activity *a,
   conflict_row(&h, "Invitados/as", guests_words(pArena, aMine, pIn->n),
                guests_words(pArena, aSaved, nSaved));
   conflict_end(&h);
-  attendance_render(&h, r, a, aExp, nExp, aMine, pIn->n, NULL, stamp.iVersion,
-                    1);
+  attendance_render(&h, r, a, aExp, nExp, aMine, pIn->n, NULL, iVersion, 1);
   page_finish(r, &h, 409);
 }
 
@@ -694,4 +685,25 @@ void page_activity_attendance_pdf(Request *r) {
                      zPaper && strcmp(zPaper, "carta") == 0, &zOut, &nOut);
   page_send_export(r, rc, EXPORT_PDF_TYPE,
                    "inline; filename=\"asistencia.pdf\"", zOut, nOut);
+}
+
+int meeting_attendance_conflict_begin(Request *r, Html *h, const Activity *a,
+                                      const char *zTitle,
+                                      MeetingAttendance **paSaved, int *pnSaved,
+                                      int *piVersion) {
+  Db *pDb = request_db(r);
+  Arena *pArena = request_arena(r);
+  RecordStamp stamp;
+  if (!page_db_ok(
+          r, meeting_attendance_list(pDb, pArena, a->id, paSaved, pnSaved)) ||
+      !page_db_ok(
+          r, record_stamp_get(pDb, pArena, RECORD_ATTENDANCE, a->id, &stamp))) {
+    return 0;
+  }
+  *piVersion = stamp.iVersion;
+  page_begin(r, h, zTitle, "actividades");
+  html_printf(h, "<h1>Asistencia: <a href=\"/actividades/%lld\">%s</a></h1>\n",
+              (long long)a->id, a->zTitle);
+  record_conflict_begin(h, r, RECORD_ATTENDANCE, a->id, "de la asistencia");
+  return 1;
 }
