@@ -54,15 +54,7 @@ static int api_load(Request *r, Activity *a) {
     rc = activity_get(request_db(r), request_arena(r), page_council_id(r), id,
                       a);
   }
-  if (rc == DB_DONE) {
-    respond_json_error(r, 404, "No existe esa actividad.", NULL);
-    return 0;
-  }
-  if (rc != DB_OK) {
-    respond_error(r, 500, NULL);
-    return 0;
-  }
-  return 1;
+  return page_found(r, rc, "No existe esa actividad.");
 }
 
 static void api_create(Request *r) {

@@ -182,6 +182,20 @@ static const char *path_kind(Request *r) {
              : "member";
 }
 
+/* The id of the path's person of kind zKind in the request's council, or 0
+** once it has answered 404 with zMissing (NULL: the default page; on the
+** API, JSON). */
+static int64_t consent_person_id(Request *r, const char *zKind,
+                                 const char *zMissing) {
+  int64_t iMember = request_param_id(r, 0);
+  if (!consent_person_exists(request_db(r), page_council_id(r), zKind,
+                             iMember)) {
+    respond_error(r, 404, zMissing);
+    return 0;
+  }
+  return iMember;
+}
+
 /* Runs one change and its audit entry in one transaction. */
 static int with_audit(Request *r, int rc, const char *zKind, int64_t id,
                       const char *zAction) {
@@ -198,11 +212,8 @@ void page_admin_member_consents(Request *r) {
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
   int64_t iCouncil = page_council_id(r);
-  int64_t iMember = request_param_id(r, 0);
-  if (!consent_person_exists(pDb, iCouncil, zKind, iMember)) {
-    respond_error(r, 404, NULL);
-    return;
-  }
+  int64_t iMember = consent_person_id(r, zKind, NULL);
+  if (!iMember) return;
   const char *zAction = request_field(r, "accion");
   zAction = zAction ? zAction : "";
   FormErrors err;
@@ -308,11 +319,8 @@ void page_api_member_consents(Request *r) {
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
   int64_t iCouncil = page_council_id(r);
-  int64_t iMember = request_param_id(r, 0);
-  if (!consent_person_exists(pDb, iCouncil, zKind, iMember)) {
-    respond_json_error(r, 404, "No existe esa persona.", NULL);
-    return;
-  }
+  int64_t iMember = consent_person_id(r, zKind, "No existe esa persona.");
+  if (!iMember) return;
   json_t *pBody = page_json_object(r);
   if (!pBody) return;
   Consent c;
@@ -486,11 +494,7 @@ void page_api_activity_groups(Request *r) {
   Activity act;
   int rcAct =
       activity_get(pDb, request_arena(r), page_council_id(r), iActivity, &act);
-  if (rcAct == DB_DONE) {
-    respond_json_error(r, 404, "No existe esa actividad.", NULL);
-    return;
-  }
-  if (!page_db_ok(r, rcAct)) return;
+  if (!page_found(r, rcAct, "No existe esa actividad.")) return;
   json_t *pBody = page_json_object(r);
   if (!pBody) return;
   int n = 0;
