@@ -249,4 +249,11 @@ void page_post_action_form(Html *h, Request *r, const char *zClass,
                            const char *zDo, const char *zActionFmt, ...)
     __attribute__((format(printf, 5, 6)));
 
+/* Answers the outbox as the API lists it (page_mail_json): the mail about
+** zKind iId ("actividad", 12; NULL for all of the council's), paged by the
+** request's ?limit=&offset= with the headers of page_list_headers() for
+** zPath and zQuery (api_mail.c). */
+void page_mail_list_respond(Request *r, const char *zKind, int64_t iId,
+                            const char *zPath, const char *zQuery);
+
 #endif

@@ -436,18 +436,9 @@ void page_api_activity_convene(Request *r) {
 void page_api_activity_mail(Request *r) {
   Activity a;
   if (!api_load(r, &a)) return;
-  ListPage pg;
-  if (!page_list_from_api(r, &pg)) return;
-  OutboxRow *aRow = NULL;
-  int nRow = 0;
-  if (!page_db_ok(
-          r, outbox_list(request_db(r), request_arena(r), page_council_id(r),
-                         "actividad", a.id, &pg, &aRow, &nRow))) {
-    return;
-  }
-  page_list_headers(r, &pg,
-                    arena_printf(request_arena(r), "/api/activities/%lld/mail",
-                                 (long long)a.id),
-                    "");
-  respond_json(r, 200, page_mail_json(aRow, nRow));
+  page_mail_list_respond(
+      r, "actividad", a.id,
+      arena_printf(request_arena(r), "/api/activities/%lld/mail",
+                   (long long)a.id),
+      "");
 }
