@@ -335,3 +335,10 @@ int page_found(Request *r, int rc, const char *zMissing) {
   }
   return page_db_ok(r, rc);
 }
+
+void page_section_begin(Html *h, Request *r, const char *zId,
+                        const char *zTitle, const char *zSaved) {
+  html_printf(h, "<section aria-labelledby=\"%s\"><h2 id=\"%s\">%s</h2>\n", zId,
+              zId, zTitle);
+  page_saved_notice(h, r, zSaved);
+}

@@ -256,4 +256,11 @@ void page_post_action_form(Html *h, Request *r, const char *zClass,
 void page_mail_list_respond(Request *r, const char *zKind, int64_t iId,
                             const char *zPath, const char *zQuery);
 
+/* Opens a section of a page whose forms save into it (the activity's
+** agenda, attendance, transport…): <section> labelled by its heading
+** zTitle, of id zId (the #fragment a save redirects to), then its
+** «Guardado» when the save was zSaved's (page_saved_notice). */
+void page_section_begin(Html *h, Request *r, const char *zId,
+                        const char *zTitle, const char *zSaved);
+
 #endif

@@ -94,10 +94,7 @@ static void agenda_form(Html *h, Request *r, const Activity *a,
 
 static void section_agenda(Html *h, Request *r, const Activity *a,
                            const char *const *az, int n, int bAdmin) {
-  html_printf(h,
-              "<section aria-labelledby=\"tabla\"><h2 id=\"tabla\">Tabla"
-              "</h2>\n");
-  page_saved_notice(h, r, "tabla");
+  page_section_begin(h, r, "tabla", "Tabla", "tabla");
   if (n == 0) {
     html_printf(h, "<p>Aún no hay tabla.</p>\n");
   } else {
@@ -156,10 +153,7 @@ static void section_replies(Html *h, Request *r, const Activity *a,
     nNo += strcmp(aInv[i].zReply, "declina") == 0;
     nMaybe += strcmp(aInv[i].zReply, "quizas") == 0;
   }
-  html_printf(h,
-              "<section aria-labelledby=\"respuestas\"><h2 id=\""
-              "respuestas\">Citados y respuestas</h2>\n");
-  page_saved_notice(h, r, "citar");
+  page_section_begin(h, r, "respuestas", "Citados y respuestas", "citar");
   if (nPending > 0) {
     html_printf(h,
                 "<p class=\"notice\" role=\"status\">%d %s en cola, "

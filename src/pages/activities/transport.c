@@ -50,10 +50,7 @@ void activity_transport_section(Html *h, Request *r, const Activity *a,
   activity_vehicles_list(request_db(r), pArena, a->id, &aVeh, &nVeh);
   const ActivityInvitation **apReq = NULL;
   int nReq = seat_requests(pArena, aInv, nInv, &apReq);
-  html_printf(h,
-              "<section aria-labelledby=\"traslado\"><h2 id=\"traslado\">"
-              "Traslado</h2>\n");
-  page_saved_notice(h, r, "traslado");
+  page_section_begin(h, r, "traslado", "Traslado", "traslado");
   if (nReq == 0) {
     html_printf(h, "<p>Nadie ha pedido traslado todavía.</p>\n");
   } else {

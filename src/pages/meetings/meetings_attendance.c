@@ -168,10 +168,7 @@ static void attendance_render(Html *h, Request *r, const Activity *a,
   if (meeting_quorum(pDb, pArena, page_council_id(r), a->id, &q) != DB_OK) {
     return;
   }
-  html_printf(h,
-              "<section aria-labelledby=\"asistencia\"><h2 id=\"asistencia\">"
-              "Asistencia y quórum</h2>\n");
-  page_saved_notice(h, r, "asistencia");
+  page_section_begin(h, r, "asistencia", "Asistencia y quórum", "asistencia");
   quorum_paragraph(h, &q);
   if (bAdmin) {
     html_printf(h,
