@@ -423,8 +423,11 @@ void page_admin_privacy(Request *r) {
     html_printf(&h, "<tr><td>%s</td><td>%s</td></tr>", aG[i].zLabel,
                 privacy_count_text(aG[i].nPeople, zCount));
   }
-  html_printf(&h, "</tbody></table></div>\n");
-  page_post_action_form(&h, r, "form", "grupo", "/admin/privacidad");
+  html_printf(&h,
+              "</tbody></table></div>\n<form class=\"form\" "
+              "method=\"post\" action=\"/admin/privacidad\">");
+  form_csrf(&h, request_csrf_token(r));
+  html_printf(&h, "<input type=\"hidden\" name=\"accion\" value=\"grupo\">");
   form_input(&h, &err, "grupo_nombre", "Agregar un grupo", "text", "", NULL,
              "maxlength=\"120\"");
   html_printf(&h,
