@@ -197,13 +197,16 @@ static void tokens_table(Request *r, Html *h, const UserRow *u) {
     if (t->iRevoked) {
       html_printf(h, "Revocado el %s", page_time(pArena, t->iRevoked));
     } else {
-      html_printf(h, "Vigente ");
-      page_post_action_form(h, r, "inline-form", "revocar",
-                            "/admin/usuarios/%lld", (long long)u->id);
       html_printf(h,
-                  "<input type=\"hidden\" name=\"token\" "
-                  "value=\"%lld\"><button type=\"submit\" class=\"button "
-                  "button-danger\">Revocar</button></form>",
+                  "Vigente <form class=\"inline-form\" method=\"post\" "
+                  "action=\"/admin/usuarios/%lld\">\n",
+                  (long long)u->id);
+      form_csrf(h, request_csrf_token(r));
+      html_printf(h,
+                  "<input type=\"hidden\" name=\"accion\" value=\"revocar\">"
+                  "<input type=\"hidden\" name=\"token\" value=\"%lld\">"
+                  "<button type=\"submit\" class=\"button button-danger\">"
+                  "Revocar</button></form>",
                   (long long)t->id);
     }
     html_printf(h, "</td></tr>\n");
