@@ -50,3 +50,15 @@ void conflict_submit(Html *h, const char *zDiscard) {
       "Descartar mis cambios</a></div>\n</form>\n",
       zDiscard);
 }
+
+void conflict_submit_or_save(Html *h, int bConflict, const char *zDiscard,
+                             const char *zButton) {
+  if (bConflict) {
+    conflict_submit(h, zDiscard);
+    return;
+  }
+  html_printf(h,
+              "<div class=\"actions\"><button type=\"submit\" class=\""
+              "button\">%s</button></div></form>\n",
+              zButton);
+}

@@ -38,5 +38,10 @@ void conflict_end(Html *h);
 /* "Guardar mi versión" (a submit named conflict_choice=mine) and
 ** "Descartar mis cambios" (a link to zDiscard), closing the form. */
 void conflict_submit(Html *h, const char *zDiscard);
+/* The end of a versioned form with one plain button: conflict_submit() on
+** the conflict page (bConflict), else the button zButton ("Guardar
+** reglas"); either closes the form. */
+void conflict_submit_or_save(Html *h, int bConflict, const char *zDiscard,
+                             const char *zButton);
 
 #endif

@@ -4,10 +4,12 @@
 #include "pages/page.h"
 #include "store/privacy/audit_store.h"
 
+#include <stdarg.h>
 #include <string.h>
 
 #include "domain/chile_time.h"
 #include "domain/date_text.h"
+#include "export/export.h"
 #include "store/accounts/accounts.h"
 #include "store/council/council.h"
 
@@ -276,4 +278,67 @@ const char *page_date(Arena *pArena, const char *zIso) {
   char z[PLAN_DATE_SIZE];
   date_text_dmy(zIso, z);
   return arena_strdup(pArena, z);
+}
+
+void page_send_file(Request *r, const char *zType, const char *zDisposition,
+                    const void *p, size_t n) {
+  if (zDisposition) response_header(r, "Content-Disposition", zDisposition);
+  respond_bytes(r, 200, zType, p, n);
+}
+
+void page_send_export(Request *r, int rc, const char *zType,
+                      const char *zDisposition, const void *p, size_t n) {
+  if (rc != EXPORT_OK) {
+    respond_error(r, 500, NULL);
+    return;
+  }
+  page_send_file(r, zType, zDisposition, p, n);
+}
+
+/* page_post_form() with its action's arguments in ap. */
+static void post_form_v(Html *h, Request *r, const char *zClass,
+                        const char *zActionFmt, va_list ap)
+    __attribute__((format(printf, 4, 0)));
+static void post_form_v(Html *h, Request *r, const char *zClass,
+                        const char *zActionFmt, va_list ap) {
+  if (zClass) {
+    html_printf(h, "<form class=\"%s\" method=\"post\" action=\"", zClass);
+  } else {
+    html_printf(h, "<form method=\"post\" action=\"");
+  }
+  html_vprintf(h, zActionFmt, ap);
+  html_printf(h, "\">");
+  form_csrf(h, request_csrf_token(r));
+}
+
+void page_post_form(Html *h, Request *r, const char *zClass,
+                    const char *zActionFmt, ...) {
+  va_list ap;
+  va_start(ap, zActionFmt);
+  post_form_v(h, r, zClass, zActionFmt, ap);
+  va_end(ap);
+}
+
+void page_post_action_form(Html *h, Request *r, const char *zClass,
+                           const char *zDo, const char *zActionFmt, ...) {
+  va_list ap;
+  va_start(ap, zActionFmt);
+  post_form_v(h, r, zClass, zActionFmt, ap);
+  va_end(ap);
+  html_printf(h, "<input type=\"hidden\" name=\"accion\" value=\"%s\">", zDo);
+}
+
+int page_found(Request *r, int rc, const char *zMissing) {
+  if (rc == DB_DONE) {
+    respond_error(r, 404, zMissing);
+    return 0;
+  }
+  return page_db_ok(r, rc);
+}
+
+void page_section_begin(Html *h, Request *r, const char *zId,
+                        const char *zTitle, const char *zSaved) {
+  html_printf(h, "<section aria-labelledby=\"%s\"><h2 id=\"%s\">%s</h2>\n", zId,
+              zId, zTitle);
+  page_saved_notice(h, r, zSaved);
 }

@@ -215,4 +215,52 @@ void page_members_public_export(Request *r);
 void page_admin_orgs_export(Request *r);
 void page_admin_directory_export(Request *r);
 
+/* A file download: 200 with the bytes as zType and, when zDisposition is
+** not NULL, that Content-Disposition ("inline; filename=\"acta.pdf\"",
+** "attachment; …"): a PDF to show, a sheet to save. */
+void page_send_file(Request *r, const char *zType, const char *zDisposition,
+                    const void *p, size_t n);
+/* The same for what an exporter made (export/export.h) with outcome rc:
+** page_send_file() when rc is EXPORT_OK, otherwise 500 (a failure the user
+** cannot fix). The one ending of every export handler. */
+void page_send_export(Request *r, int rc, const char *zType,
+                      const char *zDisposition, const void *p, size_t n);
+
+/* Opens a form that posts to the action zActionFmt (printf-like, through
+** the escaping writer as html_printf), of class zClass (none when NULL),
+** with the request's CSRF token: every form that posts must carry it, or
+** the server refuses the post. The caller writes the fields and closes it. */
+void page_post_form(Html *h, Request *r, const char *zClass,
+                    const char *zActionFmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* page_db_ok() for a store call that looks up one thing: 1 when rc is
+** DB_OK; DB_DONE (there is no such thing) answers 404 with zMissing ("No
+** existe esa cuenta."; NULL: the default page), any other failure 500;
+** then 0, so that `if (!page_found(r, rc, zMissing)) return;` ends the
+** handler. */
+int page_found(Request *r, int rc, const char *zMissing);
+
+/* page_post_form() for one of the actions of a handler that does several
+** on the same path (revoke a token, change a role…): the form carries the
+** action's name zDo in its hidden "accion" field, which the handler reads
+** to know what was asked. */
+void page_post_action_form(Html *h, Request *r, const char *zClass,
+                           const char *zDo, const char *zActionFmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+/* Answers the outbox as the API lists it (page_mail_json): the mail about
+** zKind iId ("actividad", 12; NULL for all of the council's), paged by the
+** request's ?limit=&offset= with the headers of page_list_headers() for
+** zPath and zQuery (api_mail.c). */
+void page_mail_list_respond(Request *r, const char *zKind, int64_t iId,
+                            const char *zPath, const char *zQuery);
+
+/* Opens a section of a page whose forms save into it (the activity's
+** agenda, attendance, transport…): <section> labelled by its heading
+** zTitle, of id zId (the #fragment a save redirects to), then its
+** «Guardado» when the save was zSaved's (page_saved_notice). */
+void page_section_begin(Html *h, Request *r, const char *zId,
+                        const char *zTitle, const char *zSaved);
+
 #endif

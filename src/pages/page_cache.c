@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/compliance.h"
+
 #define PAGE_CACHE_SLOTS 64                /* Entries kept */
 #define PAGE_CACHE_BYTES (8 * 1024 * 1024) /* Their bytes, at most */
 #define PAGE_CACHE_ENTRY_MAX (1024 * 1024) /* A bigger answer is not kept */
@@ -263,8 +265,7 @@ int page_cache_answer(Request *r, const char *zKey, int64_t *piVersion) {
     return 0;
   }
   if (bNoStore) response_header(r, "Cache-Control", "no-store");
-  if (zDisposition) response_header(r, "Content-Disposition", zDisposition);
-  respond_bytes(r, 200, zType, zData, nData);
+  page_send_file(r, zType, zDisposition, zData, nData);
   return 1;
 }
 
@@ -290,6 +291,17 @@ void page_cache_respond_bytes(Request *r, const char *zKey, int64_t iVersion,
                               const char *zType, const char *zDisposition,
                               const void *p, size_t n) {
   cache_put(zKey, iVersion, zType, 0, zDisposition, p, n);
-  if (zDisposition) response_header(r, "Content-Disposition", zDisposition);
-  respond_bytes(r, 200, zType, p, n);
+  page_send_file(r, zType, zDisposition, p, n);
+}
+
+const char *page_cache_compliance_key(Request *r, const char *zWhat) {
+  const char *zAsOf = request_query(r, "as_of");
+  const char *zVersion = request_query(r, "version");
+  if (zAsOf && strlen(zAsOf) > 10) return NULL;
+  if (zVersion && strlen(zVersion) > 7) return NULL;
+  char zToday[PLAN_DATE_SIZE];
+  compliance_today(zToday);
+  return page_cache_key(
+      r, arena_printf(request_arena(r), "%s\x1f%s\x1f%s\x1f%s", zWhat, zToday,
+                      zAsOf ? zAsOf : "", zVersion ? zVersion : ""));
 }

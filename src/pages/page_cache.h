@@ -78,4 +78,11 @@ const Html *page_cache_stitch(Request *r, const Html *pIn);
 /* Drops every entry (tests and memory pressure). */
 void page_cache_clear(void);
 
+/* page_cache_key() of a page that shows compliance as computed on a day:
+** zWhat with today's date (compliance is computed as on today), ?as_of=
+** and ?version=. NULL (not worth caching; the page checks them on the
+** miss, and an error is never kept) when either is longer than a date or a
+** version number can be. */
+const char *page_cache_compliance_key(Request *r, const char *zWhat);
+
 #endif

@@ -18,9 +18,7 @@ static void record_form(Html *h, RecordEdit *e, const RecordPage *p,
                         const char *zAction, void *pRec, const FormErrors *pErr,
                         int iBase, const char *zDiscard) {
   form_errors_summary(h, pErr);
-  html_printf(h, "<form class=\"form\" method=\"post\" action=\"%s\">\n",
-              zAction);
-  form_csrf(h, request_csrf_token(e->r));
+  page_post_form(h, e->r, "form", "%s", zAction);
   record_version_field(h, e->r, p->eKind, *record_id(p, pRec), iBase);
   p->xFields(h, e, pRec, pErr);
   if (zDiscard) {
@@ -47,10 +45,7 @@ void record_edit_page(Request *r, const RecordPage *p, int bNew) {
   void *pRec = arena_alloc(e.pArena, p->nRecord);
   p->xDefaults(&e, pRec);
   int rc = e.iId ? p->xLoad(&e, pRec) : DB_OK;
-  if (rc != DB_OK) {
-    respond_error(r, rc == DB_DONE ? 404 : 500, NULL);
-    return;
-  }
+  if (!page_found(r, rc, NULL)) return;
   const char *zRecord =
       arena_printf(e.pArena, "%s/%lld", p->zList, (long long)e.iId);
   const char *zAction =
@@ -84,7 +79,11 @@ void record_edit_page(Request *r, const RecordPage *p, int bNew) {
       iStatus = 409;
     } else {
       iBase = record_posted_version(r);
-      p->xRetyped(&e, pChecked, pRec);
+      if (p->xRetyped) {
+        p->xRetyped(&e, pChecked, pRec);
+      } else {
+        memcpy(pRec, pChecked, p->nRecord);
+      }
       iStatus = 422;
     }
   }

@@ -64,7 +64,9 @@ typedef struct RecordPage {
   ** transaction, setting its id when new: DB_OK or a failure. */
   int (*xSave)(RecordEdit *e, const void *pStored, void *pChecked);
   /* After a 422: the record to show again, what was typed (pChecked holds
-  ** the checked values, the form fields the typed ones). */
+  ** the checked values, the form fields the typed ones). Optional: without
+  ** it the page shows the checked record as it is (a kind whose checking
+  ** keeps what was typed). */
   void (*xRetyped)(RecordEdit *e, const void *pChecked, void *pRec);
   /* The heading of a stored record (arena memory). */
   const char *(*xTitle)(RecordEdit *e, const void *pRec);

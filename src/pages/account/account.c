@@ -30,9 +30,7 @@ static void account_page(Request *r, int iStatus, const FormErrors *pErr) {
               "aplicación de calendario.</p>\n<h2>Cambiar contraseña</h2>\n",
               pUser->zName, pUser->zEmail, accounts_role_label(pUser->zRole));
   form_errors_summary(&h, pErr);
-  html_printf(&h, "<form class=\"form\" method=\"post\" "
-                  "action=\"/cuenta/clave\">\n");
-  form_csrf(&h, request_csrf_token(r));
+  page_post_form(&h, r, "form", "/cuenta/clave");
   form_input(&h, pErr, "current_password", "Contraseña actual", "password",
              NULL, NULL, "autocomplete=\"current-password\" required");
   form_input(&h, pErr, "new_password", "Contraseña nueva", "password", NULL,
@@ -42,9 +40,10 @@ static void account_page(Request *r, int iStatus, const FormErrors *pErr) {
   form_input(&h, pErr, "new_password_confirm", "Repita la contraseña nueva",
              "password", NULL, NULL,
              "autocomplete=\"new-password\" required minlength=\"8\"");
-  html_printf(&h, "<div class=\"actions\"><button type=\"submit\" "
-                  "class=\"button button-primary\">Cambiar contraseña"
-                  "</button></div>\n</form>\n");
+  html_printf(&h,
+              "<div class=\"actions\"><button type=\"submit\" "
+              "class=\"button button-primary\">Cambiar contraseña"
+              "</button></div>\n</form>\n");
   page_finish(r, &h, iStatus);
 }
 

@@ -78,10 +78,7 @@ static void users_page(Request *r, int iStatus, const FormErrors *pErr) {
   table_close(&t);
   html_printf(&h, "<h2>Agregar una cuenta</h2>\n");
   form_errors_summary(&h, pErr);
-  html_printf(&h,
-              "<form class=\"form\" method=\"post\" "
-              "action=\"/admin/usuarios\">\n");
-  form_csrf(&h, request_csrf_token(r));
+  page_post_form(&h, r, "form", "/admin/usuarios");
   int bRepeat = pErr != NULL; /* Re-showing: keep what was typed */
   form_input(&h, pErr, "name", "Nombre completo", "text",
              bRepeat ? request_field(r, "name") : NULL, NULL,
@@ -162,16 +159,12 @@ void page_admin_users(Request *r) {
 /* One POST form with a single button (and the account's action). */
 static void action_form(Request *r, Html *h, int64_t iId, const char *zAction,
                         const char *zButton, const char *zClass) {
+  page_post_action_form(h, r, "form form-inline", zAction,
+                        "/admin/usuarios/%lld", (long long)iId);
   html_printf(h,
-              "<form class=\"form form-inline\" method=\"post\" "
-              "action=\"/admin/usuarios/%lld\">\n",
-              (long long)iId);
-  form_csrf(h, request_csrf_token(r));
-  html_printf(h,
-              "<input type=\"hidden\" name=\"accion\" value=\"%s\">"
               "<button type=\"submit\" class=\"button %s\">%s</button>"
               "</form>\n",
-              zAction, zClass, zButton);
+              zClass, zButton);
 }
 
 static void tokens_table(Request *r, Html *h, const UserRow *u) {
@@ -245,12 +238,9 @@ static void user_page(Request *r, int iStatus, const UserRow *u,
                 "mientras su ficha de integrante diga eso.</p>\n");
   }
   form_errors_summary(&h, pErr);
-  html_printf(&h,
-              "<h2>Rol</h2>\n<form class=\"form\" method=\"post\" "
-              "action=\"/admin/usuarios/%lld\">\n",
-              (long long)u->id);
-  form_csrf(&h, request_csrf_token(r));
-  html_printf(&h, "<input type=\"hidden\" name=\"accion\" value=\"rol\">");
+  html_printf(&h, "<h2>Rol</h2>\n");
+  page_post_action_form(&h, r, "form", "rol", "/admin/usuarios/%lld",
+                        (long long)u->id);
   form_select(&h, pErr, "role", "Rol", azRole, azRoleLabel, 3, u->zRole);
   html_printf(&h,
               "<div class=\"actions\"><button type=\"submit\" "
@@ -328,11 +318,7 @@ void page_admin_user(Request *r) {
   UserRow u;
   int rc = iId ? accounts_user_row(pDb, pArena, iId, &u) : DB_DONE;
   if (rc == DB_OK && !user_in_scope(r, u.id)) rc = DB_DONE; /* Another's */
-  if (rc != DB_OK) {
-    respond_error(r, rc == DB_DONE ? 404 : 500,
-                  rc == DB_DONE ? "No existe esa cuenta." : NULL);
-    return;
-  }
+  if (!page_found(r, rc, "No existe esa cuenta.")) return;
   if (!request_is_post(r)) {
     user_page(r, 200, &u, NULL);
     return;

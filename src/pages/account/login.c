@@ -23,8 +23,7 @@ static void login_form(Request *r, int iStatus, const char *zEmail,
   page_begin(r, &h, "Ingresar", NULL);
   html_printf(&h, "<h1>Ingresar</h1>\n");
   form_errors_summary(&h, pErr);
-  html_printf(&h, "<form class=\"form\" method=\"post\" action=\"/login\">\n");
-  form_csrf(&h, request_csrf_token(r));
+  page_post_form(&h, r, "form", "/login");
   html_printf(&h, "<input type=\"hidden\" name=\"next\" value=\"%s\">\n",
               page_safe_next(zNext));
   form_input(&h, pErr, "email", "Correo electrónico", "email", zEmail, NULL,

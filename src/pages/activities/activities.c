@@ -138,10 +138,8 @@ void page_activities(Request *r) {
   for (int i = 0; i < nKind; i++) {
     html_printf(&h, "%s%s", i ? " · " : "", aKind[i].zLabel);
   }
-  html_printf(&h,
-              "</p><form class=\"form form-inline\" method=\"post\" "
-              "action=\"/actividades/tipos\">");
-  form_csrf(&h, request_csrf_token(r));
+  html_printf(&h, "</p>");
+  page_post_form(&h, r, "form form-inline", "/actividades/tipos");
   form_input(&h, NULL, "label", "Nuevo tipo", "text", "", NULL,
              "required maxlength=\"80\"");
   form_input(&h, NULL, "slug", "Código", "text", "",
@@ -256,9 +254,7 @@ static void activity_form(Request *r, Html *h, const char *zAction,
               "<p class=\"field-hint\">«Revisar qué cambia» muestra aquí "
               "si la actividad contaría para cada línea con los datos del "
               "formulario, sin guardar nada.</p></section>\n");
-  html_printf(h, "<form class=\"form\" method=\"post\" action=\"%s\">\n",
-              zAction);
-  form_csrf(h, request_csrf_token(r));
+  page_post_form(h, r, "form", "%s", zAction);
   if (bEdit) {
     html_printf(h, "<input type=\"hidden\" name=\"version\" value=\"%d\">\n",
                 a->iVersion);

@@ -54,15 +54,7 @@ static int api_load(Request *r, Activity *a) {
     rc = activity_get(request_db(r), request_arena(r), page_council_id(r), id,
                       a);
   }
-  if (rc == DB_DONE) {
-    respond_json_error(r, 404, "No existe esa actividad.", NULL);
-    return 0;
-  }
-  if (rc != DB_OK) {
-    respond_error(r, 500, NULL);
-    return 0;
-  }
-  return 1;
+  return page_found(r, rc, "No existe esa actividad.");
 }
 
 static void api_create(Request *r) {
@@ -101,8 +93,19 @@ static json_t *act_json_evidence(Request *r, const Activity *a) {
   return p;
 }
 
+/* One document cosoc made for activity a: {"kind", "label", "url" (its
+** /actividades/ID/zFile), "at"}. */
+static json_t *generated_one(Arena *pArena, const Activity *a,
+                             const char *zKind, const char *zLabel,
+                             const char *zFile, int64_t tAt) {
+  return json_pack(
+      "{s:s, s:s, s:s, s:o}", "kind", zKind, "label", zLabel, "url",
+      arena_printf(pArena, "/actividades/%lld/%s", (long long)a->id, zFile),
+      "at", page_json_time(tAt));
+}
+
 /* The evidence cosoc made for activity a: [{"kind", "label", "url", "at",
-** "recipients"}]. */
+** and for the notice "recipients"}]. */
 static json_t *generated_json(Request *r, const Activity *a) {
   json_t *pArr = json_array();
   EvidenceSystem sys;
@@ -110,29 +113,22 @@ static json_t *generated_json(Request *r, const Activity *a) {
     return pArr;
   Arena *pArena = request_arena(r);
   if (sys.bNotice) {
-    json_array_append_new(
-        pArr, json_pack("{s:s, s:s, s:s, s:o, s:i}", "kind", "citacion",
-                        "label", "Citación enviada por cosoc", "url",
-                        arena_printf(pArena, "/actividades/%lld/citacion.pdf",
-                                     (long long)a->id),
-                        "at", page_json_time(sys.tNotice), "recipients",
-                        sys.nRecipients));
+    json_t *p =
+        generated_one(pArena, a, "citacion", "Citación enviada por cosoc",
+                      "citacion.pdf", sys.tNotice);
+    json_object_set_new(p, "recipients", json_integer(sys.nRecipients));
+    json_array_append_new(pArr, p);
   }
   if (sys.bAttendance) {
     json_array_append_new(
-        pArr, json_pack("{s:s, s:s, s:s, s:o}", "kind", "asistencia", "label",
-                        "Asistencia registrada en cosoc", "url",
-                        arena_printf(pArena, "/actividades/%lld/asistencia.pdf",
-                                     (long long)a->id),
-                        "at", page_json_time(sys.tAttendance)));
+        pArr,
+        generated_one(pArena, a, "asistencia", "Asistencia registrada en cosoc",
+                      "asistencia.pdf", sys.tAttendance));
   }
   if (sys.bActa) {
     json_array_append_new(
-        pArr, json_pack("{s:s, s:s, s:s, s:o}", "kind", "acta", "label",
-                        "Acta aprobada", "url",
-                        arena_printf(pArena, "/actividades/%lld/acta.pdf",
-                                     (long long)a->id),
-                        "at", page_json_time(sys.tActa)));
+        pArr, generated_one(pArena, a, "acta", "Acta aprobada", "acta.pdf",
+                            sys.tActa));
   }
   return pArr;
 }
@@ -440,18 +436,9 @@ void page_api_activity_convene(Request *r) {
 void page_api_activity_mail(Request *r) {
   Activity a;
   if (!api_load(r, &a)) return;
-  ListPage pg;
-  if (!page_list_from_api(r, &pg)) return;
-  OutboxRow *aRow = NULL;
-  int nRow = 0;
-  if (!page_db_ok(
-          r, outbox_list(request_db(r), request_arena(r), page_council_id(r),
-                         "actividad", a.id, &pg, &aRow, &nRow))) {
-    return;
-  }
-  page_list_headers(r, &pg,
-                    arena_printf(request_arena(r), "/api/activities/%lld/mail",
-                                 (long long)a.id),
-                    "");
-  respond_json(r, 200, page_mail_json(aRow, nRow));
+  page_mail_list_respond(
+      r, "actividad", a.id,
+      arena_printf(request_arena(r), "/api/activities/%lld/mail",
+                   (long long)a.id),
+      "");
 }

@@ -18,17 +18,10 @@ int act_load(Request *r, Activity *pAct, int bPublicOnly) {
     respond_error(r, 404, "No existe esa actividad.");
     return 0;
   }
-  int rc = activity_get(request_db(r), request_arena(r), page_council_id(r),
-                        id, pAct);
-  if (rc == DB_DONE || (rc == DB_OK && bPublicOnly && !pAct->bPublic)) {
-    respond_error(r, 404, "No existe esa actividad.");
-    return 0;
-  }
-  if (rc != DB_OK) {
-    respond_error(r, 500, NULL);
-    return 0;
-  }
-  return 1;
+  int rc = activity_get(request_db(r), request_arena(r), page_council_id(r), id,
+                        pAct);
+  if (rc == DB_OK && bPublicOnly && !pAct->bPublic) rc = DB_DONE;
+  return page_found(r, rc, "No existe esa actividad.");
 }
 
 const char *act_base_url(Request *r) { return request_public_url(r); }

@@ -95,10 +95,7 @@ static void agenda_form(Html *h, Request *r, const Activity *a,
 
 static void section_agenda(Html *h, Request *r, const Activity *a,
                            const char *const *az, int n, int bAdmin) {
-  html_printf(h,
-              "<section aria-labelledby=\"tabla\"><h2 id=\"tabla\">Tabla"
-              "</h2>\n");
-  page_saved_notice(h, r, "tabla");
+  page_section_begin(h, r, "tabla", "Tabla", "tabla");
   if (n == 0) {
     html_printf(h, "<p>Aún no hay tabla.</p>\n");
   } else {
@@ -157,10 +154,7 @@ static void section_replies(Html *h, Request *r, const Activity *a,
     nNo += strcmp(aInv[i].zReply, "declina") == 0;
     nMaybe += strcmp(aInv[i].zReply, "quizas") == 0;
   }
-  html_printf(h,
-              "<section aria-labelledby=\"respuestas\"><h2 id=\""
-              "respuestas\">Citados y respuestas</h2>\n");
-  page_saved_notice(h, r, "citar");
+  page_section_begin(h, r, "respuestas", "Citados y respuestas", "citar");
   if (nPending > 0) {
     html_printf(h,
                 "<p class=\"notice\" role=\"status\">%d %s en cola, "
@@ -259,12 +253,9 @@ static void section_convene(Html *h, Request *r, const Activity *a,
               "<p>Cada persona recibe un correo con la fecha, el lugar, la "
               "tabla, su enlace personal para responder y una invitación de "
               "calendario; además, un recordatorio %d horas antes. Quien ya "
-              "fue citado a esta versión no lo recibe de nuevo.</p>\n"
-              "<form class=\"form\" method=\"post\" action=\"/actividades/"
-              "%lld/citar\">",
-              council_reminder_hours(pDb, page_council_id(r)),
-              (long long)a->id);
-  form_csrf(h, request_csrf_token(r));
+              "fue citado a esta versión no lo recibe de nuevo.</p>\n",
+              council_reminder_hours(pDb, page_council_id(r)));
+  page_post_form(h, r, "form", "/actividades/%lld/citar", (long long)a->id);
   html_printf(h,
               "<fieldset class=\"field\"><legend>Consejeros en ejercicio"
               "</legend>\n");

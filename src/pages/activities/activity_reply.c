@@ -118,9 +118,7 @@ void page_activity_reply(Request *r) {
               zWhen, convene_place(pArena, &a),
               act_modality_label(a.zModality));
   form_errors_summary(&h, &err);
-  html_printf(&h, "<form class=\"form\" method=\"post\" action=\"/r/%s\">",
-              zToken);
-  form_csrf(&h, request_csrf_token(r));
+  page_post_form(&h, r, "form", "/r/%s", zToken);
   const char *zErr = form_error_for(&err, "reply");
   html_printf(&h,
               "<fieldset class=\"field%s\" id=\"reply\"><legend>¿Asistirá, "

@@ -380,8 +380,7 @@ void page_account_feed(Request *r) {
                 "la conoce, genere una nueva: la anterior deja de "
                 "funcionar.</p>\n");
   }
-  html_printf(&h, "<form method=\"post\" action=\"/cuenta/calendario\">");
-  form_csrf(&h, request_csrf_token(r));
+  page_post_form(&h, r, NULL, "/cuenta/calendario");
   html_printf(&h,
               "<button type=\"submit\" class=\"button\">Generar una "
               "dirección nueva</button></form>\n");

@@ -69,16 +69,12 @@ void page_activity_notice_pdf(Request *r) {
   size_t nOut = 0;
   int rc = notice_pdf_bytes(request_db(r), request_arena(r), page_council(r),
                             a.id, &zOut, &nOut);
-  if (rc == DB_DONE) {
-    respond_error(r, 404,
-                  "cosoc aún no ha enviado la citación de esta "
-                  "actividad.");
+  if (!page_found(r, rc,
+                  "cosoc aún no ha enviado la citación de esta actividad.")) {
     return;
   }
-  if (!page_db_ok(r, rc)) return;
-  response_header(r, "Content-Disposition",
-                  "inline; filename=\"citacion-enviada.pdf\"");
-  respond_bytes(r, 200, EXPORT_PDF_TYPE, zOut, nOut);
+  page_send_file(r, EXPORT_PDF_TYPE,
+                 "inline; filename=\"citacion-enviada.pdf\"", zOut, nOut);
 }
 
 void activity_notice_record(Html *h, Request *r, const Activity *pAct,

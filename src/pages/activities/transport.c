@@ -50,19 +50,12 @@ void activity_transport_section(Html *h, Request *r, const Activity *a,
   activity_vehicles_list(request_db(r), pArena, a->id, &aVeh, &nVeh);
   const ActivityInvitation **apReq = NULL;
   int nReq = seat_requests(pArena, aInv, nInv, &apReq);
-  html_printf(h,
-              "<section aria-labelledby=\"traslado\"><h2 id=\"traslado\">"
-              "Traslado</h2>\n");
-  page_saved_notice(h, r, "traslado");
+  page_section_begin(h, r, "traslado", "Traslado", "traslado");
   if (nReq == 0) {
     html_printf(h, "<p>Nadie ha pedido traslado todavía.</p>\n");
   } else {
-    html_printf(h,
-                "<form class=\"form\" method=\"post\" action=\"/actividades/"
-                "%lld/traslado\">",
-                (long long)a->id);
-    form_csrf(h, request_csrf_token(r));
-    html_printf(h, "<input type=\"hidden\" name=\"accion\" value=\"asignar\">");
+    page_post_action_form(h, r, "form", "asignar", "/actividades/%lld/traslado",
+                          (long long)a->id);
     const char *zGroup = NULL;
     for (int i = 0; i < nReq; i++) {
       const ActivityInvitation *v = apReq[i];
@@ -114,12 +107,8 @@ void activity_transport_section(Html *h, Request *r, const Activity *a,
     }
     html_printf(h, "</ul>\n");
   }
-  html_printf(h,
-              "<form class=\"form form-inline\" method=\"post\" action=\"/"
-              "actividades/%lld/traslado\">",
-              (long long)a->id);
-  form_csrf(h, request_csrf_token(r));
-  html_printf(h, "<input type=\"hidden\" name=\"accion\" value=\"vehiculo\">");
+  page_post_action_form(h, r, "form form-inline", "vehiculo",
+                        "/actividades/%lld/traslado", (long long)a->id);
   form_input(h, NULL, "label", "Vehículo", "text", "",
              "Por ejemplo: Van SERVIU, patente AB-CD-12.", "required");
   form_input(h, NULL, "driver", "Conductor", "text", "", NULL, NULL);
@@ -283,12 +272,7 @@ void page_activity_passengers_pdf(Request *r) {
   const char *zOut = NULL;
   size_t nOut = 0;
   char zErr[200];
-  if (export_pdf(pArena, &t, &opt, &zOut, &nOut, zErr, sizeof(zErr)) !=
-      EXPORT_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
-  response_header(r, "Content-Disposition",
-                  "inline; filename=\"pasajeros.pdf\"");
-  respond_bytes(r, 200, EXPORT_PDF_TYPE, zOut, nOut);
+  int rc = export_pdf(pArena, &t, &opt, &zOut, &nOut, zErr, sizeof(zErr));
+  page_send_export(r, rc, EXPORT_PDF_TYPE, "inline; filename=\"pasajeros.pdf\"",
+                   zOut, nOut);
 }

@@ -157,16 +157,8 @@ static const char *report_disposition(Request *r, const ComplianceView *pV,
 ** ?as_of= for ?version= (checked on a miss: an error is never kept) and
 ** dated today. */
 static const char *report_cache_key(Request *r, const char *zExt) {
-  const char *zAsOf = request_query(r, "as_of");
-  const char *zVersion = request_query(r, "version");
-  if (zAsOf && strlen(zAsOf) > 10) return NULL;
-  if (zVersion && strlen(zVersion) > 7) return NULL;
-  char zToday[PLAN_DATE_SIZE];
-  compliance_today(zToday);
-  return page_cache_key(
-      r, arena_printf(request_arena(r),
-                      "informe-cumplimiento.%s\x1f%s\x1f%s\x1f%s", zExt, zToday,
-                      zAsOf ? zAsOf : "", zVersion ? zVersion : ""));
+  return page_cache_compliance_key(
+      r, arena_printf(request_arena(r), "informe-cumplimiento.%s", zExt));
 }
 
 /* What makes a report's bytes: compliance_report_pdf or _xlsx. */

@@ -287,12 +287,8 @@ void page_councils_xlsx(Request *r) {
     respond_error(r, 500, zErr);
     return;
   }
-  response_header(r, "Content-Disposition",
-                  "attachment; filename=\"consejos-lineas.xlsx\"");
-  respond_bytes(r, 200,
-                "application/vnd.openxmlformats-officedocument."
-                "spreadsheetml.sheet",
-                pOut, nOut);
+  page_send_file(r, EXPORT_XLSX_TYPE,
+                 "attachment; filename=\"consejos-lineas.xlsx\"", pOut, nOut);
 }
 
 /* GET|POST /consejo — the councils a person belongs to (every council for
@@ -408,11 +404,6 @@ static int council_save_page(RecordEdit *e, const void *pStored,
   return council_update(e->pDb, pUser ? pUser->id : 0, c);
 }
 
-static void council_retyped(RecordEdit *e, const void *pChecked, void *pRec) {
-  (void)e;
-  *(Council *)pRec = *(const Council *)pChecked;
-}
-
 static const char *council_title(RecordEdit *e, const void *pRec) {
   (void)e;
   return ((const Council *)pRec)->zShortName;
@@ -488,7 +479,7 @@ static const RecordPage council_page = {RECORD_COUNCIL,
                                         council_load,
                                         council_check_page,
                                         council_save_page,
-                                        council_retyped,
+                                        NULL, /* shown as checked */
                                         council_title,
                                         council_facts,
                                         council_fields,

@@ -28,13 +28,11 @@ void page_certificate(Request *r) {
   int rc = course_code_canonical(zCode, zCanon)
                ? certificate_by_code(request_db(r), pArena, zCanon, &cert)
                : DB_DONE;
-  if (rc == DB_DONE) {
-    respond_error(r, 404,
+  if (!page_found(r, rc,
                   "No existe un certificado con ese código. Revise que lo "
-                  "haya escrito tal como aparece en el certificado.");
+                  "haya escrito tal como aparece en el certificado.")) {
     return;
   }
-  if (!page_db_ok(r, rc)) return;
   if (bPdf) {
     const char *pPdf;
     size_t nPdf;
@@ -42,9 +40,8 @@ void page_certificate(Request *r) {
             r, course_certificate_pdf(request_db(r), pArena, &cert,
                                       request_public_url(r), &pPdf, &nPdf)))
       return;
-    response_header(r, "Content-Disposition",
-                    "inline; filename=\"certificado.pdf\"");
-    respond_bytes(r, 200, "application/pdf", pPdf, nPdf);
+    page_send_file(r, "application/pdf", "inline; filename=\"certificado.pdf\"",
+                   pPdf, nPdf);
     return;
   }
   /* The council that issued it (not the request's: the code says which). */

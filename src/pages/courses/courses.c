@@ -76,11 +76,8 @@ void page_admin_courses(Request *r) {
       council_text(pDb, pArena, iCouncil, COUNCIL_SIGNER_NAME);
   const char *zTitle =
       council_text(pDb, pArena, iCouncil, COUNCIL_SIGNER_TITLE);
-  html_printf(&h,
-              "<h2 id=\"ajustes\">Ajustes</h2>\n<form class=\"form\" "
-              "method=\"post\" "
-              "action=\"/admin/cursos/ajustes\">\n");
-  form_csrf(&h, request_csrf_token(r));
+  html_printf(&h, "<h2 id=\"ajustes\">Ajustes</h2>\n");
+  page_post_form(&h, r, "form", "/admin/cursos/ajustes");
   form_input(
       &h, NULL, "minutos_minimos",
       "Minutos conectados para contar como presente", "number",
@@ -242,12 +239,8 @@ typedef struct ModuleTyped {
 
 static void module_form(Html *h, Request *r, const Course *c,
                         const ModuleTyped *t, const FormErrors *pErr) {
-  html_printf(h,
-              "<form class=\"form\" method=\"post\" action=\"/admin/cursos/"
-              "%lld/modulos\">\n",
-              (long long)c->id);
+  page_post_form(h, r, "form", "/admin/cursos/%lld/modulos", (long long)c->id);
   if (pErr) form_errors_summary(h, pErr);
-  form_csrf(h, request_csrf_token(r));
   form_input(h, pErr, "modulo_titulo", "Título del módulo", "text", t->zTitle,
              NULL, "required");
   form_input(h, pErr, "inicio", "Inicio (hora de Chile)", "datetime-local",
@@ -384,12 +377,9 @@ static void enrolled_section(Html *h, Request *r, const Course *c,
 static void certificates_section(Html *h, Request *r, const Course *c,
                                  const Certificate *aCert, int nCert) {
   Arena *pArena = request_arena(r);
-  html_printf(h,
-              "<h2 id=\"certificados\">Certificados</h2>\n<form "
-              "class=\"form-inline\" method=\"post\" action=\"/admin/cursos/"
-              "%lld/certificados\">",
-              (long long)c->id);
-  form_csrf(h, request_csrf_token(r));
+  html_printf(h, "<h2 id=\"certificados\">Certificados</h2>\n");
+  page_post_form(h, r, "form-inline", "/admin/cursos/%lld/certificados",
+                 (long long)c->id);
   html_printf(h,
               "<button type=\"submit\" class=\"button button-primary\">Emitir "
               "los certificados de quienes aprobaron</button></form>\n");
@@ -419,11 +409,9 @@ static void certificates_section(Html *h, Request *r, const Course *c,
                     : arena_printf(pArena, "emitido el %s",
                                    page_date(pArena, k->zIssuedOn)));
     if (!k->bRevoked) {
-      html_printf(h,
-                  " <form class=\"form-inline\" method=\"post\" "
-                  "action=\"/admin/cursos/%lld/revocar\">",
-                  (long long)c->id);
-      form_csrf(h, request_csrf_token(r));
+      html_printf(h, " ");
+      page_post_form(h, r, "form-inline", "/admin/cursos/%lld/revocar",
+                     (long long)c->id);
       html_printf(h,
                   "<input type=\"hidden\" name=\"codigo\" value=\"%s\"><label "
                   "class=\"visually-hidden\" for=\"motivo-%d\">Motivo</label>"
@@ -528,12 +516,6 @@ static int course_save_rec(RecordEdit *e, const void *pStored, void *pChecked) {
   return course_save(e->pDb, e->iCouncil, request_user(e->r)->id, pChecked);
 }
 
-/* The checked course holds what was typed (numbers as read). */
-static void course_retyped(RecordEdit *e, const void *pChecked, void *pRec) {
-  (void)e;
-  *(Course *)pRec = *(const Course *)pChecked;
-}
-
 static const char *course_title(RecordEdit *e, const void *pRec) {
   (void)e;
   return ((const Course *)pRec)->zTitle;
@@ -578,11 +560,13 @@ static void course_conflict_rows(Html *h, RecordEdit *e, const void *pMine,
 }
 
 static const RecordPage course_page = {
-    RECORD_COURSE,     sizeof(Course),  offsetof(Course, id), "/admin/cursos",
-    "nuevo",           "Cursos",        "admin-cursos",       "Nuevo curso",
-    "del curso",       course_prepare,  course_defaults,      course_load_rec,
-    course_check_form, course_save_rec, course_retyped,       course_title,
-    course_facts,      course_fields,   course_conflict_rows};
+    RECORD_COURSE, sizeof(Course), offsetof(Course, id), "/admin/cursos",
+    "nuevo", "Cursos", "admin-cursos", "Nuevo curso", "del curso",
+    course_prepare, course_defaults, course_load_rec,
+    /* No xRetyped: the checked course holds what was typed (numbers as
+    ** read). */
+    course_check_form, course_save_rec, NULL, course_title, course_facts,
+    course_fields, course_conflict_rows};
 
 void page_admin_course_new(Request *r) { record_edit_page(r, &course_page, 1); }
 
@@ -708,10 +692,8 @@ void page_admin_course_revoke(Request *r) {
   }
   int rc = certificate_revoke(request_db(r), iCouncil, zCanon,
                               request_user(r)->id, zReason, courses_today(r));
-  if (rc != DB_OK && rc != DB_CONSTRAINT) {
-    respond_error(r, rc == DB_DONE ? 404 : 500, NULL);
-    return;
-  }
+  /* Revoked already (DB_CONSTRAINT): done all the same. */
+  if (rc != DB_CONSTRAINT && !page_found(r, rc, NULL)) return;
   course_done(r, c.id, "revocado", "certificados");
 }
 
@@ -760,14 +742,10 @@ void page_admin_course_coverage_xlsx(Request *r) {
   const char *pOut;
   size_t nOut;
   char zErr[160];
-  if (export_xlsx_book(pArena, aSheet, 3, &pOut, &nOut, zErr, sizeof(zErr)) !=
-      EXPORT_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
-  response_header(r, "Content-Disposition",
-                  "attachment; filename=\"cobertura-curso.xlsx\"");
-  respond_bytes(r, 200, EXPORT_XLSX_TYPE, pOut, nOut);
+  int rc =
+      export_xlsx_book(pArena, aSheet, 3, &pOut, &nOut, zErr, sizeof(zErr));
+  page_send_export(r, rc, EXPORT_XLSX_TYPE,
+                   "attachment; filename=\"cobertura-curso.xlsx\"", pOut, nOut);
 }
 
 void courses_line_section(Html *h, Request *r, int iLine) {

@@ -435,15 +435,11 @@ void page_api_certificate_revoke(Request *r) {
   }
   int rc = certificate_revoke(request_db(r), iCouncil, zCanon,
                               request_user(r)->id, zReason, courses_today(r));
-  if (rc == DB_DONE) {
-    respond_json_error(r, 404, "No existe ese certificado.", NULL);
-    return;
-  }
   if (rc == DB_CONSTRAINT) {
     respond_json_error(r, 409, "Ese certificado ya estaba revocado.", NULL);
     return;
   }
-  if (!page_db_ok(r, rc)) return;
+  if (!page_found(r, rc, "No existe ese certificado.")) return;
   Certificate cert;
   certificate_by_code(request_db(r), request_arena(r), zCanon, &cert);
   respond_json(r, 200,

@@ -13,16 +13,8 @@ int64_t course_load(Request *r, Course *pCourse) {
   int rc =
       iId ? course_get(request_db(r), request_arena(r), iCouncil, iId, pCourse)
           : DB_DONE;
-  if (rc == DB_OK) return iCouncil;
-  if (rc == DB_DONE) {
-    if (request_is_api(r))
-      respond_json_error(r, 404, "No existe ese curso.", NULL);
-    else
-      respond_error(r, 404, "No existe ese curso.");
-  } else {
-    respond_error(r, 500, NULL);
-  }
-  return 0;
+  /* respond_error() answers JSON on the API. */
+  return page_found(r, rc, "No existe ese curso.") ? iCouncil : 0;
 }
 
 int courses_commit(Request *r, int rc) {

@@ -55,11 +55,7 @@ static void enrol_form(Html *h, Request *r, int64_t iCourse,
 #define TYPED(z) (request_field(r, z) ? request_field(r, z) : "")
   html_printf(h, "<h2 id=\"inscripcion\">Inscripción</h2>\n");
   form_errors_summary(h, pErr);
-  html_printf(h,
-              "<form class=\"form\" method=\"post\" action=\"/cursos/%lld\">"
-              "\n",
-              (long long)iCourse);
-  form_csrf(h, request_csrf_token(r));
+  page_post_form(h, r, "form", "/cursos/%lld", (long long)iCourse);
   form_input(h, pErr, "nombre", "Nombre completo", "text", TYPED("nombre"),
              NULL, "required autocomplete=\"name\"");
   form_input(h, pErr, "run", "RUN (opcional)", "text", TYPED("run"),

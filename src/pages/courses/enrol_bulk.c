@@ -263,11 +263,8 @@ void page_admin_course_enrol(Request *r) {
     }
     table_close(&t);
   }
-  html_printf(&h,
-              "<form class=\"form\" method=\"post\" action=\"/admin/cursos/"
-              "%lld/inscribir\">\n",
-              (long long)c.id);
-  form_csrf(&h, request_csrf_token(r));
+  page_post_form(&h, r, "form", "/admin/cursos/%lld/inscribir",
+                 (long long)c.id);
   html_printf(
       &h,
       "<div class=\"field\"><label for=\"texto\">Lista</label>"

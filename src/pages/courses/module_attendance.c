@@ -50,12 +50,10 @@ static int module_load(Request *r, Module *m) {
   Db *pDb = request_db(r);
   int64_t iCourse = 0;
   int rc = course_of_activity(pDb, m->iCouncil, m->act.id, &iCourse);
-  if (rc == DB_DONE) {
-    respond_error(r, 404, "Esta actividad no es un módulo de un curso.");
+  if (!page_found(r, rc, "Esta actividad no es un módulo de un curso.")) {
     return 0;
   }
-  if (rc != DB_OK ||
-      course_get(pDb, request_arena(r), m->iCouncil, iCourse, &m->course) !=
+  if (course_get(pDb, request_arena(r), m->iCouncil, iCourse, &m->course) !=
           DB_OK ||
       enrolment_list(pDb, request_arena(r), m->iCouncil, iCourse, &m->aEnrol,
                      &m->nEnrol) != DB_OK) {
@@ -133,12 +131,9 @@ int courses_module_section(Html *h, Request *r, const Activity *pAct) {
     html_printf(h, "<p>No se pudo leer la lista de inscritos.</p></section>\n");
     return 1;
   }
-  html_printf(h,
-              "<h3>Asistencia de los inscritos</h3>\n<form class=\"form "
-              "attendance-compact\" method=\"post\" action=\"/actividades/"
-              "%lld/asistencia-curso\">\n",
-              (long long)pAct->id);
-  form_csrf(h, request_csrf_token(r));
+  html_printf(h, "<h3>Asistencia de los inscritos</h3>\n");
+  page_post_form(h, r, "form attendance-compact",
+                 "/actividades/%lld/asistencia-curso", (long long)pAct->id);
   record_version_field(h, r, RECORD_ATTENDANCE, pAct->id, 0);
   html_printf(h, "<ul class=\"att-list\">\n");
   for (int i = 0; i < nEnrol; i++) {
@@ -216,11 +211,8 @@ void page_module_report(Request *r) {
               rep.zTool[0] ? rep.zTool : "videoconferencia", rep.nPerson,
               rep.nPerson == 1 ? "persona" : "personas", rep.nRow, nMatched,
               nMin);
-  html_printf(&h,
-              "<form class=\"form attendance-compact\" method=\"post\" "
-              "action=\"/actividades/%lld/asistencia-curso\">\n",
-              (long long)m.act.id);
-  form_csrf(&h, request_csrf_token(r));
+  page_post_form(&h, r, "form attendance-compact",
+                 "/actividades/%lld/asistencia-curso", (long long)m.act.id);
   /* The list as it was when the report was read: saving checks it. */
   record_version_field(&h, r, RECORD_ATTENDANCE, m.act.id, 0);
   html_printf(&h, "<h2>Inscritos</h2>\n<ul class=\"att-list\">\n");
@@ -278,22 +270,14 @@ void page_module_report(Request *r) {
 static void module_conflict(Request *r, const Activity *pAct,
                             const Enrolment *aEnrol, int nEnrol,
                             const AttendanceEntry *a, const int *aiMinutes) {
-  Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
   MeetingAttendance *aSaved = NULL;
-  int nSaved = 0;
-  RecordStamp stamp;
-  if (!page_db_ok(r, meeting_attendance_list(pDb, pArena, pAct->id, &aSaved,
-                                             &nSaved)) ||
-      !page_db_ok(r, record_stamp_get(pDb, pArena, RECORD_ATTENDANCE, pAct->id,
-                                      &stamp))) {
+  int nSaved = 0, iVersion = 0;
+  Html h;
+  if (!meeting_attendance_conflict_begin(r, &h, pAct, "Asistencia del módulo",
+                                         &aSaved, &nSaved, &iVersion)) {
     return;
   }
-  Html h;
-  page_begin(r, &h, "Asistencia del módulo", "actividades");
-  html_printf(&h, "<h1>Asistencia: <a href=\"/actividades/%lld\">%s</a></h1>\n",
-              (long long)pAct->id, pAct->zTitle);
-  record_conflict_begin(&h, r, RECORD_ATTENDANCE, pAct->id, "de la asistencia");
   for (int i = 0; i < nEnrol; i++) {
     Attendance eMine = ATTENDANCE_AUSENTE, eSaved = ATTENDANCE_AUSENTE;
     attendance_parse(a[i].zStatus, &eMine);
@@ -305,12 +289,9 @@ static void module_conflict(Request *r, const Activity *pAct,
                  attendance_label(eSaved));
   }
   conflict_end(&h);
-  html_printf(&h,
-              "<form class=\"form attendance-compact\" method=\"post\" "
-              "action=\"/actividades/%lld/asistencia-curso\">\n",
-              (long long)pAct->id);
-  form_csrf(&h, request_csrf_token(r));
-  record_version_field(&h, r, RECORD_ATTENDANCE, pAct->id, stamp.iVersion);
+  page_post_form(&h, r, "form attendance-compact",
+                 "/actividades/%lld/asistencia-curso", (long long)pAct->id);
+  record_version_field(&h, r, RECORD_ATTENDANCE, pAct->id, iVersion);
   html_printf(&h, "<ul class=\"att-list\">\n");
   for (int i = 0; i < nEnrol; i++)
     person_line(&h, &aEnrol[i], a[i].zStatus, aiMinutes[i]);

@@ -428,10 +428,7 @@ void evidence_section(Html *h, Request *r, const Activity *a,
   if (pUser) evidence_system(request_db(r), a->id, EVIDENCE_CUT_NONE, &sys);
   int bSystem = sys.bNotice || sys.bAttendance || sys.bActa;
   if (!bAdmin && nItem == 0 && !bSystem && !pRe) return;
-  html_printf(h,
-              "<section aria-labelledby=\"verificadores\"><h2 id=\""
-              "verificadores\">Verificadores</h2>\n");
-  page_saved_notice(h, r, "verificadores");
+  page_section_begin(h, r, "verificadores", "Verificadores", "verificadores");
   if (bSystem) {
     /* What cosoc recorded is proof: no one prints and uploads it. */
     Arena *pArena = request_arena(r);

@@ -168,13 +168,8 @@ static void limits_form(Request *r, const FormErrors *pErr, int iBase,
                           "hasta unos 16000 píxeles de ancho.",
                           SIDE_MIN, EVIDENCE_MAX_SIDE_MAX),
              SIDE_ATTRS);
-  if (pSaved) {
-    conflict_submit(&h, "/admin/verificadores");
-  } else {
-    html_printf(&h,
-                "<div class=\"actions\"><button type=\"submit\" class=\""
-                "button\">Guardar límites</button></div></form>\n");
-  }
+  conflict_submit_or_save(&h, pSaved != NULL, "/admin/verificadores",
+                          "Guardar límites");
   page_finish(r, &h, pSaved ? 409 : pErr ? 422 : 200);
 }
 

@@ -147,10 +147,7 @@ static void mail_page(Request *r, int iStatus, const FormErrors *pErr) {
               "comprobar que el correo funciona y que el calendario la "
               "acepta.</p>\n");
   form_errors_summary(&h, pErr);
-  html_printf(
-      &h, "<form class=\"form\" method=\"post\" action=\"/admin/correo\">\n");
-  form_csrf(&h, request_csrf_token(r));
-  html_printf(&h, "<input type=\"hidden\" name=\"accion\" value=\"prueba\">\n");
+  page_post_action_form(&h, r, "form", "prueba", "/admin/correo");
   form_input(&h, pErr, "to", "Enviar a", "email",
              pErr ? request_field(r, "to") : NULL, NULL,
              "autocomplete=\"email\" required");

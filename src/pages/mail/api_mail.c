@@ -61,19 +61,25 @@ void page_api_mail(Request *r) {
       return;
     }
   }
+  Arena *pArena = request_arena(r);
+  page_mail_list_respond(
+      r, zKind, iId, "/api/mail",
+      zKind ? arena_printf(pArena, "&kind=%s&id=%lld",
+                           html_url_arg(pArena, zKind), (long long)iId)
+            : "");
+}
+
+void page_mail_list_respond(Request *r, const char *zKind, int64_t iId,
+                            const char *zPath, const char *zQuery) {
   ListPage pg;
   if (!page_list_from_api(r, &pg)) return;
   OutboxRow *aRow = NULL;
   int nRow = 0;
-  Arena *pArena = request_arena(r);
-  if (!page_db_ok(r, outbox_list(request_db(r), pArena, page_council_id(r),
-                                 zKind, iId, &pg, &aRow, &nRow))) {
+  if (!page_db_ok(
+          r, outbox_list(request_db(r), request_arena(r), page_council_id(r),
+                         zKind, iId, &pg, &aRow, &nRow))) {
     return;
   }
-  page_list_headers(
-      r, &pg, "/api/mail",
-      zKind ? arena_printf(pArena, "&kind=%s&id=%lld",
-                           html_url_arg(pArena, zKind), (long long)iId)
-            : "");
+  page_list_headers(r, &pg, zPath, zQuery);
   respond_json(r, 200, page_mail_json(aRow, nRow));
 }

@@ -257,13 +257,11 @@ static void section_items(Html *h, Request *r, const ActaView *v, int bEdit,
     html_printf(h, "</article>\n");
     if (bComment) comment_form(h, r, v, it->id, pRe);
   }
-  if (bEdit && pRe && pRe->bConflict) {
-    conflict_submit(h, arena_printf(pArena, "/actividades/%lld/acta",
-                                    (long long)v->act.id));
-  } else if (bEdit) {
-    html_printf(h,
-                "<div class=\"actions\"><button type=\"submit\" class=\"button"
-                "\">Guardar el acta</button></div></form>\n");
+  if (bEdit) {
+    conflict_submit_or_save(
+        h, pRe && pRe->bConflict,
+        arena_printf(pArena, "/actividades/%lld/acta", (long long)v->act.id),
+        "Guardar el acta");
   }
   html_printf(h, "</section>\n");
 }
@@ -874,14 +872,10 @@ void page_activity_acta_pdf(Request *r) {
   const char *zPaper = request_query(r, "papel");
   const char *zOut = NULL;
   size_t nOut = 0;
-  if (view_pdf(request_arena(r), page_council(r), &v,
-               zPaper && strcmp(zPaper, "carta") == 0, &zOut,
-               &nOut) != EXPORT_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
-  response_header(r, "Content-Disposition", "inline; filename=\"acta.pdf\"");
-  respond_bytes(r, 200, EXPORT_PDF_TYPE, zOut, nOut);
+  int rc = view_pdf(request_arena(r), page_council(r), &v,
+                    zPaper && strcmp(zPaper, "carta") == 0, &zOut, &nOut);
+  page_send_export(r, rc, EXPORT_PDF_TYPE, "inline; filename=\"acta.pdf\"",
+                   zOut, nOut);
 }
 
 void page_actas(Request *r) {

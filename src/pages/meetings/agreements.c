@@ -155,11 +155,8 @@ static int responsible_pick(Request *r, const char *zPerson,
 static void agreement_form(Html *h, Request *r, int64_t iActivity,
                            const FormErrors *pErr, const MeetingAgreement *g,
                            const char *const azVote[3], const char *zPerson) {
-  html_printf(h,
-              "<form class=\"form\" method=\"post\" action=\"/actividades/"
-              "%lld/acuerdos\">",
-              (long long)iActivity);
-  form_csrf(h, request_csrf_token(r));
+  page_post_form(h, r, "form", "/actividades/%lld/acuerdos",
+                 (long long)iActivity);
   const char *zTextErr = pErr ? form_error_for(pErr, "text") : NULL;
   html_printf(
       h,
@@ -221,11 +218,8 @@ void activity_agreements_section(Html *h, Request *r, const Activity *a) {
         agreement_line(h, &aAll[aiOver[i]], zToday);
       html_printf(h, "</ul>");
       if (page_user_is(r, ROLE_ADMIN)) {
-        html_printf(h,
-                    "<form method=\"post\" action=\"/actividades/%lld/"
-                    "acuerdos-atrasados\">",
-                    (long long)a->id);
-        form_csrf(h, request_csrf_token(r));
+        page_post_form(h, r, NULL, "/actividades/%lld/acuerdos-atrasados",
+                       (long long)a->id);
         html_printf(h,
                     "<button type=\"submit\" class=\"button\">Agregar "
                     "acuerdos atrasados a la tabla</button></form>");
@@ -603,10 +597,7 @@ static void agreement_show(Request *r, const MeetingAgreement *pG,
     for (int i = 0; i < AGREEMENT_N_STATE; i++) {
       azLabel[i] = agreement_state_label((AgreementState)i);
     }
-    html_printf(
-        &h, "<form class=\"form\" method=\"post\" action=\"/acuerdos/%lld\">",
-        (long long)g.id);
-    form_csrf(&h, request_csrf_token(r));
+    page_post_form(&h, r, "form", "/acuerdos/%lld", (long long)g.id);
     html_printf(&h, "<input type=\"hidden\" name=\"version\" value=\"%d\">",
                 iBase ? iBase : g.iVersion);
     form_select(&h, pErr, "state", "Estado", azState, azLabel,
@@ -616,15 +607,9 @@ static void agreement_show(Request *r, const MeetingAgreement *pG,
                NULL);
     form_input(&h, pErr, "date", "Fecha", "date", zDate ? zDate : zToday, NULL,
                NULL);
-    if (bConflict) {
-      conflict_submit(&h,
-                      arena_printf(pArena, "/acuerdos/%lld", (long long)g.id));
-    } else {
-      html_printf(
-          &h,
-          "<div class=\"actions\"><button type=\"submit\" class=\"button\">"
-          "Guardar seguimiento</button></div></form>\n");
-    }
+    conflict_submit_or_save(
+        &h, bConflict, arena_printf(pArena, "/acuerdos/%lld", (long long)g.id),
+        "Guardar seguimiento");
   }
   html_printf(
       &h, "</section>\n<p><a href=\"/acuerdos\">Todos los acuerdos</a></p>\n");

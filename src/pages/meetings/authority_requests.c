@@ -151,12 +151,9 @@ static void requests_show(Request *r, const RequestsReshow *pRe) {
       const char *zBody = pAnsErr ? request_field(r, "body") : NULL;
       const char *zDateMsg =
           pAnsErr ? form_error_for(pAnsErr, "answered_on") : NULL;
-      html_printf(&h,
-                  "<details%s><summary>Registrar una respuesta</summary><form "
-                  "class=\"form\" method=\"post\" action=\"/solicitudes/"
-                  "%lld\">",
-                  pAnsErr ? " open" : "", (long long)q->id);
-      form_csrf(&h, request_csrf_token(r));
+      html_printf(&h, "<details%s><summary>Registrar una respuesta</summary>",
+                  pAnsErr ? " open" : "");
+      page_post_form(&h, r, "form", "/solicitudes/%lld", (long long)q->id);
       html_printf(&h,
                   "<div class=\"field%s\"><label>Fecha <input type=\"date\" "
                   "name=\"answered_on\" value=\"%s\"></label>",
@@ -175,10 +172,8 @@ static void requests_show(Request *r, const RequestsReshow *pRe) {
     html_printf(&h, "</article>\n");
   }
   if (bAdmin) {
-    html_printf(&h,
-                "<section><h2>Nueva solicitud</h2><form class=\"form\" "
-                "method=\"post\" action=\"/solicitudes\">");
-    form_csrf(&h, request_csrf_token(r));
+    html_printf(&h, "<section><h2>Nueva solicitud</h2>");
+    page_post_form(&h, r, "form", "/solicitudes");
     const char *zAuth = pNewErr ? request_field(r, "authority") : NULL;
     const char *zAsked = pNewErr ? request_field(r, "asked_on") : NULL;
     const char *zQuestion = pNewErr ? request_field(r, "question") : NULL;

@@ -168,10 +168,7 @@ static void attendance_render(Html *h, Request *r, const Activity *a,
   if (meeting_quorum(pDb, pArena, page_council_id(r), a->id, &q) != DB_OK) {
     return;
   }
-  html_printf(h,
-              "<section aria-labelledby=\"asistencia\"><h2 id=\"asistencia\">"
-              "Asistencia y quórum</h2>\n");
-  page_saved_notice(h, r, "asistencia");
+  page_section_begin(h, r, "asistencia", "Asistencia y quórum", "asistencia");
   quorum_paragraph(h, &q);
   if (bAdmin) {
     html_printf(h,
@@ -203,11 +200,8 @@ static void attendance_render(Html *h, Request *r, const Activity *a,
     html_printf(h, "</ul></section>\n");
     return;
   }
-  html_printf(h,
-              "<form class=\"form attendance\" method=\"post\" action=\""
-              "/actividades/%lld/asistencia\">",
-              (long long)a->id);
-  form_csrf(h, request_csrf_token(r));
+  page_post_form(h, r, "form attendance", "/actividades/%lld/asistencia",
+                 (long long)a->id);
   record_version_field(h, r, RECORD_ATTENDANCE, a->id, iBase);
   /* One line a person: the name, then P / A / J. The excuse appears only
   ** for J and «reemplaza a» only for a suplente present (CSS :has(); a
@@ -484,23 +478,15 @@ static const char *guests_words(Arena *pArena, const MeetingAttendance *aRow,
 static void attendance_conflict(Request *r, const Activity *a,
                                 const MeetingExpected *aExp, int nExp,
                                 const MeetingAttendanceInput *pIn) {
-  Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
   MeetingAttendance *aSaved = NULL;
-  int nSaved = 0;
-  RecordStamp stamp;
-  if (!page_db_ok(
-          r, meeting_attendance_list(pDb, pArena, a->id, &aSaved, &nSaved)) ||
-      !page_db_ok(
-          r, record_stamp_get(pDb, pArena, RECORD_ATTENDANCE, a->id, &stamp))) {
+  int nSaved = 0, iVersion = 0;
+  Html h;
+  if (!meeting_attendance_conflict_begin(r, &h, a, "Asistencia", &aSaved,
+                                         &nSaved, &iVersion)) {
     return;
   }
   MeetingAttendance *aMine = typed_rows(pArena, pIn, -1, NULL);
-  Html h;
-  page_begin(r, &h, "Asistencia", "actividades");
-  html_printf(&h, "<h1>Asistencia: <a href=\"/actividades/%lld\">%s</a></h1>\n",
-              (long long)a->id, a->zTitle);
-  record_conflict_begin(&h, r, RECORD_ATTENDANCE, a->id, "de la asistencia");
   for (int i = 0; i < nExp; i++) {
     conflict_row(
         &h, aExp[i].zName,
@@ -512,8 +498,7 @@ static void attendance_conflict(Request *r, const Activity *a,
   conflict_row(&h, "Invitados/as", guests_words(pArena, aMine, pIn->n),
                guests_words(pArena, aSaved, nSaved));
   conflict_end(&h);
-  attendance_render(&h, r, a, aExp, nExp, aMine, pIn->n, NULL, stamp.iVersion,
-                    1);
+  attendance_render(&h, r, a, aExp, nExp, aMine, pIn->n, NULL, iVersion, 1);
   page_finish(r, &h, 409);
 }
 
@@ -693,13 +678,29 @@ void page_activity_attendance_pdf(Request *r) {
   const char *zPaper = request_query(r, "papel");
   const char *zOut = NULL;
   size_t nOut = 0;
-  if (sheet_pdf(request_db(r), request_arena(r), page_council(r), &a,
-                zPaper && strcmp(zPaper, "carta") == 0, &zOut,
-                &nOut) != EXPORT_OK) {
-    respond_error(r, 500, NULL);
-    return;
+  int rc = sheet_pdf(request_db(r), request_arena(r), page_council(r), &a,
+                     zPaper && strcmp(zPaper, "carta") == 0, &zOut, &nOut);
+  page_send_export(r, rc, EXPORT_PDF_TYPE,
+                   "inline; filename=\"asistencia.pdf\"", zOut, nOut);
+}
+
+int meeting_attendance_conflict_begin(Request *r, Html *h, const Activity *a,
+                                      const char *zTitle,
+                                      MeetingAttendance **paSaved, int *pnSaved,
+                                      int *piVersion) {
+  Db *pDb = request_db(r);
+  Arena *pArena = request_arena(r);
+  RecordStamp stamp;
+  if (!page_db_ok(
+          r, meeting_attendance_list(pDb, pArena, a->id, paSaved, pnSaved)) ||
+      !page_db_ok(
+          r, record_stamp_get(pDb, pArena, RECORD_ATTENDANCE, a->id, &stamp))) {
+    return 0;
   }
-  response_header(r, "Content-Disposition",
-                  "inline; filename=\"asistencia.pdf\"");
-  respond_bytes(r, 200, EXPORT_PDF_TYPE, zOut, nOut);
+  *piVersion = stamp.iVersion;
+  page_begin(r, h, zTitle, "actividades");
+  html_printf(h, "<h1>Asistencia: <a href=\"/actividades/%lld\">%s</a></h1>\n",
+              (long long)a->id, a->zTitle);
+  record_conflict_begin(h, r, RECORD_ATTENDANCE, a->id, "de la asistencia");
+  return 1;
 }

@@ -99,4 +99,14 @@ int attendance_sheet_bytes(Db *pDb, Arena *pArena, const Council *pCouncil,
 void activity_attendance_section(Html *h, Request *r, const Activity *pAct);
 void activity_agreements_section(Html *h, Request *r, const Activity *pAct);
 
+/* The conflict page of activity a's attendance (a session's or a course
+** module's: one list, one version) up to its rows: the list saved meanwhile
+** into *paSaved and *pnSaved and its version into *piVersion, then the
+** shell titled zTitle, the heading that links to a and the comparison
+** opened in h. 0 once it has answered 500. */
+int meeting_attendance_conflict_begin(Request *r, Html *h, const Activity *a,
+                                      const char *zTitle,
+                                      MeetingAttendance **paSaved, int *pnSaved,
+                                      int *piVersion);
+
 #endif

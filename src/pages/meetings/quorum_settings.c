@@ -176,13 +176,8 @@ static void quorum_form(Request *r, const QuorumRules *pRules,
               "\" value=\"1\"%s> Los cargos vacantes no cuentan en la base"
               "</label>",
               pRules->bVacanciesReduceBase ? " checked" : "");
-  if (pSaved) {
-    conflict_submit(&h, "/admin/quorum");
-  } else {
-    html_printf(&h,
-                "<div class=\"actions\"><button type=\"submit\" class=\""
-                "button\">Guardar reglas</button></div></form>\n");
-  }
+  conflict_submit_or_save(&h, pSaved != NULL, "/admin/quorum",
+                          "Guardar reglas");
   page_finish(r, &h, pSaved ? 409 : pErr ? 422 : 200);
 }
 

@@ -111,10 +111,7 @@ static void members_summary(Html *h, Request *r, int64_t iCouncil) {
               "(paridad y periodo)</summary><p>Femenino: %d · Masculino: %d"
               " · Otro: %d · No informa: %d</p>\n",
               nMember, anCount[0], anCount[1], anCount[2], anCount[3]);
-  html_printf(h,
-              "<form class=\"inline-form\" method=\"post\" action=\"/admin/"
-              "integrantes/periodo\">");
-  form_csrf(h, request_csrf_token(r));
+  page_post_form(h, r, "inline-form", "/admin/integrantes/periodo");
   html_printf(h,
               "<label for=\"anos\">Largo del periodo de consejeros (años)"
               "</label> <input id=\"anos\" name=\"anos\" type=\"number\" "

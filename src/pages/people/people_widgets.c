@@ -272,10 +272,10 @@ void people_import_route(Request *r, const PeopleImport *p) {
 
 void people_template_route(Request *r, int bMembers, const char *zFilename) {
   const char *z = people_import_template(request_arena(r), bMembers);
-  response_header(
-      r, "Content-Disposition",
-      arena_printf(request_arena(r), "attachment; filename=\"%s\"", zFilename));
-  respond_bytes(r, 200, "text/csv; charset=utf-8", z, strlen(z));
+  page_send_file(
+      r, "text/csv; charset=utf-8",
+      arena_printf(request_arena(r), "attachment; filename=\"%s\"", zFilename),
+      z, strlen(z));
 }
 
 /* The heading, the intro, the buttons, the filter bar, the export links. */
@@ -375,14 +375,10 @@ void people_send_export(Request *r, const PeopleExport *pExp, const void *aRow,
   char zErr[200];
   int rc = bXlsx ? export_xlsx(pArena, pTable, &zOut, &nOut, zErr, sizeof(zErr))
                  : export_csv(pArena, pTable, &zOut, &nOut);
-  if (rc != EXPORT_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
-  response_header(r, "Content-Disposition",
-                  arena_printf(pArena, "attachment; filename=\"%s.%s\"",
-                               pExp->zFile, bXlsx ? "xlsx" : "csv"));
-  respond_bytes(r, 200, bXlsx ? EXPORT_XLSX_TYPE : EXPORT_CSV_TYPE, zOut, nOut);
+  page_send_export(r, rc, bXlsx ? EXPORT_XLSX_TYPE : EXPORT_CSV_TYPE,
+                   arena_printf(pArena, "attachment; filename=\"%s.%s\"",
+                                pExp->zFile, bXlsx ? "xlsx" : "csv"),
+                   zOut, nOut);
 }
 
 const char *people_filter_query(Arena *pArena, const PeopleFilter *pFilter) {

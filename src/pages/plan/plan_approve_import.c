@@ -31,11 +31,7 @@ void page_admin_plan_approve(Request *r) {
   int64_t iCouncil = page_council_id(r);
   int rc = plan_store_approve(request_db(r), iCouncil, (int)iNumber,
                               request_user(r)->id);
-  if (rc == DB_DONE) {
-    respond_error(r, 404, "No existe esa versión del plan.");
-    return;
-  }
-  if (!page_db_ok(r, rc)) return;
+  if (!page_found(r, rc, "No existe esa versión del plan.")) return;
   respond_redirect(r, "/plan/historial?aviso=plan-aprobado");
 }
 

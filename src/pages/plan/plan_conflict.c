@@ -27,11 +27,10 @@ const char *plan_conflict_kinds_text(Arena *pArena, const PlanKind *aKind,
   return buf_str(&b);
 }
 
-/* The plan version saved meanwhile, as the conflict page names it. */
-ConflictSaved plan_conflict_saved(const PlanVersionInfo *pInfo) {
+void plan_conflict_begin(Html *h, Arena *pArena, const PlanVersionInfo *pInfo) {
   ConflictSaved saved = {"del plan", pInfo->iNumber, pInfo->zAuthor,
                          pInfo->tCreated};
-  return saved;
+  conflict_begin(h, pArena, &saved);
 }
 
 /* The canonical text of one part of pDoc ("" for a line it does not

@@ -62,6 +62,26 @@ void plan_page_submit(Html *h, const char *zLabel, const char *zBack) {
       zLabel, zBack);
 }
 
+/* The top of an edit page: the shell (menu "plan"), the heading and the
+** summary of pErr's problems. */
+static void edit_page_begin(Request *r, Html *h, const char *zTitle,
+                            const char *zHeading, const FormErrors *pErr) {
+  page_begin(r, h, zTitle, "plan");
+  html_printf(h, "<h1>%s</h1>\n", zHeading);
+  form_errors_summary(h, pErr);
+}
+
+/* The end of a form that saves a new version of the plan: on the conflict
+** page (bConflict) its two choices, else "Guardar nueva versión"; both
+** lead back to zBack, the page the form edits. */
+static void version_submit(Html *h, int bConflict, const char *zBack) {
+  if (bConflict) {
+    conflict_submit(h, zBack);
+  } else {
+    plan_page_submit(h, "Guardar nueva versión", zBack);
+  }
+}
+
 /* Loads the latest version for editing; answers the request when there is
 ** none (returns 0). */
 int plan_page_load_latest(Request *r, int64_t *piCouncil, PlanDoc *pDoc,
@@ -105,12 +125,9 @@ static void plan_form(Request *r, int iStatus, int iBase, const PlanDoc *pDoc,
                       const FormErrors *pErr,
                       const PlanVersionInfo *pConflict) {
   Html h;
-  page_begin(r, &h, "Editar plan", "plan");
-  html_printf(&h, "<h1>Editar plan</h1>\n");
-  form_errors_summary(&h, pErr);
+  edit_page_begin(r, &h, "Editar plan", "Editar plan", pErr);
   if (pConflict) {
-    ConflictSaved saved = plan_conflict_saved(pConflict);
-    conflict_begin(&h, request_arena(r), &saved);
+    plan_conflict_begin(&h, request_arena(r), pConflict);
     conflict_row(&h, "Título", plan_page_field_text(r, "title"), pDoc->zTitle);
     conflict_row(&h, "Inicio del periodo",
                  plan_page_field_text(r, "period_start"), pDoc->zPeriodStart);
@@ -120,9 +137,7 @@ static void plan_form(Request *r, int iStatus, int iBase, const PlanDoc *pDoc,
                  pDoc->zIntro);
     conflict_end(&h);
   }
-  html_printf(&h,
-              "<form class=\"form\" method=\"post\" action=\"/admin/plan\">\n");
-  form_csrf(&h, request_csrf_token(r));
+  page_post_form(&h, r, "form", "/admin/plan");
   plan_page_base_version(&h, iBase);
   int bRepeat = pErr != NULL;
   form_input(&h, pErr, "title", "Título", "text",
@@ -140,11 +155,7 @@ static void plan_form(Request *r, int iStatus, int iBase, const PlanDoc *pDoc,
                      bRepeat ? request_field(r, "intro") : pDoc->zIntro,
                      "Separe los párrafos con una línea en blanco.");
   plan_page_reason_field(&h, pErr, bRepeat ? request_field(r, "reason") : NULL);
-  if (pConflict) {
-    conflict_submit(&h, "/plan");
-  } else {
-    plan_page_submit(&h, "Guardar nueva versión", "/plan");
-  }
+  version_submit(&h, pConflict != NULL, "/plan");
   page_finish(r, &h, iStatus);
 }
 
@@ -235,12 +246,9 @@ static void objectives_form(Request *r, int iStatus, int iBase,
                             const PlanVersionInfo *pConflict) {
   Arena *pArena = request_arena(r);
   Html h;
-  page_begin(r, &h, "Editar objetivos", "plan");
-  html_printf(&h, "<h1>Objetivos generales</h1>\n");
-  form_errors_summary(&h, pErr);
+  edit_page_begin(r, &h, "Editar objetivos", "Objetivos generales", pErr);
   if (pConflict) {
-    ConflictSaved saved = plan_conflict_saved(pConflict);
-    conflict_begin(&h, pArena, &saved);
+    plan_conflict_begin(&h, pArena, pConflict);
     for (int i = 0; i < pDoc->nObjective; i++) {
       int iNumber = pDoc->aObjective[i].iNumber;
       conflict_row(&h, arena_printf(pArena, "Objetivo %d", iNumber),
@@ -252,10 +260,7 @@ static void objectives_form(Request *r, int iStatus, int iBase,
                  "");
     conflict_end(&h);
   }
-  html_printf(&h,
-              "<form class=\"form\" method=\"post\" "
-              "action=\"/admin/plan/objetivos\">\n");
-  form_csrf(&h, request_csrf_token(r));
+  page_post_form(&h, r, "form", "/admin/plan/objetivos");
   plan_page_base_version(&h, iBase);
   int bRepeat = pErr != NULL;
   for (int i = 0; i < pDoc->nObjective; i++) {
@@ -271,11 +276,7 @@ static void objectives_form(Request *r, int iStatus, int iBase,
                      bRepeat ? request_field(r, "objective_new") : NULL,
                      "Déjelo en blanco si no agrega ninguno.");
   plan_page_reason_field(&h, pErr, bRepeat ? request_field(r, "reason") : NULL);
-  if (pConflict) {
-    conflict_submit(&h, "/plan");
-  } else {
-    plan_page_submit(&h, "Guardar nueva versión", "/plan");
-  }
+  version_submit(&h, pConflict != NULL, "/plan");
   page_finish(r, &h, iStatus);
 }
 
@@ -326,8 +327,7 @@ static void line_conflict_table(Request *r, Html *h, const PlanLine *pL,
                                 const PlanVersionInfo *pInfo) {
   Arena *pArena = request_arena(r);
   const char *azMine[32], *azSaved[PLAN_TARGET_KINDS_MAX + 32];
-  ConflictSaved saved = plan_conflict_saved(pInfo);
-  conflict_begin(h, pArena, &saved);
+  plan_conflict_begin(h, pArena, pInfo);
   conflict_row(h, "Objetivo", plan_page_field_text(r, "objective"),
                pL->zObjective);
   conflict_row(h, "Acciones", plan_page_field_text(r, "actions"), pL->zActions);
@@ -378,15 +378,9 @@ static void line_form(Request *r, int iStatus, int iBase, const PlanDoc *pDoc,
   int nEvKind = plan_page_kinds(r, pCtx, &aEvKind);
   Html h;
   const char *zTitle = arena_printf(pArena, "Editar línea %d", pL->iNumber);
-  page_begin(r, &h, zTitle, "plan");
-  html_printf(&h, "<h1>%s</h1>\n", zTitle);
-  form_errors_summary(&h, pErr);
+  edit_page_begin(r, &h, zTitle, zTitle, pErr);
   if (pConflict) line_conflict_table(r, &h, pL, aEvKind, nEvKind, pConflict);
-  html_printf(&h,
-              "<form class=\"form\" method=\"post\" "
-              "action=\"/admin/plan/lineas/%d\">\n",
-              pL->iNumber);
-  form_csrf(&h, request_csrf_token(r));
+  page_post_form(&h, r, "form", "/admin/plan/lineas/%d", pL->iNumber);
   plan_page_base_version(&h, iBase);
   int bRepeat = pErr != NULL;
 #define VALUE(zName, zStored) (bRepeat ? request_field(r, zName) : (zStored))
@@ -466,12 +460,8 @@ static void line_form(Request *r, int iStatus, int iBase, const PlanDoc *pDoc,
                      "(observaciones, presupuesto…).");
   plan_page_reason_field(&h, pErr, bRepeat ? request_field(r, "reason") : NULL);
 #undef VALUE
-  if (pConflict) {
-    conflict_submit(&h, arena_printf(pArena, "/plan/lineas/%d", pL->iNumber));
-  } else {
-    plan_page_submit(&h, "Guardar nueva versión",
-                     arena_printf(pArena, "/plan/lineas/%d", pL->iNumber));
-  }
+  version_submit(&h, pConflict != NULL,
+                 arena_printf(pArena, "/plan/lineas/%d", pL->iNumber));
   page_finish(r, &h, iStatus);
 }
 

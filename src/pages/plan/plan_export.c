@@ -27,10 +27,7 @@ static int plan_table(Request *r, ExportTable *pTable, PlanVersionInfo *pInfo) {
   PlanDoc doc;
   int64_t iCouncil = page_council_id(r);
   int rc = plan_page_load(r, iCouncil, 0, &doc, pInfo);
-  if (rc != DB_OK) {
-    respond_error(
-        r, rc == DB_DONE ? 404 : 500,
-        rc == DB_DONE ? "Aún no hay un plan aprobado para descargar." : NULL);
+  if (!page_found(r, rc, "Aún no hay un plan aprobado para descargar.")) {
     return 0;
   }
   const char *zName = page_council(r) ? page_council(r)->zName : NULL;
@@ -80,56 +77,53 @@ static int plan_table(Request *r, ExportTable *pTable, PlanVersionInfo *pInfo) {
   return 1;
 }
 
-static void send_file(Request *r, const char *zType, const char *zExt,
-                      const PlanVersionInfo *pInfo, const char *p, size_t n) {
-  response_header(r, "Content-Disposition",
-                  arena_printf(request_arena(r),
-                               "attachment; filename=\"plan-anual-v%d.%s\"",
-                               pInfo->iNumber, zExt));
+/* The files the plan downloads as. */
+typedef enum PlanFormat { PLAN_CSV, PLAN_XLSX, PLAN_PDF } PlanFormat;
+
+/* The plan's table as a file of eFormat, "plan-anual-vN.EXT", never kept
+** by the browser's cache (the plan changes under the same name). An
+** exporter's failure is a 500 that names its reason. */
+static void plan_download(Request *r, PlanFormat eFormat) {
+  ExportTable t;
+  PlanVersionInfo info;
+  if (!plan_table(r, &t, &info)) return;
+  Arena *pArena = request_arena(r);
+  const char *p = NULL;
+  size_t n = 0;
+  char zErr[256] = "";
+  int rc = EXPORT_OK;
+  const char *zType, *zExt;
+  if (eFormat == PLAN_CSV) {
+    zType = EXPORT_CSV_TYPE;
+    zExt = "csv";
+    export_csv(pArena, &t, &p, &n);
+  } else if (eFormat == PLAN_XLSX) {
+    zType = EXPORT_XLSX_TYPE;
+    zExt = "xlsx";
+    rc = export_xlsx(pArena, &t, &p, &n, zErr, sizeof(zErr));
+  } else {
+    ExportPdfOptions opt;
+    memset(&opt, 0, sizeof(opt));
+    opt.bLandscape = 1;
+    opt.zFooter = t.zSubtitle;
+    zType = EXPORT_PDF_TYPE;
+    zExt = "pdf";
+    rc = export_pdf(pArena, &t, &opt, &p, &n, zErr, sizeof(zErr));
+  }
+  if (rc != EXPORT_OK) {
+    respond_error(r, 500, zErr);
+    return;
+  }
   response_header(r, "Cache-Control", "no-store");
-  respond_bytes(r, 200, zType, p, n);
+  page_send_file(
+      r, zType,
+      arena_printf(pArena, "attachment; filename=\"plan-anual-v%d.%s\"",
+                   info.iNumber, zExt),
+      p, n);
 }
 
-void page_plan_csv(Request *r) {
-  ExportTable t;
-  PlanVersionInfo info;
-  if (!plan_table(r, &t, &info)) return;
-  const char *p = NULL;
-  size_t n = 0;
-  export_csv(request_arena(r), &t, &p, &n);
-  send_file(r, EXPORT_CSV_TYPE, "csv", &info, p, n);
-}
+void page_plan_csv(Request *r) { plan_download(r, PLAN_CSV); }
 
-void page_plan_xlsx(Request *r) {
-  ExportTable t;
-  PlanVersionInfo info;
-  if (!plan_table(r, &t, &info)) return;
-  const char *p = NULL;
-  size_t n = 0;
-  char zErr[256];
-  if (export_xlsx(request_arena(r), &t, &p, &n, zErr, sizeof(zErr)) !=
-      EXPORT_OK) {
-    respond_error(r, 500, zErr);
-    return;
-  }
-  send_file(r, EXPORT_XLSX_TYPE, "xlsx", &info, p, n);
-}
+void page_plan_xlsx(Request *r) { plan_download(r, PLAN_XLSX); }
 
-void page_plan_pdf(Request *r) {
-  ExportTable t;
-  PlanVersionInfo info;
-  if (!plan_table(r, &t, &info)) return;
-  ExportPdfOptions opt;
-  memset(&opt, 0, sizeof(opt));
-  opt.bLandscape = 1;
-  opt.zFooter = t.zSubtitle;
-  const char *p = NULL;
-  size_t n = 0;
-  char zErr[256];
-  if (export_pdf(request_arena(r), &t, &opt, &p, &n, zErr, sizeof(zErr)) !=
-      EXPORT_OK) {
-    respond_error(r, 500, zErr);
-    return;
-  }
-  send_file(r, EXPORT_PDF_TYPE, "pdf", &info, p, n);
-}
+void page_plan_pdf(Request *r) { plan_download(r, PLAN_PDF); }

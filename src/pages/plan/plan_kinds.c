@@ -54,10 +54,7 @@ static void kinds_page(Request *r, int iStatus, const PlanContext *pCtx,
                         ? "<span class=\"badge badge-ok\">Revisado</span></p>"
                         : "<span class=\"badge badge-warn\">Por revisar</span>"
                           "</p>");
-    html_printf(&h,
-                "<form class=\"form inline-form\" method=\"post\" "
-                "action=\"/admin/plan/verificadores\">");
-    form_csrf(&h, request_csrf_token(r));
+    page_post_form(&h, r, "form inline-form", "/admin/plan/verificadores");
     html_printf(&h,
                 "<input type=\"hidden\" name=\"action\" value=\"renombrar\">"
                 "<input type=\"hidden\" name=\"slug\" value=\"%s\">"
@@ -67,10 +64,7 @@ static void kinds_page(Request *r, int iStatus, const PlanContext *pCtx,
                 "<button class=\"button\" type=\"submit\">Guardar nombre"
                 "</button></form>",
                 k->zSlug, k->zSlug, k->zSlug, k->zLabel);
-    html_printf(&h,
-                "<form class=\"form inline-form\" method=\"post\" "
-                "action=\"/admin/plan/verificadores\">");
-    form_csrf(&h, request_csrf_token(r));
+    page_post_form(&h, r, "form inline-form", "/admin/plan/verificadores");
     html_printf(&h,
                 "<input type=\"hidden\" name=\"action\" value=\"unir\">"
                 "<input type=\"hidden\" name=\"slug\" value=\"%s\">"
@@ -175,10 +169,7 @@ static void next_form(Request *r, int iStatus, const char *zError) {
                 "<div class=\"notice notice-warn\">El periodo del plan "
                 "aún no termina: lo no cumplido se cuenta a hoy.</div>\n");
   }
-  html_printf(&h,
-              "<form class=\"form\" method=\"post\" "
-              "action=\"/admin/plan/siguiente\">");
-  form_csrf(&h, request_csrf_token(r));
+  page_post_form(&h, r, "form", "/admin/plan/siguiente");
   html_printf(&h,
               "<label class=\"check\"><input type=\"checkbox\" "
               "name=\"only_unmet\" value=\"1\"> Solo las líneas que no se "

@@ -78,8 +78,9 @@ int plan_conflict_edited_meanwhile(Request *r, int64_t iCouncil,
                                    const PlanDoc *pLatest, PlanPart ePart,
                                    int iLine, const PlanVersionInfo *pInfo,
                                    FormErrors *pErr);
-/* pInfo as the conflict page names the version saved meanwhile. */
-ConflictSaved plan_conflict_saved(const PlanVersionInfo *pInfo);
+/* Opens the conflict page's comparison (conflict_begin) against the plan
+** version pInfo, saved meanwhile. */
+void plan_conflict_begin(Html *h, Arena *pArena, const PlanVersionInfo *pInfo);
 
 /* ---- Editing (plan_edit.c) ---- */
 

@@ -175,10 +175,7 @@ static void review_page(Request *r, int iStatus, int64_t iCouncil,
                 pInfo->iNumber, pInfo->iNumber);
   }
   form_errors_summary(&h, pErr);
-  html_printf(&h,
-              "<form class=\"form plan-review\" method=\"post\" "
-              "action=\"/admin/plan/revision\">\n");
-  form_csrf(&h, request_csrf_token(r));
+  page_post_form(&h, r, "form plan-review", "/admin/plan/revision");
   plan_page_base_version(&h, pInfo->iNumber);
   /* The lines' own headings (Fechas, Meta…) are h3: under this one. */
   html_printf(&h, "<h2 id=\"lineas\">Líneas del plan</h2>\n");

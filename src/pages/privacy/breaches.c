@@ -33,10 +33,7 @@ static void breach_form(Html *h, Request *r, const char *zAction,
                             p->zDetected, p->zData,        p->zMeasures,
                             p->zAgency,   p->zPeople};
   form_errors_summary(h, pErr);
-  html_printf(h, "<form class=\"form\" method=\"post\" action=\"%s\">",
-              zAction);
-  form_csrf(h, request_csrf_token(r));
-  html_printf(h, "<input type=\"hidden\" name=\"accion\" value=\"guardar\">");
+  page_post_action_form(h, r, "form", "guardar", "%s", zAction);
   for (int i = 0; i < 8; i++) {
     int bDate = i == 2 || i == 3 || i == 6 || i == 7;
     if (bDate || i == 0) {
@@ -194,21 +191,18 @@ void page_admin_breach(Request *r) {
   }
   html_printf(&h,
               "<h2>Personas y registros afectados</h2>\n<p>Búsquelos en el "
-              "registro de auditoría: todo registro de personas que se "
-              "cambió o consultó en el periodo del incidente.</p>\n<form "
-              "class=\"form\" method=\"post\" action=\"%s\">",
-              zPath);
-  form_csrf(&h, request_csrf_token(r));
-  html_printf(&h,
-              "<input type=\"hidden\" name=\"accion\" value=\"buscar\">"
-              "<div class=\"field\"><label for=\"desde\">Desde</label><input "
-              "id=\"desde\" name=\"desde\" type=\"date\" value=\"%s\"></div>"
-              "<div class=\"field\"><label for=\"hasta\">Hasta</label><input "
-              "id=\"hasta\" name=\"hasta\" type=\"date\" value=\"%s\"></div>"
-              "<button type=\"submit\" class=\"button\">Buscar en el "
-              "registro de auditoría</button></form>\n<ul "
-              "class=\"affected\">",
-              b.zOccurred, b.zDetected);
+              "registro de auditoría: todo registro de personas que se cambió "
+              "o consultó en el periodo del incidente.</p>\n");
+  page_post_action_form(&h, r, "form", "buscar", "%s", zPath);
+  html_printf(
+      &h,
+      "<div class=\"field\"><label for=\"desde\">Desde</label><input "
+      "id=\"desde\" name=\"desde\" type=\"date\" value=\"%s\"></div><div "
+      "class=\"field\"><label for=\"hasta\">Hasta</label><input id=\"hasta\" "
+      "name=\"hasta\" type=\"date\" value=\"%s\"></div><button type=\"submit\" "
+      "class=\"button\">Buscar en el registro de "
+      "auditoría</button></form>\n<ul class=\"affected\">",
+      b.zOccurred, b.zDetected);
   for (int i = 0; i < nObj; i++) {
     html_printf(&h,
                 "<li><a href=\"/admin/auditoria?objeto=%s:%s\">%s:%s</a>"

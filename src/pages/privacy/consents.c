@@ -93,13 +93,10 @@ void privacy_consent_section(Html *h, Request *r, const char *zKind,
   }
   table_close(&t);
   if (bEdit) {
-    html_printf(h, "<form class=\"form\" method=\"post\" action=\"%s\">",
-                zAction);
-    form_csrf(h, request_csrf_token(r));
+    page_post_action_form(h, r, "form", "agregar", "%s", zAction);
     html_printf(h,
-                "<input type=\"hidden\" name=\"accion\" value=\"agregar\">"
-                "<div class=\"field\"><label for=\"proposito\">Para qué"
-                "</label><select id=\"proposito\" name=\"proposito\">");
+                "<div class=\"field\"><label for=\"proposito\">Para "
+                "qué</label><select id=\"proposito\" name=\"proposito\">");
     slug_options(h, consent_purposes);
     html_printf(h,
                 "</select></div><div class=\"field\"><label "
@@ -145,16 +142,12 @@ void privacy_consent_section(Html *h, Request *r, const char *zKind,
   json_decref(pE);
   json_decref(pS);
   if (bEdit) {
-    html_printf(h, "<form class=\"form\" method=\"post\" action=\"%s\">",
-                zAction);
-    form_csrf(h, request_csrf_token(r));
+    page_post_action_form(h, r, "form", "etiquetar", "%s", zAction);
     html_printf(h,
-                "<input type=\"hidden\" name=\"accion\" value=\"etiquetar\">"
                 "<div class=\"field\"><label for=\"etiqueta\">Aparece en la "
                 "evidencia n.º</label><input id=\"etiqueta\" "
                 "name=\"evidencia\" inputmode=\"numeric\"></div><button "
-                "type=\"submit\" class=\"button\">Etiquetar</button></form>"
-                "\n");
+                "type=\"submit\" class=\"button\">Etiquetar</button></form>\n");
   }
   /* Sensitive data: here, on the officer's page, and nowhere else. */
   html_printf(h,
@@ -166,13 +159,11 @@ void privacy_consent_section(Html *h, Request *r, const char *zKind,
   }
   html_printf(h, "</ul>\n");
   if (bEdit) {
-    html_printf(h, "<form class=\"form\" method=\"post\" action=\"%s\">",
-                zAction);
-    form_csrf(h, request_csrf_token(r));
-    html_printf(h,
-                "<input type=\"hidden\" name=\"accion\" value=\"sensible\">"
-                "<div class=\"field\"><label for=\"grupo\">Categoría</label>"
-                "<select id=\"grupo\" name=\"grupo\">");
+    page_post_action_form(h, r, "form", "sensible", "%s", zAction);
+    html_printf(
+        h,
+        "<div class=\"field\"><label for=\"grupo\">Categoría</label><select "
+        "id=\"grupo\" name=\"grupo\">");
     for (int i = 0; i < nAll; i++) {
       html_printf(h, "<option value=\"%lld\">%s</option>",
                   (long long)aAll[i].id, aAll[i].zLabel);
@@ -194,6 +185,20 @@ static const char *path_kind(Request *r) {
              : "member";
 }
 
+/* The id of the path's person of kind zKind in the request's council, or 0
+** once it has answered 404 with zMissing (NULL: the default page; on the
+** API, JSON). */
+static int64_t consent_person_id(Request *r, const char *zKind,
+                                 const char *zMissing) {
+  int64_t iMember = request_param_id(r, 0);
+  if (!consent_person_exists(request_db(r), page_council_id(r), zKind,
+                             iMember)) {
+    respond_error(r, 404, zMissing);
+    return 0;
+  }
+  return iMember;
+}
+
 /* Runs one change and its audit entry in one transaction. */
 static int with_audit(Request *r, int rc, const char *zKind, int64_t id,
                       const char *zAction) {
@@ -210,11 +215,8 @@ void page_admin_member_consents(Request *r) {
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
   int64_t iCouncil = page_council_id(r);
-  int64_t iMember = request_param_id(r, 0);
-  if (!consent_person_exists(pDb, iCouncil, zKind, iMember)) {
-    respond_error(r, 404, NULL);
-    return;
-  }
+  int64_t iMember = consent_person_id(r, zKind, NULL);
+  if (!iMember) return;
   const char *zAction = request_field(r, "accion");
   zAction = zAction ? zAction : "";
   FormErrors err;
@@ -320,11 +322,8 @@ void page_api_member_consents(Request *r) {
   Db *pDb = request_db(r);
   Arena *pArena = request_arena(r);
   int64_t iCouncil = page_council_id(r);
-  int64_t iMember = request_param_id(r, 0);
-  if (!consent_person_exists(pDb, iCouncil, zKind, iMember)) {
-    respond_json_error(r, 404, "No existe esa persona.", NULL);
-    return;
-  }
+  int64_t iMember = consent_person_id(r, zKind, "No existe esa persona.");
+  if (!iMember) return;
   json_t *pBody = page_json_object(r);
   if (!pBody) return;
   Consent c;
@@ -498,11 +497,7 @@ void page_api_activity_groups(Request *r) {
   Activity act;
   int rcAct =
       activity_get(pDb, request_arena(r), page_council_id(r), iActivity, &act);
-  if (rcAct == DB_DONE) {
-    respond_json_error(r, 404, "No existe esa actividad.", NULL);
-    return;
-  }
-  if (!page_db_ok(r, rcAct)) return;
+  if (!page_found(r, rcAct, "No existe esa actividad.")) return;
   json_t *pBody = page_json_object(r);
   if (!pBody) return;
   int n = 0;

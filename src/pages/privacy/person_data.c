@@ -183,16 +183,12 @@ static void send_pdf(Request *r, int64_t iMember, json_t *pDoc) {
       (int)(sizeof(azSectionKey) / sizeof(azSectionKey[0])), &zOut, &nOut, zErr,
       sizeof(zErr));
   json_decref(pDoc);
-  if (rc != EXPORT_OK) {
-    respond_error(r, 500, NULL);
-    return;
-  }
-  response_header(r, "Content-Disposition",
-                  arena_printf(pArena,
-                               "attachment; filename=\"datos-personales-%lld"
-                               ".pdf\"",
-                               (long long)iMember));
-  respond_bytes(r, 200, "application/pdf", zOut, nOut);
+  page_send_export(r, rc, "application/pdf",
+                   arena_printf(pArena,
+                                "attachment; filename=\"datos-personales-%lld"
+                                ".pdf\"",
+                                (long long)iMember),
+                   zOut, nOut);
 }
 
 static void member_data_page(Request *r, int64_t iMember, json_t *pDoc,
@@ -264,11 +260,9 @@ static void member_data_page(Request *r, int64_t iMember, json_t *pDoc,
                 "queda en el registro de auditoría.</p>\n",
                 zBase, (long long)iMember);
     if (k->bBlock) {
-      html_printf(&h,
-                  "<h2>Oposición y bloqueo</h2>\n<form method=\"post\" "
-                  "action=\"/admin/integrantes/%lld/bloqueo\">",
-                  (long long)iMember);
-      form_csrf(&h, request_csrf_token(r));
+      html_printf(&h, "<h2>Oposición y bloqueo</h2>\n");
+      page_post_form(&h, r, NULL, "/admin/integrantes/%lld/bloqueo",
+                     (long long)iMember);
       html_printf(
           &h,
           "<input type=\"hidden\" name=\"bloquear\" value=\"%s\">"
@@ -277,16 +271,15 @@ static void member_data_page(Request *r, int64_t iMember, json_t *pDoc,
           bBlocked ? "Quitar el bloqueo"
                    : "Bloquear: sin correos ni páginas públicas");
     }
-    html_printf(&h,
-                "<h2>Supresión</h2>\n<p>Borra su RUN, correo y teléfono y "
-                "reemplaza su nombre por «Persona eliminada» en todo lo que "
-                "no es registro público; su asistencia sigue contando y las "
-                "actas aprobadas conservan su nombre. Si debe enviarle la "
-                "carta de respuesta, hágalo antes: después no se le puede "
-                "escribir.</p>\n<form method=\"post\" "
-                "action=\"%s/%lld/eliminar-datos\">",
-                zBase, (long long)iMember);
-    form_csrf(&h, request_csrf_token(r));
+    html_printf(
+        &h,
+        "<h2>Supresión</h2>\n<p>Borra su RUN, correo y teléfono y reemplaza su "
+        "nombre por «Persona eliminada» en todo lo que no es registro público; "
+        "su asistencia sigue contando y las actas aprobadas conservan su "
+        "nombre. Si debe enviarle la carta de respuesta, hágalo antes: después "
+        "no se le puede escribir.</p>\n");
+    page_post_form(&h, r, NULL, "%s/%lld/eliminar-datos", zBase,
+                   (long long)iMember);
     html_printf(&h,
                 "<div class=\"field\"><label for=\"motivo\">Motivo</label>"
                 "<input id=\"motivo\" name=\"motivo\" required "

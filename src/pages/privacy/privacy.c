@@ -231,10 +231,7 @@ void page_privacy_request(Request *r) {
               "corridos.</p>\n",
               PRIVACY_ANSWER_DAYS);
   form_errors_summary(&h, &err);
-  html_printf(&h,
-              "<form class=\"form\" method=\"post\" "
-              "action=\"/privacidad/solicitud\">\n");
-  form_csrf(&h, request_csrf_token(r));
+  page_post_form(&h, r, "form", "/privacidad/solicitud");
   privacy_form_fields(&h, r, &err);
   html_printf(&h,
               "<div class=\"actions\"><button type=\"submit\" "
@@ -250,11 +247,9 @@ static void settings_form(Html *h, Request *r, const Council *c) {
   html_printf(h,
               "<h2 id=\"aviso\">Política de privacidad y plazos de "
               "conservación</h2>\n<p>Lo que dice <a "
-              "href=\"/privacidad\">/privacidad</a>. Deje un texto vacío "
-              "para volver al texto por omisión.</p>\n<form class=\"form\" "
-              "method=\"post\" action=\"/admin/privacidad\">\n");
-  form_csrf(h, request_csrf_token(r));
-  html_printf(h, "<input type=\"hidden\" name=\"accion\" value=\"ajustes\">");
+              "href=\"/privacidad\">/privacidad</a>. Deje un texto vacío para "
+              "volver al texto por omisión.</p>\n");
+  page_post_action_form(h, r, "form", "ajustes", "/admin/privacidad");
   for (int i = 0; i < PRIVACY_TEXT_N; i++) {
     html_printf(h,
                 "<div class=\"field\"><label for=\"%s\">%s</label><textarea "
@@ -437,11 +432,8 @@ void page_admin_privacy(Request *r) {
   html_printf(&h,
               "<div class=\"actions\"><button type=\"submit\" "
               "class=\"button\">Agregar</button></div></form>\n");
-  html_printf(&h,
-              "<h2>Registrar una solicitud recibida por otra vía</h2>\n"
-              "<form class=\"form\" method=\"post\" "
-              "action=\"/admin/privacidad\">\n");
-  form_csrf(&h, request_csrf_token(r));
+  html_printf(&h, "<h2>Registrar una solicitud recibida por otra vía</h2>\n");
+  page_post_form(&h, r, "form", "/admin/privacidad");
   privacy_form_fields(&h, r, &err);
   html_printf(&h,
               "<div class=\"actions\"><button type=\"submit\" "
@@ -625,16 +617,13 @@ void page_admin_privacy_request(Request *r) {
                 "suprimir, bloquear.</p>\n",
                 (long long)req.iMember, (long long)req.iMember);
   }
+  page_post_action_form(&h, r, "form", "vincular",
+                        "/admin/privacidad/solicitudes/%lld",
+                        (long long)req.id);
   html_printf(&h,
-              "<form class=\"form\" method=\"post\" "
-              "action=\"/admin/privacidad/solicitudes/%lld\">",
-              (long long)req.id);
-  form_csrf(&h, request_csrf_token(r));
-  html_printf(&h,
-              "<input type=\"hidden\" name=\"accion\" value=\"vincular\">"
-              "<div class=\"field\"><label for=\"integrante\">Integrante"
-              "</label><select id=\"integrante\" name=\"integrante\"><option "
-              "value=\"\">Ninguno</option>");
+              "<div class=\"field\"><label "
+              "for=\"integrante\">Integrante</label><select id=\"integrante\" "
+              "name=\"integrante\"><option value=\"\">Ninguno</option>");
   for (int i = 0; i < nMember; i++) {
     html_printf(&h, "<option value=\"%lld\"%s>%s %s</option>",
                 (long long)aMember[i].id,
@@ -656,25 +645,22 @@ void page_admin_privacy_request(Request *r) {
                 "Carta de respuesta (PDF)</a></p>\n",
                 (long long)req.id);
   } else {
-    html_printf(&h,
-                "<form class=\"form\" method=\"post\" "
-                "action=\"/admin/privacidad/solicitudes/%lld\">",
-                (long long)req.id);
-    form_csrf(&h, request_csrf_token(r));
-    html_printf(&h,
-                "<input type=\"hidden\" name=\"accion\" value=\"responder\">"
-                "<div class=\"field\"><label for=\"respuesta\">Texto de la "
-                "carta</label><textarea id=\"respuesta\" name=\"respuesta\" "
-                "rows=\"8\" maxlength=\"8000\">%s</textarea></div>"
-                "<p class=\"hint\">La carta se genera en PDF y se envía %s."
-                "</p><div class=\"actions\"><button type=\"submit\" "
-                "class=\"button\">Responder</button> <a "
-                "href=\"/admin/privacidad/solicitudes/%lld/carta.pdf\">Ver "
-                "borrador en PDF</a></div></form>\n",
-                zPosted ? zPosted : letter_draft(pArena, &req),
-                *req.zEmail ? "por correo a quien la pidió"
-                            : "(sin correo: entréguela en persona)",
-                (long long)req.id);
+    page_post_action_form(&h, r, "form", "responder",
+                          "/admin/privacidad/solicitudes/%lld",
+                          (long long)req.id);
+    html_printf(
+        &h,
+        "<div class=\"field\"><label for=\"respuesta\">Texto de la "
+        "carta</label><textarea id=\"respuesta\" name=\"respuesta\" rows=\"8\" "
+        "maxlength=\"8000\">%s</textarea></div><p class=\"hint\">La carta se "
+        "genera en PDF y se envía %s.</p><div class=\"actions\"><button "
+        "type=\"submit\" class=\"button\">Responder</button> <a "
+        "href=\"/admin/privacidad/solicitudes/%lld/carta.pdf\">Ver borrador en "
+        "PDF</a></div></form>\n",
+        zPosted ? zPosted : letter_draft(pArena, &req),
+        *req.zEmail ? "por correo a quien la pidió"
+                    : "(sin correo: entréguela en persona)",
+        (long long)req.id);
   }
   page_finish(r, &h, err.n ? 422 : 200);
 }

@@ -102,15 +102,8 @@ static void home_personal(Request *r, Html *h) {
 ** close enough). NULL when the request should not be cached (an as_of
 ** that is not even the shape of a date). */
 static const char *home_key(Request *r) {
-  const char *zAsOf = request_query(r, "as_of");
-  const char *zVersion = request_query(r, "version");
-  if (zAsOf && strlen(zAsOf) > 10) return NULL;
-  if (zVersion && strlen(zVersion) > 7) return NULL;
-  char zToday[PLAN_DATE_SIZE];
-  compliance_today(zToday);
-  return page_cache_key(
-      r, arena_printf(request_arena(r), "home\x1f%s\x1f%s\x1f%s\x1f%lld",
-                      zToday, zAsOf ? zAsOf : "", zVersion ? zVersion : "",
+  return page_cache_compliance_key(
+      r, arena_printf(request_arena(r), "home\x1f%lld",
                       (long long)(db_now() / 60)));
 }
 
