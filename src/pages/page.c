@@ -127,6 +127,12 @@ void page_begin(Request *r, Html *h, const char *zTitle, const char *zNav) {
   shell_begin(h, &info);
 }
 
+void page_begin_titled(Request *r, Html *h, const char *zTitle,
+                       const char *zNav) {
+  page_begin(r, h, zTitle, zNav);
+  html_printf(h, "<h1>%s</h1>\n", zTitle);
+}
+
 void page_finish(Request *r, Html *h, int iStatus) {
   shell_end(h, NULL);
   respond_html(r, iStatus, page_links(r, h));

@@ -81,6 +81,11 @@ int page_user_is(Request *r, int mRole);
 /* Starts the page: initializes h and writes the shell's top. */
 void page_begin(Request *r, Html *h, const char *zTitle, const char *zNav);
 
+/* page_begin(), then the page's <h1>: for the pages whose heading is the
+** same words as their <title>, so the two cannot drift apart. */
+void page_begin_titled(Request *r, Html *h, const char *zTitle,
+                       const char *zNav);
+
 /* «Guardado» where it was saved: after a form of a page's section saves,
 ** it redirects to ?guardado=SECTION#SECTION and the section calls this,
 ** which writes the confirmation when the key is its own ("asistencia",

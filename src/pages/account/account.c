@@ -21,9 +21,9 @@
 static void account_page(Request *r, int iStatus, const FormErrors *pErr) {
   const User *pUser = request_user(r);
   Html h;
-  page_begin(r, &h, "Mi cuenta", NULL);
+  page_begin_titled(r, &h, "Mi cuenta", NULL);
   html_printf(&h,
-              "<h1>Mi cuenta</h1>\n<dl class=\"facts\"><dt>Nombre</dt>"
+              "<dl class=\"facts\"><dt>Nombre</dt>"
               "<dd>%s</dd><dt>Correo electrónico</dt><dd>%s</dd><dt>Rol</dt>"
               "<dd>%s</dd></dl>\n<p><a href=\"/cuenta/calendario\">Mi "
               "calendario personal</a>: suscríbase a las actividades desde su "

@@ -53,8 +53,7 @@ static const char *user_state(const UserRow *u) {
 static void users_page(Request *r, int iStatus, const FormErrors *pErr) {
   Arena *pArena = request_arena(r);
   Html h;
-  page_begin(r, &h, "Usuarios", "usuarios");
-  html_printf(&h, "<h1>Usuarios</h1>\n");
+  page_begin_titled(r, &h, "Usuarios", "usuarios");
   static const char *const azColumn[] = {"Nombre", "Correo electrónico", "Rol",
                                          "Estado"};
   HtmlTable t;

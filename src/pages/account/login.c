@@ -20,8 +20,7 @@
 static void login_form(Request *r, int iStatus, const char *zEmail,
                        const char *zNext, const FormErrors *pErr) {
   Html h;
-  page_begin(r, &h, "Ingresar", NULL);
-  html_printf(&h, "<h1>Ingresar</h1>\n");
+  page_begin_titled(r, &h, "Ingresar", NULL);
   form_errors_summary(&h, pErr);
   page_post_form(&h, r, "form", "/login");
   html_printf(&h, "<input type=\"hidden\" name=\"next\" value=\"%s\">\n",

@@ -47,9 +47,9 @@ void page_password_reset(Request *r) {
                "No se pudo guardar la contraseña; intente de nuevo.");
   }
   Html h;
-  page_begin(r, &h, "Elegir una contraseña nueva", NULL);
+  page_begin_titled(r, &h, "Elegir una contraseña nueva", NULL);
   html_printf(&h,
-              "<h1>Elegir una contraseña nueva</h1>\n<p>%s, elija la "
+              "<p>%s, elija la "
               "contraseña con que ingresará con su correo %s. Al guardarla "
               "se cierran todas sus sesiones abiertas.</p>\n",
               user.zName, user.zEmail);

@@ -92,9 +92,9 @@ void page_activities(Request *r) {
     return;
   }
   Html h;
-  page_begin(r, &h, "Actividades", "actividades");
+  page_begin_titled(r, &h, "Actividades", "actividades");
   html_printf(&h,
-              "<h1>Actividades</h1>\n<p>Sesiones, reuniones, capacitaciones "
+              "<p>Sesiones, reuniones, capacitaciones "
               "y actividades del ministerio a las que se invita al consejo."
               "</p>\n<p class=\"actions\"><a class=\"button button-primary\" "
               "href=\"/actividades/nueva\">Nueva actividad</a> <a class=\""
@@ -400,8 +400,7 @@ void page_activity_new(Request *r) {
     iStatus = p.n ? 422 : 200;
   }
   Html h;
-  page_begin(r, &h, "Nueva actividad", "actividades");
-  html_printf(&h, "<h1>Nueva actividad</h1>\n");
+  page_begin_titled(r, &h, "Nueva actividad", "actividades");
   activity_form(r, &h, "/actividades/nueva", &a, 0, &err, NULL,
                 request_is_post(r));
   page_finish(r, &h, iStatus);

@@ -321,9 +321,9 @@ void page_council_choose(Request *r) {
   }
   int64_t iCurrent = council_session_choice(pDb, request_session_id(r));
   Html h;
-  page_begin(r, &h, "Elegir consejo", "consejo");
+  page_begin_titled(r, &h, "Elegir consejo", "consejo");
   html_printf(&h,
-              "<h1>Elegir consejo</h1>\n<p>Usted participa en %d "
+              "<p>Usted participa en %d "
               "consejos. Elija con cuál trabajar; puede cambiar cuando "
               "quiera desde su cuenta.</p>\n<ul class=\"council-choice\">\n",
               n);
@@ -513,9 +513,9 @@ void page_admin_councils(Request *r) {
     return;
   }
   Html h;
-  page_begin(r, &h, "Consejos", "admin-consejos");
+  page_begin_titled(r, &h, "Consejos", "admin-consejos");
   html_printf(&h,
-              "<h1>Consejos</h1>\n<p><a class=\"button button-primary\" "
+              "<p><a class=\"button button-primary\" "
               "href=\"/admin/consejos/nuevo\">Agregar consejo</a> <a href=\""
               "/consejos\">Vista nacional</a></p>\n<div class=\"table-wrap\">"
               "<table class=\"table\"><thead><tr><th>Consejo</th><th>"

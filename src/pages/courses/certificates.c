@@ -51,8 +51,7 @@ void page_certificate(Request *r) {
       council_get(request_db(r), pArena, cert.iCouncil, &k) == DB_OK ? k.zName
                                                                      : "";
   Html h;
-  page_begin(r, &h, "Verificación de certificado", "");
-  html_printf(&h, "<h1>Verificación de certificado</h1>\n");
+  page_begin_titled(r, &h, "Verificación de certificado", "");
   if (cert.bRevoked) {
     html_printf(&h,
                 "<p class=\"verdict verdict-bad\" role=\"status\"><strong>"

@@ -29,8 +29,7 @@ void page_courses_public(Request *r) {
   if (!page_db_ok(r, course_list(request_db(r), pArena, iCouncil, 0, &a, &n)))
     return;
   Html h;
-  page_begin(r, &h, "Escuela de Dirigentes", "cursos");
-  html_printf(&h, "<h1>Escuela de Dirigentes</h1>\n");
+  page_begin_titled(r, &h, "Escuela de Dirigentes", "cursos");
   if (!n) html_printf(&h, "<p>Aún no hay cursos.</p>\n");
   html_printf(&h, "<ul class=\"cards\">\n");
   for (int i = 0; i < n; i++) {

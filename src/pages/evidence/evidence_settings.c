@@ -104,9 +104,9 @@ static void limits_form(Request *r, const FormErrors *pErr, int iBase,
   limits_stored(r, &stored);
   int bTyped = pErr != NULL || pSaved != NULL;
   Html h;
-  page_begin(r, &h, "Límites de los verificadores", "actividades");
+  page_begin_titled(r, &h, "Límites de los verificadores", "actividades");
   html_printf(&h,
-              "<h1>Límites de los verificadores</h1>\n<p>Cuánto puede "
+              "<p>Cuánto puede "
               "pesar lo que se sube a una actividad, y cuán grande puede "
               "ser una foto. Un archivo más grande se rechaza nombrándolo; "
               "un envío más grande se rechaza entero, sin guardar nada.</p>"

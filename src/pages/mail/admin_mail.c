@@ -120,8 +120,7 @@ static int outbox_table(Request *r, Html *h) {
 
 static void mail_page(Request *r, int iStatus, const FormErrors *pErr) {
   Html h;
-  page_begin(r, &h, "Correo", "correo");
-  html_printf(&h, "<h1>Correo</h1>\n");
+  page_begin_titled(r, &h, "Correo", "correo");
   if (request_query(r, "enviado")) {
     html_printf(&h,
                 "<div class=\"notice notice-ok\" role=\"status\">El "

@@ -323,9 +323,9 @@ void page_activity_agreements(Request *r) {
       if (!azVote[i]) azVote[i] = "";
     }
     Html h;
-    page_begin(r, &h, "Registrar un acuerdo", "acuerdos");
+    page_begin_titled(r, &h, "Registrar un acuerdo", "acuerdos");
     html_printf(&h,
-                "<h1>Registrar un acuerdo</h1>\n<p>En: <a href=\"/"
+                "<p>En: <a href=\"/"
                 "actividades/%lld\">%s</a></p>\n",
                 (long long)a.id, a.zTitle);
     form_errors_summary(&h, &err);
@@ -373,9 +373,9 @@ void page_agreements(Request *r) {
   agreement_tracker_group(pArena, aItem, nAgr, zToday, &aGroup, &nGroup,
                           anBucket);
   Html h;
-  page_begin(r, &h, "Acuerdos", "acuerdos");
+  page_begin_titled(r, &h, "Acuerdos", "acuerdos");
   html_printf(&h,
-              "<h1>Acuerdos</h1>\n<p><a href=\"/solicitudes\">Solicitudes a "
+              "<p><a href=\"/solicitudes\">Solicitudes a "
               "autoridades y sus respuestas</a></p>\n<p class=\"summary\">");
   for (int b = 0; b < AGREEMENT_N_BUCKET; b++) {
     html_printf(&h, "%s%s: <strong>%d</strong>", b ? " · " : "",
@@ -538,8 +538,7 @@ static void agreement_show(Request *r, const MeetingAgreement *pG,
   }
   const char *zToday = meeting_today(pArena);
   Html h;
-  page_begin(r, &h, "Acuerdo", "acuerdos");
-  html_printf(&h, "<h1>Acuerdo</h1>\n");
+  page_begin_titled(r, &h, "Acuerdo", "acuerdos");
   if (pErr) form_errors_summary(&h, pErr);
   if (!pErr) page_saved_notice(&h, r, "seguimiento");
   if (bConflict) {

@@ -114,8 +114,7 @@ static void requests_show(Request *r, const RequestsReshow *pRe) {
     return;
   }
   Html h;
-  page_begin(r, &h, "Solicitudes a autoridades", "acuerdos");
-  html_printf(&h, "<h1>Solicitudes a autoridades</h1>\n");
+  page_begin_titled(r, &h, "Solicitudes a autoridades", "acuerdos");
   if (pRe) form_errors_summary(&h, &pRe->err);
   int nPending = 0;
   for (int i = 0; i < nReq; i++) nPending += aReq[i].nAnswer == 0;

@@ -78,9 +78,9 @@ void meeting_frozen_respond(Request *r, int64_t iActivity) {
     return;
   }
   Html h;
-  page_begin(r, &h, "El acta ya fue aprobada", "actividades");
+  page_begin_titled(r, &h, "El acta ya fue aprobada", "actividades");
   html_printf(&h,
-              "<h1>El acta ya fue aprobada</h1>\n<p>%s</p>\n<p><a class=\""
+              "<p>%s</p>\n<p><a class=\""
               "button\" href=\"/actividades/%lld/acta\">Ir al acta</a> <a "
               "href=\"/actividades/%lld\">Volver a la actividad</a></p>\n",
               zWhy, (long long)iActivity, (long long)iActivity);

@@ -138,9 +138,9 @@ static void quorum_form(Request *r, const QuorumRules *pRules,
   static const char *const azBaseLabel[] = {"De los consejeros en ejercicio",
                                             "De los presentes"};
   Html h;
-  page_begin(r, &h, "Reglas de quórum", "actividades");
+  page_begin_titled(r, &h, "Reglas de quórum", "actividades");
   html_printf(&h,
-              "<h1>Reglas de quórum</h1>\n<p>Según el reglamento del "
+              "<p>Según el reglamento del "
               "consejo. La página de cada sesión muestra si hay quórum y "
               "por qué.</p>\n");
   if (pErr) form_errors_summary(&h, pErr);

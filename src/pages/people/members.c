@@ -58,8 +58,7 @@ void page_members_public(Request *r) {
   int nMember = 0;
   if (!public_rows(r, &aMember, &nMember)) return;
   Html h;
-  page_begin(r, &h, "Integrantes del consejo", "integrantes");
-  html_printf(&h, "<h1>Integrantes del consejo</h1>\n");
+  page_begin_titled(r, &h, "Integrantes del consejo", "integrantes");
   if (nMember == 0) {
     html_printf(&h, "<p>Aún no hay integrantes registrados.</p>\n");
   } else {
@@ -407,9 +406,9 @@ void page_admin_member_invite(Request *r) {
     return;
   }
   Html h;
-  page_begin(r, &h, "Enlace de invitación", "admin-integrantes");
+  page_begin_titled(r, &h, "Enlace de invitación", "admin-integrantes");
   html_printf(&h,
-              "<h1>Enlace de invitación</h1>\n<p>Entregue este enlace a "
+              "<p>Entregue este enlace a "
               "%s (%s). Sirve una sola vez y vence en %d días; con él "
               "elegirá su contraseña.</p>\n<p><code id=\"enlace\">"
               "/invitacion?t=%s</code></p>\n<p><a href=\"/admin/"
@@ -446,9 +445,9 @@ void page_invitation(Request *r) {
     form_error(&err, NULL, zErr ? zErr : "No se pudo crear la cuenta.");
   }
   Html h;
-  page_begin(r, &h, "Crear su cuenta", NULL);
+  page_begin_titled(r, &h, "Crear su cuenta", NULL);
   html_printf(&h,
-              "<h1>Crear su cuenta</h1>\n<p>%s, elija una contraseña "
+              "<p>%s, elija una contraseña "
               "para ingresar con su correo %s.</p>\n",
               people_member_name(pArena, &m), m.zEmail);
   page_password_form(&h, r, &err, "/invitacion", zToken, 0,

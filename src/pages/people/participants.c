@@ -42,9 +42,9 @@ void page_admin_participants(Request *r) {
     return;
   }
   Html h;
-  page_begin(r, &h, "Participantes", "admin-participantes");
+  page_begin_titled(r, &h, "Participantes", "admin-participantes");
   html_printf(&h,
-              "<h1>Participantes</h1>\n<p>Dirigentes y personas invitadas que "
+              "<p>Dirigentes y personas invitadas que "
               "no son consejeros: las inscritas en cursos y las invitadas a "
               "mesas y charlas. Cada persona es una sola, en todas las "
               "actividades.</p>\n<p class=\"actions\"><a class=\"button "

@@ -106,9 +106,9 @@ void page_admin_audit(Request *r) {
     return;
   }
   Html h;
-  page_begin(r, &h, "Registro de auditoría", "auditoria");
+  page_begin_titled(r, &h, "Registro de auditoría", "auditoria");
   html_printf(&h,
-              "<h1>Registro de auditoría</h1>\n<p class=\"lead\">Cada "
+              "<p class=\"lead\">Cada "
               "cambio hecho en cosoc —en la web, la API o la línea de "
               "comandos— con quién lo hizo, cuándo, desde qué dirección y "
               "qué campos cambió (nunca sus valores). Nadie puede modificar "

@@ -88,9 +88,9 @@ void page_privacy(Request *r) {
     return;
   }
   Html h;
-  page_begin(r, &h, "Privacidad y datos personales", "privacidad");
+  page_begin_titled(r, &h, "Privacidad y datos personales", "privacidad");
   html_printf(&h,
-              "<h1>Privacidad y datos personales</h1>\n<p class=\"lead\">"
+              "<p class=\"lead\">"
               "Cómo %s trata los datos personales de consejeros, "
               "participantes e invitados, conforme a la Ley 21.719 de "
               "protección de datos personales.</p>\n",
@@ -362,9 +362,9 @@ void page_admin_privacy(Request *r) {
     return;
   }
   Html h;
-  page_begin(r, &h, "Datos personales", "privacidad");
+  page_begin_titled(r, &h, "Datos personales", "privacidad");
   html_printf(&h,
-              "<h1>Datos personales</h1>\n<p><a "
+              "<p><a "
               "href=\"/admin/auditoria\">Registro de auditoría</a> · <a "
               "href=\"/admin/privacidad/incidentes\">Incidentes de "
               "seguridad</a> · <a "
