@@ -154,55 +154,39 @@ static struct ConnWatch *watch_of(struct MHD_Connection *pConn) {
   return pInfo ? pInfo->socket_context : NULL;
 }
 
-/* What the server tells the watchdog about a connection's request. */
-typedef enum WatchEvent {
-  WATCH_REQUEST_BEGIN, /* Headers read: the body (if any) comes next */
-  WATCH_BODY_RECEIVED, /* nBytes more of the body */
-  WATCH_BODY_DONE,     /* The whole body is in */
-  WATCH_REQUEST_END    /* Answered: the connection waits for the next one */
-} WatchEvent;
-
-/* Applies an event to the connection's watch, under the lock the watchdog
-** thread reads it with; one place says what each event changes. */
-static void watch_event(struct MHD_Connection *pConn, WatchEvent eEvent,
-                        size_t nBytes) {
+void watchdog_request_begin(struct MHD_Connection *pConn) {
   struct ConnWatch *p = watch_of(pConn);
   if (!p) return;
   pthread_mutex_lock(&g_mutex);
-  switch (eEvent) {
-    case WATCH_REQUEST_BEGIN:
-      p->bInRequest = 1;
-      p->bReadingBody = 1;
-      p->nBody = 0;
-      p->tWaitMs = now_ms();
-      break;
-    case WATCH_BODY_RECEIVED:
-      p->nBody += (long long)nBytes;
-      break;
-    case WATCH_BODY_DONE:
-      p->bReadingBody = 0;
-      break;
-    case WATCH_REQUEST_END:
-      p->bInRequest = 0;
-      p->bReadingBody = 0;
-      p->tWaitMs = now_ms();
-      break;
-  }
+  p->bInRequest = 1;
+  p->bReadingBody = 1;
+  p->nBody = 0;
+  p->tWaitMs = now_ms();
   pthread_mutex_unlock(&g_mutex);
 }
 
-void watchdog_request_begin(struct MHD_Connection *pConn) {
-  watch_event(pConn, WATCH_REQUEST_BEGIN, 0);
-}
-
 void watchdog_body_received(struct MHD_Connection *pConn, size_t nBytes) {
-  watch_event(pConn, WATCH_BODY_RECEIVED, nBytes);
+  struct ConnWatch *p = watch_of(pConn);
+  if (!p) return;
+  pthread_mutex_lock(&g_mutex);
+  p->nBody += (long long)nBytes;
+  pthread_mutex_unlock(&g_mutex);
 }
 
 void watchdog_body_done(struct MHD_Connection *pConn) {
-  watch_event(pConn, WATCH_BODY_DONE, 0);
+  struct ConnWatch *p = watch_of(pConn);
+  if (!p) return;
+  pthread_mutex_lock(&g_mutex);
+  p->bReadingBody = 0;
+  pthread_mutex_unlock(&g_mutex);
 }
 
 void watchdog_request_end(struct MHD_Connection *pConn) {
-  watch_event(pConn, WATCH_REQUEST_END, 0);
+  struct ConnWatch *p = watch_of(pConn);
+  if (!p) return;
+  pthread_mutex_lock(&g_mutex);
+  p->bInRequest = 0;
+  p->bReadingBody = 0;
+  p->tWaitMs = now_ms();
+  pthread_mutex_unlock(&g_mutex);
 }
