@@ -6,6 +6,7 @@
 ** terminal through text_for_terminal(): a control character in a name must
 ** not become an escape sequence on the operator's screen.
 */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -54,8 +55,8 @@ static int user_add(int argc, char **argv) {
     fprintf(stderr, "cosoc user add: %s\n", zProblem);
     return CLI_FAIL;
   }
-  int64_t iCouncil = 0;
-  if (zCouncil && (iCouncil = strtoll(zCouncil, NULL, 10)) <= 0) {
+  long long iCouncil = 0;
+  if (zCouncil && !cli_number(zCouncil, 1, LLONG_MAX, &iCouncil)) {
     fprintf(stderr,
             "cosoc user add: --council lleva el id de un consejo "
             "(cosoc council list)\n");
@@ -253,9 +254,10 @@ static int user_council(int argc, char **argv) {
           aExtra, 2, &rc)) {
     return rc;
   }
-  int64_t iCouncil = zCouncil ? strtoll(zCouncil, NULL, 10) : 0;
+  long long iCouncil = 0;
   if (!zRole) zRole = c.user.zRole;
-  if (iCouncil <= 0 || !accounts_role_bit(zRole)) {
+  if (!zCouncil || !cli_number(zCouncil, 1, LLONG_MAX, &iCouncil) ||
+      !accounts_role_bit(zRole)) {
     fprintf(stderr,
             "cosoc user council: falta --council ID o el rol no "
             "existe\n");
@@ -333,8 +335,8 @@ int cmd_user(int argc, char **argv) {
       {"list", user_list, "muestra las cuentas"},
   };
   return cli_subcommand_run(argc, argv, "user",
-                            "add|disable|enable|role|council|list [opciones]", aSub,
-                            (int)(sizeof(aSub) / sizeof(aSub[0])), NULL,
+                            "add|disable|enable|role|council|list [opciones]",
+                            aSub, (int)(sizeof(aSub) / sizeof(aSub[0])), NULL,
                             "add, disable, enable, role, council o list");
 }
 

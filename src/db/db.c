@@ -365,7 +365,9 @@ void db_rollback(Db *pDb) {
 
 int db_finish(Db *pDb, int rc) {
   if (rc == DB_OK) return db_commit(pDb);
-  db_rollback(pDb);
+  /* rc may be db_begin()'s own failure: then nothing began, nothing is
+  ** open, and there is nothing to roll back. */
+  if (pDb->nTxn > 0) db_rollback(pDb);
   return rc;
 }
 

@@ -177,7 +177,9 @@ int db_begin(Db *pDb);
 int db_commit(Db *pDb); /* DB_ERROR if any level rolled back */
 void db_rollback(Db *pDb);
 /* Ends the transaction db_begin() opened: commits when rc is DB_OK and
-** returns what the commit returns, else rolls back and returns rc. */
+** returns what the commit returns, else rolls back and returns rc. rc may
+** be the failure of that db_begin() itself (nothing to roll back then), so
+** a write reads: rc = db_begin(); if (rc == DB_OK) …; return db_finish(). */
 int db_finish(Db *pDb, int rc);
 int db_in_transaction(const Db *pDb);
 /* How many other connections of this process wait for their turn to write

@@ -119,12 +119,12 @@ static const SlugLabel *reason_entry(ComplianceReason eReason) {
 
 const char *compliance_reason_text(ComplianceReason eReason) {
   const SlugLabel *p = reason_entry(eReason);
-  return p ? p->zLabel : "";
+  return p && p->zLabel ? p->zLabel : "";
 }
 
 const char *compliance_reason_slug(ComplianceReason eReason) {
   const SlugLabel *p = reason_entry(eReason);
-  return p ? p->zSlug : "";
+  return p && p->zSlug ? p->zSlug : "";
 }
 
 const char *compliance_text_unmet_label(void) { return "No cumplida"; }

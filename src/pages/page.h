@@ -227,7 +227,8 @@ void page_send_file(Request *r, const char *zType, const char *zDisposition,
                     const void *p, size_t n);
 /* The same for what an exporter made (export/export.h) with outcome rc:
 ** page_send_file() when rc is EXPORT_OK, otherwise 500 (a failure the user
-** cannot fix). The one ending of every export handler. */
+** cannot fix). The ending of the export handlers whose failure shows no
+** reason (the plan downloads and the councils sheet give theirs). */
 void page_send_export(Request *r, int rc, const char *zType,
                       const char *zDisposition, const void *p, size_t n);
 

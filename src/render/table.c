@@ -71,10 +71,13 @@ void table_row_close(HtmlTable *t) { html_printf(t->h, "</tr>\n"); }
 
 /* "<td data-label=…" or, in a grid, "<td": the caller ends the tag. */
 static void cell_begin(HtmlTable *t) {
-  /* More cells than headings would leave a card with an unnamed value. */
+  /* More cells than headings would leave a card with an unnamed value: a
+  ** mistake of the page (the assert), which a release build answers with
+  ** an empty label rather than read past the headings. */
   assert(t->iColumn < t->nColumn);
   if (t->bLabel) {
-    html_printf(t->h, "<td data-label=\"%s\"", t->azColumn[t->iColumn]);
+    html_printf(t->h, "<td data-label=\"%s\"",
+                t->iColumn < t->nColumn ? t->azColumn[t->iColumn] : "");
   } else {
     html_printf(t->h, "<td");
   }

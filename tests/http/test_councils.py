@@ -448,6 +448,14 @@ class ManyCouncils(ServerTestCase):
         self.assertIn("council", wrong.stderr)
         usage = run_cli("user", "--help", check=0).stdout.splitlines()[0]
         self.assertIn("council", usage)
+        # A council id with letters after it is refused, not read as 1.
+        bad = run_cli("user", "add", "--db", self.demo.path, "--email",
+                      "equis.uno@example.cl", "--name", "Equis Uno", "--role",
+                      "consejero", "--council", "1x",
+                      env={"COSOC_PASSWORD": "clave-de-prueba-1"}, check=2)
+        self.assertIn("--council lleva el id de un consejo", bad.stderr)
+        self.assertIsNone(query_one(self.demo.path, "SELECT 1 FROM users WHERE "
+                                                    "email = 'equis.uno@example.cl'"))
 
     def test_the_national_team_reads_every_council_and_writes_none(self):
         db = self.demo.path

@@ -654,21 +654,6 @@ void compliance_verdicts_html(Request *r, Html *h,
 }
 
 /* The verdict's reason as a slug for the API. */
-static const char *reason_slug(ComplianceReason e) {
-  static const char *const az[] = {
-      [COMPLIANCE_COUNTS] = "counts",
-      [COMPLIANCE_NOT_HELD] = "not_held",
-      [COMPLIANCE_BAD_DATE] = "bad_date",
-      [COMPLIANCE_AFTER_AS_OF] = "after_as_of",
-      [COMPLIANCE_OUTSIDE_WINDOW] = "outside_window",
-      [COMPLIANCE_KIND_REFUSED] = "kind_refused",
-      [COMPLIANCE_COMMUNE_EXCLUDED] = "commune_excluded",
-      [COMPLIANCE_NO_COMMUNE] = "no_commune",
-      [COMPLIANCE_NO_LINE] = "no_line",
-  };
-  return e >= 0 && (size_t)e < sizeof(az) / sizeof(az[0]) && az[e] ? az[e] : "";
-}
-
 json_t *compliance_verdicts_json(const CompliancePageVerdicts *pV) {
   json_t *pArr = json_array();
   for (int i = 0; i < pV->n; i++) {
@@ -681,8 +666,8 @@ json_t *compliance_verdicts_json(const CompliancePageVerdicts *pV) {
                         v->iLine, "plan_version", pV->view.info.iNumber,
                         "counts", v->eReason == COMPLIANCE_COUNTS, "verified",
                         v->bVerified, "will_count", v->bWillCount, "reason",
-                        reason_slug(v->eReason), "missing", aMissing, "text",
-                        v->zText));
+                        compliance_reason_slug(v->eReason), "missing", aMissing,
+                        "text", v->zText));
   }
   return pArr;
 }

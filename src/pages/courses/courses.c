@@ -239,8 +239,8 @@ typedef struct ModuleTyped {
 
 static void module_form(Html *h, Request *r, const Course *c,
                         const ModuleTyped *t, const FormErrors *pErr) {
-  page_post_form(h, r, "form", "/admin/cursos/%lld/modulos", (long long)c->id);
   if (pErr) form_errors_summary(h, pErr);
+  page_post_form(h, r, "form", "/admin/cursos/%lld/modulos", (long long)c->id);
   form_input(h, pErr, "modulo_titulo", "Título del módulo", "text", t->zTitle,
              NULL, "required");
   form_input(h, pErr, "inicio", "Inicio (hora de Chile)", "datetime-local",
