@@ -268,14 +268,10 @@ static void send_feed(Request *r, const ActivityFilter *f, const char *zName,
   for (int i = 0; i < nAct; i++) {
     const Activity *a = &aAct[i];
     IcalEvent *e = &aEv[i];
-    memset(e, 0, sizeof(*e));
-    e->zUid = a->zIcalUid;
-    e->iSequence = a->iSequence;
-    e->iStart = a->iStart;
-    e->iEnd = a->iEnd;
-    e->zSummary = a->zTitle;
+    convene_event_init(pArena, a, e);
     e->zDescription = *a->zDescription ? a->zDescription : NULL;
-    e->zLocation = convene_place(pArena, a);
+    /* The feed links each event to its page here, not to its meeting link
+    ** as an invitation does. */
     e->zUrl =
         arena_printf(pArena, "%s/actividades/%lld", zBase, (long long)a->id);
     e->eStatus = strcmp(a->zStatus, ACTIVITY_SUSPENDIDA) == 0
