@@ -192,6 +192,16 @@ const char *cli_read_password(int bConfirm) {
   return g_zPassword;
 }
 
+/* The names of aSub, joined by zSep and, before the last, by zLast:
+** "add|list" or "add, disable o list". Written to f. */
+static void put_subcommand_names(FILE *f, const CliSubcommand *aSub, int nSub,
+                                 const char *zSep, const char *zLast) {
+  for (int i = 0; i < nSub; i++) {
+    if (i > 0) fputs(i == nSub - 1 ? zLast : zSep, f);
+    fputs(aSub[i].zName, f);
+  }
+}
+
 /* The --help of a command with subcommands (cli_subcommand_run()). */
 static void print_subcommands(const char *zCommand, const char *zSynopsis,
                               const CliSubcommand *aSub, int nSub,
@@ -201,7 +211,14 @@ static void print_subcommands(const char *zCommand, const char *zSynopsis,
     int n = (int)strlen(aSub[i].zName);
     if (aSub[i].zHelp && n > nWidth) nWidth = n;
   }
-  printf("Uso: cosoc %s %s\n\n", zCommand, zSynopsis);
+  printf("Uso: cosoc %s ", zCommand);
+  const char *zNames = strstr(zSynopsis, "%s");
+  if (zNames) {
+    fwrite(zSynopsis, 1, (size_t)(zNames - zSynopsis), stdout);
+    put_subcommand_names(stdout, aSub, nSub, "|", "|");
+    zSynopsis = zNames + 2;
+  }
+  printf("%s\n\n", zSynopsis);
   for (int i = 0; i < nSub; i++) {
     if (!aSub[i].zHelp) continue;
     printf("  %-*s  %s\n", nWidth, aSub[i].zName, aSub[i].zHelp);
@@ -226,8 +243,13 @@ int cli_subcommand_run(int argc, char **argv, const char *zCommand,
     print_subcommands(zCommand, zSynopsis, aSub, nSub, zNote);
     return CLI_OK;
   }
-  fprintf(stderr, "cosoc %s: use %s (vea cosoc %s --help)\n", zCommand,
-          zChoices, zCommand);
+  fprintf(stderr, "cosoc %s: use ", zCommand);
+  if (zChoices) {
+    fputs(zChoices, stderr);
+  } else {
+    put_subcommand_names(stderr, aSub, nSub, ", ", " o ");
+  }
+  fprintf(stderr, " (vea cosoc %s --help)\n", zCommand);
   return CLI_USAGE;
 }
 

@@ -130,8 +130,10 @@ typedef struct CliSubcommand {
 ** "Uso: cosoc CMD zSynopsis", a line per subcommand with a zHelp, then
 ** zNote (NULL: where each subcommand's own help is), and returns 0;
 ** anything else prints one line, "cosoc CMD: use zChoices (vea cosoc CMD
-** --help)", and returns CLI_USAGE. zChoices is written out by the caller:
-** it says what to type in the user's words. */
+** --help)", and returns CLI_USAGE. The names come from aSub, so that a
+** subcommand added to the table cannot be left out of them (`user council`
+** once was): a "%s" in zSynopsis stands for "add|list", and a NULL
+** zChoices for "add o list". A caller whose words differ writes its own. */
 int cli_subcommand_run(int argc, char **argv, const char *zCommand,
                        const char *zSynopsis, const CliSubcommand *aSub,
                        int nSub, const char *zNote, const char *zChoices);

@@ -98,9 +98,8 @@ int cmd_council(int argc, char **argv) {
        "crea un consejo (--name, --short-name, --region, [--seat], [--slug])"},
       {"list", council_list_cmd, "muestra los consejos"},
   };
-  return cli_subcommand_run(argc, argv, "council", "add|list [opciones]", aSub,
-                            (int)(sizeof(aSub) / sizeof(aSub[0])), NULL,
-                            "add o list");
+  return cli_subcommand_run(argc, argv, "council", "%s [opciones]", aSub,
+                            (int)(sizeof(aSub) / sizeof(aSub[0])), NULL, NULL);
 }
 
 /* One line per route: pattern, GET roles, POST roles, flags (numbers). */

@@ -161,8 +161,6 @@ int cmd_mail(int argc, char **argv) {
       {"queue-test", queue_test, "encola un mensaje de prueba"},
       {"list", list_outbox, "muestra la bandeja de salida"},
   };
-  return cli_subcommand_run(argc, argv, "mail",
-                            "send-pending|queue-test|list [opciones]", aSub,
-                            (int)(sizeof(aSub) / sizeof(aSub[0])), NULL,
-                            "send-pending, queue-test o list");
+  return cli_subcommand_run(argc, argv, "mail", "%s [opciones]", aSub,
+                            (int)(sizeof(aSub) / sizeof(aSub[0])), NULL, NULL);
 }

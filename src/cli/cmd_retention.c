@@ -43,8 +43,7 @@ int cmd_retention(int argc, char **argv) {
       {"run", retention_run_cmd,
        "aplica ahora los plazos de conservación de datos personales"},
   };
-  return cli_subcommand_run(argc, argv, "retention", "run --db ARCHIVO|URL",
+  return cli_subcommand_run(argc, argv, "retention", "%s --db ARCHIVO|URL",
                             aSub, (int)(sizeof(aSub) / sizeof(aSub[0])),
-                            "cosoc serve lo hace solo una vez al día.\n",
-                            "run");
+                            "cosoc serve lo hace solo una vez al día.\n", NULL);
 }

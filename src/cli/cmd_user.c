@@ -334,10 +334,8 @@ int cmd_user(int argc, char **argv) {
        "la hace integrante de otro consejo (--council ID, --role)"},
       {"list", user_list, "muestra las cuentas"},
   };
-  return cli_subcommand_run(argc, argv, "user",
-                            "add|disable|enable|role|council|list [opciones]",
-                            aSub, (int)(sizeof(aSub) / sizeof(aSub[0])), NULL,
-                            "add, disable, enable, role, council o list");
+  return cli_subcommand_run(argc, argv, "user", "%s [opciones]", aSub,
+                            (int)(sizeof(aSub) / sizeof(aSub[0])), NULL, NULL);
 }
 
 static int token_create(int argc, char **argv) {
@@ -469,7 +467,6 @@ int cmd_token(int argc, char **argv) {
       {"list", token_list, "muestra los tokens de la cuenta"},
   };
   return cli_subcommand_run(argc, argv, "token",
-                            "create|revoke|list --db ARCHIVO --email CORREO",
-                            aSub, (int)(sizeof(aSub) / sizeof(aSub[0])), NULL,
-                            "create, revoke o list");
+                            "%s --db ARCHIVO --email CORREO", aSub,
+                            (int)(sizeof(aSub) / sizeof(aSub[0])), NULL, NULL);
 }
