@@ -17,7 +17,7 @@ static int council_add(int argc, char **argv) {
   const CliOption aOpt[] = {
       {"db", "COSOC_DB", 0, "base de datos", &zDb},
       {"name", NULL, 0, "nombre del consejo", &zName},
-      {"short-name", NULL, 0, "nombre corto («COSOC Serviu Coquimbo»)",
+      {"short-name", NULL, 0, "nombre corto, el que muestran las páginas",
        &zShort},
       {"region", NULL, 0, "código CUT de su región («04»)", &zRegion},
       {"seat", NULL, 0, "código CUT de su comuna sede (opcional)", &zSeat},

@@ -15,7 +15,7 @@
 typedef struct Council {
   int64_t id;               /* councils.id */
   const char *zName;        /* "Consejo de la Sociedad Civil MINVU–…" */
-  const char *zShortName;   /* "COSOC Minvu Serviu Coquimbo" */
+  const char *zShortName;   /* The name the pages show, shorter */
   const char *zInstitution; /* The ministry or service it advises; "" */
   const char *zRegion;      /* CUT region code ("04"); "" when none */
   const char *zSeatCommune; /* CUT code of its seat commune; "" when none */
@@ -24,7 +24,7 @@ typedef struct Council {
   const char *zLogoUrl;     /* Address of its logo; "" when none */
   const char *zTermStart;   /* Its term of office, YYYY-MM-DD; "" unknown */
   const char *zTermEnd;
-  int iVersion;             /* councils.version (the edit page's lock) */
+  int iVersion; /* councils.version (the edit page's lock) */
 } Council;
 
 /* The longest slug, and its buffer. */

@@ -13,10 +13,10 @@
 #define COSOC_DOMAIN_PLAN_CONTEXT_H
 
 typedef struct PlanPlace {
-  const char *zCode;         /* CUT commune code: "04101" */
-  const char *zName;         /* Official name: "La Serena" */
+  const char *zCode;         /* CUT commune code, five digits */
+  const char *zName;         /* Its official name */
   const char *zProvinceCode; /* "041" */
-  const char *zProvinceName; /* "Elqui" */
+  const char *zProvinceName; /* The province's official name */
 } PlanPlace;
 
 typedef struct PlanCouncilKind {
@@ -30,7 +30,7 @@ typedef struct PlanContext {
   int nPlace;              /* Every commune (0: no place rules are read) */
   const PlanPlace *aPlace; /* Ordered by code */
   const char *zRegionCode; /* The council's region ("04"), NULL: unknown */
-  const char *zSeatCode;   /* Its seat commune ("04101"), NULL: unknown */
+  const char *zSeatCode;   /* Its seat commune (CUT), NULL: unknown */
   int nKind;               /* The council's own evidence kinds */
   const PlanCouncilKind *aKind;
 } PlanContext;

@@ -35,7 +35,7 @@ typedef struct SheetPerson {
 } SheetPerson;
 
 typedef struct SheetInput {
-  const char *zCouncil;          /* "COSOC Minvu Serviu Región de Coquimbo" */
+  const char *zCouncil;          /* The council's name, as on its documents */
   const char *zActivity;         /* Activity title */
   const char *zWhen;             /* Date and time as shown ("martes 12 de
                                  ** noviembre de 2024, 10:00 a 12:00 h") */

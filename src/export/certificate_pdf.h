@@ -18,7 +18,7 @@
 
 typedef struct CertificateDoc {
   const char *zCouncil;     /* "Consejo de la Sociedad Civil …" */
-  const char *zInstitution; /* "SERVIU Región de Coquimbo", or "" */
+  const char *zInstitution; /* The service it advises, or "" */
   const char *zParticipant; /* Who is certified */
   const char *zCourse;      /* The course's title */
   const char *zModules;     /* "4 de 4 módulos", as issued */

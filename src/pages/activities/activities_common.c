@@ -291,8 +291,8 @@ void act_check_all(Request *r, const Activity *a, ActivityProblems *p) {
     if (territory_index_load(pDb, request_arena(r), &idx) == DB_OK &&
         !territory_index_code(&idx, a->zCommune)) {
       problem_add(p, "commune",
-                  "Esa comuna no existe: use su código CUT, por ejemplo "
-                  "04301 (Ovalle).");
+                  "Esa comuna no existe: use su código CUT, de cinco "
+                  "dígitos.");
     }
   }
 }

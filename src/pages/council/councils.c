@@ -431,7 +431,8 @@ static void council_fields(Html *h, RecordEdit *e, const void *pRec,
   form_input(h, pErr, "institucion", "Institución", "text", c->zInstitution,
              NULL, "");
   form_input(h, pErr, "region", "Región (código CUT)", "text", c->zRegion,
-             "Dos dígitos: «04» es Coquimbo.", "inputmode=\"numeric\"");
+             "Dos dígitos: el código CUT de la región.",
+             "inputmode=\"numeric\"");
   form_input(h, pErr, "sede", "Comuna sede (código CUT)", "text",
              c->zSeatCommune,
              "La comuna que las reglas «fuera de la capital» del plan "

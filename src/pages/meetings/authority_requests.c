@@ -178,7 +178,8 @@ static void requests_show(Request *r, const RequestsReshow *pRe) {
     const char *zQuestion = pNewErr ? request_field(r, "question") : NULL;
     const char *zAgr = pNewErr ? request_field(r, "agreement") : NULL;
     form_input(&h, pNewErr, "authority", "Autoridad", "text",
-               zAuth ? zAuth : "", "Por ejemplo: SEREMI MINVU Coquimbo.",
+               zAuth ? zAuth : "",
+               "Por ejemplo: la Seremi, la dirección regional o una jefatura.",
                "required");
     form_input(&h, pNewErr, "asked_on", "Fecha de la solicitud", "date",
                zAsked ? zAsked : meeting_today(pArena), NULL, NULL);

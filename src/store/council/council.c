@@ -513,7 +513,7 @@ void council_check(Db *pDb, Arena *pArena, const Council *c, Problems *pErr) {
              DB_T(c->zSeatCommune), DB_T(c->zRegion)) != 1) {
     problem_add(pErr, "sede",
                 "La comuna sede debe ser una comuna de la región del consejo "
-                "(su código CUT de cinco dígitos, «04101»).");
+                "(su código CUT, de cinco dígitos).");
   }
   if (c->zSlug && c->zSlug[0]) {
     if (!council_slug_valid(c->zSlug)) {

@@ -163,7 +163,7 @@ void participant_check(Db *pDb, Arena *pArena, int64_t iCouncil,
       problem_add(pProblems, "comuna",
                   arena_printf(pArena,
                                "No hay una comuna llamada «%s»: escriba su "
-                               "nombre, como «Ovalle», o su código.",
+                               "nombre o su código CUT.",
                                zCommune));
     } else {
       pPart->zCommuneCode = pC->zCode;

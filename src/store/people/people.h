@@ -38,9 +38,9 @@ typedef struct TerritoryCommune {
   const char *zCode;         /* "04105" */
   const char *zName;         /* "Paiguano" */
   const char *zProvinceCode; /* "041" */
-  const char *zProvinceName; /* "Elqui" */
+  const char *zProvinceName; /* The province's official name */
   const char *zRegionCode;   /* "04" */
-  const char *zRegionName;   /* "Coquimbo" */
+  const char *zRegionName;   /* The region's official name */
   const char *zKey;          /* territory_fold(zName) */
 } TerritoryCommune;
 
@@ -66,7 +66,7 @@ const char *territory_region_name(Db *pDb, Arena *pArena, const char *zCode);
 typedef struct PeopleFilter {
   const char *zQuery;    /* Words in a name, organization or institution */
   const char *zProvince; /* "041", or NULL/"" for any */
-  const char *zCommune;  /* "04101", or NULL/"" for any */
+  const char *zCommune;  /* 5-digit CUT code, or NULL/"" for any */
   const char *zRole;     /* council role or directory kind slug */
   const char *zStatus;   /* status slug */
   ListPage *pPage;       /* The page to read (util/list_page.h), its total
