@@ -21,15 +21,21 @@ static inline char *test_dir(void) {
   static char zDir[64];
   return zDir;
 }
-static inline const char *test_db_path(void) {
+/* Written once, by test_dir_setup, and only read after: tests call
+** test_db_path() from many threads at once, and a path rewritten in place
+** while another thread read it opened a different, empty database now and
+** then (test_write_queue: "no such table: queued"). */
+static inline char *test_db_path_buffer(void) {
   static char zPath[128];
-  snprintf(zPath, sizeof(zPath), "%s/t.db", test_dir());
   return zPath;
 }
+static inline const char *test_db_path(void) { return test_db_path_buffer(); }
 static inline int test_dir_setup(void **state) {
   (void)state;
   snprintf(test_dir(), 64, "/tmp/cosoc-test-XXXXXX");
-  return mkdtemp(test_dir()) ? 0 : -1;
+  if (!mkdtemp(test_dir())) return -1;
+  snprintf(test_db_path_buffer(), 128, "%s/t.db", test_dir());
+  return 0;
 }
 static inline int test_dir_teardown(void **state) {
   (void)state;
@@ -51,9 +57,11 @@ static inline Db *test_db_open(const char *zPath, int bMigrate) {
   Db *pDb = NULL;
   const char *zUrl = test_db_pg_url();
   if (!zUrl) unlink(zPath);
-  assert_int_equal(db_open(zUrl ? zUrl : zPath, &pDb, zErr, sizeof(zErr)), DB_OK);
+  assert_int_equal(db_open(zUrl ? zUrl : zPath, &pDb, zErr, sizeof(zErr)),
+                   DB_OK);
   if (zUrl) assert_int_equal(db_drop_all(pDb), DB_OK);
-  if (bMigrate) assert_int_equal(db_migrate(pDb, NULL, zErr, sizeof(zErr)), DB_OK);
+  if (bMigrate)
+    assert_int_equal(db_migrate(pDb, NULL, zErr, sizeof(zErr)), DB_OK);
   return pDb;
 }
 
@@ -62,7 +70,8 @@ static inline Db *test_db_reopen(const char *zPath) {
   char zErr[512];
   Db *pDb = NULL;
   const char *zUrl = test_db_pg_url();
-  assert_int_equal(db_open(zUrl ? zUrl : zPath, &pDb, zErr, sizeof(zErr)), DB_OK);
+  assert_int_equal(db_open(zUrl ? zUrl : zPath, &pDb, zErr, sizeof(zErr)),
+                   DB_OK);
   return pDb;
 }
 
